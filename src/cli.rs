@@ -1,0 +1,437 @@
+//! The command line, as clap types only. Nothing here imports the domain, so
+//! a build script or a completion generator can include this file alone.
+//! The `///` comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  relapse-plan init --name Sam --country GB
+  relapse-plan trigger add --situation \"Friday payday, walking past the pub\" --category pleasant-emotions
+  relapse-plan step add \"Leave and go somewhere safe\"
+  relapse-plan now
+
+Your plan is private: it stays on this computer, in the folder `relapse-plan path` shows.";
+
+/// Build, practise and carry your relapse-prevention and crisis plan.
+///
+/// relapse-plan keeps your plan as a TOML file in your config folder, saves
+/// every change as a new revision, and shows it in one glance when you need
+/// it (`relapse-plan now`). It works offline and never connects to anything.
+#[derive(Debug, Parser)]
+#[command(name = "relapse-plan", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// Keep the plan in DIR instead of your config folder.
+    #[arg(long, global = true, value_name = "DIR", env = "RELAPSE_PLAN_DIR")]
+    pub plan_dir: Option<PathBuf>,
+
+    /// Your country, two letters (GB, US, IE, …): `init` and `set` save it in the plan
+    /// ("none" clears it); `now` shows its crisis lines instead of the plan's.
+    #[arg(long, global = true, value_name = "CC")]
+    pub country: Option<String>,
+
+    /// The change note saved with the revision this command makes.
+    #[arg(long, global = true, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start an empty plan (revision 1).
+    #[command(after_help = "Example:\n  relapse-plan init --name Sam --country GB")]
+    Init(InitArgs),
+
+    /// Change your name, country (--country) or review dates.
+    #[command(
+        after_help = "Examples:\n  relapse-plan set --country IE\n  relapse-plan set --next-review 2027-01-15"
+    )]
+    Set(SetArgs),
+
+    /// High-risk situations and the thoughts, feelings and urges they bring.
+    #[command(subcommand)]
+    Trigger(TriggerCommand),
+
+    /// Coping strategies, each with concrete steps.
+    #[command(subcommand)]
+    Coping(CopingCommand),
+
+    /// People and services: who distracts, who helps, who is a professional.
+    #[command(subcommand)]
+    Contact(ContactCommand),
+
+    /// Crisis steps, in order: from what you can do yourself up to professionals.
+    #[command(subcommand)]
+    Step(TextCommand),
+
+    /// Early warning signs that things are sliding.
+    #[command(subcommand)]
+    WarningSign(TextCommand),
+
+    /// Your reasons: for recovery, for living.
+    #[command(subcommand)]
+    Reason(TextCommand),
+
+    /// A safer environment: what to remove or lock away, and who holds it.
+    #[command(subcommand)]
+    Safety(TextCommand),
+
+    /// Your lapse plan: what to do after a slip (stop, get safe, reach out, learn).
+    #[command(subcommand)]
+    Lapse(TextCommand),
+
+    /// Daily maintenance: what you do every day to stay well.
+    #[command(subcommand)]
+    Maintenance(TextCommand),
+
+    /// Show the whole plan as tables, riskiest triggers first.
+    ///
+    /// Triggers are ordered by your own rank when you have ranked them, then
+    /// by priority = likelihood × intensity × (100 − confidence) / 100: a
+    /// rule of thumb of this tool's own, not a clinical score. High from 10,
+    /// medium from 4, low below.
+    #[command(after_help = "Examples:\n  relapse-plan show\n  relapse-plan show --json")]
+    Show(JsonArgs),
+
+    /// Your crisis plan in one glance: steps, people, crisis lines, reasons.
+    ///
+    /// Never asks anything. If the plan file is damaged it shows the newest
+    /// saved revision that reads cleanly.
+    #[command(after_help = "Example:\n  relapse-plan now --country GB")]
+    Now,
+
+    /// Every saved revision: number, date and change note.
+    #[command(after_help = "Examples:\n  relapse-plan history\n  relapse-plan history --json")]
+    History(JsonArgs),
+
+    /// What changed between two revisions, in words.
+    ///
+    /// With no revisions: the previous revision against the current plan.
+    /// With one: that revision against the current plan.
+    #[command(after_help = "Examples:\n  relapse-plan diff\n  relapse-plan diff 3 5")]
+    Diff(DiffArgs),
+
+    /// Bring back an old revision, saved as a new one (history is kept).
+    #[command(after_help = "Example:\n  relapse-plan restore 3")]
+    Restore(RestoreArgs),
+
+    /// Check a plan file without changing anything.
+    #[command(after_help = "Example:\n  relapse-plan validate examples/plan.toml")]
+    Validate(ValidateArgs),
+
+    /// Print the folder that holds your plan.
+    #[command(after_help = "Example:\n  relapse-plan path")]
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// How you want to be named on your plan.
+    #[arg(long, default_value = "")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// How you want to be named on your plan.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// When you last reviewed the plan (YYYY-MM-DD); "none" to clear.
+    #[arg(long, value_name = "DATE")]
+    pub last_review: Option<String>,
+    /// When to review it next (YYYY-MM-DD); "none" to clear. Plans are usually reviewed every 30-90 days.
+    #[arg(long, value_name = "DATE")]
+    pub next_review: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print JSON for scripts instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older revision (default: the one before the current).
+    pub from: Option<u64>,
+    /// The newer revision (default: the current plan).
+    pub to: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The revision to bring back (see `relapse-plan history`).
+    pub revision: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The plan file to check.
+    pub file: PathBuf,
+}
+
+/// Commands for the sections that are ordered lists of your own sentences.
+#[derive(Debug, Subcommand)]
+pub enum TextCommand {
+    /// List them, numbered.
+    List,
+    /// Add one (at the end, unless --before or --after).
+    Add {
+        /// In your own words.
+        text: String,
+        /// Put it before number N.
+        #[arg(long, value_name = "N", conflicts_with = "after")]
+        before: Option<usize>,
+        /// Put it after number N.
+        #[arg(long, value_name = "N")]
+        after: Option<usize>,
+    },
+    /// Change the words of number N.
+    Edit {
+        /// Its number in `list`.
+        number: usize,
+        /// The new words.
+        text: String,
+    },
+    /// Remove number N.
+    Remove {
+        /// Its number in `list`.
+        number: usize,
+    },
+    /// Move number N to position M.
+    Move {
+        /// Its number in `list`.
+        number: usize,
+        /// Where it goes.
+        #[arg(long, value_name = "M")]
+        to: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TriggerCommand {
+    /// List triggers, riskiest first.
+    List,
+    /// Add a trigger.
+    #[command(
+        after_help = "Example:\n  relapse-plan trigger add --id payday --situation \"Friday payday, walking past the pub\" \\\n    --category pleasant-emotions --thought \"I've earned it\" --feeling restless --urge \"buy a bottle\" \\\n    --likelihood 4 --intensity 5 --confidence 40 --coping urge-surf --contact alex"
+    )]
+    Add(TriggerAdd),
+    /// Change a trigger; list flags add to what is there, --remove-* take away.
+    #[command(
+        after_help = "Example:\n  relapse-plan trigger edit payday --likelihood 3 --thought \"Just one won't hurt\""
+    )]
+    Edit(TriggerEdit),
+    /// Remove a trigger.
+    Remove {
+        /// The trigger's id.
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TriggerAdd {
+    /// A short id (made from the situation if not given).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The high-risk situation, in your own words.
+    #[arg(long)]
+    pub situation: String,
+    #[command(flatten)]
+    pub fields: TriggerFields,
+}
+
+#[derive(Debug, Args)]
+pub struct TriggerEdit {
+    /// The trigger's id.
+    pub id: String,
+    /// Give it a new id (links are kept).
+    #[arg(long)]
+    pub new_id: Option<String>,
+    /// The high-risk situation, in your own words.
+    #[arg(long)]
+    pub situation: Option<String>,
+    #[command(flatten)]
+    pub fields: TriggerFields,
+    /// Remove a thought (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub remove_thought: Vec<String>,
+    /// Remove a feeling (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub remove_feeling: Vec<String>,
+    /// Remove an urge (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub remove_urge: Vec<String>,
+    /// Unlink a coping strategy (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub remove_coping: Vec<String>,
+    /// Unlink a contact (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub remove_contact: Vec<String>,
+    /// Clear the ratings and rank.
+    #[arg(long)]
+    pub unrate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TriggerFields {
+    /// One of: unpleasant-emotions, physical-discomfort, pleasant-emotions,
+    /// testing-personal-control, urges-and-temptations, conflict-with-others,
+    /// social-pressure, pleasant-times-with-others, other.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// A thought it brings (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub thought: Vec<String>,
+    /// A feeling it brings (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub feeling: Vec<String>,
+    /// An urge it brings (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub urge: Vec<String>,
+    /// How likely in the next month, 0 (not at all) to 5 (almost certain).
+    #[arg(long, value_name = "0-5")]
+    pub likelihood: Option<u8>,
+    /// How strong the urge would be, 0 (none) to 5 (overwhelming).
+    #[arg(long, value_name = "0-5")]
+    pub intensity: Option<u8>,
+    /// How sure you are you could handle it, 0 to 100 %.
+    #[arg(long, value_name = "0-100")]
+    pub confidence: Option<u8>,
+    /// Your own order, 1 = the riskiest.
+    #[arg(long, value_name = "N")]
+    pub rank: Option<u32>,
+    /// Link a coping strategy by id (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub coping: Vec<String>,
+    /// Link a contact by id (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub contact: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CopingCommand {
+    /// List coping strategies.
+    List,
+    /// Add a coping strategy.
+    #[command(
+        after_help = "Example:\n  relapse-plan coping add --id urge-surf --name \"Urge surfing\" --kind internal \\\n    --step \"Notice where the urge sits in my body\" --step \"Breathe out slowly, watch it peak and fall\""
+    )]
+    Add(CopingAdd),
+    /// Change a coping strategy; --step adds steps, --remove-step takes one away.
+    Edit(CopingEdit),
+    /// Remove a coping strategy.
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CopingAdd {
+    /// A short id (made from the name if not given).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// What you call it.
+    #[arg(long)]
+    pub name: String,
+    /// One of: internal, distraction, social, professional, environment.
+    #[arg(long, default_value = "internal")]
+    pub kind: String,
+    /// A concrete step, in order (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub step: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CopingEdit {
+    /// The strategy's id.
+    pub id: String,
+    /// Give it a new id (links are kept).
+    #[arg(long)]
+    pub new_id: Option<String>,
+    /// What you call it.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// One of: internal, distraction, social, professional, environment.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Add a step at the end (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub step: Vec<String>,
+    /// Remove step number N (repeatable).
+    #[arg(long, value_name = "N")]
+    pub remove_step: Vec<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// List contacts.
+    List,
+    /// Add a contact.
+    #[command(
+        after_help = "Example:\n  relapse-plan contact add --id alex --name \"Alex (sponsor)\" --phone \"+44 7700 900123\" \\\n    --role help --reachable \"after 6 pm\""
+    )]
+    Add(ContactAdd),
+    /// Change a contact.
+    Edit(ContactEdit),
+    /// Remove a contact.
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactAdd {
+    /// A short id (made from the name if not given).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Their name, as you think of them.
+    #[arg(long)]
+    pub name: String,
+    /// Their phone number.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// One of: distraction, help, professional.
+    #[arg(long, default_value = "help")]
+    pub role: String,
+    /// When they can be reached ("after 6 pm").
+    #[arg(long)]
+    pub reachable: Option<String>,
+    /// Someone not to involve in a crisis: kept in the plan, never shown by `now`.
+    #[arg(long)]
+    pub do_not_involve: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactEdit {
+    /// The contact's id.
+    pub id: String,
+    /// Give them a new id (links are kept).
+    #[arg(long)]
+    pub new_id: Option<String>,
+    /// Their name, as you think of them.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Their phone number; "none" to clear.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// One of: distraction, help, professional.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// When they can be reached; "none" to clear.
+    #[arg(long)]
+    pub reachable: Option<String>,
+    /// Whether not to involve them in a crisis.
+    #[arg(long, value_name = "true|false")]
+    pub do_not_involve: Option<bool>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The id.
+    pub id: String,
+    /// Also remove the links to it from triggers.
+    #[arg(long)]
+    pub force: bool,
+}

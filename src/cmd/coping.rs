@@ -1,0 +1,119 @@
+//! `coping list|add|edit|remove`: coping strategies and their steps.
+
+use super::{choice, save};
+use crate::cli::CopingCommand;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::{Coping, Linked, Plan, ids};
+use crate::render::tables::coping_table;
+
+pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
+    match command {
+        CopingCommand::List => {
+            let plan = ctx.load()?.plan;
+            if plan.coping.is_empty() {
+                writeln!(
+                    ctx.out,
+                    "No coping strategies yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`."
+                )?;
+            } else {
+                writeln!(ctx.out, "{}", coping_table(&plan, ctx.style))?;
+            }
+            Ok(())
+        }
+        CopingCommand::Add(args) => save(ctx, |plan| {
+            let id = match args.id {
+                Some(id) => id,
+                None => ids::generate(
+                    &args.name,
+                    "coping",
+                    plan.coping.iter().map(|c| c.id.as_str()),
+                ),
+            };
+            if plan.coping_strategy(&id).is_some() {
+                return Err(Error::IdTaken {
+                    what: "coping strategy",
+                    id,
+                });
+            }
+            let description = format!("added coping strategy {id}");
+            plan.coping.push(Coping {
+                id,
+                name: args.name,
+                kind: choice(&args.kind)?,
+                steps: args.step,
+            });
+            Ok(description)
+        }),
+        CopingCommand::Edit(args) => save(ctx, |plan| {
+            let index = find(plan, &args.id)?;
+            if let Some(new_id) = &args.new_id
+                && *new_id != args.id
+            {
+                if plan.coping_strategy(new_id).is_some() {
+                    return Err(Error::IdTaken {
+                        what: "coping strategy",
+                        id: new_id.clone(),
+                    });
+                }
+                for trigger in &mut plan.triggers {
+                    for link in trigger.coping.iter_mut().filter(|l| **l == args.id) {
+                        link.clone_from(new_id);
+                    }
+                }
+            }
+            let coping = &mut plan.coping[index];
+            if let Some(name) = args.name {
+                coping.name = name;
+            }
+            if let Some(kind) = &args.kind {
+                coping.kind = choice(kind)?;
+            }
+            let mut remove = args.remove_step;
+            remove.sort_unstable();
+            remove.dedup();
+            for &n in remove.iter().rev() {
+                if n == 0 || n > coping.steps.len() {
+                    return Err(Error::NoSuchItem {
+                        what: "step",
+                        number: n,
+                        len: coping.steps.len(),
+                    });
+                }
+                coping.steps.remove(n - 1);
+            }
+            coping.steps.extend(args.step);
+            if let Some(new_id) = args.new_id {
+                coping.id = new_id;
+            }
+            Ok(format!("changed coping strategy {}", coping.id))
+        }),
+        CopingCommand::Remove(args) => save(ctx, |plan| {
+            let index = find(plan, &args.id)?;
+            let users = plan.triggers_linking(Linked::Coping, &args.id);
+            if !users.is_empty() && !args.force {
+                return Err(Error::InUse {
+                    what: "coping strategy",
+                    id: args.id,
+                    users,
+                });
+            }
+            for trigger in &mut plan.triggers {
+                trigger.coping.retain(|l| *l != args.id);
+            }
+            plan.coping.remove(index);
+            Ok(format!("removed coping strategy {}", args.id))
+        }),
+    }
+}
+
+fn find(plan: &Plan, id: &str) -> Result<usize> {
+    plan.coping
+        .iter()
+        .position(|c| c.id == id)
+        .ok_or_else(|| Error::NotFound {
+            what: "coping strategy",
+            id: id.to_string(),
+            known: plan.coping.iter().map(|c| c.id.clone()).collect(),
+        })
+}

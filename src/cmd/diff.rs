@@ -1,0 +1,52 @@
+//! `diff [A] [B]`: what changed between two revisions, in words.
+
+use crate::cli::DiffArgs;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::diff::diff;
+use crate::render::wrap;
+
+pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
+    let (old, new, old_label, new_label) = match (args.from, args.to) {
+        (Some(from), Some(to)) => (
+            ctx.store.load_revision(from)?,
+            ctx.store.load_revision(to)?,
+            format!("revision {from}"),
+            format!("revision {to}"),
+        ),
+        (from, _) => {
+            let current = ctx.load()?.plan;
+            let from = match from {
+                Some(from) => from,
+                None if current.revision > 1 => current.revision - 1,
+                None => {
+                    return Err(Error::Usage(
+                        "the plan has only its first revision, so there is nothing to compare yet"
+                            .into(),
+                    ));
+                }
+            };
+            let label = format!("the current plan (revision {})", current.revision);
+            (
+                ctx.store.load_revision(from)?,
+                current,
+                format!("revision {from}"),
+                label,
+            )
+        }
+    };
+    let changes = diff(&old, &new);
+    if changes.is_empty() {
+        writeln!(ctx.out, "No changes from {old_label} to {new_label}.")?;
+    } else {
+        writeln!(ctx.out, "Changes from {old_label} to {new_label}:")?;
+        for change in changes {
+            writeln!(
+                ctx.out,
+                "{}",
+                wrap(&change, ctx.style.width, "  - ", "    ")
+            )?;
+        }
+    }
+    Ok(())
+}

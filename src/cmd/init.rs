@@ -1,0 +1,25 @@
+//! `init`: an empty plan, revision 1.
+
+use super::country;
+use crate::cli::InitArgs;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::{Plan, validate::validate};
+
+pub(super) fn run(args: &InitArgs, ctx: &mut Ctx) -> Result<()> {
+    let plan = Plan::new(args.name.clone(), ctx.country.as_deref().and_then(country));
+    let problems = validate(&plan);
+    if !problems.is_empty() {
+        return Err(Error::Invalid {
+            path: None,
+            problems,
+        });
+    }
+    let plan = ctx.store.create(plan, ctx.now, ctx.note.clone())?;
+    ctx.say(&format!(
+        "Started your plan in `{}` (revision {}). It stays on this computer, readable by you alone.",
+        ctx.store.dir().display(),
+        plan.revision
+    ))?;
+    ctx.say("Next: add your crisis steps (`relapse-plan step add \"…\"`) and the people you can call (`relapse-plan contact add`).")
+}

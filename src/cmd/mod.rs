@@ -1,0 +1,92 @@
+//! One module per subcommand, dispatched by one `match`. Each `run` gets its
+//! parsed arguments and the [`Ctx`]; shared steps (saving a change, reading a
+//! choice) live here once.
+
+mod contact;
+mod coping;
+mod diff;
+mod history;
+mod init;
+mod now;
+mod path;
+mod restore;
+mod section;
+mod set;
+mod show;
+mod trigger;
+mod validate;
+
+use std::str::FromStr;
+
+use crate::cli::Command;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::{Plan, Section};
+use crate::store::Saved;
+
+/// Runs one parsed command.
+pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
+    match command {
+        Command::Init(args) => init::run(&args, ctx),
+        Command::Set(args) => set::run(args, ctx),
+        Command::Trigger(command) => trigger::run(command, ctx),
+        Command::Coping(command) => coping::run(command, ctx),
+        Command::Contact(command) => contact::run(command, ctx),
+        Command::Step(command) => section::run(Section::CrisisSteps, command, ctx),
+        Command::WarningSign(command) => section::run(Section::WarningSigns, command, ctx),
+        Command::Reason(command) => section::run(Section::Reasons, command, ctx),
+        Command::Safety(command) => section::run(Section::SafeEnvironment, command, ctx),
+        Command::Lapse(command) => section::run(Section::LapsePlan, command, ctx),
+        Command::Maintenance(command) => section::run(Section::Maintenance, command, ctx),
+        Command::Show(args) => show::run(&args, ctx),
+        Command::Now => now::run(ctx),
+        Command::History(args) => history::run(&args, ctx),
+        Command::Diff(args) => diff::run(&args, ctx),
+        Command::Restore(args) => restore::run(&args, ctx),
+        Command::Validate(args) => validate::run(&args, ctx),
+        Command::Path => path::run(ctx),
+    }
+}
+
+/// Applies a change to the plan as one new revision and says what happened.
+fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Result<()> {
+    match ctx.store.update(ctx.now, ctx.note.clone(), change)? {
+        Saved::Unchanged(_) => ctx.say("Nothing changed, so no new revision was saved."),
+        Saved::Revision(plan) => {
+            let note = plan.change_note.as_deref().unwrap_or_default();
+            ctx.say(&format!("Saved revision {}: {note}.", plan.revision))
+        }
+    }
+}
+
+/// Reads one of a closed set of names (category, kind, role).
+fn choice<T: FromStr<Err = String>>(value: &str) -> Result<T> {
+    value.parse().map_err(Error::Usage)
+}
+
+/// A country code as stored: two upper-case letters, or `None` for "none".
+fn country(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.eq_ignore_ascii_case("none")).then(|| value.to_ascii_uppercase())
+}
+
+/// Adds `values` to `list`, skipping ones already there.
+fn add_unique(list: &mut Vec<String>, values: &[String]) {
+    for value in values {
+        if !list.contains(value) {
+            list.push(value.clone());
+        }
+    }
+}
+
+/// Removes each of `values` from `list`; naming any that were not there.
+fn remove_values(list: &mut Vec<String>, values: &[String], what: &str, owner: &str) -> Result<()> {
+    for value in values {
+        let before = list.len();
+        list.retain(|v| v != value);
+        if list.len() == before {
+            return Err(Error::Usage(format!("{owner} has no {what} \"{value}\"")));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! `now`: the crisis view. It never prompts and shows something useful
+//! whatever state the plan folder is in: the plan, an older revision when the
+//! plan file is damaged, or at least the crisis lines.
+
+use crate::crisis_lines;
+use crate::ctx::Ctx;
+use crate::error::Result;
+use crate::render::crisis::write_now;
+
+pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
+    let loaded = match ctx.store.load_for_crisis() {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            // Nothing readable: say so in one line, and still show the lines.
+            writeln!(ctx.err, "warning: {error}")?;
+            None
+        }
+    };
+    if let Some(loaded) = &loaded {
+        for warning in &loaded.warnings {
+            writeln!(ctx.err, "warning: {warning}")?;
+        }
+    }
+    let plan = loaded.as_ref().map(|l| &l.plan);
+    let country = ctx
+        .country
+        .clone()
+        .or_else(|| plan.and_then(|p| p.country.clone()));
+    let lines = crisis_lines::for_country(country.as_deref());
+    write_now(ctx.out, plan, lines.as_ref(), ctx.style)?;
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! `path`: where the plan lives.
+
+use crate::ctx::Ctx;
+use crate::error::Result;
+
+pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
+    writeln!(ctx.out, "{}", ctx.store.dir().display())?;
+    Ok(())
+}

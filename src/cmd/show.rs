@@ -1,0 +1,18 @@
+//! `show`: the whole plan as tables, or as JSON.
+
+use crate::cli::JsonArgs;
+use crate::ctx::Ctx;
+use crate::error::Result;
+use crate::render::{json, tables};
+
+pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
+    let loaded = ctx.load()?;
+    if args.json {
+        let text = serde_json::to_string_pretty(&json::plan(&loaded.plan))
+            .map_err(std::io::Error::from)?;
+        writeln!(ctx.out, "{text}")?;
+    } else {
+        tables::write_plan(ctx.out, &loaded.plan, ctx.style)?;
+    }
+    Ok(())
+}

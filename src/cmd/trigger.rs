@@ -1,0 +1,134 @@
+//! `trigger list|add|edit|remove`: high-risk situations.
+
+use super::{add_unique, choice, remove_values, save};
+use crate::cli::{TriggerCommand, TriggerFields};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::{Plan, Trigger, ids};
+use crate::render::tables::triggers_table;
+
+pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
+    match command {
+        TriggerCommand::List => {
+            let plan = ctx.load()?.plan;
+            if plan.triggers.is_empty() {
+                writeln!(
+                    ctx.out,
+                    "No triggers yet: add one with `relapse-plan trigger add --situation \"…\"`."
+                )?;
+            } else {
+                writeln!(ctx.out, "{}", triggers_table(&plan, ctx.style))?;
+            }
+            Ok(())
+        }
+        TriggerCommand::Add(args) => save(ctx, |plan| {
+            let id = match args.id {
+                Some(id) => id,
+                None => ids::generate(
+                    &args.situation,
+                    "trigger",
+                    plan.triggers.iter().map(|t| t.id.as_str()),
+                ),
+            };
+            if plan.trigger(&id).is_some() {
+                return Err(Error::IdTaken {
+                    what: "trigger",
+                    id,
+                });
+            }
+            let mut trigger = Trigger::new(id, args.situation);
+            apply(&mut trigger, &args.fields)?;
+            let description = format!("added trigger {}", trigger.id);
+            plan.triggers.push(trigger);
+            Ok(description)
+        }),
+        TriggerCommand::Edit(args) => save(ctx, |plan| {
+            let index = find(plan, &args.id)?;
+            if let Some(new_id) = &args.new_id
+                && *new_id != args.id
+                && plan.trigger(new_id).is_some()
+            {
+                return Err(Error::IdTaken {
+                    what: "trigger",
+                    id: new_id.clone(),
+                });
+            }
+            let trigger = &mut plan.triggers[index];
+            let owner = format!("trigger `{}`", trigger.id);
+            if let Some(situation) = args.situation {
+                trigger.situation = situation;
+            }
+            if args.unrate {
+                (
+                    trigger.likelihood,
+                    trigger.intensity,
+                    trigger.confidence,
+                    trigger.rank,
+                ) = (None, None, None, None);
+            }
+            apply(trigger, &args.fields)?;
+            remove_values(
+                &mut trigger.thoughts,
+                &args.remove_thought,
+                "thought",
+                &owner,
+            )?;
+            remove_values(
+                &mut trigger.feelings,
+                &args.remove_feeling,
+                "feeling",
+                &owner,
+            )?;
+            remove_values(&mut trigger.urges, &args.remove_urge, "urge", &owner)?;
+            remove_values(
+                &mut trigger.coping,
+                &args.remove_coping,
+                "coping link",
+                &owner,
+            )?;
+            remove_values(
+                &mut trigger.contacts,
+                &args.remove_contact,
+                "contact link",
+                &owner,
+            )?;
+            if let Some(new_id) = args.new_id {
+                trigger.id = new_id;
+            }
+            Ok(format!("changed trigger {}", trigger.id))
+        }),
+        TriggerCommand::Remove { id } => save(ctx, |plan| {
+            let index = find(plan, &id)?;
+            plan.triggers.remove(index);
+            Ok(format!("removed trigger {id}"))
+        }),
+    }
+}
+
+fn find(plan: &Plan, id: &str) -> Result<usize> {
+    plan.triggers
+        .iter()
+        .position(|t| t.id == id)
+        .ok_or_else(|| Error::NotFound {
+            what: "trigger",
+            id: id.to_string(),
+            known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
+        })
+}
+
+/// Sets the fields given on the command line; list flags add to the lists.
+fn apply(trigger: &mut Trigger, fields: &TriggerFields) -> Result<()> {
+    if let Some(category) = &fields.category {
+        trigger.category = choice(category)?;
+    }
+    add_unique(&mut trigger.thoughts, &fields.thought);
+    add_unique(&mut trigger.feelings, &fields.feeling);
+    add_unique(&mut trigger.urges, &fields.urge);
+    add_unique(&mut trigger.coping, &fields.coping);
+    add_unique(&mut trigger.contacts, &fields.contact);
+    trigger.likelihood = fields.likelihood.or(trigger.likelihood);
+    trigger.intensity = fields.intensity.or(trigger.intensity);
+    trigger.confidence = fields.confidence.or(trigger.confidence);
+    trigger.rank = fields.rank.or(trigger.rank);
+    Ok(())
+}

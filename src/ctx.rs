@@ -1,0 +1,98 @@
+//! What every command is given: the store, the output streams, the clock and
+//! the global options. Nothing else reaches the file system, terminal or time.
+
+use std::io::Write;
+
+use toml::value::Datetime;
+
+use crate::error::Result;
+use crate::store::{Loaded, Store};
+
+/// How output should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Bold headings (only on a terminal, never with `NO_COLOR`).
+    pub color: bool,
+    /// Columns to wrap and fit tables to.
+    pub width: usize,
+}
+
+impl Style {
+    /// Plain and 80 columns, as for a file or a pipe.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: 80,
+    };
+
+    /// Colour only on a terminal and never with `NO_COLOR`; width from
+    /// `COLUMNS` when a shell exports it, else 80.
+    pub fn detect(stdout_is_terminal: bool) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok())
+            .filter(|w| (40..=500).contains(w))
+            .unwrap_or(80);
+        Style {
+            color: stdout_is_terminal && !no_color,
+            width: if stdout_is_terminal { width } else { 80 },
+        }
+    }
+}
+
+/// A command's world.
+pub struct Ctx<'a> {
+    pub store: Store,
+    /// Data: tables, the plan, JSON.
+    pub out: &'a mut dyn Write,
+    /// Everything else: confirmations, warnings, errors.
+    pub err: &'a mut dyn Write,
+    /// The time now (fixed in tests).
+    pub now: Datetime,
+    /// `--country`, before any lookup.
+    pub country: Option<String>,
+    /// `--note` for the revision a command saves.
+    pub note: Option<String>,
+    pub style: Style,
+}
+
+impl Ctx<'_> {
+    /// Loads the plan and says on stderr anything the person should know
+    /// about it (a recovery, a newer schema, problems found).
+    pub fn load(&mut self) -> Result<Loaded> {
+        let loaded = self.store.load()?;
+        self.warn_about(&loaded)?;
+        Ok(loaded)
+    }
+
+    /// Prints a loaded plan's warnings.
+    pub fn warn_about(&mut self, loaded: &Loaded) -> Result<()> {
+        for warning in &loaded.warnings {
+            writeln!(self.err, "warning: {warning}")?;
+        }
+        if let Some(found) = loaded.newer_schema {
+            writeln!(
+                self.err,
+                "warning: `{}` comes from a newer relapse-plan (schema {found}); showing what this version understands, read-only",
+                loaded.path.display()
+            )?;
+        }
+        if !loaded.problems.is_empty() {
+            writeln!(
+                self.err,
+                "warning: `{}` has problems to fix:",
+                loaded.path.display()
+            )?;
+            for problem in &loaded.problems {
+                writeln!(self.err, "  - {problem}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A one-line confirmation on stderr.
+    pub fn say(&mut self, message: &str) -> Result<()> {
+        writeln!(self.err, "{message}")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,165 @@
+//! The errors a person can act on: each says what happened, names the file,
+//! and carries a hint of what to do next. Exit codes live here too.
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::plan::parse::ParseError;
+use crate::plan::validate::Problem;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("there is no plan yet in `{}`", dir.display())]
+    NoPlan { dir: PathBuf },
+
+    #[error("a plan already exists in `{}` (revision {revision})", dir.display())]
+    PlanExists { dir: PathBuf, revision: u64 },
+
+    #[error("could not read `{}`: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+
+    #[error("could not write `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+
+    #[error("`{}` is {size} bytes, more than the {limit} a plan file may be", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error("`{}` is not a file", path.display())]
+    NotAFile { path: PathBuf },
+
+    #[error("`{}` can't be read as a plan: {source}", path.display())]
+    Damaged { path: PathBuf, source: ParseError },
+
+    #[error("{}", invalid_message(path.as_ref(), problems))]
+    Invalid {
+        path: Option<PathBuf>,
+        problems: Vec<Problem>,
+    },
+
+    #[error(
+        "`{}` was written by a newer relapse-plan (schema {found}); this one can show it but will not change it",
+        path.display()
+    )]
+    NewerSchema { path: PathBuf, found: i64 },
+
+    #[error("no {what} `{id}` in the plan{}", known_list(known))]
+    NotFound {
+        what: &'static str,
+        id: String,
+        known: Vec<String>,
+    },
+
+    #[error("{what} `{id}` is already in the plan")]
+    IdTaken { what: &'static str, id: String },
+
+    #[error("{what} `{id}` is used by {}: {}", plural(users.len(), "trigger"), users.join(", "))]
+    InUse {
+        what: &'static str,
+        id: String,
+        users: Vec<String>,
+    },
+
+    #[error("there is no {what} number {number}; the list has {len}")]
+    NoSuchItem {
+        what: &'static str,
+        number: usize,
+        len: usize,
+    },
+
+    #[error("there is no revision {revision}; the newest is {newest}")]
+    NoRevision { revision: u64, newest: u64 },
+
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("could not write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl Error {
+    /// What to do next, shown on its own line under the error.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Error::NoPlan { .. } => "start one with `relapse-plan init --name NAME`".into(),
+            Error::PlanExists { .. } => {
+                "change it with the section commands (see `relapse-plan --help`), or use --plan-dir for a separate plan".into()
+            }
+            Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
+            Error::Write { .. } => {
+                "nothing was changed; check there is free space and that the folder is yours".into()
+            }
+            Error::TooLarge { .. } | Error::NotAFile { .. } => {
+                "nothing was changed; move it aside, then bring back a saved revision with `relapse-plan restore REV`".into()
+            }
+            Error::Damaged { .. } => {
+                "nothing was changed, and your saved revisions are safe: fix the file by hand, or see them with `relapse-plan history` and bring one back with `relapse-plan restore REV`".into()
+            }
+            Error::Invalid { path: Some(_), .. } => {
+                "nothing was changed; fix the file by hand, or bring back a saved revision with `relapse-plan restore REV`".into()
+            }
+            Error::Invalid { path: None, .. } => "nothing was changed".into(),
+            Error::NewerSchema { .. } => {
+                "update relapse-plan to change this plan; `show` and `now` still work".into()
+            }
+            Error::NotFound { .. } | Error::NoSuchItem { .. } => {
+                "`list` shows what is there, e.g. `relapse-plan trigger list`".into()
+            }
+            Error::IdTaken { .. } => "choose another id with --id".into(),
+            Error::InUse { .. } => {
+                "remove the links first, or add --force to remove it and its links".into()
+            }
+            Error::NoRevision { .. } => "`relapse-plan history` lists the revisions".into(),
+            Error::Usage(_) | Error::Output(_) => return None,
+        })
+    }
+
+    /// The process exit code: 2 for a usage mistake, 1 for everything else.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Usage(_) => ExitCode::from(2),
+            _ => ExitCode::FAILURE,
+        }
+    }
+}
+
+fn invalid_message(path: Option<&PathBuf>, problems: &[Problem]) -> String {
+    let mut message = match path {
+        Some(path) => format!(
+            "`{}` has {}:",
+            path.display(),
+            plural(problems.len(), "problem")
+        ),
+        None => format!(
+            "this change would leave the plan with {}:",
+            plural(problems.len(), "problem")
+        ),
+    };
+    for problem in problems {
+        message.push_str("\n  - ");
+        message.push_str(&problem.to_string());
+    }
+    message
+}
+
+fn known_list(known: &[String]) -> String {
+    if known.is_empty() {
+        String::new()
+    } else {
+        format!(" (there is: {})", known.join(", "))
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

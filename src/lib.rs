@@ -1,0 +1,104 @@
+//! relapse-plan: build, practise and carry a relapse-prevention and crisis
+//! action plan. The library holds everything; `main.rs` only calls [`main`].
+//!
+//! Layers, outside in: [`cli`] (clap types) → [`cmd`] (one module per
+//! subcommand) → [`plan`] (the pure domain) and [`render`] (text out), with
+//! [`store`] the only code that touches plan files.
+
+pub mod cli;
+pub mod cmd;
+pub mod crisis_lines;
+pub mod ctx;
+pub mod error;
+pub mod plan;
+pub mod prompt;
+pub mod render;
+pub mod store;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use toml::value::Datetime;
+
+use crate::cli::Cli;
+use crate::ctx::{Ctx, Style};
+use crate::error::Error;
+use crate::store::Store;
+
+/// Environment variable that fixes the clock, for tests and reproducible
+/// examples: an RFC 3339 moment such as `2026-11-22T10:15:00Z`.
+pub const CLOCK_ENV: &str = "RELAPSE_PLAN_NOW";
+
+/// Parses the command line, runs it, and reports any error on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let style = Style::detect(stdout.is_terminal());
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    let result = setup(&cli).and_then(|(store, now)| {
+        let mut ctx = Ctx {
+            store,
+            out: &mut out,
+            err: &mut err,
+            now,
+            country: cli.country.clone(),
+            note: cli.note.clone(),
+            style,
+        };
+        cmd::run(cli.command, &mut ctx)
+    });
+    let _ = out.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // `relapse-plan show | head -1`: the reader has what it wanted.
+        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            if let Some(hint) = error.hint() {
+                let _ = writeln!(err, "hint: {hint}");
+            }
+            error.exit_code()
+        }
+    }
+}
+
+/// Resolves the plan folder and the clock: the only place that looks at the
+/// environment, so everything after it is given what it needs.
+fn setup(cli: &Cli) -> Result<(Store, Datetime), Error> {
+    let dir = match cli.plan_dir.clone().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => dir,
+        None => default_plan_dir().ok_or_else(|| {
+            Error::Usage("could not find your config folder; choose one with --plan-dir DIR".into())
+        })?,
+    };
+    Ok((Store::open_dir(dir), now()?))
+}
+
+/// The plan folder in the user's config directory, e.g.
+/// `~/.config/relapse-plan` on Linux.
+pub fn default_plan_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "relapse-plan").map(|d| d.config_dir().to_path_buf())
+}
+
+fn now() -> Result<Datetime, Error> {
+    if let Some(fixed) = std::env::var_os(CLOCK_ENV) {
+        let fixed = fixed.to_string_lossy();
+        return fixed
+            .parse::<Datetime>()
+            .ok()
+            .filter(plan::date::is_moment)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "{CLOCK_ENV}=`{fixed}` is not a moment like 2026-11-22T10:15:00Z"
+                ))
+            });
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    Ok(plan::date::utc_from_unix(secs))
+}

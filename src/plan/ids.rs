@@ -1,0 +1,91 @@
+//! Stable ids for triggers, coping strategies and contacts: short, typeable,
+//! made from the person's own words when they don't choose one.
+
+/// The longest id the tool makes up; people may write longer ones by hand.
+const MAX_GENERATED: usize = 32;
+
+/// Whether `id` is a valid id: letters or digits in any script, joined by
+/// single hyphens, lower case where the script has case.
+pub fn is_valid(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c == '-' || (c.is_alphanumeric() && !c.is_uppercase()))
+}
+
+/// Makes an id from free text ("Friday payday, the pub" -> "friday-payday-the-pub"),
+/// falling back to `fallback` when the text holds no letters or digits, and
+/// adding "-2", "-3", … until it is not in `taken`.
+pub fn generate<'a>(
+    text: &str,
+    fallback: &str,
+    taken: impl Iterator<Item = &'a str> + Clone,
+) -> String {
+    let mut base = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+        if base.chars().count() >= MAX_GENERATED {
+            break;
+        }
+    }
+    let base = base.trim_end_matches('-');
+    let base = if base.is_empty() { fallback } else { base };
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while taken.clone().any(|t| t == candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_the_words() {
+        let none: [&str; 0] = [];
+        assert_eq!(
+            generate("Friday payday, the pub!", "trigger", none.iter().copied()),
+            "friday-payday-the-pub"
+        );
+        assert_eq!(
+            generate("Γιαγιά Ελένη", "contact", none.iter().copied()),
+            "γιαγιά-ελένη"
+        );
+        assert_eq!(
+            generate("  ?! ", "contact", none.iter().copied()),
+            "contact"
+        );
+        assert!(is_valid(&generate(
+            &"word ".repeat(40),
+            "x",
+            none.iter().copied()
+        )));
+    }
+
+    #[test]
+    fn ids_never_collide() {
+        let taken = ["alex", "alex-2"];
+        assert_eq!(generate("Alex", "contact", taken.iter().copied()), "alex-3");
+    }
+
+    #[test]
+    fn only_tidy_ids_are_valid() {
+        assert!(is_valid("urge-surf"));
+        assert!(is_valid("мама"));
+        assert!(!is_valid("Urge-surf"));
+        assert!(!is_valid("urge surf"));
+        assert!(!is_valid("-x"));
+        assert!(!is_valid(""));
+        assert!(!is_valid("a--b"));
+    }
+}

@@ -1,0 +1,420 @@
+//! The plan: a person's relapse-prevention and crisis action plan as plain data.
+//!
+//! Everything here is pure: no file system, terminal, clap or clock. The
+//! types serialize to the TOML file documented in the README; the field order
+//! below is the order a person reading the file by hand will see.
+
+pub mod date;
+pub mod diff;
+pub mod ids;
+pub mod parse;
+pub mod priority;
+pub mod validate;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+/// The schema this build reads and writes. A file with a higher number was
+/// written by a newer relapse-plan and is shown but never rewritten.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole plan, as stored in `plan.toml` and in every revision file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The file format version; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The revision number, 1 for the first saved plan.
+    #[serde(default)]
+    pub revision: u64,
+    /// When this revision was saved (UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<Datetime>,
+    /// What changed in this revision, in the person's words or the tool's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_note: Option<String>,
+    /// How the person wants to be named on the plan and card.
+    #[serde(default)]
+    pub name: String,
+    /// ISO 3166 country code, for the crisis lines shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Reasons for recovery, for living.
+    #[serde(default)]
+    pub reasons: Vec<TextItem>,
+    /// Early signs that a crisis or lapse is building.
+    #[serde(default)]
+    pub warning_signs: Vec<TextItem>,
+    /// High-risk situations and what they bring.
+    #[serde(default)]
+    pub triggers: Vec<Trigger>,
+    /// Named coping strategies with concrete steps.
+    #[serde(default)]
+    pub coping: Vec<Coping>,
+    /// People and services.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Ordered actions for a crisis moment, from self-help up to professionals.
+    #[serde(default)]
+    pub crisis_steps: Vec<TextItem>,
+    /// What to remove or lock away, and who holds it.
+    #[serde(default)]
+    pub safe_environment: Vec<TextItem>,
+    /// What to do after a slip: stop, get safe, reach out, learn.
+    #[serde(default)]
+    pub lapse_plan: Vec<TextItem>,
+    /// What the person does every day to stay well.
+    #[serde(default)]
+    pub maintenance: Vec<TextItem>,
+    /// When the plan was last reviewed and is next due for review.
+    #[serde(default)]
+    pub review: Review,
+}
+
+impl Plan {
+    /// An empty plan, not yet saved (revision 0).
+    pub fn new(name: String, country: Option<String>) -> Plan {
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            revision: 0,
+            saved_at: None,
+            change_note: None,
+            name,
+            country,
+            reasons: Vec::new(),
+            warning_signs: Vec::new(),
+            triggers: Vec::new(),
+            coping: Vec::new(),
+            contacts: Vec::new(),
+            crisis_steps: Vec::new(),
+            safe_environment: Vec::new(),
+            lapse_plan: Vec::new(),
+            maintenance: Vec::new(),
+            review: Review::default(),
+        }
+    }
+
+    /// The same plan with the revision bookkeeping cleared, so two plans can
+    /// be compared for what the person wrote.
+    pub fn content(&self) -> Plan {
+        Plan {
+            revision: 0,
+            saved_at: None,
+            change_note: None,
+            ..self.clone()
+        }
+    }
+
+    /// The list behind one of the plain text sections.
+    pub fn section(&self, section: Section) -> &Vec<TextItem> {
+        match section {
+            Section::Reasons => &self.reasons,
+            Section::WarningSigns => &self.warning_signs,
+            Section::CrisisSteps => &self.crisis_steps,
+            Section::SafeEnvironment => &self.safe_environment,
+            Section::LapsePlan => &self.lapse_plan,
+            Section::Maintenance => &self.maintenance,
+        }
+    }
+
+    /// The list behind one of the plain text sections, to change it.
+    pub fn section_mut(&mut self, section: Section) -> &mut Vec<TextItem> {
+        match section {
+            Section::Reasons => &mut self.reasons,
+            Section::WarningSigns => &mut self.warning_signs,
+            Section::CrisisSteps => &mut self.crisis_steps,
+            Section::SafeEnvironment => &mut self.safe_environment,
+            Section::LapsePlan => &mut self.lapse_plan,
+            Section::Maintenance => &mut self.maintenance,
+        }
+    }
+
+    pub fn trigger(&self, id: &str) -> Option<&Trigger> {
+        self.triggers.iter().find(|t| t.id == id)
+    }
+
+    pub fn coping_strategy(&self, id: &str) -> Option<&Coping> {
+        self.coping.iter().find(|c| c.id == id)
+    }
+
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// Ids of the triggers that link to a coping strategy or contact id.
+    pub fn triggers_linking(&self, kind: Linked, id: &str) -> Vec<String> {
+        self.triggers
+            .iter()
+            .filter(|t| match kind {
+                Linked::Coping => t.coping.iter().any(|c| c == id),
+                Linked::Contact => t.contacts.iter().any(|c| c == id),
+            })
+            .map(|t| t.id.clone())
+            .collect()
+    }
+}
+
+/// What a trigger can link to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Linked {
+    Coping,
+    Contact,
+}
+
+/// The sections of the plan that are ordered lists of the person's sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Reasons,
+    WarningSigns,
+    CrisisSteps,
+    SafeEnvironment,
+    LapsePlan,
+    Maintenance,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Reasons,
+        Section::WarningSigns,
+        Section::CrisisSteps,
+        Section::SafeEnvironment,
+        Section::LapsePlan,
+        Section::Maintenance,
+    ];
+
+    /// The key in the TOML file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Reasons => "reasons",
+            Section::WarningSigns => "warning_signs",
+            Section::CrisisSteps => "crisis_steps",
+            Section::SafeEnvironment => "safe_environment",
+            Section::LapsePlan => "lapse_plan",
+            Section::Maintenance => "maintenance",
+        }
+    }
+
+    /// One item of the section, in words ("crisis step").
+    pub fn item_name(self) -> &'static str {
+        match self {
+            Section::Reasons => "reason",
+            Section::WarningSigns => "warning sign",
+            Section::CrisisSteps => "crisis step",
+            Section::SafeEnvironment => "safer-environment item",
+            Section::LapsePlan => "lapse-plan step",
+            Section::Maintenance => "daily maintenance item",
+        }
+    }
+
+    /// The section's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Reasons => "My reasons",
+            Section::WarningSigns => "Warning signs",
+            Section::CrisisSteps => "Crisis steps",
+            Section::SafeEnvironment => "A safer environment",
+            Section::LapsePlan => "If I slip (lapse plan)",
+            Section::Maintenance => "Every day (maintenance)",
+        }
+    }
+}
+
+/// One sentence of the person's, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextItem {
+    pub text: String,
+}
+
+impl TextItem {
+    pub fn new(text: impl Into<String>) -> TextItem {
+        TextItem { text: text.into() }
+    }
+}
+
+/// A high-risk situation and the thoughts, feelings and urges it brings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trigger {
+    /// Stable id, used in commands and links.
+    pub id: String,
+    pub situation: String,
+    #[serde(default)]
+    pub category: Category,
+    #[serde(default)]
+    pub thoughts: Vec<String>,
+    #[serde(default)]
+    pub feelings: Vec<String>,
+    #[serde(default)]
+    pub urges: Vec<String>,
+    /// How likely in the next month, 0-5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<u8>,
+    /// How strong the urge or distress would be, 0-5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<u8>,
+    /// Confidence to handle it without using, 0-100 %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
+    /// The person's own order after ranking; 1 is the riskiest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    /// Ids of the coping strategies for this trigger.
+    #[serde(default)]
+    pub coping: Vec<String>,
+    /// Ids of the contacts for this trigger.
+    #[serde(default)]
+    pub contacts: Vec<String>,
+}
+
+impl Trigger {
+    pub fn new(id: String, situation: String) -> Trigger {
+        Trigger {
+            id,
+            situation,
+            category: Category::Other,
+            thoughts: Vec::new(),
+            feelings: Vec::new(),
+            urges: Vec::new(),
+            likelihood: None,
+            intensity: None,
+            confidence: None,
+            rank: None,
+            coping: Vec::new(),
+            contacts: Vec::new(),
+        }
+    }
+}
+
+/// A named coping strategy with concrete steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coping {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub kind: CopingKind,
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+/// A person or service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub role: Role,
+    /// When they can be reached, in the person's words ("after 6 pm").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reachable: Option<String>,
+    /// Someone not to involve in a crisis; never shown by `now`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub do_not_involve: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// Review dates: safety plans are reviewed every 30-90 days.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Datetime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<Datetime>,
+}
+
+/// Defines a closed set of kebab-case names with a one-line explanation each,
+/// so the file, the help and the error messages all use the same words.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal, default $default:ident,
+     { $($variant:ident = $key:literal : $about:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name {
+            $(#[doc = $about] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order they are offered.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// What this set of values is called in messages.
+            pub const WHAT: &'static str = $what;
+
+            /// The name used in the file and on the command line.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// A one-line explanation.
+            pub fn about(self) -> &'static str {
+                match self { $($name::$variant => $about),+ }
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::$default
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, String> {
+                let wanted = s.trim().to_lowercase().replace(['_', ' '], "-");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.key() == wanted)
+                    .ok_or_else(|| {
+                        let keys: Vec<&str> = $name::ALL.iter().map(|v| v.key()).collect();
+                        format!("`{s}` is not a {}; choose one of: {}", $what, keys.join(", "))
+                    })
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// The eight high-risk categories of Marlatt and Gordon, plus "other".
+    Category, "trigger category", default Other, {
+    UnpleasantEmotions = "unpleasant-emotions": "feeling low, angry, anxious, lonely or bored",
+    PhysicalDiscomfort = "physical-discomfort": "pain, illness, tiredness, withdrawal",
+    PleasantEmotions = "pleasant-emotions": "celebrating, feeling good, wanting to feel even better",
+    TestingPersonalControl = "testing-personal-control": "\"just one\", proving you can handle it",
+    UrgesAndTemptations = "urges-and-temptations": "cravings, seeing or being offered it",
+    ConflictWithOthers = "conflict-with-others": "arguments, criticism, feeling let down",
+    SocialPressure = "social-pressure": "being pushed or expected to use by others",
+    PleasantTimesWithOthers = "pleasant-times-with-others": "parties, nights out, relaxing with friends",
+    Other = "other": "anything that doesn't fit the others",
+});
+
+named_enum!(
+    /// What kind of coping strategy this is, following the safety-planning steps.
+    CopingKind, "coping kind", default Internal, {
+    Internal = "internal": "something I can do on my own",
+    Distraction = "distraction": "people and places that take my mind off it",
+    Social = "social": "asking someone for help",
+    Professional = "professional": "a professional or service",
+    Environment = "environment": "changing my surroundings to make them safer",
+});
+
+named_enum!(
+    /// What a contact is for in a crisis.
+    Role, "contact role", default Help, {
+    Distraction = "distraction": "someone to be with to take my mind off things",
+    Help = "help": "someone I can ask for help",
+    Professional = "professional": "a professional or service",
+});

@@ -1,0 +1,278 @@
+//! Reading a plan from the bytes of a file: encoding, TOML syntax, schema
+//! version, fields, then validation. Every failure says where (line and
+//! column) and what, so the store can name the file and the person can mend it.
+
+use std::fmt;
+
+use super::validate::{Problem, validate};
+use super::{Plan, SCHEMA_VERSION};
+
+/// A plan read from a file, with anything worth saying about it.
+#[derive(Debug)]
+pub struct Parsed {
+    pub plan: Plan,
+    /// Set when the file was written by a newer relapse-plan: the plan can be
+    /// shown, but rewriting it would drop what this build does not know.
+    pub newer_schema: Option<i64>,
+    /// What validation found; the plan is still usable for reading.
+    pub problems: Vec<Problem>,
+}
+
+/// Why a file could not be read as a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// The bytes are not UTF-8; TOML files must be.
+    NotUtf8 { line: usize, column: usize },
+    /// The file starts with a byte-order mark, which TOML does not allow.
+    ByteOrderMark,
+    /// The TOML itself is broken, or a value has the wrong type.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A value has the wrong type and the parser could not say where.
+    Field { message: String },
+    /// No `schema_version`: probably not a relapse-plan file.
+    NoSchemaVersion,
+    /// A `schema_version` that is not a positive whole number.
+    BadSchemaVersion(String),
+    /// A key this build does not know, in a file of the current schema:
+    /// usually a typo, and it would be lost on the next save.
+    UnknownField { key: String, line: Option<usize> },
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::NotUtf8 { line, column } => write!(
+                f,
+                "line {line}, column {column}: this is not UTF-8 text; save the file as UTF-8"
+            ),
+            ParseError::ByteOrderMark => f.write_str(
+                "line 1, column 1: the file starts with a byte-order mark; save it as UTF-8 without BOM",
+            ),
+            ParseError::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "line {line}, column {column}: {message}"),
+            ParseError::Field { message } => f.write_str(message),
+            ParseError::NoSchemaVersion => f.write_str(
+                "there is no `schema_version`, so this does not look like a relapse-plan file",
+            ),
+            ParseError::BadSchemaVersion(found) => {
+                write!(f, "`schema_version = {found}` should be a whole number from 1 up")
+            }
+            ParseError::UnknownField { key, line } => {
+                if let Some(line) = line {
+                    write!(f, "line {line}: ")?;
+                }
+                write!(
+                    f,
+                    "`{key}` is not a field relapse-plan knows (a typo?); \
+                     it would be lost on the next save, so nothing was changed"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Reads a plan from a file's bytes.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            e.valid_up_to(),
+        );
+        ParseError::NotUtf8 { line, column }
+    })?;
+    if text.starts_with('\u{feff}') {
+        return Err(ParseError::ByteOrderMark);
+    }
+
+    // The schema version decides how the rest is read, so look at it on the
+    // raw table before trusting any field.
+    let table: toml::Table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    let version = match table.get("schema_version") {
+        None => return Err(ParseError::NoSchemaVersion),
+        Some(toml::Value::Integer(v)) if *v >= 1 => *v,
+        Some(other) => return Err(ParseError::BadSchemaVersion(other.to_string())),
+    };
+    let newer_schema = (version > i64::from(SCHEMA_VERSION)).then_some(version);
+
+    let mut unknown = Vec::new();
+    let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax(text, &e))?;
+    let mut plan: Plan =
+        serde_ignored::deserialize(deserializer, |path| unknown.push(path_to_key(&path)))
+            .map_err(|e| syntax(text, &e))?;
+    if newer_schema.is_none()
+        && let Some(key) = unknown.into_iter().next()
+    {
+        let line = find_key_line(text, &key);
+        return Err(ParseError::UnknownField { key, line });
+    }
+    if newer_schema.is_some() {
+        // Keep the number the file holds; the store refuses to write it back.
+        plan.schema_version = u32::try_from(version).unwrap_or(u32::MAX);
+    }
+    let problems = if newer_schema.is_some() {
+        Vec::new()
+    } else {
+        validate(&plan)
+    };
+    Ok(Parsed {
+        plan,
+        newer_schema,
+        problems,
+    })
+}
+
+/// Serializes a plan to the TOML text written to disk.
+pub fn to_toml(plan: &Plan) -> String {
+    // A Plan holds only strings, integers, booleans, dates and tables, all of
+    // which TOML can represent, so serialization cannot fail.
+    toml::to_string_pretty(plan).expect("a plan always serializes to TOML")
+}
+
+fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
+    let message = error.message().trim().replace('\n', " ");
+    match error.span() {
+        Some(span) => {
+            let (line, column) = line_column(text, span.start);
+            ParseError::Syntax {
+                line,
+                column,
+                message,
+            }
+        }
+        None => ParseError::Field { message },
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// "triggers[2].situaton" from serde_ignored's path (indexes from 1, as
+/// people count).
+fn path_to_key(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{}]", path_to_key(parent), index + 1),
+        Path::Map { parent, key } => {
+            let parent = path_to_key(parent);
+            if parent.is_empty() {
+                key.clone()
+            } else {
+                format!("{parent}.{key}")
+            }
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => path_to_key(parent),
+    }
+}
+
+/// The line where an unknown key is most likely written, to point at it.
+fn find_key_line(text: &str, key: &str) -> Option<usize> {
+    let last = key.rsplit(['.', ']']).next()?;
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(last)
+                .or_else(|| line.strip_prefix(&format!("\"{last}\"")))
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_toml_names_line_and_column() {
+        let err = parse(b"schema_version = 1\nname = \"Sam\nreasons = 3\n").unwrap_err();
+        assert!(matches!(err, ParseError::Syntax { line: 2, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn wrong_types_name_line_and_column() {
+        let err = parse(b"schema_version = 1\n\n[[triggers]]\nid = \"a\"\nsituation = \"x\"\nlikelihood = \"high\"\n").unwrap_err();
+        match err {
+            ParseError::Syntax { line, message, .. } => {
+                assert_eq!(line, 6);
+                assert!(
+                    message.contains("u8") || message.contains("integer"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn typos_are_refused_not_dropped() {
+        let err = parse(
+            b"schema_version = 1\n[[triggers]]\nid = \"a\"\nsituaton = \"x\"\nsituation = \"y\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            ParseError::UnknownField {
+                key: "triggers[1].situaton".into(),
+                line: Some(4)
+            }
+        );
+    }
+
+    #[test]
+    fn schema_versions_are_checked_first() {
+        assert_eq!(
+            parse(b"name = \"x\"").unwrap_err(),
+            ParseError::NoSchemaVersion
+        );
+        assert!(matches!(
+            parse(b"schema_version = 0").unwrap_err(),
+            ParseError::BadSchemaVersion(_)
+        ));
+        let newer = parse(b"schema_version = 7\nname = \"Sam\"\nhologram = true\n").unwrap();
+        assert_eq!(newer.newer_schema, Some(7));
+        assert_eq!(newer.plan.name, "Sam");
+    }
+
+    #[test]
+    fn encoding_problems_are_named() {
+        assert_eq!(
+            parse(b"schema_version = 1\nname = \"S\xffm\"").unwrap_err(),
+            ParseError::NotUtf8 {
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(
+            parse("\u{feff}schema_version = 1".as_bytes()).unwrap_err(),
+            ParseError::ByteOrderMark
+        );
+    }
+
+    #[test]
+    fn a_plan_round_trips() {
+        let mut plan = Plan::new("Zoë Ελένη Мария".into(), Some("GB".into()));
+        plan.reasons.push(super::super::TextItem::new(
+            "\"quoted\" and 'single' \\ back",
+        ));
+        let parsed = parse(to_toml(&plan).as_bytes()).unwrap();
+        assert_eq!(parsed.plan, plan);
+        assert!(parsed.problems.is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! Risk priority of a trigger: the tool's own rule of thumb, not a published
+//! score. Priority = likelihood × intensity × (100 − confidence) / 100, so a
+//! likely, intense situation the person feels unsure about comes first.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::Trigger;
+
+/// A trigger's priority in hundredths (0 to 2500), kept as an integer so
+/// sorting and display never meet floating-point surprises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Priority(u32);
+
+/// Priority bands, shown beside the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    Low,
+    Medium,
+    High,
+}
+
+impl Priority {
+    /// The highest possible priority: likelihood 5, intensity 5, confidence 0.
+    pub const MAX: Priority = Priority(2500);
+
+    /// The priority of a trigger, once all three ratings are given.
+    pub fn of(trigger: &Trigger) -> Option<Priority> {
+        let (l, i, c) = (trigger.likelihood?, trigger.intensity?, trigger.confidence?);
+        Some(Priority(
+            u32::from(l) * u32::from(i) * (100 - u32::from(c.min(100))),
+        ))
+    }
+
+    /// The priority as a number from 0 to 25.
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+
+    /// High from 10, medium from 4, low below.
+    pub fn band(self) -> Band {
+        match self.0 {
+            1000.. => Band::High,
+            400.. => Band::Medium,
+            _ => Band::Low,
+        }
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.0 / 100, self.0 % 100 / 10)
+    }
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Band::Low => "low",
+            Band::Medium => "medium",
+            Band::High => "high",
+        })
+    }
+}
+
+/// Orders triggers riskiest first: the person's own rank when they have
+/// ranked, then priority, then unrated ones in the order they were written.
+pub fn riskiest_first(a: &Trigger, b: &Trigger) -> Ordering {
+    let rank = |t: &Trigger| t.rank.unwrap_or(u32::MAX);
+    rank(a)
+        .cmp(&rank(b))
+        .then_with(|| Priority::of(b).cmp(&Priority::of(a)))
+}
+
+/// The triggers of a plan, riskiest first (stable for ties).
+pub fn sorted(triggers: &[Trigger]) -> Vec<&Trigger> {
+    let mut sorted: Vec<&Trigger> = triggers.iter().collect();
+    sorted.sort_by(|a, b| riskiest_first(a, b));
+    sorted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rated(id: &str, l: u8, i: u8, c: u8) -> Trigger {
+        let mut t = Trigger::new(id.into(), id.into());
+        (t.likelihood, t.intensity, t.confidence) = (Some(l), Some(i), Some(c));
+        t
+    }
+
+    #[test]
+    fn priority_follows_the_documented_formula() {
+        let p = Priority::of(&rated("payday", 4, 5, 40)).unwrap();
+        assert_eq!(p.to_string(), "12.0");
+        assert_eq!(p.band(), Band::High);
+        assert_eq!(
+            Priority::of(&rated("a", 3, 3, 50)).unwrap().to_string(),
+            "4.5"
+        );
+        assert_eq!(
+            Priority::of(&rated("a", 3, 3, 50)).unwrap().band(),
+            Band::Medium
+        );
+        assert_eq!(Priority::of(&rated("a", 5, 5, 0)), Some(Priority::MAX));
+        assert_eq!(
+            Priority::of(&rated("a", 5, 5, 100)).unwrap().band(),
+            Band::Low
+        );
+        assert_eq!(Priority::of(&Trigger::new("u".into(), "u".into())), None);
+    }
+
+    #[test]
+    fn rank_wins_then_priority_then_unrated() {
+        let mut ranked = rated("ranked", 1, 1, 100);
+        ranked.rank = Some(1);
+        let high = rated("high", 5, 5, 0);
+        let low = rated("low", 1, 1, 80);
+        let unrated = Trigger::new("unrated".into(), "u".into());
+        let all = [unrated, low, high, ranked];
+        let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["ranked", "high", "low", "unrated"]);
+    }
+}

@@ -1,0 +1,162 @@
+//! The crisis view (`now`): the plan's steps, people, crisis lines and
+//! reasons in one glance, for someone with little attention to spare.
+//! Short headings, the person's own words, nothing to decide.
+
+use std::io::{self, Write};
+
+use super::{clean, heading, wrap};
+use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
+use crate::ctx::Style;
+use crate::plan::{Plan, Role, Section};
+
+/// Writes the crisis view. `plan` is `None` when no plan has been saved yet:
+/// the crisis lines are still worth showing.
+pub fn write_now(
+    w: &mut dyn Write,
+    plan: Option<&Plan>,
+    lines: Option<&CountryLines>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    let title = match plan.map(|p| p.name.trim()).filter(|n| !n.is_empty()) {
+        Some(name) => format!(
+            "{}, this is your plan for right now. One step at a time.",
+            clean(name)
+        ),
+        None => "This is your plan for right now. One step at a time.".into(),
+    };
+    writeln!(w, "{}", heading(&wrap(&title, width, "", ""), style))?;
+
+    if let Some(plan) = plan {
+        let steps = plan.section(Section::CrisisSteps);
+        if !steps.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "{}", heading("Do these, in order", style))?;
+            for (n, step) in steps.iter().enumerate() {
+                let indent = format!("  {}. ", n + 1);
+                let hang = " ".repeat(indent.chars().count());
+                writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+            }
+        }
+        if !plan.coping.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "{}", heading("Things that help you", style))?;
+            let names: Vec<&str> = plan.coping.iter().map(|c| c.name.as_str()).collect();
+            writeln!(w, "{}", wrap(&names.join(" · "), width, "  ", "  "))?;
+        }
+        write_people(w, plan, width, style)?;
+    }
+
+    writeln!(w)?;
+    write_lines(w, lines, width, style)?;
+
+    if let Some(plan) = plan {
+        for (section, title) in [
+            (Section::SafeEnvironment, "Make it safer"),
+            (Section::Reasons, "Your reasons"),
+        ] {
+            let items = plan.section(section);
+            if !items.is_empty() {
+                writeln!(w)?;
+                writeln!(w, "{}", heading(title, style))?;
+                for item in items {
+                    writeln!(w, "{}", wrap(&item.text, width, "  - ", "    "))?;
+                }
+            }
+        }
+    } else {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "You don't have a saved plan yet. When you are ready, `relapse-plan init` starts one.",
+                width,
+                "",
+                ""
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// People to call: help first, then professionals, then people who
+/// distract; anyone marked "do not involve" is never shown.
+fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> io::Result<()> {
+    let mut people: Vec<_> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
+    if people.is_empty() {
+        return Ok(());
+    }
+    people.sort_by_key(|c| match c.role {
+        Role::Help => 0,
+        Role::Professional => 1,
+        Role::Distraction => 2,
+    });
+    writeln!(w)?;
+    writeln!(w, "{}", heading("People you can call", style))?;
+    for c in people {
+        let mut line = clean(&c.name);
+        if let Some(phone) = &c.phone {
+            line.push_str("  ");
+            line.push_str(&clean(phone));
+        }
+        if let Some(when) = &c.reachable {
+            line.push_str(&format!("  ({})", clean(when)));
+        }
+        writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+    }
+    Ok(())
+}
+
+fn write_lines(
+    w: &mut dyn Write,
+    lines: Option<&CountryLines>,
+    width: usize,
+    style: Style,
+) -> io::Result<()> {
+    let Some(lines) = lines else {
+        writeln!(w, "{}", heading("Crisis lines", style))?;
+        writeln!(w, "  If you are in danger now, {LOCAL_EMERGENCY}.")?;
+        return writeln!(
+            w,
+            "{}",
+            wrap(
+                "  (To see the crisis lines for your country here: `relapse-plan set --country GB`, or US, IE, AU…)",
+                width,
+                "",
+                "   "
+            )
+        );
+    };
+    writeln!(
+        w,
+        "{}",
+        heading(&format!("Crisis lines ({})", lines.country), style)
+    )?;
+    match lines.emergency {
+        Some(number) => writeln!(w, "  Emergency: {number}")?,
+        None => writeln!(
+            w,
+            "  No lines are checked for {} yet: if you are in danger now, {LOCAL_EMERGENCY}.",
+            lines.country
+        )?,
+    }
+    for line in &lines.lines {
+        let mut ways = Vec::new();
+        if let Some(call) = line.call {
+            ways.push(format!("call {call}"));
+        }
+        if let Some(text) = line.text {
+            ways.push(text.to_string());
+        }
+        let mut entry = format!("{}: {}", line.name, ways.join(" or "));
+        if let Some(about) = line.about {
+            entry.push_str(&format!(" ({about})"));
+        }
+        if let Some(hours) = line.hours {
+            entry.push_str(&format!(", {hours}"));
+        }
+        writeln!(w, "{}", wrap(&entry, width, "  ", "    "))?;
+    }
+    Ok(())
+}

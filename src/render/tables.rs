@@ -1,0 +1,294 @@
+//! The plan as terminal tables (`show`, the `list` commands, `history`).
+
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use toml::value::Datetime;
+
+use super::{clean, heading, wrap};
+use crate::ctx::Style;
+use crate::plan::priority::{self, Priority};
+use crate::plan::{Contact, Plan, Role, Section};
+
+/// A table fitted to the output width.
+fn table(header: &[&str], style: Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(style.width).unwrap_or(80))
+        .set_header(header.to_vec());
+    table
+}
+
+/// "2026-11-22 10:15 UTC" from a stored moment; dates alone stay as they are.
+pub fn moment(value: &Datetime) -> String {
+    match (&value.date, &value.time) {
+        (Some(date), Some(time)) => {
+            let zone = match value.offset {
+                Some(toml::value::Offset::Z) => " UTC".to_string(),
+                Some(offset) => format!(" {offset}"),
+                None => String::new(),
+            };
+            format!("{date} {:02}:{:02}{zone}", time.hour, time.minute)
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// The whole plan, section by section, in the order it is built.
+pub fn write_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
+    let name = if plan.name.trim().is_empty() {
+        "Your plan".to_string()
+    } else {
+        format!("{}'s plan", clean(&plan.name))
+    };
+    let mut facts = vec![format!("revision {}", plan.revision)];
+    if let Some(saved) = &plan.saved_at {
+        facts.push(format!("saved {}", moment(saved)));
+    }
+    facts.push(match &plan.country {
+        Some(cc) => format!("country {}", clean(cc)),
+        None => "no country set".into(),
+    });
+    if let Some(next) = &plan.review.next {
+        facts.push(format!("next review {next}"));
+    }
+    if let Some(last) = &plan.review.last {
+        facts.push(format!("last reviewed {last}"));
+    }
+    writeln!(w, "{}", heading(&name, style))?;
+    writeln!(w, "{}", wrap(&facts.join(" · "), style.width, "", ""))?;
+
+    for section in [Section::Reasons, Section::WarningSigns] {
+        writeln!(w)?;
+        write_section(w, plan, section, style)?;
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", heading("Triggers", style))?;
+    if plan.triggers.is_empty() {
+        writeln!(
+            w,
+            "  none yet: add one with `relapse-plan trigger add --situation \"…\"`"
+        )?;
+    } else {
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "Riskiest first: your own rank, then priority = likelihood × intensity × (100 − confidence) / 100, this tool's rule of thumb.",
+                style.width,
+                "",
+                ""
+            )
+        )?;
+        writeln!(w, "{}", triggers_table(plan, style))?;
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", heading("Coping strategies", style))?;
+    if plan.coping.is_empty() {
+        writeln!(
+            w,
+            "  none yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`"
+        )?;
+    } else {
+        writeln!(w, "{}", coping_table(plan, style))?;
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", heading("Contacts", style))?;
+    if plan.contacts.is_empty() {
+        writeln!(
+            w,
+            "  none yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`"
+        )?;
+    } else {
+        writeln!(w, "{}", contacts_table(plan, style))?;
+    }
+    for section in [
+        Section::CrisisSteps,
+        Section::SafeEnvironment,
+        Section::LapsePlan,
+        Section::Maintenance,
+    ] {
+        writeln!(w)?;
+        write_section(w, plan, section, style)?;
+    }
+    Ok(())
+}
+
+/// The command that adds to a text section, for the "none yet" hint.
+pub fn section_command(section: Section) -> &'static str {
+    match section {
+        Section::Reasons => "reason",
+        Section::WarningSigns => "warning-sign",
+        Section::CrisisSteps => "step",
+        Section::SafeEnvironment => "safety",
+        Section::LapsePlan => "lapse",
+        Section::Maintenance => "maintenance",
+    }
+}
+
+/// A heading and the section's sentences, numbered.
+pub fn write_section(
+    w: &mut dyn Write,
+    plan: &Plan,
+    section: Section,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(w, "{}", heading(section.title(), style))?;
+    write_numbered(w, plan, section, style)
+}
+
+/// The section's sentences, numbered as the commands address them.
+pub fn write_numbered(
+    w: &mut dyn Write,
+    plan: &Plan,
+    section: Section,
+    style: Style,
+) -> io::Result<()> {
+    let items = plan.section(section);
+    if items.is_empty() {
+        return writeln!(
+            w,
+            "  none yet: add one with `relapse-plan {} add \"…\"`",
+            section_command(section)
+        );
+    }
+    let digits = items.len().to_string().len();
+    for (n, item) in items.iter().enumerate() {
+        let indent = format!("  {:>digits$}. ", n + 1);
+        let hang = " ".repeat(indent.chars().count());
+        writeln!(w, "{}", wrap(&item.text, style.width, &indent, &hang))?;
+    }
+    Ok(())
+}
+
+/// Triggers, riskiest first.
+pub fn triggers_table(plan: &Plan, style: Style) -> Table {
+    let mut t = table(
+        &[
+            "Rank", "Trigger", "Brings", "Ratings", "Priority", "Response",
+        ],
+        style,
+    );
+    for trigger in priority::sorted(&plan.triggers) {
+        let mut what = vec![
+            clean(&trigger.id),
+            clean(&trigger.situation),
+            format!("({})", trigger.category),
+        ];
+        what.dedup();
+        let mut brings = Vec::new();
+        for (label, list) in [
+            ("thinks", &trigger.thoughts),
+            ("feels", &trigger.feelings),
+            ("urge", &trigger.urges),
+        ] {
+            brings.extend(list.iter().map(|x| format!("{label}: {}", clean(x))));
+        }
+        let rating =
+            |v: Option<u8>, suffix: &str| v.map_or("–".into(), |v| format!("{v}{suffix}"));
+        let ratings = format!(
+            "likely {}\nintense {}\nconfident {}",
+            rating(trigger.likelihood, "/5"),
+            rating(trigger.intensity, "/5"),
+            rating(trigger.confidence, "%"),
+        );
+        let priority =
+            Priority::of(trigger).map_or("not rated".into(), |p| format!("{p} {}", p.band()));
+        let mut response: Vec<String> = trigger
+            .coping
+            .iter()
+            .map(|id| {
+                plan.coping_strategy(id)
+                    .map_or_else(|| clean(id), |c| clean(&c.name))
+            })
+            .collect();
+        response.extend(trigger.contacts.iter().map(|id| {
+            plan.contact(id)
+                .map_or_else(|| clean(id), |c| format!("call {}", clean(&c.name)))
+        }));
+        t.add_row(vec![
+            trigger.rank.map_or(String::new(), |r| r.to_string()),
+            what.join("\n"),
+            brings.join("\n"),
+            ratings,
+            priority,
+            response.join("\n"),
+        ]);
+    }
+    t
+}
+
+/// Coping strategies with their steps.
+pub fn coping_table(plan: &Plan, style: Style) -> Table {
+    let mut t = table(&["Id", "Strategy", "Kind", "Steps"], style);
+    for c in &plan.coping {
+        let steps: Vec<String> = c
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {}", i + 1, clean(s)))
+            .collect();
+        t.add_row(vec![
+            clean(&c.id),
+            clean(&c.name),
+            c.kind.to_string(),
+            steps.join("\n"),
+        ]);
+    }
+    t
+}
+
+/// What a contact is for, in words.
+pub fn role_words(contact: &Contact) -> &'static str {
+    if contact.do_not_involve {
+        return "do not involve";
+    }
+    match contact.role {
+        Role::Distraction => "distraction",
+        Role::Help => "help",
+        Role::Professional => "professional",
+    }
+}
+
+/// Contacts.
+pub fn contacts_table(plan: &Plan, style: Style) -> Table {
+    let mut t = table(&["Id", "Name", "Phone", "Role", "Reachable"], style);
+    for c in &plan.contacts {
+        t.add_row(vec![
+            clean(&c.id),
+            clean(&c.name),
+            c.phone.as_deref().map(clean).unwrap_or_default(),
+            role_words(c).to_string(),
+            c.reachable.as_deref().map(clean).unwrap_or_default(),
+        ]);
+    }
+    t
+}
+
+/// One row of the history.
+#[derive(Debug, Clone)]
+pub struct HistoryRow {
+    pub revision: u64,
+    pub saved_at: Option<Datetime>,
+    pub change_note: Option<String>,
+}
+
+/// Revisions, oldest first; the current one marked.
+pub fn history_table(rows: &[HistoryRow], current: Option<u64>, style: Style) -> Table {
+    let mut t = table(&["Rev", "Saved", "Change"], style);
+    for row in rows {
+        let mark = if Some(row.revision) == current {
+            " (current)"
+        } else {
+            ""
+        };
+        t.add_row(vec![
+            format!("{}{mark}", row.revision),
+            row.saved_at.as_ref().map(moment).unwrap_or_default(),
+            row.change_note.as_deref().map(clean).unwrap_or_default(),
+        ]);
+    }
+    t
+}

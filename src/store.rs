@@ -1,0 +1,494 @@
+//! The plan directory: the one place that touches plan files on disk.
+//!
+//! ```text
+//! <dir>/plan.toml             the current revision, readable and editable by hand
+//! <dir>/revisions/000001.toml every saved revision, never rewritten
+//! <dir>/.lock                 advisory lock held by every read-modify-write
+//! ```
+//!
+//! Every write goes to a temp file in the same folder (0600), is synced,
+//! renamed over the target, and the folder is synced, so a crash leaves
+//! either the old file or the new one, never half of one. A revision is
+//! written before plan.toml, so a crash between the two leaves plan.toml one
+//! revision behind, which the next read notices and recovers from.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use toml::value::Datetime;
+
+use crate::error::{Error, Result};
+use crate::plan::Plan;
+use crate::plan::parse::{Parsed, parse, to_toml};
+use crate::plan::validate::{Problem, validate};
+
+/// Plan files beyond this size are refused before they are read: a real
+/// plan is a few kilobytes, and a huge file is a mistake or an attack.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+const PLAN_FILE: &str = "plan.toml";
+const REVISIONS_DIR: &str = "revisions";
+const LOCK_FILE: &str = ".lock";
+const TEMP_PREFIX: &str = ".relapse-plan-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The plan directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A plan as read, with what the person should be told about it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub plan: Plan,
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Set when the file comes from a newer relapse-plan: read-only.
+    pub newer_schema: Option<i64>,
+    /// What validation found in the file as it is.
+    pub problems: Vec<Problem>,
+    /// One-line notices for stderr (a recovery, say).
+    pub warnings: Vec<String>,
+}
+
+/// What a change did.
+#[derive(Debug)]
+pub enum Saved {
+    /// The change left the plan as it was, so no revision was written.
+    Unchanged(Plan),
+    /// A new revision was written.
+    Revision(Plan),
+}
+
+impl Store {
+    /// The store in `dir`; nothing is created until the first save.
+    pub fn open_dir(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn plan_path(&self) -> PathBuf {
+        self.dir.join(PLAN_FILE)
+    }
+
+    fn revisions_dir(&self) -> PathBuf {
+        self.dir.join(REVISIONS_DIR)
+    }
+
+    pub fn revision_path(&self, revision: u64) -> PathBuf {
+        self.revisions_dir().join(format!("{revision:06}.toml"))
+    }
+
+    /// The current plan. Recovers from the newest revision when plan.toml is
+    /// missing or behind it; a damaged plan.toml is an error, never replaced.
+    pub fn load(&self) -> Result<Loaded> {
+        let path = self.plan_path();
+        let bytes = match read_limited(&path) {
+            Ok(bytes) => bytes,
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return match self.newest_revision()? {
+                    Some(newest) => self.recover(newest, format!("`{PLAN_FILE}` was missing")),
+                    None => Err(Error::NoPlan {
+                        dir: self.dir.clone(),
+                    }),
+                };
+            }
+            Err(e) => return Err(e),
+        };
+        let parsed = parse(&bytes).map_err(|source| Error::Damaged {
+            path: path.clone(),
+            source,
+        })?;
+        // One stat in the common case, so reading stays fast however long
+        // the history grows.
+        let revision = parsed.plan.revision;
+        if parsed.newer_schema.is_none() && self.revision_path(revision + 1).exists() {
+            let mut newest = revision + 1;
+            while self.revision_path(newest + 1).exists() {
+                newest += 1;
+            }
+            return self.recover(
+                newest,
+                format!("`{PLAN_FILE}` was at revision {revision}, behind the saved revisions (an interrupted save?)"),
+            );
+        }
+        Ok(loaded(parsed, path, Vec::new()))
+    }
+
+    fn recover(&self, newest: u64, why: String) -> Result<Loaded> {
+        let (revision, parsed) = self.newest_valid_revision(newest)?;
+        let warning = format!(
+            "{why}; using revision {revision}, which the next change will save as the plan"
+        );
+        Ok(loaded(parsed, self.revision_path(revision), vec![warning]))
+    }
+
+    /// For the crisis view: the plan if there is one, falling back to the
+    /// newest revision that reads cleanly when plan.toml is damaged.
+    pub fn load_for_crisis(&self) -> Result<Option<Loaded>> {
+        match self.load() {
+            Ok(loaded) => Ok(Some(loaded)),
+            Err(Error::NoPlan { .. }) => Ok(None),
+            Err(error) => {
+                let Some(newest) = self.newest_revision()? else {
+                    return Err(error);
+                };
+                let Ok((revision, parsed)) = self.newest_valid_revision(newest) else {
+                    return Err(error);
+                };
+                let warning = format!(
+                    "{error}; showing saved revision {revision} instead (see `relapse-plan history`)"
+                );
+                Ok(Some(loaded(
+                    parsed,
+                    self.revision_path(revision),
+                    vec![warning],
+                )))
+            }
+        }
+    }
+
+    fn newest_valid_revision(&self, newest: u64) -> Result<(u64, Parsed)> {
+        let mut first_error = None;
+        for revision in (1..=newest).rev() {
+            let path = self.revision_path(revision);
+            match read_limited(&path).and_then(|bytes| {
+                parse(&bytes).map_err(|source| Error::Damaged {
+                    path: path.clone(),
+                    source,
+                })
+            }) {
+                Ok(parsed) => return Ok((revision, parsed)),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or(Error::NoPlan {
+            dir: self.dir.clone(),
+        }))
+    }
+
+    /// The numbers of every saved revision, oldest first.
+    pub fn revision_numbers(&self) -> Result<Vec<u64>> {
+        let dir = self.revisions_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(Error::Read { path: dir, source }),
+        };
+        let mut numbers: Vec<u64> = entries
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name();
+                let stem = name.to_str()?.strip_suffix(".toml")?;
+                stem.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| stem.parse().ok())?
+            })
+            .collect();
+        numbers.sort_unstable();
+        Ok(numbers)
+    }
+
+    fn newest_revision(&self) -> Result<Option<u64>> {
+        Ok(self.revision_numbers()?.last().copied())
+    }
+
+    /// One saved revision, exactly as it was saved.
+    pub fn load_revision(&self, revision: u64) -> Result<Plan> {
+        let path = self.revision_path(revision);
+        let bytes = match read_limited(&path) {
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Err(Error::NoRevision {
+                    revision,
+                    newest: self.newest_revision()?.unwrap_or(0),
+                });
+            }
+            other => other?,
+        };
+        parse(&bytes)
+            .map(|parsed| parsed.plan)
+            .map_err(|source| Error::Damaged { path, source })
+    }
+
+    /// Saves a first plan as revision 1; refuses if any plan is already here.
+    pub fn create(&self, mut plan: Plan, now: Datetime, note: Option<String>) -> Result<Plan> {
+        let _lock = self.lock()?;
+        if self.plan_path().exists() || self.newest_revision()?.is_some() {
+            let revision = self.load().map_or(0, |l| l.plan.revision);
+            return Err(Error::PlanExists {
+                dir: self.dir.clone(),
+                revision,
+            });
+        }
+        plan.change_note = Some(note.unwrap_or_else(|| "started the plan".into()));
+        self.commit(plan, 1, now)
+    }
+
+    /// Applies `change` to the current plan and saves the result as a new
+    /// revision, all under the lock. `change` returns a description of what
+    /// it did, used as the change note unless the person gave one.
+    pub fn update(
+        &self,
+        now: Datetime,
+        note: Option<String>,
+        change: impl FnOnce(&mut Plan) -> Result<String>,
+    ) -> Result<Saved> {
+        let _lock = self.lock()?;
+        let current = self.load()?;
+        if let Some(found) = current.newer_schema {
+            return Err(Error::NewerSchema {
+                path: current.path,
+                found,
+            });
+        }
+        let mut plan = current.plan.clone();
+        let description = change(&mut plan)?;
+        if plan.content() == current.plan.content() {
+            return Ok(Saved::Unchanged(current.plan));
+        }
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            // Problems already in the file are the file's to fix, not this change's.
+            let path = (!current.problems.is_empty()).then_some(current.path);
+            return Err(Error::Invalid { path, problems });
+        }
+        plan.change_note = Some(note.unwrap_or(description));
+        self.commit(plan, current.plan.revision + 1, now)
+            .map(Saved::Revision)
+    }
+
+    /// Saves revision `revision` of the plan, returning it as saved. Only
+    /// called with the lock held.
+    fn commit(&self, mut plan: Plan, revision: u64, now: Datetime) -> Result<Plan> {
+        plan.revision = revision;
+        plan.saved_at = Some(now);
+        let text = to_toml(&plan);
+        // Never write what could not be read back exactly.
+        match parse(text.as_bytes()) {
+            Ok(parsed) if parsed.plan == plan => {}
+            _ => {
+                return Err(Error::Write {
+                    path: self.plan_path(),
+                    source: io::Error::other(
+                        "the plan would not read back the same; this is a bug",
+                    ),
+                });
+            }
+        }
+        let revision_path = self.revision_path(revision);
+        if revision_path.exists() {
+            return Err(Error::Write {
+                path: revision_path,
+                source: io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "revisions are never rewritten",
+                ),
+            });
+        }
+        create_private_dir(&self.revisions_dir())?;
+        write_atomic(&revision_path, text.as_bytes())?;
+        write_atomic(&self.plan_path(), text.as_bytes())?;
+        Ok(plan)
+    }
+
+    /// Writes `plan` (an old revision's content) as a new revision. A damaged
+    /// plan.toml is first set aside under a new name, byte for byte, so
+    /// restoring never destroys what someone typed.
+    pub fn restore(
+        &self,
+        revision: u64,
+        now: Datetime,
+        note: Option<String>,
+    ) -> Result<(Saved, Option<PathBuf>)> {
+        let _lock = self.lock()?;
+        let old = self.load_revision(revision)?;
+        let newest = self.newest_revision()?.unwrap_or(0);
+        let mut set_aside = None;
+        match self.load() {
+            Ok(current) if current.newer_schema.is_some() => {
+                return Err(Error::NewerSchema {
+                    path: current.path,
+                    found: current.newer_schema.unwrap_or_default(),
+                });
+            }
+            Ok(current) if current.plan.content() == old.content() => {
+                return Ok((Saved::Unchanged(current.plan), None));
+            }
+            Ok(_) | Err(Error::NoPlan { .. }) => {}
+            Err(_) => {
+                let stamp = now.to_string().replace([':', '-'], "");
+                let aside = self.dir.join(format!("plan.damaged-{stamp}.toml"));
+                fs::rename(self.plan_path(), &aside).map_err(|source| Error::Write {
+                    path: aside.clone(),
+                    source,
+                })?;
+                sync_dir(&self.dir)?;
+                set_aside = Some(aside);
+            }
+        }
+        let mut plan = old.content();
+        plan.change_note = Some(note.unwrap_or_else(|| format!("restored revision {revision}")));
+        let saved = self.commit(plan, newest + 1, now)?;
+        Ok((Saved::Revision(saved), set_aside))
+    }
+
+    /// Takes the advisory lock, creating the folder if needed, and clears
+    /// temp files left by a save that was killed part-way.
+    fn lock(&self) -> Result<File> {
+        create_private_dir(&self.dir)?;
+        let path = self.dir.join(LOCK_FILE);
+        let file = private_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+        file.lock()
+            .map_err(|source| Error::Write { path, source })?;
+        for dir in [self.dir.clone(), self.revisions_dir()] {
+            remove_stale_temps(&dir);
+        }
+        Ok(file)
+    }
+}
+
+fn loaded(parsed: Parsed, path: PathBuf, warnings: Vec<String>) -> Loaded {
+    Loaded {
+        plan: parsed.plan,
+        path,
+        newer_schema: parsed.newer_schema,
+        problems: parsed.problems,
+        warnings,
+    }
+}
+
+/// Reads a whole file, refusing anything that is not a regular file or is
+/// larger than [`MAX_FILE_BYTES`] before reading it.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let too_large = |size| Error::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Writes a file atomically with owner-only permissions: temp file in the
+/// same folder, fsync, rename over the target, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o600));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(write_error)?;
+    temp.write_all(bytes).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    sync_dir(dir)
+}
+
+/// Creates a folder readable by its owner alone (0700), whatever the umask.
+/// An existing folder is left as it is: it may be one the person chose.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let write_error = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(write_error)?;
+    #[cfg(unix)]
+    {
+        // The mode above is filtered by the umask; set it outright.
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(write_error)?;
+    }
+    Ok(())
+}
+
+fn private_options() -> fs::OpenOptions {
+    #[allow(unused_mut)] // mutated on Unix only
+    let mut options = fs::OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Makes a rename durable: on Unix the folder entry itself must be synced.
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Removes temp files left by a killed save. Only called under the lock, so
+/// no other save can be writing them.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
