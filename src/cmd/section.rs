@@ -30,20 +30,22 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
                 (None, Some(n)) => position(n, items.len(), what)?,
                 (None, None) => items.len(),
             };
+            let description = format!("added {what} {}", quote(&text));
             items.insert(at, TextItem::new(text));
-            Ok(format!("added {what} {}", at + 1))
+            Ok(description)
         }),
         TextCommand::Edit { number, text } => save(ctx, |plan| {
             let items = plan.section_mut(section);
             let n = position(number, items.len(), what)?;
+            let description = format!("changed {what} {n} to {}", quote(&text));
             items[n - 1].text = text;
-            Ok(format!("changed {what} {n}"))
+            Ok(description)
         }),
         TextCommand::Remove { number } => save(ctx, |plan| {
             let items = plan.section_mut(section);
             let n = position(number, items.len(), what)?;
-            items.remove(n - 1);
-            Ok(format!("removed {what} {n}"))
+            let removed = items.remove(n - 1);
+            Ok(format!("removed {what} {}", quote(&removed.text)))
         }),
         TextCommand::Move { number, to } => save(ctx, |plan| {
             let items = plan.section_mut(section);
@@ -53,6 +55,16 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
             items.insert(to - 1, item);
             Ok(format!("moved {what} {from} to {to}"))
         }),
+    }
+}
+
+/// The person's words for a change note, shortened to keep history readable.
+fn quote(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() > MAX {
+        format!("\"{}…\"", text.chars().take(MAX - 1).collect::<String>())
+    } else {
+        format!("\"{text}\"")
     }
 }
 

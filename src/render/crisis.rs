@@ -41,8 +41,9 @@ pub fn write_now(
         if !plan.coping.is_empty() {
             writeln!(w)?;
             writeln!(w, "{}", heading("Things that help you", style))?;
-            let names: Vec<&str> = plan.coping.iter().map(|c| c.name.as_str()).collect();
-            writeln!(w, "{}", wrap(&names.join(" · "), width, "  ", "  "))?;
+            for coping in &plan.coping {
+                writeln!(w, "{}", wrap(&coping.name, width, "  - ", "    "))?;
+            }
         }
         write_people(w, plan, width, style)?;
     }
@@ -96,12 +97,9 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     writeln!(w, "{}", heading("People you can call", style))?;
     for c in people {
         let mut line = clean(&c.name);
-        if let Some(phone) = &c.phone {
-            line.push_str("  ");
-            line.push_str(&clean(phone));
-        }
-        if let Some(when) = &c.reachable {
-            line.push_str(&format!("  ({})", clean(when)));
+        for extra in [&c.phone, &c.reachable].into_iter().flatten() {
+            line.push_str(" · ");
+            line.push_str(&clean(extra));
         }
         writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
     }

@@ -165,19 +165,14 @@ pub fn write_numbered(
 
 /// Triggers, riskiest first.
 pub fn triggers_table(plan: &Plan, style: Style) -> Table {
-    let mut t = table(
-        &[
-            "Rank", "Trigger", "Brings", "Ratings", "Priority", "Response",
-        ],
-        style,
-    );
+    let mut t = table(&["#", "Trigger", "Brings", "Priority", "Response"], style);
     for trigger in priority::sorted(&plan.triggers) {
-        let mut what = vec![
-            clean(&trigger.id),
+        let what = format!(
+            "{}\n{}\n{}",
             clean(&trigger.situation),
-            format!("({})", trigger.category),
-        ];
-        what.dedup();
+            clean(&trigger.id),
+            trigger.category
+        );
         let mut brings = Vec::new();
         for (label, list) in [
             ("thinks", &trigger.thoughts),
@@ -188,14 +183,13 @@ pub fn triggers_table(plan: &Plan, style: Style) -> Table {
         }
         let rating =
             |v: Option<u8>, suffix: &str| v.map_or("–".into(), |v| format!("{v}{suffix}"));
-        let ratings = format!(
-            "likely {}\nintense {}\nconfident {}",
+        let priority = format!(
+            "{}\nlikely {}\nintense {}\nconfident {}",
+            Priority::of(trigger).map_or("not rated".into(), |p| format!("{p} {}", p.band())),
             rating(trigger.likelihood, "/5"),
             rating(trigger.intensity, "/5"),
             rating(trigger.confidence, "%"),
         );
-        let priority =
-            Priority::of(trigger).map_or("not rated".into(), |p| format!("{p} {}", p.band()));
         let mut response: Vec<String> = trigger
             .coping
             .iter()
@@ -210,9 +204,8 @@ pub fn triggers_table(plan: &Plan, style: Style) -> Table {
         }));
         t.add_row(vec![
             trigger.rank.map_or(String::new(), |r| r.to_string()),
-            what.join("\n"),
+            what,
             brings.join("\n"),
-            ratings,
             priority,
             response.join("\n"),
         ]);
