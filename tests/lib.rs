@@ -1,1 +1,128 @@
+//! The integration tests: one binary, one file per feature, all driving the
+//! built `relapse-plan` in a sealed environment (see [`Env`]).
 
+mod commands;
+mod editing;
+mod history;
+mod robustness;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The moment every test runs at.
+pub const NOW: &str = "2026-11-22T10:15:00Z";
+
+/// A sealed environment: a temp plan folder and HOME, no inherited
+/// variables (no XDG, no NO_COLOR, no COLUMNS), and a fixed clock.
+pub struct Env {
+    temp: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            temp: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A new environment whose plan is the example plan (revision 3), as
+    /// plan.toml and as its saved revision.
+    pub fn with_example() -> Env {
+        let env = Env::new();
+        std::fs::create_dir_all(env.plan_dir().join("revisions")).unwrap();
+        std::fs::copy(example_plan(), env.plan_file()).unwrap();
+        std::fs::copy(example_plan(), env.plan_dir().join("revisions/000003.toml")).unwrap();
+        env
+    }
+
+    pub fn plan_dir(&self) -> PathBuf {
+        self.temp.path().join("plan")
+    }
+
+    pub fn plan_file(&self) -> PathBuf {
+        self.plan_dir().join("plan.toml")
+    }
+
+    pub fn home(&self) -> &Path {
+        self.temp.path()
+    }
+
+    /// The command, sealed.
+    pub fn cmd<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
+        let mut cmd = Command::cargo_bin("relapse-plan").expect("binary");
+        cmd.env_clear()
+            .env("HOME", self.home())
+            .env("RELAPSE_PLAN_DIR", self.plan_dir())
+            .env("RELAPSE_PLAN_NOW", NOW)
+            .args(args)
+            .write_stdin("");
+        cmd
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    #[track_caller]
+    pub fn ok<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> String {
+        let output = self.cmd(args).output().expect("run");
+        assert!(
+            output.status.success(),
+            "command failed ({:?}):\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs a command that must fail with `code`; returns its stderr.
+    #[track_caller]
+    pub fn fails<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(
+        &self,
+        code: i32,
+        args: I,
+    ) -> String {
+        let output: Output = self.cmd(args).output().expect("run");
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "stdout:\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stderr).expect("utf-8 stderr")
+    }
+
+    /// The current plan, read back through the library.
+    pub fn plan(&self) -> relapse_plan::plan::Plan {
+        let bytes = std::fs::read(self.plan_file()).expect("plan.toml");
+        relapse_plan::plan::parse::parse(&bytes)
+            .expect("plan parses")
+            .plan
+    }
+
+    /// Every file in the plan folder with its bytes, to prove nothing changed.
+    pub fn snapshot_dir(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut stack = vec![self.plan_dir()];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push((path.clone(), std::fs::read(&path).unwrap_or_default()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+}
+
+pub fn example_plan() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plan.toml")
+}

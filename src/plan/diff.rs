@@ -4,6 +4,7 @@
 
 use toml::{Table, Value};
 
+use super::parse::to_table;
 use super::{Plan, Section};
 
 /// Every change from `old` to `new`, one line each, in plan order.
@@ -56,10 +57,6 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<String> {
 
 fn opt(value: Option<&str>) -> Value {
     value.map_or_else(|| Value::Table(Table::new()), Value::from)
-}
-
-fn to_table<T: serde::Serialize>(value: &T) -> Table {
-    Table::try_from(value).unwrap_or_default()
 }
 
 /// Shows a value as it would read in the file; an empty table stands for "not set".
@@ -223,12 +220,13 @@ mod tests {
         let mut new = base();
         new.crisis_steps.reverse();
         assert_eq!(diff(&old, &new), ["crisis steps reordered"]);
-        new.crisis_steps[0].text = "Call Alex now".into();
+        new.crisis_steps.reverse();
+        new.crisis_steps[1].text = "Call Alex now".into();
         new.crisis_steps.push(TextItem::new("Call 999"));
         assert_eq!(
             diff(&old, &new),
             [
-                "crisis step 1: \"Call Alex\" → \"Call Alex now\"",
+                "crisis step 2: \"Call Alex\" → \"Call Alex now\"",
                 "added crisis step \"Call 999\""
             ]
         );

@@ -137,6 +137,16 @@ pub fn to_toml(plan: &Plan) -> String {
     toml::to_string_pretty(plan).expect("a plan always serializes to TOML")
 }
 
+/// Any part of a plan as a TOML table, with dates as TOML dates. It goes
+/// through text because serializing straight to `toml::Value` leaves dates
+/// wrapped in serde's private datetime table.
+pub fn to_table<T: serde::Serialize>(value: &T) -> toml::Table {
+    toml::to_string(value)
+        .ok()
+        .and_then(|text| toml::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
 fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
     let message = error.message().trim().replace('\n', " ");
     match error.span() {

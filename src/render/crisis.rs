@@ -18,12 +18,13 @@ pub fn write_now(
     style: Style,
 ) -> io::Result<()> {
     let width = style.width;
-    let title = match plan.map(|p| p.name.trim()).filter(|n| !n.is_empty()) {
+    let title = match plan.map(|p| p.name.trim()) {
+        Some("") => "This is your plan for right now. One step at a time.".to_string(),
         Some(name) => format!(
             "{}, this is your plan for right now. One step at a time.",
             clean(name)
         ),
-        None => "This is your plan for right now. One step at a time.".into(),
+        None => "If you need help right now:".into(),
     };
     writeln!(w, "{}", heading(&wrap(&title, width, "", ""), style))?;
 
@@ -71,7 +72,7 @@ pub fn write_now(
             w,
             "{}",
             wrap(
-                "You don't have a saved plan yet. When you are ready, `relapse-plan init` starts one.",
+                "You don't have a saved plan yet. When you are ready, `relapse-plan init` starts yours.",
                 width,
                 "",
                 ""
@@ -119,10 +120,10 @@ fn write_lines(
             w,
             "{}",
             wrap(
-                "  (To see the crisis lines for your country here: `relapse-plan set --country GB`, or US, IE, AU…)",
+                "(To see your country's crisis lines here: `relapse-plan set --country GB`, or US, IE, AU…)",
                 width,
-                "",
-                "   "
+                "  ",
+                "  "
             )
         );
     };

@@ -6,6 +6,7 @@ use serde_json::{Map, Value as Json};
 use toml::Value;
 
 use crate::plan::Plan;
+use crate::plan::parse::to_table;
 use crate::plan::priority::Priority;
 
 /// A TOML value as JSON; dates and datetimes become strings.
@@ -28,7 +29,7 @@ pub fn from_toml(value: &Value) -> Json {
 
 /// The plan as JSON, each trigger with its computed `priority` and `band`.
 pub fn plan(plan: &Plan) -> Json {
-    let mut json = Value::try_from(plan).map_or(Json::Null, |v| from_toml(&v));
+    let mut json = from_toml(&Value::Table(to_table(plan)));
     if let Some(Json::Array(triggers)) = json.get_mut("triggers") {
         for (json, trigger) in triggers.iter_mut().zip(&plan.triggers) {
             if let (Json::Object(object), Some(p)) = (json, Priority::of(trigger)) {

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use toml::value::Datetime;
 
 use super::{clean, heading, wrap};
@@ -10,14 +10,20 @@ use crate::ctx::Style;
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, Plan, Role, Section};
 
-/// A table fitted to the output width.
-fn table(header: &[&str], style: Style) -> Table {
+/// A table fitted to the output width. Columns listed in `unbroken` are
+/// never wrapped: an id or a phone number split over two lines misleads.
+fn table(header: &[&str], unbroken: &[usize], style: Style) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(style.width).unwrap_or(80))
         .set_header(header.to_vec());
+    for &index in unbroken {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
     table
 }
 
@@ -165,13 +171,18 @@ pub fn write_numbered(
 
 /// Triggers, riskiest first.
 pub fn triggers_table(plan: &Plan, style: Style) -> Table {
-    let mut t = table(&["#", "Trigger", "Brings", "Priority", "Response"], style);
+    let mut t = table(
+        &["#", "Trigger", "Brings", "Priority", "Response"],
+        &[0, 3],
+        style,
+    );
     for trigger in priority::sorted(&plan.triggers) {
         let what = format!(
             "{}\n{}\n{}",
             clean(&trigger.situation),
             clean(&trigger.id),
-            trigger.category
+            // Spaces let a narrow column wrap the category between words.
+            trigger.category.key().replace('-', " ")
         );
         let mut brings = Vec::new();
         for (label, list) in [
@@ -215,7 +226,7 @@ pub fn triggers_table(plan: &Plan, style: Style) -> Table {
 
 /// Coping strategies with their steps.
 pub fn coping_table(plan: &Plan, style: Style) -> Table {
-    let mut t = table(&["Id", "Strategy", "Kind", "Steps"], style);
+    let mut t = table(&["Id", "Strategy", "Kind", "Steps"], &[0, 2], style);
     for c in &plan.coping {
         let steps: Vec<String> = c
             .steps
@@ -247,7 +258,11 @@ pub fn role_words(contact: &Contact) -> &'static str {
 
 /// Contacts.
 pub fn contacts_table(plan: &Plan, style: Style) -> Table {
-    let mut t = table(&["Id", "Name", "Phone", "Role", "Reachable"], style);
+    let mut t = table(
+        &["Id", "Name", "Phone", "Role", "Reachable"],
+        &[0, 2, 3],
+        style,
+    );
     for c in &plan.contacts {
         t.add_row(vec![
             clean(&c.id),
@@ -270,7 +285,7 @@ pub struct HistoryRow {
 
 /// Revisions, oldest first; the current one marked.
 pub fn history_table(rows: &[HistoryRow], current: Option<u64>, style: Style) -> Table {
-    let mut t = table(&["Rev", "Saved", "Change"], style);
+    let mut t = table(&["Rev", "Saved", "Change"], &[0, 1], style);
     for row in rows {
         let mark = if Some(row.revision) == current {
             " (current)"

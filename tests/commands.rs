@@ -1,0 +1,240 @@
+//! Every command, as a new user meets it.
+
+use crate::{Env, example_plan};
+
+#[test]
+fn init_starts_an_empty_plan_and_refuses_to_replace_one() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "gb"]);
+    let plan = env.plan();
+    assert_eq!(
+        (plan.revision, plan.name.as_str(), plan.country.as_deref()),
+        (1, "Sam", Some("GB"))
+    );
+    assert_eq!(plan.saved_at.unwrap().to_string(), crate::NOW);
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["init", "--name", "Someone else"]);
+    assert!(err.contains("a plan already exists"), "{err}");
+    assert_eq!(env.snapshot_dir(), before);
+}
+
+#[test]
+fn commands_that_need_a_plan_say_how_to_start_one() {
+    let env = Env::new();
+    let err = env.fails(1, ["show"]);
+    assert!(err.starts_with("error: there is no plan yet in `"), "{err}");
+    assert!(
+        err.contains("hint: start one with `relapse-plan init"),
+        "{err}"
+    );
+}
+
+#[test]
+fn path_prints_the_plan_folder() {
+    let env = Env::new();
+    assert_eq!(
+        env.ok(["path"]).trim_end(),
+        env.plan_dir().to_str().unwrap()
+    );
+    let other = env.home().join("elsewhere");
+    let out = env.ok(["--plan-dir", other.to_str().unwrap(), "path"]);
+    assert_eq!(
+        out.trim_end(),
+        other.to_str().unwrap(),
+        "the flag wins over RELAPSE_PLAN_DIR"
+    );
+}
+
+#[test]
+fn the_config_folder_is_used_when_nothing_is_set() {
+    let env = Env::new();
+    let out = env
+        .cmd(["path"])
+        .env_remove("RELAPSE_PLAN_DIR")
+        .env("XDG_CONFIG_HOME", env.home().join("cfg"))
+        .output()
+        .unwrap();
+    let path = String::from_utf8(out.stdout).unwrap();
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            path.trim_end(),
+            env.home().join("cfg/relapse-plan").to_str().unwrap()
+        );
+    } else {
+        assert!(
+            path.trim_end().ends_with("relapse-plan") || path.contains("relapse-plan"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn usage_mistakes_exit_2_and_errors_exit_1() {
+    let env = Env::new();
+    env.fails(2, ["trigger", "add"]);
+    env.fails(2, ["no-such-command"]);
+    env.ok(["init"]);
+    let err = env.fails(
+        2,
+        [
+            "trigger",
+            "add",
+            "--situation",
+            "x",
+            "--category",
+            "sadness",
+        ],
+    );
+    assert!(
+        err.contains("`sadness` is not a trigger category; choose one of: unpleasant-emotions"),
+        "{err}"
+    );
+    env.fails(1, ["trigger", "remove", "nope"]);
+}
+
+#[test]
+fn validate_checks_a_file_and_changes_nothing() {
+    let env = Env::new();
+    let out = env.ok(["validate", example_plan().to_str().unwrap()]);
+    assert!(out.contains("is a valid plan: revision 3, 3 triggers, 4 coping strategies, 4 contacts, 5 crisis steps"), "{out}");
+
+    let bad = env.home().join("bad.toml");
+    std::fs::write(&bad, "schema_version = 1\n[[triggers]]\nid = \"a\"\nsituation = \"x\"\nlikelihood = 9\ncoping = [\"ghost\"]\n").unwrap();
+    let err = env.fails(1, ["validate", bad.to_str().unwrap()]);
+    assert!(err.contains("bad.toml` has 2 problems"), "{err}");
+    assert!(
+        err.contains("trigger `a`: likelihood is 9; it goes from 0 to 5"),
+        "{err}"
+    );
+    assert!(
+        err.contains("trigger `a`: links to coping strategy `ghost`, which is not in the plan"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_example_plan_loads_and_validates_through_the_library() {
+    let bytes = std::fs::read(example_plan()).unwrap();
+    let parsed = relapse_plan::plan::parse::parse(&bytes).unwrap();
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let plan = parsed.plan;
+    // Every section is used, so the example documents every field.
+    assert!(!plan.reasons.is_empty() && !plan.warning_signs.is_empty());
+    assert!(!plan.crisis_steps.is_empty() && !plan.safe_environment.is_empty());
+    assert!(!plan.lapse_plan.is_empty() && !plan.maintenance.is_empty());
+    assert!(plan.review.last.is_some() && plan.review.next.is_some());
+    assert!(plan.contacts.iter().any(|c| c.do_not_involve));
+    assert!(
+        plan.triggers
+            .iter()
+            .any(|t| t.rank.is_some() && !t.contacts.is_empty())
+    );
+}
+
+#[test]
+fn now_shows_the_crisis_plan_without_asking_anything() {
+    let env = Env::with_example();
+    let out = env.ok(["now"]);
+    let steps = out
+        .find("1. Stop, leave, and go somewhere safe")
+        .expect("steps");
+    let people = out
+        .find("Alex (sponsor) · +44 7700 900123")
+        .expect("help contact");
+    let professional = out.find("Dr Patel").expect("professional");
+    let distraction = out.find("Priya · +44 7700 900456").expect("distraction");
+    let lines = out.find("Samaritans: call 116 123").expect("GB lines");
+    let reasons = out
+        .find("Being there for my daughter, Mia")
+        .expect("reasons");
+    assert!(
+        steps < people
+            && people < professional
+            && professional < distraction
+            && distraction < lines
+            && lines < reasons,
+        "{out}"
+    );
+    assert!(out.contains("Emergency: 999"), "{out}");
+    assert!(out.contains("No alcohol kept at home"), "{out}");
+    assert!(
+        !out.contains("Dave"),
+        "a do-not-involve contact must never be shown:\n{out}"
+    );
+    assert!(
+        out.lines().count() <= 40,
+        "fits one screen: {} lines",
+        out.lines().count()
+    );
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+}
+
+#[test]
+fn now_uses_the_country_flag_and_never_guesses_a_country() {
+    let env = Env::with_example();
+    let us = env.ok(["now", "--country", "us"]);
+    assert!(
+        us.contains("988 Suicide & Crisis Lifeline: call 988 or text 988"),
+        "{us}"
+    );
+    assert!(
+        !us.contains("Shout") && !us.contains("Emergency: 999"),
+        "no GB lines for --country US:\n{us}"
+    );
+    let jp = env.ok(["now", "--country", "JP"]);
+    assert!(jp.contains("No lines are checked for JP yet"), "{jp}");
+    assert!(!jp.contains("Emergency:"), "{jp}");
+
+    let empty = Env::new();
+    let out = empty.ok(["now"]);
+    assert!(out.contains("call your local emergency number"), "{out}");
+    assert!(out.contains("You don't have a saved plan yet"), "{out}");
+}
+
+#[test]
+fn show_lists_every_section_riskiest_trigger_first() {
+    let env = Env::with_example();
+    let out = env.ok(["show"]);
+    let payday = out.find("payday").unwrap();
+    let row = out.find("row-with-jo").unwrap();
+    let sunday = out.find("sunday-evening").unwrap();
+    assert!(payday < row && row < sunday, "{out}");
+    for text in [
+        "12.0 high",
+        "4.8 medium",
+        "3.6 low",
+        "Urge surfing",
+        "Dr Patel",
+        "do not involve",
+        "Walk at lunch",
+        "Write down what happened",
+        "next review 2027-01-15",
+    ] {
+        assert!(out.contains(text), "missing {text:?}:\n{out}");
+    }
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+}
+
+#[test]
+fn show_json_has_every_value_and_the_priorities() {
+    let env = Env::with_example();
+    let json: serde_json::Value = serde_json::from_str(&env.ok(["show", "--json"])).unwrap();
+    assert_eq!(json["name"], "Sam");
+    assert_eq!(json["saved_at"], "2026-11-22T10:15:00Z");
+    assert_eq!(json["review"]["next"], "2027-01-15");
+    assert_eq!(json["triggers"][0]["id"], "payday");
+    assert_eq!(json["triggers"][0]["priority"], 12.0);
+    assert_eq!(json["triggers"][0]["band"], "high");
+    assert_eq!(json["contacts"][3]["do_not_involve"], true);
+    assert_eq!(json["crisis_steps"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn help_names_the_priority_rule_as_the_tools_own() {
+    let env = Env::new();
+    let out = env.ok(["show", "--help"]);
+    assert!(
+        out.contains("rule of thumb of this tool's own, not a clinical score"),
+        "{out}"
+    );
+}

@@ -1,0 +1,154 @@
+//! History, diff and restore: every change kept, any revision brought back.
+
+use crate::Env;
+
+fn three_revisions() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--id",
+        "payday",
+        "--situation",
+        "Payday",
+        "--likelihood",
+        "3",
+    ]);
+    env.ok([
+        "--note",
+        "Booster session",
+        "trigger",
+        "edit",
+        "payday",
+        "--likelihood",
+        "4",
+        "--thought",
+        "I've earned it",
+    ]);
+    env
+}
+
+#[test]
+fn history_lists_every_revision_with_its_note() {
+    let env = three_revisions();
+    let out = env.ok(["history"]);
+    for text in [
+        "started the plan",
+        "added trigger payday",
+        "Booster session",
+        "3 (current)",
+        "2026-11-22 10:15 UTC",
+    ] {
+        assert!(out.contains(text), "missing {text:?}:\n{out}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&env.ok(["history", "--json"])).unwrap();
+    let list = json.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[2]["revision"], 3);
+    assert_eq!(list[2]["change_note"], "Booster session");
+    assert_eq!(list[2]["saved_at"], "2026-11-22T10:15:00Z");
+    assert_eq!(list[2]["current"], true);
+}
+
+#[test]
+fn diff_names_changed_fields_in_words() {
+    let env = three_revisions();
+    let out = env.ok(["diff"]);
+    assert_eq!(
+        out,
+        "Changes from revision 2 to the current plan (revision 3):\n  - trigger payday: thoughts added \"I've earned it\"\n  - trigger payday: likelihood 3 → 4\n"
+    );
+    let out = env.ok(["diff", "1", "3"]);
+    assert_eq!(
+        out,
+        "Changes from revision 1 to revision 3:\n  - added trigger payday\n"
+    );
+    let out = env.ok(["diff", "3"]);
+    assert!(out.starts_with("No changes from revision 3"), "{out}");
+    let err = env.fails(1, ["diff", "9"]);
+    assert!(
+        err.contains("there is no revision 9; the newest is 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn restore_brings_back_an_old_revision_as_a_new_one() {
+    let env = three_revisions();
+    env.ok(["restore", "1"]);
+    let plan = env.plan();
+    assert_eq!(plan.revision, 4);
+    assert!(plan.triggers.is_empty());
+    assert_eq!(plan.change_note.as_deref(), Some("restored revision 1"));
+    assert!(
+        env.plan_dir().join("revisions/000003.toml").is_file(),
+        "history is kept"
+    );
+    let out = env.ok(["diff", "3", "4"]);
+    assert!(out.contains("removed trigger payday"), "{out}");
+    // Restoring what is already current changes nothing.
+    let output = env.cmd(["restore", "4"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing changed"));
+    assert_eq!(env.plan().revision, 4);
+}
+
+#[test]
+fn restore_keeps_a_damaged_plan_file_aside() {
+    let env = three_revisions();
+    let damaged = b"schema_version = 1\nname = \"Sam\ntriggers = [\n".to_vec();
+    std::fs::write(env.plan_file(), &damaged).unwrap();
+    let output = env.cmd(["restore", "3"]).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let aside: Vec<_> = std::fs::read_dir(env.plan_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read(aside[0].path()).unwrap(),
+        damaged,
+        "kept byte for byte"
+    );
+    assert_eq!(env.plan().revision, 4);
+    assert_eq!(env.plan().triggers[0].likelihood, Some(4));
+}
+
+#[test]
+fn a_missing_or_stale_plan_file_is_recovered_from_the_newest_revision() {
+    let env = three_revisions();
+    std::fs::remove_file(env.plan_file()).unwrap();
+    let output = env.cmd(["show"]).output().unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("`plan.toml` was missing; using revision 3"),
+        "{err}"
+    );
+
+    // A save interrupted between the revision and plan.toml leaves plan.toml behind.
+    std::fs::copy(
+        env.plan_dir().join("revisions/000002.toml"),
+        env.plan_file(),
+    )
+    .unwrap();
+    let output = env.cmd(["now"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("was at revision 2, behind the saved revisions")
+    );
+    env.ok(["reason", "add", "Mia"]);
+    let plan = env.plan();
+    assert_eq!(plan.revision, 4);
+    assert_eq!(
+        plan.triggers[0].likelihood,
+        Some(4),
+        "built on revision 3, not the stale file"
+    );
+}

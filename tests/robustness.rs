@@ -1,0 +1,232 @@
+//! Damaged, hostile and newer files; permissions; two writers at once.
+//! Whatever happens, nothing typed is lost and the folder stays as it was.
+
+use std::fs;
+
+use crate::Env;
+
+/// Runs a change against a plan folder holding `bytes` as plan.toml and
+/// checks that it fails naming the file, and changes nothing at all.
+#[track_caller]
+fn refused_unchanged(bytes: &[u8], expected: &str) -> String {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    fs::write(env.plan_file(), bytes).unwrap();
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["reason", "add", "Mia"]);
+    assert!(
+        err.contains(&format!("`{}`", env.plan_file().display())),
+        "names the file: {err}"
+    );
+    assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+    assert!(err.contains("hint:"), "{err}");
+    env.fails(1, ["show"]);
+    assert_eq!(
+        env.snapshot_dir(),
+        before,
+        "the folder is byte-for-byte unchanged"
+    );
+    err
+}
+
+#[test]
+fn a_damaged_plan_names_line_and_column_and_is_never_overwritten() {
+    let err = refused_unchanged(
+        b"schema_version = 1\nrevision = 1\nname = \"Sam\n",
+        "line 3, column",
+    );
+    assert!(err.contains("relapse-plan restore REV"), "{err}");
+}
+
+#[test]
+fn wrong_types_and_typos_are_refused() {
+    refused_unchanged(b"schema_version = 1\nrevision = 1\n[[triggers]]\nid = \"a\"\nsituation = \"x\"\nlikelihood = \"high\"\n", "line 6");
+    refused_unchanged(
+        b"schema_version = 1\nrevision = 1\n[[reasons]]\ntext = \"Mia\"\ntxet = \"Mia\"\n",
+        "line 5: `reasons[1].txet` is not a field",
+    );
+}
+
+#[test]
+fn non_utf8_and_byte_order_marks_are_refused() {
+    refused_unchanged(
+        b"schema_version = 1\nrevision = 1\nname = \"S\xff\xfem\"\n",
+        "not UTF-8",
+    );
+    refused_unchanged(
+        "\u{feff}schema_version = 1\nrevision = 1\n".as_bytes(),
+        "byte-order mark",
+    );
+}
+
+#[test]
+fn a_newer_schema_is_shown_but_never_rewritten() {
+    let env = Env::new();
+    env.ok(["init"]);
+    let newer = b"schema_version = 2\nrevision = 1\nname = \"Sam\"\nhologram = \"future field\"\n\n[[crisis_steps]]\ntext = \"Call Alex\"\n";
+    fs::write(env.plan_file(), newer).unwrap();
+    let before = env.snapshot_dir();
+    let output = env.cmd(["now"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("1. Call Alex"));
+    let output = env.cmd(["show"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("newer relapse-plan (schema 2)"));
+    let err = env.fails(1, ["step", "add", "Breathe"]);
+    assert!(
+        err.contains("newer relapse-plan (schema 2); this one can show it but will not change it"),
+        "{err}"
+    );
+    env.fails(1, ["restore", "1"]);
+    assert_eq!(env.snapshot_dir(), before);
+}
+
+#[test]
+fn now_falls_back_to_the_newest_valid_revision() {
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["step", "add", "Call Alex"]);
+    fs::write(env.plan_file(), b"this is = = not toml").unwrap();
+    let output = env.cmd(["now"]).output().unwrap();
+    assert!(output.status.success());
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(out.contains("1. Call Alex"), "{out}");
+    assert_eq!(err.lines().count(), 1, "one line of warning: {err}");
+    assert!(err.contains("showing saved revision 2 instead"), "{err}");
+}
+
+#[test]
+fn huge_files_directories_and_unreadable_files_are_refused() {
+    let env = Env::new();
+    env.ok(["init"]);
+    let big = fs::File::create(env.plan_file()).unwrap();
+    big.set_len(100 * 1024 * 1024).unwrap();
+    let err = env.fails(1, ["show"]);
+    assert!(
+        err.contains("more than the 8388608 a plan file may be"),
+        "{err}"
+    );
+    fs::remove_file(env.plan_file()).unwrap();
+    fs::create_dir(env.plan_file()).unwrap();
+    let err = env.fails(1, ["show"]);
+    assert!(err.contains("is not a file"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    for umask in ["000", "022"] {
+        let env = Env::new();
+        let bin = assert_cmd::cargo::cargo_bin("relapse-plan");
+        for args in [
+            vec!["init", "--name", "Sam"],
+            vec!["step", "add", "Call Alex"],
+        ] {
+            let status = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+                .arg(&bin)
+                .args(&args)
+                .env_clear()
+                .env("RELAPSE_PLAN_DIR", env.plan_dir())
+                .env("RELAPSE_PLAN_NOW", crate::NOW)
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&env.plan_dir()), 0o700, "umask {umask}");
+        assert_eq!(
+            mode(&env.plan_dir().join("revisions")),
+            0o700,
+            "umask {umask}"
+        );
+        for (path, _) in env.snapshot_dir() {
+            assert_eq!(mode(&path), 0o600, "{} under umask {umask}", path.display());
+        }
+    }
+}
+
+#[test]
+fn parallel_writers_lose_nothing() {
+    let env = Env::new();
+    env.ok(["init"]);
+    let (writers, edits) = (4, 8);
+    let children: Vec<_> = (0..writers)
+        .map(|w| {
+            let script = (0..edits)
+                .map(|e| format!("\"$0\" reason add \"writer {w} edit {e}\" || exit 1"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            std::process::Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+                .env_clear()
+                .env("RELAPSE_PLAN_DIR", env.plan_dir())
+                .env("RELAPSE_PLAN_NOW", crate::NOW)
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let plan = env.plan();
+    assert_eq!(plan.reasons.len(), writers * edits);
+    for w in 0..writers {
+        for e in 0..edits {
+            let text = format!("writer {w} edit {e}");
+            assert!(plan.reasons.iter().any(|r| r.text == text), "{text} lost");
+        }
+    }
+    let total = 1 + writers * edits;
+    assert_eq!(plan.revision as usize, total);
+    let revisions: Vec<_> = fs::read_dir(env.plan_dir().join("revisions"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(revisions.len(), total, "contiguous and unique");
+    for n in 1..=total {
+        assert!(
+            env.plan_dir()
+                .join(format!("revisions/{n:06}.toml"))
+                .is_file()
+        );
+    }
+}
+
+#[test]
+fn hostile_text_cannot_drive_the_terminal() {
+    let env = Env::new();
+    env.ok(["init"]);
+    fs::write(
+        env.plan_file(),
+        "schema_version = 1\nrevision = 1\nname = \"Sam\\u001b[2J\"\n[[crisis_steps]]\ntext = \"Call\\u001b]0;owned\\u0007 Alex\"\n",
+    )
+    .unwrap();
+    let output = env.cmd(["now"]).output().unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("Call\u{fffd}]0;owned\u{fffd} Alex"), "{out}");
+    // The problem is named, so it can be fixed.
+    let output = env.cmd(["show"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds a control character"));
+}
+
+#[test]
+fn leftover_temp_files_are_cleaned_by_the_next_save() {
+    let env = Env::new();
+    env.ok(["init"]);
+    let stale = env.plan_dir().join(".relapse-plan-abc123.tmp");
+    fs::write(&stale, b"half a plan").unwrap();
+    env.ok(["reason", "add", "Mia"]);
+    assert!(!stale.exists());
+}
