@@ -41,6 +41,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
     /// Start an empty plan (revision 1).
     #[command(after_help = "Example:\n  relapse-plan init --name Sam --country GB")]

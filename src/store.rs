@@ -92,7 +92,7 @@ impl Store {
             Ok(bytes) => bytes,
             Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
                 return match self.newest_revision()? {
-                    Some(newest) => self.recover(newest, format!("`{PLAN_FILE}` was missing")),
+                    Some(newest) => self.recover(newest, &format!("`{PLAN_FILE}` was missing")),
                     None => Err(Error::NoPlan {
                         dir: self.dir.clone(),
                     }),
@@ -114,13 +114,13 @@ impl Store {
             }
             return self.recover(
                 newest,
-                format!("`{PLAN_FILE}` was at revision {revision}, behind the saved revisions (an interrupted save?)"),
+                &format!("`{PLAN_FILE}` was at revision {revision}, behind the saved revisions (an interrupted save?)"),
             );
         }
         Ok(loaded(parsed, path, Vec::new()))
     }
 
-    fn recover(&self, newest: u64, why: String) -> Result<Loaded> {
+    fn recover(&self, newest: u64, why: &str) -> Result<Loaded> {
         let (revision, parsed) = self.newest_valid_revision(newest)?;
         let warning = format!(
             "{why}; using revision {revision}, which the next change will save as the plan"

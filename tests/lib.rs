@@ -16,9 +16,15 @@ use assert_cmd::Command;
 pub const NOW: &str = "2026-11-22T10:15:00Z";
 
 /// A sealed environment: a temp plan folder and HOME, no inherited
-/// variables (no XDG, no NO_COLOR, no COLUMNS), and a fixed clock.
+/// variables (no XDG, no `NO_COLOR`, no `COLUMNS`), and a fixed clock.
 pub struct Env {
     temp: tempfile::TempDir,
+}
+
+impl Default for Env {
+    fn default() -> Env {
+        Env::new()
+    }
 }
 
 impl Env {

@@ -134,6 +134,7 @@ fn files_are_private_whatever_the_umask() {
                 .env_clear()
                 .env("RELAPSE_PLAN_DIR", env.plan_dir())
                 .env("RELAPSE_PLAN_NOW", crate::NOW)
+                .stderr(std::process::Stdio::null())
                 .status()
                 .unwrap();
             assert!(status.success());
@@ -186,7 +187,7 @@ fn parallel_writers_lose_nothing() {
         }
     }
     let total = 1 + writers * edits;
-    assert_eq!(plan.revision as usize, total);
+    assert_eq!(plan.revision, u64::try_from(total).unwrap());
     let revisions: Vec<_> = fs::read_dir(env.plan_dir().join("revisions"))
         .unwrap()
         .flatten()

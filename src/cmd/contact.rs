@@ -24,11 +24,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         ContactCommand::Add(args) => save(ctx, |plan| {
             let id = match args.id {
                 Some(id) => id,
-                None => ids::generate(
-                    &args.name,
-                    "contact",
-                    plan.contacts.iter().map(|c| c.id.as_str()),
-                ),
+                None => ids::generate(&args.name, "contact", |id| plan.contact(id).is_some()),
             };
             if plan.contact(&id).is_some() {
                 return Err(Error::IdTaken {

@@ -24,11 +24,9 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
         CopingCommand::Add(args) => save(ctx, |plan| {
             let id = match args.id {
                 Some(id) => id,
-                None => ids::generate(
-                    &args.name,
-                    "coping",
-                    plan.coping.iter().map(|c| c.id.as_str()),
-                ),
+                None => ids::generate(&args.name, "coping", |id| {
+                    plan.coping_strategy(id).is_some()
+                }),
             };
             if plan.coping_strategy(&id).is_some() {
                 return Err(Error::IdTaken {

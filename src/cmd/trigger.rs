@@ -24,11 +24,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
         TriggerCommand::Add(args) => save(ctx, |plan| {
             let id = match args.id {
                 Some(id) => id,
-                None => ids::generate(
-                    &args.situation,
-                    "trigger",
-                    plan.triggers.iter().map(|t| t.id.as_str()),
-                ),
+                None => ids::generate(&args.situation, "trigger", |id| plan.trigger(id).is_some()),
             };
             if plan.trigger(&id).is_some() {
                 return Err(Error::IdTaken {

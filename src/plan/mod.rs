@@ -98,6 +98,7 @@ impl Plan {
 
     /// The same plan with the revision bookkeeping cleared, so two plans can
     /// be compared for what the person wrote.
+    #[must_use]
     pub fn content(&self) -> Plan {
         Plan {
             revision: 0,

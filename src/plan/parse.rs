@@ -171,7 +171,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// "triggers[2].situaton" from serde_ignored's path (indexes from 1, as
+/// `triggers[2].situaton` from `serde_ignored`'s path (indexes from 1, as
 /// people count).
 fn path_to_key(path: &serde_ignored::Path<'_>) -> String {
     use serde_ignored::Path;

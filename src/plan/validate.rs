@@ -80,73 +80,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         &mut report,
     );
 
-    let mut ranks = HashSet::new();
-    for t in &plan.triggers {
-        let place = format!("trigger `{}`", t.id);
-        check_text(
-            &t.situation,
-            &format!("{place} situation"),
-            false,
-            &mut report,
-        );
-        for (field, list) in [
-            ("thought", &t.thoughts),
-            ("feeling", &t.feelings),
-            ("urge", &t.urges),
-        ] {
-            for text in list {
-                check_text(text, &format!("{place} {field}"), false, &mut report);
-            }
-        }
-        for (field, value, max) in [
-            ("likelihood", t.likelihood, 5),
-            ("intensity", t.intensity, 5),
-            ("confidence", t.confidence, 100),
-        ] {
-            if let Some(value) = value
-                && value > max
-            {
-                report(
-                    place.clone(),
-                    format!("{field} is {value}; it goes from 0 to {max}"),
-                );
-            }
-        }
-        match t.rank {
-            Some(0) => report(
-                place.clone(),
-                "rank is 0; ranks start at 1 (the riskiest)".into(),
-            ),
-            Some(rank) if !ranks.insert(rank) => {
-                report(
-                    place.clone(),
-                    format!("rank {rank} is given to another trigger too"),
-                );
-            }
-            _ => {}
-        }
-        for id in &t.coping {
-            if !coping_ids.contains(id.as_str()) {
-                report(
-                    place.clone(),
-                    format!("links to coping strategy `{id}`, which is not in the plan"),
-                );
-            }
-        }
-        for id in &t.contacts {
-            match plan.contact(id) {
-                None => report(
-                    place.clone(),
-                    format!("links to contact `{id}`, who is not in the plan"),
-                ),
-                Some(c) if c.do_not_involve => report(
-                    place.clone(),
-                    format!("links to contact `{id}`, who is marked \"do not involve\""),
-                ),
-                Some(_) => {}
-            }
-        }
-    }
+    check_triggers(plan, &coping_ids, &mut report);
 
     for c in &plan.coping {
         let place = format!("coping strategy `{}`", c.id);
@@ -225,6 +159,81 @@ fn check_text(
             place.into(),
             "holds a control character (such as a line break or escape); keep it to one line of plain text".into(),
         );
+    }
+}
+
+/// Each trigger: its words, ratings in range, ranks unique, links that resolve.
+fn check_triggers(
+    plan: &Plan,
+    coping_ids: &HashSet<&str>,
+    report: &mut impl FnMut(String, String),
+) {
+    let mut ranks = HashSet::new();
+    for t in &plan.triggers {
+        let place = format!("trigger `{}`", t.id);
+        check_text(
+            &t.situation,
+            &format!("{place} situation"),
+            false,
+            report,
+        );
+        for (field, list) in [
+            ("thought", &t.thoughts),
+            ("feeling", &t.feelings),
+            ("urge", &t.urges),
+        ] {
+            for text in list {
+                check_text(text, &format!("{place} {field}"), false, report);
+            }
+        }
+        for (field, value, max) in [
+            ("likelihood", t.likelihood, 5),
+            ("intensity", t.intensity, 5),
+            ("confidence", t.confidence, 100),
+        ] {
+            if let Some(value) = value
+                && value > max
+            {
+                report(
+                    place.clone(),
+                    format!("{field} is {value}; it goes from 0 to {max}"),
+                );
+            }
+        }
+        match t.rank {
+            Some(0) => report(
+                place.clone(),
+                "rank is 0; ranks start at 1 (the riskiest)".into(),
+            ),
+            Some(rank) if !ranks.insert(rank) => {
+                report(
+                    place.clone(),
+                    format!("rank {rank} is given to another trigger too"),
+                );
+            }
+            _ => {}
+        }
+        for id in &t.coping {
+            if !coping_ids.contains(id.as_str()) {
+                report(
+                    place.clone(),
+                    format!("links to coping strategy `{id}`, which is not in the plan"),
+                );
+            }
+        }
+        for id in &t.contacts {
+            match plan.contact(id) {
+                None => report(
+                    place.clone(),
+                    format!("links to contact `{id}`, who is not in the plan"),
+                ),
+                Some(c) if c.do_not_involve => report(
+                    place.clone(),
+                    format!("links to contact `{id}`, who is marked \"do not involve\""),
+                ),
+                Some(_) => {}
+            }
+        }
     }
 }
 

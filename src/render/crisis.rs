@@ -2,6 +2,7 @@
 //! reasons in one glance, for someone with little attention to spare.
 //! Short headings, the person's own words, nothing to decide.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{clean, heading, wrap};
@@ -150,10 +151,10 @@ fn write_lines(
         }
         let mut entry = format!("{}: {}", line.name, ways.join(" or "));
         if let Some(about) = line.about {
-            entry.push_str(&format!(" ({about})"));
+            let _ = write!(entry, " ({about})");
         }
         if let Some(hours) = line.hours {
-            entry.push_str(&format!(", {hours}"));
+            let _ = write!(entry, ", {hours}");
         }
         writeln!(w, "{}", wrap(&entry, width, "  ", "    "))?;
     }
