@@ -171,12 +171,7 @@ fn check_triggers(
     let mut ranks = HashSet::new();
     for t in &plan.triggers {
         let place = format!("trigger `{}`", t.id);
-        check_text(
-            &t.situation,
-            &format!("{place} situation"),
-            false,
-            report,
-        );
+        check_text(&t.situation, &format!("{place} situation"), false, report);
         for (field, list) in [
             ("thought", &t.thoughts),
             ("feeling", &t.feelings),
