@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 const EXAMPLES: &str = "\
 Examples:
   relapse-plan init --name Sam --country GB
-  relapse-plan trigger add --situation \"Friday payday, walking past the pub\" --category pleasant-emotions
+  relapse-plan trigger add --situation \"Friday payday\" --category pleasant-emotions
   relapse-plan step add \"Leave and go somewhere safe\"
   relapse-plan now
 
@@ -24,7 +24,13 @@ Your plan is private: it stays on this computer, in the folder `relapse-plan pat
 #[command(name = "relapse-plan", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     /// Keep the plan in DIR instead of your config folder.
-    #[arg(long, global = true, value_name = "DIR", env = "RELAPSE_PLAN_DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "RELAPSE_PLAN_DIR",
+        hide_env_values = true
+    )]
     pub plan_dir: Option<PathBuf>,
 
     /// Your country, two letters (GB, US, IE, …): `init` and `set` save it in the plan
