@@ -24,6 +24,9 @@ pub enum Error {
     #[error("could not write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
 
+    #[error("`{}` can't be read as a plan: {source}", path.display())]
+    BadFile { path: PathBuf, source: ParseError },
+
     #[error("`{}` is {size} bytes, more than the {limit} a plan file may be", path.display())]
     TooLarge {
         path: PathBuf,
@@ -48,6 +51,16 @@ pub enum Error {
         path.display()
     )]
     NewerSchema { path: PathBuf, found: i64 },
+
+    #[error(
+        "`{}` is at revision {revision} and differs from it, but revision {newest} was saved after it",
+        path.display()
+    )]
+    Diverged {
+        path: PathBuf,
+        revision: u64,
+        newest: u64,
+    },
 
     #[error("no {what} `{id}` in the plan{}", known_list(known))]
     NotFound {
@@ -98,6 +111,7 @@ impl Error {
             Error::TooLarge { .. } | Error::NotAFile { .. } => {
                 "nothing was changed; move it aside, then bring back a saved revision with `relapse-plan restore REV`".into()
             }
+            Error::BadFile { .. } => "fix the place named above, then check again".into(),
             Error::Damaged { .. } => {
                 "nothing was changed, and your saved revisions are safe: fix the file by hand, or see them with `relapse-plan history` and bring one back with `relapse-plan restore REV`".into()
             }
@@ -105,6 +119,9 @@ impl Error {
                 "nothing was changed; fix the file by hand, or bring back a saved revision with `relapse-plan restore REV`".into()
             }
             Error::Invalid { path: None, .. } => "nothing was changed".into(),
+            Error::Diverged { newest, .. } => format!(
+                "nothing was changed; to keep this file, save a copy, then `relapse-plan restore {newest}` (it keeps this file beside the plan) and re-add what it holds"
+            ),
             Error::NewerSchema { .. } => {
                 "update relapse-plan to change this plan; `show` and `now` still work".into()
             }

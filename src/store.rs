@@ -108,9 +108,15 @@ impl Store {
         // the history grows.
         let revision = parsed.plan.revision;
         if parsed.newer_schema.is_none() && self.revision_path(revision + 1).exists() {
-            let mut newest = revision + 1;
-            while self.revision_path(newest + 1).exists() {
-                newest += 1;
+            let newest = self.next_revision(revision) - 1;
+            // Only a file that is exactly its own saved revision may be
+            // passed over: anything else holds words that are nowhere else.
+            if fs::read(self.revision_path(revision)).ok().as_deref() != Some(&bytes[..]) {
+                return Err(Error::Diverged {
+                    path,
+                    revision,
+                    newest,
+                });
             }
             return self.recover(
                 newest,
@@ -141,8 +147,11 @@ impl Store {
                 let Ok((revision, parsed)) = self.newest_valid_revision(newest) else {
                     return Err(error);
                 };
+                // One calm line: the details are for later, with `validate`.
+                let _ = error;
                 let warning = format!(
-                    "{error}; showing saved revision {revision} instead (see `relapse-plan history`)"
+                    "your plan file can't be read just now, so this is your last saved plan (revision {revision}); `relapse-plan validate {}` says what to fix",
+                    self.plan_path().display()
                 );
                 Ok(Some(loaded(
                     parsed,
@@ -151,6 +160,16 @@ impl Store {
                 )))
             }
         }
+    }
+
+    /// The first free revision number after `revision`: one stat in the
+    /// common case, however long the history.
+    fn next_revision(&self, revision: u64) -> u64 {
+        let mut next = revision + 1;
+        while self.revision_path(next).exists() {
+            next += 1;
+        }
+        next
     }
 
     fn newest_valid_revision(&self, newest: u64) -> Result<(u64, Parsed)> {
@@ -259,8 +278,10 @@ impl Store {
             return Err(Error::Invalid { path, problems });
         }
         plan.change_note = Some(note.unwrap_or(description));
-        self.commit(plan, current.plan.revision + 1, now)
-            .map(Saved::Revision)
+        // After a recovery the newest revision file may be unreadable, so
+        // number from the first free slot, never from the plan alone.
+        let revision = self.next_revision(current.plan.revision);
+        self.commit(plan, revision, now).map(Saved::Revision)
     }
 
     /// Saves revision `revision` of the plan, returning it as saved. Only
@@ -320,22 +341,46 @@ impl Store {
             Ok(current) if current.plan.content() == old.content() => {
                 return Ok((Saved::Unchanged(current.plan), None));
             }
-            Ok(_) | Err(Error::NoPlan { .. }) => {}
-            Err(_) => {
-                let stamp = now.to_string().replace([':', '-'], "");
-                let aside = self.dir.join(format!("plan.damaged-{stamp}.toml"));
-                fs::rename(self.plan_path(), &aside).map_err(|source| Error::Write {
-                    path: aside.clone(),
-                    source,
-                })?;
-                sync_dir(&self.dir)?;
-                set_aside = Some(aside);
+            Err(Error::NoPlan { .. }) => {}
+            _ => {
+                if self.plan_path().exists() && !self.plan_file_is_saved() {
+                    set_aside = Some(self.set_aside_plan_file(now)?);
+                }
             }
         }
         let mut plan = old.content();
         plan.change_note = Some(note.unwrap_or_else(|| format!("restored revision {revision}")));
-        let saved = self.commit(plan, newest + 1, now)?;
+        let saved = self.commit(plan, self.next_revision(newest), now)?;
         Ok((Saved::Revision(saved), set_aside))
+    }
+
+    /// Whether plan.toml is byte for byte one of the saved revisions, so
+    /// replacing it loses nothing.
+    fn plan_file_is_saved(&self) -> bool {
+        let Ok(bytes) = read_limited(&self.plan_path()) else {
+            return false;
+        };
+        let Ok(parsed) = parse(&bytes) else {
+            return false;
+        };
+        fs::read(self.revision_path(parsed.plan.revision)).is_ok_and(|saved| saved == bytes)
+    }
+
+    /// Moves plan.toml to a new name beside it, never over another file.
+    fn set_aside_plan_file(&self, now: Datetime) -> Result<PathBuf> {
+        let stamp = now.to_string().replace([':', '-'], "");
+        let mut aside = self.dir.join(format!("plan.kept-{stamp}.toml"));
+        let mut n = 2;
+        while aside.exists() {
+            aside = self.dir.join(format!("plan.kept-{stamp}-{n}.toml"));
+            n += 1;
+        }
+        fs::rename(self.plan_path(), &aside).map_err(|source| Error::Write {
+            path: aside.clone(),
+            source,
+        })?;
+        sync_dir(&self.dir)?;
+        Ok(aside)
     }
 
     /// Takes the advisory lock, creating the folder if needed, and clears

@@ -405,3 +405,31 @@ fn set_changes_details_and_refuses_bad_dates() {
     let err = env.fails(1, ["set", "--country", "Britain"]);
     assert!(err.contains("is not a two-letter country code"), "{err}");
 }
+
+#[test]
+fn countries_are_tidied_and_unknown_ones_explained() {
+    let env = Env::new();
+    env.ok(["init", "--country", "uk"]);
+    assert_eq!(env.plan().country.as_deref(), Some("GB"));
+    let output = env.cmd(["set", "--country", "JP"]).output().unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("no checked crisis lines for JP yet"), "{err}");
+}
+
+#[test]
+fn marking_a_contact_do_not_involve_unlinks_them() {
+    let env = Env::new();
+    build(&env);
+    let output = env
+        .cmd(["contact", "edit", "alex", "--do-not-involve", "true"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no longer linked to payday"));
+    assert!(env.plan().triggers[0].contacts.is_empty());
+}

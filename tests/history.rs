@@ -108,7 +108,7 @@ fn restore_keeps_a_damaged_plan_file_aside() {
     let aside: Vec<_> = std::fs::read_dir(env.plan_dir())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.damaged-"))
+        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
         .collect();
     assert_eq!(aside.len(), 1);
     assert_eq!(
@@ -151,4 +151,60 @@ fn a_missing_or_stale_plan_file_is_recovered_from_the_newest_revision() {
         Some(4),
         "built on revision 3, not the stale file"
     );
+}
+
+#[test]
+fn a_hand_edited_file_behind_the_history_is_never_silently_replaced() {
+    let env = three_revisions();
+    // An old revision, edited by hand: its words are in no revision.
+    let old = std::fs::read_to_string(env.plan_dir().join("revisions/000002.toml")).unwrap();
+    let edited = old.replace("name = \"Sam\"", "name = \"Sam (edited by hand)\"");
+    std::fs::write(env.plan_file(), &edited).unwrap();
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["reason", "add", "Mia"]);
+    assert!(
+        err.contains("is at revision 2 and differs from it, but revision 3 was saved after it"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot_dir(), before);
+    // The crisis view still shows the newest saved plan.
+    assert!(env.cmd(["now"]).output().unwrap().status.success());
+    // Restoring keeps the hand-edited file beside the plan.
+    env.ok(["restore", "3"]);
+    let kept: Vec<_> = std::fs::read_dir(env.plan_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), edited);
+}
+
+#[test]
+fn restore_keeps_hand_edits_that_were_never_saved() {
+    let env = three_revisions();
+    let current = std::fs::read_to_string(env.plan_file()).unwrap();
+    let edited = current.replace("name = \"Sam\"", "name = \"Sam B\"");
+    std::fs::write(env.plan_file(), &edited).unwrap();
+    env.ok(["restore", "1"]);
+    env.ok(["restore", "2"]);
+    let kept: Vec<_> = std::fs::read_dir(env.plan_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "only the unsaved edit is kept; saved revisions need no copy"
+    );
+    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), edited);
+    assert_eq!(env.plan().revision, 5);
+}
+
+#[test]
+fn diff_on_a_first_revision_says_there_is_nothing_yet() {
+    let env = Env::new();
+    env.ok(["init"]);
+    assert!(env.ok(["diff"]).contains("only its first revision"));
 }

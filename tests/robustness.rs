@@ -95,7 +95,10 @@ fn now_falls_back_to_the_newest_valid_revision() {
     );
     assert!(out.contains("1. Call Alex"), "{out}");
     assert_eq!(err.lines().count(), 1, "one line of warning: {err}");
-    assert!(err.contains("showing saved revision 2 instead"), "{err}");
+    assert!(
+        err.contains("this is your last saved plan (revision 2)"),
+        "{err}"
+    );
 }
 
 #[test]

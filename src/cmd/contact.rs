@@ -1,7 +1,9 @@
 //! `contact list|add|edit|remove`: people and services.
 
-use super::{choice, save};
-use crate::cli::ContactCommand;
+use super::{choice, find_id, save};
+use std::fmt::Write as _;
+
+use crate::cli::{ContactCommand, ContactEdit};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{Contact, Linked, Plan, ids};
@@ -43,44 +45,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             });
             Ok(description)
         }),
-        ContactCommand::Edit(args) => save(ctx, |plan| {
-            let index = find(plan, &args.id)?;
-            if let Some(new_id) = &args.new_id
-                && *new_id != args.id
-            {
-                if plan.contact(new_id).is_some() {
-                    return Err(Error::IdTaken {
-                        what: "contact",
-                        id: new_id.clone(),
-                    });
-                }
-                for trigger in &mut plan.triggers {
-                    for link in trigger.contacts.iter_mut().filter(|l| **l == args.id) {
-                        link.clone_from(new_id);
-                    }
-                }
-            }
-            let contact = &mut plan.contacts[index];
-            if let Some(name) = args.name {
-                contact.name = name;
-            }
-            if let Some(phone) = args.phone {
-                contact.phone = optional(phone);
-            }
-            if let Some(role) = &args.role {
-                contact.role = choice(role)?;
-            }
-            if let Some(reachable) = args.reachable {
-                contact.reachable = optional(reachable);
-            }
-            if let Some(flag) = args.do_not_involve {
-                contact.do_not_involve = flag;
-            }
-            if let Some(new_id) = args.new_id {
-                contact.id = new_id;
-            }
-            Ok(format!("changed contact {}", contact.id))
-        }),
+        ContactCommand::Edit(args) => save(ctx, |plan| edit(plan, args)),
         ContactCommand::Remove(args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
             let users = plan.triggers_linking(Linked::Contact, &args.id);
@@ -100,18 +65,67 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
+/// Changes one contact; marking them "do not involve" also unlinks them.
+fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
+    let index = find(plan, &args.id)?;
+    if let Some(new_id) = &args.new_id
+        && *new_id != args.id
+    {
+        if plan.contact(new_id).is_some() {
+            return Err(Error::IdTaken {
+                what: "contact",
+                id: new_id.clone(),
+            });
+        }
+        for trigger in &mut plan.triggers {
+            for link in trigger.contacts.iter_mut().filter(|l| **l == args.id) {
+                link.clone_from(new_id);
+            }
+        }
+    }
+    let contact = &mut plan.contacts[index];
+    if let Some(name) = args.name {
+        contact.name = name;
+    }
+    if let Some(phone) = args.phone {
+        contact.phone = optional(phone);
+    }
+    if let Some(role) = &args.role {
+        contact.role = choice(role)?;
+    }
+    if let Some(reachable) = args.reachable {
+        contact.reachable = optional(reachable);
+    }
+    if let Some(flag) = args.do_not_involve {
+        contact.do_not_involve = flag;
+    }
+    if let Some(new_id) = args.new_id {
+        contact.id = new_id;
+    }
+    let id = contact.id.clone();
+    let mut description = format!("changed contact {id}");
+    if contact.do_not_involve {
+        // Someone not to involve can't be part of a trigger's response.
+        let unlinked = plan.triggers_linking(Linked::Contact, &id);
+        for trigger in &mut plan.triggers {
+            trigger.contacts.retain(|l| *l != id);
+        }
+        if !unlinked.is_empty() {
+            let _ = write!(
+                description,
+                " (no longer linked to {})",
+                unlinked.join(", ")
+            );
+        }
+    }
+    Ok(description)
+}
+
 /// "none" clears an optional field.
 fn optional(value: String) -> Option<String> {
     (!value.trim().eq_ignore_ascii_case("none")).then_some(value)
 }
 
 fn find(plan: &Plan, id: &str) -> Result<usize> {
-    plan.contacts
-        .iter()
-        .position(|c| c.id == id)
-        .ok_or_else(|| Error::NotFound {
-            what: "contact",
-            id: id.to_string(),
-            known: plan.contacts.iter().map(|c| c.id.clone()).collect(),
-        })
+    find_id(&plan.contacts, id, "contact", |c| &c.id)
 }

@@ -1,6 +1,6 @@
 //! `coping list|add|edit|remove`: coping strategies and their steps.
 
-use super::{choice, save};
+use super::{choice, find_id, save};
 use crate::cli::CopingCommand;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -106,12 +106,5 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
 }
 
 fn find(plan: &Plan, id: &str) -> Result<usize> {
-    plan.coping
-        .iter()
-        .position(|c| c.id == id)
-        .ok_or_else(|| Error::NotFound {
-            what: "coping strategy",
-            id: id.to_string(),
-            known: plan.coping.iter().map(|c| c.id.clone()).collect(),
-        })
+    find_id(&plan.coping, id, "coping strategy", |x| &x.id)
 }

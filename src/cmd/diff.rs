@@ -2,7 +2,7 @@
 
 use crate::cli::DiffArgs;
 use crate::ctx::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::diff::diff;
 use crate::render::wrap;
 
@@ -20,10 +20,11 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
                 Some(from) => from,
                 None if current.revision > 1 => current.revision - 1,
                 None => {
-                    return Err(Error::Usage(
-                        "the plan has only its first revision, so there is nothing to compare yet"
-                            .into(),
-                    ));
+                    writeln!(
+                        ctx.out,
+                        "Your plan has only its first revision, so there is nothing to compare yet."
+                    )?;
+                    return Ok(());
                 }
             };
             let label = format!("the current plan (revision {})", current.revision);

@@ -1,6 +1,6 @@
 //! `init`: an empty plan, revision 1.
 
-use super::country;
+use super::{country, note_country};
 use crate::cli::InitArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -16,6 +16,7 @@ pub(super) fn run(args: &InitArgs, ctx: &mut Ctx) -> Result<()> {
         });
     }
     let plan = ctx.store.create(plan, ctx.now, ctx.note.clone())?;
+    note_country(ctx, plan.country.as_deref())?;
     ctx.say(&format!(
         "Started your plan in `{}` (revision {}). It stays on this computer, readable by you alone.",
         ctx.store.dir().display(),

@@ -65,9 +65,43 @@ fn choice<T: FromStr<Err = String>>(value: &str) -> Result<T> {
 }
 
 /// A country code as stored: two upper-case letters, or `None` for "none".
+/// "UK" is what many people type for the United Kingdom; its ISO code is GB.
 fn country(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.eq_ignore_ascii_case("none")).then(|| value.to_ascii_uppercase())
+    let value = value.trim().to_ascii_uppercase();
+    match value.as_str() {
+        "NONE" => None,
+        "UK" => Some("GB".into()),
+        _ => Some(value),
+    }
+}
+
+/// Tells the person when their country has no checked crisis lines, so the
+/// crisis view's "call your local emergency number" is no surprise.
+fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
+    match crate::crisis_lines::for_country(country) {
+        Some(lines) if lines.lines.is_empty() => ctx.say(&format!(
+            "relapse-plan has no checked crisis lines for {} yet, so `now` will say to call your local emergency number.",
+            lines.country
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The position of the item with `id`, or an error listing the ids there are.
+fn find_id<T>(
+    items: &[T],
+    id: &str,
+    what: &'static str,
+    id_of: impl Fn(&T) -> &String,
+) -> Result<usize> {
+    items
+        .iter()
+        .position(|x| id_of(x) == id)
+        .ok_or_else(|| Error::NotFound {
+            what,
+            id: id.to_string(),
+            known: items.iter().map(|x| id_of(x).clone()).collect(),
+        })
 }
 
 /// Adds `values` to `list`, skipping ones already there.

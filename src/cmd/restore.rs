@@ -11,7 +11,7 @@ pub(super) fn run(args: &RestoreArgs, ctx: &mut Ctx) -> Result<()> {
         .restore(args.revision, ctx.now, ctx.note.clone())?;
     if let Some(path) = set_aside {
         ctx.say(&format!(
-            "Your unreadable plan file was kept, unchanged, as `{}`.",
+            "Your plan file held words that are in no saved revision, so it was kept, unchanged, as `{}`.",
             path.display()
         ))?;
     }

@@ -2,7 +2,7 @@
 
 use toml::value::Datetime;
 
-use super::{country, save};
+use super::{country, note_country, save};
 use crate::cli::SetArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -16,6 +16,9 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         return Err(Error::Usage(
             "say what to set: --name, --country, --last-review or --next-review".into(),
         ));
+    }
+    if let Some(Some(country)) = &new_country {
+        note_country(ctx, Some(country))?;
     }
     save(ctx, |plan| {
         if let Some(name) = args.name {

@@ -1,6 +1,6 @@
 //! `trigger list|add|edit|remove`: high-risk situations.
 
-use super::{add_unique, choice, remove_values, save};
+use super::{add_unique, choice, find_id, remove_values, save};
 use crate::cli::{TriggerCommand, TriggerFields};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -102,14 +102,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
 }
 
 fn find(plan: &Plan, id: &str) -> Result<usize> {
-    plan.triggers
-        .iter()
-        .position(|t| t.id == id)
-        .ok_or_else(|| Error::NotFound {
-            what: "trigger",
-            id: id.to_string(),
-            known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
-        })
+    find_id(&plan.triggers, id, "trigger", |x| &x.id)
 }
 
 /// Sets the fields given on the command line; list flags add to the lists.

@@ -8,15 +8,15 @@ use crate::store::read_limited;
 
 pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     let bytes = read_limited(&args.file)?;
-    let parsed = parse(&bytes).map_err(|source| Error::Damaged {
+    let parsed = parse(&bytes).map_err(|source| Error::BadFile {
         path: args.file.clone(),
         source,
     })?;
     if let Some(found) = parsed.newer_schema {
-        return Err(Error::Usage(format!(
-            "`{}` was written by a newer relapse-plan (schema {found}); update relapse-plan to check it",
-            args.file.display()
-        )));
+        return Err(Error::NewerSchema {
+            path: args.file.clone(),
+            found,
+        });
     }
     if !parsed.problems.is_empty() {
         return Err(Error::Invalid {

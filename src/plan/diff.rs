@@ -90,23 +90,38 @@ fn text_section(changes: &mut Vec<String>, section: Section, old: &Plan, new: &P
         return;
     }
     let name = section.item_name();
-    let mut removed: Vec<&str> = old.iter().copied().filter(|t| !new.contains(t)).collect();
-    let mut added: Vec<&str> = new.iter().copied().filter(|t| !old.contains(t)).collect();
+    // Differences as multisets, so a sentence written twice counts twice.
+    let removed_all = minus(&old, &new);
+    let added_all = minus(&new, &old);
+    let (mut removed, mut added) = (removed_all.clone(), added_all.clone());
     // A sentence replaced at the same position reads best as an edit.
     for (i, (o, n)) in old.iter().zip(&new).enumerate() {
-        if removed.contains(o) && added.contains(n) {
+        if let (Some(r), Some(a)) = (
+            removed.iter().position(|x| x == o),
+            added.iter().position(|x| x == n),
+        ) {
             changes.push(format!("{name} {}: \"{o}\" → \"{n}\"", i + 1));
-            removed.retain(|r| r != o);
-            added.retain(|a| a != n);
+            removed.remove(r);
+            added.remove(a);
         }
     }
     changes.extend(removed.iter().map(|t| format!("removed {name} \"{t}\"")));
     changes.extend(added.iter().map(|t| format!("added {name} \"{t}\"")));
-    let kept_old: Vec<&&str> = old.iter().filter(|t| new.contains(t)).collect();
-    let kept_new: Vec<&&str> = new.iter().filter(|t| old.contains(t)).collect();
-    if kept_old != kept_new {
+    if minus(&old, &removed_all) != minus(&new, &added_all) {
         changes.push(format!("{} reordered", section.title().to_lowercase()));
     }
+}
+
+/// `a` without one occurrence of each item of `b`, keeping `a`'s order. The
+/// last occurrence goes, since a repeated sentence is most often appended.
+fn minus<'a>(a: &[&'a str], b: &[&str]) -> Vec<&'a str> {
+    let mut rest = a.to_vec();
+    for item in b {
+        if let Some(i) = rest.iter().rposition(|x| x == item) {
+            rest.remove(i);
+        }
+    }
+    rest
 }
 
 /// Items with ids: matched by id, then compared field by field.
@@ -230,6 +245,15 @@ mod tests {
                 "added crisis step \"Call 999\""
             ]
         );
+    }
+
+    #[test]
+    fn a_repeated_sentence_counts_twice() {
+        let old = base();
+        let mut new = base();
+        new.crisis_steps.push(TextItem::new("Leave"));
+        assert_eq!(diff(&old, &new), ["added crisis step \"Leave\""]);
+        assert_eq!(diff(&new, &old), ["removed crisis step \"Leave\""]);
     }
 
     #[test]
