@@ -49,6 +49,36 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 #[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
+    /// A guided walk through your whole plan, one section at a time.
+    ///
+    /// Every answer is kept as you give it: stop at any time with Ctrl-C and
+    /// run `new` again to carry on. If you already have a plan, `new` walks
+    /// through it so you can change what you like; it never replaces it
+    /// without asking.
+    #[command(after_help = "Example:\n  relapse-plan new")]
+    New,
+
+    /// Map your triggers: situations, and the thoughts, feelings and urges they bring.
+    #[command(after_help = "Example:\n  relapse-plan map")]
+    Map,
+
+    /// Rank your triggers: quick ratings, then "which would be harder?" comparisons.
+    ///
+    /// Priority = likelihood × intensity × (100 − confidence) / 100 is this
+    /// tool's own rule of thumb; comparing pairs lets you set your own order.
+    #[command(after_help = "Example:\n  relapse-plan rank")]
+    Rank,
+
+    /// Practise your planned response to a trigger until it comes without thinking.
+    ///
+    /// Picks the trigger that is due and riskiest (or the one you name).
+    /// Practice is spaced out over 1, 2, 4, 8, 16 and 30 days as you recall
+    /// more of your plan; recalling none of it starts again from 1 day.
+    #[command(
+        after_help = "Examples:\n  relapse-plan rehearse\n  relapse-plan rehearse payday\n  relapse-plan rehearse --list"
+    )]
+    Rehearse(RehearseArgs),
+
     /// Start an empty plan (revision 1).
     #[command(after_help = "Example:\n  relapse-plan init --name Sam --country GB")]
     Init(InitArgs),
@@ -133,6 +163,18 @@ pub enum Command {
     /// Print the folder that holds your plan.
     #[command(after_help = "Example:\n  relapse-plan path")]
     Path,
+}
+
+#[derive(Debug, Args)]
+pub struct RehearseArgs {
+    /// The trigger to practise (its id); default: the riskiest one that is due.
+    pub trigger: Option<String>,
+    /// List what is due and when, without asking anything.
+    #[arg(long)]
+    pub list: bool,
+    /// With --list: print JSON.
+    #[arg(long, requires = "list")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -94,6 +94,21 @@ pub enum Error {
 
     #[error("could not write the output: {0}")]
     Output(#[from] io::Error),
+
+    #[error("Stopped. Everything you typed is kept: run the same command again to carry on.")]
+    Cancelled,
+
+    #[error("the terminal stopped answering: {0}")]
+    Terminal(io::Error),
+
+    #[error("`relapse-plan {command}` asks you questions, so it needs a terminal")]
+    NotATerminal {
+        command: &'static str,
+        instead: &'static str,
+    },
+
+    #[error("`{}` holds unfinished answers that can't be read: {source}", path.display())]
+    BadDraft { path: PathBuf, source: ParseError },
 }
 
 impl Error {
@@ -133,7 +148,16 @@ impl Error {
                 "remove the links first, or add --force to remove it and its links".into()
             }
             Error::NoRevision { .. } => "`relapse-plan history` lists the revisions".into(),
-            Error::Usage(_) | Error::Output(_) => return None,
+            Error::Usage(_) | Error::Output(_) | Error::Cancelled => return None,
+            Error::Terminal(_) => {
+                "everything you typed so far is kept; run the same command again to carry on".into()
+            }
+            Error::NotATerminal { instead, .. } => {
+                format!("without a terminal, the same is done by: {instead}")
+            }
+            Error::BadDraft { .. } => {
+                "your saved plan is untouched; move that file aside (or fix it) to start again".into()
+            }
         })
     }
 
@@ -141,6 +165,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage(_) => ExitCode::from(2),
+            Error::Cancelled => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }
     }

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod prompt;
 pub mod render;
 pub mod store;
+pub mod wizard;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -56,6 +57,11 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `relapse-plan show | head -1`: the reader has what it wanted.
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Stopping a wizard is not a failure: say so plainly.
+        Err(Error::Cancelled) => {
+            let _ = writeln!(err, "\n{}", Error::Cancelled);
+            Error::Cancelled.exit_code()
+        }
         Err(error) => {
             let _ = writeln!(err, "error: {error}");
             if let Some(hint) = error.hint() {

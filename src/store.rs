@@ -20,7 +20,9 @@ use toml::value::Datetime;
 
 use crate::error::{Error, Result};
 use crate::plan::Plan;
+use crate::plan::draft::{self, Draft};
 use crate::plan::parse::{Parsed, parse, to_toml};
+use crate::plan::rehearsal::{PracticeLog, Rehearsal};
 use crate::plan::validate::{Problem, validate};
 
 /// Plan files beyond this size are refused before they are read: a real
@@ -30,6 +32,8 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 const PLAN_FILE: &str = "plan.toml";
 const REVISIONS_DIR: &str = "revisions";
 const LOCK_FILE: &str = ".lock";
+const DRAFT_FILE: &str = "draft.toml";
+const PRACTICE_FILE: &str = "practice.toml";
 const TEMP_PREFIX: &str = ".relapse-plan-";
 const TEMP_SUFFIX: &str = ".tmp";
 
@@ -381,6 +385,108 @@ impl Store {
         })?;
         sync_dir(&self.dir)?;
         Ok(aside)
+    }
+
+    /// Whether a plan has been saved here.
+    pub fn has_plan(&self) -> bool {
+        self.plan_path().exists() || self.revision_path(1).exists()
+    }
+
+    /// Saves `plan` as the whole new content (a wizard's finished draft):
+    /// revision 1 when there is no plan yet, else the next revision.
+    pub fn save_whole(
+        &self,
+        plan: Plan,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Saved> {
+        if !self.has_plan() {
+            return self
+                .create(
+                    plan,
+                    now,
+                    Some(note.unwrap_or_else(|| description.to_string())),
+                )
+                .map(Saved::Revision);
+        }
+        self.update(now, note, |current| {
+            *current = Plan {
+                revision: current.revision,
+                saved_at: current.saved_at,
+                change_note: current.change_note.take(),
+                ..plan
+            };
+            Ok(description.to_string())
+        })
+    }
+
+    pub fn draft_path(&self) -> PathBuf {
+        self.dir.join(DRAFT_FILE)
+    }
+
+    /// The unfinished wizard answers, if any.
+    pub fn load_draft(&self) -> Result<Option<Draft>> {
+        let path = self.draft_path();
+        match read_limited(&path) {
+            Ok(bytes) => draft::parse(&bytes)
+                .map(Some)
+                .map_err(|source| Error::BadDraft { path, source }),
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Saves the wizard's answers so far (after every answer).
+    pub fn save_draft(&self, draft: &Draft) -> Result<()> {
+        let _lock = self.lock()?;
+        write_atomic(&self.draft_path(), draft::to_toml(draft).as_bytes())
+    }
+
+    /// Removes the draft once its answers are saved in the plan (or the
+    /// person chose to discard them).
+    pub fn remove_draft(&self) -> Result<()> {
+        let path = self.draft_path();
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.dir),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(Error::Write { path, source }),
+        }
+    }
+
+    pub fn practice_path(&self) -> PathBuf {
+        self.dir.join(PRACTICE_FILE)
+    }
+
+    /// The practice log; empty when nothing has been practised yet.
+    pub fn load_practice(&self) -> Result<PracticeLog> {
+        let path = self.practice_path();
+        let bytes = match read_limited(&path) {
+            Ok(bytes) => bytes,
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Ok(PracticeLog::default());
+            }
+            Err(e) => return Err(e),
+        };
+        std::str::from_utf8(&bytes)
+            .ok()
+            .ok_or(crate::plan::parse::ParseError::NotUtf8 { line: 1, column: 1 })
+            .and_then(|text| {
+                toml::from_str(text).map_err(|e| crate::plan::parse::ParseError::Field {
+                    message: e.message().trim().to_string(),
+                })
+            })
+            .map_err(|source| Error::BadFile { path, source })
+    }
+
+    /// Adds one rehearsal to the practice log, under the lock, so parallel
+    /// sessions lose nothing.
+    pub fn log_rehearsal(&self, rehearsal: Rehearsal) -> Result<()> {
+        let _lock = self.lock()?;
+        let mut log = self.load_practice()?;
+        log.rehearsals.push(rehearsal);
+        let text = toml::to_string_pretty(&log).expect("a practice log always serializes");
+        write_atomic(&self.practice_path(), text.as_bytes())
     }
 
     /// Takes the advisory lock, creating the folder if needed, and clears

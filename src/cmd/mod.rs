@@ -7,8 +7,12 @@ mod coping;
 mod diff;
 mod history;
 mod init;
+mod map;
+mod new;
 mod now;
 mod path;
+mod rank;
+mod rehearse;
 mod restore;
 mod section;
 mod set;
@@ -22,11 +26,16 @@ use crate::cli::Command;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, Section};
+use crate::prompt::Terminal;
 use crate::store::Saved;
 
 /// Runs one parsed command.
 pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
     match command {
+        Command::New => new::run(ctx),
+        Command::Map => map::run(ctx),
+        Command::Rank => rank::run(ctx),
+        Command::Rehearse(args) => rehearse::run(&args, ctx),
         Command::Init(args) => init::run(&args, ctx),
         Command::Set(args) => set::run(args, ctx),
         Command::Trigger(command) => trigger::run(command, ctx),
@@ -57,6 +66,14 @@ fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Resu
             ctx.say(&format!("Saved revision {}: {note}.", plan.revision))
         }
     }
+}
+
+/// The terminal a wizard asks on, or an error naming the commands that do
+/// the same job without one.
+fn terminal(command: &'static str, instead: &'static str) -> Result<Terminal> {
+    let terminal = Terminal::open().ok_or(Error::NotATerminal { command, instead })?;
+    Terminal::stop_cleanly_on_ctrl_c();
+    Ok(terminal)
 }
 
 /// Reads one of a closed set of names (category, kind, role).

@@ -31,6 +31,13 @@ pub fn generate(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Str
             break;
         }
     }
+    // Cut a long id at a word boundary rather than mid-word.
+    if text.chars().filter(|c| c.is_alphanumeric()).count()
+        > base.chars().filter(|c| c.is_alphanumeric()).count()
+        && let Some(cut) = base.rfind('-')
+    {
+        base.truncate(cut);
+    }
     let base = base.trim_end_matches('-');
     let base = if base.is_empty() { fallback } else { base };
     let mut candidate = base.to_string();
@@ -56,6 +63,11 @@ mod tests {
         assert_eq!(generate("Γιαγιά Ελένη", "contact", none), "γιαγιά-ελένη");
         assert_eq!(generate("  ?! ", "contact", none), "contact");
         assert!(is_valid(&generate(&"word ".repeat(40), "x", none)));
+        assert_eq!(
+            generate("Friday payday, walking past the pub", "trigger", none),
+            "friday-payday-walking-past-the",
+            "long ids are cut between words"
+        );
     }
 
     #[test]

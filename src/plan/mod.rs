@@ -6,9 +6,12 @@
 
 pub mod date;
 pub mod diff;
+pub mod draft;
 pub mod ids;
 pub mod parse;
 pub mod priority;
+pub mod ranking;
+pub mod rehearsal;
 pub mod validate;
 
 use std::fmt;

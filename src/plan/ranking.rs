@@ -9,7 +9,10 @@ use std::cmp::Ordering;
 /// than `b`. `harder` may fail (the person stopped); the error is returned.
 /// Items are inserted in the order given, so starting from the priority
 /// order keeps the questions few and the result stable.
-pub fn rank_pairwise<T: Clone, E>(items: &[T], mut harder: impl FnMut(&T, &T) -> Result<bool, E>) -> Result<Vec<T>, E> {
+pub fn rank_pairwise<T: Clone, E>(
+    items: &[T],
+    mut harder: impl FnMut(&T, &T) -> Result<bool, E>,
+) -> Result<Vec<T>, E> {
     let mut ranked: Vec<T> = Vec::with_capacity(items.len());
     for item in items {
         let (mut low, mut high) = (0, ranked.len());
@@ -29,7 +32,9 @@ pub fn rank_pairwise<T: Clone, E>(items: &[T], mut harder: impl FnMut(&T, &T) ->
 /// The most questions [`rank_pairwise`] can ask for `n` items:
 /// the sum of ⌈log2(k + 1)⌉ for k from 1 to n − 1.
 pub fn max_questions(n: usize) -> usize {
-    (1..n).map(|k| (usize::BITS - k.leading_zeros()) as usize).sum()
+    (1..n)
+        .map(|k| (usize::BITS - k.leading_zeros()) as usize)
+        .sum()
 }
 
 /// Compares by a known order, for tests and for scripted ranking.
@@ -59,7 +64,13 @@ mod tests {
             let orders: [Vec<usize>; 3] = [
                 items.clone(),
                 items.iter().rev().copied().collect(),
-                items.iter().map(|i| (i * 7 + 3) % n).collect::<std::collections::BTreeSet<_>>().into_iter().chain((0..n).filter(|i| (i * 7 + 3) % n != *i).take(0)).collect(),
+                items
+                    .iter()
+                    .map(|i| (i * 7 + 3) % n)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .chain((0..n).filter(|i| (i * 7 + 3) % n != *i).take(0))
+                    .collect(),
             ];
             for truth in orders.iter().filter(|o| o.len() == n) {
                 let mut asked = 0;
@@ -70,8 +81,15 @@ mod tests {
                 })
                 .unwrap();
                 assert_eq!(&ranked, truth, "n = {n}");
-                assert!(asked <= max_questions(n), "n = {n}: {asked} > {}", max_questions(n));
-                assert!(n < 2 || asked < n * (n - 1) / 2 || n <= 3, "fewer than all pairs for n = {n}");
+                assert!(
+                    asked <= max_questions(n),
+                    "n = {n}: {asked} > {}",
+                    max_questions(n)
+                );
+                assert!(
+                    n < 2 || asked < n * (n - 1) / 2 || n <= 3,
+                    "fewer than all pairs for n = {n}"
+                );
             }
         }
     }

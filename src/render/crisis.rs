@@ -108,7 +108,8 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     Ok(())
 }
 
-fn write_lines(
+/// The crisis lines for a country, or what to do without them.
+pub fn write_lines(
     w: &mut dyn Write,
     lines: Option<&CountryLines>,
     width: usize,

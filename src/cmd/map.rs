@@ -1,0 +1,18 @@
+//! `map`: trigger mapping and early warning signs.
+
+use super::terminal;
+use crate::ctx::Ctx;
+use crate::error::Result;
+use crate::wizard::session::{self, MAP, finish};
+
+pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
+    let mut ask = terminal(
+        "map",
+        "`relapse-plan trigger add --situation \"…\" --thought \"…\"` and `relapse-plan warning-sign add \"…\"`",
+    )?;
+    session::run(&ctx.store, &mut ask, MAP, ctx.now, ctx.note.clone(), |w| {
+        w.run_step("triggers")?;
+        w.run_step("warning-signs")?;
+        finish(w)
+    })
+}

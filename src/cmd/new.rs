@@ -1,0 +1,16 @@
+//! `new`: the guided walk through the whole plan.
+
+use super::terminal;
+use crate::ctx::Ctx;
+use crate::error::Result;
+use crate::wizard::session::{self, NEW};
+
+pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
+    let mut ask = terminal(
+        "new",
+        "`relapse-plan init`, then `trigger add`, `contact add`, `step add` and the other section commands (see `relapse-plan --help`)",
+    )?;
+    session::run(&ctx.store, &mut ask, NEW, ctx.now, ctx.note.clone(), |w| {
+        w.walk_new()
+    })
+}

@@ -1,0 +1,17 @@
+//! `rank`: ratings, the priority table, and pairwise refinement.
+
+use super::terminal;
+use crate::ctx::Ctx;
+use crate::error::Result;
+use crate::wizard::session::{self, RANK, finish};
+
+pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
+    let mut ask = terminal(
+        "rank",
+        "`relapse-plan trigger edit ID --likelihood N --intensity N --confidence N --rank N`",
+    )?;
+    session::run(&ctx.store, &mut ask, RANK, ctx.now, ctx.note.clone(), |w| {
+        w.rank()?;
+        finish(w)
+    })
+}

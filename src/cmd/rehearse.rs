@@ -1,0 +1,134 @@
+//! `rehearse`: practise the planned response to a trigger; `--list` shows
+//! what is due without asking anything.
+
+use serde_json::Value as Json;
+
+use super::terminal;
+use crate::cli::RehearseArgs;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::rehearsal::{agenda, day_of, schedule};
+use crate::prompt::{Prompter, shorten};
+use crate::render::json::object;
+use crate::wizard::rehearse::rehearse;
+
+pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
+    let plan = ctx.load()?.plan;
+    let log = ctx.store.load_practice()?;
+    let today = day_of(&ctx.now).unwrap_or(0);
+    if args.list {
+        let items = agenda(&plan, &log, today);
+        if args.json {
+            let list: Vec<Json> = items
+                .iter()
+                .map(|(t, due)| {
+                    object([
+                        ("trigger", Json::String(t.id.clone())),
+                        ("due", Json::Bool(due.is_due(today))),
+                        (
+                            "next",
+                            due.due_date()
+                                .map_or(Json::Null, |d| Json::String(d.to_string())),
+                        ),
+                        ("rehearsals", Json::from(due.rehearsals)),
+                        (
+                            "last_confidence",
+                            due.last_confidence.map_or(Json::Null, Json::from),
+                        ),
+                    ])
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&list).map_err(std::io::Error::from)?;
+            writeln!(ctx.out, "{text}")?;
+        } else if items.is_empty() {
+            writeln!(
+                ctx.out,
+                "No triggers to practise yet: add one with `relapse-plan map` or `trigger add`."
+            )?;
+        } else {
+            for (t, due) in &items {
+                let when = match due.due_date() {
+                    _ if due.is_due(today) => "due now".to_string(),
+                    Some(date) => format!("next on {date}"),
+                    None => "due now".to_string(),
+                };
+                let times = match due.rehearsals {
+                    0 => "not practised yet".to_string(),
+                    1 => "practised once".to_string(),
+                    n => format!("practised {n} times"),
+                };
+                writeln!(ctx.out, "{:<24} {when:<20} {times}", shorten(&t.id, 24))?;
+            }
+        }
+        return Ok(());
+    }
+
+    let mut ask = terminal(
+        "rehearse",
+        "`relapse-plan rehearse --list` shows what is due; practice itself needs a terminal",
+    )?;
+    let mut next = match &args.trigger {
+        Some(id) => {
+            if plan.trigger(id).is_none() {
+                return Err(Error::NotFound {
+                    what: "trigger",
+                    id: id.clone(),
+                    known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
+                });
+            }
+            Some(id.clone())
+        }
+        None => first_due(&plan, &log, today, &mut ask)?,
+    };
+    while let Some(id) = next.take() {
+        let last = schedule(&id, &ctx.store.load_practice()?).last_confidence;
+        let Some(rehearsal) = rehearse(&mut ask, &plan, &id, last, ctx.now)? else {
+            break;
+        };
+        ctx.store.log_rehearsal(rehearsal)?;
+        let log = ctx.store.load_practice()?;
+        if let Some(date) = schedule(&id, &log).due_date() {
+            ask.show(&format!("Well done. Next practice for this one: {date}."))?;
+        }
+        let upcoming = agenda(&plan, &log, today)
+            .into_iter()
+            .find(|(t, due)| due.is_due(today) && t.id != id)
+            .map(|(t, _)| (t.id.clone(), t.situation.clone()));
+        if let Some((next_id, situation)) = upcoming {
+            let choices = [
+                format!("Practise another: {}", shorten(&situation, 50)),
+                "Stop for now".to_string(),
+            ];
+            if ask.select("What next?", &choices, 0)? == Some(0) {
+                next = Some(next_id);
+            }
+        } else {
+            ask.show("Nothing else is due today.")?;
+        }
+    }
+    Ok(())
+}
+
+/// The riskiest due trigger, or, when none is due, an offer to practise the
+/// next one anyway.
+fn first_due(
+    plan: &crate::plan::Plan,
+    log: &crate::plan::rehearsal::PracticeLog,
+    today: i64,
+    ask: &mut dyn Prompter,
+) -> Result<Option<String>> {
+    let items = agenda(plan, log, today);
+    let Some((trigger, due)) = items.first() else {
+        ask.show("There are no triggers to practise yet: add one with `relapse-plan map`.")?;
+        return Ok(None);
+    };
+    if due.is_due(today) {
+        return Ok(Some(trigger.id.clone()));
+    }
+    let when = due.due_date().map(|d| d.to_string()).unwrap_or_default();
+    let question = format!(
+        "Nothing is due today; next is \"{}\" on {when}. Practise it anyway?",
+        shorten(&trigger.situation, 40)
+    );
+    Ok(ask.confirm(&question, true)?.then(|| trigger.id.clone()))
+}

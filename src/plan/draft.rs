@@ -1,0 +1,64 @@
+//! Unfinished wizard answers: the plan as it is being built, and which
+//! steps are done, so a walk-through stopped anywhere carries on there.
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+use super::Plan;
+
+/// The draft file's own format version.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// A wizard's work in progress, saved after every answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub schema_version: u32,
+    /// The wizard that started it: `new`, `map` or `rank`.
+    pub wizard: String,
+    /// When it was started.
+    pub started_at: Datetime,
+    /// The plan revision it started from; 0 when there was no plan.
+    pub base_revision: u64,
+    /// The steps finished so far, by name.
+    #[serde(default)]
+    pub done: Vec<String>,
+    /// The plan as it stands in the draft.
+    pub plan: Plan,
+}
+
+impl Draft {
+    pub fn new(wizard: &str, started_at: Datetime, plan: Plan) -> Draft {
+        Draft {
+            schema_version: DRAFT_VERSION,
+            wizard: wizard.to_string(),
+            started_at,
+            base_revision: plan.revision,
+            done: Vec::new(),
+            plan,
+        }
+    }
+
+    pub fn is_done(&self, step: &str) -> bool {
+        self.done.iter().any(|d| d == step)
+    }
+
+    pub fn mark_done(&mut self, step: &str) {
+        if !self.is_done(step) {
+            self.done.push(step.to_string());
+        }
+    }
+}
+
+/// Reads a draft file's text.
+pub fn parse(bytes: &[u8]) -> Result<Draft, super::parse::ParseError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| super::parse::ParseError::NotUtf8 { line: 1, column: 1 })?;
+    toml::from_str(text).map_err(|e| super::parse::ParseError::Field {
+        message: e.message().trim().to_string(),
+    })
+}
+
+/// The text written to the draft file.
+pub fn to_toml(draft: &Draft) -> String {
+    toml::to_string_pretty(draft).expect("a draft always serializes to TOML")
+}

@@ -1,0 +1,191 @@
+//! Rehearsal scheduling and the practice log. Each trigger is practised at
+//! expanding intervals (1, 2, 4, 8, 16, 30 days): recalling all of the
+//! planned response moves it one step out, some keeps the interval, none
+//! starts over. A rehearsal is practice, not a change to the plan, so it is
+//! logged in practice.toml rather than saved as a revision.
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+use super::date::{civil_from_days, date_only, days_from_civil};
+use super::priority::riskiest_first;
+use super::{Plan, Trigger};
+
+/// Days until the next rehearsal, by step.
+pub const INTERVALS: [i64; 6] = [1, 2, 4, 8, 16, 30];
+
+/// How much of the planned response the person recalled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Recall {
+    All,
+    Some,
+    None,
+}
+
+/// One rehearsal, as logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rehearsal {
+    pub trigger: String,
+    pub at: Datetime,
+    /// What the person typed they would do, kept as they wrote it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub response: String,
+    pub recalled: Recall,
+    /// Confidence to handle it now, 0-100 %.
+    pub confidence: u8,
+}
+
+/// practice.toml: every rehearsal and exercise, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeLog {
+    #[serde(default)]
+    pub rehearsals: Vec<Rehearsal>,
+}
+
+/// When a trigger is next due, and how often it has been practised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    pub trigger: String,
+    /// Days since 1970-01-01 of the due date; `None` when never rehearsed.
+    pub due_day: Option<i64>,
+    pub rehearsals: usize,
+    pub last_confidence: Option<u8>,
+}
+
+impl Due {
+    /// Whether it is due on `today` (days since 1970-01-01).
+    pub fn is_due(&self, today: i64) -> bool {
+        self.due_day.is_none_or(|d| d <= today)
+    }
+
+    /// The due date as a TOML date, when there is one.
+    pub fn due_date(&self) -> Option<Datetime> {
+        self.due_day.map(|d| date_only(civil_from_days(d)))
+    }
+}
+
+/// The day (since 1970-01-01) of a logged moment.
+pub fn day_of(at: &Datetime) -> Option<i64> {
+    at.date.map(days_from_civil)
+}
+
+/// The schedule for one trigger, from its rehearsals in order.
+pub fn schedule(trigger: &str, log: &PracticeLog) -> Due {
+    let mut step: Option<usize> = None;
+    let mut last = None;
+    let mut count = 0;
+    for r in log.rehearsals.iter().filter(|r| r.trigger == trigger) {
+        count += 1;
+        step = Some(match (r.recalled, step) {
+            (Recall::All, Some(s)) => (s + 1).min(INTERVALS.len() - 1),
+            (Recall::Some, Some(s)) => s,
+            (Recall::All | Recall::Some, None) | (Recall::None, _) => 0,
+        });
+        last = Some(r);
+    }
+    Due {
+        trigger: trigger.to_string(),
+        due_day: last
+            .and_then(|r| day_of(&r.at))
+            .zip(step)
+            .map(|(day, s)| day + INTERVALS[s]),
+        rehearsals: count,
+        last_confidence: last.map(|r| r.confidence),
+    }
+}
+
+/// Every trigger's schedule: due ones first, riskiest first among them,
+/// then the rest by due date.
+pub fn agenda<'a>(plan: &'a Plan, log: &PracticeLog, today: i64) -> Vec<(&'a Trigger, Due)> {
+    let mut items: Vec<(&Trigger, Due)> = plan
+        .triggers
+        .iter()
+        .map(|t| (t, schedule(&t.id, log)))
+        .collect();
+    items.sort_by(|(ta, da), (tb, db)| {
+        db.is_due(today).cmp(&da.is_due(today)).then_with(|| {
+            if da.is_due(today) {
+                riskiest_first(ta, tb)
+            } else {
+                da.due_day.cmp(&db.due_day)
+            }
+        })
+    });
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(day: &str) -> Datetime {
+        format!("{day}T10:00:00Z").parse().unwrap()
+    }
+
+    fn log(entries: &[(&str, Recall)]) -> PracticeLog {
+        PracticeLog {
+            rehearsals: entries
+                .iter()
+                .map(|(day, recalled)| Rehearsal {
+                    trigger: "payday".into(),
+                    at: at(day),
+                    response: String::new(),
+                    recalled: *recalled,
+                    confidence: 60,
+                })
+                .collect(),
+        }
+    }
+
+    fn due(entries: &[(&str, Recall)]) -> String {
+        schedule("payday", &log(entries))
+            .due_date()
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn intervals_expand_with_full_recall() {
+        assert_eq!(due(&[]), "");
+        assert_eq!(due(&[("2026-11-22", Recall::All)]), "2026-11-23");
+        assert_eq!(
+            due(&[("2026-11-22", Recall::All), ("2026-11-23", Recall::All)]),
+            "2026-11-25"
+        );
+        let mut many = vec![("2026-11-01", Recall::All); 9];
+        many.push(("2026-11-22", Recall::All));
+        assert_eq!(due(&many), "2026-12-22", "capped at 30 days");
+    }
+
+    #[test]
+    fn some_keeps_the_interval_and_none_starts_over() {
+        let steps = [("2026-11-20", Recall::All), ("2026-11-21", Recall::All)];
+        assert_eq!(
+            due(&[steps[0], steps[1], ("2026-11-23", Recall::Some)]),
+            "2026-11-25"
+        );
+        assert_eq!(
+            due(&[steps[0], steps[1], ("2026-11-23", Recall::None)]),
+            "2026-11-24"
+        );
+    }
+
+    #[test]
+    fn due_triggers_come_first_riskiest_first() {
+        let mut plan = Plan::new(String::new(), None);
+        for (id, l) in [("calm", 1), ("risky", 5), ("done", 5)] {
+            let mut t = Trigger::new(id.into(), id.into());
+            (t.likelihood, t.intensity, t.confidence) = (Some(l), Some(5), Some(0));
+            plan.triggers.push(t);
+        }
+        let mut practice = log(&[("2026-11-22", Recall::All)]);
+        practice.rehearsals[0].trigger = "done".into();
+        let today = day_of(&at("2026-11-22")).unwrap();
+        let order: Vec<&str> = agenda(&plan, &practice, today)
+            .iter()
+            .map(|(t, _)| t.id.as_str())
+            .collect();
+        assert_eq!(order, ["risky", "calm", "done"]);
+    }
+}

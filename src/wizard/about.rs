@@ -1,0 +1,134 @@
+//! Name, country and review date: the plan's own details.
+
+use super::Wizard;
+use crate::crisis_lines::{self, EMERGENCY};
+use crate::error::Result;
+use crate::plan::date::{civil_from_days, date_only, days_from_civil, is_date_only, is_real_date};
+
+impl Wizard<'_> {
+    /// Name and country.
+    pub(super) fn about(&mut self) -> Result<()> {
+        let current = self.draft.plan.name.clone();
+        if let Some(name) = self.ask.text(
+            "What name would you like on your plan? (optional)",
+            &current,
+        )? {
+            self.plan().name = name;
+        }
+        self.keep()?;
+        match self.draft.plan.country.clone() {
+            Some(cc)
+                if !self
+                    .ask
+                    .confirm(&format!("Your country is {cc}. Change it?"), false)? =>
+            {
+                Ok(())
+            }
+            _ => self.ask_country(),
+        }
+    }
+
+    /// Asks for the country when the plan has none, for the crisis lines.
+    pub fn ask_country(&mut self) -> Result<()> {
+        let mut choices: Vec<String> = EMERGENCY
+            .iter()
+            .map(|(cc, _)| country_name(cc).to_string())
+            .collect();
+        choices.push("Somewhere else".into());
+        choices.push("I'd rather not say".into());
+        let default = self
+            .draft
+            .plan
+            .country
+            .as_deref()
+            .and_then(|cc| EMERGENCY.iter().position(|(c, _)| *c == cc))
+            .unwrap_or(0);
+        match self.ask.select(
+            "Which country are you in? (for the crisis lines)",
+            &choices,
+            default,
+        )? {
+            Some(i) if i < EMERGENCY.len() => {
+                self.plan().country = Some(EMERGENCY[i].0.to_string());
+            }
+            Some(i) if i == EMERGENCY.len() => {
+                if let Some(cc) = self.ask.text("Its two-letter code (like JP or ES)", "")? {
+                    let cc = cc.to_ascii_uppercase();
+                    if cc.len() == 2 && cc.chars().all(|c| c.is_ascii_uppercase()) {
+                        self.plan().country = Some(cc);
+                    } else {
+                        self.ask.show(
+                            "That doesn't look like a two-letter code, so no country was set.",
+                        )?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.keep()
+    }
+
+    /// Shows where to get help now, for the plan's country.
+    pub fn show_crisis_lines(&mut self) -> Result<()> {
+        let lines = crisis_lines::for_country(self.draft.plan.country.as_deref());
+        let mut text = Vec::new();
+        crate::render::crisis::write_lines(
+            &mut text,
+            lines.as_ref(),
+            80,
+            crate::ctx::Style::PLAIN,
+        )?;
+        self.ask.show(&String::from_utf8_lossy(&text))
+    }
+
+    /// The next review date.
+    pub(super) fn review(&mut self) -> Result<()> {
+        let today = days_from_civil(self.today);
+        let in_days = |n: i64| civil_from_days(today + n);
+        let choices = [
+            format!("In 30 days ({})", in_days(30)),
+            format!("In 60 days ({})", in_days(60)),
+            format!("In 90 days ({})", in_days(90)),
+            "Pick a date".to_string(),
+            "Not now".to_string(),
+        ];
+        self.ask
+            .show("Plans work best when they are looked at again every 30 to 90 days.")?;
+        let next = match self
+            .ask
+            .select("When would you like to review your plan?", &choices, 0)?
+        {
+            Some(i @ 0..=2) => Some(in_days(30 * (i64::try_from(i).unwrap_or(0) + 1))),
+            Some(3) => self
+                .ask
+                .text("The date, as YYYY-MM-DD", "")?
+                .and_then(|text| text.parse::<toml::value::Datetime>().ok())
+                .filter(is_date_only)
+                .and_then(|d| d.date)
+                .filter(|d| is_real_date(*d)),
+            _ => None,
+        };
+        if let Some(next) = next {
+            self.plan().review.next = Some(date_only(next));
+            self.plan().review.last = Some(date_only(self.today));
+        }
+        self.keep()
+    }
+}
+
+/// A country's name, for choosing it.
+fn country_name(code: &str) -> &'static str {
+    match code {
+        "US" => "United States",
+        "CA" => "Canada",
+        "GB" => "United Kingdom",
+        "IE" => "Ireland",
+        "AU" => "Australia",
+        "NZ" => "New Zealand",
+        "DE" => "Germany",
+        "FR" => "France",
+        "NL" => "Netherlands",
+        "IN" => "India",
+        _ => "another country",
+    }
+}

@@ -1,0 +1,228 @@
+//! The sections that are lists of the person's sentences, and contacts.
+
+use super::Wizard;
+use crate::error::Result;
+use crate::plan::{Contact, Role, Section, TextItem, ids};
+use crate::prompt::shorten;
+
+const DONE: &str = "Done with this section";
+
+impl Wizard<'_> {
+    /// Shows a list section and lets the person add, change, remove or
+    /// reorder its sentences. An empty list goes straight to adding.
+    pub(super) fn list_section(&mut self, section: Section, intro: &str) -> Result<()> {
+        self.ask.show(intro)?;
+        if self.draft.plan.section(section).is_empty() {
+            self.add_sentences(section)?;
+        }
+        loop {
+            self.show_sentences(section)?;
+            let mut menu = vec![DONE, "Add more", "Change one", "Remove one"];
+            if self.draft.plan.section(section).len() > 1 {
+                menu.push("Move one");
+            }
+            match self.choose("What next?", &menu, 0)? {
+                Some(1) => self.add_sentences(section)?,
+                Some(2) => {
+                    if let Some(i) = self.pick_sentence(section, "Which one?")? {
+                        let current = self.draft.plan.section(section)[i].text.clone();
+                        if let Some(text) = self.ask.text("Change it to", &current)? {
+                            self.plan().section_mut(section)[i].text = text;
+                            self.keep()?;
+                        }
+                    }
+                }
+                Some(3) => {
+                    if let Some(i) = self.pick_sentence(section, "Which one should go?")? {
+                        self.plan().section_mut(section).remove(i);
+                        self.keep()?;
+                    }
+                }
+                Some(4) => {
+                    if let Some(from) = self.pick_sentence(section, "Which one should move?")? {
+                        let len = self.draft.plan.section(section).len();
+                        let places: Vec<String> =
+                            (1..=len).map(|n| format!("To place {n}")).collect();
+                        if let Some(to) = self.ask.select("Where to?", &places, from)? {
+                            let item = self.plan().section_mut(section).remove(from);
+                            self.plan().section_mut(section).insert(to, item);
+                            self.keep()?;
+                        }
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn add_sentences(&mut self, section: Section) -> Result<()> {
+        loop {
+            let question = format!("Add a {} (empty to finish)", section.item_name());
+            let Some(text) = self.ask.text(&question, "")? else {
+                return Ok(());
+            };
+            self.plan().section_mut(section).push(TextItem::new(text));
+            self.keep()?;
+        }
+    }
+
+    fn show_sentences(&mut self, section: Section) -> Result<()> {
+        if self.draft.plan.section(section).is_empty() {
+            return self.ask.show(&format!("{}: none yet", section.title()));
+        }
+        let mut text = Vec::new();
+        crate::render::tables::write_section(
+            &mut text,
+            &self.draft.plan,
+            section,
+            crate::ctx::Style::PLAIN,
+        )?;
+        self.ask.show(&String::from_utf8_lossy(&text))
+    }
+
+    fn pick_sentence(&mut self, section: Section, question: &str) -> Result<Option<usize>> {
+        let mut choices: Vec<String> = self
+            .draft
+            .plan
+            .section(section)
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("{}. {}", i + 1, shorten(&item.text, 70)))
+            .collect();
+        choices.push("Never mind".into());
+        Ok(self
+            .ask
+            .select(question, &choices, 0)?
+            .filter(|i| *i < choices.len() - 1))
+    }
+
+    /// People and services.
+    pub(super) fn contacts(&mut self) -> Result<()> {
+        self.ask.show(
+            "Who can you turn to? People who take your mind off things, people you can ask for help, and professionals. You can also note someone NOT to involve.",
+        )?;
+        if self.draft.plan.contacts.is_empty() {
+            while self.add_contact()? {}
+        }
+        loop {
+            let mut table = Vec::new();
+            if !self.draft.plan.contacts.is_empty() {
+                let t = crate::render::tables::contacts_table(
+                    &self.draft.plan,
+                    crate::ctx::Style::PLAIN,
+                );
+                std::io::Write::write_all(&mut table, format!("{t}\n").as_bytes())?;
+                self.ask.show(&String::from_utf8_lossy(&table))?;
+            }
+            match self.choose(
+                "What next?",
+                &[DONE, "Add someone", "Change someone", "Remove someone"],
+                0,
+            )? {
+                Some(1) => while self.add_contact()? {},
+                Some(2) => {
+                    if let Some(i) = self.pick_contact("Who?")? {
+                        self.edit_contact(i)?;
+                    }
+                }
+                Some(3) => {
+                    if let Some(i) = self.pick_contact("Who should go?")? {
+                        let id = self.draft.plan.contacts[i].id.clone();
+                        self.plan().contacts.remove(i);
+                        for trigger in &mut self.plan().triggers {
+                            trigger.contacts.retain(|c| *c != id);
+                        }
+                        self.keep()?;
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Adds one contact; `false` when the person left the name empty.
+    fn add_contact(&mut self) -> Result<bool> {
+        let Some(name) = self.ask.text("Their name (empty to finish)", "")? else {
+            return Ok(false);
+        };
+        let plan = &self.draft.plan;
+        let id = ids::generate(&name, "contact", |id| plan.contact(id).is_some());
+        self.plan().contacts.push(Contact {
+            id,
+            name,
+            phone: None,
+            role: Role::Help,
+            reachable: None,
+            do_not_involve: false,
+        });
+        self.keep()?;
+        let i = self.draft.plan.contacts.len() - 1;
+        self.contact_details(i)?;
+        Ok(true)
+    }
+
+    fn edit_contact(&mut self, i: usize) -> Result<()> {
+        let current = self.draft.plan.contacts[i].name.clone();
+        if let Some(name) = self.ask.text("Their name", &current)? {
+            self.plan().contacts[i].name = name;
+            self.keep()?;
+        }
+        self.contact_details(i)
+    }
+
+    fn contact_details(&mut self, i: usize) -> Result<()> {
+        let phone = self.draft.plan.contacts[i]
+            .phone
+            .clone()
+            .unwrap_or_default();
+        self.plan().contacts[i].phone = self.ask.text("Their phone number (optional)", &phone)?;
+        self.keep()?;
+        let c = &self.draft.plan.contacts[i];
+        let default = if c.do_not_involve { 3 } else { c.role as usize };
+        let roles = [
+            "Someone to be with, to take my mind off things",
+            "Someone I can ask for help",
+            "A professional or service",
+            "Someone NOT to involve in a crisis",
+        ];
+        if let Some(role) = self.choose("Who are they for you?", &roles, default)? {
+            let id = self.draft.plan.contacts[i].id.clone();
+            let contact = &mut self.plan().contacts[i];
+            contact.do_not_involve = role == 3;
+            contact.role = [Role::Distraction, Role::Help, Role::Professional][role.min(2)];
+            if role == 3 {
+                for trigger in &mut self.plan().triggers {
+                    trigger.contacts.retain(|c| *c != id);
+                }
+            }
+            self.keep()?;
+        }
+        if !self.draft.plan.contacts[i].do_not_involve {
+            let when = self.draft.plan.contacts[i]
+                .reachable
+                .clone()
+                .unwrap_or_default();
+            self.plan().contacts[i].reachable = self.ask.text(
+                "When can you reach them? (optional, e.g. after 6 pm)",
+                &when,
+            )?;
+            self.keep()?;
+        }
+        Ok(())
+    }
+
+    fn pick_contact(&mut self, question: &str) -> Result<Option<usize>> {
+        let mut choices: Vec<String> = self
+            .draft
+            .plan
+            .contacts
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        choices.push("Never mind".into());
+        Ok(self
+            .ask
+            .select(question, &choices, 0)?
+            .filter(|i| *i < choices.len() - 1))
+    }
+}

@@ -1,0 +1,182 @@
+//! The guided walk-throughs (`new`, `map`, `rank`) and rehearsal. They ask
+//! through a [`Prompter`] and keep every answer in a [`Draft`] that is saved
+//! after each one, so stopping anywhere loses nothing. Nothing here touches
+//! the terminal or the files directly, so every branch runs in unit tests
+//! with scripted answers.
+
+mod about;
+mod lists;
+mod rank;
+pub mod rehearse;
+pub mod session;
+mod triggers;
+
+use crate::error::Result;
+use crate::plan::draft::Draft;
+use crate::plan::{Plan, Section};
+use crate::prompt::Prompter;
+
+/// The steps of `new`, in order: the name is what the draft records as done.
+pub const STEPS: &[(&str, &str)] = &[
+    ("about", "Your name and country"),
+    ("reasons", "Your reasons"),
+    ("warning-signs", "Warning signs"),
+    ("triggers", "Triggers"),
+    ("ranking", "Ranking your triggers"),
+    ("responses", "A response for each trigger"),
+    ("contacts", "People and services"),
+    ("crisis-steps", "Crisis steps"),
+    ("safer-environment", "A safer environment"),
+    ("lapse-plan", "If you slip"),
+    ("maintenance", "Every day"),
+    ("review", "When to look at it again"),
+];
+
+/// How a walk-through ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Save the draft's plan as a revision, with this note.
+    Save { note: Option<String> },
+    /// Stop for now; the draft stays for next time.
+    Pause,
+}
+
+/// A walk-through in progress.
+pub struct Wizard<'a> {
+    pub ask: &'a mut dyn Prompter,
+    pub draft: Draft,
+    save: &'a mut dyn FnMut(&Draft) -> Result<()>,
+    /// Today, for suggesting review dates.
+    pub today: toml::value::Date,
+}
+
+impl<'a> Wizard<'a> {
+    pub fn new(
+        ask: &'a mut dyn Prompter,
+        draft: Draft,
+        save: &'a mut dyn FnMut(&Draft) -> Result<()>,
+        today: toml::value::Date,
+    ) -> Wizard<'a> {
+        Wizard {
+            ask,
+            draft,
+            save,
+            today,
+        }
+    }
+
+    pub fn plan(&mut self) -> &mut Plan {
+        &mut self.draft.plan
+    }
+
+    /// Writes the draft: called after every answer.
+    pub fn keep(&mut self) -> Result<()> {
+        (self.save)(&self.draft)
+    }
+
+    /// A choice from plain strings; `None` when the person pressed Esc.
+    pub fn choose(
+        &mut self,
+        question: &str,
+        choices: &[&str],
+        default: usize,
+    ) -> Result<Option<usize>> {
+        let choices: Vec<String> = choices.iter().map(ToString::to_string).collect();
+        self.ask.select(question, &choices, default)
+    }
+
+    /// Runs one step of `new` by name.
+    pub fn run_step(&mut self, step: &str) -> Result<()> {
+        match step {
+            "about" => self.about(),
+            "reasons" => self.list_section(
+                Section::Reasons,
+                "What are your reasons for recovery, for living? People, hopes, things you love.",
+            ),
+            "warning-signs" => self.list_section(
+                Section::WarningSigns,
+                "What are the early signs that things are sliding? Thoughts, moods, things you do or stop doing.",
+            ),
+            "triggers" => self.map_triggers(),
+            "ranking" => self.rank(),
+            "responses" => self.responses(),
+            "contacts" => self.contacts(),
+            "crisis-steps" => self.list_section(
+                Section::CrisisSteps,
+                "What will you do in a crisis, in order? Start with what you can do yourself, then the people you'll call, then professionals.",
+            ),
+            "safer-environment" => self.list_section(
+                Section::SafeEnvironment,
+                "What could you remove or lock away to make things safer, and who could hold it for you?",
+            ),
+            "lapse-plan" => self.list_section(
+                Section::LapsePlan,
+                "If you slip, what will you do? A lapse is something to learn from, not a failure: stop, get safe, reach out, learn.",
+            ),
+            "maintenance" => self.list_section(
+                Section::Maintenance,
+                "What do you do every day to stay well?",
+            ),
+            "review" => self.review(),
+            _ => Ok(()),
+        }
+    }
+
+    /// `new`: every step not yet done, then the summary, where any section
+    /// can be visited again before saving.
+    pub fn walk_new(&mut self) -> Result<Outcome> {
+        for (step, title) in STEPS {
+            if self.draft.is_done(step) {
+                continue;
+            }
+            self.ask.show(&format!("\n── {title} ──"))?;
+            self.run_step(step)?;
+            self.draft.mark_done(step);
+            self.keep()?;
+        }
+        self.summary()
+    }
+
+    /// The plan so far, then: save, go back to a section, or stop for now.
+    pub fn summary(&mut self) -> Result<Outcome> {
+        loop {
+            let mut table = Vec::new();
+            crate::render::tables::write_plan(
+                &mut table,
+                &self.draft.plan,
+                crate::ctx::Style::PLAIN,
+            )?;
+            self.ask.show("\n── Your plan so far ──")?;
+            self.ask.show(&String::from_utf8_lossy(&table))?;
+            match self.choose(
+                "What next?",
+                &[
+                    "Save my plan",
+                    "Go back to a section",
+                    "Stop for now (your answers are kept)",
+                ],
+                0,
+            )? {
+                Some(0) => {
+                    let note = self.ask.text(
+                        "A short note for this version, e.g. \"first draft\" (optional)",
+                        "",
+                    )?;
+                    return Ok(Outcome::Save { note });
+                }
+                Some(1) => {
+                    let titles: Vec<&str> = STEPS.iter().map(|(_, title)| *title).collect();
+                    if let Some(i) = self.choose("Which section?", &titles, 0)? {
+                        self.ask.show(&format!("\n── {} ──", STEPS[i].1))?;
+                        self.run_step(STEPS[i].0)?;
+                        self.keep()?;
+                    }
+                }
+                _ => return Ok(Outcome::Pause),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,164 @@
+//! Risk ranking: ratings on explained scales, the priority table, then an
+//! optional pairwise refinement ("which would be harder?") by binary
+//! insertion, saved as the person's own rank.
+
+use super::Wizard;
+use crate::error::{Error, Result};
+use crate::plan::priority::sorted;
+use crate::plan::ranking::{max_questions, rank_pairwise};
+use crate::prompt::shorten;
+
+const LIKELIHOOD: [&str; 6] = [
+    "0: it won't happen",
+    "1: very unlikely",
+    "2: unlikely",
+    "3: it might",
+    "4: likely",
+    "5: almost certain",
+];
+const INTENSITY: [&str; 6] = [
+    "0: no urge at all",
+    "1: a slight pull",
+    "2: noticeable",
+    "3: strong",
+    "4: very strong",
+    "5: overwhelming",
+];
+/// Confidence in steps of 20, as the Situational Confidence Questionnaire asks.
+pub(super) const CONFIDENCE: [&str; 6] = [
+    "0%: not at all sure",
+    "20%",
+    "40%",
+    "60%",
+    "80%",
+    "100%: completely sure",
+];
+
+/// Why pairwise ranking stopped early.
+enum Stop {
+    Skipped,
+    Failed(Error),
+}
+
+impl Wizard<'_> {
+    /// Rates every trigger, shows the priority table, and offers to refine
+    /// the order by comparing pairs.
+    pub fn rank(&mut self) -> Result<()> {
+        if self.draft.plan.triggers.is_empty() {
+            return self
+                .ask
+                .show("There are no triggers to rank yet: add some first (`relapse-plan map`).");
+        }
+        self.ask.show(
+            "For each trigger, three quick ratings: how likely it is in the next month, how strong the urge would be, and how sure you are you could handle it.",
+        )?;
+        for i in 0..self.draft.plan.triggers.len() {
+            self.rate(i)?;
+        }
+        self.show_priorities()?;
+        let n = self.draft.plan.triggers.len();
+        if n < 2 {
+            return Ok(());
+        }
+        let most = max_questions(n);
+        let question = format!(
+            "Put them in your own order, comparing two at a time? (at most {most} question{}; Esc stops)",
+            if most == 1 { "" } else { "s" }
+        );
+        if self.ask.confirm(&question, true)? {
+            self.refine()?;
+        }
+        Ok(())
+    }
+
+    fn rate(&mut self, i: usize) -> Result<()> {
+        let situation = self.draft.plan.triggers[i].situation.clone();
+        self.ask.show(&format!("\n{}", shorten(&situation, 76)))?;
+        let trigger = &self.draft.plan.triggers[i];
+        let (likely, intense, sure) = (trigger.likelihood, trigger.intensity, trigger.confidence);
+        if let Some(v) = self.choose(
+            "How likely is it in the next month?",
+            &LIKELIHOOD,
+            likely.map_or(3, usize::from),
+        )? {
+            self.plan().triggers[i].likelihood = Some(small(v));
+            self.keep()?;
+        }
+        if let Some(v) = self.choose(
+            "How strong would the urge be?",
+            &INTENSITY,
+            intense.map_or(3, usize::from),
+        )? {
+            self.plan().triggers[i].intensity = Some(small(v));
+            self.keep()?;
+        }
+        let default = sure.map_or(2, |c| usize::from(c.div_ceil(20)).min(5));
+        if let Some(v) = self.choose(
+            "How sure are you that you could handle it without using?",
+            &CONFIDENCE,
+            default,
+        )? {
+            self.plan().triggers[i].confidence = Some(small(v * 20));
+            self.keep()?;
+        }
+        Ok(())
+    }
+
+    fn show_priorities(&mut self) -> Result<()> {
+        let table =
+            crate::render::tables::triggers_table(&self.draft.plan, crate::ctx::Style::PLAIN);
+        let about = crate::render::wrap(
+            "Your triggers, riskiest first. Priority = likelihood × intensity × (100 − confidence) / 100: this tool's own rule of thumb, not a clinical score.",
+            80,
+            "",
+            "",
+        );
+        self.ask.show(&format!("\n{about}\n{table}"))
+    }
+
+    /// Binary insertion, starting from the current order so few questions
+    /// are needed; Esc keeps the order as it was.
+    fn refine(&mut self) -> Result<()> {
+        let start: Vec<(String, String)> = sorted(&self.draft.plan.triggers)
+            .iter()
+            .map(|t| (t.id.clone(), t.situation.clone()))
+            .collect();
+        let ranked = rank_pairwise(&start, |a, b| {
+            let choices = [shorten(&a.1, 70), shorten(&b.1, 70)];
+            match self.ask.select(
+                "Which of these would be harder for you to handle?",
+                &choices,
+                0,
+            ) {
+                Ok(Some(choice)) => Ok(choice == 0),
+                Ok(None) => Err(Stop::Skipped),
+                Err(e) => Err(Stop::Failed(e)),
+            }
+        });
+        match ranked {
+            Ok(ranked) => {
+                for (rank, (id, _)) in ranked.iter().enumerate() {
+                    if let Some(t) = self.plan().triggers.iter_mut().find(|t| t.id == *id) {
+                        t.rank = Some(u32::try_from(rank + 1).unwrap_or(u32::MAX));
+                    }
+                }
+                self.keep()?;
+                let order: Vec<String> = ranked
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, s))| format!("  {}. {}", i + 1, shorten(s, 70)))
+                    .collect();
+                self.ask
+                    .show(&format!("Your order, hardest first:\n{}", order.join("\n")))
+            }
+            Err(Stop::Skipped) => self
+                .ask
+                .show("Stopped comparing; your ratings are kept and the order is unchanged."),
+            Err(Stop::Failed(e)) => Err(e),
+        }
+    }
+}
+
+fn small(value: usize) -> u8 {
+    u8::try_from(value).unwrap_or(u8::MAX)
+}

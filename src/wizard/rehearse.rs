@@ -1,0 +1,110 @@
+//! One coping rehearsal: picture the situation, say what you will do, see
+//! the plan beside it, and say how much you recalled and how sure you feel.
+
+use std::fmt::Write as _;
+
+use toml::value::Datetime;
+
+use super::rank::CONFIDENCE;
+use crate::error::Result;
+use crate::plan::Plan;
+use crate::plan::rehearsal::{Recall, Rehearsal};
+use crate::prompt::Prompter;
+use crate::render::clean;
+
+/// Runs one rehearsal of `trigger_id`; `None` when the person stopped.
+pub fn rehearse(
+    ask: &mut dyn Prompter,
+    plan: &Plan,
+    trigger_id: &str,
+    last_confidence: Option<u8>,
+    now: Datetime,
+) -> Result<Option<Rehearsal>> {
+    let Some(trigger) = plan.trigger(trigger_id) else {
+        return Ok(None);
+    };
+    let mut scene = format!("\nPicture this: {}", clean(&trigger.situation));
+    for (label, list) in [
+        ("You might think", &trigger.thoughts),
+        ("You might feel", &trigger.feelings),
+        ("You might want to", &trigger.urges),
+    ] {
+        if !list.is_empty() {
+            let words: Vec<String> = list.iter().map(|s| clean(s)).collect();
+            let _ = write!(scene, "\n{label}: {}", words.join("; "));
+        }
+    }
+    ask.show(&scene)?;
+    let response = ask
+        .text(
+            "What will you do? Say it in your own words (Ctrl-C stops at any time)",
+            "",
+        )?
+        .unwrap_or_default();
+
+    let mut planned = Vec::new();
+    for id in &trigger.coping {
+        if let Some(c) = plan.coping_strategy(id) {
+            planned.push(format!("  {}", clean(&c.name)));
+            planned.extend(
+                c.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("    {}. {}", i + 1, clean(s))),
+            );
+        }
+    }
+    for id in &trigger.contacts {
+        if let Some(c) = plan.contact(id) {
+            let phone = c
+                .phone
+                .as_deref()
+                .map(|p| format!(" · {}", clean(p)))
+                .unwrap_or_default();
+            planned.push(format!("  Call {}{phone}", clean(&c.name)));
+        }
+    }
+    if planned.is_empty() {
+        planned.push(
+            "  (no response planned yet: `relapse-plan new` or `trigger edit` can add one)".into(),
+        );
+    }
+    let yours = if response.is_empty() {
+        "(nothing typed)".to_string()
+    } else {
+        clean(&response)
+    };
+    ask.show(&format!(
+        "\nYou said:\n  {yours}\nYour plan says:\n{}",
+        planned.join("\n")
+    ))?;
+
+    let recall_choices = [
+        "All of it".to_string(),
+        "Some of it".to_string(),
+        "None of it (that's fine: it's why we practise)".to_string(),
+    ];
+    let Some(recalled) = ask.select("How much of your plan did you recall?", &recall_choices, 0)?
+    else {
+        return Ok(None);
+    };
+    let choices: Vec<String> = CONFIDENCE.iter().map(ToString::to_string).collect();
+    let default = last_confidence
+        .or(trigger.confidence)
+        .map_or(2, |c| usize::from(c.div_ceil(20)).min(5));
+    let Some(confidence) = ask.select(
+        "How sure are you now that you could handle it?",
+        &choices,
+        default,
+    )?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Rehearsal {
+        trigger: trigger.id.clone(),
+        at: now,
+        response,
+        recalled: [Recall::All, Recall::Some, Recall::None][recalled.min(2)],
+        confidence: u8::try_from(confidence * 20).unwrap_or(100),
+    }))
+}

@@ -1,0 +1,168 @@
+//! Starting, resuming and finishing a walk-through: the draft is offered
+//! back if one is waiting, an existing plan is never replaced silently, and
+//! the finished draft becomes exactly one revision.
+
+use toml::value::Datetime;
+
+use super::{Outcome, Wizard};
+use crate::error::{Error, Result};
+use crate::plan::Plan;
+use crate::plan::draft::Draft;
+use crate::prompt::Prompter;
+use crate::store::{Saved, Store};
+
+/// Which walk-through, and what its revision is called in history.
+#[derive(Debug, Clone, Copy)]
+pub struct Kind {
+    pub command: &'static str,
+    pub description: &'static str,
+}
+
+pub const NEW: Kind = Kind {
+    command: "new",
+    description: "built with the guided walk-through",
+};
+pub const MAP: Kind = Kind {
+    command: "map",
+    description: "mapped triggers and warning signs",
+};
+pub const RANK: Kind = Kind {
+    command: "rank",
+    description: "ranked triggers",
+};
+
+/// Runs a walk-through from start (or resumed draft) to saved revision.
+pub fn run(
+    store: &Store,
+    ask: &mut dyn Prompter,
+    kind: Kind,
+    now: Datetime,
+    note: Option<String>,
+    flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
+) -> Result<()> {
+    if kind.command == "new" {
+        let intro = format!(
+            "This walk-through builds your relapse-prevention and crisis plan, one section at a time. \
+             It is private: it stays on this computer, in {}, readable by you alone. \
+             Every answer is kept as you give it. Leave an answer empty to skip; \
+             you can come back to any section at the end.",
+            store.dir().display()
+        );
+        ask.show(&crate::render::wrap(&intro, 80, "", ""))?;
+        ask.show(
+            "To stop at any time, press Ctrl-C: `relapse-plan new` carries on where you left off.",
+        )?;
+    }
+    let Some(draft) = start(store, ask, kind, now)? else {
+        return Ok(());
+    };
+    store.save_draft(&draft)?;
+    let mut save = |d: &Draft| store.save_draft(d);
+    let today = now.date.unwrap_or(toml::value::Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
+    let mut wizard = Wizard::new(ask, draft, &mut save, today);
+    if kind.command == "new" {
+        if wizard.draft.plan.country.is_none() {
+            wizard.ask_country()?;
+        }
+        wizard.ask.show("\nIf you need help right now:")?;
+        wizard.show_crisis_lines()?;
+    }
+    let outcome = flow(&mut wizard)?;
+    let draft = wizard.draft.clone();
+    match outcome {
+        Outcome::Pause => ask.show(&format!(
+            "Your answers are kept. Run `relapse-plan {}` to carry on.",
+            kind.command
+        )),
+        Outcome::Save { note: typed } => {
+            let saved = store.save_whole(draft.plan, now, typed.or(note), kind.description)?;
+            store.remove_draft()?;
+            match saved {
+                Saved::Unchanged(_) => ask.show("Nothing changed, so your plan stays as it was."),
+                Saved::Revision(plan) => ask.show(&format!(
+                    "Saved as revision {} of your plan. `relapse-plan now` shows it in a crisis; `relapse-plan rehearse` helps you practise.",
+                    plan.revision
+                )),
+            }
+        }
+    }
+}
+
+/// The draft to work on: a waiting one if the person wants it, else one
+/// made from the current plan. `None` when the person chose to leave.
+fn start(
+    store: &Store,
+    ask: &mut dyn Prompter,
+    kind: Kind,
+    now: Datetime,
+) -> Result<Option<Draft>> {
+    if let Some(draft) = store.load_draft()? {
+        let question = format!(
+            "You have unfinished answers from {}. What now?",
+            crate::render::tables::moment(&draft.started_at),
+        );
+        match ask.select(
+            &question,
+            &[
+                "Carry on with them".into(),
+                "Start again (throw them away)".into(),
+            ],
+            0,
+        )? {
+            Some(0) => return Ok(Some(draft)),
+            Some(_) => {
+                if !ask.confirm(
+                    "Throw away those unfinished answers? This can't be undone.",
+                    false,
+                )? {
+                    return Ok(Some(draft));
+                }
+                store.remove_draft()?;
+            }
+            None => return Ok(None),
+        }
+    }
+    let plan = match store.load() {
+        Ok(loaded) => {
+            if let Some(found) = loaded.newer_schema {
+                return Err(Error::NewerSchema {
+                    path: loaded.path,
+                    found,
+                });
+            }
+            for warning in &loaded.warnings {
+                ask.show(&format!("Note: {warning}"))?;
+            }
+            if kind.command == "new" {
+                let question = format!(
+                    "You already have a plan (revision {}). Walk through it and change what you like?",
+                    loaded.plan.revision
+                );
+                if !ask.confirm(&question, true)? {
+                    ask.show("Your plan is unchanged.")?;
+                    return Ok(None);
+                }
+            }
+            loaded.plan
+        }
+        Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
+        Err(e) => return Err(e),
+    };
+    Ok(Some(Draft::new(kind.command, now, plan)))
+}
+
+/// The end of `map` and `rank`: save now, or keep the answers for later.
+pub fn finish(wizard: &mut Wizard) -> Result<Outcome> {
+    match wizard.choose(
+        "Save these changes to your plan?",
+        &["Save to my plan", "Stop for now (your answers are kept)"],
+        0,
+    )? {
+        Some(0) => Ok(Outcome::Save { note: None }),
+        _ => Ok(Outcome::Pause),
+    }
+}

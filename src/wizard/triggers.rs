@@ -1,0 +1,405 @@
+//! Trigger mapping (situations and the thoughts, feelings and urges they
+//! bring) and a coping response for each trigger.
+
+use super::Wizard;
+use crate::error::Result;
+use crate::plan::priority::sorted;
+use crate::plan::{Category, Coping, CopingKind, Trigger, ids};
+use crate::prompt::shorten;
+
+/// Coping skills offered as starting points, never imposed: the person
+/// rewrites each step in their own words (Enter keeps it).
+const EXAMPLES: &[(&str, CopingKind, &[&str])] = &[
+    (
+        "Urge surfing",
+        CopingKind::Internal,
+        &[
+            "Notice where the urge sits in my body",
+            "Breathe with it and watch it rise, peak and fall",
+            "Remind myself urges usually pass within 15 to 30 minutes",
+        ],
+    ),
+    (
+        "Paced breathing",
+        CopingKind::Internal,
+        &[
+            "Breathe in for 4",
+            "Breathe out for 6 to 8",
+            "Keep going for a few minutes",
+        ],
+    ),
+    (
+        "STOP",
+        CopingKind::Internal,
+        &[
+            "Stop",
+            "Take a step back",
+            "Observe what is happening",
+            "Proceed mindfully",
+        ],
+    ),
+    (
+        "Delay, escape, distract",
+        CopingKind::Distraction,
+        &[
+            "Wait 15 minutes before deciding anything",
+            "Leave the situation",
+            "Do something that takes my mind off it",
+        ],
+    ),
+    (
+        "Call someone from my plan",
+        CopingKind::Social,
+        &[
+            "Call someone from my contacts",
+            "Tell them what is going on",
+        ],
+    ),
+];
+
+impl Wizard<'_> {
+    /// Adds and edits triggers, then the early warning signs live in their
+    /// own step; `map` runs both.
+    pub(super) fn map_triggers(&mut self) -> Result<()> {
+        self.ask.show(
+            "A trigger is a situation that puts you at risk. For each one, note the thoughts, feelings and urges it brings.",
+        )?;
+        if self.draft.plan.triggers.is_empty() {
+            while self.add_trigger()? {}
+        }
+        loop {
+            self.show_triggers()?;
+            match self.choose(
+                "What next?",
+                &[
+                    "Done with triggers",
+                    "Add a trigger",
+                    "Change one",
+                    "Remove one",
+                ],
+                0,
+            )? {
+                Some(1) => while self.add_trigger()? {},
+                Some(2) => {
+                    if let Some(i) = self.pick_trigger("Which one?")? {
+                        self.edit_trigger(i)?;
+                    }
+                }
+                Some(3) => {
+                    if let Some(i) = self.pick_trigger("Which one should go?")? {
+                        self.plan().triggers.remove(i);
+                        self.keep()?;
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn show_triggers(&mut self) -> Result<()> {
+        let lines: Vec<String> = self
+            .draft
+            .plan
+            .triggers
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!(
+                    "  {}. {} ({})",
+                    i + 1,
+                    shorten(&t.situation, 60),
+                    t.category
+                )
+            })
+            .collect();
+        if !lines.is_empty() {
+            self.ask
+                .show(&format!("Your triggers:\n{}", lines.join("\n")))?;
+        }
+        Ok(())
+    }
+
+    /// Adds one trigger, keeping each answer as it is given; `false` when
+    /// the person left the situation empty.
+    fn add_trigger(&mut self) -> Result<bool> {
+        let Some(situation) = self
+            .ask
+            .text("A risky situation, in your own words (empty to finish)", "")?
+        else {
+            return Ok(false);
+        };
+        let plan = &self.draft.plan;
+        let id = ids::generate(&situation, "trigger", |id| plan.trigger(id).is_some());
+        self.plan().triggers.push(Trigger::new(id, situation));
+        self.keep()?;
+        let i = self.draft.plan.triggers.len() - 1;
+        self.trigger_details(i)?;
+        Ok(true)
+    }
+
+    fn edit_trigger(&mut self, i: usize) -> Result<()> {
+        let current = self.draft.plan.triggers[i].situation.clone();
+        if let Some(situation) = self.ask.text("The situation", &current)? {
+            self.plan().triggers[i].situation = situation;
+            self.keep()?;
+        }
+        self.trigger_details(i)
+    }
+
+    fn trigger_details(&mut self, i: usize) -> Result<()> {
+        let choices: Vec<String> = Category::ALL
+            .iter()
+            .map(|c| format!("{}: {}", c.key().replace('-', " "), c.about()))
+            .collect();
+        let current = self.draft.plan.triggers[i].category;
+        let default = Category::ALL
+            .iter()
+            .position(|c| *c == current)
+            .unwrap_or(0);
+        if let Some(c) = self
+            .ask
+            .select("What kind of situation is it?", &choices, default)?
+        {
+            self.plan().triggers[i].category = Category::ALL[c];
+            self.keep()?;
+        }
+        for (what, field) in [("a thought", 0), ("a feeling", 1), ("an urge", 2)] {
+            self.edit_words(i, what, field)?;
+        }
+        Ok(())
+    }
+
+    /// Edits one of a trigger's lists: each existing item can be changed
+    /// (or emptied to remove it), then more added until an empty answer.
+    fn edit_words(&mut self, i: usize, what: &str, field: usize) -> Result<()> {
+        fn list(plan: &mut crate::plan::Plan, i: usize, field: usize) -> &mut Vec<String> {
+            let t = &mut plan.triggers[i];
+            match field {
+                0 => &mut t.thoughts,
+                1 => &mut t.feelings,
+                _ => &mut t.urges,
+            }
+        }
+        let existing = list(self.plan(), i, field).clone();
+        let mut kept = Vec::new();
+        for item in existing {
+            if let Some(text) = self
+                .ask
+                .text(&format!("Change {what} (empty removes it)"), &item)?
+            {
+                kept.push(text);
+            }
+        }
+        *list(self.plan(), i, field) = kept;
+        self.keep()?;
+        loop {
+            let question = format!("Add {what} it brings (empty to finish)");
+            let Some(text) = self.ask.text(&question, "")? else {
+                return Ok(());
+            };
+            list(self.plan(), i, field).push(text);
+            self.keep()?;
+        }
+    }
+
+    fn pick_trigger(&mut self, question: &str) -> Result<Option<usize>> {
+        let mut choices: Vec<String> = self
+            .draft
+            .plan
+            .triggers
+            .iter()
+            .map(|t| t.situation.clone())
+            .collect();
+        choices.push("Never mind".into());
+        Ok(self
+            .ask
+            .select(question, &choices, 0)?
+            .filter(|i| *i < choices.len() - 1))
+    }
+
+    /// A coping response for each trigger, riskiest first.
+    pub(super) fn responses(&mut self) -> Result<()> {
+        if self.draft.plan.triggers.is_empty() {
+            return self
+                .ask
+                .show("There are no triggers yet, so there is nothing to plan a response for.");
+        }
+        self.ask.show("For each trigger, choose what you will do: a coping strategy, a person to call, or both.")?;
+        let order: Vec<String> = sorted(&self.draft.plan.triggers)
+            .iter()
+            .map(|t| t.id.clone())
+            .collect();
+        for id in order {
+            self.respond_to(&id)?;
+        }
+        Ok(())
+    }
+
+    fn respond_to(&mut self, id: &str) -> Result<()> {
+        loop {
+            let Some(i) = self.draft.plan.triggers.iter().position(|t| t.id == id) else {
+                return Ok(());
+            };
+            let plan = &self.draft.plan;
+            let trigger = &plan.triggers[i];
+            let mut linked: Vec<String> = trigger
+                .coping
+                .iter()
+                .filter_map(|c| plan.coping_strategy(c))
+                .map(|c| format!("  - {}", c.name))
+                .collect();
+            linked.extend(
+                trigger
+                    .contacts
+                    .iter()
+                    .filter_map(|c| plan.contact(c))
+                    .map(|c| format!("  - call {}", c.name)),
+            );
+            let what = if linked.is_empty() {
+                "  (nothing yet)".to_string()
+            } else {
+                linked.join("\n")
+            };
+            self.ask
+                .show(&format!("\nWhen: {}\nYou will:\n{what}", trigger.situation))?;
+            let choice = self.choose(
+                "What next?",
+                &[
+                    "Done with this one",
+                    "Use a strategy I already have",
+                    "Write a new strategy",
+                    "Start from an example",
+                    "Add a person to call",
+                ],
+                0,
+            )?;
+            match choice {
+                Some(1) => self.link_existing_strategy(i)?,
+                Some(2) => {
+                    if let Some(coping_id) = self.new_strategy(None)? {
+                        link(&mut self.plan().triggers[i].coping, coping_id);
+                        self.keep()?;
+                    }
+                }
+                Some(3) => {
+                    let mut names: Vec<&str> = EXAMPLES.iter().map(|e| e.0).collect();
+                    names.push("Never mind");
+                    if let Some(e) = self
+                        .choose("Which example?", &names, 0)?
+                        .filter(|e| *e < EXAMPLES.len())
+                        && let Some(coping_id) = self.new_strategy(Some(EXAMPLES[e]))?
+                    {
+                        link(&mut self.plan().triggers[i].coping, coping_id);
+                        self.keep()?;
+                    }
+                }
+                Some(4) => self.link_person(i)?,
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn link_existing_strategy(&mut self, i: usize) -> Result<()> {
+        let mut names: Vec<String> = self
+            .draft
+            .plan
+            .coping
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        names.push("Never mind".into());
+        if let Some(c) = self
+            .ask
+            .select("Which one?", &names, 0)?
+            .filter(|c| *c < names.len() - 1)
+        {
+            let coping_id = self.draft.plan.coping[c].id.clone();
+            link(&mut self.plan().triggers[i].coping, coping_id);
+            self.keep()?;
+        }
+        Ok(())
+    }
+
+    fn link_person(&mut self, i: usize) -> Result<()> {
+        let people: Vec<(String, String)> = self
+            .draft
+            .plan
+            .contacts
+            .iter()
+            .filter(|c| !c.do_not_involve)
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect();
+        if people.is_empty() {
+            return self.ask.show(
+                "There is no one in your plan yet: you can add people in the next section and link them later.",
+            );
+        }
+        let mut names: Vec<String> = people.iter().map(|p| p.1.clone()).collect();
+        names.push("Never mind".into());
+        if let Some(p) = self
+            .ask
+            .select("Who?", &names, 0)?
+            .filter(|p| *p < people.len())
+        {
+            link(&mut self.plan().triggers[i].contacts, people[p].0.clone());
+            self.keep()?;
+        }
+        Ok(())
+    }
+
+    /// Writes a new coping strategy, from scratch or from an example whose
+    /// steps the person can reword; returns its id.
+    fn new_strategy(
+        &mut self,
+        example: Option<(&str, CopingKind, &[&str])>,
+    ) -> Result<Option<String>> {
+        let initial = example.map_or("", |e| e.0);
+        let Some(name) = self.ask.text("What do you call it?", initial)? else {
+            return Ok(None);
+        };
+        let kinds: Vec<String> = CopingKind::ALL
+            .iter()
+            .map(|k| format!("{}: {}", k.key(), k.about()))
+            .collect();
+        let default = example.map_or(0, |e| {
+            CopingKind::ALL.iter().position(|k| *k == e.1).unwrap_or(0)
+        });
+        let kind = self
+            .ask
+            .select("What kind of strategy is it?", &kinds, default)?
+            .map_or(CopingKind::ALL[default], |k| CopingKind::ALL[k]);
+        let plan = &self.draft.plan;
+        let id = ids::generate(&name, "coping", |id| plan.coping_strategy(id).is_some());
+        self.plan().coping.push(Coping {
+            id: id.clone(),
+            name,
+            kind,
+            steps: Vec::new(),
+        });
+        self.keep()?;
+        let i = self.draft.plan.coping.len() - 1;
+        if let Some(example) = example {
+            self.ask
+                .show("Put each step in your own words (Enter keeps it, empty removes it).")?;
+            for step in example.2 {
+                if let Some(text) = self.ask.text("Step", step)? {
+                    self.plan().coping[i].steps.push(text);
+                    self.keep()?;
+                }
+            }
+        }
+        loop {
+            let Some(text) = self.ask.text("A step, in order (empty to finish)", "")? else {
+                return Ok(Some(id));
+            };
+            self.plan().coping[i].steps.push(text);
+            self.keep()?;
+        }
+    }
+}
+
+fn link(links: &mut Vec<String>, id: String) {
+    if !links.contains(&id) {
+        links.push(id);
+    }
+}
