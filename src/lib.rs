@@ -59,6 +59,7 @@ pub fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         // Stopping a wizard is not a failure: say so plainly.
         Err(Error::Cancelled) => {
+            prompt::restore_terminal();
             let _ = writeln!(err, "\n{}", Error::Cancelled);
             Error::Cancelled.exit_code()
         }

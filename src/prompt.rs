@@ -73,11 +73,18 @@ impl Terminal {
     /// draft, written atomically, so stopping here loses nothing.
     pub fn stop_cleanly_on_ctrl_c() {
         let _ = ctrlc::set_handler(|| {
-            let term = Term::stderr();
-            let _ = term.show_cursor();
-            let _ = term.write_line(&format!("\n{}", Error::Cancelled));
+            restore_terminal();
+            let _ = Term::stderr().write_line(&format!("\n{}", Error::Cancelled));
             std::process::exit(130);
         });
+    }
+}
+
+/// Shows the cursor again: a menu hides it, and a stop in the middle of one
+/// must not leave the person's terminal without it.
+pub fn restore_terminal() {
+    if io::stderr().is_terminal() {
+        let _ = Term::stderr().show_cursor();
     }
 }
 

@@ -6,6 +6,8 @@ mod editing;
 mod history;
 mod robustness;
 mod snapshots;
+#[cfg(unix)]
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

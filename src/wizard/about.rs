@@ -16,15 +16,19 @@ impl Wizard<'_> {
             self.plan().name = name;
         }
         self.keep()?;
+        // `new` asks for the country before anything else, for the crisis
+        // lines; ask again only when the person comes back to this section.
         match self.draft.plan.country.clone() {
+            None => self.ask_country(),
+            Some(_) if !self.draft.is_done("about") => Ok(()),
             Some(cc)
-                if !self
+                if self
                     .ask
                     .confirm(&format!("Your country is {cc}. Change it?"), false)? =>
             {
-                Ok(())
+                self.ask_country()
             }
-            _ => self.ask_country(),
+            Some(_) => Ok(()),
         }
     }
 

@@ -1,1 +1,498 @@
+//! The wizards' flows with scripted answers: every branch, no terminal.
 
+// The flows are passed as closures: a method path is not general enough
+// over the wizard's lifetime, so clippy's suggestion does not compile.
+#![allow(clippy::redundant_closure_for_method_calls)]
+
+use toml::value::Date;
+
+use super::session::{self, MAP, NEW, RANK, finish};
+use super::{Outcome, Wizard};
+use crate::error::{Error, Result};
+use crate::plan::draft::Draft;
+use crate::plan::ranking::max_questions;
+use crate::plan::{Category, Plan, Role, Trigger};
+use crate::prompt::{Prompter, Scripted};
+use crate::store::Store;
+
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 22,
+};
+
+fn now() -> toml::value::Datetime {
+    "2026-11-22T10:15:00Z".parse().unwrap()
+}
+
+/// Runs a flow on a draft of `plan`, returning the outcome, the final draft,
+/// the drafts saved along the way, and the prompter.
+fn walk(
+    answers: &[&str],
+    plan: Plan,
+    flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
+) -> (Result<Outcome>, Draft, Vec<Draft>, Scripted) {
+    let mut ask = Scripted::new(answers.iter().copied());
+    let mut saved = Vec::new();
+    let mut save = |d: &Draft| {
+        saved.push(d.clone());
+        Ok(())
+    };
+    let mut wizard = Wizard::new(&mut ask, Draft::new("new", now(), plan), &mut save, TODAY);
+    let outcome = flow(&mut wizard);
+    let draft = wizard.draft.clone();
+    drop(wizard);
+    (outcome, draft, saved, ask)
+}
+
+/// A first-time walk through every section.
+const FULL_WALK: &[&str] = &[
+    // about
+    "Sam",
+    "United Kingdom",
+    // reasons: add, then done
+    "My daughter",
+    "",
+    "Done with this section",
+    // warning signs: skip with an empty answer, then Esc
+    "",
+    "<esc>",
+    // triggers
+    "Friday payday, walking past the pub",
+    "pleasant emotions",
+    "I've earned it",
+    "",
+    "restless",
+    "",
+    "buy a bottle",
+    "",
+    "",
+    "Done with triggers",
+    // ranking (one trigger: no pairwise questions)
+    "4",
+    "5",
+    "40%",
+    // responses: an example, reworded
+    "Start from an example",
+    "Urge surfing",
+    "<keep>",
+    "<enter>",
+    "<keep>",
+    "Breathe out slowly",
+    "",
+    "",
+    "Done with this one",
+    // contacts
+    "Alex",
+    "+44 7700 900123",
+    "Someone I can ask for help",
+    "after 6 pm",
+    "",
+    "Done with this section",
+    // crisis steps, then move the second to the top
+    "Leave and go somewhere safe",
+    "Call Alex",
+    "",
+    "Move one",
+    "2.",
+    "To place 1",
+    "Done with this section",
+    // safer environment, lapse plan, maintenance
+    "No alcohol at home",
+    "",
+    "Done with this section",
+    "",
+    "Done with this section",
+    "Walk at lunch",
+    "",
+    "Done with this section",
+    // review
+    "In 30 days",
+    // summary
+    "Save my plan",
+    "first draft",
+];
+
+#[test]
+fn a_first_walk_builds_the_whole_plan_from_the_answers() {
+    let (outcome, draft, saved, ask) =
+        walk(FULL_WALK, Plan::new(String::new(), None), |w| w.walk_new());
+    assert_eq!(
+        outcome.unwrap(),
+        Outcome::Save {
+            note: Some("first draft".into())
+        }
+    );
+    assert_eq!(ask.unused(), 0);
+    let plan = draft.plan;
+    assert_eq!(plan.name, "Sam");
+    assert_eq!(plan.country.as_deref(), Some("GB"));
+    assert_eq!(plan.reasons[0].text, "My daughter");
+    assert!(plan.warning_signs.is_empty());
+    let t = &plan.triggers[0];
+    assert_eq!(t.situation, "Friday payday, walking past the pub");
+    assert_eq!(t.category, Category::PleasantEmotions);
+    assert_eq!(
+        (
+            t.thoughts.as_slice(),
+            t.feelings.as_slice(),
+            t.urges.as_slice()
+        ),
+        (
+            &["I've earned it".to_string()][..],
+            &["restless".to_string()][..],
+            &["buy a bottle".to_string()][..]
+        )
+    );
+    assert_eq!(
+        (t.likelihood, t.intensity, t.confidence),
+        (Some(4), Some(5), Some(40))
+    );
+    assert_eq!(t.coping, ["urge-surfing"]);
+    let coping = &plan.coping[0];
+    assert_eq!(coping.name, "Urge surfing");
+    assert_eq!(
+        coping.steps,
+        [
+            "Notice where the urge sits in my body",
+            "Breathe out slowly"
+        ],
+        "example steps kept or reworded; an emptied one is dropped"
+    );
+    assert_eq!(plan.contacts[0].name, "Alex");
+    assert_eq!(plan.contacts[0].role, Role::Help);
+    assert_eq!(plan.contacts[0].reachable.as_deref(), Some("after 6 pm"));
+    let steps: Vec<&str> = plan.crisis_steps.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(steps, ["Call Alex", "Leave and go somewhere safe"]);
+    assert_eq!(plan.safe_environment[0].text, "No alcohol at home");
+    assert!(plan.lapse_plan.is_empty());
+    assert_eq!(plan.maintenance[0].text, "Walk at lunch");
+    assert_eq!(plan.review.next.unwrap().to_string(), "2026-12-22");
+    assert!(crate::plan::validate::validate(&plan).is_empty());
+    // Every answer was kept as it was given.
+    assert!(saved.len() >= 30, "{} saves", saved.len());
+    assert!(
+        saved
+            .iter()
+            .any(|d| d.plan.triggers.len() == 1 && d.plan.triggers[0].thoughts.is_empty())
+    );
+}
+
+#[test]
+fn stopping_part_way_keeps_every_answer_given() {
+    let answers = [
+        "Sam",
+        "United Kingdom",
+        "My daughter",
+        "Saturday mornings",
+        "<ctrl-c>",
+    ];
+    let (outcome, _, saved, _) = walk(&answers, Plan::new(String::new(), None), |w| w.walk_new());
+    assert!(matches!(outcome, Err(Error::Cancelled)));
+    let last = saved.last().unwrap();
+    let reasons: Vec<&str> = last.plan.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(reasons, ["My daughter", "Saturday mornings"]);
+    assert_eq!(last.done, ["about"]);
+}
+
+#[test]
+fn a_resumed_draft_skips_the_steps_already_done() {
+    let mut draft = Draft::new("new", now(), Plan::new("Sam".into(), Some("GB".into())));
+    for (step, _) in super::STEPS.iter().take(super::STEPS.len() - 1) {
+        draft.mark_done(step);
+    }
+    let mut ask = Scripted::new(["Not now", "Stop for now"]);
+    let mut save = |_: &Draft| Ok(());
+    let mut wizard = Wizard::new(&mut ask, draft, &mut save, TODAY);
+    assert_eq!(wizard.walk_new().unwrap(), Outcome::Pause);
+    drop(wizard);
+    assert!(
+        ask.transcript
+            .iter()
+            .any(|l| l.contains("When to look at it again"))
+    );
+    assert!(!ask.transcript.iter().any(|l| l.contains("Your reasons")));
+}
+
+#[test]
+fn the_summary_can_go_back_to_any_section() {
+    let mut plan = Plan::new("Sam".into(), Some("GB".into()));
+    plan.reasons.push(crate::plan::TextItem::new("My daughter"));
+    let answers = [
+        "Go back to a section",
+        "Your reasons",
+        "Change one",
+        "1.",
+        "Mia, my daughter",
+        "Remove one",
+        "Never mind",
+        "Done with this section",
+        "Stop for now",
+    ];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| w.summary());
+    assert_eq!(outcome.unwrap(), Outcome::Pause);
+    assert_eq!(ask.unused(), 0);
+    assert_eq!(draft.plan.reasons[0].text, "Mia, my daughter");
+}
+
+#[test]
+fn editing_an_existing_trigger_keeps_what_is_not_changed() {
+    let mut plan = Plan::new(String::new(), None);
+    let mut t = Trigger::new("payday".into(), "Payday".into());
+    t.thoughts = vec!["I've earned it".into(), "Just one".into()];
+    plan.triggers.push(t);
+    let answers = [
+        "Change one",
+        "Payday",
+        "<keep>",
+        "<enter>",
+        "<keep>",
+        "",
+        "Nobody will know",
+        "",
+        "",
+        "",
+        "Done with triggers",
+    ];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| {
+        w.run_step("triggers")?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0);
+    let t = &draft.plan.triggers[0];
+    assert_eq!(t.id, "payday", "the id never changes under the person");
+    assert_eq!(t.thoughts, ["I've earned it", "Nobody will know"]);
+}
+
+#[test]
+fn contacts_can_be_kept_out_of_a_crisis_and_out_of_responses() {
+    let answers = [
+        "Dave",
+        "",
+        "Someone NOT to involve",
+        "",
+        "Done with this section",
+    ];
+    let (_, draft, _, ask) = walk(&answers, Plan::new(String::new(), None), |w| {
+        w.run_step("contacts")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(ask.unused(), 0);
+    assert!(draft.plan.contacts[0].do_not_involve);
+    assert_eq!(
+        draft.plan.contacts[0].reachable, None,
+        "not asked for someone not to involve"
+    );
+}
+
+/// Answers a ranking by rule: ratings from the trigger's position, pairwise
+/// questions from a hidden "true" order; counts the pairwise questions.
+struct Ranker {
+    truth: Vec<String>,
+    pairwise: usize,
+}
+
+impl Prompter for Ranker {
+    fn show(&mut self, _: &str) -> Result<()> {
+        Ok(())
+    }
+    fn text(&mut self, _: &str, _: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
+    fn select(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        default: usize,
+    ) -> Result<Option<usize>> {
+        if question.starts_with("Which of these would be harder") {
+            self.pairwise += 1;
+            let pos = |c: &String| self.truth.iter().position(|t| t == c).unwrap();
+            return Ok(Some(usize::from(pos(&choices[0]) > pos(&choices[1]))));
+        }
+        Ok(Some(default))
+    }
+    fn confirm(&mut self, _: &str, default: bool) -> Result<bool> {
+        Ok(default)
+    }
+}
+
+#[test]
+fn fifty_triggers_are_ranked_within_the_question_bound() {
+    let mut plan = Plan::new(String::new(), None);
+    for i in 0..50 {
+        plan.triggers
+            .push(Trigger::new(format!("t{i}"), format!("situation {i:02}")));
+    }
+    // The person's own order: every seventh, wrapping round.
+    let truth: Vec<String> = (0..50)
+        .map(|i| format!("situation {:02}", (i * 7) % 50))
+        .collect();
+    let mut ask = Ranker {
+        truth: truth.clone(),
+        pairwise: 0,
+    };
+    let mut save = |_: &Draft| Ok(());
+    let mut wizard = Wizard::new(&mut ask, Draft::new("rank", now(), plan), &mut save, TODAY);
+    wizard.rank().unwrap();
+    let plan = wizard.draft.plan.clone();
+    drop(wizard);
+    assert!(
+        ask.pairwise <= max_questions(50),
+        "{} questions",
+        ask.pairwise
+    );
+    let mut ranked: Vec<&Trigger> = plan.triggers.iter().collect();
+    ranked.sort_by_key(|t| t.rank);
+    let order: Vec<&str> = ranked.iter().map(|t| t.situation.as_str()).collect();
+    assert_eq!(order, truth.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn esc_while_comparing_keeps_the_ratings_and_the_old_order() {
+    let mut plan = Plan::new(String::new(), None);
+    plan.triggers.push(Trigger::new("a".into(), "A".into()));
+    plan.triggers.push(Trigger::new("b".into(), "B".into()));
+    let answers = ["1", "1", "100%", "5", "5", "0%", "y", "<esc>"];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| {
+        w.rank()?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0);
+    assert!(draft.plan.triggers.iter().all(|t| t.rank.is_none()));
+    assert_eq!(draft.plan.triggers[1].likelihood, Some(5));
+    assert!(
+        ask.transcript
+            .iter()
+            .any(|l| l.contains("Stopped comparing"))
+    );
+}
+
+#[test]
+fn ranking_an_empty_plan_says_what_to_do_first() {
+    let (outcome, _, _, ask) = walk(&[], Plan::new(String::new(), None), |w| {
+        w.rank()?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert!(
+        ask.transcript
+            .iter()
+            .any(|l| l.contains("relapse-plan map"))
+    );
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path().join("plan"));
+    (dir, store)
+}
+
+#[test]
+fn a_session_saves_one_revision_and_removes_the_draft() {
+    let (_dir, store) = store();
+    let mut ask = Scripted::new([
+        "A noisy party",
+        "<enter>",
+        "",
+        "",
+        "",
+        "",
+        "Done with triggers",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, now(), None, |w| {
+        w.run_step("triggers")?;
+        finish(w)
+    })
+    .unwrap();
+    let plan = store.load().unwrap().plan;
+    assert_eq!(plan.revision, 1);
+    assert_eq!(plan.triggers[0].situation, "A noisy party");
+    assert_eq!(
+        plan.change_note.as_deref(),
+        Some("mapped triggers and warning signs")
+    );
+    assert!(store.load_draft().unwrap().is_none());
+}
+
+#[test]
+fn a_waiting_draft_can_be_resumed_or_discarded() {
+    let (_dir, store) = store();
+    let mut draft = Draft::new("map", now(), Plan::new(String::new(), None));
+    draft
+        .plan
+        .triggers
+        .push(Trigger::new("party".into(), "A noisy party".into()));
+    store.save_draft(&draft).unwrap();
+
+    // Carry on: the draft's trigger is there, and pausing keeps the draft.
+    let mut ask = Scripted::new(["Carry on with them", "Stop for now"]);
+    session::run(&store, &mut ask, RANK, now(), None, |w| {
+        assert_eq!(w.draft.plan.triggers.len(), 1);
+        finish(w)
+    })
+    .unwrap();
+    assert!(store.load_draft().unwrap().is_some());
+
+    // Start again: asked to confirm, then the draft is gone.
+    let mut ask = Scripted::new(["Start again", "y", "Stop for now"]);
+    session::run(&store, &mut ask, RANK, now(), None, |w| {
+        assert!(w.draft.plan.triggers.is_empty());
+        finish(w)
+    })
+    .unwrap();
+    assert!(
+        store
+            .load_draft()
+            .unwrap()
+            .unwrap()
+            .plan
+            .triggers
+            .is_empty()
+    );
+}
+
+#[test]
+fn new_never_replaces_an_existing_plan_without_asking() {
+    let (_dir, store) = store();
+    store
+        .create(Plan::new("Sam".into(), Some("GB".into())), now(), None)
+        .unwrap();
+    let mut ask = Scripted::new(["n"]);
+    session::run(&store, &mut ask, NEW, now(), None, |w| w.walk_new()).unwrap();
+    assert!(
+        ask.transcript
+            .iter()
+            .any(|l| l.contains("You already have a plan (revision 1)"))
+    );
+    assert_eq!(store.load().unwrap().plan.revision, 1);
+    assert!(store.load_draft().unwrap().is_none());
+}
+
+#[test]
+fn new_shows_where_to_get_help_before_any_question_about_the_plan() {
+    let (_dir, store) = store();
+    let mut ask = Scripted::new(["Ireland", "<ctrl-c>"]);
+    let result = session::run(&store, &mut ask, NEW, now(), None, |w| w.walk_new());
+    assert!(matches!(result, Err(Error::Cancelled)));
+    let help = ask
+        .transcript
+        .iter()
+        .position(|l| l.contains("Pieta: call 1800 247 247"))
+        .expect("crisis lines");
+    let first_plan_question = ask
+        .transcript
+        .iter()
+        .position(|l| l.contains("What name"))
+        .unwrap();
+    assert!(help < first_plan_question);
+    assert!(ask.transcript[0].contains("private"));
+    assert!(ask.transcript.iter().any(|l| l.contains("press Ctrl-C")));
+    assert_eq!(
+        store.load_draft().unwrap().unwrap().plan.country.as_deref(),
+        Some("IE")
+    );
+}

@@ -1,0 +1,238 @@
+//! The wizards in a real pseudo-terminal, keys and all (Unix only).
+
+use std::process::Command;
+
+use rexpect::reader::Options;
+use rexpect::session::PtySession;
+
+use crate::{Env, NOW};
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("relapse-plan"));
+    cmd.args(args)
+        .env_clear()
+        .env("HOME", env.home())
+        .env("RELAPSE_PLAN_DIR", env.plan_dir())
+        .env("RELAPSE_PLAN_NOW", NOW)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(strip_ansi);
+    rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+}
+
+/// Waits for `prompt`, then types `keys`.
+#[track_caller]
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
+    if let Err(e) = p.exp_string(prompt) {
+        panic!("waiting for {prompt:?}: {e}");
+    }
+    // The prompt is drawn before the terminal is switched to reading keys;
+    // keys sent in between can be swallowed, as a person never types that fast.
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// The rest of `new` from the reasons section on: one reason, one trigger,
+/// one contact, one crisis step, every other section skipped, saved.
+fn walk_from_reasons(p: &mut PtySession) {
+    answer(p, "What next?", ENTER); // reasons: done
+    answer(p, "Add a warning sign", ENTER);
+    answer(p, "What next?", ENTER);
+    answer(p, "A risky situation", "Friday payday\r");
+    answer(p, "What kind of situation", ENTER);
+    answer(p, "Add a thought", "I've earned it\r");
+    answer(p, "Add a thought", ENTER);
+    answer(p, "Add a feeling", ENTER);
+    answer(p, "Add an urge", ENTER);
+    answer(p, "A risky situation", ENTER);
+    answer(p, "Done with triggers", ENTER);
+    answer(p, "How likely", ENTER);
+    answer(p, "How strong", ENTER);
+    answer(p, "How sure", ENTER);
+    answer(p, "Done with this one", ENTER);
+    answer(p, "Their name", "Alex\r");
+    answer(p, "Their phone number", "+44 7700 900123\r");
+    answer(p, "Who are they for you?", ENTER);
+    answer(p, "When can you reach them?", ENTER);
+    answer(p, "Their name", ENTER);
+    answer(p, "Done with this section", ENTER);
+    answer(p, "Add a crisis step", "Call Alex\r");
+    answer(p, "Add a crisis step", ENTER);
+    answer(p, "Done with this section", ENTER);
+    for section in [
+        "safer-environment item",
+        "lapse-plan step",
+        "daily maintenance item",
+    ] {
+        answer(p, &format!("Add a {section}"), ENTER);
+        answer(p, "Done with this section", ENTER);
+    }
+    answer(p, "When would you like to review", ENTER);
+    answer(p, "Save my plan", ENTER);
+    answer(p, "A short note", "first draft\r");
+    p.exp_string("Saved as revision 1 of your plan").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn new_builds_a_whole_plan_in_a_real_terminal() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], true);
+    p.exp_string("It is private").unwrap();
+    answer(
+        &mut p,
+        "Which country are you in?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    p.exp_string("Samaritans: call 116 123").unwrap();
+    answer(&mut p, "What name would you like", "Sam\r");
+    answer(&mut p, "Add a reason", "My daughter\r");
+    answer(&mut p, "Add a reason", ENTER);
+    walk_from_reasons(&mut p);
+    let plan = env.plan();
+    assert_eq!(
+        (plan.name.as_str(), plan.country.as_deref()),
+        ("Sam", Some("GB"))
+    );
+    assert_eq!(plan.reasons[0].text, "My daughter");
+    assert_eq!(plan.triggers[0].thoughts, ["I've earned it"]);
+    assert_eq!(plan.contacts[0].phone.as_deref(), Some("+44 7700 900123"));
+    assert_eq!(plan.crisis_steps[0].text, "Call Alex");
+    assert_eq!(plan.change_note.as_deref(), Some("first draft"));
+    assert!(!env.plan_dir().join("draft.toml").exists());
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_and_restores_the_terminal() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], false);
+    answer(
+        &mut p,
+        "Which country are you in?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(&mut p, "What name would you like", "Sam\r");
+    answer(&mut p, "Add a reason", "My daughter\r");
+    answer(&mut p, "Add a reason", ENTER);
+    p.exp_string("What next?").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains("\u{1b}[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert!(
+        rest.contains("Stopped. Everything you typed is kept"),
+        "{rest:?}"
+    );
+    let status = p.process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("130"), "{status:?}");
+    let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("My daughter"), "{draft}");
+
+    // Resume, and finish.
+    let mut p = spawn(&env, &["new"], true);
+    answer(&mut p, "You have unfinished answers", ENTER);
+    p.exp_string("1. My daughter").unwrap();
+    walk_from_reasons(&mut p);
+    assert_eq!(env.plan().reasons[0].text, "My daughter");
+}
+
+#[test]
+fn rank_compares_pairs_and_saves_the_order() {
+    let env = Env::new();
+    env.ok(["init", "--country", "GB"]);
+    for situation in ["Payday", "Row with Jo", "Sunday alone"] {
+        env.ok(["trigger", "add", "--situation", situation]);
+    }
+    let mut p = spawn(&env, &["rank"], true);
+    for _ in 0..3 {
+        answer(&mut p, "How likely", ENTER);
+        answer(&mut p, "How strong", ENTER);
+        answer(&mut p, "How sure", ENTER);
+    }
+    answer(&mut p, "comparing two at a time", "y");
+    // Always choose the first: each newly placed trigger is the harder one,
+    // so the person's order is the reverse of the starting order.
+    let mut asked = 0;
+    loop {
+        let (_, found) = p
+            .exp_any(vec![
+                // The live question, not the line that reports an answer.
+                rexpect::ReadUntil::String("harder for you to handle?:\r\n> ".into()),
+                rexpect::ReadUntil::String("Your order, hardest first".into()),
+            ])
+            .unwrap();
+        if found.contains("Your order") {
+            break;
+        }
+        asked += 1;
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        p.send(ENTER).unwrap();
+        p.flush().unwrap();
+    }
+    assert!(asked <= 3, "{asked} questions for 3 triggers");
+    answer(&mut p, "Save these changes", ENTER);
+    p.exp_eof().unwrap();
+    let plan = env.plan();
+    let mut ranked = plan.triggers.clone();
+    ranked.sort_by_key(|t| t.rank);
+    let order: Vec<&str> = ranked.iter().map(|t| t.situation.as_str()).collect();
+    assert_eq!(order, ["Sunday alone", "Row with Jo", "Payday"]);
+    assert!(plan.triggers.iter().all(|t| t.likelihood == Some(3)));
+}
+
+#[test]
+fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
+    let env = Env::with_example();
+    let mut p = spawn(&env, &["rehearse"], true);
+    p.exp_string("Picture this: Friday payday").unwrap();
+    answer(
+        &mut p,
+        "What will you do?",
+        "Walk the canal way and call Alex\r",
+    );
+    p.exp_string("Your plan says").unwrap();
+    p.exp_string("Urge surfing").unwrap();
+    answer(&mut p, "How much of your plan did you recall?", ENTER);
+    answer(&mut p, "How sure are you now", ENTER);
+    p.exp_string("Next practice for this one: 2026-11-23")
+        .unwrap();
+    answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
+    p.exp_eof().unwrap();
+    let log = std::fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    assert!(log.contains("Walk the canal way and call Alex"), "{log}");
+    assert!(log.contains("trigger = \"payday\""), "{log}");
+    let list = env.ok(["rehearse", "--list"]);
+    assert!(
+        list.lines().next().unwrap().starts_with("row-with-jo"),
+        "due ones first:\n{list}"
+    );
+    assert!(list.contains("next on 2026-11-23"), "{list}");
+}
+
+#[test]
+fn wizards_without_a_terminal_point_to_the_scriptable_commands() {
+    let env = Env::new();
+    for (command, instead) in [
+        ("new", "step add"),
+        ("map", "trigger add"),
+        ("rank", "--likelihood"),
+    ] {
+        let err = env.fails(1, [command]);
+        assert!(
+            err.contains(&format!(
+                "`relapse-plan {command}` asks you questions, so it needs a terminal"
+            )),
+            "{err}"
+        );
+        assert!(err.contains(instead), "{err}");
+    }
+    assert!(!env.plan_dir().exists(), "nothing was written");
+}
