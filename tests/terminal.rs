@@ -157,7 +157,7 @@ fn rank_compares_pairs_and_saves_the_order() {
         answer(&mut p, "How strong", ENTER);
         answer(&mut p, "How sure", ENTER);
     }
-    answer(&mut p, "comparing two at a time", "y");
+    answer(&mut p, "Compare them now?", "y");
     // Always choose the first: each newly placed trigger is the harder one,
     // so the person's order is the reverse of the starting order.
     let mut asked = 0;

@@ -61,7 +61,7 @@ impl Wizard<'_> {
                     if cc.len() == 2 && cc.chars().all(|c| c.is_ascii_uppercase()) {
                         self.plan().country = Some(cc);
                     } else {
-                        self.ask.show(
+                        self.say(
                             "That doesn't look like a two-letter code, so no country was set.",
                         )?;
                     }

@@ -11,7 +11,7 @@ impl Wizard<'_> {
     /// Shows a list section and lets the person add, change, remove or
     /// reorder its sentences. An empty list goes straight to adding.
     pub(super) fn list_section(&mut self, section: Section, intro: &str) -> Result<()> {
-        self.ask.show(intro)?;
+        self.say(intro)?;
         if self.draft.plan.section(section).is_empty() {
             self.add_sentences(section)?;
         }
@@ -98,7 +98,7 @@ impl Wizard<'_> {
 
     /// People and services.
     pub(super) fn contacts(&mut self) -> Result<()> {
-        self.ask.show(
+        self.say(
             "Who can you turn to? People who take your mind off things, people you can ask for help, and professionals. You can also note someone NOT to involve.",
         )?;
         if self.draft.plan.contacts.is_empty() {

@@ -74,6 +74,11 @@ impl<'a> Wizard<'a> {
         (self.save)(&self.draft)
     }
 
+    /// Shows a sentence or two of explanation, wrapped to 80 columns.
+    pub fn say(&mut self, text: &str) -> Result<()> {
+        self.ask.show(&crate::render::wrap(text, 80, "", ""))
+    }
+
     /// A choice from plain strings; `None` when the person pressed Esc.
     pub fn choose(
         &mut self,

@@ -49,7 +49,7 @@ impl Wizard<'_> {
                 .ask
                 .show("There are no triggers to rank yet: add some first (`relapse-plan map`).");
         }
-        self.ask.show(
+        self.say(
             "For each trigger, three quick ratings: how likely it is in the next month, how strong the urge would be, and how sure you are you could handle it.",
         )?;
         for i in 0..self.draft.plan.triggers.len() {
@@ -61,11 +61,11 @@ impl Wizard<'_> {
             return Ok(());
         }
         let most = max_questions(n);
-        let question = format!(
-            "Put them in your own order, comparing two at a time? (at most {most} question{}; Esc stops)",
+        self.say(&format!(
+            "You can also put them in your own order by comparing two at a time: at most {most} question{}, and Esc stops.",
             if most == 1 { "" } else { "s" }
-        );
-        if self.ask.confirm(&question, true)? {
+        ))?;
+        if self.ask.confirm("Compare them now?", true)? {
             self.refine()?;
         }
         Ok(())

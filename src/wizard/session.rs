@@ -79,6 +79,19 @@ pub fn run(
             kind.command
         )),
         Outcome::Save { note: typed } => {
+            if let Ok(current) = store.load()
+                && current.plan.revision != draft.base_revision
+            {
+                ask.show(&crate::render::wrap(
+                    &format!(
+                        "Note: your plan changed while these answers were waiting (it is now revision {}). Saving makes these answers the plan; the other version stays in `relapse-plan history`.",
+                        current.plan.revision
+                    ),
+                    80,
+                    "",
+                    "",
+                ))?;
+            }
             let saved = store.save_whole(draft.plan, now, typed.or(note), kind.description)?;
             store.remove_draft()?;
             match saved {

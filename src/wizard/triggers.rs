@@ -61,7 +61,7 @@ impl Wizard<'_> {
     /// Adds and edits triggers, then the early warning signs live in their
     /// own step; `map` runs both.
     pub(super) fn map_triggers(&mut self) -> Result<()> {
-        self.ask.show(
+        self.say(
             "A trigger is a situation that puts you at risk. For each one, note the thoughts, feelings and urges it brings.",
         )?;
         if self.draft.plan.triggers.is_empty() {
@@ -224,7 +224,7 @@ impl Wizard<'_> {
                 .ask
                 .show("There are no triggers yet, so there is nothing to plan a response for.");
         }
-        self.ask.show("For each trigger, choose what you will do: a coping strategy, a person to call, or both.")?;
+        self.say("For each trigger, choose what you will do: a coping strategy, a person to call, or both.")?;
         let order: Vec<String> = sorted(&self.draft.plan.triggers)
             .iter()
             .map(|t| t.id.clone())
@@ -330,7 +330,7 @@ impl Wizard<'_> {
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect();
         if people.is_empty() {
-            return self.ask.show(
+            return self.say(
                 "There is no one in your plan yet: you can add people in the next section and link them later.",
             );
         }
