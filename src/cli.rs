@@ -175,6 +175,16 @@ pub struct RehearseArgs {
     /// With --list: print JSON.
     #[arg(long, requires = "list")]
     pub json: bool,
+    /// Log a rehearsal done elsewhere, without asking: how much you recalled
+    /// (all, some or none). Needs TRIGGER and --confidence.
+    #[arg(long, value_name = "HOW MUCH", requires_all = ["trigger", "confidence"], conflicts_with = "list")]
+    pub recalled: Option<String>,
+    /// With --recalled: how sure you are now that you could handle it, 0-100 %.
+    #[arg(long, value_name = "0-100", requires = "recalled")]
+    pub confidence: Option<u8>,
+    /// With --recalled: what you said you would do, in your own words.
+    #[arg(long, value_name = "TEXT", requires = "recalled")]
+    pub response: Option<String>,
 }
 
 #[derive(Debug, Args)]

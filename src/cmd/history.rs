@@ -6,26 +6,11 @@ use crate::cli::JsonArgs;
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::render::json::object;
-use crate::render::tables::{HistoryRow, history_table};
+use crate::render::tables::history_table;
 
 pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
-    let numbers = ctx.store.revision_numbers()?;
+    let rows = ctx.store.history()?;
     let current = ctx.store.load().ok().map(|l| l.plan.revision);
-    let mut rows = Vec::with_capacity(numbers.len());
-    for revision in numbers {
-        rows.push(match ctx.store.load_revision(revision) {
-            Ok(plan) => HistoryRow {
-                revision,
-                saved_at: plan.saved_at,
-                change_note: plan.change_note,
-            },
-            Err(error) => HistoryRow {
-                revision,
-                saved_at: None,
-                change_note: Some(format!("(can't be read: {error})")),
-            },
-        });
-    }
     if args.json {
         let list: Vec<Json> = rows
             .iter()

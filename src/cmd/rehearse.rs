@@ -7,7 +7,7 @@ use super::terminal;
 use crate::cli::RehearseArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::rehearsal::{agenda, day_of, schedule};
+use crate::plan::rehearsal::{Recall, Rehearsal, agenda, day_of, schedule};
 use crate::prompt::{Prompter, shorten};
 use crate::render::json::object;
 use crate::wizard::rehearse::rehearse;
@@ -63,6 +63,10 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         return Ok(());
     }
 
+    if let Some(recalled) = &args.recalled {
+        return log_without_asking(args, recalled, &plan, ctx);
+    }
+
     let mut ask = terminal(
         "rehearse",
         "`relapse-plan rehearse --list` shows what is due; practice itself needs a terminal",
@@ -107,6 +111,52 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `--recalled`: logs a rehearsal done away from the terminal.
+fn log_without_asking(
+    args: &RehearseArgs,
+    recalled: &str,
+    plan: &crate::plan::Plan,
+    ctx: &mut Ctx,
+) -> Result<()> {
+    let id = args.trigger.clone().unwrap_or_default();
+    if plan.trigger(&id).is_none() {
+        return Err(Error::NotFound {
+            what: "trigger",
+            id,
+            known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
+        });
+    }
+    let recalled = match recalled.trim().to_lowercase().as_str() {
+        "all" => Recall::All,
+        "some" => Recall::Some,
+        "none" => Recall::None,
+        other => {
+            return Err(Error::Usage(format!(
+                "`{other}` is not how much you recalled; choose one of: all, some, none"
+            )));
+        }
+    };
+    let confidence = args.confidence.unwrap_or_default();
+    if confidence > 100 {
+        return Err(Error::Usage(format!(
+            "confidence is {confidence}; it goes from 0 to 100"
+        )));
+    }
+    ctx.store.log_rehearsal(Rehearsal {
+        trigger: id.clone(),
+        at: ctx.now,
+        response: args.response.clone().unwrap_or_default(),
+        recalled,
+        confidence,
+    })?;
+    let next = schedule(&id, &ctx.store.load_practice()?).due_date();
+    ctx.say(&format!(
+        "Logged a rehearsal of {id}.{}",
+        next.map(|d| format!(" Next practice: {d}."))
+            .unwrap_or_default()
+    ))
 }
 
 /// The riskiest due trigger, or, when none is due, an offer to practise the

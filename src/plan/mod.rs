@@ -160,6 +160,24 @@ impl Plan {
     }
 }
 
+/// One line of history: a revision's number, when it was saved and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionInfo {
+    pub revision: u64,
+    pub saved_at: Option<Datetime>,
+    pub change_note: Option<String>,
+}
+
+impl RevisionInfo {
+    pub fn of(plan: &Plan) -> RevisionInfo {
+        RevisionInfo {
+            revision: plan.revision,
+            saved_at: plan.saved_at,
+            change_note: plan.change_note.clone(),
+        }
+    }
+}
+
 /// What a trigger can link to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Linked {

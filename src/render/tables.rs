@@ -8,7 +8,7 @@ use toml::value::Datetime;
 use super::{clean, heading, wrap};
 use crate::ctx::Style;
 use crate::plan::priority::{self, Priority};
-use crate::plan::{Contact, Plan, Role, Section};
+use crate::plan::{Contact, Plan, RevisionInfo, Role, Section};
 
 /// A table fitted to the output width. Columns listed in `unbroken` are
 /// never wrapped: an id or a phone number split over two lines misleads.
@@ -275,16 +275,8 @@ pub fn contacts_table(plan: &Plan, style: Style) -> Table {
     t
 }
 
-/// One row of the history.
-#[derive(Debug, Clone)]
-pub struct HistoryRow {
-    pub revision: u64,
-    pub saved_at: Option<Datetime>,
-    pub change_note: Option<String>,
-}
-
 /// Revisions, oldest first; the current one marked.
-pub fn history_table(rows: &[HistoryRow], current: Option<u64>, style: Style) -> Table {
+pub fn history_table(rows: &[RevisionInfo], current: Option<u64>, style: Style) -> Table {
     let mut t = table(&["Rev", "Saved", "Change"], &[0, 1], style);
     for row in rows {
         let mark = if Some(row.revision) == current {

@@ -12,6 +12,8 @@
 //! written before plan.toml, so a crash between the two leaves plan.toml one
 //! revision behind, which the next read notices and recovers from.
 
+mod history;
+
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,11 +21,11 @@ use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 
 use crate::error::{Error, Result};
-use crate::plan::Plan;
 use crate::plan::draft::{self, Draft};
 use crate::plan::parse::{Parsed, parse, to_toml};
 use crate::plan::rehearsal::{PracticeLog, Rehearsal};
 use crate::plan::validate::{Problem, validate};
+use crate::plan::{Plan, RevisionInfo};
 
 /// Plan files beyond this size are refused before they are read: a real
 /// plan is a few kilobytes, and a huge file is a mistake or an attack.
@@ -80,7 +82,7 @@ impl Store {
         self.dir.join(PLAN_FILE)
     }
 
-    fn revisions_dir(&self) -> PathBuf {
+    pub(crate) fn revisions_dir(&self) -> PathBuf {
         self.dir.join(REVISIONS_DIR)
     }
 
@@ -91,6 +93,34 @@ impl Store {
     /// The current plan. Recovers from the newest revision when plan.toml is
     /// missing or behind it; a damaged plan.toml is an error, never replaced.
     pub fn load(&self) -> Result<Loaded> {
+        let mut loaded = self.load_plan_file()?;
+        loaded.warnings.extend(self.conflict_copies().into_iter().map(|name| {
+            format!(
+                "`{name}` looks like a copy made by a sync tool; relapse-plan uses only `{PLAN_FILE}`. Compare them (`relapse-plan validate {name}`), keep what you need, then remove the copy"
+            )
+        }));
+        Ok(loaded)
+    }
+
+    /// Copies a sync tool (Syncthing, Dropbox, Nextcloud…) left beside the
+    /// plan when two devices changed it at once.
+    fn conflict_copies(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|name| {
+                let lower = name.to_lowercase();
+                lower.starts_with("plan") && lower.ends_with(".toml") && lower.contains("conflict")
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn load_plan_file(&self) -> Result<Loaded> {
         let path = self.plan_path();
         let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
@@ -218,7 +248,7 @@ impl Store {
         Ok(numbers)
     }
 
-    fn newest_revision(&self) -> Result<Option<u64>> {
+    pub(crate) fn newest_revision(&self) -> Result<Option<u64>> {
         Ok(self.revision_numbers()?.last().copied())
     }
 
@@ -319,6 +349,7 @@ impl Store {
         create_private_dir(&self.revisions_dir())?;
         write_atomic(&revision_path, text.as_bytes())?;
         write_atomic(&self.plan_path(), text.as_bytes())?;
+        self.index_revision(&RevisionInfo::of(&plan))?;
         Ok(plan)
     }
 
@@ -604,7 +635,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn private_options() -> fs::OpenOptions {
+pub(crate) fn private_options() -> fs::OpenOptions {
     #[allow(unused_mut)] // mutated on Unix only
     let mut options = fs::OpenOptions::new();
     #[cfg(unix)]
