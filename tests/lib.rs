@@ -4,10 +4,13 @@
 mod commands;
 mod editing;
 mod history;
+mod hostile;
 mod robustness;
 mod snapshots;
 #[cfg(unix)]
 mod terminal;
+#[cfg(unix)]
+mod torture;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,0 +1,201 @@
+//! A corpus of damaged and hostile files (tests/hostile/): each one gets a
+//! clear error naming the file, and the plan folder stays byte-for-byte as
+//! it was. Files that cannot live in a repository (huge, a directory, a
+//! symlink loop, unreadable) are made here.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Env;
+
+fn corpus(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/hostile")
+        .join(kind);
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// A plan folder with a sound revision 1, ready to receive a hostile file.
+fn sound() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "GB"]);
+    env.ok(["trigger", "add", "--id", "payday", "--situation", "Payday"]);
+    env
+}
+
+#[test]
+fn the_corpus_is_large_enough() {
+    let total = corpus("plan").len() + corpus("draft").len() + corpus("practice").len();
+    assert!(total >= 30, "{total} files");
+}
+
+#[test]
+fn hostile_plan_files_are_refused_by_name_and_change_nothing() {
+    for file in corpus("plan") {
+        let env = sound();
+        fs::copy(&file, env.plan_file()).unwrap();
+        let before = env.snapshot_dir();
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let output = env.cmd(["reason", "add", "Mia"]).output().unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(&env.plan_file().display().to_string())
+                || err.contains("this change would leave the plan"),
+            "{name}: the error names the file: {err}"
+        );
+        assert!(err.contains("hint:"), "{name}: says what to do: {err}");
+        let validate = env
+            .cmd(["validate", env.plan_file().to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(validate.status.code(), Some(1), "{name}: validate fails");
+        // Reading never panics, and the crisis view always shows something.
+        for command in ["show", "history", "diff"] {
+            let code = env.cmd([command]).output().unwrap().status.code();
+            assert!(
+                matches!(code, Some(0 | 1)),
+                "{name}: {command} exited {code:?}"
+            );
+        }
+        let now = env.cmd(["now"]).output().unwrap();
+        assert!(now.status.success(), "{name}: now still shows the plan");
+        assert!(
+            !String::from_utf8_lossy(&now.stdout).contains('\u{1b}'),
+            "{name}"
+        );
+        assert_eq!(
+            env.snapshot_dir(),
+            before,
+            "{name}: the folder is unchanged"
+        );
+    }
+}
+
+#[test]
+fn hostile_practice_logs_are_refused_by_name_and_change_nothing() {
+    for file in corpus("practice") {
+        let env = sound();
+        let practice = env.plan_dir().join("practice.toml");
+        fs::copy(&file, &practice).unwrap();
+        let before = env.snapshot_dir();
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        for args in [
+            vec!["rehearse", "--list"],
+            vec![
+                "rehearse",
+                "payday",
+                "--recalled",
+                "all",
+                "--confidence",
+                "60",
+            ],
+        ] {
+            let err = env.fails(1, &args);
+            assert!(
+                err.contains(&practice.display().to_string()),
+                "{name}: {err}"
+            );
+            assert!(err.contains("hint:"), "{name}: {err}");
+        }
+        assert_eq!(env.snapshot_dir(), before, "{name}");
+    }
+}
+
+#[test]
+fn hostile_drafts_are_refused_by_name() {
+    for file in corpus("draft") {
+        let env = sound();
+        fs::copy(&file, env.plan_dir().join("draft.toml")).unwrap();
+        let before = env.snapshot_dir();
+        let store = relapse_plan::store::Store::open_dir(env.plan_dir());
+        let error = store.load_draft().expect_err("a damaged draft is an error");
+        let message = error.to_string();
+        assert!(message.contains("draft.toml"), "{message}");
+        assert!(
+            error
+                .hint()
+                .is_some_and(|h| h.contains("saved plan is untouched"))
+        );
+        assert_eq!(env.snapshot_dir(), before);
+    }
+}
+
+#[test]
+fn a_huge_file_fails_fast_without_being_read() {
+    let env = sound();
+    let file = fs::File::create(env.plan_file()).unwrap();
+    file.set_len(100 * 1024 * 1024).unwrap();
+    let started = std::time::Instant::now();
+    let err = env.fails(1, ["show"]);
+    assert!(
+        err.contains("more than the 8388608 a plan file may be"),
+        "{err}"
+    );
+    // Generous: reading 100 MB would take far longer than refusing it.
+    assert!(started.elapsed().as_secs() < 5);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_or_a_directory_is_named() {
+    let env = sound();
+    fs::remove_file(env.plan_file()).unwrap();
+    std::os::unix::fs::symlink("plan.toml", env.plan_file()).unwrap();
+    let err = env.fails(1, ["show"]);
+    assert!(err.contains("plan.toml"), "{err}");
+    fs::remove_file(env.plan_file()).unwrap();
+    fs::create_dir(env.plan_file()).unwrap();
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["step", "add", "Call Alex"]);
+    assert!(err.contains("is not a file"), "{err}");
+    assert_eq!(env.snapshot_dir(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_plan_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = sound();
+    fs::set_permissions(env.plan_file(), fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(env.plan_file()).is_ok() {
+        // Running as root: permissions don't stop reading, nothing to test.
+        return;
+    }
+    let err = env.fails(1, ["show"]);
+    assert!(
+        err.contains("could not read") && err.contains("plan.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn sync_conflict_copies_are_warned_about_and_left_alone() {
+    let env = sound();
+    for name in [
+        "plan.sync-conflict-20261122-101500-ABC.toml",
+        "plan (conflicted copy).toml",
+    ] {
+        fs::copy(env.plan_file(), env.plan_dir().join(name)).unwrap();
+    }
+    let before = env.snapshot_dir();
+    for command in ["show", "now"] {
+        let output = env.cmd([command]).output().unwrap();
+        assert!(output.status.success());
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains(
+                "plan.sync-conflict-20261122-101500-ABC.toml` looks like a copy made by a sync tool"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("plan (conflicted copy).toml"), "{err}");
+    }
+    assert_eq!(env.snapshot_dir(), before);
+}
