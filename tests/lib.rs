@@ -5,6 +5,7 @@ mod commands;
 mod editing;
 mod history;
 mod hostile;
+mod properties;
 mod robustness;
 mod snapshots;
 #[cfg(unix)]
