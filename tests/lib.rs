@@ -5,6 +5,7 @@ mod commands;
 mod editing;
 mod history;
 mod hostile;
+mod privacy;
 mod properties;
 mod robustness;
 mod snapshots;

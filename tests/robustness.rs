@@ -118,43 +118,6 @@ fn huge_files_directories_and_unreadable_files_are_refused() {
     assert!(err.contains("is not a file"), "{err}");
 }
 
-#[cfg(unix)]
-#[test]
-fn files_are_private_whatever_the_umask() {
-    use std::os::unix::fs::PermissionsExt;
-    for umask in ["000", "022"] {
-        let env = Env::new();
-        let bin = assert_cmd::cargo::cargo_bin("relapse-plan");
-        for args in [
-            vec!["init", "--name", "Sam"],
-            vec!["step", "add", "Call Alex"],
-        ] {
-            let status = std::process::Command::new("sh")
-                .arg("-c")
-                .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
-                .arg(&bin)
-                .args(&args)
-                .env_clear()
-                .env("RELAPSE_PLAN_DIR", env.plan_dir())
-                .env("RELAPSE_PLAN_NOW", crate::NOW)
-                .stderr(std::process::Stdio::null())
-                .status()
-                .unwrap();
-            assert!(status.success());
-        }
-        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&env.plan_dir()), 0o700, "umask {umask}");
-        assert_eq!(
-            mode(&env.plan_dir().join("revisions")),
-            0o700,
-            "umask {umask}"
-        );
-        for (path, _) in env.snapshot_dir() {
-            assert_eq!(mode(&path), 0o600, "{} under umask {umask}", path.display());
-        }
-    }
-}
-
 #[test]
 fn parallel_writers_lose_nothing() {
     let env = Env::new();

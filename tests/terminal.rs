@@ -1,5 +1,6 @@
 //! The wizards in a real pseudo-terminal, keys and all (Unix only).
 
+use std::fs;
 use std::process::Command;
 
 use rexpect::reader::Options;
@@ -133,7 +134,7 @@ fn ctrl_c_keeps_every_answer_and_restores_the_terminal() {
     );
     let status = p.process_mut().wait().unwrap();
     assert!(format!("{status:?}").contains("130"), "{status:?}");
-    let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert!(draft.contains("My daughter"), "{draft}");
 
     // Resume, and finish.
@@ -206,7 +207,7 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
         .unwrap();
     answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
     p.exp_eof().unwrap();
-    let log = std::fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
     assert!(log.contains("Walk the canal way and call Alex"), "{log}");
     assert!(log.contains("trigger = \"payday\""), "{log}");
     let list = env.ok(["rehearse", "--list"]);
@@ -235,4 +236,41 @@ fn wizards_without_a_terminal_point_to_the_scriptable_commands() {
         assert!(err.contains(instead), "{err}");
     }
     assert!(!env.plan_dir().exists(), "nothing was written");
+}
+
+#[test]
+fn drafts_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("umask 000 && exec \"$0\" map")
+        .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+        .env_clear()
+        .env("RELAPSE_PLAN_DIR", env.plan_dir())
+        .env("RELAPSE_PLAN_NOW", NOW)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(true);
+    let mut p = rexpect::session::spawn_with_options(cmd, options).unwrap();
+    answer(&mut p, "A risky situation", "A noisy party\r");
+    p.exp_string("What kind of situation").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let draft = env.plan_dir().join("draft.toml");
+    assert!(
+        fs::read_to_string(&draft)
+            .unwrap()
+            .contains("A noisy party")
+    );
+    assert_eq!(
+        fs::metadata(&draft).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        fs::metadata(env.plan_dir()).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
 }

@@ -1,7 +1,8 @@
-//! Crash safety and concurrency: saves SIGKILLed at random moments, and many
-//! writers at once. Set RELAPSE_PLAN_TORTURE_ROUNDS (default 300) for a
-//! longer run.
+//! Crash safety and concurrency: saves killed (`SIGKILL`) at random moments,
+//! and many writers at once. Set `RELAPSE_PLAN_TORTURE_ROUNDS` (default 300)
+//! for a longer run.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -143,12 +144,10 @@ fn eight_writers_at_once_lose_nothing() {
         .map(|w| {
             let mut script = String::new();
             for e in 0..edits {
-                script.push_str(&format!("\"$0\" reason add \"writer {w} edit {e}\" || exit 1\n"));
+                let _ = writeln!(script, "\"$0\" reason add \"writer {w} edit {e}\" || exit 1");
             }
             for r in 0..rehearsals {
-                script.push_str(&format!(
-                    "\"$0\" rehearse payday --recalled all --confidence 60 --response \"writer {w} rehearsal {r}\" || exit 1\n"
-                ));
+                let _ = writeln!(script, "\"$0\" rehearse payday --recalled all --confidence 60 --response \"writer {w} rehearsal {r}\" || exit 1");
             }
             Command::new("sh")
                 .arg("-c")

@@ -113,7 +113,9 @@ impl Store {
             .filter_map(|e| e.file_name().into_string().ok())
             .filter(|name| {
                 let lower = name.to_lowercase();
-                lower.starts_with("plan") && lower.ends_with(".toml") && lower.contains("conflict")
+                lower.starts_with("plan")
+                    && lower.contains("conflict")
+                    && Path::new(&lower).extension().is_some_and(|e| e == "toml")
             })
             .collect();
         names.sort();

@@ -1,0 +1,132 @@
+//! Privacy, proven: no network system call from any command, and files
+//! readable by their owner alone whatever the umask.
+
+use std::fs;
+use std::process::Command;
+
+use crate::{Env, NOW};
+
+/// Every non-interactive command, in an order that builds and uses a plan.
+const COMMANDS: &[&[&str]] = &[
+    &["init", "--name", "Sam", "--country", "GB"],
+    &["trigger", "add", "--id", "payday", "--situation", "Payday"],
+    &["contact", "add", "--name", "Alex", "--phone", "0700 900123"],
+    &[
+        "coping",
+        "add",
+        "--name",
+        "Urge surfing",
+        "--step",
+        "Breathe",
+    ],
+    &["step", "add", "Call Alex"],
+    &["reason", "add", "Mia"],
+    &["set", "--next-review", "2027-01-15"],
+    &[
+        "rehearse",
+        "payday",
+        "--recalled",
+        "all",
+        "--confidence",
+        "60",
+    ],
+    &["rehearse", "--list", "--json"],
+    &["show", "--json"],
+    &["now"],
+    &["history"],
+    &["diff"],
+    &["restore", "2"],
+    &["validate", "plan/plan.toml"],
+    &["path"],
+];
+
+#[test]
+fn no_command_makes_a_network_system_call() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("RELAPSE_PLAN_REQUIRE_STRACE").is_none(),
+            "strace is required here (RELAPSE_PLAN_REQUIRE_STRACE is set) but missing"
+        );
+        eprintln!("skipped: strace is not installed");
+        return;
+    }
+    let env = Env::new();
+    let log = env.home().join("trace");
+    for args in COMMANDS {
+        let output = Command::new("strace")
+            .args(["-f", "-qq", "-e", "trace=%network,openat", "-o"])
+            .arg(&log)
+            .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+            .args(*args)
+            .current_dir(env.plan_dir().parent().unwrap())
+            .env_clear()
+            .env("HOME", env.home())
+            .env("RELAPSE_PLAN_DIR", env.plan_dir())
+            .env("RELAPSE_PLAN_NOW", NOW)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let trace = fs::read_to_string(&log).unwrap();
+        assert!(
+            trace.contains("openat("),
+            "{args:?}: strace saw the program run:\n{trace}"
+        );
+        let network: Vec<&str> = trace.lines().filter(|l| !l.contains("openat(")).collect();
+        assert!(
+            network.is_empty(),
+            "{args:?} made network calls:\n{}",
+            network.join("\n")
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_is_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    for umask in ["000", "022"] {
+        let env = Env::new();
+        for args in COMMANDS {
+            let status = Command::new("sh")
+                .arg("-c")
+                .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+                .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+                .args(*args)
+                .current_dir(env.plan_dir().parent().unwrap())
+                .env_clear()
+                .env("RELAPSE_PLAN_DIR", env.plan_dir())
+                .env("RELAPSE_PLAN_NOW", NOW)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success(), "{args:?}");
+        }
+        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&env.plan_dir()), 0o700, "umask {umask}");
+        assert_eq!(
+            mode(&env.plan_dir().join("revisions")),
+            0o700,
+            "umask {umask}"
+        );
+        let files = env.snapshot_dir();
+        for name in [
+            "practice.toml",
+            "revisions/index.jsonl",
+            ".lock",
+            "plan.toml",
+        ] {
+            assert!(
+                files.iter().any(|(p, _)| p.ends_with(name)),
+                "{name} was written"
+            );
+        }
+        for (path, _) in files {
+            assert_eq!(mode(&path), 0o600, "{} under umask {umask}", path.display());
+        }
+    }
+}
