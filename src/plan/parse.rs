@@ -103,11 +103,24 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     };
     let newer_schema = (version > i64::from(SCHEMA_VERSION)).then_some(version);
 
+    // The fast path reads the plan from the table already parsed; only a
+    // file with a wrong value is parsed again, with positions, to say where.
     let mut unknown = Vec::new();
-    let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax(text, &e))?;
-    let mut plan: Plan =
-        serde_ignored::deserialize(deserializer, |path| unknown.push(path_to_key(&path)))
-            .map_err(|e| syntax(text, &e))?;
+    let mut plan: Plan = match serde_ignored::deserialize(toml::Value::Table(table), |path| {
+        unknown.push(path_to_key(&path));
+    }) {
+        Ok(plan) => plan,
+        Err(error) => {
+            let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax(text, &e))?;
+            let located: Result<Plan, _> = serde_ignored::deserialize(deserializer, |_| {});
+            return Err(located.err().map_or_else(
+                || ParseError::Field {
+                    message: error.message().trim().to_string(),
+                },
+                |e| syntax(text, &e),
+            ));
+        }
+    };
     if newer_schema.is_none()
         && let Some(key) = unknown.into_iter().next()
     {

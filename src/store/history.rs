@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Store, private_options, write_atomic};
+use super::{Store, private_options, write_atomic_via};
 use crate::error::{Error, Result};
 use crate::plan::RevisionInfo;
 
@@ -125,7 +125,7 @@ impl Store {
             for entry in self.history()? {
                 text.push_str(&Line::of(&entry).text());
             }
-            return write_atomic(&path, text.as_bytes());
+            return write_atomic_via(self.dir(), &path, text.as_bytes());
         }
         let mut file = private_options()
             .create(true)

@@ -349,7 +349,7 @@ impl Store {
             });
         }
         create_private_dir(&self.revisions_dir())?;
-        write_atomic(&revision_path, text.as_bytes())?;
+        write_atomic_via(&self.dir, &revision_path, text.as_bytes())?;
         write_atomic(&self.plan_path(), text.as_bytes())?;
         self.index_revision(&RevisionInfo::of(&plan))?;
         Ok(plan)
@@ -539,9 +539,9 @@ impl Store {
             })?;
         file.lock()
             .map_err(|source| Error::Write { path, source })?;
-        for dir in [self.dir.clone(), self.revisions_dir()] {
-            remove_stale_temps(&dir);
-        }
+        // Temp files only ever live in the plan folder itself (see
+        // `commit`), so this scan stays small however long the history.
+        remove_stale_temps(&self.dir);
         Ok(file)
     }
 }
@@ -591,11 +591,17 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
 /// Writes a file atomically with owner-only permissions: temp file in the
 /// same folder, fsync, rename over the target, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_via(path.parent().unwrap_or(Path::new(".")), path, bytes)
+}
+
+/// [`write_atomic`] with the temp file in `temp_dir` (same file system), so
+/// a folder that grows large never needs scanning for leftovers.
+pub(crate) fn write_atomic_via(temp_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = temp_dir;
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
@@ -607,6 +613,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
+    let target_dir = path.parent().unwrap_or(Path::new("."));
+    if target_dir != dir {
+        sync_dir(target_dir)?;
+    }
     sync_dir(dir)
 }
 
