@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -42,8 +42,44 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "TEXT")]
     pub note: Option<String>,
 
+    /// When to use colour: auto (only on a terminal, never with `NO_COLOR`), always, never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub color: String,
+
+    /// Plain output: no box drawing, colour or symbols; tables become labelled lines.
+    /// For screen readers and braille displays.
+    #[arg(long, global = true)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The full command, with an example on every subcommand's help. The list
+/// sections share one set of subcommands, so their examples are written
+/// here, where each knows its own noun.
+pub fn command() -> clap::Command {
+    let examples: [(&str, &str); 6] = [
+        ("step", "Leave and go somewhere safe"),
+        ("warning-sign", "Skipping meals"),
+        ("reason", "Being there for my daughter"),
+        ("safety", "No alcohol kept at home"),
+        ("lapse", "Call Alex within the hour"),
+        ("maintenance", "Walk at lunch"),
+    ];
+    let mut command = Cli::command();
+    for (noun, text) in examples {
+        command = command.mut_subcommand(noun, |sub| {
+            sub.mut_subcommand("list", |c| c.after_help(format!("Example:\n  relapse-plan {noun} list")))
+                .mut_subcommand("add", |c| {
+                    c.after_help(format!("Examples:\n  relapse-plan {noun} add \"{text}\"\n  relapse-plan {noun} add \"{text}\" --before 1"))
+                })
+                .mut_subcommand("edit", |c| c.after_help(format!("Example:\n  relapse-plan {noun} edit 2 \"{text}\"")))
+                .mut_subcommand("remove", |c| c.after_help(format!("Example:\n  relapse-plan {noun} remove 2")))
+                .mut_subcommand("move", |c| c.after_help(format!("Example:\n  relapse-plan {noun} move 3 --to 1")))
+        });
+    }
+    command
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,6 +161,41 @@ pub enum Command {
     #[command(subcommand)]
     Maintenance(TextCommand),
 
+    /// Paced breathing: breathe in, then out for longer, following a bar.
+    ///
+    /// A longer out-breath than in-breath helps the body settle. Press
+    /// Ctrl-C to stop at any time; what you did is logged as practice.
+    #[command(
+        after_help = "Examples:\n  relapse-plan breathe\n  relapse-plan breathe --in 4 --out 8 --minutes 5"
+    )]
+    Breathe(BreatheArgs),
+
+    /// Urge surfing: rate the urge now and every few minutes, and watch it pass.
+    ///
+    /// Urges rise, peak and fall, usually within 15 to 30 minutes. Press
+    /// Ctrl-C to stop at any time; the ratings so far are logged.
+    /// `--ratings` logs one done away from the terminal.
+    #[command(
+        after_help = "Examples:\n  relapse-plan surf\n  relapse-plan surf --minutes 15 --every 3\n  relapse-plan surf --ratings 7,8,6,4,2 --trigger payday"
+    )]
+    Surf(SurfArgs),
+
+    /// Your practice over time: rehearsals, exercises, and how your confidence is changing.
+    #[command(
+        after_help = "Examples:\n  relapse-plan practice\n  relapse-plan practice --trigger payday --json"
+    )]
+    Practice(PracticeArgs),
+
+    /// Crisis lines for your country: who to call or text, checked and dated.
+    ///
+    /// The country is --country, else your plan's, else your locale's
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`). Each line was checked against the
+    /// organisation's own site on the date shown.
+    #[command(
+        after_help = "Examples:\n  relapse-plan lines\n  relapse-plan lines --country IE\n  relapse-plan lines --all --json"
+    )]
+    Lines(LinesArgs),
+
     /// Show the whole plan as tables, riskiest triggers first.
     ///
     /// Triggers are ordered by your own rank when you have ranked them, then
@@ -163,6 +234,20 @@ pub enum Command {
     /// Print the folder that holds your plan.
     #[command(after_help = "Example:\n  relapse-plan path")]
     Path,
+
+    /// Print shell completions: bash, zsh, fish, elvish or powershell.
+    #[command(
+        after_help = "Example (bash):\n  relapse-plan completions bash > ~/.local/share/bash-completion/completions/relapse-plan"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_parser = ["bash", "zsh", "fish", "elvish", "powershell"])]
+        shell: String,
+    },
+
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  relapse-plan man > relapse-plan.1 && man ./relapse-plan.1")]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -210,6 +295,55 @@ pub struct SetArgs {
 #[derive(Debug, Args)]
 pub struct JsonArgs {
     /// Print JSON for scripts instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BreatheArgs {
+    /// Seconds to breathe in.
+    #[arg(long = "in", value_name = "SECONDS", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub breathe_in: u8,
+    /// Seconds to breathe out (longer than in).
+    #[arg(long = "out", value_name = "SECONDS", default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=15))]
+    pub breathe_out: u8,
+    /// How long, in minutes (decimals allowed).
+    #[arg(long, default_value_t = 3.0)]
+    pub minutes: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct SurfArgs {
+    /// How long, in minutes (decimals allowed).
+    #[arg(long, default_value_t = 20.0)]
+    pub minutes: f64,
+    /// Minutes between ratings.
+    #[arg(long, default_value_t = 5.0)]
+    pub every: f64,
+    /// Log a surf done elsewhere: the urge, 0-10, at each check, e.g. 7,8,6,4,2.
+    #[arg(long, value_name = "LIST")]
+    pub ratings: Option<String>,
+    /// The trigger it was for (its id).
+    #[arg(long, value_name = "ID")]
+    pub trigger: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PracticeArgs {
+    /// Only this trigger's rehearsals (its id).
+    #[arg(long, value_name = "ID")]
+    pub trigger: Option<String>,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LinesArgs {
+    /// Every country's lines.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON for scripts.
     #[arg(long)]
     pub json: bool,
 }
@@ -275,6 +409,7 @@ pub enum TextCommand {
 #[derive(Debug, Subcommand)]
 pub enum TriggerCommand {
     /// List triggers, riskiest first.
+    #[command(after_help = "Example:\n  relapse-plan trigger list")]
     List,
     /// Add a trigger.
     #[command(
@@ -287,6 +422,7 @@ pub enum TriggerCommand {
     )]
     Edit(TriggerEdit),
     /// Remove a trigger.
+    #[command(after_help = "Example:\n  relapse-plan trigger remove payday")]
     Remove {
         /// The trigger's id.
         id: String,
@@ -376,6 +512,7 @@ pub struct TriggerFields {
 #[derive(Debug, Subcommand)]
 pub enum CopingCommand {
     /// List coping strategies.
+    #[command(after_help = "Example:\n  relapse-plan coping list")]
     List,
     /// Add a coping strategy.
     #[command(
@@ -383,8 +520,12 @@ pub enum CopingCommand {
     )]
     Add(CopingAdd),
     /// Change a coping strategy; --step adds steps, --remove-step takes one away.
+    #[command(
+        after_help = "Example:\n  relapse-plan coping edit urge-surf --step \"Call Alex if it is still strong\""
+    )]
     Edit(CopingEdit),
     /// Remove a coping strategy.
+    #[command(after_help = "Example:\n  relapse-plan coping remove urge-surf --force")]
     Remove(RemoveArgs),
 }
 
@@ -428,6 +569,7 @@ pub struct CopingEdit {
 #[derive(Debug, Subcommand)]
 pub enum ContactCommand {
     /// List contacts.
+    #[command(after_help = "Example:\n  relapse-plan contact list")]
     List,
     /// Add a contact.
     #[command(
@@ -435,8 +577,12 @@ pub enum ContactCommand {
     )]
     Add(ContactAdd),
     /// Change a contact.
+    #[command(
+        after_help = "Example:\n  relapse-plan contact edit alex --phone \"+44 7700 900124\""
+    )]
     Edit(ContactEdit),
     /// Remove a contact.
+    #[command(after_help = "Example:\n  relapse-plan contact remove alex")]
     Remove(RemoveArgs),
 }
 

@@ -13,28 +13,46 @@ use crate::store::{Loaded, Store};
 pub struct Style {
     /// Bold headings (only on a terminal, never with `NO_COLOR`).
     pub color: bool,
+    /// No box drawing, colour or decorative symbols: tables become labelled
+    /// lines, for screen readers and braille displays.
+    pub plain: bool,
     /// Columns to wrap and fit tables to.
     pub width: usize,
 }
 
+/// When to use colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
 impl Style {
-    /// Plain and 80 columns, as for a file or a pipe.
-    pub const PLAIN: Style = Style {
+    /// 80 columns without colour, as written to a file or a pipe.
+    pub const FILE: Style = Style {
         color: false,
+        plain: false,
         width: 80,
     };
 
-    /// Colour only on a terminal and never with `NO_COLOR`; width from
-    /// `COLUMNS` when a shell exports it, else 80.
-    pub fn detect(stdout_is_terminal: bool) -> Style {
+    /// Colour by `--color` (auto: only on a terminal, never with
+    /// `NO_COLOR`); width from `COLUMNS` on a terminal, else 80.
+    pub fn detect(stdout_is_terminal: bool, color: ColorWhen, plain: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse::<usize>().ok())
             .filter(|w| (40..=500).contains(w))
             .unwrap_or(80);
+        let color = match color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => stdout_is_terminal && !no_color,
+        };
         Style {
-            color: stdout_is_terminal && !no_color,
+            color: color && !plain,
+            plain,
             width: if stdout_is_terminal { width } else { 80 },
         }
     }
@@ -51,6 +69,8 @@ pub struct Ctx<'a> {
     pub now: Datetime,
     /// `--country`, before any lookup.
     pub country: Option<String>,
+    /// The country of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), if any.
+    pub locale_country: Option<String>,
     /// `--note` for the revision a command saves.
     pub note: Option<String>,
     pub style: Style,
@@ -88,6 +108,15 @@ impl Ctx<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The country whose crisis lines to show: `--country`, else the plan's,
+    /// else the locale's. `None` means "call your local emergency number".
+    pub fn lines_country(&self, plan_country: Option<&str>) -> Option<String> {
+        self.country
+            .clone()
+            .or_else(|| plan_country.map(str::to_string))
+            .or_else(|| self.locale_country.clone())
     }
 
     /// A one-line confirmation on stderr.

@@ -20,11 +20,11 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use toml::value::Datetime;
 
 use crate::cli::Cli;
-use crate::ctx::{Ctx, Style};
+use crate::ctx::{ColorWhen, Ctx, Style};
 use crate::error::Error;
 use crate::store::Store;
 
@@ -34,10 +34,18 @@ pub const CLOCK_ENV: &str = "RELAPSE_PLAN_NOW";
 
 /// Parses the command line, runs it, and reports any error on stderr.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&cli::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     let stdout = io::stdout();
     let stderr = io::stderr();
-    let style = Style::detect(stdout.is_terminal());
+    let color = match cli.color.as_str() {
+        "always" => ColorWhen::Always,
+        "never" => ColorWhen::Never,
+        _ => ColorWhen::Auto,
+    };
+    let style = Style::detect(stdout.is_terminal(), color, cli.plain);
     let mut out = stdout.lock();
     let mut err = stderr.lock();
     let result = setup(&cli).and_then(|(store, now)| {
@@ -47,6 +55,7 @@ pub fn main() -> ExitCode {
             err: &mut err,
             now,
             country: cli.country.clone(),
+            locale_country: locale_country(),
             note: cli.note.clone(),
             style,
         };
@@ -89,6 +98,23 @@ fn setup(cli: &Cli) -> Result<(Store, Datetime), Error> {
 /// `~/.config/relapse-plan` on Linux.
 pub fn default_plan_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "relapse-plan").map(|d| d.config_dir().to_path_buf())
+}
+
+/// The region of the first locale variable set (`en_GB.UTF-8` → `GB`), as
+/// POSIX orders them; `C` and `POSIX` name no country.
+fn locale_country() -> Option<String> {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))?;
+    region_of(&value)
+}
+
+/// `en_GB.UTF-8` → `GB`; `de_DE@euro` → `DE`; `C` → none.
+pub fn region_of(locale: &str) -> Option<String> {
+    let locale = locale.split(['.', '@']).next()?;
+    let region = locale.split(['_', '-']).nth(1)?;
+    (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| region.to_ascii_uppercase())
 }
 
 fn now() -> Result<Datetime, Error> {

@@ -2,21 +2,26 @@
 //! parsed arguments and the [`Ctx`]; shared steps (saving a change, reading a
 //! choice) live here once.
 
+mod breathe;
+mod completions;
 mod contact;
 mod coping;
 mod diff;
 mod history;
 mod init;
+mod lines;
 mod map;
 mod new;
 mod now;
 mod path;
+mod practice;
 mod rank;
 mod rehearse;
 mod restore;
 mod section;
 mod set;
 mod show;
+mod surf;
 mod trigger;
 mod validate;
 
@@ -47,6 +52,10 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Safety(command) => section::run(Section::SafeEnvironment, command, ctx),
         Command::Lapse(command) => section::run(Section::LapsePlan, command, ctx),
         Command::Maintenance(command) => section::run(Section::Maintenance, command, ctx),
+        Command::Lines(args) => lines::run(&args, ctx),
+        Command::Breathe(args) => breathe::run(&args, ctx),
+        Command::Surf(args) => surf::run(&args, ctx),
+        Command::Practice(args) => practice::run(&args, ctx),
         Command::Show(args) => show::run(&args, ctx),
         Command::Now => now::run(ctx),
         Command::History(args) => history::run(&args, ctx),
@@ -54,6 +63,8 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Restore(args) => restore::run(&args, ctx),
         Command::Validate(args) => validate::run(&args, ctx),
         Command::Path => path::run(ctx),
+        Command::Completions { shell } => completions::completions(&shell, ctx),
+        Command::Man => completions::man(ctx),
     }
 }
 
@@ -74,6 +85,25 @@ fn terminal(command: &'static str, instead: &'static str) -> Result<Terminal> {
     let terminal = Terminal::open().ok_or(Error::NotATerminal { command, instead })?;
     Terminal::stop_cleanly_on_ctrl_c();
     Ok(terminal)
+}
+
+/// Lets Ctrl-C end a timed exercise gracefully: the exercise notices,
+/// restores the terminal and logs what was done.
+fn stop_flag() -> &'static std::sync::atomic::AtomicBool {
+    static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let _ = ctrlc::set_handler(|| STOP.store(true, std::sync::atomic::Ordering::SeqCst));
+    &STOP
+}
+
+/// A duration in minutes from the command line, checked.
+fn minutes(value: f64, what: &str) -> Result<std::time::Duration> {
+    if value.is_finite() && value > 0.0 && value <= 120.0 {
+        Ok(std::time::Duration::from_secs_f64(value * 60.0))
+    } else {
+        Err(Error::Usage(format!(
+            "{what} must be more than 0 and at most 120 minutes"
+        )))
+    }
 }
 
 /// Reads one of a closed set of names (category, kind, role).

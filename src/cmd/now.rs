@@ -22,10 +22,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         }
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
-    let country = ctx
-        .country
-        .clone()
-        .or_else(|| plan.and_then(|p| p.country.clone()));
+    let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));
     let lines = crisis_lines::for_country(country.as_deref());
     write_now(ctx.out, plan, lines.as_ref(), ctx.style)?;
     Ok(())

@@ -36,11 +36,38 @@ pub struct Rehearsal {
     pub confidence: u8,
 }
 
+/// A timed exercise: paced breathing or urge surfing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExerciseKind {
+    Breathe,
+    Surf,
+}
+
+/// One exercise, as logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exercise {
+    pub kind: ExerciseKind,
+    pub at: Datetime,
+    /// How long it ran.
+    pub seconds: u32,
+    /// Whether it ran to the end (false when stopped early, which is fine).
+    pub completed: bool,
+    /// Urge surfing: the urge, 0-10, at each check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<u8>,
+    /// The trigger it was for, when the person said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+}
+
 /// practice.toml: every rehearsal and exercise, oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PracticeLog {
     #[serde(default)]
     pub rehearsals: Vec<Rehearsal>,
+    #[serde(default)]
+    pub exercises: Vec<Exercise>,
 }
 
 /// When a trigger is next due, and how often it has been practised.
@@ -115,6 +142,58 @@ pub fn agenda<'a>(plan: &'a Plan, log: &PracticeLog, today: i64) -> Vec<(&'a Tri
     items
 }
 
+/// How much practice happened this week (from Monday) and this month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub week_rehearsals: usize,
+    pub week_exercises: usize,
+    pub month_rehearsals: usize,
+    pub month_exercises: usize,
+}
+
+/// Counts practice in the calendar week (Monday first) and month of `today`.
+pub fn totals(log: &PracticeLog, today: i64) -> Totals {
+    // 1970-01-01 was a Thursday: three days after a Monday.
+    let monday = today - (today + 3).rem_euclid(7);
+    let first_of_month = {
+        let date = civil_from_days(today);
+        days_from_civil(toml::value::Date { day: 1, ..date })
+    };
+    let count = |days: Vec<Option<i64>>, since: i64| {
+        days.into_iter()
+            .flatten()
+            .filter(|d| (since..=today).contains(d))
+            .count()
+    };
+    let rehearsal_days = || {
+        log.rehearsals
+            .iter()
+            .map(|r| day_of(&r.at))
+            .collect::<Vec<_>>()
+    };
+    let exercise_days = || {
+        log.exercises
+            .iter()
+            .map(|e| day_of(&e.at))
+            .collect::<Vec<_>>()
+    };
+    Totals {
+        week_rehearsals: count(rehearsal_days(), monday),
+        week_exercises: count(exercise_days(), monday),
+        month_rehearsals: count(rehearsal_days(), first_of_month),
+        month_exercises: count(exercise_days(), first_of_month),
+    }
+}
+
+/// A trigger's confidence at each rehearsal, oldest first.
+pub fn trend(log: &PracticeLog, trigger: &str) -> Vec<u8> {
+    log.rehearsals
+        .iter()
+        .filter(|r| r.trigger == trigger)
+        .map(|r| r.confidence)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +214,7 @@ mod tests {
                     confidence: 60,
                 })
                 .collect(),
+            exercises: Vec::new(),
         }
     }
 
@@ -169,6 +249,21 @@ mod tests {
             due(&[steps[0], steps[1], ("2026-11-23", Recall::None)]),
             "2026-11-24"
         );
+    }
+
+    #[test]
+    fn totals_count_the_calendar_week_and_month() {
+        // 2026-11-22 is a Sunday: the week began on Monday 16 November.
+        let practice = log(&[
+            ("2026-10-31", Recall::All),
+            ("2026-11-02", Recall::All),
+            ("2026-11-16", Recall::Some),
+            ("2026-11-22", Recall::None),
+        ]);
+        let today = day_of(&at("2026-11-22")).unwrap();
+        let t = totals(&practice, today);
+        assert_eq!((t.week_rehearsals, t.month_rehearsals), (2, 3));
+        assert_eq!(trend(&practice, "payday"), [60, 60, 60, 60]);
     }
 
     #[test]

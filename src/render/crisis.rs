@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{clean, heading, wrap};
+use super::{bullet, clean, heading, separator, wrap};
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::ctx::Style;
 use crate::plan::{Plan, Role, Section};
@@ -44,7 +44,8 @@ pub fn write_now(
             writeln!(w)?;
             writeln!(w, "{}", heading("Things that help you", style))?;
             for coping in &plan.coping {
-                writeln!(w, "{}", wrap(&coping.name, width, "  - ", "    "))?;
+                let (first, rest) = bullet(style);
+                writeln!(w, "{}", wrap(&coping.name, width, first, rest))?;
             }
         }
         write_people(w, plan, width, style)?;
@@ -63,7 +64,8 @@ pub fn write_now(
                 writeln!(w)?;
                 writeln!(w, "{}", heading(title, style))?;
                 for item in items {
-                    writeln!(w, "{}", wrap(&item.text, width, "  - ", "    "))?;
+                    let (first, rest) = bullet(style);
+                    writeln!(w, "{}", wrap(&item.text, width, first, rest))?;
                 }
             }
         }
@@ -100,7 +102,7 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     for c in people {
         let mut line = clean(&c.name);
         for extra in [&c.phone, &c.reachable].into_iter().flatten() {
-            line.push_str(" · ");
+            line.push_str(separator(style));
             line.push_str(&clean(extra));
         }
         writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;

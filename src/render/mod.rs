@@ -1,6 +1,7 @@
 //! Turning a plan into text for people (and JSON for scripts). Renderers
 //! write to `impl Write` and never read files, the clock or the terminal.
 
+pub mod chart;
 pub mod crisis;
 pub mod json;
 pub mod tables;
@@ -56,6 +57,21 @@ pub fn wrap(text: &str, width: usize, indent: &str, hang: &str) -> String {
         lines.push(line);
     }
     lines.join("\n")
+}
+
+/// What separates short facts on a line: a middle dot, or in plain mode a
+/// comma, which a screen reader pauses on instead of naming a symbol.
+pub fn separator(style: Style) -> &'static str {
+    if style.plain { ", " } else { " · " }
+}
+
+/// What starts an item in a list: a dash, or nothing in plain mode.
+pub fn bullet(style: Style) -> (&'static str, &'static str) {
+    if style.plain {
+        ("  ", "  ")
+    } else {
+        ("  - ", "    ")
+    }
 }
 
 /// A section heading, bold on a colour terminal.

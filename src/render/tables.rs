@@ -5,26 +5,79 @@ use std::io::{self, Write};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use toml::value::Datetime;
 
-use super::{clean, heading, wrap};
+use super::{clean, heading, separator, wrap};
 use crate::ctx::Style;
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, Plan, RevisionInfo, Role, Section};
 
-/// A table fitted to the output width. Columns listed in `unbroken` are
-/// never wrapped: an id or a phone number split over two lines misleads.
-fn table(header: &[&str], unbroken: &[usize], style: Style) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(style.width).unwrap_or(80))
-        .set_header(header.to_vec());
-    for &index in unbroken {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+/// Rows under headings: a box-drawn table fitted to the output width, or,
+/// with `--plain`, labelled lines that read well aloud and on a braille
+/// display.
+pub struct Grid {
+    headers: Vec<&'static str>,
+    /// Columns never wrapped: an id or a phone number split over two lines misleads.
+    unbroken: Vec<usize>,
+    rows: Vec<Vec<String>>,
+    style: Style,
+}
+
+fn table(headers: &[&'static str], unbroken: &[usize], style: Style) -> Grid {
+    Grid {
+        headers: headers.to_vec(),
+        unbroken: unbroken.to_vec(),
+        rows: Vec::new(),
+        style,
     }
-    table
+}
+
+impl Grid {
+    fn add_row(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+}
+
+impl std::fmt::Display for Grid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.style.plain {
+            let mut lines = Vec::new();
+            for (n, row) in self.rows.iter().enumerate() {
+                if n > 0 {
+                    lines.push(String::new());
+                }
+                let mut first = true;
+                // The rank reads best after what is ranked.
+                let mut cells: Vec<(&str, &String)> =
+                    self.headers.iter().copied().zip(row).collect();
+                cells.sort_by_key(|(header, _)| *header == "#");
+                for (header, cell) in cells {
+                    if cell.trim().is_empty() {
+                        continue;
+                    }
+                    let header = if header == "#" { "Rank" } else { header };
+                    let indent = if first { "" } else { "  " };
+                    let cell = cell.lines().collect::<Vec<_>>().join("; ");
+                    lines.push(format!("{indent}{header}: {cell}"));
+                    first = false;
+                }
+            }
+            return f.write_str(&lines.join("\n"));
+        }
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(u16::try_from(self.style.width).unwrap_or(80))
+            .set_header(self.headers.clone());
+        for &index in &self.unbroken {
+            if let Some(column) = table.column_mut(index) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        for row in &self.rows {
+            table.add_row(row.clone());
+        }
+        write!(f, "{table}")
+    }
 }
 
 /// "2026-11-22 10:15 UTC" from a stored moment; dates alone stay as they are.
@@ -64,7 +117,11 @@ pub fn write_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()
         facts.push(format!("last reviewed {last}"));
     }
     writeln!(w, "{}", heading(&name, style))?;
-    writeln!(w, "{}", wrap(&facts.join(" · "), style.width, "", ""))?;
+    writeln!(
+        w,
+        "{}",
+        wrap(&facts.join(separator(style)), style.width, "", "")
+    )?;
 
     for section in [Section::Reasons, Section::WarningSigns] {
         writeln!(w)?;
@@ -170,7 +227,7 @@ pub fn write_numbered(
 }
 
 /// Triggers, riskiest first.
-pub fn triggers_table(plan: &Plan, style: Style) -> Table {
+pub fn triggers_table(plan: &Plan, style: Style) -> Grid {
     let mut t = table(
         &["#", "Trigger", "Brings", "Priority", "Response"],
         &[0, 3],
@@ -225,7 +282,7 @@ pub fn triggers_table(plan: &Plan, style: Style) -> Table {
 }
 
 /// Coping strategies with their steps.
-pub fn coping_table(plan: &Plan, style: Style) -> Table {
+pub fn coping_table(plan: &Plan, style: Style) -> Grid {
     let mut t = table(&["Id", "Strategy", "Kind", "Steps"], &[0, 2], style);
     for c in &plan.coping {
         let steps: Vec<String> = c
@@ -257,7 +314,7 @@ pub fn role_words(contact: &Contact) -> &'static str {
 }
 
 /// Contacts.
-pub fn contacts_table(plan: &Plan, style: Style) -> Table {
+pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
     let mut t = table(
         &["Id", "Name", "Phone", "Role", "Reachable"],
         &[0, 2, 3],
@@ -276,7 +333,7 @@ pub fn contacts_table(plan: &Plan, style: Style) -> Table {
 }
 
 /// Revisions, oldest first; the current one marked.
-pub fn history_table(rows: &[RevisionInfo], current: Option<u64>, style: Style) -> Table {
+pub fn history_table(rows: &[RevisionInfo], current: Option<u64>, style: Style) -> Grid {
     let mut t = table(&["Rev", "Saved", "Change"], &[0, 1], style);
     for row in rows {
         let mark = if Some(row.revision) == current {

@@ -23,7 +23,7 @@ use toml::value::Datetime;
 use crate::error::{Error, Result};
 use crate::plan::draft::{self, Draft};
 use crate::plan::parse::{Parsed, parse, to_toml};
-use crate::plan::rehearsal::{PracticeLog, Rehearsal};
+use crate::plan::rehearsal::{Exercise, PracticeLog, Rehearsal};
 use crate::plan::validate::{Problem, validate};
 use crate::plan::{Plan, RevisionInfo};
 
@@ -512,12 +512,22 @@ impl Store {
             .map_err(|source| Error::BadFile { path, source })
     }
 
-    /// Adds one rehearsal to the practice log, under the lock, so parallel
-    /// sessions lose nothing.
+    /// Adds one rehearsal to the practice log.
     pub fn log_rehearsal(&self, rehearsal: Rehearsal) -> Result<()> {
+        self.update_practice(|log| log.rehearsals.push(rehearsal))
+    }
+
+    /// Adds one exercise (breathing, urge surfing) to the practice log.
+    pub fn log_exercise(&self, exercise: Exercise) -> Result<()> {
+        self.update_practice(|log| log.exercises.push(exercise))
+    }
+
+    /// Changes the practice log under the lock, so parallel sessions lose
+    /// nothing, and writes it atomically.
+    fn update_practice(&self, change: impl FnOnce(&mut PracticeLog)) -> Result<()> {
         let _lock = self.lock()?;
         let mut log = self.load_practice()?;
-        log.rehearsals.push(rehearsal);
+        change(&mut log);
         let text = toml::to_string_pretty(&log).expect("a practice log always serializes");
         write_atomic(&self.practice_path(), text.as_bytes())
     }

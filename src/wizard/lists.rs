@@ -75,7 +75,7 @@ impl Wizard<'_> {
             &mut text,
             &self.draft.plan,
             section,
-            crate::ctx::Style::PLAIN,
+            crate::ctx::Style::FILE,
         )?;
         self.ask.show(&String::from_utf8_lossy(&text))
     }
@@ -109,7 +109,7 @@ impl Wizard<'_> {
             if !self.draft.plan.contacts.is_empty() {
                 let t = crate::render::tables::contacts_table(
                     &self.draft.plan,
-                    crate::ctx::Style::PLAIN,
+                    crate::ctx::Style::FILE,
                 );
                 std::io::Write::write_all(&mut table, format!("{t}\n").as_bytes())?;
                 self.ask.show(&String::from_utf8_lossy(&table))?;

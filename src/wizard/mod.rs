@@ -149,7 +149,7 @@ impl<'a> Wizard<'a> {
             crate::render::tables::write_plan(
                 &mut table,
                 &self.draft.plan,
-                crate::ctx::Style::PLAIN,
+                crate::ctx::Style::FILE,
             )?;
             self.ask.show("\n── Your plan so far ──")?;
             self.ask.show(&String::from_utf8_lossy(&table))?;

@@ -106,7 +106,7 @@ impl Wizard<'_> {
 
     fn show_priorities(&mut self) -> Result<()> {
         let table =
-            crate::render::tables::triggers_table(&self.draft.plan, crate::ctx::Style::PLAIN);
+            crate::render::tables::triggers_table(&self.draft.plan, crate::ctx::Style::FILE);
         let about = crate::render::wrap(
             "Your triggers, riskiest first. Priority = likelihood × intensity × (100 − confidence) / 100: this tool's own rule of thumb, not a clinical score.",
             80,

@@ -1,0 +1,91 @@
+//! `lines`: the built-in crisis lines, for one country or all.
+
+use serde_json::Value as Json;
+
+use crate::cli::LinesArgs;
+use crate::crisis_lines::{self, CountryLines, EMERGENCY, LOCAL_EMERGENCY};
+use crate::ctx::Ctx;
+use crate::error::Result;
+use crate::render::crisis::write_lines;
+use crate::render::json::object;
+
+pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
+    let countries: Vec<Option<CountryLines>> = if args.all {
+        EMERGENCY
+            .iter()
+            .map(|(cc, _)| crisis_lines::for_country(Some(cc)))
+            .collect()
+    } else {
+        // The plan only lends its country; a missing or damaged plan must
+        // never stand between someone and a crisis line.
+        let plan_country = ctx.store.load().ok().and_then(|l| l.plan.country);
+        vec![crisis_lines::for_country(
+            ctx.lines_country(plan_country.as_deref()).as_deref(),
+        )]
+    };
+    if args.json {
+        let list: Vec<Json> = countries.iter().map(|c| to_json(c.as_ref())).collect();
+        let json = if args.all {
+            Json::Array(list)
+        } else {
+            list.into_iter().next().unwrap_or(Json::Null)
+        };
+        let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
+        writeln!(ctx.out, "{text}")?;
+        return Ok(());
+    }
+    for (n, lines) in countries.iter().enumerate() {
+        if n > 0 {
+            writeln!(ctx.out)?;
+        }
+        write_lines(ctx.out, lines.as_ref(), ctx.style.width, ctx.style)?;
+        let checked: Vec<&crisis_lines::CrisisLine> =
+            lines.iter().flat_map(|l| l.lines.iter().copied()).collect();
+        if let Some(first) = checked.first() {
+            let sources: Vec<&str> = checked.iter().map(|l| l.source).collect();
+            let note = format!("Checked {} against {}.", first.checked, sources.join(", "));
+            writeln!(
+                ctx.out,
+                "{}",
+                crate::render::wrap(&note, ctx.style.width, "  ", "  ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn to_json(lines: Option<&CountryLines>) -> Json {
+    let Some(lines) = lines else {
+        return object([
+            ("country", Json::Null),
+            ("emergency", Json::Null),
+            ("advice", Json::String(LOCAL_EMERGENCY.into())),
+            ("lines", Json::Array(Vec::new())),
+        ]);
+    };
+    let text = |v: Option<&str>| v.map_or(Json::Null, |v| Json::String(v.into()));
+    object([
+        ("country", Json::String(lines.country.clone())),
+        ("emergency", text(lines.emergency)),
+        (
+            "lines",
+            Json::Array(
+                lines
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        object([
+                            ("name", Json::String(l.name.into())),
+                            ("about", text(l.about)),
+                            ("call", text(l.call)),
+                            ("text", text(l.text)),
+                            ("hours", text(l.hours)),
+                            ("source", Json::String(l.source.into())),
+                            ("checked", Json::String(l.checked.into())),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+    ])
+}

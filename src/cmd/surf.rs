@@ -1,0 +1,173 @@
+//! `surf`: urge surfing. The urge is rated 0-10 now and every few minutes,
+//! with a one-line guide in between, and the ratings are shown rising,
+//! peaking and falling. `--ratings` logs one done away from the terminal.
+
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use super::breathe::describe;
+use super::{minutes, stop_flag};
+use crate::cli::SurfArgs;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::rehearsal::{Exercise, ExerciseKind};
+use crate::prompt::{Prompter, Terminal, restore_terminal};
+use crate::render::chart::bars;
+
+const GUIDES: [&str; 4] = [
+    "Notice where you feel the urge in your body.",
+    "Breathe with it. You don't have to act on it.",
+    "Watch it like a wave: it rises, peaks and falls.",
+    "Urges usually pass within 15 to 30 minutes.",
+];
+
+pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
+    if let Some(trigger) = &args.trigger {
+        let plan = ctx.load()?.plan;
+        if plan.trigger(trigger).is_none() {
+            return Err(Error::NotFound {
+                what: "trigger",
+                id: trigger.clone(),
+                known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
+            });
+        }
+    }
+    let every = minutes(args.every, "--every")?;
+    if let Some(list) = &args.ratings {
+        let ratings = parse_ratings(list)?;
+        let seconds = every.as_secs_f64()
+            * f64::from(u32::try_from(ratings.len().saturating_sub(1)).unwrap_or(u32::MAX));
+        return finish(
+            ctx,
+            ratings,
+            every,
+            Duration::from_secs_f64(seconds),
+            true,
+            args.trigger.clone(),
+        );
+    }
+    let total = minutes(args.minutes, "--minutes")?;
+    let mut ask = Terminal::open().ok_or(Error::NotATerminal {
+        command: "surf",
+        instead: "`relapse-plan surf --ratings 7,8,6,4,2` (the urge, 0-10, at each check)",
+    })?;
+    let stop = stop_flag();
+    ctx.say(&format!(
+        "Urge surfing for {}: you'll rate the urge now and every {}.\nYou don't have to fight it or act on it; just watch it. Press Ctrl-C to stop at any time.",
+        describe(total),
+        describe(every)
+    ))?;
+    let choices: Vec<String> = (0..=10)
+        .map(|n| match n {
+            0 => "0: no urge at all".to_string(),
+            10 => "10: the strongest it gets".to_string(),
+            n => n.to_string(),
+        })
+        .collect();
+    let started = Instant::now();
+    let mut ratings: Vec<u8> = Vec::new();
+    let mut stopped = false;
+    loop {
+        let default = ratings.last().map_or(5, |r| usize::from(*r));
+        match ask.select("How strong is the urge right now?", &choices, default) {
+            Ok(Some(r)) => ratings.push(u8::try_from(r).unwrap_or(10)),
+            Ok(None) | Err(Error::Cancelled) => {
+                stopped = true;
+                break;
+            }
+            Err(e) => return Err(e),
+        }
+        if started.elapsed() >= total {
+            break;
+        }
+        let guide = GUIDES[(ratings.len() - 1) % GUIDES.len()];
+        let next = started.elapsed() + every.min(total.saturating_sub(started.elapsed()));
+        while started.elapsed() < next {
+            if stop.load(Ordering::SeqCst) {
+                stopped = true;
+                break;
+            }
+            let left = next.saturating_sub(started.elapsed()).as_secs();
+            write!(
+                ctx.err,
+                "\r  {guide}  Next check in {}:{:02}  ",
+                left / 60,
+                left % 60
+            )?;
+            ctx.err.flush()?;
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        writeln!(ctx.err)?;
+        if stopped {
+            break;
+        }
+    }
+    restore_terminal();
+    finish(
+        ctx,
+        ratings,
+        every,
+        started.elapsed(),
+        !stopped,
+        args.trigger.clone(),
+    )
+}
+
+/// Shows the ratings as bars and logs the exercise.
+fn finish(
+    ctx: &mut Ctx,
+    ratings: Vec<u8>,
+    every: Duration,
+    elapsed: Duration,
+    completed: bool,
+    trigger: Option<String>,
+) -> Result<()> {
+    if ratings.is_empty() {
+        return ctx.say("Stopped before the first rating, so there is nothing to log. You can start again any time.");
+    }
+    let mut at = Vec::with_capacity(ratings.len());
+    let mut when = 0.0;
+    for _ in &ratings {
+        at.push(when);
+        when += every.as_secs_f64();
+    }
+    writeln!(ctx.out, "Your urge, from start to end:")?;
+    writeln!(ctx.out, "{}", bars(&ratings, &at, ctx.style))?;
+    let (first, last) = (ratings[0], ratings[ratings.len() - 1]);
+    let peak = ratings.iter().copied().max().unwrap_or(0);
+    let summary = if last < first {
+        format!(
+            "It went from {first} to {last}, peaking at {peak}: it passed without you acting on it."
+        )
+    } else {
+        format!(
+            "It started at {first} and is at {last} now. Urges do pass; your plan is there if you need it."
+        )
+    };
+    writeln!(ctx.out, "{summary}")?;
+    ctx.store.log_exercise(Exercise {
+        kind: ExerciseKind::Surf,
+        at: ctx.now,
+        seconds: u32::try_from(elapsed.as_secs()).unwrap_or(u32::MAX),
+        completed,
+        ratings,
+        trigger,
+    })?;
+    ctx.say("Logged in your practice.")
+}
+
+fn parse_ratings(list: &str) -> Result<Vec<u8>> {
+    let ratings: Vec<u8> = list
+        .split(',')
+        .map(|r| r.trim().parse::<u8>().ok().filter(|r| *r <= 10))
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "`{list}` should be urge ratings from 0 to 10, like 7,8,6,4,2"
+            ))
+        })?;
+    if ratings.is_empty() {
+        return Err(Error::Usage("give at least one rating".into()));
+    }
+    Ok(ratings)
+}
