@@ -111,7 +111,7 @@ pub enum Command {
     /// Practice is spaced out over 1, 2, 4, 8, 16 and 30 days as you recall
     /// more of your plan; recalling none of it starts again from 1 day.
     #[command(
-        after_help = "Examples:\n  relapse-plan rehearse\n  relapse-plan rehearse payday\n  relapse-plan rehearse --list"
+        after_help = "Examples:\n  relapse-plan rehearse\n  relapse-plan rehearse payday\n  relapse-plan rehearse --list\n  relapse-plan rehearse payday --recalled some --confidence 60\n  relapse-plan rehearse --ics -o practice.ics"
     )]
     Rehearse(RehearseArgs),
 
@@ -251,6 +251,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line flag
 pub struct RehearseArgs {
     /// The trigger to practise (its id); default: the riskiest one that is due.
     pub trigger: Option<String>,
@@ -260,6 +261,15 @@ pub struct RehearseArgs {
     /// With --list: print JSON.
     #[arg(long, requires = "list")]
     pub json: bool,
+    /// Write upcoming rehearsals as an iCalendar file, for a calendar app.
+    #[arg(long, conflicts_with_all = ["list", "recalled"])]
+    pub ics: bool,
+    /// With --ics: the file to write (default: standard output).
+    #[arg(short, long, value_name = "FILE", requires = "ics")]
+    pub output: Option<PathBuf>,
+    /// With --ics: include each situation in the events (it is private).
+    #[arg(long, requires = "ics")]
+    pub details: bool,
     /// Log a rehearsal done elsewhere, without asking: how much you recalled
     /// (all, some or none). Needs TRIGGER and --confidence.
     #[arg(long, value_name = "HOW MUCH", requires_all = ["trigger", "confidence"], conflicts_with = "list")]
@@ -571,6 +581,12 @@ pub enum ContactCommand {
     /// List contacts.
     #[command(after_help = "Example:\n  relapse-plan contact list")]
     List,
+    /// Import people from a vCard file (a phone's or address book's export).
+    ///
+    /// Shows who it will add and skips anyone already in the plan (same name
+    /// or number); they are added as one revision, with the role you choose.
+    #[command(after_help = "Example:\n  relapse-plan contact import contacts.vcf --role help")]
+    Import(ContactImport),
     /// Add a contact.
     #[command(
         after_help = "Example:\n  relapse-plan contact add --id alex --name \"Alex (sponsor)\" --phone \"+44 7700 900123\" \\\n    --role help --reachable \"after 6 pm\""
@@ -606,6 +622,18 @@ pub struct ContactAdd {
     /// Someone not to involve in a crisis: kept in the plan, never shown by `now`.
     #[arg(long)]
     pub do_not_involve: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactImport {
+    /// The .vcf file.
+    pub file: PathBuf,
+    /// Their role in your plan: distraction, help or professional.
+    #[arg(long, default_value = "help")]
+    pub role: String,
+    /// Import without asking (for scripts).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

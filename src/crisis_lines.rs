@@ -181,7 +181,7 @@ mod tests {
             }
         }
         let calls: Vec<&str> = LINES.iter().filter_map(|l| l.call).collect();
-        for code in ["988", "116 123", "13 11 14", "1737", "3114"] {
+        for code in ["988", "116 123", "13 11 14", "1737", "3114", "113", "14416"] {
             assert!(
                 calls.iter().any(|c| c.split(" or ").any(|n| n == code)),
                 "{code}"

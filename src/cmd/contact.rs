@@ -3,11 +3,15 @@
 use super::{choice, find_id, save};
 use std::fmt::Write as _;
 
-use crate::cli::{ContactCommand, ContactEdit};
+use crate::cli::{ContactCommand, ContactEdit, ContactImport};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::{Contact, Linked, Plan, ids};
+use crate::plan::vcard::{self, Card};
+use crate::plan::{Contact, Linked, Plan, Role, ids};
+use crate::prompt::{Prompter, Terminal};
+use crate::render::clean;
 use crate::render::tables::contacts_table;
+use crate::store::read_limited;
 
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -23,6 +27,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             }
             Ok(())
         }
+        ContactCommand::Import(args) => import(&args, ctx),
         ContactCommand::Add(args) => save(ctx, |plan| {
             let id = match args.id {
                 Some(id) => id,
@@ -119,6 +124,91 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
         }
     }
     Ok(description)
+}
+
+/// Imports people from a vCard file, skipping anyone already in the plan.
+fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
+    let role: Role = choice(&args.role)?;
+    let bytes = read_limited(&args.file)?;
+    let cards = vcard::parse(&String::from_utf8_lossy(&bytes));
+    if cards.is_empty() {
+        return Err(Error::Usage(format!(
+            "no contacts with a name were found in `{}`; is it a vCard (.vcf) file?",
+            args.file.display()
+        )));
+    }
+    let plan = ctx.load()?.plan;
+    let (new, known): (Vec<Card>, Vec<Card>) = cards
+        .into_iter()
+        .partition(|card| !already_there(&plan, card));
+    let list = |cards: &[Card]| -> String {
+        cards
+            .iter()
+            .map(|c| match &c.phone {
+                Some(phone) => format!("  {} · {phone}", clean(&c.name)),
+                None => format!("  {}", clean(&c.name)),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if !known.is_empty() {
+        ctx.say(&format!(
+            "Already in your plan, so skipped:\n{}",
+            list(&known)
+        ))?;
+    }
+    if new.is_empty() {
+        return ctx.say("Everyone in this file is already in your plan; nothing to add.");
+    }
+    ctx.say(&format!(
+        "To add, as {} contacts:\n{}",
+        role.key(),
+        list(&new)
+    ))?;
+    if !args.yes {
+        let mut ask = Terminal::open()
+            .ok_or_else(|| Error::Usage("add --yes to import without being asked".into()))?;
+        if !ask.confirm(&format!("Add these {} to your plan?", new.len()), true)? {
+            return ctx.say("Nothing was added.");
+        }
+    }
+    let source = args
+        .file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    save(ctx, |plan| {
+        let mut added = 0;
+        for card in new {
+            // Checked again under the lock: the plan may have changed meanwhile.
+            if already_there(plan, &card) {
+                continue;
+            }
+            let id = ids::generate(&card.name, "contact", |id| plan.contact(id).is_some());
+            plan.contacts.push(Contact {
+                id,
+                name: card.name,
+                phone: card.phone,
+                role,
+                reachable: None,
+                do_not_involve: false,
+            });
+            added += 1;
+        }
+        Ok(format!("imported {added} contacts from {source}"))
+    })
+}
+
+/// Whether someone with this name or number is already in the plan.
+fn already_there(plan: &Plan, card: &Card) -> bool {
+    let digits = card
+        .phone
+        .as_deref()
+        .map(vcard::digits)
+        .filter(|d| !d.is_empty());
+    plan.contacts.iter().any(|c| {
+        c.name.trim().eq_ignore_ascii_case(card.name.trim())
+            || (digits.is_some() && c.phone.as_deref().map(vcard::digits) == digits)
+    })
 }
 
 /// "none" clears an optional field.

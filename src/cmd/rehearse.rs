@@ -17,52 +17,25 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     let log = ctx.store.load_practice()?;
     let today = day_of(&ctx.now).unwrap_or(0);
     if args.list {
+        return list(args, &plan, &log, today, ctx);
+    }
+    if args.ics {
         let items = agenda(&plan, &log, today);
-        if args.json {
-            let list: Vec<Json> = items
-                .iter()
-                .map(|(t, due)| {
-                    object([
-                        ("trigger", Json::String(t.id.clone())),
-                        ("due", Json::Bool(due.is_due(today))),
-                        (
-                            "next",
-                            due.due_date()
-                                .map_or(Json::Null, |d| Json::String(d.to_string())),
-                        ),
-                        ("rehearsals", Json::from(due.rehearsals)),
-                        (
-                            "last_confidence",
-                            due.last_confidence.map_or(Json::Null, Json::from),
-                        ),
-                    ])
-                })
-                .collect();
-            let text = serde_json::to_string_pretty(&list).map_err(std::io::Error::from)?;
-            writeln!(ctx.out, "{text}")?;
-        } else if items.is_empty() {
-            writeln!(
-                ctx.out,
-                "No triggers to practise yet: add one with `relapse-plan map` or `trigger add`."
-            )?;
-        } else {
-            for (t, due) in &items {
-                let when = match due.due_date() {
-                    _ if due.is_due(today) => "due now".to_string(),
-                    Some(date) => format!("next on {date}"),
-                    None => "due now".to_string(),
-                };
-                let times = match due.rehearsals {
-                    0 => "not practised yet".to_string(),
-                    1 => "practised once".to_string(),
-                    n => format!("practised {n} times"),
-                };
-                writeln!(ctx.out, "{:<24} {when:<20} {times}", shorten(&t.id, 24))?;
+        let text = crate::render::ics::calendar(&items, today, ctx.now, args.details);
+        match &args.output {
+            Some(path) => {
+                crate::store::write_atomic(path, text.as_bytes())?;
+                ctx.say(&format!(
+                    "Wrote {} upcoming rehearsal{} to `{}`. It holds private health information: keep it where only you can see it.",
+                    items.len(),
+                    if items.len() == 1 { "" } else { "s" },
+                    path.display()
+                ))?;
             }
+            None => write!(ctx.out, "{text}")?,
         }
         return Ok(());
     }
-
     if let Some(recalled) = &args.recalled {
         return log_without_asking(args, recalled, &plan, ctx);
     }
@@ -108,6 +81,60 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
             }
         } else {
             ask.show("Nothing else is due today.")?;
+        }
+    }
+    Ok(())
+}
+
+/// `--list`: what is due and when.
+fn list(
+    args: &RehearseArgs,
+    plan: &crate::plan::Plan,
+    log: &crate::plan::rehearsal::PracticeLog,
+    today: i64,
+    ctx: &mut Ctx,
+) -> Result<()> {
+    let items = agenda(plan, log, today);
+    if args.json {
+        let list: Vec<Json> = items
+            .iter()
+            .map(|(t, due)| {
+                object([
+                    ("trigger", Json::String(t.id.clone())),
+                    ("due", Json::Bool(due.is_due(today))),
+                    (
+                        "next",
+                        due.due_date()
+                            .map_or(Json::Null, |d| Json::String(d.to_string())),
+                    ),
+                    ("rehearsals", Json::from(due.rehearsals)),
+                    (
+                        "last_confidence",
+                        due.last_confidence.map_or(Json::Null, Json::from),
+                    ),
+                ])
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&list).map_err(std::io::Error::from)?;
+        writeln!(ctx.out, "{text}")?;
+    } else if items.is_empty() {
+        writeln!(
+            ctx.out,
+            "No triggers to practise yet: add one with `relapse-plan map` or `trigger add`."
+        )?;
+    } else {
+        for (t, due) in &items {
+            let when = match due.due_date() {
+                _ if due.is_due(today) => "due now".to_string(),
+                Some(date) => format!("next on {date}"),
+                None => "due now".to_string(),
+            };
+            let times = match due.rehearsals {
+                0 => "not practised yet".to_string(),
+                1 => "practised once".to_string(),
+                n => format!("practised {n} times"),
+            };
+            writeln!(ctx.out, "{:<24} {when:<20} {times}", shorten(&t.id, 24))?;
         }
     }
     Ok(())

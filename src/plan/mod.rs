@@ -13,6 +13,7 @@ pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
 pub mod validate;
+pub mod vcard;
 
 use std::fmt;
 use std::str::FromStr;

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod crisis;
+pub mod ics;
 pub mod json;
 pub mod tables;
 

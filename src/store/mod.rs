@@ -601,7 +601,15 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
 /// Writes a file atomically with owner-only permissions: temp file in the
 /// same folder, fsync, rename over the target, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_via(path.parent().unwrap_or(Path::new(".")), path, bytes)
+    write_atomic_via(parent_of(path), path, bytes)
+}
+
+/// The folder a file is in; "." for a bare file name.
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// [`write_atomic`] with the temp file in `temp_dir` (same file system), so
@@ -623,7 +631,7 @@ pub(crate) fn write_atomic_via(temp_dir: &Path, path: &Path, bytes: &[u8]) -> Re
     temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
-    let target_dir = path.parent().unwrap_or(Path::new("."));
+    let target_dir = parent_of(path);
     if target_dir != dir {
         sync_dir(target_dir)?;
     }

@@ -1,0 +1,243 @@
+//! Reading contacts from vCard files (2.1, 3.0 and 4.0), as phones and
+//! address books export them: names and phone numbers, several cards per
+//! file, folded lines, escaped text and quoted-printable names.
+
+/// A person found in a vCard file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub name: String,
+    /// The preferred number, else the first.
+    pub phone: Option<String>,
+}
+
+/// Every card with a name, in file order. Cards without one are skipped:
+/// there is nothing to call them in a plan.
+pub fn parse(text: &str) -> Vec<Card> {
+    let mut cards = Vec::new();
+    let mut current: Option<Builder> = None;
+    for line in unfold(text) {
+        let Some((head, value)) = line.split_once(':') else {
+            continue;
+        };
+        let mut parts = head.split(';');
+        let name = parts.next().unwrap_or("");
+        // "item1.TEL" groups a property; the group does not matter here.
+        let name = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
+        let params: Vec<String> = parts.map(str::to_ascii_uppercase).collect();
+        match (name.as_str(), value.trim().to_ascii_uppercase().as_str()) {
+            ("BEGIN", "VCARD") => current = Some(Builder::default()),
+            ("END", "VCARD") => {
+                if let Some(card) = current.take().and_then(Builder::finish) {
+                    cards.push(card);
+                }
+            }
+            _ => {
+                if let Some(card) = current.as_mut() {
+                    card.property(&name, &params, value);
+                }
+            }
+        }
+    }
+    cards
+}
+
+#[derive(Default)]
+struct Builder {
+    formatted: Option<String>,
+    structured: Option<String>,
+    phones: Vec<(bool, String)>,
+}
+
+impl Builder {
+    fn property(&mut self, name: &str, params: &[String], raw: &str) {
+        let value = decode(params, raw);
+        match name {
+            "FN" => self.formatted = Some(unescape(&value)).filter(|v| !v.trim().is_empty()),
+            "N" => {
+                // Family;Given;Additional;Prefix;Suffix
+                let parts: Vec<String> = split_unescaped(&value, ';')
+                    .iter()
+                    .map(|p| unescape(p))
+                    .collect();
+                let order = [3, 1, 2, 0, 4];
+                let words: Vec<&str> = order
+                    .iter()
+                    .filter_map(|&i| parts.get(i))
+                    .map(|p| p.trim())
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if !words.is_empty() {
+                    self.structured = Some(words.join(" "));
+                }
+            }
+            "TEL" => {
+                let number = unescape(&value)
+                    .trim()
+                    .trim_start_matches("tel:")
+                    .to_string();
+                if !number.is_empty() {
+                    let preferred = params.iter().any(|p| p.contains("PREF"));
+                    self.phones.push((preferred, number));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(self) -> Option<Card> {
+        let name = self.formatted.or(self.structured)?;
+        let phone = self
+            .phones
+            .iter()
+            .find(|(preferred, _)| *preferred)
+            .or_else(|| self.phones.first())
+            .map(|(_, number)| number.clone());
+        Some(Card {
+            name: name.trim().to_string(),
+            phone,
+        })
+    }
+}
+
+/// Joins folded lines: a line starting with a space or tab continues the
+/// one before (3.0, 4.0); a quoted-printable line ending in "=" continues
+/// onto the next (2.1).
+fn unfold(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut continues_qp = false;
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if let Some(rest) = raw.strip_prefix([' ', '\t'])
+            && let Some(last) = lines.last_mut()
+        {
+            last.push_str(rest);
+            continue;
+        }
+        if continues_qp && let Some(last) = lines.last_mut() {
+            last.pop(); // the soft line break's "="
+            last.push_str(raw);
+        } else {
+            lines.push(raw.to_string());
+        }
+        let line = lines.last().map_or("", String::as_str);
+        continues_qp =
+            line.to_ascii_uppercase().contains("QUOTED-PRINTABLE") && line.ends_with('=');
+    }
+    lines
+}
+
+/// Decodes a quoted-printable value (as UTF-8, the charset phones use).
+fn decode(params: &[String], value: &str) -> String {
+    if !params.iter().any(|p| p.contains("QUOTED-PRINTABLE")) {
+        return value.to_string();
+    }
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && let Some(hex) = value.get(i + 1..i + 3)
+            && let Ok(byte) = u8::from_str_radix(hex, 16)
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Undoes vCard text escapes: `\,` `\;` `\\` and `\n`.
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push(' '),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits on `separator` where it is not escaped.
+fn split_unescaped(value: &str, separator: char) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut escaped = false;
+    for c in value.chars() {
+        if !escaped && c == separator {
+            parts.push(String::new());
+            continue;
+        }
+        escaped = !escaped && c == '\\';
+        if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts
+}
+
+/// Digits of a phone number, to notice the same number written differently.
+pub fn digits(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_vcard_4_with_several_cards_and_folded_lines() {
+        let text = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alex Smith (spon\r\n sor)\r\nTEL;TYPE=cell:+44 7700 900123\r\nTEL;TYPE=home;PREF=1:01632 960 123\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nN:Patel;Asha;;Dr;\r\nTEL;VALUE=uri:tel:+44-1632-960-000\r\nEND:VCARD\r\n";
+        assert_eq!(
+            parse(text),
+            [
+                Card {
+                    name: "Alex Smith (sponsor)".into(),
+                    phone: Some("01632 960 123".into())
+                },
+                Card {
+                    name: "Dr Asha Patel".into(),
+                    phone: Some("+44-1632-960-000".into())
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_vcard_3_escapes_and_groups() {
+        let text = "BEGIN:VCARD\nVERSION:3.0\nFN:Jo\\, my sister\nitem1.TEL;type=CELL:07700 900456\nEND:VCARD\n";
+        assert_eq!(
+            parse(text),
+            [Card {
+                name: "Jo, my sister".into(),
+                phone: Some("07700 900456".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn reads_quoted_printable_names_from_old_phones() {
+        let text = "BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=\n=BCrgen;;;\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BCller\nTEL;CELL:0151 1234567\nEND:VCARD\n";
+        assert_eq!(
+            parse(text),
+            [Card {
+                name: "Jürgen Müller".into(),
+                phone: Some("0151 1234567".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn cards_without_a_name_are_skipped() {
+        assert!(parse("BEGIN:VCARD\nVERSION:3.0\nTEL:123\nEND:VCARD\n").is_empty());
+        assert!(parse("not a vcard at all").is_empty());
+    }
+}

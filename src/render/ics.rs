@@ -1,0 +1,112 @@
+//! Upcoming rehearsals as an iCalendar file (RFC 5545), so practice can go
+//! in a calendar app. Each event carries only the trigger's short name
+//! unless the person asks for details.
+
+use toml::value::Datetime;
+
+use crate::plan::Trigger;
+use crate::plan::date::civil_from_days;
+use crate::plan::rehearsal::Due;
+
+/// One all-day event per trigger, on its next due day (today if overdue).
+pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: bool) -> String {
+    let stamp = compact(&now.to_string());
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//relapse-plan//relapse-plan//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+    ];
+    for (trigger, due) in items {
+        let day = due.due_day.map_or(today, |d| d.max(today));
+        let (start, end) = (ymd(day), ymd(day + 1));
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!(
+            "UID:rehearse-{}-{start}@relapse-plan",
+            escape(&trigger.id)
+        ));
+        lines.push(format!("DTSTAMP:{stamp}"));
+        lines.push(format!("DTSTART;VALUE=DATE:{start}"));
+        lines.push(format!("DTEND;VALUE=DATE:{end}"));
+        lines.push(format!(
+            "SUMMARY:{}",
+            escape(&format!("Practise your plan: {}", trigger.id))
+        ));
+        if details {
+            lines.push(format!(
+                "DESCRIPTION:{}",
+                escape(&format!(
+                    "{}\nRun: relapse-plan rehearse {}",
+                    trigger.situation, trigger.id
+                ))
+            ));
+        }
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+fn ymd(day: i64) -> String {
+    let d = civil_from_days(day);
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+}
+
+/// `2026-11-22T10:15:00Z` → `20261122T101500Z`.
+fn compact(moment: &str) -> String {
+    moment.chars().filter(|c| *c != '-' && *c != ':').collect()
+}
+
+/// Escapes text values: backslash, semicolon, comma and line breaks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a line at 75 octets (never inside a character) and ends it with CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let folded = fold(&format!("SUMMARY:{}", "Ωλ".repeat(60)));
+        for line in folded.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(
+            folded.replace("\r\n ", "").trim_end(),
+            format!("SUMMARY:{}", "Ωλ".repeat(60))
+        );
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+}

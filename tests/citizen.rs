@@ -1,0 +1,397 @@
+//! A good command-line citizen: crisis lines by locale, JSON for scripts,
+//! plain output, colour rules, completions, the man page, help, broken
+//! pipes, timers, practice, vCard import and calendar export.
+
+use std::fs;
+use std::process::Command;
+
+use crate::{Env, NOW};
+
+#[test]
+fn the_locale_chooses_the_crisis_lines_when_nothing_else_does() {
+    let env = Env::new();
+    env.ok(["init"]);
+    let gb = env
+        .cmd(["now"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&gb.stdout).contains("Samaritans: call 116 123"));
+    // LC_ALL wins over LANG, as POSIX orders them.
+    let ie = env
+        .cmd(["lines"])
+        .env("LANG", "en_GB.UTF-8")
+        .env("LC_ALL", "en_IE.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&ie.stdout).contains("Pieta"));
+    // The plan's country wins over the locale, and --country over both.
+    env.ok(["set", "--country", "NZ"]);
+    let nz = env
+        .cmd(["now"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&nz.stdout).contains("Need to talk?"));
+    let us = env
+        .cmd(["now", "--country", "US"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&us.stdout).contains("988"));
+    let c = env
+        .cmd(["lines"])
+        .env("LANG", "C")
+        .env_remove("RELAPSE_PLAN_DIR")
+        .env("RELAPSE_PLAN_DIR", env.home().join("none"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&c.stdout).contains("call your local emergency number"));
+}
+
+#[test]
+fn lines_lists_every_checked_line_with_its_source() {
+    let env = Env::new();
+    let all: serde_json::Value =
+        serde_json::from_str(&env.ok(["lines", "--all", "--json"])).unwrap();
+    let countries = all.as_array().unwrap();
+    assert_eq!(countries.len(), 10);
+    for country in countries {
+        for line in country["lines"].as_array().unwrap() {
+            assert!(
+                line["source"].as_str().is_some_and(|s| s.contains('.')),
+                "{line}"
+            );
+            assert_eq!(line["checked"], "2026-11-22");
+        }
+    }
+    let none: serde_json::Value =
+        serde_json::from_str(&env.ok(["lines", "--json", "--country", "JP"])).unwrap();
+    assert_eq!(
+        none["lines"].as_array().unwrap().len(),
+        0,
+        "an unknown country never shows another's numbers"
+    );
+    let text = env.ok(["lines", "--country", "AU"]);
+    assert!(
+        text.contains("Lifeline: call 13 11 14")
+            && text.contains("Checked 2026-11-22 against lifeline.org.au"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_json_output_parses() {
+    let env = Env::with_example();
+    env.ok([
+        "rehearse",
+        "payday",
+        "--recalled",
+        "all",
+        "--confidence",
+        "60",
+    ]);
+    env.ok(["surf", "--ratings", "7,5,2", "--trigger", "payday"]);
+    for args in [
+        vec!["show", "--json"],
+        vec!["history", "--json"],
+        vec!["lines", "--json"],
+        vec!["practice", "--json"],
+        vec!["rehearse", "--list", "--json"],
+    ] {
+        let out = env.ok(&args);
+        serde_json::from_str::<serde_json::Value>(&out)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}\n{out}"));
+    }
+}
+
+#[test]
+fn plain_output_has_no_box_drawing_colour_or_symbols() {
+    let env = Env::with_example();
+    env.ok(["surf", "--ratings", "7,5,2"]);
+    for args in [
+        vec!["--plain", "show"],
+        vec!["--plain", "now"],
+        vec!["--plain", "history"],
+        vec!["--plain", "practice"],
+        vec!["--plain", "trigger", "list"],
+        vec!["--plain", "--color", "always", "now"],
+    ] {
+        let out = env.ok(&args);
+        let decorative: Vec<char> = out
+            .chars()
+            .filter(|c| {
+                ('\u{2500}'..='\u{259f}').contains(c) || ['·', '\u{1b}', '✔', '❯'].contains(c)
+            })
+            .collect();
+        assert!(decorative.is_empty(), "{args:?} has {decorative:?}:\n{out}");
+    }
+    let show = env.ok(["--plain", "show"]);
+    assert!(
+        show.contains("Trigger: Friday payday, walking past the pub on the way home"),
+        "{show}"
+    );
+    assert!(show.contains("  Rank: 1"), "{show}");
+    insta::assert_snapshot!("plain_now", env.ok(["--plain", "now"]));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let env = Env::with_example();
+    assert!(
+        !env.ok(["now"]).contains('\u{1b}'),
+        "not a terminal: no colour"
+    );
+    assert!(env.ok(["--color", "always", "now"]).contains("\u{1b}[1m"));
+    assert!(!env.ok(["--color", "never", "now"]).contains('\u{1b}'));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = Env::new();
+    env.ok(["init"]);
+    // Enough triggers that `show` outlasts the pipe's buffer.
+    let mut text = String::from("schema_version = 1\nrevision = 1\n");
+    for i in 0..400 {
+        text.push_str(&format!("\n[[triggers]]\nid = \"t{i}\"\nsituation = \"A long situation number {i}, described in many words\"\n"));
+    }
+    fs::write(env.plan_file(), text).unwrap();
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg("set -o pipefail; \"$0\" show | head -1 >/dev/null")
+        .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+        .env_clear()
+        .env("RELAPSE_PLAN_DIR", env.plan_dir())
+        .env("RELAPSE_PLAN_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "quietly");
+}
+
+#[test]
+fn completions_parse_and_the_man_page_lists_every_command() {
+    let env = Env::new();
+    let bash = env.ok(["completions", "bash"]);
+    let file = env.home().join("relapse-plan.bash");
+    fs::write(&file, &bash).unwrap();
+    let status = Command::new("bash").arg("-n").arg(&file).status().unwrap();
+    assert!(status.success(), "bash -n rejects the completion script");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        assert!(
+            env.ok(["completions", shell]).contains("relapse-plan"),
+            "{shell}"
+        );
+    }
+    let man = env.ok(["man"]);
+    for sub in relapse_plan::cli::command().get_subcommands() {
+        let name = sub.get_name().replace('-', "\\-");
+        assert!(
+            man.contains(&format!("relapse\\-plan\\-{name}")),
+            "the man page lacks {name}"
+        );
+    }
+}
+
+#[test]
+fn every_command_has_a_description_and_an_example() {
+    fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        let path = format!("{path} {}", command.get_name()).trim().to_string();
+        let leaves: Vec<&clap::Command> = command.get_subcommands().collect();
+        if leaves.is_empty() {
+            if command.get_about().is_none() {
+                missing.push(format!("{path}: no description"));
+            }
+            let help = command
+                .get_after_help()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            if !help.contains("Example") {
+                missing.push(format!("{path}: no example"));
+            }
+        }
+        for sub in leaves {
+            walk(sub, &path, missing);
+        }
+    }
+    let mut missing = Vec::new();
+    let command = relapse_plan::cli::command();
+    for sub in command.get_subcommands() {
+        walk(sub, "", &mut missing);
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+#[test]
+fn timers_need_a_terminal_but_surfing_can_be_logged_after_the_fact() {
+    let env = Env::with_example();
+    let err = env.fails(1, ["breathe"]);
+    assert!(err.contains("needs a terminal"), "{err}");
+    let err = env.fails(1, ["surf"]);
+    assert!(err.contains("surf --ratings"), "{err}");
+    let out = env.ok(["surf", "--ratings", "6,8,5,3,1", "--trigger", "payday"]);
+    assert!(out.contains("It went from 6 to 1, peaking at 8"), "{out}");
+    assert!(out.contains("20:00   1"), "{out}");
+    env.fails(2, ["surf", "--ratings", "6,11"]);
+    let practice = env.ok(["practice"]);
+    assert!(
+        practice.contains("urge surfing") && practice.contains("urge 6 → 1"),
+        "{practice}"
+    );
+}
+
+#[test]
+fn practice_shows_the_confidence_trend_and_totals() {
+    let env = Env::with_example();
+    for confidence in ["20", "40", "80"] {
+        env.ok([
+            "rehearse",
+            "payday",
+            "--recalled",
+            "some",
+            "--confidence",
+            confidence,
+        ]);
+    }
+    let out = env.ok(["practice"]);
+    assert!(
+        out.contains("This week: 3 rehearsals, 0 exercises."),
+        "{out}"
+    );
+    assert!(out.contains("20% → 80%  (3 times)"), "{out}");
+    assert!(out.contains("▂▃▆"), "{out}");
+    let only: serde_json::Value =
+        serde_json::from_str(&env.ok(["practice", "--trigger", "payday", "--json"])).unwrap();
+    assert_eq!(
+        only["confidence"]["payday"],
+        serde_json::json!([20, 40, 80])
+    );
+    env.fails(1, ["practice", "--trigger", "nope"]);
+}
+
+#[test]
+fn contacts_import_from_a_phone_export() {
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Jo",
+        "--phone",
+        "+44 (0)1632 960 111",
+    ]);
+    let vcf = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/contacts.vcf");
+    let err = env.fails(2, ["contact", "import", vcf.to_str().unwrap()]);
+    assert!(err.contains("add --yes"), "{err}");
+    let output = env
+        .cmd(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("Jürgen Müller"), "{err}");
+    let plan = env.plan();
+    let names: Vec<&str> = plan.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Jo",
+            "Alex Smith",
+            "Dr Asha Patel, Riverside Surgery (weekdays 8 am to 6:30 pm)",
+            "Jürgen Müller"
+        ]
+    );
+    assert_eq!(
+        plan.contacts[1].phone.as_deref(),
+        Some("+44 7700 900123"),
+        "the preferred number"
+    );
+    assert_eq!(plan.revision, 3, "one revision for the import");
+    // Importing again adds no one.
+    let output = env
+        .cmd(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("Everyone in this file is already in your plan")
+    );
+    assert_eq!(env.plan().revision, 3);
+}
+
+#[test]
+fn rehearsals_export_to_a_calendar_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::with_example();
+    env.ok([
+        "rehearse",
+        "payday",
+        "--recalled",
+        "all",
+        "--confidence",
+        "60",
+    ]);
+    let file = env.home().join("practice.ics");
+    let output = env
+        .cmd(["rehearse", "--ics", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("private health information"));
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        !text.contains("Friday payday"),
+        "no personal details without --details"
+    );
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .expect("one calendar")
+        .expect("it parses");
+    assert_eq!(calendar.events.len(), 3);
+    let starts: Vec<String> = calendar
+        .events
+        .iter()
+        .map(|e| {
+            e.properties
+                .iter()
+                .find(|p| p.name == "DTSTART")
+                .and_then(|p| p.value.clone())
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        starts.contains(&"20261123".to_string()),
+        "payday is next due tomorrow: {starts:?}"
+    );
+    assert!(
+        starts.contains(&"20261122".to_string()),
+        "never practised: due today: {starts:?}"
+    );
+    let detailed = env.ok(["rehearse", "--ics", "--details"]);
+    let calendar = ical::IcalParser::new(detailed.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
+    let descriptions: Vec<String> = calendar
+        .events
+        .iter()
+        .filter_map(|e| {
+            e.properties
+                .iter()
+                .find(|p| p.name == "DESCRIPTION")
+                .and_then(|p| p.value.clone())
+        })
+        .collect();
+    assert_eq!(descriptions.len(), 3);
+    assert!(
+        descriptions
+            .iter()
+            .any(|d| d.contains("walking past the pub")),
+        "{descriptions:?}"
+    );
+}
