@@ -2,6 +2,7 @@
 //! plain output, colour rules, completions, the man page, help, broken
 //! pipes, timers, practice, vCard import and calendar export.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::process::Command;
 
@@ -153,7 +154,10 @@ fn a_closed_pipe_ends_quietly() {
     // Enough triggers that `show` outlasts the pipe's buffer.
     let mut text = String::from("schema_version = 1\nrevision = 1\n");
     for i in 0..400 {
-        text.push_str(&format!("\n[[triggers]]\nid = \"t{i}\"\nsituation = \"A long situation number {i}, described in many words\"\n"));
+        let _ = write!(
+            text,
+            "\n[[triggers]]\nid = \"t{i}\"\nsituation = \"A long situation number {i}, described in many words\"\n"
+        );
     }
     fs::write(env.plan_file(), text).unwrap();
     let output = Command::new("bash")
