@@ -186,6 +186,19 @@ pub enum Command {
     )]
     Practice(PracticeArgs),
 
+    /// Homework: a therapist assigns tasks; you start, track and hand them in.
+    #[command(subcommand)]
+    Homework(HomeworkCommand),
+
+    /// Review a hand-in (therapists), or your own plan since a date or revision.
+    ///
+    /// Shows each task's status, what changed, rehearsal counts with the
+    /// confidence trend, and things worth talking about. Never writes.
+    #[command(
+        after_help = "Examples:\n  relapse-plan review hand-in.toml\n  relapse-plan review hand-in.toml --assignment homework.toml\n  relapse-plan review --since 2026-10-01"
+    )]
+    Review(ReviewArgs),
+
     /// Crisis lines for your country: who to call or text, checked and dated.
     ///
     /// The country is --country, else your plan's, else your locale's
@@ -346,6 +359,80 @@ pub struct PracticeArgs {
     /// Print JSON for scripts.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HomeworkCommand {
+    /// Write an assignment file (therapists; needs no plan of its own).
+    ///
+    /// Tasks (repeat --task): map-triggers=N, rank-triggers, add-help-contacts=N,
+    /// write-crisis-steps=N, rehearse-top=NxM (top N triggers, M times each),
+    /// practise-urge-surfing=N, practise-breathing=N, review-safer-environment,
+    /// write-lapse-plan=N, add-reasons=N, add-warning-signs=N.
+    #[command(
+        after_help = "Example:\n  relapse-plan homework assign -o homework.toml --therapist \"Dr Patel\" --client Sam \\\n    --due 2026-11-29 --task map-triggers=3 --task rehearse-top=2x3 --task add-help-contacts=2"
+    )]
+    Assign(AssignArgs),
+    /// Start an assignment your therapist gave you.
+    #[command(after_help = "Example:\n  relapse-plan homework start homework.toml")]
+    Start {
+        /// The homework file.
+        file: PathBuf,
+    },
+    /// What is done and what is still to do, worked out from your plan and practice.
+    #[command(
+        after_help = "Examples:\n  relapse-plan homework status\n  relapse-plan homework status --json"
+    )]
+    Status {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the hand-in file for your therapist (you see exactly what it holds first).
+    #[command(after_help = "Example:\n  relapse-plan homework submit -o hand-in.toml")]
+    Submit {
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Write it without asking (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// The file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Your name, as the client knows you.
+    #[arg(long)]
+    pub therapist: Option<String>,
+    /// The client's first name (optional).
+    #[arg(long)]
+    pub client: Option<String>,
+    /// When it is due (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// A note for the client.
+    #[arg(long = "message", value_name = "TEXT")]
+    pub message: Option<String>,
+    /// A task, e.g. map-triggers=3 or rehearse-top=2x3 (repeatable).
+    #[arg(long, value_name = "TASK")]
+    pub task: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// A hand-in file from a client.
+    #[arg(required_unless_present = "since", conflicts_with = "since")]
+    pub file: Option<PathBuf>,
+    /// The assignment you gave, to check the hand-in answers it.
+    #[arg(long, value_name = "FILE", requires = "file")]
+    pub assignment: Option<PathBuf>,
+    /// Review your own plan since a date (YYYY-MM-DD) or revision number.
+    #[arg(long, value_name = "DATE|REV")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Args)]

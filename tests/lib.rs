@@ -5,6 +5,7 @@ mod citizen;
 mod commands;
 mod editing;
 mod history;
+mod homework;
 mod hostile;
 mod privacy;
 mod properties;

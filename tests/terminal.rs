@@ -278,23 +278,40 @@ fn drafts_are_private_whatever_the_umask() {
 #[test]
 fn breathe_runs_and_stops_cleanly_on_ctrl_c() {
     let env = Env::with_example();
-    let mut p = spawn(&env, &["breathe", "--in", "2", "--out", "3", "--minutes", "1"], false);
+    let mut p = spawn(
+        &env,
+        &["breathe", "--in", "2", "--out", "3", "--minutes", "1"],
+        false,
+    );
     p.exp_string("Press Ctrl-C to stop at any time").unwrap();
     p.exp_string("Breathe in").unwrap();
     p.exp_string("Breathe out").unwrap();
     p.send_control('c').unwrap();
     let rest = p.exp_eof().unwrap();
-    assert!(rest.contains("\u{1b}[?25h"), "the cursor is shown again: {rest:?}");
-    assert!(rest.contains("That still counts, and it's logged"), "{rest:?}");
+    assert!(
+        rest.contains("\u{1b}[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert!(
+        rest.contains("That still counts, and it's logged"),
+        "{rest:?}"
+    );
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
-    assert!(log.contains("kind = \"breathe\"") && log.contains("completed = false"), "{log}");
+    assert!(
+        log.contains("kind = \"breathe\"") && log.contains("completed = false"),
+        "{log}"
+    );
 }
 
 #[test]
 fn surf_asks_the_urge_charts_it_and_logs_it() {
     let env = Env::with_example();
     // Checks at 0, 1.2 and 2.4 seconds: three ratings.
-    let mut p = spawn(&env, &["surf", "--minutes", "0.04", "--every", "0.02"], true);
+    let mut p = spawn(
+        &env,
+        &["surf", "--minutes", "0.04", "--every", "0.02"],
+        true,
+    );
     p.exp_string("Press Ctrl-C to stop at any time").unwrap();
     // The live question, not the line that reports an answer.
     let live = "How strong is the urge right now?:\r\n";
@@ -304,5 +321,8 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
     p.exp_string("It went from 5 to 4, peaking at 7").unwrap();
     p.exp_eof().unwrap();
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
-    assert!(log.contains("ratings = [") && log.contains("kind = \"surf\""), "{log}");
+    assert!(
+        log.contains("ratings = [") && log.contains("kind = \"surf\""),
+        "{log}"
+    );
 }

@@ -10,6 +10,9 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         "map",
         "`relapse-plan trigger add --situation \"…\" --thought \"…\"` and `relapse-plan warning-sign add \"…\"`",
     )?;
+    if let Some(reminder) = super::homework::reminder(&ctx.store) {
+        ctx.say(&reminder)?;
+    }
     session::run(&ctx.store, &mut ask, MAP, ctx.now, ctx.note.clone(), |w| {
         w.run_step("triggers")?;
         w.run_step("warning-signs")?;

@@ -8,6 +8,7 @@ mod contact;
 mod coping;
 mod diff;
 mod history;
+mod homework;
 mod init;
 mod lines;
 mod map;
@@ -18,6 +19,7 @@ mod practice;
 mod rank;
 mod rehearse;
 mod restore;
+mod review;
 mod section;
 mod set;
 mod show;
@@ -52,6 +54,8 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Safety(command) => section::run(Section::SafeEnvironment, command, ctx),
         Command::Lapse(command) => section::run(Section::LapsePlan, command, ctx),
         Command::Maintenance(command) => section::run(Section::Maintenance, command, ctx),
+        Command::Homework(command) => homework::run(command, ctx),
+        Command::Review(args) => review::run(&args, ctx),
         Command::Lines(args) => lines::run(&args, ctx),
         Command::Breathe(args) => breathe::run(&args, ctx),
         Command::Surf(args) => surf::run(&args, ctx),

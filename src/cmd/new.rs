@@ -10,6 +10,9 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         "new",
         "`relapse-plan init`, then `trigger add`, `contact add`, `step add` and the other section commands (see `relapse-plan --help`)",
     )?;
+    if let Some(reminder) = super::homework::reminder(&ctx.store) {
+        ctx.say(&reminder)?;
+    }
     session::run(&ctx.store, &mut ask, NEW, ctx.now, ctx.note.clone(), |w| {
         w.walk_new()
     })

@@ -10,6 +10,9 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         "rank",
         "`relapse-plan trigger edit ID --likelihood N --intensity N --confidence N --rank N`",
     )?;
+    if let Some(reminder) = super::homework::reminder(&ctx.store) {
+        ctx.say(&reminder)?;
+    }
     session::run(&ctx.store, &mut ask, RANK, ctx.now, ctx.note.clone(), |w| {
         w.rank()?;
         finish(w)

@@ -42,7 +42,10 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
 
     let mut ask = terminal(
         "rehearse",
-        "`relapse-plan rehearse --list` shows what is due; practice itself needs a terminal",
+        "`relapse-plan rehearse --list` shows what is due;
+    if let Some(reminder) = super::homework::reminder(&ctx.store) {
+        ctx.say(&reminder)?;
+    } practice itself needs a terminal",
     )?;
     let mut next = match &args.trigger {
         Some(id) => {

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod diff;
 pub mod draft;
+pub mod homework;
 pub mod ids;
 pub mod parse;
 pub mod priority;

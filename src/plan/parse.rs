@@ -37,6 +37,13 @@ pub enum ParseError {
     NoSchemaVersion,
     /// A `schema_version` that is not a positive whole number.
     BadSchemaVersion(String),
+    /// A file of another kind (a hand-in where homework was expected, say).
+    WrongKind {
+        expected: &'static str,
+        found: String,
+    },
+    /// A homework or hand-in file from a newer relapse-plan.
+    NewerVersion(i64),
     /// A key this build does not know, in a file of the current schema:
     /// usually a typo, and it would be lost on the next save.
     UnknownField { key: String, line: Option<usize> },
@@ -64,6 +71,13 @@ impl fmt::Display for ParseError {
             ParseError::BadSchemaVersion(found) => {
                 write!(f, "`schema_version = {found}` should be a whole number from 1 up")
             }
+            ParseError::WrongKind { expected, found } => {
+                write!(f, "this is {found}, not {expected}")
+            }
+            ParseError::NewerVersion(version) => write!(
+                f,
+                "it was written by a newer relapse-plan (version {version}); update relapse-plan to read it"
+            ),
             ParseError::UnknownField { key, line } => {
                 if let Some(line) = line {
                     write!(f, "line {line}: ")?;
@@ -148,6 +162,54 @@ pub fn to_toml(plan: &Plan) -> String {
     // A Plan holds only strings, integers, booleans, dates and tables, all of
     // which TOML can represent, so serialization cannot fail.
     toml::to_string_pretty(plan).expect("a plan always serializes to TOML")
+}
+
+/// Reads a homework or hand-in file: UTF-8, its `kind` and version checked
+/// on the raw table first, then every field (unknown ones refused), each
+/// failure with the line and column.
+pub fn parse_document<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    expected_kind: &'static str,
+    describe: &'static str,
+) -> Result<T, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            e.valid_up_to(),
+        );
+        ParseError::NotUtf8 { line, column }
+    })?;
+    if text.starts_with('\u{feff}') {
+        return Err(ParseError::ByteOrderMark);
+    }
+    let table: toml::Table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    let kind = table
+        .get("kind")
+        .and_then(toml::Value::as_str)
+        .unwrap_or_default();
+    if kind != expected_kind {
+        let found = match kind {
+            "relapse-plan-homework" => "a homework file".to_string(),
+            "relapse-plan-hand-in" => "a hand-in file".to_string(),
+            _ if table.contains_key("triggers") || table.contains_key("crisis_steps") => {
+                "a plan".to_string()
+            }
+            _ => "not a relapse-plan file".to_string(),
+        };
+        return Err(ParseError::WrongKind {
+            expected: describe,
+            found,
+        });
+    }
+    match table.get("schema_version") {
+        Some(toml::Value::Integer(v)) if *v > i64::from(super::homework::HOMEWORK_VERSION) => {
+            return Err(ParseError::NewerVersion(*v));
+        }
+        Some(toml::Value::Integer(v)) if *v >= 1 => {}
+        None => return Err(ParseError::NoSchemaVersion),
+        Some(other) => return Err(ParseError::BadSchemaVersion(other.to_string())),
+    }
+    toml::from_str(text).map_err(|e| syntax(text, &e))
 }
 
 /// Any part of a plan as a TOML table, with dates as TOML dates. It goes

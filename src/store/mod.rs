@@ -22,6 +22,8 @@ use toml::value::Datetime;
 
 use crate::error::{Error, Result};
 use crate::plan::draft::{self, Draft};
+use crate::plan::homework::{STARTED_KIND, Started};
+use crate::plan::parse::parse_document;
 use crate::plan::parse::{Parsed, parse, to_toml};
 use crate::plan::rehearsal::{Exercise, PracticeLog, Rehearsal};
 use crate::plan::validate::{Problem, validate};
@@ -36,6 +38,7 @@ const REVISIONS_DIR: &str = "revisions";
 const LOCK_FILE: &str = ".lock";
 const DRAFT_FILE: &str = "draft.toml";
 const PRACTICE_FILE: &str = "practice.toml";
+const HOMEWORK_FILE: &str = "homework.toml";
 const TEMP_PREFIX: &str = ".relapse-plan-";
 const TEMP_SUFFIX: &str = ".tmp";
 
@@ -485,6 +488,29 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(source) => Err(Error::Write { path, source }),
         }
+    }
+
+    pub fn homework_path(&self) -> PathBuf {
+        self.dir.join(HOMEWORK_FILE)
+    }
+
+    /// The homework being worked on, if any.
+    pub fn load_homework(&self) -> Result<Option<Started>> {
+        let path = self.homework_path();
+        match read_limited(&path) {
+            Ok(bytes) => parse_document(&bytes, STARTED_KIND, "started homework")
+                .map(Some)
+                .map_err(|source| Error::BadFile { path, source }),
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Keeps a started assignment (replacing any earlier one).
+    pub fn save_homework(&self, started: &Started) -> Result<()> {
+        let _lock = self.lock()?;
+        let text = toml::to_string_pretty(started).expect("homework always serializes");
+        write_atomic(&self.homework_path(), text.as_bytes())
     }
 
     pub fn practice_path(&self) -> PathBuf {

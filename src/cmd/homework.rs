@@ -1,0 +1,413 @@
+//! `homework assign|start|status|submit`: the therapist writes an
+//! assignment, the client starts it, sees what is left (computed, never
+//! ticked by hand) and hands in exactly their plan and practice.
+
+use std::path::Path;
+
+use serde_json::Value as Json;
+use toml::value::Datetime;
+
+use super::terminal;
+use crate::cli::{AssignArgs, HomeworkCommand};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::date::{days_from_civil, is_date_only, is_real_date};
+use crate::plan::diff::diff;
+use crate::plan::homework::{
+    Assignment, Change, Evidence, HAND_IN_KIND, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn, Progress,
+    STARTED_KIND, Started, Task, TaskKind, progress,
+};
+use crate::plan::parse::parse_document;
+use crate::plan::rehearsal::PracticeLog;
+use crate::plan::{Plan, ids};
+use crate::prompt::Prompter;
+use crate::render::json::object;
+use crate::store::{Store, read_limited, write_atomic};
+
+pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
+    match command {
+        HomeworkCommand::Assign(args) => assign(args, ctx),
+        HomeworkCommand::Start { file } => start(&file, ctx),
+        HomeworkCommand::Status { json } => status(json, ctx),
+        HomeworkCommand::Submit { output, yes } => submit(&output, yes, ctx),
+    }
+}
+
+/// Reads a homework file a therapist wrote.
+pub(super) fn read_assignment(path: &Path) -> Result<Assignment> {
+    let bytes = read_limited(path)?;
+    let assignment: Assignment =
+        parse_document(&bytes, HOMEWORK_KIND, "a homework file").map_err(|source| {
+            Error::BadFile {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    if assignment.tasks.is_empty() {
+        return Err(Error::Usage(format!(
+            "`{}` asks for no tasks",
+            path.display()
+        )));
+    }
+    Ok(assignment)
+}
+
+/// Reads a hand-in file a client wrote.
+pub(super) fn read_hand_in(path: &Path) -> Result<HandIn> {
+    let bytes = read_limited(path)?;
+    parse_document(&bytes, HAND_IN_KIND, "a hand-in file").map_err(|source| Error::BadFile {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn date(value: &str) -> Result<Datetime> {
+    value
+        .trim()
+        .parse::<Datetime>()
+        .ok()
+        .filter(is_date_only)
+        .filter(|d| d.date.is_some_and(is_real_date))
+        .ok_or_else(|| Error::Usage(format!("`{value}` is not a date like 2026-11-29")))
+}
+
+fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
+    let mut tasks: Vec<Task> = args
+        .task
+        .iter()
+        .map(|t| Task::from_flag(t).map_err(Error::Usage))
+        .collect::<Result<_>>()?;
+    let (mut therapist, mut client, mut due, mut note) =
+        (args.therapist, args.client, args.due, args.message);
+    if therapist.is_none() || due.is_none() || tasks.is_empty() {
+        // An interactive form for what the flags did not say.
+        let mut ask = terminal(
+            "homework assign",
+            "`relapse-plan homework assign -o FILE --therapist NAME --due DATE --task map-triggers=3 …`",
+        )?;
+        if therapist.is_none() {
+            therapist = ask.text("Your name, as your client knows you", "")?;
+        }
+        if client.is_none() {
+            client = ask.text("Your client's first name (optional)", "")?;
+        }
+        if due.is_none() {
+            due = ask.text("Due date (YYYY-MM-DD)", "")?;
+        }
+        if note.is_none() {
+            note = ask.text("A note for your client (optional)", "")?;
+        }
+        while tasks.is_empty() || ask.confirm("Add another task?", false)? {
+            let mut choices: Vec<String> = TaskKind::ALL
+                .iter()
+                .map(|k| {
+                    Task {
+                        task: *k,
+                        count: 1,
+                        times: None,
+                    }
+                    .describe()
+                })
+                .collect();
+            choices.push("That's all".into());
+            let Some(i) = ask
+                .select("Which task?", &choices, 0)?
+                .filter(|i| *i < TaskKind::ALL.len())
+            else {
+                break;
+            };
+            let count = ask
+                .text("How many? (Enter for 1)", "1")?
+                .unwrap_or_else(|| "1".into());
+            let flag = if TaskKind::ALL[i] == TaskKind::RehearseTop {
+                let times = ask
+                    .text("How many times each?", "3")?
+                    .unwrap_or_else(|| "1".into());
+                format!("{}={count}x{times}", TaskKind::ALL[i].key())
+            } else {
+                format!("{}={count}", TaskKind::ALL[i].key())
+            };
+            tasks.push(Task::from_flag(&flag).map_err(Error::Usage)?);
+        }
+    }
+    let therapist = therapist
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| Error::Usage("--therapist is needed".into()))?;
+    let due = date(&due.ok_or_else(|| Error::Usage("--due is needed".into()))?)?;
+    if tasks.is_empty() {
+        return Err(Error::Usage("give at least one --task".into()));
+    }
+    let assigned = Datetime {
+        time: None,
+        offset: None,
+        ..ctx.now
+    };
+    let id = format!(
+        "{}-{}",
+        assigned,
+        ids::generate(
+            &format!("{therapist} {}", client.clone().unwrap_or_default()),
+            "homework",
+            |_| false
+        )
+    );
+    let assignment = Assignment {
+        schema_version: HOMEWORK_VERSION,
+        kind: HOMEWORK_KIND.into(),
+        id,
+        therapist,
+        client: client.filter(|c| !c.trim().is_empty()),
+        assigned,
+        due,
+        note: note.unwrap_or_default(),
+        tasks,
+    };
+    let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
+    write_atomic(&args.output, text.as_bytes())?;
+    ctx.say(&format!(
+        "Wrote `{}`: {} task{}, due {}. Your client starts it with `relapse-plan homework start {}`.",
+        args.output.display(),
+        assignment.tasks.len(),
+        if assignment.tasks.len() == 1 { "" } else { "s" },
+        assignment.due,
+        args.output.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    ))
+}
+
+fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
+    let assignment = read_assignment(file)?;
+    let started_revision = match ctx.store.load() {
+        Ok(loaded) => loaded.plan.revision,
+        Err(Error::NoPlan { .. }) => 0,
+        Err(e) => return Err(e),
+    };
+    if let Some(previous) = ctx.store.load_homework()?
+        && previous.assignment.id != assignment.id
+    {
+        ctx.say(&format!(
+            "This replaces the homework from {} that was due {}.",
+            previous.assignment.therapist, previous.assignment.due
+        ))?;
+    }
+    let started = Started {
+        schema_version: HOMEWORK_VERSION,
+        kind: STARTED_KIND.into(),
+        started_at: ctx.now,
+        started_revision,
+        assignment,
+    };
+    ctx.store.save_homework(&started)?;
+    let a = &started.assignment;
+    let mut lines = vec![format!("Homework from {}, due {}:", a.therapist, a.due)];
+    lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
+    if !a.note.is_empty() {
+        lines.push(format!("Note: {}", crate::render::clean(&a.note)));
+    }
+    lines.push("`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.".into());
+    ctx.say(&lines.join("\n"))
+}
+
+/// What the evidence is for a started assignment: the plan now, what
+/// changed since the start (revision by revision), and practice since.
+pub(super) struct Period {
+    pub plan: Plan,
+    pub changes: Vec<Change>,
+    pub practice: PracticeLog,
+}
+
+impl Period {
+    pub(super) fn change_lines(&self) -> Vec<String> {
+        self.changes
+            .iter()
+            .flat_map(|c| c.changes.iter().cloned())
+            .collect()
+    }
+}
+
+/// The plan, its changes since `base` and the practice since `since`.
+pub(super) fn period(store: &Store, base: u64, since: &Datetime) -> Result<Period> {
+    let plan = match store.load() {
+        Ok(loaded) => loaded.plan,
+        Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
+        Err(e) => return Err(e),
+    };
+    let mut changes = Vec::new();
+    let mut before = if base == 0 {
+        Plan::new(String::new(), None)
+    } else {
+        store.load_revision(base)?
+    };
+    for revision in (base + 1)..=plan.revision {
+        let Ok(after) = store.load_revision(revision) else {
+            continue;
+        };
+        changes.push(Change {
+            revision,
+            saved_at: after.saved_at,
+            change_note: after.change_note.clone(),
+            changes: diff(&before, &after),
+        });
+        before = after;
+    }
+    let mut practice = store.load_practice()?;
+    let since = since.to_string();
+    // Datetimes in the log are all UTC moments, so their text orders them.
+    practice.rehearsals.retain(|r| r.at.to_string() >= since);
+    practice.exercises.retain(|e| e.at.to_string() >= since);
+    Ok(Period {
+        plan,
+        changes,
+        practice,
+    })
+}
+
+fn load_started(store: &Store) -> Result<Started> {
+    store.load_homework()?.ok_or_else(|| {
+        Error::Usage(
+            "there is no homework yet: start one with `relapse-plan homework start FILE`".into(),
+        )
+    })
+}
+
+/// One line saying how long is left.
+fn days_left(due: &Datetime, now: &Datetime) -> String {
+    let (Some(due), Some(today)) = (due.date, now.date) else {
+        return String::new();
+    };
+    match days_from_civil(due) - days_from_civil(today) {
+        0 => "due today".into(),
+        1 => "1 day left".into(),
+        n if n > 1 => format!("{n} days left"),
+        -1 => "1 day past the due date".into(),
+        n => format!("{} days past the due date", -n),
+    }
+}
+
+fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
+    let started = load_started(&ctx.store)?;
+    let period = period(&ctx.store, started.started_revision, &started.started_at)?;
+    let changes = period.change_lines();
+    let evidence = Evidence {
+        plan: &period.plan,
+        changes: &changes,
+        practice: &period.practice,
+    };
+    let tasks = progress(&started.assignment, &evidence);
+    let a = &started.assignment;
+    if json {
+        let list: Vec<Json> = tasks
+            .iter()
+            .map(|p| {
+                object([
+                    ("task", Json::String(p.task.task.key().into())),
+                    ("description", Json::String(p.task.describe())),
+                    ("done", Json::Bool(p.done)),
+                    ("detail", Json::String(p.detail.clone())),
+                ])
+            })
+            .collect();
+        let json = object([
+            ("therapist", Json::String(a.therapist.clone())),
+            ("due", Json::String(a.due.to_string())),
+            (
+                "days_left",
+                a.due.date.zip(ctx.now.date).map_or(Json::Null, |(d, t)| {
+                    Json::from(days_from_civil(d) - days_from_civil(t))
+                }),
+            ),
+            ("tasks", Json::Array(list)),
+        ]);
+        let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
+        writeln!(ctx.out, "{text}")?;
+        return Ok(());
+    }
+    writeln!(
+        ctx.out,
+        "Homework from {}, due {} ({}):",
+        crate::render::clean(&a.therapist),
+        a.due,
+        days_left(&a.due, &ctx.now)
+    )?;
+    for p in &tasks {
+        writeln!(ctx.out, "  {}", line(p))?;
+    }
+    let left = tasks.iter().filter(|p| !p.done).count();
+    writeln!(
+        ctx.out,
+        "{}",
+        match left {
+            0 => "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`.".to_string(),
+            1 => "One thing still to do.".to_string(),
+            n => format!("{n} things still to do."),
+        }
+    )?;
+    Ok(())
+}
+
+/// "done      map at least 3 triggers (3 of 3 triggers)".
+pub(super) fn line(p: &Progress) -> String {
+    format!(
+        "{:<8}  {} ({})",
+        if p.done { "done" } else { "not yet" },
+        p.task.describe(),
+        p.detail
+    )
+}
+
+/// What is still asked, for the wizards and rehearsal to mention.
+pub(super) fn reminder(store: &Store) -> Option<String> {
+    let started = store.load_homework().ok()??;
+    let period = period(store, started.started_revision, &started.started_at).ok()?;
+    let changes = period.change_lines();
+    let evidence = Evidence {
+        plan: &period.plan,
+        changes: &changes,
+        practice: &period.practice,
+    };
+    let left: Vec<String> = progress(&started.assignment, &evidence)
+        .iter()
+        .filter(|p| !p.done)
+        .map(|p| format!("  - {} ({})", p.task.describe(), p.detail))
+        .collect();
+    (!left.is_empty()).then(|| {
+        format!(
+            "Still to do for your homework from {} (due {}):\n{}",
+            crate::render::clean(&started.assignment.therapist),
+            started.assignment.due,
+            left.join("\n")
+        )
+    })
+}
+
+fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
+    let started = load_started(&ctx.store)?;
+    let period = period(&ctx.store, started.started_revision, &started.started_at)?;
+    let hand_in = HandIn {
+        schema_version: HOMEWORK_VERSION,
+        kind: HAND_IN_KIND.into(),
+        submitted_at: ctx.now,
+        assignment: started.assignment,
+        changes: period.changes,
+        practice: period.practice,
+        plan: period.plan,
+    };
+    let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
+    ctx.say(&format!(
+        "This is exactly what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice since then. Nothing else from your plan folder.\n\n{text}",
+        output.display()
+    ))?;
+    if !yes {
+        let mut ask = terminal(
+            "homework submit",
+            "`relapse-plan homework submit -o FILE --yes`",
+        )?;
+        if !ask.confirm("Write it?", true)? {
+            return ctx.say("Nothing was written.");
+        }
+    }
+    write_atomic(output, text.as_bytes())?;
+    ctx.say(&format!(
+        "Wrote `{}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it.",
+        output.display()
+    ))
+}

@@ -1,0 +1,466 @@
+//! Therapist homework: an assignment of tasks from a fixed list, the
+//! client's progress on it (always computed from the plan and the practice
+//! log, never ticked by hand), and the hand-in file that goes back.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+use super::rehearsal::{ExerciseKind, PracticeLog};
+use super::{Plan, Role, priority};
+
+/// The format version of homework and hand-in files.
+pub const HOMEWORK_VERSION: u32 = 1;
+/// What a homework file says it is, so a hand-in or plan is not taken for one.
+pub const HOMEWORK_KIND: &str = "relapse-plan-homework";
+/// What a hand-in file says it is.
+pub const HAND_IN_KIND: &str = "relapse-plan-hand-in";
+
+/// An assignment, as the therapist writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub schema_version: u32,
+    pub kind: String,
+    /// Identifies this assignment, so a hand-in can be matched to it.
+    pub id: String,
+    pub therapist: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    pub assigned: Datetime,
+    pub due: Datetime,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub tasks: Vec<Task>,
+}
+
+/// An assignment the client has started: kept as homework.toml in the
+/// plan folder, with where the plan and practice stood at the start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Started {
+    pub schema_version: u32,
+    pub kind: String,
+    pub started_at: Datetime,
+    /// The plan revision when it was started (0: there was no plan).
+    pub started_revision: u64,
+    pub assignment: Assignment,
+}
+
+/// What homework.toml says it is.
+pub const STARTED_KIND: &str = "relapse-plan-homework-started";
+
+/// One task, with how many it asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub task: TaskKind,
+    /// How many (triggers, contacts, steps, exercises…); for
+    /// `rehearse-top`, how many of the riskiest triggers.
+    #[serde(default = "one")]
+    pub count: u32,
+    /// For `rehearse-top`: how many times each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<u32>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The fixed list of tasks a therapist can assign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskKind {
+    MapTriggers,
+    RankTriggers,
+    AddHelpContacts,
+    WriteCrisisSteps,
+    RehearseTop,
+    PractiseUrgeSurfing,
+    PractiseBreathing,
+    ReviewSaferEnvironment,
+    WriteLapsePlan,
+    AddReasons,
+    AddWarningSigns,
+}
+
+impl TaskKind {
+    pub const ALL: [TaskKind; 11] = [
+        TaskKind::MapTriggers,
+        TaskKind::RankTriggers,
+        TaskKind::AddHelpContacts,
+        TaskKind::WriteCrisisSteps,
+        TaskKind::RehearseTop,
+        TaskKind::PractiseUrgeSurfing,
+        TaskKind::PractiseBreathing,
+        TaskKind::ReviewSaferEnvironment,
+        TaskKind::WriteLapsePlan,
+        TaskKind::AddReasons,
+        TaskKind::AddWarningSigns,
+    ];
+
+    /// The name in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaskKind::MapTriggers => "map-triggers",
+            TaskKind::RankTriggers => "rank-triggers",
+            TaskKind::AddHelpContacts => "add-help-contacts",
+            TaskKind::WriteCrisisSteps => "write-crisis-steps",
+            TaskKind::RehearseTop => "rehearse-top",
+            TaskKind::PractiseUrgeSurfing => "practise-urge-surfing",
+            TaskKind::PractiseBreathing => "practise-breathing",
+            TaskKind::ReviewSaferEnvironment => "review-safer-environment",
+            TaskKind::WriteLapsePlan => "write-lapse-plan",
+            TaskKind::AddReasons => "add-reasons",
+            TaskKind::AddWarningSigns => "add-warning-signs",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<TaskKind> {
+        TaskKind::ALL.iter().copied().find(|k| k.key() == key)
+    }
+}
+
+impl Task {
+    /// The task in words, as the client reads it.
+    pub fn describe(&self) -> String {
+        let n = self.count;
+        let plural = |word: &str| {
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        match self.task {
+            TaskKind::MapTriggers => format!("map at least {}", plural("trigger")),
+            TaskKind::RankTriggers => "rank your triggers".into(),
+            TaskKind::AddHelpContacts => format!("add at least {}", plural("help contact")),
+            TaskKind::WriteCrisisSteps => format!("write at least {}", plural("crisis step")),
+            TaskKind::RehearseTop => {
+                let times = self.times.unwrap_or(1);
+                let top = if n == 1 {
+                    "your riskiest trigger".to_string()
+                } else {
+                    format!("your top {n} triggers")
+                };
+                let each = if n == 1 { "" } else { " each" };
+                format!(
+                    "rehearse {top} at least {times} time{}{each}",
+                    if times == 1 { "" } else { "s" }
+                )
+            }
+            TaskKind::PractiseUrgeSurfing => format!("practise urge surfing {}", times_word(n)),
+            TaskKind::PractiseBreathing => format!("practise paced breathing {}", times_word(n)),
+            TaskKind::ReviewSaferEnvironment => "review your safer environment".into(),
+            TaskKind::WriteLapsePlan => {
+                format!("write at least {} in your lapse plan", plural("step"))
+            }
+            TaskKind::AddReasons => format!("add at least {}", plural("reason")),
+            TaskKind::AddWarningSigns => format!("add at least {}", plural("warning sign")),
+        }
+    }
+
+    /// Reads `kind[=N]` or `rehearse-top=NxM` from the command line.
+    pub fn from_flag(flag: &str) -> Result<Task, String> {
+        let (key, amount) = flag.split_once('=').unwrap_or((flag, ""));
+        let task = TaskKind::parse(key.trim()).ok_or_else(|| {
+            let keys: Vec<&str> = TaskKind::ALL.iter().map(|k| k.key()).collect();
+            format!("`{key}` is not a task; choose one of: {}", keys.join(", "))
+        })?;
+        let number = |s: &str| {
+            s.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=100).contains(n))
+                .ok_or_else(|| format!("`{flag}`: numbers go from 1 to 100"))
+        };
+        let (count, times) = match (amount, amount.split_once(['x', 'X'])) {
+            ("", _) => (1, None),
+            (_, Some((count, times))) => (number(count)?, Some(number(times)?)),
+            (amount, None) => (number(amount)?, None),
+        };
+        let times = match (task, times) {
+            (TaskKind::RehearseTop, times) => Some(times.unwrap_or(1)),
+            (_, Some(_)) => {
+                return Err(format!(
+                    "`{flag}`: only rehearse-top takes NxM (triggers × times)"
+                ));
+            }
+            (_, None) => None,
+        };
+        Ok(Task { task, count, times })
+    }
+}
+
+fn times_word(n: u32) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// How far along a task is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub task: Task,
+    pub done: bool,
+    /// What counts toward it, in words ("rehearsed payday 2 of 3").
+    pub detail: String,
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mark = if self.done { "done" } else { "not yet" };
+        write!(f, "{mark}: {} ({})", self.task.describe(), self.detail)
+    }
+}
+
+/// Everything a task's progress is computed from: the plan now, what
+/// changed since the assignment (in words), and practice since then.
+pub struct Evidence<'a> {
+    pub plan: &'a Plan,
+    pub changes: &'a [String],
+    pub practice: &'a PracticeLog,
+}
+
+/// Each task's progress.
+pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
+    assignment
+        .tasks
+        .iter()
+        .map(|task| evaluate(task, evidence))
+        .collect()
+}
+
+fn at_least(task: &Task, have: usize, what: &str) -> Progress {
+    let want = task.count as usize;
+    Progress {
+        task: task.clone(),
+        done: have >= want,
+        detail: format!("{have} of {want} {what}"),
+    }
+}
+
+fn evaluate(task: &Task, e: &Evidence) -> Progress {
+    let plan = e.plan;
+    match task.task {
+        TaskKind::MapTriggers => at_least(task, plan.triggers.len(), "triggers"),
+        TaskKind::RankTriggers => {
+            let rated = plan
+                .triggers
+                .iter()
+                .filter(|t| {
+                    t.likelihood.is_some() && t.intensity.is_some() && t.confidence.is_some()
+                })
+                .count();
+            Progress {
+                task: task.clone(),
+                done: !plan.triggers.is_empty() && rated == plan.triggers.len(),
+                detail: format!("{rated} of {} triggers rated", plan.triggers.len()),
+            }
+        }
+        TaskKind::AddHelpContacts => {
+            let help = plan
+                .contacts
+                .iter()
+                .filter(|c| c.role == Role::Help && !c.do_not_involve)
+                .count();
+            at_least(task, help, "help contacts")
+        }
+        TaskKind::WriteCrisisSteps => at_least(task, plan.crisis_steps.len(), "crisis steps"),
+        TaskKind::WriteLapsePlan => at_least(task, plan.lapse_plan.len(), "lapse-plan steps"),
+        TaskKind::AddReasons => at_least(task, plan.reasons.len(), "reasons"),
+        TaskKind::AddWarningSigns => at_least(task, plan.warning_signs.len(), "warning signs"),
+        TaskKind::PractiseUrgeSurfing => at_least(
+            task,
+            exercises(e.practice, ExerciseKind::Surf),
+            "urge-surfing sessions",
+        ),
+        TaskKind::PractiseBreathing => at_least(
+            task,
+            exercises(e.practice, ExerciseKind::Breathe),
+            "breathing sessions",
+        ),
+        TaskKind::ReviewSaferEnvironment => {
+            let touched = e
+                .changes
+                .iter()
+                .filter(|c| c.contains("safer-environment item"))
+                .count();
+            Progress {
+                task: task.clone(),
+                done: touched > 0,
+                detail: match touched {
+                    0 => "no changes yet".into(),
+                    1 => "1 change".into(),
+                    n => format!("{n} changes"),
+                },
+            }
+        }
+        TaskKind::RehearseTop => {
+            let times = task.times.unwrap_or(1) as usize;
+            let top: Vec<&str> = priority::sorted(&plan.triggers)
+                .iter()
+                .take(task.count as usize)
+                .map(|t| t.id.as_str())
+                .collect();
+            let counts: Vec<String> = top
+                .iter()
+                .map(|id| {
+                    let n = e
+                        .practice
+                        .rehearsals
+                        .iter()
+                        .filter(|r| r.trigger == *id)
+                        .count();
+                    format!("rehearsed {id} {n} of {times}")
+                })
+                .collect();
+            let done = top.len() >= task.count as usize
+                && top.iter().all(|id| {
+                    e.practice
+                        .rehearsals
+                        .iter()
+                        .filter(|r| r.trigger == *id)
+                        .count()
+                        >= times
+                });
+            Progress {
+                task: task.clone(),
+                done,
+                detail: if counts.is_empty() {
+                    "no triggers yet".into()
+                } else {
+                    counts.join(", ")
+                },
+            }
+        }
+    }
+}
+
+fn exercises(log: &PracticeLog, kind: ExerciseKind) -> usize {
+    log.exercises.iter().filter(|x| x.kind == kind).count()
+}
+
+/// The hand-in: the assignment, the plan now, what changed since the
+/// assignment, and the practice in the period. Nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandIn {
+    pub schema_version: u32,
+    pub kind: String,
+    pub submitted_at: Datetime,
+    pub assignment: Assignment,
+    /// Revisions saved since the assignment was started, with their changes.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+    #[serde(default)]
+    pub practice: PracticeLog,
+    pub plan: Plan,
+}
+
+/// One revision's changes, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub revision: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<Datetime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_note: Option<String>,
+    pub changes: Vec<String>,
+}
+
+/// Things worth a conversation, from the plan and practice.
+pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
+    let mut flags = Vec::new();
+    if let Some(riskiest) = priority::sorted(&plan.triggers).first()
+        && !practice.rehearsals.iter().any(|r| r.trigger == riskiest.id)
+    {
+        flags.push(format!(
+            "no rehearsal for the riskiest trigger ({})",
+            riskiest.id
+        ));
+    }
+    if !plan
+        .contacts
+        .iter()
+        .any(|c| c.role == Role::Help && !c.do_not_involve)
+    {
+        flags.push("no help contact".into());
+    }
+    if plan.crisis_steps.is_empty() {
+        flags.push("crisis steps empty".into());
+    }
+    if let Some(next) = plan.review.next.and_then(|d| d.date) {
+        if super::date::days_from_civil(next) < today {
+            flags.push(format!("next review date has passed ({next})"));
+        }
+    } else {
+        flags.push("no review date set".into());
+    }
+    if plan
+        .triggers
+        .iter()
+        .any(|t| t.coping.is_empty() && t.contacts.is_empty())
+    {
+        flags.push("a trigger has no planned response".into());
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tasks_read_from_flags() {
+        assert_eq!(
+            Task::from_flag("map-triggers=3").unwrap(),
+            Task {
+                task: TaskKind::MapTriggers,
+                count: 3,
+                times: None
+            }
+        );
+        assert_eq!(
+            Task::from_flag("rehearse-top=2x3").unwrap(),
+            Task {
+                task: TaskKind::RehearseTop,
+                count: 2,
+                times: Some(3)
+            }
+        );
+        assert_eq!(Task::from_flag("rank-triggers").unwrap().count, 1);
+        assert!(Task::from_flag("map-triggers=0").is_err());
+        assert!(Task::from_flag("map-triggers=2x3").is_err());
+        assert!(
+            Task::from_flag("dance")
+                .unwrap_err()
+                .contains("choose one of")
+        );
+    }
+
+    #[test]
+    fn tasks_read_well() {
+        let t = Task::from_flag("rehearse-top=2x3").unwrap();
+        assert_eq!(
+            t.describe(),
+            "rehearse your top 2 triggers at least 3 times each"
+        );
+        assert_eq!(
+            Task::from_flag("practise-urge-surfing=2")
+                .unwrap()
+                .describe(),
+            "practise urge surfing twice"
+        );
+        assert_eq!(
+            Task::from_flag("add-help-contacts=2").unwrap().describe(),
+            "add at least 2 help contacts"
+        );
+    }
+}

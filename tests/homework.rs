@@ -1,0 +1,393 @@
+//! Therapist homework, both sides, on two separate plan folders with a
+//! fixed clock: assign → start → work → status → submit → review.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Env;
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// The client side: the example plan, the example homework started, then a
+/// week of work. Returns the client's environment.
+fn client_week() -> Env {
+    let client = Env::with_example();
+    // Practice from before the assignment must never reach the hand-in.
+    client
+        .cmd([
+            "rehearse",
+            "payday",
+            "--recalled",
+            "none",
+            "--confidence",
+            "20",
+        ])
+        .env("RELAPSE_PLAN_NOW", "2026-11-20T09:00:00Z")
+        .assert()
+        .success();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    let at = |when: &str, args: &[&str]| {
+        client
+            .cmd(args)
+            .env("RELAPSE_PLAN_NOW", when)
+            .assert()
+            .success();
+    };
+    at(
+        "2026-11-24T19:00:00Z",
+        &[
+            "trigger",
+            "add",
+            "--id",
+            "sunday-lunch",
+            "--situation",
+            "Sunday lunch at my parents'",
+            "--category",
+            "social-pressure",
+            "--likelihood",
+            "3",
+            "--intensity",
+            "3",
+            "--confidence",
+            "60",
+            "--coping",
+            "urge-surf",
+        ],
+    );
+    at(
+        "2026-11-24T19:05:00Z",
+        &["safety", "add", "Alex keeps my spare bank card"],
+    );
+    at(
+        "2026-11-25T08:00:00Z",
+        &[
+            "rehearse",
+            "payday",
+            "--recalled",
+            "some",
+            "--confidence",
+            "40",
+            "--response",
+            "Walk the canal way",
+        ],
+    );
+    at(
+        "2026-11-26T08:00:00Z",
+        &[
+            "rehearse",
+            "payday",
+            "--recalled",
+            "all",
+            "--confidence",
+            "60",
+        ],
+    );
+    at(
+        "2026-11-26T09:00:00Z",
+        &["surf", "--ratings", "7,8,5,3", "--trigger", "payday"],
+    );
+    client
+}
+
+fn submit(client: &Env) -> (PathBuf, String) {
+    let file = client.home().join("hand-in.toml");
+    let output = client
+        .cmd(["homework", "submit", "-o", file.to_str().unwrap(), "--yes"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    let shown = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        shown.contains(&text),
+        "the person saw exactly what the file holds first"
+    );
+    assert!(shown.contains("private health information"));
+    (file, text)
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // one journey, told in order
+fn a_whole_homework_cycle_on_two_plan_folders() {
+    // The therapist needs no plan of their own.
+    let therapist = Env::new();
+    let homework = therapist.home().join("homework.toml");
+    therapist.ok([
+        "homework",
+        "assign",
+        "-o",
+        homework.to_str().unwrap(),
+        "--therapist",
+        "Dr Patel",
+        "--client",
+        "Sam",
+        "--due",
+        "2026-11-29",
+        "--message",
+        "Take it gently; bring questions.",
+        "--task",
+        "map-triggers=4",
+        "--task",
+        "rank-triggers",
+        "--task",
+        "add-help-contacts=2",
+        "--task",
+        "rehearse-top=2x2",
+        "--task",
+        "practise-urge-surfing=1",
+        "--task",
+        "review-safer-environment",
+    ]);
+    let example = fs::read_to_string(examples().join("homework.toml")).unwrap();
+    let written = fs::read_to_string(&homework).unwrap();
+    assert!(
+        example.ends_with(&written),
+        "examples/homework.toml is what the tool writes:\n{written}"
+    );
+
+    let client = client_week();
+    let status = client
+        .cmd(["homework", "status"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-27T09:00:00Z")
+        .output()
+        .unwrap();
+    let status = String::from_utf8(status.stdout).unwrap();
+    assert!(
+        status.contains("Homework from Dr Patel, due 2026-11-29 (2 days left):"),
+        "{status}"
+    );
+    assert!(
+        status.contains("done      map at least 4 triggers (4 of 4 triggers)"),
+        "{status}"
+    );
+    assert!(status.contains("not yet   rehearse your top 2 triggers at least 2 times each (rehearsed payday 2 of 2, rehearsed row-with-jo 0 of 2)"), "{status}");
+    assert!(
+        status.contains("done      review your safer environment (1 change)"),
+        "{status}"
+    );
+    assert!(status.contains("2 things still to do."), "{status}");
+    let json: serde_json::Value =
+        serde_json::from_str(&client.ok(["homework", "status", "--json"])).unwrap();
+    assert_eq!(json["tasks"].as_array().unwrap().len(), 6);
+    assert_eq!(json["tasks"][2]["done"], false);
+
+    let (hand_in, text) = submit(&client);
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    let keys: Vec<&str> = table.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "schema_version",
+            "kind",
+            "submitted_at",
+            "assignment",
+            "changes",
+            "practice",
+            "plan"
+        ],
+        "nothing but plan and practice data"
+    );
+    assert!(
+        !text.contains("2026-11-20"),
+        "nothing from before the assignment:\n{text}"
+    );
+    assert_eq!(table["changes"].as_array().unwrap().len(), 2);
+
+    let review = therapist.ok([
+        "review",
+        hand_in.to_str().unwrap(),
+        "--assignment",
+        homework.to_str().unwrap(),
+    ]);
+    for expected in [
+        "Hand-in from Sam for Dr Patel's homework",
+        "not yet   add at least 2 help contacts (1 of 2 help contacts)",
+        "Revision 4, 2026-11-24 19:00 UTC",
+        "- added trigger sunday-lunch",
+        "- added safer-environment item \"Alex keeps my spare bank card\"",
+        "2 rehearsals",
+        "40% → 60%",
+        "Urge surfing: 1.",
+    ] {
+        assert!(review.contains(expected), "missing {expected:?}:\n{review}");
+    }
+    assert!(
+        !therapist.plan_dir().exists(),
+        "review never writes into a plan folder"
+    );
+}
+
+#[test]
+fn review_flags_what_is_worth_a_conversation() {
+    let client = Env::new();
+    client.ok(["init"]);
+    client.ok([
+        "trigger",
+        "add",
+        "--id",
+        "payday",
+        "--situation",
+        "Payday",
+        "--likelihood",
+        "5",
+        "--intensity",
+        "5",
+        "--confidence",
+        "0",
+    ]);
+    client.ok(["set", "--next-review", "2026-11-01"]);
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    let (hand_in, _) = submit(&client);
+    let review = Env::new().ok(["review", hand_in.to_str().unwrap()]);
+    for flag in [
+        "no rehearsal for the riskiest trigger (payday)",
+        "no help contact",
+        "crisis steps empty",
+        "next review date has passed (2026-11-01)",
+        "a trigger has no planned response",
+    ] {
+        assert!(review.contains(flag), "missing {flag:?}:\n{review}");
+    }
+}
+
+#[test]
+fn a_hand_in_for_someone_elses_assignment_is_named() {
+    let client = client_week();
+    let (hand_in, _) = submit(&client);
+    let therapist = Env::new();
+    let other = therapist.home().join("other.toml");
+    therapist.ok([
+        "homework",
+        "assign",
+        "-o",
+        other.to_str().unwrap(),
+        "--therapist",
+        "Dr Okafor",
+        "--client",
+        "Kim",
+        "--due",
+        "2026-12-01",
+        "--task",
+        "rank-triggers",
+    ]);
+    let err = therapist.fails(
+        2,
+        [
+            "review",
+            hand_in.to_str().unwrap(),
+            "--assignment",
+            other.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains("answers a different assignment: Dr Patel's for Sam"),
+        "{err}"
+    );
+}
+
+#[test]
+fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
+    let client = client_week();
+    let before = client.snapshot_dir();
+    let by_date = client
+        .cmd(["review", "--since", "2026-11-23"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
+        .output()
+        .unwrap();
+    let by_date = String::from_utf8(by_date.stdout).unwrap();
+    assert!(by_date.contains("Your plan since 2026-11-23"), "{by_date}");
+    assert!(by_date.contains("added trigger sunday-lunch"), "{by_date}");
+    assert!(by_date.contains("2 rehearsals"), "{by_date}");
+    let by_revision = client.ok(["review", "--since", "4"]);
+    assert!(
+        !by_revision.contains("added trigger sunday-lunch")
+            && by_revision.contains("Alex keeps my spare bank card"),
+        "{by_revision}"
+    );
+    assert_eq!(client.snapshot_dir(), before, "review changes nothing");
+    client.fails(1, ["review", "--since", "99"]);
+    client.fails(2, ["review", "--since", "last tuesday"]);
+}
+
+#[test]
+fn the_example_hand_in_is_what_the_tool_produces() {
+    let client = client_week();
+    let (_, text) = submit(&client);
+    let example = examples().join("hand-in.toml");
+    if std::env::var_os("RELAPSE_PLAN_UPDATE_EXAMPLES").is_some() {
+        fs::write(&example, &text).unwrap();
+    }
+    assert_eq!(
+        fs::read_to_string(&example).unwrap_or_default(),
+        text,
+        "examples/hand-in.toml is out of date: rerun with RELAPSE_PLAN_UPDATE_EXAMPLES=1"
+    );
+}
+
+#[test]
+fn damaged_and_hostile_homework_and_hand_ins_change_nothing() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    for (kind, args) in [
+        ("homework", vec!["homework", "start"]),
+        ("hand-in", vec!["review"]),
+    ] {
+        let mut files: Vec<PathBuf> = fs::read_dir(dir.join(kind))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for file in files {
+            let env = Env::with_example();
+            let before = env.snapshot_dir();
+            let mut full = args.clone();
+            full.push(file.to_str().unwrap());
+            let output = env.cmd(&full).output().unwrap();
+            let err = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                matches!(output.status.code(), Some(1 | 2)),
+                "{}: {err}",
+                file.display()
+            );
+            assert!(
+                err.contains(file.file_name().unwrap().to_str().unwrap()),
+                "{}: names the file: {err}",
+                file.display()
+            );
+            assert_eq!(env.snapshot_dir(), before, "{}", file.display());
+        }
+    }
+    let env = Env::with_example();
+    let err = env.fails(
+        1,
+        [
+            "homework",
+            "start",
+            examples().join("plan.toml").to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("this is a plan, not a homework file"), "{err}");
+    let err = env.fails(
+        1,
+        ["review", examples().join("homework.toml").to_str().unwrap()],
+    );
+    assert!(
+        err.contains("this is a homework file, not a hand-in file"),
+        "{err}"
+    );
+}
