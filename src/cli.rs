@@ -199,6 +199,16 @@ pub enum Command {
     )]
     Review(ReviewArgs),
 
+    /// Print the plan to carry: text, Markdown, HTML or PDF, or a wallet card.
+    ///
+    /// In the order it is used in a crisis: warning signs, your steps, your
+    /// own coping, people and places that distract, people who help,
+    /// professionals and crisis lines, a safer environment, your reasons;
+    /// then triggers riskiest first, the lapse plan and daily maintenance.
+    /// The output holds private health information.
+    #[command(after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --format html --paper letter -o plan.html")]
+    Print(PrintArgs),
+
     /// Crisis lines for your country: who to call or text, checked and dated.
     ///
     /// The country is --country, else your plan's, else your locale's
@@ -433,6 +443,25 @@ pub struct ReviewArgs {
     /// Review your own plan since a date (YYYY-MM-DD) or revision number.
     #[arg(long, value_name = "DATE|REV")]
     pub since: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// text, markdown, html or pdf (default: from the -o file's extension, else text).
+    #[arg(long, value_parser = ["text", "markdown", "html", "pdf"])]
+    pub format: Option<String>,
+    /// A wallet card (85.6 × 54 mm, front and back) instead of the full plan.
+    #[arg(long)]
+    pub card: bool,
+    /// Paper size for HTML and PDF: a4 or letter.
+    #[arg(long, default_value = "a4", value_parser = ["a4", "letter"])]
+    pub paper: String,
+    /// Print an earlier revision (see `relapse-plan history`).
+    #[arg(long, value_name = "REV")]
+    pub revision: Option<u64>,
+    /// Write to FILE instead of standard output (needed for PDF on a terminal).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -74,6 +74,8 @@ pub struct Ctx<'a> {
     /// `--note` for the revision a command saves.
     pub note: Option<String>,
     pub style: Style,
+    /// Whether standard output is a terminal (binary output is refused there).
+    pub stdout_terminal: bool,
 }
 
 impl Ctx<'_> {

@@ -58,6 +58,7 @@ pub fn main() -> ExitCode {
             locale_country: locale_country(),
             note: cli.note.clone(),
             style,
+            stdout_terminal: stdout.is_terminal(),
         };
         cmd::run(cli.command, &mut ctx)
     });

@@ -16,6 +16,7 @@ mod new;
 mod now;
 mod path;
 mod practice;
+mod print;
 mod rank;
 mod rehearse;
 mod restore;
@@ -57,6 +58,7 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Homework(command) => homework::run(command, ctx),
         Command::Review(args) => review::run(&args, ctx),
         Command::Lines(args) => lines::run(&args, ctx),
+        Command::Print(args) => print::run(&args, ctx),
         Command::Breathe(args) => breathe::run(&args, ctx),
         Command::Surf(args) => surf::run(&args, ctx),
         Command::Practice(args) => practice::run(&args, ctx),

@@ -1,10 +1,13 @@
 //! Turning a plan into text for people (and JSON for scripts). Renderers
 //! write to `impl Write` and never read files, the clock or the terminal.
 
+pub mod card;
 pub mod chart;
 pub mod crisis;
 pub mod ics;
 pub mod json;
+pub mod pdf;
+pub mod printout;
 pub mod tables;
 
 use crate::ctx::Style;
