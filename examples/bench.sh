@@ -59,4 +59,6 @@ row '`now`' "$bin" now
 row '`show`' "$bin" show
 row '`history`' "$bin" history
 row '`rehearse --list`' "$bin" rehearse --list
+row '`print --format pdf`' "$bin" print --format pdf -o "$work/plan.pdf"
+row '`print --card --format pdf`' "$bin" print --card --format pdf -o "$work/card.pdf"
 row 'a saving edit (`step add`)' "$bin" step add Breathe

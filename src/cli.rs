@@ -206,7 +206,9 @@ pub enum Command {
     /// professionals and crisis lines, a safer environment, your reasons;
     /// then triggers riskiest first, the lapse plan and daily maintenance.
     /// The output holds private health information.
-    #[command(after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --format html --paper letter -o plan.html")]
+    #[command(
+        after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --format html --paper letter -o plan.html"
+    )]
     Print(PrintArgs),
 
     /// Crisis lines for your country: who to call or text, checked and dated.

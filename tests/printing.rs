@@ -1,6 +1,7 @@
 //! Printing: text, Markdown and HTML snapshots; PDFs read back in-process
 //! (pages, sizes, text, embedded font); the HTML in a real browser.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -14,8 +15,15 @@ fn read_pdf(path: &Path) -> (Vec<(f32, f32)>, Vec<String>, Vec<u8>) {
     for (_, id) in doc.get_pages() {
         let page = doc.get_dictionary(id).unwrap();
         let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
-        let number = |o: &lopdf::Object| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).unwrap();
-        sizes.push((number(&media[2]) - number(&media[0]), number(&media[3]) - number(&media[1])));
+        let number = |o: &lopdf::Object| {
+            o.as_float()
+                .or_else(|_| o.as_i64().map(|i| f32::from(i16::try_from(i).unwrap())))
+                .unwrap()
+        };
+        sizes.push((
+            number(&media[2]) - number(&media[0]),
+            number(&media[3]) - number(&media[1]),
+        ));
     }
     let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).expect("text can be extracted");
     (sizes, pages, bytes)
@@ -32,13 +40,19 @@ fn text_markdown_and_html_of_the_example_and_an_empty_plan() {
     let text = env.ok(["print"]);
     assert!(text.lines().all(|l| l.chars().count() <= 80), "80 columns");
     insta::assert_snapshot!("print_text_example", text);
-    insta::assert_snapshot!("print_markdown_example", env.ok(["print", "--format", "markdown"]));
+    insta::assert_snapshot!(
+        "print_markdown_example",
+        env.ok(["print", "--format", "markdown"])
+    );
     insta::assert_snapshot!("print_html_example", env.ok(["print", "--format", "html"]));
     insta::assert_snapshot!("print_card_text_example", env.ok(["print", "--card"]));
     let empty = Env::new();
     empty.ok(["init"]);
     insta::assert_snapshot!("print_text_empty", empty.ok(["print"]));
-    insta::assert_snapshot!("print_markdown_empty", empty.ok(["print", "--format", "markdown"]));
+    insta::assert_snapshot!(
+        "print_markdown_empty",
+        empty.ok(["print", "--format", "markdown"])
+    );
     insta::assert_snapshot!("print_html_empty", empty.ok(["print", "--format", "html"]));
 }
 
@@ -60,12 +74,18 @@ fn html_is_self_contained_and_escapes_what_people_wrote() {
 fn the_example_plan_prints_as_one_clean_pdf_page() {
     let env = Env::with_example();
     let file = env.home().join("plan.pdf");
-    let output = env.cmd(["print", "-o", file.to_str().unwrap()]).output().unwrap();
+    let output = env
+        .cmd(["print", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("private health information"));
     let (sizes, pages, bytes) = read_pdf(&file);
     assert_eq!(sizes.len(), 1, "a typical plan fits one page");
-    assert!((sizes[0].0 - 595.28).abs() < 0.5 && (sizes[0].1 - 841.89).abs() < 0.5, "A4: {sizes:?}");
+    assert!(
+        (sizes[0].0 - 595.28).abs() < 0.5 && (sizes[0].1 - 841.89).abs() < 0.5,
+        "A4: {sizes:?}"
+    );
     let text = squash(&pages.join(" "));
     for expected in [
         "Sam's crisis plan",
@@ -92,10 +112,17 @@ fn the_example_plan_prints_as_one_clean_pdf_page() {
     assert!(raw.contains("/FontFile2"), "the font is embedded");
     assert!(raw.contains("DejaVuSans"), "the built-in font");
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    let info = doc.trailer.get(b"Info").and_then(|i| i.as_reference()).unwrap();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .unwrap();
     let info = doc.get_dictionary(info).unwrap();
     let title = info.get(b"Title").unwrap().as_str().unwrap();
-    assert!(String::from_utf8_lossy(title).contains("crisis plan") || title.starts_with(&[0xfe, 0xff]), "title in the metadata");
+    assert!(
+        String::from_utf8_lossy(title).contains("crisis plan") || title.starts_with(&[0xfe, 0xff]),
+        "title in the metadata"
+    );
     assert!(info.get(b"CreationDate").is_ok());
     let letter = env.home().join("letter.pdf");
     env.ok(["print", "--paper", "letter", "-o", letter.to_str().unwrap()]);
@@ -107,19 +134,40 @@ fn greek_cyrillic_and_accents_print_and_missing_glyphs_are_named() {
     let env = Env::new();
     env.ok(["init", "--name", "Zoë Παπαδοπούλου", "--country", "DE"]);
     env.ok(["reason", "add", "Моя дочь Мария"]);
-    env.ok(["contact", "add", "--name", "Jürgen Müller", "--phone", "0151 1234567"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Jürgen Müller",
+        "--phone",
+        "0151 1234567",
+    ]);
     env.ok(["step", "add", "Ruf die TelefonSeelsorge an"]);
     let file = env.home().join("plan.pdf");
-    let output = env.cmd(["print", "-o", file.to_str().unwrap()]).output().unwrap();
+    let output = env
+        .cmd(["print", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&output.stderr).contains("cannot show"));
     let text = squash(&read_pdf(&file).1.join(" "));
-    for expected in ["Zoë Παπαδοπούλου", "Моя дочь Мария", "Jürgen Müller", "TelefonSeelsorge: call 0800 111 0 111"] {
+    for expected in [
+        "Zoë Παπαδοπούλου",
+        "Моя дочь Мария",
+        "Jürgen Müller",
+        "TelefonSeelsorge: call 0800 111 0 111",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
     env.ok(["reason", "add", "家族 🌊"]);
-    let output = env.cmd(["print", "-o", file.to_str().unwrap()]).output().unwrap();
+    let output = env
+        .cmd(["print", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("the PDF's font cannot show") && err.contains("家 (U+5BB6)"), "{err}");
+    assert!(
+        err.contains("the PDF's font cannot show") && err.contains("家 (U+5BB6)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -128,9 +176,10 @@ fn a_large_plan_flows_onto_more_pages_with_nothing_lost() {
     env.ok(["init"]);
     let mut text = String::from("schema_version = 1\nrevision = 1\n");
     for i in 0..60 {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[triggers]]\nid = \"t{i}\"\nsituation = \"Situation number {i} which is described at some length so that it wraps\"\nthoughts = [\"thought {i}\"]\nurges = [\"urge {i}\"]\n"
-        ));
+        );
     }
     fs::write(env.plan_file(), text).unwrap();
     let file = env.home().join("plan.pdf");
@@ -139,11 +188,17 @@ fn a_large_plan_flows_onto_more_pages_with_nothing_lost() {
     assert!(sizes.len() >= 3, "{} pages", sizes.len());
     let all = squash(&pages.join(" "));
     for i in 0..60 {
-        assert!(all.contains(&format!("Situation number {i} which")), "trigger {i} lost");
+        assert!(
+            all.contains(&format!("Situation number {i} which")),
+            "trigger {i} lost"
+        );
         assert!(all.contains(&format!("urge {i}")), "urge {i} lost");
     }
     for (n, page) in pages.iter().enumerate() {
-        assert!(squash(page).contains(&format!("Page {} of {}", n + 1, pages.len())), "page {n} footer");
+        assert!(
+            squash(page).contains(&format!("Page {} of {}", n + 1, pages.len())),
+            "page {n} footer"
+        );
     }
 }
 
@@ -152,13 +207,26 @@ fn the_wallet_card_is_id1_sized_with_cut_marks_and_names_what_it_shortened() {
     let env = Env::with_example();
     env.ok(["step", "add", "If none of that helps, go to the Riverside walk-in centre on Station Road and tell them everything"]);
     let file = env.home().join("card.pdf");
-    let output = env.cmd(["print", "--card", "-o", file.to_str().unwrap()]).output().unwrap();
+    let output = env
+        .cmd(["print", "--card", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("On the card, shortened: crisis step 6"), "{err}");
+    assert!(
+        err.contains("On the card, shortened: crisis step 6"),
+        "{err}"
+    );
     let (sizes, pages, _) = read_pdf(&file);
     assert_eq!(sizes.len(), 1, "four cards on one A4 page");
     let text = squash(&pages[0]);
-    for expected in ["Sam: if it gets hard", "1. Stop, leave, and go somewhere safe", "Alex (sponsor): +44 7700 900123", "Samaritans: call 116 123", "Being there for my daughter, Mia", "6. If none of that helps, go to the Riverside walk-in centr…"] {
+    for expected in [
+        "Sam: if it gets hard",
+        "1. Stop, leave, and go somewhere safe",
+        "Alex (sponsor): +44 7700 900123",
+        "Samaritans: call 116 123",
+        "Being there for my daughter, Mia",
+        "6. If none of that helps, go to the Riverside walk-in centr…",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
     assert_eq!(text.matches("Sam: if it gets hard").count(), 4);
@@ -180,7 +248,15 @@ fn pdf_needs_a_file_on_a_terminal_but_pipes_are_fine() {
 /// is missing, unless `RELAPSE_PLAN_REQUIRE_BROWSER=1`.
 #[test]
 fn html_and_card_render_in_a_real_browser_without_overflow() {
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success())) else {
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
         assert!(
             std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none(),
             "RELAPSE_PLAN_REQUIRE_BROWSER is set but no Chromium was found"
@@ -192,7 +268,16 @@ fn html_and_card_render_in_a_real_browser_without_overflow() {
     let profile = env.home().join("chromium-profile");
     let browser = |args: &[&str]| {
         Command::new(chromium)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
             .arg(format!("--user-data-dir={}", profile.display()))
             .args(args)
             .output()
@@ -200,7 +285,7 @@ fn html_and_card_render_in_a_real_browser_without_overflow() {
     };
     // The checks run in the browser: every element inside its card, and no
     // element wider than the printable page.
-    let check = r#"<script>
+    let check = r"<script>
 window.addEventListener('load', () => {
   const bad = [];
   for (const card of document.querySelectorAll('.card')) {
@@ -216,20 +301,35 @@ window.addEventListener('load', () => {
   const out = document.createElement('pre'); out.id = 'overflow-report';
   out.textContent = 'OVERFLOW[' + bad.join(' | ') + ']'; document.body.appendChild(out);
 });
-</script></body>"#;
-    for (args, name, max_pages) in [(vec!["print", "--format", "html"], "plan", 2), (vec!["print", "--card", "--format", "html"], "card", 1)] {
+</script></body>";
+    for (args, name, max_pages) in [
+        (vec!["print", "--format", "html"], "plan", 2),
+        (vec!["print", "--card", "--format", "html"], "card", 1),
+    ] {
         let html = env.ok(&args);
         let file = env.home().join(format!("{name}.html"));
         fs::write(&file, &html).unwrap();
         let pdf = env.home().join(format!("{name}.pdf"));
-        let out = browser(&[&format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer", &format!("file://{}", file.display())]);
-        assert!(pdf.exists(), "{name}: chromium made no PDF: {}", String::from_utf8_lossy(&out.stderr));
+        let out = browser(&[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            &format!("file://{}", file.display()),
+        ]);
+        assert!(
+            pdf.exists(),
+            "{name}: chromium made no PDF: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let (sizes, _, _) = read_pdf(&pdf);
         assert!(sizes.len() <= max_pages, "{name}: {} pages", sizes.len());
         let checked = env.home().join(format!("{name}-checked.html"));
         fs::write(&checked, html.replace("</body>", check)).unwrap();
         let dom = browser(&["--dump-dom", &format!("file://{}", checked.display())]);
         let dom = String::from_utf8_lossy(&dom.stdout);
-        assert!(dom.contains("OVERFLOW[]"), "{name}: {}", dom.split("OVERFLOW[").nth(1).unwrap_or("no report"));
+        assert!(
+            dom.contains("OVERFLOW[]"),
+            "{name}: {}",
+            dom.split("OVERFLOW[").nth(1).unwrap_or("no report")
+        );
     }
 }

@@ -15,13 +15,22 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     };
     let country = ctx.lines_country(plan.country.as_deref());
     let lines = crisis_lines::for_country(country.as_deref());
-    let paper = if args.paper == "letter" { Paper::Letter } else { Paper::A4 };
-    let from_extension = args.output.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()).map(|e| match e {
-        "pdf" => "pdf",
-        "html" | "htm" => "html",
-        "md" | "markdown" => "markdown",
-        _ => "text",
-    });
+    let paper = if args.paper == "letter" {
+        Paper::Letter
+    } else {
+        Paper::A4
+    };
+    let from_extension = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(|e| match e {
+            "pdf" => "pdf",
+            "html" | "htm" => "html",
+            "md" | "markdown" => "markdown",
+            _ => "text",
+        });
     let format = args.format.as_deref().or(from_extension).unwrap_or("text");
     if format == "pdf" && args.output.is_none() && ctx.stdout_terminal {
         return Err(Error::Usage(
@@ -36,12 +45,16 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             ctx.say(&format!("On the card, {note}; the full plan has it whole."))?;
         }
         if format == "pdf" {
-            warn_missing_glyphs(ctx, card.front.iter().chain(&card.back).map(|l| l.text.as_str()))?;
+            warn_missing_glyphs(
+                ctx,
+                card.front.iter().chain(&card.back).map(|l| l.text.as_str()),
+            )?;
         }
         match format {
             "markdown" => card.to_markdown().into_bytes(),
             "html" => card.to_html().into_bytes(),
-            "pdf" => pdf::cards(&card, paper, 4, &doc.title, saved).map_err(|e| Error::Usage(format!("could not make the PDF: {e}")))?,
+            "pdf" => pdf::cards(&card, paper, 4, &doc.title, saved)
+                .map_err(|e| Error::Usage(format!("could not make the PDF: {e}")))?,
             _ => card.to_text().into_bytes(),
         }
     } else {
@@ -56,22 +69,20 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         match format {
             "markdown" => doc.to_markdown(80).into_bytes(),
             "html" => doc.to_html(paper).into_bytes(),
-            "pdf" => pdf::printout(&doc, paper, saved).map_err(|e| Error::Usage(format!("could not make the PDF: {e}")))?,
+            "pdf" => pdf::printout(&doc, paper, saved)
+                .map_err(|e| Error::Usage(format!("could not make the PDF: {e}")))?,
             _ => doc.to_text(80).into_bytes(),
         }
     };
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, &bytes)?;
-            ctx.say(&format!(
-                "Wrote `{}`. It holds private health information: keep it, and any printout, where only you choose who sees it.",
-                path.display()
-            ))
-        }
-        None => {
-            ctx.out.write_all(&bytes)?;
-            Ok(())
-        }
+    if let Some(path) = &args.output {
+        write_atomic(path, &bytes)?;
+        ctx.say(&format!(
+            "Wrote `{}`. It holds private health information: keep it, and any printout, where only you choose who sees it.",
+            path.display()
+        ))
+    } else {
+        ctx.out.write_all(&bytes)?;
+        Ok(())
     }
 }
 
@@ -84,7 +95,11 @@ fn warn_missing_glyphs<'a>(ctx: &mut Ctx, texts: impl Iterator<Item = &'a str>) 
     if missing.is_empty() {
         return Ok(());
     }
-    let shown: String = missing.iter().map(|c| format!("{c} (U+{:04X})", u32::from(*c))).collect::<Vec<_>>().join(", ");
+    let shown: String = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ");
     ctx.say(&format!(
         "warning: the PDF's font cannot show {shown}; they will appear as empty boxes. The text, Markdown and HTML formats show them."
     ))

@@ -58,7 +58,10 @@ impl Side<'_> {
         } else {
             text.to_string()
         };
-        self.lines.push(Line { text, heading: false });
+        self.lines.push(Line {
+            text,
+            heading: false,
+        });
         true
     }
 }
@@ -72,12 +75,19 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
             shortened: &mut shortened,
         };
         let name = plan.name.trim();
-        side.heading(&if name.is_empty() { "If it gets hard".to_string() } else { format!("{}: if it gets hard", clean(name)) });
+        side.heading(&if name.is_empty() {
+            "If it gets hard".to_string()
+        } else {
+            format!("{}: if it gets hard", clean(name))
+        });
         if plan.crisis_steps.is_empty() {
             side.line("Call someone you trust, or a crisis line", "a first step");
         }
         for (i, step) in plan.crisis_steps.iter().enumerate() {
-            side.line(&format!("{}. {}", i + 1, clean(&step.text)), &format!("crisis step {}", i + 1));
+            side.line(
+                &format!("{}. {}", i + 1, clean(&step.text)),
+                &format!("crisis step {}", i + 1),
+            );
         }
         side.lines
     };
@@ -96,12 +106,17 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
             side.heading("Call");
             for c in people.iter().take(4) {
                 side.line(
-                    &format!("{}: {}", clean(&c.name), clean(c.phone.as_deref().unwrap_or_default())),
+                    &format!(
+                        "{}: {}",
+                        clean(&c.name),
+                        clean(c.phone.as_deref().unwrap_or_default())
+                    ),
                     &format!("contact {}", c.id),
                 );
             }
             for c in people.iter().skip(4) {
-                side.shortened.push(format!("left off: contact {} (the card holds four)", c.id));
+                side.shortened
+                    .push(format!("left off: contact {} (the card holds four)", c.id));
             }
         }
         side.heading("Crisis lines");
@@ -118,7 +133,11 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
         }
         side.lines
     };
-    Card { front, back, shortened }
+    Card {
+        front,
+        back,
+        shortened,
+    }
 }
 
 impl Card {
@@ -197,9 +216,20 @@ mod tests {
         }
         let card = build(&plan, None);
         assert!(card.front.len() <= SIDE_LINES);
-        assert!(card.front.iter().all(|l| l.text.chars().count() <= LINE_CHARS));
+        assert!(
+            card.front
+                .iter()
+                .all(|l| l.text.chars().count() <= LINE_CHARS)
+        );
         assert!(card.front[1].text.ends_with('…'));
-        assert!(card.shortened.contains(&"shortened: crisis step 1".to_string()));
-        assert!(card.shortened.iter().any(|s| s == "left off: crisis step 21"));
+        assert!(
+            card.shortened
+                .contains(&"shortened: crisis step 1".to_string())
+        );
+        assert!(
+            card.shortened
+                .iter()
+                .any(|s| s == "left off: crisis step 21")
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Native PDF, made in-process with krilla and the DejaVu Sans font that
+//! Native PDF, made in-process with krilla and the `DejaVu Sans` font that
 //! ships inside the binary: no system fonts, no network. Text stays real
 //! text (copy, search, screen readers); characters the font cannot show
 //! are reported by [`missing_glyphs`] rather than drawn as boxes unseen.
@@ -18,6 +18,8 @@ use super::printout::{Item, Paper, Printout};
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
+/// The printout's page margin.
+const MARGIN: f32 = 12.0 * MM;
 
 /// The two faces used, for drawing (krilla) and measuring (ttf-parser).
 struct Fonts {
@@ -30,8 +32,11 @@ struct Fonts {
 impl Fonts {
     fn load() -> Result<Fonts, String> {
         let (regular, bold) = (dejavu::sans::regular(), dejavu::sans::bold());
-        let font = |data: &'static [u8]| Font::new(data.to_vec().into(), 0).ok_or("the built-in font could not be read");
-        let face = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
+        let font = |data: &'static [u8]| {
+            Font::new(data.to_vec().into(), 0).ok_or("the built-in font could not be read")
+        };
+        let face =
+            |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
         Ok(Fonts {
             regular: font(regular)?,
             bold: font(bold)?,
@@ -42,7 +47,11 @@ impl Fonts {
 
     /// The width of `text` at `size` points.
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let face = if bold { &self.bold_face } else { &self.regular_face };
+        let face = if bold {
+            &self.bold_face
+        } else {
+            &self.regular_face
+        };
         let units: u32 = text
             .chars()
             .map(|c| {
@@ -86,7 +95,11 @@ fn wrap(fonts: &Fonts, text: &str, size: f32, bold: bool, width: f32) -> Vec<Str
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
         if fonts.width(&candidate, size, bold) <= width {
             line = candidate;
             continue;
@@ -111,7 +124,10 @@ fn wrap(fonts: &Fonts, text: &str, size: f32, bold: bool, width: f32) -> Vec<Str
 }
 
 fn metadata(title: &str, date: Datetime) -> Metadata {
-    let mut meta = Metadata::new().title(title.to_string()).creator("relapse-plan".into()).language("en".into());
+    let mut meta = Metadata::new()
+        .title(title.to_string())
+        .creator("relapse-plan".into())
+        .language("en".into());
     if let (Some(d), Some(t)) = (date.date, date.time) {
         meta = meta.creation_date(
             DateTime::new(d.year)
@@ -135,12 +151,11 @@ fn grey(level: u8) -> Fill {
     }
 }
 
-/// The full plan as a PDF: one page for a typical plan, more as needed,
-/// nothing clipped. Each page carries the footer and its number.
-pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>, String> {
-    let fonts = Fonts::load()?;
+/// Places the printout's text on pages, top to bottom, breaking pages
+/// where a line would cross the bottom margin.
+fn layout(doc: &Printout, fonts: &Fonts, paper: Paper) -> Vec<Vec<Run>> {
     let (page_w, page_h) = paper.points();
-    let margin = 12.0 * MM;
+    let margin = MARGIN;
     let width = page_w - 2.0 * margin;
     let bottom = page_h - margin - 12.0;
     // Sized so a typical plan fits one A4 or Letter page.
@@ -149,7 +164,13 @@ pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>
 
     let mut pages: Vec<Vec<Run>> = vec![Vec::new()];
     let mut y = margin;
-    let place = |pages: &mut Vec<Vec<Run>>, y: &mut f32, x: f32, size: f32, bold: bool, text: String, keep_with: f32| {
+    let place = |pages: &mut Vec<Vec<Run>>,
+                 y: &mut f32,
+                 x: f32,
+                 size: f32,
+                 bold: bool,
+                 text: String,
+                 keep_with: f32| {
         let height = size * leading;
         if *y + height + keep_with > bottom {
             pages.push(Vec::new());
@@ -166,21 +187,49 @@ pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>
             });
         }
     };
-    place(&mut pages, &mut y, margin, title, true, doc.title.clone(), 0.0);
-    place(&mut pages, &mut y, margin, 7.5, false, super::printout::PRIVATE.to_string(), 0.0);
+    place(
+        &mut pages,
+        &mut y,
+        margin,
+        title,
+        true,
+        doc.title.clone(),
+        0.0,
+    );
+    place(
+        &mut pages,
+        &mut y,
+        margin,
+        7.5,
+        false,
+        super::printout::PRIVATE.to_string(),
+        0.0,
+    );
     for section in &doc.sections {
         y += 2.5;
         // Keep a heading with at least its first line.
-        place(&mut pages, &mut y, margin, heading, true, section.title.clone(), body * leading);
+        place(
+            &mut pages,
+            &mut y,
+            margin,
+            heading,
+            true,
+            section.title.clone(),
+            body * leading,
+        );
         let none = [Item::Bullet("(none yet)".into())];
-        let items: &[Item] = if section.items.is_empty() { &none } else { &section.items };
+        let items: &[Item] = if section.items.is_empty() {
+            &none
+        } else {
+            &section.items
+        };
         for item in items {
             let (marker, indent, text) = match item {
                 Item::Bullet(t) => ("•".to_string(), 10.0, t),
                 Item::Numbered(n, t) => (format!("{n}."), 12.0, t),
                 Item::Sub(t) => (String::new(), 22.0, t),
             };
-            let lines = wrap(&fonts, text, body, false, width - indent);
+            let lines = wrap(fonts, text, body, false, width - indent);
             for (i, line) in lines.into_iter().enumerate() {
                 if i == 0 && !marker.is_empty() {
                     place(&mut pages, &mut y, margin, body, false, marker.clone(), 0.0);
@@ -191,6 +240,17 @@ pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>
         }
     }
 
+    pages
+}
+
+/// The full plan as a PDF: one page for a typical plan, more as needed,
+/// nothing clipped. Each page carries the footer and its number.
+pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>, String> {
+    let fonts = Fonts::load()?;
+    let pages = layout(doc, &fonts, paper);
+    let (page_w, page_h) = paper.points();
+    let margin = MARGIN;
+    let width = page_w - 2.0 * margin;
     let mut document = Document::new();
     document.set_metadata(metadata(&doc.title, saved));
     let count = pages.len();
@@ -200,14 +260,32 @@ pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>
         let mut surface = page.surface();
         surface.set_fill(Some(grey(17)));
         for run in &runs {
-            let font = if run.bold { fonts.bold.clone() } else { fonts.regular.clone() };
-            surface.draw_text(Point::from_xy(run.x, run.baseline), font, run.size, &run.text, false, TextDirection::Auto);
+            let font = if run.bold {
+                fonts.bold.clone()
+            } else {
+                fonts.regular.clone()
+            };
+            surface.draw_text(
+                Point::from_xy(run.x, run.baseline),
+                font,
+                run.size,
+                &run.text,
+                false,
+                TextDirection::Auto,
+            );
         }
         let footer = format!("{}   Page {} of {count}", doc.footer, number + 1);
         surface.set_fill(Some(grey(80)));
         let mut fy = page_h - margin + 4.0;
         for line in wrap(&fonts, &footer, 7.0, false, width) {
-            surface.draw_text(Point::from_xy(margin, fy), fonts.regular.clone(), 7.0, &line, false, TextDirection::Auto);
+            surface.draw_text(
+                Point::from_xy(margin, fy),
+                fonts.regular.clone(),
+                7.0,
+                &line,
+                false,
+                TextDirection::Auto,
+            );
             fy += 8.5;
         }
         surface.finish();
@@ -221,7 +299,13 @@ pub const CARD: (f32, f32) = (85.6 * MM, 54.0 * MM);
 
 /// Cards as a PDF: the front and back of a card side by side (to cut out
 /// and fold), four pairs a page, with cut marks.
-pub fn cards(card: &Card, paper: Paper, copies: usize, title: &str, saved: Datetime) -> Result<Vec<u8>, String> {
+pub fn cards(
+    card: &Card,
+    paper: Paper,
+    copies: usize,
+    title: &str,
+    saved: Datetime,
+) -> Result<Vec<u8>, String> {
     let fonts = Fonts::load()?;
     let (page_w, page_h) = paper.points();
     let (card_w, card_h) = CARD;
@@ -248,47 +332,82 @@ pub fn cards(card: &Card, paper: Paper, copies: usize, title: &str, saved: Datet
             cut_marks(&mut surface, left, y, 2.0 * card_w, card_h);
         }
         surface.set_fill(Some(grey(80)));
-        let note = format!("Cut along the marks and fold in the middle. {}", super::printout::PRIVATE);
-        surface.draw_text(Point::from_xy(left, page_h - 12.0 * MM), fonts.regular.clone(), 8.0, &note, false, TextDirection::Auto);
+        let note = format!(
+            "Cut along the marks and fold in the middle. {}",
+            super::printout::PRIVATE
+        );
+        surface.draw_text(
+            Point::from_xy(left, page_h - 12.0 * MM),
+            fonts.regular.clone(),
+            8.0,
+            &note,
+            false,
+            TextDirection::Auto,
+        );
         surface.finish();
         page.finish();
     }
     document.finish().map_err(|e| format!("{e:?}"))
 }
 
-fn draw_side(surface: &mut krilla::surface::Surface, fonts: &Fonts, side: &[super::card::Line], x: f32, y: f32) {
+fn draw_side(
+    surface: &mut krilla::surface::Surface,
+    fonts: &Fonts,
+    side: &[super::card::Line],
+    x: f32,
+    y: f32,
+) {
     let pad = 2.6 * MM;
     let width = CARD.0 - 2.0 * pad;
     let mut baseline = y + pad;
     // As large as the side allows: a card read in a crisis should not squint.
     #[allow(clippy::cast_precision_loss)] // a side has at most a dozen lines
-    let lines = side.len() as f32;
-    let base = ((CARD.1 - 2.0 * pad) / (lines * 1.3 + 0.8)).clamp(6.0, 8.5);
+    let line_count = side.len() as f32;
+    let base = ((CARD.1 - 2.0 * pad) / (line_count * 1.3 + 0.8)).clamp(6.0, 8.5);
     surface.set_fill(Some(grey(17)));
     for line in side {
-        let size = if line.heading { base + 0.6 } else { base };
         // Card lines are pre-shortened; shrink further only if a wide
         // script would still overflow.
-        let mut size: f32 = size;
-        while fonts.width(&line.text, size, line.heading) > width && size > 4.5 {
-            size -= 0.2;
+        let mut font_size: f32 = if line.heading { base + 0.6 } else { base };
+        while fonts.width(&line.text, font_size, line.heading) > width && font_size > 4.5 {
+            font_size -= 0.2;
         }
-        baseline += size * 1.22 + if line.heading { 1.2 } else { 0.0 };
-        let font = if line.heading { fonts.bold.clone() } else { fonts.regular.clone() };
-        surface.draw_text(Point::from_xy(x + pad, baseline), font, size, &line.text, false, TextDirection::Auto);
+        baseline += font_size * 1.22 + if line.heading { 1.2 } else { 0.0 };
+        let font = if line.heading {
+            fonts.bold.clone()
+        } else {
+            fonts.regular.clone()
+        };
+        surface.draw_text(
+            Point::from_xy(x + pad, baseline),
+            font,
+            font_size,
+            &line.text,
+            false,
+            TextDirection::Auto,
+        );
     }
 }
 
 fn cut_marks(surface: &mut krilla::surface::Surface, x: f32, y: f32, w: f32, h: f32) {
     let mark = 4.0 * MM;
     let mut pb = PathBuilder::new();
-    for (cx, cy) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
-        let dx = if (cx - x).abs() < 0.1 { -1.0 } else { 1.0 };
-        let dy = if (cy - y).abs() < 0.1 { -1.0 } else { 1.0 };
-        pb.move_to(cx + dx * 1.0, cy);
-        pb.line_to(cx + dx * (1.0 + mark), cy);
-        pb.move_to(cx, cy + dy * 1.0);
-        pb.line_to(cx, cy + dy * (1.0 + mark));
+    for (corner_x, corner_y) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
+        // Marks point away from the card, a little off its corner.
+        let outward_x = if (corner_x - x).abs() < 0.1 {
+            -1.0
+        } else {
+            1.0
+        };
+        let outward_y = if (corner_y - y).abs() < 0.1 {
+            -1.0
+        } else {
+            1.0
+        };
+        pb.move_to(corner_x + outward_x, corner_y);
+        pb.line_to(corner_x + outward_x * (1.0 + mark), corner_y);
+        pb.move_to(corner_x, corner_y + outward_y);
+        pb.line_to(corner_x, corner_y + outward_y * (1.0 + mark));
     }
     // The fold line between front and back, dashed.
     let mid = x + w / 2.0;

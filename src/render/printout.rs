@@ -50,6 +50,44 @@ fn person(c: &Contact) -> String {
     line
 }
 
+/// Each trigger, riskiest first, with what it brings and the response.
+fn trigger_items(plan: &Plan) -> Vec<Item> {
+    let mut triggers = Vec::new();
+    for t in priority::sorted(&plan.triggers) {
+        let risk = Priority::of(t).map_or_else(
+            || "not rated".to_string(),
+            |p| format!("priority {p}, {}", p.band()),
+        );
+        triggers.push(Item::Bullet(format!("{} ({risk})", clean(&t.situation))));
+        for (label, list) in [
+            ("Thoughts", &t.thoughts),
+            ("Feelings", &t.feelings),
+            ("Urges", &t.urges),
+        ] {
+            if !list.is_empty() {
+                let words: Vec<String> = list.iter().map(|s| clean(s)).collect();
+                triggers.push(Item::Sub(format!("{label}: {}", words.join("; "))));
+            }
+        }
+        let mut response: Vec<String> = t
+            .coping
+            .iter()
+            .filter_map(|id| plan.coping_strategy(id))
+            .map(|c| clean(&c.name))
+            .collect();
+        response.extend(
+            t.contacts
+                .iter()
+                .filter_map(|id| plan.contact(id))
+                .map(|c| format!("call {}", clean(&c.name))),
+        );
+        if !response.is_empty() {
+            triggers.push(Item::Sub(format!("What I'll do: {}", response.join("; "))));
+        }
+    }
+    triggers
+}
+
 /// Builds the printout of a plan, with the crisis lines for its country.
 pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
     let mut sections = Vec::new();
@@ -59,15 +97,25 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
             items,
         });
     };
-    let bullets = |texts: &mut dyn Iterator<Item = &String>| -> Vec<Item> { texts.map(|t| Item::Bullet(clean(t))).collect() };
+    let bullets = |texts: &mut dyn Iterator<Item = &String>| -> Vec<Item> {
+        texts.map(|t| Item::Bullet(clean(t))).collect()
+    };
     let numbered = |texts: &mut dyn Iterator<Item = &String>| -> Vec<Item> {
-        texts.enumerate().map(|(i, t)| Item::Numbered(i + 1, clean(t))).collect()
+        texts
+            .enumerate()
+            .map(|(i, t)| Item::Numbered(i + 1, clean(t)))
+            .collect()
     };
     let coping_of = |kind: CopingKind| -> Vec<Item> {
         let mut items = Vec::new();
         for c in plan.coping.iter().filter(|c| c.kind == kind) {
             items.push(Item::Bullet(clean(&c.name)));
-            items.extend(c.steps.iter().enumerate().map(|(i, s)| Item::Sub(format!("{}. {}", i + 1, clean(s)))));
+            items.extend(
+                c.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Item::Sub(format!("{}. {}", i + 1, clean(s)))),
+            );
         }
         items
     };
@@ -79,8 +127,14 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
             .collect()
     };
 
-    add("Warning signs that things are sliding", bullets(&mut plan.warning_signs.iter().map(|i| &i.text)));
-    add("What I'll do, in order", numbered(&mut plan.crisis_steps.iter().map(|i| &i.text)));
+    add(
+        "Warning signs that things are sliding",
+        bullets(&mut plan.warning_signs.iter().map(|i| &i.text)),
+    );
+    add(
+        "What I'll do, in order",
+        numbered(&mut plan.crisis_steps.iter().map(|i| &i.text)),
+    );
     add("Things I can do on my own", coping_of(CopingKind::Internal));
     let mut distract = people_of(Role::Distraction);
     distract.extend(coping_of(CopingKind::Distraction));
@@ -95,32 +149,20 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
     let mut safer = bullets(&mut plan.safe_environment.iter().map(|i| &i.text));
     safer.extend(coping_of(CopingKind::Environment));
     add("Making my surroundings safer", safer);
-    add("My reasons", bullets(&mut plan.reasons.iter().map(|i| &i.text)));
+    add(
+        "My reasons",
+        bullets(&mut plan.reasons.iter().map(|i| &i.text)),
+    );
 
-    let mut triggers = Vec::new();
-    for t in priority::sorted(&plan.triggers) {
-        let risk = Priority::of(t).map_or_else(|| "not rated".to_string(), |p| format!("priority {p}, {}", p.band()));
-        triggers.push(Item::Bullet(format!("{} ({risk})", clean(&t.situation))));
-        for (label, list) in [("Thoughts", &t.thoughts), ("Feelings", &t.feelings), ("Urges", &t.urges)] {
-            if !list.is_empty() {
-                let words: Vec<String> = list.iter().map(|s| clean(s)).collect();
-                triggers.push(Item::Sub(format!("{label}: {}", words.join("; "))));
-            }
-        }
-        let mut response: Vec<String> = t
-            .coping
-            .iter()
-            .filter_map(|id| plan.coping_strategy(id))
-            .map(|c| clean(&c.name))
-            .collect();
-        response.extend(t.contacts.iter().filter_map(|id| plan.contact(id)).map(|c| format!("call {}", clean(&c.name))));
-        if !response.is_empty() {
-            triggers.push(Item::Sub(format!("What I'll do: {}", response.join("; "))));
-        }
-    }
-    add("My triggers, riskiest first", triggers);
-    add("If I slip", numbered(&mut plan.lapse_plan.iter().map(|i| &i.text)));
-    add("Every day", bullets(&mut plan.maintenance.iter().map(|i| &i.text)));
+    add("My triggers, riskiest first", trigger_items(plan));
+    add(
+        "If I slip",
+        numbered(&mut plan.lapse_plan.iter().map(|i| &i.text)),
+    );
+    add(
+        "Every day",
+        bullets(&mut plan.maintenance.iter().map(|i| &i.text)),
+    );
     let not_involved: Vec<Item> = plan
         .contacts
         .iter()
@@ -129,8 +171,22 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
         .collect();
     add("Not to involve in a crisis", not_involved);
 
+    let (title, footer) = title_and_footer(plan);
+    Printout {
+        title,
+        sections,
+        footer,
+    }
+}
+
+/// "Sam's crisis plan", and the footer: name, revision, saved, next review.
+fn title_and_footer(plan: &Plan) -> (String, String) {
     let name = plan.name.trim();
-    let title = if name.is_empty() { "My crisis plan".to_string() } else { format!("{}'s crisis plan", clean(name)) };
+    let title = if name.is_empty() {
+        "My crisis plan".to_string()
+    } else {
+        format!("{}'s crisis plan", clean(name))
+    };
     let mut footer = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
         footer.push(format!("saved {}", moment(saved)));
@@ -143,11 +199,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
     } else {
         footer.insert(0, clean(name));
     }
-    Printout {
-        title,
-        sections,
-        footer: format!("{}. {PRIVATE}", footer.join(", ")),
-    }
+    (title, format!("{}. {PRIVATE}", footer.join(", ")))
 }
 
 /// The crisis lines as printout items; without a country, what to do.
@@ -155,7 +207,10 @@ pub fn crisis_line_items(lines: Option<&CountryLines>) -> Vec<Item> {
     let Some(lines) = lines.filter(|l| l.emergency.is_some()) else {
         return vec![Item::Bullet(format!("In an emergency, {LOCAL_EMERGENCY}"))];
     };
-    let mut items = vec![Item::Bullet(format!("Emergency: {}", lines.emergency.unwrap_or_default()))];
+    let mut items = vec![Item::Bullet(format!(
+        "Emergency: {}",
+        lines.emergency.unwrap_or_default()
+    ))];
     for line in &lines.lines {
         let mut ways = Vec::new();
         if let Some(call) = line.call {
@@ -164,7 +219,11 @@ pub fn crisis_line_items(lines: Option<&CountryLines>) -> Vec<Item> {
         if let Some(text) = line.text {
             ways.push(text.to_string());
         }
-        items.push(Item::Bullet(format!("{}: {}", line.name, ways.join(" or "))));
+        items.push(Item::Bullet(format!(
+            "{}: {}",
+            line.name,
+            ways.join(" or ")
+        )));
     }
     items
 }
@@ -225,13 +284,20 @@ impl Printout {
     /// fetched; print CSS sized for the paper.
     pub fn to_html(&self, paper: Paper) -> String {
         let mut body = String::new();
-        let _ = writeln!(body, "<header><h1>{}</h1><p class=\"private\">{PRIVATE}</p></header>", html(&self.title));
+        let _ = writeln!(
+            body,
+            "<header><h1>{}</h1><p class=\"private\">{PRIVATE}</p></header>",
+            html(&self.title)
+        );
         for section in &self.sections {
             let _ = write!(body, "<section><h2>{}</h2>", html(&section.title));
             if section.items.is_empty() {
                 body.push_str("<p class=\"none\">(none yet)</p>");
             } else {
-                let numbered = section.items.iter().any(|i| matches!(i, Item::Numbered(..)));
+                let numbered = section
+                    .items
+                    .iter()
+                    .any(|i| matches!(i, Item::Numbered(..)));
                 body.push_str(if numbered { "<ol>" } else { "<ul>" });
                 let mut open = false;
                 for item in &section.items {
@@ -328,7 +394,10 @@ pub fn html(text: &str) -> String {
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -342,7 +411,10 @@ mod tests {
 
     #[test]
     fn the_persons_words_are_escaped() {
-        assert_eq!(html("<b>\"x\" & 'y'</b>"), "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
+        assert_eq!(
+            html("<b>\"x\" & 'y'</b>"),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+        );
         assert_eq!(md("*not* bold # _x_"), "\\*not\\* bold \\# \\_x\\_");
     }
 }
