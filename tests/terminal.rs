@@ -326,3 +326,34 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
         "{log}"
     );
 }
+
+#[test]
+fn homework_assign_asks_for_what_the_flags_left_out() {
+    let env = Env::new();
+    let file = env.home().join("homework.toml");
+    let mut p = spawn(
+        &env,
+        &["homework", "assign", "-o", file.to_str().unwrap()],
+        true,
+    );
+    answer(&mut p, "Your name, as your client knows you", "Dr Patel\r");
+    answer(&mut p, "Your client's first name", "Sam\r");
+    answer(&mut p, "Due date (YYYY-MM-DD)", "2026-11-29\r");
+    answer(&mut p, "A note for your client", ENTER);
+    answer(&mut p, "Which task?", ENTER);
+    answer(&mut p, "How many?", "\x7f3\r");
+    answer(&mut p, "Add another task?", "n");
+    p.exp_string("Wrote").unwrap();
+    p.exp_eof().unwrap();
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("therapist = \"Dr Patel\"")
+            && text.contains("task = \"map-triggers\"")
+            && text.contains("count = 3"),
+        "{text}"
+    );
+    assert!(
+        !env.plan_dir().exists(),
+        "a therapist needs no plan of their own"
+    );
+}

@@ -94,8 +94,9 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Reads a plan from a file's bytes.
-pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+/// A file's bytes as UTF-8 text and its raw TOML table, every failure with
+/// the line and column.
+fn raw_table(bytes: &[u8]) -> Result<(&str, toml::Table), ParseError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
@@ -106,10 +107,15 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if text.starts_with('\u{feff}') {
         return Err(ParseError::ByteOrderMark);
     }
+    let table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    Ok((text, table))
+}
 
+/// Reads a plan from a file's bytes.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     // The schema version decides how the rest is read, so look at it on the
     // raw table before trusting any field.
-    let table: toml::Table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    let (text, table) = raw_table(bytes)?;
     let version = match table.get("schema_version") {
         None => return Err(ParseError::NoSchemaVersion),
         Some(toml::Value::Integer(v)) if *v >= 1 => *v,
@@ -172,17 +178,7 @@ pub fn parse_document<T: serde::de::DeserializeOwned>(
     expected_kind: &'static str,
     describe: &'static str,
 ) -> Result<T, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_column(
-            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-            e.valid_up_to(),
-        );
-        ParseError::NotUtf8 { line, column }
-    })?;
-    if text.starts_with('\u{feff}') {
-        return Err(ParseError::ByteOrderMark);
-    }
-    let table: toml::Table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    let (text, table) = raw_table(bytes)?;
     let kind = table
         .get("kind")
         .and_then(toml::Value::as_str)
