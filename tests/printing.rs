@@ -333,3 +333,16 @@ window.addEventListener('load', () => {
         );
     }
 }
+
+#[test]
+fn an_earlier_revision_can_be_printed() {
+    let env = Env::with_example();
+    env.ok(["reason", "add", "Saturday football"]);
+    assert!(env.ok(["print"]).contains("Saturday football"));
+    let old = env.ok(["print", "--revision", "3"]);
+    assert!(
+        !old.contains("Saturday football") && old.contains("Sam, revision 3"),
+        "{old}"
+    );
+    env.fails(1, ["print", "--revision", "9"]);
+}
