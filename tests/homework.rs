@@ -168,7 +168,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         "{status}"
     );
     assert!(
-        status.contains("done      map at least 4 triggers (4 of 4 triggers)"),
+        status.contains("not yet   map at least 4 new triggers (1 of 4 new triggers)"),
         "{status}"
     );
     assert!(status.contains("not yet   rehearse your top 2 triggers at least 2 times each (rehearsed payday 2 of 2, rehearsed row-with-jo 0 of 2)"), "{status}");
@@ -176,7 +176,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         status.contains("done      review your safer environment (1 change)"),
         "{status}"
     );
-    assert!(status.contains("2 things still to do."), "{status}");
+    assert!(status.contains("3 things still to do."), "{status}");
     let json: serde_json::Value =
         serde_json::from_str(&client.ok(["homework", "status", "--json"])).unwrap();
     assert_eq!(json["tasks"].as_array().unwrap().len(), 6);
@@ -212,7 +212,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
     ]);
     for expected in [
         "Hand-in from Sam for Dr Patel's homework",
-        "not yet   add at least 2 help contacts (1 of 2 help contacts)",
+        "not yet   add at least 2 new help contacts (0 of 2 new help contacts)",
         "Revision 4, 2026-11-24 19:00 UTC",
         "- added trigger sunday-lunch",
         "- added safer-environment item \"Alex keeps my spare bank card\"",
@@ -390,4 +390,25 @@ fn damaged_and_hostile_homework_and_hand_ins_change_nothing() {
         err.contains("this is a homework file, not a hand-in file"),
         "{err}"
     );
+}
+
+#[test]
+fn homework_works_when_old_revision_files_are_missing() {
+    // A plan file copied in alone: revision 3, with no revisions folder.
+    let client = Env::new();
+    fs::create_dir_all(client.plan_dir()).unwrap();
+    fs::copy(examples().join("plan.toml"), client.plan_file()).unwrap();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    client.ok(["contact", "add", "--name", "Jo", "--phone", "07700 900789"]);
+    let status = client.ok(["homework", "status"]);
+    assert!(
+        status.contains("add at least 2 new help contacts (1 of 2 new help contacts)"),
+        "{status}"
+    );
+    let (_, text) = submit(&client);
+    assert!(text.contains("added contact jo"), "{text}");
 }

@@ -346,3 +346,17 @@ fn an_earlier_revision_can_be_printed() {
     );
     env.fails(1, ["print", "--revision", "9"]);
 }
+
+#[test]
+fn a_person_without_a_number_is_named_not_dropped_from_the_card() {
+    let env = Env::with_example();
+    env.ok([
+        "contact", "add", "--id", "gran", "--name", "Gran", "--role", "help",
+    ]);
+    let output = env.cmd(["print", "--card"]).output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("left off: contact gran (no phone number to call)"),
+        "{err}"
+    );
+}

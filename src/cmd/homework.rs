@@ -11,7 +11,7 @@ use super::terminal;
 use crate::cli::{AssignArgs, HomeworkCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::date::{days_from_civil, is_date_only, is_real_date};
+use crate::plan::date::{days_from_civil, is_date_only, is_real_date, unix_seconds};
 use crate::plan::diff::diff;
 use crate::plan::homework::{
     Assignment, Change, Evidence, HAND_IN_KIND, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn, Progress,
@@ -142,15 +142,19 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         offset: None,
         ..ctx.now
     };
-    let id = format!(
-        "{}-{}",
-        assigned,
-        ids::generate(
-            &format!("{therapist} {}", client.clone().unwrap_or_default()),
-            "homework",
-            |_| false
-        )
+    // The moment to the second, so two assignments never share an id.
+    let moment: String = unix_seconds(&ctx.now)
+        .map(|secs| crate::plan::date::utc_from_unix(secs).to_string())
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let who = ids::generate(
+        &format!("{therapist} {}", client.clone().unwrap_or_default()),
+        "homework",
+        |_| false,
     );
+    let id = format!("{}-{who}", moment.to_lowercase());
     let assignment = Assignment {
         schema_version: HOMEWORK_VERSION,
         kind: HOMEWORK_KIND.into(),
@@ -176,9 +180,9 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
 
 fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
     let assignment = read_assignment(file)?;
-    let started_revision = match ctx.store.load() {
-        Ok(loaded) => loaded.plan.revision,
-        Err(Error::NoPlan { .. }) => 0,
+    let (started_revision, base) = match ctx.store.load() {
+        Ok(loaded) => (loaded.plan.revision, Some(loaded.plan)),
+        Err(Error::NoPlan { .. }) => (0, None),
         Err(e) => return Err(e),
     };
     if let Some(previous) = ctx.store.load_homework()?
@@ -195,6 +199,7 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
         started_at: ctx.now,
         started_revision,
         assignment,
+        base,
     };
     ctx.store.save_homework(&started)?;
     let a = &started.assignment;
@@ -224,18 +229,24 @@ impl Period {
     }
 }
 
-/// The plan, its changes since `base` and the practice since `since`.
-pub(super) fn period(store: &Store, base: u64, since: &Datetime) -> Result<Period> {
+/// The plan, its changes since revision `base` (whose content is
+/// `base_plan` when known) and the practice since `since`.
+pub(super) fn period(
+    store: &Store,
+    base: u64,
+    base_plan: Option<&Plan>,
+    since: &Datetime,
+) -> Result<Period> {
     let plan = match store.load() {
         Ok(loaded) => loaded.plan,
         Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
         Err(e) => return Err(e),
     };
     let mut changes = Vec::new();
-    let mut before = if base == 0 {
-        Plan::new(String::new(), None)
-    } else {
-        store.load_revision(base)?
+    let mut before = match (base_plan, base) {
+        (Some(plan), _) => plan.clone(),
+        (None, 0) => Plan::new(String::new(), None),
+        (None, revision) => store.load_revision(revision)?,
     };
     for revision in (base + 1)..=plan.revision {
         let Ok(after) = store.load_revision(revision) else {
@@ -250,10 +261,11 @@ pub(super) fn period(store: &Store, base: u64, since: &Datetime) -> Result<Perio
         before = after;
     }
     let mut practice = store.load_practice()?;
-    let since = since.to_string();
-    // Datetimes in the log are all UTC moments, so their text orders them.
-    practice.rehearsals.retain(|r| r.at.to_string() >= since);
-    practice.exercises.retain(|e| e.at.to_string() >= since);
+    // Compared as instants, so a hand-edited time with an offset still counts right.
+    let since = unix_seconds(since).unwrap_or(i64::MIN);
+    let after = |at: &Datetime| unix_seconds(at).is_some_and(|t| t >= since);
+    practice.rehearsals.retain(|r| after(&r.at));
+    practice.exercises.retain(|e| after(&e.at));
     Ok(Period {
         plan,
         changes,
@@ -285,7 +297,12 @@ fn days_left(due: &Datetime, now: &Datetime) -> String {
 
 fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     let started = load_started(&ctx.store)?;
-    let period = period(&ctx.store, started.started_revision, &started.started_at)?;
+    let period = period(
+        &ctx.store,
+        started.started_revision,
+        started.base.as_ref(),
+        &started.started_at,
+    )?;
     let changes = period.change_lines();
     let evidence = Evidence {
         plan: &period.plan,
@@ -357,7 +374,13 @@ pub(super) fn line(p: &Progress) -> String {
 /// What is still asked, for the wizards and rehearsal to mention.
 pub(super) fn reminder(store: &Store) -> Option<String> {
     let started = store.load_homework().ok()??;
-    let period = period(store, started.started_revision, &started.started_at).ok()?;
+    let period = period(
+        store,
+        started.started_revision,
+        started.base.as_ref(),
+        &started.started_at,
+    )
+    .ok()?;
     let changes = period.change_lines();
     let evidence = Evidence {
         plan: &period.plan,
@@ -381,7 +404,12 @@ pub(super) fn reminder(store: &Store) -> Option<String> {
 
 fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
     let started = load_started(&ctx.store)?;
-    let period = period(&ctx.store, started.started_revision, &started.started_at)?;
+    let period = period(
+        &ctx.store,
+        started.started_revision,
+        started.base.as_ref(),
+        &started.started_at,
+    )?;
     let hand_in = HandIn {
         schema_version: HOMEWORK_VERSION,
         kind: HAND_IN_KIND.into(),

@@ -141,7 +141,7 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
         };
         (base, from)
     };
-    let period = period(&ctx.store, base, &from)?;
+    let period = period(&ctx.store, base, None, &from)?;
     writeln!(
         ctx.out,
         "{}",

@@ -54,6 +54,24 @@ pub fn utc_from_unix(secs: i64) -> Datetime {
     }
 }
 
+/// Seconds since the Unix epoch of a moment (offset applied), or of a date
+/// alone at midnight UTC; `None` for a time without a date.
+pub fn unix_seconds(value: &Datetime) -> Option<i64> {
+    let days = days_from_civil(value.date?);
+    let (h, m, s) = value.time.map_or((0, 0, 0), |t| {
+        (
+            i64::from(t.hour),
+            i64::from(t.minute),
+            i64::from(t.second.unwrap_or(0)),
+        )
+    });
+    let offset_minutes = match value.offset {
+        Some(Offset::Custom { minutes }) => i64::from(minutes),
+        Some(Offset::Z) | None => 0,
+    };
+    Some(days * 86_400 + h * 3600 + m * 60 + s - offset_minutes * 60)
+}
+
 /// A date alone, as the file stores review dates.
 pub fn date_only(date: Date) -> Datetime {
     Datetime {
@@ -103,6 +121,16 @@ mod tests {
     fn unix_seconds_become_utc() {
         let dt = utc_from_unix(1_795_342_500);
         assert_eq!(dt.to_string(), "2026-11-22T10:15:00Z");
+    }
+
+    #[test]
+    fn moments_with_offsets_compare_by_the_instant() {
+        let utc: Datetime = "2026-11-22T10:15:00Z".parse().unwrap();
+        let paris: Datetime = "2026-11-22T11:15:00+01:00".parse().unwrap();
+        let fraction: Datetime = "2026-11-22T10:15:00.5Z".parse().unwrap();
+        assert_eq!(unix_seconds(&utc), unix_seconds(&paris));
+        assert_eq!(unix_seconds(&utc), unix_seconds(&fraction));
+        assert_eq!(unix_seconds(&utc), Some(1_795_342_500));
     }
 
     #[test]

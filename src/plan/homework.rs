@@ -37,7 +37,7 @@ pub struct Assignment {
 
 /// An assignment the client has started: kept as homework.toml in the
 /// plan folder, with where the plan and practice stood at the start.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Started {
     pub schema_version: u32,
@@ -46,6 +46,10 @@ pub struct Started {
     /// The plan revision when it was started (0: there was no plan).
     pub started_revision: u64,
     pub assignment: Assignment,
+    /// The plan as it was when started, kept here (never in the hand-in)
+    /// so progress counts what changed even if old revisions are missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Plan>,
 }
 
 /// What homework.toml says it is.
@@ -135,9 +139,9 @@ impl Task {
             }
         };
         match self.task {
-            TaskKind::MapTriggers => format!("map at least {}", plural("trigger")),
+            TaskKind::MapTriggers => format!("map at least {}", plural("new trigger")),
             TaskKind::RankTriggers => "rank your triggers".into(),
-            TaskKind::AddHelpContacts => format!("add at least {}", plural("help contact")),
+            TaskKind::AddHelpContacts => format!("add at least {}", plural("new help contact")),
             TaskKind::WriteCrisisSteps => format!("write at least {}", plural("crisis step")),
             TaskKind::RehearseTop => {
                 let times = self.times.unwrap_or(1);
@@ -158,8 +162,8 @@ impl Task {
             TaskKind::WriteLapsePlan => {
                 format!("write at least {} in your lapse plan", plural("step"))
             }
-            TaskKind::AddReasons => format!("add at least {}", plural("reason")),
-            TaskKind::AddWarningSigns => format!("add at least {}", plural("warning sign")),
+            TaskKind::AddReasons => format!("add at least {}", plural("new reason")),
+            TaskKind::AddWarningSigns => format!("add at least {}", plural("new warning sign")),
         }
     }
 
@@ -245,10 +249,36 @@ fn at_least(task: &Task, have: usize, what: &str) -> Progress {
     }
 }
 
+/// What the change lines say was added (`added trigger payday` → `payday`;
+/// `added reason "Mia"` → `Mia`), once each.
+fn added<'a>(changes: &'a [String], what: &str) -> Vec<&'a str> {
+    let prefix = format!("added {what} ");
+    let mut found: Vec<&str> = changes
+        .iter()
+        .filter_map(|c| c.strip_prefix(&prefix))
+        .map(|rest| {
+            rest.strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .unwrap_or(rest)
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 fn evaluate(task: &Task, e: &Evidence) -> Progress {
     let plan = e.plan;
     match task.task {
-        TaskKind::MapTriggers => at_least(task, plan.triggers.len(), "triggers"),
+        // "Add" and "map" tasks count what is new since the homework began
+        // and is still in the plan; "write" tasks count what the plan has.
+        TaskKind::MapTriggers => {
+            let new = added(e.changes, "trigger")
+                .iter()
+                .filter(|id| plan.trigger(id).is_some())
+                .count();
+            at_least(task, new, "new triggers")
+        }
         TaskKind::RankTriggers => {
             let rated = plan
                 .triggers
@@ -264,17 +294,31 @@ fn evaluate(task: &Task, e: &Evidence) -> Progress {
             }
         }
         TaskKind::AddHelpContacts => {
-            let help = plan
-                .contacts
+            let new = added(e.changes, "contact")
                 .iter()
-                .filter(|c| c.role == Role::Help && !c.do_not_involve)
+                .filter(|id| {
+                    plan.contact(id)
+                        .is_some_and(|c| c.role == Role::Help && !c.do_not_involve)
+                })
                 .count();
-            at_least(task, help, "help contacts")
+            at_least(task, new, "new help contacts")
         }
         TaskKind::WriteCrisisSteps => at_least(task, plan.crisis_steps.len(), "crisis steps"),
         TaskKind::WriteLapsePlan => at_least(task, plan.lapse_plan.len(), "lapse-plan steps"),
-        TaskKind::AddReasons => at_least(task, plan.reasons.len(), "reasons"),
-        TaskKind::AddWarningSigns => at_least(task, plan.warning_signs.len(), "warning signs"),
+        TaskKind::AddReasons => {
+            let new = added(e.changes, "reason")
+                .iter()
+                .filter(|t| plan.reasons.iter().any(|r| r.text == **t))
+                .count();
+            at_least(task, new, "new reasons")
+        }
+        TaskKind::AddWarningSigns => {
+            let new = added(e.changes, "warning sign")
+                .iter()
+                .filter(|t| plan.warning_signs.iter().any(|r| r.text == **t))
+                .count();
+            at_least(task, new, "new warning signs")
+        }
         TaskKind::PractiseUrgeSurfing => at_least(
             task,
             exercises(e.practice, ExerciseKind::Surf),
@@ -460,7 +504,7 @@ mod tests {
         );
         assert_eq!(
             Task::from_flag("add-help-contacts=2").unwrap().describe(),
-            "add at least 2 help contacts"
+            "add at least 2 new help contacts"
         );
     }
 }

@@ -37,11 +37,19 @@ struct Side<'a> {
 }
 
 impl Side<'_> {
-    fn heading(&mut self, text: &str) {
+    /// Adds a heading when there is room for it and one line under it;
+    /// `false` (and a note) when there is not.
+    fn heading(&mut self, text: &str) -> bool {
+        if self.lines.len() + 2 > SIDE_LINES {
+            self.shortened
+                .push(format!("left off: the \"{text}\" section"));
+            return false;
+        }
         self.lines.push(Line {
             text: text.to_string(),
             heading: true,
         });
+        true
     }
 
     /// Adds a line, shortening it if needed; `false` when the side is full.
@@ -75,7 +83,8 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
             shortened: &mut shortened,
         };
         let name = plan.name.trim();
-        side.heading(&if name.is_empty() {
+        // The first line of an empty side always fits.
+        let _ = side.heading(&if name.is_empty() {
             "If it gets hard".to_string()
         } else {
             format!("{}: if it gets hard", clean(name))
@@ -96,14 +105,26 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
             lines: Vec::new(),
             shortened: &mut shortened,
         };
+        let callable = |c: &&crate::plan::Contact| !c.do_not_involve && c.role != Role::Distraction;
+        for c in plan
+            .contacts
+            .iter()
+            .filter(callable)
+            .filter(|c| c.phone.is_none())
+        {
+            side.shortened.push(format!(
+                "left off: contact {} (no phone number to call)",
+                c.id
+            ));
+        }
         let mut people: Vec<_> = plan
             .contacts
             .iter()
-            .filter(|c| !c.do_not_involve && c.phone.is_some() && c.role != Role::Distraction)
+            .filter(callable)
+            .filter(|c| c.phone.is_some())
             .collect();
         people.sort_by_key(|c| c.role != Role::Help);
-        if !people.is_empty() {
-            side.heading("Call");
+        if !people.is_empty() && side.heading("Call") {
             for c in people.iter().take(4) {
                 side.line(
                     &format!(
@@ -119,14 +140,14 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
                     .push(format!("left off: contact {} (the card holds four)", c.id));
             }
         }
-        side.heading("Crisis lines");
-        for item in crisis_line_items(lines) {
-            if let Item::Bullet(text) = item {
-                side.line(&text, "a crisis line");
+        if side.heading("Crisis lines") {
+            for item in crisis_line_items(lines) {
+                if let Item::Bullet(text) = item {
+                    side.line(&text, "a crisis line");
+                }
             }
         }
-        if !plan.reasons.is_empty() {
-            side.heading("Why it matters");
+        if !plan.reasons.is_empty() && side.heading("Why it matters") {
             for (i, reason) in plan.reasons.iter().take(2).enumerate() {
                 side.line(&clean(&reason.text), &format!("reason {}", i + 1));
             }

@@ -10,7 +10,10 @@ use crate::plan::rehearsal::Due;
 
 /// One all-day event per trigger, on its next due day (today if overdue).
 pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: bool) -> String {
-    let stamp = compact(&now.to_string());
+    // Always a UTC form, whatever offset or fraction the clock carries.
+    let stamp = crate::plan::date::unix_seconds(&now).map_or_else(String::new, |secs| {
+        compact(&crate::plan::date::utc_from_unix(secs).to_string())
+    });
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
