@@ -97,38 +97,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         if note.is_none() {
             note = ask.text("A note for your client (optional)", "")?;
         }
-        while tasks.is_empty() || ask.confirm("Add another task?", false)? {
-            let mut choices: Vec<String> = TaskKind::ALL
-                .iter()
-                .map(|k| {
-                    Task {
-                        task: *k,
-                        count: 1,
-                        times: None,
-                    }
-                    .describe()
-                })
-                .collect();
-            choices.push("That's all".into());
-            let Some(i) = ask
-                .select("Which task?", &choices, 0)?
-                .filter(|i| *i < TaskKind::ALL.len())
-            else {
-                break;
-            };
-            let count = ask
-                .text("How many? (Enter for 1)", "1")?
-                .unwrap_or_else(|| "1".into());
-            let flag = if TaskKind::ALL[i] == TaskKind::RehearseTop {
-                let times = ask
-                    .text("How many times each?", "3")?
-                    .unwrap_or_else(|| "1".into());
-                format!("{}={count}x{times}", TaskKind::ALL[i].key())
-            } else {
-                format!("{}={count}", TaskKind::ALL[i].key())
-            };
-            tasks.push(Task::from_flag(&flag).map_err(Error::Usage)?);
-        }
+        ask_tasks(&mut ask, &mut tasks)?;
     }
     let therapist = therapist
         .filter(|t| !t.trim().is_empty())
@@ -176,6 +145,43 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         assignment.due,
         args.output.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     ))
+}
+
+/// Asks for tasks from the fixed list until the therapist has enough.
+fn ask_tasks(ask: &mut dyn Prompter, tasks: &mut Vec<Task>) -> Result<()> {
+    while tasks.is_empty() || ask.confirm("Add another task?", false)? {
+        let mut choices: Vec<String> = TaskKind::ALL
+            .iter()
+            .map(|k| {
+                Task {
+                    task: *k,
+                    count: 1,
+                    times: None,
+                }
+                .describe()
+            })
+            .collect();
+        choices.push("That's all".into());
+        let Some(i) = ask
+            .select("Which task?", &choices, 0)?
+            .filter(|i| *i < TaskKind::ALL.len())
+        else {
+            break;
+        };
+        let count = ask
+            .text("How many? (Enter for 1)", "1")?
+            .unwrap_or_else(|| "1".into());
+        let flag = if TaskKind::ALL[i] == TaskKind::RehearseTop {
+            let times = ask
+                .text("How many times each?", "3")?
+                .unwrap_or_else(|| "1".into());
+            format!("{}={count}x{times}", TaskKind::ALL[i].key())
+        } else {
+            format!("{}={count}", TaskKind::ALL[i].key())
+        };
+        tasks.push(Task::from_flag(&flag).map_err(Error::Usage)?);
+    }
+    Ok(())
 }
 
 fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {

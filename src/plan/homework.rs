@@ -345,44 +345,48 @@ fn evaluate(task: &Task, e: &Evidence) -> Progress {
                 },
             }
         }
-        TaskKind::RehearseTop => {
-            let times = task.times.unwrap_or(1) as usize;
-            let top: Vec<&str> = priority::sorted(&plan.triggers)
+        TaskKind::RehearseTop => rehearse_top(task, e),
+    }
+}
+
+/// Each of the riskiest `count` triggers rehearsed at least `times` times.
+fn rehearse_top(task: &Task, e: &Evidence) -> Progress {
+    let plan = e.plan;
+    let times = task.times.unwrap_or(1) as usize;
+    let top: Vec<&str> = priority::sorted(&plan.triggers)
+        .iter()
+        .take(task.count as usize)
+        .map(|t| t.id.as_str())
+        .collect();
+    let counts: Vec<String> = top
+        .iter()
+        .map(|id| {
+            let n = e
+                .practice
+                .rehearsals
                 .iter()
-                .take(task.count as usize)
-                .map(|t| t.id.as_str())
-                .collect();
-            let counts: Vec<String> = top
+                .filter(|r| r.trigger == *id)
+                .count();
+            format!("rehearsed {id} {n} of {times}")
+        })
+        .collect();
+    let done = top.len() >= task.count as usize
+        && top.iter().all(|id| {
+            e.practice
+                .rehearsals
                 .iter()
-                .map(|id| {
-                    let n = e
-                        .practice
-                        .rehearsals
-                        .iter()
-                        .filter(|r| r.trigger == *id)
-                        .count();
-                    format!("rehearsed {id} {n} of {times}")
-                })
-                .collect();
-            let done = top.len() >= task.count as usize
-                && top.iter().all(|id| {
-                    e.practice
-                        .rehearsals
-                        .iter()
-                        .filter(|r| r.trigger == *id)
-                        .count()
-                        >= times
-                });
-            Progress {
-                task: task.clone(),
-                done,
-                detail: if counts.is_empty() {
-                    "no triggers yet".into()
-                } else {
-                    counts.join(", ")
-                },
-            }
-        }
+                .filter(|r| r.trigger == *id)
+                .count()
+                >= times
+        });
+    Progress {
+        task: task.clone(),
+        done,
+        detail: if counts.is_empty() {
+            "no triggers yet".into()
+        } else {
+            counts.join(", ")
+        },
     }
 }
 
