@@ -17,6 +17,10 @@ const CHOICE_WIDTH: usize = 72;
 pub trait Prompter {
     /// Shows text that is not a question (an explanation, a table).
     fn show(&mut self, text: &str) -> Result<()>;
+    /// Shows a section's title.
+    fn heading(&mut self, title: &str) -> Result<()> {
+        self.show(&format!("\n── {title} ──"))
+    }
     /// A line of text, starting from `initial`; `None` when left empty.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>>;
     /// One of `choices` by index, starting at `default`; `None` for Esc.
@@ -46,16 +50,18 @@ pub fn shorten(text: &str, width: usize) -> String {
 pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
+    /// `--plain`: no decorative symbols.
+    plain: bool,
 }
 
 impl Terminal {
     /// The terminal, if stdin and stderr both are one; dialoguer misbehaves
     /// otherwise (it reads /dev/tty behind a pipe, or fails part-way).
-    pub fn open() -> Option<Terminal> {
+    pub fn open(plain: bool) -> Option<Terminal> {
         if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
             return None;
         }
-        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let color = !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
@@ -65,6 +71,7 @@ impl Terminal {
         Some(Terminal {
             term: Term::stderr(),
             theme,
+            plain,
         })
     }
 
@@ -99,6 +106,14 @@ fn from_dialoguer(error: dialoguer::Error) -> Error {
 impl Prompter for Terminal {
     fn show(&mut self, text: &str) -> Result<()> {
         self.term.write_line(text).map_err(Error::Terminal)
+    }
+
+    fn heading(&mut self, title: &str) -> Result<()> {
+        if self.plain {
+            self.show(&format!("\n{title}"))
+        } else {
+            self.show(&format!("\n── {title} ──"))
+        }
     }
 
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {

@@ -166,7 +166,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         list(&new)
     ))?;
     if !args.yes {
-        let mut ask = Terminal::open()
+        let mut ask = Terminal::open(ctx.style.plain)
             .ok_or_else(|| Error::Usage("add --yes to import without being asked".into()))?;
         if !ask.confirm(&format!("Add these {} to your plan?", new.len()), true)? {
             return ctx.say("Nothing was added.");

@@ -84,6 +84,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         let mut ask = terminal(
             "homework assign",
             "`relapse-plan homework assign -o FILE --therapist NAME --due DATE --task map-triggers=3 …`",
+            ctx.style.plain,
         )?;
         if therapist.is_none() {
             therapist = ask.text("Your name, as your client knows you", "")?;
@@ -434,6 +435,7 @@ fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
         let mut ask = terminal(
             "homework submit",
             "`relapse-plan homework submit -o FILE --yes`",
+            ctx.style.plain,
         )?;
         if !ask.confirm("Write it?", true)? {
             return ctx.say("Nothing was written.");

@@ -9,6 +9,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     let mut ask = terminal(
         "map",
         "`relapse-plan trigger add --situation \"…\" --thought \"…\"` and `relapse-plan warning-sign add \"…\"`",
+        ctx.style.plain,
     )?;
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;

@@ -87,8 +87,8 @@ fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Resu
 
 /// The terminal a wizard asks on, or an error naming the commands that do
 /// the same job without one.
-fn terminal(command: &'static str, instead: &'static str) -> Result<Terminal> {
-    let terminal = Terminal::open().ok_or(Error::NotATerminal { command, instead })?;
+fn terminal(command: &'static str, instead: &'static str, plain: bool) -> Result<Terminal> {
+    let terminal = Terminal::open(plain).ok_or(Error::NotATerminal { command, instead })?;
     Terminal::stop_cleanly_on_ctrl_c();
     Ok(terminal)
 }

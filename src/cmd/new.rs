@@ -9,6 +9,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     let mut ask = terminal(
         "new",
         "`relapse-plan init`, then `trigger add`, `contact add`, `step add` and the other section commands (see `relapse-plan --help`)",
+        ctx.style.plain,
     )?;
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;

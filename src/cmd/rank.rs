@@ -9,6 +9,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     let mut ask = terminal(
         "rank",
         "`relapse-plan trigger edit ID --likelihood N --intensity N --confidence N --rank N`",
+        ctx.style.plain,
     )?;
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;

@@ -46,6 +46,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;
     } practice itself needs a terminal",
+        ctx.style.plain,
     )?;
     let mut next = match &args.trigger {
         Some(id) => {

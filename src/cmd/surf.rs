@@ -47,7 +47,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         );
     }
     let total = minutes(args.minutes, "--minutes")?;
-    let mut ask = Terminal::open().ok_or(Error::NotATerminal {
+    let mut ask = Terminal::open(ctx.style.plain).ok_or(Error::NotATerminal {
         command: "surf",
         instead: "`relapse-plan surf --ratings 7,8,6,4,2` (the urge, 0-10, at each check)",
     })?;

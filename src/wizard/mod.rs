@@ -134,7 +134,7 @@ impl<'a> Wizard<'a> {
             if self.draft.is_done(step) {
                 continue;
             }
-            self.ask.show(&format!("\n── {title} ──"))?;
+            self.ask.heading(title)?;
             self.run_step(step)?;
             self.draft.mark_done(step);
             self.keep()?;
@@ -151,7 +151,7 @@ impl<'a> Wizard<'a> {
                 &self.draft.plan,
                 crate::ctx::Style::FILE,
             )?;
-            self.ask.show("\n── Your plan so far ──")?;
+            self.ask.heading("Your plan so far")?;
             self.ask.show(&String::from_utf8_lossy(&table))?;
             match self.choose(
                 "What next?",
@@ -172,7 +172,7 @@ impl<'a> Wizard<'a> {
                 Some(1) => {
                     let titles: Vec<&str> = STEPS.iter().map(|(_, title)| *title).collect();
                     if let Some(i) = self.choose("Which section?", &titles, 0)? {
-                        self.ask.show(&format!("\n── {} ──", STEPS[i].1))?;
+                        self.ask.heading(STEPS[i].1)?;
                         self.run_step(STEPS[i].0)?;
                         self.keep()?;
                     }
