@@ -14,7 +14,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;
     }
-    session::run(&ctx.store, &mut ask, MAP, ctx.now, ctx.note.clone(), |w| {
+    session::run(&ctx.store, &mut ask, MAP, super::wizard_start(ctx), |w| {
         w.run_step("triggers")?;
         w.run_step("warning-signs")?;
         finish(w)

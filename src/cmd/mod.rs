@@ -93,6 +93,15 @@ fn terminal(command: &'static str, instead: &'static str, plain: bool) -> Result
     Ok(terminal)
 }
 
+/// What a wizard starts with: the clock, `--note` and the locale's country.
+fn wizard_start(ctx: &Ctx) -> crate::wizard::session::Start {
+    crate::wizard::session::Start {
+        now: ctx.now,
+        note: ctx.note.clone(),
+        locale_country: ctx.locale_country.clone(),
+    }
+}
+
 /// Lets Ctrl-C end a timed exercise gracefully: the exercise notices,
 /// restores the terminal and logs what was done.
 fn stop_flag() -> &'static std::sync::atomic::AtomicBool {

@@ -14,7 +14,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;
     }
-    session::run(&ctx.store, &mut ask, NEW, ctx.now, ctx.note.clone(), |w| {
+    session::run(&ctx.store, &mut ask, NEW, super::wizard_start(ctx), |w| {
         w.walk_new()
     })
 }

@@ -14,7 +14,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;
     }
-    session::run(&ctx.store, &mut ask, RANK, ctx.now, ctx.note.clone(), |w| {
+    session::run(&ctx.store, &mut ask, RANK, super::wizard_start(ctx), |w| {
         w.rank()?;
         finish(w)
     })

@@ -45,6 +45,7 @@ impl Wizard<'_> {
             .plan
             .country
             .as_deref()
+            .or(self.default_country.as_deref())
             .and_then(|cc| EMERGENCY.iter().position(|(c, _)| *c == cc))
             .unwrap_or(0);
         match self.ask.select(

@@ -48,6 +48,8 @@ pub struct Wizard<'a> {
     save: &'a mut dyn FnMut(&Draft) -> Result<()>,
     /// Today, for suggesting review dates.
     pub today: toml::value::Date,
+    /// The country offered first when the plan has none (the locale's).
+    pub default_country: Option<String>,
 }
 
 impl<'a> Wizard<'a> {
@@ -62,6 +64,7 @@ impl<'a> Wizard<'a> {
             draft,
             save,
             today,
+            default_country: None,
         }
     }
 

@@ -31,15 +31,29 @@ pub const RANK: Kind = Kind {
     description: "ranked triggers",
 };
 
+/// What a walk-through starts with, from the command line and environment.
+#[derive(Debug, Clone)]
+pub struct Start {
+    pub now: Datetime,
+    /// `--note` for the revision it saves.
+    pub note: Option<String>,
+    /// The locale's country, offered first when the plan has none.
+    pub locale_country: Option<String>,
+}
+
 /// Runs a walk-through from start (or resumed draft) to saved revision.
 pub fn run(
     store: &Store,
     ask: &mut dyn Prompter,
     kind: Kind,
-    now: Datetime,
-    note: Option<String>,
+    start: Start,
     flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
 ) -> Result<()> {
+    let Start {
+        now,
+        note,
+        locale_country,
+    } = start;
     if kind.command == "new" {
         let intro = format!(
             "This walk-through builds your relapse-prevention and crisis plan, one section at a time. \
@@ -53,7 +67,7 @@ pub fn run(
             "To stop at any time, press Ctrl-C: `relapse-plan new` carries on where you left off.",
         )?;
     }
-    let Some(draft) = start(store, ask, kind, now)? else {
+    let Some(draft) = begin(store, ask, kind, now)? else {
         return Ok(());
     };
     store.save_draft(&draft)?;
@@ -64,6 +78,7 @@ pub fn run(
         day: 1,
     });
     let mut wizard = Wizard::new(ask, draft, &mut save, today);
+    wizard.default_country = locale_country;
     if kind.command == "new" {
         if wizard.draft.plan.country.is_none() {
             wizard.ask_country()?;
@@ -107,7 +122,7 @@ pub fn run(
 
 /// The draft to work on: a waiting one if the person wants it, else one
 /// made from the current plan. `None` when the person chose to leave.
-fn start(
+fn begin(
     store: &Store,
     ask: &mut dyn Prompter,
     kind: Kind,

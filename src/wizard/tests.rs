@@ -21,6 +21,14 @@ const TODAY: Date = Date {
     day: 22,
 };
 
+fn start() -> session::Start {
+    session::Start {
+        now: now(),
+        note: None,
+        locale_country: None,
+    }
+}
+
 fn now() -> toml::value::Datetime {
     "2026-11-22T10:15:00Z".parse().unwrap()
 }
@@ -403,7 +411,7 @@ fn a_session_saves_one_revision_and_removes_the_draft() {
         "Done with triggers",
         "Save to my plan",
     ]);
-    session::run(&store, &mut ask, MAP, now(), None, |w| {
+    session::run(&store, &mut ask, MAP, start(), |w| {
         w.run_step("triggers")?;
         finish(w)
     })
@@ -430,7 +438,7 @@ fn a_waiting_draft_can_be_resumed_or_discarded() {
 
     // Carry on: the draft's trigger is there, and pausing keeps the draft.
     let mut ask = Scripted::new(["Carry on with them", "Stop for now"]);
-    session::run(&store, &mut ask, RANK, now(), None, |w| {
+    session::run(&store, &mut ask, RANK, start(), |w| {
         assert_eq!(w.draft.plan.triggers.len(), 1);
         finish(w)
     })
@@ -439,7 +447,7 @@ fn a_waiting_draft_can_be_resumed_or_discarded() {
 
     // Start again: asked to confirm, then the draft is gone.
     let mut ask = Scripted::new(["Start again", "y", "Stop for now"]);
-    session::run(&store, &mut ask, RANK, now(), None, |w| {
+    session::run(&store, &mut ask, RANK, start(), |w| {
         assert!(w.draft.plan.triggers.is_empty());
         finish(w)
     })
@@ -462,7 +470,7 @@ fn new_never_replaces_an_existing_plan_without_asking() {
         .create(Plan::new("Sam".into(), Some("GB".into())), now(), None)
         .unwrap();
     let mut ask = Scripted::new(["n"]);
-    session::run(&store, &mut ask, NEW, now(), None, |w| w.walk_new()).unwrap();
+    session::run(&store, &mut ask, NEW, start(), |w| w.walk_new()).unwrap();
     assert!(
         ask.transcript
             .iter()
@@ -476,7 +484,7 @@ fn new_never_replaces_an_existing_plan_without_asking() {
 fn new_shows_where_to_get_help_before_any_question_about_the_plan() {
     let (_dir, store) = store();
     let mut ask = Scripted::new(["Ireland", "<ctrl-c>"]);
-    let result = session::run(&store, &mut ask, NEW, now(), None, |w| w.walk_new());
+    let result = session::run(&store, &mut ask, NEW, start(), |w| w.walk_new());
     assert!(matches!(result, Err(Error::Cancelled)));
     let help = ask
         .transcript
@@ -491,6 +499,22 @@ fn new_shows_where_to_get_help_before_any_question_about_the_plan() {
     assert!(help < first_plan_question);
     assert!(ask.transcript[0].contains("private"));
     assert!(ask.transcript.iter().any(|l| l.contains("press Ctrl-C")));
+    assert_eq!(
+        store.load_draft().unwrap().unwrap().plan.country.as_deref(),
+        Some("IE")
+    );
+}
+
+#[test]
+fn the_locales_country_is_offered_first() {
+    let (_dir, store) = store();
+    let mut ask = Scripted::new(["<enter>", "<ctrl-c>"]);
+    let start = session::Start {
+        locale_country: Some("IE".into()),
+        ..start()
+    };
+    let result = session::run(&store, &mut ask, NEW, start, |w| w.walk_new());
+    assert!(matches!(result, Err(Error::Cancelled)));
     assert_eq!(
         store.load_draft().unwrap().unwrap().plan.country.as_deref(),
         Some("IE")
