@@ -360,3 +360,34 @@ fn a_person_without_a_number_is_named_not_dropped_from_the_card() {
         "{err}"
     );
 }
+
+#[test]
+fn the_cut_marks_frame_id1_cards() {
+    let env = Env::with_example();
+    let file = env.home().join("card.pdf");
+    env.ok(["print", "--card", "-o", file.to_str().unwrap()]);
+    let doc = lopdf::Document::load(&file).unwrap();
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page).unwrap()).unwrap();
+    let number = |o: &lopdf::Object| {
+        o.as_float()
+            .unwrap_or_else(|_| f32::from(i16::try_from(o.as_i64().unwrap()).unwrap()))
+    };
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for op in content.operations.iter().filter(|op| op.operator == "m") {
+        xs.push(number(&op.operands[0]));
+        ys.push(number(&op.operands[1]));
+    }
+    assert!(!xs.is_empty(), "cut marks are drawn");
+    let mm = 72.0 / 25.4;
+    let spans = |values: &[f32], want: f32| {
+        values
+            .iter()
+            .any(|a| values.iter().any(|b| ((b - a) - want).abs() < 0.2))
+    };
+    assert!(
+        spans(&xs, 2.0 * 85.6 * mm),
+        "marks frame two 85.6 mm card faces side by side: {xs:?}"
+    );
+    assert!(spans(&ys, 54.0 * mm), "marks frame a 54 mm card: {ys:?}");
+}
