@@ -198,3 +198,16 @@ fn leftover_temp_files_are_cleaned_by_the_next_save() {
     env.ok(["reason", "add", "Mia"]);
     assert!(!stale.exists());
 }
+
+#[test]
+fn now_with_nothing_readable_still_shows_the_lines_and_says_why() {
+    let env = Env::new();
+    fs::create_dir_all(env.plan_dir()).unwrap();
+    fs::write(env.plan_file(), b"schema_version = 1\nname = \"Sam").unwrap();
+    let output = env.cmd(["now", "--country", "GB"]).output().unwrap();
+    assert!(output.status.success());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("Samaritans: call 116 123"), "{out}");
+    assert!(out.contains("Your plan can't be read just now"), "{out}");
+    assert!(!out.contains("You don't have a saved plan yet"), "{out}");
+}

@@ -8,12 +8,12 @@ use crate::error::Result;
 use crate::render::crisis::write_now;
 
 pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
-    let loaded = match ctx.store.load_for_crisis() {
-        Ok(loaded) => loaded,
+    let (loaded, unreadable) = match ctx.store.load_for_crisis() {
+        Ok(loaded) => (loaded, false),
         Err(error) => {
             // Nothing readable: say so in one line, and still show the lines.
             writeln!(ctx.err, "warning: {error}")?;
-            None
+            (None, true)
         }
     };
     if let Some(loaded) = &loaded {
@@ -24,6 +24,6 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     let plan = loaded.as_ref().map(|l| &l.plan);
     let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));
     let lines = crisis_lines::for_country(country.as_deref());
-    write_now(ctx.out, plan, lines.as_ref(), ctx.style)?;
+    write_now(ctx.out, plan, unreadable, lines.as_ref(), ctx.style)?;
     Ok(())
 }

@@ -10,11 +10,13 @@ use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::ctx::Style;
 use crate::plan::{Plan, Role, Section};
 
-/// Writes the crisis view. `plan` is `None` when no plan has been saved yet:
-/// the crisis lines are still worth showing.
+/// Writes the crisis view. `plan` is `None` when no plan has been saved yet,
+/// or when none can be read (`unreadable`): the crisis lines are still
+/// worth showing.
 pub fn write_now(
     w: &mut dyn Write,
     plan: Option<&Plan>,
+    unreadable: bool,
     lines: Option<&CountryLines>,
     style: Style,
 ) -> io::Result<()> {
@@ -75,7 +77,11 @@ pub fn write_now(
             w,
             "{}",
             wrap(
-                "You don't have a saved plan yet. When you are ready, `relapse-plan init` starts yours.",
+                if unreadable {
+                    "Your plan can't be read just now; the message above says why. Your crisis lines are always here."
+                } else {
+                    "You don't have a saved plan yet. When you are ready, `relapse-plan init` starts yours."
+                },
                 width,
                 "",
                 ""
