@@ -210,7 +210,12 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
     };
     ctx.store.save_homework(&started)?;
     let a = &started.assignment;
-    let mut lines = vec![format!("Homework from {}, due {}:", a.therapist, a.due)];
+    let mut lines = vec![format!(
+        "Homework from {}, due {} ({}):",
+        crate::render::clean(&a.therapist),
+        a.due,
+        days_left(&a.due, &ctx.now)
+    )];
     lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
     if !a.note.is_empty() {
         lines.push(format!("Note: {}", crate::render::clean(&a.note)));
