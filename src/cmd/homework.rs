@@ -239,6 +239,29 @@ impl Period {
             .flat_map(|c| c.changes.iter().cloned())
             .collect()
     }
+
+    /// Each task's progress over this period.
+    pub(super) fn progress(&self, assignment: &Assignment) -> Vec<Progress> {
+        let changes = self.change_lines();
+        progress(
+            assignment,
+            &Evidence {
+                plan: &self.plan,
+                changes: &changes,
+                practice: &self.practice,
+            },
+        )
+    }
+}
+
+/// The period a started assignment covers: from its start until now.
+fn since_start(store: &Store, started: &Started) -> Result<Period> {
+    period(
+        store,
+        started.started_revision,
+        started.base.as_ref(),
+        &started.started_at,
+    )
 }
 
 /// The plan, its changes since revision `base` (whose content is
@@ -309,19 +332,8 @@ fn days_left(due: &Datetime, now: &Datetime) -> String {
 
 fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     let started = load_started(&ctx.store)?;
-    let period = period(
-        &ctx.store,
-        started.started_revision,
-        started.base.as_ref(),
-        &started.started_at,
-    )?;
-    let changes = period.change_lines();
-    let evidence = Evidence {
-        plan: &period.plan,
-        changes: &changes,
-        practice: &period.practice,
-    };
-    let tasks = progress(&started.assignment, &evidence);
+    let period = since_start(&ctx.store, &started)?;
+    let tasks = period.progress(&started.assignment);
     let a = &started.assignment;
     if json {
         let list: Vec<Json> = tasks
@@ -386,20 +398,9 @@ pub(super) fn line(p: &Progress) -> String {
 /// What is still asked, for the wizards and rehearsal to mention.
 pub(super) fn reminder(store: &Store) -> Option<String> {
     let started = store.load_homework().ok()??;
-    let period = period(
-        store,
-        started.started_revision,
-        started.base.as_ref(),
-        &started.started_at,
-    )
-    .ok()?;
-    let changes = period.change_lines();
-    let evidence = Evidence {
-        plan: &period.plan,
-        changes: &changes,
-        practice: &period.practice,
-    };
-    let left: Vec<String> = progress(&started.assignment, &evidence)
+    let period = since_start(store, &started).ok()?;
+    let left: Vec<String> = period
+        .progress(&started.assignment)
         .iter()
         .filter(|p| !p.done)
         .map(|p| format!("  - {} ({})", p.task.describe(), p.detail))
@@ -416,12 +417,7 @@ pub(super) fn reminder(store: &Store) -> Option<String> {
 
 fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
     let started = load_started(&ctx.store)?;
-    let period = period(
-        &ctx.store,
-        started.started_revision,
-        started.base.as_ref(),
-        &started.started_at,
-    )?;
+    let period = since_start(&ctx.store, &started)?;
     let hand_in = HandIn {
         schema_version: HOMEWORK_VERSION,
         kind: HAND_IN_KIND.into(),

@@ -9,7 +9,7 @@ use crate::cli::ReviewArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::date::{days_from_civil, is_date_only};
-use crate::plan::homework::{Change, Evidence, flags, progress};
+use crate::plan::homework::{Change, flags};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
 use crate::render::chart::sparkline;
 use crate::render::{clean, heading, tables::moment, wrap};
@@ -72,26 +72,16 @@ fn review_hand_in(
         a.due,
         moment(&hand_in.submitted_at)
     )?;
-    let changes: Vec<String> = hand_in
-        .changes
-        .iter()
-        .flat_map(|c| c.changes.iter().cloned())
-        .collect();
-    let evidence = Evidence {
-        plan: &hand_in.plan,
-        changes: &changes,
-        practice: &hand_in.practice,
-    };
-    writeln!(ctx.out)?;
-    writeln!(ctx.out, "{}", heading("Tasks", style))?;
-    for p in progress(a, &evidence) {
-        writeln!(ctx.out, "  {}", line(&p))?;
-    }
     let period = Period {
         plan: hand_in.plan,
         changes: hand_in.changes,
         practice: hand_in.practice,
     };
+    writeln!(ctx.out)?;
+    writeln!(ctx.out, "{}", heading("Tasks", style))?;
+    for p in period.progress(a) {
+        writeln!(ctx.out, "  {}", line(&p))?;
+    }
     write_period(&period, ctx)
 }
 
