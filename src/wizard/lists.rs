@@ -81,7 +81,7 @@ impl Wizard<'_> {
     }
 
     fn pick_sentence(&mut self, section: Section, question: &str) -> Result<Option<usize>> {
-        let mut choices: Vec<String> = self
+        let choices: Vec<String> = self
             .draft
             .plan
             .section(section)
@@ -89,11 +89,7 @@ impl Wizard<'_> {
             .enumerate()
             .map(|(i, item)| format!("{}. {}", i + 1, shorten(&item.text, 70)))
             .collect();
-        choices.push("Never mind".into());
-        Ok(self
-            .ask
-            .select(question, &choices, 0)?
-            .filter(|i| *i < choices.len() - 1))
+        self.pick(question, choices)
     }
 
     /// People and services.
@@ -212,17 +208,13 @@ impl Wizard<'_> {
     }
 
     fn pick_contact(&mut self, question: &str) -> Result<Option<usize>> {
-        let mut choices: Vec<String> = self
+        let choices: Vec<String> = self
             .draft
             .plan
             .contacts
             .iter()
             .map(|c| c.name.clone())
             .collect();
-        choices.push("Never mind".into());
-        Ok(self
-            .ask
-            .select(question, &choices, 0)?
-            .filter(|i| *i < choices.len() - 1))
+        self.pick(question, choices)
     }
 }

@@ -93,6 +93,14 @@ impl<'a> Wizard<'a> {
         self.ask.select(question, &choices, default)
     }
 
+    /// Picks one of `names`, with "Never mind" last; `None` for never mind
+    /// or Esc.
+    pub fn pick(&mut self, question: &str, mut names: Vec<String>) -> Result<Option<usize>> {
+        let count = names.len();
+        names.push("Never mind".into());
+        Ok(self.ask.select(question, &names, 0)?.filter(|i| *i < count))
+    }
+
     /// Runs one step of `new` by name.
     pub fn run_step(&mut self, step: &str) -> Result<()> {
         match step {

@@ -203,18 +203,14 @@ impl Wizard<'_> {
     }
 
     fn pick_trigger(&mut self, question: &str) -> Result<Option<usize>> {
-        let mut choices: Vec<String> = self
+        let choices: Vec<String> = self
             .draft
             .plan
             .triggers
             .iter()
             .map(|t| t.situation.clone())
             .collect();
-        choices.push("Never mind".into());
-        Ok(self
-            .ask
-            .select(question, &choices, 0)?
-            .filter(|i| *i < choices.len() - 1))
+        self.pick(question, choices)
     }
 
     /// A coping response for each trigger, riskiest first.
@@ -282,11 +278,8 @@ impl Wizard<'_> {
                     }
                 }
                 Some(3) => {
-                    let mut names: Vec<&str> = EXAMPLES.iter().map(|e| e.0).collect();
-                    names.push("Never mind");
-                    if let Some(e) = self
-                        .choose("Which example?", &names, 0)?
-                        .filter(|e| *e < EXAMPLES.len())
+                    let names: Vec<String> = EXAMPLES.iter().map(|e| e.0.to_string()).collect();
+                    if let Some(e) = self.pick("Which example?", names)?
                         && let Some(coping_id) = self.new_strategy(Some(EXAMPLES[e]))?
                     {
                         link(&mut self.plan().triggers[i].coping, coping_id);
@@ -300,19 +293,14 @@ impl Wizard<'_> {
     }
 
     fn link_existing_strategy(&mut self, i: usize) -> Result<()> {
-        let mut names: Vec<String> = self
+        let names: Vec<String> = self
             .draft
             .plan
             .coping
             .iter()
             .map(|c| c.name.clone())
             .collect();
-        names.push("Never mind".into());
-        if let Some(c) = self
-            .ask
-            .select("Which one?", &names, 0)?
-            .filter(|c| *c < names.len() - 1)
-        {
+        if let Some(c) = self.pick("Which one?", names)? {
             let coping_id = self.draft.plan.coping[c].id.clone();
             link(&mut self.plan().triggers[i].coping, coping_id);
             self.keep()?;
@@ -334,13 +322,8 @@ impl Wizard<'_> {
                 "There is no one in your plan yet: you can add people in the next section and link them later.",
             );
         }
-        let mut names: Vec<String> = people.iter().map(|p| p.1.clone()).collect();
-        names.push("Never mind".into());
-        if let Some(p) = self
-            .ask
-            .select("Who?", &names, 0)?
-            .filter(|p| *p < people.len())
-        {
+        let names: Vec<String> = people.iter().map(|p| p.1.clone()).collect();
+        if let Some(p) = self.pick("Who?", names)? {
             link(&mut self.plan().triggers[i].contacts, people[p].0.clone());
             self.keep()?;
         }
