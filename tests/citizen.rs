@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::process::Command;
 
-use crate::{Env, NOW};
+use crate::Env;
 
 #[test]
 fn the_locale_chooses_the_crisis_lines_when_nothing_else_does() {
@@ -160,13 +160,11 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
     fs::write(env.plan_file(), text).unwrap();
-    let output = Command::new("bash")
+    let output = env
+        .sealed("bash")
         .arg("-c")
         .arg("set -o pipefail; \"$0\" show | head -1 >/dev/null")
-        .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
-        .env_clear()
-        .env("RELAPSE_PLAN_DIR", env.plan_dir())
-        .env("RELAPSE_PLAN_NOW", NOW)
+        .arg(crate::bin())
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");

@@ -105,14 +105,10 @@ fn restore_keeps_a_damaged_plan_file_aside() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let aside: Vec<_> = std::fs::read_dir(env.plan_dir())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
-        .collect();
+    let aside = env.kept_files();
     assert_eq!(aside.len(), 1);
     assert_eq!(
-        std::fs::read(aside[0].path()).unwrap(),
+        std::fs::read(&aside[0]).unwrap(),
         damaged,
         "kept byte for byte"
     );
@@ -171,13 +167,9 @@ fn a_hand_edited_file_behind_the_history_is_never_silently_replaced() {
     assert!(env.cmd(["now"]).output().unwrap().status.success());
     // Restoring keeps the hand-edited file beside the plan.
     env.ok(["restore", "3"]);
-    let kept: Vec<_> = std::fs::read_dir(env.plan_dir())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
-        .collect();
+    let kept = env.kept_files();
     assert_eq!(kept.len(), 1);
-    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), edited);
 }
 
 #[test]
@@ -188,17 +180,13 @@ fn restore_keeps_hand_edits_that_were_never_saved() {
     std::fs::write(env.plan_file(), &edited).unwrap();
     env.ok(["restore", "1"]);
     env.ok(["restore", "2"]);
-    let kept: Vec<_> = std::fs::read_dir(env.plan_dir())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
-        .collect();
+    let kept = env.kept_files();
     assert_eq!(
         kept.len(),
         1,
         "only the unsaved edit is kept; saved revisions need no copy"
     );
-    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), edited);
     assert_eq!(env.plan().revision, 5);
 }
 

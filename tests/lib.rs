@@ -66,16 +66,41 @@ impl Env {
         self.temp.path()
     }
 
-    /// The command, sealed.
-    pub fn cmd<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
-        let mut cmd = Command::cargo_bin("relapse-plan").expect("binary");
+    /// Any program (relapse-plan itself, a shell, strace) with this
+    /// environment's sealed variables and nothing inherited.
+    pub fn sealed(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("HOME", self.home())
             .env("RELAPSE_PLAN_DIR", self.plan_dir())
-            .env("RELAPSE_PLAN_NOW", NOW)
-            .args(args)
-            .write_stdin("");
+            .env("RELAPSE_PLAN_NOW", NOW);
         cmd
+    }
+
+    /// `sh -c SCRIPT`, sealed, with `"$0"` standing for relapse-plan.
+    pub fn shell(&self, script: &str) -> std::process::Command {
+        let mut cmd = self.sealed("sh");
+        cmd.arg("-c").arg(script).arg(bin());
+        cmd
+    }
+
+    /// The command, sealed.
+    pub fn cmd<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
+        let mut cmd = Command::from_std(self.sealed(bin()));
+        cmd.args(args).write_stdin("");
+        cmd
+    }
+
+    /// Files set aside beside the plan (`plan.kept-*.toml`).
+    pub fn kept_files(&self) -> Vec<PathBuf> {
+        let mut kept: Vec<PathBuf> = std::fs::read_dir(self.plan_dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("plan.kept-"))
+            .map(|e| e.path())
+            .collect();
+        kept.sort();
+        kept
     }
 
     /// Runs a command that must succeed; returns its stdout.
@@ -137,6 +162,11 @@ impl Env {
         files.sort();
         files
     }
+}
+
+/// The built relapse-plan binary.
+pub fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("relapse-plan")
 }
 
 pub fn example_plan() -> PathBuf {

@@ -4,7 +4,7 @@
 use std::fs;
 use std::process::Command;
 
-use crate::{Env, NOW};
+use crate::Env;
 
 /// Every non-interactive command, in an order that builds and uses a plan.
 const COMMANDS: &[&[&str]] = &[
@@ -53,16 +53,13 @@ fn no_command_makes_a_network_system_call() {
     let env = Env::new();
     let log = env.home().join("trace");
     for args in COMMANDS {
-        let output = Command::new("strace")
+        let output = env
+            .sealed("strace")
             .args(["-f", "-qq", "-e", "trace=%network,openat", "-o"])
             .arg(&log)
-            .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+            .arg(crate::bin())
             .args(*args)
-            .current_dir(env.plan_dir().parent().unwrap())
-            .env_clear()
-            .env("HOME", env.home())
-            .env("RELAPSE_PLAN_DIR", env.plan_dir())
-            .env("RELAPSE_PLAN_NOW", NOW)
+            .current_dir(env.home())
             .output()
             .unwrap();
         assert!(
@@ -91,15 +88,10 @@ fn every_file_is_private_whatever_the_umask() {
     for umask in ["000", "022"] {
         let env = Env::new();
         for args in COMMANDS {
-            let status = Command::new("sh")
-                .arg("-c")
-                .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
-                .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
+            let status = env
+                .shell(&format!("umask {umask} && exec \"$0\" \"$@\""))
                 .args(*args)
-                .current_dir(env.plan_dir().parent().unwrap())
-                .env_clear()
-                .env("RELAPSE_PLAN_DIR", env.plan_dir())
-                .env("RELAPSE_PLAN_NOW", NOW)
+                .current_dir(env.home())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .status()

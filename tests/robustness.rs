@@ -119,58 +119,6 @@ fn huge_files_directories_and_unreadable_files_are_refused() {
 }
 
 #[test]
-fn parallel_writers_lose_nothing() {
-    let env = Env::new();
-    env.ok(["init"]);
-    let (writers, edits) = (4, 8);
-    let children: Vec<_> = (0..writers)
-        .map(|w| {
-            let script = (0..edits)
-                .map(|e| format!("\"$0\" reason add \"writer {w} edit {e}\" || exit 1"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            std::process::Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
-                .env_clear()
-                .env("RELAPSE_PLAN_DIR", env.plan_dir())
-                .env("RELAPSE_PLAN_NOW", crate::NOW)
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success());
-    }
-    let plan = env.plan();
-    assert_eq!(plan.reasons.len(), writers * edits);
-    for w in 0..writers {
-        for e in 0..edits {
-            let text = format!("writer {w} edit {e}");
-            assert!(plan.reasons.iter().any(|r| r.text == text), "{text} lost");
-        }
-    }
-    let total = 1 + writers * edits;
-    assert_eq!(plan.revision, u64::try_from(total).unwrap());
-    let revisions: Vec<_> = fs::read_dir(env.plan_dir().join("revisions"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .filter(|name| name.to_string_lossy().starts_with('0'))
-        .collect();
-    assert_eq!(revisions.len(), total, "contiguous and unique");
-    for n in 1..=total {
-        assert!(
-            env.plan_dir()
-                .join(format!("revisions/{n:06}.toml"))
-                .is_file()
-        );
-    }
-}
-
-#[test]
 fn hostile_text_cannot_drive_the_terminal() {
     let env = Env::new();
     env.ok(["init"]);

@@ -1,25 +1,18 @@
 //! The wizards in a real pseudo-terminal, keys and all (Unix only).
 
 use std::fs;
-use std::process::Command;
 
 use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::{Env, NOW};
+use crate::Env;
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 
 fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("relapse-plan"));
-    cmd.args(args)
-        .env_clear()
-        .env("HOME", env.home())
-        .env("RELAPSE_PLAN_DIR", env.plan_dir())
-        .env("RELAPSE_PLAN_NOW", NOW)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1");
+    let mut cmd = env.sealed(crate::bin());
+    cmd.args(args).env("TERM", "xterm").env("NO_COLOR", "1");
     let options = Options::new()
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(strip_ansi);
@@ -242,15 +235,8 @@ fn wizards_without_a_terminal_point_to_the_scriptable_commands() {
 fn drafts_are_private_whatever_the_umask() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg("umask 000 && exec \"$0\" map")
-        .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
-        .env_clear()
-        .env("RELAPSE_PLAN_DIR", env.plan_dir())
-        .env("RELAPSE_PLAN_NOW", NOW)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1");
+    let mut cmd = env.shell("umask 000 && exec \"$0\" map");
+    cmd.env("TERM", "xterm").env("NO_COLOR", "1");
     let options = Options::new()
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(true);

@@ -7,7 +7,7 @@ use std::fs;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::{Env, NOW};
+use crate::Env;
 
 /// A small deterministic generator, so a failure can be replayed.
 struct XorShift(u64);
@@ -22,11 +22,8 @@ impl XorShift {
 }
 
 fn command(env: &Env, args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("relapse-plan"));
+    let mut cmd = env.sealed(crate::bin());
     cmd.args(args)
-        .env_clear()
-        .env("RELAPSE_PLAN_DIR", env.plan_dir())
-        .env("RELAPSE_PLAN_NOW", NOW)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -149,13 +146,7 @@ fn eight_writers_at_once_lose_nothing() {
             for r in 0..rehearsals {
                 let _ = writeln!(script, "\"$0\" rehearse payday --recalled all --confidence 60 --response \"writer {w} rehearsal {r}\" || exit 1");
             }
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(assert_cmd::cargo::cargo_bin("relapse-plan"))
-                .env_clear()
-                .env("RELAPSE_PLAN_DIR", env.plan_dir())
-                .env("RELAPSE_PLAN_NOW", NOW)
+            env.shell(&script)
                 .stderr(Stdio::null())
                 .spawn()
                 .unwrap()
@@ -176,6 +167,12 @@ fn eight_writers_at_once_lose_nothing() {
             "revision {n}"
         );
     }
+    let numbered = fs::read_dir(env.plan_dir().join("revisions"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('0'))
+        .count();
+    assert_eq!(numbered, total, "contiguous and unique");
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
     for w in 0..writers {
         for e in 0..edits {
