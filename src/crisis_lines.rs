@@ -24,6 +24,20 @@ pub struct CrisisLine {
     pub checked: &'static str,
 }
 
+impl CrisisLine {
+    /// How to reach it: "call 116 123", "text SHOUT to 85258", or both.
+    pub fn how_to_reach(&self) -> String {
+        let mut ways = Vec::new();
+        if let Some(call) = self.call {
+            ways.push(format!("call {call}"));
+        }
+        if let Some(text) = self.text {
+            ways.push(text.to_string());
+        }
+        ways.join(" or ")
+    }
+}
+
 /// The emergency number of each country with lines in [`LINES`].
 pub const EMERGENCY: &[(&str, &str)] = &[
     ("US", "911"),

@@ -151,14 +151,7 @@ pub fn write_lines(
         )?,
     }
     for line in &lines.lines {
-        let mut ways = Vec::new();
-        if let Some(call) = line.call {
-            ways.push(format!("call {call}"));
-        }
-        if let Some(text) = line.text {
-            ways.push(text.to_string());
-        }
-        let mut entry = format!("{}: {}", line.name, ways.join(" or "));
+        let mut entry = format!("{}: {}", line.name, line.how_to_reach());
         if let Some(about) = line.about {
             let _ = write!(entry, " ({about})");
         }

@@ -212,17 +212,10 @@ pub fn crisis_line_items(lines: Option<&CountryLines>) -> Vec<Item> {
         lines.emergency.unwrap_or_default()
     ))];
     for line in &lines.lines {
-        let mut ways = Vec::new();
-        if let Some(call) = line.call {
-            ways.push(format!("call {call}"));
-        }
-        if let Some(text) = line.text {
-            ways.push(text.to_string());
-        }
         items.push(Item::Bullet(format!(
             "{}: {}",
             line.name,
-            ways.join(" or ")
+            line.how_to_reach()
         )));
     }
     items
