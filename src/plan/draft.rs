@@ -51,11 +51,7 @@ impl Draft {
 
 /// Reads a draft file's text.
 pub fn parse(bytes: &[u8]) -> Result<Draft, super::parse::ParseError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| super::parse::ParseError::NotUtf8 { line: 1, column: 1 })?;
-    toml::from_str(text).map_err(|e| super::parse::ParseError::Field {
-        message: e.message().trim().to_string(),
-    })
+    super::parse::parse_toml(bytes)
 }
 
 /// The text written to the draft file.

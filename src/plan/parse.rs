@@ -97,6 +97,20 @@ impl std::error::Error for ParseError {}
 /// A file's bytes as UTF-8 text and its raw TOML table, every failure with
 /// the line and column.
 fn raw_table(bytes: &[u8]) -> Result<(&str, toml::Table), ParseError> {
+    let text = utf8_text(bytes)?;
+    let table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    Ok((text, table))
+}
+
+/// Reads any TOML file of the plan folder (a draft, the practice log) into
+/// `T`, every failure with the line and column.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+    let text = utf8_text(bytes)?;
+    toml::from_str(text).map_err(|e| syntax(text, &e))
+}
+
+/// The bytes as UTF-8 text without a byte-order mark, as TOML requires.
+fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
@@ -107,8 +121,7 @@ fn raw_table(bytes: &[u8]) -> Result<(&str, toml::Table), ParseError> {
     if text.starts_with('\u{feff}') {
         return Err(ParseError::ByteOrderMark);
     }
-    let table = toml::from_str(text).map_err(|e| syntax(text, &e))?;
-    Ok((text, table))
+    Ok(text)
 }
 
 /// Reads a plan from a file's bytes.

@@ -23,8 +23,8 @@ use toml::value::Datetime;
 use crate::error::{Error, Result};
 use crate::plan::draft::{self, Draft};
 use crate::plan::homework::{STARTED_KIND, Started};
-use crate::plan::parse::parse_document;
 use crate::plan::parse::{Parsed, parse, to_toml};
+use crate::plan::parse::{parse_document, parse_toml};
 use crate::plan::rehearsal::{Exercise, PracticeLog, Rehearsal};
 use crate::plan::validate::{Problem, validate};
 use crate::plan::{Plan, RevisionInfo};
@@ -464,13 +464,9 @@ impl Store {
     /// The unfinished wizard answers, if any.
     pub fn load_draft(&self) -> Result<Option<Draft>> {
         let path = self.draft_path();
-        match read_limited(&path) {
-            Ok(bytes) => draft::parse(&bytes)
-                .map(Some)
-                .map_err(|source| Error::BadDraft { path, source }),
-            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        read_optional(&path)?
+            .map(|bytes| draft::parse(&bytes).map_err(|source| Error::BadDraft { path, source }))
+            .transpose()
     }
 
     /// Saves the wizard's answers so far (after every answer).
@@ -497,13 +493,12 @@ impl Store {
     /// The homework being worked on, if any.
     pub fn load_homework(&self) -> Result<Option<Started>> {
         let path = self.homework_path();
-        match read_limited(&path) {
-            Ok(bytes) => parse_document(&bytes, STARTED_KIND, "started homework")
-                .map(Some)
-                .map_err(|source| Error::BadFile { path, source }),
-            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        read_optional(&path)?
+            .map(|bytes| {
+                parse_document(&bytes, STARTED_KIND, "started homework")
+                    .map_err(|source| Error::BadFile { path, source })
+            })
+            .transpose()
     }
 
     /// Keeps a started assignment (replacing any earlier one).
@@ -520,22 +515,10 @@ impl Store {
     /// The practice log; empty when nothing has been practised yet.
     pub fn load_practice(&self) -> Result<PracticeLog> {
         let path = self.practice_path();
-        let bytes = match read_limited(&path) {
-            Ok(bytes) => bytes,
-            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-                return Ok(PracticeLog::default());
-            }
-            Err(e) => return Err(e),
+        let Some(bytes) = read_optional(&path)? else {
+            return Ok(PracticeLog::default());
         };
-        std::str::from_utf8(&bytes)
-            .ok()
-            .ok_or(crate::plan::parse::ParseError::NotUtf8 { line: 1, column: 1 })
-            .and_then(|text| {
-                toml::from_str(text).map_err(|e| crate::plan::parse::ParseError::Field {
-                    message: e.message().trim().to_string(),
-                })
-            })
-            .map_err(|source| Error::BadFile { path, source })
+        parse_toml(&bytes).map_err(|source| Error::BadFile { path, source })
     }
 
     /// Adds one rehearsal to the practice log.
@@ -622,6 +605,15 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// A file's bytes, or `None` when it does not exist (yet).
+fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    match read_limited(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Writes a file atomically with owner-only permissions: temp file in the
