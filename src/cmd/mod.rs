@@ -36,6 +36,8 @@ use crate::error::{Error, Result};
 use crate::plan::{Plan, Section};
 use crate::prompt::Terminal;
 use crate::store::Saved;
+use crate::wizard::session;
+use crate::wizard::{Outcome, Wizard};
 
 /// Runs one parsed command.
 pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
@@ -93,13 +95,24 @@ fn terminal(command: &'static str, instead: &'static str, plain: bool) -> Result
     Ok(terminal)
 }
 
-/// What a wizard starts with: the clock, `--note` and the locale's country.
-fn wizard_start(ctx: &Ctx) -> crate::wizard::session::Start {
-    crate::wizard::session::Start {
+/// Runs a walk-through: on the terminal (or an error naming the commands
+/// that do the same without one), after saying what homework still asks.
+fn walk_through(
+    ctx: &mut Ctx,
+    kind: session::Kind,
+    instead: &'static str,
+    flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
+) -> Result<()> {
+    let mut ask = terminal(kind.command, instead, ctx.style.plain)?;
+    if let Some(reminder) = homework::reminder(&ctx.store) {
+        ctx.say(&reminder)?;
+    }
+    let start = session::Start {
         now: ctx.now,
         note: ctx.note.clone(),
         locale_country: ctx.locale_country.clone(),
-    }
+    };
+    session::run(&ctx.store, &mut ask, kind, start, flow)
 }
 
 /// Lets Ctrl-C end a timed exercise gracefully: the exercise notices,

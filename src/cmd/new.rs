@@ -1,20 +1,18 @@
 //! `new`: the guided walk through the whole plan.
 
-use super::terminal;
+use super::walk_through;
 use crate::ctx::Ctx;
 use crate::error::Result;
-use crate::wizard::session::{self, NEW};
+use crate::wizard::session::NEW;
 
+// A method path is not general enough over the wizard's lifetime, so the
+// flow stays a closure.
+#[allow(clippy::redundant_closure_for_method_calls)]
 pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
-    let mut ask = terminal(
-        "new",
+    walk_through(
+        ctx,
+        NEW,
         "`relapse-plan init`, then `trigger add`, `contact add`, `step add` and the other section commands (see `relapse-plan --help`)",
-        ctx.style.plain,
-    )?;
-    if let Some(reminder) = super::homework::reminder(&ctx.store) {
-        ctx.say(&reminder)?;
-    }
-    session::run(&ctx.store, &mut ask, NEW, super::wizard_start(ctx), |w| {
-        w.walk_new()
-    })
+        |w| w.walk_new(),
+    )
 }
