@@ -23,14 +23,8 @@ Your plan is private: it stays on this computer, in the folder `relapse-plan pat
 #[derive(Debug, Parser)]
 #[command(name = "relapse-plan", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
-    /// Keep the plan in DIR instead of your config folder.
-    #[arg(
-        long,
-        global = true,
-        value_name = "DIR",
-        env = "RELAPSE_PLAN_DIR",
-        hide_env_values = true
-    )]
+    /// Keep the plan in DIR instead of your config folder (or set `RELAPSE_PLAN_DIR`).
+    #[arg(long, global = true, value_name = "DIR")]
     pub plan_dir: Option<PathBuf>,
 
     /// Your country, two letters (GB, US, IE, …): `init` and `set` save it in the plan

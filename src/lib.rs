@@ -86,7 +86,15 @@ pub fn main() -> ExitCode {
 /// Resolves the plan folder and the clock: the only place that looks at the
 /// environment, so everything after it is given what it needs.
 fn setup(cli: &Cli) -> Result<(Store, Datetime), Error> {
-    let dir = match cli.plan_dir.clone().filter(|d| !d.as_os_str().is_empty()) {
+    // The flag wins over the variable; an empty one (`export
+    // RELAPSE_PLAN_DIR=`) counts as unset rather than as an error.
+    let from_env = std::env::var_os("RELAPSE_PLAN_DIR").map(PathBuf::from);
+    let dir = match cli
+        .plan_dir
+        .clone()
+        .or(from_env)
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         Some(dir) => dir,
         None => default_plan_dir().ok_or_else(|| {
             Error::Usage("could not find your config folder; choose one with --plan-dir DIR".into())

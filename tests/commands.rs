@@ -238,3 +238,20 @@ fn help_names_the_priority_rule_as_the_tools_own() {
         "{out}"
     );
 }
+
+#[test]
+fn an_empty_plan_dir_variable_counts_as_unset() {
+    let env = Env::new();
+    let out = env
+        .cmd(["path"])
+        .env("RELAPSE_PLAN_DIR", "")
+        .env("XDG_CONFIG_HOME", env.home().join("cfg"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("relapse-plan"));
+}
