@@ -65,8 +65,14 @@ pub struct Ctx<'a> {
     pub out: &'a mut dyn Write,
     /// Everything else: confirmations, warnings, errors.
     pub err: &'a mut dyn Write,
-    /// The time now (fixed in tests).
+    /// The time now, in UTC as the files keep it (fixed in tests).
     pub now: Datetime,
+    /// The person's local calendar date now: "today" for everything they
+    /// see (due dates, days left, this week, review dates).
+    pub today: toml::value::Date,
+    /// The person's time zone (`TZ`, else the system's, else UTC), read once
+    /// at start, to show stored UTC moments on their clock and calendar.
+    pub zone: jiff::tz::TimeZone,
     /// `--country`, before any lookup.
     pub country: Option<String>,
     /// The country of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), if any.
@@ -119,6 +125,16 @@ impl Ctx<'_> {
             .clone()
             .or_else(|| plan_country.map(str::to_string))
             .or_else(|| self.locale_country.clone())
+    }
+
+    /// Days since 1970-01-01 of [`Ctx::today`].
+    pub fn today_day(&self) -> i64 {
+        crate::plan::date::days_from_civil(self.today)
+    }
+
+    /// A stored moment as the person reads it, on their clock.
+    pub fn local(&self, at: &Datetime) -> String {
+        crate::plan::date::local_moment(at, &self.zone)
     }
 
     /// A one-line confirmation on stderr.

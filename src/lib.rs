@@ -48,12 +48,17 @@ pub fn main() -> ExitCode {
     let style = Style::detect(stdout.is_terminal(), color, cli.plain);
     let mut out = stdout.lock();
     let mut err = stderr.lock();
-    let result = setup(&cli).and_then(|(store, now)| {
+    let result = setup(&cli).and_then(|(store, clock)| {
+        if let Some(warning) = &clock.warning {
+            let _ = writeln!(err, "warning: {warning}");
+        }
         let mut ctx = Ctx {
             store,
             out: &mut out,
             err: &mut err,
-            now,
+            now: clock.now,
+            today: clock.today,
+            zone: clock.zone,
             country: cli.country.clone(),
             locale_country: locale_country(),
             note: cli.note.clone(),
@@ -85,7 +90,7 @@ pub fn main() -> ExitCode {
 
 /// Resolves the plan folder and the clock: the only place that looks at the
 /// environment, so everything after it is given what it needs.
-fn setup(cli: &Cli) -> Result<(Store, Datetime), Error> {
+fn setup(cli: &Cli) -> Result<(Store, Clock), Error> {
     // The flag wins over the variable; an empty one (`export
     // RELAPSE_PLAN_DIR=`) counts as unset rather than as an error.
     let from_env = std::env::var_os("RELAPSE_PLAN_DIR").map(PathBuf::from);
@@ -100,7 +105,46 @@ fn setup(cli: &Cli) -> Result<(Store, Datetime), Error> {
             Error::Usage("could not find your config folder; choose one with --plan-dir DIR".into())
         })?,
     };
-    Ok((Store::open_dir(dir), now()?))
+    Ok((Store::open_dir(dir), Clock::read()?))
+}
+
+/// The moment now (UTC, as files keep it) and the person's day and zone.
+struct Clock {
+    now: Datetime,
+    today: toml::value::Date,
+    zone: jiff::tz::TimeZone,
+    /// Said once on stderr when `TZ` names no zone this computer knows.
+    warning: Option<String>,
+}
+
+impl Clock {
+    fn read() -> Result<Clock, Error> {
+        let now = now()?;
+        // `TZ=Mars/Olympus`, or no zone information at all: days are UTC
+        // days, as the C library does, and the person is told why when
+        // they asked for a zone.
+        let (zone, warning) = if let Ok(zone) = jiff::tz::TimeZone::try_system() {
+            (zone, None)
+        } else {
+            let warning = std::env::var("TZ").ok().filter(|tz| !tz.is_empty()).map(|tz| {
+                format!(
+                    "TZ=`{}` names no time zone this computer knows, so dates are UTC dates; set TZ to a zone like Europe/Dublin", render::clean(&tz)
+                )
+            });
+            (jiff::tz::TimeZone::UTC, warning)
+        };
+        let today = plan::date::local_date(&now, &zone).unwrap_or(toml::value::Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        });
+        Ok(Clock {
+            now,
+            today,
+            zone,
+            warning,
+        })
+    }
 }
 
 /// The plan folder in the user's config directory, e.g.
@@ -139,8 +183,7 @@ fn now() -> Result<Datetime, Error> {
                 ))
             });
     }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-    Ok(plan::date::utc_from_unix(secs))
+    Ok(plan::date::utc_from_unix(
+        jiff::Timestamp::now().as_second(),
+    ))
 }

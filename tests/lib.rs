@@ -7,6 +7,7 @@ mod editing;
 mod history;
 mod homework;
 mod hostile;
+mod local_day;
 mod printing;
 mod privacy;
 mod properties;

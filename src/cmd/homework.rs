@@ -107,11 +107,8 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     if tasks.is_empty() {
         return Err(Error::Usage("give at least one --task".into()));
     }
-    let assigned = Datetime {
-        time: None,
-        offset: None,
-        ..ctx.now
-    };
+    // The person's calendar day, as the due date is one.
+    let assigned = crate::plan::date::date_only(ctx.today);
     // The moment to the second, so two assignments never share an id.
     let moment: String = unix_seconds(&ctx.now)
         .map(|secs| crate::plan::date::utc_from_unix(secs).to_string())
@@ -214,7 +211,7 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
         "Homework from {}, due {} ({}):",
         crate::render::clean(&a.therapist),
         a.due,
-        days_left(&a.due, &ctx.now)
+        days_left(&a.due, ctx.today)
     )];
     lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
     if !a.note.is_empty() {
@@ -317,8 +314,8 @@ fn load_started(store: &Store) -> Result<Started> {
 }
 
 /// One line saying how long is left.
-fn days_left(due: &Datetime, now: &Datetime) -> String {
-    let (Some(due), Some(today)) = (due.date, now.date) else {
+fn days_left(due: &Datetime, today: toml::value::Date) -> String {
+    let Some(due) = due.date else {
         return String::new();
     };
     match days_from_civil(due) - days_from_civil(today) {
@@ -352,8 +349,8 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
             ("due", Json::String(a.due.to_string())),
             (
                 "days_left",
-                a.due.date.zip(ctx.now.date).map_or(Json::Null, |(d, t)| {
-                    Json::from(days_from_civil(d) - days_from_civil(t))
+                a.due.date.map_or(Json::Null, |d| {
+                    Json::from(days_from_civil(d) - ctx.today_day())
                 }),
             ),
             ("tasks", Json::Array(list)),
@@ -367,7 +364,7 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
         "Homework from {}, due {} ({}):",
         crate::render::clean(&a.therapist),
         a.due,
-        days_left(&a.due, &ctx.now)
+        days_left(&a.due, ctx.today)
     )?;
     for p in &tasks {
         writeln!(ctx.out, "  {}", line(p))?;

@@ -109,6 +109,8 @@ fn walk_through(
     }
     let start = session::Start {
         now: ctx.now,
+        today: ctx.today,
+        zone: ctx.zone.clone(),
         note: ctx.note.clone(),
         locale_country: ctx.locale_country.clone(),
     };

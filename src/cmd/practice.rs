@@ -8,11 +8,11 @@ use serde_json::Value as Json;
 use crate::cli::PracticeArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::rehearsal::{ExerciseKind, day_of, totals, trend};
+use crate::plan::rehearsal::{ExerciseKind, totals, trend};
 use crate::prompt::shorten;
 use crate::render::chart::sparkline;
+use crate::render::heading;
 use crate::render::json::object;
-use crate::render::{heading, tables::moment};
 
 pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
     let mut log = ctx.store.load_practice()?;
@@ -40,8 +40,7 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
             triggers.push(r.trigger.clone());
         }
     }
-    let today = day_of(&ctx.now).unwrap_or(0);
-    let sums = totals(&log, today);
+    let sums = totals(&log, ctx.today_day(), &ctx.zone);
 
     if args.json {
         let table = crate::plan::parse::to_table(&log);
@@ -137,7 +136,7 @@ fn write_human(
                 ExerciseKind::Surf => "urge surfing",
             };
             let minutes = (e.seconds + 30) / 60;
-            let mut line = format!("  {}  {what:<15}  {minutes} min", moment(&e.at));
+            let mut line = format!("  {}  {what:<15}  {minutes} min", ctx.local(&e.at));
             if let (Some(first), Some(last)) = (e.ratings.first(), e.ratings.last()) {
                 let _ = write!(
                     line,

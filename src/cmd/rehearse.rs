@@ -7,7 +7,7 @@ use super::terminal;
 use crate::cli::RehearseArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::rehearsal::{Recall, Rehearsal, agenda, day_of, schedule};
+use crate::plan::rehearsal::{Recall, Rehearsal, agenda, schedule};
 use crate::prompt::{Prompter, shorten};
 use crate::render::json::object;
 use crate::wizard::rehearse::rehearse;
@@ -15,12 +15,12 @@ use crate::wizard::rehearse::rehearse;
 pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     let plan = ctx.load()?.plan;
     let log = ctx.store.load_practice()?;
-    let today = day_of(&ctx.now).unwrap_or(0);
+    let today = ctx.today_day();
     if args.list {
         return list(args, &plan, &log, today, ctx);
     }
     if args.ics {
-        let items = agenda(&plan, &log, today);
+        let items = agenda(&plan, &log, today, &ctx.zone);
         let text = crate::render::ics::calendar(&items, today, ctx.now, args.details);
         match &args.output {
             Some(path) => {
@@ -40,12 +40,12 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         return log_without_asking(args, recalled, &plan, ctx);
     }
 
-    let mut ask = terminal(
-        "rehearse",
-        "`relapse-plan rehearse --list` shows what is due;
     if let Some(reminder) = super::homework::reminder(&ctx.store) {
         ctx.say(&reminder)?;
-    } practice itself needs a terminal",
+    }
+    let mut ask = terminal(
+        "rehearse",
+        "`relapse-plan rehearse --list` shows what is due; practice itself needs a terminal",
         ctx.style.plain,
     )?;
     let mut next = match &args.trigger {
@@ -59,19 +59,19 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
             }
             Some(id.clone())
         }
-        None => first_due(&plan, &log, today, &mut ask)?,
+        None => first_due(&plan, &log, today, &ctx.zone, &mut ask)?,
     };
     while let Some(id) = next.take() {
-        let last = schedule(&id, &ctx.store.load_practice()?).last_confidence;
+        let last = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).last_confidence;
         let Some(rehearsal) = rehearse(&mut ask, &plan, &id, last, ctx.now)? else {
             break;
         };
         ctx.store.log_rehearsal(rehearsal)?;
         let log = ctx.store.load_practice()?;
-        if let Some(date) = schedule(&id, &log).due_date() {
+        if let Some(date) = schedule(&id, &log, &ctx.zone).due_date() {
             ask.show(&format!("Well done. Next practice for this one: {date}."))?;
         }
-        let upcoming = agenda(&plan, &log, today)
+        let upcoming = agenda(&plan, &log, today, &ctx.zone)
             .into_iter()
             .find(|(t, due)| due.is_due(today) && t.id != id)
             .map(|(t, _)| (t.id.clone(), t.situation.clone()));
@@ -98,7 +98,7 @@ fn list(
     today: i64,
     ctx: &mut Ctx,
 ) -> Result<()> {
-    let items = agenda(plan, log, today);
+    let items = agenda(plan, log, today, &ctx.zone);
     if args.json {
         let list: Vec<Json> = items
             .iter()
@@ -182,7 +182,7 @@ fn log_without_asking(
         recalled,
         confidence,
     })?;
-    let next = schedule(&id, &ctx.store.load_practice()?).due_date();
+    let next = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).due_date();
     ctx.say(&format!(
         "Logged a rehearsal of {id}.{}",
         next.map(|d| format!(" Next practice: {d}."))
@@ -196,9 +196,10 @@ fn first_due(
     plan: &crate::plan::Plan,
     log: &crate::plan::rehearsal::PracticeLog,
     today: i64,
+    zone: &jiff::tz::TimeZone,
     ask: &mut dyn Prompter,
 ) -> Result<Option<String>> {
-    let items = agenda(plan, log, today);
+    let items = agenda(plan, log, today, zone);
     let Some((trigger, due)) = items.first() else {
         ask.show("There are no triggers to practise yet: add one with `relapse-plan map`.")?;
         return Ok(None);

@@ -12,7 +12,7 @@ use crate::plan::date::{days_from_civil, is_date_only};
 use crate::plan::homework::{Change, flags};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
 use crate::render::chart::sparkline;
-use crate::render::{clean, heading, tables::moment, wrap};
+use crate::render::{clean, heading, wrap};
 
 pub(super) fn run(args: &ReviewArgs, ctx: &mut Ctx) -> Result<()> {
     match (&args.file, &args.since) {
@@ -70,7 +70,7 @@ fn review_hand_in(
         "Assigned {}, due {}, handed in {}.",
         a.assigned,
         a.due,
-        moment(&hand_in.submitted_at)
+        ctx.local(&hand_in.submitted_at)
     )?;
     let period = Period {
         plan: hand_in.plan,
@@ -159,7 +159,7 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
         if changes.is_empty() {
             continue;
         }
-        let when = saved_at.as_ref().map(moment).unwrap_or_default();
+        let when = saved_at.as_ref().map(|s| ctx.local(s)).unwrap_or_default();
         // The tool's own note repeats the single change it describes.
         let note = change_note
             .as_deref()
@@ -176,8 +176,7 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
     write_practice(&period.practice, &period.plan, ctx)?;
     writeln!(ctx.out)?;
     writeln!(ctx.out, "{}", heading("Worth talking about", style))?;
-    let today = ctx.now.date.map_or(0, days_from_civil);
-    let flags = flags(&period.plan, &period.practice, today);
+    let flags = flags(&period.plan, &period.practice, ctx.today_day());
     if flags.is_empty() {
         writeln!(ctx.out, "  Nothing stands out.")?;
     }

@@ -1,6 +1,9 @@
-//! Calendar arithmetic on TOML dates, so the file keeps native TOML dates and
-//! the domain needs no date crate: days since 1970-01-01 both ways.
+//! Calendar arithmetic on TOML dates, so the file keeps native TOML dates:
+//! days since 1970-01-01 both ways, and the person's local calendar day of a
+//! moment stored in UTC (time zones come from jiff, given as a value).
 
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use toml::value::{Date, Datetime, Offset, Time};
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
@@ -72,6 +75,58 @@ pub fn unix_seconds(value: &Datetime) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + m * 60 + s - offset_minutes * 60)
 }
 
+/// The person's calendar date of a stored moment in `zone`: a rehearsal at
+/// 9 am in Auckland is on that Auckland day, whatever the UTC date. A date
+/// alone (or a time without an offset) is already a calendar date.
+pub fn local_date(value: &Datetime, zone: &TimeZone) -> Option<Date> {
+    let date = value.date?;
+    if value.time.is_none() || value.offset.is_none() {
+        return Some(date);
+    }
+    let civil = zone.to_datetime(timestamp(value)?);
+    Some(Date {
+        year: u16::try_from(civil.year()).ok()?,
+        month: u8::try_from(civil.month()).ok()?,
+        day: u8::try_from(civil.day()).ok()?,
+    })
+}
+
+/// Days since 1970-01-01 of [`local_date`].
+pub fn local_day(value: &Datetime, zone: &TimeZone) -> Option<i64> {
+    local_date(value, zone).map(days_from_civil)
+}
+
+/// A stored moment as the person reads it: "2026-11-23 09:15 NZDT" in their
+/// zone. Dates alone, and times without an offset, stay as written.
+pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
+    let (Some(date), Some(time), Some(_)) = (value.date, value.time, value.offset) else {
+        return value.to_string();
+    };
+    let Some(at) = timestamp(value) else {
+        return format!("{date} {:02}:{:02}", time.hour, time.minute);
+    };
+    let civil = zone.to_datetime(at);
+    let info = zone.to_offset_info(at);
+    let abbreviation = info.abbreviation();
+    let label = if abbreviation.is_empty() {
+        info.offset().to_string()
+    } else {
+        abbreviation.to_string()
+    };
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} {label}",
+        civil.year(),
+        civil.month(),
+        civil.day(),
+        civil.hour(),
+        civil.minute()
+    )
+}
+
+fn timestamp(value: &Datetime) -> Option<Timestamp> {
+    Timestamp::from_second(unix_seconds(value)?).ok()
+}
+
 /// A date alone, as the file stores review dates.
 pub fn date_only(date: Date) -> Datetime {
     Datetime {
@@ -131,6 +186,42 @@ mod tests {
         assert_eq!(unix_seconds(&utc), unix_seconds(&paris));
         assert_eq!(unix_seconds(&utc), unix_seconds(&fraction));
         assert_eq!(unix_seconds(&utc), Some(1_795_342_500));
+    }
+
+    fn zone(name: &str) -> TimeZone {
+        jiff::tz::db().get(name).unwrap()
+    }
+
+    #[test]
+    fn moments_fall_on_the_persons_local_day() {
+        // 20:30 UTC on the 22nd is 09:30 on the 23rd in Auckland (NZDT, +13)
+        // and 12:30 on the 22nd in Los Angeles (PST, -8).
+        let evening: Datetime = "2026-11-22T20:30:00Z".parse().unwrap();
+        let auckland = zone("Pacific/Auckland");
+        let los_angeles = zone("America/Los_Angeles");
+        assert_eq!(local_date(&evening, &auckland), Some(date(2026, 11, 23)));
+        assert_eq!(local_date(&evening, &los_angeles), Some(date(2026, 11, 22)));
+        assert_eq!(local_moment(&evening, &auckland), "2026-11-23 09:30 NZDT");
+        assert_eq!(
+            local_moment(&evening, &TimeZone::UTC),
+            "2026-11-22 20:30 UTC"
+        );
+        // 07:30 UTC on the 23rd is still the 22nd in Los Angeles.
+        let morning: Datetime = "2026-11-23T07:30:00Z".parse().unwrap();
+        assert_eq!(local_date(&morning, &los_angeles), Some(date(2026, 11, 22)));
+        // Dates alone are already calendar dates.
+        let review: Datetime = "2027-01-04".parse().unwrap();
+        assert_eq!(local_date(&review, &auckland), Some(date(2027, 1, 4)));
+        assert_eq!(local_moment(&review, &auckland), "2027-01-04");
+    }
+
+    #[test]
+    fn a_machine_without_zoneinfo_still_knows_the_zones() {
+        // The bundled copy, used when /usr/share/zoneinfo is missing.
+        let bundled = jiff::tz::TimeZoneDatabase::bundled();
+        let auckland = bundled.get("Pacific/Auckland").unwrap();
+        let evening: Datetime = "2026-11-22T20:30:00Z".parse().unwrap();
+        assert_eq!(local_date(&evening, &auckland), Some(date(2026, 11, 23)));
     }
 
     #[test]

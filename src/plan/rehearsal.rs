@@ -4,10 +4,11 @@
 //! starts over. A rehearsal is practice, not a change to the plan, so it is
 //! logged in practice.toml rather than saved as a revision.
 
+use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
-use super::date::{civil_from_days, date_only, days_from_civil};
+use super::date::{civil_from_days, date_only, days_from_civil, local_day};
 use super::priority::riskiest_first;
 use super::{Plan, Trigger};
 
@@ -92,13 +93,14 @@ impl Due {
     }
 }
 
-/// The day (since 1970-01-01) of a logged moment.
-pub fn day_of(at: &Datetime) -> Option<i64> {
-    at.date.map(days_from_civil)
+/// The person's local day (since 1970-01-01) of a logged moment.
+pub fn day_of(at: &Datetime, zone: &TimeZone) -> Option<i64> {
+    local_day(at, zone)
 }
 
-/// The schedule for one trigger, from its rehearsals in order.
-pub fn schedule(trigger: &str, log: &PracticeLog) -> Due {
+/// The schedule for one trigger, from its rehearsals in order; days are
+/// the person's days in `zone`.
+pub fn schedule(trigger: &str, log: &PracticeLog, zone: &TimeZone) -> Due {
     let mut step: Option<usize> = None;
     let mut last = None;
     let mut count = 0;
@@ -114,7 +116,7 @@ pub fn schedule(trigger: &str, log: &PracticeLog) -> Due {
     Due {
         trigger: trigger.to_string(),
         due_day: last
-            .and_then(|r| day_of(&r.at))
+            .and_then(|r| day_of(&r.at, zone))
             .zip(step)
             .map(|(day, s)| day + INTERVALS[s]),
         rehearsals: count,
@@ -124,11 +126,16 @@ pub fn schedule(trigger: &str, log: &PracticeLog) -> Due {
 
 /// Every trigger's schedule: due ones first, riskiest first among them,
 /// then the rest by due date.
-pub fn agenda<'a>(plan: &'a Plan, log: &PracticeLog, today: i64) -> Vec<(&'a Trigger, Due)> {
+pub fn agenda<'a>(
+    plan: &'a Plan,
+    log: &PracticeLog,
+    today: i64,
+    zone: &TimeZone,
+) -> Vec<(&'a Trigger, Due)> {
     let mut items: Vec<(&Trigger, Due)> = plan
         .triggers
         .iter()
-        .map(|t| (t, schedule(&t.id, log)))
+        .map(|t| (t, schedule(&t.id, log, zone)))
         .collect();
     items.sort_by(|(ta, da), (tb, db)| {
         db.is_due(today).cmp(&da.is_due(today)).then_with(|| {
@@ -151,8 +158,9 @@ pub struct Totals {
     pub month_exercises: usize,
 }
 
-/// Counts practice in the calendar week (Monday first) and month of `today`.
-pub fn totals(log: &PracticeLog, today: i64) -> Totals {
+/// Counts practice in the calendar week (Monday first) and month of `today`,
+/// by the person's days in `zone`.
+pub fn totals(log: &PracticeLog, today: i64, zone: &TimeZone) -> Totals {
     // 1970-01-01 was a Thursday: three days after a Monday.
     let monday = today - (today + 3).rem_euclid(7);
     let first_of_month = {
@@ -168,13 +176,13 @@ pub fn totals(log: &PracticeLog, today: i64) -> Totals {
     let rehearsal_days = || {
         log.rehearsals
             .iter()
-            .map(|r| day_of(&r.at))
+            .map(|r| day_of(&r.at, zone))
             .collect::<Vec<_>>()
     };
     let exercise_days = || {
         log.exercises
             .iter()
-            .map(|e| day_of(&e.at))
+            .map(|e| day_of(&e.at, zone))
             .collect::<Vec<_>>()
     };
     Totals {
@@ -219,7 +227,7 @@ mod tests {
     }
 
     fn due(entries: &[(&str, Recall)]) -> String {
-        schedule("payday", &log(entries))
+        schedule("payday", &log(entries), &TimeZone::UTC)
             .due_date()
             .map(|d| d.to_string())
             .unwrap_or_default()
@@ -260,10 +268,28 @@ mod tests {
             ("2026-11-16", Recall::Some),
             ("2026-11-22", Recall::None),
         ]);
-        let today = day_of(&at("2026-11-22")).unwrap();
-        let t = totals(&practice, today);
+        let today = day_of(&at("2026-11-22"), &TimeZone::UTC).unwrap();
+        let t = totals(&practice, today, &TimeZone::UTC);
         assert_eq!((t.week_rehearsals, t.month_rehearsals), (2, 3));
         assert_eq!(trend(&practice, "payday"), [60, 60, 60, 60]);
+    }
+
+    #[test]
+    fn a_morning_rehearsal_in_auckland_counts_on_that_day() {
+        // 09:30 on Monday 23 November in Auckland is 20:30 UTC on Sunday:
+        // the next practice is Tuesday there, and it is in the new week.
+        let auckland = jiff::tz::db().get("Pacific/Auckland").unwrap();
+        let mut practice = log(&[("2026-11-22", Recall::All)]);
+        practice.rehearsals[0].at = "2026-11-22T20:30:00Z".parse().unwrap();
+        let due = schedule("payday", &practice, &auckland);
+        assert_eq!(due.due_date().unwrap().to_string(), "2026-11-24");
+        let monday = days_from_civil(toml::value::Date {
+            year: 2026,
+            month: 11,
+            day: 23,
+        });
+        assert_eq!(totals(&practice, monday, &auckland).week_rehearsals, 1);
+        assert_eq!(totals(&practice, monday, &TimeZone::UTC).week_rehearsals, 0);
     }
 
     #[test]
@@ -276,8 +302,8 @@ mod tests {
         }
         let mut practice = log(&[("2026-11-22", Recall::All)]);
         practice.rehearsals[0].trigger = "done".into();
-        let today = day_of(&at("2026-11-22")).unwrap();
-        let order: Vec<&str> = agenda(&plan, &practice, today)
+        let today = day_of(&at("2026-11-22"), &TimeZone::UTC).unwrap();
+        let order: Vec<&str> = agenda(&plan, &practice, today, &TimeZone::UTC)
             .iter()
             .map(|(t, _)| t.id.as_str())
             .collect();

@@ -34,7 +34,12 @@ pub const RANK: Kind = Kind {
 /// What a walk-through starts with, from the command line and environment.
 #[derive(Debug, Clone)]
 pub struct Start {
+    /// The moment now, UTC, as files keep it.
     pub now: Datetime,
+    /// The person's calendar date now.
+    pub today: toml::value::Date,
+    /// The person's time zone, to show stored moments on their clock.
+    pub zone: jiff::tz::TimeZone,
     /// `--note` for the revision it saves.
     pub note: Option<String>,
     /// The locale's country, offered first when the plan has none.
@@ -51,6 +56,8 @@ pub fn run(
 ) -> Result<()> {
     let Start {
         now,
+        today,
+        zone,
         note,
         locale_country,
     } = start;
@@ -67,16 +74,11 @@ pub fn run(
             "To stop at any time, press Ctrl-C: `relapse-plan new` carries on where you left off.",
         )?;
     }
-    let Some(draft) = begin(store, ask, kind, now)? else {
+    let Some(draft) = begin(store, ask, kind, now, &zone)? else {
         return Ok(());
     };
     store.save_draft(&draft)?;
     let mut save = |d: &Draft| store.save_draft(d);
-    let today = now.date.unwrap_or(toml::value::Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
     let mut wizard = Wizard::new(ask, draft, &mut save, today);
     wizard.default_country = locale_country;
     if kind.command == "new" {
@@ -127,11 +129,12 @@ fn begin(
     ask: &mut dyn Prompter,
     kind: Kind,
     now: Datetime,
+    zone: &jiff::tz::TimeZone,
 ) -> Result<Option<Draft>> {
     if let Some(draft) = store.load_draft()? {
         let question = format!(
             "You have unfinished answers from {}. What now?",
-            crate::render::tables::moment(&draft.started_at),
+            crate::plan::date::local_moment(&draft.started_at, zone),
         );
         match ask.select(
             &question,

@@ -24,6 +24,8 @@ const TODAY: Date = Date {
 fn start() -> session::Start {
     session::Start {
         now: now(),
+        today: TODAY,
+        zone: jiff::tz::TimeZone::UTC,
         note: None,
         locale_country: None,
     }

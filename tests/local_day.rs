@@ -1,0 +1,133 @@
+//! "Today" is the person's local day: a fixed clock near local midnight in
+//! time zones far from UTC, on both sides of it. Files keep UTC moments.
+
+use crate::Env;
+
+/// The example plan, a command run at `now` (UTC) in time zone `tz`.
+fn at(env: &Env, tz: &str, now: &str, args: &[&str]) -> (String, String) {
+    let output = env
+        .cmd(args)
+        .env("TZ", tz)
+        .env("RELAPSE_PLAN_NOW", now)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+const REHEARSE: [&str; 6] = [
+    "rehearse",
+    "payday",
+    "--recalled",
+    "all",
+    "--confidence",
+    "60",
+];
+
+#[test]
+fn a_morning_rehearsal_in_auckland_is_logged_on_that_auckland_day() {
+    let env = Env::with_example();
+    // 20:30 UTC on Sunday 22 November is 09:30 on Monday 23 in Auckland.
+    let (_, said) = at(&env, "Pacific/Auckland", "2026-11-22T20:30:00Z", &REHEARSE);
+    assert!(said.contains("Next practice: 2026-11-24."), "{said}");
+    // The file keeps the UTC moment.
+    let log = std::fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    assert!(log.contains("at = 2026-11-22T20:30:00Z"), "{log}");
+    // The same moment in UTC is still Sunday: practice is due on Monday.
+    let utc = Env::with_example();
+    let (_, said) = at(&utc, "UTC", "2026-11-22T20:30:00Z", &REHEARSE);
+    assert!(said.contains("Next practice: 2026-11-23."), "{said}");
+}
+
+#[test]
+fn this_week_starts_at_local_midnight_on_monday_in_auckland() {
+    let env = Env::with_example();
+    // Sunday 23:00 in Auckland (10:00 UTC): last week.
+    at(&env, "Pacific/Auckland", "2026-11-22T10:00:00Z", &REHEARSE);
+    // Monday 00:30 in Auckland (11:30 UTC, still Sunday in UTC).
+    let (week, _) = at(
+        &env,
+        "Pacific/Auckland",
+        "2026-11-22T11:30:00Z",
+        &["practice"],
+    );
+    assert!(week.starts_with("This week: 0 rehearsals,"), "{week}");
+    let (week, _) = at(&env, "UTC", "2026-11-22T11:30:00Z", &["practice"]);
+    assert!(week.starts_with("This week: 1 rehearsal"), "{week}");
+}
+
+#[test]
+fn late_on_sunday_evening_in_los_angeles_is_still_sunday() {
+    let env = Env::with_example();
+    // 23:30 on Sunday 22 November in Los Angeles is 07:30 UTC on Monday.
+    let (_, said) = at(
+        &env,
+        "America/Los_Angeles",
+        "2026-11-23T07:30:00Z",
+        &REHEARSE,
+    );
+    assert!(said.contains("Next practice: 2026-11-23."), "{said}");
+    // A trigger practised that Sunday evening is due on Monday, which in
+    // Los Angeles is tomorrow, not today.
+    let (list, _) = at(
+        &env,
+        "America/Los_Angeles",
+        "2026-11-23T07:40:00Z",
+        &["rehearse", "--list", "--json"],
+    );
+    let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let payday = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["trigger"] == "payday")
+        .unwrap_or_else(|| panic!("{list}"));
+    assert_eq!(payday["due"], false, "{payday}");
+}
+
+#[test]
+fn exercises_show_on_the_persons_clock() {
+    let env = Env::with_example();
+    at(
+        &env,
+        "Pacific/Auckland",
+        "2026-11-22T20:30:00Z",
+        &["surf", "--ratings", "7,4,2"],
+    );
+    let (shown, _) = at(
+        &env,
+        "Pacific/Auckland",
+        "2026-11-22T20:40:00Z",
+        &["practice"],
+    );
+    assert!(shown.contains("2026-11-23 09:30 NZDT"), "{shown}");
+}
+
+#[test]
+fn an_unknown_zone_is_said_once_and_dates_are_utc_dates() {
+    let env = Env::with_example();
+    let (_, said) = at(&env, "Mars/Olympus", "2026-11-22T20:30:00Z", &REHEARSE);
+    assert_eq!(said.matches("Mars/Olympus").count(), 1, "{said}");
+    assert!(said.contains("Next practice: 2026-11-23."), "{said}");
+}
+
+#[test]
+fn a_tzdir_that_does_not_exist_still_finds_the_zone() {
+    let env = Env::with_example();
+    let output = env
+        .cmd(REHEARSE)
+        .env("TZ", "Pacific/Auckland")
+        .env("TZDIR", env.home().join("no-zoneinfo-here"))
+        .env("RELAPSE_PLAN_NOW", "2026-11-22T20:30:00Z")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("Next practice: 2026-11-24."), "{said}");
+}
