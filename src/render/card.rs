@@ -3,12 +3,10 @@
 //! Lines that do not fit are shortened visibly ("…") and listed, so
 //! nothing is dropped without the person being told.
 
-use std::fmt::Write as _;
-
 use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role};
 use crate::render::clean;
-use crate::render::printout::{Item, PRIVATE, crisis_line_items, html};
+use crate::render::printout::{Item, crisis_line_items};
 
 /// The most characters a card line holds.
 pub const LINE_CHARS: usize = 60;
@@ -158,68 +156,6 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
         front,
         back,
         shortened,
-    }
-}
-
-impl Card {
-    /// The card as text: front, then back.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for (title, side) in [("FRONT", &self.front), ("BACK", &self.back)] {
-            let _ = writeln!(out, "-- {title} --");
-            for line in side {
-                let _ = writeln!(out, "{}{}", if line.heading { "" } else { "  " }, line.text);
-            }
-            out.push('\n');
-        }
-        let _ = writeln!(out, "{PRIVATE}");
-        out
-    }
-
-    /// The card as Markdown.
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        for (title, side) in [("Front", &self.front), ("Back", &self.back)] {
-            let _ = writeln!(out, "## {title}\n");
-            for line in side {
-                if line.heading {
-                    let _ = writeln!(out, "**{}**\n", line.text);
-                } else {
-                    let _ = writeln!(out, "- {}", line.text);
-                }
-            }
-            out.push('\n');
-        }
-        let _ = writeln!(out, "_{PRIVATE}_");
-        out
-    }
-
-    /// The card as one HTML file: both sides at their real size, side by
-    /// side, to cut out and fold.
-    pub fn to_html(&self) -> String {
-        let mut body = String::new();
-        for (class, side) in [("front", &self.front), ("back", &self.back)] {
-            let _ = write!(body, "<div class=\"card {class}\">");
-            for line in side {
-                if line.heading {
-                    let _ = write!(body, "<h2>{}</h2>", html(&line.text));
-                } else {
-                    let _ = write!(body, "<p>{}</p>", html(&line.text));
-                }
-            }
-            body.push_str("</div>");
-        }
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Crisis card</title>\n<style>\n\
-@page {{ size: A4; margin: 12mm; }}\n\
-body {{ font-family: \"DejaVu Sans\", Verdana, sans-serif; margin: 12mm; }}\n\
-.pair {{ display: flex; gap: 0; }}\n\
-.card {{ width: 85.6mm; height: 54mm; overflow: hidden; border: 0.2mm dashed #777; padding: 2.2mm 2.8mm; box-sizing: border-box; font-size: 6.4pt; line-height: 1.2; }}\n\
-.card h2 {{ font-size: 7pt; margin: 0.6mm 0 0.2mm; }}\n\
-.card p {{ margin: 0; white-space: nowrap; overflow: hidden; }}\n\
-.note {{ font-size: 8pt; color: #444; }}\n\
-</style>\n</head>\n<body>\n<div class=\"pair\">{body}</div>\n<p class=\"note\">Cut along the dashed line and fold in the middle. {PRIVATE}</p>\n</body>\n</html>\n"
-        )
     }
 }
 

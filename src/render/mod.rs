@@ -4,11 +4,14 @@
 pub mod card;
 pub mod chart;
 pub mod crisis;
+pub mod html;
 pub mod ics;
 pub mod json;
+pub mod markdown;
 pub mod pdf;
 pub mod printout;
 pub mod tables;
+pub mod text;
 
 use crate::ctx::Style;
 

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, CopingKind, Plan, Role};
-use crate::render::{clean, tables::moment, wrap};
+use crate::render::{clean, tables::moment};
 
 /// Every printout says what it holds.
 pub const PRIVATE: &str = "Private: this holds personal health information.";
@@ -221,108 +221,6 @@ pub fn crisis_line_items(lines: Option<&CountryLines>) -> Vec<Item> {
     items
 }
 
-impl Printout {
-    /// Plain text at `width` columns: good on a screen reader and in an email.
-    pub fn to_text(&self, width: usize) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "{}", self.title);
-        let _ = writeln!(out, "{PRIVATE}");
-        for section in &self.sections {
-            let _ = writeln!(out, "\n{}", section.title);
-            if section.items.is_empty() {
-                let _ = writeln!(out, "  (none yet)");
-            }
-            for item in &section.items {
-                let line = match item {
-                    Item::Bullet(text) => wrap(text, width, "  - ", "    "),
-                    Item::Numbered(n, text) => {
-                        let indent = format!("  {n}. ");
-                        wrap(text, width, &indent, &" ".repeat(indent.chars().count()))
-                    }
-                    Item::Sub(text) => wrap(text, width, "      ", "      "),
-                };
-                let _ = writeln!(out, "{line}");
-            }
-        }
-        let _ = writeln!(out, "\n{}", wrap(&self.footer, width, "", ""));
-        out
-    }
-
-    /// Markdown, wrapped at `width` columns, with the person's words escaped.
-    pub fn to_markdown(&self, width: usize) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n\n_{PRIVATE}_", md(&self.title));
-        for section in &self.sections {
-            let _ = writeln!(out, "\n## {}\n", md(&section.title));
-            if section.items.is_empty() {
-                let _ = writeln!(out, "_(none yet)_");
-            }
-            for item in &section.items {
-                let line = match item {
-                    Item::Bullet(text) => wrap(&md(text), width, "- ", "  "),
-                    Item::Numbered(n, text) => {
-                        let indent = format!("{n}. ");
-                        wrap(&md(text), width, &indent, &" ".repeat(indent.len()))
-                    }
-                    Item::Sub(text) => wrap(&md(text), width, "  - ", "    "),
-                };
-                let _ = writeln!(out, "{line}");
-            }
-        }
-        let _ = writeln!(out, "\n---\n\n{}", wrap(&md(&self.footer), width, "", ""));
-        out
-    }
-
-    /// One self-contained HTML file: inline CSS, no scripts, nothing
-    /// fetched; print CSS sized for the paper.
-    pub fn to_html(&self, paper: Paper) -> String {
-        let mut body = String::new();
-        let _ = writeln!(
-            body,
-            "<header><h1>{}</h1><p class=\"private\">{PRIVATE}</p></header>",
-            html(&self.title)
-        );
-        for section in &self.sections {
-            let _ = write!(body, "<section><h2>{}</h2>", html(&section.title));
-            if section.items.is_empty() {
-                body.push_str("<p class=\"none\">(none yet)</p>");
-            } else {
-                let numbered = section
-                    .items
-                    .iter()
-                    .any(|i| matches!(i, Item::Numbered(..)));
-                body.push_str(if numbered { "<ol>" } else { "<ul>" });
-                let mut open = false;
-                for item in &section.items {
-                    match item {
-                        Item::Bullet(text) | Item::Numbered(_, text) => {
-                            if open {
-                                body.push_str("</li>");
-                            }
-                            let _ = write!(body, "<li>{}", html(text));
-                            open = true;
-                        }
-                        Item::Sub(text) => {
-                            let _ = write!(body, "<div class=\"sub\">{}</div>", html(text));
-                        }
-                    }
-                }
-                if open {
-                    body.push_str("</li>");
-                }
-                body.push_str(if numbered { "</ol>" } else { "</ul>" });
-            }
-            body.push_str("</section>\n");
-        }
-        let _ = write!(body, "<footer>{}</footer>", html(&self.footer));
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
-            html(&self.title),
-            stylesheet(paper)
-        )
-    }
-}
-
 /// Paper sizes for HTML and PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paper {
@@ -344,70 +242,5 @@ impl Paper {
             Paper::A4 => "A4",
             Paper::Letter => "letter",
         }
-    }
-}
-
-fn stylesheet(paper: Paper) -> String {
-    format!(
-        "@page {{ size: {}; margin: 14mm; }}
-* {{ box-sizing: border-box; }}
-body {{ font-family: \"DejaVu Sans\", Verdana, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #111; max-width: 46em; margin: 1.5em auto; padding: 0 1em; overflow-wrap: anywhere; }}
-h1 {{ font-size: 17pt; margin: 0 0 0.1em; }}
-h2 {{ font-size: 11.5pt; margin: 0.9em 0 0.2em; border-bottom: 1px solid #999; }}
-ul, ol {{ margin: 0.1em 0; padding-left: 1.4em; }}
-li {{ margin: 0.05em 0; }}
-.sub {{ margin-left: 0.6em; color: #333; }}
-.private {{ font-size: 9pt; color: #444; margin: 0; }}
-.none {{ color: #666; margin: 0.1em 0; }}
-footer {{ margin-top: 1.2em; font-size: 9pt; color: #444; border-top: 1px solid #999; padding-top: 0.3em; }}
-section {{ break-inside: avoid; }}
-@media print {{ body {{ margin: 0; padding: 0; max-width: none; font-size: 9.5pt; }} }}
-",
-        paper.css()
-    )
-}
-
-/// Escapes text for HTML.
-pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes the characters Markdown would read as formatting.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_persons_words_are_escaped() {
-        assert_eq!(
-            html("<b>\"x\" & 'y'</b>"),
-            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
-        );
-        assert_eq!(md("*not* bold # _x_"), "\\*not\\* bold \\# \\_x\\_");
     }
 }
