@@ -4,6 +4,10 @@
 //! (988, 116 123, 13 11 14) are stored as dialled inside the country, never
 //! with a +country prefix: they cannot be dialled from abroad.
 
+use toml::value::{Date, Datetime};
+
+use crate::plan::date;
+
 /// One crisis line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CrisisLine {
@@ -18,7 +22,9 @@ pub struct CrisisLine {
     pub text: Option<&'static str>,
     /// Opening hours, when limited.
     pub hours: Option<&'static str>,
-    /// The organisation's own site the entry was checked against.
+    /// The organisation's own page, or a government page, the entry was
+    /// checked against (a bare site for the first lines, checked before
+    /// page addresses were kept; the full address since).
     pub source: &'static str,
     /// When it was last checked (ISO date).
     pub checked: &'static str,
@@ -36,6 +42,21 @@ impl CrisisLine {
         }
         ways.join(" or ")
     }
+
+    /// The day it was last checked.
+    pub fn checked_on(&self) -> Option<Date> {
+        let date = self.checked.parse::<Datetime>().ok()?.date?;
+        date::is_real_date(date).then_some(date)
+    }
+
+    /// Whether the last check is more than a year before `today` (the
+    /// person's local date): numbers change, so it is worth confirming.
+    /// A date that cannot be read counts as old.
+    pub fn checked_over_a_year_ago(&self, today: Date) -> bool {
+        self.checked_on().is_none_or(|checked| {
+            (today.year, today.month, today.day) > (checked.year + 1, checked.month, checked.day)
+        })
+    }
 }
 
 /// The emergency number of each country with lines in [`LINES`].
@@ -50,9 +71,21 @@ pub const EMERGENCY: &[(&str, &str)] = &[
     ("FR", "112"),
     ("NL", "112"),
     ("IN", "112"),
+    // Each checked on 2026-11-28 on a government page:
+    // rtr.at (the Austrian telecoms regulator's list of emergency numbers),
+    ("AT", "112 or 144"),
+    // stadt-zuerich.ch (the City of Zürich: 144 for every medical emergency),
+    ("CH", "144"),
+    // city.odate.lg.jp (Odate City: 119 for fire and ambulance),
+    ("JP", "119"),
+    // the Ministry of Health and Welfare's 109 press release (eiec.kdi.re.kr).
+    ("KR", "119"),
 ];
 
+/// When the first lines were checked.
 const CHECKED: &str = "2026-11-22";
+/// When the lines added for issue 15 were checked.
+const CHECKED_2: &str = "2026-11-28";
 
 const fn line(
     country: &'static str,
@@ -110,6 +143,18 @@ pub const LINES: &[CrisisLine] = &[
     line("IE", "Pieta", Some("1800 247 247"), "pieta.ie"),
     line("AU", "Lifeline", Some("13 11 14"), "lifeline.org.au"),
     CrisisLine {
+        // Lifeline Australia's own appeal page; its text hours there are
+        // older than today's, so no hours are kept.
+        text: Some("text 0477 13 11 14"),
+        checked: CHECKED_2,
+        ..line(
+            "AU",
+            "Lifeline (text)",
+            None,
+            "https://lifeline.giveeasy.org/spr21-home",
+        )
+    },
+    CrisisLine {
         text: Some("text 1737"),
         ..line("NZ", "Need to talk?", Some("1737"), "1737.org.nz")
     },
@@ -143,7 +188,55 @@ pub const LINES: &[CrisisLine] = &[
         Some("14416 or 1-800-891-4416"),
         "telemanas.mohfw.gov.in",
     ),
+    CrisisLine {
+        hours: Some("24/7"),
+        checked: CHECKED_2,
+        ..line(
+            "AT",
+            "TelefonSeelsorge",
+            Some("142"),
+            "https://rtr.at/TKP/was_wir_tun/telekommunikation/konsumentenservice/information/informationen_fuer_konsumenten/TKKS_Notrufe.de.html",
+        )
+    },
+    CrisisLine {
+        hours: Some("24/7"),
+        checked: CHECKED_2,
+        ..line(
+            "CH",
+            "Die Dargebotene Hand",
+            Some("143"),
+            "https://www.bag-blueprint.ch/die-dargebotene-hand-tel-143",
+        )
+    },
+    CrisisLine {
+        about: Some("your prefecture's public mental health line; hours vary"),
+        checked: CHECKED_2,
+        ..line(
+            "JP",
+            "こころの健康相談統一ダイヤル",
+            Some("0570-064-556"),
+            KAKOGAWA,
+        )
+    },
+    CrisisLine {
+        hours: Some("24/7"),
+        checked: CHECKED_2,
+        ..line("JP", "よりそいホットライン", Some("0120-279-338"), KAKOGAWA)
+    },
+    CrisisLine {
+        about: Some("suicide prevention line"),
+        checked: CHECKED_2,
+        ..line(
+            "KR",
+            "자살예방상담전화",
+            Some("109"),
+            "https://eiec.kdi.re.kr/policy/materialView.do?num=246730",
+        )
+    },
 ];
+
+/// Kakogawa City's list of where to talk (a government page).
+const KAKOGAWA: &str = "https://www.city.kakogawa.lg.jp/soshikikarasagasu/kenkouiryou/kenkoka/uerunesukenkojoho2/1418542913345.html";
 
 /// What to show for one country.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,10 +274,65 @@ mod tests {
     fn every_line_has_a_source_a_date_and_a_way_to_reach_it() {
         for l in LINES {
             assert!(!l.source.is_empty() && !l.source.contains(' '), "{l:?}");
-            assert_eq!(l.checked.len(), 10, "{l:?}");
+            assert!(l.checked_on().is_some(), "{l:?}");
             assert!(l.call.is_some() || l.text.is_some(), "{l:?}");
             assert!(EMERGENCY.iter().any(|(cc, _)| *cc == l.country), "{l:?}");
         }
+        for (cc, _) in EMERGENCY {
+            assert!(LINES.iter().any(|l| l.country == *cc), "{cc} has no line");
+        }
+    }
+
+    /// Fails once any line's check is more than a year old by today's
+    /// clock, so the table cannot go stale unnoticed: check the line
+    /// against its source again and move its date on.
+    #[test]
+    fn every_line_was_checked_within_the_last_year() {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let today = date::utc_from_unix(i64::try_from(secs).unwrap())
+            .date
+            .unwrap();
+        for l in LINES {
+            assert!(
+                !l.checked_over_a_year_ago(today),
+                "{} ({}) was last checked on {}: check it against {} again",
+                l.name,
+                l.country,
+                l.checked,
+                l.source
+            );
+            let checked = l.checked_on().unwrap();
+            assert!(
+                date::days_from_civil(checked) <= date::days_from_civil(today) + 1,
+                "{l:?} is dated in the future"
+            );
+        }
+    }
+
+    #[test]
+    fn a_check_is_old_the_day_after_its_first_anniversary() {
+        let day = |s: &str| s.parse::<Datetime>().unwrap().date.unwrap();
+        let line = CrisisLine {
+            checked: "2026-11-28",
+            ..LINES[0]
+        };
+        assert!(!line.checked_over_a_year_ago(day("2026-11-28")));
+        assert!(!line.checked_over_a_year_ago(day("2027-11-28")));
+        assert!(line.checked_over_a_year_ago(day("2027-11-29")));
+        let leap = CrisisLine {
+            checked: "2028-02-29",
+            ..LINES[0]
+        };
+        assert!(!leap.checked_over_a_year_ago(day("2029-02-28")));
+        assert!(leap.checked_over_a_year_ago(day("2029-03-01")));
+        let unreadable = CrisisLine {
+            checked: "soon",
+            ..LINES[0]
+        };
+        assert!(unreadable.checked_over_a_year_ago(day("2026-11-28")));
     }
 
     #[test]
@@ -195,7 +343,9 @@ mod tests {
             }
         }
         let calls: Vec<&str> = LINES.iter().filter_map(|l| l.call).collect();
-        for code in ["988", "116 123", "13 11 14", "1737", "3114", "113", "14416"] {
+        for code in [
+            "988", "116 123", "13 11 14", "1737", "3114", "113", "14416", "142", "143", "109",
+        ] {
             assert!(
                 calls.iter().any(|c| c.split(" or ").any(|n| n == code)),
                 "{code}"
@@ -205,7 +355,7 @@ mod tests {
 
     #[test]
     fn an_unknown_country_never_shows_another_countrys_numbers() {
-        let unknown = for_country(Some("JP")).unwrap();
+        let unknown = for_country(Some("AR")).unwrap();
         assert!(unknown.lines.is_empty());
         assert_eq!(unknown.emergency, None);
         assert!(for_country(None).is_none());

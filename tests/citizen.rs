@@ -56,29 +56,77 @@ fn lines_lists_every_checked_line_with_its_source() {
     let all: serde_json::Value =
         serde_json::from_str(&env.ok(["lines", "--all", "--json"])).unwrap();
     let countries = all.as_array().unwrap();
-    assert_eq!(countries.len(), 10);
+    let codes: Vec<&str> = countries
+        .iter()
+        .map(|c| c["country"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "IN", "AT", "CH", "JP", "KR"
+        ]
+    );
     for country in countries {
+        assert!(country["emergency"].is_string(), "{country}");
         for line in country["lines"].as_array().unwrap() {
             assert!(
                 line["source"].as_str().is_some_and(|s| s.contains('.')),
                 "{line}"
             );
-            assert_eq!(line["checked"], "2026-11-22");
+            assert!(
+                ["2026-11-22", "2026-11-28"].contains(&line["checked"].as_str().unwrap()),
+                "{line}"
+            );
+            assert_eq!(line["checked_over_a_year_ago"], false, "{line}");
         }
     }
     let none: serde_json::Value =
-        serde_json::from_str(&env.ok(["lines", "--json", "--country", "JP"])).unwrap();
+        serde_json::from_str(&env.ok(["lines", "--json", "--country", "AR"])).unwrap();
     assert_eq!(
         none["lines"].as_array().unwrap().len(),
         0,
         "an unknown country never shows another's numbers"
     );
     let text = env.ok(["lines", "--country", "AU"]);
+    for expected in [
+        "Lifeline: call 13 11 14",
+        "Lifeline (text): text 0477 13 11 14",
+        "Lifeline: 2026-11-22, lifeline.org.au",
+        "Lifeline (text): 2026-11-28, https://lifeline.giveeasy.org/spr21-home",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert!(!text.contains("more than a year ago"), "{text}");
+}
+
+#[test]
+fn lines_says_gently_when_a_check_is_over_a_year_old() {
+    let env = Env::new();
+    let later = |args: &[&str]| {
+        let out = env
+            .cmd(args)
+            .env("RELAPSE_PLAN_NOW", "2027-11-25T09:00:00Z")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // 2026-11-22 is over a year before 2027-11-25; 2026-11-28 is not.
+    let text = later(&["lines", "--country", "AU"]);
+    let old = text.find("Lifeline: 2026-11-22").unwrap();
+    let gentle = text.find("That was more than a year ago").unwrap();
+    let fresh = text.find("Lifeline (text): 2026-11-28").unwrap();
+    assert!(old < gentle && gentle < fresh, "{text}");
+    assert_eq!(text.matches("more than a year ago").count(), 1, "{text}");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains("Lifeline: call 13 11 14")
-            && text.contains("Checked 2026-11-22 against lifeline.org.au"),
+        words.contains("it may be worth checking with the service itself"),
         "{text}"
     );
+    let json: serde_json::Value =
+        serde_json::from_str(&later(&["lines", "--country", "AU", "--json"])).unwrap();
+    assert_eq!(json["lines"][0]["checked_over_a_year_ago"], true);
+    assert_eq!(json["lines"][1]["checked_over_a_year_ago"], false);
 }
 
 #[test]

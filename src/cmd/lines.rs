@@ -1,6 +1,7 @@
 //! `lines`: the built-in crisis lines, for one country or all.
 
 use serde_json::Value as Json;
+use toml::value::Date;
 
 use crate::cli::LinesArgs;
 use crate::crisis_lines::{self, CountryLines, EMERGENCY, LOCAL_EMERGENCY};
@@ -8,8 +9,16 @@ use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::render::crisis::write_lines;
 use crate::render::json::object;
+use crate::render::wrap;
 
 pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
+    // The person's local date would be better; until the context carries
+    // it, the date of `now`.
+    let today = ctx.now.date.unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
     let countries: Vec<Option<CountryLines>> = if args.all {
         EMERGENCY
             .iter()
@@ -24,7 +33,10 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         )]
     };
     if args.json {
-        let list: Vec<Json> = countries.iter().map(|c| to_json(c.as_ref())).collect();
+        let list: Vec<Json> = countries
+            .iter()
+            .map(|c| to_json(c.as_ref(), today))
+            .collect();
         let json = if args.all {
             Json::Array(list)
         } else {
@@ -39,22 +51,45 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
             writeln!(ctx.out)?;
         }
         write_lines(ctx.out, lines.as_ref(), ctx.style.width, ctx.style)?;
-        let checked: Vec<&crisis_lines::CrisisLine> =
-            lines.iter().flat_map(|l| l.lines.iter().copied()).collect();
-        if let Some(first) = checked.first() {
-            let sources: Vec<&str> = checked.iter().map(|l| l.source).collect();
-            let note = format!("Checked {} against {}.", first.checked, sources.join(", "));
+        if let Some(lines) = lines {
+            write_checked(ctx, lines, today)?;
+        }
+    }
+    Ok(())
+}
+
+/// When and against what each line was checked, with a gentle word for
+/// any check more than a year old.
+fn write_checked(ctx: &mut Ctx, lines: &CountryLines, today: Date) -> Result<()> {
+    if lines.lines.is_empty() {
+        return Ok(());
+    }
+    let width = ctx.style.width;
+    writeln!(ctx.out)?;
+    writeln!(
+        ctx.out,
+        "  Checked against each service's own or a government page:"
+    )?;
+    for line in &lines.lines {
+        let entry = format!("{}: {}, {}", line.name, line.checked, line.source);
+        writeln!(ctx.out, "{}", wrap(&entry, width, "    ", "      "))?;
+        if line.checked_over_a_year_ago(today) {
             writeln!(
                 ctx.out,
                 "{}",
-                crate::render::wrap(&note, ctx.style.width, "  ", "  ")
+                wrap(
+                    "That was more than a year ago. Numbers do change, so it may be worth checking with the service itself.",
+                    width,
+                    "      ",
+                    "      "
+                )
             )?;
         }
     }
     Ok(())
 }
 
-fn to_json(lines: Option<&CountryLines>) -> Json {
+fn to_json(lines: Option<&CountryLines>, today: Date) -> Json {
     let Some(lines) = lines else {
         return object([
             ("country", Json::Null),
@@ -82,6 +117,10 @@ fn to_json(lines: Option<&CountryLines>) -> Json {
                             ("hours", text(l.hours)),
                             ("source", Json::String(l.source.into())),
                             ("checked", Json::String(l.checked.into())),
+                            (
+                                "checked_over_a_year_ago",
+                                Json::Bool(l.checked_over_a_year_ago(today)),
+                            ),
                         ])
                     })
                     .collect(),

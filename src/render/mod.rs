@@ -14,6 +14,7 @@ pub mod tables;
 pub mod text;
 
 use crate::ctx::Style;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Makes the person's text safe to print: control characters (escape
 /// sequences in a hostile file, stray line breaks) become visible
@@ -30,33 +31,46 @@ pub fn clean(text: &str) -> String {
 
 /// Wraps cleaned text to `width` columns, every line starting with `indent`
 /// and continuation lines with `hang` (so numbered lists stay aligned).
-/// Words longer than a line are split rather than overflowing it.
+/// Words longer than a line are split rather than overflowing it. Widths
+/// are display columns, so CJK text (two columns a character) fits too.
 pub fn wrap(text: &str, width: usize, indent: &str, hang: &str) -> String {
     let text = clean(text);
     let mut lines: Vec<String> = Vec::new();
     let mut line = indent.to_string();
-    let mut line_len = indent.chars().count();
+    let mut line_len = indent.width();
     let mut empty = true;
     for word in text.split_whitespace() {
         let mut word: Vec<char> = word.chars().collect();
         loop {
             let room = width.saturating_sub(line_len + usize::from(!empty));
-            if word.len() <= room {
+            let word_len: usize = word.iter().map(|c| c.width().unwrap_or(0)).sum();
+            if word_len <= room {
                 if !empty {
                     line.push(' ');
                     line_len += 1;
                 }
                 line.extend(word.iter());
-                line_len += word.len();
+                line_len += word_len;
                 empty = false;
                 break;
             }
             if empty && room > 0 {
-                // A single word wider than the line: split it.
-                line.extend(word.drain(..room));
+                // A single word wider than the line: split it, taking at
+                // least one character so a narrow line still moves on.
+                let mut taken = 0;
+                let mut cut = 0;
+                for c in &word {
+                    let w = c.width().unwrap_or(0);
+                    if cut > 0 && taken + w > room {
+                        break;
+                    }
+                    taken += w;
+                    cut += 1;
+                }
+                line.extend(word.drain(..cut));
             }
             lines.push(std::mem::replace(&mut line, hang.to_string()));
-            line_len = hang.chars().count();
+            line_len = hang.width();
             empty = true;
         }
     }
