@@ -17,6 +17,7 @@ mod snapshots;
 mod terminal;
 #[cfg(unix)]
 mod torture;
+mod walk;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -78,7 +78,13 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
 
 /// Applies a change to the plan as one new revision and says what happened.
 fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Result<()> {
-    match ctx.store.update(ctx.now, ctx.note.clone(), change)? {
+    let saved = ctx.store.update(ctx.now, ctx.note.clone(), change)?;
+    said(ctx, &saved)
+}
+
+/// Says what a save did.
+fn said(ctx: &mut Ctx, saved: &Saved) -> Result<()> {
+    match saved {
         Saved::Unchanged(_) => ctx.say("Nothing changed, so no new revision was saved."),
         Saved::Revision(plan) => {
             let note = plan.change_note.as_deref().unwrap_or_default();

@@ -38,67 +38,88 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
             plan.triggers.push(trigger);
             Ok(description)
         }),
-        TriggerCommand::Edit(args) => save(ctx, |plan| {
-            let index = find(plan, &args.id)?;
-            if let Some(new_id) = &args.new_id
-                && *new_id != args.id
-                && plan.trigger(new_id).is_some()
-            {
-                return Err(Error::IdTaken {
-                    what: "trigger",
-                    id: new_id.clone(),
-                });
-            }
-            let trigger = &mut plan.triggers[index];
-            let owner = format!("trigger `{}`", trigger.id);
-            if let Some(situation) = args.situation {
-                trigger.situation = situation;
-            }
-            if args.unrate {
-                (
-                    trigger.likelihood,
-                    trigger.intensity,
-                    trigger.confidence,
-                    trigger.rank,
-                ) = (None, None, None, None);
-            }
-            apply(trigger, &args.fields)?;
-            remove_values(
-                &mut trigger.thoughts,
-                &args.remove_thought,
-                "thought",
-                &owner,
+        TriggerCommand::Edit(args) => {
+            // A new id reaches the practice log too, so the trigger keeps
+            // its rehearsals.
+            let rename = args
+                .new_id
+                .clone()
+                .filter(|new_id| *new_id != args.id)
+                .map(|new_id| (args.id.clone(), new_id));
+            let Some((from, to)) = rename else {
+                return save(ctx, |plan| edit(plan, args));
+            };
+            let saved = ctx.store.update_renaming_trigger(
+                ctx.now,
+                ctx.note.clone(),
+                (&from, &to),
+                |plan| edit(plan, args),
             )?;
-            remove_values(
-                &mut trigger.feelings,
-                &args.remove_feeling,
-                "feeling",
-                &owner,
-            )?;
-            remove_values(&mut trigger.urges, &args.remove_urge, "urge", &owner)?;
-            remove_values(
-                &mut trigger.coping,
-                &args.remove_coping,
-                "coping link",
-                &owner,
-            )?;
-            remove_values(
-                &mut trigger.contacts,
-                &args.remove_contact,
-                "contact link",
-                &owner,
-            )?;
-            if let Some(new_id) = args.new_id {
-                trigger.id = new_id;
-            }
-            Ok(format!("changed trigger {}", trigger.id))
-        }),
+            super::said(ctx, &saved)
+        }
         TriggerCommand::Remove { id } => save(ctx, |plan| {
             let index = find(plan, &id)?;
             plan.triggers.remove(index);
             Ok(format!("removed trigger {id}"))
         }),
     }
+}
+
+/// `trigger edit`: the change itself.
+fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<String> {
+    let index = find(plan, &args.id)?;
+    if let Some(new_id) = &args.new_id
+        && *new_id != args.id
+        && plan.trigger(new_id).is_some()
+    {
+        return Err(Error::IdTaken {
+            what: "trigger",
+            id: new_id.clone(),
+        });
+    }
+    let trigger = &mut plan.triggers[index];
+    let owner = format!("trigger `{}`", trigger.id);
+    if let Some(situation) = args.situation {
+        trigger.situation = situation;
+    }
+    if args.unrate {
+        (
+            trigger.likelihood,
+            trigger.intensity,
+            trigger.confidence,
+            trigger.rank,
+        ) = (None, None, None, None);
+    }
+    apply(trigger, &args.fields)?;
+    remove_values(
+        &mut trigger.thoughts,
+        &args.remove_thought,
+        "thought",
+        &owner,
+    )?;
+    remove_values(
+        &mut trigger.feelings,
+        &args.remove_feeling,
+        "feeling",
+        &owner,
+    )?;
+    remove_values(&mut trigger.urges, &args.remove_urge, "urge", &owner)?;
+    remove_values(
+        &mut trigger.coping,
+        &args.remove_coping,
+        "coping link",
+        &owner,
+    )?;
+    remove_values(
+        &mut trigger.contacts,
+        &args.remove_contact,
+        "contact link",
+        &owner,
+    )?;
+    if let Some(new_id) = args.new_id {
+        trigger.id = new_id;
+    }
+    Ok(format!("changed trigger {}", trigger.id))
 }
 
 fn find(plan: &Plan, id: &str) -> Result<usize> {

@@ -127,6 +127,158 @@ fn timestamp(value: &Datetime) -> Option<Timestamp> {
     Timestamp::from_second(unix_seconds(value)?).ok()
 }
 
+/// Which order the person's locale writes day and month in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrder {
+    /// 31/12/2027: most of the world.
+    DayFirst,
+    /// 12/31/2027: the United States and a few others.
+    MonthFirst,
+    /// Not known (no locale, or a country that writes both): ask.
+    Unknown,
+}
+
+impl DayOrder {
+    /// The order a locale's region writes dates in (`US` → month first).
+    pub fn of_region(region: Option<&str>) -> DayOrder {
+        match region {
+            Some("US" | "PH" | "FM" | "MH" | "PW") => DayOrder::MonthFirst,
+            // Canada writes both.
+            None | Some("CA") => DayOrder::Unknown,
+            Some(_) => DayOrder::DayFirst,
+        }
+    }
+}
+
+/// What a typed date turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypedDate {
+    Date(Date),
+    /// `4/1/2027` where the order is not known: day first, or month first.
+    EitherOf(Date, Date),
+    /// Numbers that make no calendar date (`31/02/2027`).
+    NoSuchDate,
+    /// Not a date at all (`abc`).
+    NotADate,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "4 January 2027": a date no one can misread, whatever their locale.
+pub fn long_date(date: Date) -> String {
+    let month = MONTHS
+        .get(usize::from(date.month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?");
+    format!("{} {month} {}", date.day, date.year)
+}
+
+/// Reads a date as people type it: `2027-01-04`, `4/1/2027` (also with
+/// `.` or `-`, and two-digit years), `4 Jan 2027`, `January 4 2027`, or a
+/// day and month alone (`4 Jan`: the next one from `today`). Numbers in an
+/// order the locale does not settle come back as [`TypedDate::EitherOf`].
+pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
+    let text = text.trim();
+    let real = |y: i64, m: i64, d: i64| -> Option<Date> {
+        let date = Date {
+            year: u16::try_from(y).ok()?,
+            month: u8::try_from(m).ok()?,
+            day: u8::try_from(d).ok()?,
+        };
+        is_real_date(date).then_some(date)
+    };
+    let found = |date: Option<Date>| date.map_or(TypedDate::NoSuchDate, TypedDate::Date);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | '-' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| -> Option<i64> {
+        (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let month_named = |w: &str| -> Option<i64> {
+        let w = w.to_lowercase();
+        (w.len() >= 3)
+            .then(|| MONTHS.iter().position(|m| m.to_lowercase().starts_with(&w)))
+            .flatten()
+            .and_then(|i| i64::try_from(i + 1).ok())
+    };
+    let full_year = |y: i64, w: &str| if w.len() <= 2 { 2000 + y } else { y };
+    // Without a year: the next such day from today on.
+    let next = |m: i64, d: i64| {
+        let this_year = i64::from(today.year);
+        match real(this_year, m, d) {
+            Some(date) if days_from_civil(date) >= days_from_civil(today) => Some(date),
+            _ => real(this_year + 1, m, d),
+        }
+    };
+    match words.as_slice() {
+        // 2027-01-04
+        [y, m, d] if y.len() == 4 && number(y).is_some() && number(m).is_some() => {
+            match (number(y), number(m), number(d)) {
+                (Some(y), Some(m), Some(d)) => found(real(y, m, d)),
+                _ => TypedDate::NotADate,
+            }
+        }
+        // 4 Jan 2027, or January 4 2027, or 4 Jan
+        [first, second, rest @ ..]
+            if rest.len() <= 1
+                && (month_named(first).is_some() || month_named(second).is_some()) =>
+        {
+            let ((Some(day), Some(month), _, _) | (_, _, Some(month), Some(day))) = (
+                number(first),
+                month_named(second),
+                month_named(first),
+                number(second),
+            ) else {
+                return TypedDate::NotADate;
+            };
+            match rest {
+                [] => found(next(month, day)),
+                [year] => match number(year) {
+                    Some(n) => found(real(full_year(n, year), month, day)),
+                    None => TypedDate::NotADate,
+                },
+                _ => TypedDate::NotADate,
+            }
+        }
+        // 4/1/2027 or 1/4/2027
+        [first, second, year] => match (number(first), number(second), number(year)) {
+            (Some(first), Some(second), Some(n)) => {
+                let full = full_year(n, year);
+                match (real(full, second, first), real(full, first, second)) {
+                    (None, None) => TypedDate::NoSuchDate,
+                    (Some(date), None) | (None, Some(date)) => TypedDate::Date(date),
+                    (Some(day_first), Some(month_first)) if day_first == month_first => {
+                        TypedDate::Date(day_first)
+                    }
+                    (Some(day_first), Some(month_first)) => match order {
+                        DayOrder::DayFirst => TypedDate::Date(day_first),
+                        DayOrder::MonthFirst => TypedDate::Date(month_first),
+                        DayOrder::Unknown => TypedDate::EitherOf(day_first, month_first),
+                    },
+                }
+            }
+            _ => TypedDate::NotADate,
+        },
+        _ => TypedDate::NotADate,
+    }
+}
+
 /// A date alone, as the file stores review dates.
 pub fn date_only(date: Date) -> Datetime {
     Datetime {
@@ -222,6 +374,64 @@ mod tests {
         let auckland = bundled.get("Pacific/Auckland").unwrap();
         let evening: Datetime = "2026-11-22T20:30:00Z".parse().unwrap();
         assert_eq!(local_date(&evening, &auckland), Some(date(2026, 11, 23)));
+    }
+
+    #[test]
+    fn dates_are_read_as_people_type_them() {
+        let today = date(2026, 11, 22);
+        let read = |text: &str, order| parse_typed(text, order, today);
+        let jan4 = TypedDate::Date(date(2027, 1, 4));
+        for text in [
+            "2027-01-04",
+            "2027/1/4",
+            "4 Jan 2027",
+            "4 January, 2027",
+            "January 4 2027",
+            "jan 4 27",
+        ] {
+            assert_eq!(read(text, DayOrder::Unknown), jan4, "{text}");
+        }
+        assert_eq!(read("04/01/2027", DayOrder::DayFirst), jan4);
+        assert_eq!(read("04.01.27", DayOrder::DayFirst), jan4);
+        assert_eq!(read("01/04/2027", DayOrder::MonthFirst), jan4);
+        assert_eq!(
+            read("04/01/2027", DayOrder::Unknown),
+            TypedDate::EitherOf(date(2027, 1, 4), date(2027, 4, 1))
+        );
+        // 31 can only be a day, whatever the order.
+        assert_eq!(
+            read("31/03/2027", DayOrder::MonthFirst),
+            TypedDate::Date(date(2027, 3, 31))
+        );
+        assert_eq!(
+            read("3/31/2027", DayOrder::DayFirst),
+            TypedDate::Date(date(2027, 3, 31))
+        );
+        // A day and month alone: the next one.
+        assert_eq!(read("4 Jan", DayOrder::Unknown), jan4);
+        assert_eq!(
+            read("30 Nov", DayOrder::Unknown),
+            TypedDate::Date(date(2026, 11, 30))
+        );
+        assert_eq!(
+            read("31/02/2027", DayOrder::DayFirst),
+            TypedDate::NoSuchDate
+        );
+        assert_eq!(
+            read("2027-02-30", DayOrder::DayFirst),
+            TypedDate::NoSuchDate
+        );
+        for text in ["abc", "", "soon", "4", "2027", "1/2", "4 janvier 2027x"] {
+            assert_eq!(
+                read(text, DayOrder::DayFirst),
+                TypedDate::NotADate,
+                "{text}"
+            );
+        }
+        assert_eq!(long_date(date(2027, 1, 4)), "4 January 2027");
+        assert_eq!(DayOrder::of_region(Some("IE")), DayOrder::DayFirst);
+        assert_eq!(DayOrder::of_region(Some("US")), DayOrder::MonthFirst);
+        assert_eq!(DayOrder::of_region(None), DayOrder::Unknown);
     }
 
     #[test]

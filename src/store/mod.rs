@@ -298,6 +298,51 @@ impl Store {
         change: impl FnOnce(&mut Plan) -> Result<String>,
     ) -> Result<Saved> {
         let _lock = self.lock()?;
+        self.update_locked(now, note, change, |_| Ok(()))
+    }
+
+    /// [`Store::update`] for a change that renames trigger `from` to `to`:
+    /// the practice log follows under the same lock, so the trigger keeps its
+    /// rehearsals. The log is written first, and only once the new plan is
+    /// known to be valid: if the save is cut off in between, running the
+    /// same rename again finishes it.
+    pub fn update_renaming_trigger(
+        &self,
+        now: Datetime,
+        note: Option<String>,
+        (from, to): (&str, &str),
+        change: impl FnOnce(&mut Plan) -> Result<String>,
+    ) -> Result<Saved> {
+        let _lock = self.lock()?;
+        self.update_locked(now, note, change, |_| {
+            let mut log = self.load_practice()?;
+            let mut renamed = false;
+            for r in log.rehearsals.iter_mut().filter(|r| r.trigger == from) {
+                r.trigger = to.to_string();
+                renamed = true;
+            }
+            for e in &mut log.exercises {
+                if e.trigger.as_deref() == Some(from) {
+                    e.trigger = Some(to.to_string());
+                    renamed = true;
+                }
+            }
+            if renamed {
+                self.write_practice(&log)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The body of [`Store::update`], with the lock held; `before_commit`
+    /// runs once the new revision is known to be a valid change.
+    fn update_locked(
+        &self,
+        now: Datetime,
+        note: Option<String>,
+        change: impl FnOnce(&mut Plan) -> Result<String>,
+        before_commit: impl FnOnce(&Plan) -> Result<()>,
+    ) -> Result<Saved> {
         let current = self.load()?;
         if let Some(found) = current.newer_schema {
             return Err(Error::NewerSchema {
@@ -320,6 +365,7 @@ impl Store {
         // After a recovery the newest revision file may be unreadable, so
         // number from the first free slot, never from the plan alone.
         let revision = self.next_revision(current.plan.revision);
+        before_commit(&plan)?;
         self.commit(plan, revision, now).map(Saved::Revision)
     }
 
@@ -537,7 +583,12 @@ impl Store {
         let _lock = self.lock()?;
         let mut log = self.load_practice()?;
         change(&mut log);
-        let text = toml::to_string_pretty(&log).expect("a practice log always serializes");
+        self.write_practice(&log)
+    }
+
+    /// Writes the practice log atomically; only called with the lock held.
+    fn write_practice(&self, log: &PracticeLog) -> Result<()> {
+        let text = toml::to_string_pretty(log).expect("a practice log always serializes");
         write_atomic(&self.practice_path(), text.as_bytes())
     }
 

@@ -3,7 +3,10 @@
 use super::Wizard;
 use crate::crisis_lines::{self, EMERGENCY};
 use crate::error::Result;
-use crate::plan::date::{civil_from_days, date_only, days_from_civil, is_date_only, is_real_date};
+use crate::plan::date::{
+    DayOrder, TypedDate, civil_from_days, date_only, days_from_civil, long_date, parse_typed,
+};
+use toml::value::Date;
 
 impl Wizard<'_> {
     /// Name and country.
@@ -86,9 +89,9 @@ impl Wizard<'_> {
         let today = days_from_civil(self.today);
         let in_days = |n: i64| civil_from_days(today + n);
         let choices = [
-            format!("In 30 days ({})", in_days(30)),
-            format!("In 60 days ({})", in_days(60)),
-            format!("In 90 days ({})", in_days(90)),
+            format!("In 30 days ({})", long_date(in_days(30))),
+            format!("In 60 days ({})", long_date(in_days(60))),
+            format!("In 90 days ({})", long_date(in_days(90))),
             "Pick a date".to_string(),
             "Not now".to_string(),
         ];
@@ -99,20 +102,71 @@ impl Wizard<'_> {
             .select("When would you like to review your plan?", &choices, 0)?
         {
             Some(i @ 0..=2) => Some(in_days(30 * (i64::try_from(i).unwrap_or(0) + 1))),
-            Some(3) => self
-                .ask
-                .text("The date, as YYYY-MM-DD", "")?
-                .and_then(|text| text.parse::<toml::value::Datetime>().ok())
-                .filter(is_date_only)
-                .and_then(|d| d.date)
-                .filter(|d| is_real_date(*d)),
+            Some(3) => self.pick_date()?,
             _ => None,
         };
         if let Some(next) = next {
             self.plan().review.next = Some(date_only(next));
             self.plan().review.last = Some(date_only(self.today));
+            self.ask
+                .show(&format!("Your next review: {}.", long_date(next)))?;
         }
         self.keep()
+    }
+
+    /// A date typed by the person, asked again (with an example) until it is
+    /// one; a day and month the locale leaves open is asked about. `None`
+    /// when they leave it empty.
+    fn pick_date(&mut self) -> Result<Option<Date>> {
+        let order = DayOrder::of_region(self.default_country.as_deref());
+        let example = match order {
+            DayOrder::DayFirst => "31/03/2027 or 2027-03-31",
+            DayOrder::MonthFirst => "3/31/2027 or 2027-03-31",
+            DayOrder::Unknown => "31 March 2027 or 2027-03-31",
+        };
+        let today = days_from_civil(self.today);
+        let mut question = format!("Which date? (like {example})");
+        loop {
+            let Some(text) = self.ask.text(&question, "")? else {
+                return Ok(None);
+            };
+            let shown = crate::prompt::shorten(&text, 30);
+            let date = match parse_typed(&text, order, self.today) {
+                TypedDate::Date(date) => date,
+                TypedDate::EitherOf(day_first, month_first) => {
+                    let choices = [long_date(day_first), long_date(month_first)];
+                    match self.ask.select(
+                        &format!("Which do you mean by “{shown}”?"),
+                        &choices,
+                        0,
+                    )? {
+                        Some(0) => day_first,
+                        Some(_) => month_first,
+                        None => continue,
+                    }
+                }
+                TypedDate::NoSuchDate => {
+                    question = format!(
+                        "“{shown}” isn't a day on the calendar. Which date? (like {example})"
+                    );
+                    continue;
+                }
+                TypedDate::NotADate => {
+                    question = format!(
+                        "I couldn't read “{shown}” as a date. Which date? (like {example})"
+                    );
+                    continue;
+                }
+            };
+            if days_from_civil(date) <= today {
+                question = format!(
+                    "{} has already come. Which date after today? (like {example})",
+                    long_date(date)
+                );
+                continue;
+            }
+            return Ok(Some(date));
+        }
     }
 }
 

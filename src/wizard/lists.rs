@@ -185,7 +185,13 @@ impl Wizard<'_> {
             let id = self.draft.plan.contacts[i].id.clone();
             let contact = &mut self.plan().contacts[i];
             contact.do_not_involve = role == 3;
-            contact.role = [Role::Distraction, Role::Help, Role::Professional][role.min(2)];
+            // Someone not to involve keeps the file's default role (as
+            // `contact add --do-not-involve` does): never "professional".
+            contact.role = match role {
+                0 => Role::Distraction,
+                2 => Role::Professional,
+                _ => Role::Help,
+            };
             if role == 3 {
                 for trigger in &mut self.plan().triggers {
                     trigger.contacts.retain(|c| *c != id);

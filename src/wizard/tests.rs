@@ -290,6 +290,11 @@ fn contacts_can_be_kept_out_of_a_crisis_and_out_of_responses() {
     });
     assert_eq!(ask.unused(), 0);
     assert!(draft.plan.contacts[0].do_not_involve);
+    assert_ne!(
+        draft.plan.contacts[0].role,
+        crate::plan::Role::Professional,
+        "someone not to involve is never stored as a professional"
+    );
     assert_eq!(
         draft.plan.contacts[0].reachable, None,
         "not asked for someone not to involve"
@@ -521,4 +526,46 @@ fn the_locales_country_is_offered_first() {
         store.load_draft().unwrap().unwrap().plan.country.as_deref(),
         Some("IE")
     );
+}
+
+#[test]
+fn a_date_that_cannot_be_read_is_asked_again_never_dropped() {
+    let answers = [
+        "Pick a date",
+        "abc",
+        "31/02/2027",
+        "2026-11-01",
+        "04/01/2027",
+        "1 April 2027",
+    ];
+    let (_, draft, _, ask) = walk(&answers, Plan::new(String::new(), None), |w| {
+        w.run_step("review")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(ask.unused(), 0);
+    assert_eq!(draft.plan.review.next.unwrap().to_string(), "2027-04-01");
+    let seen = ask.transcript.join("\n");
+    assert!(seen.contains("I couldn't read “abc” as a date"), "{seen}");
+    assert!(
+        seen.contains("“31/02/2027” isn't a day on the calendar"),
+        "{seen}"
+    );
+    assert!(seen.contains("1 November 2026 has already come"), "{seen}");
+    assert!(
+        seen.contains("Which do you mean by “04/01/2027”?"),
+        "{seen}"
+    );
+    assert!(seen.contains("Your next review: 1 April 2027."), "{seen}");
+}
+
+#[test]
+fn the_locale_settles_which_number_is_the_day() {
+    let answers = ["Pick a date", "04/01/2027"];
+    let (_, draft, _, ask) = walk(&answers, Plan::new(String::new(), None), |w| {
+        w.default_country = Some("IE".into());
+        w.run_step("review")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(ask.unused(), 0);
+    assert_eq!(draft.plan.review.next.unwrap().to_string(), "2027-01-04");
 }
