@@ -251,6 +251,11 @@ pub struct CountryLines {
 /// gets no lines at all, never another country's.
 pub fn for_country(country: Option<&str>) -> Option<CountryLines> {
     let country = country?.trim().to_ascii_uppercase();
+    // Only a code of the right shape names a country; anything else (a
+    // typo, or escape sequences from a hostile file) names none.
+    if !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())) {
+        return None;
+    }
     let emergency = EMERGENCY
         .iter()
         .find(|(cc, _)| *cc == country)

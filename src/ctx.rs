@@ -6,6 +6,7 @@ use std::io::Write;
 use toml::value::Datetime;
 
 use crate::error::Result;
+use crate::render::clean_lines;
 use crate::store::{Loaded, Store};
 
 /// How output should look.
@@ -96,7 +97,7 @@ impl Ctx<'_> {
     /// Prints a loaded plan's warnings.
     pub fn warn_about(&mut self, loaded: &Loaded) -> Result<()> {
         for warning in &loaded.warnings {
-            writeln!(self.err, "warning: {warning}")?;
+            writeln!(self.err, "warning: {}", clean_lines(warning))?;
         }
         if let Some(found) = loaded.newer_schema {
             writeln!(
@@ -112,7 +113,7 @@ impl Ctx<'_> {
                 loaded.path.display()
             )?;
             for problem in &loaded.problems {
-                writeln!(self.err, "  - {problem}")?;
+                writeln!(self.err, "  - {}", clean_lines(&problem.to_string()))?;
             }
         }
         Ok(())
@@ -138,8 +139,9 @@ impl Ctx<'_> {
     }
 
     /// A one-line confirmation on stderr.
+    /// Stored words inside it are shown, never acted on.
     pub fn say(&mut self, message: &str) -> Result<()> {
-        writeln!(self.err, "{message}")?;
+        writeln!(self.err, "{}", clean_lines(message))?;
         Ok(())
     }
 }

@@ -79,9 +79,10 @@ pub fn main() -> ExitCode {
             Error::Cancelled.exit_code()
         }
         Err(error) => {
-            let _ = writeln!(err, "error: {error}");
+            // Errors carry words from files: shown, never acted on.
+            let _ = writeln!(err, "error: {}", render::clean_lines(&error.to_string()));
             if let Some(hint) = error.hint() {
-                let _ = writeln!(err, "hint: {hint}");
+                let _ = writeln!(err, "hint: {}", render::clean_lines(&hint));
             }
             error.exit_code()
         }

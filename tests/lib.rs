@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one file per feature, all driving the
 //! built `relapse-plan` in a sealed environment (see [`Env`]).
 
+mod boundary;
 mod citizen;
 mod commands;
 mod editing;

@@ -194,7 +194,8 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
     {
         ctx.say(&format!(
             "This replaces the homework from {} that was due {}.",
-            previous.assignment.therapist, previous.assignment.due
+            crate::render::clean(&previous.assignment.therapist),
+            previous.assignment.due
         ))?;
     }
     let started = Started {
@@ -388,7 +389,7 @@ pub(super) fn line(p: &Progress) -> String {
         "{:<8}  {} ({})",
         if p.done { "done" } else { "not yet" },
         p.task.describe(),
-        p.detail
+        crate::render::clean(&p.detail)
     )
 }
 

@@ -5,6 +5,7 @@
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::Result;
+use crate::render::clean_lines;
 use crate::render::crisis::write_now;
 
 pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
@@ -12,13 +13,13 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         Ok(loaded) => (loaded, false),
         Err(error) => {
             // Nothing readable: say so in one line, and still show the lines.
-            writeln!(ctx.err, "warning: {error}")?;
+            writeln!(ctx.err, "warning: {}", clean_lines(&error.to_string()))?;
             (None, true)
         }
     };
     if let Some(loaded) = &loaded {
         for warning in &loaded.warnings {
-            writeln!(ctx.err, "warning: {warning}")?;
+            writeln!(ctx.err, "warning: {}", clean_lines(warning))?;
         }
     }
     let plan = loaded.as_ref().map(|l| &l.plan);

@@ -181,7 +181,7 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
         writeln!(ctx.out, "  Nothing stands out.")?;
     }
     for flag in flags {
-        writeln!(ctx.out, "  - {flag}")?;
+        writeln!(ctx.out, "  - {}", clean(&flag))?;
     }
     Ok(())
 }

@@ -107,9 +107,13 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     writeln!(w, "{}", heading("People you can call", style))?;
     for c in people {
         let mut line = clean(&c.name);
-        for extra in [&c.phone, &c.reachable].into_iter().flatten() {
+        if let Some(number) = &c.phone {
             line.push_str(separator(style));
-            line.push_str(&clean(extra));
+            line.push_str(&super::phone(number));
+        }
+        if let Some(reachable) = &c.reachable {
+            line.push_str(separator(style));
+            line.push_str(&clean(reachable));
         }
         writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
     }
@@ -140,14 +144,14 @@ pub fn write_lines(
     writeln!(
         w,
         "{}",
-        heading(&format!("Crisis lines ({})", lines.country), style)
+        heading(&format!("Crisis lines ({})", clean(&lines.country)), style)
     )?;
     match lines.emergency {
         Some(number) => writeln!(w, "  Emergency: {number}")?,
         None => writeln!(
             w,
             "  No lines are checked for {} yet: if you are in danger now, {LOCAL_EMERGENCY}.",
-            lines.country
+            clean(&lines.country)
         )?,
     }
     for line in &lines.lines {

@@ -13,20 +13,74 @@ pub mod printout;
 pub mod tables;
 pub mod text;
 
+use std::fmt::Write as _;
+
 use crate::ctx::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Makes the person's text safe to print: control characters (escape
-/// sequences in a hostile file, stray line breaks) become visible
-/// replacement characters instead of acting on the terminal.
+/// Makes stored text safe to show on a terminal, and honest: control
+/// characters (escape sequences, line breaks), C1 controls, bidirectional
+/// overrides and isolates, and zero-width characters are shown as visible
+/// escapes like `\u{202e}` instead of acting on the terminal or disguising
+/// what is written. Every printing of stored text passes through here (or
+/// [`clean_lines`]); what is stored stays byte for byte as it was.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
+    let mut shown = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\t' {
+            shown.push(' ');
+        } else if is_hidden(c, prev, chars.peek().copied()) {
+            let _ = write!(shown, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            shown.push(c);
+        }
+        prev = Some(c);
+    }
+    shown
+}
+
+/// [`clean`] for a message of several lines: line breaks stay, everything
+/// else is cleaned. For errors, warnings and confirmations, which carry
+/// stored words inside the program's own sentences.
+pub fn clean_lines(text: &str) -> String {
+    text.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+}
+
+/// A phone number as shown: cleaned, and flagged when it holds characters
+/// that do not show (a reversed or disguised number must not look right).
+pub fn phone(number: &str) -> String {
+    let shown = clean(number);
+    if shown == number.replace('\t', " ") {
+        shown
+    } else {
+        format!("{shown} (this number holds hidden characters: check it before you call)")
+    }
+}
+
+/// Whether a character would act on the terminal or hide from the reader.
+/// Zero-width joiners are kept between letters of other scripts and in
+/// emoji, where they belong; beside digits or Latin letters they disguise.
+fn is_hidden(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        '\u{200c}' | '\u{200d}' => {
+            !(prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii()))
+        }
+        '\u{00ad}'
+        | '\u{061c}'
+        | '\u{180e}'
+        | '\u{200b}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}' => true,
+        c => c.is_control(),
+    }
 }
 
 /// Wraps cleaned text to `width` columns, every line starting with `indent`
@@ -132,8 +186,34 @@ mod tests {
     #[test]
     fn control_characters_cannot_reach_the_terminal() {
         assert_eq!(
-            clean("a\u{1b}[2Jb\r\nc\td"),
-            "a\u{fffd}[2Jb\u{fffd}\u{fffd}c d"
+            clean("a\u{1b}[2Jb\r\nc\td\u{9b}e"),
+            "a\\u{1b}[2Jb\\u{d}\\u{a}c d\\u{9b}e"
         );
+        assert_eq!(
+            clean("\u{1b}]52;c;ZXZpbA==\u{7}"),
+            "\\u{1b}]52;c;ZXZpbA==\\u{7}"
+        );
+    }
+
+    #[test]
+    fn bidi_overrides_and_zero_width_characters_are_shown() {
+        assert_eq!(clean("call \u{202e}0987"), "call \\u{202e}0987");
+        assert_eq!(clean("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        assert_eq!(clean("07\u{200b}700"), "07\\u{200b}700");
+        assert_eq!(clean("07\u{200d}700"), "07\\u{200d}700");
+        assert_eq!(clean("\u{feff}Sam"), "\\u{feff}Sam");
+        // Where joiners belong they stay: emoji sequences, Persian words.
+        assert_eq!(clean("👨\u{200d}👩"), "👨\u{200d}👩");
+        assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        assert_eq!(clean("اتصل بأخي على +20 10"), "اتصل بأخي على +20 10");
+    }
+
+    #[test]
+    fn a_phone_number_with_hidden_characters_is_flagged() {
+        assert_eq!(phone("+44 7700 900123"), "+44 7700 900123");
+        let shown = phone("+44 7700 \u{202e}321009");
+        assert!(shown.starts_with("+44 7700 \\u{202e}321009 ("), "{shown}");
+        assert!(shown.contains("hidden characters"), "{shown}");
+        assert_eq!(clean_lines("one \u{1b}[2J\ntwo"), "one \\u{1b}[2J\ntwo");
     }
 }

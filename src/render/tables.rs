@@ -324,7 +324,7 @@ pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
         t.add_row(vec![
             clean(&c.id),
             clean(&c.name),
-            c.phone.as_deref().map(clean).unwrap_or_default(),
+            c.phone.as_deref().map(super::phone).unwrap_or_default(),
             role_words(c).to_string(),
             c.reachable.as_deref().map(clean).unwrap_or_default(),
         ]);

@@ -355,13 +355,15 @@ impl Store {
         if plan.content() == current.plan.content() {
             return Ok(Saved::Unchanged(current.plan));
         }
+        // The note is part of what is written, so it is checked with the
+        // rest; the previous revision's note is not this change's to carry.
+        plan.change_note = Some(fold_note(&note.unwrap_or(description)));
         let problems = validate(&plan);
         if !problems.is_empty() {
             // Problems already in the file are the file's to fix, not this change's.
             let path = (!current.problems.is_empty()).then_some(current.path);
             return Err(Error::Invalid { path, problems });
         }
-        plan.change_note = Some(note.unwrap_or(description));
         // After a recovery the newest revision file may be unreadable, so
         // number from the first free slot, never from the plan alone.
         let revision = self.next_revision(current.plan.revision);
@@ -374,6 +376,16 @@ impl Store {
     fn commit(&self, mut plan: Plan, revision: u64, now: Datetime) -> Result<Plan> {
         plan.revision = revision;
         plan.saved_at = Some(now);
+        plan.change_note = plan.change_note.as_deref().map(fold_note);
+        // Exactly what is about to be written is checked, note and all: a
+        // revision that fails validation would refuse every later change.
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                path: None,
+                problems,
+            });
+        }
         let text = to_toml(&plan);
         // Never write what could not be read back exactly.
         match parse(text.as_bytes()) {
@@ -415,6 +427,13 @@ impl Store {
     ) -> Result<(Saved, Option<PathBuf>)> {
         let _lock = self.lock()?;
         let old = self.load_revision(revision)?;
+        if old.schema_version > crate::plan::SCHEMA_VERSION {
+            // Rewriting it under this version would drop what it does not know.
+            return Err(Error::NewerSchema {
+                path: self.revision_path(revision),
+                found: i64::from(old.schema_version),
+            });
+        }
         let newest = self.newest_revision()?.unwrap_or(0);
         let mut set_aside = None;
         match self.load() {
@@ -614,6 +633,20 @@ impl Store {
         remove_stale_temps(&self.dir);
         Ok(file)
     }
+}
+
+/// A change note as one line: line breaks (from `--note`, or a file name
+/// that holds one) are folded into " / ", so the note reads as typed and
+/// the revision stays valid.
+fn fold_note(note: &str) -> String {
+    if !note.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        return note.to_string();
+    }
+    note.split(['\n', '\r', '\u{2028}', '\u{2029}'])
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn loaded(parsed: Parsed, path: PathBuf, warnings: Vec<String>) -> Loaded {

@@ -1,0 +1,207 @@
+//! The trust boundary (issue 12): files from other people, odd files and
+//! folders, full disks, stuck writers and odd output paths. Every test here
+//! was seen failing on the code before its fix.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Env;
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// What a hostile file puts in every string it can: a clipboard write
+/// (OSC 52), a hidden link (OSC 8), a screen clear, a C1 control, a
+/// right-to-left override and a zero-width space.
+const HOSTILE: &str =
+    r"\u001B]52;c;cm0gLXJmIH4=\u0007\u001B]8;;http://x\u0007\u001B[2J\u009B\u202E\u200B";
+
+/// Nothing that acts on a terminal or hides from the reader reaches it raw.
+#[track_caller]
+fn assert_shown_safely(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{200b}'] {
+        assert!(
+            !text.contains(bad),
+            "{what}: {bad:?} reached the terminal raw:\n{text}"
+        );
+    }
+}
+
+/// The plan folder is byte for byte as it was; names what differs.
+#[track_caller]
+fn assert_unchanged(env: &Env, before: &[(PathBuf, Vec<u8>)]) {
+    let skip_lock = |s: Vec<(PathBuf, Vec<u8>)>| {
+        s.into_iter()
+            .filter(|(p, _)| !p.ends_with(".lock"))
+            .collect::<Vec<_>>()
+    };
+    let (after, before) = (skip_lock(env.snapshot_dir()), skip_lock(before.to_vec()));
+    let before = &before[..];
+    let names = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&after), names(before), "the same files");
+    for ((path, a), (_, b)) in after.iter().zip(before) {
+        assert!(a == b, "`{}` changed", path.display());
+    }
+}
+
+#[test]
+fn a_hostile_hand_in_reaches_the_terminal_only_as_visible_text() {
+    let text = fs::read_to_string(examples().join("hand-in.toml"))
+        .unwrap()
+        .replace("\"payday\"", &format!("\"pay{HOSTILE}day\""))
+        .replace("Dr Patel", &format!("Dr {HOSTILE}Patel"))
+        .replace("\"Sam\"", &format!("\"Sam{HOSTILE}\""))
+        .replace("Payday", &format!("Pay{HOSTILE}day"));
+    let env = Env::new();
+    let hand_in = env.home().join("hand-in.toml");
+    fs::write(&hand_in, text).unwrap();
+    let output = env
+        .cmd(["review", hand_in.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_shown_safely("review stdout", &output.stdout);
+    assert_shown_safely("review stderr", &output.stderr);
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains(r"\u{202e}"), "shown visibly: {shown}");
+}
+
+#[test]
+fn hostile_words_in_a_plan_never_reach_the_terminal_raw() {
+    let env = Env::with_example();
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    // A hand-edited plan: an id, a country and a phone number with hidden
+    // characters; each command that names them shows them visibly.
+    let text = text
+        .replacen("country = \"GB\"", &format!("country = \"G{HOSTILE}B\""), 1)
+        .replace("\"payday\"", &format!("\"pay{HOSTILE}day\""))
+        .replacen("+44", "+44\\u202E", 1);
+    fs::write(env.plan_file(), text).unwrap();
+    for args in [
+        &["now"][..],
+        &["show"],
+        &["contact", "list"],
+        &["trigger", "list"],
+        &["trigger", "remove", "nope"],
+        &["rehearse", "--list"],
+        &["reason", "add", "Mia"],
+    ] {
+        let output = env.cmd(args).output().unwrap();
+        assert_shown_safely(&format!("{args:?} stdout"), &output.stdout);
+        assert_shown_safely(&format!("{args:?} stderr"), &output.stderr);
+    }
+    let output = env
+        .cmd(["validate", env.plan_file().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_shown_safely("validate", &output.stderr);
+    assert_shown_safely("validate", &output.stdout);
+    let now = env.ok(["now"]);
+    assert!(
+        now.contains("hidden characters"),
+        "the phone is flagged: {now}"
+    );
+}
+
+#[test]
+fn a_hostile_homework_file_reaches_the_terminal_only_as_visible_text() {
+    let env = Env::with_example();
+    let text = fs::read_to_string(examples().join("homework.toml")).unwrap();
+    let first = env.home().join("first.toml");
+    fs::write(
+        &first,
+        text.replace("Dr Patel", &format!("Dr {HOSTILE}Patel")),
+    )
+    .unwrap();
+    env.ok(["homework", "start", first.to_str().unwrap()]);
+    let second = env.home().join("second.toml");
+    fs::write(
+        &second,
+        text.replace("dr-patel-sam", "dr-lee-sam")
+            .replace("Take it gently", &format!("Gently{HOSTILE}")),
+    )
+    .unwrap();
+    let output = env
+        .cmd(["homework", "start", second.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_shown_safely("homework start", &output.stderr);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("This replaces the homework from Dr"), "{err}");
+    let output = env.cmd(["homework", "status"]).output().unwrap();
+    assert_shown_safely("homework status", &output.stdout);
+}
+
+#[test]
+fn a_note_of_two_lines_is_folded_and_never_locks_the_plan() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    env.ok(["--note", "two\nlines", "reason", "add", "Mia"]);
+    assert_eq!(env.plan().change_note.as_deref(), Some("two / lines"));
+    // The next change, and the one after, are saved as ever.
+    env.ok(["reason", "add", "The dog"]);
+    env.ok(["validate", env.plan_file().to_str().unwrap()]);
+    // A note that would act on a terminal is refused, and nothing is written.
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["--note", "a\u{1b}[2Jb", "reason", "add", "Sea"]);
+    assert!(err.contains("change_note"), "{err}");
+    assert_unchanged(&env, &before);
+}
+
+#[test]
+fn a_revision_already_saved_with_a_bad_note_does_not_lock_the_plan() {
+    let env = Env::with_example();
+    // What an older relapse-plan left behind: a note of two lines.
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    let text = text.replacen(
+        "change_note = ",
+        "change_note = \"two\\nlines\"\nold_note = ",
+        1,
+    );
+    let text = text.replace("old_note = ", "# ");
+    fs::write(env.plan_file(), &text).unwrap();
+    fs::write(env.plan_dir().join("revisions/000003.toml"), &text).unwrap();
+    env.ok(["reason", "add", "Mia"]);
+    assert_eq!(env.plan().revision, 4);
+}
+
+#[test]
+fn importing_contacts_from_a_file_whose_name_has_a_line_break() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("my\ncontacts.vcf");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/contacts.vcf"),
+        &file,
+    )
+    .unwrap();
+    env.ok(["contact", "import", file.to_str().unwrap(), "--yes"]);
+    env.ok(["reason", "add", "Mia"]);
+    env.ok(["validate", env.plan_file().to_str().unwrap()]);
+}
+
+#[test]
+fn restoring_a_revision_from_a_newer_relapse_plan_is_refused() {
+    let env = Env::with_example();
+    let text = fs::read_to_string(env.plan_file())
+        .unwrap()
+        .replacen(
+            "schema_version = 1",
+            "schema_version = 2\nfuture_field = \"kept\"",
+            1,
+        )
+        .replacen("revision = 3", "revision = 2", 1);
+    fs::write(env.plan_dir().join("revisions/000002.toml"), text).unwrap();
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["restore", "2"]);
+    assert!(err.contains("newer relapse-plan"), "{err}");
+    assert!(err.contains("000002.toml"), "{err}");
+    assert_unchanged(&env, &before);
+}
