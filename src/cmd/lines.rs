@@ -12,13 +12,8 @@ use crate::render::json::object;
 use crate::render::wrap;
 
 pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
-    // The person's local date would be better; until the context carries
-    // it, the date of `now`.
-    let today = ctx.now.date.unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
+    // "More than a year ago" by the person's own calendar.
+    let today = ctx.today;
     let countries: Vec<Option<CountryLines>> = if args.all {
         EMERGENCY
             .iter()
