@@ -699,6 +699,19 @@ pub enum ContactCommand {
     /// or number); they are added as one revision, with the role you choose.
     #[command(after_help = "Example:\n  relapse-plan contact import contacts.vcf --role help")]
     Import(ContactImport),
+    /// Export your plan's people and your country's crisis lines as vCards
+    /// for your phone.
+    ///
+    /// Everyone in your plan with a number goes in (people who help,
+    /// professionals, and people and places that distract, as your crisis
+    /// steps may name any of them), then the crisis lines for your country
+    /// (`--country`, else the plan's). Anyone marked "do not involve" is
+    /// never written. Every card carries the category "My crisis plan", so
+    /// a phone can group them. vCard 3.0, which every phone imports.
+    #[command(
+        after_help = "Examples:\n  relapse-plan contact export -o my-crisis-plan.vcf\n  relapse-plan contact export -o - | less"
+    )]
+    Export(ContactExport),
     /// Add a contact.
     #[command(
         after_help = "Example:\n  relapse-plan contact add --id alex --name \"Alex (sponsor)\" --phone \"+44 7700 900123\" \\\n    --role help --reachable \"after 6 pm\""
@@ -746,6 +759,13 @@ pub struct ContactImport {
     /// Import without asking (for scripts).
     #[arg(long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactExport {
+    /// The file to write (`-`, or none, for standard output).
+    #[arg(short, long, value_name = "FILE.vcf")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,20 @@ impl CrisisLine {
         ways.join(" or ")
     }
 
+    /// Each number to call ("0800 111 0 111 or 0800 111 0 222" is two).
+    pub fn call_numbers(&self) -> Vec<&'static str> {
+        self.call
+            .map_or_else(Vec::new, |c| c.split(" or ").collect())
+    }
+
+    /// The number a text goes to: "text SHOUT to 85258" sends to 85258,
+    /// "text 988" to 988.
+    pub fn text_number(&self) -> Option<&'static str> {
+        let text = self.text?;
+        let rest = text.strip_prefix("text ").unwrap_or(text);
+        Some(rest.rsplit_once(" to ").map_or(rest, |(_, n)| n))
+    }
+
     /// The day it was last checked.
     pub fn checked_on(&self) -> Option<Date> {
         let date = self.checked.parse::<Datetime>().ok()?.date?;
@@ -315,6 +329,24 @@ mod tests {
                 "{l:?} is dated in the future"
             );
         }
+    }
+
+    #[test]
+    fn every_number_is_digits_as_dialled() {
+        let dialable = |n: &str| {
+            n.chars().any(|c| c.is_ascii_digit())
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        };
+        for l in LINES {
+            for n in l.call_numbers().into_iter().chain(l.text_number()) {
+                assert!(dialable(n), "{n:?} in {l:?}");
+            }
+        }
+        let shout = LINES.iter().find(|l| l.name == "Shout").unwrap();
+        assert_eq!(shout.text_number(), Some("85258"));
+        let de = LINES.iter().find(|l| l.country == "DE").unwrap();
+        assert_eq!(de.call_numbers(), ["0800 111 0 111", "0800 111 0 222"]);
     }
 
     #[test]

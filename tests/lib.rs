@@ -5,6 +5,7 @@ mod boundary;
 mod citizen;
 mod commands;
 mod editing;
+mod export;
 mod history;
 mod homework;
 mod hostile;

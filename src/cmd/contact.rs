@@ -3,7 +3,8 @@
 use super::{choice, find_id, save};
 use std::fmt::Write as _;
 
-use crate::cli::{ContactCommand, ContactEdit, ContactImport};
+use crate::cli::{ContactCommand, ContactEdit, ContactExport, ContactImport};
+use crate::crisis_lines::{self, CrisisLine};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::vcard::{self, Card};
@@ -11,7 +12,7 @@ use crate::plan::{Contact, Linked, Plan, Role, ids};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
-use crate::store::read_limited;
+use crate::store::{read_limited, write_atomic};
 
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -28,6 +29,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(())
         }
         ContactCommand::Import(args) => import(&args, ctx),
+        ContactCommand::Export(args) => export(&args, ctx),
         ContactCommand::Add(args) => save(ctx, |plan| {
             let id = match args.id {
                 Some(id) => id,
@@ -196,6 +198,128 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         }
         Ok(format!("imported {added} contacts from {source}"))
     })
+}
+
+/// Writes the plan's people (never anyone marked "do not involve") and the
+/// country's crisis lines as vCard 3.0, for a phone.
+fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
+    let to_file = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(path) = to_file
+        && inside_plan_folder(ctx.store.dir(), path)
+    {
+        return Err(Error::Usage(format!(
+            "`{}` is inside your plan's folder, which holds only the plan and its history: choose a file somewhere else",
+            path.display()
+        )));
+    }
+    let plan = ctx.load()?.plan;
+    let mut people: Vec<&Contact> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
+    people.sort_by_key(|c| match c.role {
+        Role::Help => 0,
+        Role::Professional => 1,
+        Role::Distraction => 2,
+    });
+    let (people, no_number): (Vec<&Contact>, Vec<&Contact>) = people
+        .into_iter()
+        .partition(|c| c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()));
+    let mut entries: Vec<vcard::Entry> = people.iter().map(|c| person(c)).collect();
+    let country = ctx.lines_country(plan.country.as_deref());
+    let lines = crisis_lines::for_country(country.as_deref());
+    let line_count = lines.as_ref().map_or(0, |l| l.lines.len());
+    if let Some(lines) = &lines {
+        entries.extend(lines.lines.iter().map(|l| crisis_line(l)));
+    }
+    if !no_number.is_empty() {
+        let names: Vec<String> = no_number.iter().map(|c| clean(&c.name)).collect();
+        ctx.say(&format!(
+            "Not written, as they have no number in your plan: {}.",
+            names.join(", ")
+        ))?;
+    }
+    match &lines {
+        None => ctx.say("No country is set, so no crisis lines are included (`--country CC` or `relapse-plan set --country CC`).")?,
+        Some(l) if l.lines.is_empty() => ctx.say(&format!(
+            "No crisis lines are checked for {} yet, so none are included.",
+            l.country
+        ))?,
+        Some(_) => {}
+    }
+    if entries.is_empty() {
+        return Err(Error::Usage(
+            "there is no one to export: add someone with `relapse-plan contact add --name \"…\" --phone \"…\"`".into(),
+        ));
+    }
+    let text = vcard::write(&entries);
+    let Some(path) = to_file else {
+        ctx.out.write_all(text.as_bytes())?;
+        return Ok(());
+    };
+    write_atomic(path, text.as_bytes())?;
+    ctx.say(&format!(
+        "Wrote `{}`: {} from your plan and {line_count} crisis lines, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
+        path.display(),
+        match people.len() {
+            1 => "1 person".to_string(),
+            n => format!("{n} people"),
+        },
+        vcard::CATEGORY
+    ))
+}
+
+/// A person from the plan as a card.
+fn person(contact: &Contact) -> vcard::Entry {
+    let role = match contact.role {
+        Role::Help => "someone who helps",
+        Role::Professional => "a professional",
+        Role::Distraction => "someone or somewhere that takes your mind off things",
+    };
+    let mut note = format!("In my crisis plan: {role}.");
+    if let Some(reachable) = &contact.reachable {
+        let _ = write!(note, "\nReachable: {reachable}");
+    }
+    vcard::Entry {
+        name: contact.name.clone(),
+        phones: vec![(contact.phone.clone().unwrap_or_default(), "CELL")],
+        note: Some(note),
+    }
+}
+
+/// A crisis line as a card: every number to call, then the one to text.
+fn crisis_line(line: &CrisisLine) -> vcard::Entry {
+    let mut phones: Vec<(String, &'static str)> = line
+        .call_numbers()
+        .into_iter()
+        .map(|n| (n.to_string(), "VOICE"))
+        .collect();
+    if let Some(text) = line.text_number() {
+        match phones.iter_mut().find(|(n, _)| n == text) {
+            Some(same) => same.1 = "VOICE,MSG",
+            None => phones.push((text.to_string(), "MSG")),
+        }
+    }
+    let mut note = format!("Crisis line ({}): {}", line.country, line.how_to_reach());
+    for extra in [line.about, line.hours].into_iter().flatten() {
+        let _ = write!(note, ", {extra}");
+    }
+    let _ = write!(note, ".\nChecked {} against {}.", line.checked, line.source);
+    vcard::Entry {
+        name: line.name.to_string(),
+        phones,
+        note: Some(note),
+    }
+}
+
+/// Whether `path` would land in the plan's folder (after following links).
+fn inside_plan_folder(dir: &std::path::Path, path: &std::path::Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let lands_in = |p: &std::path::Path| p.canonicalize().is_ok_and(|p| p.starts_with(&dir));
+    lands_in(parent) || lands_in(path)
 }
 
 /// Whether someone with this name or number is already in the plan.
