@@ -8,6 +8,7 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod paragraph;
 pub mod pdf;
 pub mod printout;
 pub mod tables;
@@ -16,7 +17,6 @@ pub mod text;
 use std::fmt::Write as _;
 
 use crate::ctx::Style;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Makes stored text safe to show on a terminal, and honest: control
 /// characters (escape sequences, line breaks), C1 controls, bidirectional
@@ -83,55 +83,18 @@ fn is_hidden(c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
-/// Wraps cleaned text to `width` columns, every line starting with `indent`
-/// and continuation lines with `hang` (so numbered lists stay aligned).
-/// Words longer than a line are split rather than overflowing it. Widths
-/// are display columns, so CJK text (two columns a character) fits too.
+/// Wraps cleaned text to `width` display columns, every line starting
+/// with `indent` and continuation lines with `hang` (so numbered lists stay
+/// aligned). Phone numbers stay whole; words longer than a line are split
+/// rather than overflowing it.
 pub fn wrap(text: &str, width: usize, indent: &str, hang: &str) -> String {
-    let text = clean(text);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = indent.to_string();
-    let mut line_len = indent.width();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        loop {
-            let room = width.saturating_sub(line_len + usize::from(!empty));
-            let word_len: usize = word.iter().map(|c| c.width().unwrap_or(0)).sum();
-            if word_len <= room {
-                if !empty {
-                    line.push(' ');
-                    line_len += 1;
-                }
-                line.extend(word.iter());
-                line_len += word_len;
-                empty = false;
-                break;
-            }
-            if empty && room > 0 {
-                // A single word wider than the line: split it, taking at
-                // least one character so a narrow line still moves on.
-                let mut taken = 0;
-                let mut cut = 0;
-                for c in &word {
-                    let w = c.width().unwrap_or(0);
-                    if cut > 0 && taken + w > room {
-                        break;
-                    }
-                    taken += w;
-                    cut += 1;
-                }
-                line.extend(word.drain(..cut));
-            }
-            lines.push(std::mem::replace(&mut line, hang.to_string()));
-            line_len = hang.width();
-            empty = true;
-        }
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line);
-    }
-    lines.join("\n")
+    paragraph::wrap(
+        &clean(text),
+        width,
+        indent,
+        hang,
+        paragraph::Flavor::Terminal,
+    )
 }
 
 /// What separates short facts on a line: a middle dot, or in plain mode a

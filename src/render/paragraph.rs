@@ -1,0 +1,420 @@
+//! One paragraph of the person's words, laid out for the text formats
+//! (terminal, plain text, Markdown): lines by display width (wide CJK and
+//! emoji count as two columns), broken where Unicode allows (UAX #14), a
+//! phone number kept whole on one line and, in right-to-left text, wrapped
+//! in left-to-right isolates so it never reads reversed. Markdown escaping
+//! happens per word after the layout is known, so a line break can never
+//! split an escape or turn a word into a list marker.
+
+use std::ops::Range;
+
+use textwrap::core::{Fragment, display_width};
+use unicode_bidi::{BidiClass, bidi_class};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+/// Left-to-right isolate and pop directional isolate (UAX #9).
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
+/// The longest run of digits and separators still taken for one number:
+/// E.164 numbers have at most 15 digits; longer runs are ordinary words.
+const MAX_NUMBER_CHARS: usize = 24;
+
+/// How the words are written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// A terminal: numbers whole, no invisible characters.
+    Terminal,
+    /// A text file: numbers whole and isolated in right-to-left text.
+    Text,
+    /// Markdown: as text, with the person's words escaped.
+    Markdown,
+}
+
+/// A decimal digit in a script people write phone numbers in.
+pub fn digit_value(c: char) -> Option<u32> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6f0}'..='\u{6f9}' => '\u{6f0}',
+        '\u{966}'..='\u{96f}' => '\u{966}',
+        '\u{9e6}'..='\u{9ef}' => '\u{9e6}',
+        '\u{ff10}'..='\u{ff19}' => '\u{ff10}',
+        _ => return None,
+    };
+    Some(u32::from(c) - u32::from(zero))
+}
+
+fn separates_digits(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '(' | ')' | '/'
+    )
+}
+
+/// Where phone numbers (and other runs of three or more digits, such as
+/// `116 123` or `14416`) sit in `text`: each a byte range from its first
+/// `+`, `(` or digit to its last digit, never starting inside a word.
+pub fn numbers(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let after_word = i > 0 && chars[i - 1].1.is_alphanumeric();
+        let leads = digit_value(c).is_some()
+            || (matches!(c, '+' | '(')
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|&(_, n)| digit_value(n).is_some()));
+        if !leads || after_word {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut last_digit = if digit_value(c).is_some() { i } else { i + 1 };
+        let mut digits = 0;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if digit_value(c).is_some() {
+                last_digit = j;
+                j += 1;
+            } else if separates_digits(c) {
+                // At most two separators in a row (") " in "(020) 7946"),
+                // and only when a digit follows them.
+                let run = chars[j..]
+                    .iter()
+                    .take_while(|(_, c)| separates_digits(*c))
+                    .count();
+                if run <= 2
+                    && chars
+                        .get(j + run)
+                        .is_some_and(|&(_, n)| digit_value(n).is_some())
+                {
+                    j += run;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        for &(_, c) in &chars[i..=last_digit] {
+            digits += usize::from(digit_value(c).is_some());
+        }
+        let end = chars[last_digit].0 + chars[last_digit].1.len_utf8();
+        if digits >= 3 && last_digit + 1 - i <= MAX_NUMBER_CHARS {
+            found.push(start..end);
+        }
+        i = last_digit + 1;
+    }
+    found
+}
+
+/// Whether `text` holds right-to-left letters (Arabic, Hebrew, …).
+pub fn has_rtl(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+}
+
+/// A word as it will be written, with its trailing space.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    width: usize,
+    space: bool,
+    number: bool,
+}
+
+impl Fragment for Word {
+    #[allow(clippy::cast_precision_loss)] // widths are a few hundred columns
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        if self.space { 1.0 } else { 0.0 }
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Escapes what Markdown would read as inline formatting, an entity or
+/// HTML in one word of the person's text.
+pub fn escape_markdown_inline(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let entity = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
+        if entity
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes what would start a block (a list item, a heading underline, a
+/// thematic break) when `word` begins a Markdown line.
+fn escape_markdown_line_start(word: &str) -> String {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let first = word.chars().next().unwrap_or(' ');
+    if matches!(first, '-' | '+' | '=') && word.chars().all(|c| c == first) {
+        return format!("\\{word}");
+    }
+    if (1..=9).contains(&digits) && matches!(&word[digits..], "." | ")") {
+        return format!("{}\\{}", &word[..digits], &word[digits..]);
+    }
+    word.to_string()
+}
+
+/// Could this word, unescaped, start a block at the start of a line?
+fn may_start_block(word: &str) -> bool {
+    escape_markdown_line_start(word).len() != word.len()
+}
+
+/// Splits `text` into the pieces a line may break between.
+fn words(text: &str, flavor: Flavor) -> Vec<Word> {
+    let isolate = flavor != Flavor::Terminal && has_rtl(text);
+    let spans = numbers(text);
+    let inside = |at: usize| spans.iter().any(|r| at > r.start && at < r.end);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (at, opportunity) in linebreaks(text) {
+        if opportunity == BreakOpportunity::Allowed && inside(at) {
+            continue;
+        }
+        let piece = &text[from..at];
+        let word = piece.trim_end_matches(char::is_whitespace);
+        let space = word.len() != piece.len();
+        from = at;
+        if word.is_empty() {
+            // Leading or repeated spaces: one space is kept.
+            if let Some(last) = out.last_mut() {
+                let last: &mut Word = last;
+                last.space |= space;
+            }
+            continue;
+        }
+        let start = at - piece.len();
+        let number = spans
+            .iter()
+            .any(|r| r.start >= start && r.end <= start + word.len());
+        let mut written = String::new();
+        let mut cursor = start;
+        for r in spans
+            .iter()
+            .filter(|r| r.start >= start && r.end <= start + word.len())
+        {
+            written.push_str(&escape(&text[cursor..r.start], flavor));
+            if isolate {
+                written.push(LRI);
+            }
+            written.push_str(&escape(&text[r.clone()], flavor));
+            if isolate {
+                written.push(PDI);
+            }
+            cursor = r.end;
+        }
+        written.push_str(&escape(&text[cursor..start + word.len()], flavor));
+        let mut width = display_width(&written);
+        if flavor == Flavor::Markdown && may_start_block(word) {
+            width += 1;
+        }
+        out.push(Word {
+            text: written,
+            width,
+            space,
+            number,
+        });
+    }
+    out
+}
+
+fn escape(text: &str, flavor: Flavor) -> String {
+    if flavor == Flavor::Markdown {
+        escape_markdown_inline(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// Splits a word wider than `width` (a long web address, a line of CJK
+/// without break opportunities is already split) into pieces that fit;
+/// numbers are never split.
+fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
+    let mut out = Vec::with_capacity(words.len());
+    for word in words {
+        if word.number || word.width <= width {
+            out.push(word);
+            continue;
+        }
+        let mut piece = String::new();
+        let mut piece_width = 0;
+        for c in word.text.chars() {
+            let w = display_width(c.encode_utf8(&mut [0; 4]));
+            if piece_width > 0 && piece_width + w > width {
+                out.push(Word {
+                    text: std::mem::take(&mut piece),
+                    width: piece_width,
+                    space: false,
+                    number: false,
+                });
+                piece_width = 0;
+            }
+            piece.push(c);
+            piece_width += w;
+        }
+        out.push(Word {
+            text: piece,
+            width: piece_width,
+            space: word.space,
+            number: false,
+        });
+    }
+    out
+}
+
+/// Lays out `text` in lines of at most `width` display columns (a number
+/// longer than a line is the only thing that may run over), the first
+/// starting with `indent`, the rest with `hang`.
+pub fn lines(text: &str, width: usize, indent: &str, hang: &str, flavor: Flavor) -> Vec<String> {
+    let first = width.saturating_sub(display_width(indent)).max(1);
+    let rest = width.saturating_sub(display_width(hang)).max(1);
+    let words = break_long(words(text, flavor), first.min(rest));
+    #[allow(clippy::cast_precision_loss)]
+    let widths = [first as f64, rest as f64];
+    let mut out = Vec::new();
+    for (n, line) in textwrap::wrap_algorithms::wrap_first_fit(&words, &widths)
+        .into_iter()
+        .enumerate()
+    {
+        let mut written = if n == 0 { indent } else { hang }.to_string();
+        for (i, word) in line.iter().enumerate() {
+            if i == 0 && flavor == Flavor::Markdown {
+                written.push_str(&escape_markdown_line_start(&word.text));
+            } else {
+                written.push_str(&word.text);
+            }
+            if word.space && i + 1 < line.len() {
+                written.push(' ');
+            }
+        }
+        out.push(written);
+    }
+    if out.is_empty() {
+        out.push(indent.trim_end().to_string());
+    }
+    out
+}
+
+/// [`lines`], joined by line breaks.
+pub fn wrap(text: &str, width: usize, indent: &str, hang: &str, flavor: Flavor) -> String {
+    lines(text, width, indent, hang, flavor).join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        numbers(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn phone_numbers_are_found_whole() {
+        assert_eq!(
+            found("اتصل بأخي على +20 10 1234 5678"),
+            ["+20 10 1234 5678"]
+        );
+        assert_eq!(
+            found("Позвони Маше: +7 912 345-67-89."),
+            ["+7 912 345-67-89"]
+        );
+        assert_eq!(
+            found("call 116 123 or (020) 7946 0000"),
+            ["116 123", "(020) 7946 0000"]
+        );
+        assert_eq!(
+            found("Tele-MANAS on 14416, 9:00–17:00, 30 minutes"),
+            ["14416"]
+        );
+        assert_eq!(found("mp3 H264 1 2"), Vec::<&str>::new());
+        assert_eq!(found("+٢٠ ١٠ ١٢٣٤"), ["+٢٠ ١٠ ١٢٣٤"]);
+    }
+
+    #[test]
+    fn a_number_is_never_split_and_widths_are_display_columns() {
+        let text = "Call my brother كريم on +20 10 1234 5678 if nobody else answers";
+        for width in 10..60 {
+            let lines = lines(text, width, "  1. ", "     ", Flavor::Text);
+            assert_eq!(
+                lines
+                    .iter()
+                    .filter(|l| l.contains("\u{2066}+20 10 1234 5678\u{2069}"))
+                    .count(),
+                1,
+                "{width}: {lines:?}"
+            );
+            for line in &lines {
+                assert!(display_width(line) <= width.max(21), "{width}: {line:?}");
+            }
+        }
+        let cjk = lines(
+            "如果没人接，打给王医生 +86 138 0013 8000 然后去医院看看",
+            20,
+            "",
+            "",
+            Flavor::Text,
+        );
+        assert!(cjk.iter().all(|l| display_width(l) <= 20), "{cjk:?}");
+        assert!(
+            cjk.iter().any(|l| l.contains("+86 138 0013 8000")),
+            "{cjk:?}"
+        );
+    }
+
+    #[test]
+    fn numbers_in_left_to_right_text_and_terminals_carry_no_isolates() {
+        assert_eq!(
+            wrap("Samaritans: 116 123", 80, "", "", Flavor::Text),
+            "Samaritans: 116 123"
+        );
+        assert_eq!(
+            wrap("على 116 123", 80, "", "", Flavor::Terminal),
+            "على 116 123"
+        );
+    }
+
+    #[test]
+    fn markdown_is_escaped_after_the_line_breaks_are_chosen() {
+        let text = "step one - two + three 1. four <img src=x> *x* 12) done";
+        for width in 4..40 {
+            for line in lines(text, width, "", "", Flavor::Markdown) {
+                assert!(
+                    !line.starts_with("- ")
+                        && !line.starts_with("+ ")
+                        && !line.starts_with("1. ")
+                        && !line.starts_with("12) "),
+                    "{width}: {line:?}"
+                );
+                assert!(
+                    !line.replace("\\<", "").contains('<') && !line.contains(" *x"),
+                    "{line:?}"
+                );
+            }
+        }
+        assert_eq!(
+            escape_markdown_inline("*not* bold # _x_ A&E &amp;"),
+            "\\*not\\* bold \\# \\_x\\_ A\\&E \\&amp;"
+        );
+    }
+}
