@@ -455,6 +455,14 @@ pub struct PrintArgs {
     /// Print an earlier revision (see `relapse-plan history`).
     #[arg(long, value_name = "REV")]
     pub revision: Option<u64>,
+    /// A form to fill in by hand: every section with ruled lines, none of
+    /// the plan's entries (the emergency number and crisis lines stay).
+    #[arg(long, conflicts_with_all = ["write_in", "card"])]
+    pub blank: bool,
+    /// The plan with a few ruled lines under each section, for additions
+    /// by hand.
+    #[arg(long, conflicts_with = "card")]
+    pub write_in: bool,
     /// Write to FILE instead of standard output (needed for PDF on a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

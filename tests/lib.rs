@@ -51,11 +51,31 @@ impl Env {
     /// A new environment whose plan is the example plan (revision 3), as
     /// plan.toml and as its saved revision.
     pub fn with_example() -> Env {
+        Env::with_plan(&example_plan(), 3)
+    }
+
+    /// A new environment whose plan is `file`, saved as revision `revision`
+    /// (the one the file names).
+    pub fn with_plan(file: &Path, revision: u64) -> Env {
         let env = Env::new();
         std::fs::create_dir_all(env.plan_dir().join("revisions")).unwrap();
-        std::fs::copy(example_plan(), env.plan_file()).unwrap();
-        std::fs::copy(example_plan(), env.plan_dir().join("revisions/000003.toml")).unwrap();
+        std::fs::copy(file, env.plan_file()).unwrap();
+        std::fs::copy(
+            file,
+            env.plan_dir().join(format!("revisions/{revision:06}.toml")),
+        )
+        .unwrap();
         env
+    }
+
+    /// A new environment with the many-scripts plan, tests/data/world.toml
+    /// (revision 7): right-to-left text holding numbers, CJK, Devanagari,
+    /// Greek, Cyrillic, Hebrew, emoji and Markdown/HTML metacharacters.
+    pub fn with_world() -> Env {
+        Env::with_plan(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/world.toml"),
+            7,
+        )
     }
 
     pub fn plan_dir(&self) -> PathBuf {

@@ -97,7 +97,7 @@ fn the_example_plan_prints_as_one_clean_pdf_page() {
         "People I can ask for help",
         "Alex (sponsor): +44 7700 900123",
         "Professionals and crisis lines",
-        "Samaritans: call 116 123",
+        "Samaritans: 116 123",
         "Making my surroundings safer",
         "My reasons",
         "My triggers, riskiest first",
@@ -154,7 +154,7 @@ fn greek_cyrillic_and_accents_print_and_missing_glyphs_are_named() {
         "Zoë Παπαδοπούλου",
         "Моя дочь Мария",
         "Jürgen Müller",
-        "TelefonSeelsorge: call 0800 111 0 111",
+        "TelefonSeelsorge: 0800 111 0 111",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
@@ -223,7 +223,7 @@ fn the_wallet_card_is_id1_sized_with_cut_marks_and_names_what_it_shortened() {
         "Sam: if it gets hard",
         "1. Stop, leave, and go somewhere safe",
         "Alex (sponsor): +44 7700 900123",
-        "Samaritans: call 116 123",
+        "Samaritans: 116 123",
         "Being there for my daughter, Mia",
         "6. If none of that helps, go to the Riverside walk-in centr…",
     ] {
@@ -390,4 +390,24 @@ fn the_cut_marks_frame_id1_cards() {
         "marks frame two 85.6 mm card faces side by side: {xs:?}"
     );
     assert!(spans(&ys, 54.0 * mm), "marks frame a 54 mm card: {ys:?}");
+}
+
+#[test]
+fn blank_and_write_in_print_ruled_sections_and_empty_ones_are_left_out() {
+    let env = Env::with_world();
+    let plan = env.ok(["print"]);
+    assert!(!plan.contains("none yet"), "{plan}");
+    assert!(
+        !plan.contains("My triggers"),
+        "an empty section is left out:\n{plan}"
+    );
+    let steps = plan.find("What I'll do, in order").unwrap();
+    let signs = plan.find("Warning signs").unwrap();
+    assert!(steps < signs, "the crisis steps lead:\n{plan}");
+    for flag in ["--blank", "--write-in"] {
+        let file = env.home().join(format!("{flag}.pdf"));
+        env.ok(["print", flag, "-o", file.to_str().unwrap()]);
+        assert!(read_pdf(&file).1.join(" ").contains("What I'll do"));
+    }
+    env.fails(2, ["print", "--blank", "--card"]);
 }

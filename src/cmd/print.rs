@@ -4,7 +4,7 @@ use crate::cli::PrintArgs;
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::render::printout::{Item, Paper};
+use crate::render::printout::{Fill, Paper};
 use crate::render::{card, pdf, printout};
 use crate::store::write_atomic;
 
@@ -38,7 +38,14 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         ));
     }
     let saved = plan.saved_at.unwrap_or(ctx.now);
-    let doc = printout::build(&plan, lines.as_ref());
+    let fill = if args.blank {
+        Fill::Blank
+    } else if args.write_in {
+        Fill::WriteIn
+    } else {
+        Fill::AsIs
+    };
+    let doc = printout::build(&plan, lines.as_ref(), fill);
     let bytes = if args.card {
         let card = card::build(&plan, lines.as_ref());
         for note in &card.shortened {
@@ -59,12 +66,18 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         }
     } else {
         if format == "pdf" {
-            let texts = doc.sections.iter().flat_map(|s| {
-                std::iter::once(s.title.as_str()).chain(s.items.iter().map(|i| match i {
-                    Item::Bullet(t) | Item::Numbered(_, t) | Item::Sub(t) => t.as_str(),
-                }))
-            });
-            warn_missing_glyphs(ctx, std::iter::once(doc.title.as_str()).chain(texts))?;
+            let texts: Vec<String> = doc
+                .sections
+                .iter()
+                .flat_map(|s| {
+                    std::iter::once(s.title.clone())
+                        .chain(s.items.iter().map(printout::Item::plain))
+                })
+                .collect();
+            warn_missing_glyphs(
+                ctx,
+                std::iter::once(doc.title.as_str()).chain(texts.iter().map(String::as_str)),
+            )?;
         }
         match format {
             "markdown" => doc.to_markdown(80).into_bytes(),

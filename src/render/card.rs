@@ -6,7 +6,7 @@
 use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role};
 use crate::render::clean;
-use crate::render::printout::{Item, crisis_line_items};
+use crate::render::printout::{crisis_line_items, emergency_items};
 
 /// The most characters a card line holds.
 pub const LINE_CHARS: usize = 60;
@@ -139,10 +139,11 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
             }
         }
         if side.heading("Crisis lines") {
-            for item in crisis_line_items(lines) {
-                if let Item::Bullet(text) = item {
-                    side.line(&text, "a crisis line");
-                }
+            for item in emergency_items(lines)
+                .into_iter()
+                .chain(crisis_line_items(lines))
+            {
+                side.line(&item.plain(), "a crisis line");
             }
         }
         if !plan.reasons.is_empty() && side.heading("Why it matters") {

@@ -39,6 +39,13 @@ impl Printout {
                         Item::Sub(text) => {
                             let _ = write!(body, "<div class=\"sub\">{}</div>", html(text));
                         }
+                        call @ Item::Call { .. } => {
+                            if open {
+                                body.push_str("</li>");
+                            }
+                            let _ = write!(body, "<li>{}", html(&call.plain()));
+                            open = true;
+                        }
                     }
                 }
                 if open {

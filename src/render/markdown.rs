@@ -25,6 +25,7 @@ impl Printout {
                         wrap(&md(text), width, &indent, &" ".repeat(indent.len()))
                     }
                     Item::Sub(text) => wrap(&md(text), width, "  - ", "    "),
+                    call @ Item::Call { .. } => wrap(&md(&call.plain()), width, "- ", "  "),
                 };
                 let _ = writeln!(out, "{line}");
             }

@@ -217,19 +217,14 @@ fn layout(doc: &Printout, fonts: &Fonts, paper: Paper) -> Vec<Vec<Run>> {
             section.title.clone(),
             body * leading,
         );
-        let none = [Item::Bullet("(none yet)".into())];
-        let items: &[Item] = if section.items.is_empty() {
-            &none
-        } else {
-            &section.items
-        };
-        for item in items {
+        for item in &section.items {
             let (marker, indent, text) = match item {
-                Item::Bullet(t) => ("•".to_string(), 10.0, t),
-                Item::Numbered(n, t) => (format!("{n}."), 12.0, t),
-                Item::Sub(t) => (String::new(), 22.0, t),
+                Item::Bullet(t) => ("•".to_string(), 10.0, t.clone()),
+                Item::Numbered(n, t) => (format!("{n}."), 12.0, t.clone()),
+                Item::Sub(t) => (String::new(), 22.0, t.clone()),
+                Item::Call { .. } => ("•".to_string(), 10.0, item.plain()),
             };
-            let lines = wrap(fonts, text, body, false, width - indent);
+            let lines = wrap(fonts, &text, body, false, width - indent);
             for (i, line) in lines.into_iter().enumerate() {
                 if i == 0 && !marker.is_empty() {
                     place(&mut pages, &mut y, margin, body, false, marker.clone(), 0.0);

@@ -1,11 +1,10 @@
-//! The plan to carry, as a document: sections in the order they are used in
-//! a crisis (warning signs, steps, my own coping, people and places that
-//! distract, people who help, professionals and crisis lines, a safer
-//! environment, my reasons), then triggers riskiest first, the lapse plan
-//! and daily maintenance. Text, Markdown, HTML and PDF all render this one
-//! model, so every format holds the same things in the same order.
-
-use std::fmt::Write as _;
+//! The plan to carry, as a document: the person's crisis steps and the
+//! emergency number first, then the stages of escalation in the order they
+//! are used (warning signs, my own coping, people and places that distract,
+//! people who help, professionals and crisis lines, a safer environment),
+//! then my reasons, triggers riskiest first, the lapse plan and daily
+//! maintenance. Text, Markdown, HTML and PDF all render this one model, so
+//! every format holds the same things in the same order.
 
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::priority::{self, Priority};
@@ -15,21 +14,106 @@ use crate::render::{clean, tables::moment};
 /// Every printout says what it holds.
 pub const PRIVATE: &str = "Private: this holds personal health information.";
 
+/// How prominently a section prints, and where: the crisis block leads,
+/// the stages of escalation follow in order, reference material last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// The person's own crisis steps: first and most prominent.
+    Crisis,
+    /// The emergency number: printed large, next to the crisis steps.
+    Emergency,
+    /// One stage of escalation, numbered in the order it is used
+    /// (1 notice the warning signs … 6 make the surroundings safer).
+    Stage(u8),
+    /// Reasons, triggers, the lapse plan, daily upkeep, who not to involve.
+    Reference,
+}
+
+/// How a number is reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// A voice call (`tel:`).
+    Call,
+    /// A text message (`sms:`), with the word to send when there is one.
+    Text { word: Option<String> },
+}
+
 /// A section of the printout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub title: String,
     pub items: Vec<Item>,
+    pub rank: Rank,
+    /// Ruled lines to print after the items, to write on by hand
+    /// (`print --blank`, `print --write-in`); 0 for none.
+    pub blank_lines: usize,
 }
 
-/// One line of a section: a sentence, a numbered step, or a sub-item.
+/// One line of a section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
+    /// A sentence in the person's own words.
     Bullet(String),
+    /// A numbered step.
     Numbered(usize, String),
-    /// Indented under the item before it (a coping strategy's steps).
+    /// Indented under the item before it (a coping strategy's steps, a
+    /// trigger's thoughts).
     Sub(String),
+    /// Someone or somewhere to call or text. The number is its own field,
+    /// exactly as typed, never part of a sentence: every format keeps it one
+    /// left-to-right unit, never wraps it, aligns it in a column and links
+    /// it (`tel:`/`sms:`). A line with two numbers is two `Call` items with
+    /// the same `who`.
+    Call {
+        who: String,
+        number: String,
+        reach: Reach,
+        /// When they can be reached, what the line is for, and so on.
+        note: Option<String>,
+    },
 }
+
+impl Item {
+    /// The item's words in one line, the number after the name (for
+    /// formats that have no columns, and for measuring).
+    pub fn plain(&self) -> String {
+        match self {
+            Item::Bullet(t) | Item::Sub(t) => t.clone(),
+            Item::Numbered(n, t) => format!("{n}. {t}"),
+            Item::Call {
+                who,
+                number,
+                reach,
+                note,
+            } => {
+                let how = match reach {
+                    Reach::Call => number.clone(),
+                    Reach::Text { word: Some(w) } => format!("text {w} to {number}"),
+                    Reach::Text { word: None } => format!("text {number}"),
+                };
+                match note {
+                    Some(note) => format!("{who}: {how} ({note})"),
+                    None => format!("{who}: {how}"),
+                }
+            }
+        }
+    }
+}
+
+/// What to print besides the plan's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Fill {
+    /// The plan as it is; empty sections left out.
+    #[default]
+    AsIs,
+    /// The plan, with a few ruled lines under each section for additions.
+    WriteIn,
+    /// Every section, ruled lines and no entries: a form to fill in by hand.
+    Blank,
+}
+
+/// Ruled lines under each section with `--write-in`.
+pub const WRITE_IN_LINES: usize = 2;
 
 /// The whole printout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,17 +123,20 @@ pub struct Printout {
     pub footer: String,
 }
 
-fn person(c: &Contact) -> String {
-    let mut line = clean(&c.name);
-    if let Some(phone) = &c.phone {
-        let _ = write!(line, ": {}", clean(phone));
+fn person(c: &Contact) -> Item {
+    match &c.phone {
+        Some(phone) if !phone.trim().is_empty() => Item::Call {
+            who: clean(&c.name),
+            number: clean(phone.trim()),
+            reach: Reach::Call,
+            note: c.reachable.as_deref().map(clean),
+        },
+        _ => Item::Bullet(match &c.reachable {
+            Some(when) => format!("{} ({})", clean(&c.name), clean(when)),
+            None => clean(&c.name),
+        }),
     }
-    if let Some(when) = &c.reachable {
-        let _ = write!(line, " ({})", clean(when));
-    }
-    line
 }
-
 /// Each trigger, riskiest first, with what it brings and the response.
 fn trigger_items(plan: &Plan) -> Vec<Item> {
     let mut triggers = Vec::new();
@@ -88,14 +175,62 @@ fn trigger_items(plan: &Plan) -> Vec<Item> {
     triggers
 }
 
+/// The coping strategies of one kind, each with its steps under it.
+fn coping_items(plan: &Plan, kind: CopingKind) -> Vec<Item> {
+    let mut items = Vec::new();
+    for c in plan.coping.iter().filter(|c| c.kind == kind) {
+        items.push(Item::Bullet(clean(&c.name)));
+        items.extend(
+            c.steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Item::Sub(format!("{}. {}", i + 1, clean(s)))),
+        );
+    }
+    items
+}
+
+/// A section as `fill` prints it, or `None` when it is left out.
+fn section(rank: Rank, title: &str, items: Vec<Item>, fill: Fill) -> Option<Section> {
+    let (items, blank_lines) = match fill {
+        Fill::AsIs => (items, 0),
+        Fill::WriteIn => (items, WRITE_IN_LINES),
+        // The form keeps what is not the person's to write: the emergency
+        // number and the crisis lines.
+        Fill::Blank => {
+            let facts: Vec<Item> = match rank {
+                // `build` passes only the crisis lines to a blank form.
+                Rank::Emergency | Rank::Stage(5) => items,
+                _ => Vec::new(),
+            };
+            let lines = match rank {
+                Rank::Emergency => 0,
+                Rank::Crisis => 6,
+                _ => 4,
+            };
+            (facts, lines)
+        }
+    };
+    if items.is_empty() && fill != Fill::Blank {
+        return None;
+    }
+    Some(Section {
+        title: title.to_string(),
+        items,
+        rank,
+        blank_lines,
+    })
+}
+
 /// Builds the printout of a plan, with the crisis lines for its country.
-pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
+/// Sections come in the order they print: the crisis steps and the
+/// emergency number first, then the stages of escalation in order, then
+/// reference material. Empty sections are left out, except with
+/// [`Fill::Blank`], where every section is a ruled form to fill in by hand.
+pub fn build(plan: &Plan, lines: Option<&CountryLines>, fill: Fill) -> Printout {
     let mut sections = Vec::new();
-    let mut add = |title: &str, items: Vec<Item>| {
-        sections.push(Section {
-            title: title.to_string(),
-            items,
-        });
+    let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
+        sections.extend(section(rank, title, items, fill));
     };
     let bullets = |texts: &mut dyn Iterator<Item = &String>| -> Vec<Item> {
         texts.map(|t| Item::Bullet(clean(t))).collect()
@@ -106,60 +241,73 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
             .map(|(i, t)| Item::Numbered(i + 1, clean(t)))
             .collect()
     };
-    let coping_of = |kind: CopingKind| -> Vec<Item> {
-        let mut items = Vec::new();
-        for c in plan.coping.iter().filter(|c| c.kind == kind) {
-            items.push(Item::Bullet(clean(&c.name)));
-            items.extend(
-                c.steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Item::Sub(format!("{}. {}", i + 1, clean(s)))),
-            );
-        }
-        items
-    };
+    let coping_of = |kind: CopingKind| coping_items(plan, kind);
     let people_of = |role: Role| -> Vec<Item> {
         plan.contacts
             .iter()
             .filter(|c| c.role == role && !c.do_not_involve)
-            .map(|c| Item::Bullet(person(c)))
+            .map(person)
             .collect()
     };
 
     add(
+        Rank::Crisis,
+        "What I'll do, in order",
+        numbered(&mut plan.crisis_steps.iter().map(|i| &i.text)),
+    );
+    add(Rank::Emergency, "In an emergency", emergency_items(lines));
+    add(
+        Rank::Stage(1),
         "Warning signs that things are sliding",
         bullets(&mut plan.warning_signs.iter().map(|i| &i.text)),
     );
     add(
-        "What I'll do, in order",
-        numbered(&mut plan.crisis_steps.iter().map(|i| &i.text)),
+        Rank::Stage(2),
+        "Things I can do on my own",
+        coping_of(CopingKind::Internal),
     );
-    add("Things I can do on my own", coping_of(CopingKind::Internal));
     let mut distract = people_of(Role::Distraction);
     distract.extend(coping_of(CopingKind::Distraction));
-    add("People and places that take my mind off it", distract);
+    add(
+        Rank::Stage(3),
+        "People and places that take my mind off it",
+        distract,
+    );
     let mut help = people_of(Role::Help);
     help.extend(coping_of(CopingKind::Social));
-    add("People I can ask for help", help);
+    add(Rank::Stage(4), "People I can ask for help", help);
     let mut professionals = people_of(Role::Professional);
     professionals.extend(coping_of(CopingKind::Professional));
+    if fill == Fill::Blank {
+        professionals.clear();
+    }
     professionals.extend(crisis_line_items(lines));
-    add("Professionals and crisis lines", professionals);
+    add(
+        Rank::Stage(5),
+        "Professionals and crisis lines",
+        professionals,
+    );
     let mut safer = bullets(&mut plan.safe_environment.iter().map(|i| &i.text));
     safer.extend(coping_of(CopingKind::Environment));
-    add("Making my surroundings safer", safer);
+    add(Rank::Stage(6), "Making my surroundings safer", safer);
     add(
+        Rank::Reference,
         "My reasons",
         bullets(&mut plan.reasons.iter().map(|i| &i.text)),
     );
 
-    add("My triggers, riskiest first", trigger_items(plan));
     add(
+        Rank::Reference,
+        "My triggers, riskiest first",
+        trigger_items(plan),
+    );
+    add(
+        Rank::Reference,
         "If I slip",
         numbered(&mut plan.lapse_plan.iter().map(|i| &i.text)),
     );
     add(
+        Rank::Reference,
         "Every day",
         bullets(&mut plan.maintenance.iter().map(|i| &i.text)),
     );
@@ -169,7 +317,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
         .filter(|c| c.do_not_involve)
         .map(|c| Item::Bullet(clean(&c.name)))
         .collect();
-    add("Not to involve in a crisis", not_involved);
+    add(Rank::Reference, "Not to involve in a crisis", not_involved);
 
     let (title, footer) = title_and_footer(plan);
     Printout {
@@ -180,7 +328,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Printout {
 }
 
 /// "Sam's crisis plan", and the footer: name, revision, saved, next review.
-fn title_and_footer(plan: &Plan) -> (String, String) {
+pub fn title_and_footer(plan: &Plan) -> (String, String) {
     let name = plan.name.trim();
     let title = if name.is_empty() {
         "My crisis plan".to_string()
@@ -202,21 +350,61 @@ fn title_and_footer(plan: &Plan) -> (String, String) {
     (title, format!("{}. {PRIVATE}", footer.join(", ")))
 }
 
-/// The crisis lines as printout items; without a country, what to do.
-pub fn crisis_line_items(lines: Option<&CountryLines>) -> Vec<Item> {
-    let Some(lines) = lines.filter(|l| l.emergency.is_some()) else {
+/// Splits "0800 111 0 111 or 0800 111 0 222" into its numbers.
+fn numbers(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(" or ")
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}
+
+/// The emergency number(s) for the country; without one, what to do.
+pub fn emergency_items(lines: Option<&CountryLines>) -> Vec<Item> {
+    let Some(emergency) = lines.and_then(|l| l.emergency) else {
         return vec![Item::Bullet(format!("In an emergency, {LOCAL_EMERGENCY}"))];
     };
-    let mut items = vec![Item::Bullet(format!(
-        "Emergency: {}",
-        lines.emergency.unwrap_or_default()
-    ))];
+    numbers(emergency)
+        .map(|number| Item::Call {
+            who: "Emergency".to_string(),
+            number,
+            reach: Reach::Call,
+            note: None,
+        })
+        .collect()
+}
+
+/// The country's crisis lines, each number its own [`Item::Call`]; none
+/// for an unknown country (never another country's).
+pub fn crisis_line_items(lines: Option<&CountryLines>) -> Vec<Item> {
+    let Some(lines) = lines else {
+        return Vec::new();
+    };
+    let mut items = Vec::new();
     for line in &lines.lines {
-        items.push(Item::Bullet(format!(
-            "{}: {}",
-            line.name,
-            line.how_to_reach()
-        )));
+        let note = [line.about, line.hours]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = (!note.is_empty()).then_some(note);
+        let call = |number, reach| Item::Call {
+            who: line.name.to_string(),
+            number,
+            reach,
+            note: note.clone(),
+        };
+        for number in line.call.into_iter().flat_map(numbers) {
+            items.push(call(number, Reach::Call));
+        }
+        // "text SHOUT to 85258" or "text 988".
+        if let Some(text) = line.text {
+            let rest = text.strip_prefix("text ").unwrap_or(text);
+            let (word, number) = match rest.split_once(" to ") {
+                Some((word, number)) => (Some(word.to_string()), number),
+                None => (None, rest),
+            };
+            items.push(call(number.trim().to_string(), Reach::Text { word }));
+        }
     }
     items
 }
@@ -242,5 +430,105 @@ impl Paper {
             Paper::A4 => "A4",
             Paper::Letter => "letter",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan_with_a_helper() -> Plan {
+        let mut plan = Plan::new("Sam".into(), Some("IE".into()));
+        plan.crisis_steps
+            .push(crate::plan::TextItem::new("Call Alex"));
+        plan.contacts.push(Contact {
+            id: "alex".into(),
+            name: "Alex".into(),
+            phone: Some(" +353 87 123 4567 ".into()),
+            role: Role::Help,
+            reachable: Some("evenings".into()),
+            do_not_involve: false,
+        });
+        plan
+    }
+
+    #[test]
+    fn numbers_are_their_own_field_and_empty_sections_are_left_out() {
+        let plan = plan_with_a_helper();
+        let lines = crate::crisis_lines::for_country(Some("IE"));
+        let doc = build(&plan, lines.as_ref(), Fill::AsIs);
+        let ranks: Vec<Rank> = doc.sections.iter().map(|s| s.rank).collect();
+        assert_eq!(
+            ranks,
+            [
+                Rank::Crisis,
+                Rank::Emergency,
+                Rank::Stage(4),
+                Rank::Stage(5)
+            ],
+            "only sections with something in them, crisis first"
+        );
+        assert_eq!(
+            doc.sections[2].items,
+            [Item::Call {
+                who: "Alex".into(),
+                number: "+353 87 123 4567".into(),
+                reach: Reach::Call,
+                note: Some("evenings".into()),
+            }]
+        );
+        // "112 or 999" is two numbers, each whole.
+        let emergency: Vec<&Item> = doc.sections[1].items.iter().collect();
+        assert!(
+            matches!(emergency[..], [Item::Call { number: a, .. }, Item::Call { number: b, .. }] if a == "112" && b == "999")
+        );
+        assert!(doc.sections.iter().all(|s| s.blank_lines == 0));
+    }
+
+    #[test]
+    fn blank_is_a_form_and_write_in_adds_lines_to_filled_sections() {
+        let plan = plan_with_a_helper();
+        let lines = crate::crisis_lines::for_country(Some("IE"));
+        let form = build(&plan, lines.as_ref(), Fill::Blank);
+        assert_eq!(form.sections.len(), 13, "every section");
+        for s in &form.sections {
+            assert!(
+                s.items.iter().all(|i| match i {
+                    Item::Call { who, .. } => who != "Alex",
+                    _ => s.rank == Rank::Emergency,
+                }),
+                "no entries of the plan's own on a blank form: {s:?}"
+            );
+            assert!(s.rank == Rank::Emergency || s.blank_lines > 0);
+        }
+        let write_in = build(&plan, lines.as_ref(), Fill::WriteIn);
+        assert_eq!(write_in.sections.len(), 4);
+        assert!(
+            write_in
+                .sections
+                .iter()
+                .all(|s| s.blank_lines == WRITE_IN_LINES)
+        );
+        assert!(write_in.sections[2].items.len() == 1);
+    }
+
+    #[test]
+    fn crisis_lines_split_calls_and_texts() {
+        let us = crate::crisis_lines::for_country(Some("US"));
+        let items = crisis_line_items(us.as_ref());
+        assert!(items.contains(&Item::Call {
+            who: "Crisis Text Line".into(),
+            number: "741741".into(),
+            reach: Reach::Text {
+                word: Some("HOME".into())
+            },
+            note: None,
+        }));
+        assert_eq!(items[1].plain(), "988 Suicide & Crisis Lifeline: text 988");
+        assert!(crisis_line_items(None).is_empty());
+        assert_eq!(
+            emergency_items(None),
+            [Item::Bullet(format!("In an emergency, {LOCAL_EMERGENCY}"))]
+        );
     }
 }

@@ -26,6 +26,7 @@ impl Printout {
                         wrap(text, width, &indent, &" ".repeat(indent.chars().count()))
                     }
                     Item::Sub(text) => wrap(text, width, "      ", "      "),
+                    call @ Item::Call { .. } => wrap(&call.plain(), width, "  - ", "    "),
                 };
                 let _ = writeln!(out, "{line}");
             }
