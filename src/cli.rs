@@ -174,6 +174,25 @@ pub enum Command {
     )]
     Surf(SurfArgs),
 
+    /// A one-minute daily check-in: urge, warning signs, what helped, how you feel.
+    ///
+    /// Asks about today: the strongest urge (0-10), whether you acted on it,
+    /// which of your warning signs showed up, which of your daily maintenance
+    /// you did and which coping you used, distress (0-10) and a line in your
+    /// own words (--note). One entry per day: checking in again the same day
+    /// adds to it. It is kept in check-ins.toml, not as a plan revision.
+    ///
+    /// Your early warning shows when (by default) 2 or more of your warning
+    /// signs showed on 3 of your last 5 check-ins, or an urge of 7 or more
+    /// came on 2 days within 3 days (today included), or there was a lapse
+    /// within the last 3 days. Then `check-in`, `now` and `show` say which
+    /// signs, and show your first crisis steps and people, until it eases.
+    /// Change the numbers in your plan file's `[early_warning]` table.
+    #[command(
+        after_help = "Examples:\n  relapse-plan check-in\n  relapse-plan check-in --urge 6 --acted no --sign \"Skipping meals\" --did \"Morning walk\" \\\n    --used urge-surf --distress 5 --note \"Long day, but I went for the walk\"\n  relapse-plan check-in --count-days on\n  relapse-plan check-in --ics --at 20:30 -o check-in.ics"
+    )]
+    CheckIn(CheckInArgs),
+
     /// Your practice over time: rehearsals, exercises, and how your confidence is changing.
     #[command(
         after_help = "Examples:\n  relapse-plan practice\n  relapse-plan practice --trigger payday --json"
@@ -355,6 +374,44 @@ pub struct SurfArgs {
     /// The trigger it was for (its id).
     #[arg(long, value_name = "ID")]
     pub trigger: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckInArgs {
+    /// The strongest urge today, 0 (none) to 10 (the strongest it gets).
+    /// Giving it checks in without asking anything.
+    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub urge: Option<u8>,
+    /// Whether you acted on an urge today: no, partly or yes (default: no).
+    #[arg(long, value_name = "no|partly|yes", requires = "urge", value_parser = ["no", "partly", "yes"])]
+    pub acted: Option<String>,
+    /// One of your plan's warning signs that showed today (repeat for more).
+    #[arg(long, value_name = "TEXT", requires = "urge")]
+    pub sign: Vec<String>,
+    /// Something else that showed today, in your words (not added to the plan).
+    #[arg(long, value_name = "TEXT", requires = "urge")]
+    pub other_sign: Vec<String>,
+    /// One of your daily maintenance items you did today (repeat for more).
+    #[arg(long, value_name = "TEXT", requires = "urge")]
+    pub did: Vec<String>,
+    /// A coping strategy you used today: its id or name (repeat for more).
+    #[arg(long, value_name = "ID", requires = "urge")]
+    pub used: Vec<String>,
+    /// Distress or low mood today, 0 (calm) to 10 (the worst it gets).
+    #[arg(long, value_name = "0-10", requires = "urge", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub distress: Option<u8>,
+    /// Show how many days since your last lapse, and your longest stretch: on or off.
+    #[arg(long, value_name = "on|off", value_parser = ["on", "off"], conflicts_with = "ics")]
+    pub count_days: Option<String>,
+    /// Write a daily check-in reminder as an iCalendar file, for a calendar app.
+    #[arg(long, conflicts_with = "urge")]
+    pub ics: bool,
+    /// With --ics: the time of day for the reminder, HH:MM (default 20:00).
+    #[arg(long, value_name = "HH:MM", requires = "ics")]
+    pub at: Option<String>,
+    /// With --ics: the file to write (default: standard output).
+    #[arg(short, long, value_name = "FILE", requires = "ics")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -98,6 +98,11 @@ pub enum Error {
     #[error("Stopped. Everything you typed is kept: run the same command again to carry on.")]
     Cancelled,
 
+    /// Stopped with its own words about what was kept (a check-in saves
+    /// nothing until its end).
+    #[error("{0}")]
+    Stopped(&'static str),
+
     #[error("the terminal stopped answering: {0}")]
     Terminal(io::Error),
 
@@ -148,7 +153,7 @@ impl Error {
                 "remove the links first, or add --force to remove it and its links".into()
             }
             Error::NoRevision { .. } => "`relapse-plan history` lists the revisions".into(),
-            Error::Usage(_) | Error::Output(_) | Error::Cancelled => return None,
+            Error::Usage(_) | Error::Output(_) | Error::Cancelled | Error::Stopped(_) => return None,
             Error::Terminal(_) => {
                 "everything you typed so far is kept; run the same command again to carry on".into()
             }
@@ -165,7 +170,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage(_) => ExitCode::from(2),
-            Error::Cancelled => ExitCode::from(130),
+            Error::Cancelled | Error::Stopped(_) => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }
     }

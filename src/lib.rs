@@ -73,10 +73,10 @@ pub fn main() -> ExitCode {
         // `relapse-plan show | head -1`: the reader has what it wanted.
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         // Stopping a wizard is not a failure: say so plainly.
-        Err(Error::Cancelled) => {
+        Err(error @ (Error::Cancelled | Error::Stopped(_))) => {
             prompt::restore_terminal();
-            let _ = writeln!(err, "\n{}", Error::Cancelled);
-            Error::Cancelled.exit_code()
+            let _ = writeln!(err, "\n{error}");
+            error.exit_code()
         }
         Err(error) => {
             // Errors carry words from files: shown, never acted on.

@@ -32,6 +32,24 @@ pub trait Prompter {
     ) -> Result<Option<usize>>;
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
+    /// Any number of `choices` by index (space picks, Enter is done),
+    /// starting with `chosen` ticked; `None` for Esc. By default, one yes or
+    /// no for each choice.
+    fn multi_select(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        chosen: &[bool],
+    ) -> Result<Option<Vec<usize>>> {
+        let mut picked = Vec::new();
+        for (i, choice) in choices.iter().enumerate() {
+            let ticked = chosen.get(i).copied().unwrap_or(false);
+            if self.confirm(&format!("{question} {choice}?"), ticked)? {
+                picked.push(i);
+            }
+        }
+        Ok(Some(picked))
+    }
 }
 
 /// Shortens a choice for the screen ("…" marks the cut); the file keeps it whole.
@@ -151,6 +169,22 @@ impl Prompter for Terminal {
             .map_err(from_dialoguer)?;
         Ok(answer.unwrap_or(false))
     }
+
+    fn multi_select(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        chosen: &[bool],
+    ) -> Result<Option<Vec<usize>>> {
+        let width = usize::from(self.term.size().1).clamp(20, CHOICE_WIDTH + 8) - 8;
+        let shown: Vec<String> = choices.iter().map(|c| shorten(c, width)).collect();
+        dialoguer::MultiSelect::with_theme(self.theme.as_ref())
+            .with_prompt(question)
+            .items(&shown)
+            .defaults(chosen)
+            .interact_on_opt(&self.term)
+            .map_err(from_dialoguer)
+    }
 }
 
 /// Answers from a list, in order, for tests and scripted demos.
@@ -237,6 +271,43 @@ impl Prompter for Scripted {
             "n" | "no" | "<esc>" => false,
             _ => default,
         })
+    }
+
+    /// The answer names the choices (or their starts) joined by `|`; `""`
+    /// picks none and `<enter>` keeps `chosen`.
+    fn multi_select(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        chosen: &[bool],
+    ) -> Result<Option<Vec<usize>>> {
+        let answer = self.next(question)?;
+        match answer.as_str() {
+            "<esc>" => Ok(None),
+            "<enter>" => Ok(Some(
+                chosen
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, &c)| c.then_some(i))
+                    .collect(),
+            )),
+            "" => Ok(Some(Vec::new())),
+            _ => answer
+                .split('|')
+                .map(|part| {
+                    choices
+                        .iter()
+                        .position(|c| c == part)
+                        .or_else(|| choices.iter().position(|c| c.starts_with(part)))
+                        .ok_or_else(|| {
+                            Error::Usage(format!(
+                                "{part:?} is not one of {choices:?} for {question:?}"
+                            ))
+                        })
+                })
+                .collect::<Result<Vec<usize>>>()
+                .map(Some),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! built `relapse-plan` in a sealed environment (see [`Env`]).
 
 mod boundary;
+mod checkin;
 mod citizen;
 mod commands;
 mod editing;

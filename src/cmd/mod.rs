@@ -3,6 +3,7 @@
 //! choice) live here once.
 
 mod breathe;
+mod checkin;
 mod completions;
 mod contact;
 mod coping;
@@ -64,6 +65,7 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Breathe(args) => breathe::run(&args, ctx),
         Command::Surf(args) => surf::run(&args, ctx),
         Command::Practice(args) => practice::run(&args, ctx),
+        Command::CheckIn(args) => checkin::run(&args, ctx),
         Command::Show(args) => show::run(&args, ctx),
         Command::Now => now::run(ctx),
         Command::History(args) => history::run(&args, ctx),

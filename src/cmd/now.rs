@@ -22,6 +22,9 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
             writeln!(ctx.err, "warning: {}", clean_lines(warning))?;
         }
     }
+    if let Some(loaded) = &loaded {
+        super::checkin::warn_early(ctx, &loaded.plan)?;
+    }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));
     let lines = crisis_lines::for_country(country.as_deref());

@@ -4,9 +4,11 @@
 //! types serialize to the TOML file documented in the README; the field order
 //! below is the order a person reading the file by hand will see.
 
+pub mod checkin;
 pub mod date;
 pub mod diff;
 pub mod draft;
+pub mod early_warning;
 pub mod homework;
 pub mod ids;
 pub mod parse;
@@ -24,7 +26,7 @@ use toml::value::Datetime;
 
 /// The schema this build reads and writes. A file with a higher number was
 /// written by a newer relapse-plan and is shown but never rewritten.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole plan, as stored in `plan.toml` and in every revision file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,6 +78,26 @@ pub struct Plan {
     /// When the plan was last reviewed and is next due for review.
     #[serde(default)]
     pub review: Review,
+    /// How the daily check-in replies (schema 2).
+    #[serde(default, skip_serializing_if = "CheckInSettings::is_default")]
+    pub check_in: CheckInSettings,
+    /// When the early warning shows, over the check-ins (schema 2).
+    #[serde(default, skip_serializing_if = "early_warning::Rule::is_default")]
+    pub early_warning: early_warning::Rule,
+}
+
+/// How the daily check-in replies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInSettings {
+    /// Show the days since the last lapse, and the longest stretch.
+    #[serde(default)]
+    pub count_days: bool,
+}
+
+impl CheckInSettings {
+    pub fn is_default(&self) -> bool {
+        *self == CheckInSettings::default()
+    }
 }
 
 impl Plan {
@@ -98,6 +120,8 @@ impl Plan {
             lapse_plan: Vec::new(),
             maintenance: Vec::new(),
             review: Review::default(),
+            check_in: CheckInSettings::default(),
+            early_warning: early_warning::Rule::default(),
         }
     }
 

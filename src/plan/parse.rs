@@ -128,13 +128,16 @@ fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
 pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     // The schema version decides how the rest is read, so look at it on the
     // raw table before trusting any field.
-    let (text, table) = raw_table(bytes)?;
+    let (text, mut table) = raw_table(bytes)?;
     let version = match table.get("schema_version") {
         None => return Err(ParseError::NoSchemaVersion),
         Some(toml::Value::Integer(v)) if *v >= 1 => *v,
         Some(other) => return Err(ParseError::BadSchemaVersion(other.to_string())),
     };
     let newer_schema = (version > i64::from(SCHEMA_VERSION)).then_some(version);
+    // An older file is brought up to date step by step on the raw table,
+    // then read as strictly as a current one.
+    migrate(&mut table, version, text)?;
 
     // The fast path reads the plan from the table already parsed; only a
     // file with a wrong value is parsed again, with positions, to say where.
@@ -174,6 +177,46 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         newer_schema,
         problems,
     })
+}
+
+/// Keys each schema added, so an older file holding them is named clearly.
+const ADDED_IN: &[(i64, &[&str])] = &[(2, &["check_in", "early_warning"])];
+
+/// Migrates a plan table from schema `from` to [`SCHEMA_VERSION`], one
+/// step at a time. Each step changes only what its schema changed.
+fn migrate(table: &mut toml::Table, from: i64, text: &str) -> Result<(), ParseError> {
+    for version in from..i64::from(SCHEMA_VERSION) {
+        let next = version + 1;
+        // Schema 2 added `[check_in]` and `[early_warning]` (both optional,
+        // their defaults meaning what schema 1 did: no count, the default
+        // rule); a schema 1 file that already holds them was mixed by hand.
+        for (added, keys) in ADDED_IN {
+            if *added != next {
+                continue;
+            }
+            if let Some(key) = keys.iter().find(|k| table.contains_key(**k)) {
+                return Err(ParseError::Syntax {
+                    line: find_key_line(text, key)
+                        .or_else(|| find_table_line(text, key))
+                        .unwrap_or(1),
+                    column: 1,
+                    message: format!(
+                        "`{key}` came with schema {next}; change `schema_version = {version}` to {next} at the top to use it"
+                    ),
+                });
+            }
+        }
+        table.insert("schema_version".into(), toml::Value::Integer(next));
+    }
+    Ok(())
+}
+
+/// The line of a `[key]` table header.
+fn find_table_line(text: &str, key: &str) -> Option<usize> {
+    let header = format!("[{key}]");
+    text.lines()
+        .position(|line| line.trim_start().starts_with(&header))
+        .map(|i| i + 1)
 }
 
 /// Serializes a plan to the TOML text written to disk.
@@ -357,6 +400,31 @@ mod tests {
             parse("\u{feff}schema_version = 1".as_bytes()).unwrap_err(),
             ParseError::ByteOrderMark
         );
+    }
+
+    #[test]
+    fn a_schema_1_plan_is_migrated_to_2() {
+        let old = parse(b"schema_version = 1\nrevision = 4\nname = \"Sam\"\n[[warning_signs]]\ntext = \"Skipping meals\"\n").unwrap();
+        assert_eq!(old.plan.schema_version, 2);
+        assert_eq!(old.plan.revision, 4);
+        assert_eq!(old.plan.warning_signs[0].text, "Skipping meals");
+        assert!(old.plan.early_warning.is_default());
+        assert!(old.problems.is_empty(), "{:?}", old.problems);
+        let mixed = parse(b"schema_version = 1\nname = \"Sam\"\n\n[early_warning]\nurge = 6\n")
+            .unwrap_err();
+        assert!(
+            matches!(&mixed, ParseError::Syntax { line: 4, message, .. } if message.contains("schema_version = 1")),
+            "{mixed:?}"
+        );
+        let current = parse(
+            b"schema_version = 2\n[early_warning]\nurge = 6\n[check_in]\ncount_days = true\n",
+        )
+        .unwrap();
+        assert_eq!(current.plan.early_warning.urge, 6);
+        assert_eq!(current.plan.early_warning.signs, 2);
+        assert!(current.plan.check_in.count_days);
+        let typo = parse(b"schema_version = 2\n[early_warning]\nurges = 6\n").unwrap_err();
+        assert!(matches!(typo, ParseError::UnknownField { .. }), "{typo:?}");
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
     }
     check_text(&plan.name, "name", true, &mut report);
+    for problem in plan.early_warning.problems() {
+        report("early_warning".into(), problem);
+    }
     if let Some(country) = &plan.country
         && !(country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()))
     {

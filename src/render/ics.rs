@@ -50,6 +50,42 @@ pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: b
     lines.iter().map(|l| fold(l)).collect()
 }
 
+/// A daily check-in reminder: one event at `hour:minute` local time from
+/// `today` on, repeating every day (RRULE), with an alarm when it starts.
+/// The time is "floating" (no time zone), so it rings at that hour wherever
+/// the person is.
+pub fn daily_reminder(today: i64, hour: u8, minute: u8, now: Datetime) -> String {
+    let stamp = crate::plan::date::unix_seconds(&now).map_or_else(String::new, |secs| {
+        compact(&crate::plan::date::utc_from_unix(secs).to_string())
+    });
+    let start = format!("{}T{hour:02}{minute:02}00", ymd(today));
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//relapse-plan//relapse-plan//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:check-in-{}@relapse-plan", ymd(today)),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART:{start}"),
+        "DURATION:PT5M".to_string(),
+        "RRULE:FREQ=DAILY".to_string(),
+        format!(
+            "SUMMARY:{}",
+            escape("Check in with your plan (about a minute)")
+        ),
+        format!("DESCRIPTION:{}", escape("Run: relapse-plan check-in")),
+        "BEGIN:VALARM".to_string(),
+        "ACTION:DISPLAY".to_string(),
+        format!("DESCRIPTION:{}", escape("Time for your check-in")),
+        "TRIGGER:PT0M".to_string(),
+        "END:VALARM".to_string(),
+        "END:VEVENT".to_string(),
+        "END:VCALENDAR".to_string(),
+    ];
+    lines.iter().map(|l| fold(l)).collect()
+}
+
 fn ymd(day: i64) -> String {
     let d = civil_from_days(day);
     format!("{:04}{:02}{:02}", d.year, d.month, d.day)

@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod chart;
+pub mod checkin;
 pub mod crisis;
 pub mod html;
 pub mod ics;

@@ -12,6 +12,7 @@
 //! written before plan.toml, so a crash between the two leaves plan.toml one
 //! revision behind, which the next read notices and recovers from.
 
+mod checkins;
 mod history;
 
 use std::fs::{self, File};
@@ -352,6 +353,9 @@ impl Store {
         }
         let mut plan = current.plan.clone();
         let description = change(&mut plan)?;
+        // Whatever the plan came from (an older file, an old draft), it is
+        // saved in the current schema.
+        plan.schema_version = crate::plan::SCHEMA_VERSION;
         if plan.content() == current.plan.content() {
             return Ok(Saved::Unchanged(current.plan));
         }
@@ -374,6 +378,7 @@ impl Store {
     /// Saves revision `revision` of the plan, returning it as saved. Only
     /// called with the lock held.
     fn commit(&self, mut plan: Plan, revision: u64, now: Datetime) -> Result<Plan> {
+        plan.schema_version = crate::plan::SCHEMA_VERSION;
         plan.revision = revision;
         plan.saved_at = Some(now);
         plan.change_note = plan.change_note.as_deref().map(fold_note);

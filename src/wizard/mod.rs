@@ -5,6 +5,7 @@
 //! with scripted answers.
 
 mod about;
+pub mod checkin;
 mod lists;
 mod rank;
 pub mod rehearse;

@@ -1,0 +1,278 @@
+//! `check-in`: the one-minute daily check-in, asked on the terminal or given
+//! with flags, recorded for the person's local day in check-ins.toml; then a
+//! kind reply, the lapse plan after a lapse, and the early warning if the
+//! person's own signs are rising. `--ics` writes a daily reminder.
+
+use toml::value::Date;
+
+use crate::cli::CheckInArgs;
+use crate::crisis_lines;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::plan::checkin::{Acted, Answers, stretch};
+use crate::plan::date::days_from_civil;
+use crate::plan::early_warning::{MAX_LOOK_BACK, assess};
+use crate::plan::{Plan, TextItem};
+use crate::prompt::Terminal;
+use crate::render::checkin::{write_reply, write_warning};
+use crate::wizard::checkin::{Asked, ask};
+
+const STOPPED: &str =
+    "Stopped. Nothing was saved for today: run `relapse-plan check-in` again when you are ready.";
+
+pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
+    let today = today(ctx)?;
+    if args.ics {
+        return reminder(args, today, ctx);
+    }
+    if let Some(setting) = &args.count_days {
+        return count_days(setting == "on", ctx);
+    }
+    let plan = match ctx.load() {
+        Ok(loaded) => loaded.plan,
+        // A check-in needs no plan: urge and distress are worth noting anyway.
+        Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
+        Err(e) => return Err(e),
+    };
+    let asked = match args.urge {
+        Some(urge) => from_flags(args, urge, &plan, ctx.note.clone())?,
+        None => walk_through(&plan, today, ctx)?,
+    };
+    if let Some((sign, true)) = &asked.new_sign {
+        let sign = sign.clone();
+        ctx.store.update(ctx.now, None, |plan| {
+            plan.warning_signs.push(TextItem::new(sign.clone()));
+            Ok(format!("added warning sign \"{sign}\""))
+        })?;
+        ctx.say(&format!("Added \"{sign}\" to your plan's warning signs."))?;
+    }
+    let now = ctx.now;
+    let (recorded, entry, stretch, recent) = ctx.store.update_check_ins(|log| {
+        let recorded = log.record(today, now, asked.answers);
+        let entry = log.on(today).cloned();
+        (
+            recorded,
+            entry,
+            stretch(log, today),
+            log.recent(usize::from(MAX_LOOK_BACK)),
+        )
+    })?;
+    let Some(entry) = entry else {
+        return Ok(());
+    };
+    let shown_stretch = stretch.filter(|_| plan.check_in.count_days);
+    write_reply(ctx.out, &plan, &entry, recorded, shown_stretch, ctx.style)?;
+    if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
+        writeln!(ctx.out)?;
+        let country = ctx.lines_country(plan.country.as_deref());
+        let lines = crisis_lines::for_country(country.as_deref());
+        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)?;
+    }
+    Ok(())
+}
+
+/// The early warning at the top of `now` and `show`, while it holds. It
+/// reads only the small summary of recent check-ins, and never stops the
+/// command: a log that can't be read is a one-line warning.
+pub(super) fn warn_early(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
+    let recent = match ctx.store.load_recent_check_ins() {
+        Ok(log) => log,
+        Err(error) => {
+            writeln!(ctx.err, "warning: {error}")?;
+            return Ok(());
+        }
+    };
+    if recent.entries.is_empty() {
+        return Ok(());
+    }
+    let today = days_from_civil(today(ctx)?);
+    if let Some(warning) = assess(plan.early_warning, &recent.entries, today) {
+        write_warning(ctx.out, plan, &warning, None, false, ctx.style)?;
+        writeln!(ctx.out)?;
+    }
+    Ok(())
+}
+
+/// The person's local calendar day now, by the time zone (`TZ`, else the
+/// system's). The one place the check-in turns the clock into a day.
+fn today(ctx: &Ctx) -> Result<Date> {
+    let secs = crate::plan::date::unix_seconds(&ctx.now).unwrap_or(0);
+    let zoned = jiff::Timestamp::from_second(secs)
+        .map_err(|e| Error::Usage(format!("the clock is out of range: {e}")))?
+        .to_zoned(jiff::tz::TimeZone::system());
+    Ok(Date {
+        year: u16::try_from(zoned.year()).unwrap_or(1970),
+        month: u8::try_from(zoned.month()).unwrap_or(1),
+        day: u8::try_from(zoned.day()).unwrap_or(1),
+    })
+}
+
+/// The check-in asked on the terminal.
+fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
+    let mut terminal = Terminal::open(ctx.style.plain).ok_or(Error::NotATerminal {
+        command: "check-in",
+        instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
+    })?;
+    let _ = ctrlc::set_handler(|| {
+        crate::prompt::restore_terminal();
+        eprintln!("\n{STOPPED}");
+        std::process::exit(130);
+    });
+    let log = ctx.store.load_recent_check_ins()?;
+    match ask(&mut terminal, plan, log.on(today)) {
+        Err(Error::Cancelled) => Err(Error::Stopped(STOPPED)),
+        other => other,
+    }
+}
+
+/// The check-in from flags, each name matched to the plan's own words.
+fn from_flags(args: &CheckInArgs, urge: u8, plan: &Plan, note: Option<String>) -> Result<Asked> {
+    let acted = args
+        .acted
+        .as_deref()
+        .map_or(Ok(Acted::No), str::parse::<Acted>)
+        .map_err(Error::Usage)?;
+    let signs_known: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
+    let mut signs = matched(
+        &args.sign,
+        &signs_known,
+        "warning sign",
+        "--other-sign \"…\" notes something the plan does not list",
+    )?;
+    for other in &args.other_sign {
+        let other = other.trim().to_string();
+        if !other.is_empty() && !signs.contains(&other) {
+            signs.push(other);
+        }
+    }
+    let maintenance: Vec<String> = plan.maintenance.iter().map(|m| m.text.clone()).collect();
+    let did = matched(
+        &args.did,
+        &maintenance,
+        "daily maintenance item",
+        "`relapse-plan maintenance add \"…\"` adds one",
+    )?;
+    let mut used = Vec::new();
+    for wanted in &args.used {
+        let found = plan
+            .coping
+            .iter()
+            .find(|c| c.id == *wanted)
+            .or_else(|| {
+                plan.coping
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(wanted.trim()))
+            })
+            .ok_or_else(|| Error::NotFound {
+                what: "coping strategy",
+                id: wanted.clone(),
+                known: plan.coping.iter().map(|c| c.id.clone()).collect(),
+            })?;
+        if !used.contains(&found.id) {
+            used.push(found.id.clone());
+        }
+    }
+    Ok(Asked {
+        answers: Answers {
+            urge,
+            acted,
+            signs,
+            did,
+            used,
+            distress: args.distress,
+            note: note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+        },
+        new_sign: None,
+    })
+}
+
+/// Each wanted text as the plan words it (matching ignores case and
+/// surrounding spaces), or an error listing what the plan holds.
+fn matched(wanted: &[String], known: &[String], what: &str, hint: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for w in wanted {
+        let w = w.trim();
+        let found = known
+            .iter()
+            .find(|k| k.trim().to_lowercase() == w.to_lowercase())
+            .ok_or_else(|| {
+                let list = if known.is_empty() {
+                    "the plan has none yet".to_string()
+                } else {
+                    format!(
+                        "the plan has: {}",
+                        known
+                            .iter()
+                            .map(|k| format!("\"{k}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                Error::Usage(format!(
+                    "\"{w}\" is not one of your {what}s ({list}); {hint}"
+                ))
+            })?;
+        if !out.contains(found) {
+            out.push(found.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Turns the days-since-a-lapse count on or off (a plan setting).
+fn count_days(on: bool, ctx: &mut Ctx) -> Result<()> {
+    super::save(ctx, |plan| {
+        plan.check_in.count_days = on;
+        Ok(if on {
+            "turned on the days-since-a-lapse count".to_string()
+        } else {
+            "turned off the days-since-a-lapse count".to_string()
+        })
+    })
+}
+
+/// Writes the daily reminder as an iCalendar file.
+fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
+    let (hour, minute) = parse_time(args.at.as_deref().unwrap_or("20:00"))?;
+    let text = crate::render::ics::daily_reminder(days_from_civil(today), hour, minute, ctx.now);
+    let Some(path) = &args.output else {
+        write!(ctx.out, "{text}")?;
+        return Ok(());
+    };
+    crate::store::write_atomic(path, text.as_bytes())?;
+    ctx.say(&format!(
+        "Wrote a daily check-in reminder at {hour:02}:{minute:02} to `{}`. Open it with your calendar app; nothing runs in the background.",
+        path.display()
+    ))
+}
+
+/// `20:30`, `8:05` or `0830` → (hour, minute).
+fn parse_time(text: &str) -> Result<(u8, u8)> {
+    let t = text.trim();
+    let (h, m) = match t.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if t.len() == 4 => t.split_at(2),
+        None => (t, "0"),
+    };
+    match (h.parse::<u8>(), m.parse::<u8>()) {
+        (Ok(h), Ok(m)) if h < 24 && m < 60 => Ok((h, m)),
+        _ => Err(Error::Usage(format!(
+            "`{text}` is not a time of day like 20:30"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_time;
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(parse_time("20:30").unwrap(), (20, 30));
+        assert_eq!(parse_time("8:05").unwrap(), (8, 5));
+        assert_eq!(parse_time("0830").unwrap(), (8, 30));
+        assert_eq!(parse_time("7").unwrap(), (7, 0));
+        assert!(parse_time("24:00").is_err());
+        assert!(parse_time("abc").is_err());
+    }
+}

@@ -1,0 +1,248 @@
+//! What a check-in says back, and the early-warning message shown at the end
+//! of a check-in and at the top of `now` and `show`: short, kind, in the
+//! person's own words, never a diagnosis.
+
+use std::io::{self, Write};
+
+use super::crisis::write_lines;
+use super::{clean, heading, separator, wrap};
+use crate::crisis_lines::CountryLines;
+use crate::ctx::Style;
+use crate::plan::checkin::{CheckIn, Recorded, Stretch};
+use crate::plan::date::civil_from_days;
+use crate::plan::early_warning::Warning;
+use crate::plan::priority::sorted;
+use crate::plan::{Plan, Role};
+
+const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A day (since 1970-01-01) as people say it: "Sat 28 Nov".
+pub fn day_name(days: i64) -> String {
+    let date = civil_from_days(days);
+    let weekday = WEEKDAYS[usize::try_from(days.rem_euclid(7)).unwrap_or(0)];
+    let month = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    format!("{weekday} {} {month}", date.day)
+}
+
+/// The reply to a check-in: thanks, the lapse plan after a lapse, and the
+/// days-since-a-lapse count when the person turned it on.
+pub fn write_reply(
+    w: &mut dyn Write,
+    plan: &Plan,
+    entry: &CheckIn,
+    recorded: Recorded,
+    stretch: Option<Stretch>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    let day = day_name(entry.day_number());
+    let said = match recorded {
+        Recorded::New => format!("Checked in for {day}. Thank you for taking the minute."),
+        Recorded::Updated => format!(
+            "Added to your check-in for {day} (you have checked in {} times today).",
+            entry.times.len()
+        ),
+    };
+    writeln!(w, "{}", wrap(&said, width, "", ""))?;
+    if entry.is_lapse() {
+        writeln!(w)?;
+        writeln!(w, "{}", heading("You acted on an urge today", style))?;
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "That is a lapse, not a relapse: a slip to learn from, and your plan has steps for it. Noting it honestly is part of the work.",
+                width,
+                "",
+                ""
+            )
+        )?;
+        if plan.lapse_plan.is_empty() {
+            writeln!(
+                w,
+                "{}",
+                wrap(
+                    "Your plan has no lapse plan yet. Your crisis steps and people are in `relapse-plan now`; when you are ready, `relapse-plan lapse add \"…\"` starts one.",
+                    width,
+                    "",
+                    ""
+                )
+            )?;
+        } else {
+            writeln!(w, "{}", heading("Your lapse plan", style))?;
+            for (n, step) in plan.lapse_plan.iter().enumerate() {
+                let indent = format!("  {}. ", n + 1);
+                let hang = " ".repeat(indent.len());
+                writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+            }
+        }
+    }
+    if let Some(s) = stretch {
+        writeln!(w)?;
+        writeln!(w, "{}", wrap(&stretch_words(s), width, "", ""))?;
+    }
+    Ok(())
+}
+
+/// Days since the last lapse, said without shame: the longest stretch and
+/// all the lapse-free days stay counted.
+pub fn stretch_words(s: Stretch) -> String {
+    let days = |n: i64| {
+        if n == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{n} days")
+        }
+    };
+    if !s.any_lapse {
+        return format!(
+            "{} without a lapse since your first check-in. Every day counts.",
+            days(s.current)
+        );
+    }
+    let now = if s.current == 0 {
+        "Today starts a new stretch.".to_string()
+    } else {
+        format!("{} since your last lapse.", days(s.current))
+    };
+    format!(
+        "{now} Your longest stretch so far is {}, and {} without a lapse count, whatever comes next. Every day counts.",
+        days(s.longest),
+        days(s.total_free),
+    )
+}
+
+/// The early-warning message: which signs and how often, then the first
+/// crisis steps, the people who help with their numbers, the crisis lines,
+/// and an offer to rehearse the riskiest trigger.
+pub fn write_warning(
+    w: &mut dyn Write,
+    plan: &Plan,
+    warning: &Warning,
+    lines: Option<&CountryLines>,
+    full: bool,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    let say = |w: &mut dyn Write, text: &str| writeln!(w, "{}", wrap(text, width, "", ""));
+    writeln!(w, "{}", heading("Your plan has noticed something", style))?;
+    if let Some(signs) = &warning.signs {
+        let list: Vec<String> = signs
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(i, (sign, n))| {
+                let of = if i == 0 { " of them" } else { "" };
+                format!("\"{}\" on {n}{of}", clean(sign))
+            })
+            .collect();
+        say(
+            w,
+            &format!(
+                "Some of your warning signs have been showing on your last {} check-ins: {}.",
+                signs.of,
+                list.join(", ")
+            ),
+        )?;
+    }
+    if !warning.urges.is_empty() {
+        let list: Vec<String> = warning
+            .urges
+            .iter()
+            .map(|(day, urge)| format!("{urge} on {}", day_name(*day)))
+            .collect();
+        say(
+            w,
+            &format!("Your urges have been strong: {}.", list.join(", ")),
+        )?;
+    }
+    if !warning.lapses.is_empty() {
+        let list: Vec<String> = warning.lapses.iter().map(|d| day_name(*d)).collect();
+        say(
+            w,
+            &format!(
+                "You noted a lapse on {}. A lapse is something to learn from, not a failure.",
+                list.join(" and ")
+            ),
+        )?;
+    }
+    if !full {
+        say(
+            w,
+            "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease. Your steps and people are below.",
+        )?;
+        return write_rehearse_offer(w, plan, width);
+    }
+    say(
+        w,
+        "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease. For now, your plan says:",
+    )?;
+    if !plan.crisis_steps.is_empty() {
+        writeln!(w, "{}", heading("Your first steps", style))?;
+        for (n, step) in plan.crisis_steps.iter().take(3).enumerate() {
+            let indent = format!("  {}. ", n + 1);
+            let hang = " ".repeat(indent.len());
+            writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+        }
+    }
+    let helpers: Vec<_> = plan
+        .contacts
+        .iter()
+        .filter(|c| !c.do_not_involve && matches!(c.role, Role::Help | Role::Professional))
+        .collect();
+    if !helpers.is_empty() {
+        writeln!(w, "{}", heading("People who help", style))?;
+        for c in helpers {
+            let mut line = clean(&c.name);
+            for extra in [&c.phone, &c.reachable].into_iter().flatten() {
+                line.push_str(separator(style));
+                line.push_str(&clean(extra));
+            }
+            writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+        }
+    }
+    write_lines(w, lines, width, style)?;
+    write_rehearse_offer(w, plan, width)
+}
+
+/// The offer to rehearse the riskiest trigger, when there is one.
+fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Result<()> {
+    if let Some(riskiest) = sorted(&plan.triggers).first() {
+        let offer = format!(
+            "Would it help to rehearse \"{}\" now? `relapse-plan rehearse {}` takes a few minutes.",
+            clean(&riskiest.situation),
+            riskiest.id
+        );
+        writeln!(w, "{}", wrap(&offer, width, "", ""))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_named_as_people_say_them() {
+        assert_eq!(day_name(0), "Thu 1 Jan");
+        assert_eq!(day_name(20_785), "Sat 28 Nov");
+    }
+
+    #[test]
+    fn a_lapse_never_wipes_the_count() {
+        let s = Stretch {
+            current: 0,
+            longest: 12,
+            total_free: 20,
+            any_lapse: true,
+        };
+        let words = stretch_words(s);
+        assert!(words.contains("new stretch"), "{words}");
+        assert!(words.contains("12 days"), "{words}");
+        assert!(words.contains("20 days without a lapse count"), "{words}");
+        assert!(words.contains("Every day counts"));
+    }
+}

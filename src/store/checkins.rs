@@ -1,0 +1,86 @@
+//! The check-in log beside the plan: `check-ins.toml` (every day, its own
+//! `version`, unknown keys kept) and `check-ins.recent.toml`, the last few
+//! weeks of it, rewritten with every check-in so `now` and `show` can look
+//! for an early warning without reading years of history.
+
+use std::path::PathBuf;
+
+use super::{Store, read_optional, write_atomic};
+use crate::error::{Error, Result};
+use crate::plan::checkin::{CHECK_IN_VERSION, CheckInLog};
+use crate::plan::early_warning::MAX_LOOK_BACK;
+use crate::plan::parse::{ParseError, parse_toml};
+
+const CHECK_INS_FILE: &str = "check-ins.toml";
+const RECENT_FILE: &str = "check-ins.recent.toml";
+
+impl Store {
+    pub fn check_ins_path(&self) -> PathBuf {
+        self.dir().join(CHECK_INS_FILE)
+    }
+
+    pub fn recent_check_ins_path(&self) -> PathBuf {
+        self.dir().join(RECENT_FILE)
+    }
+
+    /// Every check-in; empty when there are none yet. A log from a newer
+    /// relapse-plan is read as far as this one understands it.
+    pub fn load_check_ins(&self) -> Result<CheckInLog> {
+        read_log(self.check_ins_path())
+    }
+
+    /// The last weeks of check-ins, enough for the early warning: from the
+    /// small summary when it is there, else from the whole log.
+    pub fn load_recent_check_ins(&self) -> Result<CheckInLog> {
+        let path = self.recent_check_ins_path();
+        match read_optional(&path)? {
+            Some(_) => read_log(path),
+            None => Ok(self.load_check_ins()?.recent(usize::from(MAX_LOOK_BACK))),
+        }
+    }
+
+    /// Changes the log under the lock and writes it and its summary
+    /// atomically. A log from a newer relapse-plan, or one with problems,
+    /// is never rewritten.
+    pub fn update_check_ins<R>(&self, change: impl FnOnce(&mut CheckInLog) -> R) -> Result<R> {
+        let _lock = self.lock()?;
+        let path = self.check_ins_path();
+        let mut log = self.load_check_ins()?;
+        if log.version > CHECK_IN_VERSION {
+            return Err(Error::BadFile {
+                path,
+                source: ParseError::NewerVersion(log.version),
+            });
+        }
+        let result = change(&mut log);
+        let text = toml::to_string_pretty(&log).expect("a check-in log always serializes");
+        write_atomic(&path, text.as_bytes())?;
+        let recent = log.recent(usize::from(MAX_LOOK_BACK));
+        let text = toml::to_string_pretty(&recent).expect("a check-in log always serializes");
+        write_atomic(&self.recent_check_ins_path(), text.as_bytes())?;
+        Ok(result)
+    }
+}
+
+fn read_log(path: PathBuf) -> Result<CheckInLog> {
+    let Some(bytes) = read_optional(&path)? else {
+        return Ok(CheckInLog::default());
+    };
+    let log: CheckInLog = parse_toml(&bytes).map_err(|source| Error::BadFile {
+        path: path.clone(),
+        source,
+    })?;
+    if log.version < 1 {
+        return Err(Error::BadFile {
+            path,
+            source: ParseError::BadSchemaVersion(log.version.to_string()),
+        });
+    }
+    if let Some(problem) = log.problems().into_iter().next() {
+        return Err(Error::BadFile {
+            path,
+            source: ParseError::Field { message: problem },
+        });
+    }
+    Ok(log)
+}

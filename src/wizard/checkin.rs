@@ -1,0 +1,357 @@
+//! The check-in walk-through: a handful of quick questions about today, in
+//! the plan's own words, that take under a minute. It only asks; the
+//! command records the answers and replies.
+
+use crate::error::Result;
+use crate::plan::Plan;
+use crate::plan::checkin::{Acted, Answers, CheckIn, SCALE_MAX};
+use crate::prompt::Prompter;
+
+/// The choice for a warning sign the plan does not list yet.
+pub const SOMETHING_ELSE: &str = "Something else";
+
+/// A warning sign in the person's words the plan does not list, and
+/// whether to add it to the plan.
+type NewSign = Option<(String, bool)>;
+
+/// What the walk-through found out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    pub answers: Answers,
+    /// A warning sign in the person's words that the plan does not hold,
+    /// and whether they want it added to the plan.
+    pub new_sign: NewSign,
+}
+
+/// Asks about today. `earlier` is today's check-in so far, if any: its
+/// answers are offered again, and what is added now is kept with them.
+pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Result<Asked> {
+    ask.show(
+        "Your check-in for today: a few quick questions, about a minute. Press Ctrl-C to stop; nothing is saved until the end.",
+    )?;
+    if earlier.is_some() {
+        ask.show("You checked in earlier today: those answers are filled in, and anything you add now is kept with them.")?;
+    }
+    let before = earlier.map(CheckIn::answers).unwrap_or_default();
+
+    let urge = rating(
+        ask,
+        "The strongest urge today, 0-10 (0 none at all, 10 the strongest it gets)",
+        earlier.map(|e| e.urge),
+        false,
+    )?
+    .unwrap_or(0);
+
+    let acted_choices: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
+    let default = Acted::ALL
+        .iter()
+        .position(|a| *a == before.acted)
+        .unwrap_or(0);
+    let acted = ask
+        .select(
+            "Did you act on an urge today? Whatever the answer, it helps your plan to know.",
+            &acted_choices,
+            default,
+        )?
+        .map_or(before.acted, |i| Acted::ALL[i]);
+
+    let (mut signs, new_sign) = warning_signs(ask, plan, &before.signs)?;
+    if let Some((text, _)) = &new_sign {
+        signs.push(text.clone());
+    }
+
+    let maintenance: Vec<String> = plan.maintenance.iter().map(|m| m.text.clone()).collect();
+    let did = pick(
+        ask,
+        "Which of your daily maintenance did you do today? (Space to tick, Enter when done)",
+        &maintenance,
+        &before.did,
+    )?;
+
+    let names: Vec<String> = plan.coping.iter().map(|c| c.name.clone()).collect();
+    let used_before: Vec<String> = before
+        .used
+        .iter()
+        .filter_map(|id| plan.coping_strategy(id).map(|c| c.name.clone()))
+        .collect();
+    let used = pick(
+        ask,
+        "Which of your coping strategies did you use today? (Space to tick, Enter when done)",
+        &names,
+        &used_before,
+    )?
+    .into_iter()
+    .filter_map(|name| plan.coping.iter().find(|c| c.name == name))
+    .map(|c| c.id.clone())
+    .collect();
+
+    let distress = rating(
+        ask,
+        "Distress or low mood today, 0-10 (0 calm, 10 the worst it gets; Enter to skip)",
+        earlier.and_then(|e| e.distress),
+        true,
+    )?;
+    let note = ask.text("Anything else about today, in a line? (Enter to skip)", "")?;
+
+    Ok(Asked {
+        answers: Answers {
+            urge,
+            acted,
+            signs,
+            did,
+            used,
+            distress,
+            note,
+        },
+        new_sign,
+    })
+}
+
+/// A 0-10 rating, asked again until it is one; `None` only when `optional`
+/// and left empty.
+fn rating(
+    ask: &mut dyn Prompter,
+    question: &str,
+    earlier: Option<u8>,
+    optional: bool,
+) -> Result<Option<u8>> {
+    let initial = earlier.map(|n| n.to_string()).unwrap_or_default();
+    loop {
+        match ask.text(question, &initial)? {
+            None if optional => return Ok(None),
+            None => ask.show("A number from 0 to 10, please (0 if there was no urge).")?,
+            Some(answer) => match answer.trim().parse::<u8>() {
+                Ok(n) if n <= SCALE_MAX => return Ok(Some(n)),
+                _ => ask.show(&format!(
+                    "\"{answer}\" is not a number from 0 to 10; please try again."
+                ))?,
+            },
+        }
+    }
+}
+
+/// Ticks from a list of the plan's own words, with the earlier ticks kept.
+fn pick(
+    ask: &mut dyn Prompter,
+    question: &str,
+    choices: &[String],
+    before: &[String],
+) -> Result<Vec<String>> {
+    if choices.is_empty() {
+        return Ok(before.to_vec());
+    }
+    let chosen: Vec<bool> = choices.iter().map(|c| before.contains(c)).collect();
+    let picked = ask
+        .multi_select(question, choices, &chosen)?
+        .unwrap_or_default();
+    let mut out: Vec<String> = picked.into_iter().map(|i| choices[i].clone()).collect();
+    // Anything ticked earlier that is no longer in the plan is kept too.
+    for b in before {
+        if !choices.contains(b) && !out.contains(b) {
+            out.push(b.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// The plan's warning signs that showed today, and "something else" in the
+/// person's words (with whether to add it to the plan).
+fn warning_signs(
+    ask: &mut dyn Prompter,
+    plan: &Plan,
+    before: &[String],
+) -> Result<(Vec<String>, NewSign)> {
+    let mut choices: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
+    let listed = choices.len();
+    let mut signs = Vec::new();
+    let mut other = listed == 0;
+    if listed > 0 {
+        choices.push(SOMETHING_ELSE.to_string());
+        let chosen: Vec<bool> = choices.iter().map(|c| before.contains(c)).collect();
+        let picked = ask
+            .multi_select(
+                "Which of your warning signs showed up today? (Space to tick, Enter when done)",
+                &choices,
+                &chosen,
+            )?
+            .unwrap_or_default();
+        for i in picked {
+            if i == listed {
+                other = true;
+            } else {
+                signs.push(choices[i].clone());
+            }
+        }
+    }
+    for b in before {
+        if !signs.contains(b) {
+            signs.push(b.clone());
+        }
+    }
+    if !other {
+        return Ok((signs, None));
+    }
+    let question = if listed == 0 {
+        "Did any early warning sign show up today? In your words (Enter to skip)"
+    } else {
+        "What else showed up, in your words? (Enter to skip)"
+    };
+    let Some(text) = ask.text(question, "")? else {
+        return Ok((signs, None));
+    };
+    if signs.contains(&text) || plan.warning_signs.iter().any(|s| s.text == text) {
+        if !signs.contains(&text) {
+            signs.push(text);
+        }
+        return Ok((signs, None));
+    }
+    let add = ask.confirm("Add it to your plan's warning signs?", true)?;
+    Ok((signs, Some((text, add))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Coping, CopingKind, TextItem};
+    use crate::prompt::Scripted;
+
+    fn plan() -> Plan {
+        let mut plan = Plan::new("Sam".into(), Some("GB".into()));
+        plan.warning_signs = vec![
+            TextItem::new("Skipping meals"),
+            TextItem::new("Not sleeping"),
+        ];
+        plan.maintenance = vec![TextItem::new("Morning walk"), TextItem::new("Journal")];
+        plan.coping = vec![Coping {
+            id: "urge-surf".into(),
+            name: "Urge surfing".into(),
+            kind: CopingKind::Internal,
+            steps: vec![],
+        }];
+        plan
+    }
+
+    fn run(answers: &[&str], plan: &Plan, earlier: Option<&CheckIn>) -> (Asked, Scripted) {
+        let mut p = Scripted::new(answers.iter().copied());
+        let asked = ask(&mut p, plan, earlier).unwrap();
+        assert_eq!(p.unused(), 0, "{:#?}", p.transcript);
+        (asked, p)
+    }
+
+    #[test]
+    fn a_whole_check_in_in_the_plans_words() {
+        let (asked, p) = run(
+            &[
+                "6",
+                "No",
+                "Skipping meals",
+                "Morning walk|Journal",
+                "Urge surfing",
+                "5",
+                "Long day, but I walked",
+            ],
+            &plan(),
+            None,
+        );
+        assert_eq!(
+            asked.answers,
+            Answers {
+                urge: 6,
+                acted: Acted::No,
+                signs: vec!["Skipping meals".into()],
+                did: vec!["Morning walk".into(), "Journal".into()],
+                used: vec!["urge-surf".into()],
+                distress: Some(5),
+                note: Some("Long day, but I walked".into()),
+            }
+        );
+        assert_eq!(asked.new_sign, None);
+        assert_eq!(
+            p.transcript.iter().filter(|l| l.starts_with("? ")).count(),
+            7
+        );
+    }
+
+    #[test]
+    fn a_wrong_number_is_asked_again_and_skips_are_fine() {
+        let (asked, p) = run(
+            &["", "eleven", "11", "3", "Partly", "", "", "", "", ""],
+            &plan(),
+            None,
+        );
+        assert_eq!(asked.answers.urge, 3);
+        assert_eq!(asked.answers.acted, Acted::Partly);
+        assert_eq!(asked.answers.distress, None);
+        assert_eq!(asked.answers.note, None);
+        assert!(
+            p.transcript
+                .iter()
+                .any(|l| l.contains("\"eleven\" is not a number"))
+        );
+    }
+
+    #[test]
+    fn something_else_can_join_the_plan() {
+        let (asked, _) = run(
+            &[
+                "2",
+                "No",
+                "Something else",
+                "Cancelling plans with friends",
+                "y",
+                "",
+                "",
+                "",
+                "",
+            ],
+            &plan(),
+            None,
+        );
+        assert_eq!(asked.answers.signs, ["Cancelling plans with friends"]);
+        assert_eq!(
+            asked.new_sign,
+            Some(("Cancelling plans with friends".into(), true))
+        );
+    }
+
+    #[test]
+    fn an_empty_plan_still_checks_in() {
+        let empty = Plan::new(String::new(), None);
+        let (asked, _) = run(&["4", "No", "Tired and snappy", "n", "", ""], &empty, None);
+        assert_eq!(asked.answers.signs, ["Tired and snappy"]);
+        assert_eq!(asked.new_sign, Some(("Tired and snappy".into(), false)));
+    }
+
+    #[test]
+    fn a_second_check_in_starts_from_the_first() {
+        let mut log = crate::plan::checkin::CheckInLog::default();
+        let day = toml::value::Date {
+            year: 2026,
+            month: 11,
+            day: 22,
+        };
+        log.record(
+            day,
+            "2026-11-22T08:00:00Z".parse().unwrap(),
+            Answers {
+                urge: 5,
+                signs: vec!["Not sleeping".into()],
+                used: vec!["urge-surf".into()],
+                ..Answers::default()
+            },
+        );
+        let (asked, p) = run(
+            &["<keep>", "<enter>", "<enter>", "", "<enter>", "", ""],
+            &plan(),
+            log.on(day),
+        );
+        assert_eq!(asked.answers.urge, 5);
+        assert_eq!(asked.answers.signs, ["Not sleeping"]);
+        assert_eq!(asked.answers.used, ["urge-surf"]);
+        assert!(
+            p.transcript
+                .iter()
+                .any(|l| l.contains("checked in earlier today"))
+        );
+    }
+}

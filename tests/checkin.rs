@@ -1,0 +1,487 @@
+//! The daily check-in from the outside (issue 14): flags, one entry per
+//! local day, the lapse plan after a lapse, the early warning rising and
+//! easing over simulated days, local days far from UTC, the reminder file,
+//! and schema 1 plans read and saved as schema 2.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use crate::Env;
+
+/// Runs `check-in ARGS` at a moment (and in a time zone), returning stdout.
+#[track_caller]
+fn check_in_at(env: &Env, when: &str, tz: Option<&str>, args: &[&str]) -> String {
+    let mut cmd = env.cmd(std::iter::once("check-in").chain(args.iter().copied()));
+    cmd.env("RELAPSE_PLAN_NOW", when);
+    if let Some(tz) = tz {
+        cmd.env("TZ", tz);
+    }
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn check_ins(env: &Env) -> toml::Table {
+    toml::from_str(&fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap()).unwrap()
+}
+
+fn days(env: &Env) -> Vec<String> {
+    check_ins(env)["check_ins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["day"].to_string())
+        .collect()
+}
+
+#[test]
+fn flags_check_in_in_the_plans_own_words() {
+    let env = Env::with_example();
+    let out = env.ok([
+        "check-in",
+        "--urge",
+        "6",
+        "--acted",
+        "no",
+        "--sign",
+        "skipping meals and sleeping badly",
+        "--did",
+        "Walk at lunch",
+        "--used",
+        "urge-surf",
+        "--distress",
+        "5",
+        "--note",
+        "Long day, but I walked; \"quotes\" and a comma",
+    ]);
+    assert!(out.contains("Checked in for Sun 22 Nov"), "{out}");
+    assert!(
+        !out.contains("noticed something"),
+        "one check-in is no warning: {out}"
+    );
+    let log = check_ins(&env);
+    assert_eq!(log["version"].as_integer(), Some(1));
+    let entry = &log["check_ins"][0];
+    assert_eq!(entry["day"].to_string(), "2026-11-22");
+    assert_eq!(entry["urge"].as_integer(), Some(6));
+    assert_eq!(entry["acted"].as_str(), Some("no"));
+    // Stored as the plan words it, whatever case was typed.
+    assert_eq!(
+        entry["signs"][0].as_str(),
+        Some("Skipping meals and sleeping badly")
+    );
+    assert_eq!(entry["did"][0].as_str(), Some("Walk at lunch"));
+    assert_eq!(entry["used"][0].as_str(), Some("urge-surf"));
+    assert_eq!(
+        entry["notes"][0].as_str(),
+        Some("Long day, but I walked; \"quotes\" and a comma")
+    );
+    for file in ["check-ins.toml", "check-ins.recent.toml"] {
+        let mode = fs::metadata(env.plan_dir().join(file))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{file}");
+    }
+    // A check-in is not a plan revision.
+    assert_eq!(env.plan().revision, 3);
+}
+
+#[test]
+fn a_second_check_in_the_same_day_adds_to_it() {
+    let env = Env::with_example();
+    check_in_at(
+        &env,
+        "2026-11-22T08:00:00Z",
+        None,
+        &["--urge", "3", "--note", "morning"],
+    );
+    let out = check_in_at(
+        &env,
+        "2026-11-22T21:00:00Z",
+        None,
+        &[
+            "--urge",
+            "5",
+            "--sign",
+            "Not answering Alex's messages",
+            "--note",
+            "evening",
+        ],
+    );
+    assert!(out.contains("checked in 2 times today"), "{out}");
+    let log = check_ins(&env);
+    let entries = log["check_ins"].as_array().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["times"].as_array().unwrap().len(), 2);
+    assert_eq!(entries[0]["urge"].as_integer(), Some(5));
+    assert_eq!(entries[0]["notes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
+    let env = Env::with_example();
+    let before = env.snapshot_dir();
+    let err = env.fails(2, ["check-in", "--urge", "4", "--sign", "Feeling great"]);
+    assert!(
+        err.contains("\"Feeling great\" is not one of your warning signs"),
+        "{err}"
+    );
+    assert!(err.contains("Skipping meals and sleeping badly"), "{err}");
+    assert!(err.contains("--other-sign"), "{err}");
+    env.fails(2, ["check-in", "--urge", "11"]);
+    env.fails(2, ["check-in", "--urge", "4", "--acted", "maybe"]);
+    env.fails(2, ["check-in", "--acted", "no"]);
+    let err = env.fails(1, ["check-in", "--urge", "4", "--used", "juggling"]);
+    assert!(err.contains("urge-surf"), "{err}");
+    assert_eq!(env.snapshot_dir(), before);
+    // Something else, in the person's words, is kept without changing the plan.
+    env.ok(["check-in", "--urge", "4", "--other-sign", "Snapping at Jo"]);
+    assert_eq!(
+        check_ins(&env)["check_ins"][0]["signs"][0].as_str(),
+        Some("Snapping at Jo")
+    );
+    assert_eq!(env.plan().revision, 3);
+}
+
+#[test]
+fn without_a_terminal_it_says_what_to_use_instead() {
+    let env = Env::with_example();
+    let err = env.fails(1, ["check-in"]);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("check-in --urge"), "{err}");
+}
+
+#[test]
+fn a_lapse_brings_up_the_lapse_plan_kindly() {
+    let env = Env::with_example();
+    let out = env.ok(["check-in", "--urge", "8", "--acted", "partly"]);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(out.contains("a lapse, not a relapse"), "{out}");
+    assert!(out.contains("something to learn from"), "{out}");
+    let plan = env.plan();
+    for step in &plan.lapse_plan {
+        assert!(
+            out.contains(&step.text),
+            "{} missing from\n{out}",
+            step.text
+        );
+    }
+    for cold in ["fail", "relapsed", "reset", "streak broken"] {
+        let without_the_kind_one = out.replace("not a failure", "");
+        assert!(!without_the_kind_one.contains(cold), "{cold:?} in\n{out}");
+    }
+}
+
+#[test]
+fn the_days_count_is_off_by_default_and_never_shames() {
+    let env = Env::with_example();
+    let day = |d: u8| format!("2026-11-{d:02}T09:00:00Z");
+    let out = check_in_at(&env, &day(10), None, &["--urge", "1"]);
+    assert!(!out.contains("days"), "off by default: {out}");
+    env.ok(["check-in", "--count-days", "on"]);
+    assert!(env.plan().check_in.count_days);
+    for d in 11..=15 {
+        check_in_at(&env, &day(d), None, &["--urge", "1"]);
+    }
+    let out = check_in_at(&env, &day(16), None, &["--urge", "7", "--acted", "yes"]);
+    assert!(out.contains("Today starts a new stretch"), "{out}");
+    assert!(out.contains("longest stretch so far is 6 days"), "{out}");
+    assert!(out.contains("Every day counts"), "{out}");
+    let out = check_in_at(&env, &day(18), None, &["--urge", "1"]);
+    assert!(out.contains("2 days since your last lapse"), "{out}");
+    assert!(out.contains("longest stretch so far is 6 days"), "{out}");
+}
+
+#[test]
+fn the_local_day_is_the_persons_far_from_utc() {
+    let env = Env::with_example();
+    // 10:59 UTC is 23:59 on the 22nd in Auckland (NZDT, UTC+13)…
+    let out = check_in_at(
+        &env,
+        "2026-11-22T10:59:00Z",
+        Some("Pacific/Auckland"),
+        &["--urge", "2"],
+    );
+    assert!(out.contains("Sun 22 Nov"), "{out}");
+    // …and two minutes later it is already the 23rd there.
+    let out = check_in_at(
+        &env,
+        "2026-11-22T11:01:00Z",
+        Some("Pacific/Auckland"),
+        &["--urge", "3"],
+    );
+    assert!(out.contains("Mon 23 Nov"), "{out}");
+    // 07:59 UTC on the 23rd is still 23:59 on the 22nd in Los Angeles.
+    let out = check_in_at(
+        &env,
+        "2026-11-23T07:59:00Z",
+        Some("America/Los_Angeles"),
+        &["--urge", "4"],
+    );
+    assert!(out.contains("Sun 22 Nov"), "{out}");
+    assert!(out.contains("checked in 2 times today"), "{out}");
+    assert_eq!(days(&env), ["2026-11-22", "2026-11-23"]);
+}
+
+#[test]
+fn the_early_warning_rises_with_the_persons_signs_and_eases() {
+    let env = Env::with_example();
+    let day = |d: u8| format!("2026-11-{d:02}T19:00:00Z");
+    let signs = [
+        "--sign",
+        "Skipping meals and sleeping badly",
+        "--sign",
+        "Not answering Alex's messages",
+    ];
+    let calm = ["--urge", "2"];
+    let busy: Vec<&str> = ["--urge", "4"]
+        .iter()
+        .chain(signs.iter())
+        .copied()
+        .collect();
+    check_in_at(&env, &day(10), None, &busy);
+    check_in_at(&env, &day(11), None, &calm);
+    let out = check_in_at(&env, &day(12), None, &busy);
+    assert!(!out.contains("noticed something"), "two of three: {out}");
+    let out = check_in_at(&env, &day(13), None, &busy);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(out.contains("Your plan has noticed something"), "{out}");
+    assert!(
+        out.contains("showing on your last 4 check-ins: \"Skipping meals and sleeping badly\" on 3 of them, \"Not answering Alex's messages\" on 3."),
+        "the person's own words, and how often: {out}"
+    );
+    assert!(out.contains("not a diagnosis"), "{out}");
+    assert!(
+        out.contains("1. Stop, leave, and go somewhere safe"),
+        "first crisis step: {out}"
+    );
+    assert!(
+        out.contains("+44 7700 900123"),
+        "a help contact's number: {out}"
+    );
+    assert!(out.contains("Samaritans"), "{out}");
+    assert!(out.contains("relapse-plan rehearse payday"), "{out}");
+    // It shows at the top of `now` and `show` while it holds…
+    let now = env
+        .cmd(["now"])
+        .env("RELAPSE_PLAN_NOW", day(14))
+        .output()
+        .unwrap();
+    let now = String::from_utf8(now.stdout).unwrap();
+    assert!(now.starts_with("Your plan has noticed something"), "{now}");
+    let show = env
+        .cmd(["show"])
+        .env("RELAPSE_PLAN_NOW", day(14))
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(show.stdout)
+            .unwrap()
+            .starts_with("Your plan has noticed something")
+    );
+    // …and stands down by itself as the signs ease.
+    check_in_at(&env, &day(14), None, &calm);
+    check_in_at(&env, &day(15), None, &calm);
+    let out = check_in_at(&env, &day(16), None, &calm);
+    assert!(!out.contains("noticed something"), "{out}");
+    let now = env
+        .cmd(["now"])
+        .env("RELAPSE_PLAN_NOW", day(16))
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(now.stdout)
+            .unwrap()
+            .contains("noticed something")
+    );
+}
+
+#[test]
+fn the_rule_in_the_help_is_the_rule_in_the_code() {
+    let env = Env::new();
+    let help = env.ok(["check-in", "--help"]);
+    let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rule = relapse_plan::plan::early_warning::Rule::default();
+    for part in [
+        format!(
+            "{} or more of your warning signs showed on {} of your last {} check-ins",
+            rule.signs, rule.sign_check_ins, rule.last_check_ins
+        ),
+        format!(
+            "an urge of {} or more came on {} days within {} days (today included)",
+            rule.urge, rule.urge_times, rule.urge_days
+        ),
+        format!("a lapse within the last {} days", rule.lapse_days),
+    ] {
+        assert!(flat.contains(&part), "{part:?} not in\n{help}");
+    }
+}
+
+#[test]
+fn the_rule_can_be_tuned_in_the_plan_file() {
+    let env = Env::with_example();
+    env.ok(["step", "add", "Breathe out slowly"]);
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    fs::write(
+        env.plan_file(),
+        format!("{text}\n[early_warning]\nurge = 5\nurge_times = 1\n"),
+    )
+    .unwrap();
+    let out = env.ok(["check-in", "--urge", "5"]);
+    assert!(
+        out.contains("Your urges have been strong: 5 on Sun 22 Nov"),
+        "{out}"
+    );
+    // Numbers that cannot work are named, and nothing is written.
+    let before = env.snapshot_dir();
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    fs::write(env.plan_file(), text.replace("urge = 5", "urge = 15")).unwrap();
+    let before_bad = env.snapshot_dir();
+    let err = env.fails(1, ["step", "add", "x"]);
+    assert!(
+        err.contains("early_warning") && err.contains("from 1 to 10"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot_dir(), before_bad);
+    drop(before);
+}
+
+#[test]
+fn a_newer_or_damaged_log_is_never_rewritten() {
+    let env = Env::with_example();
+    let path = env.plan_dir().join("check-ins.toml");
+    for bad in [
+        "version = 2\nhologram = true\n",
+        "version = 1\n[[check_ins]]\nday = 2026-11-22\ntimes = []\nurge = \"high\"\n",
+        "version = 1\n[[check_ins]]\nday = 2026-11-23\ntimes = []\nurge = 1\n[[check_ins]]\nday = 2026-11-22\ntimes = []\nurge = 1\n",
+    ] {
+        fs::write(&path, bad).unwrap();
+        let files = || {
+            let mut files = env.snapshot_dir();
+            files.retain(|(p, _)| !p.ends_with(".lock"));
+            files
+        };
+        let before = files();
+        let err = env.fails(1, ["check-in", "--urge", "3"]);
+        assert!(err.contains("check-ins.toml"), "{err}");
+        assert_eq!(files(), before, "{bad}");
+    }
+}
+
+#[test]
+fn the_daily_reminder_is_a_calendar_event_that_repeats() {
+    let env = Env::new();
+    let file = env.home().join("check-in.ics");
+    env.ok([
+        "check-in",
+        "--ics",
+        "--at",
+        "20:30",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    let text = fs::read_to_string(&file).unwrap();
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(calendar.events.len(), 1);
+    let prop = |name: &str| {
+        calendar.events[0]
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(prop("RRULE"), "FREQ=DAILY");
+    assert_eq!(prop("DTSTART"), "20261122T203000");
+    assert!(prop("SUMMARY").contains("Check in"));
+    assert_eq!(calendar.events[0].alarms.len(), 1);
+    env.fails(2, ["check-in", "--ics", "--at", "25:00"]);
+}
+
+#[test]
+fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = 0;
+    let mut stack = vec![root.join("tests"), root.join("examples")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(text) = fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(table) = text.parse::<toml::Table>() else {
+                continue;
+            };
+            if table
+                .get("schema_version")
+                .and_then(toml::Value::as_integer)
+                != Some(1)
+                || table.contains_key("kind")
+            {
+                continue;
+            }
+            // Damaged or hostile schema-1 files must fail the same way as before.
+            let Ok(parsed) = relapse_plan::plan::parse::parse(text.as_bytes()) else {
+                continue;
+            };
+            found += 1;
+            assert_eq!(parsed.plan.schema_version, 2, "{}", path.display());
+            if !parsed.problems.is_empty() {
+                continue;
+            }
+            let env = Env::new();
+            fs::create_dir_all(env.plan_dir().join("revisions")).unwrap();
+            let rev = parsed.plan.revision.max(1);
+            fs::write(env.plan_file(), &text).unwrap();
+            fs::write(
+                env.plan_dir().join(format!("revisions/{rev:06}.toml")),
+                &text,
+            )
+            .unwrap();
+            env.ok(["show"]);
+            env.ok(["now"]);
+            env.ok(["reason", "add", "One more reason"]);
+            let saved = fs::read_to_string(env.plan_file()).unwrap();
+            assert!(
+                saved.starts_with("schema_version = 2\n"),
+                "{}: {saved}",
+                path.display()
+            );
+            // The old revision stays exactly as it was, and still opens.
+            let old = env.plan_dir().join(format!("revisions/{rev:06}.toml"));
+            assert_eq!(fs::read_to_string(&old).unwrap(), text);
+            let diff = env.ok(["diff"]);
+            assert!(
+                diff.contains("One more reason"),
+                "{}: {diff}",
+                path.display()
+            );
+            assert!(
+                !diff.contains("schema"),
+                "no change of schema shown as a change: {diff}"
+            );
+            env.ok(["restore", &rev.to_string()]);
+            let back = env.plan();
+            assert_eq!(back.reasons, parsed.plan.reasons, "{}", path.display());
+            assert!(
+                fs::read_to_string(env.plan_file())
+                    .unwrap()
+                    .starts_with("schema_version = 2\n")
+            );
+        }
+    }
+    assert!(found >= 3, "only {found} schema-1 plans found");
+}
