@@ -21,7 +21,7 @@ const STOPPED: &str =
     "Stopped. Nothing was saved for today: run `relapse-plan check-in` again when you are ready.";
 
 pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
-    let today = today(ctx)?;
+    let today = ctx.today;
     if args.ics {
         return reminder(args, today, ctx);
     }
@@ -85,26 +85,12 @@ pub(super) fn warn_early(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
     if recent.entries.is_empty() {
         return Ok(());
     }
-    let today = days_from_civil(today(ctx)?);
+    let today = ctx.today_day();
     if let Some(warning) = assess(plan.early_warning, &recent.entries, today) {
         write_warning(ctx.out, plan, &warning, None, false, ctx.style)?;
         writeln!(ctx.out)?;
     }
     Ok(())
-}
-
-/// The person's local calendar day now, by the time zone (`TZ`, else the
-/// system's). The one place the check-in turns the clock into a day.
-fn today(ctx: &Ctx) -> Result<Date> {
-    let secs = crate::plan::date::unix_seconds(&ctx.now).unwrap_or(0);
-    let zoned = jiff::Timestamp::from_second(secs)
-        .map_err(|e| Error::Usage(format!("the clock is out of range: {e}")))?
-        .to_zoned(jiff::tz::TimeZone::system());
-    Ok(Date {
-        year: u16::try_from(zoned.year()).unwrap_or(1970),
-        month: u8::try_from(zoned.month()).unwrap_or(1),
-        day: u8::try_from(zoned.day()).unwrap_or(1),
-    })
 }
 
 /// The check-in asked on the terminal.
