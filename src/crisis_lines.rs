@@ -94,6 +94,17 @@ pub const EMERGENCY: &[(&str, &str)] = &[
     ("JP", "119"),
     // the Ministry of Health and Welfare's 109 press release (eiec.kdi.re.kr).
     ("KR", "119"),
+    // polizei.gv.at (the Vienna police: 112 in every EU member state, and
+    // the main national number in Portugal and Sweden),
+    ("PL", "112"),
+    ("PT", "112"),
+    // sjobo.se (Sjöbo Municipality: SOS Alarm on 112),
+    ("SE", "112"),
+    // scdf.gov.sg (the Civil Defence Force: 995 for an ambulance),
+    ("SG", "995"),
+    // capetown.gov.za (the City of Cape Town: 112, toll-free; from a
+    // landline other numbers apply, so the mobile is named).
+    ("ZA", "112 from a mobile phone"),
 ];
 
 /// When the first lines were checked.
@@ -247,6 +258,57 @@ pub const LINES: &[CrisisLine] = &[
             "https://eiec.kdi.re.kr/policy/materialView.do?num=246730",
         )
     },
+    CrisisLine {
+        about: Some("for adults in emotional crisis"),
+        hours: Some("not around the clock"),
+        checked: CHECKED_2,
+        ..line(
+            "PL",
+            "Poradnia telefoniczna w kryzysie emocjonalnym",
+            Some("116 123"),
+            "http://bytom.slaska.policja.gov.pl/ka4/bezpieczenstwo/pomoc-ofiarom-przestep/13360,Telefony-zaufania.html",
+        )
+    },
+    CrisisLine {
+        about: Some("then option 4, psychological counselling"),
+        hours: Some("24/7"),
+        checked: CHECKED_2,
+        ..line(
+            "PT",
+            "SNS 24",
+            Some("808 24 24 24"),
+            "https://www.sns24.gov.pt/en/servico/aconselhamento-psicologico-no-sns-24/",
+        )
+    },
+    CrisisLine {
+        checked: CHECKED_2,
+        ..line(
+            "SE",
+            "Självmordslinjen (Mind)",
+            Some("90101"),
+            "https://sjobo.se/omsorg-och-stod/psykisk-halsa/psykisk-ohalsa---det-finns-hjalp/sjalvmordstankar.html",
+        )
+    },
+    CrisisLine {
+        hours: Some("24/7"),
+        checked: CHECKED_2,
+        ..line(
+            "SG",
+            "national mindline 1771",
+            Some("1771"),
+            "https://www.moh.gov.sg/newsroom/national-mindline-1771-to-provide--round-the-clock-support-for-mental-health",
+        )
+    },
+    CrisisLine {
+        hours: Some("24/7"),
+        checked: CHECKED_2,
+        ..line(
+            "ZA",
+            "SADAG Suicide Crisis Helpline",
+            Some("0800 567 567"),
+            "https://www.sadag.org/index.php?option=com_content&view=article&id=3141:world-mental-health-day-7-october-2020&catid=149:press-releases&Itemid=601",
+        )
+    },
 ];
 
 /// Kakogawa City's list of where to talk (a government page).
@@ -382,6 +444,7 @@ mod tests {
         let calls: Vec<&str> = LINES.iter().filter_map(|l| l.call).collect();
         for code in [
             "988", "116 123", "13 11 14", "1737", "3114", "113", "14416", "142", "143", "109",
+            "1771",
         ] {
             assert!(
                 calls.iter().any(|c| c.split(" or ").any(|n| n == code)),

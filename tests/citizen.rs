@@ -63,7 +63,8 @@ fn lines_lists_every_checked_line_with_its_source() {
     assert_eq!(
         codes,
         [
-            "US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "IN", "AT", "CH", "JP", "KR"
+            "US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "IN", "AT", "CH", "JP", "KR",
+            "PL", "PT", "SE", "SG", "ZA"
         ]
     );
     for country in countries {
@@ -91,8 +92,8 @@ fn lines_lists_every_checked_line_with_its_source() {
     for expected in [
         "Lifeline: call 13 11 14",
         "Lifeline (text): text 0477 13 11 14",
-        "Lifeline: 2026-11-22, lifeline.org.au",
-        "Lifeline (text): 2026-11-28, https://lifeline.giveeasy.org/spr21-home",
+        "Lifeline: 2026-11-22\n      lifeline.org.au\n",
+        "Lifeline (text): 2026-11-28\n      https://lifeline.giveeasy.org/spr21-home\n",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }

@@ -66,8 +66,10 @@ fn write_checked(ctx: &mut Ctx, lines: &CountryLines, today: Date) -> Result<()>
         "  Checked against each service's own or a government page:"
     )?;
     for line in &lines.lines {
-        let entry = format!("{}: {}, {}", line.name, line.checked, line.source);
+        let entry = format!("{}: {}", line.name, line.checked);
         writeln!(ctx.out, "{}", wrap(&entry, width, "    ", "      "))?;
+        // Whole, never wrapped, so it can be copied and opened.
+        writeln!(ctx.out, "      {}", line.source)?;
         if line.checked_over_a_year_ago(today) {
             writeln!(
                 ctx.out,
