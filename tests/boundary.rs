@@ -194,7 +194,11 @@ fn restoring_a_revision_from_a_newer_relapse_plan_is_refused() {
         .unwrap()
         .replacen(
             "schema_version = 1",
-            "schema_version = 2\nfuture_field = \"kept\"",
+            // Newer than this build's schema, whatever that is now.
+            &format!(
+                "schema_version = {}\nfuture_field = \"kept\"",
+                relapse_plan::plan::SCHEMA_VERSION + 1
+            ),
             1,
         )
         .replacen("revision = 3", "revision = 2", 1);
