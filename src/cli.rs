@@ -236,10 +236,11 @@ pub enum Command {
 
     /// Show the whole plan as tables, riskiest triggers first.
     ///
-    /// Triggers are ordered by your own rank when you have ranked them, then
-    /// by priority = likelihood × intensity × (100 − confidence) / 100: a
-    /// rule of thumb of this tool's own, not a clinical score. High from 10,
-    /// medium from 4, low below.
+    /// Triggers are in your own order once every one has a place in it (from
+    /// comparing them in `rank`, or `--rank`); until then by priority =
+    /// likelihood × intensity × (100 − confidence) / 100: a rule of thumb of
+    /// this tool's own, not a clinical score. High from 10, medium from 4,
+    /// low below.
     #[command(after_help = "Examples:\n  relapse-plan show\n  relapse-plan show --json")]
     Show(JsonArgs),
 

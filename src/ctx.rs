@@ -38,12 +38,20 @@ impl Style {
     };
 
     /// Colour by `--color` (auto: only on a terminal, never with
-    /// `NO_COLOR`); width from `COLUMNS` on a terminal, else 80.
+    /// `NO_COLOR`); width from `COLUMNS` or the terminal itself on a
+    /// terminal, else 80.
     pub fn detect(stdout_is_terminal: bool, color: ColorWhen, plain: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        // `COLUMNS` if set, else the terminal's real width, read once here.
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse::<usize>().ok())
+            .or_else(|| {
+                stdout_is_terminal
+                    .then(|| console::Term::stdout().size_checked())
+                    .flatten()
+                    .map(|(_, w)| usize::from(w))
+            })
             .filter(|w| (40..=500).contains(w))
             .unwrap_or(80);
         let color = match color {

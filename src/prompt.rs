@@ -50,6 +50,11 @@ pub trait Prompter {
         }
         Ok(Some(picked))
     }
+
+    /// Columns to lay text out in.
+    fn width(&self) -> usize {
+        80
+    }
 }
 
 /// Shortens a choice for the screen ("…" marks the cut); the file keeps it whole.
@@ -70,6 +75,8 @@ pub struct Terminal {
     theme: Box<dyn Theme>,
     /// `--plain`: no decorative symbols.
     plain: bool,
+    /// The terminal's width, read once when it is opened.
+    width: usize,
 }
 
 impl Terminal {
@@ -86,10 +93,19 @@ impl Terminal {
             console::set_colors_enabled_stderr(false);
             Box::new(SimpleTheme)
         };
+        let term = Term::stderr();
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok())
+            .or_else(|| term.size_checked().map(|(_, w)| usize::from(w)))
+            .filter(|w| *w >= 20)
+            .unwrap_or(80)
+            .min(500);
         Some(Terminal {
-            term: Term::stderr(),
+            term,
             theme,
             plain,
+            width,
         })
     }
 
@@ -126,6 +142,10 @@ impl Prompter for Terminal {
         self.term.write_line(text).map_err(Error::Terminal)
     }
 
+    fn width(&self) -> usize {
+        self.width
+    }
+
     fn heading(&mut self, title: &str) -> Result<()> {
         if self.plain {
             self.show(&format!("\n{title}"))
@@ -151,7 +171,7 @@ impl Prompter for Terminal {
         choices: &[String],
         default: usize,
     ) -> Result<Option<usize>> {
-        let width = usize::from(self.term.size().1).clamp(20, CHOICE_WIDTH + 8) - 8;
+        let width = self.width.clamp(20, CHOICE_WIDTH + 8) - 8;
         let shown: Vec<String> = choices.iter().map(|c| shorten(c, width)).collect();
         dialoguer::Select::with_theme(self.theme.as_ref())
             .with_prompt(question)

@@ -181,7 +181,7 @@ fn plain_output_has_no_box_drawing_colour_or_symbols() {
         show.contains("Trigger: Friday payday, walking past the pub on the way home"),
         "{show}"
     );
-    assert!(show.contains("  Rank: 1"), "{show}");
+    assert!(show.contains("  Priority: high; likely 4/5"), "{show}");
     insta::assert_snapshot!("plain_now", env.ok(["--plain", "now"]));
 }
 

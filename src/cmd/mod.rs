@@ -121,6 +121,10 @@ fn walk_through(
         zone: ctx.zone.clone(),
         note: ctx.note.clone(),
         locale_country: ctx.locale_country.clone(),
+        style: crate::ctx::Style {
+            width: crate::prompt::Prompter::width(&ask),
+            ..ctx.style
+        },
     };
     session::run(&ctx.store, &mut ask, kind, start, flow)
 }

@@ -63,19 +63,51 @@ impl fmt::Display for Band {
     }
 }
 
-/// Orders triggers riskiest first: the person's own rank when they have
-/// ranked, then priority, then unrated ones in the order they were written.
-pub fn riskiest_first(a: &Trigger, b: &Trigger) -> Ordering {
-    let rank = |t: &Trigger| t.rank.unwrap_or(u32::MAX);
-    rank(a)
-        .cmp(&rank(b))
-        .then_with(|| Priority::of(b).cmp(&Priority::of(a)))
+/// The one rule that puts a plan's triggers in order, riskiest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Every trigger has a place in the person's own order (from comparing
+    /// them two at a time): that order.
+    YourOwn,
+    /// Otherwise by priority from the ratings, highest first; unrated ones
+    /// last, in the order they were written. A trigger added after
+    /// comparing is never placed below one it was not compared with.
+    Priority,
 }
 
-/// The triggers of a plan, riskiest first (stable for ties).
+impl Order {
+    /// Which rule applies to these triggers.
+    pub fn of(triggers: &[Trigger]) -> Order {
+        if !triggers.is_empty() && triggers.iter().all(|t| t.rank.is_some()) {
+            Order::YourOwn
+        } else {
+            Order::Priority
+        }
+    }
+
+    /// The rule, said to the person.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Order::YourOwn => "Riskiest first, in the order you chose by comparing them.",
+            Order::Priority => {
+                "Riskiest first, by priority from your ratings (high, medium, low); not yet rated last."
+            }
+        }
+    }
+
+    fn compare(self, a: &Trigger, b: &Trigger) -> Ordering {
+        match self {
+            Order::YourOwn => a.rank.cmp(&b.rank),
+            Order::Priority => Priority::of(b).cmp(&Priority::of(a)),
+        }
+    }
+}
+
+/// The triggers of a plan, riskiest first by [`Order::of`] (stable for ties).
 pub fn sorted(triggers: &[Trigger]) -> Vec<&Trigger> {
+    let order = Order::of(triggers);
     let mut sorted: Vec<&Trigger> = triggers.iter().collect();
-    sorted.sort_by(|a, b| riskiest_first(a, b));
+    sorted.sort_by(|a, b| order.compare(a, b));
     sorted
 }
 
@@ -111,14 +143,23 @@ mod tests {
     }
 
     #[test]
-    fn rank_wins_then_priority_then_unrated() {
+    fn priority_orders_until_every_trigger_has_a_place_in_your_own_order() {
         let mut ranked = rated("ranked", 1, 1, 100);
         ranked.rank = Some(1);
         let high = rated("high", 5, 5, 0);
         let low = rated("low", 1, 1, 80);
         let unrated = Trigger::new("unrated".into(), "u".into());
-        let all = [unrated, low, high, ranked];
+        let all = [unrated, low.clone(), high.clone(), ranked.clone()];
+        // A newly rated 25 is never listed below a compared 0.
+        assert_eq!(Order::of(&all), Order::Priority);
         let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["ranked", "high", "low", "unrated"]);
+        assert_eq!(ids, ["high", "low", "ranked", "unrated"]);
+        // Once all are compared, the person's own order wins over priority.
+        let mut all = [low, high, ranked];
+        all[0].rank = Some(2);
+        all[1].rank = Some(3);
+        assert_eq!(Order::of(&all), Order::YourOwn);
+        let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["ranked", "low", "high"]);
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
 use super::date::{civil_from_days, date_only, days_from_civil, local_day};
-use super::priority::riskiest_first;
+use super::priority::sorted;
 use super::{Plan, Trigger};
 
 /// Days until the next rehearsal, by step.
@@ -132,15 +132,15 @@ pub fn agenda<'a>(
     today: i64,
     zone: &TimeZone,
 ) -> Vec<(&'a Trigger, Due)> {
-    let mut items: Vec<(&Trigger, Due)> = plan
-        .triggers
-        .iter()
+    // Riskiest first by the plan's one order, as every screen shows it.
+    let mut items: Vec<(&Trigger, Due)> = sorted(&plan.triggers)
+        .into_iter()
         .map(|t| (t, schedule(&t.id, log, zone)))
         .collect();
-    items.sort_by(|(ta, da), (tb, db)| {
+    items.sort_by(|(_, da), (_, db)| {
         db.is_due(today).cmp(&da.is_due(today)).then_with(|| {
             if da.is_due(today) {
-                riskiest_first(ta, tb)
+                std::cmp::Ordering::Equal
             } else {
                 da.due_day.cmp(&db.due_day)
             }

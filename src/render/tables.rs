@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use toml::value::Datetime;
+use textwrap::core::display_width;
 
 use super::{clean, heading, separator, wrap};
 use crate::ctx::Style;
@@ -34,33 +35,90 @@ impl Grid {
     fn add_row(&mut self, row: Vec<String>) {
         self.rows.push(row);
     }
+
+    /// The same rows without the "Id" column: for the walk-throughs, where
+    /// the person's own words say which is which and no command needs an id.
+    #[must_use]
+    pub fn without_ids(mut self) -> Grid {
+        if let Some(index) = self.headers.iter().position(|h| *h == "Id") {
+            self.headers.remove(index);
+            for row in &mut self.rows {
+                if index < row.len() {
+                    row.remove(index);
+                }
+            }
+            self.unbroken = self
+                .unbroken
+                .iter()
+                .filter(|&&u| u != index)
+                .map(|&u| if u > index { u - 1 } else { u })
+                .collect();
+        }
+        self
+    }
+
+    /// Whether a box-drawn table fits the width with every word whole:
+    /// unbroken columns at their full width, the others at their longest
+    /// word, plus a border and a space either side of each column.
+    fn fits(&self) -> bool {
+        let longest = |text: &str, whole_lines: bool| -> usize {
+            if whole_lines {
+                text.lines().map(display_width).max().unwrap_or(0)
+            } else {
+                text.split_whitespace()
+                    .map(display_width)
+                    .max()
+                    .unwrap_or(0)
+            }
+        };
+        let needed: usize = (0..self.headers.len())
+            .map(|i| {
+                let unbroken = self.unbroken.contains(&i);
+                let cells = self.rows.iter().filter_map(|r| r.get(i));
+                cells
+                    .map(|c| longest(c, unbroken))
+                    .chain([longest(self.headers[i], unbroken)])
+                    .max()
+                    .unwrap_or(0)
+                    + 3
+            })
+            .sum::<usize>()
+            + 1;
+        needed <= self.style.width
+    }
+
+    /// Labelled lines, wrapped to the width: for screen readers, and for
+    /// terminals too narrow for a table that keeps words whole.
+    fn labelled_lines(&self) -> String {
+        let mut lines = Vec::new();
+        for (n, row) in self.rows.iter().enumerate() {
+            if n > 0 {
+                lines.push(String::new());
+            }
+            let mut first = true;
+            // The rank reads best after what is ranked.
+            let mut cells: Vec<(&str, &String)> = self.headers.iter().copied().zip(row).collect();
+            cells.sort_by_key(|(header, _)| *header == "#");
+            for (header, cell) in cells {
+                if cell.trim().is_empty() {
+                    continue;
+                }
+                let header = if header == "#" { "Rank" } else { header };
+                let indent = if first { "" } else { "  " };
+                let cell = cell.lines().collect::<Vec<_>>().join("; ");
+                let text = format!("{header}: {cell}");
+                lines.push(wrap(&text, self.style.width, indent, "    "));
+                first = false;
+            }
+        }
+        lines.join("\n")
+    }
 }
 
 impl std::fmt::Display for Grid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.style.plain {
-            let mut lines = Vec::new();
-            for (n, row) in self.rows.iter().enumerate() {
-                if n > 0 {
-                    lines.push(String::new());
-                }
-                let mut first = true;
-                // The rank reads best after what is ranked.
-                let mut cells: Vec<(&str, &String)> =
-                    self.headers.iter().copied().zip(row).collect();
-                cells.sort_by_key(|(header, _)| *header == "#");
-                for (header, cell) in cells {
-                    if cell.trim().is_empty() {
-                        continue;
-                    }
-                    let header = if header == "#" { "Rank" } else { header };
-                    let indent = if first { "" } else { "  " };
-                    let cell = cell.lines().collect::<Vec<_>>().join("; ");
-                    lines.push(format!("{indent}{header}: {cell}"));
-                    first = false;
-                }
-            }
-            return f.write_str(&lines.join("\n"));
+        if self.style.plain || !self.fits() {
+            return f.write_str(&self.labelled_lines());
         }
         let mut table = Table::new();
         table
@@ -139,7 +197,7 @@ pub fn write_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()
             w,
             "{}",
             wrap(
-                "Riskiest first: your own rank, then priority = likelihood × intensity × (100 − confidence) / 100, this tool's rule of thumb.",
+                priority::Order::of(&plan.triggers).explain(),
                 style.width,
                 "",
                 ""
@@ -226,21 +284,29 @@ pub fn write_numbered(
     Ok(())
 }
 
-/// Triggers, riskiest first.
+/// Triggers, riskiest first, each with the id commands use.
 pub fn triggers_table(plan: &Plan, style: Style) -> Grid {
-    let mut t = table(
-        &["#", "Trigger", "Brings", "Priority", "Response"],
-        &[0, 3],
-        style,
-    );
+    trigger_rows(plan, style, true)
+}
+
+/// Triggers, riskiest first, in the person's words alone (the walk-throughs).
+pub fn triggers_table_without_ids(plan: &Plan, style: Style) -> Grid {
+    trigger_rows(plan, style, false)
+}
+
+fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
+    let own_order = priority::Order::of(&plan.triggers) == priority::Order::YourOwn;
+    let mut t = table(&["Trigger", "Brings", "Priority", "Response"], &[2], style);
     for trigger in priority::sorted(&plan.triggers) {
-        let what = format!(
-            "{}\n{}\n{}",
+        let mut what = format!(
+            "{}\n{}",
             clean(&trigger.situation),
-            clean(&trigger.id),
             // Spaces let a narrow column wrap the category between words.
             trigger.category.key().replace('-', " ")
         );
+        if ids {
+            what = format!("{what}\nid: {}", clean(&trigger.id));
+        }
         let mut brings = Vec::new();
         for (label, list) in [
             ("thinks", &trigger.thoughts),
@@ -251,9 +317,15 @@ pub fn triggers_table(plan: &Plan, style: Style) -> Grid {
         }
         let rating =
             |v: Option<u8>, suffix: &str| v.map_or("–".into(), |v| format!("{v}{suffix}"));
+        // The band in words, beside the person's own ratings; the formula
+        // lives in `--help` and the README.
+        let place = match trigger.rank {
+            Some(rank) if own_order => format!("your #{rank}\n"),
+            _ => String::new(),
+        };
         let priority = format!(
-            "{}\nlikely {}\nintense {}\nconfident {}",
-            Priority::of(trigger).map_or("not rated".into(), |p| format!("{p} {}", p.band())),
+            "{place}{}\nlikely {}\nurge {}\nsure {}",
+            Priority::of(trigger).map_or("not rated".into(), |p| p.band().to_string()),
             rating(trigger.likelihood, "/5"),
             rating(trigger.intensity, "/5"),
             rating(trigger.confidence, "%"),
@@ -270,20 +342,14 @@ pub fn triggers_table(plan: &Plan, style: Style) -> Grid {
             plan.contact(id)
                 .map_or_else(|| clean(id), |c| format!("call {}", clean(&c.name)))
         }));
-        t.add_row(vec![
-            trigger.rank.map_or(String::new(), |r| r.to_string()),
-            what,
-            brings.join("\n"),
-            priority,
-            response.join("\n"),
-        ]);
+        t.add_row(vec![what, brings.join("\n"), priority, response.join("\n")]);
     }
     t
 }
 
 /// Coping strategies with their steps.
 pub fn coping_table(plan: &Plan, style: Style) -> Grid {
-    let mut t = table(&["Id", "Strategy", "Kind", "Steps"], &[0, 2], style);
+    let mut t = table(&["Strategy", "Kind", "Steps", "Id"], &[1, 3], style);
     for c in &plan.coping {
         let steps: Vec<String> = c
             .steps
@@ -292,10 +358,10 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             .map(|(i, s)| format!("{}. {}", i + 1, clean(s)))
             .collect();
         t.add_row(vec![
-            clean(&c.id),
             clean(&c.name),
             c.kind.to_string(),
             steps.join("\n"),
+            clean(&c.id),
         ]);
     }
     t
@@ -316,17 +382,17 @@ pub fn role_words(contact: &Contact) -> &'static str {
 /// Contacts.
 pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
     let mut t = table(
-        &["Id", "Name", "Phone", "Role", "Reachable"],
-        &[0, 2, 3],
+        &["Name", "Phone", "Role", "Reachable", "Id"],
+        &[1, 4],
         style,
     );
     for c in &plan.contacts {
         t.add_row(vec![
-            clean(&c.id),
             clean(&c.name),
             c.phone.as_deref().map(super::phone).unwrap_or_default(),
             role_words(c).to_string(),
             c.reachable.as_deref().map(clean).unwrap_or_default(),
+            clean(&c.id),
         ]);
     }
     t

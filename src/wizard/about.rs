@@ -80,7 +80,12 @@ impl Wizard<'_> {
     pub fn show_crisis_lines(&mut self) -> Result<()> {
         let lines = crisis_lines::for_country(self.draft.plan.country.as_deref());
         let mut text = Vec::new();
-        crate::render::crisis::write_lines(&mut text, lines.as_ref(), 80, crate::ctx::Style::FILE)?;
+        crate::render::crisis::write_lines(
+            &mut text,
+            lines.as_ref(),
+            self.style.width,
+            self.style,
+        )?;
         self.ask.show(&String::from_utf8_lossy(&text))
     }
 

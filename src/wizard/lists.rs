@@ -71,12 +71,7 @@ impl Wizard<'_> {
             return self.ask.show(&format!("{}: none yet", section.title()));
         }
         let mut text = Vec::new();
-        crate::render::tables::write_section(
-            &mut text,
-            &self.draft.plan,
-            section,
-            crate::ctx::Style::FILE,
-        )?;
+        crate::render::tables::write_section(&mut text, &self.draft.plan, section, self.style)?;
         self.ask.show(&String::from_utf8_lossy(&text))
     }
 
@@ -103,10 +98,8 @@ impl Wizard<'_> {
         loop {
             let mut table = Vec::new();
             if !self.draft.plan.contacts.is_empty() {
-                let t = crate::render::tables::contacts_table(
-                    &self.draft.plan,
-                    crate::ctx::Style::FILE,
-                );
+                let t = crate::render::tables::contacts_table(&self.draft.plan, self.style)
+                    .without_ids();
                 std::io::Write::write_all(&mut table, format!("{t}\n").as_bytes())?;
                 self.ask.show(&String::from_utf8_lossy(&table))?;
             }

@@ -51,6 +51,8 @@ pub struct Wizard<'a> {
     pub today: toml::value::Date,
     /// The country offered first when the plan has none (the locale's).
     pub default_country: Option<String>,
+    /// How to lay out tables and text: `--plain`, and the terminal's width.
+    pub style: crate::ctx::Style,
 }
 
 impl<'a> Wizard<'a> {
@@ -66,6 +68,7 @@ impl<'a> Wizard<'a> {
             save,
             today,
             default_country: None,
+            style: crate::ctx::Style::FILE,
         }
     }
 
@@ -78,9 +81,10 @@ impl<'a> Wizard<'a> {
         (self.save)(&self.draft)
     }
 
-    /// Shows a sentence or two of explanation, wrapped to 80 columns.
+    /// Shows a sentence or two of explanation, wrapped to the terminal.
     pub fn say(&mut self, text: &str) -> Result<()> {
-        self.ask.show(&crate::render::wrap(text, 80, "", ""))
+        self.ask
+            .show(&crate::render::wrap(text, self.style.width, "", ""))
     }
 
     /// A choice from plain strings; `None` when the person pressed Esc.
@@ -158,11 +162,7 @@ impl<'a> Wizard<'a> {
     pub fn summary(&mut self) -> Result<Outcome> {
         loop {
             let mut table = Vec::new();
-            crate::render::tables::write_plan(
-                &mut table,
-                &self.draft.plan,
-                crate::ctx::Style::FILE,
-            )?;
+            crate::render::tables::write_plan(&mut table, &self.draft.plan, self.style)?;
             self.ask.heading("Your plan so far")?;
             self.ask.show(&String::from_utf8_lossy(&table))?;
             match self.choose(

@@ -105,11 +105,10 @@ impl Wizard<'_> {
     }
 
     fn show_priorities(&mut self) -> Result<()> {
-        let table =
-            crate::render::tables::triggers_table(&self.draft.plan, crate::ctx::Style::FILE);
+        let table = crate::render::tables::triggers_table_without_ids(&self.draft.plan, self.style);
         let about = crate::render::wrap(
-            "Your triggers, riskiest first. Priority = likelihood × intensity × (100 − confidence) / 100: this tool's own rule of thumb, not a clinical score.",
-            80,
+            crate::plan::priority::Order::of(&self.draft.plan.triggers).explain(),
+            self.style.width,
             "",
             "",
         );

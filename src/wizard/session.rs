@@ -44,6 +44,8 @@ pub struct Start {
     pub note: Option<String>,
     /// The locale's country, offered first when the plan has none.
     pub locale_country: Option<String>,
+    /// `--plain` and the terminal's width.
+    pub style: crate::ctx::Style,
 }
 
 /// Runs a walk-through from start (or resumed draft) to saved revision.
@@ -60,6 +62,7 @@ pub fn run(
         zone,
         note,
         locale_country,
+        style,
     } = start;
     if kind.command == "new" {
         let intro = format!(
@@ -69,7 +72,7 @@ pub fn run(
              you can come back to any section at the end.",
             store.dir().display()
         );
-        ask.show(&crate::render::wrap(&intro, 80, "", ""))?;
+        ask.show(&crate::render::wrap(&intro, style.width, "", ""))?;
         ask.show(
             "To stop at any time, press Ctrl-C: `relapse-plan new` carries on where you left off.",
         )?;
@@ -81,6 +84,7 @@ pub fn run(
     let mut save = |d: &Draft| store.save_draft(d);
     let mut wizard = Wizard::new(ask, draft, &mut save, today);
     wizard.default_country = locale_country;
+    wizard.style = style;
     if kind.command == "new" {
         if wizard.draft.plan.country.is_none() {
             wizard.ask_country()?;
@@ -104,7 +108,7 @@ pub fn run(
                         "Note: your plan changed while these answers were waiting (it is now revision {}). Saving makes these answers the plan; the other version stays in `relapse-plan history`.",
                         current.plan.revision
                     ),
-                    80,
+                    style.width,
                     "",
                     "",
                 ))?;

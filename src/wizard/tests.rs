@@ -28,6 +28,7 @@ fn start() -> session::Start {
         zone: jiff::tz::TimeZone::UTC,
         note: None,
         locale_country: None,
+        style: crate::ctx::Style::FILE,
     }
 }
 
