@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
-use toml::value::Datetime;
 use textwrap::core::display_width;
+use toml::value::Datetime;
 
 use super::{clean, heading, separator, wrap};
 use crate::ctx::Style;
