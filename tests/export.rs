@@ -237,3 +237,45 @@ fn without_a_country_only_people_are_written_and_it_says_why() {
     let err = empty.fails(2, ["contact", "export"]);
     assert!(err.contains("no one to export"), "{err}");
 }
+
+#[test]
+fn folders_devices_and_pipes_are_refused_and_an_existing_file_is_replaced() {
+    let env = plan();
+    for target in [
+        env.home().to_path_buf(),
+        std::path::PathBuf::from("/dev/null"),
+    ] {
+        let err = env.fails(2, ["contact", "export", "-o", target.to_str().unwrap()]);
+        assert!(
+            err.contains("is a folder") || err.contains("not a regular file"),
+            "{err}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let fifo = env.home().join("fifo");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let started = std::time::Instant::now();
+        let err = env.fails(2, ["contact", "export", "-o", fifo.to_str().unwrap()]);
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+    let existing = env.home().join("old.vcf");
+    std::fs::write(&existing, "old").unwrap();
+    env.ok(["contact", "export", "-o", existing.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&existing).unwrap();
+    assert!(text.starts_with("BEGIN:VCARD\r\n"), "{text}");
+}

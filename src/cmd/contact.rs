@@ -212,6 +212,9 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
             path.display()
         )));
     }
+    if let Some(path) = to_file {
+        writable_file(path)?;
+    }
     let plan = ctx.load()?.plan;
     let mut people: Vec<&Contact> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
     people.sort_by_key(|c| match c.role {
@@ -306,6 +309,24 @@ fn crisis_line(line: &CrisisLine) -> vcard::Entry {
         name: line.name.to_string(),
         phones,
         note: Some(note),
+    }
+}
+
+/// Refuses a folder, a device or a pipe as the file to write: the file is
+/// replaced whole (atomically), which must never happen to `/dev/null`, and
+/// a pipe nobody reads would hang.
+fn writable_file(path: &std::path::Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::Usage(format!(
+            "`{}` is a folder: name the file to write in it, like `{}`",
+            path.display(),
+            path.join("my-crisis-plan.vcf").display()
+        ))),
+        Ok(meta) if !meta.is_file() => Err(Error::Usage(format!(
+            "`{}` is not a regular file (a device or a pipe): name a file, or use `-o -` for standard output",
+            path.display()
+        ))),
+        _ => Ok(()),
     }
 }
 
