@@ -61,10 +61,8 @@ fn write_checked(ctx: &mut Ctx, lines: &CountryLines, today: Date) -> Result<()>
     }
     let width = ctx.style.width;
     writeln!(ctx.out)?;
-    writeln!(
-        ctx.out,
-        "  Checked against each service's own or a government page:"
-    )?;
+    let heading = "Checked against each service's own or a government page:";
+    writeln!(ctx.out, "{}", wrap(heading, width, "  ", "  "))?;
     for line in &lines.lines {
         let entry = format!("{}: {}", line.name, line.checked);
         writeln!(ctx.out, "{}", wrap(&entry, width, "    ", "      "))?;
