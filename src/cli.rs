@@ -193,6 +193,12 @@ pub enum Command {
     )]
     CheckIn(CheckInArgs),
 
+    /// Your check-ins over time: urge and distress, warning signs by day, what helped, lapses.
+    #[command(
+        after_help = "Examples:\n  relapse-plan trends\n  relapse-plan trends --days 30\n  relapse-plan trends --days 90 --csv > check-ins.csv\n  relapse-plan --plain trends"
+    )]
+    Trends(TrendsArgs),
+
     /// Your practice over time: rehearsals, exercises, and how your confidence is changing.
     #[command(
         after_help = "Examples:\n  relapse-plan practice\n  relapse-plan practice --trigger payday --json"
@@ -413,6 +419,19 @@ pub struct CheckInArgs {
     /// With --ics: the file to write (default: standard output).
     #[arg(short, long, value_name = "FILE", requires = "ics")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendsArgs {
+    /// How many days to show, up to today: 14, 30 or 90.
+    #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
+    pub days: u16,
+    /// Print JSON for scripts.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV for a spreadsheet: one row a day.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Args)]

@@ -253,7 +253,7 @@ fn the_early_warning_rises_with_the_persons_signs_and_eases() {
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(out.contains("Your plan has noticed something"), "{out}");
     assert!(
-        out.contains("showing on your last 4 check-ins: \"Skipping meals and sleeping badly\" on 3 of them, \"Not answering Alex's messages\" on 3."),
+        out.contains("showing on your last 4 check-ins: “Skipping meals and sleeping badly” on 3 of them, “Not answering Alex's messages” on 3."),
         "the person's own words, and how often: {out}"
     );
     assert!(out.contains("not a diagnosis"), "{out}");
@@ -484,4 +484,245 @@ fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
         }
     }
     assert!(found >= 3, "only {found} schema-1 plans found");
+}
+
+/// Two weeks of check-ins on the example plan, a fixed clock moved day by
+/// day: signs rise mid-way, a lapse on the 15th, no check-in on the 17th,
+/// then things ease.
+#[allow(clippy::too_many_lines)] // a table of fourteen days, one per line before rustfmt
+fn fortnight() -> Env {
+    let env = Env::with_example();
+    let s1 = "Skipping meals and sleeping badly";
+    let s2 = "Thinking \"one won't matter\"";
+    let s3 = "Not answering Alex's messages";
+    let days: [(u8, &[&str]); 13] = [
+        (
+            9,
+            &[
+                "--urge",
+                "2",
+                "--distress",
+                "3",
+                "--did",
+                "Walk at lunch",
+                "--used",
+                "urge-surf",
+            ],
+        ),
+        (
+            10,
+            &["--urge", "3", "--distress", "3", "--did", "Walk at lunch"],
+        ),
+        (
+            11,
+            &[
+                "--urge",
+                "4",
+                "--distress",
+                "5",
+                "--sign",
+                s1,
+                "--did",
+                "Walk at lunch",
+            ],
+        ),
+        (
+            12,
+            &["--urge", "5", "--distress", "6", "--sign", s1, "--sign", s3],
+        ),
+        (
+            13,
+            &[
+                "--urge",
+                "7",
+                "--distress",
+                "7",
+                "--sign",
+                s1,
+                "--sign",
+                s2,
+                "--note",
+                "Payday, walked the long way",
+            ],
+        ),
+        (
+            14,
+            &[
+                "--urge",
+                "8",
+                "--distress",
+                "8",
+                "--sign",
+                s1,
+                "--sign",
+                s2,
+                "--sign",
+                s3,
+                "--used",
+                "walk-other-way",
+            ],
+        ),
+        (
+            15,
+            &[
+                "--urge",
+                "9",
+                "--acted",
+                "partly",
+                "--distress",
+                "8",
+                "--sign",
+                s2,
+                "--sign",
+                s3,
+                "--note",
+                "Had two, then called Alex",
+            ],
+        ),
+        (
+            16,
+            &[
+                "--urge",
+                "6",
+                "--distress",
+                "6",
+                "--sign",
+                s1,
+                "--used",
+                "call-for-help",
+                "--did",
+                "Walk at lunch",
+            ],
+        ),
+        (
+            18,
+            &[
+                "--urge",
+                "4",
+                "--distress",
+                "4",
+                "--did",
+                "Walk at lunch",
+                "--did",
+                "Check in with Alex every Wednesday",
+            ],
+        ),
+        (
+            19,
+            &["--urge", "3", "--distress", "3", "--did", "Walk at lunch"],
+        ),
+        (
+            20,
+            &[
+                "--urge",
+                "2",
+                "--distress",
+                "2",
+                "--did",
+                "Walk at lunch",
+                "--used",
+                "urge-surf",
+            ],
+        ),
+        (
+            21,
+            &["--urge", "2", "--distress", "2", "--did", "Walk at lunch"],
+        ),
+        (
+            22,
+            &["--urge", "1", "--distress", "2", "--did", "Walk at lunch"],
+        ),
+    ];
+    for (day, args) in days {
+        check_in_at(
+            &env,
+            &format!("2026-11-{day:02}T20:30:00Z"),
+            Some("Europe/London"),
+            args,
+        );
+    }
+    env
+}
+
+fn trends(env: &Env, args: &[&str]) -> String {
+    let output = env
+        .cmd(args)
+        .env("RELAPSE_PLAN_NOW", "2026-11-22T21:00:00Z")
+        .env("TZ", "Europe/London")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn trends_show_the_fortnight() {
+    let env = fortnight();
+    let chart = trends(&env, &["trends"]);
+    insta::assert_snapshot!("trends_fortnight_chart", chart);
+    let plain = trends(&env, &["--plain", "trends"]);
+    insta::assert_snapshot!("trends_fortnight_plain", plain);
+    for symbol in ['█', '●', '·', '▄'] {
+        assert!(!plain.contains(symbol), "{symbol} in plain output");
+    }
+    let ninety = trends(&env, &["trends", "--days", "90"]);
+    assert!(ninety.contains("Each column is 2 days"), "{ninety}");
+    for line in ninety.lines().chain(chart.lines()) {
+        let cut = line.split(" day").next().unwrap_or(line);
+        assert!(cut.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
+fn trends_csv_reads_back_in_a_spreadsheet_reader() {
+    let env = fortnight();
+    let csv = trends(&env, &["trends", "--csv"]);
+    let file = env.home().join("trends.csv");
+    fs::write(&file, &csv).unwrap();
+    let script = r"
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    rows = list(csv.DictReader(f))
+print(json.dumps(rows))
+";
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output()
+        .expect("python3 is needed to read the CSV back (.ci/run has it)");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.len(), 14);
+    let day = |d: &str| rows.iter().find(|r| r["date"] == d).unwrap();
+    assert_eq!(day("2026-11-17")["checked_in"], "no");
+    let lapse = day("2026-11-15");
+    assert_eq!(lapse["lapse"], "yes");
+    assert_eq!(lapse["acted"], "partly");
+    assert_eq!(lapse["notes"], "Had two, then called Alex");
+    assert_eq!(
+        day("2026-11-13")["warning_signs"],
+        "Skipping meals and sleeping badly; Thinking \"one won't matter\""
+    );
+    assert_eq!(day("2026-11-14")["early_warning"], "yes");
+    assert_eq!(day("2026-11-22")["early_warning"], "no");
+    let json: serde_json::Value =
+        serde_json::from_str(&trends(&env, &["trends", "--json"])).unwrap();
+    assert_eq!(json["checked_in"], 13);
+    assert_eq!(
+        json["days"][6]["coping"][0]["name"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        json["days"][5]["coping"][0]["name"],
+        "Take the long way home"
+    );
 }

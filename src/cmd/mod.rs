@@ -26,6 +26,7 @@ mod section;
 mod set;
 mod show;
 mod surf;
+mod trends;
 mod trigger;
 mod validate;
 
@@ -66,6 +67,7 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Surf(args) => surf::run(&args, ctx),
         Command::Practice(args) => practice::run(&args, ctx),
         Command::CheckIn(args) => checkin::run(&args, ctx),
+        Command::Trends(args) => trends::run(&args, ctx),
         Command::Show(args) => show::run(&args, ctx),
         Command::Now => now::run(ctx),
         Command::History(args) => history::run(&args, ctx),

@@ -136,7 +136,7 @@ pub fn write_warning(
             .enumerate()
             .map(|(i, (sign, n))| {
                 let of = if i == 0 { " of them" } else { "" };
-                format!("\"{}\" on {n}{of}", clean(sign))
+                format!("“{}” on {n}{of}", clean(sign))
             })
             .collect();
         say(
@@ -212,7 +212,7 @@ pub fn write_warning(
 fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Result<()> {
     if let Some(riskiest) = sorted(&plan.triggers).first() {
         let offer = format!(
-            "Would it help to rehearse \"{}\" now? `relapse-plan rehearse {}` takes a few minutes.",
+            "Would it help to rehearse “{}” now? `relapse-plan rehearse {}` takes a few minutes.",
             clean(&riskiest.situation),
             riskiest.id
         );

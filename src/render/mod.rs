@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod printout;
 pub mod tables;
 pub mod text;
+pub mod trends;
 
 use std::fmt::Write as _;
 

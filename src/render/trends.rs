@@ -1,0 +1,688 @@
+//! Check-ins over time (`trends`): urge and distress as small column
+//! charts, a grid of which warning signs, maintenance and coping showed on
+//! which days, lapses and early-warning days marked; the same described in
+//! words for screen readers (`--plain`); JSON for scripts and CSV for a
+//! clinician's spreadsheet. Renderers only: the days are given.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use textwrap::core::display_width;
+
+use super::checkin::day_name;
+use super::{clean, heading, wrap};
+use crate::ctx::Style;
+use crate::plan::Plan;
+use crate::plan::checkin::{CheckIn, tally};
+use crate::plan::date::civil_from_days;
+
+/// The days to show, each with its check-in if there was one.
+pub struct Window<'a> {
+    pub first: i64,
+    pub last: i64,
+    pub days: Vec<(i64, Option<&'a CheckIn>)>,
+    /// Days the early warning held.
+    pub warned: Vec<i64>,
+}
+
+impl<'a> Window<'a> {
+    /// The window from `first` to `last` (days since 1970) over entries in
+    /// day order.
+    pub fn new(entries: &'a [CheckIn], first: i64, last: i64, warned: Vec<i64>) -> Window<'a> {
+        let start = entries.partition_point(|e| e.day_number() < first);
+        let mut it = entries[start..].iter().peekable();
+        let days = (first..=last)
+            .map(|day| {
+                let entry = it.next_if(|e| e.day_number() == day);
+                (day, entry)
+            })
+            .collect();
+        Window {
+            first,
+            last,
+            days,
+            warned,
+        }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &'a CheckIn> + '_ {
+        self.days.iter().filter_map(|(_, e)| *e)
+    }
+
+    fn checked_in(&self) -> usize {
+        self.entries().count()
+    }
+}
+
+const LABEL: usize = 22;
+
+/// The terminal chart.
+pub fn write_chart(
+    w: &mut dyn Write,
+    window: &Window,
+    plan: &Plan,
+    style: Style,
+) -> io::Result<()> {
+    let n = window.days.len();
+    let room = style.width.saturating_sub(LABEL + 12).max(7);
+    // Days per column: 1 when the window fits, else as few as make it fit.
+    let per = n.div_ceil(room).max(1);
+    let columns = Columns {
+        columns: window.days.chunks(per).collect(),
+        // Two characters a day when they fit, so a fortnight reads easily.
+        wide: per == 1 && n * 2 <= room,
+    };
+    let title = format!(
+        "Your check-ins, {} to {}: {} of {} days",
+        day_name(window.first),
+        day_name(window.last),
+        window.checked_in(),
+        n
+    );
+    writeln!(w, "{}", heading(&title, style))?;
+    if per > 1 {
+        writeln!(
+            w,
+            "Each column is {per} days (the highest urge and distress of them)."
+        )?;
+    }
+    writeln!(w)?;
+    let highest = |value: &dyn Fn(&CheckIn) -> Option<u8>| -> Vec<Option<u8>> {
+        columns
+            .columns
+            .iter()
+            .map(|c| c.iter().filter_map(|(_, e)| e.and_then(value)).max())
+            .collect()
+    };
+    write_columns(w, "Urge (0-10)", &highest(&|e| Some(e.urge)), &columns)?;
+    write_columns(w, "Distress (0-10)", &highest(&|e| e.distress), &columns)?;
+    let lapses = columns.marks(&|e| e.is_lapse()).replace('·', " ");
+    writeln!(w, "{}{}", label("Lapse"), columns.cells(&lapses))?;
+    let warned: String = columns
+        .columns
+        .iter()
+        .map(|c| {
+            if c.iter().any(|(d, _)| window.warned.contains(d)) {
+                '!'
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    writeln!(
+        w,
+        "{}{}",
+        label("Early warning"),
+        columns.cells(&warned).trim_end()
+    )?;
+    writeln!(
+        w,
+        "{}{}",
+        label(""),
+        columns.cells(&axis(&columns.columns)).trim_end()
+    )?;
+
+    write_grid(
+        w,
+        &columns,
+        "Warning signs",
+        signs(window, plan),
+        &|e, s| e.signs.iter().any(|x| x == s),
+        style,
+    )?;
+    write_grid(
+        w,
+        &columns,
+        "Daily maintenance",
+        done(window, plan),
+        &|e, s| e.did.iter().any(|x| x == s),
+        style,
+    )?;
+    write_grid(
+        w,
+        &columns,
+        "Coping used",
+        used(window, plan),
+        &|e, name| e.used.iter().any(|id| coping_name(plan, id) == name),
+        style,
+    )?;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "● yes  · checked in, not that day  ! early warning  (blank: no check-in)"
+    )?;
+    Ok(())
+}
+
+/// The chart's columns: one or more days each.
+struct Columns<'a, 'b> {
+    columns: Vec<&'b [(i64, Option<&'a CheckIn>)]>,
+    /// Two characters a column.
+    wide: bool,
+}
+
+impl Columns<'_, '_> {
+    /// A row of one character a column, widened when the chart is wide.
+    fn cells(&self, row: &str) -> String {
+        if !self.wide {
+            return row.to_string();
+        }
+        row.chars()
+            .map(|c| match c {
+                '█' | '▄' | '▁' => format!("{c}{c}"),
+                c => format!("{c} "),
+            })
+            .collect()
+    }
+
+    /// ● where a check-in in the column has it, · where there were check-ins
+    /// without it, blank where there were none.
+    fn marks(&self, has: &dyn Fn(&CheckIn) -> bool) -> String {
+        self.columns
+            .iter()
+            .map(|c| {
+                if c.iter().any(|(_, e)| e.is_some_and(has)) {
+                    '●'
+                } else if c.iter().any(|(_, e)| e.is_some()) {
+                    '·'
+                } else {
+                    ' '
+                }
+            })
+            .collect()
+    }
+}
+
+/// One row per item: on which days it showed, how often, and the
+/// person's words whole after the row rather than cut to fit.
+fn write_grid(
+    w: &mut dyn Write,
+    columns: &Columns,
+    title: &str,
+    items: Vec<(String, usize)>,
+    has: &dyn Fn(&CheckIn, &str) -> bool,
+    style: Style,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", heading(title, style))?;
+    for (item, count) in items {
+        let row = columns.marks(&|e| has(e, &item));
+        writeln!(
+            w,
+            "{}{}  {:>7}  {}",
+            label(""),
+            columns.cells(&row),
+            days_word(count),
+            clean(&item)
+        )?;
+    }
+    Ok(())
+}
+
+fn days_word(n: usize) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// A label padded (or shortened with "…") to the label column.
+fn label(text: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let cw = display_width(c.encode_utf8(&mut [0; 4]));
+        if width + cw > LABEL - 2 {
+            out.push('…');
+            width += 1;
+            break;
+        }
+        out.push(c);
+        width += cw;
+    }
+    out.push_str(&" ".repeat(LABEL.saturating_sub(width)));
+    out
+}
+
+/// Five rows of columns, each row two points of the 0-10 scale.
+fn write_columns(
+    w: &mut dyn Write,
+    title: &str,
+    values: &[Option<u8>],
+    columns: &Columns,
+) -> io::Result<()> {
+    for row in (0..5u8).rev() {
+        let top = row * 2 + 2;
+        let name = match row {
+            4 => title.to_string(),
+            _ => String::new(),
+        };
+        let scale = match row {
+            4 => "10 ",
+            2 => " 5 ",
+            0 => " 0 ",
+            _ => "   ",
+        };
+        let row_cells: String = values
+            .iter()
+            .map(|v| match v {
+                Some(v) if *v >= top => '█',
+                Some(v) if *v + 1 == top => '▄',
+                Some(0) if row == 0 => '▁',
+                _ => ' ',
+            })
+            .collect();
+        let label = label(&name);
+        let label = format!("{}{scale}", &label[..label.len() - 3]);
+        writeln!(w, "{label}{}", columns.cells(&row_cells).trim_end())?;
+    }
+    Ok(())
+}
+
+/// Weekday initials under the columns (or, per column of several days, a
+/// mark at each new month), with the first day's date under them.
+fn axis(columns: &[&[(i64, Option<&CheckIn>)]]) -> String {
+    columns
+        .iter()
+        .map(|c| {
+            let day = c[0].0;
+            if c.len() == 1 {
+                ["T", "F", "S", "S", "M", "T", "W"][usize::try_from(day.rem_euclid(7)).unwrap_or(0)]
+                    .chars()
+                    .next()
+                    .unwrap_or(' ')
+            } else if civil_from_days(day).day <= u8::try_from(c.len()).unwrap_or(1) {
+                '|'
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// The plan's warning signs first (in its order), then anything else that
+/// was noted, each with the number of days it showed.
+fn signs(window: &Window, plan: &Plan) -> Vec<(String, usize)> {
+    ordered(
+        plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
+        tally(window.entries().flat_map(|e| e.signs.iter())),
+    )
+}
+
+fn done(window: &Window, plan: &Plan) -> Vec<(String, usize)> {
+    ordered(
+        plan.maintenance.iter().map(|s| s.text.clone()).collect(),
+        tally(window.entries().flat_map(|e| e.did.iter())),
+    )
+}
+
+fn used(window: &Window, plan: &Plan) -> Vec<(String, usize)> {
+    let names: Vec<String> = window
+        .entries()
+        .flat_map(|e| e.used.iter().map(|id| coping_name(plan, id)))
+        .collect();
+    ordered(
+        plan.coping.iter().map(|c| c.name.clone()).collect(),
+        tally(names.iter()),
+    )
+}
+
+/// A coping strategy's name, or its id when the plan no longer has it.
+fn coping_name(plan: &Plan, id: &str) -> String {
+    plan.coping_strategy(id)
+        .map_or_else(|| id.to_string(), |c| c.name.clone())
+}
+
+/// Counts in the plan's order, only for what showed at least once.
+fn ordered(plan_order: Vec<String>, counts: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = plan_order
+        .into_iter()
+        .filter_map(|item| {
+            counts
+                .iter()
+                .find(|(c, _)| *c == item)
+                .map(|(_, n)| (item.clone(), *n))
+        })
+        .collect();
+    for (item, n) in counts {
+        if !out.iter().any(|(o, _)| *o == item) {
+            out.push((item, n));
+        }
+    }
+    out
+}
+
+/// The same, in words, for screen readers and braille displays.
+pub fn write_plain(
+    w: &mut dyn Write,
+    window: &Window,
+    plan: &Plan,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    let say = |w: &mut dyn Write, text: &str| writeln!(w, "{}", wrap(text, width, "", ""));
+    let n = window.days.len();
+    let checked = window.checked_in();
+    say(
+        w,
+        &format!(
+            "Your check-ins from {} to {}: you checked in on {checked} of {n} days.",
+            day_name(window.first),
+            day_name(window.last)
+        ),
+    )?;
+    if checked == 0 {
+        return Ok(());
+    }
+    for (what, values) in [
+        (
+            "Urge",
+            window
+                .days
+                .iter()
+                .filter_map(|(d, e)| e.map(|e| (*d, e.urge)))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "Distress",
+            window
+                .days
+                .iter()
+                .filter_map(|(d, e)| e.and_then(|e| e.distress).map(|v| (*d, v)))
+                .collect(),
+        ),
+    ] {
+        if values.is_empty() {
+            continue;
+        }
+        let (high_day, high) = values
+            .iter()
+            .copied()
+            .max_by_key(|(d, v)| (*v, -d))
+            .unwrap_or_default();
+        let low = values.iter().map(|(_, v)| *v).min().unwrap_or_default();
+        let total: u32 = values.iter().map(|(_, v)| u32::from(*v)).sum();
+        let count = u32::try_from(values.len()).unwrap_or(1);
+        let tenths = (total * 10 + count / 2) / count;
+        let first_half = trend_of(&values);
+        say(
+            w,
+            &format!(
+                "{what}, 0 to 10: highest {high} on {}, lowest {low}, on average {}.{}.{first_half}",
+                day_name(high_day),
+                tenths / 10,
+                tenths % 10
+            ),
+        )?;
+    }
+    let lapses: Vec<String> = window
+        .days
+        .iter()
+        .filter(|(_, e)| e.is_some_and(CheckIn::is_lapse))
+        .map(|(d, _)| day_name(*d))
+        .collect();
+    say(
+        w,
+        &match lapses.len() {
+            0 => "No lapses.".to_string(),
+            1 => format!("One lapse, on {}.", lapses[0]),
+            k => format!("{k} lapses, on {}.", lapses.join(", ")),
+        },
+    )?;
+    for (title, items) in [
+        ("Warning signs", signs(window, plan)),
+        ("Daily maintenance done", done(window, plan)),
+        ("Coping used", used(window, plan)),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = items
+            .iter()
+            .map(|(item, n)| format!("“{}” on {}", clean(item), days_word(*n)))
+            .collect();
+        say(w, &format!("{title}: {}.", list.join("; ")))?;
+    }
+    if window.warned.is_empty() {
+        say(w, "Your early warning did not show.")?;
+    } else {
+        let spans = spans(&window.warned);
+        say(
+            w,
+            &format!("Your early warning showed {}.", spans.join(", ")),
+        )?;
+    }
+    writeln!(w)?;
+    say(w, "Day by day:")?;
+    for (day, entry) in &window.days {
+        let line = format!("{}: {}", day_name(*day), day_in_words(*entry, plan));
+        writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+    }
+    Ok(())
+}
+
+/// One day's check-in in words: "urge 4, distress 3, signs: …".
+fn day_in_words(entry: Option<&CheckIn>, plan: &Plan) -> String {
+    let Some(e) = entry else {
+        return "no check-in.".into();
+    };
+    let list = |items: Vec<String>| {
+        items
+            .iter()
+            .map(|s| clean(s))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut line = format!("urge {}", e.urge);
+    if let Some(d) = e.distress {
+        let _ = write!(line, ", distress {d}");
+    }
+    if e.is_lapse() {
+        let _ = write!(line, ", acted on an urge ({})", e.acted);
+    }
+    for (what, items) in [
+        ("signs", e.signs.clone()),
+        ("did", e.did.clone()),
+        (
+            "used",
+            e.used.iter().map(|id| coping_name(plan, id)).collect(),
+        ),
+    ] {
+        if !items.is_empty() {
+            let _ = write!(line, ", {what}: {}", list(items));
+        }
+    }
+    for note in &e.notes {
+        let _ = write!(line, ", note: “{}”", clean(note));
+    }
+    line.push('.');
+    line
+}
+/// "rising", "easing" or nothing, from the first half to the second.
+fn trend_of(values: &[(i64, u8)]) -> String {
+    if values.len() < 4 {
+        return String::new();
+    }
+    let half = values.len() / 2;
+    let avg = |s: &[(i64, u8)]| {
+        f64::from(s.iter().map(|(_, v)| u32::from(*v)).sum::<u32>())
+            / f64::from(u32::try_from(s.len()).unwrap_or(1))
+    };
+    let (a, b) = (avg(&values[..half]), avg(&values[values.len() - half..]));
+    if b >= a + 1.0 {
+        " It rose over the period.".into()
+    } else if b + 1.0 <= a {
+        " It eased over the period.".into()
+    } else {
+        " It stayed about the same.".into()
+    }
+}
+
+/// Consecutive days joined: "from Thu 12 Nov to Sat 14 Nov", "on Mon 16 Nov".
+pub fn spans(days: &[i64]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < days.len() {
+        let mut j = i;
+        while j + 1 < days.len() && days[j + 1] == days[j] + 1 {
+            j += 1;
+        }
+        out.push(if i == j {
+            format!("on {}", day_name(days[i]))
+        } else {
+            format!("from {} to {}", day_name(days[i]), day_name(days[j]))
+        });
+        i = j + 1;
+    }
+    out
+}
+
+/// One row a day, for a spreadsheet (RFC 4180, CRLF line ends).
+pub fn csv(window: &Window, plan: &Plan) -> String {
+    let mut out = String::new();
+    let header = [
+        "date",
+        "checked_in",
+        "urge",
+        "acted",
+        "lapse",
+        "distress",
+        "warning_signs",
+        "maintenance",
+        "coping",
+        "notes",
+        "early_warning",
+    ];
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for (day, entry) in &window.days {
+        let d = civil_from_days(*day);
+        let date = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+        let warned = if window.warned.contains(day) {
+            "yes"
+        } else {
+            "no"
+        };
+        let row: Vec<String> = match entry {
+            None => vec![
+                date,
+                "no".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                warned.into(),
+            ],
+            Some(e) => vec![
+                date,
+                "yes".into(),
+                e.urge.to_string(),
+                e.acted.to_string(),
+                if e.is_lapse() { "yes" } else { "no" }.into(),
+                e.distress.map(|d| d.to_string()).unwrap_or_default(),
+                e.signs.join("; "),
+                e.did.join("; "),
+                e.used
+                    .iter()
+                    .map(|id| coping_name(plan, id))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                e.notes.join(" / "),
+                warned.into(),
+            ],
+        };
+        out.push_str(&row.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A CSV field: quoted when it holds a comma, quote or line break; a
+/// leading `=`, `+`, `-` or `@` is kept from being run as a formula by a
+/// spreadsheet with a `'` before it.
+fn cell(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
+
+/// JSON for scripts.
+pub fn json(window: &Window, plan: &Plan) -> serde_json::Value {
+    let date = |day: i64| {
+        let d = civil_from_days(day);
+        format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    };
+    let days: Vec<serde_json::Value> = window
+        .days
+        .iter()
+        .map(|(day, entry)| match entry {
+            None => serde_json::json!({"date": date(*day), "checked_in": false, "early_warning": window.warned.contains(day)}),
+            Some(e) => serde_json::json!({
+                "date": date(*day),
+                "checked_in": true,
+                "times": e.times.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "urge": e.urge,
+                "acted": e.acted.key(),
+                "lapse": e.is_lapse(),
+                "distress": e.distress,
+                "warning_signs": e.signs,
+                "maintenance": e.did,
+                "coping": e.used.iter().map(|id| serde_json::json!({"id": id, "name": coping_name(plan, id)})).collect::<Vec<_>>(),
+                "notes": e.notes,
+                "early_warning": window.warned.contains(day),
+            }),
+        })
+        .collect();
+    serde_json::json!({
+        "from": date(window.first),
+        "to": date(window.last),
+        "checked_in": window.checked_in(),
+        "days": days,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a, b"), "\"a, b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn labels_fit_their_column_by_display_width() {
+        assert_eq!(
+            display_width(&label("短い警告サインがとても長い場合の例です")),
+            LABEL
+        );
+        assert_eq!(display_width(&label("Walk")), LABEL);
+    }
+
+    #[test]
+    fn consecutive_days_are_joined() {
+        assert_eq!(
+            spans(&[20_785, 20_786, 20_787, 20_790]),
+            ["from Sat 28 Nov to Mon 30 Nov", "on Thu 3 Dec"]
+        );
+    }
+}
