@@ -279,3 +279,32 @@ fn folders_devices_and_pipes_are_refused_and_an_existing_file_is_replaced() {
     let text = std::fs::read_to_string(&existing).unwrap();
     assert!(text.starts_with("BEGIN:VCARD\r\n"), "{text}");
 }
+
+#[test]
+fn a_hand_edited_name_cannot_forge_a_card() {
+    let env = plan();
+    let toml = std::fs::read_to_string(env.plan_file()).unwrap();
+    let forged = toml.replace(
+        "name = \"The library\"",
+        "name = \"Evil\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Injected\"\nphone = \"1\\r\\nTEL:999\"",
+    );
+    assert_ne!(forged, toml);
+    std::fs::write(env.plan_file(), forged).unwrap();
+    let file = env.home().join("out.vcf");
+    env.ok(["contact", "export", "-o", file.to_str().unwrap()]);
+    let cards = vobject(&file);
+    let names: Vec<&str> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["fn"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), expected().len() + 1, "{names:?}");
+    assert!(
+        names.contains(&"Evil\nEND:VCARD\nBEGIN:VCARD\nFN:Injected"),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"Injected"), "{names:?}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("\r\nTEL:999"), "{text}");
+}
