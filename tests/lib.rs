@@ -21,6 +21,7 @@ mod terminal;
 #[cfg(unix)]
 mod torture;
 mod walk;
+mod web;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,63 +1,288 @@
 //! The plan and the card as one self-contained HTML file each: inline CSS,
-//! no scripts, nothing fetched.
+//! no scripts, nothing fetched. On paper the plan leads with the crisis
+//! steps and the emergency number, the rest in two columns, page numbers
+//! in the page margin; on a phone it is one column of large text with
+//! every number a `tel:` link (and `sms:` for people). Numbers never wrap
+//! and are isolated left-to-right; the person's words carry `dir="auto"`
+//! and no language claim they did not make.
 
 use std::fmt::Write as _;
 
 use crate::render::card::Card;
-use crate::render::printout::{Item, PRIVATE, Paper, Printout};
+use crate::render::markdown::numbered_sub;
+use crate::render::paragraph::{digit_value, numbers};
+use crate::render::printout::{Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
+use crate::render::text::{how_to_reach, shown_names};
+
+/// The person's words: their direction found from the text itself, and
+/// no language claimed (the headings are English, their words may not be).
+const THEIRS: &str = "dir=\"auto\" lang=\"\"";
+
+/// A `tel:` (or `sms:`) address: the digits of `number` in ASCII, with
+/// its leading `+`.
+pub fn href(number: &str, reach: &Reach) -> String {
+    let mut digits: String = number
+        .trim_start()
+        .starts_with('+')
+        .then_some('+')
+        .into_iter()
+        .collect();
+    for c in number.chars() {
+        if let Some(d) = digit_value(c) {
+            digits.push(char::from_digit(d, 10).unwrap_or('0'));
+        }
+    }
+    match reach {
+        Reach::Call => format!("tel:{digits}"),
+        Reach::Text { word: None } => format!("sms:{digits}"),
+        Reach::Text { word: Some(word) } => {
+            let mut body = String::new();
+            for b in word.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    body.push(char::from(b));
+                } else {
+                    let _ = write!(body, "%{b:02X}");
+                }
+            }
+            format!("sms:{digits}?body={body}")
+        }
+    }
+}
+
+fn digits_of(text: &str) -> String {
+    text.chars()
+        .filter_map(digit_value)
+        .filter_map(|d| char::from_digit(d, 10))
+        .collect()
+}
+
+/// Whether a number found in the person's words is one to dial: one the
+/// plan lists, an international one, or one long enough to be a phone
+/// number and not a date or a time.
+fn dialable(found: &str, known: &[String]) -> bool {
+    let digits = digits_of(found);
+    if known.contains(&digits) || found.starts_with('+') {
+        return true;
+    }
+    let date = found.len() >= 10
+        && found.as_bytes().get(4) == Some(&b'-')
+        && found.as_bytes().get(7) == Some(&b'-');
+    digits.len() >= 7 && !found.contains(':') && !date
+}
+
+/// The person's words as HTML: escaped, numbers kept whole and
+/// left-to-right, dialable ones linked.
+fn words(text: &str, known: &[String]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for range in numbers(text) {
+        out.push_str(&html(&text[at..range.start]));
+        let found = &text[range.clone()];
+        if dialable(found, known) {
+            let _ = write!(
+                out,
+                "<a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
+                href(found, &Reach::Call),
+                html(found)
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<span class=\"num\" dir=\"ltr\">{}</span>",
+                html(found)
+            );
+        }
+        at = range.end;
+    }
+    out.push_str(&html(&text[at..]));
+    out
+}
+
+fn known_numbers(doc: &Printout) -> Vec<String> {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .filter_map(|i| match i {
+            Item::Call { number, .. } => Some(digits_of(number)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn section_class(rank: Rank) -> String {
+    match rank {
+        Rank::Crisis => "crisis".into(),
+        Rank::Emergency => "emergency".into(),
+        Rank::Stage(n) => format!("stage stage-{n}"),
+        Rank::Reference => "reference".into(),
+    }
+}
+
+/// One call: the name, the number as a link, a text link for people, a
+/// note.
+fn call(item: &Item, name: &str, section: &Section) -> String {
+    let Item::Call {
+        number,
+        reach,
+        note,
+        ..
+    } = item
+    else {
+        return String::new();
+    };
+    let who = if name.is_empty() {
+        "<span class=\"who or\">or</span>".to_string()
+    } else {
+        format!("<span class=\"who\" {THEIRS}>{}</span>", html(name))
+    };
+    let shown = how_to_reach(number, reach);
+    let mut out = format!(
+        "<li class=\"call\">{who} <span class=\"reach\"><a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
+        html(&href(number, reach)),
+        html(&shown)
+    );
+    // People can be texted too; a crisis line lists its own text number.
+    let person = matches!(section.rank, Rank::Stage(3 | 4));
+    if person && *reach == Reach::Call {
+        let _ = write!(
+            out,
+            " <a class=\"sms\" href=\"{}\">text</a>",
+            html(&href(number, &Reach::Text { word: None }))
+        );
+    }
+    out.push_str("</span>");
+    if let Some(note) = note {
+        let _ = write!(out, " <span class=\"note\" {THEIRS}>{}</span>", html(note));
+    }
+    out.push_str("</li>");
+    out
+}
+
+fn section_html(body: &mut String, section: &Section, known: &[String]) {
+    let _ = write!(
+        body,
+        "<section class=\"{}\"><h2>",
+        section_class(section.rank)
+    );
+    if let Rank::Stage(n) = section.rank {
+        let _ = write!(body, "<span class=\"stage-n\">{n}</span> ");
+    }
+    let _ = write!(body, "{}</h2>", html(&section.title));
+    let names = shown_names(&section.items);
+    let numbered = section
+        .items
+        .iter()
+        .any(|i| matches!(i, Item::Numbered(..)));
+    let calls = section.items.iter().any(|i| matches!(i, Item::Call { .. }));
+    let (open, close) = match (numbered, calls) {
+        (true, _) => ("<ol>", "</ol>"),
+        (false, true) => ("<ul class=\"calls\">", "</ul>"),
+        (false, false) => ("<ul>", "</ul>"),
+    };
+    if !section.items.is_empty() {
+        body.push_str(open);
+    }
+    // Sub-items nest under the item before them: a coping strategy's steps
+    // as an ordered list, a trigger's thoughts and response as a list.
+    let mut nested: Option<&str> = None;
+    let mut item_open = false;
+    let close_nested = |body: &mut String, nested: &mut Option<&str>| {
+        if let Some(tag) = nested.take() {
+            let _ = write!(body, "</{tag}>");
+        }
+    };
+    for (item, name) in section.items.iter().zip(names) {
+        if let Item::Sub(text) = item {
+            let (tag, text, value) = match numbered_sub(text) {
+                Some((n, rest)) => ("ol", rest, Some(n)),
+                None => ("ul", text.as_str(), None),
+            };
+            if nested != Some(tag) {
+                close_nested(body, &mut nested);
+                if !item_open {
+                    body.push_str("<li class=\"bare\">");
+                    item_open = true;
+                }
+                let _ = write!(body, "<{tag}>");
+                nested = Some(tag);
+            }
+            match value {
+                Some(n) => {
+                    let _ = write!(
+                        body,
+                        "<li value=\"{n}\" {THEIRS}>{}</li>",
+                        words(text, known)
+                    );
+                }
+                None => {
+                    let _ = write!(body, "<li {THEIRS}>{}</li>", words(text, known));
+                }
+            }
+            continue;
+        }
+        close_nested(body, &mut nested);
+        if item_open {
+            body.push_str("</li>");
+        }
+        item_open = false;
+        match item {
+            Item::Bullet(text) => {
+                let _ = write!(body, "<li {THEIRS}>{}", words(text, known));
+                item_open = true;
+            }
+            Item::Numbered(n, text) => {
+                let _ = write!(body, "<li value=\"{n}\" {THEIRS}>{}", words(text, known));
+                item_open = true;
+            }
+            Item::Call { .. } => body.push_str(&call(item, name, section)),
+            Item::Sub(_) => {}
+        }
+    }
+    close_nested(body, &mut nested);
+    if item_open {
+        body.push_str("</li>");
+    }
+    if !section.items.is_empty() {
+        body.push_str(close);
+    }
+    for _ in 0..section.blank_lines {
+        body.push_str("<div class=\"ruled\"></div>");
+    }
+    body.push_str("</section>\n");
+}
 
 impl Printout {
     /// One self-contained HTML file: inline CSS, no scripts, nothing
     /// fetched; print CSS sized for the paper.
     pub fn to_html(&self, paper: Paper) -> String {
+        let known = known_numbers(self);
         let mut body = String::new();
         let _ = writeln!(
             body,
             "<header><h1>{}</h1><p class=\"private\">{PRIVATE}</p></header>",
             html(&self.title)
         );
-        for section in &self.sections {
-            let _ = write!(body, "<section><h2>{}</h2>", html(&section.title));
-            if section.items.is_empty() {
-                body.push_str("<p class=\"none\">(none yet)</p>");
-            } else {
-                let numbered = section
-                    .items
-                    .iter()
-                    .any(|i| matches!(i, Item::Numbered(..)));
-                body.push_str(if numbered { "<ol>" } else { "<ul>" });
-                let mut open = false;
-                for item in &section.items {
-                    match item {
-                        Item::Bullet(text) | Item::Numbered(_, text) => {
-                            if open {
-                                body.push_str("</li>");
-                            }
-                            let _ = write!(body, "<li>{}", html(text));
-                            open = true;
-                        }
-                        Item::Sub(text) => {
-                            let _ = write!(body, "<div class=\"sub\">{}</div>", html(text));
-                        }
-                        call @ Item::Call { .. } => {
-                            if open {
-                                body.push_str("</li>");
-                            }
-                            let _ = write!(body, "<li>{}", html(&call.plain()));
-                            open = true;
-                        }
-                    }
-                }
-                if open {
-                    body.push_str("</li>");
-                }
-                body.push_str(if numbered { "</ol>" } else { "</ul>" });
+        // The crisis steps and the emergency number lead, side by side on
+        // paper; the stages and the rest flow in columns after them.
+        let (lead, rest): (Vec<&Section>, Vec<&Section>) = self
+            .sections
+            .iter()
+            .partition(|s| matches!(s.rank, Rank::Crisis | Rank::Emergency));
+        if !lead.is_empty() {
+            body.push_str("<div class=\"lead\">\n");
+            for section in lead {
+                section_html(&mut body, section, &known);
             }
-            body.push_str("</section>\n");
+            body.push_str("</div>\n");
         }
-        let _ = write!(body, "<footer>{}</footer>", html(&self.footer));
+        body.push_str("<div class=\"flow\">\n");
+        for section in rest {
+            section_html(&mut body, section, &known);
+        }
+        body.push_str("</div>\n");
+        let _ = write!(body, "<footer>{}</footer>", words(&self.footer, &[]));
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
             html(&self.title),
             stylesheet(paper)
         )
@@ -73,9 +298,9 @@ impl Card {
             let _ = write!(body, "<div class=\"card {class}\">");
             for line in side {
                 if line.heading {
-                    let _ = write!(body, "<h2>{}</h2>", html(&line.text));
+                    let _ = write!(body, "<h2 dir=\"auto\">{}</h2>", words(&line.text, &[]));
                 } else {
-                    let _ = write!(body, "<p>{}</p>", html(&line.text));
+                    let _ = write!(body, "<p {THEIRS}>{}</p>", words(&line.text, &[]));
                 }
             }
             body.push_str("</div>");
@@ -83,34 +308,95 @@ impl Card {
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Crisis card</title>\n<style>\n\
 @page {{ size: A4; margin: 12mm; }}\n\
-body {{ font-family: \"DejaVu Sans\", Verdana, sans-serif; margin: 12mm; }}\n\
+body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; }}\n\
 .pair {{ display: flex; gap: 0; }}\n\
 .card {{ width: 85.6mm; height: 54mm; overflow: hidden; border: 0.2mm dashed #777; padding: 2.2mm 2.8mm; box-sizing: border-box; font-size: 6.4pt; line-height: 1.2; }}\n\
 .card h2 {{ font-size: 7pt; margin: 0.6mm 0 0.2mm; }}\n\
 .card p {{ margin: 0; white-space: nowrap; overflow: hidden; }}\n\
+.num {{ white-space: nowrap; unicode-bidi: isolate; direction: ltr; font-weight: bold; color: inherit; text-decoration: none; }}\n\
 .note {{ font-size: 8pt; color: #444; }}\n\
 </style>\n</head>\n<body>\n<div class=\"pair\">{body}</div>\n<p class=\"note\">Cut along the dashed line and fold in the middle. {PRIVATE}</p>\n</body>\n</html>\n"
         )
     }
 }
 
+/// Paper and screen. Print: the paper's size, page numbers in the bottom
+/// margin, the lead block side by side, two columns after it. Screen: one
+/// readable column; large type and large tap targets on a phone; a dark
+/// scheme when the phone asks for one.
 fn stylesheet(paper: Paper) -> String {
     format!(
-        "@page {{ size: {}; margin: 14mm; }}
+        r#"@page {{ size: {paper}; margin: 12mm 12mm 14mm; @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", "Noto Sans", sans-serif; color: #444; }} }}
+:root {{ color-scheme: light dark; --ink: #111; --soft: #444; --line: #999; --paper: #fff; --alarm: #a00000; --alarm-bg: #fdecec; --lead-bg: #f2f4f7; --link: #0645ad; }}
+@media screen and (prefers-color-scheme: dark) {{
+  :root {{ --ink: #eee; --soft: #bbb; --line: #666; --paper: #151515; --alarm: #ff9a9a; --alarm-bg: #3a1414; --lead-bg: #20242a; --link: #9cc3ff; }}
+}}
 * {{ box-sizing: border-box; }}
-body {{ font-family: \"DejaVu Sans\", Verdana, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #111; max-width: 46em; margin: 1.5em auto; padding: 0 1em; overflow-wrap: anywhere; }}
-h1 {{ font-size: 17pt; margin: 0 0 0.1em; }}
-h2 {{ font-size: 11.5pt; margin: 0.9em 0 0.2em; border-bottom: 1px solid #999; }}
-ul, ol {{ margin: 0.1em 0; padding-left: 1.4em; }}
-li {{ margin: 0.05em 0; }}
-.sub {{ margin-left: 0.6em; color: #333; }}
-.private {{ font-size: 9pt; color: #444; margin: 0; }}
-.none {{ color: #666; margin: 0.1em 0; }}
-footer {{ margin-top: 1.2em; font-size: 9pt; color: #444; border-top: 1px solid #999; padding-top: 0.3em; }}
-section {{ break-inside: avoid; }}
-@media print {{ body {{ margin: 0; padding: 0; max-width: none; font-size: 9.5pt; }} }}
-",
-        paper.css()
+html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+body {{ font-family: "DejaVu Sans", "Noto Sans", system-ui, sans-serif; font-size: 17px; line-height: 1.4; color: var(--ink); background: var(--paper); max-width: 46em; margin: 0 auto; padding: 0.8em 1em 2em; overflow-wrap: break-word; }}
+h1 {{ font-size: 1.5em; line-height: 1.2; margin: 0 0 0.1em; }}
+h2 {{ font-size: 1.05em; margin: 1em 0 0.25em; padding-bottom: 0.1em; border-bottom: 1px solid var(--line); break-after: avoid; }}
+.private {{ font-size: 0.8em; color: var(--soft); margin: 0; }}
+a {{ color: var(--link); }}
+ul, ol {{ margin: 0.15em 0; padding: 0; list-style: none; }}
+li {{ position: relative; margin: 0.15em 0; padding-inline-start: 1.3em; }}
+ul > li::before {{ content: "•"; position: absolute; inset-inline-start: 0.3em; }}
+ol > li::before {{ content: counter(list-item) "."; position: absolute; inset-inline-start: 0; width: 1.9em; text-align: end; font-variant-numeric: tabular-nums; font-weight: bold; }}
+ol > li {{ padding-inline-start: 2.3em; }}
+li.bare {{ padding-inline-start: 0; }}
+li.bare::before {{ content: none; }}
+li ul, li ol {{ font-size: 0.94em; color: var(--soft); }}
+li li {{ margin: 0.05em 0; }}
+.num {{ white-space: nowrap; unicode-bidi: isolate; direction: ltr; font-variant-numeric: tabular-nums; }}
+a.num {{ font-weight: bold; }}
+.calls .who {{ font-weight: bold; }}
+.calls .or {{ font-weight: normal; color: var(--soft); }}
+.reach {{ white-space: nowrap; }}
+.sms {{ font-size: 0.85em; margin-inline-start: 0.4em; }}
+.note {{ color: var(--soft); }}
+.crisis h2 {{ font-size: 1.3em; color: var(--alarm); border-bottom: 2px solid var(--alarm); }}
+.crisis ol > li {{ font-size: 1.08em; margin: 0.3em 0; }}
+.emergency {{ border: 2px solid var(--alarm); background: var(--alarm-bg); border-radius: 6px; padding: 0.2em 0.7em 0.4em; margin: 0.9em 0; }}
+.emergency h2 {{ margin-top: 0.2em; color: var(--alarm); border: 0; }}
+.emergency li::before {{ content: none; }}
+.emergency li {{ padding: 0; }}
+.emergency a.num {{ font-size: 2em; line-height: 1.1; color: var(--alarm); }}
+.emergency .who {{ display: none; }}
+.emergency .or {{ display: inline; }}
+.stage-n {{ display: inline-block; min-width: 1.5em; text-align: center; border-radius: 0.75em; background: var(--ink); color: var(--paper); font-size: 0.85em; margin-inline-end: 0.2em; }}
+.ruled {{ border-bottom: 1px solid var(--line); height: 2.2em; }}
+footer {{ margin-top: 1.2em; font-size: 0.8em; color: var(--soft); border-top: 1px solid var(--line); padding-top: 0.3em; }}
+@media screen and (max-width: 32em) {{
+  a.num {{ padding: 0.35em 0; }}
+  .calls .note {{ display: block; font-size: 0.9em; }}
+}}
+/* Names and numbers in two columns, the note under the number. */
+@media print, (min-width: 32em) {{
+  .calls {{ display: grid; grid-template-columns: fit-content(55%) 1fr; column-gap: 0.7em; }}
+  .calls > li {{ grid-column: 1 / -1; }}
+  .calls > li.call {{ display: grid; grid-template-columns: subgrid; }}
+  .calls > li.call > .who {{ grid-row: 1 / span 2; }}
+  .calls .reach {{ grid-row: 1; grid-column: 2; }}
+  .calls .note {{ grid-row: 2; grid-column: 2; font-size: 0.9em; }}
+  .emergency .calls, .emergency li.call {{ display: block; }}
+}}
+@media print {{
+  :root {{ --ink: #000; --soft: #333; --paper: #fff; --link: #000; }}
+  body {{ font-size: 10pt; line-height: 1.3; max-width: none; margin: 0; padding: 0; }}
+  a {{ text-decoration: none; }}
+  .sms {{ display: none; }}
+  h1 {{ font-size: 16pt; }}
+  h2 {{ margin: 0.7em 0 0.2em; }}
+  .lead {{ display: grid; grid-template-columns: 1fr auto; column-gap: 5mm; align-items: start; }}
+  .lead .emergency {{ margin-top: 0.9em; }}
+  .flow {{ columns: 2; column-gap: 7mm; }}
+  section {{ break-inside: avoid; }}
+  .flow > section:first-child h2 {{ margin-top: 0.3em; }}
+  .emergency a.num {{ font-size: 20pt; }}
+  footer {{ font-size: 7.5pt; margin-top: 0.8em; }}
+}}
+"#,
+        paper = paper.css()
     )
 }
 
@@ -140,5 +426,28 @@ mod tests {
             html("<b>\"x\" & 'y'</b>"),
             "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn numbers_become_links_to_dial_and_dates_do_not() {
+        assert_eq!(
+            href("+44 (0)7700 900-123", &Reach::Call),
+            "tel:+4407700900123"
+        );
+        assert_eq!(
+            href(
+                "85258",
+                &Reach::Text {
+                    word: Some("SHOUT".into())
+                }
+            ),
+            "sms:85258?body=SHOUT"
+        );
+        assert_eq!(href("+٢٠ ١٠", &Reach::Call), "tel:+2010");
+        let known = vec!["116123".to_string()];
+        let shown = words("call 116 123 by 2027-01-15 at 18:30 <b>", &known);
+        assert!(shown.contains("<a class=\"num\" dir=\"ltr\" href=\"tel:116123\">116 123</a>"));
+        assert!(shown.contains("<span class=\"num\" dir=\"ltr\">2027-01-15</span>"));
+        assert!(shown.contains("&lt;b&gt;"));
     }
 }

@@ -48,7 +48,17 @@ pub fn digit_value(c: char) -> Option<u32> {
 fn separates_digits(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\u{a0}' | '\u{202f}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '(' | ')' | '/'
+        ' ' | '\u{a0}'
+            | '\u{202f}'
+            | '-'
+            | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2013}'
+            | '.'
+            | ':'
+            | '('
+            | ')'
+            | '/'
     )
 }
 
@@ -145,10 +155,15 @@ pub fn escape_markdown_inline(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        let entity = c == '&'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
+        // "&amp;" or "&#42;" would be read as a character reference;
+        // "A&E" would not.
+        let entity = c == '&' && {
+            let name = chars
+                .clone()
+                .take_while(|n| n.is_ascii_alphanumeric() || *n == '#')
+                .count();
+            name > 0 && chars.clone().nth(name) == Some(';')
+        };
         if entity
             || matches!(
                 c,
@@ -182,8 +197,7 @@ fn may_start_block(word: &str) -> bool {
 }
 
 /// Splits `text` into the pieces a line may break between.
-fn words(text: &str, flavor: Flavor) -> Vec<Word> {
-    let isolate = flavor != Flavor::Terminal && has_rtl(text);
+fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
     let spans = numbers(text);
     let inside = |at: usize| spans.iter().any(|r| at > r.start && at < r.end);
     let mut out = Vec::new();
@@ -283,13 +297,61 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
     out
 }
 
+/// A piece of a line: the person's words, or something written out already
+/// for the format (a phone number, a Markdown link to one) that is never
+/// split, escaped or broken from what follows it without a space.
+#[derive(Debug, Clone)]
+pub enum Segment<'a> {
+    Words(&'a str),
+    Whole { text: String, width: usize },
+}
+
 /// Lays out `text` in lines of at most `width` display columns (a number
 /// longer than a line is the only thing that may run over), the first
 /// starting with `indent`, the rest with `hang`.
 pub fn lines(text: &str, width: usize, indent: &str, hang: &str, flavor: Flavor) -> Vec<String> {
+    lines_of(&[Segment::Words(text)], width, indent, hang, flavor)
+}
+
+/// [`lines`] for segments separated by spaces. Numbers (in the words, and
+/// every [`Segment::Whole`]) are isolated left-to-right when any of the
+/// text, the indent included (a name before a number), is right-to-left.
+pub fn lines_of(
+    segments: &[Segment],
+    width: usize,
+    indent: &str,
+    hang: &str,
+    flavor: Flavor,
+) -> Vec<String> {
+    let isolate = flavor != Flavor::Terminal
+        && (has_rtl(indent)
+            || segments.iter().any(|s| match s {
+                Segment::Words(t) => has_rtl(t),
+                Segment::Whole { text, .. } => has_rtl(text),
+            }));
+    let mut all = Vec::new();
+    for segment in segments {
+        if let Some(last) = all.last_mut() {
+            let last: &mut Word = last;
+            last.space = true;
+        }
+        match segment {
+            Segment::Words(text) => all.extend(words(text, flavor, isolate)),
+            Segment::Whole { text, width } => all.push(Word {
+                text: if isolate {
+                    format!("{LRI}{text}{PDI}")
+                } else {
+                    text.clone()
+                },
+                width: *width,
+                space: false,
+                number: true,
+            }),
+        }
+    }
     let first = width.saturating_sub(display_width(indent)).max(1);
     let rest = width.saturating_sub(display_width(hang)).max(1);
-    let words = break_long(words(text, flavor), first.min(rest));
+    let words = break_long(all, first.min(rest));
     #[allow(clippy::cast_precision_loss)]
     let widths = [first as f64, rest as f64];
     let mut out = Vec::new();
@@ -344,8 +406,8 @@ mod tests {
             ["116 123", "(020) 7946 0000"]
         );
         assert_eq!(
-            found("Tele-MANAS on 14416, 9:00–17:00, 30 minutes"),
-            ["14416"]
+            found("Tele-MANAS on 14416, 9:00–17:00, 30 minutes, 1: 2"),
+            ["14416", "9:00–17:00"]
         );
         assert_eq!(found("mp3 H264 1 2"), Vec::<&str>::new());
         assert_eq!(found("+٢٠ ١٠ ١٢٣٤"), ["+٢٠ ١٠ ١٢٣٤"]);
@@ -413,8 +475,8 @@ mod tests {
             }
         }
         assert_eq!(
-            escape_markdown_inline("*not* bold # _x_ A&E &amp;"),
-            "\\*not\\* bold \\# \\_x\\_ A\\&E \\&amp;"
+            escape_markdown_inline("*not* bold # _x_ A&E &amp; &#42;"),
+            "\\*not\\* bold \\# \\_x\\_ A&E \\&amp; \\&\\#42;"
         );
     }
 }

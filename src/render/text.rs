@@ -1,37 +1,174 @@
 //! The plan and the card as plain text: good on a screen reader, in an
-//! email, or piped to a printer.
+//! email, or piped to a printer. Lines are measured in display columns,
+//! phone numbers stay whole (isolated left-to-right in right-to-left text)
+//! and line up in a column after the names.
 
 use std::fmt::Write as _;
 
+use textwrap::core::display_width;
+
 use crate::render::card::Card;
-use crate::render::printout::{Item, PRIVATE, Printout};
-use crate::render::wrap;
+use crate::render::paragraph::{self, Flavor, Segment};
+use crate::render::printout::{Item, PRIVATE, Printout, Reach, Section};
+
+/// The widest name that still lines its number up in the column; a longer
+/// name flows on and its number follows it.
+const NAME_COLUMN: usize = 28;
+
+/// How a number is reached, as words around it: "116 123", "text SHOUT to
+/// 85258".
+pub(crate) fn how_to_reach(number: &str, reach: &Reach) -> String {
+    match reach {
+        Reach::Call => number.to_string(),
+        Reach::Text { word: Some(word) } => format!("text {word} to {number}"),
+        Reach::Text { word: None } => format!("text {number}"),
+    }
+}
+
+/// Each call's name, or "" when it repeats the name of the call above it
+/// (a crisis line with a number to call and one to text).
+pub(crate) fn shown_names(items: &[Item]) -> Vec<&str> {
+    let mut previous: Option<&str> = None;
+    items
+        .iter()
+        .map(|item| {
+            if let Item::Call { who, .. } = item {
+                let shown = if previous == Some(who.as_str()) {
+                    ""
+                } else {
+                    who
+                };
+                previous = Some(who);
+                shown
+            } else {
+                previous = None;
+                ""
+            }
+        })
+        .collect()
+}
+
+fn push_lines(out: &mut String, lines: Vec<String>) {
+    for line in lines {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// A line to write on by hand.
+fn ruled(width: usize) -> String {
+    format!("  {}", "_".repeat(width.saturating_sub(4).min(72)))
+}
+
+fn section_text(out: &mut String, section: &Section, width: usize) {
+    push_lines(
+        out,
+        paragraph::lines(&section.title, width, "", "", Flavor::Text),
+    );
+    let widest_step = section
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Numbered(n, _) => Some(n.to_string().len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1);
+    let names = shown_names(&section.items);
+    let column = names
+        .iter()
+        .map(|n| display_width(n))
+        .filter(|w| *w <= NAME_COLUMN)
+        .max()
+        .unwrap_or(0);
+    for (item, name) in section.items.iter().zip(names) {
+        let lines = match item {
+            Item::Bullet(text) => paragraph::lines(text, width, "  - ", "    ", Flavor::Text),
+            Item::Numbered(n, text) => {
+                let indent = format!("  {n:>widest_step$}. ");
+                let hang = " ".repeat(indent.len());
+                paragraph::lines(text, width, &indent, &hang, Flavor::Text)
+            }
+            Item::Sub(text) => {
+                // A coping strategy's "2. Breathe…" hangs after its number.
+                let number = text.split_once(". ").filter(|(n, _)| {
+                    !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+                });
+                let hang = " ".repeat(6 + number.map_or(0, |(n, _)| n.len() + 2));
+                paragraph::lines(text, width, "      ", &hang, Flavor::Text)
+            }
+            Item::Call {
+                number,
+                reach,
+                note,
+                ..
+            } => call_lines(
+                name,
+                &how_to_reach(number, reach),
+                note.as_deref(),
+                column,
+                width,
+            ),
+        };
+        push_lines(out, lines);
+    }
+    for _ in 0..section.blank_lines {
+        let _ = writeln!(out, "\n{}", ruled(width));
+    }
+}
+
+/// "  - Alex (sponsor)     +44 7700 900123  after 6pm": the number in its
+/// column when the name fits it, the note after the number or under it.
+fn call_lines(
+    who: &str,
+    how: &str,
+    note: Option<&str>,
+    column: usize,
+    width: usize,
+) -> Vec<String> {
+    let number = Segment::Whole {
+        text: how.to_string(),
+        width: display_width(how),
+    };
+    let note = note.map(|n| format!("({n})"));
+    let note_segment = note.as_deref().map(Segment::Words);
+    let fits = display_width(who) <= column && 4 + column + 2 + display_width(how) <= width;
+    if !fits {
+        let mut segments = vec![Segment::Words(who), number];
+        segments.extend(note_segment);
+        return paragraph::lines_of(&segments, width, "  - ", "    ", Flavor::Text);
+    }
+    let pad = " ".repeat(column - display_width(who) + 2);
+    let bullet = if who.is_empty() { "    " } else { "  - " };
+    let indent = format!("{bullet}{who}{pad}");
+    let mut segments = vec![number];
+    segments.extend(note_segment);
+    paragraph::lines_of(
+        &segments,
+        width,
+        &indent,
+        &" ".repeat(display_width(&indent)),
+        Flavor::Text,
+    )
+}
 
 impl Printout {
-    /// Plain text at `width` columns: good on a screen reader and in an email.
+    /// Plain text at `width` display columns.
     pub fn to_text(&self, width: usize) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{}", self.title);
+        push_lines(
+            &mut out,
+            paragraph::lines(&self.title, width, "", "", Flavor::Text),
+        );
         let _ = writeln!(out, "{PRIVATE}");
         for section in &self.sections {
-            let _ = writeln!(out, "\n{}", section.title);
-            if section.items.is_empty() {
-                let _ = writeln!(out, "  (none yet)");
-            }
-            for item in &section.items {
-                let line = match item {
-                    Item::Bullet(text) => wrap(text, width, "  - ", "    "),
-                    Item::Numbered(n, text) => {
-                        let indent = format!("  {n}. ");
-                        wrap(text, width, &indent, &" ".repeat(indent.chars().count()))
-                    }
-                    Item::Sub(text) => wrap(text, width, "      ", "      "),
-                    call @ Item::Call { .. } => wrap(&call.plain(), width, "  - ", "    "),
-                };
-                let _ = writeln!(out, "{line}");
-            }
+            out.push('\n');
+            section_text(&mut out, section, width);
         }
-        let _ = writeln!(out, "\n{}", wrap(&self.footer, width, "", ""));
+        out.push('\n');
+        push_lines(
+            &mut out,
+            paragraph::lines(&self.footer, width, "", "", Flavor::Text),
+        );
         out
     }
 }
@@ -43,7 +180,11 @@ impl Card {
         for (title, side) in [("FRONT", &self.front), ("BACK", &self.back)] {
             let _ = writeln!(out, "-- {title} --");
             for line in side {
-                let _ = writeln!(out, "{}{}", if line.heading { "" } else { "  " }, line.text);
+                let indent = if line.heading { "" } else { "  " };
+                push_lines(
+                    &mut out,
+                    paragraph::lines(&line.text, 80, indent, "    ", Flavor::Text),
+                );
             }
             out.push('\n');
         }

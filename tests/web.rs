@@ -1,0 +1,424 @@
+//! The plan and the card as text, Markdown and HTML, printed from a plan
+//! written in many scripts (tests/data/world.toml): lines by display width
+//! with every number whole and in order, the Markdown read back by a
+//! `CommonMark` parser, the HTML printed to PDF and shown at phone width in
+//! a real Chromium.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use textwrap::core::display_width;
+
+use crate::Env;
+
+/// Every number the world plan prints, as typed.
+const NUMBERS: [&str; 8] = [
+    "+20 10 1234 5678",
+    "+86 138 0013 8000",
+    "+91 98765 43210",
+    "+7 912 345-67-89",
+    "+30 694 123 4567",
+    "14416",
+    "1-800-891-4416",
+    "112",
+];
+
+/// The number of someone not to involve: never printed.
+const NOT_TO_CALL: &str = "+971 4 123 4567";
+
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
+fn squash(text: &str) -> String {
+    text.replace([LRI, PDI], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Everything the person wrote in the world plan, as typed.
+fn typed() -> Vec<String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/world.toml");
+    let plan: toml::Table = fs::read_to_string(file).unwrap().parse().unwrap();
+    let mut words = Vec::new();
+    for list in [
+        "crisis_steps",
+        "warning_signs",
+        "reasons",
+        "safe_environment",
+        "lapse_plan",
+        "maintenance",
+    ] {
+        for item in plan[list].as_array().unwrap() {
+            words.push(item["text"].as_str().unwrap().to_string());
+        }
+    }
+    for coping in plan["coping"].as_array().unwrap() {
+        words.push(coping["name"].as_str().unwrap().to_string());
+        for step in coping["steps"].as_array().unwrap() {
+            words.push(step.as_str().unwrap().to_string());
+        }
+    }
+    for contact in plan["contacts"].as_array().unwrap() {
+        words.push(contact["name"].as_str().unwrap().to_string());
+        if let Some(when) = contact.get("reachable") {
+            words.push(when.as_str().unwrap().to_string());
+        }
+    }
+    words
+}
+
+#[test]
+fn text_in_many_scripts_fits_80_columns_with_every_number_whole() {
+    let env = Env::with_world();
+    let text = env.ok(["print"]);
+    for line in text.lines() {
+        assert!(display_width(line) <= 80, "wider than 80 columns: {line:?}");
+    }
+    for number in NUMBERS {
+        assert!(
+            text.lines().any(|l| l.contains(number)),
+            "{number} is not whole on one line:\n{text}"
+        );
+    }
+    assert!(!text.contains(NOT_TO_CALL));
+    // A number inside right-to-left text is isolated left-to-right, so
+    // it cannot be shown reversed; one in left-to-right text is left alone.
+    for line in text.lines() {
+        let rtl = line.chars().any(|c| ('\u{590}'..='\u{8ff}').contains(&c));
+        for number in NUMBERS.iter().filter(|n| line.contains(**n)) {
+            let isolated = line.contains(&format!("{LRI}{number}{PDI}"));
+            assert_eq!(isolated, rtl, "{line:?}");
+        }
+    }
+    // Two-digit step numbers line up on their full stops.
+    let nine = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("9. "))
+        .unwrap();
+    let ten = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("10. "))
+        .unwrap();
+    assert_eq!(nine.find(". "), ten.find(". "), "{nine:?} / {ten:?}");
+    // Names and numbers in a column.
+    let column = |name: &str| {
+        let line = text.lines().find(|l| l.contains(name)).unwrap();
+        let at = line.find('+').unwrap();
+        display_width(&line[..at])
+    };
+    assert_eq!(column("दीदी (Priya)"), column("Маша Иванова"));
+    let typed_text = squash(&text);
+    for words in typed() {
+        assert!(typed_text.contains(&squash(&words)), "{words:?} lost");
+    }
+    assert!(!text.contains("none yet"));
+    // The footer breaks between words only.
+    assert!(
+        typed_text.ends_with(
+            "ليلى Layla, revision 7, saved 2026-11-20 18:30 UTC, next review 2027-02-01. Private: this holds personal health information."
+        ),
+        "{text}"
+    );
+}
+
+/// The Markdown as a `CommonMark` parser reads it: any raw HTML, the text
+/// of every paragraph and item, and the link targets.
+struct Read {
+    html: Vec<String>,
+    text: String,
+    links: Vec<String>,
+    rules: usize,
+}
+
+fn read_markdown(markdown: &str) -> Read {
+    let mut read = Read {
+        html: Vec::new(),
+        text: String::new(),
+        links: Vec::new(),
+        rules: 0,
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => read.html.push(h.to_string()),
+            Event::Text(t) | Event::Code(t) => read.text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => read.text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => read.links.push(dest_url.to_string()),
+            Event::Rule => read.rules += 1,
+            _ => {}
+        }
+    }
+    read
+}
+
+#[test]
+fn markdown_of_the_plan_and_card_has_no_live_html_and_reads_as_typed() {
+    let env = Env::with_world();
+    let markdown = env.ok(["print", "--format", "markdown"]);
+    let read = read_markdown(&markdown);
+    assert!(read.html.is_empty(), "raw HTML survived: {:?}", read.html);
+    let text = squash(&read.text);
+    for words in typed() {
+        assert!(
+            text.contains(&squash(&words)),
+            "{words:?} does not read as typed in:\n{text}"
+        );
+    }
+    for number in NUMBERS {
+        assert!(text.contains(number), "{number} in {text}");
+    }
+    assert!(!markdown.contains(NOT_TO_CALL));
+    // Every link dials or texts; nothing the person typed became a link.
+    assert!(!read.links.is_empty());
+    for link in &read.links {
+        assert!(
+            link.starts_with("tel:") || link.starts_with("sms:"),
+            "{link}"
+        );
+    }
+    assert!(read.links.contains(&"tel:+201012345678".to_string()));
+    // Ten crisis steps are one ordered list; a coping strategy's steps are
+    // a list nested in its item.
+    let mut depth = 0;
+    let mut lists = Vec::new();
+    for event in Parser::new(&markdown) {
+        match event {
+            Event::Start(Tag::List(start)) => {
+                depth += 1;
+                lists.push((depth, start, 0));
+            }
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::Start(Tag::Item) => {
+                if let Some(list) = lists.iter_mut().rev().find(|l| l.0 == depth) {
+                    list.2 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(lists[0], (1, Some(1), 10), "{lists:?}");
+    assert!(
+        lists.iter().any(|l| l.0 == 2 && l.1 == Some(1) && l.2 == 2),
+        "{lists:?}"
+    );
+
+    let card = env.ok(["print", "--card", "--format", "markdown"]);
+    let read = read_markdown(&card);
+    assert!(
+        read.html.is_empty(),
+        "raw HTML on the card: {:?}",
+        read.html
+    );
+    assert!(
+        squash(&read.text).contains("<b>Not bold</b> *not italic* 1. not a list"),
+        "{}",
+        read.text
+    );
+}
+
+#[test]
+fn blank_forms_rule_lines_in_every_text_format() {
+    let env = Env::with_world();
+    let text = env.ok(["print", "--blank"]);
+    assert!(
+        text.lines()
+            .filter(|l| l.trim_start().starts_with("____"))
+            .count()
+            >= 20
+    );
+    assert!(!text.contains("توقف"), "a blank form holds no entries");
+    let markdown = env.ok(["print", "--blank", "--format", "markdown"]);
+    assert!(read_markdown(&markdown).rules >= 20);
+    let written = env.ok(["print", "--write-in", "--format", "markdown"]);
+    let read = read_markdown(&written);
+    assert!(read.rules >= 10 && squash(&read.text).contains("توقف واخرج"));
+    let html = env.ok(["print", "--write-in", "--format", "html"]);
+    assert!(html.matches("class=\"ruled\"").count() >= 10);
+}
+
+#[test]
+fn html_links_every_number_and_leaves_the_persons_words_their_own_direction() {
+    let env = Env::with_world();
+    let html = env.ok(["print", "--format", "html"]);
+    for (number, href) in [
+        ("+20 10 1234 5678", "tel:+201012345678"),
+        ("+86 138 0013 8000", "tel:+8613800138000"),
+        ("+7 912 345-67-89", "tel:+79123456789"),
+        ("14416", "tel:14416"),
+        ("1-800-891-4416", "tel:18008914416"),
+        ("112", "tel:112"),
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{href}\">{number}</a>")),
+            "{number} is not a {href} link"
+        );
+    }
+    assert!(
+        html.contains("href=\"sms:+919876543210\""),
+        "people can be texted"
+    );
+    assert!(!html.contains(NOT_TO_CALL));
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<li dir=\"auto\" lang=\"\">لا أنام أكثر من"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("prefers-color-scheme: dark"));
+    for fetched in [
+        "<script",
+        "href=\"http",
+        "src=\"",
+        "<link",
+        "@import",
+        "url(",
+    ] {
+        assert!(!html.contains(fetched), "nothing fetched: {fetched}");
+    }
+}
+
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none()
+                && std::env::var_os("CI").is_none(),
+            "Chromium is needed to test the HTML"
+        );
+        eprintln!("skipped: Chromium is not installed");
+    }
+    found
+}
+
+fn run(program: &str, args: &[&str]) -> Output {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} could not run ({e}): install poppler-utils"));
+    assert!(output.status.success(), "{program} {args:?} failed");
+    output
+}
+
+/// In the page: anything wider than the window, and any number broken
+/// over two lines.
+const CHECK: &str = r"<script>
+window.addEventListener('load', () => {
+  const bad = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width) bad.push('page scrolls sideways: ' + document.documentElement.scrollWidth);
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > width + 0.5 || r.left < -0.5) bad.push('outside: ' + el.tagName + ' ' + el.textContent.slice(0, 30));
+  }
+  for (const n of document.querySelectorAll('.num')) {
+    if (n.getClientRects().length !== 1) bad.push('number broken: ' + n.textContent);
+  }
+  const out = document.createElement('pre'); out.id = 'report';
+  out.textContent = 'REPORT[' + bad.join(' | ') + '] BG[' + getComputedStyle(document.body).backgroundColor + ']';
+  document.body.appendChild(out);
+});
+</script></body>";
+
+#[test]
+fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
+    let Some(chromium) = chromium() else { return };
+    let example = Env::with_example();
+    let world = Env::with_world();
+    let profile = example.home().join("chromium-profile");
+    let browser = |args: &[&str]| {
+        let mut all = vec![
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ];
+        let data = format!("--user-data-dir={}", profile.display());
+        all.push(&data);
+        all.extend_from_slice(args);
+        Command::new(chromium).args(&all).output().unwrap()
+    };
+    for (env, name, paper) in [
+        (&example, "example", "a4"),
+        (&example, "example-letter", "letter"),
+        (&world, "world", "a4"),
+        (&world, "world-letter", "letter"),
+    ] {
+        let html = env.ok(["print", "--format", "html", "--paper", paper]);
+        let file = example.home().join(format!("{name}.html"));
+        fs::write(&file, &html).unwrap();
+        let url = format!("file://{}", file.display());
+        let pdf = example.home().join(format!("{name}.pdf"));
+        browser(&[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &url,
+        ]);
+        let pdf = pdf.to_str().unwrap();
+        let info = String::from_utf8(run("pdfinfo", &[pdf]).stdout).unwrap();
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Pages:") && l.ends_with(" 1")),
+            "{name} prints on one page:\n{info}"
+        );
+        let size = if paper == "a4" {
+            "pts (A4)"
+        } else {
+            "pts (letter)"
+        };
+        assert!(info.contains(size), "{name}: {info}");
+        let text = String::from_utf8(run("pdftotext", &[pdf, "-"]).stdout).unwrap();
+        assert!(
+            text.contains("Page 1 of 1"),
+            "{name}: page numbers in print"
+        );
+        if name.starts_with("world") {
+            for number in NUMBERS {
+                assert!(
+                    text.contains(number),
+                    "{name}: {number} read back from\n{text}"
+                );
+            }
+        }
+        // A phone, in light and dark.
+        let checked = example.home().join(format!("{name}-checked.html"));
+        fs::write(&checked, html.replace("</body>", CHECK)).unwrap();
+        let checked = format!("file://{}", checked.display());
+        for (scheme, background) in [("light", "rgb(255, 255, 255)"), ("dark", "rgb(21, 21, 21)")] {
+            let mut args = vec!["--window-size=390,2000", "--dump-dom", checked.as_str()];
+            if scheme == "dark" {
+                args.insert(0, "--force-dark-mode");
+            }
+            let dom = String::from_utf8_lossy(&browser(&args).stdout).into_owned();
+            assert!(
+                dom.contains("REPORT[]"),
+                "{name} at 390 px ({scheme}): {}",
+                dom.split("REPORT[").nth(1).unwrap_or("no report")
+            );
+            assert!(
+                dom.contains(&format!("BG[{background}]")),
+                "{name} {scheme}: {}",
+                dom.split("BG[").nth(1).unwrap_or("no report")
+            );
+        }
+        let shot = example.home().join(format!("{name}-phone.png"));
+        browser(&[
+            "--window-size=390,2400",
+            &format!("--screenshot={}", shot.display()),
+            &url,
+        ]);
+        assert!(
+            fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+            "{name}: a screenshot"
+        );
+    }
+}
