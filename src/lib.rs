@@ -59,7 +59,14 @@ pub fn main() -> ExitCode {
             now: clock.now,
             today: clock.today,
             zone: clock.zone,
-            country: cli.country.clone(),
+            // Names people type ("Ireland") become codes here, once; a
+            // form that names no country is a usage mistake (exit 2).
+            country: cli
+                .country
+                .as_deref()
+                .map(plan::country::parse)
+                .transpose()
+                .map_err(Error::Usage)?,
             locale_country: locale_country(),
             note: cli.note.clone(),
             style,
@@ -75,7 +82,12 @@ pub fn main() -> ExitCode {
         // Stopping a wizard is not a failure: say so plainly.
         Err(error @ (Error::Cancelled | Error::Stopped(_))) => {
             prompt::restore_terminal();
-            let _ = writeln!(err, "\n{error}");
+            if matches!(error, Error::Cancelled) {
+                // Once, even if Ctrl-C also reached the signal handler.
+                prompt::say_stopped(&mut err);
+            } else {
+                let _ = writeln!(err, "\n{error}");
+            }
             error.exit_code()
         }
         Err(error) => {

@@ -22,6 +22,7 @@ pub trait Prompter {
         self.show(&format!("\n── {title} ──"))
     }
     /// A line of text, starting from `initial`; `None` when left empty.
+    /// Esc skips the question: what was there (`initial`) stays.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>>;
     /// One of `choices` by index, starting at `default`; `None` for Esc.
     fn select(
@@ -115,9 +116,75 @@ impl Terminal {
     pub fn stop_cleanly_on_ctrl_c() {
         let _ = ctrlc::set_handler(|| {
             restore_terminal();
-            let _ = Term::stderr().write_line(&format!("\n{}", Error::Cancelled));
+            say_stopped(&mut io::stderr());
             std::process::exit(130);
         });
+    }
+
+    /// Redraws a text answer being typed: back to the prompt's first row,
+    /// clear, write it again, and put the cursor where the person is
+    /// typing. Rows are counted from display widths, so long answers that
+    /// wrap leave nothing stale behind.
+    fn draw_line(
+        &self,
+        prompt: &str,
+        chars: &[char],
+        pos: usize,
+        row: &mut usize,
+    ) -> io::Result<()> {
+        let cols = self.width.max(1);
+        self.term.move_cursor_up(*row)?;
+        self.term.write_str("\r")?;
+        self.term.clear_to_end_of_screen()?;
+        let typed: String = chars.iter().collect();
+        self.term.write_str(&format!("{prompt}{typed}"))?;
+        let total = console::measure_text_width(prompt) + console::measure_text_width(&typed);
+        if total > 0 && total.is_multiple_of(cols) {
+            // The cursor waits at the end of a full row: move it on.
+            self.term.write_str(" \r")?;
+        }
+        let before: String = chars[..pos].iter().collect();
+        let at = console::measure_text_width(prompt) + console::measure_text_width(&before);
+        self.term.move_cursor_up(total / cols - at / cols)?;
+        self.term.write_str("\r")?;
+        self.term.move_cursor_right(at % cols)?;
+        self.term.flush()?;
+        *row = at / cols;
+        Ok(())
+    }
+}
+
+impl Terminal {
+    /// A menu's question short enough to sit on one line, which dialoguer
+    /// needs to redraw it cleanly: a longer one is shown above, wrapped,
+    /// and the menu asks only its last sentence or "Choose one".
+    fn fit_prompt(&self, question: &str) -> Result<String> {
+        if console::measure_text_width(question) + 6 <= self.width {
+            return Ok(question.to_string());
+        }
+        let last = question
+            .rfind(". ")
+            .map_or(question, |i| &question[i + 2..]);
+        let (above, asked) =
+            if last.len() < question.len() && console::measure_text_width(last) + 6 <= self.width {
+                (&question[..question.len() - last.len()], last.to_string())
+            } else {
+                (question, "Choose one".to_string())
+            };
+        self.term
+            .write_line(&crate::render::wrap(above.trim_end(), self.width, "", ""))
+            .map_err(Error::Terminal)?;
+        Ok(asked)
+    }
+}
+
+/// Says once that stopping lost nothing: Ctrl-C can reach both the signal
+/// handler and the prompt that was reading a key, and the person should
+/// read it once.
+pub fn say_stopped(out: &mut dyn io::Write) {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        let _ = writeln!(out, "\n{}", Error::Cancelled);
     }
 }
 
@@ -154,15 +221,88 @@ impl Prompter for Terminal {
         }
     }
 
+    /// A line editor of our own rather than dialoguer's: Esc has to mean
+    /// "skip, keep what is there", and a long answer has to redraw cleanly.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        let answer: String = dialoguer::Input::with_theme(self.theme.as_ref())
-            .with_prompt(question)
-            .with_initial_text(initial)
-            .allow_empty(true)
-            .interact_text_on(&self.term)
-            .map_err(from_dialoguer)?;
-        let answer = answer.trim();
-        Ok((!answer.is_empty()).then(|| answer.to_string()))
+        use console::Key;
+        // Leave room to type on the prompt's line.
+        let asked = if console::measure_text_width(question) + 10 <= self.width {
+            question.to_string()
+        } else {
+            self.term
+                .write_line(&crate::render::wrap(question, self.width, "", ""))
+                .map_err(Error::Terminal)?;
+            "Your answer".to_string()
+        };
+        let question = asked.as_str();
+        let prompt = if self.plain {
+            format!("{question}: ")
+        } else {
+            format!("? {question} › ")
+        };
+        let mut chars: Vec<char> = crate::render::clean(initial).chars().collect();
+        let mut pos = chars.len();
+        let mut row = 0;
+        let mut skipped = false;
+        loop {
+            self.draw_line(&prompt, &chars, pos, &mut row)
+                .map_err(Error::Terminal)?;
+            match self.term.read_key() {
+                Ok(Key::Enter) => break,
+                // Esc leaves the question keeping what is on the line: what
+                // was there before if nothing was typed (a skip), and never
+                // throws away what the person typed.
+                Ok(Key::Escape) => {
+                    skipped = chars
+                        .iter()
+                        .copied()
+                        .eq(crate::render::clean(initial).chars());
+                    break;
+                }
+                Ok(Key::Char(c)) if !c.is_control() => {
+                    chars.insert(pos, c);
+                    pos += 1;
+                }
+                Ok(Key::Backspace) if pos > 0 => {
+                    pos -= 1;
+                    chars.remove(pos);
+                }
+                Ok(Key::Del) if pos < chars.len() => {
+                    chars.remove(pos);
+                }
+                Ok(Key::ArrowLeft) if pos > 0 => pos -= 1,
+                Ok(Key::ArrowRight) if pos < chars.len() => pos += 1,
+                Ok(Key::Home) => pos = 0,
+                Ok(Key::End) => pos = chars.len(),
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                    let _ = self.term.write_line("");
+                    return Err(Error::Cancelled);
+                }
+                Err(e) => return Err(Error::Terminal(e)),
+            }
+        }
+        let answer = if skipped {
+            initial.trim().to_string()
+        } else {
+            chars.iter().collect::<String>().trim().to_string()
+        };
+        let skipped = skipped && answer.is_empty();
+        // What was answered stays on screen, as dialoguer leaves it.
+        let shown = crate::render::clean(&answer);
+        let done = match (skipped, self.plain) {
+            (true, true) => format!("{question}: skipped"),
+            (true, false) => format!("· {question} · skipped"),
+            (false, true) => format!("{question}: {shown}"),
+            (false, false) => format!("✔ {question} · {shown}"),
+        };
+        self.term.move_cursor_up(row).map_err(Error::Terminal)?;
+        self.term.write_str("\r").map_err(Error::Terminal)?;
+        self.term
+            .clear_to_end_of_screen()
+            .map_err(Error::Terminal)?;
+        self.term.write_line(&done).map_err(Error::Terminal)?;
+        Ok((!answer.is_empty()).then_some(answer))
     }
 
     fn select(
@@ -173,6 +313,7 @@ impl Prompter for Terminal {
     ) -> Result<Option<usize>> {
         let width = self.width.clamp(20, CHOICE_WIDTH + 8) - 8;
         let shown: Vec<String> = choices.iter().map(|c| shorten(c, width)).collect();
+        let question = self.fit_prompt(question)?;
         dialoguer::Select::with_theme(self.theme.as_ref())
             .with_prompt(question)
             .items(&shown)
@@ -182,6 +323,7 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
+        let question = self.fit_prompt(question)?;
         let answer = dialoguer::Confirm::with_theme(self.theme.as_ref())
             .with_prompt(question)
             .default(default)
@@ -252,13 +394,14 @@ impl Prompter for Scripted {
 
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
         let answer = self.next(question)?;
-        let answer = if answer == "<keep>" {
+        // Enter on what is there, or Esc: both keep it.
+        let answer = if answer == "<keep>" || answer == "<esc>" {
             initial.to_string()
         } else {
             answer
         };
         let answer = answer.trim();
-        Ok((!answer.is_empty() && answer != "<esc>").then(|| answer.to_string()))
+        Ok((!answer.is_empty()).then(|| answer.to_string()))
     }
 
     fn select(

@@ -12,7 +12,11 @@ const ENTER: &str = "\r";
 
 fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
     let mut cmd = env.sealed(crate::bin());
-    cmd.args(args).env("TERM", "xterm").env("NO_COLOR", "1");
+    // A British locale: the country menu starts on the United Kingdom.
+    cmd.args(args)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_GB.UTF-8");
     let options = Options::new()
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(strip_ansi);
@@ -79,13 +83,9 @@ fn new_builds_a_whole_plan_in_a_real_terminal() {
     let env = Env::new();
     let mut p = spawn(&env, &["new"], true);
     p.exp_string("It is private").unwrap();
-    answer(
-        &mut p,
-        "Which country are you in?",
-        &format!("{DOWN}{DOWN}{ENTER}"),
-    );
+    answer(&mut p, "Your country?", ENTER);
     p.exp_string("Samaritans: call 116 123").unwrap();
-    answer(&mut p, "What name would you like", "Sam\r");
+    answer(&mut p, "Your name on the plan?", "Sam\r");
     answer(&mut p, "Add a reason", "My daughter\r");
     answer(&mut p, "Add a reason", ENTER);
     walk_from_reasons(&mut p);
@@ -106,12 +106,8 @@ fn new_builds_a_whole_plan_in_a_real_terminal() {
 fn ctrl_c_keeps_every_answer_and_restores_the_terminal() {
     let env = Env::new();
     let mut p = spawn(&env, &["new"], false);
-    answer(
-        &mut p,
-        "Which country are you in?",
-        &format!("{DOWN}{DOWN}{ENTER}"),
-    );
-    answer(&mut p, "What name would you like", "Sam\r");
+    answer(&mut p, "Your country?", ENTER);
+    answer(&mut p, "Your name on the plan?", "Sam\r");
     answer(&mut p, "Add a reason", "My daughter\r");
     answer(&mut p, "Add a reason", ENTER);
     p.exp_string("What next?").unwrap();

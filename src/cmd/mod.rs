@@ -158,12 +158,9 @@ fn choice<T: FromStr<Err = String>>(value: &str) -> Result<T> {
 /// A country code as stored: two upper-case letters, or `None` for "none".
 /// "UK" is what many people type for the United Kingdom; its ISO code is GB.
 fn country(value: &str) -> Option<String> {
+    // Already a code or NONE: names were read once, in `setup`.
     let value = value.trim().to_ascii_uppercase();
-    match value.as_str() {
-        "NONE" => None,
-        "UK" => Some("GB".into()),
-        _ => Some(value),
-    }
+    (value != "NONE").then_some(value)
 }
 
 /// Tells the person when their country has no checked crisis lines, so the

@@ -5,6 +5,7 @@
 //! below is the order a person reading the file by hand will see.
 
 pub mod checkin;
+pub mod country;
 pub mod date;
 pub mod diff;
 pub mod draft;

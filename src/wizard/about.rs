@@ -12,10 +12,10 @@ impl Wizard<'_> {
     /// Name and country.
     pub(super) fn about(&mut self) -> Result<()> {
         let current = self.draft.plan.name.clone();
-        if let Some(name) = self.ask.text(
-            "What name would you like on your plan? (optional)",
-            &current,
-        )? {
+        if let Some(name) = self
+            .ask
+            .text("Your name on the plan? (optional)", &current)?
+        {
             self.plan().name = name;
         }
         self.keep()?;
@@ -37,9 +37,12 @@ impl Wizard<'_> {
 
     /// Asks for the country when the plan has none, for the crisis lines.
     pub fn ask_country(&mut self) -> Result<()> {
-        let mut choices: Vec<String> = EMERGENCY
+        // By name, A to Z, so a country is found where it is looked for.
+        let mut codes: Vec<&str> = EMERGENCY.iter().map(|(cc, _)| *cc).collect();
+        codes.sort_by_key(|cc| country_name(cc));
+        let mut choices: Vec<String> = codes
             .iter()
-            .map(|(cc, _)| country_name(cc).to_string())
+            .map(|cc| country_name(cc).to_string())
             .collect();
         choices.push("Somewhere else".into());
         choices.push("I'd rather not say".into());
@@ -49,29 +52,39 @@ impl Wizard<'_> {
             .country
             .as_deref()
             .or(self.default_country.as_deref())
-            .and_then(|cc| EMERGENCY.iter().position(|(c, _)| *c == cc))
+            .and_then(|cc| codes.iter().position(|c| *c == cc))
             .unwrap_or(0);
-        match self.ask.select(
-            "Which country are you in? (for the crisis lines)",
-            &choices,
-            default,
-        )? {
-            Some(i) if i < EMERGENCY.len() => {
-                self.plan().country = Some(EMERGENCY[i].0.to_string());
+        match self
+            .ask
+            .select("Your country? (for crisis lines)", &choices, default)?
+        {
+            Some(i) if i < codes.len() => {
+                self.plan().country = Some(codes[i].to_string());
             }
-            Some(i) if i == EMERGENCY.len() => {
-                if let Some(cc) = self.ask.text("Its two-letter code (like JP or ES)", "")? {
-                    let cc = cc.to_ascii_uppercase();
-                    if cc.len() == 2 && cc.chars().all(|c| c.is_ascii_uppercase()) {
-                        self.plan().country = Some(cc);
-                    } else {
-                        self.say(
-                            "That doesn't look like a two-letter code, so no country was set.",
-                        )?;
+            Some(i) if i == codes.len() => {
+                let mut question = "Which country? (its name, or a code like ES)".to_string();
+                while let Some(typed) = self.ask.text(&question, "")? {
+                    match crate::plan::country::parse(&typed) {
+                        Ok(cc) if cc != "NONE" => {
+                            self.plan().country = Some(cc);
+                            break;
+                        }
+                        _ => {
+                            question = format!(
+                                "I don't know “{}”. Its two-letter code? (like ES for Spain)",
+                                crate::prompt::shorten(&typed, 20)
+                            );
+                        }
                     }
                 }
             }
-            _ => {}
+            Some(_) => {}
+            // Esc: never a silent loss of the crisis lines.
+            None => {
+                if self.draft.plan.country.is_none() {
+                    self.say("Skipped. Without a country, your plan says “call your local emergency number” instead of naming crisis lines; you can choose one at the end.")?;
+                }
+            }
         }
         self.keep()
     }
@@ -177,17 +190,5 @@ impl Wizard<'_> {
 
 /// A country's name, for choosing it.
 fn country_name(code: &str) -> &'static str {
-    match code {
-        "US" => "United States",
-        "CA" => "Canada",
-        "GB" => "United Kingdom",
-        "IE" => "Ireland",
-        "AU" => "Australia",
-        "NZ" => "New Zealand",
-        "DE" => "Germany",
-        "FR" => "France",
-        "NL" => "Netherlands",
-        "IN" => "India",
-        _ => "another country",
-    }
+    crate::plan::country::name(code).unwrap_or("another country")
 }

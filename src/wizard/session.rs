@@ -73,10 +73,13 @@ pub fn run(
             store.dir().display()
         );
         ask.show(&crate::render::wrap(&intro, style.width, "", ""))?;
-        ask.show(
-            "To stop at any time, press Ctrl-C: `relapse-plan new` carries on where you left off.",
-        )?;
     }
+    // The keys, the same in every walk-through, said before the first question.
+    let keys = format!(
+        "Keys: Enter answers. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        kind.command
+    );
+    ask.show(&crate::render::wrap(&keys, style.width, "", ""))?;
     let Some(draft) = begin(store, ask, kind, now, &zone)? else {
         return Ok(());
     };

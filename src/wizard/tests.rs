@@ -502,11 +502,11 @@ fn new_shows_where_to_get_help_before_any_question_about_the_plan() {
     let first_plan_question = ask
         .transcript
         .iter()
-        .position(|l| l.contains("What name"))
+        .position(|l| l.contains("Your name on the plan"))
         .unwrap();
     assert!(help < first_plan_question);
     assert!(ask.transcript[0].contains("private"));
-    assert!(ask.transcript.iter().any(|l| l.contains("press Ctrl-C")));
+    assert!(ask.transcript.iter().any(|l| l.contains("Ctrl-C stops")));
     assert_eq!(
         store.load_draft().unwrap().unwrap().plan.country.as_deref(),
         Some("IE")
