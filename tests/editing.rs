@@ -402,8 +402,17 @@ fn set_changes_details_and_refuses_bad_dates() {
     let err = env.fails(2, ["set", "--next-review", "2027-02-30"]);
     assert!(err.contains("is not a date like 2027-01-15"), "{err}");
     env.fails(2, ["set"]);
-    let err = env.fails(1, ["set", "--country", "Britain"]);
-    assert!(err.contains("is not a two-letter country code"), "{err}");
+    // Names people type are read as the country they name.
+    env.ok(["set", "--country", "Britain"]);
+    assert_eq!(env.plan().country.as_deref(), Some("GB"));
+    env.ok(["set", "--country", "Ireland"]);
+    assert_eq!(env.plan().country.as_deref(), Some("IE"));
+    let err = env.fails(2, ["set", "--country", "Narnia"]);
+    assert!(
+        err.contains("`Narnia` is not a country name relapse-plan knows"),
+        "{err}"
+    );
+    assert_eq!(err.matches("Narnia").count(), 1, "said once: {err}");
 }
 
 #[test]
