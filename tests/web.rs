@@ -402,12 +402,12 @@ fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
             assert!(
                 dom.contains("REPORT[]"),
                 "{name} at 390 px ({scheme}): {}",
-                dom.split("REPORT[").nth(1).unwrap_or("no report")
+                dom.rsplit("REPORT[").next().unwrap_or("no report")
             );
             assert!(
                 dom.contains(&format!("BG[{background}]")),
                 "{name} {scheme}: {}",
-                dom.split("BG[").nth(1).unwrap_or("no report")
+                dom.rsplit("BG[").next().unwrap_or("no report")
             );
         }
         let shot = example.home().join(format!("{name}-phone.png"));

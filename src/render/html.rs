@@ -6,6 +6,7 @@
 //! and are isolated left-to-right; the person's words carry `dir="auto"`
 //! and no language claim they did not make.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::render::card::Card;
@@ -59,7 +60,7 @@ fn digits_of(text: &str) -> String {
 /// Whether a number found in the person's words is one to dial: one the
 /// plan lists, an international one, or one long enough to be a phone
 /// number and not a date or a time.
-fn dialable(found: &str, known: &[String]) -> bool {
+fn dialable(found: &str, known: &HashSet<String>) -> bool {
     let digits = digits_of(found);
     if known.contains(&digits) || found.starts_with('+') {
         return true;
@@ -72,7 +73,7 @@ fn dialable(found: &str, known: &[String]) -> bool {
 
 /// The person's words as HTML: escaped, numbers kept whole and
 /// left-to-right, dialable ones linked.
-fn words(text: &str, known: &[String]) -> String {
+fn words(text: &str, known: &HashSet<String>) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
     for range in numbers(text) {
@@ -98,7 +99,7 @@ fn words(text: &str, known: &[String]) -> String {
     out
 }
 
-fn known_numbers(doc: &Printout) -> Vec<String> {
+fn known_numbers(doc: &Printout) -> HashSet<String> {
     doc.sections
         .iter()
         .flat_map(|s| &s.items)
@@ -158,7 +159,7 @@ fn call(item: &Item, name: &str, section: &Section) -> String {
     out
 }
 
-fn section_html(body: &mut String, section: &Section, known: &[String]) {
+fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
     let _ = write!(
         body,
         "<section class=\"{}\"><h2>",
@@ -280,7 +281,11 @@ impl Printout {
             section_html(&mut body, section, &known);
         }
         body.push_str("</div>\n");
-        let _ = write!(body, "<footer>{}</footer>", words(&self.footer, &[]));
+        let _ = write!(
+            body,
+            "<footer>{}</footer>",
+            words(&self.footer, &HashSet::new())
+        );
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
             html(&self.title),
@@ -298,9 +303,17 @@ impl Card {
             let _ = write!(body, "<div class=\"card {class}\">");
             for line in side {
                 if line.heading {
-                    let _ = write!(body, "<h2 dir=\"auto\">{}</h2>", words(&line.text, &[]));
+                    let _ = write!(
+                        body,
+                        "<h2 dir=\"auto\">{}</h2>",
+                        words(&line.text, &HashSet::new())
+                    );
                 } else {
-                    let _ = write!(body, "<p {THEIRS}>{}</p>", words(&line.text, &[]));
+                    let _ = write!(
+                        body,
+                        "<p {THEIRS}>{}</p>",
+                        words(&line.text, &HashSet::new())
+                    );
                 }
             }
             body.push_str("</div>");
@@ -444,7 +457,7 @@ mod tests {
             "sms:85258?body=SHOUT"
         );
         assert_eq!(href("+٢٠ ١٠", &Reach::Call), "tel:+2010");
-        let known = vec!["116123".to_string()];
+        let known = HashSet::from(["116123".to_string()]);
         let shown = words("call 116 123 by 2027-01-15 at 18:30 <b>", &known);
         assert!(shown.contains("<a class=\"num\" dir=\"ltr\" href=\"tel:116123\">116 123</a>"));
         assert!(shown.contains("<span class=\"num\" dir=\"ltr\">2027-01-15</span>"));

@@ -94,6 +94,7 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
                 // and only when a digit follows them.
                 let run = chars[j..]
                     .iter()
+                    .take(3)
                     .take_while(|(_, c)| separates_digits(*c))
                     .count();
                 if run <= 2
@@ -199,11 +200,17 @@ fn may_start_block(word: &str) -> bool {
 /// Splits `text` into the pieces a line may break between.
 fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
     let spans = numbers(text);
-    let inside = |at: usize| spans.iter().any(|r| at > r.start && at < r.end);
+    // Spans and break opportunities both run left to right: one pass over
+    // each keeps a long, number-filled text linear.
+    let mut next = 0;
     let mut out = Vec::new();
     let mut from = 0;
     for (at, opportunity) in linebreaks(text) {
-        if opportunity == BreakOpportunity::Allowed && inside(at) {
+        while next < spans.len() && spans[next].end <= at {
+            next += 1;
+        }
+        let inside = spans.get(next).is_some_and(|r| r.start < at);
+        if opportunity == BreakOpportunity::Allowed && inside {
             continue;
         }
         let piece = &text[from..at];
@@ -219,15 +226,15 @@ fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
             continue;
         }
         let start = at - piece.len();
-        let number = spans
-            .iter()
-            .any(|r| r.start >= start && r.end <= start + word.len());
+        let end = start + word.len();
         let mut written = String::new();
         let mut cursor = start;
-        for r in spans
-            .iter()
-            .filter(|r| r.start >= start && r.end <= start + word.len())
-        {
+        let mut number = false;
+        // The spans this word holds end at or before `at`: they are the
+        // ones just passed.
+        let first = spans[..next].partition_point(|r| r.start < start);
+        for r in spans[first..next].iter().filter(|r| r.end <= end) {
+            number = true;
             written.push_str(&escape(&text[cursor..r.start], flavor));
             if isolate {
                 written.push(LRI);
@@ -238,7 +245,7 @@ fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
             }
             cursor = r.end;
         }
-        written.push_str(&escape(&text[cursor..start + word.len()], flavor));
+        written.push_str(&escape(&text[cursor..end], flavor));
         let mut width = display_width(&written);
         if flavor == Flavor::Markdown && may_start_block(word) {
             width += 1;
@@ -441,6 +448,21 @@ mod tests {
         assert!(
             cjk.iter().any(|l| l.contains("+86 138 0013 8000")),
             "{cjk:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_text_full_of_numbers_is_laid_out_in_one_pass() {
+        let text = "اتصل 0151 1234567 و ".repeat(10_000);
+        let started = std::time::Instant::now();
+        let lines = lines(&text, 80, "", "", Flavor::Markdown);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(
+            lines
+                .iter()
+                .map(|l| l.matches("\u{2066}0151 1234567\u{2069}").count())
+                .sum::<usize>(),
+            10_000
         );
     }
 
