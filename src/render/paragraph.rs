@@ -122,10 +122,26 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Whether `text` holds right-to-left letters (Arabic, Hebrew, …).
+/// Whether `text` holds right-to-left letters (Arabic, Hebrew, …) or
+/// explicit direction marks and overrides (a hostile U+202E could
+/// otherwise show a number reversed): either way its numbers are isolated.
 pub fn has_rtl(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+    text.chars().any(|c| {
+        matches!(
+            bidi_class(c),
+            BidiClass::R
+                | BidiClass::AL
+                | BidiClass::RLE
+                | BidiClass::RLO
+                | BidiClass::LRE
+                | BidiClass::LRO
+                | BidiClass::PDF
+                | BidiClass::RLI
+                | BidiClass::LRI
+                | BidiClass::FSI
+                | BidiClass::PDI
+        ) || c == '\u{200f}'
+    })
 }
 
 /// A word as it will be written, with its trailing space.
@@ -471,6 +487,11 @@ mod tests {
         assert_eq!(
             wrap("Samaritans: 116 123", 80, "", "", Flavor::Text),
             "Samaritans: 116 123"
+        );
+        assert_eq!(
+            wrap("call \u{202e}116 123", 80, "", "", Flavor::Text),
+            "call \u{202e}\u{2066}116 123\u{2069}",
+            "an override cannot reverse a number"
         );
         assert_eq!(
             wrap("على 116 123", 80, "", "", Flavor::Terminal),
