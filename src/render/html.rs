@@ -176,9 +176,9 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
         .any(|i| matches!(i, Item::Numbered(..)));
     let calls = section.items.iter().any(|i| matches!(i, Item::Call { .. }));
     let (open, close) = match (numbered, calls) {
-        (true, _) => ("<ol>", "</ol>"),
-        (false, true) => ("<ul class=\"calls\">", "</ul>"),
-        (false, false) => ("<ul>", "</ul>"),
+        (true, _) => ("<ol role=\"list\">", "</ol>"),
+        (false, true) => ("<ul class=\"calls\" role=\"list\">", "</ul>"),
+        (false, false) => ("<ul role=\"list\">", "</ul>"),
     };
     if !section.items.is_empty() {
         body.push_str(open);
@@ -204,7 +204,7 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
                     body.push_str("<li class=\"bare\">");
                     item_open = true;
                 }
-                let _ = write!(body, "<{tag}>");
+                let _ = write!(body, "<{tag} role=\"list\">");
                 nested = Some(tag);
             }
             match value {
@@ -351,6 +351,7 @@ h1 {{ font-size: 1.5em; line-height: 1.2; margin: 0 0 0.1em; }}
 h2 {{ font-size: 1.05em; margin: 1em 0 0.25em; padding-bottom: 0.1em; border-bottom: 1px solid var(--line); break-after: avoid; }}
 .private {{ font-size: 0.8em; color: var(--soft); margin: 0; }}
 a {{ color: var(--link); }}
+/* Markers drawn in CSS sit at the start of each item's own direction; role="list" keeps the list a list to screen readers that drop it with list-style: none. */
 ul, ol {{ margin: 0.15em 0; padding: 0; list-style: none; }}
 li {{ position: relative; margin: 0.15em 0; padding-inline-start: 1.3em; }}
 ul > li::before {{ content: "•"; position: absolute; inset-inline-start: 0.3em; }}
