@@ -1,9 +1,12 @@
 //! `print`: the plan (or a wallet card) as text, Markdown, HTML or PDF.
 
+use std::fmt::Write as _;
+
 use crate::cli::PrintArgs;
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::render::fonts::{self, FontSearch};
 use crate::render::printout::{Fill, Paper};
 use crate::render::{card, pdf, printout};
 use crate::store::write_atomic;
@@ -46,44 +49,39 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         Fill::AsIs
     };
     let doc = printout::build(&plan, lines.as_ref(), fill);
+    let search = font_search();
+    let pdf_error = |e: String| Error::Usage(format!("could not make the PDF: {e}"));
     let bytes = if args.card {
         let card = card::build(&plan, lines.as_ref());
-        for note in &card.shortened {
-            ctx.say(&format!("On the card, {note}; the full plan has it whole."))?;
-        }
-        if format == "pdf" {
-            warn_missing_glyphs(
-                ctx,
-                card.front.iter().chain(&card.back).map(|l| l.text.as_str()),
-            )?;
-        }
-        match format {
+        let mut notes = card.shortened.clone();
+        let bytes = match format {
             "markdown" => card.to_markdown().into_bytes(),
             "html" => card.to_html().into_bytes(),
-            "pdf" => pdf::cards(&card, paper, 4, &doc.title, saved)
-                .map_err(|e| Error::Usage(format!("could not make the PDF: {e}")))?,
+            "pdf" => {
+                let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
+                notes.extend(
+                    made.moved
+                        .iter()
+                        .map(|m| format!("left off: {m} (no room at a legible size)")),
+                );
+                warn_missing_glyphs(ctx, &made.pdf.missing)?;
+                made.pdf.bytes
+            }
             _ => card.to_text().into_bytes(),
+        };
+        for note in &notes {
+            ctx.say(&format!("On the card, {note}; the full plan has it whole."))?;
         }
+        bytes
     } else {
-        if format == "pdf" {
-            let texts: Vec<String> = doc
-                .sections
-                .iter()
-                .flat_map(|s| {
-                    std::iter::once(s.title.clone())
-                        .chain(s.items.iter().map(printout::Item::plain))
-                })
-                .collect();
-            warn_missing_glyphs(
-                ctx,
-                std::iter::once(doc.title.as_str()).chain(texts.iter().map(String::as_str)),
-            )?;
-        }
         match format {
             "markdown" => doc.to_markdown(80).into_bytes(),
             "html" => doc.to_html(paper).into_bytes(),
-            "pdf" => pdf::printout(&doc, paper, saved)
-                .map_err(|e| Error::Usage(format!("could not make the PDF: {e}")))?,
+            "pdf" => {
+                let made = pdf::printout(&doc, paper, saved, &search).map_err(pdf_error)?;
+                warn_missing_glyphs(ctx, &made.missing)?;
+                made.bytes
+            }
             _ => doc.to_text(80).into_bytes(),
         }
     };
@@ -99,21 +97,45 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// Says which characters the PDF's font cannot show, instead of letting
-/// them become empty boxes unnoticed.
-fn warn_missing_glyphs<'a>(ctx: &mut Ctx, texts: impl Iterator<Item = &'a str>) -> Result<()> {
-    let mut missing: Vec<char> = texts.flat_map(pdf::missing_glyphs).collect();
-    missing.sort_unstable();
-    missing.dedup();
+/// Where the PDF looks for fonts: the system's, unless
+/// `RELAPSE_PLAN_FONT_DIRS` names folders (colon-separated; empty for
+/// none). That variable exists for the tests, to print "without" the
+/// system's fonts and check the warning below.
+fn font_search() -> FontSearch {
+    match std::env::var_os(FONT_DIRS_ENV) {
+        Some(dirs) => FontSearch::Dirs(
+            std::env::split_paths(&dirs)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect(),
+        ),
+        None => FontSearch::System,
+    }
+}
+
+/// The test-only variable that replaces the system's font folders.
+const FONT_DIRS_ENV: &str = "RELAPSE_PLAN_FONT_DIRS";
+
+/// Names the characters no installed font can show, and what to install,
+/// instead of letting them become empty boxes unnoticed.
+fn warn_missing_glyphs(ctx: &mut Ctx, missing: &[char]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    let shown: String = missing
+    const SHOWN: usize = 12;
+    let mut shown: String = missing
         .iter()
+        .take(SHOWN)
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect::<Vec<_>>()
         .join(", ");
+    if missing.len() > SHOWN {
+        let _ = write!(shown, " and {} more", missing.len() - SHOWN);
+    }
+    let mut packages: Vec<&str> = missing.iter().map(|c| fonts::package_for(*c)).collect();
+    packages.sort_unstable();
+    packages.dedup();
     ctx.say(&format!(
-        "warning: the PDF's font cannot show {shown}; they will appear as empty boxes. The text, Markdown and HTML formats show them."
+        "warning: no font on this computer can show {shown}; in the PDF they appear as empty boxes. Install a font that has them (on Debian or Ubuntu: `sudo apt install {}`) and print again. The text, Markdown and HTML formats show them as they are.",
+        packages.join(" ")
     ))
 }

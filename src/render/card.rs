@@ -1,185 +1,369 @@
 //! The wallet card: ISO ID-1 size (85.6 × 54 mm), front and back. Front:
-//! the crisis steps. Back: people to call, crisis lines, a reason or two.
-//! Lines that do not fit are shortened visibly ("…") and listed, so
-//! nothing is dropped without the person being told.
+//! the crisis steps. Back: people to call (at least one person or
+//! professional when the plan has one), the emergency number and the first
+//! crisis line (always), a reason, and the revision, save date and next
+//! review, so an out-of-date card can be recognised. A phone number is
+//! never shortened: a long step is cut at a word before its number, a long
+//! name is shortened, and what the card leaves out is said on it and by
+//! the print command.
 
 use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role};
 use crate::render::clean;
-use crate::render::printout::{crisis_line_items, emergency_items};
+use crate::render::paragraph::numbers;
+use crate::render::printout::{Item, Reach, crisis_line_items, emergency_items};
 
-/// The most characters a card line holds.
-pub const LINE_CHARS: usize = 60;
-/// The most lines each side holds (a heading counts as one).
-pub const SIDE_LINES: usize = 13;
+/// The most characters of a step on the card (about two lines at 8 pt).
+pub const STEP_CHARS: usize = 90;
+/// The most characters of a name beside its number.
+pub const NAME_CHARS: usize = 24;
+/// The most people on the card.
+pub const PEOPLE: usize = 3;
+/// The most crisis steps on the card.
+pub const STEPS: usize = 8;
 
-/// One line on the card.
+/// One entry on the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Heading(String),
+    /// A crisis step and its number.
+    Step(usize, String),
+    /// A number to call or text: the number whole, always; `keep` when the
+    /// card must carry it (the first person, the emergency number, the
+    /// first crisis line).
+    Call {
+        who: String,
+        number: String,
+        reach: Reach,
+        keep: bool,
+    },
+    /// A reason, in the person's words.
+    Text(String),
+    /// The card's own small print: what it left out, the revision.
+    Note(String),
+}
+
+impl Entry {
+    /// The entry as one line of plain text.
+    pub fn plain(&self) -> String {
+        match self {
+            Entry::Heading(t) | Entry::Text(t) | Entry::Note(t) => t.clone(),
+            Entry::Step(n, t) => format!("{n}. {t}"),
+            Entry::Call {
+                who, number, reach, ..
+            } => Item::Call {
+                who: who.clone(),
+                number: number.clone(),
+                reach: reach.clone(),
+                note: None,
+            }
+            .plain(),
+        }
+    }
+
+    /// Whether the PDF may move this entry off the card to make room.
+    pub fn can_move(&self) -> bool {
+        match self {
+            Entry::Step(n, _) => *n > 1,
+            Entry::Text(_) => true,
+            Entry::Call { keep, .. } => !keep,
+            Entry::Heading(_) | Entry::Note(_) => false,
+        }
+    }
+
+    /// What the entry is, for "left off" messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Entry::Step(n, _) => format!("crisis step {n}"),
+            Entry::Call { who, .. } => who.clone(),
+            Entry::Text(_) => "a reason".to_string(),
+            Entry::Heading(t) | Entry::Note(t) => t.clone(),
+        }
+    }
+}
+
+/// One line on the card, for the text formats: its words and whether it
+/// is a heading, with the entry it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub text: String,
     pub heading: bool,
+    pub entry: Entry,
 }
 
 /// Both sides, and what had to be shortened or left off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
-    pub front: Vec<Line>,
-    pub back: Vec<Line>,
+    /// "Sam's crisis card": the PDF's title says it is a card.
+    pub title: String,
+    pub front: Vec<Entry>,
+    pub back: Vec<Entry>,
     /// Items shortened to fit, or left off the card, in words.
     pub shortened: Vec<String>,
 }
 
-struct Side<'a> {
-    lines: Vec<Line>,
-    shortened: &'a mut Vec<String>,
+/// Shortens a step to [`STEP_CHARS`] at a word break, never inside a
+/// phone number: when the cut would fall inside one, the step keeps
+/// everything before the number and says the rest is in the full plan.
+fn shorten_step(text: &str) -> Option<String> {
+    if text.chars().count() <= STEP_CHARS {
+        return None;
+    }
+    let mut cut = text
+        .char_indices()
+        .nth(STEP_CHARS - 1)
+        .map_or(text.len(), |(i, _)| i);
+    for number in numbers(text) {
+        if number.start < cut && cut < number.end {
+            cut = number.start;
+        }
+    }
+    let head = text[..cut].trim_end();
+    let head = match head.rfind(' ') {
+        Some(space)
+            if text[cut..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()) =>
+        {
+            head[..space].trim_end()
+        }
+        _ => head,
+    };
+    Some(format!("{head}…"))
 }
 
-impl Side<'_> {
-    /// Adds a heading when there is room for it and one line under it;
-    /// `false` (and a note) when there is not.
-    fn heading(&mut self, text: &str) -> bool {
-        if self.lines.len() + 2 > SIDE_LINES {
-            self.shortened
-                .push(format!("left off: the \"{text}\" section"));
-            return false;
-        }
-        self.lines.push(Line {
-            text: text.to_string(),
-            heading: true,
-        });
-        true
+/// Shortens a name to [`NAME_CHARS`].
+fn shorten_name(name: &str) -> Option<String> {
+    if name.chars().count() <= NAME_CHARS {
+        return None;
     }
-
-    /// Adds a line, shortening it if needed; `false` when the side is full.
-    fn line(&mut self, text: &str, what: &str) -> bool {
-        if self.lines.len() >= SIDE_LINES {
-            self.shortened.push(format!("left off: {what}"));
-            return false;
-        }
-        let text = if text.chars().count() > LINE_CHARS {
-            self.shortened.push(format!("shortened: {what}"));
-            let mut short: String = text.chars().take(LINE_CHARS - 1).collect();
-            short.push('…');
-            short
-        } else {
-            text.to_string()
-        };
-        self.lines.push(Line {
-            text,
-            heading: false,
-        });
-        true
-    }
+    let short: String = name.chars().take(NAME_CHARS - 1).collect();
+    Some(format!("{}…", short.trim_end()))
 }
 
 /// Lays out the card for a plan.
+#[allow(clippy::too_many_lines)] // front, then back, in the order they print
 pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
     let mut shortened = Vec::new();
-    let front = {
-        let mut side = Side {
-            lines: Vec::new(),
-            shortened: &mut shortened,
-        };
-        let name = plan.name.trim();
-        // The first line of an empty side always fits.
-        let _ = side.heading(&if name.is_empty() {
-            "If it gets hard".to_string()
-        } else {
-            format!("{}: if it gets hard", clean(name))
-        });
-        if plan.crisis_steps.is_empty() {
-            side.line("Call someone you trust, or a crisis line", "a first step");
-        }
-        for (i, step) in plan.crisis_steps.iter().enumerate() {
-            side.line(
-                &format!("{}. {}", i + 1, clean(&step.text)),
-                &format!("crisis step {}", i + 1),
-            );
-        }
-        side.lines
-    };
-    let back = {
-        let mut side = Side {
-            lines: Vec::new(),
-            shortened: &mut shortened,
-        };
-        let callable = |c: &&crate::plan::Contact| !c.do_not_involve && c.role != Role::Distraction;
-        for c in plan
-            .contacts
-            .iter()
-            .filter(callable)
-            .filter(|c| c.phone.is_none())
-        {
-            side.shortened.push(format!(
-                "left off: contact {} (no phone number to call)",
-                c.id
+    let name = plan.name.trim();
+    let mut front = vec![Entry::Heading(if name.is_empty() {
+        "If it gets hard".to_string()
+    } else {
+        format!("{}: if it gets hard", clean(name))
+    })];
+    if plan.crisis_steps.is_empty() {
+        front.push(Entry::Text(
+            "Call someone you trust, or a crisis line".to_string(),
+        ));
+    }
+    for (i, step) in plan.crisis_steps.iter().enumerate() {
+        let n = i + 1;
+        if n > STEPS {
+            shortened.push(format!(
+                "left off: crisis step {n} (the card holds {STEPS})"
             ));
+            continue;
         }
-        let mut people: Vec<_> = plan
-            .contacts
+        let text = clean(&step.text);
+        let text = match shorten_step(&text) {
+            Some(short) => {
+                shortened.push(format!("shortened: crisis step {n}"));
+                short
+            }
+            None => text,
+        };
+        front.push(Entry::Step(n, text));
+    }
+
+    let mut back = Vec::new();
+    let callable = |c: &&crate::plan::Contact| !c.do_not_involve && c.role != Role::Distraction;
+    for c in plan
+        .contacts
+        .iter()
+        .filter(callable)
+        .filter(|c| c.phone.as_deref().is_none_or(|p| p.trim().is_empty()))
+    {
+        shortened.push(format!(
+            "left off: {} (no phone number to call)",
+            clean(&c.name)
+        ));
+    }
+    let with_phone: Vec<_> = plan
+        .contacts
+        .iter()
+        .filter(callable)
+        .filter(|c| c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()))
+        .collect();
+    // People who help first, then at least one professional when there is
+    // one: the card must not leave out every professional.
+    let mut people: Vec<_> = with_phone
+        .iter()
+        .filter(|c| c.role == Role::Help)
+        .take(PEOPLE - 1)
+        .copied()
+        .collect();
+    people.extend(
+        with_phone
             .iter()
-            .filter(callable)
-            .filter(|c| c.phone.is_some())
-            .collect();
-        people.sort_by_key(|c| c.role != Role::Help);
-        if !people.is_empty() && side.heading("Call") {
-            for c in people.iter().take(4) {
-                side.line(
-                    &format!(
-                        "{}: {}",
-                        clean(&c.name),
-                        clean(c.phone.as_deref().unwrap_or_default())
-                    ),
-                    &format!("contact {}", c.id),
-                );
+            .filter(|c| c.role == Role::Professional)
+            .take(PEOPLE - people.len())
+            .copied(),
+    );
+    people.extend(
+        with_phone
+            .iter()
+            .filter(|c| !people.iter().any(|p| p.id == c.id))
+            .take(PEOPLE.saturating_sub(people.len()))
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    people.sort_by_key(|c| c.role != Role::Help);
+    for c in with_phone
+        .iter()
+        .filter(|c| !people.iter().any(|p| p.id == c.id))
+    {
+        shortened.push(format!(
+            "left off: {} (the card holds {PEOPLE} people)",
+            clean(&c.name)
+        ));
+    }
+    if !people.is_empty() {
+        back.push(Entry::Heading("Call".to_string()));
+        for (i, c) in people.iter().enumerate() {
+            let mut who = clean(&c.name);
+            if let Some(short) = shorten_name(&who) {
+                shortened.push(format!("shortened: the name {who}"));
+                who = short;
             }
-            for c in people.iter().skip(4) {
-                side.shortened
-                    .push(format!("left off: contact {} (the card holds four)", c.id));
-            }
+            back.push(Entry::Call {
+                who,
+                number: clean(c.phone.as_deref().unwrap_or_default().trim()),
+                reach: Reach::Call,
+                keep: i == 0,
+            });
         }
-        if side.heading("Crisis lines") {
-            for item in emergency_items(lines)
-                .into_iter()
-                .chain(crisis_line_items(lines))
-            {
-                side.line(&item.plain(), "a crisis line");
-            }
+    }
+    back.push(Entry::Heading("Crisis lines".to_string()));
+    let mut first_line = true;
+    for item in emergency_items(lines) {
+        match item {
+            Item::Call {
+                who, number, reach, ..
+            } => back.push(Entry::Call {
+                who,
+                number,
+                reach,
+                keep: true,
+            }),
+            other => back.push(Entry::Text(other.plain())),
         }
-        if !plan.reasons.is_empty() && side.heading("Why it matters") {
-            for (i, reason) in plan.reasons.iter().take(2).enumerate() {
-                side.line(&clean(&reason.text), &format!("reason {}", i + 1));
-            }
+    }
+    for item in crisis_line_items(lines) {
+        if let Item::Call {
+            who, number, reach, ..
+        } = item
+        {
+            back.push(Entry::Call {
+                who,
+                number,
+                reach,
+                keep: first_line,
+            });
+            first_line = false;
         }
-        side.lines
+    }
+    if let Some(reason) = plan.reasons.first() {
+        back.push(Entry::Heading("Why it matters".to_string()));
+        let text = clean(&reason.text);
+        back.push(Entry::Text(match shorten_step(&text) {
+            Some(short) => {
+                shortened.push("shortened: reason 1".to_string());
+                short
+            }
+            None => text,
+        }));
+    }
+    let more_reasons = plan.reasons.len().saturating_sub(1);
+    if more_reasons > 0 {
+        shortened.push(format!(
+            "left off: {more_reasons} more reason{}",
+            if more_reasons == 1 { "" } else { "s" }
+        ));
+    }
+    if shortened.iter().any(|s| s.starts_with("left off")) {
+        back.push(Entry::Note("More in your full plan.".to_string()));
+    }
+    let mut stamp = vec![format!("Revision {}", plan.revision)];
+    if let Some(saved) = plan.saved_at.as_ref().and_then(|s| s.date) {
+        stamp.push(format!("saved {saved}"));
+    }
+    if let Some(next) = &plan.review.next {
+        stamp.push(format!("review by {next}"));
+    }
+    back.push(Entry::Note(stamp.join(", ")));
+    let title = if name.is_empty() {
+        "My crisis card".to_string()
+    } else {
+        format!("{}'s crisis card", clean(name))
     };
     Card {
+        title,
         front,
         back,
         shortened,
     }
 }
 
+impl Card {
+    /// A side as lines, for the text formats.
+    fn lines(side: &[Entry]) -> Vec<Line> {
+        side.iter()
+            .map(|e| Line {
+                text: e.plain(),
+                heading: matches!(e, Entry::Heading(_)),
+                entry: e.clone(),
+            })
+            .collect()
+    }
+
+    /// The front as lines.
+    pub fn front_lines(&self) -> Vec<Line> {
+        Card::lines(&self.front)
+    }
+
+    /// The back as lines.
+    pub fn back_lines(&self) -> Vec<Line> {
+        Card::lines(&self.back)
+    }
+
+    /// Every string on the card, for choosing fonts.
+    pub fn texts(&self) -> Vec<String> {
+        let mut texts = vec![self.title.clone(), "More in your full plan.".to_string()];
+        texts.extend(self.front.iter().chain(&self.back).map(Entry::plain));
+        texts
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::TextItem;
+    use crate::plan::{Contact, TextItem};
 
     #[test]
-    fn long_items_are_shortened_and_named() {
+    fn long_steps_are_cut_before_a_number_never_inside_it() {
         let mut plan = Plan::new("Sam".into(), None);
-        plan.crisis_steps.push(TextItem::new("x".repeat(80)));
-        for i in 0..20 {
+        let long = format!("{} call Alex on +44 7700 900123 now", "word ".repeat(15));
+        plan.crisis_steps.push(TextItem::new(long));
+        for i in 0..10 {
             plan.crisis_steps.push(TextItem::new(format!("step {i}")));
         }
         let card = build(&plan, None);
-        assert!(card.front.len() <= SIDE_LINES);
-        assert!(
-            card.front
-                .iter()
-                .all(|l| l.text.chars().count() <= LINE_CHARS)
-        );
-        assert!(card.front[1].text.ends_with('…'));
+        let Entry::Step(1, first) = &card.front[1] else {
+            panic!("{:?}", card.front)
+        };
+        assert!(first.ends_with('…') && !first.contains("+44"), "{first}");
+        assert!(first.chars().count() <= STEP_CHARS);
         assert!(
             card.shortened
                 .contains(&"shortened: crisis step 1".to_string())
@@ -187,7 +371,60 @@ mod tests {
         assert!(
             card.shortened
                 .iter()
-                .any(|s| s == "left off: crisis step 21")
+                .any(|s| s.starts_with("left off: crisis step 9"))
         );
+        assert!(
+            card.back
+                .iter()
+                .any(|e| *e == Entry::Note("More in your full plan.".into()))
+        );
+    }
+
+    #[test]
+    fn the_back_keeps_a_professional_the_first_line_and_the_revision() {
+        let mut plan = Plan::new("Sam".into(), Some("GB".into()));
+        plan.revision = 4;
+        for (id, role) in [
+            ("a", Role::Help),
+            ("b", Role::Help),
+            ("c", Role::Help),
+            ("d", Role::Professional),
+        ] {
+            plan.contacts.push(Contact {
+                id: id.into(),
+                name: format!("Person {id} with a very long name indeed"),
+                phone: Some("+44 7700 900123".into()),
+                role,
+                reachable: None,
+                do_not_involve: false,
+            });
+        }
+        plan.reasons.push(TextItem::new("Mia"));
+        plan.reasons.push(TextItem::new("Me"));
+        let lines = crate::crisis_lines::for_country(Some("GB"));
+        let card = build(&plan, lines.as_ref());
+        let calls: Vec<&Entry> = card
+            .back
+            .iter()
+            .filter(|e| matches!(e, Entry::Call { .. }))
+            .collect();
+        assert!(
+            calls
+                .iter()
+                .any(|e| matches!(e, Entry::Call { who, .. } if who.starts_with("Person d")))
+        );
+        assert!(calls.iter().all(|e| matches!(e, Entry::Call { number, .. } if number == "+44 7700 900123" || !number.contains('…'))));
+        assert!(
+            calls
+                .iter()
+                .any(|e| matches!(e, Entry::Call { who, keep: true, .. } if who == "Samaritans"))
+        );
+        assert!(
+            card.shortened
+                .iter()
+                .any(|s| s == "left off: 1 more reason")
+        );
+        assert!(card.back.last().unwrap().plain().starts_with("Revision 4"));
+        assert_eq!(card.title, "Sam's crisis card");
     }
 }

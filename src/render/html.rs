@@ -299,7 +299,7 @@ impl Card {
     /// side, to cut out and fold.
     pub fn to_html(&self) -> String {
         let mut body = String::new();
-        for (class, side) in [("front", &self.front), ("back", &self.back)] {
+        for (class, side) in [("front", self.front_lines()), ("back", self.back_lines())] {
             let _ = write!(body, "<div class=\"card {class}\">");
             for line in side {
                 if line.heading {

@@ -138,7 +138,7 @@ impl Card {
     /// The card as Markdown, the person's words escaped like the plan's.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        for (title, side) in [("Front", &self.front), ("Back", &self.back)] {
+        for (title, side) in [("Front", self.front_lines()), ("Back", self.back_lines())] {
             let _ = writeln!(out, "## {title}\n");
             for line in side {
                 if line.heading {

@@ -1,10 +1,12 @@
 //! Turning a plan into text for people (and JSON for scripts). Renderers
 //! write to `impl Write` and never read files, the clock or the terminal.
 
+pub mod bidi;
 pub mod card;
 pub mod chart;
 pub mod checkin;
 pub mod crisis;
+pub mod fonts;
 pub mod html;
 pub mod ics;
 pub mod json;

@@ -1,126 +1,159 @@
-//! Native PDF, made in-process with krilla and the `DejaVu Sans` font that
-//! ships inside the binary: no system fonts, no network. Text stays real
-//! text (copy, search, screen readers); characters the font cannot show
-//! are reported by [`missing_glyphs`] rather than drawn as boxes unseen.
+//! Native PDF, made in-process with krilla: the built-in `DejaVu Sans`
+//! plus, for characters it lacks, fonts installed on the machine (see
+//! [`super::fonts`]); no network. Every line is laid out with the Unicode
+//! bidirectional algorithm (see [`super::bidi`]), phone numbers are whole
+//! left-to-right units in their own column, and the document is tagged
+//! (title, headings, lists, reading order) for screen readers.
+//!
+//! The plan's page leads with what to do: a boxed crisis block (the
+//! emergency number large, then the person's own steps), then the stages of
+//! escalation, numbered, in two columns, then the reference sections. The
+//! body is set as large as still fits one page.
 
-use krilla::Document;
+use std::collections::HashMap;
+use std::num::NonZeroU16;
+
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point};
+use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::text::{Font, TextDirection};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup,
+    TagTree,
+};
+use krilla::text::TextDirection;
+use krilla::{Document, SerializeSettings};
 use toml::value::Datetime;
 
-use super::card::Card;
-use super::printout::{Item, Paper, Printout};
+use super::bidi::{self, Line, Style};
+use super::card::{Card, Entry};
+use super::fonts::{FontSearch, Fonts};
+use super::printout::{Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
 /// The printout's page margin.
 const MARGIN: f32 = 12.0 * MM;
+/// The gap between the two columns.
+const GUTTER: f32 = 16.0;
+/// Room kept at the bottom of each page for the footer.
+const FOOTER_ROOM: f32 = 16.0;
+/// Height of one hand-writing line (about 7 mm).
+const RULED: f32 = 20.0;
 
-/// The two faces used, for drawing (krilla) and measuring (ttf-parser).
-struct Fonts {
-    regular: Font,
-    bold: Font,
-    regular_face: ttf_parser::Face<'static>,
-    bold_face: ttf_parser::Face<'static>,
+/// A PDF and what the fonts could not show.
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    /// Characters no font on this machine has: the print command names them.
+    pub missing: Vec<char>,
+    /// The system font families used, for the tests.
+    pub families: Vec<String>,
+    /// The smallest text size used, in points.
+    pub smallest: f32,
 }
 
-impl Fonts {
-    fn load() -> Result<Fonts, String> {
-        let (regular, bold) = (dejavu::sans::regular(), dejavu::sans::bold());
-        let font = |data: &'static [u8]| {
-            Font::new(data.to_vec().into(), 0).ok_or("the built-in font could not be read")
-        };
-        let face =
-            |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
-        Ok(Fonts {
-            regular: font(regular)?,
-            bold: font(bold)?,
-            regular_face: face(regular)?,
-            bold_face: face(bold)?,
-        })
-    }
-
-    /// The width of `text` at `size` points.
-    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let face = if bold {
-            &self.bold_face
-        } else {
-            &self.regular_face
-        };
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(u32::from(face.units_per_em()) / 2, u32::from)
-            })
-            .sum();
-        #[allow(clippy::cast_precision_loss)] // a line's width in font units is far below 2^24
-        let units = units as f32;
-        units * size / f32::from(face.units_per_em())
-    }
+/// Where a piece of content belongs in the tag tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    Title,
+    Private,
+    Heading(usize),
+    Label(usize, usize),
+    Body(usize, usize),
+    /// Decoration and page furniture: not read out.
+    Artifact,
 }
 
-/// Characters in `text` the built-in font has no glyph for.
-pub fn missing_glyphs(text: &str) -> Vec<char> {
-    let Ok(face) = ttf_parser::Face::parse(dejavu::sans::regular(), 0) else {
-        return Vec::new();
-    };
-    let mut missing: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control() && face.glyph_index(*c).is_none())
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    missing
+/// One thing drawn, relative to its block until placed.
+#[derive(Debug, Clone)]
+enum Op {
+    Text {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        line: Line,
+        grey: u8,
+        role: Role,
+    },
+    Rule {
+        x: f32,
+        y: f32,
+        w: f32,
+        grey: u8,
+        dashed: bool,
+    },
+    Box {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<u8>,
+        stroke: Option<u8>,
+    },
 }
 
-/// One piece of text placed on a page.
-struct Run {
-    x: f32,
-    baseline: f32,
-    size: f32,
-    bold: bool,
-    text: String,
-}
-
-/// Breaks `text` into lines no wider than `width`, splitting words that
-/// are wider than a line on their own.
-fn wrap(fonts: &Fonts, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if fonts.width(&candidate, size, bold) <= width {
-            line = candidate;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        let mut piece = String::new();
-        for c in word.chars() {
-            piece.push(c);
-            if fonts.width(&piece, size, bold) > width {
-                piece.pop();
-                lines.push(std::mem::replace(&mut piece, c.to_string()));
+impl Op {
+    fn moved(&self, dx: f32, dy: f32) -> Op {
+        let mut op = self.clone();
+        match &mut op {
+            Op::Text { x, baseline, .. } => {
+                *x += dx;
+                *baseline += dy;
+            }
+            Op::Rule { x, y, .. } | Op::Box { x, y, .. } => {
+                *x += dx;
+                *y += dy;
             }
         }
-        line = piece;
+        op
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+}
+
+/// Something placed as a whole: a heading with its first item, an item, a
+/// run of ruled lines.
+#[derive(Debug, Clone, Default)]
+struct Block {
+    ops: Vec<Op>,
+    height: f32,
+}
+
+impl Block {
+    fn text(&mut self, x: f32, baseline: f32, size: f32, line: Line, grey: u8, role: Role) {
+        self.ops.push(Op::Text {
+            x,
+            baseline,
+            size,
+            line,
+            grey,
+            role,
+        });
     }
-    lines
+
+    fn append(&mut self, other: &Block) {
+        let dy = self.height;
+        self.ops
+            .extend(other.ops.iter().map(|op| op.moved(0.0, dy)));
+        self.height += other.height;
+    }
+}
+
+/// Sizes for one attempt at the page.
+#[derive(Debug, Clone, Copy)]
+struct Sizes {
+    body: f32,
+}
+
+impl Sizes {
+    fn leading(self) -> f32 {
+        self.body * 1.28
+    }
+}
+
+fn style(size: f32, bold: bool) -> Style {
+    Style { size, bold }
 }
 
 fn metadata(title: &str, date: Datetime) -> Metadata {
@@ -151,146 +184,991 @@ fn grey(level: u8) -> Fill {
     }
 }
 
-/// Places the printout's text on pages, top to bottom, breaking pages
-/// where a line would cross the bottom margin.
-fn layout(doc: &Printout, fonts: &Fonts, paper: Paper) -> Vec<Vec<Run>> {
-    let (page_w, page_h) = paper.points();
-    let margin = MARGIN;
-    let width = page_w - 2.0 * margin;
-    let bottom = page_h - margin - 12.0;
-    // Sized so a typical plan fits one A4 or Letter page.
-    let (body, heading, title) = (8.2_f32, 9.6_f32, 14.0_f32);
-    let leading = 1.2;
+/// Every string the document draws, for choosing fonts up front.
+fn printout_texts(doc: &Printout) -> Vec<String> {
+    let mut texts = vec![doc.title.clone(), doc.footer.clone(), PRIVATE.to_string()];
+    for s in &doc.sections {
+        texts.push(s.title.clone());
+        for item in &s.items {
+            texts.push(item.plain());
+        }
+    }
+    texts
+}
 
-    let mut pages: Vec<Vec<Run>> = vec![Vec::new()];
-    let mut y = margin;
-    let place = |pages: &mut Vec<Vec<Run>>,
-                 y: &mut f32,
-                 x: f32,
-                 size: f32,
-                 bold: bool,
-                 text: String,
-                 keep_with: f32| {
-        let height = size * leading;
-        if *y + height + keep_with > bottom {
-            pages.push(Vec::new());
-            *y = margin;
-        }
-        *y += height;
-        if let Some(page) = pages.last_mut() {
-            page.push(Run {
-                x,
-                baseline: *y - size * 0.28,
-                size,
-                bold,
-                text,
-            });
-        }
+/// A paragraph as a block: lines stacked, each aligned by its direction
+/// inside `x .. x + width`.
+fn paragraph(
+    fonts: &Fonts,
+    text: &str,
+    st: Style,
+    x: f32,
+    width: f32,
+    grey: u8,
+    role: Role,
+) -> (Block, bool) {
+    let para = bidi::lay_out(fonts, text, st, width);
+    let rtl = para.rtl;
+    (place(para, st, x, width, grey, role), rtl)
+}
+
+/// Stacks a laid-out paragraph's lines in `x .. x + width`.
+fn place(para: bidi::Paragraph, st: Style, x: f32, width: f32, grey: u8, role: Role) -> Block {
+    let mut block = Block::default();
+    let leading = st.size * 1.28;
+    for line in para.lines {
+        block.height += leading;
+        let lx = if para.rtl { x + width - line.width } else { x };
+        block.text(lx, block.height - st.size * 0.3, st.size, line, grey, role);
+    }
+    block
+}
+
+/// A paragraph with a list marker ("3." or "•") in a column of its own:
+/// right-aligned at the left for left-to-right text, at the right end for
+/// right-to-left text, so "9." and "10." line up either way.
+#[allow(clippy::too_many_arguments)] // one call shape, used for steps and bullets
+fn marked(
+    fonts: &Fonts,
+    marker: &str,
+    text: &str,
+    st: Style,
+    marker_w: f32,
+    width: f32,
+    role: Role,
+    label: Role,
+) -> Block {
+    let para = bidi::lay_out(fonts, text, st, width - marker_w);
+    let rtl = para.rtl;
+    let gap = st.size * 0.4;
+    let mut block = place(
+        para,
+        st,
+        if rtl { 0.0 } else { marker_w },
+        width - marker_w,
+        17,
+        role,
+    );
+    let line = bidi::unit(fonts, marker, st);
+    let x = if rtl {
+        width - marker_w + gap
+    } else {
+        marker_w - gap - line.width
     };
-    place(
-        &mut pages,
-        &mut y,
-        margin,
-        title,
-        true,
-        doc.title.clone(),
-        0.0,
+    // The marker first, so the text reads "3. Call Alex" when copied.
+    block.ops.insert(
+        0,
+        Op::Text {
+            x,
+            baseline: st.size * 1.28 - st.size * 0.3,
+            size: st.size,
+            line,
+            grey: 17,
+            role: label,
+        },
     );
-    place(
-        &mut pages,
-        &mut y,
-        margin,
-        7.5,
-        false,
-        super::printout::PRIVATE.to_string(),
-        0.0,
-    );
-    for section in &doc.sections {
-        y += 2.5;
-        // Keep a heading with at least its first line.
-        place(
-            &mut pages,
-            &mut y,
-            margin,
-            heading,
-            true,
-            section.title.clone(),
-            body * leading,
-        );
-        for item in &section.items {
-            let (marker, indent, text) = match item {
-                Item::Bullet(t) => ("•".to_string(), 10.0, t.clone()),
-                Item::Numbered(n, t) => (format!("{n}."), 12.0, t.clone()),
-                Item::Sub(t) => (String::new(), 22.0, t.clone()),
-                Item::Call { .. } => ("•".to_string(), 10.0, item.plain()),
-            };
-            let lines = wrap(fonts, &text, body, false, width - indent);
-            for (i, line) in lines.into_iter().enumerate() {
-                if i == 0 && !marker.is_empty() {
-                    place(&mut pages, &mut y, margin, body, false, marker.clone(), 0.0);
-                    y -= body * leading; // the text shares the marker's line
+    block
+}
+
+/// One line of text in visual order, never wrapped (a footer, a label).
+fn one_line(fonts: &Fonts, text: &str, st: Style) -> Line {
+    bidi::lay_out(fonts, text, st, f32::MAX)
+        .lines
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// The width of the widest number in a section's calls.
+fn number_column(fonts: &Fonts, items: &[Item], st: Style) -> f32 {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Call { number, .. } => Some(bidi::unit(fonts, number, st).width),
+            _ => None,
+        })
+        .fold(0.0, f32::max)
+}
+
+/// Who to call, for the left column: "Crisis Text Line, text HOME to".
+fn caller(who: &str, reach: &Reach) -> String {
+    match reach {
+        Reach::Call => who.to_string(),
+        Reach::Text { word: Some(w) } => format!("{who}, text {w} to"),
+        Reach::Text { word: None } => format!("{who}, by text"),
+    }
+}
+
+/// The blocks of one section's items, at column width `width`.
+fn item_blocks(
+    fonts: &Fonts,
+    section: &Section,
+    index: usize,
+    width: f32,
+    size: f32,
+) -> Vec<Block> {
+    let st = style(size, false);
+    let marker_w = {
+        let widest = section
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Numbered(n, _) => Some(bidi::unit(fonts, &format!("{n}."), st).width),
+                _ => None,
+            })
+            .fold(bidi::unit(fonts, "•", st).width, f32::max);
+        widest + size * 0.5
+    };
+    let number_st = style(size, true);
+    let number_w = number_column(fonts, &section.items, number_st);
+    let mut blocks = Vec::new();
+    for (i, item) in section.items.iter().enumerate() {
+        let role = Role::Body(index, i);
+        let mut block = match item {
+            Item::Bullet(text) | Item::Numbered(_, text) => {
+                let marker = match item {
+                    Item::Numbered(n, _) => format!("{n}."),
+                    _ => "•".to_string(),
+                };
+                marked(
+                    fonts,
+                    &marker,
+                    text,
+                    st,
+                    marker_w,
+                    width,
+                    role,
+                    Role::Label(index, i),
+                )
+            }
+            Item::Sub(text) => {
+                let small = style(size * 0.92, false);
+                paragraph(
+                    fonts,
+                    text,
+                    small,
+                    marker_w + size,
+                    width - marker_w - size,
+                    60,
+                    role,
+                )
+                .0
+            }
+            Item::Call {
+                who,
+                number,
+                reach,
+                note,
+            } => {
+                let who_w = width - marker_w - number_w - size;
+                let (mut block, _) =
+                    paragraph(fonts, &caller(who, reach), st, marker_w, who_w, 17, role);
+                let line = bidi::unit(fonts, number, number_st);
+                let x = width - line.width;
+                block.text(x, size * 1.28 - size * 0.3, size, line, 0, role);
+                let bullet = bidi::unit(fonts, "•", st);
+                block.ops.insert(
+                    0,
+                    Op::Text {
+                        x: marker_w - size * 0.4 - bullet.width,
+                        baseline: size * 1.28 - size * 0.3,
+                        size,
+                        line: bullet,
+                        grey: 17,
+                        role: Role::Label(index, i),
+                    },
+                );
+                if let Some(note) = note {
+                    let small = style(size * 0.85, false);
+                    let (n, _) = paragraph(fonts, note, small, marker_w, who_w, 80, role);
+                    block.append(&n);
                 }
-                place(&mut pages, &mut y, margin + indent, body, false, line, 0.0);
+                block
+            }
+        };
+        block.height += size * 0.22;
+        blocks.push(block);
+    }
+    for _ in 0..section.blank_lines {
+        let mut block = Block {
+            ops: vec![Op::Rule {
+                x: marker_w,
+                y: RULED - 3.0,
+                w: width - marker_w,
+                grey: 150,
+                dashed: false,
+            }],
+            height: RULED,
+        };
+        block.height += 0.0;
+        blocks.push(block);
+    }
+    blocks
+}
+
+/// A section heading: stages carry their number in a dark square, so the
+/// order of escalation shows at a glance.
+fn heading_block(fonts: &Fonts, section: &Section, index: usize, width: f32, size: f32) -> Block {
+    let (hsize, grey_level) = match section.rank {
+        Rank::Stage(_) => (size * 1.2, 0),
+        _ => (size * 1.08, 50),
+    };
+    let st = style(hsize, true);
+    let mut block = Block {
+        height: size * 0.5,
+        ..Block::default()
+    };
+    let mut x = 0.0;
+    if let Rank::Stage(n) = section.rank {
+        let badge = hsize * 1.3;
+        block.ops.push(Op::Box {
+            x: 0.0,
+            y: block.height + hsize * 0.05,
+            w: badge,
+            h: badge,
+            fill: Some(30),
+            stroke: None,
+        });
+        let label = bidi::unit(fonts, &n.to_string(), st);
+        let lx = (badge - label.width) / 2.0;
+        block.text(
+            lx,
+            block.height + hsize * 1.02,
+            hsize,
+            label,
+            255,
+            Role::Artifact,
+        );
+        x = badge + hsize * 0.45;
+    }
+    let (title, _) = paragraph(
+        fonts,
+        &section.title,
+        st,
+        x,
+        width - x,
+        grey_level,
+        Role::Heading(index),
+    );
+    let top = block.height;
+    block
+        .ops
+        .extend(title.ops.iter().map(|op| op.moved(0.0, top)));
+    block.height += title.height.max(hsize * 1.45) + size * 0.15;
+    block.ops.push(Op::Rule {
+        x: 0.0,
+        y: block.height,
+        w: width,
+        grey: 120,
+        dashed: false,
+    });
+    block.height += size * 0.35;
+    block
+}
+
+/// A section as chunks to place: the heading travels with its first item
+/// (never an orphaned heading); later items may move to the next column.
+fn section_chunks(
+    fonts: &Fonts,
+    section: &Section,
+    index: usize,
+    width: f32,
+    size: f32,
+) -> Vec<Block> {
+    let mut items = item_blocks(fonts, section, index, width, size).into_iter();
+    let mut first = heading_block(fonts, section, index, width, size);
+    if let Some(item) = items.next() {
+        first.append(&item);
+    }
+    std::iter::once(first).chain(items).collect()
+}
+
+/// The crisis block: emergency number large, then the person's steps.
+#[allow(clippy::too_many_lines)] // the emergency row and the steps, drawn in one box
+fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
+    let pad = 8.0;
+    let inner = width - 2.0 * pad;
+    let mut block = Block {
+        height: pad,
+        ..Block::default()
+    };
+    for (index, section) in doc.sections.iter().enumerate() {
+        match section.rank {
+            Rank::Emergency => {
+                let big = style(size * 2.0, true);
+                let label_st = style(size * 1.25, true);
+                let mut row = Block::default();
+                let numbers: Vec<&Item> = section
+                    .items
+                    .iter()
+                    .filter(|i| matches!(i, Item::Call { .. }))
+                    .collect();
+                if numbers.is_empty() {
+                    for (i, item) in section.items.iter().enumerate() {
+                        let (p, _) = paragraph(
+                            fonts,
+                            &item.plain(),
+                            label_st,
+                            0.0,
+                            inner,
+                            0,
+                            Role::Body(index, i),
+                        );
+                        row.append(&p);
+                    }
+                } else {
+                    row.height = big.size * 1.2;
+                    let label = bidi::unit(fonts, "In an emergency, call", label_st);
+                    row.text(
+                        0.0,
+                        row.height - big.size * 0.25,
+                        label_st.size,
+                        label,
+                        0,
+                        Role::Heading(index),
+                    );
+                    let mut x = inner;
+                    for (i, item) in section.items.iter().enumerate().rev() {
+                        if let Item::Call { number, .. } = item {
+                            let line = bidi::unit(fonts, number, big);
+                            x -= line.width;
+                            row.text(
+                                x,
+                                row.height - big.size * 0.25,
+                                big.size,
+                                line,
+                                0,
+                                Role::Body(index, i),
+                            );
+                            if i > 0 {
+                                let or = bidi::unit(fonts, " or ", label_st);
+                                x -= or.width;
+                                row.text(
+                                    x,
+                                    row.height - big.size * 0.25,
+                                    label_st.size,
+                                    or,
+                                    0,
+                                    Role::Body(index, i),
+                                );
+                            }
+                        }
+                    }
+                }
+                row.height += size * 0.4;
+                let top = block.height;
+                block
+                    .ops
+                    .extend(row.ops.iter().map(|op| op.moved(pad, top)));
+                block.height += row.height;
+            }
+            Rank::Crisis => {
+                let big = size * 1.12;
+                let st = style(big * 1.18, true);
+                let (title, _) = paragraph(
+                    fonts,
+                    &section.title,
+                    st,
+                    0.0,
+                    inner,
+                    0,
+                    Role::Heading(index),
+                );
+                let mut part = title;
+                part.height += size * 0.2;
+                for b in item_blocks(fonts, section, index, inner, big) {
+                    part.append(&b);
+                }
+                let top = block.height;
+                block
+                    .ops
+                    .extend(part.ops.iter().map(|op| op.moved(pad, top)));
+                block.height += part.height;
+            }
+            _ => {}
+        }
+    }
+    block.height += pad * 0.6;
+    block.ops.insert(
+        0,
+        Op::Box {
+            x: 0.0,
+            y: 0.0,
+            w: width,
+            h: block.height,
+            fill: Some(244),
+            stroke: Some(40),
+        },
+    );
+    block
+}
+
+/// Places chunks into columns of `limit` height; returns (column, y) per
+/// chunk, or `None` when more than `columns` are needed.
+fn flow(
+    chunks: &[Block],
+    limits: &dyn Fn(usize) -> f32,
+    columns: usize,
+) -> Option<Vec<(usize, f32)>> {
+    let mut at = Vec::with_capacity(chunks.len());
+    let (mut col, mut y) = (0, 0.0);
+    let gap = 0.0;
+    for (i, chunk) in chunks.iter().enumerate() {
+        if y > 0.0 && y + chunk.height > limits(col) {
+            col += 1;
+            y = 0.0;
+        }
+        if col >= columns {
+            return None;
+        }
+        at.push((col, y));
+        y += chunk.height + gap;
+        let _ = i;
+    }
+    Some(at)
+}
+
+/// Laid-out pages, each a list of ops in page coordinates.
+type Pages = Vec<Vec<Op>>;
+
+fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32) {
+    let (page_w, page_h) = paper.points();
+    let width = page_w - 2.0 * MARGIN;
+    let col_w = (width - GUTTER) / 2.0;
+    let bottom = page_h - MARGIN - FOOTER_ROOM;
+    // As large as still fits one page; a long plan flows on at 9 pt.
+    for size in [11.0_f32, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 0.0] {
+        let last = size == 0.0;
+        let size = if last { 9.0 } else { size };
+        let sizes = Sizes { body: size };
+        let mut head = Block::default();
+        let title_st = style(size * 1.9, true);
+        let (title, _) = paragraph(fonts, &doc.title, title_st, 0.0, width, 0, Role::Title);
+        head.append(&title);
+        let (private, _) = paragraph(
+            fonts,
+            PRIVATE,
+            style(size * 0.8, false),
+            0.0,
+            width,
+            70,
+            Role::Private,
+        );
+        head.append(&private);
+        head.height += size * 0.6;
+        if doc
+            .sections
+            .iter()
+            .any(|s| matches!(s.rank, Rank::Crisis | Rank::Emergency))
+        {
+            head.append(&crisis_block(fonts, doc, width, size));
+            head.height += sizes.leading() * 0.5;
+        }
+        let mut chunks: Vec<Block> = Vec::new();
+        for (index, section) in doc.sections.iter().enumerate() {
+            if matches!(section.rank, Rank::Crisis | Rank::Emergency) {
+                continue;
+            }
+            let mut c = section_chunks(fonts, section, index, col_w, size);
+            if let Some(last) = c.last_mut() {
+                last.height += size * 0.7;
+            }
+            chunks.extend(c);
+        }
+        let first_top = MARGIN + head.height;
+        let avail_first = bottom - first_top;
+        if !last {
+            if avail_first <= 0.0 {
+                continue;
+            }
+            // Balanced two columns on one page: the lowest column limit
+            // that still fits.
+            let total: f32 = chunks.iter().map(|c| c.height).sum();
+            let mut limit = (total / 2.0).max(chunks.iter().map(|c| c.height).fold(0.0, f32::max));
+            let mut placed = None;
+            while limit <= avail_first + 0.01 {
+                if let Some(at) = flow(&chunks, &|_| limit, 2) {
+                    placed = Some(at);
+                    break;
+                }
+                limit += 4.0;
+            }
+            let Some(at) = placed else { continue };
+            let mut page: Vec<Op> = head.ops.iter().map(|op| op.moved(MARGIN, MARGIN)).collect();
+            for (chunk, (col, y)) in chunks.iter().zip(at) {
+                #[allow(clippy::cast_precision_loss)] // 0 or 1
+                let x = MARGIN + col as f32 * (col_w + GUTTER);
+                page.extend(chunk.ops.iter().map(|op| op.moved(x, first_top + y)));
+            }
+            return (vec![page], size);
+        }
+        // Too long for one page: two columns per page, as many pages as needed.
+        let limits = |col: usize| {
+            if col < 2 {
+                avail_first
+            } else {
+                bottom - MARGIN
+            }
+        };
+        let at = flow(&chunks, &limits, usize::MAX).unwrap_or_default();
+        let mut pages: Pages = vec![head.ops.iter().map(|op| op.moved(MARGIN, MARGIN)).collect()];
+        for (chunk, (col, y)) in chunks.iter().zip(at) {
+            let page = col / 2;
+            while pages.len() <= page {
+                pages.push(Vec::new());
+            }
+            let top = if page == 0 { first_top } else { MARGIN };
+            #[allow(clippy::cast_precision_loss)] // 0 or 1
+            let x = MARGIN + (col % 2) as f32 * (col_w + GUTTER);
+            pages[page].extend(chunk.ops.iter().map(|op| op.moved(x, top + y)));
+        }
+        return (pages, size);
+    }
+    (Vec::new(), 9.0)
+}
+
+/// Draws ops, tagging text by role; returns the identifiers by role.
+fn draw(surface: &mut Surface<'_>, fonts: &Fonts, ops: &[Op], ids: &mut Vec<(Role, Identifier)>) {
+    for op in ops {
+        match op {
+            Op::Text {
+                x,
+                baseline,
+                size,
+                line,
+                grey: level,
+                role,
+            } => {
+                let id = if *role == Role::Artifact {
+                    surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                        ArtifactType::Layout,
+                        None,
+                    )))
+                } else {
+                    surface.start_tagged(ContentTag::Span(SpanTag::empty()))
+                };
+                surface.set_fill(Some(grey(*level)));
+                let mut px = *x;
+                for piece in &line.pieces {
+                    surface.draw_text(
+                        Point::from_xy(px, *baseline),
+                        fonts.face(piece.face).font.clone(),
+                        *size,
+                        &piece.text,
+                        false,
+                        if piece.rtl {
+                            TextDirection::RightToLeft
+                        } else {
+                            TextDirection::LeftToRight
+                        },
+                    );
+                    px += piece.width;
+                }
+                surface.end_tagged();
+                if *role != Role::Artifact {
+                    ids.push((*role, id));
+                }
+            }
+            Op::Rule {
+                x,
+                y,
+                w,
+                grey: level,
+                dashed,
+            } => {
+                surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                    ArtifactType::Layout,
+                    None,
+                )));
+                let mut pb = PathBuilder::new();
+                pb.move_to(*x, *y);
+                pb.line_to(x + w, *y);
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(*level, *level, *level).into(),
+                    width: 0.5,
+                    dash: dashed.then(|| StrokeDash {
+                        array: vec![2.0, 2.0],
+                        offset: 0.0,
+                    }),
+                    ..Stroke::default()
+                }));
+                if let Some(path) = pb.finish() {
+                    surface.draw_path(&path);
+                }
+                surface.set_stroke(None);
+                surface.end_tagged();
+            }
+            Op::Box {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => {
+                surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                    ArtifactType::Layout,
+                    None,
+                )));
+                let mut pb = PathBuilder::new();
+                if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
+                    pb.push_rect(rect);
+                }
+                surface.set_fill(fill.map(grey));
+                surface.set_stroke(stroke.map(|level| Stroke {
+                    paint: rgb::Color::new(level, level, level).into(),
+                    width: 1.0,
+                    ..Stroke::default()
+                }));
+                if let Some(path) = pb.finish() {
+                    surface.draw_path(&path);
+                }
+                surface.set_stroke(None);
+                surface.end_tagged();
             }
         }
     }
+}
 
-    pages
+/// The tag tree in reading order: title, then each section as a heading
+/// and a list whose items hold a label and a body.
+fn tag_tree(doc: &Printout, ids: Vec<(Role, Identifier)>) -> TagTree {
+    let mut by_role: HashMap<Role, Vec<Identifier>> = HashMap::new();
+    for (role, id) in ids {
+        by_role.entry(role).or_default().push(id);
+    }
+    let mut take = |role: Role| by_role.remove(&role).unwrap_or_default();
+    let mut tree = TagTree::new();
+    tree.lang = Some("en".into());
+    let mut title = TagGroup::new(Tag::Hn(NonZeroU16::MIN, Some(doc.title.clone())));
+    for id in take(Role::Title) {
+        title.push(id);
+    }
+    tree.push(title);
+    let mut private = TagGroup::new(Tag::P);
+    for id in take(Role::Private) {
+        private.push(id);
+    }
+    tree.push(private);
+    let level2 = NonZeroU16::new(2).unwrap_or(NonZeroU16::MIN);
+    for (index, section) in doc.sections.iter().enumerate() {
+        let mut heading = TagGroup::new(Tag::Hn(level2, Some(section.title.clone())));
+        for id in take(Role::Heading(index)) {
+            heading.push(id);
+        }
+        tree.push(heading);
+        let numbered = section
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Numbered(..)));
+        let mut list = TagGroup::new(Tag::L(if numbered {
+            ListNumbering::Decimal
+        } else {
+            ListNumbering::Disc
+        }));
+        for i in 0..section.items.len() {
+            let mut li = TagGroup::new(Tag::LI);
+            let label = take(Role::Label(index, i));
+            if !label.is_empty() {
+                let mut lbl = TagGroup::new(Tag::Lbl);
+                for id in label {
+                    lbl.push(id);
+                }
+                li.push(lbl);
+            }
+            let mut body = TagGroup::new(Tag::LBody);
+            for id in take(Role::Body(index, i)) {
+                body.push(id);
+            }
+            if !body.children.is_empty() {
+                li.push(body);
+            }
+            if !li.children.is_empty() {
+                list.push(li);
+            }
+        }
+        if !list.children.is_empty() {
+            tree.push(list);
+        }
+    }
+    // Anything not placed above still belongs to the document, in order.
+    let mut rest: Vec<(Role, Vec<Identifier>)> = by_role.into_iter().collect();
+    rest.sort_by_key(|(role, _)| format!("{role:?}"));
+    for (_, ids) in rest {
+        let mut p = TagGroup::new(Tag::P);
+        for id in ids {
+            p.push(Node::Leaf(id));
+        }
+        tree.push(p);
+    }
+    tree
+}
+
+fn new_document(title: &str, saved: Datetime) -> Document {
+    let mut document = Document::new_with(SerializeSettings {
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
+    document.set_metadata(metadata(title, saved));
+    document
+}
+
+/// A footer on one line: shrunk to fit, and without the privacy sentence
+/// (it is under the title) when it still would not.
+fn footer_line(fonts: &Fonts, footer: &str, page: &str, width: f32) -> (Line, f32) {
+    let short = footer.replace(&format!(" {PRIVATE}"), "");
+    for text in [format!("{footer}   {page}"), format!("{short}   {page}")] {
+        for size in [7.5_f32, 7.0, 6.5] {
+            let line = one_line(fonts, &text, style(size, false));
+            if line.width <= width {
+                return (line, size);
+            }
+        }
+    }
+    let line = bidi::unit(fonts, page, style(7.5, false));
+    (line, 7.5)
 }
 
 /// The full plan as a PDF: one page for a typical plan, more as needed,
 /// nothing clipped. Each page carries the footer and its number.
-pub fn printout(doc: &Printout, paper: Paper, saved: Datetime) -> Result<Vec<u8>, String> {
-    let fonts = Fonts::load()?;
-    let pages = layout(doc, &fonts, paper);
+pub fn printout(
+    doc: &Printout,
+    paper: Paper,
+    saved: Datetime,
+    search: &FontSearch,
+) -> Result<Pdf, String> {
+    let texts = printout_texts(doc);
+    let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
+    let (pages, body) = lay_out_printout(doc, &fonts, paper);
     let (page_w, page_h) = paper.points();
-    let margin = MARGIN;
-    let width = page_w - 2.0 * margin;
-    let mut document = Document::new();
-    document.set_metadata(metadata(&doc.title, saved));
+    let width = page_w - 2.0 * MARGIN;
+    let mut document = new_document(&doc.title, saved);
     let count = pages.len();
-    for (number, runs) in pages.into_iter().enumerate() {
+    let mut ids = Vec::new();
+    let mut smallest = body;
+    for (number, ops) in pages.into_iter().enumerate() {
         let settings = PageSettings::from_wh(page_w, page_h).ok_or("bad page size")?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        surface.set_fill(Some(grey(17)));
-        for run in &runs {
-            let font = if run.bold {
-                fonts.bold.clone()
-            } else {
-                fonts.regular.clone()
-            };
-            surface.draw_text(
-                Point::from_xy(run.x, run.baseline),
-                font,
-                run.size,
-                &run.text,
-                false,
-                TextDirection::Auto,
-            );
+        draw(&mut surface, &fonts, &ops, &mut ids);
+        for op in &ops {
+            if let Op::Text { size, role, .. } = op
+                && *role != Role::Artifact
+            {
+                smallest = smallest.min(*size);
+            }
         }
-        let footer = format!("{}   Page {} of {count}", doc.footer, number + 1);
-        surface.set_fill(Some(grey(80)));
-        let mut fy = page_h - margin + 4.0;
-        for line in wrap(&fonts, &footer, 7.0, false, width) {
+        let (line, size) = footer_line(
+            &fonts,
+            &doc.footer,
+            &format!("Page {} of {count}", number + 1),
+            width,
+        );
+        surface.start_tagged(ContentTag::Artifact(Artifact::new(
+            ArtifactType::Footer,
+            None,
+        )));
+        surface.set_fill(Some(grey(70)));
+        let mut x = MARGIN;
+        for piece in &line.pieces {
             surface.draw_text(
-                Point::from_xy(margin, fy),
-                fonts.regular.clone(),
-                7.0,
-                &line,
+                Point::from_xy(x, page_h - MARGIN + 2.0),
+                fonts.face(piece.face).font.clone(),
+                size,
+                &piece.text,
                 false,
-                TextDirection::Auto,
+                TextDirection::LeftToRight,
             );
-            fy += 8.5;
+            x += piece.width;
         }
+        surface.end_tagged();
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| format!("{e:?}"))
+    document.set_tag_tree(tag_tree(doc, ids));
+    let bytes = document.finish().map_err(|e| format!("{e:?}"))?;
+    Ok(Pdf {
+        bytes,
+        missing: fonts.missing().iter().copied().collect(),
+        families: fonts.families().iter().map(|s| (*s).to_string()).collect(),
+        smallest,
+    })
 }
 
 /// ISO ID-1 card size in points.
 pub const CARD: (f32, f32) = (85.6 * MM, 54.0 * MM);
+/// Nothing on the card is smaller than this.
+pub const CARD_MIN: f32 = 8.0;
+/// The card's inner padding.
+const CARD_PAD: f32 = 2.6 * MM;
+
+/// One side of the card laid out: ops, and what had to move to the note.
+struct SideLayout {
+    ops: Vec<Op>,
+    size: f32,
+}
+
+/// Lays out one side at the largest size from 10 pt down to
+/// [`CARD_MIN`] at which it fits; `None` when it does not fit even then.
+#[allow(clippy::too_many_lines)] // one match over the entry kinds, each short
+fn card_side(fonts: &Fonts, entries: &[Entry], which: usize) -> Option<SideLayout> {
+    let width = CARD.0 - 2.0 * CARD_PAD;
+    let height = CARD.1 - 2.0 * CARD_PAD;
+    let mut size = 10.0_f32;
+    while size >= CARD_MIN - 0.01 {
+        let mut block = Block::default();
+        let number_w = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Call { number, .. } => {
+                    Some(bidi::unit(fonts, number, style(size, true)).width)
+                }
+                _ => None,
+            })
+            .fold(0.0, f32::max);
+        let mut fits = true;
+        for (i, entry) in entries.iter().enumerate() {
+            let role = Role::Body(which, i);
+            let part = match entry {
+                Entry::Heading(text) => {
+                    let mut b = Block {
+                        height: if i == 0 { 0.0 } else { size * 0.25 },
+                        ..Block::default()
+                    };
+                    let (p, _) = paragraph(
+                        fonts,
+                        text,
+                        style(size * 1.05, true),
+                        0.0,
+                        width,
+                        0,
+                        Role::Heading(which * 100 + i),
+                    );
+                    b.append(&p);
+                    b
+                }
+                Entry::Text(text) => {
+                    paragraph(fonts, text, style(size, false), 0.0, width, 17, role).0
+                }
+                Entry::Note(text) => {
+                    paragraph(
+                        fonts,
+                        text,
+                        style(CARD_MIN.max(size * 0.9), false),
+                        0.0,
+                        width,
+                        60,
+                        role,
+                    )
+                    .0
+                }
+                Entry::Step(n, text) => {
+                    let st = style(size, false);
+                    let marker_w = bidi::unit(fonts, "10.", st).width + size * 0.4;
+                    marked(
+                        fonts,
+                        &format!("{n}."),
+                        text,
+                        st,
+                        marker_w,
+                        width,
+                        role,
+                        Role::Label(which, i),
+                    )
+                }
+                Entry::Call {
+                    who, number, reach, ..
+                } => {
+                    let st = style(size, false);
+                    let who_w = width - number_w - size * 0.6;
+                    let para = bidi::lay_out(fonts, &caller(who, reach), st, who_w);
+                    // A name too long for one line is shortened by the card
+                    // builder; here it must fit on one line beside its number.
+                    if para.lines.len() > 1 {
+                        fits = false;
+                    }
+                    let mut b = Block {
+                        height: size * 1.28,
+                        ..Block::default()
+                    };
+                    if let Some(line) = para.lines.into_iter().next() {
+                        let x = if para.rtl { who_w - line.width } else { 0.0 };
+                        b.text(x, size * 1.28 - size * 0.3, size, line, 17, role);
+                    }
+                    let line = bidi::unit(fonts, number, style(size, true));
+                    b.text(
+                        width - line.width,
+                        size * 1.28 - size * 0.3,
+                        size,
+                        line,
+                        0,
+                        role,
+                    );
+                    b
+                }
+            };
+            block.append(&part);
+        }
+        if fits && block.height <= height {
+            return Some(SideLayout {
+                ops: block.ops,
+                size,
+            });
+        }
+        size -= 0.25;
+    }
+    None
+}
+
+/// Fits both sides, moving entries to "more in your full plan" from the
+/// end of each side until they fit at [`CARD_MIN`] or larger.
+fn fit_card(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>) {
+    let mut moved = Vec::new();
+    let mut sides = Vec::new();
+    for (side, entries) in [(0, &card.front), (1, &card.back)] {
+        let mut entries = entries.clone();
+        loop {
+            if let Some(layout) = card_side(fonts, &entries, side) {
+                sides.push(layout);
+                break;
+            }
+            // Take out the last entry the card can spare, and say so.
+            let Some(at) = entries.iter().rposition(Entry::can_move) else {
+                sides.push(SideLayout {
+                    ops: Vec::new(),
+                    size: CARD_MIN,
+                });
+                break;
+            };
+            let entry = entries.remove(at);
+            moved.push(entry.describe());
+            let note = "More in your full plan.".to_string();
+            if !entries
+                .iter()
+                .any(|e| matches!(e, Entry::Note(n) if *n == note))
+            {
+                entries.push(Entry::Note(note));
+            }
+        }
+    }
+    let back = sides.pop().unwrap_or(SideLayout {
+        ops: Vec::new(),
+        size: CARD_MIN,
+    });
+    let front = sides.pop().unwrap_or(SideLayout {
+        ops: Vec::new(),
+        size: CARD_MIN,
+    });
+    (front, back, moved)
+}
+
+/// A card PDF and what it had to leave for the full plan.
+pub struct CardPdf {
+    pub pdf: Pdf,
+    /// Entries moved off the card to fit, in words.
+    pub moved: Vec<String>,
+}
 
 /// Cards as a PDF: the front and back of a card side by side (to cut out
 /// and fold), four pairs a page, with cut marks.
@@ -298,19 +1176,22 @@ pub fn cards(
     card: &Card,
     paper: Paper,
     copies: usize,
-    title: &str,
     saved: Datetime,
-) -> Result<Vec<u8>, String> {
-    let fonts = Fonts::load()?;
+    search: &FontSearch,
+) -> Result<CardPdf, String> {
+    let texts = card.texts();
+    let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
+    let (front, back, moved) = fit_card(&fonts, card);
+    let smallest = front.size.min(back.size);
     let (page_w, page_h) = paper.points();
     let (card_w, card_h) = CARD;
     let left = (page_w - 2.0 * card_w) / 2.0;
     let top = 18.0 * MM;
     let gap = 8.0 * MM;
-    let mut document = Document::new();
-    document.set_metadata(metadata(title, saved));
+    let mut document = new_document(&card.title, saved);
     let per_page = 4;
     let pages = copies.div_ceil(per_page).max(1);
+    let mut ids = Vec::new();
     for page_index in 0..pages {
         let settings = PageSettings::from_wh(page_w, page_h).ok_or("bad page size")?;
         let mut page = document.start_page_with(settings);
@@ -319,72 +1200,131 @@ pub fn cards(
         for row in 0..on_page {
             #[allow(clippy::cast_precision_loss)] // at most four rows
             let y = top + row as f32 * (card_h + gap);
-            for (col, side) in [&card.front, &card.back].into_iter().enumerate() {
+            for (col, side) in [&front, &back].into_iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)]
                 let x = left + col as f32 * card_w;
-                draw_side(&mut surface, &fonts, side, x, y);
+                let ops: Vec<Op> = side
+                    .ops
+                    .iter()
+                    .map(|op| op.moved(x + CARD_PAD, y + CARD_PAD))
+                    .collect();
+                // Only the first card is read out; the copies are artifacts.
+                if page_index == 0 && row == 0 {
+                    draw(&mut surface, &fonts, &ops, &mut ids);
+                } else {
+                    let ops: Vec<Op> = ops
+                        .into_iter()
+                        .map(|op| match op {
+                            Op::Text {
+                                x,
+                                baseline,
+                                size,
+                                line,
+                                grey,
+                                ..
+                            } => Op::Text {
+                                x,
+                                baseline,
+                                size,
+                                line,
+                                grey,
+                                role: Role::Artifact,
+                            },
+                            other => other,
+                        })
+                        .collect();
+                    draw(&mut surface, &fonts, &ops, &mut ids);
+                }
             }
+            surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                ArtifactType::Layout,
+                None,
+            )));
             cut_marks(&mut surface, left, y, 2.0 * card_w, card_h);
+            surface.end_tagged();
         }
+        let note = format!("Cut along the marks and fold in the middle. {PRIVATE}");
+        let line = bidi::unit(&fonts, &note, style(8.0, false));
+        surface.start_tagged(ContentTag::Artifact(Artifact::new(
+            ArtifactType::Footer,
+            None,
+        )));
         surface.set_fill(Some(grey(80)));
-        let note = format!(
-            "Cut along the marks and fold in the middle. {}",
-            super::printout::PRIVATE
-        );
-        surface.draw_text(
-            Point::from_xy(left, page_h - 12.0 * MM),
-            fonts.regular.clone(),
-            8.0,
-            &note,
-            false,
-            TextDirection::Auto,
-        );
+        let mut x = left;
+        for piece in &line.pieces {
+            surface.draw_text(
+                Point::from_xy(x, page_h - 12.0 * MM),
+                fonts.face(piece.face).font.clone(),
+                8.0,
+                &piece.text,
+                false,
+                TextDirection::LeftToRight,
+            );
+            x += piece.width;
+        }
+        surface.end_tagged();
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| format!("{e:?}"))
+    document.set_tag_tree(card_tags(card, ids));
+    let bytes = document.finish().map_err(|e| format!("{e:?}"))?;
+    Ok(CardPdf {
+        pdf: Pdf {
+            bytes,
+            missing: fonts.missing().iter().copied().collect(),
+            families: fonts.families().iter().map(|s| (*s).to_string()).collect(),
+            smallest,
+        },
+        moved,
+    })
 }
 
-fn draw_side(
-    surface: &mut krilla::surface::Surface,
-    fonts: &Fonts,
-    side: &[super::card::Line],
-    x: f32,
-    y: f32,
-) {
-    let pad = 2.6 * MM;
-    let width = CARD.0 - 2.0 * pad;
-    let mut baseline = y + pad;
-    // As large as the side allows: a card read in a crisis should not squint.
-    #[allow(clippy::cast_precision_loss)] // a side has at most a dozen lines
-    let line_count = side.len() as f32;
-    let base = ((CARD.1 - 2.0 * pad) / (line_count * 1.3 + 0.8)).clamp(6.0, 8.5);
-    surface.set_fill(Some(grey(17)));
-    for line in side {
-        // Card lines are pre-shortened; shrink further only if a wide
-        // script would still overflow.
-        let mut font_size: f32 = if line.heading { base + 0.6 } else { base };
-        while fonts.width(&line.text, font_size, line.heading) > width && font_size > 4.5 {
-            font_size -= 0.2;
-        }
-        baseline += font_size * 1.22 + if line.heading { 1.2 } else { 0.0 };
-        let font = if line.heading {
-            fonts.bold.clone()
-        } else {
-            fonts.regular.clone()
+/// The card's tags: a heading per side heading, a paragraph per line.
+fn card_tags(card: &Card, ids: Vec<(Role, Identifier)>) -> TagTree {
+    let mut tree = TagTree::new();
+    tree.lang = Some("en".into());
+    let mut title = TagGroup::new(Tag::Hn(NonZeroU16::MIN, Some(card.title.clone())));
+    let mut groups: Vec<(Role, TagGroup)> = Vec::new();
+    for (role, id) in ids {
+        let key = match role {
+            Role::Label(s, i) => Role::Body(s, i),
+            other => other,
         };
-        surface.draw_text(
-            Point::from_xy(x + pad, baseline),
-            font,
-            font_size,
-            &line.text,
-            false,
-            TextDirection::Auto,
-        );
+        if let Some((_, g)) = groups.iter_mut().find(|(r, _)| *r == key) {
+            g.push(id);
+            continue;
+        }
+        let mut g = match key {
+            Role::Heading(_) => {
+                TagGroup::new(Tag::Hn(NonZeroU16::new(2).unwrap_or(NonZeroU16::MIN), None))
+            }
+            _ => TagGroup::new(Tag::P),
+        };
+        g.push(id);
+        groups.push((key, g));
     }
+    // The card's title is not drawn as such; its first heading stands in.
+    if let Some(pos) = groups
+        .iter()
+        .position(|(r, _)| matches!(r, Role::Heading(_)))
+    {
+        let (_, first) = groups.remove(pos);
+        for child in first.children {
+            title.push(child);
+        }
+        tree.push(title);
+        for (_, g) in groups.into_iter().skip(pos) {
+            tree.push(g);
+        }
+    } else {
+        for (_, g) in groups {
+            tree.push(g);
+        }
+    }
+    tree
 }
 
-fn cut_marks(surface: &mut krilla::surface::Surface, x: f32, y: f32, w: f32, h: f32) {
+fn cut_marks(surface: &mut Surface<'_>, x: f32, y: f32, w: f32, h: f32) {
     let mark = 4.0 * MM;
     let mut pb = PathBuilder::new();
     for (corner_x, corner_y) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {

@@ -177,7 +177,7 @@ impl Card {
     /// The card as text: front, then back.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        for (title, side) in [("FRONT", &self.front), ("BACK", &self.back)] {
+        for (title, side) in [("FRONT", self.front_lines()), ("BACK", self.back_lines())] {
             let _ = writeln!(out, "-- {title} --");
             for line in side {
                 let indent = if line.heading { "" } else { "  " };

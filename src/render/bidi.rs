@@ -1,0 +1,322 @@
+//! Lines of the person's words for the PDF, in any script and direction:
+//! broken where Unicode allows (UAX #14) on the logical text, never inside
+//! a phone number, then each line put in visual order with the Unicode
+//! bidirectional algorithm (UAX #9). A phone number is wrapped in
+//! left-to-right isolates first, so it is always one left-to-right unit
+//! that reads exactly as typed, inside Arabic or Hebrew text too. Each
+//! piece of a line is one font and one direction, for krilla to shape.
+
+use std::ops::Range;
+
+use unicode_bidi::ParagraphBidiInfo;
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::fonts::Fonts;
+use super::paragraph::numbers;
+
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
+/// One font, one direction, drawn left to right from its start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub face: usize,
+    pub text: String,
+    pub rtl: bool,
+    pub width: f32,
+}
+
+/// One line, its pieces in visual order (left to right).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    pub width: f32,
+}
+
+impl Line {
+    /// The line's text as it reads on paper, left to right (for tests).
+    pub fn visual(&self) -> String {
+        self.pieces
+            .iter()
+            .map(|p| {
+                if p.rtl {
+                    p.text.chars().rev().collect()
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect()
+    }
+}
+
+/// A paragraph's lines, and whether it reads right to left (then it is
+/// aligned right and its list marker sits at the right end).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    pub lines: Vec<Line>,
+    pub rtl: bool,
+}
+
+/// Text style for a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub size: f32,
+    pub bold: bool,
+}
+
+/// The text with each phone number wrapped in LRI … PDI, and where the
+/// numbers now are (each range from its LRI to past its PDI).
+fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut ranges = Vec::new();
+    let mut last = 0;
+    for number in numbers(text) {
+        out.push_str(&text[last..number.start]);
+        let start = out.len();
+        out.push(LRI);
+        out.push_str(&text[number.clone()]);
+        out.push(PDI);
+        ranges.push(start..out.len());
+        last = number.end;
+    }
+    out.push_str(&text[last..]);
+    (out, ranges)
+}
+
+/// Whether `text` holds a right-to-left letter.
+fn has_rtl(text: &str) -> bool {
+    super::paragraph::has_rtl(text)
+}
+
+/// The width of a logical stretch of text, shaped a font run at a time.
+fn measure(fonts: &Fonts, text: &str, style: Style) -> f32 {
+    let rtl = has_rtl(text);
+    fonts
+        .runs(&strip_isolates(text), style.bold)
+        .into_iter()
+        .map(|(face, run)| fonts.width(face, run, rtl, style.size))
+        .sum()
+}
+
+fn strip_isolates(text: &str) -> String {
+    text.chars().filter(|&c| c != LRI && c != PDI).collect()
+}
+
+/// Lays `text` out in lines no wider than `width` points. A phone number is
+/// never split; a word wider than a whole line is (between characters).
+pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph {
+    let (text, guarded) = isolate_numbers(text.trim());
+    let inside_number = |i: usize| guarded.iter().any(|r| i > r.start && i < r.end);
+    // Segments: from one allowed break to the next.
+    let mut cuts: Vec<usize> = linebreaks(&text)
+        .filter(|&(i, op)| op == BreakOpportunity::Mandatory || !inside_number(i))
+        .map(|(i, _)| i)
+        .collect();
+    cuts.dedup();
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    let mut used = 0.0;
+    for cut in cuts {
+        let segment = &text[end..cut];
+        let core = segment.trim_end();
+        let core_w = measure(fonts, core, style);
+        if end == start || used + core_w <= width {
+            // The first segment on a line always goes on it; split it if it
+            // is wider than a line and not a number.
+            if end == start
+                && core_w > width
+                && !guarded.iter().any(|r| r.start >= end && r.end <= cut)
+            {
+                let mut piece_start = end;
+                for (i, _) in segment.char_indices().skip(1) {
+                    let at = end + i;
+                    if measure(fonts, &text[piece_start..at], style) > width && at > piece_start {
+                        let prev = text[..at].char_indices().next_back().map_or(at, |(p, _)| p);
+                        if prev > piece_start {
+                            lines.push(piece_start..prev);
+                            piece_start = prev;
+                        }
+                    }
+                }
+                start = piece_start;
+                end = cut;
+                used = measure(fonts, &text[start..cut], style);
+                continue;
+            }
+            used += measure(fonts, segment, style);
+            end = cut;
+        } else {
+            lines.push(start..end);
+            start = end;
+            end = cut;
+            used = measure(fonts, segment, style);
+        }
+    }
+    if end > start || lines.is_empty() {
+        lines.push(start..end);
+    }
+    let bidi = ParagraphBidiInfo::new(&text, None);
+    let rtl = bidi.paragraph_level.is_rtl();
+    let count = lines.len();
+    // A line keeps its trailing space (drawn, invisible) so the words stay
+    // apart when the PDF's text is copied or read out; the last line none.
+    let lines = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, range)| {
+            let words = text[range.clone()].trim_end();
+            let end = if i + 1 < count && words.len() < range.len() {
+                range.start
+                    + words.len()
+                    + text[range.start + words.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8)
+            } else {
+                range.start + words.len()
+            };
+            visual_line(fonts, &text, &bidi, range.start..end, style)
+        })
+        .collect();
+    Paragraph { lines, rtl }
+}
+
+/// A line in visual order: the bidi runs left to right, each split by font
+/// (in reverse for a right-to-left run, whose first letters sit rightmost).
+fn visual_line(
+    fonts: &Fonts,
+    text: &str,
+    bidi: &ParagraphBidiInfo<'_>,
+    range: Range<usize>,
+    style: Style,
+) -> Line {
+    let mut line = Line::default();
+    if range.is_empty() {
+        return line;
+    }
+    let (levels, runs) = bidi.visual_runs(range);
+    for run in runs {
+        let rtl = levels[run.start].is_rtl();
+        let words = strip_isolates(&text[run]);
+        let mut faces = fonts.runs(&words, style.bold);
+        if rtl {
+            faces.reverse();
+        }
+        for (face, piece) in faces {
+            if piece.is_empty() {
+                continue;
+            }
+            let width = fonts.width(face, piece, rtl, style.size);
+            line.width += width;
+            line.pieces.push(Piece {
+                face,
+                text: piece.to_string(),
+                rtl,
+                width,
+            });
+        }
+    }
+    line
+}
+
+/// One unbreakable left-to-right unit (a phone number): never wrapped,
+/// never reordered.
+pub fn unit(fonts: &Fonts, text: &str, style: Style) -> Line {
+    let mut line = Line::default();
+    for (face, piece) in fonts.runs(text.trim(), style.bold) {
+        let width = fonts.width(face, piece, false, style.size);
+        line.width += width;
+        line.pieces.push(Piece {
+            face,
+            text: piece.to_string(),
+            rtl: false,
+            width,
+        });
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fonts::FontSearch;
+
+    fn fonts() -> Fonts {
+        Fonts::for_texts(["x"], &FontSearch::Dirs(Vec::new())).unwrap()
+    }
+
+    const STYLE: Style = Style {
+        size: 10.0,
+        bold: false,
+    };
+
+    #[test]
+    fn a_number_in_arabic_reads_as_typed() {
+        let fonts = fonts();
+        let para = lay_out(&fonts, "اتصل بأخي على +20 10 1234 5678", STYLE, 500.0);
+        assert!(para.rtl);
+        assert_eq!(para.lines.len(), 1);
+        let seen = para.lines[0].visual();
+        // On paper the number is leftmost, as typed; the Arabic reads from
+        // the right: its first word is at the right end.
+        assert!(seen.starts_with("+20 10 1234 5678"), "{seen:?}");
+        assert!(seen.ends_with("لصتا"), "{seen:?}");
+        let number = para.lines[0]
+            .pieces
+            .iter()
+            .find(|p| p.text.contains("1234"))
+            .unwrap();
+        assert!(!number.rtl && number.text.contains("+20 10 1234 5678"));
+    }
+
+    #[test]
+    fn arabic_inside_english_is_its_own_rtl_run() {
+        let fonts = fonts();
+        let para = lay_out(
+            &fonts,
+            "Call my brother كريم on +20 10 1234 5678",
+            STYLE,
+            500.0,
+        );
+        assert!(!para.rtl);
+        let seen = para.lines[0].visual();
+        // Visual order, left to right: the name's letters run right to left.
+        assert_eq!(seen, "Call my brother ميرك on +20 10 1234 5678");
+        assert!(
+            para.lines[0]
+                .pieces
+                .iter()
+                .any(|p| p.rtl && p.text == "كريم")
+        );
+    }
+
+    #[test]
+    fn a_number_is_never_split_across_lines() {
+        let fonts = fonts();
+        for width in [60.0, 80.0, 100.0, 140.0] {
+            let para = lay_out(
+                &fonts,
+                "If nobody answers call +44 7700 900123 or 116 123 now",
+                STYLE,
+                width,
+            );
+            let lines: Vec<String> = para.lines.iter().map(Line::visual).collect();
+            assert!(
+                lines.iter().any(|l| l.contains("+44 7700 900123"))
+                    && lines.iter().any(|l| l.contains("116 123")),
+                "{width}: {lines:?}"
+            );
+        }
+        let para = lay_out(
+            &fonts,
+            "اتصل بأخي على +20 10 1234 5678 الآن من فضلك",
+            STYLE,
+            90.0,
+        );
+        let lines: Vec<String> = para.lines.iter().map(Line::visual).collect();
+        assert!(
+            lines.iter().any(|l| l.contains("+20 10 1234 5678")),
+            "{lines:?}"
+        );
+    }
+}

@@ -1,0 +1,338 @@
+//! Fonts for the PDF: `DejaVu Sans`, built into the binary, and for each
+//! character it lacks a font installed on the machine (found with
+//! `fontdb`, as typst does), so Chinese, Devanagari, Thai and the rest
+//! print as themselves. The system's fonts are only looked at when some
+//! character needs them, so a plan `DejaVu Sans` covers prints as fast as ever.
+//! Characters no font can show are collected for the print command to
+//! name; they are never dropped silently.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use krilla::text::Font;
+
+/// Where to look for fonts beyond the built-in one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FontSearch {
+    /// The system's font folders (fontconfig's on Linux, and the usual
+    /// places on macOS and Windows).
+    System,
+    /// Only these folders. The print command uses this when
+    /// `RELAPSE_PLAN_FONT_DIRS` is set, which exists for the tests (to
+    /// check the warning on a machine "without" the Noto fonts).
+    Dirs(Vec<PathBuf>),
+}
+
+/// One face the PDF can use.
+pub struct Face {
+    pub font: Font,
+    /// The font file's bytes and the face's index in it, for measuring.
+    data: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    index: u32,
+    /// The family name, for the tests and the warning.
+    pub family: String,
+    pub bold: bool,
+}
+
+/// The faces in use: 0 is `DejaVu Sans`, 1 `DejaVu Sans Bold`, then any
+/// system fonts needed, with which face draws which character.
+pub struct Fonts {
+    faces: Vec<Face>,
+    /// Which face draws a character the built-in face lacks, by (char, bold).
+    fallback: HashMap<(char, bool), usize>,
+    /// Characters that no font on the machine can show.
+    missing: BTreeSet<char>,
+    dejavu: [ttf_parser::Face<'static>; 2],
+    /// Shaped widths, in font units per em, by (face, direction, text).
+    widths: std::cell::RefCell<HashMap<(usize, bool, String), f32>>,
+}
+
+/// Characters that draw nothing and need no glyph of their own: they ride
+/// along with the text around them.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{e0100}'..='\u{e01ef}'
+        )
+}
+
+/// What to install for a character: the Debian/Ubuntu package that has it.
+pub fn package_for(c: char) -> &'static str {
+    match u32::from(c) {
+        0x1100..=0x11ff
+        | 0x2e80..=0x2fdf
+        | 0x3000..=0x33ff
+        | 0x3400..=0x4dbf
+        | 0x4e00..=0x9fff
+        | 0xa960..=0xa97f
+        | 0xac00..=0xd7ff
+        | 0xf900..=0xfaff
+        | 0xfe30..=0xfe4f
+        | 0xff00..=0xffef
+        | 0x20000..=0x3134f => "fonts-noto-cjk",
+        0x1f000..=0x1faff | 0x2600..=0x27bf => "fonts-symbola",
+        _ => "fonts-noto-core",
+    }
+}
+
+impl Fonts {
+    /// The fonts needed to draw `texts`: the built-in faces, and system
+    /// fonts only if some character needs one.
+    pub fn for_texts<'a>(
+        texts: impl IntoIterator<Item = &'a str>,
+        search: &FontSearch,
+    ) -> Result<Fonts, String> {
+        let builtin = |data: &'static [u8], bold: bool| -> Result<Face, String> {
+            let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(data);
+            Ok(Face {
+                font: Font::new(data.clone().into(), 0)
+                    .ok_or("the built-in font could not be read")?,
+                data,
+                index: 0,
+                family: "DejaVu Sans".into(),
+                bold,
+            })
+        };
+        let face =
+            |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
+        let (regular, bold) = (dejavu::sans::regular(), dejavu::sans::bold());
+        let mut fonts = Fonts {
+            faces: vec![builtin(regular, false)?, builtin(bold, true)?],
+            fallback: HashMap::new(),
+            missing: BTreeSet::new(),
+            dejavu: [face(regular)?, face(bold)?],
+            widths: std::cell::RefCell::default(),
+        };
+        let mut lacking: BTreeSet<char> = BTreeSet::new();
+        let mut all = String::new();
+        for text in texts {
+            all.push_str(text);
+            for c in text.chars() {
+                if !is_invisible(c)
+                    && (fonts.dejavu[0].glyph_index(c).is_none()
+                        || fonts.dejavu[1].glyph_index(c).is_none())
+                {
+                    lacking.insert(c);
+                }
+            }
+        }
+        if !lacking.is_empty() {
+            fonts.find_fallbacks(&lacking, search, &all);
+        }
+        Ok(fonts)
+    }
+
+    /// Looks through the machine's fonts for the characters `DejaVu Sans` lacks,
+    /// best candidates first (regular upright Noto Sans faces).
+    fn find_fallbacks(&mut self, lacking: &BTreeSet<char>, search: &FontSearch, all: &str) {
+        let mut db = fontdb::Database::new();
+        match search {
+            FontSearch::System => db.load_system_fonts(),
+            FontSearch::Dirs(dirs) => {
+                for dir in dirs {
+                    db.load_fonts_dir(dir);
+                }
+            }
+        }
+        // Han characters are drawn in the regional style the text suggests.
+        let cjk = if all.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}')) {
+            " JP"
+        } else if all.chars().any(|c| matches!(c, '\u{ac00}'..='\u{d7af}')) {
+            " KR"
+        } else {
+            " SC"
+        };
+        for bold in [false, true] {
+            let want: Vec<char> = lacking
+                .iter()
+                .copied()
+                .filter(|&c| self.dejavu[usize::from(bold)].glyph_index(c).is_none())
+                .collect();
+            let mut left: BTreeSet<char> = want.iter().copied().collect();
+            let mut candidates: Vec<&fontdb::FaceInfo> = db
+                .faces()
+                .filter(|f| f.style == fontdb::Style::Normal)
+                .collect();
+            let target = if bold { 700 } else { 400 };
+            candidates.sort_by_cached_key(|f| {
+                let family = f.families.first().map_or("", |(n, _)| n.as_str());
+                let odd = ["Mono", "Serif", "Display", " UI", "Looped"]
+                    .iter()
+                    .filter(|w| family.contains(*w))
+                    .count();
+                (
+                    !family.starts_with("Noto Sans"),
+                    odd,
+                    family.contains("CJK") && !family.ends_with(cjk),
+                    f.weight.0.abs_diff(target),
+                    family.to_string(),
+                )
+            });
+            for info in candidates {
+                if left.is_empty() {
+                    break;
+                }
+                let covered: Vec<char> = db
+                    .with_face_data(info.id, |data, index| {
+                        ttf_parser::Face::parse(data, index).map_or_else(
+                            |_| Vec::new(),
+                            |face| {
+                                left.iter()
+                                    .copied()
+                                    .filter(|&c| face.glyph_index(c).is_some())
+                                    .collect()
+                            },
+                        )
+                    })
+                    .unwrap_or_default();
+                if covered.is_empty() {
+                    continue;
+                }
+                let Some(data) = db.with_face_data(info.id, |data, _| data.to_vec()) else {
+                    continue;
+                };
+                let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(data);
+                let Some(font) = Font::new(data.clone().into(), info.index) else {
+                    continue;
+                };
+                let family = info
+                    .families
+                    .first()
+                    .map_or_else(String::new, |(n, _)| n.clone());
+                let id = self.faces.len();
+                self.faces.push(Face {
+                    font,
+                    data,
+                    index: info.index,
+                    family,
+                    bold,
+                });
+                for c in covered {
+                    left.remove(&c);
+                    self.fallback.insert((c, bold), id);
+                }
+            }
+            self.missing.extend(left);
+        }
+    }
+
+    pub fn face(&self, id: usize) -> &Face {
+        &self.faces[id]
+    }
+
+    /// Every face used beyond the built-in ones, for the tests.
+    pub fn families(&self) -> Vec<&str> {
+        self.faces[2..].iter().map(|f| f.family.as_str()).collect()
+    }
+
+    /// Characters no font on this machine can show.
+    pub fn missing(&self) -> &BTreeSet<char> {
+        &self.missing
+    }
+
+    /// Whether face `id` has a glyph for `c`.
+    fn covers(&self, id: usize, c: char) -> bool {
+        if id < 2 {
+            self.dejavu[id].glyph_index(c).is_some()
+        } else {
+            self.fallback.get(&(c, self.faces[id].bold)) == Some(&id)
+        }
+    }
+
+    /// The face that draws `c`, staying with `current` when it can so a
+    /// word (and its marks and joiners) is shaped as one run.
+    pub fn face_for(&self, c: char, bold: bool, current: Option<usize>) -> usize {
+        if let Some(current) = current
+            && (is_invisible(c) || self.covers(current, c))
+        {
+            return current;
+        }
+        let builtin = usize::from(bold);
+        if is_invisible(c) || self.dejavu[builtin].glyph_index(c).is_some() {
+            return builtin;
+        }
+        self.fallback.get(&(c, bold)).copied().unwrap_or(builtin)
+    }
+
+    /// Splits `text` into runs of one face each, in logical order.
+    pub fn runs<'t>(&self, text: &'t str, bold: bool) -> Vec<(usize, &'t str)> {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        let mut current: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let face = self.face_for(c, bold, current);
+            if current.is_some_and(|f| f != face) {
+                runs.push((current.unwrap_or(face), &text[start..i]));
+                start = i;
+            }
+            current = Some(face);
+        }
+        if let Some(face) = current {
+            runs.push((face, &text[start..]));
+        }
+        runs
+    }
+
+    /// The shaped width of `text` in face `id` at `size` points, as
+    /// rustybuzz (which krilla draws with) lays it out.
+    pub fn width(&self, id: usize, text: &str, rtl: bool, size: f32) -> f32 {
+        let key = (id, rtl, text.to_string());
+        if let Some(w) = self.widths.borrow().get(&key) {
+            return w * size;
+        }
+        let face = &self.faces[id];
+        let em = face.font.units_per_em();
+        let width =
+            rustybuzz::Face::from_slice((*face.data).as_ref(), face.index).map_or(0.0, |face| {
+                let mut buffer = rustybuzz::UnicodeBuffer::new();
+                buffer.push_str(text);
+                buffer.guess_segment_properties();
+                buffer.set_direction(if rtl {
+                    rustybuzz::Direction::RightToLeft
+                } else {
+                    rustybuzz::Direction::LeftToRight
+                });
+                let shaped = rustybuzz::shape(&face, &[], buffer);
+                #[allow(clippy::cast_precision_loss)] // advances are far below 2^24
+                let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+                #[allow(clippy::cast_precision_loss)]
+                let units = units as f32;
+                units / em
+            });
+        self.widths.borrow_mut().insert(key, width);
+        width * size
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dejavu_alone_needs_no_system_fonts_and_names_what_it_lacks() {
+        let none = FontSearch::Dirs(Vec::new());
+        let fonts = Fonts::for_texts(["Zoë Παπαδοπούλου, Моя дочь"], &none).unwrap();
+        assert!(fonts.missing().is_empty());
+        assert!(fonts.families().is_empty());
+        let fonts = Fonts::for_texts(["王医生 दीदी"], &none).unwrap();
+        let expected: BTreeSet<char> = "王医生दीदी".chars().collect();
+        assert_eq!(fonts.missing(), &expected);
+        assert_eq!(package_for('王'), "fonts-noto-cjk");
+        assert_eq!(package_for('द'), "fonts-noto-core");
+    }
+
+    #[test]
+    fn runs_keep_a_word_in_one_face() {
+        let fonts = Fonts::for_texts(["abc"], &FontSearch::Dirs(Vec::new())).unwrap();
+        assert_eq!(fonts.runs("ab c", false), [(0, "ab c")]);
+        assert_eq!(fonts.runs("ab", true), [(1, "ab")]);
+    }
+}
