@@ -479,13 +479,8 @@ fn the_many_scripts_plan_prints_every_number_as_typed_with_real_fonts() {
     ] {
         assert!(text.contains(number), "{number} as typed in:\n{text}");
     }
-    for words in [
-        "王医生",
-        "दीदी",
-        "Παπαδοπούλου",
-        "Маша Иванова",
-        "Biscuit",
-    ] {
+    for words in ["王医生", "दीदी", "Παπαδοπούλου", "Маша Иванова", "Biscuit"]
+    {
         assert!(text.contains(words), "{words} in:\n{text}");
     }
     // Steps in order, the crisis block first, "10." whole.
