@@ -115,21 +115,23 @@ fn font_search() -> FontSearch {
 /// The test-only variable that replaces the system's font folders.
 const FONT_DIRS_ENV: &str = "RELAPSE_PLAN_FONT_DIRS";
 
+/// How many missing characters the warning lists by name.
+const MISSING_SHOWN: usize = 12;
+
 /// Names the characters no installed font can show, and what to install,
 /// instead of letting them become empty boxes unnoticed.
 fn warn_missing_glyphs(ctx: &mut Ctx, missing: &[char]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    const SHOWN: usize = 12;
     let mut shown: String = missing
         .iter()
-        .take(SHOWN)
+        .take(MISSING_SHOWN)
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect::<Vec<_>>()
         .join(", ");
-    if missing.len() > SHOWN {
-        let _ = write!(shown, " and {} more", missing.len() - SHOWN);
+    if missing.len() > MISSING_SHOWN {
+        let _ = write!(shown, " and {} more", missing.len() - MISSING_SHOWN);
     }
     let mut packages: Vec<&str> = missing.iter().map(|c| fonts::package_for(*c)).collect();
     packages.sort_unstable();
