@@ -436,10 +436,10 @@ fn font_sizes(bytes: &[u8]) -> Vec<f32> {
     for (_, id) in doc.get_pages() {
         let content = doc.get_and_decode_page_content(id).unwrap();
         for op in content.operations {
-            if op.operator == "Tf" {
-                if let Some(size) = op.operands.get(1).and_then(|o| o.as_float().ok()) {
-                    sizes.push(size);
-                }
+            if op.operator == "Tf"
+                && let Some(size) = op.operands.get(1).and_then(|o| o.as_float().ok())
+            {
+                sizes.push(size);
             }
         }
     }
