@@ -20,7 +20,7 @@ pub const NAME_CHARS: usize = 24;
 /// The most people on the card.
 pub const PEOPLE: usize = 3;
 /// The most crisis steps on the card.
-pub const STEPS: usize = 8;
+pub const STEPS: usize = 12;
 
 /// One entry on the card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -355,7 +355,7 @@ mod tests {
         let mut plan = Plan::new("Sam".into(), None);
         let long = format!("{} call Alex on +44 7700 900123 now", "word ".repeat(15));
         plan.crisis_steps.push(TextItem::new(long));
-        for i in 0..10 {
+        for i in 0..14 {
             plan.crisis_steps.push(TextItem::new(format!("step {i}")));
         }
         let card = build(&plan, None);
@@ -371,7 +371,7 @@ mod tests {
         assert!(
             card.shortened
                 .iter()
-                .any(|s| s.starts_with("left off: crisis step 9"))
+                .any(|s| s.starts_with("left off: crisis step 13"))
         );
         assert!(
             card.back
