@@ -8,6 +8,7 @@ use rexpect::session::PtySession;
 use crate::Env;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 
 fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
@@ -53,13 +54,15 @@ fn walk_from_reasons(p: &mut PtySession) {
     answer(p, "How likely", ENTER);
     answer(p, "How strong", ENTER);
     answer(p, "How sure", ENTER);
-    answer(p, "Done with this one", ENTER);
+    // Nothing planned yet, so the menu starts on an example: up to "Done".
+    answer(p, "Done with this one", &format!("{UP}{UP}{UP}{ENTER}"));
     answer(p, "Their name", "Alex\r");
     answer(p, "Their phone number", "+44 7700 900123\r");
     answer(p, "Who are they for you?", ENTER);
     answer(p, "When can you reach them?", ENTER);
     answer(p, "Their name", ENTER);
     answer(p, "Done with this section", ENTER);
+    answer(p, "no one to call. Link someone", "n");
     answer(p, "Add a crisis step", "Call Alex\r");
     answer(p, "Add a crisis step", ENTER);
     answer(p, "Done with this section", ENTER);

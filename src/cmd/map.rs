@@ -12,6 +12,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         "`relapse-plan trigger add --situation \"…\" --thought \"…\"` and `relapse-plan warning-sign add \"…\"`",
         |w| {
             w.run_step("triggers")?;
+            w.complete_new_triggers()?;
             w.run_step("warning-signs")?;
             finish(w)
         },

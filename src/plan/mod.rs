@@ -302,7 +302,7 @@ pub struct Trigger {
     /// How strong the urge or distress would be, 0-5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intensity: Option<u8>,
-    /// Confidence to handle it without using, 0-100 %.
+    /// Confidence to get through it without a lapse, 0-100 %.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<u8>,
     /// The person's own order after ranking; 1 is the riskiest.

@@ -124,7 +124,7 @@ impl Wizard<'_> {
                         self.keep()?;
                     }
                 }
-                _ => return Ok(()),
+                _ => return self.offer_links(),
             }
         }
     }

@@ -16,6 +16,7 @@ use crate::error::Result;
 use crate::plan::draft::Draft;
 use crate::plan::{Plan, Section};
 use crate::prompt::Prompter;
+use crate::render::clean;
 
 /// The steps of `new`, in order: the name is what the draft records as done.
 pub const STEPS: &[(&str, &str)] = &[
@@ -158,18 +159,100 @@ impl<'a> Wizard<'a> {
         self.summary()
     }
 
-    /// The plan so far, then: save, go back to a section, or stop for now.
+    /// One line for a step of `new`: what it holds, in the person's words.
+    fn step_line(&self, step: &str) -> String {
+        let plan = &self.draft.plan;
+        let list = |section: Section| {
+            let items = plan.section(section);
+            match items.first() {
+                None => "none yet".to_string(),
+                Some(first) if items.len() == 1 => clean(&first.text),
+                Some(first) => format!("{} and {} more", clean(&first.text), items.len() - 1),
+            }
+        };
+        match step {
+            "about" => {
+                let name = if plan.name.trim().is_empty() {
+                    "no name".to_string()
+                } else {
+                    clean(&plan.name)
+                };
+                let country = plan
+                    .country
+                    .as_deref()
+                    .map_or("no country (local emergency number)", |cc| {
+                        crate::plan::country::name(cc).unwrap_or(cc)
+                    });
+                format!("{name}, {country}")
+            }
+            "reasons" => list(Section::Reasons),
+            "warning-signs" => list(Section::WarningSigns),
+            "triggers" => match crate::plan::priority::sorted(&plan.triggers).first() {
+                None => "none yet".into(),
+                Some(t) if plan.triggers.len() == 1 => clean(&t.situation),
+                Some(t) => format!("{}, riskiest: {}", plan.triggers.len(), clean(&t.situation)),
+            },
+            "ranking" => {
+                let rated = plan
+                    .triggers
+                    .iter()
+                    .filter(|t| crate::plan::priority::Priority::of(t).is_some())
+                    .count();
+                format!("{rated} of {} rated", plan.triggers.len())
+            }
+            "responses" => {
+                let with = plan
+                    .triggers
+                    .iter()
+                    .filter(|t| !t.coping.is_empty() || !t.contacts.is_empty())
+                    .count();
+                format!("{with} of {} have one", plan.triggers.len())
+            }
+            "contacts" => {
+                let names: Vec<String> = plan.contacts.iter().map(|c| clean(&c.name)).collect();
+                if names.is_empty() {
+                    "no one yet".into()
+                } else {
+                    names.join(", ")
+                }
+            }
+            "crisis-steps" => list(Section::CrisisSteps),
+            "safer-environment" => list(Section::SafeEnvironment),
+            "lapse-plan" => list(Section::LapsePlan),
+            "maintenance" => list(Section::Maintenance),
+            "review" => plan
+                .review
+                .next
+                .and_then(|d| d.date)
+                .map_or_else(|| "no date yet".into(), crate::plan::date::long_date),
+            _ => String::new(),
+        }
+    }
+
+    /// The plan so far, a line a part so it fits a screen, then: save, open
+    /// a part to see or change it, or stop for now.
     pub fn summary(&mut self) -> Result<Outcome> {
         loop {
-            let mut table = Vec::new();
-            crate::render::tables::write_plan(&mut table, &self.draft.plan, self.style)?;
             self.ask.heading("Your plan so far")?;
-            self.ask.show(&String::from_utf8_lossy(&table))?;
+            let width = self.style.width;
+            let label = STEPS
+                .iter()
+                .map(|(_, t)| t.chars().count())
+                .max()
+                .unwrap_or(0);
+            let lines: Vec<String> = STEPS
+                .iter()
+                .map(|(step, title)| {
+                    let line = format!("{title:<label$}  {}", self.step_line(step));
+                    crate::prompt::shorten(&line, width.saturating_sub(1))
+                })
+                .collect();
+            self.ask.show(&lines.join("\n"))?;
             match self.choose(
                 "What next?",
                 &[
                     "Save my plan",
-                    "Go back to a section",
+                    "Open a part to see or change it",
                     "Stop for now (your answers are kept)",
                 ],
                 0,
@@ -183,7 +266,7 @@ impl<'a> Wizard<'a> {
                 }
                 Some(1) => {
                     let titles: Vec<&str> = STEPS.iter().map(|(_, title)| *title).collect();
-                    if let Some(i) = self.choose("Which section?", &titles, 0)? {
+                    if let Some(i) = self.choose("Which part?", &titles, 0)? {
                         self.ask.heading(STEPS[i].1)?;
                         self.run_step(STEPS[i].0)?;
                         self.keep()?;

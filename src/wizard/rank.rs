@@ -49,11 +49,33 @@ impl Wizard<'_> {
                 .ask
                 .show("There are no triggers to rank yet: add some first (`relapse-plan map`).");
         }
-        self.say(
-            "For each trigger, three quick ratings: how likely it is in the next month, how strong the urge would be, and how sure you are you could handle it.",
-        )?;
-        for i in 0..self.draft.plan.triggers.len() {
+        // Ask only what is missing; ratings already given are offered again
+        // only if the person wants to change them.
+        let unrated: Vec<usize> = (0..self.draft.plan.triggers.len())
+            .filter(|&i| !is_rated(&self.draft.plan.triggers[i]))
+            .collect();
+        let rated = self.draft.plan.triggers.len() - unrated.len();
+        if !unrated.is_empty() {
+            self.say(
+                "For each trigger, three quick ratings: how likely it is in the next month, how strong the urge would be, and how sure you are you could get through it.",
+            )?;
+        }
+        for i in unrated {
             self.rate(i)?;
+        }
+        if rated > 0 {
+            let question = if rated == 1 {
+                "One trigger is rated already. Change its ratings?".to_string()
+            } else {
+                format!("{rated} triggers are rated already. Change their ratings?")
+            };
+            if self.ask.confirm(&question, false)? {
+                for i in 0..self.draft.plan.triggers.len() {
+                    if is_rated(&self.draft.plan.triggers[i]) {
+                        self.rate(i)?;
+                    }
+                }
+            }
         }
         self.show_priorities()?;
         let n = self.draft.plan.triggers.len();
@@ -67,6 +89,16 @@ impl Wizard<'_> {
         ))?;
         if self.ask.confirm("Compare them now?", true)? {
             self.refine()?;
+        }
+        Ok(())
+    }
+
+    /// Rates the triggers that have no ratings yet (after `map` adds some).
+    pub(super) fn rate_unrated(&mut self) -> Result<()> {
+        for i in 0..self.draft.plan.triggers.len() {
+            if !is_rated(&self.draft.plan.triggers[i]) {
+                self.rate(i)?;
+            }
         }
         Ok(())
     }
@@ -94,7 +126,8 @@ impl Wizard<'_> {
         }
         let default = sure.map_or(2, |c| usize::from(c.div_ceil(20)).min(5));
         if let Some(v) = self.choose(
-            "How sure are you that you could handle it without using?",
+            // Fits any recovery: drink, drugs, gambling, self-harm, pills.
+            "How sure are you that you could get through it without a lapse?",
             &CONFIDENCE,
             default,
         )? {
@@ -156,6 +189,10 @@ impl Wizard<'_> {
             Err(Stop::Failed(e)) => Err(e),
         }
     }
+}
+
+fn is_rated(t: &crate::plan::Trigger) -> bool {
+    t.likelihood.is_some() && t.intensity.is_some() && t.confidence.is_some()
 }
 
 fn small(value: usize) -> u8 {

@@ -100,6 +100,9 @@ const FULL_WALK: &[&str] = &[
     "after 6 pm",
     "",
     "Done with this section",
+    // the route for "link them later": Alex, for the payday trigger
+    "y",
+    "Alex",
     // crisis steps, then move the second to the top
     "Leave and go somewhere safe",
     "Call Alex",
@@ -160,6 +163,7 @@ fn a_first_walk_builds_the_whole_plan_from_the_answers() {
         (Some(4), Some(5), Some(40))
     );
     assert_eq!(t.coping, ["urge-surfing"]);
+    assert_eq!(t.contacts, ["alex"], "linked after the people were added");
     let coping = &plan.coping[0];
     assert_eq!(coping.name, "Urge surfing");
     assert_eq!(
@@ -222,7 +226,11 @@ fn a_resumed_draft_skips_the_steps_already_done() {
             .iter()
             .any(|l| l.contains("When to look at it again"))
     );
-    assert!(!ask.transcript.iter().any(|l| l.contains("Your reasons")));
+    assert!(
+        !ask.transcript
+            .iter()
+            .any(|l| l.contains("── Your reasons ──"))
+    );
 }
 
 #[test]
@@ -230,7 +238,7 @@ fn the_summary_can_go_back_to_any_section() {
     let mut plan = Plan::new("Sam".into(), Some("GB".into()));
     plan.reasons.push(crate::plan::TextItem::new("My daughter"));
     let answers = [
-        "Go back to a section",
+        "Open a part",
         "Your reasons",
         "Change one",
         "1.",
@@ -243,6 +251,23 @@ fn the_summary_can_go_back_to_any_section() {
     let (outcome, draft, _, ask) = walk(&answers, plan, |w| w.summary());
     assert_eq!(outcome.unwrap(), Outcome::Pause);
     assert_eq!(ask.unused(), 0);
+    // A line a part, in the wizard's words: no revision, no commands.
+    let summary = ask
+        .transcript
+        .iter()
+        .find(|l| l.starts_with("Your name and country"))
+        .expect("summary");
+    assert_eq!(
+        summary.lines().count(),
+        crate::wizard::STEPS.len(),
+        "{summary}"
+    );
+    assert!(summary.contains("Sam, United Kingdom"), "{summary}");
+    assert!(summary.contains("My daughter"), "{summary}");
+    assert!(
+        !summary.contains("revision") && !summary.contains("relapse-plan"),
+        "{summary}"
+    );
     assert_eq!(draft.plan.reasons[0].text, "Mia, my daughter");
 }
 
@@ -569,4 +594,65 @@ fn the_locale_settles_which_number_is_the_day() {
     });
     assert_eq!(ask.unused(), 0);
     assert_eq!(draft.plan.review.next.unwrap().to_string(), "2027-01-04");
+}
+
+#[test]
+fn map_offers_ratings_and_a_response_for_a_new_trigger_and_rank_skips_what_is_done() {
+    let mut plan = Plan::new(String::new(), None);
+    let mut rated = crate::plan::Trigger::new("rated".into(), "Sunday evenings".into());
+    (rated.likelihood, rated.intensity, rated.confidence) = (Some(3), Some(3), Some(60));
+    rated.coping.push("walk".into());
+    plan.triggers.push(rated);
+    // A new trigger added by `map`, then what it lacks is offered.
+    plan.triggers.push(crate::plan::Trigger::new(
+        "payday".into(),
+        "Friday payday".into(),
+    ));
+    let answers = [
+        "Done with triggers",
+        "y",
+        "4",
+        "5",
+        "40%",
+        "y",
+        "<enter>", // Enter starts from an example when nothing is planned
+        "Urge surfing",
+        "<keep>",
+        "", // its kind, as the example says
+        "", // three example steps emptied
+        "",
+        "",
+        "", // no more steps
+        "Done with this one",
+    ];
+    let (outcome, draft, _, ask) = walk(&answers, plan.clone(), |w| {
+        w.run_step("triggers")?;
+        w.complete_new_triggers()?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    let payday = draft.plan.trigger("payday").unwrap();
+    assert_eq!((payday.likelihood, payday.confidence), (Some(4), Some(40)));
+    assert_eq!(payday.coping, ["urge-surfing"]);
+    let rated = draft.plan.trigger("rated").unwrap();
+    assert_eq!(rated.likelihood, Some(3), "never asked again");
+    // `rank` asks only for what is missing, and offers the rest.
+    let answers = ["1", "1", "100%", "n", "n"];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| {
+        w.rank()?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    assert!(
+        ask.transcript
+            .iter()
+            .any(|l| l.contains("One trigger is rated already. Change its ratings?"))
+    );
+    assert_eq!(draft.plan.trigger("payday").unwrap().likelihood, Some(1));
+    assert!(
+        !ask.transcript.iter().any(|l| l.contains("without using")),
+        "words that fit any recovery"
+    );
 }

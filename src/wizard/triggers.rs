@@ -147,20 +147,29 @@ impl Wizard<'_> {
     }
 
     fn trigger_details(&mut self, i: usize) -> Result<()> {
-        let choices: Vec<String> = Category::ALL
+        // "Not sure" first, where the cursor starts for a new trigger: Enter
+        // never claims a kind of situation the person did not choose.
+        let mut order: Vec<Category> = vec![Category::Other];
+        order.extend(
+            Category::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != Category::Other),
+        );
+        let choices: Vec<String> = order
             .iter()
-            .map(|c| format!("{}: {}", c.key().replace('-', " "), c.about()))
+            .map(|c| match c {
+                Category::Other => "Not sure, or none of these".to_string(),
+                c => format!("{}: {}", c.key().replace('-', " "), c.about()),
+            })
             .collect();
         let current = self.draft.plan.triggers[i].category;
-        let default = Category::ALL
-            .iter()
-            .position(|c| *c == current)
-            .unwrap_or(0);
+        let default = order.iter().position(|c| *c == current).unwrap_or(0);
         if let Some(c) = self
             .ask
             .select("What kind of situation is it?", &choices, default)?
         {
-            self.plan().triggers[i].category = Category::ALL[c];
+            self.plan().triggers[i].category = order[c];
             self.keep()?;
         }
         for (what, field) in [("a thought", 0), ("a feeling", 1), ("an urge", 2)] {
@@ -213,6 +222,56 @@ impl Wizard<'_> {
         self.pick(question, choices)
     }
 
+    /// After `map`: offers what a trigger still lacks (its ratings, then a
+    /// response) instead of leaving it half done.
+    pub fn complete_new_triggers(&mut self) -> Result<()> {
+        let unrated = self
+            .draft
+            .plan
+            .triggers
+            .iter()
+            .filter(|t| t.likelihood.is_none() || t.intensity.is_none() || t.confidence.is_none())
+            .count();
+        if unrated > 0
+            && self.ask.confirm(
+                &format!(
+                    "{} not rated yet. Rate now? (three quick questions each)",
+                    if unrated == 1 {
+                        "One trigger is".to_string()
+                    } else {
+                        format!("{unrated} triggers are")
+                    }
+                ),
+                true,
+            )?
+        {
+            self.rate_unrated()?;
+        }
+        let without: Vec<String> = sorted(&self.draft.plan.triggers)
+            .iter()
+            .filter(|t| t.coping.is_empty() && t.contacts.is_empty())
+            .map(|t| t.id.clone())
+            .collect();
+        if !without.is_empty()
+            && self.ask.confirm(
+                &format!(
+                    "{} no planned response yet. Plan one now?",
+                    if without.len() == 1 {
+                        "One trigger has".to_string()
+                    } else {
+                        format!("{} triggers have", without.len())
+                    }
+                ),
+                true,
+            )?
+        {
+            for id in without {
+                self.respond_to(&id)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A coping response for each trigger, riskiest first.
     pub(super) fn responses(&mut self) -> Result<()> {
         if self.draft.plan.triggers.is_empty() {
@@ -258,6 +317,9 @@ impl Wizard<'_> {
             };
             self.ask
                 .show(&format!("\nWhen: {}\nYou will:\n{what}", trigger.situation))?;
+            // With nothing planned yet, Enter starts from an example rather
+            // than leaving the trigger without a response.
+            let default = if linked.is_empty() { 3 } else { 0 };
             let choice = self.choose(
                 "What next?",
                 &[
@@ -267,7 +329,7 @@ impl Wizard<'_> {
                     "Start from an example",
                     "Add a person to call",
                 ],
-                0,
+                default,
             )?;
             match choice {
                 Some(1) => self.link_existing_strategy(i)?,
@@ -308,6 +370,46 @@ impl Wizard<'_> {
         Ok(())
     }
 
+    /// The route for "link them later": after people are added, each
+    /// trigger with no one to call can be given someone.
+    pub(super) fn offer_links(&mut self) -> Result<()> {
+        let people = self
+            .draft
+            .plan
+            .contacts
+            .iter()
+            .filter(|c| !c.do_not_involve)
+            .count();
+        let alone: Vec<String> = sorted(&self.draft.plan.triggers)
+            .iter()
+            .filter(|t| t.contacts.is_empty())
+            .map(|t| t.id.clone())
+            .collect();
+        if people == 0 || alone.is_empty() {
+            return Ok(());
+        }
+        let question = if alone.len() == 1 {
+            "One trigger has no one to call. Link someone to it now?".to_string()
+        } else {
+            format!(
+                "{} triggers have no one to call. Link someone to them now?",
+                alone.len()
+            )
+        };
+        if !self.ask.confirm(&question, true)? {
+            return Ok(());
+        }
+        for id in alone {
+            if let Some(i) = self.draft.plan.triggers.iter().position(|t| t.id == id) {
+                let situation = self.draft.plan.triggers[i].situation.clone();
+                self.ask
+                    .show(&format!("\nWhen: {}", crate::render::clean(&situation)))?;
+                self.link_person(i)?;
+            }
+        }
+        Ok(())
+    }
+
     fn link_person(&mut self, i: usize) -> Result<()> {
         let people: Vec<(String, String)> = self
             .draft
@@ -319,7 +421,7 @@ impl Wizard<'_> {
             .collect();
         if people.is_empty() {
             return self.say(
-                "There is no one in your plan yet: you can add people in the next section and link them later.",
+                "There is no one in your plan yet. When you add people in the next part, you'll be asked whether to link them to this trigger.",
             );
         }
         let names: Vec<String> = people.iter().map(|p| p.1.clone()).collect();
