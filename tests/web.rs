@@ -422,3 +422,91 @@ fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
         );
     }
 }
+
+/// In the card: anything outside its card, smaller than 8 pt, or a
+/// number broken over two lines.
+const CARD_CHECK: &str = r"<script>
+window.addEventListener('load', () => {
+  const bad = [];
+  for (const card of document.querySelectorAll('.card')) {
+    const box = card.getBoundingClientRect();
+    for (const el of card.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5) bad.push('outside: ' + el.textContent);
+      if (parseFloat(getComputedStyle(el).fontSize) < 8 * 96 / 72 - 0.01) bad.push('small: ' + el.textContent);
+      if (el.scrollWidth > el.clientWidth + 1) bad.push('cut: ' + el.textContent);
+    }
+    for (const n of card.querySelectorAll('.num')) {
+      if (n.getClientRects().length !== 1) bad.push('number broken: ' + n.textContent);
+    }
+  }
+  const out = document.createElement('pre'); out.id = 'report';
+  out.textContent = 'REPORT[' + bad.join(' | ') + ']';
+  document.body.appendChild(out);
+});
+</script></body>";
+
+#[test]
+fn the_card_in_html_is_legible_whole_and_dialable() {
+    let env = Env::with_world();
+    let html = env.ok(["print", "--card", "--format", "html"]);
+    for (number, href) in [
+        ("+20 10 1234 5678", "tel:+201012345678"),
+        ("+91 98765 43210", "tel:+919876543210"),
+        ("112", "tel:112"),
+        ("14416", "tel:14416"),
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{href}\">{number}</a>")),
+            "{number}"
+        );
+    }
+    assert!(html.contains("&lt;b&gt;Not bold&lt;/b&gt;") && !html.contains("<b>"));
+    let Some(chromium) = chromium() else { return };
+    let check = |env: &Env, html: &str| {
+        let file = env.home().join("card-checked.html");
+        fs::write(&file, html.replace("</body>", CARD_CHECK)).unwrap();
+        let output = Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                env.home().join("profile").display()
+            ))
+            .args(["--dump-dom", &format!("file://{}", file.display())])
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            dom.contains("REPORT[]"),
+            "{}",
+            dom.rsplit("REPORT[").next().unwrap_or("no report")
+        );
+    };
+    check(&env, &html);
+    // A card too full for 8 pt moves what it can spare, and says so.
+    let full = Env::with_world();
+    for i in 0..12 {
+        full.ok([
+            "step",
+            "add",
+            &format!("Step {i}: a long step that takes up most of a line on the card, and more"),
+        ]);
+    }
+    let output = full
+        .cmd(["print", "--card", "--format", "html"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("no room at a legible size"), "{err}");
+    let html = String::from_utf8_lossy(&output.stdout);
+    assert!(html.contains("More in your full plan."));
+    check(&full, &html);
+}

@@ -56,7 +56,14 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         let mut notes = card.shortened.clone();
         let bytes = match format {
             "markdown" => card.to_markdown().into_bytes(),
-            "html" => card.to_html().into_bytes(),
+            "html" => {
+                notes.extend(
+                    card.html_moved()
+                        .iter()
+                        .map(|m| format!("left off: {m} (no room at a legible size)")),
+                );
+                card.to_html().into_bytes()
+            }
             "pdf" => {
                 let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
                 notes.extend(

@@ -9,9 +9,9 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::render::card::Card;
+use crate::render::card::{Card, Entry};
 use crate::render::markdown::numbered_sub;
-use crate::render::paragraph::{digit_value, numbers};
+use crate::render::paragraph::{self, Flavor, digit_value, numbers};
 use crate::render::printout::{Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
 use crate::render::text::{how_to_reach, shown_names};
 
@@ -294,41 +294,174 @@ impl Printout {
     }
 }
 
+/// The card's inner size in points (85.6 × 54 mm less 2.6 mm padding).
+const CARD_INNER: (f32, f32) = (227.9, 138.3);
+/// Nothing on the card is smaller than this (points).
+const CARD_MIN: f32 = 8.0;
+/// A generous average advance of one display column, in ems: wider than
+/// those of `DejaVu Sans` and Noto, so an estimate that fits does fit.
+const COLUMN_EM: f32 = 0.64;
+const CARD_LEADING: f32 = 1.25;
+
+/// How many lines `text` takes at `size` points in `width` points.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+fn card_lines(text: &str, size: f32, width: f32) -> f32 {
+    let columns = (width / (size * COLUMN_EM)).floor().max(1.0) as usize;
+    paragraph::lines(text, columns, "", "", Flavor::Text).len() as f32
+}
+
+/// The height of one side's entries at `size` points.
+fn card_height(entries: &[Entry], size: f32) -> f32 {
+    let line = size * CARD_LEADING;
+    let (width, _) = CARD_INNER;
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| match entry {
+            Entry::Heading(text) => {
+                let gap = if i == 0 { 0.0 } else { size * 0.3 };
+                gap + card_lines(text, size * 1.05, width) * line * 1.05
+            }
+            Entry::Step(_, text) => card_lines(text, size, width - size * 2.0) * line,
+            Entry::Text(text) => card_lines(text, size, width - size) * line,
+            Entry::Note(text) => {
+                let small = CARD_MIN.max(size * 0.9);
+                card_lines(text, small, width) * small * CARD_LEADING
+            }
+            Entry::Call { .. } => line,
+        })
+        .sum()
+}
+
+/// One side laid out for HTML: its entries and its type size, the largest
+/// from 10 pt down to 8 pt at which it fits; entries the card can spare
+/// move to "more in your full plan" when even 8 pt does not.
+fn fit_side(side: &[Entry], moved: &mut Vec<String>) -> (Vec<Entry>, f32) {
+    let mut entries = side.to_vec();
+    loop {
+        let mut points = 10.0;
+        while points >= CARD_MIN {
+            if card_height(&entries, points) <= CARD_INNER.1 {
+                return (entries, points);
+            }
+            points -= 0.5;
+        }
+        let Some(at) = entries.iter().rposition(Entry::can_move) else {
+            return (entries, CARD_MIN);
+        };
+        moved.push(entries.remove(at).describe());
+        let note = "More in your full plan.".to_string();
+        if !entries
+            .iter()
+            .any(|e| matches!(e, Entry::Note(n) if *n == note))
+        {
+            let stamp = entries.iter().rposition(|e| matches!(e, Entry::Note(_)));
+            entries.insert(stamp.unwrap_or(entries.len()), Entry::Note(note));
+        }
+    }
+}
+
 impl Card {
+    /// Both sides fitted for HTML, and what had to move off the card.
+    fn fitted(&self) -> ([(Vec<Entry>, f32); 2], Vec<String>) {
+        let mut moved = Vec::new();
+        let front = fit_side(&self.front, &mut moved);
+        let back = fit_side(&self.back, &mut moved);
+        ([front, back], moved)
+    }
+
+    /// What the HTML card could not hold at a legible size.
+    pub fn html_moved(&self) -> Vec<String> {
+        self.fitted().1
+    }
+
     /// The card as one HTML file: both sides at their real size, side by
-    /// side, to cut out and fold.
+    /// side, to cut out and fold; nothing smaller than 8 pt, numbers whole,
+    /// bold, left-to-right and dialable.
     pub fn to_html(&self) -> String {
+        let (sides, _) = self.fitted();
         let mut body = String::new();
-        for (class, side) in [("front", self.front_lines()), ("back", self.back_lines())] {
-            let _ = write!(body, "<div class=\"card {class}\">");
-            for line in side {
-                if line.heading {
-                    let _ = write!(
-                        body,
-                        "<h2 dir=\"auto\">{}</h2>",
-                        words(&line.text, &HashSet::new())
-                    );
-                } else {
-                    let _ = write!(
-                        body,
-                        "<p {THEIRS}>{}</p>",
-                        words(&line.text, &HashSet::new())
-                    );
+        for ((entries, size), class) in sides.iter().zip(["front", "back"]) {
+            let _ = write!(
+                body,
+                "<div class=\"card {class}\" style=\"font-size: {size}pt\">"
+            );
+            let mut list = false;
+            for entry in entries {
+                let step = matches!(entry, Entry::Step(..));
+                if step && !list {
+                    body.push_str("<ol role=\"list\">");
+                } else if !step && list {
+                    body.push_str("</ol>");
                 }
+                list = step;
+                let none = HashSet::new();
+                match entry {
+                    Entry::Heading(text) => {
+                        let _ = write!(body, "<h2>{}</h2>", words(text, &none));
+                    }
+                    Entry::Step(n, text) => {
+                        let _ = write!(
+                            body,
+                            "<li value=\"{n}\" {THEIRS}>{}</li>",
+                            words(text, &none)
+                        );
+                    }
+                    Entry::Call {
+                        who, number, reach, ..
+                    } => {
+                        let who = match reach {
+                            Reach::Call => who.clone(),
+                            Reach::Text { word: Some(w) } => format!("{who}, text {w} to"),
+                            Reach::Text { word: None } => format!("{who}, by text"),
+                        };
+                        let _ = write!(
+                            body,
+                            "<p class=\"call\"><span class=\"who\" {THEIRS}>{}</span> <a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a></p>",
+                            html(&who),
+                            html(&href(number, reach)),
+                            html(number)
+                        );
+                    }
+                    Entry::Text(text) => {
+                        let _ = write!(body, "<p {THEIRS}>{}</p>", words(text, &none));
+                    }
+                    Entry::Note(text) => {
+                        let _ = write!(body, "<p class=\"small\">{}</p>", words(text, &none));
+                    }
+                }
+            }
+            if list {
+                body.push_str("</ol>");
             }
             body.push_str("</div>");
         }
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Crisis card</title>\n<style>\n\
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n\
 @page {{ size: A4; margin: 12mm; }}\n\
-body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; }}\n\
-.pair {{ display: flex; gap: 0; }}\n\
-.card {{ width: 85.6mm; height: 54mm; overflow: hidden; border: 0.2mm dashed #777; padding: 2.2mm 2.8mm; box-sizing: border-box; font-size: 6.4pt; line-height: 1.2; }}\n\
-.card h2 {{ font-size: 7pt; margin: 0.6mm 0 0.2mm; }}\n\
-.card p {{ margin: 0; white-space: nowrap; overflow: hidden; }}\n\
-.num {{ white-space: nowrap; unicode-bidi: isolate; direction: ltr; font-weight: bold; color: inherit; text-decoration: none; }}\n\
-.note {{ font-size: 8pt; color: #444; }}\n\
-</style>\n</head>\n<body>\n<div class=\"pair\">{body}</div>\n<p class=\"note\">Cut along the dashed line and fold in the middle. {PRIVATE}</p>\n</body>\n</html>\n"
+body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; color: #000; background: #fff; }}\n\
+@media print {{ body {{ margin: 0; }} }}\n\
+.pair {{ display: flex; flex-wrap: wrap; gap: 0; }}\n\
+.card {{ width: 85.6mm; height: 54mm; overflow: hidden; border: 0.2mm dashed #777; padding: 2.6mm; box-sizing: border-box; line-height: {CARD_LEADING}; }}\n\
+.card h2 {{ font-size: 1.05em; margin: 0.3em 0 0; }}\n\
+.card h2:first-child {{ margin-top: 0; }}\n\
+.card p, .card ol {{ margin: 0; }}\n\
+.card ol {{ padding: 0; list-style: none; }}\n\
+.card li {{ position: relative; padding-inline-start: 2em; }}\n\
+.card li::before {{ content: counter(list-item) \".\"; position: absolute; inset-inline-start: 0; width: 1.7em; text-align: end; font-weight: bold; }}\n\
+.card .call {{ display: flex; gap: 0.6em; justify-content: space-between; white-space: nowrap; }}\n\
+.card .who {{ overflow: hidden; text-overflow: ellipsis; }}\n\
+.card .num {{ flex: none; }}\n\
+.num {{ white-space: nowrap; unicode-bidi: isolate; direction: ltr; color: inherit; text-decoration: none; }}\n\
+a.num {{ font-weight: bold; }}\n\
+.card .small {{ font-size: max({CARD_MIN}pt, 0.9em); color: #333; }}\n\
+.note {{ font-size: 9pt; color: #444; }}\n\
+</style>\n</head>\n<body>\n<div class=\"pair\">{body}</div>\n<p class=\"note\">Cut along the dashed line and fold in the middle. {PRIVATE}</p>\n</body>\n</html>\n",
+            html(&self.title)
         )
     }
 }

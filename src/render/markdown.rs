@@ -11,7 +11,7 @@ use crate::render::card::Card;
 use crate::render::html::href;
 use crate::render::paragraph::{self, Flavor, Segment, escape_markdown_inline};
 use crate::render::printout::{Item, PRIVATE, Printout, Rank, Reach, Section};
-use crate::render::text::{how_to_reach, shown_names};
+use crate::render::text::{card_sections, how_to_reach, shown_names};
 
 /// A coping strategy's step, "2. Breathe…", as its number and words.
 pub(crate) fn numbered_sub(text: &str) -> Option<(usize, &str)> {
@@ -42,9 +42,12 @@ fn number_link(number: &str, reach: &Reach, strong: bool) -> Segment<'static> {
     }
 }
 
-fn section_markdown(out: &mut String, section: &Section, width: usize) {
-    let title = paragraph::lines(&section.title, usize::MAX / 2, "", "", Flavor::Markdown);
-    let _ = writeln!(out, "\n## {}\n", title.join(" "));
+fn section_markdown(out: &mut String, section: &Section, width: usize, level: &str) {
+    if !section.title.is_empty() {
+        let title = paragraph::lines(&section.title, usize::MAX / 2, "", "", Flavor::Markdown);
+        let _ = writeln!(out, "\n{level} {}", title.join(" "));
+    }
+    out.push('\n');
     let widest_step = section
         .items
         .iter()
@@ -123,7 +126,7 @@ impl Printout {
         let title = paragraph::lines(&self.title, usize::MAX / 2, "", "", Flavor::Markdown);
         let _ = writeln!(out, "# {}\n\n_{PRIVATE}_", title.join(" "));
         for section in &self.sections {
-            section_markdown(&mut out, section, width);
+            section_markdown(&mut out, section, width, "##");
         }
         out.push_str("\n---\n\n");
         push_lines(
@@ -135,19 +138,18 @@ impl Printout {
 }
 
 impl Card {
-    /// The card as Markdown, the person's words escaped like the plan's.
+    /// The card as Markdown, laid out and escaped like the plan.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        for (title, side) in [("Front", self.front_lines()), ("Back", self.back_lines())] {
-            let _ = writeln!(out, "## {title}\n");
-            for line in side {
-                if line.heading {
-                    let text = paragraph::lines(&line.text, 80, "", "", Flavor::Markdown);
-                    let _ = writeln!(out, "**{}**\n", text.join(" "));
-                } else {
+        for (title, side) in [("Front", &self.front), ("Back", &self.back)] {
+            let _ = writeln!(out, "## {title}");
+            for (section, notes) in card_sections(side) {
+                section_markdown(&mut out, &section, 80, "###");
+                for note in notes {
+                    out.push('\n');
                     push_lines(
                         &mut out,
-                        paragraph::lines(&line.text, 80, "- ", "  ", Flavor::Markdown),
+                        paragraph::lines(&note, 80, "", "", Flavor::Markdown),
                     );
                 }
             }

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use textwrap::core::display_width;
 
-use crate::render::card::Card;
+use crate::render::card::{Card, Entry};
 use crate::render::paragraph::{self, Flavor, Segment};
-use crate::render::printout::{Item, PRIVATE, Printout, Reach, Section};
+use crate::render::printout::{Item, PRIVATE, Printout, Rank, Reach, Section};
 
 /// The widest name that still lines its number up in the column; a longer
 /// name flows on and its number follows it.
@@ -60,10 +60,12 @@ fn ruled(width: usize) -> String {
 }
 
 fn section_text(out: &mut String, section: &Section, width: usize) {
-    push_lines(
-        out,
-        paragraph::lines(&section.title, width, "", "", Flavor::Text),
-    );
+    if !section.title.is_empty() {
+        push_lines(
+            out,
+            paragraph::lines(&section.title, width, "", "", Flavor::Text),
+        );
+    }
     let widest_step = section
         .items
         .iter()
@@ -173,18 +175,62 @@ impl Printout {
     }
 }
 
+/// A card side in the printout's terms, so the card's text and Markdown
+/// read like the plan: each heading a section, steps numbered, names and
+/// numbers in columns, and the card's small print after its section.
+pub(crate) fn card_sections(side: &[Entry]) -> Vec<(Section, Vec<String>)> {
+    let mut out: Vec<(Section, Vec<String>)> = Vec::new();
+    for entry in side {
+        if out.is_empty() || matches!(entry, Entry::Heading(_)) {
+            let title = match entry {
+                Entry::Heading(title) => title.clone(),
+                _ => String::new(),
+            };
+            out.push((
+                Section {
+                    title,
+                    items: Vec::new(),
+                    rank: Rank::Reference,
+                    blank_lines: 0,
+                },
+                Vec::new(),
+            ));
+        }
+        let Some((section, notes)) = out.last_mut() else {
+            continue;
+        };
+        match entry {
+            Entry::Step(n, text) => section.items.push(Item::Numbered(*n, text.clone())),
+            Entry::Call {
+                who, number, reach, ..
+            } => section.items.push(Item::Call {
+                who: who.clone(),
+                number: number.clone(),
+                reach: reach.clone(),
+                note: None,
+            }),
+            Entry::Text(text) => section.items.push(Item::Bullet(text.clone())),
+            Entry::Note(text) => notes.push(text.clone()),
+            Entry::Heading(_) => {}
+        }
+    }
+    out
+}
+
 impl Card {
-    /// The card as text: front, then back.
+    /// The card as text: front, then back, laid out like the plan.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        for (title, side) in [("FRONT", self.front_lines()), ("BACK", self.back_lines())] {
+        for (title, side) in [("FRONT", &self.front), ("BACK", &self.back)] {
             let _ = writeln!(out, "-- {title} --");
-            for line in side {
-                let indent = if line.heading { "" } else { "  " };
-                push_lines(
-                    &mut out,
-                    paragraph::lines(&line.text, 80, indent, "    ", Flavor::Text),
-                );
+            for (section, notes) in card_sections(side) {
+                section_text(&mut out, &section, 80);
+                for note in notes {
+                    push_lines(
+                        &mut out,
+                        paragraph::lines(&note, 80, "  ", "  ", Flavor::Text),
+                    );
+                }
             }
             out.push('\n');
         }
