@@ -320,7 +320,7 @@ pub struct RehearseArgs {
     #[arg(long, value_name = "HOW MUCH", requires_all = ["trigger", "confidence"], conflicts_with = "list")]
     pub recalled: Option<String>,
     /// With --recalled: how sure you are now that you could handle it, 0-100 %.
-    #[arg(long, value_name = "0-100", requires = "recalled")]
+    #[arg(long, value_name = "0-100", requires = "recalled", value_parser = percent)]
     pub confidence: Option<u8>,
     /// With --recalled: what you said you would do, in your own words.
     #[arg(long, value_name = "TEXT", requires = "recalled")]
@@ -530,7 +530,7 @@ pub struct PrintArgs {
     #[arg(long, default_value = "a4", value_parser = ["a4", "letter"])]
     pub paper: String,
     /// Print an earlier revision (see `relapse-plan history`).
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "REV", value_parser = revision)]
     pub revision: Option<u64>,
     /// A form to fill in by hand: every section with ruled lines, none of
     /// the plan's entries (the emergency number and crisis lines stay).
@@ -558,14 +558,17 @@ pub struct LinesArgs {
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The older revision (default: the one before the current).
+    #[arg(value_parser = revision)]
     pub from: Option<u64>,
     /// The newer revision (default: the current plan).
+    #[arg(value_parser = revision)]
     pub to: Option<u64>,
 }
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
     /// The revision to bring back (see `relapse-plan history`).
+    #[arg(value_parser = revision)]
     pub revision: u64,
 }
 
@@ -585,15 +588,16 @@ pub enum TextCommand {
         /// In your own words.
         text: String,
         /// Put it before number N.
-        #[arg(long, value_name = "N", conflicts_with = "after")]
+        #[arg(long, value_name = "N", conflicts_with = "after", value_parser = item_number)]
         before: Option<usize>,
         /// Put it after number N.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = item_number)]
         after: Option<usize>,
     },
     /// Change the words of number N.
     Edit {
         /// Its number in `list`.
+        #[arg(value_parser = item_number)]
         number: usize,
         /// The new words.
         text: String,
@@ -601,14 +605,16 @@ pub enum TextCommand {
     /// Remove number N.
     Remove {
         /// Its number in `list`.
+        #[arg(value_parser = item_number)]
         number: usize,
     },
     /// Move number N to position M.
     Move {
         /// Its number in `list`.
+        #[arg(value_parser = item_number)]
         number: usize,
         /// Where it goes.
-        #[arg(long, value_name = "M")]
+        #[arg(long, value_name = "M", value_parser = item_number)]
         to: usize,
     },
 }
@@ -697,13 +703,13 @@ pub struct TriggerFields {
     #[arg(long, value_name = "TEXT")]
     pub urge: Vec<String>,
     /// How likely in the next month, 0 (not at all) to 5 (almost certain).
-    #[arg(long, value_name = "0-5")]
+    #[arg(long, value_name = "0-5", value_parser = zero_to_five)]
     pub likelihood: Option<u8>,
     /// How strong the urge would be, 0 (none) to 5 (overwhelming).
-    #[arg(long, value_name = "0-5")]
+    #[arg(long, value_name = "0-5", value_parser = zero_to_five)]
     pub intensity: Option<u8>,
-    /// How sure you are you could handle it, 0 to 100 %.
-    #[arg(long, value_name = "0-100")]
+    /// How sure you are you could get through it without a lapse, 0 to 100 %.
+    #[arg(long, value_name = "0-100", value_parser = percent)]
     pub confidence: Option<u8>,
     /// Your own order, 1 = the riskiest.
     #[arg(long, value_name = "N")]
@@ -769,7 +775,7 @@ pub struct CopingEdit {
     #[arg(long, value_name = "TEXT")]
     pub step: Vec<String>,
     /// Remove step number N (repeatable).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = item_number)]
     pub remove_step: Vec<usize>,
 }
 
@@ -884,4 +890,53 @@ pub struct RemoveArgs {
     /// Also remove the links to it from triggers.
     #[arg(long)]
     pub force: bool,
+}
+
+/// A whole number from `low` to `high`, or a sentence saying what is wanted
+/// (clap's own "invalid digit found in string" says nothing useful). Out of
+/// range and not a number are the same mistake: exit 2.
+fn whole_number<T: TryFrom<u64>>(
+    typed: &str,
+    low: u64,
+    high: u64,
+    wanted: &str,
+) -> Result<T, String> {
+    typed
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| (low..=high).contains(n))
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| format!("expected {wanted}"))
+}
+
+fn zero_to_five(typed: &str) -> Result<u8, String> {
+    whole_number(typed, 0, 5, "a whole number from 0 to 5, like 3")
+}
+
+fn percent(typed: &str) -> Result<u8, String> {
+    whole_number(
+        typed,
+        0,
+        100,
+        "a whole number from 0 to 100, without the % sign, like 40",
+    )
+}
+
+fn revision(typed: &str) -> Result<u64, String> {
+    whole_number(
+        typed,
+        1,
+        u64::MAX,
+        "a revision number, like 3 (`relapse-plan history` lists them)",
+    )
+}
+
+fn item_number(typed: &str) -> Result<usize, String> {
+    whole_number(
+        typed,
+        1,
+        u64::MAX,
+        "a number from the list, like 2 (the `list` command numbers them)",
+    )
 }

@@ -124,6 +124,9 @@ impl Error {
             Error::PlanExists { .. } => {
                 "change it with the section commands (see `relapse-plan --help`), or use --plan-dir for a separate plan".into()
             }
+            Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+                "there is no file there: check the name and the folder".into()
+            }
             Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
             Error::Write { .. } => {
                 "nothing was changed; check there is free space and that the folder is yours".into()
@@ -145,8 +148,21 @@ impl Error {
             Error::NewerSchema { .. } => {
                 "update relapse-plan to change this plan; `show` and `now` still work".into()
             }
-            Error::NotFound { .. } | Error::NoSuchItem { .. } => {
-                "`list` shows what is there, e.g. `relapse-plan trigger list`".into()
+            // The list that shows what the person was looking for.
+            Error::NotFound { what, .. } => {
+                let command = match *what {
+                    "contact" => "contact",
+                    "coping strategy" => "coping",
+                    _ => "trigger",
+                };
+                format!("`relapse-plan {command} list` shows the {what}s there are and their ids")
+            }
+            Error::NoSuchItem { what, .. } => {
+                let command = crate::plan::Section::ALL
+                    .iter()
+                    .find(|s| s.item_name() == *what)
+                    .map_or("coping", |s| crate::render::tables::section_command(*s));
+                format!("`relapse-plan {command} list` shows them with their numbers")
             }
             Error::IdTaken { .. } => "choose another id with --id".into(),
             Error::InUse { .. } => {

@@ -34,6 +34,23 @@ pub const CLOCK_ENV: &str = "RELAPSE_PLAN_NOW";
 
 /// Parses the command line, runs it, and reports any error on stderr.
 pub fn main() -> ExitCode {
+    // Nothing after the name: a short start, not all the commands.
+    if std::env::args_os().len() == 1 {
+        let store = plan_dir(None).map(Store::open_dir);
+        let mut out = io::stdout().lock();
+        return match store.map(|s| cmd::start::write(&mut out, &s)) {
+            Ok(Ok(())) => ExitCode::SUCCESS,
+            Ok(Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Ok(Err(e)) => {
+                let _ = writeln!(io::stderr(), "error: {e}");
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "error: {e}");
+                e.exit_code()
+            }
+        };
+    }
     let cli = match Cli::from_arg_matches(&cli::command().get_matches()) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
@@ -104,21 +121,22 @@ pub fn main() -> ExitCode {
 /// Resolves the plan folder and the clock: the only place that looks at the
 /// environment, so everything after it is given what it needs.
 fn setup(cli: &Cli) -> Result<(Store, Clock), Error> {
-    // The flag wins over the variable; an empty one (`export
-    // RELAPSE_PLAN_DIR=`) counts as unset rather than as an error.
+    Ok((
+        Store::open_dir(plan_dir(cli.plan_dir.clone())?),
+        Clock::read()?,
+    ))
+}
+
+/// The plan folder: the flag wins over the variable; an empty one (`export
+/// RELAPSE_PLAN_DIR=`) counts as unset rather than as an error.
+fn plan_dir(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
     let from_env = std::env::var_os("RELAPSE_PLAN_DIR").map(PathBuf::from);
-    let dir = match cli
-        .plan_dir
-        .clone()
-        .or(from_env)
-        .filter(|d| !d.as_os_str().is_empty())
-    {
-        Some(dir) => dir,
+    match flag.or(from_env).filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => Ok(dir),
         None => default_plan_dir().ok_or_else(|| {
             Error::Usage("could not find your config folder; choose one with --plan-dir DIR".into())
-        })?,
-    };
-    Ok((Store::open_dir(dir), Clock::read()?))
+        }),
+    }
 }
 
 /// The moment now (UTC, as files keep it) and the person's day and zone.

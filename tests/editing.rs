@@ -227,21 +227,22 @@ fn ratings_out_of_range_are_refused_with_the_scale() {
     let env = Env::new();
     env.ok(["init"]);
     let before = env.snapshot_dir();
+    // A rating off its scale is a mistake in how the command was typed:
+    // exit 2, like a non-number, saying the scale.
     let err = env.fails(
-        1,
+        2,
         ["trigger", "add", "--situation", "x", "--likelihood", "7"],
     );
     assert!(
-        err.contains("likelihood is 7; it goes from 0 to 5"),
+        err.contains("expected a whole number from 0 to 5"),
         "{err}"
     );
-    assert!(err.contains("nothing was changed"), "{err}");
     let err = env.fails(
-        1,
+        2,
         ["trigger", "add", "--situation", "x", "--confidence", "120"],
     );
     assert!(
-        err.contains("confidence is 120; it goes from 0 to 100"),
+        err.contains("expected a whole number from 0 to 100"),
         "{err}"
     );
     let err = env.fails(

@@ -25,6 +25,7 @@ mod review;
 mod section;
 mod set;
 mod show;
+pub mod start;
 mod surf;
 mod trends;
 mod trigger;
