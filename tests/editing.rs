@@ -233,10 +233,7 @@ fn ratings_out_of_range_are_refused_with_the_scale() {
         2,
         ["trigger", "add", "--situation", "x", "--likelihood", "7"],
     );
-    assert!(
-        err.contains("expected a whole number from 0 to 5"),
-        "{err}"
-    );
+    assert!(err.contains("expected a whole number from 0 to 5"), "{err}");
     let err = env.fails(
         2,
         ["trigger", "add", "--situation", "x", "--confidence", "120"],
