@@ -98,8 +98,13 @@ fn measure(fonts: &Fonts, text: &str, style: Style) -> f32 {
         .sum()
 }
 
+/// The text without the bidi controls (our isolates, and the marks that
+/// set a title's direction): they order the line but draw nothing, and a
+/// shaper would give them a space's glyph, which copies out wrongly.
 fn strip_isolates(text: &str) -> String {
-    text.chars().filter(|&c| c != LRI && c != PDI).collect()
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}'))
+        .collect()
 }
 
 /// Lays `text` out in lines no wider than `width` points. A phone number is

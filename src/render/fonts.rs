@@ -8,7 +8,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use krilla::text::Font;
 
@@ -27,9 +26,9 @@ pub enum FontSearch {
 /// One face the PDF can use.
 pub struct Face {
     pub font: Font,
-    /// The font file's bytes and the face's index in it, for measuring.
-    data: Arc<dyn AsRef<[u8]> + Send + Sync>,
-    index: u32,
+    /// The face as rustybuzz shapes it (krilla draws with the same), for
+    /// measuring.
+    shaper: rustybuzz::Face<'static>,
     /// The family name, for the tests and the warning.
     pub family: String,
     pub bold: bool,
@@ -91,12 +90,10 @@ impl Fonts {
         search: &FontSearch,
     ) -> Result<Fonts, String> {
         let builtin = |data: &'static [u8], bold: bool| -> Result<Face, String> {
-            let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(data);
             Ok(Face {
-                font: Font::new(data.clone().into(), 0)
+                shaper: rustybuzz::Face::from_slice(data, 0)
                     .ok_or("the built-in font could not be read")?,
-                data,
-                index: 0,
+                font: Font::new(data.into(), 0).ok_or("the built-in font could not be read")?,
                 family: "DejaVu Sans".into(),
                 bold,
             })
@@ -199,8 +196,13 @@ impl Fonts {
                 let Some(data) = db.with_face_data(info.id, |data, _| data.to_vec()) else {
                     continue;
                 };
-                let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(data);
-                let Some(font) = Font::new(data.clone().into(), info.index) else {
+                // A font found is kept for the life of the process (one
+                // print command), so krilla and rustybuzz share one copy.
+                let data: &'static [u8] = Box::leak(data.into_boxed_slice());
+                let (Some(font), Some(shaper)) = (
+                    Font::new(data.into(), info.index),
+                    rustybuzz::Face::from_slice(data, info.index),
+                ) else {
                     continue;
                 };
                 let family = info
@@ -210,8 +212,7 @@ impl Fonts {
                 let id = self.faces.len();
                 self.faces.push(Face {
                     font,
-                    data,
-                    index: info.index,
+                    shaper,
                     family,
                     bold,
                 });
@@ -290,23 +291,18 @@ impl Fonts {
         }
         let face = &self.faces[id];
         let em = face.font.units_per_em();
-        let width =
-            rustybuzz::Face::from_slice((*face.data).as_ref(), face.index).map_or(0.0, |face| {
-                let mut buffer = rustybuzz::UnicodeBuffer::new();
-                buffer.push_str(text);
-                buffer.guess_segment_properties();
-                buffer.set_direction(if rtl {
-                    rustybuzz::Direction::RightToLeft
-                } else {
-                    rustybuzz::Direction::LeftToRight
-                });
-                let shaped = rustybuzz::shape(&face, &[], buffer);
-                #[allow(clippy::cast_precision_loss)] // advances are far below 2^24
-                let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-                #[allow(clippy::cast_precision_loss)]
-                let units = units as f32;
-                units / em
-            });
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+        let shaped = rustybuzz::shape(&face.shaper, &[], buffer);
+        let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+        #[allow(clippy::cast_precision_loss)] // advances are far below 2^24
+        let width = units as f32 / em;
         self.widths.borrow_mut().insert(key, width);
         width * size
     }

@@ -41,6 +41,9 @@ const MARGIN: f32 = 12.0 * MM;
 const GUTTER: f32 = 16.0;
 /// Room kept at the bottom of each page for the footer.
 const FOOTER_ROOM: f32 = 16.0;
+/// The left-to-right mark: sets the direction of the program's own
+/// sentences that carry the person's words (titles, footers).
+const LRM: char = '\u{200e}';
 /// Height of one hand-writing line (about 7 mm).
 const RULED: f32 = 20.0;
 
@@ -137,6 +140,28 @@ impl Block {
         self.ops
             .extend(other.ops.iter().map(|op| op.moved(0.0, dy)));
         self.height += other.height;
+    }
+}
+
+/// A block to flow into columns; `cont` heads it when it starts a column
+/// in the middle of its section.
+#[derive(Debug, Clone)]
+struct Chunk {
+    block: Block,
+    cont: Option<Block>,
+}
+
+impl Chunk {
+    /// The chunk as placed at the top of a column (`top`) or not.
+    fn placed(&self, top: bool) -> Block {
+        match (&self.cont, top) {
+            (Some(cont), true) => {
+                let mut b = cont.clone();
+                b.append(&self.block);
+                b
+            }
+            _ => self.block.clone(),
+        }
     }
 }
 
@@ -389,19 +414,23 @@ fn item_blocks(
         block.height += size * 0.22;
         blocks.push(block);
     }
-    for _ in 0..section.blank_lines {
-        let mut block = Block {
-            ops: vec![Op::Rule {
+    // The ruled lines stay together, and with the last item above them.
+    if section.blank_lines > 0 {
+        let mut ruled = Block::default();
+        for _ in 0..section.blank_lines {
+            ruled.ops.push(Op::Rule {
                 x: marker_w,
-                y: RULED - 3.0,
+                y: ruled.height + RULED - 3.0,
                 w: width - marker_w,
                 grey: 150,
                 dashed: false,
-            }],
-            height: RULED,
-        };
-        block.height += 0.0;
-        blocks.push(block);
+            });
+            ruled.height += RULED;
+        }
+        match blocks.last_mut() {
+            Some(last) => last.append(&ruled),
+            None => blocks.push(ruled),
+        }
     }
     blocks
 }
@@ -474,13 +503,32 @@ fn section_chunks(
     index: usize,
     width: f32,
     size: f32,
-) -> Vec<Block> {
+) -> Vec<Chunk> {
     let mut items = item_blocks(fonts, section, index, width, size).into_iter();
     let mut first = heading_block(fonts, section, index, width, size);
     if let Some(item) = items.next() {
         first.append(&item);
     }
-    std::iter::once(first).chain(items).collect()
+    // A section that goes on in the next column says so at the top.
+    let (mut cont, _) = paragraph(
+        fonts,
+        &format!("{} (continued)", section.title),
+        style(size * 0.9, true),
+        0.0,
+        width,
+        90,
+        Role::Artifact,
+    );
+    cont.height += size * 0.2;
+    std::iter::once(Chunk {
+        block: first,
+        cont: None,
+    })
+    .chain(items.map(|block| Chunk {
+        block,
+        cont: Some(cont.clone()),
+    }))
+    .collect()
 }
 
 /// The crisis block: emergency number large, then the person's steps.
@@ -603,27 +651,28 @@ fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
     block
 }
 
-/// Places chunks into columns of `limit` height; returns (column, y) per
-/// chunk, or `None` when more than `columns` are needed.
+/// Places chunks into columns of `limits(column)` height: each as placed
+/// and its column and y, or `None` when more than `columns` are needed.
 fn flow(
-    chunks: &[Block],
+    chunks: &[Chunk],
     limits: &dyn Fn(usize) -> f32,
     columns: usize,
-) -> Option<Vec<(usize, f32)>> {
+) -> Option<Vec<(Block, usize, f32)>> {
     let mut at = Vec::with_capacity(chunks.len());
     let (mut col, mut y) = (0, 0.0);
-    let gap = 0.0;
-    for (i, chunk) in chunks.iter().enumerate() {
-        if y > 0.0 && y + chunk.height > limits(col) {
+    for chunk in chunks {
+        let mut block = chunk.placed(y == 0.0);
+        if y > 0.0 && y + block.height > limits(col) {
             col += 1;
             y = 0.0;
+            block = chunk.placed(true);
         }
         if col >= columns {
             return None;
         }
-        at.push((col, y));
-        y += chunk.height + gap;
-        let _ = i;
+        let height = block.height;
+        at.push((block, col, y));
+        y += height;
     }
     Some(at)
 }
@@ -631,6 +680,7 @@ fn flow(
 /// Laid-out pages, each a list of ops in page coordinates.
 type Pages = Vec<Vec<Op>>;
 
+#[allow(clippy::too_many_lines)] // one attempt per body size, then the long-plan flow
 fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32) {
     let (page_w, page_h) = paper.points();
     let width = page_w - 2.0 * MARGIN;
@@ -643,7 +693,17 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
         let sizes = Sizes { body: size };
         let mut head = Block::default();
         let title_st = style(size * 1.9, true);
-        let (title, _) = paragraph(fonts, &doc.title, title_st, 0.0, width, 0, Role::Title);
+        // The program's own sentences read left to right even when the
+        // name in them is Arabic or Hebrew: a left-to-right mark first.
+        let (title, _) = paragraph(
+            fonts,
+            &format!("{LRM}{}", doc.title),
+            title_st,
+            0.0,
+            width,
+            0,
+            Role::Title,
+        );
         head.append(&title);
         let (private, _) = paragraph(
             fonts,
@@ -664,14 +724,14 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             head.append(&crisis_block(fonts, doc, width, size));
             head.height += sizes.leading() * 0.5;
         }
-        let mut chunks: Vec<Block> = Vec::new();
+        let mut chunks: Vec<Chunk> = Vec::new();
         for (index, section) in doc.sections.iter().enumerate() {
             if matches!(section.rank, Rank::Crisis | Rank::Emergency) {
                 continue;
             }
             let mut c = section_chunks(fonts, section, index, col_w, size);
             if let Some(last) = c.last_mut() {
-                last.height += size * 0.7;
+                last.block.height += size * 0.7;
             }
             chunks.extend(c);
         }
@@ -683,8 +743,13 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             }
             // Balanced two columns on one page: the lowest column limit
             // that still fits.
-            let total: f32 = chunks.iter().map(|c| c.height).sum();
-            let mut limit = (total / 2.0).max(chunks.iter().map(|c| c.height).fold(0.0, f32::max));
+            let total: f32 = chunks.iter().map(|c| c.block.height).sum();
+            let mut limit = (total / 2.0).max(
+                chunks
+                    .iter()
+                    .map(|c| c.placed(true).height)
+                    .fold(0.0, f32::max),
+            );
             let mut placed = None;
             while limit <= avail_first + 0.01 {
                 if let Some(at) = flow(&chunks, &|_| limit, 2) {
@@ -695,10 +760,10 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             }
             let Some(at) = placed else { continue };
             let mut page: Vec<Op> = head.ops.iter().map(|op| op.moved(MARGIN, MARGIN)).collect();
-            for (chunk, (col, y)) in chunks.iter().zip(at) {
+            for (block, col, y) in at {
                 #[allow(clippy::cast_precision_loss)] // 0 or 1
                 let x = MARGIN + col as f32 * (col_w + GUTTER);
-                page.extend(chunk.ops.iter().map(|op| op.moved(x, first_top + y)));
+                page.extend(block.ops.iter().map(|op| op.moved(x, first_top + y)));
             }
             return (vec![page], size);
         }
@@ -712,7 +777,7 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
         };
         let at = flow(&chunks, &limits, usize::MAX).unwrap_or_default();
         let mut pages: Pages = vec![head.ops.iter().map(|op| op.moved(MARGIN, MARGIN)).collect()];
-        for (chunk, (col, y)) in chunks.iter().zip(at) {
+        for (block, col, y) in at {
             let page = col / 2;
             while pages.len() <= page {
                 pages.push(Vec::new());
@@ -720,7 +785,7 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             let top = if page == 0 { first_top } else { MARGIN };
             #[allow(clippy::cast_precision_loss)] // 0 or 1
             let x = MARGIN + (col % 2) as f32 * (col_w + GUTTER);
-            pages[page].extend(chunk.ops.iter().map(|op| op.moved(x, top + y)));
+            pages[page].extend(block.ops.iter().map(|op| op.moved(x, top + y)));
         }
         return (pages, size);
     }
@@ -918,7 +983,10 @@ fn new_document(title: &str, saved: Datetime) -> Document {
 /// (it is under the title) when it still would not.
 fn footer_line(fonts: &Fonts, footer: &str, page: &str, width: f32) -> (Line, f32) {
     let short = footer.replace(&format!(" {PRIVATE}"), "");
-    for text in [format!("{footer}   {page}"), format!("{short}   {page}")] {
+    for text in [
+        format!("{LRM}{footer}   {page}"),
+        format!("{LRM}{short}   {page}"),
+    ] {
         for size in [7.5_f32, 7.0, 6.5] {
             let line = one_line(fonts, &text, style(size, false));
             if line.width <= width {
@@ -1038,7 +1106,7 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize) -> Option<SideLayou
                     };
                     let (p, _) = paragraph(
                         fonts,
-                        text,
+                        &format!("{LRM}{text}"),
                         style(size * 1.05, true),
                         0.0,
                         width,
