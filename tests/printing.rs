@@ -550,3 +550,79 @@ fn raw_title(bytes: &[u8]) -> String {
         String::from_utf8_lossy(&title).into_owned()
     }
 }
+
+/// Renders each page of a PDF to a grey image (pdftoppm, 36 dpi): width,
+/// height and pixels (0 black … 255 white) per page.
+fn render(pdf: &Path) -> Vec<(usize, usize, Vec<u8>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("pdftoppm")
+        .args(["-gray", "-r", "36"])
+        .arg(pdf)
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(status.success());
+    let mut files: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let bytes = fs::read(f).unwrap();
+            // P5 <w> <h> <max>\n<pixels>
+            let mut fields = Vec::new();
+            let mut at = 0;
+            while fields.len() < 4 {
+                while bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                let start = at;
+                while !bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+            }
+            let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+            (w, h, bytes[at + 1..].to_vec())
+        })
+        .collect()
+}
+
+#[test]
+fn printed_pages_keep_inside_their_margins() {
+    for (env, flags) in [
+        (Env::with_world(), vec![]),
+        (Env::with_example(), vec!["--paper", "letter"]),
+        (Env::with_example(), vec!["--write-in"]),
+    ] {
+        let file = env.home().join("plan.pdf");
+        let mut args = vec!["print", "-o", file.to_str().unwrap()];
+        args.extend(flags.iter().copied());
+        env.ok(args);
+        let pages = render(&file);
+        assert_eq!(pages.len(), read_pdf(&file).0.len());
+        for (w, h, pixels) in &pages {
+            // 8 mm (11 px at 36 dpi) round the edge stay white: nothing
+            // runs off the page or into the margin.
+            let edge = 11;
+            let dark = |x: usize, y: usize| pixels[y * w + x] < 200;
+            for y in 0..*h {
+                for x in (0..edge).chain(w - edge..*w) {
+                    assert!(!dark(x, y), "ink in the side margin at {x},{y} ({flags:?})");
+                }
+            }
+            for x in 0..*w {
+                for y in (0..edge).chain(h - 4..*h) {
+                    assert!(
+                        !dark(x, y),
+                        "ink at the top or bottom edge at {x},{y} ({flags:?})"
+                    );
+                }
+            }
+            let inked = pixels.iter().filter(|p| **p < 200).count();
+            assert!(inked > w * h / 400, "the page has text on it: {inked}");
+        }
+    }
+}

@@ -687,8 +687,11 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
     let col_w = (width - GUTTER) / 2.0;
     let bottom = page_h - MARGIN - FOOTER_ROOM;
     // As large as still fits one page; a long plan flows on at 9 pt.
+    // Set to the next size down, or to 0 (the long-plan flow) when even the
+    // smallest size clearly cannot fit one page.
+    let mut hopeless = false;
     for size in [11.0_f32, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 0.0] {
-        let last = size == 0.0;
+        let last = size == 0.0 || hopeless;
         let size = if last { 9.0 } else { size };
         let sizes = Sizes { body: size };
         let mut head = Block::default();
@@ -744,6 +747,12 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             // Balanced two columns on one page: the lowest column limit
             // that still fits.
             let total: f32 = chunks.iter().map(|c| c.block.height).sum();
+            // Height shrinks about with the square of the size (smaller
+            // lines, and fewer of them wrap): skip sizes that cannot fit.
+            if total / 2.0 > avail_first * (size / 8.0).powi(2) * 1.2 {
+                hopeless = true;
+                continue;
+            }
             let mut limit = (total / 2.0).max(
                 chunks
                     .iter()
