@@ -489,7 +489,16 @@ fn the_many_scripts_plan_prints_every_number_as_typed_with_real_fonts() {
     assert!(first < signs);
     assert!(text.contains("10. If I might hurt myself"), "{text}");
     // Tagged, with a language and the title shown.
-    for key in ["/StructTreeRoot", "/MarkInfo", "/Lang", "/LBody", "/H1"] {
+    for key in [
+        "/StructTreeRoot",
+        "/MarkInfo",
+        "/Lang",
+        "/LBody",
+        "/H1",
+        "/DisplayDocTitle",
+        "/Outlines",
+        "pdfuaid",
+    ] {
         assert!(raw.contains(key), "{key} in the tagged PDF");
     }
     assert!(font_sizes(&bytes).iter().all(|s| *s >= 6.5));
@@ -625,4 +634,57 @@ fn printed_pages_keep_inside_their_margins() {
             assert!(inked > w * h / 400, "the page has text on it: {inked}");
         }
     }
+}
+
+#[test]
+fn a_crowded_card_keeps_every_number_whole_and_says_what_moved() {
+    let env = Env::new();
+    let mut plan = String::from(
+        "schema_version = 1\nrevision = 2\nname = \"Fatima\"\ncountry = \"US\"\n\n[[reasons]]\ntext = \"Maryam\"\n",
+    );
+    for i in 0..3 {
+        let _ = write!(
+            plan,
+            "\n[[contacts]]\nid = \"c{i}\"\nname = \"عبد الرحمن بن محمد بن عبد العزيز {i}\"\nphone = \"+971 50 123 456{i}\"\nrole = \"{}\"\n",
+            if i < 2 { "help" } else { "professional" }
+        );
+    }
+    for i in 0..12 {
+        let _ = write!(
+            plan,
+            "\n[[crisis_steps]]\ntext = \"Step {i}: if that does not help, ring my sister Fatima on +971 50 123 4567 and tell her\"\n"
+        );
+    }
+    fs::create_dir_all(env.plan_dir()).unwrap();
+    fs::write(env.plan_file(), plan).unwrap();
+    let file = env.home().join("card.pdf");
+    let output = env
+        .cmd(["print", "--card", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("left off: crisis step 12 (no room at 8 pt or larger)"),
+        "{err}"
+    );
+    let bytes = fs::read(&file).unwrap();
+    assert!(font_sizes(&bytes).iter().all(|s| *s >= 8.0));
+    let text = pdftotext(&file);
+    for number in [
+        "+971 50 123 4560",
+        "+971 50 123 4561",
+        "+971 50 123 4562",
+        "911",
+        "988",
+        "1-800-662-4357",
+    ] {
+        assert!(text.contains(number), "{number} whole on the card:\n{text}");
+    }
+    assert!(text.contains("More in your full plan."), "{text}");
+    assert!(text.contains("Revision 2"), "{text}");
+    assert!(
+        !text.contains("+971 50 123 45…") && !text.contains("4567…"),
+        "{text}"
+    );
 }

@@ -60,17 +60,13 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 notes.extend(
                     card.html_moved()
                         .iter()
-                        .map(|m| format!("left off: {m} (no room at a legible size)")),
+                        .map(|m| format!("left off: {m} (no room at 8 pt or larger)")),
                 );
                 card.to_html().into_bytes()
             }
             "pdf" => {
                 let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
-                notes.extend(
-                    made.moved
-                        .iter()
-                        .map(|m| format!("left off: {m} (no room at a legible size)")),
-                );
+                notes.extend(made.moved.iter().cloned());
                 warn_missing_glyphs(ctx, &made.pdf.missing)?;
                 made.pdf.bytes
             }

@@ -14,9 +14,12 @@ use std::collections::HashMap;
 use std::num::NonZeroU16;
 
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, Configuration, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
@@ -979,9 +982,20 @@ fn tag_tree(doc: &Printout, ids: Vec<(Role, Identifier)>) -> TagTree {
     tree
 }
 
-fn new_document(title: &str, saved: Datetime) -> Document {
+/// A tagged document; with `ua`, checked against PDF/UA-1 by krilla,
+/// which also makes viewers show the title instead of the file name.
+fn new_document(title: &str, saved: Datetime, ua: bool) -> Document {
+    let configuration = if ua {
+        ConfigurationBuilder::new()
+            .with_accessibility_validator(Accessibility::UA1)
+            .finish()
+            .unwrap_or_default()
+    } else {
+        Configuration::default()
+    };
     let mut document = Document::new_with(SerializeSettings {
         enable_tagging: true,
+        configuration,
         ..SerializeSettings::default()
     });
     document.set_metadata(metadata(title, saved));
@@ -1007,29 +1021,53 @@ fn footer_line(fonts: &Fonts, footer: &str, page: &str, width: f32) -> (Line, f3
     (line, 7.5)
 }
 
-/// The full plan as a PDF: one page for a typical plan, more as needed,
-/// nothing clipped. Each page carries the footer and its number.
-pub fn printout(
+fn outline_has(seen: &[usize], i: usize) -> bool {
+    seen.contains(&i)
+}
+
+/// Draws the laid-out pages into a PDF: the bytes, and the smallest text
+/// size used.
+fn render_printout(
     doc: &Printout,
+    fonts: &Fonts,
+    pages: &Pages,
     paper: Paper,
     saved: Datetime,
-    search: &FontSearch,
-) -> Result<Pdf, String> {
-    let texts = printout_texts(doc);
-    let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
-    let (pages, body) = lay_out_printout(doc, &fonts, paper);
+    body: f32,
+    ua: bool,
+) -> Result<(Vec<u8>, f32), String> {
     let (page_w, page_h) = paper.points();
     let width = page_w - 2.0 * MARGIN;
-    let mut document = new_document(&doc.title, saved);
+    let mut document = new_document(&doc.title, saved, ua);
     let count = pages.len();
+    let mut outline = Outline::new();
+    let mut outline_seen: Vec<usize> = Vec::new();
     let mut ids = Vec::new();
     let mut smallest = body;
-    for (number, ops) in pages.into_iter().enumerate() {
+    for (number, ops) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(page_w, page_h).ok_or("bad page size")?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        draw(&mut surface, &fonts, &ops, &mut ids);
-        for op in &ops {
+        draw(&mut surface, fonts, ops, &mut ids);
+        // The outline: each section heading where it starts.
+        for op in ops {
+            if let Op::Text {
+                role: Role::Heading(i),
+                x,
+                baseline,
+                size,
+                ..
+            } = op
+                && !outline_has(&outline_seen, *i)
+            {
+                outline_seen.push(*i);
+                outline.push_child(OutlineNode::new(
+                    doc.sections[*i].title.clone(),
+                    XyzDestination::new(number, Point::from_xy(*x, baseline - size)),
+                ));
+            }
+        }
+        for op in ops {
             if let Op::Text { size, role, .. } = op
                 && *role != Role::Artifact
             {
@@ -1037,7 +1075,7 @@ pub fn printout(
             }
         }
         let (line, size) = footer_line(
-            &fonts,
+            fonts,
             &doc.footer,
             &format!("Page {} of {count}", number + 1),
             width,
@@ -1063,8 +1101,29 @@ pub fn printout(
         surface.finish();
         page.finish();
     }
+    document.set_outline(outline);
     document.set_tag_tree(tag_tree(doc, ids));
     let bytes = document.finish().map_err(|e| format!("{e:?}"))?;
+    Ok((bytes, smallest))
+}
+
+/// The full plan as a PDF: one page for a typical plan, more as needed,
+/// nothing clipped. Each page carries the footer and its number.
+pub fn printout(
+    doc: &Printout,
+    paper: Paper,
+    saved: Datetime,
+    search: &FontSearch,
+) -> Result<Pdf, String> {
+    let texts = printout_texts(doc);
+    let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
+    let (pages, body) = lay_out_printout(doc, &fonts, paper);
+    let (bytes, smallest) = match render_printout(doc, &fonts, &pages, paper, saved, body, true) {
+        Ok(made) => made,
+        // Some content PDF/UA-1 does not allow (krilla says which): the
+        // same tagged document without the claim.
+        Err(_) => render_printout(doc, &fonts, &pages, paper, saved, body, false)?,
+    };
     Ok(Pdf {
         bytes,
         missing: fonts.missing().iter().copied().collect(),
@@ -1084,12 +1143,14 @@ const CARD_PAD: f32 = 2.6 * MM;
 struct SideLayout {
     ops: Vec<Op>,
     size: f32,
+    /// Names shortened to fit beside their numbers.
+    names_cut: Vec<String>,
 }
 
 /// Lays out one side at the largest size from 10 pt down to
 /// [`CARD_MIN`] at which it fits; `None` when it does not fit even then.
 #[allow(clippy::too_many_lines)] // one match over the entry kinds, each short
-fn card_side(fonts: &Fonts, entries: &[Entry], which: usize) -> Option<SideLayout> {
+fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Option<SideLayout> {
     let width = CARD.0 - 2.0 * CARD_PAD;
     let height = CARD.1 - 2.0 * CARD_PAD;
     let mut size = 10.0_f32;
@@ -1105,6 +1166,8 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize) -> Option<SideLayou
             })
             .fold(0.0, f32::max);
         let mut fits = true;
+        let last = size - 0.25 < CARD_MIN - 0.01;
+        let mut names_cut = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let role = Role::Body(which, i);
             let part = match entry {
@@ -1159,11 +1222,31 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize) -> Option<SideLayou
                 } => {
                     let st = style(size, false);
                     let who_w = width - number_w - size * 0.6;
-                    let para = bidi::lay_out(fonts, &caller(who, reach), st, who_w);
-                    // A name too long for one line is shortened by the card
-                    // builder; here it must fit on one line beside its number.
+                    let mut para = bidi::lay_out(fonts, &caller(who, reach), st, who_w);
+                    // A name must fit on one line beside its number: try a
+                    // smaller size first, and at the smallest shorten the
+                    // name (never the number).
                     if para.lines.len() > 1 {
-                        fits = false;
+                        if last {
+                            let mut name: Vec<char> = who.chars().collect();
+                            while para.lines.len() > 1 && name.len() > 1 {
+                                name.pop();
+                                let short: String = name.iter().collect();
+                                para = bidi::lay_out(
+                                    fonts,
+                                    &caller(&format!("{}…", short.trim_end()), reach),
+                                    st,
+                                    who_w,
+                                );
+                            }
+                            // Said once: the card builder names what it
+                            // already shortened ("…").
+                            if !who.ends_with('…') {
+                                names_cut.push(who.clone());
+                            }
+                        } else {
+                            fits = false;
+                        }
                     }
                     let mut b = Block {
                         height: size * 1.28,
@@ -1187,10 +1270,11 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize) -> Option<SideLayou
             };
             block.append(&part);
         }
-        if fits && block.height <= height {
+        if fits && (block.height <= height || force && last) {
             return Some(SideLayout {
                 ops: block.ops,
                 size,
+                names_cut,
             });
         }
         size -= 0.25;
@@ -1206,44 +1290,67 @@ fn fit_card(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>)
     for (side, entries) in [(0, &card.front), (1, &card.back)] {
         let mut entries = entries.clone();
         loop {
-            if let Some(layout) = card_side(fonts, &entries, side) {
+            if let Some(layout) = card_side(fonts, &entries, side, false) {
                 sides.push(layout);
                 break;
             }
             // Take out the last entry the card can spare, and say so.
             let Some(at) = entries.iter().rposition(Entry::can_move) else {
-                sides.push(SideLayout {
-                    ops: Vec::new(),
-                    size: CARD_MIN,
-                });
+                // Nothing left to spare: print at the smallest size rather
+                // than leave the side empty.
+                sides.extend(card_side(fonts, &entries, side, true));
                 break;
             };
             let entry = entries.remove(at);
-            moved.push(entry.describe());
+            moved.push(format!(
+                "left off: {} (no room at 8 pt or larger)",
+                entry.describe()
+            ));
+            // A heading left with nothing under it goes too.
+            if at > 0
+                && matches!(entries[at - 1], Entry::Heading(_))
+                && entries
+                    .get(at)
+                    .is_none_or(|e| matches!(e, Entry::Heading(_) | Entry::Note(_)))
+            {
+                entries.remove(at - 1);
+            }
             let note = "More in your full plan.".to_string();
             if !entries
                 .iter()
                 .any(|e| matches!(e, Entry::Note(n) if *n == note))
             {
-                entries.push(Entry::Note(note));
+                // Before the revision line, which stays last on the back.
+                let at = entries
+                    .iter()
+                    .position(|e| matches!(e, Entry::Note(_)))
+                    .unwrap_or(entries.len());
+                entries.insert(at, Entry::Note(note));
             }
         }
     }
-    let back = sides.pop().unwrap_or(SideLayout {
+    for side in &sides {
+        moved.extend(
+            side.names_cut
+                .iter()
+                .map(|n| format!("shortened: the name {n}")),
+        );
+    }
+    let empty = || SideLayout {
         ops: Vec::new(),
         size: CARD_MIN,
-    });
-    let front = sides.pop().unwrap_or(SideLayout {
-        ops: Vec::new(),
-        size: CARD_MIN,
-    });
+        names_cut: Vec::new(),
+    };
+    let back = sides.pop().unwrap_or_else(empty);
+    let front = sides.pop().unwrap_or_else(empty);
     (front, back, moved)
 }
 
 /// A card PDF and what it had to leave for the full plan.
 pub struct CardPdf {
     pub pdf: Pdf,
-    /// Entries moved off the card to fit, in words.
+    /// What the PDF had to leave off or shorten to fit, in words
+    /// ("left off: crisis step 9 (…)", "shortened: the name …").
     pub moved: Vec<String>,
 }
 
@@ -1265,7 +1372,7 @@ pub fn cards(
     let left = (page_w - 2.0 * card_w) / 2.0;
     let top = 18.0 * MM;
     let gap = 8.0 * MM;
-    let mut document = new_document(&card.title, saved);
+    let mut document = new_document(&card.title, saved, false);
     let per_page = 4;
     let pages = copies.div_ceil(per_page).max(1);
     let mut ids = Vec::new();
