@@ -665,7 +665,7 @@ fn a_crowded_card_keeps_every_number_whole_and_says_what_moved() {
     assert!(output.status.success());
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(
-        err.contains("left off: crisis step 12 (no room at 8 pt or larger)"),
+        err.contains("left off: crisis step 12 (no room at a legible size)"),
         "{err}"
     );
     let bytes = fs::read(&file).unwrap();

@@ -60,7 +60,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 notes.extend(
                     card.html_moved()
                         .iter()
-                        .map(|m| format!("left off: {m} (no room at 8 pt or larger)")),
+                        .map(|m| format!("left off: {m} (no room at a legible size)")),
                 );
                 card.to_html().into_bytes()
             }

@@ -1303,7 +1303,7 @@ fn fit_card(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>)
             };
             let entry = entries.remove(at);
             moved.push(format!(
-                "left off: {} (no room at 8 pt or larger)",
+                "left off: {} (no room at a legible size)",
                 entry.describe()
             ));
             // A heading left with nothing under it goes too.
