@@ -688,3 +688,26 @@ fn a_crowded_card_keeps_every_number_whole_and_says_what_moved() {
         "{text}"
     );
 }
+
+#[test]
+fn two_emergency_numbers_print_large_and_apart() {
+    let env = Env::new();
+    let plan = fs::read_to_string(crate::example_plan())
+        .unwrap()
+        .replace("country = \"GB\"", "country = \"IE\"");
+    fs::create_dir_all(env.plan_dir()).unwrap();
+    fs::write(env.plan_file(), plan).unwrap();
+    let file = env.home().join("plan.pdf");
+    env.ok(["print", "-o", file.to_str().unwrap()]);
+    let text = pdftotext(&file);
+    assert!(text.contains("112 or 999"), "{text}");
+    let sizes = font_sizes(&fs::read(&file).unwrap());
+    // The emergency numbers are the largest text on the page, about twice
+    // the body.
+    let largest = sizes.iter().copied().fold(0.0, f32::max);
+    assert!(largest >= 16.0, "the emergency number is large: {sizes:?}");
+    assert!(
+        sizes.iter().filter(|s| (**s - largest).abs() < 0.01).count() >= 2,
+        "both numbers at that size: {sizes:?}"
+    );
+}

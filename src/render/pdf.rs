@@ -592,8 +592,11 @@ fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
                                 Role::Body(index, i),
                             );
                             if i > 0 {
-                                let or = bidi::unit(fonts, " or ", label_st);
-                                x -= or.width;
+                                // "or" between two numbers, a space's
+                                // width of air either side.
+                                let or = bidi::unit(fonts, "or", label_st);
+                                let air = label_st.size * 0.45;
+                                x -= or.width + air;
                                 row.text(
                                     x,
                                     row.height - big.size * 0.25,
@@ -602,6 +605,7 @@ fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
                                     0,
                                     Role::Body(index, i),
                                 );
+                                x -= air;
                             }
                         }
                     }
