@@ -707,7 +707,11 @@ fn two_emergency_numbers_print_large_and_apart() {
     let largest = sizes.iter().copied().fold(0.0, f32::max);
     assert!(largest >= 16.0, "the emergency number is large: {sizes:?}");
     assert!(
-        sizes.iter().filter(|s| (**s - largest).abs() < 0.01).count() >= 2,
+        sizes
+            .iter()
+            .filter(|s| (**s - largest).abs() < 0.01)
+            .count()
+            >= 2,
         "both numbers at that size: {sizes:?}"
     );
 }
