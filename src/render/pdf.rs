@@ -1562,3 +1562,90 @@ fn cut_marks(surface: &mut Surface<'_>, x: f32, y: f32, w: f32, h: f32) {
     }
     surface.set_stroke(None);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        Fonts::for_texts(["x"], &FontSearch::Dirs(Vec::new())).unwrap()
+    }
+
+    /// The label's left and right edge, and the leftmost body text.
+    fn edges(block: &Block) -> (f32, f32, f32) {
+        let mut label = (f32::MAX, 0.0_f32);
+        let mut body = f32::MAX;
+        for op in &block.ops {
+            if let Op::Text { x, line, role, .. } = op {
+                match role {
+                    Role::Label(..) => label = (*x, x + line.width),
+                    Role::Body(..) => body = body.min(*x),
+                    _ => {}
+                }
+            }
+        }
+        (label.0, label.1, body)
+    }
+
+    #[test]
+    fn step_numbers_line_up_and_sit_at_the_right_end_of_rtl_steps() {
+        let fonts = fonts();
+        let section = Section {
+            title: "What I'll do, in order".into(),
+            items: vec![
+                Item::Numbered(9, "Call Alex".into()),
+                Item::Numbered(10, "Go to A&E".into()),
+                Item::Numbered(11, "اتصل بأخي على +20 10 1234 5678".into()),
+            ],
+            rank: Rank::Crisis,
+            blank_lines: 0,
+        };
+        let blocks = item_blocks(&fonts, &section, 0, 300.0, 10.0);
+        let (nine_left, nine_right, nine_text) = edges(&blocks[0]);
+        let (ten_left, ten_right, ten_text) = edges(&blocks[1]);
+        assert!((nine_right - ten_right).abs() < 0.01, "9. over 10.");
+        assert!(ten_left < nine_left);
+        assert!(
+            ten_right < ten_text && nine_right < nine_text,
+            "no collision"
+        );
+        assert!((nine_text - ten_text).abs() < 0.01, "the texts line up");
+        let (rtl_left, _, rtl_text) = edges(&blocks[2]);
+        assert!(
+            rtl_left > rtl_text,
+            "the number of an Arabic step is at its right"
+        );
+    }
+
+    #[test]
+    fn numbers_sit_in_one_right_aligned_column() {
+        let fonts = fonts();
+        let call = |who: &str, number: &str| Item::Call {
+            who: who.into(),
+            number: number.into(),
+            reach: Reach::Call,
+            note: None,
+        };
+        let section = Section {
+            title: "People I can ask for help".into(),
+            items: vec![call("Alex", "+44 7700 900123"), call("أخي كريم", "999")],
+            rank: Rank::Stage(4),
+            blank_lines: 0,
+        };
+        let blocks = item_blocks(&fonts, &section, 0, 250.0, 10.0);
+        for (block, typed) in blocks.iter().zip(["+44 7700 900123", "999"]) {
+            let number = block
+                .ops
+                .iter()
+                .find_map(|op| match op {
+                    Op::Text { x, line, .. } if line.visual() == typed => {
+                        Some((*x, line.width, line.pieces.len()))
+                    }
+                    _ => None,
+                })
+                .unwrap();
+            assert!((number.0 + number.1 - 250.0).abs() < 0.01, "right edge");
+            assert_eq!(number.2, 1, "one left-to-right piece");
+        }
+    }
+}
