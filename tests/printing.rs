@@ -108,6 +108,24 @@ fn the_example_plan_prints_as_one_clean_pdf_page() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+    // The page's width is used: the body (the most used size) is at least
+    // 9 pt, the crisis steps larger, nothing but the footer under 8 pt.
+    let sizes = font_sizes(&bytes);
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for s in &sizes {
+        #[allow(clippy::cast_possible_truncation)] // sizes in points, tenths
+        let key = (s * 10.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    let body = counts.iter().max_by_key(|(_, n)| *n).unwrap().0;
+    assert!(body >= 90, "body {body} tenths of a point: {sizes:?}");
+    assert!(
+        sizes.iter().all(|s| *s >= 8.0 || (*s - 7.5).abs() < 0.01),
+        "only the one-line footer under 8 pt: {sizes:?}"
+    );
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/FontFile2"), "the font is embedded");
     assert!(raw.contains("DejaVuSans"), "the built-in font");

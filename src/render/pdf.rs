@@ -718,7 +718,7 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
         let (private, _) = paragraph(
             fonts,
             PRIVATE,
-            style(size * 0.8, false),
+            style((size * 0.8).max(8.0), false),
             0.0,
             width,
             70,
