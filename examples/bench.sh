@@ -62,3 +62,22 @@ row '`rehearse --list`' "$bin" rehearse --list
 row '`print --format pdf`' "$bin" print --format pdf -o "$work/plan.pdf"
 row '`print --card --format pdf`' "$bin" print --card --format pdf -o "$work/card.pdf"
 row 'a saving edit (`step add`)' "$bin" step add Breathe
+
+# The daily check-in: does `now` stay as fast with years of check-ins?
+fixture c0 10 1
+fixture c1095 10 1 1095
+echo
+echo "| command | 1 rev · 10 triggers, no check-ins | 1 rev · 10 triggers, 3 years of daily check-ins (1,095) |"
+echo "| --- | --- | --- |"
+row2() { # label args...
+  local label=$1; shift
+  printf '| %s |' "$label"
+  for f in c0 c1095; do
+    printf ' %s |' "$(measure "$work/$f" "$@")"
+  done
+  echo
+}
+row2 '`now`' "$bin" now
+row2 '`show`' "$bin" show
+row2 '`trends --days 90`' "$bin" trends --days 90
+row2 'a check-in (`check-in --urge 3`)' "$bin" check-in --urge 3

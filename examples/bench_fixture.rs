@@ -1,8 +1,10 @@
 //! Builds a plan folder for the benchmarks (`examples/bench.sh`): a plan with
 //! N triggers and R revisions, through the library.
 //!
-//!     cargo run --release --example bench_fixture -- DIR TRIGGERS REVISIONS
+//!     cargo run --release --example bench_fixture -- DIR TRIGGERS REVISIONS [CHECK-INS]
 //!
+//! With CHECK-INS, that many daily check-ins up to the clock's day are
+//! added to the check-in log (and its summary) in one locked write.
 //! Revision files 2..R-1 are written directly (no fsync) to keep setup
 //! quick; the last revision is a real save, which also rebuilds the history
 //! index from the files, as after any interrupted save.
@@ -15,9 +17,13 @@ use relapse_plan::store::Store;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir, triggers, revisions] = args.as_slice() else {
-        eprintln!("usage: bench_fixture DIR TRIGGERS REVISIONS");
-        std::process::exit(2);
+    let (dir, triggers, revisions, check_ins) = match args.as_slice() {
+        [d, t, r] => (d, t, r, 0),
+        [d, t, r, c] => (d, t, r, c.parse().expect("CHECK-INS is a number")),
+        _ => {
+            eprintln!("usage: bench_fixture DIR TRIGGERS REVISIONS [CHECK-INS]");
+            std::process::exit(2);
+        }
     };
     let dir = PathBuf::from(dir);
     let triggers: usize = triggers.parse().expect("TRIGGERS is a number");
@@ -25,6 +31,9 @@ fn main() {
     let now: toml::value::Datetime = "2026-11-22T10:15:00Z".parse().expect("a datetime");
 
     let store = Store::open_dir(&dir);
+    if check_ins > 0 {
+        add_check_ins(&store, now, check_ins);
+    }
     let mut plan = example_plan(triggers);
     if revisions == 1 {
         store.create(plan, now, None).expect("first revision");
@@ -49,6 +58,37 @@ fn main() {
             Ok(String::new())
         })
         .expect("a real save");
+}
+
+/// `count` daily check-ins ending on the clock's day, varied so every
+/// field is used.
+fn add_check_ins(store: &Store, now: toml::value::Datetime, count: i64) {
+    use relapse_plan::plan::checkin::{Acted, Answers};
+    use relapse_plan::plan::date::{civil_from_days, days_from_civil};
+    let today = days_from_civil(now.date.expect("a date"));
+    store
+        .update_check_ins(|log| {
+            for i in 0..count {
+                let day = today - count + 1 + i;
+                let n = u8::try_from(i % 11).unwrap_or(0);
+                log.record(
+                    civil_from_days(day),
+                    now,
+                    Answers {
+                        urge: n,
+                        acted: if i % 40 == 39 { Acted::Partly } else { Acted::No },
+                        signs: (0..usize::from(n % 3))
+                            .map(|k| format!("Warning sign {k}"))
+                            .collect(),
+                        did: vec!["Walk at lunch".into()],
+                        used: vec!["urge-surf".into()],
+                        distress: Some(10 - n),
+                        note: (i % 3 == 0).then(|| format!("A line about day {i}")),
+                    },
+                );
+            }
+        })
+        .expect("the check-in log");
 }
 
 fn example_plan(triggers: usize) -> Plan {
