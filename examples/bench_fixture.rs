@@ -76,7 +76,11 @@ fn add_check_ins(store: &Store, now: toml::value::Datetime, count: i64) {
                     now,
                     Answers {
                         urge: n,
-                        acted: if i % 40 == 39 { Acted::Partly } else { Acted::No },
+                        acted: if i % 40 == 39 {
+                            Acted::Partly
+                        } else {
+                            Acted::No
+                        },
                         signs: (0..usize::from(n % 3))
                             .map(|k| format!("Warning sign {k}"))
                             .collect(),

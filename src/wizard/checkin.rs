@@ -36,7 +36,7 @@ pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Re
 
     let urge = rating(
         ask,
-        "The strongest urge today, 0-10 (0 none at all, 10 the strongest it gets)",
+        "Strongest urge today, 0-10? (0 none, 10 the strongest it gets)",
         earlier.map(|e| e.urge),
         false,
     )?
@@ -49,7 +49,7 @@ pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Re
         .unwrap_or(0);
     let acted = ask
         .select(
-            "Did you act on an urge today? Whatever the answer, it helps your plan to know.",
+            "Did you act on an urge today? Any answer helps your plan.",
             &acted_choices,
             default,
         )?
@@ -63,7 +63,7 @@ pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Re
     let maintenance: Vec<String> = plan.maintenance.iter().map(|m| m.text.clone()).collect();
     let did = pick(
         ask,
-        "Which of your daily maintenance did you do today? (Space to tick, Enter when done)",
+        "Which daily maintenance did you do? (Space ticks, Enter ends)",
         &maintenance,
         &before.did,
     )?;
@@ -76,7 +76,7 @@ pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Re
         .collect();
     let used = pick(
         ask,
-        "Which of your coping strategies did you use today? (Space to tick, Enter when done)",
+        "Which coping did you use today? (Space ticks, Enter ends)",
         &names,
         &used_before,
     )?
@@ -87,11 +87,11 @@ pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Re
 
     let distress = rating(
         ask,
-        "Distress or low mood today, 0-10 (0 calm, 10 the worst it gets; Enter to skip)",
+        "Distress or low mood today, 0-10? (Enter skips)",
         earlier.and_then(|e| e.distress),
         true,
     )?;
-    let note = ask.text("Anything else about today, in a line? (Enter to skip)", "")?;
+    let note = ask.text("Anything else about today, in a line? (Enter skips)", "")?;
 
     Ok(Asked {
         answers: Answers {
@@ -170,7 +170,7 @@ fn warning_signs(
         let chosen: Vec<bool> = choices.iter().map(|c| before.contains(c)).collect();
         let picked = ask
             .multi_select(
-                "Which of your warning signs showed up today? (Space to tick, Enter when done)",
+                "Which of your warning signs showed today? (Space ticks, Enter ends)",
                 &choices,
                 &chosen,
             )?
