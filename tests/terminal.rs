@@ -342,3 +342,61 @@ fn homework_assign_asks_for_what_the_flags_left_out() {
         "a therapist needs no plan of their own"
     );
 }
+
+/// Issue 14: a whole check-in on a real terminal, a wrong number asked
+/// again, ticks with Space, a lapse bringing up the lapse plan; then Ctrl-C
+/// part-way through a second one saves nothing and exits 130.
+#[test]
+fn a_check_in_on_a_real_terminal() {
+    let env = Env::with_example();
+    let mut p = spawn(&env, &["check-in"], true);
+    answer(&mut p, "Strongest urge today", "12\r");
+    answer(&mut p, "is not a number from 0 to 10", "");
+    answer(&mut p, "Strongest urge today", "\x7f\x7f8\r");
+    // No, Partly, Yes: down once is "Partly".
+    answer(
+        &mut p,
+        "Did you act on an urge today?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(
+        &mut p,
+        "Which of your warning signs showed today?",
+        &format!(" {DOWN}{DOWN} {ENTER}"),
+    );
+    answer(
+        &mut p,
+        "Which daily maintenance did you do?",
+        &format!(" {ENTER}"),
+    );
+    answer(&mut p, "Which coping did you use today?", ENTER);
+    answer(&mut p, "Distress or low mood today", "6\r");
+    answer(
+        &mut p,
+        "Anything else about today",
+        "Had two, then called Alex\r",
+    );
+    p.exp_string("a lapse, not a relapse").unwrap();
+    p.exp_string("Call Alex within the hour and tell the truth")
+        .unwrap();
+    p.exp_eof().unwrap();
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("urge = 8"), "{log}");
+    assert!(log.contains("acted = \"partly\""), "{log}");
+    assert!(log.contains("Skipping meals and sleeping badly"), "{log}");
+    assert!(log.contains("Not answering Alex's messages"), "{log}");
+    assert!(log.contains("Walk at lunch"), "{log}");
+    assert!(log.contains("Had two, then called Alex"), "{log}");
+
+    let before = fs::read(env.plan_dir().join("check-ins.toml")).unwrap();
+    let mut p = spawn(&env, &["check-in"], true);
+    answer(&mut p, "You checked in earlier today", "");
+    answer(&mut p, "Strongest urge today", "\x03");
+    p.exp_string("Nothing was saved for today").unwrap();
+    let status = p.process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("130"), "{status:?}");
+    assert_eq!(
+        fs::read(env.plan_dir().join("check-ins.toml")).unwrap(),
+        before
+    );
+}
