@@ -37,6 +37,12 @@ pub enum Error {
     #[error("`{}` is not a file", path.display())]
     NotAFile { path: PathBuf },
 
+    #[error(
+        "another relapse-plan kept saving for {seconds} seconds, so this one stopped waiting (its lock is `{}`)",
+        path.display()
+    )]
+    LockTimeout { path: PathBuf, seconds: u64 },
+
     #[error("`{}` can't be read as a plan: {source}", path.display())]
     Damaged { path: PathBuf, source: ParseError },
 
@@ -130,6 +136,9 @@ impl Error {
             Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
             Error::Write { .. } => {
                 "nothing was changed; check there is free space and that the folder is yours".into()
+            }
+            Error::LockTimeout { .. } => {
+                "nothing was changed; finish or close the other relapse-plan (another window, a script), then try again".into()
             }
             Error::TooLarge { .. } | Error::NotAFile { .. } => {
                 "nothing was changed; move it aside, then bring back a saved revision with `relapse-plan restore REV`".into()

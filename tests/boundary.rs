@@ -209,3 +209,227 @@ fn restoring_a_revision_from_a_newer_relapse_plan_is_refused() {
     assert!(err.contains("000002.toml"), "{err}");
     assert_unchanged(&env, &before);
 }
+
+/// Runs a command that must finish within `secs`, however odd its files.
+#[track_caller]
+fn within(secs: u64, cmd: &mut assert_cmd::Command) -> std::process::Output {
+    let started = std::time::Instant::now();
+    let output = cmd
+        .timeout(std::time::Duration::from_secs(secs))
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(secs),
+        "still running after {secs} s (a hang): {cmd:?}"
+    );
+    output
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_where_a_file_belongs_never_hangs() {
+    let env = Env::with_example();
+    // A file handed to a command.
+    let fifo = env.home().join("from-therapist.toml");
+    mkfifo(&fifo);
+    let fifo_arg = fifo.to_str().unwrap();
+    for args in [
+        vec!["validate", fifo_arg],
+        vec!["homework", "start", fifo_arg],
+        vec!["review", fifo_arg],
+        vec!["contact", "import", fifo_arg, "--yes"],
+    ] {
+        let output = within(5, &mut env.cmd(&args));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("from-therapist.toml"), "{args:?}: {err}");
+    }
+    // The index in place of the history: the revision files answer.
+    env.ok(["reason", "add", "Mia"]);
+    let index = env.plan_dir().join("revisions/index.jsonl");
+    fs::remove_file(&index).unwrap();
+    mkfifo(&index);
+    let output = within(5, &mut env.cmd(["history"]));
+    assert!(output.status.success(), "{output:?}");
+    // The plan itself: refused by name, with the lock released.
+    fs::remove_file(env.plan_file()).unwrap();
+    mkfifo(&env.plan_file());
+    for args in [vec!["show"], vec!["reason", "add", "Mia"]] {
+        let output = within(5, &mut env.cmd(&args));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("plan.toml"), "{args:?}: {err}");
+    }
+    // The crisis view still shows the last saved plan.
+    let output = within(5, &mut env.cmd(["now"]));
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
+fn a_stray_revision_with_a_huge_number_costs_bounded_work() {
+    let env = Env::with_example();
+    env.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    // A damaged stray file with a twelve-digit name, after homework began.
+    let stray = env.plan_dir().join("revisions/100000000000.toml");
+    fs::write(&stray, "not a plan").unwrap();
+    // Recovery, with plan.toml gone, starts from the stray number.
+    fs::remove_file(env.plan_file()).unwrap();
+    let output = within(5, &mut env.cmd(["show"]));
+    assert!(output.status.success(), "{output:?}");
+    let output = within(5, &mut env.cmd(["reason", "add", "Mia"]));
+    assert!(output.status.success(), "{output:?}");
+    // Restoring numbers past the stray file.
+    let output = within(5, &mut env.cmd(["restore", "3"]));
+    assert!(output.status.success(), "{output:?}");
+    // Homework counts over the revisions there are, not the numbers between.
+    for args in [vec!["homework", "status"], vec!["history"]] {
+        let output = within(5, &mut env.cmd(&args));
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    }
+    // diff's previous revision is the damaged stray: named, never a hang.
+    let output = within(5, &mut env.cmd(["diff"]));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("100000000000.toml"),
+        "{output:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_waiting_for_the_lock_says_so_and_gives_up_naming_the_lock() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let lock = env.plan_dir().join(".lock");
+    // --no-fork, so killing it releases the lock.
+    let mut holder = std::process::Command::new("flock")
+        .arg("--no-fork")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let before = env.snapshot_dir();
+    let output = within(20, &mut env.cmd(["reason", "add", "Mia"]));
+    let _ = holder.kill();
+    let _ = holder.wait();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("Another relapse-plan is saving your plan just now; waiting"),
+        "{err}"
+    );
+    assert!(err.contains(&lock.display().to_string()), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    assert_unchanged(&env, &before);
+    // A holder that finishes soon is waited for, and the change is saved.
+    let mut holder = std::process::Command::new("flock")
+        .arg("--no-fork")
+        .arg(&lock)
+        .args(["sleep", "1"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let output = within(20, &mut env.cmd(["reason", "add", "Mia"]));
+    let _ = holder.wait();
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("waiting"));
+    assert!(env.plan().reasons.iter().any(|r| r.text == "Mia"));
+}
+
+/// Every command that writes a file with `-o`, given `out` as that file.
+fn output_commands(env: &Env, out: &str) -> Vec<Vec<String>> {
+    let homework = examples().join("homework.toml");
+    let _ = env
+        .cmd(["homework", "start", homework.to_str().unwrap()])
+        .output();
+    [
+        vec!["print", "-o", out],
+        vec!["print", "--format", "html", "-o", out],
+        vec![
+            "homework",
+            "assign",
+            "-o",
+            out,
+            "--therapist",
+            "Dr Lee",
+            "--due",
+            "2026-12-01",
+            "--task",
+            "map-triggers=2",
+        ],
+        vec!["homework", "submit", "-o", out, "--yes"],
+        vec!["rehearse", "--ics", "-o", out],
+        vec!["contact", "export", "-o", out],
+    ]
+    .into_iter()
+    .map(|v| v.into_iter().map(String::from).collect())
+    .collect()
+}
+
+#[test]
+fn no_output_path_writes_into_the_plan_folder() {
+    let env = Env::with_example();
+    let plan_file = env.plan_file().display().to_string();
+    let revision = env.plan_dir().join("revisions/000001.toml");
+    let revision = revision.display().to_string();
+    let beside = env.plan_dir().join("copy.html").display().to_string();
+    for out in [&plan_file, &revision, &beside] {
+        for args in output_commands(&env, out) {
+            let before = env.snapshot_dir();
+            let err = env.fails(2, &args);
+            assert!(err.contains("inside your plan's folder"), "{args:?}: {err}");
+            assert_unchanged(&env, &before);
+        }
+    }
+}
+
+#[test]
+fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
+    let env = Env::with_example();
+    for args in output_commands(&env, "-") {
+        let output = env.cmd(&args).current_dir(env.home()).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        assert!(!output.stdout.is_empty(), "{args:?}: wrote to stdout");
+        assert!(!env.home().join("-").exists(), "{args:?}: no file named -");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        for args in output_commands(&env, "/dev/null") {
+            let output = env.cmd(&args).output().unwrap();
+            assert!(output.status.success(), "{args:?}: {output:?}");
+            let kind = fs::metadata("/dev/null").unwrap().file_type();
+            assert!(kind.is_char_device(), "{args:?} replaced /dev/null");
+        }
+        let fifo = env.home().join("pipe");
+        mkfifo(&fifo);
+        for args in output_commands(&env, fifo.to_str().unwrap()) {
+            let reader = std::process::Command::new("cat")
+                .arg(&fifo)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let output = within(10, &mut env.cmd(&args));
+            let read = reader.wait_with_output().unwrap();
+            assert!(output.status.success(), "{args:?}: {output:?}");
+            assert!(
+                !read.stdout.is_empty(),
+                "{args:?}: the pipe's reader got it"
+            );
+            assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        }
+    }
+}

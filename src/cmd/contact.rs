@@ -12,7 +12,7 @@ use crate::plan::{Contact, Linked, Plan, Role, ids};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
-use crate::store::{read_limited, write_atomic};
+use crate::store::{check_output, is_stdout, read_limited, write_output};
 
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -203,17 +203,9 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
 /// Writes the plan's people (never anyone marked "do not involve") and the
 /// country's crisis lines as vCard 3.0, for a phone.
 fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
-    let to_file = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    if let Some(path) = to_file
-        && inside_plan_folder(ctx.store.dir(), path)
-    {
-        return Err(Error::Usage(format!(
-            "`{}` is inside your plan's folder, which holds only the plan and its history: choose a file somewhere else",
-            path.display()
-        )));
-    }
+    let to_file = args.output.as_deref().filter(|p| !is_stdout(p));
     if let Some(path) = to_file {
-        writable_file(path)?;
+        check_output(ctx.store.dir(), path)?;
     }
     let plan = ctx.load()?.plan;
     let mut people: Vec<&Contact> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
@@ -257,7 +249,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(text.as_bytes())?;
         return Ok(());
     };
-    write_atomic(path, text.as_bytes())?;
+    write_output(ctx.store.dir(), path, text.as_bytes())?;
     ctx.say(&format!(
         "Wrote `{}`: {} from your plan and {line_count} crisis lines, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
         path.display(),
@@ -310,37 +302,6 @@ fn crisis_line(line: &CrisisLine) -> vcard::Entry {
         phones,
         note: Some(note),
     }
-}
-
-/// Refuses a folder, a device or a pipe as the file to write: the file is
-/// replaced whole (atomically), which must never happen to `/dev/null`, and
-/// a pipe nobody reads would hang.
-fn writable_file(path: &std::path::Path) -> Result<()> {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Error::Usage(format!(
-            "`{}` is a folder: name the file to write in it, like `{}`",
-            path.display(),
-            path.join("my-crisis-plan.vcf").display()
-        ))),
-        Ok(meta) if !meta.is_file() => Err(Error::Usage(format!(
-            "`{}` is not a regular file (a device or a pipe): name a file, or use `-o -` for standard output",
-            path.display()
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// Whether `path` would land in the plan's folder (after following links).
-fn inside_plan_folder(dir: &std::path::Path, path: &std::path::Path) -> bool {
-    let Ok(dir) = dir.canonicalize() else {
-        return false;
-    };
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let lands_in = |p: &std::path::Path| p.canonicalize().is_ok_and(|p| p.starts_with(&dir));
-    lands_in(parent) || lands_in(path)
 }
 
 /// Whether someone with this name or number is already in the plan.

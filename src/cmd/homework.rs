@@ -22,7 +22,7 @@ use crate::plan::rehearsal::PracticeLog;
 use crate::plan::{Plan, ids};
 use crate::prompt::Prompter;
 use crate::render::json::object;
-use crate::store::{Store, read_limited, write_atomic};
+use crate::store::{Store, check_output, is_stdout, read_limited, write_output};
 
 pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -72,6 +72,9 @@ fn date(value: &str) -> Result<Datetime> {
 }
 
 fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
+    if !is_stdout(&args.output) {
+        check_output(ctx.store.dir(), &args.output)?;
+    }
     let mut tasks: Vec<Task> = args
         .task
         .iter()
@@ -134,7 +137,11 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         tasks,
     };
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
-    write_atomic(&args.output, text.as_bytes())?;
+    if is_stdout(&args.output) {
+        ctx.out.write_all(text.as_bytes())?;
+        return Ok(());
+    }
+    write_output(ctx.store.dir(), &args.output, text.as_bytes())?;
     ctx.say(&format!(
         "Wrote `{}`: {} task{}, due {}. Your client starts it with `relapse-plan homework start {}`.",
         args.output.display(),
@@ -281,7 +288,13 @@ pub(super) fn period(
         (None, 0) => Plan::new(String::new(), None),
         (None, revision) => store.load_revision(revision)?,
     };
-    for revision in (base + 1)..=plan.revision {
+    // The revisions found in the folder, never a count between two numbers:
+    // a stray file named with twelve digits must not mean a billion steps.
+    let numbers = store.revision_numbers()?;
+    for revision in numbers
+        .into_iter()
+        .filter(|&r| r > base && r <= plan.revision)
+    {
         let Ok(after) = store.load_revision(revision) else {
             continue;
         };
@@ -414,6 +427,9 @@ pub(super) fn reminder(store: &Store) -> Option<String> {
 }
 
 fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
+    if !is_stdout(output) {
+        check_output(ctx.store.dir(), output)?;
+    }
     let started = load_started(&ctx.store)?;
     let period = since_start(&ctx.store, &started)?;
     let hand_in = HandIn {
@@ -440,7 +456,11 @@ fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
             return ctx.say("Nothing was written.");
         }
     }
-    write_atomic(output, text.as_bytes())?;
+    if is_stdout(output) {
+        ctx.out.write_all(text.as_bytes())?;
+        return Ok(());
+    }
+    write_output(ctx.store.dir(), output, text.as_bytes())?;
     ctx.say(&format!(
         "Wrote `{}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it.",
         output.display()

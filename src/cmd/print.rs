@@ -9,9 +9,13 @@ use crate::error::{Error, Result};
 use crate::render::fonts::{self, FontSearch};
 use crate::render::printout::{Fill, Paper};
 use crate::render::{card, pdf, printout};
-use crate::store::write_atomic;
+use crate::store::{check_output, is_stdout, write_output};
 
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
+    let output = args.output.as_deref().filter(|p| !is_stdout(p));
+    if let Some(path) = output {
+        check_output(ctx.store.dir(), path)?;
+    }
     let plan = match args.revision {
         Some(revision) => ctx.store.load_revision(revision)?,
         None => ctx.load()?.plan,
@@ -23,9 +27,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         Paper::A4
     };
-    let from_extension = args
-        .output
-        .as_ref()
+    let from_extension = output
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .map(|e| match e {
@@ -35,7 +37,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             _ => "text",
         });
     let format = args.format.as_deref().or(from_extension).unwrap_or("text");
-    if format == "pdf" && args.output.is_none() && ctx.stdout_terminal {
+    if format == "pdf" && output.is_none() && ctx.stdout_terminal {
         return Err(Error::Usage(
             "a PDF is not for reading in a terminal: write it to a file with -o plan.pdf".into(),
         ));
@@ -88,8 +90,8 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             _ => doc.to_text(80).into_bytes(),
         }
     };
-    if let Some(path) = &args.output {
-        write_atomic(path, &bytes)?;
+    if let Some(path) = output {
+        write_output(ctx.store.dir(), path, &bytes)?;
         ctx.say(&format!(
             "Wrote `{}`. It holds private health information: keep it, and any printout, where only you choose who sees it.",
             path.display()

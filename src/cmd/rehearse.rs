@@ -13,6 +13,13 @@ use crate::render::json::object;
 use crate::wizard::rehearse::rehearse;
 
 pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
+    let output = args
+        .output
+        .as_deref()
+        .filter(|p| !crate::store::is_stdout(p));
+    if let Some(path) = output.filter(|_| args.ics) {
+        crate::store::check_output(ctx.store.dir(), path)?;
+    }
     let plan = ctx.load()?.plan;
     let log = ctx.store.load_practice()?;
     let today = ctx.today_day();
@@ -22,9 +29,9 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     if args.ics {
         let items = agenda(&plan, &log, today, &ctx.zone);
         let text = crate::render::ics::calendar(&items, today, ctx.now, args.details);
-        match &args.output {
+        match output {
             Some(path) => {
-                crate::store::write_atomic(path, text.as_bytes())?;
+                crate::store::write_output(ctx.store.dir(), path, text.as_bytes())?;
                 ctx.say(&format!(
                     "Wrote {} upcoming rehearsal{} to `{}`. It holds private health information: keep it where only you can see it.",
                     items.len(),

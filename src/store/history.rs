@@ -82,6 +82,10 @@ impl Store {
 
     fn read_index(&self) -> Result<Vec<Line>> {
         let path = self.index_path();
+        if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            // A FIFO or device here would block: the revision files answer.
+            return Ok(Vec::new());
+        }
         let mut file = match fs::File::open(&path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -100,6 +104,9 @@ impl Store {
     /// The last revision the index records, from its last few kilobytes, so
     /// checking it costs the same however long the history.
     fn last_indexed(&self) -> Option<u64> {
+        if !fs::metadata(self.index_path()).ok()?.is_file() {
+            return None;
+        }
         let mut file = fs::File::open(self.index_path()).ok()?;
         let len = file.metadata().ok()?.len();
         file.seek(SeekFrom::Start(len.saturating_sub(4096))).ok()?;

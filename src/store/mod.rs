@@ -147,8 +147,9 @@ impl Store {
         // One stat in the common case, so reading stays fast however long
         // the history grows.
         let revision = parsed.plan.revision;
-        if parsed.newer_schema.is_none() && self.revision_path(revision + 1).exists() {
-            let newest = self.next_revision(revision) - 1;
+        if parsed.newer_schema.is_none() && self.revision_path(revision.saturating_add(1)).exists()
+        {
+            let newest = self.next_revision(revision)? - 1;
             // Only a file that is exactly its own saved revision may be
             // passed over: anything else holds words that are nowhere else.
             if fs::read(self.revision_path(revision)).ok().as_deref() != Some(&bytes[..]) {
@@ -202,19 +203,27 @@ impl Store {
         }
     }
 
-    /// The first free revision number after `revision`: one stat in the
-    /// common case, however long the history.
-    fn next_revision(&self, revision: u64) -> u64 {
-        let mut next = revision + 1;
-        while self.revision_path(next).exists() {
-            next += 1;
+    /// The first free revision number after `revision`, from the folder's
+    /// listing: bounded work whatever the files are named (a stray
+    /// twelve-digit name must never mean counting up to it).
+    fn next_revision(&self, revision: u64) -> Result<u64> {
+        let mut next = revision.saturating_add(1);
+        for n in self.revision_numbers()? {
+            if n == next {
+                next = next.saturating_add(1);
+            } else if n > next {
+                break;
+            }
         }
-        next
+        Ok(next)
     }
 
+    /// The newest revision at or below `newest` that reads cleanly, trying
+    /// only the revision files that exist.
     fn newest_valid_revision(&self, newest: u64) -> Result<(u64, Parsed)> {
         let mut first_error = None;
-        for revision in (1..=newest).rev() {
+        let numbers = self.revision_numbers()?;
+        for revision in numbers.into_iter().rev().filter(|&r| r <= newest) {
             let path = self.revision_path(revision);
             match read_limited(&path).and_then(|bytes| {
                 parse(&bytes).map_err(|source| Error::Damaged {
@@ -370,7 +379,7 @@ impl Store {
         }
         // After a recovery the newest revision file may be unreadable, so
         // number from the first free slot, never from the plan alone.
-        let revision = self.next_revision(current.plan.revision);
+        let revision = self.next_revision(current.plan.revision)?;
         before_commit(&plan)?;
         self.commit(plan, revision, now).map(Saved::Revision)
     }
@@ -460,7 +469,7 @@ impl Store {
         }
         let mut plan = old.content();
         plan.change_note = Some(note.unwrap_or_else(|| format!("restored revision {revision}")));
-        let saved = self.commit(plan, self.next_revision(newest), now)?;
+        let saved = self.commit(plan, self.next_revision(newest)?, now)?;
         Ok((Saved::Revision(saved), set_aside))
     }
 
@@ -617,10 +626,13 @@ impl Store {
     }
 
     /// Takes the advisory lock, creating the folder if needed, and clears
-    /// temp files left by a save that was killed part-way.
+    /// temp files left by a save that was killed part-way. While another
+    /// relapse-plan holds it, says so once and waits, for
+    /// [`LOCK_WAIT_SECONDS`] at most.
     fn lock(&self) -> Result<File> {
         create_private_dir(&self.dir)?;
         let path = self.dir.join(LOCK_FILE);
+        refuse_special(&path)?;
         let file = private_options()
             .read(true)
             .write(true)
@@ -631,12 +643,51 @@ impl Store {
                 path: path.clone(),
                 source,
             })?;
-        file.lock()
-            .map_err(|source| Error::Write { path, source })?;
+        let started = std::time::Instant::now();
+        let mut told = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(source)) => {
+                    return Err(Error::Write { path, source });
+                }
+            }
+            if started.elapsed().as_secs() >= LOCK_WAIT_SECONDS {
+                return Err(Error::LockTimeout {
+                    path,
+                    seconds: LOCK_WAIT_SECONDS,
+                });
+            }
+            if !told {
+                // The store's one word to the terminal: silence here would
+                // look like a hang.
+                eprintln!(
+                    "Another relapse-plan is saving your plan just now; waiting for it to finish…"
+                );
+                told = true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         // Temp files only ever live in the plan folder itself (see
         // `commit`), so this scan stays small however long the history.
         remove_stale_temps(&self.dir);
         Ok(file)
+    }
+}
+
+/// How long a save waits for another one to finish: a save takes
+/// milliseconds, so this long means something is stuck.
+pub const LOCK_WAIT_SECONDS: u64 = 10;
+
+/// Refuses a path that exists and is not a regular file (a FIFO, a device,
+/// a folder), before anything opens it: opening a FIFO waits for a writer.
+fn refuse_special(path: &Path) -> Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -671,7 +722,16 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         source,
     };
-    let file = File::open(path).map_err(read_error)?;
+    refuse_special(path)?;
+    // Non-blocking as well, for a FIFO swapped in after the check above.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(read_error)?;
     let meta = file.metadata().map_err(read_error)?;
     if !meta.is_file() {
         return Err(Error::NotAFile {
@@ -694,6 +754,68 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Whether a `-o` path means standard output (`-`, as in most
+/// command-line tools).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Checks a file named with `-o` before any work is done: never a file in
+/// the plan's folder (plan.toml, a revision that is never rewritten), never
+/// a folder. One check for every command that writes a file.
+pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
+    if inside_folder(plan_dir, path) {
+        return Err(Error::Usage(format!(
+            "`{}` is inside your plan's folder, which holds only the plan and its history: choose a file somewhere else",
+            path.display()
+        )));
+    }
+    if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        let example = match path.extension() {
+            Some(_) => path.to_path_buf(),
+            None => path.join("my-crisis-plan"),
+        };
+        return Err(Error::Usage(format!(
+            "`{}` is a folder: name the file to write in it, like `{}`",
+            path.display(),
+            example.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes what a command made to the file named with `-o`, checked as
+/// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
+/// written directly, never replaced by a regular file; a regular file is
+/// replaced atomically, so a reader never sees half of it.
+pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    check_output(plan_dir, path)?;
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            let write_error = |source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            };
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(write_error)?;
+            file.write_all(bytes).map_err(write_error)?;
+            file.flush().map_err(write_error)
+        }
+        _ => write_atomic(path, bytes),
+    }
+}
+
+/// Whether `path` would land in `dir` (after following links).
+fn inside_folder(dir: &Path, path: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let lands_in = |p: &Path| p.canonicalize().is_ok_and(|p| p.starts_with(&dir));
+    lands_in(parent_of(path)) || lands_in(path)
 }
 
 /// A file's bytes, or `None` when it does not exist (yet).
