@@ -38,6 +38,17 @@ pub enum Error {
     NotAFile { path: PathBuf },
 
     #[error(
+        "this change would make {what} `{}` {size} bytes, more than the {limit} relapse-plan reads back, so nothing was changed",
+        path.display()
+    )]
+    WouldBeTooLarge {
+        what: &'static str,
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error(
         "another relapse-plan kept saving for {seconds} seconds, so this one stopped waiting (its lock is `{}`)",
         path.display()
     )]
@@ -137,6 +148,15 @@ impl Error {
             Error::Write { .. } => {
                 "nothing was changed; check there is free space and that the folder is yours".into()
             }
+            Error::WouldBeTooLarge {
+                what: "your plan", ..
+            } => {
+                "your plan as it is stays readable: shorten or remove long entries you no longer need (`relapse-plan show` lists them)".into()
+            }
+            Error::WouldBeTooLarge { path, .. } => format!(
+                "what is there stays readable: move `{}` aside (keep it, it is your history) and relapse-plan starts a new one",
+                path.display()
+            ),
             Error::LockTimeout { .. } => {
                 "nothing was changed; finish or close the other relapse-plan (another window, a script), then try again".into()
             }

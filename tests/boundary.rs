@@ -433,3 +433,78 @@ fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
         }
     }
 }
+
+/// `text` with as many extra `[[section]]` entries as bring it to just
+/// under the 8 MiB a file may be read at.
+fn padded_to_the_limit(text: &str, entry: &str) -> String {
+    let limit = 8 * 1024 * 1024;
+    let mut padded = text.to_string();
+    while padded.len() + entry.len() < limit - 2048 {
+        padded.push_str(entry);
+    }
+    padded
+}
+
+#[test]
+fn a_save_that_would_cross_the_read_limit_is_refused_and_nothing_locks() {
+    let env = Env::with_example();
+    let entry = format!("\n[[reasons]]\ntext = \"{}\"\n", "x".repeat(1000));
+    let text = padded_to_the_limit(&fs::read_to_string(env.plan_file()).unwrap(), &entry);
+    fs::write(env.plan_file(), &text).unwrap();
+    fs::write(env.plan_dir().join("revisions/000003.toml"), &text).unwrap();
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["reason", "add", &"y".repeat(4000)]);
+    assert!(err.contains("would make your plan"), "{err}");
+    assert!(err.contains("plan.toml"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    assert_unchanged(&env, &before);
+    env.ok(["show"]);
+    env.ok(["reason", "add", "Mia"]);
+
+    // The practice log, grown by rehearsals (and `surf --ratings`).
+    let env = Env::with_example();
+    env.ok([
+        "rehearse",
+        "payday",
+        "--recalled",
+        "none",
+        "--confidence",
+        "20",
+    ]);
+    let practice = env.plan_dir().join("practice.toml");
+    let entry = format!(
+        "\n[[rehearsals]]\ntrigger = \"payday\"\nat = 2026-11-22T10:15:00Z\nresponse = \"{}\"\nrecalled = \"none\"\nconfidence = 20\n",
+        "z".repeat(1000)
+    );
+    let text = padded_to_the_limit(&fs::read_to_string(&practice).unwrap(), &entry);
+    fs::write(&practice, &text).unwrap();
+    env.ok(["rehearse", "--list"]);
+    let before = env.snapshot_dir();
+    let ratings = vec!["5"; 2000].join(",");
+    let err = env.fails(1, ["surf", "--ratings", &ratings, "--trigger", "payday"]);
+    assert!(err.contains("would make the practice log"), "{err}");
+    assert!(err.contains("practice.toml"), "{err}");
+    assert!(err.contains("move `"), "{err}");
+    assert_unchanged(&env, &before);
+    env.ok(["rehearse", "--list"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_plan_folder_left_open_to_others_is_made_private_by_init_and_every_save() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let env = Env::new();
+    fs::create_dir_all(env.plan_dir()).unwrap();
+    fs::set_permissions(env.plan_dir(), fs::Permissions::from_mode(0o777)).unwrap();
+    let said = env.ok(["init", "--name", "Sam"]);
+    assert_eq!(mode(&env.plan_dir()), 0o700, "{said}");
+    // Opened up again later (a copy, a sync tool): the next save closes it.
+    let revisions = env.plan_dir().join("revisions");
+    fs::set_permissions(env.plan_dir(), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&revisions, fs::Permissions::from_mode(0o777)).unwrap();
+    env.ok(["reason", "add", "Mia"]);
+    assert_eq!(mode(&env.plan_dir()), 0o700);
+    assert_eq!(mode(&revisions), 0o700);
+    assert_eq!(mode(&env.plan_file()), 0o600);
+}

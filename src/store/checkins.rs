@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::{Store, read_optional, write_atomic};
+use super::{Store, read_optional, within_limit, write_atomic};
 use crate::error::{Error, Result};
 use crate::plan::checkin::{CHECK_IN_VERSION, CheckInLog};
 use crate::plan::early_warning::MAX_LOOK_BACK;
@@ -54,6 +54,7 @@ impl Store {
         }
         let result = change(&mut log);
         let text = toml::to_string_pretty(&log).expect("a check-in log always serializes");
+        within_limit("the check-in log", &path, text.as_bytes())?;
         write_atomic(&path, text.as_bytes())?;
         let recent = log.recent(usize::from(MAX_LOOK_BACK));
         let text = toml::to_string_pretty(&recent).expect("a check-in log always serializes");

@@ -413,6 +413,8 @@ impl Store {
                 });
             }
         }
+        // A plan that could not be read back would lock its owner out.
+        within_limit("your plan", &self.plan_path(), text.as_bytes())?;
         let revision_path = self.revision_path(revision);
         if revision_path.exists() {
             return Err(Error::Write {
@@ -551,7 +553,9 @@ impl Store {
     /// Saves the wizard's answers so far (after every answer).
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
         let _lock = self.lock()?;
-        write_atomic(&self.draft_path(), draft::to_toml(draft).as_bytes())
+        let text = draft::to_toml(draft);
+        within_limit("the unfinished plan", &self.draft_path(), text.as_bytes())?;
+        write_atomic(&self.draft_path(), text.as_bytes())
     }
 
     /// Removes the draft once its answers are saved in the plan (or the
@@ -622,6 +626,7 @@ impl Store {
     /// Writes the practice log atomically; only called with the lock held.
     fn write_practice(&self, log: &PracticeLog) -> Result<()> {
         let text = toml::to_string_pretty(log).expect("a practice log always serializes");
+        within_limit("the practice log", &self.practice_path(), text.as_bytes())?;
         write_atomic(&self.practice_path(), text.as_bytes())
     }
 
@@ -631,6 +636,10 @@ impl Store {
     /// [`LOCK_WAIT_SECONDS`] at most.
     fn lock(&self) -> Result<File> {
         create_private_dir(&self.dir)?;
+        tighten(&self.dir)?;
+        if self.revisions_dir().is_dir() {
+            tighten(&self.revisions_dir())?;
+        }
         let path = self.dir.join(LOCK_FILE);
         refuse_special(&path)?;
         let file = private_options()
@@ -754,6 +763,21 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Refuses to write what [`read_limited`] would then refuse to read: a save
+/// that crossed the limit would lock the person out of their own file.
+pub(crate) fn within_limit(what: &'static str, path: &Path, bytes: &[u8]) -> Result<()> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(Error::WouldBeTooLarge {
+            what,
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
 }
 
 /// Whether a `-o` path means standard output (`-`, as in most
@@ -891,6 +915,31 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(write_error)?;
     }
+    Ok(())
+}
+
+/// Makes a plan folder readable by its owner alone (0700) when it was left
+/// open to others (0755, 0777): the plan says it is private, and every save
+/// keeps it so.
+fn tighten(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(dir).map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|source| {
+                Error::Write {
+                    path: dir.to_path_buf(),
+                    source,
+                }
+            })?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 
