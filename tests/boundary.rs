@@ -508,3 +508,102 @@ fn a_plan_folder_left_open_to_others_is_made_private_by_init_and_every_save() {
     assert_eq!(mode(&revisions), 0o700);
     assert_eq!(mode(&env.plan_file()), 0o600);
 }
+
+/// A small tmpfs, unmounted when dropped.
+#[cfg(target_os = "linux")]
+struct Tmpfs(PathBuf);
+
+#[cfg(target_os = "linux")]
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fills the file system holding `filler` until it is full, then frees
+/// `free` bytes of it again.
+#[cfg(target_os = "linux")]
+fn fill_leaving(filler: &Path, free: u64) {
+    use std::io::Write;
+    let mut file = fs::File::create(filler).unwrap();
+    let chunk = vec![0u8; 4096];
+    while file.write_all(&chunk).is_ok() {}
+    let _ = file.sync_all();
+    let len = fs::metadata(filler).unwrap().len();
+    file.set_len(len.saturating_sub(free)).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
+    let env = Env::with_example();
+    let mount = env.home().join("small");
+    fs::create_dir(&mount).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
+        .arg(&mount)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        // Mounting needs root, which CI has: there this must run.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs as root: a tmpfs must mount here"
+        );
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    }
+    let _guard = Tmpfs(mount.clone());
+    let dir = mount.join("plan");
+    fs::create_dir(&dir).unwrap();
+    fs::create_dir(dir.join("revisions")).unwrap();
+    fs::copy(env.plan_file(), dir.join("plan.toml")).unwrap();
+    fs::copy(env.plan_file(), dir.join("revisions/000003.toml")).unwrap();
+    let on_tmpfs = |args: &[&str]| {
+        let mut cmd = env.cmd(args);
+        cmd.env("RELAPSE_PLAN_DIR", &dir);
+        cmd.output().unwrap()
+    };
+    let filler = mount.join("filler");
+    let mut saved = Vec::new();
+    for step in 0..40u64 {
+        fill_leaving(&filler, step * 1024);
+        let reason = format!("Reason number {step}, saved");
+        let output = on_tmpfs(&["reason", "add", &reason]);
+        let said = String::from_utf8_lossy(&output.stderr).to_string();
+        fs::remove_file(&filler).unwrap();
+        // Every file there still reads.
+        for entry in fs::read_dir(&dir)
+            .unwrap()
+            .chain(fs::read_dir(dir.join("revisions")).unwrap())
+        {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let check = on_tmpfs(&["validate", path.to_str().unwrap()]);
+                assert!(check.status.success(), "step {step}: {path:?}: {check:?}");
+            }
+        }
+        // What was reported is what the next command finds.
+        let shown = on_tmpfs(&["show"]);
+        assert!(shown.status.success(), "step {step}: {shown:?}");
+        let holds = String::from_utf8_lossy(&shown.stdout).contains(&reason);
+        match output.status.code() {
+            Some(0) => {
+                assert!(holds, "step {step}: reported saved, but missing: {said}");
+                saved.push(reason);
+            }
+            Some(1) => {
+                assert!(!holds, "step {step}: reported failed, but saved: {said}");
+                assert!(said.contains("nothing was changed"), "step {step}: {said}");
+            }
+            other => panic!("step {step}: exit {other:?}: {said}"),
+        }
+    }
+    assert!(!saved.is_empty(), "some saves had room");
+    assert!(saved.len() < 40, "some saves had no room");
+    // Nothing saved twice.
+    let shown = String::from_utf8_lossy(&on_tmpfs(&["show"]).stdout).to_string();
+    for reason in &saved {
+        assert_eq!(shown.matches(reason.as_str()).count(), 1, "{reason}");
+    }
+}

@@ -426,9 +426,21 @@ impl Store {
             });
         }
         create_private_dir(&self.revisions_dir())?;
+        // The commit point: once the revision file is written (atomically,
+        // synced) the change is saved, and is reported so. Before it, a
+        // failure leaves no trace; after it, plan.toml and the index are
+        // copies the next command brings up to date from the revision, so
+        // their failure (a full disk, say) is a notice, never "nothing was
+        // changed" about a change that the next command would then adopt.
         write_atomic_via(&self.dir, &revision_path, text.as_bytes())?;
-        write_atomic(&self.plan_path(), text.as_bytes())?;
-        self.index_revision(&RevisionInfo::of(&plan))?;
+        if let Err(error) = write_atomic(&self.plan_path(), text.as_bytes()) {
+            eprintln!(
+                "note: saved as revision {revision}, but `{PLAN_FILE}` could not be brought up to date ({error}); the next command does it"
+            );
+            return Ok(plan);
+        }
+        // The index only saves time: one that falls behind is rebuilt.
+        let _ = self.index_revision(&RevisionInfo::of(&plan));
         Ok(plan)
     }
 
