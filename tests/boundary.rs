@@ -607,3 +607,98 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
         assert_eq!(shown.matches(reason.as_str()).count(), 1, "{reason}");
     }
 }
+
+#[test]
+fn homework_asking_for_more_than_assign_allows_is_refused_by_name() {
+    let env = Env::with_example();
+    let homework = fs::read_to_string(examples().join("homework.toml")).unwrap();
+    let hand_in = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let many_tasks = format!(
+        "{homework}{}",
+        "\n[[tasks]]\ntask = \"rank-triggers\"\ncount = 1\n".repeat(10_000)
+    );
+    let cases = [
+        (
+            "huge-count.toml",
+            homework.replacen("count = 4", "count = 4294967295", 1),
+        ),
+        (
+            "huge-times.toml",
+            homework.replacen("times = 2", "times = 100000", 1),
+        ),
+        (
+            "zero-count.toml",
+            homework.replacen("count = 4", "count = 0", 1),
+        ),
+        ("many-tasks.toml", many_tasks),
+    ];
+    for (name, text) in &cases {
+        let file = env.home().join(name);
+        fs::write(&file, text).unwrap();
+        let before = env.snapshot_dir();
+        let output = within(
+            5,
+            &mut env.cmd(["homework", "start", file.to_str().unwrap()]),
+        );
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(name), "{name}: {err}");
+        assert!(
+            err.contains("counts go from 1 to 100") || err.contains("at most 50"),
+            "{name}: {err}"
+        );
+        assert_unchanged(&env, &before);
+    }
+    // The same inside a hand-in, for the therapist's `review`.
+    let file = env.home().join("hand-in-huge.toml");
+    fs::write(
+        &file,
+        hand_in.replacen("count = 4", "count = 4294967295", 1),
+    )
+    .unwrap();
+    assert!(hand_in.contains("count = 4"));
+    let output = within(5, &mut Env::new().cmd(["review", file.to_str().unwrap()]));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("hand-in-huge.toml") && err.contains("counts go from 1 to 100"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_due_date_before_today_is_refused() {
+    let env = Env::with_example();
+    let out = env.home().join("hw.toml");
+    for due in ["0000-01-01", "2026-11-21"] {
+        let err = env.fails(
+            2,
+            [
+                "homework",
+                "assign",
+                "-o",
+                out.to_str().unwrap(),
+                "--therapist",
+                "Dr Lee",
+                "--due",
+                due,
+                "--task",
+                "map-triggers=2",
+            ],
+        );
+        assert!(err.contains("is before today (2026-11-22)"), "{due}: {err}");
+        assert!(!out.exists());
+    }
+    env.ok([
+        "homework",
+        "assign",
+        "-o",
+        out.to_str().unwrap(),
+        "--therapist",
+        "Dr Lee",
+        "--due",
+        "2026-11-22",
+        "--task",
+        "map-triggers=2",
+    ]);
+}

@@ -49,16 +49,34 @@ pub(super) fn read_assignment(path: &Path) -> Result<Assignment> {
             path.display()
         )));
     }
+    refuse_odd_counts(path, &assignment)?;
     Ok(assignment)
+}
+
+/// Refuses homework that `assign` could not have written (see
+/// [`Assignment::problems`]), naming the file.
+fn refuse_odd_counts(path: &Path, assignment: &Assignment) -> Result<()> {
+    match assignment.problems().into_iter().next() {
+        Some(message) => Err(Error::BadFile {
+            path: path.to_path_buf(),
+            source: crate::plan::parse::ParseError::Field { message },
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Reads a hand-in file a client wrote.
 pub(super) fn read_hand_in(path: &Path) -> Result<HandIn> {
     let bytes = read_limited(path)?;
-    parse_document(&bytes, HAND_IN_KIND, "a hand-in file").map_err(|source| Error::BadFile {
-        path: path.to_path_buf(),
-        source,
-    })
+    let hand_in: HandIn =
+        parse_document(&bytes, HAND_IN_KIND, "a hand-in file").map_err(|source| {
+            Error::BadFile {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    refuse_odd_counts(path, &hand_in.assignment)?;
+    Ok(hand_in)
 }
 
 fn date(value: &str) -> Result<Datetime> {
@@ -107,6 +125,12 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         .filter(|t| !t.trim().is_empty())
         .ok_or_else(|| Error::Usage("--therapist is needed".into()))?;
     let due = date(&due.ok_or_else(|| Error::Usage("--due is needed".into()))?)?;
+    let today = crate::plan::date::date_only(ctx.today);
+    if due.date < today.date {
+        return Err(Error::Usage(format!(
+            "the due date {due} is before today ({today}): give the day the homework is due, today or later"
+        )));
+    }
     if tasks.is_empty() {
         return Err(Error::Usage("give at least one --task".into()));
     }

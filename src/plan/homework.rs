@@ -127,6 +127,46 @@ impl TaskKind {
     }
 }
 
+/// The most tasks one assignment may hold: `assign` offers eleven kinds,
+/// so a file asking for more came from somewhere else.
+pub const MAX_TASKS: usize = 50;
+
+/// The largest count (or times) a task may ask for, as `assign` allows.
+pub const MAX_COUNT: u32 = 100;
+
+impl Assignment {
+    /// What makes an assignment from an untrusted file one that `assign`
+    /// could not have written: too many tasks, counts past what it allows
+    /// (a `map-triggers` of 4294967295 would be homework no one finishes).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.tasks.len() > MAX_TASKS {
+            problems.push(format!(
+                "it asks for {} tasks; homework holds at most {MAX_TASKS}",
+                self.tasks.len()
+            ));
+        }
+        for task in self.tasks.iter().take(MAX_TASKS) {
+            let counts = [Some(task.count), task.times];
+            if counts
+                .iter()
+                .flatten()
+                .any(|n| !(1..=MAX_COUNT).contains(n))
+            {
+                problems.push(format!(
+                    "task `{}` asks for {}; counts go from 1 to {MAX_COUNT}",
+                    task.task.key(),
+                    match task.times {
+                        Some(times) => format!("{}x{times}", task.count),
+                        None => task.count.to_string(),
+                    }
+                ));
+            }
+        }
+        problems
+    }
+}
+
 impl Task {
     /// The task in words, as the client reads it.
     pub fn describe(&self) -> String {
