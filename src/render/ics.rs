@@ -22,6 +22,11 @@ pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: b
     ];
     for (trigger, due) in items {
         let day = due.due_day.map_or(today, |d| d.max(today));
+        // iCalendar dates have four-digit years: an event past 9999 (a
+        // hand-edited practice log) is left out rather than written wrong.
+        if civil_from_days(day.saturating_add(1)).year > 9999 || civil_from_days(day).year < 1 {
+            continue;
+        }
         let (start, end) = (ymd(day), ymd(day + 1));
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!(
@@ -142,6 +147,31 @@ mod tests {
             folded.replace("\r\n ", "").trim_end(),
             format!("SUMMARY:{}", "Ωλ".repeat(60))
         );
+    }
+
+    #[test]
+    fn events_past_year_9999_are_left_out_never_malformed() {
+        let trigger = Trigger::new("payday".into(), "Payday".into());
+        let due = |day| Due {
+            trigger: "payday".into(),
+            due_day: Some(day),
+            rehearsals: 1,
+            last_confidence: None,
+        };
+        let last_day = crate::plan::date::days_from_civil(toml::value::Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        });
+        let now: Datetime = "2026-11-22T10:15:00Z".parse().unwrap();
+        for day in [last_day, last_day + 400, i64::MAX / 2] {
+            let text = calendar(&[(&trigger, due(day))], 20_000, now, false);
+            assert!(!text.contains("BEGIN:VEVENT"), "{text}");
+            assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
+        }
+        let text = calendar(&[(&trigger, due(last_day - 1))], 20_000, now, false);
+        assert!(text.contains("DTSTART;VALUE=DATE:99991230\r\n"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:99991231\r\n"), "{text}");
     }
 
     #[test]
