@@ -702,3 +702,37 @@ fn a_due_date_before_today_is_refused() {
         "map-triggers=2",
     ]);
 }
+
+#[test]
+fn one_bad_card_never_costs_the_others_their_import() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("phone.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alex Good\r\nTEL:07700 900123\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Evil=1B[2JName\r\nTEL:1\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Phone\r\nTEL;ENCODING=QUOTED-PRINTABLE:0770=0A0 900\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo Good\r\nTEL:07700 900456\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let output = env
+        .cmd(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert_shown_safely("import", &output.stderr);
+    assert!(err.contains("Skipped, as they can't be kept"), "{err}");
+    assert!(
+        err.contains("Bad Phone: its phone holds a control character"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Evil\\u{1b}[2JName: its name holds a control character"),
+        "{err}"
+    );
+    let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names, ["Alex Good", "Jo Good"]);
+    env.ok(["reason", "add", "Mia"]);
+}

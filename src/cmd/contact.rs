@@ -132,14 +132,35 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = choice(&args.role)?;
     let bytes = read_limited(&args.file)?;
-    let cards = vcard::parse(&String::from_utf8_lossy(&bytes));
-    if cards.is_empty() {
+    let cards_read = vcard::parse(&String::from_utf8_lossy(&bytes));
+    if cards_read.is_empty() {
         return Err(Error::Usage(format!(
             "no contacts with a name were found in `{}`; is it a vCard (.vcf) file?",
             args.file.display()
         )));
     }
     let plan = ctx.load()?.plan;
+    // One card that can't be kept (a control character in a name, say)
+    // never costs the others: it is listed with why, and the rest come in.
+    let (mut cards, mut bad) = (Vec::new(), Vec::new());
+    for card in cards_read {
+        match card_problem(&card, role) {
+            Some(why) => bad.push(format!("  {}: {why}", clean(&card.name))),
+            None => cards.push(card),
+        }
+    }
+    if !bad.is_empty() {
+        ctx.say(&format!(
+            "Skipped, as they can't be kept in a plan as they are:\n{}",
+            bad.join("\n")
+        ))?;
+    }
+    if cards.is_empty() {
+        return Err(Error::Usage(format!(
+            "none of the contacts in `{}` could be imported",
+            args.file.display()
+        )));
+    }
     let (new, known): (Vec<Card>, Vec<Card>) = cards
         .into_iter()
         .partition(|card| !already_there(&plan, card));
@@ -302,6 +323,27 @@ fn crisis_line(line: &CrisisLine) -> vcard::Entry {
         phones,
         note: Some(note),
     }
+}
+
+/// Why a card could not be kept as a contact, checked as the plan's own
+/// validation would check it, so one bad card never fails the whole save.
+fn card_problem(card: &Card, role: Role) -> Option<String> {
+    let mut probe = Plan::new("probe".into(), None);
+    probe.contacts.push(Contact {
+        id: "probe".into(),
+        name: card.name.clone(),
+        phone: card.phone.clone(),
+        role,
+        reachable: None,
+        do_not_involve: false,
+    });
+    crate::plan::validate::validate(&probe)
+        .into_iter()
+        .find(|p| p.place.starts_with("contact `probe`"))
+        .map(|p| {
+            let field = p.place.trim_start_matches("contact `probe` ");
+            format!("its {field} {}", p.message)
+        })
 }
 
 /// Whether someone with this name or number is already in the plan.
