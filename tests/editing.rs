@@ -158,10 +158,14 @@ fn ids_are_made_from_the_words_when_not_given() {
     env.ok(["trigger", "add", "--situation", "Sunday evening, alone"]);
     env.ok(["trigger", "add", "--situation", "Sunday evening alone!"]);
     env.ok(["contact", "add", "--name", "Γιαγιά"]);
+    env.ok(["contact", "add", "--name", "Aoife Ní Bhriain"]);
     let plan = env.plan();
     assert_eq!(plan.triggers[0].id, "sunday-evening-alone");
     assert_eq!(plan.triggers[1].id, "sunday-evening-alone-2");
-    assert_eq!(plan.contacts[0].id, "γιαγιά");
+    // Ids are plain ASCII, typeable anywhere; the names stay as written.
+    assert_eq!(plan.contacts[0].id, "giagia");
+    assert_eq!(plan.contacts[0].name, "Γιαγιά");
+    assert_eq!(plan.contacts[1].id, "aoife-ni-bhriain");
 }
 
 #[test]

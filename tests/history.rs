@@ -11,7 +11,7 @@ fn three_revisions() -> Env {
         "--id",
         "payday",
         "--situation",
-        "Payday",
+        "Friday payday",
         "--likelihood",
         "3",
     ]);
@@ -57,12 +57,12 @@ fn diff_names_changed_fields_in_words() {
     let out = env.ok(["diff"]);
     assert_eq!(
         out,
-        "Changes from revision 2 to the current plan (revision 3):\n  - trigger payday: thoughts added \"I've earned it\"\n  - trigger payday: likelihood 3 → 4\n"
+        "Changes from revision 2 to the current plan (revision 3):\n  - trigger “Friday payday”: thoughts added \"I've earned it\"\n  - trigger “Friday payday”: likelihood 3 → 4\n"
     );
     let out = env.ok(["diff", "1", "3"]);
     assert_eq!(
         out,
-        "Changes from revision 1 to revision 3:\n  - added trigger payday\n"
+        "Changes from revision 1 to revision 3:\n  - added trigger “Friday payday”\n"
     );
     let out = env.ok(["diff", "3"]);
     assert!(out.starts_with("No changes from revision 3"), "{out}");
@@ -86,7 +86,7 @@ fn restore_brings_back_an_old_revision_as_a_new_one() {
         "history is kept"
     );
     let out = env.ok(["diff", "3", "4"]);
-    assert!(out.contains("removed trigger payday"), "{out}");
+    assert!(out.contains("removed trigger “Friday payday”"), "{out}");
     // Restoring what is already current changes nothing.
     let output = env.cmd(["restore", "4"]).output().unwrap();
     assert!(output.status.success());

@@ -3,6 +3,7 @@
 use crate::cli::DiffArgs;
 use crate::ctx::Ctx;
 use crate::error::Result;
+use crate::plan::Plan;
 use crate::plan::diff::diff;
 use crate::render::wrap;
 
@@ -42,6 +43,7 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         writeln!(ctx.out, "Changes from {old_label} to {new_label}:")?;
         for change in changes {
+            let change = in_words(&change, &old, &new);
             writeln!(
                 ctx.out,
                 "{}",
@@ -50,4 +52,33 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A change line with the item's id replaced by the person's words
+/// (`trigger payday:` → `trigger “Friday payday, walking…”:`). The lines
+/// themselves keep ids, as homework reads them; this is only how they show.
+fn in_words(change: &str, old: &Plan, new: &Plan) -> String {
+    let words = |what: &str, id: &str| -> Option<String> {
+        let find = |plan: &Plan| match what {
+            "trigger" => plan.trigger(id).map(|t| t.situation.clone()),
+            "contact" => plan.contact(id).map(|c| c.name.clone()),
+            _ => plan.coping_strategy(id).map(|c| c.name.clone()),
+        };
+        find(new)
+            .or_else(|| find(old))
+            .map(|w| format!("“{}”", crate::prompt::shorten(&w, 40)))
+    };
+    for what in ["trigger", "contact", "coping strategy"] {
+        for prefix in ["added ", "removed ", ""] {
+            let head = format!("{prefix}{what} ");
+            let Some(rest) = change.strip_prefix(&head) else {
+                continue;
+            };
+            let end = rest.find(':').unwrap_or(rest.len());
+            if let Some(shown) = words(what, &rest[..end]) {
+                return format!("{head}{shown}{}", &rest[end..]);
+            }
+        }
+    }
+    change.to_string()
 }

@@ -145,7 +145,14 @@ fn list(
                 1 => "practised once".to_string(),
                 n => format!("practised {n} times"),
             };
-            writeln!(ctx.out, "{:<24} {when:<20} {times}", shorten(&t.id, 24))?;
+            // The person's words first; the id after, for the commands.
+            let situation = crate::render::wrap(&t.situation, ctx.style.width, "", "  ");
+            let sep = crate::render::separator(ctx.style);
+            writeln!(
+                ctx.out,
+                "{situation}\n  {when}{sep}{times}{sep}id: {}",
+                crate::render::clean(&t.id)
+            )?;
         }
     }
     Ok(())
@@ -191,7 +198,13 @@ fn log_without_asking(
     })?;
     let next = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).due_date();
     ctx.say(&format!(
-        "Logged a rehearsal of {id}.{}",
+        "Logged a rehearsal of “{}”.{}",
+        crate::prompt::shorten(
+            &plan
+                .trigger(&id)
+                .map_or_else(|| id.clone(), |t| t.situation.clone()),
+            50
+        ),
         next.map(|d| format!(" Next practice: {d}."))
             .unwrap_or_default()
     ))

@@ -20,9 +20,13 @@ pub fn is_valid(id: &str) -> bool {
 /// falling back to `fallback` when the text holds no letters or digits, and
 /// adding "-2", "-3", … until `taken` says it is free.
 pub fn generate(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    // Plain ASCII, so an id can be typed on any keyboard: "Aoife Ní
+    // Bhriain" -> "aoife-ni-bhriain" (deunicode spells other scripts in
+    // Latin letters). The person's own words stay as they wrote them.
+    let ascii = deunicode::deunicode(text);
     let mut base = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in ascii.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
             base.push(c);
         } else if !base.is_empty() && !base.ends_with('-') {
             base.push('-');
@@ -32,8 +36,8 @@ pub fn generate(text: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> Str
         }
     }
     // Cut a long id at a word boundary rather than mid-word.
-    if text.chars().filter(|c| c.is_alphanumeric()).count()
-        > base.chars().filter(|c| c.is_alphanumeric()).count()
+    if ascii.chars().filter(char::is_ascii_alphanumeric).count()
+        > base.chars().filter(char::is_ascii_alphanumeric).count()
         && let Some(cut) = base.rfind('-')
     {
         base.truncate(cut);
@@ -54,13 +58,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn generated_ids_are_plain_ascii() {
+        let none = |_: &str| false;
+        assert_eq!(
+            generate("Aoife Ní Bhriain", "contact", none),
+            "aoife-ni-bhriain"
+        );
+        assert_eq!(generate("Zoë's Straße", "contact", none), "zoe-s-strasse");
+        for text in ["أخي", "李小龙", "Μαρία", "Дом"] {
+            let id = generate(text, "contact", none);
+            assert!(id.is_ascii() && is_valid(&id), "{text} -> {id}");
+        }
+    }
+
+    #[test]
     fn ids_come_from_the_words() {
         let none = |_: &str| false;
         assert_eq!(
             generate("Friday payday, the pub!", "trigger", none),
             "friday-payday-the-pub"
         );
-        assert_eq!(generate("Γιαγιά Ελένη", "contact", none), "γιαγιά-ελένη");
+        assert_eq!(generate("Γιαγιά Ελένη", "contact", none), "giagia-elene");
         assert_eq!(generate("  ?! ", "contact", none), "contact");
         assert!(is_valid(&generate(&"word ".repeat(40), "x", none)));
         assert_eq!(
