@@ -204,7 +204,10 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
     assert!(log.contains("trigger = \"payday\""), "{log}");
     let list = env.ok(["rehearse", "--list"]);
     assert!(
-        list.lines().next().unwrap().starts_with("row-with-jo"),
+        list.lines()
+            .next()
+            .unwrap()
+            .starts_with("An argument with Jo about money"),
         "due ones first:\n{list}"
     );
     assert!(list.contains("next on 2026-11-23"), "{list}");
