@@ -24,8 +24,13 @@ pub enum Error {
     #[error("could not write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
 
-    #[error("`{}` can't be read as a plan: {source}", path.display())]
-    BadFile { path: PathBuf, source: ParseError },
+    #[error("`{}` can't be read as {what}: {source}", path.display())]
+    BadFile {
+        /// What kind of file, in words ("a homework file", "the practice log").
+        what: &'static str,
+        path: PathBuf,
+        source: ParseError,
+    },
 
     #[error("`{}` is {size} bytes, more than the {limit} a plan file may be", path.display())]
     TooLarge {
@@ -163,6 +168,18 @@ impl Error {
             Error::TooLarge { .. } | Error::NotAFile { .. } => {
                 "nothing was changed; move it aside, then bring back a saved revision with `relapse-plan restore REV`".into()
             }
+            Error::BadFile {
+                what: "a homework file" | "a hand-in file",
+                ..
+            } => "nothing was changed; ask whoever sent it for a new copy (relapse-plan writes them with `homework assign` and `homework submit`)".into(),
+            Error::BadFile {
+                what: "the practice log" | "the check-in log",
+                ..
+            } => "your plan is untouched: fix the place named above by hand, or move the file aside (keep it, it is your history) to start a new log".into(),
+            Error::BadFile {
+                what: "the started homework",
+                ..
+            } => "your plan is untouched: fix the place named above by hand, or start the homework again with `relapse-plan homework start FILE`".into(),
             Error::BadFile { .. } => "fix the place named above, then check again".into(),
             Error::Damaged { .. } => {
                 "nothing was changed, and your saved revisions are safe: fix the file by hand, or see them with `relapse-plan history` and bring one back with `relapse-plan restore REV`".into()

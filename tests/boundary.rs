@@ -736,3 +736,29 @@ fn one_bad_card_never_costs_the_others_their_import() {
     assert_eq!(names, ["Alex Good", "Jo Good"]);
     env.ok(["reason", "add", "Mia"]);
 }
+
+#[test]
+fn errors_say_what_kind_of_file_it_is_with_a_hint_that_fits_it() {
+    let env = Env::with_example();
+    let homework = env.home().join("bad-homework.toml");
+    fs::write(
+        &homework,
+        "schema_version = 1\nkind = \"relapse-plan-homework\"\ntasks = 3\n",
+    )
+    .unwrap();
+    let err = env.fails(1, ["homework", "start", homework.to_str().unwrap()]);
+    assert!(err.contains("can't be read as a homework file"), "{err}");
+    assert!(err.contains("ask whoever sent it for a new copy"), "{err}");
+    assert!(!err.contains("restore"), "{err}");
+    let err = env.fails(1, ["review", homework.to_str().unwrap()]);
+    assert!(err.contains("can't be read as a hand-in file"), "{err}");
+    assert!(!err.contains("as a plan"), "{err}");
+    fs::write(env.plan_dir().join("practice.toml"), "rehearsals = 3\n").unwrap();
+    let err = env.fails(1, ["rehearse", "--list"]);
+    assert!(
+        err.contains("practice.toml` can't be read as the practice log"),
+        "{err}"
+    );
+    assert!(err.contains("move the file aside"), "{err}");
+    assert!(!err.contains("restore"), "{err}");
+}

@@ -39,6 +39,7 @@ pub(super) fn read_assignment(path: &Path) -> Result<Assignment> {
     let assignment: Assignment =
         parse_document(&bytes, HOMEWORK_KIND, "a homework file").map_err(|source| {
             Error::BadFile {
+                what: "a homework file",
                 path: path.to_path_buf(),
                 source,
             }
@@ -49,15 +50,16 @@ pub(super) fn read_assignment(path: &Path) -> Result<Assignment> {
             path.display()
         )));
     }
-    refuse_odd_counts(path, &assignment)?;
+    refuse_odd_counts(path, "a homework file", &assignment)?;
     Ok(assignment)
 }
 
 /// Refuses homework that `assign` could not have written (see
 /// [`Assignment::problems`]), naming the file.
-fn refuse_odd_counts(path: &Path, assignment: &Assignment) -> Result<()> {
+fn refuse_odd_counts(path: &Path, what: &'static str, assignment: &Assignment) -> Result<()> {
     match assignment.problems().into_iter().next() {
         Some(message) => Err(Error::BadFile {
+            what,
             path: path.to_path_buf(),
             source: crate::plan::parse::ParseError::Field { message },
         }),
@@ -71,11 +73,12 @@ pub(super) fn read_hand_in(path: &Path) -> Result<HandIn> {
     let hand_in: HandIn =
         parse_document(&bytes, HAND_IN_KIND, "a hand-in file").map_err(|source| {
             Error::BadFile {
+                what: "a hand-in file",
                 path: path.to_path_buf(),
                 source,
             }
         })?;
-    refuse_odd_counts(path, &hand_in.assignment)?;
+    refuse_odd_counts(path, "a hand-in file", &hand_in.assignment)?;
     Ok(hand_in)
 }
 

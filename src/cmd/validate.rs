@@ -9,6 +9,7 @@ use crate::store::read_limited;
 pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     let bytes = read_limited(&args.file)?;
     let parsed = parse(&bytes).map_err(|source| Error::BadFile {
+        what: "a plan",
         path: args.file.clone(),
         source,
     })?;

@@ -48,6 +48,7 @@ impl Store {
         let mut log = self.load_check_ins()?;
         if log.version > CHECK_IN_VERSION {
             return Err(Error::BadFile {
+                what: "the check-in log",
                 path,
                 source: ParseError::NewerVersion(log.version),
             });
@@ -68,17 +69,20 @@ fn read_log(path: PathBuf) -> Result<CheckInLog> {
         return Ok(CheckInLog::default());
     };
     let log: CheckInLog = parse_toml(&bytes).map_err(|source| Error::BadFile {
+        what: "the check-in log",
         path: path.clone(),
         source,
     })?;
     if log.version < 1 {
         return Err(Error::BadFile {
+            what: "the check-in log",
             path,
             source: ParseError::BadSchemaVersion(log.version.to_string()),
         });
     }
     if let Some(problem) = log.problems().into_iter().next() {
         return Err(Error::BadFile {
+            what: "the check-in log",
             path,
             source: ParseError::Field { message: problem },
         });

@@ -590,8 +590,13 @@ impl Store {
         let path = self.homework_path();
         read_optional(&path)?
             .map(|bytes| {
-                parse_document(&bytes, STARTED_KIND, "started homework")
-                    .map_err(|source| Error::BadFile { path, source })
+                parse_document(&bytes, STARTED_KIND, "started homework").map_err(|source| {
+                    Error::BadFile {
+                        what: "the started homework",
+                        path,
+                        source,
+                    }
+                })
             })
             .transpose()
     }
@@ -613,7 +618,11 @@ impl Store {
         let Some(bytes) = read_optional(&path)? else {
             return Ok(PracticeLog::default());
         };
-        parse_toml(&bytes).map_err(|source| Error::BadFile { path, source })
+        parse_toml(&bytes).map_err(|source| Error::BadFile {
+            what: "the practice log",
+            path,
+            source,
+        })
     }
 
     /// Adds one rehearsal to the practice log.
