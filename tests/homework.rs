@@ -412,3 +412,93 @@ fn homework_works_when_old_revision_files_are_missing() {
     let (_, text) = submit(&client);
     assert!(text.contains("added contact jo"), "{text}");
 }
+
+/// `check-in=N`: check-ins on N local days from the day the homework was
+/// started through the due date, in a time zone far from UTC.
+#[test]
+fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
+    let therapist = Env::new();
+    let homework = therapist.home().join("homework.toml");
+    let assign = |task: &str| {
+        therapist
+            .cmd([
+                "homework",
+                "assign",
+                "-o",
+                homework.to_str().unwrap(),
+                "--therapist",
+                "Dr Patel",
+                "--due",
+                "2026-11-29",
+                "--task",
+                task,
+            ])
+            .output()
+            .unwrap()
+    };
+    for wrong in ["check-in=0", "check-in=101", "check-in=2x3"] {
+        let out = assign(wrong);
+        assert!(!out.status.success(), "{wrong} was accepted");
+        assert!(!homework.exists());
+    }
+    assert!(assign("check-in=3").status.success());
+    assert!(
+        fs::read_to_string(&homework)
+            .unwrap()
+            .contains("task = \"check-in\"\ncount = 3")
+    );
+
+    let client = Env::with_example();
+    let at = |when: &str, args: &[&str]| {
+        let out = client
+            .cmd(args)
+            .env("RELAPSE_PLAN_NOW", when)
+            .env("TZ", "Pacific/Auckland")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let check_in = ["check-in", "--urge", "3", "--acted", "no"];
+    // 23:00 on the 22nd in Auckland: the day before the homework began,
+    // though the same UTC day as the start.
+    at("2026-11-22T10:00:00Z", &check_in);
+    // Started at 00:30 on the 23rd, Auckland time.
+    at(
+        "2026-11-22T11:30:00Z",
+        &["homework", "start", homework.to_str().unwrap()],
+    );
+    let status = |when: &str| at(when, &["homework", "status"]);
+    assert!(
+        status("2026-11-22T11:40:00Z").contains(
+            "not yet   check in on at least 3 days before the due date (0 of 3 days checked in)"
+        ),
+        "{}",
+        status("2026-11-22T11:40:00Z")
+    );
+    at("2026-11-22T12:00:00Z", &check_in); // the 23rd
+    at("2026-11-25T20:00:00Z", &check_in); // the 26th
+    // The 30th, after the due date: handed in, but it does not count.
+    at("2026-11-29T12:00:00Z", &check_in);
+    let now = status("2026-11-29T12:05:00Z");
+    assert!(now.contains("(2 of 3 days checked in)"), "{now}");
+    assert!(now.contains("One thing still to do."), "{now}");
+    // On the due day itself, late in the evening: it counts.
+    at("2026-11-29T10:00:00Z", &check_in);
+    let now = status("2026-11-29T12:05:00Z");
+    assert!(
+        now.contains(
+            "done      check in on at least 3 days before the due date (3 of 3 days checked in)"
+        ),
+        "{now}"
+    );
+    assert!(now.contains("Everything is done."), "{now}");
+    let json = at("2026-11-29T12:05:00Z", &["homework", "status", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["tasks"][0]["task"], "check-in");
+    assert_eq!(json["tasks"][0]["done"], true);
+}

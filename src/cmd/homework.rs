@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use jiff::tz::TimeZone;
 use serde_json::Value as Json;
 use toml::value::Datetime;
 
@@ -11,7 +12,8 @@ use super::terminal;
 use crate::cli::{AssignArgs, HomeworkCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::date::{days_from_civil, is_date_only, is_real_date, unix_seconds};
+use crate::plan::checkin::CheckIn;
+use crate::plan::date::{days_from_civil, is_date_only, is_real_date, local_day, unix_seconds};
 use crate::plan::diff::diff;
 use crate::plan::homework::{
     Assignment, Change, Evidence, HAND_IN_KIND, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn, Progress,
@@ -262,6 +264,8 @@ pub(super) struct Period {
     pub plan: Plan,
     pub changes: Vec<Change>,
     pub practice: PracticeLog,
+    /// Check-ins from the local day the period began, oldest first.
+    pub check_ins: Vec<CheckIn>,
 }
 
 impl Period {
@@ -281,28 +285,32 @@ impl Period {
                 plan: &self.plan,
                 changes: &changes,
                 practice: &self.practice,
+                check_ins: &self.check_ins,
             },
         )
     }
 }
 
 /// The period a started assignment covers: from its start until now.
-fn since_start(store: &Store, started: &Started) -> Result<Period> {
+fn since_start(store: &Store, started: &Started, zone: &TimeZone) -> Result<Period> {
     period(
         store,
         started.started_revision,
         started.base.as_ref(),
         &started.started_at,
+        zone,
     )
 }
 
 /// The plan, its changes since revision `base` (whose content is
-/// `base_plan` when known) and the practice since `since`.
+/// `base_plan` when known), the practice since `since` and the check-ins
+/// from `since`'s day on the person's calendar (in `zone`).
 pub(super) fn period(
     store: &Store,
     base: u64,
     base_plan: Option<&Plan>,
     since: &Datetime,
+    zone: &TimeZone,
 ) -> Result<Period> {
     let plan = match store.load() {
         Ok(loaded) => loaded.plan,
@@ -333,6 +341,13 @@ pub(super) fn period(
         });
         before = after;
     }
+    let first_day = local_day(since, zone).unwrap_or(i64::MIN);
+    let check_ins: Vec<CheckIn> = store
+        .load_check_ins()?
+        .entries
+        .into_iter()
+        .filter(|c| c.day_number() >= first_day)
+        .collect();
     let mut practice = store.load_practice()?;
     // Compared as instants, so a hand-edited time with an offset still counts right.
     let since = unix_seconds(since).unwrap_or(i64::MIN);
@@ -343,6 +358,7 @@ pub(super) fn period(
         plan,
         changes,
         practice,
+        check_ins,
     })
 }
 
@@ -370,7 +386,7 @@ fn days_left(due: &Datetime, today: toml::value::Date) -> String {
 
 fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     let started = load_started(&ctx.store)?;
-    let period = since_start(&ctx.store, &started)?;
+    let period = since_start(&ctx.store, &started, &ctx.zone)?;
     let tasks = period.progress(&started.assignment);
     let a = &started.assignment;
     if json {
@@ -434,9 +450,9 @@ pub(super) fn line(p: &Progress) -> String {
 }
 
 /// What is still asked, for the wizards and rehearsal to mention.
-pub(super) fn reminder(store: &Store) -> Option<String> {
+pub(super) fn reminder(store: &Store, zone: &TimeZone) -> Option<String> {
     let started = store.load_homework().ok()??;
-    let period = since_start(store, &started).ok()?;
+    let period = since_start(store, &started, zone).ok()?;
     let left: Vec<String> = period
         .progress(&started.assignment)
         .iter()
@@ -458,7 +474,7 @@ fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
         check_output(ctx.store.dir(), output)?;
     }
     let started = load_started(&ctx.store)?;
-    let period = since_start(&ctx.store, &started)?;
+    let period = since_start(&ctx.store, &started, &ctx.zone)?;
     let hand_in = HandIn {
         schema_version: HOMEWORK_VERSION,
         kind: HAND_IN_KIND.into(),

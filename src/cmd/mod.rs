@@ -115,7 +115,7 @@ fn walk_through(
     flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
 ) -> Result<()> {
     let mut ask = terminal(kind.command, instead, ctx.style.plain)?;
-    if let Some(reminder) = homework::reminder(&ctx.store) {
+    if let Some(reminder) = homework::reminder(&ctx.store, &ctx.zone) {
         ctx.say(&reminder)?;
     }
     let start = session::Start {

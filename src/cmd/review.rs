@@ -76,6 +76,7 @@ fn review_hand_in(
         plan: hand_in.plan,
         changes: hand_in.changes,
         practice: hand_in.practice,
+        check_ins: Vec::new(),
     };
     writeln!(ctx.out)?;
     writeln!(ctx.out, "{}", heading("Tasks", style))?;
@@ -131,7 +132,7 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
         };
         (base, from)
     };
-    let period = period(&ctx.store, base, None, &from)?;
+    let period = period(&ctx.store, base, None, &from, &ctx.zone)?;
     writeln!(
         ctx.out,
         "{}",

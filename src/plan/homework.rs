@@ -7,6 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
+use super::checkin::CheckIn;
+use super::date::days_from_civil;
 use super::rehearsal::{ExerciseKind, PracticeLog};
 use super::{Plan, Role, priority};
 
@@ -88,10 +90,11 @@ pub enum TaskKind {
     WriteLapsePlan,
     AddReasons,
     AddWarningSigns,
+    CheckIn,
 }
 
 impl TaskKind {
-    pub const ALL: [TaskKind; 11] = [
+    pub const ALL: [TaskKind; 12] = [
         TaskKind::MapTriggers,
         TaskKind::RankTriggers,
         TaskKind::AddHelpContacts,
@@ -103,6 +106,7 @@ impl TaskKind {
         TaskKind::WriteLapsePlan,
         TaskKind::AddReasons,
         TaskKind::AddWarningSigns,
+        TaskKind::CheckIn,
     ];
 
     /// The name in files and on the command line.
@@ -119,6 +123,7 @@ impl TaskKind {
             TaskKind::WriteLapsePlan => "write-lapse-plan",
             TaskKind::AddReasons => "add-reasons",
             TaskKind::AddWarningSigns => "add-warning-signs",
+            TaskKind::CheckIn => "check-in",
         }
     }
 
@@ -127,7 +132,7 @@ impl TaskKind {
     }
 }
 
-/// The most tasks one assignment may hold: `assign` offers eleven kinds,
+/// The most tasks one assignment may hold: `assign` offers twelve kinds,
 /// so a file asking for more came from somewhere else.
 pub const MAX_TASKS: usize = 50;
 
@@ -204,6 +209,9 @@ impl Task {
             }
             TaskKind::AddReasons => format!("add at least {}", plural("new reason")),
             TaskKind::AddWarningSigns => format!("add at least {}", plural("new warning sign")),
+            TaskKind::CheckIn => {
+                format!("check in on at least {} before the due date", plural("day"))
+            }
         }
     }
 
@@ -264,11 +272,13 @@ impl fmt::Display for Progress {
 }
 
 /// Everything a task's progress is computed from: the plan now, what
-/// changed since the assignment (in words), and practice since then.
+/// changed since the assignment (in words), practice since then, and the
+/// check-ins from the person's local day the homework was started.
 pub struct Evidence<'a> {
     pub plan: &'a Plan,
     pub changes: &'a [String],
     pub practice: &'a PracticeLog,
+    pub check_ins: &'a [CheckIn],
 }
 
 /// Each task's progress.
@@ -276,7 +286,7 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
     assignment
         .tasks
         .iter()
-        .map(|task| evaluate(task, evidence))
+        .map(|task| evaluate(task, evidence, assignment.due.date.map(days_from_civil)))
         .collect()
 }
 
@@ -307,9 +317,20 @@ fn added<'a>(changes: &'a [String], what: &str) -> Vec<&'a str> {
     found
 }
 
-fn evaluate(task: &Task, e: &Evidence) -> Progress {
+/// `due`: the due date as days since 1970, when the file has one.
+fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
     let plan = e.plan;
     match task.task {
+        // One per local day (the log keeps one entry a day); a check-in
+        // after the due date is still handed in but counts for nothing here.
+        TaskKind::CheckIn => {
+            let before_due = e
+                .check_ins
+                .iter()
+                .filter(|c| due.is_none_or(|due| c.day_number() <= due))
+                .count();
+            at_least(task, before_due, "days checked in")
+        }
         // "Add" and "map" tasks count what is new since the homework began
         // and is still in the plan; "write" tasks count what the plan has.
         TaskKind::MapTriggers => {
@@ -550,5 +571,10 @@ mod tests {
             Task::from_flag("add-help-contacts=2").unwrap().describe(),
             "add at least 2 new help contacts"
         );
+        assert_eq!(
+            Task::from_flag("check-in=5").unwrap().describe(),
+            "check in on at least 5 days before the due date"
+        );
+        assert!(Task::from_flag("check-in=101").is_err());
     }
 }
