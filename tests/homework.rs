@@ -1,6 +1,7 @@
 //! Therapist homework, both sides, on two separate plan folders with a
 //! fixed clock: assign → start → work → status → submit → review.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,12 @@ fn client_week() -> Env {
             "20",
         ])
         .env("RELAPSE_PLAN_NOW", "2026-11-20T09:00:00Z")
+        .assert()
+        .success();
+    // Nor a check-in from before it.
+    client
+        .cmd(["check-in", "--urge", "9", "--acted", "yes"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-20T10:00:00Z")
         .assert()
         .success();
     client.ok([
@@ -92,7 +99,61 @@ fn client_week() -> Env {
         "2026-11-26T09:00:00Z",
         &["surf", "--ratings", "7,8,5,3", "--trigger", "payday"],
     );
+    check_in_week(&client);
     client
+}
+
+/// A week of check-ins, signs rising then easing, with one lapse.
+fn check_in_week(client: &Env) {
+    for (when, urge, acted, distress, sign, note) in [
+        ("2026-11-23T21:00:00Z", "3", "no", "2", "", "A quiet day"),
+        (
+            "2026-11-24T21:00:00Z",
+            "5",
+            "no",
+            "4",
+            "skipping meals and sleeping badly",
+            "",
+        ),
+        (
+            "2026-11-25T21:00:00Z",
+            "7",
+            "no",
+            "6",
+            "skipping meals and sleeping badly",
+            "Payday tomorrow",
+        ),
+        (
+            "2026-11-26T21:00:00Z",
+            "8",
+            "partly",
+            "7",
+            "skipping meals and sleeping badly",
+            "Had two, then walked home",
+        ),
+        ("2026-11-27T21:00:00Z", "4", "no", "3", "", "Talked to Alex"),
+    ] {
+        let mut args = vec![
+            "check-in",
+            "--urge",
+            urge,
+            "--acted",
+            acted,
+            "--distress",
+            distress,
+        ];
+        if !sign.is_empty() {
+            args.extend(["--sign", sign]);
+        }
+        if !note.is_empty() {
+            args.extend(["--note", note]);
+        }
+        client
+            .cmd(&args)
+            .env("RELAPSE_PLAN_NOW", when)
+            .assert()
+            .success();
+    }
 }
 
 fn submit(client: &Env) -> (PathBuf, String) {
@@ -194,9 +255,10 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
             "assignment",
             "changes",
             "practice",
+            "check_ins",
             "plan"
         ],
-        "nothing but plan and practice data"
+        "nothing but plan, practice and check-in data"
     );
     assert!(
         !text.contains("2026-11-20"),
@@ -328,6 +390,10 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
 fn the_example_hand_in_is_what_the_tool_produces() {
     let client = client_week();
     let (_, text) = submit(&client);
+    assert!(
+        text.contains("[[check_ins]]\nday = 2026-11-23"),
+        "the check-ins since the start are handed in"
+    );
     let example = examples().join("hand-in.toml");
     if std::env::var_os("RELAPSE_PLAN_UPDATE_EXAMPLES").is_some() {
         fs::write(&example, &text).unwrap();
@@ -501,4 +567,69 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["tasks"][0]["task"], "check-in");
     assert_eq!(json["tasks"][0]["done"], true);
+}
+
+/// A hand-in from before check-ins (version 1) still opens; one from a
+/// newer relapse-plan, or carrying more check-ins than a hand-in holds, is
+/// refused by name and changes nothing.
+#[test]
+fn hand_in_versions_and_the_check_in_cap() {
+    let therapist = Env::new();
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hand-in-v1.toml");
+    let out = therapist.ok(["review", old.to_str().unwrap()]);
+    assert!(out.contains("Tasks"), "{out}");
+    assert!(out.contains("map at least 4 new triggers"), "{out}");
+
+    let current = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    assert!(current.starts_with("schema_version = 2\n"), "{current}");
+    let refused = |name: &str, text: &str, words: &str| {
+        let file = therapist.home().join(name);
+        fs::write(&file, text).unwrap();
+        let out = therapist
+            .cmd(["review", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{name} was opened");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(name) && err.contains(words), "{name}: {err}");
+        assert!(out.stdout.is_empty(), "{name}: nothing shown");
+        assert_eq!(fs::read_to_string(&file).unwrap(), text, "{name} unchanged");
+    };
+    refused(
+        "newer.toml",
+        &current.replacen("schema_version = 2\n", "schema_version = 3\n", 1),
+        "newer",
+    );
+    let (head, tail) = current.split_once("[plan]").unwrap();
+    let mut many = head.to_string();
+    for day in 0..401 {
+        let date = 20_000 + day; // days since 1970, all distinct, in order
+        let (y, m, d) = civil(date);
+        write!(
+            many,
+            "[[check_ins]]\nday = {y:04}-{m:02}-{d:02}\ntimes = []\nurge = 1\n\n"
+        )
+        .unwrap();
+    }
+    many.push_str("[plan]");
+    many.push_str(tail);
+    refused("many.toml", &many, "at most 400");
+    refused(
+        "urge.toml",
+        &current.replacen("urge = 8", "urge = 80", 1),
+        "urge and distress go from 0 to 10",
+    );
+}
+
+/// A civil date from days since 1970 (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }

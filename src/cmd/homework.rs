@@ -16,8 +16,8 @@ use crate::plan::checkin::CheckIn;
 use crate::plan::date::{days_from_civil, is_date_only, is_real_date, local_day, unix_seconds};
 use crate::plan::diff::diff;
 use crate::plan::homework::{
-    Assignment, Change, Evidence, HAND_IN_KIND, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn, Progress,
-    STARTED_KIND, Started, Task, TaskKind, progress,
+    Assignment, Change, Evidence, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION,
+    HandIn, MAX_HAND_IN_CHECK_INS, Progress, STARTED_KIND, Started, Task, TaskKind, progress,
 };
 use crate::plan::parse::parse_document;
 use crate::plan::rehearsal::PracticeLog;
@@ -80,7 +80,13 @@ pub(super) fn read_hand_in(path: &Path) -> Result<HandIn> {
                 source,
             }
         })?;
-    refuse_odd_counts(path, "a hand-in file", &hand_in.assignment)?;
+    if let Some(message) = hand_in.problems().into_iter().next() {
+        return Err(Error::BadFile {
+            what: "a hand-in file",
+            path: path.to_path_buf(),
+            source: crate::plan::parse::ParseError::Field { message },
+        });
+    }
     Ok(hand_in)
 }
 
@@ -474,19 +480,23 @@ fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
         check_output(ctx.store.dir(), output)?;
     }
     let started = load_started(&ctx.store)?;
-    let period = since_start(&ctx.store, &started, &ctx.zone)?;
+    let mut period = since_start(&ctx.store, &started, &ctx.zone)?;
+    // The newest, when years of check-ins would be more than a hand-in holds.
+    let extra = period.check_ins.len().saturating_sub(MAX_HAND_IN_CHECK_INS);
+    period.check_ins.drain(..extra);
     let hand_in = HandIn {
-        schema_version: HOMEWORK_VERSION,
+        schema_version: HAND_IN_VERSION,
         kind: HAND_IN_KIND.into(),
         submitted_at: ctx.now,
         assignment: started.assignment,
         changes: period.changes,
         practice: period.practice,
+        check_ins: period.check_ins,
         plan: period.plan,
     };
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     ctx.say(&format!(
-        "This is exactly what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice since then. Nothing else from your plan folder.\n\n{text}",
+        "This is exactly what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.\n\n{text}",
         output.display()
     ))?;
     if !yes {

@@ -76,7 +76,7 @@ fn review_hand_in(
         plan: hand_in.plan,
         changes: hand_in.changes,
         practice: hand_in.practice,
-        check_ins: Vec::new(),
+        check_ins: hand_in.check_ins,
     };
     writeln!(ctx.out)?;
     writeln!(ctx.out, "{}", heading("Tasks", style))?;

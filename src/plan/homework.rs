@@ -7,13 +7,20 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
-use super::checkin::CheckIn;
+use super::checkin::{CheckIn, CheckInLog};
 use super::date::days_from_civil;
 use super::rehearsal::{ExerciseKind, PracticeLog};
 use super::{Plan, Role, priority};
 
-/// The format version of homework and hand-in files.
+/// The format version of homework files (and of started homework).
 pub const HOMEWORK_VERSION: u32 = 1;
+/// The format version of hand-ins. 2 added the check-ins; a version 1
+/// hand-in (no check-ins) still opens, a newer one is refused.
+pub const HAND_IN_VERSION: u32 = 2;
+/// The most check-ins a hand-in may carry: a little over a year of days.
+/// `submit` hands in the newest this many; a file with more came from
+/// somewhere else.
+pub const MAX_HAND_IN_CHECK_INS: usize = 400;
 /// What a homework file says it is, so a hand-in or plan is not taken for one.
 pub const HOMEWORK_KIND: &str = "relapse-plan-homework";
 /// What a hand-in file says it is.
@@ -469,7 +476,32 @@ pub struct HandIn {
     pub changes: Vec<Change>,
     #[serde(default)]
     pub practice: PracticeLog,
+    /// Check-ins from the day the homework was started, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub check_ins: Vec<CheckIn>,
     pub plan: Plan,
+}
+
+impl HandIn {
+    /// What makes a hand-in from an untrusted file one `submit` could not
+    /// have written: odd homework counts, too many check-ins, check-ins
+    /// with impossible days or scales.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = self.assignment.problems();
+        if self.check_ins.len() > MAX_HAND_IN_CHECK_INS {
+            problems.push(format!(
+                "it carries {} check-ins; a hand-in holds at most {MAX_HAND_IN_CHECK_INS}",
+                self.check_ins.len()
+            ));
+        } else {
+            let log = CheckInLog {
+                entries: self.check_ins.clone(),
+                ..CheckInLog::default()
+            };
+            problems.extend(log.problems());
+        }
+        problems
+    }
 }
 
 /// One revision's changes, in words.

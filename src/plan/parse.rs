@@ -253,8 +253,13 @@ pub fn parse_document<T: serde::de::DeserializeOwned>(
             found,
         });
     }
+    let newest = if expected_kind == super::homework::HAND_IN_KIND {
+        super::homework::HAND_IN_VERSION
+    } else {
+        super::homework::HOMEWORK_VERSION
+    };
     match table.get("schema_version") {
-        Some(toml::Value::Integer(v)) if *v > i64::from(super::homework::HOMEWORK_VERSION) => {
+        Some(toml::Value::Integer(v)) if *v > i64::from(newest) => {
             return Err(ParseError::NewerVersion(*v));
         }
         Some(toml::Value::Integer(v)) if *v >= 1 => {}
