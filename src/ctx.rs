@@ -42,10 +42,13 @@ impl Style {
     /// terminal, else 80.
     pub fn detect(stdout_is_terminal: bool, color: ColorWhen, plain: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        // `COLUMNS` if set, else the terminal's real width, read once here.
-        let width = std::env::var("COLUMNS")
+        // `COLUMNS` if set (also when piped: it is asked for), else the
+        // terminal's real width, read once here; 80 into a pipe.
+        let columns = std::env::var("COLUMNS")
             .ok()
-            .and_then(|c| c.parse::<usize>().ok())
+            .and_then(|c| c.parse::<usize>().ok());
+        let asked = columns.is_some();
+        let width = columns
             .or_else(|| {
                 stdout_is_terminal
                     .then(|| console::Term::stdout().size_checked())
@@ -62,7 +65,11 @@ impl Style {
         Style {
             color: color && !plain,
             plain,
-            width: if stdout_is_terminal { width } else { 80 },
+            width: if stdout_is_terminal || asked {
+                width
+            } else {
+                80
+            },
         }
     }
 }

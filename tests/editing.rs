@@ -441,6 +441,60 @@ fn marking_a_contact_do_not_involve_unlinks_them() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no longer linked to payday"));
+    // The message is wrapped to the terminal, so compare it as words.
+    let said = String::from_utf8_lossy(&output.stderr)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("changed contact “Alex (sponsor)” (no longer linked to “Friday payday, walking past the pub”)"),
+        "{said}"
+    );
     assert!(env.plan().triggers[0].contacts.is_empty());
+}
+
+/// At 50 columns, what a save says and what `rehearse --list` shows are the
+/// person's words, wrapped whole: no id where a name belongs, no word cut.
+#[test]
+fn save_messages_and_the_rehearse_list_use_words_and_fit_50_columns() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Seán", "--country", "IE"]);
+    let run = |args: &[&str]| {
+        let output = env.cmd(args).env("COLUMNS", "50").output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 50,
+                "wider than 50: {line:?}\n{text}"
+            );
+        }
+        text
+    };
+    let said = run(&[
+        "trigger",
+        "add",
+        "--situation",
+        "Wenn am Freitag der Lohn kommt und alle in die Kneipe gehen",
+    ]);
+    let words = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("added trigger “Wenn am Freitag der Lohn kommt und alle…”"),
+        "{said}"
+    );
+    assert!(!said.contains("wenn-am-freitag"), "{said}");
+    let said = run(&["contact", "add", "--name", "Aoife Ní Bhriain"]);
+    let words = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("added contact “Aoife Ní Bhriain”"), "{said}");
+    assert!(!said.contains("aoife-ni-bhriain"), "{said}");
+    let list = run(&["rehearse", "--list"]);
+    let id = env.plan().triggers[0].id.clone();
+    assert!(
+        list.lines().any(|l| l.contains(&format!("id: {id}"))),
+        "the id is cut:\n{list}"
+    );
 }

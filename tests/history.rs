@@ -35,7 +35,7 @@ fn history_lists_every_revision_with_its_note() {
     let out = env.ok(["history"]);
     for text in [
         "started the plan",
-        "added trigger payday",
+        "added trigger “Friday payday”",
         "Booster session",
         "3 (current)",
         "2026-11-22 10:15 UTC",

@@ -41,7 +41,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                     id,
                 });
             }
-            let description = format!("added contact {id}");
+            let description = format!("added contact {}", super::words(&args.name));
             plan.contacts.push(Contact {
                 id,
                 name: args.name,
@@ -66,8 +66,8 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             for trigger in &mut plan.triggers {
                 trigger.contacts.retain(|l| *l != args.id);
             }
-            plan.contacts.remove(index);
-            Ok(format!("removed contact {}", args.id))
+            let removed = plan.contacts.remove(index);
+            Ok(format!("removed contact {}", super::words(&removed.name)))
         }),
     }
 }
@@ -110,7 +110,7 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
         contact.id = new_id;
     }
     let id = contact.id.clone();
-    let mut description = format!("changed contact {id}");
+    let mut description = format!("changed contact {}", super::words(&contact.name));
     if contact.do_not_involve {
         // Someone not to involve can't be part of a trigger's response.
         let unlinked = plan.triggers_linking(Linked::Contact, &id);
@@ -121,7 +121,13 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
             let _ = write!(
                 description,
                 " (no longer linked to {})",
-                unlinked.join(", ")
+                unlinked
+                    .iter()
+                    .map(|t| plan
+                        .trigger(t)
+                        .map_or_else(|| t.clone(), |t| super::words(&t.situation)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
     }

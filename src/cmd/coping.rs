@@ -34,7 +34,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
                     id,
                 });
             }
-            let description = format!("added coping strategy {id}");
+            let description = format!("added coping strategy {}", super::words(&args.name));
             plan.coping.push(Coping {
                 id,
                 name: args.name,
@@ -84,7 +84,8 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             if let Some(new_id) = args.new_id {
                 coping.id = new_id;
             }
-            Ok(format!("changed coping strategy {}", coping.id))
+            let name = super::words(&coping.name);
+            Ok(format!("changed coping strategy {name}"))
         }),
         CopingCommand::Remove(args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
@@ -99,8 +100,8 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             for trigger in &mut plan.triggers {
                 trigger.coping.retain(|l| *l != args.id);
             }
-            plan.coping.remove(index);
-            Ok(format!("removed coping strategy {}", args.id))
+            let name = super::words(&plan.coping.remove(index).name);
+            Ok(format!("removed coping strategy {name}"))
         }),
     }
 }

@@ -76,9 +76,31 @@ fn in_words(change: &str, old: &Plan, new: &Plan) -> String {
             };
             let end = rest.find(':').unwrap_or(rest.len());
             if let Some(shown) = words(what, &rest[..end]) {
-                return format!("{head}{shown}{}", &rest[end..]);
+                let tail = linked(&rest[end..], &words);
+                return format!("{head}{shown}{tail}");
             }
         }
     }
     change.to_string()
+}
+
+/// A trigger's link changes with each linked id shown as its name
+/// (`: contacts removed "priya"` → `: contacts removed “Priya Shah”`).
+fn linked(tail: &str, words: &impl Fn(&str, &str) -> Option<String>) -> String {
+    let what = if tail.starts_with(": contacts ") {
+        "contact"
+    } else if tail.starts_with(": coping ") {
+        "coping strategy"
+    } else {
+        return tail.to_string();
+    };
+    // Ids are plain ASCII without quotes, so the quoted pieces are the ids.
+    let mut shown = String::new();
+    let mut pieces = tail.split('"');
+    shown.push_str(pieces.next().unwrap_or_default());
+    while let Some(id) = pieces.next() {
+        shown.push_str(&words(what, id).unwrap_or_else(|| format!("\"{id}\"")));
+        shown.push_str(pieces.next().unwrap_or_default());
+    }
+    shown
 }

@@ -87,13 +87,20 @@ fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Resu
     said(ctx, &saved)
 }
 
+/// The person's words in a change note (a situation or a name), quoted and
+/// shortened so the note stays one line of thought; ids are for commands.
+fn words(text: &str) -> String {
+    format!("“{}”", crate::prompt::shorten(text, 40))
+}
+
 /// Says what a save did.
 fn said(ctx: &mut Ctx, saved: &Saved) -> Result<()> {
     match saved {
         Saved::Unchanged(_) => ctx.say("Nothing changed, so no new revision was saved."),
         Saved::Revision(plan) => {
             let note = plan.change_note.as_deref().unwrap_or_default();
-            ctx.say(&format!("Saved revision {}: {note}.", plan.revision))
+            let message = format!("Saved revision {}: {note}.", plan.revision);
+            ctx.say(&crate::render::wrap(&message, ctx.style.width, "", ""))
         }
     }
 }

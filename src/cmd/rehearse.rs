@@ -2,6 +2,7 @@
 //! what is due without asking anything.
 
 use serde_json::Value as Json;
+use textwrap::core::display_width;
 
 use super::terminal;
 use crate::cli::RehearseArgs;
@@ -148,11 +149,19 @@ fn list(
             // The person's words first; the id after, for the commands.
             let situation = crate::render::wrap(&t.situation, ctx.style.width, "", "  ");
             let sep = crate::render::separator(ctx.style);
-            writeln!(
-                ctx.out,
-                "{situation}\n  {when}{sep}{times}{sep}id: {}",
-                crate::render::clean(&t.id)
-            )?;
+            let facts = format!("  {when}{sep}{times}");
+            let id = format!("id: {}", crate::render::clean(&t.id));
+            // The id goes whole on its own line when the facts leave no room,
+            // so it can be copied into a command as it is.
+            let room = ctx
+                .style
+                .width
+                .saturating_sub(display_width(&facts) + display_width(sep));
+            if display_width(&id) <= room {
+                writeln!(ctx.out, "{situation}\n{facts}{sep}{id}")?;
+            } else {
+                writeln!(ctx.out, "{situation}\n{facts}\n  {id}")?;
+            }
         }
     }
     Ok(())

@@ -34,7 +34,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
             }
             let mut trigger = Trigger::new(id, args.situation);
             apply(&mut trigger, &args.fields)?;
-            let description = format!("added trigger {}", trigger.id);
+            let description = format!("added trigger {}", super::words(&trigger.situation));
             plan.triggers.push(trigger);
             Ok(description)
         }),
@@ -59,8 +59,11 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
         }
         TriggerCommand::Remove { id } => save(ctx, |plan| {
             let index = find(plan, &id)?;
-            plan.triggers.remove(index);
-            Ok(format!("removed trigger {id}"))
+            let removed = plan.triggers.remove(index);
+            Ok(format!(
+                "removed trigger {}",
+                super::words(&removed.situation)
+            ))
         }),
     }
 }
@@ -119,7 +122,10 @@ fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<String> {
     if let Some(new_id) = args.new_id {
         trigger.id = new_id;
     }
-    Ok(format!("changed trigger {}", trigger.id))
+    Ok(format!(
+        "changed trigger {}",
+        super::words(&trigger.situation)
+    ))
 }
 
 fn find(plan: &Plan, id: &str) -> Result<usize> {
