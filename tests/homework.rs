@@ -633,3 +633,54 @@ fn civil(days: i64) -> (i64, i64, i64) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
+
+/// `review` shows the hand-in's check-ins at a glance and every stretch
+/// the early warning held, in the person's words, cleaned of anything a
+/// terminal would act on.
+#[test]
+fn review_shows_the_check_ins_and_when_the_early_warning_held() {
+    let therapist = Env::new();
+    let example = examples().join("hand-in.toml");
+    let out = therapist
+        .cmd(["review", example.to_str().unwrap()])
+        .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "5 days checked in from Mon 23 Nov to Fri 27 Nov, 1 lapse.",
+        "Mon 23 Nov: urge 3, distress 2\n",
+        "Tue 24 Nov: urge 5, distress 4; signs: “Skipping meals and sleeping badly”",
+        "Thu 26 Nov: urge 8, distress 7; acted on it: partly; signs:",
+        "Signs that showed: “Skipping meals and sleeping badly” on 3 days.",
+        "- the early warning held from Thu 26 Nov to Fri 27 Nov (strong urges: 7 on Wed 25 Nov, 8 on Thu 26 Nov; a lapse on Thu 26 Nov)",
+    ] {
+        assert!(out.contains(line), "{line:?} missing from:\n{out}");
+    }
+    let checks = out.find("Check-ins").unwrap();
+    let worth = out.find("Worth talking about").unwrap();
+    assert!(checks < worth && out[worth..].contains("the early warning held"));
+
+    // Hostile words in a sign never reach the terminal as escapes.
+    let text = fs::read_to_string(&example).unwrap().replace(
+        "signs = [\"Skipping meals and sleeping badly\"]",
+        "signs = [\"\\u001b]52;c;aGk=\\u0007\\u001b[2Jbad\", \"also bad\"]",
+    );
+    let hostile = therapist.home().join("hostile.toml");
+    fs::write(&hostile, &text).unwrap();
+    let out = therapist
+        .cmd(["review", hostile.to_str().unwrap()])
+        .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("bad”") && out.contains("“also bad”"), "{out}");
+    assert!(out.contains("warning signs: "), "{out}");
+}

@@ -3,15 +3,19 @@
 //! so it works with no plan folder of its own.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::homework::{Period, line, period, read_assignment, read_hand_in};
 use crate::cli::ReviewArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{days_from_civil, is_date_only};
+use crate::plan::early_warning::{assess, periods};
 use crate::plan::homework::{Change, flags};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
 use crate::render::chart::sparkline;
+use crate::render::checkin::day_name;
 use crate::render::{clean, heading, wrap};
 
 pub(super) fn run(args: &ReviewArgs, ctx: &mut Ctx) -> Result<()> {
@@ -176,8 +180,12 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
     writeln!(ctx.out, "{}", heading("Practice", style))?;
     write_practice(&period.practice, &period.plan, ctx)?;
     writeln!(ctx.out)?;
+    writeln!(ctx.out, "{}", heading("Check-ins", style))?;
+    write_check_ins(&period.check_ins, ctx)?;
+    writeln!(ctx.out)?;
     writeln!(ctx.out, "{}", heading("Worth talking about", style))?;
-    let flags = flags(&period.plan, &period.practice, ctx.today_day());
+    let mut flags = flags(&period.plan, &period.practice, ctx.today_day());
+    flags.extend(warning_periods(period));
     if flags.is_empty() {
         writeln!(ctx.out, "  Nothing stands out.")?;
     }
@@ -185,6 +193,138 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
         writeln!(ctx.out, "  - {}", clean(&flag))?;
     }
     Ok(())
+}
+
+/// The check-ins at a glance: urge and distress as small charts, then each
+/// day with its numbers, the signs that showed and any lapse, in the
+/// person's words (cleaned: a hand-in is untrusted).
+fn write_check_ins(entries: &[CheckIn], ctx: &mut Ctx) -> Result<()> {
+    let style = ctx.style;
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        writeln!(ctx.out, "  No check-ins in this period.")?;
+        return Ok(());
+    };
+    let lapses = entries.iter().filter(|e| e.is_lapse()).count();
+    writeln!(
+        ctx.out,
+        "  {} from {} to {}{}.",
+        match entries.len() {
+            1 => "1 day checked in".to_string(),
+            n => format!("{n} days checked in"),
+        },
+        day_name(first.day_number()),
+        day_name(last.day_number()),
+        match lapses {
+            0 => String::new(),
+            1 => ", 1 lapse".to_string(),
+            n => format!(", {n} lapses"),
+        }
+    )?;
+    let urges: Vec<u8> = entries.iter().map(|e| e.urge).collect();
+    writeln!(
+        ctx.out,
+        "  Urge      {}  {} → {}",
+        sparkline(&urges, SCALE_MAX, style),
+        first.urge,
+        last.urge
+    )?;
+    let distress: Vec<u8> = entries.iter().filter_map(|e| e.distress).collect();
+    if let (Some(a), Some(b)) = (distress.first(), distress.last()) {
+        writeln!(
+            ctx.out,
+            "  Distress  {}  {a} → {b}",
+            sparkline(&distress, SCALE_MAX, style)
+        )?;
+    }
+    for e in entries {
+        let mut line = format!(
+            "{}: urge {}, distress {}",
+            day_name(e.day_number()),
+            e.urge,
+            e.distress
+                .map_or_else(|| "not given".to_string(), |d| d.to_string())
+        );
+        if e.is_lapse() {
+            let _ = write!(line, "; acted on it: {}", e.acted);
+        }
+        if !e.signs.is_empty() {
+            let signs: Vec<String> = e.signs.iter().map(|s| format!("“{}”", clean(s))).collect();
+            let _ = write!(line, "; signs: {}", signs.join(", "));
+        }
+        writeln!(ctx.out, "{}", wrap(&line, style.width, "  ", "    "))?;
+    }
+    let mut signs = tally(entries.iter().flat_map(|e| e.signs.iter()));
+    signs.sort_by_key(|c| std::cmp::Reverse(c.1));
+    if !signs.is_empty() {
+        let shown: Vec<String> = signs
+            .iter()
+            .map(|(sign, n)| {
+                format!(
+                    "“{}” on {n} {}",
+                    clean(sign),
+                    if *n == 1 { "day" } else { "days" }
+                )
+            })
+            .collect();
+        writeln!(
+            ctx.out,
+            "{}",
+            wrap(
+                &format!("Signs that showed: {}.", shown.join(", ")),
+                style.width,
+                "  ",
+                "  "
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// Every stretch of days the plan's early warning held over the period's
+/// check-ins, with why, in the person's own warning signs.
+fn warning_periods(period: &Period) -> Vec<String> {
+    let entries = &period.check_ins;
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        return Vec::new();
+    };
+    // A hand-in's plan is untrusted: a rule that could not be saved is not used.
+    let rule = Some(period.plan.early_warning)
+        .filter(|r| r.problems().is_empty())
+        .unwrap_or_default();
+    periods(rule, entries, first.day_number(), last.day_number())
+        .into_iter()
+        .map(|(from, to)| {
+            let when = if from == to {
+                format!("on {}", day_name(from))
+            } else {
+                format!("from {} to {}", day_name(from), day_name(to))
+            };
+            let mut why = Vec::new();
+            if let Some(w) = assess(rule, entries, to) {
+                if let Some(signs) = w.signs {
+                    let shown: Vec<String> = signs
+                        .counts
+                        .iter()
+                        .map(|(sign, n)| format!("“{}” on {n} of {}", clean(sign), signs.of))
+                        .collect();
+                    why.push(format!("warning signs: {}", shown.join(", ")));
+                }
+                if !w.urges.is_empty() {
+                    let shown: Vec<String> = w
+                        .urges
+                        .iter()
+                        .map(|(day, urge)| format!("{urge} on {}", day_name(*day)))
+                        .collect();
+                    why.push(format!("strong urges: {}", shown.join(", ")));
+                }
+                if !w.lapses.is_empty() {
+                    let shown: Vec<String> = w.lapses.iter().map(|d| day_name(*d)).collect();
+                    why.push(format!("a lapse on {}", shown.join(" and ")));
+                }
+            }
+            format!("the early warning held {when} ({})", why.join("; "))
+        })
+        .collect()
 }
 
 fn write_practice(practice: &PracticeLog, plan: &crate::plan::Plan, ctx: &mut Ctx) -> Result<()> {
