@@ -373,6 +373,7 @@ fn output_commands(env: &Env, out: &str) -> Vec<Vec<String>> {
         vec!["homework", "submit", "-o", out, "--yes"],
         vec!["rehearse", "--ics", "-o", out],
         vec!["contact", "export", "-o", out],
+        vec!["check-in", "--ics", "--at", "20:30", "-o", out],
     ]
     .into_iter()
     .map(|v| v.into_iter().map(String::from).collect())
@@ -761,4 +762,34 @@ fn errors_say_what_kind_of_file_it_is_with_a_hint_that_fits_it() {
     );
     assert!(err.contains("move the file aside"), "{err}");
     assert!(!err.contains("restore"), "{err}");
+}
+
+/// A number with a hidden character is printed with the character written
+/// out and a note to check it, and its call and text links dial only the
+/// digits that show: never the hex digits of the escape.
+#[test]
+fn a_disguised_number_is_flagged_on_paper_and_never_dialled_wrong() {
+    let env = Env::with_example();
+    env.ok([
+        "contact",
+        "add",
+        "--id",
+        "rlo",
+        "--name",
+        "Disguised",
+        "--role",
+        "help",
+        "--phone",
+        "+44 7700 \u{202e}321009",
+    ]);
+    let html = env.ok(["print", "--format", "html", "-o", "-"]);
+    assert!(!html.contains('\u{202e}'), "the override reached the page");
+    assert!(html.contains("tel:+447700321009"), "{html}");
+    assert!(
+        !html.contains("202e321009"),
+        "the escape's digits were dialled"
+    );
+    assert!(html.contains("hidden characters"), "no note to check it");
+    let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
+    assert!(!markdown.contains("202e321009"), "{markdown}");
 }

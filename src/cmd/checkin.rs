@@ -221,11 +221,18 @@ fn count_days(on: bool, ctx: &mut Ctx) -> Result<()> {
 fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
     let (hour, minute) = parse_time(args.at.as_deref().unwrap_or("20:00"))?;
     let text = crate::render::ics::daily_reminder(days_from_civil(today), hour, minute, ctx.now);
-    let Some(path) = &args.output else {
+    // `-` is standard output; any other path goes through the one writer
+    // that refuses the plan's own folder (plan.toml, check-ins.toml and
+    // the revisions are never an export's target).
+    let Some(path) = args
+        .output
+        .as_deref()
+        .filter(|p| !crate::store::is_stdout(p))
+    else {
         write!(ctx.out, "{text}")?;
         return Ok(());
     };
-    crate::store::write_atomic(path, text.as_bytes())?;
+    crate::store::write_output(ctx.store.dir(), path, text.as_bytes())?;
     ctx.say(&format!(
         "Wrote a daily check-in reminder at {hour:02}:{minute:02} to `{}`. Open it with your calendar app; nothing runs in the background.",
         path.display()

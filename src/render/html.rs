@@ -28,8 +28,18 @@ pub fn href(number: &str, reach: &Reach) -> String {
         .then_some('+')
         .into_iter()
         .collect();
-    for c in number.chars() {
-        if let Some(d) = digit_value(c) {
+    // The model's numbers are shown text: a hidden character in the
+    // person's file is already written out as `\u{202e}`, and the hex
+    // digits of that escape must never be dialled.
+    let mut chars = number.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'u') {
+            for skipped in chars.by_ref() {
+                if skipped == '}' {
+                    break;
+                }
+            }
+        } else if let Some(d) = digit_value(c) {
             digits.push(char::from_digit(d, 10).unwrap_or('0'));
         }
     }
@@ -591,6 +601,11 @@ mod tests {
             "sms:85258?body=SHOUT"
         );
         assert_eq!(href("+٢٠ ١٠", &Reach::Call), "tel:+2010");
+        // What `clean` shows for a hidden character is never dialled.
+        assert_eq!(
+            href("+44 7700 \\u{202e}321009", &Reach::Call),
+            "tel:+447700321009"
+        );
         let known = HashSet::from(["116123".to_string()]);
         let shown = words("call 116 123 by 2027-01-15 at 18:30 <b>", &known);
         assert!(shown.contains("<a class=\"num\" dir=\"ltr\" href=\"tel:116123\">116 123</a>"));

@@ -129,7 +129,19 @@ fn person(c: &Contact) -> Item {
             who: clean(&c.name),
             number: clean(phone.trim()),
             reach: Reach::Call,
-            note: c.reachable.as_deref().map(clean),
+            // A number holding characters that do not show is printed with
+            // them written out, and the person is told to check it.
+            note: if clean(phone.trim()) == phone.trim().replace('\t', " ") {
+                c.reachable.as_deref().map(clean)
+            } else {
+                Some(format!(
+                    "this number holds hidden characters: check it before you call{}",
+                    c.reachable
+                        .as_deref()
+                        .map(|r| format!("; {}", clean(r)))
+                        .unwrap_or_default()
+                ))
+            },
         },
         _ => Item::Bullet(match &c.reachable {
             Some(when) => format!("{} ({})", clean(&c.name), clean(when)),

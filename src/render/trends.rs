@@ -607,12 +607,15 @@ pub fn csv(window: &Window, plan: &Plan) -> String {
 
 /// A CSV field: quoted when it holds a comma, quote or line break; a
 /// leading `=`, `+`, `-` or `@` is kept from being run as a formula by a
-/// spreadsheet with a `'` before it.
+/// spreadsheet with a `'` before it. Check-in notes are stored words and the
+/// CSV is often read on a terminal first, so escape sequences and bidi
+/// controls are shown visibly, as everywhere else ([`crate::render::clean_lines`]).
 fn cell(field: &str) -> String {
+    let field = crate::render::clean_lines(field);
     let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{field}")
     } else {
-        field.to_string()
+        field
     };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
@@ -667,6 +670,16 @@ mod tests {
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn csv_fields_never_carry_escape_sequences_to_a_terminal() {
+        let shown = cell("ok\u{1b}]0;PWN\u{7}\u{1b}[2J \u{202e}evil");
+        assert!(
+            !shown.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{shown:?}"
+        );
+        assert!(shown.contains("\\u{1b}"), "{shown:?}");
     }
 
     #[test]
