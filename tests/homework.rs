@@ -684,3 +684,41 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     assert!(out.contains("bad”") && out.contains("“also bad”"), "{out}");
     assert!(out.contains("warning signs: "), "{out}");
 }
+
+/// Check-ins centuries apart in a hand-edited hand-in: review stays fast
+/// and says the years.
+#[test]
+fn review_of_check_ins_years_apart_is_fast_and_names_the_years() {
+    let therapist = Env::new();
+    let example = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let (head, tail) = example.split_once("[plan]").unwrap();
+    let mut text = head[..head.find("[[check_ins]]").unwrap()].to_string();
+    for day in [
+        "2026-11-23",
+        "2026-11-24",
+        "2026-11-25",
+        "9999-12-30",
+        "9999-12-31",
+    ] {
+        write!(
+            text,
+            "[[check_ins]]\nday = {day}\ntimes = []\nurge = 9\nsigns = [\"a\", \"b\"]\n\n"
+        )
+        .unwrap();
+    }
+    text.push_str("[plan]");
+    text.push_str(tail);
+    let file = therapist.home().join("years.toml");
+    fs::write(&file, text).unwrap();
+    let start = std::time::Instant::now();
+    let out = therapist.ok(["review", file.to_str().unwrap()]);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(
+        out.contains("the early warning held from Tue 24 Nov 2026 to Fri 31 Dec 9999"),
+        "{out}"
+    );
+}

@@ -10,7 +10,7 @@ use crate::cli::ReviewArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{days_from_civil, is_date_only};
+use crate::plan::date::{civil_from_days, days_from_civil, is_date_only};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::homework::{Change, flags};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
@@ -212,8 +212,8 @@ fn write_check_ins(entries: &[CheckIn], ctx: &mut Ctx) -> Result<()> {
             1 => "1 day checked in".to_string(),
             n => format!("{n} days checked in"),
         },
-        day_name(first.day_number()),
-        day_name(last.day_number()),
+        day_label(entries, first.day_number()),
+        day_label(entries, last.day_number()),
         match lapses {
             0 => String::new(),
             1 => ", 1 lapse".to_string(),
@@ -239,7 +239,7 @@ fn write_check_ins(entries: &[CheckIn], ctx: &mut Ctx) -> Result<()> {
     for e in entries {
         let mut line = format!(
             "{}: urge {}, distress {}",
-            day_name(e.day_number()),
+            day_label(entries, e.day_number()),
             e.urge,
             e.distress
                 .map_or_else(|| "not given".to_string(), |d| d.to_string())
@@ -295,9 +295,13 @@ fn warning_periods(period: &Period) -> Vec<String> {
         .into_iter()
         .map(|(from, to)| {
             let when = if from == to {
-                format!("on {}", day_name(from))
+                format!("on {}", day_label(entries, from))
             } else {
-                format!("from {} to {}", day_name(from), day_name(to))
+                format!(
+                    "from {} to {}",
+                    day_label(entries, from),
+                    day_label(entries, to)
+                )
             };
             let mut why = Vec::new();
             if let Some(w) = assess(rule, entries, to) {
@@ -313,18 +317,30 @@ fn warning_periods(period: &Period) -> Vec<String> {
                     let shown: Vec<String> = w
                         .urges
                         .iter()
-                        .map(|(day, urge)| format!("{urge} on {}", day_name(*day)))
+                        .map(|(day, urge)| format!("{urge} on {}", day_label(entries, *day)))
                         .collect();
                     why.push(format!("strong urges: {}", shown.join(", ")));
                 }
                 if !w.lapses.is_empty() {
-                    let shown: Vec<String> = w.lapses.iter().map(|d| day_name(*d)).collect();
+                    let shown: Vec<String> =
+                        w.lapses.iter().map(|d| day_label(entries, *d)).collect();
                     why.push(format!("a lapse on {}", shown.join(" and ")));
                 }
             }
             format!("the early warning held {when} ({})", why.join("; "))
         })
         .collect()
+}
+
+/// A day as people say it ("Mon 23 Nov"), with the year when the
+/// check-ins span more than one.
+fn day_label(entries: &[CheckIn], day: i64) -> String {
+    let year = |e: Option<&CheckIn>| e.and_then(|e| e.day.date).map(|d| d.year);
+    if year(entries.first()) == year(entries.last()) {
+        day_name(day)
+    } else {
+        format!("{} {}", day_name(day), civil_from_days(day).year)
+    }
 }
 
 fn write_practice(practice: &PracticeLog, plan: &crate::plan::Plan, ctx: &mut Ctx) -> Result<()> {
