@@ -190,7 +190,7 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
         writeln!(ctx.out, "  Nothing stands out.")?;
     }
     for flag in flags {
-        writeln!(ctx.out, "  - {}", clean(&flag))?;
+        writeln!(ctx.out, "{}", wrap(&clean(&flag), width, "  - ", "    "))?;
     }
     Ok(())
 }
