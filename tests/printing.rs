@@ -733,3 +733,34 @@ fn two_emergency_numbers_print_large_and_apart() {
         "both numbers at that size: {sizes:?}"
     );
 }
+
+#[test]
+fn an_arabic_name_in_the_footer_reads_right_on_every_printout() {
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "AE"]);
+    let backwards: String = "ليلى".chars().rev().collect();
+    for (name, args) in [
+        ("a4", vec!["--paper", "a4"]),
+        ("letter", vec!["--paper", "letter"]),
+        ("write-in", vec!["--write-in"]),
+        ("blank", vec!["--blank"]),
+    ] {
+        let file = env.home().join(format!("{name}.pdf"));
+        let mut argv = vec!["print", "--format", "pdf", "-o", file.to_str().unwrap()];
+        argv.extend(args);
+        env.ok(argv);
+        // poppler marks the right-to-left run with embeddings: drop them.
+        let text: String = pdftotext(&file)
+            .chars()
+            .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
+            .collect();
+        assert!(
+            text.contains("ليلى, revision"),
+            "{name}: the footer names the person as written:\n{text}"
+        );
+        assert!(
+            !text.contains(&backwards),
+            "{name}: the name is drawn backwards:\n{text}"
+        );
+    }
+}

@@ -1097,7 +1097,13 @@ fn render_printout(
                 size,
                 &piece.text,
                 false,
-                TextDirection::LeftToRight,
+                // The person's name in Arabic or Hebrew is a right-to-left
+                // run: drawn left to right it would read backwards.
+                if piece.rtl {
+                    TextDirection::RightToLeft
+                } else {
+                    TextDirection::LeftToRight
+                },
             );
             x += piece.width;
         }
