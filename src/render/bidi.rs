@@ -34,6 +34,25 @@ pub struct Line {
 }
 
 impl Line {
+    /// Whether the line carries marks that hang below the baseline further
+    /// than Latin descenders (Arabic kasra and kasratan, Hebrew points,
+    /// Devanagari's lower vowel signs): such a line needs more room under
+    /// it, or its marks sit on the line below (on a phone number's digits).
+    pub fn has_low_marks(&self) -> bool {
+        self.pieces.iter().any(|p| {
+            p.text.chars().any(|c| {
+                matches!(c,
+                    '\u{0591}'..='\u{05C7}'
+                    | '\u{064B}'..='\u{065F}'
+                    | '\u{0670}'
+                    | '\u{06D6}'..='\u{06ED}'
+                    | '\u{08D3}'..='\u{08FF}'
+                    | '\u{0941}'..='\u{0944}'
+                    | '\u{0962}'..='\u{0963}')
+            })
+        })
+    }
+
     /// The line's text as it reads on paper, left to right (for tests).
     pub fn visual(&self) -> String {
         self.pieces

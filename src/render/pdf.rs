@@ -247,7 +247,11 @@ fn place(para: bidi::Paragraph, st: Style, x: f32, width: f32, grey: u8, role: R
     for line in para.lines {
         block.height += leading;
         let lx = if para.rtl { x + width - line.width } else { x };
+        let low = line.has_low_marks();
         block.text(lx, block.height - st.size * 0.3, st.size, line, grey, role);
+        if low {
+            block.height += st.size * 0.3;
+        }
     }
     block
 }
