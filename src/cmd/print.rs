@@ -50,11 +50,11 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         Fill::AsIs
     };
-    let doc = printout::build(&plan, lines.as_ref(), fill);
+    let doc = printout::build(&plan, lines.as_ref(), fill, &ctx.zone);
     let search = font_search();
     let pdf_error = |e: String| Error::Usage(format!("could not make the PDF: {e}"));
     let bytes = if args.card {
-        let card = card::build(&plan, lines.as_ref());
+        let card = card::build(&plan, lines.as_ref(), &ctx.zone);
         let mut notes = card.shortened.clone();
         let bytes = match format {
             "markdown" => card.to_markdown().into_bytes(),

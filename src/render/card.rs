@@ -144,7 +144,8 @@ fn shorten_name(name: &str) -> Option<String> {
 
 /// Lays out the card for a plan.
 #[allow(clippy::too_many_lines)] // front, then back, in the order they print
-pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
+/// `zone` is the person's: the save date is their local day.
+pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZone) -> Card {
     let mut shortened = Vec::new();
     let name = plan.name.trim();
     let mut front = vec![Entry::Heading(if name.is_empty() {
@@ -295,7 +296,11 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>) -> Card {
         back.push(Entry::Note("More in your full plan.".to_string()));
     }
     let mut stamp = vec![format!("Revision {}", plan.revision)];
-    if let Some(saved) = plan.saved_at.as_ref().and_then(|s| s.date) {
+    if let Some(saved) = plan
+        .saved_at
+        .as_ref()
+        .and_then(|s| crate::plan::date::local_date(s, zone))
+    {
         stamp.push(format!("saved {saved}"));
     }
     if let Some(next) = &plan.review.next {
@@ -358,7 +363,7 @@ mod tests {
         for i in 0..14 {
             plan.crisis_steps.push(TextItem::new(format!("step {i}")));
         }
-        let card = build(&plan, None);
+        let card = build(&plan, None, &jiff::tz::TimeZone::UTC);
         let Entry::Step(1, first) = &card.front[1] else {
             panic!("{:?}", card.front)
         };
@@ -402,7 +407,7 @@ mod tests {
         plan.reasons.push(TextItem::new("Mia"));
         plan.reasons.push(TextItem::new("Me"));
         let lines = crate::crisis_lines::for_country(Some("GB"));
-        let card = build(&plan, lines.as_ref());
+        let card = build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
         let calls: Vec<&Entry> = card
             .back
             .iter()

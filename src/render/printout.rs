@@ -9,7 +9,8 @@
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, CopingKind, Plan, Role};
-use crate::render::{clean, tables::moment};
+use crate::plan::date::local_moment;
+use crate::render::clean;
 
 /// Every printout says what it holds.
 pub const PRIVATE: &str = "Private: this holds personal health information.";
@@ -239,7 +240,13 @@ fn section(rank: Rank, title: &str, items: Vec<Item>, fill: Fill) -> Option<Sect
 /// emergency number first, then the stages of escalation in order, then
 /// reference material. Empty sections are left out, except with
 /// [`Fill::Blank`], where every section is a ruled form to fill in by hand.
-pub fn build(plan: &Plan, lines: Option<&CountryLines>, fill: Fill) -> Printout {
+/// `zone` is the person's: the footer's save time is on their clock.
+pub fn build(
+    plan: &Plan,
+    lines: Option<&CountryLines>,
+    fill: Fill,
+    zone: &jiff::tz::TimeZone,
+) -> Printout {
     let mut sections = Vec::new();
     let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
         sections.extend(section(rank, title, items, fill));
@@ -331,7 +338,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, fill: Fill) -> Printout 
         .collect();
     add(Rank::Reference, "Not to involve in a crisis", not_involved);
 
-    let (title, footer) = title_and_footer(plan);
+    let (title, footer) = title_and_footer(plan, zone);
     Printout {
         title,
         sections,
@@ -339,8 +346,9 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, fill: Fill) -> Printout 
     }
 }
 
-/// "Sam's crisis plan", and the footer: name, revision, saved, next review.
-pub fn title_and_footer(plan: &Plan) -> (String, String) {
+/// "Sam's crisis plan", and the footer: name, revision, saved (on the
+/// person's clock, in `zone`), next review.
+pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone) -> (String, String) {
     let name = plan.name.trim();
     let title = if name.is_empty() {
         "My crisis plan".to_string()
@@ -349,7 +357,7 @@ pub fn title_and_footer(plan: &Plan) -> (String, String) {
     };
     let mut footer = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
-        footer.push(format!("saved {}", moment(saved)));
+        footer.push(format!("saved {}", local_moment(saved, zone)));
     }
     if let Some(next) = &plan.review.next {
         footer.push(format!("next review {next}"));
@@ -468,7 +476,7 @@ mod tests {
     fn numbers_are_their_own_field_and_empty_sections_are_left_out() {
         let plan = plan_with_a_helper();
         let lines = crate::crisis_lines::for_country(Some("IE"));
-        let doc = build(&plan, lines.as_ref(), Fill::AsIs);
+        let doc = build(&plan, lines.as_ref(), Fill::AsIs, &jiff::tz::TimeZone::UTC);
         let ranks: Vec<Rank> = doc.sections.iter().map(|s| s.rank).collect();
         assert_eq!(
             ranks,
@@ -501,7 +509,7 @@ mod tests {
     fn blank_is_a_form_and_write_in_adds_lines_to_filled_sections() {
         let plan = plan_with_a_helper();
         let lines = crate::crisis_lines::for_country(Some("IE"));
-        let form = build(&plan, lines.as_ref(), Fill::Blank);
+        let form = build(&plan, lines.as_ref(), Fill::Blank, &jiff::tz::TimeZone::UTC);
         assert_eq!(form.sections.len(), 13, "every section");
         for s in &form.sections {
             assert!(
@@ -513,7 +521,7 @@ mod tests {
             );
             assert!(s.rank == Rank::Emergency || s.blank_lines > 0);
         }
-        let write_in = build(&plan, lines.as_ref(), Fill::WriteIn);
+        let write_in = build(&plan, lines.as_ref(), Fill::WriteIn, &jiff::tz::TimeZone::UTC);
         assert_eq!(write_in.sections.len(), 4);
         assert!(
             write_in
