@@ -650,7 +650,10 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     let out = String::from_utf8(out.stdout).unwrap();
     for line in [
         "5 days checked in from Mon 23 Nov to Fri 27 Nov, 1 lapse.",
-        "Mon 23 Nov: urge 3, distress 2\n",
+        "Mon 23 Nov: urge 3, distress 2\n      “A quiet day”\n  Tue 24 Nov",
+        "Thu 26 Nov: urge 8, distress 7; acted on it: partly; signs:",
+        "      “Had two, then walked home”\n",
+        "      “Talked to Alex”\n",
         "Tue 24 Nov: urge 5, distress 4; signs: “Skipping meals and sleeping badly”",
         "Thu 26 Nov: urge 8, distress 7; acted on it: partly; signs:",
         "Signs that showed: “Skipping meals and sleeping badly” on 3 days.",
@@ -668,10 +671,16 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     assert!(checks < worth && out[worth..].contains("the early warning held"));
 
     // Hostile words in a sign never reach the terminal as escapes.
-    let text = fs::read_to_string(&example).unwrap().replace(
-        "signs = [\"Skipping meals and sleeping badly\"]",
-        "signs = [\"\\u001b]52;c;aGk=\\u0007\\u001b[2Jbad\", \"also bad\"]",
-    );
+    let text = fs::read_to_string(&example)
+        .unwrap()
+        .replace(
+            "signs = [\"Skipping meals and sleeping badly\"]",
+            "signs = [\"\\u001b]52;c;aGk=\\u0007\\u001b[2Jbad\", \"also bad\"]",
+        )
+        .replace(
+            "notes = [\"Talked to Alex\"]",
+            "notes = [\"Talked to Alex\\u001b[2J\", \"then slept\"]",
+        );
     let hostile = therapist.home().join("hostile.toml");
     fs::write(&hostile, &text).unwrap();
     let out = therapist
@@ -687,6 +696,10 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("bad”") && out.contains("“also bad”"), "{out}");
+    assert!(
+        out.contains("“Talked to Alex\\u{1b}[2J”\n      “then slept”"),
+        "every note, shown not acted on:\n{out}"
+    );
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("(warning signs: “"), "{out}");
 }

@@ -196,8 +196,9 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
 }
 
 /// The check-ins at a glance: urge and distress as small charts, then each
-/// day with its numbers, the signs that showed and any lapse, in the
-/// person's words (cleaned: a hand-in is untrusted).
+/// day with its numbers, the signs that showed, any lapse and the notes
+/// written that day, in the person's words (cleaned: a hand-in is
+/// untrusted).
 fn write_check_ins(entries: &[CheckIn], ctx: &mut Ctx) -> Result<()> {
     let style = ctx.style;
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
@@ -252,6 +253,14 @@ fn write_check_ins(entries: &[CheckIn], ctx: &mut Ctx) -> Result<()> {
             let _ = write!(line, "; signs: {}", signs.join(", "));
         }
         writeln!(ctx.out, "{}", wrap(&line, style.width, "  ", "    "))?;
+        // Each line they wrote that day, as they wrote it, under the day.
+        for note in e.notes.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            writeln!(
+                ctx.out,
+                "{}",
+                wrap(&format!("“{note}”"), style.width, "      ", "       ")
+            )?;
+        }
     }
     let mut signs = tally(entries.iter().flat_map(|e| e.signs.iter()));
     signs.sort_by_key(|c| std::cmp::Reverse(c.1));
