@@ -771,18 +771,33 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
     // the 20th in Los Angeles. The card carries the local day.
     let env = Env::with_world();
     for (tz, moment, day) in [
-        ("Pacific/Auckland", "saved 2026-11-21 07:30 NZDT", "saved 2026-11-21"),
-        ("America/Los_Angeles", "saved 2026-11-20 10:30 PST", "saved 2026-11-20"),
+        (
+            "Pacific/Auckland",
+            "saved 2026-11-21 07:30 NZDT",
+            "saved 2026-11-21",
+        ),
+        (
+            "America/Los_Angeles",
+            "saved 2026-11-20 10:30 PST",
+            "saved 2026-11-20",
+        ),
     ] {
         let run = |args: &[&str]| {
             let out = env.cmd(args).env("TZ", tz).output().unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             // Numbers beside right-to-left words sit in isolates: drop them.
             String::from_utf8(out.stdout)
                 .unwrap()
                 .replace(['\u{2066}', '\u{2069}'], "")
         };
-        assert!(squash(&run(&["print"])).contains(moment), "{tz}: text footer");
+        assert!(
+            squash(&run(&["print"])).contains(moment),
+            "{tz}: text footer"
+        );
         assert!(
             squash(&run(&["print", "--format", "markdown"])).contains(moment),
             "{tz}: markdown footer"
@@ -797,6 +812,9 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
         assert!(run(&["print", "--card"]).contains(day), "{tz}: card");
         let file = env.home().join(format!("{}.pdf", tz.replace('/', "-")));
         run(&["print", "--format", "pdf", "-o", file.to_str().unwrap()]);
-        assert!(squash(&pdftotext(&file)).contains(moment), "{tz}: PDF footer");
+        assert!(
+            squash(&pdftotext(&file)).contains(moment),
+            "{tz}: PDF footer"
+        );
     }
 }

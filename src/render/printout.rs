@@ -7,9 +7,9 @@
 //! every format holds the same things in the same order.
 
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
+use crate::plan::date::local_moment;
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, CopingKind, Plan, Role};
-use crate::plan::date::local_moment;
 use crate::render::clean;
 
 /// Every printout says what it holds.
@@ -521,7 +521,12 @@ mod tests {
             );
             assert!(s.rank == Rank::Emergency || s.blank_lines > 0);
         }
-        let write_in = build(&plan, lines.as_ref(), Fill::WriteIn, &jiff::tz::TimeZone::UTC);
+        let write_in = build(
+            &plan,
+            lines.as_ref(),
+            Fill::WriteIn,
+            &jiff::tz::TimeZone::UTC,
+        );
         assert_eq!(write_in.sections.len(), 4);
         assert!(
             write_in
