@@ -108,6 +108,17 @@ pub enum Error {
         len: usize,
     },
 
+    #[error(
+        "`{}` holds {found} people not yet in your plan, and your plan has {have}; a plan holds at most {limit} contacts, so nothing was added",
+        path.display()
+    )]
+    TooManyContacts {
+        path: PathBuf,
+        found: usize,
+        have: usize,
+        limit: usize,
+    },
+
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
@@ -215,6 +226,9 @@ impl Error {
                 "remove the links first, or add --force to remove it and its links".into()
             }
             Error::NoRevision { .. } => "`relapse-plan history` lists the revisions".into(),
+            Error::TooManyContacts { .. } => {
+                "choose the people who help you most and export just them from your phone or address book, or add them one at a time with `relapse-plan contact add`".into()
+            }
             Error::Usage(_) | Error::Output(_) | Error::Cancelled | Error::Stopped(_) => return None,
             Error::Terminal(_) => {
                 "everything you typed so far is kept; run the same command again to carry on".into()

@@ -449,12 +449,13 @@ fn padded_to_the_limit(text: &str, entry: &str) -> String {
 #[test]
 fn a_save_that_would_cross_the_read_limit_is_refused_and_nothing_locks() {
     let env = Env::with_example();
-    let entry = format!("\n[[reasons]]\ntext = \"{}\"\n", "x".repeat(1000));
+    // Long entries, not many: a list holds at most 500.
+    let entry = format!("\n[[reasons]]\ntext = \"{}\"\n", "x".repeat(50_000));
     let text = padded_to_the_limit(&fs::read_to_string(env.plan_file()).unwrap(), &entry);
     fs::write(env.plan_file(), &text).unwrap();
     fs::write(env.plan_dir().join("revisions/000003.toml"), &text).unwrap();
     let before = env.snapshot_dir();
-    let err = env.fails(1, ["reason", "add", &"y".repeat(4000)]);
+    let err = env.fails(1, ["reason", "add", &"y".repeat(60_000)]);
     assert!(err.contains("would make your plan"), "{err}");
     assert!(err.contains("plan.toml"), "{err}");
     assert!(err.contains("hint:"), "{err}");
@@ -792,4 +793,109 @@ fn a_disguised_number_is_flagged_on_paper_and_never_dialled_wrong() {
     assert!(html.contains("hidden characters"), "no note to check it");
     let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
     assert!(!markdown.contains("202e321009"), "{markdown}");
+}
+
+/// `count` vCards, each a different person with a different number.
+fn address_book(count: usize) -> String {
+    cards(count, |i| {
+        (format!("Person {i}"), format!("+44 7700 {i:06}"))
+    })
+}
+
+/// `count` vCards, the i-th with the name and number `card(i)` gives.
+fn cards(count: usize, card: impl Fn(usize) -> (String, String)) -> String {
+    use std::fmt::Write as _;
+    (0..count).fold(String::new(), |mut text, i| {
+        let (name, number) = card(i);
+        let _ = write!(
+            text,
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nTEL:{number}\r\nEND:VCARD\r\n"
+        );
+        text
+    })
+}
+
+/// A whole address book is refused at once, naming the file and the limit,
+/// instead of taking minutes (each card once cost a pass over the plan) and
+/// filling the plan with people who are not part of it.
+#[test]
+fn a_whole_address_book_is_refused_quickly_naming_the_file_and_the_limit() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("everyone.vcf");
+    fs::write(&file, address_book(20_000)).unwrap();
+    let before = env.snapshot_dir();
+    let output = within(
+        20,
+        &mut env.cmd(["contact", "import", file.to_str().unwrap(), "--yes"]),
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("everyone.vcf` holds 20000 people"), "{err}");
+    assert!(err.contains("at most 500 contacts"), "{err}");
+    assert!(
+        err.contains("hint: choose the people who help you most"),
+        "{err}"
+    );
+    assert!(err.lines().count() < 10, "a flood of names:\n{err}");
+    assert_unchanged(&env, &before);
+
+    // 450 people come in, with ids of their own, in well under the time
+    // (they once took seconds); then there is room for 50 more, not 60.
+    fs::write(&file, address_book(450)).unwrap();
+    within(
+        20,
+        &mut env.cmd(["contact", "import", file.to_str().unwrap(), "--yes"]),
+    );
+    assert_eq!(env.plan().contacts.len(), 450);
+    let more = cards(60, |i| (format!("Friend {i}"), format!("0161 {i:06}")));
+    fs::write(&file, more).unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(
+        err.contains("holds 60 people not yet in your plan, and your plan has 450"),
+        "{err}"
+    );
+    assert_eq!(env.plan().contacts.len(), 450);
+}
+
+/// The same person many times over (one name, many numbers, as a phone
+/// keeps them) is added once, quickly, and said so.
+#[test]
+fn the_same_person_many_times_in_one_file_is_added_once() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("alex.vcf");
+    let alexes = cards(5000, |i| ("Alex Smith".into(), format!("+44 7700 {i:06}")));
+    fs::write(&file, alexes).unwrap();
+    let output = within(
+        20,
+        &mut env.cmd(["contact", "import", file.to_str().unwrap(), "--yes"]),
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains("In the file more than once, so added once"),
+        "{err}"
+    );
+    assert!(err.contains("… and 4979 more"), "{err}");
+    assert!(err.contains("imported 1 contact from alex.vcf"), "{err}");
+    assert_eq!(env.plan().contacts.len(), 1);
+}
+
+/// A plan edited by hand to hold more than a list may is refused by name,
+/// with the limit, and `now` still shows the last plan that reads.
+#[test]
+fn a_plan_with_more_entries_than_a_list_holds_says_which_and_the_limit() {
+    use std::fmt::Write as _;
+    let env = Env::with_example();
+    let mut text = fs::read_to_string(env.plan_file()).unwrap();
+    for i in 0..501 {
+        let _ = write!(text, "\n[[reasons]]\ntext = \"reason {i}\"\n");
+    }
+    fs::write(env.plan_file(), text).unwrap();
+    let err = env.fails(1, ["reason", "add", "one more"]);
+    assert!(err.contains("plan.toml"), "{err}");
+    assert!(err.contains("reasons: there are"), "{err}");
+    assert!(err.contains("a plan holds at most 500"), "{err}");
+    env.ok(["now"]);
 }

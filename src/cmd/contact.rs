@@ -7,6 +7,7 @@ use crate::cli::{ContactCommand, ContactEdit, ContactExport, ContactImport};
 use crate::crisis_lines::{self, CrisisLine};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::validate::MAX_ITEMS;
 use crate::plan::vcard::{self, Card};
 use crate::plan::{Contact, Linked, Plan, Role, ids};
 use crate::prompt::{Prompter, Terminal};
@@ -151,14 +152,14 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let (mut cards, mut bad) = (Vec::new(), Vec::new());
     for card in cards_read {
         match card_problem(&card, role) {
-            Some(why) => bad.push(format!("  {}: {why}", clean(&card.name))),
+            Some(why) => bad.push(format!("{}: {why}", clean(&shorten(&card.name)))),
             None => cards.push(card),
         }
     }
     if !bad.is_empty() {
         ctx.say(&format!(
             "Skipped, as they can't be kept in a plan as they are:\n{}",
-            bad.join("\n")
+            listed(bad)
         ))?;
     }
     if cards.is_empty() {
@@ -167,27 +168,41 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             args.file.display()
         )));
     }
-    let (new, known): (Vec<Card>, Vec<Card>) = cards
-        .into_iter()
-        .partition(|card| !already_there(&plan, card));
+    let sorted = vcard::sort_out(&plan, cards);
     let list = |cards: &[Card]| -> String {
-        cards
-            .iter()
-            .map(|c| match &c.phone {
-                Some(phone) => format!("  {} · {phone}", clean(&c.name)),
-                None => format!("  {}", clean(&c.name)),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        listed(
+            cards
+                .iter()
+                .map(|c| match &c.phone {
+                    Some(phone) => format!("{} · {phone}", clean(&c.name)),
+                    None => clean(&c.name),
+                })
+                .collect(),
+        )
     };
-    if !known.is_empty() {
+    if !sorted.known.is_empty() {
         ctx.say(&format!(
             "Already in your plan, so skipped:\n{}",
-            list(&known)
+            list(&sorted.known)
         ))?;
     }
+    if !sorted.twice.is_empty() {
+        ctx.say(&format!(
+            "In the file more than once, so added once:\n{}",
+            list(&sorted.twice)
+        ))?;
+    }
+    let new = sorted.new;
     if new.is_empty() {
         return ctx.say("Everyone in this file is already in your plan; nothing to add.");
+    }
+    if plan.contacts.len() + new.len() > MAX_ITEMS {
+        return Err(Error::TooManyContacts {
+            path: args.file.clone(),
+            found: new.len(),
+            have: plan.contacts.len(),
+            limit: MAX_ITEMS,
+        });
     }
     ctx.say(&format!(
         "To add, as {} contacts:\n{}",
@@ -197,7 +212,11 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     if !args.yes {
         let mut ask = Terminal::open(ctx.style.plain)
             .ok_or_else(|| Error::Usage("add --yes to import without being asked".into()))?;
-        if !ask.confirm(&format!("Add these {} to your plan?", new.len()), true)? {
+        let people = match new.len() {
+            1 => "this person".to_string(),
+            n => format!("these {n}"),
+        };
+        if !ask.confirm(&format!("Add {people} to your plan?"), true)? {
             return ctx.say("Nothing was added.");
         }
     }
@@ -206,25 +225,42 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     save(ctx, |plan| {
-        let mut added = 0;
-        for card in new {
-            // Checked again under the lock: the plan may have changed meanwhile.
-            if already_there(plan, &card) {
-                continue;
-            }
-            let id = ids::generate(&card.name, "contact", |id| plan.contact(id).is_some());
-            plan.contacts.push(Contact {
-                id,
-                name: card.name,
-                phone: card.phone,
-                role,
-                reachable: None,
-                do_not_involve: false,
+        // Sorted out again under the lock: the plan may have changed meanwhile.
+        let added = plan.add_cards(new, role);
+        if plan.contacts.len() > MAX_ITEMS {
+            return Err(Error::TooManyContacts {
+                path: args.file.clone(),
+                found: added,
+                have: plan.contacts.len() - added,
+                limit: MAX_ITEMS,
             });
-            added += 1;
         }
-        Ok(format!("imported {added} contacts from {source}"))
+        Ok(match added {
+            1 => format!("imported 1 contact from {source}"),
+            n => format!("imported {n} contacts from {source}"),
+        })
     })
+}
+
+/// A list of names for a message, one a line, indented; a long list shows
+/// its first twenty and how many more, so a big file never floods the screen.
+fn listed(lines: Vec<String>) -> String {
+    const SHOWN: usize = 20;
+    let more = lines.len().saturating_sub(SHOWN);
+    let mut shown: Vec<String> = lines
+        .into_iter()
+        .take(SHOWN)
+        .map(|l| format!("  {l}"))
+        .collect();
+    if more > 0 {
+        shown.push(format!("  … and {more} more"));
+    }
+    shown.join("\n")
+}
+
+/// A name cut short for a message about it.
+fn shorten(name: &str) -> String {
+    crate::prompt::shorten(name, 60)
 }
 
 /// Writes the plan's people (never anyone marked "do not involve") and the
@@ -334,6 +370,21 @@ fn crisis_line(line: &CrisisLine) -> vcard::Entry {
 /// Why a card could not be kept as a contact, checked as the plan's own
 /// validation would check it, so one bad card never fails the whole save.
 fn card_problem(card: &Card, role: Role) -> Option<String> {
+    let length = card.name.chars().count();
+    if length > vcard::MAX_NAME {
+        return Some(format!(
+            "its name is {length} characters long; a name in a plan holds at most {}",
+            vcard::MAX_NAME
+        ));
+    }
+    if let Some(length) = card.phone.as_ref().map(|p| p.chars().count())
+        && length > vcard::MAX_PHONE
+    {
+        return Some(format!(
+            "its number is {length} characters long; a number in a plan holds at most {}",
+            vcard::MAX_PHONE
+        ));
+    }
     let mut probe = Plan::new("probe".into(), None);
     probe.contacts.push(Contact {
         id: "probe".into(),
@@ -350,19 +401,6 @@ fn card_problem(card: &Card, role: Role) -> Option<String> {
             let field = p.place.trim_start_matches("contact `probe` ");
             format!("its {field} {}", p.message)
         })
-}
-
-/// Whether someone with this name or number is already in the plan.
-fn already_there(plan: &Plan, card: &Card) -> bool {
-    let digits = card
-        .phone
-        .as_deref()
-        .map(vcard::digits)
-        .filter(|d| !d.is_empty());
-    plan.contacts.iter().any(|c| {
-        c.name.trim().eq_ignore_ascii_case(card.name.trim())
-            || (digits.is_some() && c.phone.as_deref().map(vcard::digits) == digits)
-    })
 }
 
 /// "none" clears an optional field.

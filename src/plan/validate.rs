@@ -21,6 +21,15 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The most entries one list of a plan may hold (contacts, triggers, crisis
+/// steps, …). A plan is read on the worst day of a year: it has no reason to
+/// hold more, and a bound keeps every command fast whatever a file asks for.
+pub const MAX_ITEMS: usize = 500;
+
+/// The most entries a list inside one entry may hold (a trigger's thoughts
+/// or links, a coping strategy's steps).
+pub const MAX_INNER: usize = 100;
+
 /// Every problem in the plan, in file order; empty when the plan is sound.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -36,6 +45,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             ),
         );
     }
+    check_counts(plan, &mut report);
     check_text(&plan.name, "name", true, &mut report);
     for problem in plan.early_warning.problems() {
         report("early_warning".into(), problem);
@@ -119,6 +129,48 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     problems
 }
 
+/// Lists no longer than [`MAX_ITEMS`] (and [`MAX_INNER`] within an entry).
+fn check_counts(plan: &Plan, report: &mut impl FnMut(String, String)) {
+    let mut count = |place: String, len: usize, max: usize| {
+        if len > max {
+            report(
+                place,
+                format!(
+                    "there are {len}; a plan holds at most {max}, so keep the ones that matter most and remove the others"
+                ),
+            );
+        }
+    };
+    for section in Section::ALL {
+        count(
+            section.key().to_string(),
+            plan.section(section).len(),
+            MAX_ITEMS,
+        );
+    }
+    count("triggers".into(), plan.triggers.len(), MAX_ITEMS);
+    count("coping".into(), plan.coping.len(), MAX_ITEMS);
+    count("contacts".into(), plan.contacts.len(), MAX_ITEMS);
+    for t in &plan.triggers {
+        for (field, len) in [
+            ("thoughts", t.thoughts.len()),
+            ("feelings", t.feelings.len()),
+            ("urges", t.urges.len()),
+            ("coping", t.coping.len()),
+            ("contacts", t.contacts.len()),
+        ] {
+            count(format!("trigger `{}` {field}", t.id), len, MAX_INNER);
+        }
+    }
+    for c in &plan.coping {
+        count(
+            format!("coping strategy `{}` steps", c.id),
+            c.steps.len(),
+            MAX_INNER,
+        );
+    }
+}
+
 /// Checks a list of ids: each valid, none twice. Returns the set of ids.
 fn check_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
@@ -172,6 +224,9 @@ fn check_triggers(
     report: &mut impl FnMut(String, String),
 ) {
     let mut ranks = HashSet::new();
+    // Looked up by id once, so links cost the same whatever the plan's size.
+    let contacts: std::collections::HashMap<&str, &super::Contact> =
+        plan.contacts.iter().map(|c| (c.id.as_str(), c)).collect();
     for t in &plan.triggers {
         let place = format!("trigger `{}`", t.id);
         check_text(&t.situation, &format!("{place} situation"), false, report);
@@ -220,7 +275,7 @@ fn check_triggers(
             }
         }
         for id in &t.contacts {
-            match plan.contact(id) {
+            match contacts.get(id.as_str()) {
                 None => report(
                     place.clone(),
                     format!("links to contact `{id}`, who is not in the plan"),
