@@ -116,6 +116,7 @@ fn example_plan(triggers: usize) -> Plan {
             "Breathe with it".into(),
             "Watch it pass".into(),
         ],
+        follow_through: relapse_plan::plan::FollowThrough::default(),
     });
     plan.contacts.push(Contact {
         id: "alex".into(),

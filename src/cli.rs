@@ -53,13 +53,18 @@ pub struct Cli {
 /// sections share one set of subcommands, so their examples are written
 /// here, where each knows its own noun.
 pub fn command() -> clap::Command {
-    let examples: [(&str, &str); 6] = [
+    let examples: [(&str, &str); 11] = [
         ("step", "Leave and go somewhere safe"),
         ("warning-sign", "Skipping meals"),
         ("reason", "Being there for my daughter"),
         ("safety", "No alcohol kept at home"),
         ("lapse", "Call Alex within the hour"),
         ("maintenance", "Walk at lunch"),
+        ("helps", "Sit with me; you don't need to talk"),
+        ("not-helpful", "Telling me to cheer up"),
+        ("who-does-what", "Aoife: stays with me"),
+        ("stand-down", "I'm eating and sleeping again"),
+        ("after-crisis", "A quiet day or two, and a call on the third"),
     ];
     let mut command = Cli::command();
     for (noun, text) in examples {
@@ -154,6 +159,26 @@ pub enum Command {
     /// Daily maintenance: what you do every day to stay well.
     #[command(subcommand)]
     Maintenance(TextCommand),
+
+    /// For the people who help you: what helps when you're struggling.
+    #[command(subcommand)]
+    Helps(TextCommand),
+
+    /// For the people who help you: what does not help.
+    #[command(subcommand)]
+    NotHelpful(TextCommand),
+
+    /// For the people who help you: who does what ("Aoife: stays with me").
+    #[command(subcommand)]
+    WhoDoesWhat(TextCommand),
+
+    /// For the people who help you: when they can stand down (signs the crisis is over).
+    #[command(subcommand)]
+    StandDown(TextCommand),
+
+    /// For the people who help you: what you need in the days after a crisis.
+    #[command(subcommand)]
+    AfterCrisis(TextCommand),
 
     /// Paced breathing: breathe in, then out for longer, following a bar.
     ///

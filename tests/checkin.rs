@@ -408,9 +408,9 @@ fn the_daily_reminder_is_a_calendar_event_that_repeats() {
 }
 
 #[test]
-fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
+fn every_older_plan_reads_as_3_and_is_saved_as_3_on_its_next_change() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = 0;
+    let (mut found, mut found_2) = (0, 0);
     let mut stack = vec![root.join("tests"), root.join("examples")];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).unwrap().flatten() {
@@ -425,12 +425,10 @@ fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
             let Ok(table) = text.parse::<toml::Table>() else {
                 continue;
             };
-            if table
+            let version = table
                 .get("schema_version")
-                .and_then(toml::Value::as_integer)
-                != Some(1)
-                || table.contains_key("kind")
-            {
+                .and_then(toml::Value::as_integer);
+            if !matches!(version, Some(1 | 2)) || table.contains_key("kind") {
                 continue;
             }
             // Damaged or hostile schema-1 files must fail the same way as before.
@@ -438,7 +436,10 @@ fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
                 continue;
             };
             found += 1;
-            assert_eq!(parsed.plan.schema_version, 2, "{}", path.display());
+            if version == Some(2) {
+                found_2 += 1;
+            }
+            assert_eq!(parsed.plan.schema_version, 3, "{}", path.display());
             if !parsed.problems.is_empty() {
                 continue;
             }
@@ -456,7 +457,7 @@ fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
             env.ok(["reason", "add", "One more reason"]);
             let saved = fs::read_to_string(env.plan_file()).unwrap();
             assert!(
-                saved.starts_with("schema_version = 2\n"),
+                saved.starts_with("schema_version = 3\n"),
                 "{}: {saved}",
                 path.display()
             );
@@ -479,11 +480,12 @@ fn every_schema_1_plan_reads_as_2_and_is_saved_as_2_on_its_next_change() {
             assert!(
                 fs::read_to_string(env.plan_file())
                     .unwrap()
-                    .starts_with("schema_version = 2\n")
+                    .starts_with("schema_version = 3\n")
             );
         }
     }
-    assert!(found >= 3, "only {found} schema-1 plans found");
+    assert!(found >= 4, "only {found} older plans found");
+    assert!(found_2 >= 1, "no schema-2 plan found");
 }
 
 /// Two weeks of check-ins on the example plan, a fixed clock moved day by

@@ -108,7 +108,7 @@ fn the_written_toml_is_plain_toml_with_every_value() {
     build(&env);
     let text = std::fs::read_to_string(env.plan_file()).unwrap();
     let table: toml::Table = toml::from_str(&text).unwrap();
-    assert_eq!(table["schema_version"].as_integer(), Some(2));
+    assert_eq!(table["schema_version"].as_integer(), Some(3));
     assert_eq!(table["revision"].as_integer(), Some(12));
     assert!(table["saved_at"].is_datetime(), "a native TOML datetime");
     assert!(table["review"]["next"].is_datetime(), "a native TOML date");

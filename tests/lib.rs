@@ -16,6 +16,7 @@ mod privacy;
 mod properties;
 mod robustness;
 mod snapshots;
+mod supporters;
 #[cfg(unix)]
 mod terminal;
 #[cfg(unix)]

@@ -70,6 +70,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     name,
                     kind: CopingKind::ALL[i % CopingKind::ALL.len()],
                     steps,
+                    follow_through: relapse_plan::plan::FollowThrough::default(),
                 });
             }
             for (i, (id, name, phone, role, dni)) in contacts.into_iter().enumerate() {

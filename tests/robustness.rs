@@ -63,7 +63,7 @@ fn non_utf8_and_byte_order_marks_are_refused() {
 fn a_newer_schema_is_shown_but_never_rewritten() {
     let env = Env::new();
     env.ok(["init"]);
-    let newer = b"schema_version = 3\nrevision = 1\nname = \"Sam\"\nhologram = \"future field\"\n\n[[crisis_steps]]\ntext = \"Call Alex\"\n";
+    let newer = b"schema_version = 4\nrevision = 1\nname = \"Sam\"\nhologram = \"future field\"\n\n[[crisis_steps]]\ntext = \"Call Alex\"\n";
     fs::write(env.plan_file(), newer).unwrap();
     let before = env.snapshot_dir();
     let output = env.cmd(["now"]).output().unwrap();
@@ -71,10 +71,10 @@ fn a_newer_schema_is_shown_but_never_rewritten() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("1. Call Alex"));
     let output = env.cmd(["show"]).output().unwrap();
     assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("newer relapse-plan (schema 3)"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("newer relapse-plan (schema 4)"));
     let err = env.fails(1, ["step", "add", "Breathe"]);
     assert!(
-        err.contains("newer relapse-plan (schema 3); this one can show it but will not change it"),
+        err.contains("newer relapse-plan (schema 4); this one can show it but will not change it"),
         "{err}"
     );
     env.fails(1, ["restore", "1"]);

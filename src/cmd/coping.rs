@@ -40,6 +40,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
                 name: args.name,
                 kind: choice(&args.kind)?,
                 steps: args.step,
+                follow_through: crate::plan::FollowThrough::default(),
             });
             Ok(description)
         }),

@@ -43,7 +43,10 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<String> {
         Section::SafeEnvironment,
         Section::LapsePlan,
         Section::Maintenance,
-    ] {
+    ]
+    .into_iter()
+    .chain(Section::FOR_SUPPORTERS)
+    {
         text_section(&mut changes, section, old, new);
     }
     fields(
@@ -52,7 +55,35 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<String> {
         &to_table(&old.review),
         &to_table(&new.review),
     );
+    scalar(
+        &mut changes,
+        "kept at",
+        &opt(old.kept_at.as_deref()),
+        &opt(new.kept_at.as_deref()),
+    );
+    fields(
+        &mut changes,
+        "own numbers",
+        &to_table(&old.own_lines),
+        &to_table(&new.own_lines),
+    );
+    follow_through(&mut changes, old, new);
     changes
+}
+
+/// A crisis step's follow-through, by step, when its words stayed the same
+/// (a changed sentence already reads as a change).
+fn follow_through(changes: &mut Vec<String>, old: &Plan, new: &Plan) {
+    for (n, (o, w)) in old.crisis_steps.iter().zip(&new.crisis_steps).enumerate() {
+        if o.text == w.text && o.follow_through != w.follow_through {
+            fields(
+                changes,
+                &format!("crisis step {} \"{}\"", n + 1, w.text),
+                &to_table(&o.follow_through),
+                &to_table(&w.follow_through),
+            );
+        }
+    }
 }
 
 fn opt(value: Option<&str>) -> Value {

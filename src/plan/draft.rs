@@ -23,6 +23,7 @@ pub struct Draft {
     #[serde(default)]
     pub done: Vec<String>,
     /// The plan as it stands in the draft.
+    #[serde(deserialize_with = "super::parse::embedded_plan")]
     pub plan: Plan,
 }
 

@@ -57,7 +57,11 @@ pub struct Started {
     pub assignment: Assignment,
     /// The plan as it was when started, kept here (never in the hand-in)
     /// so progress counts what changed even if old revisions are missing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::parse::embedded_plan_opt"
+    )]
     pub base: Option<Plan>,
 }
 
@@ -479,6 +483,9 @@ pub struct HandIn {
     /// Check-ins from the day the homework was started, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check_ins: Vec<CheckIn>,
+    /// The plan, read through the plan's own migration (an older hand-in
+    /// holds an older plan).
+    #[serde(deserialize_with = "super::parse::embedded_plan")]
     pub plan: Plan,
 }
 

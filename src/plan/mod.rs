@@ -27,7 +27,7 @@ use toml::value::Datetime;
 
 /// The schema this build reads and writes. A file with a higher number was
 /// written by a newer relapse-plan and is shown but never rewritten.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole plan, as stored in `plan.toml` and in every revision file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,10 @@ pub struct Plan {
     /// ISO 3166 country code, for the crisis lines shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Where the printed plan is kept, in the person's words ("wallet,
+    /// phone") (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_at: Option<String>,
     /// Reasons for recovery, for living.
     #[serde(default)]
     pub reasons: Vec<TextItem>,
@@ -85,6 +89,88 @@ pub struct Plan {
     /// When the early warning shows, over the check-ins (schema 2).
     #[serde(default, skip_serializing_if = "early_warning::Rule::is_default")]
     pub early_warning: early_warning::Rule,
+    /// For supporters: what helps me when I'm struggling (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub helps: Vec<TextItem>,
+    /// For supporters: what does not help (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub does_not_help: Vec<TextItem>,
+    /// For supporters: who does what ("Aoife: stays with me") (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub who_does_what: Vec<TextItem>,
+    /// For supporters: signs the crisis is over (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stand_down: Vec<TextItem>,
+    /// For supporters: what I need in the days after a crisis (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_crisis: Vec<TextItem>,
+    /// The person's own emergency number and local crisis lines, for a
+    /// country the built-in table does not cover (schema 3).
+    #[serde(default, skip_serializing_if = "OwnLines::is_empty")]
+    pub own_lines: OwnLines,
+}
+
+/// Numbers the person added themselves, each with where they found it in
+/// their own words: shown beside the built-in lines, always as theirs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnLines {
+    /// The local emergency number ("999").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency: Option<String>,
+    /// Where the emergency number came from ("Dubai Police website, May 2026").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency_source: Option<String>,
+    /// Local crisis lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<OwnLine>,
+}
+
+impl OwnLines {
+    pub fn is_empty(&self) -> bool {
+        *self == OwnLines::default()
+    }
+}
+
+/// A local crisis line the person added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnLine {
+    pub name: String,
+    /// The number to call, as dialled locally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call: Option<String>,
+    /// A number to text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Where they found it, in their own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// How likely the person is to use a crisis step or coping strategy, what
+/// could get in the way, and their answer to it (safety-planning practice:
+/// a step that will not be used is worth a conversation).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowThrough {
+    /// How likely they are to use it, 0-100 %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likely: Option<u8>,
+    /// What could get in the way, in their words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_the_way: Option<String>,
+    /// Their answer to that obstacle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+}
+
+impl FollowThrough {
+    pub fn is_empty(&self) -> bool {
+        *self == FollowThrough::default()
+    }
+
+    /// Rated, and under 50 %: worth talking through at a review.
+    pub fn unlikely(&self) -> bool {
+        self.likely.is_some_and(|l| l < 50)
+    }
 }
 
 /// How the daily check-in replies.
@@ -123,6 +209,13 @@ impl Plan {
             review: Review::default(),
             check_in: CheckInSettings::default(),
             early_warning: early_warning::Rule::default(),
+            kept_at: None,
+            helps: Vec::new(),
+            does_not_help: Vec::new(),
+            who_does_what: Vec::new(),
+            stand_down: Vec::new(),
+            after_crisis: Vec::new(),
+            own_lines: OwnLines::default(),
         }
     }
 
@@ -147,6 +240,11 @@ impl Plan {
             Section::SafeEnvironment => &self.safe_environment,
             Section::LapsePlan => &self.lapse_plan,
             Section::Maintenance => &self.maintenance,
+            Section::Helps => &self.helps,
+            Section::DoesNotHelp => &self.does_not_help,
+            Section::WhoDoesWhat => &self.who_does_what,
+            Section::StandDown => &self.stand_down,
+            Section::AfterCrisis => &self.after_crisis,
         }
     }
 
@@ -159,6 +257,11 @@ impl Plan {
             Section::SafeEnvironment => &mut self.safe_environment,
             Section::LapsePlan => &mut self.lapse_plan,
             Section::Maintenance => &mut self.maintenance,
+            Section::Helps => &mut self.helps,
+            Section::DoesNotHelp => &mut self.does_not_help,
+            Section::WhoDoesWhat => &mut self.who_does_what,
+            Section::StandDown => &mut self.stand_down,
+            Section::AfterCrisis => &mut self.after_crisis,
         }
     }
 
@@ -221,16 +324,41 @@ pub enum Section {
     SafeEnvironment,
     LapsePlan,
     Maintenance,
+    /// For supporters (schema 3): what helps me when I'm struggling.
+    Helps,
+    /// For supporters: what does not help.
+    DoesNotHelp,
+    /// For supporters: who does what.
+    WhoDoesWhat,
+    /// For supporters: when you can stand down.
+    StandDown,
+    /// For supporters: after a crisis.
+    AfterCrisis,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 11] = [
         Section::Reasons,
         Section::WarningSigns,
         Section::CrisisSteps,
         Section::SafeEnvironment,
         Section::LapsePlan,
         Section::Maintenance,
+        Section::Helps,
+        Section::DoesNotHelp,
+        Section::WhoDoesWhat,
+        Section::StandDown,
+        Section::AfterCrisis,
+    ];
+
+    /// The sections written for supporters, in the order a supporter's
+    /// printout shows them.
+    pub const FOR_SUPPORTERS: [Section; 5] = [
+        Section::Helps,
+        Section::DoesNotHelp,
+        Section::WhoDoesWhat,
+        Section::StandDown,
+        Section::AfterCrisis,
     ];
 
     /// The key in the TOML file.
@@ -242,6 +370,11 @@ impl Section {
             Section::SafeEnvironment => "safe_environment",
             Section::LapsePlan => "lapse_plan",
             Section::Maintenance => "maintenance",
+            Section::Helps => "helps",
+            Section::DoesNotHelp => "does_not_help",
+            Section::WhoDoesWhat => "who_does_what",
+            Section::StandDown => "stand_down",
+            Section::AfterCrisis => "after_crisis",
         }
     }
 
@@ -254,6 +387,11 @@ impl Section {
             Section::SafeEnvironment => "safer-environment item",
             Section::LapsePlan => "lapse-plan step",
             Section::Maintenance => "daily maintenance item",
+            Section::Helps => "thing that helps",
+            Section::DoesNotHelp => "thing that does not help",
+            Section::WhoDoesWhat => "who-does-what line",
+            Section::StandDown => "stand-down sign",
+            Section::AfterCrisis => "after-a-crisis need",
         }
     }
 
@@ -266,6 +404,11 @@ impl Section {
             Section::SafeEnvironment => "A safer environment",
             Section::LapsePlan => "If I slip (lapse plan)",
             Section::Maintenance => "Every day (maintenance)",
+            Section::Helps => "What helps me when I'm struggling",
+            Section::DoesNotHelp => "What does not help",
+            Section::WhoDoesWhat => "Who does what",
+            Section::StandDown => "When you can stand down",
+            Section::AfterCrisis => "After a crisis",
         }
     }
 }
@@ -274,11 +417,18 @@ impl Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextItem {
     pub text: String,
+    /// How likely the person is to do it, and what could get in the way
+    /// (schema 3; crisis steps only).
+    #[serde(default, skip_serializing_if = "FollowThrough::is_empty")]
+    pub follow_through: FollowThrough,
 }
 
 impl TextItem {
     pub fn new(text: impl Into<String>) -> TextItem {
-        TextItem { text: text.into() }
+        TextItem {
+            text: text.into(),
+            follow_through: FollowThrough::default(),
+        }
     }
 }
 
@@ -344,6 +494,10 @@ pub struct Coping {
     pub kind: CopingKind,
     #[serde(default)]
     pub steps: Vec<String>,
+    /// How likely the person is to use it, and what could get in the way
+    /// (schema 3).
+    #[serde(default, skip_serializing_if = "FollowThrough::is_empty")]
+    pub follow_through: FollowThrough,
 }
 
 /// A person or service.

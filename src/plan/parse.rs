@@ -180,7 +180,28 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
 }
 
 /// Keys each schema added, so an older file holding them is named clearly.
-const ADDED_IN: &[(i64, &[&str])] = &[(2, &["check_in", "early_warning"])];
+const ADDED_IN: &[(i64, &[&str])] = &[
+    (2, &["check_in", "early_warning"]),
+    (
+        3,
+        &[
+            "kept_at",
+            "helps",
+            "does_not_help",
+            "who_does_what",
+            "stand_down",
+            "after_crisis",
+            "own_lines",
+        ],
+    ),
+];
+
+/// Keys schema 3 added inside the entries of a list (`[[crisis_steps]]`'s
+/// `follow_through`), so an older file holding one is named as clearly.
+const ADDED_IN_ENTRIES: &[(i64, &str, &str)] = &[
+    (3, "crisis_steps", "follow_through"),
+    (3, "coping", "follow_through"),
+];
 
 /// Migrates a plan table from schema `from` to [`SCHEMA_VERSION`], one
 /// step at a time. Each step changes only what its schema changed.
@@ -189,26 +210,76 @@ fn migrate(table: &mut toml::Table, from: i64, text: &str) -> Result<(), ParseEr
         let next = version + 1;
         // Schema 2 added `[check_in]` and `[early_warning]` (both optional,
         // their defaults meaning what schema 1 did: no count, the default
-        // rule); a schema 1 file that already holds them was mixed by hand.
+        // rule). Schema 3 added the sections for supporters, `kept_at`,
+        // `[own_lines]` and each crisis step's and coping strategy's
+        // `follow_through`, all optional and empty meaning what schema 2
+        // did. A file of an older schema that already holds one was mixed
+        // by hand: say so rather than guess.
+        let came_with = |key: &str| ParseError::Syntax {
+            line: find_key_line(text, key)
+                .or_else(|| find_table_line(text, key))
+                .unwrap_or(1),
+            column: 1,
+            message: format!(
+                "`{key}` came with schema {next}; change `schema_version = {version}` to {next} at the top to use it"
+            ),
+        };
         for (added, keys) in ADDED_IN {
             if *added != next {
                 continue;
             }
             if let Some(key) = keys.iter().find(|k| table.contains_key(**k)) {
-                return Err(ParseError::Syntax {
-                    line: find_key_line(text, key)
-                        .or_else(|| find_table_line(text, key))
-                        .unwrap_or(1),
-                    column: 1,
-                    message: format!(
-                        "`{key}` came with schema {next}; change `schema_version = {version}` to {next} at the top to use it"
-                    ),
-                });
+                return Err(came_with(key));
+            }
+        }
+        for (added, list, key) in ADDED_IN_ENTRIES {
+            let holds = |entry: &toml::Value| entry.get(key).is_some();
+            if *added == next
+                && table
+                    .get(*list)
+                    .and_then(toml::Value::as_array)
+                    .is_some_and(|entries| entries.iter().any(holds))
+            {
+                return Err(came_with(&format!("{list}.{key}")));
             }
         }
         table.insert("schema_version".into(), toml::Value::Integer(next));
     }
     Ok(())
+}
+
+/// Reads a plan kept inside another file (a hand-in, a draft, started
+/// homework) through the same migration as `plan.toml`, so a plan of an
+/// older schema there reads as the current one. One from a newer schema is
+/// read as it is: its number stays, so it is never written back as ours.
+pub fn embedded_plan<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
+    use serde::Deserialize as _;
+    use serde::de::Error as _;
+    let mut table = toml::Table::deserialize(deserializer)?;
+    let version = match table.get("schema_version") {
+        Some(toml::Value::Integer(v)) if *v >= 1 => *v,
+        _ => {
+            return Err(D::Error::custom(
+                "the plan inside has no `schema_version` from 1 up",
+            ));
+        }
+    };
+    if version <= i64::from(SCHEMA_VERSION) {
+        migrate(&mut table, version, "").map_err(D::Error::custom)?;
+    }
+    toml::Value::Table(table)
+        .try_into()
+        .map_err(D::Error::custom)
+}
+
+/// [`embedded_plan`] for a plan that may be missing.
+pub fn embedded_plan_opt<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Plan>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrapped(#[serde(deserialize_with = "embedded_plan")] Plan);
+    use serde::Deserialize as _;
+    Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
 }
 
 /// The line of a `[key]` table header.
@@ -408,9 +479,9 @@ mod tests {
     }
 
     #[test]
-    fn a_schema_1_plan_is_migrated_to_2() {
+    fn a_schema_1_plan_is_migrated_to_3() {
         let old = parse(b"schema_version = 1\nrevision = 4\nname = \"Sam\"\n[[warning_signs]]\ntext = \"Skipping meals\"\n").unwrap();
-        assert_eq!(old.plan.schema_version, 2);
+        assert_eq!(old.plan.schema_version, 3);
         assert_eq!(old.plan.revision, 4);
         assert_eq!(old.plan.warning_signs[0].text, "Skipping meals");
         assert!(old.plan.early_warning.is_default());

@@ -30,6 +30,25 @@ pub const MAX_ITEMS: usize = 500;
 /// or links, a coping strategy's steps).
 pub const MAX_INNER: usize = 100;
 
+/// A likelihood within 0-100 % and sound words for the obstacle and answer.
+fn check_follow_through(
+    follow: &super::FollowThrough,
+    place: &str,
+    report: &mut impl FnMut(String, String),
+) {
+    if follow.likely.is_some_and(|l| l > 100) {
+        report(
+            format!("{place} follow_through.likely"),
+            "should be a percentage from 0 to 100".into(),
+        );
+    }
+    for (field, value) in [("in_the_way", &follow.in_the_way), ("answer", &follow.answer)] {
+        if let Some(value) = value {
+            check_text(value, &format!("{place} {field}"), false, report);
+        }
+    }
+}
+
 /// Every problem in the plan, in file order; empty when the plan is sound.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -74,6 +93,36 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for (n, item) in plan.section(section).iter().enumerate() {
             let place = format!("{} {}", section.item_name(), n + 1);
             check_text(&item.text, &place, false, &mut report);
+            if section == Section::CrisisSteps {
+                check_follow_through(&item.follow_through, &place, &mut report);
+            } else if !item.follow_through.is_empty() {
+                report(
+                    place,
+                    "only crisis steps and coping strategies keep a `follow_through`".into(),
+                );
+            }
+        }
+    }
+    if let Some(kept_at) = &plan.kept_at {
+        check_text(kept_at, "kept_at", true, &mut report);
+    }
+    let own = &plan.own_lines;
+    for (field, value) in [
+        ("own_lines.emergency", &own.emergency),
+        ("own_lines.emergency_source", &own.emergency_source),
+    ] {
+        if let Some(value) = value {
+            check_text(value, field, false, &mut report);
+        }
+    }
+    for (n, line) in own.lines.iter().enumerate() {
+        let place = format!("own crisis line {}", n + 1);
+        check_text(&line.name, &format!("{place} name"), false, &mut report);
+        for value in [&line.call, &line.text, &line.source].into_iter().flatten() {
+            check_text(value, &place, false, &mut report);
+        }
+        if line.call.is_none() && line.text.is_none() {
+            report(place, "needs a number to call or to text".into());
         }
     }
 
@@ -97,6 +146,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
     for c in &plan.coping {
         let place = format!("coping strategy `{}`", c.id);
+        check_follow_through(&c.follow_through, &place, &mut report);
         check_text(&c.name, &format!("{place} name"), false, &mut report);
         for step in &c.steps {
             check_text(step, &format!("{place} step"), false, &mut report);
@@ -151,6 +201,11 @@ fn check_counts(plan: &Plan, report: &mut impl FnMut(String, String)) {
     count("triggers".into(), plan.triggers.len(), MAX_ITEMS);
     count("coping".into(), plan.coping.len(), MAX_ITEMS);
     count("contacts".into(), plan.contacts.len(), MAX_ITEMS);
+    count(
+        "own_lines.lines".into(),
+        plan.own_lines.lines.len(),
+        MAX_ITEMS,
+    );
     for t in &plan.triggers {
         for (field, len) in [
             ("thoughts", t.thoughts.len()),
@@ -302,6 +357,7 @@ mod tests {
             name: "Urge surfing".into(),
             kind: CopingKind::Internal,
             steps: vec!["Breathe".into()],
+            follow_through: super::super::FollowThrough::default(),
         });
         plan.contacts.push(Contact {
             id: "alex".into(),

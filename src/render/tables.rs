@@ -234,6 +234,13 @@ pub fn write_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()
         writeln!(w)?;
         write_section(w, plan, section, style)?;
     }
+    // The sections for supporters show once the person has written any.
+    for section in Section::FOR_SUPPORTERS {
+        if !plan.section(section).is_empty() {
+            writeln!(w)?;
+            write_section(w, plan, section, style)?;
+        }
+    }
     Ok(())
 }
 
@@ -246,6 +253,11 @@ pub fn section_command(section: Section) -> &'static str {
         Section::SafeEnvironment => "safety",
         Section::LapsePlan => "lapse",
         Section::Maintenance => "maintenance",
+        Section::Helps => "helps",
+        Section::DoesNotHelp => "not-helpful",
+        Section::WhoDoesWhat => "who-does-what",
+        Section::StandDown => "stand-down",
+        Section::AfterCrisis => "after-crisis",
     }
 }
 

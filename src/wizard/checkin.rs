@@ -227,6 +227,7 @@ mod tests {
             name: "Urge surfing".into(),
             kind: CopingKind::Internal,
             steps: vec![],
+            follow_through: crate::plan::FollowThrough::default(),
         }];
         plan
     }

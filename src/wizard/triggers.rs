@@ -460,6 +460,7 @@ impl Wizard<'_> {
             name,
             kind,
             steps: Vec::new(),
+            follow_through: crate::plan::FollowThrough::default(),
         });
         self.keep()?;
         let i = self.draft.plan.coping.len() - 1;
