@@ -64,7 +64,10 @@ pub fn command() -> clap::Command {
         ("not-helpful", "Telling me to cheer up"),
         ("who-does-what", "Aoife: stays with me"),
         ("stand-down", "I'm eating and sleeping again"),
-        ("after-crisis", "A quiet day or two, and a call on the third"),
+        (
+            "after-crisis",
+            "A quiet day or two, and a call on the third",
+        ),
     ];
     let mut command = Cli::command();
     for (noun, text) in examples {

@@ -8,7 +8,9 @@ use std::path::Path;
 use super::Env;
 
 fn data(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 #[test]
@@ -20,7 +22,11 @@ fn the_sections_for_supporters_are_kept_in_the_persons_words() {
     env.ok(["who-does-what", "add", "Aoife: stays with me"]);
     env.ok(["who-does-what", "add", "Mum: looks after Idris"]);
     env.ok(["stand-down", "add", "I'm eating and sleeping again"]);
-    env.ok(["after-crisis", "add", "A quiet day, then a call on the third"]);
+    env.ok([
+        "after-crisis",
+        "add",
+        "A quiet day, then a call on the third",
+    ]);
     env.ok(["who-does-what", "move", "2", "--to", "1"]);
     let list = env.ok(["who-does-what", "list"]);
     assert!(
@@ -73,7 +79,10 @@ fn a_schema_1_plan_migrates_and_keeps_its_history() {
     assert!(diff.contains("Stay with me"), "{diff}");
     assert!(!diff.contains("schema"), "{diff}");
     let back = env.ok(["diff", "8", "7"]);
-    assert!(back.contains("removed") && back.contains("Stay with me"), "{back}");
+    assert!(
+        back.contains("removed") && back.contains("Stay with me"),
+        "{back}"
+    );
     let old = env.ok(["print", "--revision", "7"]);
     assert!(old.contains("ليلى Layla"), "{old}");
     env.ok(["restore", "7"]);
@@ -105,8 +114,7 @@ fn older_hand_ins_and_drafts_still_open() {
         assert!(out.contains("Tasks"), "{name}: {out}");
     }
     let hand_in: relapse_plan::plan::homework::HandIn =
-        relapse_plan::plan::parse::parse_toml(&fs::read(data("hand-in-v2.toml")).unwrap())
-            .unwrap();
+        relapse_plan::plan::parse::parse_toml(&fs::read(data("hand-in-v2.toml")).unwrap()).unwrap();
     assert_eq!(hand_in.plan.schema_version, 3);
     assert_eq!(hand_in.plan.name, "Sam");
 

@@ -42,7 +42,10 @@ fn check_follow_through(
             "should be a percentage from 0 to 100".into(),
         );
     }
-    for (field, value) in [("in_the_way", &follow.in_the_way), ("answer", &follow.answer)] {
+    for (field, value) in [
+        ("in_the_way", &follow.in_the_way),
+        ("answer", &follow.answer),
+    ] {
         if let Some(value) = value {
             check_text(value, &format!("{place} {field}"), false, report);
         }
