@@ -52,6 +52,33 @@ fn check_follow_through(
     }
 }
 
+/// What schema 3 added at the top level: where the plan is kept and the
+/// person's own numbers.
+fn check_schema_3(plan: &Plan, report: &mut impl FnMut(String, String)) {
+    if let Some(kept_at) = &plan.kept_at {
+        check_text(kept_at, "kept_at", true, report);
+    }
+    let own = &plan.own_lines;
+    for (field, value) in [
+        ("own_lines.emergency", &own.emergency),
+        ("own_lines.emergency_source", &own.emergency_source),
+    ] {
+        if let Some(value) = value {
+            check_text(value, field, false, report);
+        }
+    }
+    for (n, line) in own.lines.iter().enumerate() {
+        let place = format!("own crisis line {}", n + 1);
+        check_text(&line.name, &format!("{place} name"), false, report);
+        for value in [&line.call, &line.text, &line.source].into_iter().flatten() {
+            check_text(value, &place, false, report);
+        }
+        if line.call.is_none() && line.text.is_none() {
+            report(place, "needs a number to call or to text".into());
+        }
+    }
+}
+
 /// Every problem in the plan, in file order; empty when the plan is sound.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -106,28 +133,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             }
         }
     }
-    if let Some(kept_at) = &plan.kept_at {
-        check_text(kept_at, "kept_at", true, &mut report);
-    }
-    let own = &plan.own_lines;
-    for (field, value) in [
-        ("own_lines.emergency", &own.emergency),
-        ("own_lines.emergency_source", &own.emergency_source),
-    ] {
-        if let Some(value) = value {
-            check_text(value, field, false, &mut report);
-        }
-    }
-    for (n, line) in own.lines.iter().enumerate() {
-        let place = format!("own crisis line {}", n + 1);
-        check_text(&line.name, &format!("{place} name"), false, &mut report);
-        for value in [&line.call, &line.text, &line.source].into_iter().flatten() {
-            check_text(value, &place, false, &mut report);
-        }
-        if line.call.is_none() && line.text.is_none() {
-            report(place, "needs a number to call or to text".into());
-        }
-    }
+    check_schema_3(plan, &mut report);
 
     let coping_ids = check_ids(
         plan.coping.iter().map(|c| c.id.as_str()),
