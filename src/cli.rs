@@ -1,10 +1,21 @@
-//! The command line, as clap types only. Nothing here imports the domain, so
-//! a build script or a completion generator can include this file alone.
+//! The command line, as clap types only. From the domain it takes nothing
+//! but its closed sets of values (category, kind, role, acted, recalled),
+//! so their names, `--help`, completions and validation come from one list.
 //! The `///` comments are the `--help` text.
 
+use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::marker::PhantomData;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+use crate::plan::checkin::Acted;
+use crate::plan::rehearsal::Recall;
+use crate::plan::{Category, CopingKind, Role};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -36,9 +47,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "TEXT")]
     pub note: Option<String>,
 
-    /// When to use colour: auto (only on a terminal, never with `NO_COLOR`), always, never.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "always", "never"])]
-    pub color: String,
+    /// When to use colour; auto: only on a terminal, never with `NO_COLOR`.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = kindly::<ColorWhen>())]
+    pub color: ColorWhen,
 
     /// Plain output: no box drawing, colour or symbols; tables become labelled lines.
     /// For screen readers and braille displays.
@@ -314,8 +325,8 @@ pub enum Command {
     )]
     Completions {
         /// The shell.
-        #[arg(value_parser = ["bash", "zsh", "fish", "elvish", "powershell"])]
-        shell: String,
+        #[arg(value_parser = kindly::<Shell>())]
+        shell: Shell,
     },
 
     /// Print the manual page (roff).
@@ -343,10 +354,10 @@ pub struct RehearseArgs {
     /// With --ics: include each situation in the events (it is private).
     #[arg(long, requires = "ics")]
     pub details: bool,
-    /// Log a rehearsal done elsewhere, without asking: how much you recalled
-    /// (all, some or none). Needs TRIGGER and --confidence.
-    #[arg(long, value_name = "HOW MUCH", requires_all = ["trigger", "confidence"], conflicts_with = "list")]
-    pub recalled: Option<String>,
+    /// Log a rehearsal done elsewhere, without asking: how much of your
+    /// planned response you recalled. Needs TRIGGER and --confidence.
+    #[arg(long, value_name = "HOW MUCH", requires_all = ["trigger", "confidence"], conflicts_with = "list", value_parser = kindly::<Recall>())]
+    pub recalled: Option<Recall>,
     /// With --recalled: how sure you are now that you could handle it, 0-100 %.
     #[arg(long, value_name = "0-100", requires = "recalled", value_parser = percent)]
     pub confidence: Option<u8>,
@@ -417,9 +428,9 @@ pub struct CheckInArgs {
     /// Giving it checks in without asking anything.
     #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub urge: Option<u8>,
-    /// Whether you acted on an urge today: no, partly or yes (default: no).
-    #[arg(long, value_name = "no|partly|yes", requires = "urge", value_parser = ["no", "partly", "yes"])]
-    pub acted: Option<String>,
+    /// Whether you acted on an urge today (default: no).
+    #[arg(long, value_name = "no|partly|yes", requires = "urge", value_parser = kindly::<Acted>())]
+    pub acted: Option<Acted>,
     /// One of your plan's warning signs that showed today (repeat for more).
     #[arg(long, value_name = "TEXT", requires = "urge")]
     pub sign: Vec<String>,
@@ -435,9 +446,9 @@ pub struct CheckInArgs {
     /// Distress or low mood today, 0 (calm) to 10 (the worst it gets).
     #[arg(long, value_name = "0-10", requires = "urge", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub distress: Option<u8>,
-    /// Show how many days since your last lapse, and your longest stretch: on or off.
-    #[arg(long, value_name = "on|off", value_parser = ["on", "off"], conflicts_with = "ics")]
-    pub count_days: Option<String>,
+    /// Show how many days since your last lapse, and your longest stretch.
+    #[arg(long, value_name = "on|off", conflicts_with = "ics", value_parser = kindly::<Switch>())]
+    pub count_days: Option<Switch>,
     /// Write a daily check-in reminder as an iCalendar file, for a calendar app.
     #[arg(long, conflicts_with = "urge")]
     pub ics: bool,
@@ -549,15 +560,15 @@ pub struct ReviewArgs {
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
-    /// text, markdown, html or pdf (default: from the -o file's extension, else text).
-    #[arg(long, value_parser = ["text", "markdown", "html", "pdf"])]
-    pub format: Option<String>,
+    /// The format (default: from the -o file's extension, else text).
+    #[arg(long, value_parser = kindly::<Format>())]
+    pub format: Option<Format>,
     /// A wallet card (85.6 × 54 mm, front and back) instead of the full plan.
     #[arg(long)]
     pub card: bool,
-    /// Paper size for HTML and PDF: a4 or letter.
-    #[arg(long, default_value = "a4", value_parser = ["a4", "letter"])]
-    pub paper: String,
+    /// Paper size for HTML and PDF.
+    #[arg(long, default_value = "a4", value_parser = kindly::<Paper>())]
+    pub paper: Paper,
     /// Print an earlier revision (see `relapse-plan history`).
     #[arg(long, value_name = "REV", value_parser = revision)]
     pub revision: Option<u64>,
@@ -717,11 +728,9 @@ pub struct TriggerEdit {
 
 #[derive(Debug, Args)]
 pub struct TriggerFields {
-    /// One of: unpleasant-emotions, physical-discomfort, pleasant-emotions,
-    /// testing-personal-control, urges-and-temptations, conflict-with-others,
-    /// social-pressure, pleasant-times-with-others, other.
-    #[arg(long)]
-    pub category: Option<String>,
+    /// The kind of situation it is.
+    #[arg(long, value_parser = kindly::<Category>())]
+    pub category: Option<Category>,
     /// A thought it brings (repeatable).
     #[arg(long, value_name = "TEXT")]
     pub thought: Vec<String>,
@@ -779,9 +788,9 @@ pub struct CopingAdd {
     /// What you call it.
     #[arg(long)]
     pub name: String,
-    /// One of: internal, distraction, social, professional, environment.
-    #[arg(long, default_value = "internal")]
-    pub kind: String,
+    /// What kind of strategy it is.
+    #[arg(long, default_value = "internal", value_parser = kindly::<CopingKind>())]
+    pub kind: CopingKind,
     /// A concrete step, in order (repeatable).
     #[arg(long, value_name = "TEXT")]
     pub step: Vec<String>,
@@ -797,9 +806,9 @@ pub struct CopingEdit {
     /// What you call it.
     #[arg(long)]
     pub name: Option<String>,
-    /// One of: internal, distraction, social, professional, environment.
-    #[arg(long)]
-    pub kind: Option<String>,
+    /// What kind of strategy it is.
+    #[arg(long, value_parser = kindly::<CopingKind>())]
+    pub kind: Option<CopingKind>,
     /// Add a step at the end (repeatable).
     #[arg(long, value_name = "TEXT")]
     pub step: Vec<String>,
@@ -858,9 +867,9 @@ pub struct ContactAdd {
     /// Their phone number.
     #[arg(long)]
     pub phone: Option<String>,
-    /// One of: distraction, help, professional.
-    #[arg(long, default_value = "help")]
-    pub role: String,
+    /// What they are for in a crisis.
+    #[arg(long, default_value = "help", value_parser = kindly::<Role>())]
+    pub role: Role,
     /// When they can be reached ("after 6 pm").
     #[arg(long)]
     pub reachable: Option<String>,
@@ -873,9 +882,9 @@ pub struct ContactAdd {
 pub struct ContactImport {
     /// The .vcf file.
     pub file: PathBuf,
-    /// Their role in your plan: distraction, help or professional.
-    #[arg(long, default_value = "help")]
-    pub role: String,
+    /// Their role in your plan.
+    #[arg(long, default_value = "help", value_parser = kindly::<Role>())]
+    pub role: Role,
     /// Import without asking (for scripts).
     #[arg(long)]
     pub yes: bool,
@@ -901,9 +910,9 @@ pub struct ContactEdit {
     /// Their phone number; "none" to clear.
     #[arg(long)]
     pub phone: Option<String>,
-    /// One of: distraction, help, professional.
-    #[arg(long)]
-    pub role: Option<String>,
+    /// What they are for in a crisis.
+    #[arg(long, value_parser = kindly::<Role>())]
+    pub role: Option<Role>,
     /// When they can be reached; "none" to clear.
     #[arg(long)]
     pub reachable: Option<String>,
@@ -969,3 +978,165 @@ fn item_number(typed: &str) -> Result<usize, String> {
         "a number from the list, like 2 (the `list` command numbers them)",
     )
 }
+
+/// When to use colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What `print` writes (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+}
+
+/// Paper size for HTML and PDF (`--paper`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+/// A setting turned on or off (`--count-days`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
+}
+
+/// A closed set of values offered on the command line, and what a right
+/// value is called in a message ("a trigger category").
+pub trait Choices: ValueEnum + Clone + Send + Sync + 'static {
+    fn what() -> Cow<'static, str>;
+}
+
+/// clap's parser for a closed set of values, with a message in this
+/// program's words ("`sadness` is not a trigger category; choose one of:
+/// …"). Like the plan's own names, it forgives case, spaces and `_`.
+/// (Named on each argument: clap would pick its own parser for a
+/// `ValueEnum` type before a `ValueParserFactory`.)
+pub fn kindly<E: Choices>() -> Kindly<E> {
+    Kindly(PhantomData)
+}
+
+/// See [`kindly`].
+#[derive(Clone)]
+pub struct Kindly<E>(PhantomData<E>);
+
+impl<E: Choices> TypedValueParser for Kindly<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<E, clap::Error> {
+        let typed = value.to_string_lossy();
+        let wanted = typed.trim().to_lowercase().replace(['_', ' '], "-");
+        E::value_variants()
+            .iter()
+            .find(|v| {
+                v.to_possible_value()
+                    .is_some_and(|p| p.matches(&wanted, true))
+            })
+            .cloned()
+            .ok_or_else(|| {
+                let names: Vec<String> = E::value_variants()
+                    .iter()
+                    .filter_map(ValueEnum::to_possible_value)
+                    .filter(|p| !p.is_hide_set())
+                    .map(|p| p.get_name().to_string())
+                    .collect();
+                let message = format!(
+                    "`{typed}` is not {}; choose one of: {}",
+                    E::what(),
+                    names.join(", ")
+                );
+                // Formatted here, with the usage line and the hint about
+                // `--help` that clap's own messages carry.
+                clap::Error::raw(ErrorKind::InvalidValue, message).format(&mut cmd.clone())
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            E::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
+/// The plan's own closed sets, offered on the command line with the names
+/// and explanations the plan file and the wizards use.
+macro_rules! plan_values {
+    ($($name:ty),+) => {$(
+        impl ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                <$name>::ALL
+            }
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(PossibleValue::new(self.key()).help(self.about()))
+            }
+        }
+        impl Choices for $name {
+            fn what() -> Cow<'static, str> {
+                format!("a {}", <$name>::WHAT).into()
+            }
+        }
+    )+};
+}
+
+plan_values!(Category, CopingKind, Role);
+
+impl ValueEnum for Acted {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Acted::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.key()))
+    }
+}
+
+impl ValueEnum for Recall {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Recall::All, Recall::Some, Recall::None]
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Recall::All => PossibleValue::new("all").help("all of your planned response"),
+            Recall::Some => PossibleValue::new("some").help("some of it"),
+            Recall::None => PossibleValue::new("none").help("none of it yet"),
+        })
+    }
+}
+
+/// What a right value is called, for each closed set.
+macro_rules! choices {
+    ($($name:ty => $what:literal),+ $(,)?) => {$(
+        impl Choices for $name {
+            fn what() -> Cow<'static, str> {
+                $what.into()
+            }
+        }
+    )+};
+}
+
+choices!(
+    Acted => "how you acted on an urge",
+    Recall => "how much you recalled",
+    ColorWhen => "a colour setting",
+    Format => "a format relapse-plan prints",
+    Paper => "a paper size",
+    Switch => "a setting",
+    Shell => "a shell relapse-plan writes completions for",
+);

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use toml::value::Datetime;
 
+use crate::cli::ColorWhen;
 use crate::error::Result;
 use crate::render::clean_lines;
 use crate::store::{Loaded, Store};
@@ -19,14 +20,6 @@ pub struct Style {
     pub plain: bool,
     /// Columns to wrap and fit tables to.
     pub width: usize,
-}
-
-/// When to use colour (`--color`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorWhen {
-    Auto,
-    Always,
-    Never,
 }
 
 impl Style {

@@ -24,7 +24,7 @@ use clap::FromArgMatches;
 use toml::value::Datetime;
 
 use crate::cli::Cli;
-use crate::ctx::{ColorWhen, Ctx, Style};
+use crate::ctx::{Ctx, Style};
 use crate::error::Error;
 use crate::store::Store;
 
@@ -57,12 +57,7 @@ pub fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let stderr = io::stderr();
-    let color = match cli.color.as_str() {
-        "always" => ColorWhen::Always,
-        "never" => ColorWhen::Never,
-        _ => ColorWhen::Auto,
-    };
-    let style = Style::detect(stdout.is_terminal(), color, cli.plain);
+    let style = Style::detect(stdout.is_terminal(), cli.color, cli.plain);
     let mut out = stdout.lock();
     let mut err = stderr.lock();
     let result = setup(&cli).and_then(|(store, clock)| {

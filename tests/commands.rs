@@ -93,6 +93,61 @@ fn usage_mistakes_exit_2_and_errors_exit_1() {
 }
 
 #[test]
+fn a_wrong_value_names_the_right_ones_and_exits_2() {
+    let env = Env::new();
+    env.ok(["init"]);
+    for (args, said) in [
+        (
+            &["print", "--paper", "a5"][..],
+            "`a5` is not a paper size; choose one of: a4, letter",
+        ),
+        (
+            &["print", "--format", "docx"],
+            "`docx` is not a format relapse-plan prints; choose one of: text, markdown, html, pdf",
+        ),
+        (
+            &["completions", "tcsh"],
+            "`tcsh` is not a shell relapse-plan writes completions for; choose one of: bash, elvish, fish, powershell, zsh",
+        ),
+        (
+            &["--color", "sometimes", "show"],
+            "`sometimes` is not a colour setting; choose one of: auto, always, never",
+        ),
+        (
+            &["rehearse", "x", "--recalled", "most", "--confidence", "50"],
+            "`most` is not how much you recalled; choose one of: all, some, none",
+        ),
+        (
+            &["check-in", "--urge", "3", "--acted", "maybe"],
+            "`maybe` is not how you acted on an urge; choose one of: no, partly, yes",
+        ),
+        (
+            &["coping", "add", "--name", "Walk", "--kind", "sport"],
+            "`sport` is not a coping kind; choose one of: internal, distraction, social, professional, environment",
+        ),
+        (
+            &["contact", "add", "--name", "Alex", "--role", "boss"],
+            "`boss` is not a contact role; choose one of: distraction, help, professional",
+        ),
+    ] {
+        let err = env.fails(2, args.iter().copied());
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert!(err.contains("For more information, try '--help'."), "{err}");
+    }
+    // Case, spaces and underscores are forgiven, as in the plan file's names.
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "Payday",
+        "--category",
+        "Pleasant_Emotions",
+    ]);
+    let shown = env.ok(["show", "--json"]);
+    assert!(shown.contains("\"pleasant-emotions\""), "{shown}");
+}
+
+#[test]
 fn validate_checks_a_file_and_changes_nothing() {
     let env = Env::new();
     let out = env.ok(["validate", example_plan().to_str().unwrap()]);

@@ -5,7 +5,7 @@
 
 use toml::value::Date;
 
-use crate::cli::CheckInArgs;
+use crate::cli::{CheckInArgs, Switch};
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -25,8 +25,8 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if args.ics {
         return reminder(args, today, ctx);
     }
-    if let Some(setting) = &args.count_days {
-        return count_days(setting == "on", ctx);
+    if let Some(setting) = args.count_days {
+        return count_days(setting == Switch::On, ctx);
     }
     let plan = match ctx.load() {
         Ok(loaded) => loaded.plan,
@@ -113,11 +113,7 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
 
 /// The check-in from flags, each name matched to the plan's own words.
 fn from_flags(args: &CheckInArgs, urge: u8, plan: &Plan, note: Option<String>) -> Result<Asked> {
-    let acted = args
-        .acted
-        .as_deref()
-        .map_or(Ok(Acted::No), str::parse::<Acted>)
-        .map_err(Error::Usage)?;
+    let acted = args.acted.unwrap_or(Acted::No);
     let signs_known: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
     let mut signs = matched(
         &args.sign,

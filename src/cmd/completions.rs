@@ -5,12 +5,10 @@ use clap_complete::Shell;
 
 use crate::cli::command;
 use crate::ctx::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
-pub(super) fn completions(shell: &str, ctx: &mut Ctx) -> Result<()> {
-    let shell: Shell = shell.parse().map_err(|e: String| Error::Usage(e))?;
+pub(super) fn completions(shell: Shell, ctx: &mut Ctx) {
     clap_complete::generate(shell, &mut command(), "relapse-plan", &mut *ctx.out);
-    Ok(())
 }
 
 pub(super) fn man(ctx: &mut Ctx) -> Result<()> {

@@ -1,6 +1,6 @@
 //! `contact list|add|edit|remove`: people and services.
 
-use super::{choice, find_id, save};
+use super::{find_id, save};
 use std::fmt::Write as _;
 
 use crate::cli::{ContactCommand, ContactEdit, ContactExport, ContactImport};
@@ -47,7 +47,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 id,
                 name: args.name,
                 phone: args.phone,
-                role: choice(&args.role)?,
+                role: args.role,
                 reachable: args.reachable,
                 do_not_involve: args.do_not_involve,
             });
@@ -98,8 +98,8 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
     if let Some(phone) = args.phone {
         contact.phone = optional(phone);
     }
-    if let Some(role) = &args.role {
-        contact.role = choice(role)?;
+    if let Some(role) = args.role {
+        contact.role = role;
     }
     if let Some(reachable) = args.reachable {
         contact.reachable = optional(reachable);
@@ -137,7 +137,7 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
 
 /// Imports people from a vCard file, skipping anyone already in the plan.
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
-    let role: Role = choice(&args.role)?;
+    let role: Role = args.role;
     let bytes = read_limited(&args.file)?;
     let cards_read = vcard::parse(&String::from_utf8_lossy(&bytes));
     if cards_read.is_empty() {

@@ -1,6 +1,6 @@
 //! `coping list|add|edit|remove`: coping strategies and their steps.
 
-use super::{choice, find_id, save};
+use super::{find_id, save};
 use crate::cli::CopingCommand;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -38,7 +38,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             plan.coping.push(Coping {
                 id,
                 name: args.name,
-                kind: choice(&args.kind)?,
+                kind: args.kind,
                 steps: args.step,
                 follow_through: crate::plan::FollowThrough::default(),
             });
@@ -65,8 +65,8 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             if let Some(name) = args.name {
                 coping.name = name;
             }
-            if let Some(kind) = &args.kind {
-                coping.kind = choice(kind)?;
+            if let Some(kind) = args.kind {
+                coping.kind = kind;
             }
             let mut remove = args.remove_step;
             remove.sort_unstable();

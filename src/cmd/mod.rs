@@ -31,8 +31,6 @@ mod trends;
 mod trigger;
 mod validate;
 
-use std::str::FromStr;
-
 use crate::cli::Command;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -81,7 +79,10 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Restore(args) => restore::run(&args, ctx),
         Command::Validate(args) => validate::run(&args, ctx),
         Command::Path => path::run(ctx),
-        Command::Completions { shell } => completions::completions(&shell, ctx),
+        Command::Completions { shell } => {
+            completions::completions(shell, ctx);
+            Ok(())
+        }
         Command::Man => completions::man(ctx),
     }
 }
@@ -161,11 +162,6 @@ fn minutes(value: f64, what: &str) -> Result<std::time::Duration> {
             "{what} must be more than 0 and at most 120 minutes"
         )))
     }
-}
-
-/// Reads one of a closed set of names (category, kind, role).
-fn choice<T: FromStr<Err = String>>(value: &str) -> Result<T> {
-    value.parse().map_err(Error::Usage)
 }
 
 /// A country code as stored: two upper-case letters, or `None` for "none".

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::PrintArgs;
+use crate::cli::{self, Format, PrintArgs};
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -22,22 +22,21 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     };
     let country = ctx.lines_country(plan.country.as_deref());
     let lines = crisis_lines::for_country(country.as_deref());
-    let paper = if args.paper == "letter" {
-        Paper::Letter
-    } else {
-        Paper::A4
+    let paper = match args.paper {
+        cli::Paper::A4 => Paper::A4,
+        cli::Paper::Letter => Paper::Letter,
     };
     let from_extension = output
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .map(|e| match e {
-            "pdf" => "pdf",
-            "html" | "htm" => "html",
-            "md" | "markdown" => "markdown",
-            _ => "text",
+            "pdf" => Format::Pdf,
+            "html" | "htm" => Format::Html,
+            "md" | "markdown" => Format::Markdown,
+            _ => Format::Text,
         });
-    let format = args.format.as_deref().or(from_extension).unwrap_or("text");
-    if format == "pdf" && output.is_none() && ctx.stdout_terminal {
+    let format = args.format.or(from_extension).unwrap_or(Format::Text);
+    if format == Format::Pdf && output.is_none() && ctx.stdout_terminal {
         return Err(Error::Usage(
             "a PDF is not for reading in a terminal: write it to a file with -o plan.pdf".into(),
         ));
@@ -57,8 +56,8 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         let card = card::build(&plan, lines.as_ref(), &ctx.zone);
         let mut notes = card.shortened.clone();
         let bytes = match format {
-            "markdown" => card.to_markdown().into_bytes(),
-            "html" => {
+            Format::Markdown => card.to_markdown().into_bytes(),
+            Format::Html => {
                 notes.extend(
                     card.html_moved()
                         .iter()
@@ -66,13 +65,13 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 );
                 card.to_html().into_bytes()
             }
-            "pdf" => {
+            Format::Pdf => {
                 let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
                 notes.extend(made.moved.iter().cloned());
                 warn_missing_glyphs(ctx, &made.pdf.missing)?;
                 made.pdf.bytes
             }
-            _ => card.to_text().into_bytes(),
+            Format::Text => card.to_text().into_bytes(),
         };
         for note in &notes {
             ctx.say(&format!("On the card, {note}; the full plan has it whole."))?;
@@ -80,14 +79,14 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         bytes
     } else {
         match format {
-            "markdown" => doc.to_markdown(80).into_bytes(),
-            "html" => doc.to_html(paper).into_bytes(),
-            "pdf" => {
+            Format::Markdown => doc.to_markdown(80).into_bytes(),
+            Format::Html => doc.to_html(paper).into_bytes(),
+            Format::Pdf => {
                 let made = pdf::printout(&doc, paper, saved, &search).map_err(pdf_error)?;
                 warn_missing_glyphs(ctx, &made.missing)?;
                 made.bytes
             }
-            _ => doc.to_text(80).into_bytes(),
+            Format::Text => doc.to_text(80).into_bytes(),
         }
     };
     if let Some(path) = output {

@@ -44,7 +44,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         }
         return Ok(());
     }
-    if let Some(recalled) = &args.recalled {
+    if let Some(recalled) = args.recalled {
         return log_without_asking(args, recalled, &plan, ctx);
     }
 
@@ -170,7 +170,7 @@ fn list(
 /// `--recalled`: logs a rehearsal done away from the terminal.
 fn log_without_asking(
     args: &RehearseArgs,
-    recalled: &str,
+    recalled: Recall,
     plan: &crate::plan::Plan,
     ctx: &mut Ctx,
 ) -> Result<()> {
@@ -182,16 +182,6 @@ fn log_without_asking(
             known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
         });
     }
-    let recalled = match recalled.trim().to_lowercase().as_str() {
-        "all" => Recall::All,
-        "some" => Recall::Some,
-        "none" => Recall::None,
-        other => {
-            return Err(Error::Usage(format!(
-                "`{other}` is not how much you recalled; choose one of: all, some, none"
-            )));
-        }
-    };
     let confidence = args.confidence.unwrap_or_default();
     if confidence > 100 {
         return Err(Error::Usage(format!(

@@ -1,6 +1,6 @@
 //! `trigger list|add|edit|remove`: high-risk situations.
 
-use super::{add_unique, choice, find_id, remove_values, save};
+use super::{add_unique, find_id, remove_values, save};
 use crate::cli::{TriggerCommand, TriggerFields};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -33,7 +33,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
                 });
             }
             let mut trigger = Trigger::new(id, args.situation);
-            apply(&mut trigger, &args.fields)?;
+            apply(&mut trigger, &args.fields);
             let description = format!("added trigger {}", super::words(&trigger.situation));
             plan.triggers.push(trigger);
             Ok(description)
@@ -93,7 +93,7 @@ fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<String> {
             trigger.rank,
         ) = (None, None, None, None);
     }
-    apply(trigger, &args.fields)?;
+    apply(trigger, &args.fields);
     remove_values(
         &mut trigger.thoughts,
         &args.remove_thought,
@@ -133,9 +133,9 @@ fn find(plan: &Plan, id: &str) -> Result<usize> {
 }
 
 /// Sets the fields given on the command line; list flags add to the lists.
-fn apply(trigger: &mut Trigger, fields: &TriggerFields) -> Result<()> {
-    if let Some(category) = &fields.category {
-        trigger.category = choice(category)?;
+fn apply(trigger: &mut Trigger, fields: &TriggerFields) {
+    if let Some(category) = fields.category {
+        trigger.category = category;
     }
     add_unique(&mut trigger.thoughts, &fields.thought);
     add_unique(&mut trigger.feelings, &fields.feeling);
@@ -146,5 +146,4 @@ fn apply(trigger: &mut Trigger, fields: &TriggerFields) -> Result<()> {
     trigger.intensity = fields.intensity.or(trigger.intensity);
     trigger.confidence = fields.confidence.or(trigger.confidence);
     trigger.rank = fields.rank.or(trigger.rank);
-    Ok(())
 }
