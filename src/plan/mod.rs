@@ -12,6 +12,7 @@ pub mod draft;
 pub mod early_warning;
 pub mod homework;
 pub mod ids;
+pub mod merge;
 pub mod parse;
 pub mod priority;
 pub mod ranking;

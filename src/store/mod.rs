@@ -530,6 +530,32 @@ impl Store {
         note: Option<String>,
         description: &str,
     ) -> Result<Saved> {
+        self.save_whole_onto(plan, None, now, note, description)
+    }
+
+    /// Saves a walk-through's `plan`, made from revision `base`: if the plan
+    /// moved on since (another command saved in the moment before this
+    /// one), the walk-through's changes are brought onto it, under the
+    /// lock, so nothing saved in between is lost.
+    pub fn save_draft_plan(
+        &self,
+        plan: Plan,
+        base: u64,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Saved> {
+        self.save_whole_onto(plan, Some(base), now, note, description)
+    }
+
+    fn save_whole_onto(
+        &self,
+        plan: Plan,
+        base: Option<u64>,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Saved> {
         if !self.has_plan() {
             return self
                 .create(
@@ -540,6 +566,13 @@ impl Store {
                 .map(Saved::Revision);
         }
         self.update(now, note, |current| {
+            let plan = match base {
+                Some(base) if base != current.revision => {
+                    let base = self.base_of_draft(base);
+                    crate::plan::merge::merge(&base, &plan, current, &[]).map_or(plan, |m| m.plan)
+                }
+                _ => plan,
+            };
             *current = Plan {
                 revision: current.revision,
                 saved_at: current.saved_at,
@@ -548,6 +581,18 @@ impl Store {
             };
             Ok(description.to_string())
         })
+    }
+
+    /// The revision a draft was made from, to merge it onto a newer plan:
+    /// an empty plan for a draft made before there was one, or when that
+    /// revision can no longer be read (then everything in the plan counts as
+    /// added since, and is kept).
+    pub fn base_of_draft(&self, revision: u64) -> Plan {
+        if revision == 0 {
+            return Plan::new(String::new(), None);
+        }
+        self.load_revision(revision)
+            .unwrap_or_else(|_| Plan::new(String::new(), None))
     }
 
     pub fn draft_path(&self) -> PathBuf {

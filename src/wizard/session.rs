@@ -8,7 +8,9 @@ use super::{Outcome, Wizard};
 use crate::error::{Error, Result};
 use crate::plan::Plan;
 use crate::plan::draft::Draft;
+use crate::plan::merge;
 use crate::prompt::Prompter;
+use crate::render::clean;
 use crate::store::{Saved, Store};
 
 /// Which walk-through, and what its revision is called in history.
@@ -80,9 +82,10 @@ pub fn run(
         kind.command
     );
     ask.show(&crate::render::wrap(&keys, style.width, "", ""))?;
-    let Some(draft) = begin(store, ask, kind, now, &zone)? else {
+    let Some(mut draft) = begin(store, ask, kind, now, &zone)? else {
         return Ok(());
     };
+    catch_up(store, ask, &mut draft, style)?;
     store.save_draft(&draft)?;
     let mut save = |d: &Draft| store.save_draft(d);
     let mut wizard = Wizard::new(ask, draft, &mut save, today);
@@ -96,27 +99,23 @@ pub fn run(
         wizard.show_crisis_lines()?;
     }
     let outcome = flow(&mut wizard)?;
-    let draft = wizard.draft.clone();
+    let mut draft = wizard.draft.clone();
     match outcome {
         Outcome::Pause => ask.show(&format!(
             "Your answers are kept. Run `relapse-plan {}` to carry on.",
             kind.command
         )),
         Outcome::Save { note: typed } => {
-            if let Ok(current) = store.load()
-                && current.plan.revision != draft.base_revision
-            {
-                ask.show(&crate::render::wrap(
-                    &format!(
-                        "Note: your plan changed while these answers were waiting (it is now revision {}). Saving makes these answers the plan; the other version stays in `relapse-plan history`.",
-                        current.plan.revision
-                    ),
-                    style.width,
-                    "",
-                    "",
-                ))?;
-            }
-            let saved = store.save_whole(draft.plan, now, typed.or(note), kind.description)?;
+            // Whatever the plan gained while these answers were open is
+            // brought in first, asking where both changed the same answer.
+            catch_up(store, ask, &mut draft, style)?;
+            let saved = store.save_draft_plan(
+                draft.plan,
+                draft.base_revision,
+                now,
+                typed.or(note),
+                kind.description,
+            )?;
             store.remove_draft()?;
             match saved {
                 Saved::Unchanged(_) => ask.show("Nothing changed, so your plan stays as it was."),
@@ -127,6 +126,76 @@ pub fn run(
             }
         }
     }
+}
+
+/// Brings what the plan gained since `draft` was made (crisis steps or
+/// people added by commands, another walk-through's answers) onto it, so
+/// nothing is lost when it is saved: the person is told what was kept, and
+/// asked about any answer changed both here and in the plan.
+fn catch_up(
+    store: &Store,
+    ask: &mut dyn Prompter,
+    draft: &mut Draft,
+    style: crate::ctx::Style,
+) -> Result<()> {
+    let width = style.width;
+    let current = match store.load() {
+        Ok(loaded) if loaded.newer_schema.is_none() => loaded.plan,
+        // No plan yet, or one that can't be read: saving says so.
+        _ => return Ok(()),
+    };
+    if current.revision == draft.base_revision {
+        return Ok(());
+    }
+    let base = store.base_of_draft(draft.base_revision);
+    let found = merge::conflicts(&base, &draft.plan, &current);
+    let wrap = |text: &str| crate::render::wrap(text, width, "", "");
+    let intro = "Your plan has changed since these answers were started.";
+    let mut decisions = Vec::new();
+    if !found.is_empty() {
+        ask.show(&wrap(&format!(
+            "{intro} {} changed both here and there: which should stay?",
+            if found.len() == 1 {
+                "One answer was"
+            } else {
+                "Some answers were"
+            }
+        )))?;
+    }
+    for conflict in &found {
+        let choices = [
+            format!("The one from these answers: {}", clean(&conflict.here)),
+            format!("The one in your plan now: {}", clean(&conflict.now)),
+        ];
+        let question = format!("{}?", clean(&conflict.what));
+        decisions.push(match ask.select(&question, &choices, 0)? {
+            Some(1) => merge::Side::Now,
+            _ => merge::Side::Here,
+        });
+    }
+    let Some(merged) = merge::merge(&base, &draft.plan, &current, &decisions) else {
+        ask.show(&wrap(&format!(
+            "{intro} Saving makes these answers the plan; revision {} stays in `relapse-plan history`.",
+            current.revision
+        )))?;
+        return Ok(());
+    };
+    if !merged.from_plan.is_empty() {
+        let mut said = format!("{intro} Kept from it, beside your answers:");
+        for line in &merged.from_plan {
+            said.push('\n');
+            said.push_str(&crate::render::wrap(
+                line,
+                width,
+                if style.plain { "  - " } else { "  • " },
+                "    ",
+            ));
+        }
+        ask.show(&said)?;
+    }
+    draft.plan = merged.plan;
+    draft.base_revision = current.revision;
+    store.save_draft(draft)
 }
 
 /// The draft to work on: a waiting one if the person wants it, else one

@@ -496,6 +496,125 @@ fn a_waiting_draft_can_be_resumed_or_discarded() {
     );
 }
 
+/// A plan at revision 1, a `map` stopped part-way (its draft holds a new
+/// trigger), then a crisis step and a person added by commands.
+fn draft_then_commands() -> (tempfile::TempDir, Store) {
+    let (dir, store) = store();
+    let mut plan = Plan::new("Ana".into(), Some("ES".into()));
+    plan.crisis_steps
+        .push(crate::plan::TextItem::new("Salir de casa"));
+    store.create(plan, now(), None).unwrap();
+    let mut ask = Scripted::new(["El viernes de cobro", "<enter>", "", "<ctrl-c>"]);
+    let stopped = session::run(&store, &mut ask, MAP, start(), |w| {
+        w.run_step("triggers")?;
+        finish(w)
+    });
+    assert!(matches!(stopped, Err(Error::Cancelled)));
+    store
+        .update(now(), None, |plan| {
+            plan.crisis_steps
+                .push(crate::plan::TextItem::new("Llamar a Máire"));
+            plan.contacts.push(crate::plan::Contact {
+                id: "sean".into(),
+                name: "Seán".into(),
+                phone: Some("+353 1 000 0000".into()),
+                role: Role::Help,
+                reachable: None,
+                do_not_involve: false,
+            });
+            Ok("added by commands".into())
+        })
+        .unwrap();
+    (dir, store)
+}
+
+#[test]
+fn a_resumed_draft_keeps_what_commands_added_to_the_plan_since() {
+    let (_dir, store) = draft_then_commands();
+    let mut ask = Scripted::new(["Carry on with them", "Save to my plan"]);
+    session::run(&store, &mut ask, MAP, start(), |w| {
+        // What the plan gained is there to see while walking through.
+        assert_eq!(w.draft.plan.crisis_steps.len(), 2);
+        finish(w)
+    })
+    .unwrap();
+    let plan = store.load().unwrap().plan;
+    assert_eq!(plan.revision, 3);
+    let steps: Vec<&str> = plan.crisis_steps.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(steps, ["Salir de casa", "Llamar a Máire"]);
+    assert_eq!(plan.contacts[0].name, "Seán");
+    assert_eq!(plan.triggers[0].situation, "El viernes de cobro");
+    // Said before anything else is asked, in the person's words.
+    let said = ask.transcript.join("\n");
+    assert!(said.contains("Kept from it, beside your answers"), "{said}");
+    assert!(
+        said.contains("added crisis step “Llamar a Máire”"),
+        "{said}"
+    );
+    assert!(said.contains("added person “Seán”"), "{said}");
+    assert!(
+        !said.contains("Saving makes these answers the plan"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_plan_changed_while_the_walk_through_is_open_keeps_both() {
+    let (_dir, store) = store();
+    store
+        .create(Plan::new("Ana".into(), Some("ES".into())), now(), None)
+        .unwrap();
+    let mut ask = Scripted::new([
+        "El viernes de cobro",
+        "<enter>",
+        "",
+        "",
+        "",
+        "",
+        "Done with triggers",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), |w| {
+        w.run_step("triggers")?;
+        // Another terminal adds a crisis step before Save is chosen.
+        store.update(now(), None, |plan| {
+            plan.crisis_steps
+                .push(crate::plan::TextItem::new("Llamar a Máire"));
+            Ok("added by a command".into())
+        })?;
+        finish(w)
+    })
+    .unwrap();
+    let plan = store.load().unwrap().plan;
+    assert_eq!(plan.crisis_steps[0].text, "Llamar a Máire");
+    assert_eq!(plan.triggers[0].situation, "El viernes de cobro");
+}
+
+#[test]
+fn an_answer_changed_in_both_places_is_asked_about_showing_both() {
+    let (_dir, store) = store();
+    store
+        .create(Plan::new("Ana".into(), Some("ES".into())), now(), None)
+        .unwrap();
+    let mut draft = Draft::new("new", now(), store.load().unwrap().plan);
+    draft.plan.name = "Ana María".into();
+    store.save_draft(&draft).unwrap();
+    store
+        .update(now(), None, |plan| {
+            plan.name = "Ana M.".into();
+            Ok("renamed".into())
+        })
+        .unwrap();
+    let mut ask = Scripted::new(["Carry on with them", "The one in your plan now", "<ctrl-c>"]);
+    let stopped = session::run(&store, &mut ask, NEW, start(), |w| w.walk_new());
+    assert!(matches!(stopped, Err(Error::Cancelled)));
+    let said = ask.transcript.join("\n");
+    assert!(said.contains("? Your name?"), "{said}");
+    let draft = store.load_draft().unwrap().unwrap();
+    assert_eq!(draft.plan.name, "Ana M.");
+    assert_eq!(draft.base_revision, 2);
+}
+
 #[test]
 fn new_never_replaces_an_existing_plan_without_asking() {
     let (_dir, store) = store();
