@@ -265,7 +265,7 @@ pub enum Command {
     /// then triggers riskiest first, the lapse plan and daily maintenance.
     /// The output holds private health information.
     #[command(
-        after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --format html --paper letter -o plan.html"
+        after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --card -o lock-screen.png --size 1080x2400\n  relapse-plan print --format html --paper letter -o plan.html"
     )]
     Print(PrintArgs),
 
@@ -559,13 +559,26 @@ pub struct ReviewArgs {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line flag
 pub struct PrintArgs {
-    /// The format (default: from the -o file's extension, else text).
+    /// The format (default: from the -o file's extension, else text); png
+    /// is the card as a phone's lock screen (with --card).
     #[arg(long, value_parser = kindly::<Format>())]
     pub format: Option<Format>,
-    /// A wallet card (85.6 × 54 mm, front and back) instead of the full plan.
+    /// A wallet card (85.6 × 54 mm, front and back) instead of the full plan;
+    /// as a PNG, the card for a phone's lock screen.
     #[arg(long)]
     pub card: bool,
+    /// The lock-screen image's size in pixels, width x height (default
+    /// 1170x2532, an iPhone; 1080x2400 suits many Android phones).
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = crate::render::phone::parse_size)]
+    pub size: Option<(u32, u32)>,
+    /// The lock-screen image dark text on a light ground (default: light on dark).
+    #[arg(long, conflicts_with = "dark")]
+    pub light: bool,
+    /// The lock-screen image light text on a dark ground (the default).
+    #[arg(long)]
+    pub dark: bool,
     /// Paper size for HTML and PDF.
     #[arg(long, default_value = "a4", value_parser = kindly::<Paper>())]
     pub paper: Paper,
@@ -994,6 +1007,8 @@ pub enum Format {
     Markdown,
     Html,
     Pdf,
+    /// With --card: the card as a phone's lock-screen image.
+    Png,
 }
 
 /// Paper size for HTML and PDF (`--paper`).

@@ -11,6 +11,7 @@ mod history;
 mod homework;
 mod hostile;
 mod local_day;
+mod lockscreen;
 mod printing;
 mod privacy;
 mod properties;

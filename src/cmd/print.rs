@@ -7,6 +7,7 @@ use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::render::fonts::{self, FontSearch};
+use crate::render::phone::{self, Theme};
 use crate::render::printout::{Fill, Paper};
 use crate::render::{card, pdf, printout};
 use crate::store::{check_output, is_stdout, write_output};
@@ -31,6 +32,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         .and_then(|e| e.to_str())
         .map(|e| match e {
             "pdf" => Format::Pdf,
+            "png" => Format::Png,
             "html" | "htm" => Format::Html,
             "md" | "markdown" => Format::Markdown,
             _ => Format::Text,
@@ -41,6 +43,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             "a PDF is not for reading in a terminal: write it to a file with -o plan.pdf".into(),
         ));
     }
+    check_image(args, format, output.is_none() && ctx.stdout_terminal)?;
     let saved = plan.saved_at.unwrap_or(ctx.now);
     let fill = if args.blank {
         Fill::Blank
@@ -65,6 +68,11 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 );
                 card.to_html().into_bytes()
             }
+            Format::Png => {
+                let (png, moved) = lock_screen(&card, args, &search, ctx)?;
+                notes.extend(moved);
+                png
+            }
             Format::Pdf => {
                 let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
                 notes.extend(made.moved.iter().cloned());
@@ -73,8 +81,13 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             }
             Format::Text => card.to_text().into_bytes(),
         };
+        let on = if format == Format::Png {
+            "the lock screen"
+        } else {
+            "the card"
+        };
         for note in &notes {
-            ctx.say(&format!("On the card, {note}; the full plan has it whole."))?;
+            ctx.say(&format!("On {on}, {note}; the full plan has it whole."))?;
         }
         bytes
     } else {
@@ -87,6 +100,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 made.bytes
             }
             Format::Text => doc.to_text(80).into_bytes(),
+            Format::Png => return Err(Error::Usage(NOT_CARD.into())),
         }
     };
     if let Some(path) = output {
@@ -99,6 +113,43 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(&bytes)?;
         Ok(())
     }
+}
+
+/// What a PNG of the full plan is refused with.
+const NOT_CARD: &str = "a PNG is the card for your phone's lock screen: add --card, like `relapse-plan print --card -o lock-screen.png`";
+
+/// A PNG is the lock-screen card, and the image's own flags are for it.
+fn check_image(args: &PrintArgs, format: Format, to_terminal: bool) -> Result<()> {
+    let png = format == Format::Png;
+    let problem = if png && !args.card {
+        NOT_CARD
+    } else if !png && (args.size.is_some() || args.light || args.dark) {
+        "--size, --light and --dark are for the lock-screen image: `relapse-plan print --card -o lock-screen.png`"
+    } else if png && to_terminal {
+        "an image is not for reading in a terminal: write it to a file with -o lock-screen.png"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Usage(problem.into()))
+}
+
+/// The card as a lock-screen PNG, and what it left for the full plan.
+fn lock_screen(
+    card: &card::Card,
+    args: &PrintArgs,
+    search: &FontSearch,
+    ctx: &mut Ctx,
+) -> Result<(Vec<u8>, Vec<String>)> {
+    let theme = if args.light {
+        Theme::Light
+    } else {
+        Theme::Dark
+    };
+    let size = args.size.unwrap_or(phone::SIZE);
+    let made = phone::lock_screen(card, size, theme, search)
+        .map_err(|e| Error::Usage(format!("could not make the image: {e}")))?;
+    warn_missing_glyphs(ctx, &made.missing)?;
+    Ok((made.png, made.moved))
 }
 
 /// Where the PDF looks for fonts: the system's, unless
@@ -141,7 +192,7 @@ fn warn_missing_glyphs(ctx: &mut Ctx, missing: &[char]) -> Result<()> {
     packages.sort_unstable();
     packages.dedup();
     ctx.say(&format!(
-        "warning: no font on this computer can show {shown}; in the PDF they appear as empty boxes. Install a font that has them (on Debian or Ubuntu: `sudo apt install {}`) and print again. The text, Markdown and HTML formats show them as they are.",
+        "warning: no font on this computer can show {shown}; in the PDF or image they appear as empty boxes. Install a font that has them (on Debian or Ubuntu: `sudo apt install {}`) and print again. The text, Markdown and HTML formats show them as they are.",
         packages.join(" ")
     ))
 }

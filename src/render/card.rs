@@ -75,7 +75,9 @@ impl Entry {
     pub fn describe(&self) -> String {
         match self {
             Entry::Step(n, _) => format!("crisis step {n}"),
-            Entry::Call { who, .. } => who.clone(),
+            // With the number: a line can have two ("Tele-MANAS 14416"
+            // kept, "Tele-MANAS 1-800-891-4416" left off).
+            Entry::Call { who, number, .. } => format!("{who} {number}"),
             Entry::Text(_) => "a reason".to_string(),
             Entry::Heading(t) | Entry::Note(t) => t.clone(),
         }

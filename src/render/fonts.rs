@@ -29,9 +29,12 @@ pub struct Face {
     /// The face as rustybuzz shapes it (krilla draws with the same), for
     /// measuring.
     shaper: rustybuzz::Face<'static>,
-    /// The family name, for the tests and the warning.
+    /// The family name, for the tests and the warning (and the SVG).
     pub family: String,
     pub bold: bool,
+    /// The font file's bytes and the face's index in it, for the font
+    /// database that draws the lock-screen image's SVG text.
+    data: &'static [u8],
 }
 
 /// The faces in use: 0 is `DejaVu Sans`, 1 `DejaVu Sans Bold`, then any
@@ -96,6 +99,7 @@ impl Fonts {
                 font: Font::new(data.into(), 0).ok_or("the built-in font could not be read")?,
                 family: "DejaVu Sans".into(),
                 bold,
+                data,
             })
         };
         let face =
@@ -215,6 +219,7 @@ impl Fonts {
                     shaper,
                     family,
                     bold,
+                    data,
                 });
                 for c in covered {
                     left.remove(&c);
@@ -223,6 +228,21 @@ impl Fonts {
             }
             self.missing.extend(left);
         }
+    }
+
+    /// A font database holding exactly the faces in use (each file once),
+    /// for resvg to draw SVG text with: the same faces the lines were
+    /// measured and split with, so what is drawn is what was laid out.
+    pub fn database(&self) -> fontdb::Database {
+        let mut db = fontdb::Database::new();
+        let mut loaded: Vec<*const u8> = Vec::new();
+        for face in &self.faces {
+            if !loaded.contains(&face.data.as_ptr()) {
+                loaded.push(face.data.as_ptr());
+                db.load_font_source(fontdb::Source::Binary(std::sync::Arc::new(face.data)));
+            }
+        }
+        db
     }
 
     pub fn face(&self, id: usize) -> &Face {

@@ -13,6 +13,7 @@ pub mod json;
 pub mod markdown;
 pub mod paragraph;
 pub mod pdf;
+pub mod phone;
 pub mod printout;
 pub mod tables;
 pub mod text;

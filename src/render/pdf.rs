@@ -323,7 +323,7 @@ fn number_column(fonts: &Fonts, items: &[Item], st: Style) -> f32 {
 }
 
 /// Who to call, for the left column: "Crisis Text Line, text HOME to".
-fn caller(who: &str, reach: &Reach) -> String {
+pub(super) fn caller(who: &str, reach: &Reach) -> String {
     match reach {
         Reach::Call => who.to_string(),
         Reach::Text { word: Some(w) } => format!("{who}, text {w} to"),

@@ -1,0 +1,820 @@
+//! The card as a phone's lock-screen image (PNG): portrait, at the phone's
+//! own pixel size (1170 × 2532 by default), large text, dark or light.
+//! Drawn as SVG with the printing's fonts, per-character fallback and line
+//! layout (see [`super::bidi`]: every script, right to left with numbers
+//! left to right, never split), then rasterised by resvg with exactly
+//! those fonts. The top third stays clear for the phone's clock and
+//! widgets, the bottom for its buttons and home indicator.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use resvg::{tiny_skia, usvg};
+
+use super::bidi::{self, Line, Style};
+use super::card::{Card, Entry};
+use super::fonts::{FontSearch, Fonts};
+use super::pdf::caller;
+
+/// The default size: an iPhone's screen (12 to 16), in pixels.
+pub const SIZE: (u32, u32) = (1170, 2532);
+/// The smallest and largest sizes accepted, in pixels.
+pub const WIDTHS: std::ops::RangeInclusive<u32> = 320..=4000;
+pub const HEIGHTS: std::ops::RangeInclusive<u32> = 480..=8000;
+
+/// Reads a size typed as `1170x2532` (or `1170×2532`): portrait, within
+/// [`WIDTHS`] and [`HEIGHTS`].
+pub fn parse_size(typed: &str) -> Result<(u32, u32), String> {
+    let help = "a phone's screen size in pixels, width x height, like 1170x2532 or 1080x2400";
+    let (w, h) = typed
+        .trim()
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| help.to_string())?;
+    let (Ok(w), Ok(h)) = (w.trim().parse::<u32>(), h.trim().parse::<u32>()) else {
+        return Err(help.to_string());
+    };
+    if !WIDTHS.contains(&w) || !HEIGHTS.contains(&h) {
+        return Err(format!(
+            "{help}, from {}x{} to {}x{}",
+            WIDTHS.start(),
+            HEIGHTS.start(),
+            WIDTHS.end(),
+            HEIGHTS.end()
+        ));
+    }
+    if h <= w {
+        return Err(format!(
+            "a lock screen stands upright: the width comes first and is the smaller, like 1170x2532 (not {w}x{h})"
+        ));
+    }
+    Ok((w, h))
+}
+
+/// The screen's width in points: sizes below are in points and scale with
+/// the image, so text is as large on a 1080-pixel phone as on a 1170 one.
+const POINTS_WIDE: f32 = 390.0;
+/// The body text, from the largest size down to the smallest before
+/// anything is left off (17 pt is a phone's own body text).
+const LARGEST: f32 = 22.0;
+const SMALLEST: f32 = 16.0;
+/// Side margins, in points.
+const MARGIN: f32 = 24.0;
+/// Where the text starts and ends, as parts of the height: above is the
+/// clock and its widgets, below the torch and camera buttons and the home
+/// indicator.
+const TOP: f32 = 0.34;
+const BOTTOM: f32 = 0.87;
+/// Lines are this many times their size apart.
+const LEADING: f32 = 1.25;
+/// What the image says when something had to stay in the full plan.
+const MORE: &str = "More in your full plan.";
+
+/// Light text on a dark ground, or dark text on a light one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Dark,
+    Light,
+}
+
+/// The colours of a theme: calm, high contrast, nothing alarming.
+struct Palette {
+    ground: &'static str,
+    text: &'static str,
+    soft: &'static str,
+    number: &'static str,
+    panel: &'static str,
+}
+
+fn palette(theme: Theme) -> Palette {
+    match theme {
+        Theme::Dark => Palette {
+            ground: "#101820",
+            text: "#f3f0e8",
+            soft: "#a9b6c2",
+            number: "#ffffff",
+            panel: "#213547",
+        },
+        Theme::Light => Palette {
+            ground: "#f6f3ec",
+            text: "#1b1f24",
+            soft: "#515d69",
+            number: "#000000",
+            panel: "#dfe8f0",
+        },
+    }
+}
+
+/// Which colour a piece of text takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Text,
+    Soft,
+    Number,
+}
+
+/// One thing drawn, in pixels from the top of the text area.
+#[derive(Debug, Clone)]
+enum Op {
+    Text {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        line: Line,
+        ink: Ink,
+    },
+    Panel {
+        y: f32,
+        h: f32,
+    },
+}
+
+/// The lock-screen image and what it had to leave for the full plan.
+pub struct LockScreen {
+    /// The drawing, as rasterised (its text is real `<text>`).
+    pub svg: String,
+    pub png: Vec<u8>,
+    /// What it left off, in words ("left off: crisis step 5 (…)").
+    pub moved: Vec<String>,
+    /// Characters no font on this machine can show.
+    pub missing: Vec<char>,
+    /// The body text size used, in points.
+    pub size: f32,
+}
+
+/// Whether an entry is the emergency number (the card puts it first under
+/// its crisis lines, named "Emergency").
+fn is_emergency(entry: &Entry, section: &str) -> bool {
+    section == "Crisis lines"
+        && matches!(entry, Entry::Call { who, keep: true, .. } if who == "Emergency")
+}
+
+/// The heading each entry sits under.
+fn sections(entries: &[Entry]) -> Vec<String> {
+    let mut current = String::new();
+    entries
+        .iter()
+        .map(|e| {
+            if let Entry::Heading(h) = e {
+                current.clone_from(h);
+            }
+            current.clone()
+        })
+        .collect()
+}
+
+/// How soon an entry gives way when the screen is full (lowest first);
+/// `None` for what the image always carries: the first step, the first
+/// person, the emergency number and the first crisis line.
+fn give_way(entry: &Entry, section: &str) -> Option<u8> {
+    match entry {
+        Entry::Text(_) if section == "Why it matters" => Some(0),
+        Entry::Step(n, _) if *n > 3 => Some(1),
+        Entry::Call { keep: false, .. } if section == "Crisis lines" => Some(2),
+        Entry::Call { keep: false, .. } => Some(3),
+        Entry::Step(n, _) if *n > 1 => Some(4),
+        _ => None,
+    }
+}
+
+/// Lays out text in a column of pixels.
+struct Column<'f> {
+    fonts: &'f Fonts,
+    ops: Vec<Op>,
+    /// The bottom of what is placed so far.
+    y: f32,
+}
+
+impl Column<'_> {
+    /// A paragraph, each line aligned by its direction in `x .. x + width`.
+    /// Returns whether it reads right to left.
+    #[allow(clippy::too_many_arguments)] // one call shape, used for every text
+    fn paragraph(
+        &mut self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        ink: Ink,
+        x: f32,
+        width: f32,
+    ) -> bool {
+        let para = bidi::lay_out(self.fonts, text, Style { size, bold }, width);
+        for line in para.lines {
+            self.y += size * LEADING;
+            let lx = if para.rtl { x + width - line.width } else { x };
+            let low = line.has_low_marks();
+            self.ops.push(Op::Text {
+                x: lx,
+                baseline: self.y - size * 0.3,
+                size,
+                line,
+                ink,
+            });
+            if low {
+                self.y += size * 0.3;
+            }
+        }
+        para.rtl
+    }
+
+    /// A number on one line, never wrapped or cut: at `size`, or smaller
+    /// if even a whole line is too narrow for it.
+    fn number(&self, number: &str, size: f32, width: f32) -> (Line, f32) {
+        let mut size = size;
+        loop {
+            let line = bidi::unit(self.fonts, number, Style { size, bold: true });
+            if line.width <= width || size < 4.0 {
+                return (line, size);
+            }
+            size *= width / line.width * 0.98;
+        }
+    }
+}
+
+/// The entries laid out with body text at `size` points (`u` pixels a
+/// point, `width` pixels wide): the drawing and its height in pixels.
+#[allow(clippy::too_many_lines)] // one match over the entry kinds, each short
+fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (Vec<Op>, f32) {
+    let body = size * u;
+    let mut col = Column {
+        fonts,
+        ops: Vec::new(),
+        y: 0.0,
+    };
+    let sections = sections(entries);
+    let number_w = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Call { number, .. } => Some(col.number(number, body, width * 0.6).0.width),
+            _ => None,
+        })
+        .fold(0.0, f32::max);
+    let mut i = 0;
+    while i < entries.len() {
+        let section = sections[i].as_str();
+        match &entries[i] {
+            Entry::Heading(text) => {
+                if i > 0 {
+                    col.y += body * 0.55;
+                }
+                let lrm = '\u{200e}';
+                col.paragraph(
+                    &format!("{lrm}{text}"),
+                    body * 0.8,
+                    true,
+                    Ink::Soft,
+                    0.0,
+                    width,
+                );
+                col.y += body * 0.1;
+            }
+            Entry::Text(text) => {
+                col.paragraph(text, body, false, Ink::Text, 0.0, width);
+                col.y += body * 0.3;
+            }
+            Entry::Note(text) => {
+                col.y += body * 0.3;
+                let small = (body * 0.72).max(12.0 * u);
+                col.paragraph(text, small, false, Ink::Soft, 0.0, width);
+            }
+            Entry::Step(n, text) => {
+                let st = Style {
+                    size: body,
+                    bold: true,
+                };
+                let marker_w = bidi::unit(fonts, "10.", st).width + body * 0.45;
+                let top = col.y;
+                let placed = col.ops.len();
+                let rtl = col.paragraph(text, body, false, Ink::Text, 0.0, width - marker_w);
+                if !rtl {
+                    // Placed from 0: move it beside its marker.
+                    for op in &mut col.ops[placed..] {
+                        if let Op::Text { x, .. } = op {
+                            *x += marker_w;
+                        }
+                    }
+                }
+                let marker = bidi::unit(fonts, &format!("{n}."), st);
+                let x = if rtl {
+                    width - marker_w + body * 0.45
+                } else {
+                    marker_w - body * 0.45 - marker.width
+                };
+                col.ops.push(Op::Text {
+                    x,
+                    baseline: top + body * LEADING - body * 0.3,
+                    size: body,
+                    line: marker,
+                    ink: Ink::Soft,
+                });
+                col.y += body * 0.25;
+            }
+            Entry::Call { .. } if is_emergency(&entries[i], section) => {
+                // The emergency numbers together, large, on a calm panel.
+                let pad = body * 0.4;
+                let top = col.y + body * 0.15;
+                col.y = top + pad;
+                let panel = col.ops.len();
+                let mut first = true;
+                while let Some(Entry::Call { number, .. }) = entries.get(i)
+                    && is_emergency(&entries[i], section)
+                {
+                    let label = if first { "Emergency" } else { "or" };
+                    let label_line = bidi::unit(
+                        fonts,
+                        label,
+                        Style {
+                            size: body,
+                            bold: false,
+                        },
+                    );
+                    let room = width - 2.0 * pad - label_line.width - body * 0.6;
+                    let (line, big) = col.number(number, body * 2.1, room.max(width * 0.4));
+                    if line.width > room {
+                        // No room beside it: the label goes above.
+                        col.y += body * LEADING;
+                        col.ops.push(Op::Text {
+                            x: pad,
+                            baseline: col.y - body * 0.3,
+                            size: body,
+                            line: label_line,
+                            ink: Ink::Soft,
+                        });
+                        col.y += big * 1.1;
+                        col.ops.push(Op::Text {
+                            x: pad,
+                            baseline: col.y - big * 0.12,
+                            size: big,
+                            line,
+                            ink: Ink::Number,
+                        });
+                    } else {
+                        col.y += big * 1.1;
+                        let baseline = col.y - big * 0.12;
+                        col.ops.push(Op::Text {
+                            x: pad,
+                            baseline,
+                            size: body,
+                            line: label_line,
+                            ink: Ink::Soft,
+                        });
+                        col.ops.push(Op::Text {
+                            x: width - pad - line.width,
+                            baseline,
+                            size: big,
+                            line,
+                            ink: Ink::Number,
+                        });
+                    }
+                    first = false;
+                    i += 1;
+                }
+                col.y += pad;
+                // Under the numbers it holds.
+                col.ops.insert(
+                    panel,
+                    Op::Panel {
+                        y: top,
+                        h: col.y - top,
+                    },
+                );
+                col.y += body * 0.3;
+                continue;
+            }
+            Entry::Call {
+                who, number, reach, ..
+            } => {
+                // The name on the left (wrapping if it must), the number
+                // whole and bold on the right, on the name's first line.
+                let (line, size) = col.number(number, body, width);
+                let gap = body * 0.6;
+                let who_w = (width - number_w.max(line.width) - gap).max(width * 0.3);
+                let top = col.y;
+                col.paragraph(&caller(who, reach), body, false, Ink::Text, 0.0, who_w);
+                let beside = who_w + gap + line.width <= width + 0.5;
+                if !beside {
+                    // A number too wide to sit beside any name: its own line.
+                    col.y += size * LEADING;
+                }
+                let baseline = if beside {
+                    top + body * LEADING - body * 0.3
+                } else {
+                    col.y - size * 0.3
+                };
+                col.ops.push(Op::Text {
+                    x: width - line.width,
+                    baseline,
+                    size,
+                    line,
+                    ink: Ink::Number,
+                });
+                col.y = col.y.max(top + body * LEADING) + body * 0.25;
+            }
+        }
+        i += 1;
+    }
+    (col.ops, col.y)
+}
+
+/// The entries for the phone: the card's front then back, one column,
+/// headed "If it gets hard" (no name: a lock screen is seen by anyone
+/// who sees the phone).
+fn phone_entries(card: &Card) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = card.front.iter().chain(&card.back).cloned().collect();
+    if let Some(Entry::Heading(first)) = entries.first_mut() {
+        "If it gets hard".clone_into(first);
+    }
+    entries
+}
+
+/// The largest body size that fits, taking out entries in the order of
+/// [`give_way`] while nothing does.
+fn fit(fonts: &Fonts, card: &Card, u: f32, width: f32, height: f32) -> (Vec<Op>, f32, Vec<String>) {
+    let mut entries = phone_entries(card);
+    let mut moved = Vec::new();
+    loop {
+        let mut size = LARGEST;
+        while size >= SMALLEST {
+            let (ops, h) = lay_out(fonts, &entries, size, u, width);
+            if h <= height {
+                return (ops, size, moved);
+            }
+            size -= 0.5;
+        }
+        let sections = sections(&entries);
+        let Some(at) = (0..=4).find_map(|rank| {
+            (0..entries.len())
+                .rev()
+                .find(|&i| give_way(&entries[i], &sections[i]) == Some(rank))
+        }) else {
+            // Nothing left to spare: the smallest size, overflowing into
+            // the bottom margin rather than leaving a number out.
+            let (ops, _) = lay_out(fonts, &entries, SMALLEST, u, width);
+            return (ops, SMALLEST, moved);
+        };
+        let entry = entries.remove(at);
+        moved.push(format!(
+            "left off: {} (no room at a legible size)",
+            entry.describe()
+        ));
+        // A heading left with nothing under it goes too.
+        if at > 0
+            && matches!(entries[at - 1], Entry::Heading(_))
+            && entries
+                .get(at)
+                .is_none_or(|e| matches!(e, Entry::Heading(_) | Entry::Note(_)))
+        {
+            entries.remove(at - 1);
+        }
+        if !entries
+            .iter()
+            .any(|e| matches!(e, Entry::Note(n) if n == MORE))
+        {
+            let at = entries
+                .iter()
+                .position(|e| matches!(e, Entry::Note(_)))
+                .unwrap_or(entries.len());
+            entries.insert(at, Entry::Note(MORE.to_string()));
+        }
+    }
+}
+
+/// Text for XML: escaped, and characters XML cannot hold replaced.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if u32::from(c) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {
+                out.push('\u{fffd}');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The drawing as SVG: every piece of a line its own `<text>`, at the
+/// place the layout measured, in the face it was measured with. A piece is
+/// one direction; it is held between two marks of that direction so the
+/// renderer's own bidi pass (which assumes left to right) keeps it so,
+/// spaces and punctuation at its ends included.
+fn svg(
+    fonts: &Fonts,
+    ops: &[Op],
+    title: &str,
+    size: (u32, u32),
+    theme: Theme,
+    origin: (f32, f32),
+) -> String {
+    let colours = palette(theme);
+    let (w, h) = size;
+    let (ox, oy) = origin;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" xml:space="preserve">"#
+    );
+    let _ = writeln!(out, "<title>{}</title>", xml(title));
+    let _ = writeln!(
+        out,
+        r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+        colours.ground
+    );
+    #[allow(clippy::cast_precision_loss)] // widths are at most 4000
+    let inner = w as f32 - 2.0 * ox;
+    for op in ops {
+        match op {
+            Op::Panel { y, h } => {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{:.1}" y="{:.1}" width="{inner:.1}" height="{h:.1}" rx="{:.1}" fill="{}"/>"#,
+                    ox,
+                    oy + y,
+                    h.min(inner) * 0.18,
+                    colours.panel
+                );
+            }
+            Op::Text {
+                x,
+                baseline,
+                size,
+                line,
+                ink,
+            } => {
+                let fill = match ink {
+                    Ink::Text => colours.text,
+                    Ink::Soft => colours.soft,
+                    Ink::Number => colours.number,
+                };
+                let mut at = ox + x;
+                for piece in &line.pieces {
+                    let face = fonts.face(piece.face);
+                    let mark = if piece.rtl { "&#x200F;" } else { "&#x200E;" };
+                    if !piece.text.trim().is_empty() {
+                        let _ = writeln!(
+                            out,
+                            r#"<text x="{at:.2}" y="{:.2}" font-family="{}" font-size="{size:.2}" font-weight="{}" fill="{fill}">{mark}{}{mark}</text>"#,
+                            oy + baseline,
+                            xml(&format!("'{}'", face.family.replace('\'', ""))),
+                            if face.bold { 700 } else { 400 },
+                            xml(&piece.text),
+                        );
+                    }
+                    at += piece.width;
+                }
+            }
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The card as a lock-screen image `size` pixels (width, height).
+pub fn lock_screen(
+    card: &Card,
+    size: (u32, u32),
+    theme: Theme,
+    search: &FontSearch,
+) -> Result<LockScreen, String> {
+    let (w, h) = size;
+    #[allow(clippy::cast_precision_loss)] // sizes are at most 8000
+    let (wf, hf) = (w as f32, h as f32);
+    let u = wf / POINTS_WIDE;
+    let mut texts = card.texts();
+    texts.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
+    let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
+    let width = wf - 2.0 * MARGIN * u;
+    let (ops, body, moved) = fit(&fonts, card, u, width, (BOTTOM - TOP) * hf);
+    let svg = svg(
+        &fonts,
+        &ops,
+        &card.title,
+        size,
+        theme,
+        (MARGIN * u, TOP * hf),
+    );
+    let options = usvg::Options {
+        fontdb: Arc::new(fonts.database()),
+        font_family: "DejaVu Sans".into(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| e.to_string())?;
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or("the image size is not possible")?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    let png = pixmap.encode_png().map_err(|e| e.to_string())?;
+    Ok(LockScreen {
+        svg,
+        png,
+        moved,
+        missing: fonts.missing().iter().copied().collect(),
+        size: body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Contact, Plan, Role, TextItem};
+    use crate::render::card;
+
+    fn world() -> Plan {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/world.toml");
+        crate::plan::parse::parse(&std::fs::read(path).unwrap())
+            .unwrap()
+            .plan
+    }
+
+    /// Each `<text>` of the drawing as resvg reads it: its words (without
+    /// the direction marks) and where its ink lands, in pixels.
+    fn texts(svg: &str, card: &Card) -> Vec<(String, tiny_skia::Rect)> {
+        pieces(svg, card)
+            .into_iter()
+            .map(|p| (p.words, p.ink))
+            .collect()
+    }
+
+    /// A `<text>` as resvg reads it.
+    struct Drawn {
+        words: String,
+        ink: tiny_skia::Rect,
+        /// Where it starts (its `x`), its size, and whether it is right to left.
+        x: f32,
+        size: f32,
+        rtl: bool,
+    }
+
+    fn pieces(svg: &str, card: &Card) -> Vec<Drawn> {
+        let mut all = card.texts();
+        all.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
+        let fonts = Fonts::for_texts(all.iter().map(String::as_str), &FontSearch::System).unwrap();
+        let options = usvg::Options {
+            fontdb: Arc::new(fonts.database()),
+            ..usvg::Options::default()
+        };
+        let tree = usvg::Tree::from_str(svg, &options).unwrap();
+        let mut found = Vec::new();
+        for node in tree.root().children() {
+            if let usvg::Node::Text(text) = node {
+                let chunk = &text.chunks()[0];
+                let raw: String = text.chunks().iter().map(usvg::TextChunk::text).collect();
+                found.push(Drawn {
+                    words: raw.replace(['\u{200e}', '\u{200f}'], ""),
+                    ink: text.flattened().abs_bounding_box(),
+                    x: chunk.x().unwrap_or_default(),
+                    size: chunk.spans()[0].font_size().get(),
+                    rtl: raw.starts_with('\u{200f}'),
+                });
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn sizes_are_portrait_phone_screens() {
+        assert_eq!(parse_size("1170x2532"), Ok((1170, 2532)));
+        assert_eq!(parse_size(" 1080 × 2400 "), Ok((1080, 2400)));
+        assert!(parse_size("2532x1170").unwrap_err().contains("upright"));
+        assert!(parse_size("1170").is_err());
+        assert!(parse_size("10x20").is_err());
+        assert!(parse_size("99999x99999").is_err());
+    }
+
+    #[test]
+    fn every_number_is_drawn_whole_in_the_cards_order_inside_the_safe_area() {
+        let plan = world();
+        let lines = crate::crisis_lines::for_country(Some("IN"));
+        let card = card::build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let (w, h) = SIZE;
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        assert!(made.missing.is_empty(), "{:?}", made.missing);
+        let found = texts(&made.svg, &card);
+        // The people's numbers, then the emergency number, then the lines.
+        let numbers = [
+            "+20 10 1234 5678",
+            "+91 98765 43210",
+            "+86 138 0013 8000",
+            "112",
+            "14416",
+        ];
+        let mut at = 0;
+        let mut seen = Vec::new();
+        for (words, _) in &found {
+            if numbers.contains(&words.trim()) {
+                seen.push(words.trim());
+            }
+        }
+        // Steps hold numbers too (drawn before the calls): the calls' come
+        // last, in the card's order.
+        assert!(seen.ends_with(&numbers), "{seen:?}");
+        for number in numbers {
+            let whole = found.iter().filter(|(t, _)| t.contains(number)).count();
+            assert!(whole >= 1, "{number} is drawn whole: {found:?}");
+            at += whole;
+        }
+        assert!(at >= numbers.len());
+        // The Arabic step that names a number: the number is its own piece,
+        // read left to right, and sits left of the words.
+        let arabic = found.iter().find(|(t, _)| t.starts_with("اتصل")).unwrap();
+        let number = found
+            .iter()
+            .find(|(t, r)| t.trim() == "+20 10 1234 5678" && (r.y() - arabic.1.y()).abs() < 30.0)
+            .expect("the number on the Arabic step's line");
+        assert!(number.1.right() < arabic.1.left(), "{number:?} {arabic:?}");
+        // A right-to-left piece's last space sits at its left end, between
+        // its words and the number: the renderer must not move it to the
+        // right (its own bidi pass assumes left to right).
+        let drawn = pieces(&made.svg, &card);
+        let spaced: Vec<&Drawn> = drawn
+            .iter()
+            .filter(|d| d.rtl && d.words.ends_with(' '))
+            .collect();
+        assert!(!spaced.is_empty());
+        for d in spaced {
+            assert!(
+                d.ink.left() - d.x > 0.15 * d.size,
+                "{:?}: ink from {} but drawn from {}",
+                d.words,
+                d.ink.left(),
+                d.x
+            );
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let (wf, hf) = (w as f32, h as f32);
+        let margin = MARGIN * wf / POINTS_WIDE;
+        for (i, (words, ink)) in found.iter().enumerate() {
+            assert!(
+                ink.left() >= margin - 2.0 && ink.right() <= wf - margin + 2.0,
+                "{words} inside the side margins: {ink:?}"
+            );
+            assert!(
+                ink.top() >= TOP * hf && ink.bottom() <= BOTTOM * hf,
+                "{words} clear of the clock and the buttons: {ink:?}"
+            );
+            // Pieces are drawn where they were measured: none overlaps another.
+            for (other, theirs) in &found[i + 1..] {
+                let overlap = ink
+                    .intersect(theirs)
+                    .is_some_and(|r| r.width() > 1.0 && r.height() > 1.0);
+                assert!(!overlap, "{words:?} {ink:?} overlaps {other:?} {theirs:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_gives_way_is_said_and_the_first_step_and_numbers_stay() {
+        let mut plan = Plan::new("Sam".into(), Some("GB".into()));
+        for i in 1..=12 {
+            plan.crisis_steps.push(TextItem::new(format!(
+                "Step {i}: a long step that runs over two lines or more on a phone screen"
+            )));
+        }
+        for (id, role) in [
+            ("a", Role::Help),
+            ("b", Role::Help),
+            ("c", Role::Professional),
+        ] {
+            plan.contacts.push(Contact {
+                id: id.into(),
+                name: format!("Person {id}"),
+                phone: Some(format!("+44 7700 90012{}", id.len())),
+                role,
+                reachable: None,
+                do_not_involve: false,
+            });
+        }
+        plan.reasons.push(TextItem::new("Mia"));
+        let lines = crate::crisis_lines::for_country(Some("GB"));
+        let card = card::build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let made = lock_screen(&card, (1080, 2400), Theme::Light, &FontSearch::System).unwrap();
+        let words: Vec<String> = texts(&made.svg, &card)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        let all = words.join("\n");
+        for kept in ["Step 1:", "Person a", "999", "Samaritans", "116 123", MORE] {
+            assert!(all.contains(kept), "{kept} stays:\n{all}");
+        }
+        assert!(!all.contains("Step 12"), "{all}");
+        assert_eq!(
+            made.moved.first().map(String::as_str),
+            Some("left off: a reason (no room at a legible size)")
+        );
+        assert!(
+            made.moved
+                .iter()
+                .any(|m| m == "left off: crisis step 12 (no room at a legible size)"),
+            "{:?}",
+            made.moved
+        );
+        assert!((SMALLEST..=LARGEST).contains(&made.size));
+    }
+}
