@@ -1,4 +1,5 @@
-//! `print`: the plan (or a wallet card) as text, Markdown, HTML or PDF.
+//! `print`: the plan (or a wallet card) as text, Markdown, HTML or PDF, and
+//! the card as a phone's lock-screen image (PNG).
 
 use std::fmt::Write as _;
 
