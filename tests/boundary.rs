@@ -899,3 +899,113 @@ fn a_plan_with_more_entries_than_a_list_holds_says_which_and_the_limit() {
     assert!(err.contains("a plan holds at most 500"), "{err}");
     env.ok(["now"]);
 }
+
+/// Numbers from another program that do not dial what they show: hidden
+/// characters are taken out at import (and said), look-alike digits and
+/// letters are named, a number with nothing to dial is left out. No export
+/// then writes a raw hidden character, a look-alike number or an empty
+/// `tel:`.
+#[test]
+fn disguised_numbers_are_flagged_at_import_and_never_exported_raw() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "GB"]);
+    let file = env.home().join("phone.vcf");
+    let numbers = [
+        ("Reversed", "+44 7700 \u{202e}321009"),
+        ("Zero Width", "07700\u{200b} 900222"),
+        ("Maths", "07700 𝟗𝟎𝟎333"),
+        ("Letters", "07700 9OO444"),
+        ("Nothing", "\u{2066}--\u{2069}"),
+        ("Plain", "07700 900555"),
+    ];
+    fs::write(
+        &file,
+        cards(numbers.len(), |i| {
+            (numbers[i].0.to_string(), numbers[i].1.to_string())
+        }),
+    )
+    .unwrap();
+    let output = env
+        .cmd(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert_shown_safely("import", &output.stderr);
+    for expected in [
+        "Check these numbers before you rely on them",
+        "Reversed: its number `+44 7700 \\u{202e}321009` held hidden characters; kept as `+44 7700 321009`",
+        "Zero Width: its number `07700\\u{200b} 900222` held hidden characters; kept as `07700 900222`",
+        "Maths: its number `07700 𝟗𝟎𝟎333` holds letters or characters that only look like digits",
+        "Letters: its number `07700 9OO444` holds letters",
+        "Nothing: its number `\\u{2066}--\\u{2069}` holds no digits, so it was left out",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(!err.contains("Plain: its number"), "{err}");
+    let plan = env.plan();
+    let phone = |name: &str| {
+        plan.contacts
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.phone.clone())
+    };
+    assert_eq!(phone("Reversed").as_deref(), Some("+44 7700 321009"));
+    assert_eq!(phone("Nothing"), None);
+
+    // A number disguised by hand in the plan is never written out raw.
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "By Hand",
+        "--phone",
+        "\u{202e}0077 44+",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "No Digits",
+        "--phone",
+        "ask at the desk",
+    ]);
+    let output = env.cmd(["contact", "export"]).output().unwrap();
+    assert!(output.status.success());
+    let vcf = String::from_utf8(output.stdout).unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_shown_safely("export", vcf.as_bytes());
+    assert_shown_safely("export", &output.stderr);
+    for bad in ['\u{2066}', '\u{2069}', '𝟗'] {
+        assert!(!vcf.contains(bad), "{bad:?} in\n{vcf}");
+    }
+    assert!(!vcf.contains(":\r\n"), "an empty value:\n{vcf}");
+    assert!(vcf.contains("TEL;TYPE=CELL:07700 900555\r\n"), "{vcf}");
+    for left_out in ["Maths", "Letters", "By Hand", "No Digits"] {
+        assert!(
+            !vcf.contains(&format!("FN:{left_out}")),
+            "{left_out}:\n{vcf}"
+        );
+        assert!(err.contains(left_out), "{left_out}:\n{err}");
+    }
+    assert!(err.contains("does not dial what it shows"), "{err}");
+    assert!(
+        err.contains("By Hand · \\u{202e}0077 44+: it holds hidden characters"),
+        "{err}"
+    );
+
+    // Nor in a printout: no empty or hidden-character link.
+    let html = env.ok(["print", "--format", "html", "-o", "-"]);
+    assert!(!html.contains("href=\"tel:\""), "an empty tel: link");
+    assert!(!html.contains("href=\"sms:\""), "an empty sms: link");
+    assert!(
+        html.contains("ask at the desk"),
+        "the words are still shown"
+    );
+    assert!(
+        html.contains("only look like digits"),
+        "the look-alikes are flagged"
+    );
+    let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
+    assert!(!markdown.contains("(tel:)"), "{markdown}");
+}

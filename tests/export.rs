@@ -289,7 +289,7 @@ fn a_hand_edited_name_cannot_forge_a_card() {
     let toml = std::fs::read_to_string(env.plan_file()).unwrap();
     let forged = toml.replace(
         "name = \"The library\"",
-        "name = \"Evil\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Injected\"\nphone = \"1\\r\\nTEL:999\"",
+        "name = \"Evil\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Injected\"\nphone = \"1\"",
     );
     assert_ne!(forged, toml);
     std::fs::write(env.plan_file(), forged).unwrap();
@@ -308,6 +308,28 @@ fn a_hand_edited_name_cannot_forge_a_card() {
         "{names:?}"
     );
     assert!(!names.contains(&"Injected"), "{names:?}");
+
+    // A number forging a line of its own does not dial what it shows: that
+    // person is left out, and said so.
+    std::fs::write(
+        env.plan_file(),
+        toml.replace(
+            "name = \"The library\"",
+            "name = \"The library\"\nphone = \"1\\r\\nTEL:999\"",
+        ),
+    )
+    .unwrap();
+    let output = env
+        .cmd(["contact", "export", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("The library · 1\\u{d}\\u{a}TEL:999: it holds hidden characters"),
+        "{err}"
+    );
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(!text.contains("\r\nTEL:999"), "{text}");
+    assert!(!text.contains("TEL:999"), "{text}");
+    assert!(!text.contains("FN:The library"), "{text}");
 }

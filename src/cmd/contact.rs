@@ -9,7 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::validate::MAX_ITEMS;
 use crate::plan::vcard::{self, Card};
-use crate::plan::{Contact, Linked, Plan, Role, ids};
+use crate::plan::{Contact, Linked, Plan, Role, ids, phone};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
@@ -138,36 +138,9 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
 /// Imports people from a vCard file, skipping anyone already in the plan.
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
-    let bytes = read_limited(&args.file)?;
-    let cards_read = vcard::parse(&String::from_utf8_lossy(&bytes));
-    if cards_read.is_empty() {
-        return Err(Error::Usage(format!(
-            "no contacts with a name were found in `{}`; is it a vCard (.vcf) file?",
-            args.file.display()
-        )));
-    }
     let plan = ctx.load()?.plan;
-    // One card that can't be kept (a control character in a name, say)
-    // never costs the others: it is listed with why, and the rest come in.
-    let (mut cards, mut bad) = (Vec::new(), Vec::new());
-    for card in cards_read {
-        match card_problem(&card, role) {
-            Some(why) => bad.push(format!("{}: {why}", clean(&shorten(&card.name)))),
-            None => cards.push(card),
-        }
-    }
-    if !bad.is_empty() {
-        ctx.say(&format!(
-            "Skipped, as they can't be kept in a plan as they are:\n{}",
-            listed(bad)
-        ))?;
-    }
-    if cards.is_empty() {
-        return Err(Error::Usage(format!(
-            "none of the contacts in `{}` could be imported",
-            args.file.display()
-        )));
-    }
+    let mut cards = cards_to_keep(args, role, ctx)?;
+    let doubtful = tidy_numbers(&mut cards);
     let sorted = vcard::sort_out(&plan, cards);
     let list = |cards: &[Card]| -> String {
         listed(
@@ -209,6 +182,12 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         role.key(),
         list(&new)
     ))?;
+    if !doubtful.is_empty() {
+        ctx.say(&format!(
+            "Check these numbers before you rely on them (`relapse-plan contact edit ID --phone \"…\"` mends one):\n{}",
+            listed(doubtful)
+        ))?;
+    }
     if !args.yes {
         let mut ask = Terminal::open(ctx.style.plain)
             .ok_or_else(|| Error::Usage("add --yes to import without being asked".into()))?;
@@ -240,6 +219,74 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             n => format!("imported {n} contacts from {source}"),
         })
     })
+}
+
+/// The cards in the file that can be kept in a plan; says which can't, and
+/// why. An error when there are none.
+fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<Card>> {
+    let bytes = read_limited(&args.file)?;
+    let cards_read = vcard::parse(&String::from_utf8_lossy(&bytes));
+    if cards_read.is_empty() {
+        return Err(Error::Usage(format!(
+            "no contacts with a name were found in `{}`; is it a vCard (.vcf) file?",
+            args.file.display()
+        )));
+    }
+    // One card that can't be kept (a control character in a name, say)
+    // never costs the others: it is listed with why, and the rest come in.
+    let (mut cards, mut bad) = (Vec::new(), Vec::new());
+    for card in cards_read {
+        match card_problem(&card, role) {
+            Some(why) => bad.push(format!("{}: {why}", clean(&shorten(&card.name)))),
+            None => cards.push(card),
+        }
+    }
+    if !bad.is_empty() {
+        ctx.say(&format!(
+            "Skipped, as they can't be kept in a plan as they are:\n{}",
+            listed(bad)
+        ))?;
+    }
+    if cards.is_empty() {
+        return Err(Error::Usage(format!(
+            "none of the contacts in `{}` could be imported",
+            args.file.display()
+        )));
+    }
+    Ok(cards)
+}
+
+/// Numbers from another program are not trusted as they look: what does
+/// not show is taken out (what is left is what a phone would dial), and a
+/// number that holds letters or look-alike digits, or nothing to dial, is
+/// named so the person checks it. Returns those lines.
+fn tidy_numbers(cards: &mut [Card]) -> Vec<String> {
+    let mut doubtful = Vec::new();
+    for card in cards {
+        let Some(number) = card.phone.clone() else {
+            continue;
+        };
+        let name = clean(&shorten(&card.name));
+        let tidied = phone::without_hidden(&number);
+        let shown = clean(&number);
+        if !phone::has_digits(&tidied) {
+            doubtful.push(format!(
+                "{name}: its number `{shown}` holds no digits, so it was left out"
+            ));
+            card.phone = None;
+            continue;
+        }
+        if tidied != number.trim() {
+            doubtful.push(format!(
+                "{name}: its number `{shown}` held hidden characters; kept as `{}`",
+                clean(&tidied)
+            ));
+        } else if let Some(trouble) = phone::trouble(&tidied) {
+            doubtful.push(format!("{name}: its number `{shown}` {}", trouble.words()));
+        }
+        card.phone = Some(tidied);
+    }
+    doubtful
 }
 
 /// A list of names for a message, one a line, indented; a long list shows
@@ -280,6 +327,11 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let (people, no_number): (Vec<&Contact>, Vec<&Contact>) = people
         .into_iter()
         .partition(|c| c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()));
+    // A number that does not dial what it shows is never handed to a phone,
+    // where it would look right and call someone else, or no one.
+    let (people, doubtful): (Vec<&Contact>, Vec<&Contact>) = people
+        .into_iter()
+        .partition(|c| phone::trouble(c.phone.as_deref().unwrap_or_default()).is_none());
     let mut entries: Vec<vcard::Entry> = people.iter().map(|c| person(c)).collect();
     let country = ctx.lines_country(plan.country.as_deref());
     let lines = crisis_lines::for_country(country.as_deref());
@@ -292,6 +344,20 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         ctx.say(&format!(
             "Not written, as they have no number in your plan: {}.",
             names.join(", ")
+        ))?;
+    }
+    if !doubtful.is_empty() {
+        let names: Vec<String> = doubtful
+            .iter()
+            .map(|c| {
+                let number = c.phone.as_deref().unwrap_or_default();
+                let why = phone::trouble(number).map_or("", phone::Trouble::words);
+                format!("  {} · {}: it {why}", clean(&c.name), clean(number.trim()))
+            })
+            .collect();
+        ctx.say(&format!(
+            "Not written, as their number does not dial what it shows; check it and mend it with `relapse-plan contact edit ID --phone \"…\"` (`relapse-plan contact list` shows the ids):\n{}",
+            names.join("\n")
         ))?;
     }
     match &lines {

@@ -14,6 +14,7 @@ pub mod homework;
 pub mod ids;
 pub mod merge;
 pub mod parse;
+pub mod phone;
 pub mod priority;
 pub mod ranking;
 pub mod rehearsal;

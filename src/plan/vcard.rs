@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::ids::IdMaker;
-use super::{Contact, Plan, Role};
+use super::{Contact, Plan, Role, phone};
 
 /// The longest name a card may bring into a plan, in characters.
 pub const MAX_NAME: usize = 200;
@@ -310,7 +310,12 @@ pub fn write(entries: &[Entry]) -> String {
             format!("N:;{name};;;"),
         ];
         for (number, types) in &entry.phones {
-            lines.push(format!("TEL;TYPE={types}:{}", single_line(number)));
+            // Only what dials, in ASCII digits: never a hidden character
+            // or an empty `TEL:` a phone would offer to call.
+            let number = phone::for_dialling(number);
+            if !number.is_empty() {
+                lines.push(format!("TEL;TYPE={types}:{number}"));
+            }
         }
         if let Some(note) = &entry.note {
             lines.push(format!("NOTE:{}", escape(note)));
@@ -325,7 +330,9 @@ pub fn write(entries: &[Entry]) -> String {
 }
 
 /// Escapes a text value: backslash, comma and semicolon get a backslash,
-/// a line break becomes `\n`; other control characters become spaces.
+/// a line break becomes `\n`; other control characters become spaces, and
+/// what would reorder or hide text (bidirectional overrides and isolates,
+/// zero-width spaces) is left out. Joiners stay: scripts and emoji need them.
 fn escape(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(text.len());
@@ -336,19 +343,15 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
             c if c.is_control() => out.push(' '),
+            '\u{200b}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}' => {}
             c => out.push(c),
         }
     }
     out
-}
-
-/// A number on one line: no line breaks or other control characters.
-fn single_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string()
 }
 
 /// Appends `line` folded to 75 octets a line (continuations start with a
@@ -503,6 +506,23 @@ mod tests {
             !text.contains('\u{1b}') && !text.contains('\u{7}'),
             "{text:?}"
         );
-        assert!(text.contains("TEL;TYPE=VOICE:07700  900\r\n"), "{text:?}");
+        assert!(text.contains("TEL;TYPE=VOICE:07700900\r\n"), "{text:?}");
+        let text = write(&[Entry {
+            name: "Dis\u{202e}guised".into(),
+            phones: vec![
+                ("+44 7700 \u{202e}321009".into(), "VOICE"),
+                ("\u{200b}".into(), "MSG"),
+            ],
+            note: None,
+        }]);
+        assert!(
+            !text.contains('\u{202e}') && !text.contains('\u{200b}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("TEL;TYPE=VOICE:+44 7700 321009\r\n"),
+            "{text:?}"
+        );
+        assert!(!text.contains("TEL;TYPE=MSG"), "an empty number: {text:?}");
     }
 }

@@ -8,7 +8,7 @@
 //! the print command.
 
 use crate::crisis_lines::CountryLines;
-use crate::plan::{Plan, Role};
+use crate::plan::{Plan, Role, phone};
 use crate::render::clean;
 use crate::render::paragraph::numbers;
 use crate::render::printout::{Item, Reach, crisis_line_items, emergency_items};
@@ -185,7 +185,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
         .contacts
         .iter()
         .filter(callable)
-        .filter(|c| c.phone.as_deref().is_none_or(|p| p.trim().is_empty()))
+        .filter(|c| !c.phone.as_deref().is_some_and(phone::has_digits))
     {
         shortened.push(format!(
             "left off: {} (no phone number to call)",
@@ -196,7 +196,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
         .contacts
         .iter()
         .filter(callable)
-        .filter(|c| c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()))
+        .filter(|c| c.phone.as_deref().is_some_and(phone::has_digits))
         .collect();
     // People who help first, then at least one professional when there is
     // one: the card must not leave out every professional.

@@ -54,13 +54,25 @@ pub fn clean_lines(text: &str) -> String {
 }
 
 /// A phone number as shown: cleaned, and flagged when it holds characters
-/// that do not show (a reversed or disguised number must not look right).
+/// that do not show or digits that do not dial (a reversed or disguised
+/// number must not look right).
 pub fn phone(number: &str) -> String {
     let shown = clean(number);
-    if shown == number.replace('\t', " ") {
-        shown
+    match phone_warning(number) {
+        Some(warning) => format!("{shown} ({warning})"),
+        None => shown,
+    }
+}
+
+/// What to tell the person about a number that does not dial what it
+/// shows, if anything.
+pub fn phone_warning(number: &str) -> Option<&'static str> {
+    if clean(number) != number.replace('\t', " ") {
+        Some("this number holds hidden characters: check it before you call")
+    } else if crate::plan::phone::has_look_alike_digits(number) {
+        Some("this number holds characters that only look like digits: check it before you call")
     } else {
-        format!("{shown} (this number holds hidden characters: check it before you call)")
+        None
     }
 }
 
@@ -183,5 +195,6 @@ mod tests {
         assert!(shown.starts_with("+44 7700 \\u{202e}321009 ("), "{shown}");
         assert!(shown.contains("hidden characters"), "{shown}");
         assert_eq!(clean_lines("one \u{1b}[2J\ntwo"), "one \\u{1b}[2J\ntwo");
+        assert!(phone("07700 𝟗𝟎𝟎123").contains("only look like digits"));
     }
 }

@@ -31,19 +31,7 @@ pub enum Flavor {
     Markdown,
 }
 
-/// A decimal digit in a script people write phone numbers in.
-pub fn digit_value(c: char) -> Option<u32> {
-    let zero = match c {
-        '0'..='9' => '0',
-        '\u{660}'..='\u{669}' => '\u{660}',
-        '\u{6f0}'..='\u{6f9}' => '\u{6f0}',
-        '\u{966}'..='\u{96f}' => '\u{966}',
-        '\u{9e6}'..='\u{9ef}' => '\u{9e6}',
-        '\u{ff10}'..='\u{ff19}' => '\u{ff10}',
-        _ => return None,
-    };
-    Some(u32::from(c) - u32::from(zero))
-}
+pub use crate::plan::phone::digit_value;
 
 fn separates_digits(c: char) -> bool {
     matches!(

@@ -126,24 +126,35 @@ pub struct Printout {
 
 fn person(c: &Contact) -> Item {
     match &c.phone {
-        Some(phone) if !phone.trim().is_empty() => Item::Call {
+        // Only a number with something to dial becomes a call: never an
+        // empty `tel:` link.
+        Some(phone) if crate::plan::phone::has_digits(phone) => Item::Call {
             who: clean(&c.name),
             number: clean(phone.trim()),
             reach: Reach::Call,
-            // A number holding characters that do not show is printed with
-            // them written out, and the person is told to check it.
-            note: if clean(phone.trim()) == phone.trim().replace('\t', " ") {
-                c.reachable.as_deref().map(clean)
-            } else {
-                Some(format!(
-                    "this number holds hidden characters: check it before you call{}",
+            // A number holding characters that do not show, or digits that
+            // do not dial, is printed as it is, and the person is told to
+            // check it.
+            note: match super::phone_warning(phone.trim()) {
+                None => c.reachable.as_deref().map(clean),
+                Some(warning) => Some(format!(
+                    "{warning}{}",
                     c.reachable
                         .as_deref()
                         .map(|r| format!("; {}", clean(r)))
                         .unwrap_or_default()
-                ))
+                )),
             },
         },
+        Some(phone) if !phone.trim().is_empty() => Item::Bullet(match &c.reachable {
+            Some(when) => format!(
+                "{} · {} ({})",
+                clean(&c.name),
+                clean(phone.trim()),
+                clean(when)
+            ),
+            None => format!("{} · {}", clean(&c.name), clean(phone.trim())),
+        }),
         _ => Item::Bullet(match &c.reachable {
             Some(when) => format!("{} ({})", clean(&c.name), clean(when)),
             None => clean(&c.name),

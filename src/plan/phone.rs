@@ -1,0 +1,187 @@
+//! Phone numbers as people and other programs write them: which characters
+//! dial, which hide from the reader, and which only look like digits. A
+//! number is what someone calls on the worst day of their year, so one that
+//! does not dial what it shows is flagged, never trusted.
+
+/// A decimal digit in a script people write phone numbers in, with its
+/// value: ASCII, Arabic-Indic, Persian, Devanagari, Bengali and fullwidth.
+pub fn digit_value(c: char) -> Option<u32> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6f0}'..='\u{6f9}' => '\u{6f0}',
+        '\u{966}'..='\u{96f}' => '\u{966}',
+        '\u{9e6}'..='\u{9ef}' => '\u{9e6}',
+        '\u{ff10}'..='\u{ff19}' => '\u{ff10}',
+        _ => return None,
+    };
+    Some(u32::from(c) - u32::from(zero))
+}
+
+/// Whether `c` does not show, or acts on what is around it: control
+/// characters, bidirectional marks, overrides and isolates, zero-width
+/// characters, soft hyphens and byte-order marks. None belongs in a number.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fffb}'
+        )
+}
+
+/// What people write between the digits of a number (and `*`, `#` and the
+/// pauses `,` `;` that dial on): spaces, dashes, brackets, dots, slashes.
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '+' | '-' | '\u{2010}'
+            ..='\u{2014}' | '(' | ')' | '.' | '/' | '*' | '#' | ',' | ';'
+    )
+}
+
+/// Why a number can't be trusted as written, the most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// It holds characters that do not show (a right-to-left override
+    /// that reverses the digits, a zero-width space between them).
+    Hidden,
+    /// It holds letters or characters that only look like digits
+    /// (mathematical or circled digits, a letter O for a zero).
+    LookAlike,
+    /// Nothing in it dials.
+    NoDigits,
+}
+
+impl Trouble {
+    /// What is wrong, in words for the person.
+    pub fn words(self) -> &'static str {
+        match self {
+            Trouble::Hidden => "holds hidden characters",
+            Trouble::LookAlike => "holds letters or characters that only look like digits",
+            Trouble::NoDigits => "holds no digits to dial",
+        }
+    }
+}
+
+/// Why `number` can't be trusted as written, if it can't.
+pub fn trouble(number: &str) -> Option<Trouble> {
+    if number.chars().any(is_hidden) {
+        Some(Trouble::Hidden)
+    } else if number
+        .chars()
+        .any(|c| digit_value(c).is_none() && !is_punctuation(c))
+    {
+        Some(Trouble::LookAlike)
+    } else if !has_digits(number) {
+        Some(Trouble::NoDigits)
+    } else {
+        None
+    }
+}
+
+/// Whether anything in `number` dials.
+pub fn has_digits(number: &str) -> bool {
+    number.chars().any(|c| digit_value(c).is_some())
+}
+
+/// Whether `number` looks like digits it does not dial: a character that
+/// is numeric to Unicode (superscript, circled, mathematical) but not a
+/// digit a phone dials. Letters are left to the person's judgement here:
+/// "ext 23" is theirs to write.
+pub fn has_look_alike_digits(number: &str) -> bool {
+    number
+        .chars()
+        .any(|c| c.is_numeric() && digit_value(c).is_none())
+}
+
+/// `number` without what does not show: what a phone would dial, in the
+/// order it would dial it.
+pub fn without_hidden(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| !is_hidden(*c))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// `number` for another program to dial (a vCard's `TEL`): the digits, in
+/// ASCII, with the punctuation between them and a leading `+`; nothing
+/// hidden, no letters, no look-alikes. Empty when nothing in it dials.
+pub fn for_dialling(number: &str) -> String {
+    let mut out = String::with_capacity(number.len());
+    for c in number.chars() {
+        if let Some(d) = digit_value(c) {
+            out.push(char::from_digit(d, 10).unwrap_or('0'));
+        } else if c == '+' {
+            if out.trim().is_empty() {
+                out.push('+');
+            }
+        } else if is_punctuation(c) && (!out.is_empty() || c == '(') {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+        }
+    }
+    if !has_digits(&out) {
+        return String::new();
+    }
+    let trimmed = out.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '#' && c != '*');
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers_are_trusted() {
+        for number in [
+            "+44 7700 900123",
+            "(0161) 496-0000",
+            "116 123",
+            "*111#",
+            "+٢٠ ١٠",
+            "0800\u{a0}567\u{a0}567",
+        ] {
+            assert_eq!(trouble(number), None, "{number}");
+        }
+    }
+
+    #[test]
+    fn disguised_numbers_are_named() {
+        assert_eq!(trouble("+44 7700 \u{202e}321009"), Some(Trouble::Hidden));
+        assert_eq!(trouble("0770\u{200b}0 900123"), Some(Trouble::Hidden));
+        assert_eq!(trouble("07700 9OO123"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("07700 𝟗𝟎𝟎123"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("call after six"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("--"), Some(Trouble::NoDigits));
+        assert!(has_look_alike_digits("07700 ⑨00123"));
+        assert!(!has_look_alike_digits("0800 123 ext 23"));
+    }
+
+    #[test]
+    fn what_is_dialled_is_what_a_phone_dials() {
+        assert_eq!(for_dialling("+44 7700 900123"), "+44 7700 900123");
+        assert_eq!(for_dialling("+44 7700 \u{202e}321009"), "+44 7700 321009");
+        assert_eq!(for_dialling("+٢٠ ١٠"), "+20 10");
+        assert_eq!(for_dialling("07700 𝟗𝟎𝟎123"), "07700 123");
+        assert_eq!(for_dialling(" ( 0161 ) 496-0000 "), "( 0161 ) 496-0000");
+        assert_eq!(for_dialling("\u{202e}"), "");
+        assert_eq!(for_dialling("call after six"), "");
+        assert_eq!(without_hidden(" 07\u{200b}700 "), "07700");
+    }
+}
