@@ -265,7 +265,7 @@ pub enum Command {
     /// then triggers riskiest first, the lapse plan and daily maintenance.
     /// The output holds private health information.
     #[command(
-        after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --card -o lock-screen.png --size 1080x2400\n  relapse-plan print --format html --paper letter -o plan.html"
+        after_help = "Examples:\n  relapse-plan print\n  relapse-plan print --format pdf -o plan.pdf\n  relapse-plan print --card --format pdf -o card.pdf\n  relapse-plan print --card -o lock-screen.png --size 1080x2400\n  relapse-plan print --format html --paper letter -o plan.html\n  relapse-plan print --for Aoife -o for-aoife.pdf"
     )]
     Print(PrintArgs),
 
@@ -596,6 +596,14 @@ pub struct PrintArgs {
     /// Write to FILE instead of standard output (needed for PDF on a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// A copy for one of your people, by their name as you wrote it: your
+    /// crisis steps, the sections for supporters, the people to call and
+    /// crisis lines; nothing else. You see what goes in first.
+    #[arg(long = "for", visible_alias = "supporter", value_name = "NAME", conflicts_with_all = ["card", "blank", "write_in"])]
+    pub supporter: Option<String>,
+    /// With --for: write it without asking (needed when not on a terminal).
+    #[arg(long, requires = "supporter")]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

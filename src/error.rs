@@ -119,6 +119,15 @@ pub enum Error {
         limit: usize,
     },
 
+    #[error("there is no one called \"{typed}\" among the people in your plan")]
+    NoSupporter { typed: String, people: Vec<String> },
+
+    #[error("\"{typed}\" could be {}", or_list(matches))]
+    SeveralSupporters { typed: String, matches: Vec<String> },
+
+    #[error("{name} is marked not to involve in a crisis, so there is no copy for them")]
+    NotInvolved { name: String, id: String },
+
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
@@ -226,6 +235,9 @@ impl Error {
                 "remove the links first, or add --force to remove it and its links".into()
             }
             Error::NoRevision { .. } => "`relapse-plan history` lists the revisions".into(),
+            Error::NoSupporter { .. }
+            | Error::SeveralSupporters { .. }
+            | Error::NotInvolved { .. } => return self.supporter_hint(),
             Error::TooManyContacts { .. } => {
                 "choose the people who help you most and export just them from your phone or address book, or add them one at a time with `relapse-plan contact add`".into()
             }
@@ -243,12 +255,44 @@ impl Error {
     }
 
     /// The process exit code: 2 for a usage mistake, 1 for everything else.
+    /// What to do when `print --for NAME` found no one, several, or
+    /// someone not to involve.
+    fn supporter_hint(&self) -> Option<String> {
+        Some(match self {
+            Error::NoSupporter { people, .. } if people.is_empty() => {
+                "add the people who help you with `relapse-plan contact add --name NAME --phone NUMBER`".into()
+            }
+            Error::NoSupporter { people, .. } => format!(
+                "a copy can be made for {}; `relapse-plan contact list` shows everyone",
+                or_list(people)
+            ),
+            Error::SeveralSupporters { matches, .. } => format!(
+                "type more of their name, or all of it: --for \"{}\"",
+                matches.first().map_or("", String::as_str)
+            ),
+            Error::NotInvolved { id, .. } => format!(
+                "if that has changed: `relapse-plan contact edit {id} --do-not-involve false`"
+            ),
+            _ => return None,
+        })
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage(_) => ExitCode::from(2),
             Error::Cancelled | Error::Stopped(_) => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }
+    }
+}
+
+/// "A, B or C", each name as written, in quotes.
+fn or_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
     }
 }
 

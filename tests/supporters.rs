@@ -149,3 +149,312 @@ fn a_schema_3_field_in_an_older_file_is_named() {
     );
     assert_eq!(fs::read_to_string(env.plan_file()).unwrap(), text);
 }
+
+/// The many-scripts plan with the sections for supporters written, a
+/// "do not involve" contact with a Latin name, and a private marker in
+/// every kind of thing a supporter's copy must never hold.
+fn plan_to_share() -> Env {
+    let env = Env::with_world();
+    for (section, text) in [
+        ("helps", "اجلس معي، لا داعي للكلام"),
+        ("helps", "Make tea; sit with me, you don't need to talk"),
+        ("not-helpful", "Telling me to cheer up"),
+        ("who-does-what", "Маша: stays with me"),
+        ("who-does-what", "Karim: looks after the dog"),
+        ("stand-down", "I'm eating and sleeping again"),
+        ("after-crisis", "A quiet day, then a call on the third"),
+        ("warning-sign", "PRIVATE-SIGN not answering the door"),
+        ("reason", "PRIVATE-REASON my garden"),
+        ("safety", "PRIVATE-SAFETY pills with Karim"),
+        ("lapse", "PRIVATE-LAPSE tell Dr Wang"),
+        ("maintenance", "PRIVATE-DAILY swim"),
+    ] {
+        env.ok([section, "add", text]);
+    }
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "PRIVATE-TRIGGER payday at the bar",
+        "--thought",
+        "PRIVATE-THOUGHT I've earned it",
+        "--feeling",
+        "PRIVATE-FEELING restless",
+        "--urge",
+        "PRIVATE-URGE buy a bottle",
+        "--likelihood",
+        "4",
+        "--intensity",
+        "5",
+        "--confidence",
+        "40",
+    ]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "PRIVATE-COPING urge surfing",
+        "--step",
+        "PRIVATE-COPING-STEP breathe out",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Rory Keane",
+        "--phone",
+        "+353 87 555 0199",
+        "--role",
+        "help",
+        "--do-not-involve",
+    ]);
+    env.ok([
+        "check-in",
+        "--urge",
+        "7",
+        "--distress",
+        "6",
+        "--note",
+        "PRIVATE-CHECKIN a long day",
+    ]);
+    env
+}
+
+/// Everything a supporter's copy must never hold: every private field of
+/// the plan as written, then the words ratings and check-ins print as.
+fn private_words(env: &Env) -> Vec<String> {
+    let plan = env.plan();
+    let mut words: Vec<String> = Vec::new();
+    for t in &plan.triggers {
+        words.push(t.situation.clone());
+        words.extend(
+            t.thoughts
+                .iter()
+                .chain(&t.feelings)
+                .chain(&t.urges)
+                .cloned(),
+        );
+    }
+    for list in [
+        &plan.warning_signs,
+        &plan.reasons,
+        &plan.safe_environment,
+        &plan.lapse_plan,
+        &plan.maintenance,
+    ] {
+        words.extend(list.iter().map(|i| i.text.clone()));
+    }
+    for c in &plan.coping {
+        words.push(c.name.clone());
+        words.extend(c.steps.iter().cloned());
+    }
+    for c in plan.contacts.iter().filter(|c| c.do_not_involve) {
+        words.push("Omar".into());
+        words.push(c.name.clone());
+        words.extend(c.phone.clone());
+    }
+    words.extend(
+        [
+            "PRIVATE",
+            "Rory",
+            "971 4 123",
+            "priority",
+            "likelihood",
+            "confidence",
+            "urge",
+            "distress",
+            "check-in",
+        ]
+        .map(String::from),
+    );
+    words
+}
+
+/// What the person chose to share, in scripts pdftotext reads back in
+/// order (left to right).
+const SHARED: &[&str] = &[
+    "Make tea; sit with me, you don't need to talk",
+    "Telling me to cheer up",
+    "Маша: stays with me",
+    "Karim: looks after the dog",
+    "I'm eating and sleeping again",
+    "A quiet day, then a call on the third",
+    "Call Tele-MANAS on 14416",
+    "+91 98765 43210",
+    "+86 138 0013 8000",
+    "Tele-MANAS",
+    "112",
+];
+
+/// HTML as a reader sees it: tags dropped, the five entities undone.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_supporters_copy_holds_exactly_what_was_chosen_in_every_format() {
+    let env = plan_to_share();
+    let private = private_words(&env);
+    let dir = env.home().to_path_buf();
+    for format in ["text", "markdown", "html", "pdf"] {
+        let file = dir.join(format!("for-masha.{format}"));
+        let out = env
+            .cmd([
+                "print",
+                "--for",
+                "Маша",
+                "--yes",
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}: {out:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("This copy for Маша Иванова will hold"),
+            "{said}"
+        );
+        let text = match format {
+            "pdf" => {
+                let out = std::process::Command::new("pdftotext")
+                    .arg(&file)
+                    .arg("-")
+                    .output()
+                    .expect("pdftotext (poppler-utils) is installed");
+                assert!(out.status.success());
+                String::from_utf8(out.stdout).unwrap()
+            }
+            "html" => html_text(&fs::read_to_string(&file).unwrap()),
+            _ => fs::read_to_string(&file).unwrap(),
+        };
+        let flat = squash(&text);
+        for shared in SHARED {
+            assert!(flat.contains(shared), "{format} lacks {shared:?}:\n{text}");
+        }
+        assert!(
+            flat.contains("Маша Иванова"),
+            "{format}: names whom it is for"
+        );
+        for word in &private {
+            let found = if word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                flat.to_lowercase().contains(word.as_str())
+            } else {
+                flat.contains(word.as_str())
+            };
+            assert!(!found, "{format} holds the private {word:?}:\n{text}");
+        }
+        // The supporter is not listed as someone to call; the others are.
+        assert!(!flat.contains("+7 912 345-67-89") || flat.contains("Позвони Маше"));
+        assert!(flat.contains("Μαρία Παπαδοπούλου"), "{format}");
+    }
+}
+
+#[test]
+fn a_supporter_is_found_kindly_by_name() {
+    let env = plan_to_share();
+    let err = env.fails(1, ["print", "--for", "Rory", "--yes"]);
+    assert!(
+        err.contains(
+            "Rory Keane is marked not to involve in a crisis, so there is no copy for them"
+        ),
+        "{err}"
+    );
+    let err = env.fails(1, ["print", "--for", "m", "--yes"]);
+    assert!(
+        err.contains("\"m\" could be \"Μαρία Παπαδοπούλου\" or \"Маша Иванова\""),
+        "{err}"
+    );
+    assert!(err.contains("type more of their name"), "{err}");
+    let err = env.fails(1, ["print", "--for", "Aoife", "--yes"]);
+    assert!(
+        err.contains("there is no one called \"Aoife\" among the people in your plan"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"दीदी (Priya)\"") && !err.contains("Rory"),
+        "{err}"
+    );
+    let out = env.ok(["print", "--for", "priya", "--yes"]);
+    assert!(out.contains("crisis plan, for दीदी (Priya)"), "{out}");
+    // Without a terminal and without --yes, nothing is shown or written.
+    let file = env.home().join("for-priya.pdf");
+    let err = env.fails(1, ["print", "--for", "priya", "-o", file.to_str().unwrap()]);
+    assert!(err.contains("--yes") && !err.contains("will hold"), "{err}");
+    assert!(!file.exists());
+    env.fails(2, ["print", "--for", "priya", "--card"]);
+}
+
+/// On a terminal, the person sees what goes in and says yes or no; no
+/// writes nothing.
+#[cfg(unix)]
+#[test]
+fn the_person_sees_the_copy_before_it_is_written() {
+    let env = plan_to_share();
+    let file = env.home().join("for-karim.pdf");
+    for (key, written) in [("n", false), ("y", true)] {
+        let mut cmd = env.sealed(crate::bin());
+        cmd.args(["print", "--for", "karim", "-o", file.to_str().unwrap()])
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1");
+        let options = rexpect::reader::Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true);
+        let mut p = rexpect::session::spawn_with_options(cmd, options).expect("a pty");
+        let (shown, _) = p.exp_regex("Write this copy for .*\\?").unwrap();
+        // rexpect hands back each byte as a char: put the UTF-8 back together.
+        let bytes: Vec<u8> = shown
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect();
+        let shown = String::from_utf8(bytes).unwrap();
+        for words in [
+            "This copy for أخي كريم will hold:",
+            "What helps me when I'm struggling",
+            "Karim: looks after the dog",
+            "People to call",
+            "Not in it: your triggers",
+        ] {
+            assert!(shown.contains(words), "{words}: {shown}");
+        }
+        assert!(
+            !shown.contains("PRIVATE") && !shown.contains("Rory"),
+            "{shown}"
+        );
+        // The supporter is not among the people to call on their own copy.
+        assert!(!shown.contains("أخي كريم: +20"), "{shown}");
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        p.send(key).unwrap();
+        p.flush().unwrap();
+        if written {
+            p.exp_string("Wrote").unwrap();
+        } else {
+            p.exp_string("Nothing was written.").unwrap();
+        }
+        p.exp_eof().unwrap();
+        assert_eq!(file.exists(), written, "after {key}");
+    }
+}

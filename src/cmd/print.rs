@@ -7,10 +7,13 @@ use crate::cli::{self, Format, PrintArgs};
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::supporter::{self, Found};
+use crate::plan::{Contact, Plan};
+use crate::prompt::Prompter as _;
 use crate::render::fonts::{self, FontSearch};
 use crate::render::phone::{self, Theme};
 use crate::render::printout::{Fill, Paper};
-use crate::render::{card, pdf, printout};
+use crate::render::{card, clean, pdf, printout};
 use crate::store::{check_output, is_stdout, write_output};
 
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
@@ -28,17 +31,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         cli::Paper::A4 => Paper::A4,
         cli::Paper::Letter => Paper::Letter,
     };
-    let from_extension = output
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(|e| match e {
-            "pdf" => Format::Pdf,
-            "png" => Format::Png,
-            "html" | "htm" => Format::Html,
-            "md" | "markdown" => Format::Markdown,
-            _ => Format::Text,
-        });
-    let format = args.format.or(from_extension).unwrap_or(Format::Text);
+    let format = format_of(args, output);
     if format == Format::Pdf && output.is_none() && ctx.stdout_terminal {
         return Err(Error::Usage(
             "a PDF is not for reading in a terminal: write it to a file with -o plan.pdf".into(),
@@ -53,7 +46,13 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         Fill::AsIs
     };
-    let doc = printout::build(&plan, lines.as_ref(), fill, &ctx.zone);
+    let doc = match args.supporter.as_deref() {
+        Some(typed) => match supporter_copy(&plan, typed, lines.as_ref(), args.yes, ctx)? {
+            Some(doc) => doc,
+            None => return ctx.say("Nothing was written."),
+        },
+        None => printout::build(&plan, lines.as_ref(), fill, &ctx.zone),
+    };
     let search = font_search();
     let pdf_error = |e: String| Error::Usage(format!("could not make the PDF: {e}"));
     let bytes = if args.card {
@@ -106,14 +105,31 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     };
     if let Some(path) = output {
         write_output(ctx.store.dir(), path, &bytes)?;
-        ctx.say(&format!(
-            "Wrote `{}`. It holds private health information: keep it, and any printout, where only you choose who sees it.",
-            path.display()
-        ))
+        let keep = if args.supporter.is_some() {
+            "It holds only what you saw above: give it to them the way you choose."
+        } else {
+            "It holds private health information: keep it, and any printout, where only you choose who sees it."
+        };
+        ctx.say(&format!("Wrote `{}`. {keep}", path.display()))
     } else {
         ctx.out.write_all(&bytes)?;
         Ok(())
     }
+}
+
+/// The format asked for, else the -o file's extension's, else text.
+fn format_of(args: &PrintArgs, output: Option<&std::path::Path>) -> Format {
+    let from_extension = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(|e| match e {
+            "pdf" => Format::Pdf,
+            "png" => Format::Png,
+            "html" | "htm" => Format::Html,
+            "md" | "markdown" => Format::Markdown,
+            _ => Format::Text,
+        });
+    args.format.or(from_extension).unwrap_or(Format::Text)
 }
 
 /// What a PNG of the full plan is refused with.
@@ -151,6 +167,58 @@ fn lock_screen(
         .map_err(|e| Error::Usage(format!("could not make the image: {e}")))?;
     warn_missing_glyphs(ctx, &made.missing)?;
     Ok((made.png, made.moved))
+}
+
+/// The copy for the supporter `typed` names, once the person has seen what
+/// it holds and said yes (or gave --yes); `None` when they said no.
+fn supporter_copy(
+    plan: &Plan,
+    typed: &str,
+    lines: Option<&crisis_lines::CountryLines>,
+    yes: bool,
+    ctx: &mut Ctx,
+) -> Result<Option<printout::Printout>> {
+    let supporter = find_supporter(plan, typed)?;
+    let doc = printout::for_supporter(plan, lines, supporter, &ctx.zone);
+    // The terminal first: without one (and without --yes) nothing is shown
+    // or written, and the error says what to run instead.
+    let ask = if yes {
+        None
+    } else {
+        Some(super::terminal(
+            "print --for",
+            "`relapse-plan print --for NAME --yes`",
+            ctx.style.plain,
+        )?)
+    };
+    let summary = printout::supporter_summary(&doc, &supporter.name, ctx.style.width);
+    ctx.say(&summary)?;
+    if let Some(mut ask) = ask {
+        let question = format!("Write this copy for {}?", clean(&supporter.name));
+        if !ask.confirm(&question, true)? {
+            return Ok(None);
+        }
+    }
+    Ok(Some(doc))
+}
+
+/// The one contact `typed` names, or an error saying kindly who it could be.
+fn find_supporter<'a>(plan: &'a Plan, typed: &str) -> Result<&'a Contact> {
+    match supporter::find(plan, typed) {
+        Found::One(contact) => Ok(contact),
+        Found::Nobody { people } => Err(Error::NoSupporter {
+            typed: clean(typed),
+            people: people.iter().map(|p| clean(p)).collect(),
+        }),
+        Found::Several(names) => Err(Error::SeveralSupporters {
+            typed: clean(typed),
+            matches: names.iter().map(|n| clean(n)).collect(),
+        }),
+        Found::NotInvolved(contact) => Err(Error::NotInvolved {
+            name: clean(&contact.name),
+            id: contact.id.clone(),
+        }),
+    }
 }
 
 /// Where the PDF looks for fonts: the system's, unless

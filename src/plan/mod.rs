@@ -18,6 +18,7 @@ pub mod phone;
 pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
+pub mod supporter;
 pub mod validate;
 pub mod vcard;
 

@@ -9,7 +9,7 @@
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::date::local_moment;
 use crate::plan::priority::{self, Priority};
-use crate::plan::{Contact, CopingKind, Plan, Role};
+use crate::plan::{Contact, CopingKind, Plan, Role, Section as PlanSection};
 use crate::render::clean;
 
 /// Every printout says what it holds.
@@ -379,6 +379,101 @@ pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone) -> (String, Stri
         footer.insert(0, clean(name));
     }
     (title, format!("{}. {PRIVATE}", footer.join(", ")))
+}
+
+/// A copy for one supporter (`print --for NAME`): only what the person
+/// chose to share with the people who help. The crisis steps, the
+/// emergency number, the sections written for supporters, the people to
+/// call (never anyone marked "do not involve", nor the supporter), and the
+/// crisis lines. Never triggers, warning signs, reasons, ratings, coping
+/// strategies, follow-through, check-ins or where the plan is kept.
+pub fn for_supporter(
+    plan: &Plan,
+    lines: Option<&CountryLines>,
+    supporter: &Contact,
+    zone: &jiff::tz::TimeZone,
+) -> Printout {
+    let mut sections = Vec::new();
+    let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
+        sections.extend(section(rank, title, items, Fill::AsIs));
+    };
+    let bullets = |list: &[crate::plan::TextItem]| -> Vec<Item> {
+        list.iter().map(|i| Item::Bullet(clean(&i.text))).collect()
+    };
+    let steps = plan
+        .crisis_steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Item::Numbered(i + 1, clean(&s.text)))
+        .collect();
+    add(Rank::Crisis, "What I'll do, in order", steps);
+    add(Rank::Emergency, "In an emergency", emergency_items(lines));
+    for part in [
+        PlanSection::Helps,
+        PlanSection::DoesNotHelp,
+        PlanSection::WhoDoesWhat,
+    ] {
+        add(Rank::Reference, part.title(), bullets(plan.section(part)));
+    }
+    let mut people: Vec<&Contact> = plan
+        .contacts
+        .iter()
+        .filter(|c| !c.do_not_involve && c.id != supporter.id)
+        .collect();
+    people.sort_by_key(|c| match c.role {
+        Role::Help => 0,
+        Role::Professional => 1,
+        Role::Distraction => 2,
+    });
+    add(
+        Rank::Reference,
+        "People to call",
+        people.into_iter().map(person).collect(),
+    );
+    add(Rank::Reference, "Crisis lines", crisis_line_items(lines));
+    for part in [PlanSection::StandDown, PlanSection::AfterCrisis] {
+        add(Rank::Reference, part.title(), bullets(plan.section(part)));
+    }
+    let name = plan.name.trim();
+    let who = clean(supporter.name.trim());
+    let title = if name.is_empty() {
+        format!("My crisis plan, for {who}")
+    } else {
+        format!("{}'s crisis plan, for {who}", clean(name))
+    };
+    let mut footer = vec![format!("A copy for {who}, revision {}", plan.revision)];
+    if let Some(saved) = &plan.saved_at {
+        footer.push(format!("saved {}", local_moment(saved, zone)));
+    }
+    Printout {
+        title,
+        sections,
+        footer: format!("{}. {PRIVATE}", footer.join(", ")),
+    }
+}
+
+/// What a supporter's copy holds, for the person to see before it is
+/// written: each section and its lines, shortened to the width, then what
+/// is never in it.
+pub fn supporter_summary(doc: &Printout, supporter: &str, width: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("This copy for {} will hold:\n", clean(supporter));
+    for section in &doc.sections {
+        let _ = write!(out, "\n  {}\n", section.title);
+        for item in &section.items {
+            let line = format!("    {}", item.plain());
+            out.push_str(&crate::prompt::shorten(&line, width.saturating_sub(1)));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(&crate::render::wrap(
+        "Not in it: your triggers, warning signs, reasons, coping strategies, ratings, check-ins, where you keep your plan, and anyone you marked not to involve.",
+        width,
+        "",
+        "",
+    ));
+    out
 }
 
 /// Splits "0800 111 0 111 or 0800 111 0 222" into its numbers.
