@@ -5,7 +5,8 @@
 
 use std::path::PathBuf;
 
-use super::{Store, read_optional, within_limit, write_atomic};
+use super::Store;
+use super::files::{read_optional, within_limit, write_atomic};
 use crate::error::{Error, Result};
 use crate::plan::checkin::{CHECK_IN_VERSION, CheckInLog};
 use crate::plan::early_warning::MAX_LOOK_BACK;

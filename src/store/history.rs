@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Store, private_options, write_atomic_via};
+use super::Store;
+use super::files::{private_options, write_atomic_via};
 use crate::error::{Error, Result};
 use crate::plan::RevisionInfo;
 

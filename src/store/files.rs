@@ -1,0 +1,286 @@
+//! Generic file safety, for any file relapse-plan reads or writes: atomic,
+//! owner-only writes, private folders, reads refused past a size limit or
+//! from anything but a regular file, and the checks on `-o` paths.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Plan files beyond this size are refused before they are read: a real
+/// plan is a few kilobytes, and a huge file is a mistake or an attack.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+const TEMP_PREFIX: &str = ".relapse-plan-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Refuses a path that exists and is not a regular file (a FIFO, a device,
+/// a folder), before anything opens it: opening a FIFO waits for a writer.
+pub(super) fn refuse_special(path: &Path) -> Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a whole file, refusing anything that is not a regular file or is
+/// larger than [`MAX_FILE_BYTES`] before reading it.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    refuse_special(path)?;
+    // Non-blocking as well, for a FIFO swapped in after the check above.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let too_large = |size| Error::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Refuses to write what [`read_limited`] would then refuse to read: a save
+/// that crossed the limit would lock the person out of their own file.
+pub(super) fn within_limit(what: &'static str, path: &Path, bytes: &[u8]) -> Result<()> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(Error::WouldBeTooLarge {
+            what,
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Whether a `-o` path means standard output (`-`, as in most
+/// command-line tools).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Checks a file named with `-o` before any work is done: never a file in
+/// the plan's folder (plan.toml, a revision that is never rewritten), never
+/// a folder. One check for every command that writes a file.
+pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
+    if inside_folder(plan_dir, path) {
+        return Err(Error::Usage(format!(
+            "`{}` is inside your plan's folder, which holds only the plan and its history: choose a file somewhere else",
+            path.display()
+        )));
+    }
+    if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        let example = match path.extension() {
+            Some(_) => path.to_path_buf(),
+            None => path.join("my-crisis-plan"),
+        };
+        return Err(Error::Usage(format!(
+            "`{}` is a folder: name the file to write in it, like `{}`",
+            path.display(),
+            example.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes what a command made to the file named with `-o`, checked as
+/// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
+/// written directly, never replaced by a regular file; a regular file is
+/// replaced atomically, so a reader never sees half of it.
+pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    check_output(plan_dir, path)?;
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            let write_error = |source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            };
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(write_error)?;
+            file.write_all(bytes).map_err(write_error)?;
+            file.flush().map_err(write_error)
+        }
+        _ => write_atomic(path, bytes),
+    }
+}
+
+/// Whether `path` would land in `dir` (after following links).
+pub(super) fn inside_folder(dir: &Path, path: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let lands_in = |p: &Path| p.canonicalize().is_ok_and(|p| p.starts_with(&dir));
+    lands_in(parent_of(path)) || lands_in(path)
+}
+
+/// A file's bytes, or `None` when it does not exist (yet).
+pub(super) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    match read_limited(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes a file atomically with owner-only permissions: temp file in the
+/// same folder, fsync, rename over the target, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_via(parent_of(path), path, bytes)
+}
+
+/// The folder a file is in; "." for a bare file name.
+pub(super) fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// [`write_atomic`] with the temp file in `temp_dir` (same file system), so
+/// a folder that grows large never needs scanning for leftovers.
+pub(super) fn write_atomic_via(temp_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = temp_dir;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o600));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(write_error)?;
+    temp.write_all(bytes).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    let target_dir = parent_of(path);
+    if target_dir != dir {
+        sync_dir(target_dir)?;
+    }
+    sync_dir(dir)
+}
+
+/// Creates a folder readable by its owner alone (0700), whatever the umask.
+/// An existing folder is left as it is: it may be one the person chose.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let write_error = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(write_error)?;
+    #[cfg(unix)]
+    {
+        // The mode above is filtered by the umask; set it outright.
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(write_error)?;
+    }
+    Ok(())
+}
+
+/// Makes a plan folder readable by its owner alone (0700) when it was left
+/// open to others (0755, 0777): the plan says it is private, and every save
+/// keeps it so.
+pub(super) fn tighten(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(dir).map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|source| {
+                Error::Write {
+                    path: dir.to_path_buf(),
+                    source,
+                }
+            })?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+pub(super) fn private_options() -> fs::OpenOptions {
+    #[allow(unused_mut)] // mutated on Unix only
+    let mut options = fs::OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Makes a rename durable: on Unix the folder entry itself must be synced.
+pub(super) fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Removes temp files left by a killed save. Only called under the lock, so
+/// no other save can be writing them.
+pub(super) fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The advisory lock every read-modify-write holds, so two relapse-plans
+//! (two windows, a script) never lose each other's changes.
+
+use std::fs::{self, File};
+
+use super::Store;
+use super::files::{
+    create_private_dir, private_options, refuse_special, remove_stale_temps, tighten,
+};
+use crate::error::{Error, Result};
+
+const LOCK_FILE: &str = ".lock";
+
+/// How long a save waits for another one to finish: a save takes
+/// milliseconds, so this long means something is stuck.
+pub const LOCK_WAIT_SECONDS: u64 = 10;
+
+impl Store {
+    /// Takes the advisory lock, creating the folder if needed, and clears
+    /// temp files left by a save that was killed part-way. While another
+    /// relapse-plan holds it, says so once and waits, for
+    /// [`LOCK_WAIT_SECONDS`] at most.
+    pub(super) fn lock(&self) -> Result<File> {
+        create_private_dir(&self.dir)?;
+        tighten(&self.dir)?;
+        if self.revisions_dir().is_dir() {
+            tighten(&self.revisions_dir())?;
+        }
+        let path = self.dir.join(LOCK_FILE);
+        refuse_special(&path)?;
+        let file = private_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+        let started = std::time::Instant::now();
+        let mut told = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(source)) => {
+                    return Err(Error::Write { path, source });
+                }
+            }
+            if started.elapsed().as_secs() >= LOCK_WAIT_SECONDS {
+                return Err(Error::LockTimeout {
+                    path,
+                    seconds: LOCK_WAIT_SECONDS,
+                });
+            }
+            if !told {
+                // The store's one word to the terminal: silence here would
+                // look like a hang.
+                eprintln!(
+                    "Another relapse-plan is saving your plan just now; waiting for it to finish…"
+                );
+                told = true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        // Temp files only ever live in the plan folder itself (see
+        // `commit`), so this scan stays small however long the history.
+        remove_stale_temps(&self.dir);
+        Ok(file)
+    }
+}

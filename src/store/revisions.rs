@@ -1,0 +1,545 @@
+//! The plan and its revisions: load (recovering from the newest revision
+//! when plan.toml is missing or behind), save a change as a new revision,
+//! restore an old one, and read any revision back.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use toml::value::Datetime;
+
+use super::files::{
+    create_private_dir, read_limited, sync_dir, within_limit, write_atomic, write_atomic_via,
+};
+use super::{Loaded, PLAN_FILE, Saved, Store};
+use crate::error::{Error, Result};
+use crate::plan::parse::{Parsed, parse, to_toml};
+use crate::plan::validate::validate;
+use crate::plan::{Plan, RevisionInfo};
+
+impl Store {
+    /// The current plan. Recovers from the newest revision when plan.toml is
+    /// missing or behind it; a damaged plan.toml is an error, never replaced.
+    pub fn load(&self) -> Result<Loaded> {
+        let mut loaded = self.load_plan_file()?;
+        loaded.warnings.extend(self.conflict_copies().into_iter().map(|name| {
+            format!(
+                "`{name}` looks like a copy made by a sync tool; relapse-plan uses only `{PLAN_FILE}`. Compare them (`relapse-plan validate {name}`), keep what you need, then remove the copy"
+            )
+        }));
+        Ok(loaded)
+    }
+
+    /// Copies a sync tool (Syncthing, Dropbox, Nextcloud…) left beside the
+    /// plan when two devices changed it at once.
+    fn conflict_copies(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|name| {
+                let lower = name.to_lowercase();
+                lower.starts_with("plan")
+                    && lower.contains("conflict")
+                    && Path::new(&lower).extension().is_some_and(|e| e == "toml")
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn load_plan_file(&self) -> Result<Loaded> {
+        let path = self.plan_path();
+        let bytes = match read_limited(&path) {
+            Ok(bytes) => bytes,
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return match self.newest_revision()? {
+                    Some(newest) => self.recover(newest, &format!("`{PLAN_FILE}` was missing")),
+                    None => Err(Error::NoPlan {
+                        dir: self.dir.clone(),
+                    }),
+                };
+            }
+            Err(e) => return Err(e),
+        };
+        let parsed = parse(&bytes).map_err(|source| Error::Damaged {
+            path: path.clone(),
+            source,
+        })?;
+        // One stat in the common case, so reading stays fast however long
+        // the history grows.
+        let revision = parsed.plan.revision;
+        if parsed.newer_schema.is_none() && self.revision_path(revision.saturating_add(1)).exists()
+        {
+            let newest = self.next_revision(revision)? - 1;
+            // Only a file that is exactly its own saved revision may be
+            // passed over: anything else holds words that are nowhere else.
+            if fs::read(self.revision_path(revision)).ok().as_deref() != Some(&bytes[..]) {
+                return Err(Error::Diverged {
+                    path,
+                    revision,
+                    newest,
+                });
+            }
+            return self.recover(
+                newest,
+                &format!("`{PLAN_FILE}` was at revision {revision}, behind the saved revisions (an interrupted save?)"),
+            );
+        }
+        Ok(loaded(parsed, path, Vec::new()))
+    }
+
+    fn recover(&self, newest: u64, why: &str) -> Result<Loaded> {
+        let (revision, parsed) = self.newest_valid_revision(newest)?;
+        let warning = format!(
+            "{why}; using revision {revision}, which the next change will save as the plan"
+        );
+        Ok(loaded(parsed, self.revision_path(revision), vec![warning]))
+    }
+
+    /// For the crisis view: the plan if there is one, falling back to the
+    /// newest revision that reads cleanly when plan.toml is damaged.
+    pub fn load_for_crisis(&self) -> Result<Option<Loaded>> {
+        match self.load() {
+            Ok(loaded) => Ok(Some(loaded)),
+            Err(Error::NoPlan { .. }) => Ok(None),
+            Err(error) => {
+                let Some(newest) = self.newest_revision()? else {
+                    return Err(error);
+                };
+                let Ok((revision, parsed)) = self.newest_valid_revision(newest) else {
+                    return Err(error);
+                };
+                // One calm line: the details are for later, with `validate`.
+                let _ = error;
+                let warning = format!(
+                    "your plan file can't be read just now, so this is your last saved plan (revision {revision}); `relapse-plan validate {}` says what to fix",
+                    self.plan_path().display()
+                );
+                Ok(Some(loaded(
+                    parsed,
+                    self.revision_path(revision),
+                    vec![warning],
+                )))
+            }
+        }
+    }
+
+    /// The first free revision number after `revision`, from the folder's
+    /// listing: bounded work whatever the files are named (a stray
+    /// twelve-digit name must never mean counting up to it).
+    fn next_revision(&self, revision: u64) -> Result<u64> {
+        let mut next = revision.saturating_add(1);
+        for n in self.revision_numbers()? {
+            if n == next {
+                next = next.saturating_add(1);
+            } else if n > next {
+                break;
+            }
+        }
+        Ok(next)
+    }
+
+    /// The newest revision at or below `newest` that reads cleanly, trying
+    /// only the revision files that exist.
+    fn newest_valid_revision(&self, newest: u64) -> Result<(u64, Parsed)> {
+        let mut first_error = None;
+        let numbers = self.revision_numbers()?;
+        for revision in numbers.into_iter().rev().filter(|&r| r <= newest) {
+            let path = self.revision_path(revision);
+            match read_limited(&path).and_then(|bytes| {
+                parse(&bytes).map_err(|source| Error::Damaged {
+                    path: path.clone(),
+                    source,
+                })
+            }) {
+                Ok(parsed) => return Ok((revision, parsed)),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or(Error::NoPlan {
+            dir: self.dir.clone(),
+        }))
+    }
+
+    /// The numbers of every saved revision, oldest first.
+    pub fn revision_numbers(&self) -> Result<Vec<u64>> {
+        let dir = self.revisions_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(Error::Read { path: dir, source }),
+        };
+        let mut numbers: Vec<u64> = entries
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name();
+                let stem = name.to_str()?.strip_suffix(".toml")?;
+                stem.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| stem.parse().ok())?
+            })
+            .collect();
+        numbers.sort_unstable();
+        Ok(numbers)
+    }
+
+    pub(crate) fn newest_revision(&self) -> Result<Option<u64>> {
+        Ok(self.revision_numbers()?.last().copied())
+    }
+
+    /// One saved revision, exactly as it was saved.
+    pub fn load_revision(&self, revision: u64) -> Result<Plan> {
+        let path = self.revision_path(revision);
+        let bytes = match read_limited(&path) {
+            Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Err(Error::NoRevision {
+                    revision,
+                    newest: self.newest_revision()?.unwrap_or(0),
+                });
+            }
+            other => other?,
+        };
+        parse(&bytes)
+            .map(|parsed| parsed.plan)
+            .map_err(|source| Error::Damaged { path, source })
+    }
+
+    /// Saves a first plan as revision 1; refuses if any plan is already here.
+    pub fn create(&self, mut plan: Plan, now: Datetime, note: Option<String>) -> Result<Plan> {
+        let _lock = self.lock()?;
+        if self.plan_path().exists() || self.newest_revision()?.is_some() {
+            let revision = self.load().map_or(0, |l| l.plan.revision);
+            return Err(Error::PlanExists {
+                dir: self.dir.clone(),
+                revision,
+            });
+        }
+        plan.change_note = Some(note.unwrap_or_else(|| "started the plan".into()));
+        self.commit(plan, 1, now)
+    }
+
+    /// Applies `change` to the current plan and saves the result as a new
+    /// revision, all under the lock. `change` returns a description of what
+    /// it did, used as the change note unless the person gave one.
+    pub fn update(
+        &self,
+        now: Datetime,
+        note: Option<String>,
+        change: impl FnOnce(&mut Plan) -> Result<String>,
+    ) -> Result<Saved> {
+        let _lock = self.lock()?;
+        self.update_locked(now, note, change, |_| Ok(()))
+    }
+
+    /// [`Store::update`] for a change that renames trigger `from` to `to`:
+    /// the practice log follows under the same lock, so the trigger keeps its
+    /// rehearsals. The log is written first, and only once the new plan is
+    /// known to be valid: if the save is cut off in between, running the
+    /// same rename again finishes it.
+    pub fn update_renaming_trigger(
+        &self,
+        now: Datetime,
+        note: Option<String>,
+        (from, to): (&str, &str),
+        change: impl FnOnce(&mut Plan) -> Result<String>,
+    ) -> Result<Saved> {
+        let _lock = self.lock()?;
+        self.update_locked(now, note, change, |_| {
+            let mut log = self.load_practice()?;
+            let mut renamed = false;
+            for r in log.rehearsals.iter_mut().filter(|r| r.trigger == from) {
+                r.trigger = to.to_string();
+                renamed = true;
+            }
+            for e in &mut log.exercises {
+                if e.trigger.as_deref() == Some(from) {
+                    e.trigger = Some(to.to_string());
+                    renamed = true;
+                }
+            }
+            if renamed {
+                self.write_practice(&log)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The body of [`Store::update`], with the lock held; `before_commit`
+    /// runs once the new revision is known to be a valid change.
+    fn update_locked(
+        &self,
+        now: Datetime,
+        note: Option<String>,
+        change: impl FnOnce(&mut Plan) -> Result<String>,
+        before_commit: impl FnOnce(&Plan) -> Result<()>,
+    ) -> Result<Saved> {
+        let current = self.load()?;
+        if let Some(found) = current.newer_schema {
+            return Err(Error::NewerSchema {
+                path: current.path,
+                found,
+            });
+        }
+        let mut plan = current.plan.clone();
+        let description = change(&mut plan)?;
+        // Whatever the plan came from (an older file, an old draft), it is
+        // saved in the current schema.
+        plan.schema_version = crate::plan::SCHEMA_VERSION;
+        if plan.content() == current.plan.content() {
+            return Ok(Saved::Unchanged(current.plan));
+        }
+        // The note is part of what is written, so it is checked with the
+        // rest; the previous revision's note is not this change's to carry.
+        plan.change_note = Some(fold_note(&note.unwrap_or(description)));
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            // Problems already in the file are the file's to fix, not this change's.
+            let path = (!current.problems.is_empty()).then_some(current.path);
+            return Err(Error::Invalid { path, problems });
+        }
+        // After a recovery the newest revision file may be unreadable, so
+        // number from the first free slot, never from the plan alone.
+        let revision = self.next_revision(current.plan.revision)?;
+        before_commit(&plan)?;
+        self.commit(plan, revision, now).map(Saved::Revision)
+    }
+
+    /// Saves revision `revision` of the plan, returning it as saved. Only
+    /// called with the lock held.
+    fn commit(&self, mut plan: Plan, revision: u64, now: Datetime) -> Result<Plan> {
+        plan.schema_version = crate::plan::SCHEMA_VERSION;
+        plan.revision = revision;
+        plan.saved_at = Some(now);
+        plan.change_note = plan.change_note.as_deref().map(fold_note);
+        // Exactly what is about to be written is checked, note and all: a
+        // revision that fails validation would refuse every later change.
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                path: None,
+                problems,
+            });
+        }
+        let text = to_toml(&plan);
+        // Never write what could not be read back exactly.
+        match parse(text.as_bytes()) {
+            Ok(parsed) if parsed.plan == plan => {}
+            _ => {
+                return Err(Error::Write {
+                    path: self.plan_path(),
+                    source: io::Error::other(
+                        "the plan would not read back the same; this is a bug",
+                    ),
+                });
+            }
+        }
+        // A plan that could not be read back would lock its owner out.
+        within_limit("your plan", &self.plan_path(), text.as_bytes())?;
+        let revision_path = self.revision_path(revision);
+        if revision_path.exists() {
+            return Err(Error::Write {
+                path: revision_path,
+                source: io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "revisions are never rewritten",
+                ),
+            });
+        }
+        create_private_dir(&self.revisions_dir())?;
+        // The commit point: once the revision file is written (atomically,
+        // synced) the change is saved, and is reported so. Before it, a
+        // failure leaves no trace; after it, plan.toml and the index are
+        // copies the next command brings up to date from the revision, so
+        // their failure (a full disk, say) is a notice, never "nothing was
+        // changed" about a change that the next command would then adopt.
+        write_atomic_via(&self.dir, &revision_path, text.as_bytes())?;
+        if let Err(error) = write_atomic(&self.plan_path(), text.as_bytes()) {
+            eprintln!(
+                "note: saved as revision {revision}, but `{PLAN_FILE}` could not be brought up to date ({error}); the next command does it"
+            );
+            return Ok(plan);
+        }
+        // The index only saves time: one that falls behind is rebuilt.
+        let _ = self.index_revision(&RevisionInfo::of(&plan));
+        Ok(plan)
+    }
+
+    /// Writes `plan` (an old revision's content) as a new revision. A damaged
+    /// plan.toml is first set aside under a new name, byte for byte, so
+    /// restoring never destroys what someone typed.
+    pub fn restore(
+        &self,
+        revision: u64,
+        now: Datetime,
+        note: Option<String>,
+    ) -> Result<(Saved, Option<PathBuf>)> {
+        let _lock = self.lock()?;
+        let old = self.load_revision(revision)?;
+        if old.schema_version > crate::plan::SCHEMA_VERSION {
+            // Rewriting it under this version would drop what it does not know.
+            return Err(Error::NewerSchema {
+                path: self.revision_path(revision),
+                found: i64::from(old.schema_version),
+            });
+        }
+        let newest = self.newest_revision()?.unwrap_or(0);
+        let mut set_aside = None;
+        match self.load() {
+            Ok(current) if current.newer_schema.is_some() => {
+                return Err(Error::NewerSchema {
+                    path: current.path,
+                    found: current.newer_schema.unwrap_or_default(),
+                });
+            }
+            Ok(current) if current.plan.content() == old.content() => {
+                return Ok((Saved::Unchanged(current.plan), None));
+            }
+            Err(Error::NoPlan { .. }) => {}
+            _ => {
+                if self.plan_path().exists() && !self.plan_file_is_saved() {
+                    set_aside = Some(self.set_aside_plan_file(now)?);
+                }
+            }
+        }
+        let mut plan = old.content();
+        plan.change_note = Some(note.unwrap_or_else(|| format!("restored revision {revision}")));
+        let saved = self.commit(plan, self.next_revision(newest)?, now)?;
+        Ok((Saved::Revision(saved), set_aside))
+    }
+
+    /// Whether plan.toml is byte for byte one of the saved revisions, so
+    /// replacing it loses nothing.
+    fn plan_file_is_saved(&self) -> bool {
+        let Ok(bytes) = read_limited(&self.plan_path()) else {
+            return false;
+        };
+        let Ok(parsed) = parse(&bytes) else {
+            return false;
+        };
+        fs::read(self.revision_path(parsed.plan.revision)).is_ok_and(|saved| saved == bytes)
+    }
+
+    /// Moves plan.toml to a new name beside it, never over another file.
+    fn set_aside_plan_file(&self, now: Datetime) -> Result<PathBuf> {
+        let stamp = now.to_string().replace([':', '-'], "");
+        let mut aside = self.dir.join(format!("plan.kept-{stamp}.toml"));
+        let mut n = 2;
+        while aside.exists() {
+            aside = self.dir.join(format!("plan.kept-{stamp}-{n}.toml"));
+            n += 1;
+        }
+        fs::rename(self.plan_path(), &aside).map_err(|source| Error::Write {
+            path: aside.clone(),
+            source,
+        })?;
+        sync_dir(&self.dir)?;
+        Ok(aside)
+    }
+
+    /// Whether a plan has been saved here.
+    pub fn has_plan(&self) -> bool {
+        self.plan_path().exists() || self.revision_path(1).exists()
+    }
+
+    /// Saves `plan` as the whole new content (a wizard's finished draft):
+    /// revision 1 when there is no plan yet, else the next revision.
+    pub fn save_whole(
+        &self,
+        plan: Plan,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Saved> {
+        self.save_whole_onto(plan, None, now, note, description)
+    }
+
+    /// Saves a walk-through's `plan`, made from revision `base`: if the plan
+    /// moved on since (another command saved in the moment before this
+    /// one), the walk-through's changes are brought onto it, under the
+    /// lock, so nothing saved in between is lost.
+    pub fn save_draft_plan(
+        &self,
+        plan: Plan,
+        base: u64,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Saved> {
+        self.save_whole_onto(plan, Some(base), now, note, description)
+    }
+
+    fn save_whole_onto(
+        &self,
+        plan: Plan,
+        base: Option<u64>,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Saved> {
+        if !self.has_plan() {
+            return self
+                .create(
+                    plan,
+                    now,
+                    Some(note.unwrap_or_else(|| description.to_string())),
+                )
+                .map(Saved::Revision);
+        }
+        self.update(now, note, |current| {
+            let plan = match base {
+                Some(base) if base != current.revision => {
+                    let base = self.base_of_draft(base);
+                    crate::plan::merge::merge(&base, &plan, current, &[]).map_or(plan, |m| m.plan)
+                }
+                _ => plan,
+            };
+            *current = Plan {
+                revision: current.revision,
+                saved_at: current.saved_at,
+                change_note: current.change_note.take(),
+                ..plan
+            };
+            Ok(description.to_string())
+        })
+    }
+
+    /// The revision a draft was made from, to merge it onto a newer plan:
+    /// an empty plan for a draft made before there was one, or when that
+    /// revision can no longer be read (then everything in the plan counts as
+    /// added since, and is kept).
+    pub fn base_of_draft(&self, revision: u64) -> Plan {
+        if revision == 0 {
+            return Plan::new(String::new(), None);
+        }
+        self.load_revision(revision)
+            .unwrap_or_else(|_| Plan::new(String::new(), None))
+    }
+}
+
+/// A change note as one line: line breaks (from `--note`, or a file name
+/// that holds one) are folded into " / ", so the note reads as typed and
+/// the revision stays valid.
+fn fold_note(note: &str) -> String {
+    if !note.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        return note.to_string();
+    }
+    note.split(['\n', '\r', '\u{2028}', '\u{2029}'])
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn loaded(parsed: Parsed, path: PathBuf, warnings: Vec<String>) -> Loaded {
+    Loaded {
+        plan: parsed.plan,
+        path,
+        newer_schema: parsed.newer_schema,
+        problems: parsed.problems,
+        warnings,
+    }
+}

@@ -1,0 +1,122 @@
+//! The files beside the plan that are not revisions: the wizard's draft,
+//! the homework being worked on, and the practice log. Each is written
+//! atomically under the lock and refused, not replaced, when damaged.
+
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+
+use super::Store;
+use super::files::{read_optional, sync_dir, within_limit, write_atomic};
+use crate::error::{Error, Result};
+use crate::plan::draft::{self, Draft};
+use crate::plan::homework::{STARTED_KIND, Started};
+use crate::plan::parse::{parse_document, parse_toml};
+use crate::plan::rehearsal::{Exercise, PracticeLog, Rehearsal};
+
+const DRAFT_FILE: &str = "draft.toml";
+const PRACTICE_FILE: &str = "practice.toml";
+const HOMEWORK_FILE: &str = "homework.toml";
+
+impl Store {
+    pub fn draft_path(&self) -> PathBuf {
+        self.dir.join(DRAFT_FILE)
+    }
+
+    /// The unfinished wizard answers, if any.
+    pub fn load_draft(&self) -> Result<Option<Draft>> {
+        let path = self.draft_path();
+        read_optional(&path)?
+            .map(|bytes| draft::parse(&bytes).map_err(|source| Error::BadDraft { path, source }))
+            .transpose()
+    }
+
+    /// Saves the wizard's answers so far (after every answer).
+    pub fn save_draft(&self, draft: &Draft) -> Result<()> {
+        let _lock = self.lock()?;
+        let text = draft::to_toml(draft);
+        within_limit("the unfinished plan", &self.draft_path(), text.as_bytes())?;
+        write_atomic(&self.draft_path(), text.as_bytes())
+    }
+
+    /// Removes the draft once its answers are saved in the plan (or the
+    /// person chose to discard them).
+    pub fn remove_draft(&self) -> Result<()> {
+        let path = self.draft_path();
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.dir),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(Error::Write { path, source }),
+        }
+    }
+
+    pub fn homework_path(&self) -> PathBuf {
+        self.dir.join(HOMEWORK_FILE)
+    }
+
+    /// The homework being worked on, if any.
+    pub fn load_homework(&self) -> Result<Option<Started>> {
+        let path = self.homework_path();
+        read_optional(&path)?
+            .map(|bytes| {
+                parse_document(&bytes, STARTED_KIND, "started homework").map_err(|source| {
+                    Error::BadFile {
+                        what: "the started homework",
+                        path,
+                        source,
+                    }
+                })
+            })
+            .transpose()
+    }
+
+    /// Keeps a started assignment (replacing any earlier one).
+    pub fn save_homework(&self, started: &Started) -> Result<()> {
+        let _lock = self.lock()?;
+        let text = toml::to_string_pretty(started).expect("homework always serializes");
+        write_atomic(&self.homework_path(), text.as_bytes())
+    }
+
+    pub fn practice_path(&self) -> PathBuf {
+        self.dir.join(PRACTICE_FILE)
+    }
+
+    /// The practice log; empty when nothing has been practised yet.
+    pub fn load_practice(&self) -> Result<PracticeLog> {
+        let path = self.practice_path();
+        let Some(bytes) = read_optional(&path)? else {
+            return Ok(PracticeLog::default());
+        };
+        parse_toml(&bytes).map_err(|source| Error::BadFile {
+            what: "the practice log",
+            path,
+            source,
+        })
+    }
+
+    /// Adds one rehearsal to the practice log.
+    pub fn log_rehearsal(&self, rehearsal: Rehearsal) -> Result<()> {
+        self.update_practice(|log| log.rehearsals.push(rehearsal))
+    }
+
+    /// Adds one exercise (breathing, urge surfing) to the practice log.
+    pub fn log_exercise(&self, exercise: Exercise) -> Result<()> {
+        self.update_practice(|log| log.exercises.push(exercise))
+    }
+
+    /// Changes the practice log under the lock, so parallel sessions lose
+    /// nothing, and writes it atomically.
+    fn update_practice(&self, change: impl FnOnce(&mut PracticeLog)) -> Result<()> {
+        let _lock = self.lock()?;
+        let mut log = self.load_practice()?;
+        change(&mut log);
+        self.write_practice(&log)
+    }
+
+    /// Writes the practice log atomically; only called with the lock held.
+    pub(super) fn write_practice(&self, log: &PracticeLog) -> Result<()> {
+        let text = toml::to_string_pretty(log).expect("a practice log always serializes");
+        within_limit("the practice log", &self.practice_path(), text.as_bytes())?;
+        write_atomic(&self.practice_path(), text.as_bytes())
+    }
+}
