@@ -742,3 +742,24 @@ fn review_of_check_ins_years_apart_is_fast_and_names_the_years() {
         "{out}"
     );
 }
+
+/// A hand-in written before changes were stored typed (version 2, its
+/// changes as sentences) still opens, and reads exactly as it did: the
+/// same tasks done, the same changes in the same words.
+#[test]
+fn a_version_2_hand_in_reviews_as_it_always_did() {
+    let therapist = Env::new();
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hand-in-v2.toml");
+    let before = fs::read(&old).unwrap();
+    let out = therapist.ok(["review", old.to_str().unwrap()]);
+    assert!(
+        out.contains("not yet   map at least 4 new triggers (1 of 4 new triggers)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("done      review your safer environment (1 change)"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+    assert_eq!(fs::read(&old).unwrap(), before, "review changes nothing");
+}
