@@ -253,7 +253,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
             "kind",
             "submitted_at",
             "assignment",
-            "changes",
+            "revisions",
             "practice",
             "check_ins",
             "plan"
@@ -264,7 +264,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         !text.contains("2026-11-20"),
         "nothing from before the assignment:\n{text}"
     );
-    assert_eq!(table["changes"].as_array().unwrap().len(), 2);
+    assert_eq!(table["revisions"].as_array().unwrap().len(), 2);
 
     let review = therapist.ok([
         "review",
@@ -476,7 +476,10 @@ fn homework_works_when_old_revision_files_are_missing() {
         "{status}"
     );
     let (_, text) = submit(&client);
-    assert!(text.contains("added contact jo"), "{text}");
+    assert!(
+        text.contains("change = \"added\"\nentry = \"contact\"\nid = \"jo\"\nname = \"Jo\""),
+        "{text}"
+    );
 }
 
 /// `check-in=N`: check-ins on N local days from the day the homework was
@@ -581,7 +584,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     assert!(out.contains("map at least 4 new triggers"), "{out}");
 
     let current = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
-    assert!(current.starts_with("schema_version = 2\n"), "{current}");
+    assert!(current.starts_with("schema_version = 3\n"), "{current}");
     let refused = |name: &str, text: &str, words: &str| {
         let file = therapist.home().join(name);
         fs::write(&file, text).unwrap();
@@ -597,7 +600,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     };
     refused(
         "newer.toml",
-        &current.replacen("schema_version = 2\n", "schema_version = 3\n", 1),
+        &current.replacen("schema_version = 3\n", "schema_version = 4\n", 1),
         "newer",
     );
     let (head, tail) = current.split_once("[plan]").unwrap();
@@ -762,4 +765,39 @@ fn a_version_2_hand_in_reviews_as_it_always_did() {
     );
     insta::assert_snapshot!(out);
     assert_eq!(fs::read(&old).unwrap(), before, "review changes nothing");
+}
+
+/// Progress reads what changed, never the words a change is shown in: a
+/// reason that happens to say "safer-environment item" is a reason, not a
+/// review of the safer environment (it once counted as one, when homework
+/// matched the sentences `diff` prints).
+#[test]
+fn the_persons_words_never_count_as_a_different_task() {
+    let client = Env::with_example();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    client.ok([
+        "reason",
+        "add",
+        "Every safer-environment item I keep is for Mia",
+    ]);
+    client.ok(["warning-sign", "add", "added trigger payday"]);
+    let status = client.ok(["homework", "status"]);
+    assert!(
+        status.contains("not yet   review your safer environment (no changes yet)"),
+        "{status}"
+    );
+    assert!(
+        status.contains("not yet   map at least 4 new triggers (0 of 4 new triggers)"),
+        "{status}"
+    );
+    client.ok(["safety", "add", "Alex keeps my spare bank card"]);
+    let status = client.ok(["homework", "status"]);
+    assert!(
+        status.contains("done      review your safer environment (1 change)"),
+        "{status}"
+    );
 }

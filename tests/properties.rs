@@ -136,7 +136,7 @@ proptest! {
         if added_thought {
             t.thoughts.push(note.clone());
         }
-        let lines = diff(&a, &b);
+        let lines: Vec<String> = diff(&a, &b).iter().map(ToString::to_string).collect();
         let id = &a.triggers[0].id;
         prop_assert_eq!(
             lines.iter().any(|line| line.starts_with(&format!("trigger {id}: likelihood"))),

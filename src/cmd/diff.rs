@@ -4,7 +4,7 @@ use crate::cli::DiffArgs;
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::plan::Plan;
-use crate::plan::diff::diff;
+use crate::plan::diff::{Change, Entry, diff, show};
 use crate::render::wrap;
 
 pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
@@ -54,53 +54,56 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// A change line with the item's id replaced by the person's words
-/// (`trigger payday:` → `trigger “Friday payday, walking…”:`). The lines
-/// themselves keep ids, as homework reads them; this is only how they show.
-fn in_words(change: &str, old: &Plan, new: &Plan) -> String {
-    let words = |what: &str, id: &str| -> Option<String> {
-        let find = |plan: &Plan| match what {
-            "trigger" => plan.trigger(id).map(|t| t.situation.clone()),
-            "contact" => plan.contact(id).map(|c| c.name.clone()),
-            _ => plan.coping_strategy(id).map(|c| c.name.clone()),
-        };
-        find(new)
-            .or_else(|| find(old))
+/// A change with the entry's id shown as the person's words
+/// (`trigger payday:` → `trigger “Friday payday, walking…”:`), and a
+/// trigger's links as the names they link to. Hand-ins and reviews keep
+/// ids; this is only how `diff` shows them.
+fn in_words(change: &Change, old: &Plan, new: &Plan) -> String {
+    let words = |entry: Entry, id: &str| {
+        entry
+            .words(new, id)
+            .or_else(|| entry.words(old, id))
             .map(|w| format!("“{}”", crate::prompt::shorten(&w, 40)))
     };
-    for what in ["trigger", "contact", "coping strategy"] {
-        for prefix in ["added ", "removed ", ""] {
-            let head = format!("{prefix}{what} ");
-            let Some(rest) = change.strip_prefix(&head) else {
-                continue;
+    let Some((entry, id)) = change.entry() else {
+        return change.to_string();
+    };
+    let Some(shown) = words(entry, id) else {
+        return change.to_string();
+    };
+    let noun = entry.noun();
+    match change {
+        Change::Added { .. } => format!("added {noun} {shown}"),
+        Change::Removed { .. } => format!("removed {noun} {shown}"),
+        Change::List {
+            field,
+            added,
+            removed,
+            ..
+        } if field == "contacts" || field == "coping" => {
+            let linked = if field == "contacts" {
+                Entry::Contact
+            } else {
+                Entry::Coping
             };
-            let end = rest.find(':').unwrap_or(rest.len());
-            if let Some(shown) = words(what, &rest[..end]) {
-                let tail = linked(&rest[end..], &words);
-                return format!("{head}{shown}{tail}");
+            let name = |value: &toml::Value| match value {
+                toml::Value::String(id) => words(linked, id).unwrap_or_else(|| format!("\"{id}\"")),
+                other => show(Some(other)),
+            };
+            let mut parts: Vec<String> =
+                added.iter().map(|v| format!("added {}", name(v))).collect();
+            parts.extend(removed.iter().map(|v| format!("removed {}", name(v))));
+            if parts.is_empty() {
+                parts.push("reordered".into());
             }
+            format!("{noun} {shown}: {field} {}", parts.join(", "))
+        }
+        _ => {
+            // The line as always, with the entry's id swapped for its words.
+            let line = change.to_string();
+            let head = format!("{noun} {id}");
+            line.strip_prefix(&head)
+                .map_or(line.clone(), |tail| format!("{noun} {shown}{tail}"))
         }
     }
-    change.to_string()
-}
-
-/// A trigger's link changes with each linked id shown as its name
-/// (`: contacts removed "priya"` → `: contacts removed “Priya Shah”`).
-fn linked(tail: &str, words: &impl Fn(&str, &str) -> Option<String>) -> String {
-    let what = if tail.starts_with(": contacts ") {
-        "contact"
-    } else if tail.starts_with(": coping ") {
-        "coping strategy"
-    } else {
-        return tail.to_string();
-    };
-    // Ids are plain ASCII without quotes, so the quoted pieces are the ids.
-    let mut shown = String::new();
-    let mut pieces = tail.split('"');
-    shown.push_str(pieces.next().unwrap_or_default());
-    while let Some(id) = pieces.next() {
-        shown.push_str(&words(what, id).unwrap_or_else(|| format!("\"{id}\"")));
-        shown.push_str(pieces.next().unwrap_or_default());
-    }
-    shown
 }

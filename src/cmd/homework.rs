@@ -16,8 +16,8 @@ use crate::plan::checkin::CheckIn;
 use crate::plan::date::{days_from_civil, is_date_only, is_real_date, local_day, unix_seconds};
 use crate::plan::diff::diff;
 use crate::plan::homework::{
-    Assignment, Change, Evidence, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION,
-    HandIn, MAX_HAND_IN_CHECK_INS, Progress, STARTED_KIND, Started, Task, TaskKind, progress,
+    Assignment, Evidence, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn,
+    MAX_HAND_IN_CHECK_INS, Progress, Revision, STARTED_KIND, Started, Task, TaskKind, progress,
 };
 use crate::plan::parse::parse_document;
 use crate::plan::rehearsal::PracticeLog;
@@ -72,14 +72,11 @@ fn refuse_odd_counts(path: &Path, what: &'static str, assignment: &Assignment) -
 /// Reads a hand-in file a client wrote.
 pub(super) fn read_hand_in(path: &Path) -> Result<HandIn> {
     let bytes = read_limited(path)?;
-    let hand_in: HandIn =
-        parse_document(&bytes, HAND_IN_KIND, "a hand-in file").map_err(|source| {
-            Error::BadFile {
-                what: "a hand-in file",
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
+    let hand_in = crate::plan::homework::read_hand_in(&bytes).map_err(|source| Error::BadFile {
+        what: "a hand-in file",
+        path: path.to_path_buf(),
+        source,
+    })?;
     if let Some(message) = hand_in.problems().into_iter().next() {
         return Err(Error::BadFile {
             what: "a hand-in file",
@@ -268,14 +265,14 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
 /// changed since the start (revision by revision), and practice since.
 pub(super) struct Period {
     pub plan: Plan,
-    pub changes: Vec<Change>,
+    pub changes: Vec<Revision>,
     pub practice: PracticeLog,
     /// Check-ins from the local day the period began, oldest first.
     pub check_ins: Vec<CheckIn>,
 }
 
 impl Period {
-    pub(super) fn change_lines(&self) -> Vec<String> {
+    pub(super) fn change_lines(&self) -> Vec<crate::plan::diff::Change> {
         self.changes
             .iter()
             .flat_map(|c| c.changes.iter().cloned())
@@ -339,7 +336,7 @@ pub(super) fn period(
         let Ok(after) = store.load_revision(revision) else {
             continue;
         };
-        changes.push(Change {
+        changes.push(Revision {
             revision,
             saved_at: after.saved_at,
             change_note: after.change_note.clone(),
@@ -489,7 +486,7 @@ fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
         kind: HAND_IN_KIND.into(),
         submitted_at: ctx.now,
         assignment: started.assignment,
-        changes: period.changes,
+        revisions: period.changes,
         practice: period.practice,
         check_ins: period.check_ins,
         plan: period.plan,

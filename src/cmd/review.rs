@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{civil_from_days, days_from_civil, is_date_only};
 use crate::plan::early_warning::{assess, periods};
-use crate::plan::homework::{Change, flags};
+use crate::plan::homework::{Revision, flags};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
 use crate::render::chart::sparkline;
 use crate::render::checkin::day_name;
@@ -78,7 +78,7 @@ fn review_hand_in(
     )?;
     let period = Period {
         plan: hand_in.plan,
-        changes: hand_in.changes,
+        changes: hand_in.revisions,
         practice: hand_in.practice,
         check_ins: hand_in.check_ins,
     };
@@ -154,7 +154,7 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
     if period.changes.iter().all(|c| c.changes.is_empty()) {
         writeln!(ctx.out, "  Nothing in the plan changed in this period.")?;
     }
-    for Change {
+    for Revision {
         revision,
         saved_at,
         change_note,
@@ -168,12 +168,16 @@ fn write_period(period: &Period, ctx: &mut Ctx) -> Result<()> {
         // The tool's own note repeats the single change it describes.
         let note = change_note
             .as_deref()
-            .filter(|n| changes.len() != 1 || changes[0] != **n)
+            .filter(|n| changes.len() != 1 || changes[0].to_string() != **n)
             .map(|n| format!(": {}", clean(n)))
             .unwrap_or_default();
         writeln!(ctx.out, "  Revision {revision}, {when}{note}")?;
         for change in changes {
-            writeln!(ctx.out, "{}", wrap(change, width, "    - ", "      "))?;
+            writeln!(
+                ctx.out,
+                "{}",
+                wrap(&change.to_string(), width, "    - ", "      ")
+            )?;
         }
     }
     writeln!(ctx.out)?;

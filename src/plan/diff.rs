@@ -1,43 +1,306 @@
-//! What changed between two plans, in words: `trigger payday: likelihood 3 → 4`,
-//! `added contact alex`. Fields are compared through their TOML form, so a
-//! field added to a struct is covered without touching this file.
+//! What changed between two plans, as typed changes: an entry added or
+//! removed, a field changed, a sentence added, edited, removed or moved.
+//! Homework and review read the types; `Display` gives the words people
+//! read (`trigger payday: likelihood 3 → 4`, `added contact alex`). Fields
+//! are compared through their TOML form, so a field added to a struct is
+//! covered without touching this file.
 
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
 use toml::{Table, Value};
 
 use super::parse::to_table;
 use super::{Plan, Section};
 
-/// Every change from `old` to `new`, one line each, in plan order.
-pub fn diff(old: &Plan, new: &Plan) -> Vec<String> {
+/// The kinds of entry that have ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Entry {
+    Trigger,
+    Coping,
+    Contact,
+}
+
+impl Entry {
+    /// The entry in words, as change lines name it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Entry::Trigger => "trigger",
+            Entry::Coping => "coping strategy",
+            Entry::Contact => "contact",
+        }
+    }
+
+    /// The person's words for the entry with `id` in `plan`: a situation or
+    /// a name.
+    pub fn words(self, plan: &Plan, id: &str) -> Option<String> {
+        match self {
+            Entry::Trigger => plan.trigger(id).map(|t| t.situation.clone()),
+            Entry::Coping => plan.coping_strategy(id).map(|c| c.name.clone()),
+            Entry::Contact => plan.contact(id).map(|c| c.name.clone()),
+        }
+    }
+}
+
+/// What a field belongs to: the plan itself (name, country, where it is
+/// kept), its review dates, the person's own numbers, a crisis step's
+/// follow-through (the change names the step by `position` and its words
+/// in `id`), or one entry (with the entry's id in the change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Of {
+    Plan,
+    Review,
+    OwnLines,
+    CrisisStep,
+    Trigger,
+    Coping,
+    Contact,
+}
+
+impl Of {
+    /// The entry kind, when the field belongs to an entry.
+    pub fn entry(self) -> Option<Entry> {
+        match self {
+            Of::Plan | Of::Review | Of::OwnLines | Of::CrisisStep => None,
+            Of::Trigger => Some(Entry::Trigger),
+            Of::Coping => Some(Entry::Coping),
+            Of::Contact => Some(Entry::Contact),
+        }
+    }
+}
+
+impl From<Entry> for Of {
+    fn from(entry: Entry) -> Of {
+        match entry {
+            Entry::Trigger => Of::Trigger,
+            Entry::Coping => Of::Coping,
+            Entry::Contact => Of::Contact,
+        }
+    }
+}
+
+/// One change from one plan to the next. Stored in hand-ins (version 3 on),
+/// so a variant's fields are part of that file format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Change {
+    /// An entry with an id came in; `name` is its situation or name.
+    Added {
+        entry: Entry,
+        id: String,
+        name: String,
+    },
+    /// An entry with an id went.
+    Removed {
+        entry: Entry,
+        id: String,
+        name: String,
+    },
+    /// A value changed; `None` is "not set". `id` names the entry, when
+    /// the field is an entry's.
+    Field {
+        of: Of,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+        field: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        old: Option<Value>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        new: Option<Value>,
+    },
+    /// A list of values (thoughts, steps, links) gained or lost some, or
+    /// only changed order (both lists empty).
+    List {
+        of: Of,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+        field: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        added: Vec<Value>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        removed: Vec<Value>,
+    },
+    /// A sentence came into a list section.
+    ItemAdded { section: Section, text: String },
+    /// A sentence left a list section.
+    ItemRemoved { section: Section, text: String },
+    /// The sentence at `position` (from 1) was rewritten.
+    ItemEdited {
+        section: Section,
+        position: usize,
+        old: String,
+        new: String,
+    },
+    /// The same sentences, in another order.
+    Reordered { section: Section },
+    /// A change from a hand-in written before changes were typed (version
+    /// 2 and older): the sentence as it was written, shown as it was.
+    Words { words: String },
+}
+
+impl Change {
+    /// The entry this change is about, and its id, when it is about one.
+    pub fn entry(&self) -> Option<(Entry, &str)> {
+        match self {
+            Change::Added { entry, id, .. } | Change::Removed { entry, id, .. } => {
+                Some((*entry, id))
+            }
+            Change::Field { of, id, .. } | Change::List { of, id, .. } => {
+                Some((of.entry()?, id.as_deref()?))
+            }
+            _ => None,
+        }
+    }
+
+    /// The list section this change is in, when it is in one.
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            Change::ItemAdded { section, .. }
+            | Change::ItemRemoved { section, .. }
+            | Change::ItemEdited { section, .. }
+            | Change::Reordered { section } => Some(*section),
+            _ => None,
+        }
+    }
+}
+
+/// The words people read, as change notes and reviews have always shown
+/// them. Nothing reads these words back: homework and review read the
+/// types, so rewording a line here changes only what is shown.
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Change::Added { entry, id, .. } => write!(f, "added {} {id}", entry.noun()),
+            Change::Removed { entry, id, .. } => write!(f, "removed {} {id}", entry.noun()),
+            Change::Field {
+                of,
+                id,
+                position,
+                field,
+                old,
+                new,
+            } => {
+                if *of == Of::Plan {
+                    write!(f, "{}:", field.replace('_', " "))?;
+                } else {
+                    write!(f, "{}: {field}", label(*of, id.as_deref(), *position))?;
+                }
+                write!(f, " {} → {}", show(old.as_ref()), show(new.as_ref()))
+            }
+            Change::List {
+                of,
+                id,
+                position,
+                field,
+                added,
+                removed,
+            } => {
+                let mut parts: Vec<String> = added
+                    .iter()
+                    .map(|v| format!("added {}", show(Some(v))))
+                    .collect();
+                parts.extend(removed.iter().map(|v| format!("removed {}", show(Some(v)))));
+                if parts.is_empty() {
+                    parts.push("reordered".into());
+                }
+                write!(
+                    f,
+                    "{}: {field} {}",
+                    label(*of, id.as_deref(), *position),
+                    parts.join(", ")
+                )
+            }
+            Change::ItemAdded { section, text } => {
+                write!(f, "added {} \"{text}\"", section.item_name())
+            }
+            Change::ItemRemoved { section, text } => {
+                write!(f, "removed {} \"{text}\"", section.item_name())
+            }
+            Change::ItemEdited {
+                section,
+                position,
+                old,
+                new,
+            } => write!(
+                f,
+                "{} {position}: \"{old}\" → \"{new}\"",
+                section.item_name()
+            ),
+            Change::Reordered { section } => {
+                write!(f, "{} reordered", section.title().to_lowercase())
+            }
+            Change::Words { words } => f.write_str(words),
+        }
+    }
+}
+
+/// What a field's owner is called in a change line: `review`, `trigger
+/// payday`, `crisis step 2 "Call Alex"`.
+fn label(of: Of, id: Option<&str>, position: Option<usize>) -> String {
+    let id = id.unwrap_or_default();
+    match of {
+        Of::Plan => "plan".into(),
+        Of::Review => "review".into(),
+        Of::OwnLines => "own numbers".into(),
+        Of::CrisisStep => format!("crisis step {} \"{id}\"", position.unwrap_or_default()),
+        Of::Trigger | Of::Coping | Of::Contact => {
+            let noun = of.entry().map_or("", Entry::noun);
+            format!("{noun} {id}")
+        }
+    }
+}
+
+/// Shows a value as it would read in the file.
+pub fn show(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(s)) => format!("\"{s}\""),
+        Some(Value::Table(t)) if t.is_empty() => "(not set)".into(),
+        None => "(not set)".into(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Every change from `old` to `new`, in plan order.
+pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     let mut changes = Vec::new();
     scalar(
         &mut changes,
         "name",
-        &Value::from(old.name.clone()),
-        &Value::from(new.name.clone()),
+        Some(Value::from(old.name.clone())),
+        Some(Value::from(new.name.clone())),
     );
     scalar(
         &mut changes,
         "country",
-        &opt(old.country.as_deref()),
-        &opt(new.country.as_deref()),
+        old.country.clone().map(Value::from),
+        new.country.clone().map(Value::from),
     );
     for section in [Section::Reasons, Section::WarningSigns] {
         text_section(&mut changes, section, old, new);
     }
-    keyed(&mut changes, "trigger", &old.triggers, &new.triggers, |t| {
-        &t.id
+    keyed(
+        &mut changes,
+        Entry::Trigger,
+        &old.triggers,
+        &new.triggers,
+        |t| (&t.id, &t.situation),
+    );
+    keyed(&mut changes, Entry::Coping, &old.coping, &new.coping, |c| {
+        (&c.id, &c.name)
     });
     keyed(
         &mut changes,
-        "coping strategy",
-        &old.coping,
-        &new.coping,
-        |c| &c.id,
+        Entry::Contact,
+        &old.contacts,
+        &new.contacts,
+        |c| (&c.id, &c.name),
     );
-    keyed(&mut changes, "contact", &old.contacts, &new.contacts, |c| {
-        &c.id
-    });
     for section in [
         Section::CrisisSteps,
         Section::SafeEnvironment,
@@ -51,19 +314,19 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<String> {
     }
     fields(
         &mut changes,
-        "review",
+        (Of::Review, None, None),
         &to_table(&old.review),
         &to_table(&new.review),
     );
     scalar(
         &mut changes,
-        "kept at",
-        &opt(old.kept_at.as_deref()),
-        &opt(new.kept_at.as_deref()),
+        "kept_at",
+        old.kept_at.clone().map(Value::from),
+        new.kept_at.clone().map(Value::from),
     );
     fields(
         &mut changes,
-        "own numbers",
+        (Of::OwnLines, None, None),
         &to_table(&old.own_lines),
         &to_table(&new.own_lines),
     );
@@ -73,12 +336,12 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<String> {
 
 /// A crisis step's follow-through, by step, when its words stayed the same
 /// (a changed sentence already reads as a change).
-fn follow_through(changes: &mut Vec<String>, old: &Plan, new: &Plan) {
+fn follow_through(changes: &mut Vec<Change>, old: &Plan, new: &Plan) {
     for (n, (o, w)) in old.crisis_steps.iter().zip(&new.crisis_steps).enumerate() {
         if o.text == w.text && o.follow_through != w.follow_through {
             fields(
                 changes,
-                &format!("crisis step {} \"{}\"", n + 1, w.text),
+                (Of::CrisisStep, Some(&w.text), Some(n + 1)),
                 &to_table(&o.follow_through),
                 &to_table(&w.follow_through),
             );
@@ -86,27 +349,21 @@ fn follow_through(changes: &mut Vec<String>, old: &Plan, new: &Plan) {
     }
 }
 
-fn opt(value: Option<&str>) -> Value {
-    value.map_or_else(|| Value::Table(Table::new()), Value::from)
-}
-
-/// Shows a value as it would read in the file; an empty table stands for "not set".
-fn show(value: &Value) -> String {
-    match value {
-        Value::String(s) => format!("\"{s}\""),
-        Value::Table(t) if t.is_empty() => "(not set)".into(),
-        other => other.to_string(),
-    }
-}
-
-fn scalar(changes: &mut Vec<String>, label: &str, old: &Value, new: &Value) {
+fn scalar(changes: &mut Vec<Change>, field: &str, old: Option<Value>, new: Option<Value>) {
     if old != new {
-        changes.push(format!("{label}: {} → {}", show(old), show(new)));
+        changes.push(Change::Field {
+            of: Of::Plan,
+            id: None,
+            position: None,
+            field: field.into(),
+            old,
+            new,
+        });
     }
 }
 
 /// An ordered list of sentences: edits in place, additions, removals, reordering.
-fn text_section(changes: &mut Vec<String>, section: Section, old: &Plan, new: &Plan) {
+fn text_section(changes: &mut Vec<Change>, section: Section, old: &Plan, new: &Plan) {
     let old: Vec<&str> = old
         .section(section)
         .iter()
@@ -120,7 +377,6 @@ fn text_section(changes: &mut Vec<String>, section: Section, old: &Plan, new: &P
     if old == new {
         return;
     }
-    let name = section.item_name();
     // Differences as multisets, so a sentence written twice counts twice.
     let removed_all = minus(&old, &new);
     let added_all = minus(&new, &old);
@@ -131,15 +387,26 @@ fn text_section(changes: &mut Vec<String>, section: Section, old: &Plan, new: &P
             removed.iter().position(|x| x == o),
             added.iter().position(|x| x == n),
         ) {
-            changes.push(format!("{name} {}: \"{o}\" → \"{n}\"", i + 1));
+            changes.push(Change::ItemEdited {
+                section,
+                position: i + 1,
+                old: (*o).to_string(),
+                new: (*n).to_string(),
+            });
             removed.remove(r);
             added.remove(a);
         }
     }
-    changes.extend(removed.iter().map(|t| format!("removed {name} \"{t}\"")));
-    changes.extend(added.iter().map(|t| format!("added {name} \"{t}\"")));
+    changes.extend(removed.iter().map(|t| Change::ItemRemoved {
+        section,
+        text: (*t).to_string(),
+    }));
+    changes.extend(added.iter().map(|t| Change::ItemAdded {
+        section,
+        text: (*t).to_string(),
+    }));
     if minus(&old, &removed_all) != minus(&new, &added_all) {
-        changes.push(format!("{} reordered", section.title().to_lowercase()));
+        changes.push(Change::Reordered { section });
     }
 }
 
@@ -155,25 +422,38 @@ fn minus<'a>(a: &[&'a str], b: &[&str]) -> Vec<&'a str> {
     rest
 }
 
-/// Items with ids: matched by id, then compared field by field.
+/// Items with ids: matched by id, then compared field by field. `key`
+/// gives an item's id and its words (situation or name).
 fn keyed<T: serde::Serialize>(
-    changes: &mut Vec<String>,
-    what: &str,
+    changes: &mut Vec<Change>,
+    entry: Entry,
     old: &[T],
     new: &[T],
-    id: impl Fn(&T) -> &String,
+    key: impl Fn(&T) -> (&String, &String),
 ) {
     for o in old {
-        if !new.iter().any(|n| id(n) == id(o)) {
-            changes.push(format!("removed {what} {}", id(o)));
+        if !new.iter().any(|n| key(n).0 == key(o).0) {
+            let (id, name) = key(o);
+            changes.push(Change::Removed {
+                entry,
+                id: id.clone(),
+                name: name.clone(),
+            });
         }
     }
     for n in new {
-        match old.iter().find(|o| id(o) == id(n)) {
-            None => changes.push(format!("added {what} {}", id(n))),
+        match old.iter().find(|o| key(o).0 == key(n).0) {
+            None => {
+                let (id, name) = key(n);
+                changes.push(Change::Added {
+                    entry,
+                    id: id.clone(),
+                    name: name.clone(),
+                });
+            }
             Some(o) => fields(
                 changes,
-                &format!("{what} {}", id(n)),
+                (entry.into(), Some(key(n).0), None),
                 &to_table(o),
                 &to_table(n),
             ),
@@ -181,36 +461,43 @@ fn keyed<T: serde::Serialize>(
     }
 }
 
-/// Field-level changes between two tables; lists of strings say what was
-/// added and removed rather than printing both lists.
-fn fields(changes: &mut Vec<String>, label: &str, old: &Table, new: &Table) {
-    let unset = Value::Table(Table::new());
+/// Field-level changes between two tables; lists say what was added and
+/// removed rather than carrying both lists.
+/// `owner`: what the fields belong to, the entry's id or step's words, and
+/// the step's position.
+fn fields(
+    changes: &mut Vec<Change>,
+    owner: (Of, Option<&String>, Option<usize>),
+    old: &Table,
+    new: &Table,
+) {
+    let (of, id, position) = owner;
     let mut keys: Vec<&String> = old.keys().collect();
     keys.extend(new.keys().filter(|k| !old.contains_key(*k)));
     for key in keys {
-        let (o, n) = (
-            old.get(key).unwrap_or(&unset),
-            new.get(key).unwrap_or(&unset),
-        );
+        let (o, n) = (old.get(key), new.get(key));
         if o == n {
             continue;
         }
-        match (o, n) {
-            (Value::Array(o), Value::Array(n)) => {
-                let mut parts = Vec::new();
-                for value in n.iter().filter(|v| !o.contains(v)) {
-                    parts.push(format!("added {}", show(value)));
-                }
-                for value in o.iter().filter(|v| !n.contains(v)) {
-                    parts.push(format!("removed {}", show(value)));
-                }
-                if parts.is_empty() {
-                    parts.push("reordered".into());
-                }
-                changes.push(format!("{label}: {key} {}", parts.join(", ")));
-            }
-            _ => changes.push(format!("{label}: {key} {} → {}", show(o), show(n))),
-        }
+        let change = match (o, n) {
+            (Some(Value::Array(o)), Some(Value::Array(n))) => Change::List {
+                of,
+                id: id.cloned(),
+                position,
+                field: key.clone(),
+                added: n.iter().filter(|v| !o.contains(v)).cloned().collect(),
+                removed: o.iter().filter(|v| !n.contains(v)).cloned().collect(),
+            },
+            _ => Change::Field {
+                of,
+                id: id.cloned(),
+                position,
+                field: key.clone(),
+                old: o.cloned(),
+                new: n.cloned(),
+            },
+        };
+        changes.push(change);
     }
 }
 
@@ -227,6 +514,10 @@ mod tests {
         plan.triggers.push(t);
         plan.crisis_steps = vec![TextItem::new("Leave"), TextItem::new("Call Alex")];
         plan
+    }
+
+    fn words(changes: &[Change]) -> Vec<String> {
+        changes.iter().map(ToString::to_string).collect()
     }
 
     #[test]
@@ -249,8 +540,9 @@ mod tests {
             reachable: None,
             do_not_involve: false,
         });
+        let changes = diff(&old, &new);
         assert_eq!(
-            diff(&old, &new),
+            words(&changes),
             [
                 "country: (not set) → \"GB\"",
                 "trigger payday: thoughts added \"Just one\"",
@@ -258,6 +550,15 @@ mod tests {
                 "added contact alex",
             ]
         );
+        assert_eq!(
+            changes[3],
+            Change::Added {
+                entry: Entry::Contact,
+                id: "alex".into(),
+                name: "Alex".into()
+            }
+        );
+        assert_eq!(changes[2].entry(), Some((Entry::Trigger, "payday")));
     }
 
     #[test]
@@ -265,12 +566,12 @@ mod tests {
         let old = base();
         let mut new = base();
         new.crisis_steps.reverse();
-        assert_eq!(diff(&old, &new), ["crisis steps reordered"]);
+        assert_eq!(words(&diff(&old, &new)), ["crisis steps reordered"]);
         new.crisis_steps.reverse();
         new.crisis_steps[1].text = "Call Alex now".into();
         new.crisis_steps.push(TextItem::new("Call 999"));
         assert_eq!(
-            diff(&old, &new),
+            words(&diff(&old, &new)),
             [
                 "crisis step 2: \"Call Alex\" → \"Call Alex now\"",
                 "added crisis step \"Call 999\""
@@ -283,8 +584,8 @@ mod tests {
         let old = base();
         let mut new = base();
         new.crisis_steps.push(TextItem::new("Leave"));
-        assert_eq!(diff(&old, &new), ["added crisis step \"Leave\""]);
-        assert_eq!(diff(&new, &old), ["removed crisis step \"Leave\""]);
+        assert_eq!(words(&diff(&old, &new)), ["added crisis step \"Leave\""]);
+        assert_eq!(words(&diff(&new, &old)), ["removed crisis step \"Leave\""]);
     }
 
     #[test]
@@ -294,11 +595,67 @@ mod tests {
         new.triggers.clear();
         new.review.next = Some("2027-01-15".parse().unwrap());
         assert_eq!(
-            diff(&old, &new),
+            words(&diff(&old, &new)),
             [
                 "removed trigger payday",
                 "review: next (not set) → 2027-01-15"
             ]
         );
+    }
+
+    #[test]
+    fn schema_3_parts_are_named_in_words() {
+        let old = base();
+        let mut new = base();
+        new.kept_at = Some("the blue folder".into());
+        new.own_lines.emergency = Some("999".into());
+        new.crisis_steps[0].follow_through.likely = Some(40);
+        let changes = diff(&old, &new);
+        assert_eq!(
+            words(&changes),
+            [
+                "kept at: (not set) → \"the blue folder\"",
+                "own numbers: emergency (not set) → \"999\"",
+                "crisis step 1 \"Leave\": likely (not set) → 40",
+            ]
+        );
+    }
+
+    /// Changes go into hand-ins: every kind, dates and numbers included,
+    /// comes back from TOML as it went in.
+    #[test]
+    fn changes_round_trip_through_toml() {
+        #[derive(Serialize, Deserialize)]
+        struct Holder {
+            changes: Vec<Change>,
+        }
+        let old = base();
+        let mut new = base();
+        new.name = "Sammy".into();
+        new.triggers[0].likelihood = None;
+        new.triggers[0].thoughts = vec!["Just one".into()];
+        new.triggers
+            .push(Trigger::new("row".into(), "A row".into()));
+        new.crisis_steps = vec![TextItem::new("Leave"), TextItem::new("Walk")];
+        new.safe_environment = vec![TextItem::new("Keys with Alex")];
+        new.review.next = Some("2027-01-15".parse().unwrap());
+        new.own_lines.lines.push(crate::plan::OwnLine {
+            name: "Lifeline".into(),
+            call: Some("13 11 14".into()),
+            text: None,
+            source: None,
+        });
+        new.crisis_steps[0].follow_through.in_the_way = Some("my phone is flat".into());
+        let mut changes = diff(&old, &new);
+        changes.push(Change::Words {
+            words: "added trigger old".into(),
+        });
+        assert!(changes.len() >= 7, "{changes:?}");
+        let text = toml::to_string_pretty(&Holder {
+            changes: changes.clone(),
+        })
+        .unwrap();
+        let back: Holder = toml::from_str(&text).unwrap();
+        assert_eq!(back.changes, changes, "{text}");
     }
 }

@@ -9,14 +9,17 @@ use toml::value::Datetime;
 
 use super::checkin::{CheckIn, CheckInLog};
 use super::date::days_from_civil;
+use super::diff::{Change, Entry};
+use super::parse::{ParseError, parse_document};
 use super::rehearsal::{ExerciseKind, PracticeLog};
-use super::{Plan, Role, priority};
+use super::{Plan, Role, Section, priority};
 
 /// The format version of homework files (and of started homework).
 pub const HOMEWORK_VERSION: u32 = 1;
-/// The format version of hand-ins. 2 added the check-ins; a version 1
-/// hand-in (no check-ins) still opens, a newer one is refused.
-pub const HAND_IN_VERSION: u32 = 2;
+/// The format version of hand-ins. 2 added the check-ins; 3 stores each
+/// revision's changes as typed changes (`[[revisions.changes]]`) instead of
+/// sentences. Versions 1 and 2 still open; a newer one is refused.
+pub const HAND_IN_VERSION: u32 = 3;
 /// The most check-ins a hand-in may carry: a little over a year of days.
 /// `submit` hands in the newest this many; a file with more came from
 /// somewhere else.
@@ -283,11 +286,11 @@ impl fmt::Display for Progress {
 }
 
 /// Everything a task's progress is computed from: the plan now, what
-/// changed since the assignment (in words), practice since then, and the
-/// check-ins from the person's local day the homework was started.
+/// changed since the assignment, practice since then, and the check-ins
+/// from the person's local day the homework was started.
 pub struct Evidence<'a> {
     pub plan: &'a Plan,
-    pub changes: &'a [String],
+    pub changes: &'a [Change],
     pub practice: &'a PracticeLog,
     pub check_ins: &'a [CheckIn],
 }
@@ -310,22 +313,68 @@ fn at_least(task: &Task, have: usize, what: &str) -> Progress {
     }
 }
 
-/// What the change lines say was added (`added trigger payday` → `payday`;
-/// `added reason "Mia"` → `Mia`), once each.
-fn added<'a>(changes: &'a [String], what: &str) -> Vec<&'a str> {
-    let prefix = format!("added {what} ");
-    let mut found: Vec<&str> = changes
-        .iter()
-        .filter_map(|c| c.strip_prefix(&prefix))
-        .map(|rest| {
-            rest.strip_prefix('"')
-                .and_then(|r| r.strip_suffix('"'))
-                .unwrap_or(rest)
-        })
-        .collect();
+/// The ids of the `kind` entries the changes added, once each.
+fn added_entries(changes: &[Change], kind: Entry) -> Vec<&str> {
+    once_each(changes.iter().filter_map(|c| match c {
+        Change::Added { entry, id, .. } if *entry == kind => Some(id.as_str()),
+        Change::Words { words } => v2::added(words, v2::entry_noun(kind)?),
+        _ => None,
+    }))
+}
+
+/// The sentences the changes added to `section`, once each.
+fn added_items(changes: &[Change], section: Section) -> Vec<&str> {
+    once_each(changes.iter().filter_map(|c| match c {
+        Change::ItemAdded { section: s, text } if *s == section => Some(text.as_str()),
+        Change::Words { words } => v2::added(words, v2::item_noun(section)?),
+        _ => None,
+    }))
+}
+
+fn once_each<'a>(found: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut found: Vec<&str> = found.collect();
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// Hand-ins before version 3 stored each change as the sentence `diff`
+/// wrote then. Those sentences are frozen in people's files, so they are
+/// read here in the words of that time, never through today's `Display`.
+mod v2 {
+    use super::{Entry, Section};
+
+    /// `added trigger payday` → `payday`; `added reason "Mia"` → `Mia`.
+    pub(super) fn added<'a>(words: &'a str, noun: &str) -> Option<&'a str> {
+        let rest = words.strip_prefix("added ")?.strip_prefix(noun)?;
+        let rest = rest.strip_prefix(' ')?;
+        Some(
+            rest.strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .unwrap_or(rest),
+        )
+    }
+
+    pub(super) fn entry_noun(entry: Entry) -> Option<&'static str> {
+        match entry {
+            Entry::Trigger => Some("trigger"),
+            Entry::Contact => Some("contact"),
+            Entry::Coping => None,
+        }
+    }
+
+    pub(super) fn item_noun(section: Section) -> Option<&'static str> {
+        match section {
+            Section::Reasons => Some("reason"),
+            Section::WarningSigns => Some("warning sign"),
+            _ => None,
+        }
+    }
+
+    /// A sentence that added, removed or rewrote a safer-environment item.
+    pub(super) fn touches_safer_environment(words: &str) -> bool {
+        words.contains("safer-environment item")
+    }
 }
 
 /// `due`: the due date as days since 1970, when the file has one.
@@ -345,7 +394,7 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
         // "Add" and "map" tasks count what is new since the homework began
         // and is still in the plan; "write" tasks count what the plan has.
         TaskKind::MapTriggers => {
-            let new = added(e.changes, "trigger")
+            let new = added_entries(e.changes, Entry::Trigger)
                 .iter()
                 .filter(|id| plan.trigger(id).is_some())
                 .count();
@@ -366,7 +415,7 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
             }
         }
         TaskKind::AddHelpContacts => {
-            let new = added(e.changes, "contact")
+            let new = added_entries(e.changes, Entry::Contact)
                 .iter()
                 .filter(|id| {
                     plan.contact(id)
@@ -378,14 +427,14 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
         TaskKind::WriteCrisisSteps => at_least(task, plan.crisis_steps.len(), "crisis steps"),
         TaskKind::WriteLapsePlan => at_least(task, plan.lapse_plan.len(), "lapse-plan steps"),
         TaskKind::AddReasons => {
-            let new = added(e.changes, "reason")
+            let new = added_items(e.changes, Section::Reasons)
                 .iter()
                 .filter(|t| plan.reasons.iter().any(|r| r.text == **t))
                 .count();
             at_least(task, new, "new reasons")
         }
         TaskKind::AddWarningSigns => {
-            let new = added(e.changes, "warning sign")
+            let new = added_items(e.changes, Section::WarningSigns)
                 .iter()
                 .filter(|t| plan.warning_signs.iter().any(|r| r.text == **t))
                 .count();
@@ -402,10 +451,18 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
             "breathing sessions",
         ),
         TaskKind::ReviewSaferEnvironment => {
+            // Adding, removing or rewriting an item; moving them is not
+            // counted, as it never was.
             let touched = e
                 .changes
                 .iter()
-                .filter(|c| c.contains("safer-environment item"))
+                .filter(|c| match c {
+                    Change::ItemAdded { section, .. }
+                    | Change::ItemRemoved { section, .. }
+                    | Change::ItemEdited { section, .. } => *section == Section::SafeEnvironment,
+                    Change::Words { words } => v2::touches_safer_environment(words),
+                    _ => false,
+                })
                 .count();
             Progress {
                 task: task.clone(),
@@ -477,7 +534,7 @@ pub struct HandIn {
     pub assignment: Assignment,
     /// Revisions saved since the assignment was started, with their changes.
     #[serde(default)]
-    pub changes: Vec<Change>,
+    pub revisions: Vec<Revision>,
     #[serde(default)]
     pub practice: PracticeLog,
     /// Check-ins from the day the homework was started, oldest first.
@@ -511,16 +568,84 @@ impl HandIn {
     }
 }
 
-/// One revision's changes, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One revision's changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Change {
+pub struct Revision {
     pub revision: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_at: Option<Datetime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_note: Option<String>,
-    pub changes: Vec<String>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// Reads a hand-in of any version this build knows. Before version 3 the
+/// changes were sentences (`[[changes]]`); they are kept as those words.
+pub fn read_hand_in(bytes: &[u8]) -> Result<HandIn, ParseError> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    const WHAT: &str = "a hand-in file";
+    let Version { schema_version } = parse_document(bytes, HAND_IN_KIND, WHAT)?;
+    if schema_version >= 3 {
+        return parse_document(bytes, HAND_IN_KIND, WHAT);
+    }
+    let old: HandInV2 = parse_document(bytes, HAND_IN_KIND, WHAT)?;
+    Ok(HandIn {
+        schema_version: old.schema_version,
+        kind: old.kind,
+        submitted_at: old.submitted_at,
+        assignment: old.assignment,
+        revisions: old
+            .changes
+            .into_iter()
+            .map(|r| Revision {
+                revision: r.revision,
+                saved_at: r.saved_at,
+                change_note: r.change_note,
+                changes: r
+                    .changes
+                    .into_iter()
+                    .map(|words| Change::Words { words })
+                    .collect(),
+            })
+            .collect(),
+        practice: old.practice,
+        check_ins: old.check_ins,
+        plan: old.plan,
+    })
+}
+
+/// A hand-in of version 1 or 2, as it was written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandInV2 {
+    schema_version: u32,
+    kind: String,
+    submitted_at: Datetime,
+    assignment: Assignment,
+    #[serde(default)]
+    changes: Vec<RevisionV2>,
+    #[serde(default)]
+    practice: PracticeLog,
+    #[serde(default)]
+    check_ins: Vec<CheckIn>,
+    plan: Plan,
+}
+
+/// One revision's changes in a version 1 or 2 hand-in: sentences.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RevisionV2 {
+    revision: u64,
+    #[serde(default)]
+    saved_at: Option<Datetime>,
+    #[serde(default)]
+    change_note: Option<String>,
+    changes: Vec<String>,
 }
 
 /// Things worth a conversation, from the plan and practice.

@@ -319,7 +319,9 @@ pub enum Linked {
 }
 
 /// The sections of the plan that are ordered lists of the person's sentences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// In files (hand-ins), a section is named by its key (`safe_environment`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Section {
     Reasons,
     WarningSigns,
