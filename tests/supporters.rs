@@ -114,7 +114,8 @@ fn older_hand_ins_and_drafts_still_open() {
         assert!(out.contains("Tasks"), "{name}: {out}");
     }
     let hand_in: relapse_plan::plan::homework::HandIn =
-        relapse_plan::plan::homework::read_hand_in(&fs::read(data("hand-in-v2.toml")).unwrap()).unwrap();
+        relapse_plan::plan::homework::read_hand_in(&fs::read(data("hand-in-v2.toml")).unwrap())
+            .unwrap();
     assert_eq!(hand_in.plan.schema_version, 3);
     assert_eq!(hand_in.plan.name, "Sam");
 

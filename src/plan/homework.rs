@@ -633,6 +633,7 @@ struct HandInV2 {
     practice: PracticeLog,
     #[serde(default)]
     check_ins: Vec<CheckIn>,
+    #[serde(deserialize_with = "super::parse::embedded_plan")]
     plan: Plan,
 }
 
