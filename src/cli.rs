@@ -152,7 +152,7 @@ pub enum Command {
 
     /// Crisis steps, in order: from what you can do yourself up to professionals.
     #[command(subcommand)]
-    Step(TextCommand),
+    Step(StepCommand),
 
     /// Early warning signs that things are sliding.
     #[command(subcommand)]
@@ -639,6 +639,72 @@ pub struct ValidateArgs {
     pub file: PathBuf,
 }
 
+/// The crisis steps: the list commands, and how likely you are to use each.
+#[derive(Debug, Subcommand)]
+pub enum StepCommand {
+    #[command(flatten)]
+    Text(TextCommand),
+    /// How likely you are to do step N (0-100 %), what could get in the
+    /// way, and your answer to that. Without flags, shows them.
+    #[command(
+        after_help = "Example:\n  relapse-plan step follow-through 2 --likely 40 \\\n    --in-the-way \"I won't want to bother Alex\" --answer \"Alex asked me to call, any time\""
+    )]
+    FollowThrough {
+        /// Its number in `step list`.
+        #[arg(value_parser = item_number)]
+        number: usize,
+        #[command(flatten)]
+        flags: FollowThroughFlags,
+    },
+}
+
+/// How likely you are to use a step or strategy, and what could get in the way.
+#[derive(Debug, Args)]
+pub struct FollowThroughFlags {
+    /// How likely you are to use it, 0 to 100 % ("none" to clear).
+    #[arg(long, value_name = "0-100", value_parser = percent_or_none)]
+    pub likely: Option<Cleared<u8>>,
+    /// What could get in the way, in your words ("none" to clear).
+    #[arg(long, value_name = "TEXT", value_parser = text_or_none)]
+    pub in_the_way: Option<Cleared<String>>,
+    /// Your answer to what could get in the way ("none" to clear).
+    #[arg(long, value_name = "TEXT", value_parser = text_or_none)]
+    pub answer: Option<Cleared<String>>,
+}
+
+/// A value given on the command line, or "none" to clear it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cleared<T> {
+    Set(T),
+    None,
+}
+
+impl<T> Cleared<T> {
+    /// `Some(value)` to set, `None` to clear.
+    pub fn into_option(self) -> Option<T> {
+        match self {
+            Cleared::Set(value) => Some(value),
+            Cleared::None => None,
+        }
+    }
+}
+
+fn percent_or_none(typed: &str) -> Result<Cleared<u8>, String> {
+    if typed.trim().eq_ignore_ascii_case("none") {
+        return Ok(Cleared::None);
+    }
+    percent(typed.trim().trim_end_matches('%')).map(Cleared::Set)
+}
+
+#[allow(clippy::unnecessary_wraps)] // clap's value parsers return a Result
+fn text_or_none(typed: &str) -> Result<Cleared<String>, String> {
+    Ok(if typed.trim().eq_ignore_ascii_case("none") {
+        Cleared::None
+    } else {
+        Cleared::Set(typed.to_string())
+    })
+}
+
 /// Commands for the sections that are ordered lists of your own sentences.
 #[derive(Debug, Subcommand)]
 pub enum TextCommand {
@@ -815,6 +881,8 @@ pub struct CopingAdd {
     /// A concrete step, in order (repeatable).
     #[arg(long, value_name = "TEXT")]
     pub step: Vec<String>,
+    #[command(flatten)]
+    pub follow_through: FollowThroughFlags,
 }
 
 #[derive(Debug, Args)]
@@ -836,6 +904,8 @@ pub struct CopingEdit {
     /// Remove step number N (repeatable).
     #[arg(long, value_name = "N", value_parser = item_number)]
     pub remove_step: Vec<usize>,
+    #[command(flatten)]
+    pub follow_through: FollowThroughFlags,
 }
 
 #[derive(Debug, Subcommand)]

@@ -210,6 +210,17 @@ fn plan_to_share() -> Env {
         "--do-not-involve",
     ]);
     env.ok([
+        "step",
+        "follow-through",
+        "3",
+        "--likely",
+        "30",
+        "--in-the-way",
+        "PRIVATE-WAY he might be asleep",
+        "--answer",
+        "PRIVATE-ANSWER he said any time",
+    ]);
+    env.ok([
         "check-in",
         "--urge",
         "7",
@@ -265,6 +276,8 @@ fn private_words(env: &Env) -> Vec<String> {
             "urge",
             "distress",
             "check-in",
+            "likely to use",
+            "30%",
         ]
         .map(String::from),
     );
@@ -458,4 +471,103 @@ fn the_person_sees_the_copy_before_it_is_written() {
         p.exp_eof().unwrap();
         assert_eq!(file.exists(), written, "after {key}");
     }
+}
+
+/// How likely the person is to use each crisis step and coping strategy,
+/// what could get in the way and their answer: set, shown, cleared, and
+/// under 50 % worth a conversation at a review.
+#[test]
+fn follow_through_is_kept_shown_and_reviewed() {
+    let env = Env::with_example();
+    env.ok([
+        "step",
+        "follow-through",
+        "2",
+        "--likely",
+        "40",
+        "--in-the-way",
+        "I won't want to bother Alex",
+        "--answer",
+        "Alex asked me to call, any time",
+    ]);
+    env.ok(["step", "follow-through", "1", "--likely", "90%"]);
+    env.ok([
+        "coping",
+        "edit",
+        "urge-surf",
+        "--likely",
+        "20",
+        "--in-the-way",
+        "I forget it exists",
+    ]);
+    let plan = env.plan();
+    let step = &plan.crisis_steps[1].follow_through;
+    assert_eq!(step.likely, Some(40));
+    assert_eq!(
+        step.in_the_way.as_deref(),
+        Some("I won't want to bother Alex")
+    );
+    assert_eq!(plan.crisis_steps[0].follow_through.likely, Some(90));
+    assert_eq!(
+        plan.coping_strategy("urge-surf")
+            .unwrap()
+            .follow_through
+            .likely,
+        Some(20)
+    );
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    assert!(
+        text.contains("[crisis_steps.follow_through]\nlikely = 40\nin_the_way = \"I won't want to bother Alex\""),
+        "{text}"
+    );
+    let shown = env.ok(["step", "follow-through", "2"]);
+    assert!(shown.contains("likely to use it: 40%"), "{shown}");
+    assert!(
+        shown.contains("my answer: Alex asked me to call, any time"),
+        "{shown}"
+    );
+    let list = env.ok(["step", "list"]);
+    assert!(
+        list.contains("in the way: I won't want to bother Alex"),
+        "{list}"
+    );
+    let coping = env.ok(["coping", "list"]);
+    assert!(coping.contains("likely to use it: 20%"), "{coping}");
+
+    let review = env.ok(["review", "--since", "3"]);
+    let worth = review.split("Worth talking about").nth(1).unwrap();
+    let worth = squash(worth);
+    assert!(worth.contains("is rated 40% likely to be used; in the way: \"I won't want to bother Alex\"; answer: \"Alex asked me to call, any time\""), "{worth}");
+    assert!(worth.contains("\"Urge surfing\" is rated 20% likely to be used; in the way: \"I forget it exists\"; no answer to it yet"), "{worth}");
+    assert!(
+        !worth.contains("90%"),
+        "a likely step is not flagged: {worth}"
+    );
+
+    env.ok([
+        "step",
+        "follow-through",
+        "2",
+        "--likely",
+        "none",
+        "--answer",
+        "none",
+    ]);
+    let step = env.plan().crisis_steps[1].follow_through.clone();
+    assert_eq!((step.likely, step.answer), (None, None));
+    assert!(step.in_the_way.is_some());
+    env.fails(2, ["step", "follow-through", "2", "--likely", "120"]);
+    let err = env.fails(1, ["step", "follow-through", "9", "--likely", "50"]);
+    assert!(err.contains("no crisis step number 9"), "{err}");
+    // A hand-edited likelihood past 100 is named.
+    let edited = fs::read_to_string(env.plan_file())
+        .unwrap()
+        .replace("likely = 90", "likely = 190");
+    let file = env.home().join("edited.toml");
+    fs::write(&file, edited).unwrap();
+    let err = env.fails(1, ["validate", file.to_str().unwrap()]);
+    assert!(
+        err.contains("follow_through.likely") && err.contains("0 to 100"),
+        "{err}"
+    );
 }

@@ -40,7 +40,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
                 name: args.name,
                 kind: args.kind,
                 steps: args.step,
-                follow_through: crate::plan::FollowThrough::default(),
+                follow_through: follow_through(args.follow_through),
             });
             Ok(description)
         }),
@@ -82,6 +82,9 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
                 coping.steps.remove(n - 1);
             }
             coping.steps.extend(args.step);
+            coping
+                .follow_through
+                .apply(super::follow_through_change(args.follow_through));
             if let Some(new_id) = args.new_id {
                 coping.id = new_id;
             }
@@ -105,6 +108,13 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(format!("removed coping strategy {name}"))
         }),
     }
+}
+
+/// A new strategy's follow-through, from its flags.
+fn follow_through(flags: crate::cli::FollowThroughFlags) -> crate::plan::FollowThrough {
+    let mut follow = crate::plan::FollowThrough::default();
+    follow.apply(super::follow_through_change(flags));
+    follow
 }
 
 fn find(plan: &Plan, id: &str) -> Result<usize> {

@@ -31,7 +31,7 @@ mod trends;
 mod trigger;
 mod validate;
 
-use crate::cli::Command;
+use crate::cli::{Command, StepCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, Section};
@@ -52,7 +52,12 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Trigger(command) => trigger::run(command, ctx),
         Command::Coping(command) => coping::run(command, ctx),
         Command::Contact(command) => contact::run(command, ctx),
-        Command::Step(command) => section::run(Section::CrisisSteps, command, ctx),
+        Command::Step(StepCommand::Text(command)) => {
+            section::run(Section::CrisisSteps, command, ctx)
+        }
+        Command::Step(StepCommand::FollowThrough { number, flags }) => {
+            section::follow_through(number, flags, ctx)
+        }
         Command::WarningSign(command) => section::run(Section::WarningSigns, command, ctx),
         Command::Reason(command) => section::run(Section::Reasons, command, ctx),
         Command::Safety(command) => section::run(Section::SafeEnvironment, command, ctx),
@@ -108,6 +113,17 @@ fn said(ctx: &mut Ctx, saved: &Saved) -> Result<()> {
             let message = format!("Saved revision {}: {note}.", plan.revision);
             ctx.say(&crate::render::wrap(&message, ctx.style.width, "", ""))
         }
+    }
+}
+
+/// What the follow-through flags change.
+fn follow_through_change(
+    flags: crate::cli::FollowThroughFlags,
+) -> crate::plan::FollowThroughChange {
+    crate::plan::FollowThroughChange {
+        likely: flags.likely.map(crate::cli::Cleared::into_option),
+        in_the_way: flags.in_the_way.map(crate::cli::Cleared::into_option),
+        answer: flags.answer.map(crate::cli::Cleared::into_option),
     }
 }
 

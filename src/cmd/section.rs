@@ -3,7 +3,7 @@
 //! share one set of commands: list, add, edit, remove, move. Items are
 //! addressed by the number `list` shows.
 
-use crate::cli::TextCommand;
+use crate::cli::{FollowThroughFlags, TextCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{Section, TextItem};
@@ -56,6 +56,47 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
             Ok(format!("moved {what} {from} to {to}"))
         }),
     }
+}
+
+/// `step follow-through N`: sets how likely the person is to do step N and
+/// what could get in the way; with no flags, shows them.
+pub(super) fn follow_through(
+    number: usize,
+    flags: FollowThroughFlags,
+    ctx: &mut Ctx,
+) -> Result<()> {
+    let section = Section::CrisisSteps;
+    let what = section.item_name();
+    let change = super::follow_through_change(flags);
+    if change.is_empty() {
+        let plan = ctx.load()?.plan;
+        let items = plan.section(section);
+        let n = position(number, items.len(), what)?;
+        let item = &items[n - 1];
+        let mut lines = vec![format!("{n}. {}", crate::render::clean(&item.text))];
+        let parts = item.follow_through.lines();
+        if parts.is_empty() {
+            lines.push(format!(
+                "   not thought through yet: `relapse-plan step follow-through {n} --likely 0-100 --in-the-way \"…\" --answer \"…\"`"
+            ));
+        }
+        lines.extend(
+            parts
+                .iter()
+                .map(|p| format!("   {}", crate::render::clean(p))),
+        );
+        writeln!(ctx.out, "{}", lines.join("\n"))?;
+        return Ok(());
+    }
+    save(ctx, |plan| {
+        let items = plan.section_mut(section);
+        let n = position(number, items.len(), what)?;
+        items[n - 1].follow_through.apply(change);
+        Ok(format!(
+            "changed how likely you are to use {what} {n}, {}",
+            quote(&items[n - 1].text)
+        ))
+    })
 }
 
 /// The person's words for a change note, shortened to keep history readable.

@@ -684,7 +684,39 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
     {
         flags.push("a trigger has no planned response".into());
     }
+    flags.extend(unlikely(plan));
     flags
+}
+
+/// Crisis steps and coping strategies the person rated under 50 % likely
+/// to use: worth a conversation, with what gets in the way and their answer.
+fn unlikely(plan: &Plan) -> Vec<String> {
+    let describe = |what: String, follow: &super::FollowThrough| {
+        let likely = follow.likely.unwrap_or_default();
+        let rest = match (&follow.in_the_way, &follow.answer) {
+            (Some(way), Some(answer)) => format!("in the way: \"{way}\"; answer: \"{answer}\""),
+            (Some(way), None) => format!("in the way: \"{way}\"; no answer to it yet"),
+            (None, _) => "what gets in the way is not written yet".to_string(),
+        };
+        format!("{what} is rated {likely}% likely to be used; {rest}")
+    };
+    let steps = plan
+        .crisis_steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.follow_through.unlikely())
+        .map(|(n, s)| {
+            describe(
+                format!("crisis step {} \"{}\"", n + 1, s.text),
+                &s.follow_through,
+            )
+        });
+    let coping = plan
+        .coping
+        .iter()
+        .filter(|c| c.follow_through.unlikely())
+        .map(|c| describe(format!("coping strategy \"{}\"", c.name), &c.follow_through));
+    steps.chain(coping).collect()
 }
 
 #[cfg(test)]

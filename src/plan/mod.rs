@@ -174,6 +174,50 @@ impl FollowThrough {
     pub fn unlikely(&self) -> bool {
         self.likely.is_some_and(|l| l < 50)
     }
+
+    /// Applies a change from the command line or the wizard.
+    pub fn apply(&mut self, change: FollowThroughChange) {
+        if let Some(likely) = change.likely {
+            self.likely = likely;
+        }
+        if let Some(in_the_way) = change.in_the_way {
+            self.in_the_way = in_the_way;
+        }
+        if let Some(answer) = change.answer {
+            self.answer = answer;
+        }
+    }
+
+    /// Its parts in words, one a line: "likely to use it: 40%", "in the
+    /// way: …", "my answer: …" (the person's words as written).
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(likely) = self.likely {
+            lines.push(format!("likely to use it: {likely}%"));
+        }
+        if let Some(in_the_way) = &self.in_the_way {
+            lines.push(format!("in the way: {in_the_way}"));
+        }
+        if let Some(answer) = &self.answer {
+            lines.push(format!("my answer: {answer}"));
+        }
+        lines
+    }
+}
+
+/// A change to a [`FollowThrough`]: `None` leaves a part as it is,
+/// `Some(None)` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowThroughChange {
+    pub likely: Option<Option<u8>>,
+    pub in_the_way: Option<Option<String>>,
+    pub answer: Option<Option<String>>,
+}
+
+impl FollowThroughChange {
+    pub fn is_empty(&self) -> bool {
+        *self == FollowThroughChange::default()
+    }
 }
 
 /// How the daily check-in replies.

@@ -292,6 +292,11 @@ pub fn write_numbered(
         let indent = format!("  {:>digits$}. ", n + 1);
         let hang = " ".repeat(indent.chars().count());
         writeln!(w, "{}", wrap(&item.text, style.width, &indent, &hang))?;
+        // How likely the person is to do it, and what could get in the way.
+        for part in item.follow_through.lines() {
+            let under = format!("{hang}  ");
+            writeln!(w, "{}", wrap(&clean(&part), style.width, &under, &under))?;
+        }
     }
     Ok(())
 }
@@ -368,6 +373,7 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             .iter()
             .enumerate()
             .map(|(i, s)| format!("{}. {}", i + 1, clean(s)))
+            .chain(c.follow_through.lines().iter().map(|p| clean(p)))
             .collect();
         t.add_row(vec![
             clean(&c.name),
