@@ -1,5 +1,7 @@
 //! The integration tests: one binary, one file per feature, all driving the
-//! built `relapse-plan` in a sealed environment (see [`Env`]).
+//! built `relapse-plan` in a sealed environment (see [`Env`]) through one
+//! builder, [`Test`]: what goes in, what must come out, then `run()`. The
+//! exit status is always checked.
 
 mod boundary;
 mod checkin;
@@ -25,8 +27,10 @@ mod torture;
 mod walk;
 mod web;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{ExitStatus, Output};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -34,7 +38,8 @@ use assert_cmd::Command;
 pub const NOW: &str = "2026-11-22T10:15:00Z";
 
 /// A sealed environment: a temp plan folder and HOME, no inherited
-/// variables (no XDG, no `NO_COLOR`, no `COLUMNS`), and a fixed clock.
+/// variables (no XDG, no `NO_COLOR`, no `COLUMNS`, no `LANG`), `TZ=UTC`, and
+/// a fixed clock.
 pub struct Env {
     temp: tempfile::TempDir,
 }
@@ -100,6 +105,7 @@ impl Env {
         let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("HOME", self.home())
+            .env("TZ", "UTC")
             .env("RELAPSE_PLAN_DIR", self.plan_dir())
             .env("RELAPSE_PLAN_NOW", NOW);
         cmd
@@ -131,35 +137,26 @@ impl Env {
         kept
     }
 
+    /// `relapse-plan ARGS` in this environment, to be run with [`Test::run`].
+    pub fn test<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(&self, args: I) -> Test {
+        Test::of(self.sealed(bin())).args(args)
+    }
+
+    /// Another program (a shell, strace, python3) in this environment.
+    pub fn program(&self, program: impl AsRef<OsStr>) -> Test {
+        Test::of(self.sealed(program))
+    }
+
     /// Runs a command that must succeed; returns its stdout.
     #[track_caller]
-    pub fn ok<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> String {
-        let output = self.cmd(args).output().expect("run");
-        assert!(
-            output.status.success(),
-            "command failed ({:?}):\n{}",
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("utf-8 stdout")
+    pub fn ok<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(&self, args: I) -> String {
+        String::from_utf8(self.test(args).run().bytes).expect("utf-8 stdout")
     }
 
     /// Runs a command that must fail with `code`; returns its stderr.
     #[track_caller]
-    pub fn fails<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(
-        &self,
-        code: i32,
-        args: I,
-    ) -> String {
-        let output: Output = self.cmd(args).output().expect("run");
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "stdout:\n{}\nstderr:\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stderr).expect("utf-8 stderr")
+    pub fn fails<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(&self, code: i32, args: I) -> String {
+        String::from_utf8(self.test(args).status(code).run().err_bytes).expect("utf-8 stderr")
     }
 
     /// The current plan, read back through the library.
@@ -189,6 +186,219 @@ impl Env {
         }
         files.sort();
         files
+    }
+}
+
+/// One run of a program in an [`Env`], in the style of just's tests: say
+/// what goes in and what must come out, then [`Test::run`]. Standard input
+/// is empty unless given; the exit status must be 0 unless `.status(n)`
+/// says otherwise, so no run goes unchecked.
+#[must_use = "a Test does nothing until .run()"]
+pub struct Test {
+    command: std::process::Command,
+    stdin: Vec<u8>,
+    status: Expected,
+    stdout: Vec<Text>,
+    stderr: Vec<Text>,
+    within: Option<Duration>,
+}
+
+/// The exit status a run must end with.
+enum Expected {
+    Code(i32),
+    /// Ended by a signal (or by the time limit), with no exit code.
+    Killed,
+}
+
+/// What standard output or error must hold.
+enum Text {
+    Is(String),
+    Has(String),
+    Lacks(String),
+}
+
+/// What a run left: its status and its output.
+#[derive(Debug)]
+pub struct Ran {
+    pub status: ExitStatus,
+    /// Standard output as text (lossy where it is not UTF-8).
+    pub stdout: String,
+    pub stderr: String,
+    /// Standard output as bytes (a PDF, an image).
+    pub bytes: Vec<u8>,
+    /// Standard error as bytes.
+    pub err_bytes: Vec<u8>,
+}
+
+impl Test {
+    fn of(command: std::process::Command) -> Test {
+        Test {
+            command,
+            stdin: Vec::new(),
+            status: Expected::Code(0),
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+            within: None,
+        }
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Test {
+        self.command.arg(arg);
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(mut self, args: I) -> Test {
+        self.command.args(args);
+        self
+    }
+
+    /// Sets a variable (over the sealed ones).
+    pub fn env(mut self, name: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Test {
+        self.command.env(name, value);
+        self
+    }
+
+    /// Clears a variable the sealed environment sets (`TZ`, `RELAPSE_PLAN_DIR`).
+    pub fn env_remove(mut self, name: impl AsRef<OsStr>) -> Test {
+        self.command.env_remove(name);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Test {
+        self.command.current_dir(dir);
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Test {
+        self.stdin = input.into();
+        self
+    }
+
+    /// The exit code it must end with (default 0).
+    pub fn status(mut self, code: i32) -> Test {
+        self.status = Expected::Code(code);
+        self
+    }
+
+    /// It must be ended by a signal, not exit.
+    pub fn killed(mut self) -> Test {
+        self.status = Expected::Killed;
+        self
+    }
+
+    /// Standard output must be exactly `text`.
+    pub fn stdout(mut self, text: impl Into<String>) -> Test {
+        self.stdout.push(Text::Is(text.into()));
+        self
+    }
+
+    /// Standard output must contain `text`.
+    pub fn stdout_has(mut self, text: impl Into<String>) -> Test {
+        self.stdout.push(Text::Has(text.into()));
+        self
+    }
+
+    /// Standard output must not contain `text`.
+    pub fn stdout_lacks(mut self, text: impl Into<String>) -> Test {
+        self.stdout.push(Text::Lacks(text.into()));
+        self
+    }
+
+    /// Standard error must be exactly `text`.
+    pub fn stderr(mut self, text: impl Into<String>) -> Test {
+        self.stderr.push(Text::Is(text.into()));
+        self
+    }
+
+    /// Standard error must contain `text`.
+    pub fn stderr_has(mut self, text: impl Into<String>) -> Test {
+        self.stderr.push(Text::Has(text.into()));
+        self
+    }
+
+    /// Standard error must not contain `text`.
+    pub fn stderr_lacks(mut self, text: impl Into<String>) -> Test {
+        self.stderr.push(Text::Lacks(text.into()));
+        self
+    }
+
+    /// It must finish within `secs` (a hang is killed and fails the test).
+    pub fn within(mut self, secs: u64) -> Test {
+        self.within = Some(Duration::from_secs(secs));
+        self
+    }
+
+    /// Runs it and checks everything asked for; returns what it left.
+    #[track_caller]
+    pub fn run(self) -> Ran {
+        let shown = format!("{:?}", self.command);
+        let mut command = assert_cmd::Command::from_std(self.command);
+        command.write_stdin(self.stdin);
+        if let Some(limit) = self.within {
+            command.timeout(limit);
+        }
+        let started = Instant::now();
+        let output: Output = command.output().expect("run");
+        let ran = Ran {
+            status: output.status,
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            bytes: output.stdout,
+            err_bytes: output.stderr,
+        };
+        let context = || {
+            format!(
+                "{shown}\nstatus: {:?}\nstdout:\n{}\nstderr:\n{}",
+                ran.status, ran.stdout, ran.stderr
+            )
+        };
+        if let Some(limit) = self.within {
+            assert!(
+                started.elapsed() < limit,
+                "still running after {} s (a hang): {}",
+                limit.as_secs(),
+                context()
+            );
+        }
+        match self.status {
+            Expected::Code(code) => assert_eq!(
+                ran.status.code(),
+                Some(code),
+                "wanted exit status {code}: {}",
+                context()
+            ),
+            Expected::Killed => assert_eq!(
+                ran.status.code(),
+                None,
+                "wanted it ended by a signal: {}",
+                context()
+            ),
+        }
+        for (name, got, wanted) in [
+            ("stdout", &ran.stdout, &self.stdout),
+            ("stderr", &ran.stderr, &self.stderr),
+        ] {
+            for text in wanted {
+                match text {
+                    Text::Is(text) => assert_eq!(got, text, "{name}: {}", context()),
+                    Text::Has(text) => {
+                        assert!(
+                            got.contains(text.as_str()),
+                            "{name} lacks {text:?}: {}",
+                            context()
+                        );
+                    }
+                    Text::Lacks(text) => {
+                        assert!(
+                            !got.contains(text.as_str()),
+                            "{name} has {text:?}: {}",
+                            context()
+                        );
+                    }
+                }
+            }
+        }
+        ran
     }
 }
 
