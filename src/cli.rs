@@ -257,7 +257,8 @@ pub enum Command {
     )]
     Review(ReviewArgs),
 
-    /// Print the plan to carry: text, Markdown, HTML or PDF, or a wallet card.
+    /// Print the plan to carry: text, Markdown, HTML or PDF, or a wallet card
+    /// (PDF, or PNG for a phone's lock screen).
     ///
     /// In the order it is used in a crisis: warning signs, your steps, your
     /// own coping, people and places that distract, people who help,
@@ -569,6 +570,10 @@ pub struct PrintArgs {
     /// as a PNG, the card for a phone's lock screen.
     #[arg(long)]
     pub card: bool,
+    /// Add your check-ins of the last 30 days: a small chart of urge and
+    /// distress with lapses marked (HTML, PDF), and a few sentences.
+    #[arg(long, conflicts_with_all = ["card", "blank", "supporter"])]
+    pub trends: bool,
     /// The lock-screen image's size in pixels, width x height (default
     /// 1170x2532, an iPhone; 1080x2400 suits many Android phones).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = crate::render::phone::parse_size)]

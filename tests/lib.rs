@@ -14,6 +14,7 @@ mod homework;
 mod hostile;
 mod local_day;
 mod lockscreen;
+mod printed_trends;
 mod printing;
 mod privacy;
 mod properties;

@@ -13,6 +13,7 @@ use crate::prompt::Prompter as _;
 use crate::render::fonts::{self, FontSearch};
 use crate::render::phone::{self, Theme};
 use crate::render::printout::{Fill, Paper};
+use crate::render::trends::{self, Window};
 use crate::render::{card, clean, pdf, printout};
 use crate::store::{check_output, is_stdout, write_output};
 
@@ -32,12 +33,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         cli::Paper::Letter => Paper::Letter,
     };
     let format = format_of(args, output);
-    if format == Format::Pdf && output.is_none() && ctx.stdout_terminal {
-        return Err(Error::Usage(
-            "a PDF is not for reading in a terminal: write it to a file with -o plan.pdf".into(),
-        ));
-    }
-    check_image(args, format, output.is_none() && ctx.stdout_terminal)?;
+    check_format(args, format, output.is_none() && ctx.stdout_terminal)?;
     let saved = plan.saved_at.unwrap_or(ctx.now);
     let fill = if args.blank {
         Fill::Blank
@@ -46,13 +42,16 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         Fill::AsIs
     };
-    let doc = match args.supporter.as_deref() {
+    let mut doc = match args.supporter.as_deref() {
         Some(typed) => match supporter_copy(&plan, typed, lines.as_ref(), args.yes, ctx)? {
             Some(doc) => doc,
             None => return ctx.say("Nothing was written."),
         },
         None => printout::build(&plan, lines.as_ref(), fill, &ctx.zone),
     };
+    if args.trends {
+        doc.add_trends(trends_chart(ctx)?);
+    }
     let search = font_search();
     let pdf_error = |e: String| Error::Usage(format!("could not make the PDF: {e}"));
     let bytes = if args.card {
@@ -132,13 +131,24 @@ fn format_of(args: &PrintArgs, output: Option<&std::path::Path>) -> Format {
     args.format.or(from_extension).unwrap_or(Format::Text)
 }
 
+/// The check-ins of the last 30 of the person's own days, today included.
+fn trends_chart(ctx: &Ctx) -> Result<printout::Chart> {
+    let log = ctx.store.load_check_ins()?;
+    let last = ctx.today_day();
+    let window = Window::new(&log.entries, last - 29, last, Vec::new());
+    Ok(trends::printed(&window))
+}
+
 /// What a PNG of the full plan is refused with.
 const NOT_CARD: &str = "a PNG is the card for your phone's lock screen: add --card, like `relapse-plan print --card -o lock-screen.png`";
 
-/// A PNG is the lock-screen card, and the image's own flags are for it.
-fn check_image(args: &PrintArgs, format: Format, to_terminal: bool) -> Result<()> {
+/// A PDF or an image is not for a terminal; a PNG is the lock-screen card,
+/// and the image's own flags are for it.
+fn check_format(args: &PrintArgs, format: Format, to_terminal: bool) -> Result<()> {
     let png = format == Format::Png;
-    let problem = if png && !args.card {
+    let problem = if format == Format::Pdf && to_terminal {
+        "a PDF is not for reading in a terminal: write it to a file with -o plan.pdf"
+    } else if png && !args.card {
         NOT_CARD
     } else if !png && (args.size.is_some() || args.light || args.dark) {
         "--size, --light and --dark are for the lock-screen image: `relapse-plan print --card -o lock-screen.png`"

@@ -10,9 +10,10 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::render::card::{Card, Entry};
+use crate::render::chart::plot;
 use crate::render::markdown::numbered_sub;
 use crate::render::paragraph::{self, Flavor, digit_value, numbers};
-use crate::render::printout::{Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
+use crate::render::printout::{Chart, Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
 use crate::render::text::{how_to_reach, shown_names};
 
 /// The person's words: their direction found from the text itself, and
@@ -246,6 +247,10 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
                 item_open = true;
             }
             Item::Call { .. } => body.push_str(&call(item, name, section)),
+            Item::Chart(chart) => {
+                let _ = write!(body, "<li class=\"bare\">{}", figure(chart));
+                item_open = true;
+            }
             Item::Sub(_) => {}
         }
     }
@@ -483,9 +488,9 @@ a.num {{ font-weight: bold; }}\n\
 fn stylesheet(paper: Paper) -> String {
     format!(
         r#"@page {{ size: {paper}; margin: 12mm 12mm 14mm; @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", "Noto Sans", sans-serif; color: #444; }} }}
-:root {{ color-scheme: light dark; --ink: #111; --soft: #444; --line: #999; --paper: #fff; --alarm: #a00000; --alarm-bg: #fdecec; --lead-bg: #f2f4f7; --link: #0645ad; }}
+:root {{ color-scheme: light dark; --ink: #111; --soft: #444; --line: #999; --paper: #fff; --alarm: #a00000; --alarm-bg: #fdecec; --lead-bg: #f2f4f7; --link: #0645ad; --urge: #1d5f7a; --distress: #6b4f8f; --lapse: #a06a1b; }}
 @media screen and (prefers-color-scheme: dark) {{
-  :root {{ --ink: #eee; --soft: #bbb; --line: #666; --paper: #151515; --alarm: #ff9a9a; --alarm-bg: #3a1414; --lead-bg: #20242a; --link: #9cc3ff; }}
+  :root {{ --ink: #eee; --soft: #bbb; --line: #666; --paper: #151515; --alarm: #ff9a9a; --alarm-bg: #3a1414; --lead-bg: #20242a; --link: #9cc3ff; --urge: #8fd0ea; --distress: #c7b0e8; --lapse: #e2b56f; }}
 }}
 * {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
@@ -522,6 +527,21 @@ a.num {{ font-weight: bold; }}
 .emergency .or {{ display: inline; }}
 .stage-n {{ display: inline-block; min-width: 1.5em; text-align: center; border-radius: 0.75em; background: var(--ink); color: var(--paper); font-size: 0.85em; margin-inline-end: 0.2em; }}
 .ruled {{ border-bottom: 1px solid var(--line); height: 2.2em; }}
+.trends {{ margin: 0.3em 0; }}
+.trends svg {{ display: block; width: 100%; max-width: 30em; height: auto; }}
+.trends .grid {{ stroke: var(--line); stroke-width: 0.5; }}
+.trends .axis {{ fill: var(--soft); font: 8px "DejaVu Sans", "Noto Sans", sans-serif; }}
+.trends .urge {{ fill: none; stroke: var(--urge); stroke-width: 1.8; stroke-linejoin: round; }}
+.trends .distress {{ fill: none; stroke: var(--distress); stroke-width: 1.5; stroke-dasharray: 4 3; stroke-linejoin: round; }}
+.trends .urge-dot {{ fill: var(--urge); }}
+.trends .distress-dot {{ fill: var(--distress); }}
+.trends .lapse {{ fill: none; stroke: var(--lapse); stroke-width: 1.2; }}
+.trends .lapse-day {{ stroke: var(--lapse); stroke-width: 0.6; stroke-dasharray: 1 2; }}
+.trends .legend {{ font-size: 0.85em; color: var(--soft); margin: 0.1em 0; }}
+.trends .key {{ display: inline-block; width: 1.6em; vertical-align: middle; margin: 0 0.3em 0 0.6em; border-top: 2px solid var(--urge); }}
+.trends .key.distress {{ border-top: 2px dashed var(--distress); }}
+.trends .key.lapse {{ width: 0.7em; height: 0.7em; border: 1.5px solid var(--lapse); border-radius: 50%; }}
+.trends p {{ margin: 0.2em 0; }}
 footer {{ margin-top: 1.2em; font-size: 0.8em; color: var(--soft); border-top: 1px solid var(--line); padding-top: 0.3em; }}
 @media screen and (max-width: 32em) {{
   a.num {{ padding: 0.35em 0; }}
@@ -555,6 +575,81 @@ footer {{ margin-top: 1.2em; font-size: 0.8em; color: var(--soft); border-top: 1
 "#,
         paper = paper.css()
     )
+}
+
+/// The check-ins drawn as inline SVG (colours from the stylesheet, so it
+/// follows a dark screen and prints), its key, and the same in words; the
+/// drawing's label is those words, for screen readers.
+fn figure(chart: &Chart) -> String {
+    let words = chart.words.join(" ");
+    let mut out = String::from("<figure class=\"trends\">");
+    if !chart.is_empty() {
+        let (w, h, font) = (320.0, 120.0, 9.0);
+        let p = plot(chart, w, h, font);
+        let _ = write!(
+            out,
+            "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
+            html(&words)
+        );
+        for (y, label) in &p.grid {
+            let _ = write!(
+                out,
+                "<line class=\"grid\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"axis\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>",
+                p.left,
+                p.right,
+                p.left - font * 0.4,
+                y + font * 0.35
+            );
+        }
+        for x in &p.lapses {
+            let _ = write!(
+                out,
+                "<line class=\"lapse-day\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/><circle class=\"lapse\" cx=\"{x:.1}\" cy=\"{:.1}\" r=\"{:.1}\"/>",
+                p.top,
+                p.bottom,
+                p.lapse_y,
+                font * 0.35
+            );
+        }
+        for (class, runs) in [("distress", &p.distress), ("urge", &p.urge)] {
+            for run in runs {
+                if run.len() > 1 {
+                    let points: Vec<String> =
+                        run.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                    let _ = write!(
+                        out,
+                        "<polyline class=\"{class}\" points=\"{}\"/>",
+                        points.join(" ")
+                    );
+                }
+                for (x, y) in run {
+                    let _ = write!(
+                        out,
+                        "<circle class=\"{class}-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"1.8\"/>"
+                    );
+                }
+            }
+        }
+        let count = p.labels.len();
+        for (i, (x, label)) in p.labels.iter().enumerate() {
+            // The first and last names start and end at the chart's edges.
+            let anchor = match i {
+                0 => "start",
+                _ if i + 1 == count => "end",
+                _ => "middle",
+            };
+            let _ = write!(
+                out,
+                "<text class=\"axis\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+                p.label_y,
+                html(label)
+            );
+        }
+        out.push_str("</svg>");
+        out.push_str("<p class=\"legend\" aria-hidden=\"true\"><span class=\"key urge\"></span>Urge <span class=\"key distress\"></span>Distress <span class=\"key lapse\"></span>A lapse: something to learn from</p>");
+    }
+    let _ = write!(out, "<p>{}</p></figure>", html(&words));
+    out
 }
 
 /// Escapes text for HTML.

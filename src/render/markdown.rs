@@ -77,6 +77,9 @@ fn section_markdown(out: &mut String, section: &Section, width: usize, level: &s
                     Flavor::Markdown,
                 )
             }
+            Item::Chart(chart) => {
+                paragraph::lines(&chart.words.join(" "), width, "", "", Flavor::Markdown)
+            }
             Item::Sub(text) => {
                 let pad = " ".repeat(content_at);
                 match numbered_sub(text) {

@@ -33,8 +33,9 @@ use toml::value::Datetime;
 
 use super::bidi::{self, Line, Style};
 use super::card::{Card, Entry};
+use super::chart::plot;
 use super::fonts::{FontSearch, Fonts};
-use super::printout::{Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
+use super::printout::{Chart, Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
@@ -99,6 +100,21 @@ enum Op {
         fill: Option<u8>,
         stroke: Option<u8>,
     },
+    /// A line through points (a chart's urge or distress).
+    Path {
+        points: Vec<(f32, f32)>,
+        grey: u8,
+        width: f32,
+        dashed: bool,
+    },
+    /// A dot (`fill`) or a ring.
+    Dot {
+        x: f32,
+        y: f32,
+        r: f32,
+        grey: u8,
+        fill: bool,
+    },
 }
 
 impl Op {
@@ -109,9 +125,15 @@ impl Op {
                 *x += dx;
                 *baseline += dy;
             }
-            Op::Rule { x, y, .. } | Op::Box { x, y, .. } => {
+            Op::Rule { x, y, .. } | Op::Box { x, y, .. } | Op::Dot { x, y, .. } => {
                 *x += dx;
                 *y += dy;
+            }
+            Op::Path { points, .. } => {
+                for (x, y) in points {
+                    *x += dx;
+                    *y += dy;
+                }
             }
         }
         op
@@ -332,6 +354,7 @@ pub(super) fn caller(who: &str, reach: &Reach) -> String {
 }
 
 /// The blocks of one section's items, at column width `width`.
+#[allow(clippy::too_many_lines)] // one match over the item kinds, each short
 fn item_blocks(
     fonts: &Fonts,
     section: &Section,
@@ -417,6 +440,7 @@ fn item_blocks(
                 }
                 block
             }
+            Item::Chart(chart) => chart_block(fonts, chart, width, size, role),
         };
         block.height += size * 0.22;
         blocks.push(block);
@@ -440,6 +464,122 @@ fn item_blocks(
         }
     }
     blocks
+}
+
+/// The check-ins drawn small, in greys (solid urge, dashed distress, a
+/// ring under each lapse day), a key, and the same in words.
+fn chart_block(fonts: &Fonts, chart: &Chart, width: f32, size: f32, role: Role) -> Block {
+    let mut block = Block::default();
+    if !chart.is_empty() {
+        let font = size * 0.75;
+        let height = width * 0.4;
+        let p = plot(chart, width, height, font);
+        let small = style(font, false);
+        for (y, label) in &p.grid {
+            block.ops.push(Op::Rule {
+                x: p.left,
+                y: *y,
+                w: p.right - p.left,
+                grey: 190,
+                dashed: false,
+            });
+            let line = bidi::unit(fonts, label, small);
+            let x = p.left - font * 0.4 - line.width;
+            block.text(x, y + font * 0.35, font, line, 110, Role::Artifact);
+        }
+        for x in &p.lapses {
+            block.ops.push(Op::Dot {
+                x: *x,
+                y: p.lapse_y,
+                r: font * 0.35,
+                grey: 90,
+                fill: false,
+            });
+        }
+        for (runs, grey_level, dashed) in [(&p.distress, 120, true), (&p.urge, 20, false)] {
+            for run in runs {
+                if run.len() > 1 {
+                    block.ops.push(Op::Path {
+                        points: run.clone(),
+                        grey: grey_level,
+                        width: if dashed { 1.0 } else { 1.3 },
+                        dashed,
+                    });
+                }
+                for (x, y) in run {
+                    block.ops.push(Op::Dot {
+                        x: *x,
+                        y: *y,
+                        r: 1.3,
+                        grey: grey_level,
+                        fill: true,
+                    });
+                }
+            }
+        }
+        let count = p.labels.len();
+        for (i, (x, label)) in p.labels.iter().enumerate() {
+            // The first and last names start and end at the chart's edges.
+            let line = bidi::unit(fonts, label, small);
+            let lx = match i {
+                0 => *x,
+                _ if i + 1 == count => x - line.width,
+                _ => x - line.width / 2.0,
+            };
+            block.text(lx, p.label_y, font, line, 110, Role::Artifact);
+        }
+        block.height = height;
+        // The key: a sample of each line, and the ring.
+        let baseline = block.height + font * 1.3;
+        chart_key(fonts, &mut block, p.left, baseline, font);
+        block.height = baseline + font * 0.6;
+    }
+    let (words, _) = paragraph(
+        fonts,
+        &chart.words.join(" "),
+        style(size * 0.92, false),
+        0.0,
+        width,
+        40,
+        role,
+    );
+    block.append(&words);
+    block
+}
+
+/// The chart's key on one line from `x`: a sample of each line, and the
+/// ring that marks a lapse, each with its name.
+fn chart_key(fonts: &Fonts, block: &mut Block, x: f32, baseline: f32, font: f32) {
+    let mut x = x;
+    let mid = baseline - font * 0.35;
+    for (label, sample) in [
+        ("Urge", Some((20, false))),
+        ("Distress", Some((120, true))),
+        ("A lapse: something to learn from", None),
+    ] {
+        if let Some((grey_level, dashed)) = sample {
+            block.ops.push(Op::Path {
+                points: vec![(x, mid), (x + font * 1.8, mid)],
+                grey: grey_level,
+                width: if dashed { 1.0 } else { 1.3 },
+                dashed,
+            });
+            x += font * 2.2;
+        } else {
+            block.ops.push(Op::Dot {
+                x: x + font * 0.35,
+                y: mid,
+                r: font * 0.35,
+                grey: 90,
+                fill: false,
+            });
+            x += font * 1.1;
+        }
+        let line = bidi::unit(fonts, label, style(font, false));
+        let w = line.width;
+        block.text(x, baseline, font, line, 80, Role::Artifact);
+        x += w + font * 1.2;
+    }
 }
 
 /// A section heading: stages carry their number in a dark square, so the
@@ -813,6 +953,7 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
 }
 
 /// Draws ops, tagging text by role; returns the identifiers by role.
+#[allow(clippy::too_many_lines)] // one match over the kinds of op, each short
 fn draw(surface: &mut Surface<'_>, fonts: &Fonts, ops: &[Op], ids: &mut Vec<(Role, Identifier)>) {
     for op in ops {
         match op {
@@ -912,8 +1053,79 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, ops: &[Op], ids: &mut Vec<(Rol
                 surface.set_stroke(None);
                 surface.end_tagged();
             }
+            Op::Path { .. } | Op::Dot { .. } => draw_shape(surface, op),
         }
     }
+}
+
+/// A chart's line or dot: decoration, since the words under the chart
+/// say the same.
+fn draw_shape(surface: &mut Surface<'_>, op: &Op) {
+    surface.start_tagged(ContentTag::Artifact(Artifact::new(
+        ArtifactType::Layout,
+        None,
+    )));
+    let mut pb = PathBuilder::new();
+    match op {
+        Op::Path {
+            points,
+            grey: level,
+            width,
+            dashed,
+        } => {
+            for (i, (x, y)) in points.iter().enumerate() {
+                if i == 0 {
+                    pb.move_to(*x, *y);
+                } else {
+                    pb.line_to(*x, *y);
+                }
+            }
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                paint: rgb::Color::new(*level, *level, *level).into(),
+                width: *width,
+                line_join: krilla::paint::LineJoin::Round,
+                dash: dashed.then(|| StrokeDash {
+                    array: vec![3.0, 2.0],
+                    offset: 0.0,
+                }),
+                ..Stroke::default()
+            }));
+        }
+        Op::Dot {
+            x,
+            y,
+            r,
+            grey: level,
+            fill,
+        } => {
+            // Four cubic arcs (k: the usual circle approximation).
+            let k = 0.552_285 * r;
+            pb.move_to(x + r, *y);
+            pb.cubic_to(x + r, y + k, x + k, y + r, *x, y + r);
+            pb.cubic_to(x - k, y + r, x - r, y + k, x - r, *y);
+            pb.cubic_to(x - r, y - k, x - k, y - r, *x, y - r);
+            pb.cubic_to(x + k, y - r, x + r, y - k, x + r, *y);
+            pb.close();
+            if *fill {
+                surface.set_fill(Some(grey(*level)));
+                surface.set_stroke(None);
+            } else {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(*level, *level, *level).into(),
+                    width: 0.8,
+                    ..Stroke::default()
+                }));
+            }
+        }
+        _ => {}
+    }
+    if let Some(path) = pb.finish() {
+        surface.draw_path(&path);
+    }
+    surface.set_stroke(None);
+    surface.end_tagged();
 }
 
 /// The tag tree in reading order: title, then each section as a heading

@@ -72,6 +72,38 @@ pub enum Item {
         /// When they can be reached, what the line is for, and so on.
         note: Option<String>,
     },
+    /// The last days of check-ins, drawn small (`print --trends`).
+    Chart(Box<Chart>),
+}
+
+/// Check-ins over the last days: urge and distress (0-10) each day, lapses
+/// marked, and the same in words for text formats and screen readers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// Every day of the window, oldest first.
+    pub days: Vec<ChartDay>,
+    /// Days named under the chart: (index into `days`, "29 Oct").
+    pub labels: Vec<(usize, String)>,
+    /// The same in words, a sentence each.
+    pub words: Vec<String>,
+}
+
+impl Chart {
+    /// Whether there is anything to draw.
+    pub fn is_empty(&self) -> bool {
+        self.days
+            .iter()
+            .all(|d| d.urge.is_none() && d.distress.is_none())
+    }
+}
+
+/// One day of a [`Chart`]: `None` where there was no check-in (or no
+/// distress given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChartDay {
+    pub urge: Option<u8>,
+    pub distress: Option<u8>,
+    pub lapse: bool,
 }
 
 impl Item {
@@ -97,6 +129,7 @@ impl Item {
                     None => format!("{who}: {how}"),
                 }
             }
+            Item::Chart(chart) => chart.words.join(" "),
         }
     }
 }
@@ -354,6 +387,21 @@ pub fn build(
         title,
         sections,
         footer,
+    }
+}
+
+/// The title of the printed check-ins (`print --trends`).
+pub const TRENDS_TITLE: &str = "My check-ins, the last 30 days";
+
+impl Printout {
+    /// Adds the check-ins chart as the last section.
+    pub fn add_trends(&mut self, chart: Chart) {
+        self.sections.push(Section {
+            title: TRENDS_TITLE.to_string(),
+            items: vec![Item::Chart(Box::new(chart))],
+            rank: Rank::Reference,
+            blank_lines: 0,
+        });
     }
 }
 

@@ -90,6 +90,9 @@ fn section_text(out: &mut String, section: &Section, width: usize) {
                 let hang = " ".repeat(indent.len());
                 paragraph::lines(text, width, &indent, &hang, Flavor::Text)
             }
+            Item::Chart(chart) => {
+                paragraph::lines(&chart.words.join(" "), width, "  ", "  ", Flavor::Text)
+            }
             Item::Sub(text) => {
                 // A coping strategy's "2. Breathe…" hangs after its number.
                 let number = text.split_once(". ").filter(|(n, _)| {

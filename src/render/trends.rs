@@ -15,6 +15,7 @@ use crate::ctx::Style;
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, tally};
 use crate::plan::date::civil_from_days;
+use crate::render::printout::{Chart, ChartDay};
 
 /// The days to show, each with its check-in if there was one.
 pub struct Window<'a> {
@@ -378,6 +379,46 @@ pub fn write_plain(
     if checked == 0 {
         return Ok(());
     }
+    for sentence in scale_sentences(window) {
+        say(w, &sentence)?;
+    }
+    say(w, &lapse_sentence(window))?;
+    for (title, items) in [
+        ("Warning signs", signs(window, plan)),
+        ("Daily maintenance done", done(window, plan)),
+        ("Coping used", used(window, plan)),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = items
+            .iter()
+            .map(|(item, n)| format!("“{}” on {}", clean(item), days_word(*n)))
+            .collect();
+        say(w, &format!("{title}: {}.", list.join("; ")))?;
+    }
+    if window.warned.is_empty() {
+        say(w, "Your early warning did not show.")?;
+    } else {
+        let spans = spans(&window.warned);
+        say(
+            w,
+            &format!("Your early warning showed {}.", spans.join(", ")),
+        )?;
+    }
+    writeln!(w)?;
+    say(w, "Day by day:")?;
+    for (day, entry) in &window.days {
+        let line = format!("{}: {}", day_name(*day), day_in_words(*entry, plan));
+        writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+    }
+    Ok(())
+}
+
+/// Urge and distress in words: the highest and on which day, the lowest,
+/// the average, and whether it rose or eased.
+fn scale_sentences(window: &Window) -> Vec<String> {
+    let mut sentences = Vec::new();
     for (what, values) in [
         (
             "Urge",
@@ -409,60 +450,80 @@ pub fn write_plain(
         let count = u32::try_from(values.len()).unwrap_or(1);
         let tenths = (total * 10 + count / 2) / count;
         let first_half = trend_of(&values);
-        say(
-            w,
-            &format!(
-                "{what}, 0 to 10: highest {high} on {}, lowest {low}, on average {}.{}.{first_half}",
-                day_name(high_day),
-                tenths / 10,
-                tenths % 10
-            ),
-        )?;
+        sentences.push(format!(
+            "{what}, 0 to 10: highest {high} on {}, lowest {low}, on average {}.{}.{first_half}",
+            day_name(high_day),
+            tenths / 10,
+            tenths % 10
+        ));
     }
+    sentences
+}
+
+/// The lapses in the window, by day.
+fn lapse_sentence(window: &Window) -> String {
     let lapses: Vec<String> = window
         .days
         .iter()
         .filter(|(_, e)| e.is_some_and(CheckIn::is_lapse))
         .map(|(d, _)| day_name(*d))
         .collect();
-    say(
-        w,
-        &match lapses.len() {
-            0 => "No lapses.".to_string(),
-            1 => format!("One lapse, on {}.", lapses[0]),
-            k => format!("{k} lapses, on {}.", lapses.join(", ")),
-        },
-    )?;
-    for (title, items) in [
-        ("Warning signs", signs(window, plan)),
-        ("Daily maintenance done", done(window, plan)),
-        ("Coping used", used(window, plan)),
-    ] {
-        if items.is_empty() {
-            continue;
-        }
-        let list: Vec<String> = items
-            .iter()
-            .map(|(item, n)| format!("“{}” on {}", clean(item), days_word(*n)))
-            .collect();
-        say(w, &format!("{title}: {}.", list.join("; ")))?;
+    match lapses.len() {
+        0 => "No lapses.".to_string(),
+        1 => format!("One lapse, on {}.", lapses[0]),
+        k => format!("{k} lapses, on {}.", lapses.join(", ")),
     }
-    if window.warned.is_empty() {
-        say(w, "Your early warning did not show.")?;
-    } else {
-        let spans = spans(&window.warned);
-        say(
-            w,
-            &format!("Your early warning showed {}.", spans.join(", ")),
-        )?;
+}
+
+/// The window as a small chart for the printed plan (`print --trends`):
+/// urge, distress and lapses by day, three days named under it, and a
+/// short description in words.
+pub fn printed(window: &Window) -> Chart {
+    let days: Vec<ChartDay> = window
+        .days
+        .iter()
+        .map(|(_, e)| ChartDay {
+            urge: e.map(|e| e.urge),
+            distress: e.and_then(|e| e.distress),
+            lapse: e.is_some_and(CheckIn::is_lapse),
+        })
+        .collect();
+    let short = |day: i64| {
+        let name = day_name(day);
+        name.split_once(' ')
+            .map_or(name.clone(), |(_, rest)| rest.to_string())
+    };
+    let n = window.days.len();
+    let mut labels = vec![(0, short(window.first))];
+    if n > 2 {
+        let middle = n / 2;
+        labels.push((middle, short(window.days[middle].0)));
     }
-    writeln!(w)?;
-    say(w, "Day by day:")?;
-    for (day, entry) in &window.days {
-        let line = format!("{}: {}", day_name(*day), day_in_words(*entry, plan));
-        writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+    if n > 1 {
+        labels.push((n - 1, short(window.last)));
     }
-    Ok(())
+    let checked = window.checked_in();
+    let mut words = vec![match checked {
+        0 => format!(
+            "No check-ins from {} to {}.",
+            day_name(window.first),
+            day_name(window.last)
+        ),
+        k => format!(
+            "You checked in on {k} of {n} days, from {} to {}.",
+            day_name(window.first),
+            day_name(window.last)
+        ),
+    }];
+    if checked > 0 {
+        words.extend(scale_sentences(window));
+        words.push(lapse_sentence(window));
+    }
+    Chart {
+        days,
+        labels,
+        words,
+    }
 }
 
 /// One day's check-in in words: "urge 4, distress 3, signs: …".
