@@ -257,8 +257,7 @@ pub enum Command {
     )]
     Review(ReviewArgs),
 
-    /// Print the plan to carry: text, Markdown, HTML or PDF, or a wallet card
-    /// (PDF, or PNG for a phone's lock screen).
+    /// Print the plan to carry: text, Markdown, HTML or PDF, or a wallet card.
     ///
     /// In the order it is used in a crisis: warning signs, your steps, your
     /// own coping, people and places that distract, people who help,

@@ -305,6 +305,15 @@ impl Printout {
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
             html(&self.title),
             stylesheet(paper)
+                + if self
+                    .sections
+                    .iter()
+                    .any(|s| s.items.iter().any(|i| matches!(i, Item::Chart(_))))
+                {
+                    TRENDS_CSS
+                } else {
+                    ""
+                }
         )
     }
 }
@@ -488,9 +497,9 @@ a.num {{ font-weight: bold; }}\n\
 fn stylesheet(paper: Paper) -> String {
     format!(
         r#"@page {{ size: {paper}; margin: 12mm 12mm 14mm; @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", "Noto Sans", sans-serif; color: #444; }} }}
-:root {{ color-scheme: light dark; --ink: #111; --soft: #444; --line: #999; --paper: #fff; --alarm: #a00000; --alarm-bg: #fdecec; --lead-bg: #f2f4f7; --link: #0645ad; --urge: #1d5f7a; --distress: #6b4f8f; --lapse: #a06a1b; }}
+:root {{ color-scheme: light dark; --ink: #111; --soft: #444; --line: #999; --paper: #fff; --alarm: #a00000; --alarm-bg: #fdecec; --lead-bg: #f2f4f7; --link: #0645ad; }}
 @media screen and (prefers-color-scheme: dark) {{
-  :root {{ --ink: #eee; --soft: #bbb; --line: #666; --paper: #151515; --alarm: #ff9a9a; --alarm-bg: #3a1414; --lead-bg: #20242a; --link: #9cc3ff; --urge: #8fd0ea; --distress: #c7b0e8; --lapse: #e2b56f; }}
+  :root {{ --ink: #eee; --soft: #bbb; --line: #666; --paper: #151515; --alarm: #ff9a9a; --alarm-bg: #3a1414; --lead-bg: #20242a; --link: #9cc3ff; }}
 }}
 * {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
@@ -527,21 +536,6 @@ a.num {{ font-weight: bold; }}
 .emergency .or {{ display: inline; }}
 .stage-n {{ display: inline-block; min-width: 1.5em; text-align: center; border-radius: 0.75em; background: var(--ink); color: var(--paper); font-size: 0.85em; margin-inline-end: 0.2em; }}
 .ruled {{ border-bottom: 1px solid var(--line); height: 2.2em; }}
-.trends {{ margin: 0.3em 0; }}
-.trends svg {{ display: block; width: 100%; max-width: 30em; height: auto; }}
-.trends .grid {{ stroke: var(--line); stroke-width: 0.5; }}
-.trends .axis {{ fill: var(--soft); font: 8px "DejaVu Sans", "Noto Sans", sans-serif; }}
-.trends .urge {{ fill: none; stroke: var(--urge); stroke-width: 1.8; stroke-linejoin: round; }}
-.trends .distress {{ fill: none; stroke: var(--distress); stroke-width: 1.5; stroke-dasharray: 4 3; stroke-linejoin: round; }}
-.trends .urge-dot {{ fill: var(--urge); }}
-.trends .distress-dot {{ fill: var(--distress); }}
-.trends .lapse {{ fill: none; stroke: var(--lapse); stroke-width: 1.2; }}
-.trends .lapse-day {{ stroke: var(--lapse); stroke-width: 0.6; stroke-dasharray: 1 2; }}
-.trends .legend {{ font-size: 0.85em; color: var(--soft); margin: 0.1em 0; }}
-.trends .key {{ display: inline-block; width: 1.6em; vertical-align: middle; margin: 0 0.3em 0 0.6em; border-top: 2px solid var(--urge); }}
-.trends .key.distress {{ border-top: 2px dashed var(--distress); }}
-.trends .key.lapse {{ width: 0.7em; height: 0.7em; border: 1.5px solid var(--lapse); border-radius: 50%; }}
-.trends p {{ margin: 0.2em 0; }}
 footer {{ margin-top: 1.2em; font-size: 0.8em; color: var(--soft); border-top: 1px solid var(--line); padding-top: 0.3em; }}
 @media screen and (max-width: 32em) {{
   a.num {{ padding: 0.35em 0; }}
@@ -576,6 +570,28 @@ footer {{ margin-top: 1.2em; font-size: 0.8em; color: var(--soft); border-top: 1
         paper = paper.css()
     )
 }
+
+/// The check-ins chart's style, only in a printout that has one: calm
+/// colours (never the alarm red), lighter on a dark screen.
+const TRENDS_CSS: &str = r#".trends { margin: 0.3em 0; --urge: #1d5f7a; --distress: #6b4f8f; --lapse: #a06a1b; }
+@media screen and (prefers-color-scheme: dark) {
+  .trends { --urge: #8fd0ea; --distress: #c7b0e8; --lapse: #e2b56f; }
+}
+.trends svg { display: block; width: 100%; max-width: 30em; height: auto; }
+.trends .grid { stroke: var(--line); stroke-width: 0.5; }
+.trends .axis { fill: var(--soft); font: 8px "DejaVu Sans", "Noto Sans", sans-serif; }
+.trends .urge { fill: none; stroke: var(--urge); stroke-width: 1.8; stroke-linejoin: round; }
+.trends .distress { fill: none; stroke: var(--distress); stroke-width: 1.5; stroke-dasharray: 4 3; stroke-linejoin: round; }
+.trends .urge-dot { fill: var(--urge); }
+.trends .distress-dot { fill: var(--distress); }
+.trends .lapse { fill: none; stroke: var(--lapse); stroke-width: 1.2; }
+.trends .lapse-day { stroke: var(--lapse); stroke-width: 0.6; stroke-dasharray: 1 2; }
+.trends .legend { font-size: 0.85em; color: var(--soft); margin: 0.1em 0; }
+.trends .key { display: inline-block; width: 1.6em; vertical-align: middle; margin: 0 0.3em 0 0.6em; border-top: 2px solid var(--urge); }
+.trends .key.distress { border-top: 2px dashed var(--distress); }
+.trends .key.lapse { width: 0.7em; height: 0.7em; border: 1.5px solid var(--lapse); border-radius: 50%; }
+.trends p { margin: 0.2em 0; }
+"#;
 
 /// The check-ins drawn as inline SVG (colours from the stylesheet, so it
 /// follows a dark screen and prints), its key, and the same in words; the
