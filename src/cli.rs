@@ -43,7 +43,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "CC")]
     pub country: Option<String>,
 
-    /// The change note saved with the revision this command makes.
+    /// The change note saved with the revision this command makes; for `check-in`,
+    /// your line for today in your own words (never a change note).
     #[arg(long, global = true, value_name = "TEXT")]
     pub note: Option<String>,
 

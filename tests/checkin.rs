@@ -199,6 +199,63 @@ fn the_days_count_is_off_by_default_and_never_shames() {
 }
 
 #[test]
+fn the_days_count_with_a_check_in_keeps_both_and_the_note_stays_private() {
+    let env = Env::with_example();
+    let before = env.plan().revision;
+    let out = env.ok([
+        "check-in",
+        "--urge",
+        "1",
+        "--did",
+        "Walk at lunch",
+        "--note",
+        "私的なメモ: a private line",
+        "--count-days",
+        "on",
+    ]);
+    // The check-in is saved, with its note, and the setting changed too.
+    assert!(out.contains("Checked in for Sun 22 Nov"), "{out}");
+    let entry = &check_ins(&env)["check_ins"][0];
+    assert_eq!(entry["urge"].as_integer(), Some(1));
+    assert_eq!(
+        entry["notes"][0].as_str(),
+        Some("私的なメモ: a private line")
+    );
+    let plan = env.plan();
+    assert!(plan.check_in.count_days);
+    assert_eq!(plan.revision, before + 1);
+    // The private line never becomes a revision's change note.
+    let note = plan.change_note.unwrap_or_default();
+    assert!(!note.contains("私的なメモ"), "{note}");
+    assert!(!env.ok(["history"]).contains("私的なメモ"));
+    // `diff` sees the setting.
+    let diff = env.ok(["diff", &before.to_string(), &(before + 1).to_string()]);
+    assert!(diff.contains("count_days"), "{diff}");
+    assert!(!diff.contains("No changes"), "{diff}");
+
+    // Again with the count already on: the urge is still recorded.
+    let out = env
+        .cmd(["check-in", "--count-days", "on", "--urge", "4"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("already on"), "{stderr}");
+    assert!(!stderr.contains("Nothing changed"), "{stderr}");
+    assert_eq!(
+        check_ins(&env)["check_ins"][0]["urge"].as_integer(),
+        Some(4)
+    );
+    assert_eq!(env.plan().revision, before + 1);
+
+    // A note with no check-in to hold it is refused, and nothing is written.
+    let files = env.snapshot_dir();
+    let err = env.fails(2, ["check-in", "--count-days", "off", "--note", "secret"]);
+    assert!(err.contains("--urge"), "{err}");
+    assert_eq!(env.snapshot_dir(), files);
+}
+
+#[test]
 fn the_local_day_is_the_persons_far_from_utc() {
     let env = Env::with_example();
     // 10:59 UTC is 23:59 on the 22nd in Auckland (NZDT, UTC+13)…

@@ -26,7 +26,17 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         return reminder(args, today, ctx);
     }
     if let Some(setting) = args.count_days {
-        return count_days(setting == Switch::On, ctx);
+        // `--note` is the check-in's own line, never a revision's change
+        // note: without a check-in to hold it, refuse before saving anything.
+        if args.urge.is_none() && ctx.note.is_some() {
+            return Err(Error::Usage(
+                "--note is the line in your own words for today's check-in, so it needs one: add --urge N to check in and change the count together, or leave --note out".into(),
+            ));
+        }
+        count_days(setting == Switch::On, ctx)?;
+        if args.urge.is_none() {
+            return Ok(());
+        }
     }
     let plan = match ctx.load() {
         Ok(loaded) => loaded.plan,
@@ -105,7 +115,7 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         std::process::exit(130);
     });
     let log = ctx.store.load_recent_check_ins()?;
-    match ask(&mut terminal, plan, log.on(today)) {
+    match ask(&mut terminal, plan, log.on(today), ctx.note.as_deref()) {
         Err(Error::Cancelled) => Err(Error::Stopped(STOPPED)),
         other => other,
     }
@@ -201,16 +211,26 @@ fn matched(wanted: &[String], known: &[String], what: &str, hint: &str) -> Resul
     Ok(out)
 }
 
-/// Turns the days-since-a-lapse count on or off (a plan setting).
+/// Turns the days-since-a-lapse count on or off (a plan setting). The
+/// revision's note is always the tool's own: `--note` belongs to the
+/// check-in.
 fn count_days(on: bool, ctx: &mut Ctx) -> Result<()> {
-    super::save(ctx, |plan| {
+    let saved = ctx.store.update(ctx.now, None, |plan| {
         plan.check_in.count_days = on;
         Ok(if on {
             "turned on the days-since-a-lapse count".to_string()
         } else {
             "turned off the days-since-a-lapse count".to_string()
         })
-    })
+    })?;
+    match saved {
+        crate::store::Saved::Unchanged(_) => ctx.say(if on {
+            "The days-since-a-lapse count was already on."
+        } else {
+            "The days-since-a-lapse count was already off."
+        }),
+        saved @ crate::store::Saved::Revision(_) => super::said(ctx, &saved),
+    }
 }
 
 /// Writes the daily reminder as an iCalendar file.

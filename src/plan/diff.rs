@@ -330,8 +330,47 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
         &to_table(&old.own_lines),
         &to_table(&new.own_lines),
     );
+    fields(
+        &mut changes,
+        "check-in",
+        &to_table(&old.check_in),
+        &to_table(&new.check_in),
+    );
+    fields(
+        &mut changes,
+        "early warning",
+        &to_table(&old.early_warning),
+        &to_table(&new.early_warning),
+    );
     follow_through(&mut changes, old, new);
+    if changes.is_empty() {
+        anything_else(&mut changes, old, new);
+    }
     changes
+}
+
+/// A safety net: a part of the file the lines above do not know yet (a
+/// table added later) is still named, so a real change never reads as
+/// "no changes".
+fn anything_else(changes: &mut Vec<String>, old: &Plan, new: &Plan) {
+    const BOOKKEEPING: [&str; 4] = ["schema_version", "revision", "saved_at", "change_note"];
+    let (old, new) = (to_table(old), to_table(new));
+    let unset = Value::Table(Table::new());
+    let mut keys: Vec<&String> = old.keys().collect();
+    keys.extend(new.keys().filter(|k| !old.contains_key(*k)));
+    for key in keys
+        .into_iter()
+        .filter(|k| !BOOKKEEPING.contains(&k.as_str()))
+    {
+        match (
+            old.get(key).unwrap_or(&unset),
+            new.get(key).unwrap_or(&unset),
+        ) {
+            (o, n) if o == n => {}
+            (Value::Table(o), Value::Table(n)) => fields(changes, key, o, n),
+            (o, n) => changes.push(format!("{key}: {} → {}", show(o), show(n))),
+        }
+    }
 }
 
 /// A crisis step's follow-through, by step, when its words stayed the same
@@ -518,6 +557,17 @@ mod tests {
 
     fn words(changes: &[Change]) -> Vec<String> {
         changes.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn check_in_and_early_warning_settings_are_changes() {
+        let old = base();
+        let mut new = base();
+        new.check_in.count_days = true;
+        assert_eq!(diff(&old, &new), ["check-in: count_days false → true"]);
+        let mut new = base();
+        new.early_warning.urge = 8;
+        assert_eq!(diff(&old, &new), ["early warning: urge 7 → 8"]);
     }
 
     #[test]

@@ -25,7 +25,14 @@ pub struct Asked {
 
 /// Asks about today. `earlier` is today's check-in so far, if any: its
 /// answers are offered again, and what is added now is kept with them.
-pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Result<Asked> {
+/// `note` is a line given with `--note`, offered as the answer to the last
+/// question so it is never lost.
+pub fn ask(
+    ask: &mut dyn Prompter,
+    plan: &Plan,
+    earlier: Option<&CheckIn>,
+    note: Option<&str>,
+) -> Result<Asked> {
     ask.show(
         "Your check-in for today: a few quick questions, about a minute. Press Ctrl-C to stop; nothing is saved until the end.",
     )?;
@@ -91,7 +98,10 @@ pub fn ask(ask: &mut dyn Prompter, plan: &Plan, earlier: Option<&CheckIn>) -> Re
         earlier.and_then(|e| e.distress),
         true,
     )?;
-    let note = ask.text("Anything else about today, in a line? (Enter skips)", "")?;
+    let note = ask.text(
+        "Anything else about today, in a line? (Enter skips)",
+        note.unwrap_or_default(),
+    )?;
 
     Ok(Asked {
         answers: Answers {
@@ -234,7 +244,7 @@ mod tests {
 
     fn run(answers: &[&str], plan: &Plan, earlier: Option<&CheckIn>) -> (Asked, Scripted) {
         let mut p = Scripted::new(answers.iter().copied());
-        let asked = ask(&mut p, plan, earlier).unwrap();
+        let asked = ask(&mut p, plan, earlier, None).unwrap();
         assert_eq!(p.unused(), 0, "{:#?}", p.transcript);
         (asked, p)
     }
