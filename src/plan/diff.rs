@@ -57,13 +57,22 @@ pub enum Of {
     Trigger,
     Coping,
     Contact,
+    /// The check-in settings (`[check_in]`).
+    CheckIn,
+    /// The early-warning rule (`[early_warning]`).
+    EarlyWarning,
 }
 
 impl Of {
     /// The entry kind, when the field belongs to an entry.
     pub fn entry(self) -> Option<Entry> {
         match self {
-            Of::Plan | Of::Review | Of::OwnLines | Of::CrisisStep => None,
+            Of::Plan
+            | Of::Review
+            | Of::OwnLines
+            | Of::CrisisStep
+            | Of::CheckIn
+            | Of::EarlyWarning => None,
             Of::Trigger => Some(Entry::Trigger),
             Of::Coping => Some(Entry::Coping),
             Of::Contact => Some(Entry::Contact),
@@ -248,6 +257,8 @@ fn label(of: Of, id: Option<&str>, position: Option<usize>) -> String {
         Of::Plan => "plan".into(),
         Of::Review => "review".into(),
         Of::OwnLines => "own numbers".into(),
+        Of::CheckIn => "check-in".into(),
+        Of::EarlyWarning => "early warning".into(),
         Of::CrisisStep => format!("crisis step {} \"{id}\"", position.unwrap_or_default()),
         Of::Trigger | Of::Coping | Of::Contact => {
             let noun = of.entry().map_or("", Entry::noun);
@@ -332,13 +343,13 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     );
     fields(
         &mut changes,
-        "check-in",
+        (Of::CheckIn, None, None),
         &to_table(&old.check_in),
         &to_table(&new.check_in),
     );
     fields(
         &mut changes,
-        "early warning",
+        (Of::EarlyWarning, None, None),
         &to_table(&old.early_warning),
         &to_table(&new.early_warning),
     );
@@ -352,25 +363,21 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
 /// A safety net: a part of the file the lines above do not know yet (a
 /// table added later) is still named, so a real change never reads as
 /// "no changes".
-fn anything_else(changes: &mut Vec<String>, old: &Plan, new: &Plan) {
+fn anything_else(changes: &mut Vec<Change>, old: &Plan, new: &Plan) {
     const BOOKKEEPING: [&str; 4] = ["schema_version", "revision", "saved_at", "change_note"];
-    let (old, new) = (to_table(old), to_table(new));
-    let unset = Value::Table(Table::new());
-    let mut keys: Vec<&String> = old.keys().collect();
-    keys.extend(new.keys().filter(|k| !old.contains_key(*k)));
-    for key in keys
-        .into_iter()
-        .filter(|k| !BOOKKEEPING.contains(&k.as_str()))
-    {
-        match (
-            old.get(key).unwrap_or(&unset),
-            new.get(key).unwrap_or(&unset),
-        ) {
-            (o, n) if o == n => {}
-            (Value::Table(o), Value::Table(n)) => fields(changes, key, o, n),
-            (o, n) => changes.push(format!("{key}: {} → {}", show(o), show(n))),
+    let without = |plan: &Plan| {
+        let mut table = to_table(plan);
+        for key in BOOKKEEPING {
+            table.remove(key);
         }
-    }
+        table
+    };
+    fields(
+        changes,
+        (Of::Plan, None, None),
+        &without(old),
+        &without(new),
+    );
 }
 
 /// A crisis step's follow-through, by step, when its words stayed the same
@@ -564,10 +571,15 @@ mod tests {
         let old = base();
         let mut new = base();
         new.check_in.count_days = true;
-        assert_eq!(diff(&old, &new), ["check-in: count_days false → true"]);
+        let words =
+            |changes: Vec<Change>| changes.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            words(diff(&old, &new)),
+            ["check-in: count_days false → true"]
+        );
         let mut new = base();
         new.early_warning.urge = 8;
-        assert_eq!(diff(&old, &new), ["early warning: urge 7 → 8"]);
+        assert_eq!(words(diff(&old, &new)), ["early warning: urge 7 → 8"]);
     }
 
     #[test]
