@@ -124,7 +124,6 @@ fn example_plan(triggers: usize) -> Plan {
         phone: Some("+44 7700 900123".into()),
         role: Role::Help,
         reachable: Some("after 6 pm".into()),
-        do_not_involve: false,
     });
     for i in 0..triggers {
         let mut t = Trigger::new(

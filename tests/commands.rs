@@ -178,7 +178,7 @@ fn the_example_plan_loads_and_validates_through_the_library() {
     assert!(!plan.crisis_steps.is_empty() && !plan.safe_environment.is_empty());
     assert!(!plan.lapse_plan.is_empty() && !plan.maintenance.is_empty());
     assert!(plan.review.last.is_some() && plan.review.next.is_some());
-    assert!(plan.contacts.iter().any(|c| c.do_not_involve));
+    assert!(plan.contacts.iter().any(|c| !c.to_involve()));
     assert!(
         plan.triggers
             .iter()
@@ -282,7 +282,9 @@ fn show_json_has_every_value_and_the_priorities() {
     assert_eq!(json["triggers"][0]["id"], "payday");
     assert_eq!(json["triggers"][0]["priority"], 12.0);
     assert_eq!(json["triggers"][0]["band"], "high");
-    assert_eq!(json["contacts"][3]["do_not_involve"], true);
+    // Someone not to involve has a role of their own, never "help".
+    assert_eq!(json["contacts"][3]["role"], "do-not-involve");
+    assert!(json["contacts"][3].get("do_not_involve").is_none());
     assert_eq!(json["crisis_steps"].as_array().unwrap().len(), 5);
 }
 

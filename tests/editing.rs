@@ -339,7 +339,8 @@ fn contacts_can_be_kept_out_of_a_crisis() {
         .into_iter()
         .find(|c| c.id == "dave")
         .unwrap();
-    assert!(!dave.do_not_involve && dave.phone.is_none());
+    assert!(dave.phone.is_none());
+    assert_eq!(dave.role, relapse_plan::plan::Role::Help);
 }
 
 #[test]

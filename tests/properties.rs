@@ -78,9 +78,12 @@ fn plan() -> impl Strategy<Value = Plan> {
                     id: format!("{id}-p{i}"),
                     name,
                     phone,
-                    role: [Role::Distraction, Role::Help, Role::Professional][role],
+                    role: if dni {
+                        Role::DoNotInvolve
+                    } else {
+                        [Role::Distraction, Role::Help, Role::Professional][role]
+                    },
                     reachable: None,
-                    do_not_involve: dni,
                 });
             }
             for (i, t) in triggers.iter_mut().enumerate() {
@@ -88,7 +91,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 if let Some(c) = plan.coping.get(i % plan.coping.len().max(1)) {
                     t.coping.push(c.id.clone());
                 }
-                if let Some(c) = plan.contacts.iter().find(|c| !c.do_not_involve) {
+                if let Some(c) = plan.contacts.iter().find(|c| c.to_involve()) {
                     t.contacts.push(c.id.clone());
                 }
             }

@@ -132,7 +132,7 @@ fn older_hand_ins_and_drafts_still_open() {
         relapse_plan::plan::parse::parse_toml(draft.as_bytes()).unwrap();
     assert_eq!(draft.plan.schema_version, 3);
     assert_eq!(draft.plan.name, "ليلى Layla");
-    assert!(draft.plan.contacts.iter().any(|c| c.do_not_involve));
+    assert!(draft.plan.contacts.iter().any(|c| !c.to_involve()));
 }
 
 /// A schema-2 file that already holds something schema 3 added was mixed by
@@ -260,7 +260,7 @@ fn private_words(env: &Env) -> Vec<String> {
         words.push(c.name.clone());
         words.extend(c.steps.iter().cloned());
     }
-    for c in plan.contacts.iter().filter(|c| c.do_not_involve) {
+    for c in plan.contacts.iter().filter(|c| !c.to_involve()) {
         words.push("Omar".into());
         words.push(c.name.clone());
         words.extend(c.phone.clone());

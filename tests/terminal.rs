@@ -462,12 +462,12 @@ fn new_saves_a_do_not_involve_contact_as_that_and_never_as_a_professional() {
         .unwrap();
     let contact = &file["contacts"].as_array().unwrap()[0];
     assert_eq!(contact["name"].as_str(), Some("Dermot Ó Súilleabháin"));
-    assert_eq!(contact["do_not_involve"].as_bool(), Some(true), "{contact}");
-    assert_ne!(
-        contact.get("role").and_then(|r| r.as_str()),
-        Some("professional"),
+    assert_eq!(
+        contact["role"].as_str(),
+        Some("do-not-involve"),
         "{contact}"
     );
+    assert!(contact.get("do_not_involve").is_none(), "{contact}");
 }
 
 /// On a 50-column terminal the summary fits: no line wider than 50 display

@@ -100,3 +100,138 @@ fn hints_point_to_the_list_that_was_meant() {
     assert!(err.contains("there is no file there"), "{err}");
     assert!(!err.contains("permissions"), "{err}");
 }
+
+/// Every older plan file in the repository, with the person in it who is
+/// not to be involved in a crisis (schema 1 and 2 wrote a flag beside a
+/// role; schema 3 gives them a role of their own).
+const OLDER_PLANS: &[(&str, u64, &str)] = &[
+    ("examples/plan.toml", 3, "Dave from the Crown"),
+    ("tests/data/plan-v2.toml", 5, "Dave from the Crown"),
+    ("tests/data/world.toml", 7, "Omar <b>ex</b>"),
+];
+
+fn repo_file(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn someone_not_to_involve_becomes_a_role_of_their_own_in_every_older_plan() {
+    for (file, revision, name) in OLDER_PLANS {
+        let env = Env::with_plan(&repo_file(file), *revision);
+        let json: serde_json::Value = serde_json::from_str(&env.ok(["show", "--json"])).unwrap();
+        let person = json["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == *name)
+            .unwrap_or_else(|| panic!("{file}: {json}"));
+        assert_eq!(person["role"], "do-not-involve", "{file}: {person}");
+        assert!(person.get("do_not_involve").is_none(), "{file}: {person}");
+        // Never offered as help, wherever the plan is shown or carried.
+        assert!(!env.ok(["now"]).contains(name), "{file}: now");
+        let cards = env.ok(["contact", "export"]);
+        assert!(!cards.contains(name), "{file}: export\n{cards}");
+        let text = env.ok(["print", "--format", "markdown"]);
+        // Markdown escapes the `<b>` in one name: look for its first word.
+        let name = name.split(' ').next().unwrap();
+        let not_to_involve = text
+            .find("Not to involve in a crisis")
+            .unwrap_or_else(|| panic!("{file}: print\n{text}"));
+        assert_eq!(
+            text.matches(name).count(),
+            1,
+            "{file}: named once, under its own heading\n{text}"
+        );
+        assert!(text.find(name).unwrap() > not_to_involve, "{file}\n{text}");
+        let name = person["name"].as_str().unwrap();
+        // The next save writes schema 3: the role, and no flag.
+        env.ok(["reason", "add", "Seguir aquí"]);
+        let saved: toml::Table = std::fs::read_to_string(env.plan_file())
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(saved["schema_version"].as_integer(), Some(3), "{file}");
+        let person = saved["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"].as_str() == Some(name))
+            .unwrap();
+        assert_eq!(person["role"].as_str(), Some("do-not-involve"), "{file}");
+        assert!(person.get("do_not_involve").is_none(), "{file}: {person}");
+        // The revision it came from is kept exactly as it was written.
+        let old = std::fs::read(env.plan_dir().join(format!("revisions/{revision:06}.toml")));
+        assert_eq!(old.unwrap(), std::fs::read(repo_file(file)).unwrap());
+    }
+}
+
+#[test]
+fn hand_ins_of_every_version_read_someone_not_to_involve_as_that() {
+    for file in [
+        "tests/data/hand-in-v1.toml",
+        "tests/data/hand-in-v2.toml",
+        "examples/hand-in.toml",
+    ] {
+        let bytes = std::fs::read(repo_file(file)).unwrap();
+        let hand_in: relapse_plan::plan::homework::HandIn =
+            relapse_plan::plan::homework::read_hand_in(&bytes).unwrap();
+        let dave = hand_in
+            .plan
+            .contacts
+            .iter()
+            .find(|c| c.name == "Dave from the Crown")
+            .unwrap_or_else(|| panic!("{file}"));
+        assert_eq!(dave.role, relapse_plan::plan::Role::DoNotInvolve, "{file}");
+        assert!(!dave.to_involve());
+    }
+}
+
+#[test]
+fn a_schema_3_plan_written_the_old_way_is_named_not_read_as_help() {
+    let env = Env::new();
+    let text = "schema_version = 3\nrevision = 1\nname = \"Ana\"\n\n[[contacts]]\nid = \"dave\"\nname = \"Dave\"\nrole = \"help\"\ndo_not_involve = true\n";
+    std::fs::create_dir_all(env.plan_dir()).unwrap();
+    std::fs::write(env.plan_file(), text).unwrap();
+    let err = env.fails(1, ["show"]);
+    assert!(err.contains("role = \"do-not-involve\""), "{err}");
+    // `now` still shows where to get help, and never Dave as help.
+    let now = env.ok(["now"]);
+    assert!(!now.contains("Dave"), "{now}");
+}
+
+#[test]
+fn contact_flags_and_role_say_the_same_thing() {
+    let env = Env::with_example();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Kofi",
+        "--phone",
+        "0700",
+        "--do-not-involve",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Ines",
+        "--role",
+        "do-not-involve",
+    ]);
+    let plan = env.plan();
+    for name in ["Kofi", "Ines"] {
+        let c = plan.contacts.iter().find(|c| c.name == name).unwrap();
+        assert_eq!(c.role, relapse_plan::plan::Role::DoNotInvolve, "{name}");
+    }
+    assert!(!env.ok(["now"]).contains("Kofi"));
+    env.ok(["contact", "edit", "kofi", "--do-not-involve", "false"]);
+    let kofi = env
+        .plan()
+        .contacts
+        .into_iter()
+        .find(|c| c.name == "Kofi")
+        .unwrap();
+    assert_eq!(kofi.role, relapse_plan::plan::Role::Help);
+    assert!(env.ok(["now"]).contains("Kofi"));
+}

@@ -47,9 +47,12 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 id,
                 name: args.name,
                 phone: args.phone,
-                role: args.role,
+                role: if args.do_not_involve {
+                    Role::DoNotInvolve
+                } else {
+                    args.role
+                },
                 reachable: args.reachable,
-                do_not_involve: args.do_not_involve,
             });
             Ok(description)
         }),
@@ -104,15 +107,19 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
     if let Some(reachable) = args.reachable {
         contact.reachable = optional(reachable);
     }
-    if let Some(flag) = args.do_not_involve {
-        contact.do_not_involve = flag;
+    // `--do-not-involve` is the role said as a flag; `false` makes someone
+    // not to involve someone to ask for help, unless `--role` says more.
+    match args.do_not_involve {
+        Some(true) => contact.role = Role::DoNotInvolve,
+        Some(false) if args.role.is_none() && !contact.to_involve() => contact.role = Role::Help,
+        _ => {}
     }
     if let Some(new_id) = args.new_id {
         contact.id = new_id;
     }
     let id = contact.id.clone();
     let mut description = format!("changed contact {}", super::words(&contact.name));
-    if contact.do_not_involve {
+    if !contact.to_involve() {
         // Someone not to involve can't be part of a trigger's response.
         let unlinked = plan.triggers_linking(Linked::Contact, &id);
         for trigger in &mut plan.triggers {
@@ -318,11 +325,17 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         check_output(ctx.store.dir(), path)?;
     }
     let plan = ctx.load()?.plan;
-    let mut people: Vec<&Contact> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
+    // Only people with a part in a crisis: the role decides, so someone not
+    // to involve can never reach a phone as help.
+    let mut people: Vec<&Contact> = plan
+        .contacts
+        .iter()
+        .filter(|c| in_a_crisis(c.role).is_some())
+        .collect();
     people.sort_by_key(|c| match c.role {
         Role::Help => 0,
         Role::Professional => 1,
-        Role::Distraction => 2,
+        Role::Distraction | Role::DoNotInvolve => 2,
     });
     let (people, no_number): (Vec<&Contact>, Vec<&Contact>) = people
         .into_iter()
@@ -332,7 +345,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let (people, doubtful): (Vec<&Contact>, Vec<&Contact>) = people
         .into_iter()
         .partition(|c| phone::trouble(c.phone.as_deref().unwrap_or_default()).is_none());
-    let mut entries: Vec<vcard::Entry> = people.iter().map(|c| person(c)).collect();
+    let mut entries: Vec<vcard::Entry> = people.iter().filter_map(|c| person(c)).collect();
     let country = ctx.lines_country(plan.country.as_deref());
     let lines = crisis_lines::for_country(country.as_deref());
     let line_count = lines.as_ref().map_or(0, |l| l.lines.len());
@@ -390,22 +403,29 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     ))
 }
 
-/// A person from the plan as a card.
-fn person(contact: &Contact) -> vcard::Entry {
-    let role = match contact.role {
-        Role::Help => "someone who helps",
-        Role::Professional => "a professional",
-        Role::Distraction => "someone or somewhere that takes your mind off things",
-    };
+/// What someone is in a crisis, as their card says it; `None` for someone
+/// not to involve, who has no part in one.
+fn in_a_crisis(role: Role) -> Option<&'static str> {
+    match role {
+        Role::Help => Some("someone who helps"),
+        Role::Professional => Some("a professional"),
+        Role::Distraction => Some("someone or somewhere that takes your mind off things"),
+        Role::DoNotInvolve => None,
+    }
+}
+
+/// A person from the plan as a card; `None` for someone not to involve.
+fn person(contact: &Contact) -> Option<vcard::Entry> {
+    let role = in_a_crisis(contact.role)?;
     let mut note = format!("In my crisis plan: {role}.");
     if let Some(reachable) = &contact.reachable {
         let _ = write!(note, "\nReachable: {reachable}");
     }
-    vcard::Entry {
+    Some(vcard::Entry {
         name: contact.name.clone(),
         phones: vec![(contact.phone.clone().unwrap_or_default(), "CELL")],
         note: Some(note),
-    }
+    })
 }
 
 /// A crisis line as a card: every number to call, then the one to text.
@@ -458,7 +478,6 @@ fn card_problem(card: &Card, role: Role) -> Option<String> {
         phone: card.phone.clone(),
         role,
         reachable: None,
-        do_not_involve: false,
     });
     crate::plan::validate::validate(&probe)
         .into_iter()

@@ -600,7 +600,6 @@ mod tests {
             phone: None,
             role: Role::Help,
             reachable: None,
-            do_not_involve: false,
         });
         let changes = diff(&old, &new);
         assert_eq!(

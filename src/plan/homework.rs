@@ -417,10 +417,7 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
         TaskKind::AddHelpContacts => {
             let new = added_entries(e.changes, Entry::Contact)
                 .iter()
-                .filter(|id| {
-                    plan.contact(id)
-                        .is_some_and(|c| c.role == Role::Help && !c.do_not_involve)
-                })
+                .filter(|id| plan.contact(id).is_some_and(|c| c.role == Role::Help))
                 .count();
             at_least(task, new, "new help contacts")
         }
@@ -660,11 +657,7 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
             riskiest.id
         ));
     }
-    if !plan
-        .contacts
-        .iter()
-        .any(|c| c.role == Role::Help && !c.do_not_involve)
-    {
+    if !plan.contacts.iter().any(|c| c.role == Role::Help) {
         flags.push("no help contact".into());
     }
     if plan.crisis_steps.is_empty() {

@@ -497,7 +497,6 @@ mod tests {
             phone: Some(phone.into()),
             role: Role::Help,
             reachable: None,
-            do_not_involve: false,
         }
     }
 

@@ -561,14 +561,14 @@ pub struct Contact {
     /// When they can be reached, in the person's words ("after 6 pm").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reachable: Option<String>,
-    /// Someone not to involve in a crisis; never shown by `now`.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub do_not_involve: bool,
 }
 
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
-fn is_false(value: &bool) -> bool {
-    !*value
+impl Contact {
+    /// Whether they may be turned to at all: someone not to involve has a
+    /// role of their own, so no view or export can count them as help.
+    pub fn to_involve(&self) -> bool {
+        self.role != Role::DoNotInvolve
+    }
 }
 
 /// Review dates: safety plans are reviewed every 30-90 days.
@@ -669,4 +669,5 @@ named_enum!(
     Distraction = "distraction": "someone to be with to take my mind off things",
     Help = "help": "someone I can ask for help",
     Professional = "professional": "a professional or service",
+    DoNotInvolve = "do-not-involve": "someone not to involve in a crisis (kept in the plan, never shown as help)",
 });

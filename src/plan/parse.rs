@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::validate::{Problem, validate};
-use super::{Plan, SCHEMA_VERSION};
+use super::{Plan, Role, SCHEMA_VERSION};
 
 /// A plan read from a file, with anything worth saying about it.
 #[derive(Debug)]
@@ -138,6 +138,16 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     // An older file is brought up to date step by step on the raw table,
     // then read as strictly as a current one.
     migrate(&mut table, version, text)?;
+    if newer_schema.is_none() && holds_flag_for_role(&table) {
+        return Err(ParseError::Syntax {
+            line: find_key_line(text, "do_not_involve").unwrap_or(1),
+            column: 1,
+            message: format!(
+                "since schema 3, someone not to involve is written `role = \"{}\"` instead of `do_not_involve = true`",
+                Role::DoNotInvolve.key()
+            ),
+        });
+    }
 
     // The fast path reads the plan from the table already parsed; only a
     // file with a wrong value is parsed again, with positions, to say where.
@@ -213,7 +223,8 @@ fn migrate(table: &mut toml::Table, from: i64, text: &str) -> Result<(), ParseEr
         // rule). Schema 3 added the sections for supporters, `kept_at`,
         // `[own_lines]` and each crisis step's and coping strategy's
         // `follow_through`, all optional and empty meaning what schema 2
-        // did. A file of an older schema that already holds one was mixed
+        // did; and it made "do not involve" a contact's role rather than a
+        // flag beside one (see `not_involved_as_a_role`). A file of an older schema that already holds one was mixed
         // by hand: say so rather than guess.
         let came_with = |key: &str| ParseError::Syntax {
             line: find_key_line(text, key)
@@ -243,9 +254,46 @@ fn migrate(table: &mut toml::Table, from: i64, text: &str) -> Result<(), ParseEr
                 return Err(came_with(&format!("{list}.{key}")));
             }
         }
+        if next == 3 {
+            not_involved_as_a_role(table);
+        }
         table.insert("schema_version".into(), toml::Value::Integer(next));
     }
     Ok(())
+}
+
+/// Whether a contact still holds `do_not_involve` after migration: a file
+/// that says schema 3 but was written the schema 2 way.
+fn holds_flag_for_role(table: &toml::Table) -> bool {
+    table
+        .get("contacts")
+        .and_then(toml::Value::as_array)
+        .is_some_and(|contacts| contacts.iter().any(|c| c.get("do_not_involve").is_some()))
+}
+
+/// Schema 3 gave someone not to involve a role of their own: a contact
+/// with `do_not_involve = true` becomes `role = "do-not-involve"` (whatever
+/// role it had, so it can never again be read as help), and the flag goes.
+/// A flag that is not `true` or `false` is left for the strict read to name.
+fn not_involved_as_a_role(table: &mut toml::Table) {
+    let Some(contacts) = table
+        .get_mut("contacts")
+        .and_then(toml::Value::as_array_mut)
+    else {
+        return;
+    };
+    for contact in contacts.iter_mut().filter_map(toml::Value::as_table_mut) {
+        match contact.get("do_not_involve") {
+            Some(toml::Value::Boolean(true)) => {
+                contact.remove("do_not_involve");
+                contact.insert("role".into(), toml::Value::from(Role::DoNotInvolve.key()));
+            }
+            Some(toml::Value::Boolean(false)) => {
+                contact.remove("do_not_involve");
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Reads a plan kept inside another file (a hand-in, a draft, started
@@ -266,6 +314,12 @@ pub fn embedded_plan<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resul
     };
     if version <= i64::from(SCHEMA_VERSION) {
         migrate(&mut table, version, "").map_err(D::Error::custom)?;
+        if holds_flag_for_role(&table) {
+            return Err(D::Error::custom(format!(
+                "the plan inside says schema {version} but has `do_not_involve`; since schema 3 it is written `role = \"{}\"`",
+                Role::DoNotInvolve.key()
+            )));
+        }
     }
     toml::Value::Table(table)
         .try_into()

@@ -67,11 +67,7 @@ pub fn find<'a>(plan: &'a Plan, typed: &str) -> Found<'a> {
     ];
     for pass in passes {
         let matched: Vec<&Contact> = plan.contacts.iter().filter(|c| pass(c)).collect();
-        let involved: Vec<&Contact> = matched
-            .iter()
-            .copied()
-            .filter(|c| !c.do_not_involve)
-            .collect();
+        let involved: Vec<&Contact> = matched.iter().copied().filter(|c| c.to_involve()).collect();
         match (involved.as_slice(), matched.as_slice()) {
             ([one], _) => return Found::One(one),
             ([], [one]) => return Found::NotInvolved(one),
@@ -92,7 +88,7 @@ pub fn find<'a>(plan: &'a Plan, typed: &str) -> Found<'a> {
 
 /// The names of everyone a copy could be for, people who help first.
 fn people(plan: &Plan) -> Vec<String> {
-    let mut involved: Vec<&Contact> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
+    let mut involved: Vec<&Contact> = plan.contacts.iter().filter(|c| c.to_involve()).collect();
     involved.sort_by_key(|c| c.role != super::Role::Help);
     involved.iter().map(|c| c.name.clone()).collect()
 }
@@ -107,9 +103,8 @@ mod tests {
             id: id.into(),
             name: name.into(),
             phone: None,
-            role,
+            role: if dni { Role::DoNotInvolve } else { role },
             reachable: None,
-            do_not_involve: dni,
         }
     }
 

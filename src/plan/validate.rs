@@ -344,7 +344,7 @@ fn check_triggers(
                     place.clone(),
                     format!("links to contact `{id}`, who is not in the plan"),
                 ),
-                Some(c) if c.do_not_involve => report(
+                Some(c) if !c.to_involve() => report(
                     place.clone(),
                     format!("links to contact `{id}`, who is marked \"do not involve\""),
                 ),
@@ -374,7 +374,6 @@ mod tests {
             phone: Some("+44 7700 900123".into()),
             role: Role::Help,
             reachable: None,
-            do_not_involve: false,
         });
         let mut t = Trigger::new("payday".into(), "Friday payday".into());
         t.coping.push("urge-surf".into());
@@ -399,7 +398,7 @@ mod tests {
         let mut plan = sound_plan();
         plan.triggers.push(plan.triggers[0].clone());
         plan.triggers[0].coping.push("walk".into());
-        plan.contacts[0].do_not_involve = true;
+        plan.contacts[0].role = Role::DoNotInvolve;
         let got = messages(&plan);
         assert!(
             got.contains(

@@ -270,7 +270,6 @@ impl Plan {
                 phone: card.phone,
                 role,
                 reachable: None,
-                do_not_involve: false,
             });
         }
         added

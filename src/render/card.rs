@@ -180,7 +180,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     }
 
     let mut back = Vec::new();
-    let callable = |c: &&crate::plan::Contact| !c.do_not_involve && c.role != Role::Distraction;
+    let callable = |c: &&crate::plan::Contact| matches!(c.role, Role::Help | Role::Professional);
     for c in plan
         .contacts
         .iter()
@@ -403,7 +403,6 @@ mod tests {
                 phone: Some("+44 7700 900123".into()),
                 role,
                 reachable: None,
-                do_not_involve: false,
             });
         }
         plan.reasons.push(TextItem::new("Mia"));

@@ -191,7 +191,7 @@ pub fn write_warning(
     let helpers: Vec<_> = plan
         .contacts
         .iter()
-        .filter(|c| !c.do_not_involve && matches!(c.role, Role::Help | Role::Professional))
+        .filter(|c| matches!(c.role, Role::Help | Role::Professional))
         .collect();
     if !helpers.is_empty() {
         writeln!(w, "{}", heading("People who help", style))?;

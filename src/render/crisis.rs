@@ -94,15 +94,21 @@ pub fn write_now(
 /// People to call: help first, then professionals, then people who
 /// distract; anyone marked "do not involve" is never shown.
 fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> io::Result<()> {
-    let mut people: Vec<_> = plan.contacts.iter().filter(|c| !c.do_not_involve).collect();
+    let rank = |role: Role| match role {
+        Role::Help => Some(0),
+        Role::Professional => Some(1),
+        Role::Distraction => Some(2),
+        Role::DoNotInvolve => None,
+    };
+    let mut people: Vec<_> = plan
+        .contacts
+        .iter()
+        .filter(|c| rank(c.role).is_some())
+        .collect();
     if people.is_empty() {
         return Ok(());
     }
-    people.sort_by_key(|c| match c.role {
-        Role::Help => 0,
-        Role::Professional => 1,
-        Role::Distraction => 2,
-    });
+    people.sort_by_key(|c| rank(c.role));
     writeln!(w)?;
     writeln!(w, "{}", heading("People you can call", style))?;
     for c in people {

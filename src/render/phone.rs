@@ -788,7 +788,6 @@ mod tests {
                 phone: Some(format!("+44 7700 90012{}", id.len())),
                 role,
                 reachable: None,
-                do_not_involve: false,
             });
         }
         plan.reasons.push(TextItem::new("Mia"));

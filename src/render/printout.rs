@@ -308,7 +308,7 @@ pub fn build(
     let people_of = |role: Role| -> Vec<Item> {
         plan.contacts
             .iter()
-            .filter(|c| c.role == role && !c.do_not_involve)
+            .filter(|c| c.role == role)
             .map(person)
             .collect()
     };
@@ -377,7 +377,7 @@ pub fn build(
     let not_involved: Vec<Item> = plan
         .contacts
         .iter()
-        .filter(|c| c.do_not_involve)
+        .filter(|c| c.role == Role::DoNotInvolve)
         .map(|c| Item::Bullet(clean(&c.name)))
         .collect();
     add(Rank::Reference, "Not to involve in a crisis", not_involved);
@@ -466,12 +466,12 @@ pub fn for_supporter(
     let mut people: Vec<&Contact> = plan
         .contacts
         .iter()
-        .filter(|c| !c.do_not_involve && c.id != supporter.id)
+        .filter(|c| c.to_involve() && c.id != supporter.id)
         .collect();
     people.sort_by_key(|c| match c.role {
         Role::Help => 0,
         Role::Professional => 1,
-        Role::Distraction => 2,
+        Role::Distraction | Role::DoNotInvolve => 2,
     });
     add(
         Rank::Reference,
@@ -621,7 +621,6 @@ mod tests {
             phone: Some(" +353 87 123 4567 ".into()),
             role: Role::Help,
             reachable: Some("evenings".into()),
-            do_not_involve: false,
         });
         plan
     }

@@ -387,13 +387,11 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
 
 /// What a contact is for, in words.
 pub fn role_words(contact: &Contact) -> &'static str {
-    if contact.do_not_involve {
-        return "do not involve";
-    }
     match contact.role {
         Role::Distraction => "distraction",
         Role::Help => "help",
         Role::Professional => "professional",
+        Role::DoNotInvolve => "do not involve",
     }
 }
 

@@ -142,7 +142,6 @@ impl Wizard<'_> {
             phone: None,
             role: Role::Help,
             reachable: None,
-            do_not_involve: false,
         });
         self.keep()?;
         let i = self.draft.plan.contacts.len() - 1;
@@ -167,7 +166,8 @@ impl Wizard<'_> {
         self.plan().contacts[i].phone = self.ask.text("Their phone number (optional)", &phone)?;
         self.keep()?;
         let c = &self.draft.plan.contacts[i];
-        let default = if c.do_not_involve { 3 } else { c.role as usize };
+        let default = Role::ALL.iter().position(|r| *r == c.role).unwrap_or(0);
+        // In the order of `Role::ALL`, so the choice is the role itself.
         let roles = [
             "Someone to be with, to take my mind off things",
             "Someone I can ask for help",
@@ -175,24 +175,17 @@ impl Wizard<'_> {
             "Someone NOT to involve in a crisis",
         ];
         if let Some(role) = self.choose("Who are they for you?", &roles, default)? {
+            let role = Role::ALL[role.min(Role::ALL.len() - 1)];
             let id = self.draft.plan.contacts[i].id.clone();
-            let contact = &mut self.plan().contacts[i];
-            contact.do_not_involve = role == 3;
-            // Someone not to involve keeps the file's default role (as
-            // `contact add --do-not-involve` does): never "professional".
-            contact.role = match role {
-                0 => Role::Distraction,
-                2 => Role::Professional,
-                _ => Role::Help,
-            };
-            if role == 3 {
+            self.plan().contacts[i].role = role;
+            if role == Role::DoNotInvolve {
                 for trigger in &mut self.plan().triggers {
                     trigger.contacts.retain(|c| *c != id);
                 }
             }
             self.keep()?;
         }
-        if !self.draft.plan.contacts[i].do_not_involve {
+        if self.draft.plan.contacts[i].to_involve() {
             let when = self.draft.plan.contacts[i]
                 .reachable
                 .clone()

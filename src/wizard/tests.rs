@@ -315,11 +315,10 @@ fn contacts_can_be_kept_out_of_a_crisis_and_out_of_responses() {
         Ok(Outcome::Pause)
     });
     assert_eq!(ask.unused(), 0);
-    assert!(draft.plan.contacts[0].do_not_involve);
-    assert_ne!(
+    assert_eq!(
         draft.plan.contacts[0].role,
-        crate::plan::Role::Professional,
-        "someone not to involve is never stored as a professional"
+        crate::plan::Role::DoNotInvolve,
+        "someone not to involve has a role of their own: never help, never a professional"
     );
     assert_eq!(
         draft.plan.contacts[0].reachable, None,
@@ -520,7 +519,6 @@ fn draft_then_commands() -> (tempfile::TempDir, Store) {
                 phone: Some("+353 1 000 0000".into()),
                 role: Role::Help,
                 reachable: None,
-                do_not_involve: false,
             });
             Ok("added by commands".into())
         })

@@ -378,7 +378,7 @@ impl Wizard<'_> {
             .plan
             .contacts
             .iter()
-            .filter(|c| !c.do_not_involve)
+            .filter(|c| c.to_involve())
             .count();
         let alone: Vec<String> = sorted(&self.draft.plan.triggers)
             .iter()
@@ -416,7 +416,7 @@ impl Wizard<'_> {
             .plan
             .contacts
             .iter()
-            .filter(|c| !c.do_not_involve)
+            .filter(|c| c.to_involve())
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect();
         if people.is_empty() {
