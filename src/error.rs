@@ -131,8 +131,51 @@ pub enum Error {
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
+    /// A mistake on the command line (a flag's value, a missing flag):
+    /// exit 2. Nothing else is a usage error.
     #[error("{0}")]
     Usage(String),
+
+    #[error("could not find your config folder")]
+    NoConfigFolder,
+
+    #[error("{name}=`{value}` is not {wanted}")]
+    BadVariable {
+        name: &'static str,
+        value: String,
+        wanted: &'static str,
+    },
+
+    #[error(
+        "`{}` is inside your plan's folder, which holds only the plan and its history",
+        path.display()
+    )]
+    OutputInPlanFolder { path: PathBuf },
+
+    #[error("`{}` is a folder", path.display())]
+    OutputIsFolder { path: PathBuf, example: PathBuf },
+
+    /// Making a PDF or an image failed (fonts, layout): nothing was written.
+    #[error("could not make {what}: {message}")]
+    Render { what: &'static str, message: String },
+
+    #[error("there is no homework yet")]
+    NoHomework,
+
+    #[error("`{}` asks for no tasks", path.display())]
+    NoTasks { path: PathBuf },
+
+    #[error("{0}")]
+    WrongAssignment(String),
+
+    #[error("no contacts with a name were found in `{}`", path.display())]
+    NoCards { path: PathBuf },
+
+    #[error("none of the contacts in `{}` could be imported", path.display())]
+    NoneImportable { path: PathBuf },
+
+    #[error("there is no one to export")]
+    NothingToExport,
 
     #[error("could not write the output: {0}")]
     Output(#[from] io::Error),
@@ -160,6 +203,7 @@ pub enum Error {
 
 impl Error {
     /// What to do next, shown on its own line under the error.
+    #[allow(clippy::too_many_lines)] // one arm per cause: a table, not logic
     pub fn hint(&self) -> Option<String> {
         Some(match self {
             Error::NoPlan { .. } => "start one with `relapse-plan init --name NAME`".into(),
@@ -241,7 +285,21 @@ impl Error {
             Error::TooManyContacts { .. } => {
                 "choose the people who help you most and export just them from your phone or address book, or add them one at a time with `relapse-plan contact add`".into()
             }
-            Error::Usage(_) | Error::Output(_) | Error::Cancelled | Error::Stopped(_) => return None,
+            Error::NoConfigFolder
+            | Error::OutputInPlanFolder { .. }
+            | Error::OutputIsFolder { .. }
+            | Error::Render { .. }
+            | Error::NoHomework
+            | Error::NoTasks { .. }
+            | Error::WrongAssignment(_)
+            | Error::NoCards { .. }
+            | Error::NoneImportable { .. }
+            | Error::NothingToExport => return self.command_hint(),
+            Error::Usage(_)
+            | Error::BadVariable { .. }
+            | Error::Output(_)
+            | Error::Cancelled
+            | Error::Stopped(_) => return None,
             Error::Terminal(_) => {
                 "everything you typed so far is kept; run the same command again to carry on".into()
             }
@@ -254,7 +312,38 @@ impl Error {
         })
     }
 
-    /// The process exit code: 2 for a usage mistake, 1 for everything else.
+    /// What to do after a command found nothing to work on, or was given
+    /// a path or a file it cannot use.
+    fn command_hint(&self) -> Option<String> {
+        Some(match self {
+            Error::NoConfigFolder => {
+                "choose a folder for your plan with --plan-dir DIR (or set `RELAPSE_PLAN_DIR`)".into()
+            }
+            Error::OutputInPlanFolder { .. } => "choose a file somewhere else".into(),
+            Error::OutputIsFolder { example, .. } => {
+                format!("name the file to write in it, like `{}`", example.display())
+            }
+            Error::Render { .. } => {
+                "nothing was written; the text, Markdown and HTML formats still work (`--format html`)".into()
+            }
+            Error::NoHomework => "start one with `relapse-plan homework start FILE`".into(),
+            Error::NoTasks { .. } => "nothing was changed; ask whoever sent it for a new copy".into(),
+            Error::WrongAssignment(_) => {
+                "check you have the hand-in and the assignment that belong together".into()
+            }
+            Error::NoCards { .. } => {
+                "is it a vCard (.vcf) file? Export one from your phone's or computer's contacts".into()
+            }
+            Error::NoneImportable { .. } => {
+                "nothing was added; the lines above say why each was skipped".into()
+            }
+            Error::NothingToExport => {
+                "add someone with `relapse-plan contact add --name \"…\" --phone \"…\"`".into()
+            }
+            _ => return None,
+        })
+    }
+
     /// What to do when `print --for NAME` found no one, several, or
     /// someone not to involve.
     fn supporter_hint(&self) -> Option<String> {
@@ -277,9 +366,16 @@ impl Error {
         })
     }
 
+    /// The process exit code: 2 for a mistake on the command line (or in
+    /// a variable that stands for one), 130 for stopping on purpose, 1 for
+    /// everything else.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Usage(_) => ExitCode::from(2),
+            Error::Usage(_)
+            | Error::NoConfigFolder
+            | Error::BadVariable { .. }
+            | Error::OutputInPlanFolder { .. }
+            | Error::OutputIsFolder { .. } => ExitCode::from(2),
             Error::Cancelled | Error::Stopped(_) => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }
@@ -328,5 +424,43 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(error: &Error) -> String {
+        format!("{:?}", error.exit_code())
+    }
+
+    /// A PDF or image that could not be made is a failure, never a usage
+    /// mistake (it was exit 2); stopping on purpose is 130.
+    #[test]
+    fn exit_codes_follow_the_cause() {
+        let failure = format!("{:?}", ExitCode::FAILURE);
+        let usage = format!("{:?}", ExitCode::from(2));
+        let render = Error::Render {
+            what: "the PDF",
+            message: "no room".into(),
+        };
+        assert_eq!(code(&render), failure);
+        assert!(
+            render
+                .hint()
+                .is_some_and(|h| h.contains("nothing was written"))
+        );
+        assert_eq!(code(&Error::NoHomework), failure);
+        assert_eq!(code(&Error::NothingToExport), failure);
+        assert_eq!(code(&Error::Usage("--due is needed".into())), usage);
+        assert_eq!(code(&Error::NoConfigFolder), usage);
+        assert_eq!(
+            code(&Error::Cancelled),
+            format!("{:?}", ExitCode::from(130))
+        );
+        let output = Error::Output(io::Error::other("disk full"));
+        assert_eq!(code(&output), failure);
+        assert_eq!(output.to_string(), "could not write the output: disk full");
     }
 }

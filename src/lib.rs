@@ -128,9 +128,7 @@ fn plan_dir(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
     let from_env = std::env::var_os("RELAPSE_PLAN_DIR").map(PathBuf::from);
     match flag.or(from_env).filter(|d| !d.as_os_str().is_empty()) {
         Some(dir) => Ok(dir),
-        None => default_plan_dir().ok_or_else(|| {
-            Error::Usage("could not find your config folder; choose one with --plan-dir DIR".into())
-        }),
+        None => default_plan_dir().ok_or(Error::NoConfigFolder),
     }
 }
 
@@ -203,10 +201,10 @@ fn now() -> Result<Datetime, Error> {
             .parse::<Datetime>()
             .ok()
             .filter(plan::date::is_moment)
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "{CLOCK_ENV}=`{fixed}` is not a moment like 2026-11-22T10:15:00Z"
-                ))
+            .ok_or_else(|| Error::BadVariable {
+                name: CLOCK_ENV,
+                value: fixed.clone().into_owned(),
+                wanted: "a moment like 2026-11-22T10:15:00Z",
             });
     }
     Ok(plan::date::utc_from_unix(

@@ -92,6 +92,61 @@ fn usage_mistakes_exit_2_and_errors_exit_1() {
     env.fails(1, ["trigger", "remove", "nope"]);
 }
 
+/// Exit codes by cause: 2 only for what was typed on the command line (or
+/// a variable standing for it), 1 for the plan, its files and the world.
+#[test]
+fn each_cause_exits_with_its_own_code() {
+    let env = Env::new();
+    // No plan yet: a failure, not a usage mistake.
+    env.test(["show"])
+        .status(1)
+        .stderr_has("there is no plan yet")
+        .stderr_has("hint: start one with `relapse-plan init")
+        .run();
+    env.test(["init"]).run();
+    // The plan has no one to export: 1 (it was 2).
+    env.test(["contact", "export"])
+        .status(1)
+        .stderr_has("error: there is no one to export")
+        .stderr_has("hint: add someone with `relapse-plan contact add")
+        .run();
+    // No homework started: 1 (it was 2).
+    env.test(["homework", "status"])
+        .status(1)
+        .stderr_has("error: there is no homework yet")
+        .stderr_has("hint: start one with `relapse-plan homework start FILE`")
+        .run();
+    // A file named with -o inside the plan's folder: what was typed, 2.
+    env.test(["print", "-o"])
+        .arg(env.plan_dir().join("copy.txt"))
+        .status(2)
+        .stderr_has("is inside your plan's folder")
+        .stderr_has("hint: choose a file somewhere else")
+        .run();
+    env.test(["print", "-o"])
+        .arg(env.home())
+        .status(2)
+        .stderr_has("is a folder")
+        .stderr_has("hint: name the file to write in it, like `")
+        .run();
+    // A clock variable that is not a moment: 2, naming the variable.
+    env.test(["show"])
+        .env("RELAPSE_PLAN_NOW", "teatime")
+        .status(2)
+        .stderr_has("RELAPSE_PLAN_NOW=`teatime` is not a moment like 2026-11-22T10:15:00Z")
+        .run();
+    // A damaged plan file: 1, and it is left as it was.
+    std::fs::write(env.plan_file(), "name = [").unwrap();
+    env.test(["show"])
+        .status(1)
+        .stderr_has("can't be read as a plan")
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(env.plan_file()).unwrap(),
+        "name = ["
+    );
+}
+
 #[test]
 fn a_wrong_value_names_the_right_ones_and_exits_2() {
     let env = Env::new();

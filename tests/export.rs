@@ -234,7 +234,7 @@ fn without_a_country_only_people_are_written_and_it_says_why() {
 
     let empty = Env::new();
     empty.ok(["init", "--name", "Sam"]);
-    let err = empty.fails(2, ["contact", "export"]);
+    let err = empty.fails(1, ["contact", "export"]);
     assert!(err.contains("no one to export"), "{err}");
 }
 

@@ -348,7 +348,7 @@ fn a_hand_in_for_someone_elses_assignment_is_named() {
         "rank-triggers",
     ]);
     let err = therapist.fails(
-        2,
+        1,
         [
             "review",
             hand_in.to_str().unwrap(),

@@ -234,10 +234,9 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     let bytes = read_limited(&args.file)?;
     let cards_read = vcard::parse(&String::from_utf8_lossy(&bytes));
     if cards_read.is_empty() {
-        return Err(Error::Usage(format!(
-            "no contacts with a name were found in `{}`; is it a vCard (.vcf) file?",
-            args.file.display()
-        )));
+        return Err(Error::NoCards {
+            path: args.file.clone(),
+        });
     }
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.
@@ -255,10 +254,9 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
         ))?;
     }
     if cards.is_empty() {
-        return Err(Error::Usage(format!(
-            "none of the contacts in `{}` could be imported",
-            args.file.display()
-        )));
+        return Err(Error::NoneImportable {
+            path: args.file.clone(),
+        });
     }
     Ok(cards)
 }
@@ -382,9 +380,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         Some(_) => {}
     }
     if entries.is_empty() {
-        return Err(Error::Usage(
-            "there is no one to export: add someone with `relapse-plan contact add --name \"…\" --phone \"…\"`".into(),
-        ));
+        return Err(Error::NothingToExport);
     }
     let text = vcard::write(&entries);
     let Some(path) = to_file else {

@@ -47,10 +47,9 @@ pub(super) fn read_assignment(path: &Path) -> Result<Assignment> {
             }
         })?;
     if assignment.tasks.is_empty() {
-        return Err(Error::Usage(format!(
-            "`{}` asks for no tasks",
-            path.display()
-        )));
+        return Err(Error::NoTasks {
+            path: path.to_path_buf(),
+        });
     }
     refuse_odd_counts(path, "a homework file", &assignment)?;
     Ok(assignment)
@@ -366,11 +365,7 @@ pub(super) fn period(
 }
 
 fn load_started(store: &Store) -> Result<Started> {
-    store.load_homework()?.ok_or_else(|| {
-        Error::Usage(
-            "there is no homework yet: start one with `relapse-plan homework start FILE`".into(),
-        )
-    })
+    store.load_homework()?.ok_or(Error::NoHomework)
 }
 
 /// One line saying how long is left.

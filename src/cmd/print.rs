@@ -53,7 +53,6 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         doc.add_trends(trends_chart(ctx)?);
     }
     let search = font_search();
-    let pdf_error = |e: String| Error::Usage(format!("could not make the PDF: {e}"));
     let bytes = if args.card {
         let card = card::build(&plan, lines.as_ref(), &ctx.zone);
         let mut notes = card.shortened.clone();
@@ -173,8 +172,10 @@ fn lock_screen(
         Theme::Dark
     };
     let size = args.size.unwrap_or(phone::SIZE);
-    let made = phone::lock_screen(card, size, theme, search)
-        .map_err(|e| Error::Usage(format!("could not make the image: {e}")))?;
+    let made = phone::lock_screen(card, size, theme, search).map_err(|message| Error::Render {
+        what: "the image",
+        message,
+    })?;
     warn_missing_glyphs(ctx, &made.missing)?;
     Ok((made.png, made.moved))
 }
@@ -274,4 +275,12 @@ fn warn_missing_glyphs(ctx: &mut Ctx, missing: &[char]) -> Result<()> {
         "warning: no font on this computer can show {shown}; in the PDF or image they appear as empty boxes. Install a font that has them (on Debian or Ubuntu: `sudo apt install {}`) and print again. The text, Markdown and HTML formats show them as they are.",
         packages.join(" ")
     ))
+}
+
+/// A PDF that could not be made: a failure (exit 1), nothing written.
+fn pdf_error(message: String) -> Error {
+    Error::Render {
+        what: "the PDF",
+        message,
+    }
 }

@@ -37,7 +37,7 @@ fn review_hand_in(
     if let Some(path) = assignment {
         let expected = read_assignment(path)?;
         if expected.id != hand_in.assignment.id {
-            return Err(Error::Usage(format!(
+            return Err(Error::WrongAssignment(format!(
                 "`{}` answers a different assignment: {}'s for {}, assigned {} (id {}), not the one in `{}` (id {})",
                 file.display(),
                 clean(&hand_in.assignment.therapist),

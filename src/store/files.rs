@@ -93,21 +93,19 @@ pub fn is_stdout(path: &Path) -> bool {
 /// a folder. One check for every command that writes a file.
 pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
     if inside_folder(plan_dir, path) {
-        return Err(Error::Usage(format!(
-            "`{}` is inside your plan's folder, which holds only the plan and its history: choose a file somewhere else",
-            path.display()
-        )));
+        return Err(Error::OutputInPlanFolder {
+            path: path.to_path_buf(),
+        });
     }
     if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
         let example = match path.extension() {
             Some(_) => path.to_path_buf(),
             None => path.join("my-crisis-plan"),
         };
-        return Err(Error::Usage(format!(
-            "`{}` is a folder: name the file to write in it, like `{}`",
-            path.display(),
-            example.display()
-        )));
+        return Err(Error::OutputIsFolder {
+            path: path.to_path_buf(),
+            example,
+        });
     }
     Ok(())
 }
