@@ -1009,3 +1009,56 @@ fn disguised_numbers_are_flagged_at_import_and_never_exported_raw() {
     let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
     assert!(!markdown.contains("(tel:)"), "{markdown}");
 }
+
+/// A control character edited by hand into a trigger's words or into an id
+/// is shown written out (`\u{1b}`); typing what is shown reaches it, so a
+/// command can mend or remove it (once, nothing could: `--remove-thought`
+/// and ids matched only the raw character no one can type).
+#[test]
+fn a_hand_edited_control_character_can_be_mended_by_command() {
+    let env = Env::with_example();
+    let text = fs::read_to_string(env.plan_file())
+        .unwrap()
+        .replace("\"I've earned it\"", "\"I've\\u001b earned it\"")
+        .replace("id = \"priya\"", "id = \"pri\\u001bya\"")
+        .replace("contacts = [\"priya\"]", "contacts = [\"pri\\u001bya\"]");
+    fs::write(env.plan_file(), text).unwrap();
+    let err = env.fails(1, ["reason", "add", "Mia"]);
+    assert!(
+        err.contains("`relapse-plan contact edit 'pri\\u{1b}ya' --new-id NEW` renames it"),
+        "{err}"
+    );
+    env.ok([
+        "trigger",
+        "edit",
+        "payday",
+        "--remove-thought",
+        "I've\\u{1b} earned it",
+    ]);
+    env.ok(["contact", "edit", "pri\\u{1b}ya", "--new-id", "priya"]);
+    let plan = env.plan();
+    assert_eq!(
+        plan.trigger("payday").unwrap().thoughts,
+        ["Just one with the lads"]
+    );
+    assert_eq!(plan.trigger("sunday-evening").unwrap().contacts, ["priya"]);
+    env.ok(["reason", "add", "Mia"]);
+}
+
+/// A key this version does not know in `plan.toml` stops no check-in: the
+/// check-in uses the last saved plan, says why, and the file keeps its key.
+#[test]
+fn a_check_in_is_kept_when_the_plan_file_holds_an_unknown_key() {
+    let env = Env::with_example();
+    let text = fs::read_to_string(env.plan_file())
+        .unwrap()
+        .replace("name = \"Sam\"", "name = \"Sam\"\nfavourite = \"tea\"");
+    fs::write(env.plan_file(), &text).unwrap();
+    let output = env.cmd(["check-in", "--urge", "3"]).output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert!(err.contains("this is your last saved plan"), "{err}");
+    assert_eq!(fs::read_to_string(env.plan_file()).unwrap(), text);
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("urge = 3"), "{log}");
+}

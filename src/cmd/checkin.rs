@@ -38,11 +38,23 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             return Ok(());
         }
     }
-    let plan = match ctx.load() {
-        Ok(loaded) => loaded.plan,
-        // A check-in needs no plan: urge and distress are worth noting anyway.
-        Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
-        Err(e) => return Err(e),
+    // A check-in writes only the check-in log, so a plan file that can't be
+    // read just now (a hand edit, a key this version does not know) never
+    // stops it: like `now`, it uses the last saved plan that reads, and
+    // leaves the file as it is. And it needs no plan at all: urge and
+    // distress are worth noting anyway.
+    let plan = match ctx.store.load_for_crisis() {
+        Ok(Some(loaded)) => {
+            for warning in &loaded.warnings {
+                ctx.say(&format!("warning: {warning}"))?;
+            }
+            loaded.plan
+        }
+        Ok(None) => Plan::new(String::new(), None),
+        Err(error) => {
+            ctx.say(&format!("warning: {error}"))?;
+            Plan::new(String::new(), None)
+        }
     };
     let asked = match args.urge {
         Some(urge) => from_flags(args, urge, &plan, ctx.note.clone())?,
@@ -50,11 +62,16 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     };
     if let Some((sign, true)) = &asked.new_sign {
         let sign = sign.clone();
-        ctx.store.update(ctx.now, None, |plan| {
+        // The check-in is kept even when the plan can't take the sign now.
+        match ctx.store.update(ctx.now, None, |plan| {
             plan.warning_signs.push(TextItem::new(sign.clone()));
             Ok(format!("added warning sign \"{sign}\""))
-        })?;
-        ctx.say(&format!("Added \"{sign}\" to your plan's warning signs."))?;
+        }) {
+            Ok(_) => ctx.say(&format!("Added \"{sign}\" to your plan's warning signs."))?,
+            Err(error) => ctx.say(&format!(
+                "\"{sign}\" could not be added to your plan's warning signs just now ({error}); your check-in is kept. Add it later with `relapse-plan warning-sign add \"…\"`."
+            ))?,
+        }
     }
     let now = ctx.now;
     let (recorded, entry, stretch, recent) = ctx.store.update_check_ins(|log| {

@@ -57,8 +57,10 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(description)
         }),
         ContactCommand::Edit(args) => save(ctx, |plan| edit(plan, args)),
-        ContactCommand::Remove(args) => save(ctx, |plan| {
+        ContactCommand::Remove(mut args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
+            // As stored, when typed as shown (see `find_id`).
+            args.id.clone_from(&plan.contacts[index].id);
             let users = plan.triggers_linking(Linked::Contact, &args.id);
             if !users.is_empty() && !args.force {
                 return Err(Error::InUse {
@@ -77,8 +79,10 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
 }
 
 /// Changes one contact; marking them "do not involve" also unlinks them.
-fn edit(plan: &mut Plan, args: ContactEdit) -> Result<String> {
+fn edit(plan: &mut Plan, mut args: ContactEdit) -> Result<String> {
     let index = find(plan, &args.id)?;
+    // As stored, when typed as shown (see `find_id`).
+    args.id.clone_from(&plan.contacts[index].id);
     if let Some(new_id) = &args.new_id
         && *new_id != args.id
     {

@@ -44,8 +44,10 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             });
             Ok(description)
         }),
-        CopingCommand::Edit(args) => save(ctx, |plan| {
+        CopingCommand::Edit(mut args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
+            // As stored, when typed as shown (see `find_id`).
+            args.id.clone_from(&plan.coping[index].id);
             if let Some(new_id) = &args.new_id
                 && *new_id != args.id
             {
@@ -91,8 +93,10 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             let name = super::words(&coping.name);
             Ok(format!("changed coping strategy {name}"))
         }),
-        CopingCommand::Remove(args) => save(ctx, |plan| {
+        CopingCommand::Remove(mut args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
+            // As stored, when typed as shown (see `find_id`).
+            args.id.clone_from(&plan.coping[index].id);
             let users = plan.triggers_linking(Linked::Coping, &args.id);
             if !users.is_empty() && !args.force {
                 return Err(Error::InUse {

@@ -209,12 +209,21 @@ fn find_id<T>(
 ) -> Result<usize> {
     items
         .iter()
-        .position(|x| id_of(x) == id)
+        .position(|x| same(id_of(x), id))
         .ok_or_else(|| Error::NotFound {
             what,
             id: id.to_string(),
             known: items.iter().map(|x| id_of(x).clone()).collect(),
         })
+}
+
+/// Whether what the person typed names `stored`: as stored, or as it is
+/// shown. A hand-edited control character is shown written out
+/// (`al\u{1b}ex`), and typing what is shown must reach it, or no command
+/// could mend or remove it.
+fn same(stored: &str, typed: &str) -> bool {
+    stored == typed
+        || (stored != crate::render::clean(stored) && crate::render::clean(stored) == typed)
 }
 
 /// Adds `values` to `list`, skipping ones already there.
@@ -230,7 +239,7 @@ fn add_unique(list: &mut Vec<String>, values: &[String]) {
 fn remove_values(list: &mut Vec<String>, values: &[String], what: &str, owner: &str) -> Result<()> {
     for value in values {
         let before = list.len();
-        list.retain(|v| v != value);
+        list.retain(|v| !same(v, value));
         if list.len() == before {
             return Err(Error::Usage(format!("{owner} has no {what} \"{value}\"")));
         }

@@ -69,8 +69,10 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
 }
 
 /// `trigger edit`: the change itself.
-fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<String> {
+fn edit(plan: &mut Plan, mut args: crate::cli::TriggerEdit) -> Result<String> {
     let index = find(plan, &args.id)?;
+    // As stored, when typed as shown (see `find_id`).
+    args.id.clone_from(&plan.triggers[index].id);
     if let Some(new_id) = &args.new_id
         && *new_id != args.id
         && plan.trigger(new_id).is_some()

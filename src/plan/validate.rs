@@ -244,9 +244,16 @@ fn check_ids<'a>(
     let mut seen = HashSet::new();
     for id in ids {
         if !ids::is_valid(id) {
+            let command = match what {
+                "contact" => "contact",
+                "trigger" => "trigger",
+                _ => "coping",
+            };
             report(
                 format!("{what} `{id}`"),
-                "ids are lower-case letters and digits joined by hyphens, like `urge-surf`".into(),
+                format!(
+                    "ids are lower-case letters and digits joined by hyphens, like `urge-surf`; `relapse-plan {command} edit '{id}' --new-id NEW` renames it"
+                ),
             );
         }
         if !seen.insert(id) {

@@ -14,7 +14,7 @@ use super::files::{
 use super::{Loaded, PLAN_FILE, Saved, Store};
 use crate::error::{Error, Result};
 use crate::plan::parse::{Parsed, parse, to_toml};
-use crate::plan::validate::validate;
+use crate::plan::validate::{Problem, validate};
 use crate::plan::{Plan, RevisionInfo};
 
 impl Store {
@@ -219,7 +219,7 @@ impl Store {
             });
         }
         plan.change_note = Some(note.unwrap_or_else(|| "started the plan".into()));
-        self.commit(plan, 1, now)
+        self.commit(plan, 1, now, &[])
     }
 
     /// Applies `change` to the current plan and saves the result as a new
@@ -296,7 +296,13 @@ impl Store {
         // rest; the previous revision's note is not this change's to carry.
         plan.change_note = Some(fold_note(&note.unwrap_or(description)));
         let problems = validate(&plan);
-        if !problems.is_empty() {
+        // A change that mends some of a hand-edited file's problems and adds
+        // none is saved: otherwise two problems would each wait on the other
+        // and no command could mend either (the person would be locked out
+        // of their plan unless they edit the file by hand).
+        let mends = problems.len() < current.problems.len()
+            && problems.iter().all(|p| current.problems.contains(p));
+        if !problems.is_empty() && !mends {
             // Problems already in the file are the file's to fix, not this change's.
             let path = (!current.problems.is_empty()).then_some(current.path);
             return Err(Error::Invalid { path, problems });
@@ -305,12 +311,21 @@ impl Store {
         // number from the first free slot, never from the plan alone.
         let revision = self.next_revision(current.plan.revision)?;
         before_commit(&plan)?;
-        self.commit(plan, revision, now).map(Saved::Revision)
+        self.commit(plan, revision, now, &current.problems)
+            .map(Saved::Revision)
     }
 
     /// Saves revision `revision` of the plan, returning it as saved. Only
     /// called with the lock held.
-    fn commit(&self, mut plan: Plan, revision: u64, now: Datetime) -> Result<Plan> {
+    /// `known` are problems the file already had, which a mending change
+    /// may leave (see [`Store::update`]); any other problem refuses it.
+    fn commit(
+        &self,
+        mut plan: Plan,
+        revision: u64,
+        now: Datetime,
+        known: &[Problem],
+    ) -> Result<Plan> {
         plan.schema_version = crate::plan::SCHEMA_VERSION;
         plan.revision = revision;
         plan.saved_at = Some(now);
@@ -318,7 +333,7 @@ impl Store {
         // Exactly what is about to be written is checked, note and all: a
         // revision that fails validation would refuse every later change.
         let problems = validate(&plan);
-        if !problems.is_empty() {
+        if problems.iter().any(|p| !known.contains(p)) {
             return Err(Error::Invalid {
                 path: None,
                 problems,
@@ -407,7 +422,7 @@ impl Store {
         }
         let mut plan = old.content();
         plan.change_note = Some(note.unwrap_or_else(|| format!("restored revision {revision}")));
-        let saved = self.commit(plan, self.next_revision(newest)?, now)?;
+        let saved = self.commit(plan, self.next_revision(newest)?, now, &[])?;
         Ok((Saved::Revision(saved), set_aside))
     }
 
