@@ -46,7 +46,6 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
         }),
         CopingCommand::Edit(mut args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
-            // As stored, when typed as shown (see `find_id`).
             args.id.clone_from(&plan.coping[index].id);
             if let Some(new_id) = &args.new_id
                 && *new_id != args.id
@@ -95,7 +94,6 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
         }),
         CopingCommand::Remove(mut args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
-            // As stored, when typed as shown (see `find_id`).
             args.id.clone_from(&plan.coping[index].id);
             let users = plan.triggers_linking(Linked::Coping, &args.id);
             if !users.is_empty() && !args.force {
