@@ -6,6 +6,7 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::process::Command;
 
 use crate::Env;
 
@@ -462,6 +463,115 @@ fn the_daily_reminder_is_a_calendar_event_that_repeats() {
     assert!(prop("SUMMARY").contains("Check in"));
     assert_eq!(calendar.events[0].alarms.len(), 1);
     env.fails(2, ["check-in", "--ics", "--at", "25:00"]);
+}
+
+/// The reminder carries the person's zone: `DTSTART;TZID=…` and its
+/// `VTIMEZONE`, read by an independent reader (Python's dateutil, which
+/// comes with vobject in CI; the test fails without it, never skips),
+/// gives the same offset as the time zone database on every week of the
+/// next fifteen years at the reminder's hour, summer time and all (ten for
+/// Casablanca, whose changes follow Ramadan and are listed for ten years).
+#[test]
+fn the_daily_reminder_rings_at_the_persons_hour_in_their_zone() {
+    const SCRIPT: &str = r"
+import datetime, sys
+from dateutil import tz
+zones = tz.tzical(sys.argv[1])
+zone = zones.get(sys.argv[2])
+day = datetime.datetime(2026, 11, 22, 20, 30)
+for week in range(int(sys.argv[3])):
+    print(int((day + datetime.timedelta(weeks=week)).replace(tzinfo=zone).utcoffset().total_seconds()))
+";
+    let env = Env::new();
+    for tz in [
+        "Pacific/Auckland",
+        "America/Los_Angeles",
+        "Europe/Dublin",
+        "Asia/Kolkata",
+        "Africa/Casablanca",
+        "Australia/Lord_Howe",
+    ] {
+        let file = env.home().join("reminder.ics");
+        let out = env
+            .cmd([
+                "check-in",
+                "--ics",
+                "--at",
+                "20:30",
+                "-o",
+                file.to_str().unwrap(),
+            ])
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = fs::read_to_string(&file).unwrap();
+        let calendar = ical::IcalParser::new(text.as_bytes())
+            .next()
+            .unwrap()
+            .unwrap();
+        let start = calendar.events[0]
+            .properties
+            .iter()
+            .find(|p| p.name == "DTSTART")
+            .unwrap();
+        assert_eq!(start.value.as_deref(), Some("20261122T203000"), "{tz}");
+        let params = start.params.clone().unwrap_or_default();
+        assert!(
+            params
+                .iter()
+                .any(|(k, v)| k == "TZID" && v == &vec![tz.to_string()]),
+            "{tz}: {params:?}"
+        );
+        assert_eq!(calendar.timezones.len(), 1, "{tz}");
+        let zone = &calendar.timezones[0];
+        assert!(
+            zone.properties
+                .iter()
+                .any(|p| p.name == "TZID" && p.value.as_deref() == Some(tz)),
+            "{tz}"
+        );
+        assert!(!zone.transitions.is_empty(), "{tz}");
+        let read = Command::new("python3")
+            .arg("-c")
+            .arg(SCRIPT)
+            .arg(&file)
+            .arg(tz)
+            .arg(if tz == "Africa/Casablanca" {
+                "520"
+            } else {
+                "780"
+            })
+            .output()
+            .expect("python3 reads the calendar independently (.ci/run installs it)");
+        assert!(
+            read.status.success(),
+            "dateutil could not read the file (is it installed? `pip install python-dateutil`):\n{}",
+            String::from_utf8_lossy(&read.stderr)
+        );
+        let zone = jiff::tz::TimeZone::get(tz).unwrap();
+        let first = jiff::civil::date(2026, 11, 22).at(20, 30, 0, 0);
+        let offsets = String::from_utf8(read.stdout).unwrap();
+        let mut weeks = 0;
+        for (week, line) in offsets.lines().enumerate() {
+            let at = first
+                .checked_add(jiff::Span::new().weeks(i64::try_from(week).unwrap()))
+                .unwrap()
+                .to_zoned(zone.clone())
+                .unwrap();
+            assert_eq!(
+                line.parse::<i32>().unwrap(),
+                at.offset().seconds(),
+                "{tz}: {at} rings at another hour"
+            );
+            weeks += 1;
+        }
+        assert!(weeks >= 520, "{tz}");
+    }
 }
 
 #[test]

@@ -253,7 +253,13 @@ fn count_days(on: bool, ctx: &mut Ctx) -> Result<()> {
 /// Writes the daily reminder as an iCalendar file.
 fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
     let (hour, minute) = parse_time(args.at.as_deref().unwrap_or("20:00"))?;
-    let text = crate::render::ics::daily_reminder(days_from_civil(today), hour, minute, ctx.now);
+    let text = crate::render::ics::daily_reminder(
+        days_from_civil(today),
+        hour,
+        minute,
+        ctx.now,
+        &ctx.zone,
+    );
     // `-` is standard output; any other path goes through the one writer
     // that refuses the plan's own folder (plan.toml, check-ins.toml and
     // the revisions are never an export's target).

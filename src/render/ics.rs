@@ -2,6 +2,7 @@
 //! in a calendar app. Each event carries only the trigger's short name
 //! unless the person asks for details.
 
+use jiff::tz::TimeZone;
 use toml::value::Datetime;
 
 use crate::plan::Trigger;
@@ -55,24 +56,37 @@ pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: b
     lines.iter().map(|l| fold(l)).collect()
 }
 
-/// A daily check-in reminder: one event at `hour:minute` local time from
-/// `today` on, repeating every day (RRULE), with an alarm when it starts.
-/// The time is "floating" (no time zone), so it rings at that hour wherever
-/// the person is.
-pub fn daily_reminder(today: i64, hour: u8, minute: u8, now: Datetime) -> String {
+/// A daily check-in reminder: one event at `hour:minute` on the person's
+/// clock from `today` on, repeating every day (RRULE), with an alarm when
+/// it starts. The time carries the person's zone (`TZID`, defined by a
+/// `VTIMEZONE`, RFC 5545 3.6.5), so a calendar app set to another zone, or
+/// one that reads a zoneless time as UTC, still rings at their hour.
+pub fn daily_reminder(today: i64, hour: u8, minute: u8, now: Datetime, zone: &TimeZone) -> String {
     let stamp = crate::plan::date::unix_seconds(&now).map_or_else(String::new, |secs| {
         compact(&crate::plan::date::utc_from_unix(secs).to_string())
     });
+    let tzid = escape(zone.iana_name().unwrap_or("Local time"));
     let start = format!("{}T{hour:02}{minute:02}00", ymd(today));
-    let lines = [
+    let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//relapse-plan//relapse-plan//EN".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
+    ];
+    let d = civil_from_days(today);
+    let from = jiff::civil::date(
+        i16::try_from(d.year).unwrap_or(1970),
+        i8::try_from(d.month).unwrap_or(1),
+        i8::try_from(d.day).unwrap_or(1),
+    )
+    .to_zoned(zone.clone())
+    .map_or(jiff::Timestamp::UNIX_EPOCH, |z| z.timestamp());
+    lines.extend(vtimezone(&tzid, zone, from));
+    lines.extend([
         "BEGIN:VEVENT".to_string(),
         format!("UID:check-in-{}@relapse-plan", ymd(today)),
         format!("DTSTAMP:{stamp}"),
-        format!("DTSTART:{start}"),
+        format!("DTSTART;TZID={tzid}:{start}"),
         "DURATION:PT5M".to_string(),
         "RRULE:FREQ=DAILY".to_string(),
         format!(
@@ -87,8 +101,174 @@ pub fn daily_reminder(today: i64, hour: u8, minute: u8, now: Datetime) -> String
         "END:VALARM".to_string(),
         "END:VEVENT".to_string(),
         "END:VCALENDAR".to_string(),
-    ];
+    ]);
     lines.iter().map(|l| fold(l)).collect()
+}
+
+/// How many years of the zone's changes the `VTIMEZONE` looks at.
+const ZONE_YEARS: i64 = 10;
+
+/// The zone's definition from `from` on (RFC 5545 3.6.5): one observance
+/// per kind of change (standard or daylight time, with its offsets), each
+/// from the change in effect at `from`. Where a kind of change falls on the
+/// same weekday rule every year of the next ten ("last Sunday of March at
+/// 01:00"), it is one yearly `RRULE`, so it holds for as long as the
+/// reminder repeats; otherwise each change is listed (`RDATE`). A zone
+/// that never changes is one observance.
+fn vtimezone(tzid: &str, zone: &TimeZone, from: jiff::Timestamp) -> Vec<String> {
+    let mut lines = vec!["BEGIN:VTIMEZONE".to_string(), format!("TZID:{tzid}")];
+    let until = from
+        .saturating_add(jiff::SignedDuration::from_hours(ZONE_YEARS * 366 * 24))
+        .unwrap_or(from);
+    // The change in effect at `from`, then the changes after it.
+    let changes: Vec<jiff::tz::TimeZoneTransition> = zone
+        .preceding(
+            from.saturating_add(jiff::SignedDuration::from_secs(1))
+                .unwrap_or(from),
+        )
+        .take(1)
+        .chain(zone.following(from).take_while(|t| t.timestamp() < until))
+        .collect();
+    let info = zone.to_offset_info(from);
+    if changes.len() < 2 {
+        lines.extend(observance(
+            info.dst().is_dst(),
+            "19700101T000000",
+            info.offset(),
+            info.offset(),
+            info.abbreviation(),
+            None,
+        ));
+    } else {
+        // Each change with the offset before it and its onset on the clock
+        // before it (how DTSTART and RDATE are written).
+        let onsets: Vec<(
+            &jiff::tz::TimeZoneTransition,
+            jiff::tz::Offset,
+            jiff::civil::DateTime,
+        )> = changes
+            .iter()
+            .map(|t| {
+                let before = zone.to_offset(
+                    t.timestamp()
+                        .saturating_sub(jiff::SignedDuration::from_secs(1))
+                        .unwrap_or(t.timestamp()),
+                );
+                (t, before, before.to_datetime(t.timestamp()))
+            })
+            .collect();
+        let mut kinds: Vec<(bool, jiff::tz::Offset, jiff::tz::Offset)> = Vec::new();
+        for (t, before, _) in &onsets {
+            let kind = (t.dst().is_dst(), *before, t.offset());
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+        for kind in kinds {
+            let same: Vec<&(
+                &jiff::tz::TimeZoneTransition,
+                jiff::tz::Offset,
+                jiff::civil::DateTime,
+            )> = onsets
+                .iter()
+                .filter(|(t, before, _)| (t.dst().is_dst(), *before, t.offset()) == kind)
+                .collect();
+            let (first, _, at) = same[0];
+            let rules: Vec<Option<String>> =
+                same.iter().map(|(_, _, at)| yearly_rule(*at)).collect();
+            let yearly = same.len() > 1
+                && rules.iter().all(|r| r.is_some() && *r == rules[0])
+                && same.windows(2).all(|w| w[1].2.year() == w[0].2.year() + 1)
+                && same.iter().all(|(_, _, a)| a.time() == at.time());
+            let rest = if yearly {
+                Some(format!(
+                    "RRULE:FREQ=YEARLY;{}",
+                    rules[0].clone().unwrap_or_default()
+                ))
+            } else if same.len() > 1 {
+                let dates: Vec<String> = same[1..].iter().map(|(_, _, a)| local(*a)).collect();
+                Some(format!("RDATE:{}", dates.join(",")))
+            } else {
+                None
+            };
+            lines.extend(observance(
+                kind.0,
+                &local(*at),
+                kind.1,
+                kind.2,
+                first.abbreviation(),
+                rest,
+            ));
+        }
+    }
+    lines.push("END:VTIMEZONE".to_string());
+    lines
+}
+
+/// One `STANDARD` or `DAYLIGHT` observance.
+fn observance(
+    dst: bool,
+    start: &str,
+    from: jiff::tz::Offset,
+    to: jiff::tz::Offset,
+    name: &str,
+    rest: Option<String>,
+) -> Vec<String> {
+    let kind = if dst { "DAYLIGHT" } else { "STANDARD" };
+    let mut lines = vec![
+        format!("BEGIN:{kind}"),
+        format!("DTSTART:{start}"),
+        format!("TZOFFSETFROM:{}", utc_offset(from)),
+        format!("TZOFFSETTO:{}", utc_offset(to)),
+    ];
+    // A name like "+13" is no name (tzdata writes numbers where a zone has
+    // no abbreviation); RFC 5545 makes TZNAME optional.
+    if name.chars().any(char::is_alphabetic) {
+        lines.push(format!("TZNAME:{}", escape(name)));
+    }
+    lines.extend(rest);
+    lines.push(format!("END:{kind}"));
+    lines
+}
+
+/// `BYMONTH=3;BYDAY=-1SU` for a change on the last Sunday of March, or
+/// `BYMONTH=9;BYDAY=2SU` on the second Sunday of September.
+fn yearly_rule(at: jiff::civil::DateTime) -> Option<String> {
+    let date = at.date();
+    let day = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        [usize::try_from(date.weekday().to_monday_zero_offset()).ok()?];
+    let nth = if date.day() + 7 > date.days_in_month() {
+        -1
+    } else {
+        (date.day() - 1) / 7 + 1
+    };
+    Some(format!("BYMONTH={};BYDAY={nth}{day}", date.month()))
+}
+
+/// A local date-time as iCalendar writes it: `20270328T010000`.
+fn local(at: jiff::civil::DateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// An offset as iCalendar writes it: `+1300`, `-0330`, `+0000`.
+fn utc_offset(offset: jiff::tz::Offset) -> String {
+    let secs = offset.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.unsigned_abs();
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if s == 0 {
+        format!("{sign}{h:02}{m:02}")
+    } else {
+        format!("{sign}{h:02}{m:02}{s:02}")
+    }
 }
 
 fn ymd(day: i64) -> String {
