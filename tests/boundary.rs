@@ -274,6 +274,29 @@ fn a_fifo_where_a_file_belongs_never_hangs() {
     assert!(output.status.success(), "{output:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn restore_never_hangs_on_a_fifo_in_place_of_a_revision() {
+    // `restore` is what a person is told to run to get back in: a FIFO
+    // where the newest revision file belongs must not hang it.
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["step", "add", "Call Alex"]);
+    env.ok(["step", "add", "Walk to the park"]);
+    let newest = env.plan_dir().join("revisions/000003.toml");
+    fs::remove_file(&newest).unwrap();
+    mkfifo(&newest);
+    let output = within(5, &mut env.cmd(["restore", "2"]));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.code().is_some(), "{err}");
+    // The plan file is kept whatever happened: set aside or unchanged.
+    let kept = fs::read_dir(env.plan_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().starts_with("plan"));
+    assert!(kept, "{err}");
+}
+
 #[test]
 fn a_stray_revision_with_a_huge_number_costs_bounded_work() {
     let env = Env::with_example();
@@ -766,8 +789,9 @@ fn errors_say_what_kind_of_file_it_is_with_a_hint_that_fits_it() {
 }
 
 /// A number with a hidden character is printed with the character written
-/// out and a note to check it, and its call and text links dial only the
-/// digits that show: never the hex digits of the escape.
+/// out and a note to check it, and gets no call or text link at all: a tap
+/// must never dial something other than what the person reads (and never
+/// the hex digits of the escape).
 #[test]
 fn a_disguised_number_is_flagged_on_paper_and_never_dialled_wrong() {
     let env = Env::with_example();
@@ -785,7 +809,8 @@ fn a_disguised_number_is_flagged_on_paper_and_never_dialled_wrong() {
     ]);
     let html = env.ok(["print", "--format", "html", "-o", "-"]);
     assert!(!html.contains('\u{202e}'), "the override reached the page");
-    assert!(html.contains("tel:+447700321009"), "{html}");
+    assert!(!html.contains("tel:+447700321009"), "{html}");
+    assert!(!html.contains("sms:+447700321009"), "{html}");
     assert!(
         !html.contains("202e321009"),
         "the escape's digits were dialled"
@@ -793,6 +818,76 @@ fn a_disguised_number_is_flagged_on_paper_and_never_dialled_wrong() {
     assert!(html.contains("hidden characters"), "no note to check it");
     let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
     assert!(!markdown.contains("202e321009"), "{markdown}");
+    assert!(!markdown.contains("tel:+447700321009"), "{markdown}");
+}
+
+/// Numbers as people type them: fullwidth digits and plus (a Japanese or
+/// Chinese input method) dial what they show, plus included; letters
+/// ("0800-DAD-HELP") and look-alike digits get no link, a word when typed,
+/// a word at print time and a word on the card beside the number.
+#[test]
+fn a_link_dials_what_the_number_shows_or_there_is_no_link() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "GB"]);
+    env.ok(["step", "add", "Call someone"]);
+    let add = |name: &str, phone: &str| {
+        env.cmd([
+            "contact", "add", "--name", name, "--role", "help", "--phone", phone,
+        ])
+        .output()
+        .unwrap()
+    };
+    let mum = add("Mum", "＋４４ ７７００ ９００７７７");
+    assert!(mum.status.success());
+    assert!(
+        String::from_utf8_lossy(&mum.stderr).lines().count() == 1,
+        "{mum:?}"
+    );
+    for (name, phone) in [("Dad", "0800-DAD-HELP"), ("Bea", "+44 77OO 9𝟘0456")] {
+        let typed = add(name, phone);
+        assert!(typed.status.success());
+        let said = String::from_utf8_lossy(&typed.stderr);
+        assert!(
+            said.contains(&format!("{name} · {phone} (this number holds letters or characters that only look like digits: check it before you call)")),
+            "{said}"
+        );
+    }
+    let html = env.ok(["print", "--format", "html", "-o", "-"]);
+    assert!(
+        html.contains("href=\"tel:+447700900777\">＋４４ ７７００ ９００７７７</a>"),
+        "{html}"
+    );
+    for wrong in [
+        "tel:0800\"",
+        "tel:+447790456",
+        "sms:0800\"",
+        "sms:+447790456",
+    ] {
+        assert!(!html.contains(wrong), "{wrong} in {html}");
+    }
+    let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
+    assert!(markdown.contains("(tel:+447700900777)"), "{markdown}");
+    assert!(!markdown.contains("(tel:0800)"), "{markdown}");
+    // The card carries a word beside each doubtful number, and `print`
+    // names them whatever the format.
+    let card = env
+        .cmd(["print", "--card", "--format", "markdown", "-o", "-"])
+        .output()
+        .unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&card.stdout),
+        String::from_utf8_lossy(&card.stderr),
+    );
+    for name in ["Dad", "Bea"] {
+        assert!(
+            out.contains(&format!(
+                "Check {name}'s number: it may not dial what it shows."
+            )),
+            "{out}"
+        );
+        assert!(err.contains(&format!("{name} · ")), "{err}");
+    }
+    assert!(!out.contains("Check Mum's"), "{out}");
 }
 
 /// `count` vCards, each a different person with a different number.

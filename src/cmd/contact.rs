@@ -31,32 +31,43 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         }
         ContactCommand::Import(args) => import(&args, ctx),
         ContactCommand::Export(args) => export(&args, ctx),
-        ContactCommand::Add(args) => save(ctx, |plan| {
-            let id = match args.id {
-                Some(id) => id,
-                None => ids::generate(&args.name, "contact", |id| plan.contact(id).is_some()),
-            };
-            if plan.contact(&id).is_some() {
-                return Err(Error::IdTaken {
-                    what: "contact",
+        ContactCommand::Add(args) => {
+            let doubt = doubt(&args.name, args.phone.as_deref());
+            save(ctx, |plan| {
+                let id = match args.id {
+                    Some(id) => id,
+                    None => ids::generate(&args.name, "contact", |id| plan.contact(id).is_some()),
+                };
+                if plan.contact(&id).is_some() {
+                    return Err(Error::IdTaken {
+                        what: "contact",
+                        id,
+                    });
+                }
+                let description = format!("added contact {}", super::words(&args.name));
+                plan.contacts.push(Contact {
                     id,
+                    name: args.name,
+                    phone: args.phone,
+                    role: if args.do_not_involve {
+                        Role::DoNotInvolve
+                    } else {
+                        args.role
+                    },
+                    reachable: args.reachable,
                 });
-            }
-            let description = format!("added contact {}", super::words(&args.name));
-            plan.contacts.push(Contact {
-                id,
-                name: args.name,
-                phone: args.phone,
-                role: if args.do_not_involve {
-                    Role::DoNotInvolve
-                } else {
-                    args.role
-                },
-                reachable: args.reachable,
-            });
-            Ok(description)
-        }),
-        ContactCommand::Edit(args) => save(ctx, |plan| edit(plan, args)),
+                Ok(description)
+            })?;
+            warn(ctx, doubt)
+        }
+        ContactCommand::Edit(args) => {
+            let doubt = args
+                .phone
+                .as_deref()
+                .and_then(|phone| doubt(args.name.as_deref().unwrap_or(&args.id), Some(phone)));
+            save(ctx, |plan| edit(plan, args))?;
+            warn(ctx, doubt)
+        }
         ContactCommand::Remove(mut args) => save(ctx, |plan| {
             let index = find(plan, &args.id)?;
             // As stored, when typed as shown (see `find_id`).
@@ -75,6 +86,27 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             let removed = plan.contacts.remove(index);
             Ok(format!("removed contact {}", super::words(&removed.name)))
         }),
+    }
+}
+
+/// What to tell the person about a number they just typed that may not
+/// dial what it shows (letters, look-alike digits, hidden characters):
+/// said at once, not first discovered on a printed card.
+fn doubt(name: &str, phone: Option<&str>) -> Option<String> {
+    let number = phone?.trim();
+    crate::render::phone_warning(number).map(|warning| {
+        format!(
+            "{} · {} ({warning}).",
+            crate::render::clean(name),
+            crate::render::clean(number)
+        )
+    })
+}
+
+fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {
+    match doubt {
+        Some(doubt) => ctx.say(&doubt),
+        None => Ok(()),
     }
 }
 

@@ -52,6 +52,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     if args.trends {
         doc.add_trends(trends_chart(ctx)?);
     }
+    warn_doubtful_numbers(ctx, &plan)?;
     let search = font_search();
     let bytes = if args.card {
         let card = card::build(&plan, lines.as_ref(), &ctx.zone);
@@ -113,6 +114,23 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(&bytes)?;
         Ok(())
     }
+}
+
+/// Whatever the format, a number that may not dial what it shows is named
+/// before it goes on paper or a phone.
+fn warn_doubtful_numbers(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
+    for contact in plan.contacts.iter().filter(|c| !c.do_not_involve) {
+        let number = contact.phone.as_deref().unwrap_or_default().trim();
+        if let Some(warning) = crate::render::phone_warning(number) {
+            ctx.say(&format!(
+                "{} · {} ({warning}). Mend it with `relapse-plan contact edit {} --phone \"…\"`.",
+                crate::render::clean(&contact.name),
+                crate::render::clean(number),
+                crate::render::clean(&contact.id),
+            ))?;
+        }
+    }
+    Ok(())
 }
 
 /// The format asked for, else the -o file's extension's, else text.

@@ -49,7 +49,7 @@ pub fn is_hidden(c: char) -> bool {
 fn is_punctuation(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\u{a0}' | '\u{202f}' | '+' | '-' | '\u{2010}'
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{3000}' | '+' | '\u{ff0b}' | '-' | '\u{2010}'
             ..='\u{2014}' | '(' | ')' | '.' | '/' | '*' | '#' | ',' | ';'
     )
 }
@@ -99,16 +99,6 @@ pub fn has_digits(number: &str) -> bool {
     number.chars().any(|c| digit_value(c).is_some())
 }
 
-/// Whether `number` looks like digits it does not dial: a character that
-/// is numeric to Unicode (superscript, circled, mathematical) but not a
-/// digit a phone dials. Letters are left to the person's judgement here:
-/// "ext 23" is theirs to write.
-pub fn has_look_alike_digits(number: &str) -> bool {
-    number
-        .chars()
-        .any(|c| c.is_numeric() && digit_value(c).is_none())
-}
-
 /// `number` without what does not show: what a phone would dial, in the
 /// order it would dial it.
 pub fn without_hidden(number: &str) -> String {
@@ -128,7 +118,7 @@ pub fn for_dialling(number: &str) -> String {
     for c in number.chars() {
         if let Some(d) = digit_value(c) {
             out.push(char::from_digit(d, 10).unwrap_or('0'));
-        } else if c == '+' {
+        } else if c == '+' || c == '\u{ff0b}' {
             if out.trim().is_empty() {
                 out.push('+');
             }
@@ -141,6 +131,21 @@ pub fn for_dialling(number: &str) -> String {
     }
     let trimmed = out.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '#' && c != '*');
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a `tel:` or `sms:` link may dial for `number`: its digits in
+/// ASCII with a leading `+`, and only when the number dials exactly what
+/// it shows. A number with hidden characters, letters or look-alike digits
+/// gets no link at all: a link that dials something other than what the
+/// person reads is worse than none.
+pub fn link_digits(number: &str) -> Option<String> {
+    if trouble(number).is_some() {
+        return None;
+    }
+    let dialled = for_dialling(number);
+    let plus = dialled.starts_with('+');
+    let digits: String = dialled.chars().filter(char::is_ascii_digit).collect();
+    (!digits.is_empty()).then(|| if plus { format!("+{digits}") } else { digits })
 }
 
 #[cfg(test)]
@@ -169,8 +174,9 @@ mod tests {
         assert_eq!(trouble("07700 𝟗𝟎𝟎123"), Some(Trouble::LookAlike));
         assert_eq!(trouble("call after six"), Some(Trouble::LookAlike));
         assert_eq!(trouble("--"), Some(Trouble::NoDigits));
-        assert!(has_look_alike_digits("07700 ⑨00123"));
-        assert!(!has_look_alike_digits("0800 123 ext 23"));
+        assert_eq!(trouble("07700 ⑨00123"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("0800-DAD-HELP"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("＋４４ ７７００ ９００７７７"), None);
     }
 
     #[test]
@@ -183,5 +189,28 @@ mod tests {
         assert_eq!(for_dialling("\u{202e}"), "");
         assert_eq!(for_dialling("call after six"), "");
         assert_eq!(without_hidden(" 07\u{200b}700 "), "07700");
+    }
+
+    #[test]
+    fn a_link_dials_what_is_shown_or_there_is_no_link() {
+        // Fullwidth digits and plus, as a Japanese or Chinese input method
+        // types them, dial what they show; the plus is kept.
+        assert_eq!(
+            link_digits("＋４４ ７７００ ９００７７７").as_deref(),
+            Some("+447700900777")
+        );
+        assert_eq!(link_digits("+٢٠ ١٠").as_deref(), Some("+2010"));
+        assert_eq!(
+            link_digits("(0161) 496-0000").as_deref(),
+            Some("01614960000")
+        );
+        // Letters, look-alikes and hidden characters: no link.
+        assert_eq!(link_digits("0800-DAD-HELP"), None);
+        assert_eq!(link_digits("1-800-FLOWERS"), None);
+        assert_eq!(link_digits("+44 77OO 9𝟘0456"), None);
+        assert_eq!(link_digits("+44 7700 \u{202e}321009"), None);
+        // As a printout shows a hidden character: written out, never dialled.
+        assert_eq!(link_digits("+44 7700 \\u{202e}321009"), None);
+        assert_eq!(link_digits("--"), None);
     }
 }

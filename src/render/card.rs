@@ -239,12 +239,23 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
                 shortened.push(format!("shortened: the name {who}"));
                 who = short;
             }
+            let raw = c.phone.as_deref().unwrap_or_default().trim();
+            // A number that may not dial what it shows stays on the card
+            // with a word beside it: copied from the card on a bad day, it
+            // must not be trusted blindly, nor silently dropped.
+            let doubtful = super::phone_warning(raw).is_some();
+            let name = who.clone();
             back.push(Entry::Call {
                 who,
-                number: clean(c.phone.as_deref().unwrap_or_default().trim()),
+                number: clean(raw),
                 reach: Reach::Call,
-                keep: i == 0,
+                keep: i == 0 || doubtful,
             });
+            if doubtful {
+                back.push(Entry::Note(format!(
+                    "Check {name}'s number: it may not dial what it shows."
+                )));
+            }
         }
     }
     back.push(Entry::Heading("Crisis lines".to_string()));

@@ -21,30 +21,12 @@ use crate::render::text::{how_to_reach, shown_names};
 const THEIRS: &str = "dir=\"auto\" lang=\"\"";
 
 /// A `tel:` (or `sms:`) address: the digits of `number` in ASCII, with
-/// its leading `+`.
-pub fn href(number: &str, reach: &Reach) -> String {
-    let mut digits: String = number
-        .trim_start()
-        .starts_with('+')
-        .then_some('+')
-        .into_iter()
-        .collect();
-    // The model's numbers are shown text: a hidden character in the
-    // person's file is already written out as `\u{202e}`, and the hex
-    // digits of that escape must never be dialled.
-    let mut chars = number.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek() == Some(&'u') {
-            for skipped in chars.by_ref() {
-                if skipped == '}' {
-                    break;
-                }
-            }
-        } else if let Some(d) = digit_value(c) {
-            digits.push(char::from_digit(d, 10).unwrap_or('0'));
-        }
-    }
-    match reach {
+/// its leading `+`; none when the number does not dial exactly what it
+/// shows (hidden characters, letters, look-alike digits), so a tap never
+/// dials something other than what the person reads.
+pub fn href(number: &str, reach: &Reach) -> Option<String> {
+    let digits = crate::plan::phone::link_digits(number)?;
+    Some(match reach {
         Reach::Call => format!("tel:{digits}"),
         Reach::Text { word: None } => format!("sms:{digits}"),
         Reach::Text { word: Some(word) } => {
@@ -58,7 +40,7 @@ pub fn href(number: &str, reach: &Reach) -> String {
             }
             format!("sms:{digits}?body={body}")
         }
-    }
+    })
 }
 
 fn digits_of(text: &str) -> String {
@@ -90,11 +72,11 @@ fn words(text: &str, known: &HashSet<String>) -> String {
     for range in numbers(text) {
         out.push_str(&html(&text[at..range.start]));
         let found = &text[range.clone()];
-        if dialable(found, known) {
+        if let Some(link) = href(found, &Reach::Call).filter(|_| dialable(found, known)) {
             let _ = write!(
                 out,
                 "<a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
-                href(found, &Reach::Call),
+                html(&link),
                 html(found)
             );
         } else {
@@ -130,6 +112,19 @@ fn section_class(rank: Rank) -> String {
     }
 }
 
+/// A number, shown as `shown`: a link when it dials exactly what it
+/// shows, plain text (kept whole and left to right) when it does not.
+fn number_html(number: &str, reach: &Reach, shown: &str) -> String {
+    match href(number, reach) {
+        Some(link) => format!(
+            "<a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
+            html(&link),
+            html(shown)
+        ),
+        None => format!("<span class=\"num\" dir=\"ltr\">{}</span>", html(shown)),
+    }
+}
+
 /// One call: the name, the number as a link, a text link for people, a
 /// note.
 fn call(item: &Item, name: &str, section: &Section) -> String {
@@ -149,18 +144,15 @@ fn call(item: &Item, name: &str, section: &Section) -> String {
     };
     let shown = how_to_reach(number, reach);
     let mut out = format!(
-        "<li class=\"call\">{who} <span class=\"reach\"><a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
-        html(&href(number, reach)),
-        html(&shown)
+        "<li class=\"call\">{who} <span class=\"reach\">{}",
+        number_html(number, reach, &shown)
     );
     // People can be texted too; a crisis line lists its own text number.
     let person = matches!(section.rank, Rank::Stage(3 | 4));
-    if person && *reach == Reach::Call {
-        let _ = write!(
-            out,
-            " <a class=\"sms\" href=\"{}\">text</a>",
-            html(&href(number, &Reach::Text { word: None }))
-        );
+    if let Some(sms) =
+        href(number, &Reach::Text { word: None }).filter(|_| person && *reach == Reach::Call)
+    {
+        let _ = write!(out, " <a class=\"sms\" href=\"{}\">text</a>", html(&sms));
     }
     out.push_str("</span>");
     if let Some(note) = note {
@@ -445,10 +437,9 @@ impl Card {
                         };
                         let _ = write!(
                             body,
-                            "<p class=\"call\"><span class=\"who\" {THEIRS}>{}</span> <a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a></p>",
+                            "<p class=\"call\"><span class=\"who\" {THEIRS}>{}</span> {}</p>",
                             html(&who),
-                            html(&href(number, reach)),
-                            html(number)
+                            number_html(number, reach, number)
                         );
                     }
                     Entry::Text(text) => {
@@ -699,8 +690,8 @@ mod tests {
     #[test]
     fn numbers_become_links_to_dial_and_dates_do_not() {
         assert_eq!(
-            href("+44 (0)7700 900-123", &Reach::Call),
-            "tel:+4407700900123"
+            href("+44 (0)7700 900-123", &Reach::Call).as_deref(),
+            Some("tel:+4407700900123")
         );
         assert_eq!(
             href(
@@ -708,15 +699,26 @@ mod tests {
                 &Reach::Text {
                     word: Some("SHOUT".into())
                 }
-            ),
-            "sms:85258?body=SHOUT"
+            )
+            .as_deref(),
+            Some("sms:85258?body=SHOUT")
         );
-        assert_eq!(href("+٢٠ ١٠", &Reach::Call), "tel:+2010");
-        // What `clean` shows for a hidden character is never dialled.
+        assert_eq!(href("+٢٠ ١٠", &Reach::Call).as_deref(), Some("tel:+2010"));
         assert_eq!(
-            href("+44 7700 \\u{202e}321009", &Reach::Call),
-            "tel:+447700321009"
+            href("＋４４ ７７００ ９００７７７", &Reach::Call).as_deref(),
+            Some("tel:+447700900777")
         );
+        // A number that does not dial what it shows gets no link: what
+        // `clean` shows for a hidden character, letters, look-alikes.
+        for number in [
+            "+44 7700 \\u{202e}321009",
+            "0800-DAD-HELP",
+            "+44 77OO 9𝟘0456",
+        ] {
+            assert_eq!(href(number, &Reach::Call), None, "{number}");
+            let shown = number_html(number, &Reach::Call, number);
+            assert!(!shown.contains("href"), "{shown}");
+        }
         let known = HashSet::from(["116123".to_string()]);
         let shown = words("call 116 123 by 2027-01-15 at 18:30 <b>", &known);
         assert!(shown.contains("<a class=\"num\" dir=\"ltr\" href=\"tel:116123\">116 123</a>"));

@@ -28,11 +28,15 @@ fn push_lines(out: &mut String, lines: Vec<String>) {
     }
 }
 
-/// A number as a link, `[116 123](tel:116123)`; bold in the emergency
-/// section.
+/// A number as a link, `[116 123](tel:116123)` (plain when it does not
+/// dial what it shows); bold in the emergency section.
 fn number_link(number: &str, reach: &Reach, strong: bool) -> Segment<'static> {
     let label = escape_markdown_inline(&how_to_reach(number, reach));
-    let mut written = format!("[{label}]({})", href(number, reach));
+    // No link for a number that does not dial what it shows.
+    let mut written = match href(number, reach) {
+        Some(link) => format!("[{label}]({link})"),
+        None => label,
+    };
     if strong {
         written = format!("**{written}**");
     }

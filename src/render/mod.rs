@@ -69,8 +69,11 @@ pub fn phone(number: &str) -> String {
 pub fn phone_warning(number: &str) -> Option<&'static str> {
     if clean(number) != number.replace('\t', " ") {
         Some("this number holds hidden characters: check it before you call")
-    } else if crate::plan::phone::has_look_alike_digits(number) {
-        Some("this number holds characters that only look like digits: check it before you call")
+    } else if crate::plan::phone::trouble(number) == Some(crate::plan::phone::Trouble::LookAlike) {
+        // Letters too: "0800-DAD-HELP" or a letter O for a zero.
+        Some(
+            "this number holds letters or characters that only look like digits: check it before you call",
+        )
     } else {
         None
     }

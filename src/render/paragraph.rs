@@ -59,9 +59,17 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        // A hidden character is shown written out (`\u{202e}`): its hex
+        // digits are not a number, to link or to keep left to right.
+        if i >= 3 && chars[i - 3].1 == '\\' && chars[i - 2].1 == 'u' && chars[i - 1].1 == '{' {
+            while i < chars.len() && chars[i].1 != '}' {
+                i += 1;
+            }
+            continue;
+        }
         let after_word = i > 0 && chars[i - 1].1.is_alphanumeric();
         let leads = digit_value(c).is_some()
-            || (matches!(c, '+' | '(')
+            || (matches!(c, '+' | '\u{ff0b}' | '(')
                 && chars
                     .get(i + 1)
                     .is_some_and(|&(_, n)| digit_value(n).is_some()));
@@ -422,6 +430,13 @@ mod tests {
         );
         assert_eq!(found("mp3 H264 1 2"), Vec::<&str>::new());
         assert_eq!(found("+٢٠ ١٠ ١٢٣٤"), ["+٢٠ ١٠ ١٢٣٤"]);
+        assert_eq!(found("母: ＋４４ ７７００"), ["＋４４ ７７００"]);
+        // A hidden character written out is not a number.
+        assert_eq!(
+            found("Alex \\u{202e} +44 7700 \\u{202e}321009"),
+            ["+44 7700", "321009"]
+        );
+        assert_eq!(found("\\u{2066}"), Vec::<&str>::new());
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl Store {
             let newest = self.next_revision(revision)? - 1;
             // Only a file that is exactly its own saved revision may be
             // passed over: anything else holds words that are nowhere else.
-            if fs::read(self.revision_path(revision)).ok().as_deref() != Some(&bytes[..]) {
+            if read_limited(&self.revision_path(revision)).ok().as_deref() != Some(&bytes[..]) {
                 return Err(Error::Diverged {
                     path,
                     revision,
@@ -435,7 +435,7 @@ impl Store {
         let Ok(parsed) = parse(&bytes) else {
             return false;
         };
-        fs::read(self.revision_path(parsed.plan.revision)).is_ok_and(|saved| saved == bytes)
+        read_limited(&self.revision_path(parsed.plan.revision)).is_ok_and(|saved| saved == bytes)
     }
 
     /// Moves plan.toml to a new name beside it, never over another file.
