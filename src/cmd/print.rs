@@ -119,7 +119,11 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
 /// Whatever the format, a number that may not dial what it shows is named
 /// before it goes on paper or a phone.
 fn warn_doubtful_numbers(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
-    for contact in plan.contacts.iter().filter(|c| !c.do_not_involve) {
+    for contact in plan
+        .contacts
+        .iter()
+        .filter(|c| c.role != crate::plan::Role::DoNotInvolve)
+    {
         let number = contact.phone.as_deref().unwrap_or_default().trim();
         if let Some(warning) = crate::render::phone_warning(number) {
             ctx.say(&format!(
