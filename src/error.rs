@@ -201,6 +201,29 @@ pub enum Error {
     BadDraft { path: PathBuf, source: ParseError },
 }
 
+/// A refused edit reads as the error it always was.
+impl From<crate::plan::edit::EditError> for Error {
+    fn from(error: crate::plan::edit::EditError) -> Error {
+        use crate::plan::edit::EditError;
+        match error {
+            EditError::NotFound { entry, id, known } => Error::NotFound {
+                what: entry.noun(),
+                id,
+                known,
+            },
+            EditError::IdTaken { entry, id } => Error::IdTaken {
+                what: entry.noun(),
+                id,
+            },
+            EditError::InUse { entry, id, users } => Error::InUse {
+                what: entry.noun(),
+                id,
+                users,
+            },
+        }
+    }
+}
+
 impl Error {
     /// What to do next, shown on its own line under the error.
     #[allow(clippy::too_many_lines)] // one arm per cause: a table, not logic

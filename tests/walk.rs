@@ -46,6 +46,43 @@ fn a_refused_rename_leaves_the_practice_log_as_it_was() {
     assert_eq!(env.snapshot_dir(), before);
 }
 
+/// A rename is one operation: a coping strategy's new id reaches the
+/// check-ins that used it, so `trends` still names it in the person's words
+/// (it once left the old id behind in check-ins.toml).
+#[test]
+fn a_new_coping_id_reaches_the_check_ins() {
+    let env = Env::with_example();
+    env.ok([
+        "check-in",
+        "--urge",
+        "6",
+        "--acted",
+        "no",
+        "--used",
+        "urge-surf",
+    ]);
+    env.ok(["coping", "edit", "urge-surf", "--new-id", "surfing"]);
+    for file in ["check-ins.toml", "check-ins.recent.toml"] {
+        let log = std::fs::read_to_string(env.plan_dir().join(file)).unwrap();
+        assert!(log.contains("used = [\"surfing\"]"), "{file}: {log}");
+    }
+    let trends: serde_json::Value = serde_json::from_str(&env.ok(["trends", "--json"])).unwrap();
+    let text = trends.to_string();
+    assert!(
+        text.contains(r#"{"id":"surfing","name":"Urge surfing"}"#),
+        "{text}"
+    );
+    assert!(!text.contains("urge-surf"), "{text}");
+    // A contact's new id has no log to reach; the links follow it.
+    env.ok(["contact", "edit", "alex", "--new-id", "alex-m"]);
+    assert!(
+        env.plan()
+            .triggers
+            .iter()
+            .any(|t| t.contacts.contains(&"alex-m".to_string()))
+    );
+}
+
 #[test]
 fn no_arguments_is_a_short_start_not_every_command() {
     let env = Env::new();

@@ -1,15 +1,16 @@
 //! `contact list|add|edit|remove`: people and services.
 
-use super::{find_id, save};
+use super::{save, save_renaming, stored};
 use std::fmt::Write as _;
 
 use crate::cli::{ContactCommand, ContactEdit, ContactExport, ContactImport};
 use crate::crisis_lines::{self, CrisisLine};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::edit::{Entry, Rename};
 use crate::plan::validate::MAX_ITEMS;
 use crate::plan::vcard::{self, Card};
-use crate::plan::{Contact, Linked, Plan, Role, ids, phone};
+use crate::plan::{Contact, Plan, Role, phone};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
@@ -34,18 +35,10 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         ContactCommand::Add(args) => {
             let doubt = doubt(&args.name, args.phone.as_deref());
             save(ctx, |plan| {
-                let id = match args.id {
-                    Some(id) => id,
-                    None => ids::generate(&args.name, "contact", |id| plan.contact(id).is_some()),
-                };
-                if plan.contact(&id).is_some() {
-                    return Err(Error::IdTaken {
-                        what: "contact",
-                        id,
-                    });
-                }
-                let description = format!("added contact {}", super::words(&args.name));
-                plan.contacts.push(Contact {
+                let id = args
+                    .id
+                    .unwrap_or_else(|| plan.new_id::<Contact>(&args.name));
+                let contact = plan.add(Contact {
                     id,
                     name: args.name,
                     phone: args.phone,
@@ -55,8 +48,8 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                         args.role
                     },
                     reachable: args.reachable,
-                });
-                Ok(description)
+                })?;
+                Ok(format!("added contact {}", super::words(&contact.name)))
             })?;
             warn(ctx, doubt)
         }
@@ -65,25 +58,12 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 .phone
                 .as_deref()
                 .and_then(|phone| doubt(args.name.as_deref().unwrap_or(&args.id), Some(phone)));
-            save(ctx, |plan| edit(plan, args))?;
+            save_renaming(ctx, |plan| edit(plan, args))?;
             warn(ctx, doubt)
         }
-        ContactCommand::Remove(mut args) => save(ctx, |plan| {
-            let index = find(plan, &args.id)?;
-            // As stored, when typed as shown (see `find_id`).
-            args.id.clone_from(&plan.contacts[index].id);
-            let users = plan.triggers_linking(Linked::Contact, &args.id);
-            if !users.is_empty() && !args.force {
-                return Err(Error::InUse {
-                    what: "contact",
-                    id: args.id,
-                    users,
-                });
-            }
-            for trigger in &mut plan.triggers {
-                trigger.contacts.retain(|l| *l != args.id);
-            }
-            let removed = plan.contacts.remove(index);
+        ContactCommand::Remove(args) => save(ctx, |plan| {
+            let id = stored::<Contact>(plan, &args.id);
+            let removed = plan.remove::<Contact>(&id, args.force)?;
             Ok(format!("removed contact {}", super::words(&removed.name)))
         }),
     }
@@ -111,25 +91,14 @@ fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {
 }
 
 /// Changes one contact; marking them "do not involve" also unlinks them.
-fn edit(plan: &mut Plan, mut args: ContactEdit) -> Result<String> {
-    let index = find(plan, &args.id)?;
-    // As stored, when typed as shown (see `find_id`).
-    args.id.clone_from(&plan.contacts[index].id);
-    if let Some(new_id) = &args.new_id
-        && *new_id != args.id
-    {
-        if plan.contact(new_id).is_some() {
-            return Err(Error::IdTaken {
-                what: "contact",
-                id: new_id.clone(),
-            });
-        }
-        for trigger in &mut plan.triggers {
-            for link in trigger.contacts.iter_mut().filter(|l| **l == args.id) {
-                link.clone_from(new_id);
-            }
-        }
-    }
+/// Returns what changed and the rename it made.
+fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> {
+    let id = stored::<Contact>(plan, &args.id);
+    let index = plan.position::<Contact>(&id)?;
+    let rename = match &args.new_id {
+        Some(new_id) => plan.rename::<Contact>(&id, new_id)?,
+        None => None,
+    };
     let contact = &mut plan.contacts[index];
     if let Some(name) = args.name {
         contact.name = name;
@@ -150,17 +119,11 @@ fn edit(plan: &mut Plan, mut args: ContactEdit) -> Result<String> {
         Some(false) if args.role.is_none() && !contact.to_involve() => contact.role = Role::Help,
         _ => {}
     }
-    if let Some(new_id) = args.new_id {
-        contact.id = new_id;
-    }
     let id = contact.id.clone();
     let mut description = format!("changed contact {}", super::words(&contact.name));
     if !contact.to_involve() {
         // Someone not to involve can't be part of a trigger's response.
-        let unlinked = plan.triggers_linking(Linked::Contact, &id);
-        for trigger in &mut plan.triggers {
-            trigger.contacts.retain(|l| *l != id);
-        }
+        let unlinked = plan.unlink(Entry::Contact, &id);
         if !unlinked.is_empty() {
             let _ = write!(
                 description,
@@ -175,7 +138,7 @@ fn edit(plan: &mut Plan, mut args: ContactEdit) -> Result<String> {
             );
         }
     }
-    Ok(description)
+    Ok((description, rename))
 }
 
 /// Imports people from a vCard file, skipping anyone already in the plan.
@@ -523,8 +486,4 @@ fn card_problem(card: &Card, role: Role) -> Option<String> {
 /// "none" clears an optional field.
 fn optional(value: String) -> Option<String> {
     (!value.trim().eq_ignore_ascii_case("none")).then_some(value)
-}
-
-fn find(plan: &Plan, id: &str) -> Result<usize> {
-    find_id(&plan.contacts, id, "contact", |c| &c.id)
 }

@@ -1,10 +1,11 @@
 //! `coping list|add|edit|remove`: coping strategies and their steps.
 
-use super::{find_id, save};
+use super::{save, save_renaming, stored};
 use crate::cli::{CopingCommand, CopingEdit};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::{Coping, Linked, Plan, ids};
+use crate::plan::edit::Rename;
+use crate::plan::{Coping, Plan};
 use crate::render::tables::coping_table;
 
 pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
@@ -22,44 +23,24 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(())
         }
         CopingCommand::Add(args) => save(ctx, |plan| {
-            let id = match args.id {
-                Some(id) => id,
-                None => ids::generate(&args.name, "coping", |id| {
-                    plan.coping_strategy(id).is_some()
-                }),
-            };
-            if plan.coping_strategy(&id).is_some() {
-                return Err(Error::IdTaken {
-                    what: "coping strategy",
-                    id,
-                });
-            }
-            let description = format!("added coping strategy {}", super::words(&args.name));
-            plan.coping.push(Coping {
+            let id = args.id.unwrap_or_else(|| plan.new_id::<Coping>(&args.name));
+            let coping = plan.add(Coping {
                 id,
                 name: args.name,
                 kind: args.kind,
                 steps: args.step,
                 follow_through: follow_through(args.follow_through),
-            });
-            Ok(description)
+            })?;
+            Ok(format!(
+                "added coping strategy {}",
+                super::words(&coping.name)
+            ))
         }),
-        CopingCommand::Edit(args) => save(ctx, |plan| edit(plan, args)),
-        CopingCommand::Remove(mut args) => save(ctx, |plan| {
-            let index = find(plan, &args.id)?;
-            args.id.clone_from(&plan.coping[index].id);
-            let users = plan.triggers_linking(Linked::Coping, &args.id);
-            if !users.is_empty() && !args.force {
-                return Err(Error::InUse {
-                    what: "coping strategy",
-                    id: args.id,
-                    users,
-                });
-            }
-            for trigger in &mut plan.triggers {
-                trigger.coping.retain(|l| *l != args.id);
-            }
-            let name = super::words(&plan.coping.remove(index).name);
+        CopingCommand::Edit(args) => save_renaming(ctx, |plan| edit(plan, args)),
+        CopingCommand::Remove(args) => save(ctx, |plan| {
+            let id = stored::<Coping>(plan, &args.id);
+            let removed = plan.remove::<Coping>(&id, args.force)?;
+            let name = super::words(&removed.name);
             Ok(format!("removed coping strategy {name}"))
         }),
     }
@@ -72,25 +53,14 @@ fn follow_through(flags: crate::cli::FollowThroughFlags) -> crate::plan::FollowT
     follow
 }
 
-/// `coping edit`: the change itself.
-fn edit(plan: &mut Plan, mut args: CopingEdit) -> Result<String> {
-    let index = find(plan, &args.id)?;
-    args.id.clone_from(&plan.coping[index].id);
-    if let Some(new_id) = &args.new_id
-        && *new_id != args.id
-    {
-        if plan.coping_strategy(new_id).is_some() {
-            return Err(Error::IdTaken {
-                what: "coping strategy",
-                id: new_id.clone(),
-            });
-        }
-        for trigger in &mut plan.triggers {
-            for link in trigger.coping.iter_mut().filter(|l| **l == args.id) {
-                link.clone_from(new_id);
-            }
-        }
-    }
+/// `coping edit`: the change itself, and the rename it made.
+fn edit(plan: &mut Plan, args: CopingEdit) -> Result<(String, Option<Rename>)> {
+    let id = stored::<Coping>(plan, &args.id);
+    let index = plan.position::<Coping>(&id)?;
+    let rename = match &args.new_id {
+        Some(new_id) => plan.rename::<Coping>(&id, new_id)?,
+        None => None,
+    };
     let coping = &mut plan.coping[index];
     if let Some(name) = args.name {
         coping.name = name;
@@ -115,13 +85,6 @@ fn edit(plan: &mut Plan, mut args: CopingEdit) -> Result<String> {
     coping
         .follow_through
         .apply(super::follow_through_change(args.follow_through));
-    if let Some(new_id) = args.new_id {
-        coping.id = new_id;
-    }
     let name = super::words(&coping.name);
-    Ok(format!("changed coping strategy {name}"))
-}
-
-fn find(plan: &Plan, id: &str) -> Result<usize> {
-    find_id(&plan.coping, id, "coping strategy", |x| &x.id)
+    Ok((format!("changed coping strategy {name}"), rename))
 }

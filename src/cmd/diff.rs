@@ -4,7 +4,8 @@ use crate::cli::DiffArgs;
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::plan::Plan;
-use crate::plan::diff::{Change, Entry, diff, show};
+use crate::plan::diff::{Change, diff, show};
+use crate::plan::edit::Entry;
 use crate::render::wrap;
 
 pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {

@@ -98,6 +98,20 @@ fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Resu
     said(ctx, &saved)
 }
 
+/// [`save`] for an edit that may give an entry a new id (`--new-id`): the
+/// change returns what it did and the rename it made, and the logs beside
+/// the plan follow that rename under the same lock, so a trigger keeps its
+/// rehearsals and a coping strategy its check-ins.
+fn save_renaming(
+    ctx: &mut Ctx,
+    change: impl FnOnce(&mut Plan) -> Result<(String, Option<crate::plan::edit::Rename>)>,
+) -> Result<()> {
+    let saved = ctx
+        .store
+        .update_renaming(ctx.now, ctx.note.clone(), change)?;
+    said(ctx, &saved)
+}
+
 /// The person's words in a change note (a situation or a name), quoted and
 /// shortened so the note stays one line of thought; ids are for commands.
 fn words(text: &str) -> String {
@@ -200,21 +214,16 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
     }
 }
 
-/// The position of the item with `id`, or an error listing the ids there are.
-fn find_id<T>(
-    items: &[T],
-    id: &str,
-    what: &'static str,
-    id_of: impl Fn(&T) -> &String,
-) -> Result<usize> {
-    items
-        .iter()
-        .position(|x| same(id_of(x), id))
-        .ok_or_else(|| Error::NotFound {
-            what,
-            id: id.to_string(),
-            known: items.iter().map(|x| id_of(x).clone()).collect(),
-        })
+/// The stored id the person means by `typed`: as stored, or as it is shown
+/// (see [`same`]). What they typed when none matches, so the edit names it
+/// as not found, with the ids there are.
+fn stored<E: crate::plan::edit::Entity>(plan: &Plan, typed: &str) -> String {
+    let ids = || E::list(plan).iter().map(crate::plan::edit::Entity::id);
+    ids()
+        .find(|id| *id == typed)
+        .or_else(|| ids().find(|id| same(id, typed)))
+        .unwrap_or(typed)
+        .to_string()
 }
 
 /// Whether what the person typed names `stored`: as stored, or as it is

@@ -8,6 +8,7 @@ use super::terminal;
 use crate::cli::RehearseArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::Trigger;
 use crate::plan::rehearsal::{Recall, Rehearsal, agenda, schedule};
 use crate::prompt::{Prompter, shorten};
 use crate::render::json::object;
@@ -58,13 +59,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     )?;
     let mut next = match &args.trigger {
         Some(id) => {
-            if plan.trigger(id).is_none() {
-                return Err(Error::NotFound {
-                    what: "trigger",
-                    id: id.clone(),
-                    known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
-                });
-            }
+            plan.position::<Trigger>(id)?;
             Some(id.clone())
         }
         None => first_due(&plan, &log, today, &ctx.zone, &mut ask)?,
@@ -175,13 +170,7 @@ fn log_without_asking(
     ctx: &mut Ctx,
 ) -> Result<()> {
     let id = args.trigger.clone().unwrap_or_default();
-    if plan.trigger(&id).is_none() {
-        return Err(Error::NotFound {
-            what: "trigger",
-            id,
-            known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
-        });
-    }
+    plan.position::<Trigger>(&id)?;
     let confidence = args.confidence.unwrap_or_default();
     if confidence > 100 {
         return Err(Error::Usage(format!(

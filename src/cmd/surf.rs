@@ -23,14 +23,7 @@ const GUIDES: [&str; 4] = [
 
 pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some(trigger) = &args.trigger {
-        let plan = ctx.load()?.plan;
-        if plan.trigger(trigger).is_none() {
-            return Err(Error::NotFound {
-                what: "trigger",
-                id: trigger.clone(),
-                known: plan.triggers.iter().map(|t| t.id.clone()).collect(),
-            });
-        }
+        ctx.load()?.plan.position::<crate::plan::Trigger>(trigger)?;
     }
     let every = minutes(args.every, "--every")?;
     if let Some(list) = &args.ratings {

@@ -1,10 +1,11 @@
 //! `trigger list|add|edit|remove`: high-risk situations.
 
-use super::{add_unique, find_id, remove_values, save};
+use super::{add_unique, remove_values, save, save_renaming, stored};
 use crate::cli::{TriggerCommand, TriggerFields};
 use crate::ctx::Ctx;
-use crate::error::{Error, Result};
-use crate::plan::{Plan, Trigger, ids};
+use crate::error::Result;
+use crate::plan::edit::Rename;
+use crate::plan::{Plan, Trigger};
 use crate::render::tables::triggers_table;
 
 pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
@@ -22,44 +23,20 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(())
         }
         TriggerCommand::Add(args) => save(ctx, |plan| {
-            let id = match args.id {
-                Some(id) => id,
-                None => ids::generate(&args.situation, "trigger", |id| plan.trigger(id).is_some()),
-            };
-            if plan.trigger(&id).is_some() {
-                return Err(Error::IdTaken {
-                    what: "trigger",
-                    id,
-                });
-            }
-            let mut trigger = Trigger::new(id, args.situation);
-            apply(&mut trigger, &args.fields);
-            let description = format!("added trigger {}", super::words(&trigger.situation));
-            plan.triggers.push(trigger);
-            Ok(description)
+            let id = args
+                .id
+                .unwrap_or_else(|| plan.new_id::<Trigger>(&args.situation));
+            let trigger = plan.add(Trigger::new(id, args.situation))?;
+            apply(trigger, &args.fields);
+            Ok(format!(
+                "added trigger {}",
+                super::words(&trigger.situation)
+            ))
         }),
-        TriggerCommand::Edit(args) => {
-            // A new id reaches the practice log too, so the trigger keeps
-            // its rehearsals.
-            let rename = args
-                .new_id
-                .clone()
-                .filter(|new_id| *new_id != args.id)
-                .map(|new_id| (args.id.clone(), new_id));
-            let Some((from, to)) = rename else {
-                return save(ctx, |plan| edit(plan, args));
-            };
-            let saved = ctx.store.update_renaming_trigger(
-                ctx.now,
-                ctx.note.clone(),
-                (&from, &to),
-                |plan| edit(plan, args),
-            )?;
-            super::said(ctx, &saved)
-        }
+        TriggerCommand::Edit(args) => save_renaming(ctx, |plan| edit(plan, args)),
         TriggerCommand::Remove { id } => save(ctx, |plan| {
-            let index = find(plan, &id)?;
-            let removed = plan.triggers.remove(index);
+            let id = stored::<Trigger>(plan, &id);
+            let removed = plan.remove::<Trigger>(&id, false)?;
             Ok(format!(
                 "removed trigger {}",
                 super::words(&removed.situation)
@@ -68,22 +45,16 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// `trigger edit`: the change itself.
-fn edit(plan: &mut Plan, mut args: crate::cli::TriggerEdit) -> Result<String> {
-    let index = find(plan, &args.id)?;
-    // As stored, when typed as shown (see `find_id`).
-    args.id.clone_from(&plan.triggers[index].id);
-    if let Some(new_id) = &args.new_id
-        && *new_id != args.id
-        && plan.trigger(new_id).is_some()
-    {
-        return Err(Error::IdTaken {
-            what: "trigger",
-            id: new_id.clone(),
-        });
-    }
+/// `trigger edit`: the change itself, and the rename it made.
+fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Option<Rename>)> {
+    let id = stored::<Trigger>(plan, &args.id);
+    let index = plan.position::<Trigger>(&id)?;
+    let rename = match &args.new_id {
+        Some(new_id) => plan.rename::<Trigger>(&id, new_id)?,
+        None => None,
+    };
     let trigger = &mut plan.triggers[index];
-    let owner = format!("trigger `{}`", trigger.id);
+    let owner = format!("trigger `{id}`");
     if let Some(situation) = args.situation {
         trigger.situation = situation;
     }
@@ -121,17 +92,8 @@ fn edit(plan: &mut Plan, mut args: crate::cli::TriggerEdit) -> Result<String> {
         "contact link",
         &owner,
     )?;
-    if let Some(new_id) = args.new_id {
-        trigger.id = new_id;
-    }
-    Ok(format!(
-        "changed trigger {}",
-        super::words(&trigger.situation)
-    ))
-}
-
-fn find(plan: &Plan, id: &str) -> Result<usize> {
-    find_id(&plan.triggers, id, "trigger", |x| &x.id)
+    let description = format!("changed trigger {}", super::words(&trigger.situation));
+    Ok((description, rename))
 }
 
 /// Sets the fields given on the command line; list flags add to the lists.

@@ -10,38 +10,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::{Table, Value};
 
+use super::edit::Entry;
 use super::parse::to_table;
 use super::{Plan, Section};
-
-/// The kinds of entry that have ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Entry {
-    Trigger,
-    Coping,
-    Contact,
-}
-
-impl Entry {
-    /// The entry in words, as change lines name it.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Entry::Trigger => "trigger",
-            Entry::Coping => "coping strategy",
-            Entry::Contact => "contact",
-        }
-    }
-
-    /// The person's words for the entry with `id` in `plan`: a situation or
-    /// a name.
-    pub fn words(self, plan: &Plan, id: &str) -> Option<String> {
-        match self {
-            Entry::Trigger => plan.trigger(id).map(|t| t.situation.clone()),
-            Entry::Coping => plan.coping_strategy(id).map(|c| c.name.clone()),
-            Entry::Contact => plan.contact(id).map(|c| c.name.clone()),
-        }
-    }
-}
 
 /// What a field belongs to: the plan itself (name, country, where it is
 /// kept), its review dates, the person's own numbers, a crisis step's

@@ -9,7 +9,8 @@ use toml::value::Datetime;
 
 use super::checkin::{CheckIn, CheckInLog};
 use super::date::days_from_civil;
-use super::diff::{Change, Entry};
+use super::diff::Change;
+use super::edit::Entry;
 use super::parse::{ParseError, parse_document};
 use super::rehearsal::{ExerciseKind, PracticeLog};
 use super::{Plan, Role, Section, priority};

@@ -10,6 +10,7 @@ pub mod date;
 pub mod diff;
 pub mod draft;
 pub mod early_warning;
+pub mod edit;
 pub mod homework;
 pub mod ids;
 pub mod merge;
@@ -323,18 +324,6 @@ impl Plan {
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
     }
-
-    /// Ids of the triggers that link to a coping strategy or contact id.
-    pub fn triggers_linking(&self, kind: Linked, id: &str) -> Vec<String> {
-        self.triggers
-            .iter()
-            .filter(|t| match kind {
-                Linked::Coping => t.coping.iter().any(|c| c == id),
-                Linked::Contact => t.contacts.iter().any(|c| c == id),
-            })
-            .map(|t| t.id.clone())
-            .collect()
-    }
 }
 
 /// One line of history: a revision's number, when it was saved and why.
@@ -353,13 +342,6 @@ impl RevisionInfo {
             change_note: plan.change_note.clone(),
         }
     }
-}
-
-/// What a trigger can link to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Linked {
-    Coping,
-    Contact,
 }
 
 /// The sections of the plan that are ordered lists of the person's sentences.

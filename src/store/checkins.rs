@@ -45,24 +45,36 @@ impl Store {
     /// is never rewritten.
     pub fn update_check_ins<R>(&self, change: impl FnOnce(&mut CheckInLog) -> R) -> Result<R> {
         let _lock = self.lock()?;
-        let path = self.check_ins_path();
         let mut log = self.load_check_ins()?;
-        if log.version > CHECK_IN_VERSION {
-            return Err(Error::BadFile {
-                what: "the check-in log",
-                path,
-                source: ParseError::NewerVersion(log.version),
-            });
-        }
+        refuse_newer(&log, self.check_ins_path())?;
         let result = change(&mut log);
-        let text = toml::to_string_pretty(&log).expect("a check-in log always serializes");
+        self.write_check_ins(&log)?;
+        Ok(result)
+    }
+
+    /// Writes the log and its summary atomically; only called with the
+    /// lock held. A log from a newer relapse-plan is never rewritten.
+    pub(super) fn write_check_ins(&self, log: &CheckInLog) -> Result<()> {
+        let path = self.check_ins_path();
+        refuse_newer(log, path.clone())?;
+        let text = toml::to_string_pretty(log).expect("a check-in log always serializes");
         within_limit("the check-in log", &path, text.as_bytes())?;
         write_atomic(&path, text.as_bytes())?;
         let recent = log.recent(usize::from(MAX_LOOK_BACK));
         let text = toml::to_string_pretty(&recent).expect("a check-in log always serializes");
-        write_atomic(&self.recent_check_ins_path(), text.as_bytes())?;
-        Ok(result)
+        write_atomic(&self.recent_check_ins_path(), text.as_bytes())
     }
+}
+
+fn refuse_newer(log: &CheckInLog, path: PathBuf) -> Result<()> {
+    if log.version > CHECK_IN_VERSION {
+        return Err(Error::BadFile {
+            what: "the check-in log",
+            path,
+            source: ParseError::NewerVersion(log.version),
+        });
+    }
+    Ok(())
 }
 
 fn read_log(path: PathBuf) -> Result<CheckInLog> {

@@ -13,6 +13,7 @@ use super::files::{
 };
 use super::{Loaded, PLAN_FILE, Saved, Store};
 use crate::error::{Error, Result};
+use crate::plan::edit::{Entry, Rename};
 use crate::plan::parse::{Parsed, parse, to_toml};
 use crate::plan::validate::{Problem, validate};
 use crate::plan::{Plan, RevisionInfo};
@@ -232,50 +233,56 @@ impl Store {
         change: impl FnOnce(&mut Plan) -> Result<String>,
     ) -> Result<Saved> {
         let _lock = self.lock()?;
-        self.update_locked(now, note, change, |_| Ok(()))
+        self.update_locked(now, note, |plan| Ok((change(plan)?, ())), |()| Ok(()))
     }
 
-    /// [`Store::update`] for a change that renames trigger `from` to `to`:
-    /// the practice log follows under the same lock, so the trigger keeps its
-    /// rehearsals. The log is written first, and only once the new plan is
+    /// [`Store::update`] for a change that gives an entry a new id: the
+    /// logs beside the plan follow under the same lock (a trigger keeps its
+    /// rehearsals and exercises, a coping strategy the check-ins that used
+    /// it). The logs are written first, and only once the new plan is
     /// known to be valid: if the save is cut off in between, running the
     /// same rename again finishes it.
-    pub fn update_renaming_trigger(
+    pub fn update_renaming(
         &self,
         now: Datetime,
         note: Option<String>,
-        (from, to): (&str, &str),
-        change: impl FnOnce(&mut Plan) -> Result<String>,
+        change: impl FnOnce(&mut Plan) -> Result<(String, Option<Rename>)>,
     ) -> Result<Saved> {
         let _lock = self.lock()?;
-        self.update_locked(now, note, change, |_| {
-            let mut log = self.load_practice()?;
-            let mut renamed = false;
-            for r in log.rehearsals.iter_mut().filter(|r| r.trigger == from) {
-                r.trigger = to.to_string();
-                renamed = true;
-            }
-            for e in &mut log.exercises {
-                if e.trigger.as_deref() == Some(from) {
-                    e.trigger = Some(to.to_string());
-                    renamed = true;
+        self.update_locked(now, note, change, |rename| {
+            let Some(rename) = rename else {
+                return Ok(());
+            };
+            // Only the log that holds such ids is read, so a rename never
+            // stops at a log it would not change.
+            match rename.entry {
+                Entry::Trigger => {
+                    let mut log = self.load_practice()?;
+                    if log.rename(&rename) {
+                        self.write_practice(&log)?;
+                    }
                 }
-            }
-            if renamed {
-                self.write_practice(&log)?;
+                Entry::Coping => {
+                    let mut log = self.load_check_ins()?;
+                    if log.rename(&rename) {
+                        self.write_check_ins(&log)?;
+                    }
+                }
+                Entry::Contact => {}
             }
             Ok(())
         })
     }
 
     /// The body of [`Store::update`], with the lock held; `before_commit`
-    /// runs once the new revision is known to be a valid change.
-    fn update_locked(
+    /// runs once the new revision is known to be a valid change, with what
+    /// else `change` returned beside its description.
+    fn update_locked<T>(
         &self,
         now: Datetime,
         note: Option<String>,
-        change: impl FnOnce(&mut Plan) -> Result<String>,
-        before_commit: impl FnOnce(&Plan) -> Result<()>,
+        change: impl FnOnce(&mut Plan) -> Result<(String, T)>,
+        before_commit: impl FnOnce(T) -> Result<()>,
     ) -> Result<Saved> {
         let current = self.load()?;
         if let Some(found) = current.newer_schema {
@@ -285,7 +292,7 @@ impl Store {
             });
         }
         let mut plan = current.plan.clone();
-        let description = change(&mut plan)?;
+        let (description, also) = change(&mut plan)?;
         // Whatever the plan came from (an older file, an old draft), it is
         // saved in the current schema.
         plan.schema_version = crate::plan::SCHEMA_VERSION;
@@ -310,7 +317,7 @@ impl Store {
         // After a recovery the newest revision file may be unreadable, so
         // number from the first free slot, never from the plan alone.
         let revision = self.next_revision(current.plan.revision)?;
-        before_commit(&plan)?;
+        before_commit(also)?;
         self.commit(plan, revision, now, &current.problems)
             .map(Saved::Revision)
     }

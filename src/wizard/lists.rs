@@ -2,7 +2,8 @@
 
 use super::Wizard;
 use crate::error::Result;
-use crate::plan::{Contact, Role, Section, TextItem, ids};
+use crate::plan::edit::Entry;
+use crate::plan::{Contact, Role, Section, TextItem};
 use crate::prompt::shorten;
 
 const DONE: &str = "Done with this section";
@@ -117,10 +118,7 @@ impl Wizard<'_> {
                 Some(3) => {
                     if let Some(i) = self.pick_contact("Who should go?")? {
                         let id = self.draft.plan.contacts[i].id.clone();
-                        self.plan().contacts.remove(i);
-                        for trigger in &mut self.plan().triggers {
-                            trigger.contacts.retain(|c| *c != id);
-                        }
+                        self.plan().remove::<Contact>(&id, true)?;
                         self.keep()?;
                     }
                 }
@@ -134,15 +132,14 @@ impl Wizard<'_> {
         let Some(name) = self.ask.text("Their name (empty to finish)", "")? else {
             return Ok(false);
         };
-        let plan = &self.draft.plan;
-        let id = ids::generate(&name, "contact", |id| plan.contact(id).is_some());
-        self.plan().contacts.push(Contact {
+        let id = self.draft.plan.new_id::<Contact>(&name);
+        self.plan().add(Contact {
             id,
             name,
             phone: None,
             role: Role::Help,
             reachable: None,
-        });
+        })?;
         self.keep()?;
         let i = self.draft.plan.contacts.len() - 1;
         self.contact_details(i)?;
@@ -179,9 +176,7 @@ impl Wizard<'_> {
             let id = self.draft.plan.contacts[i].id.clone();
             self.plan().contacts[i].role = role;
             if role == Role::DoNotInvolve {
-                for trigger in &mut self.plan().triggers {
-                    trigger.contacts.retain(|c| *c != id);
-                }
+                self.plan().unlink(Entry::Contact, &id);
             }
             self.keep()?;
         }

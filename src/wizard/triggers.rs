@@ -4,7 +4,7 @@
 use super::Wizard;
 use crate::error::Result;
 use crate::plan::priority::sorted;
-use crate::plan::{Category, Coping, CopingKind, Trigger, ids};
+use crate::plan::{Category, Coping, CopingKind, Trigger};
 use crate::prompt::shorten;
 
 /// Coping skills offered as starting points, never imposed: the person
@@ -87,7 +87,8 @@ impl Wizard<'_> {
                 }
                 Some(3) => {
                     if let Some(i) = self.pick_trigger("Which one should go?")? {
-                        self.plan().triggers.remove(i);
+                        let id = self.draft.plan.triggers[i].id.clone();
+                        self.plan().remove::<Trigger>(&id, true)?;
                         self.keep()?;
                     }
                 }
@@ -128,9 +129,8 @@ impl Wizard<'_> {
         else {
             return Ok(false);
         };
-        let plan = &self.draft.plan;
-        let id = ids::generate(&situation, "trigger", |id| plan.trigger(id).is_some());
-        self.plan().triggers.push(Trigger::new(id, situation));
+        let id = self.draft.plan.new_id::<Trigger>(&situation);
+        self.plan().add(Trigger::new(id, situation))?;
         self.keep()?;
         let i = self.draft.plan.triggers.len() - 1;
         self.trigger_details(i)?;
@@ -453,15 +453,14 @@ impl Wizard<'_> {
             .ask
             .select("What kind of strategy is it?", &kinds, default)?
             .map_or(CopingKind::ALL[default], |k| CopingKind::ALL[k]);
-        let plan = &self.draft.plan;
-        let id = ids::generate(&name, "coping", |id| plan.coping_strategy(id).is_some());
-        self.plan().coping.push(Coping {
+        let id = self.draft.plan.new_id::<Coping>(&name);
+        self.plan().add(Coping {
             id: id.clone(),
             name,
             kind,
             steps: Vec::new(),
             follow_through: crate::plan::FollowThrough::default(),
-        });
+        })?;
         self.keep()?;
         let i = self.draft.plan.coping.len() - 1;
         if let Some(example) = example {
