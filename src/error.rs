@@ -255,6 +255,16 @@ impl Error {
             Error::TooLarge { .. } | Error::NotAFile { .. } => {
                 "nothing was changed; move it aside, then bring back a saved revision with `relapse-plan restore REV`".into()
             }
+            // Read as far as this version understands, but never rewritten.
+            Error::BadFile {
+                what: "the practice log" | "the check-in log",
+                source: ParseError::NewerVersion(_),
+                ..
+            }
+            | Error::BadDraft {
+                source: ParseError::NewerVersion(_),
+                ..
+            } => "nothing was changed; update relapse-plan to add to it".into(),
             Error::BadFile {
                 what: "a homework file" | "a hand-in file",
                 ..

@@ -1157,3 +1157,82 @@ fn a_check_in_is_kept_when_the_plan_file_holds_an_unknown_key() {
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("urge = 3"), "{log}");
 }
+
+/// The practice log has a version (one written before it had one reads as
+/// version 1) and keeps keys a newer relapse-plan wrote, at the top and in
+/// each entry; a log from a newer version is shown but never rewritten.
+#[test]
+fn the_practice_log_is_versioned_and_keeps_what_it_does_not_know() {
+    let env = Env::with_example();
+    let practice = env.plan_dir().join("practice.toml");
+    fs::write(
+        &practice,
+        "future = \"x\"\n\n[[rehearsals]]\ntrigger = \"payday\"\nat = 2026-11-20T10:00:00Z\nrecalled = \"some\"\nconfidence = 50\nfelt = \"calm\"\n",
+    )
+    .unwrap();
+    env.ok([
+        "rehearse",
+        "payday",
+        "--recalled",
+        "all",
+        "--confidence",
+        "70",
+    ]);
+    let text = fs::read_to_string(&practice).unwrap();
+    assert!(text.starts_with("version = 1\n"), "{text}");
+    for kept in ["future = \"x\"", "felt = \"calm\""] {
+        assert!(text.contains(kept), "{kept} was dropped:\n{text}");
+    }
+    assert_eq!(text.matches("[[rehearsals]]").count(), 2, "{text}");
+
+    let newer = text.replace("version = 1\n", "version = 2\n");
+    fs::write(&practice, &newer).unwrap();
+    env.ok(["rehearse", "--list"]);
+    let err = env.fails(
+        1,
+        [
+            "rehearse",
+            "payday",
+            "--recalled",
+            "all",
+            "--confidence",
+            "70",
+        ],
+    );
+    assert!(err.contains("practice.toml"), "{err}");
+    assert!(err.contains("newer relapse-plan (version 2)"), "{err}");
+    assert!(
+        err.contains("hint: nothing was changed; update relapse-plan"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&practice).unwrap(), newer);
+}
+
+/// A draft keeps keys a newer relapse-plan wrote, and a draft from a newer
+/// version is refused by name, never resumed and rewritten.
+#[test]
+fn a_draft_keeps_what_it_does_not_know_and_a_newer_one_is_refused() {
+    use relapse_plan::plan::{Plan, draft::Draft};
+    use relapse_plan::store::Store;
+    let env = Env::with_example();
+    let store = Store::open_dir(env.plan_dir());
+    let at: toml::value::Datetime = crate::NOW.parse().unwrap();
+    store
+        .save_draft(&Draft::new("map", at, Plan::new("Sam".into(), None)))
+        .unwrap();
+    let path = env.plan_dir().join("draft.toml");
+    let text = format!("future = \"x\"\n{}", fs::read_to_string(&path).unwrap());
+    fs::write(&path, &text).unwrap();
+    let draft = store.load_draft().unwrap().unwrap();
+    store.save_draft(&draft).unwrap();
+    let again = fs::read_to_string(&path).unwrap();
+    assert!(again.contains("future = \"x\""), "dropped:\n{again}");
+
+    let newer = again.replace("schema_version = 1\n", "schema_version = 2\n");
+    assert_ne!(newer, again);
+    fs::write(&path, &newer).unwrap();
+    let error = store.load_draft().expect_err("a newer draft");
+    assert!(error.to_string().contains("draft.toml"), "{error}");
+    assert!(error.to_string().contains("newer relapse-plan"), "{error}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}

@@ -72,6 +72,7 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
         completed,
         ratings: Vec::new(),
         trigger: None,
+        other: toml::Table::new(),
     })?;
     if completed {
         ctx.say(&format!(

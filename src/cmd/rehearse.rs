@@ -183,6 +183,7 @@ fn log_without_asking(
         response: args.response.clone().unwrap_or_default(),
         recalled,
         confidence,
+        other: toml::Table::new(),
     })?;
     let next = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).due_date();
     ctx.say(&format!(

@@ -145,6 +145,7 @@ fn finish(
         completed,
         ratings,
         trigger,
+        other: toml::Table::new(),
     })?;
     ctx.say("Logged in your practice.")
 }

@@ -25,6 +25,9 @@ pub struct Draft {
     /// The plan as it stands in the draft.
     #[serde(deserialize_with = "super::parse::embedded_plan")]
     pub plan: Plan,
+    /// Keys a newer relapse-plan wrote, kept as they are.
+    #[serde(flatten)]
+    pub other: toml::Table,
 }
 
 impl Draft {
@@ -36,6 +39,7 @@ impl Draft {
             base_revision: plan.revision,
             done: Vec::new(),
             plan,
+            other: toml::Table::new(),
         }
     }
 

@@ -24,8 +24,12 @@ pub enum Recall {
     None,
 }
 
+/// The practice log's own format version. Logs written before it had a
+/// version read as version 1.
+pub const PRACTICE_VERSION: i64 = 1;
+
 /// One rehearsal, as logged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rehearsal {
     pub trigger: String,
     pub at: Datetime,
@@ -35,6 +39,9 @@ pub struct Rehearsal {
     pub recalled: Recall,
     /// Confidence to handle it now, 0-100 %.
     pub confidence: u8,
+    /// Keys a newer relapse-plan wrote, kept as they are.
+    #[serde(flatten)]
+    pub other: toml::Table,
 }
 
 /// A timed exercise: paced breathing or urge surfing.
@@ -46,7 +53,7 @@ pub enum ExerciseKind {
 }
 
 /// One exercise, as logged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exercise {
     pub kind: ExerciseKind,
     pub at: Datetime,
@@ -60,15 +67,38 @@ pub struct Exercise {
     /// The trigger it was for, when the person said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<String>,
+    /// Keys a newer relapse-plan wrote, kept as they are.
+    #[serde(flatten)]
+    pub other: toml::Table,
 }
 
 /// practice.toml: every rehearsal and exercise, oldest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PracticeLog {
+    #[serde(default = "first_version")]
+    pub version: i64,
     #[serde(default)]
     pub rehearsals: Vec<Rehearsal>,
     #[serde(default)]
     pub exercises: Vec<Exercise>,
+    /// Keys a newer relapse-plan wrote, kept as they are.
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+impl Default for PracticeLog {
+    fn default() -> PracticeLog {
+        PracticeLog {
+            version: PRACTICE_VERSION,
+            rehearsals: Vec::new(),
+            exercises: Vec::new(),
+            other: toml::Table::new(),
+        }
+    }
+}
+
+fn first_version() -> i64 {
+    1
 }
 
 /// When a trigger is next due, and how often it has been practised.
@@ -220,10 +250,24 @@ mod tests {
                     response: String::new(),
                     recalled: *recalled,
                     confidence: 60,
+                    other: toml::Table::new(),
                 })
                 .collect(),
-            exercises: Vec::new(),
+            ..PracticeLog::default()
         }
+    }
+
+    #[test]
+    fn an_old_log_reads_as_version_1_and_unknown_keys_are_kept() {
+        let text = "future = \"x\"\n\n[[rehearsals]]\ntrigger = \"payday\"\nat = 2026-11-22T10:00:00Z\nrecalled = \"all\"\nconfidence = 60\nfelt = \"calm\"\n\n[[exercises]]\nkind = \"breathe\"\nat = 2026-11-22T10:00:00Z\nseconds = 60\ncompleted = true\nwith = \"Jo\"\n";
+        let log: PracticeLog = toml::from_str(text).unwrap();
+        assert_eq!(log.version, 1);
+        let back = toml::to_string_pretty(&log).unwrap();
+        assert!(back.starts_with("version = 1\n"), "{back}");
+        for kept in ["future = \"x\"", "felt = \"calm\"", "with = \"Jo\""] {
+            assert!(back.contains(kept), "{kept} lost:\n{back}");
+        }
+        assert_eq!(toml::from_str::<PracticeLog>(&back).unwrap(), log);
     }
 
     fn due(entries: &[(&str, Recall)]) -> String {

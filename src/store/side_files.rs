@@ -11,8 +11,8 @@ use super::files::{read_optional, sync_dir, within_limit, write_atomic};
 use crate::error::{Error, Result};
 use crate::plan::draft::{self, Draft};
 use crate::plan::homework::{STARTED_KIND, Started};
-use crate::plan::parse::{parse_document, parse_toml};
-use crate::plan::rehearsal::{Exercise, PracticeLog, Rehearsal};
+use crate::plan::parse::{ParseError, parse_document, parse_toml};
+use crate::plan::rehearsal::{Exercise, PRACTICE_VERSION, PracticeLog, Rehearsal};
 
 const DRAFT_FILE: &str = "draft.toml";
 const PRACTICE_FILE: &str = "practice.toml";
@@ -26,9 +26,22 @@ impl Store {
     /// The unfinished wizard answers, if any.
     pub fn load_draft(&self) -> Result<Option<Draft>> {
         let path = self.draft_path();
-        read_optional(&path)?
-            .map(|bytes| draft::parse(&bytes).map_err(|source| Error::BadDraft { path, source }))
-            .transpose()
+        let Some(bytes) = read_optional(&path)? else {
+            return Ok(None);
+        };
+        let draft = draft::parse(&bytes).map_err(|source| Error::BadDraft {
+            path: path.clone(),
+            source,
+        })?;
+        // A newer relapse-plan's draft could mean something this one does
+        // not know: it is refused, never resumed and rewritten.
+        if i64::from(draft.schema_version) > i64::from(draft::DRAFT_VERSION) {
+            return Err(Error::BadDraft {
+                path,
+                source: ParseError::NewerVersion(i64::from(draft.schema_version)),
+            });
+        }
+        Ok(Some(draft))
     }
 
     /// Saves the wizard's answers so far (after every answer).
@@ -87,11 +100,19 @@ impl Store {
         let Some(bytes) = read_optional(&path)? else {
             return Ok(PracticeLog::default());
         };
-        parse_toml(&bytes).map_err(|source| Error::BadFile {
+        let log: PracticeLog = parse_toml(&bytes).map_err(|source| Error::BadFile {
             what: "the practice log",
-            path,
+            path: path.clone(),
             source,
-        })
+        })?;
+        if log.version < 1 {
+            return Err(Error::BadFile {
+                what: "the practice log",
+                path,
+                source: ParseError::BadSchemaVersion(log.version.to_string()),
+            });
+        }
+        Ok(log)
     }
 
     /// Adds one rehearsal to the practice log.
@@ -114,7 +135,16 @@ impl Store {
     }
 
     /// Writes the practice log atomically; only called with the lock held.
+    /// A log from a newer relapse-plan is read as far as this one
+    /// understands it, but never rewritten: it could mean something else.
     pub(super) fn write_practice(&self, log: &PracticeLog) -> Result<()> {
+        if log.version > PRACTICE_VERSION {
+            return Err(Error::BadFile {
+                what: "the practice log",
+                path: self.practice_path(),
+                source: ParseError::NewerVersion(log.version),
+            });
+        }
         let text = toml::to_string_pretty(log).expect("a practice log always serializes");
         within_limit("the practice log", &self.practice_path(), text.as_bytes())?;
         write_atomic(&self.practice_path(), text.as_bytes())

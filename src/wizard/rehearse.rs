@@ -106,5 +106,6 @@ pub fn rehearse(
         response,
         recalled: [Recall::All, Recall::Some, Recall::None][recalled.min(2)],
         confidence: u8::try_from(confidence * 20).unwrap_or(100),
+        other: toml::Table::new(),
     }))
 }
