@@ -51,9 +51,12 @@ pub fn main() -> ExitCode {
             }
         };
     }
-    let cli = match Cli::from_arg_matches(&cli::command().get_matches()) {
+    let cli = match cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => refused(&error),
     };
     let stdout = io::stdout();
     let stderr = io::stderr();
@@ -111,6 +114,28 @@ pub fn main() -> ExitCode {
             error.exit_code()
         }
     }
+}
+
+/// Says what clap refused and exits; after a lapse, with the lapse plan.
+fn refused(error: &clap::Error) -> ! {
+    if error.use_stderr() {
+        let args: Vec<String> = std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok())
+            .filter(|w| (20..=500).contains(w))
+            .unwrap_or(80);
+        let store = |flag| plan_dir(flag).ok().map(Store::open_dir);
+        if let Some(lapse) = cmd::lapse_plan_after_a_mistake(&args, store, width) {
+            let _ = error.print();
+            let _ = writeln!(io::stderr(), "\n{}", render::clean_lines(&lapse));
+            std::process::exit(error.exit_code());
+        }
+    }
+    error.exit()
 }
 
 /// Resolves the plan folder and the clock: the only place that looks at the

@@ -151,6 +151,86 @@ fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
+    let env = Env::with_example();
+    let steps: Vec<String> = env
+        .plan()
+        .lapse_plan
+        .iter()
+        .map(|s| s.text.clone())
+        .collect();
+    assert!(!steps.is_empty());
+    let flat = |s: &[u8]| {
+        String::from_utf8_lossy(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // A word the plan does not hold: the rest is saved, the lapse plan is
+    // shown, and the error says what was left out.
+    let out = env
+        .cmd([
+            "check-in",
+            "--urge",
+            "6",
+            "--acted",
+            "yes",
+            "--sign",
+            "unknown",
+            "--distress",
+            "7",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let (stdout, stderr) = (flat(&out.stdout), flat(&out.stderr));
+    for step in &steps {
+        assert!(
+            stdout.contains(step.as_str()),
+            "{step} missing from {stdout}"
+        );
+    }
+    assert!(
+        stderr.contains("\"unknown\" is not one of your warning signs"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("saved, all but this"), "{stderr}");
+    let entry = &check_ins(&env)["check_ins"][0];
+    assert_eq!(entry["urge"].as_integer(), Some(6));
+    assert_eq!(entry["acted"].as_str(), Some("yes"));
+    assert_eq!(entry["distress"].as_integer(), Some(7));
+    assert!(
+        entry
+            .get("signs")
+            .is_none_or(|s| s.as_array().unwrap().is_empty())
+    );
+
+    // A misspelt flag, refused before anything runs: the lapse plan still
+    // comes, and it says nothing was saved.
+    let out = env
+        .cmd(["check-in", "--urge", "6", "--acted=partly", "--sing", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = flat(&out.stderr);
+    assert!(stderr.contains("--sing"), "{stderr}");
+    for step in &steps {
+        assert!(
+            stderr.contains(step.as_str()),
+            "{step} missing from {stderr}"
+        );
+    }
+    assert!(stderr.contains("was not saved"), "{stderr}");
+    // Without a lapse, a mistake is only the mistake.
+    let out = env
+        .cmd(["check-in", "--urge", "2", "--sing", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!flat(&out.stderr).contains(steps[0].as_str()));
+}
+
+#[test]
 fn without_a_terminal_it_says_what_to_use_instead() {
     let env = Env::with_example();
     let err = env.fails(1, ["check-in"]);

@@ -25,18 +25,12 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if args.ics {
         return reminder(args, today, ctx);
     }
-    if let Some(setting) = args.count_days {
-        // `--note` is the check-in's own line, never a revision's change
-        // note: without a check-in to hold it, refuse before saving anything.
-        if args.urge.is_none() && ctx.note.is_some() {
-            return Err(Error::Usage(
-                "--note is the line in your own words for today's check-in, so it needs one: add --urge N to check in and change the count together, or leave --note out".into(),
-            ));
-        }
-        count_days(setting == Switch::On, ctx)?;
-        if args.urge.is_none() {
-            return Ok(());
-        }
+    // `--note` is the check-in's own line, never a revision's change note:
+    // without a check-in to hold it, refuse before saving anything.
+    if args.count_days.is_some() && args.urge.is_none() && ctx.note.is_some() {
+        return Err(Error::Usage(
+            "--note is the line in your own words for today's check-in, so it needs one: add --urge N to check in and change the count together, or leave --note out".into(),
+        ));
     }
     // A check-in writes only the check-in log, so a plan file that can't be
     // read just now (a hand edit, a key this version does not know) never
@@ -56,9 +50,26 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             Plan::new(String::new(), None)
         }
     };
-    let asked = match args.urge {
+    let (asked, mut not_saved): (Asked, Vec<Error>) = match args.urge {
         Some(urge) => from_flags(args, urge, &plan, ctx.note.clone())?,
-        None => walk_through(&plan, today, ctx)?,
+        None if args.count_days.is_some() => {
+            return count_days(args.count_days == Some(Switch::On), ctx);
+        }
+        None => (walk_through(&plan, today, ctx)?, Vec::new()),
+    };
+    // A word that is not in the plan refuses the whole check-in, so a
+    // script can fix it and run it again; after a lapse, though, what could
+    // be kept is kept and the lapse plan is shown, with what was left out.
+    if !asked.answers.acted.is_lapse() && !not_saved.is_empty() {
+        return Err(not_saved.swap_remove(0));
+    }
+    if let Some(setting) = args.count_days {
+        count_days(setting == Switch::On, ctx)?;
+    }
+    let plan = if args.count_days.is_some() {
+        ctx.store.load()?.plan
+    } else {
+        plan
     };
     if let Some((sign, true)) = &asked.new_sign {
         let sign = sign.clone();
@@ -74,6 +85,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         }
     }
     let now = ctx.now;
+    let lapse_plan_shown = asked.lapse_plan_shown;
     let (recorded, entry, stretch, recent) = ctx.store.update_check_ins(|log| {
         let recorded = log.record(today, now, asked.answers);
         let entry = log.on(today).cloned();
@@ -88,14 +100,78 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         return Ok(());
     };
     let shown_stretch = stretch.filter(|_| plan.check_in.count_days);
-    write_reply(ctx.out, &plan, &entry, recorded, shown_stretch, ctx.style)?;
+    write_reply(
+        ctx.out,
+        &plan,
+        &entry,
+        recorded,
+        shown_stretch,
+        lapse_plan_shown,
+        ctx.style,
+    )?;
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
         writeln!(ctx.out)?;
         let country = ctx.lines_country(plan.country.as_deref());
         let lines = crisis_lines::for_country(country.as_deref());
         write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)?;
     }
-    Ok(())
+    if not_saved.is_empty() {
+        Ok(())
+    } else {
+        let left_out: Vec<String> = not_saved.iter().map(ToString::to_string).collect();
+        Err(Error::Usage(format!(
+            "today's check-in was saved, all but this: {}. To add it, check in again today with it put right; the same day adds to what is there.",
+            left_out.join("; ")
+        )))
+    }
+}
+
+/// After a mistake on the command line that clap refuses before any
+/// command runs (a misspelt flag, a number out of range), a check-in that
+/// says `--acted yes` or `--acted partly` still brings up the lapse plan:
+/// the person needs their own steps now, not after fixing a typo. `args`
+/// are the words after the program's name; `store` opens the plan folder
+/// the command line names (`--plan-dir`), if any. Returns what to show.
+pub fn lapse_plan_after_a_mistake(
+    args: &[String],
+    store: impl FnOnce(Option<std::path::PathBuf>) -> Option<crate::store::Store>,
+    width: usize,
+) -> Option<String> {
+    let value_of = |flag: &str| {
+        args.iter().enumerate().find_map(|(i, a)| {
+            if a == flag {
+                args.get(i + 1).cloned()
+            } else {
+                a.strip_prefix(flag)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::to_string)
+            }
+        })
+    };
+    let acted = value_of("--acted")?.trim().to_lowercase();
+    if !args.iter().any(|a| a == "check-in") || !(acted == "yes" || acted == "partly") {
+        return None;
+    }
+    let plan = store(value_of("--plan-dir").map(std::path::PathBuf::from))
+        .and_then(|s| s.load().ok())
+        .map_or_else(|| Plan::new(String::new(), None), |l| l.plan);
+    let mut shown = Vec::new();
+    let style = crate::ctx::Style {
+        color: false,
+        plain: false,
+        width,
+    };
+    crate::render::checkin::write_lapse_plan(&mut shown, &plan, style).ok()?;
+    Some(format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&shown).trim_end(),
+        crate::render::wrap(
+            "Today's check-in was not saved because of the mistake above: run it again with that fixed, whenever you are ready.",
+            width,
+            "",
+            ""
+        )
+    ))
 }
 
 /// The early warning at the top of `now` and `show`, while it holds. It
@@ -138,16 +214,24 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     }
 }
 
-/// The check-in from flags, each name matched to the plan's own words.
-fn from_flags(args: &CheckInArgs, urge: u8, plan: &Plan, note: Option<String>) -> Result<Asked> {
+/// The check-in from flags, each name matched to the plan's own words,
+/// and an error for each word the plan does not hold (left out).
+fn from_flags(
+    args: &CheckInArgs,
+    urge: u8,
+    plan: &Plan,
+    note: Option<String>,
+) -> Result<(Asked, Vec<Error>)> {
     let acted = args.acted.unwrap_or(Acted::No);
+    let mut not_saved = Vec::new();
     let signs_known: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
     let mut signs = matched(
         &args.sign,
         &signs_known,
         "warning sign",
         "--other-sign \"…\" notes something the plan does not list",
-    )?;
+        &mut not_saved,
+    );
     for other in &args.other_sign {
         let other = other.trim().to_string();
         if !other.is_empty() && !signs.contains(&other) {
@@ -160,28 +244,26 @@ fn from_flags(args: &CheckInArgs, urge: u8, plan: &Plan, note: Option<String>) -
         &maintenance,
         "daily maintenance item",
         "`relapse-plan maintenance add \"…\"` adds one",
-    )?;
+        &mut not_saved,
+    );
     let mut used = Vec::new();
     for wanted in &args.used {
-        let found = plan
-            .coping
-            .iter()
-            .find(|c| c.id == *wanted)
-            .or_else(|| {
-                plan.coping
-                    .iter()
-                    .find(|c| c.name.eq_ignore_ascii_case(wanted.trim()))
-            })
-            .ok_or_else(|| Error::NotFound {
+        let found = plan.coping.iter().find(|c| c.id == *wanted).or_else(|| {
+            plan.coping
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(wanted.trim()))
+        });
+        match found {
+            Some(found) if !used.contains(&found.id) => used.push(found.id.clone()),
+            Some(_) => {}
+            None => not_saved.push(Error::NotFound {
                 what: "coping strategy",
                 id: wanted.clone(),
                 known: plan.coping.iter().map(|c| c.id.clone()).collect(),
-            })?;
-        if !used.contains(&found.id) {
-            used.push(found.id.clone());
+            }),
         }
     }
-    Ok(Asked {
+    let asked = Asked {
         answers: Answers {
             urge,
             acted,
@@ -192,40 +274,50 @@ fn from_flags(args: &CheckInArgs, urge: u8, plan: &Plan, note: Option<String>) -
             note: note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
         },
         new_sign: None,
-    })
+        lapse_plan_shown: false,
+    };
+    Ok((asked, not_saved))
 }
 
 /// Each wanted text as the plan words it (matching ignores case and
-/// surrounding spaces), or an error listing what the plan holds.
-fn matched(wanted: &[String], known: &[String], what: &str, hint: &str) -> Result<Vec<String>> {
+/// surrounding spaces); one not in the plan adds a sentence to `not_saved`
+/// listing what the plan holds.
+fn matched(
+    wanted: &[String],
+    known: &[String],
+    what: &str,
+    hint: &str,
+    not_saved: &mut Vec<Error>,
+) -> Vec<String> {
     let mut out = Vec::new();
     for w in wanted {
         let w = w.trim();
-        let found = known
+        let Some(found) = known
             .iter()
             .find(|k| k.trim().to_lowercase() == w.to_lowercase())
-            .ok_or_else(|| {
-                let list = if known.is_empty() {
-                    "the plan has none yet".to_string()
-                } else {
-                    format!(
-                        "the plan has: {}",
-                        known
-                            .iter()
-                            .map(|k| format!("\"{k}\""))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                };
-                Error::Usage(format!(
-                    "\"{w}\" is not one of your {what}s ({list}); {hint}"
-                ))
-            })?;
+        else {
+            let list = if known.is_empty() {
+                "the plan has none yet".to_string()
+            } else {
+                format!(
+                    "the plan has: {}",
+                    known
+                        .iter()
+                        .map(|k| format!("\"{k}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            not_saved.push(Error::Usage(format!(
+                "\"{w}\" is not one of your {what}s ({list}); {hint}"
+            )));
+            continue;
+        };
         if !out.contains(found) {
             out.push(found.clone());
         }
     }
-    Ok(out)
+    out
 }
 
 /// Turns the days-since-a-lapse count on or off (a plan setting). The

@@ -4,6 +4,7 @@
 
 mod breathe;
 mod checkin;
+pub use checkin::lapse_plan_after_a_mistake;
 mod completions;
 mod contact;
 mod coping;

@@ -27,7 +27,8 @@ pub fn day_name(days: i64) -> String {
     format!("{weekday} {} {month}", date.day)
 }
 
-/// The reply to a check-in: thanks, the lapse plan after a lapse, and the
+/// The reply to a check-in: thanks, the lapse plan after a lapse (unless
+/// the walk-through showed it already, right after the answer), and the
 /// days-since-a-lapse count when the person turned it on.
 pub fn write_reply(
     w: &mut dyn Write,
@@ -35,6 +36,7 @@ pub fn write_reply(
     entry: &CheckIn,
     recorded: Recorded,
     stretch: Option<Stretch>,
+    lapse_plan_shown: bool,
     style: Style,
 ) -> io::Result<()> {
     let width = style.width;
@@ -49,40 +51,61 @@ pub fn write_reply(
     writeln!(w, "{}", wrap(&said, width, "", ""))?;
     if entry.is_lapse() {
         writeln!(w)?;
-        writeln!(w, "{}", heading("You acted on an urge today", style))?;
-        writeln!(
-            w,
-            "{}",
-            wrap(
-                "That is a lapse, not a relapse: a slip to learn from, and your plan has steps for it. Noting it honestly is part of the work.",
-                width,
-                "",
-                ""
-            )
-        )?;
-        if plan.lapse_plan.is_empty() {
+        if lapse_plan_shown {
             writeln!(
                 w,
                 "{}",
                 wrap(
-                    "Your plan has no lapse plan yet. Your crisis steps and people are in `relapse-plan now`; when you are ready, `relapse-plan lapse add \"…\"` starts one.",
+                    "Noted as a lapse: something to learn from. Your lapse plan is above, and in `relapse-plan show` whenever you want it.",
                     width,
                     "",
                     ""
                 )
             )?;
         } else {
-            writeln!(w, "{}", heading("Your lapse plan", style))?;
-            for (n, step) in plan.lapse_plan.iter().enumerate() {
-                let indent = format!("  {}. ", n + 1);
-                let hang = " ".repeat(indent.len());
-                writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
-            }
+            write_lapse_plan(w, plan, style)?;
         }
     }
     if let Some(s) = stretch {
         writeln!(w)?;
         writeln!(w, "{}", wrap(&stretch_words(s), width, "", ""))?;
+    }
+    Ok(())
+}
+
+/// After "partly" or "yes": kind words for today, then the plan's own
+/// lapse plan (or where to find the crisis steps when it has none).
+pub fn write_lapse_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
+    let width = style.width;
+    writeln!(w, "{}", heading("You acted on an urge today", style))?;
+    writeln!(
+        w,
+        "{}",
+        wrap(
+            "That is a lapse, not a relapse: a slip to learn from, and your plan has steps for it. Noting it honestly is part of the work.",
+            width,
+            "",
+            ""
+        )
+    )?;
+    if plan.lapse_plan.is_empty() {
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "Your plan has no lapse plan yet. Your crisis steps and people are in `relapse-plan now`; when you are ready, `relapse-plan lapse add \"…\"` starts one.",
+                width,
+                "",
+                ""
+            )
+        )?;
+    } else {
+        writeln!(w, "{}", heading("Your lapse plan", style))?;
+        for (n, step) in plan.lapse_plan.iter().enumerate() {
+            let indent = format!("  {}. ", n + 1);
+            let hang = " ".repeat(indent.len());
+            writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+        }
     }
     Ok(())
 }
@@ -102,6 +125,9 @@ pub fn stretch_words(s: Stretch) -> String {
             "{} without a lapse since your first check-in. Every day counts.",
             days(s.current)
         );
+    }
+    if s.total_free == 0 {
+        return "Today starts a new stretch. Every day counts.".to_string();
     }
     let now = if s.current == 0 {
         "Today starts a new stretch.".to_string()

@@ -21,6 +21,8 @@ pub struct Asked {
     /// A warning sign in the person's words that the plan does not hold,
     /// and whether they want it added to the plan.
     pub new_sign: NewSign,
+    /// Whether the lapse plan was shown already, right after the answer.
+    pub lapse_plan_shown: bool,
 }
 
 /// Asks about today. `earlier` is today's check-in so far, if any: its
@@ -61,6 +63,22 @@ pub fn ask(
             default,
         )?
         .map_or(before.acted, |i| Acted::ALL[i]);
+    // A lapse brings up the lapse plan straight away, before the other
+    // questions: stopping now must not cost the person their own steps.
+    let lapse_plan_shown = acted.is_lapse();
+    if lapse_plan_shown {
+        let mut shown = Vec::new();
+        let style = crate::ctx::Style {
+            color: false,
+            plain: false,
+            width: ask.width(),
+        };
+        crate::render::checkin::write_lapse_plan(&mut shown, plan, style)?;
+        ask.show(&format!(
+            "\n{}\nThe rest of the check-in follows; a few more questions.\n",
+            String::from_utf8_lossy(&shown).trim_end()
+        ))?;
+    }
 
     let (mut signs, new_sign) = warning_signs(ask, plan, &before.signs)?;
     if let Some((text, _)) = &new_sign {
@@ -114,6 +132,7 @@ pub fn ask(
             note,
         },
         new_sign,
+        lapse_plan_shown,
     })
 }
 
@@ -281,6 +300,34 @@ mod tests {
             p.transcript.iter().filter(|l| l.starts_with("? ")).count(),
             7
         );
+    }
+
+    #[test]
+    fn a_lapse_brings_up_the_lapse_plan_straight_after_the_answer() {
+        let mut plan = plan();
+        plan.lapse_plan = vec![TextItem::new("Call Alex within the hour")];
+        // Stopped right after answering: the lapse plan was already shown.
+        let mut p = Scripted::new(["7", "Yes", "<ctrl-c>"]);
+        assert!(ask(&mut p, &plan, None, None).is_err());
+        let acted = p
+            .transcript
+            .iter()
+            .position(|l| l.starts_with("? Did you act"))
+            .unwrap();
+        let next = &p.transcript[acted + 1];
+        assert!(next.contains("a lapse, not a relapse"), "{next}");
+        assert!(next.contains("1. Call Alex within the hour"), "{next}");
+        // A "no" shows no lapse plan.
+        let (asked, p) = run(&["2", "No", "", "", "", "", ""], &plan, None);
+        assert!(!asked.lapse_plan_shown);
+        assert!(!p.transcript.iter().any(|l| l.contains("lapse plan")));
+    }
+
+    #[test]
+    fn a_note_given_as_a_flag_is_offered_not_lost() {
+        let mut p = Scripted::new(["2", "No", "", "", "", "", "<keep>"]);
+        let asked = ask(&mut p, &plan(), None, Some("from the flag")).unwrap();
+        assert_eq!(asked.answers.note.as_deref(), Some("from the flag"));
     }
 
     #[test]
