@@ -51,7 +51,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         }
     };
     let (asked, mut not_saved): (Asked, Vec<Error>) = match args.urge {
-        Some(urge) => from_flags(args, urge, &plan, ctx.note.clone())?,
+        Some(urge) => from_flags(args, urge, &plan, ctx.note.clone()),
         None if args.count_days.is_some() => {
             return count_days(args.count_days == Some(Switch::On), ctx);
         }
@@ -221,7 +221,7 @@ fn from_flags(
     urge: u8,
     plan: &Plan,
     note: Option<String>,
-) -> Result<(Asked, Vec<Error>)> {
+) -> (Asked, Vec<Error>) {
     let acted = args.acted.unwrap_or(Acted::No);
     let mut not_saved = Vec::new();
     let signs_known: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
@@ -276,7 +276,7 @@ fn from_flags(
         new_sign: None,
         lapse_plan_shown: false,
     };
-    Ok((asked, not_saved))
+    (asked, not_saved)
 }
 
 /// Each wanted text as the plan words it (matching ignores case and
