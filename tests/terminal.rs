@@ -362,6 +362,10 @@ fn a_check_in_on_a_real_terminal() {
         "Did you act on an urge today?",
         &format!("{DOWN}{ENTER}"),
     );
+    // The lapse plan comes straight after the answer, before anything else.
+    p.exp_string("a lapse, not a relapse").unwrap();
+    p.exp_string("Call Alex within the hour and tell the truth")
+        .unwrap();
     answer(
         &mut p,
         "Which of your warning signs showed today?",
@@ -379,9 +383,7 @@ fn a_check_in_on_a_real_terminal() {
         "Anything else about today",
         "Had two, then called Alex\r",
     );
-    p.exp_string("a lapse, not a relapse").unwrap();
-    p.exp_string("Call Alex within the hour and tell the truth")
-        .unwrap();
+    p.exp_string("Your lapse plan is above").unwrap();
     p.exp_eof().unwrap();
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("urge = 8"), "{log}");
