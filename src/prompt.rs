@@ -1,17 +1,13 @@
 //! Asking questions. Wizards ask through [`Prompter`]: [`Terminal`] asks with
-//! dialoguer on the real terminal, [`Scripted`] answers from a list so every
+//! our own line editor and menus on the real terminal, [`Scripted`] answers from a list so every
 //! branch of a wizard can be tested without one.
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
 
 use console::Term;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::error::{Error, Result};
-
-/// The widest a choice is shown; longer ones are shortened on screen only.
-const CHOICE_WIDTH: usize = 72;
 
 /// Asks the person something.
 pub trait Prompter {
@@ -58,42 +54,70 @@ pub trait Prompter {
     }
 }
 
-/// Shortens a choice for the screen ("…" marks the cut); the file keeps it whole.
+/// Shortens text for one line of the screen ("…" marks the cut), at a
+/// word when there is one to cut at; the file keeps it whole.
 pub fn shorten(text: &str, width: usize) -> String {
     let text = crate::render::clean(text);
-    if text.chars().count() <= width {
-        text
-    } else {
-        let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
-        short.push('…');
-        short
+    if console::measure_text_width(&text) <= width {
+        return text;
     }
+    let mut short = String::new();
+    let mut used = 0;
+    let mut at_word_end = false;
+    for c in text.chars() {
+        let w = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            at_word_end = c.is_whitespace();
+            break;
+        }
+        short.push(c);
+        used += w;
+    }
+    // Back to the last space when the cut falls inside a word, unless that
+    // would leave too little.
+    if !at_word_end
+        && let Some(space) = short.rfind(' ')
+        && space >= short.len() / 2
+    {
+        short.truncate(space);
+    }
+    let mut short = short.trim_end().to_string();
+    short.push('…');
+    short
 }
 
-/// The real terminal, through dialoguer, on stderr.
+/// The real terminal, on stderr: our own line editor and menus on
+/// `console`, so every question, choice and answer is wrapped to the
+/// terminal's width (words kept whole), and Esc says what it did.
 pub struct Terminal {
     term: Term,
-    theme: Box<dyn Theme>,
+    /// Colours (not with `--plain` or `NO_COLOR`).
+    color: bool,
     /// `--plain`: no decorative symbols.
     plain: bool,
     /// The terminal's width, read once when it is opened.
     width: usize,
 }
 
+/// What a menu lets the person do.
+enum Menu<'a> {
+    /// Pick one.
+    One,
+    /// Tick any number (space), Enter when done.
+    Many(&'a mut Vec<bool>),
+}
+
 impl Terminal {
-    /// The terminal, if stdin and stderr both are one; dialoguer misbehaves
-    /// otherwise (it reads /dev/tty behind a pipe, or fails part-way).
+    /// The terminal, if stdin and stderr both are one: keys are read from
+    /// stdin's terminal and everything is drawn on stderr.
     pub fn open(plain: bool) -> Option<Terminal> {
         if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
             return None;
         }
         let color = !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let theme: Box<dyn Theme> = if color {
-            Box::new(ColorfulTheme::default())
-        } else {
+        if !color {
             console::set_colors_enabled_stderr(false);
-            Box::new(SimpleTheme)
-        };
+        }
         let term = Term::stderr();
         let width = std::env::var("COLUMNS")
             .ok()
@@ -104,7 +128,7 @@ impl Terminal {
             .min(500);
         Some(Terminal {
             term,
-            theme,
+            color,
             plain,
             width,
         })
@@ -119,6 +143,184 @@ impl Terminal {
             say_stopped(&mut io::stderr());
             std::process::exit(130);
         });
+    }
+
+    /// Columns text may fill: one short of the edge, so a full line never
+    /// makes the terminal wrap on its own and throw the redraw off.
+    fn room(&self) -> usize {
+        self.width.saturating_sub(1).max(19)
+    }
+
+    /// `text` wrapped to the terminal, later lines indented by `hang`.
+    fn wrapped(&self, text: &str, first: &str, hang: &str) -> Vec<String> {
+        crate::render::wrap(text, self.room(), first, hang)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The line left on screen once a question is answered, wrapped so no
+    /// word is cut: `✔ Question · answer`, or `· Question · skipped`.
+    fn echo(&self, question: &str, answer: &str, answered: bool) -> Result<()> {
+        let text = match (answered, self.plain) {
+            (_, true) => format!("{question}: {answer}"),
+            (true, false) => format!("✔ {question} · {answer}"),
+            (false, false) => format!("· {question} · {answer}"),
+        };
+        let mut lines = self.wrapped(&text, "", "  ");
+        if self.color && answered && !self.plain {
+            lines[0] = lines[0].replacen('✔', &console::style("✔").green().to_string(), 1);
+        }
+        for line in lines {
+            self.term.write_line(&line).map_err(Error::Terminal)?;
+        }
+        Ok(())
+    }
+
+    /// The question as its menu shows it: `? Question ›`, wrapped.
+    fn question_lines(&self, question: &str, hint: &str) -> Vec<String> {
+        let text = if self.plain {
+            format!("{question}{hint}")
+        } else {
+            format!("? {question}{hint}")
+        };
+        let mut lines = self.wrapped(&text, "", "  ");
+        if self.color && !self.plain {
+            lines[0] = lines[0].replacen('?', &console::style("?").yellow().to_string(), 1);
+        }
+        lines
+    }
+
+    /// A menu of our own: every choice wrapped whole under its marker, a
+    /// window that follows the cursor when they do not all fit, and the
+    /// chosen one left on screen in full. `None` for Esc.
+    fn menu(
+        &self,
+        question: &str,
+        choices: &[String],
+        default: usize,
+        mut mode: Menu<'_>,
+    ) -> Result<Option<usize>> {
+        use console::Key;
+        let hint = match mode {
+            Menu::One => "",
+            Menu::Many(_) => " (space ticks, Enter when done)",
+        };
+        let head = self.question_lines(question, hint);
+        let rows = usize::from(self.term.size().0).max(8);
+        let mut at = default.min(choices.len().saturating_sub(1));
+        let mut top = 0;
+        let mut drawn = 0;
+        self.term.hide_cursor().map_err(Error::Terminal)?;
+        let key = loop {
+            let mut lines = head.clone();
+            let items: Vec<Vec<String>> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, choice)| self.menu_item(choice, i == at, &mode, i))
+                .collect();
+            // The window: from `top`, as many whole choices as fit, moved
+            // so the one under the cursor is always in it.
+            let room = rows.saturating_sub(head.len() + 2).max(3);
+            top = top.min(at);
+            while items[top..=at].iter().map(Vec::len).sum::<usize>() > room && top < at {
+                top += 1;
+            }
+            let mut used = 0;
+            let mut end = top;
+            while end < items.len() && (end == top || used + items[end].len() <= room) {
+                used += items[end].len();
+                end += 1;
+            }
+            if top > 0 {
+                lines.push(self.more_line("more above"));
+            }
+            for item in &items[top..end] {
+                lines.extend(item.iter().cloned());
+            }
+            if end < items.len() {
+                lines.push(self.more_line("more below"));
+            }
+            self.term.clear_last_lines(drawn).map_err(Error::Terminal)?;
+            for line in &lines {
+                self.term.write_line(line).map_err(Error::Terminal)?;
+            }
+            self.term.flush().map_err(Error::Terminal)?;
+            drawn = lines.len();
+            let last = choices.len().saturating_sub(1);
+            match self.term.read_key() {
+                Ok(Key::ArrowDown | Key::Tab) => at = if at == last { 0 } else { at + 1 },
+                Ok(Key::ArrowUp | Key::BackTab) => at = if at == 0 { last } else { at - 1 },
+                Ok(Key::Home | Key::PageUp) => at = 0,
+                Ok(Key::End | Key::PageDown) => at = last,
+                Ok(Key::Char(' ')) => match &mut mode {
+                    Menu::Many(ticked) => {
+                        if let Some(t) = ticked.get_mut(at) {
+                            *t = !*t;
+                        }
+                    }
+                    Menu::One => break Some(at),
+                },
+                Ok(Key::Enter) => break Some(at),
+                Ok(Key::Escape) => break None,
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = self.term.clear_last_lines(drawn);
+                    let _ = self.term.show_cursor();
+                    return Err(if e.kind() == io::ErrorKind::Interrupted {
+                        Error::Cancelled
+                    } else {
+                        Error::Terminal(e)
+                    });
+                }
+            }
+        };
+        self.term.clear_last_lines(drawn).map_err(Error::Terminal)?;
+        self.term.show_cursor().map_err(Error::Terminal)?;
+        Ok(key)
+    }
+
+    /// One choice's lines: the marker (`❯` under the cursor), a tick box
+    /// in a menu of many, and the words wrapped under themselves.
+    fn menu_item(&self, choice: &str, here: bool, mode: &Menu<'_>, i: usize) -> Vec<String> {
+        let cursor = match (here, self.plain) {
+            (true, true) => "> ",
+            (true, false) => "❯ ",
+            (false, _) => "  ",
+        };
+        let tick = match mode {
+            Menu::One => "",
+            Menu::Many(ticked) if ticked.get(i).copied().unwrap_or(false) => "[x] ",
+            Menu::Many(_) => "[ ] ",
+        };
+        let first = format!("{cursor}{tick}");
+        // Later lines sit two further in, so each choice reads as one.
+        let hang = " ".repeat(console::measure_text_width(&first) + 2);
+        let mut lines = self.wrapped(choice, &first, &hang);
+        if here && self.color {
+            for line in &mut lines {
+                *line = console::style(line.as_str()).cyan().to_string();
+            }
+        }
+        lines
+    }
+
+    fn more_line(&self, what: &str) -> String {
+        let arrow = if what.ends_with("above") {
+            "↑"
+        } else {
+            "↓"
+        };
+        let text = if self.plain {
+            format!("  ({what})")
+        } else {
+            format!("  {arrow} {what}")
+        };
+        if self.color {
+            console::style(text).dim().to_string()
+        } else {
+            text
+        }
     }
 
     /// Redraws a text answer being typed: back to the prompt's first row,
@@ -154,30 +356,6 @@ impl Terminal {
     }
 }
 
-impl Terminal {
-    /// A menu's question short enough to sit on one line, which dialoguer
-    /// needs to redraw it cleanly: a longer one is shown above, wrapped,
-    /// and the menu asks only its last sentence or "Choose one".
-    fn fit_prompt(&self, question: &str) -> Result<String> {
-        if console::measure_text_width(question) + 6 <= self.width {
-            return Ok(question.to_string());
-        }
-        let last = question
-            .rfind(". ")
-            .map_or(question, |i| &question[i + 2..]);
-        let (above, asked) =
-            if last.len() < question.len() && console::measure_text_width(last) + 6 <= self.width {
-                (&question[..question.len() - last.len()], last.to_string())
-            } else {
-                (question, "Choose one".to_string())
-            };
-        self.term
-            .write_line(&crate::render::wrap(above.trim_end(), self.width, "", ""))
-            .map_err(Error::Terminal)?;
-        Ok(asked)
-    }
-}
-
 /// Says once that stopping lost nothing: Ctrl-C can reach both the signal
 /// handler and the prompt that was reading a key, and the person should
 /// read it once.
@@ -196,17 +374,28 @@ pub fn restore_terminal() {
     }
 }
 
-fn from_dialoguer(error: dialoguer::Error) -> Error {
-    let dialoguer::Error::IO(error) = error;
-    match error.kind() {
-        io::ErrorKind::Interrupted => Error::Cancelled,
-        _ => Error::Terminal(error),
-    }
-}
-
 impl Prompter for Terminal {
+    /// Shows text, any line too wide for the terminal wrapped at words
+    /// under its own indent, so nothing is broken mid-word at the edge.
     fn show(&mut self, text: &str) -> Result<()> {
-        self.term.write_line(text).map_err(Error::Terminal)
+        let mut out = String::new();
+        for (n, line) in text.split('\n').enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            if console::measure_text_width(line) <= self.width || line.contains('\x1b') {
+                out.push_str(line);
+            } else {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                out.push_str(&crate::render::wrap(
+                    line.trim_start(),
+                    self.room(),
+                    indent,
+                    indent,
+                ));
+            }
+        }
+        self.term.write_line(&out).map_err(Error::Terminal)
     }
 
     fn width(&self) -> usize {
@@ -221,17 +410,18 @@ impl Prompter for Terminal {
         }
     }
 
-    /// A line editor of our own rather than dialoguer's: Esc has to mean
-    /// "skip, keep what is there", and a long answer has to redraw cleanly.
+    /// A line editor of our own: Esc has to mean "skip, keep what is
+    /// there", and a long answer has to redraw cleanly.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
         use console::Key;
-        // Leave room to type on the prompt's line.
-        let asked = if console::measure_text_width(question) + 10 <= self.width {
+        // A question that leaves too little room to type on its line is
+        // shown whole above, and the line asks for the answer.
+        let asked = if console::measure_text_width(question) + 16 <= self.width {
             question.to_string()
         } else {
-            self.term
-                .write_line(&crate::render::wrap(question, self.width, "", ""))
-                .map_err(Error::Terminal)?;
+            for line in self.wrapped(question, "", "") {
+                self.term.write_line(&line).map_err(Error::Terminal)?;
+            }
             "Your answer".to_string()
         };
         let question = asked.as_str();
@@ -258,6 +448,11 @@ impl Prompter for Terminal {
                         .copied()
                         .eq(crate::render::clean(initial).chars());
                     break;
+                }
+                // Ctrl-U clears back to the start, as in a shell.
+                Ok(Key::Char('\u{15}')) => {
+                    chars.drain(..pos);
+                    pos = 0;
                 }
                 Ok(Key::Char(c)) if !c.is_control() => {
                     chars.insert(pos, c);
@@ -287,21 +482,24 @@ impl Prompter for Terminal {
         } else {
             chars.iter().collect::<String>().trim().to_string()
         };
+        let kept_as_it_was = skipped && !answer.is_empty();
         let skipped = skipped && answer.is_empty();
-        // What was answered stays on screen, as dialoguer leaves it.
-        let shown = crate::render::clean(&answer);
-        let done = match (skipped, self.plain) {
-            (true, true) => format!("{question}: skipped"),
-            (true, false) => format!("· {question} · skipped"),
-            (false, true) => format!("{question}: {shown}"),
-            (false, false) => format!("✔ {question} · {shown}"),
-        };
         self.term.move_cursor_up(row).map_err(Error::Terminal)?;
         self.term.write_str("\r").map_err(Error::Terminal)?;
         self.term
             .clear_to_end_of_screen()
             .map_err(Error::Terminal)?;
-        self.term.write_line(&done).map_err(Error::Terminal)?;
+        // What was answered stays on screen, wrapped, as the person wrote it.
+        let shown = crate::render::clean(&answer);
+        if skipped {
+            self.echo(question, "skipped (Esc)", false)?;
+        } else if answer.is_empty() {
+            self.echo(question, "(left empty)", false)?;
+        } else if kept_as_it_was {
+            self.echo(question, &format!("{shown} (kept as it was)"), false)?;
+        } else {
+            self.echo(question, &shown, true)?;
+        }
         Ok((!answer.is_empty()).then_some(answer))
     }
 
@@ -311,24 +509,59 @@ impl Prompter for Terminal {
         choices: &[String],
         default: usize,
     ) -> Result<Option<usize>> {
-        let width = self.width.clamp(20, CHOICE_WIDTH + 8) - 8;
-        let shown: Vec<String> = choices.iter().map(|c| shorten(c, width)).collect();
-        let question = self.fit_prompt(question)?;
-        dialoguer::Select::with_theme(self.theme.as_ref())
-            .with_prompt(question)
-            .items(&shown)
-            .default(default.min(choices.len().saturating_sub(1)))
-            .interact_on_opt(&self.term)
-            .map_err(from_dialoguer)
+        if choices.is_empty() {
+            return Ok(None);
+        }
+        let picked = self.menu(question, choices, default, Menu::One)?;
+        match picked {
+            Some(i) => self.echo(question, &choices[i], true)?,
+            None => self.echo(question, "skipped (Esc)", false)?,
+        }
+        Ok(picked)
     }
 
+    /// Yes or no: `y` or `n`, Enter for the one shown in capitals, Esc for
+    /// no; the answer stays on screen in words, whichever key gave it.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
-        let question = self.fit_prompt(question)?;
-        let answer = dialoguer::Confirm::with_theme(self.theme.as_ref())
-            .with_prompt(question)
-            .default(default)
-            .interact_on_opt(&self.term)
-            .map_err(from_dialoguer)?;
+        use console::Key;
+        let hint = if default { " (Y/n)" } else { " (y/N)" };
+        let lines = self.question_lines(question, hint);
+        let (last, above) = lines.split_last().unwrap_or((&lines[0], &[]));
+        for line in above {
+            self.term.write_line(line).map_err(Error::Terminal)?;
+        }
+        self.term
+            .write_str(&format!("{last} "))
+            .map_err(Error::Terminal)?;
+        self.term.flush().map_err(Error::Terminal)?;
+        let answer = loop {
+            match self.term.read_key() {
+                Ok(Key::Char('y' | 'Y')) => break Some(true),
+                Ok(Key::Char('n' | 'N')) => break Some(false),
+                Ok(Key::Enter) => break Some(default),
+                Ok(Key::Escape) => break None,
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = self.term.write_line("");
+                    return Err(if e.kind() == io::ErrorKind::Interrupted {
+                        Error::Cancelled
+                    } else {
+                        Error::Terminal(e)
+                    });
+                }
+            }
+        };
+        self.term.write_str("\r").map_err(Error::Terminal)?;
+        self.term
+            .clear_last_lines(above.len())
+            .map_err(Error::Terminal)?;
+        self.term
+            .clear_to_end_of_screen()
+            .map_err(Error::Terminal)?;
+        match answer {
+            Some(yes) => self.echo(question, if yes { "yes" } else { "no" }, true)?,
+            None => self.echo(question, "no (Esc)", false)?,
+        }
         Ok(answer.unwrap_or(false))
     }
 
@@ -338,14 +571,25 @@ impl Prompter for Terminal {
         choices: &[String],
         chosen: &[bool],
     ) -> Result<Option<Vec<usize>>> {
-        let width = usize::from(self.term.size().1).clamp(20, CHOICE_WIDTH + 8) - 8;
-        let shown: Vec<String> = choices.iter().map(|c| shorten(c, width)).collect();
-        dialoguer::MultiSelect::with_theme(self.theme.as_ref())
-            .with_prompt(question)
-            .items(&shown)
-            .defaults(chosen)
-            .interact_on_opt(&self.term)
-            .map_err(from_dialoguer)
+        if choices.is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        let mut ticked: Vec<bool> = (0..choices.len())
+            .map(|i| chosen.get(i).copied().unwrap_or(false))
+            .collect();
+        let done = self.menu(question, choices, 0, Menu::Many(&mut ticked))?;
+        if done.is_none() {
+            self.echo(question, "skipped (Esc), nothing changed", false)?;
+            return Ok(None);
+        }
+        let picked: Vec<usize> = (0..choices.len()).filter(|i| ticked[*i]).collect();
+        let names: Vec<&str> = picked.iter().map(|i| choices[*i].as_str()).collect();
+        if names.is_empty() {
+            self.echo(question, "none", true)?;
+        } else {
+            self.echo(question, &names.join("; "), true)?;
+        }
+        Ok(Some(picked))
     }
 }
 
@@ -495,5 +739,6 @@ mod tests {
     fn long_choices_are_shortened_on_screen() {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(shorten("abc", 4), "abc");
+        assert_eq!(shorten("Llamar a Máire esta noche", 16), "Llamar a Máire…");
     }
 }

@@ -41,42 +41,42 @@ fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
 /// one contact, one crisis step, every other section skipped, saved.
 fn walk_from_reasons(p: &mut PtySession) {
     answer(p, "What next?", ENTER); // reasons: done
-    answer(p, "Add a warning sign", ENTER);
+    answer(p, "A sign that things are sliding?", ENTER);
     answer(p, "What next?", ENTER);
-    answer(p, "A risky situation", "Friday payday\r");
+    answer(p, "What situation puts you at risk?", "Friday payday\r");
     answer(p, "What kind of situation", ENTER);
-    answer(p, "Add a thought", "I've earned it\r");
-    answer(p, "Add a thought", ENTER);
-    answer(p, "Add a feeling", ENTER);
-    answer(p, "Add an urge", ENTER);
-    answer(p, "A risky situation", ENTER);
+    answer(p, "What thought comes with it?", "I've earned it\r");
+    answer(p, "What thought comes with it?", ENTER);
+    answer(p, "What feeling comes with it?", ENTER);
+    answer(p, "What urge comes with it?", ENTER);
+    answer(p, "What situation puts you at risk?", ENTER);
     answer(p, "Done with triggers", ENTER);
     answer(p, "How likely", ENTER);
     answer(p, "How strong", ENTER);
     answer(p, "How sure", ENTER);
     // Nothing planned yet, so the menu starts on an example: up to "Done".
     answer(p, "Done with this one", &format!("{UP}{UP}{UP}{ENTER}"));
-    answer(p, "Their name", "Alex\r");
+    answer(p, "Who is it?", "Alex\r");
     answer(p, "Their phone number", "+44 7700 900123\r");
     answer(p, "Who are they for you?", ENTER);
     answer(p, "When can you reach them?", ENTER);
-    answer(p, "Their name", ENTER);
+    answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);
     answer(p, "no one to call. Link someone", "n");
-    answer(p, "Add a crisis step", "Call Alex\r");
-    answer(p, "Add a crisis step", ENTER);
+    answer(p, "What will you do, in order?", "Call Alex\r");
+    answer(p, "What will you do, in order?", ENTER);
     answer(p, "Done with this section", ENTER);
-    for section in [
-        "safer-environment item",
-        "lapse-plan step",
-        "daily maintenance item",
+    for asked in [
+        "What could you make safer?",
+        "What will you do if you slip?",
+        "What helps you stay well each day?",
     ] {
-        answer(p, &format!("Add a {section}"), ENTER);
+        answer(p, asked, ENTER);
         answer(p, "Done with this section", ENTER);
     }
     answer(p, "When would you like to review", ENTER);
     answer(p, "Save my plan", ENTER);
-    answer(p, "A short note", "first draft\r");
+    answer(p, "A few words about this version?", "first draft\r");
     p.exp_string("Saved as revision 1 of your plan").unwrap();
     p.exp_eof().unwrap();
 }
@@ -86,11 +86,11 @@ fn new_builds_a_whole_plan_in_a_real_terminal() {
     let env = Env::new();
     let mut p = spawn(&env, &["new"], true);
     p.exp_string("It is private").unwrap();
-    answer(&mut p, "Your country?", ENTER);
+    answer(&mut p, "Which country are you in?", ENTER);
     p.exp_string("Samaritans: call 116 123").unwrap();
     answer(&mut p, "Your name on the plan?", "Sam\r");
-    answer(&mut p, "Add a reason", "My daughter\r");
-    answer(&mut p, "Add a reason", ENTER);
+    answer(&mut p, "What keeps you going?", "My daughter\r");
+    answer(&mut p, "What keeps you going?", ENTER);
     walk_from_reasons(&mut p);
     let plan = env.plan();
     assert_eq!(
@@ -109,10 +109,10 @@ fn new_builds_a_whole_plan_in_a_real_terminal() {
 fn ctrl_c_keeps_every_answer_and_restores_the_terminal() {
     let env = Env::new();
     let mut p = spawn(&env, &["new"], false);
-    answer(&mut p, "Your country?", ENTER);
+    answer(&mut p, "Which country are you in?", ENTER);
     answer(&mut p, "Your name on the plan?", "Sam\r");
-    answer(&mut p, "Add a reason", "My daughter\r");
-    answer(&mut p, "Add a reason", ENTER);
+    answer(&mut p, "What keeps you going?", "My daughter\r");
+    answer(&mut p, "What keeps you going?", ENTER);
     p.exp_string("What next?").unwrap();
     p.send_control('c').unwrap();
     let rest = p.exp_eof().unwrap();
@@ -158,7 +158,7 @@ fn rank_compares_pairs_and_saves_the_order() {
         let (_, found) = p
             .exp_any(vec![
                 // The live question, not the line that reports an answer.
-                rexpect::ReadUntil::String("harder for you to handle?:\r\n> ".into()),
+                rexpect::ReadUntil::String("harder for you to handle?\r\n".into()),
                 rexpect::ReadUntil::String("Your order, hardest first".into()),
             ])
             .unwrap();
@@ -243,7 +243,11 @@ fn drafts_are_private_whatever_the_umask() {
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(true);
     let mut p = rexpect::session::spawn_with_options(cmd, options).unwrap();
-    answer(&mut p, "A risky situation", "A noisy party\r");
+    answer(
+        &mut p,
+        "What situation puts you at risk?",
+        "A noisy party\r",
+    );
     p.exp_string("What kind of situation").unwrap();
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
@@ -302,7 +306,7 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
     );
     p.exp_string("Press Ctrl-C to stop at any time").unwrap();
     // The live question, not the line that reports an answer.
-    let live = "How strong is the urge right now?:\r\n";
+    let live = "How strong is the urge right now?\r\n";
     answer(&mut p, live, ENTER); // 5
     answer(&mut p, live, &format!("{DOWN}{DOWN}{ENTER}")); // 7
     answer(&mut p, live, "\x1b[A\x1b[A\x1b[A\r"); // 4
@@ -409,28 +413,28 @@ fn a_check_in_on_a_real_terminal() {
 /// `new` with only a do-not-involve contact; returns what the screen showed
 /// between the review question and "Save my plan" (the summary), raw.
 fn new_with_someone_not_to_involve(p: &mut PtySession) -> String {
-    answer(p, "Your country?", ENTER);
+    answer(p, "Which country are you in?", ENTER);
     answer(p, "Your name on the plan?", "Sam\r");
-    answer(p, "Add a reason", ENTER);
+    answer(p, "What keeps you going?", ENTER);
     answer(p, "What next?", ENTER);
-    answer(p, "Add a warning sign", ENTER);
+    answer(p, "A sign that things are sliding?", ENTER);
     answer(p, "What next?", ENTER);
-    answer(p, "A risky situation", ENTER);
+    answer(p, "What situation puts you at risk?", ENTER);
     answer(p, "Done with triggers", ENTER);
-    answer(p, "Their name", "Dermot Ó Súilleabháin\r");
+    answer(p, "Who is it?", "Dermot Ó Súilleabháin\r");
     answer(p, "Their phone number", ENTER);
     // From "Someone I can ask for help" down two to "Someone NOT to involve".
     answer(p, "Who are they for you?", &format!("{DOWN}{DOWN}{ENTER}"));
-    answer(p, "Their name", ENTER);
+    answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);
-    answer(p, "Add a crisis step", ENTER);
+    answer(p, "What will you do, in order?", ENTER);
     answer(p, "Done with this section", ENTER);
-    for section in [
-        "safer-environment item",
-        "lapse-plan step",
-        "daily maintenance item",
+    for asked in [
+        "What could you make safer?",
+        "What will you do if you slip?",
+        "What helps you stay well each day?",
     ] {
-        answer(p, &format!("Add a {section}"), ENTER);
+        answer(p, asked, ENTER);
         answer(p, "Done with this section", ENTER);
     }
     answer(p, "When would you like to review", ENTER);
@@ -438,7 +442,7 @@ fn new_with_someone_not_to_involve(p: &mut PtySession) -> String {
     std::thread::sleep(std::time::Duration::from_millis(120));
     p.send(ENTER).unwrap();
     p.flush().unwrap();
-    answer(p, "A short note", ENTER);
+    answer(p, "A few words about this version?", ENTER);
     p.exp_string("Saved as revision 1 of your plan").unwrap();
     p.exp_eof().unwrap();
     // rexpect hands over each byte as one char; decode them as the UTF-8
@@ -489,11 +493,12 @@ fn new_fits_a_50_column_terminal() {
     let mut p = rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty");
     let screen = new_with_someone_not_to_involve(&mut p);
     assert!(screen.contains("Dermot"), "{screen}");
-    // The summary itself, after dialoguer's echo of the review answer (a
-    // prompt-and-answer line it draws whole; see the report on issue 13).
-    let summary = screen
-        .rsplit_once("(22 December 2026)")
-        .map_or(screen.as_str(), |(_, summary)| summary);
+    // Every line drawn, echoes of long answers included, fits: words wrap,
+    // never cut at the edge.
+    let summary = screen.as_str();
+    // The review date's echo (71 columns once) is there whole, wrapped.
+    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("In 30 days (22 December 2026)"), "{screen}");
     for line in summary.split(['\n', '\r']) {
         assert!(
             textwrap::core::display_width(line) <= 50,
@@ -535,4 +540,118 @@ fn plain_wizard_output_has_no_box_drawing_and_no_colour() {
             );
         }
     }
+}
+
+fn spawn_at(env: &Env, args: &[&str], columns: &str) -> PtySession {
+    let mut cmd = env.sealed(crate::bin());
+    cmd.args(args)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", columns)
+        .env("LANG", "en_GB.UTF-8");
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(true);
+    rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+}
+
+/// Issue 13: Esc on a menu, on a text question and on a "What next?" menu
+/// does what the keys line says, and says on screen what it did; Ctrl-C
+/// then stops once, kindly, with exit 130 and every answer kept.
+#[test]
+fn esc_and_ctrl_c_do_what_the_screen_says() {
+    let env = Env::new();
+    let mut p = spawn_at(&env, &["new"], "50");
+    p.exp_string("Esc skips a question").unwrap();
+    // Esc on the country menu: skipped, and said what that means.
+    answer(&mut p, "Which country are you in?", "\x1b");
+    p.exp_string("skipped").unwrap();
+    p.exp_string("Without a country, your plan says").unwrap();
+    // Esc on a text question with nothing there: skipped, said so.
+    answer(&mut p, "Your name on the plan?", "\x1b");
+    p.exp_string("skipped").unwrap();
+    answer(&mut p, "What keeps you going?", "Mi hija Lucía\r");
+    // Typed, then Esc: what was typed is kept, never thrown away.
+    answer(&mut p, "What keeps you going?", "El mar\x1b");
+    answer(&mut p, "What keeps you going?", "\r");
+    // Esc on "What next?": leaves the part, and says so.
+    answer(&mut p, "What next?", "\x1b");
+    p.exp_string("skipped").unwrap();
+    answer(&mut p, "A sign that things are sliding?", "");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(
+        rest.matches("Stopped. Everything you typed is kept")
+            .count(),
+        1,
+        "said once: {rest:?}"
+    );
+    let status = p.process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("130"), "{status:?}");
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(
+        draft.contains("Mi hija Lucía") && draft.contains("El mar"),
+        "{draft}"
+    );
+    assert!(!draft.contains("country ="), "{draft}");
+}
+
+/// Issue 13: a date that can't be read is asked again with an example, in
+/// the same words `set` uses, and the date meant is the one saved.
+#[test]
+fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
+    use relapse_plan::plan::draft::{Draft, to_toml};
+    let env = Env::new();
+    let mut draft = Draft::new(
+        "new",
+        "2026-11-22T10:15:00Z".parse().unwrap(),
+        relapse_plan::plan::Plan::new("Ana".into(), Some("IE".into())),
+    );
+    for step in [
+        "about",
+        "reasons",
+        "warning-signs",
+        "triggers",
+        "ranking",
+        "responses",
+        "contacts",
+        "crisis-steps",
+        "safer-environment",
+        "lapse-plan",
+        "maintenance",
+    ] {
+        draft.mark_done(step);
+    }
+    fs::create_dir_all(env.plan_dir()).unwrap();
+    fs::write(env.plan_dir().join("draft.toml"), to_toml(&draft)).unwrap();
+    let mut p = spawn_at(&env, &["new"], "100");
+    answer(&mut p, "You have unfinished answers", ENTER);
+    answer(
+        &mut p,
+        "When would you like to review",
+        &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(
+        &mut p,
+        "Which date? (like 31/03/2027 or 2027-03-31)",
+        "abc\r",
+    );
+    // rexpect reads bytes one to a char: wait on the ASCII part of each line.
+    answer(
+        &mut p,
+        "as a date. Which date? (like 31/03/2027",
+        "31/02/2027\r",
+    );
+    answer(
+        &mut p,
+        "isn't a day on the calendar. Which date?",
+        "4/1/2027\r",
+    );
+    p.exp_string("Your next review: 4 January 2027.").unwrap();
+    answer(&mut p, "Save my plan", ENTER);
+    answer(&mut p, "A few words about this version?", ENTER);
+    p.exp_string("Saved as revision 1").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-01-04");
 }

@@ -272,3 +272,45 @@ fn contact_flags_and_role_say_the_same_thing() {
     assert_eq!(kofi.role, relapse_plan::plan::Role::Help);
     assert!(env.ok(["now"]).contains("Kofi"));
 }
+
+#[test]
+fn set_reads_dates_as_the_walk_through_does_in_the_same_words() {
+    let env = Env::with_example();
+    // The locale settles the order, as it does in the walk-through.
+    env.test(["set", "--next-review", "4/1/2027"])
+        .env("LANG", "es_ES.UTF-8")
+        .run();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-01-04");
+    env.test(["set", "--next-review", "4/1/2027"])
+        .env("LANG", "en_US.UTF-8")
+        .run();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-04-01");
+    env.test(["set", "--last-review", "3 Nov 2026"]).run();
+    assert_eq!(env.plan().review.last.unwrap().to_string(), "2026-11-03");
+    // Where nothing settles it, both readings are named; nothing changes.
+    let before = env.snapshot_dir();
+    env.test(["set", "--next-review", "4/1/2027"])
+        .status(2)
+        .stderr_has("“4/1/2027” could be 4 January 2027 or 1 April 2027")
+        .stderr_has("write it like 31 March 2027 or 2027-03-31")
+        .run();
+    env.test(["set", "--next-review", "abc"])
+        .status(2)
+        .stderr_has("I couldn't read “abc” as a date")
+        .run();
+    assert_eq!(env.snapshot_dir(), before);
+}
+
+#[test]
+fn show_and_history_give_the_saved_time_on_the_persons_clock() {
+    let env = Env::with_example();
+    // The example was saved at 2026-11-22T10:15:00Z.
+    env.test(["show"])
+        .env("TZ", "Pacific/Auckland")
+        .stdout_has("saved 2026-11-22 23:15 NZDT")
+        .run();
+    env.test(["history"])
+        .env("TZ", "America/Los_Angeles")
+        .stdout_has("2026-11-22 02:15 PST")
+        .run();
+}

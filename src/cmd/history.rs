@@ -35,7 +35,11 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
     } else if rows.is_empty() {
         writeln!(ctx.out, "No revisions saved yet.")?;
     } else {
-        writeln!(ctx.out, "{}", history_table(&rows, current, ctx.style))?;
+        writeln!(
+            ctx.out,
+            "{}",
+            history_table(&rows, current, &ctx.zone, ctx.style)
+        )?;
     }
     Ok(())
 }

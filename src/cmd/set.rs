@@ -10,8 +10,10 @@ use crate::plan::date;
 
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let new_country = ctx.country.as_deref().map(country);
-    let last = args.last_review.as_deref().map(review_date).transpose()?;
-    let next = args.next_review.as_deref().map(review_date).transpose()?;
+    let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
+    let read = |value: &str| review_date(value, order, ctx.today);
+    let last = args.last_review.as_deref().map(read).transpose()?;
+    let next = args.next_review.as_deref().map(read).transpose()?;
     if args.name.is_none() && new_country.is_none() && last.is_none() && next.is_none() {
         return Err(Error::Usage(
             "say what to set: --name, --country, --last-review or --next-review".into(),
@@ -37,17 +39,27 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     })
 }
 
-/// A review date from the command line: YYYY-MM-DD, or "none" to clear.
-fn review_date(value: &str) -> Result<Option<Datetime>> {
+/// A review date from the command line, in any form the walk-through
+/// accepts (2027-01-04, 4/1/2027 in the locale's order, 4 Jan 2027), or
+/// "none" to clear; what it can't settle is said in the same words.
+fn review_date(
+    value: &str,
+    order: date::DayOrder,
+    today: toml::value::Date,
+) -> Result<Option<Datetime>> {
     if value.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    value
-        .trim()
-        .parse::<Datetime>()
-        .ok()
-        .filter(date::is_date_only)
-        .filter(|d| d.date.is_some_and(date::is_real_date))
-        .map(Some)
-        .ok_or_else(|| Error::Usage(format!("`{value}` is not a date like 2027-01-15")))
+    let read = date::parse_typed(value, order, today);
+    match (
+        read,
+        date::why_not_a_date(&crate::render::clean(value.trim()), read),
+    ) {
+        (date::TypedDate::Date(day), _) => Ok(Some(date::date_only(day))),
+        (_, why) => Err(Error::Usage(format!(
+            "{}; write it like {}",
+            why.unwrap_or_default(),
+            date::example(order)
+        ))),
+    }
 }

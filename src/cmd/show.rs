@@ -13,7 +13,7 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         writeln!(ctx.out, "{text}")?;
     } else {
         super::checkin::warn_early(ctx, &loaded.plan)?;
-        tables::write_plan(ctx.out, &loaded.plan, ctx.style)?;
+        tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style)?;
     }
     Ok(())
 }

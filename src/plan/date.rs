@@ -279,6 +279,31 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
     }
 }
 
+/// A date to show as an example of what to type, in the locale's order.
+pub fn example(order: DayOrder) -> &'static str {
+    match order {
+        DayOrder::DayFirst => "31/03/2027 or 2027-03-31",
+        DayOrder::MonthFirst => "3/31/2027 or 2027-03-31",
+        DayOrder::Unknown => "31 March 2027 or 2027-03-31",
+    }
+}
+
+/// Why a typed date (`shown` as the screen shows it) gave no one date, in
+/// words: the same wherever a date is typed (the walk-through, `set`).
+/// `None` when it is a date.
+pub fn why_not_a_date(shown: &str, read: TypedDate) -> Option<String> {
+    match read {
+        TypedDate::Date(_) => None,
+        TypedDate::EitherOf(day_first, month_first) => Some(format!(
+            "“{shown}” could be {} or {}",
+            long_date(day_first),
+            long_date(month_first)
+        )),
+        TypedDate::NoSuchDate => Some(format!("“{shown}” isn't a day on the calendar")),
+        TypedDate::NotADate => Some(format!("I couldn't read “{shown}” as a date")),
+    }
+}
+
 /// A date alone, as the file stores review dates.
 pub fn date_only(date: Date) -> Datetime {
     Datetime {

@@ -625,12 +625,12 @@ named_enum!(
     /// The eight high-risk categories of Marlatt and Gordon, plus "other".
     Category, "trigger category", default Other, {
     UnpleasantEmotions = "unpleasant-emotions": "feeling low, angry, anxious, lonely or bored",
-    PhysicalDiscomfort = "physical-discomfort": "pain, illness, tiredness, withdrawal",
+    PhysicalDiscomfort = "physical-discomfort": "pain, illness, tiredness, feeling unwell without it",
     PleasantEmotions = "pleasant-emotions": "celebrating, feeling good, wanting to feel even better",
     TestingPersonalControl = "testing-personal-control": "\"just one\", proving you can handle it",
     UrgesAndTemptations = "urges-and-temptations": "cravings, seeing or being offered it",
     ConflictWithOthers = "conflict-with-others": "arguments, criticism, feeling let down",
-    SocialPressure = "social-pressure": "being pushed or expected to use by others",
+    SocialPressure = "social-pressure": "others pushing or expecting you to join in",
     PleasantTimesWithOthers = "pleasant-times-with-others": "parties, nights out, relaxing with friends",
     Other = "other": "anything that doesn't fit the others",
 });

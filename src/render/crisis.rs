@@ -152,13 +152,15 @@ pub fn write_lines(
         "{}",
         heading(&format!("Crisis lines ({})", clean(&lines.country)), style)
     )?;
-    match lines.emergency {
-        Some(number) => writeln!(w, "  Emergency: {number}")?,
-        None => writeln!(
-            w,
-            "  No lines are checked for {} yet: if you are in danger now, {LOCAL_EMERGENCY}.",
-            clean(&lines.country)
-        )?,
+    if let Some(number) = lines.emergency {
+        writeln!(w, "  Emergency: {number}")?;
+    } else {
+        let country = crate::plan::country::name(&lines.country)
+            .map_or_else(|| clean(&lines.country), str::to_string);
+        let said = format!(
+            "No lines are checked for {country} yet: if you are in danger now, {LOCAL_EMERGENCY}."
+        );
+        writeln!(w, "{}", wrap(&said, width, "  ", "  "))?;
     }
     for line in &lines.lines {
         let mut entry = format!("{}: {}", line.name, line.how_to_reach());

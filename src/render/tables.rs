@@ -153,8 +153,14 @@ pub fn moment(value: &Datetime) -> String {
     }
 }
 
-/// The whole plan, section by section, in the order it is built.
-pub fn write_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
+/// The whole plan, section by section, in the order it is built; when it
+/// was saved on the person's clock (`zone`).
+pub fn write_plan(
+    w: &mut dyn Write,
+    plan: &Plan,
+    zone: &jiff::tz::TimeZone,
+    style: Style,
+) -> io::Result<()> {
     let name = if plan.name.trim().is_empty() {
         "Your plan".to_string()
     } else {
@@ -162,7 +168,10 @@ pub fn write_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()
     };
     let mut facts = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
-        facts.push(format!("saved {}", moment(saved)));
+        facts.push(format!(
+            "saved {}",
+            crate::plan::date::local_moment(saved, zone)
+        ));
     }
     facts.push(match &plan.country {
         Some(cc) => format!("country {}", clean(cc)),
@@ -414,8 +423,14 @@ pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
     t
 }
 
-/// Revisions, oldest first; the current one marked.
-pub fn history_table(rows: &[RevisionInfo], current: Option<u64>, style: Style) -> Grid {
+/// Revisions, oldest first, saved times on the person's clock (`zone`);
+/// the current one marked.
+pub fn history_table(
+    rows: &[RevisionInfo],
+    current: Option<u64>,
+    zone: &jiff::tz::TimeZone,
+    style: Style,
+) -> Grid {
     let mut t = table(&["Rev", "Saved", "Change"], &[0, 1], style);
     for row in rows {
         let mark = if Some(row.revision) == current {
@@ -425,7 +440,10 @@ pub fn history_table(rows: &[RevisionInfo], current: Option<u64>, style: Style) 
         };
         t.add_row(vec![
             format!("{}{mark}", row.revision),
-            row.saved_at.as_ref().map(moment).unwrap_or_default(),
+            row.saved_at
+                .as_ref()
+                .map(|at| crate::plan::date::local_moment(at, zone))
+                .unwrap_or_default(),
             row.change_note.as_deref().map(clean).unwrap_or_default(),
         ]);
     }

@@ -20,14 +20,20 @@ impl Wizard<'_> {
         }
         self.keep()?;
         // `new` asks for the country before anything else, for the crisis
-        // lines; ask again only when the person comes back to this section.
+        // lines (and says that Esc there leaves it for the end): ask again
+        // only when the person comes back to this section.
         match self.draft.plan.country.clone() {
+            None if self.country_asked && !self.draft.is_done("about") => Ok(()),
             None => self.ask_country(),
             Some(_) if !self.draft.is_done("about") => Ok(()),
             Some(cc)
-                if self
-                    .ask
-                    .confirm(&format!("Your country is {cc}. Change it?"), false)? =>
+                if self.ask.confirm(
+                    &format!(
+                        "Your country is {}. Change it?",
+                        crate::plan::country::name(&cc).unwrap_or(&cc)
+                    ),
+                    false,
+                )? =>
             {
                 self.ask_country()
             }
@@ -37,6 +43,7 @@ impl Wizard<'_> {
 
     /// Asks for the country when the plan has none, for the crisis lines.
     pub fn ask_country(&mut self) -> Result<()> {
+        self.country_asked = true;
         // By name, A to Z, so a country is found where it is looked for.
         let mut codes: Vec<&str> = EMERGENCY.iter().map(|(cc, _)| *cc).collect();
         codes.sort_by_key(|cc| country_name(cc));
@@ -54,10 +61,11 @@ impl Wizard<'_> {
             .or(self.default_country.as_deref())
             .and_then(|cc| codes.iter().position(|c| *c == cc))
             .unwrap_or(0);
-        match self
-            .ask
-            .select("Your country? (for crisis lines)", &choices, default)?
-        {
+        match self.ask.select(
+            "Which country are you in? (for crisis lines)",
+            &choices,
+            default,
+        )? {
             Some(i) if i < codes.len() => {
                 self.plan().country = Some(codes[i].to_string());
             }
@@ -113,8 +121,7 @@ impl Wizard<'_> {
             "Pick a date".to_string(),
             "Not now".to_string(),
         ];
-        self.ask
-            .show("Plans work best when they are looked at again every 30 to 90 days.")?;
+        self.say("Plans work best when they are looked at again every 30 to 90 days.")?;
         let next = match self
             .ask
             .select("When would you like to review your plan?", &choices, 0)?
@@ -137,22 +144,19 @@ impl Wizard<'_> {
     /// when they leave it empty.
     fn pick_date(&mut self) -> Result<Option<Date>> {
         let order = DayOrder::of_region(self.default_country.as_deref());
-        let example = match order {
-            DayOrder::DayFirst => "31/03/2027 or 2027-03-31",
-            DayOrder::MonthFirst => "3/31/2027 or 2027-03-31",
-            DayOrder::Unknown => "31 March 2027 or 2027-03-31",
-        };
+        let example = crate::plan::date::example(order);
         let today = days_from_civil(self.today);
         let mut question = format!("Which date? (like {example})");
         loop {
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(None);
             };
-            let shown = crate::prompt::shorten(&text, 30);
-            let date = match parse_typed(&text, order, self.today) {
+            let read = parse_typed(&text, order, self.today);
+            let date = match read {
                 TypedDate::Date(date) => date,
                 TypedDate::EitherOf(day_first, month_first) => {
                     let choices = [long_date(day_first), long_date(month_first)];
+                    let shown = crate::prompt::shorten(&text, 30);
                     match self.ask.select(
                         &format!("Which do you mean by “{shown}”?"),
                         &choices,
@@ -163,22 +167,17 @@ impl Wizard<'_> {
                         None => continue,
                     }
                 }
-                TypedDate::NoSuchDate => {
-                    question = format!(
-                        "“{shown}” isn't a day on the calendar. Which date? (like {example})"
-                    );
-                    continue;
-                }
-                TypedDate::NotADate => {
-                    question = format!(
-                        "I couldn't read “{shown}” as a date. Which date? (like {example})"
-                    );
+                _ => {
+                    let why =
+                        crate::plan::date::why_not_a_date(&crate::prompt::shorten(&text, 30), read)
+                            .unwrap_or_default();
+                    question = format!("{why}. Which date? (like {example})");
                     continue;
                 }
             };
             if days_from_civil(date) <= today {
                 question = format!(
-                    "{} has already come. Which date after today? (like {example})",
+                    "{} is today or earlier. Which date after today? (like {example})",
                     long_date(date)
                 );
                 continue;

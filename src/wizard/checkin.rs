@@ -88,7 +88,7 @@ pub fn ask(
     let maintenance: Vec<String> = plan.maintenance.iter().map(|m| m.text.clone()).collect();
     let did = pick(
         ask,
-        "Which daily maintenance did you do? (Space ticks, Enter ends)",
+        "Which daily maintenance did you do?",
         &maintenance,
         &before.did,
     )?;
@@ -99,16 +99,11 @@ pub fn ask(
         .iter()
         .filter_map(|id| plan.coping_strategy(id).map(|c| c.name.clone()))
         .collect();
-    let used = pick(
-        ask,
-        "Which coping did you use today? (Space ticks, Enter ends)",
-        &names,
-        &used_before,
-    )?
-    .into_iter()
-    .filter_map(|name| plan.coping.iter().find(|c| c.name == name))
-    .map(|c| c.id.clone())
-    .collect();
+    let used = pick(ask, "Which coping did you use today?", &names, &used_before)?
+        .into_iter()
+        .filter_map(|name| plan.coping.iter().find(|c| c.name == name))
+        .map(|c| c.id.clone())
+        .collect();
 
     let distress = rating(
         ask,
@@ -199,7 +194,7 @@ fn warning_signs(
         let chosen: Vec<bool> = choices.iter().map(|c| before.contains(c)).collect();
         let picked = ask
             .multi_select(
-                "Which of your warning signs showed today? (Space ticks, Enter ends)",
+                "Which of your warning signs showed today?",
                 &choices,
                 &chosen,
             )?

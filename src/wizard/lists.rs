@@ -4,7 +4,6 @@ use super::Wizard;
 use crate::error::Result;
 use crate::plan::edit::Entry;
 use crate::plan::{Contact, Role, Section, TextItem};
-use crate::prompt::shorten;
 
 const DONE: &str = "Done with this section";
 
@@ -27,7 +26,7 @@ impl Wizard<'_> {
                 Some(2) => {
                     if let Some(i) = self.pick_sentence(section, "Which one?")? {
                         let current = self.draft.plan.section(section)[i].text.clone();
-                        if let Some(text) = self.ask.text("Change it to", &current)? {
+                        if let Some(text) = self.ask.text("What should it say?", &current)? {
                             self.plan().section_mut(section)[i].text = text;
                             self.keep()?;
                         }
@@ -57,9 +56,9 @@ impl Wizard<'_> {
     }
 
     fn add_sentences(&mut self, section: Section) -> Result<()> {
+        self.say("One at a time; Enter on an empty line when you're done.")?;
         loop {
-            let question = format!("Add a {} (empty to finish)", section.item_name());
-            let Some(text) = self.ask.text(&question, "")? else {
+            let Some(text) = self.ask.text(ask_for(section), "")? else {
                 return Ok(());
             };
             self.plan().section_mut(section).push(TextItem::new(text));
@@ -83,7 +82,7 @@ impl Wizard<'_> {
             .section(section)
             .iter()
             .enumerate()
-            .map(|(i, item)| format!("{}. {}", i + 1, shorten(&item.text, 70)))
+            .map(|(i, item)| format!("{}. {}", i + 1, item.text))
             .collect();
         self.pick(question, choices)
     }
@@ -91,7 +90,7 @@ impl Wizard<'_> {
     /// People and services.
     pub(super) fn contacts(&mut self) -> Result<()> {
         self.say(
-            "Who can you turn to? People who take your mind off things, people you can ask for help, and professionals. You can also note someone NOT to involve.",
+            "Who can you turn to? People who take your mind off things, people you can ask for help, and professionals. You can also note someone NOT to involve. One at a time; Enter on an empty name when you're done.",
         )?;
         if self.draft.plan.contacts.is_empty() {
             while self.add_contact()? {}
@@ -129,7 +128,7 @@ impl Wizard<'_> {
 
     /// Adds one contact; `false` when the person left the name empty.
     fn add_contact(&mut self) -> Result<bool> {
-        let Some(name) = self.ask.text("Their name (empty to finish)", "")? else {
+        let Some(name) = self.ask.text("Who is it? (their name)", "")? else {
             return Ok(false);
         };
         let id = self.draft.plan.new_id::<Contact>(&name);
@@ -148,7 +147,7 @@ impl Wizard<'_> {
 
     fn edit_contact(&mut self, i: usize) -> Result<()> {
         let current = self.draft.plan.contacts[i].name.clone();
-        if let Some(name) = self.ask.text("Their name", &current)? {
+        if let Some(name) = self.ask.text("Their name, as you call them", &current)? {
             self.plan().contacts[i].name = name;
             self.keep()?;
         }
@@ -160,7 +159,7 @@ impl Wizard<'_> {
             .phone
             .clone()
             .unwrap_or_default();
-        self.plan().contacts[i].phone = self.ask.text("Their phone number (optional)", &phone)?;
+        self.plan().contacts[i].phone = self.ask.text("Their phone number? (optional)", &phone)?;
         self.keep()?;
         let c = &self.draft.plan.contacts[i];
         let default = Role::ALL.iter().position(|r| *r == c.role).unwrap_or(0);
@@ -203,5 +202,22 @@ impl Wizard<'_> {
             .map(|c| c.name.clone())
             .collect();
         self.pick(question, choices)
+    }
+}
+
+/// What a list section asks for, as a person would ask it.
+fn ask_for(section: Section) -> &'static str {
+    match section {
+        Section::Reasons => "What keeps you going?",
+        Section::WarningSigns => "A sign that things are sliding?",
+        Section::CrisisSteps => "What will you do, in order?",
+        Section::SafeEnvironment => "What could you make safer?",
+        Section::LapsePlan => "What will you do if you slip?",
+        Section::Maintenance => "What helps you stay well each day?",
+        Section::Helps => "What helps you when you're struggling?",
+        Section::DoesNotHelp => "What does not help?",
+        Section::WhoDoesWhat => "Who does what?",
+        Section::StandDown => "How can they tell the crisis is over?",
+        Section::AfterCrisis => "What do you need in the days after?",
     }
 }

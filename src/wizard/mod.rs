@@ -54,6 +54,9 @@ pub struct Wizard<'a> {
     pub default_country: Option<String>,
     /// How to lay out tables and text: `--plain`, and the terminal's width.
     pub style: crate::ctx::Style,
+    /// Whether the country was asked already in this sitting (so a skip
+    /// is not met by the same question a moment later).
+    country_asked: bool,
 }
 
 impl<'a> Wizard<'a> {
@@ -70,6 +73,7 @@ impl<'a> Wizard<'a> {
             today,
             default_country: None,
             style: crate::ctx::Style::FILE,
+            country_asked: false,
         }
     }
 
@@ -259,7 +263,7 @@ impl<'a> Wizard<'a> {
             )? {
                 Some(0) => {
                     let note = self.ask.text(
-                        "A short note for this version, e.g. \"first draft\" (optional)",
+                        "A few words about this version? (optional, like “first draft”)",
                         "",
                     )?;
                     return Ok(Outcome::Save { note });

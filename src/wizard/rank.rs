@@ -6,7 +6,6 @@ use super::Wizard;
 use crate::error::{Error, Result};
 use crate::plan::priority::sorted;
 use crate::plan::ranking::{max_questions, rank_pairwise};
-use crate::prompt::shorten;
 
 const LIKELIHOOD: [&str; 6] = [
     "0: it won't happen",
@@ -105,7 +104,10 @@ impl Wizard<'_> {
 
     fn rate(&mut self, i: usize) -> Result<()> {
         let situation = self.draft.plan.triggers[i].situation.clone();
-        self.ask.show(&format!("\n{}", shorten(&situation, 76)))?;
+        self.ask.show(&format!(
+            "\n{}",
+            crate::render::wrap(&situation, self.style.width.saturating_sub(1), "", "")
+        ))?;
         let trigger = &self.draft.plan.triggers[i];
         let (likely, intense, sure) = (trigger.likelihood, trigger.intensity, trigger.confidence);
         if let Some(v) = self.choose(
@@ -156,7 +158,7 @@ impl Wizard<'_> {
             .map(|t| (t.id.clone(), t.situation.clone()))
             .collect();
         let ranked = rank_pairwise(&start, |a, b| {
-            let choices = [shorten(&a.1, 70), shorten(&b.1, 70)];
+            let choices = [a.1.clone(), b.1.clone()];
             match self.ask.select(
                 "Which of these would be harder for you to handle?",
                 &choices,
@@ -178,7 +180,15 @@ impl Wizard<'_> {
                 let order: Vec<String> = ranked
                     .iter()
                     .enumerate()
-                    .map(|(i, (_, s))| format!("  {}. {}", i + 1, shorten(s, 70)))
+                    .map(|(i, (_, s))| {
+                        let line = format!("{}. {s}", i + 1);
+                        crate::render::wrap(
+                            &line,
+                            self.style.width.saturating_sub(1),
+                            "  ",
+                            "     ",
+                        )
+                    })
                     .collect();
                 self.ask
                     .show(&format!("Your order, hardest first:\n{}", order.join("\n")))

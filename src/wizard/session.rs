@@ -78,7 +78,7 @@ pub fn run(
     }
     // The keys, the same in every walk-through, said before the first question.
     let keys = format!(
-        "Keys: Enter answers. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        "Keys: Enter answers. In a list, ↑ and ↓ move and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
         kind.command
     );
     ask.show(&crate::render::wrap(&keys, style.width, "", ""))?;
@@ -101,9 +101,14 @@ pub fn run(
     let outcome = flow(&mut wizard)?;
     let mut draft = wizard.draft.clone();
     match outcome {
-        Outcome::Pause => ask.show(&format!(
-            "Your answers are kept. Run `relapse-plan {}` to carry on.",
-            kind.command
+        Outcome::Pause => ask.show(&crate::render::wrap(
+            &format!(
+                "Your answers are kept. Run `relapse-plan {}` to carry on.",
+                kind.command
+            ),
+            style.width,
+            "",
+            "",
         )),
         Outcome::Save { note: typed } => {
             // Whatever the plan gained while these answers were open is
@@ -119,9 +124,14 @@ pub fn run(
             store.remove_draft()?;
             match saved {
                 Saved::Unchanged(_) => ask.show("Nothing changed, so your plan stays as it was."),
-                Saved::Revision(plan) => ask.show(&format!(
-                    "Saved as revision {} of your plan. `relapse-plan now` shows it in a crisis; `relapse-plan rehearse` helps you practise.",
-                    plan.revision
+                Saved::Revision(plan) => ask.show(&crate::render::wrap(
+                    &format!(
+                        "Saved as revision {} of your plan. `relapse-plan now` shows it in a crisis; `relapse-plan rehearse` helps you practise.",
+                        plan.revision
+                    ),
+                    style.width,
+                    "",
+                    "",
                 )),
             }
         }
@@ -245,11 +255,8 @@ fn begin(
                 ask.show(&format!("Note: {warning}"))?;
             }
             if kind.command == "new" {
-                let question = format!(
-                    "You already have a plan (revision {}). Walk through it and change what you like?",
-                    loaded.plan.revision
-                );
-                if !ask.confirm(&question, true)? {
+                let question = "You already have a plan. Walk through it and change what you like?";
+                if !ask.confirm(question, true)? {
                     ask.show("Your plan is unchanged.")?;
                     return Ok(None);
                 }

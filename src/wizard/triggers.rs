@@ -5,7 +5,6 @@ use super::Wizard;
 use crate::error::Result;
 use crate::plan::priority::sorted;
 use crate::plan::{Category, Coping, CopingKind, Trigger};
-use crate::prompt::shorten;
 
 /// Coping skills offered as starting points, never imposed: the person
 /// rewrites each step in their own words (Enter keeps it).
@@ -62,7 +61,7 @@ impl Wizard<'_> {
     /// own step; `map` runs both.
     pub(super) fn map_triggers(&mut self) -> Result<()> {
         self.say(
-            "A trigger is a situation that puts you at risk. For each one, note the thoughts, feelings and urges it brings.",
+            "A trigger is a situation that puts you at risk. For each one, note the thoughts, feelings and urges it brings, one at a time; Enter on an empty line when you're done.",
         )?;
         if self.draft.plan.triggers.is_empty() {
             while self.add_trigger()? {}
@@ -105,12 +104,13 @@ impl Wizard<'_> {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                format!(
-                    "  {}. {} ({})",
+                let line = format!(
+                    "{}. {} ({})",
                     i + 1,
-                    shorten(&t.situation, 60),
-                    t.category
-                )
+                    t.situation,
+                    category_words(t.category)
+                );
+                crate::render::wrap(&line, self.style.width.saturating_sub(1), "  ", "     ")
             })
             .collect();
         if !lines.is_empty() {
@@ -123,10 +123,7 @@ impl Wizard<'_> {
     /// Adds one trigger, keeping each answer as it is given; `false` when
     /// the person left the situation empty.
     fn add_trigger(&mut self) -> Result<bool> {
-        let Some(situation) = self
-            .ask
-            .text("A risky situation, in your own words (empty to finish)", "")?
-        else {
+        let Some(situation) = self.ask.text("What situation puts you at risk?", "")? else {
             return Ok(false);
         };
         let id = self.draft.plan.new_id::<Trigger>(&situation);
@@ -139,7 +136,7 @@ impl Wizard<'_> {
 
     fn edit_trigger(&mut self, i: usize) -> Result<()> {
         let current = self.draft.plan.triggers[i].situation.clone();
-        if let Some(situation) = self.ask.text("The situation", &current)? {
+        if let Some(situation) = self.ask.text("The situation, in your words", &current)? {
             self.plan().triggers[i].situation = situation;
             self.keep()?;
         }
@@ -160,7 +157,7 @@ impl Wizard<'_> {
             .iter()
             .map(|c| match c {
                 Category::Other => "Not sure, or none of these".to_string(),
-                c => format!("{}: {}", c.key().replace('-', " "), c.about()),
+                c => format!("{}: {}", capitalised(&category_words(*c)), c.about()),
             })
             .collect();
         let current = self.draft.plan.triggers[i].category;
@@ -172,7 +169,7 @@ impl Wizard<'_> {
             self.plan().triggers[i].category = order[c];
             self.keep()?;
         }
-        for (what, field) in [("a thought", 0), ("a feeling", 1), ("an urge", 2)] {
+        for (what, field) in [("thought", 0), ("feeling", 1), ("urge", 2)] {
             self.edit_words(i, what, field)?;
         }
         Ok(())
@@ -194,7 +191,7 @@ impl Wizard<'_> {
         for item in existing {
             if let Some(text) = self
                 .ask
-                .text(&format!("Change {what} (empty removes it)"), &item)?
+                .text(&format!("This {what}? (empty removes it)"), &item)?
             {
                 kept.push(text);
             }
@@ -202,7 +199,7 @@ impl Wizard<'_> {
         *list(self.plan(), i, field) = kept;
         self.keep()?;
         loop {
-            let question = format!("Add {what} it brings (empty to finish)");
+            let question = format!("What {what} comes with it?");
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(());
             };
@@ -301,22 +298,27 @@ impl Wizard<'_> {
                 .coping
                 .iter()
                 .filter_map(|c| plan.coping_strategy(c))
-                .map(|c| format!("  - {}", c.name))
+                .map(|c| wrap_item(&c.name, self.style.width))
                 .collect();
             linked.extend(
                 trigger
                     .contacts
                     .iter()
                     .filter_map(|c| plan.contact(c))
-                    .map(|c| format!("  - call {}", c.name)),
+                    .map(|c| wrap_item(&format!("call {}", c.name), self.style.width)),
             );
             let what = if linked.is_empty() {
                 "  (nothing yet)".to_string()
             } else {
                 linked.join("\n")
             };
-            self.ask
-                .show(&format!("\nWhen: {}\nYou will:\n{what}", trigger.situation))?;
+            let when = crate::render::wrap(
+                &format!("When: {}", trigger.situation),
+                self.style.width.saturating_sub(1),
+                "",
+                "  ",
+            );
+            self.ask.show(&format!("\n{when}\nYou will:\n{what}"))?;
             // With nothing planned yet, Enter starts from an example rather
             // than leaving the trigger without a response.
             let default = if linked.is_empty() { 3 } else { 0 };
@@ -402,8 +404,15 @@ impl Wizard<'_> {
         for id in alone {
             if let Some(i) = self.draft.plan.triggers.iter().position(|t| t.id == id) {
                 let situation = self.draft.plan.triggers[i].situation.clone();
-                self.ask
-                    .show(&format!("\nWhen: {}", crate::render::clean(&situation)))?;
+                self.ask.show(&format!(
+                    "\n{}",
+                    crate::render::wrap(
+                        &format!("When: {situation}"),
+                        self.style.width.saturating_sub(1),
+                        "",
+                        "  "
+                    )
+                ))?;
                 self.link_person(i)?;
             }
         }
@@ -444,7 +453,7 @@ impl Wizard<'_> {
         };
         let kinds: Vec<String> = CopingKind::ALL
             .iter()
-            .map(|k| format!("{}: {}", k.key(), k.about()))
+            .map(|k| capitalised(k.about()))
             .collect();
         let default = example.map_or(0, |e| {
             CopingKind::ALL.iter().position(|k| *k == e.1).unwrap_or(0)
@@ -464,17 +473,19 @@ impl Wizard<'_> {
         self.keep()?;
         let i = self.draft.plan.coping.len() - 1;
         if let Some(example) = example {
-            self.ask
-                .show("Put each step in your own words (Enter keeps it, empty removes it).")?;
+            self.say("Put each step in your own words (Enter keeps it, empty removes it).")?;
             for step in example.2 {
-                if let Some(text) = self.ask.text("Step", step)? {
+                if let Some(text) = self.ask.text("This step, in your words", step)? {
                     self.plan().coping[i].steps.push(text);
                     self.keep()?;
                 }
             }
         }
         loop {
-            let Some(text) = self.ask.text("A step, in order (empty to finish)", "")? else {
+            let Some(text) = self
+                .ask
+                .text("What's the next step? (empty to finish)", "")?
+            else {
                 return Ok(Some(id));
             };
             self.plan().coping[i].steps.push(text);
@@ -487,4 +498,22 @@ fn link(links: &mut Vec<String>, id: String) {
     if !links.contains(&id) {
         links.push(id);
     }
+}
+
+/// A kind of situation in words (`pleasant emotions`), never its id.
+pub(super) fn category_words(category: Category) -> String {
+    category.key().replace('-', " ")
+}
+
+/// `text` with its first letter a capital, for a choice in a menu.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// One thing a response holds, as a dash line wrapped under itself.
+fn wrap_item(text: &str, width: usize) -> String {
+    crate::render::wrap(text, width.saturating_sub(1), "  - ", "    ")
 }
