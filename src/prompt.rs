@@ -54,37 +54,8 @@ pub trait Prompter {
     }
 }
 
-/// Shortens text for one line of the screen ("…" marks the cut), at a
-/// word when there is one to cut at; the file keeps it whole.
-pub fn shorten(text: &str, width: usize) -> String {
-    let text = crate::render::clean(text);
-    if console::measure_text_width(&text) <= width {
-        return text;
-    }
-    let mut short = String::new();
-    let mut used = 0;
-    let mut at_word_end = false;
-    for c in text.chars() {
-        let w = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > width {
-            at_word_end = c.is_whitespace();
-            break;
-        }
-        short.push(c);
-        used += w;
-    }
-    // Back to the last space when the cut falls inside a word, unless that
-    // would leave too little.
-    if !at_word_end
-        && let Some(space) = short.rfind(' ')
-        && space >= short.len() / 2
-    {
-        short.truncate(space);
-    }
-    let mut short = short.trim_end().to_string();
-    short.push('…');
-    short
-}
+/// Shortens a choice for the screen; one rule for every screen, in render.
+pub use crate::render::shorten;
 
 /// The real terminal, on stderr: our own line editor and menus on
 /// `console`, so every question, choice and answer is wrapped to the

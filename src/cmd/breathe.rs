@@ -27,7 +27,7 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
     let (inhale, exhale) = (u32::from(args.breathe_in), u32::from(args.breathe_out));
     ctx.say(&format!(
         "Paced breathing: in for {inhale}, out for {exhale}, for {}. Follow the bar.\nPress Ctrl-C to stop at any time.\n",
-        describe(total)
+        crate::render::duration(total)
     ))?;
     if !ctx.style.plain {
         write!(ctx.err, "\u{1b}[?25l")?;
@@ -77,23 +77,12 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
     if completed {
         ctx.say(&format!(
             "Well done: {} of paced breathing. It's logged in your practice.",
-            describe(elapsed)
+            crate::render::duration(elapsed)
         ))
     } else {
         ctx.say(&format!(
             "Stopped after {}. That still counts, and it's logged.",
-            describe(elapsed)
+            crate::render::duration(elapsed)
         ))
-    }
-}
-
-/// "3 minutes", "1 min 20 s", "45 s".
-pub(super) fn describe(duration: Duration) -> String {
-    let secs = duration.as_secs();
-    match (secs / 60, secs % 60) {
-        (0, s) => format!("{s} s"),
-        (1, 0) => "1 minute".into(),
-        (m, 0) => format!("{m} minutes"),
-        (m, s) => format!("{m} min {s} s"),
     }
 }

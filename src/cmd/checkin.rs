@@ -174,28 +174,6 @@ pub fn lapse_plan_after_a_mistake(
     ))
 }
 
-/// The early warning at the top of `now` and `show`, while it holds. It
-/// reads only the small summary of recent check-ins, and never stops the
-/// command: a log that can't be read is a one-line warning.
-pub(super) fn warn_early(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
-    let recent = match ctx.store.load_recent_check_ins() {
-        Ok(log) => log,
-        Err(error) => {
-            writeln!(ctx.err, "warning: {error}")?;
-            return Ok(());
-        }
-    };
-    if recent.entries.is_empty() {
-        return Ok(());
-    }
-    let today = ctx.today_day();
-    if let Some(warning) = assess(plan.early_warning, &recent.entries, today) {
-        write_warning(ctx.out, plan, &warning, None, false, ctx.style)?;
-        writeln!(ctx.out)?;
-    }
-    Ok(())
-}
-
 /// The check-in asked on the terminal.
 fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     let mut terminal = Terminal::open(ctx.style.plain).ok_or(Error::NotATerminal {

@@ -113,6 +113,46 @@ fn save_renaming(
     said(ctx, &saved)
 }
 
+/// The early warning at the top of `now` and `show`, while it holds. It
+/// reads only the small summary of recent check-ins, and never stops the
+/// command: a log that can't be read is a one-line warning.
+fn warn_early(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
+    let recent = match ctx.store.load_recent_check_ins() {
+        Ok(log) => log,
+        Err(error) => {
+            writeln!(ctx.err, "warning: {error}")?;
+            return Ok(());
+        }
+    };
+    if recent.entries.is_empty() {
+        return Ok(());
+    }
+    let today = ctx.today_day();
+    if let Some(warning) =
+        crate::plan::early_warning::assess(plan.early_warning, &recent.entries, today)
+    {
+        crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)?;
+        writeln!(ctx.out)?;
+    }
+    Ok(())
+}
+
+/// What homework still asks, for the walk-throughs and rehearsal to
+/// mention first; nothing when there is none or it can't be read.
+fn homework_reminder(ctx: &Ctx) -> Option<String> {
+    let homework = ctx.store.load_homework().ok()??;
+    let period = ctx.store.period_since_start(&homework, &ctx.zone).ok()?;
+    let tasks = period.progress(&homework.assignment);
+    crate::render::homework::reminder(&homework.assignment, &tasks)
+}
+
+/// Writes a JSON view to stdout: pretty, with a final newline.
+fn write_json(ctx: &mut Ctx, view: &impl serde::Serialize) -> Result<()> {
+    let text = serde_json::to_string_pretty(view).map_err(std::io::Error::from)?;
+    writeln!(ctx.out, "{text}")?;
+    Ok(())
+}
+
 /// The person's words in a change note (a situation or a name), quoted and
 /// shortened so the note stays one line of thought; ids are for commands.
 fn words(text: &str) -> String {
@@ -159,7 +199,7 @@ fn walk_through(
     flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
 ) -> Result<()> {
     let mut ask = terminal(kind.command, instead, ctx.style.plain)?;
-    if let Some(reminder) = homework::reminder(&ctx.store, &ctx.zone) {
+    if let Some(reminder) = homework_reminder(ctx) {
         ctx.say(&reminder)?;
     }
     let start = session::Start {

@@ -23,7 +23,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         }
     }
     if let Some(loaded) = &loaded {
-        super::checkin::warn_early(ctx, &loaded.plan)?;
+        super::warn_early(ctx, &loaded.plan)?;
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));

@@ -49,7 +49,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         return log_without_asking(args, recalled, &plan, ctx);
     }
 
-    if let Some(reminder) = super::homework::reminder(&ctx.store, &ctx.zone) {
+    if let Some(reminder) = super::homework_reminder(ctx) {
         ctx.say(&reminder)?;
     }
     let mut ask = terminal(

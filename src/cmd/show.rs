@@ -12,7 +12,7 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
             .map_err(std::io::Error::from)?;
         writeln!(ctx.out, "{text}")?;
     } else {
-        super::checkin::warn_early(ctx, &loaded.plan)?;
+        super::warn_early(ctx, &loaded.plan)?;
         tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style)?;
     }
     Ok(())

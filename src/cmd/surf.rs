@@ -5,7 +5,6 @@
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use super::breathe::describe;
 use super::{minutes, stop_flag};
 use crate::cli::SurfArgs;
 use crate::ctx::Ctx;
@@ -47,8 +46,8 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
     let stop = stop_flag();
     ctx.say(&format!(
         "Urge surfing for {}: you'll rate the urge now and every {}.\nYou don't have to fight it or act on it; just watch it. Press Ctrl-C to stop at any time.",
-        describe(total),
-        describe(every)
+        crate::render::duration(total),
+        crate::render::duration(every)
     ))?;
     let choices: Vec<String> = (0..=10)
         .map(|n| match n {

@@ -313,6 +313,15 @@ pub fn date_only(date: Date) -> Datetime {
     }
 }
 
+/// A date as typed on the command line: YYYY-MM-DD, a day that exists.
+pub fn parse_date(text: &str) -> Option<Datetime> {
+    text.trim()
+        .parse::<Datetime>()
+        .ok()
+        .filter(is_date_only)
+        .filter(|d| d.date.is_some_and(is_real_date))
+}
+
 /// Whether a TOML datetime is a plain date (no time, no offset).
 pub fn is_date_only(value: &Datetime) -> bool {
     value.date.is_some() && value.time.is_none() && value.offset.is_none()
@@ -333,6 +342,21 @@ pub fn is_real_date(date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_date_is_a_day_that_exists() {
+        assert_eq!(
+            parse_date(" 2026-11-29 "),
+            Some(date_only(Date {
+                year: 2026,
+                month: 11,
+                day: 29
+            }))
+        );
+        assert_eq!(parse_date("2026-02-31"), None);
+        assert_eq!(parse_date("2026-11-29T10:00:00Z"), None);
+        assert_eq!(parse_date("last tuesday"), None);
+    }
 
     fn date(year: u16, month: u8, day: u8) -> Date {
         Date { year, month, day }

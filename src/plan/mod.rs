@@ -15,6 +15,7 @@ pub mod homework;
 pub mod ids;
 pub mod merge;
 pub mod parse;
+pub mod period;
 pub mod phone;
 pub mod priority;
 pub mod ranking;

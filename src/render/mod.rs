@@ -7,6 +7,7 @@ pub mod chart;
 pub mod checkin;
 pub mod crisis;
 pub mod fonts;
+pub mod homework;
 pub mod html;
 pub mod ics;
 pub mod json;
@@ -15,6 +16,7 @@ pub mod paragraph;
 pub mod pdf;
 pub mod phone;
 pub mod printout;
+pub mod review;
 pub mod tables;
 pub mod text;
 pub mod trends;
@@ -44,6 +46,49 @@ pub fn clean(text: &str) -> String {
         prev = Some(c);
     }
     shown
+}
+
+/// "3 minutes", "1 min 20 s", "45 s".
+pub fn duration(duration: std::time::Duration) -> String {
+    let secs = duration.as_secs();
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (1, 0) => "1 minute".into(),
+        (m, 0) => format!("{m} minutes"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// Shortens text for one line of the screen ("…" marks the cut), at a
+/// word when there is one to cut at; the file keeps it whole.
+pub fn shorten(text: &str, width: usize) -> String {
+    let text = clean(text);
+    if console::measure_text_width(&text) <= width {
+        return text;
+    }
+    let mut short = String::new();
+    let mut used = 0;
+    let mut at_word_end = false;
+    for c in text.chars() {
+        let w = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            at_word_end = c.is_whitespace();
+            break;
+        }
+        short.push(c);
+        used += w;
+    }
+    // Back to the last space when the cut falls inside a word, unless that
+    // would leave too little.
+    if !at_word_end
+        && let Some(space) = short.rfind(' ')
+        && space >= short.len() / 2
+    {
+        short.truncate(space);
+    }
+    let mut short = short.trim_end().to_string();
+    short.push('…');
+    short
 }
 
 /// [`clean`] for a message of several lines: line breaks stay, everything

@@ -21,6 +21,7 @@
 mod checkins;
 mod files;
 mod history;
+mod homework;
 mod lock;
 mod revisions;
 mod side_files;
@@ -34,6 +35,7 @@ pub use files::{
     MAX_FILE_BYTES, check_output, create_private_dir, is_stdout, read_limited, write_atomic,
     write_output,
 };
+pub use homework::{read_assignment, read_hand_in};
 pub use lock::LOCK_WAIT_SECONDS;
 
 const PLAN_FILE: &str = "plan.toml";

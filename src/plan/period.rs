@@ -1,0 +1,131 @@
+//! A period of the person's work: the plan now, what changed revision by
+//! revision since a start, and the practice and check-ins since then.
+//! Homework status, hand-ins and review all read one; the store loads what
+//! goes in, this decides what counts.
+
+use jiff::tz::TimeZone;
+use toml::value::Datetime;
+
+use super::checkin::CheckIn;
+use super::date::{days_from_civil, local_day, unix_seconds};
+use super::diff::{Change, diff};
+use super::homework::{Assignment, Evidence, HandIn, Progress, Revision, progress};
+use super::rehearsal::PracticeLog;
+use super::{Plan, RevisionInfo};
+
+/// The evidence for a stretch of time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub plan: Plan,
+    /// The revisions saved in the period, each with its changes.
+    pub revisions: Vec<Revision>,
+    pub practice: PracticeLog,
+    /// Check-ins from the local day the period began, oldest first.
+    pub check_ins: Vec<CheckIn>,
+}
+
+impl Period {
+    /// The period from `before` (the plan at its start) through `saved`,
+    /// the revisions saved since in order (each with its number), to
+    /// `plan`; practice from the moment `since`, check-ins from its day on
+    /// the person's calendar (in `zone`).
+    pub fn new(
+        plan: Plan,
+        mut before: Plan,
+        saved: impl IntoIterator<Item = (u64, Plan)>,
+        mut practice: PracticeLog,
+        check_ins: Vec<CheckIn>,
+        since: &Datetime,
+        zone: &TimeZone,
+    ) -> Period {
+        let mut revisions = Vec::new();
+        for (revision, after) in saved {
+            revisions.push(Revision {
+                revision,
+                saved_at: after.saved_at,
+                change_note: after.change_note.clone(),
+                changes: diff(&before, &after),
+            });
+            before = after;
+        }
+        let first_day = local_day(since, zone).unwrap_or(i64::MIN);
+        let check_ins = check_ins
+            .into_iter()
+            .filter(|c| c.day_number() >= first_day)
+            .collect();
+        // Compared as instants, so a hand-edited time with an offset still counts right.
+        let since = unix_seconds(since).unwrap_or(i64::MIN);
+        let after = |at: &Datetime| unix_seconds(at).is_some_and(|t| t >= since);
+        practice.rehearsals.retain(|r| after(&r.at));
+        practice.exercises.retain(|e| after(&e.at));
+        Period {
+            plan,
+            revisions,
+            practice,
+            check_ins,
+        }
+    }
+
+    /// The period a hand-in carries.
+    pub fn of_hand_in(hand_in: HandIn) -> (Assignment, Period) {
+        (
+            hand_in.assignment,
+            Period {
+                plan: hand_in.plan,
+                revisions: hand_in.revisions,
+                practice: hand_in.practice,
+                check_ins: hand_in.check_ins,
+            },
+        )
+    }
+
+    /// Every change in the period, oldest first.
+    pub fn changes(&self) -> Vec<Change> {
+        self.revisions
+            .iter()
+            .flat_map(|r| r.changes.iter().cloned())
+            .collect()
+    }
+
+    /// Each task's progress over this period.
+    pub fn progress(&self, assignment: &Assignment) -> Vec<Progress> {
+        let changes = self.changes();
+        progress(
+            assignment,
+            &Evidence {
+                plan: &self.plan,
+                changes: &changes,
+                practice: &self.practice,
+                check_ins: &self.check_ins,
+            },
+        )
+    }
+}
+
+/// Where a period from the start of `date` (UTC) begins: the plan as it
+/// stood then (the newest revision saved before that day, 0 for none) and
+/// that midnight.
+pub fn start_of_day(history: &[RevisionInfo], date: Datetime) -> (u64, Datetime) {
+    let day = date.date.map_or(0, days_from_civil);
+    let base = history
+        .iter()
+        .filter(|h| {
+            h.saved_at
+                .and_then(|s| s.date)
+                .is_some_and(|d| days_from_civil(d) < day)
+        })
+        .map(|h| h.revision)
+        .max()
+        .unwrap_or(0);
+    let midnight = Datetime {
+        time: Some(toml::value::Time {
+            hour: 0,
+            minute: 0,
+            second: Some(0),
+            nanosecond: None,
+        }),
+        offset: Some(toml::value::Offset::Z),
+        ..date
+    };
+    (base, midnight)
+}

@@ -1,0 +1,322 @@
+//! `review` as the therapist or the person reads it: a hand-in's tasks,
+//! then for any period what changed revision by revision, the practice
+//! with its confidence trends, the check-ins at a glance, and what is worth
+//! talking about. Everything from a hand-in is untrusted, so every word
+//! from it goes through [`clean`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{self, Write};
+
+use jiff::tz::TimeZone;
+use toml::value::Datetime;
+
+use super::chart::sparkline;
+use super::checkin::day_name;
+use super::homework::progress_line;
+use super::{clean, heading, shorten, wrap};
+use crate::ctx::Style;
+use crate::plan::Plan;
+use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
+use crate::plan::date::{civil_from_days, local_moment};
+use crate::plan::early_warning::{assess, periods};
+use crate::plan::homework::{Assignment, Progress, Revision, flags};
+use crate::plan::period::Period;
+use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
+
+/// How and when a review is shown: the style, the person's time zone for
+/// moments, and today (days since 1970) for what is overdue.
+pub struct At<'a> {
+    pub style: Style,
+    pub zone: &'a TimeZone,
+    pub today: i64,
+}
+
+/// A hand-in: who it is from, when, each task's progress, then its period.
+pub fn hand_in(
+    out: &mut dyn Write,
+    a: &Assignment,
+    submitted_at: &Datetime,
+    (period, tasks): (&Period, &[Progress]),
+    at: &At,
+) -> io::Result<()> {
+    let who = a
+        .client
+        .as_deref()
+        .map_or_else(|| "your client".into(), clean);
+    let title = format!("Hand-in from {who} for {}'s homework", clean(&a.therapist));
+    writeln!(out, "{}", heading(&title, at.style))?;
+    writeln!(
+        out,
+        "Assigned {}, due {}, handed in {}.",
+        a.assigned,
+        a.due,
+        local_moment(submitted_at, at.zone)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", heading("Tasks", at.style))?;
+    for p in tasks {
+        writeln!(out, "  {}", progress_line(p))?;
+    }
+    self::period(out, period, at)
+}
+
+/// The person's own plan since a date or revision.
+pub fn own(out: &mut dyn Write, since: &str, period: &Period, at: &At) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        heading(&format!("Your plan since {since}"), at.style)
+    )?;
+    self::period(out, period, at)
+}
+
+/// What changed, the practice with its trends, and what is worth talking about.
+pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
+    let style = at.style;
+    let width = style.width;
+    writeln!(out)?;
+    writeln!(out, "{}", heading("What changed", style))?;
+    if period.revisions.iter().all(|c| c.changes.is_empty()) {
+        writeln!(out, "  Nothing in the plan changed in this period.")?;
+    }
+    for Revision {
+        revision,
+        saved_at,
+        change_note,
+        changes,
+    } in &period.revisions
+    {
+        if changes.is_empty() {
+            continue;
+        }
+        let when = saved_at
+            .as_ref()
+            .map(|s| local_moment(s, at.zone))
+            .unwrap_or_default();
+        // The tool's own note repeats the single change it describes.
+        let note = change_note
+            .as_deref()
+            .filter(|n| changes.len() != 1 || changes[0].to_string() != **n)
+            .map(|n| format!(": {}", clean(n)))
+            .unwrap_or_default();
+        writeln!(out, "  Revision {revision}, {when}{note}")?;
+        for change in changes {
+            writeln!(
+                out,
+                "{}",
+                wrap(&change.to_string(), width, "    - ", "      ")
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", heading("Practice", style))?;
+    practice(out, &period.practice, &period.plan, at)?;
+    writeln!(out)?;
+    writeln!(out, "{}", heading("Check-ins", style))?;
+    check_ins(out, &period.check_ins, at)?;
+    writeln!(out)?;
+    writeln!(out, "{}", heading("Worth talking about", style))?;
+    let mut flags = flags(&period.plan, &period.practice, at.today);
+    flags.extend(warning_periods(period));
+    if flags.is_empty() {
+        writeln!(out, "  Nothing stands out.")?;
+    }
+    for flag in flags {
+        writeln!(out, "{}", wrap(&clean(&flag), width, "  - ", "    "))?;
+    }
+    Ok(())
+}
+
+/// The check-ins at a glance: urge and distress as small charts, then each
+/// day with its numbers, the signs that showed, any lapse and the notes
+/// written that day, in the person's words (cleaned: a hand-in is
+/// untrusted).
+fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()> {
+    let style = at.style;
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        writeln!(out, "  No check-ins in this period.")?;
+        return Ok(());
+    };
+    let lapses = entries.iter().filter(|e| e.is_lapse()).count();
+    writeln!(
+        out,
+        "  {} from {} to {}{}.",
+        match entries.len() {
+            1 => "1 day checked in".to_string(),
+            n => format!("{n} days checked in"),
+        },
+        day_label(entries, first.day_number()),
+        day_label(entries, last.day_number()),
+        match lapses {
+            0 => String::new(),
+            1 => ", 1 lapse".to_string(),
+            n => format!(", {n} lapses"),
+        }
+    )?;
+    let urges: Vec<u8> = entries.iter().map(|e| e.urge).collect();
+    writeln!(
+        out,
+        "  Urge      {}  {} → {}",
+        sparkline(&urges, SCALE_MAX, style),
+        first.urge,
+        last.urge
+    )?;
+    let distress: Vec<u8> = entries.iter().filter_map(|e| e.distress).collect();
+    if let (Some(a), Some(b)) = (distress.first(), distress.last()) {
+        writeln!(
+            out,
+            "  Distress  {}  {a} → {b}",
+            sparkline(&distress, SCALE_MAX, style)
+        )?;
+    }
+    for e in entries {
+        let mut line = format!(
+            "{}: urge {}, distress {}",
+            day_label(entries, e.day_number()),
+            e.urge,
+            e.distress
+                .map_or_else(|| "not given".to_string(), |d| d.to_string())
+        );
+        if e.is_lapse() {
+            let _ = fmt::Write::write_fmt(&mut line, format_args!("; acted on it: {}", e.acted));
+        }
+        if !e.signs.is_empty() {
+            let signs: Vec<String> = e.signs.iter().map(|s| format!("“{}”", clean(s))).collect();
+            let _ = fmt::Write::write_fmt(&mut line, format_args!("; signs: {}", signs.join(", ")));
+        }
+        writeln!(out, "{}", wrap(&line, style.width, "  ", "    "))?;
+        // Each line they wrote that day, as they wrote it, under the day.
+        for note in e.notes.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("“{note}”"), style.width, "      ", "       ")
+            )?;
+        }
+    }
+    let mut signs = tally(entries.iter().flat_map(|e| e.signs.iter()));
+    signs.sort_by_key(|c| std::cmp::Reverse(c.1));
+    if !signs.is_empty() {
+        let shown: Vec<String> = signs
+            .iter()
+            .map(|(sign, n)| {
+                format!(
+                    "“{}” on {n} {}",
+                    clean(sign),
+                    if *n == 1 { "day" } else { "days" }
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("Signs that showed: {}.", shown.join(", ")),
+                style.width,
+                "  ",
+                "  "
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// Every stretch of days the plan's early warning held over the period's
+/// check-ins, with why, in the person's own warning signs.
+fn warning_periods(period: &Period) -> Vec<String> {
+    let entries = &period.check_ins;
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        return Vec::new();
+    };
+    // A hand-in's plan is untrusted: a rule that could not be saved is not used.
+    let rule = Some(period.plan.early_warning)
+        .filter(|r| r.problems().is_empty())
+        .unwrap_or_default();
+    periods(rule, entries, first.day_number(), last.day_number())
+        .into_iter()
+        .map(|(from, to)| {
+            let when = if from == to {
+                format!("on {}", day_label(entries, from))
+            } else {
+                format!(
+                    "from {} to {}",
+                    day_label(entries, from),
+                    day_label(entries, to)
+                )
+            };
+            let mut why = Vec::new();
+            if let Some(w) = assess(rule, entries, to) {
+                if let Some(signs) = w.signs {
+                    let shown: Vec<String> = signs
+                        .counts
+                        .iter()
+                        .map(|(sign, n)| format!("“{}” on {n} of {}", clean(sign), signs.of))
+                        .collect();
+                    why.push(format!("warning signs: {}", shown.join(", ")));
+                }
+                if !w.urges.is_empty() {
+                    let shown: Vec<String> = w
+                        .urges
+                        .iter()
+                        .map(|(day, urge)| format!("{urge} on {}", day_label(entries, *day)))
+                        .collect();
+                    why.push(format!("strong urges: {}", shown.join(", ")));
+                }
+                if !w.lapses.is_empty() {
+                    let shown: Vec<String> =
+                        w.lapses.iter().map(|d| day_label(entries, *d)).collect();
+                    why.push(format!("a lapse on {}", shown.join(" and ")));
+                }
+            }
+            format!("the early warning held {when} ({})", why.join("; "))
+        })
+        .collect()
+}
+
+/// A day as people say it ("Mon 23 Nov"), with the year when the
+/// check-ins span more than one.
+fn day_label(entries: &[CheckIn], day: i64) -> String {
+    let year = |e: Option<&CheckIn>| e.and_then(|e| e.day.date).map(|d| d.year);
+    if year(entries.first()) == year(entries.last()) {
+        day_name(day)
+    } else {
+        format!("{} {}", day_name(day), civil_from_days(day).year)
+    }
+}
+
+fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -> io::Result<()> {
+    let mut by_trigger: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+    for r in &practice.rehearsals {
+        by_trigger
+            .entry(r.trigger.as_str())
+            .or_default()
+            .push(r.confidence);
+    }
+    if by_trigger.is_empty() {
+        writeln!(out, "  No rehearsals in this period.")?;
+    }
+    for (id, values) in &by_trigger {
+        let name = plan
+            .trigger(id)
+            .map_or_else(|| clean(id), |t| shorten(&t.situation, 30));
+        let times = if values.len() == 1 {
+            "1 rehearsal".to_string()
+        } else {
+            format!("{} rehearsals", values.len())
+        };
+        writeln!(
+            out,
+            "  {name:<30}  {times:<13}  confidence {}  {}% → {}%",
+            sparkline(values, 100, at.style),
+            values[0],
+            values[values.len() - 1]
+        )?;
+    }
+    let count = |kind| practice.exercises.iter().filter(|e| e.kind == kind).count();
+    let (surf, breathe) = (count(ExerciseKind::Surf), count(ExerciseKind::Breathe));
+    if surf + breathe > 0 {
+        writeln!(out, "  Urge surfing: {surf}. Paced breathing: {breathe}.")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! Homework as files: the assignment a therapist hands over and the
+//! hand-in that comes back (both untrusted, read size-limited and refused
+//! by name when odd), and the period of work a started assignment covers,
+//! loaded from the plan folder for the domain to weigh.
+
+use std::path::Path;
+
+use jiff::tz::TimeZone;
+use toml::value::Datetime;
+
+use super::Store;
+use super::files::read_limited;
+use crate::error::{Error, Result};
+use crate::plan::Plan;
+use crate::plan::homework::{Assignment, HOMEWORK_KIND, HandIn, Started};
+use crate::plan::parse::{ParseError, parse_document};
+use crate::plan::period::Period;
+
+/// Reads a homework file a therapist wrote.
+pub fn read_assignment(path: &Path) -> Result<Assignment> {
+    const WHAT: &str = "a homework file";
+    let bytes = read_limited(path)?;
+    let assignment: Assignment =
+        parse_document(&bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
+    if assignment.tasks.is_empty() {
+        return Err(Error::NoTasks {
+            path: path.to_path_buf(),
+        });
+    }
+    // Homework `assign` could not have written (see [`Assignment::problems`]).
+    match assignment.problems().into_iter().next() {
+        Some(message) => Err(bad(WHAT, path, ParseError::Field { message })),
+        None => Ok(assignment),
+    }
+}
+
+/// Reads a hand-in file a client wrote, of any version this build knows.
+pub fn read_hand_in(path: &Path) -> Result<HandIn> {
+    const WHAT: &str = "a hand-in file";
+    let bytes = read_limited(path)?;
+    let hand_in =
+        crate::plan::homework::read_hand_in(&bytes).map_err(|source| bad(WHAT, path, source))?;
+    match hand_in.problems().into_iter().next() {
+        Some(message) => Err(bad(WHAT, path, ParseError::Field { message })),
+        None => Ok(hand_in),
+    }
+}
+
+fn bad(what: &'static str, path: &Path, source: ParseError) -> Error {
+    Error::BadFile {
+        what,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+impl Store {
+    /// The period a started assignment covers: from its start until now.
+    pub fn period_since_start(&self, started: &Started, zone: &TimeZone) -> Result<Period> {
+        self.period(
+            started.started_revision,
+            started.base.as_ref(),
+            &started.started_at,
+            zone,
+        )
+    }
+
+    /// The plan, its changes since revision `base` (whose content is
+    /// `base_plan` when known), the practice since `since` and the
+    /// check-ins from `since`'s day on the person's calendar (in `zone`).
+    pub fn period(
+        &self,
+        base: u64,
+        base_plan: Option<&Plan>,
+        since: &Datetime,
+        zone: &TimeZone,
+    ) -> Result<Period> {
+        let plan = match self.load() {
+            Ok(loaded) => loaded.plan,
+            Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
+            Err(e) => return Err(e),
+        };
+        let before = match (base_plan, base) {
+            (Some(plan), _) => plan.clone(),
+            (None, 0) => Plan::new(String::new(), None),
+            (None, revision) => self.load_revision(revision)?,
+        };
+        // The revisions found in the folder, never a count between two
+        // numbers: a stray file named with twelve digits must not mean a
+        // billion steps. One that can't be read is passed over.
+        let newest = plan.revision;
+        let saved = self
+            .revision_numbers()?
+            .into_iter()
+            .filter(|&r| r > base && r <= newest)
+            .filter_map(|r| self.load_revision(r).ok().map(|plan| (r, plan)));
+        let check_ins = self.load_check_ins()?.entries;
+        Ok(Period::new(
+            plan,
+            before,
+            saved,
+            self.load_practice()?,
+            check_ins,
+            since,
+            zone,
+        ))
+    }
+
+    /// The homework being worked on, or an error saying how to start one.
+    pub fn started_homework(&self) -> Result<Started> {
+        self.load_homework()?.ok_or(Error::NoHomework)
+    }
+}
