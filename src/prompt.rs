@@ -333,7 +333,18 @@ impl Terminal {
 pub fn say_stopped(out: &mut dyn io::Write) {
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
-        let _ = writeln!(out, "\n{}", Error::Cancelled);
+        // Wrapped to the terminal, as everything else the wizard said.
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok())
+            .or_else(|| {
+                let term = Term::stderr();
+                term.size_checked().map(|(_, w)| usize::from(w))
+            })
+            .filter(|w| (20..=500).contains(w))
+            .unwrap_or(80);
+        let said = crate::render::wrap(&Error::Cancelled.to_string(), width - 1, "", "");
+        let _ = writeln!(out, "\n{said}");
     }
 }
 
