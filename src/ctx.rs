@@ -89,6 +89,9 @@ pub struct Ctx<'a> {
     /// `--note` for the revision a command saves.
     pub note: Option<String>,
     pub style: Style,
+    /// The columns of the terminal standard error is on, if it is on one:
+    /// messages wrap there at word boundaries instead of mid-word.
+    pub err_width: Option<usize>,
     /// Whether standard output is a terminal (binary output is refused there).
     pub stdout_terminal: bool,
 }
@@ -149,7 +152,52 @@ impl Ctx<'_> {
     /// A one-line confirmation on stderr.
     /// Stored words inside it are shown, never acted on.
     pub fn say(&mut self, message: &str) -> Result<()> {
-        writeln!(self.err, "{}", clean_lines(message))?;
+        writeln!(self.err, "{}", wrap_for(message, self.err_width))?;
         Ok(())
     }
+}
+
+/// A message cleaned, and on a terminal wrapped at word boundaries to its
+/// width (by display width: CJK counts double), line by line, so nothing
+/// breaks mid-word. Into a pipe or a file it stays one line each.
+pub fn wrap_for(message: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return clean_lines(message);
+    };
+    message
+        .split('\n')
+        .map(|line| {
+            // A line that fits stays exactly as it is (tables, aligned lists).
+            let cleaned = crate::render::clean(line);
+            if console::measure_text_width(&cleaned) <= width {
+                return cleaned;
+            }
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            let hang = if line.trim_start().starts_with("- ") {
+                format!("{indent}  ")
+            } else {
+                indent.clone()
+            };
+            crate::render::wrap(line.trim_start(), width, &indent, &hang)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The width of the terminal standard error is on, or `None` when it is a
+/// pipe or a file (`COLUMNS` wins, as for standard output).
+pub fn stderr_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .or_else(|| {
+            console::Term::stderr()
+                .size_checked()
+                .map(|(_, w)| usize::from(w))
+        })
+        .filter(|w| (20..=500).contains(w))
 }

@@ -85,6 +85,7 @@ pub fn main() -> ExitCode {
             locale_country: locale_country(),
             note: cli.note.clone(),
             style,
+            err_width: ctx::stderr_width(),
             stdout_terminal: stdout.is_terminal(),
         };
         cmd::run(cli.command, &mut ctx)
@@ -101,15 +102,20 @@ pub fn main() -> ExitCode {
                 // Once, even if Ctrl-C also reached the signal handler.
                 prompt::say_stopped(&mut err);
             } else {
-                let _ = writeln!(err, "\n{error}");
+                let _ = writeln!(
+                    err,
+                    "\n{}",
+                    ctx::wrap_for(&error.to_string(), ctx::stderr_width())
+                );
             }
             error.exit_code()
         }
         Err(error) => {
             // Errors carry words from files: shown, never acted on.
-            let _ = writeln!(err, "error: {}", render::clean_lines(&error.to_string()));
+            let width = ctx::stderr_width();
+            let _ = writeln!(err, "{}", ctx::wrap_for(&format!("error: {error}"), width));
             if let Some(hint) = error.hint() {
-                let _ = writeln!(err, "hint: {}", render::clean_lines(&hint));
+                let _ = writeln!(err, "{}", ctx::wrap_for(&format!("hint: {hint}"), width));
             }
             error.exit_code()
         }

@@ -927,6 +927,20 @@ fn trends_show_the_fortnight() {
 }
 
 #[test]
+fn trends_fit_a_50_column_terminal() {
+    let env = fortnight();
+    for args in [&["trends"][..], &["trends", "--plain"][..]] {
+        let out = env.cmd(args).env("COLUMNS", "50").output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            let width = textwrap::core::display_width(line);
+            assert!(width <= 50, "{width} columns: {line:?}\n{text}");
+        }
+    }
+}
+
+#[test]
 fn trends_csv_reads_back_in_a_spreadsheet_reader() {
     let env = fortnight();
     let csv = trends(&env, &["trends", "--csv"]);

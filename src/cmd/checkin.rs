@@ -180,9 +180,10 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         command: "check-in",
         instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
     })?;
-    let _ = ctrlc::set_handler(|| {
+    let stopped = crate::ctx::wrap_for(STOPPED, crate::ctx::stderr_width());
+    let _ = ctrlc::set_handler(move || {
         crate::prompt::restore_terminal();
-        eprintln!("\n{STOPPED}");
+        eprintln!("\n{stopped}");
         std::process::exit(130);
     });
     let log = ctx.store.load_recent_check_ins()?;

@@ -55,7 +55,16 @@ impl<'a> Window<'a> {
     }
 }
 
+/// The label gutter: room for "Distress (0-10) 10 " on a wide terminal;
+/// on a narrow one (under 72 columns) only the scale and short labels, with
+/// each chart's name on a line of its own and each item's words above its
+/// row, so nothing runs past the edge.
 const LABEL: usize = 22;
+const NARROW_LABEL: usize = 10;
+
+fn gutter(width: usize) -> usize {
+    if width < 72 { NARROW_LABEL } else { LABEL }
+}
 
 /// The terminal chart.
 pub fn write_chart(
@@ -65,11 +74,13 @@ pub fn write_chart(
     style: Style,
 ) -> io::Result<()> {
     let n = window.days.len();
-    let room = style.width.saturating_sub(LABEL + 12).max(7);
+    let gutter = gutter(style.width);
+    let room = style.width.saturating_sub(gutter + 12).max(7);
     // Days per column: 1 when the window fits, else as few as make it fit.
     let per = n.div_ceil(room).max(1);
     let columns = Columns {
-        columns: window.days.chunks(per).collect(),
+        spans: window.days.chunks(per).collect(),
+        gutter,
         // Two characters a day when they fit, so a fortnight reads easily.
         wide: per == 1 && n * 2 <= room,
     };
@@ -80,7 +91,7 @@ pub fn write_chart(
         window.checked_in(),
         n
     );
-    writeln!(w, "{}", heading(&title, style))?;
+    writeln!(w, "{}", heading(&wrap(&title, style.width, "", ""), style))?;
     if per > 1 {
         writeln!(
             w,
@@ -90,7 +101,7 @@ pub fn write_chart(
     writeln!(w)?;
     let highest = |value: &dyn Fn(&CheckIn) -> Option<u8>| -> Vec<Option<u8>> {
         columns
-            .columns
+            .spans
             .iter()
             .map(|c| c.iter().filter_map(|(_, e)| e.and_then(value)).max())
             .collect()
@@ -98,9 +109,14 @@ pub fn write_chart(
     write_columns(w, "Urge (0-10)", &highest(&|e| Some(e.urge)), &columns)?;
     write_columns(w, "Distress (0-10)", &highest(&|e| e.distress), &columns)?;
     let lapses = columns.marks(&|e| e.is_lapse()).replace('·', " ");
-    writeln!(w, "{}{}", label("Lapse"), columns.cells(&lapses))?;
+    writeln!(
+        w,
+        "{}{}",
+        label("Lapse", gutter),
+        columns.cells(&lapses).trim_end()
+    )?;
     let warned: String = columns
-        .columns
+        .spans
         .iter()
         .map(|c| {
             if c.iter().any(|(d, _)| window.warned.contains(d)) {
@@ -113,14 +129,21 @@ pub fn write_chart(
     writeln!(
         w,
         "{}{}",
-        label("Early warning"),
+        label(
+            if gutter < LABEL {
+                "Warning"
+            } else {
+                "Early warning"
+            },
+            gutter
+        ),
         columns.cells(&warned).trim_end()
     )?;
     writeln!(
         w,
         "{}{}",
-        label(""),
-        columns.cells(&axis(&columns.columns)).trim_end()
+        label("", gutter),
+        columns.cells(&axis(&columns.spans)).trim_end()
     )?;
 
     write_grid(
@@ -148,16 +171,15 @@ pub fn write_chart(
         style,
     )?;
     writeln!(w)?;
-    writeln!(
-        w,
-        "● yes  · checked in, not that day  ! early warning  (blank: no check-in)"
-    )?;
-    Ok(())
+    let legend = "● yes  · checked in, not that day  ! early warning  (blank: no check-in)";
+    writeln!(w, "{}", crate::ctx::wrap_for(legend, Some(style.width)))
 }
 
 /// The chart's columns: one or more days each.
 struct Columns<'a, 'b> {
-    columns: Vec<&'b [(i64, Option<&'a CheckIn>)]>,
+    spans: Vec<&'b [(i64, Option<&'a CheckIn>)]>,
+    /// The label gutter's width.
+    gutter: usize,
     /// Two characters a column.
     wide: bool,
 }
@@ -179,7 +201,7 @@ impl Columns<'_, '_> {
     /// ● where a check-in in the column has it, · where there were check-ins
     /// without it, blank where there were none.
     fn marks(&self, has: &dyn Fn(&CheckIn) -> bool) -> String {
-        self.columns
+        self.spans
             .iter()
             .map(|c| {
                 if c.iter().any(|(_, e)| e.is_some_and(has)) {
@@ -209,16 +231,29 @@ fn write_grid(
     }
     writeln!(w)?;
     writeln!(w, "{}", heading(title, style))?;
+    let narrow = columns.gutter < LABEL;
     for (item, count) in items {
         let row = columns.marks(&|e| has(e, &item));
-        writeln!(
-            w,
-            "{}{}  {:>7}  {}",
-            label(""),
-            columns.cells(&row),
-            days_word(count),
-            clean(&item)
-        )?;
+        if narrow {
+            // The words on their own line, wrapped, then the row.
+            writeln!(w, "{}", crate::render::wrap(&item, style.width, "", "  "))?;
+            writeln!(
+                w,
+                "{}{}  {}",
+                label("", columns.gutter),
+                columns.cells(&row),
+                days_word(count)
+            )?;
+        } else {
+            writeln!(
+                w,
+                "{}{}  {:>7}  {}",
+                label("", columns.gutter),
+                columns.cells(&row),
+                days_word(count),
+                clean(&item)
+            )?;
+        }
     }
     Ok(())
 }
@@ -232,12 +267,12 @@ fn days_word(n: usize) -> String {
 }
 
 /// A label padded (or shortened with "…") to the label column.
-fn label(text: &str) -> String {
+fn label(text: &str, gutter: usize) -> String {
     let mut out = String::new();
     let mut width = 0;
     for c in text.chars() {
         let cw = display_width(c.encode_utf8(&mut [0; 4]));
-        if width + cw > LABEL - 2 {
+        if width + cw > gutter - 2 {
             out.push('…');
             width += 1;
             break;
@@ -245,7 +280,7 @@ fn label(text: &str) -> String {
         out.push(c);
         width += cw;
     }
-    out.push_str(&" ".repeat(LABEL.saturating_sub(width)));
+    out.push_str(&" ".repeat(gutter.saturating_sub(width)));
     out
 }
 
@@ -258,8 +293,12 @@ fn write_columns(
 ) -> io::Result<()> {
     for row in (0..5u8).rev() {
         let top = row * 2 + 2;
+        let narrow = columns.gutter < LABEL;
+        if row == 4 && narrow {
+            writeln!(w, "{title}")?;
+        }
         let name = match row {
-            4 => title.to_string(),
+            4 if !narrow => title.to_string(),
             _ => String::new(),
         };
         let scale = match row {
@@ -277,7 +316,7 @@ fn write_columns(
                 _ => ' ',
             })
             .collect();
-        let label = label(&name);
+        let label = label(&name, columns.gutter);
         let label = format!("{}{scale}", &label[..label.len() - 3]);
         writeln!(w, "{label}{}", columns.cells(&row_cells).trim_end())?;
     }
@@ -746,10 +785,10 @@ mod tests {
     #[test]
     fn labels_fit_their_column_by_display_width() {
         assert_eq!(
-            display_width(&label("短い警告サインがとても長い場合の例です")),
+            display_width(&label("短い警告サインがとても長い場合の例です", LABEL)),
             LABEL
         );
-        assert_eq!(display_width(&label("Walk")), LABEL);
+        assert_eq!(display_width(&label("Walk", LABEL)), LABEL);
     }
 
     #[test]
