@@ -133,9 +133,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  relapse-plan init --name Sam --country GB")]
     Init(InitArgs),
 
-    /// Change your name, country (--country) or review dates.
+    /// Change your name, country (--country), review dates or where you keep your plan.
     #[command(
-        after_help = "Examples:\n  relapse-plan set --country IE\n  relapse-plan set --next-review 2027-01-15"
+        after_help = "Examples:\n  relapse-plan set --country IE\n  relapse-plan set --next-review 2027-01-15 --ics review.ics\n  relapse-plan set --kept-at \"wallet, phone, on the fridge\""
     )]
     Set(SetArgs),
 
@@ -385,6 +385,13 @@ pub struct SetArgs {
     /// When to review it next (YYYY-MM-DD); "none" to clear. Plans are usually reviewed every 30-90 days.
     #[arg(long, value_name = "DATE")]
     pub next_review: Option<String>,
+    /// Write the next review date as a calendar event to FILE (`-` for
+    /// standard output), for a calendar app.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Where you keep your printed plan, in your words ("wallet, phone"); "none" to clear.
+    #[arg(long, value_name = "WHERE")]
+    pub kept_at: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -571,3 +571,89 @@ fn follow_through_is_kept_shown_and_reviewed() {
         "{err}"
     );
 }
+
+/// Where the printed plan is kept, and the next review as a calendar event
+/// that an independent reader (the `ical` crate) opens, naming no part of
+/// the plan.
+#[test]
+fn where_it_is_kept_and_the_next_review_in_a_calendar() {
+    let env = Env::with_example();
+    env.ok(["set", "--kept-at", "wallet, phone, on the fridge"]);
+    assert_eq!(
+        env.plan().kept_at.as_deref(),
+        Some("wallet, phone, on the fridge")
+    );
+    let show = env.ok(["show"]);
+    assert!(
+        show.contains("printed copy kept: wallet, phone, on the fridge"),
+        "{show}"
+    );
+    let pdf = env.home().join("plan.pdf");
+    let out = env
+        .cmd(["print", "-o", pdf.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("You keep your printed plan: wallet, phone, on the fridge")
+    );
+
+    let file = env.home().join("review.ics");
+    env.ok([
+        "set",
+        "--next-review",
+        "2027-02-14",
+        "--ics",
+        file.to_str().unwrap(),
+    ]);
+    let text = fs::read_to_string(&file).unwrap();
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(calendar.events.len(), 1);
+    let event = &calendar.events[0];
+    let prop = |name: &str| {
+        event
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(prop("DTSTART"), "20270214");
+    assert_eq!(prop("DTEND"), "20270215");
+    assert!(prop("SUMMARY").contains("Look at your crisis plan again"));
+    assert_eq!(event.alarms.len(), 1);
+    let plan = env.plan();
+    for private in [
+        &plan.name,
+        &plan.crisis_steps[0].text,
+        &plan.contacts[0].name,
+    ] {
+        assert!(!text.contains(private.as_str()), "{private} in {text}");
+    }
+    // The date already set, to standard output; without one, a kind word.
+    let again = env.ok(["set", "--ics", "-"]);
+    assert!(again.contains("DTSTART;VALUE=DATE:20270214"), "{again}");
+    env.ok(["set", "--next-review", "none", "--kept-at", "none"]);
+    assert_eq!(env.plan().kept_at, None);
+    let err = env.fails(2, ["set", "--ics", file.to_str().unwrap()]);
+    assert!(err.contains("no next review date"), "{err}");
+    let inside = env.plan_dir().join("review.ics");
+    env.fails(
+        2,
+        [
+            "set",
+            "--next-review",
+            "2027-03-01",
+            "--ics",
+            inside.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        env.plan().review.next,
+        None,
+        "nothing saved when the file is refused"
+    );
+}

@@ -104,11 +104,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     };
     if let Some(path) = output {
         write_output(ctx.store.dir(), path, &bytes)?;
-        let keep = if args.supporter.is_some() {
-            "It holds only what you saw above: give it to them the way you choose."
-        } else {
-            "It holds private health information: keep it, and any printout, where only you choose who sees it."
-        };
+        let keep = keep_words(args, &plan);
         ctx.say(&format!("Wrote `{}`. {keep}", path.display()))
     } else {
         ctx.out.write_all(&bytes)?;
@@ -135,6 +131,21 @@ fn warn_doubtful_numbers(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> 
         }
     }
     Ok(())
+}
+
+/// What to say about the file just written: a supporter's copy holds what
+/// the person saw; the plan goes where they keep their printed plan.
+fn keep_words(args: &PrintArgs, plan: &Plan) -> String {
+    if args.supporter.is_some() {
+        "It holds only what you saw above: give it to them the way you choose.".to_string()
+    } else if let Some(kept_at) = plan.kept_at.as_deref().filter(|_| !args.card) {
+        format!(
+            "It holds private health information. You keep your printed plan: {}; this copy can take the old one's place.",
+            clean(kept_at)
+        )
+    } else {
+        "It holds private health information: keep it, and any printout, where only you choose who sees it.".to_string()
+    }
 }
 
 /// The format asked for, else the -o file's extension's, else text.

@@ -1,4 +1,7 @@
-//! `set`: name, country and review dates.
+//! `set`: name, country, review dates (the next one also as a calendar
+//! event) and where the printed plan is kept.
+
+use std::path::Path;
 
 use toml::value::Datetime;
 
@@ -7,6 +10,8 @@ use crate::cli::SetArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::date;
+use crate::render::ics;
+use crate::store::{check_output, is_stdout, write_output};
 
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let new_country = ctx.country.as_deref().map(country);
@@ -14,29 +19,76 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let read = |value: &str| review_date(value, order, ctx.today);
     let last = args.last_review.as_deref().map(read).transpose()?;
     let next = args.next_review.as_deref().map(read).transpose()?;
-    if args.name.is_none() && new_country.is_none() && last.is_none() && next.is_none() {
+    let kept_at = args.kept_at.map(|k| {
+        let k = k.trim().to_string();
+        (!k.is_empty() && !k.eq_ignore_ascii_case("none")).then_some(k)
+    });
+    let ics = args.ics.filter(|p| !p.as_os_str().is_empty());
+    let changes = args.name.is_some()
+        || new_country.is_some()
+        || last.is_some()
+        || next.is_some()
+        || kept_at.is_some();
+    if !changes && ics.is_none() {
         return Err(Error::Usage(
-            "say what to set: --name, --country, --last-review or --next-review".into(),
+            "say what to set: --name, --country, --last-review, --next-review (with --ics for a calendar event) or --kept-at".into(),
         ));
+    }
+    if let Some(path) = ics.as_deref().filter(|p| !is_stdout(p)) {
+        check_output(ctx.store.dir(), path)?;
     }
     if let Some(Some(country)) = &new_country {
         note_country(ctx, Some(country))?;
     }
-    save(ctx, |plan| {
-        if let Some(name) = args.name {
-            plan.name = name;
-        }
-        if let Some(country) = new_country {
-            plan.country = country;
-        }
-        if let Some(last) = last {
-            plan.review.last = last;
-        }
-        if let Some(next) = next {
-            plan.review.next = next;
-        }
-        Ok("changed the plan's details".into())
-    })
+    if changes {
+        save(ctx, |plan| {
+            if let Some(name) = args.name {
+                plan.name = name;
+            }
+            if let Some(country) = new_country {
+                plan.country = country;
+            }
+            if let Some(last) = last {
+                plan.review.last = last;
+            }
+            if let Some(next) = next {
+                plan.review.next = next;
+            }
+            if let Some(kept_at) = kept_at {
+                plan.kept_at = kept_at;
+            }
+            Ok("changed the plan's details".into())
+        })?;
+    }
+    match ics {
+        Some(path) => write_review_event(&path, ctx),
+        None => Ok(()),
+    }
+}
+
+/// The plan's next review date as a calendar event.
+fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
+    let plan = ctx.load()?.plan;
+    let Some(day) = plan.review.next.and_then(|d| d.date) else {
+        return Err(Error::Usage(
+            "there is no next review date to put in a calendar: give one with --next-review 2027-01-15".into(),
+        ));
+    };
+    let Some(text) = ics::review_reminder(date::days_from_civil(day), ctx.now) else {
+        return Err(Error::Usage(format!(
+            "{day} is too far off for a calendar app: choose a date before the year 10000"
+        )));
+    };
+    if is_stdout(path) {
+        write!(ctx.out, "{text}")?;
+        return Ok(());
+    }
+    write_output(ctx.store.dir(), path, text.as_bytes())?;
+    ctx.say(&format!(
+        "Wrote your next review, {}, to `{}` as a calendar event. It names no part of your plan.",
+        date::long_date(day),
+        path.display()
+    ))
 }
 
 /// A review date from the command line, in any form the walk-through

@@ -56,6 +56,45 @@ pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: b
     lines.iter().map(|l| fold(l)).collect()
 }
 
+/// The next review of the plan: one all-day event on `day` (days since
+/// 1970), with a reminder at 09:00 that day. It says only that the plan is
+/// due a look, nothing of what the plan holds.
+pub fn review_reminder(day: i64, now: Datetime) -> Option<String> {
+    if civil_from_days(day.saturating_add(1)).year > 9999 || civil_from_days(day).year < 1 {
+        return None;
+    }
+    let stamp = crate::plan::date::unix_seconds(&now).map_or_else(String::new, |secs| {
+        compact(&crate::plan::date::utc_from_unix(secs).to_string())
+    });
+    let (start, end) = (ymd(day), ymd(day + 1));
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//relapse-plan//relapse-plan//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:review-{start}@relapse-plan"),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;VALUE=DATE:{start}"),
+        format!("DTEND;VALUE=DATE:{end}"),
+        format!("SUMMARY:{}", escape("Look at your crisis plan again")),
+        format!(
+            "DESCRIPTION:{}",
+            escape(
+                "Time to review your plan, on your own or with someone you trust.\nRun: relapse-plan show"
+            )
+        ),
+        "BEGIN:VALARM".to_string(),
+        "ACTION:DISPLAY".to_string(),
+        format!("DESCRIPTION:{}", escape("Your plan is due a review today")),
+        "TRIGGER;RELATED=START:PT9H".to_string(),
+        "END:VALARM".to_string(),
+        "END:VEVENT".to_string(),
+        "END:VCALENDAR".to_string(),
+    ];
+    Some(lines.iter().map(|l| fold(l)).collect())
+}
+
 /// A daily check-in reminder: one event at `hour:minute` on the person's
 /// clock from `today` on, repeating every day (RRULE), with an alarm when
 /// it starts. The time carries the person's zone (`TZID`, defined by a

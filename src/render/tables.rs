@@ -183,6 +183,9 @@ pub fn write_plan(
     if let Some(last) = &plan.review.last {
         facts.push(format!("last reviewed {last}"));
     }
+    if let Some(kept_at) = &plan.kept_at {
+        facts.push(format!("printed copy kept: {}", clean(kept_at)));
+    }
     writeln!(w, "{}", heading(&name, style))?;
     writeln!(
         w,
