@@ -241,12 +241,17 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
         y: 0.0,
     };
     let sections = sections(entries);
+    // Numbers sit in one column on the right; one too wide for it (more
+    // than half the screen) goes on its own line, under a name as wide as
+    // the screen, and does not narrow every other name.
+    let beside_max = width * 0.5;
     let number_w = entries
         .iter()
         .filter_map(|e| match e {
-            Entry::Call { number, .. } => Some(col.number(number, body, width * 0.6).0.width),
+            Entry::Call { number, .. } => Some(col.number(number, body, width).0.width),
             _ => None,
         })
+        .filter(|w| *w <= beside_max)
         .fold(0.0, f32::max);
     let mut i = 0;
     while i < entries.len() {
@@ -386,13 +391,15 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
                 // The name on the left (wrapping if it must), the number
                 // whole and bold on the right, on the name's first line.
                 let (line, size) = col.number(number, body, width);
-                let gap = body * 0.6;
-                let who_w = (width - number_w.max(line.width) - gap).max(width * 0.3);
+                let beside = line.width <= beside_max;
+                let who_w = if beside {
+                    width - number_w - body * 0.6
+                } else {
+                    width
+                };
                 let top = col.y;
                 col.paragraph(&caller(who, reach), body, false, Ink::Text, 0.0, who_w);
-                let beside = who_w + gap + line.width <= width + 0.5;
                 if !beside {
-                    // A number too wide to sit beside any name: its own line.
                     col.y += size * LEADING;
                 }
                 let baseline = if beside {
@@ -815,5 +822,45 @@ mod tests {
             made.moved
         );
         assert!((SMALLEST..=LARGEST).contains(&made.size));
+    }
+
+    #[test]
+    fn a_very_long_number_goes_under_its_name_and_leaves_the_others_be() {
+        let mut plan = Plan::new("Sam".into(), Some("US".into()));
+        plan.crisis_steps.push(TextItem::new("Call Jo"));
+        plan.contacts.push(Contact {
+            id: "jo".into(),
+            name: "Jo".into(),
+            phone: Some("+1 (555) 010-0199 ext. 12345".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        let lines = crate::crisis_lines::for_country(Some("US"));
+        let card = card::build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let found = texts(&made.svg, &card);
+        let at = |words: &str| {
+            found
+                .iter()
+                .find(|(t, _)| t.trim() == words)
+                .unwrap_or_else(|| panic!("{words} drawn whole: {found:?}"))
+                .1
+        };
+        let (jo, number) = (at("Jo"), at("+1 (555) 010-0199 ext. 12345"));
+        assert!(
+            number.top() > jo.bottom(),
+            "under its name: {jo:?} {number:?}"
+        );
+        // It does not narrow the other names: the crisis line's name runs
+        // past the middle of the screen beside its number.
+        let name = at("Suicide & Crisis");
+        assert!(name.right() > 1170.0 * 0.5, "{found:?}");
+        let beside = found
+            .iter()
+            .find(|(t, r)| t.trim() == "988" && r.left() > name.right());
+        assert!(
+            beside.is_some_and(|(_, r)| (r.bottom() - name.bottom()).abs() < 2.0),
+            "{found:?}"
+        );
     }
 }
