@@ -453,11 +453,7 @@ fn known_list(known: &[String]) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    crate::render::plural(n as u64, word)
 }
 
 #[cfg(test)]

@@ -107,12 +107,13 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     }
     write_output(ctx.store.dir(), &args.output, text.as_bytes())?;
     ctx.say(&format!(
-        "Wrote `{}`: {} task{}, due {}. Your client starts it with `relapse-plan homework start {}`.",
+        "Wrote `{}`: {}, due {}. Your client starts it with `relapse-plan homework start {}`.",
         args.output.display(),
-        assignment.tasks.len(),
-        if assignment.tasks.len() == 1 { "" } else { "s" },
+        crate::render::plural(assignment.tasks.len() as u64, "task"),
         assignment.due,
-        args.output.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        args.output
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     ))
 }
 

@@ -1,14 +1,13 @@
 //! `lines`: the built-in crisis lines, for one country or all.
 
-use serde_json::Value as Json;
 use toml::value::Date;
 
 use crate::cli::LinesArgs;
-use crate::crisis_lines::{self, CountryLines, EMERGENCY, LOCAL_EMERGENCY};
+use crate::crisis_lines::{self, CountryLines, EMERGENCY};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::render::crisis::write_lines;
-use crate::render::json::object;
+use crate::render::json::LinesJson;
 use crate::render::wrap;
 
 pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
@@ -28,18 +27,14 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         )]
     };
     if args.json {
-        let list: Vec<Json> = countries
+        let views: Vec<LinesJson> = countries
             .iter()
-            .map(|c| to_json(c.as_ref(), today))
+            .map(|c| LinesJson::new(c.as_ref(), today))
             .collect();
-        let json = if args.all {
-            Json::Array(list)
-        } else {
-            list.into_iter().next().unwrap_or(Json::Null)
-        };
-        let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
-        writeln!(ctx.out, "{text}")?;
-        return Ok(());
+        if args.all {
+            return super::write_json(ctx, &views);
+        }
+        return super::write_json(ctx, &views.into_iter().next());
     }
     for (n, lines) in countries.iter().enumerate() {
         if n > 0 {
@@ -82,44 +77,4 @@ fn write_checked(ctx: &mut Ctx, lines: &CountryLines, today: Date) -> Result<()>
         }
     }
     Ok(())
-}
-
-fn to_json(lines: Option<&CountryLines>, today: Date) -> Json {
-    let Some(lines) = lines else {
-        return object([
-            ("country", Json::Null),
-            ("emergency", Json::Null),
-            ("advice", Json::String(LOCAL_EMERGENCY.into())),
-            ("lines", Json::Array(Vec::new())),
-        ]);
-    };
-    let text = |v: Option<&str>| v.map_or(Json::Null, |v| Json::String(v.into()));
-    object([
-        ("country", Json::String(lines.country.clone())),
-        ("emergency", text(lines.emergency)),
-        (
-            "lines",
-            Json::Array(
-                lines
-                    .lines
-                    .iter()
-                    .map(|l| {
-                        object([
-                            ("name", Json::String(l.name.into())),
-                            ("about", text(l.about)),
-                            ("call", text(l.call)),
-                            ("text", text(l.text)),
-                            ("hours", text(l.hours)),
-                            ("source", Json::String(l.source.into())),
-                            ("checked", Json::String(l.checked.into())),
-                            (
-                                "checked_over_a_year_ago",
-                                Json::Bool(l.checked_over_a_year_ago(today)),
-                            ),
-                        ])
-                    })
-                    .collect(),
-            ),
-        ),
-    ])
 }

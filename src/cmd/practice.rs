@@ -3,16 +3,14 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value as Json;
-
 use crate::cli::PracticeArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::rehearsal::{ExerciseKind, totals, trend};
 use crate::prompt::shorten;
 use crate::render::chart::sparkline;
-use crate::render::heading;
-use crate::render::json::object;
+use crate::render::json::PracticeJson;
+use crate::render::{heading, plural};
 
 pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
     let mut log = ctx.store.load_practice()?;
@@ -43,42 +41,7 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
     let sums = totals(&log, ctx.today_day(), &ctx.zone);
 
     if args.json {
-        let table = crate::plan::parse::to_table(&log);
-        let json = object([
-            (
-                "totals",
-                object([
-                    (
-                        "week",
-                        object([
-                            ("rehearsals", Json::from(sums.week_rehearsals)),
-                            ("exercises", Json::from(sums.week_exercises)),
-                        ]),
-                    ),
-                    (
-                        "month",
-                        object([
-                            ("rehearsals", Json::from(sums.month_rehearsals)),
-                            ("exercises", Json::from(sums.month_exercises)),
-                        ]),
-                    ),
-                ]),
-            ),
-            (
-                "confidence",
-                Json::Object(
-                    triggers
-                        .iter()
-                        .map(|t| (t.clone(), Json::from(trend(&log, t))))
-                        .collect(),
-                ),
-            ),
-            ("rehearsals", list(&table, "rehearsals")),
-            ("exercises", list(&table, "exercises")),
-        ]);
-        let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
-        writeln!(ctx.out, "{text}")?;
-        return Ok(());
+        return super::write_json(ctx, &PracticeJson::new(&log, &triggers, &sums));
     }
 
     write_human(ctx, &log, plan.as_ref(), &triggers, sums)
@@ -153,25 +116,11 @@ fn write_human(
     Ok(())
 }
 
-/// A list from the log's TOML form, so dates come out as plain strings.
-fn list(table: &toml::Table, key: &str) -> Json {
-    table
-        .get(key)
-        .map_or(Json::Array(Vec::new()), crate::render::json::from_toml)
-}
-
 fn count(rehearsals: usize, exercises: usize) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}, {}",
-        plural(rehearsals, "rehearsal"),
-        plural(exercises, "exercise")
+        plural(rehearsals as u64, "rehearsal"),
+        plural(exercises as u64, "exercise")
     )
 }
 

@@ -1,7 +1,6 @@
 //! `rehearse`: practise the planned response to a trigger; `--list` shows
 //! what is due without asking anything.
 
-use serde_json::Value as Json;
 use textwrap::core::display_width;
 
 use super::terminal;
@@ -11,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::plan::Trigger;
 use crate::plan::rehearsal::{Recall, Rehearsal, agenda, schedule};
 use crate::prompt::{Prompter, shorten};
-use crate::render::json::object;
+use crate::render::json::DueJson;
 use crate::wizard::rehearse::rehearse;
 
 pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
@@ -35,9 +34,8 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
             Some(path) => {
                 crate::store::write_output(ctx.store.dir(), path, text.as_bytes())?;
                 ctx.say(&format!(
-                    "Wrote {} upcoming rehearsal{} to `{}`. It holds private health information: keep it where only you can see it.",
-                    items.len(),
-                    if items.len() == 1 { "" } else { "s" },
+                    "Wrote {} to `{}`. It holds private health information: keep it where only you can see it.",
+                    crate::render::plural(items.len() as u64, "upcoming rehearsal"),
                     path.display()
                 ))?;
             }
@@ -103,27 +101,7 @@ fn list(
 ) -> Result<()> {
     let items = agenda(plan, log, today, &ctx.zone);
     if args.json {
-        let list: Vec<Json> = items
-            .iter()
-            .map(|(t, due)| {
-                object([
-                    ("trigger", Json::String(t.id.clone())),
-                    ("due", Json::Bool(due.is_due(today))),
-                    (
-                        "next",
-                        due.due_date()
-                            .map_or(Json::Null, |d| Json::String(d.to_string())),
-                    ),
-                    ("rehearsals", Json::from(due.rehearsals)),
-                    (
-                        "last_confidence",
-                        due.last_confidence.map_or(Json::Null, Json::from),
-                    ),
-                ])
-            })
-            .collect();
-        let text = serde_json::to_string_pretty(&list).map_err(std::io::Error::from)?;
-        writeln!(ctx.out, "{text}")?;
+        super::write_json(ctx, &DueJson::rows(&items, today))?;
     } else if items.is_empty() {
         writeln!(
             ctx.out,

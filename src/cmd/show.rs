@@ -8,9 +8,7 @@ use crate::render::{json, tables};
 pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
     let loaded = ctx.load()?;
     if args.json {
-        let text = serde_json::to_string_pretty(&json::plan(&loaded.plan))
-            .map_err(std::io::Error::from)?;
-        writeln!(ctx.out, "{text}")?;
+        super::write_json(ctx, &json::plan(&loaded.plan))?;
     } else {
         super::warn_early(ctx, &loaded.plan)?;
         tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style)?;

@@ -23,9 +23,7 @@ pub(super) fn run(args: &TrendsArgs, ctx: &mut Ctx) -> Result<()> {
         .collect();
     let window = Window::new(&log.entries, first, last, warned);
     if args.json {
-        let text =
-            serde_json::to_string_pretty(&json(&window, &plan)).map_err(std::io::Error::from)?;
-        writeln!(ctx.out, "{text}")?;
+        super::write_json(ctx, &json(&window, &plan))?;
     } else if args.csv {
         write!(ctx.out, "{}", csv(&window, &plan))?;
     } else if log.entries.is_empty() {

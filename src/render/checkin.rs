@@ -113,13 +113,7 @@ pub fn write_lapse_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Res
 /// Days since the last lapse, said without shame: the longest stretch and
 /// all the lapse-free days stay counted.
 pub fn stretch_words(s: Stretch) -> String {
-    let days = |n: i64| {
-        if n == 1 {
-            "1 day".to_string()
-        } else {
-            format!("{n} days")
-        }
-    };
+    let days = |n: i64| super::plural(n, "day");
     if !s.any_lapse {
         return format!(
             "{} without a lapse since your first check-in. Every day counts.",

@@ -2,12 +2,16 @@
 //! plain strings ("2026-11-22T10:15:00Z") rather than serde's private
 //! datetime wrapper.
 
+use serde::Serialize;
 use serde_json::{Map, Value as Json};
 use toml::Value;
+use toml::value::Date;
 
-use crate::plan::Plan;
+use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::parse::to_table;
 use crate::plan::priority::Priority;
+use crate::plan::rehearsal::{Due, PracticeLog, Totals, trend};
+use crate::plan::{Plan, RevisionInfo, Trigger};
 
 /// A TOML value as JSON; dates and datetimes become strings.
 pub fn from_toml(value: &Value) -> Json {
@@ -41,12 +45,153 @@ pub fn plan(plan: &Plan) -> Json {
     json
 }
 
-/// An object from key/value pairs, keeping their order.
-pub fn object(pairs: impl IntoIterator<Item = (&'static str, Json)>) -> Json {
-    Json::Object(
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect::<Map<_, _>>(),
-    )
+/// `history --json`: one row per saved revision.
+#[derive(Serialize)]
+pub struct RevisionJson {
+    revision: u64,
+    saved_at: Option<String>,
+    change_note: Option<String>,
+    current: bool,
+}
+
+impl RevisionJson {
+    pub fn rows(rows: &[RevisionInfo], current: Option<u64>) -> Vec<RevisionJson> {
+        rows.iter()
+            .map(|row| RevisionJson {
+                revision: row.revision,
+                saved_at: row.saved_at.map(|d| d.to_string()),
+                change_note: row.change_note.clone(),
+                current: Some(row.revision) == current,
+            })
+            .collect()
+    }
+}
+
+/// `rehearse --list --json`: each trigger and when it is due.
+#[derive(Serialize)]
+pub struct DueJson {
+    trigger: String,
+    due: bool,
+    next: Option<String>,
+    rehearsals: usize,
+    last_confidence: Option<u8>,
+}
+
+impl DueJson {
+    pub fn rows(items: &[(&Trigger, Due)], today: i64) -> Vec<DueJson> {
+        items
+            .iter()
+            .map(|(t, due)| DueJson {
+                trigger: t.id.clone(),
+                due: due.is_due(today),
+                next: due.due_date().map(|d| d.to_string()),
+                rehearsals: due.rehearsals,
+                last_confidence: due.last_confidence,
+            })
+            .collect()
+    }
+}
+
+/// `lines --json`: a country's crisis lines, each with its source and
+/// when it was checked; with no country, the advice to call the local
+/// emergency number.
+#[derive(Serialize)]
+pub struct LinesJson {
+    country: Option<String>,
+    emergency: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advice: Option<&'static str>,
+    lines: Vec<LineJson>,
+}
+
+#[derive(Serialize)]
+struct LineJson {
+    name: &'static str,
+    about: Option<&'static str>,
+    call: Option<&'static str>,
+    text: Option<&'static str>,
+    hours: Option<&'static str>,
+    source: &'static str,
+    checked: &'static str,
+    checked_over_a_year_ago: bool,
+}
+
+impl LinesJson {
+    pub fn new(lines: Option<&CountryLines>, today: Date) -> LinesJson {
+        let Some(lines) = lines else {
+            return LinesJson {
+                country: None,
+                emergency: None,
+                advice: Some(LOCAL_EMERGENCY),
+                lines: Vec::new(),
+            };
+        };
+        LinesJson {
+            country: Some(lines.country.clone()),
+            emergency: lines.emergency,
+            advice: None,
+            lines: lines
+                .lines
+                .iter()
+                .map(|l| LineJson {
+                    name: l.name,
+                    about: l.about,
+                    call: l.call,
+                    text: l.text,
+                    hours: l.hours,
+                    source: l.source,
+                    checked: l.checked,
+                    checked_over_a_year_ago: l.checked_over_a_year_ago(today),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `practice --json`: totals this week and month, each trigger's
+/// confidence at each rehearsal, and the log itself.
+#[derive(Serialize)]
+pub struct PracticeJson {
+    totals: TotalsJson,
+    confidence: Map<String, Json>,
+    rehearsals: Json,
+    exercises: Json,
+}
+
+#[derive(Serialize)]
+struct TotalsJson {
+    week: Counts,
+    month: Counts,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    rehearsals: usize,
+    exercises: usize,
+}
+
+impl PracticeJson {
+    pub fn new(log: &PracticeLog, triggers: &[String], sums: &Totals) -> PracticeJson {
+        // Through the log's TOML form, so dates come out as plain strings.
+        let table = to_table(log);
+        let list = |key: &str| table.get(key).map_or(Json::Array(Vec::new()), from_toml);
+        PracticeJson {
+            totals: TotalsJson {
+                week: Counts {
+                    rehearsals: sums.week_rehearsals,
+                    exercises: sums.week_exercises,
+                },
+                month: Counts {
+                    rehearsals: sums.month_rehearsals,
+                    exercises: sums.month_exercises,
+                },
+            },
+            confidence: triggers
+                .iter()
+                .map(|t| (t.clone(), Json::from(trend(log, t))))
+                .collect(),
+            rehearsals: list("rehearsals"),
+            exercises: list("exercises"),
+        }
+    }
 }

@@ -59,6 +59,15 @@ pub fn duration(duration: std::time::Duration) -> String {
     }
 }
 
+/// A count with its word, in the plural when it is not one: "1 day",
+/// "3 days". The one way every screen counts things.
+pub fn plural(n: impl Into<i128>, word: &str) -> String {
+    match n.into() {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    }
+}
+
 /// Shortens text for one line of the screen ("…" marks the cut), at a
 /// word when there is one to cut at; the file keeps it whole.
 pub fn shorten(text: &str, width: usize) -> String {

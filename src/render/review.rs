@@ -14,7 +14,7 @@ use toml::value::Datetime;
 use super::chart::sparkline;
 use super::checkin::day_name;
 use super::homework::progress_line;
-use super::{clean, heading, shorten, wrap};
+use super::{clean, heading, plural, shorten, wrap};
 use crate::ctx::Style;
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
@@ -141,17 +141,13 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
     let lapses = entries.iter().filter(|e| e.is_lapse()).count();
     writeln!(
         out,
-        "  {} from {} to {}{}.",
-        match entries.len() {
-            1 => "1 day checked in".to_string(),
-            n => format!("{n} days checked in"),
-        },
+        "  {} checked in from {} to {}{}.",
+        plural(entries.len() as u64, "day"),
         day_label(entries, first.day_number()),
         day_label(entries, last.day_number()),
         match lapses {
             0 => String::new(),
-            1 => ", 1 lapse".to_string(),
-            n => format!(", {n} lapses"),
+            n => format!(", {}", plural(n as u64, "lapse")),
         }
     )?;
     let urges: Vec<u8> = entries.iter().map(|e| e.urge).collect();
@@ -200,13 +196,7 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
     if !signs.is_empty() {
         let shown: Vec<String> = signs
             .iter()
-            .map(|(sign, n)| {
-                format!(
-                    "“{}” on {n} {}",
-                    clean(sign),
-                    if *n == 1 { "day" } else { "days" }
-                )
-            })
+            .map(|(sign, n)| format!("“{}” on {}", clean(sign), plural(*n as u64, "day")))
             .collect();
         writeln!(
             out,
@@ -300,11 +290,7 @@ fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -
         let name = plan
             .trigger(id)
             .map_or_else(|| clean(id), |t| shorten(&t.situation, 30));
-        let times = if values.len() == 1 {
-            "1 rehearsal".to_string()
-        } else {
-            format!("{} rehearsals", values.len())
-        };
+        let times = plural(values.len() as u64, "rehearsal");
         writeln!(
             out,
             "  {name:<30}  {times:<13}  confidence {}  {}% → {}%",

@@ -259,11 +259,7 @@ fn write_grid(
 }
 
 fn days_word(n: usize) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
+    super::plural(n as u64, "day")
 }
 
 /// A label padded (or shortened with "…") to the label column.
