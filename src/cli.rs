@@ -392,6 +392,24 @@ pub struct SetArgs {
     /// Where you keep your printed plan, in your words ("wallet, phone"); "none" to clear.
     #[arg(long, value_name = "WHERE")]
     pub kept_at: Option<String>,
+    /// Your own emergency number, for a country the built-in lines lack; "none" to clear.
+    #[arg(long, value_name = "NUMBER")]
+    pub emergency_number: Option<String>,
+    /// Add a local crisis line of your own: its name (with --call and/or --text, and --source).
+    #[arg(long, value_name = "NAME")]
+    pub own_line: Option<String>,
+    /// With --own-line: the number to call.
+    #[arg(long, value_name = "NUMBER", requires = "own_line")]
+    pub call: Option<String>,
+    /// With --own-line: the number to text.
+    #[arg(long, value_name = "NUMBER", requires = "own_line")]
+    pub text: Option<String>,
+    /// With --emergency-number or --own-line: where you found it, in your words.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// Remove a local crisis line of your own, by its name.
+    #[arg(long, value_name = "NAME")]
+    pub remove_own_line: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -657,3 +657,107 @@ fn where_it_is_kept_and_the_next_review_in_a_calendar() {
         "nothing saved when the file is refused"
     );
 }
+
+/// A country outside the crisis-line table: the person's own emergency
+/// number and local line, shown by now, lines, print, the card and a
+/// supporter's copy, always marked as theirs with where they found it.
+#[test]
+fn own_numbers_for_a_country_the_table_lacks() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Layla", "--country", "AE"]);
+    let before = env.ok(["now"]);
+    assert!(
+        before.contains("No lines are checked for AE yet"),
+        "{before}"
+    );
+    env.ok([
+        "set",
+        "--emergency-number",
+        "999",
+        "--source",
+        "Dubai Police website, May 2026",
+    ]);
+    env.ok([
+        "set",
+        "--own-line",
+        "Ministry of Health helpline",
+        "--call",
+        "800 4673",
+        "--source",
+        "a leaflet from my GP",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Aoife",
+        "--phone",
+        "+971 50 123 4567",
+    ]);
+    env.ok(["step", "add", "Call Aoife"]);
+    for command in ["now", "lines"] {
+        let out = squash(&env.ok([command]));
+        assert!(
+            out.contains("Your own numbers (you added these)"),
+            "{command}: {out}"
+        );
+        assert!(
+            out.contains("Emergency: 999 (from Dubai Police website, May 2026)"),
+            "{command}: {out}"
+        );
+        assert!(
+            out.contains("Ministry of Health helpline: call 800 4673 (from a leaflet from my GP)"),
+            "{command}: {out}"
+        );
+    }
+    let printed = squash(&env.ok(["print"]));
+    assert!(
+        printed.contains("Emergency (my own note) 999 (from Dubai Police website, May 2026)"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(
+            "Ministry of Health helpline 800 4673 (my own note, from a leaflet from my GP)"
+        ),
+        "{printed}"
+    );
+    let card = squash(&env.ok(["print", "--card"]));
+    assert!(
+        card.contains("Emergency (my own note) 999") && card.contains("800 4673"),
+        "{card}"
+    );
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        text.contains("my own note") && text.contains("999") && text.contains("800 4673"),
+        "{text}"
+    );
+    let copy = squash(&env.ok(["print", "--for", "Aoife", "--yes", "--format", "markdown"]));
+    assert!(
+        copy.contains("999") && copy.contains("Ministry of Health helpline"),
+        "{copy}"
+    );
+
+    let err = env.fails(2, ["set", "--own-line", "Somewhere"]);
+    assert!(err.contains("--call NUMBER or --text NUMBER"), "{err}");
+    env.ok([
+        "set",
+        "--remove-own-line",
+        "Ministry of Health helpline",
+        "--emergency-number",
+        "none",
+    ]);
+    let plan = env.plan();
+    assert!(plan.own_lines.is_empty(), "{:?}", plan.own_lines);
+    let err = env.fails(2, ["set", "--remove-own-line", "Nobody"]);
+    assert!(
+        err.contains("no number of your own called \"Nobody\""),
+        "{err}"
+    );
+}

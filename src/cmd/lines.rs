@@ -13,6 +13,7 @@ use crate::render::wrap;
 pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
     // "More than a year ago" by the person's own calendar.
     let today = ctx.today;
+    let mut own = None;
     let countries: Vec<Option<CountryLines>> = if args.all {
         EMERGENCY
             .iter()
@@ -21,7 +22,8 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         // The plan only lends its country; a missing or damaged plan must
         // never stand between someone and a crisis line.
-        let plan_country = ctx.store.load().ok().and_then(|l| l.plan.country);
+        own = ctx.store.load().ok().map(|l| l.plan);
+        let plan_country = own.as_ref().and_then(|p| p.country.clone());
         vec![crisis_lines::for_country(
             ctx.lines_country(plan_country.as_deref()).as_deref(),
         )]
@@ -44,6 +46,9 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         if let Some(lines) = lines {
             write_checked(ctx, lines, today)?;
         }
+    }
+    if let Some(plan) = &own {
+        crate::render::crisis::write_own_lines(ctx.out, plan, ctx.style.width, ctx.style)?;
     }
     Ok(())
 }

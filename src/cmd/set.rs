@@ -9,11 +9,12 @@ use super::{country, note_country, save};
 use crate::cli::SetArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::date;
+use crate::plan::{OwnLine, OwnLines, date};
 use crate::render::ics;
 use crate::store::{check_output, is_stdout, write_output};
 
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
+    let own = own_lines_change(&args)?;
     let new_country = ctx.country.as_deref().map(country);
     let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
     let read = |value: &str| review_date(value, order, ctx.today);
@@ -28,7 +29,8 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         || new_country.is_some()
         || last.is_some()
         || next.is_some()
-        || kept_at.is_some();
+        || kept_at.is_some()
+        || own.is_some();
     if !changes && ics.is_none() {
         return Err(Error::Usage(
             "say what to set: --name, --country, --last-review, --next-review (with --ics for a calendar event) or --kept-at".into(),
@@ -57,6 +59,9 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
             if let Some(kept_at) = kept_at {
                 plan.kept_at = kept_at;
             }
+            if let Some(own) = own {
+                own(&mut plan.own_lines)?;
+            }
             Ok("changed the plan's details".into())
         })?;
     }
@@ -64,6 +69,70 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         Some(path) => write_review_event(&path, ctx),
         None => Ok(()),
     }
+}
+
+/// A change to the person's own numbers, checked before anything is saved.
+type OwnChange = Box<dyn FnOnce(&mut OwnLines) -> Result<()>>;
+
+fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let source = given(&args.source);
+    if source.is_some() && args.emergency_number.is_none() && args.own_line.is_none() {
+        return Err(Error::Usage(
+            "--source goes with --emergency-number or --own-line".into(),
+        ));
+    }
+    let emergency = args.emergency_number.as_deref().map(|n| {
+        let n = n.trim().to_string();
+        (!n.is_empty() && !n.eq_ignore_ascii_case("none")).then_some(n)
+    });
+    let line = match given(&args.own_line) {
+        Some(name) => {
+            let (call, text) = (given(&args.call), given(&args.text));
+            if call.is_none() && text.is_none() {
+                return Err(Error::Usage(format!(
+                    "give {name}'s number with --call NUMBER or --text NUMBER"
+                )));
+            }
+            Some(OwnLine {
+                name,
+                call,
+                text,
+                source: if emergency.is_some() {
+                    None
+                } else {
+                    source.clone()
+                },
+            })
+        }
+        None => None,
+    };
+    let remove = given(&args.remove_own_line);
+    if emergency.is_none() && line.is_none() && remove.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Box::new(move |own: &mut OwnLines| {
+        if let Some(emergency) = emergency {
+            own.emergency_source = emergency.as_ref().and(source);
+            own.emergency = emergency;
+        }
+        if let Some(name) = remove {
+            let before = own.lines.len();
+            own.lines.retain(|l| l.name.trim() != name);
+            if own.lines.len() == before {
+                return Err(Error::Usage(format!(
+                    "there is no number of your own called \"{name}\"; `relapse-plan lines` lists them"
+                )));
+            }
+        }
+        own.lines.extend(line);
+        Ok(())
+    })))
 }
 
 /// The plan's next review date as a calendar event.

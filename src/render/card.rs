@@ -11,7 +11,7 @@ use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role, phone};
 use crate::render::clean;
 use crate::render::paragraph::numbers;
-use crate::render::printout::{Item, Reach, crisis_line_items, emergency_items};
+use crate::render::printout::{Item, Reach, crisis_line_items_with, emergency_items_with};
 
 /// The most characters of a step on the card (about two lines at 8 pt).
 pub const STEP_CHARS: usize = 90;
@@ -260,7 +260,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     }
     back.push(Entry::Heading("Crisis lines".to_string()));
     let mut first_line = true;
-    for item in emergency_items(lines) {
+    for item in emergency_items_with(plan, lines) {
         match item {
             Item::Call {
                 who, number, reach, ..
@@ -273,7 +273,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
             other => back.push(Entry::Text(other.plain())),
         }
     }
-    for item in crisis_line_items(lines) {
+    for item in crisis_line_items_with(plan, lines) {
         if let Item::Call {
             who, number, reach, ..
         } = item

@@ -55,6 +55,9 @@ pub fn write_now(
 
     writeln!(w)?;
     write_lines(w, lines, width, style)?;
+    if let Some(plan) = plan {
+        write_own_lines(w, plan, width, style)?;
+    }
 
     if let Some(plan) = plan {
         for (section, title) in [
@@ -127,6 +130,58 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
 }
 
 /// The crisis lines for a country, or what to do without them.
+/// The numbers the person added themselves, under their own heading so
+/// they are never taken for the checked table's, each with where they
+/// found it in their words. Nothing when there are none.
+pub fn write_own_lines(
+    w: &mut dyn Write,
+    plan: &Plan,
+    width: usize,
+    style: Style,
+) -> io::Result<()> {
+    let own = &plan.own_lines;
+    if own.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        heading("Your own numbers (you added these)", style)
+    )?;
+    let from = |source: &Option<String>| {
+        source
+            .as_deref()
+            .map(|s| format!(" (from {})", clean(s)))
+            .unwrap_or_default()
+    };
+    if let Some(number) = &own.emergency {
+        let entry = format!(
+            "Emergency: {}{}",
+            super::phone(number),
+            from(&own.emergency_source)
+        );
+        writeln!(w, "{}", wrap(&entry, width, "  ", "    "))?;
+    }
+    for line in &own.lines {
+        let mut ways = Vec::new();
+        if let Some(call) = &line.call {
+            ways.push(format!("call {}", super::phone(call)));
+        }
+        if let Some(text) = &line.text {
+            ways.push(format!("text {}", super::phone(text)));
+        }
+        let entry = format!(
+            "{}: {}{}",
+            clean(&line.name),
+            ways.join(" or "),
+            from(&line.source)
+        );
+        writeln!(w, "{}", wrap(&entry, width, "  ", "    "))?;
+    }
+    Ok(())
+}
+
 pub fn write_lines(
     w: &mut dyn Write,
     lines: Option<&CountryLines>,

@@ -318,7 +318,11 @@ pub fn build(
         "What I'll do, in order",
         numbered(&mut plan.crisis_steps.iter().map(|i| &i.text)),
     );
-    add(Rank::Emergency, "In an emergency", emergency_items(lines));
+    add(
+        Rank::Emergency,
+        "In an emergency",
+        emergency_items_with(plan, lines),
+    );
     add(
         Rank::Stage(1),
         "Warning signs that things are sliding",
@@ -344,7 +348,7 @@ pub fn build(
     if fill == Fill::Blank {
         professionals.clear();
     }
-    professionals.extend(crisis_line_items(lines));
+    professionals.extend(crisis_line_items_with(plan, lines));
     add(
         Rank::Stage(5),
         "Professionals and crisis lines",
@@ -455,7 +459,11 @@ pub fn for_supporter(
         .map(|(i, s)| Item::Numbered(i + 1, clean(&s.text)))
         .collect();
     add(Rank::Crisis, "What I'll do, in order", steps);
-    add(Rank::Emergency, "In an emergency", emergency_items(lines));
+    add(
+        Rank::Emergency,
+        "In an emergency",
+        emergency_items_with(plan, lines),
+    );
     for part in [
         PlanSection::Helps,
         PlanSection::DoesNotHelp,
@@ -478,7 +486,11 @@ pub fn for_supporter(
         "People to call",
         people.into_iter().map(person).collect(),
     );
-    add(Rank::Reference, "Crisis lines", crisis_line_items(lines));
+    add(
+        Rank::Reference,
+        "Crisis lines",
+        crisis_line_items_with(plan, lines),
+    );
     for part in [PlanSection::StandDown, PlanSection::AfterCrisis] {
         add(Rank::Reference, part.title(), bullets(plan.section(part)));
     }
@@ -530,6 +542,66 @@ fn numbers(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .map(str::to_string)
+}
+
+/// The emergency numbers to print: the country's from the table, then the
+/// person's own, marked as theirs with where they found it. Without
+/// either, what to do.
+pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>) -> Vec<Item> {
+    let own = &plan.own_lines;
+    let Some(number) = own
+        .emergency
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    else {
+        return emergency_items(lines);
+    };
+    let mut items = if lines.and_then(|l| l.emergency).is_some() {
+        emergency_items(lines)
+    } else {
+        Vec::new()
+    };
+    items.push(Item::Call {
+        who: "Emergency (my own note)".to_string(),
+        number: clean(number),
+        reach: Reach::Call,
+        note: own
+            .emergency_source
+            .as_deref()
+            .map(|s| format!("from {}", clean(s))),
+    });
+    items
+}
+
+/// The crisis lines to print: the country's from the table, then the ones
+/// the person added, each marked as theirs with where they found it.
+pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>) -> Vec<Item> {
+    let mut items = crisis_line_items(lines);
+    for line in &plan.own_lines.lines {
+        let note = Some(match &line.source {
+            Some(source) => format!("my own note, from {}", clean(source)),
+            None => "my own note".to_string(),
+        });
+        let who = clean(&line.name);
+        if let Some(call) = line.call.as_deref() {
+            items.push(Item::Call {
+                who: who.clone(),
+                number: clean(call.trim()),
+                reach: Reach::Call,
+                note: note.clone(),
+            });
+        }
+        if let Some(text) = line.text.as_deref() {
+            items.push(Item::Call {
+                who,
+                number: clean(text.trim()),
+                reach: Reach::Text { word: None },
+                note,
+            });
+        }
+    }
+    items
 }
 
 /// The emergency number(s) for the country; without one, what to do.
