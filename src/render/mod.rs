@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod paragraph;
 pub mod pdf;
 pub mod phone;
+pub mod practice;
 pub mod printout;
 pub mod review;
 pub mod tables;

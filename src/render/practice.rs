@@ -1,0 +1,97 @@
+//! `practice` as the person reads it: totals this week and month, each
+//! trigger's confidence at each rehearsal as a small chart, and every
+//! exercise with its urge ratings.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use jiff::tz::TimeZone;
+
+use super::chart::sparkline;
+use super::{heading, plural, shorten};
+use crate::ctx::Style;
+use crate::plan::Plan;
+use crate::plan::date::local_moment;
+use crate::plan::rehearsal::{ExerciseKind, PracticeLog, Totals, trend};
+
+/// The practice summary for people.
+pub fn summary(
+    out: &mut dyn Write,
+    (log, plan): (&PracticeLog, Option<&Plan>),
+    triggers: &[String],
+    sums: &Totals,
+    (style, zone): (Style, &TimeZone),
+) -> io::Result<()> {
+    if log.rehearsals.is_empty() && log.exercises.is_empty() {
+        writeln!(
+            out,
+            "No practice logged yet. `relapse-plan rehearse`, `breathe` and `surf` are ways to start."
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "This week: {}. This month: {}.",
+        count(sums.week_rehearsals, sums.week_exercises),
+        count(sums.month_rehearsals, sums.month_exercises)
+    )?;
+    if !triggers.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", heading("Confidence at each rehearsal", style))?;
+        for id in triggers {
+            let values = trend(log, id);
+            let name = plan
+                .and_then(|p| p.trigger(id))
+                .map_or_else(|| id.clone(), |t| shorten(&t.situation, 30));
+            let (first, last) = (values[0], values[values.len() - 1]);
+            writeln!(
+                out,
+                "  {name:<30}  {}  {first}% → {last}%  ({})",
+                sparkline(&values, 100, style),
+                times(values.len())
+            )?;
+        }
+    }
+    if !log.exercises.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", heading("Exercises", style))?;
+        for e in &log.exercises {
+            let what = match e.kind {
+                ExerciseKind::Breathe => "paced breathing",
+                ExerciseKind::Surf => "urge surfing",
+            };
+            let minutes = (e.seconds + 30) / 60;
+            let mut line = format!("  {}  {what:<15}  {minutes} min", local_moment(&e.at, zone));
+            if let (Some(first), Some(last)) = (e.ratings.first(), e.ratings.last()) {
+                let _ = fmt::Write::write_fmt(
+                    &mut line,
+                    format_args!(
+                        "  urge {first} → {last}  {}",
+                        sparkline(&e.ratings, 10, style)
+                    ),
+                );
+            }
+            if !e.completed {
+                line.push_str("  (stopped early)");
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn count(rehearsals: usize, exercises: usize) -> String {
+    format!(
+        "{}, {}",
+        plural(rehearsals as u64, "rehearsal"),
+        plural(exercises as u64, "exercise")
+    )
+}
+
+fn times(n: usize) -> String {
+    if n == 1 {
+        "once".into()
+    } else {
+        format!("{n} times")
+    }
+}
