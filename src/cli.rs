@@ -352,6 +352,9 @@ pub struct RehearseArgs {
     /// With --ics: the file to write (default: standard output).
     #[arg(short, long, value_name = "FILE", requires = "ics")]
     pub output: Option<PathBuf>,
+    /// Write over the -o file if it is already there, without asking.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// With --ics: include each situation in the events (it is private).
     #[arg(long, requires = "ics")]
     pub details: bool,
@@ -484,6 +487,9 @@ pub struct CheckInArgs {
     /// With --ics: the file to write (default: standard output).
     #[arg(short, long, value_name = "FILE", requires = "ics")]
     pub output: Option<PathBuf>,
+    /// Write over the -o file if it is already there, without asking.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -546,6 +552,9 @@ pub enum HomeworkCommand {
         /// Write it without asking (for scripts).
         #[arg(long)]
         yes: bool,
+        /// Write over the file if it is already there, without asking.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -554,6 +563,9 @@ pub struct AssignArgs {
     /// The file to write.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+    /// Write over the file if it is already there, without asking.
+    #[arg(long)]
+    pub force: bool,
     /// Your name, as the client knows you.
     #[arg(long)]
     pub therapist: Option<String>,
@@ -626,6 +638,9 @@ pub struct PrintArgs {
     /// Write to FILE instead of standard output (needed for PDF on a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write over the -o file if it is already there, without asking.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// A copy for one of your people, by their name as you wrote it: your
     /// crisis steps, the sections for supporters, the people to call and
     /// crisis lines; nothing else. You see what goes in first.
@@ -1016,6 +1031,9 @@ pub struct ContactExport {
     /// The file to write (`-`, or none, for standard output).
     #[arg(short, long, value_name = "FILE.vcf")]
     pub output: Option<PathBuf>,
+    /// Write over the -o file if it is already there, without asking.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -155,6 +155,9 @@ pub enum Error {
     #[error("`{}` is a folder", path.display())]
     OutputIsFolder { path: PathBuf, example: PathBuf },
 
+    #[error("`{}` is already there, so nothing was written over it", path.display())]
+    OutputExists { path: PathBuf },
+
     /// Making a PDF or an image failed (fonts, layout): nothing was written.
     #[error("could not make {what}: {message}")]
     Render { what: &'static str, message: String },
@@ -321,6 +324,7 @@ impl Error {
             Error::NoConfigFolder
             | Error::OutputInPlanFolder { .. }
             | Error::OutputIsFolder { .. }
+            | Error::OutputExists { .. }
             | Error::Render { .. }
             | Error::NoHomework
             | Error::NoTasks { .. }
@@ -353,6 +357,9 @@ impl Error {
                 "choose a folder for your plan with --plan-dir DIR (or set `RELAPSE_PLAN_DIR`)".into()
             }
             Error::OutputInPlanFolder { .. } => "choose a file somewhere else".into(),
+            Error::OutputExists { .. } => {
+                "choose another name with -o, or add --force to write over it".into()
+            }
             Error::OutputIsFolder { example, .. } => {
                 format!("name the file to write in it, like `{}`", example.display())
             }
@@ -408,7 +415,8 @@ impl Error {
             | Error::NoConfigFolder
             | Error::BadVariable { .. }
             | Error::OutputInPlanFolder { .. }
-            | Error::OutputIsFolder { .. } => ExitCode::from(2),
+            | Error::OutputIsFolder { .. }
+            | Error::OutputExists { .. } => ExitCode::from(2),
             Error::Cancelled | Error::Stopped(_) => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }

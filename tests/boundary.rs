@@ -437,6 +437,10 @@ fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
             assert!(output.status.success(), "{args:?}: {output:?}");
             let kind = fs::metadata("/dev/null").unwrap().file_type();
             assert!(kind.is_char_device(), "{args:?} replaced /dev/null");
+            // Nothing is kept there, so there is nothing to keep private.
+            let err = String::from_utf8_lossy(&output.stderr);
+            assert!(!err.contains("private health"), "{args:?}: {err}");
+            assert!(!err.contains("Wrote"), "{args:?}: {err}");
         }
         let fifo = env.home().join("pipe");
         mkfifo(&fifo);
@@ -1235,4 +1239,30 @@ fn a_draft_keeps_what_it_does_not_know_and_a_newer_one_is_refused() {
     assert!(error.to_string().contains("draft.toml"), "{error}");
     assert!(error.to_string().contains("newer relapse-plan"), "{error}");
     assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+/// A file that is already there is never written over unasked: without a
+/// terminal the command stops, names the file and says `--force`; with
+/// `--force` it is replaced (atomically, as always).
+#[test]
+fn an_existing_file_is_written_over_only_with_force() {
+    let env = Env::with_example();
+    let out = env.home().join("out.txt");
+    for args in output_commands(&env, out.to_str().unwrap()) {
+        fs::write(&out, "mine").unwrap();
+        let err = env.fails(2, &args);
+        assert!(
+            err.contains("out.txt` is already there, so nothing was written over it"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("hint: choose another name with -o, or add --force"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(fs::read_to_string(&out).unwrap(), "mine", "{args:?}");
+        let mut forced = args.clone();
+        forced.push("--force".into());
+        env.ok(&forced);
+        assert_ne!(fs::read_to_string(&out).unwrap(), "mine", "{args:?}");
+    }
 }

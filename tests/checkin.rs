@@ -580,6 +580,7 @@ for week in range(int(sys.argv[3])):
                 "20:30",
                 "-o",
                 file.to_str().unwrap(),
+                "--force",
             ])
             .env("TZ", tz)
             .output()

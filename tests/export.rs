@@ -103,7 +103,7 @@ fn exported_cards_hold_exactly_the_right_people_for_an_independent_reader() {
     let env = plan();
     let file = env.home().join("my crisis plan.vcf");
     let out = env
-        .cmd(["contact", "export", "-o", file.to_str().unwrap()])
+        .cmd(["contact", "export", "-o", file.to_str().unwrap(), "--force"])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -278,7 +278,15 @@ fn folders_are_refused_devices_and_pipes_written_directly_and_an_existing_file_i
     }
     let existing = env.home().join("old.vcf");
     std::fs::write(&existing, "old").unwrap();
-    env.ok(["contact", "export", "-o", existing.to_str().unwrap()]);
+    // A file already there is replaced only when asked to (see
+    // tests/boundary.rs).
+    env.ok([
+        "contact",
+        "export",
+        "-o",
+        existing.to_str().unwrap(),
+        "--force",
+    ]);
     let text = std::fs::read_to_string(&existing).unwrap();
     assert!(text.starts_with("BEGIN:VCARD\r\n"), "{text}");
 }
@@ -320,7 +328,7 @@ fn a_hand_edited_name_cannot_forge_a_card() {
     )
     .unwrap();
     let output = env
-        .cmd(["contact", "export", "-o", file.to_str().unwrap()])
+        .cmd(["contact", "export", "-o", file.to_str().unwrap(), "--force"])
         .output()
         .unwrap();
     assert!(output.status.success());

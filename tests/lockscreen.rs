@@ -37,7 +37,7 @@ fn the_lock_screen_is_phone_sized_dark_or_light_with_room_for_the_clock() {
         (vec!["--dark", "--size", "1080×2400"], (1080, 2400), true),
     ] {
         let file = env.home().join("lock.png");
-        let mut argv = vec!["print", "--card", "-o", file.to_str().unwrap()];
+        let mut argv = vec!["print", "--card", "-o", file.to_str().unwrap(), "--force"];
         argv.extend(&args);
         let out = env.cmd(&argv).output().unwrap();
         assert!(

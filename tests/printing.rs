@@ -180,7 +180,7 @@ fn greek_cyrillic_and_accents_print_and_missing_glyphs_are_named() {
     // Without the system's fonts (an empty font folder), the print command
     // names what is missing and what to install.
     let output = env
-        .cmd(["print", "-o", file.to_str().unwrap()])
+        .cmd(["print", "-o", file.to_str().unwrap(), "--force"])
         .env("RELAPSE_PLAN_FONT_DIRS", env.home().join("no-fonts"))
         .output()
         .unwrap();

@@ -655,3 +655,23 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
     p.exp_eof().unwrap();
     assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-01-04");
 }
+
+/// On a terminal, writing over a file that is already there is asked, and
+/// "no" (the default) keeps it.
+#[test]
+fn writing_over_a_file_is_asked_on_a_terminal() {
+    let env = Env::with_example();
+    let out = env.home().join("plan.txt");
+    fs::write(&out, "mine").unwrap();
+    let path = out.to_str().unwrap();
+    let mut p = spawn(&env, &["print", "-o", path], true);
+    answer(&mut p, "is already there. Write over it?", ENTER);
+    p.exp_string("nothing was written over it").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
+    let mut p = spawn(&env, &["print", "-o", path], true);
+    answer(&mut p, "is already there. Write over it?", "y");
+    p.exp_string("Wrote").unwrap();
+    p.exp_eof().unwrap();
+    assert!(fs::read_to_string(&out).unwrap().contains("Sam"));
+}

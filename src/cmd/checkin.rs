@@ -342,7 +342,10 @@ fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
         write!(ctx.out, "{text}")?;
         return Ok(());
     };
-    crate::store::write_output(ctx.store.dir(), path, text.as_bytes())?;
+    super::check_output(ctx, path, args.force)?;
+    if !crate::store::write_output(ctx.store.dir(), path, text.as_bytes())? {
+        return Ok(());
+    }
     ctx.say(&format!(
         "Wrote a daily check-in reminder at {hour:02}:{minute:02} to `{}`. Open it with your calendar app; nothing runs in the background.",
         path.display()

@@ -14,7 +14,7 @@ use crate::plan::{Contact, Plan, Role, phone};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
-use crate::store::{check_output, is_stdout, read_limited, write_output};
+use crate::store::{is_stdout, read_limited, write_output};
 
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -319,7 +319,7 @@ fn shorten(name: &str) -> String {
 fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let to_file = args.output.as_deref().filter(|p| !is_stdout(p));
     if let Some(path) = to_file {
-        check_output(ctx.store.dir(), path)?;
+        super::check_output(ctx, path, args.force)?;
     }
     let plan = ctx.load()?.plan;
     // Only people with a part in a crisis: the role decides, so someone not
@@ -386,7 +386,9 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(text.as_bytes())?;
         return Ok(());
     };
-    write_output(ctx.store.dir(), path, text.as_bytes())?;
+    if !write_output(ctx.store.dir(), path, text.as_bytes())? {
+        return Ok(());
+    }
     ctx.say(&format!(
         "Wrote `{}`: {} from your plan and {line_count} crisis lines, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
         path.display(),

@@ -16,21 +16,19 @@ use crate::plan::homework::{
 use crate::plan::ids;
 use crate::prompt::Prompter;
 use crate::render::homework::{self as shown, StatusJson};
-use crate::store::{check_output, is_stdout, read_assignment, write_output};
+use crate::store::{is_stdout, read_assignment, write_output};
 
 pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
         HomeworkCommand::Assign(args) => assign(args, ctx),
         HomeworkCommand::Start { file } => start(&file, ctx),
         HomeworkCommand::Status { json } => status(json, ctx),
-        HomeworkCommand::Submit { output, yes } => submit(&output, yes, ctx),
+        HomeworkCommand::Submit { output, yes, force } => submit(&output, yes, force, ctx),
     }
 }
 
 fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
-    if !is_stdout(&args.output) {
-        check_output(ctx.store.dir(), &args.output)?;
-    }
+    super::check_output(ctx, &args.output, args.force)?;
     let mut tasks: Vec<Task> = args
         .task
         .iter()
@@ -105,7 +103,9 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(text.as_bytes())?;
         return Ok(());
     }
-    write_output(ctx.store.dir(), &args.output, text.as_bytes())?;
+    if !write_output(ctx.store.dir(), &args.output, text.as_bytes())? {
+        return Ok(());
+    }
     ctx.say(&format!(
         "Wrote `{}`: {}, due {}. Your client starts it with `relapse-plan homework start {}`.",
         args.output.display(),
@@ -194,10 +194,8 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
-    if !is_stdout(output) {
-        check_output(ctx.store.dir(), output)?;
-    }
+fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
+    super::check_output(ctx, output, force)?;
     let homework = ctx.store.started_homework()?;
     let mut period = ctx.store.period_since_start(&homework, &ctx.zone)?;
     // The newest, when years of check-ins would be more than a hand-in holds.
@@ -232,7 +230,9 @@ fn submit(output: &Path, yes: bool, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(text.as_bytes())?;
         return Ok(());
     }
-    write_output(ctx.store.dir(), output, text.as_bytes())?;
+    if !write_output(ctx.store.dir(), output, text.as_bytes())? {
+        return Ok(());
+    }
     ctx.say(&format!(
         "Wrote `{}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it.",
         output.display()

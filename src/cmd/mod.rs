@@ -36,7 +36,7 @@ use crate::cli::{Command, StepCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, Section};
-use crate::prompt::Terminal;
+use crate::prompt::{Prompter, Terminal};
 use crate::store::Saved;
 use crate::wizard::session;
 use crate::wizard::{Outcome, Wizard};
@@ -253,6 +253,32 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
         )),
         _ => Ok(()),
     }
+}
+
+/// Checks a `-o` file before any work is done ([`crate::store::check_output`]:
+/// never the plan's folder, never a folder), and never writes over a file
+/// that is already there unasked: on a terminal the person is asked, and
+/// without one `--force` says so. `-`, a device and a FIFO pass.
+fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
+    if crate::store::is_stdout(path) {
+        return Ok(());
+    }
+    crate::store::check_output(ctx.store.dir(), path)?;
+    if force || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Ok(());
+    }
+    let shown = crate::render::clean(&path.display().to_string());
+    if let Some(mut ask) = Terminal::open(ctx.style.plain)
+        && ask.confirm(
+            &format!("`{shown}` is already there. Write over it?"),
+            false,
+        )?
+    {
+        return Ok(());
+    }
+    Err(Error::OutputExists {
+        path: path.to_path_buf(),
+    })
 }
 
 /// The stored id the person means by `typed`: as stored, or as it is shown

@@ -15,12 +15,12 @@ use crate::render::phone::{self, Theme};
 use crate::render::printout::{Fill, Paper};
 use crate::render::trends::{self, Window};
 use crate::render::{card, clean, pdf, printout};
-use crate::store::{check_output, is_stdout, write_output};
+use crate::store::{is_stdout, write_output};
 
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     let output = args.output.as_deref().filter(|p| !is_stdout(p));
     if let Some(path) = output {
-        check_output(ctx.store.dir(), path)?;
+        super::check_output(ctx, path, args.force)?;
     }
     let plan = match args.revision {
         Some(revision) => ctx.store.load_revision(revision)?,
@@ -103,7 +103,10 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         }
     };
     if let Some(path) = output {
-        write_output(ctx.store.dir(), path, &bytes)?;
+        if !write_output(ctx.store.dir(), path, &bytes)? {
+            // A device or a FIFO: nothing is kept, so nothing to remind of.
+            return Ok(());
+        }
         let keep = keep_words(args, &plan);
         ctx.say(&format!("Wrote `{}`. {keep}", path.display()))
     } else {

@@ -19,7 +19,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         .as_deref()
         .filter(|p| !crate::store::is_stdout(p));
     if let Some(path) = output.filter(|_| args.ics) {
-        crate::store::check_output(ctx.store.dir(), path)?;
+        super::check_output(ctx, path, args.force)?;
     }
     let plan = ctx.load()?.plan;
     let log = ctx.store.load_practice()?;
@@ -32,12 +32,13 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         let text = crate::render::ics::calendar(&items, today, ctx.now, args.details);
         match output {
             Some(path) => {
-                crate::store::write_output(ctx.store.dir(), path, text.as_bytes())?;
-                ctx.say(&format!(
+                if crate::store::write_output(ctx.store.dir(), path, text.as_bytes())? {
+                    ctx.say(&format!(
                     "Wrote {} to `{}`. It holds private health information: keep it where only you can see it.",
                     crate::render::plural(items.len() as u64, "upcoming rehearsal"),
                     path.display()
                 ))?;
+                }
             }
             None => write!(ctx.out, "{text}")?,
         }

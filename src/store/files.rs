@@ -113,8 +113,10 @@ pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
 /// Writes what a command made to the file named with `-o`, checked as
 /// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
 /// written directly, never replaced by a regular file; a regular file is
-/// replaced atomically, so a reader never sees half of it.
-pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+/// replaced atomically, so a reader never sees half of it. Returns whether
+/// a file was kept (false for a device or a FIFO, which keep nothing, so
+/// there is nothing to remind the person about).
+pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<bool> {
     check_output(plan_dir, path)?;
     match fs::metadata(path) {
         Ok(meta) if !meta.is_file() => {
@@ -127,9 +129,10 @@ pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
                 .open(path)
                 .map_err(write_error)?;
             file.write_all(bytes).map_err(write_error)?;
-            file.flush().map_err(write_error)
+            file.flush().map_err(write_error)?;
+            Ok(false)
         }
-        _ => write_atomic(path, bytes),
+        _ => write_atomic(path, bytes).map(|()| true),
     }
 }
 
