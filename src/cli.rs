@@ -523,7 +523,7 @@ pub enum HomeworkCommand {
     /// write-crisis-steps=N, rehearse-top=NxM (top N triggers, M times each),
     /// practise-urge-surfing=N, practise-breathing=N, review-safer-environment,
     /// write-lapse-plan=N, add-reasons=N, add-warning-signs=N, check-in=N
-    /// (check in on N days before the due date).
+    /// (check in on N days by the due date, that day included).
     #[command(
         after_help = "Example:\n  relapse-plan homework assign -o homework.toml --therapist \"Dr Patel\" --client Sam \\\n    --due 2026-11-29 --task map-triggers=3 --task rehearse-top=2x3 --task add-help-contacts=2"
     )]

@@ -405,14 +405,17 @@ fn the_early_warning_rises_with_the_persons_signs_and_eases() {
     );
     assert!(out.contains("Samaritans"), "{out}");
     assert!(out.contains("relapse-plan rehearse payday"), "{out}");
-    // It shows at the top of `now` and `show` while it holds…
+    // It shows after the crisis steps in `now` (in a crisis the steps
+    // come first) and at the top of `show` while it holds…
     let now = env
         .cmd(["now"])
         .env("RELAPSE_PLAN_NOW", day(14))
         .output()
         .unwrap();
     let now = String::from_utf8(now.stdout).unwrap();
-    assert!(now.starts_with("Your plan has noticed something"), "{now}");
+    let notice = now.find("Your plan has noticed something").expect(&now);
+    let first_step = now.find("Stop, leave, and go somewhere safe").expect(&now);
+    assert!(first_step < notice, "steps first:\n{now}");
     let show = env
         .cmd(["show"])
         .env("RELAPSE_PLAN_NOW", day(14))

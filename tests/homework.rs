@@ -544,7 +544,7 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     let status = |when: &str| at(when, &["homework", "status"]);
     assert!(
         status("2026-11-22T11:40:00Z").contains(
-            "not yet   check in on at least 3 days before the due date (0 of 3 days checked in)"
+            "not yet   check in on at least 3 days by the due date, that day included (0 of 3 days checked in)"
         ),
         "{}",
         status("2026-11-22T11:40:00Z")
@@ -561,7 +561,7 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     let now = status("2026-11-29T12:05:00Z");
     assert!(
         now.contains(
-            "done      check in on at least 3 days before the due date (3 of 3 days checked in)"
+            "done      check in on at least 3 days by the due date, that day included (3 of 3 days checked in)"
         ),
         "{now}"
     );

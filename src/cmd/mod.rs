@@ -113,10 +113,11 @@ fn save_renaming(
     said(ctx, &saved)
 }
 
-/// The early warning at the top of `now` and `show`, while it holds. It
-/// reads only the small summary of recent check-ins, and never stops the
+/// The early warning at the top of `show` and after the steps of `now`
+/// (`after`: in a crisis the steps come first), while it holds. It reads
+/// only the small summary of recent check-ins, and never stops the
 /// command: a log that can't be read is a one-line warning.
-fn warn_early(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
+fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
     let recent = match ctx.store.load_recent_check_ins() {
         Ok(log) => log,
         Err(error) => {
@@ -131,8 +132,13 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
     if let Some(warning) =
         crate::plan::early_warning::assess(plan.early_warning, &recent.entries, today)
     {
+        if after {
+            writeln!(ctx.out)?;
+        }
         crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)?;
-        writeln!(ctx.out)?;
+        if !after {
+            writeln!(ctx.out)?;
+        }
     }
     Ok(())
 }

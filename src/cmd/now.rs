@@ -22,12 +22,13 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
             writeln!(ctx.err, "warning: {}", clean_lines(warning))?;
         }
     }
-    if let Some(loaded) = &loaded {
-        super::warn_early(ctx, &loaded.plan)?;
-    }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));
     let lines = crisis_lines::for_country(country.as_deref());
     write_now(ctx.out, plan, unreadable, lines.as_ref(), ctx.style)?;
+    // In a crisis the steps come first; the plan's notice follows them.
+    if let Some(loaded) = &loaded {
+        super::warn_early(ctx, &loaded.plan, true)?;
+    }
     Ok(())
 }

@@ -10,7 +10,7 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
     if args.json {
         super::write_json(ctx, &json::plan(&loaded.plan))?;
     } else {
-        super::warn_early(ctx, &loaded.plan)?;
+        super::warn_early(ctx, &loaded.plan, false)?;
         tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style)?;
     }
     Ok(())

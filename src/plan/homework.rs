@@ -225,7 +225,10 @@ impl Task {
             TaskKind::AddReasons => format!("add at least {}", plural("new reason")),
             TaskKind::AddWarningSigns => format!("add at least {}", plural("new warning sign")),
             TaskKind::CheckIn => {
-                format!("check in on at least {} before the due date", plural("day"))
+                format!(
+                    "check in on at least {} by the due date, that day included",
+                    plural("day")
+                )
             }
         }
     }
@@ -764,7 +767,7 @@ mod tests {
         );
         assert_eq!(
             Task::from_flag("check-in=5").unwrap().describe(),
-            "check in on at least 5 days before the due date"
+            "check in on at least 5 days by the due date, that day included"
         );
         assert!(Task::from_flag("check-in=101").is_err());
     }

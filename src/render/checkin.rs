@@ -192,7 +192,7 @@ pub fn write_warning(
     if !full {
         say(
             w,
-            "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease. Your steps and people are below.",
+            "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease.",
         )?;
         return write_rehearse_offer(w, plan, width);
     }

@@ -414,6 +414,16 @@ pub fn write_plain(
     if checked == 0 {
         return Ok(());
     }
+    // The early warning first: it is what matters most in the summary.
+    if window.warned.is_empty() {
+        say(w, "Your early warning did not show.")?;
+    } else {
+        let spans = spans(&window.warned);
+        say(
+            w,
+            &format!("Your early warning showed {}.", spans.join(", ")),
+        )?;
+    }
     for sentence in scale_sentences(window) {
         say(w, &sentence)?;
     }
@@ -431,15 +441,6 @@ pub fn write_plain(
             .map(|(item, n)| format!("“{}” on {}", clean(item), days_word(*n)))
             .collect();
         say(w, &format!("{title}: {}.", list.join("; ")))?;
-    }
-    if window.warned.is_empty() {
-        say(w, "Your early warning did not show.")?;
-    } else {
-        let spans = spans(&window.warned);
-        say(
-            w,
-            &format!("Your early warning showed {}.", spans.join(", ")),
-        )?;
     }
     writeln!(w)?;
     say(w, "Day by day:")?;
@@ -602,6 +603,39 @@ fn day_in_words(entry: Option<&CheckIn>, plan: &Plan) -> String {
 fn trend_of(values: &[(i64, u8)]) -> String {
     if values.len() < 4 {
         return String::new();
+    }
+    let (first, last) = (values[0], values[values.len() - 1]);
+    // The first highest and first lowest day: a rise and fall (or a dip and
+    // recovery) is said as such, not averaged away into "the same".
+    let peak = values
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.1 > a.1 { b } else { a })
+        .unwrap_or(first);
+    let low = values
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.1 < a.1 { b } else { a })
+        .unwrap_or(first);
+    if peak.1 >= first.1 + 2 && peak.1 >= last.1 + 2 {
+        return format!(
+            " It rose from {} to {} on {}, then eased to {} by {}.",
+            first.1,
+            peak.1,
+            day_name(peak.0),
+            last.1,
+            day_name(last.0)
+        );
+    }
+    if low.1 + 2 <= first.1 && low.1 + 2 <= last.1 {
+        return format!(
+            " It eased from {} to {} on {}, then rose to {} by {}.",
+            first.1,
+            low.1,
+            day_name(low.0),
+            last.1,
+            day_name(last.0)
+        );
     }
     let half = values.len() / 2;
     let avg = |s: &[(i64, u8)]| {
@@ -785,6 +819,18 @@ mod tests {
             LABEL
         );
         assert_eq!(display_width(&label("Walk", LABEL)), LABEL);
+    }
+
+    #[test]
+    fn a_rise_and_fall_is_said_as_one() {
+        let urges = [2, 3, 4, 5, 6, 7, 8, 9, 8, 6, 4, 3, 2, 1];
+        let values: Vec<(i64, u8)> = (0..).zip(urges).map(|(d, v)| (20_400 + d, v)).collect();
+        let words = trend_of(&values);
+        assert!(words.contains("rose from 2 to 9"), "{words}");
+        assert!(words.contains("eased to 1"), "{words}");
+        assert!(!words.contains("about the same"), "{words}");
+        let flat: Vec<(i64, u8)> = (0..6).map(|d| (20_400 + d, 4)).collect();
+        assert!(trend_of(&flat).contains("about the same"));
     }
 
     #[test]

@@ -229,7 +229,11 @@ fn warning_signs(
         }
         return Ok((signs, None));
     }
-    let add = ask.confirm("Add it to your plan's warning signs?", true)?;
+    // No by default: one Enter must not save a plan revision unasked.
+    let add = ask.confirm(
+        "Add it to your plan's warning signs too? (that saves a new revision of your plan)",
+        false,
+    )?;
     Ok((signs, Some((text, add))))
 }
 
@@ -365,6 +369,17 @@ mod tests {
             asked.new_sign,
             Some(("Cancelling plans with friends".into(), true))
         );
+    }
+
+    #[test]
+    fn one_enter_does_not_add_something_else_to_the_plan() {
+        let (asked, _) = run(
+            &["2", "No", "Something else", "Headaches", "", "", "", "", ""],
+            &plan(),
+            None,
+        );
+        assert_eq!(asked.answers.signs, ["Headaches"]);
+        assert_eq!(asked.new_sign, Some(("Headaches".into(), false)));
     }
 
     #[test]
