@@ -606,7 +606,8 @@ fn trend_of(values: &[(i64, u8)]) -> String {
     }
     let (first, last) = (values[0], values[values.len() - 1]);
     // The first highest and first lowest day: a rise and fall (or a dip and
-    // recovery) is said as such, not averaged away into "the same".
+    // recovery) of 3 or more each way is said as such, not averaged away
+    // into "the same".
     let peak = values
         .iter()
         .copied()
@@ -617,7 +618,7 @@ fn trend_of(values: &[(i64, u8)]) -> String {
         .copied()
         .reduce(|a, b| if b.1 < a.1 { b } else { a })
         .unwrap_or(first);
-    if peak.1 >= first.1 + 2 && peak.1 >= last.1 + 2 {
+    if peak.1 >= first.1 + 3 && peak.1 >= last.1 + 3 {
         return format!(
             " It rose from {} to {} on {}, then eased to {} by {}.",
             first.1,
@@ -627,7 +628,7 @@ fn trend_of(values: &[(i64, u8)]) -> String {
             day_name(last.0)
         );
     }
-    if low.1 + 2 <= first.1 && low.1 + 2 <= last.1 {
+    if low.1 + 3 <= first.1 && low.1 + 3 <= last.1 {
         return format!(
             " It eased from {} to {} on {}, then rose to {} by {}.",
             first.1,
