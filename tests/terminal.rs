@@ -66,6 +66,7 @@ fn walk_from_reasons(p: &mut PtySession) {
     answer(p, "What will you do, in order?", "Call Alex\r");
     answer(p, "What will you do, in order?", ENTER);
     answer(p, "Done with this section", ENTER);
+    answer(p, "how likely you are to do each step?", "n");
     for asked in [
         "What could you make safer?",
         "What will you do if you slip?",
@@ -74,6 +75,7 @@ fn walk_from_reasons(p: &mut PtySession) {
         answer(p, asked, ENTER);
         answer(p, "Done with this section", ENTER);
     }
+    answer(p, "for the people who help you?", "n");
     answer(p, "When would you like to review", ENTER);
     answer(p, "Save my plan", ENTER);
     answer(p, "A few words about this version?", "first draft\r");
@@ -437,6 +439,7 @@ fn new_with_someone_not_to_involve(p: &mut PtySession) -> String {
         answer(p, asked, ENTER);
         answer(p, "Done with this section", ENTER);
     }
+    answer(p, "for the people who help you?", "n");
     answer(p, "When would you like to review", ENTER);
     let screen = p.exp_string("Save my plan").expect("the summary");
     std::thread::sleep(std::time::Duration::from_millis(120));
@@ -620,6 +623,8 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
         "safer-environment",
         "lapse-plan",
         "maintenance",
+        "follow-through",
+        "supporters",
     ] {
         draft.mark_done(step);
     }

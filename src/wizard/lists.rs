@@ -66,6 +66,16 @@ impl Wizard<'_> {
         }
     }
 
+    /// Sentences one at a time, without the "one at a time" line (said once
+    /// before several sections).
+    pub(super) fn add_sentences_quietly(&mut self, section: Section) -> Result<()> {
+        while let Some(text) = self.ask.text(ask_for(section), "")? {
+            self.plan().section_mut(section).push(TextItem::new(text));
+            self.keep()?;
+        }
+        Ok(())
+    }
+
     fn show_sentences(&mut self, section: Section) -> Result<()> {
         if self.draft.plan.section(section).is_empty() {
             return self.ask.show(&format!("{}: none yet", section.title()));

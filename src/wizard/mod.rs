@@ -28,9 +28,11 @@ pub const STEPS: &[(&str, &str)] = &[
     ("responses", "A response for each trigger"),
     ("contacts", "People and services"),
     ("crisis-steps", "Crisis steps"),
+    ("follow-through", "Following through"),
     ("safer-environment", "A safer environment"),
     ("lapse-plan", "If you slip"),
     ("maintenance", "Every day"),
+    ("supporters", "For the people who help you"),
     ("review", "When to look at it again"),
 ];
 
@@ -143,6 +145,8 @@ impl<'a> Wizard<'a> {
                 Section::Maintenance,
                 "What do you do every day to stay well?",
             ),
+            "follow-through" => self.follow_through(),
+            "supporters" => self.supporters(),
             "review" => self.review(),
             _ => Ok(()),
         }
@@ -224,6 +228,21 @@ impl<'a> Wizard<'a> {
             "safer-environment" => list(Section::SafeEnvironment),
             "lapse-plan" => list(Section::LapsePlan),
             "maintenance" => list(Section::Maintenance),
+            "follow-through" => {
+                let rated = plan
+                    .crisis_steps
+                    .iter()
+                    .filter(|s| s.follow_through.likely.is_some())
+                    .count();
+                format!("{rated} of {} steps rated", plan.crisis_steps.len())
+            }
+            "supporters" => {
+                let written = Section::FOR_SUPPORTERS
+                    .iter()
+                    .filter(|s| !plan.section(**s).is_empty())
+                    .count();
+                format!("{written} of 5 parts written")
+            }
             "review" => plan
                 .review
                 .next
@@ -279,6 +298,63 @@ impl<'a> Wizard<'a> {
                 _ => return Ok(Outcome::Pause),
             }
         }
+    }
+}
+
+impl Wizard<'_> {
+    /// After the crisis steps, briefly and only if wanted: how likely the
+    /// person is to do each, what could get in the way, and their answer.
+    fn follow_through(&mut self) -> Result<()> {
+        if self.draft.plan.crisis_steps.is_empty()
+            || !self.ask.confirm(
+                "Think now about how likely you are to do each step? (you can skip this)",
+                false,
+            )?
+        {
+            return Ok(());
+        }
+        for i in 0..self.draft.plan.crisis_steps.len() {
+            let step = clean(&self.draft.plan.crisis_steps[i].text);
+            let question = format!("How likely are you to do \"{step}\", 0-100%? (Enter to skip)");
+            let Some(typed) = self.ask.text(&question, "")? else {
+                continue;
+            };
+            let Ok(likely) = typed.trim().trim_end_matches('%').trim().parse::<u8>() else {
+                continue;
+            };
+            let follow = &mut self.plan().crisis_steps[i].follow_through;
+            follow.likely = Some(likely.min(100));
+            self.keep()?;
+            let Some(way) = self
+                .ask
+                .text("What could get in the way? (Enter to skip)", "")?
+            else {
+                continue;
+            };
+            self.plan().crisis_steps[i].follow_through.in_the_way = Some(way);
+            self.keep()?;
+            if let Some(answer) = self.ask.text("And your answer to that?", "")? {
+                self.plan().crisis_steps[i].follow_through.answer = Some(answer);
+                self.keep()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The sections for supporters, briefly and only if wanted.
+    fn supporters(&mut self) -> Result<()> {
+        if !self.ask.confirm(
+            "Write a few lines for the people who help you? (you can skip this)",
+            false,
+        )? {
+            return Ok(());
+        }
+        self.say("They go on a copy for them (`relapse-plan print --for NAME`), only if you choose. One at a time; Enter on an empty line moves on.")?;
+        for section in Section::FOR_SUPPORTERS {
+            self.say(section.title())?;
+            self.add_sentences_quietly(section)?;
+        }
+        Ok(())
     }
 }
 

@@ -111,6 +111,12 @@ const FULL_WALK: &[&str] = &[
     "2.",
     "To place 1",
     "Done with this section",
+    // following through: the first step rated, with what gets in the way
+    "y",
+    "70%",
+    "Alex might be at work",
+    "Text him instead",
+    "",
     // safer environment, lapse plan, maintenance
     "No alcohol at home",
     "",
@@ -120,6 +126,15 @@ const FULL_WALK: &[&str] = &[
     "Walk at lunch",
     "",
     "Done with this section",
+    // for the people who help: two of the five parts
+    "y",
+    "Sit with me",
+    "",
+    "",
+    "Alex: stays with me",
+    "",
+    "",
+    "",
     // review
     "In 30 days",
     // summary
@@ -182,6 +197,14 @@ fn a_first_walk_builds_the_whole_plan_from_the_answers() {
     assert_eq!(plan.safe_environment[0].text, "No alcohol at home");
     assert!(plan.lapse_plan.is_empty());
     assert_eq!(plan.maintenance[0].text, "Walk at lunch");
+    let follow = &plan.crisis_steps[0].follow_through;
+    assert_eq!(follow.likely, Some(70));
+    assert_eq!(follow.in_the_way.as_deref(), Some("Alex might be at work"));
+    assert_eq!(follow.answer.as_deref(), Some("Text him instead"));
+    assert!(plan.crisis_steps[1].follow_through.is_empty());
+    assert_eq!(plan.helps[0].text, "Sit with me");
+    assert_eq!(plan.who_does_what[0].text, "Alex: stays with me");
+    assert!(plan.does_not_help.is_empty() && plan.stand_down.is_empty());
     assert_eq!(plan.review.next.unwrap().to_string(), "2026-12-22");
     assert!(crate::plan::validate::validate(&plan).is_empty());
     // Every answer was kept as it was given.
