@@ -255,8 +255,20 @@ impl Error {
             Error::LockTimeout { .. } => {
                 "nothing was changed; finish or close the other relapse-plan (another window, a script), then try again".into()
             }
-            Error::TooLarge { .. } | Error::NotAFile { .. } => {
+            // What helps depends on the file: `restore` only for the plan and
+            // its revisions; a log beside them is moved aside; a file the
+            // person named (homework, a hand-in, a vCard) is theirs to check.
+            Error::TooLarge { path, .. } | Error::NotAFile { path } if is_plan_file(path) => {
                 "nothing was changed; move it aside, then bring back a saved revision with `relapse-plan restore REV`".into()
+            }
+            Error::TooLarge { path, .. } | Error::NotAFile { path } if is_side_file(path) => {
+                "your plan is untouched: move that file aside (keep it, it is your history) and relapse-plan starts a new one".into()
+            }
+            Error::NotAFile { .. } => {
+                "nothing was changed; name a regular file here, not a folder, a pipe or a device".into()
+            }
+            Error::TooLarge { .. } => {
+                "nothing was changed; check it is the file you meant (relapse-plan reads files of up to 8 MiB)".into()
             }
             // Read as far as this version understands, but never rewritten.
             Error::BadFile {
@@ -450,6 +462,30 @@ fn invalid_message(path: Option<&PathBuf>, problems: &[Problem]) -> String {
         message.push_str(&problem.to_string());
     }
     message
+}
+
+/// Whether `path` is the plan or one of its saved revisions.
+fn is_plan_file(path: &std::path::Path) -> bool {
+    let name = |p: Option<&std::path::Path>| {
+        p.and_then(std::path::Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    name(Some(path)).as_deref() == Some("plan.toml")
+        || name(path.parent()).as_deref() == Some("revisions")
+}
+
+/// Whether `path` is one of the logs and files relapse-plan keeps beside the plan.
+fn is_side_file(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        [
+            "practice.toml",
+            "check-ins.toml",
+            "check-ins.recent.toml",
+            "draft.toml",
+        ]
+        .iter()
+        .any(|known| n == *known)
+    })
 }
 
 fn known_list(known: &[String]) -> String {

@@ -1266,3 +1266,39 @@ fn an_existing_file_is_written_over_only_with_force() {
         assert_ne!(fs::read_to_string(&out).unwrap(), "mine", "{args:?}");
     }
 }
+
+/// A pipe or a folder given where a homework file, a hand-in or a vCard
+/// belongs is named with a hint for that file, never `restore` (which only
+/// helps the plan itself).
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_folder_named_by_the_person_gets_a_hint_for_it_not_restore() {
+    let env = Env::with_example();
+    let fifo = env.home().join("cards.vcf");
+    mkfifo(&fifo);
+    let folder = env.home().join("a-folder");
+    fs::create_dir(&folder).unwrap();
+    for path in [&fifo, &folder] {
+        let path = path.to_str().unwrap();
+        for args in [
+            vec!["homework", "start", path],
+            vec!["review", path],
+            vec!["contact", "import", path, "--yes"],
+        ] {
+            let output = within(10, &mut env.cmd(&args));
+            let err = String::from_utf8_lossy(&output.stderr);
+            assert!(!output.status.success(), "{args:?}");
+            assert!(err.contains(path), "{args:?}: {err}");
+            assert!(!err.contains("restore"), "{args:?}: {err}");
+            assert!(
+                err.contains("hint: nothing was changed; name a regular file"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // The plan itself still points to its saved revisions.
+    fs::remove_file(env.plan_file()).unwrap();
+    fs::create_dir(env.plan_file()).unwrap();
+    let err = env.fails(1, ["show"]);
+    assert!(err.contains("restore REV"), "{err}");
+}
