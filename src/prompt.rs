@@ -52,6 +52,12 @@ pub trait Prompter {
     fn width(&self) -> usize {
         80
     }
+
+    /// What was on the line when Ctrl-C stopped a text question, if it
+    /// differed from what the line started with.
+    fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
+        None
+    }
 }
 
 /// Shortens a choice for the screen; one rule for every screen, in render.
@@ -68,6 +74,8 @@ pub struct Terminal {
     plain: bool,
     /// The terminal's width, read once when it is opened.
     width: usize,
+    /// A half-typed answer Ctrl-C stopped, for the draft to keep.
+    unsent: Option<crate::plan::draft::Unsent>,
 }
 
 /// What a menu lets the person do.
@@ -102,6 +110,7 @@ impl Terminal {
             color,
             plain,
             width,
+            unsent: None,
         })
     }
 
@@ -384,6 +393,10 @@ impl Prompter for Terminal {
         self.width
     }
 
+    fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
+        self.unsent.take()
+    }
+
     fn heading(&mut self, title: &str) -> Result<()> {
         if self.plain {
             self.show(&format!("\n{title}"))
@@ -406,6 +419,7 @@ impl Prompter for Terminal {
             }
             "Your answer".to_string()
         };
+        let whole_question = question;
         let question = asked.as_str();
         let prompt = if self.plain {
             format!("{question}: ")
@@ -454,6 +468,14 @@ impl Prompter for Terminal {
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {
                     let _ = self.term.write_line("");
+                    let typed: String = chars.iter().collect();
+                    if typed.trim() != crate::render::clean(initial).trim() {
+                        self.unsent = Some(crate::plan::draft::Unsent {
+                            question: whole_question.to_string(),
+                            initial: initial.to_string(),
+                            typed,
+                        });
+                    }
                     return Err(Error::Cancelled);
                 }
                 Err(e) => return Err(Error::Terminal(e)),
@@ -578,10 +600,12 @@ impl Prompter for Terminal {
 /// Answers from a list, in order, for tests and scripted demos.
 ///
 /// A text answer is the text (`""` for an empty line); a choice is the
-/// choice's text or its start; `<esc>` is Esc and `<ctrl-c>` stops.
+/// choice's text or its start; `<esc>` is Esc and `<ctrl-c>` stops
+/// (`<ctrl-c>words` stops a text question with `words` half typed).
 #[derive(Debug, Default)]
 pub struct Scripted {
     answers: VecDeque<String>,
+    unsent: Option<crate::plan::draft::Unsent>,
     /// Everything shown and asked, in order, to assert on what was seen.
     pub transcript: Vec<String>,
 }
@@ -590,6 +614,7 @@ impl Scripted {
     pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(answers: I) -> Scripted {
         Scripted {
             answers: answers.into_iter().map(Into::into).collect(),
+            unsent: None,
             transcript: Vec::new(),
         }
     }
@@ -618,7 +643,27 @@ impl Prompter for Scripted {
         Ok(())
     }
 
+    fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
+        self.unsent.take()
+    }
+
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
+        if let Some(typed) = self
+            .answers
+            .front()
+            .and_then(|a| a.strip_prefix("<ctrl-c>"))
+        {
+            if !typed.is_empty() {
+                self.unsent = Some(crate::plan::draft::Unsent {
+                    question: question.to_string(),
+                    initial: initial.to_string(),
+                    typed: typed.to_string(),
+                });
+                self.answers.pop_front();
+                self.transcript.push(format!("? {question}"));
+                return Err(Error::Cancelled);
+            }
+        }
         let answer = self.next(question)?;
         // Enter on what is there, or Esc: both keep it.
         let answer = if answer == "<keep>" || answer == "<esc>" {

@@ -22,6 +22,14 @@ pub struct Draft {
     /// The steps finished so far, by name.
     #[serde(default)]
     pub done: Vec<String>,
+    /// What was on the line when Ctrl-C stopped a question, offered back
+    /// when that question comes again, so nothing typed is lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsent: Option<Unsent>,
+    /// The trigger whose questions were being asked (its id), so a stop in
+    /// the middle of them carries on with that trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_trigger: Option<String>,
     /// The plan as it stands in the draft.
     #[serde(deserialize_with = "super::parse::embedded_plan")]
     pub plan: Plan,
@@ -38,6 +46,8 @@ impl Draft {
             started_at,
             base_revision: plan.revision,
             done: Vec::new(),
+            unsent: None,
+            open_trigger: None,
             plan,
             other: toml::Table::new(),
         }
@@ -52,6 +62,16 @@ impl Draft {
             self.done.push(step.to_string());
         }
     }
+}
+
+/// A half-typed answer: the question, what the line started with, and
+/// what was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsent {
+    pub question: String,
+    #[serde(default)]
+    pub initial: String,
+    pub typed: String,
 }
 
 /// Reads a draft file's text.

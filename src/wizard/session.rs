@@ -87,19 +87,34 @@ pub fn run(
     };
     catch_up(store, ask, &mut draft, style)?;
     store.save_draft(&draft)?;
+    let waiting = draft.unsent.take();
+    let mut keeping = Keeping {
+        inner: &mut *ask,
+        waiting,
+    };
     let mut save = |d: &Draft| store.save_draft(d);
-    let mut wizard = Wizard::new(ask, draft, &mut save, today);
+    let mut wizard = Wizard::new(&mut keeping, draft, &mut save, today);
     wizard.default_country = locale_country;
     wizard.style = style;
-    if kind.command == "new" {
-        if wizard.draft.plan.country.is_none() {
-            wizard.ask_country()?;
+    let result = (|| {
+        if kind.command == "new" {
+            if wizard.draft.plan.country.is_none() {
+                wizard.ask_country()?;
+            }
+            wizard.ask.show("\nIf you need help right now:")?;
+            wizard.show_crisis_lines()?;
         }
-        wizard.ask.show("\nIf you need help right now:")?;
-        wizard.show_crisis_lines()?;
-    }
-    let outcome = flow(&mut wizard)?;
+        flow(&mut wizard)
+    })();
     let mut draft = wizard.draft.clone();
+    // A half-typed answer (Ctrl-C on a text line), or one brought back and
+    // not yet asked for again, stays with the draft.
+    let unsent = keeping.inner.take_unsent().or(keeping.waiting.take());
+    if unsent.is_some() && !matches!(result, Ok(Outcome::Save { .. })) {
+        draft.unsent = unsent;
+        store.save_draft(&draft)?;
+    }
+    let outcome = result?;
     match outcome {
         Outcome::Pause => ask.show(&crate::render::wrap(
             &format!(
@@ -230,7 +245,21 @@ fn begin(
             ],
             0,
         )? {
-            Some(0) => return Ok(Some(draft)),
+            Some(0) => {
+                if let Some(unsent) = &draft.unsent {
+                    ask.show(&crate::render::wrap(
+                        &format!(
+                            "When you stopped, you were typing “{}”. It is back on the line when “{}” comes again.",
+                            clean(&unsent.typed),
+                            clean(&unsent.question)
+                        ),
+                        ask.width().saturating_sub(1),
+                        "",
+                        "",
+                    ))?;
+                }
+                return Ok(Some(draft));
+            }
             Some(_) => {
                 if !ask.confirm(
                     "Throw away those unfinished answers? This can't be undone.",
@@ -278,5 +307,55 @@ pub fn finish(wizard: &mut Wizard) -> Result<Outcome> {
     )? {
         Some(0) => Ok(Outcome::Save { note: None }),
         _ => Ok(Outcome::Pause),
+    }
+}
+
+/// The person's prompter, giving back a half-typed answer when the question
+/// it was typed into comes again.
+struct Keeping<'p> {
+    inner: &'p mut dyn Prompter,
+    waiting: Option<crate::plan::draft::Unsent>,
+}
+
+impl Prompter for Keeping<'_> {
+    fn show(&mut self, text: &str) -> Result<()> {
+        self.inner.show(text)
+    }
+    fn heading(&mut self, title: &str) -> Result<()> {
+        self.inner.heading(title)
+    }
+    fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
+        let back = self
+            .waiting
+            .take_if(|w| w.question == question && w.initial == initial);
+        match back {
+            Some(unsent) => self.inner.text(question, &unsent.typed),
+            None => self.inner.text(question, initial),
+        }
+    }
+    fn select(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        default: usize,
+    ) -> Result<Option<usize>> {
+        self.inner.select(question, choices, default)
+    }
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
+        self.inner.confirm(question, default)
+    }
+    fn multi_select(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        chosen: &[bool],
+    ) -> Result<Option<Vec<usize>>> {
+        self.inner.multi_select(question, choices, chosen)
+    }
+    fn width(&self) -> usize {
+        self.inner.width()
+    }
+    fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
+        self.inner.take_unsent()
     }
 }

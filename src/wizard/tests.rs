@@ -799,3 +799,44 @@ fn map_offers_ratings_and_a_response_for_a_new_trigger_and_rank_skips_what_is_do
         "words that fit any recovery"
     );
 }
+
+#[test]
+fn ctrl_c_while_typing_keeps_the_half_typed_words_and_carries_on_with_that_trigger() {
+    let (_dir, store) = store();
+    store
+        .create(Plan::new("Dmitri".into(), Some("IL".into())), now(), None)
+        .unwrap();
+    let flow = |w: &mut Wizard| {
+        w.run_step("triggers")?;
+        finish(w)
+    };
+    let mut ask = Scripted::new(["Payday evening", "<enter>", "", "<ctrl-c>Alone and"]);
+    let stopped = session::run(&store, &mut ask, MAP, start(), flow);
+    assert!(matches!(stopped, Err(Error::Cancelled)));
+    let draft = store.load_draft().unwrap().unwrap();
+    assert_eq!(draft.unsent.as_ref().unwrap().typed, "Alone and");
+
+    // Carrying on: the same trigger's questions come back, the feeling with
+    // the words typed before the stop, and the urges are still asked.
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        "<enter>",
+        "",
+        "<keep>",
+        "",
+        "Buying on the way home",
+        "",
+        "",
+        "Done with triggers",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    assert!(said.contains("you were typing “Alone and”"), "{said}");
+    assert!(said.contains("Carrying on with “Payday evening”"), "{said}");
+    let plan = store.load().unwrap().plan;
+    assert_eq!(plan.triggers.len(), 1);
+    assert_eq!(plan.triggers[0].feelings, ["Alone and"]);
+    assert_eq!(plan.triggers[0].urges, ["Buying on the way home"]);
+    assert_eq!(ask.unused(), 0, "{said}");
+}

@@ -63,6 +63,18 @@ impl Wizard<'_> {
         self.say(
             "A trigger is a situation that puts you at risk. For each one, note the thoughts, feelings and urges it brings, one at a time; Enter on an empty line when you're done.",
         )?;
+        // A stop in the middle of a trigger's questions carries on there.
+        let open = self.draft.open_trigger.clone();
+        if let Some(i) =
+            open.and_then(|id| self.draft.plan.triggers.iter().position(|t| t.id == id))
+        {
+            let situation = crate::render::clean(&self.draft.plan.triggers[i].situation);
+            self.say(&format!("Carrying on with “{situation}”."))?;
+            self.trigger_details(i)?;
+            if self.draft.plan.triggers.len() == i + 1 {
+                while self.add_trigger()? {}
+            }
+        }
         if self.draft.plan.triggers.is_empty() {
             while self.add_trigger()? {}
         }
@@ -143,7 +155,17 @@ impl Wizard<'_> {
         self.trigger_details(i)
     }
 
+    /// A trigger's kind, thoughts, feelings and urges; the draft notes which
+    /// trigger is open until all are asked.
     fn trigger_details(&mut self, i: usize) -> Result<()> {
+        self.draft.open_trigger = Some(self.draft.plan.triggers[i].id.clone());
+        self.keep()?;
+        self.trigger_questions(i)?;
+        self.draft.open_trigger = None;
+        self.keep()
+    }
+
+    fn trigger_questions(&mut self, i: usize) -> Result<()> {
         // "Not sure" first, where the cursor starts for a new trigger: Enter
         // never claims a kind of situation the person did not choose.
         let mut order: Vec<Category> = vec![Category::Other];
