@@ -217,7 +217,14 @@ impl<'a> Wizard<'a> {
                 format!("{with} of {} have one", plan.triggers.len())
             }
             "contacts" => {
-                let names: Vec<String> = plan.contacts.iter().map(|c| clean(&c.name)).collect();
+                // Someone not to involve is never listed among the help:
+                // the summary shows them on a line of their own.
+                let names: Vec<String> = plan
+                    .contacts
+                    .iter()
+                    .filter(|c| c.to_involve())
+                    .map(|c| clean(&c.name))
+                    .collect();
                 if names.is_empty() {
                     "no one yet".into()
                 } else {
@@ -252,6 +259,27 @@ impl<'a> Wizard<'a> {
         }
     }
 
+    /// The people the plan says not to involve, apart from the help and
+    /// said in plain words, wrapped (never cut) so every name is seen.
+    fn not_to_involve_line(&self, width: usize) -> Option<String> {
+        let names: Vec<String> = self
+            .draft
+            .plan
+            .contacts
+            .iter()
+            .filter(|c| !c.to_involve())
+            .map(|c| clean(&c.name))
+            .collect();
+        (!names.is_empty()).then(|| {
+            crate::render::wrap(
+                &format!("Not to involve in a crisis: {}", names.join(", ")),
+                width.saturating_sub(1),
+                "  ",
+                "  ",
+            )
+        })
+    }
+
     /// The plan so far, a line a part so it fits a screen, then: save, open
     /// a part to see or change it, or stop for now.
     pub fn summary(&mut self) -> Result<Outcome> {
@@ -263,13 +291,14 @@ impl<'a> Wizard<'a> {
                 .map(|(_, t)| t.chars().count())
                 .max()
                 .unwrap_or(0);
-            let lines: Vec<String> = STEPS
-                .iter()
-                .map(|(step, title)| {
-                    let line = format!("{title:<label$}  {}", self.step_line(step));
-                    crate::prompt::shorten(&line, width.saturating_sub(1))
-                })
-                .collect();
+            let mut lines: Vec<String> = Vec::new();
+            for (step, title) in STEPS {
+                let line = format!("{title:<label$}  {}", self.step_line(step));
+                lines.push(crate::prompt::shorten(&line, width.saturating_sub(1)));
+                if *step == "contacts" {
+                    lines.extend(self.not_to_involve_line(width));
+                }
+            }
             self.ask.show(&lines.join("\n"))?;
             match self.choose(
                 "What next?",

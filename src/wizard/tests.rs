@@ -840,3 +840,28 @@ fn ctrl_c_while_typing_keeps_the_half_typed_words_and_carries_on_with_that_trigg
     assert_eq!(plan.triggers[0].urges, ["Buying on the way home"]);
     assert_eq!(ask.unused(), 0, "{said}");
 }
+
+#[test]
+fn the_summary_never_lists_someone_not_to_involve_among_the_help() {
+    let mut plan = Plan::new("Dmitri".into(), Some("IL".into()));
+    for (id, name, role) in [
+        ("sasha", "Sasha", Role::Help),
+        ("yael", "Yael", Role::DoNotInvolve),
+    ] {
+        plan.contacts.push(crate::plan::Contact {
+            id: id.into(),
+            name: name.into(),
+            phone: None,
+            role,
+            reachable: None,
+        });
+    }
+    let (_, _, _, ask) = walk(&["Stop for now"], plan, |w| w.summary());
+    let said = ask.transcript.join("\n");
+    let help = said
+        .lines()
+        .find(|l| l.starts_with("People and services"))
+        .unwrap();
+    assert!(help.contains("Sasha") && !help.contains("Yael"), "{said}");
+    assert!(said.contains("Not to involve in a crisis: Yael"), "{said}");
+}
