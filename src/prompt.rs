@@ -648,21 +648,21 @@ impl Prompter for Scripted {
     }
 
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        if let Some(typed) = self
+        let half_typed = self
             .answers
             .front()
             .and_then(|a| a.strip_prefix("<ctrl-c>"))
-        {
-            if !typed.is_empty() {
-                self.unsent = Some(crate::plan::draft::Unsent {
-                    question: question.to_string(),
-                    initial: initial.to_string(),
-                    typed: typed.to_string(),
-                });
-                self.answers.pop_front();
-                self.transcript.push(format!("? {question}"));
-                return Err(Error::Cancelled);
-            }
+            .filter(|typed| !typed.is_empty())
+            .map(str::to_string);
+        if let Some(typed) = half_typed {
+            self.unsent = Some(crate::plan::draft::Unsent {
+                question: question.to_string(),
+                initial: initial.to_string(),
+                typed,
+            });
+            self.answers.pop_front();
+            self.transcript.push(format!("? {question}"));
+            return Err(Error::Cancelled);
         }
         let answer = self.next(question)?;
         // Enter on what is there, or Esc: both keep it.
