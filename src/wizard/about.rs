@@ -114,17 +114,25 @@ impl Wizard<'_> {
     pub(super) fn review(&mut self) -> Result<()> {
         let today = days_from_civil(self.today);
         let in_days = |n: i64| civil_from_days(today + n);
-        let choices = [
+        // A date already set is offered first, so Enter never replaces it.
+        let set = self.draft.plan.review.next.and_then(|d| d.date);
+        let mut choices: Vec<String> = set
+            .map(|d| format!("Keep {}", long_date(d)))
+            .into_iter()
+            .collect();
+        let first = choices.len();
+        choices.extend([
             format!("In 30 days ({})", long_date(in_days(30))),
             format!("In 60 days ({})", long_date(in_days(60))),
             format!("In 90 days ({})", long_date(in_days(90))),
             "Pick a date".to_string(),
             "Not now".to_string(),
-        ];
+        ]);
         self.say("Plans work best when they are looked at again every 30 to 90 days.")?;
         let next = match self
             .ask
             .select("When would you like to review your plan?", &choices, 0)?
+            .and_then(|i| i.checked_sub(first))
         {
             Some(i @ 0..=2) => Some(in_days(30 * (i64::try_from(i).unwrap_or(0) + 1))),
             Some(3) => self.pick_date()?,

@@ -865,3 +865,19 @@ fn the_summary_never_lists_someone_not_to_involve_among_the_help() {
     assert!(help.contains("Sasha") && !help.contains("Yael"), "{said}");
     assert!(said.contains("Not to involve in a crisis: Yael"), "{said}");
 }
+
+#[test]
+fn the_review_question_offers_to_keep_the_date_already_set() {
+    let mut plan = Plan::new("Dmitri".into(), Some("IL".into()));
+    plan.review.next = Some("2027-03-01".parse().unwrap());
+    let (_, draft, _, ask) = walk(&["<enter>"], plan, |w| {
+        w.run_step("review")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(
+        draft.plan.review.next,
+        Some("2027-03-01".parse().unwrap()),
+        "{:#?}",
+        ask.transcript
+    );
+}
