@@ -59,6 +59,12 @@ pub enum Error {
     )]
     LockTimeout { path: PathBuf, seconds: u64 },
 
+    #[error("`{}` is a link to another place, and relapse-plan does not write through links out of your plan folder", path.display())]
+    LinkOutOfFolder { path: PathBuf },
+
+    #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
+    SharedFolder { path: PathBuf },
+
     #[error("`{}` can't be read as a plan: {source}", path.display())]
     Damaged { path: PathBuf, source: ParseError },
 
@@ -252,6 +258,12 @@ impl Error {
                 "what is there stays readable: move `{}` aside (keep it, it is your history) and relapse-plan starts a new one",
                 path.display()
             ),
+            Error::LinkOutOfFolder { .. } => {
+                "nothing was changed; put the folder or file itself in its place (move what the link points to into your plan folder), then try again".into()
+            }
+            Error::SharedFolder { .. } => {
+                "nothing was changed; make a folder of your own for your plan (for example `mkdir ~/my-plan`) and use that".into()
+            }
             Error::LockTimeout { .. } => {
                 "nothing was changed; finish or close the other relapse-plan (another window, a script), then try again".into()
             }

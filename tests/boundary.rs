@@ -297,6 +297,61 @@ fn restore_never_hangs_on_a_fifo_in_place_of_a_revision() {
     assert!(kept, "{err}");
 }
 
+/// A plan folder unpacked from someone else's archive may hold a link
+/// where its revisions belong: a save must not write there, nor make a
+/// shared folder (here one like /tmp) private to this person.
+#[cfg(unix)]
+#[test]
+fn a_save_never_writes_through_a_link_out_of_the_plan_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["step", "add", "Call Alex"]);
+    let shared = env.home().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    fs::write(shared.join("someone-elses-file"), "theirs").unwrap();
+    let revisions = env.plan_dir().join("revisions");
+    for entry in fs::read_dir(&revisions).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), shared.join(entry.file_name())).unwrap();
+    }
+    fs::remove_dir_all(&revisions).unwrap();
+    std::os::unix::fs::symlink(&shared, &revisions).unwrap();
+    let before: Vec<_> = fs::read_dir(&shared)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let err = env.fails(1, ["step", "add", "Walk"]);
+    assert!(
+        err.contains("revisions` is a link to another place"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::metadata(&shared).unwrap().permissions().mode() & 0o7777,
+        0o1777,
+        "the shared folder's permissions were changed"
+    );
+    let after: Vec<_> = fs::read_dir(&shared)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "a file was written through the link"
+    );
+    // The plan itself still shows.
+    assert!(env.ok(["now"]).contains("Call Alex"));
+    // A plan started in a shared folder by mistake leaves it as it was.
+    let err = env.fails(1, ["--plan-dir", shared.to_str().unwrap(), "init"]);
+    assert!(err.contains("is a shared folder"), "{err}");
+    assert_eq!(
+        fs::metadata(&shared).unwrap().permissions().mode() & 0o7777,
+        0o1777
+    );
+}
+
 #[test]
 fn a_stray_revision_with_a_huge_number_costs_bounded_work() {
     let env = Env::with_example();

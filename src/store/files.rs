@@ -232,6 +232,13 @@ pub(super) fn tighten(dir: &Path) -> Result<()> {
             path: dir.to_path_buf(),
             source,
         })?;
+        // A sticky folder (like /tmp) is shared by design: making it 0700
+        // would lock everyone else out of their own files.
+        if meta.permissions().mode() & 0o1000 != 0 {
+            return Err(Error::SharedFolder {
+                path: dir.to_path_buf(),
+            });
+        }
         if meta.permissions().mode() & 0o077 != 0 {
             fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|source| {
                 Error::Write {
@@ -243,6 +250,18 @@ pub(super) fn tighten(dir: &Path) -> Result<()> {
     }
     #[cfg(not(unix))]
     let _ = dir;
+    Ok(())
+}
+
+/// Refuses a link where the plan folder keeps its own files (the
+/// revisions folder, the lock): a save must never write, or change the
+/// permissions of, a place outside the plan folder.
+pub(super) fn refuse_link(path: &Path) -> Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::LinkOutOfFolder {
+            path: path.to_path_buf(),
+        });
+    }
     Ok(())
 }
 

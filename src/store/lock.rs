@@ -5,7 +5,7 @@ use std::fs::{self, File};
 
 use super::Store;
 use super::files::{
-    create_private_dir, private_options, refuse_special, remove_stale_temps, tighten,
+    create_private_dir, private_options, refuse_link, refuse_special, remove_stale_temps, tighten,
 };
 use crate::error::{Error, Result};
 
@@ -23,6 +23,8 @@ impl Store {
     pub(super) fn lock(&self) -> Result<File> {
         create_private_dir(&self.dir)?;
         tighten(&self.dir)?;
+        refuse_link(&self.revisions_dir())?;
+        refuse_link(&self.dir.join(LOCK_FILE))?;
         if self.revisions_dir().is_dir() {
             tighten(&self.revisions_dir())?;
         }
