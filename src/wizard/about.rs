@@ -79,7 +79,7 @@ impl Wizard<'_> {
                         }
                         _ => {
                             question = format!(
-                                "I don't know “{}”. Its two-letter code? (like ES for Spain)",
+                                "I don't know “{}” as a country. Its name, or its two-letter code? (like ES for Spain)",
                                 crate::prompt::shorten(&typed, 20)
                             );
                         }
@@ -107,7 +107,23 @@ impl Wizard<'_> {
             self.style.width,
             self.style,
         )?;
-        self.ask.show(&String::from_utf8_lossy(&text))
+        self.ask.show(&String::from_utf8_lossy(&text))?;
+        // No checked emergency number: say how to keep one's own.
+        let own = &self.draft.plan.own_lines;
+        if lines.as_ref().is_none_or(|l| l.emergency.is_none())
+            && own.emergency.is_none()
+            && own.lines.is_empty()
+        {
+            // The commands on lines of their own: wrapping would break
+            // them at a hyphen.
+            self.say(
+                "If you know your local emergency number or a crisis line, you can keep it in your plan after this walk-through, with:",
+            )?;
+            self.ask.show(
+                "  relapse-plan set --emergency-number NUMBER\n  relapse-plan set --own-line NAME --call NUMBER",
+            )?;
+        }
+        Ok(())
     }
 
     /// The next review date.

@@ -881,3 +881,21 @@ fn the_review_question_offers_to_keep_the_date_already_set() {
         ask.transcript
     );
 }
+
+#[test]
+fn a_country_typed_in_the_persons_language_is_understood_and_a_made_up_code_is_not() {
+    let (_dir, store) = store();
+    let mut ask = Scripted::new(["Somewhere else", "ZZ", "Израиль", "<ctrl-c>"]);
+    let result = session::run(&store, &mut ask, NEW, start(), |w| w.walk_new());
+    assert!(matches!(result, Err(Error::Cancelled)));
+    let said = ask.transcript.join("\n");
+    assert!(said.contains("I don't know “ZZ”"), "{said}");
+    let draft = store.load_draft().unwrap().unwrap();
+    assert_eq!(draft.plan.country.as_deref(), Some("IL"));
+    // No checked emergency number for Israel: the way to keep one's own.
+    assert!(said.contains("No lines are checked for Israel"), "{said}");
+    assert!(
+        said.contains("relapse-plan set --emergency-number"),
+        "{said}"
+    );
+}
