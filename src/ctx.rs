@@ -5,67 +5,11 @@ use std::io::Write;
 
 use toml::value::Datetime;
 
-use crate::cli::ColorWhen;
 use crate::error::Result;
-use crate::render::clean_lines;
+use crate::prompt::TermEnv;
+use crate::render::fonts::FontSearch;
+use crate::render::{Style, clean_lines};
 use crate::store::{Loaded, Store};
-
-/// How output should look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Style {
-    /// Bold headings (only on a terminal, never with `NO_COLOR`).
-    pub color: bool,
-    /// No box drawing, colour or decorative symbols: tables become labelled
-    /// lines, for screen readers and braille displays.
-    pub plain: bool,
-    /// Columns to wrap and fit tables to.
-    pub width: usize,
-}
-
-impl Style {
-    /// 80 columns without colour, as written to a file or a pipe.
-    pub const FILE: Style = Style {
-        color: false,
-        plain: false,
-        width: 80,
-    };
-
-    /// Colour by `--color` (auto: only on a terminal, never with
-    /// `NO_COLOR`); width from `COLUMNS` or the terminal itself on a
-    /// terminal, else 80.
-    pub fn detect(stdout_is_terminal: bool, color: ColorWhen, plain: bool) -> Style {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        // `COLUMNS` if set (also when piped: it is asked for), else the
-        // terminal's real width, read once here; 80 into a pipe.
-        let columns = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse::<usize>().ok());
-        let asked = columns.is_some();
-        let width = columns
-            .or_else(|| {
-                stdout_is_terminal
-                    .then(|| console::Term::stdout().size_checked())
-                    .flatten()
-                    .map(|(_, w)| usize::from(w))
-            })
-            .filter(|w| (40..=500).contains(w))
-            .unwrap_or(80);
-        let color = match color {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => stdout_is_terminal && !no_color,
-        };
-        Style {
-            color: color && !plain,
-            plain,
-            width: if stdout_is_terminal || asked {
-                width
-            } else {
-                80
-            },
-        }
-    }
-}
 
 /// A command's world.
 pub struct Ctx<'a> {
@@ -92,6 +36,10 @@ pub struct Ctx<'a> {
     /// The columns of the terminal standard error is on, if it is on one:
     /// messages wrap there at word boundaries instead of mid-word.
     pub err_width: Option<usize>,
+    /// What the environment says about the terminal, read once in `setup`.
+    pub term_env: TermEnv,
+    /// Where the PDF and images look for fonts.
+    pub fonts: FontSearch,
     /// Whether standard output is a terminal (binary output is refused there).
     pub stdout_terminal: bool,
 }
@@ -157,43 +105,16 @@ impl Ctx<'_> {
     }
 }
 
-/// A message cleaned, and on a terminal wrapped at word boundaries to its
-/// width (by display width: CJK counts double), line by line, so nothing
-/// breaks mid-word. Into a pipe or a file it stays one line each.
-pub fn wrap_for(message: &str, width: Option<usize>) -> String {
-    let Some(width) = width else {
-        return clean_lines(message);
-    };
-    message
-        .split('\n')
-        .map(|line| {
-            // A line that fits stays exactly as it is (tables, aligned lists).
-            let cleaned = crate::render::clean(line);
-            if console::measure_text_width(&cleaned) <= width {
-                return cleaned;
-            }
-            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
-            let hang = if line.trim_start().starts_with("- ") {
-                format!("{indent}  ")
-            } else {
-                indent.clone()
-            };
-            crate::render::wrap(line.trim_start(), width, &indent, &hang)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+pub use crate::render::wrap_for;
 
 /// The width of the terminal standard error is on, or `None` when it is a
 /// pipe or a file (`COLUMNS` wins, as for standard output).
-pub fn stderr_width() -> Option<usize> {
+pub fn stderr_width(env: &TermEnv) -> Option<usize> {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok())
+    env.columns
         .or_else(|| {
             console::Term::stderr()
                 .size_checked()

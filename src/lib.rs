@@ -6,6 +6,7 @@
 //! [`store`] the only code that touches plan files.
 
 pub mod cli;
+pub mod clock;
 pub mod cmd;
 pub mod crisis_lines;
 pub mod ctx;
@@ -23,9 +24,12 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use toml::value::Datetime;
 
-use crate::cli::Cli;
-use crate::ctx::{Ctx, Style};
+use crate::cli::{Cli, ColorWhen};
+use crate::ctx::Ctx;
 use crate::error::Error;
+use crate::prompt::TermEnv;
+use crate::render::Style;
+use crate::render::fonts::FontSearch;
 use crate::store::Store;
 
 /// Environment variable that fixes the clock, for tests and reproducible
@@ -60,36 +64,48 @@ pub fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let stderr = io::stderr();
-    let style = Style::detect(stdout.is_terminal(), cli.color, cli.plain);
     let mut out = stdout.lock();
     let mut err = stderr.lock();
-    let result = setup(&cli).and_then(|(store, clock)| {
-        if let Some(warning) = &clock.warning {
-            let _ = writeln!(err, "warning: {warning}");
-        }
-        let mut ctx = Ctx {
-            store,
-            out: &mut out,
-            err: &mut err,
-            now: clock.now,
-            today: clock.today,
-            zone: clock.zone,
-            // Names people type ("Ireland") become codes here, once; a
-            // form that names no country is a usage mistake (exit 2).
-            country: cli
-                .country
-                .as_deref()
-                .map(plan::country::parse)
-                .transpose()
-                .map_err(Error::Usage)?,
-            locale_country: locale_country(),
-            note: cli.note.clone(),
-            style,
-            err_width: ctx::stderr_width(),
-            stdout_terminal: stdout.is_terminal(),
-        };
-        cmd::run(cli.command, &mut ctx)
-    });
+    let term_env = term_env();
+    let err_width = ctx::stderr_width(&term_env);
+    let result = setup(&cli, term_env).and_then(
+        |Setup {
+             store,
+             clock,
+             style,
+             term_env,
+             locale_country,
+             fonts,
+         }| {
+            if let Some(warning) = &clock.warning {
+                let _ = writeln!(err, "warning: {warning}");
+            }
+            let mut ctx = Ctx {
+                store,
+                out: &mut out,
+                err: &mut err,
+                now: clock.now,
+                today: clock.today,
+                zone: clock.zone,
+                // Names people type ("Ireland") become codes here, once; a
+                // form that names no country is a usage mistake (exit 2).
+                country: cli
+                    .country
+                    .as_deref()
+                    .map(plan::country::parse)
+                    .transpose()
+                    .map_err(Error::Usage)?,
+                locale_country,
+                note: cli.note.clone(),
+                style,
+                err_width,
+                term_env,
+                fonts,
+                stdout_terminal: stdout.is_terminal(),
+            };
+            cmd::run(cli.command, &mut ctx)
+        },
+    );
     let _ = out.flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -98,21 +114,13 @@ pub fn main() -> ExitCode {
         // Stopping a wizard is not a failure: say so plainly.
         Err(error @ (Error::Cancelled | Error::Stopped(_))) => {
             prompt::restore_terminal();
-            if matches!(error, Error::Cancelled) {
-                // Once, even if Ctrl-C also reached the signal handler.
-                prompt::say_stopped(&mut err);
-            } else {
-                let _ = writeln!(
-                    err,
-                    "\n{}",
-                    ctx::wrap_for(&error.to_string(), ctx::stderr_width())
-                );
-            }
+            // Once, even if Ctrl-C also reached the signal handler.
+            prompt::say_stopped_with(&mut err, &ctx::wrap_for(&error.to_string(), err_width));
             error.exit_code()
         }
         Err(error) => {
             // Errors carry words from files: shown, never acted on.
-            let width = ctx::stderr_width();
+            let width = err_width;
             let _ = writeln!(err, "{}", ctx::wrap_for(&format!("error: {error}"), width));
             if let Some(hint) = error.hint() {
                 let _ = writeln!(err, "{}", ctx::wrap_for(&format!("hint: {hint}"), width));
@@ -144,13 +152,84 @@ fn refused(error: &clap::Error) -> ! {
     error.exit()
 }
 
-/// Resolves the plan folder and the clock: the only place that looks at the
+/// What the environment says, read once in [`setup`].
+struct Setup {
+    store: Store,
+    clock: Clock,
+    style: Style,
+    term_env: TermEnv,
+    locale_country: Option<String>,
+    fonts: FontSearch,
+}
+
+/// `NO_COLOR` and `COLUMNS`, read once as the run starts.
+fn term_env() -> TermEnv {
+    TermEnv {
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        columns: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok()),
+    }
+}
+
+/// Resolves the plan folder, the clock, the look of the output and the
+/// terminal, the locale and the fonts: the only place that looks at the
 /// environment, so everything after it is given what it needs.
-fn setup(cli: &Cli) -> Result<(Store, Clock), Error> {
-    Ok((
-        Store::open_dir(plan_dir(cli.plan_dir.clone())?),
-        Clock::read()?,
-    ))
+fn setup(cli: &Cli, term_env: TermEnv) -> Result<Setup, Error> {
+    Ok(Setup {
+        store: Store::open_dir(plan_dir(cli.plan_dir.clone())?),
+        clock: Clock::read()?,
+        style: style(io::stdout().is_terminal(), cli.color, cli.plain, &term_env),
+        term_env,
+        locale_country: locale_country(),
+        fonts: font_search(),
+    })
+}
+
+/// Colour by `--color` (auto: only on a terminal, never with `NO_COLOR`);
+/// width from `COLUMNS` or the terminal itself on a terminal, else 80.
+fn style(stdout_is_terminal: bool, color: ColorWhen, plain: bool, env: &TermEnv) -> Style {
+    // `COLUMNS` if set (also when piped: it is asked for), else the
+    // terminal's real width, read once here; 80 into a pipe.
+    let width = env
+        .columns
+        .or_else(|| {
+            stdout_is_terminal
+                .then(|| console::Term::stdout().size_checked())
+                .flatten()
+                .map(|(_, w)| usize::from(w))
+        })
+        .filter(|w| (40..=500).contains(w))
+        .unwrap_or(80);
+    let color = match color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => stdout_is_terminal && !env.no_color,
+    };
+    Style {
+        color: color && !plain,
+        plain,
+        width: if stdout_is_terminal || env.columns.is_some() {
+            width
+        } else {
+            80
+        },
+    }
+}
+
+/// Where the PDF looks for fonts: the system's, unless
+/// `RELAPSE_PLAN_FONT_DIRS` names folders (colon-separated; empty for
+/// none). That variable exists for the tests, to print "without" the
+/// system's fonts and check the warning about them.
+fn font_search() -> FontSearch {
+    match std::env::var_os("RELAPSE_PLAN_FONT_DIRS") {
+        Some(dirs) => FontSearch::Dirs(
+            std::env::split_paths(&dirs)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect(),
+        ),
+        None => FontSearch::System,
+    }
 }
 
 /// The plan folder: the flag wins over the variable; an empty one (`export

@@ -63,6 +63,65 @@ pub trait Prompter {
 /// Shortens a choice for the screen; one rule for every screen, in render.
 pub use crate::render::shorten;
 
+/// What the environment says about the terminal (`NO_COLOR`, `COLUMNS`),
+/// read once at start and handed in, never read here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermEnv {
+    pub no_color: bool,
+    pub columns: Option<usize>,
+}
+
+/// What Ctrl-C does while a command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CtrlC {
+    /// Show the cursor, say that everything typed is kept, exit 130.
+    SayStopped,
+    /// Show the cursor, say these words, exit 130.
+    Say(&'static str),
+    /// Only note it: a timed exercise asks [`ctrl_c_pressed`] and stops
+    /// at its next tick, then logs what was done.
+    Note,
+}
+
+static ON_CTRL_C: std::sync::Mutex<CtrlC> = std::sync::Mutex::new(CtrlC::SayStopped);
+static CTRL_C_PRESSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says what Ctrl-C does from now on. The handler itself is installed
+/// once, the first time (`ctrlc` accepts only one per process); later
+/// calls only change what it does.
+pub fn on_ctrl_c(then: CtrlC) {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    *ON_CTRL_C
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = then;
+    INSTALL.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            CTRL_C_PRESSED.store(true, std::sync::atomic::Ordering::SeqCst);
+            let then = *ON_CTRL_C
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match then {
+                CtrlC::Note => {}
+                CtrlC::SayStopped => {
+                    restore_terminal();
+                    say_stopped(&mut io::stderr());
+                    std::process::exit(130);
+                }
+                CtrlC::Say(words) => {
+                    restore_terminal();
+                    say_stopped_with(&mut io::stderr(), words);
+                    std::process::exit(130);
+                }
+            }
+        });
+    });
+}
+
+/// Whether Ctrl-C was pressed since the handler was installed.
+pub fn ctrl_c_pressed() -> bool {
+    CTRL_C_PRESSED.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// The real terminal, on stderr: our own line editor and menus on
 /// `console`, so every question, choice and answer is wrapped to the
 /// terminal's width (words kept whole), and Esc says what it did.
@@ -89,18 +148,17 @@ enum Menu<'a> {
 impl Terminal {
     /// The terminal, if stdin and stderr both are one: keys are read from
     /// stdin's terminal and everything is drawn on stderr.
-    pub fn open(plain: bool) -> Option<Terminal> {
+    pub fn open(plain: bool, env: &TermEnv) -> Option<Terminal> {
         if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
             return None;
         }
-        let color = !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let color = !plain && !env.no_color;
         if !color {
             console::set_colors_enabled_stderr(false);
         }
         let term = Term::stderr();
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse::<usize>().ok())
+        let width = env
+            .columns
             .or_else(|| term.size_checked().map(|(_, w)| usize::from(w)))
             .filter(|w| *w >= 20)
             .unwrap_or(80)
@@ -118,11 +176,7 @@ impl Terminal {
     /// that nothing is lost, and exit 130. Every answer is already in the
     /// draft, written atomically, so stopping here loses nothing.
     pub fn stop_cleanly_on_ctrl_c() {
-        let _ = ctrlc::set_handler(|| {
-            restore_terminal();
-            say_stopped(&mut io::stderr());
-            std::process::exit(130);
-        });
+        on_ctrl_c(CtrlC::SayStopped);
     }
 
     /// Columns text may fill: one short of the edge, so a full line never
@@ -340,20 +394,15 @@ impl Terminal {
 /// handler and the prompt that was reading a key, and the person should
 /// read it once.
 pub fn say_stopped(out: &mut dyn io::Write) {
+    say_stopped_with(out, &Error::Cancelled.to_string());
+}
+
+/// [`say_stopped`] in a command's own words (a check-in saves nothing
+/// until its end, so it says so).
+pub fn say_stopped_with(out: &mut dyn io::Write, words: &str) {
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
-        // Wrapped to the terminal, as everything else the wizard said.
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse::<usize>().ok())
-            .or_else(|| {
-                let term = Term::stderr();
-                term.size_checked().map(|(_, w)| usize::from(w))
-            })
-            .filter(|w| (20..=500).contains(w))
-            .unwrap_or(80);
-        let said = crate::render::wrap(&Error::Cancelled.to_string(), width - 1, "", "");
-        let _ = writeln!(out, "\n{said}");
+        let _ = writeln!(out, "\n{words}");
     }
 }
 

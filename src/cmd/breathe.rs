@@ -1,12 +1,12 @@
 //! `breathe`: paced breathing with a bar that fills on the in-breath and
 //! empties on the out-breath. Ctrl-C stops it cleanly; it is logged either way.
 
-use std::io::IsTerminal;
-use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
 
-use super::{minutes, stop_flag};
+use super::minutes;
 use crate::cli::BreatheArgs;
+use crate::clock::{Ticker, WallClock};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::rehearsal::{Exercise, ExerciseKind};
@@ -23,7 +23,6 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
             instead: "nothing: breathing along needs a screen; `relapse-plan surf --ratings` logs an exercise done elsewhere",
         });
     }
-    let stop = stop_flag();
     let (inhale, exhale) = (u32::from(args.breathe_in), u32::from(args.breathe_out));
     ctx.say(&format!(
         "Paced breathing: in for {inhale}, out for {exhale}, for {}. Follow the bar.\nPress Ctrl-C to stop at any time.\n",
@@ -32,36 +31,8 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
     if !ctx.style.plain {
         write!(ctx.err, "\u{1b}[?25l")?;
     }
-    let started = Instant::now();
-    'outer: while started.elapsed() < total {
-        for (label, seconds, filling) in
-            [("Breathe in", inhale, true), ("Breathe out", exhale, false)]
-        {
-            if ctx.style.plain {
-                writeln!(ctx.err, "{label} for {seconds}.")?;
-            }
-            let ticks = seconds * 10;
-            for tick in 0..ticks {
-                if stop.load(Ordering::SeqCst) {
-                    break 'outer;
-                }
-                if !ctx.style.plain {
-                    let done = (tick + 1) as usize * BAR / ticks as usize;
-                    let filled = if filling { done } else { BAR - done };
-                    let left = seconds - tick / 10;
-                    write!(
-                        ctx.err,
-                        "\r  {label:<12} [{}{}] {left:>2}  ",
-                        "█".repeat(filled),
-                        "·".repeat(BAR - filled)
-                    )?;
-                    ctx.err.flush()?;
-                }
-                std::thread::sleep(TICK);
-            }
-        }
-    }
-    let elapsed = started.elapsed();
+    let clock = WallClock::start();
+    let elapsed = pace(ctx.err, &clock, (inhale, exhale), total, ctx.style.plain)?;
     let completed = elapsed >= total;
     restore_terminal();
     writeln!(ctx.err)?;
@@ -84,5 +55,82 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
             "Stopped after {}. That still counts, and it's logged.",
             crate::render::duration(elapsed)
         ))
+    }
+}
+
+/// Breathes along for `total` on `clock`: in, then out, a bar filling and
+/// emptying each tenth of a second (or a line a breath with `plain`),
+/// until the time is up or the person stops. Returns how long it ran.
+fn pace(
+    err: &mut dyn Write,
+    clock: &dyn Ticker,
+    (inhale, exhale): (u32, u32),
+    total: Duration,
+    plain: bool,
+) -> io::Result<Duration> {
+    'outer: while clock.elapsed() < total {
+        for (label, seconds, filling) in
+            [("Breathe in", inhale, true), ("Breathe out", exhale, false)]
+        {
+            if plain {
+                writeln!(err, "{label} for {seconds}.")?;
+            }
+            let ticks = seconds * 10;
+            for tick in 0..ticks {
+                if clock.stopped() {
+                    break 'outer;
+                }
+                if !plain {
+                    let done = (tick + 1) as usize * BAR / ticks as usize;
+                    let filled = if filling { done } else { BAR - done };
+                    let left = seconds - tick / 10;
+                    write!(
+                        err,
+                        "\r  {label:<12} [{}{}] {left:>2}  ",
+                        "█".repeat(filled),
+                        "·".repeat(BAR - filled)
+                    )?;
+                    err.flush()?;
+                }
+                clock.sleep(TICK);
+            }
+        }
+    }
+    Ok(clock.elapsed())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::TestClock;
+
+    /// A minute of 4-in, 6-out breathing is six whole breaths, run in no
+    /// time on a clock that moves only when slept.
+    #[test]
+    fn a_minute_is_six_breaths_of_four_in_six_out() {
+        let clock = TestClock::new(None);
+        let mut err = Vec::new();
+        let ran = pace(&mut err, &clock, (4, 6), Duration::from_mins(1), true).unwrap();
+        assert_eq!(ran, Duration::from_mins(1));
+        assert_eq!(clock.sleeps.get(), 600);
+        let said = String::from_utf8(err).unwrap();
+        assert_eq!(said.matches("Breathe in for 4.").count(), 6, "{said}");
+        assert_eq!(said.matches("Breathe out for 6.").count(), 6, "{said}");
+    }
+
+    /// Ctrl-C part-way stops at the next tick, and says how long it ran.
+    #[test]
+    fn ctrl_c_stops_at_the_next_tick() {
+        let clock = TestClock::new(Some(Duration::from_secs(5)));
+        let mut err = Vec::new();
+        let ran = pace(&mut err, &clock, (4, 6), Duration::from_mins(3), false).unwrap();
+        assert_eq!(ran, Duration::from_secs(5));
+        let said = String::from_utf8(err).unwrap();
+        // The bar filled on the in-breath and began to empty on the out-breath.
+        assert!(
+            said.contains(&format!("Breathe in   [{}]", "█".repeat(BAR))),
+            "{said}"
+        );
+        assert!(said.contains("Breathe out"), "{said}");
     }
 }

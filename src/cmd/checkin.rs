@@ -156,7 +156,7 @@ pub fn lapse_plan_after_a_mistake(
         .and_then(|s| s.load().ok())
         .map_or_else(|| Plan::new(String::new(), None), |l| l.plan);
     let mut shown = Vec::new();
-    let style = crate::ctx::Style {
+    let style = crate::render::Style {
         color: false,
         plain: false,
         width,
@@ -176,16 +176,15 @@ pub fn lapse_plan_after_a_mistake(
 
 /// The check-in asked on the terminal.
 fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
-    let mut terminal = Terminal::open(ctx.style.plain).ok_or(Error::NotATerminal {
+    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
         command: "check-in",
         instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
     })?;
-    let stopped = crate::ctx::wrap_for(STOPPED, crate::ctx::stderr_width());
-    let _ = ctrlc::set_handler(move || {
-        crate::prompt::restore_terminal();
-        eprintln!("\n{stopped}");
-        std::process::exit(130);
-    });
+    // Wrapped to the terminal once, here; kept for the rest of the run.
+    let stopped = crate::render::wrap_for(STOPPED, ctx.err_width);
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(Box::leak(
+        stopped.into_boxed_str(),
+    )));
     let log = ctx.store.load_recent_check_ins()?;
     match ask(&mut terminal, plan, log.on(today), ctx.note.as_deref()) {
         Err(Error::Cancelled) => Err(Error::Stopped(STOPPED)),

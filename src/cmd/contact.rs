@@ -195,7 +195,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     if !args.yes {
-        let mut ask = Terminal::open(ctx.style.plain)
+        let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env)
             .ok_or_else(|| Error::Usage("add --yes to import without being asked".into()))?;
         let people = match new.len() {
             1 => "this person".to_string(),

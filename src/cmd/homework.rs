@@ -41,7 +41,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         let mut ask = terminal(
             "homework assign",
             "`relapse-plan homework assign -o FILE --therapist NAME --due DATE --task map-triggers=3 …`",
-            ctx.style.plain,
+            ctx,
         )?;
         if therapist.is_none() {
             therapist = ask.text("Your name, as your client knows you", "")?;
@@ -220,7 +220,7 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         let mut ask = terminal(
             "homework submit",
             "`relapse-plan homework submit -o FILE --yes`",
-            ctx.style.plain,
+            ctx,
         )?;
         if !ask.confirm("Write it?", true)? {
             return ctx.say("Nothing was written.");

@@ -190,8 +190,9 @@ fn follow_through_change(
 
 /// The terminal a wizard asks on, or an error naming the commands that do
 /// the same job without one.
-fn terminal(command: &'static str, instead: &'static str, plain: bool) -> Result<Terminal> {
-    let terminal = Terminal::open(plain).ok_or(Error::NotATerminal { command, instead })?;
+fn terminal(command: &'static str, instead: &'static str, ctx: &Ctx) -> Result<Terminal> {
+    let terminal = Terminal::open(ctx.style.plain, &ctx.term_env)
+        .ok_or(Error::NotATerminal { command, instead })?;
     Terminal::stop_cleanly_on_ctrl_c();
     Ok(terminal)
 }
@@ -204,7 +205,7 @@ fn walk_through(
     instead: &'static str,
     flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
 ) -> Result<()> {
-    let mut ask = terminal(kind.command, instead, ctx.style.plain)?;
+    let mut ask = terminal(kind.command, instead, ctx)?;
     if let Some(reminder) = homework_reminder(ctx) {
         ctx.say(&reminder)?;
     }
@@ -214,20 +215,12 @@ fn walk_through(
         zone: ctx.zone.clone(),
         note: ctx.note.clone(),
         locale_country: ctx.locale_country.clone(),
-        style: crate::ctx::Style {
+        style: crate::render::Style {
             width: crate::prompt::Prompter::width(&ask),
             ..ctx.style
         },
     };
     session::run(&ctx.store, &mut ask, kind, start, flow)
-}
-
-/// Lets Ctrl-C end a timed exercise gracefully: the exercise notices,
-/// restores the terminal and logs what was done.
-fn stop_flag() -> &'static std::sync::atomic::AtomicBool {
-    static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    let _ = ctrlc::set_handler(|| STOP.store(true, std::sync::atomic::Ordering::SeqCst));
-    &STOP
 }
 
 /// A duration in minutes from the command line, checked.

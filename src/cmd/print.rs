@@ -53,7 +53,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         doc.add_trends(trends_chart(ctx)?);
     }
     warn_doubtful_numbers(ctx, &plan)?;
-    let search = font_search();
+    let search = ctx.fonts.clone();
     let bytes = if args.card {
         let card = card::build(&plan, lines.as_ref(), &ctx.zone);
         let mut notes = card.shortened.clone();
@@ -235,7 +235,7 @@ fn supporter_copy(
         Some(super::terminal(
             "print --for",
             "`relapse-plan print --for NAME --yes`",
-            ctx.style.plain,
+            ctx,
         )?)
     };
     let summary = printout::supporter_summary(&doc, &supporter.name, ctx.style.width);
@@ -267,24 +267,6 @@ fn find_supporter<'a>(plan: &'a Plan, typed: &str) -> Result<&'a Contact> {
         }),
     }
 }
-
-/// Where the PDF looks for fonts: the system's, unless
-/// `RELAPSE_PLAN_FONT_DIRS` names folders (colon-separated; empty for
-/// none). That variable exists for the tests, to print "without" the
-/// system's fonts and check the warning below.
-fn font_search() -> FontSearch {
-    match std::env::var_os(FONT_DIRS_ENV) {
-        Some(dirs) => FontSearch::Dirs(
-            std::env::split_paths(&dirs)
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect(),
-        ),
-        None => FontSearch::System,
-    }
-}
-
-/// The test-only variable that replaces the system's font folders.
-const FONT_DIRS_ENV: &str = "RELAPSE_PLAN_FONT_DIRS";
 
 /// How many missing characters the warning lists by name.
 const MISSING_SHOWN: usize = 12;

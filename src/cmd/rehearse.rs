@@ -54,7 +54,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     let mut ask = terminal(
         "rehearse",
         "`relapse-plan rehearse --list` shows what is due; practice itself needs a terminal",
-        ctx.style.plain,
+        ctx,
     )?;
     let mut next = match &args.trigger {
         Some(id) => {

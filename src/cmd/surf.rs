@@ -2,11 +2,12 @@
 //! with a one-line guide in between, and the ratings are shown rising,
 //! peaking and falling. `--ratings` logs one done away from the terminal.
 
-use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::io::{self, Write};
+use std::time::Duration;
 
-use super::{minutes, stop_flag};
+use super::minutes;
 use crate::cli::SurfArgs;
+use crate::clock::{Ticker, WallClock};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::rehearsal::{Exercise, ExerciseKind};
@@ -39,11 +40,10 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         );
     }
     let total = minutes(args.minutes, "--minutes")?;
-    let mut ask = Terminal::open(ctx.style.plain).ok_or(Error::NotATerminal {
+    let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
         command: "surf",
         instead: "`relapse-plan surf --ratings 7,8,6,4,2` (the urge, 0-10, at each check)",
     })?;
-    let stop = stop_flag();
     ctx.say(&format!(
         "Urge surfing for {}: you'll rate the urge now and every {}.\nYou don't have to fight it or act on it; just watch it. Press Ctrl-C to stop at any time.",
         crate::render::duration(total),
@@ -56,7 +56,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
             n => n.to_string(),
         })
         .collect();
-    let started = Instant::now();
+    let clock = WallClock::start();
     let mut ratings: Vec<u8> = Vec::new();
     let mut stopped = false;
     loop {
@@ -69,27 +69,12 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
             }
             Err(e) => return Err(e),
         }
-        if started.elapsed() >= total {
+        if clock.elapsed() >= total {
             break;
         }
         let guide = GUIDES[(ratings.len() - 1) % GUIDES.len()];
-        let next = started.elapsed() + every.min(total.saturating_sub(started.elapsed()));
-        while started.elapsed() < next {
-            if stop.load(Ordering::SeqCst) {
-                stopped = true;
-                break;
-            }
-            let left = next.saturating_sub(started.elapsed()).as_secs();
-            write!(
-                ctx.err,
-                "\r  {guide}  Next check in {}:{:02}  ",
-                left / 60,
-                left % 60
-            )?;
-            ctx.err.flush()?;
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        writeln!(ctx.err)?;
+        let next = clock.elapsed() + every.min(total.saturating_sub(clock.elapsed()));
+        stopped = wait(ctx.err, &clock, guide, next)?;
         if stopped {
             break;
         }
@@ -99,10 +84,33 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         ctx,
         ratings,
         every,
-        started.elapsed(),
+        clock.elapsed(),
         !stopped,
         args.trigger.clone(),
     )
+}
+
+/// Shows `guide` with a countdown until `next` on `clock`, then ends the
+/// line. Whether the person stopped (Ctrl-C) while it waited.
+fn wait(err: &mut dyn Write, clock: &dyn Ticker, guide: &str, next: Duration) -> io::Result<bool> {
+    let mut stopped = false;
+    while clock.elapsed() < next {
+        if clock.stopped() {
+            stopped = true;
+            break;
+        }
+        let left = next.saturating_sub(clock.elapsed()).as_secs();
+        write!(
+            err,
+            "\r  {guide}  Next check in {}:{:02}  ",
+            left / 60,
+            left % 60
+        )?;
+        err.flush()?;
+        clock.sleep(Duration::from_millis(200));
+    }
+    writeln!(err)?;
+    Ok(stopped)
 }
 
 /// Shows the ratings as bars and logs the exercise.
@@ -163,4 +171,40 @@ fn parse_ratings(list: &str) -> Result<Vec<u8>> {
         return Err(Error::Usage("give at least one rating".into()));
     }
     Ok(ratings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::TestClock;
+
+    /// Five minutes to the next rating count down to 0:01 and end the
+    /// line, in no time on a clock that moves only when slept.
+    #[test]
+    fn the_wait_counts_down_to_the_next_rating() {
+        let clock = TestClock::new(None);
+        let mut err = Vec::new();
+        let stopped = wait(&mut err, &clock, GUIDES[0], Duration::from_mins(5)).unwrap();
+        assert!(!stopped);
+        assert_eq!(clock.elapsed(), Duration::from_mins(5));
+        let said = String::from_utf8(err).unwrap();
+        assert!(
+            said.starts_with(&format!("\r  {}  Next check in 5:00", GUIDES[0])),
+            "{said}"
+        );
+        assert!(said.contains("Next check in 2:30"), "{said}");
+        assert!(said.ends_with("Next check in 0:00  \n"), "{said}");
+    }
+
+    /// Ctrl-C while waiting stops the wait, and says so.
+    #[test]
+    fn ctrl_c_stops_the_wait() {
+        let clock = TestClock::new(Some(Duration::from_secs(61)));
+        let mut err = Vec::new();
+        assert!(wait(&mut err, &clock, GUIDES[1], Duration::from_mins(5)).unwrap());
+        assert!(clock.elapsed() < Duration::from_secs(62));
+        let said = String::from_utf8(err).unwrap();
+        assert!(said.contains("Next check in 3:59"), "{said}");
+        assert!(!said.contains("Next check in 3:58"), "{said}");
+    }
 }

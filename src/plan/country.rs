@@ -120,8 +120,8 @@ pub fn parse(typed: &str) -> Result<String, String> {
         .map(|(code, _, _)| (*code).to_string())
         .ok_or_else(|| {
             format!(
-                "`{}` is not a country name relapse-plan knows: give its two-letter code instead, like IE for Ireland or JP for Japan",
-                crate::render::clean(trimmed)
+                // Cleaned where it is shown, as every error is.
+                "`{trimmed}` is not a country name relapse-plan knows: give its two-letter code instead, like IE for Ireland or JP for Japan"
             )
         })
 }

@@ -2,7 +2,7 @@
 //! urge rising, peaking and falling (in plain mode, the numbers
 //! themselves); on paper, the check-ins of the last days ([`plot`]).
 
-use crate::ctx::Style;
+use crate::render::Style;
 use crate::render::printout::{Chart, ChartDay};
 
 const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

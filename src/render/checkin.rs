@@ -7,12 +7,12 @@ use std::io::{self, Write};
 use super::crisis::write_lines;
 use super::{clean, heading, separator, wrap};
 use crate::crisis_lines::CountryLines;
-use crate::ctx::Style;
 use crate::plan::checkin::{CheckIn, Recorded, Stretch};
 use crate::plan::date::civil_from_days;
 use crate::plan::early_warning::Warning;
 use crate::plan::priority::sorted;
 use crate::plan::{Plan, Role};
+use crate::render::Style;
 
 const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
 const MONTHS: [&str; 12] = [

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 
 use super::{bullet, clean, heading, separator, wrap};
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
-use crate::ctx::Style;
 use crate::plan::{Plan, Role, Section};
+use crate::render::Style;
 
 /// Writes the crisis view. `plan` is `None` when no plan has been saved yet,
 /// or when none can be read (`unreadable`): the crisis lines are still

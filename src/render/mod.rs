@@ -24,7 +24,53 @@ pub mod trends;
 
 use std::fmt::Write as _;
 
-use crate::ctx::Style;
+/// How output should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Bold headings (only on a terminal, never with `NO_COLOR`).
+    pub color: bool,
+    /// No box drawing, colour or decorative symbols: tables become labelled
+    /// lines, for screen readers and braille displays.
+    pub plain: bool,
+    /// Columns to wrap and fit tables to.
+    pub width: usize,
+}
+
+impl Style {
+    /// 80 columns without colour, as written to a file or a pipe.
+    pub const FILE: Style = Style {
+        color: false,
+        plain: false,
+        width: 80,
+    };
+}
+
+/// A message cleaned, and on a terminal wrapped at word boundaries to its
+/// width (by display width: CJK counts double), line by line, so nothing
+/// breaks mid-word. Into a pipe or a file it stays one line each.
+pub fn wrap_for(message: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return clean_lines(message);
+    };
+    message
+        .split('\n')
+        .map(|line| {
+            // A line that fits stays exactly as it is (tables, aligned lists).
+            let cleaned = clean(line);
+            if console::measure_text_width(&cleaned) <= width {
+                return cleaned;
+            }
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            let hang = if line.trim_start().starts_with("- ") {
+                format!("{indent}  ")
+            } else {
+                indent.clone()
+            };
+            wrap(line.trim_start(), width, &indent, &hang)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// Makes stored text safe to show on a terminal, and honest: control
 /// characters (escape sequences, line breaks), C1 controls, bidirectional

@@ -522,7 +522,7 @@ pub fn supporter_summary(doc: &Printout, supporter: &str, width: usize) -> Strin
         let _ = write!(out, "\n  {}\n", section.title);
         for item in &section.items {
             let line = format!("    {}", item.plain());
-            out.push_str(&crate::prompt::shorten(&line, width.saturating_sub(1)));
+            out.push_str(&crate::render::shorten(&line, width.saturating_sub(1)));
             out.push('\n');
         }
     }

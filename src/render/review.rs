@@ -14,8 +14,7 @@ use toml::value::Datetime;
 use super::chart::sparkline;
 use super::checkin::day_name;
 use super::homework::progress_line;
-use super::{clean, heading, plural, shorten, wrap};
-use crate::ctx::Style;
+use super::{Style, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{civil_from_days, local_moment};
@@ -23,6 +22,7 @@ use crate::plan::early_warning::{assess, periods};
 use crate::plan::homework::{Assignment, Progress, Revision, flags};
 use crate::plan::period::Period;
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
+use crate::render::Style;
 
 /// How and when a review is shown: the style, the person's time zone for
 /// moments, and today (days since 1970) for what is overdue.

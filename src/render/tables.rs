@@ -7,9 +7,9 @@ use textwrap::core::display_width;
 use toml::value::Datetime;
 
 use super::{clean, heading, separator, wrap};
-use crate::ctx::Style;
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, Plan, RevisionInfo, Role, Section};
+use crate::render::Style;
 
 /// Rows under headings: a box-drawn table fitted to the output width, or,
 /// with `--plain`, labelled lines that read well aloud and on a braille

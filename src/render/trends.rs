@@ -11,10 +11,10 @@ use textwrap::core::display_width;
 
 use super::checkin::day_name;
 use super::{clean, heading, wrap};
-use crate::ctx::Style;
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, tally};
 use crate::plan::date::civil_from_days;
+use crate::render::Style;
 use crate::render::printout::{Chart, ChartDay};
 
 /// The days to show, each with its check-in if there was one.
@@ -172,7 +172,7 @@ pub fn write_chart(
     )?;
     writeln!(w)?;
     let legend = "● yes  · checked in, not that day  ! early warning  (blank: no check-in)";
-    writeln!(w, "{}", crate::ctx::wrap_for(legend, Some(style.width)))
+    writeln!(w, "{}", crate::render::wrap_for(legend, Some(style.width)))
 }
 
 /// The chart's columns: one or more days each.

@@ -68,7 +68,7 @@ pub fn ask(
     let lapse_plan_shown = acted.is_lapse();
     if lapse_plan_shown {
         let mut shown = Vec::new();
-        let style = crate::ctx::Style {
+        let style = crate::render::Style {
             color: false,
             plain: false,
             width: ask.width(),

@@ -55,7 +55,7 @@ pub struct Wizard<'a> {
     /// The country offered first when the plan has none (the locale's).
     pub default_country: Option<String>,
     /// How to lay out tables and text: `--plain`, and the terminal's width.
-    pub style: crate::ctx::Style,
+    pub style: crate::render::Style,
     /// Whether the country was asked already in this sitting (so a skip
     /// is not met by the same question a moment later).
     country_asked: bool,
@@ -74,7 +74,7 @@ impl<'a> Wizard<'a> {
             save,
             today,
             default_country: None,
-            style: crate::ctx::Style::FILE,
+            style: crate::render::Style::FILE,
             country_asked: false,
         }
     }

@@ -47,7 +47,7 @@ pub struct Start {
     /// The locale's country, offered first when the plan has none.
     pub locale_country: Option<String>,
     /// `--plain` and the terminal's width.
-    pub style: crate::ctx::Style,
+    pub style: crate::render::Style,
 }
 
 /// Runs a walk-through from start (or resumed draft) to saved revision.
@@ -161,7 +161,7 @@ fn catch_up(
     store: &Store,
     ask: &mut dyn Prompter,
     draft: &mut Draft,
-    style: crate::ctx::Style,
+    style: crate::render::Style,
 ) -> Result<()> {
     let width = style.width;
     let current = match store.load() {

@@ -28,7 +28,7 @@ fn start() -> session::Start {
         zone: jiff::tz::TimeZone::UTC,
         note: None,
         locale_country: None,
-        style: crate::ctx::Style::FILE,
+        style: crate::render::Style::FILE,
     }
 }
 
