@@ -267,7 +267,7 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
         return Ok(());
     }
     let shown = crate::render::clean(&path.display().to_string());
-    if let Some(mut ask) = Terminal::open(ctx.style.plain)
+    if let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env)
         && ask.confirm(
             &format!("`{shown}` is already there. Write over it?"),
             false,

@@ -9,10 +9,10 @@ use jiff::tz::TimeZone;
 
 use super::chart::sparkline;
 use super::{heading, plural, shorten};
-use crate::ctx::Style;
 use crate::plan::Plan;
 use crate::plan::date::local_moment;
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog, Totals, trend};
+use crate::render::Style;
 
 /// The practice summary for people.
 pub fn summary(

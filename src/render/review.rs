@@ -14,7 +14,7 @@ use toml::value::Datetime;
 use super::chart::sparkline;
 use super::checkin::day_name;
 use super::homework::progress_line;
-use super::{Style, clean, heading, plural, shorten, wrap};
+use super::{clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{civil_from_days, local_moment};
