@@ -430,6 +430,15 @@ fn countries_are_tidied_and_unknown_ones_explained() {
     assert!(output.status.success());
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("no checked crisis lines for AR yet"), "{err}");
+    // A name typed in the person's language; the note names the country.
+    let output = env.cmd(["set", "--country", "Израиль"]).output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(env.plan().country.as_deref(), Some("IL"));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("no checked crisis lines for Israel yet"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -248,7 +248,7 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
     match crate::crisis_lines::for_country(country) {
         Some(lines) if lines.lines.is_empty() => ctx.say(&format!(
             "relapse-plan has no checked crisis lines for {} yet, so `now` will say to call your local emergency number.",
-            lines.country
+            crate::plan::country::name(&lines.country).unwrap_or(&lines.country)
         )),
         _ => Ok(()),
     }
