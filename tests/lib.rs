@@ -3,6 +3,7 @@
 //! builder, [`Test`]: what goes in, what must come out, then `run()`. The
 //! exit status is always checked.
 
+mod architecture;
 mod boundary;
 mod checkin;
 mod citizen;
