@@ -222,8 +222,9 @@ pub enum Command {
     /// own words (--note). One entry per day: checking in again the same day
     /// adds to it. It is kept in check-ins.toml, not as a plan revision.
     ///
-    /// Your early warning shows when (by default) 2 or more of your warning
-    /// signs showed on 3 of your last 5 check-ins, or an urge of 7 or more
+    /// Your early warning shows when (by default) 2 or more warning signs
+    /// (your plan's, or ones you typed in) showed on 3 of your last 5
+    /// check-ins, or an urge of 7 or more
     /// came on 2 days within 3 days (today included), or there was a lapse
     /// within the last 3 days. Then `check-in`, `now` and `show` say which
     /// signs, and show your first crisis steps and people, until it eases.

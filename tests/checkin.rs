@@ -451,7 +451,7 @@ fn the_rule_in_the_help_is_the_rule_in_the_code() {
     let rule = relapse_plan::plan::early_warning::Rule::default();
     for part in [
         format!(
-            "{} or more of your warning signs showed on {} of your last {} check-ins",
+            "{} or more warning signs (your plan's, or ones you typed in) showed on {} of your last {} check-ins",
             rule.signs, rule.sign_check_ins, rule.last_check_ins
         ),
         format!(

@@ -13,7 +13,7 @@ fn examples() -> PathBuf {
 
 /// The client side: the example plan, the example homework started, then a
 /// week of work. Returns the client's environment.
-fn client_week() -> Env {
+pub(crate) fn client_week() -> Env {
     let client = Env::with_example();
     // Practice from before the assignment must never reach the hand-in.
     client

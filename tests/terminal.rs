@@ -680,3 +680,53 @@ fn writing_over_a_file_is_asked_on_a_terminal() {
     p.exp_eof().unwrap();
     assert!(fs::read_to_string(&out).unwrap().contains("Sam"));
 }
+
+/// Issue 14: a long hand-in ends with a summary in words right before the
+/// question (a phone shows only the tail), and Enter alone writes nothing.
+#[test]
+fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
+    let env = crate::homework::client_week();
+    let file = env.home().join("hand-in.toml");
+    let run = || {
+        let mut cmd = env.sealed(crate::bin());
+        cmd.args(["homework", "submit", "-o", file.to_str().unwrap()])
+            .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1");
+        let options = Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true);
+        rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+    };
+    let mut p = run();
+    let shown = p.exp_string("Write it?").unwrap();
+    let summary = shown
+        .rfind("In short, it holds:")
+        .map(|i| &shown[i..])
+        .unwrap_or_else(|| panic!("no summary before the question:\n{shown}"));
+    let flat = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    for part in [
+        "homework tasks from",
+        "check-ins",
+        "revision",
+        "notes in your own words",
+    ] {
+        assert!(flat.contains(part), "{part:?} missing from: {flat}");
+    }
+    assert!(
+        summary.lines().count() < 12,
+        "the summary is right before the question:\n{summary}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send(ENTER).unwrap();
+    p.flush().unwrap();
+    p.exp_string("Nothing was written.").unwrap();
+    p.exp_eof().unwrap();
+    assert!(!file.exists(), "Enter alone wrote the hand-in");
+
+    let mut p = run();
+    answer(&mut p, "Write it?", "y");
+    p.exp_string("Wrote").unwrap();
+    p.exp_eof().unwrap();
+    assert!(fs::read_to_string(&file).unwrap().contains("[assignment]"));
+}

@@ -194,6 +194,31 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
+/// Longer than this, the file's start scrolls away, so a summary comes last.
+const SHORT_HAND_IN_LINES: usize = 40;
+
+/// What a hand-in holds, in words, shown right before the question.
+fn hand_in_summary(h: &HandIn) -> String {
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let notes = h.check_ins.iter().map(|c| c.notes.len()).sum::<usize>();
+    let practice = h.practice.rehearsals.len() + h.practice.exercises.len();
+    format!(
+        "In short, it holds: {} from {}, your plan as it is now, {} since you started, {}, {} and {} in your own words.",
+        count(h.assignment.tasks.len(), "homework task", "homework tasks"),
+        h.assignment.therapist,
+        count(h.revisions.len(), "revision", "revisions"),
+        count(practice, "practice", "practices"),
+        count(h.check_ins.len(), "check-in", "check-ins"),
+        count(notes, "note", "notes"),
+    )
+}
+
 fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     super::check_output(ctx, output, force)?;
     let homework = ctx.store.started_homework()?;
@@ -216,13 +241,19 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         "This is exactly what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.\n\n{text}",
         output.display()
     ))?;
+    // A long file scrolls its start off a phone screen: the question comes
+    // right after a summary in words, so the person sees what they agree to.
+    if !yes && text.lines().count() > SHORT_HAND_IN_LINES {
+        ctx.say(&hand_in_summary(&hand_in))?;
+    }
     if !yes {
         let mut ask = terminal(
             "homework submit",
             "`relapse-plan homework submit -o FILE --yes`",
             ctx,
         )?;
-        if !ask.confirm("Write it?", true)? {
+        // No is the default: Enter alone never hands private notes on.
+        if !ask.confirm("Write it?", false)? {
             return ctx.say("Nothing was written.");
         }
     }

@@ -112,7 +112,7 @@ impl Rule {
     pub fn describe(&self) -> String {
         let mut parts = vec![
             format!(
-                "{} or more of your warning signs on {} of your last {} check-ins",
+                "{} or more warning signs on {} of your last {} check-ins",
                 self.signs,
                 self.sign_check_ins,
                 plural(self.last_check_ins)
@@ -347,7 +347,7 @@ mod tests {
     fn the_rule_is_stated_in_words() {
         assert_eq!(
             Rule::default().describe(),
-            "2 or more of your warning signs on 3 of your last 5 check-ins, or an urge of 7 or more on 2 days within 3 days (today included), or a lapse within the last 3 days"
+            "2 or more warning signs on 3 of your last 5 check-ins, or an urge of 7 or more on 2 days within 3 days (today included), or a lapse within the last 3 days"
         );
         assert!(Rule::default().problems().is_empty());
         let bad = Rule {

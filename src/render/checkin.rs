@@ -162,7 +162,10 @@ pub fn write_warning(
         say(
             w,
             &format!(
-                "Some of your warning signs have been showing on your last {} check-ins: {}.",
+                // A sign typed as "something else" still counts: the person
+                // noticed it that day, and dropping it would quietly weaken
+                // the warning. So the words say "you noted", not "your plan's".
+                "Warning signs you noted have been showing on your last {} check-ins: {}.",
                 signs.of,
                 list.join(", ")
             ),
@@ -249,6 +252,39 @@ mod tests {
     fn days_are_named_as_people_say_them() {
         assert_eq!(day_name(0), "Thu 1 Jan");
         assert_eq!(day_name(20_785), "Sat 28 Nov");
+    }
+
+    /// Issue 14: a sign typed as "something else" counts, so the words must
+    /// not claim the signs all come from the plan's own list.
+    #[test]
+    fn the_warning_says_signs_you_noted_not_your_plans_list() {
+        let plan = Plan::new("Sam".into(), None);
+        let warning = Warning {
+            signs: Some(crate::plan::early_warning::SignsRising {
+                check_ins: 3,
+                of: 5,
+                counts: vec![("Pacing at night".into(), 3)],
+            }),
+            urges: Vec::new(),
+            lapses: Vec::new(),
+        };
+        let mut out = Vec::new();
+        write_warning(
+            &mut out,
+            &plan,
+            &warning,
+            None,
+            false,
+            crate::ctx::Style::FILE,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!flat.contains("your warning signs"), "{flat}");
+        assert!(
+            flat.contains("Warning signs you noted have been showing on your last 5 check-ins: “Pacing at night” on 3 of them."),
+            "{flat}"
+        );
     }
 
     #[test]
