@@ -700,10 +700,10 @@ fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     };
     let mut p = run();
     let shown = p.exp_string("Write it?").unwrap();
-    let summary = shown
-        .rfind("In short, it holds:")
-        .map(|i| &shown[i..])
-        .unwrap_or_else(|| panic!("no summary before the question:\n{shown}"));
+    let Some(at) = shown.rfind("In short, it holds:") else {
+        panic!("no summary before the question:\n{shown}");
+    };
+    let summary = &shown[at..];
     let flat = summary.split_whitespace().collect::<Vec<_>>().join(" ");
     for part in [
         "homework tasks from",
