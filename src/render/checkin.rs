@@ -275,7 +275,7 @@ mod tests {
             &warning,
             None,
             false,
-            crate::ctx::Style::FILE,
+            crate::render::Style::FILE,
         )
         .unwrap();
         let text = String::from_utf8(out).unwrap();
