@@ -197,25 +197,22 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
 /// Longer than this, the file's start scrolls away, so a summary comes last.
 const SHORT_HAND_IN_LINES: usize = 40;
 
-/// What a hand-in holds, in words, shown right before the question.
+/// What a hand-in holds, in words, shown right before the question. The
+/// therapist's name comes from their homework file, so it is cleaned like
+/// every other word from a file someone else wrote.
 fn hand_in_summary(h: &HandIn) -> String {
-    let count = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
+    use crate::render::{clean, plural};
     let notes = h.check_ins.iter().map(|c| c.notes.len()).sum::<usize>();
     let practice = h.practice.rehearsals.len() + h.practice.exercises.len();
+    let count = |n: usize, word: &str| plural(i128::try_from(n).unwrap_or(i128::MAX), word);
     format!(
         "In short, it holds: {} from {}, your plan as it is now, {} since you started, {}, {} and {} in your own words.",
-        count(h.assignment.tasks.len(), "homework task", "homework tasks"),
-        h.assignment.therapist,
-        count(h.revisions.len(), "revision", "revisions"),
-        count(practice, "practice", "practices"),
-        count(h.check_ins.len(), "check-in", "check-ins"),
-        count(notes, "note", "notes"),
+        count(h.assignment.tasks.len(), "homework task"),
+        clean(&h.assignment.therapist),
+        count(h.revisions.len(), "revision"),
+        count(practice, "practice"),
+        count(h.check_ins.len(), "check-in"),
+        count(notes, "note"),
     )
 }
 
@@ -268,4 +265,25 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         "Wrote `{}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it.",
         output.display()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The therapist's name comes from a file someone else wrote: an
+    /// escape sequence in it (a clipboard write) never reaches the screen.
+    #[test]
+    fn the_summary_shows_the_therapists_name_cleaned() {
+        let text = include_str!("../../examples/hand-in.toml");
+        let mut hand_in: HandIn = toml::from_str(text).unwrap();
+        hand_in.assignment.therapist = "Dr \u{1b}]52;c;aGk=\u{7}Patel\u{202e}".into();
+        let shown = hand_in_summary(&hand_in);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}') && !shown.contains('\u{202e}'),
+            "{shown}"
+        );
+        assert!(shown.contains("Patel"), "{shown}");
+        assert!(shown.starts_with("In short, it holds: "), "{shown}");
+    }
 }
