@@ -412,3 +412,27 @@ pub fn bin() -> PathBuf {
 pub fn example_plan() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plan.toml")
 }
+
+/// The Chromium on this machine, for the tests that render HTML in a real
+/// browser. Missing where CI runs (`CI` or `RELAPSE_PLAN_REQUIRE_BROWSER`
+/// set, as `.ci/run` does), it fails the test rather than let it pass
+/// unseen; elsewhere the test says it skipped.
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none()
+                && std::env::var_os("CI").is_none(),
+            "Chromium is needed to test the HTML (install it: apt-get install chromium)"
+        );
+        eprintln!("skipped: Chromium is not installed");
+    }
+    found
+}

@@ -128,20 +128,7 @@ fn the_html_draws_the_check_ins_as_svg_that_renders() {
     assert_eq!(colours, 6, "light and dark colours for each");
 
     // In a real browser: the chart has a size and stays inside the page.
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        assert!(
-            std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none(),
-            "RELAPSE_PLAN_REQUIRE_BROWSER is set but no Chromium was found"
-        );
-        eprintln!("skipped: Chromium is not installed");
+    let Some(chromium) = crate::chromium() else {
         return;
     };
     let check = r"<script>

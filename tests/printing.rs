@@ -271,20 +271,7 @@ fn pdf_needs_a_file_on_a_terminal_but_pipes_are_fine() {
 /// is missing, unless `RELAPSE_PLAN_REQUIRE_BROWSER=1`.
 #[test]
 fn html_and_card_render_in_a_real_browser_without_overflow() {
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        assert!(
-            std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none(),
-            "RELAPSE_PLAN_REQUIRE_BROWSER is set but no Chromium was found"
-        );
-        eprintln!("skipped: Chromium is not installed");
+    let Some(chromium) = crate::chromium() else {
         return;
     };
     let env = Env::with_example();

@@ -44,7 +44,8 @@ const COMMANDS: &[&[&str]] = &[
 fn no_command_makes_a_network_system_call() {
     if Command::new("strace").arg("-V").output().is_err() {
         assert!(
-            std::env::var_os("RELAPSE_PLAN_REQUIRE_STRACE").is_none(),
+            std::env::var_os("RELAPSE_PLAN_REQUIRE_STRACE").is_none()
+                && std::env::var_os("CI").is_none(),
             "strace is required here (RELAPSE_PLAN_REQUIRE_STRACE is set) but missing"
         );
         eprintln!("skipped: strace is not installed");

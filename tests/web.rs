@@ -276,26 +276,6 @@ fn html_links_every_number_and_leaves_the_persons_words_their_own_direction() {
     }
 }
 
-fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none()
-                && std::env::var_os("CI").is_none(),
-            "Chromium is needed to test the HTML"
-        );
-        eprintln!("skipped: Chromium is not installed");
-    }
-    found
-}
-
 fn run(program: &str, args: &[&str]) -> Output {
     let output = Command::new(program)
         .args(args)
@@ -327,7 +307,9 @@ window.addEventListener('load', () => {
 
 #[test]
 fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = crate::chromium() else {
+        return;
+    };
     let example = Env::with_example();
     let world = Env::with_world();
     let profile = example.home().join("chromium-profile");
@@ -462,7 +444,9 @@ fn the_card_in_html_is_legible_whole_and_dialable() {
         );
     }
     assert!(html.contains("&lt;b&gt;Not bold&lt;/b&gt;") && !html.contains("<b>"));
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = crate::chromium() else {
+        return;
+    };
     let check = |env: &Env, html: &str| {
         let file = env.home().join("card-checked.html");
         fs::write(&file, html.replace("</body>", CARD_CHECK)).unwrap();
