@@ -76,65 +76,34 @@ pub trait Entity: Sized {
     fn list_mut(plan: &mut Plan) -> &mut Vec<Self>;
 }
 
-impl Entity for Trigger {
-    const KIND: Entry = Entry::Trigger;
-    const FALLBACK_ID: &'static str = "trigger";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id;
-    }
-    fn words(&self) -> &str {
-        &self.situation
-    }
-    fn list(plan: &Plan) -> &Vec<Self> {
-        &plan.triggers
-    }
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-        &mut plan.triggers
-    }
+/// The three impls differ only in which fields hold the words and the list.
+macro_rules! entity {
+    ($type:ty, $kind:expr, $fallback:literal, $words:ident, $list:ident) => {
+        impl Entity for $type {
+            const KIND: Entry = $kind;
+            const FALLBACK_ID: &'static str = $fallback;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn set_id(&mut self, id: String) {
+                self.id = id;
+            }
+            fn words(&self) -> &str {
+                &self.$words
+            }
+            fn list(plan: &Plan) -> &Vec<Self> {
+                &plan.$list
+            }
+            fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
+                &mut plan.$list
+            }
+        }
+    };
 }
 
-impl Entity for Coping {
-    const KIND: Entry = Entry::Coping;
-    const FALLBACK_ID: &'static str = "coping";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id;
-    }
-    fn words(&self) -> &str {
-        &self.name
-    }
-    fn list(plan: &Plan) -> &Vec<Self> {
-        &plan.coping
-    }
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-        &mut plan.coping
-    }
-}
-
-impl Entity for Contact {
-    const KIND: Entry = Entry::Contact;
-    const FALLBACK_ID: &'static str = "contact";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id;
-    }
-    fn words(&self) -> &str {
-        &self.name
-    }
-    fn list(plan: &Plan) -> &Vec<Self> {
-        &plan.contacts
-    }
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-        &mut plan.contacts
-    }
-}
+entity!(Trigger, Entry::Trigger, "trigger", situation, triggers);
+entity!(Coping, Entry::Coping, "coping", name, coping);
+entity!(Contact, Entry::Contact, "contact", name, contacts);
 
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
