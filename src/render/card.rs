@@ -144,6 +144,37 @@ fn shorten_name(name: &str) -> Option<String> {
     Some(format!("{}…", short.trim_end()))
 }
 
+/// The note said when something had to be left off the card.
+pub const MORE: &str = "More in your full plan.";
+
+/// Takes `entries[at]` off a card that has no room for it: a heading left
+/// with nothing under it goes too, and the card says the full plan has
+/// more. Returns what to tell the person. Shared by the PDF card and the
+/// lock-screen image, so both give way the same way.
+pub fn leave_off(entries: &mut Vec<Entry>, at: usize) -> String {
+    let entry = entries.remove(at);
+    if at > 0
+        && matches!(entries[at - 1], Entry::Heading(_))
+        && entries
+            .get(at)
+            .is_none_or(|e| matches!(e, Entry::Heading(_) | Entry::Note(_)))
+    {
+        entries.remove(at - 1);
+    }
+    if !entries
+        .iter()
+        .any(|e| matches!(e, Entry::Note(n) if n == MORE))
+    {
+        // Before the revision line, which stays last on the back.
+        let at = entries
+            .iter()
+            .position(|e| matches!(e, Entry::Note(_)))
+            .unwrap_or(entries.len());
+        entries.insert(at, Entry::Note(MORE.to_string()));
+    }
+    format!("left off: {} (no room at a legible size)", entry.describe())
+}
+
 /// Lays out the card for a plan.
 #[allow(clippy::too_many_lines)] // front, then back, in the order they print
 /// `zone` is the person's: the save date is their local day.
@@ -306,7 +337,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
         ));
     }
     if shortened.iter().any(|s| s.starts_with("left off")) {
-        back.push(Entry::Note("More in your full plan.".to_string()));
+        back.push(Entry::Note(MORE.to_string()));
     }
     let mut stamp = vec![format!("Revision {}", plan.revision)];
     if let Some(saved) = plan
@@ -357,7 +388,7 @@ impl Card {
 
     /// Every string on the card, for choosing fonts.
     pub fn texts(&self) -> Vec<String> {
-        let mut texts = vec![self.title.clone(), "More in your full plan.".to_string()];
+        let mut texts = vec![self.title.clone(), MORE.to_string()];
         texts.extend(self.front.iter().chain(&self.back).map(Entry::plain));
         texts
     }

@@ -370,7 +370,7 @@ fn fit_side(side: &[Entry], moved: &mut Vec<String>) -> (Vec<Entry>, f32) {
             return (entries, CARD_MIN);
         };
         moved.push(entries.remove(at).describe());
-        let note = "More in your full plan.".to_string();
+        let note = super::card::MORE.to_string();
         if !entries
             .iter()
             .any(|e| matches!(e, Entry::Note(n) if *n == note))

@@ -1527,32 +1527,7 @@ fn fit_card(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>)
                 sides.extend(card_side(fonts, &entries, side, true));
                 break;
             };
-            let entry = entries.remove(at);
-            moved.push(format!(
-                "left off: {} (no room at a legible size)",
-                entry.describe()
-            ));
-            // A heading left with nothing under it goes too.
-            if at > 0
-                && matches!(entries[at - 1], Entry::Heading(_))
-                && entries
-                    .get(at)
-                    .is_none_or(|e| matches!(e, Entry::Heading(_) | Entry::Note(_)))
-            {
-                entries.remove(at - 1);
-            }
-            let note = "More in your full plan.".to_string();
-            if !entries
-                .iter()
-                .any(|e| matches!(e, Entry::Note(n) if *n == note))
-            {
-                // Before the revision line, which stays last on the back.
-                let at = entries
-                    .iter()
-                    .position(|e| matches!(e, Entry::Note(_)))
-                    .unwrap_or(entries.len());
-                entries.insert(at, Entry::Note(note));
-            }
+            moved.push(super::card::leave_off(&mut entries, at));
         }
     }
     for side in &sides {

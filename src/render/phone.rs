@@ -67,7 +67,7 @@ const BOTTOM: f32 = 0.87;
 /// Lines are this many times their size apart.
 const LEADING: f32 = 1.25;
 /// What the image says when something had to stay in the full plan.
-const MORE: &str = "More in your full plan.";
+use super::card::MORE;
 
 /// Light text on a dark ground, or dark text on a light one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -458,30 +458,7 @@ fn fit(fonts: &Fonts, card: &Card, u: f32, width: f32, height: f32) -> (Vec<Op>,
             let (ops, _) = lay_out(fonts, &entries, SMALLEST, u, width);
             return (ops, SMALLEST, moved);
         };
-        let entry = entries.remove(at);
-        moved.push(format!(
-            "left off: {} (no room at a legible size)",
-            entry.describe()
-        ));
-        // A heading left with nothing under it goes too.
-        if at > 0
-            && matches!(entries[at - 1], Entry::Heading(_))
-            && entries
-                .get(at)
-                .is_none_or(|e| matches!(e, Entry::Heading(_) | Entry::Note(_)))
-        {
-            entries.remove(at - 1);
-        }
-        if !entries
-            .iter()
-            .any(|e| matches!(e, Entry::Note(n) if n == MORE))
-        {
-            let at = entries
-                .iter()
-                .position(|e| matches!(e, Entry::Note(_)))
-                .unwrap_or(entries.len());
-            entries.insert(at, Entry::Note(MORE.to_string()));
-        }
+        moved.push(super::card::leave_off(&mut entries, at));
     }
 }
 
