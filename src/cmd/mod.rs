@@ -223,6 +223,62 @@ fn walk_through(
     session::run(&ctx.store, &mut ask, kind, start, flow)
 }
 
+/// The store keeps a walk-through's draft and the plan it becomes.
+impl session::Keeper for crate::store::Store {
+    fn place(&self) -> &std::path::Path {
+        self.dir()
+    }
+
+    fn plan(&self) -> Result<Option<session::Current>> {
+        match self.load() {
+            Ok(loaded) => match loaded.newer_schema {
+                Some(found) => Err(Error::NewerSchema {
+                    path: loaded.path,
+                    found,
+                }),
+                None => Ok(Some(session::Current {
+                    plan: loaded.plan,
+                    warnings: loaded.warnings,
+                })),
+            },
+            Err(Error::NoPlan { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn base_of_draft(&self, revision: u64) -> Plan {
+        crate::store::Store::base_of_draft(self, revision)
+    }
+
+    fn load_draft(&self) -> Result<Option<crate::plan::draft::Draft>> {
+        crate::store::Store::load_draft(self)
+    }
+
+    fn save_draft(&self, draft: &crate::plan::draft::Draft) -> Result<()> {
+        crate::store::Store::save_draft(self, draft)
+    }
+
+    fn remove_draft(&self) -> Result<()> {
+        crate::store::Store::remove_draft(self)
+    }
+
+    fn save_plan(
+        &self,
+        plan: Plan,
+        base: u64,
+        now: toml::value::Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Option<u64>> {
+        Ok(
+            match self.save_draft_plan(plan, base, now, note, description)? {
+                Saved::Unchanged(_) => None,
+                Saved::Revision(plan) => Some(plan.revision),
+            },
+        )
+    }
+}
+
 /// A duration in minutes from the command line, checked.
 fn minutes(value: f64, what: &str) -> Result<std::time::Duration> {
     if value.is_finite() && value > 0.0 && value <= 120.0 {
@@ -320,4 +376,37 @@ fn remove_values(list: &mut Vec<String>, values: &[String], what: &str, owner: &
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Error;
+    use crate::plan::Plan;
+    use crate::store::Store;
+    use crate::wizard::session::Keeper;
+
+    /// What a walk-through is told by the store: no plan yet, then the plan
+    /// and the revision it saves, and a plan from a newer relapse-plan is
+    /// refused rather than walked through and half-lost.
+    #[test]
+    fn the_store_keeps_a_walk_throughs_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_dir(dir.path().join("plan"));
+        let now: toml::value::Datetime = "2026-11-22T10:15:00Z".parse().unwrap();
+        assert!(Keeper::plan(&store).unwrap().is_none());
+        let plan = Plan::new("Ana".into(), None);
+        let saved = store.save_plan(plan.clone(), 0, now, None, "built");
+        assert_eq!(saved.unwrap(), Some(1));
+        assert_eq!(store.save_plan(plan, 1, now, None, "built").unwrap(), None);
+        let current = Keeper::plan(&store).unwrap().unwrap();
+        assert_eq!(
+            (current.plan.name.as_str(), current.plan.revision),
+            ("Ana", 1)
+        );
+        std::fs::write(store.plan_path(), "schema_version = 4\nrevision = 1\n").unwrap();
+        assert!(matches!(
+            Keeper::plan(&store),
+            Err(Error::NewerSchema { found: 4, .. })
+        ));
+    }
 }

@@ -2,16 +2,58 @@
 //! back if one is waiting, an existing plan is never replaced silently, and
 //! the finished draft becomes exactly one revision.
 
+use std::path::Path;
+
 use toml::value::Datetime;
 
 use super::{Outcome, Wizard};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::Plan;
 use crate::plan::draft::Draft;
 use crate::plan::merge;
 use crate::prompt::Prompter;
 use crate::render::clean;
-use crate::store::{Saved, Store};
+
+/// Where a walk-through's draft and the plan it becomes are kept: the few
+/// things a walk-through asks of it. Commands hand it the store; the unit
+/// tests, one in memory.
+pub trait Keeper {
+    /// Where the plan is kept, for the first words of `new`.
+    fn place(&self) -> &Path;
+    /// The current plan, with notes to show about it (a recovery, say);
+    /// `None` when there is no plan yet. A plan from a newer relapse-plan
+    /// is an error: a walk-through would lose what it can't read.
+    fn plan(&self) -> Result<Option<Current>>;
+    /// The revision a draft was made from, to bring its answers onto a
+    /// newer plan: an empty plan for revision 0, or for one that can no
+    /// longer be read (then everything in the plan counts as added since).
+    fn base_of_draft(&self, revision: u64) -> Plan;
+    /// The unfinished answers, if there are any.
+    fn load_draft(&self) -> Result<Option<Draft>>;
+    /// Keeps the answers so far: called after every answer.
+    fn save_draft(&self, draft: &Draft) -> Result<()>;
+    /// Throws the unfinished answers away (once saved, or on request).
+    fn remove_draft(&self) -> Result<()>;
+    /// Saves a draft's `plan`, made from revision `base`, as one revision
+    /// noted `note` (else `description`), keeping anything saved since
+    /// `base`. The new revision's number, or `None` when nothing changed.
+    fn save_plan(
+        &self,
+        plan: Plan,
+        base: u64,
+        now: Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Option<u64>>;
+}
+
+/// The plan as it is now, as [`Keeper::plan`] finds it.
+#[derive(Debug)]
+pub struct Current {
+    pub plan: Plan,
+    /// One-line notices to show first (a recovery, a sync tool's copy).
+    pub warnings: Vec<String>,
+}
 
 /// Which walk-through, and what its revision is called in history.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +94,7 @@ pub struct Start {
 
 /// Runs a walk-through from start (or resumed draft) to saved revision.
 pub fn run(
-    store: &Store,
+    keeper: &dyn Keeper,
     ask: &mut dyn Prompter,
     kind: Kind,
     start: Start,
@@ -72,7 +114,7 @@ pub fn run(
              It is private: it stays on this computer, in {}, readable by you alone. \
              Every answer is kept as you give it. Leave an answer empty to skip; \
              you can come back to any section at the end.",
-            store.dir().display()
+            keeper.place().display()
         );
         ask.show(&crate::render::wrap(&intro, style.width, "", ""))?;
     }
@@ -82,17 +124,17 @@ pub fn run(
         kind.command
     );
     ask.show(&crate::render::wrap(&keys, style.width, "", ""))?;
-    let Some(mut draft) = begin(store, ask, kind, now, &zone)? else {
+    let Some(mut draft) = begin(keeper, ask, kind, now, &zone)? else {
         return Ok(());
     };
-    catch_up(store, ask, &mut draft, style)?;
-    store.save_draft(&draft)?;
+    catch_up(keeper, ask, &mut draft, style)?;
+    keeper.save_draft(&draft)?;
     let waiting = draft.unsent.take();
     let mut keeping = Keeping {
         inner: &mut *ask,
         waiting,
     };
-    let mut save = |d: &Draft| store.save_draft(d);
+    let mut save = |d: &Draft| keeper.save_draft(d);
     let mut wizard = Wizard::new(&mut keeping, draft, &mut save, today);
     wizard.default_country = locale_country;
     wizard.style = style;
@@ -112,7 +154,7 @@ pub fn run(
     let unsent = keeping.inner.take_unsent().or(keeping.waiting.take());
     if unsent.is_some() && !matches!(result, Ok(Outcome::Save { .. })) {
         draft.unsent = unsent;
-        store.save_draft(&draft)?;
+        keeper.save_draft(&draft)?;
     }
     let outcome = result?;
     match outcome {
@@ -128,21 +170,20 @@ pub fn run(
         Outcome::Save { note: typed } => {
             // Whatever the plan gained while these answers were open is
             // brought in first, asking where both changed the same answer.
-            catch_up(store, ask, &mut draft, style)?;
-            let saved = store.save_draft_plan(
+            catch_up(keeper, ask, &mut draft, style)?;
+            let saved = keeper.save_plan(
                 draft.plan,
                 draft.base_revision,
                 now,
                 typed.or(note),
                 kind.description,
             )?;
-            store.remove_draft()?;
+            keeper.remove_draft()?;
             match saved {
-                Saved::Unchanged(_) => ask.show("Nothing changed, so your plan stays as it was."),
-                Saved::Revision(plan) => ask.show(&crate::render::wrap(
+                None => ask.show("Nothing changed, so your plan stays as it was."),
+                Some(revision) => ask.show(&crate::render::wrap(
                     &format!(
-                        "Saved as revision {} of your plan. `relapse-plan now` shows it in a crisis; `relapse-plan rehearse` helps you practise.",
-                        plan.revision
+                        "Saved as revision {revision} of your plan. `relapse-plan now` shows it in a crisis; `relapse-plan rehearse` helps you practise."
                     ),
                     style.width,
                     "",
@@ -158,21 +199,21 @@ pub fn run(
 /// nothing is lost when it is saved: the person is told what was kept, and
 /// asked about any answer changed both here and in the plan.
 fn catch_up(
-    store: &Store,
+    keeper: &dyn Keeper,
     ask: &mut dyn Prompter,
     draft: &mut Draft,
     style: crate::render::Style,
 ) -> Result<()> {
     let width = style.width;
-    let current = match store.load() {
-        Ok(loaded) if loaded.newer_schema.is_none() => loaded.plan,
+    let current = match keeper.plan() {
+        Ok(Some(current)) => current.plan,
         // No plan yet, or one that can't be read: saving says so.
         _ => return Ok(()),
     };
     if current.revision == draft.base_revision {
         return Ok(());
     }
-    let base = store.base_of_draft(draft.base_revision);
+    let base = keeper.base_of_draft(draft.base_revision);
     let found = merge::conflicts(&base, &draft.plan, &current);
     let wrap = |text: &str| crate::render::wrap(text, width, "", "");
     let intro = "Your plan has changed since these answers were started.";
@@ -220,19 +261,19 @@ fn catch_up(
     }
     draft.plan = merged.plan;
     draft.base_revision = current.revision;
-    store.save_draft(draft)
+    keeper.save_draft(draft)
 }
 
 /// The draft to work on: a waiting one if the person wants it, else one
 /// made from the current plan. `None` when the person chose to leave.
 fn begin(
-    store: &Store,
+    keeper: &dyn Keeper,
     ask: &mut dyn Prompter,
     kind: Kind,
     now: Datetime,
     zone: &jiff::tz::TimeZone,
 ) -> Result<Option<Draft>> {
-    if let Some(draft) = store.load_draft()? {
+    if let Some(draft) = keeper.load_draft()? {
         let question = format!(
             "You have unfinished answers from {}. What now?",
             crate::plan::date::local_moment(&draft.started_at, zone),
@@ -267,20 +308,14 @@ fn begin(
                 )? {
                     return Ok(Some(draft));
                 }
-                store.remove_draft()?;
+                keeper.remove_draft()?;
             }
             None => return Ok(None),
         }
     }
-    let plan = match store.load() {
-        Ok(loaded) => {
-            if let Some(found) = loaded.newer_schema {
-                return Err(Error::NewerSchema {
-                    path: loaded.path,
-                    found,
-                });
-            }
-            for warning in &loaded.warnings {
+    let plan = match keeper.plan()? {
+        Some(current) => {
+            for warning in &current.warnings {
                 ask.show(&format!("Note: {warning}"))?;
             }
             if kind.command == "new" {
@@ -290,10 +325,9 @@ fn begin(
                     return Ok(None);
                 }
             }
-            loaded.plan
+            current.plan
         }
-        Err(Error::NoPlan { .. }) => Plan::new(String::new(), None),
-        Err(e) => return Err(e),
+        None => Plan::new(String::new(), None),
     };
     Ok(Some(Draft::new(kind.command, now, plan)))
 }

@@ -4,16 +4,18 @@
 // over the wizard's lifetime, so clippy's suggestion does not compile.
 #![allow(clippy::redundant_closure_for_method_calls)]
 
+use std::cell::RefCell;
+use std::path::Path;
+
 use toml::value::Date;
 
-use super::session::{self, MAP, NEW, RANK, finish};
+use super::session::{self, Current, Keeper, MAP, NEW, RANK, finish};
 use super::{Outcome, Wizard};
 use crate::error::{Error, Result};
 use crate::plan::draft::Draft;
 use crate::plan::ranking::max_questions;
 use crate::plan::{Category, Plan, Role, Trigger};
 use crate::prompt::{Prompter, Scripted};
-use crate::store::Store;
 
 const TODAY: Date = Date {
     year: 2026,
@@ -447,15 +449,105 @@ fn ranking_an_empty_plan_says_what_to_do_first() {
     );
 }
 
-fn store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_dir(dir.path().join("plan"));
-    (dir, store)
+/// Revisions and a draft kept in memory, as a walk-through sees the store.
+#[derive(Default)]
+struct Memory {
+    revisions: RefCell<Vec<Plan>>,
+    draft: RefCell<Option<Draft>>,
+}
+
+impl Memory {
+    /// The plan as it is now.
+    fn load(&self) -> Plan {
+        self.revisions.borrow().last().cloned().expect("a plan")
+    }
+
+    fn draft(&self) -> Option<Draft> {
+        self.draft.borrow().clone()
+    }
+
+    /// Saves `plan` as the next revision, as a command would.
+    fn commit(&self, mut plan: Plan, note: &str) {
+        let mut revisions = self.revisions.borrow_mut();
+        plan.revision = revisions.last().map_or(1, |p| p.revision + 1);
+        plan.change_note = Some(note.into());
+        revisions.push(plan);
+    }
+
+    /// Changes the current plan as a command would, as a new revision.
+    fn update(&self, change: impl FnOnce(&mut Plan)) {
+        let mut plan = self.load();
+        change(&mut plan);
+        self.commit(plan, "changed by a command");
+    }
+}
+
+impl Keeper for Memory {
+    fn place(&self) -> &Path {
+        Path::new("/home/ana/.config/relapse-plan")
+    }
+
+    fn plan(&self) -> Result<Option<Current>> {
+        Ok(self.revisions.borrow().last().map(|plan| Current {
+            plan: plan.clone(),
+            warnings: Vec::new(),
+        }))
+    }
+
+    fn base_of_draft(&self, revision: u64) -> Plan {
+        let revisions = self.revisions.borrow();
+        revisions
+            .iter()
+            .find(|p| p.revision == revision)
+            .cloned()
+            .unwrap_or_else(|| Plan::new(String::new(), None))
+    }
+
+    fn load_draft(&self) -> Result<Option<Draft>> {
+        Ok(self.draft())
+    }
+
+    fn save_draft(&self, draft: &Draft) -> Result<()> {
+        *self.draft.borrow_mut() = Some(draft.clone());
+        Ok(())
+    }
+
+    fn remove_draft(&self) -> Result<()> {
+        *self.draft.borrow_mut() = None;
+        Ok(())
+    }
+
+    fn save_plan(
+        &self,
+        plan: Plan,
+        base: u64,
+        _now: toml::value::Datetime,
+        note: Option<String>,
+        description: &str,
+    ) -> Result<Option<u64>> {
+        let current = self.revisions.borrow().last().cloned();
+        // Nothing saves in between here, so the walk-through must have
+        // brought in all the plan gained before saving.
+        assert_eq!(base, current.as_ref().map_or(0, |p| p.revision));
+        let same = current.is_some_and(|c| {
+            Plan {
+                revision: c.revision,
+                saved_at: c.saved_at,
+                change_note: c.change_note.clone(),
+                ..plan.clone()
+            } == c
+        });
+        if same {
+            return Ok(None);
+        }
+        self.commit(plan, &note.unwrap_or_else(|| description.into()));
+        Ok(self.revisions.borrow().last().map(|p| p.revision))
+    }
 }
 
 #[test]
 fn a_session_saves_one_revision_and_removes_the_draft() {
-    let (_dir, store) = store();
+    let store = Memory::default();
     let mut ask = Scripted::new([
         "A noisy party",
         "<enter>",
@@ -471,19 +563,19 @@ fn a_session_saves_one_revision_and_removes_the_draft() {
         finish(w)
     })
     .unwrap();
-    let plan = store.load().unwrap().plan;
+    let plan = store.load();
     assert_eq!(plan.revision, 1);
     assert_eq!(plan.triggers[0].situation, "A noisy party");
     assert_eq!(
         plan.change_note.as_deref(),
         Some("mapped triggers and warning signs")
     );
-    assert!(store.load_draft().unwrap().is_none());
+    assert!(store.draft().is_none());
 }
 
 #[test]
 fn a_waiting_draft_can_be_resumed_or_discarded() {
-    let (_dir, store) = store();
+    let store = Memory::default();
     let mut draft = Draft::new("map", now(), Plan::new(String::new(), None));
     draft
         .plan
@@ -498,7 +590,7 @@ fn a_waiting_draft_can_be_resumed_or_discarded() {
         finish(w)
     })
     .unwrap();
-    assert!(store.load_draft().unwrap().is_some());
+    assert!(store.draft().is_some());
 
     // Start again: asked to confirm, then the draft is gone.
     let mut ask = Scripted::new(["Start again", "y", "Stop for now"]);
@@ -520,38 +612,35 @@ fn a_waiting_draft_can_be_resumed_or_discarded() {
 
 /// A plan at revision 1, a `map` stopped part-way (its draft holds a new
 /// trigger), then a crisis step and a person added by commands.
-fn draft_then_commands() -> (tempfile::TempDir, Store) {
-    let (dir, store) = store();
+fn draft_then_commands() -> Memory {
+    let store = Memory::default();
     let mut plan = Plan::new("Ana".into(), Some("ES".into()));
     plan.crisis_steps
         .push(crate::plan::TextItem::new("Salir de casa"));
-    store.create(plan, now(), None).unwrap();
+    store.commit(plan, "made");
     let mut ask = Scripted::new(["El viernes de cobro", "<enter>", "", "<ctrl-c>"]);
     let stopped = session::run(&store, &mut ask, MAP, start(), |w| {
         w.run_step("triggers")?;
         finish(w)
     });
     assert!(matches!(stopped, Err(Error::Cancelled)));
+    store.update(|plan| {
+        plan.crisis_steps
+            .push(crate::plan::TextItem::new("Llamar a Máire"));
+        plan.contacts.push(crate::plan::Contact {
+            id: "sean".into(),
+            name: "Seán".into(),
+            phone: Some("+353 1 000 0000".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+    });
     store
-        .update(now(), None, |plan| {
-            plan.crisis_steps
-                .push(crate::plan::TextItem::new("Llamar a Máire"));
-            plan.contacts.push(crate::plan::Contact {
-                id: "sean".into(),
-                name: "Seán".into(),
-                phone: Some("+353 1 000 0000".into()),
-                role: Role::Help,
-                reachable: None,
-            });
-            Ok("added by commands".into())
-        })
-        .unwrap();
-    (dir, store)
 }
 
 #[test]
 fn a_resumed_draft_keeps_what_commands_added_to_the_plan_since() {
-    let (_dir, store) = draft_then_commands();
+    let store = draft_then_commands();
     let mut ask = Scripted::new(["Carry on with them", "Save to my plan"]);
     session::run(&store, &mut ask, MAP, start(), |w| {
         // What the plan gained is there to see while walking through.
@@ -559,7 +648,7 @@ fn a_resumed_draft_keeps_what_commands_added_to_the_plan_since() {
         finish(w)
     })
     .unwrap();
-    let plan = store.load().unwrap().plan;
+    let plan = store.load();
     assert_eq!(plan.revision, 3);
     let steps: Vec<&str> = plan.crisis_steps.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(steps, ["Salir de casa", "Llamar a Máire"]);
@@ -581,10 +670,8 @@ fn a_resumed_draft_keeps_what_commands_added_to_the_plan_since() {
 
 #[test]
 fn a_plan_changed_while_the_walk_through_is_open_keeps_both() {
-    let (_dir, store) = store();
-    store
-        .create(Plan::new("Ana".into(), Some("ES".into())), now(), None)
-        .unwrap();
+    let store = Memory::default();
+    store.commit(Plan::new("Ana".into(), Some("ES".into())), "made");
     let mut ask = Scripted::new([
         "El viernes de cobro",
         "<enter>",
@@ -598,50 +685,42 @@ fn a_plan_changed_while_the_walk_through_is_open_keeps_both() {
     session::run(&store, &mut ask, MAP, start(), |w| {
         w.run_step("triggers")?;
         // Another terminal adds a crisis step before Save is chosen.
-        store.update(now(), None, |plan| {
+        store.update(|plan| {
             plan.crisis_steps
                 .push(crate::plan::TextItem::new("Llamar a Máire"));
-            Ok("added by a command".into())
-        })?;
+        });
         finish(w)
     })
     .unwrap();
-    let plan = store.load().unwrap().plan;
+    let plan = store.load();
     assert_eq!(plan.crisis_steps[0].text, "Llamar a Máire");
     assert_eq!(plan.triggers[0].situation, "El viernes de cobro");
 }
 
 #[test]
 fn an_answer_changed_in_both_places_is_asked_about_showing_both() {
-    let (_dir, store) = store();
-    store
-        .create(Plan::new("Ana".into(), Some("ES".into())), now(), None)
-        .unwrap();
-    let mut draft = Draft::new("new", now(), store.load().unwrap().plan);
+    let store = Memory::default();
+    store.commit(Plan::new("Ana".into(), Some("ES".into())), "made");
+    let mut draft = Draft::new("new", now(), store.load());
     draft.plan.name = "Ana María".into();
     store.save_draft(&draft).unwrap();
-    store
-        .update(now(), None, |plan| {
-            plan.name = "Ana M.".into();
-            Ok("renamed".into())
-        })
-        .unwrap();
+    store.update(|plan| {
+        plan.name = "Ana M.".into();
+    });
     let mut ask = Scripted::new(["Carry on with them", "The one in your plan now", "<ctrl-c>"]);
     let stopped = session::run(&store, &mut ask, NEW, start(), |w| w.walk_new());
     assert!(matches!(stopped, Err(Error::Cancelled)));
     let said = ask.transcript.join("\n");
     assert!(said.contains("? Your name?"), "{said}");
-    let draft = store.load_draft().unwrap().unwrap();
+    let draft = store.draft().unwrap();
     assert_eq!(draft.plan.name, "Ana M.");
     assert_eq!(draft.base_revision, 2);
 }
 
 #[test]
 fn new_never_replaces_an_existing_plan_without_asking() {
-    let (_dir, store) = store();
-    store
-        .create(Plan::new("Sam".into(), Some("GB".into())), now(), None)
-        .unwrap();
+    let store = Memory::default();
+    store.commit(Plan::new("Sam".into(), Some("GB".into())), "made");
     let mut ask = Scripted::new(["n"]);
     session::run(&store, &mut ask, NEW, start(), |w| w.walk_new()).unwrap();
     assert!(
@@ -649,13 +728,13 @@ fn new_never_replaces_an_existing_plan_without_asking() {
             .iter()
             .any(|l| l.contains("You already have a plan. Walk through it"))
     );
-    assert_eq!(store.load().unwrap().plan.revision, 1);
-    assert!(store.load_draft().unwrap().is_none());
+    assert_eq!(store.load().revision, 1);
+    assert!(store.draft().is_none());
 }
 
 #[test]
 fn new_shows_where_to_get_help_before_any_question_about_the_plan() {
-    let (_dir, store) = store();
+    let store = Memory::default();
     let mut ask = Scripted::new(["Ireland", "<ctrl-c>"]);
     let result = session::run(&store, &mut ask, NEW, start(), |w| w.walk_new());
     assert!(matches!(result, Err(Error::Cancelled)));
@@ -672,15 +751,12 @@ fn new_shows_where_to_get_help_before_any_question_about_the_plan() {
     assert!(help < first_plan_question);
     assert!(ask.transcript[0].contains("private"));
     assert!(ask.transcript.iter().any(|l| l.contains("Ctrl-C stops")));
-    assert_eq!(
-        store.load_draft().unwrap().unwrap().plan.country.as_deref(),
-        Some("IE")
-    );
+    assert_eq!(store.draft().unwrap().plan.country.as_deref(), Some("IE"));
 }
 
 #[test]
 fn the_locales_country_is_offered_first() {
-    let (_dir, store) = store();
+    let store = Memory::default();
     let mut ask = Scripted::new(["<enter>", "<ctrl-c>"]);
     let start = session::Start {
         locale_country: Some("IE".into()),
@@ -688,10 +764,7 @@ fn the_locales_country_is_offered_first() {
     };
     let result = session::run(&store, &mut ask, NEW, start, |w| w.walk_new());
     assert!(matches!(result, Err(Error::Cancelled)));
-    assert_eq!(
-        store.load_draft().unwrap().unwrap().plan.country.as_deref(),
-        Some("IE")
-    );
+    assert_eq!(store.draft().unwrap().plan.country.as_deref(), Some("IE"));
 }
 
 #[test]
@@ -802,10 +875,8 @@ fn map_offers_ratings_and_a_response_for_a_new_trigger_and_rank_skips_what_is_do
 
 #[test]
 fn ctrl_c_while_typing_keeps_the_half_typed_words_and_carries_on_with_that_trigger() {
-    let (_dir, store) = store();
-    store
-        .create(Plan::new("Dmitri".into(), Some("IL".into())), now(), None)
-        .unwrap();
+    let store = Memory::default();
+    store.commit(Plan::new("Dmitri".into(), Some("IL".into())), "made");
     let flow = |w: &mut Wizard| {
         w.run_step("triggers")?;
         finish(w)
@@ -813,7 +884,7 @@ fn ctrl_c_while_typing_keeps_the_half_typed_words_and_carries_on_with_that_trigg
     let mut ask = Scripted::new(["Payday evening", "<enter>", "", "<ctrl-c>Alone and"]);
     let stopped = session::run(&store, &mut ask, MAP, start(), flow);
     assert!(matches!(stopped, Err(Error::Cancelled)));
-    let draft = store.load_draft().unwrap().unwrap();
+    let draft = store.draft().unwrap();
     assert_eq!(draft.unsent.as_ref().unwrap().typed, "Alone and");
 
     // Carrying on: the same trigger's questions come back, the feeling with
@@ -834,7 +905,7 @@ fn ctrl_c_while_typing_keeps_the_half_typed_words_and_carries_on_with_that_trigg
     let said = ask.transcript.join("\n");
     assert!(said.contains("you were typing “Alone and”"), "{said}");
     assert!(said.contains("Carrying on with “Payday evening”"), "{said}");
-    let plan = store.load().unwrap().plan;
+    let plan = store.load();
     assert_eq!(plan.triggers.len(), 1);
     assert_eq!(plan.triggers[0].feelings, ["Alone and"]);
     assert_eq!(plan.triggers[0].urges, ["Buying on the way home"]);
@@ -884,13 +955,13 @@ fn the_review_question_offers_to_keep_the_date_already_set() {
 
 #[test]
 fn a_country_typed_in_the_persons_language_is_understood_and_a_made_up_code_is_not() {
-    let (_dir, store) = store();
+    let store = Memory::default();
     let mut ask = Scripted::new(["Somewhere else", "ZZ", "Израиль", "<ctrl-c>"]);
     let result = session::run(&store, &mut ask, NEW, start(), |w| w.walk_new());
     assert!(matches!(result, Err(Error::Cancelled)));
     let said = ask.transcript.join("\n");
     assert!(said.contains("I don't know “ZZ”"), "{said}");
-    let draft = store.load_draft().unwrap().unwrap();
+    let draft = store.draft().unwrap();
     assert_eq!(draft.plan.country.as_deref(), Some("IL"));
     // No checked emergency number for Israel: the way to keep one's own.
     assert!(said.contains("No lines are checked for Israel"), "{said}");
