@@ -232,7 +232,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         status.contains("not yet   map at least 4 new triggers (1 of 4 new triggers)"),
         "{status}"
     );
-    assert!(status.contains("not yet   rehearse your top 2 triggers at least 2 times each (rehearsed payday 2 of 2, rehearsed row-with-jo 0 of 2)"), "{status}");
+    assert!(status.contains("not yet   rehearse your top 2 triggers at least 2 times each (rehearsed “Friday payday, walking past the…” 2 of 2, rehearsed “An argument with Jo about…” 0 of 2)"), "{status}");
     assert!(
         status.contains("done      review your safer environment (1 change)"),
         "{status}"

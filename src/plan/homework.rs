@@ -278,7 +278,7 @@ fn times_word(n: u32) -> String {
 pub struct Progress {
     pub task: Task,
     pub done: bool,
-    /// What counts toward it, in words ("rehearsed payday 2 of 3").
+    /// What counts toward it, in words ("rehearsed “Payday” 2 of 3").
     pub detail: String,
 }
 
@@ -479,25 +479,45 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
     }
 }
 
+/// A situation cut to its first few words, so a line of progress stays
+/// one line.
+fn in_brief(text: &str) -> String {
+    const WORDS: usize = 5;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        return words.join(" ");
+    }
+    format!(
+        "{}…",
+        words[..WORDS]
+            .join(" ")
+            .trim_end_matches([',', ';', ':', '.'])
+    )
+}
+
 /// Each of the riskiest `count` triggers rehearsed at least `times` times.
 fn rehearse_top(task: &Task, e: &Evidence) -> Progress {
     let plan = e.plan;
     let times = task.times.unwrap_or(1) as usize;
-    let top: Vec<&str> = priority::sorted(&plan.triggers)
+    let sorted = priority::sorted(&plan.triggers);
+    let top: Vec<&str> = sorted
         .iter()
         .take(task.count as usize)
         .map(|t| t.id.as_str())
         .collect();
-    let counts: Vec<String> = top
+    // Named in the person's words: the id is a handle for commands, and
+    // this line reaches the person and their therapist.
+    let counts: Vec<String> = sorted
         .iter()
-        .map(|id| {
+        .take(task.count as usize)
+        .map(|t| {
             let n = e
                 .practice
                 .rehearsals
                 .iter()
-                .filter(|r| r.trigger == *id)
+                .filter(|r| r.trigger == t.id)
                 .count();
-            format!("rehearsed {id} {n} of {times}")
+            format!("rehearsed “{}” {n} of {times}", in_brief(&t.situation))
         })
         .collect();
     let done = top.len() >= task.count as usize

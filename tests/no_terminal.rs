@@ -1,0 +1,197 @@
+//! Every command, run with no arguments and no terminal (standard input a
+//! pipe, as in a script or a cron job), word for word. The commands come
+//! from clap's own tree, so a new command shows up here as a change to the
+//! snapshot and fails until someone has read what it says. The commands
+//! that ask questions must say so and name what does the same without a
+//! terminal; nothing may print Rust source, Debug output or a plan's ids.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::Env;
+
+/// The commands that ask questions, so need a terminal. A command moving
+/// in or out of this list is a change a person notices: say it here.
+const ASKING: &[&str] = &[
+    "new", "map", "rank", "rehearse", "breathe", "surf", "check-in",
+];
+
+/// Every command a person can type, as its words after `relapse-plan`,
+/// read from clap: the leaves of the command tree (`trigger add`, `now`).
+fn every_command() -> Vec<Vec<String>> {
+    fn walk(command: &clap::Command, path: &[String], out: &mut Vec<Vec<String>>) {
+        let mut here = path.to_vec();
+        here.push(command.get_name().to_string());
+        let subs: Vec<&clap::Command> = command.get_subcommands().collect();
+        for sub in &subs {
+            walk(sub, &here, out);
+        }
+        if subs.is_empty() {
+            out.push(here);
+        }
+    }
+    let mut out = Vec::new();
+    for sub in relapse_plan::cli::command().get_subcommands() {
+        walk(sub, &[], &mut out);
+    }
+    out
+}
+
+/// What must never reach a person: Rust source, Debug output, panics.
+/// Standard output may hold other formats (a vCard writes `\n`, the
+/// manual is roff), so it is held to the marks no format of ours makes.
+fn leaks(text: &str, stream: &str) -> Vec<&'static str> {
+    let anywhere = [
+        "::",
+        "Some(",
+        "Ok(",
+        "Err(",
+        "Error {",
+        "format!",
+        "ctx.",
+        ".rs:",
+        "panicked",
+        "RUST_BACKTRACE",
+        "{}",
+        "{:",
+    ];
+    let in_messages = ["None", "\")", "let ", "fn ", "\\n", "\\u{"];
+    anywhere
+        .into_iter()
+        .chain(in_messages.into_iter().filter(|_| stream == "stderr"))
+        .filter(|bad| text.contains(bad))
+        .collect()
+}
+
+/// The ids in the example plan (triggers, coping, contacts) that are not
+/// also plain words (`row-with-jo`, not `payday`): handles for commands,
+/// never words a message of this kind should show.
+fn example_ids() -> Vec<String> {
+    let bytes = std::fs::read(crate::example_plan()).unwrap();
+    let plan = relapse_plan::plan::parse::parse(&bytes).unwrap().plan;
+    let mut ids: Vec<String> = plan.triggers.iter().map(|t| t.id.clone()).collect();
+    ids.extend(plan.coping.iter().map(|c| c.id.clone()));
+    ids.extend(plan.contacts.iter().map(|c| c.id.clone()));
+    ids.retain(|id| id.contains('-'));
+    assert!(ids.len() > 5, "{ids:?}");
+    ids
+}
+
+/// Whether `text` shows `id` as a word of its own (`urge-surf`, but not
+/// inside "urge-surfing").
+fn shows_id(text: &str, id: &str) -> bool {
+    let part = |c: char| c.is_alphanumeric() || c == '-';
+    text.match_indices(id).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(part)
+            && !text[at + id.len()..].chars().next().is_some_and(part)
+    })
+}
+
+/// One run, as the snapshot shows it: the command, its exit status, what
+/// it said on standard error, and whether it printed anything.
+fn run(env: &Env, words: &[String], ids: &[String], asking: bool) -> String {
+    let ran = env.test(words).status_any().run();
+    let code = ran.status.code().expect("an exit status, not a signal");
+    let command = format!("relapse-plan {}", words.join(" "));
+    for (name, text) in [("stderr", &ran.stderr), ("stdout", &ran.stdout)] {
+        let found = leaks(text, name);
+        assert!(
+            found.is_empty(),
+            "`{command}` {name} shows {found:?}:\n{text}"
+        );
+    }
+    let needs_terminal = ran.stderr.contains("so it needs a terminal");
+    assert_eq!(
+        needs_terminal, asking,
+        "`{command}` (exit {code}): {}",
+        ran.stderr
+    );
+    if asking {
+        assert_eq!(code, 1, "`{command}`: {}", ran.stderr);
+        assert!(ran.stdout.is_empty(), "`{command}` printed {}", ran.stdout);
+        for id in ids {
+            assert!(
+                !shows_id(&ran.stderr, id),
+                "`{command}` shows the id {id}: {}",
+                ran.stderr
+            );
+        }
+        assert!(
+            ran.stderr.starts_with(&format!(
+                "error: `relapse-plan {}` asks you questions, so it needs a terminal\nhint: without a terminal, the same is done by: ",
+                words.join(" ")
+            )),
+            "{}",
+            ran.stderr
+        );
+    }
+    let home = env.home().to_str().unwrap();
+    let mut entry = format!("$ {command} </dev/null\nexit {code}\n");
+    if !ran.stdout.is_empty() {
+        entry.push_str("(prints on standard output)\n");
+    }
+    for line in ran.stderr.replace(home, "$HOME").lines() {
+        writeln!(entry, "  {line}").unwrap();
+        entry.truncate(entry.trim_end().len());
+        entry.push('\n');
+    }
+    entry
+}
+
+#[test]
+fn every_command_without_a_terminal_word_for_word() {
+    let ids = example_ids();
+    let commands = every_command();
+    assert!(commands.len() > 80, "{commands:?}");
+    let mut report = String::new();
+    for words in &commands {
+        // A fresh copy of the example plan for each, so no run leans on
+        // what an earlier one did.
+        let env = Env::with_example();
+        let before = env.snapshot_dir();
+        let asking = ASKING.contains(&words.join(" ").as_str());
+        report.push_str(&run(&env, words, &ids, asking));
+        report.push('\n');
+        if asking {
+            assert_eq!(
+                before,
+                env.snapshot_dir(),
+                "`{}` changed the plan folder",
+                words.join(" ")
+            );
+        }
+    }
+    for asking in ASKING {
+        assert!(
+            commands.iter().any(|c| c.join(" ") == *asking),
+            "`{asking}` is no longer a command: take it out of ASKING"
+        );
+    }
+    insta::assert_snapshot!(report);
+}
+
+/// With homework started, the practice it asks for is still named when
+/// `rehearse` can't ask (the reminder comes before the terminal is needed).
+#[test]
+fn rehearse_without_a_terminal_still_names_the_homework() {
+    let env = Env::with_example();
+    let homework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let ran = env.test(["rehearse"]).status(1).run();
+    assert!(ran.stdout.is_empty(), "{}", ran.stdout);
+    assert!(
+        ran.stderr
+            .starts_with("Still to do for your homework from Dr Patel"),
+        "no homework reminder first: {}",
+        ran.stderr
+    );
+    for id in example_ids() {
+        assert!(
+            !shows_id(&ran.stderr, &id),
+            "shows the id {id}: {}",
+            ran.stderr
+        );
+    }
+    assert!(leaks(&ran.stderr, "stderr").is_empty(), "{}", ran.stderr);
+    insta::assert_snapshot!(ran.stderr);
+}
