@@ -5,7 +5,7 @@ use std::io::Write;
 
 use toml::value::Datetime;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::prompt::TermEnv;
 use crate::render::fonts::FontSearch;
 use crate::render::{Style, clean_lines};
@@ -56,23 +56,25 @@ impl Ctx<'_> {
     /// Prints a loaded plan's warnings.
     pub fn warn_about(&mut self, loaded: &Loaded) -> Result<()> {
         for warning in &loaded.warnings {
-            writeln!(self.err, "warning: {}", clean_lines(warning))?;
+            writeln!(self.err, "warning: {}", clean_lines(warning)).map_err(Error::Stderr)?;
         }
         if let Some(found) = loaded.newer_schema {
             writeln!(
                 self.err,
                 "warning: `{}` comes from a newer relapse-plan (schema {found}); showing what this version understands, read-only",
                 loaded.path.display()
-            )?;
+            ).map_err(Error::Stderr)?;
         }
         if !loaded.problems.is_empty() {
             writeln!(
                 self.err,
                 "warning: `{}` has problems to fix:",
                 loaded.path.display()
-            )?;
+            )
+            .map_err(Error::Stderr)?;
             for problem in &loaded.problems {
-                writeln!(self.err, "  - {}", clean_lines(&problem.to_string()))?;
+                writeln!(self.err, "  - {}", clean_lines(&problem.to_string()))
+                    .map_err(Error::Stderr)?;
             }
         }
         Ok(())
@@ -100,7 +102,7 @@ impl Ctx<'_> {
     /// A one-line confirmation on stderr.
     /// Stored words inside it are shown, never acted on.
     pub fn say(&mut self, message: &str) -> Result<()> {
-        writeln!(self.err, "{}", wrap_for(message, self.err_width))?;
+        writeln!(self.err, "{}", wrap_for(message, self.err_width)).map_err(Error::Stderr)?;
         Ok(())
     }
 }

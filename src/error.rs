@@ -186,8 +186,14 @@ pub enum Error {
     #[error("there is no one to export")]
     NothingToExport,
 
-    #[error("could not write the output: {0}")]
-    Output(#[from] io::Error),
+    /// What a command shows (a table, the plan, JSON, a PDF sent to `-`)
+    /// could not be written where its output goes.
+    #[error("could not write to standard output: {0}")]
+    Stdout(io::Error),
+
+    /// A message, a warning or a timer on standard error could not be written.
+    #[error("could not write to standard error: {0}")]
+    Stderr(io::Error),
 
     #[error("Stopped. Everything you typed is kept: run the same command again to carry on.")]
     Cancelled,
@@ -358,9 +364,12 @@ impl Error {
             | Error::NothingToExport => return self.command_hint(),
             Error::Usage(_)
             | Error::BadVariable { .. }
-            | Error::Output(_)
+            | Error::Stderr(_)
             | Error::Cancelled
             | Error::Stopped(_) => return None,
+            Error::Stdout(_) => {
+                "check where the output was going: a disk that is full, or a program that stopped reading".into()
+            }
             Error::Terminal(_) => {
                 "everything you typed so far is kept; run the same command again to carry on".into()
             }
@@ -544,8 +553,12 @@ mod tests {
             code(&Error::Cancelled),
             format!("{:?}", ExitCode::from(130))
         );
-        let output = Error::Output(io::Error::other("disk full"));
+        let output = Error::Stdout(io::Error::other("disk full"));
         assert_eq!(code(&output), failure);
-        assert_eq!(output.to_string(), "could not write the output: disk full");
+        assert_eq!(
+            output.to_string(),
+            "could not write to standard output: disk full"
+        );
+        assert_eq!(code(&Error::Stderr(io::Error::other("gone"))), failure);
     }
 }

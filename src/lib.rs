@@ -110,7 +110,9 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // `relapse-plan show | head -1`: the reader has what it wanted.
-        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error::Stdout(e) | Error::Stderr(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         // Stopping a wizard is not a failure: say so plainly.
         Err(error @ (Error::Cancelled | Error::Stopped(_))) => {
             prompt::restore_terminal();

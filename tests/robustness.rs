@@ -159,3 +159,31 @@ fn now_with_nothing_readable_still_shows_the_lines_and_says_why() {
     assert!(out.contains("Your plan can't be read just now"), "{out}");
     assert!(!out.contains("You don't have a saved plan yet"), "{out}");
 }
+
+/// Output that can't be written (a full disk under `>`) says it was
+/// standard output that failed, and fails; a message on standard error
+/// that can't be written fails too, though the change it reports is saved.
+#[test]
+fn output_that_cannot_be_written_names_where_it_was_going() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    env.program("sh")
+        .args([
+            "-c",
+            "\"$0\" show >/dev/full",
+            &crate::bin().display().to_string(),
+        ])
+        .status(1)
+        .stderr_has("error: could not write to standard output")
+        .stderr_has("hint: check where the output was going")
+        .run();
+    env.program("sh")
+        .args([
+            "-c",
+            "\"$0\" step add 'Call Alex' 2>/dev/full",
+            &crate::bin().display().to_string(),
+        ])
+        .status(1)
+        .run();
+    assert_eq!(env.plan().crisis_steps[0].text, "Call Alex");
+}

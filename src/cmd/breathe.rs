@@ -29,13 +29,14 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
         crate::render::duration(total)
     ))?;
     if !ctx.style.plain {
-        write!(ctx.err, "\u{1b}[?25l")?;
+        write!(ctx.err, "\u{1b}[?25l").map_err(Error::Stderr)?;
     }
     let clock = WallClock::start();
-    let elapsed = pace(ctx.err, &clock, (inhale, exhale), total, ctx.style.plain)?;
+    let elapsed =
+        pace(ctx.err, &clock, (inhale, exhale), total, ctx.style.plain).map_err(Error::Stderr)?;
     let completed = elapsed >= total;
     restore_terminal();
-    writeln!(ctx.err)?;
+    writeln!(ctx.err).map_err(Error::Stderr)?;
     ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Breathe,
         at: ctx.now,

@@ -108,12 +108,14 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         shown_stretch,
         lapse_plan_shown,
         ctx.style,
-    )?;
+    )
+    .map_err(Error::Stdout)?;
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
-        writeln!(ctx.out)?;
+        writeln!(ctx.out).map_err(Error::Stdout)?;
         let country = ctx.lines_country(plan.country.as_deref());
         let lines = crisis_lines::for_country(country.as_deref());
-        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)?;
+        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)
+            .map_err(Error::Stdout)?;
     }
     if not_saved.is_empty() {
         Ok(())
@@ -338,7 +340,7 @@ fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
         .as_deref()
         .filter(|p| !crate::store::is_stdout(p))
     else {
-        write!(ctx.out, "{text}")?;
+        write!(ctx.out, "{text}").map_err(Error::Stdout)?;
         return Ok(());
     };
     super::check_output(ctx, path, args.force)?;

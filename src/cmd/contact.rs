@@ -24,9 +24,9 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 writeln!(
                     ctx.out,
                     "No contacts yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`."
-                )?;
+                ).map_err(Error::Stdout)?;
             } else {
-                writeln!(ctx.out, "{}", contacts_table(&plan, ctx.style))?;
+                writeln!(ctx.out, "{}", contacts_table(&plan, ctx.style)).map_err(Error::Stdout)?;
             }
             Ok(())
         }
@@ -383,7 +383,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     }
     let text = vcard::write(&entries);
     let Some(path) = to_file else {
-        ctx.out.write_all(text.as_bytes())?;
+        ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
         return Ok(());
     };
     if !write_output(ctx.store.dir(), path, text.as_bytes())? {

@@ -16,9 +16,9 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
                 writeln!(
                     ctx.out,
                     "No coping strategies yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`."
-                )?;
+                ).map_err(Error::Stdout)?;
             } else {
-                writeln!(ctx.out, "{}", coping_table(&plan, ctx.style))?;
+                writeln!(ctx.out, "{}", coping_table(&plan, ctx.style)).map_err(Error::Stdout)?;
             }
             Ok(())
         }

@@ -2,7 +2,7 @@
 
 use crate::cli::DiffArgs;
 use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::plan::Plan;
 use crate::plan::diff::{Change, diff, show};
 use crate::plan::edit::Entry;
@@ -25,7 +25,8 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
                     writeln!(
                         ctx.out,
                         "Your plan has only its first revision, so there is nothing to compare yet."
-                    )?;
+                    )
+                    .map_err(Error::Stdout)?;
                     return Ok(());
                 }
             };
@@ -40,16 +41,17 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
     };
     let changes = diff(&old, &new);
     if changes.is_empty() {
-        writeln!(ctx.out, "No changes from {old_label} to {new_label}.")?;
+        writeln!(ctx.out, "No changes from {old_label} to {new_label}.").map_err(Error::Stdout)?;
     } else {
-        writeln!(ctx.out, "Changes from {old_label} to {new_label}:")?;
+        writeln!(ctx.out, "Changes from {old_label} to {new_label}:").map_err(Error::Stdout)?;
         for change in changes {
             let change = in_words(&change, &old, &new);
             writeln!(
                 ctx.out,
                 "{}",
                 wrap(&change, ctx.style.width, "  - ", "    ")
-            )?;
+            )
+            .map_err(Error::Stdout)?;
         }
     }
     Ok(())

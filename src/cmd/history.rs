@@ -2,7 +2,7 @@
 
 use crate::cli::JsonArgs;
 use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::json::RevisionJson;
 use crate::render::tables::history_table;
 
@@ -12,13 +12,14 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
     if args.json {
         super::write_json(ctx, &RevisionJson::rows(&rows, current))?;
     } else if rows.is_empty() {
-        writeln!(ctx.out, "No revisions saved yet.")?;
+        writeln!(ctx.out, "No revisions saved yet.").map_err(Error::Stdout)?;
     } else {
         writeln!(
             ctx.out,
             "{}",
             history_table(&rows, current, &ctx.zone, ctx.style)
-        )?;
+        )
+        .map_err(Error::Stdout)?;
     }
     Ok(())
 }

@@ -100,7 +100,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     };
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
     if is_stdout(&args.output) {
-        ctx.out.write_all(text.as_bytes())?;
+        ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
         return Ok(());
     }
     if !write_output(ctx.store.dir(), &args.output, text.as_bytes())? {
@@ -190,7 +190,7 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     if json {
         return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today));
     }
-    writeln!(ctx.out, "{}", shown::status(a, &tasks, ctx.today))?;
+    writeln!(ctx.out, "{}", shown::status(a, &tasks, ctx.today)).map_err(Error::Stdout)?;
     Ok(())
 }
 
@@ -255,7 +255,7 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         }
     }
     if is_stdout(output) {
-        ctx.out.write_all(text.as_bytes())?;
+        ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
         return Ok(());
     }
     if !write_output(ctx.store.dir(), output, text.as_bytes())? {

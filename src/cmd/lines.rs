@@ -5,7 +5,7 @@ use toml::value::Date;
 use crate::cli::LinesArgs;
 use crate::crisis_lines::{self, CountryLines, EMERGENCY};
 use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::crisis::write_lines;
 use crate::render::json::LinesJson;
 use crate::render::wrap;
@@ -40,15 +40,16 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
     }
     for (n, lines) in countries.iter().enumerate() {
         if n > 0 {
-            writeln!(ctx.out)?;
+            writeln!(ctx.out).map_err(Error::Stdout)?;
         }
-        write_lines(ctx.out, lines.as_ref(), ctx.style.width, ctx.style)?;
+        write_lines(ctx.out, lines.as_ref(), ctx.style.width, ctx.style).map_err(Error::Stdout)?;
         if let Some(lines) = lines {
             write_checked(ctx, lines, today)?;
         }
     }
     if let Some(plan) = &own {
-        crate::render::crisis::write_own_lines(ctx.out, plan, ctx.style.width, ctx.style)?;
+        crate::render::crisis::write_own_lines(ctx.out, plan, ctx.style.width, ctx.style)
+            .map_err(Error::Stdout)?;
     }
     Ok(())
 }
@@ -60,14 +61,14 @@ fn write_checked(ctx: &mut Ctx, lines: &CountryLines, today: Date) -> Result<()>
         return Ok(());
     }
     let width = ctx.style.width;
-    writeln!(ctx.out)?;
+    writeln!(ctx.out).map_err(Error::Stdout)?;
     let heading = "Checked against each service's own or a government page:";
-    writeln!(ctx.out, "{}", wrap(heading, width, "  ", "  "))?;
+    writeln!(ctx.out, "{}", wrap(heading, width, "  ", "  ")).map_err(Error::Stdout)?;
     for line in &lines.lines {
         let entry = format!("{}: {}", line.name, line.checked);
-        writeln!(ctx.out, "{}", wrap(&entry, width, "    ", "      "))?;
+        writeln!(ctx.out, "{}", wrap(&entry, width, "    ", "      ")).map_err(Error::Stdout)?;
         // Whole, never wrapped, so it can be copied and opened.
-        writeln!(ctx.out, "      {}", line.source)?;
+        writeln!(ctx.out, "      {}", line.source).map_err(Error::Stdout)?;
         if line.checked_over_a_year_ago(today) {
             writeln!(
                 ctx.out,
@@ -78,7 +79,7 @@ fn write_checked(ctx: &mut Ctx, lines: &CountryLines, today: Date) -> Result<()>
                     "      ",
                     "      "
                 )
-            )?;
+            ).map_err(Error::Stdout)?;
         }
     }
     Ok(())

@@ -121,7 +121,7 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
     let recent = match ctx.store.load_recent_check_ins() {
         Ok(log) => log,
         Err(error) => {
-            writeln!(ctx.err, "warning: {error}")?;
+            writeln!(ctx.err, "warning: {error}").map_err(Error::Stderr)?;
             return Ok(());
         }
     };
@@ -133,11 +133,12 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
         crate::plan::early_warning::assess(plan.early_warning, &recent.entries, today)
     {
         if after {
-            writeln!(ctx.out)?;
+            writeln!(ctx.out).map_err(Error::Stdout)?;
         }
-        crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)?;
+        crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)
+            .map_err(Error::Stdout)?;
         if !after {
-            writeln!(ctx.out)?;
+            writeln!(ctx.out).map_err(Error::Stdout)?;
         }
     }
     Ok(())
@@ -154,8 +155,8 @@ fn homework_reminder(ctx: &Ctx) -> Option<String> {
 
 /// Writes a JSON view to stdout: pretty, with a final newline.
 fn write_json(ctx: &mut Ctx, view: &impl serde::Serialize) -> Result<()> {
-    let text = serde_json::to_string_pretty(view).map_err(std::io::Error::from)?;
-    writeln!(ctx.out, "{text}")?;
+    let text = serde_json::to_string_pretty(view).expect("a JSON view always serializes");
+    writeln!(ctx.out, "{text}").map_err(Error::Stdout)?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 use crate::crisis_lines;
 use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::clean_lines;
 use crate::render::crisis::write_now;
 
@@ -13,19 +13,20 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         Ok(loaded) => (loaded, false),
         Err(error) => {
             // Nothing readable: say so in one line, and still show the lines.
-            writeln!(ctx.err, "warning: {}", clean_lines(&error.to_string()))?;
+            writeln!(ctx.err, "warning: {}", clean_lines(&error.to_string()))
+                .map_err(Error::Stderr)?;
             (None, true)
         }
     };
     if let Some(loaded) = &loaded {
         for warning in &loaded.warnings {
-            writeln!(ctx.err, "warning: {}", clean_lines(warning))?;
+            writeln!(ctx.err, "warning: {}", clean_lines(warning)).map_err(Error::Stderr)?;
         }
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));
     let lines = crisis_lines::for_country(country.as_deref());
-    write_now(ctx.out, plan, unreadable, lines.as_ref(), ctx.style)?;
+    write_now(ctx.out, plan, unreadable, lines.as_ref(), ctx.style).map_err(Error::Stdout)?;
     // In a crisis the steps come first; the plan's notice follows them.
     if let Some(loaded) = &loaded {
         super::warn_early(ctx, &loaded.plan, true)?;

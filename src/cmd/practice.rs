@@ -46,6 +46,7 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
         &triggers,
         &sums,
         (style, zone),
-    )?;
+    )
+    .map_err(Error::Stdout)?;
     Ok(())
 }

@@ -110,7 +110,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         let keep = keep_words(args, &plan);
         ctx.say(&format!("Wrote `{}`. {keep}", path.display()))
     } else {
-        ctx.out.write_all(&bytes)?;
+        ctx.out.write_all(&bytes).map_err(Error::Stdout)?;
         Ok(())
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
                 ))?;
                 }
             }
-            None => write!(ctx.out, "{text}")?,
+            None => write!(ctx.out, "{text}").map_err(Error::Stdout)?,
         }
         return Ok(());
     }
@@ -107,7 +107,8 @@ fn list(
         writeln!(
             ctx.out,
             "No triggers to practise yet: add one with `relapse-plan map` or `trigger add`."
-        )?;
+        )
+        .map_err(Error::Stdout)?;
     } else {
         for (t, due) in &items {
             let when = match due.due_date() {
@@ -132,9 +133,9 @@ fn list(
                 .width
                 .saturating_sub(display_width(&facts) + display_width(sep));
             if display_width(&id) <= room {
-                writeln!(ctx.out, "{situation}\n{facts}{sep}{id}")?;
+                writeln!(ctx.out, "{situation}\n{facts}{sep}{id}").map_err(Error::Stdout)?;
             } else {
-                writeln!(ctx.out, "{situation}\n{facts}\n  {id}")?;
+                writeln!(ctx.out, "{situation}\n{facts}\n  {id}").map_err(Error::Stdout)?;
             }
         }
     }

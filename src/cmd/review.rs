@@ -55,7 +55,8 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         &submitted_at,
         (&period, &tasks),
         &at,
-    )?;
+    )
+    .map_err(Error::Stdout)?;
     Ok(())
 }
 
@@ -84,6 +85,6 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
         zone: &ctx.zone,
         today: ctx.today_day(),
     };
-    review::own(&mut *ctx.out, since, &period, &at)?;
+    review::own(&mut *ctx.out, since, &period, &at).map_err(Error::Stdout)?;
     Ok(())
 }

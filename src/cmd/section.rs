@@ -16,7 +16,7 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
     match command {
         TextCommand::List => {
             let loaded = ctx.load()?;
-            write_numbered(ctx.out, &loaded.plan, section, ctx.style)?;
+            write_numbered(ctx.out, &loaded.plan, section, ctx.style).map_err(Error::Stdout)?;
             Ok(())
         }
         TextCommand::Add {
@@ -85,7 +85,7 @@ pub(super) fn follow_through(
                 .iter()
                 .map(|p| format!("   {}", crate::render::clean(p))),
         );
-        writeln!(ctx.out, "{}", lines.join("\n"))?;
+        writeln!(ctx.out, "{}", lines.join("\n")).map_err(Error::Stdout)?;
         return Ok(());
     }
     save(ctx, |plan| {

@@ -149,7 +149,7 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
         )));
     };
     if is_stdout(path) {
-        write!(ctx.out, "{text}")?;
+        write!(ctx.out, "{text}").map_err(Error::Stdout)?;
         return Ok(());
     }
     write_output(ctx.store.dir(), path, text.as_bytes())?;

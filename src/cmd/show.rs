@@ -2,7 +2,7 @@
 
 use crate::cli::JsonArgs;
 use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::{json, tables};
 
 pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
@@ -11,7 +11,7 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         super::write_json(ctx, &json::plan(&loaded.plan))?;
     } else {
         super::warn_early(ctx, &loaded.plan, false)?;
-        tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style)?;
+        tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style).map_err(Error::Stdout)?;
     }
     Ok(())
 }

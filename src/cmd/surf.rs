@@ -74,7 +74,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         }
         let guide = GUIDES[(ratings.len() - 1) % GUIDES.len()];
         let next = clock.elapsed() + every.min(total.saturating_sub(clock.elapsed()));
-        stopped = wait(ctx.err, &clock, guide, next)?;
+        stopped = wait(ctx.err, &clock, guide, next).map_err(Error::Stderr)?;
         if stopped {
             break;
         }
@@ -131,8 +131,8 @@ fn finish(
         at.push(when);
         when += every.as_secs_f64();
     }
-    writeln!(ctx.out, "Your urge, from start to end:")?;
-    writeln!(ctx.out, "{}", bars(&ratings, &at, ctx.style))?;
+    writeln!(ctx.out, "Your urge, from start to end:").map_err(Error::Stdout)?;
+    writeln!(ctx.out, "{}", bars(&ratings, &at, ctx.style)).map_err(Error::Stdout)?;
     let (first, last) = (ratings[0], ratings[ratings.len() - 1]);
     let peak = ratings.iter().copied().max().unwrap_or(0);
     let summary = if last < first {
@@ -144,7 +144,7 @@ fn finish(
             "It started at {first} and is at {last} now. Urges do pass; your plan is there if you need it."
         )
     };
-    writeln!(ctx.out, "{summary}")?;
+    writeln!(ctx.out, "{summary}").map_err(Error::Stdout)?;
     ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Surf,
         at: ctx.now,

@@ -3,7 +3,7 @@
 use super::{add_unique, remove_values, save, save_renaming, stored};
 use crate::cli::{TriggerCommand, TriggerFields};
 use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::plan::edit::Rename;
 use crate::plan::{Plan, Trigger};
 use crate::render::tables::triggers_table;
@@ -16,9 +16,10 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
                 writeln!(
                     ctx.out,
                     "No triggers yet: add one with `relapse-plan trigger add --situation \"…\"`."
-                )?;
+                )
+                .map_err(Error::Stdout)?;
             } else {
-                writeln!(ctx.out, "{}", triggers_table(&plan, ctx.style))?;
+                writeln!(ctx.out, "{}", triggers_table(&plan, ctx.style)).map_err(Error::Stdout)?;
             }
             Ok(())
         }

@@ -35,6 +35,6 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         plan.coping.len(),
         plan.contacts.len(),
         plan.crisis_steps.len()
-    )?;
+    ).map_err(Error::Stdout)?;
     Ok(())
 }

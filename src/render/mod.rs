@@ -115,6 +115,15 @@ pub fn plural(n: impl Into<i128>, word: &str) -> String {
     }
 }
 
+/// What a renderer that writes to a stream writes, as text: for the
+/// walk-throughs, which show it through their prompter. Writing to memory
+/// cannot fail.
+pub fn to_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    write(&mut bytes).expect("writing to memory never fails");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// Shortens text for one line of the screen ("…" marks the cut), at a
 /// word when there is one to cut at; the file keeps it whole.
 pub fn shorten(text: &str, width: usize) -> String {

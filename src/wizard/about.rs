@@ -100,14 +100,10 @@ impl Wizard<'_> {
     /// Shows where to get help now, for the plan's country.
     pub fn show_crisis_lines(&mut self) -> Result<()> {
         let lines = crisis_lines::for_country(self.draft.plan.country.as_deref());
-        let mut text = Vec::new();
-        crate::render::crisis::write_lines(
-            &mut text,
-            lines.as_ref(),
-            self.style.width,
-            self.style,
-        )?;
-        self.ask.show(&String::from_utf8_lossy(&text))?;
+        let text = crate::render::to_text(|text| {
+            crate::render::crisis::write_lines(text, lines.as_ref(), self.style.width, self.style)
+        });
+        self.ask.show(&text)?;
         // No checked emergency number: say how to keep one's own.
         let own = &self.draft.plan.own_lines;
         if lines.as_ref().is_none_or(|l| l.emergency.is_none())

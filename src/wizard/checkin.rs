@@ -67,16 +67,17 @@ pub fn ask(
     // questions: stopping now must not cost the person their own steps.
     let lapse_plan_shown = acted.is_lapse();
     if lapse_plan_shown {
-        let mut shown = Vec::new();
         let style = crate::render::Style {
             color: false,
             plain: false,
             width: ask.width(),
         };
-        crate::render::checkin::write_lapse_plan(&mut shown, plan, style)?;
+        let shown = crate::render::to_text(|shown| {
+            crate::render::checkin::write_lapse_plan(shown, plan, style)
+        });
         ask.show(&format!(
             "\n{}\nThe rest of the check-in follows; a few more questions.\n",
-            String::from_utf8_lossy(&shown).trim_end()
+            shown.trim_end()
         ))?;
     }
 

@@ -80,9 +80,10 @@ impl Wizard<'_> {
         if self.draft.plan.section(section).is_empty() {
             return self.ask.show(&format!("{}: none yet", section.title()));
         }
-        let mut text = Vec::new();
-        crate::render::tables::write_section(&mut text, &self.draft.plan, section, self.style)?;
-        self.ask.show(&String::from_utf8_lossy(&text))
+        let text = crate::render::to_text(|text| {
+            crate::render::tables::write_section(text, &self.draft.plan, section, self.style)
+        });
+        self.ask.show(&text)
     }
 
     fn pick_sentence(&mut self, section: Section, question: &str) -> Result<Option<usize>> {
@@ -106,12 +107,10 @@ impl Wizard<'_> {
             while self.add_contact()? {}
         }
         loop {
-            let mut table = Vec::new();
             if !self.draft.plan.contacts.is_empty() {
                 let t = crate::render::tables::contacts_table(&self.draft.plan, self.style)
                     .without_ids();
-                std::io::Write::write_all(&mut table, format!("{t}\n").as_bytes())?;
-                self.ask.show(&String::from_utf8_lossy(&table))?;
+                self.ask.show(&format!("{t}\n"))?;
             }
             match self.choose(
                 "What next?",
