@@ -114,11 +114,10 @@ impl Env {
         cmd
     }
 
-    /// `sh -c SCRIPT`, sealed, with `"$0"` standing for relapse-plan.
-    pub fn shell(&self, script: &str) -> std::process::Command {
-        let mut cmd = self.sealed("sh");
-        cmd.arg("-c").arg(script).arg(bin());
-        cmd
+    /// `sh -c SCRIPT`, sealed, with `"$0"` standing for relapse-plan and
+    /// any further `.arg`s as `"$@"`.
+    pub fn shell(&self, script: &str) -> Test {
+        self.program("sh").arg("-c").arg(script).arg(bin())
     }
 
     /// The command, sealed.
@@ -193,25 +192,32 @@ impl Env {
 }
 
 /// One run of a program in an [`Env`], in the style of just's tests: say
-/// what goes in and what must come out, then [`Test::run`]. Standard input
-/// is empty unless given; the exit status must be 0 unless `.status(n)`
-/// says otherwise, so no run goes unchecked.
+/// what goes in and what must come out, then [`Test::run`] (or, for a run
+/// that must go on beside the test, [`Test::spawn`] or [`Test::pty`]).
+/// Standard input is empty unless given; the exit status must be 0 unless
+/// `.status(n)` says otherwise, so no run goes unchecked.
 #[must_use = "a Test does nothing until .run()"]
 pub struct Test {
     command: std::process::Command,
     stdin: Vec<u8>,
-    status: Expected,
+    within: Option<Duration>,
+    expect: Expect,
+}
+
+/// What a run must end with and show.
+struct Expect {
+    status: Status,
     stdout: Vec<Text>,
     stderr: Vec<Text>,
-    within: Option<Duration>,
 }
 
 /// The exit status a run must end with.
-enum Expected {
-    Code(i32),
-    /// Ended by a signal (or by the time limit), with no exit code.
-    Killed,
-    /// Any exit code (the caller checks it, as a table of runs does).
+enum Status {
+    /// One of these: `Some(code)`, or `None` for ended by a signal (or by
+    /// the time limit).
+    OneOf(Vec<Option<i32>>),
+    /// Any exit code, not a signal (the caller checks it, as a table of
+    /// runs does).
     AnyCode,
 }
 
@@ -235,15 +241,29 @@ pub struct Ran {
     pub err_bytes: Vec<u8>,
 }
 
+impl Ran {
+    fn of(output: Output) -> Ran {
+        Ran {
+            status: output.status,
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            bytes: output.stdout,
+            err_bytes: output.stderr,
+        }
+    }
+}
+
 impl Test {
     fn of(command: std::process::Command) -> Test {
         Test {
             command,
             stdin: Vec::new(),
-            status: Expected::Code(0),
-            stdout: Vec::new(),
-            stderr: Vec::new(),
             within: None,
+            expect: Expect {
+                status: Status::OneOf(vec![Some(0)]),
+                stdout: Vec::new(),
+                stderr: Vec::new(),
+            },
         }
     }
 
@@ -281,59 +301,74 @@ impl Test {
 
     /// The exit code it must end with (default 0).
     pub fn status(mut self, code: i32) -> Test {
-        self.status = Expected::Code(code);
+        self.expect.status = Status::OneOf(vec![Some(code)]);
+        self
+    }
+
+    /// It may end with any of `codes`: for a run whose outcome the test
+    /// reads afterwards (a save on a nearly full disk saves or fails).
+    pub fn status_one_of(mut self, codes: impl IntoIterator<Item = i32>) -> Test {
+        self.expect.status = Status::OneOf(codes.into_iter().map(Some).collect());
         self
     }
 
     /// It must be ended by a signal, not exit.
     pub fn killed(mut self) -> Test {
-        self.status = Expected::Killed;
+        self.expect.status = Status::OneOf(vec![None]);
+        self
+    }
+
+    /// It may be ended by a signal the test sends; if it finishes first, it
+    /// must exit 0.
+    pub fn ok_or_killed(mut self) -> Test {
+        self.expect.status = Status::OneOf(vec![Some(0), None]);
         self
     }
 
     /// Any exit code will do: the caller checks [`Ran::status`] itself.
     pub fn status_any(mut self) -> Test {
-        self.status = Expected::AnyCode;
+        self.expect.status = Status::AnyCode;
         self
     }
 
     /// Standard output must be exactly `text`.
     pub fn stdout(mut self, text: impl Into<String>) -> Test {
-        self.stdout.push(Text::Is(text.into()));
+        self.expect.stdout.push(Text::Is(text.into()));
         self
     }
 
     /// Standard output must contain `text`.
     pub fn stdout_has(mut self, text: impl Into<String>) -> Test {
-        self.stdout.push(Text::Has(text.into()));
+        self.expect.stdout.push(Text::Has(text.into()));
         self
     }
 
     /// Standard output must not contain `text`.
     pub fn stdout_lacks(mut self, text: impl Into<String>) -> Test {
-        self.stdout.push(Text::Lacks(text.into()));
+        self.expect.stdout.push(Text::Lacks(text.into()));
         self
     }
 
     /// Standard error must be exactly `text`.
     pub fn stderr(mut self, text: impl Into<String>) -> Test {
-        self.stderr.push(Text::Is(text.into()));
+        self.expect.stderr.push(Text::Is(text.into()));
         self
     }
 
     /// Standard error must contain `text`.
     pub fn stderr_has(mut self, text: impl Into<String>) -> Test {
-        self.stderr.push(Text::Has(text.into()));
+        self.expect.stderr.push(Text::Has(text.into()));
         self
     }
 
     /// Standard error must not contain `text`.
     pub fn stderr_lacks(mut self, text: impl Into<String>) -> Test {
-        self.stderr.push(Text::Lacks(text.into()));
+        self.expect.stderr.push(Text::Lacks(text.into()));
         self
     }
 
-    /// It must finish within `secs` (a hang is killed and fails the test).
+    /// It must finish within `secs` (a hang is killed and fails the test);
+    /// in a pseudo-terminal, each wait for what it shows is limited so.
     pub fn within(mut self, secs: u64) -> Test {
         self.within = Some(Duration::from_secs(secs));
         self
@@ -349,47 +384,111 @@ impl Test {
             command.timeout(limit);
         }
         let started = Instant::now();
-        let output: Output = command.output().expect("run");
-        let ran = Ran {
-            status: output.status,
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            bytes: output.stdout,
-            err_bytes: output.stderr,
-        };
-        let context = || {
-            format!(
-                "{shown}\nstatus: {:?}\nstdout:\n{}\nstderr:\n{}",
-                ran.status, ran.stdout, ran.stderr
-            )
-        };
+        let ran = Ran::of(command.output().expect("run"));
         if let Some(limit) = self.within {
             assert!(
                 started.elapsed() < limit,
                 "still running after {} s (a hang): {}",
                 limit.as_secs(),
-                context()
+                ran.context(&shown)
             );
         }
-        match self.status {
-            Expected::Code(code) => assert_eq!(
-                ran.status.code(),
-                Some(code),
-                "wanted exit status {code}: {}",
-                context()
-            ),
-            Expected::AnyCode => assert!(
-                ran.status.code().is_some(),
+        self.expect.check(&shown, &ran);
+        ran
+    }
+
+    /// Starts it beside the test (a lock holder, a pipe's reader, one of
+    /// many writers); [`Running::wait`] checks it as [`Test::run`] does.
+    pub fn spawn(mut self) -> Running {
+        use std::process::Stdio;
+        let shown = format!("{:?}", self.command);
+        let mut child = self
+            .command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {shown}: {e}"));
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = std::mem::take(&mut self.stdin);
+        // Written beside it, so a large input never blocks the test.
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = stdin.write_all(&input);
+        });
+        Running {
+            child,
+            shown,
+            expect: self.expect,
+        }
+    }
+
+    /// Starts it in a pseudo-terminal, as a person at a keyboard would,
+    /// with ANSI escapes taken out of what it shows.
+    #[cfg(unix)]
+    pub fn pty(self) -> Pty {
+        self.start_pty(true)
+    }
+
+    /// Starts it in a pseudo-terminal, escapes (colour, cursor) kept.
+    #[cfg(unix)]
+    pub fn pty_raw(self) -> Pty {
+        self.start_pty(false)
+    }
+
+    #[cfg(unix)]
+    fn start_pty(self, strip_ansi: bool) -> Pty {
+        let shown = format!("{:?}", self.command);
+        let limit = self.within.unwrap_or(Duration::from_secs(20));
+        let options = rexpect::reader::Options::new()
+            .timeout_ms(Some(u64::try_from(limit.as_millis()).unwrap_or(u64::MAX)))
+            .strip_ansi_escape_codes(strip_ansi);
+        let session = rexpect::session::spawn_with_options(self.command, options)
+            .unwrap_or_else(|e| panic!("could not start {shown} in a pty: {e}"));
+        Pty {
+            session,
+            shown,
+            expect: self.expect,
+        }
+    }
+}
+
+impl Ran {
+    /// The run named, with its status and output, for a failure message.
+    fn context(&self, shown: &str) -> String {
+        format!(
+            "{shown}\nstatus: {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+impl Expect {
+    /// The exit code (`None`: ended by a signal) is one allowed.
+    #[track_caller]
+    fn check_status(&self, code: Option<i32>, context: impl Fn() -> String) {
+        match &self.status {
+            Status::OneOf(allowed) => {
+                let wanted = |s: &Option<i32>| s.map_or("a signal".to_string(), |c| c.to_string());
+                assert!(
+                    allowed.contains(&code),
+                    "wanted exit status {}: {}",
+                    allowed.iter().map(wanted).collect::<Vec<_>>().join(" or "),
+                    context()
+                );
+            }
+            Status::AnyCode => assert!(
+                code.is_some(),
                 "wanted an exit status, not a signal: {}",
                 context()
             ),
-            Expected::Killed => assert_eq!(
-                ran.status.code(),
-                None,
-                "wanted it ended by a signal: {}",
-                context()
-            ),
         }
+    }
+
+    #[track_caller]
+    fn check(&self, shown: &str, ran: &Ran) {
+        let context = || ran.context(shown);
+        self.check_status(ran.status.code(), context);
         for (name, got, wanted) in [
             ("stdout", &ran.stdout, &self.stdout),
             ("stderr", &ran.stderr, &self.stderr),
@@ -414,7 +513,80 @@ impl Test {
                 }
             }
         }
+    }
+}
+
+/// A [`Test`] started with [`Test::spawn`], still running.
+#[must_use = "a Running is checked by .wait()"]
+pub struct Running {
+    child: std::process::Child,
+    shown: String,
+    expect: Expect,
+}
+
+impl Running {
+    /// Ends it with `SIGKILL` (it must then allow that: `.killed()` or
+    /// `.ok_or_killed()`).
+    pub fn kill(&mut self) {
+        // It may have finished already; `wait` says how it ended.
+        let _ = self.child.kill();
+    }
+
+    /// Waits for it to end and checks everything asked for.
+    #[track_caller]
+    pub fn wait(self) -> Ran {
+        let ran = Ran::of(self.child.wait_with_output().expect("wait"));
+        self.expect.check(&self.shown, &ran);
         ran
+    }
+}
+
+/// A [`Test`] running in a pseudo-terminal: drive it with rexpect's
+/// `exp_string`, `send` and so on, then end with [`Pty::eof`], which checks
+/// the exit status.
+#[cfg(unix)]
+#[must_use = "a Pty is checked by .eof()"]
+pub struct Pty {
+    session: rexpect::session::PtySession,
+    shown: String,
+    expect: Expect,
+}
+
+#[cfg(unix)]
+impl std::ops::Deref for Pty {
+    type Target = rexpect::session::PtySession;
+    fn deref(&self) -> &Self::Target {
+        &self.session
+    }
+}
+
+#[cfg(unix)]
+impl std::ops::DerefMut for Pty {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.session
+    }
+}
+
+#[cfg(unix)]
+impl Pty {
+    /// Reads to the end of what it shows, waits for it to exit and checks
+    /// the exit status; returns the last of what it showed.
+    #[track_caller]
+    pub fn eof(&mut self) -> String {
+        use rexpect::process::WaitStatus;
+        let rest = match self.session.exp_eof() {
+            Ok(rest) => rest,
+            Err(e) => panic!("{} did not end: {e}", self.shown),
+        };
+        let code = match self.session.process().wait() {
+            Ok(WaitStatus::Exited(_, code)) => Some(code),
+            Ok(_) => None,
+            Err(e) => panic!("{}: could not wait: {e}", self.shown),
+        };
+        self.expect.check_status(code, || {
+            format!("{}\nended with {code:?}; last shown:\n{rest}", self.shown)
+        });
+        rest
     }
 }
 
@@ -434,12 +606,7 @@ pub fn example_plan() -> PathBuf {
 pub fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
+        .find(|b| installed(b, "--version"));
     if found.is_none() {
         assert!(
             std::env::var_os("RELAPSE_PLAN_REQUIRE_BROWSER").is_none()
@@ -449,4 +616,20 @@ pub fn chromium() -> Option<&'static str> {
         eprintln!("skipped: Chromium is not installed");
     }
     found
+}
+
+/// A program that prepares or reads what a test needs (pdftotext,
+/// Chromium, python3, mkfifo): not the program under test, so it keeps the
+/// test runner's own environment. Its exit status is checked like any run.
+pub fn tool(program: impl AsRef<OsStr>) -> Test {
+    Test::of(std::process::Command::new(program))
+}
+
+/// Whether `program` is installed: it runs, and `program ARG` (a version
+/// flag) succeeds.
+pub fn installed(program: &str, arg: &str) -> bool {
+    std::process::Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
 }

@@ -2,7 +2,6 @@
 //! readable by their owner alone whatever the umask.
 
 use std::fs;
-use std::process::Command;
 
 use crate::Env;
 
@@ -42,7 +41,7 @@ const COMMANDS: &[&[&str]] = &[
 
 #[test]
 fn no_command_makes_a_network_system_call() {
-    if Command::new("strace").arg("-V").output().is_err() {
+    if !crate::installed("strace", "-V") {
         assert!(
             std::env::var_os("RELAPSE_PLAN_REQUIRE_STRACE").is_none()
                 && std::env::var_os("CI").is_none(),
@@ -54,20 +53,13 @@ fn no_command_makes_a_network_system_call() {
     let env = Env::new();
     let log = env.home().join("trace");
     for args in COMMANDS {
-        let output = env
-            .sealed("strace")
+        env.program("strace")
             .args(["-f", "-qq", "-e", "trace=%network,openat", "-o"])
             .arg(&log)
             .arg(crate::bin())
             .args(*args)
             .current_dir(env.home())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+            .run();
         let trace = fs::read_to_string(&log).unwrap();
         assert!(
             trace.contains("openat("),
@@ -89,15 +81,10 @@ fn every_file_is_private_whatever_the_umask() {
     for umask in ["000", "022"] {
         let env = Env::new();
         for args in COMMANDS {
-            let status = env
-                .shell(&format!("umask {umask} && exec \"$0\" \"$@\""))
+            env.shell(&format!("umask {umask} && exec \"$0\" \"$@\""))
                 .args(*args)
                 .current_dir(env.home())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .unwrap();
-            assert!(status.success(), "{args:?}");
+                .run();
         }
         let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&env.plan_dir()), 0o700, "umask {umask}");

@@ -4,10 +4,9 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::Env;
+use crate::{Env, Test};
 
 /// A small deterministic generator, so a failure can be replayed.
 struct XorShift(u64);
@@ -21,13 +20,9 @@ impl XorShift {
     }
 }
 
-fn command(env: &Env, args: &[&str]) -> Command {
-    let mut cmd = env.sealed(crate::bin());
-    cmd.args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    cmd
+/// A save that may be killed before it finishes; if it finishes, it exits 0.
+fn killable(env: &Env, args: &[&str]) -> Test {
+    env.test(args).ok_or_killed()
 }
 
 fn parses_as_plan(path: &std::path::Path) -> relapse_plan::plan::Plan {
@@ -54,15 +49,15 @@ fn saves_killed_at_random_moments_lose_nothing_that_was_confirmed() {
     let mut killed = 0;
     for round in 0..rounds {
         let text = format!("edit {round}");
-        let mut child = command(&env, &["reason", "add", &text]).spawn().unwrap();
+        let mut child = killable(&env, &["reason", "add", &text]).spawn();
         std::thread::sleep(Duration::from_micros(rng.next() % max_delay));
-        let _ = child.kill();
-        let output = child.wait_with_output().unwrap();
+        child.kill();
+        let output = child.wait();
         if !output.status.success() {
             killed += 1;
         }
         if output.status.success() {
-            let err = String::from_utf8_lossy(&output.stderr);
+            let err = &output.stderr;
             let revision: u64 = err
                 .split("Saved revision ")
                 .nth(1)
@@ -146,14 +141,11 @@ fn eight_writers_at_once_lose_nothing() {
             for r in 0..rehearsals {
                 let _ = writeln!(script, "\"$0\" rehearse payday --recalled all --confidence 60 --response \"writer {w} rehearsal {r}\" || exit 1");
             }
-            env.shell(&script)
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap()
+            env.shell(&script).spawn()
         })
         .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success());
+    for child in children {
+        child.wait();
     }
     let plan = env.plan();
     assert_eq!(plan.reasons.len(), writers * edits);
