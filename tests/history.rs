@@ -88,9 +88,9 @@ fn restore_brings_back_an_old_revision_as_a_new_one() {
     let out = env.ok(["diff", "3", "4"]);
     assert!(out.contains("removed trigger “Friday payday”"), "{out}");
     // Restoring what is already current changes nothing.
-    let output = env.cmd(["restore", "4"]).output().unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing changed"));
+    env.test(["restore", "4"])
+        .stderr_has("nothing changed")
+        .run();
     assert_eq!(env.plan().revision, 4);
 }
 
@@ -99,12 +99,7 @@ fn restore_keeps_a_damaged_plan_file_aside() {
     let env = three_revisions();
     let damaged = b"schema_version = 1\nname = \"Sam\ntriggers = [\n".to_vec();
     std::fs::write(env.plan_file(), &damaged).unwrap();
-    let output = env.cmd(["restore", "3"]).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    env.ok(["restore", "3"]);
     let aside = env.kept_files();
     assert_eq!(aside.len(), 1);
     assert_eq!(
@@ -120,13 +115,9 @@ fn restore_keeps_a_damaged_plan_file_aside() {
 fn a_missing_or_stale_plan_file_is_recovered_from_the_newest_revision() {
     let env = three_revisions();
     std::fs::remove_file(env.plan_file()).unwrap();
-    let output = env.cmd(["show"]).output().unwrap();
-    assert!(output.status.success());
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("`plan.toml` was missing; using revision 3"),
-        "{err}"
-    );
+    env.test(["show"])
+        .stderr_has("`plan.toml` was missing; using revision 3")
+        .run();
 
     // A save interrupted between the revision and plan.toml leaves plan.toml behind.
     std::fs::copy(
@@ -134,11 +125,9 @@ fn a_missing_or_stale_plan_file_is_recovered_from_the_newest_revision() {
         env.plan_file(),
     )
     .unwrap();
-    let output = env.cmd(["now"]).output().unwrap();
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("was at revision 2, behind the saved revisions")
-    );
+    env.test(["now"])
+        .stderr_has("was at revision 2, behind the saved revisions")
+        .run();
     env.ok(["reason", "add", "Mia"]);
     let plan = env.plan();
     assert_eq!(plan.revision, 4);
@@ -164,7 +153,7 @@ fn a_hand_edited_file_behind_the_history_is_never_silently_replaced() {
     );
     assert_eq!(env.snapshot_dir(), before);
     // The crisis view still shows the newest saved plan.
-    assert!(env.cmd(["now"]).output().unwrap().status.success());
+    env.ok(["now"]);
     // Restoring keeps the hand-edited file beside the plan.
     env.ok(["restore", "3"]);
     let kept = env.kept_files();
