@@ -66,12 +66,10 @@ fn a_newer_schema_is_shown_but_never_rewritten() {
     let newer = b"schema_version = 4\nrevision = 1\nname = \"Sam\"\nhologram = \"future field\"\n\n[[crisis_steps]]\ntext = \"Call Alex\"\n";
     fs::write(env.plan_file(), newer).unwrap();
     let before = env.snapshot_dir();
-    let output = env.cmd(["now"]).output().unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).contains("1. Call Alex"));
-    let output = env.cmd(["show"]).output().unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("newer relapse-plan (schema 4)"));
+    env.test(["now"]).stdout_has("1. Call Alex").run();
+    env.test(["show"])
+        .stderr_has("newer relapse-plan (schema 4)")
+        .run();
     let err = env.fails(1, ["step", "add", "Breathe"]);
     assert!(
         err.contains("newer relapse-plan (schema 4); this one can show it but will not change it"),
@@ -87,12 +85,8 @@ fn now_falls_back_to_the_newest_valid_revision() {
     env.ok(["init"]);
     env.ok(["step", "add", "Call Alex"]);
     fs::write(env.plan_file(), b"this is = = not toml").unwrap();
-    let output = env.cmd(["now"]).output().unwrap();
-    assert!(output.status.success());
-    let (out, err) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
+    let ran = env.test(["now"]).run();
+    let (out, err) = (ran.stdout, ran.stderr);
     assert!(out.contains("1. Call Alex"), "{out}");
     assert_eq!(err.lines().count(), 1, "one line of warning: {err}");
     assert!(
@@ -127,14 +121,14 @@ fn hostile_text_cannot_drive_the_terminal() {
         "schema_version = 1\nrevision = 1\nname = \"Sam\\u001b[2J\"\n[[crisis_steps]]\ntext = \"Call\\u001b]0;owned\\u0007 Alex\"\n",
     )
     .unwrap();
-    let output = env.cmd(["now"]).output().unwrap();
-    let out = String::from_utf8_lossy(&output.stdout);
+    let out = env.ok(["now"]);
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains(r"Call\u{1b}]0;owned\u{7} Alex"), "{out}");
     // The problem is named, so it can be fixed.
-    let output = env.cmd(["show"]).output().unwrap();
-    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("holds a control character"));
+    env.test(["show"])
+        .stdout_lacks("\u{1b}")
+        .stderr_has("holds a control character")
+        .run();
 }
 
 #[test]
@@ -152,9 +146,7 @@ fn now_with_nothing_readable_still_shows_the_lines_and_says_why() {
     let env = Env::new();
     fs::create_dir_all(env.plan_dir()).unwrap();
     fs::write(env.plan_file(), b"schema_version = 1\nname = \"Sam").unwrap();
-    let output = env.cmd(["now", "--country", "GB"]).output().unwrap();
-    assert!(output.status.success());
-    let out = String::from_utf8_lossy(&output.stdout);
+    let out = env.ok(["now", "--country", "GB"]);
     assert!(out.contains("Samaritans: call 116 123"), "{out}");
     assert!(out.contains("Your plan can't be read just now"), "{out}");
     assert!(!out.contains("You don't have a saved plan yet"), "{out}");
