@@ -49,12 +49,11 @@ fn path_prints_the_plan_folder() {
 fn the_config_folder_is_used_when_nothing_is_set() {
     let env = Env::new();
     let out = env
-        .cmd(["path"])
+        .test(["path"])
         .env_remove("RELAPSE_PLAN_DIR")
         .env("XDG_CONFIG_HOME", env.home().join("cfg"))
-        .output()
-        .unwrap();
-    let path = String::from_utf8(out.stdout).unwrap();
+        .run();
+    let path = String::from_utf8(out.bytes).unwrap();
     if cfg!(target_os = "linux") {
         assert_eq!(
             path.trim_end(),
@@ -357,16 +356,9 @@ fn help_names_the_priority_rule_as_the_tools_own() {
 #[test]
 fn an_empty_plan_dir_variable_counts_as_unset() {
     let env = Env::new();
-    let out = env
-        .cmd(["path"])
+    env.test(["path"])
         .env("RELAPSE_PLAN_DIR", "")
         .env("XDG_CONFIG_HOME", env.home().join("cfg"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("relapse-plan"));
+        .stdout_has("relapse-plan")
+        .run();
 }
