@@ -5,20 +5,14 @@ use crate::Env;
 
 /// The example plan, a command run at `now` (UTC) in time zone `tz`.
 fn at(env: &Env, tz: &str, now: &str, args: &[&str]) -> (String, String) {
-    let output = env
-        .cmd(args)
+    let ran = env
+        .test(args)
         .env("TZ", tz)
         .env("RELAPSE_PLAN_NOW", now)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+        .run();
     (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
+        String::from_utf8(ran.bytes).unwrap(),
+        String::from_utf8(ran.err_bytes).unwrap(),
     )
 }
 
@@ -121,13 +115,10 @@ fn an_unknown_zone_is_said_once_and_dates_are_utc_dates() {
 #[test]
 fn a_tzdir_that_does_not_exist_still_finds_the_zone() {
     let env = Env::with_example();
-    let output = env
-        .cmd(REHEARSE)
+    env.test(REHEARSE)
         .env("TZ", "Pacific/Auckland")
         .env("TZDIR", env.home().join("no-zoneinfo-here"))
         .env("RELAPSE_PLAN_NOW", "2026-11-22T20:30:00Z")
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&output.stderr);
-    assert!(said.contains("Next practice: 2026-11-24."), "{said}");
+        .stderr_has("Next practice: 2026-11-24.")
+        .run();
 }
