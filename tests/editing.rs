@@ -347,12 +347,9 @@ fn contacts_can_be_kept_out_of_a_crisis() {
 fn a_change_that_changes_nothing_saves_no_revision() {
     let env = Env::new();
     build(&env);
-    let err = env
-        .cmd(["trigger", "edit", "payday", "--likelihood", "4"])
-        .output()
-        .unwrap();
-    assert!(err.status.success());
-    assert!(String::from_utf8_lossy(&err.stderr).contains("Nothing changed"));
+    env.test(["trigger", "edit", "payday", "--likelihood", "4"])
+        .stderr_has("Nothing changed")
+        .run();
     assert_eq!(env.plan().revision, 12);
 }
 
@@ -426,39 +423,25 @@ fn countries_are_tidied_and_unknown_ones_explained() {
     let env = Env::new();
     env.ok(["init", "--country", "uk"]);
     assert_eq!(env.plan().country.as_deref(), Some("GB"));
-    let output = env.cmd(["set", "--country", "AR"]).output().unwrap();
-    assert!(output.status.success());
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("no checked crisis lines for AR yet"), "{err}");
+    env.test(["set", "--country", "AR"])
+        .stderr_has("no checked crisis lines for AR yet")
+        .run();
     // A name typed in the person's language; the note names the country.
-    let output = env.cmd(["set", "--country", "Израиль"]).output().unwrap();
-    assert!(output.status.success());
+    env.test(["set", "--country", "Израиль"])
+        .stderr_has("no checked crisis lines for Israel yet")
+        .run();
     assert_eq!(env.plan().country.as_deref(), Some("IL"));
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("no checked crisis lines for Israel yet"),
-        "{err}"
-    );
 }
 
 #[test]
 fn marking_a_contact_do_not_involve_unlinks_them() {
     let env = Env::new();
     build(&env);
-    let output = env
-        .cmd(["contact", "edit", "alex", "--do-not-involve", "true"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let ran = env
+        .test(["contact", "edit", "alex", "--do-not-involve", "true"])
+        .run();
     // The message is wrapped to the terminal, so compare it as words.
-    let said = String::from_utf8_lossy(&output.stderr)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let said = ran.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         said.contains("changed contact “Alex (sponsor)” (no longer linked to “Friday payday, walking past the pub”)"),
         "{said}"
@@ -473,13 +456,8 @@ fn save_messages_and_the_rehearse_list_use_words_and_fit_50_columns() {
     let env = Env::new();
     env.ok(["init", "--name", "Seán", "--country", "IE"]);
     let run = |args: &[&str]| {
-        let output = env.cmd(args).env("COLUMNS", "50").output().unwrap();
-        assert!(output.status.success(), "{output:?}");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let ran = env.test(args).env("COLUMNS", "50").run();
+        let text = format!("{}{}", ran.stdout, ran.stderr);
         for line in text.lines() {
             assert!(
                 line.chars().count() <= 50,
