@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::process::Command;
 
 use crate::Env;
 
@@ -12,42 +11,31 @@ use crate::Env;
 fn the_locale_chooses_the_crisis_lines_when_nothing_else_does() {
     let env = Env::new();
     env.ok(["init"]);
-    let gb = env
-        .cmd(["now"])
+    env.test(["now"])
         .env("LANG", "en_GB.UTF-8")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&gb.stdout).contains("Samaritans: call 116 123"));
+        .stdout_has("Samaritans: call 116 123")
+        .run();
     // LC_ALL wins over LANG, as POSIX orders them.
-    let ie = env
-        .cmd(["lines"])
+    env.test(["lines"])
         .env("LANG", "en_GB.UTF-8")
         .env("LC_ALL", "en_IE.UTF-8")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&ie.stdout).contains("Pieta"));
+        .stdout_has("Pieta")
+        .run();
     // The plan's country wins over the locale, and --country over both.
     env.ok(["set", "--country", "NZ"]);
-    let nz = env
-        .cmd(["now"])
+    env.test(["now"])
         .env("LANG", "en_GB.UTF-8")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&nz.stdout).contains("Need to talk?"));
-    let us = env
-        .cmd(["now", "--country", "US"])
+        .stdout_has("Need to talk?")
+        .run();
+    env.test(["now", "--country", "US"])
         .env("LANG", "en_GB.UTF-8")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&us.stdout).contains("988"));
-    let c = env
-        .cmd(["lines"])
+        .stdout_has("988")
+        .run();
+    env.test(["lines"])
         .env("LANG", "C")
-        .env_remove("RELAPSE_PLAN_DIR")
         .env("RELAPSE_PLAN_DIR", env.home().join("none"))
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&c.stdout).contains("call your local emergency number"));
+        .stdout_has("call your local emergency number")
+        .run();
 }
 
 #[test]
@@ -104,13 +92,11 @@ fn lines_lists_every_checked_line_with_its_source() {
 fn lines_says_gently_when_a_check_is_over_a_year_old() {
     let env = Env::new();
     let later = |args: &[&str]| {
-        let out = env
-            .cmd(args)
+        let ran = env
+            .test(args)
             .env("RELAPSE_PLAN_NOW", "2027-11-25T09:00:00Z")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+            .run();
+        String::from_utf8(ran.bytes).unwrap()
     };
     // 2026-11-22 is over a year before 2027-11-25; 2026-11-28 is not.
     let text = later(&["lines", "--country", "AU"]);
@@ -209,15 +195,13 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
     fs::write(env.plan_file(), text).unwrap();
-    let output = env
-        .sealed("bash")
+    // Quietly: nothing on standard error.
+    env.program("bash")
         .arg("-c")
         .arg("set -o pipefail; \"$0\" show | head -1 >/dev/null")
         .arg(crate::bin())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "quietly");
+        .stderr("")
+        .run();
 }
 
 #[test]
@@ -226,8 +210,8 @@ fn completions_parse_and_the_man_page_lists_every_command() {
     let bash = env.ok(["completions", "bash"]);
     let file = env.home().join("relapse-plan.bash");
     fs::write(&file, &bash).unwrap();
-    let status = Command::new("bash").arg("-n").arg(&file).status().unwrap();
-    assert!(status.success(), "bash -n rejects the completion script");
+    // bash -n parses the completion script without running it.
+    crate::tool("bash").arg("-n").arg(&file).run();
     for shell in ["zsh", "fish", "elvish", "powershell"] {
         assert!(
             env.ok(["completions", shell]).contains("relapse-plan"),
@@ -335,13 +319,9 @@ fn contacts_import_from_a_phone_export() {
     let vcf = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/contacts.vcf");
     let err = env.fails(2, ["contact", "import", vcf.to_str().unwrap()]);
     assert!(err.contains("add --yes"), "{err}");
-    let output = env
-        .cmd(["contact", "import", vcf.to_str().unwrap(), "--yes"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("Jürgen Müller"), "{err}");
+    env.test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .stderr_has("Jürgen Müller")
+        .run();
     let plan = env.plan();
     let names: Vec<&str> = plan.contacts.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
@@ -360,14 +340,9 @@ fn contacts_import_from_a_phone_export() {
     );
     assert_eq!(plan.revision, 3, "one revision for the import");
     // Importing again adds no one.
-    let output = env
-        .cmd(["contact", "import", vcf.to_str().unwrap(), "--yes"])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("Everyone in this file is already in your plan")
-    );
+    env.test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .stderr_has("Everyone in this file is already in your plan")
+        .run();
     assert_eq!(env.plan().revision, 3);
 }
 
@@ -384,12 +359,9 @@ fn rehearsals_export_to_a_calendar_file() {
         "60",
     ]);
     let file = env.home().join("practice.ics");
-    let output = env
-        .cmd(["rehearse", "--ics", "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("private health information"));
+    env.test(["rehearse", "--ics", "-o", file.to_str().unwrap()])
+        .stderr_has("private health information")
+        .run();
     assert_eq!(
         fs::metadata(&file).unwrap().permissions().mode() & 0o777,
         0o600
