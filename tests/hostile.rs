@@ -42,34 +42,28 @@ fn hostile_plan_files_are_refused_by_name_and_change_nothing() {
         fs::copy(&file, env.plan_file()).unwrap();
         let before = env.snapshot_dir();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
-        let output = env.cmd(["reason", "add", "Mia"]).output().unwrap();
-        let err = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{name}: {err}");
+        let err = env
+            .test(["reason", "add", "Mia"])
+            .case(&name)
+            .status(1)
+            .run()
+            .stderr;
         assert!(
             err.contains(&env.plan_file().display().to_string())
                 || err.contains("this change would leave the plan"),
             "{name}: the error names the file: {err}"
         );
         assert!(err.contains("hint:"), "{name}: says what to do: {err}");
-        let validate = env
-            .cmd(["validate", env.plan_file().to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert_eq!(validate.status.code(), Some(1), "{name}: validate fails");
+        // validate fails.
+        env.test(["validate", env.plan_file().to_str().unwrap()])
+            .case(&name)
+            .status(1)
+            .run();
         // Reading never panics, and the crisis view always shows something.
         for command in ["show", "history", "diff"] {
-            let code = env.cmd([command]).output().unwrap().status.code();
-            assert!(
-                matches!(code, Some(0 | 1)),
-                "{name}: {command} exited {code:?}"
-            );
+            env.test([command]).case(&name).status_one_of([0, 1]).run();
         }
-        let now = env.cmd(["now"]).output().unwrap();
-        assert!(now.status.success(), "{name}: now still shows the plan");
-        assert!(
-            !String::from_utf8_lossy(&now.stdout).contains('\u{1b}'),
-            "{name}"
-        );
+        env.test(["now"]).case(&name).stdout_lacks("\u{1b}").run();
         assert_eq!(
             env.snapshot_dir(),
             before,
@@ -169,23 +163,21 @@ fn an_unreadable_plan_is_named() {
         // relapse-plan as `nobody`, owning the folder but not able to read
         // the plan, so the same refusal is tested for real.
         fs::set_permissions(env.home(), fs::Permissions::from_mode(0o755)).unwrap();
-        let chown = std::process::Command::new("chown")
+        crate::tool("chown")
             .args(["-R", "65534:65534"])
             .arg(env.plan_dir())
-            .status()
-            .unwrap();
-        assert!(chown.success());
-        env.sealed("setpriv")
+            .run();
+        // setpriv (util-linux) runs relapse-plan as nobody.
+        env.program("setpriv")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(crate::bin())
             .arg("show")
-            .output()
-            .expect("setpriv (util-linux) runs relapse-plan as nobody when tests run as root")
+            .status(1)
+            .run()
     } else {
-        env.cmd(["show"]).output().unwrap()
+        env.test(["show"]).status(1).run()
     };
-    assert_eq!(output.status.code(), Some(1), "{output:?}");
-    let err = String::from_utf8_lossy(&output.stderr);
+    let err = output.stderr;
     assert!(
         err.contains("could not read") && err.contains("plan.toml"),
         "{err}"
@@ -203,9 +195,7 @@ fn sync_conflict_copies_are_warned_about_and_left_alone() {
     }
     let before = env.snapshot_dir();
     for command in ["show", "now"] {
-        let output = env.cmd([command]).output().unwrap();
-        assert!(output.status.success());
-        let err = String::from_utf8_lossy(&output.stderr);
+        let err = env.test([command]).run().stderr;
         assert!(
             err.contains(
                 "plan.sync-conflict-20261122-101500-ABC.toml` looks like a copy made by a sync tool"

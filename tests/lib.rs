@@ -202,6 +202,8 @@ pub struct Test {
     stdin: Vec<u8>,
     within: Option<Duration>,
     expect: Expect,
+    /// What a failure names first (the case a loop is on).
+    case: Option<String>,
 }
 
 /// What a run must end with and show.
@@ -259,11 +261,27 @@ impl Test {
             command,
             stdin: Vec::new(),
             within: None,
+            case: None,
             expect: Expect {
                 status: Status::OneOf(vec![Some(0)]),
                 stdout: Vec::new(),
                 stderr: Vec::new(),
             },
+        }
+    }
+
+    /// Names the case a failure is in (a corpus file, a time zone), for a
+    /// test that runs one command over many.
+    pub fn case(mut self, case: impl std::fmt::Display) -> Test {
+        self.case = Some(case.to_string());
+        self
+    }
+
+    /// The command as a failure shows it, after the case's name.
+    fn shown(&self) -> String {
+        match &self.case {
+            Some(case) => format!("{case}: {:?}", self.command),
+            None => format!("{:?}", self.command),
         }
     }
 
@@ -377,7 +395,7 @@ impl Test {
     /// Runs it and checks everything asked for; returns what it left.
     #[track_caller]
     pub fn run(self) -> Ran {
-        let shown = format!("{:?}", self.command);
+        let shown = self.shown();
         let mut command = assert_cmd::Command::from_std(self.command);
         command.write_stdin(self.stdin);
         if let Some(limit) = self.within {
@@ -401,7 +419,7 @@ impl Test {
     /// many writers); [`Running::wait`] checks it as [`Test::run`] does.
     pub fn spawn(mut self) -> Running {
         use std::process::Stdio;
-        let shown = format!("{:?}", self.command);
+        let shown = self.shown();
         let mut child = self
             .command
             .stdin(Stdio::piped())
@@ -438,7 +456,7 @@ impl Test {
 
     #[cfg(unix)]
     fn start_pty(self, strip_ansi: bool) -> Pty {
-        let shown = format!("{:?}", self.command);
+        let shown = self.shown();
         let limit = self.within.unwrap_or(Duration::from_secs(20));
         let options = rexpect::reader::Options::new()
             .timeout_ms(Some(u64::try_from(limit.as_millis()).unwrap_or(u64::MAX)))
