@@ -6,6 +6,8 @@ use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
 
 use console::Term;
+use nix::sys::termios;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{Error, Result};
 
@@ -29,9 +31,11 @@ pub trait Prompter {
     ) -> Result<Option<usize>>;
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
-    /// Any number of `choices` by index (space picks, Enter is done),
-    /// starting with `chosen` ticked; `None` for Esc. By default, one yes or
-    /// no for each choice.
+    /// Any number of `choices` by index (space ticks, Enter is done),
+    /// starting with `chosen` ticked. Esc, as everywhere, leaves the
+    /// question keeping what is there: the ticks as they are on screen.
+    /// `None` only where nothing could be asked. By default, one yes or no
+    /// for each choice.
     fn multi_select(
         &mut self,
         question: &str,
@@ -122,6 +126,297 @@ pub fn ctrl_c_pressed() -> bool {
     CTRL_C_PRESSED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
+/// A key as the line editor and the menus see it, read by [`Raw`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    Char(char),
+    Enter,
+    Escape,
+    Backspace,
+    Del,
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Tab,
+    BackTab,
+    /// Ctrl and a letter, the letter in lower case (Ctrl-C is `Ctrl('c')`).
+    Ctrl(char),
+    /// A block the terminal marked as pasted (bracketed paste), whole.
+    Paste(String),
+    /// No key, but the terminal is now a different width: draw again.
+    Resized,
+    /// Anything else (Alt and a key, function keys): nothing here uses it.
+    Other,
+}
+
+/// The terminal's settings from before a prompt turned raw mode on, put
+/// back when the prompt ends ([`Raw`]'s drop, also on an error or a
+/// panic) or when Ctrl-C's handler or an error ends the run in the middle
+/// of one ([`restore_terminal`]).
+static SAVED: std::sync::Mutex<Option<termios::Termios>> = std::sync::Mutex::new(None);
+
+/// Bracketed paste on and off: while a prompt reads, a pasted block comes
+/// marked, so its newlines are not Enter presses answering questions.
+const PASTE_ON: &str = "\x1b[?2004h";
+const PASTE_OFF: &str = "\x1b[?2004l";
+
+/// The terminal in raw mode (no echo, no line buffering, Ctrl-C as a key)
+/// with bracketed paste on, for as long as one question reads keys.
+/// Opening it throws away keys typed before the question was on screen,
+/// so they never answer it; dropping it turns both off and throws away
+/// what was typed and not read, so it answers no later question and never
+/// reaches the shell.
+struct Raw {
+    /// Bytes read from the terminal and not yet made into keys.
+    ahead: VecDeque<u8>,
+}
+
+impl Raw {
+    fn enter() -> io::Result<Raw> {
+        let stdin = io::stdin();
+        let original = termios::tcgetattr(&stdin)?;
+        let mut raw = original.clone();
+        termios::cfmakeraw(&mut raw);
+        // Output stays as it was (newline still starts a new line).
+        raw.output_flags = original.output_flags;
+        raw.control_chars[termios::SpecialCharacterIndices::VMIN as usize] = 1;
+        raw.control_chars[termios::SpecialCharacterIndices::VTIME as usize] = 0;
+        SAVED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get_or_insert(original);
+        termios::tcsetattr(&stdin, termios::SetArg::TCSANOW, &raw)?;
+        termios::tcflush(&stdin, termios::FlushArg::TCIFLUSH)?;
+        let mut err = io::stderr();
+        io::Write::write_all(&mut err, PASTE_ON.as_bytes())?;
+        io::Write::flush(&mut err)?;
+        Ok(Raw {
+            ahead: VecDeque::new(),
+        })
+    }
+
+    /// The next byte, waiting at most `ms` milliseconds; `None` if none came.
+    fn byte(&mut self, ms: u16) -> io::Result<Option<u8>> {
+        use nix::poll::{PollFd, PollFlags, poll};
+        use std::os::fd::AsFd;
+        if let Some(b) = self.ahead.pop_front() {
+            return Ok(Some(b));
+        }
+        let stdin = io::stdin();
+        let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, ms) {
+            Ok(0) | Err(nix::errno::Errno::EINTR) => return Ok(None),
+            Ok(_) => {}
+            Err(e) => return Err(e.into()),
+        }
+        let mut buf = [0u8; 512];
+        match nix::unistd::read(stdin.as_fd(), &mut buf) {
+            Ok(0) => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the terminal was closed",
+            )),
+            Ok(n) => {
+                self.ahead.extend(&buf[..n]);
+                Ok(self.ahead.pop_front())
+            }
+            Err(nix::errno::Errno::EINTR | nix::errno::Errno::EAGAIN) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The next key. While waiting, `resized` is asked a few times a
+    /// second whether the terminal changed width, so the screen is drawn
+    /// again for the new one.
+    fn key(&mut self, resized: &mut dyn FnMut() -> bool) -> io::Result<Key> {
+        let first = loop {
+            if let Some(b) = self.byte(150)? {
+                break b;
+            }
+            if resized() {
+                return Ok(Key::Resized);
+            }
+        };
+        Ok(match first {
+            0x1b => self.escape()?,
+            b'\r' | b'\n' => Key::Enter,
+            0x7f | 0x08 => Key::Backspace,
+            b'\t' => Key::Tab,
+            0x01..=0x1a => Key::Ctrl(char::from(first + 0x60)),
+            0x00..=0x1f => Key::Other,
+            0x20..=0x7e => Key::Char(char::from(first)),
+            _ => self.utf8(first)?,
+        })
+    }
+
+    /// A character of several bytes, from its first.
+    fn utf8(&mut self, lead: u8) -> io::Result<Key> {
+        let len = match lead {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => return Ok(Key::Other),
+        };
+        let mut bytes = vec![lead];
+        while bytes.len() < len {
+            match self.byte(100)? {
+                Some(b) if b & 0xc0 == 0x80 => bytes.push(b),
+                Some(b) => {
+                    self.ahead.push_front(b);
+                    return Ok(Key::Other);
+                }
+                None => return Ok(Key::Other),
+            }
+        }
+        Ok(std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .map_or(Key::Other, Key::Char))
+    }
+
+    /// After an ESC byte: Esc itself when nothing follows at once, else the
+    /// key the sequence names.
+    fn escape(&mut self) -> io::Result<Key> {
+        let Some(next) = self.byte(40)? else {
+            return Ok(Key::Escape);
+        };
+        Ok(match next {
+            b'[' => self.csi()?,
+            b'O' => match self.byte(40)? {
+                Some(b'A') => Key::Up,
+                Some(b'B') => Key::Down,
+                Some(b'C') => Key::Right,
+                Some(b'D') => Key::Left,
+                Some(b'H') => Key::Home,
+                Some(b'F') => Key::End,
+                _ => Key::Other,
+            },
+            0x1b => {
+                self.ahead.push_front(0x1b);
+                Key::Escape
+            }
+            _ => Key::Other,
+        })
+    }
+
+    /// A control sequence after `ESC [`: its parameters, then its final byte.
+    fn csi(&mut self) -> io::Result<Key> {
+        let mut params = Vec::new();
+        let last = loop {
+            match self.byte(40)? {
+                Some(b @ 0x40..=0x7e) => break b,
+                Some(b @ 0x20..=0x3f) if params.len() < 32 => params.push(b),
+                _ => return Ok(Key::Other),
+            }
+        };
+        let first = params.split(|b| *b == b';').next().unwrap_or(&[]);
+        Ok(match (last, first) {
+            (b'A', _) => Key::Up,
+            (b'B', _) => Key::Down,
+            (b'C', _) => Key::Right,
+            (b'D', _) => Key::Left,
+            (b'H', _) | (b'~', b"1" | b"7") => Key::Home,
+            (b'F', _) | (b'~', b"4" | b"8") => Key::End,
+            (b'Z', _) => Key::BackTab,
+            (b'~', b"3") => Key::Del,
+            (b'~', b"5") => Key::PageUp,
+            (b'~', b"6") => Key::PageDown,
+            (b'~', b"200") => self.paste()?,
+            _ => Key::Other,
+        })
+    }
+
+    /// A pasted block, up to the terminal's end-of-paste mark.
+    fn paste(&mut self) -> io::Result<Key> {
+        const END: &[u8] = b"\x1b[201~";
+        let mut bytes = Vec::new();
+        while !bytes.ends_with(END) {
+            match self.byte(2000)? {
+                Some(b) => bytes.push(b),
+                None => break,
+            }
+        }
+        if bytes.ends_with(END) {
+            bytes.truncate(bytes.len() - END.len());
+        }
+        Ok(Key::Paste(String::from_utf8_lossy(&bytes).into_owned()))
+    }
+}
+
+impl Drop for Raw {
+    fn drop(&mut self) {
+        leave_raw();
+    }
+}
+
+/// Bracketed paste off, keys typed and not read thrown away, and the
+/// terminal's own settings back, if a prompt had changed them.
+fn leave_raw() {
+    let saved = SAVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    if let Some(settings) = saved {
+        let mut err = io::stderr();
+        let _ = io::Write::write_all(&mut err, PASTE_OFF.as_bytes());
+        let _ = io::Write::flush(&mut err);
+        let stdin = io::stdin();
+        let _ = termios::tcflush(&stdin, termios::FlushArg::TCIFLUSH);
+        let _ = termios::tcsetattr(&stdin, termios::SetArg::TCSANOW, &settings);
+    }
+}
+
+/// Throws away keys typed and not read, so they never reach the shell
+/// once the program has ended.
+fn discard_typed_ahead() {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        let _ = termios::tcflush(&stdin, termios::FlushArg::TCIFLUSH);
+    }
+}
+
+/// The rows a line of `width` columns takes on a terminal `cols` wide.
+fn rows_of(width: usize, cols: usize) -> usize {
+    width.div_ceil(cols.max(1)).max(1)
+}
+
+/// Where each grapheme of widths `widths` starts on a terminal `cols`
+/// wide, and where the text ends, as the terminal itself places them: one
+/// that does not fit in what is left of a row (a wide one in the last
+/// column) starts the next row. Also whether the text fills its last row
+/// exactly (the terminal then waits at the edge, on that row).
+fn place(widths: &[usize], cols: usize) -> (Vec<(usize, usize)>, bool) {
+    let cols = cols.max(2);
+    let mut spots = Vec::with_capacity(widths.len() + 1);
+    let (mut row, mut col) = (0, 0);
+    for &w in widths {
+        if col > 0 && col + w.max(1) > cols {
+            row += 1;
+            col = 0;
+        }
+        spots.push((row, col));
+        col += w;
+    }
+    let at_edge = col >= cols;
+    if at_edge {
+        row += 1;
+        col = 0;
+    }
+    spots.push((row, col));
+    (spots, at_edge)
+}
+
+/// What the line editor last drew: each grapheme's width (the prompt's
+/// and the answer's) and the one the cursor was left before.
+struct Drawn {
+    widths: Vec<usize>,
+    cursor: usize,
+}
+
 /// The real terminal, on stderr: our own line editor and menus on
 /// `console`, so every question, choice and answer is wrapped to the
 /// terminal's width (words kept whole), and Esc says what it did.
@@ -131,8 +426,8 @@ pub struct Terminal {
     color: bool,
     /// `--plain`: no decorative symbols.
     plain: bool,
-    /// The terminal's width, read once when it is opened.
-    width: usize,
+    /// `COLUMNS`, when set: the width to use whatever the terminal says.
+    columns: Option<usize>,
     /// A half-typed answer Ctrl-C stopped, for the draft to keep.
     unsent: Option<crate::plan::draft::Unsent>,
 }
@@ -143,6 +438,11 @@ enum Menu<'a> {
     One,
     /// Tick any number (space), Enter when done.
     Many(&'a mut Vec<bool>),
+}
+
+/// Why a prompt stopped reading keys before it was answered.
+fn stopped(e: io::Error) -> Error {
+    Error::Terminal(e)
 }
 
 impl Terminal {
@@ -156,18 +456,11 @@ impl Terminal {
         if !color {
             console::set_colors_enabled_stderr(false);
         }
-        let term = Term::stderr();
-        let width = env
-            .columns
-            .or_else(|| term.size_checked().map(|(_, w)| usize::from(w)))
-            .filter(|w| *w >= 20)
-            .unwrap_or(80)
-            .min(500);
         Some(Terminal {
-            term,
+            term: Term::stderr(),
             color,
             plain,
-            width,
+            columns: env.columns,
             unsent: None,
         })
     }
@@ -179,10 +472,20 @@ impl Terminal {
         on_ctrl_c(CtrlC::SayStopped);
     }
 
+    /// The terminal's width now: read again at every redraw, so a window
+    /// made narrower or wider mid-question is drawn for its new width.
+    fn cols(&self) -> usize {
+        self.columns
+            .or_else(|| self.term.size_checked().map(|(_, w)| usize::from(w)))
+            .filter(|w| *w >= 20)
+            .unwrap_or(80)
+            .min(500)
+    }
+
     /// Columns text may fill: one short of the edge, so a full line never
     /// makes the terminal wrap on its own and throw the redraw off.
     fn room(&self) -> usize {
-        self.width.saturating_sub(1).max(19)
+        self.cols().saturating_sub(1).max(19)
     }
 
     /// `text` wrapped to the terminal, later lines indented by `hang`.
@@ -191,6 +494,28 @@ impl Terminal {
             .lines()
             .map(str::to_string)
             .collect()
+    }
+
+    /// Asks `resized` of [`Raw::key`]: whether the width changed since
+    /// `*seen`, noting the new one.
+    fn watch(&self, seen: &mut usize) -> bool {
+        let now = self.cols();
+        let changed = now != *seen;
+        *seen = now;
+        changed
+    }
+
+    /// Takes away lines drawn earlier (their display widths, each ended by
+    /// a newline), counting the rows each takes at the width now: a window
+    /// made narrower wraps them over more rows, and all of them go.
+    fn clear_lines(&self, widths: &[usize]) -> io::Result<()> {
+        let cols = self.cols();
+        let rows: usize = widths.iter().map(|w| rows_of(*w, cols)).sum();
+        if rows > 0 {
+            self.term.move_cursor_up(rows)?;
+        }
+        self.term.write_str("\r")?;
+        self.term.clear_to_end_of_screen()
     }
 
     /// The line left on screen once a question is answered, wrapped so no
@@ -227,7 +552,10 @@ impl Terminal {
 
     /// A menu of our own: every choice wrapped whole under its marker, a
     /// window that follows the cursor when they do not all fit, and the
-    /// chosen one left on screen in full. `None` for Esc.
+    /// chosen one left on screen in full. Only Enter chooses; the cursor
+    /// stops at the first and the last choice (it never jumps from one end
+    /// to the other); keys typed before the menu was drawn are thrown away.
+    /// `None` for Esc (in a menu of many, the ticks stay as they are).
     fn menu(
         &self,
         question: &str,
@@ -235,18 +563,24 @@ impl Terminal {
         default: usize,
         mut mode: Menu<'_>,
     ) -> Result<Option<usize>> {
-        use console::Key;
         let hint = match mode {
             Menu::One => "",
             Menu::Many(_) => " (space ticks, Enter when done)",
         };
-        let head = self.question_lines(question, hint);
-        let rows = usize::from(self.term.size().0).max(8);
-        let mut at = default.min(choices.len().saturating_sub(1));
+        let mut raw = Raw::enter().map_err(stopped)?;
+        let last = choices.len().saturating_sub(1);
+        let mut at = default.min(last);
         let mut top = 0;
-        let mut drawn = 0;
+        let mut drawn: Vec<usize> = Vec::new();
+        let mut seen = self.cols();
         self.term.hide_cursor().map_err(Error::Terminal)?;
-        let key = loop {
+        let picked = loop {
+            let head = self.question_lines(question, hint);
+            let rows = self
+                .term
+                .size_checked()
+                .map_or(24, |(r, _)| usize::from(r))
+                .max(8);
             let mut lines = head.clone();
             let items: Vec<Vec<String>> = choices
                 .iter()
@@ -275,43 +609,44 @@ impl Terminal {
             if end < items.len() {
                 lines.push(self.more_line("more below"));
             }
-            self.term.clear_last_lines(drawn).map_err(Error::Terminal)?;
+            self.clear_lines(&drawn).map_err(Error::Terminal)?;
             for line in &lines {
                 self.term.write_line(line).map_err(Error::Terminal)?;
             }
             self.term.flush().map_err(Error::Terminal)?;
-            drawn = lines.len();
-            let last = choices.len().saturating_sub(1);
-            match self.term.read_key() {
-                Ok(Key::ArrowDown | Key::Tab) => at = if at == last { 0 } else { at + 1 },
-                Ok(Key::ArrowUp | Key::BackTab) => at = if at == 0 { last } else { at - 1 },
+            drawn = lines.iter().map(|l| console::measure_text_width(l)).collect();
+            match raw.key(&mut || self.watch(&mut seen)) {
+                Ok(Key::Down | Key::Tab) => at = (at + 1).min(last),
+                Ok(Key::Up | Key::BackTab) => at = at.saturating_sub(1),
                 Ok(Key::Home | Key::PageUp) => at = 0,
                 Ok(Key::End | Key::PageDown) => at = last,
-                Ok(Key::Char(' ')) => match &mut mode {
-                    Menu::Many(ticked) => {
-                        if let Some(t) = ticked.get_mut(at) {
-                            *t = !*t;
-                        }
+                Ok(Key::Char(' ')) => {
+                    if let Menu::Many(ticked) = &mut mode
+                        && let Some(t) = ticked.get_mut(at)
+                    {
+                        *t = !*t;
                     }
-                    Menu::One => break Some(at),
-                },
+                }
                 Ok(Key::Enter) => break Some(at),
                 Ok(Key::Escape) => break None,
+                Ok(Key::Ctrl('c')) => {
+                    let _ = self.clear_lines(&drawn);
+                    let _ = self.term.show_cursor();
+                    drop(raw);
+                    return Err(Error::Cancelled);
+                }
                 Ok(_) => {}
                 Err(e) => {
-                    let _ = self.term.clear_last_lines(drawn);
+                    let _ = self.clear_lines(&drawn);
                     let _ = self.term.show_cursor();
-                    return Err(if e.kind() == io::ErrorKind::Interrupted {
-                        Error::Cancelled
-                    } else {
-                        Error::Terminal(e)
-                    });
+                    return Err(Error::Terminal(e));
                 }
             }
         };
-        self.term.clear_last_lines(drawn).map_err(Error::Terminal)?;
+        drop(raw);
+        self.clear_lines(&drawn).map_err(Error::Terminal)?;
         self.term.show_cursor().map_err(Error::Terminal)?;
-        Ok(key)
+        Ok(picked)
     }
 
     /// One choice's lines: the marker (`❯` under the cursor), a tick box
@@ -357,37 +692,145 @@ impl Terminal {
         }
     }
 
+    /// Goes back to where the line editor's prompt starts and clears from
+    /// there down. Where the cursor is is worked out from what was drawn,
+    /// laid out at the width now: a window resized since has rewrapped it.
+    fn back_to_prompt(&self, drawn: Option<&Drawn>) -> io::Result<()> {
+        if let Some(drawn) = drawn {
+            let (spots, _) = place(&drawn.widths, self.cols());
+            let row = spots[drawn.cursor.min(drawn.widths.len())].0;
+            if row > 0 {
+                self.term.move_cursor_up(row)?;
+            }
+        }
+        self.term.write_str("\r")?;
+        self.term.clear_to_end_of_screen()
+    }
+
     /// Redraws a text answer being typed: back to the prompt's first row,
     /// clear, write it again, and put the cursor where the person is
-    /// typing. Rows are counted from display widths, so long answers that
-    /// wrap leave nothing stale behind.
+    /// typing, before grapheme `pos` of the answer. Rows and columns are
+    /// counted as the terminal places each grapheme (a wide one that does
+    /// not fit in the last column starts the next row), at the width now.
     fn draw_line(
         &self,
         prompt: &str,
-        chars: &[char],
+        line: &str,
         pos: usize,
-        row: &mut usize,
+        drawn: &mut Option<Drawn>,
     ) -> io::Result<()> {
-        let cols = self.width.max(1);
-        self.term.move_cursor_up(*row)?;
-        self.term.write_str("\r")?;
-        self.term.clear_to_end_of_screen()?;
-        let typed: String = chars.iter().collect();
-        self.term.write_str(&format!("{prompt}{typed}"))?;
-        let total = console::measure_text_width(prompt) + console::measure_text_width(&typed);
-        if total > 0 && total.is_multiple_of(cols) {
-            // The cursor waits at the end of a full row: move it on.
+        self.back_to_prompt(drawn.as_ref())?;
+        let cols = self.cols();
+        let widths: Vec<usize> = prompt
+            .graphemes(true)
+            .chain(line.graphemes(true))
+            .map(console::measure_text_width)
+            .collect();
+        let cursor = prompt.graphemes(true).count() + pos;
+        self.term.write_str(&format!("{prompt}{line}"))?;
+        let (spots, at_edge) = place(&widths, cols);
+        if at_edge {
+            // The terminal waits at the end of a full row: move it on.
             self.term.write_str(" \r")?;
         }
-        let before: String = chars[..pos].iter().collect();
-        let at = console::measure_text_width(prompt) + console::measure_text_width(&before);
-        self.term.move_cursor_up(total / cols - at / cols)?;
+        let (end_row, _) = spots[widths.len()];
+        let (row, col) = spots[cursor.min(widths.len())];
+        if end_row > row {
+            self.term.move_cursor_up(end_row - row)?;
+        }
         self.term.write_str("\r")?;
-        self.term.move_cursor_right(at % cols)?;
+        if col > 0 {
+            self.term.move_cursor_right(col)?;
+        }
         self.term.flush()?;
-        *row = at / cols;
+        *drawn = Some(Drawn { widths, cursor });
         Ok(())
     }
+}
+
+/// A line being typed: the text and the cursor (a byte offset, always
+/// between graphemes), edited a grapheme at a time so a letter with its
+/// accent, or an emoji made of several, goes with one key.
+struct Line {
+    text: String,
+    at: usize,
+}
+
+impl Line {
+    fn before(&self) -> Option<&str> {
+        self.text[..self.at].graphemes(true).next_back()
+    }
+
+    fn after(&self) -> Option<&str> {
+        self.text[self.at..].graphemes(true).next()
+    }
+
+    /// The cursor as a count of graphemes from the start.
+    fn pos(&self) -> usize {
+        self.text[..self.at].graphemes(true).count()
+    }
+
+    fn insert(&mut self, s: &str) {
+        self.text.insert_str(self.at, s);
+        self.at += s.len();
+    }
+
+    fn backspace(&mut self) {
+        if let Some(g) = self.before() {
+            let from = self.at - g.len();
+            self.text.replace_range(from..self.at, "");
+            self.at = from;
+        }
+    }
+
+    fn delete(&mut self) {
+        if let Some(g) = self.after() {
+            let len = g.len();
+            self.text.replace_range(self.at..self.at + len, "");
+        }
+    }
+
+    fn left(&mut self) {
+        if let Some(g) = self.before() {
+            self.at -= g.len();
+        }
+    }
+
+    fn right(&mut self) {
+        if let Some(g) = self.after() {
+            self.at += g.len();
+        }
+    }
+
+    /// Ctrl-W: the word before the cursor goes, with the spaces after it.
+    fn delete_word(&mut self) {
+        let mut from = self.at;
+        let mut seen_word = false;
+        for g in self.text[..self.at].graphemes(true).rev() {
+            let space = g.chars().all(char::is_whitespace);
+            if space && seen_word {
+                break;
+            }
+            seen_word |= !space;
+            from -= g.len();
+        }
+        self.text.replace_range(from..self.at, "");
+        self.at = from;
+    }
+}
+
+/// A pasted block as one answer's text: each line break (and tab) becomes
+/// a space, since every answer is one line; other control characters go.
+fn pasted(block: &str) -> String {
+    block
+        .replace("\r\n", " ")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// Says once that stopping lost nothing: Ctrl-C can reach both the signal
@@ -406,11 +849,23 @@ pub fn say_stopped_with(out: &mut dyn io::Write, words: &str) {
     }
 }
 
-/// Shows the cursor again: a menu hides it, and a stop in the middle of one
-/// must not leave the person's terminal without it.
+/// Gives the person's terminal back as it was: the cursor shown (a menu
+/// hides it), bracketed paste off and the terminal's own settings back (a
+/// question turns raw mode on), and keys typed and not read thrown away,
+/// so a stop in the middle of a question leaves nothing behind and nothing
+/// typed reaches the shell.
 pub fn restore_terminal() {
+    leave_raw();
+    discard_typed_ahead();
     if io::stderr().is_terminal() {
         let _ = Term::stderr().show_cursor();
+    }
+}
+
+impl Drop for Terminal {
+    /// Keys typed while the last answer was being saved reach no shell.
+    fn drop(&mut self) {
+        discard_typed_ahead();
     }
 }
 
@@ -418,12 +873,13 @@ impl Prompter for Terminal {
     /// Shows text, any line too wide for the terminal wrapped at words
     /// under its own indent, so nothing is broken mid-word at the edge.
     fn show(&mut self, text: &str) -> Result<()> {
+        let width = self.cols();
         let mut out = String::new();
         for (n, line) in text.split('\n').enumerate() {
             if n > 0 {
                 out.push('\n');
             }
-            if console::measure_text_width(line) <= self.width || line.contains('\x1b') {
+            if console::measure_text_width(line) <= width || line.contains('\x1b') {
                 out.push_str(line);
             } else {
                 let indent = &line[..line.len() - line.trim_start().len()];
@@ -439,7 +895,7 @@ impl Prompter for Terminal {
     }
 
     fn width(&self) -> usize {
-        self.width
+        self.cols()
     }
 
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
@@ -455,12 +911,13 @@ impl Prompter for Terminal {
     }
 
     /// A line editor of our own: Esc has to mean "skip, keep what is
-    /// there", and a long answer has to redraw cleanly.
+    /// there", a long answer has to redraw cleanly at any width, and a
+    /// pasted block has to stay in this answer.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        use console::Key;
+        let mut raw = Raw::enter().map_err(stopped)?;
         // A question that leaves too little room to type on its line is
         // shown whole above, and the line asks for the answer.
-        let asked = if console::measure_text_width(question) + 16 <= self.width {
+        let asked = if console::measure_text_width(question) + 16 <= self.cols() {
             question.to_string()
         } else {
             for line in self.wrapped(question, "", "") {
@@ -475,72 +932,72 @@ impl Prompter for Terminal {
         } else {
             format!("? {question} › ")
         };
-        let mut chars: Vec<char> = crate::render::clean(initial).chars().collect();
-        let mut pos = chars.len();
-        let mut row = 0;
+        let start = crate::render::clean(initial);
+        let mut line = Line {
+            at: start.len(),
+            text: start.clone(),
+        };
+        let mut drawn = None;
+        let mut seen = self.cols();
         let mut skipped = false;
         loop {
-            self.draw_line(&prompt, &chars, pos, &mut row)
+            self.draw_line(&prompt, &line.text, line.pos(), &mut drawn)
                 .map_err(Error::Terminal)?;
-            match self.term.read_key() {
+            match raw.key(&mut || self.watch(&mut seen)) {
                 Ok(Key::Enter) => break,
                 // Esc leaves the question keeping what is on the line: what
                 // was there before if nothing was typed (a skip), and never
-                // throws away what the person typed.
+                // throws away what the person typed. Ctrl-D on an empty
+                // line does the same, as it ends input in a shell.
                 Ok(Key::Escape) => {
-                    skipped = chars
-                        .iter()
-                        .copied()
-                        .eq(crate::render::clean(initial).chars());
+                    skipped = line.text == start;
                     break;
                 }
-                // Ctrl-U clears back to the start, as in a shell.
-                Ok(Key::Char('\u{15}')) => {
-                    chars.drain(..pos);
-                    pos = 0;
+                Ok(Key::Ctrl('d')) if line.text.is_empty() => {
+                    skipped = line.text == start;
+                    break;
                 }
-                Ok(Key::Char(c)) if !c.is_control() => {
-                    chars.insert(pos, c);
-                    pos += 1;
+                Ok(Key::Ctrl('d') | Key::Del) => line.delete(),
+                Ok(Key::Char(c)) if !c.is_control() => line.insert(c.encode_utf8(&mut [0; 4])),
+                Ok(Key::Paste(block)) => line.insert(&pasted(&block)),
+                Ok(Key::Backspace) => line.backspace(),
+                Ok(Key::Left | Key::Ctrl('b')) => line.left(),
+                Ok(Key::Right | Key::Ctrl('f')) => line.right(),
+                Ok(Key::Home | Key::Ctrl('a')) => line.at = 0,
+                Ok(Key::End | Key::Ctrl('e')) => line.at = line.text.len(),
+                // As in a shell: Ctrl-U clears back to the start, Ctrl-K to
+                // the end, Ctrl-W the word before the cursor.
+                Ok(Key::Ctrl('u')) => {
+                    line.text.replace_range(..line.at, "");
+                    line.at = 0;
                 }
-                Ok(Key::Backspace) if pos > 0 => {
-                    pos -= 1;
-                    chars.remove(pos);
-                }
-                Ok(Key::Del) if pos < chars.len() => {
-                    chars.remove(pos);
-                }
-                Ok(Key::ArrowLeft) if pos > 0 => pos -= 1,
-                Ok(Key::ArrowRight) if pos < chars.len() => pos += 1,
-                Ok(Key::Home) => pos = 0,
-                Ok(Key::End) => pos = chars.len(),
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                Ok(Key::Ctrl('k')) => line.text.truncate(line.at),
+                Ok(Key::Ctrl('w')) => line.delete_word(),
+                Ok(Key::Ctrl('c')) => {
                     let _ = self.term.write_line("");
-                    let typed: String = chars.iter().collect();
-                    if typed.trim() != crate::render::clean(initial).trim() {
+                    drop(raw);
+                    if line.text.trim() != start.trim() {
                         self.unsent = Some(crate::plan::draft::Unsent {
                             question: whole_question.to_string(),
                             initial: initial.to_string(),
-                            typed,
+                            typed: line.text.clone(),
                         });
                     }
                     return Err(Error::Cancelled);
                 }
+                Ok(_) => {}
                 Err(e) => return Err(Error::Terminal(e)),
             }
         }
+        drop(raw);
         let answer = if skipped {
             initial.trim().to_string()
         } else {
-            chars.iter().collect::<String>().trim().to_string()
+            line.text.trim().to_string()
         };
         let kept_as_it_was = skipped && !answer.is_empty();
         let skipped = skipped && answer.is_empty();
-        self.term.move_cursor_up(row).map_err(Error::Terminal)?;
-        self.term.write_str("\r").map_err(Error::Terminal)?;
-        self.term
-            .clear_to_end_of_screen()
+        self.back_to_prompt(drawn.as_ref())
             .map_err(Error::Terminal)?;
         // What was answered stays on screen, wrapped, as the person wrote it.
         let shown = crate::render::clean(&answer);
@@ -576,41 +1033,67 @@ impl Prompter for Terminal {
     /// Yes or no: `y` or `n`, Enter for the one shown in capitals, Esc for
     /// no; the answer stays on screen in words, whichever key gave it.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
-        use console::Key;
         let hint = if default { " (Y/n)" } else { " (y/N)" };
-        let lines = self.question_lines(question, hint);
-        let (last, above) = lines.split_last().unwrap_or((&lines[0], &[]));
-        for line in above {
-            self.term.write_line(line).map_err(Error::Terminal)?;
-        }
-        self.term
-            .write_str(&format!("{last} "))
-            .map_err(Error::Terminal)?;
-        self.term.flush().map_err(Error::Terminal)?;
+        let mut raw = Raw::enter().map_err(stopped)?;
+        let mut seen = self.cols();
+        // The rows drawn: the question's lines but the last, each ended by
+        // a newline, then the last with the cursor after it.
+        let mut drawn: Option<(Vec<usize>, usize)> = None;
         let answer = loop {
-            match self.term.read_key() {
+            if let Some((above, last)) = &drawn {
+                let cols = self.cols();
+                let rows: usize = above.iter().map(|w| rows_of(*w, cols)).sum::<usize>()
+                    + (last + 1).saturating_sub(1) / cols.max(1);
+                self.term.write_str("\r").map_err(Error::Terminal)?;
+                if rows > 0 {
+                    self.term.move_cursor_up(rows).map_err(Error::Terminal)?;
+                }
+                self.term
+                    .clear_to_end_of_screen()
+                    .map_err(Error::Terminal)?;
+            }
+            let lines = self.question_lines(question, hint);
+            let (last, above) = lines.split_last().unwrap_or((&lines[0], &[]));
+            for line in above {
+                self.term.write_line(line).map_err(Error::Terminal)?;
+            }
+            self.term
+                .write_str(&format!("{last} "))
+                .map_err(Error::Terminal)?;
+            self.term.flush().map_err(Error::Terminal)?;
+            drawn = Some((
+                above.iter().map(|l| console::measure_text_width(l)).collect(),
+                console::measure_text_width(last),
+            ));
+            match raw.key(&mut || self.watch(&mut seen)) {
                 Ok(Key::Char('y' | 'Y')) => break Some(true),
                 Ok(Key::Char('n' | 'N')) => break Some(false),
                 Ok(Key::Enter) => break Some(default),
                 Ok(Key::Escape) => break None,
+                Ok(Key::Ctrl('c')) => {
+                    let _ = self.term.write_line("");
+                    return Err(Error::Cancelled);
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let _ = self.term.write_line("");
-                    return Err(if e.kind() == io::ErrorKind::Interrupted {
-                        Error::Cancelled
-                    } else {
-                        Error::Terminal(e)
-                    });
+                    return Err(Error::Terminal(e));
                 }
             }
         };
-        self.term.write_str("\r").map_err(Error::Terminal)?;
-        self.term
-            .clear_last_lines(above.len())
-            .map_err(Error::Terminal)?;
-        self.term
-            .clear_to_end_of_screen()
-            .map_err(Error::Terminal)?;
+        drop(raw);
+        if let Some((above, last)) = &drawn {
+            let cols = self.cols();
+            let rows: usize = above.iter().map(|w| rows_of(*w, cols)).sum::<usize>()
+                + (last + 1).saturating_sub(1) / cols.max(1);
+            self.term.write_str("\r").map_err(Error::Terminal)?;
+            if rows > 0 {
+                self.term.move_cursor_up(rows).map_err(Error::Terminal)?;
+            }
+            self.term
+                .clear_to_end_of_screen()
+                .map_err(Error::Terminal)?;
+        }
         match answer {
             Some(yes) => self.echo(question, if yes { "yes" } else { "no" }, true)?,
             None => self.echo(question, "no (Esc)", false)?,
@@ -618,6 +1101,9 @@ impl Prompter for Terminal {
         Ok(answer.unwrap_or(false))
     }
 
+    /// Ticks in a menu: Enter is done, and Esc leaves the question with
+    /// the ticks as they are on screen (Esc never throws away what was
+    /// done, here as on a text line).
     fn multi_select(
         &mut self,
         question: &str,
@@ -631,16 +1117,17 @@ impl Prompter for Terminal {
             .map(|i| chosen.get(i).copied().unwrap_or(false))
             .collect();
         let done = self.menu(question, choices, 0, Menu::Many(&mut ticked))?;
-        if done.is_none() {
-            self.echo(question, "skipped (Esc), nothing changed", false)?;
-            return Ok(None);
-        }
         let picked: Vec<usize> = (0..choices.len()).filter(|i| ticked[*i]).collect();
         let names: Vec<&str> = picked.iter().map(|i| choices[*i].as_str()).collect();
-        if names.is_empty() {
-            self.echo(question, "none", true)?;
+        let said = if names.is_empty() {
+            "none".to_string()
         } else {
-            self.echo(question, &names.join("; "), true)?;
+            names.join("; ")
+        };
+        if done.is_none() {
+            self.echo(question, &format!("{said} (Esc: kept as ticked)"), false)?;
+        } else {
+            self.echo(question, &said, true)?;
         }
         Ok(Some(picked))
     }
@@ -766,8 +1253,8 @@ impl Prompter for Scripted {
     ) -> Result<Option<Vec<usize>>> {
         let answer = self.next(question)?;
         match answer.as_str() {
-            "<esc>" => Ok(None),
-            "<enter>" => Ok(Some(
+            // Esc keeps the ticks as they are, as the terminal does.
+            "<esc>" | "<enter>" => Ok(Some(
                 chosen
                     .iter()
                     .enumerate()

@@ -311,6 +311,9 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
     let live = "How strong is the urge right now?\r\n";
     answer(&mut p, live, ENTER); // 5
     answer(&mut p, live, &format!("{DOWN}{DOWN}{ENTER}")); // 7
+    // The next menu only once the wait is over: keys typed before a menu
+    // is drawn never choose in it.
+    p.exp_string("Next check in").unwrap();
     answer(&mut p, live, "\x1b[A\x1b[A\x1b[A\r"); // 4
     p.exp_string("It went from 5 to 4, peaking at 7").unwrap();
     p.exp_eof().unwrap();
