@@ -614,7 +614,10 @@ impl Terminal {
                 self.term.write_line(line).map_err(Error::Terminal)?;
             }
             self.term.flush().map_err(Error::Terminal)?;
-            drawn = lines.iter().map(|l| console::measure_text_width(l)).collect();
+            drawn = lines
+                .iter()
+                .map(|l| console::measure_text_width(l))
+                .collect();
             match raw.key(&mut || self.watch(&mut seen)) {
                 Ok(Key::Down | Key::Tab) => at = (at + 1).min(last),
                 Ok(Key::Up | Key::BackTab) => at = at.saturating_sub(1),
@@ -1062,7 +1065,10 @@ impl Prompter for Terminal {
                 .map_err(Error::Terminal)?;
             self.term.flush().map_err(Error::Terminal)?;
             drawn = Some((
-                above.iter().map(|l| console::measure_text_width(l)).collect(),
+                above
+                    .iter()
+                    .map(|l| console::measure_text_width(l))
+                    .collect(),
                 console::measure_text_width(last),
             ));
             match raw.key(&mut || self.watch(&mut seen)) {

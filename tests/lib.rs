@@ -13,6 +13,8 @@ mod export;
 mod history;
 mod homework;
 mod hostile;
+#[cfg(unix)]
+mod keys;
 mod local_day;
 mod lockscreen;
 mod no_terminal;

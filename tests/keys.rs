@@ -1,0 +1,422 @@
+//! Issue 13, the keys: what a person's fingers do at the line editor and
+//! the menus, in a real pseudo-terminal (rexpect), and in tmux where the
+//! screen itself has to be read (a resized window, a wide character at the
+//! edge). Mei writes Traditional Chinese, emoji and Arabic.
+
+use std::fs;
+use std::process::Command;
+use std::time::Duration;
+
+use rexpect::reader::Options;
+use rexpect::session::PtySession;
+
+use crate::Env;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const LEFT: &str = "\x1b[D";
+const ENTER: &str = "\r";
+const BACKSPACE: &str = "\x7f";
+
+fn session(cmd: Command, strip_ansi: bool) -> PtySession {
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(strip_ansi);
+    rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+}
+
+fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
+    let mut cmd = env.sealed(crate::bin());
+    cmd.args(args)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("LANG", "zh_TW.UTF-8");
+    session(cmd, strip_ansi)
+}
+
+/// Waits for `prompt`, then types `keys` a moment later, as a person would.
+#[track_caller]
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
+    if let Err(e) = p.exp_string(prompt) {
+        panic!("waiting for {prompt:?}: {e}");
+    }
+    std::thread::sleep(Duration::from_millis(150));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// Sends `keys` now.
+fn press(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// `text` as rexpect reads it back: each byte of its UTF-8 a character.
+fn seen(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// `new` up to its first text question about reasons.
+fn to_reasons(p: &mut PtySession) {
+    answer(p, "Which country are you in?", ENTER);
+    answer(p, "Your name on the plan?", "美玲\r");
+}
+
+fn draft(env: &Env) -> String {
+    fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap()
+}
+
+/// A pasted block of several lines goes into the answer being typed (its
+/// line breaks become spaces) and never answers the questions after it;
+/// bracketed paste is turned on while a question reads, and off again.
+#[test]
+fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], false);
+    to_reasons(&mut p);
+    // The terminal marks a paste when the program asked it to.
+    p.exp_string("\x1b[?2004h").unwrap();
+    answer(
+        &mut p,
+        "What keeps you going?",
+        "\x1b[200~我的女兒 👩‍👩‍👧\r\n私人筆記\rrm -rf ~\n\x1b[201~",
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    press(&mut p, ENTER);
+    let shown = p.exp_string(&seen("✔ What keeps you going? · ")).unwrap();
+    assert!(!shown.contains("What next?"), "{shown:?}");
+    // The next question is asked, empty: nothing pasted answered it.
+    answer(&mut p, "What keeps you going?", "\x03");
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains("\x1b[?2004l"),
+        "bracketed paste off: {rest:?}"
+    );
+    let draft = draft(&env);
+    assert!(draft.contains("我的女兒 👩‍👩‍👧 私人筆記 rm -rf ~\""), "{draft}");
+    assert_eq!(draft.matches("rm -rf").count(), 1, "{draft}");
+}
+
+/// Keys typed at a question and not read when it ends (here after Ctrl-C)
+/// are thrown away: they never reach the shell that runs next.
+#[test]
+fn nothing_typed_reaches_the_shell_afterwards() {
+    let env = Env::new();
+    let mut cmd = env.sealed("bash");
+    cmd.args([
+        "--norc",
+        "-c",
+        "\"$0\" new; read -r -t 2 rest; echo \"AFTER:[$rest]\"",
+    ])
+    .arg(crate::bin())
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1")
+    .env("LANG", "zh_TW.UTF-8");
+    let mut p = session(cmd, true);
+    answer(&mut p, "Which country are you in?", ENTER);
+    answer(&mut p, "Your name on the plan?", "\x03echo LEAKED\n");
+    p.exp_string("Stopped.").unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("AFTER:[]"), "{rest:?}");
+}
+
+/// Keys typed before a menu is drawn (here straight after the Enter that
+/// answered the question before it) never choose in it.
+#[test]
+fn keys_typed_before_a_menu_is_drawn_never_choose_in_it() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], true);
+    to_reasons(&mut p);
+    answer(&mut p, "What keeps you going?", "每天散步\r");
+    // Enter on the empty line, and at once Down and Enter for the menu
+    // that is not on screen yet.
+    answer(
+        &mut p,
+        "What keeps you going?",
+        &format!("{ENTER}{DOWN}{ENTER}"),
+    );
+    p.exp_string("What next?").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    press(&mut p, ENTER);
+    let shown = p.exp_string("A sign that things are sliding?").unwrap();
+    assert!(
+        shown.contains(&seen("What next? · Done with this section")),
+        "{shown}"
+    );
+    assert!(!shown.contains(&seen("· Add more")), "{shown}");
+}
+
+/// In a menu of one choice only Enter picks (Space does nothing), and the
+/// cursor stops at the ends: Up on the first choice stays on it.
+#[test]
+fn menus_stop_at_their_ends_and_only_enter_picks() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], true);
+    to_reasons(&mut p);
+    answer(&mut p, "What keeps you going?", "每天散步\r");
+    answer(&mut p, "What keeps you going?", ENTER);
+    answer(&mut p, "What next?", &format!("{DOWN} {UP}{UP}{UP}"));
+    std::thread::sleep(Duration::from_millis(500));
+    press(&mut p, ENTER);
+    let shown = p.exp_string("A sign that things are sliding?").unwrap();
+    assert!(
+        shown.contains(&seen("What next? · Done with this section")),
+        "{shown}"
+    );
+    assert!(!shown.contains(&seen("· Add more")), "{shown}");
+    assert!(!shown.contains(&seen("· Remove one")), "{shown}");
+}
+
+/// Backspace, Delete and the arrows take a whole grapheme: a letter with a
+/// combining accent, an emoji made of several code points.
+#[test]
+fn editing_keys_take_whole_graphemes() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], true);
+    to_reasons(&mut p);
+    // "Cafe" + combining acute, a family emoji (five code points), "x".
+    answer(
+        &mut p,
+        "What keeps you going?",
+        &format!("Cafe\u{301} 👩\u{200d}👩\u{200d}👧x{BACKSPACE}{BACKSPACE}{LEFT}{LEFT}!\r"),
+    );
+    answer(&mut p, "What keeps you going?", "\x03");
+    p.exp_eof().unwrap();
+    let draft = draft(&env);
+    assert!(draft.contains("\"Caf!e\u{301}\""), "{draft}");
+}
+
+/// Ctrl-W, Ctrl-K, Ctrl-U, Ctrl-A and Ctrl-E do what they do in a shell;
+/// Ctrl-D on an empty line skips, as Esc does (the screen says so).
+#[test]
+fn readline_keys_edit_the_line() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], true);
+    answer(&mut p, "Which country are you in?", ENTER);
+    // Ctrl-D on the empty name line: skipped, as Esc.
+    answer(&mut p, "Your name on the plan?", "\x04");
+    p.exp_string(&seen("Your name on the plan? (optional) · skipped"))
+        .unwrap();
+    answer(
+        &mut p,
+        "What keeps you going?",
+        // one two three, Ctrl-W: "one two "; Ctrl-A, "zero "; Ctrl-E,
+        // "four"; Home, five Right, Ctrl-K: "zero ".
+        "one two three\x17\x01zero \x05four\x1b[H\x1b[C\x1b[C\x1b[C\x1b[C\x1b[C\x0b\r",
+    );
+    answer(
+        &mut p,
+        "What keeps you going?",
+        "abc\x15\u{627}\u{645}\u{64a} ok\r",
+    );
+    answer(&mut p, "What keeps you going?", "\x03");
+    p.exp_eof().unwrap();
+    let draft = draft(&env);
+    assert!(draft.contains("\"zero\""), "{draft}");
+    assert!(draft.contains("\"\u{627}\u{645}\u{64a} ok\""), "{draft}");
+    assert!(
+        !draft.contains("three") && !draft.contains("abc"),
+        "{draft}"
+    );
+}
+
+/// Esc in a menu of ticks leaves it with the ticks as they are on screen,
+/// as Esc on a text line keeps what was typed.
+#[test]
+fn esc_in_a_menu_of_ticks_keeps_the_ticks() {
+    let env = Env::with_example();
+    let mut p = spawn(&env, &["check-in"], true);
+    answer(&mut p, "Strongest urge today", "3\r");
+    answer(&mut p, "Did you act on an urge today?", ENTER);
+    answer(
+        &mut p,
+        "Which of your warning signs showed today?",
+        &format!(" {DOWN} "),
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    press(&mut p, "\x1b");
+    p.exp_string("(Esc: kept as ticked)").unwrap();
+    answer(&mut p, "Which daily maintenance did you do?", ENTER);
+    answer(&mut p, "Which coping did you use today?", ENTER);
+    answer(&mut p, "Distress or low mood today", "2\r");
+    answer(&mut p, "Anything else about today", ENTER);
+    p.exp_eof().unwrap();
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("Skipping meals and sleeping badly"), "{log}");
+}
+
+/// tmux, as a real terminal: a session of `width` columns running
+/// relapse-plan `args` in the sealed environment.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(env: &Env, args: &[&str], width: u16) -> Tmux {
+        let socket = format!(
+            "relapse-plan-keys-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+        );
+        let mut line = vec![
+            "env".to_string(),
+            "-i".to_string(),
+            format!("HOME={}", env.home().display()),
+            format!("RELAPSE_PLAN_DIR={}", env.plan_dir().display()),
+            format!("RELAPSE_PLAN_NOW={}", crate::NOW),
+            "TZ=Asia/Taipei".to_string(),
+            "TERM=tmux-256color".to_string(),
+            "LANG=C.UTF-8".to_string(),
+            crate::bin().display().to_string(),
+        ];
+        line.extend(args.iter().map(|a| (*a).to_string()));
+        let status = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", &width.to_string(), "-y", "30"])
+            .args(line)
+            .status()
+            .expect("tmux is installed (.ci/run installs it)");
+        assert!(status.success());
+        let t = Tmux { socket };
+        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p"])
+    }
+
+    fn cursor(&self) -> (usize, usize) {
+        let at = self.run(&["display-message", "-p", "#{cursor_x} #{cursor_y}"]);
+        let mut parts = at.split_whitespace().map(|n| n.parse().unwrap());
+        (parts.next().unwrap(), parts.next().unwrap())
+    }
+
+    /// Waits until the screen shows `what`, then returns it.
+    #[track_caller]
+    fn wait_for(&self, what: &str) -> String {
+        for _ in 0..200 {
+            let screen = self.screen();
+            if screen.contains(what) {
+                std::thread::sleep(Duration::from_millis(150));
+                return self.screen();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("never showed {what:?}:\n{}", self.screen());
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend(keys);
+        self.run(&args);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    fn resize(&self, width: u16) {
+        self.run(&["resize-window", "-x", &width.to_string()]);
+        std::thread::sleep(Duration::from_millis(700));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// Every row of `screen` fits in `width` columns.
+fn fits(screen: &str, width: usize) {
+    for row in screen.lines() {
+        assert!(
+            textwrap::core::display_width(row) <= width,
+            "wider than {width}: {row:?}\n{screen}"
+        );
+    }
+}
+
+/// A window made narrower, then wider, mid-question: the question and the
+/// answer are drawn once for the new width, with no copies left behind,
+/// in a text question and in a menu.
+#[test]
+fn a_resized_window_is_drawn_again_once_for_its_new_width() {
+    let env = Env::new();
+    let t = Tmux::start(&env, &["new"], 100);
+    t.wait_for("Which country are you in?");
+    t.keys(&["Enter"]);
+    t.wait_for("Your name on the plan?");
+    t.type_text("美玲");
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    t.type_text("我的女兒，還有每天早上在淡水河邊散步的時光，和朋友一起喝茶聊天 🌸 الأمل");
+    for width in [50, 30, 100] {
+        t.resize(width);
+        // Typing goes on at the new width.
+        t.keys(&["Left"]);
+        let screen = t.screen();
+        assert_eq!(
+            screen.matches("What keeps you going?").count(),
+            1,
+            "at {width}:\n{screen}"
+        );
+        fits(&screen, usize::from(width));
+    }
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.wait_for("Done with this section");
+    for (width, key) in [(50, "Down"), (30, "Down"), (100, "Up")] {
+        t.resize(width);
+        t.keys(&[key]);
+        let screen = t.screen();
+        assert_eq!(
+            screen.matches("? What next?").count(),
+            1,
+            "at {width}:\n{screen}"
+        );
+        assert_eq!(
+            screen.matches("Done with this section").count(),
+            1,
+            "at {width}:\n{screen}"
+        );
+        fits(&screen, usize::from(width));
+    }
+}
+
+/// A wide character that does not fit in the last column goes to the next
+/// row, and the cursor goes with it.
+#[test]
+fn the_cursor_follows_a_wide_character_to_the_next_row() {
+    let env = Env::new();
+    let t = Tmux::start(&env, &["new"], 100);
+    t.wait_for("Which country are you in?");
+    t.keys(&["Enter"]);
+    t.wait_for("Your name on the plan?");
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    // "? What keeps you going? › " is 26 columns: 73 letters leave one
+    // column on the first row, too narrow for 台.
+    t.type_text(&format!("{}台", "a".repeat(73)));
+    let (x, y) = t.cursor();
+    assert_eq!(x, 2, "after 台, on the next row:\n{}", t.screen());
+    t.keys(&["Left"]);
+    assert_eq!(t.cursor(), (0, y), "before 台, at the start of its row");
+    t.keys(&["Left"]);
+    assert_eq!(t.cursor(), (98, y - 1), "before the last letter");
+}
