@@ -222,7 +222,10 @@ fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
             next += 1;
         }
         let inside = spans.get(next).is_some_and(|r| r.start < at);
-        if opportunity == BreakOpportunity::Allowed && inside {
+        // Never after a hyphen-minus: `--emergency-number`, `relapse-plan`
+        // and `payday-friday` must be copied whole (a word too long for
+        // any line is still split, by `break_long`).
+        if opportunity == BreakOpportunity::Allowed && (inside || text[..at].ends_with('-')) {
             continue;
         }
         let piece = &text[from..at];
@@ -437,6 +440,22 @@ mod tests {
             ["+44 7700", "321009"]
         );
         assert_eq!(found("\\u{2066}"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn commands_flags_and_ids_are_never_broken_at_a_hyphen() {
+        let text = "You can keep it with relapse-plan set --emergency-number NUMBER, or see trigger payday-friday-walking-past";
+        // From the width of the longest id up.
+        for width in 26..80 {
+            let all = lines(text, width, "", "", Flavor::Terminal).join("\n");
+            for whole in [
+                "relapse-plan",
+                "--emergency-number",
+                "payday-friday-walking-past",
+            ] {
+                assert!(all.contains(whole), "{width}: {all}");
+            }
+        }
     }
 
     #[test]
