@@ -739,7 +739,7 @@ fn percent_or_none(typed: &str) -> Result<Cleared<u8>, String> {
     if typed.trim().eq_ignore_ascii_case("none") {
         return Ok(Cleared::None);
     }
-    percent(typed.trim().trim_end_matches('%')).map(Cleared::Set)
+    percent(crate::plan::typed::fold(typed).trim().trim_end_matches('%')).map(Cleared::Set)
 }
 
 #[allow(clippy::unnecessary_wraps)] // clap's value parsers return a Result
@@ -1079,10 +1079,8 @@ fn whole_number<T: TryFrom<u64>>(
     high: u64,
     wanted: &str,
 ) -> Result<T, String> {
-    typed
-        .trim()
-        .parse::<u64>()
-        .ok()
+    // `７` and `٧` are seven too: digits of any script count.
+    crate::plan::typed::whole_number(typed)
         .filter(|n| (low..=high).contains(n))
         .and_then(|n| T::try_from(n).ok())
         .ok_or_else(|| format!("expected {wanted}"))

@@ -361,6 +361,8 @@ mod tests {
         }
         for (cc, _) in EMERGENCY {
             assert!(LINES.iter().any(|l| l.country == *cc), "{cc} has no line");
+            // Known by name, so `set --country` and the walk-through read it.
+            assert!(crate::plan::country::name(cc).is_some(), "{cc} has no name");
         }
     }
 

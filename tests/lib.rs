@@ -18,6 +18,7 @@ mod keys;
 mod local_day;
 mod lockscreen;
 mod no_terminal;
+mod own_words;
 mod printed_trends;
 mod printing;
 mod privacy;

@@ -7,9 +7,9 @@ use rexpect::session::PtySession;
 
 use crate::Env;
 
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const UP: &str = "\x1b[A";
+pub(crate) const ENTER: &str = "\r";
 
 fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
     let mut cmd = env.sealed(crate::bin());
@@ -26,7 +26,7 @@ fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
 
 /// Waits for `prompt`, then types `keys`.
 #[track_caller]
-fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
+pub(crate) fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
     if let Err(e) = p.exp_string(prompt) {
         panic!("waiting for {prompt:?}: {e}");
     }
@@ -548,7 +548,7 @@ fn plain_wizard_output_has_no_box_drawing_and_no_colour() {
     }
 }
 
-fn spawn_at(env: &Env, args: &[&str], columns: &str) -> PtySession {
+pub(crate) fn spawn_at(env: &Env, args: &[&str], columns: &str) -> PtySession {
     let mut cmd = env.sealed(crate::bin());
     cmd.args(args)
         .env("TERM", "xterm")

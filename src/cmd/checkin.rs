@@ -355,7 +355,9 @@ fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
 
 /// `20:30`, `8:05` or `0830` → (hour, minute).
 fn parse_time(text: &str) -> Result<(u8, u8)> {
-    let t = text.trim();
+    // Any script's digits, and a full-width colon, read as typed.
+    let folded = crate::plan::typed::fold(text);
+    let t = folded.trim();
     let (h, m) = match t.split_once(':') {
         Some((h, m)) => (h, m),
         None if t.len() == 4 => t.split_at(2),

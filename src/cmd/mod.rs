@@ -303,8 +303,9 @@ fn country(value: &str) -> Option<String> {
 /// crisis view's "call your local emergency number" is no surprise.
 fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
     match crate::crisis_lines::for_country(country) {
+        // The commands on lines of their own, to copy whole.
         Some(lines) if lines.lines.is_empty() => ctx.say(&format!(
-            "relapse-plan has no checked crisis lines for {} yet, so `now` will say to call your local emergency number.",
+            "relapse-plan has no checked crisis lines for {} yet, so `now` will say to call your local emergency number. If you know it, or a crisis line, keep it in your plan with:\n  relapse-plan set --emergency-number NUMBER\n  relapse-plan set --own-line NAME --call NUMBER",
             crate::plan::country::name(&lines.country).unwrap_or(&lines.country)
         )),
         _ => Ok(()),

@@ -158,9 +158,15 @@ fn finish(
 }
 
 fn parse_ratings(list: &str) -> Result<Vec<u8>> {
-    let ratings: Vec<u8> = list
+    // Any script's digits and commas (`７、８`, `٧،٨`) read as typed.
+    let folded = crate::plan::typed::fold(list).replace(['、', '،'], ",");
+    let ratings: Vec<u8> = folded
         .split(',')
-        .map(|r| r.trim().parse::<u8>().ok().filter(|r| *r <= 10))
+        .map(|r| {
+            crate::plan::typed::whole_number(r)
+                .filter(|r| *r <= 10)
+                .and_then(|r| u8::try_from(r).ok())
+        })
         .collect::<Option<Vec<u8>>>()
         .ok_or_else(|| {
             Error::Usage(format!(

@@ -5,20 +5,120 @@
 /// country's own languages), lower case. Every country with checked crisis
 /// lines is here, and common others.
 const COUNTRIES: &[(&str, &str, &[&str])] = &[
-    ("AT", "Austria", &["österreich", "oesterreich", "австрия"]),
-    ("AU", "Australia", &[]),
+    (
+        "AE",
+        "United Arab Emirates",
+        &["uae", "الإمارات", "الامارات", "الإمارات العربية المتحدة"],
+    ),
+    ("AR", "Argentina", &[]),
+    (
+        "AT",
+        "Austria",
+        &[
+            "österreich",
+            "oesterreich",
+            "австрия",
+            "autriche",
+            "奥地利",
+            "奧地利",
+            "オーストリア",
+            "오스트리아",
+        ],
+    ),
+    (
+        "AU",
+        "Australia",
+        &[
+            "australien",
+            "澳大利亚",
+            "澳大利亞",
+            "澳洲",
+            "オーストラリア",
+            "호주",
+            "أستراليا",
+            "אוסטרליה",
+        ],
+    ),
     ("BE", "Belgium", &["belgië", "belgique", "belgien"]),
     ("BR", "Brazil", &["brasil"]),
     ("BY", "Belarus", &["беларусь", "белоруссия"]),
-    ("CA", "Canada", &[]),
-    ("CH", "Switzerland", &["schweiz", "suisse", "svizzera"]),
-    ("CN", "China", &["中国"]),
+    (
+        "CA",
+        "Canada",
+        &[
+            "kanada",
+            "加拿大",
+            "カナダ",
+            "캐나다",
+            "كندا",
+            "קנדה",
+            "канада",
+        ],
+    ),
+    (
+        "CH",
+        "Switzerland",
+        &[
+            "schweiz",
+            "suisse",
+            "svizzera",
+            "svizra",
+            "瑞士",
+            "スイス",
+            "스위스",
+        ],
+    ),
+    ("CL", "Chile", &[]),
+    (
+        "CN",
+        "China",
+        &[
+            "中国",
+            "中國",
+            "中华人民共和国",
+            "中華人民共和國",
+            "people's republic of china",
+            "zhongguo",
+        ],
+    ),
+    ("CO", "Colombia", &[]),
     ("CZ", "Czechia", &["czech republic", "česko"]),
-    ("DE", "Germany", &["deutschland", "германия", "גרמניה"]),
+    (
+        "DE",
+        "Germany",
+        &[
+            "deutschland",
+            "германия",
+            "גרמניה",
+            "allemagne",
+            "alemania",
+            "germania",
+            "德国",
+            "德國",
+            "ドイツ",
+            "독일",
+            "ألمانيا",
+        ],
+    ),
     ("DK", "Denmark", &["danmark"]),
+    ("EG", "Egypt", &["مصر", "égypte", "ägypten"]),
     ("ES", "Spain", &["españa", "espana", "испания"]),
     ("FI", "Finland", &["suomi"]),
-    ("FR", "France", &["франция", "צרפת"]),
+    (
+        "FR",
+        "France",
+        &[
+            "франция",
+            "צרפת",
+            "frankreich",
+            "francia",
+            "法国",
+            "法國",
+            "フランス",
+            "프랑스",
+            "فرنسا",
+        ],
+    ),
     (
         "GB",
         "United Kingdom",
@@ -32,33 +132,185 @@ const COUNTRIES: &[(&str, &str, &[&str])] = &[
             "northern ireland",
             "великобритания",
             "англия",
+            "royaume-uni",
+            "reino unido",
+            "vereinigtes königreich",
+            "英国",
+            "英國",
+            "イギリス",
+            "영국",
+            "المملكة المتحدة",
+            "בריטניה",
         ],
     ),
-    ("GR", "Greece", &["ελλάδα"]),
-    ("IE", "Ireland", &["éire", "eire", "republic of ireland"]),
-    ("IL", "Israel", &["ישראל", "израиль", "isra'il"]),
-    ("IN", "India", &["bharat", "भारत"]),
+    (
+        "GR",
+        "Greece",
+        &["ελλάδα", "ελλαδα", "ελλάς", "hellas", "ελληνική δημοκρατία"],
+    ),
+    ("HK", "Hong Kong", &["香港", "hongkong"]),
+    ("ID", "Indonesia", &[]),
+    (
+        "IE",
+        "Ireland",
+        &[
+            "éire",
+            "eire",
+            "republic of ireland",
+            "irlande",
+            "irland",
+            "irlanda",
+            "爱尔兰",
+            "愛爾蘭",
+            "アイルランド",
+            "아일랜드",
+            "أيرلندا",
+            "ايرلندا",
+            "אירלנד",
+            "ирландия",
+        ],
+    ),
+    ("IL", "Israel", &["ישראל", "израиль", "isra'il", "إسرائيل"]),
+    (
+        "IN",
+        "India",
+        &[
+            "bharat",
+            "भारत",
+            "இந்தியா",
+            "ভারত",
+            "印度",
+            "インド",
+            "인도",
+            "الهند",
+        ],
+    ),
     ("IT", "Italy", &["italia", "италия"]),
-    ("JP", "Japan", &["日本", "nippon", "nihon"]),
+    ("JO", "Jordan", &["الأردن", "الاردن"]),
+    (
+        "JP",
+        "Japan",
+        &[
+            "日本",
+            "日本国",
+            "にほん",
+            "にっぽん",
+            "nippon",
+            "nihon",
+            "일본",
+            "япония",
+        ],
+    ),
     (
         "KR",
         "South Korea",
-        &["korea", "republic of korea", "대한민국", "한국"],
+        &[
+            "korea",
+            "republic of korea",
+            "대한민국",
+            "한국",
+            "남한",
+            "韓国",
+            "韩国",
+            "韓國",
+            "南韩",
+            "南韓",
+        ],
     ),
+    ("LB", "Lebanon", &["لبنان", "liban"]),
+    ("MA", "Morocco", &["المغرب", "maroc"]),
+    ("MO", "Macao", &["macau", "澳門", "澳门"]),
     ("MX", "Mexico", &["méxico"]),
+    ("MY", "Malaysia", &[]),
     (
         "NL",
         "Netherlands",
-        &["the netherlands", "holland", "nederland"],
+        &[
+            "the netherlands",
+            "holland",
+            "nederland",
+            "pays-bas",
+            "niederlande",
+            "países bajos",
+            "荷兰",
+            "荷蘭",
+            "オランダ",
+            "네덜란드",
+        ],
     ),
     ("NO", "Norway", &["norge"]),
-    ("NZ", "New Zealand", &["aotearoa"]),
-    ("PL", "Poland", &["polska"]),
-    ("PT", "Portugal", &[]),
+    (
+        "NZ",
+        "New Zealand",
+        &[
+            "aotearoa",
+            "新西兰",
+            "紐西蘭",
+            "新西蘭",
+            "ニュージーランド",
+            "뉴질랜드",
+        ],
+    ),
+    ("PH", "Philippines", &["pilipinas"]),
+    (
+        "PL",
+        "Poland",
+        &[
+            "polska",
+            "pologne",
+            "polen",
+            "польша",
+            "波兰",
+            "波蘭",
+            "ポーランド",
+            "폴란드",
+        ],
+    ),
+    ("PT", "Portugal", &["葡萄牙", "ポルトガル", "포르투갈"]),
     ("RU", "Russia", &["россия", "russian federation"]),
-    ("SE", "Sweden", &["sverige"]),
-    ("SG", "Singapore", &[]),
+    (
+        "SA",
+        "Saudi Arabia",
+        &["السعودية", "المملكة العربية السعودية"],
+    ),
+    (
+        "SE",
+        "Sweden",
+        &[
+            "sverige",
+            "suède",
+            "schweden",
+            "瑞典",
+            "スウェーデン",
+            "스웨덴",
+        ],
+    ),
+    (
+        "SG",
+        "Singapore",
+        &[
+            "singapura",
+            "新加坡",
+            "シンガポール",
+            "싱가포르",
+            "சிங்கப்பூர்",
+        ],
+    ),
+    ("TH", "Thailand", &["ประเทศไทย", "ไทย"]),
     ("TR", "Türkiye", &["turkey", "turkiye", "турция"]),
+    (
+        "TW",
+        "Taiwan",
+        &[
+            "台灣",
+            "台湾",
+            "臺灣",
+            "臺湾",
+            "中華民國",
+            "中华民国",
+            "republic of china",
+        ],
+    ),
     ("UA", "Ukraine", &["україна", "украина"]),
     (
         "US",
@@ -71,9 +323,30 @@ const COUNTRIES: &[(&str, &str, &[&str])] = &[
             "сша",
             "америка",
             "ארצות הברית",
+            "estados unidos",
+            "états-unis",
+            "etats-unis",
+            "vereinigte staaten",
+            "美国",
+            "美國",
+            "アメリカ",
+            "미국",
+            "الولايات المتحدة",
         ],
     ),
-    ("ZA", "South Africa", &[]),
+    ("VN", "Vietnam", &["việt nam", "viet nam"]),
+    (
+        "ZA",
+        "South Africa",
+        &[
+            "suid-afrika",
+            "iningizimu afrika",
+            "afrique du sud",
+            "南非",
+            "南アフリカ",
+            "남아프리카 공화국",
+        ],
+    ),
 ];
 
 /// Every ISO 3166-1 alpha-2 country code (from Debian's iso-codes), so a
@@ -98,15 +371,20 @@ pub fn name(code: &str) -> Option<&'static str> {
 /// one sentence saying what is expected.
 pub fn parse(typed: &str) -> Result<String, String> {
     let trimmed = typed.trim();
-    let lower = trimmed.to_lowercase();
+    // `ＵＳＡ` and `Hong  Kong` are what they look like.
+    let lower = crate::plan::typed::fold(trimmed)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if lower == "none" {
         return Ok("NONE".into());
     }
     if lower == "uk" {
         return Ok("GB".into());
     }
-    if trimmed.len() == 2 && trimmed.chars().all(|c| c.is_ascii_alphabetic()) {
-        let code = trimmed.to_ascii_uppercase();
+    if lower.len() == 2 && lower.chars().all(|c| c.is_ascii_alphabetic()) {
+        let code = lower.to_ascii_uppercase();
         if is_country_code(&code) {
             return Ok(code);
         }
@@ -139,9 +417,9 @@ mod tests {
         assert_eq!(parse("Deutschland").as_deref(), Ok("DE"));
         assert_eq!(parse("none").as_deref(), Ok("NONE"));
         assert_eq!(parse("ES").as_deref(), Ok("ES"));
-        let err = parse("Irlande").unwrap_err();
+        let err = parse("Atlantis").unwrap_err();
         assert!(
-            err.contains("`Irlande`") && err.contains("IE for Ireland"),
+            err.contains("`Atlantis`") && err.contains("IE for Ireland"),
             "{err}"
         );
         assert!(parse("I E").is_err());
@@ -160,5 +438,47 @@ mod tests {
         assert!(err.contains("`ZZ` is not a country code"), "{err}");
         assert!(parse("zz").is_err());
         assert!(ISO_3166_ALPHA2.split(' ').count() == 249);
+    }
+
+    #[test]
+    fn names_in_their_own_language_and_script() {
+        for (typed, code) in [
+            ("台灣", "TW"),
+            ("台湾", "TW"),
+            ("臺灣", "TW"),
+            ("Taiwan", "TW"),
+            ("ｔｗ", "TW"),
+            ("香港", "HK"),
+            ("Hong  Kong", "HK"),
+            ("日本", "JP"),
+            ("대한민국", "KR"),
+            ("한국", "KR"),
+            ("韓国", "KR"),
+            ("中国", "CN"),
+            ("中國", "CN"),
+            ("Ελλάδα", "GR"),
+            ("ελλαδα", "GR"),
+            ("مصر", "EG"),
+            ("ＵＳＡ", "US"),
+            ("美國", "US"),
+            ("Royaume-Uni", "GB"),
+            ("Suid-Afrika", "ZA"),
+        ] {
+            assert_eq!(parse(typed).as_deref(), Ok(code), "{typed}");
+            assert!(name(code).is_some(), "{code}");
+        }
+        // No name is two countries', and every code is a real one.
+        let mut seen = std::collections::HashMap::new();
+        for (code, english, others) in COUNTRIES {
+            assert!(is_country_code(code), "{code}");
+            for n in std::iter::once(english.to_lowercase())
+                .chain(others.iter().map(|o| (*o).to_string()))
+            {
+                assert_eq!(n, n.to_lowercase(), "{n} should be lower case");
+                if let Some(other) = seen.insert(n.clone(), *code) {
+                    assert_eq!(other, *code, "{n} names {other} and {code}");
+                }
+            }
+        }
     }
 }

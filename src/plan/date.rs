@@ -186,12 +186,393 @@ pub fn long_date(date: Date) -> String {
     format!("{} {month} {}", date.day, date.year)
 }
 
+/// Month names and their usual short forms in the languages people most
+/// often write dates in (English, French, German, Spanish, Italian,
+/// Portuguese, Dutch, Polish, Turkish, the Nordic languages, Russian,
+/// Ukrainian, Greek, Hebrew, Arabic), lower case, in both the forms a date
+/// uses (`марта`, `marca`) and the month's own name (`март`, `marzec`).
+const MONTH_NAMES: [&[&str]; 12] = [
+    &[
+        "january",
+        "janvier",
+        "januar",
+        "jänner",
+        "enero",
+        "gennaio",
+        "janeiro",
+        "januari",
+        "styczeń",
+        "styczen",
+        "stycznia",
+        "ocak",
+        "январь",
+        "января",
+        "січень",
+        "січня",
+        "ιανουάριος",
+        "ιανουαρίου",
+        "ιανουαριου",
+        "ינואר",
+        "يناير",
+    ],
+    &[
+        "february",
+        "février",
+        "fevrier",
+        "februar",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "luty",
+        "lutego",
+        "şubat",
+        "subat",
+        "февраль",
+        "февраля",
+        "лютий",
+        "лютого",
+        "φεβρουάριος",
+        "φεβρουαρίου",
+        "φεβρουαριου",
+        "פברואר",
+        "فبراير",
+        "شباط",
+    ],
+    &[
+        "march",
+        "mars",
+        "märz",
+        "maerz",
+        "marz",
+        "marzo",
+        "março",
+        "marco",
+        "maart",
+        "marzec",
+        "marca",
+        "mart",
+        "март",
+        "марта",
+        "березень",
+        "березня",
+        "μάρτιος",
+        "μαρτίου",
+        "μαρτιου",
+        "מרץ",
+        "מרס",
+        "مارس",
+        "آذار",
+        "اذار",
+    ],
+    &[
+        "april",
+        "avril",
+        "abril",
+        "aprile",
+        "kwiecień",
+        "kwiecien",
+        "kwietnia",
+        "nisan",
+        "апрель",
+        "апреля",
+        "квітень",
+        "квітня",
+        "απρίλιος",
+        "απριλίου",
+        "απριλιου",
+        "אפריל",
+        "أبريل",
+        "ابريل",
+        "إبريل",
+        "نيسان",
+    ],
+    &[
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "maio",
+        "mei",
+        "maj",
+        "maja",
+        "mayıs",
+        "mayis",
+        "май",
+        "мая",
+        "травень",
+        "травня",
+        "μάιος",
+        "μαΐου",
+        "μαιου",
+        "מאי",
+        "مايو",
+        "أيار",
+        "ايار",
+    ],
+    &[
+        "june",
+        "juin",
+        "juni",
+        "junio",
+        "giugno",
+        "junho",
+        "czerwiec",
+        "czerwca",
+        "haziran",
+        "июнь",
+        "июня",
+        "червень",
+        "червня",
+        "ιούνιος",
+        "ιουνίου",
+        "ιουνιου",
+        "יוני",
+        "يونيو",
+        "يونيه",
+        "حزيران",
+    ],
+    &[
+        "july",
+        "juillet",
+        "juli",
+        "julio",
+        "luglio",
+        "julho",
+        "lipiec",
+        "lipca",
+        "temmuz",
+        "июль",
+        "июля",
+        "липень",
+        "липня",
+        "ιούλιος",
+        "ιουλίου",
+        "ιουλιου",
+        "יולי",
+        "يوليو",
+        "يوليه",
+        "تموز",
+    ],
+    &[
+        "august",
+        "août",
+        "aout",
+        "agosto",
+        "augustus",
+        "sierpień",
+        "sierpien",
+        "sierpnia",
+        "ağustos",
+        "agustos",
+        "август",
+        "августа",
+        "серпень",
+        "серпня",
+        "αύγουστος",
+        "αυγούστου",
+        "αυγουστου",
+        "אוגוסט",
+        "أغسطس",
+        "اغسطس",
+        "آب",
+    ],
+    &[
+        "september",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "wrzesień",
+        "wrzesien",
+        "września",
+        "wrzesnia",
+        "eylül",
+        "eylul",
+        "сентябрь",
+        "сентября",
+        "вересень",
+        "вересня",
+        "σεπτέμβριος",
+        "σεπτεμβρίου",
+        "σεπτεμβριου",
+        "ספטמבר",
+        "سبتمبر",
+        "أيلول",
+        "ايلول",
+    ],
+    &[
+        "october",
+        "octobre",
+        "oktober",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "październik",
+        "pazdziernik",
+        "października",
+        "pazdziernika",
+        "ekim",
+        "октябрь",
+        "октября",
+        "жовтень",
+        "жовтня",
+        "οκτώβριος",
+        "οκτωβρίου",
+        "οκτωβριου",
+        "אוקטובר",
+        "أكتوبر",
+        "اكتوبر",
+    ],
+    &[
+        "november",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopad",
+        "listopada",
+        "kasım",
+        "kasim",
+        "ноябрь",
+        "ноября",
+        "листопад",
+        "листопада",
+        "νοέμβριος",
+        "νοεμβρίου",
+        "νοεμβριου",
+        "נובמבר",
+        "نوفمبر",
+    ],
+    &[
+        "december",
+        "décembre",
+        "decembre",
+        "dezember",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "grudzień",
+        "grudzien",
+        "grudnia",
+        "aralık",
+        "aralik",
+        "декабрь",
+        "декабря",
+        "грудень",
+        "грудня",
+        "δεκέμβριος",
+        "δεκεμβρίου",
+        "δεκεμβριου",
+        "דצמבר",
+        "ديسمبر",
+    ],
+];
+
+/// Words around a date that say nothing of which day it is: `1 de marzo
+/// de 2027`, `the 1st of March`, `1 марта 2027 г.`.
+const FILLER: &[&str] = &[
+    "the", "of", "de", "del", "le", "el", "г", "года", "року", "r", "roku", "den", "der",
+];
+
+/// The month a word names, in any of [`MONTH_NAMES`]: the whole name, or
+/// (three letters or more) the start of one. A start that could be two
+/// different months names none.
+fn month_named(word: &str) -> Option<i64> {
+    let word = word.to_lowercase();
+    let month_of = |name: &str| {
+        let exact = MONTH_NAMES.iter().position(|names| names.contains(&name));
+        let starts: Vec<usize> = MONTH_NAMES
+            .iter()
+            .enumerate()
+            .filter(|(_, names)| names.iter().any(|n| n.starts_with(name)))
+            .map(|(i, _)| i)
+            .collect();
+        exact
+            .or_else(|| (name.chars().count() >= 3 && starts.len() == 1).then(|| starts[0]))
+            .and_then(|i| i64::try_from(i + 1).ok())
+    };
+    // Hebrew writes "in March" as one word: במרץ.
+    month_of(&word).or_else(|| word.strip_prefix('ב').and_then(month_of))
+}
+
+/// A day of the month as written before or after a month's name: `1`,
+/// `1st`, `2nd`, `1er`, `1º`.
+fn day_number(word: &str) -> Option<i64> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, suffix) = word.split_at(digits);
+    let suffix = suffix.to_lowercase();
+    (digits > 0
+        && digits <= 2
+        && [
+            "", "st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a",
+        ]
+        .contains(&suffix.as_str()))
+    .then(|| number.parse().ok())
+    .flatten()
+}
+
+/// A date written with the year, month and day marks of Chinese, Japanese
+/// and Korean (`2027年3月1日`, `3月1号`, `2027년 3월 1일`): the numbers, or
+/// `None` when the text has no such mark; `Some(Err)` when it has marks
+/// but is no date.
+#[allow(clippy::type_complexity)] // (year, month, day), each if written
+fn marked(text: &str) -> Option<Result<(Option<i64>, i64, i64), ()>> {
+    const MARKS: [char; 8] = ['年', '月', '日', '号', '號', '년', '월', '일'];
+    if !text.contains(MARKS) {
+        return None;
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    let mut number = String::new();
+    let mut after_space = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if after_space && !number.is_empty() {
+                return Some(Err(()));
+            }
+            number.push(c);
+            after_space = false;
+            continue;
+        }
+        if c.is_whitespace() {
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        let slot = match c {
+            '年' | '년' => &mut year,
+            '月' | '월' => &mut month,
+            '日' | '号' | '號' | '일' => &mut day,
+            _ => return Some(Err(())),
+        };
+        if number.is_empty() || number.len() > 4 || slot.is_some() {
+            return Some(Err(()));
+        }
+        *slot = number.parse::<i64>().ok();
+        number.clear();
+    }
+    // `3月1`: the day's mark left off at the end.
+    if !number.is_empty() {
+        if month.is_none() || day.is_some() || number.len() > 2 {
+            return Some(Err(()));
+        }
+        day = number.parse::<i64>().ok();
+    }
+    match (month, day) {
+        (Some(month), Some(day)) => Some(Ok((year, month, day))),
+        _ => Some(Err(())),
+    }
+}
+
 /// Reads a date as people type it: `2027-01-04`, `4/1/2027` (also with
-/// `.` or `-`, and two-digit years), `4 Jan 2027`, `January 4 2027`, or a
-/// day and month alone (`4 Jan`: the next one from `today`). Numbers in an
-/// order the locale does not settle come back as [`TypedDate::EitherOf`].
+/// `.` or `-`, and two-digit years), `4 Jan 2027`, `January 4 2027`,
+/// month names of common languages (`1 марта 2027`, `1. März`, `1 de
+/// marzo`), the year, month and day marks of Chinese, Japanese and Korean
+/// (`2027年3月1日`), in any script's digits; or a day and month alone (`4
+/// Jan`, `3月1日`: the next one on or after `today`). Numbers in an order
+/// the locale does not settle come back as [`TypedDate::EitherOf`].
 pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
-    let text = text.trim();
+    let folded = crate::plan::typed::fold(text);
+    let text = folded.trim();
     let real = |y: i64, m: i64, d: i64| -> Option<Date> {
         let date = Date {
             year: u16::try_from(y).ok()?,
@@ -201,22 +582,6 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
         is_real_date(date).then_some(date)
     };
     let found = |date: Option<Date>| date.map_or(TypedDate::NoSuchDate, TypedDate::Date);
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | '-' | ','))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let number = |w: &str| -> Option<i64> {
-        (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
-            .then(|| w.parse().ok())
-            .flatten()
-    };
-    let month_named = |w: &str| -> Option<i64> {
-        let w = w.to_lowercase();
-        (w.len() >= 3)
-            .then(|| MONTHS.iter().position(|m| m.to_lowercase().starts_with(&w)))
-            .flatten()
-            .and_then(|i| i64::try_from(i + 1).ok())
-    };
     let full_year = |y: i64, w: &str| if w.len() <= 2 { 2000 + y } else { y };
     // Without a year: the next such day from today on.
     let next = |m: i64, d: i64| {
@@ -225,6 +590,26 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
             Some(date) if days_from_civil(date) >= days_from_civil(today) => Some(date),
             _ => real(this_year + 1, m, d),
         }
+    };
+    match marked(text) {
+        Some(Ok((Some(year), month, day))) => return found(real(year, month, day)),
+        Some(Ok((None, month, day))) => return found(next(month, day)),
+        Some(Err(())) => return TypedDate::NotADate,
+        None => {}
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| {
+            c.is_whitespace()
+                // Arabic comma, CJK comma, and the marks that keep
+                // right-to-left text in order.
+                || matches!(c, '/' | '.' | '-' | ',' | '،' | '、' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+        })
+        .filter(|w| !w.is_empty() && !FILLER.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let number = |w: &str| -> Option<i64> {
+        (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
     };
     match words.as_slice() {
         // 2027-01-04
@@ -240,10 +625,10 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
                 && (month_named(first).is_some() || month_named(second).is_some()) =>
         {
             let ((Some(day), Some(month), _, _) | (_, _, Some(month), Some(day))) = (
-                number(first),
+                day_number(first),
                 month_named(second),
                 month_named(first),
-                number(second),
+                day_number(second),
             ) else {
                 return TypedDate::NotADate;
             };
@@ -481,6 +866,67 @@ mod tests {
         assert_eq!(DayOrder::of_region(Some("IE")), DayOrder::DayFirst);
         assert_eq!(DayOrder::of_region(Some("US")), DayOrder::MonthFirst);
         assert_eq!(DayOrder::of_region(None), DayOrder::Unknown);
+    }
+
+    #[test]
+    fn dates_in_the_persons_own_language_and_digits() {
+        let today = date(2026, 11, 22);
+        let read = |text: &str| parse_typed(text, DayOrder::DayFirst, today);
+        let march1 = TypedDate::Date(date(2027, 3, 1));
+        for text in [
+            "2027年3月1日",
+            "3月1日",
+            "３月１日",
+            "2027年 3月 1日",
+            "3月1号",
+            "3月1",
+            "2027년 3월 1일",
+            "3월 1일",
+            "1 марта",
+            "1 марта 2027 г.",
+            "1 März 2027",
+            "1. März",
+            "1er mars 2027",
+            "1 de marzo de 2027",
+            "1 de março",
+            "March 1st, 2027",
+            "the 1st of March",
+            "1 marca 2027",
+            "1 березня",
+            "1 Μαρτίου 2027",
+            "1 במרץ 2027",
+            "1 مارس 2027",
+            "١ مارس ٢٠٢٧",
+            "٠١/٠٣/٢٠٢٧",
+            "２０２７－０３－０１",
+        ] {
+            assert_eq!(read(text), march1, "{text}");
+        }
+        // The next such day on or after today: the 22nd is today.
+        assert_eq!(read("11月22日"), TypedDate::Date(date(2026, 11, 22)));
+        assert_eq!(read("21 ноября"), TypedDate::Date(date(2027, 11, 21)));
+        assert_eq!(read("2027年2月30日"), TypedDate::NoSuchDate);
+        for text in [
+            "3月",
+            "月1日",
+            "3月1日2",
+            "2027年3月1日x",
+            "3 1日",
+            "1 ma",
+            "1 ju 2027",
+        ] {
+            assert_eq!(read(text), TypedDate::NotADate, "{text}");
+        }
+        // Every name is its own month, whole or (from three letters) begun.
+        for (i, names) in MONTH_NAMES.iter().enumerate() {
+            for name in *names {
+                let month = i64::try_from(i + 1).unwrap();
+                assert_eq!(month_named(name), Some(month), "{name}");
+                let mut chars = name.chars();
+                let capital: String = chars.next().unwrap().to_uppercase().chain(chars).collect();
+                assert_eq!(month_named(&capital), Some(month), "{capital}");
+            }
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
 pub mod supporter;
+pub mod typed;
 pub mod validate;
 pub mod vcard;
 

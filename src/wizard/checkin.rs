@@ -145,12 +145,15 @@ fn rating(
         match ask.text(question, &initial)? {
             None if optional => return Ok(None),
             None => ask.show("A number from 0 to 10, please (0 if there was no urge).")?,
-            Some(answer) => match answer.trim().parse::<u8>() {
-                Ok(n) if n <= SCALE_MAX => return Ok(Some(n)),
-                _ => ask.show(&format!(
-                    "\"{answer}\" is not a number from 0 to 10; please try again."
-                ))?,
-            },
+            // `７` and `٧` are seven too: digits of any script count.
+            Some(answer) => {
+                match crate::plan::typed::whole_number(&answer).and_then(|n| u8::try_from(n).ok()) {
+                    Some(n) if n <= SCALE_MAX => return Ok(Some(n)),
+                    _ => ask.show(&format!(
+                        "\"{answer}\" is not a number from 0 to 10; please try again."
+                    ))?,
+                }
+            }
         }
     }
 }

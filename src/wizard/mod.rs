@@ -344,15 +344,33 @@ impl Wizard<'_> {
         }
         for i in 0..self.draft.plan.crisis_steps.len() {
             let step = clean(&self.draft.plan.crisis_steps[i].text);
-            let question = format!("How likely are you to do \"{step}\", 0-100%? (Enter to skip)");
-            let Some(typed) = self.ask.text(&question, "")? else {
-                continue;
+            let mut question =
+                format!("How likely are you to do \"{step}\", 0-100%? (Enter to skip)");
+            // Asked again until it is a number (in any script's digits):
+            // an answer is never dropped without a word.
+            let likely = loop {
+                let Some(typed) = self.ask.text(&question, "")? else {
+                    break None;
+                };
+                let folded = crate::plan::typed::fold(&typed);
+                match crate::plan::typed::whole_number(folded.trim().trim_end_matches('%'))
+                    .and_then(|n| u8::try_from(n).ok())
+                    .filter(|n| *n <= 100)
+                {
+                    Some(n) => break Some(n),
+                    None => {
+                        question = format!(
+                            "“{}” isn't a number from 0 to 100. How likely are you to do \"{step}\"? (like 70, or Enter to skip)",
+                            crate::prompt::shorten(&typed, 20)
+                        );
+                    }
+                }
             };
-            let Ok(likely) = typed.trim().trim_end_matches('%').trim().parse::<u8>() else {
+            let Some(likely) = likely else {
                 continue;
             };
             let follow = &mut self.plan().crisis_steps[i].follow_through;
-            follow.likely = Some(likely.min(100));
+            follow.likely = Some(likely);
             self.keep()?;
             let Some(way) = self
                 .ask

@@ -1,0 +1,161 @@
+//! Issue 13 ("words"): what a person types in their own language and
+//! script is read as they meant it (dates with month names and CJK marks,
+//! any script's digits, country names in their own language), and what
+//! the views show is in their words.
+
+use std::fs;
+
+use crate::Env;
+
+/// A draft with every part done but the review, so `new` goes straight to
+/// "When would you like to review your plan?".
+#[cfg(unix)]
+fn draft_at_the_review(env: &Env) {
+    use relapse_plan::plan::draft::{Draft, to_toml};
+    let mut draft = Draft::new(
+        "new",
+        crate::NOW.parse().unwrap(),
+        relapse_plan::plan::Plan::new("美玲".into(), Some("TW".into())),
+    );
+    for step in [
+        "about",
+        "reasons",
+        "warning-signs",
+        "triggers",
+        "ranking",
+        "responses",
+        "contacts",
+        "crisis-steps",
+        "safer-environment",
+        "lapse-plan",
+        "maintenance",
+        "follow-through",
+        "supporters",
+    ] {
+        draft.mark_done(step);
+    }
+    fs::create_dir_all(env.plan_dir()).unwrap();
+    fs::write(env.plan_dir().join("draft.toml"), to_toml(&draft)).unwrap();
+}
+
+/// A date written the Chinese way is read on the prompt screen; one with
+/// no day is asked again, never dropped.
+#[cfg(unix)]
+#[test]
+fn a_review_date_in_chinese_is_read_and_a_half_date_asked_again() {
+    use crate::terminal::{DOWN, ENTER, answer, spawn_at};
+    let env = Env::new();
+    draft_at_the_review(&env);
+    let mut p = spawn_at(&env, &["new"], "50");
+    answer(&mut p, "You have unfinished answers", ENTER);
+    answer(
+        &mut p,
+        "When would you like to review",
+        &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(&mut p, "Which date?", "3月\r");
+    // rexpect reads bytes one to a char: wait on the ASCII part.
+    answer(
+        &mut p,
+        "as a date. Which date?",
+        "\x7f\x7f\x7f\x7f2027年３月1日\r",
+    );
+    p.exp_string("Your next review: 1 March 2027.").unwrap();
+    answer(&mut p, "Save my plan", ENTER);
+    answer(&mut p, "A few words about this version?", ENTER);
+    p.exp_string("Saved as revision 1").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-03-01");
+}
+
+/// A rating typed with a full-width or Arabic-Indic digit is that number.
+#[cfg(unix)]
+#[test]
+fn ratings_in_full_width_and_arabic_digits_are_read() {
+    use crate::terminal::{ENTER, answer, spawn_at};
+    let env = Env::with_example();
+    let mut p = spawn_at(&env, &["check-in"], "100");
+    answer(&mut p, "Strongest urge today", "７\r");
+    answer(&mut p, "Did you act on an urge today?", ENTER);
+    answer(&mut p, "Which of your warning signs showed today?", ENTER);
+    answer(&mut p, "Which daily maintenance did you do?", ENTER);
+    answer(&mut p, "Which coping did you use today?", ENTER);
+    answer(&mut p, "Distress or low mood today", "٤\r");
+    answer(&mut p, "Anything else about today", ENTER);
+    p.exp_eof().unwrap();
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("urge = 7"), "{log}");
+    assert!(log.contains("distress = 4"), "{log}");
+}
+
+#[test]
+fn set_reads_dates_and_numbers_in_the_persons_own_language() {
+    let env = Env::with_example();
+    // The clock is 22 November 2026: a day with no year is the next one.
+    for (typed, saved) in [
+        ("1 марта", "2027-03-01"),
+        ("1 März 2027", "2027-03-01"),
+        ("3月1日", "2027-03-01"),
+        ("2027年3月1日", "2027-03-01"),
+        ("2026年12月24日", "2026-12-24"),
+        ("1 במרץ 2027", "2027-03-01"),
+        ("١٥/٠٣/٢٠٢٧", "2027-03-15"),
+    ] {
+        env.test(["set", "--next-review", typed]).run();
+        assert_eq!(
+            env.plan().review.next.unwrap().to_string(),
+            saved,
+            "{typed}"
+        );
+    }
+    let before = env.snapshot_dir();
+    env.test(["set", "--next-review", "3月"])
+        .status(2)
+        .stderr_has("I couldn't read “3月” as a date")
+        .stderr_has("write it like")
+        .run();
+    assert_eq!(env.snapshot_dir(), before);
+    env.test([
+        "trigger",
+        "add",
+        "--situation",
+        "月底發薪日，一個人在家",
+        "--likelihood",
+        "４",
+        "--intensity",
+        "٣",
+        "--confidence",
+        "６０",
+    ])
+    .run();
+    let plan = env.plan();
+    let added = plan.triggers.last().unwrap();
+    assert_eq!(
+        (added.likelihood, added.intensity, added.confidence),
+        (Some(4), Some(3), Some(60))
+    );
+}
+
+/// Taiwan in its own script is understood, and a country with no checked
+/// lines says how to keep one's own, never losing crisis lines silently.
+#[test]
+fn a_country_in_its_own_script_with_no_lines_says_how_to_keep_ones_own() {
+    let env = Env::with_example();
+    for typed in ["台灣", "台湾", "臺灣"] {
+        env.test(["set", "--country", typed])
+            .stderr_has("no checked crisis lines for Taiwan yet")
+            .stderr_has("relapse-plan set --emergency-number NUMBER")
+            .stderr_has("relapse-plan set --own-line NAME --call NUMBER")
+            .run();
+        assert_eq!(env.plan().country.as_deref(), Some("TW"));
+    }
+    for (typed, code) in [
+        ("日本", "JP"),
+        ("대한민국", "KR"),
+        ("Ελλάδα", "GR"),
+        ("香港", "HK"),
+    ] {
+        env.test(["set", "--country", typed]).run();
+        assert_eq!(env.plan().country.as_deref(), Some(code), "{typed}");
+    }
+}
