@@ -291,7 +291,10 @@ fn now_uses_the_country_flag_and_never_guesses_a_country() {
         "no GB lines for --country US:\n{us}"
     );
     let jp = env.ok(["now", "--country", "AR"]);
-    assert!(jp.contains("No lines are checked for AR yet"), "{jp}");
+    assert!(
+        jp.contains("No lines are checked for Argentina yet"),
+        "{jp}"
+    );
     assert!(!jp.contains("Emergency:"), "{jp}");
 
     let empty = Env::new();

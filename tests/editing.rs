@@ -424,7 +424,7 @@ fn countries_are_tidied_and_unknown_ones_explained() {
     env.ok(["init", "--country", "uk"]);
     assert_eq!(env.plan().country.as_deref(), Some("GB"));
     env.test(["set", "--country", "AR"])
-        .stderr_has("no checked crisis lines for AR yet")
+        .stderr_has("no checked crisis lines for Argentina yet")
         .run();
     // A name typed in the person's language; the note names the country.
     env.test(["set", "--country", "Израиль"])

@@ -667,7 +667,7 @@ fn own_numbers_for_a_country_the_table_lacks() {
     env.ok(["init", "--name", "Layla", "--country", "AE"]);
     let before = env.ok(["now"]);
     assert!(
-        before.contains("No lines are checked for AE yet"),
+        before.contains("No lines are checked for United Arab Emirates yet"),
         "{before}"
     );
     env.ok([
