@@ -326,12 +326,12 @@ impl Error {
             }
             // The list that shows what the person was looking for.
             Error::NotFound { what, .. } => {
-                let command = match *what {
-                    "contact" => "contact",
-                    "coping strategy" => "coping",
-                    _ => "trigger",
+                let (command, all) = match *what {
+                    "contact" => ("contact", "contacts"),
+                    "coping strategy" => ("coping", "coping strategies"),
+                    _ => ("trigger", "triggers"),
                 };
-                format!("`relapse-plan {command} list` shows the {what}s there are and their ids")
+                format!("`relapse-plan {command} list` shows the {all} there are and their ids")
             }
             Error::NoSuchItem { what, .. } => {
                 let command = crate::plan::Section::ALL

@@ -140,6 +140,11 @@ fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
     env.fails(2, ["check-in", "--acted", "no"]);
     let err = env.fails(1, ["check-in", "--urge", "4", "--used", "juggling"]);
     assert!(err.contains("urge-surf"), "{err}");
+    assert!(
+        err.contains("no coping strategy `juggling` in the plan")
+            && err.contains("`relapse-plan coping list` shows the coping strategies there are"),
+        "{err}"
+    );
     assert_eq!(env.snapshot_dir(), before);
     // Something else, in the person's words, is kept without changing the plan.
     env.ok(["check-in", "--urge", "4", "--other-sign", "Snapping at Jo"]);

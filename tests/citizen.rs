@@ -301,7 +301,12 @@ fn practice_shows_the_confidence_trend_and_totals() {
         only["confidence"]["payday"],
         serde_json::json!([20, 40, 80])
     );
-    env.fails(1, ["practice", "--trigger", "nope"]);
+    let err = env.fails(1, ["practice", "--trigger", "nope"]);
+    assert!(
+        err.contains("no trigger `nope` in the plan (there is: payday")
+            && err.contains("`relapse-plan trigger list` shows the triggers there are"),
+        "{err}"
+    );
 }
 
 #[test]

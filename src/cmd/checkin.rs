@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::plan::checkin::{Acted, Answers, stretch};
 use crate::plan::date::days_from_civil;
 use crate::plan::early_warning::{MAX_LOOK_BACK, assess};
+use crate::plan::edit::{EditError, Entry};
 use crate::plan::{Plan, TextItem};
 use crate::prompt::Terminal;
 use crate::render::checkin::{write_reply, write_warning};
@@ -236,11 +237,7 @@ fn from_flags(
         match found {
             Some(found) if !used.contains(&found.id) => used.push(found.id.clone()),
             Some(_) => {}
-            None => not_saved.push(Error::NotFound {
-                what: "coping strategy",
-                id: wanted.clone(),
-                known: plan.coping.iter().map(|c| c.id.clone()).collect(),
-            }),
+            None => not_saved.push(EditError::not_found(Entry::Coping, Some(plan), wanted).into()),
         }
     }
     let asked = Asked {

@@ -4,6 +4,7 @@
 use crate::cli::PracticeArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::edit::{EditError, Entry};
 use crate::plan::rehearsal::totals;
 use crate::render::json::PracticeJson;
 
@@ -15,14 +16,7 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
         let known = plan.as_ref().is_some_and(|p| p.trigger(id).is_some())
             || log.rehearsals.iter().any(|r| r.trigger == *id);
         if !known {
-            return Err(Error::NotFound {
-                what: "trigger",
-                id: id.clone(),
-                known: plan
-                    .iter()
-                    .flat_map(|p| p.triggers.iter().map(|t| t.id.clone()))
-                    .collect(),
-            });
+            return Err(EditError::not_found(Entry::Trigger, plan.as_ref(), id).into());
         }
         log.rehearsals.retain(|r| r.trigger == *id);
         log.exercises.retain(|e| e.trigger.as_deref() == Some(id));

@@ -140,6 +140,18 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+impl EditError {
+    /// No entry of kind `entry` has `id`: naming the ids `plan` has (none
+    /// when there is no plan). The one way every "not found" is made.
+    pub fn not_found(entry: Entry, plan: Option<&Plan>, id: &str) -> EditError {
+        EditError::NotFound {
+            entry,
+            id: id.to_string(),
+            known: plan.map(|plan| entry.ids(plan)).unwrap_or_default(),
+        }
+    }
+}
+
 /// A rename of one entry's id, as the store carries it into the logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rename {
@@ -157,11 +169,7 @@ impl Plan {
         E::list(self)
             .iter()
             .position(|e| e.id() == id)
-            .ok_or_else(|| EditError::NotFound {
-                entry: E::KIND,
-                id: id.to_string(),
-                known: E::KIND.ids(self),
-            })
+            .ok_or_else(|| EditError::not_found(E::KIND, Some(self), id))
     }
 
     /// An id made from `words` that no entry of the kind has yet.

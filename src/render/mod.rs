@@ -107,11 +107,21 @@ pub fn duration(duration: std::time::Duration) -> String {
 }
 
 /// A count with its word, in the plural when it is not one: "1 day",
-/// "3 days". The one way every screen counts things.
-pub fn plural(n: impl Into<i128>, word: &str) -> String {
-    match n.into() {
+/// "3 days". The one way every screen counts things (any integer type).
+pub fn plural(n: impl TryInto<i128>, word: &str) -> String {
+    match n.try_into().unwrap_or(i128::MAX) {
         1 => format!("1 {word}"),
         n => format!("{n} {word}s"),
+    }
+}
+
+/// A count that opens a sentence, with the words that agree with it:
+/// "One trigger is rated", "3 triggers are rated". [`plural`] otherwise.
+pub fn counted(n: usize, word: &str, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("One {word} {one}")
+    } else {
+        format!("{} {many}", plural(n, word))
     }
 }
 
@@ -254,6 +264,16 @@ pub fn heading(text: &str, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_words() {
+        assert_eq!(plural(1usize, "day"), "1 day");
+        assert_eq!(plural(0u64, "day"), "0 days");
+        assert_eq!(plural(-2i64, "day"), "-2 days");
+        let rated = |n| counted(n, "trigger", "is rated", "are rated");
+        assert_eq!(rated(1), "One trigger is rated");
+        assert_eq!(rated(3), "3 triggers are rated");
+    }
 
     #[test]
     fn wrapping_keeps_lines_within_the_width() {

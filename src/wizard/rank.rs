@@ -6,6 +6,7 @@ use super::Wizard;
 use crate::error::{Error, Result};
 use crate::plan::priority::sorted;
 use crate::plan::ranking::{max_questions, rank_pairwise};
+use crate::render::{counted, plural};
 
 const LIKELIHOOD: [&str; 6] = [
     "0: it won't happen",
@@ -63,11 +64,12 @@ impl Wizard<'_> {
             self.rate(i)?;
         }
         if rated > 0 {
-            let question = if rated == 1 {
-                "One trigger is rated already. Change its ratings?".to_string()
-            } else {
-                format!("{rated} triggers are rated already. Change their ratings?")
-            };
+            let question = counted(
+                rated,
+                "trigger",
+                "is rated already. Change its ratings?",
+                "are rated already. Change their ratings?",
+            );
             if self.ask.confirm(&question, false)? {
                 for i in 0..self.draft.plan.triggers.len() {
                     if is_rated(&self.draft.plan.triggers[i]) {
@@ -83,8 +85,8 @@ impl Wizard<'_> {
         }
         let most = max_questions(n);
         self.say(&format!(
-            "You can also put them in your own order by comparing two at a time: at most {most} question{}, and Esc stops.",
-            if most == 1 { "" } else { "s" }
+            "You can also put them in your own order by comparing two at a time: at most {}, and Esc stops.",
+            plural(most, "question")
         ))?;
         if self.ask.confirm("Compare them now?", true)? {
             self.refine()?;

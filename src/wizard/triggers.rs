@@ -5,6 +5,7 @@ use super::Wizard;
 use crate::error::Result;
 use crate::plan::priority::sorted;
 use crate::plan::{Category, Coping, CopingKind, Trigger};
+use crate::render::counted;
 
 /// Coping skills offered as starting points, never imposed: the person
 /// rewrites each step in their own words (Enter keeps it).
@@ -253,13 +254,11 @@ impl Wizard<'_> {
             .count();
         if unrated > 0
             && self.ask.confirm(
-                &format!(
-                    "{} not rated yet. Rate now? (three quick questions each)",
-                    if unrated == 1 {
-                        "One trigger is".to_string()
-                    } else {
-                        format!("{unrated} triggers are")
-                    }
+                &counted(
+                    unrated,
+                    "trigger",
+                    "is not rated yet. Rate now? (three quick questions each)",
+                    "are not rated yet. Rate now? (three quick questions each)",
                 ),
                 true,
             )?
@@ -273,13 +272,11 @@ impl Wizard<'_> {
             .collect();
         if !without.is_empty()
             && self.ask.confirm(
-                &format!(
-                    "{} no planned response yet. Plan one now?",
-                    if without.len() == 1 {
-                        "One trigger has".to_string()
-                    } else {
-                        format!("{} triggers have", without.len())
-                    }
+                &counted(
+                    without.len(),
+                    "trigger",
+                    "has no planned response yet. Plan one now?",
+                    "have no planned response yet. Plan one now?",
                 ),
                 true,
             )?
@@ -412,14 +409,12 @@ impl Wizard<'_> {
         if people == 0 || alone.is_empty() {
             return Ok(());
         }
-        let question = if alone.len() == 1 {
-            "One trigger has no one to call. Link someone to it now?".to_string()
-        } else {
-            format!(
-                "{} triggers have no one to call. Link someone to them now?",
-                alone.len()
-            )
-        };
+        let question = counted(
+            alone.len(),
+            "trigger",
+            "has no one to call. Link someone to it now?",
+            "have no one to call. Link someone to them now?",
+        );
         if !self.ask.confirm(&question, true)? {
             return Ok(());
         }
