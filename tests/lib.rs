@@ -10,6 +10,7 @@ mod citizen;
 mod commands;
 mod editing;
 mod export;
+mod first_save;
 mod history;
 mod homework;
 mod hostile;

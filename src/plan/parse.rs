@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::validate::{Problem, validate};
-use super::{Plan, Role, SCHEMA_VERSION};
+use super::{Category, Plan, Role, SCHEMA_VERSION};
 
 /// A plan read from a file, with anything worth saying about it.
 #[derive(Debug)]
@@ -344,11 +344,56 @@ fn find_table_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// Serializes a plan to the TOML text written to disk.
+/// Serializes a plan to the TOML text written to disk, in the shape people
+/// write by hand: lists on one line (`feelings = ["angry", "hurt"]`), and
+/// an empty list or table left out, as it reads the same. Writing out every
+/// empty field, one line per list item, made a hand-written plan grow on its
+/// first save (one doubled), and a plan near the size limit could then no
+/// longer be saved.
 pub fn to_toml(plan: &Plan) -> String {
     // A Plan holds only strings, integers, booleans, dates and tables, all of
     // which TOML can represent, so serialization cannot fail.
-    toml::to_string_pretty(plan).expect("a plan always serializes to TOML")
+    // Through text, not `Table::try_from`, which turns dates into tables.
+    let text = toml::to_string(plan).expect("a plan always serializes to TOML");
+    let mut table: toml::Table = toml::from_str(&text).expect("TOML just written reads back");
+    leave_out_empty(&mut table);
+    // Two defaults that say nothing, so a hand-written plan leaves them
+    // out: no name yet, and a trigger not put in a category.
+    if table.get("name").is_some_and(|v| v.as_str() == Some("")) {
+        table.remove("name");
+    }
+    if let Some(toml::Value::Array(triggers)) = table.get_mut("triggers") {
+        for trigger in triggers.iter_mut().filter_map(toml::Value::as_table_mut) {
+            let other = Category::Other.key();
+            if trigger.get("category").and_then(toml::Value::as_str) == Some(other) {
+                trigger.remove("category");
+            }
+        }
+    }
+    toml::to_string(&table).expect("a plan always serializes to TOML")
+}
+
+/// Takes out empty lists and tables, at every depth: every list and table
+/// in a plan has a default, so leaving one out reads back the same.
+fn leave_out_empty(table: &mut toml::Table) {
+    for (_, value) in table.iter_mut() {
+        match value {
+            toml::Value::Table(inner) => leave_out_empty(inner),
+            toml::Value::Array(items) => {
+                for item in items.iter_mut() {
+                    if let toml::Value::Table(inner) = item {
+                        leave_out_empty(inner);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    table.retain(|_, value| match value {
+        toml::Value::Table(inner) => !inner.is_empty(),
+        toml::Value::Array(items) => !items.is_empty(),
+        _ => true,
+    });
 }
 
 /// Reads a homework or hand-in file: UTF-8, its `kind` and version checked

@@ -314,12 +314,48 @@ impl Store {
             let path = (!current.problems.is_empty()).then_some(current.path);
             return Err(Error::Invalid { path, problems });
         }
+        before_commit(also)?;
+        let kept = self.keep_first_plan_file(&current)?;
         // After a recovery the newest revision file may be unreadable, so
         // number from the first free slot, never from the plan alone.
-        let revision = self.next_revision(current.plan.revision)?;
-        before_commit(also)?;
+        let revision = self.next_revision(current.plan.revision.max(kept))?;
         self.commit(plan, revision, now, &current.problems)
             .map(Saved::Revision)
+    }
+
+    /// A plan.toml written by hand, with no saved revision yet (or an old
+    /// plan whose revisions were never kept), is saved as it stands before
+    /// the first change, so history starts with what the person wrote,
+    /// comments and all. Returns the revision it was kept as (0 when
+    /// nothing needed keeping). Only called with the lock held.
+    fn keep_first_plan_file(&self, current: &Loaded) -> Result<u64> {
+        if current.path != self.plan_path() || !self.revision_numbers()?.is_empty() {
+            return Ok(0);
+        }
+        let bytes = read_limited(&current.path)?;
+        let revision = current.plan.revision.max(1);
+        // A file that names its own revision is kept byte for byte. One
+        // without a number is kept as revision 1 with the number put first,
+        // and plan.toml gets the same line first, so the two agree and a
+        // cut-off save leaves a plan that reads as that revision.
+        let text = if current.plan.revision == revision {
+            bytes
+        } else {
+            let mut numbered = format!("revision = {revision}\n").into_bytes();
+            numbered.extend_from_slice(&bytes);
+            if parse(&numbered).map(|p| p.plan.revision).ok() != Some(revision) {
+                // `revision = 0` written out: the file is kept as read.
+                let mut plan = current.plan.clone();
+                plan.revision = revision;
+                numbered = to_toml(&plan).into_bytes();
+            }
+            within_limit("your plan", &current.path, &numbered)?;
+            write_atomic(&current.path, &numbered)?;
+            numbered
+        };
+        create_private_dir(&self.revisions_dir())?;
+        write_atomic_via(&self.dir, &self.revision_path(revision), &text)?;
+        Ok(revision)
     }
 
     /// Saves revision `revision` of the plan, returning it as saved. Only
