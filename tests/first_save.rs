@@ -1,6 +1,7 @@
 //! The first save of a plan someone wrote by hand: it must not grow, and
 //! history must start with what they wrote, not after it.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -35,9 +36,10 @@ fn plans_in_the_repository() -> Vec<(PathBuf, Vec<u8>)> {
 fn compact_hand_written(triggers: usize) -> String {
     let mut text = String::from("schema_version = 3\nrevision = 1\nname = \"Sam\"\n");
     for n in 0..triggers {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[triggers]]\nid = \"t{n}\"\nsituation = \"Payday {n}\"\nfeelings = [\"a\", \"b\", \"c\", \"d\"]\nthoughts = [\"x\", \"y\"]\n"
-        ));
+        );
     }
     text
 }
