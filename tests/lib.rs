@@ -20,6 +20,8 @@ mod local_day;
 mod lockscreen;
 mod no_terminal;
 mod own_words;
+#[cfg(unix)]
+mod plan_link;
 mod printed_trends;
 mod printing;
 mod privacy;

@@ -4,7 +4,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -251,6 +251,47 @@ pub(super) fn tighten(dir: &Path) -> Result<()> {
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
+}
+
+/// What a save does with a file that may be a link (`plan.toml` linked to
+/// a plan kept in a synced folder, say).
+pub(super) enum Link {
+    /// Not a link: written in place.
+    No,
+    /// A link to a regular file in a folder of the plan folder's owner:
+    /// written through, atomically beside the file it points to.
+    Through(PathBuf),
+    /// Any other link: replaced by a file of its own; the person is told
+    /// why, and what it pointed to is left as it was.
+    Replace { target: PathBuf, why: &'static str },
+}
+
+/// Decides [`Link`] for `path`, a file in the plan folder `dir`.
+pub(super) fn follow_link(dir: &Path, path: &Path) -> Link {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Link::No;
+    }
+    let shown = fs::read_link(path).unwrap_or_default();
+    let replace = |target: PathBuf, why| Link::Replace { target, why };
+    let Ok(target) = path.canonicalize() else {
+        return replace(parent_of(path).join(shown), ", which is not there,");
+    };
+    if !fs::metadata(&target).is_ok_and(|m| m.is_file()) {
+        return replace(target, ", which is not a regular file,");
+    }
+    // Writing through to a revision would rewrite what is never rewritten.
+    if dir.canonicalize().is_ok_and(|dir| target.starts_with(dir)) {
+        return replace(target, ", one of the files relapse-plan keeps itself,");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let owner = |p: &Path| fs::metadata(p).map(|m| m.uid()).ok();
+        if owner(parent_of(&target)).is_none() || owner(parent_of(&target)) != owner(dir) {
+            return replace(target, ", which is in a folder that is not yours,");
+        }
+    }
+    Link::Through(target)
 }
 
 /// Refuses a link where the plan folder keeps its own files (the

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 
 use super::files::{
-    create_private_dir, read_limited, sync_dir, within_limit, write_atomic, write_atomic_via,
+    Link, create_private_dir, follow_link, read_limited, sync_dir, within_limit, write_atomic,
+    write_atomic_via,
 };
 use super::{Loaded, PLAN_FILE, Saved, Store};
 use crate::error::{Error, Result};
@@ -350,12 +351,36 @@ impl Store {
                 numbered = to_toml(&plan).into_bytes();
             }
             within_limit("your plan", &current.path, &numbered)?;
-            write_atomic(&current.path, &numbered)?;
+            self.write_plan_file(&numbered)?;
             numbered
         };
         create_private_dir(&self.revisions_dir())?;
         write_atomic_via(&self.dir, &self.revision_path(revision), &text)?;
         Ok(revision)
+    }
+
+    /// Writes plan.toml, through a link to a plan kept elsewhere when that
+    /// is safe (see [`follow_link`]); a link that is not is replaced by a
+    /// file of its own, and the person is told, never silently.
+    fn write_plan_file(&self, bytes: &[u8]) -> Result<()> {
+        let path = self.plan_path();
+        match follow_link(&self.dir, &path) {
+            Link::No => write_atomic(&path, bytes),
+            Link::Through(target) => write_atomic(&target, bytes),
+            Link::Replace { target, why } => {
+                write_atomic(&path, bytes)?;
+                let left = if target.exists() {
+                    format!("; `{}` was left as it was", target.display())
+                } else {
+                    String::new()
+                };
+                eprintln!(
+                    "note: `{PLAN_FILE}` was a link to `{}`{why} so it is now a file of its own in the plan folder{left}.",
+                    target.display()
+                );
+                Ok(())
+            }
+        }
     }
 
     /// Saves revision `revision` of the plan, returning it as saved. Only
@@ -415,7 +440,7 @@ impl Store {
         // their failure (a full disk, say) is a notice, never "nothing was
         // changed" about a change that the next command would then adopt.
         write_atomic_via(&self.dir, &revision_path, text.as_bytes())?;
-        if let Err(error) = write_atomic(&self.plan_path(), text.as_bytes()) {
+        if let Err(error) = self.write_plan_file(text.as_bytes()) {
             eprintln!(
                 "note: saved as revision {revision}, but `{PLAN_FILE}` could not be brought up to date ({error}); the next command does it"
             );
