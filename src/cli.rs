@@ -408,7 +408,7 @@ pub struct SetArgs {
     /// With --own-line: the number to text.
     #[arg(long, value_name = "NUMBER", requires = "own_line")]
     pub text: Option<String>,
-    /// With --emergency-number or --own-line: where you found it, in your words.
+    /// With --emergency-number or --own-line: where you found it, in your words (with both, it goes on both).
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
     /// Remove a local crisis line of your own, by its name.

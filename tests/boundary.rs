@@ -1012,8 +1012,9 @@ fn a_whole_address_book_is_refused_quickly_naming_the_file_and_the_limit() {
     assert_eq!(env.plan().contacts.len(), 450);
 }
 
-/// The same person many times over (one name, many numbers, as a phone
-/// keeps them) is added once, quickly, and said so.
+/// The same name many times over, each with another number, is added
+/// once, quickly, and every other number is listed as not imported (it
+/// was once called "in the file more than once", which it was not).
 #[test]
 fn the_same_person_many_times_in_one_file_is_added_once() {
     let env = Env::new();
@@ -1028,9 +1029,14 @@ fn the_same_person_many_times_in_one_file_is_added_once() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{err}");
     assert!(
-        err.contains("In the file more than once, so added once"),
+        err.contains("Not imported: the same name as someone in your plan or earlier in the file, with another number"),
         "{err}"
     );
+    assert!(
+        err.contains("Alex Smith · +44 7700 000001 (Alex Smith is kept with +44 7700 000000)"),
+        "{err}"
+    );
+    assert!(!err.contains("more than once"), "{err}");
     assert!(err.contains("… and 4979 more"), "{err}");
     assert!(err.contains("imported 1 contact from alex.vcf"), "{err}");
     assert_eq!(env.plan().contacts.len(), 1);

@@ -19,6 +19,8 @@ mod keys;
 mod local_day;
 mod lockscreen;
 mod no_terminal;
+#[cfg(unix)]
+mod nothing_lost;
 mod own_words;
 #[cfg(unix)]
 mod plan_link;

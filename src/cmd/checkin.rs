@@ -9,12 +9,12 @@ use crate::cli::{CheckInArgs, Switch};
 use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::checkin::{Acted, Answers, stretch};
+use crate::plan::checkin::{Acted, Answers, CheckIn, CheckInLog, Recorded, Stretch, stretch};
 use crate::plan::date::days_from_civil;
 use crate::plan::early_warning::{MAX_LOOK_BACK, assess};
 use crate::plan::edit::{EditError, Entry};
 use crate::plan::{Plan, TextItem};
-use crate::prompt::Terminal;
+use crate::prompt::{Prompter, Terminal};
 use crate::render::checkin::{write_reply, write_warning};
 use crate::wizard::checkin::{Asked, ask};
 
@@ -51,6 +51,14 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             Plan::new(String::new(), None)
         }
     };
+    for other in &args.other_sign {
+        let folded = crate::store::fold_note(other.trim());
+        if folded != other.trim() {
+            ctx.say(&format!(
+                "A sign is one line, so --other-sign is kept as “{folded}”."
+            ))?;
+        }
+    }
     let (asked, mut not_saved): (Asked, Vec<Error>) = match args.urge {
         Some(urge) => from_flags(args, urge, &plan, ctx.note.clone()),
         None if args.count_days.is_some() => {
@@ -85,18 +93,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             ))?,
         }
     }
-    let now = ctx.now;
     let lapse_plan_shown = asked.lapse_plan_shown;
-    let (recorded, entry, stretch, recent) = ctx.store.update_check_ins(|log| {
-        let recorded = log.record(today, now, asked.answers);
-        let entry = log.on(today).cloned();
-        (
-            recorded,
-            entry,
-            stretch(log, today),
-            log.recent(usize::from(MAX_LOOK_BACK)),
-        )
-    })?;
+    let typed = args.urge.is_none();
+    let (recorded, entry, stretch, recent) = save(ctx, &asked.answers, &plan, typed)?;
     let Some(entry) = entry else {
         return Ok(());
     };
@@ -127,6 +126,69 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             left_out.join("; ")
         )))
     }
+}
+
+/// What saving a check-in gives back: how it was recorded, today's entry,
+/// the stretch of days and the recent check-ins.
+type SavedCheckIn = (Recorded, Option<CheckIn>, Option<Stretch>, CheckInLog);
+
+/// Saves today's answers. Answers `typed` on the terminal exist nowhere
+/// else until saved: from here on, Ctrl-C (say, while waiting for another
+/// relapse-plan) and a save that can't happen show them as the command that
+/// saves them, and a wait that runs out asks to try again.
+fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<SavedCheckIn> {
+    let (today, now) = (ctx.today, ctx.now);
+    let typed = typed.then(|| crate::render::checkin::as_command(answers, plan));
+    if let Some(command) = &typed {
+        // The command stays one line, never wrapped, so it copies whole.
+        let words = format!(
+            "{}\n  {}",
+            crate::render::wrap_for(
+                "Stopped. Today's check-in was not saved. To save it as you answered:",
+                ctx.err_width
+            ),
+            crate::render::clean(command)
+        );
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(Box::leak(words.into_boxed_str())));
+    }
+    loop {
+        let answers = answers.clone();
+        let saved = ctx.store.update_check_ins(|log| {
+            let recorded = log.record(today, now, answers);
+            let entry = log.on(today).cloned();
+            (
+                recorded,
+                entry,
+                stretch(log, today),
+                log.recent(usize::from(MAX_LOOK_BACK)),
+            )
+        });
+        match (saved, &typed) {
+            (Err(error @ Error::LockTimeout { .. }), Some(command)) => {
+                if try_again(ctx)? {
+                    continue;
+                }
+                ctx.say("Today's check-in was not saved: another relapse-plan kept your plan folder busy. To save it as you answered, once that one is done:")?;
+                // One line, never wrapped, so it copies whole.
+                writeln!(ctx.err, "  {}", crate::render::clean(command)).map_err(Error::Stderr)?;
+                return Err(error);
+            }
+            (saved, _) => return saved,
+        }
+    }
+}
+
+/// Whether to try the save again, asked on the terminal after another
+/// relapse-plan held the plan folder too long (yes is the default: the
+/// answers are still here). No terminal, Esc or an error mean no.
+fn try_again(ctx: &mut Ctx) -> Result<bool> {
+    let Some(mut terminal) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Ok(false);
+    };
+    ctx.say("Your check-in could not be saved yet: another relapse-plan (another window, a script) is still busy with your plan folder.")?;
+    Ok(terminal
+        .confirm("Try saving it again now?", true)
+        .unwrap_or(false))
 }
 
 /// After a mistake on the command line that clap refuses before any
@@ -214,7 +276,8 @@ fn from_flags(
         &mut not_saved,
     );
     for other in &args.other_sign {
-        let other = other.trim().to_string();
+        // One sign is one line (said in `run`), as the plan's signs are.
+        let other = crate::store::fold_note(other.trim());
         if !other.is_empty() && !signs.contains(&other) {
             signs.push(other);
         }

@@ -171,6 +171,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             list(&sorted.twice)
         ))?;
     }
+    say_not_imported(ctx, &sorted)?;
     let new = sorted.new;
     if new.is_empty() {
         return ctx.say("Everyone in this file is already in your plan; nothing to add.");
@@ -225,6 +226,49 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             n => format!("imported {n} contacts from {source}"),
         })
     })
+}
+
+/// Names every number from the file that does not come in, and why: a
+/// name already kept with another number, a card's second number.
+fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
+    if !sorted.other_number.is_empty() {
+        let lines = sorted
+            .other_number
+            .iter()
+            .map(|(card, kept)| {
+                let name = clean(&card.name);
+                let number = card.phone.as_deref().map(clean).unwrap_or_default();
+                match kept {
+                    Some(kept) => {
+                        format!("{name} · {number} ({name} is kept with {})", clean(kept))
+                    }
+                    None => format!("{name} · {number} ({name} is kept with no number)"),
+                }
+            })
+            .collect();
+        ctx.say(&format!(
+            "Not imported: the same name as someone in your plan or earlier in the file, with another number. A name in your plan stands for one number, so which to call is yours to say: `relapse-plan contact edit ID --phone \"…\"` changes the number kept, and `relapse-plan contact add --name \"…\" --phone \"…\"` adds this one under a name of its own.\n{}",
+            listed(lines)
+        ))?;
+    }
+    let more: Vec<String> = sorted
+        .new
+        .iter()
+        .chain(&sorted.known)
+        .chain(&sorted.twice)
+        .flat_map(|card| {
+            card.other_phones
+                .iter()
+                .map(|number| format!("{} · {}", clean(&card.name), clean(number)))
+        })
+        .collect();
+    if !more.is_empty() {
+        ctx.say(&format!(
+            "Not imported: a card's second number. A contact in your plan holds one number (the card's preferred one, else its first); `relapse-plan contact add --name \"…\" --phone \"…\"` adds another under a name of its own:\n{}",
+            listed(more)
+        ))?;
+    }
+    Ok(())
 }
 
 /// The cards in the file that can be kept in a plan; says which can't, and

@@ -60,6 +60,19 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     let therapist = therapist
         .filter(|t| !t.trim().is_empty())
         .ok_or_else(|| Error::Usage("--therapist is needed".into()))?;
+    // Names are shown on one line wherever the client sees them: a line
+    // break is refused here, never folded or kept where it would show as
+    // an escape.
+    for (flag, value) in [
+        ("--therapist", Some(&therapist)),
+        ("--client", client.as_ref()),
+    ] {
+        if value.is_some_and(|v| v.contains(['\n', '\r', '\u{2028}', '\u{2029}'])) {
+            return Err(Error::Usage(format!(
+                "{flag} holds a line break: give the name on one line"
+            )));
+        }
+    }
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
     let due = parse_date(&due)
         .ok_or_else(|| Error::Usage(format!("`{due}` is not a date like 2026-11-29")))?;
@@ -179,7 +192,15 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
         base,
     };
     ctx.store.save_homework(&homework)?;
-    ctx.say(&shown::started(&homework.assignment, ctx.today))
+    // What was started is the command's result: standard output, like
+    // `homework status`; the "this replaces" note above is a warning.
+    writeln!(
+        ctx.out,
+        "{}",
+        shown::started(&homework.assignment, ctx.today)
+    )
+    .map_err(Error::Stdout)?;
+    Ok(())
 }
 
 fn status(json: bool, ctx: &mut Ctx) -> Result<()> {

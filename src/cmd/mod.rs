@@ -43,6 +43,10 @@ use crate::wizard::{Outcome, Wizard};
 
 /// Runs one parsed command.
 pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
+    // For `check-in`, `--note` is the person's line for the day, kept as typed.
+    if !matches!(command, Command::CheckIn(_)) {
+        note_on_one_line(ctx)?;
+    }
     match command {
         Command::New => new::run(ctx),
         Command::Map => map::run(ctx),
@@ -91,6 +95,23 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         }
         Command::Man => completions::man(ctx),
     }
+}
+
+/// A change note is one line (history shows one a revision): a `--note`
+/// typed with line breaks is folded here, before anything is saved, and
+/// the person is told exactly what is kept, never left to find out.
+fn note_on_one_line(ctx: &mut Ctx) -> Result<()> {
+    let Some(note) = ctx.note.take() else {
+        return Ok(());
+    };
+    let folded = crate::store::fold_note(&note);
+    if folded != note {
+        ctx.say(&format!(
+            "Your --note has line breaks, and a change note is one line, so it is kept as “{folded}”."
+        ))?;
+    }
+    ctx.note = Some(folded);
+    Ok(())
 }
 
 /// Applies a change to the plan as one new revision and says what happened.
@@ -153,9 +174,14 @@ fn homework_reminder(ctx: &Ctx) -> Option<String> {
     crate::render::homework::reminder(&homework.assignment, &tasks)
 }
 
-/// Writes a JSON view to stdout: pretty, with a final newline.
+/// Writes a JSON view to stdout: pretty, with a final newline. On a
+/// terminal, characters that would act on it are `\u` escapes (the same
+/// JSON to any reader); into a pipe or file it is exactly as serde writes it.
 fn write_json(ctx: &mut Ctx, view: &impl serde::Serialize) -> Result<()> {
-    let text = serde_json::to_string_pretty(view).expect("a JSON view always serializes");
+    let mut text = serde_json::to_string_pretty(view).expect("a JSON view always serializes");
+    if ctx.stdout_terminal {
+        text = crate::render::json::for_terminal(&text);
+    }
     writeln!(ctx.out, "{text}").map_err(Error::Stdout)?;
     Ok(())
 }

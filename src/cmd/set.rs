@@ -103,11 +103,9 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
                 name,
                 call,
                 text,
-                source: if emergency.is_some() {
-                    None
-                } else {
-                    source.clone()
-                },
+                // Given with both, the source is where the person found
+                // both: it goes on each, never silently on one only.
+                source: source.clone(),
             })
         }
         None => None,

@@ -145,7 +145,8 @@ fn finish(
         )
     };
     writeln!(ctx.out, "{summary}").map_err(Error::Stdout)?;
-    ctx.store.log_exercise(Exercise {
+    let again = log_later(&ratings, every, trigger.as_deref());
+    let logged = ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Surf,
         at: ctx.now,
         seconds: u32::try_from(elapsed.as_secs()).unwrap_or(u32::MAX),
@@ -153,8 +154,32 @@ fn finish(
         ratings,
         trigger,
         other: toml::Table::new(),
-    })?;
+    });
+    if let Err(error) = logged {
+        // The ratings were typed on a hard moment: never lost in silence.
+        // They are shown as the command that logs them, to copy and run
+        // once the log is mended (the error below says how).
+        ctx.say("Your ratings were not logged, because the practice log has a problem (below). Once it is mended, this logs them:")?;
+        // One line, never wrapped, so it copies whole.
+        writeln!(ctx.err, "  {}", crate::render::clean(&again)).map_err(Error::Stderr)?;
+        return Err(error);
+    }
     ctx.say("Logged in your practice.")
+}
+
+/// The command that logs these ratings as a surf done elsewhere.
+fn log_later(ratings: &[u8], every: Duration, trigger: Option<&str>) -> String {
+    let list: Vec<String> = ratings.iter().map(u8::to_string).collect();
+    let mut command = format!(
+        "relapse-plan surf --ratings {} --every {}",
+        list.join(","),
+        every.as_secs_f64() / 60.0
+    );
+    if let Some(id) = trigger {
+        command.push_str(" --trigger ");
+        command.push_str(&crate::render::checkin::shell_word(id));
+    }
+    command
 }
 
 fn parse_ratings(list: &str) -> Result<Vec<u8>> {

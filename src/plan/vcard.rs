@@ -3,7 +3,7 @@
 //! file, folded lines, escaped text and quoted-printable names. And writing
 //! them as vCard 3.0, the version every phone imports.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::ids::IdMaker;
 use super::{Contact, Plan, Role, phone};
@@ -20,6 +20,9 @@ pub struct Card {
     pub name: String,
     /// The preferred number, else the first.
     pub phone: Option<String>,
+    /// The card's other numbers, in file order. A contact in a plan holds
+    /// one number, so these are named to the person, never dropped unsaid.
+    pub other_phones: Vec<String>,
 }
 
 /// Every card with a name, in file order. Cards without one are skipped:
@@ -96,17 +99,26 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Option<Card> {
+    fn finish(mut self) -> Option<Card> {
         let name = self.formatted.or(self.structured)?;
-        let phone = self
+        let kept = self
             .phones
             .iter()
-            .find(|(preferred, _)| *preferred)
-            .or_else(|| self.phones.first())
-            .map(|(_, number)| number.clone());
+            .position(|(preferred, _)| *preferred)
+            .unwrap_or(0);
+        let phone = (kept < self.phones.len()).then(|| self.phones.remove(kept).1);
+        // The same number given twice (as "cell" and "voice", say) is one.
+        let mut seen: HashSet<String> = phone.iter().map(|p| digits(p)).collect();
+        let other_phones = self
+            .phones
+            .into_iter()
+            .map(|(_, number)| number)
+            .filter(|number| seen.insert(digits(number)))
+            .collect();
         Some(Card {
             name: name.trim().to_string(),
             phone,
+            other_phones,
         })
     }
 }
@@ -217,37 +229,58 @@ fn split_unescaped(value: &str, separator: char) -> Vec<String> {
 pub struct Sorted {
     /// Not yet in the plan.
     pub new: Vec<Card>,
-    /// Someone of the same name, or with the same number, is in the plan.
+    /// In the plan already: the same number, or the same name and no
+    /// other number.
     pub known: Vec<Card>,
-    /// The same name or number as a card earlier in the file.
+    /// The same as a card earlier in the file: the same number, or the same
+    /// name and no other number.
     pub twice: Vec<Card>,
+    /// The same name as someone in the plan or earlier in the file, with
+    /// another number, and the number kept under that name (if any). Not
+    /// imported: one name would then stand for two numbers, and which to
+    /// call is the person's to say.
+    pub other_number: Vec<(Card, Option<String>)>,
 }
 
 /// Sorts `cards` into those new to `plan` and those already there (by name,
 /// ignoring case, or by the digits of the number), each person once. Linear
-/// in the cards and the plan: names and numbers are looked up in sets.
+/// in the cards and the plan: names and numbers are looked up in maps.
 pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
     let key = |name: &str| name.trim().to_lowercase();
     let number = |phone: Option<&str>| phone.map(digits).filter(|d| !d.is_empty());
-    let names: HashSet<String> = plan.contacts.iter().map(|c| key(&c.name)).collect();
+    // A name's number: the first contact of that name decides.
+    let mut names: HashMap<String, Option<String>> = HashMap::new();
+    for c in &plan.contacts {
+        names.entry(key(&c.name)).or_insert_with(|| c.phone.clone());
+    }
     let numbers: HashSet<String> = plan
         .contacts
         .iter()
         .filter_map(|c| number(c.phone.as_deref()))
         .collect();
-    let (mut seen_names, mut seen_numbers) = (HashSet::new(), HashSet::new());
+    let (mut seen_names, mut seen_numbers) = (HashMap::new(), HashSet::new());
     let mut sorted = Sorted::default();
     for card in cards {
         let name = key(&card.name);
         let digits = number(card.phone.as_deref());
-        if names.contains(&name) || digits.as_ref().is_some_and(|d| numbers.contains(d)) {
+        if digits.as_ref().is_some_and(|d| numbers.contains(d)) {
             sorted.known.push(card);
-        } else if seen_names.contains(&name)
-            || digits.as_ref().is_some_and(|d| seen_numbers.contains(d))
-        {
+        } else if let Some(kept) = names.get(&name) {
+            if digits.is_some() {
+                sorted.other_number.push((card, kept.clone()));
+            } else {
+                sorted.known.push(card);
+            }
+        } else if digits.as_ref().is_some_and(|d| seen_numbers.contains(d)) {
             sorted.twice.push(card);
+        } else if let Some(kept) = seen_names.get(&name) {
+            if digits.is_some() {
+                sorted.other_number.push((card, Option::clone(kept)));
+            } else {
+                sorted.twice.push(card);
+            }
         } else {
-            seen_names.insert(name);
+            seen_names.insert(name, card.phone.clone());
             seen_numbers.extend(digits);
             sorted.new.push(card);
         }
@@ -383,11 +416,13 @@ mod tests {
             [
                 Card {
                     name: "Alex Smith (sponsor)".into(),
-                    phone: Some("01632 960 123".into())
+                    phone: Some("01632 960 123".into()),
+                    other_phones: vec!["+44 7700 900123".into()],
                 },
                 Card {
                     name: "Dr Asha Patel".into(),
-                    phone: Some("+44-1632-960-000".into())
+                    phone: Some("+44-1632-960-000".into()),
+                    other_phones: Vec::new(),
                 },
             ]
         );
@@ -400,7 +435,8 @@ mod tests {
             parse(text),
             [Card {
                 name: "Jo, my sister".into(),
-                phone: Some("07700 900456".into())
+                phone: Some("07700 900456".into()),
+                other_phones: Vec::new(),
             }]
         );
     }
@@ -412,7 +448,8 @@ mod tests {
             parse(text),
             [Card {
                 name: "Jürgen Müller".into(),
-                phone: Some("0151 1234567".into())
+                phone: Some("0151 1234567".into()),
+                other_phones: Vec::new(),
             }]
         );
     }

@@ -195,3 +195,68 @@ impl PracticeJson {
         }
     }
 }
+/// JSON text as it may reach a terminal: every character that would act on
+/// it or hide from the reader (C1 controls such as U+009B, DEL, bidi
+/// overrides and isolates, zero-width characters) written as a `\u` escape.
+/// They can only stand inside strings (the rest of JSON is ASCII), and a
+/// `\u` escape is the same character to any JSON reader, so a program still
+/// reads exactly what is stored. Into a pipe or a file, JSON stays as it is.
+pub fn for_terminal(json: &str) -> String {
+    use std::fmt::Write as _;
+    let mut shown = String::with_capacity(json.len());
+    for c in json.chars() {
+        // A line break outside a string is the pretty layout's own (serde
+        // writes one inside a string as `\n`).
+        if c != '\n' && super::hides(c) {
+            // Characters past the Basic Multilingual Plane (the tag
+            // characters) as a UTF-16 surrogate pair, as JSON spells them.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(shown, "\\u{unit:04x}");
+            }
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every class that acts on a terminal or hides, in a key and a value:
+    /// escaped so none is left raw, and read back by a JSON parser as the
+    /// very same strings.
+    #[test]
+    fn json_for_a_terminal_escapes_what_acts_and_reads_back_the_same() {
+        let hostile = "a\u{1b}]52;c;aGk=\u{7}b\u{9b}2J\u{7f}\u{202e}4321\u{2066}x\u{2069}\u{200b}\u{200d}\u{feff}\u{e0041}👩\u{200d}💻 شكرا";
+        let value = serde_json::json!({ hostile: [hostile, "plain"] });
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let shown = for_terminal(&text);
+        for raw in [
+            '\u{1b}',
+            '\u{7}',
+            '\u{9b}',
+            '\u{7f}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{200b}',
+            '\u{200d}',
+            '\u{feff}',
+            '\u{e0041}',
+        ] {
+            assert!(!shown.contains(raw), "{raw:?} left raw in {shown}");
+        }
+        assert!(
+            shown.contains("\\u009b")
+                && shown.contains("\\u202e")
+                && shown.contains("\\udb40\\udc41"),
+            "{shown}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back, value);
+        // The layout is kept: one line per item, as before.
+        assert_eq!(shown.lines().count(), text.lines().count());
+    }
+}

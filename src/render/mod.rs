@@ -187,7 +187,12 @@ pub fn phone(number: &str) -> String {
 /// What to tell the person about a number that does not dial what it
 /// shows, if anything.
 pub fn phone_warning(number: &str) -> Option<&'static str> {
-    if clean(number) != number.replace('\t', " ") {
+    // Hidden as a number counts it (a joiner between digits, a blank
+    // filler), not only as text shows it: a number is never left unflagged.
+    let hidden = number
+        .chars()
+        .any(|c| c != '\t' && crate::plan::phone::is_hidden(c));
+    if hidden || clean(number) != number.replace('\t', " ") {
         Some("this number holds hidden characters: check it before you call")
     } else if crate::plan::phone::trouble(number) == Some(crate::plan::phone::Trouble::LookAlike) {
         // Letters too: "0800-DAD-HELP" or a letter O for a zero.
@@ -199,25 +204,42 @@ pub fn phone_warning(number: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether a character may act on the terminal or hide from the reader,
+/// wherever it stands (a zero-width joiner too, even inside an emoji).
+pub fn hides(c: char) -> bool {
+    is_hidden(c, None, None)
+}
+
 /// Whether a character would act on the terminal or hide from the reader.
 /// Zero-width joiners are kept between letters of other scripts and in
-/// emoji, where they belong; beside digits or Latin letters they disguise.
+/// emoji, where they belong; beside digits (of any script) or Latin
+/// letters they join nothing and disguise. Variation selectors are kept
+/// after an emoji or a CJK character, where they choose its look. Blank
+/// fillers (Hangul fillers, the combining grapheme joiner, Khmer and
+/// Mongolian invisibles) are shown, as they are flagged in numbers.
 fn is_hidden(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_numeric());
     match c {
-        '\u{200c}' | '\u{200d}' => {
-            !(prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii()))
-        }
+        '\u{200c}' | '\u{200d}' => !(letter(prev) && letter(next)),
+        '\u{fe00}'..='\u{fe0f}' => !(letter(prev) || next == Some('\u{20e3}')),
         '\u{00ad}'
+        | '\u{034f}'
         | '\u{061c}'
-        | '\u{180e}'
+        | '\u{115f}'
+        | '\u{1160}'
+        | '\u{17b4}'
+        | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}'
         | '\u{200b}'
         | '\u{200e}'
         | '\u{200f}'
         | '\u{2028}'..='\u{202e}'
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{206f}'
+        | '\u{3164}'
         | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}'
+        | '\u{ffa0}'
+        | '\u{fff0}'..='\u{fffb}'
         | '\u{e0000}'..='\u{e007f}' => true,
         c => c.is_control(),
     }
@@ -317,6 +339,18 @@ mod tests {
         assert_eq!(clean("\u{feff}Sam"), "\\u{feff}Sam");
         // Where joiners belong they stay: emoji sequences, Persian words.
         assert_eq!(clean("👨\u{200d}👩"), "👨\u{200d}👩");
+        // A joiner between digits of another script joins nothing.
+        assert_eq!(clean("٠٧\u{200d}٧٠"), "٠٧\\u{200d}٧٠");
+        // Blank fillers and a variation selector after a Latin letter hide.
+        assert_eq!(
+            clean("Mo\u{3164}\u{34f}x\u{fe0f}\u{ffa0}"),
+            "Mo\\u{3164}\\u{34f}x\\u{fe0f}\\u{ffa0}"
+        );
+        // Where a variation selector belongs it stays: a red heart, a keycap.
+        assert_eq!(
+            clean("❤\u{fe0f} 1\u{fe0f}\u{20e3}"),
+            "❤\u{fe0f} 1\u{fe0f}\u{20e3}"
+        );
         assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
         assert_eq!(clean("اتصل بأخي على +20 10"), "اتصل بأخي على +20 10");
     }
@@ -329,5 +363,8 @@ mod tests {
         assert!(shown.contains("hidden characters"), "{shown}");
         assert_eq!(clean_lines("one \u{1b}[2J\ntwo"), "one \\u{1b}[2J\ntwo");
         assert!(phone("07700 𝟗𝟎𝟎123").contains("only look like digits"));
+        // A joiner between Arabic-Indic digits, a Hangul filler: hidden too.
+        assert!(phone("٠٧٧\u{200d}٠٠ ٩٠٠").contains("hidden characters"));
+        assert!(phone("0800\u{3164} 123 456").contains("hidden characters"));
     }
 }

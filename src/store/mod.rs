@@ -37,6 +37,7 @@ pub use files::{
 };
 pub use homework::{read_assignment, read_hand_in};
 pub use lock::LOCK_WAIT_SECONDS;
+pub use revisions::fold_note;
 
 const PLAN_FILE: &str = "plan.toml";
 const REVISIONS_DIR: &str = "revisions";

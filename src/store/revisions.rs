@@ -606,7 +606,7 @@ impl Store {
 /// A change note as one line: line breaks (from `--note`, or a file name
 /// that holds one) are folded into " / ", so the note reads as typed and
 /// the revision stays valid.
-fn fold_note(note: &str) -> String {
+pub fn fold_note(note: &str) -> String {
     if !note.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
         return note.to_string();
     }
