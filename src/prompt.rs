@@ -1309,5 +1309,13 @@ mod tests {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(shorten("abc", 4), "abc");
         assert_eq!(shorten("Llamar a Máire esta noche", 16), "Llamar a Máire…");
+        // No spaces in Chinese: cut between characters, never back to
+        // nothing.
+        assert_eq!(
+            shorten("為了女兒，還有我自己、我的家人 and 1 more", 20),
+            "為了女兒，還有我自…"
+        );
+        assert_eq!(shorten("不吃飯、睡不好，一直滑手機", 16), "不吃飯、睡不…");
+        assert_eq!(shorten("Your reasons   為了女兒", 18), "Your reasons   為…");
     }
 }

@@ -11,12 +11,17 @@ use crate::Env;
 /// "When would you like to review your plan?".
 #[cfg(unix)]
 fn draft_at_the_review(env: &Env) {
-    use relapse_plan::plan::draft::{Draft, to_toml};
-    let mut draft = Draft::new(
-        "new",
-        crate::NOW.parse().unwrap(),
+    draft_with(
+        env,
         relapse_plan::plan::Plan::new("美玲".into(), Some("TW".into())),
     );
+}
+
+/// A draft of `plan` with every part done but the review.
+#[cfg(unix)]
+fn draft_with(env: &Env, plan: relapse_plan::plan::Plan) {
+    use relapse_plan::plan::draft::{Draft, to_toml};
+    let mut draft = Draft::new("new", crate::NOW.parse().unwrap(), plan);
     for step in [
         "about",
         "reasons",
@@ -158,4 +163,48 @@ fn a_country_in_its_own_script_with_no_lines_says_how_to_keep_ones_own() {
         env.test(["set", "--country", typed]).run();
         assert_eq!(env.plan().country.as_deref(), Some(code), "{typed}");
     }
+}
+
+/// What rexpect read (a char per byte) as the text that was on screen.
+#[cfg(unix)]
+fn screen_text(read: &str) -> String {
+    let bytes: Vec<u8> = read
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The summary at 50 columns shows parts written in Chinese (with `，` and
+/// `、`, and no spaces to cut at), shortened, never hidden.
+#[cfg(unix)]
+#[test]
+fn the_summary_shows_chinese_parts_at_50_columns() {
+    use crate::terminal::{ENTER, answer, spawn_at};
+    use relapse_plan::plan::TextItem;
+    let env = Env::new();
+    let mut plan = relapse_plan::plan::Plan::new("美玲".into(), Some("TW".into()));
+    let item = TextItem::new;
+    plan.reasons = vec![item("為了女兒，還有我自己、我的家人"), item("健康")];
+    plan.warning_signs = vec![item("不吃飯、睡不好，一直滑手機")];
+    draft_with(&env, plan);
+    let mut p = spawn_at(&env, &["new"], "50");
+    answer(&mut p, "You have unfinished answers", ENTER);
+    answer(&mut p, "When would you like to review", "\x1b");
+    let before = p.exp_string("? What next?").unwrap();
+    let screen = screen_text(&before);
+    for line in screen.lines() {
+        assert!(
+            console::measure_text_width(line) <= 50,
+            "{line:?} is wider than the terminal:\n{screen}"
+        );
+    }
+    assert!(
+        screen.contains("Your reasons                 為了女兒，還有我自…"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Warning signs                不吃飯、睡不好，一…"),
+        "{screen}"
+    );
 }

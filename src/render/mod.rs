@@ -153,13 +153,17 @@ pub fn shorten(text: &str, width: usize) -> String {
         short.push(c);
         used += w;
     }
-    // Back to the last space when the cut falls inside a word, unless that
-    // would leave too little.
+    // Back to the last place a line may break (UAX #14: a space, or
+    // between two Chinese characters, after `，` or `、`) when the cut falls
+    // inside a word, unless that would leave less than half the line.
     if !at_word_end
-        && let Some(space) = short.rfind(' ')
-        && space >= short.len() / 2
+        && let Some(at) = unicode_linebreak::linebreaks(&text)
+            .map(|(at, _)| at)
+            .take_while(|at| *at <= short.len())
+            .last()
+        && console::measure_text_width(&short[..at]) >= used / 2
     {
-        short.truncate(space);
+        short.truncate(at);
     }
     let mut short = short.trim_end().to_string();
     short.push('…');

@@ -292,9 +292,19 @@ impl<'a> Wizard<'a> {
                 .max()
                 .unwrap_or(0);
             let mut lines: Vec<String> = Vec::new();
+            // Only the person's words are shortened, never the part's name.
+            let room = width.saturating_sub(label + 3);
             for (step, title) in STEPS {
-                let line = format!("{title:<label$}  {}", self.step_line(step));
-                lines.push(crate::prompt::shorten(&line, width.saturating_sub(1)));
+                let line = if room >= 12 {
+                    format!(
+                        "{title:<label$}  {}",
+                        crate::prompt::shorten(&self.step_line(step), room)
+                    )
+                } else {
+                    let line = format!("{title:<label$}  {}", self.step_line(step));
+                    crate::prompt::shorten(&line, width.saturating_sub(1))
+                };
+                lines.push(line);
                 if *step == "contacts" {
                     lines.extend(self.not_to_involve_line(width));
                 }
