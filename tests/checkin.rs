@@ -316,7 +316,7 @@ fn the_days_count_with_a_check_in_keeps_both_and_the_note_stays_private() {
     assert!(!env.ok(["history"]).contains("私的なメモ"));
     // `diff` sees the setting.
     let diff = env.ok(["diff", &before.to_string(), &(before + 1).to_string()]);
-    assert!(diff.contains("count_days"), "{diff}");
+    assert!(diff.contains("count days"), "{diff}");
     assert!(!diff.contains("No changes"), "{diff}");
 
     // Again with the count already on: the urge is still recorded.

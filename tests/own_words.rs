@@ -208,3 +208,39 @@ fn the_summary_shows_chinese_parts_at_50_columns() {
         "{screen}"
     );
 }
+
+/// `diff` names roles, kinds and a coping strategy's follow-through in
+/// words, never as the file's keys or TOML.
+#[test]
+fn diff_shows_roles_and_follow_through_in_words() {
+    let env = Env::with_example();
+    env.ok(["contact", "edit", "alex", "--role", "do-not-involve"]);
+    env.ok([
+        "coping",
+        "edit",
+        "urge-surf",
+        "--kind",
+        "social",
+        "--likely",
+        "40",
+        "--in-the-way",
+        "太累了",
+    ]);
+    // Lines as wrapped for 80 columns, read as one.
+    let shown = env
+        .ok(["diff", "3"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for line in [
+        "contact “Alex (sponsor)”: role help → not to involve",
+        "coping strategy “Urge surfing”: kind internal → social",
+        "coping strategy “Urge surfing”: follow-through (not set) → how likely 40 %, what could get in the way \"太累了\"",
+    ] {
+        assert!(shown.contains(line), "{line}\n{shown}");
+    }
+    assert!(
+        !shown.contains("do-not-involve") && !shown.contains('{') && !shown.contains("in_the_way"),
+        "{shown}"
+    );
+}

@@ -167,11 +167,21 @@ impl fmt::Display for Change {
                 new,
             } => {
                 if *of == Of::Plan {
-                    write!(f, "{}:", field.replace('_', " "))?;
+                    write!(f, "{}:", field_words(field))?;
                 } else {
-                    write!(f, "{}: {field}", label(*of, id.as_deref(), *position))?;
+                    write!(
+                        f,
+                        "{}: {}",
+                        label(*of, id.as_deref(), *position),
+                        field_words(field)
+                    )?;
                 }
-                write!(f, " {} → {}", show(old.as_ref()), show(new.as_ref()))
+                write!(
+                    f,
+                    " {} → {}",
+                    value_words(field, old.as_ref()),
+                    value_words(field, new.as_ref())
+                )
             }
             Change::List {
                 of,
@@ -183,16 +193,21 @@ impl fmt::Display for Change {
             } => {
                 let mut parts: Vec<String> = added
                     .iter()
-                    .map(|v| format!("added {}", show(Some(v))))
+                    .map(|v| format!("added {}", value_words(field, Some(v))))
                     .collect();
-                parts.extend(removed.iter().map(|v| format!("removed {}", show(Some(v)))));
+                parts.extend(
+                    removed
+                        .iter()
+                        .map(|v| format!("removed {}", value_words(field, Some(v)))),
+                );
                 if parts.is_empty() {
                     parts.push("reordered".into());
                 }
                 write!(
                     f,
-                    "{}: {field} {}",
+                    "{}: {} {}",
                     label(*of, id.as_deref(), *position),
+                    field_words(field),
                     parts.join(", ")
                 )
             }
@@ -235,6 +250,53 @@ fn label(of: Of, id: Option<&str>, position: Option<usize>) -> String {
             let noun = of.entry().map_or("", Entry::noun);
             format!("{noun} {id}")
         }
+    }
+}
+
+/// A field's name as people read it: `follow-through`, `what could get in
+/// the way`, never `in_the_way`.
+pub fn field_words(field: &str) -> String {
+    match field {
+        "follow_through" => "follow-through".into(),
+        "likely" => "how likely".into(),
+        "in_the_way" => "what could get in the way".into(),
+        "answer" => "your answer".into(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// A field's value as people read it: a role, category or kind in words
+/// (`not to involve`, not `"do-not-involve"`), a country by name, a date
+/// written out, a percentage with its sign, a follow-through as its
+/// parts; anything else as [`show`] gives it.
+pub fn value_words(field: &str, value: Option<&Value>) -> String {
+    use super::{Category, CopingKind, Role};
+    let Some(value) = value else {
+        return show(None);
+    };
+    match (field, value) {
+        ("role", Value::String(s)) => s
+            .parse::<Role>()
+            .map_or_else(|_| show(Some(value)), |r| r.words().into()),
+        ("category", Value::String(s)) => s
+            .parse::<Category>()
+            .map_or_else(|_| show(Some(value)), |c| c.key().replace('-', " ")),
+        ("kind", Value::String(s)) => s
+            .parse::<CopingKind>()
+            .map_or_else(|_| show(Some(value)), |k| k.key().replace('-', " ")),
+        ("country", Value::String(code)) => {
+            super::country::name(code).map_or_else(|| show(Some(value)), str::to_string)
+        }
+        ("likely" | "confidence", Value::Integer(n)) => format!("{n} %"),
+        (_, Value::Datetime(d)) if super::date::is_date_only(d) => d
+            .date
+            .map_or_else(|| show(Some(value)), super::date::long_date),
+        (_, Value::Table(table)) if !table.is_empty() => table
+            .iter()
+            .map(|(k, v)| format!("{} {}", field_words(k), value_words(k, Some(v))))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => show(Some(value)),
     }
 }
 
@@ -546,7 +608,7 @@ mod tests {
             |changes: Vec<Change>| changes.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             words(diff(&old, &new)),
-            ["check-in: count_days false → true"]
+            ["check-in: count days false → true"]
         );
         let mut new = base();
         new.early_warning.urge = 8;
@@ -556,6 +618,44 @@ mod tests {
     #[test]
     fn identical_plans_have_no_changes() {
         assert!(diff(&base(), &base()).is_empty());
+    }
+
+    #[test]
+    fn roles_kinds_categories_and_follow_through_read_as_words() {
+        let mut old = base();
+        old.contacts.push(Contact {
+            id: "dave".into(),
+            name: "Dave".into(),
+            phone: None,
+            role: Role::Help,
+            reachable: None,
+        });
+        old.coping.push(crate::plan::Coping {
+            id: "walk".into(),
+            name: "Walk".into(),
+            kind: crate::plan::CopingKind::Internal,
+            steps: Vec::new(),
+            follow_through: crate::plan::FollowThrough::default(),
+        });
+        let mut new = old.clone();
+        new.contacts[0].role = Role::DoNotInvolve;
+        new.coping[0].kind = crate::plan::CopingKind::Social;
+        new.coping[0].follow_through.likely = Some(40);
+        new.coping[0].follow_through.in_the_way = Some("下雨".into());
+        new.triggers[0].category = crate::plan::Category::SocialPressure;
+        let shown = words(&diff(&old, &new)).join("\n");
+        for line in [
+            "trigger payday: category other → social pressure",
+            "coping strategy walk: kind internal → social",
+            "coping strategy walk: follow-through (not set) → how likely 40 %, what could get in the way \"下雨\"",
+            "contact dave: role help → not to involve",
+        ] {
+            assert!(shown.contains(line), "{line}\n{shown}");
+        }
+        assert!(
+            !shown.contains("do-not-involve") && !shown.contains('{'),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -576,7 +676,7 @@ mod tests {
         assert_eq!(
             words(&changes),
             [
-                "country: (not set) → \"GB\"",
+                "country: (not set) → United Kingdom",
                 "trigger payday: thoughts added \"Just one\"",
                 "trigger payday: likelihood 3 → 4",
                 "added contact alex",
@@ -630,7 +730,7 @@ mod tests {
             words(&diff(&old, &new)),
             [
                 "removed trigger payday",
-                "review: next (not set) → 2027-01-15"
+                "review: next (not set) → 15 January 2027"
             ]
         );
     }
@@ -648,7 +748,7 @@ mod tests {
             [
                 "kept at: (not set) → \"the blue folder\"",
                 "own numbers: emergency (not set) → \"999\"",
-                "crisis step 1 \"Leave\": likely (not set) → 40",
+                "crisis step 1 \"Leave\": how likely (not set) → 40 %",
             ]
         );
     }
