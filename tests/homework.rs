@@ -584,7 +584,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     assert!(out.contains("map at least 4 new triggers"), "{out}");
 
     let current = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
-    assert!(current.starts_with("schema_version = 3\n"), "{current}");
+    assert!(current.starts_with("schema_version = 4\n"), "{current}");
     let refused = |name: &str, text: &str, words: &str| {
         let file = therapist.home().join(name);
         fs::write(&file, text).unwrap();
@@ -600,7 +600,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     };
     refused(
         "newer.toml",
-        &current.replacen("schema_version = 3\n", "schema_version = 4\n", 1),
+        &current.replacen("schema_version = 4\n", "schema_version = 5\n", 1),
         "newer",
     );
     let (head, tail) = current.split_once("[plan]").unwrap();
@@ -800,4 +800,77 @@ fn the_persons_words_never_count_as_a_different_task() {
         status.contains("done      review your safer environment (1 change)"),
         "{status}"
     );
+}
+
+/// A rename after `homework start` (`--new-id`) is a rename: a trigger
+/// that was there is no new trigger, one added and then renamed counts
+/// once, and the hand-in and review say "renamed".
+#[test]
+fn a_rename_is_no_new_trigger() {
+    let client = Env::with_example();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    client.ok(["trigger", "edit", "payday", "--new-id", "friday"]);
+    client.ok(["coping", "edit", "urge-surf", "--new-id", "surfing"]);
+    client
+        .test(["homework", "status"])
+        .stdout_has("map at least 4 new triggers (0 of 4 new triggers)")
+        .run();
+    client.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "A row with my brother",
+        "--id",
+        "brother",
+    ]);
+    client.ok(["trigger", "edit", "brother", "--new-id", "row-with-sam"]);
+    client
+        .test(["homework", "status"])
+        .stdout_has("map at least 4 new triggers (1 of 4 new triggers)")
+        .run();
+    let (file, text) = submit(&client);
+    assert!(text.starts_with("schema_version = 4\n"), "{text}");
+    assert!(
+        text.contains(
+            "change = \"renamed\"\nentry = \"trigger\"\nfrom = \"payday\"\nto = \"friday\""
+        ),
+        "{text}"
+    );
+    let review = Env::new()
+        .test(["review", file.to_str().unwrap()])
+        .stdout_has("map at least 4 new triggers (1 of 4 new triggers)")
+        .stdout_has("- renamed trigger payday to friday")
+        .stdout_has("- renamed coping strategy urge-surf to surfing")
+        .stdout_lacks("removed trigger payday")
+        .stdout_lacks("coping added")
+        .run();
+    assert!(
+        !review.stdout.contains("added trigger friday"),
+        "{}",
+        review.stdout
+    );
+    client
+        .test(["diff"])
+        .stdout_has("renamed trigger “A row with my brother” from brother to row-with-sam")
+        .run();
+}
+
+/// A hand-in from before renames were a change of their own (version 3)
+/// still opens and reviews as it did.
+#[test]
+fn a_version_3_hand_in_still_opens() {
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hand-in-v3.toml");
+    let before = fs::read(&old).unwrap();
+    assert!(before.starts_with(b"schema_version = 3\n"));
+    Env::new()
+        .test(["review", old.to_str().unwrap()])
+        .stdout_has("Hand-in from")
+        .stdout_has("- added trigger sunday-lunch")
+        .stdout_has("- added safer-environment item \"Alex keeps my spare bank card\"")
+        .run();
+    assert_eq!(fs::read(&old).unwrap(), before, "review changes nothing");
 }

@@ -78,6 +78,7 @@ fn in_words(change: &Change, old: &Plan, new: &Plan) -> String {
     match change {
         Change::Added { .. } => format!("added {noun} {shown}"),
         Change::Removed { .. } => format!("removed {noun} {shown}"),
+        Change::Renamed { from, to, .. } => format!("renamed {noun} {shown} from {from} to {to}"),
         Change::List {
             field,
             added,

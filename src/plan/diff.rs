@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::{Table, Value};
 
-use super::edit::Entry;
+use super::edit::{Entity, Entry};
 use super::parse::to_table;
 use super::{Plan, Section};
 
@@ -61,8 +61,9 @@ impl From<Entry> for Of {
     }
 }
 
-/// One change from one plan to the next. Stored in hand-ins (version 3 on),
-/// so a variant's fields are part of that file format.
+/// One change from one plan to the next. Stored in hand-ins (version 3 on;
+/// `Renamed` from version 4), so a variant's fields are part of that file
+/// format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Change {
@@ -76,6 +77,15 @@ pub enum Change {
     Removed {
         entry: Entry,
         id: String,
+        name: String,
+    },
+    /// An entry was given a new id (`--new-id`); `name` is its situation or
+    /// name. Links to it moved with it, so they are no change of their own;
+    /// anything else changed at the same time follows as `Field`s.
+    Renamed {
+        entry: Entry,
+        from: String,
+        to: String,
         name: String,
     },
     /// A value changed; `None` is "not set". `id` names the entry, when
@@ -128,9 +138,9 @@ impl Change {
     /// The entry this change is about, and its id, when it is about one.
     pub fn entry(&self) -> Option<(Entry, &str)> {
         match self {
-            Change::Added { entry, id, .. } | Change::Removed { entry, id, .. } => {
-                Some((*entry, id))
-            }
+            Change::Added { entry, id, .. }
+            | Change::Removed { entry, id, .. }
+            | Change::Renamed { entry, to: id, .. } => Some((*entry, id)),
             Change::Field { of, id, .. } | Change::List { of, id, .. } => {
                 Some((of.entry()?, id.as_deref()?))
             }
@@ -158,6 +168,9 @@ impl fmt::Display for Change {
         match self {
             Change::Added { entry, id, .. } => write!(f, "added {} {id}", entry.noun()),
             Change::Removed { entry, id, .. } => write!(f, "removed {} {id}", entry.noun()),
+            Change::Renamed {
+                entry, from, to, ..
+            } => write!(f, "renamed {} {from} to {to}", entry.noun()),
             Change::Field {
                 of,
                 id,
@@ -328,21 +341,39 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     for section in [Section::Reasons, Section::WarningSigns] {
         text_section(&mut changes, section, old, new);
     }
+    let coping = renames(&old.coping, &new.coping, |c| (&c.id, &c.name));
+    let contacts = renames(&old.contacts, &new.contacts, |c| (&c.id, &c.name));
+    // A trigger's links moved with a rename: compared as if they always
+    // had the new ids, so only a real change of link shows.
+    let mut before = old.triggers.clone();
+    for trigger in &mut before {
+        follow(&mut trigger.coping, &old.coping, &new.coping, &coping);
+        follow(
+            &mut trigger.contacts,
+            &old.contacts,
+            &new.contacts,
+            &contacts,
+        );
+    }
     keyed(
         &mut changes,
         Entry::Trigger,
-        &old.triggers,
-        &new.triggers,
+        (&before, &new.triggers),
+        &renames(&before, &new.triggers, |t| (&t.id, &t.situation)),
         |t| (&t.id, &t.situation),
     );
-    keyed(&mut changes, Entry::Coping, &old.coping, &new.coping, |c| {
-        (&c.id, &c.name)
-    });
+    keyed(
+        &mut changes,
+        Entry::Coping,
+        (&old.coping, &new.coping),
+        &coping,
+        |c| (&c.id, &c.name),
+    );
     keyed(
         &mut changes,
         Entry::Contact,
-        &old.contacts,
-        &new.contacts,
+        (&old.contacts, &new.contacts),
+        &contacts,
         |c| (&c.id, &c.name),
     );
     for section in [
@@ -501,17 +532,63 @@ fn minus<'a>(a: &[&'a str], b: &[&str]) -> Vec<&'a str> {
     rest
 }
 
-/// Items with ids: matched by id, then compared field by field. `key`
-/// gives an item's id and its words (situation or name).
-fn keyed<T: serde::Serialize>(
-    changes: &mut Vec<Change>,
-    entry: Entry,
+/// Entries that left under one id while another came in under a new one,
+/// holding the same words (situation or name), or the same everything but
+/// the id: a rename, as `old` index → `new` index.
+fn renames<T: serde::Serialize>(
     old: &[T],
     new: &[T],
     key: impl Fn(&T) -> (&String, &String),
+) -> Vec<(usize, usize)> {
+    let gone: Vec<usize> = (0..old.len())
+        .filter(|&o| !new.iter().any(|n| key(n).0 == key(&old[o]).0))
+        .collect();
+    let mut came: Vec<usize> = (0..new.len())
+        .filter(|&n| !old.iter().any(|o| key(o).0 == key(&new[n]).0))
+        .collect();
+    if gone.is_empty() || came.is_empty() {
+        return Vec::new();
+    }
+    let mut pairs = Vec::new();
+    for o in gone {
+        let same = |n: &usize| {
+            key(&old[o]).1 == key(&new[*n]).1 || without_id(&old[o]) == without_id(&new[*n])
+        };
+        if let Some(at) = came.iter().position(same) {
+            pairs.push((o, came.remove(at)));
+        }
+    }
+    pairs
+}
+
+/// An entry's fields, all but its id.
+fn without_id(entry: &impl serde::Serialize) -> Table {
+    let mut table = to_table(entry);
+    table.remove("id");
+    table
+}
+
+/// `links` with each renamed id (`pairs` from `old` to `new`) as it is now.
+fn follow<T: Entity>(links: &mut [String], old: &[T], new: &[T], pairs: &[(usize, usize)]) {
+    for &(o, n) in pairs {
+        for link in links.iter_mut().filter(|l| *l == old[o].id()) {
+            *link = new[n].id().to_string();
+        }
+    }
+}
+
+/// Items with ids: matched by id (or as renamed, `pairs`), then compared
+/// field by field. `key` gives an item's id and its words (situation or
+/// name).
+fn keyed<T: serde::Serialize>(
+    changes: &mut Vec<Change>,
+    entry: Entry,
+    (old, new): (&[T], &[T]),
+    pairs: &[(usize, usize)],
+    key: impl Fn(&T) -> (&String, &String),
 ) {
-    for o in old {
-        if !new.iter().any(|n| key(n).0 == key(o).0) {
+    for (i, o) in old.iter().enumerate() {
+        if !new.iter().any(|n| key(n).0 == key(o).0) && !pairs.iter().any(|p| p.0 == i) {
             let (id, name) = key(o);
             changes.push(Change::Removed {
                 entry,
@@ -520,8 +597,17 @@ fn keyed<T: serde::Serialize>(
             });
         }
     }
-    for n in new {
-        match old.iter().find(|o| key(o).0 == key(n).0) {
+    for (i, n) in new.iter().enumerate() {
+        let renamed = pairs.iter().find(|p| p.1 == i).map(|p| &old[p.0]);
+        if let Some(o) = renamed {
+            changes.push(Change::Renamed {
+                entry,
+                from: key(o).0.clone(),
+                to: key(n).0.clone(),
+                name: key(n).1.clone(),
+            });
+        }
+        match renamed.or_else(|| old.iter().find(|o| key(o).0 == key(n).0)) {
             None => {
                 let (id, name) = key(n);
                 changes.push(Change::Added {
@@ -533,8 +619,8 @@ fn keyed<T: serde::Serialize>(
             Some(o) => fields(
                 changes,
                 (entry.into(), Some(key(n).0), None),
-                &to_table(o),
-                &to_table(n),
+                &without_id(o),
+                &without_id(n),
             ),
         }
     }
@@ -720,6 +806,61 @@ mod tests {
         assert_eq!(words(&diff(&new, &old)), ["removed crisis step \"Leave\""]);
     }
 
+    /// A new id is a rename: not a removal and an addition, and the
+    /// triggers' links that moved with it are no change of their own.
+    #[test]
+    fn a_new_id_is_a_rename() {
+        let mut old = base();
+        old.coping.push(crate::plan::Coping {
+            id: "walk".into(),
+            name: "A walk".into(),
+            kind: crate::plan::CopingKind::default(),
+            steps: Vec::new(),
+            follow_through: crate::plan::FollowThrough::default(),
+        });
+        old.triggers[0].coping.push("walk".into());
+        let mut new = old.clone();
+        new.rename::<Trigger>("payday", "friday").unwrap();
+        new.rename::<crate::plan::Coping>("walk", "walking")
+            .unwrap();
+        let changes = diff(&old, &new);
+        assert_eq!(
+            words(&changes),
+            [
+                "renamed trigger payday to friday",
+                "renamed coping strategy walk to walking"
+            ]
+        );
+        assert_eq!(changes[0].entry(), Some((Entry::Trigger, "friday")));
+        // Renamed and changed at once: the rename, then what else changed.
+        new.triggers[0].likelihood = Some(5);
+        new.triggers[0].coping.push("run".into());
+        assert_eq!(
+            words(&diff(&old, &new)),
+            [
+                "renamed trigger payday to friday",
+                "trigger friday: likelihood 3 → 5",
+                "trigger friday: coping added \"run\"",
+                "renamed coping strategy walk to walking"
+            ]
+        );
+        // A new id and new words at once: nothing ties the two together.
+        let mut new = old.clone();
+        new.triggers[0].id = "pay".into();
+        new.triggers[0].situation = "Pay day".into();
+        assert_eq!(
+            words(&diff(&old, &new)),
+            ["removed trigger payday", "added trigger pay"]
+        );
+        // A different entry in its place is not.
+        let mut new = old.clone();
+        new.triggers[0] = Trigger::new("row".into(), "A row".into());
+        assert_eq!(
+            words(&diff(&old, &new)),
+            ["removed trigger payday", "added trigger row"]
+        );
+    }
+
     #[test]
     fn removals_are_named() {
         let old = base();
@@ -779,6 +920,12 @@ mod tests {
         });
         new.crisis_steps[0].follow_through.in_the_way = Some("my phone is flat".into());
         let mut changes = diff(&old, &new);
+        changes.push(Change::Renamed {
+            entry: Entry::Contact,
+            from: "alex".into(),
+            to: "alex-m".into(),
+            name: "Alex".into(),
+        });
         changes.push(Change::Words {
             words: "added trigger old".into(),
         });

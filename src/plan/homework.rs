@@ -19,8 +19,10 @@ use super::{Plan, Role, Section, priority};
 pub const HOMEWORK_VERSION: u32 = 1;
 /// The format version of hand-ins. 2 added the check-ins; 3 stores each
 /// revision's changes as typed changes (`[[revisions.changes]]`) instead of
-/// sentences. Versions 1 and 2 still open; a newer one is refused.
-pub const HAND_IN_VERSION: u32 = 3;
+/// sentences; 4 adds one kind of change, a rename (`change = "renamed"`),
+/// which version 3 could not read. Versions 1 to 3 still open; a newer one
+/// is refused.
+pub const HAND_IN_VERSION: u32 = 4;
 /// The most check-ins a hand-in may carry: a little over a year of days.
 /// `submit` hands in the newest this many; a file with more came from
 /// somewhere else.
@@ -317,13 +319,28 @@ fn at_least(task: &Task, have: usize, what: &str) -> Progress {
     }
 }
 
-/// The ids of the `kind` entries the changes added, once each.
+/// The ids of the `kind` entries the changes added, once each, under the
+/// id each has now: one added and then renamed is one entry, and one
+/// there before and renamed is none.
 fn added_entries(changes: &[Change], kind: Entry) -> Vec<&str> {
-    once_each(changes.iter().filter_map(|c| match c {
-        Change::Added { entry, id, .. } if *entry == kind => Some(id.as_str()),
-        Change::Words { words } => v2::added(words, v2::entry_noun(kind)?),
-        _ => None,
-    }))
+    let mut added: Vec<&str> = Vec::new();
+    for change in changes {
+        match change {
+            Change::Added { entry, id, .. } if *entry == kind => added.push(id),
+            Change::Renamed {
+                entry, from, to, ..
+            } if *entry == kind => {
+                for id in added.iter_mut().filter(|id| **id == from.as_str()) {
+                    *id = to;
+                }
+            }
+            Change::Words { words } => {
+                added.extend(v2::entry_noun(kind).and_then(|noun| v2::added(words, noun)));
+            }
+            _ => {}
+        }
+    }
+    once_each(added.into_iter())
 }
 
 /// The sentences the changes added to `section`, once each.
@@ -604,6 +621,7 @@ pub struct Revision {
 
 /// Reads a hand-in of any version this build knows. Before version 3 the
 /// changes were sentences (`[[changes]]`); they are kept as those words.
+/// Version 3 is version 4 without renames.
 pub fn read_hand_in(bytes: &[u8]) -> Result<HandIn, ParseError> {
     #[derive(Deserialize)]
     struct Version {
