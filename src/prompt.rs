@@ -977,8 +977,16 @@ impl Prompter for Terminal {
                 Ok(Key::Ctrl('k')) => line.text.truncate(line.at),
                 Ok(Key::Ctrl('w')) => line.delete_word(),
                 Ok(Key::Ctrl('c')) => {
-                    let _ = self.term.write_line("");
                     drop(raw);
+                    // What was being typed stays on screen, whole, with
+                    // what stopped it, whatever else keeps it.
+                    let typed = line.text.trim();
+                    let _ = self.back_to_prompt(drawn.as_ref());
+                    let _ = if typed.is_empty() {
+                        self.echo(question, "stopped (Ctrl-C)", false)
+                    } else {
+                        self.echo(question, &format!("{typed} (stopped: Ctrl-C)"), false)
+                    };
                     if line.text.trim() != start.trim() {
                         self.unsent = Some(crate::plan::draft::Unsent {
                             question: whole_question.to_string(),

@@ -420,3 +420,29 @@ fn the_cursor_follows_a_wide_character_to_the_next_row() {
     t.keys(&["Left"]);
     assert_eq!(t.cursor(), (98, y - 1), "before the last letter");
 }
+
+/// Ctrl-C while typing what you will do in `rehearse`: the words stay on
+/// screen, and the screen says plainly that this practice was not logged.
+#[test]
+fn ctrl_c_in_rehearse_keeps_the_words_on_screen_and_says_what_was_logged() {
+    let env = Env::with_example();
+    let before = fs::read(env.plan_dir().join("practice.toml")).ok();
+    let mut p = spawn(&env, &["rehearse"], true);
+    answer(
+        &mut p,
+        "What will you do?",
+        "Walk the canal way, then call Alex\x03",
+    );
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains("Walk the canal way, then call Alex (stopped: Ctrl-C)"),
+        "{rest:?}"
+    );
+    let said = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("This practice was not logged"), "{said}");
+    assert!(!said.contains("Everything you typed is kept"), "{said}");
+    assert_eq!(said.matches("Stopped.").count(), 1, "{said}");
+    let status = p.process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("130"), "{status:?}");
+    assert_eq!(fs::read(env.plan_dir().join("practice.toml")).ok(), before);
+}

@@ -56,16 +56,42 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         "`relapse-plan rehearse --list` shows what is due; practice itself needs a terminal",
         ctx,
     )?;
+    // Ctrl-C stops this practice without logging it: said plainly, and
+    // whatever was being typed stays on screen (the prompt leaves it).
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED));
+    match practise(&mut ask, &plan, &log, today, args, ctx) {
+        Err(Error::Cancelled) => Err(Error::Stopped(if ask.take_unsent().is_some() {
+            STOPPED_TYPED
+        } else {
+            STOPPED
+        })),
+        other => other,
+    }
+}
+
+/// What Ctrl-C in the middle of a practice says: it is not logged.
+const STOPPED: &str = "Stopped. This practice was not logged; any you finished before it were. Run `relapse-plan rehearse` again when you are ready.";
+const STOPPED_TYPED: &str = "Stopped. This practice was not logged; what you were typing is still on the screen above. Run `relapse-plan rehearse` again when you are ready.";
+
+/// Practises the trigger asked for, or the ones due, one after another.
+fn practise(
+    ask: &mut crate::prompt::Terminal,
+    plan: &crate::plan::Plan,
+    log: &crate::plan::rehearsal::PracticeLog,
+    today: i64,
+    args: &RehearseArgs,
+    ctx: &mut Ctx,
+) -> Result<()> {
     let mut next = match &args.trigger {
         Some(id) => {
             plan.position::<Trigger>(id)?;
             Some(id.clone())
         }
-        None => first_due(&plan, &log, today, &ctx.zone, &mut ask)?,
+        None => first_due(plan, log, today, &ctx.zone, ask)?,
     };
     while let Some(id) = next.take() {
         let last = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).last_confidence;
-        let Some(rehearsal) = rehearse(&mut ask, &plan, &id, last, ctx.now)? else {
+        let Some(rehearsal) = rehearse(ask, &plan, &id, last, ctx.now)? else {
             break;
         };
         ctx.store.log_rehearsal(rehearsal)?;
