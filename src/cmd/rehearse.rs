@@ -91,7 +91,7 @@ fn practise(
     };
     while let Some(id) = next.take() {
         let last = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).last_confidence;
-        let Some(rehearsal) = rehearse(ask, &plan, &id, last, ctx.now)? else {
+        let Some(rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
             break;
         };
         ctx.store.log_rehearsal(rehearsal)?;
@@ -99,7 +99,7 @@ fn practise(
         if let Some(date) = schedule(&id, &log, &ctx.zone).due_date() {
             ask.show(&format!("Well done. Next practice for this one: {date}."))?;
         }
-        let upcoming = agenda(&plan, &log, today, &ctx.zone)
+        let upcoming = agenda(plan, &log, today, &ctx.zone)
             .into_iter()
             .find(|(t, due)| due.is_due(today) && t.id != id)
             .map(|(t, _)| (t.id.clone(), t.situation.clone()));
