@@ -244,3 +244,58 @@ fn diff_shows_roles_and_follow_through_in_words() {
         "{shown}"
     );
 }
+
+/// The printout gives a trigger's priority as high / medium / low with
+/// the person's own ratings (never the formula's number), on a line of
+/// its own: beside a Hebrew situation it would take that line's direction
+/// and read scrambled. Each name not to involve keeps its own direction.
+#[test]
+fn the_printout_says_priority_in_words_beside_the_ratings() {
+    let env = Env::new();
+    env.ok(["init", "--name", "דמיטרי", "--country", "IL"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "שישי בערב לבד",
+        "--likelihood",
+        "4",
+        "--intensity",
+        "5",
+        "--confidence",
+        "30",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "רוני",
+        "--role",
+        "do-not-involve",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Sasha from work",
+        "--role",
+        "do-not-involve",
+    ]);
+    let file = env.home().join("plan.pdf");
+    env.ok(["print", "--format", "pdf", "-o", file.to_str().unwrap()]);
+    let text = crate::printing::pdftotext(&file);
+    assert!(
+        text.contains("High priority: likely 4/5, urge 5/5, sure 30%"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("(priority") && !text.contains("16.0"),
+        "{text}"
+    );
+    assert!(text.contains("Sasha from work"), "{text}");
+    let plain = env.ok(["print", "--format", "text"]);
+    assert!(
+        plain.contains("High priority: likely 4/5, urge 5/5, sure 30%"),
+        "{plain}"
+    );
+}

@@ -424,7 +424,7 @@ fn blank_and_write_in_print_ruled_sections_and_empty_ones_are_left_out() {
 
 /// Text of a PDF as poppler's pdftotext reads it (reading order, bidi
 /// resolved), one string per page.
-fn pdftotext(path: &Path) -> String {
+pub(crate) fn pdftotext(path: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(path)
         .arg("-")

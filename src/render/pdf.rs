@@ -651,7 +651,20 @@ fn section_chunks(
     width: f32,
     size: f32,
 ) -> Vec<Chunk> {
-    let mut items = item_blocks(fonts, section, index, width, size).into_iter();
+    // A bullet's sub-lines (a trigger's ratings, thoughts, response)
+    // travel with it: never a "(continued)" column holding only them.
+    let mut kept: Vec<Block> = Vec::new();
+    for (item, block) in section
+        .items
+        .iter()
+        .zip(item_blocks(fonts, section, index, width, size))
+    {
+        match (item, kept.last_mut()) {
+            (Item::Sub(_), Some(last)) => last.append(&block),
+            _ => kept.push(block),
+        }
+    }
+    let mut items = kept.into_iter();
     let mut first = heading_block(fonts, section, index, width, size);
     if let Some(item) = items.next() {
         first.append(&item);

@@ -198,11 +198,23 @@ fn person(c: &Contact) -> Item {
 fn trigger_items(plan: &Plan) -> Vec<Item> {
     let mut triggers = Vec::new();
     for t in priority::sorted(&plan.triggers) {
-        let risk = Priority::of(t).map_or_else(
-            || "not rated".to_string(),
-            |p| format!("priority {p}, {}", p.band()),
-        );
-        triggers.push(Item::Bullet(format!("{} ({risk})", clean(&t.situation))));
+        // The band in words beside the person's own ratings, as the
+        // tables show it; the formula lives in `--help` and the README.
+        let risk = match (Priority::of(t), t.likelihood, t.intensity, t.confidence) {
+            (Some(p), Some(likely), Some(urge), Some(sure)) => {
+                let band = match p.band() {
+                    priority::Band::High => "High",
+                    priority::Band::Medium => "Medium",
+                    priority::Band::Low => "Low",
+                };
+                format!("{band} priority: likely {likely}/5, urge {urge}/5, sure {sure}%")
+            }
+            _ => "Priority: not rated yet".to_string(),
+        };
+        // The ratings on a line of their own: beside the situation they
+        // would take its direction (Hebrew, Arabic) and read scrambled.
+        triggers.push(Item::Bullet(clean(&t.situation)));
+        triggers.push(Item::Sub(risk));
         for (label, list) in [
             ("Thoughts", &t.thoughts),
             ("Feelings", &t.feelings),
