@@ -350,6 +350,10 @@ impl Raw {
 impl Drop for Raw {
     fn drop(&mut self) {
         leave_raw();
+        // A panic in the middle of a menu must not leave the cursor hidden.
+        if std::thread::panicking() && io::stderr().is_terminal() {
+            let _ = Term::stderr().show_cursor();
+        }
     }
 }
 
@@ -1310,6 +1314,44 @@ mod tests {
         assert!(p.confirm("Save?", false).unwrap());
         assert!(matches!(p.text("More?", ""), Err(Error::Cancelled)));
         assert_eq!(p.transcript.len(), 6);
+    }
+
+    #[test]
+    fn a_wide_character_that_does_not_fit_starts_the_next_row() {
+        // Nine columns used on a row of ten: a wide one goes on, a narrow
+        // one still fits.
+        let (spots, at_edge) = place(&[1; 9].iter().copied().chain([2]).collect::<Vec<_>>(), 10);
+        assert_eq!(spots[9], (1, 0));
+        assert_eq!(spots[10], (1, 2));
+        assert!(!at_edge);
+        let (spots, at_edge) = place(&[1; 10], 10);
+        assert_eq!(spots[10], (1, 0));
+        assert!(at_edge);
+        assert_eq!(rows_of(0, 10), 1);
+        assert_eq!(rows_of(21, 10), 3);
+    }
+
+    #[test]
+    fn the_line_is_edited_a_grapheme_at_a_time() {
+        let text = "Cafe\u{301} 👩\u{200d}👩\u{200d}👧".to_string();
+        let mut line = Line {
+            at: text.len(),
+            text,
+        };
+        line.backspace();
+        assert_eq!(line.text, "Cafe\u{301} ");
+        line.left();
+        line.left();
+        assert_eq!(line.pos(), 3);
+        line.delete();
+        assert_eq!(line.text, "Caf ");
+        line.at = line.text.len();
+        line.insert("台灣 家");
+        line.delete_word();
+        assert_eq!(line.text, "Caf 台灣 ");
+        line.delete_word();
+        assert_eq!(line.text, "Caf ");
+        assert_eq!(pasted("一\r\n二\n三\t四\u{7}"), "一 二 三 四");
     }
 
     #[test]
