@@ -660,3 +660,32 @@ pub fn installed(program: &str, arg: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// Headless Chromium (from [`chromium`]) with its own profile folder in
+/// `profile` and nothing that reaches out: add the page and what to do
+/// with it (`--dump-dom`, `--print-to-pdf=…`).
+pub fn browser(chromium: &str, profile: &Path) -> Test {
+    tool(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+}
+
+/// The text of a PDF as poppler's pdftotext reads it (reading order, bidi
+/// resolved), pages parted by form feeds.
+pub fn pdftotext(pdf: &Path) -> String {
+    let out = tool("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .case("pdftotext (poppler-utils) reads the PDF")
+        .run();
+    String::from_utf8(out.bytes).expect("pdftotext writes UTF-8")
+}

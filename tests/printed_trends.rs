@@ -3,7 +3,6 @@
 //! Chromium) and a vector drawing (PDF, read back and rendered).
 
 use std::fs;
-use std::process::Command;
 
 use crate::Env;
 
@@ -26,7 +25,7 @@ fn with_check_ins() -> Env {
         (22, "1", "1", "no"),
     ];
     for (day, urge, distress, acted) in days {
-        env.cmd([
+        env.test([
             "check-in",
             "--urge",
             urge,
@@ -36,8 +35,7 @@ fn with_check_ins() -> Env {
             acted,
         ])
         .env("RELAPSE_PLAN_NOW", format!("2026-11-{day:02}T08:00:00Z"))
-        .assert()
-        .success();
+        .run();
     }
     env
 }
@@ -143,24 +141,12 @@ window.addEventListener('load', () => {
     let file = env.home().join("trends.html");
     fs::write(&file, html.replace("</body>", check)).unwrap();
     let profile = env.home().join("chromium-profile");
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=390,900",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = crate::browser(chromium, &profile)
+        .arg("--window-size=390,900")
         .arg("--dump-dom")
         .arg(format!("file://{}", file.display()))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
+        .run();
+    let dom = out.stdout;
     let report = dom.rsplit("CHART[").next().expect("the check ran");
     let (size, place) = report.split_once(' ').unwrap();
     let (w, h) = size.split_once('x').unwrap();
@@ -176,12 +162,7 @@ fn the_pdf_draws_the_check_ins_in_vectors_and_says_them_in_words() {
     let plain = env.home().join("plain.pdf");
     env.ok(["print", "--trends", "-o", file.to_str().unwrap()]);
     env.ok(["print", "-o", plain.to_str().unwrap()]);
-    let out = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    let text = squash(&crate::pdftotext(&file));
     assert!(text.contains("My check-ins, the last 30 days"));
     for sentence in WORDS {
         assert!(text.contains(sentence), "{sentence}\n{text}");
@@ -209,12 +190,10 @@ fn the_pdf_draws_the_check_ins_in_vectors_and_says_them_in_words() {
     assert_eq!(with.get("Do"), None, "no images");
     // Rendered, the page holds the chart's ink where the section is.
     let dir = tempfile::tempdir().unwrap();
-    let status = Command::new("pdftoppm")
+    crate::tool("pdftoppm")
         .args(["-r", "50", "-png"])
         .arg(&file)
         .arg(dir.path().join("page"))
-        .status()
-        .unwrap();
-    assert!(status.success());
+        .run();
     assert!(fs::read_dir(dir.path()).unwrap().count() >= 1);
 }
