@@ -3,7 +3,6 @@
 //! `vobject`, which CI installs; the test fails without it, never skips).
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::Env;
 
@@ -82,33 +81,24 @@ with open(sys.argv[1], encoding="utf-8", newline="") as f:
         })
 print(json.dumps(cards))
 "#;
-    let out = Command::new("python3")
+    let out = crate::tool("python3")
         .arg("-c")
         .arg(SCRIPT)
         .arg(file)
-        .output()
-        .expect(
-            "python3 is needed to read the vCards independently (.ci/run installs it with vobject)",
-        );
-    assert!(
-        out.status.success(),
-        "vobject could not read the file (is it installed? `pip install vobject`):\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .case("python3 with vobject reads the vCards independently (.ci/run installs them)")
+        .run();
+    serde_json::from_slice(&out.bytes).unwrap()
 }
 
 #[test]
 fn exported_cards_hold_exactly_the_right_people_for_an_independent_reader() {
     let env = plan();
     let file = env.home().join("my crisis plan.vcf");
-    let out = env
-        .cmd(["contact", "export", "-o", file.to_str().unwrap(), "--force"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(out.stdout.is_empty());
-    let said = String::from_utf8_lossy(&out.stderr);
+    let said = env
+        .test(["contact", "export", "-o", file.to_str().unwrap(), "--force"])
+        .stdout("")
+        .run()
+        .stderr;
     assert!(said.contains("private health information"), "{said}");
     assert!(
         said.contains("4 people from your plan and 2 crisis lines"),
@@ -225,12 +215,12 @@ fn without_a_country_only_people_are_written_and_it_says_why() {
         "--phone",
         "07700 900123",
     ]);
-    let out = env.cmd(["contact", "export"]).output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let out = env
+        .test(["contact", "export"])
+        .stderr_has("no crisis lines are included")
+        .run();
+    let text = String::from_utf8(out.bytes).unwrap();
     assert_eq!(text.matches("BEGIN:VCARD").count(), 1, "{text}");
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(said.contains("no crisis lines are included"), "{said}");
 
     let empty = Env::new();
     empty.ok(["init", "--name", "Sam"]);
@@ -256,22 +246,12 @@ fn folders_are_refused_devices_and_pipes_written_directly_and_an_existing_file_i
                 .is_char_device()
         );
         let fifo = env.home().join("fifo");
-        assert!(
-            Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
-        let reader = Command::new("cat")
-            .arg(&fifo)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
+        crate::tool("mkfifo").arg(&fifo).run();
+        let reader = crate::tool("cat").arg(&fifo).spawn();
         env.ok(["contact", "export", "-o", fifo.to_str().unwrap()]);
-        let read = reader.wait_with_output().unwrap();
+        let read = reader.wait();
         assert!(
-            String::from_utf8_lossy(&read.stdout).starts_with("BEGIN:VCARD\r\n"),
+            read.stdout.starts_with("BEGIN:VCARD\r\n"),
             "the reader of the pipe got the cards"
         );
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
@@ -327,16 +307,9 @@ fn a_hand_edited_name_cannot_forge_a_card() {
         ),
     )
     .unwrap();
-    let output = env
-        .cmd(["contact", "export", "-o", file.to_str().unwrap(), "--force"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("The library · 1\\u{d}\\u{a}TEL:999: it holds hidden characters"),
-        "{err}"
-    );
+    env.test(["contact", "export", "-o", file.to_str().unwrap(), "--force"])
+        .stderr_has("The library · 1\\u{d}\\u{a}TEL:999: it holds hidden characters")
+        .run();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains("TEL:999"), "{text}");
     assert!(!text.contains("FN:The library"), "{text}");
