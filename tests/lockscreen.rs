@@ -39,14 +39,9 @@ fn the_lock_screen_is_phone_sized_dark_or_light_with_room_for_the_clock() {
         let file = env.home().join("lock.png");
         let mut argv = vec!["print", "--card", "-o", file.to_str().unwrap(), "--force"];
         argv.extend(&args);
-        let out = env.cmd(&argv).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let said = String::from_utf8_lossy(&out.stderr);
-        assert!(said.contains("private health information"), "{said}");
+        env.test(&argv)
+            .stderr_has("private health information")
+            .run();
         let (w, h, pixels) = decode(&file);
         assert_eq!((w, h), size, "{args:?}");
         let ground = pixels[0];
@@ -79,24 +74,17 @@ fn the_lock_screen_is_phone_sized_dark_or_light_with_room_for_the_clock() {
 fn a_many_scripts_plan_makes_a_lock_screen_and_says_what_stayed_in_the_plan() {
     let env = Env::with_world();
     let file = env.home().join("world.png");
-    let out = env
-        .cmd([
-            "print",
-            "--card",
-            "--format",
-            "png",
-            "-o",
-            file.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        said.contains("On the lock screen, left off: crisis step 10 (no room at a legible size); the full plan has it whole."),
-        "{said}"
-    );
-    assert!(!said.contains("no font on this computer"), "{said}");
+    env.test([
+        "print",
+        "--card",
+        "--format",
+        "png",
+        "-o",
+        file.to_str().unwrap(),
+    ])
+    .stderr_has("On the lock screen, left off: crisis step 10 (no room at a legible size); the full plan has it whole.")
+    .stderr_lacks("no font on this computer")
+    .run();
     let (w, h, _) = decode(&file);
     assert_eq!((w, h), (1170, 2532));
     // The file is private, like every printout.
@@ -123,10 +111,6 @@ fn a_png_is_the_card_and_the_image_flags_are_for_it() {
     assert!(err.contains("upright"), "{err}");
     env.fails(2, ["print", "--card", "--light", "--dark", "-o", "x.png"]);
     // Piped, it is written to standard output.
-    let out = env
-        .cmd(["print", "--card", "--format", "png"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(out.stdout.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let out = env.test(["print", "--card", "--format", "png"]).run();
+    assert!(out.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
 }
