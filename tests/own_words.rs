@@ -283,7 +283,7 @@ fn the_printout_says_priority_in_words_beside_the_ratings() {
     ]);
     let file = env.home().join("plan.pdf");
     env.ok(["print", "--format", "pdf", "-o", file.to_str().unwrap()]);
-    let text = crate::printing::pdftotext(&file);
+    let text = crate::pdftotext(&file);
     assert!(
         text.contains("High priority: likely 4/5, urge 5/5, sure 30%"),
         "{text}"

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use crate::Env;
 
@@ -74,12 +73,9 @@ fn html_is_self_contained_and_escapes_what_people_wrote() {
 fn the_example_plan_prints_as_one_clean_pdf_page() {
     let env = Env::with_example();
     let file = env.home().join("plan.pdf");
-    let output = env
-        .cmd(["print", "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("private health information"));
+    env.test(["print", "-o", file.to_str().unwrap()])
+        .stderr_has("private health information")
+        .run();
     let (sizes, pages, bytes) = read_pdf(&file);
     assert_eq!(sizes.len(), 1, "a typical plan fits one page");
     assert!(
@@ -162,11 +158,9 @@ fn greek_cyrillic_and_accents_print_and_missing_glyphs_are_named() {
     ]);
     env.ok(["step", "add", "Ruf die TelefonSeelsorge an"]);
     let file = env.home().join("plan.pdf");
-    let output = env
-        .cmd(["print", "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&output.stderr).contains("cannot show"));
+    env.test(["print", "-o", file.to_str().unwrap()])
+        .stderr_lacks("cannot show")
+        .run();
     let text = squash(&read_pdf(&file).1.join(" "));
     for expected in [
         "Zoë Παπαδοπούλου",
@@ -179,12 +173,11 @@ fn greek_cyrillic_and_accents_print_and_missing_glyphs_are_named() {
     env.ok(["reason", "add", "家族"]);
     // Without the system's fonts (an empty font folder), the print command
     // names what is missing and what to install.
-    let output = env
-        .cmd(["print", "-o", file.to_str().unwrap(), "--force"])
+    let err = env
+        .test(["print", "-o", file.to_str().unwrap(), "--force"])
         .env("RELAPSE_PLAN_FONT_DIRS", env.home().join("no-fonts"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
+        .run()
+        .stderr;
     assert!(
         err.contains("no font on this computer can show")
             && err.contains("家 (U+5BB6)")
@@ -230,15 +223,9 @@ fn the_wallet_card_is_id1_sized_with_cut_marks_and_names_what_it_shortened() {
     let env = Env::with_example();
     env.ok(["step", "add", "If none of that helps, go to the Riverside walk-in centre on Station Road and tell them everything"]);
     let file = env.home().join("card.pdf");
-    let output = env
-        .cmd(["print", "--card", "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("On the card, shortened: crisis step 6"),
-        "{err}"
-    );
+    env.test(["print", "--card", "-o", file.to_str().unwrap()])
+        .stderr_has("On the card, shortened: crisis step 6")
+        .run();
     let (sizes, pages, _) = read_pdf(&file);
     assert_eq!(sizes.len(), 1, "four cards on one A4 page");
     let text = squash(&pages[0]);
@@ -261,9 +248,8 @@ fn the_wallet_card_is_id1_sized_with_cut_marks_and_names_what_it_shortened() {
 #[test]
 fn pdf_needs_a_file_on_a_terminal_but_pipes_are_fine() {
     let env = Env::with_example();
-    let piped = env.cmd(["print", "--format", "pdf"]).output().unwrap();
-    assert!(piped.status.success());
-    assert!(piped.stdout.starts_with(b"%PDF-"));
+    let piped = env.test(["print", "--format", "pdf"]).run();
+    assert!(piped.bytes.starts_with(b"%PDF-"));
 }
 
 /// Chromium renders the HTML to PDF; an injected script reports any element
@@ -276,23 +262,7 @@ fn html_and_card_render_in_a_real_browser_without_overflow() {
     };
     let env = Env::with_example();
     let profile = env.home().join("chromium-profile");
-    let browser = |args: &[&str]| {
-        Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let browser = |args: &[&str]| crate::browser(chromium, &profile).args(args).run();
     // The checks run in the browser: every element inside its card, and no
     // element wider than the printable page.
     let check = r"<script>
@@ -325,17 +295,13 @@ window.addEventListener('load', () => {
             "--no-pdf-header-footer",
             &format!("file://{}", file.display()),
         ]);
-        assert!(
-            pdf.exists(),
-            "{name}: chromium made no PDF: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(pdf.exists(), "{name}: chromium made no PDF: {}", out.stderr);
         let (sizes, _, _) = read_pdf(&pdf);
         assert!(sizes.len() <= max_pages, "{name}: {} pages", sizes.len());
         let checked = env.home().join(format!("{name}-checked.html"));
         fs::write(&checked, html.replace("</body>", check)).unwrap();
         let dom = browser(&["--dump-dom", &format!("file://{}", checked.display())]);
-        let dom = String::from_utf8_lossy(&dom.stdout);
+        let dom = dom.stdout;
         assert!(
             dom.contains("OVERFLOW[]"),
             "{name}: {}",
@@ -363,12 +329,9 @@ fn a_person_without_a_number_is_named_not_dropped_from_the_card() {
     env.ok([
         "contact", "add", "--id", "gran", "--name", "Gran", "--role", "help",
     ]);
-    let output = env.cmd(["print", "--card"]).output().unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("left off: Gran (no phone number to call)"),
-        "{err}"
-    );
+    env.test(["print", "--card"])
+        .stderr_has("left off: Gran (no phone number to call)")
+        .run();
 }
 
 #[test]
@@ -422,18 +385,6 @@ fn blank_and_write_in_print_ruled_sections_and_empty_ones_are_left_out() {
     env.fails(2, ["print", "--blank", "--card"]);
 }
 
-/// Text of a PDF as poppler's pdftotext reads it (reading order, bidi
-/// resolved), one string per page.
-pub(crate) fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Every text size used in a PDF's content streams (the Tf operator).
 fn font_sizes(bytes: &[u8]) -> Vec<f32> {
     let doc = lopdf::Document::load_mem(bytes).unwrap();
@@ -455,23 +406,17 @@ fn font_sizes(bytes: &[u8]) -> Vec<f32> {
 fn the_many_scripts_plan_prints_every_number_as_typed_with_real_fonts() {
     let env = Env::with_world();
     let file = env.home().join("world.pdf");
-    let output = env
-        .cmd(["print", "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
-    assert!(
-        !err.contains("no font"),
-        "CI installs fonts-noto-core, fonts-noto-cjk and fonts-symbola: {err}"
-    );
+    // CI installs fonts-noto-core, fonts-noto-cjk and fonts-symbola.
+    env.test(["print", "-o", file.to_str().unwrap()])
+        .stderr_lacks("no font")
+        .run();
     let (sizes, _, bytes) = read_pdf(&file);
     assert_eq!(sizes.len(), 1, "the many-scripts plan fits one page");
     let raw = String::from_utf8_lossy(&bytes);
     for font in ["DejaVuSans", "NotoSansCJK", "NotoSansDevanagari"] {
         assert!(raw.contains(font), "{font} embedded");
     }
-    let text = pdftotext(&file);
+    let text = crate::pdftotext(&file);
     for number in [
         "+20 10 1234 5678",
         "+86 138 0013 8000",
@@ -509,20 +454,17 @@ fn the_many_scripts_plan_prints_every_number_as_typed_with_real_fonts() {
     assert!(font_sizes(&bytes).iter().all(|s| *s >= 6.5));
     // The card: every number whole, nothing under 8 pt.
     let card = env.home().join("card.pdf");
-    let output = env
-        .cmd(["print", "--card", "-o", card.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("left off:"), "says what it left out: {err}");
+    // It says what it left out.
+    env.test(["print", "--card", "-o", card.to_str().unwrap()])
+        .stderr_has("left off:")
+        .run();
     let bytes = fs::read(&card).unwrap();
     let sizes = font_sizes(&bytes);
     assert!(
         sizes.iter().all(|s| *s >= 8.0),
         "nothing on the card under 8 pt: {sizes:?}"
     );
-    let text = pdftotext(&card);
+    let text = crate::pdftotext(&card);
     for number in [
         "+20 10 1234 5678",
         "+91 98765 43210",
@@ -569,13 +511,12 @@ fn raw_title(bytes: &[u8]) -> String {
 /// height and pixels (0 black … 255 white) per page.
 fn render(pdf: &Path) -> Vec<(usize, usize, Vec<u8>)> {
     let dir = tempfile::tempdir().unwrap();
-    let status = Command::new("pdftoppm")
+    crate::tool("pdftoppm")
         .args(["-gray", "-r", "36"])
         .arg(pdf)
         .arg(dir.path().join("page"))
-        .status()
-        .expect("pdftoppm (poppler-utils) is installed");
-    assert!(status.success());
+        .case("pdftoppm (poppler-utils) renders the PDF")
+        .run();
     let mut files: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -663,19 +604,12 @@ fn a_crowded_card_keeps_every_number_whole_and_says_what_moved() {
     fs::create_dir_all(env.plan_dir()).unwrap();
     fs::write(env.plan_file(), plan).unwrap();
     let file = env.home().join("card.pdf");
-    let output = env
-        .cmd(["print", "--card", "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("left off: crisis step 12 (no room at a legible size)"),
-        "{err}"
-    );
+    env.test(["print", "--card", "-o", file.to_str().unwrap()])
+        .stderr_has("left off: crisis step 12 (no room at a legible size)")
+        .run();
     let bytes = fs::read(&file).unwrap();
     assert!(font_sizes(&bytes).iter().all(|s| *s >= 8.0));
-    let text = pdftotext(&file);
+    let text = crate::pdftotext(&file);
     for number in [
         "+971 50 123 4560",
         "+971 50 123 4561",
@@ -704,7 +638,7 @@ fn two_emergency_numbers_print_large_and_apart() {
     fs::write(env.plan_file(), plan).unwrap();
     let file = env.home().join("plan.pdf");
     env.ok(["print", "-o", file.to_str().unwrap()]);
-    let text = pdftotext(&file);
+    let text = crate::pdftotext(&file);
     assert!(text.contains("112 or 999"), "{text}");
     let sizes = font_sizes(&fs::read(&file).unwrap());
     // The emergency numbers are the largest text on the page, about twice
@@ -737,7 +671,7 @@ fn an_arabic_name_in_the_footer_reads_right_on_every_printout() {
         argv.extend(args);
         env.ok(argv);
         // poppler marks the right-to-left run with embeddings: drop them.
-        let text: String = pdftotext(&file)
+        let text: String = crate::pdftotext(&file)
             .chars()
             .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
             .collect();
@@ -770,14 +704,9 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
         ),
     ] {
         let run = |args: &[&str]| {
-            let out = env.cmd(args).env("TZ", tz).output().unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let out = env.test(args).env("TZ", tz).case(tz).run();
             // Numbers beside right-to-left words sit in isolates: drop them.
-            String::from_utf8(out.stdout)
+            String::from_utf8(out.bytes)
                 .unwrap()
                 .replace(['\u{2066}', '\u{2069}'], "")
         };
@@ -800,7 +729,7 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
         let file = env.home().join(format!("{}.pdf", tz.replace('/', "-")));
         run(&["print", "--format", "pdf", "-o", file.to_str().unwrap()]);
         assert!(
-            squash(&pdftotext(&file)).contains(moment),
+            squash(&crate::pdftotext(&file)).contains(moment),
             "{tz}: PDF footer"
         );
     }
