@@ -6,7 +6,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use textwrap::core::display_width;
@@ -276,13 +275,13 @@ fn html_links_every_number_and_leaves_the_persons_words_their_own_direction() {
     }
 }
 
-fn run(program: &str, args: &[&str]) -> Output {
-    let output = Command::new(program)
+/// What poppler's `program` (pdfinfo, pdftotext) says of the arguments.
+fn run(program: &str, args: &[&str]) -> String {
+    let out = crate::tool(program)
         .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} could not run ({e}): install poppler-utils"));
-    assert!(output.status.success(), "{program} {args:?} failed");
-    output
+        .case(format!("{program} (poppler-utils) reads the PDF"))
+        .run();
+    String::from_utf8(out.bytes).unwrap()
 }
 
 /// In the page: anything wider than the window, and any number broken
@@ -314,20 +313,10 @@ fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
     let world = Env::with_world();
     let profile = example.home().join("chromium-profile");
     let browser = |args: &[&str]| {
-        let mut all = vec![
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ];
-        let data = format!("--user-data-dir={}", profile.display());
-        all.push(&data);
-        all.extend_from_slice(args);
-        Command::new(chromium).args(&all).output().unwrap()
+        crate::browser(chromium, &profile)
+            .arg("--hide-scrollbars")
+            .args(args)
+            .run()
     };
     for (env, name, paper) in [
         (&example, "example", "a4"),
@@ -346,7 +335,7 @@ fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
             &url,
         ]);
         let pdf = pdf.to_str().unwrap();
-        let info = String::from_utf8(run("pdfinfo", &[pdf]).stdout).unwrap();
+        let info = run("pdfinfo", &[pdf]);
         assert!(
             info.lines()
                 .any(|l| l.starts_with("Pages:") && l.ends_with(" 1")),
@@ -358,7 +347,7 @@ fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
             "pts (letter)"
         };
         assert!(info.contains(size), "{name}: {info}");
-        let text = String::from_utf8(run("pdftotext", &[pdf, "-"]).stdout).unwrap();
+        let text = run("pdftotext", &[pdf, "-"]);
         assert!(
             text.contains("Page 1 of 1"),
             "{name}: page numbers in print"
@@ -380,7 +369,7 @@ fn html_prints_on_one_page_with_page_numbers_and_fits_a_phone() {
             if scheme == "dark" {
                 args.insert(0, "--force-dark-mode");
             }
-            let dom = String::from_utf8_lossy(&browser(&args).stdout).into_owned();
+            let dom = browser(&args).stdout;
             assert!(
                 dom.contains("REPORT[]"),
                 "{name} at 390 px ({scheme}): {}",
@@ -450,24 +439,10 @@ fn the_card_in_html_is_legible_whole_and_dialable() {
     let check = |env: &Env, html: &str| {
         let file = env.home().join("card-checked.html");
         fs::write(&file, html.replace("</body>", CARD_CHECK)).unwrap();
-        let output = Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!(
-                "--user-data-dir={}",
-                env.home().join("profile").display()
-            ))
+        let dom = crate::browser(chromium, &env.home().join("profile"))
             .args(["--dump-dom", &format!("file://{}", file.display())])
-            .output()
-            .unwrap();
-        let dom = String::from_utf8_lossy(&output.stdout).into_owned();
+            .run()
+            .stdout;
         assert!(
             dom.contains("REPORT[]"),
             "{}",
@@ -485,12 +460,10 @@ fn the_card_in_html_is_legible_whole_and_dialable() {
         ]);
     }
     let output = full
-        .cmd(["print", "--card", "--format", "html"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("no room at a legible size"), "{err}");
-    let html = String::from_utf8_lossy(&output.stdout);
+        .test(["print", "--card", "--format", "html"])
+        .stderr_has("no room at a legible size")
+        .run();
+    let html = output.stdout;
     assert!(html.contains("More in your full plan."));
     check(&full, &html);
 }
