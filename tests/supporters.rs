@@ -333,35 +333,20 @@ fn a_supporters_copy_holds_exactly_what_was_chosen_in_every_format() {
     let dir = env.home().to_path_buf();
     for format in ["text", "markdown", "html", "pdf"] {
         let file = dir.join(format!("for-masha.{format}"));
-        let out = env
-            .cmd([
-                "print",
-                "--for",
-                "Маша",
-                "--yes",
-                "--format",
-                format,
-                "-o",
-                file.to_str().unwrap(),
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{format}: {out:?}");
-        let said = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            said.contains("This copy for Маша Иванова will hold"),
-            "{said}"
-        );
+        env.test([
+            "print",
+            "--for",
+            "Маша",
+            "--yes",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ])
+        .stderr_has("This copy for Маша Иванова will hold")
+        .run();
         let text = match format {
-            "pdf" => {
-                let out = std::process::Command::new("pdftotext")
-                    .arg(&file)
-                    .arg("-")
-                    .output()
-                    .expect("pdftotext (poppler-utils) is installed");
-                assert!(out.status.success());
-                String::from_utf8(out.stdout).unwrap()
-            }
+            "pdf" => crate::pdftotext(&file),
             "html" => html_text(&fs::read_to_string(&file).unwrap()),
             _ => fs::read_to_string(&file).unwrap(),
         };
@@ -430,14 +415,11 @@ fn the_person_sees_the_copy_before_it_is_written() {
     let env = plan_to_share();
     let file = env.home().join("for-karim.pdf");
     for (key, written) in [("n", false), ("y", true)] {
-        let mut cmd = env.sealed(crate::bin());
-        cmd.args(["print", "--for", "karim", "-o", file.to_str().unwrap()])
+        let mut p = env
+            .test(["print", "--for", "karim", "-o", file.to_str().unwrap()])
             .env("TERM", "xterm")
-            .env("NO_COLOR", "1");
-        let options = rexpect::reader::Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true);
-        let mut p = rexpect::session::spawn_with_options(cmd, options).expect("a pty");
+            .env("NO_COLOR", "1")
+            .pty();
         let (shown, _) = p.exp_regex("Write this copy for .*\\?").unwrap();
         // rexpect hands back each byte as a char: put the UTF-8 back together.
         let bytes: Vec<u8> = shown
@@ -468,7 +450,7 @@ fn the_person_sees_the_copy_before_it_is_written() {
         } else {
             p.exp_string("Nothing was written.").unwrap();
         }
-        p.exp_eof().unwrap();
+        p.eof();
         assert_eq!(file.exists(), written, "after {key}");
     }
 }
@@ -589,14 +571,9 @@ fn where_it_is_kept_and_the_next_review_in_a_calendar() {
         "{show}"
     );
     let pdf = env.home().join("plan.pdf");
-    let out = env
-        .cmd(["print", "-o", pdf.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("You keep your printed plan: wallet, phone, on the fridge")
-    );
+    env.test(["print", "-o", pdf.to_str().unwrap()])
+        .stderr_has("You keep your printed plan: wallet, phone, on the fridge")
+        .run();
 
     let file = env.home().join("review.ics");
     env.ok([
@@ -728,12 +705,7 @@ fn own_numbers_for_a_country_the_table_lacks() {
     );
     let pdf = env.home().join("plan.pdf");
     env.ok(["print", "-o", pdf.to_str().unwrap()]);
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    let text = squash(&crate::pdftotext(&pdf));
     assert!(
         text.contains("my own note") && text.contains("999") && text.contains("800 4673"),
         "{text}"
