@@ -6,25 +6,19 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
 
 use crate::Env;
 
 /// Runs `check-in ARGS` at a moment (and in a time zone), returning stdout.
 #[track_caller]
 fn check_in_at(env: &Env, when: &str, tz: Option<&str>, args: &[&str]) -> String {
-    let mut cmd = env.cmd(std::iter::once("check-in").chain(args.iter().copied()));
-    cmd.env("RELAPSE_PLAN_NOW", when);
+    let mut test = env
+        .test(std::iter::once("check-in").chain(args.iter().copied()))
+        .env("RELAPSE_PLAN_NOW", when);
     if let Some(tz) = tz {
-        cmd.env("TZ", tz);
+        test = test.env("TZ", tz);
     }
-    let output = cmd.output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(test.run().bytes).unwrap()
 }
 
 fn check_ins(env: &Env) -> toml::Table {
@@ -165,16 +159,11 @@ fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
         .map(|s| s.text.clone())
         .collect();
     assert!(!steps.is_empty());
-    let flat = |s: &[u8]| {
-        String::from_utf8_lossy(s)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // A word the plan does not hold: the rest is saved, the lapse plan is
     // shown, and the error says what was left out.
     let out = env
-        .cmd([
+        .test([
             "check-in",
             "--urge",
             "6",
@@ -185,9 +174,8 @@ fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
             "--distress",
             "7",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .status(2)
+        .run();
     let (stdout, stderr) = (flat(&out.stdout), flat(&out.stderr));
     for step in &steps {
         assert!(
@@ -212,12 +200,10 @@ fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
 
     // A misspelt flag, refused before anything runs: the lapse plan still
     // comes, and it says nothing was saved.
-    let out = env
-        .cmd(["check-in", "--urge", "6", "--acted=partly", "--sing", "x"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = flat(&out.stderr);
+    let stderr = flat(&env.fails(
+        2,
+        ["check-in", "--urge", "6", "--acted=partly", "--sing", "x"],
+    ));
     assert!(stderr.contains("--sing"), "{stderr}");
     for step in &steps {
         assert!(
@@ -227,12 +213,10 @@ fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
     }
     assert!(stderr.contains("was not saved"), "{stderr}");
     // Without a lapse, a mistake is only the mistake.
-    let out = env
-        .cmd(["check-in", "--urge", "2", "--sing", "x"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(!flat(&out.stderr).contains(steps[0].as_str()));
+    env.test(["check-in", "--urge", "2", "--sing", "x"])
+        .status(2)
+        .stderr_lacks(steps[0].as_str())
+        .run();
 }
 
 #[test]
@@ -320,14 +304,10 @@ fn the_days_count_with_a_check_in_keeps_both_and_the_note_stays_private() {
     assert!(!diff.contains("No changes"), "{diff}");
 
     // Again with the count already on: the urge is still recorded.
-    let out = env
-        .cmd(["check-in", "--count-days", "on", "--urge", "4"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("already on"), "{stderr}");
-    assert!(!stderr.contains("Nothing changed"), "{stderr}");
+    env.test(["check-in", "--count-days", "on", "--urge", "4"])
+        .stderr_has("already on")
+        .stderr_lacks("Nothing changed")
+        .run();
     assert_eq!(
         check_ins(&env)["check_ins"][0]["urge"].as_integer(),
         Some(4)
@@ -412,22 +392,14 @@ fn the_early_warning_rises_with_the_persons_signs_and_eases() {
     assert!(out.contains("relapse-plan rehearse payday"), "{out}");
     // It shows after the crisis steps in `now` (in a crisis the steps
     // come first) and at the top of `show` while it holds…
-    let now = env
-        .cmd(["now"])
-        .env("RELAPSE_PLAN_NOW", day(14))
-        .output()
-        .unwrap();
-    let now = String::from_utf8(now.stdout).unwrap();
+    let now = env.test(["now"]).env("RELAPSE_PLAN_NOW", day(14)).run();
+    let now = String::from_utf8(now.bytes).unwrap();
     let notice = now.find("Your plan has noticed something").expect(&now);
     let first_step = now.find("Stop, leave, and go somewhere safe").expect(&now);
     assert!(first_step < notice, "steps first:\n{now}");
-    let show = env
-        .cmd(["show"])
-        .env("RELAPSE_PLAN_NOW", day(14))
-        .output()
-        .unwrap();
+    let show = env.test(["show"]).env("RELAPSE_PLAN_NOW", day(14)).run();
     assert!(
-        String::from_utf8(show.stdout)
+        String::from_utf8(show.bytes)
             .unwrap()
             .starts_with("Your plan has noticed something")
     );
@@ -436,13 +408,9 @@ fn the_early_warning_rises_with_the_persons_signs_and_eases() {
     check_in_at(&env, &day(15), None, &calm);
     let out = check_in_at(&env, &day(16), None, &calm);
     assert!(!out.contains("noticed something"), "{out}");
-    let now = env
-        .cmd(["now"])
-        .env("RELAPSE_PLAN_NOW", day(16))
-        .output()
-        .unwrap();
+    let now = env.test(["now"]).env("RELAPSE_PLAN_NOW", day(16)).run();
     assert!(
-        !String::from_utf8(now.stdout)
+        !String::from_utf8(now.bytes)
             .unwrap()
             .contains("noticed something")
     );
@@ -580,24 +548,17 @@ for week in range(int(sys.argv[3])):
         "Australia/Lord_Howe",
     ] {
         let file = env.home().join("reminder.ics");
-        let out = env
-            .cmd([
-                "check-in",
-                "--ics",
-                "--at",
-                "20:30",
-                "-o",
-                file.to_str().unwrap(),
-                "--force",
-            ])
-            .env("TZ", tz)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        env.test([
+            "check-in",
+            "--ics",
+            "--at",
+            "20:30",
+            "-o",
+            file.to_str().unwrap(),
+            "--force",
+        ])
+        .env("TZ", tz)
+        .run();
         let text = fs::read_to_string(&file).unwrap();
         let calendar = ical::IcalParser::new(text.as_bytes())
             .next()
@@ -625,7 +586,7 @@ for week in range(int(sys.argv[3])):
             "{tz}"
         );
         assert!(!zone.transitions.is_empty(), "{tz}");
-        let read = Command::new("python3")
+        let read = crate::tool("python3")
             .arg("-c")
             .arg(SCRIPT)
             .arg(&file)
@@ -635,16 +596,11 @@ for week in range(int(sys.argv[3])):
             } else {
                 "780"
             })
-            .output()
-            .expect("python3 reads the calendar independently (.ci/run installs it)");
-        assert!(
-            read.status.success(),
-            "dateutil could not read the file (is it installed? `pip install python-dateutil`):\n{}",
-            String::from_utf8_lossy(&read.stderr)
-        );
+            .case("python3 with dateutil reads the calendar independently (.ci/run installs them)")
+            .run();
         let zone = jiff::tz::TimeZone::get(tz).unwrap();
         let first = jiff::civil::date(2026, 11, 22).at(20, 30, 0, 0);
-        let offsets = String::from_utf8(read.stdout).unwrap();
+        let offsets = String::from_utf8(read.bytes).unwrap();
         let mut weeks = 0;
         for (week, line) in offsets.lines().enumerate() {
             let at = first
@@ -904,17 +860,11 @@ fn fortnight() -> Env {
 
 fn trends(env: &Env, args: &[&str]) -> String {
     let output = env
-        .cmd(args)
+        .test(args)
         .env("RELAPSE_PLAN_NOW", "2026-11-22T21:00:00Z")
         .env("TZ", "Europe/London")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+        .run();
+    String::from_utf8(output.bytes).unwrap()
 }
 
 #[test]
@@ -939,9 +889,8 @@ fn trends_show_the_fortnight() {
 fn trends_fit_a_50_column_terminal() {
     let env = fortnight();
     for args in [&["trends"][..], &["trends", "--plain"][..]] {
-        let out = env.cmd(args).env("COLUMNS", "50").output().unwrap();
-        assert!(out.status.success());
-        let text = String::from_utf8(out.stdout).unwrap();
+        let out = env.test(args).env("COLUMNS", "50").run();
+        let text = String::from_utf8(out.bytes).unwrap();
         for line in text.lines() {
             let width = textwrap::core::display_width(line);
             assert!(width <= 50, "{width} columns: {line:?}\n{text}");
@@ -961,18 +910,13 @@ with open(sys.argv[1], newline='', encoding='utf-8') as f:
     rows = list(csv.DictReader(f))
 print(json.dumps(rows))
 ";
-    let output = std::process::Command::new("python3")
+    let output = crate::tool("python3")
         .arg("-c")
         .arg(script)
         .arg(&file)
-        .output()
-        .expect("python3 is needed to read the CSV back (.ci/run has it)");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+        .case("python3 reads the CSV back (.ci/run has it)")
+        .run();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.bytes).unwrap();
     assert_eq!(rows.len(), 14);
     let day = |d: &str| rows.iter().find(|r| r["date"] == d).unwrap();
     assert_eq!(day("2026-11-17")["checked_in"], "no");
