@@ -17,7 +17,7 @@ pub(crate) fn client_week() -> Env {
     let client = Env::with_example();
     // Practice from before the assignment must never reach the hand-in.
     client
-        .cmd([
+        .test([
             "rehearse",
             "payday",
             "--recalled",
@@ -26,25 +26,19 @@ pub(crate) fn client_week() -> Env {
             "20",
         ])
         .env("RELAPSE_PLAN_NOW", "2026-11-20T09:00:00Z")
-        .assert()
-        .success();
+        .run();
     // Nor a check-in from before it.
     client
-        .cmd(["check-in", "--urge", "9", "--acted", "yes"])
+        .test(["check-in", "--urge", "9", "--acted", "yes"])
         .env("RELAPSE_PLAN_NOW", "2026-11-20T10:00:00Z")
-        .assert()
-        .success();
+        .run();
     client.ok([
         "homework",
         "start",
         examples().join("homework.toml").to_str().unwrap(),
     ]);
     let at = |when: &str, args: &[&str]| {
-        client
-            .cmd(args)
-            .env("RELAPSE_PLAN_NOW", when)
-            .assert()
-            .success();
+        client.test(args).env("RELAPSE_PLAN_NOW", when).run();
     };
     at(
         "2026-11-24T19:00:00Z",
@@ -148,28 +142,18 @@ fn check_in_week(client: &Env) {
         if !note.is_empty() {
             args.extend(["--note", note]);
         }
-        client
-            .cmd(&args)
-            .env("RELAPSE_PLAN_NOW", when)
-            .assert()
-            .success();
+        client.test(&args).env("RELAPSE_PLAN_NOW", when).run();
     }
 }
 
 fn submit(client: &Env) -> (PathBuf, String) {
     let file = client.home().join("hand-in.toml");
     let output = client
-        .cmd(["homework", "submit", "-o", file.to_str().unwrap(), "--yes"])
+        .test(["homework", "submit", "-o", file.to_str().unwrap(), "--yes"])
         .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+        .run();
     let text = fs::read_to_string(&file).unwrap();
-    let shown = String::from_utf8_lossy(&output.stderr);
+    let shown = output.stderr;
     assert!(
         shown.contains(&text),
         "the person saw exactly what the file holds first"
@@ -219,11 +203,10 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
 
     let client = client_week();
     let status = client
-        .cmd(["homework", "status"])
+        .test(["homework", "status"])
         .env("RELAPSE_PLAN_NOW", "2026-11-27T09:00:00Z")
-        .output()
-        .unwrap();
-    let status = String::from_utf8(status.stdout).unwrap();
+        .run();
+    let status = String::from_utf8(status.bytes).unwrap();
     assert!(
         status.contains("Homework from Dr Patel, due 2026-11-29 (2 days left):"),
         "{status}"
@@ -367,11 +350,10 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
     let client = client_week();
     let before = client.snapshot_dir();
     let by_date = client
-        .cmd(["review", "--since", "2026-11-23"])
+        .test(["review", "--since", "2026-11-23"])
         .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
-        .output()
-        .unwrap();
-    let by_date = String::from_utf8(by_date.stdout).unwrap();
+        .run();
+    let by_date = String::from_utf8(by_date.bytes).unwrap();
     assert!(by_date.contains("Your plan since 2026-11-23"), "{by_date}");
     assert!(by_date.contains("added trigger sunday-lunch"), "{by_date}");
     assert!(by_date.contains("2 rehearsals"), "{by_date}");
@@ -423,13 +405,12 @@ fn damaged_and_hostile_homework_and_hand_ins_change_nothing() {
             let before = env.snapshot_dir();
             let mut full = args.clone();
             full.push(file.to_str().unwrap());
-            let output = env.cmd(&full).output().unwrap();
-            let err = String::from_utf8_lossy(&output.stderr);
-            assert!(
-                matches!(output.status.code(), Some(1 | 2)),
-                "{}: {err}",
-                file.display()
-            );
+            let err = env
+                .test(&full)
+                .case(file.display())
+                .status_one_of([1, 2])
+                .run()
+                .stderr;
             assert!(
                 err.contains(file.file_name().unwrap().to_str().unwrap()),
                 "{}: names the file: {err}",
@@ -488,9 +469,9 @@ fn homework_works_when_old_revision_files_are_missing() {
 fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     let therapist = Env::new();
     let homework = therapist.home().join("homework.toml");
-    let assign = |task: &str| {
+    let assign = |task: &str, code: i32| {
         therapist
-            .cmd([
+            .test([
                 "homework",
                 "assign",
                 "-o",
@@ -502,15 +483,15 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
                 "--task",
                 task,
             ])
-            .output()
-            .unwrap()
+            .status(code)
+            .run()
     };
     for wrong in ["check-in=0", "check-in=101", "check-in=2x3"] {
-        let out = assign(wrong);
-        assert!(!out.status.success(), "{wrong} was accepted");
+        // Refused as a mistake in the command.
+        assign(wrong, 2);
         assert!(!homework.exists());
     }
-    assert!(assign("check-in=3").status.success());
+    assign("check-in=3", 0);
     assert!(
         fs::read_to_string(&homework)
             .unwrap()
@@ -520,17 +501,11 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     let client = Env::with_example();
     let at = |when: &str, args: &[&str]| {
         let out = client
-            .cmd(args)
+            .test(args)
             .env("RELAPSE_PLAN_NOW", when)
             .env("TZ", "Pacific/Auckland")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+            .run();
+        String::from_utf8(out.bytes).unwrap()
     };
     let check_in = ["check-in", "--urge", "3", "--acted", "no"];
     // 23:00 on the 22nd in Auckland: the day before the homework began,
@@ -588,14 +563,15 @@ fn hand_in_versions_and_the_check_in_cap() {
     let refused = |name: &str, text: &str, words: &str| {
         let file = therapist.home().join(name);
         fs::write(&file, text).unwrap();
-        let out = therapist
-            .cmd(["review", file.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert!(!out.status.success(), "{name} was opened");
-        let err = String::from_utf8_lossy(&out.stderr);
+        // Not opened, and nothing shown.
+        let err = therapist
+            .test(["review", file.to_str().unwrap()])
+            .case(name)
+            .status(1)
+            .stdout("")
+            .run()
+            .stderr;
         assert!(err.contains(name) && err.contains(words), "{name}: {err}");
-        assert!(out.stdout.is_empty(), "{name}: nothing shown");
         assert_eq!(fs::read_to_string(&file).unwrap(), text, "{name} unchanged");
     };
     refused(
@@ -645,12 +621,10 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     let therapist = Env::new();
     let example = examples().join("hand-in.toml");
     let out = therapist
-        .cmd(["review", example.to_str().unwrap()])
+        .test(["review", example.to_str().unwrap()])
         .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let out = String::from_utf8(out.stdout).unwrap();
+        .run();
+    let out = String::from_utf8(out.bytes).unwrap();
     for line in [
         "5 days checked in from Mon 23 Nov to Fri 27 Nov, 1 lapse.",
         "Mon 23 Nov: urge 3, distress 2\n      “A quiet day”\n  Tue 24 Nov",
@@ -687,16 +661,10 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     let hostile = therapist.home().join("hostile.toml");
     fs::write(&hostile, &text).unwrap();
     let out = therapist
-        .cmd(["review", hostile.to_str().unwrap()])
+        .test(["review", hostile.to_str().unwrap()])
         .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = String::from_utf8(out.stdout).unwrap();
+        .run();
+    let out = String::from_utf8(out.bytes).unwrap();
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("bad”") && out.contains("“also bad”"), "{out}");
     assert!(
