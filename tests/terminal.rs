@@ -2,26 +2,31 @@
 
 use std::fs;
 
-use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::Env;
+use crate::{Env, Pty, Test};
 
 pub(crate) const DOWN: &str = "\x1b[B";
 pub(crate) const UP: &str = "\x1b[A";
 pub(crate) const ENTER: &str = "\r";
 
-fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
-    let mut cmd = env.sealed(crate::bin());
-    // A British locale: the country menu starts on the United Kingdom.
-    cmd.args(args)
+/// `relapse-plan ARGS` at a terminal, without colour, in a British locale:
+/// the country menu starts on the United Kingdom.
+fn at_terminal(env: &Env, args: &[&str]) -> Test {
+    env.test(args)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env("LANG", "en_GB.UTF-8");
-    let options = Options::new()
-        .timeout_ms(Some(20_000))
-        .strip_ansi_escape_codes(strip_ansi);
-    rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+        .env("LANG", "en_GB.UTF-8")
+}
+
+/// Started [`at_terminal`], to end with exit status 0.
+fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> Pty {
+    let test = at_terminal(env, args);
+    if strip_ansi {
+        test.pty()
+    } else {
+        test.pty_raw()
+    }
 }
 
 /// Waits for `prompt`, then types `keys`.
@@ -39,7 +44,7 @@ pub(crate) fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
 
 /// The rest of `new` from the reasons section on: one reason, one trigger,
 /// one contact, one crisis step, every other section skipped, saved.
-fn walk_from_reasons(p: &mut PtySession) {
+fn walk_from_reasons(p: &mut Pty) {
     answer(p, "What next?", ENTER); // reasons: done
     answer(p, "A sign that things are sliding?", ENTER);
     answer(p, "What next?", ENTER);
@@ -80,7 +85,7 @@ fn walk_from_reasons(p: &mut PtySession) {
     answer(p, "Save my plan", ENTER);
     answer(p, "A few words about this version?", "first draft\r");
     p.exp_string("Saved as revision 1 of your plan").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
 }
 
 #[test]
@@ -110,14 +115,14 @@ fn new_builds_a_whole_plan_in_a_real_terminal() {
 #[test]
 fn ctrl_c_keeps_every_answer_and_restores_the_terminal() {
     let env = Env::new();
-    let mut p = spawn(&env, &["new"], false);
+    let mut p = at_terminal(&env, &["new"]).status(130).pty_raw();
     answer(&mut p, "Which country are you in?", ENTER);
     answer(&mut p, "Your name on the plan?", "Sam\r");
     answer(&mut p, "What keeps you going?", "My daughter\r");
     answer(&mut p, "What keeps you going?", ENTER);
     p.exp_string("What next?").unwrap();
     p.send_control('c').unwrap();
-    let rest = p.exp_eof().unwrap();
+    let rest = p.eof();
     assert!(
         rest.contains("\u{1b}[?25h"),
         "the cursor is shown again: {rest:?}"
@@ -126,8 +131,6 @@ fn ctrl_c_keeps_every_answer_and_restores_the_terminal() {
         rest.contains("Stopped. Everything you typed is kept"),
         "{rest:?}"
     );
-    let status = p.process_mut().wait().unwrap();
-    assert!(format!("{status:?}").contains("130"), "{status:?}");
     let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert!(draft.contains("My daughter"), "{draft}");
 
@@ -174,7 +177,7 @@ fn rank_compares_pairs_and_saves_the_order() {
     }
     assert!(asked <= 3, "{asked} questions for 3 triggers");
     answer(&mut p, "Save these changes", ENTER);
-    p.exp_eof().unwrap();
+    p.eof();
     let plan = env.plan();
     let mut ranked = plan.triggers.clone();
     ranked.sort_by_key(|t| t.rank);
@@ -200,7 +203,7 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
     p.exp_string("Next practice for this one: 2026-11-23")
         .unwrap();
     answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
-    p.exp_eof().unwrap();
+    p.eof();
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
     assert!(log.contains("Walk the canal way and call Alex"), "{log}");
     assert!(log.contains("trigger = \"payday\""), "{log}");
@@ -272,16 +275,17 @@ fn drafts_are_private_whatever_the_umask() {
 #[test]
 fn breathe_runs_and_stops_cleanly_on_ctrl_c() {
     let env = Env::with_example();
-    let mut p = spawn(
+    // Stopping early is no failure: it exits 0.
+    let mut p = at_terminal(
         &env,
         &["breathe", "--in", "2", "--out", "3", "--minutes", "1"],
-        false,
-    );
+    )
+    .pty_raw();
     p.exp_string("Press Ctrl-C to stop at any time").unwrap();
     p.exp_string("Breathe in").unwrap();
     p.exp_string("Breathe out").unwrap();
     p.send_control('c').unwrap();
-    let rest = p.exp_eof().unwrap();
+    let rest = p.eof();
     assert!(
         rest.contains("\u{1b}[?25h"),
         "the cursor is shown again: {rest:?}"
@@ -316,7 +320,7 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
     p.exp_string("Next check in").unwrap();
     answer(&mut p, live, "\x1b[A\x1b[A\x1b[A\r"); // 4
     p.exp_string("It went from 5 to 4, peaking at 7").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
     assert!(
         log.contains("ratings = [") && log.contains("kind = \"surf\""),
@@ -341,7 +345,7 @@ fn homework_assign_asks_for_what_the_flags_left_out() {
     answer(&mut p, "How many?", "\x7f3\r");
     answer(&mut p, "Add another task?", "n");
     p.exp_string("Wrote").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     let text = fs::read_to_string(&file).unwrap();
     assert!(
         text.contains("therapist = \"Dr Patel\"")
@@ -393,7 +397,7 @@ fn a_check_in_on_a_real_terminal() {
         "Had two, then called Alex\r",
     );
     p.exp_string("Your lapse plan is above").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("urge = 8"), "{log}");
     assert!(log.contains("acted = \"partly\""), "{log}");
@@ -403,12 +407,11 @@ fn a_check_in_on_a_real_terminal() {
     assert!(log.contains("Had two, then called Alex"), "{log}");
 
     let before = fs::read(env.plan_dir().join("check-ins.toml")).unwrap();
-    let mut p = spawn(&env, &["check-in"], true);
+    let mut p = at_terminal(&env, &["check-in"]).status(130).pty();
     answer(&mut p, "You checked in earlier today", "");
     answer(&mut p, "Strongest urge today", "\x03");
     p.exp_string("Nothing was saved for today").unwrap();
-    let status = p.process_mut().wait().unwrap();
-    assert!(format!("{status:?}").contains("130"), "{status:?}");
+    p.eof();
     assert_eq!(
         fs::read(env.plan_dir().join("check-ins.toml")).unwrap(),
         before
@@ -417,7 +420,7 @@ fn a_check_in_on_a_real_terminal() {
 
 /// `new` with only a do-not-involve contact; returns what the screen showed
 /// between the review question and "Save my plan" (the summary), raw.
-fn new_with_someone_not_to_involve(p: &mut PtySession) -> String {
+fn new_with_someone_not_to_involve(p: &mut Pty) -> String {
     answer(p, "Which country are you in?", ENTER);
     answer(p, "Your name on the plan?", "Sam\r");
     answer(p, "What keeps you going?", ENTER);
@@ -450,7 +453,7 @@ fn new_with_someone_not_to_involve(p: &mut PtySession) -> String {
     p.flush().unwrap();
     answer(p, "A few words about this version?", ENTER);
     p.exp_string("Saved as revision 1 of your plan").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     // rexpect hands over each byte as one char; decode them as the UTF-8
     // the terminal shows, so widths and box characters are seen as drawn.
     let bytes: Vec<u8> = screen
@@ -487,16 +490,7 @@ fn new_saves_a_do_not_involve_contact_as_that_and_never_as_a_professional() {
 #[test]
 fn new_fits_a_50_column_terminal() {
     let env = Env::new();
-    let mut cmd = env.sealed(crate::bin());
-    cmd.args(["new"])
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "50")
-        .env("LANG", "en_GB.UTF-8");
-    let options = Options::new()
-        .timeout_ms(Some(20_000))
-        .strip_ansi_escape_codes(true);
-    let mut p = rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty");
+    let mut p = at_terminal(&env, &["new"]).env("COLUMNS", "50").pty();
     let screen = new_with_someone_not_to_involve(&mut p);
     assert!(screen.contains("Dermot"), "{screen}");
     // Every line drawn, echoes of long answers included, fits: words wrap,
@@ -517,15 +511,12 @@ fn new_fits_a_50_column_terminal() {
 #[test]
 fn plain_wizard_output_has_no_box_drawing_and_no_colour() {
     let env = Env::new();
-    let mut cmd = env.sealed(crate::bin());
     // No NO_COLOR here: --plain alone must keep colour away.
-    cmd.args(["--plain", "new"])
+    let mut p = env
+        .test(["--plain", "new"])
         .env("TERM", "xterm-256color")
-        .env("LANG", "en_GB.UTF-8");
-    let options = Options::new()
-        .timeout_ms(Some(20_000))
-        .strip_ansi_escape_codes(false);
-    let mut p = rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty");
+        .env("LANG", "en_GB.UTF-8")
+        .pty_raw();
     let screen = new_with_someone_not_to_involve(&mut p);
     assert!(screen.contains("Dermot"), "{screen}");
     let boxes: Vec<char> = screen
@@ -548,17 +539,14 @@ fn plain_wizard_output_has_no_box_drawing_and_no_colour() {
     }
 }
 
-pub(crate) fn spawn_at(env: &Env, args: &[&str], columns: &str) -> PtySession {
-    let mut cmd = env.sealed(crate::bin());
-    cmd.args(args)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", columns)
-        .env("LANG", "en_GB.UTF-8");
-    let options = Options::new()
-        .timeout_ms(Some(20_000))
-        .strip_ansi_escape_codes(true);
-    rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+/// [`at_terminal`], `columns` wide.
+fn at_columns(env: &Env, args: &[&str], columns: &str) -> Test {
+    at_terminal(env, args).env("COLUMNS", columns)
+}
+
+/// Started [`at_columns`], to end with exit status 0.
+pub(crate) fn spawn_at(env: &Env, args: &[&str], columns: &str) -> Pty {
+    at_columns(env, args, columns).pty()
 }
 
 /// Issue 13: Esc on a menu, on a text question and on a "What next?" menu
@@ -567,7 +555,7 @@ pub(crate) fn spawn_at(env: &Env, args: &[&str], columns: &str) -> PtySession {
 #[test]
 fn esc_and_ctrl_c_do_what_the_screen_says() {
     let env = Env::new();
-    let mut p = spawn_at(&env, &["new"], "50");
+    let mut p = at_columns(&env, &["new"], "50").status(130).pty();
     p.exp_string("Esc skips a question").unwrap();
     // Esc on the country menu: skipped, and said what that means.
     answer(&mut p, "Which country are you in?", "\x1b");
@@ -586,15 +574,13 @@ fn esc_and_ctrl_c_do_what_the_screen_says() {
     answer(&mut p, "A sign that things are sliding?", "");
     std::thread::sleep(std::time::Duration::from_millis(200));
     p.send_control('c').unwrap();
-    let rest = p.exp_eof().unwrap();
+    let rest = p.eof();
     assert_eq!(
         rest.matches("Stopped. Everything you typed is kept")
             .count(),
         1,
         "said once: {rest:?}"
     );
-    let status = p.process_mut().wait().unwrap();
-    assert!(format!("{status:?}").contains("130"), "{status:?}");
     let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert!(
         draft.contains("Mi hija Lucía") && draft.contains("El mar"),
@@ -633,7 +619,7 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
     }
     fs::create_dir_all(env.plan_dir()).unwrap();
     fs::write(env.plan_dir().join("draft.toml"), to_toml(&draft)).unwrap();
-    let mut p = spawn_at(&env, &["new"], "100");
+    let mut p = at_columns(&env, &["new"], "100").pty();
     answer(&mut p, "You have unfinished answers", ENTER);
     answer(
         &mut p,
@@ -660,7 +646,7 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
     answer(&mut p, "Save my plan", ENTER);
     answer(&mut p, "A few words about this version?", ENTER);
     p.exp_string("Saved as revision 1").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-01-04");
 }
 
@@ -672,15 +658,16 @@ fn writing_over_a_file_is_asked_on_a_terminal() {
     let out = env.home().join("plan.txt");
     fs::write(&out, "mine").unwrap();
     let path = out.to_str().unwrap();
-    let mut p = spawn(&env, &["print", "-o", path], true);
+    // Declined, it ends as a refused command does (exit 2), naming --force.
+    let mut p = at_terminal(&env, &["print", "-o", path]).status(2).pty();
     answer(&mut p, "is already there. Write over it?", ENTER);
     p.exp_string("nothing was written over it").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
     let mut p = spawn(&env, &["print", "-o", path], true);
     answer(&mut p, "is already there. Write over it?", "y");
     p.exp_string("Wrote").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     assert!(fs::read_to_string(&out).unwrap().contains("Sam"));
 }
 
@@ -691,15 +678,11 @@ fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     let env = crate::homework::client_week();
     let file = env.home().join("hand-in.toml");
     let run = || {
-        let mut cmd = env.sealed(crate::bin());
-        cmd.args(["homework", "submit", "-o", file.to_str().unwrap()])
+        env.test(["homework", "submit", "-o", file.to_str().unwrap()])
             .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
             .env("TERM", "xterm")
-            .env("NO_COLOR", "1");
-        let options = Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true);
-        rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+            .env("NO_COLOR", "1")
+            .pty()
     };
     let mut p = run();
     let shown = p.exp_string("Write it?").unwrap();
@@ -724,12 +707,12 @@ fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     p.send(ENTER).unwrap();
     p.flush().unwrap();
     p.exp_string("Nothing was written.").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     assert!(!file.exists(), "Enter alone wrote the hand-in");
 
     let mut p = run();
     answer(&mut p, "Write it?", "y");
     p.exp_string("Wrote").unwrap();
-    p.exp_eof().unwrap();
+    p.eof();
     assert!(fs::read_to_string(&file).unwrap().contains("[assignment]"));
 }
