@@ -57,18 +57,10 @@ fn a_hostile_hand_in_reaches_the_terminal_only_as_visible_text() {
     let env = Env::new();
     let hand_in = env.home().join("hand-in.toml");
     fs::write(&hand_in, text).unwrap();
-    let output = env
-        .cmd(["review", hand_in.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_shown_safely("review stdout", &output.stdout);
-    assert_shown_safely("review stderr", &output.stderr);
-    let shown = String::from_utf8_lossy(&output.stdout);
+    let output = env.test(["review", hand_in.to_str().unwrap()]).run();
+    assert_shown_safely("review stdout", &output.bytes);
+    assert_shown_safely("review stderr", &output.err_bytes);
+    let shown = output.stdout;
     assert!(shown.contains(r"\u{202e}"), "shown visibly: {shown}");
 }
 
@@ -83,25 +75,26 @@ fn hostile_words_in_a_plan_never_reach_the_terminal_raw() {
         .replace("\"payday\"", &format!("\"pay{HOSTILE}day\""))
         .replacen("+44", "+44\\u202E", 1);
     fs::write(env.plan_file(), text).unwrap();
-    for args in [
-        &["now"][..],
-        &["show"],
-        &["contact", "list"],
-        &["trigger", "list"],
-        &["trigger", "remove", "nope"],
-        &["rehearse", "--list"],
-        &["reason", "add", "Mia"],
+    for (args, code) in [
+        (&["now"][..], 0),
+        (&["show"], 0),
+        (&["contact", "list"], 0),
+        (&["trigger", "list"], 0),
+        (&["trigger", "remove", "nope"], 1),
+        (&["rehearse", "--list"], 0),
+        // A plan holding a hidden character is not saved over.
+        (&["reason", "add", "Mia"], 1),
     ] {
-        let output = env.cmd(args).output().unwrap();
-        assert_shown_safely(&format!("{args:?} stdout"), &output.stdout);
-        assert_shown_safely(&format!("{args:?} stderr"), &output.stderr);
+        let output = env.test(args).status(code).run();
+        assert_shown_safely(&format!("{args:?} stdout"), &output.bytes);
+        assert_shown_safely(&format!("{args:?} stderr"), &output.err_bytes);
     }
     let output = env
-        .cmd(["validate", env.plan_file().to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_shown_safely("validate", &output.stderr);
-    assert_shown_safely("validate", &output.stdout);
+        .test(["validate", env.plan_file().to_str().unwrap()])
+        .status(1)
+        .run();
+    assert_shown_safely("validate", &output.err_bytes);
+    assert_shown_safely("validate", &output.bytes);
     let now = env.ok(["now"]);
     assert!(
         now.contains("hidden characters"),
@@ -128,15 +121,12 @@ fn a_hostile_homework_file_reaches_the_terminal_only_as_visible_text() {
     )
     .unwrap();
     let output = env
-        .cmd(["homework", "start", second.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert_shown_safely("homework start", &output.stderr);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("This replaces the homework from Dr"), "{err}");
-    let output = env.cmd(["homework", "status"]).output().unwrap();
-    assert_shown_safely("homework status", &output.stdout);
+        .test(["homework", "start", second.to_str().unwrap()])
+        .stderr_has("This replaces the homework from Dr")
+        .run();
+    assert_shown_safely("homework start", &output.err_bytes);
+    let output = env.test(["homework", "status"]).run();
+    assert_shown_safely("homework status", &output.bytes);
 }
 
 #[test]
@@ -210,28 +200,9 @@ fn restoring_a_revision_from_a_newer_relapse_plan_is_refused() {
     assert_unchanged(&env, &before);
 }
 
-/// Runs a command that must finish within `secs`, however odd its files.
-#[track_caller]
-fn within(secs: u64, cmd: &mut assert_cmd::Command) -> std::process::Output {
-    let started = std::time::Instant::now();
-    let output = cmd
-        .timeout(std::time::Duration::from_secs(secs))
-        .output()
-        .unwrap();
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(secs),
-        "still running after {secs} s (a hang): {cmd:?}"
-    );
-    output
-}
-
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
-    let status = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    crate::tool("mkfifo").arg(path).run();
 }
 
 #[cfg(unix)]
@@ -248,30 +219,30 @@ fn a_fifo_where_a_file_belongs_never_hangs() {
         vec!["review", fifo_arg],
         vec!["contact", "import", fifo_arg, "--yes"],
     ] {
-        let output = within(5, &mut env.cmd(&args));
-        let err = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("from-therapist.toml"), "{args:?}: {err}");
+        env.test(&args)
+            .within(5)
+            .status(1)
+            .stderr_has("from-therapist.toml")
+            .run();
     }
     // The index in place of the history: the revision files answer.
     env.ok(["reason", "add", "Mia"]);
     let index = env.plan_dir().join("revisions/index.jsonl");
     fs::remove_file(&index).unwrap();
     mkfifo(&index);
-    let output = within(5, &mut env.cmd(["history"]));
-    assert!(output.status.success(), "{output:?}");
+    env.test(["history"]).within(5).run();
     // The plan itself: refused by name, with the lock released.
     fs::remove_file(env.plan_file()).unwrap();
     mkfifo(&env.plan_file());
     for args in [vec!["show"], vec!["reason", "add", "Mia"]] {
-        let output = within(5, &mut env.cmd(&args));
-        let err = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("plan.toml"), "{args:?}: {err}");
+        env.test(&args)
+            .within(5)
+            .status(1)
+            .stderr_has("plan.toml")
+            .run();
     }
     // The crisis view still shows the last saved plan.
-    let output = within(5, &mut env.cmd(["now"]));
-    assert!(output.status.success(), "{output:?}");
+    env.test(["now"]).within(5).run();
 }
 
 #[cfg(unix)]
@@ -286,9 +257,13 @@ fn restore_never_hangs_on_a_fifo_in_place_of_a_revision() {
     let newest = env.plan_dir().join("revisions/000003.toml");
     fs::remove_file(&newest).unwrap();
     mkfifo(&newest);
-    let output = within(5, &mut env.cmd(["restore", "2"]));
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.code().is_some(), "{err}");
+    // Whatever it says, it ends with a status of its own, never a hang.
+    let err = env
+        .test(["restore", "2"])
+        .within(5)
+        .status_any()
+        .run()
+        .stderr;
     // The plan file is kept whatever happened: set aside or unchanged.
     let kept = fs::read_dir(env.plan_dir())
         .unwrap()
@@ -365,24 +340,20 @@ fn a_stray_revision_with_a_huge_number_costs_bounded_work() {
     fs::write(&stray, "not a plan").unwrap();
     // Recovery, with plan.toml gone, starts from the stray number.
     fs::remove_file(env.plan_file()).unwrap();
-    let output = within(5, &mut env.cmd(["show"]));
-    assert!(output.status.success(), "{output:?}");
-    let output = within(5, &mut env.cmd(["reason", "add", "Mia"]));
-    assert!(output.status.success(), "{output:?}");
+    env.test(["show"]).within(5).run();
+    env.test(["reason", "add", "Mia"]).within(5).run();
     // Restoring numbers past the stray file.
-    let output = within(5, &mut env.cmd(["restore", "3"]));
-    assert!(output.status.success(), "{output:?}");
+    env.test(["restore", "3"]).within(5).run();
     // Homework counts over the revisions there are, not the numbers between.
     for args in [vec!["homework", "status"], vec!["history"]] {
-        let output = within(5, &mut env.cmd(&args));
-        assert!(output.status.success(), "{args:?}: {output:?}");
+        env.test(&args).within(5).run();
     }
     // diff's previous revision is the damaged stray: named, never a hang.
-    let output = within(5, &mut env.cmd(["diff"]));
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("100000000000.toml"),
-        "{output:?}"
-    );
+    env.test(["diff"])
+        .within(5)
+        .status(1)
+        .stderr_has("100000000000.toml")
+        .run();
 }
 
 #[cfg(unix)]
@@ -392,19 +363,22 @@ fn a_save_waiting_for_the_lock_says_so_and_gives_up_naming_the_lock() {
     env.ok(["init", "--name", "Sam"]);
     let lock = env.plan_dir().join(".lock");
     // --no-fork, so killing it releases the lock.
-    let mut holder = std::process::Command::new("flock")
+    let mut holder = crate::tool("flock")
         .arg("--no-fork")
         .arg(&lock)
         .args(["sleep", "30"])
-        .spawn()
-        .unwrap();
+        .killed()
+        .spawn();
     std::thread::sleep(std::time::Duration::from_millis(300));
     let before = env.snapshot_dir();
-    let output = within(20, &mut env.cmd(["reason", "add", "Mia"]));
-    let _ = holder.kill();
-    let _ = holder.wait();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{err}");
+    let err = env
+        .test(["reason", "add", "Mia"])
+        .within(20)
+        .status(1)
+        .run()
+        .stderr;
+    holder.kill();
+    holder.wait();
     assert!(
         err.contains("Another relapse-plan is saving your plan just now; waiting"),
         "{err}"
@@ -413,26 +387,24 @@ fn a_save_waiting_for_the_lock_says_so_and_gives_up_naming_the_lock() {
     assert!(err.contains("hint:"), "{err}");
     assert_unchanged(&env, &before);
     // A holder that finishes soon is waited for, and the change is saved.
-    let mut holder = std::process::Command::new("flock")
+    let holder = crate::tool("flock")
         .arg("--no-fork")
         .arg(&lock)
         .args(["sleep", "1"])
-        .spawn()
-        .unwrap();
+        .spawn();
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let output = within(20, &mut env.cmd(["reason", "add", "Mia"]));
-    let _ = holder.wait();
-    assert!(output.status.success(), "{output:?}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("waiting"));
+    env.test(["reason", "add", "Mia"])
+        .within(20)
+        .stderr_has("waiting")
+        .run();
+    holder.wait();
     assert!(env.plan().reasons.iter().any(|r| r.text == "Mia"));
 }
 
 /// Every command that writes a file with `-o`, given `out` as that file.
 fn output_commands(env: &Env, out: &str) -> Vec<Vec<String>> {
     let homework = examples().join("homework.toml");
-    let _ = env
-        .cmd(["homework", "start", homework.to_str().unwrap()])
-        .output();
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
     [
         vec!["print", "-o", out],
         vec!["print", "--format", "html", "-o", out],
@@ -479,39 +451,29 @@ fn no_output_path_writes_into_the_plan_folder() {
 fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
     let env = Env::with_example();
     for args in output_commands(&env, "-") {
-        let output = env.cmd(&args).current_dir(env.home()).output().unwrap();
-        assert!(output.status.success(), "{args:?}: {output:?}");
-        assert!(!output.stdout.is_empty(), "{args:?}: wrote to stdout");
+        let output = env.test(&args).current_dir(env.home()).run();
+        assert!(!output.bytes.is_empty(), "{args:?}: wrote to stdout");
         assert!(!env.home().join("-").exists(), "{args:?}: no file named -");
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         for args in output_commands(&env, "/dev/null") {
-            let output = env.cmd(&args).output().unwrap();
-            assert!(output.status.success(), "{args:?}: {output:?}");
+            // Nothing is kept there, so there is nothing to keep private.
+            env.test(&args)
+                .stderr_lacks("private health")
+                .stderr_lacks("Wrote")
+                .run();
             let kind = fs::metadata("/dev/null").unwrap().file_type();
             assert!(kind.is_char_device(), "{args:?} replaced /dev/null");
-            // Nothing is kept there, so there is nothing to keep private.
-            let err = String::from_utf8_lossy(&output.stderr);
-            assert!(!err.contains("private health"), "{args:?}: {err}");
-            assert!(!err.contains("Wrote"), "{args:?}: {err}");
         }
         let fifo = env.home().join("pipe");
         mkfifo(&fifo);
         for args in output_commands(&env, fifo.to_str().unwrap()) {
-            let reader = std::process::Command::new("cat")
-                .arg(&fifo)
-                .stdout(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            let output = within(10, &mut env.cmd(&args));
-            let read = reader.wait_with_output().unwrap();
-            assert!(output.status.success(), "{args:?}: {output:?}");
-            assert!(
-                !read.stdout.is_empty(),
-                "{args:?}: the pipe's reader got it"
-            );
+            let reader = crate::tool("cat").arg(&fifo).spawn();
+            env.test(&args).within(10).run();
+            let read = reader.wait();
+            assert!(!read.bytes.is_empty(), "{args:?}: the pipe's reader got it");
             assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
         }
     }
@@ -600,7 +562,7 @@ struct Tmpfs(PathBuf);
 #[cfg(target_os = "linux")]
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("umount").arg(&self.0).status();
+        crate::tool("umount").arg(&self.0).status_any().run();
     }
 }
 
@@ -623,11 +585,13 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
     let env = Env::with_example();
     let mount = env.home().join("small");
     fs::create_dir(&mount).unwrap();
-    let mounted = std::process::Command::new("mount")
+    let mounted = crate::tool("mount")
         .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
         .arg(&mount)
-        .status()
-        .is_ok_and(|s| s.success());
+        .status_any()
+        .run()
+        .status
+        .success();
     if !mounted {
         // Mounting needs root, which CI has: there this must run.
         assert!(
@@ -643,18 +607,17 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
     fs::create_dir(dir.join("revisions")).unwrap();
     fs::copy(env.plan_file(), dir.join("plan.toml")).unwrap();
     fs::copy(env.plan_file(), dir.join("revisions/000003.toml")).unwrap();
-    let on_tmpfs = |args: &[&str]| {
-        let mut cmd = env.cmd(args);
-        cmd.env("RELAPSE_PLAN_DIR", &dir);
-        cmd.output().unwrap()
-    };
+    let on_tmpfs = |args: &[&str]| env.test(args).env("RELAPSE_PLAN_DIR", &dir);
     let filler = mount.join("filler");
     let mut saved = Vec::new();
     for step in 0..40u64 {
         fill_leaving(&filler, step * 1024);
         let reason = format!("Reason number {step}, saved");
-        let output = on_tmpfs(&["reason", "add", &reason]);
-        let said = String::from_utf8_lossy(&output.stderr).to_string();
+        // Saved, or refused for want of room.
+        let output = on_tmpfs(&["reason", "add", &reason])
+            .status_one_of([0, 1])
+            .run();
+        let said = output.stderr;
         fs::remove_file(&filler).unwrap();
         // Every file there still reads.
         for entry in fs::read_dir(&dir)
@@ -663,14 +626,14 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
         {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "toml") {
-                let check = on_tmpfs(&["validate", path.to_str().unwrap()]);
-                assert!(check.status.success(), "step {step}: {path:?}: {check:?}");
+                on_tmpfs(&["validate", path.to_str().unwrap()])
+                    .case(format!("step {step}"))
+                    .run();
             }
         }
         // What was reported is what the next command finds.
-        let shown = on_tmpfs(&["show"]);
-        assert!(shown.status.success(), "step {step}: {shown:?}");
-        let holds = String::from_utf8_lossy(&shown.stdout).contains(&reason);
+        let shown = on_tmpfs(&["show"]).case(format!("step {step}")).run();
+        let holds = shown.stdout.contains(&reason);
         match output.status.code() {
             Some(0) => {
                 assert!(holds, "step {step}: reported saved, but missing: {said}");
@@ -680,13 +643,13 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
                 assert!(!holds, "step {step}: reported failed, but saved: {said}");
                 assert!(said.contains("nothing was changed"), "step {step}: {said}");
             }
-            other => panic!("step {step}: exit {other:?}: {said}"),
+            other => unreachable!("step {step}: exit {other:?}: {said}"),
         }
     }
     assert!(!saved.is_empty(), "some saves had room");
     assert!(saved.len() < 40, "some saves had no room");
     // Nothing saved twice.
-    let shown = String::from_utf8_lossy(&on_tmpfs(&["show"]).stdout).to_string();
+    let shown = on_tmpfs(&["show"]).run().stdout;
     for reason in &saved {
         assert_eq!(shown.matches(reason.as_str()).count(), 1, "{reason}");
     }
@@ -720,12 +683,13 @@ fn homework_asking_for_more_than_assign_allows_is_refused_by_name() {
         let file = env.home().join(name);
         fs::write(&file, text).unwrap();
         let before = env.snapshot_dir();
-        let output = within(
-            5,
-            &mut env.cmd(["homework", "start", file.to_str().unwrap()]),
-        );
-        let err = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{name}: {err}");
+        let err = env
+            .test(["homework", "start", file.to_str().unwrap()])
+            .case(name)
+            .within(5)
+            .status(1)
+            .run()
+            .stderr;
         assert!(err.contains(name), "{name}: {err}");
         assert!(
             err.contains("counts go from 1 to 100") || err.contains("at most 50"),
@@ -741,9 +705,12 @@ fn homework_asking_for_more_than_assign_allows_is_refused_by_name() {
     )
     .unwrap();
     assert!(hand_in.contains("count = 4"));
-    let output = within(5, &mut Env::new().cmd(["review", file.to_str().unwrap()]));
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{err}");
+    let err = Env::new()
+        .test(["review", file.to_str().unwrap()])
+        .within(5)
+        .status(1)
+        .run()
+        .stderr;
     assert!(
         err.contains("hand-in-huge.toml") && err.contains("counts go from 1 to 100"),
         "{err}"
@@ -801,12 +768,10 @@ fn one_bad_card_never_costs_the_others_their_import() {
     )
     .unwrap();
     let output = env
-        .cmd(["contact", "import", file.to_str().unwrap(), "--yes"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
-    assert_shown_safely("import", &output.stderr);
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    let err = &output.stderr;
+    assert_shown_safely("import", &output.err_bytes);
     assert!(err.contains("Skipped, as they can't be kept"), "{err}");
     assert!(
         err.contains("Bad Phone: its phone holds a control character"),
@@ -890,22 +855,15 @@ fn a_link_dials_what_the_number_shows_or_there_is_no_link() {
     env.ok(["init", "--name", "Sam", "--country", "GB"]);
     env.ok(["step", "add", "Call someone"]);
     let add = |name: &str, phone: &str| {
-        env.cmd([
+        env.test([
             "contact", "add", "--name", name, "--role", "help", "--phone", phone,
         ])
-        .output()
-        .unwrap()
+        .run()
     };
     let mum = add("Mum", "＋４４ ７７００ ９００７７７");
-    assert!(mum.status.success());
-    assert!(
-        String::from_utf8_lossy(&mum.stderr).lines().count() == 1,
-        "{mum:?}"
-    );
+    assert!(mum.stderr.lines().count() == 1, "{mum:?}");
     for (name, phone) in [("Dad", "0800-DAD-HELP"), ("Bea", "+44 77OO 9𝟘0456")] {
-        let typed = add(name, phone);
-        assert!(typed.status.success());
-        let said = String::from_utf8_lossy(&typed.stderr);
+        let said = add(name, phone).stderr;
         assert!(
             said.contains(&format!("{name} · {phone} (this number holds letters or characters that only look like digits: check it before you call)")),
             "{said}"
@@ -930,13 +888,9 @@ fn a_link_dials_what_the_number_shows_or_there_is_no_link() {
     // The card carries a word beside each doubtful number, and `print`
     // names them whatever the format.
     let card = env
-        .cmd(["print", "--card", "--format", "markdown", "-o", "-"])
-        .output()
-        .unwrap();
-    let (out, err) = (
-        String::from_utf8_lossy(&card.stdout),
-        String::from_utf8_lossy(&card.stderr),
-    );
+        .test(["print", "--card", "--format", "markdown", "-o", "-"])
+        .run();
+    let (out, err) = (card.stdout, card.stderr);
     for name in ["Dad", "Bea"] {
         assert!(
             out.contains(&format!(
@@ -979,12 +933,12 @@ fn a_whole_address_book_is_refused_quickly_naming_the_file_and_the_limit() {
     let file = env.home().join("everyone.vcf");
     fs::write(&file, address_book(20_000)).unwrap();
     let before = env.snapshot_dir();
-    let output = within(
-        20,
-        &mut env.cmd(["contact", "import", file.to_str().unwrap(), "--yes"]),
-    );
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{err}");
+    let err = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .within(20)
+        .status(1)
+        .run()
+        .stderr;
     assert!(err.contains("everyone.vcf` holds 20000 people"), "{err}");
     assert!(err.contains("at most 500 contacts"), "{err}");
     assert!(
@@ -997,10 +951,9 @@ fn a_whole_address_book_is_refused_quickly_naming_the_file_and_the_limit() {
     // 450 people come in, with ids of their own, in well under the time
     // (they once took seconds); then there is room for 50 more, not 60.
     fs::write(&file, address_book(450)).unwrap();
-    within(
-        20,
-        &mut env.cmd(["contact", "import", file.to_str().unwrap(), "--yes"]),
-    );
+    env.test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .within(20)
+        .run();
     assert_eq!(env.plan().contacts.len(), 450);
     let more = cards(60, |i| (format!("Friend {i}"), format!("0161 {i:06}")));
     fs::write(&file, more).unwrap();
@@ -1022,12 +975,11 @@ fn the_same_person_many_times_in_one_file_is_added_once() {
     let file = env.home().join("alex.vcf");
     let alexes = cards(5000, |i| ("Alex Smith".into(), format!("+44 7700 {i:06}")));
     fs::write(&file, alexes).unwrap();
-    let output = within(
-        20,
-        &mut env.cmd(["contact", "import", file.to_str().unwrap(), "--yes"]),
-    );
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
+    let err = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .within(20)
+        .run()
+        .stderr;
     assert!(
         err.contains("Not imported: the same name as someone in your plan or earlier in the file, with another number"),
         "{err}"
@@ -1086,12 +1038,10 @@ fn disguised_numbers_are_flagged_at_import_and_never_exported_raw() {
     )
     .unwrap();
     let output = env
-        .cmd(["contact", "import", file.to_str().unwrap(), "--yes"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
-    assert_shown_safely("import", &output.stderr);
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    let err = &output.stderr;
+    assert_shown_safely("import", &output.err_bytes);
     for expected in [
         "Check these numbers before you rely on them",
         "Reversed: its number `+44 7700 \\u{202e}321009` held hidden characters; kept as `+44 7700 321009`",
@@ -1130,12 +1080,11 @@ fn disguised_numbers_are_flagged_at_import_and_never_exported_raw() {
         "--phone",
         "ask at the desk",
     ]);
-    let output = env.cmd(["contact", "export"]).output().unwrap();
-    assert!(output.status.success());
-    let vcf = String::from_utf8(output.stdout).unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
+    let output = env.test(["contact", "export"]).run();
+    let vcf = String::from_utf8(output.bytes).unwrap();
+    let err = output.stderr;
     assert_shown_safely("export", vcf.as_bytes());
-    assert_shown_safely("export", &output.stderr);
+    assert_shown_safely("export", &output.err_bytes);
     for bad in ['\u{2066}', '\u{2069}', '𝟗'] {
         assert!(!vcf.contains(bad), "{bad:?} in\n{vcf}");
     }
@@ -1214,10 +1163,9 @@ fn a_check_in_is_kept_when_the_plan_file_holds_an_unknown_key() {
         .unwrap()
         .replace("name = \"Sam\"", "name = \"Sam\"\nfavourite = \"tea\"");
     fs::write(env.plan_file(), &text).unwrap();
-    let output = env.cmd(["check-in", "--urge", "3"]).output().unwrap();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{err}");
-    assert!(err.contains("this is your last saved plan"), "{err}");
+    env.test(["check-in", "--urge", "3"])
+        .stderr_has("this is your last saved plan")
+        .run();
     assert_eq!(fs::read_to_string(env.plan_file()).unwrap(), text);
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("urge = 3"), "{log}");
@@ -1346,9 +1294,7 @@ fn a_fifo_or_folder_named_by_the_person_gets_a_hint_for_it_not_restore() {
             vec!["review", path],
             vec!["contact", "import", path, "--yes"],
         ] {
-            let output = within(10, &mut env.cmd(&args));
-            let err = String::from_utf8_lossy(&output.stderr);
-            assert!(!output.status.success(), "{args:?}");
+            let err = env.test(&args).within(10).status(1).run().stderr;
             assert!(err.contains(path), "{args:?}: {err}");
             assert!(!err.contains("restore"), "{args:?}: {err}");
             assert!(
