@@ -4,13 +4,11 @@
 //! edge). Mei writes Traditional Chinese, emoji and Arabic.
 
 use std::fs;
-use std::process::Command;
 use std::time::Duration;
 
-use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::Env;
+use crate::{Env, Pty, Test};
 
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
@@ -18,20 +16,27 @@ const LEFT: &str = "\x1b[D";
 const ENTER: &str = "\r";
 const BACKSPACE: &str = "\x7f";
 
-fn session(cmd: Command, strip_ansi: bool) -> PtySession {
-    let options = Options::new()
-        .timeout_ms(Some(20_000))
-        .strip_ansi_escape_codes(strip_ansi);
-    rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+/// `test` at a terminal, without colour, in Mei's Traditional Chinese locale.
+fn at_terminal(test: Test) -> Test {
+    test.env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("LANG", "zh_TW.UTF-8")
 }
 
-fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> PtySession {
-    let mut cmd = env.sealed(crate::bin());
-    cmd.args(args)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("LANG", "zh_TW.UTF-8");
-    session(cmd, strip_ansi)
+/// `relapse-plan ARGS` [`at_terminal`], to end with exit status 0.
+fn spawn(env: &Env, args: &[&str], strip_ansi: bool) -> Pty {
+    stopped_or_not(env, args, strip_ansi, 0)
+}
+
+/// `relapse-plan ARGS` [`at_terminal`], to end with exit status `code`
+/// (130 when the test stops it with Ctrl-C).
+fn stopped_or_not(env: &Env, args: &[&str], strip_ansi: bool, code: i32) -> Pty {
+    let test = at_terminal(env.test(args)).status(code);
+    if strip_ansi {
+        test.pty()
+    } else {
+        test.pty_raw()
+    }
 }
 
 /// Waits for `prompt`, then types `keys` a moment later, as a person would.
@@ -72,7 +77,7 @@ fn draft(env: &Env) -> String {
 #[test]
 fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
     let env = Env::new();
-    let mut p = spawn(&env, &["new"], false);
+    let mut p = stopped_or_not(&env, &["new"], false, 130);
     to_reasons(&mut p);
     // The terminal marks a paste when the program asked it to.
     p.exp_string("\x1b[?2004h").unwrap();
@@ -87,7 +92,7 @@ fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
     assert!(!shown.contains("What next?"), "{shown:?}");
     // The next question is asked, empty: nothing pasted answered it.
     answer(&mut p, "What keeps you going?", "\x03");
-    let rest = p.exp_eof().unwrap();
+    let rest = p.eof();
     assert!(
         rest.contains("\x1b[?2004l"),
         "bracketed paste off: {rest:?}"
@@ -102,21 +107,20 @@ fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
 #[test]
 fn nothing_typed_reaches_the_shell_afterwards() {
     let env = Env::new();
-    let mut cmd = env.sealed("bash");
-    cmd.args([
-        "--norc",
-        "-c",
-        "\"$0\" new; read -r -t 2 rest; echo \"AFTER:[$rest]\"",
-    ])
-    .arg(crate::bin())
-    .env("TERM", "xterm")
-    .env("NO_COLOR", "1")
-    .env("LANG", "zh_TW.UTF-8");
-    let mut p = session(cmd, true);
+    let mut p = at_terminal(
+        env.program("bash")
+            .args([
+                "--norc",
+                "-c",
+                "\"$0\" new; read -r -t 2 rest; echo \"AFTER:[$rest]\"",
+            ])
+            .arg(crate::bin()),
+    )
+    .pty();
     answer(&mut p, "Which country are you in?", ENTER);
     answer(&mut p, "Your name on the plan?", "\x03echo LEAKED\n");
     p.exp_string("Stopped.").unwrap();
-    let rest = p.exp_eof().unwrap();
+    let rest = p.eof();
     assert!(rest.contains("AFTER:[]"), "{rest:?}");
 }
 
@@ -172,7 +176,7 @@ fn menus_stop_at_their_ends_and_only_enter_picks() {
 #[test]
 fn editing_keys_take_whole_graphemes() {
     let env = Env::new();
-    let mut p = spawn(&env, &["new"], true);
+    let mut p = stopped_or_not(&env, &["new"], true, 130);
     to_reasons(&mut p);
     // "Cafe" + combining acute, a family emoji (five code points), "x".
     answer(
@@ -181,7 +185,7 @@ fn editing_keys_take_whole_graphemes() {
         &format!("Cafe\u{301} 👩\u{200d}👩\u{200d}👧x{BACKSPACE}{BACKSPACE}{LEFT}{LEFT}!\r"),
     );
     answer(&mut p, "What keeps you going?", "\x03");
-    p.exp_eof().unwrap();
+    p.eof();
     let draft = draft(&env);
     assert!(draft.contains("\"Caf!e\u{301}\""), "{draft}");
 }
@@ -191,7 +195,7 @@ fn editing_keys_take_whole_graphemes() {
 #[test]
 fn readline_keys_edit_the_line() {
     let env = Env::new();
-    let mut p = spawn(&env, &["new"], true);
+    let mut p = stopped_or_not(&env, &["new"], true, 130);
     answer(&mut p, "Which country are you in?", ENTER);
     // Ctrl-D on the empty name line: skipped, as Esc.
     answer(&mut p, "Your name on the plan?", "\x04");
@@ -210,7 +214,7 @@ fn readline_keys_edit_the_line() {
         "abc\x15\u{627}\u{645}\u{64a} ok\r",
     );
     answer(&mut p, "What keeps you going?", "\x03");
-    p.exp_eof().unwrap();
+    p.eof();
     let draft = draft(&env);
     assert!(draft.contains("\"zero\""), "{draft}");
     assert!(draft.contains("\"\u{627}\u{645}\u{64a} ok\""), "{draft}");
@@ -240,7 +244,7 @@ fn esc_in_a_menu_of_ticks_keeps_the_ticks() {
     answer(&mut p, "Which coping did you use today?", ENTER);
     answer(&mut p, "Distress or low mood today", "2\r");
     answer(&mut p, "Anything else about today", ENTER);
-    p.exp_eof().unwrap();
+    p.eof();
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("Skipping meals and sleeping badly"), "{log}");
 }
@@ -273,25 +277,23 @@ impl Tmux {
             crate::bin().display().to_string(),
         ];
         line.extend(args.iter().map(|a| (*a).to_string()));
-        let status = Command::new("tmux")
+        crate::tool("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
             .args(["-x", &width.to_string(), "-y", "30"])
             .args(line)
-            .status()
-            .expect("tmux is installed (.ci/run installs it)");
-        assert!(status.success());
+            .case("tmux is installed (.ci/run installs it)")
+            .run();
         let t = Tmux { socket };
         t.run(&["set-option", "-g", "remain-on-exit", "on"]);
         t
     }
 
     fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
+        crate::tool("tmux")
             .args(["-L", &self.socket])
             .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
+            .run()
+            .stdout
     }
 
     fn screen(&self) -> String {
@@ -338,7 +340,11 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        self.run(&["kill-server"]);
+        // Never a panic while dropping: whatever it ends with will do.
+        crate::tool("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status_any()
+            .run();
     }
 }
 
