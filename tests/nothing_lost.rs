@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::Path;
 
-use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
 use crate::{Env, example_plan};
@@ -24,13 +23,12 @@ fn raw_in(text: &str) -> Vec<char> {
 /// `relapse-plan ARGS` on a real pseudo-terminal (standard output and
 /// error both on it), to the end; what it showed, line ends as `\n`.
 fn on_a_terminal(env: &Env, args: &[&str]) -> String {
-    let mut cmd = env.sealed(crate::bin());
-    cmd.args(args).env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = Options::new()
-        .timeout_ms(Some(20_000))
-        .strip_ansi_escape_codes(false);
-    let mut p = rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty");
-    p.exp_eof().expect("it ends").replace("\r\n", "\n")
+    let mut p = env
+        .test(args)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .pty_raw();
+    p.eof().replace("\r\n", "\n")
 }
 
 /// The example plan with `name` as the person's name (TOML escapes allowed).
@@ -388,15 +386,14 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
         lock.lock().unwrap();
         lock
     };
-    let spawn = || {
-        let mut cmd = env.sealed(crate::bin());
-        cmd.arg("check-in")
+    // A check-in at a terminal, to end with exit status `code`.
+    let spawn = |code: i32| {
+        env.test(["check-in"])
             .env("TERM", "xterm")
-            .env("NO_COLOR", "1");
-        let options = Options::new()
-            .timeout_ms(Some(30_000))
-            .strip_ansi_escape_codes(true);
-        rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+            .env("NO_COLOR", "1")
+            .within(30)
+            .status(code)
+            .pty()
     };
     let walk = |p: &mut PtySession| {
         answer(p, "Strongest urge today", "6\r");
@@ -410,12 +407,12 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
 
     // No: nothing saved, said so, and the answers shown to copy.
     let holder = hold();
-    let mut p = spawn();
+    let mut p = spawn(1);
     walk(&mut p);
     p.exp_string("waiting for it to finish").unwrap();
     answer(&mut p, "Try saving it again now?", "n");
     p.exp_string("Today's check-in was not saved").unwrap();
-    let rest = p.exp_eof().unwrap().replace("\r\n", "\n");
+    let rest = p.eof().replace("\r\n", "\n");
     let command = rest
         .lines()
         .find_map(|l| l.trim().strip_prefix("relapse-plan "))
@@ -446,13 +443,13 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
     fs::remove_file(env.plan_dir().join("check-ins.toml")).unwrap();
     fs::remove_file(env.plan_dir().join("check-ins.recent.toml")).unwrap();
     let holder = hold();
-    let mut p = spawn();
+    let mut p = spawn(0);
     walk(&mut p);
     p.exp_string("Try saving it again now?").unwrap();
     drop(holder);
     p.send("y").unwrap();
     p.flush().unwrap();
-    let rest = p.exp_eof().unwrap();
+    let rest = p.eof();
     assert!(rest.contains("Checked in for"), "{rest}");
     assert!(!rest.contains("was not saved"), "{rest}");
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
