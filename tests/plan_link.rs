@@ -76,14 +76,9 @@ fn a_link_into_someone_elses_folder_is_replaced_and_said() {
     let target = linked_plan(&env, &folder);
     let before = fs::read(&target).unwrap();
     // A folder of another user's: as root (as CI runs), give it away.
-    let owner = std::process::Command::new("id").arg("-u").output().unwrap();
-    if String::from_utf8_lossy(&owner.stdout).trim() == "0" {
-        let status = std::process::Command::new("chown")
-            .arg("65534")
-            .arg(&folder)
-            .status()
-            .unwrap();
-        assert!(status.success());
+    let owner = crate::tool("id").arg("-u").run().stdout;
+    if owner.trim() == "0" {
+        crate::tool("chown").arg("65534").arg(&folder).run();
     } else {
         assert!(
             std::env::var_os("CI").is_none(),
