@@ -198,3 +198,77 @@ fn the_checker_finds_a_forbidden_import() {
         ]
     );
 }
+
+/// What only tests/lib.rs may write: a process built by hand (not sealed,
+/// its exit status unchecked) or an environment cleared outside
+/// `Env::sealed`. Every other test file runs programs through the `Test`
+/// builder (`env.test`, `env.program`, `env.shell`, `tool`).
+const HAND_ROLLED: &[&str] = &[
+    concat!("Command", "::new"),
+    concat!(".env", "_clear("),
+    concat!("Command", "::from_std"),
+    concat!("cargo", "_bin("),
+    concat!("spawn", "_with_options"),
+];
+
+/// Every place a test file other than tests/lib.rs builds a process by
+/// hand, as (file, line, what).
+fn hand_rolled(root: &Path) -> Vec<(String, usize, &'static str)> {
+    let mut found = Vec::new();
+    for file in rust_files(&root.join("tests")) {
+        if file.ends_with("tests/lib.rs") {
+            continue;
+        }
+        let source = fs::read_to_string(&file).unwrap();
+        let name = file.strip_prefix(root).unwrap().display().to_string();
+        for (number, line) in source.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for what in HAND_ROLLED {
+                if code.contains(what) {
+                    found.push((name.clone(), number + 1, *what));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn tests_run_programs_only_through_the_test_builder() {
+    let found = hand_rolled(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(
+        found.is_empty(),
+        "run these through the Test builder in tests/lib.rs (env.test, env.program, env.shell, \
+         tool; .spawn() or .pty() for a run beside the test): {found:?}"
+    );
+}
+
+#[test]
+fn the_builder_check_finds_a_hand_rolled_command() {
+    let copy = std::env::temp_dir().join(format!("relapse-plan-tests-{}", std::process::id()));
+    fs::create_dir_all(copy.join("tests")).unwrap();
+    fs::write(
+        copy.join("tests/lib.rs"),
+        concat!("let c = std::process::Command", "::new(\"sh\");\n"),
+    )
+    .unwrap();
+    fs::write(
+        copy.join("tests/sneaky.rs"),
+        concat!(
+            "// Command",
+            "::new in a comment is fine\nlet c = std::process::Command",
+            "::new(\"sh\");\nc.env",
+            "_clear();\n"
+        ),
+    )
+    .unwrap();
+    let found = hand_rolled(&copy);
+    fs::remove_dir_all(&copy).unwrap();
+    assert_eq!(
+        found,
+        [
+            ("tests/sneaky.rs".to_string(), 2, HAND_ROLLED[0]),
+            ("tests/sneaky.rs".to_string(), 3, HAND_ROLLED[1]),
+        ]
+    );
+}

@@ -44,8 +44,6 @@ use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Output};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
 /// The moment every test runs at.
 pub const NOW: &str = "2026-11-22T10:15:00Z";
 
@@ -112,8 +110,9 @@ impl Env {
     }
 
     /// Any program (relapse-plan itself, a shell, strace) with this
-    /// environment's sealed variables and nothing inherited.
-    pub fn sealed(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    /// environment's sealed variables and nothing inherited: the one place
+    /// a test's process is sealed (tests/architecture.rs keeps it so).
+    fn sealed(&self, program: impl AsRef<OsStr>) -> std::process::Command {
         let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("HOME", self.home())
@@ -127,13 +126,6 @@ impl Env {
     /// any further `.arg`s as `"$@"`.
     pub fn shell(&self, script: &str) -> Test {
         self.program("sh").arg("-c").arg(script).arg(bin())
-    }
-
-    /// The command, sealed.
-    pub fn cmd<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
-        let mut cmd = Command::from_std(self.sealed(bin()));
-        cmd.args(args).write_stdin("");
-        cmd
     }
 
     /// Files set aside beside the plan (`plan.kept-*.toml`).
