@@ -200,8 +200,8 @@ fn the_checker_finds_a_forbidden_import() {
 }
 
 /// What only tests/lib.rs may write: a process built by hand (not sealed,
-/// its exit status unchecked) or an environment cleared outside
-/// `Env::sealed`. Every other test file runs programs through the `Test`
+/// its exit status unchecked), an environment cleared outside
+/// `Env::sealed`, or a pseudo-terminal's end read without its status. Every other test file runs programs through the `Test`
 /// builder (`env.test`, `env.program`, `env.shell`, `tool`).
 const HAND_ROLLED: &[&str] = &[
     concat!("Command", "::new"),
@@ -209,6 +209,9 @@ const HAND_ROLLED: &[&str] = &[
     concat!("Command", "::from_std"),
     concat!("cargo", "_bin("),
     concat!("spawn", "_with_options"),
+    // A pseudo-terminal ends with `Pty::eof`, which checks the exit status.
+    concat!(".exp", "_eof("),
+    concat!(".process", "_mut("),
 ];
 
 /// Every place a test file other than tests/lib.rs builds a process by
