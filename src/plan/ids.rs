@@ -116,6 +116,23 @@ mod tests {
     }
 
     #[test]
+    fn emoji_and_scripts_deunicode_cannot_spell_still_give_plain_unique_ids() {
+        let mut made = IdMaker::new(["contact"]);
+        let mut seen = HashSet::new();
+        for text in [
+            "🙂", "🙂", "❤️‍🔥", "💔💔💔", "ⵜⴰⵎⴰⵣⵉⵖⵜ", "ꦗꦮ", "𓂀", "\u{200b}", "   ", "", "…", "美玲",
+            "미영", "👩‍👧 媽媽",
+        ] {
+            let id = made.make(text, "contact");
+            assert!(!id.is_empty() && id.is_ascii() && is_valid(&id), "{text:?} -> {id}");
+            assert!(id.len() <= MAX_GENERATED + 4, "{text:?} -> {id}");
+            assert!(seen.insert(id.clone()), "{text:?} -> {id} twice");
+            // Stable: the same words make the same id.
+            assert_eq!(base(text, "contact"), base(text, "contact"));
+        }
+    }
+
+    #[test]
     fn ids_come_from_the_words() {
         let none = |_: &str| false;
         assert_eq!(
