@@ -299,3 +299,26 @@ fn the_printout_says_priority_in_words_beside_the_ratings() {
         "{plain}"
     );
 }
+
+/// `review` and `homework status` fit a 50-column terminal: task lines
+/// wrap with the words under the words, never run off the edge.
+#[test]
+fn review_fits_50_columns() {
+    let env = Env::with_example();
+    let hand_in = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hand-in.toml");
+    let out = env
+        .test(["review", hand_in.to_str().unwrap()])
+        .env("COLUMNS", "50")
+        .run()
+        .stdout;
+    for line in out.lines() {
+        assert!(
+            console::measure_text_width(line) <= 50,
+            "{line:?} is wider than 50 columns:\n{out}"
+        );
+    }
+    assert!(
+        out.contains("  not yet   rehearse your top 2 triggers at least\n            2 times each"),
+        "{out}"
+    );
+}

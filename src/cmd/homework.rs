@@ -211,7 +211,12 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     if json {
         return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today));
     }
-    writeln!(ctx.out, "{}", shown::status(a, &tasks, ctx.today)).map_err(Error::Stdout)?;
+    writeln!(
+        ctx.out,
+        "{}",
+        shown::status(a, &tasks, ctx.today, ctx.style.width)
+    )
+    .map_err(Error::Stdout)?;
     Ok(())
 }
 

@@ -120,11 +120,26 @@ mod tests {
         let mut made = IdMaker::new(["contact"]);
         let mut seen = HashSet::new();
         for text in [
-            "🙂", "🙂", "❤️‍🔥", "💔💔💔", "ⵜⴰⵎⴰⵣⵉⵖⵜ", "ꦗꦮ", "𓂀", "\u{200b}", "   ", "", "…", "美玲",
-            "미영", "👩‍👧 媽媽",
+            "🙂",
+            "🙂",
+            "❤️‍🔥",
+            "💔💔💔",
+            "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+            "ꦗꦮ",
+            "𓂀",
+            "\u{200b}",
+            "   ",
+            "",
+            "…",
+            "美玲",
+            "미영",
+            "👩‍👧 媽媽",
         ] {
             let id = made.make(text, "contact");
-            assert!(!id.is_empty() && id.is_ascii() && is_valid(&id), "{text:?} -> {id}");
+            assert!(
+                !id.is_empty() && id.is_ascii() && is_valid(&id),
+                "{text:?} -> {id}"
+            );
             assert!(id.len() <= MAX_GENERATED + 4, "{text:?} -> {id}");
             assert!(seen.insert(id.clone()), "{text:?} -> {id} twice");
             // Stable: the same words make the same id.

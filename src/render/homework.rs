@@ -47,20 +47,24 @@ pub fn started(a: &Assignment, today: Date) -> String {
     lines.join("\n")
 }
 
-/// "done      map at least 3 triggers (3 of 3 triggers)".
-pub fn progress_line(p: &Progress) -> String {
-    format!(
-        "{:<8}  {} ({})",
-        if p.done { "done" } else { "not yet" },
-        p.task.describe(),
-        clean(&p.detail)
+/// "  done      map at least 3 triggers (3 of 3 triggers)", wrapped to
+/// `width` with the words under the words, so a long task (a trigger's
+/// situation in it) never runs off a narrow terminal.
+pub fn progress_line(p: &Progress, width: usize) -> String {
+    let status = format!("  {:<8}  ", if p.done { "done" } else { "not yet" });
+    let hang = " ".repeat(status.len());
+    super::wrap(
+        &format!("{} ({})", p.task.describe(), clean(&p.detail)),
+        width,
+        &status,
+        &hang,
     )
 }
 
 /// `homework status`: each task and what is left.
-pub fn status(a: &Assignment, tasks: &[Progress], today: Date) -> String {
+pub fn status(a: &Assignment, tasks: &[Progress], today: Date, width: usize) -> String {
     let mut lines = vec![from_line(a, today)];
-    lines.extend(tasks.iter().map(|p| format!("  {}", progress_line(p))));
+    lines.extend(tasks.iter().map(|p| progress_line(p, width)));
     lines.push(match tasks.iter().filter(|p| !p.done).count() {
         0 => "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
             .to_string(),

@@ -46,17 +46,17 @@ pub fn hand_in(
         .map_or_else(|| "your client".into(), clean);
     let title = format!("Hand-in from {who} for {}'s homework", clean(&a.therapist));
     writeln!(out, "{}", heading(&title, at.style))?;
-    writeln!(
-        out,
+    let when = format!(
         "Assigned {}, due {}, handed in {}.",
         a.assigned,
         a.due,
         local_moment(submitted_at, at.zone)
-    )?;
+    );
+    writeln!(out, "{}", wrap(&when, at.style.width, "", ""))?;
     writeln!(out)?;
     writeln!(out, "{}", heading("Tasks", at.style))?;
     for p in tasks {
-        writeln!(out, "  {}", progress_line(p))?;
+        writeln!(out, "{}", progress_line(p, at.style.width))?;
     }
     self::period(out, period, at)
 }
@@ -100,7 +100,16 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
             .filter(|n| changes.len() != 1 || changes[0].to_string() != **n)
             .map(|n| format!(": {}", clean(n)))
             .unwrap_or_default();
-        writeln!(out, "  Revision {revision}, {when}{note}")?;
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("Revision {revision}, {when}{note}"),
+                width,
+                "  ",
+                "    "
+            )
+        )?;
         for change in changes {
             writeln!(
                 out,
@@ -139,9 +148,8 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
         return Ok(());
     };
     let lapses = entries.iter().filter(|e| e.is_lapse()).count();
-    writeln!(
-        out,
-        "  {} checked in from {} to {}{}.",
+    let days = format!(
+        "{} checked in from {} to {}{}.",
         plural(entries.len() as u64, "day"),
         day_label(entries, first.day_number()),
         day_label(entries, last.day_number()),
@@ -149,7 +157,8 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
             0 => String::new(),
             n => format!(", {}", plural(n as u64, "lapse")),
         }
-    )?;
+    );
+    writeln!(out, "{}", wrap(&days, style.width, "  ", "  "))?;
     let urges: Vec<u8> = entries.iter().map(|e| e.urge).collect();
     writeln!(
         out,
@@ -287,17 +296,33 @@ fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -
         writeln!(out, "  No rehearsals in this period.")?;
     }
     for (id, values) in &by_trigger {
-        let name = plan
-            .trigger(id)
-            .map_or_else(|| clean(id), |t| shorten(&t.situation, 30));
         let times = plural(values.len() as u64, "rehearsal");
-        writeln!(
-            out,
-            "  {name:<30}  {times:<13}  confidence {}  {}% → {}%",
+        let trend = format!(
+            "{times:<13}  confidence {}  {}% → {}%",
             sparkline(values, 100, at.style),
             values[0],
             values[values.len() - 1]
-        )?;
+        );
+        // Side by side where it fits; on a narrow terminal the situation
+        // on a line of its own, and the counts under it.
+        let room = at
+            .style
+            .width
+            .saturating_sub(2 + 2 + console::measure_text_width(&trend));
+        let name_width = room.min(30);
+        if name_width >= 16 {
+            let name = plan
+                .trigger(id)
+                .map_or_else(|| clean(id), |t| shorten(&t.situation, name_width));
+            let pad = name_width.saturating_sub(console::measure_text_width(&name));
+            writeln!(out, "  {name}{}  {trend}", " ".repeat(pad))?;
+        } else {
+            let name = plan.trigger(id).map_or_else(
+                || clean(id),
+                |t| shorten(&t.situation, at.style.width.saturating_sub(3)),
+            );
+            writeln!(out, "  {name}\n    {trend}")?;
+        }
     }
     let count = |kind| practice.exercises.iter().filter(|e| e.kind == kind).count();
     let (surf, breathe) = (count(ExerciseKind::Surf), count(ExerciseKind::Breathe));
