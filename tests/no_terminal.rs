@@ -195,3 +195,88 @@ fn rehearse_without_a_terminal_still_names_the_homework() {
     assert!(leaks(&ran.stderr, "stderr").is_empty(), "{}", ran.stderr);
     insta::assert_snapshot!(ran.stderr);
 }
+
+/// The questions only some arguments lead to (a form for what the flags
+/// did not say, "write it?", "write over it?"), each without a terminal:
+/// word for word, nothing written, nothing raw.
+#[test]
+fn questions_behind_arguments_without_a_terminal_word_for_word() {
+    let env = Env::with_example();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let homework = root.join("examples/homework.toml");
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let home = env.home().to_str().unwrap().to_string();
+    let existing = env.home().join("plan.txt");
+    std::fs::write(&existing, "kept").unwrap();
+    let cases: Vec<Vec<String>> = [
+        vec!["homework", "assign", "-o", "HOME/homework.toml"],
+        vec!["homework", "submit", "-o", "HOME/hand-in.toml"],
+        vec!["print", "--for", "Alex"],
+        vec!["print", "-o", "HOME/plan.txt"],
+        vec!["contact", "import", "ROOT/tests/data/contacts.vcf"],
+    ]
+    .into_iter()
+    .map(|words| {
+        words
+            .into_iter()
+            .map(|w| {
+                w.replace("HOME", &home)
+                    .replace("ROOT", root.to_str().unwrap())
+            })
+            .collect()
+    })
+    .collect();
+    let ids = example_ids();
+    let mut report = String::new();
+    for words in &cases {
+        let before = env.snapshot_dir();
+        let ran = env.test(words).status_any().run();
+        let command = format!("relapse-plan {}", words.join(" "));
+        let code = ran.status.code().unwrap();
+        assert_ne!(code, 0, "`{command}` went ahead without asking");
+        for (name, text) in [("stderr", &ran.stderr), ("stdout", &ran.stdout)] {
+            let found = leaks(text, name);
+            assert!(
+                found.is_empty(),
+                "`{command}` {name} shows {found:?}:\n{text}"
+            );
+        }
+        // What comes before the error may be a file shown as it will be
+        // written (ids and all, as `homework submit` shows a hand-in); the
+        // error and its hint never show ids.
+        let at = ran.stderr.find("error: ").expect("an error");
+        let (before_error, message) = ran.stderr.split_at(at);
+        for id in &ids {
+            assert!(
+                !shows_id(message, id),
+                "`{command}` shows the id {id}: {message}"
+            );
+        }
+        assert_eq!(
+            before,
+            env.snapshot_dir(),
+            "`{command}` changed the plan folder"
+        );
+        let shown = |text: &str| {
+            text.replace(root.to_str().unwrap(), "$REPO")
+                .replace(&home, "$HOME")
+        };
+        writeln!(report, "$ {} </dev/null\nexit {code}", shown(&command)).unwrap();
+        if !ran.stdout.is_empty() {
+            report.push_str("(prints on standard output)\n");
+        }
+        if !before_error.is_empty() {
+            report.push_str("(first shows what it would do, on standard error)\n");
+        }
+        for line in shown(message).lines() {
+            writeln!(report, "  {line}").unwrap();
+            report.truncate(report.trim_end().len());
+            report.push('\n');
+        }
+        report.push('\n');
+    }
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "kept");
+    assert!(!env.home().join("homework.toml").exists());
+    assert!(!env.home().join("hand-in.toml").exists());
+    insta::assert_snapshot!(report);
+}

@@ -196,8 +196,11 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     if !args.yes {
-        let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env)
-            .ok_or_else(|| Error::Usage("add --yes to import without being asked".into()))?;
+        let mut ask =
+            Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
+                command: "contact import",
+                instead: "`relapse-plan contact import FILE --yes`",
+            })?;
         let people = match new.len() {
             1 => "this person".to_string(),
             n => format!("these {n}"),
