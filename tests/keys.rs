@@ -129,7 +129,7 @@ fn nothing_typed_reaches_the_shell_afterwards() {
 #[test]
 fn keys_typed_before_a_menu_is_drawn_never_choose_in_it() {
     let env = Env::new();
-    let mut p = spawn(&env, &["new"], true);
+    let mut p = stopped_or_not(&env, &["new"], true, 130);
     to_reasons(&mut p);
     answer(&mut p, "What keeps you going?", "每天散步\r");
     // Enter on the empty line, and at once Down and Enter for the menu
@@ -148,6 +148,8 @@ fn keys_typed_before_a_menu_is_drawn_never_choose_in_it() {
         "{shown}"
     );
     assert!(!shown.contains(&seen("· Add more")), "{shown}");
+    p.send_control('c').unwrap();
+    p.eof();
 }
 
 /// In a menu of one choice only Enter picks (Space does nothing), and the
@@ -155,7 +157,7 @@ fn keys_typed_before_a_menu_is_drawn_never_choose_in_it() {
 #[test]
 fn menus_stop_at_their_ends_and_only_enter_picks() {
     let env = Env::new();
-    let mut p = spawn(&env, &["new"], true);
+    let mut p = stopped_or_not(&env, &["new"], true, 130);
     to_reasons(&mut p);
     answer(&mut p, "What keeps you going?", "每天散步\r");
     answer(&mut p, "What keeps you going?", ENTER);
@@ -169,6 +171,8 @@ fn menus_stop_at_their_ends_and_only_enter_picks() {
     );
     assert!(!shown.contains(&seen("· Add more")), "{shown}");
     assert!(!shown.contains(&seen("· Remove one")), "{shown}");
+    p.send_control('c').unwrap();
+    p.eof();
 }
 
 /// Backspace, Delete and the arrows take a whole grapheme: a letter with a
