@@ -180,7 +180,7 @@ fn screen_text(read: &str) -> String {
 #[cfg(unix)]
 #[test]
 fn the_summary_shows_chinese_parts_at_50_columns() {
-    use crate::terminal::{ENTER, answer, spawn_at};
+    use crate::terminal::{ENTER, answer, at_columns};
     use relapse_plan::plan::TextItem;
     let env = Env::new();
     let mut plan = relapse_plan::plan::Plan::new("美玲".into(), Some("TW".into()));
@@ -188,7 +188,7 @@ fn the_summary_shows_chinese_parts_at_50_columns() {
     plan.reasons = vec![item("為了女兒，還有我自己、我的家人"), item("健康")];
     plan.warning_signs = vec![item("不吃飯、睡不好，一直滑手機")];
     draft_with(&env, plan);
-    let mut p = spawn_at(&env, &["new"], "50");
+    let mut p = at_columns(&env, &["new"], "50").status(130).pty();
     answer(&mut p, "You have unfinished answers", ENTER);
     answer(&mut p, "When would you like to review", "\x1b");
     let before = p.exp_string("? What next?").unwrap();
@@ -207,6 +207,8 @@ fn the_summary_shows_chinese_parts_at_50_columns() {
         screen.contains("Warning signs                不吃飯、睡不好，一…"),
         "{screen}"
     );
+    p.send_control('c').unwrap();
+    p.eof();
 }
 
 /// `diff` names roles, kinds and a coping strategy's follow-through in

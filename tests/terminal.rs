@@ -540,7 +540,7 @@ fn plain_wizard_output_has_no_box_drawing_and_no_colour() {
 }
 
 /// [`at_terminal`], `columns` wide.
-fn at_columns(env: &Env, args: &[&str], columns: &str) -> Test {
+pub(crate) fn at_columns(env: &Env, args: &[&str], columns: &str) -> Test {
     at_terminal(env, args).env("COLUMNS", columns)
 }
 
