@@ -468,6 +468,7 @@ impl Test {
             session,
             shown,
             expect: self.expect,
+            ended: false,
         }
     }
 }
@@ -569,6 +570,8 @@ pub struct Pty {
     session: rexpect::session::PtySession,
     shown: String,
     expect: Expect,
+    /// Whether [`Pty::eof`] checked how it ended.
+    ended: bool,
 }
 
 #[cfg(unix)]
@@ -605,7 +608,21 @@ impl Pty {
         self.expect.check_status(code, || {
             format!("{}\nended with {code:?}; last shown:\n{rest}", self.shown)
         });
+        self.ended = true;
         rest
+    }
+}
+
+/// A session left running would end unchecked: the test must end it.
+#[cfg(unix)]
+impl Drop for Pty {
+    fn drop(&mut self) {
+        // Not while a test is failing already: its own message comes first.
+        assert!(
+            self.ended || std::thread::panicking(),
+            "{} was never ended: end it with .eof() (after Ctrl-C if need be), so its exit status is checked",
+            self.shown
+        );
     }
 }
 
