@@ -260,7 +260,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         "Hand-in from Sam for Dr Patel's homework",
         "not yet   add at least 2 new help contacts (0 of 2 new help contacts)",
         "Revision 4, 2026-11-24 19:00 UTC",
-        "- added trigger sunday-lunch",
+        "- added trigger “Sunday lunch at my parents'”",
         "- added safer-environment item \"Alex keeps my spare bank card\"",
         "2 rehearsals",
         "40% → 60%",
@@ -356,11 +356,14 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
         .run();
     let by_date = String::from_utf8(by_date.bytes).unwrap();
     assert!(by_date.contains("Your plan since 2026-11-23"), "{by_date}");
-    assert!(by_date.contains("added trigger sunday-lunch"), "{by_date}");
+    assert!(
+        by_date.contains("added trigger “Sunday lunch at my parents'”"),
+        "{by_date}"
+    );
     assert!(by_date.contains("2 rehearsals"), "{by_date}");
     let by_revision = client.ok(["review", "--since", "4"]);
     assert!(
-        !by_revision.contains("added trigger sunday-lunch")
+        !by_revision.contains("added trigger “Sunday lunch")
             && by_revision.contains("Alex keeps my spare bank card"),
         "{by_revision}"
     );
@@ -820,11 +823,11 @@ fn a_rename_is_no_new_trigger() {
         .stdout_has("map at least 4 new triggers (1 of 4 new triggers)")
         .stdout_has("- renamed trigger payday to friday")
         .stdout_has("- renamed coping strategy urge-surf to surfing")
-        .stdout_lacks("removed trigger payday")
+        .stdout_lacks("removed trigger “Friday payday")
         .stdout_lacks("coping added")
         .run();
     assert!(
-        !review.stdout.contains("added trigger friday"),
+        !review.stdout.contains("added trigger “Friday payday"),
         "{}",
         review.stdout
     );
@@ -844,7 +847,7 @@ fn a_version_3_hand_in_still_opens() {
     Env::new()
         .test(["review", old.to_str().unwrap()])
         .stdout_has("Hand-in from")
-        .stdout_has("- added trigger sunday-lunch")
+        .stdout_has("- added trigger “Sunday lunch at my parents'”")
         .stdout_has("- added safer-environment item \"Alex keeps my spare bank card\"")
         .run();
     assert_eq!(fs::read(&old).unwrap(), before, "review changes nothing");

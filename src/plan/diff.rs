@@ -166,8 +166,13 @@ impl Change {
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Change::Added { entry, id, .. } => write!(f, "added {} {id}", entry.noun()),
-            Change::Removed { entry, id, .. } => write!(f, "removed {} {id}", entry.noun()),
+            // The person's words (a situation, a name), never the id.
+            Change::Added { entry, id, name } => {
+                write!(f, "added {} “{}”", entry.noun(), words_or(name, id))
+            }
+            Change::Removed { entry, id, name } => {
+                write!(f, "removed {} “{}”", entry.noun(), words_or(name, id))
+            }
             Change::Renamed {
                 entry, from, to, ..
             } => write!(f, "renamed {} {from} to {to}", entry.noun()),
@@ -246,6 +251,12 @@ impl fmt::Display for Change {
             Change::Words { words } => f.write_str(words),
         }
     }
+}
+
+/// An entry's words, or its id where it has none (a hand-in from an
+/// older version).
+fn words_or<'a>(name: &'a str, id: &'a str) -> &'a str {
+    if name.trim().is_empty() { id } else { name }
 }
 
 /// What a field's owner is called in a change line: `review`, `trigger
@@ -765,7 +776,7 @@ mod tests {
                 "country: (not set) → United Kingdom",
                 "trigger payday: thoughts added \"Just one\"",
                 "trigger payday: likelihood 3 → 4",
-                "added contact alex",
+                "added contact “Alex”",
             ]
         );
         assert_eq!(
@@ -850,14 +861,14 @@ mod tests {
         new.triggers[0].situation = "Pay day".into();
         assert_eq!(
             words(&diff(&old, &new)),
-            ["removed trigger payday", "added trigger pay"]
+            ["removed trigger “Friday payday”", "added trigger “Pay day”"]
         );
         // A different entry in its place is not.
         let mut new = old.clone();
         new.triggers[0] = Trigger::new("row".into(), "A row".into());
         assert_eq!(
             words(&diff(&old, &new)),
-            ["removed trigger payday", "added trigger row"]
+            ["removed trigger “Friday payday”", "added trigger “A row”"]
         );
     }
 
@@ -870,7 +881,7 @@ mod tests {
         assert_eq!(
             words(&diff(&old, &new)),
             [
-                "removed trigger payday",
+                "removed trigger “Friday payday”",
                 "review: next (not set) → 15 January 2027"
             ]
         );
