@@ -204,7 +204,9 @@ fn surf_ratings_that_cannot_be_logged_are_said_and_shown_to_copy() {
         ],
     );
     assert!(
-        err.contains("Your ratings were not logged, because the practice log has a problem"),
+        err.contains(
+            "Your ratings were not logged (why is below). Once that is put right, this logs them:"
+        ),
         "{err}"
     );
     let again = "relapse-plan surf --ratings 7,8,6,4,2 --every 2.5 --trigger payday";

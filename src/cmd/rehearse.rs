@@ -94,7 +94,27 @@ fn practise(
         let Some(rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
             break;
         };
-        ctx.store.log_rehearsal(rehearsal)?;
+        let again = log_later(&rehearsal);
+        // Ctrl-C while the log waits for another relapse-plan: the answers
+        // are shown to log later, as when the wait runs out.
+        let words = format!(
+            "{}\n  {}",
+            crate::render::wrap_for(
+                "Stopped. This rehearsal was not logged. To log it as you answered:",
+                ctx.err_width
+            ),
+            crate::render::clean(&again)
+        );
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(Box::leak(words.into_boxed_str())));
+        let logged = ctx.store.log_rehearsal(rehearsal);
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED));
+        if let Err(error) = logged {
+            // What was typed exists nowhere else: never lost in silence.
+            ctx.say("This rehearsal was not logged (why is below). Once that is put right, this logs it as you answered:")?;
+            // One line, never wrapped, so it copies whole.
+            writeln!(ctx.err, "  {}", crate::render::clean(&again)).map_err(Error::Stderr)?;
+            return Err(error);
+        }
         let log = ctx.store.load_practice()?;
         if let Some(date) = schedule(&id, &log, &ctx.zone).due_date() {
             ask.show(&format!("Well done. Next practice for this one: {date}."))?;
@@ -166,6 +186,26 @@ fn list(
         }
     }
     Ok(())
+}
+
+/// The command that logs `rehearsal` as one done away from the terminal.
+fn log_later(rehearsal: &Rehearsal) -> String {
+    use crate::render::checkin::shell_word;
+    let recalled = match rehearsal.recalled {
+        Recall::All => "all",
+        Recall::Some => "some",
+        Recall::None => "none",
+    };
+    let mut command = format!(
+        "relapse-plan rehearse {} --recalled {recalled} --confidence {}",
+        shell_word(&rehearsal.trigger),
+        rehearsal.confidence
+    );
+    if !rehearsal.response.is_empty() {
+        command.push_str(" --response ");
+        command.push_str(&shell_word(&rehearsal.response));
+    }
+    command
 }
 
 /// `--recalled`: logs a rehearsal done away from the terminal.

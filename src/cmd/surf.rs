@@ -159,7 +159,9 @@ fn finish(
         // The ratings were typed on a hard moment: never lost in silence.
         // They are shown as the command that logs them, to copy and run
         // once the log is mended (the error below says how).
-        ctx.say("Your ratings were not logged, because the practice log has a problem (below). Once it is mended, this logs them:")?;
+        ctx.say(
+            "Your ratings were not logged (why is below). Once that is put right, this logs them:",
+        )?;
         // One line, never wrapped, so it copies whole.
         writeln!(ctx.err, "  {}", crate::render::clean(&again)).map_err(Error::Stderr)?;
         return Err(error);
