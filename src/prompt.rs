@@ -106,19 +106,39 @@ pub fn on_ctrl_c(then: CtrlC) {
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             match then {
                 CtrlC::Note => {}
+                // Through the unlocked descriptor: the command's thread
+                // holds standard error's lock for the whole run, so a
+                // locked write here would wait for it (and Ctrl-C during a
+                // wait for another relapse-plan would do nothing).
                 CtrlC::SayStopped => {
                     restore_terminal();
-                    say_stopped(&mut io::stderr());
+                    say_stopped(&mut UnlockedStderr);
                     std::process::exit(130);
                 }
                 CtrlC::Say(words) => {
                     restore_terminal();
-                    say_stopped_with(&mut io::stderr(), words);
+                    say_stopped_with(&mut UnlockedStderr, words);
                     std::process::exit(130);
                 }
             }
         });
     });
+}
+
+/// Standard error written straight to its descriptor, without taking
+/// the lock `std::io::Stderr` keeps (the command's thread holds it while it
+/// runs), for the Ctrl-C handler and the terminal's restoring.
+struct UnlockedStderr;
+
+impl io::Write for UnlockedStderr {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        use std::os::fd::AsFd;
+        nix::unistd::write(io::stderr().as_fd(), buf).map_err(io::Error::from)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Whether Ctrl-C was pressed since the handler was installed.
@@ -365,7 +385,7 @@ fn leave_raw() {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .take();
     if let Some(settings) = saved {
-        let mut err = io::stderr();
+        let mut err = UnlockedStderr;
         let _ = io::Write::write_all(&mut err, PASTE_OFF.as_bytes());
         let _ = io::Write::flush(&mut err);
         let stdin = io::stdin();
@@ -865,7 +885,8 @@ pub fn restore_terminal() {
     leave_raw();
     discard_typed_ahead();
     if io::stderr().is_terminal() {
-        let _ = Term::stderr().show_cursor();
+        // What `console` writes to show the cursor, without the lock.
+        let _ = io::Write::write_all(&mut UnlockedStderr, b"\x1b[?25h");
     }
 }
 

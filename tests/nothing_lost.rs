@@ -457,3 +457,68 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("Rang Mam, it's ok"), "{log}");
 }
+
+/// `rehearse` while another relapse-plan holds the plan folder: Ctrl-C
+/// during the wait stops at once (it once did nothing until the wait ran
+/// out) and shows the answers as the command that logs them. Stopped
+/// part-way through the questions, it says the rehearsal was not logged,
+/// never "everything you typed is kept".
+#[test]
+fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
+    let env = Env::with_example();
+    let spawn = || {
+        let mut cmd = env.sealed(crate::bin());
+        cmd.args(["rehearse", "payday"])
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1");
+        let options = Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true);
+        rexpect::session::spawn_with_options(cmd, options).expect("spawn in a pty")
+    };
+    let mut p = spawn();
+    answer(&mut p, "What will you do?", "Walk the canal way\r");
+    answer(&mut p, "How much of your plan did you recall?", "\x03");
+    let rest = p.exp_eof().unwrap().replace("\r\n", "\n");
+    assert!(
+        rest.contains("The rehearsal you were in was not logged"),
+        "{rest}"
+    );
+    assert!(!rest.contains("Everything you typed is kept"), "{rest}");
+
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(env.plan_dir().join(".lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let mut p = spawn();
+    answer(&mut p, "What will you do?", "Walk the canal way\r");
+    answer(&mut p, "How much of your plan did you recall?", "\r");
+    answer(&mut p, "How sure are you now", "\r");
+    p.exp_string("waiting for it to finish").unwrap();
+    let asked = std::time::Instant::now();
+    p.send("\x03").unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().unwrap().replace("\r\n", "\n");
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(5),
+        "Ctrl-C waited for the lock"
+    );
+    assert!(
+        rest.contains("Stopped. This rehearsal was not logged. To log it as you answered:"),
+        "{rest}"
+    );
+    let command = rest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("relapse-plan "))
+        .unwrap_or_else(|| panic!("no command shown:\n{rest}"));
+    assert_eq!(
+        command,
+        "rehearse payday --recalled all --confidence 40 --response 'Walk the canal way'"
+    );
+    assert!(!env.plan_dir().join("practice.toml").exists());
+    drop(lock);
+}
