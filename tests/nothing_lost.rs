@@ -481,7 +481,7 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
     answer(&mut p, "How much of your plan did you recall?", "\x03");
     let rest = p.exp_eof().unwrap().replace("\r\n", "\n");
     assert!(
-        rest.contains("The rehearsal you were in was not logged"),
+        rest.contains("This practice was not logged"),
         "{rest}"
     );
     assert!(!rest.contains("Everything you typed is kept"), "{rest}");
