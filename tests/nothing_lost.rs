@@ -480,10 +480,7 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
     answer(&mut p, "What will you do?", "Walk the canal way\r");
     answer(&mut p, "How much of your plan did you recall?", "\x03");
     let rest = p.exp_eof().unwrap().replace("\r\n", "\n");
-    assert!(
-        rest.contains("This practice was not logged"),
-        "{rest}"
-    );
+    assert!(rest.contains("This practice was not logged"), "{rest}");
     assert!(!rest.contains("Everything you typed is kept"), "{rest}");
 
     let lock = fs::OpenOptions::new()
