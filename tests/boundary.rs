@@ -1309,3 +1309,64 @@ fn a_fifo_or_folder_named_by_the_person_gets_a_hint_for_it_not_restore() {
     let err = env.fails(1, ["show"]);
     assert!(err.contains("restore REV"), "{err}");
 }
+
+/// Every card in a file is imported or named with why, its number with it:
+/// a card cut off by the next BEGIN, or by the end of the file, is still a
+/// card; one with a number and no name is named by its place and number;
+/// one with a name and no number comes in, and that is said.
+#[test]
+fn no_card_and_no_number_vanishes_unsaid_at_import() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("phone.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\nTEL:07700 900111\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Whole\r\nTEL:07700 900222\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:+44 7700 900333\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:No Number\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Last\r\nTEL:07700 900444\r\n",
+    )
+    .unwrap();
+    let err = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    assert!(
+        err.contains("Skipped, as they have no name to call them by"),
+        "{err}"
+    );
+    assert!(err.contains("card 3, with number +44 7700 900333"), "{err}");
+    assert!(err.contains("No Number · no number"), "{err}");
+    assert!(
+        err.contains("No number on the card, so they come in without one"),
+        "{err}"
+    );
+    assert!(err.contains("imported 4 contacts from phone.vcf"), "{err}");
+    let people: Vec<(String, Option<String>)> = env
+        .plan()
+        .contacts
+        .iter()
+        .map(|c| (c.name.clone(), c.phone.clone()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Cut Off".to_string(), Some("07700 900111".to_string())),
+            ("Whole".to_string(), Some("07700 900222".to_string())),
+            ("No Number".to_string(), None),
+            ("Last".to_string(), Some("07700 900444".to_string())),
+        ]
+    );
+
+    // A file of nameless cards alone adds no one, and says why.
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nTEL:0161 496 0000\r\nEND:VCARD\r\nBEGIN:VCARD\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(err.contains("card 1, with number 0161 496 0000"), "{err}");
+    assert!(err.contains("card 2, with no name and no number"), "{err}");
+    assert!(err.contains("nothing was added"), "{err}");
+}

@@ -154,7 +154,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 .iter()
                 .map(|c| match &c.phone {
                     Some(phone) => format!("{} · {phone}", clean(&c.name)),
-                    None => clean(&c.name),
+                    None => format!("{} · no number", clean(&c.name)),
                 })
                 .collect(),
         )
@@ -189,6 +189,17 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         role.key(),
         list(&new)
     ))?;
+    let no_number: Vec<String> = new
+        .iter()
+        .filter(|c| c.phone.is_none())
+        .map(|c| clean(&shorten(&c.name)))
+        .collect();
+    if !no_number.is_empty() {
+        ctx.say(&format!(
+            "No number on the card, so they come in without one (`relapse-plan contact edit ID --phone \"…\"` adds one):\n{}",
+            listed(no_number)
+        ))?;
+    }
     if !doubtful.is_empty() {
         ctx.say(&format!(
             "Check these numbers before you rely on them (`relapse-plan contact edit ID --phone \"…\"` mends one):\n{}",
@@ -278,11 +289,41 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
 /// why. An error when there are none.
 fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<Card>> {
     let bytes = read_limited(&args.file)?;
-    let cards_read = vcard::parse(&String::from_utf8_lossy(&bytes));
-    if cards_read.is_empty() {
+    let read = vcard::read(&String::from_utf8_lossy(&bytes));
+    if read.cards.is_empty() && read.nameless.is_empty() {
         return Err(Error::NoCards {
             path: args.file.clone(),
         });
+    }
+    let cards_read = read.cards;
+    // A card with no name has nothing to call it by in a plan; its numbers
+    // are named, so none goes missing unsaid.
+    let nameless: Vec<String> = read
+        .nameless
+        .iter()
+        .map(|card| match card.phones.as_slice() {
+            [] => format!("card {}, with no name and no number", card.position),
+            numbers => format!(
+                "card {}, with {} {}",
+                card.position,
+                if numbers.len() == 1 {
+                    "number"
+                } else {
+                    "numbers"
+                },
+                numbers
+                    .iter()
+                    .map(|n| clean(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+        .collect();
+    if !nameless.is_empty() {
+        ctx.say(&format!(
+            "Skipped, as they have no name to call them by in your plan (`relapse-plan contact add --name \"…\" --phone \"…\"` adds one under a name you choose):\n{}",
+            listed(nameless)
+        ))?;
     }
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.

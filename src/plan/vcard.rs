@@ -25,11 +25,41 @@ pub struct Card {
     pub other_phones: Vec<String>,
 }
 
-/// Every card with a name, in file order. Cards without one are skipped:
-/// there is nothing to call them in a plan.
+/// A card that can't come into a plan, as it has no name: there is
+/// nothing to call it in a plan. Its numbers are kept, so the person is
+/// told which numbers did not come in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nameless {
+    /// Which card in the file it is, counting from 1.
+    pub position: usize,
+    /// Its numbers, in file order.
+    pub phones: Vec<String>,
+}
+
+/// What a vCard file holds, in file order.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Read {
+    pub cards: Vec<Card>,
+    pub nameless: Vec<Nameless>,
+}
+
+/// Every card with a name, in file order (see [`read`]).
 pub fn parse(text: &str) -> Vec<Card> {
-    let mut cards = Vec::new();
+    read(text).cards
+}
+
+/// Every card in the file, in file order: those with a name, and those
+/// without one (never dropped unsaid). A card cut off by the next
+/// `BEGIN:VCARD`, or by the end of the file, without its `END:VCARD` is
+/// still a card: phones and hand edits lose that line, not the person.
+pub fn read(text: &str) -> Read {
+    let mut read = Read::default();
     let mut current: Option<Builder> = None;
+    let mut position = 0;
+    let finish = |builder: Builder, read: &mut Read| match builder.finish() {
+        Ok(card) => read.cards.push(card),
+        Err(nameless) => read.nameless.push(nameless),
+    };
     for line in unfold(text) {
         let Some((head, value)) = line.split_once(':') else {
             continue;
@@ -39,25 +69,39 @@ pub fn parse(text: &str) -> Vec<Card> {
         // "item1.TEL" groups a property; the group does not matter here.
         let name = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
         let params: Vec<String> = parts.map(str::to_ascii_uppercase).collect();
-        match (name.as_str(), value.trim().to_ascii_uppercase().as_str()) {
-            ("BEGIN", "VCARD") => current = Some(Builder::default()),
+        match (name.trim(), value.trim().to_ascii_uppercase().as_str()) {
+            ("BEGIN", "VCARD") => {
+                if let Some(cut_off) = current.take() {
+                    finish(cut_off, &mut read);
+                }
+                position += 1;
+                current = Some(Builder {
+                    position,
+                    ..Builder::default()
+                });
+            }
             ("END", "VCARD") => {
-                if let Some(card) = current.take().and_then(Builder::finish) {
-                    cards.push(card);
+                if let Some(card) = current.take() {
+                    finish(card, &mut read);
                 }
             }
-            _ => {
+            (name, _) => {
                 if let Some(card) = current.as_mut() {
-                    card.property(&name, &params, value);
+                    card.property(name, &params, value);
                 }
             }
         }
     }
-    cards
+    if let Some(cut_off) = current.take() {
+        finish(cut_off, &mut read);
+    }
+    read
 }
 
 #[derive(Default)]
 struct Builder {
+    /// Which card in the file this is, counting from 1.
+    position: usize,
     formatted: Option<String>,
     structured: Option<String>,
     phones: Vec<(bool, String)>,
@@ -99,8 +143,13 @@ impl Builder {
         }
     }
 
-    fn finish(mut self) -> Option<Card> {
-        let name = self.formatted.or(self.structured)?;
+    fn finish(mut self) -> Result<Card, Nameless> {
+        let Some(name) = self.formatted.or(self.structured) else {
+            return Err(Nameless {
+                position: self.position,
+                phones: self.phones.into_iter().map(|(_, number)| number).collect(),
+            });
+        };
         let kept = self
             .phones
             .iter()
@@ -115,7 +164,7 @@ impl Builder {
             .map(|(_, number)| number)
             .filter(|number| seen.insert(digits(number)))
             .collect();
-        Some(Card {
+        Ok(Card {
             name: name.trim().to_string(),
             phone,
             other_phones,
@@ -470,9 +519,41 @@ mod tests {
     }
 
     #[test]
-    fn cards_without_a_name_are_skipped() {
-        assert!(parse("BEGIN:VCARD\nVERSION:3.0\nTEL:123\nEND:VCARD\n").is_empty());
-        assert!(parse("not a vcard at all").is_empty());
+    fn cards_without_a_name_are_kept_apart_with_their_numbers() {
+        let text =
+            "BEGIN:VCARD\nVERSION:3.0\nTEL:123\nTEL:456\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\n";
+        assert!(parse(text).is_empty());
+        assert_eq!(
+            read(text).nameless,
+            [
+                Nameless {
+                    position: 1,
+                    phones: vec!["123".into(), "456".into()],
+                },
+                Nameless {
+                    position: 2,
+                    phones: Vec::new(),
+                },
+            ]
+        );
+        assert_eq!(read("not a vcard at all"), Read::default());
+    }
+
+    #[test]
+    fn a_card_without_its_end_is_still_a_card() {
+        let text = "BEGIN:VCARD\nFN:Cut Off\nTEL:07700 900111\n\
+                    BEGIN:VCARD\nFN:Whole\nTEL:07700 900222\nEND:VCARD\n\
+                    BEGIN:VCARD\nFN:Last\nTEL:07700 900333\n";
+        let names: Vec<(String, Option<String>)> =
+            parse(text).into_iter().map(|c| (c.name, c.phone)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Cut Off".to_string(), Some("07700 900111".to_string())),
+                ("Whole".to_string(), Some("07700 900222".to_string())),
+                ("Last".to_string(), Some("07700 900333".to_string())),
+            ]
+        );
     }
 
     fn entry(name: &str, number: &str) -> Entry {
