@@ -883,7 +883,7 @@ pub struct TriggerFields {
     #[arg(long, value_name = "0-100", value_parser = percent)]
     pub confidence: Option<u8>,
     /// Your own order, 1 = the riskiest.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = rank_number)]
     pub rank: Option<u32>,
     /// Link a coping strategy by id (repeatable).
     #[arg(long, value_name = "ID")]
@@ -1105,6 +1105,15 @@ fn revision(typed: &str) -> Result<u64, String> {
         1,
         u64::MAX,
         "a revision number, like 3 (`relapse-plan history` lists them)",
+    )
+}
+
+fn rank_number(typed: &str) -> Result<u32, String> {
+    whole_number(
+        typed,
+        1,
+        u64::from(u32::MAX),
+        "a place in your own order, like 1 for the riskiest",
     )
 }
 

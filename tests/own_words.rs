@@ -131,6 +131,8 @@ fn set_reads_dates_and_numbers_in_the_persons_own_language() {
         "٣",
         "--confidence",
         "６０",
+        "--rank",
+        "٤",
     ])
     .run();
     let plan = env.plan();
@@ -139,6 +141,7 @@ fn set_reads_dates_and_numbers_in_the_persons_own_language() {
         (added.likelihood, added.intensity, added.confidence),
         (Some(4), Some(3), Some(60))
     );
+    assert_eq!(added.rank, Some(4));
 }
 
 /// Taiwan in its own script is understood, and a country with no checked

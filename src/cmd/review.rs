@@ -62,7 +62,8 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
 
 fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
     let history = ctx.store.history()?;
-    let (base, from) = if let Ok(revision) = since.trim().parse::<u64>() {
+    // `--since ４` is revision 4 too: digits of any script count.
+    let (base, from) = if let Some(revision) = crate::plan::typed::whole_number(since) {
         let info = history
             .iter()
             .find(|h| h.revision == revision)
