@@ -185,19 +185,34 @@ static SAVED: std::sync::Mutex<Option<termios::Termios>> = std::sync::Mutex::new
 const PASTE_ON: &str = "\x1b[?2004h";
 const PASTE_OFF: &str = "\x1b[?2004l";
 
+/// Bytes read from the terminal and not made into keys when a question
+/// ended (typed or pasted straight after its answer): the next text
+/// question starts with them, so nothing typed ahead is lost.
+static LEFT_OVER: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+/// Whether a question takes keys typed before it was on screen: a text
+/// question keeps them (a fast typist's first letters, the rest of a
+/// paste), a menu or a yes/no throws them away, so a key meant for
+/// something else never picks in it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ahead {
+    Keep,
+    Discard,
+}
+
 /// The terminal in raw mode (no echo, no line buffering, Ctrl-C as a key)
 /// with bracketed paste on, for as long as one question reads keys.
-/// Opening it throws away keys typed before the question was on screen,
-/// so they never answer it; dropping it turns both off and throws away
-/// what was typed and not read, so it answers no later question and never
-/// reaches the shell.
+/// Dropping it turns both off but leaves echo off and keeps what was typed
+/// and not read, for the next question ([`Ahead`]); when the program ends
+/// or stops, [`restore_terminal`] and the [`Terminal`]'s drop throw it
+/// away, so it never reaches the shell.
 struct Raw {
     /// Bytes read from the terminal and not yet made into keys.
     ahead: VecDeque<u8>,
 }
 
 impl Raw {
-    fn enter() -> io::Result<Raw> {
+    fn enter(typed_ahead: Ahead) -> io::Result<Raw> {
         let stdin = io::stdin();
         let original = termios::tcgetattr(&stdin)?;
         let mut raw = original.clone();
@@ -211,13 +226,35 @@ impl Raw {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .get_or_insert(original);
         termios::tcsetattr(&stdin, termios::SetArg::TCSANOW, &raw)?;
-        termios::tcflush(&stdin, termios::FlushArg::TCIFLUSH)?;
+        let left_over = std::mem::take(
+            &mut *LEFT_OVER
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let ahead = if typed_ahead == Ahead::Keep {
+            VecDeque::from(left_over)
+        } else {
+            termios::tcflush(&stdin, termios::FlushArg::TCIFLUSH)?;
+            VecDeque::new()
+        };
         let mut err = io::stderr();
         io::Write::write_all(&mut err, PASTE_ON.as_bytes())?;
         io::Write::flush(&mut err)?;
-        Ok(Raw {
-            ahead: VecDeque::new(),
-        })
+        Ok(Raw { ahead })
+    }
+
+    /// Whether more input is already waiting, read or not: an Enter that
+    /// comes with more behind it in the same burst was pasted, not pressed
+    /// (no hand presses the next key in the same instant).
+    fn more_waiting(&self) -> bool {
+        use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+        use std::os::fd::AsFd;
+        if !self.ahead.is_empty() {
+            return true;
+        }
+        let stdin = io::stdin();
+        let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+        matches!(poll(&mut fds, PollTimeout::ZERO), Ok(n) if n > 0)
     }
 
     /// The next byte, waiting at most `ms` milliseconds; `None` if none came.
@@ -263,7 +300,14 @@ impl Raw {
         };
         Ok(match first {
             0x1b => self.escape()?,
-            b'\r' | b'\n' => Key::Enter,
+            b'\r' => {
+                // A pasted "\r\n" is one line break.
+                if self.ahead.front() == Some(&b'\n') {
+                    self.ahead.pop_front();
+                }
+                Key::Enter
+            }
+            b'\n' => Key::Enter,
             0x7f | 0x08 => Key::Backspace,
             b'\t' => Key::Tab,
             0x01..=0x1a => Key::Ctrl(char::from(first + 0x60)),
@@ -369,11 +413,36 @@ impl Raw {
 
 impl Drop for Raw {
     fn drop(&mut self) {
-        leave_raw();
-        // A panic in the middle of a menu must not leave the cursor hidden.
-        if std::thread::panicking() && io::stderr().is_terminal() {
-            let _ = Term::stderr().show_cursor();
+        if std::thread::panicking() {
+            leave_raw();
+            // A panic in the middle of a menu must not leave the cursor hidden.
+            if io::stderr().is_terminal() {
+                let _ = Term::stderr().show_cursor();
+            }
+            return;
         }
+        *LEFT_OVER
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = self.ahead.drain(..).collect();
+        between_questions();
+    }
+}
+
+/// Between two questions: bracketed paste off and the terminal's own
+/// settings back (Ctrl-C stops, lines are lines), but without echo, so
+/// keys typed before the next question is drawn are not printed over the
+/// screen and wait, unread, for it.
+fn between_questions() {
+    let saved = SAVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    if let Some(mut settings) = saved {
+        let mut err = io::stderr();
+        let _ = io::Write::write_all(&mut err, PASTE_OFF.as_bytes());
+        let _ = io::Write::flush(&mut err);
+        settings.local_flags.remove(termios::LocalFlags::ECHO);
+        let _ = termios::tcsetattr(io::stdin(), termios::SetArg::TCSANOW, &settings);
     }
 }
 
@@ -591,7 +660,7 @@ impl Terminal {
             Menu::One => "",
             Menu::Many(_) => " (space ticks, Enter when done)",
         };
-        let mut raw = Raw::enter().map_err(stopped)?;
+        let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
         let last = choices.len().saturating_sub(1);
         let mut at = default.min(last);
         let mut top = 0;
@@ -891,8 +960,10 @@ pub fn restore_terminal() {
 }
 
 impl Drop for Terminal {
-    /// Keys typed while the last answer was being saved reach no shell.
+    /// The terminal's own settings back, and keys typed while the last
+    /// answer was being saved reach no shell.
     fn drop(&mut self) {
+        leave_raw();
         discard_typed_ahead();
     }
 }
@@ -942,7 +1013,7 @@ impl Prompter for Terminal {
     /// there", a long answer has to redraw cleanly at any width, and a
     /// pasted block has to stay in this answer.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        let mut raw = Raw::enter().map_err(stopped)?;
+        let mut raw = Raw::enter(Ahead::Keep).map_err(stopped)?;
         // A question that leaves too little room to type on its line is
         // shown whole above, and the line asks for the answer.
         let asked = if console::measure_text_width(question) + 16 <= self.cols() {
@@ -972,6 +1043,12 @@ impl Prompter for Terminal {
             self.draw_line(&prompt, &line.text, line.pos(), &mut drawn)
                 .map_err(Error::Terminal)?;
             match raw.key(&mut || self.watch(&mut seen)) {
+                // An Enter with more input right behind it came in one
+                // burst with it: a paste from a terminal that does not
+                // mark pastes. Its line break stays in this answer as a
+                // space, as in a marked paste, so no pasted line answers
+                // (or is thrown away by) a later question.
+                Ok(Key::Enter) if raw.more_waiting() => line.insert(" "),
                 Ok(Key::Enter) => break,
                 // Esc leaves the question keeping what is on the line: what
                 // was there before if nothing was typed (a skip), and never
@@ -1070,7 +1147,7 @@ impl Prompter for Terminal {
     /// no; the answer stays on screen in words, whichever key gave it.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
         let hint = if default { " (Y/n)" } else { " (y/N)" };
-        let mut raw = Raw::enter().map_err(stopped)?;
+        let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
         let mut seen = self.cols();
         // The rows drawn: the question's lines but the last, each ended by
         // a newline, then the last with the cursor after it.

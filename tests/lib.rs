@@ -36,6 +36,8 @@ mod supporters;
 mod terminal;
 #[cfg(unix)]
 mod torture;
+#[cfg(unix)]
+mod typed_ahead;
 mod walk;
 mod web;
 
