@@ -734,3 +734,38 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
         );
     }
 }
+
+/// Anjali compared her triggers and put "Rohan का message आना" (low) first:
+/// every printout says the order is hers, so a "low" above a "high" is not
+/// read as a mistake; a plan ordered by ratings keeps the plain heading.
+#[test]
+fn triggers_in_the_persons_own_order_say_so_on_every_printout() {
+    const OWN: &str = "in the order I chose by comparing them";
+    let env = Env::with_plan(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/own-order.toml"),
+        1,
+    );
+    let in_order = |text: &str, what: &str| {
+        let heading = text
+            .find(OWN)
+            .unwrap_or_else(|| panic!("{what}: {OWN:?} in:\n{text}"));
+        let low = text.find("Rohan का message आना").unwrap();
+        let high = text.find("तनख़्वाह वाला शुक्रवार").unwrap();
+        assert!(
+            heading < low && low < high,
+            "{what}: heading, then her order:\n{text}"
+        );
+    };
+    for format in ["text", "markdown", "html"] {
+        in_order(&env.ok(["print", "--format", format]), format);
+    }
+    let file = env.home().join("plan.pdf");
+    env.ok(["print", "-o", file.to_str().unwrap()]);
+    // pdftotext keeps a heading that wraps in its column on two lines.
+    in_order(&squash(&crate::pdftotext(&file)), "PDF");
+    // Ordered by ratings (the example plan), the heading stays as it was.
+    let rated = Env::with_example();
+    let text = rated.ok(["print"]);
+    assert!(text.contains("My triggers, riskiest first\n"), "{text}");
+    assert!(!text.contains(OWN), "{text}");
+}

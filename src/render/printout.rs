@@ -375,11 +375,15 @@ pub fn build(
         bullets(&mut plan.reasons.iter().map(|i| &i.text)),
     );
 
-    add(
-        Rank::Reference,
-        "My triggers, riskiest first",
-        trigger_items(plan),
-    );
+    // In the person's own order a "low" may print above a "high": the
+    // heading says whose order it is, so that reads as chosen, not wrong.
+    let triggers_title = match priority::Order::of(&plan.triggers) {
+        priority::Order::YourOwn => {
+            "My triggers, riskiest first, in the order I chose by comparing them"
+        }
+        priority::Order::Priority => "My triggers, riskiest first",
+    };
+    add(Rank::Reference, triggers_title, trigger_items(plan));
     add(
         Rank::Reference,
         "If I slip",
