@@ -21,7 +21,7 @@ pub enum Error {
     #[error("could not read `{}`: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
 
-    #[error("could not write `{}`: {source}", path.display())]
+    #[error("{}", write_words(path, source))]
     Write { path: PathBuf, source: io::Error },
 
     #[error("`{}` can't be read as {what}: {source}", path.display())]
@@ -239,6 +239,24 @@ impl From<crate::plan::edit::EditError> for Error {
     }
 }
 
+/// Whether a write failed for want of room (a full disk, or a quota).
+pub fn disk_full(source: &io::Error) -> bool {
+    matches!(
+        source.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// A failed write in plain words, naming the file the person knows (never
+/// a temporary file beside it).
+fn write_words(path: &std::path::Path, source: &io::Error) -> String {
+    if disk_full(source) {
+        format!("the disk is full, so `{}` was not saved", path.display())
+    } else {
+        format!("could not write `{}`: {source}", path.display())
+    }
+}
+
 impl Error {
     /// What to do next, shown on its own line under the error.
     #[allow(clippy::too_many_lines)] // one arm per cause: a table, not logic
@@ -252,6 +270,9 @@ impl Error {
                 "there is no file there: check the name and the folder".into()
             }
             Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
+            Error::Write { source, .. } if disk_full(source) => {
+                "nothing was changed; free some space, then try again".into()
+            }
             Error::Write { .. } => {
                 "nothing was changed; check there is free space and that the folder is yours".into()
             }

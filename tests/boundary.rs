@@ -579,10 +579,11 @@ fn fill_leaving(filler: &Path, free: u64) {
     file.set_len(len.saturating_sub(free)).unwrap();
 }
 
+/// A 400 KiB tmpfs in `env`'s home holding a copy of its plan folder, as
+/// (the mount, the plan folder); `None` where mounting needs root that this
+/// run does not have (never in CI, which runs as root).
 #[cfg(target_os = "linux")]
-#[test]
-fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
-    let env = Env::with_example();
+fn small_disk(env: &Env) -> Option<(Tmpfs, PathBuf)> {
     let mount = env.home().join("small");
     fs::create_dir(&mount).unwrap();
     let mounted = crate::tool("mount")
@@ -599,14 +600,102 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
             "CI runs as root: a tmpfs must mount here"
         );
         eprintln!("skipped: mounting a tmpfs needs root");
-        return;
+        return None;
     }
-    let _guard = Tmpfs(mount.clone());
+    let guard = Tmpfs(mount.clone());
     let dir = mount.join("plan");
     fs::create_dir(&dir).unwrap();
     fs::create_dir(dir.join("revisions")).unwrap();
     fs::copy(env.plan_file(), dir.join("plan.toml")).unwrap();
     fs::copy(env.plan_file(), dir.join("revisions/000003.toml")).unwrap();
+    Some((guard, dir))
+}
+
+/// A full disk during an interactive check-in: the answers are shown as
+/// the one command that saves them, and the message names the file in
+/// plain words, never the temporary file beside it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_check_in_on_a_full_disk_keeps_its_answers_in_plain_words() {
+    let env = Env::with_example();
+    let Some((guard, dir)) = small_disk(&env) else {
+        return;
+    };
+    fill_leaving(&guard.0.join("filler"), 0);
+    let mut p = env
+        .test(["check-in"])
+        .env("RELAPSE_PLAN_DIR", &dir)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .status(1)
+        .pty();
+    for (prompt, keys) in [
+        ("Strongest urge today", "6\r"),
+        ("Did you act on an urge today?", "\r"),
+        ("Which of your warning signs showed today?", " \r"),
+        ("Which daily maintenance did you do?", " \r"),
+        ("Which coping did you use today?", "\r"),
+        ("Distress or low mood today", "4\r"),
+        ("Anything else about today", "Rang Mam\r"),
+    ] {
+        if let Err(e) = p.exp_string(prompt) {
+            panic!("waiting for {prompt:?}: {e}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        p.send(keys).unwrap();
+        p.flush().unwrap();
+    }
+    let rest = p.eof().replace("\r\n", "\n");
+    assert!(
+        rest.contains("Today's check-in was not saved: the disk is full. To save it as you answered, free some space, then run:"),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("the disk is full, so `") && rest.contains("check-ins.toml` was not saved"),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("hint: nothing was changed; free some space"),
+        "{rest}"
+    );
+    assert!(
+        !rest.contains(".relapse-plan-") && !rest.contains("os error"),
+        "{rest}"
+    );
+    let command = rest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("relapse-plan "))
+        .unwrap_or_else(|| panic!("no command shown:\n{rest}"))
+        .to_string();
+    assert!(
+        command.starts_with("check-in --urge 6 --acted no"),
+        "{command}"
+    );
+    assert!(
+        command.ends_with("--distress 4 --note 'Rang Mam'"),
+        "{command}"
+    );
+    // With room again, the command shown saves those answers.
+    fs::remove_file(guard.0.join("filler")).unwrap();
+    env.shell(&format!("\"$0\" {command}"))
+        .env("RELAPSE_PLAN_DIR", &dir)
+        .run();
+    let log = fs::read_to_string(dir.join("check-ins.toml")).unwrap();
+    assert!(
+        log.contains("urge = 6") && log.contains("Rang Mam"),
+        "{log}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
+    let env = Env::with_example();
+    let Some((guard, dir)) = small_disk(&env) else {
+        return;
+    };
+    let mount = guard.0.clone();
     let on_tmpfs = |args: &[&str]| env.test(args).env("RELAPSE_PLAN_DIR", &dir);
     let filler = mount.join("filler");
     let mut saved = Vec::new();
@@ -642,6 +731,11 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
             Some(1) => {
                 assert!(!holds, "step {step}: reported failed, but saved: {said}");
                 assert!(said.contains("nothing was changed"), "step {step}: {said}");
+                // Plain words naming the plan's own file, never a temp file.
+                assert!(
+                    said.contains("the disk is full, so `") && !said.contains(".relapse-plan-"),
+                    "step {step}: {said}"
+                );
             }
             other => unreachable!("step {step}: exit {other:?}: {said}"),
         }

@@ -173,6 +173,16 @@ fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<Sa
                 writeln!(ctx.err, "  {}", crate::render::clean(command)).map_err(Error::Stderr)?;
                 return Err(error);
             }
+            (Err(Error::Write { path, source }), Some(command)) => {
+                ctx.say(if crate::error::disk_full(&source) {
+                    "Today's check-in was not saved: the disk is full. To save it as you answered, free some space, then run:"
+                } else {
+                    "Today's check-in was not saved. To save it as you answered, once what is said below is put right, run:"
+                })?;
+                // One line, never wrapped, so it copies whole.
+                writeln!(ctx.err, "  {}", crate::render::clean(command)).map_err(Error::Stderr)?;
+                return Err(Error::Write { path, source });
+            }
             (saved, _) => return saved,
         }
     }

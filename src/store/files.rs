@@ -183,8 +183,12 @@ pub(super) fn write_atomic_via(temp_dir: &Path, path: &Path, bytes: &[u8]) -> Re
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o600));
     }
-    let mut temp = builder.tempfile_in(dir).map_err(write_error)?;
-    temp.write_all(bytes).map_err(write_error)?;
+    // tempfile names its own path in its errors; the person knows only
+    // `path`, so errors are told without it (the kind of error is kept).
+    let mut temp = builder
+        .tempfile_in(dir)
+        .map_err(|e| write_error(io::Error::from(e.kind())))?;
+    temp.as_file_mut().write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
     let target_dir = parent_of(path);
