@@ -393,6 +393,9 @@ pub struct SetArgs {
     /// standard output), for a calendar app.
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
+    /// Write over the --ics file if it is already there, without asking.
+    #[arg(long, requires = "ics")]
+    pub force: bool,
     /// Where you keep your printed plan, in your words ("wallet, phone"); "none" to clear.
     #[arg(long, value_name = "WHERE")]
     pub kept_at: Option<String>,

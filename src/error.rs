@@ -412,7 +412,7 @@ impl Error {
             }
             Error::OutputInPlanFolder { .. } => "choose a file somewhere else".into(),
             Error::OutputExists { .. } => {
-                "choose another name with -o, or add --force to write over it".into()
+                "choose another file name, or add --force to write over it".into()
             }
             Error::OutputIsFolder { example, .. } => {
                 format!("name the file to write in it, like `{}`", example.display())

@@ -424,6 +424,7 @@ fn output_commands(env: &Env, out: &str) -> Vec<Vec<String>> {
         vec!["rehearse", "--ics", "-o", out],
         vec!["contact", "export", "-o", out],
         vec!["check-in", "--ics", "--at", "20:30", "-o", out],
+        vec!["set", "--next-review", "2027-02-14", "--ics", out],
     ]
     .into_iter()
     .map(|v| v.into_iter().map(String::from).collect())
@@ -1359,7 +1360,7 @@ fn an_existing_file_is_written_over_only_with_force() {
             "{args:?}: {err}"
         );
         assert!(
-            err.contains("hint: choose another name with -o, or add --force"),
+            err.contains("hint: choose another file name, or add --force"),
             "{args:?}: {err}"
         );
         assert_eq!(fs::read_to_string(&out).unwrap(), "mine", "{args:?}");

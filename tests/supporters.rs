@@ -615,7 +615,7 @@ fn where_it_is_kept_and_the_next_review_in_a_calendar() {
     assert!(again.contains("DTSTART;VALUE=DATE:20270214"), "{again}");
     env.ok(["set", "--next-review", "none", "--kept-at", "none"]);
     assert_eq!(env.plan().kept_at, None);
-    let err = env.fails(2, ["set", "--ics", file.to_str().unwrap()]);
+    let err = env.fails(2, ["set", "--ics", file.to_str().unwrap(), "--force"]);
     assert!(err.contains("no next review date"), "{err}");
     let inside = env.plan_dir().join("review.ics");
     env.fails(

@@ -5,13 +5,13 @@ use std::path::Path;
 
 use toml::value::Datetime;
 
-use super::{country, note_country, save};
+use super::{check_output, country, note_country, save};
 use crate::cli::SetArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{OwnLine, OwnLines, date};
 use crate::render::ics;
-use crate::store::{check_output, is_stdout, write_output};
+use crate::store::{is_stdout, write_output};
 
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let own = own_lines_change(&args)?;
@@ -36,8 +36,8 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
             "say what to set: --name, --country, --last-review, --next-review (with --ics for a calendar event) or --kept-at".into(),
         ));
     }
-    if let Some(path) = ics.as_deref().filter(|p| !is_stdout(p)) {
-        check_output(ctx.store.dir(), path)?;
+    if let Some(path) = ics.as_deref() {
+        check_output(ctx, path, args.force)?;
     }
     if let Some(Some(country)) = &new_country {
         note_country(ctx, Some(country))?;
@@ -150,7 +150,10 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
         write!(ctx.out, "{text}").map_err(Error::Stdout)?;
         return Ok(());
     }
-    write_output(ctx.store.dir(), path, text.as_bytes())?;
+    if !write_output(ctx.store.dir(), path, text.as_bytes())? {
+        // A device or a FIFO keeps nothing, so there is nothing to tell.
+        return Ok(());
+    }
     ctx.say(&format!(
         "Wrote your next review, {}, to `{}` as a calendar event. It names no part of your plan.",
         date::long_date(day),
