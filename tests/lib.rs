@@ -34,6 +34,7 @@ mod snapshots;
 mod supporters;
 #[cfg(unix)]
 mod terminal;
+mod their_words;
 #[cfg(unix)]
 mod torture;
 #[cfg(unix)]

@@ -565,7 +565,12 @@ fn where_it_is_kept_and_the_next_review_in_a_calendar() {
         env.plan().kept_at.as_deref(),
         Some("wallet, phone, on the fridge")
     );
-    let show = env.ok(["show"]);
+    // The header as one line, however it wraps.
+    let show = env
+        .ok(["show"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         show.contains("printed copy kept: wallet, phone, on the fridge"),
         "{show}"

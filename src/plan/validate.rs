@@ -353,7 +353,7 @@ fn check_triggers(
                 ),
                 Some(c) if !c.to_involve() => report(
                     place.clone(),
-                    format!("links to contact `{id}`, who is marked \"do not involve\""),
+                    format!("links to contact `{id}`, who is marked not to involve in a crisis"),
                 ),
                 Some(_) => {}
             }
@@ -421,7 +421,8 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got.iter().any(|m| m.contains("marked \"do not involve\"")),
+            got.iter()
+                .any(|m| m.contains("marked not to involve in a crisis")),
             "{got:?}"
         );
     }

@@ -205,7 +205,14 @@ pub fn write_lines(
     writeln!(
         w,
         "{}",
-        heading(&format!("Crisis lines ({})", clean(&lines.country)), style)
+        heading(
+            &format!(
+                "Crisis lines ({})",
+                crate::plan::country::name(&lines.country)
+                    .map_or_else(|| clean(&lines.country), str::to_string)
+            ),
+            style
+        )
     )?;
     if let Some(number) = lines.emergency {
         writeln!(w, "  Emergency: {number}")?;

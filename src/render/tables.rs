@@ -8,7 +8,7 @@ use toml::value::Datetime;
 
 use super::{clean, heading, separator, wrap};
 use crate::plan::priority::{self, Priority};
-use crate::plan::{Contact, Plan, RevisionInfo, Role, Section};
+use crate::plan::{Contact, Plan, RevisionInfo, Section};
 use crate::render::Style;
 
 /// Rows under headings: a box-drawn table fitted to the output width, or,
@@ -153,6 +153,30 @@ pub fn moment(value: &Datetime) -> String {
     }
 }
 
+/// The plan's facts under its name, each kept whole on a line ("next
+/// review 2027-01-15" never split from its date); only a fact wider than
+/// the screen wraps within.
+fn write_facts(w: &mut dyn Write, facts: Vec<String>, style: Style) -> io::Result<()> {
+    let sep = separator(style);
+    let mut lines: Vec<String> = Vec::new();
+    for fact in facts {
+        match lines.last_mut() {
+            Some(line)
+                if display_width(line) + display_width(sep) + display_width(&fact)
+                    <= style.width =>
+            {
+                line.push_str(sep);
+                line.push_str(&fact);
+            }
+            _ => lines.push(fact),
+        }
+    }
+    for line in lines {
+        writeln!(w, "{}", wrap(&line, style.width, "", ""))?;
+    }
+    Ok(())
+}
+
 /// The whole plan, section by section, in the order it is built; when it
 /// was saved on the person's clock (`zone`).
 pub fn write_plan(
@@ -174,7 +198,10 @@ pub fn write_plan(
         ));
     }
     facts.push(match &plan.country {
-        Some(cc) => format!("country {}", clean(cc)),
+        // The country by name, as the person chose it; a code only when
+        // the file holds one this tool has no name for.
+        Some(cc) => crate::plan::country::name(cc)
+            .map_or_else(|| format!("country {}", clean(cc)), str::to_string),
         None => "no country set".into(),
     });
     if let Some(next) = &plan.review.next {
@@ -187,11 +214,7 @@ pub fn write_plan(
         facts.push(format!("printed copy kept: {}", clean(kept_at)));
     }
     writeln!(w, "{}", heading(&name, style))?;
-    writeln!(
-        w,
-        "{}",
-        wrap(&facts.join(separator(style)), style.width, "", "")
-    )?;
+    write_facts(w, facts, style)?;
 
     for section in [Section::Reasons, Section::WarningSigns] {
         writeln!(w)?;
@@ -397,14 +420,10 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
     t
 }
 
-/// What a contact is for, in words.
+/// What a contact is for, in words: the same words as `diff` and the
+/// printout ("not to involve").
 pub fn role_words(contact: &Contact) -> &'static str {
-    match contact.role {
-        Role::Distraction => "distraction",
-        Role::Help => "help",
-        Role::Professional => "professional",
-        Role::DoNotInvolve => "do not involve",
-    }
+    contact.role.words()
 }
 
 /// Contacts.

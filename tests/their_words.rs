@@ -1,0 +1,81 @@
+//! Issue 13 ("their own words, not ids"): where a person used to see an
+//! internal id or code, they see their own words (a situation, a name, a
+//! country's name), and one role has one wording everywhere. Situations
+//! are in Chinese and Hindi, so an id can never pass for the words.
+
+use crate::Env;
+
+/// A plan in Taiwan whose someone-not-to-involve has a Chinese name.
+fn taiwan_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲", "--country", "TW"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "陳先生",
+        "--phone",
+        "+886 912 345 678",
+        "--do-not-involve",
+    ]);
+    env
+}
+
+/// `show`'s header and the crisis lines' heading name the country, never
+/// its code.
+#[test]
+fn show_and_now_name_the_country_not_its_code() {
+    let env = taiwan_plan();
+    let show = env.ok(["show"]);
+    let header: String = show.lines().take(3).collect::<Vec<_>>().join("\n");
+    assert!(header.contains("Taiwan"), "{header}");
+    assert!(!header.contains("TW"), "{header}");
+    let now = env.ok(["now"]);
+    assert!(now.contains("Crisis lines (Taiwan)"), "{now}");
+    assert!(!now.contains("(TW)"), "{now}");
+    // A country with checked lines too.
+    env.ok(["set", "--country", "GB"]);
+    let now = env.ok(["now"]);
+    assert!(now.contains("Crisis lines (United Kingdom)"), "{now}");
+}
+
+/// Someone not to involve is "not to involve" in the contacts table, in
+/// `diff` and in what a refused link says: one wording, never "do not
+/// involve" beside it.
+#[test]
+fn not_to_involve_is_said_one_way_everywhere() {
+    let env = taiwan_plan();
+    let table = env.ok(["contact", "list"]);
+    assert!(table.contains("not to involve"), "{table}");
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "月底发薪日一个人在家",
+        "--likelihood",
+        "4",
+    ]);
+    let refused = env.fails(
+        1,
+        [
+            "trigger",
+            "edit",
+            "yue-di-fa-xin-ri-yi-ge-ren-zai",
+            "--contact",
+            "chen-xian-sheng",
+        ],
+    );
+    assert!(refused.contains("not to involve in a crisis"), "{refused}");
+    env.ok([
+        "contact",
+        "edit",
+        "chen-xian-sheng",
+        "--do-not-involve",
+        "false",
+    ]);
+    let diff = env.ok(["diff"]);
+    assert!(diff.contains("not to involve → help"), "{diff}");
+    for shown in [&table, &refused, &diff] {
+        assert!(!shown.contains("do not involve"), "{shown}");
+    }
+}
