@@ -1143,8 +1143,11 @@ impl Prompter for Terminal {
         Ok(picked)
     }
 
-    /// Yes or no: `y` or `n`, Enter for the one shown in capitals, Esc for
-    /// no; the answer stays on screen in words, whichever key gave it.
+    /// Yes or no: `y` or `n` puts that answer in the field and Enter
+    /// gives it (Enter alone gives the one shown in capitals), so a key is
+    /// never an answer on its own and the Enter after it never falls
+    /// through to the next question; Esc for no. The answer stays on
+    /// screen in words, whichever key gave it.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
         let hint = if default { " (Y/n)" } else { " (y/N)" };
         let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
@@ -1152,6 +1155,7 @@ impl Prompter for Terminal {
         // The rows drawn: the question's lines but the last, each ended by
         // a newline, then the last with the cursor after it.
         let mut drawn: Option<(Vec<usize>, usize)> = None;
+        let mut field: Option<bool> = None;
         let answer = loop {
             if let Some((above, last)) = &drawn {
                 let cols = self.cols();
@@ -1170,6 +1174,11 @@ impl Prompter for Terminal {
             for line in above {
                 self.term.write_line(line).map_err(Error::Terminal)?;
             }
+            let last = match field {
+                Some(true) => format!("{last} yes"),
+                Some(false) => format!("{last} no"),
+                None => last.clone(),
+            };
             self.term
                 .write_str(&format!("{last} "))
                 .map_err(Error::Terminal)?;
@@ -1179,12 +1188,13 @@ impl Prompter for Terminal {
                     .iter()
                     .map(|l| console::measure_text_width(l))
                     .collect(),
-                console::measure_text_width(last),
+                console::measure_text_width(&last),
             ));
             match raw.key(&mut || self.watch(&mut seen)) {
-                Ok(Key::Char('y' | 'Y')) => break Some(true),
-                Ok(Key::Char('n' | 'N')) => break Some(false),
-                Ok(Key::Enter) => break Some(default),
+                Ok(Key::Char('y' | 'Y')) => field = Some(true),
+                Ok(Key::Char('n' | 'N')) => field = Some(false),
+                Ok(Key::Backspace | Key::Ctrl('u')) => field = None,
+                Ok(Key::Enter) => break Some(field.unwrap_or(default)),
                 Ok(Key::Escape) => break None,
                 Ok(Key::Ctrl('c')) => {
                     let _ = self.term.write_line("");

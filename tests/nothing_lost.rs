@@ -412,7 +412,7 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
     let mut p = spawn(1);
     walk(&mut p);
     p.exp_string("waiting for it to finish").unwrap();
-    answer(&mut p, "Try saving it again now?", "n");
+    answer(&mut p, "Try saving it again now?", "n\r");
     p.exp_string("Today's check-in was not saved").unwrap();
     let rest = p.eof().replace("\r\n", "\n");
     let command = rest
@@ -449,7 +449,7 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
     walk(&mut p);
     p.exp_string("Try saving it again now?").unwrap();
     drop(holder);
-    p.send("y").unwrap();
+    p.send("y\r").unwrap();
     p.flush().unwrap();
     let rest = p.eof();
     assert!(rest.contains("Checked in for"), "{rest}");

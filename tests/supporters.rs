@@ -414,7 +414,7 @@ fn a_supporter_is_found_kindly_by_name() {
 fn the_person_sees_the_copy_before_it_is_written() {
     let env = plan_to_share();
     let file = env.home().join("for-karim.pdf");
-    for (key, written) in [("n", false), ("y", true)] {
+    for (key, written) in [("n\r", false), ("y\r", true)] {
         let mut p = env
             .test(["print", "--for", "karim", "-o", file.to_str().unwrap()])
             .env("TERM", "xterm")

@@ -67,11 +67,11 @@ fn walk_from_reasons(p: &mut Pty) {
     answer(p, "When can you reach them?", ENTER);
     answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);
-    answer(p, "no one to call. Link someone", "n");
+    answer(p, "no one to call. Link someone", "n\r");
     answer(p, "What will you do, in order?", "Call Alex\r");
     answer(p, "What will you do, in order?", ENTER);
     answer(p, "Done with this section", ENTER);
-    answer(p, "how likely you are to do each step?", "n");
+    answer(p, "how likely you are to do each step?", "n\r");
     for asked in [
         "What could you make safer?",
         "What will you do if you slip?",
@@ -80,7 +80,7 @@ fn walk_from_reasons(p: &mut Pty) {
         answer(p, asked, ENTER);
         answer(p, "Done with this section", ENTER);
     }
-    answer(p, "for the people who help you?", "n");
+    answer(p, "for the people who help you?", "n\r");
     answer(p, "When would you like to review", ENTER);
     answer(p, "Save my plan", ENTER);
     answer(p, "A few words about this version?", "first draft\r");
@@ -155,7 +155,7 @@ fn rank_compares_pairs_and_saves_the_order() {
         answer(&mut p, "How strong", ENTER);
         answer(&mut p, "How sure", ENTER);
     }
-    answer(&mut p, "Compare them now?", "y");
+    answer(&mut p, "Compare them now?", "y\r");
     // Always choose the first: each newly placed trigger is the harder one,
     // so the person's order is the reverse of the starting order.
     let mut asked = 0;
@@ -343,7 +343,7 @@ fn homework_assign_asks_for_what_the_flags_left_out() {
     answer(&mut p, "A note for your client", ENTER);
     answer(&mut p, "Which task?", ENTER);
     answer(&mut p, "How many?", "\x7f3\r");
-    answer(&mut p, "Add another task?", "n");
+    answer(&mut p, "Add another task?", "n\r");
     p.exp_string("Wrote").unwrap();
     p.eof();
     let text = fs::read_to_string(&file).unwrap();
@@ -445,7 +445,7 @@ fn new_with_someone_not_to_involve(p: &mut Pty) -> String {
         answer(p, asked, ENTER);
         answer(p, "Done with this section", ENTER);
     }
-    answer(p, "for the people who help you?", "n");
+    answer(p, "for the people who help you?", "n\r");
     answer(p, "When would you like to review", ENTER);
     let screen = p.exp_string("Save my plan").expect("the summary");
     std::thread::sleep(std::time::Duration::from_millis(120));
@@ -665,7 +665,7 @@ fn writing_over_a_file_is_asked_on_a_terminal() {
     p.eof();
     assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
     let mut p = spawn(&env, &["print", "-o", path], true);
-    answer(&mut p, "is already there. Write over it?", "y");
+    answer(&mut p, "is already there. Write over it?", "y\r");
     p.exp_string("Wrote").unwrap();
     p.eof();
     assert!(fs::read_to_string(&out).unwrap().contains("Sam"));
@@ -711,7 +711,7 @@ fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     assert!(!file.exists(), "Enter alone wrote the hand-in");
 
     let mut p = run();
-    answer(&mut p, "Write it?", "y");
+    answer(&mut p, "Write it?", "y\r");
     p.exp_string("Wrote").unwrap();
     p.eof();
     assert!(fs::read_to_string(&file).unwrap().contains("[assignment]"));

@@ -94,3 +94,36 @@ fn a_fast_typists_first_letters_are_kept() {
     let draft = draft(&env);
     assert!(draft.contains("\"अंजलि 🌸\""), "{draft}");
 }
+
+/// At a yes/no question, `y` or `n` only puts that answer in the field,
+/// where it can be changed; Enter gives it. So the Enter pressed after
+/// `y` answers this question, never the next one unseen.
+#[test]
+fn a_yes_or_no_waits_for_enter() {
+    let env = Env::new();
+    env.ok(["init", "--country", "IN"]);
+    for situation in ["तनख़्वाह वाला शुक्रवार 💸", "अकेला रविवार"]
+    {
+        env.ok(["trigger", "add", "--situation", situation]);
+    }
+    let mut p = spawn(&env, &["rank"], 0);
+    for _ in 0..2 {
+        answer(&mut p, "How likely", ENTER);
+        answer(&mut p, "How strong", ENTER);
+        answer(&mut p, "How sure", ENTER);
+    }
+    answer(&mut p, "Compare them now?", "y");
+    p.exp_string("(Y/n) yes").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    p.send("n").unwrap();
+    p.flush().unwrap();
+    p.exp_string("(Y/n) no").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    p.send(ENTER).unwrap();
+    p.flush().unwrap();
+    let shown = p.exp_string("Save these changes").unwrap();
+    assert!(shown.contains(&seen("✔ Compare them now? · no")), "{shown}");
+    assert!(!shown.contains("harder for you to handle"), "{shown}");
+    answer(&mut p, "Save to my plan", ENTER);
+    p.eof();
+}
