@@ -698,6 +698,19 @@ pub fn pdftotext(pdf: &Path) -> String {
         .arg(pdf)
         .arg("-")
         .case("pdftotext (poppler-utils) reads the PDF")
+        .stderr_lacks("Syntax Error")
         .run();
     String::from_utf8(out.bytes).expect("pdftotext writes UTF-8")
+}
+
+/// What poppler's pdfinfo says of a PDF, which must be without a "Syntax
+/// Error" (poppler prints those on stderr, and every viewer built on it
+/// may show them).
+pub fn pdfinfo(pdf: &Path) -> String {
+    tool("pdfinfo")
+        .arg(pdf)
+        .case("pdfinfo (poppler-utils) reads the PDF without a syntax error")
+        .stderr_lacks("Syntax Error")
+        .run()
+        .stdout
 }

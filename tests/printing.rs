@@ -516,6 +516,7 @@ fn render(pdf: &Path) -> Vec<(usize, usize, Vec<u8>)> {
         .arg(pdf)
         .arg(dir.path().join("page"))
         .case("pdftoppm (poppler-utils) renders the PDF")
+        .stderr_lacks("Syntax Error")
         .run();
     let mut files: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -768,4 +769,30 @@ fn triggers_in_the_persons_own_order_say_so_on_every_printout() {
     let text = rated.ok(["print"]);
     assert!(text.contains("My triggers, riskiest first\n"), "{text}");
     assert!(!text.contains(OWN), "{text}");
+}
+
+/// Poppler (pdfinfo, pdftoppm, the viewers built on it) reads every PDF we
+/// write, plan and card, without a "Syntax Error", and still sees it tagged.
+#[test]
+fn poppler_reads_plan_and_card_without_a_syntax_error() {
+    for env in [
+        Env::with_example(),
+        Env::with_plan(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/own-order.toml"),
+            1,
+        ),
+    ] {
+        for (name, card) in [("plan.pdf", false), ("card.pdf", true)] {
+            let file = env.home().join(name);
+            let mut args = vec!["print", "-o", file.to_str().unwrap()];
+            if card {
+                args.push("--card");
+            }
+            env.ok(args);
+            let info = crate::pdfinfo(&file);
+            assert!(info.contains("Tagged:          yes"), "{name}:\n{info}");
+            assert!(info.contains("Suspects:        no"), "{name}:\n{info}");
+            assert!(!render(&file).is_empty(), "{name} renders");
+        }
+    }
 }

@@ -1342,8 +1342,27 @@ fn render_printout(
     }
     document.set_outline(outline);
     document.set_tag_tree(tag_tree(doc, ids));
-    let bytes = document.finish().map_err(|e| format!("{e:?}"))?;
+    let bytes = without_suspects(document.finish().map_err(|e| format!("{e:?}"))?);
     Ok((bytes, smallest))
+}
+
+/// The catalog's mark information as krilla writes it: `Suspects` is
+/// always false there (PDF/UA forbids true).
+const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+const SUSPECTS: &[u8] = b"/Suspects false";
+
+/// The PDF with `/Suspects false` blanked out of its mark information.
+/// Poppler (22.x, Debian 12's pdfinfo, pdftoppm and every viewer built on
+/// it) reads any boolean there as the wrong type and prints "Syntax Error"
+/// each time it opens our file; an absent `Suspects` means false, so the
+/// meaning is unchanged. Spaces of the same length keep every byte offset
+/// in the cross-reference table right. The catalog sits near the end.
+fn without_suspects(mut bytes: Vec<u8>) -> Vec<u8> {
+    if let Some(at) = bytes.windows(MARK_INFO.len()).rposition(|w| w == MARK_INFO) {
+        let at = at + MARK_INFO.len() - 2 - SUSPECTS.len();
+        bytes[at..at + SUSPECTS.len()].fill(b' ');
+    }
+    bytes
 }
 
 /// The full plan as a PDF: one page for a typical plan, more as needed,
@@ -1665,7 +1684,7 @@ pub fn cards(
         page.finish();
     }
     document.set_tag_tree(card_tags(card, ids));
-    let bytes = document.finish().map_err(|e| format!("{e:?}"))?;
+    let bytes = without_suspects(document.finish().map_err(|e| format!("{e:?}"))?);
     Ok(CardPdf {
         pdf: Pdf {
             bytes,
