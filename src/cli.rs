@@ -537,6 +537,9 @@ pub enum HomeworkCommand {
     Start {
         /// The homework file.
         file: PathBuf,
+        /// Replace the homework you already started with this one, without asking.
+        #[arg(long)]
+        force: bool,
     },
     /// What is done and what is still to do, worked out from your plan and practice.
     #[command(

@@ -171,6 +171,21 @@ pub enum Error {
     #[error("there is no homework yet")]
     NoHomework,
 
+    /// `homework start` of a different assignment, with no one to ask.
+    #[error(
+        "you are already working on the homework from {therapist} (due {due}, started {started}), so nothing was changed"
+    )]
+    HomeworkInProgress {
+        /// Already cleaned for the terminal: it comes from someone else's file.
+        therapist: String,
+        due: String,
+        started: String,
+    },
+
+    /// homework.toml in the plan folder is there but can't be used.
+    #[error("your started homework (`{}`) can't be read: {why}", path.display())]
+    BadStartedHomework { path: PathBuf, why: String },
+
     #[error("`{}` asks for no tasks", path.display())]
     NoTasks { path: PathBuf },
 
@@ -281,6 +296,10 @@ impl Error {
             } => {
                 "your plan as it is stays readable: shorten or remove long entries you no longer need (`relapse-plan show` lists them)".into()
             }
+            Error::WouldBeTooLarge {
+                what: "your started homework",
+                ..
+            } => "nothing was changed; ask whoever sent the homework file for a shorter one".into(),
             Error::WouldBeTooLarge { path, .. } => format!(
                 "what is there stays readable: move `{}` aside (keep it, it is your history) and relapse-plan starts a new one",
                 path.display()
@@ -327,10 +346,13 @@ impl Error {
                 what: "the practice log" | "the check-in log",
                 ..
             } => "your plan is untouched: fix the place named above by hand, or move the file aside (keep it, it is your history) to start a new log".into(),
-            Error::BadFile {
-                what: "the started homework",
-                ..
-            } => "your plan is untouched: fix the place named above by hand, or start the homework again with `relapse-plan homework start FILE`".into(),
+            Error::BadStartedHomework { path, .. } => format!(
+                "your plan is untouched: start your therapist's homework file again with `relapse-plan homework start FILE --force` (it takes this one's place), or move `{}` aside to clear it",
+                path.display()
+            ),
+            Error::HomeworkInProgress { .. } => {
+                "to start the new one in its place, add --force (what you did for the old one is then no longer counted); or hand the old one in first with `relapse-plan homework submit -o hand-in.toml`".into()
+            }
             Error::BadFile { .. } => "fix the place named above, then check again".into(),
             Error::Damaged { .. } => {
                 "nothing was changed, and your saved revisions are safe: fix the file by hand, or see them with `relapse-plan history` and bring one back with `relapse-plan restore REV`".into()
@@ -470,7 +492,8 @@ impl Error {
             | Error::BadVariable { .. }
             | Error::OutputInPlanFolder { .. }
             | Error::OutputIsFolder { .. }
-            | Error::OutputExists { .. } => ExitCode::from(2),
+            | Error::OutputExists { .. }
+            | Error::HomeworkInProgress { .. } => ExitCode::from(2),
             Error::Cancelled | Error::Stopped(_) => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }

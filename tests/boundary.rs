@@ -121,7 +121,7 @@ fn a_hostile_homework_file_reaches_the_terminal_only_as_visible_text() {
     )
     .unwrap();
     let output = env
-        .test(["homework", "start", second.to_str().unwrap()])
+        .test(["homework", "start", second.to_str().unwrap(), "--force"])
         .stderr_has("This replaces the homework from Dr")
         .run();
     assert_shown_safely("homework start", &output.err_bytes);

@@ -852,3 +852,193 @@ fn a_version_3_hand_in_still_opens() {
         .run();
     assert_eq!(fs::read(&old).unwrap(), before, "review changes nothing");
 }
+
+/// Issue 12: starting the same homework again keeps its start, so nothing
+/// done since then stops counting (it reset to "0 of 4", and the hand-in
+/// then said nothing had changed).
+#[test]
+fn starting_the_same_homework_again_keeps_its_start_and_progress() {
+    let client = client_week();
+    let status = || {
+        client
+            .test(["homework", "status"])
+            .env("RELAPSE_PLAN_NOW", "2026-11-27T12:00:00Z")
+            .run()
+            .stdout
+    };
+    let before = status();
+    assert!(before.contains("(1 of 4 new triggers)"), "{before}");
+    assert!(
+        before.contains("(1 of 1 urge-surfing sessions)"),
+        "{before}"
+    );
+    let kept = fs::read(client.plan_dir().join("homework.toml")).unwrap();
+    let homework = examples().join("homework.toml");
+    client
+        .test(["homework", "start", homework.to_str().unwrap()])
+        .env("RELAPSE_PLAN_NOW", "2026-11-27T11:00:00Z")
+        .stderr_has("You already started this homework on 2026-11-22; what you have done since then still counts.")
+        .stdout_has("Homework from Dr Patel")
+        .run();
+    assert_eq!(
+        fs::read(client.plan_dir().join("homework.toml")).unwrap(),
+        kept,
+        "the started homework is untouched"
+    );
+    assert_eq!(status(), before);
+}
+
+/// Issue 12: a different assignment never quietly takes the place of the
+/// one being worked on: without a terminal it needs --force (exit 2,
+/// nothing changed), and with it the old one is named.
+#[test]
+fn a_different_homework_replaces_the_started_one_only_with_force() {
+    let client = client_week();
+    let started = client.plan_dir().join("homework.toml");
+    let kept = fs::read(&started).unwrap();
+    let other = client.home().join("other.toml");
+    fs::write(
+        &other,
+        fs::read_to_string(examples().join("homework.toml"))
+            .unwrap()
+            .replace("dr-patel-sam", "dr-lee-sam")
+            .replace("Dr Patel", "Dr Lee"),
+    )
+    .unwrap();
+    let err = client.fails(2, ["homework", "start", other.to_str().unwrap()]);
+    assert!(
+        err.contains("error: you are already working on the homework from Dr Patel (due 2026-11-29, started 2026-11-22), so nothing was changed"),
+        "{err}"
+    );
+    assert!(err.contains("add --force"), "{err}");
+    assert_eq!(fs::read(&started).unwrap(), kept);
+    client
+        .test(["homework", "start", other.to_str().unwrap(), "--force"])
+        .stderr_has("This replaces the homework from Dr Patel that was due 2026-11-29.")
+        .stdout_has("Homework from Dr Lee")
+        .run();
+    assert!(client.ok(["homework", "status"]).contains("Dr Lee"));
+}
+
+/// Issue 12: names of megabytes are refused when the homework file is
+/// read, so no copy past the size limit lands in the plan folder.
+#[test]
+fn a_homework_file_with_huge_names_is_refused_and_changes_nothing() {
+    let env = Env::with_example();
+    let text = fs::read_to_string(examples().join("homework.toml")).unwrap();
+    for (what, from, to) in [
+        (
+            "the therapist's name",
+            "therapist = \"Dr Patel\"",
+            format!("therapist = \"Dr {}\"", "P".repeat(8_000_000)),
+        ),
+        (
+            "the therapist's name",
+            "therapist = \"Dr Patel\"",
+            format!("therapist = \"{}\"", "P".repeat(201)),
+        ),
+        (
+            "the note",
+            "note = \"Take it gently; bring questions.\"",
+            format!("note = \"{}\"", "Gently. ".repeat(1000)),
+        ),
+    ] {
+        let file = env.home().join("big.toml");
+        let changed = text.replacen(from, &to, 1);
+        assert_ne!(changed, text);
+        fs::write(&file, changed).unwrap();
+        let before = env.snapshot_dir();
+        let err = env.fails(1, ["homework", "start", file.to_str().unwrap()]);
+        assert!(
+            err.contains(&format!(
+                "can't be read as a homework file: {what} is longer than"
+            )),
+            "{err}"
+        );
+        assert_eq!(env.snapshot_dir(), before);
+    }
+    // Up to the cap is fine.
+    let file = env.home().join("long.toml");
+    fs::write(
+        &file,
+        text.replacen("\"Dr Patel\"", &format!("\"{}\"", "P".repeat(200)), 1),
+    )
+    .unwrap();
+    env.ok(["homework", "start", file.to_str().unwrap()]);
+}
+
+/// Issue 12: a started homework that can't be read is named as such, with
+/// a hint that works, and never locks the person out of starting a new one.
+#[test]
+fn an_unreadable_started_homework_is_named_and_can_be_replaced() {
+    let env = Env::with_example();
+    let started = env.plan_dir().join("homework.toml");
+    let homework = examples().join("homework.toml");
+    for (case, bytes) in [
+        ("too large", vec![b'a'; 9_000_000]),
+        ("not TOML", b"schema_version = [".to_vec()),
+    ] {
+        fs::write(&started, &bytes).unwrap();
+        let err = env.fails(1, ["homework", "status"]);
+        assert!(
+            err.contains(&format!(
+                "error: your started homework (`{}`) can't be read: ",
+                started.display()
+            )),
+            "{case}: {err}"
+        );
+        assert!(!err.contains("plan file"), "{case}: {err}");
+        assert!(
+            err.contains("`relapse-plan homework start FILE --force`"),
+            "{case}: {err}"
+        );
+        // Without --force and no one to ask, nothing is changed.
+        let err = env.fails(1, ["homework", "start", homework.to_str().unwrap()]);
+        assert!(err.contains("your started homework"), "{case}: {err}");
+        assert_eq!(fs::read(&started).unwrap(), bytes, "{case}");
+        // The hint's way out works.
+        env.test(["homework", "start", homework.to_str().unwrap(), "--force"])
+            .stderr_has("This replaces your started homework, which could not be read.")
+            .run();
+        assert!(
+            env.ok(["homework", "status"]).contains("Dr Patel"),
+            "{case}"
+        );
+    }
+}
+
+/// Issue 12: a control character in a name (an OSC 52 clipboard write)
+/// is refused when the homework is written, with a clear message.
+#[test]
+fn assign_refuses_control_characters_in_names() {
+    let therapist = Env::new();
+    let out = therapist.home().join("homework.toml");
+    for (flag, value) in [
+        ("--therapist", "X\u{1b}]52;c;aGk=\u{7}"),
+        ("--client", "Sam\u{9b}2J"),
+    ] {
+        let mut args = vec![
+            "homework",
+            "assign",
+            "-o",
+            out.to_str().unwrap(),
+            "--due",
+            "2026-11-29",
+            "--task",
+            "map-triggers=1",
+        ];
+        if flag == "--client" {
+            args.extend(["--therapist", "Dr Lee"]);
+        }
+        args.extend([flag, value]);
+        let err = therapist.fails(2, args);
+        assert!(
+            err.contains(&format!(
+                "{flag} holds a control character (such as an escape): give it as plain text"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{9b}'), "{err}");
+        assert!(!out.exists());
+    }
+}

@@ -716,3 +716,45 @@ fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     p.eof();
     assert!(fs::read_to_string(&file).unwrap().contains("[assignment]"));
 }
+
+/// Issue 12: on a terminal, replacing the homework being worked on is
+/// asked first, No by default; yes replaces it.
+#[test]
+fn replacing_started_homework_is_asked_first() {
+    let env = Env::with_example();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    env.ok([
+        "homework",
+        "start",
+        examples.join("homework.toml").to_str().unwrap(),
+    ]);
+    let started = env.plan_dir().join("homework.toml");
+    let kept = fs::read(&started).unwrap();
+    let other = env.home().join("other.toml");
+    fs::write(
+        &other,
+        fs::read_to_string(examples.join("homework.toml"))
+            .unwrap()
+            .replace("dr-patel-sam", "dr-lee-sam")
+            .replace("Dr Patel", "Dr Lee"),
+    )
+    .unwrap();
+    let args = ["homework", "start", other.to_str().unwrap()];
+    let mut p = spawn(&env, &args, true);
+    p.exp_string(
+        "You are working on the homework from Dr Patel (due 2026-11-29, started 2026-11-22).",
+    )
+    .unwrap();
+    answer(&mut p, "Start the homework from Dr Lee instead?", ENTER);
+    p.exp_string("Nothing was changed: you carry on with the homework you started.")
+        .unwrap();
+    p.eof();
+    assert_eq!(fs::read(&started).unwrap(), kept);
+    let mut p = spawn(&env, &args, true);
+    answer(&mut p, "Start the homework from Dr Lee instead?", "y");
+    p.exp_string("This replaces the homework from Dr Patel")
+        .unwrap();
+    p.exp_string("Homework from Dr Lee").unwrap();
+    p.eof();
+    assert!(env.ok(["homework", "status"]).contains("Dr Lee"));
+}

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::plan::date::{date_only, parse_date, unix_seconds};
 use crate::plan::homework::{
     Assignment, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn,
-    MAX_HAND_IN_CHECK_INS, STARTED_KIND, Started, Task, TaskKind,
+    MAX_HAND_IN_CHECK_INS, MAX_NOTE_CHARS, STARTED_KIND, Started, Task, TaskKind, name_problem,
 };
 use crate::plan::ids;
 use crate::prompt::Prompter;
@@ -21,7 +21,7 @@ use crate::store::{is_stdout, read_assignment, write_output};
 pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
         HomeworkCommand::Assign(args) => assign(args, ctx),
-        HomeworkCommand::Start { file } => start(&file, ctx),
+        HomeworkCommand::Start { file, force } => start(&file, force, ctx),
         HomeworkCommand::Status { json } => status(json, ctx),
         HomeworkCommand::Submit { output, yes, force } => submit(&output, yes, force, ctx),
     }
@@ -60,19 +60,8 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     let therapist = therapist
         .filter(|t| !t.trim().is_empty())
         .ok_or_else(|| Error::Usage("--therapist is needed".into()))?;
-    // Names are shown on one line wherever the client sees them: a line
-    // break is refused here, never folded or kept where it would show as
-    // an escape.
-    for (flag, value) in [
-        ("--therapist", Some(&therapist)),
-        ("--client", client.as_ref()),
-    ] {
-        if value.is_some_and(|v| v.contains(['\n', '\r', '\u{2028}', '\u{2029}'])) {
-            return Err(Error::Usage(format!(
-                "{flag} holds a line break: give the name on one line"
-            )));
-        }
-    }
+    let note = note.unwrap_or_default();
+    check_words(&therapist, client.as_deref(), &note)?;
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
     let due = parse_date(&due)
         .ok_or_else(|| Error::Usage(format!("`{due}` is not a date like 2026-11-29")))?;
@@ -108,7 +97,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         client: client.filter(|c| !c.trim().is_empty()),
         assigned,
         due,
-        note: note.unwrap_or_default(),
+        note,
         tasks,
     };
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
@@ -128,6 +117,28 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     ))
+}
+
+/// Names are shown on one line wherever the client sees them, and a
+/// control character (an escape sequence) would reach their terminal:
+/// refused here, never folded or kept where it would show as an escape.
+fn check_words(therapist: &str, client: Option<&str>, note: &str) -> Result<()> {
+    for (what, value) in [("--therapist", Some(therapist)), ("--client", client)] {
+        if let Some(problem) = value.and_then(|v| name_problem(what, v)) {
+            return Err(Error::Usage(problem));
+        }
+    }
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(Error::Usage(format!(
+            "the note is longer than {MAX_NOTE_CHARS} characters: give it shorter"
+        )));
+    }
+    if note.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(Error::Usage(
+            "the note holds a control character (such as an escape): give it as plain text".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Asks for tasks from the fixed list until the therapist has enough.
@@ -167,22 +178,42 @@ fn ask_tasks(ask: &mut dyn Prompter, tasks: &mut Vec<Task>) -> Result<()> {
     Ok(())
 }
 
-fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
+fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let assignment = read_assignment(file)?;
+    // An unreadable started homework never locks the person out: a good
+    // file takes its place, asked about like any other replacement.
+    let previous = match ctx.store.load_homework() {
+        Ok(previous) => previous.map(Ok),
+        Err(Error::BadStartedHomework { path, why }) => Some(Err(Unreadable { path, why })),
+        Err(e) => return Err(e),
+    };
+    match &previous {
+        // The same assignment again: its start (and so its progress) stays.
+        Some(Ok(same)) if same.assignment.id == assignment.id => {
+            ctx.say(&format!(
+                "You already started this homework on {}; what you have done since then still counts.",
+                started_on(same, ctx)
+            ))?;
+            writeln!(ctx.out, "{}", shown::started(&same.assignment, ctx.today))
+                .map_err(Error::Stdout)?;
+            return Ok(());
+        }
+        Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
+            return ctx.say("Nothing was changed: you carry on with the homework you started.");
+        }
+        Some(Ok(previous)) => ctx.say(&format!(
+            "This replaces the homework from {} that was due {}.",
+            crate::render::clean(&previous.assignment.therapist),
+            previous.assignment.due
+        ))?,
+        Some(Err(_)) => ctx.say("This replaces your started homework, which could not be read.")?,
+        None => {}
+    }
     let (started_revision, base) = match ctx.store.load() {
         Ok(loaded) => (loaded.plan.revision, Some(loaded.plan)),
         Err(Error::NoPlan { .. }) => (0, None),
         Err(e) => return Err(e),
     };
-    if let Some(previous) = ctx.store.load_homework()?
-        && previous.assignment.id != assignment.id
-    {
-        ctx.say(&format!(
-            "This replaces the homework from {} that was due {}.",
-            crate::render::clean(&previous.assignment.therapist),
-            previous.assignment.due
-        ))?;
-    }
     let homework = Started {
         schema_version: HOMEWORK_VERSION,
         kind: STARTED_KIND.into(),
@@ -201,6 +232,63 @@ fn start(file: &Path, ctx: &mut Ctx) -> Result<()> {
     )
     .map_err(Error::Stdout)?;
     Ok(())
+}
+
+/// A started homework that could not be read: where, and why.
+struct Unreadable {
+    path: std::path::PathBuf,
+    why: String,
+}
+
+impl Unreadable {
+    fn error(&self) -> Error {
+        Error::BadStartedHomework {
+            path: self.path.clone(),
+            why: self.why.clone(),
+        }
+    }
+}
+
+/// The person's calendar day a homework was started.
+fn started_on(started: &Started, ctx: &Ctx) -> String {
+    crate::plan::date::local_date(&started.started_at, &ctx.zone)
+        .map_or_else(|| started.started_at.to_string(), |d| d.to_string())
+}
+
+/// Whether the person agrees to replace the homework they started (or the
+/// one that could not be read) with `new`: asked on a terminal, No by
+/// default; without one, an error saying `--force` does it (exit 2).
+fn replace(
+    previous: &std::result::Result<Started, Unreadable>,
+    new: &Assignment,
+    ctx: &mut Ctx,
+) -> Result<bool> {
+    let Some(mut ask) = crate::prompt::Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Err(match previous {
+            Ok(previous) => Error::HomeworkInProgress {
+                therapist: crate::render::clean(&previous.assignment.therapist),
+                due: previous.assignment.due.to_string(),
+                started: started_on(previous, ctx),
+            },
+            Err(unreadable) => unreadable.error(),
+        });
+    };
+    // What is at stake is said first, so the question itself stays short.
+    let stake = match previous {
+        Ok(previous) => format!(
+            "You are working on the homework from {} (due {}, started {}). If you start another, what you did for that one no longer counts.",
+            crate::render::clean(&previous.assignment.therapist),
+            previous.assignment.due,
+            started_on(previous, ctx),
+        ),
+        Err(unreadable) => format!("{}.", unreadable.error()),
+    };
+    ctx.say(&stake)?;
+    let question = format!(
+        "Start the homework from {} instead?",
+        crate::render::clean(&new.therapist)
+    );
+    ask.confirm(&question, false)
 }
 
 fn status(json: bool, ctx: &mut Ctx) -> Result<()> {

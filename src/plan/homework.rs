@@ -156,12 +156,62 @@ pub const MAX_TASKS: usize = 50;
 /// The largest count (or times) a task may ask for, as `assign` allows.
 pub const MAX_COUNT: u32 = 100;
 
+/// The longest name (therapist, client) a homework file may hold, in
+/// characters, as for a contact's name from a vCard.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest note a homework file may hold: a few paragraphs.
+pub const MAX_NOTE_CHARS: usize = 4000;
+/// The longest id: `assign` writes about forty characters.
+pub const MAX_ID_CHARS: usize = 200;
+
+/// Why a name (`what`: "the therapist's name") can't go in a homework
+/// file: too long, a line break, or a control character (an escape
+/// sequence would reach the other person's terminal).
+pub fn name_problem(what: &str, name: &str) -> Option<String> {
+    if name.chars().count() > MAX_NAME_CHARS {
+        Some(format!(
+            "{what} is longer than {MAX_NAME_CHARS} characters: give it shorter"
+        ))
+    } else if name.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        Some(format!("{what} holds a line break: give it on one line"))
+    } else if name.chars().any(char::is_control) {
+        Some(format!(
+            "{what} holds a control character (such as an escape): give it as plain text"
+        ))
+    } else {
+        None
+    }
+}
+
 impl Assignment {
     /// What makes an assignment from an untrusted file one that `assign`
     /// could not have written: too many tasks, counts past what it allows
     /// (a `map-triggers` of 4294967295 would be homework no one finishes).
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
+        // Lengths only: a file is never refused for a character it holds
+        // (that is shown escaped), but a name of megabytes is no name.
+        let long = |text: &str, max: usize| text.chars().nth(max).is_some();
+        for (what, text, max) in [
+            (
+                "the therapist's name",
+                self.therapist.as_str(),
+                MAX_NAME_CHARS,
+            ),
+            (
+                "the client's name",
+                self.client.as_deref().unwrap_or_default(),
+                MAX_NAME_CHARS,
+            ),
+            ("the note", self.note.as_str(), MAX_NOTE_CHARS),
+            ("the id", self.id.as_str(), MAX_ID_CHARS),
+        ] {
+            if long(text, max) {
+                problems.push(format!(
+                    "{what} is longer than {max} characters, more than `homework assign` writes"
+                ));
+            }
+        }
         if self.tasks.len() > MAX_TASKS {
             problems.push(format!(
                 "it asks for {} tasks; homework holds at most {MAX_TASKS}",

@@ -67,27 +67,51 @@ impl Store {
         self.dir.join(HOMEWORK_FILE)
     }
 
-    /// The homework being worked on, if any.
+    /// The homework being worked on, if any. One that can't be used is
+    /// named as the started homework, with a way out (`homework start
+    /// --force` takes its place), never as "a plan file".
     pub fn load_homework(&self) -> Result<Option<Started>> {
         let path = self.homework_path();
-        read_optional(&path)?
-            .map(|bytes| {
-                parse_document(&bytes, STARTED_KIND, "started homework").map_err(|source| {
-                    Error::BadFile {
-                        what: "the started homework",
-                        path,
-                        source,
-                    }
-                })
-            })
-            .transpose()
+        let unreadable = |why: String| Error::BadStartedHomework {
+            path: path.clone(),
+            why,
+        };
+        let bytes = match read_optional(&path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(None),
+            Err(Error::TooLarge { size, limit, .. }) => {
+                return Err(unreadable(format!(
+                    "it is {size} bytes, more than the {limit} relapse-plan reads"
+                )));
+            }
+            Err(Error::NotAFile { .. }) => {
+                return Err(unreadable("it is not a regular file".into()));
+            }
+            Err(Error::Read { source, .. }) => return Err(unreadable(source.to_string())),
+            Err(e) => return Err(e),
+        };
+        parse_document(&bytes, STARTED_KIND, "started homework")
+            .map(Some)
+            .map_err(|source| unreadable(source.to_string()))
     }
 
-    /// Keeps a started assignment (replacing any earlier one).
+    /// Keeps a started assignment (replacing any earlier one). The copy of
+    /// the plan it carries is only a help (progress is also counted from
+    /// the saved revisions), so a plan near the size limit is started
+    /// without it rather than written past what can be read back.
     pub fn save_homework(&self, started: &Started) -> Result<()> {
         let _lock = self.lock()?;
-        let text = toml::to_string_pretty(started).expect("homework always serializes");
-        write_atomic(&self.homework_path(), text.as_bytes())
+        let path = self.homework_path();
+        let mut text = toml::to_string_pretty(started).expect("homework always serializes");
+        if within_limit("your started homework", &path, text.as_bytes()).is_err() {
+            let lean = Started {
+                base: None,
+                ..started.clone()
+            };
+            text = toml::to_string_pretty(&lean).expect("homework always serializes");
+        }
+        within_limit("your started homework", &path, text.as_bytes())?;
+        write_atomic(&path, text.as_bytes())
     }
 
     pub fn practice_path(&self) -> PathBuf {
