@@ -173,7 +173,9 @@ pub fn name_problem(what: &str, name: &str) -> Option<String> {
             "{what} is longer than {MAX_NAME_CHARS} characters: give it shorter"
         ))
     } else if name.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        Some(format!("{what} holds a line break: give the name on one line"))
+        Some(format!(
+            "{what} holds a line break: give the name on one line"
+        ))
     } else if name.chars().any(char::is_control) {
         Some(format!(
             "{what} holds a control character (such as an escape): give it as plain text"
