@@ -751,7 +751,7 @@ fn replacing_started_homework_is_asked_first() {
     p.eof();
     assert_eq!(fs::read(&started).unwrap(), kept);
     let mut p = spawn(&env, &args, true);
-    answer(&mut p, "Start the homework from Dr Lee instead?", "y");
+    answer(&mut p, "Start the homework from Dr Lee instead?", "y\r");
     p.exp_string("This replaces the homework from Dr Patel")
         .unwrap();
     p.exp_string("Homework from Dr Lee").unwrap();
