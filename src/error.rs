@@ -142,6 +142,20 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// Something named that the plan does not hold (a warning sign at a
+    /// check-in, a trigger's thought, a number of the person's own, a next
+    /// review date): the words say what it holds or how to add it. Exit 1.
+    #[error("{0}")]
+    NotInPlan(String),
+
+    /// A check-in after a lapse is saved with the words the plan does not
+    /// hold left out (each says why). Exit 1: it is no command-line mistake.
+    #[error(
+        "today's check-in was saved, all but this: {}. To add it, check in again today with it put right; the same day adds to what is there.",
+        left_out.join("; ")
+    )]
+    PartlySaved { left_out: Vec<String> },
+
     #[error("could not find your config folder")]
     NoConfigFolder,
 
@@ -406,6 +420,8 @@ impl Error {
             | Error::NoneImportable { .. }
             | Error::NothingToExport => return self.command_hint(),
             Error::Usage(_)
+            | Error::NotInPlan(_)
+            | Error::PartlySaved { .. }
             | Error::BadVariable { .. }
             | Error::Stderr(_)
             | Error::Cancelled
@@ -593,6 +609,13 @@ mod tests {
         assert_eq!(code(&Error::NothingToExport), failure);
         assert_eq!(code(&Error::Usage("--due is needed".into())), usage);
         assert_eq!(code(&Error::NoConfigFolder), usage);
+        // Named but not in the plan, or saved all but a part: not usage.
+        assert_eq!(code(&Error::NotInPlan("no thought".into())), failure);
+        let partly = Error::PartlySaved {
+            left_out: vec!["\"nope\" is not one of your warning signs".into()],
+        };
+        assert_eq!(code(&partly), failure);
+        assert!(partly.to_string().contains("saved, all but this: \"nope\""));
         assert_eq!(
             code(&Error::Cancelled),
             format!("{:?}", ExitCode::from(130))

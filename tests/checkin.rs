@@ -122,7 +122,9 @@ fn a_second_check_in_the_same_day_adds_to_it() {
 fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
     let env = Env::with_example();
     let before = env.snapshot_dir();
-    let err = env.fails(2, ["check-in", "--urge", "4", "--sign", "Feeling great"]);
+    // A word the plan does not hold is no command-line mistake: exit 1, as
+    // a coping strategy it does not hold is.
+    let err = env.fails(1, ["check-in", "--urge", "4", "--sign", "Feeling great"]);
     assert!(
         err.contains("\"Feeling great\" is not one of your warning signs"),
         "{err}"
@@ -174,7 +176,7 @@ fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
             "--distress",
             "7",
         ])
-        .status(2)
+        .status(1)
         .run();
     let (stdout, stderr) = (flat(&out.stdout), flat(&out.stderr));
     for step in &steps {

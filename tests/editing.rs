@@ -190,8 +190,10 @@ fn trigger_edit_adds_removes_and_renames_keeping_links() {
     assert_eq!(t.likelihood, Some(3));
     assert_eq!(t.thoughts, ["I've earned it", "Just one"]);
     assert!(t.feelings.is_empty());
+    // Not in the plan, as `trigger edit nope` is not: exit 1, not 2.
+    env.fails(1, ["trigger", "edit", "nope", "--likelihood", "3"]);
     let err = env.fails(
-        2,
+        1,
         [
             "trigger",
             "edit",

@@ -620,7 +620,7 @@ fn where_it_is_kept_and_the_next_review_in_a_calendar() {
     assert!(again.contains("DTSTART;VALUE=DATE:20270214"), "{again}");
     env.ok(["set", "--next-review", "none", "--kept-at", "none"]);
     assert_eq!(env.plan().kept_at, None);
-    let err = env.fails(2, ["set", "--ics", file.to_str().unwrap(), "--force"]);
+    let err = env.fails(1, ["set", "--ics", file.to_str().unwrap(), "--force"]);
     assert!(err.contains("no next review date"), "{err}");
     let inside = env.plan_dir().join("review.ics");
     env.fails(
@@ -732,7 +732,7 @@ fn own_numbers_for_a_country_the_table_lacks() {
     ]);
     let plan = env.plan();
     assert!(plan.own_lines.is_empty(), "{:?}", plan.own_lines);
-    let err = env.fails(2, ["set", "--remove-own-line", "Nobody"]);
+    let err = env.fails(1, ["set", "--remove-own-line", "Nobody"]);
     assert!(
         err.contains("no number of your own called \"Nobody\""),
         "{err}"

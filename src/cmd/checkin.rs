@@ -121,10 +121,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         Ok(())
     } else {
         let left_out: Vec<String> = not_saved.iter().map(ToString::to_string).collect();
-        Err(Error::Usage(format!(
-            "today's check-in was saved, all but this: {}. To add it, check in again today with it put right; the same day adds to what is there.",
-            left_out.join("; ")
-        )))
+        Err(Error::PartlySaved { left_out })
     }
 }
 
@@ -358,7 +355,7 @@ fn matched(
                         .join(", ")
                 )
             };
-            not_saved.push(Error::Usage(format!(
+            not_saved.push(Error::NotInPlan(format!(
                 "\"{w}\" is not one of your {what}s ({list}); {hint}"
             )));
             continue;

@@ -400,7 +400,9 @@ fn remove_values(list: &mut Vec<String>, values: &[String], what: &str, owner: &
         let before = list.len();
         list.retain(|v| !same(v, value));
         if list.len() == before {
-            return Err(Error::Usage(format!("{owner} has no {what} \"{value}\"")));
+            return Err(Error::NotInPlan(format!(
+                "{owner} has no {what} \"{value}\""
+            )));
         }
     }
     Ok(())

@@ -217,12 +217,8 @@ fn log_without_asking(
 ) -> Result<()> {
     let id = args.trigger.clone().unwrap_or_default();
     plan.position::<Trigger>(&id)?;
+    // clap's percent parser has already kept it within 0 to 100.
     let confidence = args.confidence.unwrap_or_default();
-    if confidence > 100 {
-        return Err(Error::Usage(format!(
-            "confidence is {confidence}; it goes from 0 to 100"
-        )));
-    }
     ctx.store.log_rehearsal(Rehearsal {
         trigger: id.clone(),
         at: ctx.now,

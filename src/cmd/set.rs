@@ -123,7 +123,7 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
             let before = own.lines.len();
             own.lines.retain(|l| l.name.trim() != name);
             if own.lines.len() == before {
-                return Err(Error::Usage(format!(
+                return Err(Error::NotInPlan(format!(
                     "there is no number of your own called \"{name}\"; `relapse-plan lines` lists them"
                 )));
             }
@@ -137,7 +137,7 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
 fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
     let plan = ctx.load()?.plan;
     let Some(day) = plan.review.next.and_then(|d| d.date) else {
-        return Err(Error::Usage(
+        return Err(Error::NotInPlan(
             "there is no next review date to put in a calendar: give one with --next-review 2027-01-15".into(),
         ));
     };
