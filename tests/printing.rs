@@ -796,3 +796,31 @@ fn poppler_reads_plan_and_card_without_a_syntax_error() {
         }
     }
 }
+
+/// "मेरी बेटी 👩‍👧" and "🙏🏽" need a font that draws each sequence as one
+/// picture; without one, print says which print as their parts (plan and
+/// card), and the emoji are still in the PDF's text.
+#[test]
+fn emoji_sequences_drawn_as_parts_are_named() {
+    let env = Env::with_plan(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/own-order.toml"),
+        1,
+    );
+    let file = env.home().join("plan.pdf");
+    env.test(["print", "-o", file.to_str().unwrap()])
+        .stderr_has("in the PDF, 👩\u{200d}👧, 🙏🏽 print as their separate parts")
+        .run();
+    let text = crate::pdftotext(&file);
+    assert!(text.contains("मेरी बेटी 👩\u{200d}👧"), "{text}");
+    let card = env.home().join("card.pdf");
+    env.test(["print", "--card", "-o", card.to_str().unwrap()])
+        .stderr_has("in the PDF, 👩\u{200d}👧 prints as its separate parts")
+        .run();
+    // A plan without such sequences says nothing of them.
+    let plain = Env::with_example();
+    let file = plain.home().join("plan.pdf");
+    plain
+        .test(["print", "-o", file.to_str().unwrap()])
+        .stderr_lacks("separate parts")
+        .run();
+}

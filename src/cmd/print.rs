@@ -76,6 +76,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
                 notes.extend(made.moved.iter().cloned());
                 warn_missing_glyphs(ctx, &made.pdf.missing)?;
+                warn_split(ctx, &made.pdf.split)?;
                 made.pdf.bytes
             }
             Format::Text => card.to_text().into_bytes(),
@@ -96,6 +97,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             Format::Pdf => {
                 let made = pdf::printout(&doc, paper, saved, &search).map_err(pdf_error)?;
                 warn_missing_glyphs(ctx, &made.missing)?;
+                warn_split(ctx, &made.split)?;
                 made.bytes
             }
             Format::Text => doc.to_text(80).into_bytes(),
@@ -292,6 +294,31 @@ fn warn_missing_glyphs(ctx: &mut Ctx, missing: &[char]) -> Result<()> {
     ctx.say(&format!(
         "warning: no font on this computer can show {shown}; in the PDF or image they appear as empty boxes. Install a font that has them (on Debian or Ubuntu: `sudo apt install {}`) and print again. The text, Markdown and HTML formats show them as they are.",
         packages.join(" ")
+    ))
+}
+
+/// Names the emoji sequences that print as their separate parts (👩‍👧 as
+/// two faces), so a changed picture is not found out on paper.
+fn warn_split(ctx: &mut Ctx, split: &[String]) -> Result<()> {
+    if split.is_empty() {
+        return Ok(());
+    }
+    let mut shown = split
+        .iter()
+        .take(MISSING_SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if split.len() > MISSING_SHOWN {
+        let _ = write!(shown, " and {} more", split.len() - MISSING_SHOWN);
+    }
+    let (verb, them) = if split.len() == 1 {
+        ("prints as its", "it")
+    } else {
+        ("print as their", "them")
+    };
+    ctx.say(&format!(
+        "warning: in the PDF, {shown} {verb} separate parts: none of the fonts this program can use here draws {them} as one picture. The text, Markdown and HTML formats show {them} whole."
     ))
 }
 

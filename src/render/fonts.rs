@@ -10,6 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use krilla::text::Font;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Where to look for fonts beyond the built-in one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +46,9 @@ pub struct Fonts {
     fallback: HashMap<(char, bool), usize>,
     /// Characters that no font on the machine can show.
     missing: BTreeSet<char>,
+    /// Emoji sequences (joined with ZWJ, or with a skin tone) that no face
+    /// in use draws as one picture: they print as their parts.
+    split: BTreeSet<String>,
     dejavu: [ttf_parser::Face<'static>; 2],
     /// Shaped widths, in font units per em, by (face, direction, text).
     widths: std::cell::RefCell<HashMap<(usize, bool, String), f32>>,
@@ -64,6 +68,16 @@ pub fn is_invisible(c: char) -> bool {
                 | '\u{feff}'
                 | '\u{e0100}'..='\u{e01ef}'
         )
+}
+
+/// Whether a grapheme cluster is an emoji sequence meant to draw as one
+/// picture: parts joined by a zero-width joiner (👩‍👧), or a skin-tone
+/// modifier after an emoji (🙏🏽).
+pub fn is_emoji_sequence(cluster: &str) -> bool {
+    cluster.chars().nth(1).is_some()
+        && cluster
+            .chars()
+            .any(|c| c == '\u{200d}' || matches!(c, '\u{1f3fb}'..='\u{1f3ff}'))
 }
 
 /// What to install for a character: the Debian/Ubuntu package that has it.
@@ -109,13 +123,16 @@ impl Fonts {
             faces: vec![builtin(regular, false)?, builtin(bold, true)?],
             fallback: HashMap::new(),
             missing: BTreeSet::new(),
+            split: BTreeSet::new(),
             dejavu: [face(regular)?, face(bold)?],
             widths: std::cell::RefCell::default(),
         };
         let mut lacking: BTreeSet<char> = BTreeSet::new();
         let mut all = String::new();
+        let mut sequences: BTreeSet<&str> = BTreeSet::new();
         for text in texts {
             all.push_str(text);
+            sequences.extend(text.graphemes(true).filter(|g| is_emoji_sequence(g)));
             for c in text.chars() {
                 if !is_invisible(c)
                     && (fonts.dejavu[0].glyph_index(c).is_none()
@@ -127,6 +144,11 @@ impl Fonts {
         }
         if !lacking.is_empty() {
             fonts.find_fallbacks(&lacking, search, &all);
+        }
+        for sequence in sequences {
+            if !fonts.draws_as_one(sequence) {
+                fonts.split.insert(sequence.to_string());
+            }
         }
         Ok(fonts)
     }
@@ -259,6 +281,30 @@ impl Fonts {
         &self.missing
     }
 
+    /// Emoji sequences no face in use draws as one picture.
+    pub fn split(&self) -> &BTreeSet<String> {
+        &self.split
+    }
+
+    /// Whether one face draws the grapheme `cluster` as one visible glyph
+    /// (a font with the sequence as a ligature), not as its parts side by
+    /// side.
+    fn draws_as_one(&self, cluster: &str) -> bool {
+        let [(id, _)] = self.runs(cluster, false)[..] else {
+            return false;
+        };
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(cluster);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&self.faces[id].shaper, &[], buffer);
+        shaped
+            .glyph_positions()
+            .iter()
+            .filter(|p| p.x_advance != 0)
+            .count()
+            == 1
+    }
+
     /// Whether face `id` has a glyph for `c`.
     fn covers(&self, id: usize, c: char) -> bool {
         if id < 2 {
@@ -343,6 +389,16 @@ mod tests {
         assert_eq!(fonts.missing(), &expected);
         assert_eq!(package_for('王'), "fonts-noto-cjk");
         assert_eq!(package_for('द'), "fonts-noto-core");
+    }
+
+    #[test]
+    fn emoji_sequences_dejavu_cannot_draw_whole_are_named() {
+        assert!(is_emoji_sequence("👩\u{200d}👧") && is_emoji_sequence("🙏🏽"));
+        assert!(!is_emoji_sequence("🙏") && !is_emoji_sequence("दी"));
+        let none = FontSearch::Dirs(Vec::new());
+        let fonts = Fonts::for_texts(["मेरी बेटी 👩\u{200d}👧, भरोसा 🙏🏽 🙏"], &none).unwrap();
+        let split: Vec<&str> = fonts.split().iter().map(String::as_str).collect();
+        assert_eq!(split, ["👩\u{200d}👧", "🙏🏽"]);
     }
 
     #[test]

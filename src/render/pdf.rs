@@ -56,6 +56,8 @@ pub struct Pdf {
     pub bytes: Vec<u8>,
     /// Characters no font on this machine has: the print command names them.
     pub missing: Vec<char>,
+    /// Emoji sequences that print as their separate parts.
+    pub split: Vec<String>,
     /// The system font families used, for the tests.
     pub families: Vec<String>,
     /// The smallest text size used, in points.
@@ -1385,6 +1387,7 @@ pub fn printout(
     Ok(Pdf {
         bytes,
         missing: fonts.missing().iter().copied().collect(),
+        split: fonts.split().iter().cloned().collect(),
         families: fonts.families().iter().map(|s| (*s).to_string()).collect(),
         smallest,
     })
@@ -1689,6 +1692,7 @@ pub fn cards(
         pdf: Pdf {
             bytes,
             missing: fonts.missing().iter().copied().collect(),
+            split: fonts.split().iter().cloned().collect(),
             families: fonts.families().iter().map(|s| (*s).to_string()).collect(),
             smallest,
         },
