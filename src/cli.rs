@@ -255,7 +255,7 @@ pub enum Command {
     /// Shows each task's status, what changed, rehearsal counts with the
     /// confidence trend, and things worth talking about. Never writes.
     #[command(
-        after_help = "Examples:\n  relapse-plan review hand-in.toml\n  relapse-plan review hand-in.toml --assignment homework.toml\n  relapse-plan review --since 2026-10-01"
+        after_help = "Examples:\n  relapse-plan review hand-in.toml\n  relapse-plan review hand-in.toml --assignment homework.toml\n  relapse-plan review --since 2026-10-01\n  relapse-plan review"
     )]
     Review(ReviewArgs),
 
@@ -592,13 +592,15 @@ pub struct AssignArgs {
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// A hand-in file from a client.
-    #[arg(required_unless_present = "since", conflicts_with = "since")]
+    /// A hand-in file from a client. With no file and no --since, your
+    /// own plan since your last review (or the last week).
+    #[arg(conflicts_with = "since")]
     pub file: Option<PathBuf>,
     /// The assignment you gave, to check the hand-in answers it.
     #[arg(long, value_name = "FILE", requires = "file")]
     pub assignment: Option<PathBuf>,
-    /// Review your own plan since a date (YYYY-MM-DD) or revision number.
+    /// Review your own plan since a date (as `set` reads dates: 2026-11-28,
+    /// 28/11/2026 in your locale's order, 28 Nov) or a revision number.
     #[arg(long, value_name = "DATE|REV")]
     pub since: Option<String>,
 }

@@ -355,7 +355,10 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
         .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
         .run();
     let by_date = String::from_utf8(by_date.bytes).unwrap();
-    assert!(by_date.contains("Your plan since 2026-11-23"), "{by_date}");
+    assert!(
+        by_date.contains("Your plan since 23 November 2026"),
+        "{by_date}"
+    );
     assert!(
         by_date.contains("added trigger “Sunday lunch at my parents'”"),
         "{by_date}"
@@ -370,6 +373,48 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
     assert_eq!(client.snapshot_dir(), before, "review changes nothing");
     client.fails(1, ["review", "--since", "99"]);
     client.fails(2, ["review", "--since", "last tuesday"]);
+}
+
+/// `review` alone is the person's own plan since their last review (or the
+/// last week), as its help says; its dates are read as `set` reads them
+/// (Anjali, in India, writes the day first), and a revision is named so.
+#[test]
+fn review_alone_and_review_since_a_day_first_date_read_the_own_plan() {
+    let client = client_week();
+    let at = |args: &[&str]| {
+        let ran = client
+            .test(args)
+            .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
+            .env("LANG", "hi_IN.UTF-8")
+            .run();
+        String::from_utf8(ran.bytes).unwrap()
+    };
+    let alone = at(&["review"]);
+    assert!(
+        alone.contains("Your plan since your last review, 22 November 2026"),
+        "{alone}"
+    );
+    assert!(alone.contains("2 rehearsals"), "{alone}");
+    let day_first = at(&["review", "--since", "23/11/2026"]);
+    assert!(
+        day_first.contains("Your plan since 23 November 2026"),
+        "{day_first}"
+    );
+    assert!(day_first.contains("2 rehearsals"), "{day_first}");
+    let by_revision = at(&["review", "--since", "4"]);
+    assert!(
+        by_revision.contains("Your plan since revision 4"),
+        "{by_revision}"
+    );
+    let help = client.ok(["review", "--help"]);
+    assert!(help.contains("[FILE]"), "{help}");
+    let nobody = Env::new();
+    let err = nobody.fails(2, ["review"]);
+    assert!(
+        err.contains("give a hand-in file to review, or --since DATE for your own plan"),
+        "{err}"
+    );
+    assert!(!err.contains("required arguments"), "{err}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::ReviewArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::date::parse_date;
+use crate::plan::date;
 use crate::plan::period::{Period, start_of_day};
 use crate::render::clean;
 use crate::render::review::{self, At};
@@ -17,10 +17,33 @@ pub(super) fn run(args: &ReviewArgs, ctx: &mut Ctx) -> Result<()> {
     match (&args.file, &args.since) {
         (Some(file), _) => review_hand_in(file, args.assignment.as_deref(), ctx),
         (None, Some(since)) => review_own(since, ctx),
-        (None, None) => Err(Error::Usage(
-            "give a hand-in file, or --since DATE|REV".into(),
-        )),
+        (None, None) => review_since_last(ctx),
     }
+}
+
+/// `review` alone: the person's own plan since their last review, or over
+/// the last week when no review is written down.
+fn review_since_last(ctx: &mut Ctx) -> Result<()> {
+    let plan = match ctx.store.load() {
+        Ok(loaded) => loaded.plan,
+        Err(Error::NoPlan { .. }) => {
+            return Err(Error::Usage(
+                "give a hand-in file to review, or --since DATE for your own plan (you have no plan here yet)".into(),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    let last = plan.review.last.and_then(|d| d.date);
+    let (day, words) = match last {
+        Some(day) if date::days_from_civil(day) <= date::days_from_civil(ctx.today) => {
+            (day, format!("your last review, {}", date::long_date(day)))
+        }
+        _ => {
+            let day = date::civil_from_days(date::days_from_civil(ctx.today) - 7);
+            (day, format!("a week ago, {}", date::long_date(day)))
+        }
+    };
+    review_from(date::date_only(day), &words, ctx)
 }
 
 fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Result<()> {
@@ -61,9 +84,9 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
 }
 
 fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
-    let history = ctx.store.history()?;
     // `--since ４` is revision 4 too: digits of any script count.
-    let (base, from) = if let Some(revision) = crate::plan::typed::whole_number(since) {
+    if let Some(revision) = crate::plan::typed::whole_number(since) {
+        let history = ctx.store.history()?;
         let info = history
             .iter()
             .find(|h| h.revision == revision)
@@ -71,21 +94,39 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
                 revision,
                 newest: history.last().map_or(0, |h| h.revision),
             })?;
-        (revision, info.saved_at.unwrap_or(ctx.now))
-    } else {
-        let date = parse_date(since).ok_or_else(|| {
-            Error::Usage(format!(
-                "`{since}` is neither a date like 2026-10-01 nor a revision number"
-            ))
-        })?;
-        start_of_day(&history, date)
-    };
+        let from = info.saved_at.unwrap_or(ctx.now);
+        let period = ctx.store.period(revision, None, &from, &ctx.zone)?;
+        return show_own(&format!("revision {revision}"), &period, ctx);
+    }
+    // Dates read as `set` and the walk-through read them.
+    let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
+    let read = date::parse_typed(since, order, ctx.today);
+    match (read, date::why_not_a_date(&clean(since.trim()), read)) {
+        (date::TypedDate::Date(day), _) => {
+            review_from(date::date_only(day), &date::long_date(day), ctx)
+        }
+        (_, why) => Err(Error::Usage(format!(
+            "{}; give a date like {} or a revision number",
+            why.unwrap_or_default(),
+            date::example(order)
+        ))),
+    }
+}
+
+/// The own plan from the start of `day`, headed "since `words`".
+fn review_from(day: toml::value::Datetime, words: &str, ctx: &mut Ctx) -> Result<()> {
+    let history = ctx.store.history()?;
+    let (base, from) = start_of_day(&history, day);
     let period = ctx.store.period(base, None, &from, &ctx.zone)?;
+    show_own(words, &period, ctx)
+}
+
+fn show_own(since: &str, period: &Period, ctx: &mut Ctx) -> Result<()> {
     let at = At {
         style: ctx.style,
         zone: &ctx.zone,
         today: ctx.today_day(),
     };
-    review::own(&mut *ctx.out, since, &period, &at).map_err(Error::Stdout)?;
+    review::own(&mut *ctx.out, since, period, &at).map_err(Error::Stdout)?;
     Ok(())
 }
