@@ -241,6 +241,16 @@ pub enum Error {
         instead: &'static str,
     },
 
+    /// A command that has nothing to ask but shows its pace as it runs
+    /// (a breathing bar), so there is no way to do it without a screen.
+    #[error("`relapse-plan {command}` shows {what} as it runs, so it needs a terminal")]
+    NeedsAScreen {
+        command: &'static str,
+        what: &'static str,
+        /// What helps instead, in a sentence.
+        hint: &'static str,
+    },
+
     #[error("`{}` holds unfinished answers that can't be read: {source}", path.display())]
     BadDraft { path: PathBuf, source: ParseError },
 }
@@ -435,6 +445,7 @@ impl Error {
             Error::NotATerminal { instead, .. } => {
                 format!("without a terminal, the same is done by: {instead}")
             }
+            Error::NeedsAScreen { hint, .. } => (*hint).to_string(),
             Error::BadDraft { .. } => {
                 "your saved plan is untouched; move that file aside (or fix it) to start again".into()
             }

@@ -1465,3 +1465,56 @@ fn no_card_and_no_number_vanishes_unsaid_at_import() {
     assert!(err.contains("card 2, with no name and no number"), "{err}");
     assert!(err.contains("nothing was added"), "{err}");
 }
+
+/// Ctrl-C at `contact import`'s yes-or-no says nothing was imported (it
+/// once said "everything you typed is kept", when nothing was typed).
+#[test]
+fn ctrl_c_at_the_import_question_says_nothing_was_imported() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("phone.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alex\r\nTEL:07700 900123\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let before = env.snapshot_dir();
+    let mut p = env
+        .test(["contact", "import", file.to_str().unwrap()])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .status(130)
+        .pty();
+    p.exp_string("Add this person to your plan?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("\u{3}").unwrap();
+    p.flush().unwrap();
+    let rest = p.eof();
+    assert!(
+        rest.contains("Stopped. Nothing was imported; your plan is as it was."),
+        "{rest}"
+    );
+    assert!(!rest.contains("Everything you typed"), "{rest}");
+    assert_eq!(rest.matches("Stopped.").count(), 1, "said once: {rest}");
+    assert_eq!(before, env.snapshot_dir());
+}
+
+/// A negative count in a homework file is named in plain words, never as
+/// serde's "invalid value: integer `-1`, expected u32".
+#[test]
+fn a_negative_count_in_a_homework_file_is_said_in_plain_words() {
+    let env = Env::with_example();
+    let homework = fs::read_to_string(examples().join("homework.toml")).unwrap();
+    let file = env.home().join("negative.toml");
+    fs::write(&file, homework.replacen("count = 4", "count = -1", 1)).unwrap();
+    let err = env.fails(1, ["homework", "start", file.to_str().unwrap()]);
+    assert!(
+        err.contains("`-1` is not allowed here: it takes a whole number of 0 or more"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("expected u32") && !err.contains("integer `"),
+        "{err}"
+    );
+}

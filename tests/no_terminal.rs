@@ -12,9 +12,12 @@ use crate::Env;
 
 /// The commands that ask questions, so need a terminal. A command moving
 /// in or out of this list is a change a person notices: say it here.
-const ASKING: &[&str] = &[
-    "new", "map", "rank", "rehearse", "breathe", "surf", "check-in",
-];
+const ASKING: &[&str] = &["new", "map", "rank", "rehearse", "surf", "check-in"];
+
+/// The commands that ask nothing but show their pace as they run (a bar
+/// to breathe along with): they need a terminal too, and say why in their
+/// own words (once "the same is done by: nothing: …").
+const SHOWING: &[&str] = &["breathe"];
 
 /// Every command a person can type, as its words after `relapse-plan`,
 /// read from clap: the leaves of the command tree (`trigger add`, `now`).
@@ -101,8 +104,20 @@ fn run(env: &Env, words: &[String], ids: &[String], asking: bool) -> String {
         );
     }
     let needs_terminal = ran.stderr.contains("so it needs a terminal");
+    let showing = SHOWING.contains(&words.join(" ").as_str());
+    if showing {
+        assert_eq!(code, 1, "`{command}`: {}", ran.stderr);
+        assert!(
+            ran.stderr
+                .starts_with(&format!("error: `{command}` shows ")),
+            "{}",
+            ran.stderr
+        );
+        assert!(!ran.stderr.contains("done by: nothing"), "{}", ran.stderr);
+    }
     assert_eq!(
-        needs_terminal, asking,
+        needs_terminal,
+        asking || showing,
         "`{command}` (exit {code}): {}",
         ran.stderr
     );
@@ -161,7 +176,7 @@ fn every_command_without_a_terminal_word_for_word() {
             );
         }
     }
-    for asking in ASKING {
+    for asking in ASKING.iter().chain(SHOWING) {
         assert!(
             commands.iter().any(|c| c.join(" ") == *asking),
             "`{asking}` is no longer a command: take it out of ASKING"

@@ -18,9 +18,10 @@ const TICK: Duration = Duration::from_millis(100);
 pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
     let total = minutes(args.minutes, "--minutes")?;
     if !std::io::stderr().is_terminal() {
-        return Err(Error::NotATerminal {
+        return Err(Error::NeedsAScreen {
             command: "breathe",
-            instead: "nothing: breathing along needs a screen; `relapse-plan surf --ratings` logs an exercise done elsewhere",
+            what: "a bar to breathe along with",
+            hint: "run it in a terminal window; `relapse-plan surf --ratings` logs an exercise done elsewhere",
         });
     }
     let (inhale, exhale) = (u32::from(args.breathe_in), u32::from(args.breathe_out));

@@ -216,8 +216,15 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             1 => "this person".to_string(),
             n => format!("these {n}"),
         };
-        if !ask.confirm(&format!("Add {people} to your plan?"), true)? {
-            return ctx.say("Nothing was added.");
+        // Nothing was typed but a yes or no: stopping here loses nothing,
+        // and says exactly that.
+        const STOPPED: &str = "Stopped. Nothing was imported; your plan is as it was.";
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED));
+        match ask.confirm(&format!("Add {people} to your plan?"), true) {
+            Ok(true) => {}
+            Ok(false) => return ctx.say("Nothing was added."),
+            Err(Error::Cancelled) => return Err(Error::Stopped(STOPPED)),
+            Err(other) => return Err(other),
         }
     }
     let source = args

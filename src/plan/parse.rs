@@ -161,7 +161,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             let located: Result<Plan, _> = serde_ignored::deserialize(deserializer, |_| {});
             return Err(located.err().map_or_else(
                 || ParseError::Field {
-                    message: error.message().trim().to_string(),
+                    message: plain_words(error.message().trim()),
                 },
                 |e| syntax(text, &e),
             ));
@@ -450,7 +450,7 @@ pub fn to_table<T: serde::Serialize>(value: &T) -> toml::Table {
 }
 
 fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
-    let message = error.message().trim().replace('\n', " ");
+    let message = plain_words(&error.message().trim().replace('\n', " "));
     match error.span() {
         Some(span) => {
             let (line, column) = line_column(text, span.start);
@@ -462,6 +462,27 @@ fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
         }
         None => ParseError::Field { message },
     }
+}
+
+/// serde's words for a number out of range ("invalid value: integer
+/// `-1`, expected u32") in words a person reads: what was found, and what
+/// is expected. Other messages are kept as they are.
+fn plain_words(message: &str) -> String {
+    let Some((found, expected)) = message.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let wanted = match expected {
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" | "u64" | "usize" => "a whole number of 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        _ => return message.to_string(),
+    };
+    // "invalid value: integer `-1`" -> "`-1`"; "invalid type: string "x"" -> "\"x\"".
+    let value = found
+        .find(['`', '"'])
+        .map_or(found, |start| &found[start..]);
+    format!("{value} is not allowed here: it takes {wanted}")
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -510,6 +531,23 @@ fn find_key_line(text: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_out_of_range_are_said_in_plain_words() {
+        assert_eq!(
+            plain_words("invalid value: integer `-1`, expected u32"),
+            "`-1` is not allowed here: it takes a whole number of 0 or more"
+        );
+        assert_eq!(
+            plain_words("invalid value: integer `300`, expected u8"),
+            "`300` is not allowed here: it takes a whole number from 0 to 255"
+        );
+        assert_eq!(
+            plain_words("invalid type: string \"four\", expected u32"),
+            "\"four\" is not allowed here: it takes a whole number of 0 or more"
+        );
+        assert_eq!(plain_words("missing field `task`"), "missing field `task`");
+    }
 
     #[test]
     fn broken_toml_names_line_and_column() {
