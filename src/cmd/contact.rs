@@ -206,26 +206,8 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             listed(doubtful)
         ))?;
     }
-    if !args.yes {
-        let mut ask =
-            Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
-                command: "contact import",
-                instead: "`relapse-plan contact import FILE --yes`",
-            })?;
-        let people = match new.len() {
-            1 => "this person".to_string(),
-            n => format!("these {n}"),
-        };
-        // Nothing was typed but a yes or no: stopping here loses nothing,
-        // and says exactly that.
-        const STOPPED: &str = "Stopped. Nothing was imported; your plan is as it was.";
-        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED));
-        match ask.confirm(&format!("Add {people} to your plan?"), true) {
-            Ok(true) => {}
-            Ok(false) => return ctx.say("Nothing was added."),
-            Err(Error::Cancelled) => return Err(Error::Stopped(STOPPED)),
-            Err(other) => return Err(other),
-        }
+    if !args.yes && !confirm_import(ctx, new.len())? {
+        return ctx.say("Nothing was added.");
     }
     let source = args
         .file
@@ -247,6 +229,27 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             n => format!("imported {n} contacts from {source}"),
         })
     })
+}
+
+/// What Ctrl-C at the import's question says: nothing was typed but a yes
+/// or no, so stopping there loses nothing, and says exactly that.
+const IMPORT_STOPPED: &str = "Stopped. Nothing was imported; your plan is as it was.";
+
+/// Asks on the terminal whether to add the `count` people listed.
+fn confirm_import(ctx: &Ctx, count: usize) -> Result<bool> {
+    let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
+        command: "contact import",
+        instead: "`relapse-plan contact import FILE --yes`",
+    })?;
+    let people = match count {
+        1 => "this person".to_string(),
+        n => format!("these {n}"),
+    };
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(IMPORT_STOPPED));
+    match ask.confirm(&format!("Add {people} to your plan?"), true) {
+        Err(Error::Cancelled) => Err(Error::Stopped(IMPORT_STOPPED)),
+        other => other,
+    }
 }
 
 /// Names every number from the file that does not come in, and why: a
