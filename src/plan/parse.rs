@@ -561,9 +561,9 @@ mod tests {
         match err {
             ParseError::Syntax { line, message, .. } => {
                 assert_eq!(line, 6);
-                assert!(
-                    message.contains("u8") || message.contains("integer"),
-                    "{message}"
+                assert_eq!(
+                    message,
+                    "\"high\" is not allowed here: it takes a whole number from 0 to 255"
                 );
             }
             other => panic!("{other:?}"),
