@@ -227,6 +227,12 @@ pub enum Error {
     #[error("Stopped. Everything you typed is kept: run the same command again to carry on.")]
     Cancelled,
 
+    /// The person answered no to "Write it?" or "Write over it?": their
+    /// choice, said plainly (never as an error), and exit 1 so a script
+    /// never goes on with a file that was not written.
+    #[error("Nothing was written.")]
+    Declined,
+
     /// Stopped with its own words about what was kept (a check-in saves
     /// nothing until its end).
     #[error("{0}")]
@@ -435,6 +441,7 @@ impl Error {
             | Error::BadVariable { .. }
             | Error::Stderr(_)
             | Error::Cancelled
+            | Error::Declined
             | Error::Stopped(_) => return None,
             Error::Stdout(_) => {
                 "check where the output was going: a disk that is full, or a program that stopped reading".into()
@@ -617,6 +624,8 @@ mod tests {
                 .is_some_and(|h| h.contains("nothing was written"))
         );
         assert_eq!(code(&Error::NoHomework), failure);
+        // Answering no is not a typing mistake.
+        assert_eq!(code(&Error::Declined), failure);
         assert_eq!(code(&Error::NothingToExport), failure);
         assert_eq!(code(&Error::Usage("--due is needed".into())), usage);
         assert_eq!(code(&Error::NoConfigFolder), usage);

@@ -113,6 +113,11 @@ pub fn main() -> ExitCode {
         Err(Error::Stdout(e) | Error::Stderr(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }
+        // Answering no: said plainly, as the person's choice.
+        Err(Error::Declined) => {
+            let _ = writeln!(err, "{}", Error::Declined);
+            Error::Declined.exit_code()
+        }
         // Stopping a wizard is not a failure: say so plainly.
         Err(error @ (Error::Cancelled | Error::Stopped(_))) => {
             prompt::restore_terminal();

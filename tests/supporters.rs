@@ -419,6 +419,8 @@ fn the_person_sees_the_copy_before_it_is_written() {
             .test(["print", "--for", "karim", "-o", file.to_str().unwrap()])
             .env("TERM", "xterm")
             .env("NO_COLOR", "1")
+            // "No" is not done, and not a typing mistake: exit 1.
+            .status(i32::from(!written))
             .pty();
         let (shown, _) = p.exp_regex("Write this copy for .*\\?").unwrap();
         // rexpect hands back each byte as a char: put the UTF-8 back together.

@@ -658,10 +658,11 @@ fn writing_over_a_file_is_asked_on_a_terminal() {
     let out = env.home().join("plan.txt");
     fs::write(&out, "mine").unwrap();
     let path = out.to_str().unwrap();
-    // Declined, it ends as a refused command does (exit 2), naming --force.
-    let mut p = at_terminal(&env, &["print", "-o", path]).status(2).pty();
+    // Declined, it says nothing was written and exits 1 (not done, and
+    // not a typing mistake, which is 2).
+    let mut p = at_terminal(&env, &["print", "-o", path]).status(1).pty();
     answer(&mut p, "is already there. Write over it?", ENTER);
-    p.exp_string("nothing was written over it").unwrap();
+    p.exp_string("Nothing was written.").unwrap();
     p.eof();
     assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
     let mut p = spawn(&env, &["print", "-o", path], true);
@@ -677,14 +678,16 @@ fn writing_over_a_file_is_asked_on_a_terminal() {
 fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     let env = crate::homework::client_week();
     let file = env.home().join("hand-in.toml");
-    let run = || {
+    let run = |status| {
         env.test(["homework", "submit", "-o", file.to_str().unwrap()])
             .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
             .env("TERM", "xterm")
             .env("NO_COLOR", "1")
+            .status(status)
             .pty()
     };
-    let mut p = run();
+    // Declined (Enter alone): nothing written, exit 1.
+    let mut p = run(1);
     let shown = p.exp_string("Write it?").unwrap();
     let Some(at) = shown.rfind("In short, it holds:") else {
         panic!("no summary before the question:\n{shown}");
@@ -710,7 +713,7 @@ fn submit_sums_up_a_long_hand_in_and_enter_writes_nothing() {
     p.eof();
     assert!(!file.exists(), "Enter alone wrote the hand-in");
 
-    let mut p = run();
+    let mut p = run(0);
     answer(&mut p, "Write it?", "y\r");
     p.exp_string("Wrote").unwrap();
     p.eof();

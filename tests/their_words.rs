@@ -79,3 +79,28 @@ fn not_to_involve_is_said_one_way_everywhere() {
         assert!(!shown.contains("do not involve"), "{shown}");
     }
 }
+
+/// Without a terminal, `homework submit` says it needs one (and what to
+/// run instead) before anything else, not after the whole hand-in has
+/// scrolled past; nothing is written.
+#[test]
+fn submit_without_a_terminal_says_so_before_showing_the_hand_in() {
+    let env = crate::homework::client_week();
+    let file = env.home().join("hand-in.toml");
+    let ran = env
+        .test(["homework", "submit", "-o", file.to_str().unwrap()])
+        .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
+        .status(1)
+        .run();
+    assert!(
+        ran.stderr.starts_with(
+            "error: `relapse-plan homework submit` asks you questions, so it needs a terminal"
+        ),
+        "{}",
+        ran.stderr
+    );
+    assert!(ran.stderr.contains("--yes"), "{}", ran.stderr);
+    assert!(ran.stderr.lines().count() < 6, "{}", ran.stderr);
+    assert!(ran.stdout.is_empty(), "{}", ran.stdout);
+    assert!(!file.exists());
+}

@@ -348,6 +348,18 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         plan: period.plan,
     };
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
+    // The terminal first: without one (and without --yes) nothing is
+    // shown, and the error says what to run instead, before 200 lines
+    // scroll past it.
+    let ask = if yes {
+        None
+    } else {
+        Some(terminal(
+            "homework submit",
+            "`relapse-plan homework submit -o FILE --yes`",
+            ctx,
+        )?)
+    };
     ctx.say(&format!(
         "This is exactly what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.\n\n{text}",
         output.display()
@@ -357,15 +369,10 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     if !yes && text.lines().count() > SHORT_HAND_IN_LINES {
         ctx.say(&hand_in_summary(&hand_in))?;
     }
-    if !yes {
-        let mut ask = terminal(
-            "homework submit",
-            "`relapse-plan homework submit -o FILE --yes`",
-            ctx,
-        )?;
+    if let Some(mut ask) = ask {
         // No is the default: Enter alone never hands private notes on.
         if !ask.confirm("Write it?", false)? {
-            return ctx.say("Nothing was written.");
+            return Err(Error::Declined);
         }
     }
     if is_stdout(output) {

@@ -351,13 +351,15 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
         return Ok(());
     }
     let shown = crate::render::clean(&path.display().to_string());
-    if let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env)
-        && ask.confirm(
+    if let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) {
+        return if ask.confirm(
             &format!("`{shown}` is already there. Write over it?"),
             false,
-        )?
-    {
-        return Ok(());
+        )? {
+            Ok(())
+        } else {
+            Err(Error::Declined)
+        };
     }
     Err(Error::OutputExists {
         path: path.to_path_buf(),

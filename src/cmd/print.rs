@@ -45,7 +45,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     let mut doc = match args.supporter.as_deref() {
         Some(typed) => match supporter_copy(&plan, typed, lines.as_ref(), args.yes, ctx)? {
             Some(doc) => doc,
-            None => return ctx.say("Nothing was written."),
+            None => return Err(Error::Declined),
         },
         None => printout::build(&plan, lines.as_ref(), fill, &ctx.zone),
     };
