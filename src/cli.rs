@@ -397,11 +397,11 @@ pub struct SetArgs {
     #[arg(long, requires = "ics")]
     pub force: bool,
     /// Where you keep your printed plan, in your words ("wallet, phone"); "none" to clear.
-    #[arg(long, value_name = "WHERE")]
-    pub kept_at: Option<String>,
+    #[arg(long, value_name = "WHERE", value_parser = text_or_none)]
+    pub kept_at: Option<Cleared<String>>,
     /// Your own emergency number, for a country the built-in lines lack; "none" to clear.
-    #[arg(long, value_name = "NUMBER")]
-    pub emergency_number: Option<String>,
+    #[arg(long, value_name = "NUMBER", value_parser = text_or_none)]
+    pub emergency_number: Option<Cleared<String>>,
     /// Add a local crisis line of your own: its name (with --call and/or --text, and --source).
     #[arg(long, value_name = "NAME")]
     pub own_line: Option<String>,
@@ -1056,14 +1056,14 @@ pub struct ContactEdit {
     #[arg(long)]
     pub name: Option<String>,
     /// Their phone number; "none" to clear.
-    #[arg(long)]
-    pub phone: Option<String>,
+    #[arg(long, value_parser = text_or_none)]
+    pub phone: Option<Cleared<String>>,
     /// What they are for in a crisis.
     #[arg(long, value_parser = kindly::<Role>())]
     pub role: Option<Role>,
     /// When they can be reached; "none" to clear.
-    #[arg(long)]
-    pub reachable: Option<String>,
+    #[arg(long, value_parser = text_or_none)]
+    pub reachable: Option<Cleared<String>>,
     /// Whether not to involve them in a crisis.
     #[arg(long, value_name = "true|false")]
     pub do_not_involve: Option<bool>,

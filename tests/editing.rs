@@ -435,6 +435,32 @@ fn countries_are_tidied_and_unknown_ones_explained() {
     assert_eq!(env.plan().country.as_deref(), Some("IL"));
 }
 
+/// "none" clears a contact's number and hours, in any case and with
+/// spaces, and is never doubted as if it were a phone number.
+#[test]
+fn none_clears_a_contacts_fields_without_a_doubt() {
+    let env = Env::new();
+    build(&env);
+    env.test([
+        "contact",
+        "edit",
+        "alex",
+        "--phone",
+        " None ",
+        "--reachable",
+        "NONE",
+    ])
+    .stderr_lacks("None (")
+    .run();
+    let plan = env.plan();
+    let alex = plan.contacts.iter().find(|c| c.id == "alex").unwrap();
+    assert_eq!(alex.phone, None);
+    assert_eq!(alex.reachable, None);
+    env.ok(["set", "--kept-at", "wallet"]);
+    env.ok(["set", "--kept-at", " None "]);
+    assert_eq!(env.plan().kept_at, None);
+}
+
 #[test]
 fn marking_a_contact_do_not_involve_unlinks_them() {
     let env = Env::new();

@@ -3,7 +3,7 @@
 use super::{save, save_renaming, stored};
 use std::fmt::Write as _;
 
-use crate::cli::{ContactCommand, ContactEdit, ContactExport, ContactImport};
+use crate::cli::{Cleared, ContactCommand, ContactEdit, ContactExport, ContactImport};
 use crate::crisis_lines::{self, CrisisLine};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -54,10 +54,12 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             warn(ctx, doubt)
         }
         ContactCommand::Edit(args) => {
-            let doubt = args
-                .phone
-                .as_deref()
-                .and_then(|phone| doubt(args.name.as_deref().unwrap_or(&args.id), Some(phone)));
+            let doubt = match &args.phone {
+                Some(Cleared::Set(phone)) => {
+                    doubt(args.name.as_deref().unwrap_or(&args.id), Some(phone))
+                }
+                _ => None,
+            };
             save_renaming(ctx, |plan| edit(plan, args))?;
             warn(ctx, doubt)
         }
@@ -104,13 +106,13 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
         contact.name = name;
     }
     if let Some(phone) = args.phone {
-        contact.phone = optional(phone);
+        contact.phone = phone.into_option();
     }
     if let Some(role) = args.role {
         contact.role = role;
     }
     if let Some(reachable) = args.reachable {
-        contact.reachable = optional(reachable);
+        contact.reachable = reachable.into_option();
     }
     // `--do-not-involve` is the role said as a flag; `false` makes someone
     // not to involve someone to ask for help, unless `--role` says more.
@@ -581,9 +583,4 @@ fn card_problem(card: &Card, role: Role) -> Option<String> {
             let field = p.place.trim_start_matches("contact `probe` ");
             format!("its {field} {}", p.message)
         })
-}
-
-/// "none" clears an optional field.
-fn optional(value: String) -> Option<String> {
-    (!value.trim().eq_ignore_ascii_case("none")).then_some(value)
 }

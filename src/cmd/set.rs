@@ -6,7 +6,7 @@ use std::path::Path;
 use toml::value::Datetime;
 
 use super::{check_output, country, note_country, save};
-use crate::cli::SetArgs;
+use crate::cli::{Cleared, SetArgs};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{OwnLine, OwnLines, date};
@@ -20,10 +20,7 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let read = |value: &str| review_date(value, order, ctx.today);
     let last = args.last_review.as_deref().map(read).transpose()?;
     let next = args.next_review.as_deref().map(read).transpose()?;
-    let kept_at = args.kept_at.map(|k| {
-        let k = k.trim().to_string();
-        (!k.is_empty() && !k.eq_ignore_ascii_case("none")).then_some(k)
-    });
+    let kept_at = args.kept_at.map(cleared);
     let ics = args.ics.filter(|p| !p.as_os_str().is_empty());
     let changes = args.name.is_some()
         || new_country.is_some()
@@ -71,6 +68,14 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
+/// A field to set, trimmed, or `None` to clear it ("none", or nothing).
+fn cleared(value: Cleared<String>) -> Option<String> {
+    value
+        .into_option()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
 /// A change to the person's own numbers, checked before anything is saved.
 type OwnChange = Box<dyn FnOnce(&mut OwnLines) -> Result<()>>;
 
@@ -87,10 +92,7 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
             "--source goes with --emergency-number or --own-line".into(),
         ));
     }
-    let emergency = args.emergency_number.as_deref().map(|n| {
-        let n = n.trim().to_string();
-        (!n.is_empty() && !n.eq_ignore_ascii_case("none")).then_some(n)
-    });
+    let emergency = args.emergency_number.clone().map(cleared);
     let line = match given(&args.own_line) {
         Some(name) => {
             let (call, text) = (given(&args.call), given(&args.text));
