@@ -167,6 +167,17 @@ mod tests {
     }
 
     #[test]
+    fn fullwidth_digits_dial_what_they_show_so_are_not_flagged() {
+        // As the README says: a phone dials them as the digits they show.
+        let number = "+44 \u{ff17}\u{ff17}\u{ff10}\u{ff10} 900124";
+        assert_eq!(trouble(number), None);
+        assert_eq!(for_dialling(number), "+44 7700 900124");
+        // Mathematical and circled digits only look like digits.
+        assert_eq!(trouble("+44 \u{1d7d7}700"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("+44 \u{2468}700"), Some(Trouble::LookAlike));
+    }
+
+    #[test]
     fn disguised_numbers_are_named() {
         assert_eq!(trouble("+44 7700 \u{202e}321009"), Some(Trouble::Hidden));
         assert_eq!(trouble("0770\u{200b}0 900123"), Some(Trouble::Hidden));
