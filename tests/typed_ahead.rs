@@ -1,6 +1,7 @@
 //! Issue 13, Anjali's walk-through (Hindi in Devanagari with emoji): no
 //! key typed or pasted is lost, and none falls through into a question
-//! that is not on screen yet, in a real pseudo-terminal.
+//! that is not on screen yet, in a real pseudo-terminal; and the
+//! walk-through offers only choices that lead somewhere.
 
 use std::fs;
 use std::time::Duration;
@@ -126,4 +127,41 @@ fn a_yes_or_no_waits_for_enter() {
     assert!(!shown.contains("harder for you to handle"), "{shown}");
     answer(&mut p, "Save to my plan", ENTER);
     p.eof();
+}
+
+/// With no strategies and no people yet, a trigger's "What next?" offers
+/// neither "Use a strategy I already have" nor "Add a person to call":
+/// both would lead nowhere.
+#[test]
+fn a_triggers_responses_offer_only_what_leads_somewhere() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["new"], 130);
+    answer(&mut p, "Which country are you in?", ENTER);
+    answer(&mut p, "Your name on the plan?", "अंजलि\r");
+    answer(&mut p, "What keeps you going?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "A sign that things are sliding?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(
+        &mut p,
+        "What situation puts you at risk?",
+        "तनख़्वाह वाला शुक्रवार 💸\r",
+    );
+    answer(&mut p, "What kind of situation", ENTER);
+    answer(&mut p, "What thought comes with it?", ENTER);
+    answer(&mut p, "What feeling comes with it?", ENTER);
+    answer(&mut p, "What urge comes with it?", ENTER);
+    answer(&mut p, "What situation puts you at risk?", ENTER);
+    answer(&mut p, "Done with triggers", ENTER);
+    answer(&mut p, "How likely", ENTER);
+    answer(&mut p, "How strong", ENTER);
+    answer(&mut p, "How sure", ENTER);
+    let menu = p.exp_string("Start from an example").unwrap();
+    let menu = menu + &p.exp_string("\r\n").unwrap();
+    assert!(menu.contains("Write a new strategy"), "{menu}");
+    assert!(!menu.contains("Use a strategy I already have"), "{menu}");
+    std::thread::sleep(Duration::from_millis(300));
+    p.send_control('c').unwrap();
+    let rest = p.eof();
+    assert!(!rest.contains("Add a person to call"), "{menu}{rest}");
 }

@@ -135,7 +135,7 @@ impl<'a> Wizard<'a> {
             ),
             "safer-environment" => self.list_section(
                 Section::SafeEnvironment,
-                "What could you remove or lock away to make things safer, and who could hold it for you?",
+                "What could you remove or lock away to make things safer? Say who will hold it, if someone will (“Alex keeps my spare bank card”).",
             ),
             "lapse-plan" => self.list_section(
                 Section::LapsePlan,

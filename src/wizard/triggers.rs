@@ -338,21 +338,35 @@ impl Wizard<'_> {
                 "  ",
             );
             self.ask.show(&format!("\n{when}\nYou will:\n{what}"))?;
+            // Only choices that lead somewhere: a strategy to reuse, a
+            // person to call, once there are some.
+            let has_strategies = !self.draft.plan.coping.is_empty();
+            let has_people = self
+                .draft
+                .plan
+                .contacts
+                .iter()
+                .any(crate::plan::Contact::to_involve);
+            let offered: Vec<(&str, u8)> = [
+                ("Done with this one", 0),
+                ("Use a strategy I already have", 1),
+                ("Write a new strategy", 2),
+                ("Start from an example", 3),
+                ("Add a person to call", 4),
+            ]
+            .into_iter()
+            .filter(|(_, n)| (*n != 1 || has_strategies) && (*n != 4 || has_people))
+            .collect();
             // With nothing planned yet, Enter starts from an example rather
             // than leaving the trigger without a response.
-            let default = if linked.is_empty() { 3 } else { 0 };
-            let choice = self.choose(
-                "What next?",
-                &[
-                    "Done with this one",
-                    "Use a strategy I already have",
-                    "Write a new strategy",
-                    "Start from an example",
-                    "Add a person to call",
-                ],
-                default,
-            )?;
-            match choice {
+            let default = if linked.is_empty() {
+                offered.iter().position(|(_, n)| *n == 3).unwrap_or(0)
+            } else {
+                0
+            };
+            let words: Vec<&str> = offered.iter().map(|(w, _)| *w).collect();
+            let choice = self.choose("What next?", &words, default)?;
+            match choice.and_then(|c| offered.get(c)).map(|(_, n)| *n) {
                 Some(1) => self.link_existing_strategy(i)?,
                 Some(2) => {
                     if let Some(coping_id) = self.new_strategy(None)? {
@@ -447,7 +461,7 @@ impl Wizard<'_> {
             .collect();
         if people.is_empty() {
             return self.say(
-                "There is no one in your plan yet. When you add people in the next part, you'll be asked whether to link them to this trigger.",
+                "There is no one in your plan yet. Once you have added people to call, you'll be asked whether to link someone to each trigger that has no one.",
             );
         }
         let names: Vec<String> = people.iter().map(|p| p.1.clone()).collect();
