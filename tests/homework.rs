@@ -284,7 +284,7 @@ fn review_flags_what_is_worth_a_conversation() {
         "--id",
         "payday",
         "--situation",
-        "Payday",
+        "Payday at the pub",
         "--likelihood",
         "5",
         "--intensity",
@@ -301,7 +301,7 @@ fn review_flags_what_is_worth_a_conversation() {
     let (hand_in, _) = submit(&client);
     let review = Env::new().ok(["review", hand_in.to_str().unwrap()]);
     for flag in [
-        "no rehearsal for the riskiest trigger (payday)",
+        "no rehearsal for the riskiest trigger (“Payday at the pub”)",
         "no help contact",
         "crisis steps empty",
         "next review date has passed (2026-11-01)",
@@ -1086,4 +1086,75 @@ fn assign_refuses_control_characters_in_names() {
         assert!(!err.contains('\u{1b}') && !err.contains('\u{9b}'), "{err}");
         assert!(!out.exists());
     }
+}
+
+/// Issue 12: a change note keeps the person's words as typed (a hidden
+/// bidi control included) and is cleaned only where it is shown, so
+/// history, review and the hand-in show the words, not a stored escape;
+/// the therapist's review names triggers by their situation, never an id.
+#[test]
+fn change_notes_keep_the_words_and_review_shows_no_ids() {
+    let client = Env::with_example();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    client.ok([
+        "trigger",
+        "add",
+        "--id",
+        "payday-lived",
+        "--situation",
+        "Payday \u{202e}lived",
+        "--category",
+        "other",
+        "--likelihood",
+        "5",
+        "--intensity",
+        "5",
+    ]);
+    let plan = fs::read_to_string(client.plan_file()).unwrap();
+    assert!(
+        plan.contains("change_note = \"added trigger “Payday \u{202e}lived”\""),
+        "the note holds the words as typed:\n{plan}"
+    );
+    let history = client.ok(["history"]);
+    assert!(
+        history.contains("added trigger “Payday \\u{202e}lived”"),
+        "{history}"
+    );
+    assert!(!history.contains("\\\\u"), "{history}");
+    let hand_in = client.home().join("hand-in.toml");
+    let shown = client
+        .test([
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ])
+        .run()
+        .stderr;
+    assert!(
+        shown.contains("This is what `")
+            && shown
+                .contains("are written out here like \\u{202e}; the file keeps them as they are."),
+        "{shown}"
+    );
+    assert!(!shown.contains("exactly"), "{shown}");
+    let text = fs::read_to_string(&hand_in).unwrap();
+    assert!(text.contains("Payday \u{202e}lived”"), "{text}");
+    assert!(!text.contains("\\u{202e}"), "{text}");
+    let review = Env::new().ok(["review", hand_in.to_str().unwrap()]);
+    assert!(
+        review.contains("- added trigger “Payday \\u{202e}lived”"),
+        "{review}"
+    );
+    assert!(
+        review.contains("no rehearsal for the riskiest trigger (“Friday payday"),
+        "{review}"
+    );
+    assert!(!review.contains("payday-lived"), "{review}");
+    assert!(!review.contains('\u{202e}'), "{review}");
 }

@@ -360,9 +360,18 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             ctx,
         )?)
     };
+    // The screen shows a hidden character (a bidi override) written out,
+    // and the file keeps it as it is: the words say so rather than "exactly".
+    let hidden = crate::render::clean_lines(&text) != text;
     ctx.say(&format!(
-        "This is exactly what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.\n\n{text}",
-        output.display()
+        "This is {}what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.{}\n\n{text}",
+        if hidden { "" } else { "exactly " },
+        output.display(),
+        if hidden {
+            " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
+        } else {
+            ""
+        }
     ))?;
     // A long file scrolls its start off a phone screen: the question comes
     // right after a summary in words, so the person sees what they agree to.

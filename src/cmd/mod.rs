@@ -188,8 +188,19 @@ fn write_json(ctx: &mut Ctx, view: &impl serde::Serialize) -> Result<()> {
 
 /// The person's words in a change note (a situation or a name), quoted and
 /// shortened so the note stays one line of thought; ids are for commands.
+/// Stored as typed (a bidi control included), so history, review and the
+/// hand-in show the person's words and clean them only on a terminal; only
+/// a control character, which no plan may hold, is written out.
 fn words(text: &str) -> String {
-    format!("“{}”", crate::prompt::shorten(text, 40))
+    let kept: String = text
+        .chars()
+        .map(|c| match c {
+            '\t' => " ".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("“{}”", crate::render::shorten_kept(&kept, 40))
 }
 
 /// Says what a save did.

@@ -746,9 +746,10 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
     if let Some(riskiest) = priority::sorted(&plan.triggers).first()
         && !practice.rehearsals.iter().any(|r| r.trigger == riskiest.id)
     {
+        // The person's words, as everywhere a therapist reads: never the id.
         flags.push(format!(
-            "no rehearsal for the riskiest trigger ({})",
-            riskiest.id
+            "no rehearsal for the riskiest trigger (“{}”)",
+            riskiest.situation
         ));
     }
     if !plan.contacts.iter().any(|c| c.role == Role::Help) {

@@ -137,9 +137,14 @@ pub fn to_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Strin
 /// Shortens text for one line of the screen ("…" marks the cut), at a
 /// word when there is one to cut at; the file keeps it whole.
 pub fn shorten(text: &str, width: usize) -> String {
-    let text = clean(text);
-    if console::measure_text_width(&text) <= width {
-        return text;
+    shorten_kept(&clean(text), width)
+}
+
+/// [`shorten`] without cleaning: for words that are stored (a change
+/// note), which keep the person's characters and are cleaned when shown.
+pub fn shorten_kept(text: &str, width: usize) -> String {
+    if console::measure_text_width(text) <= width {
+        return text.to_string();
     }
     let mut short = String::new();
     let mut used = 0;
@@ -157,7 +162,7 @@ pub fn shorten(text: &str, width: usize) -> String {
     // between two Chinese characters, after `，` or `、`) when the cut falls
     // inside a word, unless that would leave less than half the line.
     if !at_word_end
-        && let Some(at) = unicode_linebreak::linebreaks(&text)
+        && let Some(at) = unicode_linebreak::linebreaks(text)
             .map(|(at, _)| at)
             .take_while(|at| *at <= short.len())
             .last()
