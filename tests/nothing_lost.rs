@@ -210,7 +210,11 @@ fn surf_ratings_that_cannot_be_logged_are_said_and_shown_to_copy() {
         "{err}"
     );
     let again = "relapse-plan surf --ratings 7,8,6,4,2 --every 2.5 --trigger payday";
-    assert!(err.contains(&format!("\n  {again}\n")), "{err}");
+    let dir = env.plan_dir().display().to_string();
+    assert!(
+        err.contains(&format!("\n  {again} --plan-dir {dir}\n")),
+        "{err}"
+    );
     assert!(err.contains("practice.toml"), "{err}");
     assert_eq!(fs::read_to_string(&log).unwrap(), "exercises = [\n");
 
@@ -420,16 +424,22 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
         .find_map(|l| l.trim().strip_prefix("relapse-plan "))
         .unwrap_or_else(|| panic!("no command shown:\n{rest}"))
         .to_string();
+    // It names this plan's folder, so it saves here and nowhere else.
     assert_eq!(
         command,
-        "check-in --urge 6 --acted no --sign 'Skipping meals and sleeping badly' --did 'Walk at lunch' --distress 4 --note 'Rang Mam, it'\\''s ok'"
+        format!(
+            "check-in --urge 6 --acted no --sign 'Skipping meals and sleeping badly' --did 'Walk at lunch' --distress 4 --note 'Rang Mam, it'\\''s ok' --plan-dir {}",
+            env.plan_dir().display()
+        )
     );
     assert!(rest.contains(".lock"), "{rest}");
     assert!(!env.plan_dir().join("check-ins.toml").exists());
     drop(holder);
 
     // The command shown saves exactly those answers.
-    env.shell(&format!("\"$0\" {command}")).run();
+    env.shell(&format!("\"$0\" {command}"))
+        .env_remove("RELAPSE_PLAN_DIR")
+        .run();
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     for kept in [
         "urge = 6",
@@ -512,7 +522,10 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
         .unwrap_or_else(|| panic!("no command shown:\n{rest}"));
     assert_eq!(
         command,
-        "rehearse payday --recalled all --confidence 40 --response 'Walk the canal way'"
+        format!(
+            "rehearse payday --recalled all --confidence 40 --response 'Walk the canal way' --plan-dir {}",
+            env.plan_dir().display()
+        )
     );
     assert!(!env.plan_dir().join("practice.toml").exists());
     drop(lock);

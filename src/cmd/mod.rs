@@ -353,6 +353,21 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
 /// never the plan's folder, never a folder), and never writes over a file
 /// that is already there unasked: on a terminal the person is asked, and
 /// without one `--force` says so. `-`, a device and a FIFO pass.
+/// How a command shown for the person to run later names this plan's
+/// folder: nothing for the default folder, else ` --plan-dir DIR`, so the
+/// command saves into this plan and not into another one.
+fn plan_dir_words(ctx: &Ctx) -> String {
+    let dir = ctx.store.dir();
+    if crate::default_plan_dir().as_deref() == Some(dir) {
+        String::new()
+    } else {
+        format!(
+            " --plan-dir {}",
+            crate::render::checkin::shell_word(&dir.to_string_lossy())
+        )
+    }
+}
+
 fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
     if crate::store::is_stdout(path) {
         return Ok(());

@@ -94,7 +94,7 @@ fn practise(
         let Some(rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
             break;
         };
-        let again = log_later(&rehearsal);
+        let again = log_later(&rehearsal) + &super::plan_dir_words(ctx);
         // Ctrl-C while the log waits for another relapse-plan: the answers
         // are shown to log later, as when the wait runs out.
         let words = format!(

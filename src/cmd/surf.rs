@@ -145,7 +145,7 @@ fn finish(
         )
     };
     writeln!(ctx.out, "{summary}").map_err(Error::Stdout)?;
-    let again = log_later(&ratings, every, trigger.as_deref());
+    let again = log_later(&ratings, every, trigger.as_deref()) + &super::plan_dir_words(ctx);
     let logged = ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Surf,
         at: ctx.now,
