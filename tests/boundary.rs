@@ -674,13 +674,17 @@ fn a_check_in_on_a_full_disk_keeps_its_answers_in_plain_words() {
         "{command}"
     );
     assert!(
-        command.ends_with("--distress 4 --note 'Rang Mam'"),
+        command.ends_with(&format!(
+            "--distress 4 --note 'Rang Mam' --plan-dir {}",
+            dir.display()
+        )),
         "{command}"
     );
-    // With room again, the command shown saves those answers.
+    // With room again, the command shown saves those answers, into this
+    // plan: it names the folder itself.
     fs::remove_file(guard.0.join("filler")).unwrap();
     env.shell(&format!("\"$0\" {command}"))
-        .env("RELAPSE_PLAN_DIR", &dir)
+        .env_remove("RELAPSE_PLAN_DIR")
         .run();
     let log = fs::read_to_string(dir.join("check-ins.toml")).unwrap();
     assert!(
