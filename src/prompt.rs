@@ -539,6 +539,20 @@ fn stopped(e: io::Error) -> Error {
 }
 
 impl Terminal {
+    /// Clears a yes/no question drawn as `(above, last)`: the widths of its
+    /// lines but the last, and of the last, which the cursor follows. The
+    /// width is read again, as the window may have changed since.
+    fn erase_question(&mut self, (above, last): &(Vec<usize>, usize)) -> Result<()> {
+        let cols = self.cols();
+        let rows: usize = above.iter().map(|w| rows_of(*w, cols)).sum::<usize>()
+            + (last + 1).saturating_sub(1) / cols.max(1);
+        self.term.write_str("\r").map_err(Error::Terminal)?;
+        if rows > 0 {
+            self.term.move_cursor_up(rows).map_err(Error::Terminal)?;
+        }
+        self.term.clear_to_end_of_screen().map_err(Error::Terminal)
+    }
+
     /// The terminal, if stdin and stderr both are one: keys are read from
     /// stdin's terminal and everything is drawn on stderr.
     pub fn open(plain: bool, env: &TermEnv) -> Option<Terminal> {
@@ -1157,17 +1171,8 @@ impl Prompter for Terminal {
         let mut drawn: Option<(Vec<usize>, usize)> = None;
         let mut field: Option<bool> = None;
         let answer = loop {
-            if let Some((above, last)) = &drawn {
-                let cols = self.cols();
-                let rows: usize = above.iter().map(|w| rows_of(*w, cols)).sum::<usize>()
-                    + (last + 1).saturating_sub(1) / cols.max(1);
-                self.term.write_str("\r").map_err(Error::Terminal)?;
-                if rows > 0 {
-                    self.term.move_cursor_up(rows).map_err(Error::Terminal)?;
-                }
-                self.term
-                    .clear_to_end_of_screen()
-                    .map_err(Error::Terminal)?;
+            if let Some(drawn) = &drawn {
+                self.erase_question(drawn)?;
             }
             let lines = self.question_lines(question, hint);
             let (last, above) = lines.split_last().unwrap_or((&lines[0], &[]));
@@ -1208,17 +1213,8 @@ impl Prompter for Terminal {
             }
         };
         drop(raw);
-        if let Some((above, last)) = &drawn {
-            let cols = self.cols();
-            let rows: usize = above.iter().map(|w| rows_of(*w, cols)).sum::<usize>()
-                + (last + 1).saturating_sub(1) / cols.max(1);
-            self.term.write_str("\r").map_err(Error::Terminal)?;
-            if rows > 0 {
-                self.term.move_cursor_up(rows).map_err(Error::Terminal)?;
-            }
-            self.term
-                .clear_to_end_of_screen()
-                .map_err(Error::Terminal)?;
+        if let Some(drawn) = &drawn {
+            self.erase_question(drawn)?;
         }
         match answer {
             Some(yes) => self.echo(question, if yes { "yes" } else { "no" }, true)?,
