@@ -32,8 +32,10 @@ pub enum Error {
         source: ParseError,
     },
 
-    #[error("`{}` is {size} bytes, more than the {limit} a plan file may be", path.display())]
+    #[error("`{}` is {size} bytes, more than the {limit} {what} may be", path.display())]
     TooLarge {
+        /// What kind of file, in words ("a plan file", "a vCard file").
+        what: &'static str,
         path: PathBuf,
         size: u64,
         limit: u64,
@@ -200,6 +202,12 @@ pub enum Error {
     #[error("your started homework (`{}`) can't be read: {why}", path.display())]
     BadStartedHomework { path: PathBuf, why: String },
 
+    #[error(
+        "the hand-in made for `{}` would not open in `relapse-plan review` ({why}), so nothing was written",
+        path.display()
+    )]
+    HandInWouldNotOpen { path: PathBuf, why: String },
+
     #[error("`{}` asks for no tasks", path.display())]
     NoTasks { path: PathBuf },
 
@@ -355,8 +363,23 @@ impl Error {
             Error::NotAFile { .. } => {
                 "nothing was changed; name a regular file here, not a folder, a pipe or a device".into()
             }
+            Error::TooLarge {
+                what: "a hand-in file",
+                ..
+            } => "nothing was changed; ask your client for a new one (relapse-plan reads hand-ins of up to 8 MiB, and `homework submit` writes none larger)".into(),
+            Error::TooLarge {
+                what: "a homework file",
+                ..
+            } => "nothing was changed; ask whoever sent it for a new copy (relapse-plan reads homework files of up to 8 MiB)".into(),
+            Error::TooLarge {
+                what: "a vCard file",
+                ..
+            } => "nothing was added; export fewer contacts (just the people who help you most) and import that file".into(),
             Error::TooLarge { .. } => {
                 "nothing was changed; check it is the file you meant (relapse-plan reads files of up to 8 MiB)".into()
+            }
+            Error::HandInWouldNotOpen { .. } => {
+                "your plan is untouched; tell your therapist this happened, and bring your plan another way (`relapse-plan print -o plan.pdf` makes a copy of it)".into()
             }
             // Read as far as this version understands, but never rewritten.
             Error::BadFile {

@@ -17,6 +17,11 @@ fn examples() -> PathBuf {
 const HOSTILE: &str =
     r"\u001B]52;c;cm0gLXJmIH4=\u0007\u001B]8;;http://x\u0007\u001B[2J\u009B\u202E\u200B";
 
+/// What a homework file may hold that hides or turns text around, but is
+/// no control character: `homework assign` writes it, so it is taken and
+/// shown written out (a control character is refused by name).
+const HIDDEN: &str = r"\u202E\u200B";
+
 /// Nothing that acts on a terminal or hides from the reader reaches it raw.
 #[track_caller]
 fn assert_shown_safely(what: &str, bytes: &[u8]) {
@@ -51,11 +56,32 @@ fn a_hostile_hand_in_reaches_the_terminal_only_as_visible_text() {
     let text = fs::read_to_string(examples().join("hand-in.toml"))
         .unwrap()
         .replace("\"payday\"", &format!("\"pay{HOSTILE}day\""))
-        .replace("Dr Patel", &format!("Dr {HOSTILE}Patel"))
-        .replace("\"Sam\"", &format!("\"Sam{HOSTILE}\""))
+        .replace("Dr Patel", &format!("Dr {HIDDEN}Patel"))
+        .replace("\"Sam\"", &format!("\"Sam{HIDDEN}\""))
         .replace("Payday", &format!("Pay{HOSTILE}day"));
     let env = Env::new();
     let hand_in = env.home().join("hand-in.toml");
+    // An escape in the therapist's name is refused by name, as `homework
+    // start` refuses it: `submit` never writes one.
+    let refused = text.replacen(
+        &format!("therapist = \"Dr {HIDDEN}Patel\""),
+        &format!("therapist = \"Dr {HOSTILE}Patel\""),
+        1,
+    );
+    assert_ne!(refused, text);
+    fs::write(&hand_in, refused).unwrap();
+    let output = env
+        .test(["review", hand_in.to_str().unwrap()])
+        .status(1)
+        .run();
+    assert_shown_safely("review of a refused hand-in", &output.err_bytes);
+    assert!(
+        output
+            .stderr
+            .contains("the therapist's name holds a control character"),
+        "{}",
+        output.stderr
+    );
     fs::write(&hand_in, text).unwrap();
     let output = env.test(["review", hand_in.to_str().unwrap()]).run();
     assert_shown_safely("review stdout", &output.bytes);
@@ -109,7 +135,7 @@ fn a_hostile_homework_file_reaches_the_terminal_only_as_visible_text() {
     let first = env.home().join("first.toml");
     fs::write(
         &first,
-        text.replace("Dr Patel", &format!("Dr {HOSTILE}Patel")),
+        text.replace("Dr Patel", &format!("Dr {HIDDEN}Patel")),
     )
     .unwrap();
     env.ok(["homework", "start", first.to_str().unwrap()]);
@@ -117,7 +143,7 @@ fn a_hostile_homework_file_reaches_the_terminal_only_as_visible_text() {
     fs::write(
         &second,
         text.replace("dr-patel-sam", "dr-lee-sam")
-            .replace("Take it gently", &format!("Gently{HOSTILE}")),
+            .replace("Take it gently", &format!("Gently{HIDDEN}")),
     )
     .unwrap();
     let output = env

@@ -11,6 +11,7 @@ mod commands;
 mod editing;
 mod export;
 mod first_save;
+mod from_others;
 mod hand_in_props;
 mod history;
 mod homework;

@@ -14,7 +14,7 @@ use crate::plan::{Contact, Plan, Role, phone};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
-use crate::store::{is_stdout, read_limited, write_output};
+use crate::store::{is_stdout, read_limited_as, write_output};
 
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -300,7 +300,7 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
 /// The cards in the file that can be kept in a plan; says which can't, and
 /// why. An error when there are none.
 fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<Card>> {
-    let bytes = read_limited(&args.file)?;
+    let bytes = read_limited_as(&args.file, "a vCard file")?;
     let read = vcard::read(&String::from_utf8_lossy(&bytes));
     if read.cards.is_empty() && read.nameless.is_empty() {
         return Err(Error::NoCards {

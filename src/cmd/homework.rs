@@ -11,12 +11,12 @@ use crate::error::{Error, Result};
 use crate::plan::date::{date_only, parse_date, unix_seconds};
 use crate::plan::homework::{
     Assignment, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn,
-    MAX_HAND_IN_CHECK_INS, MAX_NOTE_CHARS, STARTED_KIND, Started, Task, TaskKind, name_problem,
+    MAX_HAND_IN_CHECK_INS, STARTED_KIND, Started, Task, TaskKind, name_problem, note_problem,
 };
 use crate::plan::ids;
 use crate::prompt::Prompter;
 use crate::render::homework::{self as shown, StatusJson};
-use crate::store::{is_stdout, read_assignment, write_output};
+use crate::store::{check_hand_in, is_stdout, read_assignment, write_output};
 
 pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -128,17 +128,10 @@ fn check_words(therapist: &str, client: Option<&str>, note: &str) -> Result<()> 
             return Err(Error::Usage(problem));
         }
     }
-    if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(Error::Usage(format!(
-            "the note is longer than {MAX_NOTE_CHARS} characters: give it shorter"
-        )));
+    match note_problem("the note", note) {
+        Some(problem) => Err(Error::Usage(problem)),
+        None => Ok(()),
     }
-    if note.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(Error::Usage(
-            "the note holds a control character (such as an escape): give it as plain text".into(),
-        ));
-    }
-    Ok(())
 }
 
 /// Asks for tasks from the fixed list until the therapist has enough.
@@ -348,6 +341,8 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         plan: period.plan,
     };
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
+    // Never a hand-in the therapist's `review` would refuse.
+    check_hand_in(output, text.as_bytes())?;
     // The terminal first: without one (and without --yes) nothing is
     // shown, and the error says what to run instead, before 200 lines
     // scroll past it.

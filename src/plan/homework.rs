@@ -164,56 +164,113 @@ pub const MAX_NOTE_CHARS: usize = 4000;
 /// The longest id: `assign` writes about forty characters.
 pub const MAX_ID_CHARS: usize = 200;
 
-/// Why a name (`what`: "the therapist's name") can't go in a homework
-/// file: too long, a line break, or a control character (an escape
-/// sequence would reach the other person's terminal).
-pub fn name_problem(what: &str, name: &str) -> Option<String> {
-    if name.chars().count() > MAX_NAME_CHARS {
-        Some(format!(
-            "{what} is longer than {MAX_NAME_CHARS} characters: give it shorter"
-        ))
-    } else if name.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        Some(format!(
-            "{what} holds a line break: give the name on one line"
-        ))
-    } else if name.chars().any(char::is_control) {
-        Some(format!(
-            "{what} holds a control character (such as an escape): give it as plain text"
-        ))
+/// What is wrong with one of the words in an assignment (a name, the note,
+/// the id), by the one rule `assign` writes them with and every reader of
+/// them checks them by: the therapist's file at `start`, the copy kept in
+/// the plan folder, and the hand-in at `review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    /// Longer than this many characters.
+    TooLong(usize),
+    /// A line break where one line belongs.
+    LineBreak,
+    /// A control character: an escape sequence would reach the other
+    /// person's terminal.
+    Control,
+}
+
+impl Flaw {
+    /// The flaw of `what` ("the therapist's name"), in plain words.
+    pub fn describe(self, what: &str) -> String {
+        match self {
+            Flaw::TooLong(max) => format!("{what} is longer than {max} characters"),
+            Flaw::LineBreak => format!("{what} holds a line break"),
+            Flaw::Control => {
+                format!("{what} holds a control character (such as an escape)")
+            }
+        }
+    }
+
+    /// What the one who writes it (the therapist, at `assign`) does about it.
+    fn fix(self) -> &'static str {
+        match self {
+            Flaw::TooLong(_) => "give it shorter",
+            Flaw::LineBreak => "give the name on one line",
+            Flaw::Control => "give it as plain text",
+        }
+    }
+}
+
+/// The flaw of a word that stays on one line: a name or the id.
+fn one_line_flaw(text: &str, max: usize) -> Option<Flaw> {
+    if text.chars().nth(max).is_some() {
+        Some(Flaw::TooLong(max))
+    } else if text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        Some(Flaw::LineBreak)
+    } else if text.chars().any(char::is_control) {
+        Some(Flaw::Control)
     } else {
         None
     }
 }
 
+/// The flaw of the note, which may have lines of its own.
+fn note_flaw(note: &str) -> Option<Flaw> {
+    if note.chars().nth(MAX_NOTE_CHARS).is_some() {
+        Some(Flaw::TooLong(MAX_NOTE_CHARS))
+    } else if note.chars().any(|c| c.is_control() && c != '\n') {
+        Some(Flaw::Control)
+    } else {
+        None
+    }
+}
+
+/// Why a name (`what`: "--therapist") can't go in a homework file, said
+/// to the therapist writing it: too long, a line break, or a control
+/// character (an escape sequence would reach the other person's terminal).
+pub fn name_problem(what: &str, name: &str) -> Option<String> {
+    one_line_flaw(name, MAX_NAME_CHARS).map(|f| format!("{}: {}", f.describe(what), f.fix()))
+}
+
+/// Why a note can't go in a homework file, said to the therapist.
+pub fn note_problem(what: &str, note: &str) -> Option<String> {
+    note_flaw(note).map(|f| format!("{}: {}", f.describe(what), f.fix()))
+}
+
 impl Assignment {
     /// What makes an assignment from an untrusted file one that `assign`
-    /// could not have written: too many tasks, counts past what it allows
-    /// (a `map-triggers` of 4294967295 would be homework no one finishes).
+    /// could not have written: words it would refuse (megabytes of name,
+    /// an escape sequence in it), too many tasks, counts past what it
+    /// allows (a `map-triggers` of 4294967295 would be homework no one
+    /// finishes). A bidi control or a zero-width character is no reason:
+    /// `assign` takes those, and they are shown written out.
     pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        // Lengths only: a file is never refused for a character it holds
-        // (that is shown escaped), but a name of megabytes is no name.
-        let long = |text: &str, max: usize| text.chars().nth(max).is_some();
-        for (what, text, max) in [
+        let mut problems: Vec<String> = [
             (
                 "the therapist's name",
-                self.therapist.as_str(),
-                MAX_NAME_CHARS,
+                one_line_flaw(&self.therapist, MAX_NAME_CHARS),
             ),
             (
                 "the client's name",
-                self.client.as_deref().unwrap_or_default(),
-                MAX_NAME_CHARS,
+                one_line_flaw(self.client.as_deref().unwrap_or_default(), MAX_NAME_CHARS),
             ),
-            ("the note", self.note.as_str(), MAX_NOTE_CHARS),
-            ("the id", self.id.as_str(), MAX_ID_CHARS),
-        ] {
-            if long(text, max) {
-                problems.push(format!(
-                    "{what} is longer than {max} characters, more than `homework assign` writes"
-                ));
-            }
-        }
+            ("the note", note_flaw(&self.note)),
+            ("the id", one_line_flaw(&self.id, MAX_ID_CHARS)),
+        ]
+        .into_iter()
+        .filter_map(|(what, flaw)| {
+            flaw.map(|flaw| match flaw {
+                Flaw::TooLong(_) => format!(
+                    "{}, more than `homework assign` writes",
+                    flaw.describe(what)
+                ),
+                _ => format!(
+                    "{}, which `homework assign` never writes",
+                    flaw.describe(what)
+                ),
+            })
+        })
+        .collect();
         if self.tasks.len() > MAX_TASKS {
             problems.push(format!(
                 "it asks for {} tasks; homework holds at most {MAX_TASKS}",
@@ -236,6 +293,20 @@ impl Assignment {
                     }
                 ));
             }
+        }
+        problems
+    }
+}
+
+impl Started {
+    /// What makes the started copy in the plan folder one `homework start`
+    /// could not have written: the same rules as the therapist's file
+    /// (a copy edited by hand, or kept from an older relapse-plan that let
+    /// an 8 MB name through), and a kind and tasks of its own.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = self.assignment.problems();
+        if self.assignment.tasks.is_empty() {
+            problems.push("it has no tasks".into());
         }
         problems
     }

@@ -29,6 +29,12 @@ pub(super) fn refuse_special(path: &Path) -> Result<()> {
 /// Reads a whole file, refusing anything that is not a regular file or is
 /// larger than [`MAX_FILE_BYTES`] before reading it.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    read_limited_as(path, "a plan file")
+}
+
+/// [`read_limited`] for a file of another kind (`what`: "a vCard file"),
+/// which a refusal for its size names.
+pub fn read_limited_as(path: &Path, what: &'static str) -> Result<Vec<u8>> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -50,6 +56,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         });
     }
     let too_large = |size| Error::TooLarge {
+        what,
         path: path.to_path_buf(),
         size,
         limit: MAX_FILE_BYTES,

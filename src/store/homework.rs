@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use toml::value::Datetime;
 
 use super::Store;
-use super::files::read_limited;
+use super::files::{read_limited_as, within_limit};
 use crate::error::{Error, Result};
 use crate::plan::Plan;
 use crate::plan::homework::{Assignment, HOMEWORK_KIND, HandIn, Started};
@@ -19,7 +19,7 @@ use crate::plan::period::Period;
 /// Reads a homework file a therapist wrote.
 pub fn read_assignment(path: &Path) -> Result<Assignment> {
     const WHAT: &str = "a homework file";
-    let bytes = read_limited(path)?;
+    let bytes = read_limited_as(path, WHAT)?;
     let assignment: Assignment =
         parse_document(&bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
     if assignment.tasks.is_empty() {
@@ -34,16 +34,42 @@ pub fn read_assignment(path: &Path) -> Result<Assignment> {
     }
 }
 
+const HAND_IN: &str = "a hand-in file";
+
 /// Reads a hand-in file a client wrote, of any version this build knows.
 pub fn read_hand_in(path: &Path) -> Result<HandIn> {
-    const WHAT: &str = "a hand-in file";
-    let bytes = read_limited(path)?;
+    hand_in_from(path, &read_limited_as(path, HAND_IN)?)
+}
+
+/// The hand-in `bytes` (from `path`), checked as `review` checks it.
+fn hand_in_from(path: &Path, bytes: &[u8]) -> Result<HandIn> {
     let hand_in =
-        crate::plan::homework::read_hand_in(&bytes).map_err(|source| bad(WHAT, path, source))?;
+        crate::plan::homework::read_hand_in(bytes).map_err(|source| bad(HAND_IN, path, source))?;
     match hand_in.problems().into_iter().next() {
-        Some(message) => Err(bad(WHAT, path, ParseError::Field { message })),
+        Some(message) => Err(bad(HAND_IN, path, ParseError::Field { message })),
         None => Ok(hand_in),
     }
+}
+
+/// Refuses a hand-in that `review` would refuse, before `submit` writes
+/// it to `path`: the reader `review` uses, the size limit included, so a
+/// person never hands their therapist a file that does not open.
+pub fn check_hand_in(path: &Path, bytes: &[u8]) -> Result<()> {
+    let why = match within_limit(HAND_IN, path, bytes) {
+        Err(Error::WouldBeTooLarge { size, limit, .. }) => {
+            format!("it would be {size} bytes, more than the {limit} a hand-in file may be")
+        }
+        Err(e) => return Err(e),
+        Ok(()) => match hand_in_from(path, bytes) {
+            Ok(_) => return Ok(()),
+            Err(Error::BadFile { source, .. }) => source.to_string(),
+            Err(e) => return Err(e),
+        },
+    };
+    Err(Error::HandInWouldNotOpen {
+        path: path.to_path_buf(),
+        why,
+    })
 }
 
 fn bad(what: &'static str, path: &Path, source: ParseError) -> Error {

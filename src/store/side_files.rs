@@ -90,9 +90,15 @@ impl Store {
             Err(Error::Read { source, .. }) => return Err(unreadable(source.to_string())),
             Err(e) => return Err(e),
         };
-        parse_document(&bytes, STARTED_KIND, "started homework")
-            .map(Some)
-            .map_err(|source| unreadable(source.to_string()))
+        let started: Started = parse_document(&bytes, STARTED_KIND, "started homework")
+            .map_err(|source| unreadable(source.to_string()))?;
+        // Checked by the rules `homework start` checks the therapist's file
+        // by: a copy holding an 8 MB name or an escape sequence is named,
+        // never shown, handed in, or counted.
+        match started.problems().into_iter().next() {
+            Some(why) => Err(unreadable(why)),
+            None => Ok(Some(started)),
+        }
     }
 
     /// Keeps a started assignment (replacing any earlier one). The copy of

@@ -1,0 +1,335 @@
+//! Files from someone else (issue 12, guard3): the started copy of a
+//! homework, a homework file's words, what `submit` writes, and the
+//! too-large message for each kind of file. Every hostile file is written
+//! here, and every test was seen failing on the code before its fix.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Env;
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+fn homework_text() -> String {
+    fs::read_to_string(examples().join("homework.toml")).unwrap()
+}
+
+/// Nothing that acts on a terminal reaches it raw.
+#[track_caller]
+fn assert_no_escapes(what: &str, text: &str) {
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{85}'] {
+        assert!(
+            !text.contains(bad),
+            "{what}: {bad:?} reached the terminal raw:\n{text}"
+        );
+    }
+}
+
+/// The started `homework.toml` kept in the plan folder is checked when it
+/// is read, by the rules `homework start` checks the therapist's file by:
+/// an 8 MB name is never printed or handed in, an escape sequence never
+/// shown, and the person keeps their plan and can start a good homework.
+#[test]
+fn a_bad_started_copy_is_named_never_shown_and_never_locks_anyone_out() {
+    let homework = examples().join("homework.toml");
+    let homework = homework.to_str().unwrap();
+    for (field, from, to) in [
+        (
+            "the therapist's name is longer than 200 characters",
+            "therapist = \"Dr Patel\"".to_string(),
+            format!("therapist = \"Dr {}\"", "P".repeat(8_000_000)),
+        ),
+        (
+            "the therapist's name holds a control character (such as an escape)",
+            "therapist = \"Dr Patel\"".to_string(),
+            "therapist = \"Dr \\u001B]52;c;cm0gLXJmIH4=\\u0007Patel\"".to_string(),
+        ),
+        (
+            "the client's name holds a control character (such as an escape)",
+            "client = \"Sam\"".to_string(),
+            "client = \"Sam\\u009B2J\"".to_string(),
+        ),
+        (
+            "the note is longer than 4000 characters",
+            "note = \"Take it gently; bring questions.\"".to_string(),
+            format!("note = \"{}\"", "Gently. ".repeat(600)),
+        ),
+        (
+            "the note holds a control character (such as an escape)",
+            "note = \"Take it gently; bring questions.\"".to_string(),
+            "note = \"Take it \\u001B[2Jgently\"".to_string(),
+        ),
+        (
+            "it has no tasks",
+            "[[tasks]]".to_string(),
+            "[[x]]".to_string(),
+        ),
+    ] {
+        let env = Env::with_example();
+        env.ok(["homework", "start", homework]);
+        let started = env.plan_dir().join("homework.toml");
+        let text = fs::read_to_string(&started).unwrap();
+        let bad = if field == "it has no tasks" {
+            // Every task gone, and nothing else.
+            let cut = text.find("[[assignment.tasks]]").unwrap();
+            let rest = &text[cut..];
+            let end = rest.find("\n[base").map_or(text.len(), |at| cut + at);
+            let without = format!("{}{}", &text[..cut], &text[end..]);
+            without.replacen("[assignment]\n", "[assignment]\ntasks = []\n", 1)
+        } else {
+            text.replacen(&from, &to, 1)
+        };
+        assert_ne!(bad, text, "{field}");
+        fs::write(&started, &bad).unwrap();
+        let before = env.snapshot_dir();
+
+        let output = env.test(["homework", "status"]).status(1).run();
+        assert!(
+            output.stdout.len() + output.stderr.len() < 2000,
+            "{field}: printed {} bytes",
+            output.stdout.len() + output.stderr.len()
+        );
+        assert_no_escapes(field, &output.stderr);
+        let err = output.stderr;
+        assert!(
+            err.contains(&format!(
+                "your started homework (`{}`) can't be read: {field}",
+                started.display()
+            )),
+            "{field}: {err}"
+        );
+        assert!(
+            err.contains("start your therapist's homework file again with `relapse-plan homework start FILE --force`"),
+            "{field}: {err}"
+        );
+
+        // No hand-in is made from it.
+        let out = env.home().join("hand-in.toml");
+        let err = env.fails(
+            1,
+            ["homework", "submit", "-o", out.to_str().unwrap(), "--yes"],
+        );
+        assert!(err.contains("can't be read"), "{field}: {err}");
+        assert!(!out.exists(), "{field}");
+
+        assert_plan_still_theirs(&env, field, &before);
+        env.ok(["reason", "add", "Mia"]);
+
+        // A good homework takes its place.
+        env.test(["homework", "start", homework, "--force"])
+            .stderr_has("This replaces your started homework, which could not be read.")
+            .run();
+        assert!(
+            env.ok(["homework", "status"]).contains("Dr Patel"),
+            "{field}"
+        );
+    }
+}
+
+/// The plan stays the person's while the started copy can't be read:
+/// shown, practised, and no file in the folder changed by reading it.
+#[track_caller]
+fn assert_plan_still_theirs(env: &Env, field: &str, before: &[(PathBuf, Vec<u8>)]) {
+    for args in [&["show"][..], &["now"], &["rehearse", "--list"]] {
+        let output = env.test(args).run();
+        assert!(output.stdout.len() < 100_000, "{field}: {args:?}");
+        assert_no_escapes(field, &output.stdout);
+        assert_no_escapes(field, &output.stderr);
+    }
+    assert_eq!(
+        env.snapshot_dir()
+            .into_iter()
+            .filter(|(p, _)| !p.ends_with(".lock"))
+            .collect::<Vec<_>>(),
+        before
+            .iter()
+            .filter(|(p, _)| !p.ends_with(".lock"))
+            .cloned()
+            .collect::<Vec<_>>(),
+        "{field}: reading changed the plan folder"
+    );
+}
+
+/// `homework start` refuses what `homework assign` refuses: a control
+/// character (ESC, C1) in the therapist's name, the client's name, the
+/// note or the id, naming the file and the field; a bidi control, which
+/// `assign` takes, is started and shown written out.
+#[test]
+fn start_refuses_escape_and_c1_characters_as_assign_does() {
+    let env = Env::with_example();
+    let text = homework_text();
+    for (field, from, to) in [
+        (
+            "the therapist's name",
+            "= \"Dr Patel\"",
+            "= \"Dr \\u001B]8;;http://x\\u0007Patel\"",
+        ),
+        (
+            "the therapist's name",
+            "= \"Dr Patel\"",
+            "= \"Dr \\u009B2JPatel\"",
+        ),
+        (
+            "the therapist's name",
+            "= \"Dr Patel\"",
+            "= \"Dr \\u0085Patel\"",
+        ),
+        ("the client's name", "= \"Sam\"", "= \"Sam\\u001B[2J\""),
+        (
+            "the note",
+            "note = \"Take it gently;",
+            "note = \"Take it gently\\u001B]0;title\\u0007;",
+        ),
+        (
+            "the note",
+            "note = \"Take it gently;",
+            "note = \"Take it gently\\u009D;",
+        ),
+        ("the id", "dr-patel-sam\"", "dr-patel-sam\\u001B[2J\""),
+    ] {
+        let file = env.home().join("hostile.toml");
+        let hostile = text.replacen(from, to, 1);
+        assert_ne!(hostile, text);
+        fs::write(&file, &hostile).unwrap();
+        let before = env.snapshot_dir();
+        let output = env
+            .test(["homework", "start", file.to_str().unwrap()])
+            .status(1)
+            .run();
+        assert_no_escapes(to, &output.stderr);
+        assert_no_escapes(to, &output.stdout);
+        let err = output.stderr;
+        assert!(
+            err.contains(&format!(
+                "`{}` can't be read as a homework file: {field} holds a control character (such as an escape), which `homework assign` never writes",
+                file.display()
+            )),
+            "{to}: {err}"
+        );
+        assert!(err.contains("ask whoever sent it for a new copy"), "{err}");
+        assert_eq!(env.snapshot_dir(), before, "{to}");
+    }
+    // A right-to-left override is no control character: `assign` writes
+    // it, `start` takes it, and every screen shows it written out.
+    let file = env.home().join("bidi.toml");
+    fs::write(
+        &file,
+        text.replacen("= \"Dr Patel\"", "= \"Dr \\u202EPatel\"", 1),
+    )
+    .unwrap();
+    let output = env
+        .test(["homework", "start", file.to_str().unwrap()])
+        .run();
+    assert!(
+        output.stdout.contains("Dr \\u{202e}Patel"),
+        "{}",
+        output.stdout
+    );
+    let status = env.ok(["homework", "status"]);
+    assert!(status.contains("Dr \\u{202e}Patel"), "{status}");
+    assert!(!status.contains('\u{202e}'), "{status}");
+}
+
+/// `submit` checks the hand-in it made with the reader `review` uses before
+/// writing it: practice since the start that brings it past the 8 MiB a
+/// hand-in may be is refused in words, and nothing is written.
+#[test]
+fn submit_never_writes_a_hand_in_review_would_refuse() {
+    let env = Env::with_example();
+    env.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    let practice = env.plan_dir().join("practice.toml");
+    env.test([
+        "rehearse",
+        "payday",
+        "--recalled",
+        "none",
+        "--confidence",
+        "20",
+    ])
+    .env("RELAPSE_PLAN_NOW", "2026-11-23T10:00:00Z")
+    .run();
+    let entry = format!(
+        "\n[[rehearsals]]\ntrigger = \"payday\"\nat = 2026-11-23T10:15:00Z\nresponse = \"{}\"\nrecalled = \"none\"\nconfidence = 20\n",
+        "z".repeat(1000)
+    );
+    let mut text = fs::read_to_string(&practice).unwrap();
+    while text.len() + entry.len() < 8 * 1024 * 1024 - 2048 {
+        text.push_str(&entry);
+    }
+    fs::write(&practice, &text).unwrap();
+    // The log itself opens: only the hand-in would be too large.
+    env.ok(["rehearse", "--list"]);
+    let out = env.home().join("hand-in.toml");
+    let before = env.snapshot_dir();
+    let output = env
+        .test(["homework", "submit", "-o", out.to_str().unwrap(), "--yes"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-24T10:00:00Z")
+        .status(1)
+        .run();
+    let err = output.stderr;
+    assert!(
+        err.contains(&format!(
+            "the hand-in made for `{}` would not open in `relapse-plan review` (it would be ",
+            out.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("more than the 8388608 a hand-in file may be), so nothing was written"),
+        "{err}"
+    );
+    assert!(err.contains("tell your therapist"), "{err}");
+    // Said before 8 MB of hand-in scrolled past.
+    assert!(output.stdout.len() < 1000, "{} bytes", output.stdout.len());
+    assert!(!out.exists());
+    assert_eq!(env.snapshot_dir(), before);
+}
+
+/// A file past the size limit is named as the kind of file it is, with a
+/// hint that fits it: never "a plan file", never `restore`.
+#[test]
+fn a_file_too_large_is_named_as_its_kind_with_a_hint_for_it() {
+    let env = Env::with_example();
+    let big = env.home().join("big");
+    fs::write(&big, vec![b'a'; 9_000_000]).unwrap();
+    let big = big.to_str().unwrap();
+    for (args, kind, hint) in [
+        (
+            vec!["review", big],
+            "a hand-in file",
+            "ask your client for a new one",
+        ),
+        (
+            vec!["homework", "start", big],
+            "a homework file",
+            "ask whoever sent it for a new copy",
+        ),
+        (
+            vec!["contact", "import", big, "--yes"],
+            "a vCard file",
+            "export fewer contacts",
+        ),
+    ] {
+        let before = env.snapshot_dir();
+        let err = env.fails(1, &args);
+        assert!(
+            err.contains(&format!(
+                "is 9000000 bytes, more than the 8388608 {kind} may be"
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(hint), "{args:?}: {err}");
+        assert!(!err.contains("plan file"), "{args:?}: {err}");
+        assert!(!err.contains("restore"), "{args:?}: {err}");
+        assert_eq!(env.snapshot_dir(), before, "{args:?}");
+    }
+    // A plan file is still called one.
+    let err = env.fails(1, ["validate", big]);
+    assert!(err.contains("a plan file may be"), "{err}");
+}
