@@ -102,6 +102,15 @@ pub enum Error {
     #[error("{what} `{id}` is already in the plan")]
     IdTaken { what: &'static str, id: String },
 
+    /// A contact's name that looks the same as another's on a screen or a
+    /// phone (both cleaned, so a hidden character shows written out).
+    #[error("\"{name}\" looks the same as \"{other}\", already in your plan (contact `{id}`){}, so nothing was changed", if name == other { "" } else { ": the names differ only in case, width or characters that do not show" })]
+    LooksLike {
+        name: String,
+        other: String,
+        id: String,
+    },
+
     #[error("{what} `{id}` is used by {}: {}", plural(users.len(), "trigger"), users.join(", "))]
     InUse {
         what: &'static str,
@@ -437,6 +446,9 @@ impl Error {
                 format!("`relapse-plan {command} list` shows them with their numbers")
             }
             Error::IdTaken { .. } => "choose another id with --id".into(),
+            Error::LooksLike { id, .. } => format!(
+                "two people who look alike can't be told apart when it matters: to change their number, `relapse-plan contact edit {id} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
+            ),
             Error::InUse { .. } => {
                 "remove the links first, or add --force to remove it and its links".into()
             }

@@ -333,3 +333,166 @@ fn a_file_too_large_is_named_as_its_kind_with_a_hint_for_it() {
     let err = env.fails(1, ["validate", big]);
     assert!(err.contains("a plan file may be"), "{err}");
 }
+
+/// Issue 12, look-alike contacts: "Dave \u{200b}Last" and "Dave Last" look
+/// the same on a screen and a phone. Adding, renaming or importing one
+/// that looks like another is refused (import: named as not imported)
+/// saying why; names that only a joiner tells apart in a script that
+/// draws it (Persian) are two people; a plan that already holds a
+/// disguised pair exports it with the hidden character written out, and
+/// every screen shows it written out.
+#[test]
+fn look_alike_contacts_are_refused_and_never_exported_alike() {
+    let env = Env::with_example();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dave Last",
+        "--phone",
+        "07700 900111",
+    ]);
+    let before = env.snapshot_dir();
+    for name in [
+        "Dave \u{200b}Last",
+        "dave  last",
+        "Ｄave Last",
+        "Dave\u{202e} Last",
+    ] {
+        let output = env
+            .test(["contact", "add", "--name", name, "--phone", "07700 900222"])
+            .status(1)
+            .run();
+        let err = output.stderr;
+        assert!(
+            err.contains(
+                "looks the same as \"Dave Last\", already in your plan (contact `dave-last`)"
+            ),
+            "{name}: {err}"
+        );
+        assert!(
+            err.contains("contact edit dave-last --phone"),
+            "{name}: {err}"
+        );
+        assert!(
+            !err.contains('\u{200b}') && !err.contains('\u{202e}'),
+            "{err}"
+        );
+        assert_eq!(env.snapshot_dir(), before, "{name}");
+    }
+    let err = env.fails(
+        1,
+        [
+            "contact",
+            "add",
+            "--name",
+            "Dave \u{200b}Last",
+            "--phone",
+            "1",
+        ],
+    );
+    assert!(
+        err.contains("\"Dave \\u{200b}Last\" looks the same"),
+        "{err}"
+    );
+    assert!(
+        err.contains("differ only in case, width or characters that do not show"),
+        "{err}"
+    );
+    // Renamed to look like someone else: refused; to its own name: fine.
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dave Lost",
+        "--phone",
+        "07700 900333",
+    ]);
+    let err = env.fails(
+        1,
+        [
+            "contact",
+            "edit",
+            "dave-lost",
+            "--name",
+            "Dave Last\u{feff}",
+        ],
+    );
+    assert!(err.contains("looks the same as \"Dave Last\""), "{err}");
+    env.ok(["contact", "edit", "dave-lost", "--name", "Dave Lost Jr"]);
+    // A zero-width non-joiner in Persian changes how the word is drawn.
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "می\u{200c}خواهم",
+        "--phone",
+        "0912 000 0001",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "میخواهم",
+        "--phone",
+        "0912 000 0002",
+    ]);
+}
+
+/// The same look-alikes through `contact import` (named as not imported,
+/// and why) and `contact export` of a plan that already holds a disguised
+/// pair (written out on screens and on the cards).
+#[test]
+fn look_alike_contacts_at_import_and_export() {
+    let env = Env::with_example();
+    for (name, phone) in [
+        ("Dave Last", "07700 900111"),
+        ("Dave Lost Jr", "07700 900333"),
+        ("می\u{200c}خواهم", "0912 000 0001"),
+    ] {
+        env.ok(["contact", "add", "--name", name, "--phone", phone]);
+    }
+    // Import: the look-alike is named as not imported, and why.
+    let vcf = env.home().join("people.vcf");
+    fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dave \u{200b}Last\r\nTEL:07700 900444\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Other\r\nTEL:07700 900555\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let output = env
+        .test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .run();
+    assert!(
+        output.stderr.contains("Dave \\u{200b}Last · 07700 900444 (it looks the same as Dave Last, who is kept with 07700 900111)"),
+        "{}",
+        output.stderr
+    );
+    let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
+    assert!(names.contains(&"Ann Other".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains('\u{200b}')), "{names:?}");
+
+    // A plan that already holds a disguised pair (edited by hand, or from
+    // before this check): written out on screens and in the export.
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    let text = text.replacen("name = \"Dave Lost Jr\"", "name = \"Dave \\u200BLast\"", 1);
+    fs::write(env.plan_file(), text).unwrap();
+    let list = env.ok(["contact", "list"]);
+    assert!(list.contains("\\u{200b}Last"), "{list}");
+    assert!(!list.contains('\u{200b}'), "{list}");
+    let out = env.home().join("out.vcf");
+    let output = env
+        .test(["contact", "export", "-o", out.to_str().unwrap()])
+        .run();
+    assert!(
+        output.stderr.contains("Written with their hidden characters shown (like \\u{200b}), as their names look the same as another person's: Dave \\u{200b}Last."),
+        "{}",
+        output.stderr
+    );
+    let vcf = fs::read_to_string(&out).unwrap();
+    let names: Vec<&str> = vcf.lines().filter(|l| l.starts_with("FN:")).collect();
+    assert!(names.contains(&"FN:Dave Last"), "{names:?}");
+    assert!(names.contains(&"FN:Dave \\\\u{200b}Last"), "{names:?}");
+    // Joiners that belong stay as they are.
+    assert!(names.contains(&"FN:می\u{200c}خواهم"), "{names:?}");
+}

@@ -1,6 +1,7 @@
 //! `contact list|add|edit|remove`: people and services.
 
 use super::{save, save_renaming, stored};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::cli::{Cleared, ContactCommand, ContactEdit, ContactExport, ContactImport};
@@ -8,6 +9,7 @@ use crate::crisis_lines::{self, CrisisLine};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::edit::{Entry, Rename};
+use crate::plan::lookalike;
 use crate::plan::validate::MAX_ITEMS;
 use crate::plan::vcard::{self, Card};
 use crate::plan::{Contact, Plan, Role, phone};
@@ -35,6 +37,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         ContactCommand::Add(args) => {
             let doubt = doubt(&args.name, args.phone.as_deref());
             save(ctx, |plan| {
+                looks_new(plan, &args.name, None)?;
                 let id = args
                     .id
                     .unwrap_or_else(|| plan.new_id::<Contact>(&args.name));
@@ -85,6 +88,20 @@ fn doubt(name: &str, phone: Option<&str>) -> Option<String> {
     })
 }
 
+/// Refuses a name that looks the same as another contact's (`except`: the
+/// one being renamed): the same name, or one differing only in case, width
+/// or a hidden character, would show as one person on a screen or a phone.
+fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
+    match plan.contact_looking_like(name, except) {
+        Some(other) => Err(Error::LooksLike {
+            name: clean(name),
+            other: clean(&other.name),
+            id: other.id.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {
     match doubt {
         Some(doubt) => ctx.say(&doubt),
@@ -101,6 +118,9 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
         Some(new_id) => plan.rename::<Contact>(&id, new_id)?,
         None => None,
     };
+    if let Some(name) = &args.name {
+        looks_new(plan, name, Some(&plan.contacts[index].id))?;
+    }
     let contact = &mut plan.contacts[index];
     if let Some(name) = args.name {
         contact.name = name;
@@ -264,11 +284,15 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
             .map(|(card, kept)| {
                 let name = clean(&card.name);
                 let number = card.phone.as_deref().map(clean).unwrap_or_default();
-                match kept {
-                    Some(kept) => {
-                        format!("{name} · {number} ({name} is kept with {})", clean(kept))
-                    }
-                    None => format!("{name} · {number} ({name} is kept with no number)"),
+                // A name that only looks the same says so, and whose it is.
+                let who = if kept.name == card.name {
+                    name.clone()
+                } else {
+                    format!("it looks the same as {}, who", clean(&kept.name))
+                };
+                match &kept.phone {
+                    Some(kept) => format!("{name} · {number} ({who} is kept with {})", clean(kept)),
+                    None => format!("{name} · {number} ({who} is kept with no number)"),
                 }
             })
             .collect();
@@ -442,7 +466,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let (people, doubtful): (Vec<&Contact>, Vec<&Contact>) = people
         .into_iter()
         .partition(|c| phone::trouble(c.phone.as_deref().unwrap_or_default()).is_none());
-    let mut entries: Vec<vcard::Entry> = people.iter().filter_map(|c| person(c)).collect();
+    let mut entries = people_cards(&people, ctx)?;
     let country = ctx.lines_country(plan.country.as_deref());
     let lines = crisis_lines::for_country(country.as_deref());
     let line_count = lines.as_ref().map_or(0, |l| l.lines.len());
@@ -498,6 +522,40 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         },
         vcard::CATEGORY
     ))
+}
+
+/// The cards for `people`. Two people whose names look the same on a
+/// phone, one with a hidden character ("Dave\u{200b} Last" and "Dave
+/// Last"), are written with it written out, and said so, so a phone never
+/// shows two of one name.
+fn people_cards(people: &[&Contact], ctx: &mut Ctx) -> Result<Vec<vcard::Entry>> {
+    let look_alike: HashSet<&str> = lookalike::disguised(people.iter().copied())
+        .into_iter()
+        .collect();
+    let disguised =
+        |c: &Contact| look_alike.contains(c.id.as_str()) && lookalike::has_hidden(&c.name);
+    let entries = people
+        .iter()
+        .filter_map(|c| {
+            let mut entry = person(c)?;
+            if disguised(c) {
+                entry.name = clean(&c.name);
+            }
+            Some(entry)
+        })
+        .collect();
+    let names: Vec<String> = people
+        .iter()
+        .filter(|c| disguised(c))
+        .map(|c| clean(&c.name))
+        .collect();
+    if !names.is_empty() {
+        ctx.say(&format!(
+            "Written with their hidden characters shown (like \\u{{200b}}), as their names look the same as another person's: {}. To mend a name: `relapse-plan contact edit ID --name \"…\"` (`relapse-plan contact list` shows the ids).",
+            names.join(", ")
+        ))?;
+    }
+    Ok(entries)
 }
 
 /// What someone is in a crisis, as their card says it; `None` for someone

@@ -13,6 +13,7 @@ pub mod early_warning;
 pub mod edit;
 pub mod homework;
 pub mod ids;
+pub mod lookalike;
 pub mod merge;
 pub mod parse;
 pub mod period;

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ids::IdMaker;
+use super::lookalike::skeleton;
 use super::{Contact, Plan, Role, phone};
 
 /// The longest name a card may bring into a plan, in characters.
@@ -284,23 +285,34 @@ pub struct Sorted {
     /// The same as a card earlier in the file: the same number, or the same
     /// name and no other number.
     pub twice: Vec<Card>,
-    /// The same name as someone in the plan or earlier in the file, with
-    /// another number, and the number kept under that name (if any). Not
-    /// imported: one name would then stand for two numbers, and which to
-    /// call is the person's to say.
-    pub other_number: Vec<(Card, Option<String>)>,
+    /// The same name as someone in the plan or earlier in the file (or one
+    /// that looks the same: see [`skeleton`]), with another number, and who
+    /// is kept under that name. Not imported: one name would then stand
+    /// for two numbers, and which to call is the person's to say.
+    pub other_number: Vec<(Card, Kept)>,
 }
 
-/// Sorts `cards` into those new to `plan` and those already there (by name,
-/// ignoring case, or by the digits of the number), each person once. Linear
-/// in the cards and the plan: names and numbers are looked up in maps.
+/// Who is kept under a name: as written there, with their number (if any).
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+/// Sorts `cards` into those new to `plan` and those already there (by a
+/// name that looks the same, see [`skeleton`], or by the digits of the
+/// number), each person once. Linear in the cards and the plan: names and
+/// numbers are looked up in maps.
 pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
-    let key = |name: &str| name.trim().to_lowercase();
+    let key = skeleton;
     let number = |phone: Option<&str>| phone.map(digits).filter(|d| !d.is_empty());
     // A name's number: the first contact of that name decides.
-    let mut names: HashMap<String, Option<String>> = HashMap::new();
+    let mut names: HashMap<String, Kept> = HashMap::new();
     for c in &plan.contacts {
-        names.entry(key(&c.name)).or_insert_with(|| c.phone.clone());
+        names.entry(key(&c.name)).or_insert_with(|| Kept {
+            name: c.name.clone(),
+            phone: c.phone.clone(),
+        });
     }
     let numbers: HashSet<String> = plan
         .contacts
@@ -324,12 +336,18 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
             sorted.twice.push(card);
         } else if let Some(kept) = seen_names.get(&name) {
             if digits.is_some() {
-                sorted.other_number.push((card, Option::clone(kept)));
+                sorted.other_number.push((card, Kept::clone(kept)));
             } else {
                 sorted.twice.push(card);
             }
         } else {
-            seen_names.insert(name, card.phone.clone());
+            seen_names.insert(
+                name,
+                Kept {
+                    name: card.name.clone(),
+                    phone: card.phone.clone(),
+                },
+            );
             seen_numbers.extend(digits);
             sorted.new.push(card);
         }
