@@ -496,3 +496,195 @@ fn look_alike_contacts_at_import_and_export() {
     // Joiners that belong stay as they are.
     assert!(names.contains(&"FN:می\u{200c}خواهم"), "{names:?}");
 }
+
+/// Every string in a TOML document, by its path (keys and list indexes).
+fn string_paths(value: &toml::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match value {
+        toml::Value::String(_) => out.push(path.clone()),
+        toml::Value::Table(table) => {
+            for (key, value) in table {
+                path.push(key.clone());
+                string_paths(value, path, out);
+                path.pop();
+            }
+        }
+        toml::Value::Array(items) => {
+            for (i, value) in items.iter().enumerate() {
+                path.push(i.to_string());
+                string_paths(value, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `document` with `extra` added to the string at `path`.
+fn with_added(document: &toml::Value, path: &[String], extra: &str) -> String {
+    let mut document = document.clone();
+    let mut at = &mut document;
+    for key in path {
+        at = match at {
+            toml::Value::Table(table) => table.get_mut(key).unwrap(),
+            toml::Value::Array(items) => &mut items[key.parse::<usize>().unwrap()],
+            _ => unreachable!(),
+        };
+    }
+    if let toml::Value::String(text) = at {
+        text.push_str(extra);
+    }
+    toml::to_string(&document).unwrap()
+}
+
+/// What a hostile file adds to a field: a clipboard write (OSC 52), a
+/// hidden link (OSC 8), a screen clear, a C1 control, a right-to-left
+/// override and a zero-width space.
+const HOSTILE: &str =
+    "\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]8;;http://x\u{7}\u{1b}[2J\u{9b}2J\u{202e}\u{200b}";
+
+/// Each field of each file from someone else, one at a time: whatever
+/// `review`, `homework start` and `status` show of it reaches the
+/// terminal only through the one cleaning place (`render::clean`), written
+/// out, or the file is refused by name (its words cleaned too). Counts
+/// that enough cases were read and shown, so the test cannot pass by
+/// refusing everything.
+#[test]
+fn every_field_of_a_hand_in_or_homework_reaches_the_terminal_cleaned() {
+    let env = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let document: toml::Value = toml::from_str(&text).unwrap();
+    let mut paths = Vec::new();
+    string_paths(&document, &mut Vec::new(), &mut paths);
+    assert!(paths.len() > 50, "{} strings", paths.len());
+    let file = env.home().join("hand-in.toml");
+    let assignment = examples().join("homework.toml");
+    let (mut accepted, mut shown) = (0, 0);
+    for path in &paths {
+        fs::write(&file, with_added(&document, path, HOSTILE)).unwrap();
+        let output = env
+            .test(["review", file.to_str().unwrap()])
+            .args(["--assignment", assignment.to_str().unwrap()])
+            .status_any()
+            .run();
+        let what = format!("review, {}", path.join("."));
+        assert_no_escapes(&what, &output.stdout);
+        assert_no_escapes(&what, &output.stderr);
+        assert!(
+            !output.stdout.contains('\u{202e}'),
+            "{what}: {}",
+            output.stdout
+        );
+        assert!(
+            !output.stderr.contains('\u{202e}'),
+            "{what}: {}",
+            output.stderr
+        );
+        if output.stdout.contains("\\u{1b}]52") {
+            shown += 1;
+        }
+        if output.status.success() {
+            accepted += 1;
+        }
+    }
+    // Most fields are read (an enum's value or the assignment's words,
+    // refused by name, are not); `review` shows some of them.
+    assert!(accepted > 80, "only {accepted} of {} read", paths.len());
+    assert!(shown >= 10, "only {shown} of {} shown", paths.len());
+
+    // A homework file: a control character is refused by name; what
+    // `assign` writes (a bidi override, a zero-width space) is started and
+    // shown written out.
+    let env = Env::with_example();
+    let text = homework_text();
+    let document: toml::Value = toml::from_str(&text).unwrap();
+    let mut paths = Vec::new();
+    string_paths(&document, &mut Vec::new(), &mut paths);
+    let file = env.home().join("homework.toml");
+    for path in &paths {
+        for extra in [HOSTILE, "\u{202e}\u{200b}\u{2066}"] {
+            fs::write(&file, with_added(&document, path, extra)).unwrap();
+            let what = format!("homework {}", path.join("."));
+            for args in [
+                vec!["homework", "start", file.to_str().unwrap(), "--force"],
+                vec!["homework", "status"],
+                vec!["rehearse", "--list"],
+            ] {
+                let output = env.test(&args).status_any().run();
+                assert_no_escapes(&what, &output.stdout);
+                assert_no_escapes(&what, &output.stderr);
+                for hidden in ['\u{202e}', '\u{200b}', '\u{2066}'] {
+                    assert!(
+                        !output.stdout.contains(hidden),
+                        "{what} {args:?}: {}",
+                        output.stdout
+                    );
+                    assert!(
+                        !output.stderr.contains(hidden),
+                        "{what} {args:?}: {}",
+                        output.stderr
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Each property of a vCard, with the same hostile additions: `contact
+/// import` and `contact list` show them only written out.
+#[test]
+fn every_field_of_a_vcard_reaches_the_terminal_cleaned() {
+    let fields = [
+        "FN:Ann Other",
+        "N:Other;Ann;;;",
+        "TEL;TYPE=CELL:07700 900555",
+        "TEL;TYPE=HOME:07700 900556",
+        "NOTE:A friend",
+        "ORG:Work",
+        "EMAIL:ann@example.org",
+    ];
+    for at in 0..fields.len() {
+        let env = Env::with_example();
+        let lines: Vec<String> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                if i == at {
+                    format!("{f}{HOSTILE}")
+                } else {
+                    (*f).to_string()
+                }
+            })
+            .collect();
+        let vcf = env.home().join("one.vcf");
+        fs::write(
+            &vcf,
+            format!(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\n{}\r\nEND:VCARD\r\n",
+                lines.join("\r\n")
+            ),
+        )
+        .unwrap();
+        let what = format!("vCard {}", fields[at]);
+        for args in [
+            vec!["contact", "import", vcf.to_str().unwrap(), "--yes"],
+            vec!["contact", "list"],
+            vec!["now"],
+        ] {
+            let output = env.test(&args).status_any().run();
+            assert_no_escapes(&what, &output.stdout);
+            assert_no_escapes(&what, &output.stderr);
+            for hidden in ['\u{202e}', '\u{200b}'] {
+                assert!(
+                    !output.stdout.contains(hidden),
+                    "{what} {args:?}: {}",
+                    output.stdout
+                );
+                assert!(
+                    !output.stderr.contains(hidden),
+                    "{what} {args:?}: {}",
+                    output.stderr
+                );
+            }
+        }
+    }
+}
