@@ -364,7 +364,7 @@ pub struct RehearseArgs {
     #[arg(long, value_name = "HOW MUCH", requires_all = ["trigger", "confidence"], conflicts_with = "list", value_parser = kindly::<Recall>())]
     pub recalled: Option<Recall>,
     /// With --recalled: how sure you are now that you could handle it, 0-100 %.
-    #[arg(long, value_name = "0-100", requires = "recalled", value_parser = percent)]
+    #[arg(long, value_name = "0-100", requires = "recalled", value_parser = percent, allow_negative_numbers = true)]
     pub confidence: Option<u8>,
     /// With --recalled: what you said you would do, in your own words.
     #[arg(long, value_name = "TEXT", requires = "recalled")]
@@ -429,26 +429,26 @@ pub struct JsonArgs {
 #[derive(Debug, Args)]
 pub struct BreatheArgs {
     /// Seconds to breathe in.
-    #[arg(long = "in", value_name = "SECONDS", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=10))]
+    #[arg(long = "in", value_name = "SECONDS", default_value_t = 4, value_parser = breath_in, allow_negative_numbers = true)]
     pub breathe_in: u8,
     /// Seconds to breathe out (longer than in).
-    #[arg(long = "out", value_name = "SECONDS", default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=15))]
+    #[arg(long = "out", value_name = "SECONDS", default_value_t = 6, value_parser = breath_out, allow_negative_numbers = true)]
     pub breathe_out: u8,
     /// How long, in minutes (decimals allowed).
-    #[arg(long, default_value_t = 3.0)]
+    #[arg(long, default_value_t = 3.0, allow_negative_numbers = true)]
     pub minutes: f64,
 }
 
 #[derive(Debug, Args)]
 pub struct SurfArgs {
     /// How long, in minutes (decimals allowed).
-    #[arg(long, default_value_t = 20.0)]
+    #[arg(long, default_value_t = 20.0, allow_negative_numbers = true)]
     pub minutes: f64,
     /// Minutes between ratings.
-    #[arg(long, default_value_t = 5.0)]
+    #[arg(long, default_value_t = 5.0, allow_negative_numbers = true)]
     pub every: f64,
     /// Log a surf done elsewhere: the urge, 0-10, at each check, e.g. 7,8,6,4,2.
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
     pub ratings: Option<String>,
     /// The trigger it was for (its id).
     #[arg(long, value_name = "ID")]
@@ -459,7 +459,7 @@ pub struct SurfArgs {
 pub struct CheckInArgs {
     /// The strongest urge today, 0 (none) to 10 (the strongest it gets).
     /// Giving it checks in without asking anything.
-    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", value_parser = zero_to_ten, allow_negative_numbers = true)]
     pub urge: Option<u8>,
     /// Whether you acted on an urge today (default: no).
     #[arg(long, value_name = "no|partly|yes", requires = "urge", value_parser = kindly::<Acted>())]
@@ -477,7 +477,7 @@ pub struct CheckInArgs {
     #[arg(long, value_name = "ID", requires = "urge")]
     pub used: Vec<String>,
     /// Distress or low mood today, 0 (calm) to 10 (the worst it gets).
-    #[arg(long, value_name = "0-10", requires = "urge", value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", requires = "urge", value_parser = zero_to_ten, allow_negative_numbers = true)]
     pub distress: Option<u8>,
     /// Show how many days since your last lapse, and your longest stretch.
     #[arg(long, value_name = "on|off", conflicts_with = "ics", value_parser = kindly::<Switch>())]
@@ -499,7 +499,7 @@ pub struct CheckInArgs {
 #[derive(Debug, Args)]
 pub struct TrendsArgs {
     /// How many days to show, up to today: 14, 30 or 90.
-    #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
+    #[arg(long, default_value_t = 14, value_parser = day_count, allow_negative_numbers = true)]
     pub days: u16,
     /// Print JSON for scripts.
     #[arg(long, conflicts_with = "csv")]
@@ -601,7 +601,7 @@ pub struct ReviewArgs {
     pub assignment: Option<PathBuf>,
     /// Review your own plan since a date (as `set` reads dates: 2026-11-28,
     /// 28/11/2026 in your locale's order, 28 Nov) or a revision number.
-    #[arg(long, value_name = "DATE|REV")]
+    #[arg(long, value_name = "DATE|REV", allow_negative_numbers = true)]
     pub since: Option<String>,
 }
 
@@ -622,7 +622,7 @@ pub struct PrintArgs {
     pub trends: bool,
     /// The lock-screen image's size in pixels, width x height (default
     /// 1170x2532, an iPhone; 1080x2400 suits many Android phones).
-    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = crate::render::phone::parse_size)]
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = crate::render::phone::parse_size, allow_hyphen_values = true)]
     pub size: Option<(u32, u32)>,
     /// The lock-screen image dark text on a light ground (default: light on dark).
     #[arg(long, conflicts_with = "dark")]
@@ -634,7 +634,7 @@ pub struct PrintArgs {
     #[arg(long, default_value = "a4", value_parser = kindly::<Paper>())]
     pub paper: Paper,
     /// Print an earlier revision (see `relapse-plan history`).
-    #[arg(long, value_name = "REV", value_parser = revision)]
+    #[arg(long, value_name = "REV", value_parser = revision, allow_negative_numbers = true)]
     pub revision: Option<u64>,
     /// A form to fill in by hand: every section with ruled lines, none of
     /// the plan's entries (the emergency number and crisis lines stay).
@@ -673,17 +673,17 @@ pub struct LinesArgs {
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The older revision (default: the one before the current).
-    #[arg(value_parser = revision)]
+    #[arg(value_parser = revision, allow_negative_numbers = true)]
     pub from: Option<u64>,
     /// The newer revision (default: the current plan).
-    #[arg(value_parser = revision)]
+    #[arg(value_parser = revision, allow_negative_numbers = true)]
     pub to: Option<u64>,
 }
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
     /// The revision to bring back (see `relapse-plan history`).
-    #[arg(value_parser = revision)]
+    #[arg(value_parser = revision, allow_negative_numbers = true)]
     pub revision: u64,
 }
 
@@ -705,7 +705,7 @@ pub enum StepCommand {
     )]
     FollowThrough {
         /// Its number in `step list`.
-        #[arg(value_parser = item_number)]
+        #[arg(value_parser = item_number, allow_negative_numbers = true)]
         number: usize,
         #[command(flatten)]
         flags: FollowThroughFlags,
@@ -716,7 +716,7 @@ pub enum StepCommand {
 #[derive(Debug, Args)]
 pub struct FollowThroughFlags {
     /// How likely you are to use it, 0 to 100 % ("none" to clear).
-    #[arg(long, value_name = "0-100", value_parser = percent_or_none)]
+    #[arg(long, value_name = "0-100", value_parser = percent_or_none, allow_negative_numbers = true)]
     pub likely: Option<Cleared<u8>>,
     /// What could get in the way, in your words ("none" to clear).
     #[arg(long, value_name = "TEXT", value_parser = text_or_none)]
@@ -769,16 +769,16 @@ pub enum TextCommand {
         /// In your own words.
         text: String,
         /// Put it before number N.
-        #[arg(long, value_name = "N", conflicts_with = "after", value_parser = item_number)]
+        #[arg(long, value_name = "N", conflicts_with = "after", value_parser = item_number, allow_negative_numbers = true)]
         before: Option<usize>,
         /// Put it after number N.
-        #[arg(long, value_name = "N", value_parser = item_number)]
+        #[arg(long, value_name = "N", value_parser = item_number, allow_negative_numbers = true)]
         after: Option<usize>,
     },
     /// Change the words of number N.
     Edit {
         /// Its number in `list`.
-        #[arg(value_parser = item_number)]
+        #[arg(value_parser = item_number, allow_negative_numbers = true)]
         number: usize,
         /// The new words.
         text: String,
@@ -786,16 +786,16 @@ pub enum TextCommand {
     /// Remove number N.
     Remove {
         /// Its number in `list`.
-        #[arg(value_parser = item_number)]
+        #[arg(value_parser = item_number, allow_negative_numbers = true)]
         number: usize,
     },
     /// Move number N to position M.
     Move {
         /// Its number in `list`.
-        #[arg(value_parser = item_number)]
+        #[arg(value_parser = item_number, allow_negative_numbers = true)]
         number: usize,
         /// Where it goes.
-        #[arg(long, value_name = "M", value_parser = item_number)]
+        #[arg(long, value_name = "M", value_parser = item_number, allow_negative_numbers = true)]
         to: usize,
     },
 }
@@ -882,16 +882,16 @@ pub struct TriggerFields {
     #[arg(long, value_name = "TEXT")]
     pub urge: Vec<String>,
     /// How likely in the next month, 0 (not at all) to 5 (almost certain).
-    #[arg(long, value_name = "0-5", value_parser = zero_to_five)]
+    #[arg(long, value_name = "0-5", value_parser = zero_to_five, allow_negative_numbers = true)]
     pub likelihood: Option<u8>,
     /// How strong the urge would be, 0 (none) to 5 (overwhelming).
-    #[arg(long, value_name = "0-5", value_parser = zero_to_five)]
+    #[arg(long, value_name = "0-5", value_parser = zero_to_five, allow_negative_numbers = true)]
     pub intensity: Option<u8>,
     /// How sure you are you could get through it without a lapse, 0 to 100 %.
-    #[arg(long, value_name = "0-100", value_parser = percent)]
+    #[arg(long, value_name = "0-100", value_parser = percent, allow_negative_numbers = true)]
     pub confidence: Option<u8>,
     /// Your own order, 1 = the riskiest.
-    #[arg(long, value_name = "N", value_parser = rank_number)]
+    #[arg(long, value_name = "N", value_parser = rank_number, allow_negative_numbers = true)]
     pub rank: Option<u32>,
     /// Link a coping strategy by id (repeatable).
     #[arg(long, value_name = "ID")]
@@ -956,7 +956,7 @@ pub struct CopingEdit {
     #[arg(long, value_name = "TEXT")]
     pub step: Vec<String>,
     /// Remove step number N (repeatable).
-    #[arg(long, value_name = "N", value_parser = item_number)]
+    #[arg(long, value_name = "N", value_parser = item_number, allow_negative_numbers = true)]
     pub remove_step: Vec<usize>,
     #[command(flatten)]
     pub follow_through: FollowThroughFlags,
@@ -1092,6 +1092,37 @@ fn whole_number<T: TryFrom<u64>>(
         .filter(|n| (low..=high).contains(n))
         .and_then(|n| T::try_from(n).ok())
         .ok_or_else(|| format!("expected {wanted}"))
+}
+
+fn zero_to_ten(typed: &str) -> Result<u8, String> {
+    whole_number(typed, 0, 10, "a whole number from 0 to 10, like 6")
+}
+
+fn breath_in(typed: &str) -> Result<u8, String> {
+    whole_number(
+        typed,
+        1,
+        10,
+        "a whole number of seconds from 1 to 10, like 4",
+    )
+}
+
+fn breath_out(typed: &str) -> Result<u8, String> {
+    whole_number(
+        typed,
+        1,
+        15,
+        "a whole number of seconds from 1 to 15, like 6",
+    )
+}
+
+fn day_count(typed: &str) -> Result<u16, String> {
+    whole_number(
+        typed,
+        1,
+        366,
+        "a whole number of days from 1 to 366, like 30",
+    )
 }
 
 fn zero_to_five(typed: &str) -> Result<u8, String> {

@@ -8,6 +8,7 @@ mod boundary;
 mod checkin;
 mod citizen;
 mod commands;
+mod edges;
 mod editing;
 mod export;
 mod first_save;
