@@ -137,7 +137,7 @@ impl Wizard<'_> {
 
     /// Adds one contact; `false` when the person left the name empty.
     fn add_contact(&mut self) -> Result<bool> {
-        let Some(name) = self.ask.text("Who is it? (their name)", "")? else {
+        let Some(name) = self.contact_name("Who is it? (their name)", "", None)? else {
             return Ok(false);
         };
         let id = self.draft.plan.new_id::<Contact>(&name);
@@ -154,9 +154,37 @@ impl Wizard<'_> {
         Ok(true)
     }
 
+    /// A contact's name, asked again while it looks the same as another
+    /// contact's (`except`: the one being changed), as `contact add` refuses
+    /// it: two people who look alike can't be told apart when it matters.
+    fn contact_name(
+        &mut self,
+        question: &str,
+        current: &str,
+        except: Option<&str>,
+    ) -> Result<Option<String>> {
+        loop {
+            let Some(name) = self.ask.text(question, current)? else {
+                return Ok(None);
+            };
+            let Some(other) = self.draft.plan.contact_looking_like(&name, except) else {
+                return Ok(Some(name));
+            };
+            let said = format!(
+                "\"{}\" looks the same as \"{}\", already in your plan. Give this one a name of its own (add a surname, or \"(work)\"), or leave it empty to stop.",
+                crate::render::clean(&name),
+                crate::render::clean(&other.name)
+            );
+            self.say(&said)?;
+        }
+    }
+
     fn edit_contact(&mut self, i: usize) -> Result<()> {
         let current = self.draft.plan.contacts[i].name.clone();
-        if let Some(name) = self.ask.text("Their name, as you call them", &current)? {
+        let id = self.draft.plan.contacts[i].id.clone();
+        if let Some(name) =
+            self.contact_name("Their name, as you call them", &current, Some(&id))?
+        {
             self.plan().contacts[i].name = name;
             self.keep()?;
         }

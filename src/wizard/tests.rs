@@ -351,6 +351,46 @@ fn contacts_can_be_kept_out_of_a_crisis_and_out_of_responses() {
     );
 }
 
+/// Issue 12: a name that looks the same as another contact's ("alex"
+/// beside "Alex", or with a hidden character) is asked again, saying why,
+/// as `contact add` refuses it.
+#[test]
+fn a_contact_looking_like_another_is_asked_again() {
+    let answers = [
+        "Alex",
+        "",
+        "Someone I can ask for help",
+        "",
+        "alex\u{200b}",
+        "Alex B",
+        "",
+        "Someone I can ask for help",
+        "",
+        "",
+        "Done with this section",
+    ];
+    let (_, draft, _, ask) = walk(&answers, Plan::new(String::new(), None), |w| {
+        w.run_step("contacts")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    let names: Vec<&str> = draft
+        .plan
+        .contacts
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Alex", "Alex B"]);
+    assert!(
+        ask.transcript
+            .iter()
+            .any(|t| t
+                .contains("\"alex\\u{200b}\" looks the same as \"Alex\", already in your plan.")),
+        "{:#?}",
+        ask.transcript
+    );
+}
+
 /// Answers a ranking by rule: ratings from the trigger's position, pairwise
 /// questions from a hidden "true" order; counts the pairwise questions.
 struct Ranker {
