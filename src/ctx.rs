@@ -72,8 +72,13 @@ impl Ctx<'_> {
                 loaded.path.display()
             )
             .map_err(Error::Stderr)?;
+            let file = loaded
+                .path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
             for problem in &loaded.problems {
-                writeln!(self.err, "  - {}", clean_lines(&problem.to_string()))
+                writeln!(self.err, "  - {}", clean_lines(&problem.in_file(&file)))
                     .map_err(Error::Stderr)?;
             }
         }

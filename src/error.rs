@@ -591,9 +591,17 @@ fn invalid_message(path: Option<&PathBuf>, problems: &[Problem]) -> String {
             plural(problems.len(), "problem")
         ),
     };
+    // About a file the person may open, each entry's id is named too: it
+    // is what the file shows to search for.
+    let file = path
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy());
     for problem in problems {
         message.push_str("\n  - ");
-        message.push_str(&problem.to_string());
+        match &file {
+            Some(file) => message.push_str(&problem.in_file(file)),
+            None => message.push_str(&problem.to_string()),
+        }
     }
     message
 }

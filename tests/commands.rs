@@ -208,15 +208,16 @@ fn validate_checks_a_file_and_changes_nothing() {
     assert!(out.contains("is a valid plan: revision 3, 3 triggers, 4 coping strategies, 4 contacts, 5 crisis steps"), "{out}");
 
     let bad = env.home().join("bad.toml");
-    std::fs::write(&bad, "schema_version = 1\n[[triggers]]\nid = \"a\"\nsituation = \"x\"\nlikelihood = 9\ncoping = [\"ghost\"]\n").unwrap();
+    std::fs::write(&bad, "schema_version = 1\n[[triggers]]\nid = \"vetan-ka-din\"\nsituation = \"वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के सामने से\"\nlikelihood = 9\ncoping = [\"ghost\"]\n").unwrap();
     let err = env.fails(1, ["validate", bad.to_str().unwrap()]);
     assert!(err.contains("bad.toml` has 2 problems"), "{err}");
+    // Named by the person's words, shortened; the id only to find it in the file.
     assert!(
-        err.contains("trigger `a`: likelihood is 9; it goes from 0 to 5"),
+        err.contains("trigger \"वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के…\": likelihood is 9; it goes from 0 to 5 (id `vetan-ka-din` in bad.toml)"),
         "{err}"
     );
     assert!(
-        err.contains("trigger `a`: links to coping strategy `ghost`, which is not in the plan"),
+        err.contains("trigger \"वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के…\": links to coping strategy `ghost`, which is not in the plan (id `vetan-ka-din` in bad.toml)"),
         "{err}"
     );
 }

@@ -327,3 +327,25 @@ fn review_fits_50_columns() {
         "{out}"
     );
 }
+
+/// `show` names a coping strategy's kind in the words the walk-through
+/// offers it with, never the file's `internal` (issue 13).
+#[test]
+fn show_says_what_kind_of_strategy_in_words() {
+    let env = Env::new();
+    env.ok(["init", "--country", "IN"]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "गहरी साँस और पानी पीना",
+        "--kind",
+        "internal",
+    ]);
+    let plain = env.ok(["show", "--plain"]);
+    assert!(
+        plain.contains("What it is: something I can do on my own"),
+        "{plain}"
+    );
+    assert!(!plain.contains("internal"), "{plain}");
+}

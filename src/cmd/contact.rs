@@ -636,9 +636,6 @@ fn card_problem(card: &Card, role: Role) -> Option<String> {
     });
     crate::plan::validate::validate(&probe)
         .into_iter()
-        .find(|p| p.place.starts_with("contact `probe`"))
-        .map(|p| {
-            let field = p.place.trim_start_matches("contact `probe` ");
-            format!("its {field} {}", p.message)
-        })
+        .find(|p| p.id.as_deref() == Some("probe"))
+        .map(|p| format!("its {} {}", p.field.unwrap_or("card"), p.message))
 }

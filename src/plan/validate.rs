@@ -7,18 +7,134 @@ use std::fmt;
 use super::{Plan, Section, date, ids};
 
 /// One thing wrong with a plan: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Problem {
-    /// Where in the plan, in words ("trigger `payday`").
+    /// Where in the plan, in the person's words (`trigger "Payday Friday"`):
+    /// an entry is named by its situation or name, quoted and shortened,
+    /// never by its id alone.
     pub place: String,
     /// What is wrong and, where it helps, how to mend it.
     pub message: String,
+    /// The entry's id, when the place is a trigger, contact or coping
+    /// strategy: how to find it in a file edited by hand.
+    pub id: Option<String>,
+    /// The entry's field the problem is in (`name`, `phone`), if one.
+    pub field: Option<&'static str>,
+    /// The same problem whatever the entry's words: by kind, id, field and
+    /// message. What equality compares, so a change that mends a file's
+    /// problems is recognised even when it also edits the words they quote.
+    key: String,
 }
+
+impl PartialEq for Problem {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Problem {}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.place, self.message)
     }
+}
+
+impl Problem {
+    /// The problem as said about a file the person may open by hand
+    /// (`file` is its name, like `plan.toml`): the entry's id is added, as
+    /// that is what the file shows to search for.
+    pub fn in_file(&self, file: &str) -> String {
+        match &self.id {
+            Some(id) if !self.to_string().contains(&format!("`{id}`")) => {
+                format!("{self} (id `{id}` in {file})")
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// Where a problem is: in words, with the entry's id and field if any.
+#[derive(Clone)]
+struct At {
+    words: String,
+    id: Option<String>,
+    field: Option<&'static str>,
+    key: String,
+}
+
+impl From<&str> for At {
+    fn from(place: &str) -> At {
+        At {
+            words: place.to_string(),
+            id: None,
+            field: None,
+            key: place.to_string(),
+        }
+    }
+}
+
+impl From<String> for At {
+    fn from(place: String) -> At {
+        At::from(place.as_str())
+    }
+}
+
+impl At {
+    /// An entry (`kind` is "trigger", "contact", "coping strategy"), named
+    /// by its words, or by its id when it has none.
+    fn entry(kind: &str, id: &str, words: &str) -> At {
+        let shown = if words.trim().is_empty() {
+            format!("{kind} `{id}`")
+        } else {
+            format!("{kind} \"{}\"", brief(words))
+        };
+        At {
+            words: shown,
+            id: Some(id.to_string()),
+            field: None,
+            key: format!("{kind} `{id}`"),
+        }
+    }
+
+    /// The same entry, at one of its fields.
+    fn field(&self, field: &'static str) -> At {
+        At {
+            words: format!("{} {field}", self.words),
+            id: self.id.clone(),
+            field: Some(field),
+            key: format!("{} {field}", self.key),
+        }
+    }
+}
+
+/// The most display columns of a person's words quoted in a place.
+const BRIEF: usize = 40;
+
+/// Words cut to about [`BRIEF`] columns at a place a line may break (a
+/// space, or between two Chinese characters), "…" marking the cut, so a
+/// problem stays a line long however long the situation.
+fn brief(words: &str) -> String {
+    let words = words.trim();
+    if textwrap::core::display_width(words) <= BRIEF {
+        return words.to_string();
+    }
+    let mut end = 0;
+    let mut used = 0;
+    for (at, c) in words.char_indices() {
+        used += textwrap::core::display_width(c.encode_utf8(&mut [0; 4]));
+        if used > BRIEF - 1 {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    let cut = unicode_linebreak::linebreaks(words)
+        .map(|(at, _)| at)
+        .take_while(|at| *at <= end)
+        .last()
+        .filter(|at| *at >= end / 2)
+        .unwrap_or(end);
+    format!("{}…", words[..cut].trim_end())
 }
 
 /// The most entries one list of a plan may hold (contacts, triggers, crisis
@@ -33,12 +149,12 @@ pub const MAX_INNER: usize = 100;
 /// A likelihood within 0-100 % and sound words for the obstacle and answer.
 fn check_follow_through(
     follow: &super::FollowThrough,
-    place: &str,
-    report: &mut impl FnMut(String, String),
+    place: &At,
+    report: &mut impl FnMut(At, String),
 ) {
     if follow.likely.is_some_and(|l| l > 100) {
         report(
-            format!("{place} follow_through.likely"),
+            place.field("follow_through.likely"),
             "should be a percentage from 0 to 100".into(),
         );
     }
@@ -47,16 +163,16 @@ fn check_follow_through(
         ("answer", &follow.answer),
     ] {
         if let Some(value) = value {
-            check_text(value, &format!("{place} {field}"), false, report);
+            check_text(value, &place.field(field), false, report);
         }
     }
 }
 
 /// What schema 3 added at the top level: where the plan is kept and the
 /// person's own numbers.
-fn check_schema_3(plan: &Plan, report: &mut impl FnMut(String, String)) {
+fn check_schema_3(plan: &Plan, report: &mut impl FnMut(At, String)) {
     if let Some(kept_at) = &plan.kept_at {
-        check_text(kept_at, "kept_at", true, report);
+        check_text(kept_at, &"kept_at".into(), true, report);
     }
     let own = &plan.own_lines;
     for (field, value) in [
@@ -64,12 +180,12 @@ fn check_schema_3(plan: &Plan, report: &mut impl FnMut(String, String)) {
         ("own_lines.emergency_source", &own.emergency_source),
     ] {
         if let Some(value) = value {
-            check_text(value, field, false, report);
+            check_text(value, &field.into(), false, report);
         }
     }
     for (n, line) in own.lines.iter().enumerate() {
-        let place = format!("own crisis line {}", n + 1);
-        check_text(&line.name, &format!("{place} name"), false, report);
+        let place = At::from(format!("own crisis line {}", n + 1));
+        check_text(&line.name, &place.field("name"), false, report);
         for value in [&line.call, &line.text, &line.source].into_iter().flatten() {
             check_text(value, &place, false, report);
         }
@@ -82,7 +198,15 @@ fn check_schema_3(plan: &Plan, report: &mut impl FnMut(String, String)) {
 /// Every problem in the plan, in file order; empty when the plan is sound.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |place: String, message: String| problems.push(Problem { place, message });
+    let mut report = |at: At, message: String| {
+        problems.push(Problem {
+            key: format!("{}: {message}", at.key),
+            place: at.words,
+            message,
+            id: at.id,
+            field: at.field,
+        });
+    };
 
     if plan.schema_version != super::SCHEMA_VERSION {
         report(
@@ -95,7 +219,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
     }
     check_counts(plan, &mut report);
-    check_text(&plan.name, "name", true, &mut report);
+    check_text(&plan.name, &"name".into(), true, &mut report);
     for problem in plan.early_warning.problems() {
         report("early_warning".into(), problem);
     }
@@ -116,12 +240,12 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
     }
     if let Some(note) = &plan.change_note {
-        check_text(note, "change_note", true, &mut report);
+        check_text(note, &"change_note".into(), true, &mut report);
     }
 
     for section in Section::ALL {
         for (n, item) in plan.section(section).iter().enumerate() {
-            let place = format!("{} {}", section.item_name(), n + 1);
+            let place = At::from(format!("{} {}", section.item_name(), n + 1));
             check_text(&item.text, &place, false, &mut report);
             if section == Section::CrisisSteps {
                 check_follow_through(&item.follow_through, &place, &mut report);
@@ -136,41 +260,28 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     check_schema_3(plan, &mut report);
 
     let coping_ids = check_ids(
-        plan.coping.iter().map(|c| c.id.as_str()),
+        plan.coping.iter().map(|c| (c.id.as_str(), c.name.as_str())),
         "coping strategy",
         &mut report,
     );
     check_ids(
-        plan.contacts.iter().map(|c| c.id.as_str()),
+        plan.contacts
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str())),
         "contact",
         &mut report,
     );
     check_ids(
-        plan.triggers.iter().map(|t| t.id.as_str()),
+        plan.triggers
+            .iter()
+            .map(|t| (t.id.as_str(), t.situation.as_str())),
         "trigger",
         &mut report,
     );
 
     check_triggers(plan, &coping_ids, &mut report);
 
-    for c in &plan.coping {
-        let place = format!("coping strategy `{}`", c.id);
-        check_follow_through(&c.follow_through, &place, &mut report);
-        check_text(&c.name, &format!("{place} name"), false, &mut report);
-        for step in &c.steps {
-            check_text(step, &format!("{place} step"), false, &mut report);
-        }
-    }
-    for c in &plan.contacts {
-        let place = format!("contact `{}`", c.id);
-        check_text(&c.name, &format!("{place} name"), false, &mut report);
-        if let Some(phone) = &c.phone {
-            check_text(phone, &format!("{place} phone"), false, &mut report);
-        }
-        if let Some(reachable) = &c.reachable {
-            check_text(reachable, &format!("{place} reachable"), false, &mut report);
-        }
-    }
+    check_coping_and_contacts(plan, &mut report);
 
     for (field, value) in [
         ("review.last", &plan.review.last),
@@ -188,9 +299,31 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     problems
 }
 
+/// Each coping strategy's and contact's words.
+fn check_coping_and_contacts(plan: &Plan, report: &mut impl FnMut(At, String)) {
+    for c in &plan.coping {
+        let place = At::entry("coping strategy", &c.id, &c.name);
+        check_follow_through(&c.follow_through, &place, report);
+        check_text(&c.name, &place.field("name"), false, report);
+        for step in &c.steps {
+            check_text(step, &place.field("step"), false, report);
+        }
+    }
+    for c in &plan.contacts {
+        let place = At::entry("contact", &c.id, &c.name);
+        check_text(&c.name, &place.field("name"), false, report);
+        if let Some(phone) = &c.phone {
+            check_text(phone, &place.field("phone"), false, report);
+        }
+        if let Some(reachable) = &c.reachable {
+            check_text(reachable, &place.field("reachable"), false, report);
+        }
+    }
+}
+
 /// Lists no longer than [`MAX_ITEMS`] (and [`MAX_INNER`] within an entry).
-fn check_counts(plan: &Plan, report: &mut impl FnMut(String, String)) {
-    let mut count = |place: String, len: usize, max: usize| {
+fn check_counts(plan: &Plan, report: &mut impl FnMut(At, String)) {
+    let mut count = |place: At, len: usize, max: usize| {
         if len > max {
             report(
                 place,
@@ -201,11 +334,7 @@ fn check_counts(plan: &Plan, report: &mut impl FnMut(String, String)) {
         }
     };
     for section in Section::ALL {
-        count(
-            section.key().to_string(),
-            plan.section(section).len(),
-            MAX_ITEMS,
-        );
+        count(section.key().into(), plan.section(section).len(), MAX_ITEMS);
     }
     count("triggers".into(), plan.triggers.len(), MAX_ITEMS);
     count("coping".into(), plan.coping.len(), MAX_ITEMS);
@@ -223,26 +352,32 @@ fn check_counts(plan: &Plan, report: &mut impl FnMut(String, String)) {
             ("coping", t.coping.len()),
             ("contacts", t.contacts.len()),
         ] {
-            count(format!("trigger `{}` {field}", t.id), len, MAX_INNER);
+            count(
+                At::entry("trigger", &t.id, &t.situation).field(field),
+                len,
+                MAX_INNER,
+            );
         }
     }
     for c in &plan.coping {
         count(
-            format!("coping strategy `{}` steps", c.id),
+            At::entry("coping strategy", &c.id, &c.name).field("steps"),
             c.steps.len(),
             MAX_INNER,
         );
     }
 }
 
-/// Checks a list of ids: each valid, none twice. Returns the set of ids.
+/// Checks a list of entries' ids (each with the entry's words): each
+/// valid, none twice. Returns the set of ids.
 fn check_ids<'a>(
-    ids: impl Iterator<Item = &'a str>,
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
     what: &str,
-    report: &mut impl FnMut(String, String),
+    report: &mut impl FnMut(At, String),
 ) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
-    for id in ids {
+    for (id, words) in entries {
+        let place = At::entry(what, id, words);
         if !ids::is_valid(id) {
             let command = match what {
                 "contact" => "contact",
@@ -250,16 +385,16 @@ fn check_ids<'a>(
                 _ => "coping",
             };
             report(
-                format!("{what} `{id}`"),
+                place.clone(),
                 format!(
-                    "ids are lower-case letters and digits joined by hyphens, like `urge-surf`; `relapse-plan {command} edit '{id}' --new-id NEW` renames it"
+                    "its id `{id}` should be lower-case letters and digits joined by hyphens, like `urge-surf`; `relapse-plan {command} edit '{id}' --new-id NEW` renames it"
                 ),
             );
         }
         if !seen.insert(id) {
             report(
-                format!("{what} `{id}`"),
-                "this id is used twice; each needs its own".into(),
+                place,
+                format!("its id `{id}` is used by another {what} too; each needs its own"),
             );
         }
     }
@@ -268,46 +403,37 @@ fn check_ids<'a>(
 
 /// Text must hold something and nothing that could disturb a terminal or a
 /// printout; `may_be_empty` is for the few fields that are optional words.
-fn check_text(
-    text: &str,
-    place: &str,
-    may_be_empty: bool,
-    report: &mut impl FnMut(String, String),
-) {
+fn check_text(text: &str, place: &At, may_be_empty: bool, report: &mut impl FnMut(At, String)) {
     if !may_be_empty && text.trim().is_empty() {
         report(
-            place.into(),
+            place.clone(),
             "is empty; write something or remove it".into(),
         );
     }
     if text.chars().any(|c| c.is_control() && c != '\t') {
         report(
-            place.into(),
+            place.clone(),
             "holds a control character (such as a line break or escape); keep it to one line of plain text".into(),
         );
     }
 }
 
 /// Each trigger: its words, ratings in range, ranks unique, links that resolve.
-fn check_triggers(
-    plan: &Plan,
-    coping_ids: &HashSet<&str>,
-    report: &mut impl FnMut(String, String),
-) {
+fn check_triggers(plan: &Plan, coping_ids: &HashSet<&str>, report: &mut impl FnMut(At, String)) {
     let mut ranks = HashSet::new();
     // Looked up by id once, so links cost the same whatever the plan's size.
     let contacts: std::collections::HashMap<&str, &super::Contact> =
         plan.contacts.iter().map(|c| (c.id.as_str(), c)).collect();
     for t in &plan.triggers {
-        let place = format!("trigger `{}`", t.id);
-        check_text(&t.situation, &format!("{place} situation"), false, report);
+        let place = At::entry("trigger", &t.id, &t.situation);
+        check_text(&t.situation, &place.field("situation"), false, report);
         for (field, list) in [
             ("thought", &t.thoughts),
             ("feeling", &t.feelings),
             ("urge", &t.urges),
         ] {
             for text in list {
-                check_text(text, &format!("{place} {field}"), false, report);
+                check_text(text, &place.field(field), false, report);
             }
         }
         for (field, value, max) in [
@@ -353,7 +479,10 @@ fn check_triggers(
                 ),
                 Some(c) if !c.to_involve() => report(
                     place.clone(),
-                    format!("links to contact `{id}`, who is marked not to involve in a crisis"),
+                    format!(
+                        "links to {}, who is marked not to involve in a crisis",
+                        At::entry("contact", id, &c.name).words
+                    ),
                 ),
                 Some(_) => {}
             }
@@ -409,20 +538,22 @@ mod tests {
         let got = messages(&plan);
         assert!(
             got.contains(
-                &"trigger `payday`: this id is used twice; each needs its own".to_string()
+                &"trigger \"Friday payday\": its id `payday` is used by another trigger too; each needs its own".to_string()
             ),
             "{got:?}"
         );
         assert!(
             got.contains(
-                &"trigger `payday`: links to coping strategy `walk`, which is not in the plan"
+                &"trigger \"Friday payday\": links to coping strategy `walk`, which is not in the plan"
                     .to_string()
             ),
             "{got:?}"
         );
         assert!(
-            got.iter()
-                .any(|m| m.contains("marked not to involve in a crisis")),
+            got.contains(
+                &"trigger \"Friday payday\": links to contact \"Alex\", who is marked not to involve in a crisis"
+                    .to_string()
+            ),
             "{got:?}"
         );
     }
@@ -438,9 +569,9 @@ mod tests {
         plan.country = Some("gb".into());
         let got = messages(&plan);
         for expected in [
-            "trigger `payday`: intensity is 9; it goes from 0 to 5",
-            "trigger `payday`: confidence is 101; it goes from 0 to 100",
-            "trigger `payday`: rank is 0; ranks start at 1 (the riskiest)",
+            "trigger \"Friday payday\": intensity is 9; it goes from 0 to 5",
+            "trigger \"Friday payday\": confidence is 101; it goes from 0 to 100",
+            "trigger \"Friday payday\": rank is 0; ranks start at 1 (the riskiest)",
             "crisis step 2: is empty; write something or remove it",
         ] {
             assert!(
@@ -464,9 +595,76 @@ mod tests {
         let got = messages(&plan);
         assert!(
             got.iter()
-                .any(|m| m.starts_with("coping strategy `Urge Surf`: ids are")),
+                .any(|m| m
+                    .starts_with("coping strategy \"Urge surfing\": its id `Urge Surf` should be")),
             "{got:?}"
         );
         assert!(got.iter().any(|m| m.starts_with("review.next:")), "{got:?}");
+    }
+
+    #[test]
+    fn entries_are_named_by_the_persons_words_and_the_id_only_for_the_file() {
+        let mut plan = sound_plan();
+        let mut long = Trigger::new(
+            "yue-di-fa-xin-ri-yi-ge-ren-zai-jia".into(),
+            "月底发薪日一个人在家，手机里全是外卖和酒的广告，朋友都不在".into(),
+        );
+        long.rank = Some(1);
+        plan.triggers[0].rank = Some(1);
+        plan.triggers.push(long);
+        plan.contacts[0].name = "राहुल भैया".into();
+        plan.contacts[0].phone = Some("+91 98\u{1b}765".into());
+        let problems = validate(&plan);
+        let rank = problems
+            .iter()
+            .find(|p| p.id.as_deref() == Some("yue-di-fa-xin-ri-yi-ge-ren-zai-jia"))
+            .expect("the second rank 1 is named");
+        assert_eq!(
+            rank.to_string(),
+            "trigger \"月底发薪日一个人在家，手机里全是外卖和…\": rank 1 is given to another trigger too"
+        );
+        assert_eq!(
+            rank.in_file("plan.toml"),
+            "trigger \"月底发薪日一个人在家，手机里全是外卖和…\": rank 1 is given to another trigger too (id `yue-di-fa-xin-ri-yi-ge-ren-zai-jia` in plan.toml)"
+        );
+        let phone = problems
+            .iter()
+            .find(|p| p.field == Some("phone"))
+            .expect("the phone's escape is named");
+        assert!(
+            phone
+                .to_string()
+                .starts_with("contact \"राहुल भैया\" phone: holds a control character"),
+            "{phone}"
+        );
+        // Nothing but a missing id falls back to it: a blank situation.
+        plan.triggers[0].situation = " ".into();
+        assert!(
+            messages(&plan).contains(
+                &"trigger `payday` situation: is empty; write something or remove it".to_string()
+            ),
+            "{:?}",
+            messages(&plan)
+        );
+    }
+
+    #[test]
+    fn a_problem_is_the_same_when_only_the_words_it_quotes_change() {
+        let mut plan = sound_plan();
+        plan.triggers[0].likelihood = Some(9);
+        let before = validate(&plan);
+        plan.triggers[0].situation = "Friday payday, alone at home".into();
+        let after = validate(&plan);
+        assert_ne!(before[0].to_string(), after[0].to_string());
+        assert_eq!(before, after);
+    }
+
+    #[test]
+    fn long_english_words_are_cut_at_a_space() {
+        assert_eq!(
+            brief("Walking home past the off-licence on a Friday evening after work"),
+            "Walking home past the off-licence on a…"
+        );
+        assert_eq!(brief("  short  "), "short");
     }
 }

@@ -401,7 +401,9 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
 
 /// Coping strategies with their steps.
 pub fn coping_table(plan: &Plan, style: Style) -> Grid {
-    let mut t = table(&["Strategy", "Kind", "Steps", "Id"], &[1, 3], style);
+    // The kind in the words the walk-through offers it with ("something I
+    // can do on my own"), never the file's `internal`.
+    let mut t = table(&["Strategy", "What it is", "Steps", "Id"], &[3], style);
     for c in &plan.coping {
         let steps: Vec<String> = c
             .steps
@@ -412,7 +414,7 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             .collect();
         t.add_row(vec![
             clean(&c.name),
-            c.kind.to_string(),
+            c.kind.about().to_string(),
             steps.join("\n"),
             clean(&c.id),
         ]);
