@@ -515,7 +515,7 @@ fn follow_through_is_kept_shown_and_reviewed() {
         list.contains("in the way: I won't want to bother Alex"),
         "{list}"
     );
-    let coping = env.ok(["coping", "list"]);
+    let coping = env.ok(["coping", "list", "--plain"]);
     assert!(coping.contains("likely to use it: 20%"), "{coping}");
 
     let review = env.ok(["review", "--since", "3"]);
