@@ -232,6 +232,28 @@ fn start_refuses_escape_and_c1_characters_as_assign_does() {
     assert!(!status.contains('\u{202e}'), "{status}");
 }
 
+/// A homework file saved on Windows (lines ending `\r\n`, a note of two
+/// lines) is no control character: it is started, and the note shows as
+/// its two lines.
+#[test]
+fn a_homework_file_saved_on_windows_is_started_with_its_note_in_lines() {
+    let env = Env::with_example();
+    let file = env.home().join("crlf.toml");
+    let text = homework_text()
+        .replacen(
+            "note = \"Take it gently; bring questions.\"",
+            "note = \"\"\"Take it gently;\nbring questions.\"\"\"",
+            1,
+        )
+        .replace('\n', "\r\n");
+    fs::write(&file, text).unwrap();
+    let shown = env.ok(["homework", "start", file.to_str().unwrap()]);
+    assert!(
+        shown.contains("Note: Take it gently;\nbring questions.\n"),
+        "{shown}"
+    );
+}
+
 /// `submit` checks the hand-in it made with the reader `review` uses before
 /// writing it: practice since the start that brings it past the 8 MiB a
 /// hand-in may be is refused in words, and nothing is written.

@@ -214,11 +214,16 @@ fn one_line_flaw(text: &str, max: usize) -> Option<Flaw> {
     }
 }
 
-/// The flaw of the note, which may have lines of its own.
+/// The flaw of the note, which may have lines of its own (ended `\r\n`
+/// too, as a homework file saved on Windows ends them).
 fn note_flaw(note: &str) -> Option<Flaw> {
     if note.chars().nth(MAX_NOTE_CHARS).is_some() {
         Some(Flaw::TooLong(MAX_NOTE_CHARS))
-    } else if note.chars().any(|c| c.is_control() && c != '\n') {
+    } else if note
+        .replace("\r\n", "\n")
+        .chars()
+        .any(|c| c.is_control() && c != '\n')
+    {
         Some(Flaw::Control)
     } else {
         None

@@ -41,7 +41,9 @@ pub fn started(a: &Assignment, today: Date) -> String {
     let mut lines = vec![from_line(a, today)];
     lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
     if !a.note.is_empty() {
-        lines.push(format!("Note: {}", clean(&a.note)));
+        // Line by line: a note of several lines shows as written.
+        let note = a.note.replace("\r\n", "\n");
+        lines.push(format!("Note: {}", super::clean_lines(note.trim_end())));
     }
     lines.push("`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.".into());
     lines.join("\n")
