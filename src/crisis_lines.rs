@@ -344,12 +344,40 @@ pub fn for_country(country: Option<&str>) -> Option<CountryLines> {
     })
 }
 
+/// The lines to show, for every command that shows them (`now`, `print`,
+/// `lines`, the check-in's early warning, `contact export`, the
+/// walk-through): the country chosen for this run (`--country`), else the
+/// plan's, else the locale's. `None` means "call your local emergency
+/// number".
+pub fn to_show(
+    chosen: Option<&str>,
+    plan: Option<&str>,
+    locale: Option<&str>,
+) -> Option<CountryLines> {
+    for_country(chosen.or(plan).or(locale))
+}
+
 /// What to say when there is no line to show.
 pub const LOCAL_EMERGENCY: &str = "call your local emergency number";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lines_shown_come_from_the_chosen_country_then_the_plan_then_the_locale() {
+        let shown = |c, p, l| to_show(c, p, l).map(|lines| lines.country);
+        assert_eq!(
+            shown(Some("ie"), Some("GB"), Some("US")).as_deref(),
+            Some("IE")
+        );
+        assert_eq!(shown(None, Some("GB"), Some("US")).as_deref(), Some("GB"));
+        assert_eq!(shown(None, None, Some("US")).as_deref(), Some("US"));
+        assert_eq!(shown(None, None, None), None);
+        // A damaged plan country names none; it does not fall through to
+        // the locale's, as before.
+        assert_eq!(shown(None, Some("G\u{1b}"), Some("US")), None);
+    }
 
     #[test]
     fn every_line_has_a_source_a_date_and_a_way_to_reach_it() {

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use toml::value::Datetime;
 
+use crate::crisis_lines::CountryLines;
 use crate::error::{Error, Result};
 use crate::prompt::TermEnv;
 use crate::render::fonts::FontSearch;
@@ -85,13 +86,14 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// The country whose crisis lines to show: `--country`, else the plan's,
-    /// else the locale's. `None` means "call your local emergency number".
-    pub fn lines_country(&self, plan_country: Option<&str>) -> Option<String> {
-        self.country
-            .clone()
-            .or_else(|| plan_country.map(str::to_string))
-            .or_else(|| self.locale_country.clone())
+    /// The crisis lines to show beside a plan whose country is
+    /// `plan_country` ([`crate::crisis_lines::to_show`]).
+    pub fn crisis_lines(&self, plan_country: Option<&str>) -> Option<CountryLines> {
+        crate::crisis_lines::to_show(
+            self.country.as_deref(),
+            plan_country,
+            self.locale_country.as_deref(),
+        )
     }
 
     /// Days since 1970-01-01 of [`Ctx::today`].

@@ -6,7 +6,6 @@
 use toml::value::Date;
 
 use crate::cli::{CheckInArgs, Switch};
-use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::checkin::{Acted, Answers, CheckIn, CheckInLog, Recorded, Stretch, stretch};
@@ -112,8 +111,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     .map_err(Error::Stdout)?;
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
         writeln!(ctx.out).map_err(Error::Stdout)?;
-        let country = ctx.lines_country(plan.country.as_deref());
-        let lines = crisis_lines::for_country(country.as_deref());
+        let lines = ctx.crisis_lines(plan.country.as_deref());
         write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)
             .map_err(Error::Stdout)?;
     }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::cli::{Cleared, ContactCommand, ContactEdit, ContactExport, ContactImport};
-use crate::crisis_lines::{self, CrisisLine};
+use crate::crisis_lines::CrisisLine;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::edit::{Entry, Rename};
@@ -467,8 +467,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         .into_iter()
         .partition(|c| phone::trouble(c.phone.as_deref().unwrap_or_default()).is_none());
     let mut entries = people_cards(&people, ctx)?;
-    let country = ctx.lines_country(plan.country.as_deref());
-    let lines = crisis_lines::for_country(country.as_deref());
+    let lines = ctx.crisis_lines(plan.country.as_deref());
     let line_count = lines.as_ref().map_or(0, |l| l.lines.len());
     if let Some(lines) = &lines {
         entries.extend(lines.lines.iter().map(|l| crisis_line(l)));

@@ -24,9 +24,7 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         // never stand between someone and a crisis line.
         own = ctx.store.load().ok().map(|l| l.plan);
         let plan_country = own.as_ref().and_then(|p| p.country.clone());
-        vec![crisis_lines::for_country(
-            ctx.lines_country(plan_country.as_deref()).as_deref(),
-        )]
+        vec![ctx.crisis_lines(plan_country.as_deref())]
     };
     if args.json {
         let views: Vec<LinesJson> = countries

@@ -2,7 +2,6 @@
 //! whatever state the plan folder is in: the plan, an older revision when the
 //! plan file is damaged, or at least the crisis lines.
 
-use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::render::clean_lines;
@@ -24,8 +23,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         }
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
-    let country = ctx.lines_country(plan.and_then(|p| p.country.as_deref()));
-    let lines = crisis_lines::for_country(country.as_deref());
+    let lines = ctx.crisis_lines(plan.and_then(|p| p.country.as_deref()));
     write_now(ctx.out, plan, unreadable, lines.as_ref(), ctx.style).map_err(Error::Stdout)?;
     // In a crisis the steps come first; the plan's notice follows them.
     if let Some(loaded) = &loaded {

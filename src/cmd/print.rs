@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use crate::cli::{self, Format, PrintArgs};
-use crate::crisis_lines;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::supporter::{self, Found};
@@ -26,8 +25,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         Some(revision) => ctx.store.load_revision(revision)?,
         None => ctx.load()?.plan,
     };
-    let country = ctx.lines_country(plan.country.as_deref());
-    let lines = crisis_lines::for_country(country.as_deref());
+    let lines = ctx.crisis_lines(plan.country.as_deref());
     let paper = match args.paper {
         cli::Paper::A4 => Paper::A4,
         cli::Paper::Letter => Paper::Letter,
@@ -223,7 +221,7 @@ fn lock_screen(
 fn supporter_copy(
     plan: &Plan,
     typed: &str,
-    lines: Option<&crisis_lines::CountryLines>,
+    lines: Option<&crate::crisis_lines::CountryLines>,
     yes: bool,
     ctx: &mut Ctx,
 ) -> Result<Option<printout::Printout>> {

@@ -99,7 +99,9 @@ impl Wizard<'_> {
 
     /// Shows where to get help now, for the plan's country.
     pub fn show_crisis_lines(&mut self) -> Result<()> {
-        let lines = crisis_lines::for_country(self.draft.plan.country.as_deref());
+        // The walk-through shows the country just chosen, and nothing when
+        // it was skipped (as it says then), not the locale's.
+        let lines = crisis_lines::to_show(None, self.draft.plan.country.as_deref(), None);
         let text = crate::render::to_text(|text| {
             crate::render::crisis::write_lines(text, lines.as_ref(), self.style.width, self.style)
         });
