@@ -354,6 +354,28 @@ fn a_file_too_large_is_named_as_its_kind_with_a_hint_for_it() {
     // A plan file is still called one.
     let err = env.fails(1, ["validate", big]);
     assert!(err.contains("a plan file may be"), "{err}");
+    // The logs beside the plan are named as what they are.
+    for (file, args, kind) in [
+        (
+            "practice.toml",
+            vec!["rehearse", "--list"],
+            "the practice log",
+        ),
+        ("check-ins.toml", vec!["trends"], "the check-in log"),
+    ] {
+        let env = Env::with_example();
+        let path = env.plan_dir().join(file);
+        fs::write(&path, vec![b'a'; 9_000_000]).unwrap();
+        let err = env.fails(1, &args);
+        assert!(
+            err.contains(&format!(
+                "is 9000000 bytes, more than the 8388608 {kind} may be"
+            )),
+            "{file}: {err}"
+        );
+        assert!(err.contains("move that file aside"), "{file}: {err}");
+        assert!(!err.contains("plan file"), "{file}: {err}");
+    }
 }
 
 /// Issue 12, look-alike contacts: "Dave \u{200b}Last" and "Dave Last" look

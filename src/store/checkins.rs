@@ -34,7 +34,7 @@ impl Store {
     /// small summary when it is there, else from the whole log.
     pub fn load_recent_check_ins(&self) -> Result<CheckInLog> {
         let path = self.recent_check_ins_path();
-        match read_optional(&path)? {
+        match read_optional(&path, CHECK_IN_LOG)? {
             Some(_) => read_log(path),
             None => Ok(self.load_check_ins()?.recent(usize::from(MAX_LOOK_BACK))),
         }
@@ -77,8 +77,11 @@ fn refuse_newer(log: &CheckInLog, path: PathBuf) -> Result<()> {
     Ok(())
 }
 
+/// What the check-in logs are called when one is too large to read.
+const CHECK_IN_LOG: &str = "the check-in log";
+
 fn read_log(path: PathBuf) -> Result<CheckInLog> {
-    let Some(bytes) = read_optional(&path)? else {
+    let Some(bytes) = read_optional(&path, CHECK_IN_LOG)? else {
         return Ok(CheckInLog::default());
     };
     let log: CheckInLog = parse_toml(&bytes).map_err(|source| Error::BadFile {

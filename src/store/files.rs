@@ -152,9 +152,10 @@ pub(super) fn inside_folder(dir: &Path, path: &Path) -> bool {
     lands_in(parent_of(path)) || lands_in(path)
 }
 
-/// A file's bytes, or `None` when it does not exist (yet).
-pub(super) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
-    match read_limited(path) {
+/// A file's bytes, or `None` when it does not exist (yet); `what` names
+/// its kind ("the practice log") if it is too large.
+pub(super) fn read_optional(path: &Path, what: &'static str) -> Result<Option<Vec<u8>>> {
+    match read_limited_as(path, what) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),

@@ -26,7 +26,7 @@ impl Store {
     /// The unfinished wizard answers, if any.
     pub fn load_draft(&self) -> Result<Option<Draft>> {
         let path = self.draft_path();
-        let Some(bytes) = read_optional(&path)? else {
+        let Some(bytes) = read_optional(&path, "the unfinished plan")? else {
             return Ok(None);
         };
         let draft = draft::parse(&bytes).map_err(|source| Error::BadDraft {
@@ -76,7 +76,7 @@ impl Store {
             path: path.clone(),
             why,
         };
-        let bytes = match read_optional(&path) {
+        let bytes = match read_optional(&path, "your started homework") {
             Ok(Some(bytes)) => bytes,
             Ok(None) => return Ok(None),
             Err(Error::TooLarge { size, limit, .. }) => {
@@ -127,7 +127,7 @@ impl Store {
     /// The practice log; empty when nothing has been practised yet.
     pub fn load_practice(&self) -> Result<PracticeLog> {
         let path = self.practice_path();
-        let Some(bytes) = read_optional(&path)? else {
+        let Some(bytes) = read_optional(&path, "the practice log")? else {
             return Ok(PracticeLog::default());
         };
         let log: PracticeLog = parse_toml(&bytes).map_err(|source| Error::BadFile {
