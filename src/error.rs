@@ -18,7 +18,7 @@ pub enum Error {
     #[error("a plan already exists in `{}` (revision {revision})", dir.display())]
     PlanExists { dir: PathBuf, revision: u64 },
 
-    #[error("could not read `{}`: {source}", path.display())]
+    #[error("{}", read_words(path, source))]
     Read { path: PathBuf, source: io::Error },
 
     #[error("{}", write_words(path, source))]
@@ -234,11 +234,11 @@ pub enum Error {
 
     /// What a command shows (a table, the plan, JSON, a PDF sent to `-`)
     /// could not be written where its output goes.
-    #[error("could not write to standard output: {0}")]
+    #[error("could not write to standard output: {}", plain(.0))]
     Stdout(io::Error),
 
     /// A message, a warning or a timer on standard error could not be written.
-    #[error("could not write to standard error: {0}")]
+    #[error("could not write to standard error: {}", plain(.0))]
     Stderr(io::Error),
 
     #[error("Stopped. Everything you typed is kept: run the same command again to carry on.")]
@@ -255,7 +255,7 @@ pub enum Error {
     #[error("{0}")]
     Stopped(&'static str),
 
-    #[error("the terminal stopped answering: {0}")]
+    #[error("the terminal stopped answering: {}", plain(.0))]
     Terminal(io::Error),
 
     #[error("`relapse-plan {command}` asks you questions, so it needs a terminal")]
@@ -309,14 +309,75 @@ pub fn disk_full(source: &io::Error) -> bool {
     )
 }
 
+/// Whether the system refused for want of permission (another user's
+/// folder, a file made read-only): the person's to fix, not a damaged plan.
+pub fn denied(source: &io::Error) -> bool {
+    source.kind() == io::ErrorKind::PermissionDenied
+}
+
+/// What the system said, without its "(os error 13)": a number means
+/// nothing to the person reading.
+pub fn plain(source: &io::Error) -> String {
+    let said = source.to_string();
+    match said.rfind(" (os error ") {
+        Some(at) if said.ends_with(')') => said[..at].to_string(),
+        _ => said,
+    }
+}
+
+/// A failed read in plain words.
+fn read_words(path: &std::path::Path, source: &io::Error) -> String {
+    if denied(source) {
+        format!("you do not have permission to read `{}`", path.display())
+    } else {
+        format!("could not read `{}`: {}", path.display(), plain(source))
+    }
+}
+
 /// A failed write in plain words, naming the file the person knows (never
 /// a temporary file beside it).
 fn write_words(path: &std::path::Path, source: &io::Error) -> String {
     if disk_full(source) {
         format!("the disk is full, so `{}` was not saved", path.display())
+    } else if denied(source) {
+        format!("you do not have permission to change `{}`", path.display())
     } else {
-        format!("could not write `{}`: {source}", path.display())
+        format!("could not write `{}`: {}", path.display(), plain(source))
     }
+}
+
+/// The folder whose owner can put a refused read or write right: the
+/// file's own folder, and for the revisions folder the plan folder (it is
+/// the one the person chose).
+fn owning_folder(path: &std::path::Path) -> &std::path::Path {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_file = name.contains('.');
+    let folder = if is_file {
+        path.parent().unwrap_or(path)
+    } else {
+        path
+    };
+    if folder.file_name().is_some_and(|n| n == "revisions") {
+        folder.parent().unwrap_or(folder)
+    } else {
+        folder
+    }
+}
+
+/// Who can put a refused read or write right, in a sentence.
+fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
+    let folder = owning_folder(path).display();
+    format!(
+        "{}this is a permissions problem: run relapse-plan as the person who owns `{folder}`, or check its owner and permissions with `ls -ld \"{folder}\"`",
+        if changed_nothing {
+            "nothing was changed; "
+        } else {
+            ""
+        }
+    )
 }
 
 impl Error {
@@ -331,10 +392,12 @@ impl Error {
             Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
                 "there is no file there: check the name and the folder".into()
             }
+            Error::Read { path, source } if denied(source) => permission_hint(path, false),
             Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
             Error::Write { source, .. } if disk_full(source) => {
                 "nothing was changed; free some space, then try again".into()
             }
+            Error::Write { path, source } if denied(source) => permission_hint(path, true),
             Error::Write { .. } => {
                 "nothing was changed; check there is free space and that the folder is yours".into()
             }

@@ -77,3 +77,102 @@ fn a_negative_number_gets_the_same_plain_words_either_way() {
         .stderr_lacks("unexpected argument")
         .run();
 }
+
+/// `relapse-plan ARGS` run as the user nobody, in `env`; `None` where this
+/// run cannot change user (not root), which never passes in CI: CI runs as
+/// root, so there this test must run.
+#[cfg(unix)]
+fn as_nobody(env: &Env, args: &[&str]) -> Option<crate::Test> {
+    // The sealed environment has no PATH: runuser by where Debian keeps it.
+    let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let can = runuser.is_some()
+        && std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    if !can {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs as root with runuser: running as another user must work here"
+        );
+        eprintln!("skipped: changing user needs root and runuser");
+        return None;
+    }
+    Some(
+        env.program(runuser?)
+            .args(["-u", "nobody", "--"])
+            .arg(crate::bin())
+            .args(args),
+    )
+}
+
+/// Another user's plan folder: the words say plainly it is a permissions
+/// problem, name the file or folder, and say who can put it right; no
+/// "os error", no "free some space"; `now` still shows the crisis lines.
+#[cfg(unix)]
+#[test]
+fn another_users_folder_is_a_permissions_problem_in_plain_words() {
+    use std::os::unix::fs::PermissionsExt;
+    let set_mode = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let env = Env::with_example();
+    let dir = env.plan_dir();
+    let folder = dir.display().to_string();
+    let plan_file = env.plan_file().display().to_string();
+    // The way to the folder is open; the folder itself is its owner's alone.
+    set_mode(env.home(), 0o755);
+    set_mode(&dir, 0o700);
+    let Some(show) = as_nobody(&env, &["show"]) else {
+        return;
+    };
+    let plain = |t: crate::Test| {
+        t.stderr_has("this is a permissions problem: run relapse-plan as the person who owns `")
+            .stderr_has(format!("ls -ld \"{folder}\""))
+            .stderr_lacks("os error")
+            .stderr_lacks("free some space")
+            .stderr_lacks("free space")
+    };
+    plain(show.status(1))
+        .stderr_has(format!("you do not have permission to read `{plan_file}`"))
+        .run();
+    // The crisis view: the plan file's own reason, never the revisions
+    // folder's in its place, and the crisis lines all the same.
+    plain(as_nobody(&env, &["now"]).unwrap().status(0))
+        .stderr_has(format!("you do not have permission to read `{plan_file}`"))
+        .stderr_lacks("revisions")
+        .stdout_has("Crisis lines")
+        .stdout_has("call your local emergency number")
+        .run();
+    plain(
+        as_nobody(&env, &["reason", "add", "Mia"])
+            .unwrap()
+            .status(1),
+    )
+    .stderr_has("you do not have permission to change `")
+    .run();
+
+    // A plan others may read, in a folder they may not change: an edit
+    // names the folder, and nothing is changed.
+    set_mode(&dir, 0o755);
+    set_mode(&env.plan_file(), 0o644);
+    let before_edit = env.snapshot_dir();
+    plain(
+        as_nobody(&env, &["reason", "add", "Mia"])
+            .unwrap()
+            .status(1),
+    )
+    .stderr_has(format!("you do not have permission to change `{folder}`"))
+    .stderr_has("nothing was changed")
+    .run();
+    plain(
+        as_nobody(&env, &["check-in", "--urge", "3", "--acted", "no"])
+            .unwrap()
+            .status(1),
+    )
+    .stderr_has(format!("you do not have permission to change `{folder}`"))
+    .run();
+    assert_eq!(env.snapshot_dir(), before_edit, "nothing changed");
+}

@@ -14,6 +14,17 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
             // Nothing readable: say so in one line, and still show the lines.
             writeln!(ctx.err, "warning: {}", clean_lines(&error.to_string()))
                 .map_err(Error::Stderr)?;
+            // Another user's folder: who can put it right is worth a line.
+            if let (Error::Read { source, .. }, Some(hint)) = (&error, error.hint())
+                && crate::error::denied(source)
+            {
+                writeln!(
+                    ctx.err,
+                    "{}",
+                    crate::render::wrap_for(&format!("hint: {hint}"), ctx.err_width)
+                )
+                .map_err(Error::Stderr)?;
+            }
             (None, true)
         }
     };

@@ -108,7 +108,10 @@ impl Store {
             Ok(loaded) => Ok(Some(loaded)),
             Err(Error::NoPlan { .. }) => Ok(None),
             Err(error) => {
-                let Some(newest) = self.newest_revision()? else {
+                // The plan file's own error is the one to show: the
+                // revisions folder, unreadable for the same reason, would
+                // name only itself.
+                let Ok(Some(newest)) = self.newest_revision() else {
                     return Err(error);
                 };
                 let Ok((revision, parsed)) = self.newest_valid_revision(newest) else {

@@ -87,7 +87,9 @@ impl Store {
             Err(Error::NotAFile { .. }) => {
                 return Err(unreadable("it is not a regular file".into()));
             }
-            Err(Error::Read { source, .. }) => return Err(unreadable(source.to_string())),
+            Err(Error::Read { source, .. }) => {
+                return Err(unreadable(crate::error::plain(&source)));
+            }
             Err(e) => return Err(e),
         };
         let started: Started = parse_document(&bytes, STARTED_KIND, "started homework")
