@@ -179,7 +179,10 @@ fn an_unreadable_plan_is_named() {
     };
     let err = output.stderr;
     assert!(
-        err.contains("could not read") && err.contains("plan.toml"),
+        err.contains("you do not have permission to read")
+            && err.contains("plan.toml")
+            && err.contains("this is a permissions problem")
+            && !err.contains("os error"),
         "{err}"
     );
 }
