@@ -122,3 +122,59 @@ fn a_tzdir_that_does_not_exist_still_finds_the_zone() {
         .stderr_has("Next practice: 2026-11-24.")
         .run();
 }
+
+#[test]
+fn a_review_counts_the_work_done_earlier_on_its_own_auckland_day() {
+    // Issue 13, item 1: a review on the day of the last review, in
+    // Auckland, where that morning is still yesterday in UTC.
+    let env = Env::with_example();
+    let tz = "Pacific/Auckland";
+    // 08:00 on Sunday 29 November in Auckland (19:00 UTC on the 28th).
+    at(
+        &env,
+        tz,
+        "2026-11-28T19:00:00Z",
+        &["set", "--last-review", "2026-11-29"],
+    );
+    at(
+        &env,
+        tz,
+        "2026-11-28T19:30:00Z",
+        &[
+            "trigger",
+            "add",
+            "--id",
+            "wl",
+            "--situation",
+            "和王磊吵架之后",
+            "--likelihood",
+            "5",
+            "--intensity",
+            "5",
+            "--confidence",
+            "20",
+        ],
+    );
+    at(
+        &env,
+        tz,
+        "2026-11-28T19:40:00Z",
+        &["rehearse", "wl", "--recalled", "all", "--confidence", "60"],
+    );
+    let (review, err) = at(&env, tz, "2026-11-28T20:00:00Z", &["review", "--plain"]);
+    assert!(
+        review.contains("since your last review, 29 November 2026"),
+        "{review}{err}"
+    );
+    assert!(
+        review.contains("added trigger “和王磊吵架之后”"),
+        "{review}"
+    );
+    assert!(!review.contains("Nothing in the plan changed"), "{review}");
+    assert!(!review.contains("No rehearsals"), "{review}");
+    assert!(review.contains("1 rehearsal"), "{review}");
+    assert!(
+        !review.contains("no rehearsal for the riskiest"),
+        "{review}"
+    );
+}

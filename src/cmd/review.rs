@@ -116,7 +116,7 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
 /// The own plan from the start of `day`, headed "since `words`".
 fn review_from(day: toml::value::Datetime, words: &str, ctx: &mut Ctx) -> Result<()> {
     let history = ctx.store.history()?;
-    let (base, from) = start_of_day(&history, day);
+    let (base, from) = start_of_day(&history, day, &ctx.zone);
     let period = ctx.store.period(base, None, &from, &ctx.zone)?;
     show_own(words, &period, ctx)
 }

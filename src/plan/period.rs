@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use toml::value::Datetime;
 
 use super::checkin::CheckIn;
-use super::date::{days_from_civil, local_day, unix_seconds};
+use super::date::{local_day, unix_seconds, utc_from_unix};
 use super::diff::{Change, diff};
 use super::homework::{Assignment, Evidence, HandIn, Progress, Revision, progress};
 use super::rehearsal::PracticeLog;
@@ -102,30 +102,37 @@ impl Period {
     }
 }
 
-/// Where a period from the start of `date` (UTC) begins: the plan as it
-/// stood then (the newest revision saved before that day, 0 for none) and
-/// that midnight.
-pub fn start_of_day(history: &[RevisionInfo], date: Datetime) -> (u64, Datetime) {
-    let day = date.date.map_or(0, days_from_civil);
+/// Where a period from the start of `date` on the person's calendar (in
+/// `zone`) begins: the plan as it stood at that local midnight (the newest
+/// revision saved before it, 0 for none) and that midnight as a moment.
+/// Moments are compared, never UTC dates: in Auckland a morning's work is
+/// still "yesterday" in UTC, and a review must never say it did not happen.
+pub fn start_of_day(history: &[RevisionInfo], date: Datetime, zone: &TimeZone) -> (u64, Datetime) {
+    let midnight = date
+        .date
+        .and_then(|d| {
+            jiff::civil::Date::new(
+                i16::try_from(d.year).ok()?,
+                i8::try_from(d.month).ok()?,
+                i8::try_from(d.day).ok()?,
+            )
+            .ok()
+        })
+        .and_then(|d| d.to_zoned(zone.clone()).ok())
+        .map_or_else(
+            || unix_seconds(&date).unwrap_or(i64::MIN),
+            |z| z.timestamp().as_second(),
+        );
     let base = history
         .iter()
         .filter(|h| {
             h.saved_at
-                .and_then(|s| s.date)
-                .is_some_and(|d| days_from_civil(d) < day)
+                .as_ref()
+                .and_then(unix_seconds)
+                .is_some_and(|t| t < midnight)
         })
         .map(|h| h.revision)
         .max()
         .unwrap_or(0);
-    let midnight = Datetime {
-        time: Some(toml::value::Time {
-            hour: 0,
-            minute: 0,
-            second: Some(0),
-            nanosecond: None,
-        }),
-        offset: Some(toml::value::Offset::Z),
-        ..date
-    };
-    (base, midnight)
+    (base, utc_from_unix(midnight))
 }
