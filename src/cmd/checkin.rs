@@ -133,8 +133,7 @@ type SavedCheckIn = (Recorded, Option<CheckIn>, Option<Stretch>, CheckInLog);
 /// saves them, and a wait that runs out asks to try again.
 fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<SavedCheckIn> {
     let (today, now) = (ctx.today, ctx.now);
-    let typed = typed
-        .then(|| crate::render::checkin::as_command(answers, plan) + &super::plan_dir_words(ctx));
+    let typed = typed.then(|| crate::render::rescue::check_in(answers, plan, super::plan_dir(ctx)));
     if let Some(command) = &typed {
         // The command stays one line, never wrapped, so it copies whole.
         let words = format!(

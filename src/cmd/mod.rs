@@ -349,25 +349,17 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
     }
 }
 
+/// The plan's folder for a command shown for the person to run later to
+/// name ([`crate::render::rescue`]): `None` for the default folder.
+fn plan_dir<'c>(ctx: &'c Ctx) -> Option<&'c std::path::Path> {
+    let dir = ctx.store.dir();
+    (crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
+}
+
 /// Checks a `-o` file before any work is done ([`crate::store::check_output`]:
 /// never the plan's folder, never a folder), and never writes over a file
 /// that is already there unasked: on a terminal the person is asked, and
 /// without one `--force` says so. `-`, a device and a FIFO pass.
-/// How a command shown for the person to run later names this plan's
-/// folder: nothing for the default folder, else ` --plan-dir DIR`, so the
-/// command saves into this plan and not into another one.
-fn plan_dir_words(ctx: &Ctx) -> String {
-    let dir = ctx.store.dir();
-    if crate::default_plan_dir().as_deref() == Some(dir) {
-        String::new()
-    } else {
-        format!(
-            " --plan-dir {}",
-            crate::render::checkin::shell_word(&dir.to_string_lossy())
-        )
-    }
-}
-
 fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
     if crate::store::is_stdout(path) {
         return Ok(());

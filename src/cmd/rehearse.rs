@@ -94,7 +94,7 @@ fn practise(
         let Some(rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
             break;
         };
-        let again = log_later(&rehearsal) + &super::plan_dir_words(ctx);
+        let again = crate::render::rescue::rehearse(&rehearsal, super::plan_dir(ctx));
         // Ctrl-C while the log waits for another relapse-plan: the answers
         // are shown to log later, as when the wait runs out.
         let words = format!(
@@ -189,25 +189,6 @@ fn list(
 }
 
 /// The command that logs `rehearsal` as one done away from the terminal.
-fn log_later(rehearsal: &Rehearsal) -> String {
-    use crate::render::checkin::shell_word;
-    let recalled = match rehearsal.recalled {
-        Recall::All => "all",
-        Recall::Some => "some",
-        Recall::None => "none",
-    };
-    let mut command = format!(
-        "relapse-plan rehearse {} --recalled {recalled} --confidence {}",
-        shell_word(&rehearsal.trigger),
-        rehearsal.confidence
-    );
-    if !rehearsal.response.is_empty() {
-        command.push_str(" --response ");
-        command.push_str(&shell_word(&rehearsal.response));
-    }
-    command
-}
-
 /// `--recalled`: logs a rehearsal done away from the terminal.
 fn log_without_asking(
     args: &RehearseArgs,

@@ -145,7 +145,12 @@ fn finish(
         )
     };
     writeln!(ctx.out, "{summary}").map_err(Error::Stdout)?;
-    let again = log_later(&ratings, every, trigger.as_deref()) + &super::plan_dir_words(ctx);
+    let again = crate::render::rescue::surf(
+        &ratings,
+        every.as_secs_f64() / 60.0,
+        trigger.as_deref(),
+        super::plan_dir(ctx),
+    );
     let logged = ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Surf,
         at: ctx.now,
@@ -167,21 +172,6 @@ fn finish(
         return Err(error);
     }
     ctx.say("Logged in your practice.")
-}
-
-/// The command that logs these ratings as a surf done elsewhere.
-fn log_later(ratings: &[u8], every: Duration, trigger: Option<&str>) -> String {
-    let list: Vec<String> = ratings.iter().map(u8::to_string).collect();
-    let mut command = format!(
-        "relapse-plan surf --ratings {} --every {}",
-        list.join(","),
-        every.as_secs_f64() / 60.0
-    );
-    if let Some(id) = trigger {
-        command.push_str(" --trigger ");
-        command.push_str(&crate::render::checkin::shell_word(id));
-    }
-    command
 }
 
 fn parse_ratings(list: &str) -> Result<Vec<u8>> {

@@ -244,52 +244,6 @@ fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Res
     Ok(())
 }
 
-/// A check-in's answers as the command that saves them, for the person to
-/// copy when they could not be saved (another relapse-plan held the plan
-/// folder): every answer, each word quoted for a POSIX shell. Warning signs
-/// the plan holds go with `--sign`, the person's own with `--other-sign`.
-pub fn as_command(answers: &crate::plan::checkin::Answers, plan: &Plan) -> String {
-    let mut words = vec![
-        "relapse-plan check-in --urge".to_string(),
-        answers.urge.to_string(),
-        "--acted".into(),
-        answers.acted.key().into(),
-    ];
-    for sign in &answers.signs {
-        let known = plan.warning_signs.iter().any(|s| s.text == *sign);
-        words.push(if known { "--sign" } else { "--other-sign" }.into());
-        words.push(shell_word(sign));
-    }
-    for (flag, list) in [("--did", &answers.did), ("--used", &answers.used)] {
-        for item in list {
-            words.push(flag.into());
-            words.push(shell_word(item));
-        }
-    }
-    if let Some(distress) = answers.distress {
-        words.push(format!("--distress {distress}"));
-    }
-    if let Some(note) = &answers.note {
-        words.push("--note".into());
-        words.push(shell_word(note));
-    }
-    words.join(" ")
-}
-
-/// A word as a POSIX shell reads it back exactly: bare when it is plain,
-/// else in single quotes (a quote inside written `'\''`).
-pub fn shell_word(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.,:/+=@%".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

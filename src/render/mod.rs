@@ -17,6 +17,7 @@ pub mod pdf;
 pub mod phone;
 pub mod practice;
 pub mod printout;
+pub mod rescue;
 pub mod review;
 pub mod tables;
 pub mod text;

@@ -1,0 +1,142 @@
+//! The command shown when answers typed on the terminal could not be saved
+//! (check-in, surf, rehearse): every answer as a flag, each word quoted for
+//! a POSIX shell, naming this plan's folder, so running it later saves them
+//! where they belong.
+
+use std::fmt::Display;
+use std::path::Path;
+
+use crate::plan::Plan;
+use crate::plan::checkin::Answers;
+use crate::plan::rehearsal::{Recall, Rehearsal};
+
+/// A `relapse-plan` command being built, word by word.
+struct Command(Vec<String>);
+
+impl Command {
+    fn new(subcommand: &str) -> Command {
+        Command(vec!["relapse-plan".into(), subcommand.into()])
+    }
+
+    /// A word as the shell reads it back exactly.
+    fn word(mut self, word: &str) -> Command {
+        self.0.push(shell_word(word));
+        self
+    }
+
+    fn flag(self, flag: &str, value: impl Display) -> Command {
+        let mut command = self.word(flag);
+        command.0.push(shell_word(&value.to_string()));
+        command
+    }
+
+    /// The command, with ` --plan-dir DIR` when the plan is not in the
+    /// default folder (`plan_dir` is then `Some`), so it saves into this
+    /// plan and not into another one.
+    fn finish(self, plan_dir: Option<&Path>) -> String {
+        let command = match plan_dir {
+            Some(dir) => self.flag("--plan-dir", dir.to_string_lossy()),
+            None => self,
+        };
+        command.0.join(" ")
+    }
+}
+
+/// A check-in's answers as the command that saves them. Warning signs the
+/// plan holds go with `--sign`, the person's own with `--other-sign`.
+pub fn check_in(answers: &Answers, plan: &Plan, plan_dir: Option<&Path>) -> String {
+    let mut command = Command::new("check-in")
+        .flag("--urge", answers.urge)
+        .flag("--acted", answers.acted.key());
+    for sign in &answers.signs {
+        let known = plan.warning_signs.iter().any(|s| s.text == *sign);
+        command = command.flag(if known { "--sign" } else { "--other-sign" }, sign);
+    }
+    for (flag, list) in [("--did", &answers.did), ("--used", &answers.used)] {
+        for item in list {
+            command = command.flag(flag, item);
+        }
+    }
+    if let Some(distress) = answers.distress {
+        command = command.flag("--distress", distress);
+    }
+    if let Some(note) = &answers.note {
+        command = command.flag("--note", note);
+    }
+    command.finish(plan_dir)
+}
+
+/// Urge ratings as the command that logs them as a surf done elsewhere.
+pub fn surf(
+    ratings: &[u8],
+    every_minutes: f64,
+    trigger: Option<&str>,
+    plan_dir: Option<&Path>,
+) -> String {
+    let list: Vec<String> = ratings.iter().map(u8::to_string).collect();
+    let mut command = Command::new("surf")
+        .flag("--ratings", list.join(","))
+        .flag("--every", every_minutes);
+    if let Some(id) = trigger {
+        command = command.flag("--trigger", id);
+    }
+    command.finish(plan_dir)
+}
+
+/// A rehearsal as the command that logs it as answered.
+pub fn rehearse(rehearsal: &Rehearsal, plan_dir: Option<&Path>) -> String {
+    let recalled = match rehearsal.recalled {
+        Recall::All => "all",
+        Recall::Some => "some",
+        Recall::None => "none",
+    };
+    let mut command = Command::new("rehearse")
+        .word(&rehearsal.trigger)
+        .flag("--recalled", recalled)
+        .flag("--confidence", rehearsal.confidence);
+    if !rehearsal.response.is_empty() {
+        command = command.flag("--response", &rehearsal.response);
+    }
+    command.finish(plan_dir)
+}
+
+/// A word as a POSIX shell reads it back exactly: bare when it is plain,
+/// else in single quotes (a quote inside written `'\''`).
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.,:/+=@%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_answer_is_one_quoted_word_and_the_folder_is_named_when_not_the_default() {
+        let answers = Answers {
+            urge: 7,
+            acted: crate::plan::checkin::Acted::Partly,
+            signs: vec!["it's late".into()],
+            did: vec![],
+            used: vec!["walk".into()],
+            distress: Some(4),
+            note: None,
+        };
+        let plan = Plan::new("Sam".into(), None);
+        assert_eq!(
+            check_in(&answers, &plan, Some(Path::new("/tmp/my plan"))),
+            "relapse-plan check-in --urge 7 --acted partly --other-sign 'it'\\''s late' --used walk --distress 4 --plan-dir '/tmp/my plan'"
+        );
+        assert_eq!(
+            surf(&[7, 5, 2], 0.5, Some("payday"), None),
+            "relapse-plan surf --ratings 7,5,2 --every 0.5 --trigger payday"
+        );
+    }
+}
