@@ -104,7 +104,7 @@ pub enum Error {
 
     /// A contact's name that looks the same as another's on a screen or a
     /// phone (both cleaned, so a hidden character shows written out).
-    #[error("\"{name}\" looks the same as \"{other}\", already in your plan (contact `{id}`){}, so nothing was changed", if name == other { "" } else { ": the names differ only in case, width or characters that do not show" })]
+    #[error("{}", looks_like(name, other, id))]
     LooksLike {
         name: String,
         other: String,
@@ -510,7 +510,7 @@ impl Error {
             }
             Error::IdTaken { .. } => "choose another id with --id".into(),
             Error::LooksLike { id, .. } => format!(
-                "two people who look alike can't be told apart when it matters: to change their number, `relapse-plan contact edit {id} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
+                "two people of one name can't be told apart when it matters: to change their number, `relapse-plan contact edit {id} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
             ),
             Error::InUse { .. } => {
                 "remove the links first, or add --force to remove it and its links".into()
@@ -629,6 +629,17 @@ impl Error {
             Error::Cancelled | Error::Stopped(_) => ExitCode::from(130),
             _ => ExitCode::FAILURE,
         }
+    }
+}
+
+/// "Sam" is already in the plan, or looks the same as someone who is.
+fn looks_like(name: &str, other: &str, id: &str) -> String {
+    if name == other {
+        format!("\"{name}\" is already in your plan (contact `{id}`), so nothing was changed")
+    } else {
+        format!(
+            "\"{name}\" looks the same as \"{other}\", already in your plan (contact `{id}`): the names differ only in case, width or characters that do not show, so nothing was changed"
+        )
     }
 }
 

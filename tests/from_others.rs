@@ -464,6 +464,14 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
     );
     assert!(err.contains("looks the same as \"Dave Last\""), "{err}");
     env.ok(["contact", "edit", "dave-lost", "--name", "Dave Lost Jr"]);
+    // The very same name is said plainly.
+    let err = env.fails(1, ["contact", "add", "--name", "Dave Last", "--phone", "1"]);
+    assert!(
+        err.contains(
+            "\"Dave Last\" is already in your plan (contact `dave-last`), so nothing was changed"
+        ),
+        "{err}"
+    );
     // A zero-width non-joiner in Persian changes how the word is drawn.
     env.ok([
         "contact",
