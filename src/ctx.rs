@@ -54,11 +54,9 @@ impl Ctx<'_> {
         Ok(loaded)
     }
 
-    /// Prints a loaded plan's warnings.
+    /// Prints a loaded plan's warnings, its newer schema and its problems.
     pub fn warn_about(&mut self, loaded: &Loaded) -> Result<()> {
-        for warning in &loaded.warnings {
-            writeln!(self.err, "warning: {}", clean_lines(warning)).map_err(Error::Stderr)?;
-        }
+        self.warn_loaded(loaded)?;
         if let Some(found) = loaded.newer_schema {
             writeln!(
                 self.err,
@@ -104,6 +102,21 @@ impl Ctx<'_> {
     /// A stored moment as the person reads it, on their clock.
     pub fn local(&self, at: &Datetime) -> String {
         crate::plan::date::local_moment(at, &self.zone)
+    }
+
+    /// What loading the plan had to say (a recovery from a revision): the
+    /// warnings every command that loads a plan shows, `now` and `check-in`
+    /// included.
+    pub fn warn_loaded(&mut self, loaded: &Loaded) -> Result<()> {
+        for warning in &loaded.warnings {
+            self.warn(warning)?;
+        }
+        Ok(())
+    }
+
+    /// A warning on stderr, cleaned and wrapped like [`Ctx::say`].
+    pub fn warn(&mut self, warning: &str) -> Result<()> {
+        self.say(&format!("warning: {warning}"))
     }
 
     /// A one-line confirmation on stderr.

@@ -39,14 +39,12 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     // distress are worth noting anyway.
     let plan = match ctx.store.load_for_crisis() {
         Ok(Some(loaded)) => {
-            for warning in &loaded.warnings {
-                ctx.say(&format!("warning: {warning}"))?;
-            }
+            ctx.warn_loaded(&loaded)?;
             loaded.plan
         }
         Ok(None) => Plan::new(String::new(), None),
         Err(error) => {
-            ctx.say(&format!("warning: {error}"))?;
+            ctx.warn(&error.to_string())?;
             Plan::new(String::new(), None)
         }
     };

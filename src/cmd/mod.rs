@@ -142,7 +142,7 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
     let recent = match ctx.store.load_recent_check_ins() {
         Ok(log) => log,
         Err(error) => {
-            writeln!(ctx.err, "warning: {error}").map_err(Error::Stderr)?;
+            ctx.warn(&error.to_string())?;
             return Ok(());
         }
     };

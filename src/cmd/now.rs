@@ -4,7 +4,6 @@
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::render::clean_lines;
 use crate::render::crisis::write_now;
 
 pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
@@ -12,8 +11,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         Ok(loaded) => (loaded, false),
         Err(error) => {
             // Nothing readable: say so in one line, and still show the lines.
-            writeln!(ctx.err, "warning: {}", clean_lines(&error.to_string()))
-                .map_err(Error::Stderr)?;
+            ctx.warn(&error.to_string())?;
             // Another user's folder: who can put it right is worth a line.
             if let (Error::Read { source, .. }, Some(hint)) = (&error, error.hint())
                 && crate::error::denied(source)
@@ -29,9 +27,7 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         }
     };
     if let Some(loaded) = &loaded {
-        for warning in &loaded.warnings {
-            writeln!(ctx.err, "warning: {}", clean_lines(warning)).map_err(Error::Stderr)?;
-        }
+        ctx.warn_loaded(loaded)?;
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let lines = ctx.crisis_lines(plan.and_then(|p| p.country.as_deref()));
