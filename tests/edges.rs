@@ -174,3 +174,33 @@ fn another_users_folder_is_a_permissions_problem_in_plain_words() {
     .run();
     assert_eq!(env.snapshot_dir(), before_edit, "nothing changed");
 }
+
+/// `review --since N` of one's own plan shows every change note from
+/// revision N to the newest, N's own included (it once began after N, so
+/// `--since 1` never showed the first note), as `--since` a date shows
+/// that day's first revision.
+#[test]
+fn review_since_a_revision_shows_that_revisions_note_and_every_later_one() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--note", "first note"]);
+    env.ok(["reason", "add", "Mia", "--note", "second note"]);
+    env.ok(["reason", "add", "A clear head", "--note", "third note"]);
+    env.ok(["reason", "add", "Work", "--note", "fourth note"]);
+    let notes = ["first note", "second note", "third note", "fourth note"];
+    for since in 1..=4 {
+        let review = env.ok(["review", "--since", &since.to_string()]);
+        for (n, note) in notes.iter().enumerate() {
+            let revision = n + 1;
+            assert_eq!(
+                review.contains(&format!("Revision {revision}, ")) && review.contains(note),
+                revision >= since,
+                "--since {since}, revision {revision}:\n{review}"
+            );
+        }
+    }
+    // The same day by date holds them all too.
+    let by_date = env.ok(["review", "--since", "2026-11-22"]);
+    for note in notes {
+        assert!(by_date.contains(note), "{note}:\n{by_date}");
+    }
+}

@@ -364,11 +364,19 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
         "{by_date}"
     );
     assert!(by_date.contains("2 rehearsals"), "{by_date}");
-    let by_revision = client.ok(["review", "--since", "4"]);
+    // Since a revision holds that revision's own change (as since a date
+    // holds that day's), and the ones after it.
+    let by_revision = client.ok(["review", "--since", "5"]);
     assert!(
         !by_revision.contains("added trigger “Sunday lunch")
             && by_revision.contains("Alex keeps my spare bank card"),
         "{by_revision}"
+    );
+    let from_four = client.ok(["review", "--since", "4"]);
+    assert!(
+        from_four.contains("added trigger “Sunday lunch")
+            && from_four.contains("Alex keeps my spare bank card"),
+        "{from_four}"
     );
     assert_eq!(client.snapshot_dir(), before, "review changes nothing");
     client.fails(1, ["review", "--since", "99"]);

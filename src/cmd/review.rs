@@ -8,7 +8,7 @@ use crate::cli::ReviewArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::date;
-use crate::plan::period::{Period, start_of_day};
+use crate::plan::period::{Period, start_of_day, start_of_revision};
 use crate::render::clean;
 use crate::render::review::{self, At};
 use crate::store::{read_assignment, read_hand_in};
@@ -87,15 +87,12 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
     // `--since ４` is revision 4 too: digits of any script count.
     if let Some(revision) = crate::plan::typed::whole_number(since) {
         let history = ctx.store.history()?;
-        let info = history
-            .iter()
-            .find(|h| h.revision == revision)
-            .ok_or(Error::NoRevision {
-                revision,
-                newest: history.last().map_or(0, |h| h.revision),
-            })?;
-        let from = info.saved_at.unwrap_or(ctx.now);
-        let period = ctx.store.period(revision, None, &from, &ctx.zone)?;
+        let (base, saved_at) = start_of_revision(&history, revision).ok_or(Error::NoRevision {
+            revision,
+            newest: history.last().map_or(0, |h| h.revision),
+        })?;
+        let from = saved_at.unwrap_or(ctx.now);
+        let period = ctx.store.period(base, None, &from, &ctx.zone)?;
         return show_own(&format!("revision {revision}"), &period, ctx);
     }
     // Dates read as `set` and the walk-through read them.

@@ -102,6 +102,24 @@ impl Period {
     }
 }
 
+/// Where a period from revision `revision` begins: the plan just before it
+/// (the newest revision saved before it, 0 for none), so that revision's
+/// own change and note are in the period, as a date's first revision is;
+/// and when it was saved. `None` when the history has no such revision.
+pub fn start_of_revision(
+    history: &[RevisionInfo],
+    revision: u64,
+) -> Option<(u64, Option<Datetime>)> {
+    let info = history.iter().find(|h| h.revision == revision)?;
+    let base = history
+        .iter()
+        .map(|h| h.revision)
+        .filter(|&r| r < revision)
+        .max()
+        .unwrap_or(0);
+    Some((base, info.saved_at))
+}
+
 /// Where a period from the start of `date` on the person's calendar (in
 /// `zone`) begins: the plan as it stood at that local midnight (the newest
 /// revision saved before it, 0 for none) and that midnight as a moment.
@@ -135,4 +153,29 @@ pub fn start_of_day(history: &[RevisionInfo], date: Datetime, zone: &TimeZone) -
         .max()
         .unwrap_or(0);
     (base, utc_from_unix(midnight))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(revision: u64) -> RevisionInfo {
+        RevisionInfo {
+            revision,
+            saved_at: None,
+            change_note: Some(format!("note {revision}")),
+        }
+    }
+
+    /// "Since revision 3" holds revision 3's own change: it starts from the
+    /// revision before it, the one found in the history (never 3 - 1 by
+    /// arithmetic, as a restored or missing number may lie between).
+    #[test]
+    fn a_period_from_a_revision_holds_that_revision() {
+        let history = [info(1), info(2), info(5), info(6)];
+        assert_eq!(start_of_revision(&history, 1), Some((0, None)));
+        assert_eq!(start_of_revision(&history, 5), Some((2, None)));
+        assert_eq!(start_of_revision(&history, 6), Some((5, None)));
+        assert_eq!(start_of_revision(&history, 3), None);
+    }
 }
