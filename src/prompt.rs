@@ -76,12 +76,13 @@ pub struct TermEnv {
 }
 
 /// What Ctrl-C does while a command runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CtrlC {
     /// Show the cursor, say that everything typed is kept, exit 130.
     SayStopped,
-    /// Show the cursor, say these words, exit 130.
-    Say(&'static str),
+    /// Show the cursor, say these words, exit 130 (owned words are kept
+    /// until the next call replaces them, never leaked).
+    Say(std::borrow::Cow<'static, str>),
     /// Only note it: a timed exercise asks [`ctrl_c_pressed`] and stops
     /// at its next tick, then logs what was done.
     Note,
@@ -101,10 +102,11 @@ pub fn on_ctrl_c(then: CtrlC) {
     INSTALL.call_once(|| {
         let _ = ctrlc::set_handler(|| {
             CTRL_C_PRESSED.store(true, std::sync::atomic::Ordering::SeqCst);
-            let then = *ON_CTRL_C
+            // Held to the end: every arm either returns at once or exits.
+            let then = ON_CTRL_C
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            match then {
+            match &*then {
                 CtrlC::Note => {}
                 // Through the unlocked descriptor: the command's thread
                 // holds standard error's lock for the whole run, so a

@@ -142,7 +142,7 @@ fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<Sa
             ),
             crate::render::clean(command)
         );
-        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(Box::leak(words.into_boxed_str())));
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(words.into()));
     }
     loop {
         let answers = answers.clone();
@@ -250,9 +250,7 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     })?;
     // Wrapped to the terminal once, here; kept for the rest of the run.
     let stopped = crate::render::wrap_for(STOPPED, ctx.err_width);
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(Box::leak(
-        stopped.into_boxed_str(),
-    )));
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped.into()));
     let log = ctx.store.load_recent_check_ins()?;
     match ask(&mut terminal, plan, log.on(today), ctx.note.as_deref()) {
         Err(Error::Cancelled) => Err(Error::Stopped(STOPPED)),

@@ -246,10 +246,10 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 limit: MAX_ITEMS,
             });
         }
-        Ok(match added {
-            1 => format!("imported 1 contact from {source}"),
-            n => format!("imported {n} contacts from {source}"),
-        })
+        Ok(format!(
+            "imported {} from {source}",
+            crate::render::plural(added, "contact")
+        ))
     })
 }
 
@@ -267,7 +267,7 @@ fn confirm_import(ctx: &Ctx, count: usize) -> Result<bool> {
         1 => "this person".to_string(),
         n => format!("these {n}"),
     };
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(IMPORT_STOPPED));
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(IMPORT_STOPPED.into()));
     match ask.confirm(&format!("Add {people} to your plan?"), true) {
         Err(Error::Cancelled) => Err(Error::Stopped(IMPORT_STOPPED)),
         other => other,
@@ -342,11 +342,7 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
             numbers => format!(
                 "card {}, with {} {}",
                 card.position,
-                if numbers.len() == 1 {
-                    "number"
-                } else {
-                    "numbers"
-                },
+                crate::render::noun(numbers.len(), "number"),
                 numbers
                     .iter()
                     .map(|n| clean(n))

@@ -58,7 +58,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     )?;
     // Ctrl-C stops this practice without logging it: said plainly, and
     // whatever was being typed stays on screen (the prompt leaves it).
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED));
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED.into()));
     match practise(&mut ask, &plan, &log, today, args, ctx) {
         Err(Error::Cancelled) => Err(Error::Stopped(if ask.take_unsent().is_some() {
             STOPPED_TYPED
@@ -105,9 +105,9 @@ fn practise(
             ),
             crate::render::clean(&again)
         );
-        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(Box::leak(words.into_boxed_str())));
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(words.into()));
         let logged = ctx.store.log_rehearsal(rehearsal);
-        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED));
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED.into()));
         if let Err(error) = logged {
             // What was typed exists nowhere else: never lost in silence.
             ctx.say("This rehearsal was not logged (why is below). Once that is put right, this logs it as you answered:")?;
@@ -164,8 +164,7 @@ fn list(
             };
             let times = match due.rehearsals {
                 0 => "not practised yet".to_string(),
-                1 => "practised once".to_string(),
-                n => format!("practised {n} times"),
+                n => format!("practised {}", crate::render::practice::times(n)),
             };
             // The person's words first; the id after, for the commands.
             let situation = crate::render::wrap(&t.situation, ctx.style.width, "", "  ");

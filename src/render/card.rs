@@ -332,8 +332,8 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     let more_reasons = plan.reasons.len().saturating_sub(1);
     if more_reasons > 0 {
         shortened.push(format!(
-            "left off: {more_reasons} more reason{}",
-            if more_reasons == 1 { "" } else { "s" }
+            "left off: {}",
+            super::plural(more_reasons, "more reason")
         ));
     }
     if shortened.iter().any(|s| s.starts_with("left off")) {

@@ -19,10 +19,8 @@ pub fn days_left(due: &Datetime, today: Date) -> String {
     match days_to(due, today) {
         None => String::new(),
         Some(0) => "due today".into(),
-        Some(1) => "1 day left".into(),
-        Some(n) if n > 1 => format!("{n} days left"),
-        Some(-1) => "1 day past the due date".into(),
-        Some(n) => format!("{} days past the due date", -n),
+        Some(n) if n > 0 => format!("{} left", super::plural(n, "day")),
+        Some(n) => format!("{} past the due date", super::plural(-n, "day")),
     }
 }
 

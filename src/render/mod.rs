@@ -110,9 +110,15 @@ pub fn duration(duration: std::time::Duration) -> String {
 /// A count with its word, in the plural when it is not one: "1 day",
 /// "3 days". The one way every screen counts things (any integer type).
 pub fn plural(n: impl TryInto<i128>, word: &str) -> String {
+    let n = n.try_into().unwrap_or(i128::MAX);
+    format!("{n} {}", noun(n, word))
+}
+
+/// The word alone, in the plural when `n` is not one: "number", "numbers".
+pub fn noun(n: impl TryInto<i128>, word: &str) -> String {
     match n.try_into().unwrap_or(i128::MAX) {
-        1 => format!("1 {word}"),
-        n => format!("{n} {word}s"),
+        1 => word.to_string(),
+        _ => format!("{word}s"),
     }
 }
 

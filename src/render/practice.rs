@@ -88,7 +88,8 @@ fn count(rehearsals: usize, exercises: usize) -> String {
     )
 }
 
-fn times(n: usize) -> String {
+/// How often, as people say it: "once", "3 times".
+pub fn times(n: usize) -> String {
     if n == 1 {
         "once".into()
     } else {
