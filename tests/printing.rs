@@ -764,11 +764,24 @@ fn triggers_in_the_persons_own_order_say_so_on_every_printout() {
     env.ok(["print", "-o", file.to_str().unwrap()]);
     // pdftotext keeps a heading that wraps in its column on two lines.
     in_order(&squash(&crate::pdftotext(&file)), "PDF");
-    // Ordered by ratings (the example plan), the heading stays as it was.
-    let rated = Env::with_example();
-    let text = rated.ok(["print"]);
+    // Two of three compared (the example plan): the heading says whose
+    // order the compared ones are in.
+    let text = Env::with_example().ok(["print"]);
+    assert!(
+        text.contains("My triggers, riskiest first, partly my order\n"),
+        "{text}"
+    );
+    // Ordered by ratings alone (none compared), the plain heading.
+    let unranked = std::fs::read_to_string(crate::example_plan())
+        .unwrap()
+        .replace("rank = 1\n", "")
+        .replace("rank = 2\n", "");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.toml");
+    std::fs::write(&file, unranked).unwrap();
+    let text = Env::with_plan(&file, 3).ok(["print"]);
     assert!(text.contains("My triggers, riskiest first\n"), "{text}");
-    assert!(!text.contains(OWN), "{text}");
+    assert!(!text.contains("compared"), "{text}");
 }
 
 /// Poppler (pdfinfo, pdftoppm, the viewers built on it) reads every PDF we
@@ -823,4 +836,75 @@ fn emoji_sequences_drawn_as_parts_are_named() {
         .test(["print", "-o", file.to_str().unwrap()])
         .stderr_lacks("separate parts")
         .run();
+}
+
+/// Issue 13 (Mei): she compared two triggers and chose "王磊发消息来骂我"
+/// as harder than one whose ratings score higher, then added a third.
+/// Her order stands in every list, printout and in `rehearse`; the one
+/// she has not compared yet is placed among them by its ratings.
+#[test]
+fn the_persons_own_order_stands_when_a_trigger_is_added_after_comparing() {
+    let example = std::fs::read_to_string(crate::example_plan()).unwrap();
+    let plan = example
+        .replace("rank = 1", "rank = 9")
+        .replace("rank = 2", "rank = 1")
+        .replace("rank = 9", "rank = 2")
+        .replace("An argument with Jo about money", "王磊发消息来骂我")
+        .replace(
+            "Sunday evening alone with nothing planned",
+            "深夜失眠，一个人刷手机",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.toml");
+    std::fs::write(&file, plan).unwrap();
+    let env = Env::with_plan(&file, 3);
+    let order = ["王磊发消息来骂我", "Friday payday", "深夜失眠"];
+    let in_her_order = |text: &str, what: &str| {
+        let at: Vec<usize> = order
+            .iter()
+            .map(|s| {
+                text.find(s)
+                    .unwrap_or_else(|| panic!("{what}: {s}:\n{text}"))
+            })
+            .collect();
+        assert!(at[0] < at[1] && at[1] < at[2], "{what}:\n{text}");
+    };
+    in_her_order(&env.ok(["trigger", "list", "--plain"]), "trigger list");
+    let show = env.ok(["show", "--plain"]);
+    assert!(
+        show.contains("the ones you compared in the order you chose"),
+        "{show}"
+    );
+    in_her_order(&show, "show");
+    for format in ["text", "html"] {
+        let printed = env.ok(["print", "--format", format]);
+        assert!(
+            printed.contains("riskiest first, partly my order"),
+            "{printed}"
+        );
+        in_her_order(&printed, format);
+    }
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    // The PDF's columns mix pdftotext's reading order of long situations:
+    // follow each trigger's ratings line instead.
+    let text = squash(&crate::pdftotext(&pdf));
+    let at: Vec<usize> = [
+        "王磊发消息来骂我 Medium priority",
+        "High priority: likely 4/5",
+        "深夜失眠，一个人刷手机",
+    ]
+    .iter()
+    .map(|s| text.find(s).unwrap_or_else(|| panic!("PDF: {s}:\n{text}")))
+    .collect();
+    assert!(at[0] < at[1] && at[1] < at[2], "PDF:\n{text}");
+    let due: serde_json::Value =
+        serde_json::from_str(&env.ok(["rehearse", "--list", "--json"])).unwrap();
+    let ids: Vec<&str> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["trigger"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["row-with-jo", "payday", "sunday-evening"]);
 }

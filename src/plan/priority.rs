@@ -2,7 +2,6 @@
 //! score. Priority = likelihood × intensity × (100 − confidence) / 100, so a
 //! likely, intense situation the person feels unsure about comes first.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use super::Trigger;
@@ -63,25 +62,31 @@ impl fmt::Display for Band {
     }
 }
 
-/// The one rule that puts a plan's triggers in order, riskiest first.
+/// The one rule that puts a plan's triggers in order, riskiest first: the
+/// ones the person compared keep the order they chose among themselves, and
+/// any not compared yet are placed among them by priority from their
+/// ratings (not yet rated last). So a comparison is never contradicted, and
+/// a new, high-risk trigger is never buried below ones chosen earlier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
-    /// Every trigger has a place in the person's own order (from comparing
-    /// them two at a time): that order.
+    /// Every trigger has a place in the person's own order: that order.
     YourOwn,
-    /// Otherwise by priority from the ratings, highest first; unrated ones
-    /// last, in the order they were written. A trigger added after
-    /// comparing is never placed below one it was not compared with.
+    /// Some were compared, some not: the compared ones in the person's
+    /// order, the others placed among them by priority.
+    Mixed,
+    /// None compared: by priority from the ratings, highest first; unrated
+    /// ones last, in the order they were written.
     Priority,
 }
 
 impl Order {
-    /// Which rule applies to these triggers.
+    /// Which case of the rule these triggers are in.
     pub fn of(triggers: &[Trigger]) -> Order {
-        if !triggers.is_empty() && triggers.iter().all(|t| t.rank.is_some()) {
-            Order::YourOwn
-        } else {
-            Order::Priority
+        let ranked = triggers.iter().filter(|t| t.rank.is_some()).count();
+        match ranked {
+            0 => Order::Priority,
+            n if n == triggers.len() => Order::YourOwn,
+            _ => Order::Mixed,
         }
     }
 
@@ -89,25 +94,39 @@ impl Order {
     pub fn explain(self) -> &'static str {
         match self {
             Order::YourOwn => "Riskiest first, in the order you chose by comparing them.",
+            Order::Mixed => {
+                "Riskiest first: the ones you compared in the order you chose, the others placed among them by priority from your ratings; not yet rated last."
+            }
             Order::Priority => {
                 "Riskiest first, by priority from your ratings (high, medium, low); not yet rated last."
             }
         }
     }
-
-    fn compare(self, a: &Trigger, b: &Trigger) -> Ordering {
-        match self {
-            Order::YourOwn => a.rank.cmp(&b.rank),
-            Order::Priority => Priority::of(b).cmp(&Priority::of(a)),
-        }
-    }
 }
 
-/// The triggers of a plan, riskiest first by [`Order::of`] (stable for ties).
+/// The triggers of a plan, riskiest first by the rule of [`Order`]: the
+/// compared ones in rank order merged with the others in priority order
+/// (stable for ties; on a tie the compared one goes first).
 pub fn sorted(triggers: &[Trigger]) -> Vec<&Trigger> {
-    let order = Order::of(triggers);
-    let mut sorted: Vec<&Trigger> = triggers.iter().collect();
-    sorted.sort_by(|a, b| order.compare(a, b));
+    let (mut ranked, mut rest): (Vec<&Trigger>, Vec<&Trigger>) =
+        triggers.iter().partition(|t| t.rank.is_some());
+    ranked.sort_by_key(|t| t.rank);
+    rest.sort_by(|a, b| Priority::of(b).cmp(&Priority::of(a)));
+    let mut sorted = Vec::with_capacity(triggers.len());
+    let (mut ranked, mut rest) = (ranked.into_iter().peekable(), rest.into_iter().peekable());
+    loop {
+        let take_rest = match (ranked.peek(), rest.peek()) {
+            (Some(r), Some(o)) => Priority::of(o) > Priority::of(r),
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (None, None) => break,
+        };
+        sorted.extend(if take_rest {
+            rest.next()
+        } else {
+            ranked.next()
+        });
+    }
     sorted
 }
 
@@ -151,7 +170,7 @@ mod tests {
         let unrated = Trigger::new("unrated".into(), "u".into());
         let all = [unrated, low.clone(), high.clone(), ranked.clone()];
         // A newly rated 25 is never listed below a compared 0.
-        assert_eq!(Order::of(&all), Order::Priority);
+        assert_eq!(Order::of(&all), Order::Mixed);
         let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["high", "low", "ranked", "unrated"]);
         // Once all are compared, the person's own order wins over priority.
@@ -161,5 +180,28 @@ mod tests {
         assert_eq!(Order::of(&all), Order::YourOwn);
         let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["ranked", "low", "high"]);
+    }
+
+    #[test]
+    fn a_trigger_added_after_comparing_never_undoes_the_persons_order() {
+        // Issue 13 (Mei): she chose 王磊 as harder than the gambling
+        // trigger, whose ratings score higher, then added a third.
+        let mut wang = rated("wang", 3, 5, 0);
+        wang.rank = Some(1);
+        let mut gambling = rated("gambling", 5, 4, 20);
+        gambling.rank = Some(2);
+        let mut night = Trigger::new("night".into(), "n".into());
+        (night.likelihood, night.confidence) = (Some(4), Some(40));
+        let all = [gambling.clone(), wang.clone(), night];
+        assert_eq!(Order::of(&all), Order::Mixed);
+        let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["wang", "gambling", "night"]);
+        // A new one rated above the first compared one goes first, one
+        // rated below both after them; the compared two never swap.
+        let between = rated("between", 3, 5, 2);
+        let top = rated("top", 5, 5, 0);
+        let all = [gambling, wang, between, top];
+        let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["top", "wang", "gambling", "between"]);
     }
 }

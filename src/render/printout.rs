@@ -381,6 +381,7 @@ pub fn build(
         priority::Order::YourOwn => {
             "My triggers, riskiest first, in the order I chose by comparing them"
         }
+        priority::Order::Mixed => "My triggers, riskiest first, partly my order",
         priority::Order::Priority => "My triggers, riskiest first",
     };
     add(Rank::Reference, triggers_title, trigger_items(plan));
