@@ -194,6 +194,19 @@ fn person(c: &Contact) -> Item {
         }),
     }
 }
+/// The triggers' heading, saying whose order they are in: in the person's
+/// own order a "low" may print above a "high", and the heading makes that
+/// read as chosen, not wrong.
+fn triggers_heading(plan: &Plan) -> &'static str {
+    match priority::Order::of(&plan.triggers) {
+        priority::Order::YourOwn => {
+            "My triggers, riskiest first, in the order I chose by comparing them"
+        }
+        priority::Order::Mixed => "My triggers, riskiest first, partly my order",
+        priority::Order::Priority => "My triggers, riskiest first",
+    }
+}
+
 /// Each trigger, riskiest first, with what it brings and the response.
 fn trigger_items(plan: &Plan) -> Vec<Item> {
     let mut triggers = Vec::new();
@@ -375,15 +388,7 @@ pub fn build(
         bullets(&mut plan.reasons.iter().map(|i| &i.text)),
     );
 
-    // In the person's own order a "low" may print above a "high": the
-    // heading says whose order it is, so that reads as chosen, not wrong.
-    let triggers_title = match priority::Order::of(&plan.triggers) {
-        priority::Order::YourOwn => {
-            "My triggers, riskiest first, in the order I chose by comparing them"
-        }
-        priority::Order::Mixed => "My triggers, riskiest first, partly my order",
-        priority::Order::Priority => "My triggers, riskiest first",
-    };
+    let triggers_title = triggers_heading(plan);
     add(Rank::Reference, triggers_title, trigger_items(plan));
     add(
         Rank::Reference,
