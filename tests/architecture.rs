@@ -344,8 +344,50 @@ fn violations(root: &Path) -> Vec<(String, String)> {
             }
         }
     }
+    // Every file access is the store's (`src/store/`): nothing else names
+    // `std::fs`, in a `use` tree or in code, tests inside `src/` included.
+    for file in rust_files(&src) {
+        if file.starts_with(src.join("store")) {
+            continue;
+        }
+        let source = fs::read_to_string(&file).unwrap();
+        let name = file.strip_prefix(root).unwrap().display().to_string();
+        if std_paths(&source)
+            .iter()
+            .any(|p| p.get(1).is_some_and(|s| s == "fs"))
+        {
+            found.push((name, "std::fs".to_string()));
+        }
+    }
     found.sort();
     found.dedup();
+    found
+}
+
+/// Every path in `source`'s code that starts with `std::` (or `::std::`),
+/// as its segments, `use` trees spread out: `use std::{fs, io}` is
+/// `[std, fs]` and `[std, io]`.
+fn std_paths(source: &str) -> Vec<Vec<String>> {
+    let code: Vec<char> = code_only(source).chars().collect();
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < code.len() {
+        if !is_ident(code[i]) || (i > 0 && is_ident(code[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let word: String = code[i..].iter().take_while(|c| is_ident(**c)).collect();
+        let after = i + word.chars().count();
+        let rest: String = code[after..].iter().take(2).collect();
+        if word == "std" && rest == "::" {
+            let mut at = i;
+            found.extend(use_tree(&code, &mut at));
+            i = at.max(after);
+        } else {
+            i = after;
+        }
+    }
     found
 }
 
@@ -427,7 +469,7 @@ fn the_checker_reads_whole_use_trees() {
 fn the_checker_finds_a_forbidden_import() {
     // Each form added to a copy of the tree is caught.
     let copy = std::env::temp_dir().join(format!("relapse-plan-arch-{}", std::process::id()));
-    for layer in ["plan", "render", "wizard", "cmd"] {
+    for layer in ["plan", "render", "wizard", "cmd", "store"] {
         fs::create_dir_all(copy.join("src").join(layer)).unwrap();
     }
     let write = |file: &str, text: &str| fs::write(copy.join("src").join(file), text).unwrap();
@@ -449,6 +491,16 @@ fn the_checker_finds_a_forbidden_import() {
     write("cmd/breathe.rs", "pub fn pace() {}\n");
     write("cmd/print.rs", "use super::{save, words};\n");
     write("cmd/mod.rs", "use self::breathe::pace;\n");
+    write("cmd/out.rs", "use std::{\n    io,\n    fs::File,\n};\n");
+    write(
+        "render/keep.rs",
+        "// std::fs in a comment is no use\nfn f() { let _ = ::std::fs::metadata(\"std::fs\"); }\n",
+    );
+    write(
+        "wizard/words.rs",
+        "const S: &str = \"std::fs\"; // std::fs\n",
+    );
+    write("store/files.rs", "use std::fs;\n");
     let found = violations(&copy);
     fs::remove_dir_all(&copy).unwrap();
     let pair = |f: &str, w: &str| (f.to_string(), w.to_string());
@@ -456,12 +508,14 @@ fn the_checker_finds_a_forbidden_import() {
         found,
         [
             pair("src/cmd/calm.rs", "cmd::breathe"),
+            pair("src/cmd/out.rs", "std::fs"),
             pair("src/cmd/surf.rs", "cmd::breathe"),
             pair("src/cmd/walk.rs", "cmd::print"),
             pair("src/plan/grouped.rs", "store"),
             pair("src/plan/mod.rs", "store"),
             pair("src/plan/nested.rs", "store"),
             pair("src/plan/spread.rs", "prompt"),
+            pair("src/render/keep.rs", "std::fs"),
             pair("src/render/view.rs", "ctx"),
             pair("src/wizard/session.rs", "ctx"),
         ]

@@ -365,7 +365,7 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
         return Ok(());
     }
     crate::store::check_output(ctx.store.dir(), path)?;
-    if force || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+    if force || !crate::store::is_existing_file(path) {
         return Ok(());
     }
     let shown = crate::render::clean(&path.display().to_string());
@@ -453,7 +453,8 @@ mod tests {
             (current.plan.name.as_str(), current.plan.revision),
             ("Ana", 1)
         );
-        std::fs::write(store.plan_path(), "schema_version = 4\nrevision = 1\n").unwrap();
+        crate::store::write_atomic(&store.plan_path(), b"schema_version = 4\nrevision = 1\n")
+            .unwrap();
         assert!(matches!(
             Keeper::plan(&store),
             Err(Error::NewerSchema { found: 4, .. })

@@ -611,8 +611,7 @@ mod tests {
     use crate::render::card;
 
     fn world() -> Plan {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/world.toml");
-        crate::plan::parse::parse(&std::fs::read(path).unwrap())
+        crate::plan::parse::parse(include_bytes!("../../tests/data/world.toml"))
             .unwrap()
             .plan
     }

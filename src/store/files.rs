@@ -117,6 +117,13 @@ pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether a `-o` file would replace a regular file already there (a
+/// device, a FIFO or nothing at all would not): the question to ask before
+/// writing over it.
+pub fn is_existing_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|meta| meta.is_file())
+}
+
 /// Writes what a command made to the file named with `-o`, checked as
 /// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
 /// written directly, never replaced by a regular file; a regular file is
