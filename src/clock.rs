@@ -14,6 +14,22 @@ pub trait Ticker {
     fn stopped(&self) -> bool;
 }
 
+/// What starts a timed exercise's clock: [`Wall`], chosen once in
+/// `setup` and handed on in `Ctx`; a test can hand in its own.
+pub trait Timer {
+    /// A clock that starts counting now.
+    fn start(&self) -> Box<dyn Ticker>;
+}
+
+/// Starts [`WallClock`]s.
+pub struct Wall;
+
+impl Timer for Wall {
+    fn start(&self) -> Box<dyn Ticker> {
+        Box::new(WallClock::start())
+    }
+}
+
 /// The real clock: the time since it was started, real sleeps, and Ctrl-C
 /// as the handler installed by [`crate::prompt::on_ctrl_c`] noted it.
 pub struct WallClock {

@@ -41,6 +41,8 @@ pub struct Ctx<'a> {
     pub term_env: TermEnv,
     /// Where the PDF and images look for fonts.
     pub fonts: FontSearch,
+    /// What starts the clock a timed exercise (`breathe`, `surf`) runs on.
+    pub timer: Box<dyn crate::clock::Timer>,
     /// Whether standard output is a terminal (binary output is refused there).
     pub stdout_terminal: bool,
 }

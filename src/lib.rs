@@ -101,6 +101,7 @@ pub fn main() -> ExitCode {
                 err_width,
                 term_env,
                 fonts,
+                timer: Box::new(crate::clock::Wall),
                 stdout_terminal: stdout.is_terminal(),
             };
             cmd::run(cli.command, &mut ctx)

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::minutes;
 use crate::cli::BreatheArgs;
-use crate::clock::{Ticker, WallClock};
+use crate::clock::Ticker;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::rehearsal::{Exercise, ExerciseKind};
@@ -32,9 +32,9 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
     if !ctx.style.plain {
         write!(ctx.err, "\u{1b}[?25l").map_err(Error::Stderr)?;
     }
-    let clock = WallClock::start();
+    let clock = ctx.timer.start();
     let elapsed =
-        pace(ctx.err, &clock, (inhale, exhale), total, ctx.style.plain).map_err(Error::Stderr)?;
+        pace(ctx.err, &*clock, (inhale, exhale), total, ctx.style.plain).map_err(Error::Stderr)?;
     let completed = elapsed >= total;
     restore_terminal();
     writeln!(ctx.err).map_err(Error::Stderr)?;

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::minutes;
 use crate::cli::SurfArgs;
-use crate::clock::{Ticker, WallClock};
+use crate::clock::Ticker;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::rehearsal::{Exercise, ExerciseKind};
@@ -56,7 +56,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
             n => n.to_string(),
         })
         .collect();
-    let clock = WallClock::start();
+    let clock = ctx.timer.start();
     let mut ratings: Vec<u8> = Vec::new();
     let mut stopped = false;
     loop {
@@ -74,7 +74,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         }
         let guide = GUIDES[(ratings.len() - 1) % GUIDES.len()];
         let next = clock.elapsed() + every.min(total.saturating_sub(clock.elapsed()));
-        stopped = wait(ctx.err, &clock, guide, next).map_err(Error::Stderr)?;
+        stopped = wait(ctx.err, &*clock, guide, next).map_err(Error::Stderr)?;
         if stopped {
             break;
         }
