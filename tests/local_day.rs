@@ -178,3 +178,18 @@ fn a_review_counts_the_work_done_earlier_on_its_own_auckland_day() {
         "{review}"
     );
 }
+
+#[test]
+fn set_says_the_review_date_it_read_in_words() {
+    // Issue 13 (Mei): "2/3/2027" in a Chinese locale is 2 March; say so.
+    let env = Env::with_example();
+    let ran = env
+        .test(["set", "--next-review", "2/3/2027"])
+        .env("TZ", "Pacific/Auckland")
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .run();
+    let said = String::from_utf8(ran.err_bytes).unwrap() + &String::from_utf8(ran.bytes).unwrap();
+    assert!(said.contains("next review on 2 March 2027"), "{said}");
+    let plan = std::fs::read_to_string(env.plan_file()).unwrap();
+    assert!(plan.contains("next = 2027-03-02"), "{plan}");
+}

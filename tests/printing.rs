@@ -908,3 +908,35 @@ fn the_persons_own_order_stands_when_a_trigger_is_added_after_comparing() {
         .collect();
     assert_eq!(ids, ["row-with-jo", "payday", "sunday-evening"]);
 }
+
+/// Issue 13 (Mei): a trigger rated likely 4/5 and sure 40% with the urge
+/// skipped prints the ratings she gave, never "not rated yet".
+#[test]
+fn a_part_rated_trigger_prints_the_ratings_given() {
+    let plan = std::fs::read_to_string(crate::example_plan())
+        .unwrap()
+        .replace(
+            "Sunday evening alone with nothing planned",
+            "深夜失眠，一个人刷手机",
+        )
+        .replace(
+            "likelihood = 3\nintensity = 3\nconfidence = 60",
+            "likelihood = 4\nconfidence = 40",
+        );
+    assert!(plan.contains("likelihood = 4\nconfidence = 40"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.toml");
+    std::fs::write(&file, plan).unwrap();
+    let env = Env::with_plan(&file, 3);
+    let said = "Priority: not all rated yet; likely 4/5, sure 40%";
+    for format in ["text", "html", "markdown"] {
+        let printed = env.ok(["print", "--format", format]);
+        let at = printed.find("深夜失眠，一个人刷手机").unwrap();
+        assert!(printed[at..].contains(said), "{format}:\n{printed}");
+        assert!(!printed.contains("not rated yet\n"), "{printed}");
+    }
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    let text = squash(&crate::pdftotext(&pdf));
+    assert!(text.contains(said), "{text}");
+}

@@ -218,6 +218,35 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
     assert!(list.contains("next on 2026-11-23"), "{list}");
 }
 
+/// Issue 13 (Mei): after "None of it", no "Well done." over a blank; a
+/// true, kind word instead (practising is what counts).
+#[test]
+fn a_rehearsal_recalling_none_of_it_is_thanked_not_praised() {
+    let env = Env::with_example();
+    let mut p = at_terminal(&env, &["rehearse", "payday"])
+        .env("TZ", "Pacific/Auckland")
+        .env("LANG", "zh_CN.UTF-8")
+        .pty();
+    answer(&mut p, "What will you do?", "先去找林晓（室友）\r");
+    answer(
+        &mut p,
+        "How much of your plan did you recall?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(&mut p, "How sure are you now", ENTER);
+    let before = p.exp_string("Next practice for this one:").unwrap();
+    assert!(
+        before.contains("Thank you for practising; that is what counts."),
+        "{before}"
+    );
+    assert!(!before.contains("Well done"), "{before}");
+    answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
+    p.eof();
+    let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    assert!(log.contains("recalled = \"none\""), "{log}");
+    assert!(log.contains("先去找林晓（室友）"), "{log}");
+}
+
 #[test]
 fn wizards_without_a_terminal_point_to_the_scriptable_commands() {
     let env = Env::new();

@@ -94,6 +94,7 @@ fn practise(
         let Some(rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
             break;
         };
+        let recalled = rehearsal.recalled;
         let again = crate::render::rescue::rehearse(&rehearsal, super::plan_dir(ctx));
         // Ctrl-C while the log waits for another relapse-plan: the answers
         // are shown to log later, as when the wait runs out.
@@ -117,7 +118,12 @@ fn practise(
         }
         let log = ctx.store.load_practice()?;
         if let Some(date) = schedule(&id, &log, &ctx.zone).due_date() {
-            ask.show(&format!("Well done. Next practice for this one: {date}."))?;
+            // Praise only what is true: after "none of it", practising is what counts.
+            let well = match recalled {
+                Recall::None => "Thank you for practising; that is what counts.",
+                Recall::Some | Recall::All => "Well done.",
+            };
+            ask.show(&format!("{well} Next practice for this one: {date}."))?;
         }
         let upcoming = agenda(plan, &log, today, &ctx.zone)
             .into_iter()

@@ -39,6 +39,24 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some(Some(country)) = &new_country {
         note_country(ctx, Some(country))?;
     }
+    // The dates as read, in words: "2/3/2027" may not be the day she meant.
+    let mut said = Vec::new();
+    for (which, value) in [("last", &last), ("next", &next)] {
+        match value {
+            Some(Some(day)) => said.push(format!(
+                "{which} review on {}",
+                day.date.map_or_else(|| day.to_string(), date::long_date)
+            )),
+            Some(None) => said.push(format!("no {which} review date")),
+            None => {}
+        }
+    }
+    let other = args.name.is_some() || new_country.is_some() || kept_at.is_some() || own.is_some();
+    let summary = match (said.is_empty(), other) {
+        (true, _) => "changed the plan's details".to_string(),
+        (false, false) => said.join(", "),
+        (false, true) => format!("changed the plan's details; {}", said.join(", ")),
+    };
     if changes {
         save(ctx, |plan| {
             if let Some(name) = args.name {
@@ -59,7 +77,7 @@ pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
             if let Some(own) = own {
                 own(&mut plan.own_lines)?;
             }
-            Ok("changed the plan's details".into())
+            Ok(summary)
         })?;
     }
     match ics {

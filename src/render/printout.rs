@@ -213,16 +213,26 @@ fn trigger_items(plan: &Plan) -> Vec<Item> {
     for t in priority::sorted(&plan.triggers) {
         // The band in words beside the person's own ratings, as the
         // tables show it; the formula lives in `--help` and the README.
-        let risk = match (Priority::of(t), t.likelihood, t.intensity, t.confidence) {
-            (Some(p), Some(likely), Some(urge), Some(sure)) => {
+        let given: Vec<String> = [
+            t.likelihood.map(|v| format!("likely {v}/5")),
+            t.intensity.map(|v| format!("urge {v}/5")),
+            t.confidence.map(|v| format!("sure {v}%")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // Part-rated: the ratings given, never "not rated" over them.
+        let risk = match (Priority::of(t), given.is_empty()) {
+            (Some(p), _) => {
                 let band = match p.band() {
                     priority::Band::High => "High",
                     priority::Band::Medium => "Medium",
                     priority::Band::Low => "Low",
                 };
-                format!("{band} priority: likely {likely}/5, urge {urge}/5, sure {sure}%")
+                format!("{band} priority: {}", given.join(", "))
             }
-            _ => "Priority: not rated yet".to_string(),
+            (None, true) => "Priority: not rated yet".to_string(),
+            (None, false) => format!("Priority: not all rated yet; {}", given.join(", ")),
         };
         // The ratings on a line of their own: beside the situation they
         // would take its direction (Hebrew, Arabic) and read scrambled.
