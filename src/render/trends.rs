@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use serde::Serialize;
 use textwrap::core::display_width;
 
 use super::checkin::day_name;
@@ -755,44 +756,172 @@ fn cell(field: &str) -> String {
     }
 }
 
+/// `trends --json`: the window's days, each with the day's answers when
+/// the person checked in, for scripts.
+#[derive(Serialize)]
+pub struct TrendsJson<'a> {
+    from: String,
+    to: String,
+    checked_in: usize,
+    days: Vec<DayJson<'a>>,
+}
+
+/// One day: only whether it was checked in and warned, or all its answers.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DayJson<'a> {
+    Missed {
+        date: String,
+        checked_in: bool,
+        early_warning: bool,
+    },
+    CheckedIn {
+        date: String,
+        checked_in: bool,
+        times: Vec<String>,
+        urge: u8,
+        acted: &'static str,
+        lapse: bool,
+        distress: Option<u8>,
+        warning_signs: &'a [String],
+        maintenance: &'a [String],
+        coping: Vec<CopingJson<'a>>,
+        notes: &'a [String],
+        early_warning: bool,
+    },
+}
+
+/// A coping strategy used: its id, and its name in the person's words.
+#[derive(Serialize)]
+struct CopingJson<'a> {
+    id: &'a str,
+    name: String,
+}
+
 /// JSON for scripts.
-pub fn json(window: &Window, plan: &Plan) -> serde_json::Value {
+pub fn json<'a>(window: &Window<'a>, plan: &Plan) -> TrendsJson<'a> {
     let date = |day: i64| {
         let d = civil_from_days(day);
         format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
     };
-    let days: Vec<serde_json::Value> = window
+    let days = window
         .days
         .iter()
-        .map(|(day, entry)| match entry {
-            None => serde_json::json!({"date": date(*day), "checked_in": false, "early_warning": window.warned.contains(day)}),
-            Some(e) => serde_json::json!({
-                "date": date(*day),
-                "checked_in": true,
-                "times": e.times.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "urge": e.urge,
-                "acted": e.acted.key(),
-                "lapse": e.is_lapse(),
-                "distress": e.distress,
-                "warning_signs": e.signs,
-                "maintenance": e.did,
-                "coping": e.used.iter().map(|id| serde_json::json!({"id": id, "name": coping_name(plan, id)})).collect::<Vec<_>>(),
-                "notes": e.notes,
-                "early_warning": window.warned.contains(day),
-            }),
+        .map(|(day, entry)| {
+            let early_warning = window.warned.contains(day);
+            match entry {
+                None => DayJson::Missed {
+                    date: date(*day),
+                    checked_in: false,
+                    early_warning,
+                },
+                Some(e) => DayJson::CheckedIn {
+                    date: date(*day),
+                    checked_in: true,
+                    times: e.times.iter().map(ToString::to_string).collect(),
+                    urge: e.urge,
+                    acted: e.acted.key(),
+                    lapse: e.is_lapse(),
+                    distress: e.distress,
+                    warning_signs: &e.signs,
+                    maintenance: &e.did,
+                    coping: e
+                        .used
+                        .iter()
+                        .map(|id| CopingJson {
+                            id,
+                            name: coping_name(plan, id),
+                        })
+                        .collect(),
+                    notes: &e.notes,
+                    early_warning,
+                },
+            }
         })
         .collect();
-    serde_json::json!({
-        "from": date(window.first),
-        "to": date(window.last),
-        "checked_in": window.checked_in(),
-        "days": days,
-    })
+    TrendsJson {
+        from: date(window.first),
+        to: date(window.last),
+        checked_in: window.checked_in(),
+        days,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The view writes what the hand-built JSON wrote, key for key and in
+    /// the same order: compared as `serde_json::Value`s and as text.
+    #[test]
+    fn the_json_view_is_what_the_hand_built_json_was() {
+        let mut plan = Plan::new("Sam".into(), None);
+        plan.coping.push(crate::plan::Coping {
+            id: "walk".into(),
+            name: "A walk by the river".into(),
+            kind: crate::plan::CopingKind::default(),
+            steps: Vec::new(),
+            follow_through: crate::plan::FollowThrough::default(),
+        });
+        let at = |s: &str| s.parse::<toml::value::Datetime>().unwrap();
+        let entry = CheckIn {
+            day: at("2026-11-20"),
+            times: vec![at("2026-11-20T08:00:00Z"), at("2026-11-20T21:30:00Z")],
+            urge: 7,
+            acted: crate::plan::checkin::Acted::Partly,
+            signs: vec!["not sleeping".into()],
+            did: vec!["ate well".into()],
+            used: vec!["walk".into(), "gone".into()],
+            distress: None,
+            notes: vec!["a \"hard\" day".into()],
+            other: toml::Table::new(),
+        };
+        let entries = [entry];
+        let first = entries[0].day_number() - 1;
+        let window = Window::new(&entries, first, first + 2, vec![first + 1, first + 2]);
+        let old = hand_built(&window, &plan);
+        let new = json(&window, &plan);
+        assert_eq!(serde_json::to_value(&new).unwrap(), old);
+        assert_eq!(
+            serde_json::to_string_pretty(&new).unwrap(),
+            serde_json::to_string_pretty(&old).unwrap()
+        );
+    }
+
+    /// `json` as it was written by hand before the view structs.
+    fn hand_built(window: &Window, plan: &Plan) -> serde_json::Value {
+        let date = |day: i64| {
+            let d = civil_from_days(day);
+            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+        };
+        let days: Vec<serde_json::Value> = window
+            .days
+            .iter()
+            .map(|(day, entry)| match entry {
+                None => serde_json::json!({"date": date(*day), "checked_in": false, "early_warning": window.warned.contains(day)}),
+                Some(e) => serde_json::json!({
+                    "date": date(*day),
+                    "checked_in": true,
+                    "times": e.times.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    "urge": e.urge,
+                    "acted": e.acted.key(),
+                    "lapse": e.is_lapse(),
+                    "distress": e.distress,
+                    "warning_signs": e.signs,
+                    "maintenance": e.did,
+                    "coping": e.used.iter().map(|id| serde_json::json!({"id": id, "name": coping_name(plan, id)})).collect::<Vec<_>>(),
+                    "notes": e.notes,
+                    "early_warning": window.warned.contains(day),
+                }),
+            })
+            .collect();
+        serde_json::json!({
+            "from": date(window.first),
+            "to": date(window.last),
+            "checked_in": window.checked_in(),
+            "days": days,
+        })
+    }
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
