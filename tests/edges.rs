@@ -204,3 +204,70 @@ fn review_since_a_revision_shows_that_revisions_note_and_every_later_one() {
         assert!(by_date.contains(note), "{note}:\n{by_date}");
     }
 }
+
+/// On paper (PDF, and HTML as Chromium draws it) a trigger holding a
+/// right-to-left override shows the person's words, never the terminal's
+/// `\u{202e}` and never the override itself; a number with a hidden
+/// character is printed with a `?` where it hides and the check-it warning.
+#[test]
+fn paper_shows_the_persons_words_not_escape_codes() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "Payday \u{202e}evah I\u{202c} at the pub",
+    ]);
+    env.test([
+        "contact",
+        "add",
+        "--name",
+        "Alex",
+        "--phone",
+        "07700 900\u{200b}123",
+    ])
+    .status_any()
+    .run();
+    let seen = |what: &str, text: &str| {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Payday evah I at the pub"),
+            "{what}: the words as typed:\n{text}"
+        );
+        assert!(!text.contains("\\u{"), "{what}: code text:\n{text}");
+        for hidden in ['\u{202e}', '\u{202c}', '\u{200b}'] {
+            assert!(
+                !text.contains(hidden),
+                "{what}: {hidden:?} printed:\n{text}"
+            );
+        }
+        // The hidden character in the number is drawn as a mark, so the
+        // number never looks right while dialling wrong.
+        assert!(
+            flat.contains("07700 900?123"),
+            "{what}: the number:\n{text}"
+        );
+        assert!(
+            flat.contains("this number holds hidden characters: check it before you call"),
+            "{what}: the number's warning:\n{text}"
+        );
+    };
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "--format", "pdf", "-o", pdf.to_str().unwrap()]);
+    seen("PDF", &crate::pdftotext(&pdf));
+
+    let html = env.home().join("plan.html");
+    env.ok(["print", "--format", "html", "-o", html.to_str().unwrap()]);
+    let Some(chromium) = crate::chromium() else {
+        return;
+    };
+    let drawn = env.home().join("drawn.pdf");
+    crate::browser(chromium, &env.home().join("chromium-profile"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", drawn.display()))
+        .arg(format!("file://{}", html.display()))
+        .status_any()
+        .run();
+    seen("HTML in Chromium", &crate::pdftotext(&drawn));
+}

@@ -13,7 +13,7 @@ use crate::render::fonts::{self, FontSearch};
 use crate::render::phone::{self, Theme};
 use crate::render::printout::{Fill, Paper};
 use crate::render::trends::{self, Window};
-use crate::render::{card, clean, pdf, printout};
+use crate::render::{Medium, card, clean, pdf, printout};
 use crate::store::{is_stdout, write_output};
 
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
@@ -40,12 +40,18 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         Fill::AsIs
     };
+    // A PDF, a web page or an image is paper: the person's words without
+    // the escapes a terminal needs (text and Markdown may reach one).
+    let medium = match format {
+        Format::Html | Format::Pdf | Format::Png => Medium::Paper,
+        Format::Text | Format::Markdown => Medium::Screen,
+    };
     let mut doc = match args.supporter.as_deref() {
-        Some(typed) => match supporter_copy(&plan, typed, lines.as_ref(), args.yes, ctx)? {
+        Some(typed) => match supporter_copy(&plan, typed, lines.as_ref(), args.yes, medium, ctx)? {
             Some(doc) => doc,
             None => return Err(Error::Declined),
         },
-        None => printout::build(&plan, lines.as_ref(), fill, &ctx.zone),
+        None => printout::build(&plan, lines.as_ref(), fill, &ctx.zone, medium),
     };
     if args.trends {
         doc.add_trends(trends_chart(ctx)?);
@@ -53,7 +59,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     warn_doubtful_numbers(ctx, &plan)?;
     let search = ctx.fonts.clone();
     let bytes = if args.card {
-        let card = card::build(&plan, lines.as_ref(), &ctx.zone);
+        let card = card::build(&plan, lines.as_ref(), &ctx.zone, medium);
         let mut notes = card.shortened.clone();
         let bytes = match format {
             Format::Markdown => card.to_markdown().into_bytes(),
@@ -223,10 +229,11 @@ fn supporter_copy(
     typed: &str,
     lines: Option<&crate::crisis_lines::CountryLines>,
     yes: bool,
+    medium: Medium,
     ctx: &mut Ctx,
 ) -> Result<Option<printout::Printout>> {
     let supporter = find_supporter(plan, typed)?;
-    let doc = printout::for_supporter(plan, lines, supporter, &ctx.zone);
+    let doc = printout::for_supporter(plan, lines, supporter, &ctx.zone, medium);
     // The terminal first: without one (and without --yes) nothing is shown
     // or written, and the error says what to run instead.
     let ask = if yes {

@@ -9,7 +9,7 @@
 
 use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role, phone};
-use crate::render::clean;
+use crate::render::Medium;
 use crate::render::paragraph::numbers;
 use crate::render::printout::{Item, Reach, crisis_line_items_with, emergency_items_with};
 
@@ -178,13 +178,18 @@ pub fn leave_off(entries: &mut Vec<Entry>, at: usize) -> String {
 /// Lays out the card for a plan.
 #[allow(clippy::too_many_lines)] // front, then back, in the order they print
 /// `zone` is the person's: the save date is their local day.
-pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZone) -> Card {
+pub fn build(
+    plan: &Plan,
+    lines: Option<&CountryLines>,
+    zone: &jiff::tz::TimeZone,
+    m: Medium,
+) -> Card {
     let mut shortened = Vec::new();
     let name = plan.name.trim();
     let mut front = vec![Entry::Heading(if name.is_empty() {
         "If it gets hard".to_string()
     } else {
-        format!("{}: if it gets hard", clean(name))
+        format!("{}: if it gets hard", m.show(name))
     })];
     if plan.crisis_steps.is_empty() {
         front.push(Entry::Text(
@@ -199,7 +204,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
             ));
             continue;
         }
-        let text = clean(&step.text);
+        let text = m.show(&step.text);
         let text = match shorten_step(&text) {
             Some(short) => {
                 shortened.push(format!("shortened: crisis step {n}"));
@@ -220,7 +225,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     {
         shortened.push(format!(
             "left off: {} (no phone number to call)",
-            clean(&c.name)
+            m.show(&c.name)
         ));
     }
     let with_phone: Vec<_> = plan
@@ -259,13 +264,13 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     {
         shortened.push(format!(
             "left off: {} (the card holds {PEOPLE} people)",
-            clean(&c.name)
+            m.show(&c.name)
         ));
     }
     if !people.is_empty() {
         back.push(Entry::Heading("Call".to_string()));
         for (i, c) in people.iter().enumerate() {
-            let mut who = clean(&c.name);
+            let mut who = m.show(&c.name);
             if let Some(short) = shorten_name(&who) {
                 shortened.push(format!("shortened: the name {who}"));
                 who = short;
@@ -278,7 +283,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
             let name = who.clone();
             back.push(Entry::Call {
                 who,
-                number: clean(raw),
+                number: m.number(raw),
                 reach: Reach::Call,
                 keep: i == 0 || doubtful,
             });
@@ -291,7 +296,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     }
     back.push(Entry::Heading("Crisis lines".to_string()));
     let mut first_line = true;
-    for item in emergency_items_with(plan, lines) {
+    for item in emergency_items_with(plan, lines, m) {
         match item {
             Item::Call {
                 who, number, reach, ..
@@ -304,7 +309,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
             other => back.push(Entry::Text(other.plain())),
         }
     }
-    for item in crisis_line_items_with(plan, lines) {
+    for item in crisis_line_items_with(plan, lines, m) {
         if let Item::Call {
             who, number, reach, ..
         } = item
@@ -320,7 +325,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     }
     if let Some(reason) = plan.reasons.first() {
         back.push(Entry::Heading("Why it matters".to_string()));
-        let text = clean(&reason.text);
+        let text = m.show(&reason.text);
         back.push(Entry::Text(match shorten_step(&text) {
             Some(short) => {
                 shortened.push("shortened: reason 1".to_string());
@@ -354,7 +359,7 @@ pub fn build(plan: &Plan, lines: Option<&CountryLines>, zone: &jiff::tz::TimeZon
     let title = if name.is_empty() {
         "My crisis card".to_string()
     } else {
-        format!("{}'s crisis card", clean(name))
+        format!("{}'s crisis card", m.show(name))
     };
     Card {
         title,
@@ -407,7 +412,12 @@ mod tests {
         for i in 0..14 {
             plan.crisis_steps.push(TextItem::new(format!("step {i}")));
         }
-        let card = build(&plan, None, &jiff::tz::TimeZone::UTC);
+        let card = build(
+            &plan,
+            None,
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
         let Entry::Step(1, first) = &card.front[1] else {
             panic!("{:?}", card.front)
         };
@@ -450,7 +460,12 @@ mod tests {
         plan.reasons.push(TextItem::new("Mia"));
         plan.reasons.push(TextItem::new("Me"));
         let lines = crate::crisis_lines::for_country(Some("GB"));
-        let card = build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let card = build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
         let calls: Vec<&Entry> = card
             .back
             .iter()

@@ -96,6 +96,70 @@ pub fn clean(text: &str) -> String {
     shown
 }
 
+/// Where the person's words are shown: on a screen, where a hidden
+/// character is written out (`\u{202e}`) so it can neither act nor
+/// disguise, or on paper (a PDF, a web page, a lock-screen image), where
+/// escape codes would be foreign text in a person's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    Screen,
+    Paper,
+}
+
+impl Medium {
+    /// Stored text as this medium shows it.
+    pub fn show(self, text: &str) -> String {
+        match self {
+            Medium::Screen => clean(text),
+            Medium::Paper => for_paper(text),
+        }
+    }
+
+    /// A phone number as this medium shows it. On paper a character that
+    /// does not show is drawn as a `?`: left out, the number would look
+    /// right and dial wrong; the `?` asks for the check its warning asks
+    /// for, and keeps it from becoming a link.
+    pub fn number(self, number: &str) -> String {
+        match self {
+            Medium::Screen => clean(number),
+            Medium::Paper => {
+                let marked: String = number
+                    .chars()
+                    .map(|c| {
+                        if c != '\t' && (hides(c) || crate::plan::phone::is_hidden(c)) {
+                            '?'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                for_paper(&marked)
+            }
+        }
+    }
+}
+
+/// Stored text for paper: the person's words with what does not show
+/// left out (bidirectional overrides and isolates, zero-width and other
+/// invisible characters, controls), so an override can't reverse the
+/// printed words and no code text appears; a line break or tab is a
+/// space. A phone number keeps its warning (see [`phone_warning`]), which
+/// reads the number as stored.
+pub fn for_paper(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\t' | '\n' | '\r') {
+            shown.push(' ');
+        } else if !is_hidden(c, prev, chars.peek().copied()) {
+            shown.push(c);
+        }
+        prev = Some(c);
+    }
+    shown
+}
+
 /// "3 minutes", "1 min 20 s", "45 s".
 pub fn duration(duration: std::time::Duration) -> String {
     let secs = duration.as_secs();
@@ -369,6 +433,18 @@ mod tests {
         );
         assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
         assert_eq!(clean("اتصل بأخي على +20 10"), "اتصل بأخي على +20 10");
+    }
+
+    #[test]
+    fn paper_shows_the_words_without_what_hides() {
+        assert_eq!(for_paper("call \u{202e}0987"), "call 0987");
+        assert_eq!(for_paper("\u{2066}x\u{2069}"), "x");
+        assert_eq!(for_paper("07\u{200b}700"), "07700");
+        assert_eq!(for_paper("a\u{1b}[2Jb\nc"), "a[2Jb c");
+        // Joiners that belong stay, as on screen.
+        assert_eq!(for_paper("👨\u{200d}👩"), "👨\u{200d}👩");
+        assert_eq!(for_paper("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        assert!(!for_paper("x\u{202e}y").contains('\\'));
     }
 
     #[test]

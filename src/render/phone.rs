@@ -675,7 +675,12 @@ mod tests {
     fn every_number_is_drawn_whole_in_the_cards_order_inside_the_safe_area() {
         let plan = world();
         let lines = crate::crisis_lines::for_country(Some("IN"));
-        let card = card::build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let card = card::build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
         let (w, h) = SIZE;
         let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
         assert!(made.missing.is_empty(), "{:?}", made.missing);
@@ -775,7 +780,12 @@ mod tests {
         }
         plan.reasons.push(TextItem::new("Mia"));
         let lines = crate::crisis_lines::for_country(Some("GB"));
-        let card = card::build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let card = card::build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
         let made = lock_screen(&card, (1080, 2400), Theme::Light, &FontSearch::System).unwrap();
         let words: Vec<String> = texts(&made.svg, &card)
             .into_iter()
@@ -812,7 +822,12 @@ mod tests {
             reachable: None,
         });
         let lines = crate::crisis_lines::for_country(Some("US"));
-        let card = card::build(&plan, lines.as_ref(), &jiff::tz::TimeZone::UTC);
+        let card = card::build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
         let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
         let found = texts(&made.svg, &card);
         let at = |words: &str| {

@@ -10,7 +10,7 @@ use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::date::local_moment;
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Contact, CopingKind, Plan, Role, Section as PlanSection};
-use crate::render::clean;
+use crate::render::{Medium, clean};
 
 /// Every printout says what it holds.
 pub const PRIVATE: &str = "Private: this holds personal health information.";
@@ -157,13 +157,13 @@ pub struct Printout {
     pub footer: String,
 }
 
-fn person(c: &Contact) -> Item {
+fn person(c: &Contact, m: Medium) -> Item {
     match &c.phone {
         // Only a number with something to dial becomes a call: never an
         // empty `tel:` link.
         Some(phone) if crate::plan::phone::has_digits(phone) => Item::Call {
-            who: clean(&c.name),
-            number: clean(phone.trim()),
+            who: m.show(&c.name),
+            number: m.number(phone.trim()),
             reach: Reach::Call,
             // A number holding characters that do not show, or digits that
             // do not dial, is printed as it is, and the person is told to
@@ -174,7 +174,7 @@ fn person(c: &Contact) -> Item {
                     "{warning}{}",
                     c.reachable
                         .as_deref()
-                        .map(|r| format!("; {}", clean(r)))
+                        .map(|r| format!("; {}", m.show(r)))
                         .unwrap_or_default()
                 )),
             },
@@ -182,15 +182,15 @@ fn person(c: &Contact) -> Item {
         Some(phone) if !phone.trim().is_empty() => Item::Bullet(match &c.reachable {
             Some(when) => format!(
                 "{} · {} ({})",
-                clean(&c.name),
-                clean(phone.trim()),
-                clean(when)
+                m.show(&c.name),
+                m.number(phone.trim()),
+                m.show(when)
             ),
-            None => format!("{} · {}", clean(&c.name), clean(phone.trim())),
+            None => format!("{} · {}", m.show(&c.name), m.number(phone.trim())),
         }),
         _ => Item::Bullet(match &c.reachable {
-            Some(when) => format!("{} ({})", clean(&c.name), clean(when)),
-            None => clean(&c.name),
+            Some(when) => format!("{} ({})", m.show(&c.name), m.show(when)),
+            None => m.show(&c.name),
         }),
     }
 }
@@ -208,7 +208,7 @@ fn triggers_heading(plan: &Plan) -> &'static str {
 }
 
 /// Each trigger, riskiest first, with what it brings and the response.
-fn trigger_items(plan: &Plan) -> Vec<Item> {
+fn trigger_items(plan: &Plan, m: Medium) -> Vec<Item> {
     let mut triggers = Vec::new();
     for t in priority::sorted(&plan.triggers) {
         // The band in words beside the person's own ratings, as the
@@ -236,7 +236,7 @@ fn trigger_items(plan: &Plan) -> Vec<Item> {
         };
         // The ratings on a line of their own: beside the situation they
         // would take its direction (Hebrew, Arabic) and read scrambled.
-        triggers.push(Item::Bullet(clean(&t.situation)));
+        triggers.push(Item::Bullet(m.show(&t.situation)));
         triggers.push(Item::Sub(risk));
         for (label, list) in [
             ("Thoughts", &t.thoughts),
@@ -244,7 +244,7 @@ fn trigger_items(plan: &Plan) -> Vec<Item> {
             ("Urges", &t.urges),
         ] {
             if !list.is_empty() {
-                let words: Vec<String> = list.iter().map(|s| clean(s)).collect();
+                let words: Vec<String> = list.iter().map(|s| m.show(s)).collect();
                 triggers.push(Item::Sub(format!("{label}: {}", words.join("; "))));
             }
         }
@@ -252,13 +252,13 @@ fn trigger_items(plan: &Plan) -> Vec<Item> {
             .coping
             .iter()
             .filter_map(|id| plan.coping_strategy(id))
-            .map(|c| clean(&c.name))
+            .map(|c| m.show(&c.name))
             .collect();
         response.extend(
             t.contacts
                 .iter()
                 .filter_map(|id| plan.contact(id))
-                .map(|c| format!("call {}", clean(&c.name))),
+                .map(|c| format!("call {}", m.show(&c.name))),
         );
         if !response.is_empty() {
             triggers.push(Item::Sub(format!("What I'll do: {}", response.join("; "))));
@@ -268,15 +268,15 @@ fn trigger_items(plan: &Plan) -> Vec<Item> {
 }
 
 /// The coping strategies of one kind, each with its steps under it.
-fn coping_items(plan: &Plan, kind: CopingKind) -> Vec<Item> {
+fn coping_items(plan: &Plan, kind: CopingKind, m: Medium) -> Vec<Item> {
     let mut items = Vec::new();
     for c in plan.coping.iter().filter(|c| c.kind == kind) {
-        items.push(Item::Bullet(clean(&c.name)));
+        items.push(Item::Bullet(m.show(&c.name)));
         items.extend(
             c.steps
                 .iter()
                 .enumerate()
-                .map(|(i, s)| Item::Sub(format!("{}. {}", i + 1, clean(s)))),
+                .map(|(i, s)| Item::Sub(format!("{}. {}", i + 1, m.show(s)))),
         );
     }
     items
@@ -325,26 +325,27 @@ pub fn build(
     lines: Option<&CountryLines>,
     fill: Fill,
     zone: &jiff::tz::TimeZone,
+    m: Medium,
 ) -> Printout {
     let mut sections = Vec::new();
     let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
         sections.extend(section(rank, title, items, fill));
     };
     let bullets = |texts: &mut dyn Iterator<Item = &String>| -> Vec<Item> {
-        texts.map(|t| Item::Bullet(clean(t))).collect()
+        texts.map(|t| Item::Bullet(m.show(t))).collect()
     };
     let numbered = |texts: &mut dyn Iterator<Item = &String>| -> Vec<Item> {
         texts
             .enumerate()
-            .map(|(i, t)| Item::Numbered(i + 1, clean(t)))
+            .map(|(i, t)| Item::Numbered(i + 1, m.show(t)))
             .collect()
     };
-    let coping_of = |kind: CopingKind| coping_items(plan, kind);
+    let coping_of = |kind: CopingKind| coping_items(plan, kind, m);
     let people_of = |role: Role| -> Vec<Item> {
         plan.contacts
             .iter()
             .filter(|c| c.role == role)
-            .map(person)
+            .map(|c| person(c, m))
             .collect()
     };
 
@@ -356,7 +357,7 @@ pub fn build(
     add(
         Rank::Emergency,
         "In an emergency",
-        emergency_items_with(plan, lines),
+        emergency_items_with(plan, lines, m),
     );
     add(
         Rank::Stage(1),
@@ -383,7 +384,7 @@ pub fn build(
     if fill == Fill::Blank {
         professionals.clear();
     }
-    professionals.extend(crisis_line_items_with(plan, lines));
+    professionals.extend(crisis_line_items_with(plan, lines, m));
     add(
         Rank::Stage(5),
         "Professionals and crisis lines",
@@ -399,7 +400,7 @@ pub fn build(
     );
 
     let triggers_title = triggers_heading(plan);
-    add(Rank::Reference, triggers_title, trigger_items(plan));
+    add(Rank::Reference, triggers_title, trigger_items(plan, m));
     add(
         Rank::Reference,
         "If I slip",
@@ -414,11 +415,11 @@ pub fn build(
         .contacts
         .iter()
         .filter(|c| c.role == Role::DoNotInvolve)
-        .map(|c| Item::Bullet(clean(&c.name)))
+        .map(|c| Item::Bullet(m.show(&c.name)))
         .collect();
     add(Rank::Reference, "Not to involve in a crisis", not_involved);
 
-    let (title, footer) = title_and_footer(plan, zone);
+    let (title, footer) = title_and_footer(plan, zone, m);
     Printout {
         title,
         sections,
@@ -443,12 +444,12 @@ impl Printout {
 
 /// "Sam's crisis plan", and the footer: name, revision, saved (on the
 /// person's clock, in `zone`), next review.
-pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone) -> (String, String) {
+pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone, m: Medium) -> (String, String) {
     let name = plan.name.trim();
     let title = if name.is_empty() {
         "My crisis plan".to_string()
     } else {
-        format!("{}'s crisis plan", clean(name))
+        format!("{}'s crisis plan", m.show(name))
     };
     let mut footer = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
@@ -460,7 +461,7 @@ pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone) -> (String, Stri
     if name.is_empty() {
         footer[0] = format!("Revision {}", plan.revision);
     } else {
-        footer.insert(0, clean(name));
+        footer.insert(0, m.show(name));
     }
     (title, format!("{}. {PRIVATE}", footer.join(", ")))
 }
@@ -476,25 +477,26 @@ pub fn for_supporter(
     lines: Option<&CountryLines>,
     supporter: &Contact,
     zone: &jiff::tz::TimeZone,
+    m: Medium,
 ) -> Printout {
     let mut sections = Vec::new();
     let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
         sections.extend(section(rank, title, items, Fill::AsIs));
     };
     let bullets = |list: &[crate::plan::TextItem]| -> Vec<Item> {
-        list.iter().map(|i| Item::Bullet(clean(&i.text))).collect()
+        list.iter().map(|i| Item::Bullet(m.show(&i.text))).collect()
     };
     let steps = plan
         .crisis_steps
         .iter()
         .enumerate()
-        .map(|(i, s)| Item::Numbered(i + 1, clean(&s.text)))
+        .map(|(i, s)| Item::Numbered(i + 1, m.show(&s.text)))
         .collect();
     add(Rank::Crisis, "What I'll do, in order", steps);
     add(
         Rank::Emergency,
         "In an emergency",
-        emergency_items_with(plan, lines),
+        emergency_items_with(plan, lines, m),
     );
     for part in [
         PlanSection::Helps,
@@ -516,22 +518,22 @@ pub fn for_supporter(
     add(
         Rank::Reference,
         "People to call",
-        people.into_iter().map(person).collect(),
+        people.into_iter().map(|c| person(c, m)).collect(),
     );
     add(
         Rank::Reference,
         "Crisis lines",
-        crisis_line_items_with(plan, lines),
+        crisis_line_items_with(plan, lines, m),
     );
     for part in [PlanSection::StandDown, PlanSection::AfterCrisis] {
         add(Rank::Reference, part.title(), bullets(plan.section(part)));
     }
     let name = plan.name.trim();
-    let who = clean(supporter.name.trim());
+    let who = m.show(supporter.name.trim());
     let title = if name.is_empty() {
         format!("My crisis plan, for {who}")
     } else {
-        format!("{}'s crisis plan, for {who}", clean(name))
+        format!("{}'s crisis plan, for {who}", m.show(name))
     };
     let mut footer = vec![format!("A copy for {who}, revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
@@ -579,7 +581,7 @@ fn numbers(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The emergency numbers to print: the country's from the table, then the
 /// person's own, marked as theirs with where they found it. Without
 /// either, what to do.
-pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>) -> Vec<Item> {
+pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medium) -> Vec<Item> {
     let own = &plan.own_lines;
     let Some(number) = own
         .emergency
@@ -596,30 +598,30 @@ pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>) -> Vec<It
     };
     items.push(Item::Call {
         who: "Emergency (my own note)".to_string(),
-        number: clean(number),
+        number: m.number(number),
         reach: Reach::Call,
         note: own
             .emergency_source
             .as_deref()
-            .map(|s| format!("from {}", clean(s))),
+            .map(|s| format!("from {}", m.show(s))),
     });
     items
 }
 
 /// The crisis lines to print: the country's from the table, then the ones
 /// the person added, each marked as theirs with where they found it.
-pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>) -> Vec<Item> {
+pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medium) -> Vec<Item> {
     let mut items = crisis_line_items(lines);
     for line in &plan.own_lines.lines {
         let note = Some(match &line.source {
-            Some(source) => format!("my own note, from {}", clean(source)),
+            Some(source) => format!("my own note, from {}", m.show(source)),
             None => "my own note".to_string(),
         });
-        let who = clean(&line.name);
+        let who = m.show(&line.name);
         if let Some(call) = line.call.as_deref() {
             items.push(Item::Call {
                 who: who.clone(),
-                number: clean(call.trim()),
+                number: m.number(call.trim()),
                 reach: Reach::Call,
                 note: note.clone(),
             });
@@ -627,7 +629,7 @@ pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>) -> Vec<
         if let Some(text) = line.text.as_deref() {
             items.push(Item::Call {
                 who,
-                number: clean(text.trim()),
+                number: m.number(text.trim()),
                 reach: Reach::Text { word: None },
                 note,
             });
@@ -733,7 +735,13 @@ mod tests {
     fn numbers_are_their_own_field_and_empty_sections_are_left_out() {
         let plan = plan_with_a_helper();
         let lines = crate::crisis_lines::for_country(Some("IE"));
-        let doc = build(&plan, lines.as_ref(), Fill::AsIs, &jiff::tz::TimeZone::UTC);
+        let doc = build(
+            &plan,
+            lines.as_ref(),
+            Fill::AsIs,
+            &jiff::tz::TimeZone::UTC,
+            Medium::Screen,
+        );
         let ranks: Vec<Rank> = doc.sections.iter().map(|s| s.rank).collect();
         assert_eq!(
             ranks,
@@ -766,7 +774,13 @@ mod tests {
     fn blank_is_a_form_and_write_in_adds_lines_to_filled_sections() {
         let plan = plan_with_a_helper();
         let lines = crate::crisis_lines::for_country(Some("IE"));
-        let form = build(&plan, lines.as_ref(), Fill::Blank, &jiff::tz::TimeZone::UTC);
+        let form = build(
+            &plan,
+            lines.as_ref(),
+            Fill::Blank,
+            &jiff::tz::TimeZone::UTC,
+            Medium::Screen,
+        );
         assert_eq!(form.sections.len(), 13, "every section");
         for s in &form.sections {
             assert!(
@@ -783,6 +797,7 @@ mod tests {
             lines.as_ref(),
             Fill::WriteIn,
             &jiff::tz::TimeZone::UTC,
+            Medium::Screen,
         );
         assert_eq!(write_in.sections.len(), 4);
         assert!(
