@@ -579,7 +579,8 @@ pub struct AssignArgs {
     /// The client's first name (optional).
     #[arg(long)]
     pub client: Option<String>,
-    /// When it is due (YYYY-MM-DD).
+    /// When it is due (as `set` reads dates: 2026-11-29, 29/11/2026 in your
+    /// locale's order, 29 Nov).
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
     /// A note for the client.

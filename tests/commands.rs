@@ -368,3 +368,53 @@ fn an_empty_plan_dir_variable_counts_as_unset() {
         .stdout_has("relapse-plan")
         .run();
 }
+
+/// Issue 11: every date typed on the command line is read by one grammar,
+/// the one `set` and the walk-through use: `review --since` and `homework
+/// assign --due` take "1 March 2027", 01/03/2027 (day first in a British
+/// locale) and 2027-03-01 alike, as `set --next-review` does.
+#[test]
+fn since_and_due_read_every_date_as_set_does() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let out = env.home().join("homework.toml");
+    for typed in ["1 March 2027", "01/03/2027", "2027-03-01"] {
+        env.test(["set", "--next-review", typed])
+            .env("LANG", "en_GB.UTF-8")
+            .case(typed)
+            .run();
+        assert_eq!(
+            env.plan().review.next.unwrap().to_string(),
+            "2027-03-01",
+            "{typed}"
+        );
+        env.test(["review", "--since", typed])
+            .env("LANG", "en_GB.UTF-8")
+            .env("RELAPSE_PLAN_NOW", "2027-03-10T09:00:00Z")
+            .case(typed)
+            .stdout_has("since 1 March 2027")
+            .run();
+        env.test(["homework", "assign", "-o"])
+            .arg(&out)
+            .args(["--therapist", "Dr Lee", "--due", typed])
+            .args(["--task", "map-triggers=2", "--force"])
+            .env("LANG", "en_GB.UTF-8")
+            .case(typed)
+            .run();
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.contains("due = 2027-03-01"), "{typed}: {written}");
+    }
+    // What none of them can settle is said in set's words.
+    env.test(["review", "--since", "01/03/2027"])
+        .status(2)
+        .stderr_has("“01/03/2027” could be")
+        .run();
+    env.test(["homework", "assign", "-o"])
+        .arg(&out)
+        .args(["--therapist", "Dr Lee", "--due", "31/02/2027"])
+        .args(["--task", "map-triggers=2", "--force"])
+        .env("LANG", "en_GB.UTF-8")
+        .status(2)
+        .stderr_has("isn't a day on the calendar")
+        .run();
+}

@@ -8,7 +8,7 @@ use super::terminal;
 use crate::cli::{AssignArgs, HomeworkCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::date::{date_only, parse_date, unix_seconds};
+use crate::plan::date::{date_only, unix_seconds};
 use crate::plan::homework::{
     Assignment, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn,
     MAX_HAND_IN_CHECK_INS, STARTED_KIND, Started, Task, TaskKind, name_problem, note_problem,
@@ -63,8 +63,9 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     let note = note.unwrap_or_default();
     check_words(&therapist, client.as_deref(), &note)?;
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
-    let due = parse_date(&due)
-        .ok_or_else(|| Error::Usage(format!("`{due}` is not a date like 2026-11-29")))?;
+    let due = date_only(super::typed_date(ctx, &due, |example| {
+        format!("give the due date like {example}")
+    })?);
     let today = date_only(ctx.today);
     if due.date < today.date {
         return Err(Error::Usage(format!(

@@ -349,6 +349,32 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
     }
 }
 
+/// A date typed on the command line (`set --next-review`, `review --since`,
+/// `homework assign --due`), read by the one grammar the walk-through reads
+/// dates with ([`crate::plan::date::parse_typed`]: 2027-03-01, 1 March 2027,
+/// 01/03/2027 in the locale's order). What it can't settle is said in the
+/// same words, then `then`, given an example date ("write it like …").
+fn typed_date(
+    ctx: &Ctx,
+    value: &str,
+    then: impl FnOnce(&str) -> String,
+) -> Result<toml::value::Date> {
+    use crate::plan::date;
+    let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
+    let read = date::parse_typed(value, order, ctx.today);
+    match (
+        read,
+        date::why_not_a_date(&crate::render::clean(value.trim()), read),
+    ) {
+        (date::TypedDate::Date(day), _) => Ok(day),
+        (_, why) => Err(Error::Usage(format!(
+            "{}; {}",
+            why.unwrap_or_default(),
+            then(date::example(order))
+        ))),
+    }
+}
+
 /// The plan's folder for a command shown for the person to run later to
 /// name ([`crate::render::rescue`]): `None` for the default folder.
 fn plan_dir<'c>(ctx: &'c Ctx) -> Option<&'c std::path::Path> {

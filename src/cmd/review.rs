@@ -96,18 +96,10 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
         return show_own(&format!("revision {revision}"), &period, ctx);
     }
     // Dates read as `set` and the walk-through read them.
-    let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
-    let read = date::parse_typed(since, order, ctx.today);
-    match (read, date::why_not_a_date(&clean(since.trim()), read)) {
-        (date::TypedDate::Date(day), _) => {
-            review_from(date::date_only(day), &date::long_date(day), ctx)
-        }
-        (_, why) => Err(Error::Usage(format!(
-            "{}; give a date like {} or a revision number",
-            why.unwrap_or_default(),
-            date::example(order)
-        ))),
-    }
+    let day = super::typed_date(ctx, since, |example| {
+        format!("give a date like {example} or a revision number")
+    })?;
+    review_from(date::date_only(day), &date::long_date(day), ctx)
 }
 
 /// The own plan from the start of `day`, headed "since `words`".

@@ -16,8 +16,7 @@ use crate::store::{is_stdout, write_output};
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let own = own_lines_change(&args)?;
     let new_country = ctx.country.as_deref().map(country);
-    let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
-    let read = |value: &str| review_date(value, order, ctx.today);
+    let read = |value: &str| review_date(value, ctx);
     let last = args.last_review.as_deref().map(read).transpose()?;
     let next = args.next_review.as_deref().map(read).transpose()?;
     let kept_at = args.kept_at.map(cleared);
@@ -184,24 +183,10 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
 /// A review date from the command line, in any form the walk-through
 /// accepts (2027-01-04, 4/1/2027 in the locale's order, 4 Jan 2027), or
 /// "none" to clear; what it can't settle is said in the same words.
-fn review_date(
-    value: &str,
-    order: date::DayOrder,
-    today: toml::value::Date,
-) -> Result<Option<Datetime>> {
+fn review_date(value: &str, ctx: &Ctx) -> Result<Option<Datetime>> {
     if value.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    let read = date::parse_typed(value, order, today);
-    match (
-        read,
-        date::why_not_a_date(&crate::render::clean(value.trim()), read),
-    ) {
-        (date::TypedDate::Date(day), _) => Ok(Some(date::date_only(day))),
-        (_, why) => Err(Error::Usage(format!(
-            "{}; write it like {}",
-            why.unwrap_or_default(),
-            date::example(order)
-        ))),
-    }
+    let day = super::typed_date(ctx, value, |example| format!("write it like {example}"))?;
+    Ok(Some(date::date_only(day)))
 }
