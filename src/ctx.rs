@@ -31,6 +31,9 @@ pub struct Ctx<'a> {
     pub country: Option<String>,
     /// The country of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), if any.
     pub locale_country: Option<String>,
+    /// The locale's language as a tag (`zh-CN`), if any: the printout's
+    /// `lang`, never a guess of English.
+    pub locale_language: Option<String>,
     /// `--note` for the revision a command saves.
     pub note: Option<String>,
     pub style: Style,

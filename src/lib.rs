@@ -75,6 +75,7 @@ pub fn main() -> ExitCode {
              style,
              term_env,
              locale_country,
+             locale_language,
              fonts,
          }| {
             if let Some(warning) = &clock.warning {
@@ -96,6 +97,7 @@ pub fn main() -> ExitCode {
                     .transpose()
                     .map_err(Error::Usage)?,
                 locale_country,
+                locale_language,
                 note: cli.note.clone(),
                 style,
                 err_width,
@@ -167,6 +169,7 @@ struct Setup {
     style: Style,
     term_env: TermEnv,
     locale_country: Option<String>,
+    locale_language: Option<String>,
     fonts: FontSearch,
 }
 
@@ -190,6 +193,7 @@ fn setup(cli: &Cli, term_env: TermEnv) -> Result<Setup, Error> {
         style: style(io::stdout().is_terminal(), cli.color, cli.plain, &term_env),
         term_env,
         locale_country: locale_country(),
+        locale_language: locale().as_deref().and_then(language_of),
         fonts: font_search(),
     })
 }
@@ -298,10 +302,33 @@ pub fn default_plan_dir() -> Option<PathBuf> {
 /// The region of the first locale variable set (`en_GB.UTF-8` → `GB`), as
 /// POSIX orders them; `C` and `POSIX` name no country.
 fn locale_country() -> Option<String> {
-    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+    region_of(&locale()?)
+}
+
+/// The first locale variable set, as POSIX orders them.
+fn locale() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))?;
-    region_of(&value)
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+}
+
+/// The locale as a language tag for HTML's `lang`: `zh_CN.UTF-8` →
+/// `zh-CN`, `de` → `de`; `C`, `POSIX` and anything else name none.
+pub fn language_of(locale: &str) -> Option<String> {
+    let locale = locale.split(['.', '@']).next()?;
+    let mut parts = locale.split(['_', '-']);
+    let language = parts.next()?;
+    let letters = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    if !letters(language, 2..=3) || locale.eq_ignore_ascii_case("posix") {
+        return None;
+    }
+    let language = language.to_ascii_lowercase();
+    Some(match region_of(locale) {
+        Some(region) => format!("{language}-{region}"),
+        None => language,
+    })
 }
 
 /// `en_GB.UTF-8` → `GB`; `de_DE@euro` → `DE`; `C` → none.

@@ -940,3 +940,30 @@ fn a_part_rated_trigger_prints_the_ratings_given() {
     let text = squash(&crate::pdftotext(&pdf));
     assert!(text.contains(said), "{text}");
 }
+
+/// Issue 13 (Mei): an HTML printout never claims English for a plan in
+/// another language: `lang` is the person's locale, or left out.
+#[test]
+fn html_lang_is_the_persons_locale_or_left_out() {
+    let env = Env::with_world();
+    for (locale, head) in [
+        ("zh_CN.UTF-8", "<html lang=\"zh-CN\">"),
+        ("C.UTF-8", "<html>"),
+        ("", "<html>"),
+    ] {
+        for args in [
+            &["print", "--format", "html"][..],
+            &["print", "--card", "--format", "html"][..],
+        ] {
+            let ran = env
+                .test(args)
+                .env("TZ", "Pacific/Auckland")
+                .env("LC_ALL", locale)
+                .env("LANG", locale)
+                .run();
+            let html = String::from_utf8(ran.bytes).unwrap();
+            assert!(html.contains(head), "{locale} {args:?}: {}", &html[..80]);
+            assert!(!html.contains("lang=\"en\""), "{locale}");
+        }
+    }
+}

@@ -69,7 +69,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                         .iter()
                         .map(|m| format!("left off: {m} (no room at a legible size)")),
                 );
-                card.to_html().into_bytes()
+                card.to_html(ctx.locale_language.as_deref()).into_bytes()
             }
             Format::Png => {
                 let (png, moved) = lock_screen(&card, args, &search, ctx)?;
@@ -97,7 +97,9 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         match format {
             Format::Markdown => doc.to_markdown(80).into_bytes(),
-            Format::Html => doc.to_html(paper).into_bytes(),
+            Format::Html => doc
+                .to_html(paper, ctx.locale_language.as_deref())
+                .into_bytes(),
             Format::Pdf => {
                 let made = pdf::printout(&doc, paper, saved, &search).map_err(pdf_error)?;
                 warn_missing_glyphs(ctx, &made.missing)?;

@@ -262,7 +262,9 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
 impl Printout {
     /// One self-contained HTML file: inline CSS, no scripts, nothing
     /// fetched; print CSS sized for the paper.
-    pub fn to_html(&self, paper: Paper) -> String {
+    /// `lang` is the person's language (from their locale); left out when
+    /// unknown rather than claiming English for words that may not be.
+    pub fn to_html(&self, paper: Paper, lang: Option<&str>) -> String {
         let known = known_numbers(self);
         let mut body = String::new();
         let _ = writeln!(
@@ -294,7 +296,8 @@ impl Printout {
             words(&self.footer, &HashSet::new())
         );
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html{}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+            lang_attribute(lang),
             html(&self.title),
             stylesheet(paper)
                 + if self
@@ -398,7 +401,8 @@ impl Card {
     /// The card as one HTML file: both sides at their real size, side by
     /// side, to cut out and fold; nothing smaller than 8 pt, numbers whole,
     /// bold, left-to-right and dialable.
-    pub fn to_html(&self) -> String {
+    /// `lang` as for the printout: the person's language, or none.
+    pub fn to_html(&self, lang: Option<&str>) -> String {
         let (sides, _) = self.fitted();
         let mut body = String::new();
         for ((entries, size), class) in sides.iter().zip(["front", "back"]) {
@@ -456,7 +460,7 @@ impl Card {
             body.push_str("</div>");
         }
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n\
+            "<!DOCTYPE html>\n<html{}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n\
 @page {{ size: A4; margin: 12mm; }}\n\
 body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; color: #000; background: #fff; }}\n\
 @media print {{ body {{ margin: 0; }} }}\n\
@@ -476,6 +480,7 @@ a.num {{ font-weight: bold; }}\n\
 .card .small {{ font-size: max({CARD_MIN}pt, 0.9em); color: #333; }}\n\
 .note {{ font-size: 9pt; color: #444; }}\n\
 </style>\n</head>\n<body>\n<div class=\"pair\">{body}</div>\n<p class=\"note\">Cut along the dashed line and fold in the middle. {PRIVATE}</p>\n</body>\n</html>\n",
+            lang_attribute(lang),
             html(&self.title)
         )
     }
@@ -660,6 +665,11 @@ fn figure(chart: &Chart) -> String {
 }
 
 /// Escapes text for HTML.
+/// ` lang="zh-CN"`, or nothing for an unknown language.
+fn lang_attribute(lang: Option<&str>) -> String {
+    lang.map_or_else(String::new, |l| format!(" lang=\"{}\"", html(l)))
+}
+
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
