@@ -26,6 +26,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         None => ctx.load()?.plan,
     };
     let lines = ctx.crisis_lines(plan.country.as_deref());
+    let lang = ctx.locale_language.clone();
     let paper = match args.paper {
         cli::Paper::A4 => Paper::A4,
         cli::Paper::Letter => Paper::Letter,
@@ -69,7 +70,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                         .iter()
                         .map(|m| format!("left off: {m} (no room at a legible size)")),
                 );
-                card.to_html(ctx.locale_language.as_deref()).into_bytes()
+                card.to_html(lang.as_deref()).into_bytes()
             }
             Format::Png => {
                 let (png, moved) = lock_screen(&card, args, &search, ctx)?;
@@ -97,9 +98,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         match format {
             Format::Markdown => doc.to_markdown(80).into_bytes(),
-            Format::Html => doc
-                .to_html(paper, ctx.locale_language.as_deref())
-                .into_bytes(),
+            Format::Html => doc.to_html(paper, lang.as_deref()).into_bytes(),
             Format::Pdf => {
                 let made = pdf::printout(&doc, paper, saved, &search).map_err(pdf_error)?;
                 warn_missing_glyphs(ctx, &made.missing)?;
