@@ -271,3 +271,121 @@ fn paper_shows_the_persons_words_not_escape_codes() {
         .run();
     seen("HTML in Chromium", &crate::pdftotext(&drawn));
 }
+
+/// Waits for `prompt` on the pseudo-terminal, then types `keys`.
+#[cfg(unix)]
+fn answer(p: &mut rexpect::session::PtySession, prompt: &str, keys: &str) {
+    if let Err(e) = p.exp_string(prompt) {
+        panic!("waiting for {prompt:?}: {e}");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// Holds the plan folder's lock, as another relapse-plan saving would,
+/// until dropped.
+#[cfg(unix)]
+fn hold_lock(env: &Env) -> std::fs::File {
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(env.plan_dir().join(".lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    lock
+}
+
+/// A check-in that can't be saved (another relapse-plan holds the plan
+/// folder), with a new warning sign to add to the plan: the screen says
+/// once what was not saved, never "your check-in is kept" beside "was not
+/// saved", and shows the commands that save the answers and add the sign
+/// in the person's own words, quoted for the shell. Run, they do.
+#[cfg(unix)]
+#[test]
+fn a_check_in_that_cannot_be_saved_says_so_once_and_gives_the_commands() {
+    let env = Env::with_example();
+    let sign = "Snapping at Jo's kids, $HOME & all";
+    let holder = hold_lock(&env);
+    let mut p = env
+        .test(["check-in"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(60)
+        .status(1)
+        .pty();
+    answer(&mut p, "Strongest urge today", "6\r");
+    answer(&mut p, "Did you act on an urge today?", "\r");
+    // The plan's three signs, then "something else".
+    answer(
+        &mut p,
+        "Which of your warning signs showed today?",
+        "\x1b[B\x1b[B\x1b[B \r",
+    );
+    answer(
+        &mut p,
+        "What else showed up, in your words?",
+        &format!("{sign}\r"),
+    );
+    answer(&mut p, "Add it to your plan's warning signs too?", "y\r");
+    answer(&mut p, "Which daily maintenance did you do?", "\r");
+    answer(&mut p, "Which coping did you use today?", "\r");
+    answer(&mut p, "Distress or low mood today", "4\r");
+    answer(&mut p, "Anything else about today", "Rang Mam\r");
+    // What the screen said while the sign was being added, then the rest.
+    let before = p.exp_string("Try saving it again now?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("n\r").unwrap();
+    p.flush().unwrap();
+    let rest = (before + &p.eof()).replace("\r\n", "\n");
+    assert!(!rest.contains("is kept"), "{rest}");
+    assert!(!rest.contains("\"…\""), "{rest}");
+    assert_eq!(
+        rest.matches("Today's check-in was not saved").count(),
+        1,
+        "{rest}"
+    );
+    assert!(
+        rest.contains(&format!(
+            "\"{sign}\" was not added to your plan's warning signs"
+        )),
+        "{rest}"
+    );
+    let commands: Vec<String> = rest
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("relapse-plan "))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(commands.len(), 2, "{rest}");
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.starts_with("warning-sign add") && c.contains("'\\''")),
+        "the sign in its own words, quoted: {commands:?}"
+    );
+    assert!(!env.plan_dir().join("check-ins.toml").exists());
+    assert!(!env.plan().warning_signs.iter().any(|s| s.text == sign));
+    drop(holder);
+
+    // Run as shown (without RELAPSE_PLAN_DIR: the commands name the folder).
+    for command in &commands {
+        env.shell(&format!("\"$0\" {command}"))
+            .env_remove("RELAPSE_PLAN_DIR")
+            .run();
+    }
+    assert!(
+        env.plan().warning_signs.iter().any(|s| s.text == sign),
+        "the sign is in the plan, exactly as typed"
+    );
+    let log = std::fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    for kept in [
+        "urge = 6",
+        "distress = 4",
+        "Rang Mam",
+        "Snapping at Jo's kids, $HOME & all",
+    ] {
+        assert!(log.contains(kept), "{kept}: {log}");
+    }
+}

@@ -85,9 +85,16 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             Ok(format!("added warning sign \"{sign}\""))
         }) {
             Ok(_) => ctx.say(&format!("Added \"{sign}\" to your plan's warning signs."))?,
-            Err(error) => ctx.say(&format!(
-                "\"{sign}\" could not be added to your plan's warning signs just now ({error}); your check-in is kept. Add it later with `relapse-plan warning-sign add \"…\"`."
-            ))?,
+            // Said once, for the sign alone: what happens to the check-in
+            // is said when it is saved (or not).
+            Err(error) => {
+                ctx.say(&format!(
+                    "\"{sign}\" was not added to your plan's warning signs: {error}. To add it once that is put right, run:"
+                ))?;
+                // One line, never wrapped, so it copies whole.
+                let command = crate::render::rescue::warning_sign(&sign, super::plan_dir(ctx));
+                writeln!(ctx.err, "  {}", crate::render::clean(&command)).map_err(Error::Stderr)?;
+            }
         }
     }
     let lapse_plan_shown = asked.lapse_plan_shown;

@@ -24,10 +24,17 @@ impl Command {
         self
     }
 
-    fn flag(self, flag: &str, value: impl Display) -> Command {
-        let mut command = self.word(flag);
-        command.0.push(shell_word(&value.to_string()));
-        command
+    fn flag(mut self, flag: &str, value: impl Display) -> Command {
+        let value = value.to_string();
+        // A value that starts with a dash ("-ish", "- tired") goes joined
+        // to its flag, or it would be read as a flag of its own.
+        if value.starts_with('-') {
+            self.0.push(shell_word(&format!("{flag}={value}")));
+        } else {
+            self.0.push(shell_word(flag));
+            self.0.push(shell_word(&value));
+        }
+        self
     }
 
     /// The command, with ` --plan-dir DIR` when the plan is not in the
@@ -64,6 +71,20 @@ pub fn check_in(answers: &Answers, plan: &Plan, plan_dir: Option<&Path>) -> Stri
         command = command.flag("--note", note);
     }
     command.finish(plan_dir)
+}
+
+/// A warning sign in the person's own words as the command that adds it
+/// to the plan.
+pub fn warning_sign(sign: &str, plan_dir: Option<&Path>) -> String {
+    let mut command = Command::new("warning-sign").word("add");
+    if let Some(dir) = plan_dir {
+        command = command.flag("--plan-dir", dir.to_string_lossy());
+    }
+    // After `--` a sign that starts with a dash is still the sign.
+    if sign.starts_with('-') {
+        command = command.word("--");
+    }
+    command.word(sign).finish(None)
 }
 
 /// Urge ratings as the command that logs them as a surf done elsewhere.
