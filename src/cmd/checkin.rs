@@ -59,7 +59,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     let (asked, mut not_saved): (Asked, Vec<Error>) = match args.urge {
         Some(urge) => from_flags(args, urge, &plan, ctx.note.clone()),
         None if args.count_days.is_some() => {
-            return count_days(args.count_days == Some(Switch::On), ctx);
+            return count_days(args.count_days == Some(Switch::On), ctx).map(|_| ());
         }
         None => (walk_through(&plan, today, ctx)?, Vec::new()),
     };
@@ -69,13 +69,10 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if !asked.answers.acted.is_lapse() && !not_saved.is_empty() {
         return Err(not_saved.swap_remove(0));
     }
-    if let Some(setting) = args.count_days {
-        count_days(setting == Switch::On, ctx)?;
-    }
-    let plan = if args.count_days.is_some() {
-        ctx.store.load()?.plan
-    } else {
-        plan
+    // The plan as saved with the new setting, not loaded again.
+    let plan = match args.count_days {
+        Some(setting) => count_days(setting == Switch::On, ctx)?,
+        None => plan,
     };
     if let Some((sign, true)) = &asked.new_sign {
         let sign = sign.clone();
@@ -371,7 +368,7 @@ fn matched(
 /// Turns the days-since-a-lapse count on or off (a plan setting). The
 /// revision's note is always the tool's own: `--note` belongs to the
 /// check-in.
-fn count_days(on: bool, ctx: &mut Ctx) -> Result<()> {
+fn count_days(on: bool, ctx: &mut Ctx) -> Result<Plan> {
     let saved = ctx.store.update(ctx.now, None, |plan| {
         plan.check_in.count_days = on;
         Ok(if on {
@@ -380,14 +377,17 @@ fn count_days(on: bool, ctx: &mut Ctx) -> Result<()> {
             "turned off the days-since-a-lapse count".to_string()
         })
     })?;
-    match saved {
+    match &saved {
         crate::store::Saved::Unchanged(_) => ctx.say(if on {
             "The days-since-a-lapse count was already on."
         } else {
             "The days-since-a-lapse count was already off."
-        }),
-        saved @ crate::store::Saved::Revision(_) => super::said(ctx, &saved),
+        })?,
+        crate::store::Saved::Revision(_) => super::said(ctx, &saved)?,
     }
+    Ok(match saved {
+        crate::store::Saved::Unchanged(plan) | crate::store::Saved::Revision(plan) => plan,
+    })
 }
 
 /// Writes the daily reminder as an iCalendar file.

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::cli::{Cleared, ContactCommand, ContactEdit, ContactExport, ContactImport};
-use crate::crisis_lines::CrisisLine;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::edit::{Entry, Rename};
@@ -361,7 +360,7 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     // never costs the others: it is listed with why, and the rest come in.
     let (mut cards, mut bad) = (Vec::new(), Vec::new());
     for card in cards_read {
-        match card_problem(&card, role) {
+        match vcard::card_problem(&card, role) {
             Some(why) => bad.push(format!("{}: {why}", clean(&shorten(&card.name)))),
             None => cards.push(card),
         }
@@ -447,7 +446,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let mut people: Vec<&Contact> = plan
         .contacts
         .iter()
-        .filter(|c| in_a_crisis(c.role).is_some())
+        .filter(|c| vcard::in_a_crisis(c.role).is_some())
         .collect();
     people.sort_by_key(|c| match c.role {
         Role::Help => 0,
@@ -466,7 +465,7 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let lines = ctx.crisis_lines(plan.country.as_deref());
     let line_count = lines.as_ref().map_or(0, |l| l.lines.len());
     if let Some(lines) = &lines {
-        entries.extend(lines.lines.iter().map(|l| crisis_line(l)));
+        entries.extend(lines.lines.iter().map(|l| vcard::crisis_line(l)));
     }
     if !no_number.is_empty() {
         let names: Vec<String> = no_number.iter().map(|c| clean(&c.name)).collect();
@@ -532,7 +531,7 @@ fn people_cards(people: &[&Contact], ctx: &mut Ctx) -> Result<Vec<vcard::Entry>>
     let entries = people
         .iter()
         .filter_map(|c| {
-            let mut entry = person(c)?;
+            let mut entry = vcard::person(c)?;
             if disguised(c) {
                 entry.name = clean(&c.name);
             }
@@ -551,86 +550,4 @@ fn people_cards(people: &[&Contact], ctx: &mut Ctx) -> Result<Vec<vcard::Entry>>
         ))?;
     }
     Ok(entries)
-}
-
-/// What someone is in a crisis, as their card says it; `None` for someone
-/// not to involve, who has no part in one.
-fn in_a_crisis(role: Role) -> Option<&'static str> {
-    match role {
-        Role::Help => Some("someone who helps"),
-        Role::Professional => Some("a professional"),
-        Role::Distraction => Some("someone or somewhere that takes your mind off things"),
-        Role::DoNotInvolve => None,
-    }
-}
-
-/// A person from the plan as a card; `None` for someone not to involve.
-fn person(contact: &Contact) -> Option<vcard::Entry> {
-    let role = in_a_crisis(contact.role)?;
-    let mut note = format!("In my crisis plan: {role}.");
-    if let Some(reachable) = &contact.reachable {
-        let _ = write!(note, "\nReachable: {reachable}");
-    }
-    Some(vcard::Entry {
-        name: contact.name.clone(),
-        phones: vec![(contact.phone.clone().unwrap_or_default(), "CELL")],
-        note: Some(note),
-    })
-}
-
-/// A crisis line as a card: every number to call, then the one to text.
-fn crisis_line(line: &CrisisLine) -> vcard::Entry {
-    let mut phones: Vec<(String, &'static str)> = line
-        .call_numbers()
-        .into_iter()
-        .map(|n| (n.to_string(), "VOICE"))
-        .collect();
-    if let Some(text) = line.text_number() {
-        match phones.iter_mut().find(|(n, _)| n == text) {
-            Some(same) => same.1 = "VOICE,MSG",
-            None => phones.push((text.to_string(), "MSG")),
-        }
-    }
-    let mut note = format!("Crisis line ({}): {}", line.country, line.how_to_reach());
-    for extra in [line.about, line.hours].into_iter().flatten() {
-        let _ = write!(note, ", {extra}");
-    }
-    let _ = write!(note, ".\nChecked {} against {}.", line.checked, line.source);
-    vcard::Entry {
-        name: line.name.to_string(),
-        phones,
-        note: Some(note),
-    }
-}
-
-/// Why a card could not be kept as a contact, checked as the plan's own
-/// validation would check it, so one bad card never fails the whole save.
-fn card_problem(card: &Card, role: Role) -> Option<String> {
-    let length = card.name.chars().count();
-    if length > vcard::MAX_NAME {
-        return Some(format!(
-            "its name is {length} characters long; a name in a plan holds at most {}",
-            vcard::MAX_NAME
-        ));
-    }
-    if let Some(length) = card.phone.as_ref().map(|p| p.chars().count())
-        && length > vcard::MAX_PHONE
-    {
-        return Some(format!(
-            "its number is {length} characters long; a number in a plan holds at most {}",
-            vcard::MAX_PHONE
-        ));
-    }
-    let mut probe = Plan::new("probe".into(), None);
-    probe.contacts.push(Contact {
-        id: "probe".into(),
-        name: card.name.clone(),
-        phone: card.phone.clone(),
-        role,
-        reachable: None,
-    });
-    crate::plan::validate::validate(&probe)
-        .into_iter()
-        .find(|p| p.id.as_deref() == Some("probe"))
-        .map(|p| format!("its {} {}", p.field.unwrap_or("card"), p.message))
 }

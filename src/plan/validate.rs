@@ -195,18 +195,21 @@ fn check_schema_3(plan: &Plan, report: &mut impl FnMut(At, String)) {
     }
 }
 
+/// A problem at `at`.
+fn problem(at: At, message: String) -> Problem {
+    Problem {
+        key: format!("{}: {message}", at.key),
+        place: at.words,
+        message,
+        id: at.id,
+        field: at.field,
+    }
+}
+
 /// Every problem in the plan, in file order; empty when the plan is sound.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |at: At, message: String| {
-        problems.push(Problem {
-            key: format!("{}: {message}", at.key),
-            place: at.words,
-            message,
-            id: at.id,
-            field: at.field,
-        });
-    };
+    let mut report = |at: At, message: String| problems.push(problem(at, message));
 
     if plan.schema_version != super::SCHEMA_VERSION {
         report(
@@ -310,15 +313,30 @@ fn check_coping_and_contacts(plan: &Plan, report: &mut impl FnMut(At, String)) {
         }
     }
     for c in &plan.contacts {
-        let place = At::entry("contact", &c.id, &c.name);
-        check_text(&c.name, &place.field("name"), false, report);
-        if let Some(phone) = &c.phone {
-            check_text(phone, &place.field("phone"), false, report);
-        }
-        if let Some(reachable) = &c.reachable {
-            check_text(reachable, &place.field("reachable"), false, report);
-        }
+        check_contact(c, report);
     }
+}
+
+/// One contact's words.
+fn check_contact(c: &super::Contact, report: &mut impl FnMut(At, String)) {
+    let place = At::entry("contact", &c.id, &c.name);
+    check_text(&c.name, &place.field("name"), false, report);
+    if let Some(phone) = &c.phone {
+        check_text(phone, &place.field("phone"), false, report);
+    }
+    if let Some(reachable) = &c.reachable {
+        check_text(reachable, &place.field("reachable"), false, report);
+    }
+}
+
+/// What [`validate`] would find in one contact's words, before it is in a
+/// plan (a card being imported).
+pub fn contact_problems(contact: &super::Contact) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_contact(contact, &mut |at: At, message: String| {
+        problems.push(problem(at, message));
+    });
+    problems
 }
 
 /// Lists no longer than [`MAX_ITEMS`] (and [`MAX_INNER`] within an entry).

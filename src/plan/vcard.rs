@@ -4,10 +4,12 @@
 //! them as vCard 3.0, the version every phone imports.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use super::ids::IdMaker;
 use super::lookalike::skeleton;
 use super::{Contact, Plan, Role, phone};
+use crate::crisis_lines::CrisisLine;
 
 /// The longest name a card may bring into a plan, in characters.
 pub const MAX_NAME: usize = 200;
@@ -471,9 +473,114 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
+/// What someone is in a crisis, as their card says it; `None` for someone
+/// not to involve, who has no part in one.
+pub fn in_a_crisis(role: Role) -> Option<&'static str> {
+    match role {
+        Role::Help => Some("someone who helps"),
+        Role::Professional => Some("a professional"),
+        Role::Distraction => Some("someone or somewhere that takes your mind off things"),
+        Role::DoNotInvolve => None,
+    }
+}
+
+/// A person from the plan as a card; `None` for someone not to involve.
+pub fn person(contact: &Contact) -> Option<Entry> {
+    let role = in_a_crisis(contact.role)?;
+    let mut note = format!("In my crisis plan: {role}.");
+    if let Some(reachable) = &contact.reachable {
+        let _ = write!(note, "\nReachable: {reachable}");
+    }
+    Some(Entry {
+        name: contact.name.clone(),
+        phones: vec![(contact.phone.clone().unwrap_or_default(), "CELL")],
+        note: Some(note),
+    })
+}
+
+/// A crisis line as a card: every number to call, then the one to text.
+pub fn crisis_line(line: &CrisisLine) -> Entry {
+    let mut phones: Vec<(String, &'static str)> = line
+        .call_numbers()
+        .into_iter()
+        .map(|n| (n.to_string(), "VOICE"))
+        .collect();
+    if let Some(text) = line.text_number() {
+        match phones.iter_mut().find(|(n, _)| n == text) {
+            Some(same) => same.1 = "VOICE,MSG",
+            None => phones.push((text.to_string(), "MSG")),
+        }
+    }
+    let mut note = format!("Crisis line ({}): {}", line.country, line.how_to_reach());
+    for extra in [line.about, line.hours].into_iter().flatten() {
+        let _ = write!(note, ", {extra}");
+    }
+    let _ = write!(note, ".\nChecked {} against {}.", line.checked, line.source);
+    Entry {
+        name: line.name.to_string(),
+        phones,
+        note: Some(note),
+    }
+}
+
+/// Why a card could not be kept as a contact, checked as the plan's own
+/// validation checks a contact ([`super::validate::contact_problems`]), so
+/// one bad card never fails the whole save.
+pub fn card_problem(card: &Card, role: Role) -> Option<String> {
+    let length = card.name.chars().count();
+    if length > MAX_NAME {
+        return Some(format!(
+            "its name is {length} characters long; a name in a plan holds at most {MAX_NAME}"
+        ));
+    }
+    if let Some(length) = card.phone.as_ref().map(|p| p.chars().count())
+        && length > MAX_PHONE
+    {
+        return Some(format!(
+            "its number is {length} characters long; a number in a plan holds at most {MAX_PHONE}"
+        ));
+    }
+    let contact = Contact {
+        id: "card".into(),
+        name: card.name.clone(),
+        phone: card.phone.clone(),
+        role,
+        reachable: None,
+    };
+    super::validate::contact_problems(&contact)
+        .into_iter()
+        .next()
+        .map(|p| format!("its {} {}", p.field.unwrap_or("card"), p.message))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A card is checked as a contact in a plan is, without a plan built
+    /// around it: the words a person meets on import.
+    #[test]
+    fn a_card_is_checked_as_a_contact_in_a_plan_is() {
+        let card = |name: &str, phone: Option<&str>| Card {
+            name: name.into(),
+            phone: phone.map(Into::into),
+            other_phones: Vec::new(),
+        };
+        assert_eq!(
+            card_problem(&card("Alex", Some("07700 900123")), Role::Help),
+            None
+        );
+        assert_eq!(
+            card_problem(&card("Al\u{1b}[2Jex", None), Role::Help).as_deref(),
+            Some(
+                "its name holds a control character (such as a line break or escape); keep it to one line of plain text"
+            )
+        );
+        assert!(
+            card_problem(&card(&"a".repeat(MAX_NAME + 1), None), Role::Help)
+                .is_some_and(|p| p.starts_with("its name is 201 characters long"))
+        );
+    }
 
     #[test]
     fn reads_vcard_4_with_several_cards_and_folded_lines() {
