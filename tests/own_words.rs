@@ -349,3 +349,48 @@ fn show_says_what_kind_of_strategy_in_words() {
     );
     assert!(!plain.contains("internal"), "{plain}");
 }
+
+/// Issue 13 (Mei): full-width digits count wherever a number flag is
+/// typed, with the person's own words beside them.
+#[test]
+fn number_flags_take_full_width_digits() {
+    let env = Env::with_example();
+    let run = |args: &[&str]| {
+        let ran = env
+            .test(args)
+            .env("TZ", "Pacific/Auckland")
+            .env("LANG", "zh_CN.UTF-8")
+            .run();
+        String::from_utf8(ran.err_bytes).unwrap() + &String::from_utf8(ran.bytes).unwrap()
+    };
+    let said = run(&[
+        "check-in",
+        "--urge",
+        "３",
+        "--acted",
+        "no",
+        "--distress",
+        "５",
+        "--note",
+        "半夜还醒着",
+    ]);
+    assert!(!said.contains("invalid digit"), "{said}");
+    let log = std::fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("urge = 3"), "{log}");
+    assert!(log.contains("distress = 5"), "{log}");
+    assert!(log.contains("半夜还醒着"), "{log}");
+    let said = run(&[
+        "rehearse",
+        "payday",
+        "--recalled",
+        "some",
+        "--confidence",
+        "６０",
+    ]);
+    assert!(said.contains("Logged a rehearsal"), "{said}");
+    let said = run(&["trigger", "edit", "payday", "--likelihood", "２"]);
+    assert!(said.contains("Saved revision 4"), "{said}");
+    let diff = run(&["diff", "３", "４"]);
+    assert!(diff.contains("likelihood 4 → 2"), "{diff}");
+    assert!(!diff.contains("invalid"), "{diff}");
+}
