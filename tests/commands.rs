@@ -323,7 +323,7 @@ fn show_lists_every_section_riskiest_trigger_first() {
         "not to involve",
         "Walk at lunch",
         "Write down what happened",
-        "next review 2027-01-15",
+        "next review 15 January 2027",
     ] {
         // Read as one line, however the header wraps.
         let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -100,7 +100,7 @@ fn the_example_plan_prints_as_one_clean_pdf_page() {
         "If I slip",
         "Every day",
         "Dave from the Crown",
-        "next review 2027-01-15",
+        "next review 15 January 2027",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }

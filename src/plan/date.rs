@@ -177,6 +177,15 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A stored date for people: a date alone in words ([`long_date`]), as
+/// the walk-through and `set` say it; anything else as written.
+pub fn date_in_words(value: &Datetime) -> String {
+    match (value.date, value.time) {
+        (Some(date), None) => long_date(date),
+        _ => value.to_string(),
+    }
+}
+
 /// "4 January 2027": a date no one can misread, whatever their locale.
 pub fn long_date(date: Date) -> String {
     let month = MONTHS

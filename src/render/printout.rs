@@ -456,7 +456,10 @@ pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone, m: Medium) -> (S
         footer.push(format!("saved {}", local_moment(saved, zone)));
     }
     if let Some(next) = &plan.review.next {
-        footer.push(format!("next review {next}"));
+        footer.push(format!(
+            "next review {}",
+            crate::plan::date::date_in_words(next)
+        ));
     }
     if name.is_empty() {
         footer[0] = format!("Revision {}", plan.revision);

@@ -205,10 +205,16 @@ pub fn write_plan(
         None => "no country set".into(),
     });
     if let Some(next) = &plan.review.next {
-        facts.push(format!("next review {next}"));
+        facts.push(format!(
+            "next review {}",
+            crate::plan::date::date_in_words(next)
+        ));
     }
     if let Some(last) = &plan.review.last {
-        facts.push(format!("last reviewed {last}"));
+        facts.push(format!(
+            "last reviewed {}",
+            crate::plan::date::date_in_words(last)
+        ));
     }
     if let Some(kept_at) = &plan.kept_at {
         facts.push(format!("printed copy kept: {}", clean(kept_at)));
