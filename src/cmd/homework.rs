@@ -8,12 +8,10 @@ use super::terminal;
 use crate::cli::{AssignArgs, HomeworkCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::date::{date_only, unix_seconds};
 use crate::plan::homework::{
-    Assignment, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_KIND, HOMEWORK_VERSION, HandIn,
-    MAX_HAND_IN_CHECK_INS, STARTED_KIND, Started, Task, TaskKind, name_problem, note_problem,
+    Asked, Assignment, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_VERSION, HandIn,
+    MAX_HAND_IN_CHECK_INS, STARTED_KIND, Started, Task,
 };
-use crate::plan::ids;
 use crate::prompt::Prompter;
 use crate::render::homework::{self as shown, StatusJson};
 use crate::store::{check_hand_in, is_stdout, read_assignment, write_output};
@@ -29,78 +27,32 @@ pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
 
 fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     super::check_output(ctx, &args.output, args.force)?;
-    let mut tasks: Vec<Task> = args
+    let tasks = args
         .task
         .iter()
         .map(|t| Task::from_flag(t).map_err(Error::Usage))
         .collect::<Result<_>>()?;
-    let (mut therapist, mut client, mut due, mut note) =
-        (args.therapist, args.client, args.due, args.message);
-    if therapist.is_none() || due.is_none() || tasks.is_empty() {
+    let mut asked = Asked {
+        therapist: args.therapist,
+        client: args.client,
+        note: args.message,
+        tasks,
+    };
+    let mut due = args.due;
+    if asked.therapist.is_none() || due.is_none() || asked.tasks.is_empty() {
         // An interactive form for what the flags did not say.
         let mut ask = terminal(
             "homework assign",
             "`relapse-plan homework assign -o FILE --therapist NAME --due DATE --task map-triggers=3 …`",
             ctx,
         )?;
-        if therapist.is_none() {
-            therapist = ask.text("Your name, as your client knows you", "")?;
-        }
-        if client.is_none() {
-            client = ask.text("Your client's first name (optional)", "")?;
-        }
-        if due.is_none() {
-            due = ask.text("Due date (YYYY-MM-DD)", "")?;
-        }
-        if note.is_none() {
-            note = ask.text("A note for your client (optional)", "")?;
-        }
-        ask_tasks(&mut ask, &mut tasks)?;
+        crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due)?;
     }
-    let therapist = therapist
-        .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| Error::Usage("--therapist is needed".into()))?;
-    let note = note.unwrap_or_default();
-    check_words(&therapist, client.as_deref(), &note)?;
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
-    let due = date_only(super::typed_date(ctx, &due, |example| {
+    let due = super::typed_date(ctx, &due, |example| {
         format!("give the due date like {example}")
-    })?);
-    let today = date_only(ctx.today);
-    if due.date < today.date {
-        return Err(Error::Usage(format!(
-            "the due date {due} is before today ({today}): give the day the homework is due, today or later"
-        )));
-    }
-    if tasks.is_empty() {
-        return Err(Error::Usage("give at least one --task".into()));
-    }
-    // The person's calendar day, as the due date is one.
-    let assigned = date_only(ctx.today);
-    // The moment to the second, so two assignments never share an id.
-    let moment: String = unix_seconds(&ctx.now)
-        .map(|secs| crate::plan::date::utc_from_unix(secs).to_string())
-        .unwrap_or_default()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
-    let who = ids::generate(
-        &format!("{therapist} {}", client.clone().unwrap_or_default()),
-        "homework",
-        |_| false,
-    );
-    let id = format!("{}-{who}", moment.to_lowercase());
-    let assignment = Assignment {
-        schema_version: HOMEWORK_VERSION,
-        kind: HOMEWORK_KIND.into(),
-        id,
-        therapist,
-        client: client.filter(|c| !c.trim().is_empty()),
-        assigned,
-        due,
-        note,
-        tasks,
-    };
+    })?;
+    let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
     if is_stdout(&args.output) {
         ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
@@ -118,58 +70,6 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     ))
-}
-
-/// Names are shown on one line wherever the client sees them, and a
-/// control character (an escape sequence) would reach their terminal:
-/// refused here, never folded or kept where it would show as an escape.
-fn check_words(therapist: &str, client: Option<&str>, note: &str) -> Result<()> {
-    for (what, value) in [("--therapist", Some(therapist)), ("--client", client)] {
-        if let Some(problem) = value.and_then(|v| name_problem(what, v)) {
-            return Err(Error::Usage(problem));
-        }
-    }
-    match note_problem("the note", note) {
-        Some(problem) => Err(Error::Usage(problem)),
-        None => Ok(()),
-    }
-}
-
-/// Asks for tasks from the fixed list until the therapist has enough.
-fn ask_tasks(ask: &mut dyn Prompter, tasks: &mut Vec<Task>) -> Result<()> {
-    while tasks.is_empty() || ask.confirm("Add another task?", false)? {
-        let mut choices: Vec<String> = TaskKind::ALL
-            .iter()
-            .map(|k| {
-                Task {
-                    task: *k,
-                    count: 1,
-                    times: None,
-                }
-                .describe()
-            })
-            .collect();
-        choices.push("That's all".into());
-        let Some(i) = ask
-            .select("Which task?", &choices, 0)?
-            .filter(|i| *i < TaskKind::ALL.len())
-        else {
-            break;
-        };
-        let count = ask
-            .text("How many? (Enter for 1)", "1")?
-            .unwrap_or_else(|| "1".into());
-        let flag = if TaskKind::ALL[i] == TaskKind::RehearseTop {
-            let times = ask
-                .text("How many times each?", "3")?
-                .unwrap_or_else(|| "1".into());
-            format!("{}={count}x{times}", TaskKind::ALL[i].key())
-        } else {
-            format!("{}={count}", TaskKind::ALL[i].key())
-        };
-        tasks.push(Task::from_flag(&flag).map_err(Error::Usage)?);
-    }
-    Ok(())
 }
 
 fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {

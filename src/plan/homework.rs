@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
 use super::checkin::{CheckIn, CheckInLog};
-use super::date::days_from_civil;
+use super::date::{date_only, days_from_civil, unix_seconds, utc_from_unix};
 use super::diff::Change;
 use super::edit::Entry;
 use super::parse::{ParseError, parse_document};
@@ -314,6 +314,78 @@ impl Started {
             problems.push("it has no tasks".into());
         }
         problems
+    }
+}
+
+/// What a therapist gave for a new assignment (flags, or the form in
+/// `wizard::homework`), before [`Assignment::new`] checks it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Asked {
+    pub therapist: Option<String>,
+    pub client: Option<String>,
+    pub note: Option<String>,
+    pub tasks: Vec<Task>,
+}
+
+impl Assignment {
+    /// The assignment `homework assign` writes, or why not, said to the
+    /// therapist: a name is needed; names stay on one line and no control
+    /// character (an escape sequence would reach the client's terminal)
+    /// is kept; the due day is today or later; at least one task. `today`
+    /// is the person's calendar day and `now` the moment, to the second,
+    /// so two assignments never share an id.
+    pub fn new(
+        asked: Asked,
+        due: toml::value::Date,
+        today: toml::value::Date,
+        now: &Datetime,
+    ) -> Result<Assignment, String> {
+        let therapist = asked
+            .therapist
+            .filter(|t| !t.trim().is_empty())
+            .ok_or("--therapist is needed")?;
+        let note = asked.note.unwrap_or_default();
+        for (what, value) in [
+            ("--therapist", Some(&therapist)),
+            ("--client", asked.client.as_ref()),
+        ] {
+            if let Some(problem) = value.and_then(|v| name_problem(what, v)) {
+                return Err(problem);
+            }
+        }
+        if let Some(problem) = note_problem("the note", &note) {
+            return Err(problem);
+        }
+        if due < today {
+            return Err(format!(
+                "the due date {due} is before today ({today}): give the day the homework is due, today or later"
+            ));
+        }
+        if asked.tasks.is_empty() {
+            return Err("give at least one --task".into());
+        }
+        let moment: String = unix_seconds(now)
+            .map(|secs| utc_from_unix(secs).to_string())
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let who = super::ids::generate(
+            &format!("{therapist} {}", asked.client.clone().unwrap_or_default()),
+            "homework",
+            |_| false,
+        );
+        Ok(Assignment {
+            schema_version: HOMEWORK_VERSION,
+            kind: HOMEWORK_KIND.into(),
+            id: format!("{}-{who}", moment.to_lowercase()),
+            therapist,
+            client: asked.client.filter(|c| !c.trim().is_empty()),
+            assigned: date_only(today),
+            due: date_only(due),
+            note,
+            tasks: asked.tasks,
+        })
     }
 }
 
@@ -886,6 +958,42 @@ fn unlikely(plan: &Plan) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `homework assign`'s rules, without a terminal or a clock.
+    #[test]
+    fn a_new_assignment_is_checked_and_named() {
+        let day = |d: u8| toml::value::Date {
+            year: 2026,
+            month: 11,
+            day: d,
+        };
+        let now: Datetime = "2026-11-22T09:30:05Z".parse().unwrap();
+        let asked = Asked {
+            therapist: Some("Dr Patel".into()),
+            client: Some("Sam".into()),
+            note: None,
+            tasks: vec![Task::from_flag("map-triggers=3").unwrap()],
+        };
+        let made = Assignment::new(asked.clone(), day(29), day(22), &now).unwrap();
+        assert_eq!(made.id, "20261122t093005z-dr-patel-sam");
+        assert_eq!(made.assigned.to_string(), "2026-11-22");
+        assert!(made.problems().is_empty(), "{:?}", made.problems());
+        let late = Assignment::new(asked.clone(), day(21), day(22), &now).unwrap_err();
+        assert!(late.contains("is before today (2026-11-22)"), "{late}");
+        let escape = Asked {
+            therapist: Some("Dr \u{1b}]52;c;aGk=\u{7}Patel".into()),
+            ..asked.clone()
+        };
+        assert!(Assignment::new(escape, day(29), day(22), &now).is_err());
+        let none = Asked {
+            tasks: vec![],
+            ..asked
+        };
+        assert_eq!(
+            Assignment::new(none, day(29), day(22), &now).unwrap_err(),
+            "give at least one --task"
+        );
+    }
 
     #[test]
     fn tasks_read_from_flags() {

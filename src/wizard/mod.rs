@@ -6,6 +6,7 @@
 
 mod about;
 pub mod checkin;
+pub mod homework;
 mod lists;
 mod rank;
 pub mod rehearse;
