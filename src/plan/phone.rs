@@ -114,6 +114,7 @@ pub fn without_hidden(number: &str) -> String {
 /// ASCII, with the punctuation between them and a leading `+`; nothing
 /// hidden, no letters, no look-alikes. Empty when nothing in it dials.
 pub fn for_dialling(number: &str) -> String {
+    let number = &without_trunk_zero(number);
     let mut out = String::with_capacity(number.len());
     for c in number.chars() {
         if let Some(d) = digit_value(c) {
@@ -131,6 +132,24 @@ pub fn for_dialling(number: &str) -> String {
     }
     let trimmed = out.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '#' && c != '*');
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `number` without the `(0)` written after a country code, as in
+/// `+44 (0)7700 900111`: it is dialled only from inside the country, so a
+/// phone given `+4407700…` reaches no one.
+fn without_trunk_zero(number: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = number.trim_start();
+    let international = trimmed.starts_with('+') || trimmed.starts_with('\u{ff0b}');
+    let Some(at) = number.find("(0)").filter(|_| international) else {
+        return number.into();
+    };
+    // Only the first group after the country code: a `(0)` further on is
+    // part of the number as written.
+    let before = &number[..at];
+    if before.chars().filter(|&c| digit_value(c).is_some()).count() > 3 {
+        return number.into();
+    }
+    format!("{before}{}", &number[at + 3..]).into()
 }
 
 /// What a `tel:` or `sms:` link may dial for `number`: its digits in
@@ -200,6 +219,10 @@ mod tests {
         assert_eq!(for_dialling("\u{202e}"), "");
         assert_eq!(for_dialling("call after six"), "");
         assert_eq!(without_hidden(" 07\u{200b}700 "), "07700");
+        // "(0)" after a country code is dialled only at home.
+        assert_eq!(for_dialling("+44 (0)7700 900111"), "+44 7700 900111");
+        assert_eq!(for_dialling("+49 (0) 30 901820"), "+49 30 901820");
+        assert_eq!(for_dialling("020 (0)7946 0000"), "020 (0)7946 0000");
     }
 
     #[test]
@@ -223,5 +246,9 @@ mod tests {
         // As a printout shows a hidden character: written out, never dialled.
         assert_eq!(link_digits("+44 7700 \\u{202e}321009"), None);
         assert_eq!(link_digits("--"), None);
+        assert_eq!(
+            link_digits("+44 (0)7700 900 111").as_deref(),
+            Some("+447700900111")
+        );
     }
 }

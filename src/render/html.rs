@@ -701,7 +701,7 @@ mod tests {
     fn numbers_become_links_to_dial_and_dates_do_not() {
         assert_eq!(
             href("+44 (0)7700 900-123", &Reach::Call).as_deref(),
-            Some("tel:+4407700900123")
+            Some("tel:+447700900123")
         );
         assert_eq!(
             href(
@@ -734,5 +734,10 @@ mod tests {
         assert!(shown.contains("<a class=\"num\" dir=\"ltr\" href=\"tel:116123\">116 123</a>"));
         assert!(shown.contains("<span class=\"num\" dir=\"ltr\">2027-01-15</span>"));
         assert!(shown.contains("&lt;b&gt;"));
+        // A look-alike digit inside a number: the whole number is shown as
+        // one, with no link (was: a link dialling `+447700`, its first half).
+        let shown = words("Call +44 7700 𝟗00119 now", &known);
+        assert!(!shown.contains("href"), "{shown}");
+        assert!(shown.contains(">+44 7700 𝟗00119</span>"), "{shown}");
     }
 }

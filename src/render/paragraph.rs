@@ -82,7 +82,11 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         let mut digits = 0;
         while j < chars.len() {
             let c = chars[j].1;
-            if digit_value(c).is_some() {
+            // A character that only looks like a digit (`𝟗`, `①`) stays in
+            // the number it sits in, so the number is shown whole and, not
+            // dialling what it shows, gets no link: never a link to its
+            // first half.
+            if digit_value(c).is_some() || looks_like_a_digit(c) {
                 last_digit = j;
                 j += 1;
             } else if separates_digits(c) {
@@ -96,7 +100,7 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
                 if run <= 2
                     && chars
                         .get(j + run)
-                        .is_some_and(|&(_, n)| digit_value(n).is_some())
+                        .is_some_and(|&(_, n)| digit_value(n).is_some() || looks_like_a_digit(n))
                 {
                     j += run;
                 } else {
@@ -116,6 +120,13 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         i = last_digit + 1;
     }
     found
+}
+
+/// Whether `c` is a digit of a kind phones do not dial (mathematical,
+/// circled or superscript digits, other scripts' digits not in
+/// [`digit_value`]'s list).
+fn looks_like_a_digit(c: char) -> bool {
+    digit_value(c).is_none() && c.is_numeric()
 }
 
 /// Whether `text` holds right-to-left letters (Arabic, Hebrew, …) or
