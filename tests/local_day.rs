@@ -193,3 +193,20 @@ fn set_says_the_review_date_it_read_in_words() {
     let plan = std::fs::read_to_string(env.plan_file()).unwrap();
     assert!(plan.contains("next = 2027-03-02"), "{plan}");
 }
+
+#[test]
+fn a_date_typed_in_cjk_is_asked_again_with_the_cjk_form() {
+    // Issue 13 (Mei): the example shows a way she writes dates.
+    let env = Env::with_example();
+    let ran = env
+        .test(["set", "--next-review", "2027年13月1日"])
+        .env("TZ", "Pacific/Auckland")
+        .env("LANG", "zh_CN.UTF-8")
+        .status(2)
+        .run();
+    let err = String::from_utf8(ran.err_bytes).unwrap();
+    assert!(err.contains("or 2027年3月31日"), "{err}");
+    let err = env.fails(2, ["set", "--next-review", "31 Feb"]);
+    assert!(err.contains("like 31 March 2027 or 2027-03-31"), "{err}");
+    assert!(!err.contains("年"), "{err}");
+}

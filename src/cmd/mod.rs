@@ -370,7 +370,7 @@ fn typed_date(
         (_, why) => Err(Error::Usage(format!(
             "{}; {}",
             why.unwrap_or_default(),
-            then(date::example(order))
+            then(&date::example_for(order, value))
         ))),
     }
 }

@@ -682,6 +682,20 @@ pub fn example(order: DayOrder) -> &'static str {
     }
 }
 
+/// [`example`] for someone who typed `typed`: with the CJK form too
+/// ("2027年3月31日") when they wrote in Chinese or Japanese characters or
+/// full-width forms, so the example shows a way they write dates.
+pub fn example_for(order: DayOrder, typed: &str) -> String {
+    let cjk = typed.chars().any(|c| {
+        matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+    });
+    if cjk {
+        format!("{}, or 2027年3月31日", example(order).replace(" or ", ", "))
+    } else {
+        example(order).to_string()
+    }
+}
+
 /// Why a typed date (`shown` as the screen shows it) gave no one date, in
 /// words: the same wherever a date is typed (the walk-through, `set`).
 /// `None` when it is a date.
@@ -944,5 +958,40 @@ mod tests {
         assert!(!is_real_date(date(2027, 2, 29)));
         assert!(!is_real_date(date(2027, 4, 31)));
         assert!(!is_real_date(date(2027, 13, 1)));
+    }
+
+    #[test]
+    fn the_example_shows_the_cjk_form_to_someone_who_typed_cjk() {
+        assert_eq!(
+            example_for(DayOrder::Unknown, "2027年13月1日"),
+            "31 March 2027, 2027-03-31, or 2027年3月31日"
+        );
+        assert_eq!(
+            example_for(DayOrder::DayFirst, "２/１３/2027")
+                .matches("年")
+                .count(),
+            1
+        );
+        assert_eq!(
+            example_for(DayOrder::Unknown, "31 Feb"),
+            example(DayOrder::Unknown)
+        );
+        let ja = parse_typed(
+            "2027年3月31日",
+            DayOrder::Unknown,
+            Date {
+                year: 2026,
+                month: 11,
+                day: 28,
+            },
+        );
+        assert_eq!(
+            ja,
+            TypedDate::Date(Date {
+                year: 2027,
+                month: 3,
+                day: 31
+            })
+        );
     }
 }

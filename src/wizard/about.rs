@@ -193,11 +193,13 @@ impl Wizard<'_> {
                     let why =
                         crate::plan::date::why_not_a_date(&crate::prompt::shorten(&text, 30), read)
                             .unwrap_or_default();
+                    let example = crate::plan::date::example_for(order, &text);
                     question = format!("{why}. Which date? (like {example})");
                     continue;
                 }
             };
             if days_from_civil(date) <= today {
+                let example = crate::plan::date::example_for(order, &text);
                 question = format!(
                     "{} is today or earlier. Which date after today? (like {example})",
                     long_date(date)
