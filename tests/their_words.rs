@@ -104,3 +104,36 @@ fn submit_without_a_terminal_says_so_before_showing_the_hand_in() {
     assert!(ran.stdout.is_empty(), "{}", ran.stdout);
     assert!(!file.exists());
 }
+
+/// `review --since` names a changed trigger by its situation, as `diff`
+/// does, never by its id.
+#[test]
+fn review_names_a_changed_trigger_by_its_words() {
+    let env = taiwan_plan();
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "月底发薪日一个人在家",
+        "--likelihood",
+        "2",
+    ]);
+    env.ok([
+        "trigger",
+        "edit",
+        "yue-di-fa-xin-ri-yi-ge-ren-zai",
+        "--likelihood",
+        "4",
+    ]);
+    let shown = env
+        .ok(["review", "--since", "1"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains("trigger “月底发薪日一个人在家”: likelihood 2 → 4"),
+        "{shown}"
+    );
+    let changed = shown.split("Practice").next().unwrap();
+    assert!(!changed.contains("yue-di"), "{shown}");
+}

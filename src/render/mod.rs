@@ -3,6 +3,7 @@
 
 pub mod bidi;
 pub mod card;
+pub mod changes;
 pub mod chart;
 pub mod checkin;
 pub mod crisis;

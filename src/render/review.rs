@@ -111,11 +111,8 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
             )
         )?;
         for change in changes {
-            writeln!(
-                out,
-                "{}",
-                wrap(&change.to_string(), width, "    - ", "      ")
-            )?;
+            let shown = super::changes::in_words(change, &|entry, id| words(period, entry, id));
+            writeln!(out, "{}", wrap(&shown, width, "    - ", "      "))?;
         }
     }
     writeln!(out)?;
@@ -135,6 +132,37 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
         writeln!(out, "{}", wrap(&clean(&flag), width, "  - ", "    "))?;
     }
     Ok(())
+}
+
+/// An entry's words by id: from the plan as it is now, or for one that
+/// has gone, the words it was added or removed with in the period.
+fn words(period: &Period, entry: crate::plan::edit::Entry, id: &str) -> Option<String> {
+    use crate::plan::diff::Change;
+    entry.words(&period.plan, id).or_else(|| {
+        period
+            .revisions
+            .iter()
+            .flat_map(|r| &r.changes)
+            .find_map(|c| match c {
+                Change::Added {
+                    entry: e,
+                    id: i,
+                    name,
+                }
+                | Change::Removed {
+                    entry: e,
+                    id: i,
+                    name,
+                }
+                | Change::Renamed {
+                    entry: e,
+                    to: i,
+                    name,
+                    ..
+                } if *e == entry && i == id && !name.trim().is_empty() => Some(name.clone()),
+                _ => None,
+            })
+    })
 }
 
 /// The check-ins at a glance: urge and distress as small charts, then each

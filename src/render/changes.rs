@@ -1,0 +1,57 @@
+//! A plan change as a person reads it: entries named by their own words
+//! (a situation, a name), never by id, for `diff` and `review`.
+
+use crate::plan::diff::{Change, show};
+use crate::plan::edit::Entry;
+
+/// A change with the entry's id shown as the person's words
+/// (`trigger payday:` → `trigger “Friday payday, walking…”:`), and a
+/// trigger's links as the names they link to. `words` finds an entry's
+/// words (a situation, a name) by id; an entry it cannot find keeps its id.
+/// Hand-ins keep ids; this is only how `diff` and `review` show them.
+pub fn in_words(change: &Change, words: &dyn Fn(Entry, &str) -> Option<String>) -> String {
+    let words =
+        |entry: Entry, id: &str| words(entry, id).map(|w| format!("“{}”", super::shorten(&w, 40)));
+    let Some((entry, id)) = change.entry() else {
+        return change.to_string();
+    };
+    let Some(shown) = words(entry, id) else {
+        return change.to_string();
+    };
+    let noun = entry.noun();
+    match change {
+        Change::Added { .. } => format!("added {noun} {shown}"),
+        Change::Removed { .. } => format!("removed {noun} {shown}"),
+        Change::Renamed { from, to, .. } => format!("renamed {noun} {shown} from {from} to {to}"),
+        Change::List {
+            field,
+            added,
+            removed,
+            ..
+        } if field == "contacts" || field == "coping" => {
+            let linked = if field == "contacts" {
+                Entry::Contact
+            } else {
+                Entry::Coping
+            };
+            let name = |value: &toml::Value| match value {
+                toml::Value::String(id) => words(linked, id).unwrap_or_else(|| format!("\"{id}\"")),
+                other => show(Some(other)),
+            };
+            let mut parts: Vec<String> =
+                added.iter().map(|v| format!("added {}", name(v))).collect();
+            parts.extend(removed.iter().map(|v| format!("removed {}", name(v))));
+            if parts.is_empty() {
+                parts.push("reordered".into());
+            }
+            format!("{noun} {shown}: {field} {}", parts.join(", "))
+        }
+        _ => {
+            // The line as always, with the entry's id swapped for its words.
+            let line = change.to_string();
+            let head = format!("{noun} {id}");
+            line.strip_prefix(&head)
+                .map_or(line.clone(), |tail| format!("{noun} {shown}{tail}"))
+        }
+    }
+}
