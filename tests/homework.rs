@@ -874,8 +874,10 @@ fn a_rename_is_no_new_trigger() {
     let review = Env::new()
         .test(["review", file.to_str().unwrap()])
         .stdout_has("map at least 4 new triggers (1 of 4 new triggers)")
-        .stdout_has("- renamed trigger payday to friday")
-        .stdout_has("- renamed coping strategy urge-surf to surfing")
+        // Named by the person's words, as `diff` names them; the ids the
+        // rename was about stay, as they are what changed.
+        .stdout_has("- renamed trigger “Friday payday, walking past the pub on…” from payday to")
+        .stdout_has("- renamed coping strategy “Urge surfing” from urge-surf to surfing")
         .stdout_lacks("removed trigger “Friday payday")
         .stdout_lacks("coping added")
         .run();

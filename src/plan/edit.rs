@@ -14,7 +14,7 @@ use super::rehearsal::PracticeLog;
 use super::{Contact, Coping, Plan, Trigger, ids};
 
 /// The kinds of entry that have ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Entry {
     Trigger,

@@ -19,6 +19,7 @@ use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{civil_from_days, local_moment};
 use crate::plan::early_warning::{assess, periods};
+use crate::plan::edit::Entry;
 use crate::plan::homework::{Assignment, Progress, Revision, flags};
 use crate::plan::period::Period;
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
@@ -80,6 +81,7 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
     if period.revisions.iter().all(|c| c.changes.is_empty()) {
         writeln!(out, "  Nothing in the plan changed in this period.")?;
     }
+    let words = entry_words(period);
     for Revision {
         revision,
         saved_at,
@@ -111,7 +113,9 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
             )
         )?;
         for change in changes {
-            let shown = super::changes::in_words(change, &|entry, id| words(period, entry, id));
+            let shown = super::changes::in_words(change, &|entry, id| {
+                words.get(&(entry, id)).map(|w| (*w).to_string())
+            });
             writeln!(out, "{}", wrap(&shown, width, "    - ", "      "))?;
         }
     }
@@ -134,35 +138,43 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
     Ok(())
 }
 
-/// An entry's words by id: from the plan as it is now, or for one that
-/// has gone, the words it was added or removed with in the period.
-fn words(period: &Period, entry: crate::plan::edit::Entry, id: &str) -> Option<String> {
+/// Every entry's words by kind and id, gathered once for all the change
+/// lines (a lookup each, never a search of the plan per line): from the
+/// plan as it is now, or for one that has gone, the words it was first
+/// added, removed or renamed with in the period.
+fn entry_words(period: &Period) -> BTreeMap<(Entry, &str), &str> {
     use crate::plan::diff::Change;
-    entry.words(&period.plan, id).or_else(|| {
-        period
-            .revisions
+    let plan = &period.plan;
+    let now = (plan
+        .triggers
+        .iter()
+        .map(|t| (Entry::Trigger, &t.id, &t.situation)))
+    .chain(plan.coping.iter().map(|c| (Entry::Coping, &c.id, &c.name)))
+    .chain(
+        plan.contacts
             .iter()
-            .flat_map(|r| &r.changes)
-            .find_map(|c| match c {
-                Change::Added {
-                    entry: e,
-                    id: i,
-                    name,
-                }
-                | Change::Removed {
-                    entry: e,
-                    id: i,
-                    name,
-                }
-                | Change::Renamed {
-                    entry: e,
-                    to: i,
-                    name,
-                    ..
-                } if *e == entry && i == id && !name.trim().is_empty() => Some(name.clone()),
-                _ => None,
-            })
-    })
+            .map(|c| (Entry::Contact, &c.id, &c.name)),
+    );
+    let gone = period
+        .revisions
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter_map(|c| match c {
+            Change::Added { entry, id, name }
+            | Change::Removed { entry, id, name }
+            | Change::Renamed {
+                entry,
+                to: id,
+                name,
+                ..
+            } if !name.trim().is_empty() => Some((*entry, id, name)),
+            _ => None,
+        });
+    let mut words = BTreeMap::new();
+    for (entry, id, name) in now.chain(gone) {
+        words.entry((entry, id.as_str())).or_insert(name.as_str());
+    }
+    words
 }
 
 /// The check-ins at a glance: urge and distress as small charts, then each
