@@ -389,3 +389,33 @@ fn a_check_in_that_cannot_be_saved_says_so_once_and_gives_the_commands() {
         assert!(log.contains(kept), "{kept}: {log}");
     }
 }
+
+/// An answer given while another relapse-plan holds the plan folder past
+/// the wait is never lost: the walk-through says it is not saved yet and
+/// goes on, and the draft holds it once the folder is free (here, after
+/// Ctrl-C at the next question).
+#[cfg(unix)]
+#[test]
+fn an_answer_typed_while_the_folder_is_busy_is_kept_in_the_draft() {
+    let env = Env::new();
+    let mut p = env
+        .test(["new"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(60)
+        .status(130)
+        .pty();
+    answer(&mut p, "Which country are you in?", "\r");
+    answer(&mut p, "Your name on the plan?", "Sam\r");
+    p.exp_string("What keeps you going?").unwrap();
+    let holder = hold_lock(&env);
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("My daughter, Mia\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Another relapse-plan is busy with your plan folder").unwrap();
+    drop(holder);
+    answer(&mut p, "What keeps you going?", "\x03");
+    p.eof();
+    let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("My daughter, Mia"), "{draft}");
+}

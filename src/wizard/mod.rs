@@ -60,6 +60,10 @@ pub struct Wizard<'a> {
     /// Whether the country was asked already in this sitting (so a skip
     /// is not met by the same question a moment later).
     country_asked: bool,
+    /// Whether the latest answers are not yet in the saved draft (another
+    /// relapse-plan held the folder past the wait): the next save, or the
+    /// one at the end, writes them.
+    pub unkept: bool,
 }
 
 impl<'a> Wizard<'a> {
@@ -77,6 +81,7 @@ impl<'a> Wizard<'a> {
             default_country: None,
             style: crate::render::Style::FILE,
             country_asked: false,
+            unkept: false,
         }
     }
 
@@ -85,8 +90,29 @@ impl<'a> Wizard<'a> {
     }
 
     /// Writes the draft: called after every answer.
+    /// When another relapse-plan holds the plan folder past the wait, the
+    /// walk-through goes on: the answer stays here, the person is told, and
+    /// the next save writes the whole draft, this answer with it.
     pub fn keep(&mut self) -> Result<()> {
-        (self.save)(&self.draft)
+        match (self.save)(&self.draft) {
+            Ok(()) => {
+                self.unkept = false;
+                Ok(())
+            }
+            Err(crate::error::Error::LockTimeout { .. }) => {
+                if !self.unkept {
+                    self.ask.show(&crate::render::wrap(
+                        "Another relapse-plan is busy with your plan folder, so your latest answer is not saved yet. It is kept here, and saved with your next answer.",
+                        self.style.width,
+                        "",
+                        "",
+                    ))?;
+                }
+                self.unkept = true;
+                Ok(())
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// Shows a sentence or two of explanation, wrapped to the terminal.

@@ -149,10 +149,12 @@ pub fn run(
         flow(&mut wizard)
     })();
     let mut draft = wizard.draft.clone();
+    let unkept = wizard.unkept;
     // A half-typed answer (Ctrl-C on a text line), or one brought back and
     // not yet asked for again, stays with the draft.
     let unsent = keeping.inner.take_unsent().or(keeping.waiting.take());
-    if unsent.is_some() && !matches!(result, Ok(Outcome::Save { .. })) {
+    // Answers a busy plan folder kept from the draft are written now.
+    if (unsent.is_some() || unkept) && !matches!(result, Ok(Outcome::Save { .. })) {
         draft.unsent = unsent;
         keeper.save_draft(&draft)?;
     }
