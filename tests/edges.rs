@@ -412,7 +412,8 @@ fn an_answer_typed_while_the_folder_is_busy_is_kept_in_the_draft() {
     std::thread::sleep(std::time::Duration::from_millis(120));
     p.send("My daughter, Mia\r").unwrap();
     p.flush().unwrap();
-    p.exp_string("Another relapse-plan is busy with your plan folder").unwrap();
+    p.exp_string("Another relapse-plan is busy with your plan folder")
+        .unwrap();
     drop(holder);
     answer(&mut p, "What keeps you going?", "\x03");
     p.eof();
