@@ -8,10 +8,7 @@ use super::terminal;
 use crate::cli::{AssignArgs, HomeworkCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::homework::{
-    Asked, Assignment, HAND_IN_KIND, HAND_IN_VERSION, HOMEWORK_VERSION, HandIn,
-    MAX_HAND_IN_CHECK_INS, STARTED_KIND, Started, Task,
-};
+use crate::plan::homework::{Asked, Assignment, HandIn, Started, Task};
 use crate::prompt::Prompter;
 use crate::render::homework::{self as shown, StatusJson};
 use crate::store::{check_hand_in, is_stdout, read_assignment, write_output};
@@ -78,16 +75,13 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     // file takes its place, asked about like any other replacement.
     let previous = match ctx.store.load_homework() {
         Ok(previous) => previous.map(Ok),
-        Err(Error::BadStartedHomework { path, why }) => Some(Err(Unreadable { path, why })),
+        Err(Error::BadStartedHomework { path, why }) => Some(Err((path, why))),
         Err(e) => return Err(e),
     };
     match &previous {
         // The same assignment again: its start (and so its progress) stays.
         Some(Ok(same)) if same.assignment.id == assignment.id => {
-            ctx.say(&format!(
-                "You already started this homework on {}; what you have done since then still counts.",
-                started_on(same, ctx)
-            ))?;
+            ctx.say(&shown::already_started(same, &ctx.zone))?;
             writeln!(ctx.out, "{}", shown::started(&same.assignment, ctx.today))
                 .map_err(Error::Stdout)?;
             return Ok(());
@@ -95,27 +89,15 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
             return ctx.say("Nothing was changed: you carry on with the homework you started.");
         }
-        Some(Ok(previous)) => ctx.say(&format!(
-            "This replaces the homework from {} that was due {}.",
-            crate::render::clean(&previous.assignment.therapist),
-            previous.assignment.due
-        ))?,
-        Some(Err(_)) => ctx.say("This replaces your started homework, which could not be read.")?,
+        Some(previous) => ctx.say(&shown::replaces(previous.as_ref().ok()))?,
         None => {}
     }
-    let (started_revision, base) = match ctx.store.load() {
-        Ok(loaded) => (loaded.plan.revision, Some(loaded.plan)),
-        Err(Error::NoPlan { .. }) => (0, None),
+    let base = match ctx.store.load() {
+        Ok(loaded) => Some(loaded.plan),
+        Err(Error::NoPlan { .. }) => None,
         Err(e) => return Err(e),
     };
-    let homework = Started {
-        schema_version: HOMEWORK_VERSION,
-        kind: STARTED_KIND.into(),
-        started_at: ctx.now,
-        started_revision,
-        assignment,
-        base,
-    };
+    let homework = Started::new(assignment, ctx.now, base);
     ctx.store.save_homework(&homework)?;
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
@@ -129,29 +111,18 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
 }
 
 /// A started homework that could not be read: where, and why.
-struct Unreadable {
-    path: std::path::PathBuf,
-    why: String,
-}
+type Unreadable = (std::path::PathBuf, String);
 
-impl Unreadable {
-    fn error(&self) -> Error {
-        Error::BadStartedHomework {
-            path: self.path.clone(),
-            why: self.why.clone(),
-        }
+fn unreadable_error((path, why): &Unreadable) -> Error {
+    Error::BadStartedHomework {
+        path: path.clone(),
+        why: why.clone(),
     }
 }
 
-/// The person's calendar day a homework was started.
-fn started_on(started: &Started, ctx: &Ctx) -> String {
-    crate::plan::date::local_date(&started.started_at, &ctx.zone)
-        .map_or_else(|| started.started_at.to_string(), |d| d.to_string())
-}
-
 /// Whether the person agrees to replace the homework they started (or the
-/// one that could not be read) with `new`: asked on a terminal, No by
-/// default; without one, an error saying `--force` does it (exit 2).
+/// one that could not be read) with `new`: asked on a terminal,
+/// No by default; without one, an error saying `--force` does it (exit 2).
 fn replace(
     previous: &std::result::Result<Started, Unreadable>,
     new: &Assignment,
@@ -162,27 +133,17 @@ fn replace(
             Ok(previous) => Error::HomeworkInProgress {
                 therapist: crate::render::clean(&previous.assignment.therapist),
                 due: previous.assignment.due.to_string(),
-                started: started_on(previous, ctx),
+                started: shown::started_on(previous, &ctx.zone),
             },
-            Err(unreadable) => unreadable.error(),
+            Err(unreadable) => unreadable_error(unreadable),
         });
     };
     // What is at stake is said first, so the question itself stays short.
-    let stake = match previous {
-        Ok(previous) => format!(
-            "You are working on the homework from {} (due {}, started {}). If you start another, what you did for that one no longer counts.",
-            crate::render::clean(&previous.assignment.therapist),
-            previous.assignment.due,
-            started_on(previous, ctx),
-        ),
-        Err(unreadable) => format!("{}.", unreadable.error()),
-    };
-    ctx.say(&stake)?;
-    let question = format!(
-        "Start the homework from {} instead?",
-        crate::render::clean(&new.therapist)
-    );
-    ask.confirm(&question, false)
+    ctx.say(&match previous {
+        Ok(previous) => shown::at_stake(previous, &ctx.zone),
+        Err(unreadable) => format!("{}.", unreadable_error(unreadable)),
+    })?;
+    ask.confirm(&shown::start_instead(new), false)
 }
 
 fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
@@ -205,42 +166,11 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
 /// Longer than this, the file's start scrolls away, so a summary comes last.
 const SHORT_HAND_IN_LINES: usize = 40;
 
-/// What a hand-in holds, in words, shown right before the question. The
-/// therapist's name comes from their homework file, so it is cleaned like
-/// every other word from a file someone else wrote.
-fn hand_in_summary(h: &HandIn) -> String {
-    use crate::render::{clean, plural};
-    let notes = h.check_ins.iter().map(|c| c.notes.len()).sum::<usize>();
-    let practice = h.practice.rehearsals.len() + h.practice.exercises.len();
-    let count = |n: usize, word: &str| plural(i128::try_from(n).unwrap_or(i128::MAX), word);
-    format!(
-        "In short, it holds: {} from {}, your plan as it is now, {} since you started, {}, {} and {} in your own words.",
-        count(h.assignment.tasks.len(), "homework task"),
-        clean(&h.assignment.therapist),
-        count(h.revisions.len(), "revision"),
-        count(practice, "practice"),
-        count(h.check_ins.len(), "check-in"),
-        count(notes, "note"),
-    )
-}
-
 fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     super::check_output(ctx, output, force)?;
     let homework = ctx.store.started_homework()?;
-    let mut period = ctx.store.period_since_start(&homework, &ctx.zone)?;
-    // The newest, when years of check-ins would be more than a hand-in holds.
-    let extra = period.check_ins.len().saturating_sub(MAX_HAND_IN_CHECK_INS);
-    period.check_ins.drain(..extra);
-    let hand_in = HandIn {
-        schema_version: HAND_IN_VERSION,
-        kind: HAND_IN_KIND.into(),
-        submitted_at: ctx.now,
-        assignment: homework.assignment,
-        revisions: period.revisions,
-        practice: period.practice,
-        check_ins: period.check_ins,
-        plan: period.plan,
-    };
+    let period = ctx.store.period_since_start(&homework, &ctx.zone)?;
+    let hand_in = HandIn::new(homework.assignment, period, ctx.now);
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;
@@ -256,23 +186,11 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             ctx,
         )?)
     };
-    // The screen shows a hidden character (a bidi override) written out,
-    // and the file keeps it as it is: the words say so rather than "exactly".
-    let hidden = crate::render::clean_lines(&text) != text;
-    ctx.say(&format!(
-        "This is {}what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.{}\n\n{text}",
-        if hidden { "" } else { "exactly " },
-        output.display(),
-        if hidden {
-            " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
-        } else {
-            ""
-        }
-    ))?;
+    ctx.say(&shown::hand_in_preview(output, &text))?;
     // A long file scrolls its start off a phone screen: the question comes
     // right after a summary in words, so the person sees what they agree to.
     if !yes && text.lines().count() > SHORT_HAND_IN_LINES {
-        ctx.say(&hand_in_summary(&hand_in))?;
+        ctx.say(&shown::hand_in_summary(&hand_in))?;
     }
     if let Some(mut ask) = ask {
         // No is the default: Enter alone never hands private notes on.
@@ -291,25 +209,4 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         "Wrote `{}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it.",
         output.display()
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The therapist's name comes from a file someone else wrote: an
-    /// escape sequence in it (a clipboard write) never reaches the screen.
-    #[test]
-    fn the_summary_shows_the_therapists_name_cleaned() {
-        let text = include_str!("../../examples/hand-in.toml");
-        let mut hand_in: HandIn = toml::from_str(text).unwrap();
-        hand_in.assignment.therapist = "Dr \u{1b}]52;c;aGk=\u{7}Patel\u{202e}".into();
-        let shown = hand_in_summary(&hand_in);
-        assert!(
-            !shown.contains('\u{1b}') && !shown.contains('\u{7}') && !shown.contains('\u{202e}'),
-            "{shown}"
-        );
-        assert!(shown.contains("Patel"), "{shown}");
-        assert!(shown.starts_with("In short, it holds: "), "{shown}");
-    }
 }

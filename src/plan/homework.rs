@@ -304,6 +304,19 @@ impl Assignment {
 }
 
 impl Started {
+    /// `assignment` started at `now`, with the plan as it is (None: no
+    /// plan yet), so progress counts only what is done from here on.
+    pub fn new(assignment: Assignment, now: Datetime, base: Option<Plan>) -> Started {
+        Started {
+            schema_version: HOMEWORK_VERSION,
+            kind: STARTED_KIND.into(),
+            started_at: now,
+            started_revision: base.as_ref().map_or(0, |plan| plan.revision),
+            assignment,
+            base,
+        }
+    }
+
     /// What makes the started copy in the plan folder one `homework start`
     /// could not have written: the same rules as the therapist's file
     /// (a copy edited by hand, or kept from an older relapse-plan that let
@@ -785,6 +798,24 @@ pub struct HandIn {
 }
 
 impl HandIn {
+    /// What `homework submit` hands in: the assignment and the period
+    /// since it started, with the newest check-ins when years of them
+    /// would be more than a hand-in holds.
+    pub fn new(assignment: Assignment, mut period: super::period::Period, now: Datetime) -> HandIn {
+        let extra = period.check_ins.len().saturating_sub(MAX_HAND_IN_CHECK_INS);
+        period.check_ins.drain(..extra);
+        HandIn {
+            schema_version: HAND_IN_VERSION,
+            kind: HAND_IN_KIND.into(),
+            submitted_at: now,
+            assignment,
+            revisions: period.revisions,
+            practice: period.practice,
+            check_ins: period.check_ins,
+            plan: period.plan,
+        }
+    }
+
     /// What makes a hand-in from an untrusted file one `submit` could not
     /// have written: odd homework counts, too many check-ins, check-ins
     /// with impossible days or scales.

@@ -6,7 +6,7 @@ use toml::value::{Date, Datetime};
 
 use super::clean;
 use crate::plan::date::days_from_civil;
-use crate::plan::homework::{Assignment, Progress};
+use crate::plan::homework::{Assignment, HandIn, Progress, Started};
 
 /// Days from `today` to the due date (negative once it has passed).
 fn days_to(due: &Datetime, today: Date) -> Option<i64> {
@@ -125,4 +125,102 @@ pub fn reminder(a: &Assignment, tasks: &[Progress]) -> Option<String> {
             left.join("\n")
         )
     })
+}
+
+/// The person's calendar day a homework was started.
+pub fn started_on(started: &Started, zone: &jiff::tz::TimeZone) -> String {
+    crate::plan::date::local_date(&started.started_at, zone)
+        .map_or_else(|| started.started_at.to_string(), |d| d.to_string())
+}
+
+/// Said when the very homework already started is started again.
+pub fn already_started(same: &Started, zone: &jiff::tz::TimeZone) -> String {
+    format!(
+        "You already started this homework on {}; what you have done since then still counts.",
+        started_on(same, zone)
+    )
+}
+
+/// What is at stake in starting another homework, said before asking.
+pub fn at_stake(previous: &Started, zone: &jiff::tz::TimeZone) -> String {
+    format!(
+        "You are working on the homework from {} (due {}, started {}). If you start another, what you did for that one no longer counts.",
+        clean(&previous.assignment.therapist),
+        previous.assignment.due,
+        started_on(previous, zone),
+    )
+}
+
+/// The question before a new homework replaces the started one.
+pub fn start_instead(new: &Assignment) -> String {
+    format!("Start the homework from {} instead?", clean(&new.therapist))
+}
+
+/// Said as a new homework takes the place of `previous` (None: the
+/// started one could not be read).
+pub fn replaces(previous: Option<&Started>) -> String {
+    match previous {
+        Some(previous) => format!(
+            "This replaces the homework from {} that was due {}.",
+            clean(&previous.assignment.therapist),
+            previous.assignment.due
+        ),
+        None => "This replaces your started homework, which could not be read.".into(),
+    }
+}
+
+/// The hand-in's text (`text`, going to `output`) as shown before asking.
+/// The screen shows a hidden character (a bidi override) written out, and
+/// the file keeps it as it is: the words say so rather than "exactly".
+pub fn hand_in_preview(output: &std::path::Path, text: &str) -> String {
+    let hidden = super::clean_lines(text) != text;
+    format!(
+        "This is {}what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.{}\n\n{text}",
+        if hidden { "" } else { "exactly " },
+        output.display(),
+        if hidden {
+            " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
+        } else {
+            ""
+        }
+    )
+}
+
+/// What a hand-in holds, in words, shown right before the question. The
+/// therapist's name comes from their homework file, so it is cleaned like
+/// every other word from a file someone else wrote.
+pub fn hand_in_summary(h: &HandIn) -> String {
+    let notes = h.check_ins.iter().map(|c| c.notes.len()).sum::<usize>();
+    let practice = h.practice.rehearsals.len() + h.practice.exercises.len();
+    let count = |n: usize, word: &str| super::plural(i128::try_from(n).unwrap_or(i128::MAX), word);
+    format!(
+        "In short, it holds: {} from {}, your plan as it is now, {} since you started, {}, {} and {} in your own words.",
+        count(h.assignment.tasks.len(), "homework task"),
+        clean(&h.assignment.therapist),
+        count(h.revisions.len(), "revision"),
+        count(practice, "practice"),
+        count(h.check_ins.len(), "check-in"),
+        count(notes, "note"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The therapist's name comes from a file someone else wrote: an
+    /// escape sequence in it (a clipboard write) never reaches the screen.
+    #[test]
+    fn the_summary_shows_the_therapists_name_cleaned() {
+        let text = include_str!("../../examples/hand-in.toml");
+        let mut hand_in: HandIn = toml::from_str(text).unwrap();
+        hand_in.assignment.therapist = "Dr \u{1b}]52;c;aGk=\u{7}Patel\u{202e}".into();
+        let shown = hand_in_summary(&hand_in);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}') && !shown.contains('\u{202e}'),
+            "{shown}"
+        );
+        assert!(shown.contains("Patel"), "{shown}");
+        assert!(shown.starts_with("In short, it holds: "), "{shown}");
+    }
 }
