@@ -8,8 +8,7 @@ use crate::cli::ReviewArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::date;
-use crate::plan::period::{Period, start_of_day, start_of_revision};
-use crate::render::clean;
+use crate::plan::period::{Period, Since, start_of_day, start_of_revision};
 use crate::render::review::{self, At};
 use crate::store::{read_assignment, read_hand_in};
 
@@ -33,17 +32,12 @@ fn review_since_last(ctx: &mut Ctx) -> Result<()> {
         }
         Err(e) => return Err(e),
     };
-    let last = plan.review.last.and_then(|d| d.date);
-    let (day, words) = match last {
-        Some(day) if date::days_from_civil(day) <= date::days_from_civil(ctx.today) => {
-            (day, format!("your last review, {}", date::long_date(day)))
-        }
-        _ => {
-            let day = date::civil_from_days(date::days_from_civil(ctx.today) - 7);
-            (day, format!("a week ago, {}", date::long_date(day)))
-        }
-    };
-    review_from(date::date_only(day), &words, ctx)
+    let since = Since::last_review(plan.review.last.as_ref(), ctx.today);
+    review_from(
+        date::date_only(since.day()),
+        &review::since_words(since),
+        ctx,
+    )
 }
 
 fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Result<()> {
@@ -52,15 +46,11 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         let expected = read_assignment(path)?;
         let a = &hand_in.assignment;
         if expected.id != a.id {
-            return Err(Error::WrongAssignment(format!(
-                "`{}` answers a different assignment: {}'s for {}, assigned {} (id {}), not the one in `{}` (id {})",
-                file.display(),
-                clean(&a.therapist),
-                a.client.as_deref().map_or_else(|| "a client".into(), clean),
-                a.assigned,
-                clean(&a.id),
-                path.display(),
-                clean(&expected.id)
+            return Err(Error::WrongAssignment(review::wrong_assignment(
+                file,
+                a,
+                path,
+                &expected.id,
             )));
         }
     }
@@ -79,8 +69,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         (&period, &tasks),
         &at,
     )
-    .map_err(Error::Stdout)?;
-    Ok(())
+    .map_err(Error::Stdout)
 }
 
 fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
@@ -116,6 +105,5 @@ fn show_own(since: &str, period: &Period, ctx: &mut Ctx) -> Result<()> {
         zone: &ctx.zone,
         today: ctx.today_day(),
     };
-    review::own(&mut *ctx.out, since, period, &at).map_err(Error::Stdout)?;
-    Ok(())
+    review::own(&mut *ctx.out, since, period, &at).map_err(Error::Stdout)
 }

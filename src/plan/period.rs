@@ -4,10 +4,10 @@
 //! goes in, this decides what counts.
 
 use jiff::tz::TimeZone;
-use toml::value::Datetime;
+use toml::value::{Date, Datetime};
 
 use super::checkin::CheckIn;
-use super::date::{local_day, unix_seconds, utc_from_unix};
+use super::date::{civil_from_days, days_from_civil, local_day, unix_seconds, utc_from_unix};
 use super::diff::{Change, diff};
 use super::homework::{Assignment, Evidence, HandIn, Progress, Revision, progress};
 use super::rehearsal::PracticeLog;
@@ -102,6 +102,31 @@ impl Period {
     }
 }
 
+/// Where a plain `review` starts: the person's last review, or a week
+/// ago when none is written down (or it is written for a day still to come).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    LastReview(Date),
+    WeekAgo(Date),
+}
+
+impl Since {
+    /// From the plan's last review date and the person's `today`.
+    pub fn last_review(last: Option<&Datetime>, today: Date) -> Since {
+        match last.and_then(|d| d.date) {
+            Some(day) if days_from_civil(day) <= days_from_civil(today) => Since::LastReview(day),
+            _ => Since::WeekAgo(civil_from_days(days_from_civil(today) - 7)),
+        }
+    }
+
+    /// The day the review starts.
+    pub fn day(self) -> Date {
+        match self {
+            Since::LastReview(day) | Since::WeekAgo(day) => day,
+        }
+    }
+}
+
 /// Where a period from revision `revision` begins: the plan just before it
 /// (the newest revision saved before it, 0 for none), so that revision's
 /// own change and note are in the period, as a date's first revision is;
@@ -158,6 +183,33 @@ pub fn start_of_day(history: &[RevisionInfo], date: Datetime, zone: &TimeZone) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plain `review` starts at the last review, or a week ago when
+    /// none is written down or it names a day still to come.
+    #[test]
+    fn a_plain_review_starts_at_the_last_one_or_a_week_ago() {
+        let today = toml::value::Date {
+            year: 2026,
+            month: 11,
+            day: 22,
+        };
+        let day = |s: &str| s.parse::<Datetime>().unwrap();
+        let last = day("2026-11-01");
+        assert_eq!(
+            Since::last_review(Some(&last), today),
+            Since::LastReview(last.date.unwrap())
+        );
+        let week_ago = Since::WeekAgo(toml::value::Date {
+            year: 2026,
+            month: 11,
+            day: 15,
+        });
+        assert_eq!(Since::last_review(None, today), week_ago);
+        assert_eq!(
+            Since::last_review(Some(&day("2026-12-01")), today),
+            week_ago
+        );
+    }
 
     fn info(revision: u64) -> RevisionInfo {
         RevisionInfo {

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
+use std::path::Path;
 
 use jiff::tz::TimeZone;
 use toml::value::Datetime;
@@ -17,11 +18,11 @@ use super::homework::progress_line;
 use super::{clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{civil_from_days, local_moment};
+use crate::plan::date::{civil_from_days, local_moment, long_date};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
 use crate::plan::homework::{Assignment, Progress, Revision, flags};
-use crate::plan::period::Period;
+use crate::plan::period::{Period, Since};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
 use crate::render::Style;
 
@@ -70,6 +71,30 @@ pub fn own(out: &mut dyn Write, since: &str, period: &Period, at: &At) -> io::Re
         heading(&format!("Your plan since {since}"), at.style)
     )?;
     self::period(out, period, at)
+}
+
+/// "your last review, 2 March 2027" or "a week ago, …", after "since".
+pub fn since_words(since: Since) -> String {
+    let day = long_date(since.day());
+    match since {
+        Since::LastReview(_) => format!("your last review, {day}"),
+        Since::WeekAgo(_) => format!("a week ago, {day}"),
+    }
+}
+
+/// Why the hand-in `file` is not the answer to the assignment in `path`
+/// (whose id is `expected`): whose it is instead, every word cleaned.
+pub fn wrong_assignment(file: &Path, a: &Assignment, path: &Path, expected: &str) -> String {
+    format!(
+        "`{}` answers a different assignment: {}'s for {}, assigned {} (id {}), not the one in `{}` (id {})",
+        file.display(),
+        clean(&a.therapist),
+        a.client.as_deref().map_or_else(|| "a client".into(), clean),
+        a.assigned,
+        clean(&a.id),
+        path.display(),
+        clean(expected)
+    )
 }
 
 /// What changed, the practice with its trends, and what is worth talking about.
