@@ -198,7 +198,7 @@ pub fn long_date(date: Date) -> String {
 /// Month names and their usual short forms in the languages people most
 /// often write dates in (English, French, German, Spanish, Italian,
 /// Portuguese, Dutch, Polish, Turkish, the Nordic languages, Russian,
-/// Ukrainian, Greek, Hebrew, Arabic), lower case, in both the forms a date
+/// Ukrainian, Greek, Hebrew, Arabic, Hindi), lower case, in both the forms a date
 /// uses (`марта`, `marca`) and the month's own name (`март`, `marzec`).
 const MONTH_NAMES: [&[&str]; 12] = [
     &[
@@ -223,6 +223,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "ιανουαριου",
         "ינואר",
         "يناير",
+        "जनवरी",
     ],
     &[
         "february",
@@ -247,6 +248,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "פברואר",
         "فبراير",
         "شباط",
+        "फ़रवरी",
+        "फरवरी",
     ],
     &[
         "march",
@@ -273,6 +276,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "مارس",
         "آذار",
         "اذار",
+        "मार्च",
     ],
     &[
         "april",
@@ -295,6 +299,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "ابريل",
         "إبريل",
         "نيسان",
+        "अप्रैल",
+        "अप्रेल",
     ],
     &[
         "may",
@@ -318,6 +324,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "مايو",
         "أيار",
         "ايار",
+        "मई",
     ],
     &[
         "june",
@@ -340,6 +347,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "يونيو",
         "يونيه",
         "حزيران",
+        "जून",
     ],
     &[
         "july",
@@ -362,6 +370,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "يوليو",
         "يوليه",
         "تموز",
+        "जुलाई",
     ],
     &[
         "august",
@@ -385,6 +394,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "أغسطس",
         "اغسطس",
         "آب",
+        "अगस्त",
     ],
     &[
         "september",
@@ -409,6 +419,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "سبتمبر",
         "أيلول",
         "ايلول",
+        "सितंबर",
+        "सितम्बर",
     ],
     &[
         "october",
@@ -432,6 +444,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "אוקטובר",
         "أكتوبر",
         "اكتوبر",
+        "अक्टूबर",
+        "अक्तूबर",
     ],
     &[
         "november",
@@ -451,6 +465,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "νοεμβριου",
         "נובמבר",
         "نوفمبر",
+        "नवंबर",
+        "नवम्बर",
     ],
     &[
         "december",
@@ -474,6 +490,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "δεκεμβριου",
         "דצמבר",
         "ديسمبر",
+        "दिसंबर",
+        "दिसम्बर",
     ],
 ];
 
@@ -920,6 +938,9 @@ mod tests {
             "1 במרץ 2027",
             "1 مارس 2027",
             "١ مارس ٢٠٢٧",
+            "1 मार्च",
+            "१ मार्च २०२७",
+            "1 मार्च 2027",
             "٠١/٠٣/٢٠٢٧",
             "２０２７－０３－０１",
         ] {
