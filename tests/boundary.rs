@@ -1548,3 +1548,60 @@ fn a_negative_count_in_a_homework_file_is_said_in_plain_words() {
         "{err}"
     );
 }
+
+/// A check-in on a nearly full disk, at a range of free sizes: what is
+/// said is what the files hold. Once the log holds the check-in it is
+/// saved (exit 0), even when its quick summary can't be written; when it
+/// says not saved the log does not hold it; and the retry with room
+/// counts the day once.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_check_in_on_a_nearly_full_disk_says_what_the_log_holds() {
+    for free in [0, 1024, 4096, 6144, 8192, 12288, 16384, 32768] {
+        let env = Env::with_example();
+        let Some((guard, dir)) = small_disk(&env) else {
+            return;
+        };
+        let filler = guard.0.join("filler");
+        fill_leaving(&filler, free);
+        let ran = env
+            .test([
+                "check-in", "--urge", "5", "--acted", "no", "--note", "word4",
+            ])
+            .env("RELAPSE_PLAN_DIR", &dir)
+            .within(30)
+            .status_any()
+            .run();
+        let held = |dir: &Path| {
+            fs::read_to_string(dir.join("check-ins.toml"))
+                .unwrap_or_default()
+                .matches("word4")
+                .count()
+        };
+        let saved = ran.status.success();
+        assert_eq!(
+            held(&dir),
+            usize::from(saved),
+            "{free} bytes free: exit {:?}\n{}",
+            ran.status,
+            ran.stderr
+        );
+        if !saved {
+            assert!(ran.stderr.contains("not saved"), "{}", ran.stderr);
+        }
+        // What the early warning reads agrees with the log.
+        if let Ok(recent) = fs::read_to_string(dir.join("check-ins.recent.toml")) {
+            assert_eq!(recent.matches("word4").count(), held(&dir), "{recent}");
+        }
+        // The retry with room: the day is counted once.
+        fs::remove_file(&filler).unwrap();
+        env.test([
+            "check-in", "--urge", "5", "--acted", "no", "--note", "word4",
+        ])
+        .env("RELAPSE_PLAN_DIR", &dir)
+        .within(30)
+        .run();
+        assert_eq!(held(&dir), 1, "{free} bytes free, then a retry");
+        drop(guard);
+    }
+}

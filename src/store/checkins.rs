@@ -59,10 +59,22 @@ impl Store {
         refuse_newer(log, path.clone())?;
         let text = toml::to_string_pretty(log).expect("a check-in log always serializes");
         within_limit("the check-in log", &path, text.as_bytes())?;
+        // The log is the commit point: once it is written the check-in is
+        // saved, and nothing after it may say otherwise (a retry would count
+        // the day twice).
         write_atomic(&path, text.as_bytes())?;
         let recent = log.recent(usize::from(MAX_LOOK_BACK));
         let text = toml::to_string_pretty(&recent).expect("a check-in log always serializes");
-        write_atomic(&self.recent_check_ins_path(), text.as_bytes())
+        let summary = self.recent_check_ins_path();
+        if write_atomic(&summary, text.as_bytes()).is_err() {
+            // The summary is only a quicker way to read the log's last weeks:
+            // when it can't be written (a full disk), an old one is removed so
+            // readers fall back to the log itself, never to stale days.
+            // Removing needs no room; if even that fails the next check-in
+            // with room rewrites it.
+            let _ = std::fs::remove_file(&summary);
+        }
+        Ok(())
     }
 }
 
