@@ -693,6 +693,13 @@ fn own_numbers_for_a_country_the_table_lacks() {
             out.contains("Ministry of Health helpline: call 800 4673 (from a leaflet from my GP)"),
             "{command}: {out}"
         );
+        // In danger, the number they gave is the one said: never "call your
+        // local emergency number" once they have told us theirs.
+        assert!(
+            out.contains("if you are in danger now, call 999, the emergency number you added."),
+            "{command}: {out}"
+        );
+        assert!(!out.contains("local emergency number"), "{command}: {out}");
     }
     let printed = squash(&env.ok(["print"]));
     assert!(

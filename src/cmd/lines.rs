@@ -40,7 +40,15 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         if n > 0 {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
-        write_lines(ctx.out, lines.as_ref(), ctx.style.width, ctx.style).map_err(Error::Stdout)?;
+        let own_emergency = own.as_ref().and_then(|p| p.own_lines.emergency.as_deref());
+        write_lines(
+            ctx.out,
+            lines.as_ref(),
+            own_emergency,
+            ctx.style.width,
+            ctx.style,
+        )
+        .map_err(Error::Stdout)?;
         if let Some(lines) = lines {
             write_checked(ctx, lines, today)?;
         }

@@ -227,7 +227,7 @@ pub fn write_warning(
             writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
         }
     }
-    write_lines(w, lines, width, style)?;
+    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;
     write_rehearse_offer(w, plan, width)
 }
 

@@ -54,7 +54,8 @@ pub fn write_now(
     }
 
     writeln!(w)?;
-    write_lines(w, lines, width, style)?;
+    let own_emergency = plan.and_then(|p| p.own_lines.emergency.as_deref());
+    write_lines(w, lines, own_emergency, width, style)?;
     if let Some(plan) = plan {
         write_own_lines(w, plan, width, style)?;
     }
@@ -129,7 +130,6 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     Ok(())
 }
 
-/// The crisis lines for a country, or what to do without them.
 /// The numbers the person added themselves, under their own heading so
 /// they are never taken for the checked table's, each with where they
 /// found it in their words. Nothing when there are none.
@@ -182,15 +182,31 @@ pub fn write_own_lines(
     Ok(())
 }
 
+/// What to do in danger when no checked emergency number is known: the
+/// person's own emergency number when they added one (a frightened person
+/// must not be sent to look up a number they already gave), else the
+/// general words.
+fn in_danger(own_emergency: Option<&str>) -> String {
+    match own_emergency.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) => format!("call {}, the emergency number you added", clean(number)),
+        None => LOCAL_EMERGENCY.to_string(),
+    }
+}
+
+/// The crisis lines for a country, or what to do without them;
+/// `own_emergency` is the emergency number the person added, if any.
 pub fn write_lines(
     w: &mut dyn Write,
     lines: Option<&CountryLines>,
+    own_emergency: Option<&str>,
     width: usize,
     style: Style,
 ) -> io::Result<()> {
+    let danger = in_danger(own_emergency);
     let Some(lines) = lines else {
         writeln!(w, "{}", heading("Crisis lines", style))?;
-        writeln!(w, "  If you are in danger now, {LOCAL_EMERGENCY}.")?;
+        let said = format!("If you are in danger now, {danger}.");
+        writeln!(w, "{}", wrap(&said, width, "  ", "  "))?;
         return writeln!(
             w,
             "{}",
@@ -219,9 +235,8 @@ pub fn write_lines(
     } else {
         let country = crate::plan::country::name(&lines.country)
             .map_or_else(|| clean(&lines.country), str::to_string);
-        let said = format!(
-            "No lines are checked for {country} yet: if you are in danger now, {LOCAL_EMERGENCY}."
-        );
+        let said =
+            format!("No lines are checked for {country} yet: if you are in danger now, {danger}.");
         writeln!(w, "{}", wrap(&said, width, "  ", "  "))?;
     }
     for line in &lines.lines {

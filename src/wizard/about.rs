@@ -103,7 +103,13 @@ impl Wizard<'_> {
         // it was skipped (as it says then), not the locale's.
         let lines = crisis_lines::to_show(None, self.draft.plan.country.as_deref(), None);
         let text = crate::render::to_text(|text| {
-            crate::render::crisis::write_lines(text, lines.as_ref(), self.style.width, self.style)
+            crate::render::crisis::write_lines(
+                text,
+                lines.as_ref(),
+                None,
+                self.style.width,
+                self.style,
+            )
         });
         self.ask.show(&text)?;
         // No checked emergency number: say how to keep one's own.
