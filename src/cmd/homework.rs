@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::plan::homework::{Asked, Assignment, HandIn, Started, Task};
 use crate::prompt::Prompter;
 use crate::render::homework::{self as shown, StatusJson};
-use crate::store::{check_hand_in, is_stdout, read_assignment, write_output};
+use crate::store::{check_hand_in, read_assignment};
 
 pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -51,22 +51,9 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     })?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
-    if is_stdout(&args.output) {
-        ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
-        return Ok(());
-    }
-    if !write_output(ctx.store.dir(), &args.output, text.as_bytes())? {
-        return Ok(());
-    }
-    ctx.say(&format!(
-        "Wrote `{}`: {}, due {}. Your client starts it with `relapse-plan homework start {}`.",
-        args.output.display(),
-        crate::render::plural(assignment.tasks.len() as u64, "task"),
-        assignment.due,
-        args.output
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-    ))
+    super::write_to(ctx, &args.output, text.as_bytes(), |path| {
+        shown::wrote_assignment(path, &args.output, &assignment)
+    })
 }
 
 fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
@@ -198,15 +185,5 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             return Err(Error::Declined);
         }
     }
-    if is_stdout(output) {
-        ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
-        return Ok(());
-    }
-    if !write_output(ctx.store.dir(), output, text.as_bytes())? {
-        return Ok(());
-    }
-    ctx.say(&format!(
-        "Wrote `{}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it.",
-        output.display()
-    ))
+    super::write_to(ctx, output, text.as_bytes(), shown::wrote_hand_in)
 }

@@ -382,6 +382,25 @@ fn plan_dir<'c>(ctx: &'c Ctx) -> Option<&'c std::path::Path> {
     (crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
 }
 
+/// Writes what a command made to its `-o` file: standard output for `-`,
+/// straight through to a device or FIFO, atomically to a file; and says
+/// `wrote` (given the path as shown) only when a file now holds it, since
+/// a device keeps nothing to tell of.
+fn write_to(
+    ctx: &mut Ctx,
+    path: &std::path::Path,
+    bytes: &[u8],
+    wrote: impl FnOnce(&str) -> String,
+) -> Result<()> {
+    if crate::store::is_stdout(path) {
+        return ctx.out.write_all(bytes).map_err(Error::Stdout);
+    }
+    if crate::store::write_output(ctx.store.dir(), path, bytes)? {
+        ctx.say(&wrote(&path.display().to_string()))?;
+    }
+    Ok(())
+}
+
 /// Checks a `-o` file before any work is done ([`crate::store::check_output`]:
 /// never the plan's folder, never a folder), and never writes over a file
 /// that is already there unasked: on a terminal the person is asked, and

@@ -11,7 +11,6 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{OwnLine, OwnLines, date};
 use crate::render::ics;
-use crate::store::{is_stdout, write_output};
 
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let own = own_lines_change(&args)?;
@@ -165,19 +164,12 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
             "{day} is too far off for a calendar app: choose a date before the year 10000"
         )));
     };
-    if is_stdout(path) {
-        write!(ctx.out, "{text}").map_err(Error::Stdout)?;
-        return Ok(());
-    }
-    if !write_output(ctx.store.dir(), path, text.as_bytes())? {
-        // A device or a FIFO keeps nothing, so there is nothing to tell.
-        return Ok(());
-    }
-    ctx.say(&format!(
-        "Wrote your next review, {}, to `{}` as a calendar event. It names no part of your plan.",
-        date::long_date(day),
-        path.display()
-    ))
+    super::write_to(ctx, path, text.as_bytes(), |shown| {
+        format!(
+            "Wrote your next review, {}, to `{shown}` as a calendar event. It names no part of your plan.",
+            date::long_date(day),
+        )
+    })
 }
 
 /// A review date from the command line, in any form the walk-through

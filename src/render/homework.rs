@@ -172,6 +172,26 @@ pub fn replaces(previous: Option<&Started>) -> String {
 /// The hand-in's text (`text`, going to `output`) as shown before asking.
 /// The screen shows a hidden character (a bidi override) written out, and
 /// the file keeps it as it is: the words say so rather than "exactly".
+/// Said once an assignment is written to `path` (as shown; `output` is
+/// the same file, whose name the client's command uses).
+pub fn wrote_assignment(path: &str, output: &std::path::Path, a: &Assignment) -> String {
+    format!(
+        "Wrote `{path}`: {}, due {}. Your client starts it with `relapse-plan homework start {}`.",
+        super::plural(a.tasks.len() as u64, "task"),
+        a.due,
+        output
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    )
+}
+
+/// Said once a hand-in is written to `path` (as shown).
+pub fn wrote_hand_in(path: &str) -> String {
+    format!(
+        "Wrote `{path}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it."
+    )
+}
+
 pub fn hand_in_preview(output: &std::path::Path, text: &str) -> String {
     let hidden = super::clean_lines(text) != text;
     format!(
