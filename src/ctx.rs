@@ -104,6 +104,15 @@ impl Ctx<'_> {
         crate::plan::date::days_from_civil(self.today)
     }
 
+    /// How and when a review is shown: this style, zone and day.
+    pub fn review_at(&self) -> crate::render::review::At {
+        crate::render::review::At {
+            style: self.style,
+            zone: self.zone.clone(),
+            today: self.today_day(),
+        }
+    }
+
     /// A stored moment as the person reads it, on their clock.
     pub fn local(&self, at: &Datetime) -> String {
         crate::plan::date::local_moment(at, &self.zone)

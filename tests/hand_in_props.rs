@@ -64,8 +64,7 @@ proptest! {
         let submitted_at = file.submitted_at;
         let (assignment, period) = Period::of_hand_in(file);
         let tasks = period.progress(&assignment);
-        let zone = jiff::tz::TimeZone::UTC;
-        let at = At { style: Style::FILE, zone: &zone, today: 20_785 };
+        let at = At { style: Style::FILE, zone: jiff::tz::TimeZone::UTC, today: 20_785 };
         let mut out = Vec::new();
         hand_in(&mut out, &assignment, &submitted_at, (&period, &tasks), &at).unwrap();
         let text = String::from_utf8(out).unwrap();

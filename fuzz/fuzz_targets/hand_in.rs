@@ -22,10 +22,9 @@ fuzz_target!(|bytes: &[u8]| {
     let submitted_at = file.submitted_at;
     let (assignment, period) = Period::of_hand_in(file);
     let tasks = period.progress(&assignment);
-    let zone = jiff::tz::TimeZone::UTC;
     let at = At {
         style: Style::FILE,
-        zone: &zone,
+        zone: jiff::tz::TimeZone::UTC,
         today: 20_780,
     };
     let mut out = Vec::new();

@@ -9,7 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::date;
 use crate::plan::period::{Period, Since, start_of_day, start_of_revision};
-use crate::render::review::{self, At};
+use crate::render::review;
 use crate::store::{read_assignment, read_hand_in};
 
 pub(super) fn run(args: &ReviewArgs, ctx: &mut Ctx) -> Result<()> {
@@ -57,11 +57,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     let submitted_at = hand_in.submitted_at;
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);
-    let at = At {
-        style: ctx.style,
-        zone: &ctx.zone,
-        today: ctx.today_day(),
-    };
+    let at = ctx.review_at();
     review::hand_in(
         &mut *ctx.out,
         &assignment,
@@ -100,10 +96,6 @@ fn review_from(day: toml::value::Datetime, words: &str, ctx: &mut Ctx) -> Result
 }
 
 fn show_own(since: &str, period: &Period, ctx: &mut Ctx) -> Result<()> {
-    let at = At {
-        style: ctx.style,
-        zone: &ctx.zone,
-        today: ctx.today_day(),
-    };
+    let at = ctx.review_at();
     review::own(&mut *ctx.out, since, period, &at).map_err(Error::Stdout)
 }

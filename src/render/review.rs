@@ -28,9 +28,11 @@ use crate::render::Style;
 
 /// How and when a review is shown: the style, the person's time zone for
 /// moments, and today (days since 1970) for what is overdue.
-pub struct At<'a> {
+/// The zone is its own (a cheap clone), so a command can hold an `At`
+/// while it writes to its output.
+pub struct At {
     pub style: Style,
-    pub zone: &'a TimeZone,
+    pub zone: TimeZone,
     pub today: i64,
 }
 
@@ -52,7 +54,7 @@ pub fn hand_in(
         "Assigned {}, due {}, handed in {}.",
         a.assigned,
         a.due,
-        local_moment(submitted_at, at.zone)
+        local_moment(submitted_at, &at.zone)
     );
     writeln!(out, "{}", wrap(&when, at.style.width, "", ""))?;
     writeln!(out)?;
@@ -119,7 +121,7 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
         }
         let when = saved_at
             .as_ref()
-            .map(|s| local_moment(s, at.zone))
+            .map(|s| local_moment(s, &at.zone))
             .unwrap_or_default();
         // The tool's own note repeats the single change it describes.
         let note = change_note
