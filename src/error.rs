@@ -189,6 +189,11 @@ pub enum Error {
     #[error("`{}` is already there, so nothing was written over it", path.display())]
     OutputExists { path: PathBuf },
 
+    /// A named pipe given to `-o` that no program is reading: waiting for
+    /// one would hang, so nothing is written.
+    #[error("nothing is reading from `{}` (a named pipe), so nothing was written", path.display())]
+    NoReader { path: PathBuf },
+
     /// Making a PDF or an image failed (fonts, layout): nothing was written.
     #[error("could not make {what}: {message}")]
     Render { what: &'static str, message: String },
@@ -526,6 +531,7 @@ impl Error {
             | Error::OutputInPlanFolder { .. }
             | Error::OutputIsFolder { .. }
             | Error::OutputExists { .. }
+            | Error::NoReader { .. }
             | Error::Render { .. }
             | Error::NoHomework
             | Error::NoTasks { .. }
@@ -567,6 +573,9 @@ impl Error {
             Error::OutputInPlanFolder { .. } => "choose a file somewhere else".into(),
             Error::OutputExists { .. } => {
                 "choose another file name, or add --force to write over it".into()
+            }
+            Error::NoReader { .. } => {
+                "start the program that reads it first, or give a file name to write to".into()
             }
             Error::OutputIsFolder { example, .. } => {
                 format!("name the file to write in it, like `{}`", example.display())

@@ -273,6 +273,29 @@ fn a_fifo_where_a_file_belongs_never_hangs() {
 
 #[cfg(unix)]
 #[test]
+fn an_output_fifo_no_one_reads_never_hangs() {
+    // `-o` to a named pipe with no reader waited forever in the open.
+    let env = Env::with_example();
+    let fifo = env.home().join("out.fifo");
+    mkfifo(&fifo);
+    let out = fifo.to_str().unwrap();
+    for args in [
+        vec!["print", "-o", out],
+        vec!["print", "-o", out, "--force"],
+        vec!["contact", "export", "-o", out, "--force"],
+        vec!["set", "--ics", out, "--force"],
+    ] {
+        env.test(&args)
+            .within(5)
+            .status(1)
+            .stderr_has("nothing is reading from")
+            .stderr_has("out.fifo")
+            .run();
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn restore_never_hangs_on_a_fifo_in_place_of_a_revision() {
     // `restore` is what a person is told to run to get back in: a FIFO
     // where the newest revision file belongs must not hang it.

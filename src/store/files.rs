@@ -117,6 +117,22 @@ pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Opens a device or a FIFO to write to without waiting: a named pipe no
+/// program reads would otherwise block the open forever (ENXIO says so at
+/// once instead). Once open, writes block again as usual, so a large PDF
+/// into a slow reader is written whole.
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    use nix::fcntl::{FcntlArg, OFlag, fcntl};
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(nix::libc::O_NONBLOCK)
+        .open(path)?;
+    let flags = OFlag::from_bits_truncate(fcntl(&file, FcntlArg::F_GETFL)?);
+    fcntl(&file, FcntlArg::F_SETFL(flags - OFlag::O_NONBLOCK))?;
+    Ok(file)
+}
+
 /// Whether a `-o` file would replace a regular file already there (a
 /// device, a FIFO or nothing at all would not): the question to ask before
 /// writing over it.
@@ -138,10 +154,15 @@ pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<bool> 
                 path: path.to_path_buf(),
                 source,
             };
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(write_error)?;
+            let mut file = open_without_waiting(path).map_err(|source| {
+                if source.raw_os_error() == Some(nix::libc::ENXIO) {
+                    Error::NoReader {
+                        path: path.to_path_buf(),
+                    }
+                } else {
+                    write_error(source)
+                }
+            })?;
             file.write_all(bytes).map_err(write_error)?;
             file.flush().map_err(write_error)?;
             Ok(false)
