@@ -49,7 +49,7 @@ fn skeleton_shown(name: &str) -> String {
 
 /// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt,
 /// Unicode 16): characters a font draws as nothing.
-fn is_default_ignorable(c: char) -> bool {
+pub(crate) fn is_default_ignorable(c: char) -> bool {
     matches!(
         c,
         '\u{ad}'

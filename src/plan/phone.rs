@@ -23,25 +23,10 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// characters, soft hyphens and byte-order marks. None belongs in a number.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
-        || matches!(
-            c,
-            '\u{ad}'
-                | '\u{34f}'
-                | '\u{61c}'
-                | '\u{115f}'
-                | '\u{1160}'
-                | '\u{17b4}'
-                | '\u{17b5}'
-                | '\u{180b}'..='\u{180f}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{206f}'
-                | '\u{3164}'
-                | '\u{fe00}'..='\u{fe0f}'
-                | '\u{feff}'
-                | '\u{ffa0}'
-                | '\u{fff0}'..='\u{fffb}'
-        )
+        || super::lookalike::is_default_ignorable(c)
+        // Line and paragraph separators, and the interlinear annotation
+        // marks: they show nothing, or break the line, inside a number.
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// What people write between the digits of a number (and `*`, `#` and the
