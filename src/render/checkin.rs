@@ -220,9 +220,13 @@ pub fn write_warning(
         writeln!(w, "{}", heading("People who help", style))?;
         for c in helpers {
             let mut line = clean(&c.name);
-            for extra in [&c.phone, &c.reachable].into_iter().flatten() {
+            // The number through render::phone, with its warning when it
+            // does not dial what it shows, as `now` and `show` give it.
+            let phone = c.phone.as_deref().map(super::phone);
+            let reachable = c.reachable.as_deref().map(clean);
+            for extra in [phone, reachable].into_iter().flatten() {
                 line.push_str(separator(style));
-                line.push_str(&clean(extra));
+                line.push_str(&extra);
             }
             writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
         }
@@ -283,6 +287,45 @@ mod tests {
         assert!(!flat.contains("your warning signs"), "{flat}");
         assert!(
             flat.contains("Warning signs you noted have been showing on your last 5 check-ins: “Pacing at night” on 3 of them."),
+            "{flat}"
+        );
+    }
+
+    /// The panel's people carry the same warning on a disguised number
+    /// as `now` and `show` (was: the number alone, found by fresh eyes).
+    #[test]
+    fn a_disguised_number_in_the_panel_is_flagged() {
+        let mut plan = Plan::new("Sam".into(), None);
+        plan.contacts.push(crate::plan::Contact {
+            id: "mum".into(),
+            name: "Mum".into(),
+            phone: Some("0770\u{200b}0900003".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        let warning = Warning {
+            signs: None,
+            urges: Vec::new(),
+            lapses: vec![20_785],
+        };
+        let mut out = Vec::new();
+        write_warning(
+            &mut out,
+            &plan,
+            &warning,
+            None,
+            true,
+            crate::render::Style::FILE,
+        )
+        .unwrap();
+        let flat = String::from_utf8(out)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("Mum"), "{flat}");
+        assert!(
+            flat.contains("0770\\u{200b}0900003 (this number holds hidden characters: check it before you call)"),
             "{flat}"
         );
     }
