@@ -308,10 +308,14 @@ fn now_uses_the_country_flag_and_never_guesses_a_country() {
 fn show_lists_every_section_riskiest_trigger_first() {
     let env = Env::with_example();
     let out = env.ok(["show"]);
-    let payday = out.find("payday").unwrap();
-    let row = out.find("row-with-jo").unwrap();
-    let sunday = out.find("sunday-evening").unwrap();
+    let payday = out.find("Friday payday").unwrap();
+    let row = out.find("An argument with Jo").unwrap();
+    let sunday = out.find("Sunday evening").unwrap();
     assert!(payday < row && row < sunday, "{out}");
+    // The person's words, not the ids commands take (`trigger list` has those).
+    for id in ["id: payday", "row-with-jo", "urge-surf", "dr-patel"] {
+        assert!(!out.contains(id), "show printed the id {id:?}:\n{out}");
+    }
     for text in [
         "high",
         "medium",

@@ -747,3 +747,42 @@ fn own_numbers_for_a_country_the_table_lacks() {
         "{err}"
     );
 }
+
+/// Noa's own numbers (Hebrew, Jerusalem): `show` holds them beside her
+/// contacts, and `diff` names the line she added in words, never as TOML.
+#[test]
+fn show_and_diff_give_own_numbers_in_words() {
+    let env = Env::new();
+    env.ok(["init", "--name", "נועה", "--country", "AE"]);
+    env.ok(["set", "--emergency-number", "101"]);
+    env.ok(["set", "--own-line", "ער\"ן", "--call", "1201"]);
+    let shown = squash(&env.ok(["show"]));
+    assert!(
+        shown.contains("Your own numbers (you added these)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Emergency: 101"), "{shown}");
+    assert!(shown.contains("ער\"ן: call 1201"), "{shown}");
+    let diff = squash(&env.ok(["diff"]));
+    assert!(
+        diff.contains("own numbers: crisis lines added “ער\"ן” (call 1201)"),
+        "{diff}"
+    );
+    assert!(!diff.contains('[') && !diff.contains('{'), "{diff}");
+    // Someone not to involve is named so in every list of changes.
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "אבי",
+        "--role",
+        "do-not-involve",
+    ]);
+    for command in [["diff"].as_slice(), ["review", "--since", "1"].as_slice()] {
+        let out = squash(&env.ok(command));
+        assert!(
+            out.contains("added contact “אבי” (not to involve)"),
+            "{command:?}: {out}"
+        );
+    }
+}

@@ -45,9 +45,15 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
     } else {
         writeln!(ctx.out, "Changes from {old_label} to {new_label}:").map_err(Error::Stdout)?;
         for change in changes {
-            let change = in_words(&change, &|entry: Entry, id: &str| {
-                entry.words(&new, id).or_else(|| entry.words(&old, id))
-            });
+            let change = in_words(
+                &change,
+                &|entry: Entry, id: &str| entry.words(&new, id).or_else(|| entry.words(&old, id)),
+                &|id: &str| {
+                    new.contact(id)
+                        .or_else(|| old.contact(id))
+                        .is_some_and(|c| !c.to_involve())
+                },
+            );
             writeln!(
                 ctx.out,
                 "{}",

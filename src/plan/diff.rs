@@ -285,6 +285,9 @@ pub fn field_words(field: &str) -> String {
         "likely" => "how likely".into(),
         "in_the_way" => "what could get in the way".into(),
         "answer" => "your answer".into(),
+        "emergency" => "emergency number".into(),
+        "emergency_source" => "where the emergency number is from".into(),
+        "lines" => "crisis lines".into(),
         other => other.replace('_', " "),
     }
 }
@@ -312,6 +315,8 @@ pub fn value_words(field: &str, value: Option<&Value>) -> String {
             super::country::name(code).map_or_else(|| show(Some(value)), str::to_string)
         }
         ("likely" | "confidence", Value::Integer(n)) => format!("{n} %"),
+        // One of the person's own crisis lines: its name, then how to reach it.
+        ("lines", Value::Table(line)) => own_line_words(line),
         (_, Value::Datetime(d)) if super::date::is_date_only(d) => d
             .date
             .map_or_else(|| show(Some(value)), super::date::long_date),
@@ -321,6 +326,24 @@ pub fn value_words(field: &str, value: Option<&Value>) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         _ => show(Some(value)),
+    }
+}
+
+/// A crisis line the person added, as they would say it:
+/// `“ער"ן” (call 1201, from the council website)`.
+fn own_line_words(line: &Table) -> String {
+    let text = |key: &str| line.get(key).and_then(Value::as_str);
+    let mut ways = Vec::new();
+    for (key, verb) in [("call", "call"), ("text", "text"), ("source", "from")] {
+        if let Some(value) = text(key) {
+            ways.push(format!("{verb} {value}"));
+        }
+    }
+    let name = format!("“{}”", text("name").unwrap_or_default());
+    if ways.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", ways.join(", "))
     }
 }
 
@@ -655,6 +678,15 @@ fn fields(
         if o == n {
             continue;
         }
+        // A list that was empty is left out of the file, so "not set" on
+        // one side is an empty list: read as items added or removed, never
+        // as a list written out in TOML.
+        let empty = Value::Array(Vec::new());
+        let (o, n) = match (o, n) {
+            (None, Some(Value::Array(_))) => (Some(&empty), n),
+            (Some(Value::Array(_)), None) => (o, Some(&empty)),
+            other => other,
+        };
         let change = match (o, n) {
             (Some(Value::Array(o)), Some(Value::Array(n))) => Change::List {
                 of,
@@ -899,7 +931,7 @@ mod tests {
             words(&changes),
             [
                 "kept at: (not set) → \"the blue folder\"",
-                "own numbers: emergency (not set) → \"999\"",
+                "own numbers: emergency number (not set) → \"999\"",
                 "crisis step 1 \"Leave\": how likely (not set) → 40 %",
             ]
         );
@@ -947,5 +979,41 @@ mod tests {
         .unwrap();
         let back: Holder = toml::from_str(&text).unwrap();
         assert_eq!(back.changes, changes, "{text}");
+    }
+
+    #[test]
+    fn own_numbers_read_as_words_not_toml() {
+        let old = base();
+        let mut new = base();
+        new.own_lines.emergency = Some("101".into());
+        new.own_lines.lines.push(crate::plan::OwnLine {
+            name: "ער\"ן".into(),
+            call: Some("1201".into()),
+            text: None,
+            source: Some("האתר".into()),
+        });
+        let lines = words(&diff(&old, &new));
+        assert!(
+            lines.contains(&"own numbers: emergency number (not set) → \"101\"".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(
+                &"own numbers: crisis lines added “ער\"ן” (call 1201, from האתר)".to_string()
+            ),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().all(|l| !l.contains('[') && !l.contains('{')),
+            "{lines:?}"
+        );
+        // And taken away again: named, not printed as a list.
+        let back = words(&diff(&new, &old));
+        assert!(
+            back.contains(
+                &"own numbers: crisis lines removed “ער\"ן” (call 1201, from האתר)".to_string()
+            ),
+            "{back:?}"
+        );
     }
 }

@@ -9,9 +9,25 @@ use crate::plan::edit::Entry;
 /// trigger's links as the names they link to. `words` finds an entry's
 /// words (a situation, a name) by id; an entry it cannot find keeps its id.
 /// Hand-ins keep ids; this is only how `diff` and `review` show them.
-pub fn in_words(change: &Change, words: &dyn Fn(Entry, &str) -> Option<String>) -> String {
+/// `set_apart` says whether a contact (by id) is someone not to involve:
+/// such a person is always named with it, so "added contact “Avi”" never
+/// reads as one more person to call.
+pub fn in_words(
+    change: &Change,
+    words: &dyn Fn(Entry, &str) -> Option<String>,
+    set_apart: &dyn Fn(&str) -> bool,
+) -> String {
     let words =
         |entry: Entry, id: &str| words(entry, id).map(|w| format!("“{}”", super::shorten(&w, 40)));
+    // Where a contact comes or goes (added, removed, linked), not where a
+    // change line is about them already ("contact “Avi”: role …").
+    let with_role = |entry: Entry, id: &str, shown: String| {
+        if entry == Entry::Contact && set_apart(id) {
+            format!("{shown} (not to involve)")
+        } else {
+            shown
+        }
+    };
     let Some((entry, id)) = change.entry() else {
         return change.to_string();
     };
@@ -20,8 +36,8 @@ pub fn in_words(change: &Change, words: &dyn Fn(Entry, &str) -> Option<String>) 
     };
     let noun = entry.noun();
     match change {
-        Change::Added { .. } => format!("added {noun} {shown}"),
-        Change::Removed { .. } => format!("removed {noun} {shown}"),
+        Change::Added { .. } => format!("added {noun} {}", with_role(entry, id, shown)),
+        Change::Removed { .. } => format!("removed {noun} {}", with_role(entry, id, shown)),
         Change::Renamed { from, to, .. } => format!("renamed {noun} {shown} from {from} to {to}"),
         Change::List {
             field,
@@ -35,7 +51,8 @@ pub fn in_words(change: &Change, words: &dyn Fn(Entry, &str) -> Option<String>) 
                 Entry::Coping
             };
             let name = |value: &toml::Value| match value {
-                toml::Value::String(id) => words(linked, id).unwrap_or_else(|| format!("\"{id}\"")),
+                toml::Value::String(id) => words(linked, id)
+                    .map_or_else(|| format!("\"{id}\""), |shown| with_role(linked, id, shown)),
                 other => show(Some(other)),
             };
             let mut parts: Vec<String> =

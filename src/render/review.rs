@@ -140,9 +140,11 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
             )
         )?;
         for change in changes {
-            let shown = super::changes::in_words(change, &|entry, id| {
-                words.get(&(entry, id)).map(|w| (*w).to_string())
-            });
+            let shown = super::changes::in_words(
+                change,
+                &|entry, id| words.get(&(entry, id)).map(|w| (*w).to_string()),
+                &|id| period.plan.contact(id).is_some_and(|c| !c.to_involve()),
+            );
             writeln!(out, "{}", wrap(&shown, width, "    - ", "      "))?;
         }
     }

@@ -178,7 +178,9 @@ fn write_facts(w: &mut dyn Write, facts: Vec<String>, style: Style) -> io::Resul
 }
 
 /// The whole plan, section by section, in the order it is built; when it
-/// was saved on the person's clock (`zone`).
+/// was saved on the person's clock (`zone`). In the person's words alone:
+/// an id (often a transliteration of a name in another script) reads as a
+/// code; the `list` commands show the ids that edits take.
 pub fn write_plan(
     w: &mut dyn Write,
     plan: &Plan,
@@ -244,7 +246,7 @@ pub fn write_plan(
                 ""
             )
         )?;
-        writeln!(w, "{}", triggers_table(plan, style))?;
+        writeln!(w, "{}", triggers_table_without_ids(plan, style))?;
     }
     writeln!(w)?;
     writeln!(w, "{}", heading("Coping strategies", style))?;
@@ -254,7 +256,7 @@ pub fn write_plan(
             "  none yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`"
         )?;
     } else {
-        writeln!(w, "{}", coping_table(plan, style))?;
+        writeln!(w, "{}", coping_table(plan, style).without_ids())?;
     }
     writeln!(w)?;
     writeln!(w, "{}", heading("Contacts", style))?;
@@ -264,8 +266,11 @@ pub fn write_plan(
             "  none yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`"
         )?;
     } else {
-        writeln!(w, "{}", contacts_table(plan, style))?;
+        writeln!(w, "{}", contacts_table(plan, style).without_ids())?;
     }
+    // The numbers the person added (their emergency number, local lines)
+    // beside their contacts: the whole plan leaves none of its numbers out.
+    super::crisis::write_own_lines(w, plan, style.width, style)?;
     for section in [
         Section::CrisisSteps,
         Section::SafeEnvironment,
