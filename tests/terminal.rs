@@ -439,8 +439,40 @@ fn a_check_in_on_a_real_terminal() {
     let mut p = at_terminal(&env, &["check-in"]).status(130).pty();
     answer(&mut p, "You checked in earlier today", "");
     answer(&mut p, "Strongest urge today", "\x03");
-    p.exp_string("Nothing was saved for today").unwrap();
-    p.eof();
+    // The first check-in is saved: saying "nothing was saved" would be untrue.
+    p.exp_string("This check-in was not saved;").unwrap();
+    let rest = p.eof();
+    let said = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("the one you saved earlier today is kept"),
+        "{said}"
+    );
+    assert!(!said.contains("Nothing was saved"), "{said}");
+    assert_eq!(
+        fs::read(env.plan_dir().join("check-ins.toml")).unwrap(),
+        before
+    );
+}
+
+/// Issue 13 (keys13 item 1): Ctrl-C in the day's third check-in says that
+/// this one was not saved and the two saved earlier today are kept.
+#[test]
+fn ctrl_c_in_a_third_check_in_keeps_the_earlier_two() {
+    let env = Env::with_example();
+    env.ok(["check-in", "--urge", "3", "--acted", "no"]);
+    env.ok(["check-in", "--urge", "5", "--acted", "no"]);
+    let before = fs::read(env.plan_dir().join("check-ins.toml")).unwrap();
+    let mut p = at_terminal(&env, &["check-in"]).status(130).pty();
+    answer(&mut p, "You checked in earlier today", "");
+    answer(&mut p, "Strongest urge today", "\x03");
+    p.exp_string("This check-in was not saved;").unwrap();
+    let rest = p.eof();
+    let said = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("the ones you saved earlier today are kept"),
+        "{said}"
+    );
+    assert!(!said.contains("Nothing was saved"), "{said}");
     assert_eq!(
         fs::read(env.plan_dir().join("check-ins.toml")).unwrap(),
         before

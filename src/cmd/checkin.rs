@@ -19,6 +19,10 @@ use crate::wizard::checkin::{Asked, ask};
 
 const STOPPED: &str =
     "Stopped. Nothing was saved for today: run `relapse-plan check-in` again when you are ready.";
+/// Ctrl-C in a later check-in the same day: only this one is lost, the
+/// earlier ones stay in the log (saying "nothing was saved" would be untrue).
+const STOPPED_KEPT_ONE: &str = "Stopped. This check-in was not saved; the one you saved earlier today is kept. Run `relapse-plan check-in` again when you are ready.";
+const STOPPED_KEPT_MORE: &str = "Stopped. This check-in was not saved; the ones you saved earlier today are kept. Run `relapse-plan check-in` again when you are ready.";
 
 pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     let today = ctx.today;
@@ -252,12 +256,21 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         command: "check-in",
         instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
     })?;
-    // Wrapped to the terminal once, here; kept for the rest of the run.
-    let stopped = crate::render::wrap_for(STOPPED, ctx.err_width);
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped.into()));
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(
+        crate::render::wrap_for(STOPPED, ctx.err_width).into(),
+    ));
     let log = ctx.store.load_recent_check_ins()?;
-    match ask(&mut terminal, plan, log.on(today), ctx.note.as_deref()) {
-        Err(Error::Cancelled) => Err(Error::Stopped(STOPPED)),
+    let earlier = log.on(today);
+    let stopped_words = match earlier.map_or(0, |e| e.times.len()) {
+        0 => STOPPED,
+        1 => STOPPED_KEPT_ONE,
+        _ => STOPPED_KEPT_MORE,
+    };
+    // Wrapped to the terminal once, here; kept for the rest of the run.
+    let stopped = crate::render::wrap_for(stopped_words, ctx.err_width);
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped.into()));
+    match ask(&mut terminal, plan, earlier, ctx.note.as_deref()) {
+        Err(Error::Cancelled) => Err(Error::Stopped(stopped_words)),
         other => other,
     }
 }
