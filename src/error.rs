@@ -64,6 +64,15 @@ pub enum Error {
     #[error("`{}` is a link to another place, and relapse-plan does not write through links out of your plan folder", path.display())]
     LinkOutOfFolder { path: PathBuf },
 
+    /// One of the plan folder's files is a link, and what it leads to
+    /// could not be used: said as a link, so the person knows where to look.
+    #[error("`{}` is a link to `{}`, and {source}", path.display(), target.display())]
+    ReadThroughLink {
+        path: PathBuf,
+        target: PathBuf,
+        source: Box<Error>,
+    },
+
     #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
     SharedFolder { path: PathBuf },
 
@@ -386,6 +395,23 @@ fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
 }
 
 impl Error {
+    /// The same error about the file at `to` (where a link led), so what
+    /// is said names the file that holds what could not be read.
+    #[must_use]
+    pub fn naming(mut self, to: PathBuf) -> Error {
+        match &mut self {
+            Error::Read { path, .. }
+            | Error::BadFile { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::NotAFile { path }
+            | Error::Damaged { path, .. }
+            | Error::BadStartedHomework { path, .. }
+            | Error::BadDraft { path, .. } => *path = to,
+            _ => {}
+        }
+        self
+    }
+
     /// What to do next, shown on its own line under the error.
     #[allow(clippy::too_many_lines)] // one arm per cause: a table, not logic
     pub fn hint(&self) -> Option<String> {
@@ -422,6 +448,16 @@ impl Error {
             Error::LinkOutOfFolder { .. } => {
                 "nothing was changed; put the folder or file itself in its place (move what the link points to into your plan folder), then try again".into()
             }
+            Error::ReadThroughLink { path, target, .. } => format!(
+                "nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm '{}'` ({}), or put the file you meant in its place",
+                target.display(),
+                path.display(),
+                if is_plan_file(path) {
+                    "relapse-plan then takes your plan from its last saved revision"
+                } else {
+                    "relapse-plan then starts that file anew"
+                }
+            ),
             Error::SharedFolder { .. } => {
                 "nothing was changed; make a folder of your own for your plan (for example `mkdir ~/my-plan`) and use that".into()
             }

@@ -3,10 +3,10 @@
 //! weeks of it, rewritten with every check-in so `now` and `show` can look
 //! for an early warning without reading years of history.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Store;
-use super::files::{read_optional, within_limit, write_atomic};
+use super::files::{read_optional, through_link, within_limit, write_own};
 use crate::error::{Error, Result};
 use crate::plan::checkin::{CHECK_IN_VERSION, CheckInLog};
 use crate::plan::early_warning::MAX_LOOK_BACK;
@@ -27,7 +27,7 @@ impl Store {
     /// Every check-in; empty when there are none yet. A log from a newer
     /// relapse-plan is read as far as this one understands it.
     pub fn load_check_ins(&self) -> Result<CheckInLog> {
-        read_log(self.check_ins_path())
+        read_log(&self.check_ins_path())
     }
 
     /// The last weeks of check-ins, enough for the early warning: from the
@@ -35,7 +35,7 @@ impl Store {
     pub fn load_recent_check_ins(&self) -> Result<CheckInLog> {
         let path = self.recent_check_ins_path();
         match read_optional(&path, CHECK_IN_LOG)? {
-            Some(_) => read_log(path),
+            Some(_) => read_log(&path),
             None => Ok(self.load_check_ins()?.recent(usize::from(MAX_LOOK_BACK))),
         }
     }
@@ -62,11 +62,11 @@ impl Store {
         // The log is the commit point: once it is written the check-in is
         // saved, and nothing after it may say otherwise (a retry would count
         // the day twice).
-        write_atomic(&path, text.as_bytes())?;
+        write_own(&self.dir, &path, text.as_bytes())?;
         let recent = log.recent(usize::from(MAX_LOOK_BACK));
         let text = toml::to_string_pretty(&recent).expect("a check-in log always serializes");
         let summary = self.recent_check_ins_path();
-        if write_atomic(&summary, text.as_bytes()).is_err() {
+        if write_own(&self.dir, &summary, text.as_bytes()).is_err() {
             // The summary is only a quicker way to read the log's last weeks:
             // when it can't be written (a full disk), an old one is removed so
             // readers fall back to the log itself, never to stale days.
@@ -92,7 +92,12 @@ fn refuse_newer(log: &CheckInLog, path: PathBuf) -> Result<()> {
 /// What the check-in logs are called when one is too large to read.
 const CHECK_IN_LOG: &str = "the check-in log";
 
-fn read_log(path: PathBuf) -> Result<CheckInLog> {
+fn read_log(path: &Path) -> Result<CheckInLog> {
+    parse_log(path).map_err(|e| through_link(path, e))
+}
+
+fn parse_log(path: &Path) -> Result<CheckInLog> {
+    let path = path.to_path_buf();
     let Some(bytes) = read_optional(&path, CHECK_IN_LOG)? else {
         return Ok(CheckInLog::default());
     };

@@ -293,45 +293,58 @@ pub(super) fn tighten(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// What a save does with a file that may be a link (`plan.toml` linked to
-/// a plan kept in a synced folder, say).
-pub(super) enum Link {
-    /// Not a link: written in place.
-    No,
-    /// A link to a regular file in a folder of the plan folder's owner:
-    /// written through, atomically beside the file it points to.
-    Through(PathBuf),
-    /// Any other link: replaced by a file of its own; the person is told
-    /// why, and what it pointed to is left as it was.
-    Replace { target: PathBuf, why: &'static str },
-}
-
-/// Decides [`Link`] for `path`, a file in the plan folder `dir`.
-pub(super) fn follow_link(dir: &Path, path: &Path) -> Link {
+/// Where `path` leads when it is itself a link (as written in the link,
+/// against its folder), or `None` for anything else.
+pub(super) fn link_target(path: &Path) -> Option<PathBuf> {
     if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Link::No;
+        return None;
     }
     let shown = fs::read_link(path).unwrap_or_default();
-    let replace = |target: PathBuf, why| Link::Replace { target, why };
-    let Ok(target) = path.canonicalize() else {
-        return replace(parent_of(path).join(shown), ", which is not there,");
+    Some(
+        path.canonicalize()
+            .unwrap_or_else(|_| parent_of(path).join(shown)),
+    )
+}
+
+/// Writes one of the files the plan folder keeps (the plan, its logs, the
+/// draft). Nothing is ever written through a link: a link in its place is
+/// replaced by a file of its own (the rename replaces the link itself,
+/// never what it points to), and the person is told so in plain words.
+pub(super) fn write_own(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let link = link_target(path);
+    write_atomic_via(dir, path, bytes)?;
+    if let Some(target) = link {
+        say_replaced(dir, path, &target);
+    }
+    Ok(())
+}
+
+/// The one note for a link the plan folder no longer holds; the store's
+/// word to the terminal, since silence would hide where the file went.
+pub(super) fn say_replaced(dir: &Path, path: &Path, target: &Path) {
+    let name = path.strip_prefix(dir).unwrap_or(path).display();
+    let left = if target.exists() {
+        format!(", and `{}` was left as it was", target.display())
+    } else {
+        String::new()
     };
-    if !fs::metadata(&target).is_ok_and(|m| m.is_file()) {
-        return replace(target, ", which is not a regular file,");
+    eprintln!(
+        "note: `{name}` in your plan folder was a link to `{}`; relapse-plan never writes through a link, so `{name}` is now a file of its own in the plan folder{left}.",
+        target.display()
+    );
+}
+
+/// An error reading one of the plan folder's files that is a link, said as
+/// one: the person sees where the link leads, not only what was there.
+pub(super) fn through_link(path: &Path, error: Error) -> Error {
+    match link_target(path) {
+        Some(target) => Error::ReadThroughLink {
+            path: path.to_path_buf(),
+            source: Box::new(error.naming(target.clone())),
+            target,
+        },
+        None => error,
     }
-    // Writing through to a revision would rewrite what is never rewritten.
-    if dir.canonicalize().is_ok_and(|dir| target.starts_with(dir)) {
-        return replace(target, ", one of the files relapse-plan keeps itself,");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let owner = |p: &Path| fs::metadata(p).map(|m| m.uid()).ok();
-        if owner(parent_of(&target)).is_none() || owner(parent_of(&target)) != owner(dir) {
-            return replace(target, ", which is in a folder that is not yours,");
-        }
-    }
-    Link::Through(target)
 }
 
 /// Refuses a link where the plan folder keeps its own files (the

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
-use super::files::{private_options, write_atomic_via};
+use super::files::{link_target, private_options, write_own};
 use crate::error::{Error, Result};
 use crate::plan::RevisionInfo;
 
@@ -126,14 +126,16 @@ impl Store {
             source,
         };
         let behind = info.revision > 1 && self.last_indexed() != Some(info.revision - 1);
-        if behind {
+        // A link is never appended to through: the index becomes a file of
+        // its own, and the person is told (see `write_own`).
+        if behind || link_target(&path).is_some() {
             // The index missed a save (or was lost): rebuild it from the
             // revision files once, then carry on appending.
             let mut text = String::new();
             for entry in self.history()? {
                 text.push_str(&Line::of(&entry).text());
             }
-            return write_atomic_via(self.dir(), &path, text.as_bytes());
+            return write_own(self.dir(), &path, text.as_bytes());
         }
         let mut file = private_options()
             .create(true)

@@ -5,7 +5,8 @@ use std::fs::{self, File};
 
 use super::Store;
 use super::files::{
-    create_private_dir, private_options, refuse_link, refuse_special, remove_stale_temps, tighten,
+    create_private_dir, link_target, private_options, refuse_link, refuse_special,
+    remove_stale_temps, say_replaced, tighten,
 };
 use crate::error::{Error, Result};
 
@@ -24,11 +25,19 @@ impl Store {
         create_private_dir(&self.dir)?;
         tighten(&self.dir)?;
         refuse_link(&self.revisions_dir())?;
-        refuse_link(&self.dir.join(LOCK_FILE))?;
+        let path = self.dir.join(LOCK_FILE);
+        if let Some(target) = link_target(&path) {
+            // The lock holds nothing, so a link in its place is removed (the
+            // link only, never what it points to) and the lock made anew.
+            fs::remove_file(&path).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            say_replaced(&self.dir, &path, &target);
+        }
         if self.revisions_dir().is_dir() {
             tighten(&self.revisions_dir())?;
         }
-        let path = self.dir.join(LOCK_FILE);
         refuse_special(&path)?;
         let file = private_options()
             .read(true)

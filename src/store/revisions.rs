@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 
 use super::files::{
-    Link, create_private_dir, follow_link, read_limited, sync_dir, within_limit, write_atomic,
-    write_atomic_via,
+    create_private_dir, read_limited, sync_dir, through_link, within_limit, write_atomic_via,
+    write_own,
 };
 use super::{Loaded, PLAN_FILE, Saved, Store};
 use crate::error::{Error, Result};
@@ -64,11 +64,16 @@ impl Store {
                     }),
                 };
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(through_link(&path, e)),
         };
-        let parsed = parse(&bytes).map_err(|source| Error::Damaged {
-            path: path.clone(),
-            source,
+        let parsed = parse(&bytes).map_err(|source| {
+            through_link(
+                &path,
+                Error::Damaged {
+                    path: path.clone(),
+                    source,
+                },
+            )
         })?;
         // One stat in the common case, so reading stays fast however long
         // the history grows.
@@ -362,28 +367,10 @@ impl Store {
         Ok(revision)
     }
 
-    /// Writes plan.toml, through a link to a plan kept elsewhere when that
-    /// is safe (see [`follow_link`]); a link that is not is replaced by a
-    /// file of its own, and the person is told, never silently.
+    /// Writes plan.toml; a link in its place is replaced, never written
+    /// through, and the person is told (see [`write_own`]).
     fn write_plan_file(&self, bytes: &[u8]) -> Result<()> {
-        let path = self.plan_path();
-        match follow_link(&self.dir, &path) {
-            Link::No => write_atomic(&path, bytes),
-            Link::Through(target) => write_atomic(&target, bytes),
-            Link::Replace { target, why } => {
-                write_atomic(&path, bytes)?;
-                let left = if target.exists() {
-                    format!("; `{}` was left as it was", target.display())
-                } else {
-                    String::new()
-                };
-                eprintln!(
-                    "note: `{PLAN_FILE}` was a link to `{}`{why} so it is now a file of its own in the plan folder{left}.",
-                    target.display()
-                );
-                Ok(())
-            }
-        }
+        write_own(&self.dir, &self.plan_path(), bytes)
     }
 
     /// Saves revision `revision` of the plan, returning it as saved. Only

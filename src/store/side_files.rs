@@ -4,10 +4,10 @@
 
 use std::fs;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Store;
-use super::files::{read_optional, sync_dir, within_limit, write_atomic};
+use super::files::{read_optional, sync_dir, through_link, within_limit, write_own};
 use crate::error::{Error, Result};
 use crate::plan::draft::{self, Draft};
 use crate::plan::homework::{STARTED_KIND, Started};
@@ -26,6 +26,11 @@ impl Store {
     /// The unfinished wizard answers, if any.
     pub fn load_draft(&self) -> Result<Option<Draft>> {
         let path = self.draft_path();
+        Self::read_draft(&path).map_err(|e| through_link(&path, e))
+    }
+
+    fn read_draft(path: &Path) -> Result<Option<Draft>> {
+        let path = path.to_path_buf();
         let Some(bytes) = read_optional(&path, "the unfinished plan")? else {
             return Ok(None);
         };
@@ -49,7 +54,7 @@ impl Store {
         let _lock = self.lock()?;
         let text = draft::to_toml(draft);
         within_limit("the unfinished plan", &self.draft_path(), text.as_bytes())?;
-        write_atomic(&self.draft_path(), text.as_bytes())
+        write_own(&self.dir, &self.draft_path(), text.as_bytes())
     }
 
     /// Removes the draft once its answers are saved in the plan (or the
@@ -72,6 +77,11 @@ impl Store {
     /// --force` takes its place), never as "a plan file".
     pub fn load_homework(&self) -> Result<Option<Started>> {
         let path = self.homework_path();
+        Self::read_homework(&path).map_err(|e| through_link(&path, e))
+    }
+
+    fn read_homework(path: &Path) -> Result<Option<Started>> {
+        let path = path.to_path_buf();
         let unreadable = |why: String| Error::BadStartedHomework {
             path: path.clone(),
             why,
@@ -119,7 +129,7 @@ impl Store {
             text = toml::to_string_pretty(&lean).expect("homework always serializes");
         }
         within_limit("your started homework", &path, text.as_bytes())?;
-        write_atomic(&path, text.as_bytes())
+        write_own(&self.dir, &path, text.as_bytes())
     }
 
     pub fn practice_path(&self) -> PathBuf {
@@ -129,22 +139,7 @@ impl Store {
     /// The practice log; empty when nothing has been practised yet.
     pub fn load_practice(&self) -> Result<PracticeLog> {
         let path = self.practice_path();
-        let Some(bytes) = read_optional(&path, "the practice log")? else {
-            return Ok(PracticeLog::default());
-        };
-        let log: PracticeLog = parse_toml(&bytes).map_err(|source| Error::BadFile {
-            what: "the practice log",
-            path: path.clone(),
-            source,
-        })?;
-        if log.version < 1 {
-            return Err(Error::BadFile {
-                what: "the practice log",
-                path,
-                source: ParseError::BadSchemaVersion(log.version.to_string()),
-            });
-        }
-        Ok(log)
+        read_practice(&path).map_err(|e| through_link(&path, e))
     }
 
     /// Adds one rehearsal to the practice log.
@@ -179,6 +174,25 @@ impl Store {
         }
         let text = toml::to_string_pretty(log).expect("a practice log always serializes");
         within_limit("the practice log", &self.practice_path(), text.as_bytes())?;
-        write_atomic(&self.practice_path(), text.as_bytes())
+        write_own(&self.dir, &self.practice_path(), text.as_bytes())
     }
+}
+
+fn read_practice(path: &Path) -> Result<PracticeLog> {
+    let Some(bytes) = read_optional(path, "the practice log")? else {
+        return Ok(PracticeLog::default());
+    };
+    let log: PracticeLog = parse_toml(&bytes).map_err(|source| Error::BadFile {
+        what: "the practice log",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if log.version < 1 {
+        return Err(Error::BadFile {
+            what: "the practice log",
+            path: path.to_path_buf(),
+            source: ParseError::BadSchemaVersion(log.version.to_string()),
+        });
+    }
+    Ok(log)
 }
