@@ -509,10 +509,11 @@ fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
     {
         use std::os::unix::fs::FileTypeExt;
         for args in output_commands(&env, "/dev/null") {
-            // Nothing is kept there, so there is nothing to keep private.
+            // Said as plainly as for a file (silence reads as nothing done),
+            // but nothing is kept there, so there is nothing to keep private.
             env.test(&args)
+                .stderr_has("to `/dev/null`, which is a device, not a file: no file was made, and nothing is kept there.")
                 .stderr_lacks("private health")
-                .stderr_lacks("Wrote")
                 .run();
             let kind = fs::metadata("/dev/null").unwrap().file_type();
             assert!(kind.is_char_device(), "{args:?} replaced /dev/null");
@@ -521,7 +522,13 @@ fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
         mkfifo(&fifo);
         for args in output_commands(&env, fifo.to_str().unwrap()) {
             let reader = crate::tool("cat").arg(&fifo).spawn();
-            env.test(&args).within(10).run();
+            env.test(&args)
+                .within(10)
+                .stderr_has(format!(
+                    "into the pipe `{}`: whatever reads from it has it now, and no file was made.",
+                    fifo.display()
+                ))
+                .run();
             let read = reader.wait();
             assert!(!read.bytes.is_empty(), "{args:?}: the pipe's reader got it");
             assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());

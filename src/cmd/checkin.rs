@@ -425,13 +425,17 @@ fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
         return Ok(());
     };
     super::check_output(ctx, path, args.force)?;
-    if !crate::store::write_output(ctx.store.dir(), path, text.as_bytes())? {
-        return Ok(());
-    }
-    ctx.say(&format!(
-        "Wrote a daily check-in reminder at {hour:02}:{minute:02} to `{}`. Open it with your calendar app; nothing runs in the background.",
-        path.display()
-    ))
+    super::write_to(
+        ctx,
+        path,
+        text.as_bytes(),
+        "the check-in reminder",
+        |shown| {
+            format!(
+                "Wrote a daily check-in reminder at {hour:02}:{minute:02} to `{shown}`. Open it with your calendar app; nothing runs in the background."
+            )
+        },
+    )
 }
 
 /// `20:30`, `8:05` or `0830` → (hour, minute).

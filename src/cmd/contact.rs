@@ -15,7 +15,7 @@ use crate::plan::{Contact, Plan, Role, phone};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
-use crate::store::{is_stdout, read_limited_as, write_output};
+use crate::store::{is_stdout, read_limited_as};
 
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -504,18 +504,16 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
         return Ok(());
     };
-    if !write_output(ctx.store.dir(), path, text.as_bytes())? {
-        return Ok(());
-    }
-    ctx.say(&format!(
-        "Wrote `{}`: {} from your plan and {line_count} crisis lines, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
-        path.display(),
-        match people.len() {
-            1 => "1 person".to_string(),
-            n => format!("{n} people"),
-        },
-        vcard::CATEGORY
-    ))
+    let people = match people.len() {
+        1 => "1 person".to_string(),
+        n => format!("{n} people"),
+    };
+    super::write_to(ctx, path, text.as_bytes(), "your contacts", |shown| {
+        format!(
+            "Wrote `{shown}`: {people} from your plan and {line_count} crisis lines, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
+            vcard::CATEGORY
+        )
+    })
 }
 
 /// The cards for `people`. Two people whose names look the same on a

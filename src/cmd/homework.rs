@@ -51,7 +51,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     })?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
-    super::write_to(ctx, &args.output, text.as_bytes(), |path| {
+    super::write_to(ctx, &args.output, text.as_bytes(), "the homework", |path| {
         shown::wrote_assignment(path, &args.output, &assignment)
     })
 }
@@ -185,5 +185,11 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             return Err(Error::Declined);
         }
     }
-    super::write_to(ctx, output, text.as_bytes(), shown::wrote_hand_in)
+    super::write_to(
+        ctx,
+        output,
+        text.as_bytes(),
+        "your hand-in",
+        shown::wrote_hand_in,
+    )
 }

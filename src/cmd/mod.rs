@@ -390,15 +390,21 @@ fn write_to(
     ctx: &mut Ctx,
     path: &std::path::Path,
     bytes: &[u8],
+    what: &str,
     wrote: impl FnOnce(&str) -> String,
 ) -> Result<()> {
     if crate::store::is_stdout(path) {
         return ctx.out.write_all(bytes).map_err(Error::Stdout);
     }
-    if crate::store::write_output(ctx.store.dir(), path, bytes)? {
-        ctx.say(&wrote(&path.display().to_string()))?;
-    }
-    Ok(())
+    let shown = path.display().to_string();
+    // A device or a pipe keeps nothing to look after, but the person is
+    // still told where it went: silence reads as nothing having happened.
+    let words = match crate::store::write_output(ctx.store.dir(), path, bytes)? {
+        crate::store::Output::File => wrote(&shown),
+        crate::store::Output::Device => crate::render::wrote_to_device(what, &shown),
+        crate::store::Output::Pipe => crate::render::wrote_to_pipe(what, &shown),
+    };
+    ctx.say(&words)
 }
 
 /// Checks a `-o` file before any work is done ([`crate::store::check_output`]:

@@ -14,7 +14,7 @@ use crate::render::phone::{self, Theme};
 use crate::render::printout::{Fill, Paper};
 use crate::render::trends::{self, Window};
 use crate::render::{Medium, card, clean, pdf, printout};
-use crate::store::{is_stdout, write_output};
+use crate::store::is_stdout;
 
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     let output = args.output.as_deref().filter(|p| !is_stdout(p));
@@ -110,12 +110,10 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         }
     };
     if let Some(path) = output {
-        if !write_output(ctx.store.dir(), path, &bytes)? {
-            // A device or a FIFO: nothing is kept, so nothing to remind of.
-            return Ok(());
-        }
         let keep = keep_words(args, &plan);
-        ctx.say(&format!("Wrote `{}`. {keep}", path.display()))
+        super::write_to(ctx, path, &bytes, "your plan", |shown| {
+            format!("Wrote `{shown}`. {keep}")
+        })
     } else {
         ctx.out.write_all(&bytes).map_err(Error::Stdout)?;
         Ok(())

@@ -32,13 +32,18 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         let text = crate::render::ics::calendar(&items, today, ctx.now, args.details);
         match output {
             Some(path) => {
-                if crate::store::write_output(ctx.store.dir(), path, text.as_bytes())? {
-                    ctx.say(&format!(
-                    "Wrote {} to `{}`. It holds private health information: keep it where only you can see it.",
-                    crate::render::plural(items.len() as u64, "upcoming rehearsal"),
-                    path.display()
-                ))?;
-                }
+                let count = crate::render::plural(items.len() as u64, "upcoming rehearsal");
+                super::write_to(
+                    ctx,
+                    path,
+                    text.as_bytes(),
+                    "your rehearsal dates",
+                    |shown| {
+                        format!(
+                            "Wrote {count} to `{shown}`. It holds private health information: keep it where only you can see it."
+                        )
+                    },
+                )?;
             }
             None => write!(ctx.out, "{text}").map_err(Error::Stdout)?,
         }

@@ -164,7 +164,7 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
             "{day} is too far off for a calendar app: choose a date before the year 10000"
         )));
     };
-    super::write_to(ctx, path, text.as_bytes(), |shown| {
+    super::write_to(ctx, path, text.as_bytes(), "your next review", |shown| {
         format!(
             "Wrote your next review, {}, to `{shown}` as a calendar event. It names no part of your plan.",
             date::long_date(day),

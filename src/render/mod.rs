@@ -172,6 +172,23 @@ pub fn duration(duration: std::time::Duration) -> String {
     }
 }
 
+/// What `-o /dev/null` (or a terminal) was given: said as plainly as for
+/// a file, and that no file holds it.
+pub fn wrote_to_device(what: &str, path: &str) -> String {
+    format!(
+        "Wrote {what} to `{}`, which is a device, not a file: no file was made, and nothing is kept there.",
+        clean(path)
+    )
+}
+
+/// What a FIFO (`-o >(gpg -e …)`) was given: whatever reads it has it now.
+pub fn wrote_to_pipe(what: &str, path: &str) -> String {
+    format!(
+        "Wrote {what} into the pipe `{}`: whatever reads from it has it now, and no file was made.",
+        clean(path)
+    )
+}
+
 /// A count with its word, in the plural when it is not one: "1 day",
 /// "3 days". The one way every screen counts things (any integer type).
 pub fn plural(n: impl TryInto<i128>, word: &str) -> String {

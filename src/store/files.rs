@@ -143,10 +143,9 @@ pub fn is_existing_file(path: &Path) -> bool {
 /// Writes what a command made to the file named with `-o`, checked as
 /// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
 /// written directly, never replaced by a regular file; a regular file is
-/// replaced atomically, so a reader never sees half of it. Returns whether
-/// a file was kept (false for a device or a FIFO, which keep nothing, so
-/// there is nothing to remind the person about).
-pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<bool> {
+/// replaced atomically, so a reader never sees half of it. Returns where
+/// it went, so the person is told as plainly for `/dev/null` as for a file.
+pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<Output> {
     check_output(plan_dir, path)?;
     match fs::metadata(path) {
         Ok(meta) if !meta.is_file() => {
@@ -165,10 +164,28 @@ pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<bool> 
             })?;
             file.write_all(bytes).map_err(write_error)?;
             file.flush().map_err(write_error)?;
-            Ok(false)
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileTypeExt;
+                if meta.file_type().is_fifo() {
+                    return Ok(Output::Pipe);
+                }
+            }
+            Ok(Output::Device)
         }
-        _ => write_atomic(path, bytes).map(|()| true),
+        _ => write_atomic(path, bytes).map(|()| Output::File),
     }
+}
+
+/// Where a `-o` write went: each keeps what was written differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// A regular file, which keeps it.
+    File,
+    /// A device (`/dev/null`, a terminal), which keeps nothing.
+    Device,
+    /// A FIFO, which hands it to whatever reads it.
+    Pipe,
 }
 
 /// Whether `path` would land in `dir` (after following links).
