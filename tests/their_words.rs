@@ -137,3 +137,20 @@ fn review_names_a_changed_trigger_by_its_words() {
     let changed = shown.split("Practice").next().unwrap();
     assert!(!changed.contains("yue-di"), "{shown}");
 }
+
+/// Farah (Tehran): "Iran" and "ایران" are her country, shown by name; a
+/// date in the Persian calendar is never saved as the Gregorian year 1405.
+#[test]
+fn iran_by_name_and_a_persian_calendar_date_is_not_saved() {
+    let env = Env::new();
+    env.ok(["init", "--name", "فرح"]);
+    env.ok(["set", "--country", "ایران"]);
+    let now = env.ok(["now"]);
+    assert!(now.contains("Iran"), "{now}");
+    assert!(!now.contains("(IR)"), "{now}");
+    let before = env.plan();
+    let err = env.fails(2, ["set", "--next-review", "۱۴۰۵/۰۹/۱۵"]);
+    assert!(err.contains("in the year 1405"), "{err}");
+    assert!(err.contains("Gregorian"), "{err}");
+    assert_eq!(env.plan(), before, "nothing saved");
+}

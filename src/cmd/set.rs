@@ -180,5 +180,8 @@ fn review_date(value: &str, ctx: &Ctx) -> Result<Option<Datetime>> {
         return Ok(None);
     }
     let day = super::typed_date(ctx, value, |example| format!("write it like {example}"))?;
+    if let Some(why) = date::other_calendar(day) {
+        return Err(Error::Usage(why));
+    }
     Ok(Some(date::date_only(day)))
 }

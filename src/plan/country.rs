@@ -347,6 +347,42 @@ const COUNTRIES: &[(&str, &str, &[&str])] = &[
             "남아프리카 공화국",
         ],
     ),
+    // Common others, in English and their own languages: a crisis-line
+    // heading must name the country, never show a bare code.
+    ("AF", "Afghanistan", &["افغانستان"]),
+    ("BD", "Bangladesh", &["বাংলাদেশ"]),
+    ("BG", "Bulgaria", &["българия"]),
+    ("DZ", "Algeria", &["الجزائر", "algérie"]),
+    ("EE", "Estonia", &["eesti"]),
+    ("ET", "Ethiopia", &["ኢትዮጵያ"]),
+    ("GH", "Ghana", &[]),
+    ("HR", "Croatia", &["hrvatska"]),
+    ("HU", "Hungary", &["magyarország"]),
+    ("IQ", "Iraq", &["العراق"]),
+    (
+        "IR",
+        "Iran",
+        &["ایران", "إيران", "islamic republic of iran"],
+    ),
+    ("IS", "Iceland", &["ísland"]),
+    ("KE", "Kenya", &[]),
+    ("KW", "Kuwait", &["الكويت"]),
+    ("LK", "Sri Lanka", &["ශ්‍රී ලංකාව", "இலங்கை"]),
+    ("LT", "Lithuania", &["lietuva"]),
+    ("LU", "Luxembourg", &["lëtzebuerg", "luxemburg"]),
+    ("LV", "Latvia", &["latvija"]),
+    ("NG", "Nigeria", &[]),
+    ("NP", "Nepal", &["नेपाल"]),
+    ("PE", "Peru", &["perú"]),
+    ("PK", "Pakistan", &["پاکستان"]),
+    ("QA", "Qatar", &["قطر"]),
+    ("RO", "Romania", &["românia"]),
+    ("RS", "Serbia", &["србија", "srbija"]),
+    ("SI", "Slovenia", &["slovenija"]),
+    ("SK", "Slovakia", &["slovensko"]),
+    ("SY", "Syria", &["سوريا", "سورية"]),
+    ("TN", "Tunisia", &["تونس", "tunisie"]),
+    ("VE", "Venezuela", &[]),
 ];
 
 /// Every ISO 3166-1 alpha-2 country code (from Debian's iso-codes), so a
@@ -438,6 +474,20 @@ mod tests {
         assert!(err.contains("`ZZ` is not a country code"), "{err}");
         assert!(parse("zz").is_err());
         assert!(ISO_3166_ALPHA2.split(' ').count() == 249);
+    }
+
+    #[test]
+    fn iran_and_other_common_countries_by_name() {
+        for (typed, code) in [
+            ("Iran", "IR"),
+            ("ایران", "IR"),
+            ("پاکستان", "PK"),
+            ("नेपाल", "NP"),
+            ("Nigeria", "NG"),
+        ] {
+            assert_eq!(parse(typed).as_deref(), Ok(code), "{typed}");
+        }
+        assert_eq!(name("IR"), Some("Iran"));
     }
 
     #[test]

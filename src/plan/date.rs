@@ -195,6 +195,20 @@ pub fn long_date(date: Date) -> String {
     format!("{} {month} {}", date.day, date.year)
 }
 
+/// Why a date can be no review date: a year before 1900 or after 2200 is
+/// most likely a date written in another calendar (Persian ۱۴۰۵, Hebrew
+/// 5787, Buddhist 2569) read as if it were Gregorian, and saving it would
+/// quietly lose the review.
+pub fn other_calendar(date: Date) -> Option<String> {
+    (date.year < 1900 || date.year > 2200).then(|| {
+        format!(
+            "{} is in the year {}: if you wrote it in another calendar (such as the Persian, Hebrew or Buddhist one), please give the same day in the Gregorian calendar",
+            long_date(date),
+            date.year
+        )
+    })
+}
+
 /// Month names and their usual short forms in the languages people most
 /// often write dates in (English, French, German, Spanish, Italian,
 /// Portuguese, Dutch, Polish, Turkish, the Nordic languages, Russian,
@@ -1014,5 +1028,22 @@ mod tests {
                 day: 31
             })
         );
+    }
+
+    #[test]
+    fn a_year_from_another_calendar_is_named() {
+        let day = |year| Date {
+            year,
+            month: 9,
+            day: 15,
+        };
+        let why = other_calendar(day(1405)).unwrap();
+        assert!(
+            why.starts_with("15 September 1405 is in the year 1405"),
+            "{why}"
+        );
+        assert!(why.contains("Persian"), "{why}");
+        assert!(other_calendar(day(5787)).is_some());
+        assert!(other_calendar(day(2027)).is_none());
     }
 }

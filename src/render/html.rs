@@ -55,12 +55,14 @@ fn digits_of(text: &str) -> String {
 /// number and not a date or a time.
 fn dialable(found: &str, known: &HashSet<String>) -> bool {
     let digits = digits_of(found);
-    if known.contains(&digits) || found.starts_with('+') {
+    if known.contains(&digits) {
         return true;
     }
     let date = found.len() >= 10
         && found.as_bytes().get(4) == Some(&b'-')
         && found.as_bytes().get(7) == Some(&b'-');
+    // A leading + is no proof: a time zone (`+0330`) has one too, and no
+    // international number is shorter than seven digits.
     digits.len() >= 7 && !found.contains(':') && !date
 }
 
@@ -86,6 +88,24 @@ fn words(text: &str, known: &HashSet<String>) -> String {
                 html(found)
             );
         }
+        at = range.end;
+    }
+    out.push_str(&html(&text[at..]));
+    out
+}
+
+/// The footer's words (name, revision, when it was saved, a time zone's
+/// offset) as HTML with no links: nothing in it is a number to call.
+fn words_unlinked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for range in numbers(text) {
+        out.push_str(&html(&text[at..range.start]));
+        let _ = write!(
+            out,
+            "<span class=\"num\" dir=\"ltr\">{}</span>",
+            html(&text[range.clone()])
+        );
         at = range.end;
     }
     out.push_str(&html(&text[at..]));
@@ -290,11 +310,7 @@ impl Printout {
             section_html(&mut body, section, &known);
         }
         body.push_str("</div>\n");
-        let _ = write!(
-            body,
-            "<footer>{}</footer>",
-            words(&self.footer, &HashSet::new())
-        );
+        let _ = write!(body, "<footer>{}</footer>", words_unlinked(&self.footer));
         format!(
             "<!DOCTYPE html>\n<html{}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
             lang_attribute(lang),
@@ -695,6 +711,17 @@ mod tests {
             html("<b>\"x\" & 'y'</b>"),
             "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn a_time_zone_offset_is_never_a_number_to_dial() {
+        for offset in ["+0330", "+05:30", "+0100"] {
+            assert!(!dialable(offset, &HashSet::new()), "{offset}");
+        }
+        assert!(dialable("+44 7700 900123", &HashSet::new()));
+        let footer = words_unlinked("Farah · revision 3 · saved 2026-11-29 00:40 +0330");
+        assert!(!footer.contains("href"), "{footer}");
+        assert!(footer.contains("+0330"), "{footer}");
     }
 
     #[test]

@@ -204,6 +204,11 @@ impl Wizard<'_> {
                     continue;
                 }
             };
+            if let Some(why) = crate::plan::date::other_calendar(date) {
+                let example = crate::plan::date::example_for(order, &text);
+                question = format!("{why}. Which date? (like {example})");
+                continue;
+            }
             if days_from_civil(date) <= today {
                 let example = crate::plan::date::example_for(order, &text);
                 question = format!(
