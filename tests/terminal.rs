@@ -822,3 +822,36 @@ fn replacing_started_homework_is_asked_first() {
     p.eof();
     assert!(env.ok(["homework", "status"]).contains("Dr Lee"));
 }
+
+/// Issue 13 (keys13 item 4): `map` on a plan with no triggers offers only
+/// what can be done: done or add, never change or remove a trigger that
+/// is not there.
+#[test]
+fn map_without_triggers_offers_only_done_or_add() {
+    // The example plan with its triggers taken out.
+    let example = fs::read_to_string(crate::example_plan()).unwrap();
+    let mut kept = Vec::new();
+    let mut in_trigger = false;
+    for line in example.lines() {
+        if line.starts_with('[') {
+            in_trigger = line.trim() == "[[triggers]]";
+        }
+        if !in_trigger {
+            kept.push(line);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.toml");
+    fs::write(&file, kept.join("\n")).unwrap();
+    let env = Env::with_plan(&file, 3);
+    let mut p = at_terminal(&env, &["map"]).status(130).pty();
+    answer(&mut p, "What situation puts you at risk?", ENTER);
+    p.exp_string("What next?").unwrap();
+    p.exp_string("Add a trigger").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send("\x03").unwrap();
+    p.flush().unwrap();
+    let rest = p.eof();
+    assert!(!rest.contains("Change one"), "{rest}");
+    assert!(!rest.contains("Remove one"), "{rest}");
+}

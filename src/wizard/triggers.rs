@@ -81,16 +81,19 @@ impl Wizard<'_> {
         }
         loop {
             self.show_triggers()?;
-            match self.choose(
-                "What next?",
+            // Only what can be done: with no triggers, there is none to
+            // change or remove.
+            let choices: &[&str] = if self.draft.plan.triggers.is_empty() {
+                &["Done with triggers", "Add a trigger"]
+            } else {
                 &[
                     "Done with triggers",
                     "Add a trigger",
                     "Change one",
                     "Remove one",
-                ],
-                0,
-            )? {
+                ]
+            };
+            match self.choose("What next?", choices, 0)? {
                 Some(1) => while self.add_trigger()? {},
                 Some(2) => {
                     if let Some(i) = self.pick_trigger("Which one?")? {
