@@ -192,7 +192,7 @@ pub enum Error {
     )]
     OutputInPlanFolder { path: PathBuf },
 
-    #[error("`{}` is a folder", path.display())]
+    #[error("`{}` is a folder, not a file, so nothing was written", path.display())]
     OutputIsFolder { path: PathBuf, example: PathBuf },
 
     #[error("`{}` is already there, so nothing was written over it", path.display())]
@@ -614,7 +614,10 @@ impl Error {
                 "start the program that reads it first, or give a file name to write to".into()
             }
             Error::OutputIsFolder { example, .. } => {
-                format!("name the file to write in it, like `{}`", example.display())
+                format!(
+                    "name the file to write in it, like `{}`, or choose another name that is not a folder",
+                    example.display()
+                )
             }
             Error::Render { .. } => {
                 "nothing was written; the text, Markdown and HTML formats still work (`--format html`)".into()

@@ -498,6 +498,44 @@ fn no_output_path_writes_into_the_plan_folder() {
 }
 
 #[test]
+fn a_folder_named_like_a_file_is_said_to_be_a_folder_with_a_file_inside_offered() {
+    let env = Env::with_example();
+    let folder = env.home().join("adir.toml");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("keep.txt"), "mine").unwrap();
+    for force in [&["--force"][..], &[][..]] {
+        let mut args = vec!["print", "-o", folder.to_str().unwrap()];
+        args.extend_from_slice(force);
+        let err = env.fails(2, &args);
+        assert!(
+            err.contains(&format!(
+                "error: `{}` is a folder, not a file, so nothing was written",
+                folder.display()
+            )),
+            "{err}"
+        );
+        // The way out is a file inside it, never the folder's own name.
+        assert!(
+            err.contains(&format!(
+                "hint: name the file to write in it, like `{}`, or choose another name that is not a folder",
+                folder.join("my-crisis-plan.toml").display()
+            )),
+            "{err}"
+        );
+        assert!(
+            !err.contains(&format!("like `{}`", folder.display())),
+            "{err}"
+        );
+    }
+    let names: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["keep.txt"]);
+    assert_eq!(fs::read(folder.join("keep.txt")).unwrap(), b"mine");
+}
+
+#[test]
 fn a_dash_is_standard_output_and_a_device_is_written_not_replaced() {
     let env = Env::with_example();
     for args in output_commands(&env, "-") {

@@ -105,8 +105,10 @@ pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
         });
     }
     if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        // A file inside it, never the folder's own name (`adir.toml` is
+        // what was refused); the folder's ending, if any, kept for the file.
         let example = match path.extension() {
-            Some(_) => path.to_path_buf(),
+            Some(ext) => path.join(format!("my-crisis-plan.{}", ext.to_string_lossy())),
             None => path.join("my-crisis-plan"),
         };
         return Err(Error::OutputIsFolder {
