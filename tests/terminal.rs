@@ -200,7 +200,7 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
     p.exp_string("Urge surfing").unwrap();
     answer(&mut p, "How much of your plan did you recall?", ENTER);
     answer(&mut p, "How sure are you now", ENTER);
-    p.exp_string("Next practice for this one: 2026-11-23")
+    p.exp_string("Next practice for this one: 23 November 2026")
         .unwrap();
     answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
     p.eof();
@@ -215,7 +215,7 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
             .starts_with("An argument with Jo about money"),
         "due ones first:\n{list}"
     );
-    assert!(list.contains("next on 2026-11-23"), "{list}");
+    assert!(list.contains("next on 23 November 2026"), "{list}");
 }
 
 /// Issue 13 (Mei): after "None of it", no "Well done." over a blank; a

@@ -128,6 +128,7 @@ fn practise(
                 Recall::None => "Thank you for practising; that is what counts.",
                 Recall::Some | Recall::All => "Well done.",
             };
+            let date = crate::plan::date::date_in_words(&date);
             ask.show(&format!("{well} Next practice for this one: {date}."))?;
         }
         let upcoming = agenda(plan, &log, today, &ctx.zone)
@@ -170,7 +171,7 @@ fn list(
         for (t, due) in &items {
             let when = match due.due_date() {
                 _ if due.is_due(today) => "due now".to_string(),
-                Some(date) => format!("next on {date}"),
+                Some(date) => format!("next on {}", crate::plan::date::date_in_words(&date)),
                 None => "due now".to_string(),
             };
             let times = match due.rehearsals {
@@ -227,7 +228,7 @@ fn log_without_asking(
                 .map_or_else(|| id.clone(), |t| t.situation.clone()),
             50
         ),
-        next.map(|d| format!(" Next practice: {d}."))
+        next.map(|d| format!(" Next practice: {}.", crate::plan::date::date_in_words(&d)))
             .unwrap_or_default()
     ))
 }

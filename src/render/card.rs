@@ -344,16 +344,25 @@ pub fn build(
     if shortened.iter().any(|s| s.starts_with("left off")) {
         back.push(Entry::Note(MORE.to_string()));
     }
+    // A date kept on one line ("15 January 2027", never "15 / January"):
+    // no-break spaces, which every wrapper here honours (UAX #14).
+    let whole = |date: String| date.replace(' ', "\u{a0}");
     let mut stamp = vec![format!("Revision {}", plan.revision)];
     if let Some(saved) = plan
         .saved_at
         .as_ref()
         .and_then(|s| crate::plan::date::local_date(s, zone))
     {
-        stamp.push(format!("saved {saved}"));
+        stamp.push(format!(
+            "saved {}",
+            whole(crate::plan::date::long_date(saved))
+        ));
     }
     if let Some(next) = &plan.review.next {
-        stamp.push(format!("review by {next}"));
+        stamp.push(format!(
+            "review by {}",
+            whole(crate::plan::date::date_in_words(next))
+        ));
     }
     back.push(Entry::Note(stamp.join(", ")));
     let title = if name.is_empty() {
