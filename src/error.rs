@@ -73,6 +73,11 @@ pub enum Error {
         source: Box<Error>,
     },
 
+    /// A save the disk had no room for, refused before its revision was
+    /// kept: said about the plan, never about the file it failed on.
+    #[error("the disk is full, so your plan could not be saved (it is kept in `{}`)", dir.display())]
+    PlanNotSaved { dir: PathBuf },
+
     #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
     SharedFolder { path: PathBuf },
 
@@ -458,6 +463,9 @@ impl Error {
                     "relapse-plan then starts that file anew"
                 }
             ),
+            Error::PlanNotSaved { .. } => {
+                "nothing was changed, and your plan is as it was; free some space, then try again".into()
+            }
             Error::SharedFolder { .. } => {
                 "nothing was changed; make a folder of your own for your plan (for example `mkdir ~/my-plan`) and use that".into()
             }

@@ -830,9 +830,14 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
             Some(1) => {
                 assert!(!holds, "step {step}: reported failed, but saved: {said}");
                 assert!(said.contains("nothing was changed"), "step {step}: {said}");
-                // Plain words naming the plan's own file, never a temp file.
+                // Plain words about the plan and its folder, never a temp
+                // file or a revision file the person never heard of.
                 assert!(
-                    said.contains("the disk is full, so `") && !said.contains(".relapse-plan-"),
+                    said.contains(&format!(
+                        "error: the disk is full, so your plan could not be saved (it is kept in `{}`)",
+                        dir.display()
+                    )) && !said.contains(".relapse-plan-")
+                        && !said.contains("revisions/"),
                     "step {step}: {said}"
                 );
             }

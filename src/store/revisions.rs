@@ -367,6 +367,20 @@ impl Store {
         Ok(revision)
     }
 
+    /// A write before the commit point that failed for want of room, said
+    /// about the plan (the revision file it failed on is nothing the person
+    /// knows); nothing was kept, so "nothing was changed" is true.
+    fn not_saved(&self, result: Result<()>) -> Result<()> {
+        result.map_err(|error| match error {
+            Error::Write { source, .. } if crate::error::disk_full(&source) => {
+                Error::PlanNotSaved {
+                    dir: self.dir.clone(),
+                }
+            }
+            error => error,
+        })
+    }
+
     /// Writes plan.toml; a link in its place is replaced, never written
     /// through, and the person is told (see [`write_own`]).
     fn write_plan_file(&self, bytes: &[u8]) -> Result<()> {
@@ -422,14 +436,14 @@ impl Store {
                 ),
             });
         }
-        create_private_dir(&self.revisions_dir())?;
+        self.not_saved(create_private_dir(&self.revisions_dir()))?;
         // The commit point: once the revision file is written (atomically,
         // synced) the change is saved, and is reported so. Before it, a
         // failure leaves no trace; after it, plan.toml and the index are
         // copies the next command brings up to date from the revision, so
         // their failure (a full disk, say) is a notice, never "nothing was
         // changed" about a change that the next command would then adopt.
-        write_atomic_via(&self.dir, &revision_path, text.as_bytes())?;
+        self.not_saved(write_atomic_via(&self.dir, &revision_path, text.as_bytes()))?;
         if let Err(error) = self.write_plan_file(text.as_bytes()) {
             eprintln!(
                 "note: saved as revision {revision}, but `{PLAN_FILE}` could not be brought up to date ({error}); the next command does it"
