@@ -855,3 +855,27 @@ fn map_without_triggers_offers_only_done_or_add() {
     assert!(!rest.contains("Change one"), "{rest}");
     assert!(!rest.contains("Remove one"), "{rest}");
 }
+
+/// `map` lists the triggers in the person's own order from comparing them
+/// (Rohan first, as she chose), not the order she typed them in.
+#[test]
+fn map_lists_triggers_in_the_persons_own_order() {
+    let env = Env::with_plan(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/own-order.toml"),
+        1,
+    );
+    let mut p = at_terminal(&env, &["map"]).status(130).pty();
+    p.exp_string("Your triggers:").unwrap();
+    let listed = p.exp_string("What next?").unwrap();
+    // The pseudo-terminal's bytes come back one char per byte: look for
+    // the ASCII in her words.
+    assert!(
+        listed.contains("1. Rohan"),
+        "her order, Rohan first:\n{listed}"
+    );
+    assert!(listed.contains("2. "), "{listed}");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send("\x03").unwrap();
+    p.flush().unwrap();
+    p.eof();
+}

@@ -112,12 +112,27 @@ impl Wizard<'_> {
         }
     }
 
-    fn show_triggers(&mut self) -> Result<()> {
-        let lines: Vec<String> = self
-            .draft
-            .plan
-            .triggers
+    /// The triggers' places in the plan, in the person's order (the one
+    /// trigger-order rule, as show, rank and the printouts list them).
+    fn in_order(&self) -> Vec<usize> {
+        let triggers = &self.draft.plan.triggers;
+        let place: std::collections::HashMap<*const crate::plan::Trigger, usize> = triggers
             .iter()
+            .enumerate()
+            .map(|(i, t)| (std::ptr::from_ref(t), i))
+            .collect();
+        crate::plan::priority::sorted(triggers)
+            .into_iter()
+            .map(|t| place[&std::ptr::from_ref(t)])
+            .collect()
+    }
+
+    fn show_triggers(&mut self) -> Result<()> {
+        let triggers = &self.draft.plan.triggers;
+        let lines: Vec<String> = self
+            .in_order()
+            .into_iter()
+            .map(|at| &triggers[at])
             .enumerate()
             .map(|(i, t)| {
                 let line = format!(
@@ -235,14 +250,12 @@ impl Wizard<'_> {
     }
 
     fn pick_trigger(&mut self, question: &str) -> Result<Option<usize>> {
-        let choices: Vec<String> = self
-            .draft
-            .plan
-            .triggers
+        let order = self.in_order();
+        let choices: Vec<String> = order
             .iter()
-            .map(|t| t.situation.clone())
+            .map(|&at| self.draft.plan.triggers[at].situation.clone())
             .collect();
-        self.pick(question, choices)
+        Ok(self.pick(question, choices)?.map(|chosen| order[chosen]))
     }
 
     /// After `map`: offers what a trigger still lacks (its ratings, then a
