@@ -944,3 +944,22 @@ print(json.dumps(rows))
         "Take the long way home"
     );
 }
+
+/// Farah checked in "partly" at night, then `--acted no`: her "no" is
+/// heard, and the day's earlier answer is said to be kept, never shown as
+/// if she had just said she acted on an urge.
+#[test]
+fn a_later_no_on_a_day_with_a_lapse_is_heard() {
+    let env = Env::new();
+    env.ok(["init", "--name", "فرح"]);
+    env.ok(["check-in", "--urge", "5", "--acted", "partly"]);
+    let out = env.ok(["check-in", "--urge", "۷", "--acted", "no"]);
+    let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains(
+            "Earlier today you noted that you acted on an urge; that stays in today's check-in"
+        ),
+        "{out}"
+    );
+    assert!(!joined.contains("You acted on an urge today"), "{out}");
+}

@@ -109,7 +109,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.out,
         &plan,
         &entry,
-        recorded,
+        (recorded, asked.answers.acted),
         shown_stretch,
         lapse_plan_shown,
         ctx.style,

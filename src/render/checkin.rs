@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::crisis::write_lines;
 use super::{clean, heading, separator, wrap};
 use crate::crisis_lines::CountryLines;
-use crate::plan::checkin::{CheckIn, Recorded, Stretch};
+use crate::plan::checkin::{Acted, CheckIn, Recorded, Stretch};
 use crate::plan::date::civil_from_days;
 use crate::plan::early_warning::Warning;
 use crate::plan::priority::sorted;
@@ -27,14 +27,15 @@ pub fn day_name(days: i64) -> String {
     format!("{weekday} {} {month}", date.day)
 }
 
-/// The reply to a check-in: thanks, the lapse plan after a lapse (unless
+/// The reply to a check-in (how it was recorded, and this answer's
+/// "acted" beside the day's): thanks, the lapse plan after a lapse (unless
 /// the walk-through showed it already, right after the answer), and the
 /// days-since-a-lapse count when the person turned it on.
 pub fn write_reply(
     w: &mut dyn Write,
     plan: &Plan,
     entry: &CheckIn,
-    recorded: Recorded,
+    (recorded, acted_now): (Recorded, Acted),
     stretch: Option<Stretch>,
     lapse_plan_shown: bool,
     style: Style,
@@ -49,7 +50,21 @@ pub fn write_reply(
         ),
     };
     writeln!(w, "{}", wrap(&said, width, "", ""))?;
-    if entry.is_lapse() {
+    if entry.is_lapse() && !acted_now.is_lapse() {
+        // The day keeps an earlier "partly" or "yes"; this answer said no.
+        // Say both, so her "no" is heard and the day's record is true.
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "Earlier today you noted that you acted on an urge; that stays in today's check-in, beside your answer now. Your lapse plan is in `relapse-plan show` whenever you want it.",
+                width,
+                "",
+                ""
+            )
+        )?;
+    } else if entry.is_lapse() {
         writeln!(w)?;
         if lapse_plan_shown {
             writeln!(
