@@ -249,3 +249,21 @@ fn a_link_to_what_is_not_a_log_is_named_as_a_link() {
         }
     }
 }
+
+/// A link's target is text from outside the plan: its name, holding an
+/// escape sequence (a clipboard write), never reaches the terminal raw.
+#[test]
+fn a_link_target_with_escape_sequences_is_named_cleaned() {
+    let env = Env::with_example();
+    let folder = env.home().join("out\u{1b}]52;c;aGk=\u{7}side");
+    let target = linked_plan(&env, &folder);
+    let before = fs::read(&target).unwrap();
+    let ran = env
+        .test(["reason", "add", "Saturday mornings"])
+        .stderr_has("Saved revision 4")
+        .stderr_has("is now a file of its own in the plan folder")
+        .run();
+    assert!(!ran.stderr.contains('\u{1b}'), "{:?}", ran.stderr);
+    assert!(!ran.stderr.contains('\u{7}'), "{:?}", ran.stderr);
+    assert_eq!(fs::read(&target).unwrap(), before);
+}

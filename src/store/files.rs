@@ -347,10 +347,12 @@ pub(super) fn say_replaced(dir: &Path, path: &Path, target: &Path) {
     } else {
         String::new()
     };
-    eprintln!(
+    // Cleaned as every error is: a link's target is text from outside.
+    let note = format!(
         "note: `{name}` in your plan folder was a link to `{}`; relapse-plan never writes through a link, so `{name}` is now a file of its own in the plan folder{left}.",
         target.display()
     );
+    eprintln!("{}", crate::render::clean(&note));
 }
 
 /// An error reading one of the plan folder's files that is a link, said as
