@@ -435,23 +435,31 @@ fn a_check_in_on_a_real_terminal() {
     assert!(log.contains("Walk at lunch"), "{log}");
     assert!(log.contains("Had two, then called Alex"), "{log}");
 
-    let before = fs::read(env.plan_dir().join("check-ins.toml")).unwrap();
-    let mut p = at_terminal(&env, &["check-in"]).status(130).pty();
-    answer(&mut p, "You checked in earlier today", "");
-    answer(&mut p, "Strongest urge today", "\x03");
     // The first check-in is saved: saying "nothing was saved" would be untrue.
-    p.exp_string("This check-in was not saved;").unwrap();
-    let rest = p.eof();
-    let said = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = ctrl_c_in_a_later_check_in(&env);
     assert!(
         said.contains("the one you saved earlier today is kept"),
         "{said}"
     );
     assert!(!said.contains("Nothing was saved"), "{said}");
+}
+
+/// Ctrl-C at the urge question of a later check-in the same day: what it
+/// said, as one line, after checking the log is byte for byte unchanged.
+fn ctrl_c_in_a_later_check_in(env: &Env) -> String {
+    let log = env.plan_dir().join("check-ins.toml");
+    let before = fs::read(&log).unwrap();
+    let mut p = at_terminal(env, &["check-in"]).status(130).pty();
+    answer(&mut p, "You checked in earlier today", "");
+    answer(&mut p, "Strongest urge today", "\x03");
+    p.exp_string("This check-in was not saved;").unwrap();
+    let rest = p.eof();
     assert_eq!(
-        fs::read(env.plan_dir().join("check-ins.toml")).unwrap(),
-        before
+        fs::read(&log).unwrap(),
+        before,
+        "nothing lost, nothing added"
     );
+    rest.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Issue 13 (keys13 item 1): Ctrl-C in the day's third check-in says that
@@ -461,22 +469,12 @@ fn ctrl_c_in_a_third_check_in_keeps_the_earlier_two() {
     let env = Env::with_example();
     env.ok(["check-in", "--urge", "3", "--acted", "no"]);
     env.ok(["check-in", "--urge", "5", "--acted", "no"]);
-    let before = fs::read(env.plan_dir().join("check-ins.toml")).unwrap();
-    let mut p = at_terminal(&env, &["check-in"]).status(130).pty();
-    answer(&mut p, "You checked in earlier today", "");
-    answer(&mut p, "Strongest urge today", "\x03");
-    p.exp_string("This check-in was not saved;").unwrap();
-    let rest = p.eof();
-    let said = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = ctrl_c_in_a_later_check_in(&env);
     assert!(
         said.contains("the ones you saved earlier today are kept"),
         "{said}"
     );
     assert!(!said.contains("Nothing was saved"), "{said}");
-    assert_eq!(
-        fs::read(env.plan_dir().join("check-ins.toml")).unwrap(),
-        before
-    );
 }
 
 /// `new` with only a do-not-involve contact; returns what the screen showed

@@ -69,12 +69,27 @@ fn dialable(found: &str, known: &HashSet<String>) -> bool {
 /// The person's words as HTML: escaped, numbers kept whole and
 /// left-to-right, dialable ones linked.
 fn words(text: &str, known: &HashSet<String>) -> String {
+    marked(text, Some(known))
+}
+
+/// The footer's words (name, revision, when it was saved, a time zone's
+/// offset) as HTML with no links: nothing in it is a number to call.
+fn words_unlinked(text: &str) -> String {
+    marked(text, None)
+}
+
+/// Escapes `text` and keeps each number whole and left-to-right; with
+/// `links`, a dialable one (see [`dialable`]) becomes a `tel:` link.
+fn marked(text: &str, links: Option<&HashSet<String>>) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
     for range in numbers(text) {
         out.push_str(&html(&text[at..range.start]));
         let found = &text[range.clone()];
-        if let Some(link) = href(found, &Reach::Call).filter(|_| dialable(found, known)) {
+        let link = links
+            .filter(|known| dialable(found, known))
+            .and_then(|_| href(found, &Reach::Call));
+        if let Some(link) = link {
             let _ = write!(
                 out,
                 "<a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
@@ -88,24 +103,6 @@ fn words(text: &str, known: &HashSet<String>) -> String {
                 html(found)
             );
         }
-        at = range.end;
-    }
-    out.push_str(&html(&text[at..]));
-    out
-}
-
-/// The footer's words (name, revision, when it was saved, a time zone's
-/// offset) as HTML with no links: nothing in it is a number to call.
-fn words_unlinked(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut at = 0;
-    for range in numbers(text) {
-        out.push_str(&html(&text[at..range.start]));
-        let _ = write!(
-            out,
-            "<span class=\"num\" dir=\"ltr\">{}</span>",
-            html(&text[range.clone()])
-        );
         at = range.end;
     }
     out.push_str(&html(&text[at..]));
