@@ -288,6 +288,9 @@ pub enum Command {
     /// likelihood × intensity × (100 − confidence) / 100: a rule of thumb of
     /// this tool's own, not a clinical score. High from 10, medium from 4,
     /// low below.
+    ///
+    /// Everything is in your own words; the ids that edits take are in
+    /// `trigger list`, `coping list` and `contact list`.
     #[command(after_help = "Examples:\n  relapse-plan show\n  relapse-plan show --json")]
     Show(JsonArgs),
 
