@@ -355,6 +355,25 @@ fn a_change_that_changes_nothing_saves_no_revision() {
     assert_eq!(env.plan().revision, 12);
 }
 
+/// A note with an escape in it is refused in words about the note, the
+/// flag she typed, never a field name ("change_note:"), and nothing is saved.
+#[test]
+fn a_note_with_a_control_character_is_refused_as_the_note() {
+    let env = Env::new();
+    build(&env);
+    let before = env.snapshot_dir();
+    let said = env.fails(
+        2,
+        ["--note", "call Sam\u{1b}[2J", "reason", "add", "Saturdays"],
+    );
+    assert!(
+        said.contains("your --note holds a control character"),
+        "{said}"
+    );
+    assert!(!said.contains("change_note"), "{said}");
+    assert_eq!(env.snapshot_dir(), before);
+}
+
 #[test]
 fn the_note_flag_sets_the_change_note() {
     let env = Env::new();

@@ -105,6 +105,14 @@ fn note_on_one_line(ctx: &mut Ctx) -> Result<()> {
         return Ok(());
     };
     let folded = crate::store::fold_note(&note);
+    // Any other control character (an escape, a bell) would be refused
+    // later by validation under the field's name; say it of the note,
+    // before anything is saved.
+    if folded.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(Error::Usage(
+            "your --note holds a control character (such as an escape or a bell), which a change note cannot keep; nothing was changed. Give the note as plain words".into(),
+        ));
+    }
     if folded != note {
         ctx.say(&format!(
             "Your --note has line breaks, and a change note is one line, so it is kept as “{folded}”."
