@@ -356,7 +356,7 @@ fn a_change_that_changes_nothing_saves_no_revision() {
 }
 
 /// A note with an escape in it is refused in words about the note, the
-/// flag she typed, never a field name ("change_note:"), and nothing is saved.
+/// flag she typed, never a field name (`change_note:`), and nothing is saved.
 #[test]
 fn a_note_with_a_control_character_is_refused_as_the_note() {
     let env = Env::new();
