@@ -166,8 +166,11 @@ fn a_note_of_two_lines_is_folded_and_never_locks_the_plan() {
     env.ok(["validate", env.plan_file().to_str().unwrap()]);
     // A note that would act on a terminal is refused, and nothing is written.
     let before = env.snapshot_dir();
-    let err = env.fails(1, ["--note", "a\u{1b}[2Jb", "reason", "add", "Sea"]);
-    assert!(err.contains("change_note"), "{err}");
+    // It is a mistake in how the command was typed (exit 2), named as the
+    // --note she typed, not as a field of the file.
+    let err = env.fails(2, ["--note", "a\u{1b}[2Jb", "reason", "add", "Sea"]);
+    assert!(err.contains("your --note holds a control character"), "{err}");
+    assert!(!err.contains("change_note"), "{err}");
     assert_unchanged(&env, &before);
 }
 
