@@ -169,7 +169,10 @@ fn a_note_of_two_lines_is_folded_and_never_locks_the_plan() {
     // It is a mistake in how the command was typed (exit 2), named as the
     // --note she typed, not as a field of the file.
     let err = env.fails(2, ["--note", "a\u{1b}[2Jb", "reason", "add", "Sea"]);
-    assert!(err.contains("your --note holds a control character"), "{err}");
+    assert!(
+        err.contains("your --note holds a control character"),
+        "{err}"
+    );
     assert!(!err.contains("change_note"), "{err}");
     assert_unchanged(&env, &before);
 }
