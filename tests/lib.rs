@@ -14,6 +14,8 @@ mod export;
 mod first_save;
 mod from_others;
 mod hand_in_props;
+#[cfg(unix)]
+mod her_words;
 mod history;
 mod homework;
 mod hostile;

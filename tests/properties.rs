@@ -23,14 +23,14 @@ fn trigger() -> impl Strategy<Value = Trigger> {
     (
         id(),
         words(),
-        0..Category::ALL.len(),
+        0..=Category::ALL.len(),
         prop::collection::vec(words(), 0..3),
         prop::collection::vec(words(), 0..3),
         (rating(5), rating(5), rating(100)),
     )
         .prop_map(|(id, situation, category, thoughts, urges, (l, i, c))| {
             let mut t = Trigger::new(id, situation);
-            t.category = Category::ALL[category];
+            t.category = Category::ALL.get(category).copied();
             t.thoughts = thoughts;
             t.urges = urges;
             (t.likelihood, t.intensity, t.confidence) = (l, i, c);

@@ -100,7 +100,7 @@ fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Optio
 /// Sets the fields given on the command line; list flags add to the lists.
 fn apply(trigger: &mut Trigger, fields: &TriggerFields) {
     if let Some(category) = fields.category {
-        trigger.category = category;
+        trigger.category = Some(category);
     }
     add_unique(&mut trigger.thoughts, &fields.thought);
     add_unique(&mut trigger.feelings, &fields.feeling);

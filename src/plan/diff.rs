@@ -299,7 +299,12 @@ pub fn field_words(field: &str) -> String {
 pub fn value_words(field: &str, value: Option<&Value>) -> String {
     use super::{Category, CopingKind, Role};
     let Some(value) = value else {
-        return show(None);
+        // A category left out was never chosen: say so, never "other".
+        return if field == "category" {
+            "not chosen".into()
+        } else {
+            show(None)
+        };
     };
     match (field, value) {
         ("role", Value::String(s)) => s
@@ -307,7 +312,7 @@ pub fn value_words(field: &str, value: Option<&Value>) -> String {
             .map_or_else(|_| show(Some(value)), |r| r.words().into()),
         ("category", Value::String(s)) => s
             .parse::<Category>()
-            .map_or_else(|_| show(Some(value)), |c| c.key().replace('-', " ")),
+            .map_or_else(|_| show(Some(value)), Category::words),
         ("kind", Value::String(s)) => s
             .parse::<CopingKind>()
             .map_or_else(|_| show(Some(value)), |k| k.key().replace('-', " ")),
@@ -771,10 +776,10 @@ mod tests {
         new.coping[0].kind = crate::plan::CopingKind::Social;
         new.coping[0].follow_through.likely = Some(40);
         new.coping[0].follow_through.in_the_way = Some("下雨".into());
-        new.triggers[0].category = crate::plan::Category::SocialPressure;
+        new.triggers[0].category = Some(crate::plan::Category::SocialPressure);
         let shown = words(&diff(&old, &new)).join("\n");
         for line in [
-            "trigger payday: category other → social pressure",
+            "trigger payday: category not chosen → social pressure",
             "coping strategy walk: kind internal → social",
             "coping strategy walk: follow-through (not set) → how likely 40 %, what could get in the way \"下雨\"",
             "contact dave: role help → not to involve",

@@ -472,8 +472,10 @@ pub struct Trigger {
     /// Stable id, used in commands and links.
     pub id: String,
     pub situation: String,
-    #[serde(default)]
-    pub category: Category,
+    /// The kind of situation she chose; none when she skipped the question
+    /// (left out of the file, so a skip never reads back as a choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
     #[serde(default)]
     pub thoughts: Vec<String>,
     #[serde(default)]
@@ -505,7 +507,7 @@ impl Trigger {
         Trigger {
             id,
             situation,
-            category: Category::Other,
+            category: None,
             thoughts: Vec::new(),
             feelings: Vec::new(),
             urges: Vec::new(),
@@ -638,7 +640,8 @@ macro_rules! named_enum {
 }
 
 named_enum!(
-    /// The eight high-risk categories of Marlatt and Gordon, plus "other".
+    /// The eight high-risk categories of Marlatt and Gordon, plus "other"
+    /// and "not sure" (chosen, unlike a skipped question, which is none).
     Category, "trigger category", default Other, {
     UnpleasantEmotions = "unpleasant-emotions": "feeling low, angry, anxious, lonely or bored",
     PhysicalDiscomfort = "physical-discomfort": "pain, illness, tiredness, feeling unwell without it",
@@ -649,7 +652,15 @@ named_enum!(
     SocialPressure = "social-pressure": "others pushing or expecting you to join in",
     PleasantTimesWithOthers = "pleasant-times-with-others": "parties, nights out, relaxing with friends",
     Other = "other": "anything that doesn't fit the others",
+    NotSure = "not-sure": "not sure yet which kind it is",
 });
+
+impl Category {
+    /// The kind in words (`pleasant emotions`), never its key.
+    pub fn words(self) -> String {
+        self.key().replace('-', " ")
+    }
+}
 
 named_enum!(
     /// What kind of coping strategy this is, following the safety-planning steps.

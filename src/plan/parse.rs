@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::validate::{Problem, validate};
-use super::{Category, Plan, Role, SCHEMA_VERSION};
+use super::{Plan, Role, SCHEMA_VERSION};
 
 /// A plan read from a file, with anything worth saying about it.
 #[derive(Debug)]
@@ -357,18 +357,10 @@ pub fn to_toml(plan: &Plan) -> String {
     let text = toml::to_string(plan).expect("a plan always serializes to TOML");
     let mut table: toml::Table = toml::from_str(&text).expect("TOML just written reads back");
     leave_out_empty(&mut table);
-    // Two defaults that say nothing, so a hand-written plan leaves them
-    // out: no name yet, and a trigger not put in a category.
+    // A default that says nothing, so a hand-written plan leaves it out: no
+    // name yet. (A trigger whose kind was not chosen has no category at all.)
     if table.get("name").is_some_and(|v| v.as_str() == Some("")) {
         table.remove("name");
-    }
-    if let Some(toml::Value::Array(triggers)) = table.get_mut("triggers") {
-        for trigger in triggers.iter_mut().filter_map(toml::Value::as_table_mut) {
-            let other = Category::Other.key();
-            if trigger.get("category").and_then(toml::Value::as_str) == Some(other) {
-                trigger.remove("category");
-            }
-        }
     }
     toml::to_string(&table).expect("a plan always serializes to TOML")
 }

@@ -361,12 +361,12 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
     let own_order = priority::Order::of(&plan.triggers) == priority::Order::YourOwn;
     let mut t = table(&["Trigger", "Brings", "Priority", "Response"], &[2], style);
     for trigger in priority::sorted(&plan.triggers) {
-        let mut what = format!(
-            "{}\n{}",
-            clean(&trigger.situation),
-            // Spaces let a narrow column wrap the category between words.
-            trigger.category.key().replace('-', " ")
-        );
+        // Spaces let a narrow column wrap the category between words; a
+        // kind she did not choose is left out, never shown as one.
+        let mut what = match trigger.category {
+            Some(kind) => format!("{}\n{}", clean(&trigger.situation), kind.words()),
+            None => clean(&trigger.situation),
+        };
         if ids {
             what = format!("{what}\nid: {}", clean(&trigger.id));
         }

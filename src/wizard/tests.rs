@@ -162,7 +162,7 @@ fn a_first_walk_builds_the_whole_plan_from_the_answers() {
     assert!(plan.warning_signs.is_empty());
     let t = &plan.triggers[0];
     assert_eq!(t.situation, "Friday payday, walking past the pub");
-    assert_eq!(t.category, Category::PleasantEmotions);
+    assert_eq!(t.category, Some(Category::PleasantEmotions));
     assert_eq!(
         (
             t.thoughts.as_slice(),

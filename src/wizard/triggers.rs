@@ -135,12 +135,11 @@ impl Wizard<'_> {
             .map(|at| &triggers[at])
             .enumerate()
             .map(|(i, t)| {
-                let line = format!(
-                    "{}. {} ({})",
-                    i + 1,
-                    t.situation,
-                    category_words(t.category)
-                );
+                // A kind she skipped is left out, never shown as one.
+                let line = match t.category {
+                    Some(kind) => format!("{}. {} ({})", i + 1, t.situation, kind.words()),
+                    None => format!("{}. {}", i + 1, t.situation),
+                };
                 crate::render::wrap(&line, self.style.width.saturating_sub(1), "  ", "     ")
             })
             .collect();
@@ -186,28 +185,32 @@ impl Wizard<'_> {
 
     fn trigger_questions(&mut self, i: usize) -> Result<()> {
         // "Not sure" first, where the cursor starts for a new trigger: Enter
-        // never claims a kind of situation the person did not choose.
-        let mut order: Vec<Category> = vec![Category::Other];
+        // never claims a kind of situation the person did not choose, and
+        // Esc (skip) leaves the kind unchosen.
+        let mut order: Vec<Category> = vec![Category::NotSure];
         order.extend(
             Category::ALL
                 .iter()
                 .copied()
-                .filter(|c| *c != Category::Other),
+                .filter(|c| *c != Category::NotSure),
         );
         let choices: Vec<String> = order
             .iter()
             .map(|c| match c {
-                Category::Other => "Not sure, or none of these".to_string(),
-                c => format!("{}: {}", capitalised(&category_words(*c)), c.about()),
+                Category::NotSure => "Not sure".to_string(),
+                Category::Other => "None of these: something else".to_string(),
+                c => format!("{}: {}", capitalised(&c.words()), c.about()),
             })
             .collect();
         let current = self.draft.plan.triggers[i].category;
-        let default = order.iter().position(|c| *c == current).unwrap_or(0);
+        let default = current
+            .and_then(|current| order.iter().position(|c| *c == current))
+            .unwrap_or(0);
         if let Some(c) = self
             .ask
             .select("What kind of situation is it?", &choices, default)?
         {
-            self.plan().triggers[i].category = order[c];
+            self.plan().triggers[i].category = Some(order[c]);
             self.keep()?;
         }
         for (what, field) in [("thought", 0), ("feeling", 1), ("urge", 2)] {
@@ -545,11 +548,6 @@ fn link(links: &mut Vec<String>, id: String) {
     if !links.contains(&id) {
         links.push(id);
     }
-}
-
-/// A kind of situation in words (`pleasant emotions`), never its id.
-pub(super) fn category_words(category: Category) -> String {
-    category.key().replace('-', " ")
 }
 
 /// `text` with its first letter a capital, for a choice in a menu.

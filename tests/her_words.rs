@@ -1,0 +1,69 @@
+//! Issue 13, as Noa (Hebrew with niqqud, Asia/Jerusalem) and Mei (Chinese,
+//! Pacific/Auckland) read their plans: every screen says what she chose,
+//! and only that.
+
+use std::fs;
+
+use crate::Env;
+use crate::terminal::{ENTER, answer};
+
+/// A trigger whose kind she never chose shows no kind at all, and `diff`,
+/// `review` and `show` say "not chosen" and "not sure" as she meant them,
+/// never "other".
+#[test]
+fn a_kind_not_chosen_is_never_shown_as_other() {
+    let env = Env::new();
+    env.ok(["init", "--name", "נועה"]);
+    env.ok(["trigger", "add", "--situation", "שִׁישִׁי בַּעֶרֶב לְבַד"]);
+    let file = fs::read_to_string(env.plan_dir().join("plan.toml")).unwrap();
+    assert!(!file.contains("category"), "left out, not chosen:\n{file}");
+    let show = env.test(["show"]).env("TZ", "Asia/Jerusalem").run().stdout;
+    assert!(show.contains("שִׁישִׁי בַּעֶרֶב לְבַד"), "{show}");
+    assert!(!show.contains("other"), "{show}");
+    let id = env.plan().triggers[0].id.clone();
+    env.ok(["trigger", "edit", &id, "--category", "not-sure"]);
+    let show = env.ok(["show"]);
+    assert!(show.contains("not sure"), "{show}");
+    assert!(!show.contains("other"), "{show}");
+    for command in [["diff"].as_slice(), ["review"].as_slice()] {
+        let out = env.test(command).env("TZ", "Asia/Jerusalem").run().stdout;
+        assert!(
+            out.contains("שִׁישִׁי בַּעֶרֶב לְבַד”: category not chosen → not sure"),
+            "{command:?}:\n{out}"
+        );
+        assert!(!out.contains("other"), "{command:?}:\n{out}");
+    }
+}
+
+/// Esc on "What kind of situation is it?" skips, as the screen says: the
+/// draft keeps her words and no kind, and the menu offers "Not sure" apart
+/// from "None of these".
+#[test]
+fn esc_on_the_kind_of_situation_leaves_it_unchosen() {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲"]);
+    let mut p = env
+        .test(["map"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("TZ", "Pacific/Auckland")
+        .status(130)
+        .pty();
+    answer(
+        &mut p,
+        "What situation puts you at risk?",
+        "发薪日的星期五\r",
+    );
+    let menu = p.exp_string("What kind of situation is it?").unwrap();
+    let menu = menu + &p.exp_string("None of these: something else").unwrap();
+    assert!(menu.contains("Not sure"), "{menu}");
+    answer(&mut p, "\n", "\x1b");
+    answer(&mut p, "What thought comes with it?", ENTER);
+    p.exp_string("What feeling comes with it?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send_control('c').unwrap();
+    p.eof();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("发薪日的星期五"), "{draft}");
+    assert!(!draft.contains("category"), "Esc chose nothing:\n{draft}");
+}
