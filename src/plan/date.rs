@@ -201,10 +201,14 @@ pub fn long_date(date: Date) -> String {
 /// quietly lose the review.
 pub fn other_calendar(date: Date) -> Option<String> {
     (date.year < 1900 || date.year > 2200).then(|| {
+        let when = if date.year < 1900 {
+            "long past"
+        } else {
+            "centuries away"
+        };
         format!(
-            "{} is in the year {}: if you wrote it in another calendar (such as the Persian, Hebrew or Buddhist one), please give the same day in the Gregorian calendar",
-            long_date(date),
-            date.year
+            "{} is {when}: if you wrote it in another calendar (such as the Persian, Hebrew or Buddhist one), please give the same day in the Gregorian calendar",
+            long_date(date)
         )
     })
 }
@@ -1038,8 +1042,13 @@ mod tests {
             day: 15,
         };
         let why = other_calendar(day(1405)).unwrap();
+        // Said once, plainly: the year is not repeated (issue 13).
+        assert!(why.starts_with("15 September 1405 is long past: "), "{why}");
+        assert_eq!(why.matches("1405").count(), 1, "{why}");
         assert!(
-            why.starts_with("15 September 1405 is in the year 1405"),
+            other_calendar(day(5787))
+                .unwrap()
+                .starts_with("15 September 5787 is centuries away: "),
             "{why}"
         );
         assert!(why.contains("Persian"), "{why}");
