@@ -256,9 +256,8 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         command: "check-in",
         instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
     })?;
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(
-        crate::render::wrap_for(STOPPED, ctx.err_width).into(),
-    ));
+    // The words for Ctrl-C are set once, after the day's log is read: only
+    // then is it known whether "nothing was saved for today" is true.
     let log = ctx.store.load_recent_check_ins()?;
     let earlier = log.on(today);
     let stopped_words = match earlier.map_or(0, |e| e.times.len()) {
