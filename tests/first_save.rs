@@ -161,8 +161,11 @@ fn an_old_plan_without_its_revisions_keeps_its_own_number() {
         .run();
     let kept = fs::read(env.plan_dir().join("revisions/000003.toml")).unwrap();
     assert!(kept == original, "revision 3 is not the file as it was");
+    // Her note, labelled as hers; the program's note as its own words.
     env.test(["history"])
-        .stdout_has("Booster session: added payday")
+        .env("COLUMNS", "120")
+        .stdout_has("your note: “Booster session: added payday”")
+        .stdout_has("┆ added reason \"Saturday mornings\"")
         .stdout_has("4 (current)")
         .run();
     env.test(["diff", "3", "4"])

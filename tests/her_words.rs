@@ -67,3 +67,68 @@ fn esc_on_the_kind_of_situation_leaves_it_unchosen() {
     assert!(draft.contains("发薪日的星期五"), "{draft}");
     assert!(!draft.contains("category"), "Esc chose nothing:\n{draft}");
 }
+
+/// A note she wrote is shown as hers, quoted and labelled; what
+/// relapse-plan recorded when she wrote none (its English, or the
+/// walk-through's "mapped triggers…" in an older file) is shown as the
+/// program's, never as her note, in history, review and `history --json`.
+#[test]
+fn notes_she_never_wrote_are_not_shown_as_hers() {
+    let env = Env::new();
+    env.ok(["init", "--name", "נועה"]);
+    env.ok([
+        "--note",
+        "אחרי הפגישה עם הרופאה",
+        "reason",
+        "add",
+        "הבת שלי",
+    ]);
+    env.ok(["trigger", "add", "--situation", "שִׁישִׁי בַּעֶרֶב"]);
+    // An older walk-through's note, as older versions wrote it, in the
+    // plan and its revision alike (the index is rebuilt from them).
+    for file in [
+        env.plan_file(),
+        env.plan_dir().join("revisions/000003.toml"),
+    ] {
+        let text = fs::read_to_string(&file).unwrap();
+        let old = text
+            .lines()
+            .find(|l| l.starts_with("change_note = "))
+            .unwrap();
+        let text = text.replace(old, "change_note = \"mapped triggers and warning signs\"");
+        fs::write(&file, text).unwrap();
+    }
+    fs::remove_file(env.plan_dir().join("revisions/index.jsonl")).unwrap();
+    env.ok(["reason", "add", "לשחות בים"]);
+    let history = env
+        .test(["history"])
+        .env("COLUMNS", "100")
+        .env("TZ", "Asia/Jerusalem")
+        .run()
+        .stdout;
+    assert!(
+        history.contains("your note: “אחרי הפגישה עם הרופאה”"),
+        "{history}"
+    );
+    assert!(
+        history.contains("┆ mapped triggers and warning signs"),
+        "{history}"
+    );
+    assert_eq!(history.matches("your note").count(), 1, "{history}");
+    let review = env
+        .test(["review"])
+        .env("COLUMNS", "100")
+        .env("TZ", "Asia/Jerusalem")
+        .run()
+        .stdout;
+    assert!(
+        review.contains("your note: “אחרי הפגישה עם הרופאה”"),
+        "{review}"
+    );
+    assert_eq!(review.matches("your note").count(), 1, "{review}");
+    let json: serde_json::Value = serde_json::from_str(&env.ok(["history", "--json"])).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows[1]["change_note"], "אחרי הפגישה עם הרופאה");
+    assert!(rows[2]["change_note"].is_null(), "{json}");
+    assert_eq!(rows[2]["recorded"], "mapped triggers and warning signs");
+}

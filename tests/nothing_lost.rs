@@ -139,8 +139,11 @@ fn a_folded_note_is_said_and_a_broken_name_refused() {
     .stderr_has("so it is kept as “after the session / with Dr Patel”")
     .run();
     assert!(
-        env.ok(["history"])
-            .contains("after the session / with Dr Patel"),
+        env.test(["history"])
+            .env("COLUMNS", "120")
+            .run()
+            .stdout
+            .contains("your note: “after the session / with Dr Patel”"),
         "the history holds what was said"
     );
     // A one-line note is kept as typed, without a word about it.

@@ -217,7 +217,16 @@ fn said(ctx: &mut Ctx, saved: &Saved) -> Result<()> {
         Saved::Unchanged(_) => ctx.say("Nothing changed, so no new revision was saved."),
         Saved::Revision(plan) => {
             let note = plan.change_note.as_deref().unwrap_or_default();
-            let message = format!("Saved revision {}: {note}.", plan.revision);
+            let message = match crate::plan::note::read(note) {
+                crate::plan::note::Note::Recorded(words) => {
+                    format!("Saved revision {}: {words}.", plan.revision)
+                }
+                crate::plan::note::Note::Hers(words) => format!(
+                    "Saved revision {}, with your note {}.",
+                    plan.revision,
+                    crate::render::quoted(words)
+                ),
+            };
             ctx.say(&crate::render::wrap(&message, ctx.style.width, "", ""))
         }
     }

@@ -15,6 +15,7 @@ pub mod homework;
 pub mod ids;
 pub mod lookalike;
 pub mod merge;
+pub mod note;
 pub mod parse;
 pub mod period;
 pub mod phone;

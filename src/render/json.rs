@@ -8,6 +8,7 @@ use toml::Value;
 use toml::value::Date;
 
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
+use crate::plan::note;
 use crate::plan::parse::to_table;
 use crate::plan::priority::Priority;
 use crate::plan::rehearsal::{Due, PracticeLog, Totals, trend};
@@ -50,7 +51,11 @@ pub fn plan(plan: &Plan) -> Json {
 pub struct RevisionJson {
     revision: u64,
     saved_at: Option<String>,
+    /// Her own note, verbatim.
     change_note: Option<String>,
+    /// What relapse-plan recorded when she wrote no note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded: Option<String>,
     current: bool,
 }
 
@@ -60,7 +65,20 @@ impl RevisionJson {
             .map(|row| RevisionJson {
                 revision: row.revision,
                 saved_at: row.saved_at.map(|d| d.to_string()),
-                change_note: row.change_note.clone(),
+                change_note: row
+                    .change_note
+                    .as_deref()
+                    .and_then(|n| match note::read(n) {
+                        note::Note::Hers(words) => Some(words.to_string()),
+                        note::Note::Recorded(_) => None,
+                    }),
+                recorded: row
+                    .change_note
+                    .as_deref()
+                    .and_then(|n| match note::read(n) {
+                        note::Note::Recorded(words) => Some(words.to_string()),
+                        note::Note::Hers(_) => None,
+                    }),
                 current: Some(row.revision) == current,
             })
             .collect()

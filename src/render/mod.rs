@@ -74,6 +74,22 @@ pub fn wrap_for(message: &str, width: Option<usize>) -> String {
         .join("\n")
 }
 
+/// The person's own words inside a sentence the program says: in “curly
+/// quotes”, cleaned, never shortened. The one rule for quoting her words.
+pub fn quoted(text: &str) -> String {
+    format!("“{}”", clean(text))
+}
+
+/// A revision's change note as shown: her own note labelled as hers and
+/// quoted, what relapse-plan recorded as its own plain words, so nothing
+/// she did not write reads as if she had.
+pub fn change_note(stored: &str) -> String {
+    match crate::plan::note::read(stored) {
+        crate::plan::note::Note::Hers(words) => format!("your note: {}", quoted(words)),
+        crate::plan::note::Note::Recorded(words) => clean(words),
+    }
+}
+
 /// Makes stored text safe to show on a terminal, and honest: control
 /// characters (escape sequences, line breaks), C1 controls, bidirectional
 /// overrides and isolates, and zero-width characters are shown as visible

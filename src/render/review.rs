@@ -126,8 +126,12 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
         // The tool's own note repeats the single change it describes.
         let note = change_note
             .as_deref()
-            .filter(|n| changes.len() != 1 || changes[0].to_string() != **n)
-            .map(|n| format!(": {}", clean(n)))
+            .filter(|n| {
+                changes.len() != 1
+                    || crate::plan::note::read(n)
+                        != crate::plan::note::Note::Recorded(&changes[0].to_string())
+            })
+            .map(|n| format!(": {}", super::change_note(n)))
             .unwrap_or_default();
         writeln!(
             out,

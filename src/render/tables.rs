@@ -479,7 +479,10 @@ pub fn history_table(
                 .as_ref()
                 .map(|at| crate::plan::date::local_moment(at, zone))
                 .unwrap_or_default(),
-            row.change_note.as_deref().map(clean).unwrap_or_default(),
+            row.change_note
+                .as_deref()
+                .map(super::change_note)
+                .unwrap_or_default(),
         ]);
     }
     t

@@ -64,15 +64,15 @@ pub struct Kind {
 
 pub const NEW: Kind = Kind {
     command: "new",
-    description: "built with the guided walk-through",
+    description: "changes made in new",
 };
 pub const MAP: Kind = Kind {
     command: "map",
-    description: "mapped triggers and warning signs",
+    description: "changes made in map",
 };
 pub const RANK: Kind = Kind {
     command: "rank",
-    description: "ranked triggers",
+    description: "changes made in rank",
 };
 
 /// What a walk-through starts with, from the command line and environment.

@@ -606,10 +606,7 @@ fn a_session_saves_one_revision_and_removes_the_draft() {
     let plan = store.load();
     assert_eq!(plan.revision, 1);
     assert_eq!(plan.triggers[0].situation, "A noisy party");
-    assert_eq!(
-        plan.change_note.as_deref(),
-        Some("mapped triggers and warning signs")
-    );
+    assert_eq!(plan.change_note.as_deref(), Some("changes made in map"));
     assert!(store.draft().is_none());
 }
 

@@ -1,0 +1,117 @@
+//! A revision's change note: the person's own words (`--note`, or her
+//! answer at the end of a walk-through), or what relapse-plan recorded
+//! when she wrote none. Both live in the one `change_note` field, as every
+//! relapse-plan of schema 3 wrote and reads it, so they are told apart by
+//! the shapes relapse-plan writes its own in: every screen can then show
+//! words she never wrote as the program's, never as hers.
+
+/// Notes relapse-plan writes word for word.
+const FIXED: &[&str] = &[
+    "started the plan",
+    "changes made in new",
+    "changes made in map",
+    "changes made in rank",
+    // What the walk-throughs recorded before they said where.
+    "built with the guided walk-through",
+    "mapped triggers and warning signs",
+    "ranked triggers",
+    "changed the plan's details",
+    "turned on the days-since-a-lapse count",
+    "turned off the days-since-a-lapse count",
+];
+
+/// How relapse-plan's own notes about one change begin; each then names
+/// her words in quotes (or, for a move, the places), as hers never need to.
+const VERBS: &[&str] = &["added ", "changed ", "removed ", "moved "];
+
+/// How `set` records review dates.
+const REVIEW: &[&str] = &[
+    "last review on ",
+    "next review on ",
+    "no last review date",
+    "no next review date",
+    "changed the plan's details; ",
+];
+
+/// Who a change note is by, with its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note<'a> {
+    /// The person's own words, verbatim.
+    Hers(&'a str),
+    /// What relapse-plan recorded about the change.
+    Recorded(&'a str),
+}
+
+/// Reads a stored note. A note of her own that happens to take one of the
+/// program's shapes is shown plainly, unlabelled: her words are never
+/// lost, and the program's are never labelled as hers.
+pub fn read(stored: &str) -> Note<'_> {
+    if is_recorded(stored) {
+        Note::Recorded(stored)
+    } else {
+        Note::Hers(stored)
+    }
+}
+
+fn is_recorded(note: &str) -> bool {
+    FIXED.contains(&note)
+        || REVIEW.iter().any(|start| note.starts_with(start))
+        || note
+            .strip_prefix("restored revision ")
+            .is_some_and(is_number)
+        || VERBS.iter().any(|verb| {
+            note.strip_prefix(verb)
+                .is_some_and(|rest| rest.contains(['“', '"']) || is_move(rest))
+        })
+}
+
+/// `reason 2 to 1`, the rest of a move.
+fn is_move(rest: &str) -> bool {
+    rest.rsplit_once(" to ").is_some_and(|(what, to)| {
+        is_number(to)
+            && what
+                .rsplit_once(' ')
+                .is_some_and(|(_, from)| is_number(from))
+    })
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_program_writes_reads_as_the_programs() {
+        for recorded in [
+            "changes made in map",
+            "mapped triggers and warning signs",
+            "started the plan",
+            "restored revision 12",
+            "added trigger “שִׁישִׁי בַּעֶרֶב”",
+            "changed contact “美玲”",
+            "added reason \"Mia\"",
+            "moved crisis step 3 to 1",
+            "next review on 15 January 2027",
+            "turned on the days-since-a-lapse count",
+        ] {
+            assert_eq!(read(recorded), Note::Recorded(recorded));
+        }
+    }
+
+    #[test]
+    fn her_notes_stay_hers() {
+        for hers in [
+            "אחרי הפגישה עם הרופאה",
+            "发薪日以后",
+            "added Dave after the meeting",
+            "restored revision 3 because I miss it",
+            "ranked triggers again",
+            "Booster session: added payday",
+        ] {
+            assert_eq!(read(hers), Note::Hers(hers));
+        }
+    }
+}
