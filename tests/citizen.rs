@@ -168,7 +168,16 @@ fn plain_output_has_no_box_drawing_colour_or_symbols() {
         "{show}"
     );
     assert!(show.contains("  Priority: high; likely 4/5"), "{show}");
-    insta::assert_snapshot!("plain_now", env.ok(["--plain", "now"]));
+    // One fact per line for a screen reader: the person's own commas
+    // ("after 6 pm, any day") are never mixed with the joins between facts.
+    let now = env.ok(["--plain", "now"]);
+    assert!(
+        now.contains(
+            "  Alex (sponsor)\n    Phone: +44 7700 900123\n    When: after 6 pm, any day\n"
+        ),
+        "{now}"
+    );
+    insta::assert_snapshot!("plain_now", now);
 }
 
 #[test]

@@ -116,6 +116,21 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     writeln!(w)?;
     writeln!(w, "{}", heading("People you can call", style))?;
     for c in people {
+        if style.plain {
+            // A screen reader reads a line as one thing: a comma-joined
+            // "name, number, when" runs into the person's own commas
+            // ("after 6 pm, any day"), so each fact gets its own line.
+            writeln!(w, "{}", wrap(&clean(&c.name), width, "  ", "    "))?;
+            if let Some(number) = &c.phone {
+                let said = format!("Phone: {}", super::phone(number));
+                writeln!(w, "{}", wrap(&said, width, "    ", "      "))?;
+            }
+            if let Some(reachable) = &c.reachable {
+                let said = format!("When: {}", clean(reachable));
+                writeln!(w, "{}", wrap(&said, width, "    ", "      "))?;
+            }
+            continue;
+        }
         let mut line = clean(&c.name);
         if let Some(number) = &c.phone {
             line.push_str(separator(style));
