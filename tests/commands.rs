@@ -324,7 +324,7 @@ fn show_lists_every_section_riskiest_trigger_first() {
         "sure 40%",
         "Urge surfing",
         "Dr Patel",
-        "not to involve",
+        "someone not to",
         "Walk at lunch",
         "Write down what happened",
         "next review 15 January 2027",

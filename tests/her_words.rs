@@ -132,3 +132,51 @@ fn notes_she_never_wrote_are_not_shown_as_hers() {
     assert!(rows[2]["change_note"].is_null(), "{json}");
     assert_eq!(rows[2]["recorded"], "mapped triggers and warning signs");
 }
+
+/// Every role is said in words, the same everywhere: the contact list,
+/// `show`, and `review` and `diff` when a role changes; never a bare
+/// `help` or `distraction`.
+#[test]
+fn roles_are_said_in_words() {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲"]);
+    for (name, phone, role) in [
+        ("王阿姨", "+64 21 555 0101", "help"),
+        ("海边散步", "+64 21 555 0102", "distraction"),
+        ("陈医生", "+64 9 555 0103", "professional"),
+    ] {
+        env.ok([
+            "contact", "add", "--name", name, "--phone", phone, "--role", role,
+        ]);
+    }
+    env.ok(["contact", "add", "--name", "阿强", "--do-not-involve"]);
+    let wide = |args: &[&str]| {
+        env.test(args)
+            .env("COLUMNS", "160")
+            .env("TZ", "Pacific/Auckland")
+            .run()
+            .stdout
+    };
+    for shown in [wide(&["contact", "list"]), wide(&["show"])] {
+        for words in [
+            "someone I can ask for help",
+            "someone or somewhere that takes my mind off it",
+            "a professional",
+            "someone not to involve",
+        ] {
+            assert!(shown.contains(words), "{words}:\n{shown}");
+        }
+        for bare in ["┆ help ", "┆ distraction ", "┆ professional "] {
+            assert!(!shown.contains(bare), "{bare}:\n{shown}");
+        }
+    }
+    let id = env.plan().contacts[0].id.clone();
+    env.ok(["contact", "edit", &id, "--role", "distraction"]);
+    let line = "contact “王阿姨”: role someone I can ask for help → someone or somewhere that takes my mind off it";
+    assert!(wide(&["diff"]).contains(line), "{}", wide(&["diff"]));
+    assert!(
+        wide(&["review"]).contains("“阿强” (someone not to involve)"),
+        "{}",
+        wide(&["review"])
+    );
+}

@@ -238,7 +238,7 @@ fn diff_shows_roles_and_follow_through_in_words() {
         .collect::<Vec<_>>()
         .join(" ");
     for line in [
-        "contact “Alex (sponsor)”: role help → not to involve",
+        "contact “Alex (sponsor)”: role someone I can ask for help → someone not to involve",
         "coping strategy “Urge surfing”: kind internal → social",
         "coping strategy “Urge surfing”: follow-through (not set) → how likely 40 %, what could get in the way \"太累了\"",
     ] {

@@ -781,7 +781,7 @@ fn show_and_diff_give_own_numbers_in_words() {
     for command in [["diff"].as_slice(), ["review", "--since", "1"].as_slice()] {
         let out = squash(&env.ok(command));
         assert!(
-            out.contains("added contact “אבי” (not to involve)"),
+            out.contains("added contact “אבי” (someone not to involve)"),
             "{command:?}: {out}"
         );
     }

@@ -490,7 +490,7 @@ fn new_with_someone_not_to_involve(p: &mut Pty) -> String {
     answer(p, "Done with triggers", ENTER);
     answer(p, "Who is it?", "Dermot Ó Súilleabháin\r");
     answer(p, "Their phone number", ENTER);
-    // From "Someone I can ask for help" down two to "Someone NOT to involve".
+    // From "Someone I can ask for help" down two to "Someone not to involve".
     answer(p, "Who are they for you?", &format!("{DOWN}{DOWN}{ENTER}"));
     answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);

@@ -307,9 +307,11 @@ pub fn value_words(field: &str, value: Option<&Value>) -> String {
         };
     };
     match (field, value) {
+        // Screens say a role with `render::role_words` (see
+        // `render::changes`); this is the plain fallback.
         ("role", Value::String(s)) => s
             .parse::<Role>()
-            .map_or_else(|_| show(Some(value)), |r| r.words().into()),
+            .map_or_else(|_| show(Some(value)), |r| r.key().replace('-', " ")),
         ("category", Value::String(s)) => s
             .parse::<Category>()
             .map_or_else(|_| show(Some(value)), Category::words),
@@ -782,7 +784,7 @@ mod tests {
             "trigger payday: category not chosen → social pressure",
             "coping strategy walk: kind internal → social",
             "coping strategy walk: follow-through (not set) → how likely 40 %, what could get in the way \"下雨\"",
-            "contact dave: role help → not to involve",
+            "contact dave: role help → do not involve",
         ] {
             assert!(shown.contains(line), "{line}\n{shown}");
         }

@@ -551,19 +551,6 @@ pub struct Contact {
     pub reachable: Option<String>,
 }
 
-impl Role {
-    /// The role in words, as a person says it: "not to involve", never
-    /// the file's `do-not-involve`.
-    pub fn words(self) -> &'static str {
-        match self {
-            Role::Distraction => "distraction",
-            Role::Help => "help",
-            Role::Professional => "professional",
-            Role::DoNotInvolve => "not to involve",
-        }
-    }
-}
-
 impl Contact {
     /// Whether they may be turned to at all: someone not to involve has a
     /// role of their own, so no view or export can count them as help.

@@ -1,6 +1,7 @@
 //! A plan change as a person reads it: entries named by their own words
 //! (a situation, a name), never by id, for `diff` and `review`.
 
+use crate::plan::Role;
 use crate::plan::diff::{Change, show};
 use crate::plan::edit::Entry;
 
@@ -23,7 +24,7 @@ pub fn in_words(
     // change line is about them already ("contact “Avi”: role …").
     let with_role = |entry: Entry, id: &str, shown: String| {
         if entry == Entry::Contact && set_apart(id) {
-            format!("{shown} (not to involve)")
+            format!("{shown} ({})", super::role_words(Role::DoNotInvolve))
         } else {
             shown
         }
@@ -62,6 +63,19 @@ pub fn in_words(
                 parts.push("reordered".into());
             }
             format!("{noun} {shown}: {field} {}", parts.join(", "))
+        }
+        // A role in the one table's words, as every screen says it.
+        Change::Field {
+            field, old, new, ..
+        } if field == "role" => {
+            let role = |value: &Option<toml::Value>| {
+                value
+                    .as_ref()
+                    .and_then(toml::Value::as_str)
+                    .and_then(|key| key.parse::<Role>().ok())
+                    .map_or_else(|| show(value.as_ref()), |r| super::role_words(r).into())
+            };
+            format!("{noun} {shown}: role {} → {}", role(old), role(new))
         }
         _ => {
             // The line as always, with the entry's id swapped for its words.

@@ -74,6 +74,19 @@ pub fn wrap_for(message: &str, width: Option<usize>) -> String {
         .join("\n")
 }
 
+/// What a contact is for, said as she would say it: the one table of role
+/// words, for every screen and printout that names a role (never the
+/// file's `help` or `do-not-involve`).
+pub fn role_words(role: crate::plan::Role) -> &'static str {
+    use crate::plan::Role;
+    match role {
+        Role::Help => "someone I can ask for help",
+        Role::Distraction => "someone or somewhere that takes my mind off it",
+        Role::Professional => "a professional",
+        Role::DoNotInvolve => "someone not to involve",
+    }
+}
+
 /// The person's own words inside a sentence the program says: in “curly
 /// quotes”, cleaned, never shortened. The one rule for quoting her words.
 pub fn quoted(text: &str) -> String {

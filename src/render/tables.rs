@@ -8,7 +8,7 @@ use toml::value::Datetime;
 
 use super::{clean, heading, separator, wrap};
 use crate::plan::priority::{self, Priority};
-use crate::plan::{Contact, Plan, RevisionInfo, Section};
+use crate::plan::{Plan, RevisionInfo, Section};
 use crate::render::Style;
 
 /// Rows under headings: a box-drawn table fitted to the output width, or,
@@ -433,12 +433,6 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
     t
 }
 
-/// What a contact is for, in words: the same words as `diff` and the
-/// printout ("not to involve").
-pub fn role_words(contact: &Contact) -> &'static str {
-    contact.role.words()
-}
-
 /// Contacts.
 pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
     let mut t = table(
@@ -450,7 +444,7 @@ pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
         t.add_row(vec![
             clean(&c.name),
             c.phone.as_deref().map(super::phone).unwrap_or_default(),
-            role_words(c).to_string(),
+            super::role_words(c.role).to_string(),
             c.reachable.as_deref().map(clean).unwrap_or_default(),
             clean(&c.id),
         ]);

@@ -201,12 +201,18 @@ impl Wizard<'_> {
         let c = &self.draft.plan.contacts[i];
         let default = Role::ALL.iter().position(|r| *r == c.role).unwrap_or(0);
         // In the order of `Role::ALL`, so the choice is the role itself.
-        let roles = [
-            "Someone to be with, to take my mind off things",
-            "Someone I can ask for help",
-            "A professional or service",
-            "Someone NOT to involve in a crisis",
-        ];
+        // In the words every screen uses for a role, a capital first.
+        let roles: Vec<String> = Role::ALL
+            .iter()
+            .map(|r| {
+                let words = crate::render::role_words(*r);
+                let mut chars = words.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            })
+            .collect();
+        let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
         if let Some(role) = self.choose("Who are they for you?", &roles, default)? {
             let role = Role::ALL[role.min(Role::ALL.len() - 1)];
             let id = self.draft.plan.contacts[i].id.clone();

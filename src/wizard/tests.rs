@@ -331,7 +331,7 @@ fn contacts_can_be_kept_out_of_a_crisis_and_out_of_responses() {
     let answers = [
         "Dave",
         "",
-        "Someone NOT to involve",
+        "Someone not to involve",
         "",
         "Done with this section",
     ];
