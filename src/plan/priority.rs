@@ -104,30 +104,41 @@ impl Order {
     }
 }
 
-/// The triggers of a plan, riskiest first by the rule of [`Order`]: the
-/// compared ones in rank order merged with the others in priority order
-/// (stable for ties; on a tie the compared one goes first).
+/// The triggers of a plan, riskiest first by the rule of [`Order`].
 pub fn sorted(triggers: &[Trigger]) -> Vec<&Trigger> {
-    let (mut ranked, mut rest): (Vec<&Trigger>, Vec<&Trigger>) =
-        triggers.iter().partition(|t| t.rank.is_some());
-    ranked.sort_by_key(|t| t.rank);
-    rest.sort_by(|a, b| Priority::of(b).cmp(&Priority::of(a)));
-    let mut sorted = Vec::with_capacity(triggers.len());
+    places(triggers)
+        .into_iter()
+        .map(|at| &triggers[at])
+        .collect()
+}
+
+/// The triggers' places in `triggers`, riskiest first by the rule of
+/// [`Order`]: the compared ones in rank order merged with the others in
+/// priority order (stable for ties; on a tie the compared one goes first).
+/// Places rather than references, so a caller that edits the list (the
+/// walk-through's change and remove) can act on the one the person chose.
+pub fn places(triggers: &[Trigger]) -> Vec<usize> {
+    let (mut ranked, mut rest): (Vec<usize>, Vec<usize>) =
+        (0..triggers.len()).partition(|&at| triggers[at].rank.is_some());
+    ranked.sort_by_key(|&at| triggers[at].rank);
+    let priority = |at: usize| Priority::of(&triggers[at]);
+    rest.sort_by_key(|&at| std::cmp::Reverse(priority(at)));
+    let mut places = Vec::with_capacity(triggers.len());
     let (mut ranked, mut rest) = (ranked.into_iter().peekable(), rest.into_iter().peekable());
     loop {
         let take_rest = match (ranked.peek(), rest.peek()) {
-            (Some(r), Some(o)) => Priority::of(o) > Priority::of(r),
+            (Some(&r), Some(&o)) => priority(o) > priority(r),
             (Some(_), None) => false,
             (None, Some(_)) => true,
             (None, None) => break,
         };
-        sorted.extend(if take_rest {
+        places.extend(if take_rest {
             rest.next()
         } else {
             ranked.next()
         });
     }
-    sorted
+    places
 }
 
 #[cfg(test)]

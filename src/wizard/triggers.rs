@@ -115,16 +115,7 @@ impl Wizard<'_> {
     /// The triggers' places in the plan, in the person's order (the one
     /// trigger-order rule, as show, rank and the printouts list them).
     fn in_order(&self) -> Vec<usize> {
-        let triggers = &self.draft.plan.triggers;
-        let place: std::collections::HashMap<*const crate::plan::Trigger, usize> = triggers
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (std::ptr::from_ref(t), i))
-            .collect();
-        crate::plan::priority::sorted(triggers)
-            .into_iter()
-            .map(|t| place[&std::ptr::from_ref(t)])
-            .collect()
+        crate::plan::priority::places(&self.draft.plan.triggers)
     }
 
     fn show_triggers(&mut self) -> Result<()> {
