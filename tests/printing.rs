@@ -706,10 +706,10 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
     ] {
         let run = |args: &[&str]| {
             let out = env.test(args).env("TZ", tz).case(tz).run();
-            // Numbers beside right-to-left words sit in isolates: drop them.
+            // Numbers beside right-to-left words sit between marks: drop them.
             String::from_utf8(out.bytes)
                 .unwrap()
-                .replace(['\u{2066}', '\u{2069}'], "")
+                .replace(['\u{2066}', '\u{2069}', '\u{200e}'], "")
         };
         assert!(
             squash(&run(&["print"])).contains(moment),

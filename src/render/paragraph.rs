@@ -15,6 +15,74 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 /// Left-to-right isolate and pop directional isolate (UAX #9).
 const LRI: char = '\u{2066}';
 const PDI: char = '\u{2069}';
+/// Left-to-right mark (UAX #9): a strong left-to-right character that
+/// takes no room.
+const LRM: char = '\u{200e}';
+
+/// What keeps a number left to right beside right-to-left words.
+///
+/// A number in a plain text file is copied into a dialler, so nothing
+/// invisible may sit between its first and last digit: a left-to-right
+/// mark just before and just after it (outside the number) makes its
+/// digits and separators one left-to-right run under UAX #9 (rules W7 and
+/// N1), so selecting the number copies only what was typed. LRM is also
+/// the mark terminals and fonts have known longest (Unicode 1.1, zero
+/// width in wcwidth); the isolates LRI/PDI (Unicode 6.3) show as boxes in
+/// some terminals and were copied with the number. Only an explicit
+/// embedding or override in the text (which a mark cannot undo: RLO makes
+/// every character in it right to left) still gets isolates, which close
+/// over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    /// Left-to-right text, or a terminal (no invisible characters).
+    Nothing,
+    /// Right-to-left words: a left-to-right mark each side of a number.
+    Marks,
+    /// An explicit embedding or override: the number in isolates.
+    Isolates,
+}
+
+impl Guard {
+    fn open(self) -> Option<char> {
+        match self {
+            Guard::Nothing => None,
+            Guard::Marks => Some(LRM),
+            Guard::Isolates => Some(LRI),
+        }
+    }
+    fn close(self) -> Option<char> {
+        match self {
+            Guard::Nothing => None,
+            Guard::Marks => Some(LRM),
+            Guard::Isolates => Some(PDI),
+        }
+    }
+    fn around(self, number: &str) -> String {
+        let mut out = String::with_capacity(number.len() + 6);
+        out.extend(self.open());
+        out.push_str(number);
+        out.extend(self.close());
+        out
+    }
+}
+
+/// Whether `text` holds an explicit embedding, override or isolate.
+fn has_explicit(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            bidi_class(c),
+            BidiClass::RLE
+                | BidiClass::RLO
+                | BidiClass::LRE
+                | BidiClass::LRO
+                | BidiClass::PDF
+                | BidiClass::RLI
+                | BidiClass::LRI
+                | BidiClass::FSI
+                | BidiClass::PDI
+        )
+    })
+}
 
 /// The longest run of digits and separators still taken for one number:
 /// E.164 numbers have at most 15 digits; longer runs are ordinary words.
@@ -221,7 +289,7 @@ fn may_start_block(word: &str) -> bool {
 }
 
 /// Splits `text` into the pieces a line may break between.
-fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
+fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     let spans = numbers(text);
     // Spans and break opportunities both run left to right: one pass over
     // each keeps a long, number-filled text linear.
@@ -262,13 +330,7 @@ fn words(text: &str, flavor: Flavor, isolate: bool) -> Vec<Word> {
         for r in spans[first..next].iter().filter(|r| r.end <= end) {
             number = true;
             written.push_str(&escape(&text[cursor..r.start], flavor));
-            if isolate {
-                written.push(LRI);
-            }
-            written.push_str(&escape(&text[r.clone()], flavor));
-            if isolate {
-                written.push(PDI);
-            }
+            written.push_str(&guard.around(&escape(&text[r.clone()], flavor)));
             cursor = r.end;
         }
         written.push_str(&escape(&text[cursor..end], flavor));
@@ -356,12 +418,19 @@ pub fn lines_of(
     hang: &str,
     flavor: Flavor,
 ) -> Vec<String> {
-    let isolate = flavor != Flavor::Terminal
-        && (has_rtl(indent)
-            || segments.iter().any(|s| match s {
-                Segment::Words(t) => has_rtl(t),
-                Segment::Whole { text, .. } => has_rtl(text),
-            }));
+    let texts = || {
+        std::iter::once(indent).chain(segments.iter().map(|s| match s {
+            Segment::Words(t) => *t,
+            Segment::Whole { text, .. } => text.as_str(),
+        }))
+    };
+    let guard = if flavor == Flavor::Terminal || !texts().any(has_rtl) {
+        Guard::Nothing
+    } else if texts().any(has_explicit) {
+        Guard::Isolates
+    } else {
+        Guard::Marks
+    };
     let mut all = Vec::new();
     for segment in segments {
         if let Some(last) = all.last_mut() {
@@ -369,13 +438,9 @@ pub fn lines_of(
             last.space = true;
         }
         match segment {
-            Segment::Words(text) => all.extend(words(text, flavor, isolate)),
+            Segment::Words(text) => all.extend(words(text, flavor, guard)),
             Segment::Whole { text, width } => all.push(Word {
-                text: if isolate {
-                    format!("{LRI}{text}{PDI}")
-                } else {
-                    text.clone()
-                },
+                text: guard.around(text),
                 width: *width,
                 space: false,
                 number: true,
@@ -477,7 +542,7 @@ mod tests {
             assert_eq!(
                 lines
                     .iter()
-                    .filter(|l| l.contains("\u{2066}+20 10 1234 5678\u{2069}"))
+                    .filter(|l| l.contains("\u{200e}+20 10 1234 5678\u{200e}"))
                     .count(),
                 1,
                 "{width}: {lines:?}"
@@ -509,10 +574,37 @@ mod tests {
         assert_eq!(
             lines
                 .iter()
-                .map(|l| l.matches("\u{2066}0151 1234567\u{2069}").count())
+                .map(|l| l.matches("\u{200e}0151 1234567\u{200e}").count())
                 .sum::<usize>(),
             10_000
         );
+    }
+
+    /// A line as a bidi-aware viewer shows it, left to right, without the
+    /// invisible marks.
+    fn seen(line: &str) -> String {
+        let info = unicode_bidi::BidiInfo::new(line, None);
+        let para = &info.paragraphs[0];
+        info.reorder_line(para, para.range.clone())
+            .chars()
+            .filter(|c| !matches!(c, '\u{200e}' | '\u{2066}' | '\u{2069}'))
+            .collect()
+    }
+
+    #[test]
+    fn a_number_beside_persian_reads_as_typed_and_copies_as_digits_only() {
+        let text = "فرح: 0912 345 6789 بعد از ساعت ۶";
+        // Without a guard a viewer shows the groups reversed: the test
+        // can tell.
+        assert!(!seen(text).contains("0912 345 6789"), "{}", seen(text));
+        for flavor in [Flavor::Text, Flavor::Markdown] {
+            let line = wrap(text, 80, "", "", flavor);
+            assert!(seen(&line).contains("0912 345 6789"), "{line:?}");
+            // Nothing invisible between the first digit and the last: a
+            // dialler is given exactly the number.
+            assert!(line.contains("\u{200e}0912 345 6789\u{200e}"), "{line:?}");
+            assert!(!line.contains(['\u{2066}', '\u{2069}']), "{line:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The plan and the card as plain text: good on a screen reader, in an
 //! email, or piped to a printer. Lines are measured in display columns,
-//! phone numbers stay whole (isolated left-to-right in right-to-left text)
+//! phone numbers stay whole (marked left-to-right in right-to-left text)
 //! and line up in a column after the names.
 
 use std::fmt::Write as _;
