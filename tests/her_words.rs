@@ -180,3 +180,32 @@ fn roles_are_said_in_words() {
         wide(&["review"])
     );
 }
+
+/// `rehearse --list` leads with her words, and the ids under them are
+/// explained by the one command that takes them.
+#[test]
+fn the_rehearse_list_says_what_its_ids_are_for() {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "发薪日的星期五，一个人走过酒吧门口",
+    ]);
+    let list = env
+        .test(["rehearse", "--list"])
+        .env("COLUMNS", "50")
+        .env("TZ", "Pacific/Auckland")
+        .run()
+        .stdout;
+    assert!(
+        list.starts_with("发薪日的星期五，一个人走过酒吧门口\n"),
+        "{list}"
+    );
+    let flat = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("To practise one, run `relapse-plan rehearse` and its id"),
+        "{list}"
+    );
+}

@@ -178,7 +178,8 @@ fn list(
                 0 => "not practised yet".to_string(),
                 n => format!("practised {}", crate::render::practice::times(n)),
             };
-            // The person's words first; the id after, for the commands.
+            // The person's words first; the id after, for the one command
+            // that needs it, named below the list.
             let situation = crate::render::wrap(&t.situation, ctx.style.width, "", "  ");
             let sep = crate::render::separator(ctx.style);
             let facts = format!("  {when}{sep}{times}");
@@ -195,6 +196,14 @@ fn list(
                 writeln!(ctx.out, "{situation}\n{facts}\n  {id}").map_err(Error::Stdout)?;
             }
         }
+        // What the ids are for, so none is left on screen unexplained.
+        let how = "To practise one, run `relapse-plan rehearse` and its id; `relapse-plan rehearse` alone starts with what is due.";
+        writeln!(
+            ctx.out,
+            "\n{}",
+            crate::render::wrap(how, ctx.style.width, "", "")
+        )
+        .map_err(Error::Stdout)?;
     }
     Ok(())
 }

@@ -253,12 +253,14 @@ pub fn write_warning(
 /// The offer to rehearse the riskiest trigger, when there is one.
 fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Result<()> {
     if let Some(riskiest) = sorted(&plan.triggers).first() {
+        // Her words in the sentence; the id only in the command that
+        // needs it, whole on its own line so it copies as it is.
         let offer = format!(
-            "Would it help to rehearse “{}” now? `relapse-plan rehearse {}` takes a few minutes.",
-            clean(&riskiest.situation),
-            riskiest.id
+            "Would it help to rehearse {} now? It takes a few minutes:",
+            super::quoted(&riskiest.situation)
         );
         writeln!(w, "{}", wrap(&offer, width, "", ""))?;
+        writeln!(w, "  relapse-plan rehearse {}", clean(&riskiest.id))?;
     }
     Ok(())
 }
@@ -304,6 +306,31 @@ mod tests {
             flat.contains("Warning signs you noted have been showing on your last 5 check-ins: “Pacing at night” on 3 of them."),
             "{flat}"
         );
+    }
+
+    /// Issue 13 (Mei): the offer to rehearse names the situation in her
+    /// words; the id is only in the command, whole on a line of its own.
+    #[test]
+    fn the_rehearse_offer_says_her_words_and_the_command_apart() {
+        let mut plan = Plan::new("美玲".into(), None);
+        let mut trigger = crate::plan::Trigger::new(
+            "fa-xin-ri".into(),
+            "发薪日的星期五，一个人走过酒吧门口".into(),
+        );
+        trigger.likelihood = Some(4);
+        plan.triggers.push(trigger);
+        let mut out = Vec::new();
+        write_rehearse_offer(&mut out, &plan, 50).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let (offer, command) = text.trim_end().rsplit_once('\n').unwrap();
+        // At 50 columns Chinese may break between any two characters.
+        let offer = offer.replace('\n', "");
+        assert!(
+            offer.contains("“发薪日的星期五，一个人走过酒吧门口”"),
+            "{text}"
+        );
+        assert!(!offer.contains("fa-xin-ri"), "{text}");
+        assert_eq!(command, "  relapse-plan rehearse fa-xin-ri", "{text}");
     }
 
     /// The panel's people carry the same warning on a disguised number
