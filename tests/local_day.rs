@@ -101,7 +101,7 @@ fn exercises_show_on_the_persons_clock() {
         "2026-11-22T20:40:00Z",
         &["practice"],
     );
-    assert!(shown.contains("2026-11-23 09:30 NZDT"), "{shown}");
+    assert!(shown.contains("2026-11-23 09:30 UTC+13"), "{shown}");
 }
 
 #[test]
@@ -209,4 +209,61 @@ fn a_date_typed_in_cjk_is_asked_again_with_the_cjk_form() {
     let err = env.fails(2, ["set", "--next-review", "31 Feb"]);
     assert!(err.contains("like 31 March 2027 or 2027-03-31"), "{err}");
     assert!(!err.contains("年"), "{err}");
+}
+
+/// A clock set back to 1970 (issue 12): the change is dated at the last
+/// save, never before it, and the person is told once that the clock looks
+/// wrong; `review --since` and history still find it, in order.
+#[test]
+fn a_clock_set_back_never_dates_a_change_before_the_last_one() {
+    let env = Env::with_example();
+    let (_, _) = at(
+        &env,
+        "Asia/Jerusalem",
+        "2026-11-22T21:50:00Z",
+        &["set", "--country", "NZ"],
+    );
+    let last = env.plan().saved_at.unwrap();
+    assert_eq!(last.to_string(), "2026-11-22T21:50:00Z");
+    let (_, said) = at(
+        &env,
+        "Asia/Jerusalem",
+        "1970-01-01T00:00:00Z",
+        &["set", "--country", "IL"],
+    );
+    let plan = env.plan();
+    assert_eq!(plan.saved_at, Some(last), "dated at the last save");
+    assert!(
+        said.contains("Your computer's clock says it is 1 January 1970")
+            && said.contains("is dated 22 November 2026"),
+        "{said}"
+    );
+    assert_eq!(
+        said.matches("computer's clock").count(),
+        1,
+        "said once: {said}"
+    );
+    // A clock a few minutes behind on the same day says so in the time.
+    let (_, said) = at(
+        &env,
+        "Asia/Jerusalem",
+        "2026-11-22T21:40:00Z",
+        &["set", "--country", "NZ"],
+    );
+    assert!(
+        said.contains("a little behind") && said.contains("2026-11-22 23:50 UTC+2"),
+        "{said}"
+    );
+    // Later work is still found after the last correct date.
+    let (review, _) = at(
+        &env,
+        "Asia/Jerusalem",
+        "2026-11-23T08:00:00Z",
+        &["review", "--since", "2026-11-20"],
+    );
+    assert!(
+        review.contains("Revision 5, 2026-11-22 23:50 UTC+2: changed the plan's details\n    - country: New Zealand → Israel"),
+        "{review}"
+    );
+    assert!(!review.contains("1970"), "{review}");
 }

@@ -695,12 +695,12 @@ fn the_footer_says_when_the_plan_was_saved_on_the_persons_clock() {
     for (tz, moment, day) in [
         (
             "Pacific/Auckland",
-            "saved 2026-11-21 07:30 NZDT",
+            "saved 2026-11-21 07:30 UTC+13",
             "saved 21 November 2026",
         ),
         (
             "America/Los_Angeles",
-            "saved 2026-11-20 10:30 PST",
+            "saved 2026-11-20 10:30 UTC-8",
             "saved 20 November 2026",
         ),
     ] {

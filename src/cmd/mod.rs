@@ -227,9 +227,37 @@ fn said(ctx: &mut Ctx, saved: &Saved) -> Result<()> {
                     crate::render::quoted(words)
                 ),
             };
-            ctx.say(&crate::render::wrap(&message, ctx.style.width, "", ""))
+            ctx.say(&crate::render::wrap(&message, ctx.style.width, "", ""))?;
+            clock_behind(ctx, plan)
         }
     }
+}
+
+/// Said when the computer's clock is behind the plan's last save, so the
+/// new revision took that moment instead (see
+/// [`crate::plan::date::dated_after`]): once per change, kindly, and
+/// without blaming anyone.
+fn clock_behind(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
+    let Some(dated) = plan.saved_at.filter(|at| *at != ctx.now) else {
+        return Ok(());
+    };
+    let local = |at: &toml::value::Datetime| {
+        crate::plan::date::local_date(at, &ctx.zone)
+            .map_or_else(|| at.to_string(), crate::plan::date::long_date)
+    };
+    let (now, last) = (local(&ctx.now), local(&dated));
+    let message = if now == last {
+        // Minutes behind on the same day: the dates alone would read alike.
+        format!(
+            "Your computer's clock is a little behind your last change today, so this change is dated {} to keep your history in order.",
+            crate::plan::date::local_moment(&dated, &ctx.zone)
+        )
+    } else {
+        format!(
+            "Your computer's clock says it is {now}, which is before your last change ({last}), so the computer's date may be wrong. This change is dated {last} to keep your history in order; once the clock is right, later changes get their true dates."
+        )
+    };
+    ctx.say(&message)
 }
 
 /// What the follow-through flags change.

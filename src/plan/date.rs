@@ -75,6 +75,25 @@ pub fn unix_seconds(value: &Datetime) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + m * 60 + s - offset_minutes * 60)
 }
 
+/// The moment a new revision is dated (issue 12): the clock's, but never
+/// before the revision it follows, so history, `review --since` and the
+/// plan's age keep their order when a computer's clock is set back (to
+/// 1970 after a flat battery, say). A later moment already in the file,
+/// even one from a clock set forwards, is kept rather than guessed at.
+pub fn dated_after(previous: Option<&Datetime>, now: Datetime) -> Datetime {
+    match previous {
+        Some(before)
+            if is_moment(before)
+                && unix_seconds(before)
+                    .zip(unix_seconds(&now))
+                    .is_some_and(|(b, n)| b > n) =>
+        {
+            *before
+        }
+        _ => now,
+    }
+}
+
 /// The person's calendar date of a stored moment in `zone`: a rehearsal at
 /// 9 am in Auckland is on that Auckland day, whatever the UTC date. A date
 /// alone (or a time without an offset) is already a calendar date.
@@ -96,7 +115,19 @@ pub fn local_day(value: &Datetime, zone: &TimeZone) -> Option<i64> {
     local_date(value, zone).map(days_from_civil)
 }
 
-/// A stored moment as the person reads it: "2026-11-23 09:15 NZDT" in their
+/// "UTC+13", "UTC+5:30", "UTC-8", "UTC": an offset no one can mistake
+/// for another place's.
+pub fn utc_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, 0) => "UTC".to_owned(),
+        (hours, 0) => format!("UTC{sign}{hours}"),
+        (hours, rest) => format!("UTC{sign}{hours}:{rest:02}"),
+    }
+}
+
+/// A stored moment as the person reads it: "2026-11-23 09:15 UTC+13" in their
 /// zone. Dates alone, and times without an offset, stay as written.
 pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
     let (Some(date), Some(time), Some(_)) = (value.date, value.time, value.offset) else {
@@ -106,13 +137,9 @@ pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
         return format!("{date} {:02}:{:02}", time.hour, time.minute);
     };
     let civil = zone.to_datetime(at);
-    let info = zone.to_offset_info(at);
-    let abbreviation = info.abbreviation();
-    let label = if abbreviation.is_empty() {
-        info.offset().to_string()
-    } else {
-        abbreviation.to_string()
-    };
+    // The offset, never the zone's abbreviation: "IST" is India, Ireland
+    // and Israel alike, and "CST" is China or Chicago (issue 13).
+    let label = utc_offset(zone.to_offset(at).seconds());
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02} {label}",
         civil.year(),
@@ -846,7 +873,7 @@ mod tests {
         let los_angeles = zone("America/Los_Angeles");
         assert_eq!(local_date(&evening, &auckland), Some(date(2026, 11, 23)));
         assert_eq!(local_date(&evening, &los_angeles), Some(date(2026, 11, 22)));
-        assert_eq!(local_moment(&evening, &auckland), "2026-11-23 09:30 NZDT");
+        assert_eq!(local_moment(&evening, &auckland), "2026-11-23 09:30 UTC+13");
         assert_eq!(
             local_moment(&evening, &TimeZone::UTC),
             "2026-11-22 20:30 UTC"
@@ -858,6 +885,45 @@ mod tests {
         let review: Datetime = "2027-01-04".parse().unwrap();
         assert_eq!(local_date(&review, &auckland), Some(date(2027, 1, 4)));
         assert_eq!(local_moment(&review, &auckland), "2027-01-04");
+    }
+
+    #[test]
+    fn a_moment_names_its_offset_never_an_ambiguous_abbreviation() {
+        // "IST" is India, Ireland (summer) and Israel (winter): each reads
+        // as its own offset (issue 13).
+        let at = |text: &str| text.parse::<Datetime>().unwrap();
+        let cases = [
+            (
+                "Asia/Kolkata",
+                "2026-11-22T20:30:00Z",
+                "2026-11-23 02:00 UTC+5:30",
+            ),
+            (
+                "Europe/Dublin",
+                "2026-07-01T12:00:00Z",
+                "2026-07-01 13:00 UTC+1",
+            ),
+            (
+                "Asia/Jerusalem",
+                "2026-11-22T12:00:00Z",
+                "2026-11-22 14:00 UTC+2",
+            ),
+            (
+                "America/Los_Angeles",
+                "2026-11-23T07:30:00Z",
+                "2026-11-22 23:30 UTC-8",
+            ),
+            (
+                "America/St_Johns",
+                "2026-11-23T12:00:00Z",
+                "2026-11-23 08:30 UTC-3:30",
+            ),
+        ];
+        for (name, moment, shown) in cases {
+            let local = local_moment(&at(moment), &zone(name));
+            assert_eq!(local, shown, "{name}");
+            assert!(!local.contains("IST") && !local.contains("PST"), "{local}");
+        }
     }
 
     #[test]
