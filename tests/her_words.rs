@@ -209,3 +209,30 @@ fn the_rehearse_list_says_what_its_ids_are_for() {
         "{list}"
     );
 }
+
+/// In a real terminal 100 columns wide, `rehearse`'s "Practise another"
+/// shows the whole situation (it fits), and the rehearsal's words are
+/// hers, in Hebrew with niqqud.
+#[test]
+fn rehearse_shows_a_choice_whole_when_it_fits() {
+    use crate::keys::Tmux;
+    let env = Env::with_example();
+    let long = "וִיכּוּחַ עִם יוֹ עַל כֶּסֶף 跟 Jo 为钱吵架以后一个人在厨房";
+    env.ok(["trigger", "edit", "row-with-jo", "--situation", long]);
+    let t = Tmux::start(&env, &["rehearse"], 100);
+    t.wait_for("What will you do?");
+    t.type_text("ללכת לאורך התעלה");
+    t.keys(&["Enter"]);
+    t.wait_for("How much of your plan did you recall?");
+    t.keys(&["Enter"]);
+    t.wait_for("How sure are you now");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("What next?");
+    let choice = screen
+        .lines()
+        .find(|l| l.contains("Practise another"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(!choice.contains('…'), "cut though it fits:\n{screen}");
+    assert!(choice.contains("为钱吵架以后一个人在厨房"), "{screen}");
+    t.keys(&["Down", "Enter"]);
+}

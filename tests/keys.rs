@@ -255,12 +255,12 @@ fn esc_in_a_menu_of_ticks_keeps_the_ticks() {
 
 /// tmux, as a real terminal: a session of `width` columns running
 /// relapse-plan `args` in the sealed environment.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    fn start(env: &Env, args: &[&str], width: u16) -> Tmux {
+    pub(crate) fn start(env: &Env, args: &[&str], width: u16) -> Tmux {
         let socket = format!(
             "relapse-plan-keys-{}-{}",
             std::process::id(),
@@ -300,7 +300,7 @@ impl Tmux {
             .stdout
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.run(&["capture-pane", "-p"])
     }
 
@@ -312,7 +312,7 @@ impl Tmux {
 
     /// Waits until the screen shows `what`, then returns it.
     #[track_caller]
-    fn wait_for(&self, what: &str) -> String {
+    pub(crate) fn wait_for(&self, what: &str) -> String {
         for _ in 0..200 {
             let screen = self.screen();
             if screen.contains(what) {
@@ -324,14 +324,14 @@ impl Tmux {
         panic!("never showed {what:?}:\n{}", self.screen());
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys"];
         args.extend(keys);
         self.run(&args);
         std::thread::sleep(Duration::from_millis(300));
     }
 
-    fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         self.run(&["send-keys", "-l", text]);
         std::thread::sleep(Duration::from_millis(300));
     }

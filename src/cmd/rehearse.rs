@@ -9,7 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::Trigger;
 use crate::plan::rehearsal::{Recall, Rehearsal, agenda, schedule};
-use crate::prompt::{Prompter, shorten};
+use crate::prompt::Prompter;
 use crate::render::json::DueJson;
 use crate::wizard::rehearse::rehearse;
 
@@ -137,7 +137,8 @@ fn practise(
             .map(|(t, _)| (t.id.clone(), t.situation.clone()));
         if let Some((next_id, situation)) = upcoming {
             let choices = [
-                format!("Practise another: {}", shorten(&situation, 50)),
+                // Whole: the menu wraps it to the terminal's real width.
+                format!("Practise another: {}", crate::render::clean(&situation)),
                 "Stop for now".to_string(),
             ];
             if ask.select("What next?", &choices, 0)? == Some(0) {
@@ -230,12 +231,11 @@ fn log_without_asking(
     })?;
     let next = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).due_date();
     ctx.say(&format!(
-        "Logged a rehearsal of “{}”.{}",
-        crate::prompt::shorten(
+        "Logged a rehearsal of {}.{}",
+        crate::render::quoted(
             &plan
                 .trigger(&id)
-                .map_or_else(|| id.clone(), |t| t.situation.clone()),
-            50
+                .map_or_else(|| id.clone(), |t| t.situation.clone())
         ),
         next.map(|d| format!(" Next practice: {}.", crate::plan::date::date_in_words(&d)))
             .unwrap_or_default()
@@ -261,8 +261,8 @@ fn first_due(
     }
     let when = due.due_date().map(|d| d.to_string()).unwrap_or_default();
     let question = format!(
-        "Nothing is due today; next is \"{}\" on {when}. Practise it anyway?",
-        shorten(&trigger.situation, 40)
+        "Nothing is due today; next is {} on {when}. Practise it anyway?",
+        crate::render::quoted(&trigger.situation)
     );
     Ok(ask.confirm(&question, true)?.then(|| trigger.id.clone()))
 }

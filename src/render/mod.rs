@@ -261,19 +261,22 @@ pub fn shorten(text: &str, width: usize) -> String {
 /// [`shorten`] without cleaning: for words that are stored (a change
 /// note), which keep the person's characters and are cleaned when shown.
 pub fn shorten_kept(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     if console::measure_text_width(text) <= width {
         return text.to_string();
     }
-    let mut short = String::new();
+    // Whole graphemes only: a Hebrew letter keeps its niqqud, an emoji its
+    // joiners and skin tone.
+    let mut end = 0;
     let mut used = 0;
     let mut at_word_end = false;
-    for c in text.chars() {
-        let w = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+    for (at, grapheme) in text.grapheme_indices(true) {
+        let w = console::measure_text_width(grapheme);
         if used + w + 1 > width {
-            at_word_end = c.is_whitespace();
+            at_word_end = grapheme.chars().all(char::is_whitespace);
             break;
         }
-        short.push(c);
+        end = at + grapheme.len();
         used += w;
     }
     // Back to the last place a line may break (UAX #14: a space, or
@@ -282,15 +285,56 @@ pub fn shorten_kept(text: &str, width: usize) -> String {
     if !at_word_end
         && let Some(at) = unicode_linebreak::linebreaks(text)
             .map(|(at, _)| at)
-            .take_while(|at| *at <= short.len())
+            .take_while(|at| *at <= end)
             .last()
-        && console::measure_text_width(&short[..at]) >= used / 2
+        && console::measure_text_width(&text[..at]) >= used / 2
     {
-        short.truncate(at);
+        end = at;
     }
-    let mut short = short.trim_end().to_string();
+    // A phone number is never cut: a number missing its end dials someone
+    // else. The cut goes before it, or, with nothing before it, nowhere.
+    if let Some(start) = number_around(text, end) {
+        if text[..start].trim().is_empty() {
+            return text.to_string();
+        }
+        end = start;
+    }
+    let mut short = text[..end].trim_end().to_string();
     short.push('…');
     short
+}
+
+/// Where the phone number that `at` falls inside begins: a run of digits
+/// (any script) and the marks numbers are written with, holding at least
+/// three digits, with a digit on each side of `at`.
+fn number_around(text: &str, at: usize) -> Option<usize> {
+    let in_number = |c: char| {
+        crate::plan::phone::digit_value(c).is_some()
+            || matches!(c, '+' | '(' | ')' | '-' | '.' | '/' | ' ' | '\u{a0}')
+    };
+    let is_digit = |c: char| crate::plan::phone::digit_value(c).is_some();
+    let before = &text[..at];
+    let after = &text[at..];
+    let run_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| in_number(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let run_end = at
+        + after
+            .char_indices()
+            .find(|(_, c)| !in_number(*c))
+            .map_or(after.len(), |(i, _)| i);
+    let run = &text[run_start..run_end];
+    let digits_before = text[run_start..at].chars().any(is_digit);
+    let digits_after = text[at..run_end].chars().any(is_digit);
+    (digits_before && digits_after && run.chars().filter(|c| is_digit(*c)).count() >= 3).then(
+        || {
+            // Begin at its first non-space character.
+            run_start + (run.len() - run.trim_start().len())
+        },
+    )
 }
 
 /// [`clean`] for a message of several lines: line breaks stay, everything
@@ -413,6 +457,34 @@ pub fn heading(text: &str, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13 (Noa, Ravi): a cut keeps whole graphemes (a letter with its
+    /// niqqud) and never falls inside a phone number.
+    #[test]
+    fn a_cut_keeps_graphemes_and_phone_numbers_whole() {
+        // ש with its shin dot and hiriq is one grapheme of width 1.
+        let noa = "שִׁישִׁי בַּעֶרֶב לְבַד בַּבַּיִת";
+        let short = shorten(noa, 6);
+        let kept = short.trim_end_matches('…');
+        assert!(noa.starts_with(kept), "{short}");
+        let next = noa[kept.len()..].chars().next().unwrap();
+        assert!(!is_mark(next), "cut before a mark: {short:?}");
+        let step = "Call Ravi on +91 98765 43210 tonight";
+        for width in 14..30 {
+            let short = shorten(step, width);
+            assert!(
+                short == "Call Ravi on…" || short.contains("+91 98765 43210"),
+                "{width}: {short}"
+            );
+        }
+        assert_eq!(shorten("+91 98765 43210", 8), "+91 98765 43210");
+    }
+
+    /// Combining marks (Hebrew points, Devanagari vowel signs) never start
+    /// what is left after a cut.
+    fn is_mark(c: char) -> bool {
+        matches!(u32::from(c), 0x0591..=0x05C7 | 0x0900..=0x0903 | 0x093A..=0x094F)
+    }
 
     #[test]
     fn counts_agree_with_their_words() {
