@@ -194,17 +194,34 @@ impl<'a> Wizard<'a> {
         self.summary()
     }
 
-    /// One line for a step of `new`: what it holds, in the person's words.
-    fn step_line(&self, step: &str) -> String {
+    /// One line for a step of `new`, in two parts: what it holds in the
+    /// person's words, which may be shortened to fit, and a count after
+    /// them (" and 2 more") that is kept whole: cut, it read
+    /// "妈妈 小橘 毕业 and…", an English word left hanging.
+    fn step_parts(&self, step: &str) -> (String, String) {
         let plan = &self.draft.plan;
         let list = |section: Section| {
             let items = plan.section(section);
             match items.first() {
-                None => "none yet".to_string(),
-                Some(first) if items.len() == 1 => clean(&first.text),
-                Some(first) => format!("{} and {} more", clean(&first.text), items.len() - 1),
+                None => ("none yet".to_string(), String::new()),
+                Some(first) if items.len() == 1 => (clean(&first.text), String::new()),
+                Some(first) => (clean(&first.text), format!(" and {} more", items.len() - 1)),
             }
         };
+        match step {
+            "reasons" => list(Section::Reasons),
+            "warning-signs" => list(Section::WarningSigns),
+            "crisis-steps" => list(Section::CrisisSteps),
+            "safer-environment" => list(Section::SafeEnvironment),
+            "lapse-plan" => list(Section::LapsePlan),
+            "maintenance" => list(Section::Maintenance),
+            _ => (self.step_words(step), String::new()),
+        }
+    }
+
+    /// What a step that is not a list holds, in one line.
+    fn step_words(&self, step: &str) -> String {
+        let plan = &self.draft.plan;
         match step {
             "about" => {
                 let name = if plan.name.trim().is_empty() {
@@ -220,8 +237,6 @@ impl<'a> Wizard<'a> {
                     });
                 format!("{name}, {country}")
             }
-            "reasons" => list(Section::Reasons),
-            "warning-signs" => list(Section::WarningSigns),
             "triggers" => match crate::plan::priority::sorted(&plan.triggers).first() {
                 None => "none yet".into(),
                 Some(t) if plan.triggers.len() == 1 => clean(&t.situation),
@@ -258,10 +273,6 @@ impl<'a> Wizard<'a> {
                     names.join(", ")
                 }
             }
-            "crisis-steps" => list(Section::CrisisSteps),
-            "safer-environment" => list(Section::SafeEnvironment),
-            "lapse-plan" => list(Section::LapsePlan),
-            "maintenance" => list(Section::Maintenance),
             "follow-through" => {
                 let rated = plan
                     .crisis_steps
@@ -322,14 +333,25 @@ impl<'a> Wizard<'a> {
             // Only the person's words are shortened, never the part's name.
             let room = width.saturating_sub(label + 3);
             for (step, title) in STEPS {
-                let line = if room >= 12 {
+                let (words, count) = self.step_parts(step);
+                let count_width = textwrap::core::display_width(&count);
+                let whole = format!("{title:<label$}  {words}{count}");
+                let line = if textwrap::core::display_width(&whole) < width {
+                    whole
+                } else if room >= 6 + count_width {
                     format!(
-                        "{title:<label$}  {}",
-                        crate::prompt::shorten(&self.step_line(step), room)
+                        "{title:<label$}  {}{count}",
+                        crate::prompt::shorten(&words, room - count_width)
                     )
                 } else {
-                    let line = format!("{title:<label$}  {}", self.step_line(step));
-                    crate::prompt::shorten(&line, width.saturating_sub(1))
+                    // Too narrow for the count: "…" alone says there is
+                    // more, in any language.
+                    let line = format!("{title:<label$}  {words}");
+                    let mut short = crate::prompt::shorten(&line, width.saturating_sub(2));
+                    if !count.is_empty() && !short.ends_with('…') {
+                        short.push('…');
+                    }
+                    short
                 };
                 lines.push(line);
                 if *step == "contacts" {

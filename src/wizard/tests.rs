@@ -1007,3 +1007,25 @@ fn a_country_typed_in_the_persons_language_is_understood_and_a_made_up_code_is_n
         "{said}"
     );
 }
+
+#[test]
+fn a_shortened_summary_line_keeps_its_count_whole() {
+    // Mei's reasons at 50 columns: the cut fell in " and 2 more" and left
+    // "妈妈 小橘 毕业 and…". Her words are shortened; the count is not.
+    let mut plan = Plan::new("Mei".into(), Some("CN".into()));
+    for reason in [
+        "妈妈 小橘 毕业 还有以后想去的每一个地方和每一个人",
+        "小橘",
+        "毕业",
+    ] {
+        plan.reasons.push(crate::plan::TextItem::new(reason));
+    }
+    let (_, _, _, ask) = walk(&["Stop for now"], plan, |w| {
+        w.style.width = 50;
+        w.summary()
+    });
+    let said = ask.transcript.join("\n");
+    let line = said.lines().find(|l| l.contains("妈妈")).unwrap();
+    assert!(line.ends_with("… and 2 more"), "{said}");
+    assert!(textwrap::core::display_width(line) < 50, "{line}");
+}
