@@ -874,6 +874,40 @@ fn trends_show_the_fortnight() {
     let env = fortnight();
     let chart = trends(&env, &["trends"]);
     insta::assert_snapshot!("trends_fortnight_chart", chart);
+    // The legend says blank means no check-in: every row is blank on
+    // exactly the days without one (the grid's rows say which), and a day
+    // with a check-in shows "·", "●" or "!".
+    let days = |line: &str| -> Vec<bool> {
+        line.chars()
+            .skip(22)
+            .take(28)
+            .step_by(2)
+            .map(|c| c != ' ')
+            .collect()
+    };
+    let lines: Vec<&str> = chart.lines().collect();
+    let after = |title: &str| {
+        let at = lines.iter().position(|l| *l == title).unwrap();
+        lines[at + 1]
+    };
+    let checked = days(after("Coping used"));
+    assert!(
+        checked.contains(&false) && checked.contains(&true),
+        "{chart}"
+    );
+    let row = |name: &str| days(lines.iter().find(|l| l.starts_with(name)).unwrap());
+    assert_eq!(row("Lapse"), checked, "{chart}");
+    // The early warning may hold on a day without a check-in ("!"), but a
+    // day with one is never blank.
+    let warned = row("Early warning");
+    assert!(
+        checked.iter().zip(&warned).all(|(c, w)| !c || *w),
+        "{chart}"
+    );
+    assert!(
+        chart.contains("An early warning is 2 or more warning signs"),
+        "{chart}"
+    );
     let plain = trends(&env, &["--plain", "trends"]);
     insta::assert_snapshot!("trends_fortnight_plain", plain);
     for symbol in ['█', '●', '·', '▄'] {

@@ -109,7 +109,9 @@ pub fn write_chart(
     };
     write_columns(w, "Urge (0-10)", &highest(&|e| Some(e.urge)), &columns)?;
     write_columns(w, "Distress (0-10)", &highest(&|e| e.distress), &columns)?;
-    let lapses = columns.marks(&|e| e.is_lapse()).replace('·', " ");
+    // Blank only where there was no check-in, as the legend says: a day
+    // with a check-in and no lapse shows its "·" here too.
+    let lapses = columns.marks(&|e| e.is_lapse());
     writeln!(
         w,
         "{}{}",
@@ -122,6 +124,8 @@ pub fn write_chart(
         .map(|c| {
             if c.iter().any(|(d, _)| window.warned.contains(d)) {
                 '!'
+            } else if c.iter().any(|(_, e)| e.is_some()) {
+                '·'
             } else {
                 ' '
             }
@@ -173,7 +177,11 @@ pub fn write_chart(
     )?;
     writeln!(w)?;
     let legend = "● yes  · checked in, not that day  ! early warning  (blank: no check-in)";
-    writeln!(w, "{}", crate::render::wrap_for(legend, Some(style.width)))
+    writeln!(w, "{}", crate::render::wrap_for(legend, Some(style.width)))?;
+    // What "early warning" means, in the rule the plan holds (its own
+    // numbers when the person tuned them).
+    let means = format!("An early warning is {}.", plan.early_warning.describe());
+    writeln!(w, "{}", crate::render::wrap_for(&means, Some(style.width)))
 }
 
 /// The chart's columns: one or more days each.
