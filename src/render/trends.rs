@@ -176,6 +176,12 @@ pub fn write_chart(
         style,
     )?;
     writeln!(w)?;
+    write_legend(w, plan, style)
+}
+
+/// The chart's legend, then what an early warning is, in the rule the plan
+/// holds (its own numbers when the person tuned them).
+fn write_legend(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
     let legend = "● yes  · checked in, not that day  ! early warning  (blank: no check-in)";
     writeln!(w, "{}", crate::render::wrap_for(legend, Some(style.width)))?;
     // What "early warning" means, in the rule the plan holds (its own
