@@ -32,7 +32,7 @@ pub enum Error {
         source: ParseError,
     },
 
-    #[error("`{}` is {size} bytes, more than the {limit} {what} may be", path.display())]
+    #[error("`{}` is {}; {what} is at most {}", path.display(), size_words(*size), size_words(*limit))]
     TooLarge {
         /// What kind of file, in words ("a plan file", "a vCard file").
         what: &'static str,
@@ -45,8 +45,8 @@ pub enum Error {
     NotAFile { path: PathBuf },
 
     #[error(
-        "this change would make {what} `{}` {size} bytes, more than the {limit} relapse-plan reads back, so nothing was changed",
-        path.display()
+        "this change would make {what} `{}` {}, more than the {} relapse-plan reads back, so nothing was changed",
+        path.display(), size_words(*size), size_words(*limit)
     )]
     WouldBeTooLarge {
         what: &'static str,
@@ -320,6 +320,34 @@ impl From<crate::plan::edit::EditError> for Error {
     }
 }
 
+/// A file size in the words people read ("3.2 MB", "512 KB", "310 bytes"),
+/// never a raw byte count. Sizes are counted in 1024s, as file managers on
+/// most systems show them, so the 8 MB limit reads as the round number it is.
+pub fn size_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    // Tenths, rounded down, so a file just over a limit never reads as the
+    // limit itself ("8.0 MB; … at most 8 MB").
+    let tenths = |unit: u64| {
+        let whole = bytes / unit;
+        let tenth = (bytes % unit) * 10 / unit;
+        if whole >= 10 || tenth == 0 && bytes % unit == 0 {
+            format!("{whole}")
+        } else {
+            format!("{whole}.{tenth}")
+        }
+    };
+    if bytes >= MB {
+        format!("{} MB", tenths(MB))
+    } else if bytes >= KB {
+        format!("{} KB", tenths(KB))
+    } else if bytes == 1 {
+        "1 byte".into()
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// Whether a write failed for want of room (a full disk, or a quota).
 pub fn disk_full(source: &io::Error) -> bool {
     matches!(
@@ -487,17 +515,17 @@ impl Error {
             Error::TooLarge {
                 what: "a hand-in file",
                 ..
-            } => "nothing was changed; ask your client for a new one (relapse-plan reads hand-ins of up to 8 MiB, and `homework submit` writes none larger)".into(),
+            } => "nothing was changed; ask your client for a new one (relapse-plan reads hand-ins of up to 8 MB, and `homework submit` writes none larger)".into(),
             Error::TooLarge {
                 what: "a homework file",
                 ..
-            } => "nothing was changed; ask whoever sent it for a new copy (relapse-plan reads homework files of up to 8 MiB)".into(),
+            } => "nothing was changed; ask whoever sent it for a new copy (relapse-plan reads homework files of up to 8 MB)".into(),
             Error::TooLarge {
                 what: "a vCard file",
                 ..
             } => "nothing was added; export fewer contacts (just the people who help you most) and import that file".into(),
             Error::TooLarge { .. } => {
-                "nothing was changed; check it is the file you meant (relapse-plan reads files of up to 8 MiB)".into()
+                "nothing was changed; check it is the file you meant (relapse-plan reads files of up to 8 MB)".into()
             }
             Error::HandInWouldNotOpen { .. } => {
                 "your plan is untouched; tell your therapist this happened, and bring your plan another way (`relapse-plan print -o plan.pdf` makes a copy of it)".into()
@@ -820,5 +848,17 @@ mod tests {
             "could not write to standard output: disk full"
         );
         assert_eq!(code(&Error::Stderr(io::Error::other("gone"))), failure);
+    }
+
+    #[test]
+    fn sizes_are_said_in_words_people_read() {
+        assert_eq!(size_words(8 * 1024 * 1024), "8 MB");
+        assert_eq!(size_words(3_355_443), "3.1 MB");
+        // Just over the limit never reads as the limit itself.
+        assert_eq!(size_words(8 * 1024 * 1024 + 1), "8.0 MB");
+        assert_eq!(size_words(1536), "1.5 KB");
+        assert_eq!(size_words(310), "310 bytes");
+        assert_eq!(size_words(1), "1 byte");
+        assert_eq!(size_words(u64::MAX), "17592186044415 MB");
     }
 }

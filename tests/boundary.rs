@@ -1609,8 +1609,9 @@ fn ctrl_c_at_the_import_question_says_nothing_was_imported() {
     assert_eq!(before, env.snapshot_dir());
 }
 
-/// A negative count in a homework file is named in plain words, never as
-/// serde's "invalid value: integer `-1`, expected u32".
+/// A negative or huge count in a homework file is named in plain words,
+/// with its field and the real range, never as serde's "invalid value:
+/// integer `-1`, expected u32" or the TOML reader's "as i128".
 #[test]
 fn a_negative_count_in_a_homework_file_is_said_in_plain_words() {
     let env = Env::with_example();
@@ -1619,11 +1620,31 @@ fn a_negative_count_in_a_homework_file_is_said_in_plain_words() {
     fs::write(&file, homework.replacen("count = 4", "count = -1", 1)).unwrap();
     let err = env.fails(1, ["homework", "start", file.to_str().unwrap()]);
     assert!(
-        err.contains("`-1` is not allowed here: it takes a whole number of 0 or more"),
+        err.contains(
+            "`count` is `-1`, which is not allowed: it takes a whole number from 1 to 100"
+        ),
         "{err}"
     );
     assert!(
         !err.contains("expected u32") && !err.contains("integer `"),
+        "{err}"
+    );
+    let huge = env.home().join("huge.toml");
+    fs::write(
+        &huge,
+        homework.replacen("count = 4", "count = 99999999999999999999999", 1),
+    )
+    .unwrap();
+    let err = env.fails(1, ["homework", "start", huge.to_str().unwrap()]);
+    assert!(err.contains("huge.toml"), "{err}");
+    assert!(
+        err.contains(
+            "`count` is `99999999999999999999999`, which is not allowed: it takes a whole number from 1 to 100"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("i128") && !err.contains("TOML value"),
         "{err}"
     );
 }

@@ -341,9 +341,7 @@ fn a_file_too_large_is_named_as_its_kind_with_a_hint_for_it() {
         let before = env.snapshot_dir();
         let err = env.fails(1, &args);
         assert!(
-            err.contains(&format!(
-                "is 9000000 bytes, more than the 8388608 {kind} may be"
-            )),
+            err.contains(&format!("is 8.5 MB; {kind} is at most 8 MB")),
             "{args:?}: {err}"
         );
         assert!(err.contains(hint), "{args:?}: {err}");
@@ -353,7 +351,7 @@ fn a_file_too_large_is_named_as_its_kind_with_a_hint_for_it() {
     }
     // A plan file is still called one.
     let err = env.fails(1, ["validate", big]);
-    assert!(err.contains("a plan file may be"), "{err}");
+    assert!(err.contains("a plan file is at most 8 MB"), "{err}");
     // The logs beside the plan are named as what they are.
     for (file, args, kind) in [
         (
@@ -368,9 +366,7 @@ fn a_file_too_large_is_named_as_its_kind_with_a_hint_for_it() {
         fs::write(&path, vec![b'a'; 9_000_000]).unwrap();
         let err = env.fails(1, &args);
         assert!(
-            err.contains(&format!(
-                "is 9000000 bytes, more than the 8388608 {kind} may be"
-            )),
+            err.contains(&format!("is 8.5 MB; {kind} is at most 8 MB")),
             "{file}: {err}"
         );
         assert!(err.contains("move that file aside"), "{file}: {err}");

@@ -161,7 +161,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             let located: Result<Plan, _> = serde_ignored::deserialize(deserializer, |_| {});
             return Err(located.err().map_or_else(
                 || ParseError::Field {
-                    message: plain_words(error.message().trim()),
+                    message: plain_words(error.message().trim(), None),
                 },
                 |e| syntax(text, &e),
             ));
@@ -442,39 +442,78 @@ pub fn to_table<T: serde::Serialize>(value: &T) -> toml::Table {
 }
 
 fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
-    let message = plain_words(&error.message().trim().replace('\n', " "));
+    let raw = error.message().trim().replace('\n', " ");
     match error.span() {
         Some(span) => {
             let (line, column) = line_column(text, span.start);
+            let key = key_before(text, span.start);
             ParseError::Syntax {
                 line,
                 column,
-                message,
+                message: plain_words(&raw, key),
             }
         }
-        None => ParseError::Field { message },
+        None => ParseError::Field {
+            message: plain_words(&raw, None),
+        },
     }
 }
 
+/// The key a value at `offset` belongs to, read from its own line
+/// (`count = 999…`, `ratings = [3, 300]`, `{ urge = 300 }`), so a message
+/// can name the field; `None` when the line does not show one.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?;
+    let line = before.rsplit('\n').next()?;
+    let (left, _) = line.rsplit_once('=')?;
+    let left = left.trim_end();
+    let start = left
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(0, |i| i + 1);
+    let key = left[start..].rsplit('.').next()?;
+    (!key.is_empty()).then_some(key)
+}
+
+/// What a number field of relapse-plan's files takes, by its key, in the
+/// words a person reads: the real scale, not the storage type's range
+/// (an urge is 0 to 10, though it is kept in a byte).
+fn allowed_for(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "urge" | "distress" | "ratings" => "a whole number from 0 to 10",
+        "likelihood" | "intensity" => "a whole number from 0 to 5",
+        "confidence" | "likely" => "a percentage, a whole number from 0 to 100",
+        "count" | "times" => "a whole number from 1 to 100",
+        _ => return None,
+    })
+}
+
 /// serde's words for a number out of range ("invalid value: integer
-/// `-1`, expected u32") in words a person reads: what was found, and what
-/// is expected. Other messages are kept as they are.
-fn plain_words(message: &str) -> String {
+/// `-1`, expected u32", or the TOML reader's "invalid type: integer `…` as
+/// i128" for a number past any whole-number type) in words a person reads:
+/// which field, what was found, and what is allowed. Other messages are
+/// kept as they are.
+fn plain_words(message: &str, key: Option<&str>) -> String {
     let Some((found, expected)) = message.rsplit_once(", expected ") else {
         return message.to_string();
     };
-    let wanted = match expected {
+    let by_type = match expected {
+        _ if found.ends_with(" as i128") => "a much smaller whole number",
         "u8" => "a whole number from 0 to 255",
         "u16" => "a whole number from 0 to 65535",
         "u32" | "u64" | "usize" => "a whole number of 0 or more",
         "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
         _ => return message.to_string(),
     };
+    let wanted = key.and_then(allowed_for).unwrap_or(by_type);
     // "invalid value: integer `-1`" -> "`-1`"; "invalid type: string "x"" -> "\"x\"".
+    let found = found.strip_suffix(" as i128").unwrap_or(found);
     let value = found
         .find(['`', '"'])
         .map_or(found, |start| &found[start..]);
-    format!("{value} is not allowed here: it takes {wanted}")
+    match key {
+        Some(key) => format!("`{key}` is {value}, which is not allowed: it takes {wanted}"),
+        None => format!("{value} is not allowed here: it takes {wanted}"),
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -527,18 +566,40 @@ mod tests {
     #[test]
     fn numbers_out_of_range_are_said_in_plain_words() {
         assert_eq!(
-            plain_words("invalid value: integer `-1`, expected u32"),
+            plain_words("invalid value: integer `-1`, expected u32", None),
             "`-1` is not allowed here: it takes a whole number of 0 or more"
         );
         assert_eq!(
-            plain_words("invalid value: integer `300`, expected u8"),
+            plain_words("invalid value: integer `300`, expected u8", None),
             "`300` is not allowed here: it takes a whole number from 0 to 255"
         );
         assert_eq!(
-            plain_words("invalid type: string \"four\", expected u32"),
+            plain_words("invalid type: string \"four\", expected u32", None),
             "\"four\" is not allowed here: it takes a whole number of 0 or more"
         );
-        assert_eq!(plain_words("missing field `task`"), "missing field `task`");
+        assert_eq!(
+            plain_words("missing field `task`", None),
+            "missing field `task`"
+        );
+    }
+
+    #[test]
+    fn numbers_name_their_field_and_its_real_scale() {
+        // An urge is kept in a byte, but the person's scale is 0 to 10.
+        assert_eq!(
+            plain_words("invalid value: integer `300`, expected u8", Some("urge")),
+            "`urge` is `300`, which is not allowed: it takes a whole number from 0 to 10"
+        );
+        // A number past any whole-number type: the TOML reader's own words
+        // ("as i128", "any valid TOML value") never reach the person.
+        let text = "[[tasks]]\ntask = \"map-triggers\"\ncount = 99999999999999999999999\n";
+        let err: toml::de::Error = toml::from_str::<toml::Table>(text).unwrap_err();
+        let message = syntax(text, &err).to_string();
+        assert_eq!(
+            message,
+            "line 3, column 9: `count` is `99999999999999999999999`, which is not allowed: \
+             it takes a whole number from 1 to 100"
+        );
     }
 
     #[test]
@@ -555,7 +616,7 @@ mod tests {
                 assert_eq!(line, 6);
                 assert_eq!(
                     message,
-                    "\"high\" is not allowed here: it takes a whole number from 0 to 255"
+                    "`likelihood` is \"high\", which is not allowed: it takes a whole number from 0 to 5"
                 );
             }
             other => panic!("{other:?}"),

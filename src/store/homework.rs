@@ -57,7 +57,11 @@ fn hand_in_from(path: &Path, bytes: &[u8]) -> Result<HandIn> {
 pub fn check_hand_in(path: &Path, bytes: &[u8]) -> Result<()> {
     let why = match within_limit(HAND_IN, path, bytes) {
         Err(Error::WouldBeTooLarge { size, limit, .. }) => {
-            format!("it would be {size} bytes, more than the {limit} a hand-in file may be")
+            format!(
+                "it would be {}; a hand-in file is at most {}",
+                crate::error::size_words(size),
+                crate::error::size_words(limit)
+            )
         }
         Err(e) => return Err(e),
         Ok(()) => match hand_in_from(path, bytes) {

@@ -91,7 +91,9 @@ impl Store {
             Ok(None) => return Ok(None),
             Err(Error::TooLarge { size, limit, .. }) => {
                 return Err(unreadable(format!(
-                    "it is {size} bytes, more than the {limit} relapse-plan reads"
+                    "it is {}; relapse-plan reads at most {}",
+                    crate::error::size_words(size),
+                    crate::error::size_words(limit)
                 )));
             }
             Err(Error::NotAFile { .. }) => {
