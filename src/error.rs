@@ -331,7 +331,7 @@ pub fn size_words(bytes: u64) -> String {
     let tenths = |unit: u64| {
         let whole = bytes / unit;
         let tenth = (bytes % unit) * 10 / unit;
-        if whole >= 10 || tenth == 0 && bytes % unit == 0 {
+        if whole >= 10 || tenth == 0 && bytes.is_multiple_of(unit) {
             format!("{whole}")
         } else {
             format!("{whole}.{tenth}")
