@@ -326,13 +326,16 @@ impl From<crate::plan::edit::EditError> for Error {
 pub fn size_words(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = KB * KB;
-    // Tenths, rounded down, so a file just over a limit never reads as the
-    // limit itself ("8.0 MB; … at most 8 MB").
+    // Tenths, rounded down; a file just over a whole number says so, so a
+    // file over a limit never reads as the limit itself ("8.0 MB; … at most
+    // 8 MB"), but as "just over 8 MB".
     let tenths = |unit: u64| {
         let whole = bytes / unit;
         let tenth = (bytes % unit) * 10 / unit;
-        if whole >= 10 || tenth == 0 && bytes.is_multiple_of(unit) {
+        if bytes.is_multiple_of(unit) || whole >= 10 && tenth != 0 {
             format!("{whole}")
+        } else if tenth == 0 {
+            format!("just over {whole}")
         } else {
             format!("{whole}.{tenth}")
         }
@@ -855,7 +858,7 @@ mod tests {
         assert_eq!(size_words(8 * 1024 * 1024), "8 MB");
         assert_eq!(size_words(3_355_443), "3.1 MB");
         // Just over the limit never reads as the limit itself.
-        assert_eq!(size_words(8 * 1024 * 1024 + 1), "8.0 MB");
+        assert_eq!(size_words(8 * 1024 * 1024 + 1), "just over 8 MB");
         assert_eq!(size_words(1536), "1.5 KB");
         assert_eq!(size_words(310), "310 bytes");
         assert_eq!(size_words(1), "1 byte");

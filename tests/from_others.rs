@@ -303,7 +303,7 @@ fn submit_never_writes_a_hand_in_review_would_refuse() {
         "{err}"
     );
     assert!(
-        err.contains("more than the 8388608 a hand-in file may be), so nothing was written"),
+        err.contains("a hand-in file is at most 8 MB), so nothing was written"),
         "{err}"
     );
     assert!(err.contains("tell your therapist"), "{err}");

@@ -103,7 +103,7 @@ fn huge_files_directories_and_unreadable_files_are_refused() {
     big.set_len(100 * 1024 * 1024).unwrap();
     let err = env.fails(1, ["show"]);
     assert!(
-        err.contains("more than the 8388608 a plan file may be"),
+        err.contains("is 100 MB; a plan file is at most 8 MB"),
         "{err}"
     );
     fs::remove_file(env.plan_file()).unwrap();
