@@ -118,11 +118,13 @@ pub enum Error {
 
     /// A contact's name that looks the same as another's on a screen or a
     /// phone (both cleaned, so a hidden character shows written out).
-    #[error("{}", looks_like(name, other, id))]
+    #[error("{}", looks_like(name, other, id, differs))]
     LooksLike {
         name: String,
         other: String,
         id: String,
+        /// How they differ, in words (`render::how_names_differ`).
+        differs: String,
     },
 
     #[error("{what} `{id}` is used by {}: {}", plural(users.len(), "trigger"), users.join(", "))]
@@ -720,12 +722,12 @@ impl Error {
 }
 
 /// "Sam" is already in the plan, or looks the same as someone who is.
-fn looks_like(name: &str, other: &str, id: &str) -> String {
+fn looks_like(name: &str, other: &str, id: &str, differs: &str) -> String {
     if name == other {
         format!("\"{name}\" is already in your plan (contact `{id}`), so nothing was changed")
     } else {
         format!(
-            "\"{name}\" looks the same as \"{other}\", already in your plan (contact `{id}`): the names differ only in case, width or characters that do not show, so nothing was changed"
+            "\"{name}\" looks the same as \"{other}\", already in your plan (contact `{id}`): {differs}, so nothing was changed"
         )
     }
 }

@@ -736,3 +736,99 @@ fn every_field_of_a_vcard_reaches_the_terminal_cleaned() {
         }
     }
 }
+
+/// Issue 12, look-alikes across alphabets: "Dаve Last" with a Cyrillic а
+/// (U+0430) shows as "Dave Last" on a screen and a phone. Adding or
+/// importing it beside him is refused, saying which letter differs; names
+/// in one alphabet that Unicode's table would fold together (Hebrew דן and
+/// דו, Ukrainian Ірина beside Ирина) stay two people; a plan that already
+/// holds a pair exports them told apart, and `validate` says so.
+#[test]
+fn look_alikes_across_alphabets_are_named_and_never_exported_alike() {
+    let env = Env::with_example();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dave Last",
+        "--phone",
+        "07700 900111",
+    ]);
+    let before = env.snapshot_dir();
+    let err = env.fails(
+        1,
+        [
+            "contact",
+            "add",
+            "--name",
+            "D\u{430}ve Last",
+            "--phone",
+            "07700 900222",
+        ],
+    );
+    assert!(
+        err.contains("\"D\u{430}ve Last\" looks the same as \"Dave Last\", already in your plan (contact `dave-last`): they are written in different alphabets that look alike: “D\u{430}ve Last” has a Cyrillic letter, so nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot_dir(), before);
+    // Through a vCard: named as not imported, the others come in.
+    let vcf = env.home().join("people.vcf");
+    fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:D\u{430}ve Last\r\nTEL:07700 900444\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:דן\r\nTEL:050 000 0001\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:דו\r\nTEL:050 000 0002\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ірина\r\nTEL:+380 44 000 0001\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ирина\r\nTEL:+380 44 000 0002\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let output = env
+        .test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .run();
+    assert!(
+        output
+            .stderr
+            .contains("D\u{430}ve Last · 07700 900444 (it looks the same as Dave Last"),
+        "{}",
+        output.stderr
+    );
+    let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
+    for name in ["דן", "דו", "Ірина", "Ирина"] {
+        assert!(names.contains(&name.to_string()), "{name}: {names:?}");
+    }
+    assert!(!names.contains(&"D\u{430}ve Last".to_string()), "{names:?}");
+
+    // A plan that already holds the pair (edited by hand).
+    let text = fs::read_to_string(env.plan_file()).unwrap();
+    let text = text.replacen("name = \"דו\"", "name = \"D\u{430}ve Last\"", 1);
+    fs::write(env.plan_file(), text).unwrap();
+    let output = env
+        .test(["validate", env.plan_file().to_str().unwrap()])
+        .run();
+    assert!(
+        output.stderr.contains("Two contacts look the same on a screen: “Dave Last” and “D\u{430}ve Last” (they are written in different alphabets that look alike: “D\u{430}ve Last” has a Cyrillic letter)"),
+        "{}{}",
+        output.stdout,
+        output.stderr
+    );
+    let out = env.home().join("out.vcf");
+    let output = env
+        .test(["contact", "export", "-o", out.to_str().unwrap()])
+        .run();
+    assert!(
+        output.stderr.contains("Written with their letters named, as their names look the same as another person's on a phone: “D\u{430}ve Last” (with a Cyrillic letter)."),
+        "{}",
+        output.stderr
+    );
+    let vcf = fs::read_to_string(&out).unwrap();
+    let names: Vec<&str> = vcf.lines().filter(|l| l.starts_with("FN:")).collect();
+    assert!(names.contains(&"FN:Dave Last"), "{names:?}");
+    assert!(
+        names.contains(&"FN:D\u{430}ve Last (with a Cyrillic letter)"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"FN:Ірина") && names.contains(&"FN:Ирина"),
+        "{names:?}"
+    );
+}

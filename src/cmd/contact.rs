@@ -88,14 +88,16 @@ fn doubt(name: &str, phone: Option<&str>) -> Option<String> {
 }
 
 /// Refuses a name that looks the same as another contact's (`except`: the
-/// one being renamed): the same name, or one differing only in case, width
-/// or a hidden character, would show as one person on a screen or a phone.
+/// one being renamed): the same name, or one differing only in case, width,
+/// a hidden character or letters from another alphabet that look the same,
+/// would show as one person on a screen or a phone.
 fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
     match plan.contact_looking_like(name, except) {
         Some(other) => Err(Error::LooksLike {
             name: clean(name),
             other: clean(&other.name),
             id: other.id.clone(),
+            differs: crate::render::how_names_differ(name, &other.name),
         }),
         None => Ok(()),
     }
@@ -519,8 +521,21 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
 /// The cards for `people`. Two people whose names look the same on a
 /// phone, one with a hidden character ("Dave\u{200b} Last" and "Dave
 /// Last"), are written with it written out, and said so, so a phone never
-/// shows two of one name.
+/// shows two of one name. Two in alphabets that look alike ("Dаve Last"
+/// with a Cyrillic а) are told apart by naming the letters on the one that
+/// has them: "Dаve Last (with a Cyrillic letter)".
 fn people_cards(people: &[&Contact], ctx: &mut Ctx) -> Result<Vec<vcard::Entry>> {
+    let mut alphabets: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    for (a, b) in lookalike::pairs(people.iter().copied()) {
+        if let lookalike::Difference::Scripts(of_a, of_b) = lookalike::difference(&a.name, &b.name)
+        {
+            for (c, found) in [(a, of_a), (b, of_b)] {
+                if !found.is_empty() {
+                    alphabets.insert(c.id.as_str(), crate::render::letters(&found));
+                }
+            }
+        }
+    }
     let look_alike: HashSet<&str> = lookalike::disguised(people.iter().copied())
         .into_iter()
         .collect();
@@ -532,6 +547,9 @@ fn people_cards(people: &[&Contact], ctx: &mut Ctx) -> Result<Vec<vcard::Entry>>
             let mut entry = vcard::person(c)?;
             if disguised(c) {
                 entry.name = clean(&c.name);
+            }
+            if let Some(letters) = alphabets.get(c.id.as_str()) {
+                entry.name = format!("{} (with {letters})", entry.name);
             }
             Some(entry)
         })
@@ -545,6 +563,22 @@ fn people_cards(people: &[&Contact], ctx: &mut Ctx) -> Result<Vec<vcard::Entry>>
         ctx.say(&format!(
             "Written with their hidden characters shown (like \\u{{200b}}), as their names look the same as another person's: {}. To mend a name: `relapse-plan contact edit ID --name \"…\"` (`relapse-plan contact list` shows the ids).",
             names.join(", ")
+        ))?;
+    }
+    let marked: Vec<String> = people
+        .iter()
+        .filter_map(|c| {
+            let letters = alphabets.get(c.id.as_str())?;
+            Some(format!(
+                "{} (with {letters})",
+                crate::render::quoted(&c.name)
+            ))
+        })
+        .collect();
+    if !marked.is_empty() {
+        ctx.say(&format!(
+            "Written with their letters named, as their names look the same as another person's on a phone: {}. To mend a name: `relapse-plan contact edit ID --name \"…\"` (`relapse-plan contact list` shows the ids).",
+            marked.join(", ")
         ))?;
     }
     Ok(entries)

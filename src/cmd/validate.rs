@@ -4,6 +4,7 @@ use crate::cli::ValidateArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::parse::parse;
+use crate::render::{how_names_differ, quoted};
 use crate::store::read_limited;
 
 pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
@@ -36,5 +37,16 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         plan.contacts.len(),
         plan.crisis_steps.len()
     ).map_err(Error::Stdout)?;
+    // Not a problem that stops the plan (both may be right), but a screen
+    // or a phone would show the two as one person: worth a look.
+    for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {
+        ctx.say(&format!(
+            "Two contacts look the same on a screen: {} and {} ({}). If one was not meant, mend it with `relapse-plan contact edit {} --name \"…\"`.",
+            quoted(&a.name),
+            quoted(&b.name),
+            how_names_differ(&a.name, &b.name),
+            b.id
+        ))?;
+    }
     Ok(())
 }

@@ -1,11 +1,12 @@
 //! Names that look the same on a screen or a phone but differ as text
-//! ("Dave\u{200b} Last" and "Dave Last"): a name's skeleton, and the
-//! contacts whose names share one, so no two people in a plan can be
-//! mistaken for each other when it matters.
+//! ("Dave\u{200b} Last" and "Dave Last", or "Dаve Last" with a Cyrillic
+//! `а`): a name's skeleton, and the contacts whose names share one, so no
+//! two people in a plan can be mistaken for each other when it matters.
 
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
 
 use super::{Contact, Plan};
 
@@ -33,6 +34,78 @@ pub fn skeleton(name: &str) -> String {
         .collect();
     let folded: String = kept.nfkc().collect::<String>().to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a name looks like across scripts: its [`skeleton`] with Unicode's
+/// confusable letters folded together (UTS #39 skeleton, from the
+/// `unicode-security` crate, which keeps Unicode's table), so a Cyrillic
+/// `а` reads as a Latin `a` and a Greek `Ο` as an `O`.
+pub fn look(name: &str) -> String {
+    let folded: String = unicode_security::skeleton(&skeleton(name)).collect();
+    folded.to_lowercase()
+}
+
+/// Whether two names would show as one person: the same [`skeleton`], or,
+/// when they are written in different scripts, the same [`look`] (UTS #39's
+/// mixed- and whole-script confusables). Two names in one script are never
+/// matched by the confusables table alone: in Hebrew ו and ן, in Latin `rn`
+/// and `m`, are told apart by the people who write them, and a plan may
+/// hold both דן and דו.
+pub fn looks_alike(a: &str, b: &str) -> bool {
+    let (plain_a, plain_b) = (skeleton(a), skeleton(b));
+    plain_a == plain_b || (look(a) == look(b) && script_set(&plain_a) != script_set(&plain_b))
+}
+
+/// The scripts of a name's letters, without their counts or order.
+fn script_set(name: &str) -> Vec<&'static str> {
+    let mut set: Vec<&'static str> = scripts(name).iter().map(|(s, _)| s.full_name()).collect();
+    set.sort_unstable();
+    set
+}
+
+/// The scripts a name's letters are written in (Latin, Cyrillic, Hebrew…),
+/// each with how many letters, in the order they first appear; marks,
+/// digits, spaces and punctuation belong to none.
+fn scripts(name: &str) -> Vec<(Script, usize)> {
+    let mut found: Vec<(Script, usize)> = Vec::new();
+    for script in name.chars().map(|c| c.script()) {
+        if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
+            continue;
+        }
+        match found.iter_mut().find(|(s, _)| *s == script) {
+            Some((_, count)) => *count += 1,
+            None => found.push((script, 1)),
+        }
+    }
+    found
+}
+
+/// How two names that look alike differ, so the person can be told.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Difference {
+    /// Letters from another script: for each name, the scripts (by name,
+    /// like "Cyrillic") the other does not use, with how many letters.
+    Scripts(Vec<(&'static str, usize)>, Vec<(&'static str, usize)>),
+    /// Only case, width, or characters that do not show.
+    Unseen,
+}
+
+/// How `a` and `b`, which [`looks_alike`] matched, differ.
+pub fn difference(a: &str, b: &str) -> Difference {
+    let (of_a, of_b) = (scripts(&skeleton(a)), scripts(&skeleton(b)));
+    let only =
+        |mine: &[(Script, usize)], theirs: &[(Script, usize)]| -> Vec<(&'static str, usize)> {
+            mine.iter()
+                .filter(|(s, _)| !theirs.iter().any(|(t, _)| t == s))
+                .map(|(s, n)| (s.full_name(), *n))
+                .collect()
+        };
+    let (only_a, only_b) = (only(&of_a, &of_b), only(&of_b, &of_a));
+    if only_a.is_empty() && only_b.is_empty() {
+        Difference::Unseen
+    } else {
+        Difference::Scripts(only_a, only_b)
+    }
 }
 
 /// Whether a name holds a character that does not show (a zero-width
@@ -74,36 +147,62 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
 
 impl Plan {
     /// The contact, other than `except` (an id), whose name looks the same
-    /// as `name`: the same name, or one differing only in case, hidden
-    /// characters or compatibility forms.
+    /// as `name` (see [`looks_alike`]): the same name, or one differing only
+    /// in case, hidden characters, compatibility forms, or letters from
+    /// another script that look the same. The very same name comes first.
     pub fn contact_looking_like(&self, name: &str, except: Option<&str>) -> Option<&Contact> {
-        let wanted = skeleton(name);
-        self.contacts
-            .iter()
-            .filter(|c| Some(c.id.as_str()) != except)
-            .find(|c| skeleton(&c.name) == wanted)
+        let others = || {
+            self.contacts
+                .iter()
+                .filter(move |c| Some(c.id.as_str()) != except)
+        };
+        others()
+            .find(|c| c.name == name)
+            .or_else(|| others().find(|c| looks_alike(&c.name, name)))
     }
 }
 
 /// The ids among `contacts` whose names look the same as another's there
-/// but are not the same text: a disguise, or a slip, that a screen or a
-/// phone would show as one person. Linear in the contacts.
+/// (see [`looks_alike`]) but are not the same text: a disguise, or a slip,
+/// that a screen or a phone would show as one person. Grouped by look
+/// first, so the cost is linear in the contacts but for names that share
+/// a look, which are compared in pairs.
 pub fn disguised<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Vec<&'a str> {
-    let mut by_look: HashMap<String, Vec<&'a Contact>> = HashMap::new();
-    for contact in contacts {
-        by_look
-            .entry(skeleton(&contact.name))
-            .or_default()
-            .push(contact);
-    }
-    let mut ids: Vec<&'a str> = by_look
-        .into_values()
-        .filter(|same| same.iter().any(|c| c.name != same[0].name))
-        .flatten()
-        .map(|c| c.id.as_str())
+    let mut ids: Vec<&'a str> = pairs(contacts)
+        .into_iter()
+        .flat_map(|(a, b)| [a.id.as_str(), b.id.as_str()])
         .collect();
     ids.sort_unstable();
+    ids.dedup();
     ids
+}
+
+/// Every pair among `contacts` whose names look alike but are not the same
+/// text, in the contacts' order.
+pub fn pairs<'a>(
+    contacts: impl IntoIterator<Item = &'a Contact>,
+) -> Vec<(&'a Contact, &'a Contact)> {
+    let mut by_look: HashMap<String, Vec<&'a Contact>> = HashMap::new();
+    let mut looks = Vec::new();
+    for contact in contacts {
+        let look = look(&contact.name);
+        if !by_look.contains_key(&look) {
+            looks.push(look.clone());
+        }
+        by_look.entry(look).or_default().push(contact);
+    }
+    let mut pairs = Vec::new();
+    for look in looks {
+        let same = &by_look[&look];
+        for (at, a) in same.iter().enumerate() {
+            for b in &same[at + 1..] {
+                if a.name != b.name && looks_alike(&a.name, &b.name) {
+                    pairs.push((*a, *b));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 #[cfg(test)]
@@ -126,6 +225,39 @@ mod tests {
         assert!(!same("क्\u{200d}ष", "क्ष"));
         assert!(!same("👨\u{200d}👩", "👨👩"));
         assert!(same("👨\u{200d}👩\u{fe0f}", "👨\u{200d}👩"));
+    }
+
+    #[test]
+    fn letters_from_another_script_that_look_the_same_are_one_look() {
+        // A Cyrillic а (U+0430), a Greek Ο (U+039F), a whole name in
+        // Cyrillic letters that a Latin reader sees as "Capa".
+        assert!(looks_alike("D\u{430}ve Last", "Dave Last"));
+        assert!(looks_alike("\u{39f}scar", "Oscar"));
+        assert!(looks_alike("\u{421}\u{430}\u{440}\u{430}", "Capa"));
+        assert_eq!(
+            difference("D\u{430}ve Last", "Dave Last"),
+            Difference::Scripts(vec![("Cyrillic", 1)], vec![])
+        );
+        assert_eq!(
+            difference("Dave\u{200b} Last", "Dave Last"),
+            Difference::Unseen
+        );
+        // Names in one real script stay two people, even where Unicode's
+        // table would fold their letters together.
+        for (a, b) in [
+            ("דן", "דו"),
+            ("נוֹעָה", "נועה לוי"),
+            ("Arnie", "Amie"),
+            ("林晓", "林晚"),
+            ("सुरेश", "सुरेखा"),
+            ("می\u{200c}خواهم", "میخواهم"),
+            ("Олена", "Олег"),
+            ("Ірина", "Ирина"),
+        ] {
+            assert!(!looks_alike(a, b), "{a} / {b}");
+        }
+        // Niqqud are drawn: a pointed name and a plain one are told apart.
+        assert!(!looks_alike("נוֹעָה", "נועה"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::ids::IdMaker;
-use super::lookalike::skeleton;
+use super::lookalike::{look, looks_alike, skeleton};
 use super::{Contact, Plan, Role, phone};
 use crate::crisis_lines::CrisisLine;
 
@@ -306,12 +306,11 @@ pub struct Kept {
 /// number), each person once. Linear in the cards and the plan: names and
 /// numbers are looked up in maps.
 pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
-    let key = skeleton;
     let number = |phone: Option<&str>| phone.map(digits).filter(|d| !d.is_empty());
     // A name's number: the first contact of that name decides.
-    let mut names: HashMap<String, Kept> = HashMap::new();
+    let mut names = Names::default();
     for c in &plan.contacts {
-        names.entry(key(&c.name)).or_insert_with(|| Kept {
+        names.insert(Kept {
             name: c.name.clone(),
             phone: c.phone.clone(),
         });
@@ -321,14 +320,14 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
         .iter()
         .filter_map(|c| number(c.phone.as_deref()))
         .collect();
-    let (mut seen_names, mut seen_numbers) = (HashMap::new(), HashSet::new());
+    let (mut seen_names, mut seen_numbers) = (Names::default(), HashSet::new());
     let mut sorted = Sorted::default();
     for card in cards {
-        let name = key(&card.name);
+        let name = card.name.as_str();
         let digits = number(card.phone.as_deref());
         if digits.as_ref().is_some_and(|d| numbers.contains(d)) {
             sorted.known.push(card);
-        } else if let Some(kept) = names.get(&name) {
+        } else if let Some(kept) = names.get(name) {
             if digits.is_some() {
                 sorted.other_number.push((card, kept.clone()));
             } else {
@@ -336,25 +335,49 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
             }
         } else if digits.as_ref().is_some_and(|d| seen_numbers.contains(d)) {
             sorted.twice.push(card);
-        } else if let Some(kept) = seen_names.get(&name) {
+        } else if let Some(kept) = seen_names.get(name) {
             if digits.is_some() {
                 sorted.other_number.push((card, Kept::clone(kept)));
             } else {
                 sorted.twice.push(card);
             }
         } else {
-            seen_names.insert(
-                name,
-                Kept {
-                    name: card.name.clone(),
-                    phone: card.phone.clone(),
-                },
-            );
+            seen_names.insert(Kept {
+                name: card.name.clone(),
+                phone: card.phone.clone(),
+            });
             seen_numbers.extend(digits);
             sorted.new.push(card);
         }
     }
     sorted
+}
+
+/// Names kept so far, found by how they look (see [`looks_alike`]): by
+/// their look in a map, then compared with the few that share it.
+#[derive(Default)]
+struct Names(HashMap<String, Vec<Kept>>);
+
+impl Names {
+    /// Who is kept under a name that looks like `name`.
+    fn get(&self, name: &str) -> Option<&Kept> {
+        let same = self.0.get(&look(name))?;
+        same.iter()
+            .find(|k| k.name == name)
+            .or_else(|| same.iter().find(|k| looks_alike(&k.name, name)))
+    }
+
+    /// Keeps `kept`, unless a name with its skeleton is kept already (the
+    /// first of a name decides its number).
+    fn insert(&mut self, kept: Kept) {
+        let same = self.0.entry(look(&kept.name)).or_default();
+        if !same
+            .iter()
+            .any(|k| skeleton(&k.name) == skeleton(&kept.name))
+        {
+            same.push(kept);
+        }
+    }
 }
 
 impl Plan {

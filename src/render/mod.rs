@@ -87,6 +87,42 @@ pub fn role_words(role: crate::plan::Role) -> &'static str {
     }
 }
 
+/// How two names that look the same differ, said so the person can tell
+/// which is which: "“Dаve Last” has a Cyrillic letter", or "the names
+/// differ only in case, width or characters that do not show".
+pub fn how_names_differ(name: &str, other: &str) -> String {
+    use crate::plan::lookalike::{Difference, difference};
+    match difference(name, other) {
+        Difference::Unseen => {
+            "the names differ only in case, width or characters that do not show".into()
+        }
+        Difference::Scripts(mine, theirs) => {
+            let said: Vec<String> = [(name, mine), (other, theirs)]
+                .into_iter()
+                .filter(|(_, found)| !found.is_empty())
+                .map(|(n, found)| format!("{} has {}", quoted(n), letters(&found)))
+                .collect();
+            format!(
+                "they are written in different alphabets that look alike: {}",
+                said.join(", and ")
+            )
+        }
+    }
+}
+
+/// Letters of other alphabets, counted: "a Cyrillic letter", "Greek
+/// letters".
+pub fn letters(found: &[(&str, usize)]) -> String {
+    let count: usize = found.iter().map(|(_, n)| n).sum();
+    let scripts: Vec<&str> = found.iter().map(|(s, _)| *s).collect();
+    let scripts = scripts.join(" and ");
+    if count == 1 {
+        format!("a {scripts} letter")
+    } else {
+        format!("{scripts} letters")
+    }
+}
+
 /// The person's own words inside a sentence the program says: in “curly
 /// quotes”, cleaned, never shortened. The one rule for quoting her words.
 pub fn quoted(text: &str) -> String {
