@@ -294,6 +294,23 @@ mod tests {
     }
 
     #[test]
+    fn a_hebrew_name_in_an_english_title_keeps_the_english_after_it() {
+        let fonts = fonts();
+        let name = "נוֹעָה לֵוִי";
+        let title = format!("{}'s crisis plan", crate::render::Medium::Paper.name(name));
+        let para = lay_out(&fonts, &title, STYLE, 500.0);
+        // The title reads left to right, the name (right to left inside
+        // itself) first and "'s crisis plan" after it, on its right.
+        assert!(!para.rtl, "{para:?}");
+        let seen = para.lines[0].visual();
+        assert!(seen.ends_with("'s crisis plan"), "{seen:?}");
+        let reversed: String = name.chars().rev().collect();
+        assert!(seen.starts_with(&reversed), "{seen:?}");
+        // Without the isolate the name sets the title right to left.
+        assert!(lay_out(&fonts, &format!("{name}'s crisis plan"), STYLE, 500.0).rtl);
+    }
+
+    #[test]
     fn arabic_inside_english_is_its_own_rtl_run() {
         let fonts = fonts();
         let para = lay_out(

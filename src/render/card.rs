@@ -368,7 +368,7 @@ pub fn build(
     let title = if name.is_empty() {
         "My crisis card".to_string()
     } else {
-        format!("{}'s crisis card", m.show(name))
+        format!("{}'s crisis card", m.name(name))
     };
     Card {
         title,

@@ -181,6 +181,21 @@ impl Medium {
         }
     }
 
+    /// A person's name as this medium shows it inside a sentence of the
+    /// program's ("Noa's crisis plan"). On paper a name holding
+    /// right-to-left letters is put in a first-strong isolate (FSI … PDI,
+    /// UAX #9): otherwise the Hebrew name sets the whole title right to
+    /// left and "'s crisis plan" lands on the wrong side of it. A terminal
+    /// gets no invisible characters.
+    pub fn name(self, name: &str) -> String {
+        let shown = self.show(name);
+        if self == Medium::Paper && paragraph::has_rtl(&shown) {
+            format!("\u{2068}{shown}\u{2069}")
+        } else {
+            shown
+        }
+    }
+
     /// A phone number as this medium shows it. On paper a character that
     /// does not show is drawn as a `?`: left out, the number would look
     /// right and dial wrong; the `?` asks for the check its warning asks

@@ -449,7 +449,7 @@ pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone, m: Medium) -> (S
     let title = if name.is_empty() {
         "My crisis plan".to_string()
     } else {
-        format!("{}'s crisis plan", m.show(name))
+        format!("{}'s crisis plan", m.name(name))
     };
     let mut footer = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
@@ -536,7 +536,7 @@ pub fn for_supporter(
     let title = if name.is_empty() {
         format!("My crisis plan, for {who}")
     } else {
-        format!("{}'s crisis plan, for {who}", m.show(name))
+        format!("{}'s crisis plan, for {who}", m.name(name))
     };
     let mut footer = vec![format!("A copy for {who}, revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
