@@ -1168,3 +1168,34 @@ fn change_notes_keep_the_words_and_review_shows_no_ids() {
     assert!(!review.contains("payday-lived"), "{review}");
     assert!(!review.contains('\u{202e}'), "{review}");
 }
+
+/// Issue 12: a hand-in with a 3 MB check-in note (a client's own words, or
+/// a hostile file) is reviewed with the note's start and a plain word of
+/// how much more there is, never megabytes on the therapist's screen; the
+/// file is left byte for byte as it was.
+#[test]
+fn review_of_a_hand_in_with_a_huge_note_shows_its_start_and_says_how_much_more() {
+    let therapist = Env::new();
+    let example = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let note = "I kept writing tonight. ".repeat(130_000);
+    let text = example.replacen(
+        "notes = [\"A quiet day\"]",
+        &format!("notes = [\"{note}\"]"),
+        1,
+    );
+    assert_ne!(text, example);
+    let file = therapist.home().join("long.toml");
+    fs::write(&file, &text).unwrap();
+    let out = therapist.ok(["review", file.to_str().unwrap()]);
+    assert!(out.len() < 40_000, "review printed {} bytes", out.len());
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("I kept writing tonight. I kept writing tonight."),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("… [3,118,000 more characters not shown here; open the file to read it all]"),
+        "{flat}"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+}

@@ -54,6 +54,9 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
             )));
         }
     }
+    // A client's long note is shown in part, never megabytes of it (see
+    // render::long); the file itself is left as it is.
+    let hand_in = crate::render::long::shortened(&hand_in).unwrap_or(hand_in);
     let submitted_at = hand_in.submitted_at;
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);

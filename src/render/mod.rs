@@ -12,6 +12,7 @@ pub mod homework;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod long;
 pub mod markdown;
 pub mod paragraph;
 pub mod pdf;
