@@ -267,3 +267,73 @@ fn a_clock_set_back_never_dates_a_change_before_the_last_one() {
     );
     assert!(!review.contains("1970"), "{review}");
 }
+
+/// Relative dates (issue 13) are read against the person's local today,
+/// not UTC's, and said back in words: at 23:30 on Sunday 29 November in
+/// Auckland (10:30 UTC), at 23:30 on Saturday 28 November in Los Angeles
+/// (07:30 UTC on the 29th) and 23:30 on Saturday in Jerusalem.
+#[test]
+fn relative_dates_are_read_on_the_persons_own_day() {
+    for (tz, now, friday, tomorrow) in [
+        (
+            "Pacific/Auckland",
+            "2026-11-29T10:30:00Z",
+            "4 December 2026",
+            "30 November 2026",
+        ),
+        (
+            "America/Los_Angeles",
+            "2026-11-29T07:30:00Z",
+            "4 December 2026",
+            "29 November 2026",
+        ),
+        (
+            "Asia/Jerusalem",
+            "2026-11-28T21:30:00Z",
+            "4 December 2026",
+            "29 November 2026",
+        ),
+    ] {
+        let env = Env::with_example();
+        let (_, said) = at(&env, tz, now, &["set", "--next-review", "next Friday"]);
+        assert!(
+            said.contains(&format!("next review on {friday}")),
+            "{tz}: {said}"
+        );
+        let (_, said) = at(&env, tz, now, &["set", "--next-review", "明天"]);
+        assert!(
+            said.contains(&format!("next review on {tomorrow}")),
+            "{tz}: {said}"
+        );
+        let (review, _) = at(&env, tz, now, &["review", "--since", "yesterday"]);
+        let yesterday = if tz == "Pacific/Auckland" { 28 } else { 27 };
+        assert!(
+            review.starts_with(&format!("Your plan since {yesterday} November 2026")),
+            "{tz}: {review}"
+        );
+        let out = env.home().join("hw.toml");
+        let (_, said) = at(
+            &env,
+            tz,
+            now,
+            &[
+                "homework",
+                "assign",
+                "-o",
+                out.to_str().unwrap(),
+                "--therapist",
+                "Dr Patel",
+                "--due",
+                "两周后",
+                "--task",
+                "map-triggers=3",
+            ],
+        );
+        let due = if tz == "Pacific/Auckland" {
+            "13 December 2026"
+        } else {
+            "12 December 2026"
+        };
+        assert!(said.contains(&format!("1 task, due {due}")), "{tz}: {said}");
+    }
+}

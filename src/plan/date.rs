@@ -635,6 +635,196 @@ fn marked(text: &str) -> Option<Result<(Option<i64>, i64, i64), ()>> {
     }
 }
 
+/// Monday 0 … Sunday 6 of a day counted from 1970-01-01 (a Thursday).
+fn weekday(days: i64) -> i64 {
+    (days + 3).rem_euclid(7)
+}
+
+/// A weekday's name or short form in English, or after 周/星期/礼拜 in
+/// Chinese (一 … 六, 日 or 天): Monday 0 … Sunday 6.
+fn weekday_named(word: &str) -> Option<i64> {
+    const ENGLISH: [&[&str]; 7] = [
+        &["monday", "mon"],
+        &["tuesday", "tue", "tues"],
+        &["wednesday", "wed"],
+        &["thursday", "thu", "thur", "thurs"],
+        &["friday", "fri"],
+        &["saturday", "sat"],
+        &["sunday", "sun"],
+    ];
+    if let Some(i) = ENGLISH.iter().position(|names| names.contains(&word)) {
+        return i64::try_from(i).ok();
+    }
+    let rest = ["星期", "礼拜", "禮拜", "周", "週"]
+        .iter()
+        .find_map(|mark| word.strip_prefix(mark))?;
+    match rest {
+        "一" => Some(0),
+        "二" => Some(1),
+        "三" => Some(2),
+        "四" => Some(3),
+        "五" => Some(4),
+        "六" => Some(5),
+        "日" | "天" => Some(6),
+        _ => None,
+    }
+}
+
+/// A small count in digits, English words or Chinese numerals (一 … 十, 两).
+fn count(word: &str) -> Option<i64> {
+    const ENGLISH: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    if let Some(i) = ENGLISH.iter().position(|w| *w == word) {
+        return i64::try_from(i).ok();
+    }
+    if matches!(word, "a" | "an") {
+        return Some(1);
+    }
+    if !word.is_empty() && word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit()) {
+        return word.parse().ok();
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '两').then_some(2))
+    };
+    let chars: Vec<char> = word.chars().collect();
+    let value = match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', one] => digit(*one).map(|d| 10 + d),
+        [tens, '十'] => digit(*tens).map(|d| 10 * d),
+        [tens, '十', one] => digit(*tens).zip(digit(*one)).map(|(t, o)| 10 * t + o),
+        [one] => digit(*one),
+        _ => None,
+    };
+    value.and_then(|v| i64::try_from(v).ok())
+}
+
+/// `months` calendar months after `date`, on the same day or the month's
+/// last (31 January and a month is 28 or 29 February).
+fn months_after(date: Date, months: i64) -> Option<Date> {
+    let index = i64::from(date.year) * 12 + i64::from(date.month) - 1 + months;
+    let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    // The same day, or the month's last when it is shorter.
+    (1..=date.day).rev().take(4).find_map(|day| {
+        let day = Date {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day,
+        };
+        is_real_date(day).then_some(day)
+    })
+}
+
+/// A date said relative to `today` (the person's local day): "today",
+/// "tomorrow", "in 2 weeks", "3 days from now", "next Friday", "Friday",
+/// "next week", "next month"; in Chinese 今天, 明天, 后天, 下周五, 周五,
+/// 两周后, 3天后, 一个月后, 下个月. A weekday alone, or "next" with it, is
+/// the first such day after today; 下周五 is Friday of next week (weeks
+/// start on Monday). `None` when the text says none of these.
+fn relative(text: &str, today: Date) -> Option<Date> {
+    let lower = text.to_lowercase();
+    let start = days_from_civil(today);
+    let on = |days: i64| Some(civil_from_days(start + days));
+    let after_weekday = |target: i64| on((target - weekday(start) - 1).rem_euclid(7) + 1);
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && *w != "the")
+        .collect();
+    let unit = |word: &str, n: i64| match word.trim_end_matches('s') {
+        "day" => on(n),
+        "week" => on(7 * n),
+        "fortnight" => on(14 * n),
+        "month" => months_after(today, n),
+        _ => None,
+    };
+    match words.as_slice() {
+        ["today"] | ["今天" | "今日"] => return on(0),
+        ["tomorrow"] | ["明天" | "明日"] => return on(1),
+        ["day", "after", "tomorrow"] | ["后天" | "後天"] => return on(2),
+        ["大后天" | "大後天"] => return on(3),
+        ["next" | "this" | "on", day] | [day] if weekday_named(day).is_some() => {
+            let target = weekday_named(day)?;
+            // 周五 / this Friday: this week's, if it is still to come.
+            if day.chars().any(|c| !c.is_ascii()) || words[0] == "this" {
+                return on((target - weekday(start)).rem_euclid(7));
+            }
+            return after_weekday(target);
+        }
+        ["next", what] => return unit(what, 1),
+        ["in", n, what] | [n, what, "from", "now"] | [n, what, "later"] => {
+            return unit(what, count(n)?);
+        }
+        // The past, for `review --since`.
+        ["yesterday"] | ["昨天" | "昨日"] => return on(-1),
+        ["前天"] => return on(-2),
+        ["last", day] if weekday_named(day).is_some() => {
+            return on(-((weekday(start) - weekday_named(day)? - 1).rem_euclid(7) + 1));
+        }
+        ["last", what] => return unit(what, -1),
+        [n, what, "ago"] => return unit(what, -count(n)?),
+        _ => {}
+    }
+    // Chinese, written without spaces.
+    let joined: String = words.concat();
+    for next in ["下周", "下星期", "下礼拜", "下禮拜", "下週"] {
+        if let Some(rest) = joined.strip_prefix(next) {
+            if rest.is_empty() {
+                return on(7);
+            }
+            let target = weekday_named(&format!("周{rest}"))?;
+            // Monday of next week, then on to the day.
+            return on(7 - weekday(start) + target);
+        }
+    }
+    for last in ["上周", "上星期", "上礼拜", "上禮拜", "上週"] {
+        if let Some(rest) = joined.strip_prefix(last) {
+            if rest.is_empty() {
+                return on(-7);
+            }
+            let target = weekday_named(&format!("周{rest}"))?;
+            // Monday of last week, then on to the day.
+            return on(-7 - weekday(start) + target);
+        }
+    }
+    match joined.as_str() {
+        "下个月" | "下個月" | "下月" => return months_after(today, 1),
+        "上个月" | "上個月" | "上月" => return months_after(today, -1),
+        _ => {}
+    }
+    // 两周后 (two weeks on) or 两周前 (two weeks ago).
+    let (rest, sign) = if let Some(rest) = joined
+        .strip_suffix("后")
+        .or_else(|| joined.strip_suffix("後"))
+    {
+        (rest, 1)
+    } else {
+        (joined.strip_suffix("前")?, -1)
+    };
+    let rest = rest.strip_suffix("以").unwrap_or(rest);
+    for (mark, days) in [
+        ("天", 1),
+        ("周", 7),
+        ("个星期", 7),
+        ("星期", 7),
+        ("個星期", 7),
+        ("週", 7),
+    ] {
+        if let Some(n) = rest.strip_suffix(mark) {
+            return on(sign * days * count(n)?);
+        }
+    }
+    for mark in ["个月", "個月"] {
+        if let Some(n) = rest.strip_suffix(mark) {
+            return months_after(today, sign * count(n)?);
+        }
+    }
+    None
+}
+
 /// Reads a date as people type it: `2027-01-04`, `4/1/2027` (also with
 /// `.` or `-`, and two-digit years), `4 Jan 2027`, `January 4 2027`,
 /// month names of common languages (`1 марта 2027`, `1. März`, `1 de
@@ -645,6 +835,9 @@ fn marked(text: &str) -> Option<Result<(Option<i64>, i64, i64), ()>> {
 pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
     let folded = crate::plan::typed::fold(text);
     let text = folded.trim();
+    if let Some(date) = relative(text, today) {
+        return TypedDate::Date(date);
+    }
     let real = |y: i64, m: i64, d: i64| -> Option<Date> {
         let date = Date {
             year: u16::try_from(y).ok()?,
@@ -924,6 +1117,72 @@ mod tests {
             assert_eq!(local, shown, "{name}");
             assert!(!local.contains("IST") && !local.contains("PST"), "{local}");
         }
+    }
+
+    #[test]
+    fn relative_dates_are_read_against_the_persons_today() {
+        // Sunday 29 November 2026.
+        let today = date(2026, 11, 29);
+        let read = |text: &str| match parse_typed(text, DayOrder::DayFirst, today) {
+            TypedDate::Date(day) => long_date(day),
+            other => format!("{other:?}"),
+        };
+        for (typed, meant) in [
+            ("today", "29 November 2026"),
+            ("Tomorrow", "30 November 2026"),
+            ("the day after tomorrow", "1 December 2026"),
+            ("next Friday", "4 December 2026"),
+            ("friday", "4 December 2026"),
+            ("next Sunday", "6 December 2026"),
+            ("this Sunday", "29 November 2026"),
+            ("in 2 weeks", "13 December 2026"),
+            ("in two weeks", "13 December 2026"),
+            ("in a week", "6 December 2026"),
+            ("3 days from now", "2 December 2026"),
+            ("next week", "6 December 2026"),
+            ("in 3 months", "28 February 2027"),
+            ("next month", "29 December 2026"),
+            ("明天", "30 November 2026"),
+            ("后天", "1 December 2026"),
+            ("下周五", "4 December 2026"),
+            ("下星期一", "30 November 2026"),
+            ("周五", "4 December 2026"),
+            ("两周后", "13 December 2026"),
+            ("3天后", "2 December 2026"),
+            ("３天后", "2 December 2026"),
+            ("十天后", "9 December 2026"),
+            ("一个月后", "29 December 2026"),
+            ("yesterday", "28 November 2026"),
+            ("2 weeks ago", "15 November 2026"),
+            ("last Friday", "27 November 2026"),
+            ("last Sunday", "22 November 2026"),
+            ("last month", "29 October 2026"),
+            ("昨天", "28 November 2026"),
+            ("两周前", "15 November 2026"),
+            ("上周五", "20 November 2026"),
+        ] {
+            assert_eq!(read(typed), meant, "{typed}");
+        }
+        // 31 January and a month on is the last of February.
+        let january = date(2027, 1, 31);
+        assert_eq!(
+            parse_typed("in 1 month", DayOrder::DayFirst, january),
+            TypedDate::Date(date(2027, 2, 28))
+        );
+        // Words that are no date stay no date.
+        assert_eq!(read("next thing"), "NotADate");
+        assert_eq!(read("in many weeks"), "NotADate");
+        // On a Wednesday, 下周五 is the Friday of next week, nine days on,
+        // while "Friday" is the one two days on.
+        let wednesday = date(2026, 12, 2);
+        assert_eq!(
+            parse_typed("下周五", DayOrder::DayFirst, wednesday),
+            TypedDate::Date(date(2026, 12, 11))
+        );
+        assert_eq!(
+            parse_typed("Friday", DayOrder::DayFirst, wednesday),
+            TypedDate::Date(date(2026, 12, 4))
+        );
     }
 
     #[test]

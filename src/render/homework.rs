@@ -178,7 +178,8 @@ pub fn wrote_assignment(path: &str, output: &std::path::Path, a: &Assignment) ->
     format!(
         "Wrote `{path}`: {}, due {}. Your client starts it with `relapse-plan homework start {}`.",
         super::plural(a.tasks.len() as u64, "task"),
-        a.due,
+        // In words, so a date typed as "in 2 weeks" is said back plainly.
+        crate::plan::date::date_in_words(&a.due),
         output
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
