@@ -742,14 +742,14 @@ fn relative(text: &str, today: Date) -> Option<Date> {
         _ => None,
     };
     match words.as_slice() {
-        ["today"] | ["今天" | "今日"] => return on(0),
-        ["tomorrow"] | ["明天" | "明日"] => return on(1),
+        ["today" | "今天" | "今日"] => return on(0),
+        ["tomorrow" | "明天" | "明日"] => return on(1),
         ["day", "after", "tomorrow"] | ["后天" | "後天"] => return on(2),
         ["大后天" | "大後天"] => return on(3),
         ["next" | "this" | "on", day] | [day] if weekday_named(day).is_some() => {
             let target = weekday_named(day)?;
             // 周五 / this Friday: this week's, if it is still to come.
-            if day.chars().any(|c| !c.is_ascii()) || words[0] == "this" {
+            if !day.is_ascii() || words[0] == "this" {
                 return on((target - weekday(start)).rem_euclid(7));
             }
             return after_weekday(target);
@@ -759,7 +759,7 @@ fn relative(text: &str, today: Date) -> Option<Date> {
             return unit(what, count(n)?);
         }
         // The past, for `review --since`.
-        ["yesterday"] | ["昨天" | "昨日"] => return on(-1),
+        ["yesterday" | "昨天" | "昨日"] => return on(-1),
         ["前天"] => return on(-2),
         ["last", day] if weekday_named(day).is_some() => {
             return on(-((weekday(start) - weekday_named(day)? - 1).rem_euclid(7) + 1));
