@@ -380,7 +380,13 @@ fn review_since_a_date_or_revision_reads_the_persons_own_plan() {
     );
     assert_eq!(client.snapshot_dir(), before, "review changes nothing");
     client.fails(1, ["review", "--since", "99"]);
-    client.fails(2, ["review", "--since", "last tuesday"]);
+    client.fails(2, ["review", "--since", "some tuesday"]);
+    // A relative date is read now (issue 13), and said back in words.
+    let since_tuesday = client.ok(["review", "--since", "last tuesday"]);
+    assert!(
+        since_tuesday.starts_with("Your plan since 17 November 2026"),
+        "{since_tuesday}"
+    );
 }
 
 /// `review` alone is the person's own plan since their last review (or the
