@@ -1705,3 +1705,37 @@ fn a_check_in_on_a_nearly_full_disk_says_what_the_log_holds() {
         drop(guard);
     }
 }
+
+/// A plan folder holding only `plan.toml` (written by hand, or copied in)
+/// is taken into history on its first change. On a full disk that first
+/// change is refused in words about the plan, never about a revision file
+/// she has not heard of, and her file stays byte for byte as it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_plan_with_no_history_on_a_full_disk_is_said_about_the_plan() {
+    let env = Env::with_example();
+    let Some((guard, dir)) = small_disk(&env) else {
+        return;
+    };
+    fs::remove_dir_all(dir.join("revisions")).unwrap();
+    let before = fs::read(dir.join("plan.toml")).unwrap();
+    fill_leaving(&guard.0.join("filler"), 0);
+    let output = env
+        .test(["reason", "add", "The dog"])
+        .env("RELAPSE_PLAN_DIR", &dir)
+        .status(1)
+        .run();
+    let err = output.stderr;
+    assert!(
+        err.contains(&format!(
+            "the disk is full, so your plan could not be saved (it is kept in `{}`)",
+            dir.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("revisions/") && !err.contains(".toml"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.join("plan.toml")).unwrap(), before);
+}

@@ -360,11 +360,17 @@ impl Store {
                 numbered = to_toml(&plan).into_bytes();
             }
             within_limit("your plan", &current.path, &numbered)?;
-            self.write_plan_file(&numbered)?;
+            self.not_saved(self.write_plan_file(&numbered))?;
             numbered
         };
-        create_private_dir(&self.revisions_dir())?;
-        write_atomic_via(&self.dir, &self.revision_path(revision), &text)?;
+        // A full disk here is said about the plan, like any save before its
+        // commit point, never about a revision file she has not heard of.
+        self.not_saved(create_private_dir(&self.revisions_dir()))?;
+        self.not_saved(write_atomic_via(
+            &self.dir,
+            &self.revision_path(revision),
+            &text,
+        ))?;
         Ok(revision)
     }
 
