@@ -337,3 +337,47 @@ fn relative_dates_are_read_on_the_persons_own_day() {
         assert!(said.contains(&format!("1 task, due {due}")), "{tz}: {said}");
     }
 }
+
+/// Issue 12: a check-in with the computer's clock set back (to 1970) was
+/// kept as "Fri 2 Jan", and days without a lapse then counted from 1970.
+/// It is refused before anything is asked, saying both dates in words and
+/// that nothing was changed; a day behind (a flight west across the date
+/// line) is still a check-in on that day.
+#[test]
+fn a_check_in_with_the_clock_set_back_is_refused_in_words() {
+    let env = Env::with_example();
+    let log = env.plan_dir().join("check-ins.toml");
+    let (_, said) = at(
+        &env,
+        "Pacific/Auckland",
+        "2026-11-27T10:00:00Z",
+        &["check-in", "--urge", "3", "--acted", "no"],
+    );
+    assert!(said.is_empty() || !said.contains("clock"), "{said}");
+    let before = std::fs::read(&log).unwrap();
+    let ran = env
+        .test(["check-in", "--urge", "2", "--acted", "no"])
+        .env("TZ", "Pacific/Auckland")
+        .env("RELAPSE_PLAN_NOW", "1970-01-02T10:00:00Z")
+        .status(1)
+        .run();
+    assert!(
+        ran.stderr.contains("your computer's clock says today is 2 January 1970, which is before your last check-in (27 November 2026), so this check-in was not saved"),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr.contains("set your computer's date and time"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(std::fs::read(&log).unwrap(), before, "nothing was changed");
+    // Los Angeles the evening before, after a flight: that day's check-in.
+    let (out, _) = at(
+        &env,
+        "America/Los_Angeles",
+        "2026-11-27T05:00:00Z",
+        &["check-in", "--urge", "1", "--acted", "no"],
+    );
+    assert!(out.contains("Checked in for Thu 26 Nov"), "{out}");
+}

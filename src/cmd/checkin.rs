@@ -52,6 +52,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             Plan::new(String::new(), None)
         }
     };
+    if args.urge.is_some() || args.count_days.is_none() {
+        clock_after_last_check_in(ctx)?;
+    }
     for other in &args.other_sign {
         let folded = crate::store::fold_note(other.trim());
         if folded != other.trim() {
@@ -127,6 +130,33 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         let left_out: Vec<String> = not_saved.iter().map(ToString::to_string).collect();
         Err(Error::PartlySaved { left_out })
     }
+}
+
+/// Refuses a check-in when the computer's clock is well behind the last
+/// one (set back to 1970, say), before anything is asked, so nothing typed
+/// is lost. A day behind is allowed: a flight west across the date line
+/// makes "today" the day before, and that check-in belongs there.
+fn clock_after_last_check_in(ctx: &Ctx) -> Result<()> {
+    // The quick-view copy holds the latest days; a log that can't be read
+    // is said when the check-in is saved, not here.
+    let Ok(recent) = ctx.store.load_recent_check_ins() else {
+        return Ok(());
+    };
+    let Some(last) = recent
+        .entries
+        .iter()
+        .filter_map(|e| e.day.date)
+        .max_by_key(|d| days_from_civil(*d))
+    else {
+        return Ok(());
+    };
+    if days_from_civil(ctx.today) + 1 >= days_from_civil(last) {
+        return Ok(());
+    }
+    Err(Error::ClockBehindCheckIn {
+        today: crate::plan::date::long_date(ctx.today),
+        last: crate::plan::date::long_date(last),
+    })
 }
 
 /// What saving a check-in gives back: how it was recorded, today's entry,
