@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use textwrap::core::display_width;
 use toml::value::Datetime;
 
@@ -57,10 +57,9 @@ impl Grid {
         self
     }
 
-    /// Whether a box-drawn table fits the width with every word whole:
-    /// unbroken columns at their full width, the others at their longest
-    /// word, plus a border and a space either side of each column.
-    fn fits(&self) -> bool {
+    /// The least width of each column that keeps every word whole (every
+    /// line, for unbroken columns), without the border and padding.
+    fn least_widths(&self) -> Vec<usize> {
         let longest = |text: &str, whole_lines: bool| -> usize {
             if whole_lines {
                 text.lines().map(display_width).max().unwrap_or(0)
@@ -71,7 +70,7 @@ impl Grid {
                     .unwrap_or(0)
             }
         };
-        let needed: usize = (0..self.headers.len())
+        (0..self.headers.len())
             .map(|i| {
                 let unbroken = self.unbroken.contains(&i);
                 let cells = self.rows.iter().filter_map(|r| r.get(i));
@@ -80,10 +79,15 @@ impl Grid {
                     .chain([longest(self.headers[i], unbroken)])
                     .max()
                     .unwrap_or(0)
-                    + 3
             })
-            .sum::<usize>()
-            + 1;
+            .collect()
+    }
+
+    /// Whether a box-drawn table fits the width with every word whole:
+    /// unbroken columns at their full width, the others at their longest
+    /// word, plus a border and a space either side of each column.
+    fn fits(&self) -> bool {
+        let needed: usize = self.least_widths().iter().map(|w| w + 3).sum::<usize>() + 1;
         needed <= self.style.width
     }
 
@@ -126,9 +130,18 @@ impl std::fmt::Display for Grid {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(u16::try_from(self.style.width).unwrap_or(80))
             .set_header(self.headers.clone());
-        for &index in &self.unbroken {
+        // comfy-table shares the width out by content, and could give a
+        // column less than its longest word ("Самотніст/ь" at 50 columns):
+        // each column is held to at least that word (padding included),
+        // which `fits` has checked the width allows.
+        for (index, least) in self.least_widths().into_iter().enumerate() {
             if let Some(column) = table.column_mut(index) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
+                if self.unbroken.contains(&index) {
+                    column.set_constraint(ColumnConstraint::ContentWidth);
+                } else {
+                    let least = u16::try_from(least + 2).unwrap_or(u16::MAX);
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+                }
             }
         }
         for row in &self.rows {
@@ -480,4 +493,34 @@ pub fn history_table(
         ]);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At 50 columns, a table that can keep every word whole does
+    /// (comfy-table alone gave "Самотніст/ь" and "застосуно/к").
+    #[test]
+    fn a_table_that_fits_keeps_every_word_whole() {
+        let style = Style {
+            color: false,
+            plain: false,
+            width: 50,
+        };
+        let mut grid = table(&["Trigger", "Brings", "Priority", "Response"], &[2], style);
+        grid.add_row(vec![
+            "Зарплата в п'ятницю, сама вдома".into(),
+            "thinks: Лише один раз, я заслужила\nfeels: Самотність\nurge: Відкрити застосунок казино".into(),
+            "high\nlikely 4/5\nurge 4/5\nsure 20%".into(),
+            String::new(),
+        ]);
+        assert!(grid.fits());
+        let shown = grid.to_string();
+        for word in ["Самотність", "застосунок", "заслужила", "п'ятницю,"]
+        {
+            assert!(shown.contains(word), "{word} broken:\n{shown}");
+        }
+        assert!(shown.lines().all(|l| display_width(l) <= 50), "{shown}");
+    }
 }
