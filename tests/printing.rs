@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use crate::Env;
+use crate::{Env, pdftotext};
 
 fn read_pdf(path: &Path) -> (Vec<(f32, f32)>, Vec<String>, Vec<u8>) {
     let bytes = fs::read(path).unwrap();
@@ -969,4 +969,48 @@ fn html_lang_is_the_persons_locale_or_left_out() {
             assert!(!html.contains("lang=\"en\""), "{locale}");
         }
     }
+}
+
+/// Issue 13 (Oksana, Farah, Ravi): a plan with nothing yet for the stages
+/// "Things I can do on my own" and "People and places that take my mind
+/// off it" printed its stages as 1, 4, 5, 6, and a person wondered what 2
+/// and 3 were. What prints is numbered 1, 2, 3, 4, on paper and in HTML.
+#[test]
+fn printed_stages_are_numbered_without_gaps() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    env.ok(["warning-sign", "add", "Перестаю відповідати Олені"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Олена",
+        "--phone",
+        "+49 176 5555 0102",
+        "--role",
+        "help",
+    ]);
+    env.ok(["safety", "add", "Олена тримає мою банківську картку"]);
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    let text = pdftotext(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for heading in [
+        "1 Warning signs that things are sliding",
+        "2 People I can ask for help",
+        "3 Professionals and crisis lines",
+        "4 Making my surroundings safer",
+    ] {
+        assert!(flat.contains(heading), "{heading}:\n{text}");
+    }
+    assert!(!flat.contains("6 Making"), "{text}");
+    let html = env.home().join("plan.html");
+    env.ok(["print", "--format", "html", "-o", html.to_str().unwrap()]);
+    let page = fs::read_to_string(&html).unwrap();
+    let numbers: Vec<&str> = page
+        .split("<span class=\"stage-n\">")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"], "{page}");
 }

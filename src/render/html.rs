@@ -185,7 +185,7 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
         "<section class=\"{}\"><h2>",
         section_class(section.rank)
     );
-    if let Rank::Stage(n) = section.rank {
+    if let Some(n) = section.number {
         let _ = write!(body, "<span class=\"stage-n\">{n}</span> ");
     }
     let _ = write!(body, "{}</h2>", html(&section.title));

@@ -597,7 +597,7 @@ fn heading_block(fonts: &Fonts, section: &Section, index: usize, width: f32, siz
         ..Block::default()
     };
     let mut x = 0.0;
-    if let Rank::Stage(n) = section.rank {
+    if let Some(n) = section.number {
         let badge = hsize * 1.3;
         block.ops.push(Op::Box {
             x: 0.0,
@@ -1831,6 +1831,7 @@ mod tests {
                 Item::Numbered(11, "اتصل بأخي على +20 10 1234 5678".into()),
             ],
             rank: Rank::Crisis,
+            number: None,
             blank_lines: 0,
         };
         let blocks = item_blocks(&fonts, &section, 0, 300.0, 10.0);
@@ -1863,6 +1864,7 @@ mod tests {
             title: "People I can ask for help".into(),
             items: vec![call("Alex", "+44 7700 900123"), call("أخي كريم", "999")],
             rank: Rank::Stage(4),
+            number: Some(1),
             blank_lines: 0,
         };
         let blocks = item_blocks(&fonts, &section, 0, 250.0, 10.0);

@@ -45,6 +45,10 @@ pub struct Section {
     pub title: String,
     pub items: Vec<Item>,
     pub rank: Rank,
+    /// The number printed beside a stage: its place among the stages that
+    /// print (1, 2, 3…), so a stage left out for being empty never leaves
+    /// a gap the person wonders about. `None` for anything else.
+    pub number: Option<usize>,
     /// Ruled lines to print after the items, to write on by hand
     /// (`print --blank`, `print --write-in`); 0 for none.
     pub blank_lines: usize,
@@ -307,6 +311,7 @@ fn section(rank: Rank, title: &str, items: Vec<Item>, fill: Fill) -> Option<Sect
         return None;
     }
     Some(Section {
+        number: None,
         title: title.to_string(),
         items,
         rank,
@@ -418,6 +423,13 @@ pub fn build(
         .map(|c| Item::Bullet(m.show(&c.name)))
         .collect();
     add(Rank::Reference, "Not to involve in a crisis", not_involved);
+    let mut stages = 0;
+    for section in &mut sections {
+        if matches!(section.rank, Rank::Stage(_)) {
+            stages += 1;
+            section.number = Some(stages);
+        }
+    }
 
     let (title, footer) = title_and_footer(plan, zone, m);
     Printout {
@@ -437,6 +449,7 @@ impl Printout {
             title: TRENDS_TITLE.to_string(),
             items: vec![Item::Chart(Box::new(chart))],
             rank: Rank::Reference,
+            number: None,
             blank_lines: 0,
         });
     }

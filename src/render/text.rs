@@ -194,6 +194,7 @@ pub(crate) fn card_sections(side: &[Entry]) -> Vec<(Section, Vec<String>)> {
                     title,
                     items: Vec::new(),
                     rank: Rank::Reference,
+                    number: None,
                     blank_lines: 0,
                 },
                 Vec::new(),
