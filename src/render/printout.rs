@@ -423,19 +423,23 @@ pub fn build(
         .map(|c| Item::Bullet(m.show(&c.name)))
         .collect();
     add(Rank::Reference, "Not to involve in a crisis", not_involved);
-    let mut stages = 0;
-    for section in &mut sections {
-        if matches!(section.rank, Rank::Stage(_)) {
-            stages += 1;
-            section.number = Some(stages);
-        }
-    }
+    number_stages(&mut sections);
 
     let (title, footer) = title_and_footer(plan, zone, m);
     Printout {
         title,
         sections,
         footer,
+    }
+}
+
+/// Numbers the stages that print 1, 2, 3…, in order.
+fn number_stages(sections: &mut [Section]) {
+    let stages = sections
+        .iter_mut()
+        .filter(|s| matches!(s.rank, Rank::Stage(_)));
+    for (n, section) in stages.enumerate() {
+        section.number = Some(n + 1);
     }
 }
 
