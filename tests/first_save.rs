@@ -140,7 +140,7 @@ fn a_hand_written_first_plan_is_kept_as_revision_1() {
         .stdout_has("2 (current)")
         .run();
     env.test(["diff", "1", "2"])
-        .stdout_has("added warning sign \"Skipping meals\"")
+        .stdout_has("added warning sign “Skipping meals”")
         .run();
     // And it can be brought back.
     env.test(["restore", "1"])

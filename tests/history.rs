@@ -57,7 +57,7 @@ fn diff_names_changed_fields_in_words() {
     let out = env.ok(["diff"]);
     assert_eq!(
         out,
-        "Changes from revision 2 to the current plan (revision 3):\n  - trigger “Friday payday”: thoughts added \"I've earned it\"\n  - trigger “Friday payday”: likelihood 3 → 4\n"
+        "Changes from revision 2 to the current plan (revision 3):\n  - trigger “Friday payday”: thoughts added “I've earned it”\n  - trigger “Friday payday”: likelihood 3 → 4\n"
     );
     let out = env.ok(["diff", "1", "3"]);
     assert_eq!(

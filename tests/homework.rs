@@ -261,7 +261,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         "not yet   add at least 2 new help contacts (0 of 2 new help contacts)",
         "Revision 4, 2026-11-24 19:00 UTC",
         "- added trigger “Sunday lunch at my parents'”",
-        "- added safer-environment item \"Alex keeps my spare bank card\"",
+        "- added safer-environment item “Alex keeps my spare bank card”",
         "2 rehearsals",
         "40% → 60%",
         "Urge surfing: 1.",
@@ -909,7 +909,7 @@ fn a_version_3_hand_in_still_opens() {
         .test(["review", old.to_str().unwrap()])
         .stdout_has("Hand-in from")
         .stdout_has("- added trigger “Sunday lunch at my parents'”")
-        .stdout_has("- added safer-environment item \"Alex keeps my spare bank card\"")
+        .stdout_has("- added safer-environment item “Alex keeps my spare bank card”")
         .run();
     assert_eq!(fs::read(&old).unwrap(), before, "review changes nothing");
 }

@@ -241,7 +241,7 @@ fn diff_shows_roles_and_follow_through_in_words() {
     for line in [
         "contact “Alex (sponsor)”: role someone I can ask for help → someone not to involve",
         "coping strategy “Urge surfing”: kind internal → social",
-        "coping strategy “Urge surfing”: follow-through (not set) → how likely 40 %, what could get in the way \"太累了\"",
+        "coping strategy “Urge surfing”: follow-through (not set) → how likely 40 %, what could get in the way “太累了”",
     ] {
         assert!(shown.contains(line), "{line}\n{shown}");
     }

@@ -86,7 +86,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         // The check-in is kept even when the plan can't take the sign now.
         match ctx.store.update(ctx.now, None, |plan| {
             plan.warning_signs.push(TextItem::new(sign.clone()));
-            Ok(format!("added warning sign \"{sign}\""))
+            Ok(format!("added warning sign “{sign}”"))
         }) {
             Ok(_) => ctx.say(&format!("Added \"{sign}\" to your plan's warning signs."))?,
             // Said once, for the sign alone: what happens to the check-in

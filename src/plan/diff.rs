@@ -230,21 +230,17 @@ impl fmt::Display for Change {
                 )
             }
             Change::ItemAdded { section, text } => {
-                write!(f, "added {} \"{text}\"", section.item_name())
+                write!(f, "added {} “{text}”", section.item_name())
             }
             Change::ItemRemoved { section, text } => {
-                write!(f, "removed {} \"{text}\"", section.item_name())
+                write!(f, "removed {} “{text}”", section.item_name())
             }
             Change::ItemEdited {
                 section,
                 position,
                 old,
                 new,
-            } => write!(
-                f,
-                "{} {position}: \"{old}\" → \"{new}\"",
-                section.item_name()
-            ),
+            } => write!(f, "{} {position}: “{old}” → “{new}”", section.item_name()),
             Change::Reordered { section } => {
                 write!(f, "{} reordered", section.title().to_lowercase())
             }
@@ -269,7 +265,7 @@ fn label(of: Of, id: Option<&str>, position: Option<usize>) -> String {
         Of::OwnLines => "own numbers".into(),
         Of::CheckIn => "check-in".into(),
         Of::EarlyWarning => "early warning".into(),
-        Of::CrisisStep => format!("crisis step {} \"{id}\"", position.unwrap_or_default()),
+        Of::CrisisStep => format!("crisis step {} “{id}”", position.unwrap_or_default()),
         Of::Trigger | Of::Coping | Of::Contact => {
             let noun = of.entry().map_or("", Entry::noun);
             format!("{noun} {id}")
@@ -354,10 +350,12 @@ fn own_line_words(line: &Table) -> String {
     }
 }
 
-/// Shows a value as it would read in the file.
+/// Shows a value in words: text in the curly quotes every screen puts
+/// the person's words in (one rule), an empty text as not set.
 pub fn show(value: Option<&Value>) -> String {
     match value {
-        Some(Value::String(s)) => format!("\"{s}\""),
+        Some(Value::String(s)) if s.is_empty() => "(not set)".into(),
+        Some(Value::String(s)) => format!("“{s}”"),
         Some(Value::Table(t)) if t.is_empty() => "(not set)".into(),
         None => "(not set)".into(),
         Some(other) => other.to_string(),
@@ -783,7 +781,7 @@ mod tests {
         for line in [
             "trigger payday: category not chosen → social pressure",
             "coping strategy walk: kind internal → social",
-            "coping strategy walk: follow-through (not set) → how likely 40 %, what could get in the way \"下雨\"",
+            "coping strategy walk: follow-through (not set) → how likely 40 %, what could get in the way “下雨”",
             "contact dave: role help → do not involve",
         ] {
             assert!(shown.contains(line), "{line}\n{shown}");
@@ -813,7 +811,7 @@ mod tests {
             words(&changes),
             [
                 "country: (not set) → United Kingdom",
-                "trigger payday: thoughts added \"Just one\"",
+                "trigger payday: thoughts added “Just one”",
                 "trigger payday: likelihood 3 → 4",
                 "added contact “Alex”",
             ]
@@ -841,8 +839,8 @@ mod tests {
         assert_eq!(
             words(&diff(&old, &new)),
             [
-                "crisis step 2: \"Call Alex\" → \"Call Alex now\"",
-                "added crisis step \"Call 999\""
+                "crisis step 2: “Call Alex” → “Call Alex now”",
+                "added crisis step “Call 999”"
             ]
         );
     }
@@ -852,8 +850,8 @@ mod tests {
         let old = base();
         let mut new = base();
         new.crisis_steps.push(TextItem::new("Leave"));
-        assert_eq!(words(&diff(&old, &new)), ["added crisis step \"Leave\""]);
-        assert_eq!(words(&diff(&new, &old)), ["removed crisis step \"Leave\""]);
+        assert_eq!(words(&diff(&old, &new)), ["added crisis step “Leave”"]);
+        assert_eq!(words(&diff(&new, &old)), ["removed crisis step “Leave”"]);
     }
 
     /// A new id is a rename: not a removal and an addition, and the
@@ -890,7 +888,7 @@ mod tests {
             [
                 "renamed trigger payday to friday",
                 "trigger friday: likelihood 3 → 5",
-                "trigger friday: coping added \"run\"",
+                "trigger friday: coping added “run”",
                 "renamed coping strategy walk to walking"
             ]
         );
@@ -937,9 +935,9 @@ mod tests {
         assert_eq!(
             words(&changes),
             [
-                "kept at: (not set) → \"the blue folder\"",
-                "own numbers: emergency number (not set) → \"999\"",
-                "crisis step 1 \"Leave\": how likely (not set) → 40 %",
+                "kept at: (not set) → “the blue folder”",
+                "own numbers: emergency number (not set) → “999”",
+                "crisis step 1 “Leave”: how likely (not set) → 40 %",
             ]
         );
     }
@@ -1001,7 +999,7 @@ mod tests {
         });
         let lines = words(&diff(&old, &new));
         assert!(
-            lines.contains(&"own numbers: emergency number (not set) → \"101\"".to_string()),
+            lines.contains(&"own numbers: emergency number (not set) → “101”".to_string()),
             "{lines:?}"
         );
         assert!(
@@ -1022,5 +1020,13 @@ mod tests {
             ),
             "{back:?}"
         );
+    }
+
+    /// One kind of quote for the person's words, and an empty name read as
+    /// not set, never `""` as it would be in the file.
+    #[test]
+    fn values_read_in_words_with_one_kind_of_quote() {
+        assert_eq!(show(Some(&Value::String(String::new()))), "(not set)");
+        assert_eq!(show(Some(&Value::String("Оксана".into()))), "“Оксана”");
     }
 }

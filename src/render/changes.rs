@@ -53,7 +53,7 @@ pub fn in_words(
             };
             let name = |value: &toml::Value| match value {
                 toml::Value::String(id) => words(linked, id)
-                    .map_or_else(|| format!("\"{id}\""), |shown| with_role(linked, id, shown)),
+                    .map_or_else(|| format!("“{id}”"), |shown| with_role(linked, id, shown)),
                 other => show(Some(other)),
             };
             let mut parts: Vec<String> =
