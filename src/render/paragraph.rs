@@ -68,20 +68,23 @@ impl Guard {
 
 /// Whether `text` holds an explicit embedding, override or isolate.
 fn has_explicit(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(
-            bidi_class(c),
-            BidiClass::RLE
-                | BidiClass::RLO
-                | BidiClass::LRE
-                | BidiClass::LRO
-                | BidiClass::PDF
-                | BidiClass::RLI
-                | BidiClass::LRI
-                | BidiClass::FSI
-                | BidiClass::PDI
-        )
-    })
+    text.chars().any(is_explicit)
+}
+
+/// An explicit direction embedding, override or isolate (or its end).
+fn is_explicit(c: char) -> bool {
+    matches!(
+        bidi_class(c),
+        BidiClass::RLE
+            | BidiClass::RLO
+            | BidiClass::LRE
+            | BidiClass::LRO
+            | BidiClass::PDF
+            | BidiClass::RLI
+            | BidiClass::LRI
+            | BidiClass::FSI
+            | BidiClass::PDI
+    )
 }
 
 /// The longest run of digits and separators still taken for one number:
@@ -202,20 +205,7 @@ fn looks_like_a_digit(c: char) -> bool {
 /// otherwise show a number reversed): either way its numbers are isolated.
 pub fn has_rtl(text: &str) -> bool {
     text.chars().any(|c| {
-        matches!(
-            bidi_class(c),
-            BidiClass::R
-                | BidiClass::AL
-                | BidiClass::RLE
-                | BidiClass::RLO
-                | BidiClass::LRE
-                | BidiClass::LRO
-                | BidiClass::PDF
-                | BidiClass::RLI
-                | BidiClass::LRI
-                | BidiClass::FSI
-                | BidiClass::PDI
-        ) || c == '\u{200f}'
+        matches!(bidi_class(c), BidiClass::R | BidiClass::AL) || is_explicit(c) || c == '\u{200f}'
     })
 }
 
