@@ -735,10 +735,10 @@ impl Error {
 /// "Sam" is already in the plan, or looks the same as someone who is.
 fn looks_like(name: &str, other: &str, id: &str, differs: &str) -> String {
     if name == other {
-        format!("\"{name}\" is already in your plan (contact `{id}`), so nothing was changed")
+        format!("“{name}” is already in your plan (contact `{id}`), so nothing was changed")
     } else {
         format!(
-            "\"{name}\" looks the same as \"{other}\", already in your plan (contact `{id}`): {differs}, so nothing was changed"
+            "“{name}” looks the same as “{other}”, already in your plan (contact `{id}`): {differs}, so nothing was changed"
         )
     }
 }

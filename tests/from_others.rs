@@ -406,7 +406,7 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
         let err = output.stderr;
         assert!(
             err.contains(
-                "looks the same as \"Dave Last\", already in your plan (contact `dave-last`)"
+                "looks the same as “Dave Last”, already in your plan (contact `dave-last`)"
             ),
             "{name}: {err}"
         );
@@ -431,10 +431,7 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
             "1",
         ],
     );
-    assert!(
-        err.contains("\"Dave \\u{200b}Last\" looks the same"),
-        "{err}"
-    );
+    assert!(err.contains("“Dave \\u{200b}Last” looks the same"), "{err}");
     assert!(
         err.contains("differ only in case, width or characters that do not show"),
         "{err}"
@@ -458,13 +455,13 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
             "Dave Last\u{feff}",
         ],
     );
-    assert!(err.contains("looks the same as \"Dave Last\""), "{err}");
+    assert!(err.contains("looks the same as “Dave Last”"), "{err}");
     env.ok(["contact", "edit", "dave-lost", "--name", "Dave Lost Jr"]);
     // The very same name is said plainly.
     let err = env.fails(1, ["contact", "add", "--name", "Dave Last", "--phone", "1"]);
     assert!(
         err.contains(
-            "\"Dave Last\" is already in your plan (contact `dave-last`), so nothing was changed"
+            "“Dave Last” is already in your plan (contact `dave-last`), so nothing was changed"
         ),
         "{err}"
     );
@@ -779,7 +776,7 @@ fn look_alikes_across_alphabets_are_named_and_never_exported_alike() {
         ],
     );
     assert!(
-        err.contains("\"D\u{430}ve Last\" looks the same as \"Dave Last\", already in your plan (contact `dave-last`): they are written in different alphabets that look alike: “D\u{430}ve Last” has a Cyrillic letter, so nothing was changed"),
+        err.contains("“D\u{430}ve Last” looks the same as “Dave Last”, already in your plan (contact `dave-last`): they are written in different alphabets that look alike: “D\u{430}ve Last” has a Cyrillic letter, so nothing was changed"),
         "{err}"
     );
     assert_eq!(env.snapshot_dir(), before);

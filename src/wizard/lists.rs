@@ -171,7 +171,7 @@ impl Wizard<'_> {
                 return Ok(Some(name));
             };
             let said = format!(
-                "\"{}\" looks the same as \"{}\", already in your plan ({}). Give this one a name of its own (add a surname, or \"(work)\"), or leave it empty to stop.",
+                "“{}” looks the same as “{}”, already in your plan ({}). Give this one a name of its own (add a surname, or \"(work)\"), or leave it empty to stop.",
                 crate::render::clean(&name),
                 crate::render::clean(&other.name),
                 crate::render::how_names_differ(&name, &other.name)
