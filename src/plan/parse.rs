@@ -467,9 +467,13 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
     let line = before.rsplit('\n').next()?;
     let (left, _) = line.rsplit_once('=')?;
     let left = left.trim_end();
+    // After the last character that cannot be in a bare key, which may be
+    // more than one byte long (a key after "é" or "\u{88}").
     let start = left
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let key = left[start..].rsplit('.').next()?;
     (!key.is_empty()).then_some(key)
 }
@@ -702,5 +706,15 @@ mod tests {
         let parsed = parse(to_toml(&plan).as_bytes()).unwrap();
         assert_eq!(parsed.plan, plan);
         assert!(parsed.problems.is_empty());
+    }
+
+    /// The property test's find: a key after a character of more than one
+    /// byte panicked ("not a char boundary") instead of being named.
+    #[test]
+    fn a_key_after_a_wide_character_is_read() {
+        let text = "é\u{88}urge = 300";
+        assert_eq!(key_before(text, text.len() - 3), Some("urge"));
+        let text = "w_ft___ = \"$\u{88}\" urge = 3";
+        let _ = key_before(text, text.len() - 1);
     }
 }
