@@ -126,7 +126,9 @@ fn a_missing_or_stale_plan_file_is_recovered_from_the_newest_revision() {
     )
     .unwrap();
     env.test(["now"])
-        .stderr_has("was at revision 2, behind the saved revisions")
+        .stderr_has(
+            "`plan.toml` still shows revision 2, but your newer changes are safe in its history",
+        )
         .run();
     env.ok(["reason", "add", "Mia"]);
     let plan = env.plan();

@@ -92,7 +92,7 @@ impl Store {
             }
             return self.recover(
                 newest,
-                &format!("`{PLAN_FILE}` was at revision {revision}, behind the saved revisions (an interrupted save?)"),
+                &format!("`{PLAN_FILE}` still shows revision {revision}, but your newer changes are safe in its history (a save was cut short, by a full disk, say)"),
             );
         }
         Ok(loaded(parsed, path, Vec::new()))
@@ -453,7 +453,7 @@ impl Store {
         self.not_saved(write_atomic_via(&self.dir, &revision_path, text.as_bytes()))?;
         if let Err(error) = self.write_plan_file(text.as_bytes()) {
             eprintln!(
-                "note: saved as revision {revision}, but `{PLAN_FILE}` could not be brought up to date ({error}); the next command does it"
+                "note: your change is saved, as revision {revision}; only `{PLAN_FILE}` could not be brought up to date ({error}). Nothing is lost: the next command does it"
             );
             return Ok(plan);
         }
