@@ -27,6 +27,7 @@ mod no_terminal;
 #[cfg(unix)]
 mod nothing_lost;
 mod own_words;
+mod paper;
 #[cfg(unix)]
 mod plan_link;
 mod printed_trends;

@@ -260,6 +260,27 @@ pub fn unit(fonts: &Fonts, text: &str, style: Style) -> Line {
     line
 }
 
+/// A list's number ("1.") for an item that reads right to left: one
+/// right-to-left run, so its full stop sits on its left, between the
+/// number and the words, as a browser draws it, while its text stays
+/// "1." for copying and for screen readers.
+pub fn rtl_marker(fonts: &Fonts, text: &str, style: Style) -> Line {
+    let mut line = Line::default();
+    let mut faces = fonts.runs(text.trim(), style.bold);
+    faces.reverse();
+    for (face, piece) in faces {
+        let width = fonts.width(face, piece, true, style.size);
+        line.width += width;
+        line.pieces.push(Piece {
+            face,
+            text: piece.to_string(),
+            rtl: true,
+            width,
+        });
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

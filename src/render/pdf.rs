@@ -305,7 +305,18 @@ fn marked(
         17,
         role,
     );
-    let line = bidi::unit(fonts, marker, st);
+    // A right-to-left item's number is itself laid out right to left
+    // ("1." with its full stop on the left, between the number and the
+    // words), so a step that starts with a number ("۱۵ دقیقه …") reads
+    // "1. ۱۵ دقیقه" from the right, the number apart from hers.
+    // A number is bold (as in the HTML), a second cue that it is the
+    // list's and not the first word of her step.
+    let mst = style(st.size, marker != "•");
+    let line = if rtl {
+        bidi::rtl_marker(fonts, marker, mst)
+    } else {
+        bidi::unit(fonts, marker, mst)
+    };
     let x = if rtl {
         width - marker_w + gap
     } else {
@@ -370,7 +381,9 @@ fn item_blocks(
             .items
             .iter()
             .filter_map(|i| match i {
-                Item::Numbered(n, _) => Some(bidi::unit(fonts, &format!("{n}."), st).width),
+                Item::Numbered(n, _) => {
+                    Some(bidi::unit(fonts, &format!("{n}."), style(size, true)).width)
+                }
                 _ => None,
             })
             .fold(bidi::unit(fonts, "•", st).width, f32::max);
