@@ -62,6 +62,12 @@ pub trait Prompter {
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
         None
     }
+
+    /// A half-typed answer from last time, not yet back on its line: the
+    /// walk-through leads to its question rather than past it.
+    fn waiting(&self) -> Option<&crate::plan::draft::Unsent> {
+        None
+    }
 }
 
 /// Shortens a choice for the screen; one rule for every screen, in render.
@@ -1110,6 +1116,7 @@ impl Prompter for Terminal {
                             question: whole_question.to_string(),
                             initial: initial.to_string(),
                             typed: line.text.clone(),
+                            step: None,
                         });
                     }
                     return Err(Error::Cancelled);
@@ -1319,6 +1326,7 @@ impl Prompter for Scripted {
                 question: question.to_string(),
                 initial: initial.to_string(),
                 typed,
+                step: None,
             });
             self.answers.pop_front();
             self.transcript.push(format!("? {question}"));

@@ -454,3 +454,39 @@ fn ctrl_c_in_rehearse_keeps_the_words_on_screen_and_says_what_was_logged() {
     assert_eq!(said.matches("Stopped.").count(), 1, "{said}");
     assert_eq!(fs::read(env.plan_dir().join("practice.toml")).ok(), before);
 }
+
+/// Oksana typed half a reason, pressed Ctrl-C, and carried on later: the
+/// reasons were not empty, so the part opened on its menu, whose first
+/// choice is "Done with this section", and her Enter there dropped the
+/// words without a word. Now the walk goes back to the line they were
+/// typed on, with the words on it.
+#[test]
+fn words_stopped_by_ctrl_c_are_back_on_their_line_when_the_walk_carries_on() {
+    let env = Env::new();
+    let t = Tmux::start(&env, &["new"], 50);
+    t.wait_for("Which country are you in?");
+    t.keys(&["Enter"]);
+    t.wait_for("Your name on the plan?");
+    t.type_text("Оксана");
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    t.type_text("Сестра Олена");
+    t.keys(&["Enter"]);
+    t.type_text("Мій кіт, і весна в");
+    t.keys(&["C-c"]);
+    t.wait_for("stopped: Ctrl-C");
+    drop(t);
+
+    let t = Tmux::start(&env, &["new"], 50);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("? What keeps you going? › Мій кіт, і весна в");
+    assert!(!screen.contains("Done with this section"), "{screen}");
+    t.type_text(" Карпатах");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.wait_for("Done with this section");
+    let draft = draft(&env);
+    assert!(draft.contains("\"Сестра Олена\""), "{draft}");
+    assert!(draft.contains("\"Мій кіт, і весна в Карпатах\""), "{draft}");
+}

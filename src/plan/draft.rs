@@ -72,6 +72,11 @@ pub struct Unsent {
     #[serde(default)]
     pub initial: String,
     pub typed: String,
+    /// The step of `new` the words were typed in, so the walk-through can
+    /// lead back there: a section visited again from the summary is
+    /// otherwise never reached, and the words were dropped unseen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
 }
 
 /// Reads a draft file's text.

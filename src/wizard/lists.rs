@@ -6,14 +6,29 @@ use crate::plan::edit::Entry;
 use crate::plan::{Contact, Role, Section, TextItem};
 
 const DONE: &str = "Done with this section";
+const CHANGE: &str = "What should it say?";
+const NEW_NAME: &str = "Who is it? (their name)";
+const NAME: &str = "Their name, as you call them";
+const PHONE: &str = "Their phone number? (optional)";
+const REACHABLE: &str = "When can you reach them? (optional, e.g. after 6 pm)";
 
 impl Wizard<'_> {
     /// Shows a list section and lets the person add, change, remove or
     /// reorder its sentences. An empty list goes straight to adding.
     pub(super) fn list_section(&mut self, section: Section, intro: &str) -> Result<()> {
         self.say(intro)?;
-        if self.draft.plan.section(section).is_empty() {
+        if self.draft.plan.section(section).is_empty() || self.waits_for(ask_for(section), "") {
             self.add_sentences(section)?;
+        }
+        // Words stopped while changing a sentence go back to that sentence.
+        let changing = self
+            .draft
+            .plan
+            .section(section)
+            .iter()
+            .position(|item| self.waits_for(CHANGE, &item.text));
+        if let Some(i) = changing {
+            self.change_sentence(section, i)?;
         }
         loop {
             self.show_sentences(section)?;
@@ -25,11 +40,7 @@ impl Wizard<'_> {
                 Some(1) => self.add_sentences(section)?,
                 Some(2) => {
                     if let Some(i) = self.pick_sentence(section, "Which one?")? {
-                        let current = self.draft.plan.section(section)[i].text.clone();
-                        if let Some(text) = self.ask.text("What should it say?", &current)? {
-                            self.plan().section_mut(section)[i].text = text;
-                            self.keep()?;
-                        }
+                        self.change_sentence(section, i)?;
                     }
                 }
                 Some(3) => {
@@ -53,6 +64,24 @@ impl Wizard<'_> {
                 _ => return Ok(()),
             }
         }
+    }
+
+    fn change_sentence(&mut self, section: Section, i: usize) -> Result<()> {
+        let current = self.draft.plan.section(section)[i].text.clone();
+        if let Some(text) = self.ask.text(CHANGE, &current)? {
+            self.plan().section_mut(section)[i].text = text;
+            self.keep()?;
+        }
+        Ok(())
+    }
+
+    /// Whether words a Ctrl-C stopped last time wait for this question,
+    /// asked from `initial`: the walk-through then goes to it, rather than
+    /// past it on a menu's first choice, where Enter dropped them unseen.
+    fn waits_for(&self, question: &str, initial: &str) -> bool {
+        self.ask
+            .waiting()
+            .is_some_and(|unsent| unsent.question == question && unsent.initial == initial)
     }
 
     fn add_sentences(&mut self, section: Section) -> Result<()> {
@@ -103,8 +132,22 @@ impl Wizard<'_> {
         self.say(
             "Who can you turn to? People who take your mind off things, people you can ask for help, and professionals. You can also note someone NOT to involve. One at a time; Enter on an empty name when you're done.",
         )?;
-        if self.draft.plan.contacts.is_empty() {
+        if self.draft.plan.contacts.is_empty() || self.waits_for(NEW_NAME, "") {
             while self.add_contact()? {}
+        }
+        // Words stopped inside someone's details go back to that person
+        // (the latest one they fit, as the newest was being added).
+        let stopped_in = self.draft.plan.contacts.iter().rposition(|c| {
+            self.waits_for(NAME, &c.name)
+                || self.waits_for(PHONE, c.phone.as_deref().unwrap_or_default())
+                || self.waits_for(REACHABLE, c.reachable.as_deref().unwrap_or_default())
+        });
+        if let Some(i) = stopped_in {
+            if self.waits_for(NAME, &self.draft.plan.contacts[i].name) {
+                self.edit_contact(i)?;
+            } else {
+                self.contact_details(i)?;
+            }
         }
         loop {
             if !self.draft.plan.contacts.is_empty() {
@@ -137,7 +180,7 @@ impl Wizard<'_> {
 
     /// Adds one contact; `false` when the person left the name empty.
     fn add_contact(&mut self) -> Result<bool> {
-        let Some(name) = self.contact_name("Who is it? (their name)", "", None)? else {
+        let Some(name) = self.contact_name(NEW_NAME, "", None)? else {
             return Ok(false);
         };
         let id = self.draft.plan.new_id::<Contact>(&name);
@@ -183,9 +226,7 @@ impl Wizard<'_> {
     fn edit_contact(&mut self, i: usize) -> Result<()> {
         let current = self.draft.plan.contacts[i].name.clone();
         let id = self.draft.plan.contacts[i].id.clone();
-        if let Some(name) =
-            self.contact_name("Their name, as you call them", &current, Some(&id))?
-        {
+        if let Some(name) = self.contact_name(NAME, &current, Some(&id))? {
             self.plan().contacts[i].name = name;
             self.keep()?;
         }
@@ -197,7 +238,7 @@ impl Wizard<'_> {
             .phone
             .clone()
             .unwrap_or_default();
-        self.plan().contacts[i].phone = self.ask.text("Their phone number? (optional)", &phone)?;
+        self.plan().contacts[i].phone = self.ask.text(PHONE, &phone)?;
         self.keep()?;
         let c = &self.draft.plan.contacts[i];
         let default = Role::ALL.iter().position(|r| *r == c.role).unwrap_or(0);
@@ -228,10 +269,7 @@ impl Wizard<'_> {
                 .reachable
                 .clone()
                 .unwrap_or_default();
-            self.plan().contacts[i].reachable = self.ask.text(
-                "When can you reach them? (optional, e.g. after 6 pm)",
-                &when,
-            )?;
+            self.plan().contacts[i].reachable = self.ask.text(REACHABLE, &when)?;
             self.keep()?;
         }
         Ok(())

@@ -64,6 +64,8 @@ pub struct Wizard<'a> {
     /// relapse-plan held the folder past the wait): the next save, or the
     /// one at the end, writes them.
     pub unkept: bool,
+    /// The step of `new` being asked now, kept with words a Ctrl-C stops.
+    pub step: Option<&'static str>,
 }
 
 impl<'a> Wizard<'a> {
@@ -82,6 +84,7 @@ impl<'a> Wizard<'a> {
             style: crate::render::Style::FILE,
             country_asked: false,
             unkept: false,
+            step: None,
         }
     }
 
@@ -179,6 +182,15 @@ impl<'a> Wizard<'a> {
         }
     }
 
+    /// Runs a step again from the summary, remembering which it is for
+    /// words a Ctrl-C might stop.
+    fn visit(&mut self, step: &'static str) -> Result<()> {
+        self.step = Some(step);
+        self.run_step(step)?;
+        self.step = None;
+        self.keep()
+    }
+
     /// `new`: every step not yet done, then the summary, where any section
     /// can be visited again before saving.
     pub fn walk_new(&mut self) -> Result<Outcome> {
@@ -187,7 +199,9 @@ impl<'a> Wizard<'a> {
                 continue;
             }
             self.ask.heading(title)?;
+            self.step = Some(step);
             self.run_step(step)?;
+            self.step = None;
             self.draft.mark_done(step);
             self.keep()?;
         }
@@ -359,15 +373,38 @@ impl<'a> Wizard<'a> {
                 }
             }
             self.ask.show(&lines.join("\n"))?;
-            match self.choose(
-                "What next?",
-                &[
-                    "Save my plan",
-                    "Open a part to see or change it",
-                    "Stop for now (your answers are kept)",
-                ],
-                0,
-            )? {
+            // Words a Ctrl-C stopped in a part she had opened from here are
+            // not met again on the way: the first choice leads back to them.
+            let unfinished = self.ask.waiting().and_then(|unsent| {
+                let (step, _) = STEPS
+                    .iter()
+                    .find(|(step, _)| unsent.step.as_deref() == Some(*step))?;
+                let typed =
+                    crate::render::shorten(&clean(&unsent.typed), width.saturating_sub(36).max(12));
+                Some((*step, format!("Finish what you were typing: “{typed}”")))
+            });
+            let mut menu = vec![
+                "Save my plan",
+                "Open a part to see or change it",
+                "Stop for now (your answers are kept)",
+            ];
+            if let Some((_, finish)) = &unfinished {
+                menu.insert(0, finish);
+            }
+            let mut choice = self.choose("What next?", &menu, 0)?;
+            if let Some((step, _)) = unfinished {
+                if choice == Some(0) {
+                    let title = STEPS
+                        .iter()
+                        .find(|(s, _)| *s == step)
+                        .map_or("", |(_, t)| t);
+                    self.ask.heading(title)?;
+                    self.visit(step)?;
+                    continue;
+                }
+                choice = choice.map(|i| i - 1);
+            }
+            match choice {
                 Some(0) => {
                     let note = self.ask.text(
                         "A few words about this version? (optional, like “first draft”)",
@@ -379,8 +416,7 @@ impl<'a> Wizard<'a> {
                     let titles: Vec<&str> = STEPS.iter().map(|(_, title)| *title).collect();
                     if let Some(i) = self.choose("Which part?", &titles, 0)? {
                         self.ask.heading(STEPS[i].1)?;
-                        self.run_step(STEPS[i].0)?;
-                        self.keep()?;
+                        self.visit(STEPS[i].0)?;
                     }
                 }
                 _ => return Ok(Outcome::Pause),

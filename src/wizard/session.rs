@@ -108,22 +108,7 @@ pub fn run(
         locale_country,
         style,
     } = start;
-    if kind.command == "new" {
-        let intro = format!(
-            "This walk-through builds your relapse-prevention and crisis plan, one section at a time. \
-             It is private: it stays on this computer, in {}, readable by you alone. \
-             Every answer is kept as you give it. Leave an answer empty to skip; \
-             you can come back to any section at the end.",
-            keeper.place().display()
-        );
-        ask.show(&crate::render::wrap(&intro, style.width, "", ""))?;
-    }
-    // The keys, the same in every walk-through, said before the first question.
-    let keys = format!(
-        "Keys: Enter answers. In a list, ↑ and ↓ move and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
-        kind.command
-    );
-    ask.show(&crate::render::wrap(&keys, style.width, "", ""))?;
+    greet(keeper, ask, kind, style)?;
     let Some(mut draft) = begin(keeper, ask, kind, now, &zone)? else {
         return Ok(());
     };
@@ -150,12 +135,20 @@ pub fn run(
     })();
     let mut draft = wizard.draft.clone();
     let unkept = wizard.unkept;
+    let step = wizard.step;
     // A half-typed answer (Ctrl-C on a text line), or one brought back and
     // not yet asked for again, stays with the draft.
-    let unsent = keeping.inner.take_unsent().or(keeping.waiting.take());
+    let unsent = keeping
+        .inner
+        .take_unsent()
+        .map(|mut unsent| {
+            unsent.step = step.map(str::to_string);
+            unsent
+        })
+        .or(keeping.waiting.take());
     // Answers a busy plan folder kept from the draft are written now.
     if (unsent.is_some() || unkept) && !matches!(result, Ok(Outcome::Save { .. })) {
-        draft.unsent = unsent;
+        draft.unsent.clone_from(&unsent);
         keeper.save_draft(&draft)?;
     }
     let outcome = result?;
@@ -181,6 +174,19 @@ pub fn run(
                 kind.description,
             )?;
             keeper.remove_draft()?;
+            // She chose to save without going back to them: the words are
+            // shown whole, so what is not in the plan is never a surprise.
+            if let Some(unsent) = &unsent {
+                ask.show(&crate::render::wrap(
+                    &format!(
+                        "Not in your plan: the words you were typing when you stopped, “{}”. Copy them from here if you want them.",
+                        clean(&unsent.typed)
+                    ),
+                    style.width,
+                    "",
+                    "",
+                ))?;
+            }
             match saved {
                 None => ask.show("Nothing changed, so your plan stays as it was."),
                 Some(revision) => ask.show(&crate::render::wrap(
@@ -194,6 +200,32 @@ pub fn run(
             }
         }
     }
+}
+
+/// What the walk-through is, where it keeps the answers, and the keys,
+/// the same in every walk-through, said before the first question.
+fn greet(
+    keeper: &dyn Keeper,
+    ask: &mut dyn Prompter,
+    kind: Kind,
+    style: crate::render::Style,
+) -> Result<()> {
+    if kind.command == "new" {
+        let intro = format!(
+            "This walk-through builds your relapse-prevention and crisis plan, one section at a time. \
+             It is private: it stays on this computer, in {}, readable by you alone. \
+             Every answer is kept as you give it. Leave an answer empty to skip; \
+             you can come back to any section at the end.",
+            keeper.place().display()
+        );
+        ask.show(&crate::render::wrap(&intro, style.width, "", ""))?;
+    }
+    // The keys, the same in every walk-through, said before the first question.
+    let keys = format!(
+        "Keys: Enter answers. In a list, ↑ and ↓ move and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        kind.command
+    );
+    ask.show(&crate::render::wrap(&keys, style.width, "", ""))
 }
 
 /// Brings what the plan gained since `draft` was made (crisis steps or
@@ -393,5 +425,8 @@ impl Prompter for Keeping<'_> {
     }
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
         self.inner.take_unsent()
+    }
+    fn waiting(&self) -> Option<&crate::plan::draft::Unsent> {
+        self.waiting.as_ref()
     }
 }

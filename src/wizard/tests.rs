@@ -1030,3 +1030,132 @@ fn a_shortened_summary_line_keeps_its_count_whole() {
     assert!(line.ends_with("… and 2 more"), "{said}");
     assert!(textwrap::core::display_width(line) < 50, "{line}");
 }
+
+/// Oksana's plan with one warning sign, opened again from the summary.
+fn oksanas_store() -> Memory {
+    let store = Memory::default();
+    let mut plan = Plan::new("Оксана".into(), Some("DE".into()));
+    plan.warning_signs
+        .push(crate::plan::TextItem::new("Не відповідаю сестрі"));
+    store.commit(plan, "made");
+    store
+}
+
+#[test]
+fn words_stopped_in_a_part_opened_from_the_summary_lead_back_there_on_resume() {
+    // Oksana opened "Warning signs" from the summary, chose to add one,
+    // typed half a sentence and pressed Ctrl-C. Carrying on, the summary's
+    // first choice (where Enter lands) used to be "Save", and inside the
+    // part "Done with this section": her words were dropped without a word.
+    let store = oksanas_store();
+    let mut ask = Scripted::new([
+        "yes",
+        "Open a part",
+        "Warning signs",
+        "Add more",
+        "<ctrl-c>Не сплю ночами, бо",
+    ]);
+    let stopped = session::run(&store, &mut ask, NEW, start(), |w| w.summary());
+    assert!(
+        matches!(stopped, Err(Error::Cancelled)),
+        "{stopped:?} {:#?}",
+        ask.transcript
+    );
+    let unsent = store.draft().unwrap().unsent.unwrap();
+    assert_eq!(unsent.step.as_deref(), Some("warning-signs"));
+
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        // Enter on the first choice: back to her words, not past them.
+        "<enter>",
+        "Не сплю ночами, бо думаю про борги",
+        "",
+        "Done with this section",
+        "Save my plan",
+        "",
+    ]);
+    session::run(&store, &mut ask, NEW, start(), |w| w.summary()).unwrap();
+    let said = ask.transcript.join("\n");
+    assert_eq!(ask.unused(), 0, "{said}");
+    let signs: Vec<String> = store
+        .load()
+        .warning_signs
+        .iter()
+        .map(|s| s.text.clone())
+        .collect();
+    assert_eq!(
+        signs,
+        ["Не відповідаю сестрі", "Не сплю ночами, бо думаю про борги"]
+    );
+    assert!(!said.contains("Not in your plan"), "{said}");
+}
+
+#[test]
+fn words_stopped_in_a_list_go_straight_back_to_that_list_when_its_step_comes() {
+    // Stopped while adding a second sign in the walk itself: the section is
+    // not empty, so it opened on its menu, where Enter meant "Done".
+    let store = oksanas_store();
+    let flow = |w: &mut Wizard| {
+        w.step = Some("warning-signs");
+        w.run_step("warning-signs")?;
+        finish(w)
+    };
+    let mut ask = Scripted::new(["Add more", "<ctrl-c>Мовчу"]);
+    assert!(session::run(&store, &mut ask, MAP, start(), flow).is_err());
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        "<keep>",
+        "",
+        "Done with this section",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    assert_eq!(ask.unused(), 0, "{said}");
+    assert_eq!(store.load().warning_signs[1].text, "Мовчу", "{said}");
+}
+
+#[test]
+fn words_stopped_in_a_phone_number_go_back_to_that_person() {
+    let store = oksanas_store();
+    let flow = |w: &mut Wizard| {
+        w.run_step("contacts")?;
+        finish(w)
+    };
+    let mut ask = Scripted::new(["Олена", "<ctrl-c>+49 151"]);
+    assert!(session::run(&store, &mut ask, MAP, start(), flow).is_err());
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        "+49 151 2345678",
+        "Someone I can ask for help",
+        "",
+        "Done with this section",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    assert_eq!(ask.unused(), 0, "{said}");
+    let plan = store.load();
+    assert_eq!(plan.contacts[0].phone.as_deref(), Some("+49 151 2345678"));
+}
+
+#[test]
+fn saving_without_going_back_shows_the_unused_words_whole() {
+    let store = oksanas_store();
+    let mut ask = Scripted::new([
+        "yes",
+        "Open a part",
+        "Warning signs",
+        "Add more",
+        "<ctrl-c>Мовчу",
+    ]);
+    assert!(session::run(&store, &mut ask, NEW, start(), |w| w.summary()).is_err());
+    let mut ask = Scripted::new(["Carry on with them", "Save my plan", ""]);
+    session::run(&store, &mut ask, NEW, start(), |w| w.summary()).unwrap();
+    let said = ask.transcript.join("\n");
+    assert!(
+        said.contains("Not in your plan: the words you were typing when you stopped, “Мовчу”"),
+        "{said}"
+    );
+    assert_eq!(store.load().warning_signs.len(), 1);
+}
