@@ -1,17 +1,20 @@
 //! Fuzzes the vCard reader (`contact import`): any text gives cards or
-//! none, never a panic; the cards go into a plan as import puts them there;
+//! none, never a panic; every name read holds nothing that does not show;
+//! the cards go into a plan as import puts them there;
 //! every number's dialled form is plain ASCII; and writing the plan's
 //! people back out (`contact export`) never carries a control character or
 //! a bidirectional override, and reads back as the same number of cards.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use relapse_plan::plan::{Plan, Role, phone, vcard};
+use relapse_plan::plan::{Plan, Role, hidden, phone, vcard};
 
 fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);
     let cards = vcard::parse(&text);
     for card in &cards {
+        // A name comes in with nothing hidden left in it (issue 12).
+        assert_eq!(hidden::without_hidden(&card.name), card.name, "{card:?}");
         if let Some(number) = card.phone.as_deref() {
             let _ = vcard::digits(number);
             let _ = phone::trouble(number);

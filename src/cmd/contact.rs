@@ -360,17 +360,37 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     }
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.
-    let (mut cards, mut bad) = (Vec::new(), Vec::new());
+    let (mut cards, mut bad, mut tidied) = (Vec::new(), Vec::new(), Vec::new());
     for card in cards_read {
-        match vcard::card_problem(&card, role) {
-            Some(why) => bad.push(format!("{}: {why}", clean(&shorten(&card.name)))),
-            None => cards.push(card),
+        if let Some(why) = vcard::card_problem(&card, role) {
+            bad.push(format!(
+                "card {}, {}: {why}",
+                card.position,
+                clean(&shorten(&card.name))
+            ));
+            continue;
         }
+        if card.hidden_left_out {
+            tidied.push(format!(
+                "the name on card {} held hidden characters; they were left out, so it reads {}",
+                card.position,
+                crate::render::quoted(&shorten(&card.name))
+            ));
+        }
+        cards.push(card);
     }
     if !bad.is_empty() {
         ctx.say(&format!(
             "Skipped, as they can't be kept in a plan as they are:\n{}",
             listed(bad)
+        ))?;
+    }
+    // Characters that do not show (zero-width spaces, direction controls)
+    // could make one name look like another; they are left out, and said.
+    if !tidied.is_empty() {
+        ctx.say(&format!(
+            "Names tidied, as characters that do not show could make one name look like another:\n{}",
+            listed(tidied)
         ))?;
     }
     if cards.is_empty() {
@@ -394,6 +414,14 @@ fn tidy_numbers(cards: &mut [Card]) -> Vec<String> {
         let name = clean(&shorten(&card.name));
         let tidied = phone::without_hidden(&number);
         let shown = clean(&number);
+        if number.contains(vcard::UNREADABLE) {
+            doubtful.push(format!(
+                "{name}: its number `{shown}` holds {}, so it was left out rather than kept with digits missing",
+                vcard::UNREADABLE_WORDS
+            ));
+            card.phone = None;
+            continue;
+        }
         if !phone::has_digits(&tidied) {
             doubtful.push(format!(
                 "{name}: its number `{shown}` holds no digits, so it was left out"

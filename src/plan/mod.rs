@@ -11,6 +11,7 @@ pub mod diff;
 pub mod draft;
 pub mod early_warning;
 pub mod edit;
+pub mod hidden;
 pub mod homework;
 pub mod ids;
 pub mod lookalike;

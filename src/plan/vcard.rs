@@ -20,7 +20,15 @@ pub const MAX_PHONE: usize = 60;
 /// A person found in a vCard file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
+    /// Which card in the file it is, counting from 1.
+    pub position: usize,
+    /// Without the characters that do not show (see
+    /// [`super::hidden::without_hidden`]): a name is tidied as it is read.
     pub name: String,
+    /// Whether the name held characters that do not show (zero-width
+    /// spaces, bidirectional controls, other format characters), left out
+    /// of `name`: the person is told, card by card.
+    pub hidden_left_out: bool,
     /// The preferred number, else the first.
     pub phone: Option<String>,
     /// The card's other numbers, in file order. A contact in a plan holds
@@ -108,18 +116,23 @@ struct Builder {
     formatted: Option<String>,
     structured: Option<String>,
     phones: Vec<(bool, String)>,
+    /// Whether a name field held characters that do not show.
+    hidden: bool,
 }
 
 impl Builder {
     fn property(&mut self, name: &str, params: &[String], raw: &str) {
         let value = decode(params, raw);
         match name {
-            "FN" => self.formatted = Some(unescape(&value)).filter(|v| !v.trim().is_empty()),
+            "FN" => {
+                let name = self.tidy(&unescape(&value));
+                self.formatted = Some(name).filter(|v| !v.trim().is_empty());
+            }
             "N" => {
                 // Family;Given;Additional;Prefix;Suffix
                 let parts: Vec<String> = split_unescaped(&value, ';')
                     .iter()
-                    .map(|p| unescape(p))
+                    .map(|p| self.tidy(&unescape(p)))
                     .collect();
                 let order = [3, 1, 2, 0, 4];
                 let words: Vec<&str> = order
@@ -146,6 +159,13 @@ impl Builder {
         }
     }
 
+    /// A name field without what does not show; remembers that it held some.
+    fn tidy(&mut self, name: &str) -> String {
+        let tidied = super::hidden::without_hidden(name);
+        self.hidden |= tidied != name;
+        tidied
+    }
+
     fn finish(mut self) -> Result<Card, Nameless> {
         let Some(name) = self.formatted.or(self.structured) else {
             return Err(Nameless {
@@ -168,7 +188,14 @@ impl Builder {
             .filter(|number| seen.insert(digits(number)))
             .collect();
         Ok(Card {
-            name: name.trim().to_string(),
+            position: self.position,
+            // Tidying can leave spaces doubled ("Jo \u{200b} Smith").
+            name: if self.hidden {
+                name.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                name.trim().to_string()
+            },
+            hidden_left_out: self.hidden,
             phone,
             other_phones,
         })
@@ -218,11 +245,18 @@ fn unfold(text: &str) -> Vec<String> {
     lines
 }
 
-/// Decodes a quoted-printable value (as UTF-8, the charset phones use).
+/// Decodes a quoted-printable value: as UTF-8, the charset phones use,
+/// or as Latin-1 where the card says `CHARSET=ISO-8859-1` (old phones). A
+/// byte sequence that is not text becomes U+FFFD, which the import then
+/// refuses by name ([`card_problem`]), never storing it.
 fn decode(params: &[String], value: &str) -> String {
     if !params.iter().any(|p| p.contains("QUOTED-PRINTABLE")) {
         return value.to_string();
     }
+    let latin1 = params.iter().any(|p| {
+        p.strip_prefix("CHARSET=")
+            .is_some_and(|c| matches!(c, "ISO-8859-1" | "LATIN1" | "ISO_8859-1"))
+    });
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -237,6 +271,9 @@ fn decode(params: &[String], value: &str) -> String {
         }
         out.push(bytes[i]);
         i += 1;
+    }
+    if latin1 {
+        return out.into_iter().map(char::from).collect();
     }
     String::from_utf8_lossy(&out).into_owned()
 }
@@ -546,10 +583,22 @@ pub fn crisis_line(line: &CrisisLine) -> Entry {
     }
 }
 
+/// What stands where bytes could not be read as text (U+FFFD): never kept
+/// in a plan, where it would stand for letters or digits that were lost.
+pub const UNREADABLE: char = '\u{fffd}';
+
+/// Why [`UNREADABLE`] is there, in words.
+pub const UNREADABLE_WORDS: &str = "characters that could not be read as text (the file may be saved in another encoding than UTF-8)";
+
 /// Why a card could not be kept as a contact, checked as the plan's own
 /// validation checks a contact ([`super::validate::contact_problems`]), so
 /// one bad card never fails the whole save.
 pub fn card_problem(card: &Card, role: Role) -> Option<String> {
+    if card.name.contains(UNREADABLE) {
+        return Some(format!(
+            "its name holds {UNREADABLE_WORDS}, so it was left out rather than kept with letters missing"
+        ));
+    }
     let length = card.name.chars().count();
     if length > MAX_NAME {
         return Some(format!(
@@ -585,7 +634,9 @@ mod tests {
     #[test]
     fn a_card_is_checked_as_a_contact_in_a_plan_is() {
         let card = |name: &str, phone: Option<&str>| Card {
+            position: 1,
             name: name.into(),
+            hidden_left_out: false,
             phone: phone.map(Into::into),
             other_phones: Vec::new(),
         };
@@ -603,6 +654,44 @@ mod tests {
             card_problem(&card(&"a".repeat(MAX_NAME + 1), None), Role::Help)
                 .is_some_and(|p| p.starts_with("its name is 201 characters long"))
         );
+        assert!(
+            card_problem(&card("M\u{fffd}ller", None), Role::Help).is_some_and(
+                |p| p.starts_with("its name holds characters that could not be read as text")
+            )
+        );
+    }
+
+    /// Issue 12: what does not show is left out of a name as it is read,
+    /// from the formatted name and the structured one, and the card says
+    /// so; a name of nothing else falls back to the other field.
+    #[test]
+    fn hidden_characters_are_left_out_of_names_and_said() {
+        let text = "BEGIN:VCARD\nFN:Al\u{200b}ex \u{202e}Smith\u{2066}\nTEL:1\nEND:VCARD\n\
+                    BEGIN:VCARD\nFN:\u{200b}\u{feff}\nN:Pat\u{2060}el;Asha;;;\nEND:VCARD\n\
+                    BEGIN:VCARD\nFN:Jo  Plain\nEND:VCARD\n";
+        let cards = parse(text);
+        let got: Vec<(usize, &str, bool)> = cards
+            .iter()
+            .map(|c| (c.position, c.name.as_str(), c.hidden_left_out))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Alex Smith", true),
+                (2, "Asha Patel", true),
+                (3, "Jo  Plain", false)
+            ]
+        );
+    }
+
+    /// Bytes that are not UTF-8 in a quoted-printable name come through as
+    /// U+FFFD, for [`card_problem`] to refuse; a Latin-1 card reads right.
+    #[test]
+    fn quoted_printable_that_is_not_utf8_is_marked_or_read_as_latin1() {
+        let text = "BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:M=FCller\nEND:VCARD\n\
+                    BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller\nEND:VCARD\n";
+        let names: Vec<String> = parse(text).into_iter().map(|c| c.name).collect();
+        assert_eq!(names, ["M\u{fffd}ller", "Müller"]);
     }
 
     #[test]
@@ -612,12 +701,16 @@ mod tests {
             parse(text),
             [
                 Card {
+                    position: 1,
                     name: "Alex Smith (sponsor)".into(),
+                    hidden_left_out: false,
                     phone: Some("01632 960 123".into()),
                     other_phones: vec!["+44 7700 900123".into()],
                 },
                 Card {
+                    position: 2,
                     name: "Dr Asha Patel".into(),
+                    hidden_left_out: false,
                     phone: Some("+44-1632-960-000".into()),
                     other_phones: Vec::new(),
                 },
@@ -631,7 +724,9 @@ mod tests {
         assert_eq!(
             parse(text),
             [Card {
+                position: 1,
                 name: "Jo, my sister".into(),
+                hidden_left_out: false,
                 phone: Some("07700 900456".into()),
                 other_phones: Vec::new(),
             }]
@@ -644,7 +739,9 @@ mod tests {
         assert_eq!(
             parse(text),
             [Card {
+                position: 1,
                 name: "Jürgen Müller".into(),
+                hidden_left_out: false,
                 phone: Some("0151 1234567".into()),
                 other_phones: Vec::new(),
             }]

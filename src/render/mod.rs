@@ -433,39 +433,12 @@ pub fn hides(c: char) -> bool {
     is_hidden(c, None, None)
 }
 
-/// Whether a character would act on the terminal or hide from the reader.
-/// Zero-width joiners are kept between letters of other scripts and in
-/// emoji, where they belong; beside digits (of any script) or Latin
-/// letters they join nothing and disguise. Variation selectors are kept
-/// after an emoji or a CJK character, where they choose its look. Blank
-/// fillers (Hangul fillers, the combining grapheme joiner, Khmer and
-/// Mongolian invisibles) are shown, as they are flagged in numbers.
+/// Whether a character would act on the terminal or hide from the reader,
+/// between `prev` and `next`: one list, kept in the domain
+/// ([`crate::plan::hidden::hidden_at`]), so what an import tidies away is
+/// exactly what a screen would write out.
 fn is_hidden(c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let letter = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_numeric());
-    match c {
-        '\u{200c}' | '\u{200d}' => !(letter(prev) && letter(next)),
-        '\u{fe00}'..='\u{fe0f}' => !(letter(prev) || next == Some('\u{20e3}')),
-        '\u{00ad}'
-        | '\u{034f}'
-        | '\u{061c}'
-        | '\u{115f}'
-        | '\u{1160}'
-        | '\u{17b4}'
-        | '\u{17b5}'
-        | '\u{180b}'..='\u{180f}'
-        | '\u{200b}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{206f}'
-        | '\u{3164}'
-        | '\u{feff}'
-        | '\u{ffa0}'
-        | '\u{fff0}'..='\u{fffb}'
-        | '\u{e0000}'..='\u{e007f}' => true,
-        c => c.is_control(),
-    }
+    crate::plan::hidden::hidden_at(c, prev, next)
 }
 
 /// Wraps cleaned text to `width` display columns, every line starting
