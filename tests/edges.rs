@@ -406,6 +406,8 @@ fn an_answer_typed_while_the_folder_is_busy_is_kept_in_the_draft() {
         .status(130)
         .pty();
     answer(&mut p, "Which country are you in?", "\r");
+    // No locale: Enter asks for the country by name, and Enter skips it.
+    answer(&mut p, "Which country? (its name", "\r");
     answer(&mut p, "Your name on the plan?", "Sam\r");
     p.exp_string("What keeps you going?").unwrap();
     let holder = hold_lock(&env);

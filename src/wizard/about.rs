@@ -23,7 +23,7 @@ impl Wizard<'_> {
         // lines (and says that Esc there leaves it for the end): ask again
         // only when the person comes back to this section.
         match self.draft.plan.country.clone() {
-            None if self.country_asked && !self.draft.is_done("about") => Ok(()),
+            None if self.draft.is_done(COUNTRY) && !self.draft.is_done("about") => Ok(()),
             None => self.ask_country(),
             Some(_) if !self.draft.is_done("about") => Ok(()),
             Some(cc)
@@ -43,9 +43,25 @@ impl Wizard<'_> {
 
     /// Asks for the country when the plan has none, for the crisis lines.
     pub fn ask_country(&mut self) -> Result<()> {
-        self.country_asked = true;
+        // Kept in the draft, so a skip is not met by the same question a
+        // moment later, nor when the walk carries on another day.
+        self.draft.mark_done(COUNTRY);
         // By name, A to Z, so a country is found where it is looked for.
         let mut codes: Vec<&str> = EMERGENCY.iter().map(|(cc, _)| *cc).collect();
+        let known = self
+            .draft
+            .plan
+            .country
+            .clone()
+            .or_else(|| self.default_country.clone())
+            .filter(|cc| crate::plan::country::name(cc).is_some());
+        // Her own country is offered even with no lines checked for it:
+        // chosen, the plan says so and how to keep her own number.
+        if let Some(cc) = &known
+            && !codes.contains(&cc.as_str())
+        {
+            codes.push(cc);
+        }
         codes.sort_by_key(|cc| country_name(cc));
         let mut choices: Vec<String> = codes
             .iter()
@@ -53,14 +69,13 @@ impl Wizard<'_> {
             .collect();
         choices.push("Somewhere else".into());
         choices.push("I'd rather not say".into());
-        let default = self
-            .draft
-            .plan
-            .country
+        // Not knowing where she is, Enter must not pick the first country
+        // of the list (it gave a Ukrainian Australia's crisis lines): it
+        // asks her to type the country instead.
+        let default = known
             .as_deref()
-            .or(self.default_country.as_deref())
             .and_then(|cc| codes.iter().position(|c| *c == cc))
-            .unwrap_or(0);
+            .unwrap_or(codes.len());
         match self.ask.select(
             "Which country are you in? (for crisis lines)",
             &choices,
@@ -85,12 +100,15 @@ impl Wizard<'_> {
                         }
                     }
                 }
+                if self.draft.plan.country.is_none() {
+                    self.say(NO_COUNTRY)?;
+                }
             }
             Some(_) => {}
             // Esc: never a silent loss of the crisis lines.
             None => {
                 if self.draft.plan.country.is_none() {
-                    self.say("Skipped. Without a country, your plan says “call your local emergency number” instead of naming crisis lines; you can choose one at the end.")?;
+                    self.say(NO_COUNTRY)?;
                 }
             }
         }
@@ -221,6 +239,13 @@ impl Wizard<'_> {
         }
     }
 }
+
+/// The draft's mark that the country was asked (answered or skipped).
+pub(super) const COUNTRY: &str = "country";
+
+/// Said when the country is left out, so the crisis lines are not lost
+/// without a word.
+const NO_COUNTRY: &str = "Skipped. Without a country, your plan says “call your local emergency number” instead of naming crisis lines; you can choose one at the end.";
 
 /// A country's name, for choosing it.
 fn country_name(code: &str) -> &'static str {

@@ -57,9 +57,6 @@ pub struct Wizard<'a> {
     pub default_country: Option<String>,
     /// How to lay out tables and text: `--plain`, and the terminal's width.
     pub style: crate::render::Style,
-    /// Whether the country was asked already in this sitting (so a skip
-    /// is not met by the same question a moment later).
-    country_asked: bool,
     /// Whether the latest answers are not yet in the saved draft (another
     /// relapse-plan held the folder past the wait): the next save, or the
     /// one at the end, writes them.
@@ -82,7 +79,6 @@ impl<'a> Wizard<'a> {
             today,
             default_country: None,
             style: crate::render::Style::FILE,
-            country_asked: false,
             unkept: false,
             step: None,
         }

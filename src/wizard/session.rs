@@ -125,7 +125,7 @@ pub fn run(
     wizard.style = style;
     let result = (|| {
         if kind.command == "new" {
-            if wizard.draft.plan.country.is_none() {
+            if wizard.draft.plan.country.is_none() && !wizard.draft.is_done(super::about::COUNTRY) {
                 wizard.ask_country()?;
             }
             wizard.ask.show("\nIf you need help right now:")?;

@@ -232,7 +232,8 @@ fn stopping_part_way_keeps_every_answer_given() {
     let last = saved.last().unwrap();
     let reasons: Vec<&str> = last.plan.reasons.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(reasons, ["My daughter", "Saturday mornings"]);
-    assert_eq!(last.done, ["about"]);
+    // The country question is marked too, so carrying on never asks it again.
+    assert_eq!(last.done, ["country", "about"]);
 }
 
 #[test]
@@ -1158,4 +1159,33 @@ fn saving_without_going_back_shows_the_unused_words_whole() {
         "{said}"
     );
     assert_eq!(store.load().warning_signs.len(), 1);
+}
+
+#[test]
+fn enter_on_the_country_never_picks_a_country_she_is_not_in() {
+    // Oksana, with a Ukrainian locale: Enter chose Australia, the first of
+    // the list, and showed her Australia's crisis lines.
+    let plan = Plan::new("Оксана".into(), None);
+    let (_, draft, _, ask) = walk(&["<enter>"], plan.clone(), |w| {
+        w.default_country = Some("UA".into());
+        w.ask_country()?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(
+        draft.plan.country.as_deref(),
+        Some("UA"),
+        "{:#?}",
+        ask.transcript
+    );
+
+    // Nothing to go by: Enter asks for the country by name, and an empty
+    // answer leaves it out, saying so.
+    let (_, draft, _, ask) = walk(&["<enter>", ""], plan, |w| {
+        w.ask_country()?;
+        Ok(Outcome::Pause)
+    });
+    let said = ask.transcript.join("\n");
+    assert_eq!(draft.plan.country, None, "{said}");
+    assert!(said.contains("? Which country? (its name"), "{said}");
+    assert!(said.contains("Without a country, your plan says"), "{said}");
 }
