@@ -1016,9 +1016,10 @@ pub struct ContactAdd {
     /// Their phone number.
     #[arg(long)]
     pub phone: Option<String>,
-    /// What they are for in a crisis.
-    #[arg(long, default_value = "help", value_parser = kindly::<Role>())]
-    pub role: Role,
+    /// What they are for in a crisis. Asked on a terminal when not given
+    /// (with no choice made for you); `help` when there is no terminal.
+    #[arg(long, value_parser = kindly::<Role>())]
+    pub role: Option<Role>,
     /// When they can be reached ("after 6 pm").
     #[arg(long)]
     pub reachable: Option<String>,

@@ -26,6 +26,8 @@ mod lockscreen;
 mod no_terminal;
 #[cfg(unix)]
 mod nothing_lost;
+#[cfg(unix)]
+mod oksana;
 mod own_words;
 mod paper;
 #[cfg(unix)]

@@ -63,7 +63,8 @@ fn walk_from_reasons(p: &mut Pty) {
     answer(p, "Done with this one", &format!("{UP}{UP}{UP}{ENTER}"));
     answer(p, "Who is it?", "Alex\r");
     answer(p, "Their phone number", "+44 7700 900123\r");
-    answer(p, "Who are they for you?", ENTER);
+    // The menu starts on no role: down two to "Someone I can ask for help".
+    answer(p, "Who is Alex for you?", &format!("{DOWN}{DOWN}{ENTER}"));
     answer(p, "When can you reach them?", ENTER);
     answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);
@@ -490,8 +491,8 @@ fn new_with_someone_not_to_involve(p: &mut Pty) -> String {
     answer(p, "Done with triggers", ENTER);
     answer(p, "Who is it?", "Dermot Ó Súilleabháin\r");
     answer(p, "Their phone number", ENTER);
-    // From "Someone I can ask for help" down two to "Someone not to involve".
-    answer(p, "Who are they for you?", &format!("{DOWN}{DOWN}{ENTER}"));
+    // From no role down four to "Someone not to involve".
+    answer(p, "for you?", &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"));
     answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);
     answer(p, "What will you do, in order?", ENTER);

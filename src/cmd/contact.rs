@@ -35,6 +35,16 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         ContactCommand::Export(args) => export(&args, ctx),
         ContactCommand::Add(args) => {
             let doubt = doubt(&args.name, args.phone.as_deref());
+            let role = if args.do_not_involve {
+                Role::DoNotInvolve
+            } else if let Some(role) = args.role {
+                role
+            } else {
+                // A plan to add to, and a name it can take, first: never
+                // ask, then refuse.
+                looks_new(&ctx.load()?.plan, &args.name, None)?;
+                role_to_add(&args.name, ctx)?
+            };
             save(ctx, |plan| {
                 looks_new(plan, &args.name, None)?;
                 let id = args
@@ -44,14 +54,14 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                     id,
                     name: args.name,
                     phone: args.phone,
-                    role: if args.do_not_involve {
-                        Role::DoNotInvolve
-                    } else {
-                        args.role
-                    },
+                    role,
                     reachable: args.reachable,
                 })?;
-                Ok(format!("added contact {}", super::words(&contact.name)))
+                Ok(format!(
+                    "added contact {} ({})",
+                    super::words(&contact.name),
+                    crate::render::role_words(role)
+                ))
             })?;
             warn(ctx, doubt)
         }
@@ -101,6 +111,17 @@ fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// Who someone added without `--role` is for the person: asked on a
+/// terminal, starting on no choice (Enter alone never files them as a
+/// helper); `help`, as the help says, for a script with no terminal.
+fn role_to_add(name: &str, ctx: &Ctx) -> Result<Role> {
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Ok(Role::Help);
+    };
+    let width = ask.width();
+    Ok(crate::wizard::ask_role(&mut ask, width, name, None)?.unwrap_or(Role::Help))
 }
 
 fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {

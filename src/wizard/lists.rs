@@ -4,6 +4,8 @@ use super::Wizard;
 use crate::error::Result;
 use crate::plan::edit::Entry;
 use crate::plan::{Contact, Role, Section, TextItem};
+use crate::prompt::Prompter;
+use crate::render::clean;
 
 const DONE: &str = "Done with this section";
 const CHANGE: &str = "What should it say?";
@@ -146,7 +148,11 @@ impl Wizard<'_> {
             if self.waits_for(NAME, &self.draft.plan.contacts[i].name) {
                 self.edit_contact(i)?;
             } else {
-                self.contact_details(i)?;
+                // Stopped at the phone of someone new, whose role is not
+                // chosen yet (kept as not to involve until it is): the
+                // role question starts on no choice, as it would have.
+                let unchosen = !self.draft.plan.contacts[i].to_involve();
+                self.contact_details(i, unchosen)?;
             }
         }
         loop {
@@ -184,16 +190,19 @@ impl Wizard<'_> {
             return Ok(false);
         };
         let id = self.draft.plan.new_id::<Contact>(&name);
+        // Kept as someone not to involve until she says who they are: a
+        // walk-through stopped before the role question must never leave
+        // them on the crisis screen as someone to call.
         self.plan().add(Contact {
             id,
             name,
             phone: None,
-            role: Role::Help,
+            role: Role::DoNotInvolve,
             reachable: None,
         })?;
         self.keep()?;
         let i = self.draft.plan.contacts.len() - 1;
-        self.contact_details(i)?;
+        self.contact_details(i, true)?;
         Ok(true)
     }
 
@@ -230,33 +239,21 @@ impl Wizard<'_> {
             self.plan().contacts[i].name = name;
             self.keep()?;
         }
-        self.contact_details(i)
+        self.contact_details(i, false)
     }
 
-    fn contact_details(&mut self, i: usize) -> Result<()> {
+    /// Their phone, who they are for her (asked afresh for someone `new`),
+    /// and when they can be reached.
+    fn contact_details(&mut self, i: usize, new: bool) -> Result<()> {
         let phone = self.draft.plan.contacts[i]
             .phone
             .clone()
             .unwrap_or_default();
         self.plan().contacts[i].phone = self.ask.text(PHONE, &phone)?;
         self.keep()?;
-        let c = &self.draft.plan.contacts[i];
-        let default = Role::ALL.iter().position(|r| *r == c.role).unwrap_or(0);
-        // In the order of `Role::ALL`, so the choice is the role itself.
-        // In the words every screen uses for a role, a capital first.
-        let roles: Vec<String> = Role::ALL
-            .iter()
-            .map(|r| {
-                let words = crate::render::role_words(*r);
-                let mut chars = words.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                })
-            })
-            .collect();
-        let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
-        if let Some(role) = self.choose("Who are they for you?", &roles, default)? {
-            let role = Role::ALL[role.min(Role::ALL.len() - 1)];
+        let name = self.draft.plan.contacts[i].name.clone();
+        let current = (!new).then_some(self.draft.plan.contacts[i].role);
+        if let Some(role) = ask_role(self.ask, self.style.width, &name, current)? {
             let id = self.draft.plan.contacts[i].id.clone();
             self.plan().contacts[i].role = role;
             if role == Role::DoNotInvolve {
@@ -284,6 +281,59 @@ impl Wizard<'_> {
             .map(|c| c.name.clone())
             .collect();
         self.pick(question, choices)
+    }
+}
+
+/// The row a role menu starts on when no role has been chosen yet: no
+/// role at all, so Enter alone never files anyone as anything.
+pub const CHOOSE_ONE: &str = "(↑ ↓ to choose, then Enter)";
+
+/// Who `name` is for the person: distraction, help, professional or not
+/// to involve, in that order (the safety plan's), in the words every
+/// screen uses. With a role already chosen (`current`) the menu starts on
+/// it and Esc keeps it. With none, the menu starts on no role, and Enter
+/// there or Esc asks again, saying why: filing someone she meant not to
+/// involve as a helper would put them on her crisis screen, and the
+/// reverse would hide a helper from it, so neither is chosen for her.
+/// `None` only when Esc keeps `current`.
+pub fn ask_role(
+    ask: &mut dyn Prompter,
+    width: usize,
+    name: &str,
+    current: Option<Role>,
+) -> Result<Option<Role>> {
+    let mut choices: Vec<String> = Vec::new();
+    if current.is_none() {
+        choices.push(CHOOSE_ONE.to_string());
+    }
+    let first = choices.len();
+    // In the order of `Role::ALL`, in the words every screen uses for a
+    // role, a capital first.
+    choices.extend(Role::ALL.iter().map(|r| {
+        let words = crate::render::role_words(*r);
+        let mut chars = words.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }));
+    let start = current
+        .and_then(|c| Role::ALL.iter().position(|r| *r == c))
+        .map_or(0, |i| i + first);
+    let question = format!("Who is {} for you?", clean(name));
+    loop {
+        match ask.select(&question, &choices, start)? {
+            Some(i) if i >= first => {
+                return Ok(Some(Role::ALL[(i - first).min(Role::ALL.len() - 1)]));
+            }
+            None if current.is_some() => return Ok(None),
+            _ => {
+                let said = format!(
+                    "Nothing chosen yet for {}: move to the one that fits with ↓, then Enter. Your plan shows the people you can call when things are hard, and never shows someone not to involve.",
+                    clean(name)
+                );
+                ask.show(&crate::render::wrap(&said, width, "", ""))?;
+            }
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod about;
 pub mod checkin;
 pub mod homework;
 mod lists;
+pub use lists::{CHOOSE_ONE, ask_role};
 mod rank;
 pub mod rehearse;
 pub mod session;

@@ -352,6 +352,84 @@ fn contacts_can_be_kept_out_of_a_crisis_and_out_of_responses() {
     );
 }
 
+/// Issue 13 (Oksana): the role question for someone new starts on no
+/// role. Enter without a move, or Esc, asks again and says why; the role
+/// is only ever the one she chose, and a walk-through stopped at the
+/// question never leaves them on the crisis screen as a helper.
+#[test]
+fn enter_alone_never_files_someone_new_as_a_helper() {
+    let answers = [
+        "Дмитро",
+        "+49 151 2345678",
+        "<enter>",
+        "<esc>",
+        "Someone not to involve",
+        "",
+        "Done with this section",
+    ];
+    let (_, draft, _, ask) = walk(&answers, Plan::new(String::new(), None), |w| {
+        w.run_step("contacts")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    assert_eq!(draft.plan.contacts[0].role, Role::DoNotInvolve);
+    let asked: Vec<&String> = ask
+        .transcript
+        .iter()
+        .filter(|t| *t == "? Who is Дмитро for you?")
+        .collect();
+    assert_eq!(asked.len(), 3, "{:#?}", ask.transcript);
+    let why = ask
+        .transcript
+        .iter()
+        .filter(|t| t.starts_with("Nothing chosen yet for Дмитро: move to the one that fits"))
+        .count();
+    assert_eq!(why, 2, "{:#?}", ask.transcript);
+
+    // Stopped (Ctrl-C) at the role question: kept, but not as a helper.
+    let (outcome, draft, saved, _) = walk(
+        &["Дмитро", "", "<ctrl-c>"],
+        Plan::new(String::new(), None),
+        |w| {
+            w.run_step("contacts")?;
+            Ok(Outcome::Pause)
+        },
+    );
+    assert!(matches!(outcome, Err(Error::Cancelled)), "{outcome:?}");
+    assert_eq!(draft.plan.contacts[0].name, "Дмитро");
+    assert!(!draft.plan.contacts[0].to_involve());
+    assert!(!saved.last().unwrap().plan.contacts[0].to_involve());
+
+    // Someone already in the plan: the menu starts on their role, Esc
+    // keeps it.
+    let mut plan = Plan::new(String::new(), None);
+    plan.contacts.push(crate::plan::Contact {
+        id: "marta".into(),
+        name: "Марта".into(),
+        phone: None,
+        role: Role::Professional,
+        reachable: None,
+    });
+    let (_, draft, _, ask) = walk(
+        &[
+            "Change someone",
+            "Марта",
+            "<keep>",
+            "<keep>",
+            "<esc>",
+            "<keep>",
+            "Done with this section",
+        ],
+        plan,
+        |w| {
+            w.run_step("contacts")?;
+            Ok(Outcome::Pause)
+        },
+    );
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    assert_eq!(draft.plan.contacts[0].role, Role::Professional);
+}
+
 /// Issue 12: a name that looks the same as another contact's ("alex"
 /// beside "Alex", or with a hidden character) is asked again, saying why,
 /// as `contact add` refuses it.
