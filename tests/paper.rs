@@ -127,3 +127,84 @@ fn a_persian_step_that_starts_with_a_number_keeps_the_list_number_apart() {
         assert_eq!(english[0].text, "3.", "{what}: {english:?}");
     }
 }
+
+/// How many of `items` (each found by its first word) sit in each column
+/// of each page they print on, in order.
+fn per_column(all: &[Word], items: &[&str], page_w: f32) -> Vec<usize> {
+    let mut columns: Vec<((usize, bool), usize)> = Vec::new();
+    for item in items {
+        let word = all
+            .iter()
+            .find(|w| w.text == *item)
+            .unwrap_or_else(|| panic!("{item} is printed: {all:?}"));
+        let at = (word.page, word.x0 > page_w / 2.0);
+        match columns.last_mut() {
+            Some((last, n)) if *last == at => *n += 1,
+            _ => columns.push((at, 1)),
+        }
+    }
+    columns.into_iter().map(|(_, n)| n).collect()
+}
+
+/// A section that runs on into the next column leaves at least two of its
+/// items on each side: never a "(continued)" column holding one reason,
+/// nor one warning sign alone under its heading at a column's foot. Tried
+/// with 2 to 16 reasons after a long list of warning signs, so the column
+/// breaks fall everywhere, at A4 and Letter; and the example plan, whose
+/// second reason once stood alone under "My reasons (continued)".
+#[test]
+fn a_section_never_leaves_one_item_alone_in_a_column() {
+    let example = Env::with_example();
+    for (paper, width) in [("a4", 595.0), ("letter", 612.0)] {
+        let pdf = example.home().join(format!("{paper}.pdf"));
+        example.ok(["print", "--paper", paper, "-o", pdf.to_str().unwrap()]);
+        let all = words(&pdf);
+        assert_eq!(
+            per_column(&all, &["Being", "Feeling"], width),
+            [2],
+            "{paper}: the example's two reasons stay together"
+        );
+    }
+    let env = Env::new();
+    env.ok(["init", "--name", "Oksana", "--country", "UA"]);
+    let signs: Vec<String> = (1..=14)
+        .map(|i| format!("Sign-{i:02} I stop answering my sister and sleep through the day"))
+        .collect();
+    for sign in &signs {
+        env.ok(["warning-sign", "add", sign]);
+    }
+    let sign_words: Vec<String> = (1..=14).map(|i| format!("Sign-{i:02}")).collect();
+    let mut reasons: Vec<String> = Vec::new();
+    // How often a section did run on into the next column: the breaks
+    // were really tried.
+    let mut split = 0;
+    for n in 1..=16 {
+        env.ok([
+            "reason",
+            "add",
+            &format!("Reason-{n:02} to keep going: my daughter and our walks by the river"),
+        ]);
+        reasons.push(format!("Reason-{n:02}"));
+        if n < 2 {
+            continue;
+        }
+        for (paper, width) in [("a4", 595.0), ("letter", 612.0)] {
+            let pdf = env.home().join(format!("{n}-{paper}.pdf"));
+            env.ok(["print", "--paper", paper, "-o", pdf.to_str().unwrap()]);
+            let all = words(&pdf);
+            for (what, items) in [("reasons", &reasons), ("warning signs", &sign_words)] {
+                let items: Vec<&str> = items.iter().map(String::as_str).collect();
+                let columns = per_column(&all, &items, width);
+                split += usize::from(columns.len() > 1);
+                assert!(
+                    columns.iter().all(|&c| c >= 2),
+                    "{n} reasons, {paper}: the {what} print {columns:?} to a column"
+                );
+            }
+        }
+    }
+    assert!(
+        split >= 6,
+        "sections ran on into another column {split} times"
+    );
+}

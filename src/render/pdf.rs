@@ -449,7 +449,7 @@ fn item_blocks(
                     },
                 );
                 if let Some(note) = note {
-                    let small = style(size * 0.85, false);
+                    let small = style((size * 0.85).max(8.0), false);
                     let (n, _) = paragraph(fonts, note, small, marker_w, who_w, 80, role);
                     block.append(&n);
                 }
@@ -658,13 +658,18 @@ fn heading_block(fonts: &Fonts, section: &Section, index: usize, width: f32, siz
 }
 
 /// A section as chunks to place: the heading travels with its first item
-/// (never an orphaned heading); later items may move to the next column.
+/// (never an orphaned heading), and a section that goes on in the next
+/// column leaves at least two items on each side of the break (no widow
+/// or orphan: never a "(continued)" column holding one item, nor one item
+/// left under its heading), unless the two together are taller than
+/// `keep` (then they part rather than run off the page).
 fn section_chunks(
     fonts: &Fonts,
     section: &Section,
     index: usize,
     width: f32,
     size: f32,
+    keep: f32,
 ) -> Vec<Chunk> {
     // A bullet's sub-lines (a trigger's ratings, thoughts, response)
     // travel with it: never a "(continued)" column holding only them.
@@ -679,7 +684,8 @@ fn section_chunks(
             _ => kept.push(block),
         }
     }
-    let mut items = kept.into_iter();
+    let groups = keep_pairs(kept, keep);
+    let mut items = groups.into_iter();
     let mut first = heading_block(fonts, section, index, width, size);
     if let Some(item) = items.next() {
         first.append(&item);
@@ -704,6 +710,24 @@ fn section_chunks(
         cont: Some(cont.clone()),
     }))
     .collect()
+}
+
+/// A section's items as the groups a column may break between: the first
+/// two together and the last two together (three or fewer: all in one),
+/// each group no taller than `keep` unless a single item is.
+fn keep_pairs(items: Vec<Block>, keep: f32) -> Vec<Block> {
+    let n = items.len();
+    let mut groups: Vec<Block> = Vec::with_capacity(n);
+    for (i, block) in items.into_iter().enumerate() {
+        // Joins the one before it: the second item (no orphan), the last
+        // (no widow), and the middle of three (either way a lone item).
+        let join = i > 0 && (i == 1 || i + 1 == n);
+        match groups.last_mut() {
+            Some(last) if join && last.height + block.height <= keep => last.append(&block),
+            _ => groups.push(block),
+        }
+    }
+    groups
 }
 
 /// The crisis block: emergency number large, then the person's steps.
@@ -869,7 +893,7 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
     // Set to the next size down, or to 0 (the long-plan flow) when even the
     // smallest size clearly cannot fit one page.
     let mut hopeless = false;
-    for size in [11.0_f32, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 0.0] {
+    for size in [11.0_f32, 10.5, 10.0, 9.5, 9.25, 9.0, 8.5, 8.0, 0.0] {
         let last = size == 0.0 || hopeless;
         let size = if last { 9.0 } else { size };
         let sizes = Sizes { body: size };
@@ -906,19 +930,22 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             head.append(&crisis_block(fonts, doc, width, size));
             head.height += sizes.leading() * 0.5;
         }
+        let first_top = MARGIN + head.height;
+        let avail_first = bottom - first_top;
+        // Items kept together (see section_chunks) take at most half of
+        // the first page's column, so a group always fits a column.
+        let keep = avail_first.max(0.0) / 2.0;
         let mut chunks: Vec<Chunk> = Vec::new();
         for (index, section) in doc.sections.iter().enumerate() {
             if matches!(section.rank, Rank::Crisis | Rank::Emergency) {
                 continue;
             }
-            let mut c = section_chunks(fonts, section, index, col_w, size);
+            let mut c = section_chunks(fonts, section, index, col_w, size, keep);
             if let Some(last) = c.last_mut() {
                 last.block.height += size * 0.7;
             }
             chunks.extend(c);
         }
-        let first_top = MARGIN + head.height;
-        let avail_first = bottom - first_top;
         if !last {
             if avail_first <= 0.0 {
                 continue;
