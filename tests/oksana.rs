@@ -72,3 +72,61 @@ pub(crate) fn utf8(shown: &str) -> String {
 pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `rehearse` of a situation with nothing planned for it says so in her
+/// words, with the one command that plans it, and asks nothing: no "how
+/// much did you recall" of a plan that is not there, no score, nothing
+/// logged. `--list` says the same, and `rehearse` alone starts with one
+/// that has a plan.
+#[test]
+fn a_situation_with_no_plan_is_not_rehearsed_or_scored() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "П'ятниця ввечері сама вдома",
+    ]);
+    env.ok(["trigger", "add", "--situation", "שישי בערב לבד"]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "Подзвонити сестрі",
+        "--step",
+        "Вийти на балкон",
+    ]);
+    let plan = env.plan();
+    let (friday, hebrew) = (plan.triggers[0].id.clone(), plan.triggers[1].id.clone());
+    env.ok(["trigger", "edit", &hebrew, "--coping", &plan.coping[0].id]);
+
+    let mut p = at_columns(&env, &["rehearse", &friday], "50")
+        .env("TZ", "Europe/Berlin")
+        .pty();
+    let said = one_line(&utf8(&p.eof()));
+    assert!(
+        said.contains("“П'ятниця ввечері сама вдома” has no plan yet, so there is nothing to practise for it. When you are ready, `relapse-plan map` helps you plan what you will do"),
+        "{said}"
+    );
+    assert!(!said.contains("recall"), "{said}");
+    assert!(!said.contains("How sure"), "{said}");
+    assert!(!env.plan_dir().join("practice.toml").exists());
+
+    let list = one_line(&env.ok(["rehearse", "--list"]));
+    assert!(
+        list.contains("П'ятниця ввечері сама вдома no plan yet to practise · id:"),
+        "{list}"
+    );
+    assert!(list.contains("`relapse-plan map` helps you plan"), "{list}");
+
+    // Alone, it starts with the one that has a plan.
+    let mut p = at_columns(&env, &["rehearse"], "100")
+        .env("TZ", "Europe/Berlin")
+        .status(130)
+        .pty();
+    let shown = utf8(&p.exp_string("What will you do?").unwrap());
+    assert!(shown.contains("Picture this: שישי בערב לבד"), "{shown}");
+    p.send_control('c').unwrap();
+    p.eof();
+}

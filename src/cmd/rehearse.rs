@@ -133,7 +133,7 @@ fn practise(
         }
         let upcoming = agenda(plan, &log, today, &ctx.zone)
             .into_iter()
-            .find(|(t, due)| due.is_due(today) && t.id != id)
+            .find(|(t, due)| due.is_due(today) && t.id != id && t.has_response())
             .map(|(t, _)| (t.id.clone(), t.situation.clone()));
         if let Some((next_id, situation)) = upcoming {
             let choices = [
@@ -171,11 +171,13 @@ fn list(
     } else {
         for (t, due) in &items {
             let when = match due.due_date() {
+                _ if !t.has_response() => "no plan yet to practise".to_string(),
                 _ if due.is_due(today) => "due now".to_string(),
                 Some(date) => format!("next on {}", crate::plan::date::date_in_words(&date)),
                 None => "due now".to_string(),
             };
             let times = match due.rehearsals {
+                0 if !t.has_response() => String::new(),
                 0 => "not practised yet".to_string(),
                 n => format!("practised {}", crate::render::practice::times(n)),
             };
@@ -183,7 +185,11 @@ fn list(
             // that needs it, named below the list.
             let situation = crate::render::wrap(&t.situation, ctx.style.width, "", "  ");
             let sep = crate::render::separator(ctx.style);
-            let facts = format!("  {when}{sep}{times}");
+            let facts = if times.is_empty() {
+                format!("  {when}")
+            } else {
+                format!("  {when}{sep}{times}")
+            };
             let id = format!("id: {}", crate::render::clean(&t.id));
             // The id goes whole on its own line when the facts leave no room,
             // so it can be copied into a command as it is.
@@ -198,11 +204,16 @@ fn list(
             }
         }
         // What the ids are for, so none is left on screen unexplained.
-        let how = "To practise one, run `relapse-plan rehearse` and its id; `relapse-plan rehearse` alone starts with what is due.";
+        let mut how = "To practise one, run `relapse-plan rehearse` and its id; `relapse-plan rehearse` alone starts with what is due.".to_string();
+        if items.iter().any(|(t, _)| !t.has_response()) {
+            how.push_str(
+                " `relapse-plan map` helps you plan what you will do for those with no plan yet.",
+            );
+        }
         writeln!(
             ctx.out,
             "\n{}",
-            crate::render::wrap(how, ctx.style.width, "", "")
+            crate::render::wrap(&how, ctx.style.width, "", "")
         )
         .map_err(Error::Stdout)?;
     }
@@ -252,14 +263,34 @@ fn first_due(
     ask: &mut dyn Prompter,
 ) -> Result<Option<String>> {
     let items = agenda(plan, log, today, zone);
-    let Some((trigger, due)) = items.first() else {
-        ask.show("There are no triggers to practise yet: add one with `relapse-plan map`.")?;
+    // Only what has a plan to practise; a trigger without one is named,
+    // with how to plan it, rather than rehearsed and scored.
+    let Some((trigger, due)) = items.iter().find(|(t, _)| t.has_response()) else {
+        match items.first() {
+            Some((trigger, _)) => {
+                let width = ask.width();
+                ask.show(&crate::render::wrap(
+                    &crate::wizard::rehearse::no_plan_yet(&trigger.situation),
+                    width,
+                    "",
+                    "",
+                ))?;
+            }
+            None => {
+                ask.show(
+                    "There are no triggers to practise yet: add one with `relapse-plan map`.",
+                )?;
+            }
+        }
         return Ok(None);
     };
     if due.is_due(today) {
         return Ok(Some(trigger.id.clone()));
     }
-    let when = due.due_date().map(|d| d.to_string()).unwrap_or_default();
+    let when = due
+        .due_date()
+        .map(|d| crate::plan::date::date_in_words(&d))
+        .unwrap_or_default();
     let question = format!(
         "Nothing is due today; next is {} on {when}. Practise it anyway?",
         crate::render::quoted(&trigger.situation)

@@ -521,6 +521,12 @@ impl Trigger {
             contacts: Vec::new(),
         }
     }
+
+    /// Whether a response is planned for it: a coping strategy or a
+    /// person to call. Without one there is nothing to rehearse yet.
+    pub fn has_response(&self) -> bool {
+        !(self.coping.is_empty() && self.contacts.is_empty())
+    }
 }
 
 /// A named coping strategy with concrete steps.

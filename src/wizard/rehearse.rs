@@ -12,7 +12,19 @@ use crate::plan::rehearsal::{Recall, Rehearsal};
 use crate::prompt::Prompter;
 use crate::render::clean;
 
-/// Runs one rehearsal of `trigger_id`; `None` when the person stopped.
+/// What a trigger with nothing planned for it says instead of a rehearsal:
+/// her situation, that it has no plan yet, and the one command that plans
+/// one (`map` offers a response for every trigger without one).
+pub fn no_plan_yet(situation: &str) -> String {
+    format!(
+        "“{}” has no plan yet, so there is nothing to practise for it. When you are ready, `relapse-plan map` helps you plan what you will do when it happens: something to do, someone to call, or both.",
+        clean(situation)
+    )
+}
+
+/// Runs one rehearsal of `trigger_id`; `None` when the person stopped, or
+/// when nothing is planned for it yet (said, and nothing asked: there is
+/// nothing to recall or to score).
 pub fn rehearse(
     ask: &mut dyn Prompter,
     plan: &Plan,
@@ -23,6 +35,16 @@ pub fn rehearse(
     let Some(trigger) = plan.trigger(trigger_id) else {
         return Ok(None);
     };
+    if !trigger.has_response() {
+        let width = ask.width();
+        ask.show(&crate::render::wrap(
+            &no_plan_yet(&trigger.situation),
+            width,
+            "",
+            "",
+        ))?;
+        return Ok(None);
+    }
     let mut scene = format!("\nPicture this: {}", clean(&trigger.situation));
     for (label, list) in [
         ("You might think", &trigger.thoughts),
@@ -65,9 +87,8 @@ pub fn rehearse(
         }
     }
     if planned.is_empty() {
-        planned.push(
-            "  (no response planned yet: `relapse-plan new` or `trigger edit` can add one)".into(),
-        );
+        // Linked to entries no longer in the plan (a hand-edited file).
+        planned.push("  (nothing from your plan to show)".into());
     }
     let yours = if response.is_empty() {
         "(nothing typed)".to_string()

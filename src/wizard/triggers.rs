@@ -277,7 +277,7 @@ impl Wizard<'_> {
         }
         let without: Vec<String> = sorted(&self.draft.plan.triggers)
             .iter()
-            .filter(|t| t.coping.is_empty() && t.contacts.is_empty())
+            .filter(|t| !t.has_response())
             .map(|t| t.id.clone())
             .collect();
         if !without.is_empty()
