@@ -1275,6 +1275,8 @@ pub struct Scripted {
     unsent: Option<crate::plan::draft::Unsent>,
     /// Everything shown and asked, in order, to assert on what was seen.
     pub transcript: Vec<String>,
+    /// The terminal's width, as a test sets it (80 when not set).
+    pub columns: Option<usize>,
 }
 
 impl Scripted {
@@ -1283,6 +1285,7 @@ impl Scripted {
             answers: answers.into_iter().map(Into::into).collect(),
             unsent: None,
             transcript: Vec::new(),
+            columns: None,
         }
     }
 
@@ -1312,6 +1315,10 @@ impl Prompter for Scripted {
 
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
         self.unsent.take()
+    }
+
+    fn width(&self) -> usize {
+        self.columns.unwrap_or(80)
     }
 
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {

@@ -495,3 +495,35 @@ fn words_stopped_by_ctrl_c_are_back_on_their_line_when_the_walk_carries_on() {
     assert!(draft.contains("\"Сестра Олена\""), "{draft}");
     assert!(draft.contains("\"Мій кіт, і весна в Карпатах\""), "{draft}");
 }
+
+/// Oksana narrowed her window from 100 to 50 columns mid-walk: what came
+/// after was still laid out for 100, and the terminal broke each long
+/// line where it ran out, without the list's indent. Each screen is laid
+/// out for the width the window has when it is drawn.
+#[test]
+fn screens_after_a_resize_are_laid_out_for_the_new_width() {
+    let env = Env::new();
+    let t = Tmux::start(&env, &["new"], 100);
+    past_country(&t);
+    t.type_text("Оксана");
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    t.type_text("Моя сестра Олена, яка завжди відповідає на дзвінок, навіть о третій ночі");
+    t.keys(&["Enter"]);
+    t.resize(50);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Done with this section");
+    let list: Vec<&str> = screen
+        .lines()
+        .skip_while(|row| !row.contains("1. Моя сестра"))
+        .take(2)
+        .collect();
+    assert_eq!(
+        list,
+        [
+            "  1. Моя сестра Олена, яка завжди відповідає на",
+            "     дзвінок, навіть о третій ночі"
+        ],
+        "{screen}"
+    );
+}

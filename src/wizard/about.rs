@@ -125,8 +125,8 @@ impl Wizard<'_> {
                 text,
                 lines.as_ref(),
                 None,
-                self.style.width,
-                self.style,
+                self.style().width,
+                self.style(),
             )
         });
         self.ask.show(&text)?;

@@ -112,7 +112,7 @@ impl Wizard<'_> {
             return self.ask.show(&format!("{}: none yet", section.title()));
         }
         let text = crate::render::to_text(|text| {
-            crate::render::tables::write_section(text, &self.draft.plan, section, self.style)
+            crate::render::tables::write_section(text, &self.draft.plan, section, self.style())
         });
         self.ask.show(&text)
     }
@@ -157,7 +157,7 @@ impl Wizard<'_> {
         }
         loop {
             if !self.draft.plan.contacts.is_empty() {
-                let t = crate::render::tables::contacts_table(&self.draft.plan, self.style)
+                let t = crate::render::tables::contacts_table(&self.draft.plan, self.style())
                     .without_ids();
                 self.ask.show(&format!("{t}\n"))?;
             }

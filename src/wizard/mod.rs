@@ -56,8 +56,9 @@ pub struct Wizard<'a> {
     pub today: toml::value::Date,
     /// The country offered first when the plan has none (the locale's).
     pub default_country: Option<String>,
-    /// How to lay out tables and text: `--plain`, and the terminal's width.
-    pub style: crate::render::Style,
+    /// How to lay out tables and text: `--plain` and colour; the width is
+    /// the terminal's now, see [`Wizard::style`].
+    pub look: crate::render::Style,
     /// Whether the latest answers are not yet in the saved draft (another
     /// relapse-plan held the folder past the wait): the next save, or the
     /// one at the end, writes them.
@@ -79,9 +80,19 @@ impl<'a> Wizard<'a> {
             save,
             today,
             default_country: None,
-            style: crate::render::Style::FILE,
+            look: crate::render::Style::FILE,
             unkept: false,
             step: None,
+        }
+    }
+
+    /// How to lay out what is shown now: the terminal's width is read
+    /// again each time, so a window narrowed mid-walk gets screens and
+    /// tables that fit it, not the width it had when the walk began.
+    pub fn style(&self) -> crate::render::Style {
+        crate::render::Style {
+            width: self.ask.width(),
+            ..self.look
         }
     }
 
@@ -103,7 +114,7 @@ impl<'a> Wizard<'a> {
                 if !self.unkept {
                     self.ask.show(&crate::render::wrap(
                         "Another relapse-plan is busy with your plan folder, so your latest answer is not saved yet. It is kept here, and saved with your next answer.",
-                        self.style.width,
+                        self.style().width,
                         "",
                         "",
                     ))?;
@@ -118,7 +129,7 @@ impl<'a> Wizard<'a> {
     /// Shows a sentence or two of explanation, wrapped to the terminal.
     pub fn say(&mut self, text: &str) -> Result<()> {
         self.ask
-            .show(&crate::render::wrap(text, self.style.width, "", ""))
+            .show(&crate::render::wrap(text, self.style().width, "", ""))
     }
 
     /// A choice from plain strings; `None` when the person pressed Esc.
@@ -334,7 +345,7 @@ impl<'a> Wizard<'a> {
     pub fn summary(&mut self) -> Result<Outcome> {
         loop {
             self.ask.heading("Your plan so far")?;
-            let width = self.style.width;
+            let width = self.style().width;
             let label = STEPS
                 .iter()
                 .map(|(_, t)| t.chars().count())

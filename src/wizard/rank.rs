@@ -108,7 +108,7 @@ impl Wizard<'_> {
         let situation = self.draft.plan.triggers[i].situation.clone();
         self.ask.show(&format!(
             "\n{}",
-            crate::render::wrap(&situation, self.style.width.saturating_sub(1), "", "")
+            crate::render::wrap(&situation, self.style().width.saturating_sub(1), "", "")
         ))?;
         let trigger = &self.draft.plan.triggers[i];
         let (likely, intense, sure) = (trigger.likelihood, trigger.intensity, trigger.confidence);
@@ -142,10 +142,11 @@ impl Wizard<'_> {
     }
 
     fn show_priorities(&mut self) -> Result<()> {
-        let table = crate::render::tables::triggers_table_without_ids(&self.draft.plan, self.style);
+        let table =
+            crate::render::tables::triggers_table_without_ids(&self.draft.plan, self.style());
         let about = crate::render::wrap(
             crate::plan::priority::Order::of(&self.draft.plan.triggers).explain(),
-            self.style.width,
+            self.style().width,
             "",
             "",
         );
@@ -186,7 +187,7 @@ impl Wizard<'_> {
                         let line = format!("{}. {s}", i + 1);
                         crate::render::wrap(
                             &line,
-                            self.style.width.saturating_sub(1),
+                            self.style().width.saturating_sub(1),
                             "  ",
                             "     ",
                         )

@@ -122,7 +122,7 @@ pub fn run(
     let mut save = |d: &Draft| keeper.save_draft(d);
     let mut wizard = Wizard::new(&mut keeping, draft, &mut save, today);
     wizard.default_country = locale_country;
-    wizard.style = style;
+    wizard.look = style;
     let result = (|| {
         if kind.command == "new" {
             if wizard.draft.plan.country.is_none() && !wizard.draft.is_done(super::about::COUNTRY) {
@@ -152,6 +152,11 @@ pub fn run(
         keeper.save_draft(&draft)?;
     }
     let outcome = result?;
+    // The window may have been resized during the walk.
+    let style = crate::render::Style {
+        width: ask.width(),
+        ..style
+    };
     match outcome {
         Outcome::Pause => ask.show(&crate::render::wrap(
             &format!(

@@ -45,7 +45,18 @@ fn walk(
     plan: Plan,
     flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
 ) -> (Result<Outcome>, Draft, Vec<Draft>, Scripted) {
+    walk_at(None, answers, plan, flow)
+}
+
+/// [`walk`] in a terminal `columns` wide.
+fn walk_at(
+    columns: Option<usize>,
+    answers: &[&str],
+    plan: Plan,
+    flow: impl FnOnce(&mut Wizard) -> Result<Outcome>,
+) -> (Result<Outcome>, Draft, Vec<Draft>, Scripted) {
     let mut ask = Scripted::new(answers.iter().copied());
+    ask.columns = columns;
     let mut saved = Vec::new();
     let mut save = |d: &Draft| {
         saved.push(d.clone());
@@ -1100,10 +1111,7 @@ fn a_shortened_summary_line_keeps_its_count_whole() {
     ] {
         plan.reasons.push(crate::plan::TextItem::new(reason));
     }
-    let (_, _, _, ask) = walk(&["Stop for now"], plan, |w| {
-        w.style.width = 50;
-        w.summary()
-    });
+    let (_, _, _, ask) = walk_at(Some(50), &["Stop for now"], plan, |w| w.summary());
     let said = ask.transcript.join("\n");
     let line = said.lines().find(|l| l.contains("妈妈")).unwrap();
     assert!(line.ends_with("… and 2 more"), "{said}");

@@ -131,7 +131,7 @@ impl Wizard<'_> {
                     Some(kind) => format!("{}. {} ({})", i + 1, t.situation, kind.words()),
                     None => format!("{}. {}", i + 1, t.situation),
                 };
-                crate::render::wrap(&line, self.style.width.saturating_sub(1), "  ", "     ")
+                crate::render::wrap(&line, self.style().width.saturating_sub(1), "  ", "     ")
             })
             .collect();
         if !lines.is_empty() {
@@ -327,14 +327,14 @@ impl Wizard<'_> {
                 .coping
                 .iter()
                 .filter_map(|c| plan.coping_strategy(c))
-                .map(|c| wrap_item(&c.name, self.style.width))
+                .map(|c| wrap_item(&c.name, self.style().width))
                 .collect();
             linked.extend(
                 trigger
                     .contacts
                     .iter()
                     .filter_map(|c| plan.contact(c))
-                    .map(|c| wrap_item(&format!("call {}", c.name), self.style.width)),
+                    .map(|c| wrap_item(&format!("call {}", c.name), self.style().width)),
             );
             let what = if linked.is_empty() {
                 "  (nothing yet)".to_string()
@@ -343,7 +343,7 @@ impl Wizard<'_> {
             };
             let when = crate::render::wrap(
                 &format!("When: {}", trigger.situation),
-                self.style.width.saturating_sub(1),
+                self.style().width.saturating_sub(1),
                 "",
                 "  ",
             );
@@ -449,7 +449,7 @@ impl Wizard<'_> {
                     "\n{}",
                     crate::render::wrap(
                         &format!("When: {situation}"),
-                        self.style.width.saturating_sub(1),
+                        self.style().width.saturating_sub(1),
                         "",
                         "  "
                     )
