@@ -253,7 +253,8 @@ impl Wizard<'_> {
         self.keep()?;
         let name = self.draft.plan.contacts[i].name.clone();
         let current = (!new).then_some(self.draft.plan.contacts[i].role);
-        if let Some(role) = ask_role(self.ask, self.style.width, &name, current)? {
+        let width = self.style().width;
+        if let Some(role) = ask_role(self.ask, width, &name, current)? {
             let id = self.draft.plan.contacts[i].id.clone();
             self.plan().contacts[i].role = role;
             if role == Role::DoNotInvolve {
