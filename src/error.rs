@@ -406,37 +406,43 @@ fn write_words(path: &std::path::Path, source: &io::Error) -> String {
     }
 }
 
-/// The folder whose owner can put a refused read or write right: the
-/// file's own folder, and for the revisions folder the plan folder (it is
-/// the one the person chose).
-fn owning_folder(path: &std::path::Path) -> &std::path::Path {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let is_file = name.contains('.');
-    let folder = if is_file {
-        path.parent().unwrap_or(path)
-    } else {
-        path
-    };
-    if folder.file_name().is_some_and(|n| n == "revisions") {
-        folder.parent().unwrap_or(folder)
-    } else {
-        folder
-    }
-}
-
-/// Who can put a refused read or write right, in a sentence.
+/// Who can put a refused read or write right, in a sentence: the owner of
+/// the folder it is in (or of the folder itself), as the file system says
+/// it is (asked in the store, never guessed from a dot in the name); for
+/// the revisions folder, the plan folder (the one the person chose). Where
+/// nothing could be looked at, it says "file or folder". Paths in the
+/// command are quoted for the shell, so a name with `'` or spaces works.
 fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
-    let folder = owning_folder(path).display();
-    format!(
-        "{}this is a permissions problem: run relapse-plan as the person who owns `{folder}`, or check its owner and permissions with `ls -ld \"{folder}\"`",
-        if changed_nothing {
-            "nothing was changed; "
+    use crate::render::rescue::shell_word;
+    use crate::store::Place;
+    let lead = if changed_nothing {
+        "nothing was changed; "
+    } else {
+        ""
+    };
+    let chosen = |folder: std::path::PathBuf| {
+        if folder.file_name().is_some_and(|n| n == "revisions") {
+            folder
+                .parent()
+                .map_or(folder.clone(), std::path::Path::to_path_buf)
         } else {
-            ""
+            folder
         }
+    };
+    let folder = match crate::store::place_of(path) {
+        Place::Folder(folder) | Place::FileIn(folder) | Place::MadeIn(folder) => chosen(folder),
+        Place::Unknown => {
+            let shown = path.display().to_string();
+            return format!(
+                "{lead}this is a permissions problem: relapse-plan could not look at `{shown}` to tell whether it is a file or folder; run relapse-plan as the person who owns it and the folders it is in, or check them with `ls -ld {}`",
+                shell_word(&shown)
+            );
+        }
+    };
+    let shown = folder.display().to_string();
+    format!(
+        "{lead}this is a permissions problem: run relapse-plan as the person who owns the folder `{shown}`, or check its owner and permissions with `ls -ld {}`",
+        shell_word(&shown)
     )
 }
 
@@ -495,9 +501,9 @@ impl Error {
                 "nothing was changed; put the folder or file itself in its place (move what the link points to into your plan folder), then try again".into()
             }
             Error::ReadThroughLink { path, target, .. } => format!(
-                "nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm '{}'` ({}), or put the file you meant in its place",
+                "nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm {}` ({}), or put the file you meant in its place",
                 target.display(),
-                path.display(),
+                crate::render::rescue::shell_word(&path.display().to_string()),
                 if is_plan_file(path) {
                     "relapse-plan then takes your plan from its last saved revision"
                 } else {

@@ -128,7 +128,7 @@ fn another_users_folder_is_a_permissions_problem_in_plain_words() {
     };
     let plain = |t: crate::Test| {
         t.stderr_has("this is a permissions problem: run relapse-plan as the person who owns `")
-            .stderr_has(format!("ls -ld \"{folder}\""))
+            .stderr_has(format!("ls -ld {folder}`"))
             .stderr_lacks("os error")
             .stderr_lacks("free some space")
             .stderr_lacks("free space")
@@ -421,4 +421,64 @@ fn an_answer_typed_while_the_folder_is_busy_is_kept_in_the_draft() {
     p.eof();
     let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert!(draft.contains("My daughter, Mia"), "{draft}");
+}
+
+/// Issue 12 (guard12c): which folder the permissions hint names is asked
+/// of the file system, never guessed from a dot in the name: another
+/// user's open folder called `x.d` (a folder, though its name looks like a
+/// file's) is named itself, not the folder above it; a folder not made yet
+/// names the nearest one that is; and the `ls -ld` it gives is quoted for
+/// the shell, so it works, run as given, for a name with `'` and spaces.
+#[cfg(unix)]
+#[test]
+fn the_permissions_hint_names_the_folder_the_file_system_says() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    std::fs::set_permissions(env.home(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let hint = |dir: &std::path::Path| -> String {
+        let Some(init) = as_nobody(&env, &["init", "--name", "Sam"]) else {
+            return String::new();
+        };
+        let err = init.env("RELAPSE_PLAN_DIR", dir).status(1).run().stderr;
+        assert!(err.contains("this is a permissions problem"), "{err}");
+        err
+    };
+    let named = |err: &str| -> (String, String) {
+        let folder = err
+            .split("who owns the folder `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or_else(|| panic!("no folder named in:\n{err}"));
+        let command = err
+            .split("check its owner and permissions with `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or_else(|| panic!("no command in:\n{err}"));
+        (folder.to_string(), command.to_string())
+    };
+    for name in ["x.d", "Sam's plan x.d", "plain"] {
+        // Open to all, owned by root: nobody can't make it private.
+        let dir = env.home().join(name);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let err = hint(&dir);
+        if err.is_empty() {
+            return;
+        }
+        let (folder, command) = named(&err);
+        assert_eq!(folder, dir.display().to_string(), "{err}");
+        // Run as given, the command lists that folder, and only it.
+        let listed = env.shell(&command).run().stdout;
+        assert!(
+            listed.trim_end().ends_with(&*dir.display().to_string()),
+            "{command}: {listed}"
+        );
+        assert_eq!(listed.lines().count(), 1, "{command}: {listed}");
+    }
+    // Not made yet, in a folder nobody may change: the nearest folder there.
+    let closed = env.home().join("closed it's.d");
+    std::fs::create_dir(&closed).unwrap();
+    let err = hint(&closed.join("a.d").join("plan"));
+    let (folder, _) = named(&err);
+    assert_eq!(folder, closed.display().to_string(), "{err}");
 }

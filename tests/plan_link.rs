@@ -232,7 +232,7 @@ fn a_link_to_what_is_not_a_log_is_named_as_a_link() {
             "{err}"
         );
         assert!(
-            err.contains(&format!("hint: nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm '{}'`", outside.display(), inside.display())),
+            err.contains(&format!("hint: nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm {}`", outside.display(), inside.display())),
             "{err}"
         );
         assert!(!err.contains("key with no value") || err.contains("is a link to"));
@@ -266,4 +266,33 @@ fn a_link_target_with_escape_sequences_is_named_cleaned() {
     assert!(!ran.stderr.contains('\u{1b}'), "{:?}", ran.stderr);
     assert!(!ran.stderr.contains('\u{7}'), "{:?}", ran.stderr);
     assert_eq!(fs::read(&target).unwrap(), before);
+}
+
+/// Issue 12 (guard12c): the hint for a link that can't be read gives an
+/// `rm` command quoted for the shell, so it works for a plan folder whose
+/// name holds `'` and spaces: run as given, it removes the link and
+/// nothing else, and the next save starts the file anew.
+#[test]
+fn the_remove_command_for_a_link_works_with_quotes_and_spaces_in_the_name() {
+    let env = Env::new();
+    let dir = env.home().join("Sam's plan \"x\" $HOME");
+    let run = |args: &[&str]| env.test(args).env("RELAPSE_PLAN_DIR", &dir);
+    run(&["init", "--name", "Sam"]).run();
+    let outside = env.home().join("notes.txt");
+    fs::write(&outside, "hello there\n").unwrap();
+    let inside = dir.join("practice.toml");
+    let _ = fs::remove_file(&inside);
+    symlink(&outside, &inside).unwrap();
+    let err = run(&["surf", "--ratings", "6,3"]).status(1).run().stderr;
+    let command = err
+        .split("remove it with `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("no rm command in:\n{err}"));
+    assert!(command.starts_with("rm '"), "{command}");
+    env.shell(command).run();
+    assert!(!is_link(&inside) && !inside.exists(), "{command}");
+    assert_eq!(fs::read(&outside).unwrap(), b"hello there\n");
+    assert!(dir.join("plan.toml").exists());
+    run(&["surf", "--ratings", "6,3"]).run();
 }

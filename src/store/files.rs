@@ -135,6 +135,46 @@ fn open_without_waiting(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// What the file system says a refused path is, for the words that say
+/// who can put it right: asked, never guessed from the name (a folder may
+/// be called `x.d`, a file `notes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A folder, as it is.
+    Folder(PathBuf),
+    /// A file, in this folder.
+    FileIn(PathBuf),
+    /// Nothing there (yet): the nearest folder that is, where it would be
+    /// made.
+    MadeIn(PathBuf),
+    /// Nothing on the way to it could be looked at.
+    Unknown,
+}
+
+/// What `path` is, by `symlink_metadata` (a link is not followed: it is a
+/// file in its folder); where it can't be looked at, the nearest folder
+/// above it that can. Bounded by the path's depth.
+pub fn place_of(path: &Path) -> Place {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => return Place::Folder(path.to_path_buf()),
+        Ok(_) => {
+            return path
+                .parent()
+                .map_or(Place::Unknown, |p| Place::FileIn(p.to_path_buf()));
+        }
+        Err(_) => {}
+    }
+    path.ancestors()
+        .skip(1)
+        .filter(|p| !p.as_os_str().is_empty())
+        .find_map(|p| match fs::symlink_metadata(p) {
+            Ok(meta) if meta.is_dir() => Some(Place::MadeIn(p.to_path_buf())),
+            Ok(_) => Some(Place::Unknown),
+            Err(_) => None,
+        })
+        .unwrap_or(Place::Unknown)
+}
+
 /// Whether a `-o` file would replace a regular file already there (a
 /// device, a FIFO or nothing at all would not): the question to ask before
 /// writing over it.
