@@ -61,8 +61,16 @@ pub enum Error {
     )]
     LockTimeout { path: PathBuf, seconds: u64 },
 
-    #[error("`{}` is a link to another place, and relapse-plan does not write through links out of your plan folder", path.display())]
-    LinkOutOfFolder { path: PathBuf },
+    /// The revisions folder is not a folder of the plan's own (a link, to
+    /// a file or to a folder elsewhere; a file): its history is neither
+    /// read nor written there, so a link to an empty folder never reads as
+    /// "no revisions saved yet", nor a file as a permissions problem.
+    #[error("`{}` is {}, not a folder of its own: relapse-plan keeps your plan's history (its saved revisions) only in a folder inside your plan folder, so it neither reads nor writes it there", path.display(), match target { Some(target) => format!("a link to another place (`{}`)", target.display()), None => "a file".into() })]
+    RevisionsNotAFolder {
+        path: PathBuf,
+        /// Where the link leads; `None` for a file.
+        target: Option<PathBuf>,
+    },
 
     /// One of the plan folder's files is a link, and what it leads to
     /// could not be used: said as a link, so the person knows where to look.
@@ -497,8 +505,17 @@ impl Error {
                 "what is there stays readable: move `{}` aside (keep it, it is your history) and relapse-plan starts a new one",
                 path.display()
             ),
-            Error::LinkOutOfFolder { .. } => {
-                "nothing was changed; put the folder or file itself in its place (move what the link points to into your plan folder), then try again".into()
+            Error::RevisionsNotAFolder { path, target } => {
+                let shown = crate::render::rescue::shell_word(&path.display().to_string());
+                match target {
+                    Some(_) => format!(
+                        "nothing was changed; remove the link with `rm {shown}` (what it points to stays as it is); if your saved revisions are there, copy them back into a folder of their own at {shown}, else your next change starts its history anew"
+                    ),
+                    None => format!(
+                        "nothing was changed; move the file aside and keep it (`mv {shown} {}`), and your next change starts its history anew",
+                        crate::render::rescue::shell_word(&format!("{}.aside", path.display()))
+                    ),
+                }
             }
             Error::ReadThroughLink { path, target, .. } => format!(
                 "nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm {}` ({}), or put the file you meant in its place",

@@ -1739,3 +1739,77 @@ fn a_plan_with_no_history_on_a_full_disk_is_said_about_the_plan() {
     );
     assert_eq!(fs::read(dir.join("plan.toml")).unwrap(), before);
 }
+
+/// Issue 12 (guard12c): the history folder `revisions` as a link to a file,
+/// as a link to an empty folder, or as a file: every command that reads
+/// or writes the history says plainly that it is not a folder of its own,
+/// names it (and where the link leads), says what to do, and changes
+/// nothing; never "No revisions saved yet", never a permissions problem.
+/// The plan itself still shows.
+#[cfg(unix)]
+#[test]
+fn a_history_folder_that_is_not_a_folder_is_said_plainly_and_nothing_changes() {
+    let env = Env::with_example();
+    let revisions = env.plan_dir().join("revisions");
+    let aside = env.home().join("real-revisions");
+    fs::rename(&revisions, &aside).unwrap();
+    let a_file = env.home().join("notes.txt");
+    fs::write(&a_file, "hello\n").unwrap();
+    let empty = env.home().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let shown = revisions.display().to_string();
+    for (case, target) in [
+        ("a link to a file", Some(&a_file)),
+        ("a link to an empty folder", Some(&empty)),
+        ("a file", None),
+    ] {
+        let _ = fs::remove_file(&revisions);
+        match target {
+            Some(target) => std::os::unix::fs::symlink(target, &revisions).unwrap(),
+            None => fs::write(&revisions, "not a folder\n").unwrap(),
+        }
+        let before = env.snapshot_dir();
+        for args in [
+            vec!["history"],
+            vec!["diff", "1"],
+            vec!["restore", "1"],
+            vec!["review"],
+            vec!["reason", "add", "Mia"],
+        ] {
+            let err = env.fails(1, &args);
+            let what = match target {
+                Some(target) => format!(
+                    "`{shown}` is a link to another place (`{}`), not a folder of its own",
+                    target.display()
+                ),
+                None => format!("`{shown}` is a file, not a folder of its own"),
+            };
+            assert!(err.contains(&what), "{case} {args:?}:\n{err}");
+            let todo = match target {
+                Some(_) => format!("hint: nothing was changed; remove the link with `rm {shown}`"),
+                None => format!(
+                    "hint: nothing was changed; move the file aside and keep it (`mv {shown} {shown}.aside`)"
+                ),
+            };
+            assert!(err.contains(&todo), "{case} {args:?}:\n{err}");
+            for never in [
+                "No revisions saved yet",
+                "permission",
+                "Not a directory",
+                "os error",
+            ] {
+                assert!(!err.contains(never), "{case} {args:?}:\n{err}");
+            }
+            let after = env.snapshot_dir();
+            assert!(after == before, "{case} {args:?}: the plan folder changed");
+        }
+        assert_eq!(fs::read(&a_file).unwrap(), b"hello\n");
+        assert_eq!(fs::read_dir(&empty).unwrap().count(), 0, "{case}");
+        assert!(env.ok(["now"]).contains("Call"), "{case}");
+    }
+    // Put right as the hint says, the history is back.
+    fs::remove_file(&revisions).unwrap();
+    fs::rename(&aside, &revisions).unwrap();
+    let history = env.ok(["history"]);
+    assert!(history.contains("3 (current)"), "{history}");
+}

@@ -408,16 +408,23 @@ pub(super) fn through_link(path: &Path, error: Error) -> Error {
     }
 }
 
-/// Refuses a link where the plan folder keeps its own files (the
-/// revisions folder, the lock): a save must never write, or change the
-/// permissions of, a place outside the plan folder.
-pub(super) fn refuse_link(path: &Path) -> Result<()> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::LinkOutOfFolder {
+/// Refuses a revisions folder that is not a folder of the plan's own: a
+/// link (a save must never write, or change the permissions of, a place
+/// outside the plan folder, and a read must not take another folder's
+/// files, or none, as the plan's history) or a file. Nothing there is fine:
+/// the first save makes it. One `lstat`, so every read can afford it.
+pub(super) fn check_revisions_folder(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::RevisionsNotAFolder {
             path: path.to_path_buf(),
-        });
+            target: link_target(path).or_else(|| fs::read_link(path).ok()),
+        }),
+        Ok(meta) if !meta.is_dir() => Err(Error::RevisionsNotAFolder {
+            path: path.to_path_buf(),
+            target: None,
+        }),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 pub(super) fn private_options() -> fs::OpenOptions {

@@ -82,6 +82,7 @@ impl Store {
     }
 
     fn read_index(&self) -> Result<Vec<Line>> {
+        super::files::check_revisions_folder(&self.revisions_dir())?;
         let path = self.index_path();
         if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
             // A FIFO or device here would block: the revision files answer.

@@ -5,7 +5,7 @@ use std::fs::{self, File};
 
 use super::Store;
 use super::files::{
-    create_private_dir, link_target, private_options, refuse_link, refuse_special,
+    check_revisions_folder, create_private_dir, link_target, private_options, refuse_special,
     remove_stale_temps, say_replaced, tighten,
 };
 use crate::error::{Error, Result};
@@ -24,7 +24,7 @@ impl Store {
     pub(super) fn lock(&self) -> Result<File> {
         create_private_dir(&self.dir)?;
         tighten(&self.dir)?;
-        refuse_link(&self.revisions_dir())?;
+        check_revisions_folder(&self.revisions_dir())?;
         let path = self.dir.join(LOCK_FILE);
         if let Some(target) = link_target(&path) {
             // The lock holds nothing, so a link in its place is removed (the

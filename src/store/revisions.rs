@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 
 use super::files::{
-    create_private_dir, read_limited, sync_dir, through_link, within_limit, write_atomic_via,
-    write_own,
+    check_revisions_folder, create_private_dir, read_limited, sync_dir, through_link, within_limit,
+    write_atomic_via, write_own,
 };
 use super::{Loaded, PLAN_FILE, Saved, Store};
 use crate::error::{Error, Result};
@@ -179,6 +179,7 @@ impl Store {
     /// The numbers of every saved revision, oldest first.
     pub fn revision_numbers(&self) -> Result<Vec<u64>> {
         let dir = self.revisions_dir();
+        check_revisions_folder(&dir)?;
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -203,6 +204,7 @@ impl Store {
 
     /// One saved revision, exactly as it was saved.
     pub fn load_revision(&self, revision: u64) -> Result<Plan> {
+        check_revisions_folder(&self.revisions_dir())?;
         let path = self.revision_path(revision);
         let bytes = match read_limited(&path) {
             Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
