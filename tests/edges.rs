@@ -127,7 +127,7 @@ fn another_users_folder_is_a_permissions_problem_in_plain_words() {
         return;
     };
     let plain = |t: crate::Test| {
-        t.stderr_has("this is a permissions problem: run relapse-plan as the person who owns `")
+        t.stderr_has("this is a permissions problem: run relapse-plan as the person who owns the folder `")
             .stderr_has(format!("ls -ld {folder}`"))
             .stderr_lacks("os error")
             .stderr_lacks("free some space")
