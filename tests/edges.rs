@@ -127,11 +127,13 @@ fn another_users_folder_is_a_permissions_problem_in_plain_words() {
         return;
     };
     let plain = |t: crate::Test| {
-        t.stderr_has("this is a permissions problem: run relapse-plan as the person who owns the folder `")
-            .stderr_has(format!("ls -ld {folder}`"))
-            .stderr_lacks("os error")
-            .stderr_lacks("free some space")
-            .stderr_lacks("free space")
+        t.stderr_has(
+            "this is a permissions problem: run relapse-plan as the person who owns the folder `",
+        )
+        .stderr_has(format!("ls -ld {folder}`"))
+        .stderr_lacks("os error")
+        .stderr_lacks("free some space")
+        .stderr_lacks("free space")
     };
     plain(show.status(1))
         .stderr_has(format!("you do not have permission to read `{plan_file}`"))
