@@ -208,3 +208,132 @@ fn a_section_never_leaves_one_item_alone_in_a_column() {
         "sections ran on into another column {split} times"
     );
 }
+
+/// Reads tables as a terminal lays them out: each line measured with the C
+/// library's `wcswidth` (the width tmux and terminals give each
+/// character), every border of a table's lines at the same column, no line
+/// wider than the screen. Prints what is out of line; exits 1 if any is.
+const TERMINAL_COLUMNS: &str = r#"
+import ctypes, locale, sys
+locale.setlocale(locale.LC_ALL, "C.UTF-8")
+libc = ctypes.CDLL("libc.so.6")
+def width(s):
+    return libc.wcswidth(ctypes.c_wchar_p(s), len(s))
+limit = int(sys.argv[1])
+text = sys.stdin.read()
+bad = []
+tables = 0
+borders = None
+for line in text.split("\n"):
+    if width(line) < 0:
+        bad.append("unprintable: " + line)
+    if width(line) > limit:
+        bad.append("%d columns: %s" % (width(line), line))
+    if line.startswith("┌"):
+        tables += 1
+        borders = None
+    if line and line[0] in "┌│╞└":
+        at = [width(line[:i]) for i, c in enumerate(line) if c in "┌┬┐│┆╞╪╡└┴┘"]
+        if borders is None:
+            borders = at
+        elif at != borders:
+            bad.append("borders at %s, not %s: %s" % (at, borders, line))
+print(tables)
+for b in bad:
+    print(b)
+sys.exit(1 if bad else 0)
+"#;
+
+/// The contacts, coping and trigger tables line up in a terminal whatever
+/// the script: Devanagari with its vowel signs and virama, Persian with a
+/// zero-width non-joiner and "لا" (two columns on screen, one to
+/// unicode-width, so comfy-table's rows stood a column short), a family
+/// emoji, Chinese. Cells wrap where UAX #14 allows: no line of a cell
+/// starts with "，" or "）", and "林晓（室友）" keeps its brackets together.
+/// At 100 and 50 columns, in `show` and the list commands.
+#[test]
+fn tables_line_up_in_a_terminal_in_every_script() {
+    let env = Env::new();
+    env.ok(["init", "--name", "रवि", "--country", "IN"]);
+    for (name, phone) in [
+        ("प्रिया दीदी (बहन)", "+91 98765 43210"),
+        ("خاله لاله", "+98 912 111 2222"),
+        ("می‌خواهم مادرم", "+98 912 345 6789"),
+        ("माँ 👩‍👧", "+91 98111 22222"),
+        ("林晓（室友）", "+86 138 0013 8000"),
+    ] {
+        env.ok(["contact", "add", "--name", name, "--phone", phone]);
+    }
+    env.ok([
+        "coping",
+        "add",
+        "--id",
+        "breathe",
+        "--name",
+        "نفس‌کشیدن آرام و پیاده‌روی",
+        "--step",
+        "चार तक गिनती करके साँस लो",
+        "--step",
+        "先深呼吸三次，然后离开那个地方，去一个安静的房间坐下来",
+    ]);
+    env.ok([
+        "trigger",
+        "add",
+        "--id",
+        "payday",
+        "--situation",
+        "周五发工资以后，一个人走过便利店，看到货架上的酒",
+        "--thought",
+        "我这周很辛苦，应该奖励自己",
+        "--feeling",
+        "孤单、难过",
+        "--likelihood",
+        "4",
+        "--intensity",
+        "5",
+        "--confidence",
+        "40",
+        "--coping",
+        "breathe",
+        "--contact",
+        "lin-xiao-shi-you",
+    ]);
+    let mut drawn = 0;
+    for columns in ["100", "50"] {
+        for command in [
+            &["contact", "list"][..],
+            &["coping", "list"],
+            &["trigger", "list"],
+            &["show"],
+        ] {
+            let shown = env.test(command).env("COLUMNS", columns).run().stdout;
+            let read = tool("python3")
+                .arg("-c")
+                .arg(TERMINAL_COLUMNS)
+                .arg(columns)
+                .stdin(shown.clone())
+                .case(format!(
+                    "{command:?} at {columns} columns lines up:\n{shown}"
+                ))
+                .run()
+                .stdout;
+            drawn += read.trim().parse::<usize>().unwrap();
+            for line in shown.lines() {
+                for cell in line.split(['│', '┆']) {
+                    let cell = cell.trim();
+                    assert!(
+                        !cell.starts_with(['，', '、', '）']),
+                        "{command:?} at {columns}: a line starts with {cell:?}:\n{shown}"
+                    );
+                    assert_eq!(
+                        cell.matches('（').count(),
+                        cell.matches('）').count(),
+                        "{command:?} at {columns}: brackets split in {cell:?}:\n{shown}"
+                    );
+                }
+            }
+        }
+    }
+    // Tables were drawn, not only labelled lines.
+    assert!(drawn >= 6, "{drawn} tables drawn");
+}

@@ -130,7 +130,14 @@ fn strip_isolates(text: &str) -> String {
 /// never split; a word wider than a whole line is (between characters).
 pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph {
     let (text, guarded) = isolate_numbers(text.trim());
-    let inside_number = |i: usize| guarded.iter().any(|r| i > r.start && i < r.end);
+    // Nor inside a short group in brackets ("林晓（室友）"), as on screen.
+    let held = super::paragraph::held_groups(&text);
+    let inside_number = |i: usize| {
+        guarded
+            .iter()
+            .chain(&held)
+            .any(|r| i > r.start && i < r.end)
+    };
     // Segments: from one allowed break to the next.
     let mut cuts: Vec<usize> = linebreaks(&text)
         .filter(|&(i, op)| op == BreakOpportunity::Mandatory || !inside_number(i))

@@ -193,6 +193,70 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The widest group in brackets held on one line, in columns: a name with
+/// its note, "林晓（室友）" or "Alex (sponsor)", reads as one; a longer
+/// aside may wrap inside.
+const HELD_BRACKETS: usize = 16;
+
+/// Short groups in brackets (`（室友）`, `(sponsor)`), each a byte range
+/// from its opening to past its closing bracket: a line may break before
+/// or after one, never inside it. UAX #14 allows a break between two
+/// Chinese characters even inside brackets; a name's note split over two
+/// lines reads as two things.
+pub fn held_groups(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        let closing = match c {
+            '(' => Some(')'),
+            '（' => Some('）'),
+            '[' => Some(']'),
+            '「' => Some('」'),
+            '『' => Some('』'),
+            '【' => Some('】'),
+            '《' => Some('》'),
+            '〈' => Some('〉'),
+            _ => None,
+        };
+        if closing.is_some() {
+            open = closing.map(|close| (at, close));
+            continue;
+        }
+        if let Some((start, close)) = open
+            && c == close
+        {
+            let end = at + c.len_utf8();
+            if display_width(&text[start..end]) <= HELD_BRACKETS {
+                found.push(start..end);
+            }
+            open = None;
+        }
+    }
+    // A hidden character written out (`Dave \u{200b}Last`) stays with the
+    // word it sits in: split after its `}` the name reads as two.
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        if word.contains("\\u{") {
+            let core = word.trim_end();
+            found.push(at..at + core.len());
+        }
+        at += word.len();
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// The widest piece of `text` a line may not break inside (a word, a
+/// number, a short group in brackets), in terminal columns: the least
+/// width that shows every word whole.
+pub fn widest_piece(text: &str) -> usize {
+    words(text, Flavor::Terminal, Guard::Nothing)
+        .iter()
+        .map(|w| w.width)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Whether `c` is a digit of a kind phones do not dial (mathematical,
 /// circled or superscript digits, other scripts' digits not in
 /// [`digit_value`]'s list).
@@ -281,16 +345,22 @@ fn may_start_block(word: &str) -> bool {
 /// Splits `text` into the pieces a line may break between.
 fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     let spans = numbers(text);
+    let held = held_groups(text);
     // Spans and break opportunities both run left to right: one pass over
     // each keeps a long, number-filled text linear.
     let mut next = 0;
+    let mut next_held = 0;
     let mut out = Vec::new();
     let mut from = 0;
     for (at, opportunity) in linebreaks(text) {
         while next < spans.len() && spans[next].end <= at {
             next += 1;
         }
-        let inside = spans.get(next).is_some_and(|r| r.start < at);
+        while next_held < held.len() && held[next_held].end <= at {
+            next_held += 1;
+        }
+        let inside = spans.get(next).is_some_and(|r| r.start < at)
+            || held.get(next_held).is_some_and(|r| r.start < at);
         // Never after a hyphen-minus: `--emergency-number`, `relapse-plan`
         // and `payday-friday` must be copied whole (a word too long for
         // any line is still split, by `break_long`).
@@ -477,6 +547,27 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         numbers(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_name_in_brackets_stays_whole_and_no_line_starts_with_a_comma() {
+        let text = "给林晓（室友）打电话，告诉她我现在的感觉，然后去安静的房间";
+        // From the width of "（室友）" up: narrower, any word is split.
+        for width in 8..40 {
+            for line in lines(text, width, "", "", Flavor::Terminal) {
+                assert!(!line.starts_with(['，', '）']), "{width}: {line:?}");
+                assert_eq!(
+                    line.matches('（').count(),
+                    line.matches('）').count(),
+                    "{width}: {line:?}"
+                );
+            }
+        }
+        assert_eq!(
+            held_groups("Alex (sponsor) and (a much longer aside here)").len(),
+            1
+        );
+        assert_eq!(widest_piece("Dave \\u{200b}Last"), "\\u{200b}Last".len());
     }
 
     #[test]

@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use textwrap::core::display_width;
 use toml::value::Datetime;
 
+use super::paragraph::{self, Flavor};
 use super::{clean, heading, separator, wrap};
 use crate::plan::priority::{self, Priority};
 use crate::plan::{Plan, RevisionInfo, Section};
@@ -58,17 +58,21 @@ impl Grid {
     }
 
     /// The least width of each column that keeps every word whole (every
-    /// line, for unbroken columns), without the border and padding.
+    /// line, for unbroken columns), without the border and padding: a word
+    /// is what UAX #14 keeps together (one Chinese character with the
+    /// "，" after it; a number; a short group in brackets).
     fn least_widths(&self) -> Vec<usize> {
         let longest = |text: &str, whole_lines: bool| -> usize {
-            if whole_lines {
-                text.lines().map(display_width).max().unwrap_or(0)
-            } else {
-                text.split_whitespace()
-                    .map(display_width)
-                    .max()
-                    .unwrap_or(0)
-            }
+            text.lines()
+                .map(|line| {
+                    if whole_lines {
+                        display_width(line)
+                    } else {
+                        paragraph::widest_piece(line)
+                    }
+                })
+                .max()
+                .unwrap_or(0)
         };
         (0..self.headers.len())
             .map(|i| {
@@ -79,6 +83,83 @@ impl Grid {
                     .chain([longest(self.headers[i], unbroken)])
                     .max()
                     .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    /// Each column's width: what it holds when all fits, else at least its
+    /// longest word, the room left given a column at a time to the
+    /// narrowest that still wants more.
+    fn column_widths(&self) -> Vec<usize> {
+        let least = self.least_widths();
+        let natural: Vec<usize> = (0..self.headers.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(String::as_str)
+                    .chain([self.headers[i]])
+                    .flat_map(str::lines)
+                    .map(display_width)
+                    .max()
+                    .unwrap_or(0)
+                    .max(least[i])
+            })
+            .collect();
+        let borders = 3 * self.headers.len() + 1;
+        let mut spare = self
+            .style
+            .width
+            .saturating_sub(borders + least.iter().sum::<usize>());
+        let mut widths = least;
+        while spare > 0 {
+            let Some(i) = (0..widths.len())
+                .filter(|&i| widths[i] < natural[i])
+                .min_by_key(|&i| widths[i])
+            else {
+                break;
+            };
+            widths[i] += 1;
+            spare -= 1;
+        }
+        widths
+    }
+
+    /// One row's lines: each cell wrapped to its column by the one
+    /// paragraph wrapper (UAX #14, numbers whole) and padded by the
+    /// columns a terminal gives each character, so every border lines up.
+    fn row_lines(&self, row: &[String], widths: &[usize]) -> Vec<String> {
+        let cells: Vec<Vec<String>> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, &width)| {
+                let text = row.get(i).map_or("", String::as_str);
+                text.lines()
+                    .flat_map(|line| {
+                        if self.unbroken.contains(&i) || display_width(line) <= width {
+                            vec![line.to_string()]
+                        } else {
+                            paragraph::lines(line, width, "", "", Flavor::Terminal)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        (0..height)
+            .map(|n| {
+                let mut line = String::from("│");
+                for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+                    if i > 0 {
+                        line.push('┆');
+                    }
+                    let text = cell.get(n).map_or("", String::as_str);
+                    line.push(' ');
+                    line.push_str(text);
+                    line.push_str(&" ".repeat(width.saturating_sub(display_width(text)) + 1));
+                }
+                line.push('│');
+                line
             })
             .collect()
     }
@@ -119,35 +200,32 @@ impl Grid {
     }
 }
 
+/// A box-drawn table of our own: comfy-table measured a row by
+/// unicode-width's whole-string rules (لا as one column, a family emoji as
+/// two), which no terminal draws, so borders stood out of line on those
+/// rows; and it wrapped cells by its own rules ("，" starting a line).
 impl std::fmt::Display for Grid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.style.plain || !self.fits() {
             return f.write_str(&self.labelled_lines());
         }
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(u16::try_from(self.style.width).unwrap_or(80))
-            .set_header(self.headers.clone());
-        // comfy-table shares the width out by content, and could give a
-        // column less than its longest word ("Самотніст/ь" at 50 columns):
-        // each column is held to at least that word (padding included),
-        // which `fits` has checked the width allows.
-        for (index, least) in self.least_widths().into_iter().enumerate() {
-            if let Some(column) = table.column_mut(index) {
-                if self.unbroken.contains(&index) {
-                    column.set_constraint(ColumnConstraint::ContentWidth);
-                } else {
-                    let least = u16::try_from(least + 2).unwrap_or(u16::MAX);
-                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
-                }
-            }
-        }
+        let widths = self.column_widths();
+        let rule = |left: char, fill: char, middle: char, right: char| {
+            let parts: Vec<String> = widths
+                .iter()
+                .map(|w| fill.to_string().repeat(w + 2))
+                .collect();
+            format!("{left}{}{right}", parts.join(&middle.to_string()))
+        };
+        let headers: Vec<String> = self.headers.iter().map(|h| (*h).to_string()).collect();
+        let mut lines = vec![rule('┌', '─', '┬', '┐')];
+        lines.extend(self.row_lines(&headers, &widths));
+        lines.push(rule('╞', '═', '╪', '╡'));
         for row in &self.rows {
-            table.add_row(row.clone());
+            lines.extend(self.row_lines(row, &widths));
         }
-        write!(f, "{table}")
+        lines.push(rule('└', '─', '┴', '┘'));
+        f.write_str(&lines.join("\n"))
     }
 }
 
@@ -244,10 +322,7 @@ pub fn write_plan(
     writeln!(w)?;
     writeln!(w, "{}", heading("Triggers", style))?;
     if plan.triggers.is_empty() {
-        writeln!(
-            w,
-            "  none yet: add one with `relapse-plan trigger add --situation \"…\"`"
-        )?;
+        none_yet(w, "`relapse-plan trigger add --situation \"…\"`", style)?;
     } else {
         writeln!(
             w,
@@ -264,9 +339,10 @@ pub fn write_plan(
     writeln!(w)?;
     writeln!(w, "{}", heading("Coping strategies", style))?;
     if plan.coping.is_empty() {
-        writeln!(
+        none_yet(
             w,
-            "  none yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`"
+            "`relapse-plan coping add --name \"…\" --step \"…\"`",
+            style,
         )?;
     } else {
         writeln!(w, "{}", coping_table(plan, style).without_ids())?;
@@ -274,9 +350,10 @@ pub fn write_plan(
     writeln!(w)?;
     writeln!(w, "{}", heading("Contacts", style))?;
     if plan.contacts.is_empty() {
-        writeln!(
+        none_yet(
             w,
-            "  none yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`"
+            "`relapse-plan contact add --name \"…\" --phone \"…\"`",
+            style,
         )?;
     } else {
         writeln!(w, "{}", contacts_table(plan, style).without_ids())?;
@@ -301,6 +378,13 @@ pub fn write_plan(
         }
     }
     Ok(())
+}
+
+/// "none yet: add one with `COMMAND`", wrapped to the width at words (a
+/// line the terminal wrapped itself broke `warning-sig` / `n`).
+fn none_yet(w: &mut dyn Write, command: &str, style: Style) -> io::Result<()> {
+    let text = format!("none yet: add one with {command}");
+    writeln!(w, "{}", wrap(&text, style.width, "  ", "    "))
 }
 
 /// The command that adds to a text section, for the "none yet" hint.
@@ -340,10 +424,10 @@ pub fn write_numbered(
 ) -> io::Result<()> {
     let items = plan.section(section);
     if items.is_empty() {
-        return writeln!(
+        return none_yet(
             w,
-            "  none yet: add one with `relapse-plan {} add \"…\"`",
-            section_command(section)
+            &format!("`relapse-plan {} add \"…\"`", section_command(section)),
+            style,
         );
     }
     let digits = items.len().to_string().len();
