@@ -130,3 +130,73 @@ fn a_situation_with_no_plan_is_not_rehearsed_or_scored() {
     p.send_control('c').unwrap();
     p.eof();
 }
+
+/// A strong urge at a check-in (the second of the day here) is answered
+/// with her plan, in her words: her first crisis steps, the people she can
+/// call with their numbers, and her country's crisis line; never only
+/// "added to your check-in". A mild urge gets no such reply, and an early
+/// warning, which shows the same plan, is not doubled.
+#[test]
+fn a_strong_urge_is_answered_with_her_plan() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    env.ok(["step", "add", "Вийти з дому і піти до Олени"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Олена",
+        "--phone",
+        "+49 151 1111111",
+        "--role",
+        "help",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Дмитро",
+        "--phone",
+        "+49 151 2222222",
+        "--do-not-involve",
+    ]);
+    let check_in = |urge: &str, now: &str| {
+        env.test(["check-in", "--urge", urge, "--acted", "no"])
+            .env("TZ", "Europe/Berlin")
+            .env("COLUMNS", "50")
+            .env("RELAPSE_PLAN_NOW", now)
+            .run()
+            .stdout
+    };
+    let first = check_in("3", "2026-11-20T08:00:00Z");
+    assert!(!first.contains("strong"), "{first}");
+    let second = check_in("9", "2026-11-20T19:00:00Z");
+    let said = one_line(&second);
+    assert!(
+        said.contains("Added to your check-in for Fri 20 Nov"),
+        "{said}"
+    );
+    assert!(
+        said.contains("You noted an urge of 9 out of 10. Thank you for noting it. If it is still with you, this is what your own plan says:"),
+        "{said}"
+    );
+    assert!(said.contains("1. Вийти з дому і піти до Олени"), "{said}");
+    assert!(second.contains("Олена · +49 151 1111111"), "{second}");
+    assert!(
+        !said.contains("Дмитро"),
+        "never someone not to involve:\n{said}"
+    );
+    assert!(
+        said.contains("TelefonSeelsorge: call 0800 111 0 111"),
+        "{said}"
+    );
+    assert_eq!(said.matches("Your first steps").count(), 1, "{said}");
+    // The next day, strong again: the early warning says it, once.
+    let warned = one_line(&check_in("8", "2026-11-21T19:00:00Z"));
+    assert!(
+        warned.contains("Your plan has noticed something"),
+        "{warned}"
+    );
+    assert!(!warned.contains("A strong urge"), "{warned}");
+    assert_eq!(warned.matches("Your first steps").count(), 1, "{warned}");
+}

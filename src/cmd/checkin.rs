@@ -118,11 +118,21 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.style,
     )
     .map_err(Error::Stdout)?;
+    let lines = ctx.crisis_lines(plan.country.as_deref());
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
         writeln!(ctx.out).map_err(Error::Stdout)?;
-        let lines = ctx.crisis_lines(plan.country.as_deref());
         write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)
             .map_err(Error::Stdout)?;
+    } else if asked.answers.urge >= plan.early_warning.urge {
+        // A strong urge now is answered with her plan, not only "saved".
+        crate::render::checkin::write_strong_urge(
+            ctx.out,
+            &plan,
+            asked.answers.urge,
+            lines.as_ref(),
+            ctx.style,
+        )
+        .map_err(Error::Stdout)?;
     }
     if not_saved.is_empty() {
         Ok(())

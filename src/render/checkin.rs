@@ -218,6 +218,55 @@ pub fn write_warning(
         w,
         "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease. For now, your plan says:",
     )?;
+    write_plan_for_now(w, plan, lines, style)?;
+    write_rehearse_offer(w, plan, width)
+}
+
+/// After a check-in whose urge is strong (as strong as the plan's own
+/// early warning counts, 7 of 10 unless she changed it), when no early
+/// warning is shown: her plan for a moment like this, in her own words,
+/// rather than only that it was saved. Nothing beyond what her plan says.
+pub fn write_strong_urge(
+    w: &mut dyn Write,
+    plan: &Plan,
+    urge: u8,
+    lines: Option<&CountryLines>,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(w)?;
+    writeln!(w, "{}", heading("A strong urge", style))?;
+    let said = format!(
+        "You noted an urge of {urge} out of 10. Thank you for noting it. If it is still with you, this is what your own plan says:"
+    );
+    writeln!(w, "{}", wrap(&said, style.width, "", ""))?;
+    let helps = plan
+        .contacts
+        .iter()
+        .any(|c| matches!(c.role, Role::Help | Role::Professional));
+    if plan.crisis_steps.is_empty() && !helps {
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "Your plan has no crisis steps or people to call yet; when you are ready, `relapse-plan new` helps you add them.",
+                style.width,
+                "",
+                ""
+            )
+        )?;
+    }
+    write_plan_for_now(w, plan, lines, style)
+}
+
+/// The first crisis steps, the people who help with their numbers and the
+/// crisis lines: what her plan says for a hard moment, in her words.
+fn write_plan_for_now(
+    w: &mut dyn Write,
+    plan: &Plan,
+    lines: Option<&CountryLines>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
     if !plan.crisis_steps.is_empty() {
         writeln!(w, "{}", heading("Your first steps", style))?;
         for (n, step) in plan.crisis_steps.iter().take(3).enumerate() {
@@ -246,8 +295,7 @@ pub fn write_warning(
             writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
         }
     }
-    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;
-    write_rehearse_offer(w, plan, width)
+    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)
 }
 
 /// The offer to rehearse the riskiest trigger, when there is one.
