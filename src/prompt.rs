@@ -810,6 +810,28 @@ impl Terminal {
         }
     }
 
+    /// Every answer is one line: lines pasted together were joined, and
+    /// she is told, rather than finding it out later.
+    fn say_joined(&mut self) -> Result<()> {
+        for row in self.wrapped(PASTE_JOINED, "  ", "  ") {
+            self.term.write_line(&row).map_err(Error::Terminal)?;
+        }
+        Ok(())
+    }
+
+    /// The question as the line that is typed on asks it: a question that
+    /// leaves too little room to type on its line is shown whole above,
+    /// and the line asks for the answer.
+    fn on_the_line(&mut self, question: &str) -> Result<String> {
+        if console::measure_text_width(question) + 16 <= self.cols() {
+            return Ok(question.to_string());
+        }
+        for line in self.wrapped(question, "", "") {
+            self.term.write_line(&line).map_err(Error::Terminal)?;
+        }
+        Ok("Your answer".to_string())
+    }
+
     /// Goes back to where the line editor's prompt starts and clears from
     /// there down. Where the cursor is is worked out from what was drawn,
     /// laid out at the width now: a window resized since has rewrapped it.
@@ -937,6 +959,9 @@ impl Line {
     }
 }
 
+/// Said under an answer that pasted lines were joined into.
+const PASTE_JOINED: &str = "(The pasted lines are one answer, joined with spaces.)";
+
 /// A pasted block as one answer's text: each line break (and tab) becomes
 /// a space, since every answer is one line; other control characters go.
 fn pasted(block: &str) -> String {
@@ -1036,16 +1061,7 @@ impl Prompter for Terminal {
     /// pasted block has to stay in this answer.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
         let mut raw = Raw::enter(Ahead::Keep).map_err(stopped)?;
-        // A question that leaves too little room to type on its line is
-        // shown whole above, and the line asks for the answer.
-        let asked = if console::measure_text_width(question) + 16 <= self.cols() {
-            question.to_string()
-        } else {
-            for line in self.wrapped(question, "", "") {
-                self.term.write_line(&line).map_err(Error::Terminal)?;
-            }
-            "Your answer".to_string()
-        };
+        let asked = self.on_the_line(question)?;
         let whole_question = question;
         let question = asked.as_str();
         let prompt = if self.plain {
@@ -1061,6 +1077,8 @@ impl Prompter for Terminal {
         let mut drawn = None;
         let mut seen = self.cols();
         let mut skipped = false;
+        // Whether pasted lines were joined into this one answer, to say so.
+        let mut joined = false;
         loop {
             self.draw_line(&prompt, &line.text, line.pos(), &mut drawn)
                 .map_err(Error::Terminal)?;
@@ -1070,7 +1088,10 @@ impl Prompter for Terminal {
                 // mark pastes. Its line break stays in this answer as a
                 // space, as in a marked paste, so no pasted line answers
                 // (or is thrown away by) a later question.
-                Ok(Key::Enter) if raw.more_waiting() => line.insert(" "),
+                Ok(Key::Enter) if raw.more_waiting() => {
+                    joined |= !line.text.trim().is_empty();
+                    line.insert(" ");
+                }
                 Ok(Key::Enter) => break,
                 // Esc leaves the question keeping what is on the line: what
                 // was there before if nothing was typed (a skip), and never
@@ -1086,7 +1107,10 @@ impl Prompter for Terminal {
                 }
                 Ok(Key::Ctrl('d') | Key::Del) => line.delete(),
                 Ok(Key::Char(c)) if !c.is_control() => line.insert(c.encode_utf8(&mut [0; 4])),
-                Ok(Key::Paste(block)) => line.insert(&pasted(&block)),
+                Ok(Key::Paste(block)) => {
+                    joined |= block.trim().contains(['\n', '\r']);
+                    line.insert(&pasted(&block));
+                }
                 Ok(Key::Backspace) => line.backspace(),
                 Ok(Key::Left | Key::Ctrl('b')) => line.left(),
                 Ok(Key::Right | Key::Ctrl('f')) => line.right(),
@@ -1145,6 +1169,9 @@ impl Prompter for Terminal {
             self.echo(question, &format!("{shown} (kept as it was)"), false)?;
         } else {
             self.echo(question, &shown, true)?;
+        }
+        if joined && !answer.is_empty() && !skipped {
+            self.say_joined()?;
         }
         Ok((!answer.is_empty()).then_some(answer))
     }

@@ -90,6 +90,9 @@ fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
     press(&mut p, ENTER);
     let shown = p.exp_string(&seen("✔ What keeps you going? · ")).unwrap();
     assert!(!shown.contains("What next?"), "{shown:?}");
+    // And she is told the lines became one answer.
+    p.exp_string("(The pasted lines are one answer, joined with spaces.)")
+        .unwrap();
     // The next question is asked, empty: nothing pasted answered it.
     answer(&mut p, "What keeps you going?", "\x03");
     let rest = p.eof();

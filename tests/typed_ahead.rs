@@ -64,6 +64,8 @@ fn lines_pasted_without_paste_marks_stay_in_one_answer() {
         "✔ What keeps you going? · मेरी बेटी 👧 मेरा काम मेरी माँ 🙏",
     ))
     .unwrap();
+    p.exp_string("(The pasted lines are one answer, joined with spaces.)")
+        .unwrap();
     // The next question is asked, empty.
     answer(&mut p, "What keeps you going?", "\x03");
     p.eof();
