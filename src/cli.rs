@@ -317,6 +317,9 @@ pub enum Command {
     Restore(RestoreArgs),
 
     /// Check a plan file without changing anything.
+    ///
+    /// A homework file, a hand-in or a started homework is checked as what
+    /// it is, by the reader its own command uses, and said so.
     #[command(after_help = "Example:\n  relapse-plan validate examples/plan.toml")]
     Validate(ValidateArgs),
 
@@ -693,7 +696,7 @@ pub struct RestoreArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The plan file to check.
+    /// The plan file (or homework file, or hand-in) to check.
     pub file: PathBuf,
 }
 

@@ -936,3 +936,57 @@ fn hidden_and_unreadable_characters_in_a_vcard_never_reach_the_plan_unsaid() {
     }
     assert!(env.ok(["now"]).contains("Alex Smith"));
 }
+
+/// Issue 12 (guard12c): `validate` of a homework file, a hand-in or a
+/// started homework checks it as what it is, by the reader its own
+/// command uses, and says what it is and the command that uses it; never
+/// "`kind` is not a field". A homework file with a wrong field is named
+/// as a homework file, with the homework file's hint.
+#[test]
+fn validate_knows_a_homework_file_a_hand_in_and_a_started_homework() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let homework = examples().join("homework.toml");
+    let out = env.ok(["validate", homework.to_str().unwrap()]);
+    assert!(
+        out.contains("is a homework file from “Dr Patel” for “Sam”, not a plan, and it reads cleanly: 6 tasks, due 29 November 2026. To start it: `relapse-plan homework start "),
+        "{out}"
+    );
+    let hand_in = examples().join("hand-in.toml");
+    let out = env.ok(["validate", hand_in.to_str().unwrap()]);
+    assert!(
+        out.contains("is a hand-in file from “Sam”, for the homework from “Dr Patel”, not a plan, and it reads cleanly. To see it: `relapse-plan review "),
+        "{out}"
+    );
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let started = env.plan_dir().join("homework.toml");
+    let out = env.ok(["validate", started.to_str().unwrap()]);
+    assert!(
+        out.contains("is a started homework (relapse-plan keeps it beside your plan as homework.toml), not a plan, and it reads cleanly: from “Dr Patel”"),
+        "{out}"
+    );
+    // Damaged, it is still named as what it is.
+    let bad = env.home().join("Dr's homework.toml");
+    fs::write(
+        &bad,
+        homework_text().replace("therapist = \"Dr Patel\"", "therapist = 5"),
+    )
+    .unwrap();
+    let err = env.fails(1, ["validate", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("can't be read as a homework file: line"),
+        "{err}"
+    );
+    assert!(err.contains("ask whoever sent it for a new copy"), "{err}");
+    assert!(!err.contains("is not a field"), "{err}");
+    assert!(!err.contains("restore"), "{err}");
+    // The command offered works as given for a name with ' and a space.
+    fs::write(&bad, homework_text()).unwrap();
+    let out = env.ok(["validate", bad.to_str().unwrap()]);
+    let command = out
+        .split("To start it: `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap();
+    assert!(command.ends_with("'\\''s homework.toml'"), "{command}");
+}

@@ -3,12 +3,34 @@
 use crate::cli::ValidateArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::plan::homework::{HAND_IN_KIND, HOMEWORK_KIND, STARTED_KIND};
 use crate::plan::parse::parse;
+use crate::render::homework as shown;
 use crate::render::{how_names_differ, quoted};
-use crate::store::read_limited;
+use crate::store::{self, read_limited};
 
 pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     let bytes = read_limited(&args.file)?;
+    // A homework file, a hand-in or a started homework is checked as what
+    // it says it is, by the reader its own command uses, never as a plan
+    // ("`kind` is not a field" helps no one).
+    let path = &args.file;
+    let said = match crate::plan::parse::document_kind(&bytes).as_deref() {
+        Some(HOMEWORK_KIND) => Some(shown::valid_assignment(
+            path,
+            &store::assignment_from(path, &bytes)?,
+        )),
+        Some(HAND_IN_KIND) => Some(shown::valid_hand_in(
+            path,
+            &store::hand_in_from(path, &bytes)?,
+        )),
+        Some(STARTED_KIND) => store::Store::read_started_homework(path)?
+            .map(|started| shown::valid_started(path, &started)),
+        _ => None,
+    };
+    if let Some(said) = said {
+        return writeln!(ctx.out, "{said}").map_err(Error::Stdout);
+    }
     let parsed = parse(&bytes).map_err(|source| Error::BadFile {
         what: "a plan",
         path: args.file.clone(),

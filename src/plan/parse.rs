@@ -102,6 +102,15 @@ fn raw_table(bytes: &[u8]) -> Result<(&str, toml::Table), ParseError> {
     Ok((text, table))
 }
 
+/// What a TOML file says it is (its top-level `kind`: a homework file, a
+/// hand-in, a started homework), or `None` (a plan has no `kind`, and a
+/// file that is not TOML says nothing), so `validate` can check each file
+/// as what it is.
+pub fn document_kind(bytes: &[u8]) -> Option<String> {
+    let (_, table) = raw_table(bytes).ok()?;
+    table.get("kind")?.as_str().map(str::to_string)
+}
+
 /// Reads any TOML file of the plan folder (a draft, the practice log) into
 /// `T`, every failure with the line and column.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {

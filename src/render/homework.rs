@@ -4,7 +4,7 @@
 use serde::Serialize;
 use toml::value::{Date, Datetime};
 
-use super::clean;
+use super::{clean, quoted};
 use crate::plan::date::days_from_civil;
 use crate::plan::homework::{Assignment, HandIn, Progress, Started};
 
@@ -184,6 +184,53 @@ pub fn wrote_assignment(path: &str, output: &std::path::Path, a: &Assignment) ->
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     )
+}
+
+/// What `validate` says of a homework file that reads cleanly: what it
+/// is (not a plan), whose, and the command that uses it.
+pub fn valid_assignment(path: &std::path::Path, a: &Assignment) -> String {
+    format!(
+        "`{}` is a homework file from {}{}, not a plan, and it reads cleanly: {}, due {}. To start it: `relapse-plan homework start {}`.",
+        clean(&path.display().to_string()),
+        quoted(&a.therapist),
+        a.client
+            .as_deref()
+            .map_or_else(String::new, |c| format!(" for {}", quoted(c))),
+        super::plural(a.tasks.len() as u64, "task"),
+        crate::plan::date::date_in_words(&a.due),
+        command_word(path)
+    )
+}
+
+/// What `validate` says of a hand-in that reads cleanly.
+pub fn valid_hand_in(path: &std::path::Path, h: &HandIn) -> String {
+    format!(
+        "`{}` is a hand-in file{}, for the homework from {}, not a plan, and it reads cleanly. To see it: `relapse-plan review {}`.",
+        clean(&path.display().to_string()),
+        h.assignment
+            .client
+            .as_deref()
+            .map_or_else(String::new, |c| format!(" from {}", quoted(c))),
+        quoted(&h.assignment.therapist),
+        command_word(path)
+    )
+}
+
+/// What `validate` says of a started homework (the copy relapse-plan
+/// keeps beside the plan) that reads cleanly.
+pub fn valid_started(path: &std::path::Path, started: &Started) -> String {
+    format!(
+        "`{}` is a started homework (relapse-plan keeps it beside your plan as homework.toml), not a plan, and it reads cleanly: from {}, due {}. `relapse-plan homework status` shows how it is going.",
+        clean(&path.display().to_string()),
+        quoted(&started.assignment.therapist),
+        crate::plan::date::date_in_words(&started.assignment.due),
+    )
+}
+
+/// A path as one word of a command she can run, quoted for the shell and
+/// shown cleaned.
+fn command_word(path: &std::path::Path) -> String {
+    clean(&super::rescue::shell_word(&path.display().to_string()))
 }
 
 /// Said once a hand-in is written to `path` (as shown).

@@ -18,10 +18,17 @@ use crate::plan::period::Period;
 
 /// Reads a homework file a therapist wrote.
 pub fn read_assignment(path: &Path) -> Result<Assignment> {
-    const WHAT: &str = "a homework file";
-    let bytes = read_limited_as(path, WHAT)?;
+    assignment_from(path, &read_limited_as(path, HOMEWORK)?)
+}
+
+const HOMEWORK: &str = "a homework file";
+
+/// The homework file `bytes` (from `path`), checked as `homework start`
+/// checks it.
+pub fn assignment_from(path: &Path, bytes: &[u8]) -> Result<Assignment> {
+    const WHAT: &str = HOMEWORK;
     let assignment: Assignment =
-        parse_document(&bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
+        parse_document(bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
     if assignment.tasks.is_empty() {
         return Err(Error::NoTasks {
             path: path.to_path_buf(),
@@ -42,7 +49,7 @@ pub fn read_hand_in(path: &Path) -> Result<HandIn> {
 }
 
 /// The hand-in `bytes` (from `path`), checked as `review` checks it.
-fn hand_in_from(path: &Path, bytes: &[u8]) -> Result<HandIn> {
+pub fn hand_in_from(path: &Path, bytes: &[u8]) -> Result<HandIn> {
     let hand_in =
         crate::plan::homework::read_hand_in(bytes).map_err(|source| bad(HAND_IN, path, source))?;
     match hand_in.problems().into_iter().next() {

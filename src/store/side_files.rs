@@ -80,6 +80,12 @@ impl Store {
         Self::read_homework(&path).map_err(|e| through_link(&path, e))
     }
 
+    /// A started homework kept at `path` (given to `validate`, say), checked
+    /// as the one beside the plan is; `None` when there is no file.
+    pub fn read_started_homework(path: &Path) -> Result<Option<Started>> {
+        Self::read_homework(path)
+    }
+
     fn read_homework(path: &Path) -> Result<Option<Started>> {
         let path = path.to_path_buf();
         let unreadable = |why: String| Error::BadStartedHomework {
