@@ -200,3 +200,46 @@ fn a_strong_urge_is_answered_with_her_plan() {
     assert!(!warned.contains("A strong urge"), "{warned}");
     assert_eq!(warned.matches("Your first steps").count(), 1, "{warned}");
 }
+
+/// `review` of her own plan names each situation with no planned response
+/// in her words (riskiest first), with the command that plans one, where
+/// it said only "a trigger has no planned response".
+#[test]
+fn review_names_the_situations_with_no_plan() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    for (situation, likely) in [
+        ("П'ятниця ввечері сама вдома", "2"),
+        ("שישי בערב לבד", "5"),
+        ("Після сварки з мамою", "4"),
+        ("Зарплата в п'ятницю", "3"),
+    ] {
+        env.ok([
+            "trigger",
+            "add",
+            "--situation",
+            situation,
+            "--likelihood",
+            likely,
+            "--intensity",
+            "4",
+            "--confidence",
+            "40",
+        ]);
+    }
+    let review = env
+        .test(["review"])
+        .env("TZ", "Europe/Berlin")
+        .env("COLUMNS", "50")
+        .run()
+        .stdout;
+    let said = one_line(&review);
+    assert!(
+        said.contains("no planned response yet for “שישי בערב לבד”, “Після сварки з мамою” and 2 more (`relapse-plan map` helps plan one)"),
+        "{review}"
+    );
+    assert!(
+        !said.contains("a trigger has no planned response"),
+        "{review}"
+    );
+}

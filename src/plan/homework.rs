@@ -944,15 +944,33 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
     } else {
         flags.push("no review date set".into());
     }
-    if plan
-        .triggers
+    // Named in her words, riskiest first, with the one command that plans
+    // a response (`map` offers one for each trigger without).
+    let without: Vec<String> = priority::sorted(&plan.triggers)
         .iter()
-        .any(|t| t.coping.is_empty() && t.contacts.is_empty())
-    {
-        flags.push("a trigger has no planned response".into());
+        .filter(|t| !t.has_response())
+        .map(|t| format!("“{}”", t.situation))
+        .collect();
+    if !without.is_empty() {
+        let shown = match without.len() {
+            1..=3 => and_list(&without),
+            n => format!("{}, {} and {} more", without[0], without[1], n - 2),
+        };
+        flags.push(format!(
+            "no planned response yet for {shown} (`relapse-plan map` helps plan one)"
+        ));
     }
     flags.extend(unlikely(plan));
     flags
+}
+
+/// `“a”`, `“a” and “b”`, `“a”, “b” and “c”`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Crisis steps and coping strategies the person rated under 50 % likely
