@@ -68,6 +68,7 @@ pub fn main() -> ExitCode {
     let mut err = stderr.lock();
     let term_env = term_env();
     let err_width = ctx::stderr_width(&term_env);
+    prompt::stop_columns(term_env.columns);
     let result = setup(&cli, term_env).and_then(
         |Setup {
              store,
@@ -125,7 +126,7 @@ pub fn main() -> ExitCode {
         Err(error @ (Error::Cancelled | Error::Stopped(_))) => {
             prompt::restore_terminal();
             // Once, even if Ctrl-C also reached the signal handler.
-            prompt::say_stopped_with(&mut err, &ctx::wrap_for(&error.to_string(), err_width));
+            prompt::say_stopped_with(&mut err, &prompt::fit_stopped(&error.to_string()));
             error.exit_code()
         }
         Err(error) => {

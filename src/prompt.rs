@@ -87,7 +87,8 @@ pub enum CtrlC {
     /// Show the cursor, say that everything typed is kept, exit 130.
     SayStopped,
     /// Show the cursor, say these words, exit 130 (owned words are kept
-    /// until the next call replaces them, never leaked).
+    /// until the next call replaces them, never leaked). They are wrapped
+    /// when said ([`fit_stopped`]), so give them unwrapped.
     Say(std::borrow::Cow<'static, str>),
     /// Only note it: a timed exercise asks [`ctrl_c_pressed`] and stops
     /// at its next tick, then logs what was done.
@@ -95,6 +96,37 @@ pub enum CtrlC {
 }
 
 static ON_CTRL_C: std::sync::Mutex<CtrlC> = std::sync::Mutex::new(CtrlC::SayStopped);
+/// `COLUMNS` as given at start (0 when not set), for the words Ctrl-C says.
+static STOP_COLUMNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Hands in `COLUMNS` (read once at start, never here) for the words said
+/// when a command stops.
+pub fn stop_columns(columns: Option<usize>) {
+    STOP_COLUMNS.store(columns.unwrap_or(0), std::sync::atomic::Ordering::SeqCst);
+}
+
+/// `words` laid out for standard error as it is when they are said: the
+/// window may have been resized since the command began, and words wrapped
+/// for the old width broke in the wrong places. A line starting with
+/// spaces is a command to copy, and stays one line.
+pub fn fit_stopped(words: &str) -> String {
+    let columns = STOP_COLUMNS.load(std::sync::atomic::Ordering::SeqCst);
+    let width = crate::ctx::stderr_width(&TermEnv {
+        no_color: false,
+        columns: (columns > 0).then_some(columns),
+    });
+    words
+        .split('\n')
+        .map(|line| {
+            if line.starts_with(' ') {
+                crate::render::clean(line)
+            } else {
+                crate::render::wrap_for(line, width)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 static CTRL_C_PRESSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Says what Ctrl-C does from now on. The handler itself is installed
@@ -125,7 +157,7 @@ pub fn on_ctrl_c(then: CtrlC) {
                 }
                 CtrlC::Say(words) => {
                     restore_terminal();
-                    say_stopped_with(&mut UnlockedStderr, words);
+                    say_stopped_with(&mut UnlockedStderr, &fit_stopped(words));
                     std::process::exit(130);
                 }
             }
@@ -980,7 +1012,7 @@ fn pasted(block: &str) -> String {
 /// handler and the prompt that was reading a key, and the person should
 /// read it once.
 pub fn say_stopped(out: &mut dyn io::Write) {
-    say_stopped_with(out, &Error::Cancelled.to_string());
+    say_stopped_with(out, &fit_stopped(&Error::Cancelled.to_string()));
 }
 
 /// [`say_stopped`] in a command's own words (a check-in saves nothing

@@ -530,3 +530,31 @@ fn screens_after_a_resize_are_laid_out_for_the_new_width() {
         "{screen}"
     );
 }
+
+/// Ctrl-C after the window was narrowed: the words saying what was kept
+/// were wrapped for the width at the start, and the terminal broke them
+/// mid-word. They are laid out for the window as it is when said.
+#[test]
+fn the_words_after_ctrl_c_fit_the_window_as_it_is_then() {
+    let env = Env::with_example();
+    let t = Tmux::start(&env, &["check-in"], 100);
+    t.wait_for("Strongest urge today");
+    t.resize(50);
+    t.keys(&["C-c"]);
+    let screen = t.wait_for("when you are ready.");
+    let said: Vec<&str> = screen
+        .lines()
+        .skip_while(|row| !row.starts_with("Stopped."))
+        .take_while(|row| !row.is_empty())
+        .collect();
+    assert!(said.len() > 1, "{screen}");
+    for row in &said {
+        assert!(textwrap::core::display_width(row) <= 50, "{screen}");
+    }
+    // Broken only between words: the rows joined by spaces are the words.
+    assert_eq!(
+        said.join(" "),
+        "Stopped. Nothing was saved for today: run `relapse-plan check-in` again when you are ready.",
+        "{screen}"
+    );
+}

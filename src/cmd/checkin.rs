@@ -183,11 +183,7 @@ fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<Sa
     if let Some(command) = &typed {
         // The command stays one line, never wrapped, so it copies whole.
         let words = format!(
-            "{}\n  {}",
-            crate::render::wrap_for(
-                "Stopped. Today's check-in was not saved. To save it as you answered:",
-                ctx.err_width
-            ),
+            "Stopped. Today's check-in was not saved. To save it as you answered:\n  {}",
             crate::render::clean(command)
         );
         crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(words.into()));
@@ -305,9 +301,7 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         1 => STOPPED_KEPT_ONE,
         _ => STOPPED_KEPT_MORE,
     };
-    // Wrapped to the terminal once, here; kept for the rest of the run.
-    let stopped = crate::render::wrap_for(stopped_words, ctx.err_width);
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped.into()));
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words.into()));
     match ask(&mut terminal, plan, earlier, ctx.note.as_deref()) {
         Err(Error::Cancelled) => Err(Error::Stopped(stopped_words)),
         other => other,

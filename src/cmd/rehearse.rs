@@ -104,11 +104,7 @@ fn practise(
         // Ctrl-C while the log waits for another relapse-plan: the answers
         // are shown to log later, as when the wait runs out.
         let words = format!(
-            "{}\n  {}",
-            crate::render::wrap_for(
-                "Stopped. This rehearsal was not logged. To log it as you answered:",
-                ctx.err_width
-            ),
+            "Stopped. This rehearsal was not logged. To log it as you answered:\n  {}",
             crate::render::clean(&again)
         );
         crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(words.into()));
