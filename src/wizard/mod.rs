@@ -63,6 +63,9 @@ pub struct Wizard<'a> {
     /// relapse-plan held the folder past the wait): the next save, or the
     /// one at the end, writes them.
     pub unkept: bool,
+    /// The plan as saved when the walk began (after bringing in what the
+    /// plan gained meanwhile), to tell whether anything changed.
+    pub saved: Option<Plan>,
     /// The step of `new` being asked now, kept with words a Ctrl-C stops.
     pub step: Option<&'static str>,
 }
@@ -82,6 +85,7 @@ impl<'a> Wizard<'a> {
             default_country: None,
             look: crate::render::Style::FILE,
             unkept: false,
+            saved: None,
             step: None,
         }
     }

@@ -122,6 +122,7 @@ pub fn run(
     let mut save = |d: &Draft| keeper.save_draft(d);
     let mut wizard = Wizard::new(&mut keeping, draft, &mut save, today);
     wizard.default_country = locale_country;
+    wizard.saved = keeper.plan()?.map(|current| current.plan);
     wizard.look = style;
     let result = (|| {
         if kind.command == "new" {
@@ -373,6 +374,12 @@ fn begin(
 
 /// The end of `map` and `rank`: save now, or keep the answers for later.
 pub fn finish(wizard: &mut Wizard) -> Result<Outcome> {
+    // Nothing to save: asking "Save these changes?" there, and keeping an
+    // unchanged draft on Esc, left "You have unfinished answers" for the
+    // next time. Saving nothing ends it, saying the plan stays as it was.
+    if wizard.saved.as_ref() == Some(&wizard.draft.plan) && wizard.ask.waiting().is_none() {
+        return Ok(Outcome::Save { note: None });
+    }
     match wizard.choose(
         "Save these changes to your plan?",
         &["Save to my plan", "Stop for now (your answers are kept)"],

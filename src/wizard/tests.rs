@@ -1275,3 +1275,35 @@ fn enter_on_the_country_never_picks_a_country_she_is_not_in() {
     assert!(said.contains("? Which country? (its name"), "{said}");
     assert!(said.contains("Without a country, your plan says"), "{said}");
 }
+
+#[test]
+fn a_walk_that_changed_nothing_ends_without_asking_to_save_or_leaving_a_draft() {
+    // `rank` with Esc at "Compare them now?": nothing changed, yet it asked
+    // "Save these changes to your plan?", and Esc there kept a draft that
+    // greeted the next `rank` with "You have unfinished answers".
+    let store = Memory::default();
+    let mut plan = Plan::new("Оксана".into(), Some("DE".into()));
+    for situation in ["зарплата в п'ятницю, сама вдома", "Spielhalle після роботи"]
+    {
+        let mut trigger = Trigger::new(format!("t{}", plan.triggers.len()), situation.into());
+        trigger.likelihood = Some(4);
+        trigger.intensity = Some(5);
+        trigger.confidence = Some(40);
+        plan.triggers.push(trigger);
+    }
+    store.commit(plan, "made");
+    let mut ask = Scripted::new(["<esc>", "<esc>"]);
+    session::run(&store, &mut ask, RANK, start(), |w| {
+        w.rank()?;
+        finish(w)
+    })
+    .unwrap();
+    let said = ask.transcript.join("\n");
+    assert!(!said.contains("Save these changes"), "{said}");
+    assert!(
+        said.contains("Nothing changed, so your plan stays as it was."),
+        "{said}"
+    );
+    assert!(store.draft().is_none(), "{said}");
+    assert_eq!(ask.unused(), 0, "{said}");
+}
