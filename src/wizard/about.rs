@@ -192,7 +192,8 @@ impl Wizard<'_> {
         let order = DayOrder::of_region(self.default_country.as_deref());
         let example = crate::plan::date::example(order);
         let today = days_from_civil(self.today);
-        let mut question = format!("Which date? (like {example})");
+        let plain = format!("Which date? (like {example})");
+        let mut question = plain.clone();
         loop {
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(None);
@@ -210,7 +211,12 @@ impl Wizard<'_> {
                     )? {
                         Some(0) => day_first,
                         Some(_) => month_first,
-                        None => continue,
+                        // Esc: the date is asked again, plainly; a refusal
+                        // of an earlier answer stayed and read as this one's.
+                        None => {
+                            question.clone_from(&plain);
+                            continue;
+                        }
                     }
                 }
                 _ => {

@@ -1307,3 +1307,30 @@ fn a_walk_that_changed_nothing_ends_without_asking_to_save_or_leaving_a_draft() 
     assert!(store.draft().is_none(), "{said}");
     assert_eq!(ask.unused(), 0, "{said}");
 }
+
+#[test]
+fn esc_at_which_do_you_mean_asks_the_date_again_without_an_old_refusal() {
+    // A past date was refused, then an ambiguous one left with Esc: the
+    // question came back still saying "1 November 2026 is today or
+    // earlier", as if about the new answer.
+    let answers = [
+        "Pick a date",
+        "2026-11-01",
+        "04/01/2027",
+        "<esc>",
+        "1 April 2027",
+    ];
+    let (_, draft, _, ask) = walk(&answers, Plan::new(String::new(), None), |w| {
+        w.run_step("review")?;
+        Ok(Outcome::Pause)
+    });
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    assert_eq!(draft.plan.review.next.unwrap().to_string(), "2027-04-01");
+    let asked: Vec<&String> = ask
+        .transcript
+        .iter()
+        .filter(|l| l.starts_with("? "))
+        .collect();
+    let after_esc = asked[asked.len() - 1];
+    assert!(after_esc.starts_with("? Which date? (like"), "{asked:#?}");
+}
