@@ -543,6 +543,74 @@ fn place(widths: &[usize], cols: usize) -> (Vec<(usize, usize)>, bool) {
     (spots, at_edge)
 }
 
+/// The prompt and the answer being typed as they are drawn `cols` wide:
+/// a word of the answer that would run over the edge starts the next row
+/// instead, the rest of its row filled with spaces (the terminal alone
+/// broke "сест|ра" at the edge, while every other text here keeps words
+/// whole). A word longer than a row still breaks, between graphemes.
+/// Gives the text to write, each drawn grapheme's width (the fillers
+/// too, so [`place`] and the terminal agree on every row, even after a
+/// resize), and the drawn grapheme the cursor stands before (`pos` is
+/// counted in the answer's graphemes).
+fn word_wrapped(prompt: &str, line: &str, pos: usize, cols: usize) -> (String, Vec<usize>, usize) {
+    let is_space = |g: &str| g.chars().all(char::is_whitespace);
+    let mut drawn = Drawing {
+        shown: String::with_capacity(prompt.len() + line.len()),
+        widths: Vec::new(),
+        col: 0,
+        cols: cols.max(2),
+    };
+    for g in prompt.graphemes(true) {
+        drawn.put(g, console::measure_text_width(g));
+    }
+    let graphemes: Vec<(&str, usize)> = line
+        .graphemes(true)
+        .map(|g| (g, console::measure_text_width(g)))
+        .collect();
+    let mut cursor = None;
+    for (i, &(g, w)) in graphemes.iter().enumerate() {
+        if !is_space(g) && (i == 0 || is_space(graphemes[i - 1].0)) {
+            let word: usize = graphemes[i..]
+                .iter()
+                .take_while(|(g, _)| !is_space(g))
+                .map(|(_, w)| *w)
+                .sum();
+            if drawn.col > 0 && drawn.col + word > drawn.cols && word <= drawn.cols {
+                while drawn.col < drawn.cols {
+                    drawn.put(" ", 1);
+                }
+            }
+        }
+        if i == pos {
+            cursor = Some(drawn.widths.len());
+        }
+        drawn.put(g, w);
+    }
+    let cursor = cursor.unwrap_or(drawn.widths.len());
+    (drawn.shown, drawn.widths, cursor)
+}
+
+/// Text being laid out grapheme by grapheme as the terminal places it
+/// (the rule of [`place`]), for [`word_wrapped`].
+struct Drawing {
+    shown: String,
+    widths: Vec<usize>,
+    /// The column the next grapheme would start at, on a row `cols` wide.
+    col: usize,
+    cols: usize,
+}
+
+impl Drawing {
+    fn put(&mut self, g: &str, w: usize) {
+        if self.col > 0 && self.col + w.max(1) > self.cols {
+            self.col = 0;
+        }
+        self.col += w;
+        self.shown.push_str(g);
+        self.widths.push(w);
+    }
+}
+
 /// What the line editor last drew: each grapheme's width (the prompt's
 /// and the answer's) and the one the cursor was left before.
 struct Drawn {
@@ -893,13 +961,8 @@ impl Terminal {
     ) -> io::Result<()> {
         self.back_to_prompt(drawn.as_ref())?;
         let cols = self.cols();
-        let widths: Vec<usize> = prompt
-            .graphemes(true)
-            .chain(line.graphemes(true))
-            .map(console::measure_text_width)
-            .collect();
-        let cursor = prompt.graphemes(true).count() + pos;
-        self.term.write_str(&format!("{prompt}{line}"))?;
+        let (shown, widths, cursor) = word_wrapped(prompt, line, pos, cols);
+        self.term.write_str(&shown)?;
         let (spots, at_edge) = place(&widths, cols);
         if at_edge {
             // The terminal waits at the end of a full row: move it on.
@@ -1509,6 +1572,31 @@ mod tests {
         assert!(at_edge);
         assert_eq!(rows_of(0, 10), 1);
         assert_eq!(rows_of(21, 10), 3);
+    }
+
+    #[test]
+    fn a_word_being_typed_moves_whole_to_the_next_row() {
+        // 20 columns, a prompt of 6: "сестра" would run over the edge from
+        // column 16, so it starts the next row, spaces filling the first.
+        let (shown, widths, cursor) = word_wrapped("? Q › ", "мій кіт і сестра", 11, 20);
+        let (spots, _) = place(&widths, 20);
+        let at = shown.graphemes(true).position(|g| g == "с").unwrap();
+        assert_eq!(spots[at], (1, 0), "{shown:?}");
+        assert_eq!(
+            shown.trim_end_matches("сестра").trim_end(),
+            "? Q › мій кіт і"
+        );
+        // The cursor, before the answer's grapheme 11 ("е"), is drawn there.
+        assert_eq!(shown.graphemes(true).nth(cursor), Some("е"));
+        assert_eq!(spots[cursor], (1, 1));
+        // A word longer than a row still breaks, between graphemes.
+        let long = "щ".repeat(30);
+        let (shown, widths, _) = word_wrapped("? Q › ", &long, 0, 20);
+        assert_eq!(shown, format!("? Q › {long}"));
+        assert_eq!(place(&widths, 20).0[20], (1, 0));
+        // A wide letter at the edge goes on as the terminal places it.
+        let (_, widths, end) = word_wrapped("", &"台".repeat(15), 15, 20);
+        assert_eq!(place(&widths, 20).0[end], (1, 10));
     }
 
     #[test]

@@ -430,9 +430,11 @@ fn the_cursor_follows_a_wide_character_to_the_next_row() {
     past_country(&t);
     t.keys(&["Enter"]);
     t.wait_for("What keeps you going?");
-    // "? What keeps you going? › " is 26 columns: 73 letters leave one
-    // column on the first row, too narrow for 台.
-    t.type_text(&format!("{}台", "a".repeat(73)));
+    // "? What keeps you going? › " is 26 columns: a word longer than a
+    // row breaks between letters, and 173 letters leave one column on the
+    // second row, too narrow for 台. (A shorter word moves whole to the
+    // next row: a_word_being_typed_moves_whole_to_the_next_row.)
+    t.type_text(&format!("{}台", "a".repeat(173)));
     let (x, y) = t.cursor();
     assert_eq!(x, 2, "after 台, on the next row:\n{}", t.screen());
     t.keys(&["Left"]);
@@ -557,4 +559,36 @@ fn the_words_after_ctrl_c_fit_the_window_as_it_is_then() {
         "Stopped. Nothing was saved for today: run `relapse-plan check-in` again when you are ready.",
         "{screen}"
     );
+}
+
+/// At 50 columns the line being typed broke "сест|ра" at the edge, as
+/// the terminal does by itself; it now keeps each word whole, as every
+/// other text on screen does, and the cursor stays where she types.
+#[test]
+fn the_line_being_typed_keeps_words_whole_at_the_edge() {
+    let env = Env::new();
+    let t = Tmux::start(&env, &["new"], 50);
+    past_country(&t);
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    let typed =
+        "Моя сестра Олена, яка завжди відповідає на дзвінок, навіть о третій ночі, і мій кіт";
+    t.type_text(typed);
+    let screen = t.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|row| !row.starts_with("? What keeps you going?"))
+        .take_while(|row| !row.is_empty())
+        .collect();
+    assert!(rows.len() > 1, "{screen}");
+    let joined: Vec<&str> = rows.iter().map(|row| row.trim_end()).collect();
+    assert_eq!(
+        joined.join(" "),
+        format!("? What keeps you going? › {typed}"),
+        "{screen}"
+    );
+    // The cursor is after the last letter typed.
+    let last = rows.last().unwrap().trim_end();
+    let (x, _) = t.cursor();
+    assert_eq!(x, textwrap::core::display_width(last), "{screen}");
 }
