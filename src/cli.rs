@@ -362,7 +362,9 @@ pub struct RehearseArgs {
     /// Write over the -o file if it is already there, without asking.
     #[arg(long, requires = "output")]
     pub force: bool,
-    /// With --ics: include each situation in the events (it is private).
+    /// With --ics: put each situation, in your words, in the events (their
+    /// titles and notes). Without it each event says only "Practise your
+    /// plan": a calendar is often shared or synced.
     #[arg(long, requires = "ics")]
     pub details: bool,
     /// Log a rehearsal done elsewhere, without asking: how much of your

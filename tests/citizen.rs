@@ -432,3 +432,76 @@ fn rehearsals_export_to_a_calendar_file() {
         "{descriptions:?}"
     );
 }
+
+/// Issue 12 (guard12c): a calendar is often shared or synced, so
+/// `rehearse --ics` names nothing of her plan unless she asks: every
+/// event's title is "Practise your plan", and no trigger id (made from her
+/// words) or situation is anywhere in the file, not even in a UID. With
+/// `--details` each title carries her situation, in her words, never an
+/// id. UIDs stay the same from one export to the next (a calendar updates
+/// rather than doubling) and differ between triggers. Read back by an
+/// independent reader (the `ical` crate).
+#[test]
+fn the_calendar_names_nothing_of_the_plan_without_details() {
+    let env = Env::with_example();
+    let plan = env.plan();
+    let events = |text: &str| -> Vec<(String, String)> {
+        let calendar = ical::IcalParser::new(text.as_bytes())
+            .next()
+            .expect("one calendar")
+            .expect("it parses");
+        calendar
+            .events
+            .iter()
+            .map(|e| {
+                let get = |name: &str| {
+                    e.properties
+                        .iter()
+                        .find(|p| p.name == name)
+                        .and_then(|p| p.value.clone())
+                        .unwrap_or_default()
+                };
+                (get("SUMMARY"), get("UID"))
+            })
+            .collect()
+    };
+    let exported = env.ok(["rehearse", "--ics"]);
+    let found = events(&exported);
+    assert_eq!(found.len(), plan.triggers.len());
+    for (summary, _) in &found {
+        assert_eq!(summary, "Practise your plan");
+    }
+    for trigger in &plan.triggers {
+        assert!(
+            !exported.contains(&trigger.id),
+            "{}: {exported}",
+            trigger.id
+        );
+        assert!(!exported.contains(&trigger.situation), "{exported}");
+    }
+    let mut uids: Vec<&String> = found.iter().map(|(_, uid)| uid).collect();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), plan.triggers.len(), "{found:?}");
+    assert_eq!(events(&env.ok(["rehearse", "--ics"])), found, "UIDs change");
+
+    let detailed = events(&env.ok(["rehearse", "--ics", "--details"]));
+    // The reader leaves iCalendar's text escapes (`\,`) as they are.
+    let mut titles: Vec<String> = detailed
+        .into_iter()
+        .map(|(s, _)| s.replace("\\,", ",").replace("\\;", ";"))
+        .collect();
+    titles.sort();
+    let mut wanted: Vec<String> = plan
+        .triggers
+        .iter()
+        .map(|t| format!("Practise your plan: {}", t.situation))
+        .collect();
+    wanted.sort();
+    assert_eq!(titles, wanted);
+    let help = env.ok(["rehearse", "--help"]);
+    assert!(
+        help.contains("Without it each event says only \"Practise your"),
+        "{help}"
+    );
+}

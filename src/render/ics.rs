@@ -1,6 +1,8 @@
 //! Upcoming rehearsals as an iCalendar file (RFC 5545), so practice can go
-//! in a calendar app. Each event carries only the trigger's short name
-//! unless the person asks for details.
+//! in a calendar app. A calendar is often shared or synced, so an event
+//! says only "Practise your plan" and carries nothing of the plan (not a
+//! trigger's id, which is made from her words, not even in its UID),
+//! unless the person asks for details: then her situation, in her words.
 
 use jiff::tz::TimeZone;
 use toml::value::Datetime;
@@ -30,17 +32,21 @@ pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: b
         }
         let (start, end) = (ymd(day), ymd(day + 1));
         lines.push("BEGIN:VEVENT".into());
+        // Stable, so a calendar updates the event on a new export rather
+        // than adding it twice, and opaque: the id is made from her words.
         lines.push(format!(
-            "UID:rehearse-{}-{start}@relapse-plan",
-            escape(&trigger.id)
+            "UID:rehearse-{:016x}-{start}@relapse-plan",
+            fnv1a(&trigger.id)
         ));
         lines.push(format!("DTSTAMP:{stamp}"));
         lines.push(format!("DTSTART;VALUE=DATE:{start}"));
         lines.push(format!("DTEND;VALUE=DATE:{end}"));
-        lines.push(format!(
-            "SUMMARY:{}",
-            escape(&format!("Practise your plan: {}", trigger.id))
-        ));
+        let summary = if details {
+            format!("Practise your plan: {}", trigger.situation)
+        } else {
+            "Practise your plan".to_string()
+        };
+        lines.push(format!("SUMMARY:{}", escape(&summary)));
         if details {
             lines.push(format!(
                 "DESCRIPTION:{}",
@@ -54,6 +60,15 @@ pub fn calendar(items: &[(&Trigger, Due)], today: i64, now: Datetime, details: b
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l)).collect()
+}
+
+/// The 64-bit FNV-1a hash of `text`: the same on every machine and build
+/// (the standard library's hasher may change), for a UID that names no
+/// part of the plan.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The next review of the plan: one all-day event on `day` (days since
