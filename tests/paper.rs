@@ -337,3 +337,82 @@ fn tables_line_up_in_a_terminal_in_every_script() {
     // Tables were drawn, not only labelled lines.
     assert!(drawn >= 6, "{drawn} tables drawn");
 }
+
+/// Oksana's printout and screens print her words, and what the program
+/// adds reads as its label, not as a sentence she wrote: "Call: Олена
+/// (сестра)" (it said "call Олена (сестра)"), and a strategy's kind as
+/// "Kind: safer surroundings" (it said "What it is: changing my
+/// surroundings to make them safer"). In text, Markdown, HTML, the PDF as
+/// pdftotext reads it, `show` and `show --plain`.
+#[test]
+fn what_the_program_adds_reads_as_a_label_not_as_her_sentence() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "UA"]);
+    env.ok([
+        "contact",
+        "add",
+        "--id",
+        "olena",
+        "--name",
+        "Олена (сестра)",
+        "--phone",
+        "+380 67 123 4567",
+    ]);
+    env.ok([
+        "coping",
+        "add",
+        "--id",
+        "card",
+        "--name",
+        "Віддати картку Олені",
+        "--kind",
+        "environment",
+        "--step",
+        "Олена тримає мою банківську картку",
+    ]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "Зарплата в п'ятницю, сама вдома",
+        "--coping",
+        "card",
+        "--contact",
+        "olena",
+    ]);
+    let mut shown = Vec::new();
+    for format in ["text", "markdown", "html"] {
+        let file = env.home().join(format!("plan.{format}"));
+        env.ok(["print", "--format", format, "-o", file.to_str().unwrap()]);
+        shown.push((format.to_string(), std::fs::read_to_string(&file).unwrap()));
+    }
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    shown.push(("PDF".into(), crate::pdftotext(&pdf)));
+    for (what, text) in &shown {
+        let flat = text
+            .replace("&#39;", "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("Call: Олена (сестра)"), "{what}:\n{text}");
+        assert!(
+            flat.contains("What I'll do: Віддати картку Олені"),
+            "{what}:\n{text}"
+        );
+        assert!(!flat.contains("call Олена"), "{what}:\n{text}");
+    }
+    let table = env.test(["show"]).env("COLUMNS", "100").run().stdout;
+    assert!(table.contains("Call: Олена (сестра)"), "{table}");
+    let plain = env.ok(["--plain", "show"]);
+    for said in [
+        "Kind: safer surroundings",
+        "Response: Віддати картку Олені; Call: Олена (сестра)",
+    ] {
+        assert!(plain.contains(said), "{said}:\n{plain}");
+    }
+    for never in ["call Олена", "changing my surroundings", "What it is"] {
+        assert!(!plain.contains(never), "{never}:\n{plain}");
+        assert!(!table.contains(never), "{never}:\n{table}");
+    }
+}

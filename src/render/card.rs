@@ -10,7 +10,7 @@
 use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role, phone};
 use crate::render::Medium;
-use crate::render::paragraph::numbers;
+use crate::render::paragraph::{held_groups, numbers};
 use crate::render::printout::{Item, Reach, crisis_line_items_with, emergency_items_with};
 
 /// The most characters of a step on the card (about two lines at 8 pt).
@@ -120,19 +120,29 @@ fn shorten_step(text: &str) -> Option<String> {
             cut = number.start;
         }
     }
-    let head = text[..cut].trim_end();
-    let head = match head.rfind(' ') {
-        Some(space)
-            if text[cut..]
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_whitespace()) =>
+    // Back to the last place a line may break (UAX #14: a space, between
+    // two Chinese characters, never before "，" nor inside "（室友）") when
+    // the cut falls inside a word.
+    let inside_word = text[cut..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace());
+    if inside_word {
+        let held = held_groups(text);
+        if let Some(at) = unicode_linebreak::linebreaks(text)
+            .map(|(at, _)| at)
+            .take_while(|at| *at <= cut)
+            .filter(|at| {
+                *at > 0
+                    && !text[..*at].ends_with('-')
+                    && !held.iter().any(|r| r.start < *at && *at < r.end)
+            })
+            .last()
         {
-            head[..space].trim_end()
+            cut = at;
         }
-        _ => head,
-    };
-    Some(format!("{head}…"))
+    }
+    Some(format!("{}…", text[..cut].trim_end()))
 }
 
 /// Shortens a name to [`NAME_CHARS`].
@@ -412,6 +422,27 @@ impl Card {
 mod tests {
     use super::*;
     use crate::plan::{Contact, TextItem};
+
+    #[test]
+    fn a_chinese_step_is_shortened_where_a_line_may_break() {
+        // The 90th character falls inside "（室友）", then before "，".
+        for lead in [84, 86, 88] {
+            let step = format!(
+                "{}给林晓（室友）打电话，告诉她我现在的感觉",
+                "我".repeat(lead)
+            );
+            let short = shorten_step(&step).unwrap();
+            let kept = short.trim_end_matches('…');
+            assert!(step.starts_with(kept), "{short}");
+            assert_eq!(
+                kept.matches('（').count(),
+                kept.matches('）').count(),
+                "{short}"
+            );
+            assert!(!step[kept.len()..].starts_with(['，', '）']), "{short}");
+            assert!(kept.chars().count() >= 84, "{short}");
+        }
+    }
 
     #[test]
     fn long_steps_are_cut_before_a_number_never_inside_it() {

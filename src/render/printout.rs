@@ -252,20 +252,26 @@ fn trigger_items(plan: &Plan, m: Medium) -> Vec<Item> {
                 triggers.push(Item::Sub(format!("{label}: {}", words.join("; "))));
             }
         }
-        let mut response: Vec<String> = t
+        // Her strategies by their names, and the people to call under a
+        // label of the program's ("Call: Олена (сестра)"), never written
+        // into a sentence she did not write ("call Олена (сестра)").
+        let response: Vec<String> = t
             .coping
             .iter()
             .filter_map(|id| plan.coping_strategy(id))
             .map(|c| m.show(&c.name))
             .collect();
-        response.extend(
-            t.contacts
-                .iter()
-                .filter_map(|id| plan.contact(id))
-                .map(|c| format!("call {}", m.show(&c.name))),
-        );
         if !response.is_empty() {
             triggers.push(Item::Sub(format!("What I'll do: {}", response.join("; "))));
+        }
+        let people: Vec<String> = t
+            .contacts
+            .iter()
+            .filter_map(|id| plan.contact(id))
+            .map(|c| m.show(&c.name))
+            .collect();
+        if !people.is_empty() {
+            triggers.push(Item::Sub(format!("Call: {}", people.join("; "))));
         }
     }
     triggers

@@ -8,7 +8,7 @@ use toml::value::Datetime;
 use super::paragraph::{self, Flavor};
 use super::{clean, heading, separator, wrap};
 use crate::plan::priority::{self, Priority};
-use crate::plan::{Plan, RevisionInfo, Section};
+use crate::plan::{CopingKind, Plan, RevisionInfo, Section};
 use crate::render::Style;
 
 /// Rows under headings: a box-drawn table fitted to the output width, or,
@@ -500,7 +500,7 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
             .collect();
         response.extend(trigger.contacts.iter().map(|id| {
             plan.contact(id)
-                .map_or_else(|| clean(id), |c| format!("call {}", clean(&c.name)))
+                .map_or_else(|| clean(id), |c| format!("Call: {}", clean(&c.name)))
         }));
         t.add_row(vec![what, brings.join("\n"), priority, response.join("\n")]);
     }
@@ -509,9 +509,10 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
 
 /// Coping strategies with their steps.
 pub fn coping_table(plan: &Plan, style: Style) -> Grid {
-    // The kind in the words the walk-through offers it with ("something I
-    // can do on my own"), never the file's `internal`.
-    let mut t = table(&["Strategy", "What it is", "Steps", "Id"], &[3], style);
+    // The kind as a label of the program's ("Kind: on your own"), never
+    // the file's `internal`, nor a first-person sentence she did not
+    // write ("What it is: something I can do on my own").
+    let mut t = table(&["Strategy", "Kind", "Steps", "Id"], &[3], style);
     for c in &plan.coping {
         let steps: Vec<String> = c
             .steps
@@ -522,12 +523,23 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             .collect();
         t.add_row(vec![
             clean(&c.name),
-            c.kind.about().to_string(),
+            kind_label(c.kind).to_string(),
             steps.join("\n"),
             clean(&c.id),
         ]);
     }
     t
+}
+
+/// A coping strategy's kind as a short label, in the program's voice.
+fn kind_label(kind: CopingKind) -> &'static str {
+    match kind {
+        CopingKind::Internal => "on your own",
+        CopingKind::Distraction => "taking your mind off it",
+        CopingKind::Social => "asking someone for help",
+        CopingKind::Professional => "a professional or service",
+        CopingKind::Environment => "safer surroundings",
+    }
 }
 
 /// Contacts.

@@ -334,7 +334,7 @@ impl Wizard<'_> {
                     .contacts
                     .iter()
                     .filter_map(|c| plan.contact(c))
-                    .map(|c| wrap_item(&format!("call {}", c.name), self.style().width)),
+                    .map(|c| wrap_item(&format!("Call: {}", c.name), self.style().width)),
             );
             let what = if linked.is_empty() {
                 "  (nothing yet)".to_string()
