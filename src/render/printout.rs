@@ -254,16 +254,14 @@ fn trigger_items(plan: &Plan, m: Medium) -> Vec<Item> {
         }
         // Her strategies by their names, and the people to call under a
         // label of the program's ("Call: Олена (сестра)"), never written
-        // into a sentence she did not write ("call Олена (сестра)").
-        let response: Vec<String> = t
+        // into a sentence she did not write ("call Олена (сестра)"). One
+        // line, so the page holds as much as before.
+        let mut response: Vec<String> = t
             .coping
             .iter()
             .filter_map(|id| plan.coping_strategy(id))
             .map(|c| m.show(&c.name))
             .collect();
-        if !response.is_empty() {
-            triggers.push(Item::Sub(format!("What I'll do: {}", response.join("; "))));
-        }
         let people: Vec<String> = t
             .contacts
             .iter()
@@ -271,7 +269,12 @@ fn trigger_items(plan: &Plan, m: Medium) -> Vec<Item> {
             .map(|c| m.show(&c.name))
             .collect();
         if !people.is_empty() {
-            triggers.push(Item::Sub(format!("Call: {}", people.join("; "))));
+            response.push(format!("Call: {}", people.join(" or ")));
+        }
+        match response.as_slice() {
+            [] => {}
+            [only] if !people.is_empty() => triggers.push(Item::Sub(only.clone())),
+            _ => triggers.push(Item::Sub(format!("What I'll do: {}", response.join("; ")))),
         }
     }
     triggers
