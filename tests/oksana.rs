@@ -243,3 +243,40 @@ fn review_names_the_situations_with_no_plan() {
         "{review}"
     );
 }
+
+/// Dates as she types them: "15.3." and "15.03." (day and month), and
+/// Ukrainian and German relative dates, are read against her local day
+/// (Europe/Berlin) and said back in words; a date that can't be read is
+/// refused with an example in more than one form, dots first.
+#[test]
+fn dates_typed_in_ukrainian_and_german_are_read() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    let set = |typed: &str, lang: &str| {
+        env.test(["set", "--next-review", typed])
+            .env("TZ", "Europe/Berlin")
+            .env("LANG", lang)
+            // 23:30 in Berlin on Sunday 22 November: her today.
+            .env("RELAPSE_PLAN_NOW", "2026-11-22T22:30:00Z")
+    };
+    for (typed, lang, meant) in [
+        ("15.3.", "uk_UA.UTF-8", "15 March 2027"),
+        ("завтра", "uk_UA.UTF-8", "23 November 2026"),
+        ("15.03.", "uk_UA.UTF-8", "15 March 2027"),
+        ("за тиждень", "uk_UA.UTF-8", "29 November 2026"),
+        ("за 2 тижні", "uk_UA.UTF-8", "6 December 2026"),
+        ("morgen", "de_DE.UTF-8", "23 November 2026"),
+        ("in 2 Wochen", "de_DE.UTF-8", "6 December 2026"),
+    ] {
+        let said = set(typed, lang).run().stderr;
+        assert!(
+            said.contains(&format!("next review on {meant}")),
+            "{typed}: {said}"
+        );
+    }
+    let refused = set("пʼятнадцятого", "uk_UA.UTF-8").status(2).run().stderr;
+    assert!(
+        refused.contains("write it like 31.03.2027, 31/03/2027 or 2027-03-31"),
+        "{refused}"
+    );
+}

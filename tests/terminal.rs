@@ -688,13 +688,13 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
     );
     answer(
         &mut p,
-        "Which date? (like 31/03/2027 or 2027-03-31)",
+        "Which date? (like 31.03.2027, 31/03/2027 or 2027-03-31)",
         "abc\r",
     );
     // rexpect reads bytes one to a char: wait on the ASCII part of each line.
     answer(
         &mut p,
-        "as a date. Which date? (like 31/03/2027",
+        "as a date. Which date? (like 31.03.2027",
         "31/02/2027\r",
     );
     answer(

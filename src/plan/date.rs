@@ -652,7 +652,22 @@ fn weekday_named(word: &str) -> Option<i64> {
         &["saturday", "sat"],
         &["sunday", "sun"],
     ];
-    if let Some(i) = ENGLISH.iter().position(|names| names.contains(&word)) {
+    // German, and Ukrainian as said alone, after у/в ("on") and after
+    // наступного/наступної ("next": the genitive).
+    const OTHERS: [&[&str]; 7] = [
+        &["montag", "понеділок", "понеділка"],
+        &["dienstag", "вівторок", "вівторка"],
+        &["mittwoch", "середа", "середу", "середи"],
+        &["donnerstag", "четвер", "четверга"],
+        &["freitag", "п'ятниця", "п'ятницю", "п'ятниці"],
+        &["samstag", "sonnabend", "субота", "суботу", "суботи"],
+        &["sonntag", "неділя", "неділю", "неділі"],
+    ];
+    if let Some(i) = ENGLISH
+        .iter()
+        .zip(OTHERS)
+        .position(|(english, other)| english.contains(&word) || other.contains(&word))
+    {
         return i64::try_from(i).ok();
     }
     let rest = ["星期", "礼拜", "禮拜", "周", "週"]
@@ -679,8 +694,23 @@ fn count(word: &str) -> Option<i64> {
     if let Some(i) = ENGLISH.iter().position(|w| *w == word) {
         return i64::try_from(i).ok();
     }
-    if matches!(word, "a" | "an") {
+    if matches!(
+        word,
+        "a" | "an" | "ein" | "eine" | "einer" | "einem" | "einen" | "один" | "одну" | "одна"
+    ) {
         return Some(1);
+    }
+    // German and Ukrainian small counts (2 to 6).
+    for (n, words) in [
+        (2, ["zwei", "два", "дві"]),
+        (3, ["drei", "три", "три"]),
+        (4, ["vier", "чотири", "чотири"]),
+        (5, ["fünf", "п'ять", "п'ять"]),
+        (6, ["sechs", "шість", "шість"]),
+    ] {
+        if words.contains(&word) {
+            return Some(n);
+        }
     }
     if !word.is_empty() && word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit()) {
         return word.parse().ok();
@@ -719,57 +749,120 @@ fn months_after(date: Date, months: i64) -> Option<Date> {
     })
 }
 
+// "next", "last" and "this", as German and Ukrainian say them.
+/// "next", "last" and "on"/"this" as English, German and Ukrainian say
+/// them before a weekday or a week or month.
+const NEXT: &[&str] = &[
+    "next",
+    "nächste",
+    "nächsten",
+    "nächster",
+    "kommende",
+    "kommenden",
+    "наступного",
+    "наступний",
+    "наступної",
+    "наступну",
+    "наступна",
+];
+const LAST: &[&str] = &[
+    "last",
+    "letzte",
+    "letzten",
+    "letzter",
+    "vergangene",
+    "vergangenen",
+    "минулого",
+    "минулий",
+    "минулої",
+    "минулу",
+    "минула",
+];
+const ON: &[&str] = &["this", "on", "am", "у", "в"];
+
 /// A date said relative to `today` (the person's local day): "today",
 /// "tomorrow", "in 2 weeks", "3 days from now", "next Friday", "Friday",
 /// "next week", "next month"; in Chinese 今天, 明天, 后天, 下周五, 周五,
-/// 两周后, 3天后, 一个月后, 下个月. A weekday alone, or "next" with it, is
+/// 两周后, 3天后, 一个月后, 下个月; in Ukrainian завтра, за тиждень, за 2
+/// тижні, у п'ятницю; in German morgen, in 2 Wochen, am Freitag. A weekday alone, or "next" with it, is
 /// the first such day after today; 下周五 is Friday of next week (weeks
 /// start on Monday). `None` when the text says none of these.
 fn relative(text: &str, today: Date) -> Option<Date> {
-    let lower = text.to_lowercase();
+    // One apostrophe for п'ятниця, however it was typed.
+    let lower = text.to_lowercase().replace(['’', 'ʼ', '`', '\u{2bc}'], "'");
     let start = days_from_civil(today);
     let on = |days: i64| Some(civil_from_days(start + days));
     let after_weekday = |target: i64| on((target - weekday(start) - 1).rem_euclid(7) + 1);
+    // A weekday named alone or after "next" or "on": the first after today;
+    // 周五 or "this Friday": this week's, if it is still to come.
+    let on_weekday = |day: &str, this: bool| {
+        let target = weekday_named(day)?;
+        if this || day.starts_with(['周', '週', '星', '礼', '禮']) {
+            on((target - weekday(start)).rem_euclid(7))
+        } else {
+            after_weekday(target)
+        }
+    };
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && *w != "the")
         .collect();
-    let unit = |word: &str, n: i64| match word.trim_end_matches('s') {
-        "day" => on(n),
-        "week" => on(7 * n),
-        "fortnight" => on(14 * n),
-        "month" => months_after(today, n),
+    // Days, weeks and months in English, German and Ukrainian (each
+    // language's forms after a number).
+    let unit = |word: &str, n: i64| match word {
+        "day" | "days" | "tag" | "tage" | "tagen" | "день" | "дні" | "днів" | "дня" => {
+            on(n)
+        }
+        "week" | "weeks" | "woche" | "wochen" | "тиждень" | "тижні" | "тижнів" | "тижня" => {
+            on(7 * n)
+        }
+        "fortnight" | "fortnights" => on(14 * n),
+        "month" | "months" | "monat" | "monate" | "monaten" | "місяць" | "місяці" | "місяців"
+        | "місяця" => months_after(today, n),
         _ => None,
     };
     match words.as_slice() {
-        ["today" | "今天" | "今日"] => return on(0),
-        ["tomorrow" | "明天" | "明日"] => return on(1),
-        ["day", "after", "tomorrow"] | ["后天" | "後天"] => return on(2),
-        ["大后天" | "大後天"] => return on(3),
-        ["next" | "this" | "on", day] | [day] if weekday_named(day).is_some() => {
-            let target = weekday_named(day)?;
-            // 周五 / this Friday: this week's, if it is still to come.
-            if !day.is_ascii() || words[0] == "this" {
-                return on((target - weekday(start)).rem_euclid(7));
-            }
-            return after_weekday(target);
+        ["today" | "今天" | "今日" | "heute" | "сьогодні"] => return on(0),
+        ["tomorrow" | "明天" | "明日" | "morgen" | "завтра"] => return on(1),
+        ["day", "after", "tomorrow"] | ["后天" | "後天" | "übermorgen" | "післязавтра"] =>
+        {
+            return on(2);
         }
-        ["next", what] => return unit(what, 1),
-        ["in", n, what] | [n, what, "from", "now"] | [n, what, "later"] => {
+        ["大后天" | "大後天"] => return on(3),
+        [day] if weekday_named(day).is_some() => return on_weekday(day, false),
+        [first, day]
+            if (ON.contains(first) || NEXT.contains(first)) && weekday_named(day).is_some() =>
+        {
+            return on_weekday(day, *first == "this");
+        }
+        [next, what] if NEXT.contains(next) => return unit(what, 1),
+        // "in 2 weeks", "in 2 Wochen", "за 2 тижні", "через 2 тижні".
+        ["in" | "за" | "через", n, what] | [n, what, "from", "now"] | [n, what, "later"] => {
             return unit(what, count(n)?);
         }
+        // "за тиждень", "через місяць": in one.
+        ["за" | "через", what] => return unit(what, 1),
         // The past, for `review --since`.
-        ["yesterday" | "昨天" | "昨日"] => return on(-1),
-        ["前天"] => return on(-2),
-        ["last", day] if weekday_named(day).is_some() => {
+        ["yesterday" | "昨天" | "昨日" | "gestern" | "вчора" | "учора"] => {
+            return on(-1);
+        }
+        ["前天" | "vorgestern" | "позавчора"] => return on(-2),
+        [last, day] if LAST.contains(last) && weekday_named(day).is_some() => {
             return on(-((weekday(start) - weekday_named(day)? - 1).rem_euclid(7) + 1));
         }
-        ["last", what] => return unit(what, -1),
-        [n, what, "ago"] => return unit(what, -count(n)?),
+        [last, what] if LAST.contains(last) => return unit(what, -1),
+        [n, what, "ago" | "тому"] | ["vor", n, what] => return unit(what, -count(n)?),
+        [what, "тому"] => return unit(what, -1),
         _ => {}
     }
-    // Chinese, written without spaces.
-    let joined: String = words.concat();
+    relative_chinese(&words.concat(), today)
+}
+
+/// The Chinese forms of [`relative`], written without spaces (`joined`):
+/// 下周五, 上周, 下个月, 两周后, 3天前.
+fn relative_chinese(joined: &str, today: Date) -> Option<Date> {
+    let start = days_from_civil(today);
+    let on = |days: i64| Some(civil_from_days(start + days));
     for next in ["下周", "下星期", "下礼拜", "下禮拜", "下週"] {
         if let Some(rest) = joined.strip_prefix(next) {
             if rest.is_empty() {
@@ -790,7 +883,7 @@ fn relative(text: &str, today: Date) -> Option<Date> {
             return on(-7 - weekday(start) + target);
         }
     }
-    match joined.as_str() {
+    match joined {
         "下个月" | "下個月" | "下月" => return months_after(today, 1),
         "上个月" | "上個月" | "上月" => return months_after(today, -1),
         _ => {}
@@ -906,6 +999,15 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
                 _ => TypedDate::NotADate,
             }
         }
+        // 15.3. or 15.03.: a day and month, as German and Ukrainian write
+        // them (with dots the day always comes first): the next such day
+        // from today on. `1/2` alone stays no date: it may be a fraction.
+        [first, second] if first.len() <= 2 && second.len() <= 2 && text.contains('.') => {
+            match (number(first), number(second)) {
+                (Some(day), Some(month)) => found(next(month, day)),
+                _ => TypedDate::NotADate,
+            }
+        }
         // 4/1/2027 or 1/4/2027
         [first, second, year] => match (number(first), number(second), number(year)) {
             (Some(first), Some(second), Some(n)) => {
@@ -932,7 +1034,7 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
 /// A date to show as an example of what to type, in the locale's order.
 pub fn example(order: DayOrder) -> &'static str {
     match order {
-        DayOrder::DayFirst => "31/03/2027 or 2027-03-31",
+        DayOrder::DayFirst => "31.03.2027, 31/03/2027 or 2027-03-31",
         DayOrder::MonthFirst => "3/31/2027 or 2027-03-31",
         DayOrder::Unknown => "31 March 2027 or 2027-03-31",
     }
@@ -1163,6 +1265,45 @@ mod tests {
         ] {
             assert_eq!(read(typed), meant, "{typed}");
         }
+        // Issue 13 (Oksana): German and Ukrainian, as people say them.
+        for (typed, meant) in [
+            ("завтра", "30 November 2026"),
+            ("Завтра", "30 November 2026"),
+            ("сьогодні", "29 November 2026"),
+            ("післязавтра", "1 December 2026"),
+            ("за тиждень", "6 December 2026"),
+            ("за 2 тижні", "13 December 2026"),
+            ("через 2 тижні", "13 December 2026"),
+            ("за 5 днів", "4 December 2026"),
+            ("за місяць", "29 December 2026"),
+            ("через три місяці", "28 February 2027"),
+            ("наступного тижня", "6 December 2026"),
+            ("у п'ятницю", "4 December 2026"),
+            ("в п’ятницю", "4 December 2026"),
+            ("наступної п'ятниці", "4 December 2026"),
+            ("вчора", "28 November 2026"),
+            ("тиждень тому", "22 November 2026"),
+            ("2 тижні тому", "15 November 2026"),
+            ("morgen", "30 November 2026"),
+            ("Morgen", "30 November 2026"),
+            ("übermorgen", "1 December 2026"),
+            ("heute", "29 November 2026"),
+            ("in 2 Wochen", "13 December 2026"),
+            ("in zwei Wochen", "13 December 2026"),
+            ("in einer Woche", "6 December 2026"),
+            ("in 3 Tagen", "2 December 2026"),
+            ("in einem Monat", "29 December 2026"),
+            ("nächste Woche", "6 December 2026"),
+            ("nächsten Monat", "29 December 2026"),
+            ("am Freitag", "4 December 2026"),
+            ("Freitag", "4 December 2026"),
+            ("nächsten Freitag", "4 December 2026"),
+            ("gestern", "28 November 2026"),
+            ("vor 2 Wochen", "15 November 2026"),
+            ("letzten Freitag", "27 November 2026"),
+        ] {
+            assert_eq!(read(typed), meant, "{typed}");
+        }
         // 31 January and a month on is the last of February.
         let january = date(2027, 1, 31);
         assert_eq!(
@@ -1239,7 +1380,29 @@ mod tests {
             read("2027-02-30", DayOrder::DayFirst),
             TypedDate::NoSuchDate
         );
-        for text in ["abc", "", "soon", "4", "2027", "1/2", "4 janvier 2027x"] {
+        // Day and month with dots, as German and Ukrainian write them.
+        for text in ["15.3.", "15.03.", "15.3", " 15.03. "] {
+            assert_eq!(
+                read(text, DayOrder::MonthFirst),
+                TypedDate::Date(date(2027, 3, 15)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read("29.11.", DayOrder::DayFirst),
+            TypedDate::Date(date(2026, 11, 29))
+        );
+        assert_eq!(read("31.02.", DayOrder::DayFirst), TypedDate::NoSuchDate);
+        for text in [
+            "abc",
+            "",
+            "soon",
+            "4",
+            "2027",
+            "1/2",
+            "4 janvier 2027x",
+            "1.2.3.4",
+        ] {
             assert_eq!(
                 read(text, DayOrder::DayFirst),
                 TypedDate::NotADate,
