@@ -1128,26 +1128,27 @@ fn oksanas_store() -> Memory {
     store
 }
 
-#[test]
-fn words_stopped_in_a_part_opened_from_the_summary_lead_back_there_on_resume() {
-    // Oksana opened "Warning signs" from the summary, chose to add one,
-    // typed half a sentence and pressed Ctrl-C. Carrying on, the summary's
-    // first choice (where Enter lands) used to be "Save", and inside the
-    // part "Done with this section": her words were dropped without a word.
+/// Oksana's plan, after she opened "Warning signs" from the summary, chose
+/// to add one, typed `typed` and pressed Ctrl-C.
+fn stopped_in_warning_signs(typed: &str) -> Memory {
     let store = oksanas_store();
-    let mut ask = Scripted::new([
-        "yes",
-        "Open a part",
-        "Warning signs",
-        "Add more",
-        "<ctrl-c>Не сплю ночами, бо",
-    ]);
+    let stop = format!("<ctrl-c>{typed}");
+    let mut ask = Scripted::new(["yes", "Open a part", "Warning signs", "Add more", &stop]);
     let stopped = session::run(&store, &mut ask, NEW, start(), |w| w.summary());
     assert!(
         matches!(stopped, Err(Error::Cancelled)),
         "{stopped:?} {:#?}",
         ask.transcript
     );
+    store
+}
+
+#[test]
+fn words_stopped_in_a_part_opened_from_the_summary_lead_back_there_on_resume() {
+    // Carrying on, the summary's first choice (where Enter lands) used to
+    // be "Save", and inside the part "Done with this section": her words
+    // were dropped without a word.
+    let store = stopped_in_warning_signs("Не сплю ночами, бо");
     let unsent = store.draft().unwrap().unsent.unwrap();
     assert_eq!(unsent.step.as_deref(), Some("warning-signs"));
 
@@ -1228,15 +1229,7 @@ fn words_stopped_in_a_phone_number_go_back_to_that_person() {
 
 #[test]
 fn saving_without_going_back_shows_the_unused_words_whole() {
-    let store = oksanas_store();
-    let mut ask = Scripted::new([
-        "yes",
-        "Open a part",
-        "Warning signs",
-        "Add more",
-        "<ctrl-c>Мовчу",
-    ]);
-    assert!(session::run(&store, &mut ask, NEW, start(), |w| w.summary()).is_err());
+    let store = stopped_in_warning_signs("Мовчу");
     let mut ask = Scripted::new(["Carry on with them", "Save my plan", ""]);
     session::run(&store, &mut ask, NEW, start(), |w| w.summary()).unwrap();
     let said = ask.transcript.join("\n");
