@@ -990,3 +990,129 @@ fn validate_knows_a_homework_file_a_hand_in_and_a_started_homework() {
         .unwrap();
     assert!(command.ends_with("'\\''s homework.toml'"), "{command}");
 }
+
+/// Issue 12 (guard12c): dates from other people's files, and hand edits,
+/// at the ends of the calendar (0001-01-01, 9999-12-31) and years ahead:
+/// `review` of a hand-in with any one date moved there, `trends`,
+/// `check-in`, `now` and `review` over such a check-in log, and `history`,
+/// `review` and `diff` over revisions dated there. Never a panic, a hang or
+/// an overflow; a moment past what the zone database reaches still says
+/// which clock it is on ("9999-12-31 23:59 UTC").
+#[test]
+fn far_past_and_far_future_dates_never_panic_hang_or_overflow() {
+    let source = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let calm = |what: &str, output: &crate::Ran| {
+        for bad in ["panicked", "overflow", "RUST_BACKTRACE"] {
+            assert!(
+                !output.stderr.contains(bad) && !output.stdout.contains(bad),
+                "{what}:\n{}{}",
+                output.stdout,
+                output.stderr
+            );
+        }
+    };
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    for day in ["0001-01-01", "9999-12-31", "2031-06-01"] {
+        let moment = format!("{day}T00:00:00Z");
+        let fields = [
+            (
+                "submitted_at = 2026-11-28T18:00:00Z",
+                format!("submitted_at = {moment}"),
+            ),
+            (
+                "day = 2026-11-27\ntimes = [2026-11-27T21:00:00Z]",
+                format!("day = {day}\ntimes = [{moment}]"),
+            ),
+            ("at = 2026-11-25T08:00:00Z", format!("at = {moment}")),
+            ("at = 2026-11-26T09:00:00Z", format!("at = {moment}")),
+            (
+                "saved_at = 2026-11-24T19:00:00Z",
+                format!("saved_at = {moment}"),
+            ),
+            ("assigned = 2026-11-22", format!("assigned = {day}")),
+            ("due = 2026-11-29", format!("due = {day}")),
+        ];
+        for (from, to) in fields {
+            assert!(source.contains(from), "{from}");
+            let file = env.home().join("hand-in.toml");
+            fs::write(&file, source.replacen(from, &to, 1)).unwrap();
+            let output = env
+                .test(["review", file.to_str().unwrap()])
+                .status_one_of([0, 1])
+                .within(10)
+                .run();
+            calm(&format!("review of a hand-in with {to}"), &output);
+        }
+    }
+
+    // A check-in log with days at both ends of the calendar.
+    let log = |first: &str, last: &str| {
+        format!(
+            "version = 1\n\n[[check_ins]]\nday = {first}\ntimes = [{first}T10:00:00Z]\nurge = 3\nacted = \"no\"\n\n\
+             [[check_ins]]\nday = {last}\ntimes = [{last}T10:00:00Z]\nurge = 5\nacted = \"no\"\n"
+        )
+    };
+    for (first, last) in [
+        ("0001-01-01", "2026-11-22"),
+        ("2026-11-22", "9999-12-31"),
+        ("0001-01-01", "9999-12-31"),
+    ] {
+        for args in [
+            vec!["trends", "--days", "90"],
+            vec!["trends", "--json"],
+            vec!["trends", "--csv"],
+            vec!["now"],
+            vec!["review"],
+            vec!["check-in", "--urge", "2", "--acted", "no"],
+        ] {
+            fs::write(env.plan_dir().join("check-ins.toml"), log(first, last)).unwrap();
+            let _ = fs::remove_file(env.plan_dir().join("check-ins.recent.toml"));
+            let output = env.test(&args).status_one_of([0, 1]).within(10).run();
+            calm(&format!("{args:?} over {first} … {last}"), &output);
+        }
+    }
+    fs::remove_file(env.plan_dir().join("check-ins.toml")).unwrap();
+
+    // Revisions dated at the ends of the calendar, and years ahead.
+    env.ok(["reason", "add", "Mia"]);
+    env.ok(["reason", "add", "Bo"]);
+    env.ok(["reason", "add", "Cy"]);
+    let revisions = env.plan_dir().join("revisions");
+    for (revision, moment) in [
+        (1, "0001-01-01T00:00:00Z"),
+        (2, "9999-12-31T23:59:59Z"),
+        (3, "2031-06-01T12:00:00Z"),
+    ] {
+        let path = revisions.join(format!("{revision:06}.toml"));
+        let text = fs::read_to_string(&path).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("saved_at = "))
+            .unwrap()
+            .to_string();
+        fs::write(&path, text.replace(&line, &format!("saved_at = {moment}"))).unwrap();
+    }
+    let _ = fs::remove_file(revisions.join("index.jsonl"));
+    for args in [
+        vec!["history"],
+        vec!["review"],
+        vec!["review", "--since", "0001-01-01"],
+        vec!["review", "--since", "9999-12-31"],
+        vec!["review", "--since", "1"],
+        vec!["diff", "1"],
+        vec!["restore", "2"],
+        vec!["history"],
+    ] {
+        let output = env.test(&args).within(10).run();
+        calm(&format!("{args:?}"), &output);
+    }
+    let history = env.ok(["history"]);
+    for shown in [
+        "0001-01-01 00:00 UTC",
+        "9999-12-31 23:59 UTC",
+        "2031-06-01 12:00 UTC",
+    ] {
+        assert!(history.contains(shown), "{shown}\n{history}");
+    }
+}

@@ -134,7 +134,19 @@ pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
         return value.to_string();
     };
     let Some(at) = timestamp(value) else {
-        return format!("{date} {:02}:{:02}", time.hour, time.minute);
+        // Past what the time-zone database reaches (the last hours of
+        // 9999, from a hand edit): as stored, with its own offset, so it
+        // still says which clock it is on.
+        let seconds = match value.offset {
+            Some(toml::value::Offset::Custom { minutes }) => i32::from(minutes) * 60,
+            _ => 0,
+        };
+        return format!(
+            "{date} {:02}:{:02} {}",
+            time.hour,
+            time.minute,
+            utc_offset(seconds)
+        );
     };
     let civil = zone.to_datetime(at);
     // The offset, never the zone's abbreviation: "IST" is India, Ireland
@@ -1180,6 +1192,12 @@ mod tests {
         let review: Datetime = "2027-01-04".parse().unwrap();
         assert_eq!(local_date(&review, &auckland), Some(date(2027, 1, 4)));
         assert_eq!(local_moment(&review, &auckland), "2027-01-04");
+        // Past what the zone database reaches, a moment still names its
+        // clock (issue 12: a revision hand-dated 9999-12-31).
+        let last: Datetime = "9999-12-31T23:59:59Z".parse().unwrap();
+        assert_eq!(local_moment(&last, &auckland), "9999-12-31 23:59 UTC");
+        let last: Datetime = "9999-12-31T23:59:59+05:30".parse().unwrap();
+        assert_eq!(local_moment(&last, &auckland), "9999-12-31 23:59 UTC+5:30");
     }
 
     #[test]
