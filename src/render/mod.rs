@@ -60,7 +60,7 @@ pub fn wrap_for(message: &str, width: Option<usize>) -> String {
         .map(|line| {
             // A line that fits stays exactly as it is (tables, aligned lists).
             let cleaned = clean(line);
-            if console::measure_text_width(&cleaned) <= width {
+            if textwrap::core::display_width(&cleaned) <= width {
                 return cleaned;
             }
             let indent: String = line.chars().take_while(|c| *c == ' ').collect();
@@ -314,7 +314,7 @@ pub fn shorten(text: &str, width: usize) -> String {
 /// note), which keep the person's characters and are cleaned when shown.
 pub fn shorten_kept(text: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
-    if console::measure_text_width(text) <= width {
+    if textwrap::core::display_width(text) <= width {
         return text.to_string();
     }
     // Whole graphemes only: a Hebrew letter keeps its niqqud, an emoji its
@@ -323,7 +323,7 @@ pub fn shorten_kept(text: &str, width: usize) -> String {
     let mut used = 0;
     let mut at_word_end = false;
     for (at, grapheme) in text.grapheme_indices(true) {
-        let w = console::measure_text_width(grapheme);
+        let w = textwrap::core::display_width(grapheme);
         if used + w + 1 > width {
             at_word_end = grapheme.chars().all(char::is_whitespace);
             break;
@@ -339,7 +339,7 @@ pub fn shorten_kept(text: &str, width: usize) -> String {
             .map(|(at, _)| at)
             .take_while(|at| *at <= end)
             .last()
-        && console::measure_text_width(&text[..at]) >= used / 2
+        && textwrap::core::display_width(&text[..at]) >= used / 2
     {
         end = at;
     }
@@ -519,6 +519,23 @@ mod tests {
         let rated = |n| counted(n, "trigger", "is rated", "are rated");
         assert_eq!(rated(1), "One trigger is rated");
         assert_eq!(rated(3), "3 triggers are rated");
+    }
+
+    /// A line is measured as a terminal draws it, character by character:
+    /// "لا" takes two columns on screen (unicode-width's whole-string rule
+    /// says one, and such a line was left unwrapped, past the edge).
+    #[test]
+    fn a_line_with_lam_alef_is_measured_as_the_terminal_draws_it() {
+        let line = "سلام ".repeat(12);
+        let line = line.trim_end();
+        assert!(console::measure_text_width(line) <= 50);
+        assert!(textwrap::core::display_width(line) > 50);
+        let wrapped = wrap_for(line, Some(50));
+        assert!(wrapped.lines().count() > 1, "{wrapped}");
+        for l in wrapped.lines() {
+            assert!(textwrap::core::display_width(l) <= 50, "{l}");
+        }
+        assert!(textwrap::core::display_width(&shorten(line, 20)) <= 20);
     }
 
     #[test]

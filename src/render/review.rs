@@ -381,13 +381,13 @@ fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -
         let room = at
             .style
             .width
-            .saturating_sub(2 + 2 + console::measure_text_width(&trend));
+            .saturating_sub(2 + 2 + textwrap::core::display_width(&trend));
         let name_width = room.min(30);
         if name_width >= 16 {
             let name = plan
                 .trigger(id)
                 .map_or_else(|| clean(id), |t| shorten(&t.situation, name_width));
-            let pad = name_width.saturating_sub(console::measure_text_width(&name));
+            let pad = name_width.saturating_sub(textwrap::core::display_width(&name));
             writeln!(out, "  {name}{}  {trend}", " ".repeat(pad))?;
         } else {
             let name = plan.trigger(id).map_or_else(
