@@ -355,14 +355,13 @@ impl Drop for Tmux {
     }
 }
 
-/// Past the country question of `new`, with no locale to go by: Enter
-/// there asks for the country by name (never picks the first of the
-/// list), and Enter on that skips it.
+/// Past the country question of `new`: with no locale to go by, her time
+/// zone (Asia/Taipei) puts Taiwan under the cursor (issue 13: the country
+/// is derived from the zone), and Enter takes it.
 fn past_country(t: &Tmux) {
     t.wait_for("Which country are you in?");
     t.keys(&["Enter"]);
-    t.wait_for("Which country? (its name");
-    t.keys(&["Enter"]);
+    t.wait_for("Crisis lines (Taiwan)");
     t.wait_for("Your name on the plan?");
 }
 

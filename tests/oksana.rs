@@ -280,3 +280,29 @@ fn dates_typed_in_ukrainian_and_german_are_read() {
         "{refused}"
     );
 }
+
+/// Her name on the printout and the card in a form that reads in any
+/// language ("Crisis plan — Оксана", never "Оксана's crisis plan"), and at
+/// "Which country are you in?" the country of her time zone comes first:
+/// Germany for Europe/Berlin, whatever the Ukrainian locale says.
+#[test]
+fn her_name_in_titles_and_her_country_from_her_time_zone() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    let printed = env.ok(["print", "--format", "text", "-o", "-"]);
+    assert!(printed.contains("Crisis plan — Оксана"), "{printed}");
+    assert!(!printed.contains("'s "), "{printed}");
+    let show = env.ok(["show"]);
+    assert!(show.contains("Plan — Оксана"), "{show}");
+
+    let fresh = Env::new();
+    let mut p = at_columns(&fresh, &["new"], "100")
+        .env("TZ", "Europe/Berlin")
+        .env("LANG", "uk_UA.UTF-8")
+        .status(130)
+        .pty();
+    let menu = utf8(&p.exp_string("I'd rather not say").unwrap());
+    assert!(menu.contains("❯ Germany"), "{menu}");
+    p.send_control('c').unwrap();
+    p.eof();
+}

@@ -84,7 +84,7 @@ fn the_example_plan_prints_as_one_clean_pdf_page() {
     );
     let text = squash(&pages.join(" "));
     for expected in [
-        "Sam's crisis plan",
+        "Crisis plan — Sam",
         "Warning signs that things are sliding",
         "Skipping meals and sleeping badly",
         "1. Stop, leave, and go somewhere safe",

@@ -93,7 +93,7 @@ fn no_arguments_is_a_short_start_not_every_command() {
     let env = Env::with_example();
     let start = env.ok(Vec::<&str>::new());
     assert!(
-        start.starts_with("Sam's plan is here. In a hard moment:"),
+        start.starts_with("Your plan, Sam, is here. In a hard moment:"),
         "{start}"
     );
     assert!(

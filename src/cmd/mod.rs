@@ -297,7 +297,15 @@ fn walk_through(
         today: ctx.today,
         zone: ctx.zone.clone(),
         note: ctx.note.clone(),
-        locale_country: ctx.locale_country.clone(),
+        // Where she is, offered first at "Which country are you in?": her
+        // time zone's country, then her locale's (a Ukrainian locale in
+        // Europe/Berlin is someone in Germany).
+        locale_country: ctx
+            .zone
+            .iana_name()
+            .and_then(crate::plan::zones::country_of)
+            .map(str::to_string)
+            .or_else(|| ctx.locale_country.clone()),
         style: crate::render::Style {
             width: crate::prompt::Prompter::width(&ask),
             ..ctx.style

@@ -17,7 +17,7 @@ pub fn write(out: &mut dyn Write, store: &Store) -> io::Result<()> {
             .filter(|n| !n.trim().is_empty())
             .map_or_else(
                 || "Your plan".to_string(),
-                |n| format!("{}'s plan", crate::render::clean(&n)),
+                |n| format!("Your plan, {},", crate::render::clean(&n)),
             );
         writeln!(out, "{name} is here. In a hard moment:")?;
         writeln!(out)?;

@@ -27,6 +27,7 @@ pub mod supporter;
 pub mod typed;
 pub mod validate;
 pub mod vcard;
+pub mod zones;
 
 use std::fmt;
 use std::str::FromStr;

@@ -96,7 +96,7 @@ pub struct Line {
 /// Both sides, and what had to be shortened or left off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
-    /// "Sam's crisis card": the PDF's title says it is a card.
+    /// "Crisis card — Sam": the PDF's title says it is a card.
     pub title: String,
     pub front: Vec<Entry>,
     pub back: Vec<Entry>,
@@ -378,7 +378,7 @@ pub fn build(
     let title = if name.is_empty() {
         "My crisis card".to_string()
     } else {
-        format!("{}'s crisis card", m.name(name))
+        format!("Crisis card — {}", m.name(name))
     };
     Card {
         title,
@@ -528,6 +528,6 @@ mod tests {
                 .any(|s| s == "left off: 1 more reason")
         );
         assert!(card.back.last().unwrap().plain().starts_with("Revision 4"));
-        assert_eq!(card.title, "Sam's crisis card");
+        assert_eq!(card.title, "Crisis card — Sam");
     }
 }

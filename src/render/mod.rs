@@ -183,10 +183,10 @@ impl Medium {
     }
 
     /// A person's name as this medium shows it inside a sentence of the
-    /// program's ("Noa's crisis plan"). On paper a name holding
+    /// program's ("Crisis plan — Noa"). On paper a name holding
     /// right-to-left letters is put in a first-strong isolate (FSI … PDI,
-    /// UAX #9): otherwise the Hebrew name sets the whole title right to
-    /// left and "'s crisis plan" lands on the wrong side of it. A terminal
+    /// UAX #9): otherwise the Hebrew name can pull the words around it to
+    /// the wrong side. A terminal
     /// gets no invisible characters.
     pub fn name(self, name: &str) -> String {
         let shown = self.show(name);

@@ -468,14 +468,16 @@ impl Printout {
     }
 }
 
-/// "Sam's crisis plan", and the footer: name, revision, saved (on the
+/// "Crisis plan — Sam", and the footer: name, revision, saved (on the
 /// person's clock, in `zone`), next review.
 pub fn title_and_footer(plan: &Plan, zone: &jiff::tz::TimeZone, m: Medium) -> (String, String) {
     let name = plan.name.trim();
     let title = if name.is_empty() {
         "My crisis plan".to_string()
     } else {
-        format!("{}'s crisis plan", m.name(name))
+        // Not an English possessive: "Оксана's" reads wrong in any
+        // language but English; the dash form reads in all of them.
+        format!("Crisis plan — {}", m.name(name))
     };
     let mut footer = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
@@ -562,7 +564,7 @@ pub fn for_supporter(
     let title = if name.is_empty() {
         format!("My crisis plan, for {who}")
     } else {
-        format!("{}'s crisis plan, for {who}", m.name(name))
+        format!("Crisis plan — {}, for {who}", m.name(name))
     };
     let mut footer = vec![format!("A copy for {who}, revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {

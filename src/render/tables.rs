@@ -281,7 +281,7 @@ pub fn write_plan(
     let name = if plan.name.trim().is_empty() {
         "Your plan".to_string()
     } else {
-        format!("{}'s plan", clean(&plan.name))
+        format!("Plan — {}", clean(&plan.name))
     };
     let mut facts = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
