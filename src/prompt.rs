@@ -1037,6 +1037,16 @@ impl Line {
         }
     }
 
+    /// A pasted block, its lines joined ([`pasted`]); the joined text is
+    /// kept in `joined`, to say so while it is in the answer.
+    fn paste(&mut self, block: &str, joined: &mut Vec<String>) {
+        let text = pasted(block);
+        if block.trim().contains(['\n', '\r']) {
+            joined.push(text.trim().to_string());
+        }
+        self.insert(&text);
+    }
+
     /// Ctrl-W: the word before the cursor goes, with the spaces after it.
     fn delete_word(&mut self) {
         let mut from = self.at;
@@ -1172,8 +1182,10 @@ impl Prompter for Terminal {
         let mut drawn = None;
         let mut seen = self.cols();
         let mut skipped = false;
-        // Whether pasted lines were joined into this one answer, to say so.
-        let mut joined = false;
+        // Lines pasted and joined into this answer, to say so if they are
+        // still in it when it is given (not when she cleared them and
+        // typed her own words instead).
+        let mut joined: Vec<String> = Vec::new();
         loop {
             self.draw_line(&prompt, &line.text, line.pos(), &mut drawn)
                 .map_err(Error::Terminal)?;
@@ -1184,7 +1196,9 @@ impl Prompter for Terminal {
                 // space, as in a marked paste, so no pasted line answers
                 // (or is thrown away by) a later question.
                 Ok(Key::Enter) if raw.more_waiting() => {
-                    joined |= !line.text.trim().is_empty();
+                    if !line.text.trim().is_empty() {
+                        joined.push(line.text.trim().to_string());
+                    }
                     line.insert(" ");
                 }
                 Ok(Key::Enter) => break,
@@ -1202,10 +1216,7 @@ impl Prompter for Terminal {
                 }
                 Ok(Key::Ctrl('d') | Key::Del) => line.delete(),
                 Ok(Key::Char(c)) if !c.is_control() => line.insert(c.encode_utf8(&mut [0; 4])),
-                Ok(Key::Paste(block)) => {
-                    joined |= block.trim().contains(['\n', '\r']);
-                    line.insert(&pasted(&block));
-                }
+                Ok(Key::Paste(block)) => line.paste(&block, &mut joined),
                 Ok(Key::Backspace) => line.backspace(),
                 Ok(Key::Left | Key::Ctrl('b')) => line.left(),
                 Ok(Key::Right | Key::Ctrl('f')) => line.right(),
@@ -1265,7 +1276,7 @@ impl Prompter for Terminal {
         } else {
             self.echo(question, &shown, true)?;
         }
-        if joined && !answer.is_empty() && !skipped {
+        if !skipped && joined.iter().any(|text| answer.contains(text.as_str())) {
             self.say_joined()?;
         }
         Ok((!answer.is_empty()).then_some(answer))

@@ -105,6 +105,33 @@ fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
     assert_eq!(draft.matches("rm -rf").count(), 1, "{draft}");
 }
 
+/// Mei pasted three lines, cleared them (Ctrl-U) and typed her own
+/// words: the note that pasted lines were joined stuck to her own answer.
+/// It is said only when the pasted lines are still in the answer.
+#[test]
+fn a_paste_cleared_away_leaves_no_note_about_pasting() {
+    let env = Env::new();
+    let mut p = stopped_or_not(&env, &["new"], false, 130);
+    to_reasons(&mut p);
+    answer(
+        &mut p,
+        "What keeps you going?",
+        "\x1b[200~第一行\n第二行\n第三行\x1b[201~",
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    press(&mut p, "\x15晓晓和我的猫🐱\r");
+    p.exp_string(&seen("✔ What keeps you going? · 晓晓和我的猫🐱"))
+        .unwrap();
+    let between = p.exp_string("What keeps you going?").unwrap();
+    assert!(!between.contains("pasted lines"), "{between:?}");
+    std::thread::sleep(Duration::from_millis(150));
+    press(&mut p, "\x03");
+    p.eof();
+    let draft = draft(&env);
+    assert!(draft.contains("\"晓晓和我的猫🐱\""), "{draft}");
+    assert!(!draft.contains("第一行"), "{draft}");
+}
+
 /// Keys typed at a question and not read when it ends (here after Ctrl-C)
 /// are thrown away: they never reach the shell that runs next.
 #[test]
