@@ -67,16 +67,14 @@ pub fn write_reply(
     } else if entry.is_lapse() {
         writeln!(w)?;
         if lapse_plan_shown {
-            writeln!(
-                w,
-                "{}",
-                wrap(
-                    "Noted as a lapse: something to learn from. Your lapse plan is above, and in `relapse-plan show` whenever you want it.",
-                    width,
-                    "",
-                    ""
-                )
-            )?;
+            // "Your lapse plan is above" was said even when the plan has
+            // none, and above it said so: the words follow what was shown.
+            let said = if plan.lapse_plan.is_empty() {
+                "Noted as a lapse: something to learn from. Your crisis steps and people are in `relapse-plan now` whenever you want them."
+            } else {
+                "Noted as a lapse: something to learn from. Your lapse plan is above, and in `relapse-plan show` whenever you want it."
+            };
+            writeln!(w, "{}", wrap(said, width, "", ""))?;
         } else {
             write_lapse_plan(w, plan, style)?;
         }
@@ -316,6 +314,44 @@ fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lapse_with_no_lapse_plan_is_never_told_it_is_above() {
+        // Mei said yes to acting on an urge; her plan has no lapse plan,
+        // and the walk-through said so, yet the reply ended "Your lapse
+        // plan is above".
+        use crate::plan::checkin::{Acted, Answers, CheckInLog};
+        let plan = Plan::new("美玲".into(), Some("NZ".into()));
+        let mut log = CheckInLog::default();
+        let day = toml::value::Date {
+            year: 2026,
+            month: 11,
+            day: 30,
+        };
+        let answers = Answers {
+            urge: 10,
+            acted: Acted::Yes,
+            ..Answers::default()
+        };
+        let recorded = log.record(day, "2026-11-29T19:30:00Z".parse().unwrap(), answers);
+        let entry = log.on(day).unwrap().clone();
+        let reply = crate::render::to_text(|w| {
+            write_reply(
+                w,
+                &plan,
+                &entry,
+                (recorded, Acted::Yes),
+                None,
+                true,
+                Style::FILE,
+            )
+        });
+        assert!(!reply.contains("is above"), "{reply}");
+        assert!(
+            reply.contains("Noted as a lapse: something to learn from."),
+            "{reply}"
+        );
+    }
 
     #[test]
     fn days_are_named_as_people_say_them() {
