@@ -248,13 +248,16 @@ fn clock_behind(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
     let (now, last) = (local(&ctx.now), local(&dated));
     let message = if now == last {
         // Minutes behind on the same day: the dates alone would read alike.
+        // Said in words, with the date as every screen says it.
+        let at = crate::plan::date::local_time_of_day(&dated, &ctx.zone)
+            .map(|t| format!("at {t} "))
+            .unwrap_or_default();
         format!(
-            "Your computer's clock is a little behind your last change today, so this change is dated {} to keep your history in order.",
-            crate::plan::date::local_moment(&dated, &ctx.zone)
+            "Your computer's clock seems to be a little behind: your last change was saved {at}on {last}, later than the clock says it is now. This change is given the same time, to keep your history in order."
         )
     } else {
         format!(
-            "Your computer's clock says it is {now}, which is before your last change ({last}), so the computer's date may be wrong. This change is dated {last} to keep your history in order; once the clock is right, later changes get their true dates."
+            "Your computer's clock seems to be behind: it says today is {now}, but your last change was saved on {last}. This change is dated {last} to keep your history in order; once the clock is right, later changes get their true dates."
         )
     };
     ctx.say(&message)

@@ -127,6 +127,13 @@ pub fn utc_offset(seconds: i32) -> String {
     }
 }
 
+/// The time of day of a stored moment on the person's clock ("23:50"),
+/// for a sentence that gives its date in words beside it.
+pub fn local_time_of_day(value: &Datetime, zone: &TimeZone) -> Option<String> {
+    let civil = zone.to_datetime(timestamp(value)?);
+    Some(format!("{:02}:{:02}", civil.hour(), civil.minute()))
+}
+
 /// A stored moment as the person reads it: "2026-11-23 09:15 UTC+13" in their
 /// zone. Dates alone, and times without an offset, stay as written.
 pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
