@@ -22,6 +22,10 @@ pub fn no_plan_yet(situation: &str) -> String {
     )
 }
 
+/// Said when Esc leaves a question a practice needs to be logged: it
+/// ended without a word, and what she wrote seemed kept.
+const NOT_LOGGED: &str = "This practice was not logged: it needs that answer. What you wrote is on the screen above; run `relapse-plan rehearse` again when you are ready.";
+
 /// Runs one rehearsal of `trigger_id`; `None` when the person stopped, or
 /// when nothing is planned for it yet (said, and nothing asked: there is
 /// nothing to recall or to score).
@@ -107,6 +111,7 @@ pub fn rehearse(
     ];
     let Some(recalled) = ask.select("How much of your plan did you recall?", &recall_choices, 0)?
     else {
+        ask.show(NOT_LOGGED)?;
         return Ok(None);
     };
     let choices: Vec<String> = CONFIDENCE.iter().map(ToString::to_string).collect();
@@ -119,6 +124,7 @@ pub fn rehearse(
         default,
     )?
     else {
+        ask.show(NOT_LOGGED)?;
         return Ok(None);
     };
     Ok(Some(Rehearsal {
@@ -129,4 +135,40 @@ pub fn rehearse(
         confidence: u8::try_from(confidence * 20).unwrap_or(100),
         other: toml::Table::new(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Contact, Role, Trigger};
+    use crate::prompt::Scripted;
+
+    #[test]
+    fn esc_where_the_log_needs_an_answer_says_it_was_not_logged() {
+        // Oksana pressed Esc at "How much of your plan did you recall?":
+        // the practice ended without a word, and looked kept.
+        let mut plan = Plan::new("Оксана".into(), Some("DE".into()));
+        plan.contacts.push(Contact {
+            id: "olena".into(),
+            name: "Олена".into(),
+            phone: Some("+49 176 5555 0102".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        let mut trigger = Trigger::new("spielhalle".into(), "Spielhalle після роботи".into());
+        trigger.contacts.push("olena".into());
+        plan.triggers.push(trigger);
+        for answers in [
+            vec!["Подзвоню Олені", "<esc>"],
+            vec!["Подзвоню Олені", "All of it", "<esc>"],
+        ] {
+            let mut ask = Scripted::new(answers);
+            let now = "2026-11-29T23:20:00Z".parse().unwrap();
+            let done = rehearse(&mut ask, &plan, "spielhalle", None, now).unwrap();
+            assert!(done.is_none());
+            let said = ask.transcript.join("\n");
+            assert!(said.contains("This practice was not logged"), "{said}");
+            assert_eq!(ask.unused(), 0, "{said}");
+        }
+    }
 }
