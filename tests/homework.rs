@@ -1207,3 +1207,39 @@ fn review_of_a_hand_in_with_a_huge_note_shows_its_start_and_says_how_much_more()
     );
     assert_eq!(fs::read_to_string(&file).unwrap(), text);
 }
+
+/// A hand-in's check-ins and exercises from before the homework was set
+/// (an edited file, a clock set wrong) are handed in but count for nothing
+/// (Trudy, fresh eyes: one check-in from 1 November, or from the year 1,
+/// made "check in on at least 1 day" done).
+#[test]
+fn practice_from_before_the_homework_does_not_count_for_it() {
+    let therapist = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let text = text
+        .replace(
+            "task = \"practise-urge-surfing\"\ncount = 1\n",
+            "task = \"practise-urge-surfing\"\ncount = 1\n\n[[assignment.tasks]]\ntask = \"check-in\"\ncount = 1\n",
+        )
+        .replace("at = 2026-11-26T09:00:00Z", "at = 0001-01-01T09:00:00Z");
+    // Every check-in moved to before the homework began.
+    let mut text = text;
+    for day in [
+        "2026-11-23",
+        "2026-11-24",
+        "2026-11-25",
+        "2026-11-26",
+        "2026-11-27",
+    ] {
+        text = text.replace(
+            &format!("day = {day}"),
+            &format!("day = 2026-11-0{}", &day[9..]),
+        );
+    }
+    let file = therapist.home().join("early.toml");
+    fs::write(&file, &text).unwrap();
+    let out = therapist.ok(["review", file.to_str().unwrap()]);
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("(0 of 1 days checked in)"), "{flat}");
+    assert!(flat.contains("(0 of 1 urge-surfing sessions)"), "{flat}");
+}

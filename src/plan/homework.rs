@@ -519,7 +519,16 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
     assignment
         .tasks
         .iter()
-        .map(|task| evaluate(task, evidence, assignment.due.date.map(days_from_civil)))
+        .map(|task| {
+            evaluate(
+                task,
+                evidence,
+                Window {
+                    from: assignment.assigned.date.map(days_from_civil),
+                    to: assignment.due.date.map(days_from_civil),
+                },
+            )
+        })
         .collect()
 }
 
@@ -611,19 +620,45 @@ mod v2 {
     }
 }
 
-/// `due`: the due date as days since 1970, when the file has one.
-fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
+/// The homework's days, as days since 1970: from the day it was assigned
+/// to its due date, each end open when the file has none. A hand-in can
+/// hold check-ins and exercises from outside it (an edited file, a clock
+/// set wrong): they are handed in, but count for nothing here, so a
+/// therapist is never told a task is done by a check-in from before it.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+impl Window {
+    /// Whether local day `day` is in the homework's time.
+    fn holds(self, day: i64) -> bool {
+        self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+
+    /// Whether the moment `at` (UTC) can be in it: a day of slack at each
+    /// end, as the person's local day may differ from the UTC date.
+    fn may_hold(self, at: &Datetime) -> bool {
+        at.date.map(days_from_civil).is_some_and(|day| {
+            self.from.is_none_or(|from| day >= from - 1) && self.to.is_none_or(|to| day <= to + 1)
+        })
+    }
+}
+
+fn evaluate(task: &Task, e: &Evidence, window: Window) -> Progress {
     let plan = e.plan;
     match task.task {
         // One per local day (the log keeps one entry a day); a check-in
-        // after the due date is still handed in but counts for nothing here.
+        // outside the homework's time is still handed in but counts for
+        // nothing here.
         TaskKind::CheckIn => {
-            let before_due = e
+            let in_time = e
                 .check_ins
                 .iter()
-                .filter(|c| due.is_none_or(|due| c.day_number() <= due))
+                .filter(|c| window.holds(c.day_number()))
                 .count();
-            at_least(task, before_due, "days checked in")
+            at_least(task, in_time, "days checked in")
         }
         // "Add" and "map" tasks count what is new since the homework began
         // and is still in the plan; "write" tasks count what the plan has.
@@ -673,12 +708,12 @@ fn evaluate(task: &Task, e: &Evidence, due: Option<i64>) -> Progress {
         }
         TaskKind::PractiseUrgeSurfing => at_least(
             task,
-            exercises(e.practice, ExerciseKind::Surf),
+            exercises(e.practice, ExerciseKind::Surf, window),
             "urge-surfing sessions",
         ),
         TaskKind::PractiseBreathing => at_least(
             task,
-            exercises(e.practice, ExerciseKind::Breathe),
+            exercises(e.practice, ExerciseKind::Breathe, window),
             "breathing sessions",
         ),
         TaskKind::ReviewSaferEnvironment => {
@@ -770,8 +805,11 @@ fn rehearse_top(task: &Task, e: &Evidence) -> Progress {
     }
 }
 
-fn exercises(log: &PracticeLog, kind: ExerciseKind) -> usize {
-    log.exercises.iter().filter(|x| x.kind == kind).count()
+fn exercises(log: &PracticeLog, kind: ExerciseKind, window: Window) -> usize {
+    log.exercises
+        .iter()
+        .filter(|x| x.kind == kind && window.may_hold(&x.at))
+        .count()
 }
 
 /// The hand-in: the assignment, the plan now, what changed since the
