@@ -1047,18 +1047,26 @@ impl Line {
         self.insert(&text);
     }
 
-    /// Ctrl-W: the word before the cursor goes, with the spaces after it.
+    /// Ctrl-W: the word before the cursor goes, with the spaces and the
+    /// punctuation after it. Words are Unicode's (UAX #29: "п'ятниця" and
+    /// "don't" are one), and a run of them stops at punctuation too: Chinese
+    /// has no spaces, and Mei's whole sentence went with one press; now
+    /// "骄傲。（７年）" loses "７年）", not the sentence.
     fn delete_word(&mut self) {
-        let mut from = self.at;
-        let mut seen_word = false;
-        for g in self.text[..self.at].graphemes(true).rev() {
-            let space = g.chars().all(char::is_whitespace);
-            if space && seen_word {
-                break;
-            }
-            seen_word |= !space;
-            from -= g.len();
+        let words: Vec<(usize, &str)> = self.text[..self.at].split_word_bound_indices().collect();
+        let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
+        let mut rest = words.as_slice();
+        while let [before @ .., (_, last)] = rest
+            && !is_word(last)
+        {
+            rest = before;
         }
+        while let [before @ .., (_, last)] = rest
+            && is_word(last)
+        {
+            rest = before;
+        }
+        let from = rest.last().map_or(0, |(at, w)| at + w.len());
         self.text.replace_range(from..self.at, "");
         self.at = from;
     }
@@ -1630,6 +1638,23 @@ mod tests {
         assert_eq!(line.text, "Caf 台灣 ");
         line.delete_word();
         assert_eq!(line.text, "Caf ");
+        // A Chinese sentence goes a phrase at a time; an apostrophe is
+        // inside a word.
+        for (typed, left) in [
+            (
+                "①我想读完硕士，让妈妈骄傲。（７年）",
+                "①我想读完硕士，让妈妈骄傲。（",
+            ),
+            ("①我想读完硕士，让妈妈骄傲。", "①我想读完硕士，"),
+            ("зарплата в п'ятницю", "зарплата в "),
+        ] {
+            let mut line = Line {
+                at: typed.len(),
+                text: typed.to_string(),
+            };
+            line.delete_word();
+            assert_eq!(line.text, left, "{typed}");
+        }
         assert_eq!(pasted("一\r\n二\n三\t四\u{7}"), "一 二 三 四");
     }
 
