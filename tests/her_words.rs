@@ -236,3 +236,57 @@ fn rehearse_shows_a_choice_whole_when_it_fits() {
     assert!(choice.contains("为钱吵架以后一个人在厨房"), "{screen}");
     t.keys(&["Down", "Enter"]);
 }
+
+/// A number copied from a phone or a messaging app comes wrapped in
+/// direction marks, a name with a zero-width space (Trudy, fresh eyes):
+/// `now` showed `\u{202a}+44 7700 900702\u{202c}` and the card "?+44…?".
+/// What does not show is left out as it is typed, and she is told.
+#[test]
+fn hidden_characters_in_a_typed_number_never_reach_the_crisis_screen() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy"]);
+    let added = env
+        .test([
+            "contact",
+            "add",
+            "--name",
+            "Ma\u{200b}ry",
+            "--phone",
+            "\u{202a}+44 7700 900702\u{202c}",
+            "--role",
+            "help",
+        ])
+        .run();
+    assert!(
+        added.stderr.contains("it reads “+44 7700 900702”"),
+        "{}",
+        added.stderr
+    );
+    assert!(added.stderr.contains("it reads “Mary”"), "{}", added.stderr);
+    let contact = env.plan().contacts[0].clone();
+    assert_eq!(contact.name, "Mary");
+    assert_eq!(contact.id, "mary");
+    assert_eq!(contact.phone.as_deref(), Some("+44 7700 900702"));
+    let now = env.ok(["now"]);
+    assert!(now.contains("Mary · +44 7700 900702"), "{now}");
+    assert!(!now.contains("\\u{"), "{now}");
+    // Changed later, the same.
+    let edited = env
+        .test([
+            "contact",
+            "edit",
+            "mary",
+            "--phone",
+            "\u{2068}+44 7700 900703\u{2069}",
+        ])
+        .run();
+    assert!(
+        edited.stderr.contains("it reads “+44 7700 900703”"),
+        "{}",
+        edited.stderr
+    );
+    assert_eq!(
+        env.plan().contacts[0].phone.as_deref(),
+        Some("+44 7700 900703")
+    );
+}

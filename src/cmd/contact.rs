@@ -33,7 +33,8 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         }
         ContactCommand::Import(args) => import(&args, ctx),
         ContactCommand::Export(args) => export(&args, ctx),
-        ContactCommand::Add(args) => {
+        ContactCommand::Add(mut args) => {
+            let tidied = tidy_typed(&mut args.name, args.phone.as_mut());
             let doubt = doubt(&args.name, args.phone.as_deref());
             let role = if args.do_not_involve {
                 Role::DoNotInvolve
@@ -63,9 +64,18 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                     crate::render::role_words(role)
                 ))
             })?;
+            say_tidied(ctx, &tidied)?;
             warn(ctx, doubt)
         }
-        ContactCommand::Edit(args) => {
+        ContactCommand::Edit(mut args) => {
+            let phone = match &mut args.phone {
+                Some(Cleared::Set(phone)) => Some(phone),
+                _ => None,
+            };
+            let given = args.name.is_some();
+            let mut name = args.name.take().unwrap_or_default();
+            let tidied = tidy_typed(&mut name, phone);
+            args.name = given.then_some(name);
             let doubt = match &args.phone {
                 Some(Cleared::Set(phone)) => {
                     doubt(args.name.as_deref().unwrap_or(&args.id), Some(phone))
@@ -73,6 +83,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 _ => None,
             };
             save_renaming(ctx, |plan| edit(plan, args))?;
+            say_tidied(ctx, &tidied)?;
             warn(ctx, doubt)
         }
         ContactCommand::Remove(args) => save(ctx, |plan| {
@@ -81,6 +92,19 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(format!("removed contact {}", super::words(&removed.name)))
         }),
     }
+}
+
+/// What a name and a number the person typed lost of what does not show
+/// ([`crate::plan::hidden::tidy_typed`]), in words.
+fn tidy_typed(name: &mut String, phone: Option<&mut String>) -> Vec<String> {
+    crate::plan::hidden::tidy_typed(name, phone)
+        .iter()
+        .map(crate::render::tidied_words)
+        .collect()
+}
+
+fn say_tidied(ctx: &mut Ctx, said: &[String]) -> Result<()> {
+    said.iter().try_for_each(|line| ctx.say(line))
 }
 
 /// What to tell the person about a number they just typed that may not

@@ -161,3 +161,34 @@ mod tests {
         }
     }
 }
+
+/// What [`tidy_typed`] took hidden characters out of, and what it left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tidied {
+    Name(String),
+    Number(String),
+}
+
+/// A name and a number as the person typed or pasted them, without the
+/// characters that do not show. A number copied from a phone or a
+/// messaging app often comes wrapped in direction marks (U+202A…U+202C),
+/// which then showed as `\u{202a}` on the crisis screen and as "?" on the
+/// printed card: they are taken out, as `contact import` takes them out of
+/// someone else's card, and what was tidied is returned, to be said.
+/// Text that would be left empty is kept as it is, for the usual refusal.
+pub fn tidy_typed(name: &mut String, phone: Option<&mut String>) -> Vec<Tidied> {
+    let mut tidied = Vec::new();
+    let tidy_name = without_hidden(name);
+    if tidy_name != *name && !tidy_name.trim().is_empty() {
+        tidied.push(Tidied::Name(tidy_name.clone()));
+        *name = tidy_name;
+    }
+    if let Some(phone) = phone {
+        let tidy_phone = super::phone::without_hidden(phone);
+        if tidy_phone != phone.trim() && super::phone::has_digits(&tidy_phone) {
+            tidied.push(Tidied::Number(tidy_phone.clone()));
+            *phone = tidy_phone;
+        }
+    }
+    tidied
+}

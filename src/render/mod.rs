@@ -479,6 +479,21 @@ pub fn heading(text: &str, style: Style) -> String {
     }
 }
 
+/// What was taken out of a name or a number the person typed, in words.
+pub fn tidied_words(tidied: &crate::plan::hidden::Tidied) -> String {
+    use crate::plan::hidden::Tidied;
+    match tidied {
+        Tidied::Name(name) => format!(
+            "The name held hidden characters (copying text can bring them); they were left out, so it reads “{}”.",
+            clean(name)
+        ),
+        Tidied::Number(number) => format!(
+            "The number held hidden characters (copying from a phone or a messaging app can bring them); they were left out, so it reads “{}”.",
+            clean(number)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

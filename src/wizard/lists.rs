@@ -209,6 +209,14 @@ impl Wizard<'_> {
     /// A contact's name, asked again while it looks the same as another
     /// contact's (`except`: the one being changed), as `contact add` refuses
     /// it: two people who look alike can't be told apart when it matters.
+    /// Takes out of a typed name or number what does not show, saying so.
+    fn say_tidied(&mut self, name: &mut String, phone: Option<&mut String>) -> Result<()> {
+        for tidied in crate::plan::hidden::tidy_typed(name, phone) {
+            self.say(&crate::render::tidied_words(&tidied))?;
+        }
+        Ok(())
+    }
+
     fn contact_name(
         &mut self,
         question: &str,
@@ -216,9 +224,10 @@ impl Wizard<'_> {
         except: Option<&str>,
     ) -> Result<Option<String>> {
         loop {
-            let Some(name) = self.ask.text(question, current)? else {
+            let Some(mut name) = self.ask.text(question, current)? else {
                 return Ok(None);
             };
+            self.say_tidied(&mut name, None)?;
             let Some(other) = self.draft.plan.contact_looking_like(&name, except) else {
                 return Ok(Some(name));
             };
@@ -249,7 +258,11 @@ impl Wizard<'_> {
             .phone
             .clone()
             .unwrap_or_default();
-        self.plan().contacts[i].phone = self.ask.text(PHONE, &phone)?;
+        let mut typed = self.ask.text(PHONE, &phone)?;
+        if let Some(number) = typed.as_mut() {
+            self.say_tidied(&mut String::new(), Some(number))?;
+        }
+        self.plan().contacts[i].phone = typed;
         self.keep()?;
         let name = self.draft.plan.contacts[i].name.clone();
         let current = (!new).then_some(self.draft.plan.contacts[i].role);

@@ -1327,3 +1327,28 @@ fn esc_at_which_do_you_mean_asks_the_date_again_without_an_old_refusal() {
     let after_esc = asked[asked.len() - 1];
     assert!(after_esc.starts_with("? Which date? (like"), "{asked:#?}");
 }
+
+#[test]
+fn hidden_characters_in_a_typed_name_or_number_are_left_out_and_said() {
+    let (_, draft, _, ask) = walk(
+        &[
+            "Ma\u{200b}ry",
+            "\u{202a}+44 7700 900702\u{202c}",
+            "Someone I can ask for help",
+            "",
+            "",
+            "<esc>",
+        ],
+        Plan::new("Trudy".into(), Some("GB".into())),
+        |w| {
+            w.run_step("contacts")?;
+            Ok(Outcome::Pause)
+        },
+    );
+    let said = ask.transcript.join("\n");
+    let mary = &draft.plan.contacts[0];
+    assert_eq!(mary.name, "Mary", "{said}");
+    assert_eq!(mary.phone.as_deref(), Some("+44 7700 900702"), "{said}");
+    assert!(said.contains("so it reads “+44 7700 900702”"), "{said}");
+    assert!(said.contains("so it reads “Mary”"), "{said}");
+}
