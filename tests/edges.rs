@@ -221,16 +221,22 @@ fn paper_shows_the_persons_words_not_escape_codes() {
         "--situation",
         "Payday \u{202e}evah I\u{202c} at the pub",
     ]);
-    env.test([
+    // Typed, the hidden character is left out (her_words); a plan written
+    // by hand or by an older version can still hold one, and paper must
+    // still show it is there.
+    env.ok([
         "contact",
         "add",
         "--name",
         "Alex",
         "--phone",
-        "07700 900\u{200b}123",
-    ])
-    .status_any()
-    .run();
+        "07700 900123",
+        "--role",
+        "help",
+    ]);
+    let file = env.plan_dir().join("plan.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("07700 900123", "07700 900\u{200b}123")).unwrap();
     let seen = |what: &str, text: &str| {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(

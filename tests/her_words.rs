@@ -290,3 +290,26 @@ fn hidden_characters_in_a_typed_number_never_reach_the_crisis_screen() {
         Some("+44 7700 900703")
     );
 }
+
+/// Oksana writes Ukrainian and lives in Berlin: the country question
+/// started on Ukraine (from her `uk_UA` locale), which has no checked
+/// lines, and one Enter lost Germany's 112. Her time zone says where she
+/// is; Enter there keeps Germany and its lines.
+#[test]
+fn the_country_offered_first_is_where_her_clock_is() {
+    let env = Env::new();
+    let mut p = env
+        .test(["new"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("TZ", "Europe/Berlin")
+        .env("LANG", "uk_UA.UTF-8")
+        .status(130)
+        .pty();
+    answer(&mut p, "Which country are you in?", ENTER);
+    p.exp_string("Crisis lines (Germany)").unwrap();
+    answer(&mut p, "Your name on the plan?", "\x03");
+    p.eof();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("country = \"DE\""), "{draft}");
+}
