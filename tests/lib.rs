@@ -166,6 +166,17 @@ impl Env {
         String::from_utf8(self.test(args).run().bytes).expect("utf-8 stdout")
     }
 
+    /// Writes `to` for `from` in plan.toml, as a hand edit or an older
+    /// version would: typed, hidden characters are left out, and a plan
+    /// holding them must still be shown safely.
+    #[track_caller]
+    pub fn edit_plan_by_hand(&self, from: &str, to: &str) {
+        let file = self.plan_dir().join("plan.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(text.matches(from).count(), 1, "{from:?} once in\n{text}");
+        std::fs::write(&file, text.replace(from, to)).unwrap();
+    }
+
     /// Runs a command that must fail with `code`; returns its stderr.
     #[track_caller]
     pub fn fails<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(&self, code: i32, args: I) -> String {

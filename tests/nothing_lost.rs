@@ -310,7 +310,7 @@ fn zero_width_and_blank_characters_are_shown_and_flagged() {
         "--name",
         "Ali",
         "--phone",
-        "٠٧٧\u{200d}٠٠ ٩٠٠ ١٢٣",
+        "٠٧٧٠٠ ٩٠٠ ١٢٣",
         "--role",
         "help",
     ]);
@@ -318,12 +318,17 @@ fn zero_width_and_blank_characters_are_shown_and_flagged() {
         "contact",
         "add",
         "--name",
-        "Mo\u{3164}\u{34f}",
+        "Mo",
         "--phone",
-        "0800\u{3164} 123 456",
+        "0800 123 456",
         "--role",
         "help",
     ]);
+    // Typed, hidden characters are left out (her_words); a plan written
+    // by hand can still hold them.
+    env.edit_plan_by_hand("\"٠٧٧٠٠ ٩٠٠ ١٢٣\"", "\"٠٧٧\u{200d}٠٠ ٩٠٠ ١٢٣\"");
+    env.edit_plan_by_hand("name = \"Mo\"", "name = \"Mo\u{3164}\u{34f}\"");
+    env.edit_plan_by_hand("\"0800 123 456\"", "\"0800\u{3164} 123 456\"");
     for command in [
         vec!["now"],
         vec!["show"],
