@@ -476,7 +476,7 @@ fn a_contact_looking_like_another_is_asked_again() {
             .iter()
             .any(|t| t
                 .replace('\n', " ")
-                .contains("“alex\\u{200b}” looks the same as “Alex”, already in your plan (the names differ only in case, width or characters that do not show).")),
+                .contains("“alex” looks the same as “Alex”, already in your plan (the names differ only in case, width or characters that do not show).")),
         "{:#?}",
         ask.transcript
     );
