@@ -1178,53 +1178,63 @@ fn words_stopped_in_a_part_opened_from_the_summary_lead_back_there_on_resume() {
     assert!(!said.contains("Not in your plan"), "{said}");
 }
 
+/// Runs `step` of a `map`-like walk on Oksana's plan with `first` (ending
+/// in a Ctrl-C), then carries on with `then`, every answer used; returns
+/// the store and what the second run said.
+fn stopped_then_carried_on(step: &'static str, first: &[&str], then: &[&str]) -> (Memory, String) {
+    let store = oksanas_store();
+    let flow = |w: &mut Wizard| {
+        w.step = Some(step);
+        w.run_step(step)?;
+        finish(w)
+    };
+    let mut ask = Scripted::new(first.iter().copied());
+    assert!(session::run(&store, &mut ask, MAP, start(), flow).is_err());
+    let mut ask = Scripted::new(then.iter().copied());
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    assert_eq!(ask.unused(), 0, "{said}");
+    (store, said)
+}
+
 #[test]
 fn words_stopped_in_a_list_go_straight_back_to_that_list_when_its_step_comes() {
     // Stopped while adding a second sign in the walk itself: the section is
     // not empty, so it opened on its menu, where Enter meant "Done".
-    let store = oksanas_store();
-    let flow = |w: &mut Wizard| {
-        w.step = Some("warning-signs");
-        w.run_step("warning-signs")?;
-        finish(w)
-    };
-    let mut ask = Scripted::new(["Add more", "<ctrl-c>Мовчу"]);
-    assert!(session::run(&store, &mut ask, MAP, start(), flow).is_err());
-    let mut ask = Scripted::new([
-        "Carry on with them",
-        "<keep>",
-        "",
-        "Done with this section",
-        "Save to my plan",
-    ]);
-    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
-    let said = ask.transcript.join("\n");
-    assert_eq!(ask.unused(), 0, "{said}");
+    let (store, said) = stopped_then_carried_on(
+        "warning-signs",
+        &["Add more", "<ctrl-c>Мовчу"],
+        &[
+            "Carry on with them",
+            "<keep>",
+            "",
+            "Done with this section",
+            "Save to my plan",
+        ],
+    );
     assert_eq!(store.load().warning_signs[1].text, "Мовчу", "{said}");
 }
 
 #[test]
 fn words_stopped_in_a_phone_number_go_back_to_that_person() {
-    let store = oksanas_store();
-    let flow = |w: &mut Wizard| {
-        w.run_step("contacts")?;
-        finish(w)
-    };
-    let mut ask = Scripted::new(["Олена", "<ctrl-c>+49 151"]);
-    assert!(session::run(&store, &mut ask, MAP, start(), flow).is_err());
-    let mut ask = Scripted::new([
-        "Carry on with them",
-        "+49 151 2345678",
-        "Someone I can ask for help",
-        "",
-        "Done with this section",
-        "Save to my plan",
-    ]);
-    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
-    let said = ask.transcript.join("\n");
-    assert_eq!(ask.unused(), 0, "{said}");
+    let (store, said) = stopped_then_carried_on(
+        "contacts",
+        &["Олена", "<ctrl-c>+49 151"],
+        &[
+            "Carry on with them",
+            "+49 151 2345678",
+            "Someone I can ask for help",
+            "",
+            "Done with this section",
+            "Save to my plan",
+        ],
+    );
     let plan = store.load();
-    assert_eq!(plan.contacts[0].phone.as_deref(), Some("+49 151 2345678"));
+    assert_eq!(
+        plan.contacts[0].phone.as_deref(),
+        Some("+49 151 2345678"),
+        "{said}"
+    );
 }
 
 #[test]
