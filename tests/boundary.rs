@@ -1195,7 +1195,7 @@ fn the_same_person_many_times_in_one_file_is_added_once() {
     );
     assert!(!err.contains("more than once"), "{err}");
     assert!(err.contains("… and 4979 more"), "{err}");
-    assert!(err.contains("imported 1 contact from alex.vcf"), "{err}");
+    assert!(err.contains("imported 1 person from alex.vcf"), "{err}");
     assert_eq!(env.plan().contacts.len(), 1);
 }
 
@@ -1541,7 +1541,7 @@ fn no_card_and_no_number_vanishes_unsaid_at_import() {
         err.contains("No number on the card, so they come in without one"),
         "{err}"
     );
-    assert!(err.contains("imported 4 contacts from phone.vcf"), "{err}");
+    assert!(err.contains("imported 4 people from phone.vcf"), "{err}");
     let people: Vec<(String, Option<String>)> = env
         .plan()
         .contacts

@@ -885,7 +885,7 @@ fn hidden_and_unreadable_characters_in_a_vcard_never_reach_the_plan_unsaid() {
         "card 3, M\u{fffd}ller: its name holds characters that could not be read as text",
         "card 4, Gr\u{fffd}n: its name holds characters that could not be read as text",
         "Kim Lee: its number `07700 9\u{fffd}00555` holds characters that could not be read as text",
-        "imported 4 contacts from phone.vcf",
+        "imported 4 people from phone.vcf",
     ] {
         assert!(err.contains(said), "{said}\n{err}");
     }

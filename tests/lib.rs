@@ -44,6 +44,7 @@ mod terminal;
 mod their_words;
 #[cfg(unix)]
 mod torture;
+mod trudy;
 #[cfg(unix)]
 mod typed_ahead;
 mod walk;

@@ -292,9 +292,11 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 limit: MAX_ITEMS,
             });
         }
+        // What happened, in the program's words (never read as her note:
+        // see plan::note).
         Ok(format!(
-            "imported {} from {source}",
-            crate::render::plural(added, "contact")
+            "imported {added} {} from {source}",
+            if added == 1 { "person" } else { "people" }
         ))
     })
 }

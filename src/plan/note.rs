@@ -59,9 +59,27 @@ fn is_recorded(note: &str) -> bool {
         || note
             .strip_prefix("restored revision ")
             .is_some_and(is_number)
+        || is_import(note)
         || VERBS.iter().any(|verb| {
             note.strip_prefix(verb)
                 .is_some_and(|rest| rest.contains(['“', '"']) || is_move(rest))
+        })
+}
+
+/// `imported 10 people from contacts.vcf`, as `contact import` records
+/// it (and `imported 10 contacts from …`, as it did before): the file's
+/// name is the program's words too, whatever it says.
+fn is_import(note: &str) -> bool {
+    note.strip_prefix("imported ")
+        .and_then(|rest| rest.split_once(' '))
+        .is_some_and(|(count, rest)| {
+            is_number(count)
+                && ["people ", "person ", "contacts ", "contact "]
+                    .iter()
+                    .any(|who| {
+                        rest.strip_prefix(who)
+                            .is_some_and(|r| r.starts_with("from "))
+                    })
         })
 }
 
@@ -96,6 +114,11 @@ mod tests {
             "moved crisis step 3 to 1",
             "next review on 15 January 2027",
             "turned on the days-since-a-lapse count",
+            "imported 10 people from contacts.vcf",
+            "imported 1 person from Мама.vcf",
+            // As `contact import` recorded it before it said people.
+            "imported 10 contacts from contacts.vcf",
+            "imported 1 contact from phone export (2).vcf",
         ] {
             assert_eq!(read(recorded), Note::Recorded(recorded));
         }
@@ -110,6 +133,8 @@ mod tests {
             "restored revision 3 because I miss it",
             "ranked triggers again",
             "Booster session: added payday",
+            "imported Mum's new number",
+            "imported 2 people I met at the group",
         ] {
             assert_eq!(read(hers), Note::Hers(hers));
         }

@@ -130,13 +130,30 @@ pub fn quoted(text: &str) -> String {
     format!("“{}”", clean(text))
 }
 
-/// A revision's change note as shown: her own note labelled as hers and
-/// quoted, what relapse-plan recorded as its own plain words, so nothing
-/// she did not write reads as if she had.
-pub fn change_note(stored: &str) -> String {
-    match crate::plan::note::read(stored) {
-        crate::plan::note::Note::Hers(words) => format!("your note: {}", quoted(words)),
-        crate::plan::note::Note::Recorded(words) => clean(words),
+/// Whose plan a screen shows, so a note is called by whose it is: "your
+/// note" only to the person who wrote it; a therapist reviewing a hand-in
+/// reads the client's notes as theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The person reading their own plan.
+    Owner,
+    /// A therapist reading a client's hand-in.
+    Therapist,
+}
+
+/// A revision's change note as shown: her own note labelled by whose it is
+/// and quoted, what relapse-plan recorded as its own plain words, so
+/// nothing she did not write reads as if she had, and nothing the client
+/// wrote reads to the therapist as the therapist's.
+pub fn change_note(stored: &str, reader: Reader) -> String {
+    match (crate::plan::note::read(stored), reader) {
+        (crate::plan::note::Note::Hers(words), Reader::Owner) => {
+            format!("your note: {}", quoted(words))
+        }
+        (crate::plan::note::Note::Hers(words), Reader::Therapist) => {
+            format!("note from the client: {}", quoted(words))
+        }
+        (crate::plan::note::Note::Recorded(words), _) => clean(words),
     }
 }
 

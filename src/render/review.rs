@@ -15,7 +15,7 @@ use toml::value::Datetime;
 use super::chart::sparkline;
 use super::checkin::day_name;
 use super::homework::progress_line;
-use super::{clean, heading, plural, shorten, wrap};
+use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{civil_from_days, local_moment, long_date};
@@ -62,7 +62,7 @@ pub fn hand_in(
     for p in tasks {
         writeln!(out, "{}", progress_line(p, at.style.width))?;
     }
-    self::period(out, period, at)
+    self::period(out, period, at, Reader::Therapist)
 }
 
 /// The person's own plan since a date or revision.
@@ -72,7 +72,7 @@ pub fn own(out: &mut dyn Write, since: &str, period: &Period, at: &At) -> io::Re
         "{}",
         heading(&format!("Your plan since {since}"), at.style)
     )?;
-    self::period(out, period, at)
+    self::period(out, period, at, Reader::Owner)
 }
 
 /// "your last review, 2 March 2027" or "a week ago, …", after "since".
@@ -99,8 +99,9 @@ pub fn wrong_assignment(file: &Path, a: &Assignment, path: &Path, expected: &str
     )
 }
 
-/// What changed, the practice with its trends, and what is worth talking about.
-pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
+/// What changed, the practice with its trends, and what is worth talking
+/// about, for the `reader` whose notes they are or are not.
+fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::Result<()> {
     let style = at.style;
     let width = style.width;
     writeln!(out)?;
@@ -131,7 +132,7 @@ pub fn period(out: &mut dyn Write, period: &Period, at: &At) -> io::Result<()> {
                     || crate::plan::note::read(n)
                         != crate::plan::note::Note::Recorded(&changes[0].to_string())
             })
-            .map(|n| format!(": {}", super::change_note(n)))
+            .map(|n| format!(": {}", super::change_note(n, reader)))
             .unwrap_or_default();
         writeln!(
             out,

@@ -584,7 +584,7 @@ pub fn history_table(
                 .unwrap_or_default(),
             row.change_note
                 .as_deref()
-                .map(super::change_note)
+                .map(|note| super::change_note(note, super::Reader::Owner))
                 .unwrap_or_default(),
         ]);
     }
