@@ -502,7 +502,7 @@ fn look_alike_contacts_at_import_and_export() {
     // (issue 12, guard12c), so it is Dave Last with another number.
     for said in [
         "the name on card 1 held hidden characters; they were left out, so it reads “Dave Last”",
-        "Dave Last · 07700 900444 (Dave Last is kept with 07700 900111)",
+        "Dave Last · 07700 900444 (Dave Last is in your plan with 07700 900111)",
     ] {
         assert!(output.stderr.contains(said), "{said}\n{}", output.stderr);
     }

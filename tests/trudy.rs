@@ -99,3 +99,63 @@ fn notes_are_called_by_whose_they_are() {
     );
     assert!(!review.contains("your note"), "{review}");
 }
+
+/// Look-alike names within one vCard file (Cyrillic "Аnna" and Latin
+/// "Anna", or the same name twice) with different numbers: the first used
+/// to come in silently, and the second was said to be "kept" beside someone
+/// not yet in the plan. Now neither comes in, both cards are named with
+/// their numbers and how they differ, and the rest of the file is imported.
+#[test]
+fn look_alike_cards_in_one_file_are_named_and_neither_is_kept_silently() {
+    let env = Env::with_example();
+    let before = env.plan().contacts.len();
+    let vcf = vcard(
+        &env,
+        "phone.vcf",
+        &[
+            ("\u{410}nna", "07700 900001"),
+            ("Sam Lee", "07700 900011"),
+            ("Bo Berg", "07700 900021"),
+            ("Anna", "07700 900002"),
+            ("Sam Lee", "07700 900012"),
+        ],
+    );
+    let said = env
+        .test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    let shown = flat(&said);
+    for line in [
+        "Not imported: cards in this file whose names look the same, with different numbers.",
+        "so none of them was added.",
+        "card 1, \u{410}nna · 07700 900001 card 4, Anna · 07700 900002 (they are written in different alphabets that look alike: “\u{410}nna” has a Cyrillic letter)",
+        "card 2, Sam Lee · 07700 900011 card 5, Sam Lee · 07700 900012",
+    ] {
+        assert!(shown.contains(line), "{line}\n{said}");
+    }
+    assert!(!said.contains("kept"), "{said}");
+    let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names.len(), before + 1, "{names:?}");
+    assert!(names.contains(&"Bo Berg".to_string()), "{names:?}");
+
+    // Only look-alikes in the file: nothing is added, and that is not
+    // called "already in your plan".
+    let vcf = vcard(
+        &env,
+        "two.vcf",
+        &[("Kim", "07700 900031"), ("KIM", "07700 900032")],
+    );
+    let said = env
+        .test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    assert!(
+        flat(&said).contains(
+            "card 1, Kim · 07700 900031 card 2, KIM · 07700 900032 (the names differ only in case"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("already in your plan"), "{said}");
+    assert!(said.contains("No one from this file was added"), "{said}");
+    assert_eq!(env.plan().contacts.len(), before + 1);
+}

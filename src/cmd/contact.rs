@@ -242,7 +242,13 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     say_not_imported(ctx, &sorted)?;
     let new = sorted.new;
     if new.is_empty() {
-        return ctx.say("Everyone in this file is already in your plan; nothing to add.");
+        return ctx.say(
+            if sorted.other_number.is_empty() && sorted.alike.is_empty() {
+                "Everyone in this file is already in your plan; nothing to add."
+            } else {
+                "No one from this file was added; above is who was not, and why."
+            },
+        );
     }
     if plan.contacts.len() + new.len() > MAX_ITEMS {
         return Err(Error::TooManyContacts {
@@ -339,14 +345,23 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
                     format!("it looks the same as {}, who", clean(&kept.name))
                 };
                 match &kept.phone {
-                    Some(kept) => format!("{name} · {number} ({who} is kept with {})", clean(kept)),
-                    None => format!("{name} · {number} ({who} is kept with no number)"),
+                    Some(kept) => format!(
+                        "{name} · {number} ({who} is in your plan with {})",
+                        clean(kept)
+                    ),
+                    None => format!("{name} · {number} ({who} is in your plan with no number)"),
                 }
             })
             .collect();
         ctx.say(&format!(
-            "Not imported: the same name as someone in your plan or earlier in the file, with another number. A name in your plan stands for one number, so which to call is yours to say: `relapse-plan contact edit ID --phone \"…\"` changes the number kept, and `relapse-plan contact add --name \"…\" --phone \"…\"` adds this one under a name of its own.\n{}",
+            "Not imported: the same name as someone in your plan, with another number. A name in your plan stands for one number, so which to call is yours to say: `relapse-plan contact edit ID --phone \"…\"` changes the number kept, and `relapse-plan contact add --name \"…\" --phone \"…\"` adds this one under a name of its own.\n{}",
             listed(lines)
+        ))?;
+    }
+    if !sorted.alike.is_empty() {
+        ctx.say(&format!(
+            "Not imported: cards in this file whose names look the same, with different numbers. On a screen or a phone they would show as one person, and the file does not say which number to call, so none of them was added. `relapse-plan contact add --name \"…\" --phone \"…\"` adds the one you mean (the other under a name of its own, if you want both):\n{}",
+            listed(sorted.alike.iter().map(|group| alike_words(group)).collect())
         ))?;
     }
     let more: Vec<String> = sorted
@@ -354,6 +369,7 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
         .iter()
         .chain(&sorted.known)
         .chain(&sorted.twice)
+        .chain(sorted.alike.iter().flatten())
         .flat_map(|card| {
             card.other_phones
                 .iter()
@@ -367,6 +383,44 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
         ))?;
     }
     Ok(())
+}
+
+/// One group of look-alike cards from one file: each card with its
+/// position and number, then how the names differ when they are not the
+/// same letters ("“Аnna” has a Cyrillic letter").
+fn alike_words(group: &[Card]) -> String {
+    // A name a file repeats thousands of times is named by its first few.
+    const SHOWN: usize = 5;
+    let mut cards: Vec<String> = group
+        .iter()
+        .take(SHOWN)
+        .map(|c| {
+            format!(
+                "card {}, {} · {}",
+                c.position,
+                clean(&shorten(&c.name)),
+                c.phone.as_deref().map_or_else(|| "no number".into(), clean)
+            )
+        })
+        .collect();
+    if group.len() > SHOWN {
+        let more = group.len() - SHOWN;
+        cards.push(format!(
+            "and {more} more {}",
+            crate::render::noun(more, "card")
+        ));
+    }
+    // Each card on a line of its own, so a name stays beside its number.
+    let mut said = cards.join("\n  ");
+    let first = &group[0].name;
+    if let Some(other) = group.iter().map(|c| &c.name).find(|n| *n != first) {
+        let _ = write!(
+            said,
+            "\n  ({})",
+            crate::render::how_names_differ(first, other)
+        );
+    }
+    said
 }
 
 /// The cards in the file that can be kept in a plan; says which can't, and

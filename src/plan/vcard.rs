@@ -324,11 +324,17 @@ pub struct Sorted {
     /// The same as a card earlier in the file: the same number, or the same
     /// name and no other number.
     pub twice: Vec<Card>,
-    /// The same name as someone in the plan or earlier in the file (or one
-    /// that looks the same: see [`skeleton`]), with another number, and who
-    /// is kept under that name. Not imported: one name would then stand
-    /// for two numbers, and which to call is the person's to say.
+    /// The same name as someone in the plan (or one that looks the same:
+    /// see [`skeleton`]), with another number, and who is kept under that
+    /// name. Not imported: one name would then stand for two numbers, and
+    /// which to call is the person's to say.
     pub other_number: Vec<(Card, Kept)>,
+    /// Cards of this file, none of them in the plan yet, whose names are
+    /// the same or look the same (Cyrillic "Аnna" and Latin "Anna") but
+    /// whose numbers differ: each group in file order. None of them comes
+    /// in: the file does not say which number is the person's, and in a
+    /// crisis two people who look the same can't be told apart.
+    pub alike: Vec<Vec<Card>>,
 }
 
 /// Who is kept under a name: as written there, with their number (if any).
@@ -340,8 +346,9 @@ pub struct Kept {
 
 /// Sorts `cards` into those new to `plan` and those already there (by a
 /// name that looks the same, see [`skeleton`], or by the digits of the
-/// number), each person once. Linear in the cards and the plan: names and
-/// numbers are looked up in maps.
+/// number), each person once; names in the file that look the same with
+/// different numbers are held back together ([`Sorted::alike`]). Linear in
+/// the cards and the plan: names and numbers are looked up in maps.
 pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
     let number = |phone: Option<&str>| phone.map(digits).filter(|d| !d.is_empty());
     // A name's number: the first contact of that name decides.
@@ -357,37 +364,73 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
         .iter()
         .filter_map(|c| number(c.phone.as_deref()))
         .collect();
-    let (mut seen_names, mut seen_numbers) = (Names::default(), HashSet::new());
     let mut sorted = Sorted::default();
+    // First against the plan; what is left is new to it.
+    let mut left = Vec::new();
     for card in cards {
-        let name = card.name.as_str();
         let digits = number(card.phone.as_deref());
         if digits.as_ref().is_some_and(|d| numbers.contains(d)) {
             sorted.known.push(card);
-        } else if let Some(kept) = names.get(name) {
+        } else if let Some(kept) = names.get(&card.name) {
             if digits.is_some() {
                 sorted.other_number.push((card, kept.clone()));
             } else {
                 sorted.known.push(card);
             }
-        } else if digits.as_ref().is_some_and(|d| seen_numbers.contains(d)) {
-            sorted.twice.push(card);
-        } else if let Some(kept) = seen_names.get(name) {
-            if digits.is_some() {
-                sorted.other_number.push((card, Kept::clone(kept)));
-            } else {
-                sorted.twice.push(card);
-            }
         } else {
-            seen_names.insert(Kept {
-                name: card.name.clone(),
-                phone: card.phone.clone(),
-            });
+            left.push(card);
+        }
+    }
+    // Then within the file: names that look alike form a group, and a
+    // group with more than one number is held back whole.
+    let mut groups = Groups::default();
+    let group_of: Vec<usize> = left.iter().map(|c| groups.join(&c.name)).collect();
+    let mut group_numbers: Vec<HashSet<String>> = vec![HashSet::new(); groups.count];
+    for (card, &group) in left.iter().zip(&group_of) {
+        group_numbers[group].extend(number(card.phone.as_deref()));
+    }
+    let mut alike: Vec<Vec<Card>> = vec![Vec::new(); groups.count];
+    let (mut seen_groups, mut seen_numbers) = (HashSet::new(), HashSet::new());
+    for (card, group) in left.into_iter().zip(group_of) {
+        let digits = number(card.phone.as_deref());
+        if group_numbers[group].len() > 1 {
+            alike[group].push(card);
+        } else if digits.as_ref().is_some_and(|d| seen_numbers.contains(d))
+            || seen_groups.contains(&group)
+        {
+            sorted.twice.push(card);
+        } else {
+            seen_groups.insert(group);
             seen_numbers.extend(digits);
             sorted.new.push(card);
         }
     }
+    // In the file order of each group's first card.
+    sorted.alike = alike.into_iter().filter(|g| !g.is_empty()).collect();
     sorted
+}
+
+/// The file's names grouped by how they look ([`looks_alike`]): each name
+/// joins the group of the first earlier name it looks like. By their look
+/// in a map, then compared with the few that share it.
+#[derive(Default)]
+struct Groups {
+    by_look: HashMap<String, Vec<(String, usize)>>,
+    count: usize,
+}
+
+impl Groups {
+    /// The group `name` belongs to, a new one if it looks like none so far.
+    fn join(&mut self, name: &str) -> usize {
+        let same = self.by_look.entry(look(name)).or_default();
+        if let Some((_, group)) = same.iter().find(|(n, _)| n == name || looks_alike(n, name)) {
+            return *group;
+        }
+        let group = self.count;
+        self.count += 1;
+        same.push((name.to_string(), group));
+        group
+    }
 }
 
 /// Names kept so far, found by how they look (see [`looks_alike`]): by
