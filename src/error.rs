@@ -168,10 +168,10 @@ pub enum Error {
         limit: usize,
     },
 
-    #[error("there is no one called \"{typed}\" among the people in your plan")]
+    #[error("there is no one called “{typed}” among the people in your plan")]
     NoSupporter { typed: String, people: Vec<String> },
 
-    #[error("\"{typed}\" could be {}", or_list(matches))]
+    #[error("“{typed}” could be {}", or_list(matches))]
     SeveralSupporters { typed: String, matches: Vec<String> },
 
     #[error("{name} is marked not to involve in a crisis, so there is no copy for them")]
@@ -768,7 +768,7 @@ fn looks_like(name: &str, other: &str, id: &str, differs: &str) -> String {
 
 /// "A, B or C", each name as written, in quotes.
 fn or_list(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),

@@ -126,7 +126,7 @@ fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
     // a coping strategy it does not hold is.
     let err = env.fails(1, ["check-in", "--urge", "4", "--sign", "Feeling great"]);
     assert!(
-        err.contains("\"Feeling great\" is not one of your warning signs"),
+        err.contains("“Feeling great” is not one of your warning signs"),
         "{err}"
     );
     assert!(err.contains("Skipping meals and sleeping badly"), "{err}");
@@ -186,7 +186,7 @@ fn a_mistake_after_a_lapse_still_shows_the_lapse_plan_and_keeps_the_rest() {
         );
     }
     assert!(
-        stderr.contains("\"unknown\" is not one of your warning signs"),
+        stderr.contains("“unknown” is not one of your warning signs"),
         "{stderr}"
     );
     assert!(stderr.contains("saved, all but this"), "{stderr}");

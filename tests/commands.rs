@@ -213,11 +213,11 @@ fn validate_checks_a_file_and_changes_nothing() {
     assert!(err.contains("bad.toml` has 2 problems"), "{err}");
     // Named by the person's words, shortened; the id only to find it in the file.
     assert!(
-        err.contains("trigger \"वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के…\": likelihood is 9; it goes from 0 to 5 (id `vetan-ka-din` in bad.toml)"),
+        err.contains("trigger “वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के…”: likelihood is 9; it goes from 0 to 5 (id `vetan-ka-din` in bad.toml)"),
         "{err}"
     );
     assert!(
-        err.contains("trigger \"वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के…\": links to coping strategy `ghost`, which is not in the plan (id `vetan-ka-din` in bad.toml)"),
+        err.contains("trigger “वेतन का दिन, शाम को अकेले घर लौटते हुए ठेके के…”: links to coping strategy `ghost`, which is not in the plan (id `vetan-ka-din` in bad.toml)"),
         "{err}"
     );
 }

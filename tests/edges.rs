@@ -357,7 +357,7 @@ fn a_check_in_that_cannot_be_saved_says_so_once_and_gives_the_commands() {
     );
     assert!(
         rest.contains(&format!(
-            "\"{sign}\" was not added to your plan's warning signs"
+            "“{sign}” was not added to your plan's warning signs"
         )),
         "{rest}"
     );

@@ -203,7 +203,7 @@ fn trigger_edit_adds_removes_and_renames_keeping_links() {
         ],
     );
     assert!(
-        err.contains("trigger `friday` has no urge \"never written\""),
+        err.contains("trigger `friday` has no urge “never written”"),
         "{err}"
     );
     env.ok([

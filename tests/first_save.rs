@@ -104,7 +104,7 @@ fn a_small_change_to_a_hand_written_plan_writes_only_that_change() {
         .run();
     let saved = fs::read_to_string(env.plan_file()).unwrap();
     // The change itself, with the date and note every revision carries.
-    let added = "saved_at = 2026-11-22T10:15:00Z\nchange_note = 'added reason \"Mia\"'\n\n[[reasons]]\ntext = \"Mia\"\n";
+    let added = "saved_at = 2026-11-22T10:15:00Z\nchange_note = \"added reason “Mia”\"\n\n[[reasons]]\ntext = \"Mia\"\n";
     assert!(
         saved.len() <= original.len() + added.len(),
         "{} → {} bytes:\n{saved}",
@@ -165,7 +165,7 @@ fn an_old_plan_without_its_revisions_keeps_its_own_number() {
     env.test(["history"])
         .env("COLUMNS", "120")
         .stdout_has("your note: “Booster session: added payday”")
-        .stdout_has("┆ added reason \"Saturday mornings\"")
+        .stdout_has("┆ added reason “Saturday mornings”")
         .stdout_has("4 (current)")
         .run();
     env.test(["diff", "3", "4"])

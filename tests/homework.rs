@@ -304,7 +304,7 @@ fn review_flags_what_is_worth_a_conversation() {
         "no rehearsal for the riskiest trigger (“Payday at the pub”)",
         "no help contact",
         "crisis steps empty",
-        "next review date has passed (2026-11-01)",
+        "the review date, 1 November 2026, has passed",
         // Named in her words, with the command that plans one (issue 13).
         "no planned response yet for “Payday at the pub” (`relapse-plan map` helps plan one)",
     ] {

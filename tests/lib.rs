@@ -24,6 +24,7 @@ mod keys;
 mod local_day;
 mod lockscreen;
 mod no_terminal;
+mod not_to_involve;
 #[cfg(unix)]
 mod nothing_lost;
 #[cfg(unix)]

@@ -384,7 +384,7 @@ fn a_supporter_is_found_kindly_by_name() {
     );
     let err = env.fails(1, ["print", "--for", "m", "--yes"]);
     assert!(
-        err.contains("\"m\" could be \"Μαρία Παπαδοπούλου\" or \"Маша Иванова\""),
+        err.contains("“m” could be “Μαρία Παπαδοπούλου” or “Маша Иванова”"),
         "{err}"
     );
     assert!(err.contains("type more of their name"), "{err}");
@@ -522,8 +522,8 @@ fn follow_through_is_kept_shown_and_reviewed() {
     let review = env.ok(["review", "--since", "3"]);
     let worth = review.split("Worth talking about").nth(1).unwrap();
     let worth = squash(worth);
-    assert!(worth.contains("is rated 40% likely to be used; in the way: \"I won't want to bother Alex\"; answer: \"Alex asked me to call, any time\""), "{worth}");
-    assert!(worth.contains("\"Urge surfing\" is rated 20% likely to be used; in the way: \"I forget it exists\"; no answer to it yet"), "{worth}");
+    assert!(worth.contains("is rated 40% likely to be used; in the way: “I won't want to bother Alex”; answer: “Alex asked me to call, any time”"), "{worth}");
+    assert!(worth.contains("“Urge surfing” is rated 20% likely to be used; in the way: “I forget it exists”; no answer to it yet"), "{worth}");
     assert!(
         !worth.contains("90%"),
         "a likely step is not flagged: {worth}"
@@ -744,7 +744,7 @@ fn own_numbers_for_a_country_the_table_lacks() {
     assert!(plan.own_lines.is_empty(), "{:?}", plan.own_lines);
     let err = env.fails(1, ["set", "--remove-own-line", "Nobody"]);
     assert!(
-        err.contains("no number of your own called \"Nobody\""),
+        err.contains("no number of your own called “Nobody”"),
         "{err}"
     );
 }

@@ -88,12 +88,12 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             plan.warning_signs.push(TextItem::new(sign.clone()));
             Ok(format!("added warning sign “{sign}”"))
         }) {
-            Ok(_) => ctx.say(&format!("Added \"{sign}\" to your plan's warning signs."))?,
+            Ok(_) => ctx.say(&format!("Added “{sign}” to your plan's warning signs."))?,
             // Said once, for the sign alone: what happens to the check-in
             // is said when it is saved (or not).
             Err(error) => {
                 ctx.say(&format!(
-                    "\"{sign}\" was not added to your plan's warning signs: {error}. To add it once that is put right, run:"
+                    "“{sign}” was not added to your plan's warning signs: {error}. To add it once that is put right, run:"
                 ))?;
                 // One line, never wrapped, so it copies whole.
                 let command = crate::render::rescue::warning_sign(&sign, super::plan_dir(ctx));
@@ -394,13 +394,13 @@ fn matched(
                     "the plan has: {}",
                     known
                         .iter()
-                        .map(|k| format!("\"{k}\""))
+                        .map(|k| format!("“{k}”"))
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
             };
             not_saved.push(Error::NotInPlan(format!(
-                "\"{w}\" is not one of your {what}s ({list}); {hint}"
+                "“{w}” is not one of your {what}s ({list}); {hint}"
             )));
             continue;
         };

@@ -22,21 +22,32 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             }
             Ok(())
         }
-        CopingCommand::Add(args) => save(ctx, |plan| {
-            let id = args.id.unwrap_or_else(|| plan.new_id::<Coping>(&args.name));
-            let coping = plan.add(Coping {
-                id,
-                name: args.name,
-                kind: args.kind,
-                steps: args.step,
-                follow_through: follow_through(args.follow_through),
+        CopingCommand::Add(args) => {
+            let mut named = Named::default();
+            save(ctx, |plan| {
+                let id = args.id.unwrap_or_else(|| plan.new_id::<Coping>(&args.name));
+                let coping = plan.add(Coping {
+                    id,
+                    name: args.name,
+                    kind: args.kind,
+                    steps: args.step,
+                    follow_through: follow_through(args.follow_through),
+                })?;
+                let description = format!("added coping strategy {}", super::words(&coping.name));
+                named = Named::in_steps(plan, plan.coping.len() - 1, 0);
+                Ok(description)
             })?;
-            Ok(format!(
-                "added coping strategy {}",
-                super::words(&coping.name)
-            ))
-        }),
-        CopingCommand::Edit(args) => save_renaming(ctx, |plan| edit(plan, args)),
+            named.say(ctx)
+        }
+        CopingCommand::Edit(args) => {
+            let mut named = Named::default();
+            save_renaming(ctx, |plan| {
+                let (description, rename, index, new_from) = edit(plan, args)?;
+                named = Named::in_steps(plan, index, new_from);
+                Ok((description, rename))
+            })?;
+            named.say(ctx)
+        }
         CopingCommand::Remove(args) => save(ctx, |plan| {
             let id = stored::<Coping>(plan, &args.id);
             let removed = plan.remove::<Coping>(&id, args.force)?;
@@ -53,8 +64,59 @@ fn follow_through(flags: crate::cli::FollowThroughFlags) -> crate::plan::FollowT
     follow
 }
 
-/// `coping edit`: the change itself, and the rename it made.
-fn edit(plan: &mut Plan, args: CopingEdit) -> Result<(String, Option<Rename>)> {
+/// The steps just written that name someone she marked "do not involve":
+/// each step's number, whom it names, and the strategy's name and id.
+#[derive(Default)]
+struct Named {
+    steps: Vec<(usize, Vec<String>)>,
+    name: String,
+    id: String,
+}
+
+impl Named {
+    /// Looks at strategy `index`'s steps from `from` (0-based) on.
+    fn in_steps(plan: &Plan, index: usize, from: usize) -> Named {
+        let coping = &plan.coping[index];
+        let steps = coping
+            .steps
+            .iter()
+            .enumerate()
+            .skip(from)
+            .filter_map(|(i, step)| {
+                let named: Vec<String> = crate::plan::mentions::not_to_involve(plan, step)
+                    .into_iter()
+                    .map(|c| c.name.clone())
+                    .collect();
+                (!named.is_empty()).then_some((i + 1, named))
+            })
+            .collect();
+        Named {
+            steps,
+            name: coping.name.clone(),
+            id: coping.id.clone(),
+        }
+    }
+
+    /// Said after the save, gently, with the command that changes it.
+    fn say(&self, ctx: &mut Ctx) -> Result<()> {
+        for (n, named) in &self.steps {
+            let command = format!(
+                "relapse-plan coping edit {} --remove-step {n} --step \"…\"",
+                self.id
+            );
+            ctx.say(&crate::render::not_to_involve_note(
+                &format!("step {n} of {}", crate::render::quoted(&self.name)),
+                named,
+                &command,
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `coping edit`: the change itself, the rename it made, the strategy's
+/// place and the number of steps it kept (the rest are new).
+fn edit(plan: &mut Plan, args: CopingEdit) -> Result<(String, Option<Rename>, usize, usize)> {
     let id = stored::<Coping>(plan, &args.id);
     let index = plan.position::<Coping>(&id)?;
     let rename = match &args.new_id {
@@ -81,10 +143,16 @@ fn edit(plan: &mut Plan, args: CopingEdit) -> Result<(String, Option<Rename>)> {
         }
         coping.steps.remove(n - 1);
     }
+    let kept = coping.steps.len();
     coping.steps.extend(args.step);
     coping
         .follow_through
         .apply(super::follow_through_change(args.follow_through));
     let name = super::words(&coping.name);
-    Ok((format!("changed coping strategy {name}"), rename))
+    Ok((
+        format!("changed coping strategy {name}"),
+        rename,
+        index,
+        kept,
+    ))
 }

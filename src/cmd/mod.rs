@@ -527,9 +527,7 @@ fn remove_values(list: &mut Vec<String>, values: &[String], what: &str, owner: &
         let before = list.len();
         list.retain(|v| !same(v, value));
         if list.len() == before {
-            return Err(Error::NotInPlan(format!(
-                "{owner} has no {what} \"{value}\""
-            )));
+            return Err(Error::NotInPlan(format!("{owner} has no {what} “{value}”")));
         }
     }
     Ok(())

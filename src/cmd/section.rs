@@ -23,24 +23,36 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
             text,
             before,
             after,
-        } => save(ctx, |plan| {
-            let items = plan.section_mut(section);
-            let at = match (before, after) {
-                (Some(n), _) => position(n, items.len(), what)? - 1,
-                (None, Some(n)) => position(n, items.len(), what)?,
-                (None, None) => items.len(),
-            };
-            let description = format!("added {what} {}", quote(&text));
-            items.insert(at, TextItem::new(text));
-            Ok(description)
-        }),
-        TextCommand::Edit { number, text } => save(ctx, |plan| {
-            let items = plan.section_mut(section);
-            let n = position(number, items.len(), what)?;
-            let description = format!("changed {what} {n} to {}", quote(&text));
-            items[n - 1].text = text;
-            Ok(description)
-        }),
+        } => {
+            let mut named = (0, Vec::new());
+            save(ctx, |plan| {
+                let at = {
+                    let items = plan.section(section);
+                    match (before, after) {
+                        (Some(n), _) => position(n, items.len(), what)? - 1,
+                        (None, Some(n)) => position(n, items.len(), what)?,
+                        (None, None) => items.len(),
+                    }
+                };
+                named = (at + 1, names_not_to_involve(plan, section, &text));
+                let description = format!("added {what} {}", quote(&text));
+                plan.section_mut(section).insert(at, TextItem::new(text));
+                Ok(description)
+            })?;
+            said_not_to_involve(ctx, section, named.0, &named.1)
+        }
+        TextCommand::Edit { number, text } => {
+            let mut named = Vec::new();
+            save(ctx, |plan| {
+                named = names_not_to_involve(plan, section, &text);
+                let items = plan.section_mut(section);
+                let n = position(number, items.len(), what)?;
+                let description = format!("changed {what} {n} to {}", quote(&text));
+                items[n - 1].text = text;
+                Ok(description)
+            })?;
+            said_not_to_involve(ctx, section, number, &named)
+        }
         TextCommand::Remove { number } => save(ctx, |plan| {
             let items = plan.section_mut(section);
             let n = position(number, items.len(), what)?;
@@ -99,13 +111,42 @@ pub(super) fn follow_through(
     })
 }
 
+/// Whom a step's words name that she marked "do not involve" (only in the
+/// sections of things to do), by the names she gave them.
+fn names_not_to_involve(plan: &crate::plan::Plan, section: Section, text: &str) -> Vec<String> {
+    if !crate::plan::mentions::STEP_SECTIONS.contains(&section) {
+        return Vec::new();
+    }
+    crate::plan::mentions::not_to_involve(plan, text)
+        .into_iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+/// Says, after the save, that step `n` names someone she marked "do not
+/// involve": kept as she wrote it, with the command that changes it.
+fn said_not_to_involve(ctx: &mut Ctx, section: Section, n: usize, named: &[String]) -> Result<()> {
+    if named.is_empty() {
+        return Ok(());
+    }
+    let command = format!(
+        "relapse-plan {} edit {n} \"…\"",
+        crate::render::tables::section_command(section)
+    );
+    ctx.say(&crate::render::not_to_involve_note(
+        &format!("{} {n}", section.item_name()),
+        named,
+        &command,
+    ))
+}
+
 /// The person's words for a change note, shortened to keep history readable.
 fn quote(text: &str) -> String {
     const MAX: usize = 60;
     if text.chars().count() > MAX {
-        format!("\"{}…\"", text.chars().take(MAX - 1).collect::<String>())
+        format!("“{}…”", text.chars().take(MAX - 1).collect::<String>())
     } else {
-        format!("\"{text}\"")
+        format!("“{text}”")
     }
 }
 

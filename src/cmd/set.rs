@@ -142,7 +142,7 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
             own.lines.retain(|l| l.name.trim() != name);
             if own.lines.len() == before {
                 return Err(Error::NotInPlan(format!(
-                    "there is no number of your own called \"{name}\"; `relapse-plan lines` lists them"
+                    "there is no number of your own called “{name}”; `relapse-plan lines` lists them"
                 )));
             }
         }

@@ -70,5 +70,15 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             b.id
         ))?;
     }
+    // Her words stand (she may mean "not Dermot"), but whoever checks the
+    // plan should see a step naming someone not to involve.
+    for mention in crate::plan::mentions::in_plan(&plan) {
+        let words = crate::render::mention_words(&mention);
+        ctx.say(&format!(
+            "{}{}: worth a look.",
+            words[..1].to_uppercase(),
+            &words[1..]
+        ))?;
+    }
     Ok(())
 }

@@ -977,7 +977,10 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
     }
     if let Some(next) = plan.review.next.and_then(|d| d.date) {
         if super::date::days_from_civil(next) < today {
-            flags.push(format!("next review date has passed ({next})"));
+            flags.push(format!(
+                "the review date, {}, has passed",
+                super::date::long_date(next)
+            ));
         }
     } else {
         flags.push("no review date set".into());
@@ -1017,8 +1020,8 @@ fn unlikely(plan: &Plan) -> Vec<String> {
     let describe = |what: String, follow: &super::FollowThrough| {
         let likely = follow.likely.unwrap_or_default();
         let rest = match (&follow.in_the_way, &follow.answer) {
-            (Some(way), Some(answer)) => format!("in the way: \"{way}\"; answer: \"{answer}\""),
-            (Some(way), None) => format!("in the way: \"{way}\"; no answer to it yet"),
+            (Some(way), Some(answer)) => format!("in the way: “{way}”; answer: “{answer}”"),
+            (Some(way), None) => format!("in the way: “{way}”; no answer to it yet"),
             (None, _) => "what gets in the way is not written yet".to_string(),
         };
         format!("{what} is rated {likely}% likely to be used; {rest}")
@@ -1030,7 +1033,7 @@ fn unlikely(plan: &Plan) -> Vec<String> {
         .filter(|(_, s)| s.follow_through.unlikely())
         .map(|(n, s)| {
             describe(
-                format!("crisis step {} \"{}\"", n + 1, s.text),
+                format!("crisis step {} “{}”", n + 1, s.text),
                 &s.follow_through,
             )
         });
@@ -1038,7 +1041,7 @@ fn unlikely(plan: &Plan) -> Vec<String> {
         .coping
         .iter()
         .filter(|c| c.follow_through.unlikely())
-        .map(|c| describe(format!("coping strategy \"{}\"", c.name), &c.follow_through));
+        .map(|c| describe(format!("coping strategy “{}”", c.name), &c.follow_through));
     steps.chain(coping).collect()
 }
 

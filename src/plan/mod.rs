@@ -15,6 +15,7 @@ pub mod hidden;
 pub mod homework;
 pub mod ids;
 pub mod lookalike;
+pub mod mentions;
 pub mod merge;
 pub mod note;
 pub mod parse;

@@ -87,7 +87,7 @@ impl At {
         let shown = if words.trim().is_empty() {
             format!("{kind} `{id}`")
         } else {
-            format!("{kind} \"{}\"", brief(words))
+            format!("{kind} “{}”", brief(words))
         };
         At {
             words: shown,
@@ -556,20 +556,20 @@ mod tests {
         let got = messages(&plan);
         assert!(
             got.contains(
-                &"trigger \"Friday payday\": its id `payday` is used by another trigger too; each needs its own".to_string()
+                &"trigger “Friday payday”: its id `payday` is used by another trigger too; each needs its own".to_string()
             ),
             "{got:?}"
         );
         assert!(
             got.contains(
-                &"trigger \"Friday payday\": links to coping strategy `walk`, which is not in the plan"
+                &"trigger “Friday payday”: links to coping strategy `walk`, which is not in the plan"
                     .to_string()
             ),
             "{got:?}"
         );
         assert!(
             got.contains(
-                &"trigger \"Friday payday\": links to contact \"Alex\", who is marked not to involve in a crisis"
+                &"trigger “Friday payday”: links to contact “Alex”, who is marked not to involve in a crisis"
                     .to_string()
             ),
             "{got:?}"
@@ -587,9 +587,9 @@ mod tests {
         plan.country = Some("gb".into());
         let got = messages(&plan);
         for expected in [
-            "trigger \"Friday payday\": intensity is 9; it goes from 0 to 5",
-            "trigger \"Friday payday\": confidence is 101; it goes from 0 to 100",
-            "trigger \"Friday payday\": rank is 0; ranks start at 1 (the riskiest)",
+            "trigger “Friday payday”: intensity is 9; it goes from 0 to 5",
+            "trigger “Friday payday”: confidence is 101; it goes from 0 to 100",
+            "trigger “Friday payday”: rank is 0; ranks start at 1 (the riskiest)",
             "crisis step 2: is empty; write something or remove it",
         ] {
             assert!(
@@ -614,7 +614,7 @@ mod tests {
         assert!(
             got.iter()
                 .any(|m| m
-                    .starts_with("coping strategy \"Urge surfing\": its id `Urge Surf` should be")),
+                    .starts_with("coping strategy “Urge surfing”: its id `Urge Surf` should be")),
             "{got:?}"
         );
         assert!(got.iter().any(|m| m.starts_with("review.next:")), "{got:?}");
@@ -639,11 +639,11 @@ mod tests {
             .expect("the second rank 1 is named");
         assert_eq!(
             rank.to_string(),
-            "trigger \"月底发薪日一个人在家，手机里全是外卖和…\": rank 1 is given to another trigger too"
+            "trigger “月底发薪日一个人在家，手机里全是外卖和…”: rank 1 is given to another trigger too"
         );
         assert_eq!(
             rank.in_file("plan.toml"),
-            "trigger \"月底发薪日一个人在家，手机里全是外卖和…\": rank 1 is given to another trigger too (id `yue-di-fa-xin-ri-yi-ge-ren-zai-jia` in plan.toml)"
+            "trigger “月底发薪日一个人在家，手机里全是外卖和…”: rank 1 is given to another trigger too (id `yue-di-fa-xin-ri-yi-ge-ren-zai-jia` in plan.toml)"
         );
         let phone = problems
             .iter()
@@ -652,7 +652,7 @@ mod tests {
         assert!(
             phone
                 .to_string()
-                .starts_with("contact \"राहुल भैया\" phone: holds a control character"),
+                .starts_with("contact “राहुल भैया” phone: holds a control character"),
             "{phone}"
         );
         // Nothing but a missing id falls back to it: a blank situation.

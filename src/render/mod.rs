@@ -130,6 +130,38 @@ pub fn quoted(text: &str) -> String {
     format!("“{}”", clean(text))
 }
 
+/// Said when a step names someone she marked "do not involve" (`place` is
+/// "crisis step 2"): gently, never a refusal (she may mean "not Dermot"),
+/// that it is kept as she wrote it, and the command that changes it on a
+/// line of its own, to copy whole.
+pub fn not_to_involve_note(place: &str, names: &[String], command: &str) -> String {
+    format!(
+        "Your {place} names {}, whom you marked not to involve in a crisis. It is saved as you wrote it; if that is not what you meant, change it with:\n  {command}",
+        and_list(&names.iter().map(|n| quoted(n)).collect::<Vec<_>>())
+    )
+}
+
+/// A step that names someone marked "do not involve", for `validate` and
+/// `review`: where, her words, and whom.
+pub fn mention_words(mention: &crate::plan::mentions::Mention<'_>) -> String {
+    let names: Vec<String> = mention.names.iter().map(|n| quoted(n)).collect();
+    format!(
+        "{} ({}) names {}, marked not to involve in a crisis",
+        mention.place,
+        quoted(&shorten_kept(mention.text, 60)),
+        and_list(&names)
+    )
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Whose plan a screen shows, so a note is called by whose it is: "your
 /// note" only to the person who wrote it; a therapist reviewing a hand-in
 /// reads the client's notes as theirs.

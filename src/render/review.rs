@@ -163,6 +163,11 @@ fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::
     writeln!(out, "{}", heading("Worth talking about", style))?;
     let mut flags = flags(&period.plan, &period.practice, at.today);
     flags.extend(warning_periods(period));
+    flags.extend(
+        crate::plan::mentions::in_plan(&period.plan)
+            .iter()
+            .map(super::mention_words),
+    );
     if flags.is_empty() {
         writeln!(out, "  Nothing stands out.")?;
     }

@@ -150,7 +150,7 @@ fn rating(
                 match crate::plan::typed::whole_number(&answer).and_then(|n| u8::try_from(n).ok()) {
                     Some(n) if n <= SCALE_MAX => return Ok(Some(n)),
                     _ => ask.show(&format!(
-                        "\"{answer}\" is not a number from 0 to 10; please try again."
+                        "“{answer}” is not a number from 0 to 10; please try again."
                     ))?,
                 }
             }
@@ -347,7 +347,7 @@ mod tests {
         assert!(
             p.transcript
                 .iter()
-                .any(|l| l.contains("\"eleven\" is not a number"))
+                .any(|l| l.contains("“eleven” is not a number"))
         );
     }
 

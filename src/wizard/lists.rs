@@ -8,6 +8,33 @@ use crate::prompt::Prompter;
 use crate::render::clean;
 
 const DONE: &str = "Done with this section";
+const KEEP_AS_WRITTEN: &str = "Keep it as written";
+
+/// Where a step's words are in the plan, to look at them again after a
+/// change.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Words {
+    /// Sentence `i` of a section.
+    Sentence(Section, usize),
+    /// Step `j` of coping strategy `i`.
+    CopingStep(usize, usize),
+}
+
+impl Words {
+    fn text(self, plan: &crate::plan::Plan) -> &str {
+        match self {
+            Words::Sentence(section, i) => &plan.section(section)[i].text,
+            Words::CopingStep(i, j) => &plan.coping[i].steps[j],
+        }
+    }
+
+    fn text_mut(self, plan: &mut crate::plan::Plan) -> &mut String {
+        match self {
+            Words::Sentence(section, i) => &mut plan.section_mut(section)[i].text,
+            Words::CopingStep(i, j) => &mut plan.coping[i].steps[j],
+        }
+    }
+}
 const CHANGE: &str = "What should it say?";
 const NEW_NAME: &str = "Who is it? (their name)";
 const NAME: &str = "Their name, as you call them";
@@ -73,8 +100,48 @@ impl Wizard<'_> {
         if let Some(text) = self.ask.text(CHANGE, &current)? {
             self.plan().section_mut(section)[i].text = text;
             self.keep()?;
+            self.mind_who_it_names(Words::Sentence(section, i))?;
         }
         Ok(())
+    }
+
+    /// After a step is kept: when its words name someone she marked "do
+    /// not involve", says so gently and lets her keep it as written (she
+    /// may mean "don't call Dermot") or change it. Her words are never
+    /// refused; Esc keeps them.
+    pub(super) fn mind_who_it_names(&mut self, at: Words) -> Result<()> {
+        if let Words::Sentence(section, _) = at
+            && !crate::plan::mentions::STEP_SECTIONS.contains(&section)
+        {
+            return Ok(());
+        }
+        loop {
+            let text = at.text(&self.draft.plan).to_string();
+            let named: Vec<String> = crate::plan::mentions::not_to_involve(&self.draft.plan, &text)
+                .into_iter()
+                .map(|c| c.name.clone())
+                .collect();
+            if named.is_empty() {
+                return Ok(());
+            }
+            self.say(&format!(
+                "This step names {}, whom you marked not to involve in a crisis. That may be just what you meant.",
+                crate::render::and_list(
+                    &named.iter().map(|n| crate::render::quoted(n)).collect::<Vec<_>>()
+                )
+            ))?;
+            let choices = [KEEP_AS_WRITTEN, "Change it"];
+            if self.choose("Keep it as you wrote it?", &choices, 0)? != Some(1) {
+                return Ok(());
+            }
+            match self.ask.text(CHANGE, &text)? {
+                Some(changed) if changed != text => {
+                    *at.text_mut(self.plan()) = changed;
+                    self.keep()?;
+                }
+                _ => return Ok(()),
+            }
+        }
     }
 
     /// Whether words a Ctrl-C stopped last time wait for this question,
@@ -94,6 +161,8 @@ impl Wizard<'_> {
             };
             self.plan().section_mut(section).push(TextItem::new(text));
             self.keep()?;
+            let i = self.draft.plan.section(section).len() - 1;
+            self.mind_who_it_names(Words::Sentence(section, i))?;
         }
     }
 
@@ -103,6 +172,8 @@ impl Wizard<'_> {
         while let Some(text) = self.ask.text(ask_for(section), "")? {
             self.plan().section_mut(section).push(TextItem::new(text));
             self.keep()?;
+            let i = self.draft.plan.section(section).len() - 1;
+            self.mind_who_it_names(Words::Sentence(section, i))?;
         }
         Ok(())
     }

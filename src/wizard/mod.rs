@@ -452,7 +452,7 @@ impl Wizard<'_> {
         for i in 0..self.draft.plan.crisis_steps.len() {
             let step = clean(&self.draft.plan.crisis_steps[i].text);
             let mut question =
-                format!("How likely are you to do \"{step}\", 0-100%? (Enter to skip)");
+                format!("How likely are you to do “{step}”, 0-100%? (Enter to skip)");
             // Asked again until it is a number (in any script's digits):
             // an answer is never dropped without a word.
             let likely = loop {
@@ -467,7 +467,7 @@ impl Wizard<'_> {
                     Some(n) => break Some(n),
                     None => {
                         question = format!(
-                            "“{}” isn't a number from 0 to 100. How likely are you to do \"{step}\"? (like 70, or Enter to skip)",
+                            "“{}” isn't a number from 0 to 100. How likely are you to do “{step}”? (like 70, or Enter to skip)",
                             crate::prompt::shorten(&typed, 20)
                         );
                     }

@@ -519,6 +519,8 @@ impl Wizard<'_> {
                 if let Some(text) = self.ask.text("This step, in your words", step)? {
                     self.plan().coping[i].steps.push(text);
                     self.keep()?;
+                    let j = self.draft.plan.coping[i].steps.len() - 1;
+                    self.mind_who_it_names(super::lists::Words::CopingStep(i, j))?;
                 }
             }
         }
@@ -531,6 +533,8 @@ impl Wizard<'_> {
             };
             self.plan().coping[i].steps.push(text);
             self.keep()?;
+            let j = self.draft.plan.coping[i].steps.len() - 1;
+            self.mind_who_it_names(super::lists::Words::CopingStep(i, j))?;
         }
     }
 }

@@ -1,0 +1,188 @@
+//! Who a step names: whether the person's own words in a crisis step, a
+//! lapse-plan step or a coping step name someone she marked "do not
+//! involve". Never a rule that blocks her words (she may mean "don't call
+//! Dermot"), only something to say gently, and for the therapist to see.
+
+use super::{Contact, Plan, Section};
+
+/// The sections whose sentences are things to do, where naming someone not
+/// to involve is worth a word.
+pub const STEP_SECTIONS: [Section; 3] = [
+    Section::CrisisSteps,
+    Section::LapsePlan,
+    Section::SafeEnvironment,
+];
+
+/// The contacts marked "do not involve" whom `text` names, in the plan's
+/// order, each once.
+pub fn not_to_involve<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
+    let text = text.to_lowercase();
+    plan.contacts
+        .iter()
+        .filter(|c| !c.to_involve())
+        .filter(|c| names_of(&c.name).iter().any(|name| names(&text, name)))
+        .collect()
+}
+
+/// One place in the plan whose words name someone not to involve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention<'p> {
+    /// Where, in words a person reads ("crisis step 2").
+    pub place: String,
+    /// Her words there, as written.
+    pub text: &'p str,
+    /// Whom they name.
+    pub names: Vec<&'p str>,
+}
+
+/// Every step in the plan that names someone marked "do not involve": the
+/// step sections in order, then each coping strategy's steps.
+pub fn in_plan(plan: &Plan) -> Vec<Mention<'_>> {
+    if plan.contacts.iter().all(Contact::to_involve) {
+        return Vec::new();
+    }
+    let sections = STEP_SECTIONS.iter().flat_map(|&section| {
+        plan.section(section)
+            .iter()
+            .enumerate()
+            .map(move |(n, item)| {
+                (
+                    format!("{} {}", section.item_name(), n + 1),
+                    item.text.as_str(),
+                )
+            })
+    });
+    let coping = plan.coping.iter().flat_map(|coping| {
+        coping.steps.iter().enumerate().map(move |(n, step)| {
+            (
+                format!("step {} of coping strategy “{}”", n + 1, coping.name),
+                step.as_str(),
+            )
+        })
+    });
+    sections
+        .chain(coping)
+        .filter_map(|(place, text)| {
+            let named = not_to_involve(plan, text);
+            (!named.is_empty()).then(|| Mention {
+                place,
+                text,
+                names: named.iter().map(|c| c.name.as_str()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The names a person may call someone by, lower-case: the name as she
+/// gave it, and its first word when it has more than one ("Dermot" of
+/// "Dermot Byrne", "Dermot (ex)").
+fn names_of(name: &str) -> Vec<String> {
+    let name = name.trim().to_lowercase();
+    let mut names = Vec::new();
+    if name.chars().any(char::is_alphanumeric) {
+        names.push(name.clone());
+    }
+    let mut words = name.split_whitespace();
+    if let (Some(first), Some(_)) = (words.next(), words.next()) {
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        if first.chars().count() >= 2 {
+            names.push(first.to_string());
+        }
+    }
+    names
+}
+
+/// Whether lower-case `text` holds `name` as a whole word: not inside a
+/// longer word ("Al" is not in "Always"). Scripts written without spaces
+/// between words (Chinese, Japanese, Korean particles, Thai) have no such
+/// edge, so there the name anywhere counts.
+fn names(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        let first = name.chars().next();
+        let last = name.chars().next_back();
+        edge(before, first) && edge(after, last)
+    })
+}
+
+/// Whether a name may end between `outside` (the text's character next to
+/// it, if any) and `inside` (the name's own character at that end).
+fn edge(outside: Option<char>, inside: Option<char>) -> bool {
+    match outside {
+        None => true,
+        Some(c) if !is_word(c) => true,
+        Some(c) => inside.is_some_and(spaceless) || spaceless(c),
+    }
+}
+
+/// A letter, digit or combining mark: part of a word.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
+}
+
+/// A character of a script written without spaces between words.
+fn spaceless(c: char) -> bool {
+    matches!(c,
+        '\u{0e00}'..='\u{0eff}'       // Thai, Lao
+        | '\u{1000}'..='\u{109f}'     // Myanmar
+        | '\u{1780}'..='\u{17ff}'     // Khmer
+        | '\u{3040}'..='\u{30ff}'     // Hiragana, Katakana
+        | '\u{3400}'..='\u{4dbf}'     // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'     // CJK
+        | '\u{ac00}'..='\u{d7af}'     // Hangul (particles join the name)
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Role, TextItem};
+
+    fn plan_with(name: &str, role: Role) -> Plan {
+        let mut plan = Plan::new("Oksana".into(), Some("DE".into()));
+        plan.contacts.push(Contact {
+            id: "x".into(),
+            name: name.into(),
+            phone: None,
+            role,
+            reachable: None,
+        });
+        plan
+    }
+
+    fn named(name: &str, text: &str) -> bool {
+        !not_to_involve(&plan_with(name, Role::DoNotInvolve), text).is_empty()
+    }
+
+    /// Whole words, any case, any script; never someone she may turn to.
+    #[test]
+    fn a_name_is_found_as_a_whole_word_in_any_script() {
+        assert!(named("Dermot Byrne", "Call dermot if it gets bad"));
+        assert!(named("Dermot (ex)", "Ring Dermot."));
+        assert!(named("Дмитро", "Подзвонити ДМИТРО, якщо зірвусь"));
+        assert!(named("王强", "给王强打电话"));
+        assert!(named("יוסי", "להתקשר ליוסי? לא, ל יוסי"));
+        assert!(named("Al", "Text Al's sister"));
+        assert!(!named("Al", "Always breathe first"));
+        assert!(!named("Ann", "Call Annabel"));
+        assert!(!named("Дмитро", "Подзвонити Дмитрові"));
+        let helper = plan_with("Dermot", Role::Help);
+        assert!(not_to_involve(&helper, "Call Dermot").is_empty());
+    }
+
+    /// The plan's steps that name someone not to involve, in words.
+    #[test]
+    fn every_step_that_names_them_is_listed() {
+        let mut plan = plan_with("王强", Role::DoNotInvolve);
+        plan.crisis_steps.push(TextItem::new("深呼吸"));
+        plan.crisis_steps.push(TextItem::new("给王强打电话"));
+        plan.lapse_plan.push(TextItem::new("告诉王强"));
+        let found = in_plan(&plan);
+        let places: Vec<&str> = found.iter().map(|m| m.place.as_str()).collect();
+        assert_eq!(places, ["crisis step 2", "lapse-plan step 1"]);
+        assert_eq!(found[0].text, "给王强打电话");
+        assert_eq!(found[0].names, ["王强"]);
+    }
+}
