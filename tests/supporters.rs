@@ -390,11 +390,11 @@ fn a_supporter_is_found_kindly_by_name() {
     assert!(err.contains("type more of their name"), "{err}");
     let err = env.fails(1, ["print", "--for", "Aoife", "--yes"]);
     assert!(
-        err.contains("there is no one called \"Aoife\" among the people in your plan"),
+        err.contains("there is no one called “Aoife” among the people in your plan"),
         "{err}"
     );
     assert!(
-        err.contains("\"दीदी (Priya)\"") && !err.contains("Rory"),
+        err.contains("“दीदी (Priya)”") && !err.contains("Rory"),
         "{err}"
     );
     let out = env.ok(["print", "--for", "priya", "--yes"]);
