@@ -159,3 +159,55 @@ fn look_alike_cards_in_one_file_are_named_and_neither_is_kept_silently() {
     assert!(said.contains("No one from this file was added"), "{said}");
     assert_eq!(env.plan().contacts.len(), before + 1);
 }
+
+/// A card inside a card (vCard 2.1's `AGENT`, or a missing `END:VCARD`)
+/// used to drop the outer card's later number unsaid; a Windows-1252 file
+/// was skipped as unreadable. Now the inner card is a card of its own and
+/// said to be, the outer keeps its number (listed as its second), a name
+/// that says `CHARSET=windows-1252` reads as written, and one that says
+/// nothing is read as Windows-1252 and said to be a guess.
+#[test]
+fn a_nested_card_and_a_windows_1252_file_lose_no_one_unsaid() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("old-phone.vcf");
+    let bytes: &[u8] = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Asha Patel\r\nTEL;PREF:0161 000 0001\r\nAGENT:\r\n\
+        BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Reception\r\nTEL:0161 000 0002\r\nEND:VCARD\r\n\
+        TEL;HOME:0161 000 0003\r\nEND:VCARD\r\n\
+        BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=windows-1252:J\xfcrgen M\xfcller\r\nTEL:0161 000 0004\r\nEND:VCARD\r\n\
+        BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ren\xe9e \x80\r\nTEL:0161 000 0005\r\nEND:VCARD\r\n";
+    fs::write(&file, bytes).unwrap();
+    let said = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    let shown = flat(&said);
+    for line in [
+        "Read as cards of their own, each with its own numbers (a card inside another card, or a card whose END:VCARD line is missing): card 2 begins inside card 1",
+        "Not imported: a card's second number.",
+        "Asha Patel · 0161 000 0003",
+        "Read as Windows-1252 (the way older Windows programs save text), as these names are not in UTF-8 and the file does not say what they are in.",
+        "card 4, “Renée €”",
+        "imported 4 people from old-phone.vcf",
+    ] {
+        assert!(shown.contains(line), "{line}\n{said}");
+    }
+    // The declared one is read as it says, and not called a guess.
+    assert!(!shown.contains("card 3, “Jürgen"), "{said}");
+    assert!(!said.contains('\u{fffd}'), "{said}");
+    let people: Vec<(String, Option<String>)> = env
+        .plan()
+        .contacts
+        .iter()
+        .map(|c| (c.name.clone(), c.phone.clone()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Asha Patel".into(), Some("0161 000 0001".into())),
+            ("Reception".into(), Some("0161 000 0002".into())),
+            ("Jürgen Müller".into(), Some("0161 000 0004".into())),
+            ("Renée €".into(), Some("0161 000 0005".into())),
+        ]
+    );
+}

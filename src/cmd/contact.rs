@@ -427,13 +427,24 @@ fn alike_words(group: &[Card]) -> String {
 /// why. An error when there are none.
 fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<Card>> {
     let bytes = read_limited_as(&args.file, "a vCard file")?;
-    let read = vcard::read(&String::from_utf8_lossy(&bytes));
+    let read = vcard::read_bytes(&bytes);
     if read.cards.is_empty() && read.nameless.is_empty() {
         return Err(Error::NoCards {
             path: args.file.clone(),
         });
     }
     let cards_read = read.cards;
+    if !read.nested.is_empty() {
+        let lines = read
+            .nested
+            .iter()
+            .map(|(outer, inner)| format!("card {inner} begins inside card {outer}"))
+            .collect();
+        ctx.say(&format!(
+            "Read as cards of their own, each with its own numbers (a card inside another card, or a card whose END:VCARD line is missing):\n{}",
+            listed(lines)
+        ))?;
+    }
     // A card with no name has nothing to call it by in a plan; its numbers
     // are named, so none goes missing unsaid.
     let nameless: Vec<String> = read
@@ -462,6 +473,7 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.
     let (mut cards, mut bad, mut tidied) = (Vec::new(), Vec::new(), Vec::new());
+    let mut guessed = Vec::new();
     for card in cards_read {
         if let Some(why) = vcard::card_problem(&card, role) {
             bad.push(format!(
@@ -470,6 +482,13 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
                 clean(&shorten(&card.name))
             ));
             continue;
+        }
+        if card.guessed_windows_1252 {
+            guessed.push(format!(
+                "card {}, {}",
+                card.position,
+                crate::render::quoted(&shorten(&card.name))
+            ));
         }
         if card.hidden_left_out {
             tidied.push(format!(
@@ -492,6 +511,15 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
         ctx.say(&format!(
             "Names tidied, as characters that do not show could make one name look like another:\n{}",
             listed(tidied)
+        ))?;
+    }
+    // A name not in UTF-8 that names no character set: read as
+    // Windows-1252, which older Windows programs write, and said, as it
+    // is a guess.
+    if !guessed.is_empty() {
+        ctx.say(&format!(
+            "Read as Windows-1252 (the way older Windows programs save text), as these names are not in UTF-8 and the file does not say what they are in. Check each reads right; `relapse-plan contact edit ID --name \"…\"` mends one:\n{}",
+            listed(guessed)
         ))?;
     }
     if cards.is_empty() {

@@ -34,6 +34,10 @@ pub struct Card {
     /// The card's other numbers, in file order. A contact in a plan holds
     /// one number, so these are named to the person, never dropped unsaid.
     pub other_phones: Vec<String>,
+    /// Whether its name was not UTF-8 and named no character set, so it
+    /// was read as Windows-1252 (as older Windows programs write): a guess
+    /// the person is told about, card by card.
+    pub guessed_windows_1252: bool,
 }
 
 /// A card that can't come into a plan, as it has no name: there is
@@ -52,6 +56,11 @@ pub struct Nameless {
 pub struct Read {
     pub cards: Vec<Card>,
     pub nameless: Vec<Nameless>,
+    /// Cards that began before the card around them ended, as (outer,
+    /// inner) positions: a card inside a card (vCard 2.1's `AGENT`), or one
+    /// whose `END:VCARD` is missing. Each is read as a card of its own, and
+    /// what follows the inner card's end belongs to the outer one again.
+    pub nested: Vec<(usize, usize)>,
 }
 
 /// Every card with a name, in file order (see [`read`]).
@@ -64,49 +73,113 @@ pub fn parse(text: &str) -> Vec<Card> {
 /// `BEGIN:VCARD`, or by the end of the file, without its `END:VCARD` is
 /// still a card: phones and hand edits lose that line, not the person.
 pub fn read(text: &str) -> Read {
+    read_bytes(text.as_bytes())
+}
+
+/// [`read`] for a file's bytes, in whatever encoding it was saved in: each
+/// line is read as UTF-8 when it is UTF-8; as Windows-1252 when the line
+/// says so (`CHARSET=windows-1252`, or Latin-1, which Windows-1252 extends);
+/// a name that is neither is read as Windows-1252 too, and its card says it
+/// was a guess. A number is never guessed at: bytes that are not text in
+/// one become U+FFFD, which the import refuses by name.
+pub fn read_bytes(bytes: &[u8]) -> Read {
     let mut read = Read::default();
-    let mut current: Option<Builder> = None;
+    // The cards open now, innermost last: a card inside a card is read as
+    // its own, and the outer one carries on after it ends.
+    let mut open: Vec<Builder> = Vec::new();
     let mut position = 0;
     let finish = |builder: Builder, read: &mut Read| match builder.finish() {
         Ok(card) => read.cards.push(card),
         Err(nameless) => read.nameless.push(nameless),
     };
-    for line in unfold(text) {
-        let Some((head, value)) = line.split_once(':') else {
+    for raw in unfold(bytes) {
+        let Some(colon) = raw.iter().position(|b| *b == b':') else {
             continue;
         };
+        // The head (name and parameters) is ASCII in every vCard; only a
+        // value may be in another encoding.
+        let head = String::from_utf8_lossy(&raw[..colon]);
         let mut parts = head.split(';');
         let name = parts.next().unwrap_or("");
         // "item1.TEL" groups a property; the group does not matter here.
         let name = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
         let params: Vec<String> = parts.map(str::to_ascii_uppercase).collect();
+        let (value, guessed) = text_of(&raw[colon + 1..], &params, name.trim() != "TEL");
         match (name.trim(), value.trim().to_ascii_uppercase().as_str()) {
             ("BEGIN", "VCARD") => {
-                if let Some(cut_off) = current.take() {
-                    finish(cut_off, &mut read);
-                }
                 position += 1;
-                current = Some(Builder {
+                if let Some(outer) = open.last() {
+                    read.nested.push((outer.position, position));
+                }
+                open.push(Builder {
                     position,
                     ..Builder::default()
                 });
             }
             ("END", "VCARD") => {
-                if let Some(card) = current.take() {
+                if let Some(card) = open.pop() {
                     finish(card, &mut read);
                 }
             }
             (name, _) => {
-                if let Some(card) = current.as_mut() {
-                    card.property(name, &params, value);
+                if let Some(card) = open.last_mut() {
+                    card.guessed |= guessed && matches!(name, "FN" | "N");
+                    card.property(name, &params, &value);
                 }
             }
         }
     }
-    if let Some(cut_off) = current.take() {
-        finish(cut_off, &mut read);
+    while let Some(card) = open.pop() {
+        finish(card, &mut read);
     }
+    // An inner card ends before its outer one: back to file order.
+    read.cards.sort_by_key(|c| c.position);
+    read.nameless.sort_by_key(|c| c.position);
     read
+}
+
+/// Character sets a card may name that Windows-1252 reads: its own names,
+/// and Latin-1's, which it extends (as browsers and `encoding_rs` read
+/// them).
+fn says_windows_1252(params: &[String]) -> bool {
+    params.iter().any(|p| {
+        p.strip_prefix("CHARSET=").is_some_and(|c| {
+            matches!(
+                c.trim_matches('"'),
+                "WINDOWS-1252"
+                    | "CP1252"
+                    | "X-CP1252"
+                    | "ISO-8859-1"
+                    | "ISO_8859-1"
+                    | "LATIN1"
+                    | "ISO-8859-15"
+            )
+        })
+    })
+}
+
+/// Bytes as text, as [`read_bytes`] says; with whether it was a guess.
+/// `may_guess` is false for a number, which is never guessed at.
+fn text_of(bytes: &[u8], params: &[String], may_guess: bool) -> (String, bool) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), false);
+    }
+    if says_windows_1252(params) {
+        return (windows_1252(bytes), false);
+    }
+    if may_guess {
+        return (windows_1252(bytes), true);
+    }
+    (String::from_utf8_lossy(bytes).into_owned(), false)
+}
+
+/// Windows-1252 bytes as text (its five unused bytes become C1 controls,
+/// which a name may not hold, so such a card is refused by name).
+fn windows_1252(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }
 
 #[derive(Default)]
@@ -118,11 +191,14 @@ struct Builder {
     phones: Vec<(bool, String)>,
     /// Whether a name field held characters that do not show.
     hidden: bool,
+    /// Whether a name field was read as Windows-1252 by a guess.
+    guessed: bool,
 }
 
 impl Builder {
     fn property(&mut self, name: &str, params: &[String], raw: &str) {
-        let value = decode(params, raw);
+        let (value, guessed) = decode(params, raw, name != "TEL");
+        self.guessed |= guessed && matches!(name, "FN" | "N");
         match name {
             "FN" => {
                 let name = self.tidy(&unescape(&value));
@@ -198,6 +274,7 @@ impl Builder {
             hidden_left_out: self.hidden,
             phone,
             other_phones,
+            guessed_windows_1252: self.guessed,
         })
     }
 }
@@ -206,57 +283,59 @@ impl Builder {
 /// one before (3.0, 4.0); a quoted-printable line ending in "=" continues
 /// onto the next (2.1). Linear in the text: whether a line is
 /// quoted-printable is decided once, from its name and parameters, never by
-/// scanning the growing line again at each soft break.
-fn unfold(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+/// scanning the growing line again at each soft break. On bytes, so a line
+/// in another encoding is read whole, with its own head.
+fn unfold(text: &[u8]) -> Vec<Vec<u8>> {
+    let mut lines: Vec<Vec<u8>> = Vec::new();
     let mut continues_qp = false;
     // Whether the current line's head (before its first ':') is complete,
     // and whether it says quoted-printable.
     let (mut head_done, mut qp) = (false, false);
-    for raw in text.split('\n') {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let folded = raw.strip_prefix([' ', '\t']);
+    for raw in text.split(|b| *b == b'\n') {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let folded = raw.strip_prefix(b" ").or_else(|| raw.strip_prefix(b"\t"));
         let segment = match (folded, lines.last_mut()) {
             (Some(rest), Some(last)) => {
-                last.push_str(rest);
+                last.extend_from_slice(rest);
                 rest
             }
             (_, Some(last)) if continues_qp => {
                 last.pop(); // the soft line break's "="
-                last.push_str(raw);
+                last.extend_from_slice(raw);
                 raw
             }
             _ => {
-                lines.push(raw.to_string());
+                lines.push(raw.to_vec());
                 (head_done, qp) = (false, false);
                 raw
             }
         };
-        let line = lines.last().map_or("", String::as_str);
+        let line = lines.last().map_or(&[][..], Vec::as_slice);
         if !head_done
-            && segment.contains(':')
-            && let Some((head, _)) = line.split_once(':')
+            && segment.contains(&b':')
+            && let Some(colon) = line.iter().position(|b| *b == b':')
         {
             head_done = true;
-            qp = head.to_ascii_uppercase().contains("QUOTED-PRINTABLE");
+            qp = line[..colon]
+                .to_ascii_uppercase()
+                .windows(16)
+                .any(|w| w == b"QUOTED-PRINTABLE");
         }
-        continues_qp = qp && line.ends_with('=');
+        continues_qp = qp && line.ends_with(b"=");
     }
     lines
 }
 
-/// Decodes a quoted-printable value: as UTF-8, the charset phones use,
-/// or as Latin-1 where the card says `CHARSET=ISO-8859-1` (old phones). A
-/// byte sequence that is not text becomes U+FFFD, which the import then
-/// refuses by name ([`card_problem`]), never storing it.
-fn decode(params: &[String], value: &str) -> String {
+/// Decodes a quoted-printable value: as UTF-8, the charset phones use;
+/// as Windows-1252 where the card says so (or Latin-1, which it extends:
+/// old phones), or, for a name (`may_guess`), where the bytes are not
+/// UTF-8 and the card names no character set, with whether it was that
+/// guess. A byte sequence that is not text becomes U+FFFD, which the
+/// import then refuses by name ([`card_problem`]), never storing it.
+fn decode(params: &[String], value: &str, may_guess: bool) -> (String, bool) {
     if !params.iter().any(|p| p.contains("QUOTED-PRINTABLE")) {
-        return value.to_string();
+        return (value.to_string(), false);
     }
-    let latin1 = params.iter().any(|p| {
-        p.strip_prefix("CHARSET=")
-            .is_some_and(|c| matches!(c, "ISO-8859-1" | "LATIN1" | "ISO_8859-1"))
-    });
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -272,10 +351,15 @@ fn decode(params: &[String], value: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    if latin1 {
-        return out.into_iter().map(char::from).collect();
+    if says_windows_1252(params) {
+        return (windows_1252(&out), false);
     }
-    String::from_utf8_lossy(&out).into_owned()
+    let named = params.iter().any(|p| p.starts_with("CHARSET="));
+    match String::from_utf8(out) {
+        Ok(text) => (text, false),
+        Err(e) if may_guess && !named => (windows_1252(e.as_bytes()), true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    }
 }
 
 /// Undoes vCard text escapes: `\,` `\;` `\\` and `\n`.
@@ -682,6 +766,7 @@ mod tests {
             hidden_left_out: false,
             phone: phone.map(Into::into),
             other_phones: Vec::new(),
+            guessed_windows_1252: false,
         };
         assert_eq!(
             card_problem(&card("Alex", Some("07700 900123")), Role::Help),
@@ -727,14 +812,94 @@ mod tests {
         );
     }
 
-    /// Bytes that are not UTF-8 in a quoted-printable name come through as
-    /// U+FFFD, for [`card_problem`] to refuse; a Latin-1 card reads right.
+    /// Bytes that are not UTF-8 in a quoted-printable name: read as
+    /// Windows-1252 when the card says so (or Latin-1), and as a guess,
+    /// said, when it names no character set; a card that says UTF-8 and is
+    /// not gets U+FFFD, for [`card_problem`] to refuse, as does a number.
     #[test]
-    fn quoted_printable_that_is_not_utf8_is_marked_or_read_as_latin1() {
+    fn quoted_printable_that_is_not_utf8_is_read_as_windows_1252_or_marked() {
         let text = "BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:M=FCller\nEND:VCARD\n\
-                    BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller\nEND:VCARD\n";
-        let names: Vec<String> = parse(text).into_iter().map(|c| c.name).collect();
-        assert_eq!(names, ["M\u{fffd}ller", "Müller"]);
+                    BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller\nEND:VCARD\n\
+                    BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=windows-1252;ENCODING=QUOTED-PRINTABLE:=80 Fran=E7ois\nEND:VCARD\n\
+                    BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller\nTEL;ENCODING=QUOTED-PRINTABLE:0=FF1\nEND:VCARD\n";
+        let got: Vec<(String, bool, Option<String>)> = parse(text)
+            .into_iter()
+            .map(|c| (c.name, c.guessed_windows_1252, c.phone))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Müller".into(), true, None),
+                ("Müller".into(), false, None),
+                ("€ François".into(), false, None),
+                ("M\u{fffd}ller".into(), false, Some("0\u{fffd}1".into())),
+            ]
+        );
+    }
+
+    /// A file saved in Windows-1252 (bytes, not quoted-printable): read as
+    /// the card says, or guessed and said for a name with no character set;
+    /// a number's stray byte is never guessed at.
+    #[test]
+    fn a_windows_1252_file_is_read_as_it_says_or_guessed_and_said() {
+        let bytes =
+            b"BEGIN:VCARD\r\nFN;CHARSET=windows-1252:J\xfcrgen M\xfcller\r\nTEL:1\r\nEND:VCARD\r\n\
+                      BEGIN:VCARD\r\nFN:Ren\xe9e\r\nTEL:07700 9\xff00555\r\nEND:VCARD\r\n\
+                      BEGIN:VCARD\r\nFN:Zo\xc3\xab\r\nEND:VCARD\r\n";
+        let got: Vec<(String, bool, Option<String>)> = read_bytes(bytes)
+            .cards
+            .into_iter()
+            .map(|c| (c.name, c.guessed_windows_1252, c.phone))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jürgen Müller".into(), false, Some("1".into())),
+                ("Renée".into(), true, Some("07700 9\u{fffd}00555".into())),
+                ("Zoë".into(), false, None),
+            ]
+        );
+    }
+
+    /// A card inside a card (vCard 2.1's `AGENT`), or a card whose
+    /// `END:VCARD` is missing: each is a card of its own, and what follows
+    /// the inner card's end is the outer card's again (its second number
+    /// was once dropped unsaid).
+    #[test]
+    fn a_card_inside_a_card_is_its_own_and_the_outer_keeps_its_numbers() {
+        let text = "BEGIN:VCARD\nVERSION:2.1\nFN:Asha Patel\nTEL;PREF:0161 000 0001\nAGENT:\n\
+                    BEGIN:VCARD\nVERSION:2.1\nFN:Reception\nTEL:0161 000 0002\nEND:VCARD\n\
+                    TEL;HOME:0161 000 0003\nEND:VCARD\n\
+                    BEGIN:VCARD\nFN:Jo\nTEL:0161 000 0004\n\
+                    BEGIN:VCARD\nFN:Kim\nTEL:0161 000 0005\nEND:VCARD\n";
+        let read = read(text);
+        let got: Vec<(usize, &str, Option<&str>, Vec<&str>)> = read
+            .cards
+            .iter()
+            .map(|c| {
+                (
+                    c.position,
+                    c.name.as_str(),
+                    c.phone.as_deref(),
+                    c.other_phones.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "Asha Patel",
+                    Some("0161 000 0001"),
+                    vec!["0161 000 0003"]
+                ),
+                (2, "Reception", Some("0161 000 0002"), vec![]),
+                (3, "Jo", Some("0161 000 0004"), vec![]),
+                (4, "Kim", Some("0161 000 0005"), vec![]),
+            ]
+        );
+        assert_eq!(read.nested, [(1, 2), (3, 4)]);
     }
 
     #[test]
@@ -749,6 +914,7 @@ mod tests {
                     hidden_left_out: false,
                     phone: Some("01632 960 123".into()),
                     other_phones: vec!["+44 7700 900123".into()],
+                    guessed_windows_1252: false,
                 },
                 Card {
                     position: 2,
@@ -756,6 +922,7 @@ mod tests {
                     hidden_left_out: false,
                     phone: Some("+44-1632-960-000".into()),
                     other_phones: Vec::new(),
+                    guessed_windows_1252: false,
                 },
             ]
         );
@@ -772,6 +939,7 @@ mod tests {
                 hidden_left_out: false,
                 phone: Some("07700 900456".into()),
                 other_phones: Vec::new(),
+                guessed_windows_1252: false,
             }]
         );
     }
@@ -787,6 +955,7 @@ mod tests {
                 hidden_left_out: false,
                 phone: Some("0151 1234567".into()),
                 other_phones: Vec::new(),
+                guessed_windows_1252: false,
             }]
         );
     }
