@@ -334,6 +334,11 @@ impl Tmux {
         self.run(&["capture-pane", "-p"])
     }
 
+    /// The screen with all that scrolled off its top.
+    pub(crate) fn scrollback(&self) -> String {
+        self.run(&["capture-pane", "-p", "-S", "-"])
+    }
+
     fn cursor(&self) -> (usize, usize) {
         let at = self.run(&["display-message", "-p", "#{cursor_x} #{cursor_y}"]);
         let mut parts = at.split_whitespace().map(|n| n.parse().unwrap());

@@ -23,6 +23,8 @@ mod hostile;
 mod keys;
 mod local_day;
 mod lockscreen;
+#[cfg(unix)]
+mod narrow;
 mod no_terminal;
 mod not_to_involve;
 #[cfg(unix)]

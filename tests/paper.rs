@@ -213,7 +213,7 @@ fn a_section_never_leaves_one_item_alone_in_a_column() {
 /// library's `wcswidth` (the width tmux and terminals give each
 /// character), every border of a table's lines at the same column, no line
 /// wider than the screen. Prints what is out of line; exits 1 if any is.
-const TERMINAL_COLUMNS: &str = r#"
+pub(crate) const TERMINAL_COLUMNS: &str = r#"
 import ctypes, locale, sys
 locale.setlocale(locale.LC_ALL, "C.UTF-8")
 libc = ctypes.CDLL("libc.so.6")

@@ -452,6 +452,39 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
     out
 }
 
+/// Whether a piece of text ends in a label ("Call:", "Phone:", "电话："):
+/// a line never ends with one, it belongs with what it introduces.
+pub fn ends_with_label(piece: &str) -> bool {
+    let piece = piece.trim_end();
+    piece.ends_with([':', '：']) && piece.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+}
+
+/// Joins each label to the word after it ("Call: Bartholomew"), so no line
+/// ends with "Call:" and the name on the next, as long as the two together
+/// fit on a line (a label before a word too long for any line is left to
+/// stand alone rather than split the word).
+fn keep_labels(words: Vec<Word>, width: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for word in words {
+        if let Some(last) = out.last_mut()
+            && ends_with_label(&last.text)
+            && (last.space || last.text.ends_with('：'))
+            && last.width + usize::from(last.space) + word.width <= width
+        {
+            if last.space {
+                last.text.push(' ');
+            }
+            last.text.push_str(&word.text);
+            last.width += usize::from(last.space) + word.width;
+            last.space = word.space;
+            last.number |= word.number;
+            continue;
+        }
+        out.push(word);
+    }
+    out
+}
+
 /// A piece of a line: the person's words, or something written out already
 /// for the format (a phone number, a Markdown link to one) that is never
 /// split, escaped or broken from what follows it without a space.
@@ -509,7 +542,7 @@ pub fn lines_of(
     }
     let first = width.saturating_sub(display_width(indent)).max(1);
     let rest = width.saturating_sub(display_width(hang)).max(1);
-    let words = break_long(all, first.min(rest));
+    let words = break_long(keep_labels(all, first.min(rest)), first.min(rest));
     #[allow(clippy::cast_precision_loss)]
     let widths = [first as f64, rest as f64];
     let mut out = Vec::new();
@@ -568,6 +601,35 @@ mod tests {
             1
         );
         assert_eq!(widest_piece("Dave \\u{200b}Last"), "\\u{200b}Last".len());
+    }
+
+    /// Issue 13: "Call:" never ends a line with the name on the next, in
+    /// any flavour, nor "电话：" with its number.
+    #[test]
+    fn a_label_keeps_with_what_follows() {
+        let text = "Response: Urge surfing; Call: Bartholomew; 电话：116 123";
+        for flavor in [Flavor::Terminal, Flavor::Text, Flavor::Markdown] {
+            // From the width of "    Call: Bartholomew;" up.
+            for width in 22..70 {
+                for line in lines(text, width, "", "    ", flavor) {
+                    assert!(
+                        !ends_with_label(&line) && !line.trim_end().ends_with('：'),
+                        "{width}: {line:?}"
+                    );
+                }
+            }
+        }
+        // A label before a word too long for any line stands alone, rather
+        // than the word being cut.
+        let long = lines(
+            "Call: Featherstonehaugh-Worthington",
+            30,
+            "",
+            "",
+            Flavor::Text,
+        );
+        assert_eq!(long, ["Call:", "Featherstonehaugh-Worthington"]);
+        assert!(!ends_with_label("9:"));
     }
 
     #[test]

@@ -11,28 +11,146 @@ use crate::plan::priority::{self, Priority};
 use crate::plan::{CopingKind, Plan, RevisionInfo, Section};
 use crate::render::Style;
 
+/// How a line of a cell may be broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// The person's words: wherever Unicode allows (UAX #14).
+    Words,
+    /// Never: a number, an id, a rating ("likely 4/5"), a date.
+    Whole,
+    /// A person's name ("Call: 林晓（室友）"): whole when it is short, a
+    /// longer one only between its words, never inside one. UAX #14
+    /// allows a break between two Chinese characters, and "林 / 晓"
+    /// reads as two people.
+    Name,
+}
+
+/// The widest name kept whole on one line (with its "Call: "): longer
+/// ones ("Call: Dr Patel, Riverside Surgery") may break at a space, so a
+/// long name does not squeeze the person's words to a few per line.
+const NAME_WHOLE: usize = 24;
+
+/// One line of a cell, and how it may be broken.
+#[derive(Debug, Clone)]
+struct CellLine {
+    text: String,
+    keep: Keep,
+}
+
+impl CellLine {
+    /// Whether this line is never broken at all.
+    fn whole(&self) -> bool {
+        match self.keep {
+            Keep::Words => false,
+            Keep::Whole => true,
+            Keep::Name => display_width(&self.text) <= NAME_WHOLE,
+        }
+    }
+
+    /// The least width this line can be shown in: all of it when it is
+    /// kept whole, else its longest word.
+    fn least(&self) -> usize {
+        if self.whole() {
+            display_width(&self.text)
+        } else if self.keep == Keep::Name {
+            name_pieces(&self.text)
+                .iter()
+                .map(|p| display_width(p))
+                .max()
+                .unwrap_or(0)
+        } else {
+            paragraph::widest_piece(&self.text)
+        }
+    }
+
+    /// The line laid out in `width` columns.
+    fn lines(&self, width: usize) -> Vec<String> {
+        if self.whole() || display_width(&self.text) <= width {
+            return vec![self.text.clone()];
+        }
+        if self.keep == Keep::Name {
+            let pieces: Vec<paragraph::Segment> = name_pieces(&self.text)
+                .into_iter()
+                .map(|p| paragraph::Segment::Whole {
+                    width: display_width(&p),
+                    text: p,
+                })
+                .collect();
+            return paragraph::lines_of(&pieces, width, "", "", Flavor::Terminal);
+        }
+        paragraph::lines(&self.text, width, "", "", Flavor::Terminal)
+    }
+}
+
+/// A long name's pieces, a line may break between them: its words, a
+/// label ("Call:") with the word after it.
+fn name_pieces(text: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match pieces.last_mut() {
+            Some(last) if paragraph::ends_with_label(last) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => pieces.push(word.to_string()),
+        }
+    }
+    pieces
+}
+
+/// A cell: its lines, each kept whole or wrapped.
+type Cell = Vec<CellLine>;
+
+/// A cell of lines, each broken only as `keep` allows.
+fn cell(text: &str, keep: Keep) -> Cell {
+    text.lines()
+        .map(|line| CellLine {
+            text: line.to_string(),
+            keep,
+        })
+        .collect()
+}
+
+/// A cell of the person's words, a line each, wrapped where Unicode allows.
+fn words(text: &str) -> Cell {
+    cell(text, Keep::Words)
+}
+
+/// A cell of numbers, ids or short labels, each line kept whole.
+fn whole(text: &str) -> Cell {
+    cell(text, Keep::Whole)
+}
+
+/// A cell of names, each kept whole, or broken only between its words.
+fn names(text: &str) -> Cell {
+    cell(text, Keep::Name)
+}
+
+/// The narrowest a column of wrapped words is drawn (unless all it holds is
+/// narrower): a column squeezed to its longest word showed a situation two
+/// Chinese characters to a line. Narrower than this, the rows turn into
+/// labelled lines, as ripgrep and fd do for narrow output.
+const LEAST_READABLE: usize = 8;
+
 /// Rows under headings: a box-drawn table fitted to the output width, or,
-/// with `--plain`, labelled lines that read well aloud and on a braille
-/// display.
+/// with `--plain` or when the table cannot fit, labelled lines that read
+/// well aloud, on a braille display and on a narrow screen.
 pub struct Grid {
     headers: Vec<&'static str>,
-    /// Columns never wrapped: an id or a phone number split over two lines misleads.
-    unbroken: Vec<usize>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
     style: Style,
 }
 
-fn table(headers: &[&'static str], unbroken: &[usize], style: Style) -> Grid {
+fn table(headers: &[&'static str], style: Style) -> Grid {
     Grid {
         headers: headers.to_vec(),
-        unbroken: unbroken.to_vec(),
         rows: Vec::new(),
         style,
     }
 }
 
 impl Grid {
-    fn add_row(&mut self, row: Vec<String>) {
+    fn add_row(&mut self, row: Vec<Cell>) {
         self.rows.push(row);
     }
 
@@ -47,64 +165,59 @@ impl Grid {
                     row.remove(index);
                 }
             }
-            self.unbroken = self
-                .unbroken
-                .iter()
-                .filter(|&&u| u != index)
-                .map(|&u| if u > index { u - 1 } else { u })
-                .collect();
         }
         self
     }
 
-    /// The least width of each column that keeps every word whole (every
-    /// line, for unbroken columns), without the border and padding: a word
-    /// is what UAX #14 keeps together (one Chinese character with the
-    /// "，" after it; a number; a short group in brackets).
+    /// Column `i`'s cells, the heading first (a heading is one word, whole).
+    fn column(&self, i: usize) -> impl Iterator<Item = CellLine> + '_ {
+        std::iter::once(CellLine {
+            text: self.headers[i].to_string(),
+            keep: Keep::Whole,
+        })
+        .chain(
+            self.rows
+                .iter()
+                .filter_map(move |r| r.get(i))
+                .flatten()
+                .cloned(),
+        )
+    }
+
+    /// The least width of each column, without the border and padding: its
+    /// names and labels whole, its other words whole too (a word is what
+    /// UAX #14 keeps together: one Chinese character with the "，" after
+    /// it; a number; a short group in brackets), and a column of wrapped
+    /// words no narrower than [`LEAST_READABLE`] (or what it holds).
     fn least_widths(&self) -> Vec<usize> {
-        let longest = |text: &str, whole_lines: bool| -> usize {
-            text.lines()
-                .map(|line| {
-                    if whole_lines {
-                        display_width(line)
-                    } else {
-                        paragraph::widest_piece(line)
-                    }
-                })
-                .max()
-                .unwrap_or(0)
-        };
         (0..self.headers.len())
             .map(|i| {
-                let unbroken = self.unbroken.contains(&i);
-                let cells = self.rows.iter().filter_map(|r| r.get(i));
-                cells
-                    .map(|c| longest(c, unbroken))
-                    .chain([longest(self.headers[i], unbroken)])
-                    .max()
-                    .unwrap_or(0)
+                let least = self.column(i).map(|l| l.least()).max().unwrap_or(0);
+                let wraps = self.column(i).any(|l| l.least() < display_width(&l.text));
+                if wraps {
+                    least.max(LEAST_READABLE.min(self.natural(i)))
+                } else {
+                    least
+                }
             })
             .collect()
     }
 
+    /// Column `i`'s width with nothing wrapped.
+    fn natural(&self, i: usize) -> usize {
+        self.column(i)
+            .map(|l| display_width(&l.text))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Each column's width: what it holds when all fits, else at least its
-    /// longest word, the room left given a column at a time to the
-    /// narrowest that still wants more.
+    /// names and longest word, the room left given a column at a time to
+    /// the narrowest that still wants more.
     fn column_widths(&self) -> Vec<usize> {
         let least = self.least_widths();
         let natural: Vec<usize> = (0..self.headers.len())
-            .map(|i| {
-                self.rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .map(String::as_str)
-                    .chain([self.headers[i]])
-                    .flat_map(str::lines)
-                    .map(display_width)
-                    .max()
-                    .unwrap_or(0)
-                    .max(least[i])
-            })
+            .map(|i| self.natural(i).max(least[i]))
             .collect();
         let borders = 3 * self.headers.len() + 1;
         let mut spare = self
@@ -125,23 +238,19 @@ impl Grid {
         widths
     }
 
-    /// One row's lines: each cell wrapped to its column by the one
-    /// paragraph wrapper (UAX #14, numbers whole) and padded by the
-    /// columns a terminal gives each character, so every border lines up.
-    fn row_lines(&self, row: &[String], widths: &[usize]) -> Vec<String> {
+    /// One row's lines: each cell's words wrapped to its column by the one
+    /// paragraph wrapper (UAX #14, numbers whole), its names and labels
+    /// whole, padded by the columns a terminal gives each character, so
+    /// every border lines up.
+    fn row_lines(row: &[Cell], widths: &[usize]) -> Vec<String> {
         let cells: Vec<Vec<String>> = widths
             .iter()
             .enumerate()
             .map(|(i, &width)| {
-                let text = row.get(i).map_or("", String::as_str);
-                text.lines()
-                    .flat_map(|line| {
-                        if self.unbroken.contains(&i) || display_width(line) <= width {
-                            vec![line.to_string()]
-                        } else {
-                            paragraph::lines(line, width, "", "", Flavor::Terminal)
-                        }
-                    })
+                row.get(i)
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|line| line.lines(width))
                     .collect()
             })
             .collect();
@@ -164,17 +273,19 @@ impl Grid {
             .collect()
     }
 
-    /// Whether a box-drawn table fits the width with every word whole:
-    /// unbroken columns at their full width, the others at their longest
-    /// word, plus a border and a space either side of each column.
+    /// Whether a box-drawn table fits the width: every column at its least
+    /// width, plus a border and a space either side of each.
     fn fits(&self) -> bool {
         let needed: usize = self.least_widths().iter().map(|w| w + 3).sum::<usize>() + 1;
         needed <= self.style.width
     }
 
-    /// Labelled lines, wrapped to the width: for screen readers, and for
-    /// terminals too narrow for a table that keeps words whole.
+    /// Labelled lines, one block a row ("Situation: …", "Priority: high;
+    /// likely 4/5"), wrapped to the width by the one wrapper with every
+    /// name and label whole where it fits on a line: for screen readers,
+    /// and for terminals too narrow for the table.
     fn labelled_lines(&self) -> String {
+        let width = self.style.width;
         let mut lines = Vec::new();
         for (n, row) in self.rows.iter().enumerate() {
             if n > 0 {
@@ -182,17 +293,55 @@ impl Grid {
             }
             let mut first = true;
             // The rank reads best after what is ranked.
-            let mut cells: Vec<(&str, &String)> = self.headers.iter().copied().zip(row).collect();
+            let mut cells: Vec<(&str, &Cell)> = self.headers.iter().copied().zip(row).collect();
             cells.sort_by_key(|(header, _)| *header == "#");
             for (header, cell) in cells {
-                if cell.trim().is_empty() {
+                let cell: Vec<&CellLine> =
+                    cell.iter().filter(|l| !l.text.trim().is_empty()).collect();
+                if cell.is_empty() {
                     continue;
                 }
                 let header = if header == "#" { "Rank" } else { header };
                 let indent = if first { "" } else { "  " };
-                let cell = cell.lines().collect::<Vec<_>>().join("; ");
-                let text = format!("{header}: {cell}");
-                lines.push(wrap(&text, self.style.width, indent, "    "));
+                let hang = "    ";
+                let room = width.saturating_sub(hang.len());
+                let label = format!("{header}:");
+                let texts: Vec<String> = cell
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if i + 1 < cell.len() {
+                            format!("{};", l.text)
+                        } else {
+                            l.text.clone()
+                        }
+                    })
+                    .collect();
+                let mut segments = vec![paragraph::Segment::Words(&label)];
+                for (line, text) in cell.iter().zip(&texts) {
+                    let whole = |text: String| paragraph::Segment::Whole {
+                        width: display_width(&text),
+                        text,
+                    };
+                    let pieces = name_pieces(text);
+                    if line.keep != Keep::Words && display_width(text) <= room {
+                        segments.push(whole(text.clone()));
+                    } else if line.keep == Keep::Name
+                        && pieces.iter().all(|p| display_width(p) <= room)
+                    {
+                        // A name longer than a line breaks between its words.
+                        segments.extend(pieces.into_iter().map(whole));
+                    } else {
+                        segments.push(paragraph::Segment::Words(text));
+                    }
+                }
+                lines.extend(paragraph::lines_of(
+                    &segments,
+                    width,
+                    indent,
+                    hang,
+                    Flavor::Terminal,
+                ));
                 first = false;
             }
         }
@@ -217,12 +366,12 @@ impl std::fmt::Display for Grid {
                 .collect();
             format!("{left}{}{right}", parts.join(&middle.to_string()))
         };
-        let headers: Vec<String> = self.headers.iter().map(|h| (*h).to_string()).collect();
+        let headers: Vec<Cell> = self.headers.iter().map(|h| whole(h)).collect();
         let mut lines = vec![rule('┌', '─', '┬', '┐')];
-        lines.extend(self.row_lines(&headers, &widths));
+        lines.extend(Grid::row_lines(&headers, &widths));
         lines.push(rule('╞', '═', '╪', '╡'));
         for row in &self.rows {
-            lines.extend(self.row_lines(row, &widths));
+            lines.extend(Grid::row_lines(row, &widths));
         }
         lines.push(rule('└', '─', '┴', '┘'));
         f.write_str(&lines.join("\n"))
@@ -456,7 +605,7 @@ pub fn triggers_table_without_ids(plan: &Plan, style: Style) -> Grid {
 
 fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
     let own_order = priority::Order::of(&plan.triggers) == priority::Order::YourOwn;
-    let mut t = table(&["Trigger", "Brings", "Priority", "Response"], &[2], style);
+    let mut t = table(&["Trigger", "Brings", "Priority", "Response"], style);
     for trigger in priority::sorted(&plan.triggers) {
         // Spaces let a narrow column wrap the category between words; a
         // kind she did not choose is left out, never shown as one.
@@ -490,19 +639,29 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
             rating(trigger.intensity, "/5"),
             rating(trigger.confidence, "%"),
         );
-        let mut response: Vec<String> = trigger
+        // What she will do, in her words; whom she will call, each
+        // "Call: 林晓（室友）" kept whole, the label with the name.
+        let mut response: Cell = trigger
             .coping
             .iter()
-            .map(|id| {
+            .flat_map(|id| {
                 plan.coping_strategy(id)
-                    .map_or_else(|| clean(id), |c| clean(&c.name))
+                    .map_or_else(|| whole(&clean(id)), |c| words(&clean(&c.name)))
             })
             .collect();
-        response.extend(trigger.contacts.iter().map(|id| {
-            plan.contact(id)
-                .map_or_else(|| clean(id), |c| format!("Call: {}", clean(&c.name)))
+        response.extend(trigger.contacts.iter().flat_map(|id| {
+            names(
+                &plan
+                    .contact(id)
+                    .map_or_else(|| clean(id), |c| format!("Call: {}", clean(&c.name))),
+            )
         }));
-        t.add_row(vec![what, brings.join("\n"), priority, response.join("\n")]);
+        t.add_row(vec![
+            words(&what),
+            words(&brings.join("\n")),
+            whole(&priority),
+            response,
+        ]);
     }
     t
 }
@@ -512,7 +671,7 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
     // The kind as a label of the program's ("Kind: on your own"), never
     // the file's `internal`, nor a first-person sentence she did not
     // write ("What it is: something I can do on my own").
-    let mut t = table(&["Strategy", "Kind", "Steps", "Id"], &[3], style);
+    let mut t = table(&["Strategy", "Kind", "Steps", "Id"], style);
     for c in &plan.coping {
         let steps: Vec<String> = c
             .steps
@@ -522,10 +681,10 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             .chain(c.follow_through.lines().iter().map(|p| clean(p)))
             .collect();
         t.add_row(vec![
-            clean(&c.name),
-            kind_label(c.kind).to_string(),
-            steps.join("\n"),
-            clean(&c.id),
+            words(&clean(&c.name)),
+            words(kind_label(c.kind)),
+            words(&steps.join("\n")),
+            whole(&clean(&c.id)),
         ]);
     }
     t
@@ -544,18 +703,16 @@ fn kind_label(kind: CopingKind) -> &'static str {
 
 /// Contacts.
 pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
-    let mut t = table(
-        &["Name", "Phone", "Role", "Reachable", "Id"],
-        &[1, 4],
-        style,
-    );
+    // A name, a number and an id are each kept whole: "林 / 晓" reads as
+    // two people, a number split over two lines misdials.
+    let mut t = table(&["Name", "Phone", "Role", "Reachable", "Id"], style);
     for c in &plan.contacts {
         t.add_row(vec![
-            clean(&c.name),
-            c.phone.as_deref().map(super::phone).unwrap_or_default(),
-            super::role_words(c.role).to_string(),
-            c.reachable.as_deref().map(clean).unwrap_or_default(),
-            clean(&c.id),
+            names(&clean(&c.name)),
+            whole(&c.phone.as_deref().map(super::phone).unwrap_or_default()),
+            words(super::role_words(c.role)),
+            words(&c.reachable.as_deref().map(clean).unwrap_or_default()),
+            whole(&clean(&c.id)),
         ]);
     }
     t
@@ -569,7 +726,7 @@ pub fn history_table(
     zone: &jiff::tz::TimeZone,
     style: Style,
 ) -> Grid {
-    let mut t = table(&["Rev", "Saved", "Change"], &[0, 1], style);
+    let mut t = table(&["Rev", "Saved", "Change"], style);
     for row in rows {
         let mark = if Some(row.revision) == current {
             " (current)"
@@ -577,15 +734,19 @@ pub fn history_table(
             ""
         };
         t.add_row(vec![
-            format!("{}{mark}", row.revision),
-            row.saved_at
-                .as_ref()
-                .map(|at| crate::plan::date::local_moment(at, zone))
-                .unwrap_or_default(),
-            row.change_note
-                .as_deref()
-                .map(|note| super::change_note(note, super::Reader::Owner))
-                .unwrap_or_default(),
+            whole(&format!("{}{mark}", row.revision)),
+            whole(
+                &row.saved_at
+                    .as_ref()
+                    .map(|at| crate::plan::date::local_moment(at, zone))
+                    .unwrap_or_default(),
+            ),
+            words(
+                &row.change_note
+                    .as_deref()
+                    .map(|note| super::change_note(note, super::Reader::Owner))
+                    .unwrap_or_default(),
+            ),
         ]);
     }
     t
@@ -604,12 +765,12 @@ mod tests {
             plain: false,
             width: 50,
         };
-        let mut grid = table(&["Trigger", "Brings", "Priority", "Response"], &[2], style);
+        let mut grid = table(&["Trigger", "Brings", "Priority", "Response"], style);
         grid.add_row(vec![
-            "Зарплата в п'ятницю, сама вдома".into(),
-            "thinks: Лише один раз, я заслужила\nfeels: Самотність\nurge: Відкрити застосунок казино".into(),
-            "high\nlikely 4/5\nurge 4/5\nsure 20%".into(),
-            String::new(),
+            words("Зарплата в п'ятницю, сама вдома"),
+            words("thinks: Лише один раз, я заслужила\nfeels: Самотність\nurge: Відкрити застосунок казино"),
+            whole("high\nlikely 4/5\nurge 4/5\nsure 20%"),
+            Vec::new(),
         ]);
         assert!(grid.fits());
         let shown = grid.to_string();
@@ -618,5 +779,38 @@ mod tests {
             assert!(shown.contains(word), "{word} broken:\n{shown}");
         }
         assert!(shown.lines().all(|l| display_width(l) <= 50), "{shown}");
+    }
+
+    /// Issue 13 (Mei): a name is never split between its characters in a
+    /// drawn table: short, it is whole with its "Call:"; long, it breaks
+    /// only between its words.
+    #[test]
+    fn a_name_in_a_drawn_table_stays_whole() {
+        for width in 40..=100 {
+            let style = Style {
+                color: false,
+                plain: false,
+                width,
+            };
+            let mut grid = table(&["Trigger", "Response"], style);
+            grid.add_row(vec![
+                words("周五发工资以后，一个人走过便利店，看到货架上的酒"),
+                [
+                    names("Call: 林晓（室友）"),
+                    names("Call: Dr Patel, Riverside Surgery"),
+                ]
+                .concat(),
+            ]);
+            let shown = grid.to_string();
+            assert!(grid.fits(), "{width}:\n{shown}");
+            assert!(shown.contains("Call: 林晓（室友）"), "{width}:\n{shown}");
+            for word in ["Patel,", "Riverside", "Surgery"] {
+                assert!(shown.contains(word), "{width}:\n{shown}");
+            }
+            assert!(
+                shown.lines().all(|l| display_width(l) <= width),
+                "{width}:\n{shown}"
+            );
+        }
     }
 }

@@ -1,0 +1,188 @@
+//! Issue 13 (Mei in Auckland, Oksana, in tmux at 100 and 50 columns):
+//! screens at any width. A person's name is never broken, a word never cut
+//! by the terminal, a label never left at a line's end; each screen is
+//! measured as a terminal measures it (glibc `wcswidth`) and read in tmux.
+
+use crate::keys::Tmux;
+use crate::paper::TERMINAL_COLUMNS;
+use crate::{Env, tool};
+
+/// Names in three scripts, one wider than any column a 50-column table
+/// can give: each must show whole, on one line.
+const NAMES: [&str; 5] = [
+    "林晓（室友）",
+    "欧阳娜娜",
+    "محمد عبد الرحمن",
+    "Олена (сестра)",
+    "Bartholomew Featherstonehaugh",
+];
+
+/// Mei's plan: her contacts, and two triggers that name them.
+fn meis_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲", "--country", "NZ"]);
+    let phones = [
+        "+86 138 0013 8000",
+        "+86 139 1234 5678",
+        "+20 10 1234 5678",
+        "+380 67 123 4567",
+        "+44 7700 900123",
+    ];
+    let mut ids = Vec::new();
+    for (n, (name, phone)) in NAMES.iter().zip(phones).enumerate() {
+        let id = format!("p{n}");
+        env.ok([
+            "contact", "add", "--id", &id, "--name", name, "--phone", phone, "--role", "help",
+        ]);
+        ids.push(id);
+    }
+    env.ok([
+        "coping",
+        "add",
+        "--id",
+        "breathe",
+        "--name",
+        "慢慢呼吸",
+        "--step",
+        "先深呼吸三次，然后离开那个地方",
+    ]);
+    let mut args = vec![
+        "trigger",
+        "add",
+        "--id",
+        "payday",
+        "--situation",
+        "周五发工资以后，一个人走过便利店，看到货架上的酒",
+        "--thought",
+        "我这周很辛苦，应该奖励自己",
+        "--likelihood",
+        "4",
+        "--intensity",
+        "5",
+        "--confidence",
+        "40",
+        "--coping",
+        "breathe",
+    ];
+    for id in &ids {
+        args.extend(["--contact", id.as_str()]);
+    }
+    env.ok(args);
+    env.ok([
+        "trigger",
+        "add",
+        "--id",
+        "sunday",
+        "--situation",
+        "Sunday evening alone after the revision class",
+        "--likelihood",
+        "3",
+        "--intensity",
+        "2",
+        "--confidence",
+        "60",
+        "--contact",
+        "p0",
+    ]);
+    env
+}
+
+/// `shown` fits `columns` as glibc measures it, and a table's borders line
+/// up; returns how many box-drawn tables it holds.
+#[track_caller]
+fn measured(shown: &str, columns: usize, what: &str) -> usize {
+    tool("python3")
+        .arg("-c")
+        .arg(TERMINAL_COLUMNS)
+        .arg(columns.to_string())
+        .stdin(shown.to_string())
+        .case(format!(
+            "{what} at {columns} columns fits and lines up:\n{shown}"
+        ))
+        .run()
+        .stdout
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Every name in `NAMES` shows whole on one line of `shown`, "Call:" with
+/// it wherever the trigger names it, and no line ends with a label.
+#[track_caller]
+fn names_whole(shown: &str, calls: bool, what: &str) {
+    for name in NAMES {
+        assert!(
+            shown.lines().any(|l| l.contains(name)),
+            "{what}: “{name}” is broken:\n{shown}"
+        );
+        if calls {
+            assert!(
+                shown.lines().any(|l| l.contains(&format!("Call: {name}"))),
+                "{what}: “Call: {name}” is not on one line:\n{shown}"
+            );
+        }
+    }
+    for line in shown.lines() {
+        let text = line.trim_end_matches(['│', ' ']);
+        assert!(
+            !text.ends_with(':') && !text.ends_with("Call"),
+            "{what}: a line ends with a label: {line:?}\n{shown}"
+        );
+    }
+}
+
+/// Issue 13: at 50 columns the trigger (rank) table broke "林晓" between
+/// its characters, which UAX #14 allows; a name and a short label now stay
+/// whole, and a table that cannot keep them so turns into labelled lines,
+/// one block a row. At 100, 50 and 40 columns, in `show` and the list
+/// commands, every row measured with glibc's `wcswidth`.
+#[test]
+fn names_stay_whole_in_every_table_at_any_width() {
+    let env = meis_plan();
+    let mut drawn = 0;
+    for columns in [100, 50, 40] {
+        for (command, calls) in [
+            (&["show"][..], true),
+            (&["trigger", "list"], true),
+            (&["contact", "list"], false),
+        ] {
+            let what = format!("{command:?} at {columns}");
+            let shown = env
+                .test(command)
+                .env("COLUMNS", columns.to_string())
+                .run()
+                .stdout;
+            drawn += measured(&shown, columns, &what);
+            names_whole(&shown, calls, &what);
+        }
+    }
+    // At 100 columns the tables are drawn, and keep the names whole there too.
+    assert!(drawn >= 4, "{drawn} tables drawn");
+    // Too narrow for the table: one block a row, each cell under its label.
+    let shown = env.test(["show"]).env("COLUMNS", "50").run().stdout;
+    let narrow = &shown[shown.find("Triggers").unwrap()..shown.find("Coping").unwrap()];
+    assert!(!narrow.contains('┆'), "{narrow}");
+    assert!(
+        narrow.contains("Trigger: Sunday evening alone after the revision"),
+        "{narrow}"
+    );
+    assert!(
+        narrow.contains("  Priority: low; likely 3/5; urge 2/5; sure 60%"),
+        "{narrow}"
+    );
+}
+
+/// `rank` in tmux at 50 columns: the priority table shows Mei's people
+/// whole, "Call:" beside each name, every row within the screen.
+#[test]
+fn rank_at_50_columns_keeps_every_name_whole() {
+    let env = meis_plan();
+    let t = Tmux::start(&env, &["rank"], 50);
+    t.wait_for("Change their");
+    t.keys(&["Enter"]);
+    t.wait_for("Compare them now?");
+    let screen = t.scrollback();
+    measured(&screen, 50, "rank");
+    names_whole(&screen, true, "rank");
+    assert!(screen.contains("Response: 慢慢呼吸"), "{screen}");
+}
