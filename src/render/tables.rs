@@ -132,6 +132,10 @@ fn names(text: &str) -> Cell {
 /// labelled lines, as ripgrep and fd do for narrow output.
 const LEAST_READABLE: usize = 8;
 
+/// The room a column of words is given before a name column takes its
+/// whole width.
+const WORDS_ROOM: usize = 16;
+
 /// Rows under headings: a box-drawn table fitted to the output width, or,
 /// with `--plain` or when the table cannot fit, labelled lines that read
 /// well aloud, on a braille display and on a narrow screen.
@@ -212,8 +216,9 @@ impl Grid {
     }
 
     /// Each column's width: what it holds when all fits, else at least its
-    /// names and longest word, the room left given a column at a time to
-    /// the narrowest that still wants more.
+    /// names and longest word, then names whole where there is room, the
+    /// room left given a column at a time to the narrowest that still
+    /// wants more.
     fn column_widths(&self) -> Vec<usize> {
         let least = self.least_widths();
         let natural: Vec<usize> = (0..self.headers.len())
@@ -225,6 +230,21 @@ impl Grid {
             .width
             .saturating_sub(borders + least.iter().sum::<usize>());
         let mut widths = least;
+        // A column of names gets its whole width first ("Call: Bartholomew
+        // Featherstonehaugh" on one line), when that still leaves every
+        // column of words [`WORDS_ROOM`] to read in.
+        let names = |i: usize| self.column(i).any(|l| l.keep == Keep::Name);
+        let words_need: usize = (0..widths.len())
+            .filter(|&i| !names(i))
+            .map(|i| natural[i].min(WORDS_ROOM).saturating_sub(widths[i]))
+            .sum();
+        for i in (0..widths.len()).filter(|&i| names(i)) {
+            let want = natural[i] - widths[i];
+            if spare >= want + words_need {
+                widths[i] = natural[i];
+                spare -= want;
+            }
+        }
         while spare > 0 {
             let Some(i) = (0..widths.len())
                 .filter(|&i| widths[i] < natural[i])
