@@ -580,6 +580,14 @@ impl Error {
                 ..
             } => "nothing was changed; update relapse-plan to add to it".into(),
             Error::BadFile {
+                what: "a hand-in file",
+                path,
+                source: ParseError::PlanProblems(_),
+            } => format!(
+                "nothing was changed, and your own plan is untouched; ask your client to send it again (`relapse-plan homework submit` checks their plan first and says what to mend); `relapse-plan validate {}` lists these again",
+                crate::render::rescue::path_word(path)
+            ),
+            Error::BadFile {
                 what: "a homework file" | "a hand-in file",
                 ..
             } => "nothing was changed; ask whoever sent it for a new copy (relapse-plan writes them with `homework assign` and `homework submit`)".into(),

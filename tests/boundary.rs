@@ -59,8 +59,27 @@ fn a_hostile_hand_in_reaches_the_terminal_only_as_visible_text() {
         .replace("Dr Patel", &format!("Dr {HIDDEN}Patel"))
         .replace("\"Sam\"", &format!("\"Sam{HIDDEN}\""))
         .replace("Payday", &format!("Pay{HOSTILE}day"));
+    // The plan inside is checked as the plan loader checks `plan.toml`:
+    // an id holding an escape is refused by name (its words written out),
+    // never shown as if it read cleanly.
+    let in_plan = format!("id = \"pay{HOSTILE}day\"");
+    assert_eq!(text.matches(&in_plan).count(), 1);
     let env = Env::new();
     let hand_in = env.home().join("hand-in.toml");
+    fs::write(&hand_in, &text).unwrap();
+    let output = env
+        .test(["review", hand_in.to_str().unwrap()])
+        .status(1)
+        .run();
+    assert_shown_safely("review of a hand-in with a hostile plan", &output.err_bytes);
+    assert!(
+        output.stderr.contains("the plan inside has") && output.stderr.contains("its id `pay"),
+        "{}",
+        output.stderr
+    );
+    // Elsewhere in the hand-in (what was practised, a check-in's note)
+    // such words are read, and shown written out.
+    let text = text.replace(&in_plan, "id = \"payday\"");
     // An escape in the therapist's name is refused by name, as `homework
     // start` refuses it: `submit` never writes one.
     let refused = text.replacen(

@@ -48,6 +48,7 @@ mod their_words;
 #[cfg(unix)]
 mod torture;
 mod trudy;
+mod trudy_files;
 #[cfg(unix)]
 mod typed_ahead;
 mod walk;

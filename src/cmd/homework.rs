@@ -156,6 +156,18 @@ const SHORT_HAND_IN_LINES: usize = 40;
 fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     super::check_output(ctx, output, force)?;
     let homework = ctx.store.started_homework()?;
+    // A plan with problems would make a hand-in `review` refuses, with
+    // lines of a file never written: name them in the plan itself, where
+    // the person can mend them.
+    match ctx.store.load() {
+        Ok(loaded) if !loaded.problems.is_empty() => {
+            return Err(Error::Invalid {
+                path: Some(loaded.path),
+                problems: loaded.problems,
+            });
+        }
+        _ => {}
+    }
     let period = ctx.store.period_since_start(&homework, &ctx.zone)?;
     let hand_in = HandIn::new(homework.assignment, period, ctx.now);
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");

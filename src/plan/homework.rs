@@ -888,21 +888,41 @@ pub struct Revision {
     pub changes: Vec<Change>,
 }
 
-/// Reads a hand-in of any version this build knows. Before version 3 the
-/// changes were sentences (`[[changes]]`); they are kept as those words.
-/// Version 3 is version 4 without renames.
+/// Reads a hand-in of any version this build knows, and refuses one
+/// `submit` could not have written: its own fields first (see
+/// [`HandIn::problems`]), then the plan inside, checked as the plan loader
+/// checks `plan.toml`, each problem with its line in this file.
 pub fn read_hand_in(bytes: &[u8]) -> Result<HandIn, ParseError> {
+    const WHAT: &str = "a hand-in file";
     #[derive(Deserialize)]
     struct Version {
         schema_version: u32,
     }
-    const WHAT: &str = "a hand-in file";
     let Version { schema_version } = parse_document(bytes, HAND_IN_KIND, WHAT)?;
-    if schema_version >= 3 {
-        return parse_document(bytes, HAND_IN_KIND, WHAT);
+    // Read first, so a wrong value in the plan is named at its own line
+    // rather than at `[plan]`.
+    let plan_problems = super::parse::plan_inside(bytes, "plan")?;
+    let hand_in = if schema_version >= 3 {
+        parse_document(bytes, HAND_IN_KIND, WHAT)?
+    } else {
+        from_v2(parse_document(bytes, HAND_IN_KIND, WHAT)?)
+    };
+    if let Some(message) = hand_in.problems().into_iter().next() {
+        return Err(ParseError::Field { message });
     }
-    let old: HandInV2 = parse_document(bytes, HAND_IN_KIND, WHAT)?;
-    Ok(HandIn {
+    // A client's file is never shown as if it "read cleanly" when
+    // relapse-plan would not have saved the plan in it.
+    if !plan_problems.is_empty() {
+        return Err(ParseError::PlanProblems(plan_problems));
+    }
+    Ok(hand_in)
+}
+
+/// A hand-in of version 1 or 2: the changes were sentences
+/// (`[[changes]]`), kept as those words. Version 3 is version 4 without
+/// renames, so it needs nothing of this.
+fn from_v2(old: HandInV2) -> HandIn {
+    HandIn {
         schema_version: old.schema_version,
         kind: old.kind,
         submitted_at: old.submitted_at,
@@ -924,7 +944,7 @@ pub fn read_hand_in(bytes: &[u8]) -> Result<HandIn, ParseError> {
         practice: old.practice,
         check_ins: old.check_ins,
         plan: old.plan,
-    })
+    }
 }
 
 /// A hand-in of version 1 or 2, as it was written.

@@ -4,7 +4,9 @@
 
 use std::fmt;
 
-use super::validate::{Problem, validate};
+use serde::Deserialize as _;
+
+use super::validate::{Problem, Step, validate};
 use super::{Plan, Role, SCHEMA_VERSION};
 
 /// A plan read from a file, with anything worth saying about it.
@@ -47,7 +49,15 @@ pub enum ParseError {
     /// A key this build does not know, in a file of the current schema:
     /// usually a typo, and it would be lost on the next save.
     UnknownField { key: String, line: Option<usize> },
+    /// The plan inside a hand-in reads, but does not pass the checks the
+    /// plan loader makes (a likelihood of 9, two triggers with one id).
+    PlanProblems(Vec<PlanProblem>),
 }
+
+/// The most problems of a plan inside another file said one by one: the
+/// rest are counted, so a file of 30 000 bad entries is a screen, not a
+/// scroll.
+const PROBLEMS_SAID: usize = 12;
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -87,6 +97,24 @@ impl fmt::Display for ParseError {
                     "`{key}` is not a field relapse-plan knows (a typo?); \
                      it would be lost on the next save, so nothing was changed"
                 )
+            }
+            ParseError::PlanProblems(problems) => {
+                match problems.len() {
+                    1 => f.write_str("the plan inside has a problem")?,
+                    n => write!(f, "the plan inside has {n} problems")?,
+                }
+                f.write_str(" that relapse-plan never saves:")?;
+                for problem in problems.iter().take(PROBLEMS_SAID) {
+                    f.write_str("\n  - ")?;
+                    if let Some(line) = problem.line {
+                        write!(f, "line {line}: ")?;
+                    }
+                    f.write_str(&problem.words)?;
+                }
+                if problems.len() > PROBLEMS_SAID {
+                    write!(f, "\n  - and {} more", problems.len() - PROBLEMS_SAID)?;
+                }
+                Ok(())
             }
         }
     }
@@ -135,9 +163,51 @@ fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
 
 /// Reads a plan from a file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let (text, table) = raw_table(bytes)?;
+    read_plan(table, &Within { text, from: 0 }, || {
+        toml::Deserializer::parse(text)
+    })
+}
+
+/// The part of a file's text a plan is written in: all of `plan.toml`, or
+/// from a hand-in's `[plan]` on, so a key is looked for where the plan is
+/// and every line said is a line of the file.
+struct Within<'t> {
+    text: &'t str,
+    /// The byte offset where the plan starts.
+    from: usize,
+}
+
+impl Within<'_> {
+    /// The line of the file where `key` is first written in the plan.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        self.in_plan(find_key_line(&self.text[self.from..], key))
+    }
+
+    /// The line of the file of the plan's `[key]` table header.
+    fn table_line(&self, key: &str) -> Option<usize> {
+        self.in_plan(find_table_line(&self.text[self.from..], key))
+    }
+
+    fn in_plan(&self, line: Option<usize>) -> Option<usize> {
+        let before = self.text[..self.from].matches('\n').count();
+        line.map(|line| line + before)
+    }
+}
+
+/// Every step the plan loader takes once the TOML is read, in one place
+/// for `plan.toml` and for a plan inside another file (a hand-in): the
+/// schema version, migration, every field (an unknown one refused) and
+/// validation. `located` reads the plan again with positions in the
+/// file, only to say where a wrong value is.
+fn read_plan<'t>(
+    mut table: toml::Table,
+    within: &Within<'t>,
+    located: impl FnOnce() -> Result<toml::Deserializer<'t>, toml::de::Error>,
+) -> Result<Parsed, ParseError> {
+    let text = within.text;
     // The schema version decides how the rest is read, so look at it on the
     // raw table before trusting any field.
-    let (text, mut table) = raw_table(bytes)?;
     let version = match table.get("schema_version") {
         None => return Err(ParseError::NoSchemaVersion),
         Some(toml::Value::Integer(v)) if *v >= 1 => *v,
@@ -146,10 +216,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     let newer_schema = (version > i64::from(SCHEMA_VERSION)).then_some(version);
     // An older file is brought up to date step by step on the raw table,
     // then read as strictly as a current one.
-    migrate(&mut table, version, text)?;
+    migrate(&mut table, version, within)?;
     if newer_schema.is_none() && holds_flag_for_role(&table) {
         return Err(ParseError::Syntax {
-            line: find_key_line(text, "do_not_involve").unwrap_or(1),
+            line: within.key_line("do_not_involve").unwrap_or(1),
             column: 1,
             message: format!(
                 "since schema 3, someone not to involve is written `role = \"{}\"` instead of `do_not_involve = true`",
@@ -166,7 +236,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     }) {
         Ok(plan) => plan,
         Err(error) => {
-            let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax(text, &e))?;
+            let deserializer = located().map_err(|e| syntax(text, &e))?;
             let located: Result<Plan, _> = serde_ignored::deserialize(deserializer, |_| {});
             return Err(located.err().map_or_else(
                 || ParseError::Field {
@@ -179,7 +249,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if newer_schema.is_none()
         && let Some(key) = unknown.into_iter().next()
     {
-        let line = find_key_line(text, &key);
+        let line = within.key_line(&key);
         return Err(ParseError::UnknownField { key, line });
     }
     if newer_schema.is_some() {
@@ -196,6 +266,80 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         newer_schema,
         problems,
     })
+}
+
+/// The plan kept under `key` in another file (a hand-in's `[plan]`), read
+/// and checked exactly as the plan loader reads `plan.toml`, every line
+/// said a line of that file: an error when it can't be read, else what
+/// validation finds in it, each problem with its line (none when the plan
+/// is sound, or when there is no such table, for the file's own reader to
+/// say).
+pub fn plan_inside(bytes: &[u8], key: &str) -> Result<Vec<PlanProblem>, ParseError> {
+    let text = utf8_text(bytes)?;
+    let root = toml::de::DeTable::parse(text).map_err(|e| syntax(text, &e))?;
+    let Some((name, value)) = root.get_ref().get_key_value(key) else {
+        return Ok(Vec::new());
+    };
+    let toml::de::DeValue::Table(inner) = value.get_ref() else {
+        return Ok(Vec::new());
+    };
+    let spanned = toml::Spanned::new(value.span(), inner.clone());
+    let table = toml::Table::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
+        value.span(),
+        toml::de::DeValue::Table(inner.clone()),
+    )))
+    .map_err(|e| syntax(text, &e))?;
+    let within = Within {
+        text,
+        from: line_start(text, name.span().start),
+    };
+    let parsed = read_plan(table, &within, || Ok(toml::Deserializer::from(spanned)))?;
+    Ok(parsed
+        .problems
+        .iter()
+        .map(|problem| PlanProblem {
+            line: line_of(value, &problem.path).map(|at| line_column(text, at).0),
+            words: problem.to_string(),
+        })
+        .collect())
+}
+
+/// The byte offset where the line holding `offset` starts.
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |at| at + 1)
+}
+
+/// Where `path` is written under `value`: the deepest key or entry of it
+/// the file holds (its byte offset).
+fn line_of(value: &toml::Spanned<toml::de::DeValue<'_>>, path: &[Step]) -> Option<usize> {
+    let mut at = value;
+    let mut offset = None;
+    for step in path {
+        let next = match (step, at.get_ref()) {
+            (Step::Key(key), toml::de::DeValue::Table(table)) => {
+                table.get_key_value(key.as_str()).map(|(k, v)| {
+                    offset = Some(k.span().start);
+                    v
+                })
+            }
+            (Step::Entry(n), toml::de::DeValue::Array(items)) => items.get(*n).inspect(|v| {
+                offset = Some(v.span().start);
+            }),
+            _ => None,
+        };
+        match next {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    offset
+}
+
+/// One problem of a plan inside another file, with its line there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanProblem {
+    pub line: Option<usize>,
+    pub words: String,
 }
 
 /// Keys each schema added, so an older file holding them is named clearly.
@@ -224,7 +368,7 @@ const ADDED_IN_ENTRIES: &[(i64, &str, &str)] = &[
 
 /// Migrates a plan table from schema `from` to [`SCHEMA_VERSION`], one
 /// step at a time. Each step changes only what its schema changed.
-fn migrate(table: &mut toml::Table, from: i64, text: &str) -> Result<(), ParseError> {
+fn migrate(table: &mut toml::Table, from: i64, within: &Within<'_>) -> Result<(), ParseError> {
     for version in from..i64::from(SCHEMA_VERSION) {
         let next = version + 1;
         // Schema 2 added `[check_in]` and `[early_warning]` (both optional,
@@ -236,8 +380,9 @@ fn migrate(table: &mut toml::Table, from: i64, text: &str) -> Result<(), ParseEr
         // flag beside one (see `not_involved_as_a_role`). A file of an older schema that already holds one was mixed
         // by hand: say so rather than guess.
         let came_with = |key: &str| ParseError::Syntax {
-            line: find_key_line(text, key)
-                .or_else(|| find_table_line(text, key))
+            line: within
+                .key_line(key)
+                .or_else(|| within.table_line(key))
                 .unwrap_or(1),
             column: 1,
             message: format!(
@@ -322,7 +467,7 @@ pub fn embedded_plan<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resul
         }
     };
     if version <= i64::from(SCHEMA_VERSION) {
-        migrate(&mut table, version, "").map_err(D::Error::custom)?;
+        migrate(&mut table, version, &Within { text: "", from: 0 }).map_err(D::Error::custom)?;
         if holds_flag_for_role(&table) {
             return Err(D::Error::custom(format!(
                 "the plan inside says schema {version} but has `do_not_involve`; since schema 3 it is written `role = \"{}\"`",

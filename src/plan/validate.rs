@@ -20,6 +20,9 @@ pub struct Problem {
     pub id: Option<String>,
     /// The entry's field the problem is in (`name`, `phone`), if one.
     pub field: Option<&'static str>,
+    /// Where it is in the plan's TOML, as keys and list entries, so a
+    /// reader of a file holding the plan (a hand-in) can name the line.
+    pub path: Vec<Step>,
     /// The same problem whatever the entry's words: by kind, id, field and
     /// message. What equality compares, so a change that mends a file's
     /// problems is recognised even when it also edits the words they quote.
@@ -54,6 +57,15 @@ impl Problem {
     }
 }
 
+/// One step of a [`Problem`]'s path in the plan's TOML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// A table's key.
+    Key(String),
+    /// A list's entry, counted from 0.
+    Entry(usize),
+}
+
 /// Where a problem is: in words, with the entry's id and field if any.
 #[derive(Clone)]
 struct At {
@@ -61,15 +73,18 @@ struct At {
     id: Option<String>,
     field: Option<&'static str>,
     key: String,
+    path: Vec<Step>,
 }
 
 impl From<&str> for At {
+    /// A top-level key or table (`name`, `review.next`), said as itself.
     fn from(place: &str) -> At {
         At {
             words: place.to_string(),
             id: None,
             field: None,
             key: place.to_string(),
+            path: place.split('.').map(|k| Step::Key(k.into())).collect(),
         }
     }
 }
@@ -82,29 +97,62 @@ impl From<String> for At {
 
 impl At {
     /// An entry (`kind` is "trigger", "contact", "coping strategy"), named
-    /// by its words, or by its id when it has none.
-    fn entry(kind: &str, id: &str, words: &str) -> At {
+    /// by its words, or by its id when it has none; `index` is where it is
+    /// in its list (None: not in the plan's lists, a card being imported).
+    fn entry(kind: &str, index: Option<usize>, id: &str, words: &str) -> At {
         let shown = if words.trim().is_empty() {
             format!("{kind} `{id}`")
         } else {
             format!("{kind} “{}”", brief(words))
+        };
+        let list = match kind {
+            "trigger" => "triggers",
+            "contact" => "contacts",
+            _ => "coping",
         };
         At {
             words: shown,
             id: Some(id.to_string()),
             field: None,
             key: format!("{kind} `{id}`"),
+            path: index.map_or_else(Vec::new, |i| vec![Step::Key(list.into()), Step::Entry(i)]),
         }
     }
 
-    /// The same entry, at one of its fields.
+    /// Entry `index` (from 0) of a list of words, said as `words` ("crisis
+    /// step 2").
+    fn item(words: &str, list: &str, index: usize) -> At {
+        At {
+            path: vec![Step::Key(list.into()), Step::Entry(index)],
+            ..At::from(words)
+        }
+    }
+
+    /// The same entry, at one of its fields (`key` as the file writes it).
     fn field(&self, field: &'static str) -> At {
+        let key = match field {
+            "thought" => "thoughts",
+            "feeling" => "feelings",
+            "urge" => "urges",
+            "step" => "steps",
+            other => other,
+        };
         At {
             words: format!("{} {field}", self.words),
             id: self.id.clone(),
             field: Some(field),
             key: format!("{} {field}", self.key),
+            path: self.at_key(key).path,
         }
+    }
+
+    /// The same place, pointing at one of its keys in the file (a rating
+    /// that is said about the whole entry).
+    fn at_key(&self, key: &str) -> At {
+        let mut at = self.clone();
+        at.path
+            .extend(key.split('.').map(|k| Step::Key(k.to_string())));
+        at
     }
 }
 
@@ -184,7 +232,7 @@ fn check_schema_3(plan: &Plan, report: &mut impl FnMut(At, String)) {
         }
     }
     for (n, line) in own.lines.iter().enumerate() {
-        let place = At::from(format!("own crisis line {}", n + 1));
+        let place = At::item(&format!("own crisis line {}", n + 1), "own_lines.lines", n);
         check_text(&line.name, &place.field("name"), false, report);
         for value in [&line.call, &line.text, &line.source].into_iter().flatten() {
             check_text(value, &place, false, report);
@@ -203,6 +251,7 @@ fn problem(at: At, message: String) -> Problem {
         message,
         id: at.id,
         field: at.field,
+        path: at.path,
     }
 }
 
@@ -248,7 +297,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
     for section in Section::ALL {
         for (n, item) in plan.section(section).iter().enumerate() {
-            let place = At::from(format!("{} {}", section.item_name(), n + 1));
+            let place = At::item(
+                &format!("{} {}", section.item_name(), n + 1),
+                section.key(),
+                n,
+            );
             check_text(&item.text, &place, false, &mut report);
             if section == Section::CrisisSteps {
                 check_follow_through(&item.follow_through, &place, &mut report);
@@ -304,22 +357,22 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
 /// Each coping strategy's and contact's words.
 fn check_coping_and_contacts(plan: &Plan, report: &mut impl FnMut(At, String)) {
-    for c in &plan.coping {
-        let place = At::entry("coping strategy", &c.id, &c.name);
+    for (n, c) in plan.coping.iter().enumerate() {
+        let place = At::entry("coping strategy", Some(n), &c.id, &c.name);
         check_follow_through(&c.follow_through, &place, report);
         check_text(&c.name, &place.field("name"), false, report);
         for step in &c.steps {
             check_text(step, &place.field("step"), false, report);
         }
     }
-    for c in &plan.contacts {
-        check_contact(c, report);
+    for (n, c) in plan.contacts.iter().enumerate() {
+        check_contact(c, Some(n), report);
     }
 }
 
 /// One contact's words.
-fn check_contact(c: &super::Contact, report: &mut impl FnMut(At, String)) {
-    let place = At::entry("contact", &c.id, &c.name);
+fn check_contact(c: &super::Contact, index: Option<usize>, report: &mut impl FnMut(At, String)) {
+    let place = At::entry("contact", index, &c.id, &c.name);
     check_text(&c.name, &place.field("name"), false, report);
     if let Some(phone) = &c.phone {
         check_text(phone, &place.field("phone"), false, report);
@@ -333,7 +386,7 @@ fn check_contact(c: &super::Contact, report: &mut impl FnMut(At, String)) {
 /// plan (a card being imported).
 pub fn contact_problems(contact: &super::Contact) -> Vec<Problem> {
     let mut problems = Vec::new();
-    check_contact(contact, &mut |at: At, message: String| {
+    check_contact(contact, None, &mut |at: At, message: String| {
         problems.push(problem(at, message));
     });
     problems
@@ -362,7 +415,7 @@ fn check_counts(plan: &Plan, report: &mut impl FnMut(At, String)) {
         plan.own_lines.lines.len(),
         MAX_ITEMS,
     );
-    for t in &plan.triggers {
+    for (n, t) in plan.triggers.iter().enumerate() {
         for (field, len) in [
             ("thoughts", t.thoughts.len()),
             ("feelings", t.feelings.len()),
@@ -371,15 +424,15 @@ fn check_counts(plan: &Plan, report: &mut impl FnMut(At, String)) {
             ("contacts", t.contacts.len()),
         ] {
             count(
-                At::entry("trigger", &t.id, &t.situation).field(field),
+                At::entry("trigger", Some(n), &t.id, &t.situation).field(field),
                 len,
                 MAX_INNER,
             );
         }
     }
-    for c in &plan.coping {
+    for (n, c) in plan.coping.iter().enumerate() {
         count(
-            At::entry("coping strategy", &c.id, &c.name).field("steps"),
+            At::entry("coping strategy", Some(n), &c.id, &c.name).field("steps"),
             c.steps.len(),
             MAX_INNER,
         );
@@ -394,8 +447,8 @@ fn check_ids<'a>(
     report: &mut impl FnMut(At, String),
 ) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
-    for (id, words) in entries {
-        let place = At::entry(what, id, words);
+    for (n, (id, words)) in entries.enumerate() {
+        let place = At::entry(what, Some(n), id, words).at_key("id");
         if !ids::is_valid(id) {
             let command = match what {
                 "contact" => "contact",
@@ -442,8 +495,8 @@ fn check_triggers(plan: &Plan, coping_ids: &HashSet<&str>, report: &mut impl FnM
     // Looked up by id once, so links cost the same whatever the plan's size.
     let contacts: std::collections::HashMap<&str, &super::Contact> =
         plan.contacts.iter().map(|c| (c.id.as_str(), c)).collect();
-    for t in &plan.triggers {
-        let place = At::entry("trigger", &t.id, &t.situation);
+    for (n, t) in plan.triggers.iter().enumerate() {
+        let place = At::entry("trigger", Some(n), &t.id, &t.situation);
         check_text(&t.situation, &place.field("situation"), false, report);
         for (field, list) in [
             ("thought", &t.thoughts),
@@ -463,19 +516,19 @@ fn check_triggers(plan: &Plan, coping_ids: &HashSet<&str>, report: &mut impl FnM
                 && value > max
             {
                 report(
-                    place.clone(),
+                    place.at_key(field),
                     format!("{field} is {value}; it goes from 0 to {max}"),
                 );
             }
         }
         match t.rank {
             Some(0) => report(
-                place.clone(),
+                place.at_key("rank"),
                 "rank is 0; ranks start at 1 (the riskiest)".into(),
             ),
             Some(rank) if !ranks.insert(rank) => {
                 report(
-                    place.clone(),
+                    place.at_key("rank"),
                     format!("rank {rank} is given to another trigger too"),
                 );
             }
@@ -484,7 +537,7 @@ fn check_triggers(plan: &Plan, coping_ids: &HashSet<&str>, report: &mut impl FnM
         for id in &t.coping {
             if !coping_ids.contains(id.as_str()) {
                 report(
-                    place.clone(),
+                    place.at_key("coping"),
                     format!("links to coping strategy `{id}`, which is not in the plan"),
                 );
             }
@@ -492,14 +545,14 @@ fn check_triggers(plan: &Plan, coping_ids: &HashSet<&str>, report: &mut impl FnM
         for id in &t.contacts {
             match contacts.get(id.as_str()) {
                 None => report(
-                    place.clone(),
+                    place.at_key("contacts"),
                     format!("links to contact `{id}`, who is not in the plan"),
                 ),
                 Some(c) if !c.to_involve() => report(
-                    place.clone(),
+                    place.at_key("contacts"),
                     format!(
                         "links to {}, who is marked not to involve in a crisis",
-                        At::entry("contact", id, &c.name).words
+                        At::entry("contact", None, id, &c.name).words
                     ),
                 ),
                 Some(_) => {}

@@ -121,6 +121,18 @@ pub fn rehearse(rehearsal: &Rehearsal, plan_dir: Option<&Path>) -> String {
     command.finish(plan_dir)
 }
 
+/// A path as a word a POSIX shell reads back exactly and a command never
+/// takes for an option: a relative one starting with `-` is written
+/// `./-x`.
+pub fn path_word(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if text.starts_with('-') {
+        shell_word(&format!("./{text}"))
+    } else {
+        shell_word(&text)
+    }
+}
+
 /// A word as a POSIX shell reads it back exactly: bare when it is plain,
 /// else in single quotes (a quote inside written `'\''`).
 pub fn shell_word(word: &str) -> String {

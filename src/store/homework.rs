@@ -50,12 +50,7 @@ pub fn read_hand_in(path: &Path) -> Result<HandIn> {
 
 /// The hand-in `bytes` (from `path`), checked as `review` checks it.
 pub fn hand_in_from(path: &Path, bytes: &[u8]) -> Result<HandIn> {
-    let hand_in =
-        crate::plan::homework::read_hand_in(bytes).map_err(|source| bad(HAND_IN, path, source))?;
-    match hand_in.problems().into_iter().next() {
-        Some(message) => Err(bad(HAND_IN, path, ParseError::Field { message })),
-        None => Ok(hand_in),
-    }
+    crate::plan::homework::read_hand_in(bytes).map_err(|source| bad(HAND_IN, path, source))
 }
 
 /// Refuses a hand-in that `review` would refuse, before `submit` writes
