@@ -211,3 +211,96 @@ fn a_nested_card_and_a_windows_1252_file_lose_no_one_unsaid() {
         ]
     );
 }
+
+/// A clock set back, as saves already handle it: `homework status`,
+/// `start` and `submit` with the clock before the day the homework was
+/// assigned said "9 days left" of a 7-day homework, and the hand-in was
+/// dated before it was started. Now the clock is said to be behind in the
+/// saves' words, no count of days is made from it (the JSON's `days_left`
+/// is null), and the hand-in is dated no earlier than the start. More
+/// check-ins than asked read as more, never "2 of 1 days".
+#[test]
+fn homework_with_the_clock_set_back_says_so_and_counts_nothing_impossible() {
+    let env = Env::with_example();
+    let homework = env.home().join("hw.toml");
+    env.ok([
+        "homework",
+        "assign",
+        "-o",
+        homework.to_str().unwrap(),
+        "--therapist",
+        "Dr Patel",
+        "--due",
+        "2026-11-29",
+        "--task",
+        "check-in=1",
+    ]);
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let behind = "2026-11-20T09:00:00Z";
+    let said = env
+        .test(["homework", "status"])
+        .env("RELAPSE_PLAN_NOW", behind)
+        .run();
+    assert!(
+        flat(&said.stderr).contains("Your computer's clock seems to be behind: it says today is 20 November 2026, but this homework was assigned on 22 November 2026. Days left are counted once the clock is right"),
+        "{}",
+        said.stderr
+    );
+    assert!(
+        said.stdout
+            .starts_with("Homework from Dr Patel, due 2026-11-29:\n"),
+        "{}",
+        said.stdout
+    );
+    assert!(!said.stdout.contains("left"), "{}", said.stdout);
+    let json: serde_json::Value = serde_json::from_str(
+        &env.test(["homework", "status", "--json"])
+            .env("RELAPSE_PLAN_NOW", behind)
+            .run()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["days_left"], serde_json::Value::Null, "{json}");
+    assert_eq!(json["clock_behind"], true, "{json}");
+    // With the clock right, the count is back and nothing is said.
+    let right = env.test(["homework", "status"]).run();
+    assert!(right.stdout.contains("(7 days left)"), "{}", right.stdout);
+    assert!(!right.stderr.contains("clock"), "{}", right.stderr);
+
+    // Two days checked in for a task asking one: more, not "2 of 1".
+    for day in ["2026-11-23T20:00:00Z", "2026-11-24T20:00:00Z"] {
+        env.test(["check-in", "--urge", "2", "--acted", "no"])
+            .env("RELAPSE_PLAN_NOW", day)
+            .run();
+    }
+    let status = env
+        .test(["homework", "status"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-25T09:00:00Z")
+        .run()
+        .stdout;
+    assert!(
+        flat(&status).contains("(2 days checked in, more than the 1 asked)"),
+        "{status}"
+    );
+    assert!(!status.contains("2 of 1"), "{status}");
+
+    // Handed in with the clock set back: dated no earlier than the start.
+    let hand_in = env.home().join("hand-in.toml");
+    let said = env
+        .test([
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ])
+        .env("RELAPSE_PLAN_NOW", behind)
+        .run()
+        .stderr;
+    assert!(said.contains("clock seems to be behind"), "{said}");
+    let text = fs::read_to_string(&hand_in).unwrap();
+    assert!(
+        text.contains("submitted_at = 2026-11-22T10:15:00Z"),
+        "{text}"
+    );
+}

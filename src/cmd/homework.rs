@@ -12,6 +12,7 @@ use crate::plan::homework::{Asked, Assignment, HandIn, Started, Task};
 use crate::prompt::Prompter;
 use crate::render::homework::{self as shown, StatusJson};
 use crate::store::{check_hand_in, read_assignment};
+use toml::value::Date;
 
 pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
@@ -69,8 +70,13 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         // The same assignment again: its start (and so its progress) stays.
         Some(Ok(same)) if same.assignment.id == assignment.id => {
             ctx.say(&shown::already_started(same, &ctx.zone))?;
-            writeln!(ctx.out, "{}", shown::started(&same.assignment, ctx.today))
-                .map_err(Error::Stdout)?;
+            let behind = clock_behind(ctx, &same.assignment, Some(same))?;
+            writeln!(
+                ctx.out,
+                "{}",
+                shown::started(&same.assignment, ctx.today, behind)
+            )
+            .map_err(Error::Stdout)?;
             return Ok(());
         }
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
@@ -86,15 +92,28 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     };
     let homework = Started::new(assignment, ctx.now, base);
     ctx.store.save_homework(&homework)?;
+    let behind = clock_behind(ctx, &homework.assignment, None)?;
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
     writeln!(
         ctx.out,
         "{}",
-        shown::started(&homework.assignment, ctx.today)
+        shown::started(&homework.assignment, ctx.today, behind)
     )
     .map_err(Error::Stdout)?;
     Ok(())
+}
+
+/// The day the clock should at least say, when it says an earlier one
+/// than the homework was assigned or `started` on; said, in words, as a
+/// save says a clock set back.
+fn clock_behind(ctx: &mut Ctx, a: &Assignment, started: Option<&Started>) -> Result<Option<Date>> {
+    let started = started.and_then(|s| crate::plan::date::local_date(&s.started_at, &ctx.zone));
+    let behind = crate::plan::homework::clock_behind(a, started, ctx.today);
+    if let Some(known) = behind {
+        ctx.say(&shown::clock_behind(a, ctx.today, known))?;
+    }
+    Ok(behind)
 }
 
 /// A started homework that could not be read: where, and why.
@@ -139,12 +158,15 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     let tasks = period.progress(&homework.assignment);
     let a = &homework.assignment;
     if json {
-        return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today));
+        let started = crate::plan::date::local_date(&homework.started_at, &ctx.zone);
+        let behind = crate::plan::homework::clock_behind(a, started, ctx.today);
+        return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today, behind));
     }
+    let behind = clock_behind(ctx, a, Some(&homework))?;
     writeln!(
         ctx.out,
         "{}",
-        shown::status(a, &tasks, ctx.today, ctx.style.width)
+        shown::status(a, &tasks, ctx.today, behind, ctx.style.width)
     )
     .map_err(Error::Stdout)?;
     Ok(())
@@ -169,7 +191,11 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         _ => {}
     }
     let period = ctx.store.period_since_start(&homework, &ctx.zone)?;
-    let hand_in = HandIn::new(homework.assignment, period, ctx.now);
+    // Handed in no earlier than it was started, as a save is dated no
+    // earlier than the revision before it; a clock set back is said.
+    clock_behind(ctx, &homework.assignment, Some(&homework))?;
+    let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), ctx.now);
+    let hand_in = HandIn::new(homework.assignment, period, submitted_at);
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;

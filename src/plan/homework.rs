@@ -5,7 +5,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use toml::value::Datetime;
+use toml::value::{Date, Datetime};
 
 use super::checkin::{CheckIn, CheckInLog};
 use super::date::{date_only, days_from_civil, unix_seconds, utc_from_unix};
@@ -69,6 +69,22 @@ pub struct Started {
         deserialize_with = "super::parse::embedded_plan_opt"
     )]
     pub base: Option<Plan>,
+}
+
+/// The day the computer's clock must at least have reached, when it says
+/// an earlier one: the homework was assigned on that day, or started then
+/// (`started`, the person's local day it was started, if it was). One rule
+/// with the saves' ([`super::date::dated_after`]): a clock set back is said
+/// in words, and no count of days is made from it, so no screen shows
+/// "10 days left" of a 7-day homework or a check-in that "does not count".
+pub fn clock_behind(assignment: &Assignment, started: Option<Date>, today: Date) -> Option<Date> {
+    let known = assignment
+        .assigned
+        .date
+        .into_iter()
+        .chain(started)
+        .max_by_key(|d| days_from_civil(*d))?;
+    (days_from_civil(today) < days_from_civil(known)).then_some(known)
 }
 
 /// What homework.toml says it is.
@@ -537,7 +553,12 @@ fn at_least(task: &Task, have: usize, what: &str) -> Progress {
     Progress {
         task: task.clone(),
         done: have >= want,
-        detail: format!("{have} of {want} {what}"),
+        // Never "2 of 1 days": more than asked is said as more.
+        detail: if have > want {
+            format!("{have} {what}, more than the {want} asked")
+        } else {
+            format!("{have} of {want} {what}")
+        },
     }
 }
 

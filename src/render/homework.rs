@@ -24,19 +24,42 @@ pub fn days_left(due: &Datetime, today: Date) -> String {
     }
 }
 
-/// "Homework from Dr Patel, due 2026-11-29 (7 days left):".
-fn from_line(a: &Assignment, today: Date) -> String {
-    format!(
-        "Homework from {}, due {} ({}):",
-        clean(&a.therapist),
-        a.due,
-        days_left(&a.due, today)
-    )
+/// "Homework from Dr Patel, due 2026-11-29 (7 days left):"; without the
+/// count when the clock is `behind` (see [`clock_behind`]), as days
+/// counted from it would be wrong.
+fn from_line(a: &Assignment, today: Date, behind: Option<Date>) -> String {
+    match behind {
+        Some(_) => format!("Homework from {}, due {}:", clean(&a.therapist), a.due),
+        None => format!(
+            "Homework from {}, due {} ({}):",
+            clean(&a.therapist),
+            a.due,
+            days_left(&a.due, today)
+        ),
+    }
+}
+
+/// Said when the computer's clock is behind the day the homework was
+/// assigned or started (`known`, from
+/// [`crate::plan::homework::clock_behind`]): in words, as a save says it,
+/// and what is not counted until it is right.
+pub fn clock_behind(a: &Assignment, today: Date, known: Date) -> String {
+    let now = crate::plan::date::long_date(today);
+    let day = crate::plan::date::long_date(known);
+    if a.assigned.date == Some(known) {
+        format!(
+            "Your computer's clock seems to be behind: it says today is {now}, but this homework was assigned on {day}. Days left are counted once the clock is right, and check-ins count for it from {day}."
+        )
+    } else {
+        format!(
+            "Your computer's clock seems to be behind: it says today is {now}, but you started this homework on {day}. Days left are counted once the clock is right."
+        )
+    }
 }
 
 /// What a just-started assignment asks, with its note.
-pub fn started(a: &Assignment, today: Date) -> String {
-    let mut lines = vec![from_line(a, today)];
+pub fn started(a: &Assignment, today: Date, behind: Option<Date>) -> String {
+    let mut lines = vec![from_line(a, today, behind)];
     lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
     if !a.note.is_empty() {
         // Line by line: a note of several lines shows as written.
@@ -62,8 +85,14 @@ pub fn progress_line(p: &Progress, width: usize) -> String {
 }
 
 /// `homework status`: each task and what is left.
-pub fn status(a: &Assignment, tasks: &[Progress], today: Date, width: usize) -> String {
-    let mut lines = vec![from_line(a, today)];
+pub fn status(
+    a: &Assignment,
+    tasks: &[Progress],
+    today: Date,
+    behind: Option<Date>,
+    width: usize,
+) -> String {
+    let mut lines = vec![from_line(a, today, behind)];
     lines.extend(tasks.iter().map(|p| progress_line(p, width)));
     lines.push(match tasks.iter().filter(|p| !p.done).count() {
         0 => "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
@@ -79,7 +108,13 @@ pub fn status(a: &Assignment, tasks: &[Progress], today: Date, width: usize) -> 
 pub struct StatusJson {
     therapist: String,
     due: String,
+    /// Days to the due date (negative once it has passed); `null` when
+    /// the clock is behind the homework's own dates.
     days_left: Option<i64>,
+    /// Whether the computer's clock seems to be behind the day the
+    /// homework was assigned or started.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    clock_behind: bool,
     tasks: Vec<TaskJson>,
 }
 
@@ -92,11 +127,17 @@ struct TaskJson {
 }
 
 impl StatusJson {
-    pub fn new(a: &Assignment, tasks: &[Progress], today: Date) -> StatusJson {
+    pub fn new(
+        a: &Assignment,
+        tasks: &[Progress],
+        today: Date,
+        behind: Option<Date>,
+    ) -> StatusJson {
         StatusJson {
             therapist: a.therapist.clone(),
             due: a.due.to_string(),
-            days_left: days_to(&a.due, today),
+            days_left: days_to(&a.due, today).filter(|_| behind.is_none()),
+            clock_behind: behind.is_some(),
             tasks: tasks
                 .iter()
                 .map(|p| TaskJson {
