@@ -129,6 +129,16 @@ pub enum Error {
         known: Vec<String>,
     },
 
+    /// The first words of more than one entry: each named with the number
+    /// that picks it.
+    #[error("“{typed}” could be more than one {what}: {}", matches.join("; "))]
+    SeveralNamed {
+        what: &'static str,
+        typed: String,
+        /// `1. “Friday payday”`, riskiest first for triggers.
+        matches: Vec<String>,
+    },
+
     #[error("{what} `{id}` is already in the plan")]
     IdTaken { what: &'static str, id: String },
 
@@ -633,6 +643,9 @@ impl Error {
                 format!("`relapse-plan {command} list` shows them with their numbers")
             }
             Error::IdTaken { .. } => "choose another id with --id".into(),
+            Error::SeveralNamed { .. } => {
+                "type more of its words, or the number before it".into()
+            }
             Error::LooksLike { id, .. } => format!(
                 "two people of one name can't be told apart when it matters: to change their number, `relapse-plan contact edit {id} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
             ),

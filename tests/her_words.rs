@@ -181,8 +181,8 @@ fn roles_are_said_in_words() {
     );
 }
 
-/// `rehearse --list` leads with her words, and the ids under them are
-/// explained by the one command that takes them.
+/// `rehearse --list` leads with her words after the number commands take,
+/// explained by the one command that takes them; no id.
 #[test]
 fn the_rehearse_list_says_what_its_ids_are_for() {
     let env = Env::new();
@@ -200,12 +200,14 @@ fn the_rehearse_list_says_what_its_ids_are_for() {
         .run()
         .stdout;
     assert!(
-        list.starts_with("发薪日的星期五，一个人走过酒吧门口\n"),
+        list.starts_with("1. 发薪日的星期五，一个人走过酒吧门口\n"),
         "{list}"
     );
     let flat = list.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("To practise one, run `relapse-plan rehearse` and its id"),
+        flat.contains(
+            "To practise one, run `relapse-plan rehearse` and its number (or the first words of it)"
+        ),
         "{list}"
     );
 }
@@ -312,4 +314,79 @@ fn the_country_offered_first_is_where_her_clock_is() {
     p.eof();
     let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert!(draft.contains("country = \"DE\""), "{draft}");
+}
+
+/// Issue 13 (Mei, Pacific/Auckland, 50 columns): the commands that name a
+/// trigger take what she sees: the number `trigger list` and `rehearse
+/// --list` show, or the first words of it; first words of two are
+/// refused, naming both with their numbers, and nothing is changed.
+#[test]
+fn commands_take_the_number_or_her_words_she_sees() {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲", "--country", "NZ"]);
+    env.ok(["coping", "add", "--name", "散步", "--step", "出去走走"]);
+    for (situation, likely) in [
+        ("发薪日的星期五，一个人走过酒吧门口", "4"),
+        ("发薪日的星期六在家", "2"),
+    ] {
+        env.ok([
+            "trigger",
+            "add",
+            "--situation",
+            situation,
+            "--likelihood",
+            likely,
+            "--coping",
+            "san-bu",
+        ]);
+    }
+    let list = env
+        .test(["trigger", "list"])
+        .env("COLUMNS", "50")
+        .run()
+        .stdout;
+    assert!(list.contains("│ 1. 发薪日的星"), "{list}");
+    assert!(list.contains("│ 2. 发薪日的星"), "{list}");
+    assert!(!list.contains("fa-xin-ri"), "no id on her screen:\n{list}");
+
+    env.ok(["trigger", "edit", "2", "--intensity", "3"]);
+    assert_eq!(env.plan().triggers[1].intensity, Some(3));
+    env.ok(["trigger", "edit", "发薪日的星期五", "--intensity", "5"]);
+    assert_eq!(env.plan().triggers[0].intensity, Some(5));
+
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["trigger", "edit", "发薪日", "--intensity", "1"]);
+    assert!(
+        one_line(&err).contains(
+            "“发薪日” could be more than one trigger: 1. “发薪日的星期五，一个人走过酒吧门口”; 2. “发薪日的星期六在家”"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("type more of its words, or the number before it"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot_dir(), before, "nothing changed");
+
+    let said = env
+        .test([
+            "rehearse",
+            "发薪日的星期六",
+            "--recalled",
+            "all",
+            "--confidence",
+            "60",
+        ])
+        .env("TZ", "Pacific/Auckland")
+        .run()
+        .stderr;
+    assert!(said.contains("“发薪日的星期六在家”"), "{said}");
+    let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    let id = env.plan().triggers[1].id.clone();
+    assert!(log.contains(&format!("trigger = \"{id}\"")), "{log}");
+}
+
+/// `text` with its line breaks and runs of spaces as single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -115,7 +115,7 @@ fn a_situation_with_no_plan_is_not_rehearsed_or_scored() {
 
     let list = one_line(&env.ok(["rehearse", "--list"]));
     assert!(
-        list.contains("П'ятниця ввечері сама вдома no plan yet to practise · id:"),
+        list.contains("1. П'ятниця ввечері сама вдома no plan yet to practise"),
         "{list}"
     );
     assert!(list.contains("`relapse-plan map` helps you plan"), "{list}");

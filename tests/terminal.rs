@@ -213,7 +213,7 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
         list.lines()
             .next()
             .unwrap()
-            .starts_with("An argument with Jo about money"),
+            .starts_with("2. An argument with Jo about money"),
         "due ones first:\n{list}"
     );
     assert!(list.contains("next on 23 November 2026"), "{list}");

@@ -87,7 +87,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             warn(ctx, doubt)
         }
         ContactCommand::Remove(args) => save(ctx, |plan| {
-            let id = stored::<Contact>(plan, &args.id);
+            let id = stored::<Contact>(plan, &args.id)?;
             let removed = plan.remove::<Contact>(&id, args.force)?;
             Ok(format!("removed contact {}", super::words(&removed.name)))
         }),
@@ -158,7 +158,7 @@ fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {
 /// Changes one contact; marking them "do not involve" also unlinks them.
 /// Returns what changed and the rename it made.
 fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> {
-    let id = stored::<Contact>(plan, &args.id);
+    let id = stored::<Contact>(plan, &args.id)?;
     let index = plan.position::<Contact>(&id)?;
     let rename = match &args.new_id {
         Some(new_id) => plan.rename::<Contact>(&id, new_id)?,

@@ -49,7 +49,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             named.say(ctx)
         }
         CopingCommand::Remove(args) => save(ctx, |plan| {
-            let id = stored::<Coping>(plan, &args.id);
+            let id = stored::<Coping>(plan, &args.id)?;
             let removed = plan.remove::<Coping>(&id, args.force)?;
             let name = super::words(&removed.name);
             Ok(format!("removed coping strategy {name}"))
@@ -117,7 +117,7 @@ impl Named {
 /// `coping edit`: the change itself, the rename it made, the strategy's
 /// place and the number of steps it kept (the rest are new).
 fn edit(plan: &mut Plan, args: CopingEdit) -> Result<(String, Option<Rename>, usize, usize)> {
-    let id = stored::<Coping>(plan, &args.id);
+    let id = stored::<Coping>(plan, &args.id)?;
     let index = plan.position::<Coping>(&id)?;
     let rename = match &args.new_id {
         Some(new_id) => plan.rename::<Coping>(&id, new_id)?,

@@ -491,16 +491,32 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
     })
 }
 
-/// The stored id the person means by `typed`: as stored, or as it is shown
-/// (see [`same`]). What they typed when none matches, so the edit names it
-/// as not found, with the ids there are.
-fn stored<E: crate::plan::edit::Entity>(plan: &Plan, typed: &str) -> String {
-    let ids = || E::list(plan).iter().map(crate::plan::edit::Entity::id);
-    ids()
+/// The stored id the person means by `typed`: as stored, or as it is
+/// shown (see [`same`]), or as she sees it: the number a list shows it
+/// with, its words, or the first words of just one. What they typed when
+/// none matches, so the edit names it as not found, with what there is;
+/// first words of several are refused, naming each with its number.
+fn stored<E: crate::plan::edit::Entity>(plan: &Plan, typed: &str) -> Result<String> {
+    use crate::plan::edit::{Entity, Named};
+    let ids = || E::list(plan).iter().map(Entity::id);
+    if let Some(id) = ids()
         .find(|id| *id == typed)
         .or_else(|| ids().find(|id| same(id, typed)))
-        .unwrap_or(typed)
-        .to_string()
+    {
+        return Ok(id.to_string());
+    }
+    match plan.named::<E>(typed) {
+        Named::One(entry) => Ok(entry.id().to_string()),
+        Named::Nothing => Ok(typed.to_string()),
+        Named::Several(matches) => Err(Error::SeveralNamed {
+            what: E::KIND.noun(),
+            typed: crate::render::clean(typed),
+            matches: matches
+                .iter()
+                .map(|(n, e)| format!("{n}. {}", crate::render::quoted(e.words())))
+                .collect(),
+        }),
+    }
 }
 
 /// Whether what the person typed names `stored`: as stored, or as it is

@@ -1,8 +1,6 @@
 //! `rehearse`: practise the planned response to a trigger; `--list` shows
 //! what is due without asking anything.
 
-use textwrap::core::display_width;
-
 use super::terminal;
 use crate::cli::RehearseArgs;
 use crate::ctx::Ctx;
@@ -88,9 +86,10 @@ fn practise(
     ctx: &mut Ctx,
 ) -> Result<()> {
     let mut next = match &args.trigger {
-        Some(id) => {
-            plan.position::<Trigger>(id)?;
-            Some(id.clone())
+        Some(typed) => {
+            let id = super::stored::<Trigger>(plan, typed)?;
+            plan.position::<Trigger>(&id)?;
+            Some(id)
         }
         None => first_due(plan, log, today, &ctx.zone, ask)?,
     };
@@ -165,6 +164,13 @@ fn list(
         )
         .map_err(Error::Stdout)?;
     } else {
+        // Each trigger's number, looked up once, not searched for per line.
+        let numbers: std::collections::HashMap<&str, usize> =
+            crate::plan::priority::sorted(&plan.triggers)
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.as_str(), i + 1))
+                .collect();
         for (t, due) in &items {
             let when = match due.due_date() {
                 _ if !t.has_response() => "no plan yet to practise".to_string(),
@@ -177,30 +183,26 @@ fn list(
                 0 => "not practised yet".to_string(),
                 n => format!("practised {}", crate::render::practice::times(n)),
             };
-            // The person's words first; the id after, for the one command
-            // that needs it, named below the list.
-            let situation = crate::render::wrap(&t.situation, ctx.style.width, "", "  ");
+            // Her words, after the number `rehearse` takes for them (the
+            // trigger's number in `trigger list`, riskiest first), never an id.
+            let number = format!("{}. ", numbers.get(t.id.as_str()).copied().unwrap_or(0));
+            let hang = " ".repeat(number.len());
+            let situation = crate::render::wrap(
+                &format!("{number}{}", t.situation),
+                ctx.style.width,
+                "",
+                &hang,
+            );
             let sep = crate::render::separator(ctx.style);
             let facts = if times.is_empty() {
-                format!("  {when}")
+                format!("{hang}{when}")
             } else {
-                format!("  {when}{sep}{times}")
+                format!("{hang}{when}{sep}{times}")
             };
-            let id = format!("id: {}", crate::render::clean(&t.id));
-            // The id goes whole on its own line when the facts leave no room,
-            // so it can be copied into a command as it is.
-            let room = ctx
-                .style
-                .width
-                .saturating_sub(display_width(&facts) + display_width(sep));
-            if display_width(&id) <= room {
-                writeln!(ctx.out, "{situation}\n{facts}{sep}{id}").map_err(Error::Stdout)?;
-            } else {
-                writeln!(ctx.out, "{situation}\n{facts}\n  {id}").map_err(Error::Stdout)?;
-            }
+            writeln!(ctx.out, "{situation}\n{facts}").map_err(Error::Stdout)?;
         }
-        // What the ids are for, so none is left on screen unexplained.
-        let mut how = "To practise one, run `relapse-plan rehearse` and its id; `relapse-plan rehearse` alone starts with what is due.".to_string();
+        // What the numbers are for, so none is left on screen unexplained.
+        let mut how = "To practise one, run `relapse-plan rehearse` and its number (or the first words of it); `relapse-plan rehearse` alone starts with what is due.".to_string();
         if items.iter().any(|(t, _)| !t.has_response()) {
             how.push_str(
                 " `relapse-plan map` helps you plan what you will do for those with no plan yet.",
@@ -224,7 +226,7 @@ fn log_without_asking(
     plan: &crate::plan::Plan,
     ctx: &mut Ctx,
 ) -> Result<()> {
-    let id = args.trigger.clone().unwrap_or_default();
+    let id = super::stored::<Trigger>(plan, args.trigger.as_deref().unwrap_or_default())?;
     plan.position::<Trigger>(&id)?;
     // clap's percent parser has already kept it within 0 to 100.
     let confidence = args.confidence.unwrap_or_default();

@@ -36,7 +36,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
         }),
         TriggerCommand::Edit(args) => save_renaming(ctx, |plan| edit(plan, args)),
         TriggerCommand::Remove { id } => save(ctx, |plan| {
-            let id = stored::<Trigger>(plan, &id);
+            let id = stored::<Trigger>(plan, &id)?;
             let removed = plan.remove::<Trigger>(&id, false)?;
             Ok(format!(
                 "removed trigger {}",
@@ -48,7 +48,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
 
 /// `trigger edit`: the change itself, and the rename it made.
 fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Option<Rename>)> {
-    let id = stored::<Trigger>(plan, &args.id);
+    let id = stored::<Trigger>(plan, &args.id)?;
     let index = plan.position::<Trigger>(&id)?;
     let rename = match &args.new_id {
         Some(new_id) => plan.rename::<Trigger>(&id, new_id)?,

@@ -74,11 +74,14 @@ pub trait Entity: Sized {
     fn words(&self) -> &str;
     fn list(plan: &Plan) -> &Vec<Self>;
     fn list_mut(plan: &mut Plan) -> &mut Vec<Self>;
+    /// In the order the lists number them: triggers riskiest first,
+    /// the others as written.
+    fn listed(plan: &Plan) -> Vec<&Self>;
 }
 
 /// The three impls differ only in which fields hold the words and the list.
 macro_rules! entity {
-    ($type:ty, $kind:expr, $fallback:literal, $words:ident, $list:ident) => {
+    ($type:ty, $kind:expr, $fallback:literal, $words:ident, $list:ident, $listed:expr) => {
         impl Entity for $type {
             const KIND: Entry = $kind;
             const FALLBACK_ID: &'static str = $fallback;
@@ -97,13 +100,98 @@ macro_rules! entity {
             fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
                 &mut plan.$list
             }
+            fn listed(plan: &Plan) -> Vec<&Self> {
+                $listed(&plan.$list)
+            }
         }
     };
 }
 
-entity!(Trigger, Entry::Trigger, "trigger", situation, triggers);
-entity!(Coping, Entry::Coping, "coping", name, coping);
-entity!(Contact, Entry::Contact, "contact", name, contacts);
+/// Every entry as written.
+fn as_written<E>(list: &[E]) -> Vec<&E> {
+    list.iter().collect()
+}
+
+entity!(
+    Trigger,
+    Entry::Trigger,
+    "trigger",
+    situation,
+    triggers,
+    super::priority::sorted
+);
+entity!(Coping, Entry::Coping, "coping", name, coping, as_written);
+entity!(
+    Contact,
+    Entry::Contact,
+    "contact",
+    name,
+    contacts,
+    as_written
+);
+
+/// What the person typed to name an entry, read: an id, the number a list
+/// shows it with, its words, or the first words of it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Named<'p, E> {
+    One(&'p E),
+    /// The first words of more than one: each with its number.
+    Several(Vec<(usize, &'p E)>),
+    Nothing,
+}
+
+/// Words compared as a person reads them: any case, spaces folded.
+fn folded(words: &str) -> String {
+    words
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Plan {
+    /// The entry `typed` names: its id (as stored), the number the lists
+    /// show it with (1 is the first, for triggers the riskiest), its words
+    /// in any case, or the first words of exactly one.
+    pub fn named<E: Entity>(&self, typed: &str) -> Named<'_, E> {
+        let listed = E::listed(self);
+        if let Some(e) = listed.iter().find(|e| e.id() == typed) {
+            return Named::One(e);
+        }
+        let typed_words = folded(typed);
+        if typed_words.is_empty() {
+            return Named::Nothing;
+        }
+        if let Ok(n) = typed_words.parse::<usize>()
+            && (1..=listed.len()).contains(&n)
+            && !listed.iter().any(|e| folded(e.words()) == typed_words)
+        {
+            return Named::One(listed[n - 1]);
+        }
+        if let Some(e) = listed.iter().find(|e| folded(e.words()) == typed_words) {
+            return Named::One(e);
+        }
+        let starting: Vec<(usize, &E)> = listed
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| folded(e.words()).starts_with(&typed_words))
+            .map(|(i, e)| (i + 1, *e))
+            .collect();
+        match starting.as_slice() {
+            [] => Named::Nothing,
+            [(_, one)] => Named::One(one),
+            _ => Named::Several(starting),
+        }
+    }
+
+    /// The number the lists show `id` with, if it is there.
+    pub fn number_of<E: Entity>(&self, id: &str) -> Option<usize> {
+        E::listed(self)
+            .iter()
+            .position(|e| e.id() == id)
+            .map(|i| i + 1)
+    }
+}
 
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]

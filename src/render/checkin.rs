@@ -299,14 +299,18 @@ fn write_plan_for_now(
 /// The offer to rehearse the riskiest trigger, when there is one.
 fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Result<()> {
     if let Some(riskiest) = sorted(&plan.triggers).first() {
-        // Her words in the sentence; the id only in the command that
-        // needs it, whole on its own line so it copies as it is.
+        // Her words in the sentence; the command names it by the number
+        // the lists show it with (the riskiest is 1), never by an id: short
+        // enough for any terminal, on a line of its own to copy whole.
         let offer = format!(
             "Would it help to rehearse {} now? It takes a few minutes:",
             super::quoted(&riskiest.situation)
         );
         writeln!(w, "{}", wrap(&offer, width, "", ""))?;
-        writeln!(w, "  relapse-plan rehearse {}", clean(&riskiest.id))?;
+        let number = plan
+            .number_of::<crate::plan::Trigger>(&riskiest.id)
+            .unwrap_or(1);
+        writeln!(w, "  relapse-plan rehearse {number}")?;
     }
     Ok(())
 }
@@ -393,7 +397,8 @@ mod tests {
     }
 
     /// Issue 13 (Mei): the offer to rehearse names the situation in her
-    /// words; the id is only in the command, whole on a line of its own.
+    /// words; the command names it by its number, on a line of its own,
+    /// never by its id (wider than 50 columns, and not her words).
     #[test]
     fn the_rehearse_offer_says_her_words_and_the_command_apart() {
         let mut plan = Plan::new("美玲".into(), None);
@@ -414,7 +419,7 @@ mod tests {
             "{text}"
         );
         assert!(!offer.contains("fa-xin-ri"), "{text}");
-        assert_eq!(command, "  relapse-plan rehearse fa-xin-ri", "{text}");
+        assert_eq!(command, "  relapse-plan rehearse 1", "{text}");
     }
 
     /// The panel's people carry the same warning on a disguised number

@@ -613,7 +613,7 @@ pub fn write_numbered(
     Ok(())
 }
 
-/// Triggers, riskiest first, each with the id commands use.
+/// Triggers, riskiest first, each with the number commands take.
 pub fn triggers_table(plan: &Plan, style: Style) -> Grid {
     trigger_rows(plan, style, true)
 }
@@ -626,7 +626,7 @@ pub fn triggers_table_without_ids(plan: &Plan, style: Style) -> Grid {
 fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
     let own_order = priority::Order::of(&plan.triggers) == priority::Order::YourOwn;
     let mut t = table(&["Trigger", "Brings", "Priority", "Response"], style);
-    for trigger in priority::sorted(&plan.triggers) {
+    for (n, trigger) in priority::sorted(&plan.triggers).into_iter().enumerate() {
         // Spaces let a narrow column wrap the category between words; a
         // kind she did not choose is left out, never shown as one.
         let mut what = match trigger.category {
@@ -634,7 +634,9 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
             None => clean(&trigger.situation),
         };
         if ids {
-            what = format!("{what}\nid: {}", clean(&trigger.id));
+            // The number commands take (`trigger edit 1`), riskiest
+            // first as listed: her words, never an id, name it.
+            what = format!("{}. {what}", n + 1);
         }
         let mut brings = Vec::new();
         for (label, list) in [
