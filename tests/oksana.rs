@@ -306,3 +306,64 @@ fn her_name_in_titles_and_her_country_from_her_time_zone() {
     p.send_control('c').unwrap();
     p.eof();
 }
+
+/// Issue 13: a second check-in, the next day, offers the sign she wrote in
+/// her own words last time as a choice, and shows her last note in her
+/// words ("Last time you noted: “…”"), so she types neither again. At 50
+/// columns, in Europe/Berlin.
+#[test]
+fn a_second_check_in_offers_her_own_sign_and_shows_her_note() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана", "--country", "DE"]);
+    env.ok(["warning-sign", "add", "Не сплю ночами"]);
+    let check_in = |now: &str| {
+        at_columns(&env, &["check-in"], "50")
+            .env("TZ", "Europe/Berlin")
+            .env("RELAPSE_PLAN_NOW", now)
+            .pty()
+    };
+    let mut p = check_in("2026-11-28T20:00:00Z");
+    answer(&mut p, "Strongest urge today", "3\r");
+    answer(&mut p, "Did you act on an urge today?", "\r");
+    answer(
+        &mut p,
+        "Which of your warning signs showed today?",
+        &format!("{DOWN} \r"),
+    );
+    answer(&mut p, "What else showed up", "Сварилася з мамою\r");
+    answer(&mut p, "Add it to your plan's warning signs too?", "\r");
+    answer(&mut p, "Distress or low mood today", "5\r");
+    answer(
+        &mut p,
+        "Anything else about today",
+        "Мама подзвонила, стало легше\r",
+    );
+    p.eof();
+
+    let mut p = check_in("2026-11-29T19:00:00Z");
+    answer(&mut p, "Strongest urge today", "2\r");
+    answer(&mut p, "Did you act on an urge today?", "\r");
+    let menu = utf8(&p.exp_string("Something else").unwrap());
+    assert!(menu.contains("[ ] Сварилася з мамою"), "{menu}");
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send(&format!("{DOWN} \r")).unwrap();
+    p.flush().unwrap();
+    answer(&mut p, "Distress or low mood today", "\r");
+    let shown = one_line(&utf8(&p.exp_string("Anything else about today").unwrap()));
+    assert!(
+        shown.contains("Last time you noted: “Мама подзвонила, стало легше”."),
+        "{shown}"
+    );
+    assert!(!shown.contains("What else showed up"), "{shown}");
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.eof();
+    let log = std::fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    let today = log.split("day = 2026-11-29").nth(1).unwrap();
+    assert!(today.contains("signs = [\"Сварилася з мамою\"]"), "{log}");
+    assert!(
+        !today.contains("notes"),
+        "her note stays on its own day:\n{log}"
+    );
+}

@@ -302,7 +302,13 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         _ => STOPPED_KEPT_MORE,
     };
     crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words.into()));
-    match ask(&mut terminal, plan, earlier, ctx.note.as_deref()) {
+    match ask(
+        &mut terminal,
+        plan,
+        earlier,
+        log.until(today),
+        ctx.note.as_deref(),
+    ) {
         Err(Error::Cancelled) => Err(Error::Stopped(stopped_words)),
         other => other,
     }

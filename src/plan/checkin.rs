@@ -211,6 +211,14 @@ impl CheckInLog {
         self.entries.iter().rev().find(|e| e.day_number() == key)
     }
 
+    /// The entries on or before `day`, oldest first: what she said
+    /// before, earlier today or on earlier days (never a day the clock has
+    /// not reached, if it was set back).
+    pub fn until(&self, day: Date) -> &[CheckIn] {
+        let key = days_from_civil(day);
+        &self.entries[..self.entries.partition_point(|e| e.day_number() <= key)]
+    }
+
     /// The entries from `first` to `last` (days since 1970), in order.
     pub fn between(&self, first: i64, last: i64) -> impl Iterator<Item = &CheckIn> {
         self.entries

@@ -27,12 +27,17 @@ pub struct Asked {
 
 /// Asks about today. `earlier` is today's check-in so far, if any: its
 /// answers are offered again, and what is added now is kept with them.
+/// `history` holds the check-ins up to today, oldest first: the signs she
+/// wrote in her own words the last time she wrote any are offered again
+/// as choices, and her last note is shown, so she never has to type
+/// either again.
 /// `note` is a line given with `--note`, offered as the answer to the last
 /// question so it is never lost.
 pub fn ask(
     ask: &mut dyn Prompter,
     plan: &Plan,
     earlier: Option<&CheckIn>,
+    history: &[CheckIn],
     note: Option<&str>,
 ) -> Result<Asked> {
     ask.show(
@@ -81,7 +86,8 @@ pub fn ask(
         ))?;
     }
 
-    let (mut signs, new_sign) = warning_signs(ask, plan, &before.signs)?;
+    let own_signs = own_signs_last_time(plan, history);
+    let (mut signs, new_sign) = warning_signs(ask, plan, &own_signs, &before.signs)?;
     if let Some((text, _)) = &new_sign {
         signs.push(text.clone());
     }
@@ -112,6 +118,7 @@ pub fn ask(
         earlier.and_then(|e| e.distress),
         true,
     )?;
+    show_last_note(ask, earlier, history)?;
     let note = ask.text(
         "Anything else about today, in a line? (Enter skips)",
         note.unwrap_or_default(),
@@ -130,6 +137,51 @@ pub fn ask(
         new_sign,
         lapse_plan_shown,
     })
+}
+
+/// Her own words for a warning sign that the plan does not list, from the
+/// last check-in that had any: offered again as choices.
+fn own_signs_last_time(plan: &Plan, history: &[CheckIn]) -> Vec<String> {
+    // Her own words for a sign that the plan does not list, from the last
+    // check-in that had any.
+    let own = |sign: &String| !plan.warning_signs.iter().any(|s| s.text == *sign);
+    let mut own_signs: Vec<String> = Vec::new();
+    if let Some(last) = history.iter().rev().find(|c| c.signs.iter().any(own)) {
+        for sign in last.signs.iter().filter(|s| own(s)) {
+            if !own_signs.contains(sign) {
+                own_signs.push(sign.clone());
+            }
+        }
+    }
+    own_signs
+}
+
+/// Her last note, in her words, before the note question: "Last time you
+/// noted: “…”" ("Earlier today" when it was today).
+fn show_last_note(
+    ask: &mut dyn Prompter,
+    earlier: Option<&CheckIn>,
+    history: &[CheckIn],
+) -> Result<()> {
+    if let Some(last) = history.iter().rev().find(|c| !c.notes.is_empty()) {
+        let when = if earlier.is_some_and(|e| e.day == last.day) {
+            "Earlier today you noted"
+        } else {
+            "Last time you noted"
+        };
+        let notes: Vec<String> = last
+            .notes
+            .iter()
+            .map(|n| crate::render::quoted(n))
+            .collect();
+        ask.show(&crate::render::wrap(
+            &format!("{when}: {}.", crate::render::and_list(&notes)),
+            ask.width(),
+            "",
+            "",
+        ))?;
+    }
+    Ok(())
 }
 
 /// A 0-10 rating, asked again until it is one; `None` only when `optional`
@@ -182,14 +234,17 @@ fn pick(
     Ok(out)
 }
 
-/// The plan's warning signs that showed today, and "something else" in the
-/// person's words (with whether to add it to the plan).
+/// The plan's warning signs that showed today, then `own` (signs she wrote
+/// in her own words last time, offered again), and "something else" in
+/// the person's words (with whether to add it to the plan).
 fn warning_signs(
     ask: &mut dyn Prompter,
     plan: &Plan,
+    own: &[String],
     before: &[String],
 ) -> Result<(Vec<String>, NewSign)> {
     let mut choices: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
+    choices.extend(own.iter().cloned());
     let listed = choices.len();
     let mut signs = Vec::new();
     let mut other = listed == 0;
@@ -227,7 +282,10 @@ fn warning_signs(
     let Some(text) = ask.text(question, "")? else {
         return Ok((signs, None));
     };
-    if signs.contains(&text) || plan.warning_signs.iter().any(|s| s.text == text) {
+    if signs.contains(&text)
+        || plan.warning_signs.iter().any(|s| s.text == text)
+        || own.contains(&text)
+    {
         if !signs.contains(&text) {
             signs.push(text);
         }
@@ -266,7 +324,8 @@ mod tests {
 
     fn run(answers: &[&str], plan: &Plan, earlier: Option<&CheckIn>) -> (Asked, Scripted) {
         let mut p = Scripted::new(answers.iter().copied());
-        let asked = ask(&mut p, plan, earlier, None).unwrap();
+        let history: Vec<CheckIn> = earlier.into_iter().cloned().collect();
+        let asked = ask(&mut p, plan, earlier, &history, None).unwrap();
         assert_eq!(p.unused(), 0, "{:#?}", p.transcript);
         (asked, p)
     }
@@ -311,7 +370,7 @@ mod tests {
         plan.lapse_plan = vec![TextItem::new("Call Alex within the hour")];
         // Stopped right after answering: the lapse plan was already shown.
         let mut p = Scripted::new(["7", "Yes", "<ctrl-c>"]);
-        assert!(ask(&mut p, &plan, None, None).is_err());
+        assert!(ask(&mut p, &plan, None, &[], None).is_err());
         let acted = p
             .transcript
             .iter()
@@ -329,7 +388,7 @@ mod tests {
     #[test]
     fn a_note_given_as_a_flag_is_offered_not_lost() {
         let mut p = Scripted::new(["2", "No", "", "", "", "", "<keep>"]);
-        let asked = ask(&mut p, &plan(), None, Some("from the flag")).unwrap();
+        let asked = ask(&mut p, &plan(), None, &[], Some("from the flag")).unwrap();
         assert_eq!(asked.answers.note.as_deref(), Some("from the flag"));
     }
 
