@@ -61,6 +61,21 @@ pub enum Error {
     )]
     LockTimeout { path: PathBuf, seconds: u64 },
 
+    /// Something that is not relapse-plan's lock file sits where it
+    /// belongs (a FIFO, a folder, a device): every change waits on the
+    /// lock, so none can be saved until it is gone.
+    #[error(
+        "`{}` should be relapse-plan's empty lock file, but {what} is there, so no change can be saved; nothing is saving your plan just now, and nothing was changed",
+        path.display()
+    )]
+    LockInTheWay {
+        path: PathBuf,
+        /// What is there, in words ("a pipe (FIFO)", "a folder").
+        what: &'static str,
+        /// The command that takes it away, for the person to paste.
+        remove: String,
+    },
+
     /// The revisions folder is not a folder of the plan's own (a link, to
     /// a file or to a folder elsewhere; a file): its history is neither
     /// read nor written there, so a link to an empty folder never reads as
@@ -546,6 +561,12 @@ impl Error {
             Error::SharedFolder { .. } => {
                 "nothing was changed; make a folder of your own for your plan (for example `mkdir ~/my-plan`) and use that".into()
             }
+            Error::LockInTheWay { remove, .. } if remove.starts_with("mv ") => format!(
+                "relapse-plan keeps nothing of your plan there, so what is in it was put there by something else: move it aside with `{remove}` (nothing in it is lost), then try again"
+            ),
+            Error::LockInTheWay { remove, .. } => format!(
+                "it holds nothing of your plan: remove it with `{remove}`, then try again"
+            ),
             Error::LockTimeout { .. } => {
                 "nothing was changed; finish or close the other relapse-plan (another window, a script), then try again".into()
             }

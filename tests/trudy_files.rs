@@ -150,3 +150,176 @@ fn submit_names_a_problem_in_the_persons_own_plan() {
     );
     assert!(!out.exists());
 }
+
+/// Every file in the plan folder but the lock, with its bytes.
+fn plan_files(env: &Env) -> Vec<(PathBuf, Vec<u8>)> {
+    env.snapshot_dir()
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(env.plan_dir().join(".lock")))
+        .collect()
+}
+
+/// A FIFO or a folder where `.lock` belongs never hangs a change and
+/// never refuses it in silence: the error says what is there, the path,
+/// that nothing is saving, and the command that removes it, which, pasted,
+/// lets the next change save. A link there is taken away (the link only).
+/// The plan stays byte for byte the same until then.
+#[test]
+fn a_lock_that_is_not_a_file_is_named_with_the_command_that_removes_it() {
+    for (kind, what, command) in [
+        ("fifo", "a pipe (a FIFO)", "rm "),
+        ("empty folder", "an empty folder", "rmdir "),
+        ("full folder", "a folder with something in it", "mv "),
+    ] {
+        // A plan folder with a space and a quote in its name: the command
+        // is pasted as printed.
+        let env = Env::new();
+        let dir = env.home().join("Application Support/it's mine");
+        let run = |args: &[&str]| env.test(args).env("RELAPSE_PLAN_DIR", &dir).within(10);
+        run(&["init", "--name", "Sam"]).run();
+        let lock = dir.join(".lock");
+        let _ = fs::remove_file(&lock);
+        match kind {
+            "fifo" => {
+                crate::tool("mkfifo").arg(&lock).run();
+            }
+            "empty folder" => fs::create_dir(&lock).unwrap(),
+            _ => {
+                fs::create_dir(&lock).unwrap();
+                fs::write(lock.join("notes.txt"), "someone's words").unwrap();
+            }
+        }
+        let files = |dir: &Path| {
+            let mut all = vec![fs::read(dir.join("plan.toml")).unwrap()];
+            let mut revisions: Vec<_> = fs::read_dir(dir.join("revisions"))
+                .unwrap()
+                .map(|e| fs::read(e.unwrap().path()).unwrap())
+                .collect();
+            revisions.sort();
+            all.extend(revisions);
+            all
+        };
+        let before = files(&dir);
+        let err = run(&["step", "add", "Call Alex"]).status(1).run().stderr;
+        assert!(
+            err.contains(&format!(
+                "`{}` should be relapse-plan's empty lock file, but {what} is there",
+                lock.display()
+            )),
+            "{kind}: {err}"
+        );
+        assert!(
+            err.contains("nothing is saving your plan just now"),
+            "{kind}: {err}"
+        );
+        assert!(files(&dir) == before, "{kind}: the plan changed");
+        let hint = err.lines().find(|l| l.starts_with("hint:")).unwrap();
+        let pasted = hint
+            .split('`')
+            .find(|part| part.starts_with(command))
+            .unwrap_or_else(|| panic!("{kind}: `{command}…` in {hint}"));
+        env.shell(pasted).run();
+        assert!(!lock.exists(), "{kind}: {pasted} took it away");
+        if kind == "full folder" {
+            assert_eq!(
+                fs::read_to_string(dir.join(".lock-moved-aside/notes.txt")).unwrap(),
+                "someone's words",
+                "nothing in it is lost"
+            );
+        }
+        run(&["step", "add", "Call Alex"]).run();
+    }
+    // A link: taken away (never what it points to), said, and the change saved.
+    let env = Env::with_example();
+    let elsewhere = env.home().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let lock = env.plan_dir().join(".lock");
+    let _ = fs::remove_file(&lock);
+    std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+    let before = plan_files(&env);
+    let out = env.test(["step", "add", "Call Alex"]).within(10).run();
+    assert!(out.stderr.contains("was a link to"), "{}", out.stderr);
+    assert!(elsewhere.is_dir() && fs::read_dir(&elsewhere).unwrap().next().is_none());
+    assert_ne!(plan_files(&env), before, "the change is saved");
+}
+
+/// The `validate` commands `now` and `show` print about a damaged plan or a
+/// sync tool's copy work when pasted, wherever the plan folder is: a
+/// space (macOS's `Application Support`), a quote, a relative folder
+/// starting with `-` (never read as an option), given by `--plan-dir` or
+/// by `RELAPSE_PLAN_DIR`.
+#[test]
+fn validate_hints_work_when_pasted_from_any_plan_folder() {
+    for (folder, by_flag) in [
+        ("Application Support/relapse-plan", false),
+        ("it's mine", true),
+        ("-x", true),
+        ("-y z", false),
+    ] {
+        let env = Env::new();
+        let dir = env.home().join(folder);
+        let run = |args: &[&str]| {
+            let test = env
+                .test(args)
+                .current_dir(env.home())
+                .env_remove("RELAPSE_PLAN_DIR");
+            if by_flag {
+                test.arg(format!("--plan-dir={folder}"))
+            } else {
+                test.env("RELAPSE_PLAN_DIR", folder)
+            }
+        };
+        run(&["init", "--name", "Sam"]).run();
+        run(&["step", "add", "Call Alex"]).run();
+        assert!(dir.join("plan.toml").is_file(), "{folder}");
+        // A sync tool's copy beside the plan: its command, pasted, checks it.
+        fs::copy(dir.join("plan.toml"), dir.join("plan.sync-conflict-1.toml")).unwrap();
+        let warned = run(&["show"]).run().stderr;
+        let command = pasted_command(&warned, "relapse-plan validate ");
+        let checked = env
+            .shell(&format!("\"$0\" {command}"))
+            .current_dir(env.home())
+            .run()
+            .stdout;
+        assert!(
+            checked.contains("is a valid plan"),
+            "{folder}: {command}: {checked}"
+        );
+        fs::remove_file(dir.join("plan.sync-conflict-1.toml")).unwrap();
+        // A damaged plan: `now` shows the last saved one, and its command,
+        // pasted, names what is wrong in that very file.
+        fs::write(dir.join("plan.toml"), "schema_version = 3\nname = \"Sam\n").unwrap();
+        let shown = run(&["now"]).run();
+        assert!(
+            shown.stdout.contains("Call Alex"),
+            "{folder}: {}",
+            shown.stdout
+        );
+        let command = pasted_command(&shown.stderr, "relapse-plan validate ");
+        let checked = env
+            .shell(&format!("\"$0\" {command}"))
+            .current_dir(env.home())
+            .status(1)
+            .run()
+            .stderr;
+        assert!(
+            checked.contains("plan.toml` can't be read as a plan: line 2"),
+            "{folder}: {command}: {checked}"
+        );
+    }
+}
+
+/// The command in backquotes that starts with `start`, without
+/// `relapse-plan `, from text wrapped at any width.
+fn pasted_command(text: &str, start: &str) -> String {
+    let flat = text
+        .split('\n')
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let command = flat
+        .split('`')
+        .find(|part| part.starts_with(start))
+        .unwrap_or_else(|| panic!("`{start}…` in {text}"));
+    command.strip_prefix("relapse-plan ").unwrap().to_string()
+}

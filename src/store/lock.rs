@@ -2,6 +2,8 @@
 //! (two windows, a script) never lose each other's changes.
 
 use std::fs::{self, File};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::path::Path;
 
 use super::Store;
 use super::files::{
@@ -38,12 +40,16 @@ impl Store {
         if self.revisions_dir().is_dir() {
             tighten(&self.revisions_dir())?;
         }
+        in_the_way(&path)?;
         refuse_special(&path)?;
         let file = private_options()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
+            // Never waits, and never follows a link made since the check
+            // above: a FIFO swapped in opens at once, and is refused below.
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
             .open(&path)
             .map_err(|source| Error::Write {
                 path: path.clone(),
@@ -80,4 +86,42 @@ impl Store {
         remove_stale_temps(&self.dir);
         Ok(file)
     }
+}
+
+/// Refuses what is not a lock file where `.lock` belongs (a FIFO, a
+/// folder, a socket or a device; a link has been taken away already),
+/// saying what it is and the command that removes it: nothing of the plan
+/// is ever kept there. A folder that holds something is moved aside
+/// rather than removed, so nothing in it is lost.
+fn in_the_way(path: &Path) -> Result<()> {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let kind = meta.file_type();
+    let word = crate::render::rescue::path_word(path);
+    let (what, remove) = if kind.is_file() || kind.is_symlink() {
+        return Ok(());
+    } else if kind.is_dir() {
+        let empty = fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none());
+        if empty {
+            ("an empty folder", format!("rmdir {word}"))
+        } else {
+            let aside = path.with_file_name(".lock-moved-aside");
+            (
+                "a folder with something in it",
+                format!("mv {word} {}", crate::render::rescue::path_word(&aside)),
+            )
+        }
+    } else if kind.is_fifo() {
+        ("a pipe (a FIFO)", format!("rm {word}"))
+    } else if kind.is_socket() {
+        ("a socket", format!("rm {word}"))
+    } else {
+        ("a device", format!("rm {word}"))
+    };
+    Err(Error::LockInTheWay {
+        path: path.to_path_buf(),
+        what,
+        remove,
+    })
 }

@@ -26,7 +26,10 @@ impl Store {
         let mut loaded = self.load_plan_file()?;
         loaded.warnings.extend(self.conflict_copies().into_iter().map(|name| {
             format!(
-                "`{name}` looks like a copy made by a sync tool; relapse-plan uses only `{PLAN_FILE}`. Compare them (`relapse-plan validate {name}`), keep what you need, then remove the copy"
+                "`{name}` looks like a copy made by a sync tool; relapse-plan uses only `{PLAN_FILE}`. Compare them (`relapse-plan validate {}`), keep what you need, then remove the copy",
+                // The whole path, quoted: pasted anywhere, it names the copy
+                // (a folder may hold a space, as macOS's does).
+                crate::render::rescue::path_word(&self.dir.join(&name))
             )
         }));
         Ok(loaded)
@@ -126,7 +129,7 @@ impl Store {
                 let _ = error;
                 let warning = format!(
                     "your plan file can't be read just now, so this is your last saved plan (revision {revision}); `relapse-plan validate {}` says what to fix",
-                    self.plan_path().display()
+                    crate::render::rescue::path_word(&self.plan_path())
                 );
                 Ok(Some(loaded(
                     parsed,
