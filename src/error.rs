@@ -312,6 +312,12 @@ pub enum Error {
     #[error("Nothing was written.")]
     Declined,
 
+    /// The person answered no to `contact import`'s "Add these?": their
+    /// choice, said plainly, and exit 1 as for any "no", so a script never
+    /// goes on as if people were added.
+    #[error("Nothing was added: your plan is as it was.")]
+    NotAdded,
+
     /// Stopped with its own words about what was kept (a check-in saves
     /// nothing until its end).
     #[error("{0}")]
@@ -699,6 +705,7 @@ impl Error {
             | Error::Stderr(_)
             | Error::Cancelled
             | Error::Declined
+            | Error::NotAdded
             | Error::Stopped(_) => return None,
             Error::Stdout(_) => {
                 "check where the output was going: a disk that is full, or a program that stopped reading".into()
@@ -908,6 +915,7 @@ mod tests {
         assert_eq!(code(&Error::NoHomework), failure);
         // Answering no is not a typing mistake.
         assert_eq!(code(&Error::Declined), failure);
+        assert_eq!(code(&Error::NotAdded), failure);
         assert_eq!(code(&Error::NothingToExport), failure);
         assert_eq!(code(&Error::Usage("--due is needed".into())), usage);
         assert_eq!(code(&Error::NoConfigFolder), usage);

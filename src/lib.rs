@@ -118,9 +118,9 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         // Answering no: said plainly, as the person's choice.
-        Err(Error::Declined) => {
-            let _ = writeln!(err, "{}", Error::Declined);
-            Error::Declined.exit_code()
+        Err(declined @ (Error::Declined | Error::NotAdded)) => {
+            let _ = writeln!(err, "{declined}");
+            declined.exit_code()
         }
         // Stopping a wizard is not a failure: say so plainly.
         Err(error @ (Error::Cancelled | Error::Stopped(_))) => {

@@ -304,3 +304,81 @@ fn homework_with_the_clock_set_back_says_so_and_counts_nothing_impossible() {
         "{text}"
     );
 }
+
+/// `check-in --note` kept escape sequences typed or pasted on the command
+/// line (a clipboard write, a colour code) in the log, to reach a
+/// therapist's screen in a hand-in. Now they are left out whole, as hidden
+/// characters are from a typed name, and what was left out is said.
+#[test]
+fn a_check_in_note_keeps_no_escape_sequence_and_says_what_was_left_out() {
+    let env = Env::with_example();
+    let said = env
+        .test([
+            "check-in",
+            "--urge",
+            "3",
+            "--acted",
+            "no",
+            "--note",
+            "\u{1b}[31mQuiet\u{1b}[0m day\u{1b}]52;c;cm0gLXJmIH4=\u{7}, talked to Jo\u{202e}",
+        ])
+        .run()
+        .stderr;
+    assert!(
+        flat(&said).contains("The note held characters that act on a terminal or do not show (copying from a terminal or a web page can bring them); they were left out, so it reads “Quiet day, talked to Jo”."),
+        "{said}"
+    );
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("Quiet day, talked to Jo"), "{log}");
+    for bad in [
+        "\\u001B", "\\u001b", "\\u0007", "\u{202e}", "\\u202E", "[31m", "52;c",
+    ] {
+        assert!(!log.contains(bad), "{bad:?} kept:\n{log}");
+    }
+    // A plain note is kept as typed, and nothing is said about it.
+    let said = env
+        .test([
+            "check-in",
+            "--urge",
+            "2",
+            "--acted",
+            "no",
+            "--note",
+            "Walked home",
+        ])
+        .env("RELAPSE_PLAN_NOW", "2026-11-23T10:15:00Z")
+        .run()
+        .stderr;
+    assert!(!said.contains("left out"), "{said}");
+}
+
+/// "n" at `contact import`'s "Add this person?" exited 0 while the README
+/// says answering no exits 1: for a script, nothing was done that it asked
+/// for, as with every other "no" (`Nothing was written.`). Now it exits 1,
+/// says so plainly (no "error:"), and the plan is byte for byte as it was.
+#[cfg(unix)]
+#[test]
+fn no_at_the_import_question_exits_1_and_changes_nothing() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = vcard(&env, "phone.vcf", &[("Alex", "07700 900123")]);
+    let before = env.snapshot_dir();
+    let mut p = env
+        .test(["contact", "import", file.to_str().unwrap()])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .status(1)
+        .pty();
+    p.exp_string("Add this person to your plan?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("n\r").unwrap();
+    p.flush().unwrap();
+    let rest = p.eof();
+    assert!(
+        rest.contains("Nothing was added: your plan is as it was."),
+        "{rest}"
+    );
+    assert!(!rest.contains("error:"), "{rest}");
+    assert_eq!(before, env.snapshot_dir());
+}

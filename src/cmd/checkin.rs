@@ -55,6 +55,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if args.urge.is_some() || args.count_days.is_none() {
         clock_after_last_check_in(ctx)?;
     }
+    tidy_note(ctx)?;
     for other in &args.other_sign {
         let folded = crate::store::fold_note(other.trim());
         if folded != other.trim() {
@@ -312,6 +313,18 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         Err(Error::Cancelled) => Err(Error::Stopped(stopped_words)),
         other => other,
     }
+}
+
+/// `--note` as typed or pasted, by the rule typed names follow: what acts
+/// on a terminal or does not show is left out, and said.
+fn tidy_note(ctx: &mut Ctx) -> Result<()> {
+    if let Some(tidied) = ctx.note.as_deref().and_then(crate::plan::hidden::tidy_note) {
+        ctx.say(&crate::render::tidied_words(&tidied))?;
+        if let crate::plan::hidden::Tidied::Note(kept) = tidied {
+            ctx.note = Some(kept).filter(|k| !k.is_empty());
+        }
+    }
+    Ok(())
 }
 
 /// The check-in from flags, each name matched to the plan's own words,

@@ -281,7 +281,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     if !args.yes && !confirm_import(ctx, new.len())? {
-        return ctx.say("Nothing was added.");
+        return Err(Error::NotAdded);
     }
     let source = args
         .file

@@ -127,6 +127,34 @@ mod tests {
         assert_eq!(without_hidden("a\u{1b}b"), "a\u{1b}b");
     }
 
+    /// Issue 12 (guard12e): escape sequences typed or pasted into a note
+    /// go whole, with other controls and hidden characters; line breaks,
+    /// tabs, joiners that belong and plain words stay.
+    #[test]
+    fn a_typed_note_loses_escape_sequences_whole_and_says_so() {
+        let tidied = |text: &str| match tidy_note(text) {
+            Some(Tidied::Note(kept)) => Some(kept),
+            _ => None,
+        };
+        assert_eq!(tidied("A quiet day, talked to Jo"), None);
+        assert_eq!(tidied("Two\nlines\tand a tab"), None);
+        assert_eq!(tidied("می\u{200c}خواهم"), None);
+        assert_eq!(
+            tidied("\u{1b}[31mRed\u{1b}[0m day").as_deref(),
+            Some("Red day")
+        );
+        assert_eq!(
+            tidied("ok\u{1b}]52;c;cm0gLXJmIH4=\u{7} then").as_deref(),
+            Some("ok then")
+        );
+        assert_eq!(
+            tidied("link \u{1b}]8;;http://x\u{1b}\\here\u{1b}]8;;\u{1b}\\").as_deref(),
+            Some("link here")
+        );
+        assert_eq!(tidied("a\u{9b}2Jb\u{7}c\u{202e}d").as_deref(), Some("abcd"));
+        assert_eq!(tidied("\u{1b}c").as_deref(), Some(""));
+    }
+
     #[test]
     fn what_is_left_shows_nothing_hidden() {
         let pieces = [
@@ -162,11 +190,74 @@ mod tests {
     }
 }
 
-/// What [`tidy_typed`] took hidden characters out of, and what it left.
+/// What [`tidy_typed`] (or [`tidy_note`]) took hidden characters out of,
+/// and what it left.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tidied {
     Name(String),
     Number(String),
+    /// A note typed or pasted on the command line (`check-in --note`),
+    /// as kept: empty when nothing but escapes and hidden characters.
+    Note(String),
+}
+
+/// A note typed or pasted on the command line, by the rule names and
+/// numbers follow ([`tidy_typed`]): what would act on a terminal or does
+/// not show is left out before it is stored, so the words are safe to show
+/// wherever they go (a therapist's screen too), and what was left out is
+/// said. An escape sequence goes whole (a colour code pasted from a
+/// terminal, `ESC [ 31 m`, or a clipboard write, `ESC ] 52 ; … BEL`), not
+/// only its first byte, so no stray "[31m" is left in her words. Line
+/// breaks and tabs stay: the note's own reader folds them. `None` when
+/// nothing was left out.
+pub fn tidy_note(note: &str) -> Option<Tidied> {
+    let mut kept = String::with_capacity(note.len());
+    let mut chars = note.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates, then one final byte.
+                Some('[') => skip_csi(&mut chars),
+                // OSC, DCS, SOS, PM, APC: up to BEL or ESC \.
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+                // A two-character escape (ESC 7, ESC c): both go.
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\n' | '\t' => kept.push(c),
+            c if c.is_control() => {}
+            c => kept.push(c),
+        }
+    }
+    let kept = without_hidden(&kept);
+    (kept != note).then(|| Tidied::Note(kept.trim().to_string()))
+}
+
+/// Skips a control sequence's parameters up to and including its final
+/// byte (`@` to `~`).
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// Skips a control string up to and including its end: BEL, ESC \, or ST.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A name and a number as the person typed or pasted them, without the

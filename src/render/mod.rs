@@ -536,6 +536,11 @@ pub fn tidied_words(tidied: &crate::plan::hidden::Tidied) -> String {
             "The name held hidden characters (copying text can bring them); they were left out, so it reads “{}”.",
             clean(name)
         ),
+        Tidied::Note(note) if note.is_empty() => "The note held only characters that act on a terminal or do not show (copying from a terminal or a web page can bring them), so no note was kept.".into(),
+        Tidied::Note(note) => format!(
+            "The note held characters that act on a terminal or do not show (copying from a terminal or a web page can bring them); they were left out, so it reads “{}”.",
+            clean(note)
+        ),
         Tidied::Number(number) => format!(
             "The number held hidden characters (copying from a phone or a messaging app can bring them); they were left out, so it reads “{}”.",
             clean(number)
