@@ -133,6 +133,17 @@ impl Ctx<'_> {
         self.say(&format!("warning: {warning}"))
     }
 
+    /// A sentence on standard output, wrapped to the width by the one
+    /// wrapper (a line the terminal wrapped itself broke "revis / ion").
+    pub fn tell(&mut self, text: &str) -> Result<()> {
+        writeln!(
+            self.out,
+            "{}",
+            crate::render::wrap(text, self.style.width, "", "")
+        )
+        .map_err(Error::Stdout)
+    }
+
     /// A one-line confirmation on stderr.
     /// Stored words inside it are shown, never acted on.
     pub fn say(&mut self, message: &str) -> Result<()> {

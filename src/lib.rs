@@ -41,8 +41,15 @@ pub fn main() -> ExitCode {
     // Nothing after the name: a short start, not all the commands.
     if std::env::args_os().len() == 1 {
         let store = plan_dir(None).map(Store::open_dir);
+        let width = style(
+            io::stdout().is_terminal(),
+            ColorWhen::Never,
+            false,
+            &term_env(),
+        )
+        .width;
         let mut out = io::stdout().lock();
-        return match store.map(|s| cmd::start::write(&mut out, &s)) {
+        return match store.map(|s| cmd::start::write(&mut out, &s, width)) {
             Ok(Ok(())) => ExitCode::SUCCESS,
             Ok(Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Ok(Err(e)) => {

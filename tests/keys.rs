@@ -311,8 +311,14 @@ impl Tmux {
             crate::bin().display().to_string(),
         ];
         line.extend(args.iter().map(|a| (*a).to_string()));
+        // The pane stays once the program ends, however quickly it does
+        // (`diff` can end before a `set-option` after the session lands).
+        let conf = env.home().join("tmux.conf");
+        std::fs::write(&conf, "set-option -g remain-on-exit on\n").unwrap();
         crate::tool("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-L", &socket, "-f"])
+            .arg(&conf)
+            .args(["new-session", "-d"])
             .args(["-x", &width.to_string(), "-y", "30"])
             .args(line)
             .case("tmux is installed (.ci/run installs it)")
@@ -337,6 +343,13 @@ impl Tmux {
     /// The screen with all that scrolled off its top.
     pub(crate) fn scrollback(&self) -> String {
         self.run(&["capture-pane", "-p", "-S", "-"])
+    }
+
+    /// [`Tmux::scrollback`] with the lines the terminal wrapped itself
+    /// joined again: different from it where a line was wider than the
+    /// screen.
+    pub(crate) fn scrollback_joined(&self) -> String {
+        self.run(&["capture-pane", "-p", "-J", "-S", "-"])
     }
 
     fn cursor(&self) -> (usize, usize) {

@@ -186,3 +186,140 @@ fn rank_at_50_columns_keeps_every_name_whole() {
     names_whole(&screen, true, "rank");
     assert!(screen.contains("Response: 慢慢呼吸"), "{screen}");
 }
+
+/// Lines of `shown` wider than `columns` as glibc measures them, leaving
+/// out a line that is one word (a web address no line can hold whole).
+fn too_wide(shown: &str, columns: usize) -> Vec<String> {
+    const WIDTHS: &str = r#"
+import ctypes, locale, sys
+locale.setlocale(locale.LC_ALL, "C.UTF-8")
+libc = ctypes.CDLL("libc.so.6")
+limit = int(sys.argv[1])
+for line in sys.stdin.read().split("\n"):
+    if libc.wcswidth(ctypes.c_wchar_p(line), len(line)) > limit and " " in line.strip():
+        print(line)
+"#;
+    tool("python3")
+        .arg("-c")
+        .arg(WIDTHS)
+        .arg(columns.to_string())
+        .stdin(shown.to_string())
+        .run()
+        .stdout
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Issue 13: at 50 columns `diff` said "Changes from revision 6 to the
+/// current plan (revision 7):" in one line, which the terminal broke
+/// "revis / ion". Every command that reads the plan, in every state (no
+/// plan, an empty one, a full one with check-ins and practice, Mei's),
+/// writes no line wider than the screen: each goes through the one
+/// wrapper, which breaks between words.
+#[test]
+fn no_command_writes_a_line_wider_than_the_screen() {
+    let empty = Env::new();
+    let started = Env::new();
+    started.ok(["init", "--name", "Oksana"]);
+    let full = Env::with_example();
+    full.ok([
+        "check-in",
+        "--urge",
+        "6",
+        "--acted",
+        "no",
+        "--distress",
+        "5",
+    ]);
+    full.ok(["surf", "--ratings", "7,8,6,4,2", "--trigger", "payday"]);
+    full.ok([
+        "reason",
+        "add",
+        "Being able to look my daughter in the eye at her graduation",
+    ]);
+    let mei = meis_plan();
+    let commands: [&[&str]; 21] = [
+        &[],
+        &["show"],
+        &["now"],
+        &["history"],
+        &["diff"],
+        &["diff", "1"],
+        &["lines"],
+        &["rehearse", "--list"],
+        &["practice"],
+        &["trends"],
+        &["trends", "--plain"],
+        &["review"],
+        &["trigger", "list"],
+        &["contact", "list"],
+        &["coping", "list"],
+        &["step", "list"],
+        &["reason", "list"],
+        &["warning-sign", "list"],
+        &["homework", "status"],
+        &["show", "--plain"],
+        &["now", "--plain"],
+    ];
+    let mut wide = Vec::new();
+    for (who, env) in [
+        ("no plan", &empty),
+        ("started", &started),
+        ("full", &full),
+        ("Mei", &mei),
+    ] {
+        for command in commands {
+            let shown = env
+                .test(command)
+                .env("COLUMNS", "50")
+                .status_any()
+                .run()
+                .stdout;
+            wide.extend(
+                too_wide(&shown, 50)
+                    .into_iter()
+                    .map(|line| format!("{who}, {command:?}: {line}")),
+            );
+        }
+    }
+    assert!(
+        wide.is_empty(),
+        "wider than 50 columns:\n{}",
+        wide.join("\n")
+    );
+}
+
+/// Lines the terminal had to wrap itself in tmux (a word broken anywhere,
+/// "revis / ion"): the screen's lines that `capture-pane -J` joins.
+fn wrapped_by_the_terminal(t: &Tmux) -> Vec<String> {
+    let rows: Vec<String> = t
+        .scrollback()
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    t.scrollback_joined()
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !rows.contains(l))
+        .collect()
+}
+
+/// `diff` in tmux at 50 columns: every line of it wrapped by the program
+/// between words, none by the terminal; "revision" whole.
+#[test]
+fn diff_at_50_columns_breaks_no_word() {
+    let env = meis_plan();
+    for args in [&["diff"][..], &["diff", "1"], &["diff", "2", "4"]] {
+        let t = Tmux::start(&env, args, 50);
+        t.wait_for("Pane is dead");
+        let screen = t.scrollback();
+        assert_eq!(
+            wrapped_by_the_terminal(&t),
+            Vec::<String>::new(),
+            "{args:?}:\n{screen}"
+        );
+        assert!(screen.contains("Changes from revision"), "{screen}");
+        assert!(!screen.contains("revis\n"), "{screen}");
+    }
+}

@@ -22,10 +22,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         ContactCommand::List => {
             let plan = ctx.load()?.plan;
             if plan.contacts.is_empty() {
-                writeln!(
-                    ctx.out,
-                    "No contacts yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`."
-                ).map_err(Error::Stdout)?;
+                ctx.tell("No contacts yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`.")?;
             } else {
                 writeln!(ctx.out, "{}", contacts_table(&plan, ctx.style)).map_err(Error::Stdout)?;
             }

@@ -13,10 +13,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
         CopingCommand::List => {
             let plan = ctx.load()?.plan;
             if plan.coping.is_empty() {
-                writeln!(
-                    ctx.out,
-                    "No coping strategies yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`."
-                ).map_err(Error::Stdout)?;
+                ctx.tell("No coping strategies yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`.")?;
             } else {
                 writeln!(ctx.out, "{}", coping_table(&plan, ctx.style)).map_err(Error::Stdout)?;
             }

@@ -22,11 +22,9 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
                 Some(from) => from,
                 None if current.revision > 1 => current.revision - 1,
                 None => {
-                    writeln!(
-                        ctx.out,
-                        "Your plan has only its first revision, so there is nothing to compare yet."
-                    )
-                    .map_err(Error::Stdout)?;
+                    ctx.tell(
+                        "Your plan has only its first revision, so there is nothing to compare yet.",
+                    )?;
                     return Ok(());
                 }
             };
@@ -41,9 +39,9 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
     };
     let changes = diff(&old, &new);
     if changes.is_empty() {
-        writeln!(ctx.out, "No changes from {old_label} to {new_label}.").map_err(Error::Stdout)?;
+        ctx.tell(&format!("No changes from {old_label} to {new_label}."))?;
     } else {
-        writeln!(ctx.out, "Changes from {old_label} to {new_label}:").map_err(Error::Stdout)?;
+        ctx.tell(&format!("Changes from {old_label} to {new_label}:"))?;
         for change in changes {
             let change = in_words(
                 &change,

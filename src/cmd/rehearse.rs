@@ -158,11 +158,7 @@ fn list(
     if args.json {
         super::write_json(ctx, &DueJson::rows(&items, today))?;
     } else if items.is_empty() {
-        writeln!(
-            ctx.out,
-            "No triggers to practise yet: add one with `relapse-plan map` or `trigger add`."
-        )
-        .map_err(Error::Stdout)?;
+        ctx.tell("No triggers to practise yet: add one with `relapse-plan map` or `trigger add`.")?;
     } else {
         // Each trigger's number, looked up once, not searched for per line.
         let numbers: std::collections::HashMap<&str, usize> =

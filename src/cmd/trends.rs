@@ -27,10 +27,9 @@ pub(super) fn run(args: &TrendsArgs, ctx: &mut Ctx) -> Result<()> {
     } else if args.csv {
         write!(ctx.out, "{}", csv(&window, &plan)).map_err(Error::Stdout)?;
     } else if log.entries.is_empty() {
-        writeln!(
-            ctx.out,
-            "No check-ins yet. `relapse-plan check-in` takes about a minute; after a few days, your trends show here."
-        ).map_err(Error::Stdout)?;
+        ctx.tell(
+            "No check-ins yet. `relapse-plan check-in` takes about a minute; after a few days, your trends show here.",
+        )?;
     } else if ctx.style.plain {
         write_plain(ctx.out, &window, &plan, ctx.style).map_err(Error::Stdout)?;
     } else {

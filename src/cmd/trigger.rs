@@ -13,11 +13,9 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
         TriggerCommand::List => {
             let plan = ctx.load()?.plan;
             if plan.triggers.is_empty() {
-                writeln!(
-                    ctx.out,
-                    "No triggers yet: add one with `relapse-plan trigger add --situation \"…\"`."
-                )
-                .map_err(Error::Stdout)?;
+                ctx.tell(
+                    "No triggers yet: add one with `relapse-plan trigger add --situation \"…\"`.",
+                )?;
             } else {
                 writeln!(ctx.out, "{}", triggers_table(&plan, ctx.style)).map_err(Error::Stdout)?;
             }

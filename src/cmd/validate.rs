@@ -49,8 +49,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         });
     }
     let plan = parsed.plan;
-    writeln!(
-        ctx.out,
+    let said = format!(
         "`{}` is a valid plan: revision {}, {} triggers, {} coping strategies, {} contacts, {} crisis steps.",
         args.file.display(),
         plan.revision,
@@ -58,7 +57,8 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         plan.coping.len(),
         plan.contacts.len(),
         plan.crisis_steps.len()
-    ).map_err(Error::Stdout)?;
+    );
+    ctx.tell(&said)?;
     // Not a problem that stops the plan (both may be right), but a screen
     // or a phone would show the two as one person: worth a look.
     for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {

@@ -504,6 +504,18 @@ pub fn wrap(text: &str, width: usize, indent: &str, hang: &str) -> String {
     )
 }
 
+/// A command and what it does, as the start screen lists them: the
+/// command indented two spaces, its words from column `at`, wrapped under
+/// themselves; on a screen too narrow to give the words 20 columns there,
+/// on the lines below the command instead.
+pub fn command_row(command: &str, about: &str, at: usize, width: usize) -> String {
+    if width >= at + 20 && textwrap::core::display_width(command) + 3 <= at {
+        let indent = format!("  {command:<0$}", at - 2);
+        return wrap(about, width, &indent, &" ".repeat(at));
+    }
+    format!("  {command}\n{}", wrap(about, width, "      ", "      "))
+}
+
 /// What separates short facts on a line: a middle dot, or in plain mode a
 /// comma, which a screen reader pauses on instead of naming a symbol.
 pub fn separator(style: Style) -> &'static str {

@@ -25,16 +25,22 @@ pub fn summary(
     if log.rehearsals.is_empty() && log.exercises.is_empty() {
         writeln!(
             out,
-            "No practice logged yet. `relapse-plan rehearse`, `breathe` and `surf` are ways to start."
+            "{}",
+            super::wrap(
+                "No practice logged yet. `relapse-plan rehearse`, `breathe` and `surf` are ways to start.",
+                style.width,
+                "",
+                ""
+            )
         )?;
         return Ok(());
     }
-    writeln!(
-        out,
+    let totals = format!(
         "This week: {}. This month: {}.",
         count(sums.week_rehearsals, sums.week_exercises),
         count(sums.month_rehearsals, sums.month_exercises)
-    )?;
+    );
+    writeln!(out, "{}", super::wrap(&totals, style.width, "", ""))?;
     if !triggers.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", heading("Confidence at each rehearsal", style))?;
@@ -44,12 +50,12 @@ pub fn summary(
                 .and_then(|p| p.trigger(id))
                 .map_or_else(|| id.clone(), |t| shorten(&t.situation, 30));
             let (first, last) = (values[0], values[values.len() - 1]);
-            writeln!(
-                out,
+            let line = format!(
                 "  {name:<30}  {}  {first}% → {last}%  ({})",
                 sparkline(&values, 100, style),
                 times(values.len())
-            )?;
+            );
+            writeln!(out, "{}", row(&line, style.width))?;
         }
     }
     if !log.exercises.is_empty() {
@@ -74,10 +80,20 @@ pub fn summary(
             if !e.completed {
                 line.push_str("  (stopped early)");
             }
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", row(&line, style.width))?;
         }
     }
     Ok(())
+}
+
+/// A row of the summary as it is when it fits the width; on a narrower
+/// screen wrapped between words by the one wrapper, its further lines
+/// indented under it (the terminal broke it anywhere).
+fn row(line: &str, width: usize) -> String {
+    if textwrap::core::display_width(line) <= width {
+        return line.to_string();
+    }
+    super::wrap(line.trim_start(), width, "  ", "    ")
 }
 
 fn count(rehearsals: usize, exercises: usize) -> String {
