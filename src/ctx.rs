@@ -133,15 +133,14 @@ impl Ctx<'_> {
         self.say(&format!("warning: {warning}"))
     }
 
-    /// A sentence on standard output, wrapped to the width by the one
-    /// wrapper (a line the terminal wrapped itself broke "revis / ion").
+    /// A sentence on standard output, on a terminal (or with `COLUMNS`)
+    /// wrapped to its width by the one wrapper (a line the terminal wrapped
+    /// itself broke "revis / ion"); into a pipe or a file one line, as a
+    /// script reads it.
     pub fn tell(&mut self, text: &str) -> Result<()> {
-        writeln!(
-            self.out,
-            "{}",
-            crate::render::wrap(text, self.style.width, "", "")
-        )
-        .map_err(Error::Stdout)
+        let width = (self.stdout_terminal || self.term_env.columns.is_some())
+            .then_some(self.style.width);
+        writeln!(self.out, "{}", wrap_for(text, width)).map_err(Error::Stdout)
     }
 
     /// A one-line confirmation on stderr.
