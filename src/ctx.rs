@@ -138,8 +138,8 @@ impl Ctx<'_> {
     /// itself broke "revis / ion"); into a pipe or a file one line, as a
     /// script reads it.
     pub fn tell(&mut self, text: &str) -> Result<()> {
-        let width = (self.stdout_terminal || self.term_env.columns.is_some())
-            .then_some(self.style.width);
+        let width =
+            (self.stdout_terminal || self.term_env.columns.is_some()).then_some(self.style.width);
         writeln!(self.out, "{}", wrap_for(text, width)).map_err(Error::Stdout)
     }
 

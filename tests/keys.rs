@@ -345,6 +345,18 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-S", "-"])
     }
 
+    /// Waits until the program has ended (its pane kept, dead).
+    #[track_caller]
+    pub(crate) fn wait_until_ended(&self) {
+        for _ in 0..200 {
+            if self.run(&["display-message", "-p", "#{pane_dead}"]).trim() == "1" {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("never ended:\n{}", self.screen());
+    }
+
     /// [`Tmux::scrollback`] with the lines the terminal wrapped itself
     /// joined again: different from it where a line was wider than the
     /// screen.

@@ -312,7 +312,7 @@ fn diff_at_50_columns_breaks_no_word() {
     let env = meis_plan();
     for args in [&["diff"][..], &["diff", "1"], &["diff", "2", "4"]] {
         let t = Tmux::start(&env, args, 50);
-        t.wait_for("Pane is dead");
+        t.wait_until_ended();
         let screen = t.scrollback();
         assert_eq!(
             wrapped_by_the_terminal(&t),
@@ -322,4 +322,127 @@ fn diff_at_50_columns_breaks_no_word() {
         assert!(screen.contains("Changes from revision"), "{screen}");
         assert!(!screen.contains("revis\n"), "{screen}");
     }
+}
+
+/// Every list item on `screen` hangs by the one rule: its text starts one
+/// space after its marker, in one column for the whole list (" 9." and
+/// "10." alike), each further line of it under that column (a
+/// follow-through two further in), and no line ends with a marker alone.
+#[track_caller]
+fn hangs_evenly(screen: &str, what: &str) {
+    let marker = |word: &str| {
+        let digits = word.chars().take_while(char::is_ascii_digit).count();
+        word == "-" || (digits > 0 && &word[digits..] == ".")
+    };
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut list_column: Option<usize> = None;
+    let mut text_column: Option<usize> = None;
+    for line in screen.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            !words.last().is_some_and(|w| marker(w)),
+            "{what}: a marker ends a line: {line:?}\n{screen}"
+        );
+        if line.trim().is_empty() || indent(line) == 0 {
+            (list_column, text_column) = (None, None);
+            continue;
+        }
+        if marker(words[0]) {
+            let column = line.find(words[0]).unwrap() + words[0].len() + 1;
+            if words[0] != "-" {
+                assert!(
+                    list_column.is_none_or(|c| c == column),
+                    "{what}: numbers not in one column: {line:?}\n{screen}"
+                );
+                list_column = Some(column);
+            }
+            text_column = Some(column);
+        } else if let Some(column) = text_column
+            && indent(line) > 2
+        {
+            assert!(
+                [column, column + 2].contains(&indent(line)),
+                "{what}: hangs at {} not {column}: {line:?}\n{screen}",
+                indent(line)
+            );
+        }
+    }
+}
+
+/// Issue 13: `show` split a step's number from its text, and lists hung
+/// unevenly between sections and screens. In tmux at 50 columns, `show`
+/// and `now` with twelve steps (numbers right-aligned), a follow-through,
+/// bullets and a coping step that starts with a long word; and the
+/// check-in's reply.
+#[test]
+fn lists_hang_by_one_rule_at_50_columns() {
+    let env = meis_plan();
+    for n in 1..=11 {
+        env.ok([
+            "step",
+            "add",
+            &format!("Step {n}: drink a glass of water, then sit down somewhere quiet and breathe"),
+        ]);
+    }
+    env.ok([
+        "step",
+        "add",
+        "打给林晓（室友）：+86 138 0013 8000，如果她不接就打给妈妈",
+    ]);
+    env.ok([
+        "step",
+        "follow-through",
+        "1",
+        "--likely",
+        "80",
+        "--in-the-way",
+        "I may be too tired to stand up and walk to the kitchen",
+    ]);
+    env.ok([
+        "reason",
+        "add",
+        "我的女儿，还有每天早上在河边散步的时光，和朋友一起喝茶聊天",
+    ]);
+    env.ok([
+        "safety",
+        "add",
+        "No alcohol kept at home, and the spare bank card stays with my sister",
+    ]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "Featherstonehaugh breathing",
+        "--step",
+        "Featherstonehaugh-breathing: in for four, out for six",
+        "--step",
+        "Notice where the urge sits in my body and watch it pass",
+    ]);
+    for args in [&["show"][..], &["now"], &["coping", "list"]] {
+        let t = Tmux::start(&env, args, 50);
+        t.wait_until_ended();
+        let screen = t.scrollback();
+        assert_eq!(
+            wrapped_by_the_terminal(&t),
+            Vec::<String>::new(),
+            "{screen}"
+        );
+        hangs_evenly(&screen, &format!("{args:?}"));
+        if args[0] != "coping" {
+            assert!(screen.contains("  12. 打给林晓（室友）"), "{screen}");
+        }
+    }
+    let reply = env
+        .test([
+            "check-in",
+            "--urge",
+            "8",
+            "--acted",
+            "no",
+            "--distress",
+            "7",
+        ])
+        .env("COLUMNS", "50")
+        .run();
+    hangs_evenly(&format!("{}\n{}", reply.stdout, reply.stderr), "check-in");
 }

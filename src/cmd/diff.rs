@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::plan::diff::diff;
 use crate::plan::edit::Entry;
 use crate::render::changes::in_words;
-use crate::render::wrap;
 
 pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
     let (old, new, old_label, new_label) = match (args.from, args.to) {
@@ -55,7 +54,7 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
             writeln!(
                 ctx.out,
                 "{}",
-                wrap(&change, ctx.style.width, "  - ", "    ")
+                crate::render::item("-", &change, ctx.style.width, 2)
             )
             .map_err(Error::Stdout)?;
         }

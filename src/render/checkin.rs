@@ -115,9 +115,8 @@ pub fn write_lapse_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Res
     } else {
         writeln!(w, "{}", heading("Your lapse plan", style))?;
         for (n, step) in plan.lapse_plan.iter().enumerate() {
-            let indent = format!("  {}. ", n + 1);
-            let hang = " ".repeat(indent.len());
-            writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+            let marker = super::number_marker(n + 1, plan.lapse_plan.len());
+            writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
         }
     }
     Ok(())
@@ -268,9 +267,8 @@ fn write_plan_for_now(
     if !plan.crisis_steps.is_empty() {
         writeln!(w, "{}", heading("Your first steps", style))?;
         for (n, step) in plan.crisis_steps.iter().take(3).enumerate() {
-            let indent = format!("  {}. ", n + 1);
-            let hang = " ".repeat(indent.len());
-            writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+            let marker = super::number_marker(n + 1, plan.crisis_steps.len().min(3));
+            writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
         }
     }
     let helpers: Vec<_> = plan

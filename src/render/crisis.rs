@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{bullet, clean, heading, separator, wrap};
+use super::{clean, heading, separator, wrap};
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::{Plan, Role, Section};
 use crate::render::Style;
@@ -37,17 +37,16 @@ pub fn write_now(
             writeln!(w)?;
             writeln!(w, "{}", heading("Do these, in order", style))?;
             for (n, step) in steps.iter().enumerate() {
-                let indent = format!("  {}. ", n + 1);
-                let hang = " ".repeat(indent.chars().count());
-                writeln!(w, "{}", wrap(&step.text, width, &indent, &hang))?;
+                let marker = super::number_marker(n + 1, steps.len());
+                writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
             }
         }
         if !plan.coping.is_empty() {
             writeln!(w)?;
             writeln!(w, "{}", heading("Things that help you", style))?;
             for coping in &plan.coping {
-                let (first, rest) = bullet(style);
-                writeln!(w, "{}", wrap(&coping.name, width, first, rest))?;
+                let marker = super::bullet_marker(style);
+                writeln!(w, "{}", super::item(marker, &coping.name, width, 2))?;
             }
         }
         write_people(w, plan, width, style)?;
@@ -70,8 +69,8 @@ pub fn write_now(
                 writeln!(w)?;
                 writeln!(w, "{}", heading(title, style))?;
                 for item in items {
-                    let (first, rest) = bullet(style);
-                    writeln!(w, "{}", wrap(&item.text, width, first, rest))?;
+                    let marker = super::bullet_marker(style);
+                    writeln!(w, "{}", super::item(marker, &item.text, width, 2))?;
                 }
             }
         }

@@ -516,19 +516,37 @@ pub fn command_row(command: &str, about: &str, at: usize, width: usize) -> Strin
     format!("  {command}\n{}", wrap(about, width, "      ", "      "))
 }
 
+/// The one rule for a list item on every screen (`show`, `now`, `review`,
+/// the check-in's replies): `depth` columns in, its marker ("1.", "-", or
+/// none for `--plain` bullets), a space, the text, and every further line
+/// under the first letter of the text. A marker is never left alone at a
+/// line's end: it is the start of the item's first line.
+pub fn item(marker: &str, text: &str, width: usize, depth: usize) -> String {
+    let indent = if marker.is_empty() {
+        " ".repeat(depth)
+    } else {
+        format!("{}{marker} ", " ".repeat(depth))
+    };
+    let hang = " ".repeat(textwrap::core::display_width(&indent));
+    wrap(text, width, &indent, &hang)
+}
+
+/// Item `n`'s number in a list of `count`, right-aligned (" 9.", "10."),
+/// so the text of every item starts in one column.
+pub fn number_marker(n: usize, count: usize) -> String {
+    let digits = count.max(n).to_string().len();
+    format!("{n:>digits$}.")
+}
+
+/// A bullet's marker: a dash, or nothing in plain mode.
+pub fn bullet_marker(style: Style) -> &'static str {
+    if style.plain { "" } else { "-" }
+}
+
 /// What separates short facts on a line: a middle dot, or in plain mode a
 /// comma, which a screen reader pauses on instead of naming a symbol.
 pub fn separator(style: Style) -> &'static str {
     if style.plain { ", " } else { " · " }
-}
-
-/// What starts an item in a list: a dash, or nothing in plain mode.
-pub fn bullet(style: Style) -> (&'static str, &'static str) {
-    if style.plain {
-        ("  ", "  ")
-    } else {
-        ("  - ", "    ")
-    }
 }
 
 /// A section heading, bold on a colour terminal.

@@ -459,15 +459,27 @@ pub fn ends_with_label(piece: &str) -> bool {
     piece.ends_with([':', '：']) && piece.chars().rev().nth(1).is_some_and(char::is_alphabetic)
 }
 
-/// Joins each label to the word after it ("Call: Bartholomew"), so no line
+/// Whether a piece of text is a list item's number ("1.", "12)") or
+/// bullet: it starts the item's first line, never ends a line alone.
+pub fn is_list_marker(piece: &str) -> bool {
+    let piece = piece.trim_end();
+    let digits = piece.chars().take_while(char::is_ascii_digit).count();
+    matches!(piece, "-" | "•")
+        || ((1..=3).contains(&digits) && matches!(&piece[digits..], "." | ")"))
+}
+
+/// Joins each label (and each list number) to the word after it ("Call: Bartholomew"), so no line
 /// ends with "Call:" and the name on the next, as long as the two together
 /// fit on a line (a label before a word too long for any line is left to
 /// stand alone rather than split the word).
-fn keep_labels(words: Vec<Word>, width: usize) -> Vec<Word> {
+/// In Markdown a number is not joined: "1. four" starting a line would
+/// read as a list, where the word alone is escaped.
+fn keep_labels(words: Vec<Word>, width: usize, flavor: Flavor) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     for word in words {
         if let Some(last) = out.last_mut()
-            && ends_with_label(&last.text)
+            && (ends_with_label(&last.text)
+                || (flavor != Flavor::Markdown && is_list_marker(&last.text)))
             && (last.space || last.text.ends_with('：'))
             && last.width + usize::from(last.space) + word.width <= width
         {
@@ -542,7 +554,7 @@ pub fn lines_of(
     }
     let first = width.saturating_sub(display_width(indent)).max(1);
     let rest = width.saturating_sub(display_width(hang)).max(1);
-    let words = break_long(keep_labels(all, first.min(rest)), first.min(rest));
+    let words = break_long(keep_labels(all, first.min(rest), flavor), first.min(rest));
     #[allow(clippy::cast_precision_loss)]
     let widths = [first as f64, rest as f64];
     let mut out = Vec::new();
@@ -630,6 +642,15 @@ mod tests {
         );
         assert_eq!(long, ["Call:", "Featherstonehaugh-Worthington"]);
         assert!(!ends_with_label("9:"));
+        // Nor with a step's number, its text on the next.
+        let steps = "Steps: 1. Breathe in for four; 2. Featherstonehaugh breathing; 10. Walk";
+        // From the width of "    2. Featherstonehaugh" up.
+        for width in 24..70 {
+            for line in lines(steps, width, "", "    ", Flavor::Terminal) {
+                let last = line.split_whitespace().last().unwrap_or("");
+                assert!(!is_list_marker(last), "{width}: {line:?}");
+            }
+        }
     }
 
     #[test]

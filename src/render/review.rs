@@ -150,7 +150,7 @@ fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::
                 &|entry, id| words.get(&(entry, id)).map(|w| (*w).to_string()),
                 &|id| period.plan.contact(id).is_some_and(|c| !c.to_involve()),
             );
-            writeln!(out, "{}", wrap(&shown, width, "    - ", "      "))?;
+            writeln!(out, "{}", super::item("-", &shown, width, 4))?;
         }
     }
     writeln!(out)?;
@@ -172,7 +172,7 @@ fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::
         writeln!(out, "  Nothing stands out.")?;
     }
     for flag in flags {
-        writeln!(out, "{}", wrap(&clean(&flag), width, "  - ", "    "))?;
+        writeln!(out, "{}", super::item("-", &clean(&flag), width, 2))?;
     }
     Ok(())
 }

@@ -59,7 +59,8 @@ impl CellLine {
                 .max()
                 .unwrap_or(0)
         } else {
-            paragraph::widest_piece(&self.text)
+            let (marker, text) = split_marker(&self.text);
+            display_width(marker) + paragraph::widest_piece(text)
         }
     }
 
@@ -78,7 +79,19 @@ impl CellLine {
                 .collect();
             return paragraph::lines_of(&pieces, width, "", "", Flavor::Terminal);
         }
-        paragraph::lines(&self.text, width, "", "", Flavor::Terminal)
+        // A numbered step hangs under its text, as on every screen.
+        let (marker, text) = split_marker(&self.text);
+        let hang = " ".repeat(display_width(marker));
+        paragraph::lines(text, width, marker, &hang, Flavor::Terminal)
+    }
+}
+
+/// A line's list number with its space ("1. ") and the rest; an empty
+/// marker when the line has none.
+fn split_marker(text: &str) -> (&str, &str) {
+    match text.split_once(' ') {
+        Some((marker, _)) if paragraph::is_list_marker(marker) => text.split_at(marker.len() + 1),
+        _ => ("", text),
     }
 }
 
@@ -599,15 +612,14 @@ pub fn write_numbered(
             style,
         );
     }
-    let digits = items.len().to_string().len();
     for (n, item) in items.iter().enumerate() {
-        let indent = format!("  {:>digits$}. ", n + 1);
-        let hang = " ".repeat(indent.chars().count());
-        writeln!(w, "{}", wrap(&item.text, style.width, &indent, &hang))?;
-        // How likely the person is to do it, and what could get in the way.
+        let marker = super::number_marker(n + 1, items.len());
+        writeln!(w, "{}", super::item(&marker, &item.text, style.width, 2))?;
+        // How likely the person is to do it, and what could get in the
+        // way: under the item's text, two columns further in.
+        let under = 2 + display_width(&marker) + 1 + 2;
         for part in item.follow_through.lines() {
-            let under = format!("{hang}  ");
-            writeln!(w, "{}", wrap(&clean(&part), style.width, &under, &under))?;
+            writeln!(w, "{}", super::item("", &clean(&part), style.width, under))?;
         }
     }
     Ok(())
