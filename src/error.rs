@@ -205,6 +205,19 @@ pub enum Error {
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
+    /// The plan has a revision number but its history is gone (the files
+    /// in the revisions folder moved or deleted): said as it is, never as
+    /// "the newest is 0".
+    #[error(
+        "there is no revision {revision}: your plan is at revision {current}, but its history is empty, as the revision files in `{}` are gone",
+        folder.display()
+    )]
+    HistoryEmpty {
+        revision: u64,
+        current: u64,
+        folder: PathBuf,
+    },
+
     /// A mistake on the command line (a flag's value, a missing flag):
     /// exit 2. Nothing else is a usage error.
     #[error("{0}")]
@@ -680,6 +693,9 @@ impl Error {
                 "remove the links first, or add --force to remove it and its links".into()
             }
             Error::NoRevision { .. } => "`relapse-plan history` lists the revisions".into(),
+            Error::HistoryEmpty { .. } => {
+                "your plan itself is as it was, and from your next change its history is kept again; if you have a copy of that folder, putting it back brings the earlier revisions back".into()
+            }
             Error::NoSupporter { .. }
             | Error::SeveralSupporters { .. }
             | Error::NotInvolved { .. } => return self.supporter_hint(),

@@ -382,3 +382,63 @@ fn no_at_the_import_question_exits_1_and_changes_nothing() {
     assert!(!rest.contains("error:"), "{rest}");
     assert_eq!(before, env.snapshot_dir());
 }
+
+/// An emptied `revisions` folder (plan.toml there, the revision files
+/// gone): `history` said "No revisions saved yet." of a plan at revision
+/// 3, and `restore 1` said "the newest is 0". Now both say the history is
+/// empty although the plan has a revision number, where the files were,
+/// and that the plan itself is as it was.
+#[test]
+fn an_emptied_history_is_said_as_it_is() {
+    let env = Env::with_example();
+    let revisions = env.plan_dir().join("revisions");
+    for entry in fs::read_dir(&revisions).unwrap() {
+        fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let plan_before = fs::read(env.plan_file()).unwrap();
+    let history = flat(&env.ok(["history"]));
+    assert!(
+        history.contains(
+            "Your plan is at revision 3, but its history is empty: the revision files in"
+        ),
+        "{history}"
+    );
+    assert!(!history.contains("No revisions saved yet"), "{history}");
+    let err = flat(&env.fails(1, ["restore", "1"]));
+    assert!(
+        err.contains("there is no revision 1: your plan is at revision 3, but its history is empty, as the revision files in"),
+        "{err}"
+    );
+    assert!(!err.contains("the newest is 0"), "{err}");
+    assert_eq!(fs::read(env.plan_file()).unwrap(), plan_before);
+}
+
+/// A file nested past the TOML reader's limit reached the person as
+/// "cannot recurse further; max recursion depth met": now it says, in
+/// words, that lists or tables are nested far too deeply, naming the file
+/// and the place, with the hint for its kind.
+#[test]
+fn a_file_nested_too_deeply_is_said_in_words() {
+    let env = Env::with_example();
+    let file = env.home().join("deep.toml");
+    fs::write(
+        &file,
+        format!(
+            "schema_version = 3\nrevision = 1\nname = \"x\"\nextra = {}{}\n",
+            "[".repeat(300),
+            "]".repeat(300)
+        ),
+    )
+    .unwrap();
+    let err = flat(&env.fails(1, ["validate", file.to_str().unwrap()]));
+    assert!(
+        err.contains("deep.toml` can't be read as a plan: line 4,"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lists or tables are nested inside each other far too deeply here"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    assert!(!err.contains("recurs"), "{err}");
+}

@@ -12,7 +12,21 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
     if args.json {
         super::write_json(ctx, &RevisionJson::rows(&rows, current))?;
     } else if rows.is_empty() {
-        writeln!(ctx.out, "No revisions saved yet.").map_err(Error::Stdout)?;
+        let said = match current {
+            // A plan with a number and no history: the revision files are
+            // gone, which is said, never "no revisions saved yet".
+            Some(current) if current > 0 => format!(
+                "Your plan is at revision {current}, but its history is empty: the revision files in `{}` are gone, so there are no earlier revisions to see or restore. Your plan itself is as it was, and from your next change its history is kept again.",
+                ctx.store.revisions_dir().display()
+            ),
+            _ => "No revisions saved yet.".into(),
+        };
+        writeln!(
+            ctx.out,
+            "{}",
+            crate::render::wrap(&said, ctx.style.width, "", "")
+        )
+        .map_err(Error::Stdout)?;
     } else {
         writeln!(
             ctx.out,

@@ -651,6 +651,10 @@ fn allowed_for(key: &str) -> Option<&'static str> {
 /// which field, what was found, and what is allowed. Other messages are
 /// kept as they are.
 fn plain_words(message: &str, key: Option<&str>) -> String {
+    // The TOML reader's own words for a file nested past its limit.
+    if message.contains("recursion depth") || message.contains("cannot recurse") {
+        return "lists or tables are nested inside each other far too deeply here; relapse-plan never writes a file like this, so it may be damaged, or made to be hard to read".into();
+    }
     let Some((found, expected)) = message.rsplit_once(", expected ") else {
         return message.to_string();
     };

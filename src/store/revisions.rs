@@ -211,9 +211,21 @@ impl Store {
         let path = self.revision_path(revision);
         let bytes = match read_limited(&path) {
             Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-                return Err(Error::NoRevision {
-                    revision,
-                    newest: self.newest_revision()?.unwrap_or(0),
+                return Err(match self.newest_revision()? {
+                    Some(newest) => Error::NoRevision { revision, newest },
+                    // No revision at all, though the plan has a number:
+                    // its history is gone, and that is what is said.
+                    None => match self.load().map(|l| l.plan.revision) {
+                        Ok(current) if current > 0 => Error::HistoryEmpty {
+                            revision,
+                            current,
+                            folder: self.revisions_dir(),
+                        },
+                        _ => Error::NoRevision {
+                            revision,
+                            newest: 0,
+                        },
+                    },
                 });
             }
             other => other?,
