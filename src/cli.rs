@@ -837,9 +837,12 @@ pub struct TriggerAdd {
     /// A short id (made from the situation if not given).
     #[arg(long)]
     pub id: Option<String>,
-    /// The high-risk situation, in your own words.
-    #[arg(long)]
-    pub situation: String,
+    /// The high-risk situation, in your own words (`trigger add "…"`).
+    #[arg(value_name = "SITUATION", conflicts_with = "situation")]
+    pub words: Option<String>,
+    /// The same, as a flag.
+    #[arg(long, required_unless_present = "words")]
+    pub situation: Option<String>,
     #[command(flatten)]
     pub fields: TriggerFields,
 }

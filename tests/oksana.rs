@@ -367,3 +367,17 @@ fn a_second_check_in_offers_her_own_sign_and_shows_her_note() {
         "her note stays on its own day:\n{log}"
     );
 }
+
+/// `trigger add "…"` takes her situation as the argument, as people type
+/// it; `--situation` still works.
+#[test]
+fn trigger_add_takes_the_situation_as_its_argument() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана"]);
+    env.ok(["trigger", "add", "Після сварки з мамою"]);
+    env.ok(["trigger", "add", "--situation", "שישי בערב לבד"]);
+    let plan = env.plan();
+    assert_eq!(plan.triggers[0].situation, "Після сварки з мамою");
+    assert_eq!(plan.triggers[1].situation, "שישי בערב לבד");
+    env.fails(2, ["trigger", "add"]);
+}

@@ -22,10 +22,13 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(())
         }
         TriggerCommand::Add(args) => save(ctx, |plan| {
+            // Her words as the argument, or with --situation (clap makes
+            // sure there is one of the two).
+            let situation = args.words.or(args.situation).unwrap_or_default();
             let id = args
                 .id
-                .unwrap_or_else(|| plan.new_id::<Trigger>(&args.situation));
-            let trigger = plan.add(Trigger::new(id, args.situation))?;
+                .unwrap_or_else(|| plan.new_id::<Trigger>(&situation));
+            let trigger = plan.add(Trigger::new(id, situation))?;
             apply(trigger, &args.fields);
             Ok(format!(
                 "added trigger {}",
