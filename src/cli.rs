@@ -838,10 +838,14 @@ pub struct TriggerAdd {
     #[arg(long)]
     pub id: Option<String>,
     /// The high-risk situation, in your own words (`trigger add "…"`).
-    #[arg(value_name = "SITUATION", conflicts_with = "situation")]
+    #[arg(
+        value_name = "SITUATION",
+        required_unless_present = "situation",
+        conflicts_with = "situation"
+    )]
     pub words: Option<String>,
-    /// The same, as a flag.
-    #[arg(long, required_unless_present = "words")]
+    /// The situation, given as a flag instead.
+    #[arg(long)]
     pub situation: Option<String>,
     #[command(flatten)]
     pub fields: TriggerFields,
