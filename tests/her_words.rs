@@ -390,3 +390,59 @@ fn commands_take_the_number_or_her_words_she_sees() {
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Issue 13 leftovers: `rehearse --ics` schedules only what can be
+/// practised and names the rest in her words; `rehearse --recalled` of a
+/// situation with no plan logs nothing and says so, as `rehearse` does.
+#[test]
+fn nothing_unplanned_is_scheduled_or_logged() {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲", "--country", "NZ"]);
+    env.ok(["coping", "add", "--name", "散步", "--step", "出去走走"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "发薪日的星期五",
+        "--coping",
+        "san-bu",
+    ]);
+    env.ok(["trigger", "add", "--situation", "和前男友吵架以后"]);
+    let ran = env
+        .test(["rehearse", "--ics", "--details"])
+        .env("TZ", "Pacific/Auckland")
+        .run();
+    assert_eq!(
+        ran.stdout.matches("BEGIN:VEVENT").count(),
+        1,
+        "{}",
+        ran.stdout
+    );
+    assert!(ran.stdout.contains("发薪日的星期五"), "{}", ran.stdout);
+    assert!(!ran.stdout.contains("和前男友吵架以后"), "{}", ran.stdout);
+    assert!(
+        one_line(&ran.stderr).contains(
+            "Not in the calendar: “和前男友吵架以后” (has no plan yet to practise). When you are ready, `relapse-plan map` helps you plan one."
+        ),
+        "{}",
+        ran.stderr
+    );
+    let said = env
+        .test([
+            "rehearse",
+            "和前男友",
+            "--recalled",
+            "all",
+            "--confidence",
+            "80",
+        ])
+        .run()
+        .stderr;
+    assert!(
+        one_line(&said).contains(
+            "“和前男友吵架以后” has no plan yet, so there is nothing to practise for it."
+        ),
+        "{said}"
+    );
+    assert!(!env.plan_dir().join("practice.toml").exists());
+}

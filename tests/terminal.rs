@@ -111,6 +111,12 @@ fn new_builds_a_whole_plan_in_a_real_terminal() {
     assert_eq!(plan.crisis_steps[0].text, "Call Alex");
     assert_eq!(plan.change_note.as_deref(), Some("first draft"));
     assert!(!env.plan_dir().join("draft.toml").exists());
+    // Written today, never reviewed: a next review, and no "last reviewed
+    // today" (issue 13).
+    assert!(plan.review.next.is_some(), "{:?}", plan.review);
+    assert_eq!(plan.review.last, None);
+    let show = env.ok(["show"]);
+    assert!(!show.contains("last reviewed"), "{show}");
 }
 
 #[test]

@@ -276,7 +276,14 @@ fn contact_flags_and_role_say_the_same_thing() {
 #[test]
 fn set_reads_dates_as_the_walk_through_does_in_the_same_words() {
     let env = Env::with_example();
-    // The locale settles the order, as it does in the walk-through.
+    // The plan's country settles the order (the example is in the United
+    // Kingdom: day first), whatever the locale (issue 13).
+    env.test(["set", "--next-review", "4/1/2027"])
+        .env("LANG", "en_US.UTF-8")
+        .run();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-01-04");
+    // With no country, the locale settles it, as in the walk-through.
+    env.ok(["set", "--country", "none"]);
     env.test(["set", "--next-review", "4/1/2027"])
         .env("LANG", "es_ES.UTF-8")
         .run();
@@ -299,6 +306,21 @@ fn set_reads_dates_as_the_walk_through_does_in_the_same_words() {
         .stderr_has("I couldn't read “abc” as a date")
         .run();
     assert_eq!(env.snapshot_dir(), before);
+}
+
+/// Issue 13 (Mei): `set --next-review 1/3/2027` for a New Zealand plan is
+/// 1 March 2027, as she writes dates, even in a Chinese locale; the date
+/// is said back in words.
+#[test]
+fn set_reads_a_new_zealand_date_day_first() {
+    let env = Env::new();
+    env.ok(["init", "--name", "美玲", "--country", "NZ"]);
+    env.test(["set", "--next-review", "1/3/2027"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env("TZ", "Pacific/Auckland")
+        .stderr_has("next review on 1 March 2027")
+        .run();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-03-01");
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due)?;
     }
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
-    let due = super::typed_date(ctx, &due, |example| {
+    let due = super::typed_date(ctx, &due, None, |example| {
         format!("give the due date like {example}")
     })?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;

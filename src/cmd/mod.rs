@@ -408,15 +408,28 @@ fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
 /// A date typed on the command line (`set --next-review`, `review --since`,
 /// `homework assign --due`), read by the one grammar the walk-through reads
 /// dates with ([`crate::plan::date::parse_typed`]: 2027-03-01, 1 March 2027,
-/// 01/03/2027 in the locale's order). What it can't settle is said in the
+/// 01/03/2027 in the order of `country`, else her time zone's or locale's). What it can't settle is said in the
 /// same words, then `then`, given an example date ("write it like …").
 fn typed_date(
     ctx: &Ctx,
     value: &str,
+    country: Option<&str>,
     then: impl FnOnce(&str) -> String,
 ) -> Result<toml::value::Date> {
     use crate::plan::date;
-    let order = date::DayOrder::of_region(ctx.locale_country.as_deref());
+    // Whose way of writing dates: the plan's country (1/3/2027 is 1 March
+    // in New Zealand), else her time zone's, else her locale's, as the
+    // walk-through reads them.
+    let region = country
+        .map(str::to_string)
+        .or_else(|| {
+            ctx.zone
+                .iana_name()
+                .and_then(crate::plan::zones::country_of)
+                .map(str::to_string)
+        })
+        .or_else(|| ctx.locale_country.clone());
+    let order = date::DayOrder::of_region(region.as_deref());
     let read = date::parse_typed(value, order, ctx.today);
     match (
         read,

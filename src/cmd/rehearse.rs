@@ -26,7 +26,22 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         return list(args, &plan, &log, today, ctx);
     }
     if args.ics {
-        let items = agenda(&plan, &log, today, &ctx.zone);
+        // Only what can be practised is scheduled; the rest is named, with
+        // the command that plans a response, as `rehearse` names it.
+        let (items, unplanned): (Vec<_>, Vec<_>) = agenda(&plan, &log, today, &ctx.zone)
+            .into_iter()
+            .partition(|(t, _)| t.has_response());
+        if !unplanned.is_empty() {
+            let names: Vec<String> = unplanned
+                .iter()
+                .map(|(t, _)| crate::render::quoted(&t.situation))
+                .collect();
+            ctx.say(&format!(
+                "Not in the calendar: {} ({} no plan yet to practise). When you are ready, `relapse-plan map` helps you plan one.",
+                crate::render::and_list(&names),
+                if names.len() == 1 { "has" } else { "have" }
+            ))?;
+        }
         let text = crate::render::ics::calendar(&items, today, ctx.now, args.details);
         match output {
             Some(path) => {
@@ -224,6 +239,11 @@ fn log_without_asking(
 ) -> Result<()> {
     let id = super::stored::<Trigger>(plan, args.trigger.as_deref().unwrap_or_default())?;
     plan.position::<Trigger>(&id)?;
+    // Nothing planned, nothing rehearsed: said as `rehearse` says it, and
+    // nothing logged (a score for a plan that is not there means nothing).
+    if let Some(trigger) = plan.trigger(&id).filter(|t| !t.has_response()) {
+        return ctx.say(&crate::wizard::rehearse::no_plan_yet(&trigger.situation));
+    }
     // clap's percent parser has already kept it within 0 to 100.
     let confidence = args.confidence.unwrap_or_default();
     ctx.store.log_rehearsal(Rehearsal {

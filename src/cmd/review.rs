@@ -84,7 +84,7 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
         return show_own(&format!("revision {revision}"), &period, ctx);
     }
     // Dates read as `set` and the walk-through read them.
-    let day = super::typed_date(ctx, since, |example| {
+    let day = super::typed_date(ctx, since, None, |example| {
         format!("give a date like {example} or a revision number")
     })?;
     review_from(date::date_only(day), &date::long_date(day), ctx)

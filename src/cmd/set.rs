@@ -15,7 +15,13 @@ use crate::render::ics;
 pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     let own = own_lines_change(&args)?;
     let new_country = ctx.country.as_deref().map(country);
-    let read = |value: &str| review_date(value, ctx);
+    // Dates are read the way the plan's country writes them (the one set
+    // now, else the one it has).
+    let plan_country = match &new_country {
+        Some(set_now) => set_now.clone(),
+        None => ctx.store.load().ok().and_then(|loaded| loaded.plan.country),
+    };
+    let read = |value: &str| review_date(value, plan_country.as_deref(), ctx);
     let last = args.last_review.as_deref().map(read).transpose()?;
     let next = args.next_review.as_deref().map(read).transpose()?;
     let kept_at = args.kept_at.map(cleared);
@@ -173,13 +179,15 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
 }
 
 /// A review date from the command line, in any form the walk-through
-/// accepts (2027-01-04, 4/1/2027 in the locale's order, 4 Jan 2027), or
+/// accepts (2027-01-04, 4/1/2027 in the order of the plan's country, 4 Jan 2027), or
 /// "none" to clear; what it can't settle is said in the same words.
-fn review_date(value: &str, ctx: &Ctx) -> Result<Option<Datetime>> {
+fn review_date(value: &str, country: Option<&str>, ctx: &Ctx) -> Result<Option<Datetime>> {
     if value.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    let day = super::typed_date(ctx, value, |example| format!("write it like {example}"))?;
+    let day = super::typed_date(ctx, value, country, |example| {
+        format!("write it like {example}")
+    })?;
     if let Some(why) = date::other_calendar(day) {
         return Err(Error::Usage(why));
     }

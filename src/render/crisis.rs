@@ -254,7 +254,7 @@ pub fn write_lines(
         writeln!(w, "{}", wrap(&said, width, "  ", "  "))?;
     }
     for line in &lines.lines {
-        let mut entry = format!("{}: {}", line.name, line.how_to_reach());
+        let mut entry = super::name_then(line.name, ": ", &line.how_to_reach());
         if let Some(about) = line.about {
             let _ = write!(entry, " ({about})");
         }

@@ -449,8 +449,10 @@ impl Card {
                     } => {
                         let who = match reach {
                             Reach::Call => who.clone(),
-                            Reach::Text { word: Some(w) } => format!("{who}, text {w} to"),
-                            Reach::Text { word: None } => format!("{who}, by text"),
+                            Reach::Text { word: Some(w) } => {
+                                super::name_then(who, ", ", &format!("text {w} to"))
+                            }
+                            Reach::Text { word: None } => super::name_then(who, ", ", "by text"),
                         };
                         let _ = write!(
                             body,

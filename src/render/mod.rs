@@ -153,6 +153,23 @@ pub fn mention_words(mention: &crate::plan::mentions::Mention<'_>) -> String {
     )
 }
 
+/// A name, then how to reach it, as a person would write it: "Lifeline:
+/// call 0800 543 354", "Lifeline, by text"; a name that ends in its own
+/// question mark or full stop ("Need to talk?") takes no comma or colon
+/// after it, and what follows starts a sentence: "Need to talk? Call 1737
+/// or text 1737", "Need to talk? Text".
+pub fn name_then(who: &str, separator: &str, rest: &str) -> String {
+    if who.trim_end().ends_with(['?', '!', '.', '？', '！', '。']) {
+        let mut chars = rest.chars();
+        let rest = chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        });
+        format!("{} {rest}", who.trim_end())
+    } else {
+        format!("{who}{separator}{rest}")
+    }
+}
+
 /// `a`, `a and b`, `a, b and c`.
 pub fn and_list(items: &[String]) -> String {
     match items {
@@ -584,6 +601,24 @@ mod tests {
 
     /// Issue 13 (Noa, Ravi): a cut keeps whole graphemes (a letter with its
     /// niqqud) and never falls inside a phone number.
+    /// Issue 13: "Need to talk?, by text" read badly on every printout.
+    #[test]
+    fn a_name_with_its_own_question_mark_takes_no_comma() {
+        assert_eq!(
+            name_then("Need to talk?", ", ", "by text"),
+            "Need to talk? By text"
+        );
+        assert_eq!(
+            name_then("Need to talk?", ": ", "call 1737 or text 1737"),
+            "Need to talk? Call 1737 or text 1737"
+        );
+        assert_eq!(name_then("Lifeline", ", ", "by text"), "Lifeline, by text");
+        assert_eq!(
+            name_then("Shout", ", ", "text SHOUT to"),
+            "Shout, text SHOUT to"
+        );
+    }
+
     #[test]
     fn a_cut_keeps_graphemes_and_phone_numbers_whole() {
         // ש with its shin dot and hiriq is one grapheme of width 1.

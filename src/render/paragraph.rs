@@ -346,21 +346,40 @@ fn may_start_block(word: &str) -> bool {
 fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     let spans = numbers(text);
     let held = held_groups(text);
+    let paths = paths(text);
     // Spans and break opportunities both run left to right: one pass over
     // each keeps a long, number-filled text linear.
     let mut next = 0;
     let mut next_held = 0;
+    let mut next_path = 0;
     let mut out = Vec::new();
     let mut from = 0;
-    for (at, opportunity) in linebreaks(text) {
+    // A path starts a line of its own if it must: Unicode allows no break
+    // before a `/`, even after a space ("in /home/…" would be one word).
+    let mut breaks: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
+    if !paths.is_empty() {
+        breaks.extend(
+            paths
+                .iter()
+                .filter(|r| r.start > 0)
+                .map(|r| (r.start, BreakOpportunity::Allowed)),
+        );
+        breaks.sort_by_key(|(at, _)| *at);
+        breaks.dedup_by_key(|(at, _)| *at);
+    }
+    for (at, opportunity) in breaks {
         while next < spans.len() && spans[next].end <= at {
             next += 1;
         }
         while next_held < held.len() && held[next_held].end <= at {
             next_held += 1;
         }
+        while next_path < paths.len() && paths[next_path].end <= at {
+            next_path += 1;
+        }
         let inside = spans.get(next).is_some_and(|r| r.start < at)
-            || held.get(next_held).is_some_and(|r| r.start < at);
+            || held.get(next_held).is_some_and(|r| r.start < at)
+            || paths.get(next_path).is_some_and(|r| r.start < at);
         // Never after a hyphen-minus: `--emergency-number`, `relapse-plan`
         // and `payday-friday` must be copied whole (a word too long for
         // any line is still split, by `break_long`).
@@ -383,7 +402,10 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
         let end = start + word.len();
         let mut written = String::new();
         let mut cursor = start;
-        let mut number = false;
+        // A path is copied whole: never split, even wider than a line.
+        let mut number = paths[..next_path]
+            .last()
+            .is_some_and(|r| r.start <= start && start < r.end);
         // The spans this word holds end at or before `at`: they are the
         // ones just passed.
         let first = spans[..next].partition_point(|r| r.start < start);
@@ -414,6 +436,42 @@ fn escape(text: &str, flavor: Flavor) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// Where file paths sit in `text` (`/home/oksana/.config/relapse-plan`,
+/// `~/plan`): from a `/` or `~/` that starts a word to the next space or
+/// backtick. A path broken across lines cannot be copied, so it is kept
+/// whole on a line of its own even when wider than the line.
+fn paths(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let ends = c.is_whitespace() || c == '`';
+        if let Some(from) = start
+            && ends
+        {
+            found.push(from..at);
+            start = None;
+        }
+        let begins_word = prev.is_none_or(|p| p.is_whitespace() || p == '`');
+        if start.is_none()
+            && begins_word
+            && (c == '/' || (c == '~' && text[at + 1..].starts_with('/')))
+        {
+            start = Some(at);
+        }
+        prev = Some(c);
+    }
+    if let Some(from) = start {
+        found.push(from..text.len());
+    }
+    // A sentence's own full stop or comma after a path is not part of it.
+    for range in &mut found {
+        let trimmed = text[range.clone()].trim_end_matches(['.', ',', ';', ':', ')']);
+        range.end = range.start + trimmed.len();
+    }
+    found
 }
 
 /// Splits a word wider than `width` (a long web address, a line of CJK
@@ -592,6 +650,29 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         numbers(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// Issue 13: a path is never broken ("/tmp/w13/ / plan" at 50
+    /// columns); wider than the line, it stands whole on its own.
+    #[test]
+    fn a_path_is_kept_whole() {
+        let text = "It is private: it stays on this computer, in /home/оксана/.config/relapse-plan, readable by you alone.";
+        for width in [20, 50, 100] {
+            let shown = lines(text, width, "", "", Flavor::Terminal);
+            assert!(
+                shown
+                    .iter()
+                    .any(|l| l.contains("/home/оксана/.config/relapse-plan,")),
+                "{width}: {shown:?}"
+            );
+        }
+        let shown = lines(text, 20, "", "", Flavor::Terminal);
+        assert!(
+            shown.contains(&"/home/оксана/.config/relapse-plan,".to_string()),
+            "{shown:?}"
+        );
+        assert_eq!(paths("see ~/plan.").first(), Some(&(4..10)));
+        assert!(paths("and/or 1/3/2027").is_empty());
     }
 
     #[test]

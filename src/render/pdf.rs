@@ -361,8 +361,8 @@ fn number_column(fonts: &Fonts, items: &[Item], st: Style) -> f32 {
 pub(super) fn caller(who: &str, reach: &Reach) -> String {
     match reach {
         Reach::Call => who.to_string(),
-        Reach::Text { word: Some(w) } => format!("{who}, text {w} to"),
-        Reach::Text { word: None } => format!("{who}, by text"),
+        Reach::Text { word: Some(w) } => super::name_then(who, ", ", &format!("text {w} to")),
+        Reach::Text { word: None } => super::name_then(who, ", ", "by text"),
     }
 }
 

@@ -129,8 +129,8 @@ impl Item {
                     Reach::Text { word: None } => format!("text {number}"),
                 };
                 match note {
-                    Some(note) => format!("{who}: {how} ({note})"),
-                    None => format!("{who}: {how}"),
+                    Some(note) => super::name_then(who, ": ", &format!("{how} ({note})")),
+                    None => super::name_then(who, ": ", &how),
                 }
             }
             Item::Chart(chart) => chart.words.join(" "),

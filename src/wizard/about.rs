@@ -178,7 +178,12 @@ impl Wizard<'_> {
         };
         if let Some(next) = next {
             self.plan().review.next = Some(date_only(next));
-            self.plan().review.last = Some(date_only(self.today));
+            // Going through a saved plan is a review of it; a plan being
+            // written for the first time has never been reviewed, and
+            // "last reviewed today" would say it had.
+            if self.saved.as_ref().is_some_and(|p| p.revision > 0) {
+                self.plan().review.last = Some(date_only(self.today));
+            }
             self.ask
                 .show(&format!("Your next review: {}.", long_date(next)))?;
         }

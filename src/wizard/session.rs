@@ -217,14 +217,22 @@ fn greet(
     style: crate::render::Style,
 ) -> Result<()> {
     if kind.command == "new" {
-        let intro = format!(
-            "This walk-through builds your relapse-prevention and crisis plan, one section at a time. \
-             It is private: it stays on this computer, in {}, readable by you alone. \
-             Every answer is kept as you give it. Leave an answer empty to skip; \
+        // The folder on a line of its own, never broken (wider than the
+        // terminal, it is still whole), so it can be read and copied.
+        let intro = "This walk-through builds your relapse-prevention and crisis plan, one section at a time. \
+             It is private: it stays on this computer, readable by you alone, in:";
+        ask.show(&crate::render::wrap(intro, style.width, "", ""))?;
+        ask.show(&format!(
+            "  {}",
+            crate::render::clean(&keeper.place().display().to_string())
+        ))?;
+        ask.show(&crate::render::wrap(
+            "Every answer is kept as you give it. Leave an answer empty to skip; \
              you can come back to any section at the end.",
-            keeper.place().display()
-        );
-        ask.show(&crate::render::wrap(&intro, style.width, "", ""))?;
+            style.width,
+            "",
+            "",
+        ))?;
     }
     // The keys, the same in every walk-through, said before the first question.
     let keys = format!(
