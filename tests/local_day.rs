@@ -147,6 +147,8 @@ fn a_review_counts_the_work_done_earlier_on_its_own_auckland_day() {
             "wl",
             "--situation",
             "和王磊吵架之后",
+            "--coping",
+            "urge-surf",
             "--likelihood",
             "5",
             "--intensity",
@@ -206,8 +208,9 @@ fn a_date_typed_in_cjk_is_asked_again_with_the_cjk_form() {
         .run();
     let err = String::from_utf8(ran.err_bytes).unwrap();
     assert!(err.contains("or 2027年3月31日"), "{err}");
+    // The example plan is in the United Kingdom: its dates are day first.
     let err = env.fails(2, ["set", "--next-review", "31 Feb"]);
-    assert!(err.contains("like 31 March 2027 or 2027-03-31"), "{err}");
+    assert!(err.contains("31/03/2027 or 2027-03-31"), "{err}");
     assert!(!err.contains("年"), "{err}");
 }
 

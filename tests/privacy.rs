@@ -19,6 +19,8 @@ const COMMANDS: &[&[&str]] = &[
         "Breathe",
     ],
     &["step", "add", "Call Alex"],
+    // A planned response, so there is something to rehearse.
+    &["trigger", "edit", "payday", "--contact", "alex"],
     &["reason", "add", "Mia"],
     &["set", "--next-review", "2027-01-15"],
     &[

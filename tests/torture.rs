@@ -130,7 +130,18 @@ fn saves_killed_at_random_moments_lose_nothing_that_was_confirmed() {
 fn eight_writers_at_once_lose_nothing() {
     let env = Env::new();
     env.ok(["init"]);
-    env.ok(["trigger", "add", "--id", "payday", "--situation", "Payday"]);
+    // A planned response, so there is something to rehearse.
+    env.ok(["coping", "add", "--id", "walk", "--name", "Walk"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--id",
+        "payday",
+        "--situation",
+        "Payday",
+        "--coping",
+        "walk",
+    ]);
     let (writers, edits, rehearsals) = (8, 25, 10);
     let children: Vec<_> = (0..writers)
         .map(|w| {
@@ -149,7 +160,7 @@ fn eight_writers_at_once_lose_nothing() {
     }
     let plan = env.plan();
     assert_eq!(plan.reasons.len(), writers * edits);
-    let total = 2 + writers * edits;
+    let total = 3 + writers * edits;
     assert_eq!(plan.revision, u64::try_from(total).unwrap());
     for n in 1..=total {
         assert!(
