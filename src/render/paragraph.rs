@@ -466,10 +466,17 @@ fn paths(text: &str) -> Vec<Range<usize>> {
     if let Some(from) = start {
         found.push(from..text.len());
     }
-    // A sentence's own full stop or comma after a path is not part of it.
+    // A sentence's own full stop or comma after a path is not part of it;
+    // backticks around it are, so "`" never stands alone at a line's end.
     for range in &mut found {
         let trimmed = text[range.clone()].trim_end_matches(['.', ',', ';', ':', ')']);
         range.end = range.start + trimmed.len();
+        if text[..range.start].ends_with('`') {
+            range.start -= 1;
+            if text[range.end..].starts_with('`') {
+                range.end += 1;
+            }
+        }
     }
     found
 }
@@ -673,6 +680,12 @@ mod tests {
         );
         assert_eq!(paths("see ~/plan.").first(), Some(&(4..10)));
         assert!(paths("and/or 1/3/2027").is_empty());
+        // Quoted in backticks, the quotes stay with it.
+        let text = "there is no plan yet in `/root/.config/relapse-plan`";
+        assert_eq!(
+            lines(text, 30, "", "", Flavor::Terminal),
+            ["there is no plan yet in", "`/root/.config/relapse-plan`"]
+        );
     }
 
     #[test]
