@@ -62,12 +62,13 @@ fn follow_through(flags: crate::cli::FollowThroughFlags) -> crate::plan::FollowT
 }
 
 /// The steps just written that name someone she marked "do not involve":
-/// each step's number, whom it names, and the strategy's name and id.
+/// each step's number, whom it names, and the strategy's name and the
+/// number `coping list` shows it with (what commands take, never its id).
 #[derive(Default)]
 struct Named {
     steps: Vec<(usize, Vec<String>)>,
     name: String,
-    id: String,
+    number: usize,
 }
 
 impl Named {
@@ -90,7 +91,7 @@ impl Named {
         Named {
             steps,
             name: coping.name.clone(),
-            id: coping.id.clone(),
+            number: index + 1,
         }
     }
 
@@ -99,7 +100,7 @@ impl Named {
         for (n, named) in &self.steps {
             let command = format!(
                 "relapse-plan coping edit {} --remove-step {n} --step \"…\"",
-                self.id
+                self.number
             );
             ctx.say(&crate::render::not_to_involve_note(
                 &format!("step {n} of {}", crate::render::quoted(&self.name)),

@@ -706,7 +706,7 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
     // the file's `internal`, nor a first-person sentence she did not
     // write ("What it is: something I can do on my own").
     let mut t = table(&["Strategy", "Kind", "Steps", "Id"], style);
-    for c in &plan.coping {
+    for (n, c) in plan.coping.iter().enumerate() {
         let steps: Vec<String> = c
             .steps
             .iter()
@@ -714,8 +714,9 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             .map(|(i, s)| format!("{}. {}", i + 1, clean(s)))
             .chain(c.follow_through.lines().iter().map(|p| clean(p)))
             .collect();
+        // Numbered as `coping edit 1` takes them.
         t.add_row(vec![
-            words(&clean(&c.name)),
+            words(&format!("{}. {}", n + 1, clean(&c.name))),
             words(kind_label(c.kind)),
             words(&steps.join("\n")),
             whole(&clean(&c.id)),
