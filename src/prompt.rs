@@ -22,13 +22,27 @@ pub trait Prompter {
     /// A line of text, starting from `initial`; `None` when left empty.
     /// Esc skips the question: what was there (`initial`) stays.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>>;
-    /// One of `choices` by index, starting at `default`; `None` for Esc.
+    /// One of `choices` by index; `None` for Esc. The cursor starts on
+    /// `start`, or on no choice at all, where Enter alone chooses nothing:
+    /// an answer about the person (a rating, how a practice went) is hers
+    /// to give, never one a stray Enter gives for her.
     fn select(
         &mut self,
         question: &str,
         choices: &[String],
-        default: usize,
+        start: Option<usize>,
     ) -> Result<Option<usize>>;
+    /// One of `choices` that must be given: the cursor starts on none, and
+    /// Enter there or Esc says `why` and asks on.
+    fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
+        loop {
+            if let Some(i) = self.select(question, choices, None)? {
+                return Ok(i);
+            }
+            let said = crate::render::wrap(why, self.width(), "", "");
+            self.show(&said)?;
+        }
+    }
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
     /// Any number of `choices` by index (space ticks, Enter is done),
@@ -512,6 +526,74 @@ fn discard_typed_ahead() {
     }
 }
 
+/// Columns `text` takes on screen, drawn character by character as a
+/// terminal draws it (colour codes take none): "لا" is two, not one.
+fn columns(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+/// Moves to the choice that `typed` begins (or a word in it begins), from
+/// the one under the cursor on; one letter typed again moves on to the
+/// next such choice. With none, the cursor stays and `note` says so; the
+/// flag is whether what was typed found nothing.
+fn find(
+    choices: &[String],
+    typed: &mut String,
+    at: Option<usize>,
+    note: &mut Option<String>,
+) -> (Option<usize>, bool) {
+    if let Some(found) = find_choice(choices, typed, at) {
+        *note = None;
+        return (Some(found), false);
+    }
+    // A new letter after a search that found something starts again.
+    let newest: String = typed.chars().last().map(String::from).unwrap_or_default();
+    if typed.chars().count() > 1
+        && let Some(found) = find_choice(choices, &newest, at)
+    {
+        *typed = newest;
+        *note = None;
+        return (Some(found), false);
+    }
+    *note = Some(format!(
+        "“{}” is not in this list: move with ↑ ↓, then Enter on your choice.",
+        crate::render::shorten(&crate::render::clean(typed), 24)
+    ));
+    (at, true)
+}
+
+/// The choice that `typed` begins, or that has a word `typed` begins,
+/// ignoring case: from the one after `at` when a single letter is typed
+/// (so typing it again moves on), else from `at` itself.
+fn find_choice(choices: &[String], typed: &str, at: Option<usize>) -> Option<usize> {
+    let typed = typed.to_lowercase();
+    if typed.trim().is_empty() || choices.is_empty() {
+        return None;
+    }
+    let begins = |choice: &String| {
+        let choice = choice.to_lowercase();
+        choice.starts_with(&typed)
+            || choice
+                .split(|c: char| c.is_whitespace() || c == '(' || c == '“')
+                .any(|word| word.starts_with(&typed))
+    };
+    let from = match at {
+        Some(a) if typed.chars().count() == 1 => a + 1,
+        Some(a) => a,
+        None => 0,
+    };
+    let count = choices.len();
+    // Whole choices that begin with it first, then a word inside one.
+    (0..count)
+        .map(|k| (from + k) % count)
+        .find(|i| choices[*i].to_lowercase().starts_with(&typed))
+        .or_else(|| {
+            (0..count)
+                .map(|k| (from + k) % count)
+                .find(|i| begins(&choices[*i]))
+        })
+}
+
 /// The rows a line of `width` columns takes on a terminal `cols` wide.
 fn rows_of(width: usize, cols: usize) -> usize {
     width.div_ceil(cols.max(1)).max(1)
@@ -561,12 +643,9 @@ fn word_wrapped(prompt: &str, line: &str, pos: usize, cols: usize) -> (String, V
         cols: cols.max(2),
     };
     for g in prompt.graphemes(true) {
-        drawn.put(g, console::measure_text_width(g));
+        drawn.put(g, columns(g));
     }
-    let graphemes: Vec<(&str, usize)> = line
-        .graphemes(true)
-        .map(|g| (g, console::measure_text_width(g)))
-        .collect();
+    let graphemes: Vec<(&str, usize)> = line.graphemes(true).map(|g| (g, columns(g))).collect();
     let mut cursor = None;
     for (i, &(g, w)) in graphemes.iter().enumerate() {
         if !is_space(g) && (i == 0 || is_space(graphemes[i - 1].0)) {
@@ -770,89 +849,107 @@ impl Terminal {
     /// chosen one left on screen in full. Only Enter chooses; the cursor
     /// stops at the first and the last choice (it never jumps from one end
     /// to the other); keys typed before the menu was drawn are thrown away.
-    /// `None` for Esc (in a menu of many, the ticks stay as they are).
+    /// The cursor may start on no choice (`start` is `None`): Enter there
+    /// says to move to one first. Letters and digits typed move to the
+    /// choice they begin; words typed that begin none are said not to be
+    /// in the list, and the Enter after them chooses nothing (she may have
+    /// thought she was typing an answer, and one stray Enter once saved a
+    /// plan). `None` for Esc (in a menu of many, the ticks stay as they
+    /// are), unless `needed` says why an answer is needed: then Esc says it.
     fn menu(
         &self,
         question: &str,
         choices: &[String],
-        default: usize,
+        start: Option<usize>,
         mut mode: Menu<'_>,
+        needed: Option<&str>,
     ) -> Result<Option<usize>> {
-        let hint = match mode {
-            Menu::One => "",
-            Menu::Many(_) => " (space ticks, Enter when done)",
+        let hint = match (&mode, start) {
+            (Menu::Many(_), _) => " (space ticks, Enter when done)",
+            (Menu::One, None) => " (↓ to choose, then Enter)",
+            (Menu::One, Some(_)) => "",
         };
         let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
         let last = choices.len().saturating_sub(1);
-        let mut at = default.min(last);
+        let mut at = start.map(|s| s.min(last));
         let mut top = 0;
         let mut drawn: Vec<usize> = Vec::new();
         let mut seen = self.cols();
+        // What was typed to find a choice, and a word for the person under
+        // the menu (why Enter did not choose, what was typed).
+        let mut typed = String::new();
+        let mut note: Option<String> = None;
+        let mut typed_in_vain = false;
         self.term.hide_cursor().map_err(Error::Terminal)?;
         let picked = loop {
             let head = self.question_lines(question, hint);
-            let rows = self
-                .term
-                .size_checked()
-                .map_or(24, |(r, _)| usize::from(r))
-                .max(8);
-            let mut lines = head.clone();
-            let items: Vec<Vec<String>> = choices
-                .iter()
-                .enumerate()
-                .map(|(i, choice)| self.menu_item(choice, i == at, &mode, i))
-                .collect();
-            // The window: from `top`, as many whole choices as fit, moved
-            // so the one under the cursor is always in it.
-            let room = rows.saturating_sub(head.len() + 2).max(3);
-            top = top.min(at);
-            while items[top..=at].iter().map(Vec::len).sum::<usize>() > room && top < at {
-                top += 1;
+            let lines = self.menu_lines(&head, choices, at, &mut top, &mode, note.as_deref());
+            self.redraw(&mut drawn, &lines)?;
+            let key = raw.key(&mut || self.watch(&mut seen));
+            if !matches!(key, Ok(Key::Resized)) {
+                note = None;
             }
-            let mut used = 0;
-            let mut end = top;
-            while end < items.len() && (end == top || used + items[end].len() <= room) {
-                used += items[end].len();
-                end += 1;
-            }
-            if top > 0 {
-                lines.push(self.more_line("more above"));
-            }
-            for item in &items[top..end] {
-                lines.extend(item.iter().cloned());
-            }
-            if end < items.len() {
-                lines.push(self.more_line("more below"));
-            }
-            self.clear_lines(&drawn).map_err(Error::Terminal)?;
-            for line in &lines {
-                self.term.write_line(line).map_err(Error::Terminal)?;
-            }
-            self.term.flush().map_err(Error::Terminal)?;
-            drawn = lines
-                .iter()
-                .map(|l| console::measure_text_width(l))
-                .collect();
-            match raw.key(&mut || self.watch(&mut seen)) {
-                Ok(Key::Down | Key::Tab) => at = (at + 1).min(last),
-                Ok(Key::Up | Key::BackTab) => at = at.saturating_sub(1),
-                Ok(Key::Home | Key::PageUp) => at = 0,
-                Ok(Key::End | Key::PageDown) => at = last,
-                Ok(Key::Char(' ')) => {
-                    if let Menu::Many(ticked) = &mut mode
-                        && let Some(t) = ticked.get_mut(at)
+            match key {
+                Ok(Key::Down | Key::Tab) => at = Some(at.map_or(0, |a| (a + 1).min(last))),
+                Ok(Key::Up | Key::BackTab) => at = Some(at.map_or(0, |a| a.saturating_sub(1))),
+                Ok(Key::Home | Key::PageUp) => at = Some(0),
+                Ok(Key::End | Key::PageDown) => at = Some(last),
+                Ok(Key::Char(' ')) if matches!(mode, Menu::Many(_)) => {
+                    if let (Menu::Many(ticked), Some(a)) = (&mut mode, at)
+                        && let Some(t) = ticked.get_mut(a)
                     {
                         *t = !*t;
                     }
                 }
-                Ok(Key::Enter) => break Some(at),
-                Ok(Key::Escape) => break None,
+                Ok(Key::Char(c)) => {
+                    typed.push(c);
+                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note);
+                    continue;
+                }
+                Ok(Key::Paste(block)) => {
+                    typed.push_str(&block);
+                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note);
+                    continue;
+                }
+                Ok(Key::Backspace) if !typed.is_empty() => {
+                    typed.pop();
+                    if !typed.is_empty() {
+                        (at, typed_in_vain) = find(choices, &mut typed, at, &mut note);
+                        continue;
+                    }
+                }
+                // After words that are not in the list, Enter takes them
+                // away rather than choosing what the cursor happens to be on.
+                Ok(Key::Enter) if typed_in_vain => {
+                    note = Some(
+                        "Nothing was chosen: this is a list. Move with ↑ ↓, then Enter on your choice."
+                            .to_string(),
+                    );
+                }
+                Ok(Key::Enter) => match at {
+                    Some(a) => break Some(a),
+                    None => {
+                        note = Some(
+                            needed
+                                .unwrap_or(
+                                    "Nothing is chosen yet: move to one with ↓, then Enter. Esc skips this question.",
+                                )
+                                .to_string(),
+                        );
+                    }
+                },
+                Ok(Key::Escape) => match needed {
+                    Some(why) => note = Some(why.to_string()),
+                    None => break None,
+                },
                 Ok(Key::Ctrl('c')) => {
                     let _ = self.clear_lines(&drawn);
                     let _ = self.term.show_cursor();
                     drop(raw);
                     return Err(Error::Cancelled);
                 }
+                // Drawn again at the new width, with the search as it was.
+                Ok(Key::Resized) => continue,
                 Ok(_) => {}
                 Err(e) => {
                     let _ = self.clear_lines(&drawn);
@@ -860,11 +957,85 @@ impl Terminal {
                     return Err(Error::Terminal(e));
                 }
             }
+            // Any other key ends a search: the next letter starts a new one.
+            typed.clear();
+            typed_in_vain = false;
         };
         drop(raw);
         self.clear_lines(&drawn).map_err(Error::Terminal)?;
         self.term.show_cursor().map_err(Error::Terminal)?;
         Ok(picked)
+    }
+
+    fn dim(&self, line: &str) -> String {
+        if self.color {
+            console::style(line).dim().to_string()
+        } else {
+            line.to_string()
+        }
+    }
+
+    /// Takes away the lines drawn last (`drawn`, their widths) and draws
+    /// `lines` in their place.
+    fn redraw(&self, drawn: &mut Vec<usize>, lines: &[String]) -> Result<()> {
+        self.clear_lines(drawn).map_err(Error::Terminal)?;
+        for line in lines {
+            self.term.write_line(line).map_err(Error::Terminal)?;
+        }
+        self.term.flush().map_err(Error::Terminal)?;
+        *drawn = lines.iter().map(|l| columns(l)).collect();
+        Ok(())
+    }
+
+    /// The menu's lines as drawn now: the question, the window of choices
+    /// from `*top` (moved so the one under the cursor is in it, as many
+    /// whole choices as fit) and `note` under them.
+    fn menu_lines(
+        &self,
+        head: &[String],
+        choices: &[String],
+        at: Option<usize>,
+        top: &mut usize,
+        mode: &Menu<'_>,
+        note: Option<&str>,
+    ) -> Vec<String> {
+        let rows = self
+            .term
+            .size_checked()
+            .map_or(24, |(r, _)| usize::from(r))
+            .max(8);
+        let mut lines = head.to_vec();
+        let items: Vec<Vec<String>> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, choice)| self.menu_item(choice, Some(i) == at, mode, i))
+            .collect();
+        let said: Vec<String> = note
+            .map(|n| self.wrapped(n, "  ", "  "))
+            .unwrap_or_default();
+        let room = rows.saturating_sub(head.len() + said.len() + 2).max(3);
+        let here = at.unwrap_or(0);
+        *top = (*top).min(here);
+        while items[*top..=here].iter().map(Vec::len).sum::<usize>() > room && *top < here {
+            *top += 1;
+        }
+        let mut used = 0;
+        let mut end = *top;
+        while end < items.len() && (end == *top || used + items[end].len() <= room) {
+            used += items[end].len();
+            end += 1;
+        }
+        if *top > 0 {
+            lines.push(self.more_line("more above"));
+        }
+        for item in &items[*top..end] {
+            lines.extend(item.iter().cloned());
+        }
+        if end < items.len() {
+            lines.push(self.more_line("more below"));
+        }
+        lines.extend(said.iter().map(|l| self.dim(l)));
+        lines
     }
 
     /// One choice's lines: the marker (`❯` under the cursor), a tick box
@@ -882,7 +1053,7 @@ impl Terminal {
         };
         let first = format!("{cursor}{tick}");
         // Later lines sit two further in, so each choice reads as one.
-        let hang = " ".repeat(console::measure_text_width(&first) + 2);
+        let hang = " ".repeat(columns(&first) + 2);
         let mut lines = self.wrapped(choice, &first, &hang);
         if here && self.color {
             for line in &mut lines {
@@ -923,7 +1094,7 @@ impl Terminal {
     /// leaves too little room to type on its line is shown whole above,
     /// and the line asks for the answer.
     fn on_the_line(&mut self, question: &str) -> Result<String> {
-        if console::measure_text_width(question) + 16 <= self.cols() {
+        if columns(question) + 16 <= self.cols() {
             return Ok(question.to_string());
         }
         for line in self.wrapped(question, "", "") {
@@ -1138,7 +1309,7 @@ impl Prompter for Terminal {
             if n > 0 {
                 out.push('\n');
             }
-            if console::measure_text_width(line) <= width || line.contains('\x1b') {
+            if columns(line) <= width || line.contains('\x1b') {
                 out.push_str(line);
             } else {
                 let indent = &line[..line.len() - line.trim_start().len()];
@@ -1294,16 +1465,24 @@ impl Prompter for Terminal {
         &mut self,
         question: &str,
         choices: &[String],
-        default: usize,
+        start: Option<usize>,
     ) -> Result<Option<usize>> {
         if choices.is_empty() {
             return Ok(None);
         }
-        let picked = self.menu(question, choices, default, Menu::One)?;
+        let picked = self.menu(question, choices, start, Menu::One, None)?;
         match picked {
             Some(i) => self.echo(question, &choices[i], true)?,
             None => self.echo(question, "skipped (Esc)", false)?,
         }
+        Ok(picked)
+    }
+
+    fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
+        let picked = self
+            .menu(question, choices, None, Menu::One, Some(why))?
+            .unwrap_or(0);
+        self.echo(question, &choices[picked], true)?;
         Ok(picked)
     }
 
@@ -1338,13 +1517,7 @@ impl Prompter for Terminal {
                 .write_str(&format!("{last} "))
                 .map_err(Error::Terminal)?;
             self.term.flush().map_err(Error::Terminal)?;
-            drawn = Some((
-                above
-                    .iter()
-                    .map(|l| console::measure_text_width(l))
-                    .collect(),
-                console::measure_text_width(&last),
-            ));
+            drawn = Some((above.iter().map(|l| columns(l)).collect(), columns(&last)));
             match raw.key(&mut || self.watch(&mut seen)) {
                 Ok(Key::Char('y' | 'Y')) => field = Some(true),
                 Ok(Key::Char('n' | 'N')) => field = Some(false),
@@ -1388,7 +1561,7 @@ impl Prompter for Terminal {
         let mut ticked: Vec<bool> = (0..choices.len())
             .map(|i| chosen.get(i).copied().unwrap_or(false))
             .collect();
-        let done = self.menu(question, choices, 0, Menu::Many(&mut ticked))?;
+        let done = self.menu(question, choices, Some(0), Menu::Many(&mut ticked), None)?;
         let picked: Vec<usize> = (0..choices.len()).filter(|i| ticked[*i]).collect();
         let names: Vec<&str> = picked.iter().map(|i| choices[*i].as_str()).collect();
         let said = if names.is_empty() {
@@ -1491,26 +1664,48 @@ impl Prompter for Scripted {
         Ok((!answer.is_empty()).then(|| answer.to_string()))
     }
 
+    /// Enter on no choice is said, as on screen, and the next answer read.
     fn select(
         &mut self,
         question: &str,
         choices: &[String],
-        default: usize,
+        start: Option<usize>,
     ) -> Result<Option<usize>> {
-        let answer = self.next(question)?;
-        match answer.as_str() {
-            "<esc>" => Ok(None),
-            "<enter>" => Ok(Some(default)),
-            _ => choices
-                .iter()
-                .position(|c| *c == answer)
-                .or_else(|| choices.iter().position(|c| c.starts_with(&answer)))
-                .map(Some)
-                .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{answer:?} is not one of {choices:?} for {question:?}"
-                    ))
-                }),
+        loop {
+            let answer = self.next(question)?;
+            return match (answer.as_str(), start) {
+                ("<esc>", _) => Ok(None),
+                ("<enter>", Some(start)) => Ok(Some(start)),
+                ("<enter>", None) => {
+                    self.transcript.push("Nothing is chosen yet.".to_string());
+                    continue;
+                }
+                _ => choices
+                    .iter()
+                    .position(|c| *c == answer)
+                    .or_else(|| choices.iter().position(|c| c.starts_with(&answer)))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        Error::Usage(format!(
+                            "{answer:?} is not one of {choices:?} for {question:?}"
+                        ))
+                    }),
+            };
+        }
+    }
+
+    /// As on screen: Enter on no choice and Esc each say why an answer is
+    /// needed, and the next answer is read.
+    fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
+        loop {
+            // Started past the end, so `<enter>` lands on no choice.
+            if let Some(i) = self.select(question, choices, Some(usize::MAX))?
+                && i < choices.len()
+            {
+                return Ok(i);
+            }
+            self.transcript
+                .push(crate::render::wrap(why, self.width(), "", ""));
         }
     }
 
@@ -1571,8 +1766,8 @@ mod tests {
         assert_eq!(p.text("Name?", "").unwrap().as_deref(), Some("Sam"));
         assert_eq!(p.text("Anything else?", "").unwrap(), None);
         let roles = ["distraction".to_string(), "help".to_string()];
-        assert_eq!(p.select("Role?", &roles, 0).unwrap(), Some(1));
-        assert_eq!(p.select("Role?", &roles, 0).unwrap(), None);
+        assert_eq!(p.select("Role?", &roles, Some(0)).unwrap(), Some(1));
+        assert_eq!(p.select("Role?", &roles, Some(0)).unwrap(), None);
         assert!(p.confirm("Save?", false).unwrap());
         assert!(matches!(p.text("More?", ""), Err(Error::Cancelled)));
         assert_eq!(p.transcript.len(), 6);
@@ -1656,6 +1851,30 @@ mod tests {
             assert_eq!(line.text, left, "{typed}");
         }
         assert_eq!(pasted("一\r\n二\n三\t四\u{7}"), "一 二 三 四");
+    }
+
+    /// Letters typed in a menu find the choice they begin (case aside),
+    /// then a word inside one; one letter again moves on to the next.
+    #[test]
+    fn typing_finds_the_choice_it_begins() {
+        let urge: Vec<String> = (0..=10)
+            .map(|n| match n {
+                0 => "0: no urge at all".to_string(),
+                10 => "10: the strongest it gets".to_string(),
+                n => n.to_string(),
+            })
+            .collect();
+        assert_eq!(find_choice(&urge, "1", None), Some(1));
+        assert_eq!(find_choice(&urge, "10", Some(1)), Some(10));
+        let menu: Vec<String> = ["Save to my plan", "Stop for now (your answers are kept)"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(find_choice(&menu, "stop", Some(0)), Some(1));
+        assert_eq!(find_choice(&menu, "S", Some(0)), Some(1));
+        assert_eq!(find_choice(&menu, "s", Some(1)), Some(0));
+        assert_eq!(find_choice(&menu, "answers", None), Some(1));
+        assert_eq!(find_choice(&menu, "等一下", Some(0)), None);
+        assert_eq!(find_choice(&menu, " ", None), None);
     }
 
     #[test]

@@ -754,7 +754,7 @@ fn a_check_in_on_a_full_disk_keeps_its_answers_in_plain_words() {
         .pty();
     for (prompt, keys) in [
         ("Strongest urge today", "6\r"),
-        ("Did you act on an urge today?", "\r"),
+        ("Did you act on an urge today?", "n\r"),
         ("Which of your warning signs showed today?", " \r"),
         ("Which daily maintenance did you do?", " \r"),
         ("Which coping did you use today?", "\r"),

@@ -325,7 +325,7 @@ fn a_check_in_that_cannot_be_saved_says_so_once_and_gives_the_commands() {
         .status(1)
         .pty();
     answer(&mut p, "Strongest urge today", "6\r");
-    answer(&mut p, "Did you act on an urge today?", "\r");
+    answer(&mut p, "Did you act on an urge today?", "n\r");
     // The plan's three signs, then "something else".
     answer(
         &mut p,

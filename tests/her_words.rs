@@ -226,9 +226,9 @@ fn rehearse_shows_a_choice_whole_when_it_fits() {
     t.type_text("ללכת לאורך התעלה");
     t.keys(&["Enter"]);
     t.wait_for("How much of your plan did you recall?");
-    t.keys(&["Enter"]);
+    t.keys(&["Down", "Enter"]);
     t.wait_for("How sure are you now");
-    t.keys(&["Enter"]);
+    t.keys(&["Down", "Enter"]);
     let screen = t.wait_for("What next?");
     let choice = screen
         .lines()

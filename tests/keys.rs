@@ -265,7 +265,7 @@ fn esc_in_a_menu_of_ticks_keeps_the_ticks() {
     let env = Env::with_example();
     let mut p = spawn(&env, &["check-in"], true);
     answer(&mut p, "Strongest urge today", "3\r");
-    answer(&mut p, "Did you act on an urge today?", ENTER);
+    answer(&mut p, "Did you act on an urge today?", "n\r");
     answer(
         &mut p,
         "Which of your warning signs showed today?",
@@ -647,4 +647,72 @@ fn the_line_being_typed_keeps_words_whole_at_the_edge() {
     let last = rows.last().unwrap().trim_end();
     let (x, _) = t.cursor();
     assert_eq!(x, textwrap::core::display_width(last), "{screen}");
+}
+
+/// Issue 13 (Mei): a rating starts on no choice, so Enter alone gives
+/// none; a digit moves to its rating; words typed into a menu as if it
+/// were a line to type on are said not to be in the list, and the Enter
+/// after them chooses nothing (one such Enter once saved her plan).
+#[test]
+fn enter_alone_never_rates_and_words_typed_into_a_menu_never_choose() {
+    let env = Env::new();
+    env.ok(["init", "--country", "NZ"]);
+    env.ok(["trigger", "add", "--situation", "深夜一个人在家"]);
+    let before = fs::read(env.plan_file()).unwrap();
+    let t = Tmux::start(&env, &["rank"], 50);
+    let screen = t.wait_for("How likely is it in the next month?");
+    assert!(!screen.contains('❯'), "a rating chosen for her:\n{screen}");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Nothing is chosen yet");
+    assert!(
+        screen.contains("How likely is it in the next month?") && !screen.contains('✔'),
+        "{screen}"
+    );
+    fits(&screen, 50);
+    t.type_text("4");
+    let screen = t.screen();
+    assert!(screen.contains("❯ 4: likely"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("How strong would the urge be?");
+    t.type_text("3");
+    t.keys(&["Enter"]);
+    t.wait_for("How sure are you");
+    t.type_text("60");
+    t.keys(&["Enter"]);
+
+    // At "Save these changes?", she types as if it asked for words.
+    t.wait_for("Save these changes to your plan?");
+    t.type_text("等一下我还要改");
+    let screen = t.wait_for("is not in this list");
+    assert!(
+        one_line_of(&screen).contains("“等一下我还要改” is not in this list"),
+        "{screen}"
+    );
+    fits(&screen, 50);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Nothing was chosen");
+    assert!(
+        screen.contains("? Save these changes to your plan?"),
+        "{screen}"
+    );
+    assert_eq!(
+        fs::read(env.plan_file()).unwrap(),
+        before,
+        "saved by a stray Enter"
+    );
+    t.type_text("stop");
+    t.keys(&["Enter"]);
+    t.wait_for("Your answers are kept");
+    assert_eq!(fs::read(env.plan_file()).unwrap(), before);
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(
+        draft.contains("likelihood = 4")
+            && draft.contains("intensity = 3")
+            && draft.contains("confidence = 60"),
+        "{draft}"
+    );
+}
+
+fn one_line_of(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
 }

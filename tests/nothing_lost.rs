@@ -414,7 +414,7 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
     };
     let walk = |p: &mut PtySession| {
         answer(p, "Strongest urge today", "6\r");
-        answer(p, "Did you act on an urge today?", "\r");
+        answer(p, "Did you act on an urge today?", "n\r");
         answer(p, "Which of your warning signs showed today?", " \r");
         answer(p, "Which daily maintenance did you do?", " \r");
         answer(p, "Which coping did you use today?", "\r");
@@ -512,8 +512,8 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
     lock.lock().unwrap();
     let mut p = spawn();
     answer(&mut p, "What will you do?", "Walk the canal way\r");
-    answer(&mut p, "How much of your plan did you recall?", "\r");
-    answer(&mut p, "How sure are you now", "\r");
+    answer(&mut p, "How much of your plan did you recall?", "some\r");
+    answer(&mut p, "How sure are you now", "6\r");
     p.exp_string("waiting for it to finish").unwrap();
     let asked = std::time::Instant::now();
     p.send("\x03").unwrap();
@@ -534,7 +534,7 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
     assert_eq!(
         command,
         format!(
-            "rehearse payday --recalled all --confidence 40 --response 'Walk the canal way' --plan-dir {}",
+            "rehearse payday --recalled some --confidence 60 --response 'Walk the canal way' --plan-dir {}",
             env.plan_dir().display()
         )
     );

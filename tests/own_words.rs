@@ -81,7 +81,7 @@ fn ratings_in_full_width_and_arabic_digits_are_read() {
     let env = Env::with_example();
     let mut p = spawn_at(&env, &["check-in"], "100");
     answer(&mut p, "Strongest urge today", "７\r");
-    answer(&mut p, "Did you act on an urge today?", ENTER);
+    answer(&mut p, "Did you act on an urge today?", "n\r");
     answer(&mut p, "Which of your warning signs showed today?", ENTER);
     answer(&mut p, "Which daily maintenance did you do?", ENTER);
     answer(&mut p, "Which coping did you use today?", ENTER);

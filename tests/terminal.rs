@@ -56,9 +56,10 @@ fn walk_from_reasons(p: &mut Pty) {
     answer(p, "What urge comes with it?", ENTER);
     answer(p, "What situation puts you at risk?", ENTER);
     answer(p, "Done with triggers", ENTER);
-    answer(p, "How likely", ENTER);
-    answer(p, "How strong", ENTER);
-    answer(p, "How sure", ENTER);
+    // Ratings start on no choice: a digit typed moves to it.
+    answer(p, "How likely", "3\r");
+    answer(p, "How strong", "3\r");
+    answer(p, "How sure", "4\r");
     // Nothing planned yet, so the menu starts on an example: up to "Done".
     answer(p, "Done with this one", &format!("{UP}{UP}{UP}{ENTER}"));
     answer(p, "Who is it?", "Alex\r");
@@ -158,9 +159,9 @@ fn rank_compares_pairs_and_saves_the_order() {
     }
     let mut p = spawn(&env, &["rank"], true);
     for _ in 0..3 {
-        answer(&mut p, "How likely", ENTER);
-        answer(&mut p, "How strong", ENTER);
-        answer(&mut p, "How sure", ENTER);
+        answer(&mut p, "How likely", "3\r");
+        answer(&mut p, "How strong", "3\r");
+        answer(&mut p, "How sure", "4\r");
     }
     answer(&mut p, "Compare them now?", "y\r");
     // Always choose the first: each newly placed trigger is the harder one,
@@ -170,7 +171,7 @@ fn rank_compares_pairs_and_saves_the_order() {
         let (_, found) = p
             .exp_any(vec![
                 // The live question, not the line that reports an answer.
-                rexpect::ReadUntil::String("harder for you to handle?\r\n".into()),
+                rexpect::ReadUntil::String("harder for you to handle? (".into()),
                 rexpect::ReadUntil::String("Your order, hardest first".into()),
             ])
             .unwrap();
@@ -179,8 +180,10 @@ fn rank_compares_pairs_and_saves_the_order() {
         }
         asked += 1;
         std::thread::sleep(std::time::Duration::from_millis(120));
-        p.send(ENTER).unwrap();
+        p.send(&format!("{DOWN}{ENTER}")).unwrap();
         p.flush().unwrap();
+        // Until the answer is on screen: the menu is drawn again at each key.
+        p.exp_string("handle? \u{c2}\u{b7} ").unwrap();
     }
     assert!(asked <= 3, "{asked} questions for 3 triggers");
     answer(&mut p, "Save these changes", ENTER);
@@ -205,8 +208,8 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
     );
     p.exp_string("Your plan says").unwrap();
     p.exp_string("Urge surfing").unwrap();
-    answer(&mut p, "How much of your plan did you recall?", ENTER);
-    answer(&mut p, "How sure are you now", ENTER);
+    answer(&mut p, "How much of your plan did you recall?", "all\r");
+    answer(&mut p, "How sure are you now", "6\r");
     p.exp_string("Next practice for this one: 23 November 2026")
         .unwrap();
     answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
@@ -238,9 +241,9 @@ fn a_rehearsal_recalling_none_of_it_is_thanked_not_praised() {
     answer(
         &mut p,
         "How much of your plan did you recall?",
-        &format!("{DOWN}{DOWN}{ENTER}"),
+        &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
     );
-    answer(&mut p, "How sure are you now", ENTER);
+    answer(&mut p, "How sure are you now", "6\r");
     let before = p.exp_string("Next practice for this one:").unwrap();
     assert!(
         before.contains("Thank you for practising; that is what counts."),
@@ -348,13 +351,19 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
     );
     p.exp_string("Press Ctrl-C to stop at any time").unwrap();
     // The live question, not the line that reports an answer.
-    let live = "How strong is the urge right now?\r\n";
-    answer(&mut p, live, ENTER); // 5
-    answer(&mut p, live, &format!("{DOWN}{DOWN}{ENTER}")); // 7
+    let live = "How strong is the urge right now? (";
+    // Each rating starts on none: down to 5, then a digit typed.
+    answer(
+        &mut p,
+        live,
+        &format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"),
+    ); // 5
     // The next menu only once the wait is over: keys typed before a menu
     // is drawn never choose in it.
     p.exp_string("Next check in").unwrap();
-    answer(&mut p, live, "\x1b[A\x1b[A\x1b[A\r"); // 4
+    answer(&mut p, live, "7\r"); // 7
+    p.exp_string("Next check in").unwrap();
+    answer(&mut p, live, "4\r"); // 4
     p.exp_string("It went from 5 to 4, peaking at 7").unwrap();
     p.eof();
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
@@ -405,11 +414,11 @@ fn a_check_in_on_a_real_terminal() {
     answer(&mut p, "Strongest urge today", "12\r");
     answer(&mut p, "is not a number from 0 to 10", "");
     answer(&mut p, "Strongest urge today", "\x7f\x7f8\r");
-    // No, Partly, Yes: down once is "Partly".
+    // No, Partly, Yes, the cursor on none: down twice is "Partly".
     answer(
         &mut p,
         "Did you act on an urge today?",
-        &format!("{DOWN}{ENTER}"),
+        &format!("{DOWN}{DOWN}{ENTER}"),
     );
     // The lapse plan comes straight after the answer, before anything else.
     p.exp_string("a lapse, not a relapse").unwrap();

@@ -111,9 +111,9 @@ fn a_yes_or_no_waits_for_enter() {
     }
     let mut p = spawn(&env, &["rank"], 0);
     for _ in 0..2 {
-        answer(&mut p, "How likely", ENTER);
-        answer(&mut p, "How strong", ENTER);
-        answer(&mut p, "How sure", ENTER);
+        answer(&mut p, "How likely", "3\r");
+        answer(&mut p, "How strong", "3\r");
+        answer(&mut p, "How sure", "4\r");
     }
     answer(&mut p, "Compare them now?", "y");
     p.exp_string("(Y/n) yes").unwrap();
@@ -155,9 +155,9 @@ fn a_triggers_responses_offer_only_what_leads_somewhere() {
     answer(&mut p, "What urge comes with it?", ENTER);
     answer(&mut p, "What situation puts you at risk?", ENTER);
     answer(&mut p, "Done with triggers", ENTER);
-    answer(&mut p, "How likely", ENTER);
-    answer(&mut p, "How strong", ENTER);
-    answer(&mut p, "How sure", ENTER);
+    answer(&mut p, "How likely", "3\r");
+    answer(&mut p, "How strong", "3\r");
+    answer(&mut p, "How sure", "4\r");
     let menu = p.exp_string("Start from an example").unwrap();
     let menu = menu + &p.exp_string("\r\n").unwrap();
     assert!(menu.contains("Write a new strategy"), "{menu}");

@@ -141,8 +141,7 @@ fn role_to_add(name: &str, ctx: &Ctx) -> Result<Role> {
     let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
         return Ok(Role::Help);
     };
-    let width = ask.width();
-    Ok(crate::wizard::ask_role(&mut ask, width, name, None)?.unwrap_or(Role::Help))
+    Ok(crate::wizard::ask_role(&mut ask, name, None)?.unwrap_or(Role::Help))
 }
 
 fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {

@@ -151,7 +151,7 @@ fn practise(
                 format!("Practise another: {}", crate::render::clean(&situation)),
                 "Stop for now".to_string(),
             ];
-            if ask.select("What next?", &choices, 0)? == Some(0) {
+            if ask.select("What next?", &choices, Some(0))? == Some(0) {
                 next = Some(next_id);
             }
         } else {

@@ -60,8 +60,9 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
     let mut ratings: Vec<u8> = Vec::new();
     let mut stopped = false;
     loop {
-        let default = ratings.last().map_or(5, |r| usize::from(*r));
-        match ask.select("How strong is the urge right now?", &choices, default) {
+        // Each rating is hers to give: the cursor starts on none (a digit
+        // typed moves to it), and Enter alone never logs one for her.
+        match ask.select("How strong is the urge right now?", &choices, None) {
             Ok(Some(r)) => ratings.push(u8::try_from(r).unwrap_or(10)),
             Ok(None) | Err(Error::Cancelled) => {
                 stopped = true;

@@ -79,7 +79,7 @@ impl Wizard<'_> {
         match self.ask.select(
             "Which country are you in? (for crisis lines)",
             &choices,
-            default,
+            Some(default),
         )? {
             Some(i) if i < codes.len() => {
                 self.plan().country = Some(codes[i].to_string());
@@ -169,7 +169,11 @@ impl Wizard<'_> {
         self.say("Plans work best when they are looked at again every 30 to 90 days.")?;
         let next = match self
             .ask
-            .select("When would you like to review your plan?", &choices, 0)?
+            .select(
+                "When would you like to review your plan?",
+                &choices,
+                Some(0),
+            )?
             .and_then(|i| i.checked_sub(first))
         {
             Some(i @ 0..=2) => Some(in_days(30 * (i64::try_from(i).unwrap_or(0) + 1))),
@@ -212,7 +216,7 @@ impl Wizard<'_> {
                     match self.ask.select(
                         &format!("Which do you mean by “{shown}”?"),
                         &choices,
-                        0,
+                        None,
                     )? {
                         Some(0) => day_first,
                         Some(_) => month_first,

@@ -57,15 +57,14 @@ pub fn ask(
     .unwrap_or(0);
 
     let acted_choices: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
-    let default = Acted::ALL
-        .iter()
-        .position(|a| *a == before.acted)
-        .unwrap_or(0);
+    // Her answer earlier today is where the cursor starts; with none, it
+    // starts on no answer, so Enter alone never says "No" for her.
+    let start = earlier.and_then(|_| Acted::ALL.iter().position(|a| *a == before.acted));
     let acted = ask
         .select(
             "Did you act on an urge today? Any answer helps your plan.",
             &acted_choices,
-            default,
+            start,
         )?
         .map_or(before.acted, |i| Acted::ALL[i]);
     // A lapse brings up the lapse plan straight away, before the other

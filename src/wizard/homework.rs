@@ -43,7 +43,7 @@ fn ask_tasks(ask: &mut dyn Prompter, tasks: &mut Vec<Task>) -> Result<()> {
             .collect();
         choices.push("That's all".into());
         let Some(i) = ask
-            .select("Which task?", &choices, 0)?
+            .select("Which task?", &choices, Some(0))?
             .filter(|i| *i < TaskKind::ALL.len())
         else {
             break;

@@ -65,7 +65,7 @@ impl Wizard<'_> {
             if self.draft.plan.section(section).len() > 1 {
                 menu.push("Move one");
             }
-            match self.choose("What next?", &menu, 0)? {
+            match self.choose("What next?", &menu, Some(0))? {
                 Some(1) => self.add_sentences(section)?,
                 Some(2) => {
                     if let Some(i) = self.pick_sentence(section, "Which one?")? {
@@ -83,7 +83,7 @@ impl Wizard<'_> {
                         let len = self.draft.plan.section(section).len();
                         let places: Vec<String> =
                             (1..=len).map(|n| format!("To place {n}")).collect();
-                        if let Some(to) = self.ask.select("Where to?", &places, from)? {
+                        if let Some(to) = self.ask.select("Where to?", &places, Some(from))? {
                             let item = self.plan().section_mut(section).remove(from);
                             self.plan().section_mut(section).insert(to, item);
                             self.keep()?;
@@ -235,7 +235,7 @@ impl Wizard<'_> {
             match self.choose(
                 "What next?",
                 &[DONE, "Add someone", "Change someone", "Remove someone"],
-                0,
+                Some(0),
             )? {
                 Some(1) => while self.add_contact()? {},
                 Some(2) => {
@@ -337,8 +337,7 @@ impl Wizard<'_> {
         self.keep()?;
         let name = self.draft.plan.contacts[i].name.clone();
         let current = (!new).then_some(self.draft.plan.contacts[i].role);
-        let width = self.style().width;
-        if let Some(role) = ask_role(self.ask, width, &name, current)? {
+        if let Some(role) = ask_role(self.ask, &name, current)? {
             let id = self.draft.plan.contacts[i].id.clone();
             self.plan().contacts[i].role = role;
             if role == Role::DoNotInvolve {
@@ -369,57 +368,40 @@ impl Wizard<'_> {
     }
 }
 
-/// The row a role menu starts on when no role has been chosen yet: no
-/// role at all, so Enter alone never files anyone as anything.
-pub const CHOOSE_ONE: &str = "(↑ ↓ to choose, then Enter)";
-
 /// Who `name` is for the person: distraction, help, professional or not
 /// to involve, in that order (the safety plan's), in the words every
 /// screen uses. With a role already chosen (`current`) the menu starts on
-/// it and Esc keeps it. With none, the menu starts on no role, and Enter
-/// there or Esc asks again, saying why: filing someone she meant not to
-/// involve as a helper would put them on her crisis screen, and the
-/// reverse would hide a helper from it, so neither is chosen for her.
-/// `None` only when Esc keeps `current`.
-pub fn ask_role(
-    ask: &mut dyn Prompter,
-    width: usize,
-    name: &str,
-    current: Option<Role>,
-) -> Result<Option<Role>> {
-    let mut choices: Vec<String> = Vec::new();
-    if current.is_none() {
-        choices.push(CHOOSE_ONE.to_string());
-    }
-    let first = choices.len();
+/// it and Esc keeps it. With none, the cursor starts on no role, and Enter
+/// there or Esc says why one is needed and asks on: filing someone she
+/// meant not to involve as a helper would put them on her crisis screen,
+/// and the reverse would hide a helper from it, so neither is chosen for
+/// her. `None` only when Esc keeps `current`.
+pub fn ask_role(ask: &mut dyn Prompter, name: &str, current: Option<Role>) -> Result<Option<Role>> {
     // In the order of `Role::ALL`, in the words every screen uses for a
     // role, a capital first.
-    choices.extend(Role::ALL.iter().map(|r| {
-        let words = crate::render::role_words(*r);
-        let mut chars = words.chars();
-        chars.next().map_or_else(String::new, |first| {
-            first.to_uppercase().chain(chars).collect()
+    let choices: Vec<String> = Role::ALL
+        .iter()
+        .map(|r| {
+            let words = crate::render::role_words(*r);
+            let mut chars = words.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
         })
-    }));
-    let start = current
-        .and_then(|c| Role::ALL.iter().position(|r| *r == c))
-        .map_or(0, |i| i + first);
+        .collect();
     let question = format!("Who is {} for you?", clean(name));
-    loop {
-        match ask.select(&question, &choices, start)? {
-            Some(i) if i >= first => {
-                return Ok(Some(Role::ALL[(i - first).min(Role::ALL.len() - 1)]));
-            }
-            None if current.is_some() => return Ok(None),
-            _ => {
-                let said = format!(
-                    "Nothing chosen yet for {}: move to the one that fits with ↓, then Enter. Your plan shows the people you can call when things are hard, and never shows someone not to involve.",
-                    clean(name)
-                );
-                ask.show(&crate::render::wrap(&said, width, "", ""))?;
-            }
-        }
-    }
+    let Some(current) = current else {
+        let why = format!(
+            "Nothing chosen yet for {}: move to the one that fits with ↓, then Enter. Your plan shows the people you can call when things are hard, and never shows someone not to involve.",
+            clean(name)
+        );
+        let i = ask.select_needed(&question, &choices, &why)?;
+        return Ok(Some(Role::ALL[i.min(Role::ALL.len() - 1)]));
+    };
+    let start = Role::ALL.iter().position(|r| *r == current);
+    Ok(ask
+        .select(&question, &choices, start)?
+        .map(|i| Role::ALL[i.min(Role::ALL.len() - 1)]))
 }
 
 /// What a list section asks for, as a person would ask it.

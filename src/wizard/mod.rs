@@ -8,7 +8,7 @@ mod about;
 pub mod checkin;
 pub mod homework;
 mod lists;
-pub use lists::{CHOOSE_ONE, ask_role};
+pub use lists::ask_role;
 mod rank;
 pub mod rehearse;
 pub mod session;
@@ -136,15 +136,16 @@ impl<'a> Wizard<'a> {
             .show(&crate::render::wrap(text, self.style().width, "", ""))
     }
 
-    /// A choice from plain strings; `None` when the person pressed Esc.
+    /// A choice from plain strings, the cursor on `start` (or on none);
+    /// `None` when the person pressed Esc.
     pub fn choose(
         &mut self,
         question: &str,
         choices: &[&str],
-        default: usize,
+        start: Option<usize>,
     ) -> Result<Option<usize>> {
         let choices: Vec<String> = choices.iter().map(ToString::to_string).collect();
-        self.ask.select(question, &choices, default)
+        self.ask.select(question, &choices, start)
     }
 
     /// Picks one of `names`, with "Never mind" last; `None` for never mind
@@ -152,7 +153,10 @@ impl<'a> Wizard<'a> {
     pub fn pick(&mut self, question: &str, mut names: Vec<String>) -> Result<Option<usize>> {
         let count = names.len();
         names.push("Never mind".into());
-        Ok(self.ask.select(question, &names, 0)?.filter(|i| *i < count))
+        Ok(self
+            .ask
+            .select(question, &names, Some(0))?
+            .filter(|i| *i < count))
     }
 
     /// Runs one step of `new` by name.
@@ -403,7 +407,7 @@ impl<'a> Wizard<'a> {
             if let Some((_, finish)) = &unfinished {
                 menu.insert(0, finish);
             }
-            let mut choice = self.choose("What next?", &menu, 0)?;
+            let mut choice = self.choose("What next?", &menu, Some(0))?;
             if let Some((step, _)) = unfinished {
                 if choice == Some(0) {
                     let title = STEPS
@@ -426,7 +430,7 @@ impl<'a> Wizard<'a> {
                 }
                 Some(1) => {
                     let titles: Vec<&str> = STEPS.iter().map(|(_, title)| *title).collect();
-                    if let Some(i) = self.choose("Which part?", &titles, 0)? {
+                    if let Some(i) = self.choose("Which part?", &titles, Some(0))? {
                         self.ask.heading(STEPS[i].1)?;
                         self.visit(STEPS[i].0)?;
                     }

@@ -115,7 +115,7 @@ impl Wizard<'_> {
         if let Some(v) = self.choose(
             "How likely is it in the next month?",
             &LIKELIHOOD,
-            likely.map_or(3, usize::from),
+            likely.map(usize::from),
         )? {
             self.plan().triggers[i].likelihood = Some(small(v));
             self.keep()?;
@@ -123,17 +123,17 @@ impl Wizard<'_> {
         if let Some(v) = self.choose(
             "How strong would the urge be?",
             &INTENSITY,
-            intense.map_or(3, usize::from),
+            intense.map(usize::from),
         )? {
             self.plan().triggers[i].intensity = Some(small(v));
             self.keep()?;
         }
-        let default = sure.map_or(2, |c| usize::from(c.div_ceil(20)).min(5));
+        let start = sure.map(|c| usize::from(c.div_ceil(20)).min(5));
         if let Some(v) = self.choose(
             // Fits any recovery: drink, drugs, gambling, self-harm, pills.
             "How sure are you that you could get through it without a lapse?",
             &CONFIDENCE,
-            default,
+            start,
         )? {
             self.plan().triggers[i].confidence = Some(small(v * 20));
             self.keep()?;
@@ -165,7 +165,7 @@ impl Wizard<'_> {
             match self.ask.select(
                 "Which of these would be harder for you to handle?",
                 &choices,
-                0,
+                None,
             ) {
                 Ok(Some(choice)) => Ok(choice == 0),
                 Ok(None) => Err(Stop::Skipped),

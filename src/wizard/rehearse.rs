@@ -109,19 +109,20 @@ pub fn rehearse(
         "Some of it".to_string(),
         "None of it (that's fine: it's why we practise)".to_string(),
     ];
-    let Some(recalled) = ask.select("How much of your plan did you recall?", &recall_choices, 0)?
+    let Some(recalled) = ask.select(
+        "How much of your plan did you recall?",
+        &recall_choices,
+        None,
+    )?
     else {
         ask.show(NOT_LOGGED)?;
         return Ok(None);
     };
-    let choices: Vec<String> = CONFIDENCE.iter().map(ToString::to_string).collect();
-    let default = last_confidence
-        .or(trigger.confidence)
-        .map_or(2, |c| usize::from(c.div_ceil(20)).min(5));
+    let choices = confidence_choices(last_confidence.or(trigger.confidence));
     let Some(confidence) = ask.select(
         "How sure are you now that you could handle it?",
         &choices,
-        default,
+        None,
     )?
     else {
         ask.show(NOT_LOGGED)?;
@@ -135,6 +136,23 @@ pub fn rehearse(
         confidence: u8::try_from(confidence * 20).unwrap_or(100),
         other: toml::Table::new(),
     }))
+}
+
+/// How sure she is now is hers to say: the menu starts on none, and what
+/// she said last time (`last`, 0-100) is marked, not chosen for her.
+fn confidence_choices(last: Option<u8>) -> Vec<String> {
+    let last = last.map(|c| usize::from(c.div_ceil(20)).min(5));
+    CONFIDENCE
+        .iter()
+        .enumerate()
+        .map(|(i, words)| {
+            if Some(i) == last {
+                format!("{words} (last time)")
+            } else {
+                (*words).to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -236,7 +236,7 @@ fn greet(
     }
     // The keys, the same in every walk-through, said before the first question.
     let keys = format!(
-        "Keys: Enter answers. In a list, ↑ and ↓ move and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        "Keys: Enter answers. In a list, ↑ and ↓ move (or type the start of a choice) and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
         kind.command
     );
     ask.show(&crate::render::wrap(&keys, style.width, "", ""))
@@ -282,7 +282,7 @@ fn catch_up(
             format!("The one in your plan now: {}", clean(&conflict.now)),
         ];
         let question = format!("{}?", clean(&conflict.what));
-        decisions.push(match ask.select(&question, &choices, 0)? {
+        decisions.push(match ask.select(&question, &choices, Some(0))? {
             Some(1) => merge::Side::Now,
             _ => merge::Side::Here,
         });
@@ -332,7 +332,7 @@ fn begin(
                 "Carry on with them".into(),
                 "Start again (throw them away)".into(),
             ],
-            0,
+            Some(0),
         )? {
             Some(0) => {
                 if let Some(unsent) = &draft.unsent {
@@ -391,7 +391,7 @@ pub fn finish(wizard: &mut Wizard) -> Result<Outcome> {
     match wizard.choose(
         "Save these changes to your plan?",
         &["Save to my plan", "Stop for now (your answers are kept)"],
-        0,
+        Some(0),
     )? {
         Some(0) => Ok(Outcome::Save { note: None }),
         _ => Ok(Outcome::Pause),
@@ -425,9 +425,12 @@ impl Prompter for Keeping<'_> {
         &mut self,
         question: &str,
         choices: &[String],
-        default: usize,
+        start: Option<usize>,
     ) -> Result<Option<usize>> {
-        self.inner.select(question, choices, default)
+        self.inner.select(question, choices, start)
+    }
+    fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
+        self.inner.select_needed(question, choices, why)
     }
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
         self.inner.confirm(question, default)

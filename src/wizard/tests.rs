@@ -500,14 +500,15 @@ impl Prompter for Ranker {
         &mut self,
         question: &str,
         choices: &[String],
-        default: usize,
+        start: Option<usize>,
     ) -> Result<Option<usize>> {
         if question.starts_with("Which of these would be harder") {
             self.pairwise += 1;
             let pos = |c: &String| self.truth.iter().position(|t| t == c).unwrap();
             return Ok(Some(usize::from(pos(&choices[0]) > pos(&choices[1]))));
         }
-        Ok(Some(default))
+        // A rating starts on none: the middle of the scale.
+        Ok(Some(start.unwrap_or(2)))
     }
     fn confirm(&mut self, _: &str, default: bool) -> Result<bool> {
         Ok(default)

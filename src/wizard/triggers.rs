@@ -93,7 +93,7 @@ impl Wizard<'_> {
                     "Remove one",
                 ]
             };
-            match self.choose("What next?", choices, 0)? {
+            match self.choose("What next?", choices, Some(0))? {
                 Some(1) => while self.add_trigger()? {},
                 Some(2) => {
                     if let Some(i) = self.pick_trigger("Which one?")? {
@@ -197,9 +197,9 @@ impl Wizard<'_> {
         let default = current
             .and_then(|current| order.iter().position(|c| *c == current))
             .unwrap_or(0);
-        if let Some(c) = self
-            .ask
-            .select("What kind of situation is it?", &choices, default)?
+        if let Some(c) =
+            self.ask
+                .select("What kind of situation is it?", &choices, Some(default))?
         {
             self.plan().triggers[i].category = Some(order[c]);
             self.keep()?;
@@ -375,7 +375,7 @@ impl Wizard<'_> {
                 0
             };
             let words: Vec<&str> = offered.iter().map(|(w, _)| *w).collect();
-            let choice = self.choose("What next?", &words, default)?;
+            let choice = self.choose("What next?", &words, Some(default))?;
             match choice.and_then(|c| offered.get(c)).map(|(_, n)| *n) {
                 Some(1) => self.link_existing_strategy(i)?,
                 Some(2) => {
@@ -501,7 +501,7 @@ impl Wizard<'_> {
         });
         let kind = self
             .ask
-            .select("What kind of strategy is it?", &kinds, default)?
+            .select("What kind of strategy is it?", &kinds, Some(default))?
             .map_or(CopingKind::ALL[default], |k| CopingKind::ALL[k]);
         let id = self.draft.plan.new_id::<Coping>(&name);
         self.plan().add(Coping {
