@@ -334,7 +334,7 @@ pub enum Error {
     /// Stopped with its own words about what was kept (a check-in saves
     /// nothing until its end).
     #[error("{0}")]
-    Stopped(&'static str),
+    Stopped(std::borrow::Cow<'static, str>),
 
     #[error("the terminal stopped answering: {}", plain(.0))]
     Terminal(io::Error),

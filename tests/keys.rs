@@ -364,6 +364,12 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-J", "-S", "-"])
     }
 
+    /// The screen with the rows the terminal wrapped by itself joined, as
+    /// copying them gives them.
+    fn joined(&self) -> String {
+        self.run(&["capture-pane", "-p", "-J"])
+    }
+
     fn cursor(&self) -> (usize, usize) {
         let at = self.run(&["display-message", "-p", "#{cursor_x} #{cursor_y}"]);
         let mut parts = at.split_whitespace().map(|n| n.parse().unwrap());
@@ -715,4 +721,62 @@ fn enter_alone_never_rates_and_words_typed_into_a_menu_never_choose() {
 
 fn one_line_of(screen: &str) -> String {
     screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue 13 (Oksana, Mei): Ctrl-C part-way through a check-in lost every
+/// answer. What she answered, and the note she was typing, are shown as
+/// the one command that saves them, which works when pasted.
+#[test]
+fn ctrl_c_in_a_check_in_shows_what_she_answered_as_a_command_that_saves_it() {
+    let env = Env::with_example();
+    let t = Tmux::start(&env, &["check-in"], 50);
+    t.wait_for("Strongest urge today");
+    t.type_text("7");
+    t.keys(&["Enter"]);
+    t.wait_for("Did you act on an urge today?");
+    t.type_text("n");
+    t.keys(&["Enter"]);
+    t.wait_for("Which of your warning signs showed today?");
+    t.keys(&["Enter"]);
+    t.wait_for("Which daily maintenance did you do?");
+    t.keys(&["Enter"]);
+    t.wait_for("Which coping did you use today?");
+    t.keys(&["Enter"]);
+    t.wait_for("Distress or low mood today");
+    t.type_text("5");
+    t.keys(&["Enter"]);
+    t.wait_for("Anything else about today");
+    t.type_text("Важкий день, але я подзвонила сестрі");
+    t.keys(&["C-c"]);
+    t.wait_for("--urge 7");
+    let screen = t.joined();
+    assert!(
+        one_line_of(&screen)
+            .contains("Stopped. Nothing was saved for today. To save what you answered:"),
+        "{screen}"
+    );
+    let command = screen
+        .lines()
+        .map(str::trim)
+        .find_map(|row| row.strip_prefix("relapse-plan "))
+        .unwrap_or_else(|| panic!("no command shown:\n{screen}"))
+        .to_string();
+    assert!(
+        command.contains("--urge 7")
+            && command.contains("--acted no")
+            && command.contains("--distress 5"),
+        "{command}"
+    );
+    assert!(!env.plan_dir().join("check-ins.toml").exists());
+    // Pasted as shown (the command names the plan folder).
+    env.shell(&format!("\"$0\" {command}"))
+        .env_remove("RELAPSE_PLAN_DIR")
+        .run();
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(
+        log.contains("urge = 7")
+            && log.contains("distress = 5")
+            && log.contains("Важкий день, але я подзвонила сестрі"),
+        "{log}"
+    );
 }

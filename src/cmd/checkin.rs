@@ -15,14 +15,29 @@ use crate::plan::edit::{EditError, Entry};
 use crate::plan::{Plan, TextItem};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::checkin::{write_reply, write_warning};
-use crate::wizard::checkin::{Asked, ask};
+use crate::wizard::checkin::{Asked, ask, with_half_typed};
 
-const STOPPED: &str =
-    "Stopped. Nothing was saved for today: run `relapse-plan check-in` again when you are ready.";
-/// Ctrl-C in a later check-in the same day: only this one is lost, the
-/// earlier ones stay in the log (saying "nothing was saved" would be untrue).
-const STOPPED_KEPT_ONE: &str = "Stopped. This check-in was not saved; the one you saved earlier today is kept. Run `relapse-plan check-in` again when you are ready.";
-const STOPPED_KEPT_MORE: &str = "Stopped. This check-in was not saved; the ones you saved earlier today are kept. Run `relapse-plan check-in` again when you are ready.";
+/// What Ctrl-C says in a check-in: what was kept (an earlier check-in
+/// today stays in the log, so "nothing was saved" would be untrue then) and,
+/// once she has answered something, the command that saves it.
+fn stopped_words(earlier: usize, command: Option<&str>) -> String {
+    let kept = match earlier {
+        0 => "Stopped. Nothing was saved for today",
+        1 => "Stopped. This check-in was not saved; the one you saved earlier today is kept",
+        _ => "Stopped. This check-in was not saved; the ones you saved earlier today are kept",
+    };
+    match command {
+        // One line, never wrapped, so it copies whole.
+        Some(command) => format!(
+            "{kept}. To save what you answered:\n  {}",
+            crate::render::clean(command)
+        ),
+        None if earlier == 0 => {
+            format!("{kept}: run `relapse-plan check-in` again when you are ready.")
+        }
+        None => format!("{kept}. Run `relapse-plan check-in` again when you are ready."),
+    }
+}
 
 pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     let today = ctx.today;
@@ -297,20 +312,30 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     // then is it known whether "nothing was saved for today" is true.
     let log = ctx.store.load_recent_check_ins()?;
     let earlier = log.on(today);
-    let stopped_words = match earlier.map_or(0, |e| e.times.len()) {
-        0 => STOPPED,
-        1 => STOPPED_KEPT_ONE,
-        _ => STOPPED_KEPT_MORE,
-    };
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words.into()));
+    let count = earlier.map_or(0, |e| e.times.len());
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words(count, None).into()));
+    let mut so_far = None;
     match ask(
         &mut terminal,
         plan,
         earlier,
         log.until(today),
         ctx.note.as_deref(),
+        &mut so_far,
     ) {
-        Err(Error::Cancelled) => Err(Error::Stopped(stopped_words)),
+        // Stopped part-way: what she answered (and was typing) is shown as
+        // the command that saves it, one line, so nothing typed is lost.
+        Err(Error::Cancelled) => {
+            let command = so_far.map(|mut answers| {
+                if let Some(unsent) = terminal.take_unsent() {
+                    with_half_typed(&mut answers, &unsent);
+                }
+                crate::render::rescue::check_in(&answers, plan, super::plan_dir(ctx))
+            });
+            Err(Error::Stopped(
+                stopped_words(count, command.as_deref()).into(),
+            ))
+        }
         other => other,
     }
 }

@@ -319,7 +319,7 @@ fn confirm_import(ctx: &Ctx, count: usize) -> Result<bool> {
     };
     crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(IMPORT_STOPPED.into()));
     match ask.confirm(&format!("Add {people} to your plan?"), true) {
-        Err(Error::Cancelled) => Err(Error::Stopped(IMPORT_STOPPED)),
+        Err(Error::Cancelled) => Err(Error::Stopped(IMPORT_STOPPED.into())),
         other => other,
     }
 }

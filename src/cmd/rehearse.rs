@@ -78,11 +78,14 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
     // whatever was being typed stays on screen (the prompt leaves it).
     crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(STOPPED.into()));
     match practise(&mut ask, &plan, &log, today, args, ctx) {
-        Err(Error::Cancelled) => Err(Error::Stopped(if ask.take_unsent().is_some() {
-            STOPPED_TYPED
-        } else {
-            STOPPED
-        })),
+        Err(Error::Cancelled) => Err(Error::Stopped(
+            if ask.take_unsent().is_some() {
+                STOPPED_TYPED
+            } else {
+                STOPPED
+            }
+            .into(),
+        )),
         other => other,
     }
 }

@@ -10,6 +10,28 @@ use crate::prompt::Prompter;
 /// The choice for a warning sign the plan does not list yet.
 pub const SOMETHING_ELSE: &str = "Something else";
 
+const NOTE_QUESTION: &str = "Anything else about today, in a line? (Enter skips)";
+const FIRST_SIGN_QUESTION: &str =
+    "Did any early warning sign show up today? In your words (Enter to skip)";
+const OTHER_SIGN_QUESTION: &str = "What else showed up, in your words? (Enter to skip)";
+
+/// Puts words she was typing when she stopped where they belong among the
+/// answers so far: a note, or a sign in her words. A rating half typed is
+/// left out (a number, not words to lose).
+pub fn with_half_typed(answers: &mut Answers, unsent: &crate::plan::draft::Unsent) {
+    let typed = unsent.typed.trim();
+    if typed.is_empty() {
+        return;
+    }
+    match unsent.question.as_str() {
+        NOTE_QUESTION => answers.note = Some(typed.to_string()),
+        FIRST_SIGN_QUESTION | OTHER_SIGN_QUESTION if !answers.signs.iter().any(|s| s == typed) => {
+            answers.signs.push(typed.to_string());
+        }
+        _ => {}
+    }
+}
+
 /// A warning sign in the person's words the plan does not list, and
 /// whether to add it to the plan.
 type NewSign = Option<(String, bool)>;
@@ -32,16 +54,19 @@ pub struct Asked {
 /// as choices, and her last note is shown, so she never has to type
 /// either again.
 /// `note` is a line given with `--note`, offered as the answer to the last
-/// question so it is never lost.
+/// question so it is never lost. `so_far` holds the answers given so far
+/// once the first two are (how strong the urge was, whether she acted on
+/// it), so a check-in stopped part-way can still be saved as answered.
 pub fn ask(
     ask: &mut dyn Prompter,
     plan: &Plan,
     earlier: Option<&CheckIn>,
     history: &[CheckIn],
     note: Option<&str>,
+    so_far: &mut Option<Answers>,
 ) -> Result<Asked> {
     ask.show(
-        "Your check-in for today: a few quick questions, about a minute. Press Ctrl-C to stop; nothing is saved until the end.",
+        "Your check-in for today: a few quick questions, about a minute. Press Ctrl-C to stop: nothing is saved until the end, and what you answered is shown so you can save it.",
     )?;
     if earlier.is_some() {
         ask.show("You checked in earlier today: those answers are filled in, and anything you add now is kept with them.")?;
@@ -67,6 +92,11 @@ pub fn ask(
             start,
         )?
         .map_or(before.acted, |i| Acted::ALL[i]);
+    *so_far = Some(Answers {
+        urge,
+        acted,
+        ..before.clone()
+    });
     // A lapse brings up the lapse plan straight away, before the other
     // questions: stopping now must not cost the person their own steps.
     let lapse_plan_shown = acted.is_lapse();
@@ -90,6 +120,9 @@ pub fn ask(
     if let Some((text, _)) = &new_sign {
         signs.push(text.clone());
     }
+    if let Some(so_far) = so_far.as_mut() {
+        so_far.signs.clone_from(&signs);
+    }
 
     let maintenance: Vec<String> = plan.maintenance.iter().map(|m| m.text.clone()).collect();
     let did = pick(
@@ -98,6 +131,10 @@ pub fn ask(
         &maintenance,
         &before.did,
     )?;
+
+    if let Some(so_far) = so_far.as_mut() {
+        so_far.did.clone_from(&did);
+    }
 
     let names: Vec<String> = plan.coping.iter().map(|c| c.name.clone()).collect();
     let used_before: Vec<String> = before
@@ -111,17 +148,21 @@ pub fn ask(
         .map(|c| c.id.clone())
         .collect();
 
+    if let Some(so_far) = so_far.as_mut() {
+        so_far.used.clone_from(&used);
+    }
+
     let distress = rating(
         ask,
         "Distress or low mood today, 0-10? (Enter skips)",
         earlier.and_then(|e| e.distress),
         true,
     )?;
+    if let Some(so_far) = so_far.as_mut() {
+        so_far.distress = distress;
+    }
     show_last_note(ask, earlier, history)?;
-    let note = ask.text(
-        "Anything else about today, in a line? (Enter skips)",
-        note.unwrap_or_default(),
-    )?;
+    let note = ask.text(NOTE_QUESTION, note.unwrap_or_default())?;
 
     Ok(Asked {
         answers: Answers {
@@ -274,9 +315,9 @@ fn warning_signs(
         return Ok((signs, None));
     }
     let question = if listed == 0 {
-        "Did any early warning sign show up today? In your words (Enter to skip)"
+        FIRST_SIGN_QUESTION
     } else {
-        "What else showed up, in your words? (Enter to skip)"
+        OTHER_SIGN_QUESTION
     };
     let Some(text) = ask.text(question, "")? else {
         return Ok((signs, None));
@@ -324,7 +365,7 @@ mod tests {
     fn run(answers: &[&str], plan: &Plan, earlier: Option<&CheckIn>) -> (Asked, Scripted) {
         let mut p = Scripted::new(answers.iter().copied());
         let history: Vec<CheckIn> = earlier.into_iter().cloned().collect();
-        let asked = ask(&mut p, plan, earlier, &history, None).unwrap();
+        let asked = ask(&mut p, plan, earlier, &history, None, &mut None).unwrap();
         assert_eq!(p.unused(), 0, "{:#?}", p.transcript);
         (asked, p)
     }
@@ -369,7 +410,7 @@ mod tests {
         plan.lapse_plan = vec![TextItem::new("Call Alex within the hour")];
         // Stopped right after answering: the lapse plan was already shown.
         let mut p = Scripted::new(["7", "Yes", "<ctrl-c>"]);
-        assert!(ask(&mut p, &plan, None, &[], None).is_err());
+        assert!(ask(&mut p, &plan, None, &[], None, &mut None).is_err());
         let acted = p
             .transcript
             .iter()
@@ -387,7 +428,7 @@ mod tests {
     #[test]
     fn a_note_given_as_a_flag_is_offered_not_lost() {
         let mut p = Scripted::new(["2", "No", "", "", "", "", "<keep>"]);
-        let asked = ask(&mut p, &plan(), None, &[], Some("from the flag")).unwrap();
+        let asked = ask(&mut p, &plan(), None, &[], Some("from the flag"), &mut None).unwrap();
         assert_eq!(asked.answers.note.as_deref(), Some("from the flag"));
     }
 
