@@ -946,6 +946,9 @@ impl Terminal {
                     let _ = self.clear_lines(&drawn);
                     let _ = self.term.show_cursor();
                     drop(raw);
+                    // The question stays on screen with what stopped it, as
+                    // a line being typed does: the screen says what the key did.
+                    let _ = self.echo(question, "stopped (Ctrl-C)", false);
                     return Err(Error::Cancelled);
                 }
                 // Drawn again at the new width, with the search as it was.
@@ -1525,7 +1528,11 @@ impl Prompter for Terminal {
                 Ok(Key::Enter) => break Some(field.unwrap_or(default)),
                 Ok(Key::Escape) => break None,
                 Ok(Key::Ctrl('c')) => {
-                    let _ = self.term.write_line("");
+                    drop(raw);
+                    if let Some(drawn) = &drawn {
+                        let _ = self.erase_question(drawn);
+                    }
+                    let _ = self.echo(question, "stopped (Ctrl-C)", false);
                     return Err(Error::Cancelled);
                 }
                 Ok(_) => {}

@@ -780,3 +780,24 @@ fn ctrl_c_in_a_check_in_shows_what_she_answered_as_a_command_that_saves_it() {
         "{log}"
     );
 }
+
+/// Ctrl-C in a menu left no line saying so (a text question did): the
+/// question stays on screen with what stopped it.
+#[test]
+fn ctrl_c_in_a_menu_leaves_the_question_said_as_stopped() {
+    let env = Env::new();
+    env.ok(["init", "--country", "NZ"]);
+    env.ok(["trigger", "add", "--situation", "深夜一个人在家"]);
+    let t = Tmux::start(&env, &["rank"], 50);
+    t.wait_for("How likely is it in the next month?");
+    t.keys(&["C-c"]);
+    let screen = t.wait_for("Stopped.");
+    assert!(
+        one_line_of(&screen).contains("· How likely is it in the next month? · stopped (Ctrl-C)"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("0: it won't happen"),
+        "the menu stayed:\n{screen}"
+    );
+}
