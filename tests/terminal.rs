@@ -349,7 +349,7 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
         &["surf", "--minutes", "0.04", "--every", "0.02"],
         true,
     );
-    p.exp_string("Press Ctrl-C to stop at any time").unwrap();
+    p.exp_string("Ctrl-C stops at any time").unwrap();
     // The live question, not the line that reports an answer.
     let live = "How strong is the urge right now? (";
     // Each rating starts on none: down to 5, then a digit typed.
@@ -362,6 +362,8 @@ fn surf_asks_the_urge_charts_it_and_logs_it() {
     // is drawn never choose in it.
     p.exp_string("Next check in").unwrap();
     answer(&mut p, live, "7\r"); // 7
+    // The last rating is marked, not chosen.
+    p.exp_string("5 (last check)").unwrap();
     p.exp_string("Next check in").unwrap();
     answer(&mut p, live, "4\r"); // 4
     p.exp_string("It went from 5 to 4, peaking at 7").unwrap();

@@ -45,7 +45,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         instead: "`relapse-plan surf --ratings 7,8,6,4,2` (the urge, 0-10, at each check)",
     })?;
     ctx.say(&format!(
-        "Urge surfing for {}: you'll rate the urge now and every {}.\nYou don't have to fight it or act on it; just watch it. Press Ctrl-C to stop at any time.",
+        "Urge surfing for {}: you'll rate the urge now and every {}.\nYou don't have to fight it or act on it; just watch it. Type the number (or move to it) and press Enter; Ctrl-C stops at any time.",
         crate::render::duration(total),
         crate::render::duration(every)
     ))?;
@@ -61,8 +61,13 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
     let mut stopped = false;
     loop {
         // Each rating is hers to give: the cursor starts on none (a digit
-        // typed moves to it), and Enter alone never logs one for her.
-        match ask.select("How strong is the urge right now?", &choices, None) {
+        // typed moves to it), and Enter alone never logs one for her; the
+        // last one is marked, so she sees the wave without it being chosen.
+        let mut marked = choices.clone();
+        if let Some(last) = ratings.last().and_then(|r| marked.get_mut(usize::from(*r))) {
+            last.push_str(" (last check)");
+        }
+        match ask.select("How strong is the urge right now?", &marked, None) {
             Ok(Some(r)) => ratings.push(u8::try_from(r).unwrap_or(10)),
             Ok(None) | Err(Error::Cancelled) => {
                 stopped = true;
