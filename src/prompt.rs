@@ -864,9 +864,11 @@ impl Terminal {
         mut mode: Menu<'_>,
         needed: Option<&str>,
     ) -> Result<Option<usize>> {
+        // Joined by no-break spaces, so a narrow window moves the hint
+        // whole to the next row rather than breaking it.
         let hint = match (&mode, start) {
-            (Menu::Many(_), _) => " (space ticks, Enter when done)",
-            (Menu::One, None) => " (↓ to choose, then Enter)",
+            (Menu::Many(_), _) => " (space\u{a0}ticks, Enter\u{a0}when\u{a0}done)",
+            (Menu::One, None) => " (↓\u{a0}to\u{a0}choose, then\u{a0}Enter)",
             (Menu::One, Some(_)) => "",
         };
         let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
