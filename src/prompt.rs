@@ -566,12 +566,14 @@ fn find(
 /// ignoring case: from the one after `at` when a single letter is typed
 /// (so typing it again moves on), else from `at` itself.
 fn find_choice(choices: &[String], typed: &str, at: Option<usize>) -> Option<usize> {
-    let typed = typed.to_lowercase();
+    // `４` and `٤` find "4: likely", as they are read in a typed rating.
+    let fold = |text: &str| crate::plan::typed::fold(text).to_lowercase();
+    let typed = fold(typed);
     if typed.trim().is_empty() || choices.is_empty() {
         return None;
     }
     let begins = |choice: &String| {
-        let choice = choice.to_lowercase();
+        let choice = fold(choice);
         choice.starts_with(&typed)
             || choice
                 .split(|c: char| c.is_whitespace() || c == '(' || c == '“')
@@ -586,7 +588,7 @@ fn find_choice(choices: &[String], typed: &str, at: Option<usize>) -> Option<usi
     // Whole choices that begin with it first, then a word inside one.
     (0..count)
         .map(|k| (from + k) % count)
-        .find(|i| choices[*i].to_lowercase().starts_with(&typed))
+        .find(|i| fold(&choices[*i]).starts_with(&typed))
         .or_else(|| {
             (0..count)
                 .map(|k| (from + k) % count)
@@ -1875,6 +1877,8 @@ mod tests {
             .collect();
         assert_eq!(find_choice(&urge, "1", None), Some(1));
         assert_eq!(find_choice(&urge, "10", Some(1)), Some(10));
+        assert_eq!(find_choice(&urge, "７", None), Some(7));
+        assert_eq!(find_choice(&urge, "٤", None), Some(4));
         let menu: Vec<String> = ["Save to my plan", "Stop for now (your answers are kept)"]
             .map(String::from)
             .to_vec();
