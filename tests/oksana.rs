@@ -3,7 +3,7 @@
 //! chooses for her.
 
 use crate::Env;
-use crate::terminal::{DOWN, ENTER, at_columns};
+use crate::terminal::{DOWN, ENTER, answer, at_columns};
 
 /// `contact add` with no `--role` at a terminal asks who they are, starting
 /// on no choice: Enter alone asks again and says why, and only the role
@@ -341,7 +341,7 @@ fn a_second_check_in_offers_her_own_sign_and_shows_her_note() {
     };
     let mut p = check_in("2026-11-28T20:00:00Z");
     answer(&mut p, "Strongest urge today", "3\r");
-    answer(&mut p, "Did you act on an urge today?", "\r");
+    answer(&mut p, "Did you act on an urge today?", "n\r");
     answer(
         &mut p,
         "Which of your warning signs showed today?",
@@ -359,7 +359,7 @@ fn a_second_check_in_offers_her_own_sign_and_shows_her_note() {
 
     let mut p = check_in("2026-11-29T19:00:00Z");
     answer(&mut p, "Strongest urge today", "2\r");
-    answer(&mut p, "Did you act on an urge today?", "\r");
+    answer(&mut p, "Did you act on an urge today?", "n\r");
     let menu = utf8(&p.exp_string("Something else").unwrap());
     assert!(menu.contains("[ ] Сварилася з мамою"), "{menu}");
     std::thread::sleep(std::time::Duration::from_millis(120));
