@@ -442,3 +442,58 @@ fn a_file_nested_too_deeply_is_said_in_words() {
     assert!(err.contains("hint:"), "{err}");
     assert!(!err.contains("recurs"), "{err}");
 }
+
+/// A hand-in dated in year 9999 or 0001 was shown without a word, and a
+/// check-in far from this year read as this year's ("Mon 1 Jan"). Now the
+/// review says the date looks wrong and why, and names the year of a day
+/// that is not this year's.
+#[test]
+fn a_hand_in_dated_far_away_is_said_to_look_wrong() {
+    let client = Env::with_example();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    client.ok(["check-in", "--urge", "3", "--acted", "no"]);
+    let hand_in = client.home().join("hand-in.toml");
+    client.ok([
+        "homework",
+        "submit",
+        "-o",
+        hand_in.to_str().unwrap(),
+        "--yes",
+    ]);
+    let text = fs::read_to_string(&hand_in).unwrap();
+    let therapist = Env::new();
+    let review = flat(&therapist.ok(["review", hand_in.to_str().unwrap()]));
+    assert!(!review.contains("looks wrong"), "{review}");
+    assert!(review.contains("Sun 22 Nov:"), "{review}");
+    for (when, why) in [
+        ("9999-12-31T23:59:00Z", "it is still to come"),
+        (
+            "0001-01-01T00:00:00Z",
+            "it is before the homework was assigned",
+        ),
+    ] {
+        fs::write(
+            &hand_in,
+            text.replace(
+                "submitted_at = 2026-11-22T10:15:00Z",
+                &format!("submitted_at = {when}"),
+            )
+            .replace(
+                "day = 2026-11-22\ntimes = [2026-11-22T10:15:00Z]",
+                "day = 2025-11-22\ntimes = [2025-11-22T10:15:00Z]",
+            ),
+        )
+        .unwrap();
+        let review = flat(&therapist.ok(["review", hand_in.to_str().unwrap()]));
+        assert!(
+            review.contains(&format!("(this date looks wrong: {why}).")),
+            "{review}"
+        );
+        // A check-in of another year says its year.
+        assert!(review.contains("Sat 22 Nov 2025"), "{review}");
+    }
+}

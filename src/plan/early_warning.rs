@@ -23,7 +23,8 @@ pub struct Rule {
     pub sign_check_ins: u8,
     /// …out of the last this-many check-ins.
     pub last_check_ins: u8,
-    /// An urge this strong or stronger (0-10)…
+    /// An urge this strong or stronger (1-10: urges are rated 0-10, and a
+    /// threshold of 0 would hold every day)…
     pub urge: u8,
     /// …on this many days…
     pub urge_times: u8,

@@ -18,7 +18,7 @@ use super::homework::progress_line;
 use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{civil_from_days, local_moment, long_date};
+use crate::plan::date::{civil_from_days, days_from_civil, local_moment, long_date};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
 use crate::plan::homework::{Assignment, Progress, Revision, flags};
@@ -51,10 +51,13 @@ pub fn hand_in(
     let title = format!("Hand-in from {who} for {}'s homework", clean(&a.therapist));
     writeln!(out, "{}", heading(&title, at.style))?;
     let when = format!(
-        "Assigned {}, due {}, handed in {}.",
+        "Assigned {}, due {}, handed in {}{}.",
         a.assigned,
         a.due,
-        local_moment(submitted_at, &at.zone)
+        local_moment(submitted_at, &at.zone),
+        submitted_doubt(a, submitted_at, at.today)
+            .map(|why| format!(" (this date looks wrong: {why})"))
+            .unwrap_or_default()
     );
     writeln!(out, "{}", wrap(&when, at.style.width, "", ""))?;
     writeln!(out)?;
@@ -63,6 +66,32 @@ pub fn hand_in(
         writeln!(out, "{}", progress_line(p, at.style.width))?;
     }
     self::period(out, period, at, Reader::Therapist)
+}
+
+/// Why the moment a hand-in says it was handed in cannot be right: before
+/// the homework was assigned (year 0001, or a clock set back; a day's
+/// slack, for time zones), or still to come on the reader's clock and more
+/// than a year past the due date (year 9999).
+fn submitted_doubt(a: &Assignment, submitted_at: &Datetime, today: i64) -> Option<&'static str> {
+    let day = submitted_at.date.map(days_from_civil)?;
+    if a.assigned
+        .date
+        .map(days_from_civil)
+        .is_some_and(|assigned| day < assigned - 1)
+    {
+        Some("it is before the homework was assigned")
+    } else if day > today + 1
+        && a.due
+            .date
+            .map(days_from_civil)
+            .is_none_or(|due| day > due + 366)
+    {
+        // Still to come on the reader's clock and more than a year past
+        // the due date: not a clock a little out, but a date that can't be.
+        Some("it is still to come")
+    } else {
+        None
+    }
 }
 
 /// The person's own plan since a date or revision.
@@ -162,7 +191,7 @@ fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::
     writeln!(out)?;
     writeln!(out, "{}", heading("Worth talking about", style))?;
     let mut flags = flags(&period.plan, &period.practice, at.today);
-    flags.extend(warning_periods(period));
+    flags.extend(warning_periods(period, at.today));
     flags.extend(
         crate::plan::mentions::in_plan(&period.plan)
             .iter()
@@ -221,7 +250,7 @@ fn entry_words(period: &Period) -> BTreeMap<(Entry, &str), &str> {
 /// written that day, in the person's words (cleaned: a hand-in is
 /// untrusted).
 fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()> {
-    let style = at.style;
+    let (style, today) = (at.style, at.today);
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
         writeln!(out, "  No check-ins in this period.")?;
         return Ok(());
@@ -230,8 +259,8 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
     let days = format!(
         "{} checked in from {} to {}{}.",
         plural(entries.len() as u64, "day"),
-        day_label(entries, first.day_number()),
-        day_label(entries, last.day_number()),
+        day_label(entries, first.day_number(), today),
+        day_label(entries, last.day_number(), today),
         match lapses {
             0 => String::new(),
             n => format!(", {}", plural(n as u64, "lapse")),
@@ -257,7 +286,7 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
     for e in entries {
         let mut line = format!(
             "{}: urge {}, distress {}",
-            day_label(entries, e.day_number()),
+            day_label(entries, e.day_number(), today),
             e.urge,
             e.distress
                 .map_or_else(|| "not given".to_string(), |d| d.to_string())
@@ -302,7 +331,7 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
 
 /// Every stretch of days the plan's early warning held over the period's
 /// check-ins, with why, in the person's own warning signs.
-fn warning_periods(period: &Period) -> Vec<String> {
+fn warning_periods(period: &Period, today: i64) -> Vec<String> {
     let entries = &period.check_ins;
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
         return Vec::new();
@@ -315,12 +344,12 @@ fn warning_periods(period: &Period) -> Vec<String> {
         .into_iter()
         .map(|(from, to)| {
             let when = if from == to {
-                format!("on {}", day_label(entries, from))
+                format!("on {}", day_label(entries, from, today))
             } else {
                 format!(
                     "from {} to {}",
-                    day_label(entries, from),
-                    day_label(entries, to)
+                    day_label(entries, from, today),
+                    day_label(entries, to, today)
                 )
             };
             let mut why = Vec::new();
@@ -337,13 +366,16 @@ fn warning_periods(period: &Period) -> Vec<String> {
                     let shown: Vec<String> = w
                         .urges
                         .iter()
-                        .map(|(day, urge)| format!("{urge} on {}", day_label(entries, *day)))
+                        .map(|(day, urge)| format!("{urge} on {}", day_label(entries, *day, today)))
                         .collect();
                     why.push(format!("strong urges: {}", shown.join(", ")));
                 }
                 if !w.lapses.is_empty() {
-                    let shown: Vec<String> =
-                        w.lapses.iter().map(|d| day_label(entries, *d)).collect();
+                    let shown: Vec<String> = w
+                        .lapses
+                        .iter()
+                        .map(|d| day_label(entries, *d, today))
+                        .collect();
                     why.push(format!("a lapse on {}", shown.join(" and ")));
                 }
             }
@@ -353,10 +385,12 @@ fn warning_periods(period: &Period) -> Vec<String> {
 }
 
 /// A day as people say it ("Mon 23 Nov"), with the year when the
-/// check-ins span more than one.
-fn day_label(entries: &[CheckIn], day: i64) -> String {
+/// check-ins span more than one or are not of this year (`today`), so a
+/// far date never reads as this year's ("Mon 1 Jan" of 9999).
+fn day_label(entries: &[CheckIn], day: i64, today: i64) -> String {
     let year = |e: Option<&CheckIn>| e.and_then(|e| e.day.date).map(|d| d.year);
-    if year(entries.first()) == year(entries.last()) {
+    let this_year = Some(civil_from_days(today).year);
+    if year(entries.first()) == year(entries.last()) && year(entries.first()) == this_year {
         day_name(day)
     } else {
         format!("{} {}", day_name(day), civil_from_days(day).year)
