@@ -446,3 +446,153 @@ fn lists_hang_by_one_rule_at_50_columns() {
         .run();
     hangs_evenly(&format!("{}\n{}", reply.stdout, reply.stderr), "check-in");
 }
+
+/// The text of a PDF as `pdftotext` reads it back.
+fn pdf_text(pdf: &std::path::Path) -> String {
+    tool("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .case("pdftotext is installed (.ci/run installs poppler-utils)")
+        .run()
+        .stdout
+}
+
+/// Issue 13: the printed card left out every reason though two-thirds of
+/// its front was empty. Now the room left on either side holds her words
+/// in a set order (reasons, then what helps, what makes it safer, warning
+/// signs), what fits nowhere is left off and said on screen. Mei's card
+/// (Chinese), read back and rendered to PNG.
+#[test]
+fn the_card_fills_its_room_with_her_words() {
+    let mei = Env::new();
+    for args in [
+        &["init", "--name", "美玲", "--country", "NZ"][..],
+        &[
+            "contact",
+            "add",
+            "--name",
+            "林晓（室友）",
+            "--phone",
+            "+86 138 0013 8000",
+            "--role",
+            "help",
+        ],
+        &[
+            "contact",
+            "add",
+            "--name",
+            "王医生",
+            "--phone",
+            "+64 9 123 4567",
+            "--role",
+            "professional",
+        ],
+        &["step", "add", "离开那个地方，去一个安静的房间坐下来"],
+        &["step", "add", "打给林晓（室友），告诉她我现在的感觉"],
+        &["step", "add", "如果没人接，打 1737"],
+        &["reason", "add", "我的女儿，还有每天早上在河边散步的时光"],
+        &["reason", "add", "能够看着女儿毕业，站在她身边"],
+        &["reason", "add", "早上的茶和安静的河边"],
+        &[
+            "coping",
+            "add",
+            "--name",
+            "慢慢呼吸",
+            "--step",
+            "吸气四秒，呼气六秒",
+        ],
+        &["safety", "add", "家里不放酒，备用银行卡放在姐姐那里"],
+        &["warning-sign", "add", "连续两天不想吃饭"],
+    ] {
+        mei.ok(args);
+    }
+    let pdf = mei.home().join("card.pdf");
+    let said = mei
+        .test(["print", "--card", "-o", pdf.to_str().unwrap()])
+        .run()
+        .stderr;
+    let text = pdf_text(&pdf);
+    for words in [
+        "我的女儿，还有每天早上在河边散步的时光",
+        "能够看着女儿毕业，站在她身边",
+        "早上的茶和安静的河边",
+        "Things that help",
+        "慢慢呼吸",
+    ] {
+        assert!(text.contains(words), "{words} not on the card:\n{text}");
+    }
+    // What did not fit is said, and the card says the full plan has more.
+    assert!(!said.contains("reason"), "{said}");
+    assert!(text.contains("More in your full plan."), "{text}");
+    assert!(said.contains("left off: 1 warning sign"), "{said}");
+    // Rendered, to look at: a page, not blank.
+    let png = mei.home().join("card");
+    tool("pdftoppm")
+        .args(["-r", "60", "-f", "1", "-l", "1", "-png"])
+        .arg(&pdf)
+        .arg(&png)
+        .run();
+    assert!(
+        std::fs::metadata(mei.home().join("card-1.png"))
+            .unwrap()
+            .len()
+            > 5_000
+    );
+    // The text card fills its room by the same rule, and says what is off.
+    let shown = mei.test(["print", "--card", "--format", "text"]).run();
+    assert!(shown.stdout.contains("Why it matters"), "{}", shown.stdout);
+    assert!(
+        shown
+            .stdout
+            .contains("我的女儿，还有每天早上在河边散步的时光"),
+        "{}",
+        shown.stdout
+    );
+    assert!(shown.stderr.contains("left off:"), "{}", shown.stderr);
+}
+
+/// Maryam's card (Persian): her two reasons and what helps fit in the room
+/// left, and nothing is said to be left off.
+#[test]
+fn a_persian_card_holds_her_reasons_and_what_helps() {
+    let maryam = Env::new();
+    for args in [
+        &["init", "--name", "مریم", "--country", "GB"][..],
+        &[
+            "contact",
+            "add",
+            "--name",
+            "فرح",
+            "--phone",
+            "+98 912 345 6789",
+            "--role",
+            "help",
+        ],
+        &["step", "add", "از آنجا بیرون برو و به یک جای آرام برو"],
+        &["step", "add", "به فرح زنگ بزن: 0912 345 6789"],
+        &["reason", "add", "دخترم و صبح‌های آرام کنار رودخانه"],
+        &["reason", "add", "می‌خواهم روز فارغ‌التحصیلی دخترم آنجا باشم"],
+        &[
+            "coping",
+            "add",
+            "--name",
+            "نفس‌کشیدن آرام",
+            "--step",
+            "چهار ثانیه دم، شش ثانیه بازدم",
+        ],
+    ] {
+        maryam.ok(args);
+    }
+    let pdf = maryam.home().join("card.pdf");
+    let said = maryam
+        .test(["print", "--card", "-o", pdf.to_str().unwrap()])
+        .run()
+        .stderr;
+    assert!(!said.contains("left off"), "all of it fits: {said}");
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Why it matters") && text.contains("Things that help"),
+        "{text}"
+    );
+    assert!(!text.contains("More in your full plan."), "{text}");
+}

@@ -829,8 +829,9 @@ fn emoji_sequences_drawn_as_parts_are_named() {
     let text = crate::pdftotext(&file);
     assert!(text.contains("मेरी बेटी 👩\u{200d}👧"), "{text}");
     let card = env.home().join("card.pdf");
+    // The card fills its room with more of her words (issue 13): both.
     env.test(["print", "--card", "-o", card.to_str().unwrap()])
-        .stderr_has("in the PDF, 👩\u{200d}👧 prints as its separate parts")
+        .stderr_has("in the PDF, 👩\u{200d}👧, 🙏🏽 print as their separate parts")
         .run();
     // A plan without such sequences says nothing of them.
     let plain = Env::with_example();

@@ -60,8 +60,9 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     warn_doubtful_numbers(ctx, &plan)?;
     let search = ctx.fonts.clone();
     let bytes = if args.card {
-        let card = card::build(&plan, lines.as_ref(), &ctx.zone, medium);
-        let mut notes = card.shortened.clone();
+        let built = card::build(&plan, lines.as_ref(), &ctx.zone, medium);
+        let mut notes = built.shortened.clone();
+        let card = filled(built, format, &mut notes);
         let bytes = match format {
             Format::Markdown => card.to_markdown().into_bytes(),
             Format::Html => {
@@ -198,6 +199,24 @@ fn check_format(args: &PrintArgs, format: Format, to_terminal: bool) -> Result<(
         return Ok(());
     };
     Err(Error::Usage(problem.into()))
+}
+
+/// The card with its room filled with more of her words, for the text
+/// formats as the HTML card measures (the PDF measures its own fonts); what
+/// fits nowhere goes in `notes`, to be said.
+fn filled(built: card::Card, format: Format, notes: &mut Vec<String>) -> card::Card {
+    match format {
+        Format::Markdown | Format::Html | Format::Text => {
+            let (card, left) = built.filled_by_estimate();
+            notes.extend(left);
+            card
+        }
+        Format::Png => {
+            notes.extend(built.off_the_lock_screen());
+            built
+        }
+        Format::Pdf => built,
+    }
 }
 
 /// The card as a lock-screen PNG, and what it left for the full plan.

@@ -144,6 +144,21 @@ pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph
         .map(|(i, _)| i)
         .collect();
     cuts.dedup();
+    // A label keeps with what follows ("Call:" never ends a line with the
+    // name on the next), as on screen, when the two fit on one line.
+    let mut kept: Vec<usize> = Vec::with_capacity(cuts.len());
+    let mut from = 0;
+    for (i, &cut) in cuts.iter().enumerate() {
+        if super::paragraph::ends_with_label(&text[from..cut])
+            && let Some(&next) = cuts.get(i + 1)
+            && measure(fonts, text[from..next].trim_end(), style) <= width
+        {
+            continue;
+        }
+        kept.push(cut);
+        from = cut;
+    }
+    let cuts = kept;
     let mut lines: Vec<Range<usize>> = Vec::new();
     let (mut start, mut end) = (0, 0);
     let mut used = 0.0;
@@ -385,5 +400,25 @@ mod tests {
             lines.iter().any(|l| l.contains("+20 10 1234 5678")),
             "{lines:?}"
         );
+    }
+
+    /// Issue 13: "Call:" never ends a line of the PDF with the name on the
+    /// next, when the two fit on a line.
+    #[test]
+    fn a_label_keeps_with_what_follows() {
+        let fonts = fonts();
+        for width in [70.0, 90.0, 110.0, 130.0, 150.0] {
+            let para = lay_out(
+                &fonts,
+                "What I'll do: Urge surfing; Call: Alex (sponsor); Call: Dr Patel",
+                STYLE,
+                width,
+            );
+            let lines: Vec<String> = para.lines.iter().map(Line::visual).collect();
+            assert!(
+                lines.iter().all(|l| !l.trim_end().ends_with(':')),
+                "{width}: {lines:?}"
+            );
+        }
     }
 }

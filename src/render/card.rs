@@ -1,8 +1,11 @@
 //! The wallet card: ISO ID-1 size (85.6 × 54 mm), front and back. Front:
 //! the crisis steps. Back: people to call (at least one person or
 //! professional when the plan has one), the emergency number and the first
-//! crisis line (always), a reason, and the revision, save date and next
-//! review, so an out-of-date card can be recognised. A phone number is
+//! crisis line (always), and the revision, save date and next review, so
+//! an out-of-date card can be recognised. The room left on either side is
+//! filled with more of what the person wrote, in the order it matters in
+//! a crisis ([`Extra`]): their reasons, what helps, what makes it safer,
+//! their warning signs. A phone number is
 //! never shortened: a long step is cut at a word before its number, a long
 //! name is shortened, and what the card leaves out is said on it and by
 //! the print command.
@@ -93,6 +96,43 @@ pub struct Line {
     pub entry: Entry,
 }
 
+/// What the card holds where there is room, in this order: after the
+/// steps, the people and the lines every card carries, the person's
+/// reasons for living and for recovery (the safety plan's closing item,
+/// what a hard moment most needs to hear), the things that help (its
+/// second step), what makes it safer, and the early warning signs (for
+/// the days before a crisis more than the moment itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Reasons,
+    Helps,
+    Safer,
+    Signs,
+}
+
+impl Extra {
+    /// The heading it has on the card.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Extra::Reasons => "Why it matters",
+            Extra::Helps => "Things that help",
+            Extra::Safer => "Make it safer",
+            Extra::Signs => "Warning signs",
+        }
+    }
+
+    /// `n` of them, in words ("2 reasons", "1 thing that helps").
+    pub fn counted(self, n: usize) -> String {
+        let (one, many) = match self {
+            Extra::Reasons => ("reason", "reasons"),
+            Extra::Helps => ("thing that helps", "things that help"),
+            Extra::Safer => ("way to make it safer", "ways to make it safer"),
+            Extra::Signs => ("warning sign", "warning signs"),
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+}
+
 /// Both sides, and what had to be shortened or left off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
@@ -102,6 +142,9 @@ pub struct Card {
     pub back: Vec<Entry>,
     /// Items shortened to fit, or left off the card, in words.
     pub shortened: Vec<String>,
+    /// The person's words for the room left, in [`Extra`]'s order; placed
+    /// by [`Card::filled`], once the renderer knows how much room is left.
+    pub extra: Vec<(Extra, Vec<String>)>,
 }
 
 /// Shortens a step to [`STEP_CHARS`] at a word break, never inside a
@@ -333,23 +376,48 @@ pub fn build(
             first_line = false;
         }
     }
-    if let Some(reason) = plan.reasons.first() {
-        back.push(Entry::Heading("Why it matters".to_string()));
-        let text = m.show(&reason.text);
-        back.push(Entry::Text(match shorten_step(&text) {
-            Some(short) => {
-                shortened.push("shortened: reason 1".to_string());
-                short
-            }
-            None => text,
-        }));
-    }
-    let more_reasons = plan.reasons.len().saturating_sub(1);
-    if more_reasons > 0 {
-        shortened.push(format!(
-            "left off: {}",
-            super::plural(more_reasons, "more reason")
-        ));
+    let mut extra = Vec::new();
+    for (kind, texts) in [
+        (
+            Extra::Reasons,
+            plan.reasons
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Extra::Helps,
+            plan.coping.iter().map(|c| c.name.as_str()).collect(),
+        ),
+        (
+            Extra::Safer,
+            plan.safe_environment
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect(),
+        ),
+        (
+            Extra::Signs,
+            plan.warning_signs.iter().map(|r| r.text.as_str()).collect(),
+        ),
+    ] {
+        let texts: Vec<String> = texts
+            .iter()
+            .map(|text| m.show(text))
+            .filter(|text| !text.trim().is_empty())
+            .enumerate()
+            .map(|(i, text)| match shorten_step(&text) {
+                Some(short) => {
+                    let what = kind.heading().to_lowercase();
+                    shortened.push(format!("shortened: “{what}” {}", i + 1));
+                    short
+                }
+                None => text,
+            })
+            .collect();
+        if !texts.is_empty() {
+            extra.push((kind, texts));
+        }
     }
     if shortened.iter().any(|s| s.starts_with("left off")) {
         back.push(Entry::Note(MORE.to_string()));
@@ -385,7 +453,19 @@ pub fn build(
         front,
         back,
         shortened,
+        extra,
     }
+}
+
+/// Where an entry joins a side: at the end of the front, before the notes
+/// that close the back.
+fn end_of(side: &[Entry]) -> usize {
+    let notes = side
+        .iter()
+        .rev()
+        .take_while(|e| matches!(e, Entry::Note(_)))
+        .count();
+    side.len() - notes
 }
 
 impl Card {
@@ -410,11 +490,151 @@ impl Card {
         Card::lines(&self.back)
     }
 
+    /// What the lock screen leaves off of the person's further words: all
+    /// but the first reason.
+    pub fn off_the_lock_screen(&self) -> Vec<String> {
+        self.extra
+            .iter()
+            .map(|(kind, items)| {
+                let n = if *kind == Extra::Reasons {
+                    items.len() - 1
+                } else {
+                    items.len()
+                };
+                (kind, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .map(|(kind, n)| format!("left off: {}", kind.counted(n)))
+            .collect()
+    }
+
     /// Every string on the card, for choosing fonts.
     pub fn texts(&self) -> Vec<String> {
         let mut texts = vec![self.title.clone(), MORE.to_string()];
         texts.extend(self.front.iter().chain(&self.back).map(Entry::plain));
+        for (kind, items) in &self.extra {
+            texts.push(kind.heading().to_string());
+            texts.extend(items.iter().cloned());
+        }
         texts
+    }
+
+    /// The card with the room left filled with the person's further words
+    /// ([`Card::extra`], in its order), `size(side, entries)` saying the
+    /// type size a side (0 the front, 1 the back) takes, `None` when it
+    /// cannot hold them at a legible size. The first reason goes where
+    /// the card always had it, on the back (which may get smaller for it,
+    /// as it always could), else on the front; the rest go on the front,
+    /// else on the back, only where they fit at the size the side has
+    /// without them: the steps never get smaller for them. What fits
+    /// nowhere is left off and said ("left off: 2 reasons"), and the back
+    /// then says the full plan has more.
+    pub fn filled(
+        &self,
+        mut size: impl FnMut(usize, &[Entry]) -> Option<f32>,
+    ) -> (Card, Vec<String>) {
+        let mut first = self.clone();
+        let mut rest = Vec::new();
+        first.extra.clear();
+        for (kind, items) in &self.extra {
+            if *kind == Extra::Reasons && first.extra.is_empty() {
+                first.extra.push((*kind, items[..1].to_vec()));
+                if items.len() > 1 {
+                    rest.push((*kind, items[1..].to_vec()));
+                }
+            } else {
+                rest.push((*kind, items.clone()));
+            }
+        }
+        let (mut card, mut left) = first.place([1, 0], |side, e| size(side, e).is_some());
+        let sizes = [size(0, &card.front), size(1, &card.back)];
+        card.extra = rest;
+        let (card, more) = card.place(
+            [0, 1],
+            |side, e| matches!((size(side, e), sizes[side]), (Some(s), Some(at)) if s >= at - 0.01),
+        );
+        for (kind, n) in more {
+            match left.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, m)) => *m += n,
+                None => left.push((kind, n)),
+            }
+        }
+        let said = left
+            .into_iter()
+            .map(|(kind, n)| format!("left off: {} (no room at a legible size)", kind.counted(n)))
+            .collect();
+        (card, said)
+    }
+
+    /// Places [`Card::extra`] in `order` of sides where `fits`; returns the
+    /// card and how many of each kind fit nowhere.
+    fn place(
+        &self,
+        order: [usize; 2],
+        mut fits: impl FnMut(usize, &[Entry]) -> bool,
+    ) -> (Card, Vec<(Extra, usize)>) {
+        let mut sides = [self.front.clone(), self.back.clone()];
+        let mut left: Vec<(Extra, usize)> = Vec::new();
+        let mut last_on_back = None;
+        for (kind, items) in &self.extra {
+            let mut missed = 0;
+            for text in items {
+                let placed = order.iter().copied().find(|&side| {
+                    let at = end_of(&sides[side]);
+                    let mut trial = sides[side].clone();
+                    let headed = at > 0
+                        && sides[side][..at].iter().rev().find_map(|e| match e {
+                            Entry::Heading(h) => Some(h.as_str()),
+                            _ => None,
+                        }) == Some(kind.heading())
+                        && matches!(sides[side][at - 1], Entry::Text(_));
+                    let mut add = Vec::new();
+                    if !headed {
+                        add.push(Entry::Heading(kind.heading().to_string()));
+                    }
+                    add.push(Entry::Text(text.clone()));
+                    let added = add.len();
+                    trial.splice(at..at, add);
+                    if fits(side, &trial) {
+                        sides[side] = trial;
+                        if side == 1 {
+                            last_on_back = Some((at, added, *kind));
+                        }
+                        true
+                    } else {
+                        false
+                    }
+                });
+                missed += usize::from(placed.is_none());
+            }
+            if missed > 0 {
+                left.push((*kind, missed));
+            }
+        }
+        // Something left off: the back says the full plan has more, even
+        // if that takes the last of the person's words placed there.
+        let more = Entry::Note(MORE.to_string());
+        if !left.is_empty() && !sides[1].contains(&more) {
+            let at = end_of(&sides[1]);
+            sides[1].insert(at, more);
+            if !fits(1, &sides[1])
+                && let Some((at, added, kind)) = last_on_back
+            {
+                sides[1].drain(at..at + added);
+                match left.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => *n += 1,
+                    None => left.push((kind, 1)),
+                }
+            }
+        }
+        let [front, back] = sides;
+        let card = Card {
+            front,
+            back,
+            extra: Vec::new(),
+            ..self.clone()
+        };
+        (card, left)
     }
 }
 
@@ -522,11 +742,27 @@ mod tests {
                 .iter()
                 .any(|e| matches!(e, Entry::Call { who, keep: true, .. } if who == "Samaritans"))
         );
-        assert!(
-            card.shortened
-                .iter()
-                .any(|s| s == "left off: 1 more reason")
+        // The reasons wait for the room a renderer finds; with none, both
+        // are left off and said, and the back says the plan has more.
+        assert_eq!(
+            card.extra,
+            vec![(Extra::Reasons, vec!["Mia".to_string(), "Me".to_string()])]
         );
+        let (full, left) = card.filled(|_, _| None);
+        assert_eq!(left, ["left off: 2 reasons (no room at a legible size)"]);
+        assert!(full.back.contains(&Entry::Note(MORE.to_string())));
+        // With room: the first reason where it always was, on the back; the
+        // next on the front.
+        let (roomy, left) = card.filled(|_, _| Some(10.0));
+        assert!(left.is_empty());
+        assert_eq!(
+            roomy.front[roomy.front.len() - 2..],
+            [
+                Entry::Heading("Why it matters".into()),
+                Entry::Text("Me".into())
+            ]
+        );
+        assert!(roomy.back.contains(&Entry::Text("Mia".into())));
         assert!(card.back.last().unwrap().plain().starts_with("Revision 4"));
         assert_eq!(card.title, "Crisis card — Sam");
     }

@@ -411,6 +411,22 @@ impl Card {
         self.fitted().1
     }
 
+    /// The card with the room left filled ([`Card::filled`]) as the HTML
+    /// card measures it, and what was left off: the HTML, text and
+    /// Markdown cards hold the same.
+    pub fn filled_by_estimate(&self) -> (Card, Vec<String>) {
+        self.filled(|_, entries| {
+            let mut points = 10.0;
+            while points >= CARD_MIN {
+                if card_height(entries, points) <= CARD_INNER.1 {
+                    return Some(points);
+                }
+                points -= 0.5;
+            }
+            None
+        })
+    }
+
     /// The card as one HTML file: both sides at their real size, side by
     /// side, to cut out and fold; nothing smaller than 8 pt, numbers whole,
     /// bold, left-to-right and dialable.

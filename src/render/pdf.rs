@@ -1583,9 +1583,22 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
     None
 }
 
+/// Fits both sides ([`fit_sides`]), then fills the room left with the
+/// person's further words ([`Card::filled`]), measured in its fonts.
+fn fit_card(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>) {
+    if card.extra.is_empty() {
+        return fit_sides(fonts, card);
+    }
+    let (filled, left) =
+        card.filled(|side, entries| card_side(fonts, entries, side, false).map(|l| l.size));
+    let (front, back, mut moved) = fit_sides(fonts, &filled);
+    moved.extend(left);
+    (front, back, moved)
+}
+
 /// Fits both sides, moving entries to "more in your full plan" from the
 /// end of each side until they fit at [`CARD_MIN`] or larger.
-fn fit_card(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>) {
+fn fit_sides(fonts: &Fonts, card: &Card) -> (SideLayout, SideLayout, Vec<String>) {
     let mut moved = Vec::new();
     let mut sides = Vec::new();
     for (side, entries) in [(0, &card.front), (1, &card.back)] {

@@ -430,6 +430,27 @@ fn phone_entries(card: &Card) -> Vec<Entry> {
     if let Some(Entry::Heading(first)) = entries.first_mut() {
         "If it gets hard".clone_into(first);
     }
+    // The first reason, before the closing notes (the card fills its room
+    // with more; a phone screen has one reason).
+    if let Some((kind, reasons)) = card
+        .extra
+        .iter()
+        .find(|(k, _)| *k == super::card::Extra::Reasons)
+    {
+        let at = entries.len()
+            - entries
+                .iter()
+                .rev()
+                .take_while(|e| matches!(e, Entry::Note(_)))
+                .count();
+        entries.splice(
+            at..at,
+            [
+                Entry::Heading(kind.heading().to_string()),
+                Entry::Text(reasons[0].clone()),
+            ],
+        );
+    }
     entries
 }
 
