@@ -259,6 +259,14 @@ pub enum Error {
     #[error("`{}` is already there, so nothing was written over it", path.display())]
     OutputExists { path: PathBuf },
 
+    /// A file given to `-o` in a folder that is not there (or is a file).
+    #[error(
+        "there is no folder `{}` to write `{}` in, so nothing was written",
+        folder.display(),
+        path.display()
+    )]
+    OutputFolderMissing { path: PathBuf, folder: PathBuf },
+
     /// A named pipe given to `-o` that no program is reading: waiting for
     /// one would hang, so nothing is written.
     #[error("nothing is reading from `{}` (a named pipe), so nothing was written", path.display())]
@@ -705,6 +713,7 @@ impl Error {
             Error::NoConfigFolder
             | Error::OutputInPlanFolder { .. }
             | Error::OutputIsFolder { .. }
+            | Error::OutputFolderMissing { .. }
             | Error::OutputExists { .. }
             | Error::NoReader { .. }
             | Error::Render { .. }
@@ -753,6 +762,10 @@ impl Error {
             Error::NoReader { .. } => {
                 "start the program that reads it first, or give a file name to write to".into()
             }
+            Error::OutputFolderMissing { folder, .. } => format!(
+                "make the folder first with `mkdir -p {}`, or name a file in a folder that is there (`ls` lists them)",
+                crate::render::rescue::path_word(folder)
+            ),
             Error::OutputIsFolder { example, .. } => {
                 format!(
                     "name the file to write in it, like `{}`, or choose another name that is not a folder",
@@ -811,6 +824,7 @@ impl Error {
             | Error::NoConfigFolder
             | Error::BadVariable { .. }
             | Error::OutputInPlanFolder { .. }
+            | Error::OutputFolderMissing { .. }
             | Error::OutputIsFolder { .. }
             | Error::OutputExists { .. }
             | Error::HomeworkInProgress { .. } => ExitCode::from(2),

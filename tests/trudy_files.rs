@@ -2,6 +2,7 @@
 //! (issue 12, guard12d): a hand-in's plan shown as if it read cleanly.
 //! Every test here was seen failing on the code before its fix.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -322,4 +323,141 @@ fn pasted_command(text: &str, start: &str) -> String {
         .find(|part| part.starts_with(start))
         .unwrap_or_else(|| panic!("`{start}…` in {text}"));
     command.strip_prefix("relapse-plan ").unwrap().to_string()
+}
+
+/// `-o` into a folder that is not there names the folder and what to do,
+/// for every command that writes a file: never the system's "entity not
+/// found". The `mkdir` it gives, pasted, lets the same command write.
+#[test]
+fn output_into_a_missing_folder_names_it_and_how_to_make_it() {
+    let env = Env::with_example();
+    let homework = examples().join("homework.toml");
+    let homework = homework.to_str().unwrap();
+    env.ok(["homework", "start", homework]);
+    for (n, (args, file)) in [
+        (vec!["print"], "plan.pdf"),
+        (
+            vec![
+                "homework",
+                "assign",
+                "--therapist",
+                "Dr Patel",
+                "--due",
+                "2026-12-20",
+                "--task",
+                "map-triggers=2",
+            ],
+            "homework.toml",
+        ),
+        (vec!["homework", "submit", "--yes"], "hand-in.toml"),
+        (vec!["rehearse", "--ics"], "practice.ics"),
+        (vec!["check-in", "--ics", "--at", "20:30"], "check-in.ics"),
+        (vec!["contact", "export"], "people.vcf"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let folder = format!("no such folder {n}/and 'this'");
+        let out = format!("{folder}/{file}");
+        let run = || env.test(&args).args(["-o", &out]).current_dir(env.home());
+        let err = run().status(2).run().stderr;
+        assert!(
+            err.contains(&format!(
+                "there is no folder `{folder}` to write `{out}` in, so nothing was written"
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(!err.to_lowercase().contains("not found"), "{args:?}: {err}");
+        let command = pasted_command(
+            &err.replace("`mkdir", "`relapse-plan mkdir"),
+            "relapse-plan mkdir ",
+        );
+        env.shell(&command).current_dir(env.home()).run();
+        run().run();
+        assert!(env.home().join(&out).is_file(), "{args:?}: {out} written");
+    }
+}
+
+/// A written-out hidden character (`\u{202e}`) is one unit on screen:
+/// `review` cuts a long line before it or after it, never inside, and a
+/// long word holding one wraps around it whole.
+#[test]
+fn review_never_cuts_or_wraps_inside_a_written_out_character() {
+    let env = Env::new();
+    for width in ["100", "50"] {
+        let columns: usize = width.parse().unwrap();
+        // Put the override at every place around where the line is cut.
+        for at in columns.saturating_sub(14)..columns + 2 {
+            let situation = format!("{}\u{202e}{}", "w".repeat(at), " and more words after it");
+            let (path, _) = hand_in_with(
+                &env,
+                "rlo.toml",
+                "situation = \"Friday payday, walking past the pub on the way home\"",
+                &format!("situation = \"{situation}\""),
+            );
+            let shown = env
+                .test(["review", path.to_str().unwrap()])
+                .env("COLUMNS", width)
+                .run()
+                .stdout;
+            let lines: Vec<&str> = shown.lines().filter(|l| l.contains("ww")).collect();
+            assert!(!lines.is_empty(), "the situation is shown:\n{shown}");
+            for (n, line) in shown.lines().enumerate() {
+                // Whole on the line, or not on it at all.
+                assert_eq!(
+                    line.matches("\\u{").count(),
+                    line.matches("\\u{202e}").count(),
+                    "cut inside at {width} columns, {at}, line {n}: {line}"
+                );
+                let start = line.trim_start();
+                for tail in ["u{", "{202e}", "202e}", "02e}", "2e}", "e}"] {
+                    assert!(
+                        !start.starts_with(tail),
+                        "wrapped inside at {width} columns, {at}, line {n}: {line}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A hand-in with thousands of revisions (one of 8 MiB holds 38,000) lists
+/// only the newest changes and says how many it left out and where to read
+/// them: a screen for the therapist, never 114,000 lines.
+#[test]
+fn review_lists_the_newest_changes_and_says_what_it_left_out() {
+    let env = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let at = text.find("[[revisions]]").unwrap();
+    let mut revisions = String::new();
+    for r in 0..2000 {
+        write!(
+            revisions,
+            "[[revisions]]\nrevision = {}\nsaved_at = 2026-11-24T19:00:00Z\n\n\
+             [[revisions.changes]]\nchange = \"item-added\"\nsection = \"reasons\"\ntext = \"Reason number {r}\"\n\n",
+            r + 10
+        )
+        .unwrap();
+    }
+    let path = env.home().join("many revisions.toml");
+    fs::write(&path, format!("{}{revisions}{}", &text[..at], &text[at..])).unwrap();
+    let shown = env.ok(["review", path.to_str().unwrap()]);
+    let changes = shown
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- "))
+        .count();
+    assert!(changes <= 320, "{changes} change lines");
+    assert!(shown.contains("Reason number 1999"), "the newest is shown");
+    assert!(
+        !shown.contains("Reason number 0\n"),
+        "the oldest is left out"
+    );
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "The 1,702 earlier revisions (1,702 changes) are not shown here, only the newest; open `{}` in a text editor to read them all.",
+            path.display()
+        )),
+        "{flat}"
+    );
 }

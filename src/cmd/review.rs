@@ -63,6 +63,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     let at = ctx.review_at();
     review::hand_in(
         &mut *ctx.out,
+        file,
         &assignment,
         &submitted_at,
         (&period, &tasks),

@@ -268,42 +268,6 @@ fn read_plan<'t>(
     })
 }
 
-/// The plan kept under `key` in another file (a hand-in's `[plan]`), read
-/// and checked exactly as the plan loader reads `plan.toml`, every line
-/// said a line of that file: an error when it can't be read, else what
-/// validation finds in it, each problem with its line (none when the plan
-/// is sound, or when there is no such table, for the file's own reader to
-/// say).
-pub fn plan_inside(bytes: &[u8], key: &str) -> Result<Vec<PlanProblem>, ParseError> {
-    let text = utf8_text(bytes)?;
-    let root = toml::de::DeTable::parse(text).map_err(|e| syntax(text, &e))?;
-    let Some((name, value)) = root.get_ref().get_key_value(key) else {
-        return Ok(Vec::new());
-    };
-    let toml::de::DeValue::Table(inner) = value.get_ref() else {
-        return Ok(Vec::new());
-    };
-    let spanned = toml::Spanned::new(value.span(), inner.clone());
-    let table = toml::Table::deserialize(toml::de::ValueDeserializer::from(toml::Spanned::new(
-        value.span(),
-        toml::de::DeValue::Table(inner.clone()),
-    )))
-    .map_err(|e| syntax(text, &e))?;
-    let within = Within {
-        text,
-        from: line_start(text, name.span().start),
-    };
-    let parsed = read_plan(table, &within, || Ok(toml::Deserializer::from(spanned)))?;
-    Ok(parsed
-        .problems
-        .iter()
-        .map(|problem| PlanProblem {
-            line: line_of(value, &problem.path).map(|at| line_column(text, at).0),
-            words: problem.to_string(),
-        })
-        .collect())
-}
-
 /// The byte offset where the line holding `offset` starts.
 fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |at| at + 1)
@@ -550,39 +514,115 @@ pub fn parse_document<T: serde::de::DeserializeOwned>(
     expected_kind: &'static str,
     describe: &'static str,
 ) -> Result<T, ParseError> {
-    let (text, table) = raw_table(bytes)?;
-    let kind = table
-        .get("kind")
-        .and_then(toml::Value::as_str)
-        .unwrap_or_default();
-    if kind != expected_kind {
-        let found = match kind {
-            "relapse-plan-homework" => "a homework file".to_string(),
-            "relapse-plan-hand-in" => "a hand-in file".to_string(),
-            _ if table.contains_key("triggers") || table.contains_key("crisis_steps") => {
-                "a plan".to_string()
-            }
-            _ => "not a relapse-plan file".to_string(),
-        };
-        return Err(ParseError::WrongKind {
-            expected: describe,
-            found,
-        });
-    }
-    let newest = if expected_kind == super::homework::HAND_IN_KIND {
-        super::homework::HAND_IN_VERSION
-    } else {
-        super::homework::HOMEWORK_VERSION
-    };
-    match table.get("schema_version") {
-        Some(toml::Value::Integer(v)) if *v > i64::from(newest) => {
-            return Err(ParseError::NewerVersion(*v));
+    let document = Document::read(bytes, expected_kind, describe)?;
+    document.fields()
+}
+
+/// A homework or hand-in file read once, its `kind` and version checked:
+/// the text and the table with where each key and value is in it, so
+/// every later reading (the fields, the plan inside) names lines of this
+/// file without parsing it again. An 8 MiB hand-in was parsed five times.
+pub struct Document<'t> {
+    text: &'t str,
+    root: toml::Spanned<toml::de::DeTable<'t>>,
+    /// The file's `schema_version`.
+    pub version: i64,
+}
+
+impl<'t> Document<'t> {
+    pub fn read(
+        bytes: &'t [u8],
+        expected_kind: &'static str,
+        describe: &'static str,
+    ) -> Result<Document<'t>, ParseError> {
+        let text = utf8_text(bytes)?;
+        let root = toml::de::DeTable::parse(text).map_err(|e| syntax(text, &e))?;
+        let table = root.get_ref();
+        let kind = table
+            .get("kind")
+            .and_then(|k| k.get_ref().as_str())
+            .unwrap_or_default();
+        if kind != expected_kind {
+            let found = match kind {
+                "relapse-plan-homework" => "a homework file".to_string(),
+                "relapse-plan-hand-in" => "a hand-in file".to_string(),
+                _ if table.contains_key("triggers") || table.contains_key("crisis_steps") => {
+                    "a plan".to_string()
+                }
+                _ => "not a relapse-plan file".to_string(),
+            };
+            return Err(ParseError::WrongKind {
+                expected: describe,
+                found,
+            });
         }
-        Some(toml::Value::Integer(v)) if *v >= 1 => {}
-        None => return Err(ParseError::NoSchemaVersion),
-        Some(other) => return Err(ParseError::BadSchemaVersion(other.to_string())),
+        let newest = if expected_kind == super::homework::HAND_IN_KIND {
+            super::homework::HAND_IN_VERSION
+        } else {
+            super::homework::HOMEWORK_VERSION
+        };
+        let version = match table.get("schema_version").map(toml::Spanned::get_ref) {
+            None => return Err(ParseError::NoSchemaVersion),
+            Some(toml::de::DeValue::Integer(v)) => match i64::from_str_radix(v.as_str(), v.radix())
+            {
+                Ok(v) if v > i64::from(newest) => return Err(ParseError::NewerVersion(v)),
+                Ok(v) if v >= 1 => v,
+                _ => return Err(ParseError::BadSchemaVersion(v.as_str().to_string())),
+            },
+            Some(other) => {
+                return Err(ParseError::BadSchemaVersion(
+                    toml::Value::deserialize(toml::de::ValueDeserializer::from(
+                        toml::Spanned::new(0..0, other.clone()),
+                    ))
+                    .map_or_else(|_| other.type_str().to_string(), |v| v.to_string()),
+                ));
+            }
+        };
+        Ok(Document {
+            text,
+            root,
+            version,
+        })
     }
-    toml::from_str(text).map_err(|e| syntax(text, &e))
+
+    /// Every field, read strictly (an unknown one refused), each failure
+    /// with its line and column.
+    pub fn fields<T: serde::de::DeserializeOwned>(&self) -> Result<T, ParseError> {
+        T::deserialize(toml::Deserializer::from(self.root.clone()))
+            .map_err(|e| syntax(self.text, &e))
+    }
+
+    /// The plan kept under `key` in this file (a hand-in's `[plan]`), read
+    /// and checked exactly as the plan loader reads `plan.toml`, every line
+    /// said a line of this file: an error when it can't be read, else what
+    /// validation finds in it, each problem with its line (none when the
+    /// plan is sound, or when there is no such table, for the file's own
+    /// reader to say).
+    pub fn plan_inside(&self, key: &str) -> Result<Vec<PlanProblem>, ParseError> {
+        let text = self.text;
+        let Some((name, value)) = self.root.get_ref().get_key_value(key) else {
+            return Ok(Vec::new());
+        };
+        let toml::de::DeValue::Table(inner) = value.get_ref() else {
+            return Ok(Vec::new());
+        };
+        let table = toml::Table::deserialize(toml::de::ValueDeserializer::from(value.clone()))
+            .map_err(|e| syntax(text, &e))?;
+        let within = Within {
+            text,
+            from: line_start(text, name.span().start),
+        };
+        let spanned = toml::Spanned::new(value.span(), inner.clone());
+        let parsed = read_plan(table, &within, || Ok(toml::Deserializer::from(spanned)))?;
+        Ok(parsed
+            .problems
+            .iter()
+            .map(|problem| PlanProblem {
+                line: line_of(value, &problem.path).map(|at| line_column(text, at).0),
+                words: problem.to_string(),
+            })
+            .collect())
+    }
 }
 
 /// Any part of a plan as a TOML table, with dates as TOML dates. It goes

@@ -65,7 +65,7 @@ pub fn cut(text: &str) -> Option<String> {
 }
 
 /// A count with thousands set apart: 3,120,000.
-fn thousands(n: usize) -> String {
+pub(super) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {

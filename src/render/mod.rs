@@ -376,19 +376,53 @@ pub fn shorten(text: &str, width: usize) -> String {
     shorten_kept(&clean(text), width)
 }
 
+/// The units text is shown in, each with where it starts: graphemes (a
+/// letter with its accent, an emoji with its joiners), and each hidden
+/// character written out by [`clean`] (`\u{202e}`) as one, so nothing
+/// cuts or wraps inside one: half of `\u{20` is neither the character nor
+/// the person's words.
+pub fn shown_units(text: &str) -> Vec<(usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut units = Vec::new();
+    let mut skip_to = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        if at < skip_to {
+            continue;
+        }
+        let len = if grapheme == "\\" {
+            written_out_len(&text[at..]).unwrap_or(grapheme.len())
+        } else {
+            grapheme.len()
+        };
+        skip_to = at + len;
+        units.push((at, &text[at..at + len]));
+    }
+    units
+}
+
+/// The length of the `\u{…}` (one to six hex digits) `text` starts with.
+fn written_out_len(text: &str) -> Option<usize> {
+    let hex = text.strip_prefix("\\u{")?;
+    let close = hex.find('}')?;
+    (1..=6).contains(&close).then_some(())?;
+    hex[..close]
+        .chars()
+        .all(|c| c.is_ascii_hexdigit())
+        .then_some(3 + close + 1)
+}
+
 /// [`shorten`] without cleaning: for words that are stored (a change
 /// note), which keep the person's characters and are cleaned when shown.
 pub fn shorten_kept(text: &str, width: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
     if textwrap::core::display_width(text) <= width {
         return text.to_string();
     }
     // Whole graphemes only: a Hebrew letter keeps its niqqud, an emoji its
-    // joiners and skin tone.
+    // joiners and skin tone, and a written-out `\u{202e}` stays whole.
     let mut end = 0;
     let mut used = 0;
     let mut at_word_end = false;
-    for (at, grapheme) in text.grapheme_indices(true) {
+    for (at, grapheme) in shown_units(text) {
         let w = textwrap::core::display_width(grapheme);
         if used + w + 1 > width {
             at_word_end = grapheme.chars().all(char::is_whitespace);

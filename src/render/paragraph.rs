@@ -493,8 +493,10 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
         }
         let mut piece = String::new();
         let mut piece_width = 0;
-        for c in word.text.chars() {
-            let w = display_width(c.encode_utf8(&mut [0; 4]));
+        // Whole shown units: a letter with its accent, a written-out
+        // `\u{202e}`, never half of one on each line.
+        for (_, c) in super::shown_units(&word.text) {
+            let w = display_width(c);
             if piece_width > 0 && piece_width + w > width {
                 out.push(Word {
                     text: std::mem::take(&mut piece),
@@ -504,7 +506,7 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
                 });
                 piece_width = 0;
             }
-            piece.push(c);
+            piece.push_str(c);
             piece_width += w;
         }
         out.push(Word {

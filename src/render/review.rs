@@ -39,6 +39,7 @@ pub struct At {
 /// A hand-in: who it is from, when, each task's progress, then its period.
 pub fn hand_in(
     out: &mut dyn Write,
+    file: &Path,
     a: &Assignment,
     submitted_at: &Datetime,
     (period, tasks): (&Period, &[Progress]),
@@ -65,7 +66,11 @@ pub fn hand_in(
     for p in tasks {
         writeln!(out, "{}", progress_line(p, at.style.width))?;
     }
-    self::period(out, period, at, Reader::Therapist)
+    let all = format!(
+        "open `{}` in a text editor to read them all",
+        file.display()
+    );
+    self::period(out, period, at, Reader::Therapist, &all)
 }
 
 /// Why the moment a hand-in says it was handed in cannot be right: before
@@ -101,7 +106,13 @@ pub fn own(out: &mut dyn Write, since: &str, period: &Period, at: &At) -> io::Re
         "{}",
         heading(&format!("Your plan since {since}"), at.style)
     )?;
-    self::period(out, period, at, Reader::Owner)
+    self::period(
+        out,
+        period,
+        at,
+        Reader::Owner,
+        "`relapse-plan history` lists every revision",
+    )
 }
 
 /// "your last review, 2 March 2027" or "a week ago, …", after "since".
@@ -128,9 +139,43 @@ pub fn wrong_assignment(file: &Path, a: &Assignment, path: &Path, expected: &str
     )
 }
 
+/// The most changes a review lists, the newest: weeks of homework make a
+/// few dozen. A file with tens of thousands came from somewhere else, and
+/// a screen of them helps no one (38,000 revisions printed 114,000 lines).
+pub const CHANGES_SHOWN: usize = 300;
+
+/// The revisions with changes that a review lists (the newest, up to
+/// [`CHANGES_SHOWN`] changes in all, at least one revision), and how many
+/// earlier ones, with how many changes, are left out.
+fn newest_changes(revisions: &[Revision]) -> (Vec<&Revision>, usize, usize) {
+    let with_changes: Vec<&Revision> = revisions.iter().filter(|r| !r.changes.is_empty()).collect();
+    let mut first = with_changes.len();
+    let mut room = CHANGES_SHOWN;
+    while first > 0 {
+        let n = with_changes[first - 1].changes.len();
+        if n > room && first < with_changes.len() {
+            break;
+        }
+        room = room.saturating_sub(n);
+        first -= 1;
+        if room == 0 {
+            break;
+        }
+    }
+    let left_out: usize = with_changes[..first].iter().map(|r| r.changes.len()).sum();
+    (with_changes[first..].to_vec(), first, left_out)
+}
+
 /// What changed, the practice with its trends, and what is worth talking
-/// about, for the `reader` whose notes they are or are not.
-fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::Result<()> {
+/// about, for the `reader` whose notes they are or are not; `all` says
+/// where to read what a long list leaves out.
+fn period(
+    out: &mut dyn Write,
+    period: &Period,
+    at: &At,
+    reader: Reader,
+    all: &str,
+) -> io::Result<()> {
     let style = at.style;
     let width = style.width;
     writeln!(out)?;
@@ -139,16 +184,24 @@ fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::
         writeln!(out, "  Nothing in the plan changed in this period.")?;
     }
     let words = entry_words(period);
+    let (shown, earlier, earlier_changes) = newest_changes(&period.revisions);
+    if earlier > 0 {
+        let left_out = format!(
+            "The {} earlier {} ({} {}) are not shown here, only the newest; {all}.",
+            super::long::thousands(earlier),
+            super::noun(earlier, "revision"),
+            super::long::thousands(earlier_changes),
+            super::noun(earlier_changes, "change"),
+        );
+        writeln!(out, "{}", wrap(&left_out, width, "  ", "  "))?;
+    }
     for Revision {
         revision,
         saved_at,
         change_note,
         changes,
-    } in &period.revisions
+    } in shown
     {
-        if changes.is_empty() {
-            continue;
-        }
         let when = saved_at
             .as_ref()
             .map(|s| local_moment(s, &at.zone))
@@ -173,13 +226,21 @@ fn period(out: &mut dyn Write, period: &Period, at: &At, reader: Reader) -> io::
                 "    "
             )
         )?;
-        for change in changes {
+        for change in changes.iter().take(CHANGES_SHOWN) {
             let shown = super::changes::in_words(
                 change,
                 &|entry, id| words.get(&(entry, id)).map(|w| (*w).to_string()),
                 &|id| period.plan.contact(id).is_some_and(|c| !c.to_involve()),
             );
             writeln!(out, "{}", super::item("-", &shown, width, 4))?;
+        }
+        if let Some(more) = changes.len().checked_sub(CHANGES_SHOWN).filter(|n| *n > 0) {
+            let left_out = format!(
+                "and {} more {} in this revision; {all}",
+                super::long::thousands(more),
+                super::noun(more, "change")
+            );
+            writeln!(out, "{}", wrap(&left_out, width, "    ", "    "))?;
         }
     }
     writeln!(out)?;

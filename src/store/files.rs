@@ -116,6 +116,16 @@ pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
             example,
         });
     }
+    // A folder that is not there would surface as the system's "entity
+    // not found", which names neither the folder nor what to do.
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+        && !fs::metadata(folder).is_ok_and(|meta| meta.is_dir())
+    {
+        return Err(Error::OutputFolderMissing {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        });
+    }
     Ok(())
 }
 
