@@ -541,3 +541,43 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
     assert!(!env.plan_dir().join("practice.toml").exists());
     drop(lock);
 }
+
+/// Issue 13 (Priya): `homework submit --note "…"` wrote the hand-in and
+/// dropped her words without a word (a hand-in holds no change note). A
+/// `--note` given to a command that saves no revision is refused, nothing
+/// is done, and she is told where such words are kept.
+#[test]
+fn a_note_given_to_a_command_that_keeps_none_is_refused_not_dropped() {
+    let env = Env::with_example();
+    let before = env.snapshot_dir();
+    let hand_in = env.home().join("hand-in.toml");
+    let said = env.fails(
+        2,
+        [
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+            "--note",
+            "डॉ. मेहता, IPL वाली रात सबसे मुश्किल थी",
+        ],
+    );
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains(
+            "`relapse-plan homework submit` saves none, so nothing would keep it. Nothing was done."
+        ),
+        "{said}"
+    );
+    assert!(said.contains("relapse-plan check-in --note"), "{said}");
+    assert!(!hand_in.exists());
+    for command in [["show"], ["now"], ["history"]] {
+        let said = env.fails(2, ["--note", "my words"].iter().chain(command.iter()));
+        assert!(said.contains("saves none"), "{command:?}: {said}");
+    }
+    assert_eq!(env.snapshot_dir(), before);
+    // Where a note is kept, it still is.
+    env.ok(["--note", "after the session", "reason", "add", "Моя сестра"]);
+    assert!(env.ok(["history"]).contains("after the session"));
+}

@@ -32,7 +32,7 @@ mod trends;
 mod trigger;
 mod validate;
 
-use crate::cli::{Command, StepCommand};
+use crate::cli::{Command, HomeworkCommand, StepCommand};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, Section};
@@ -43,6 +43,11 @@ use crate::wizard::{Outcome, Wizard};
 
 /// Runs one parsed command.
 pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
+    if ctx.note.is_some()
+        && let Some(name) = saves_no_revision(&command)
+    {
+        return Err(Error::Usage(note_kept_nowhere(name)));
+    }
     // For `check-in`, `--note` is the person's line for the day, kept as typed.
     if !matches!(command, Command::CheckIn(_)) {
         note_on_one_line(ctx)?;
@@ -95,6 +100,45 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         }
         Command::Man => completions::man(ctx),
     }
+}
+
+/// The name of `command` when it never saves a revision of the plan, so a
+/// `--note` given to it would be kept nowhere (a hand-in, a printout and a
+/// look at the plan hold no change note).
+fn saves_no_revision(command: &Command) -> Option<&'static str> {
+    Some(match command {
+        Command::Homework(HomeworkCommand::Submit { .. }) => "homework submit",
+        Command::Homework(HomeworkCommand::Status { .. }) => "homework status",
+        Command::Homework(HomeworkCommand::Assign(_)) => "homework assign",
+        Command::Review(_) => "review",
+        Command::Lines(_) => "lines",
+        Command::Print(_) => "print",
+        Command::Breathe(_) => "breathe",
+        Command::Practice(_) => "practice",
+        Command::Trends(_) => "trends",
+        Command::Show(_) => "show",
+        Command::Now => "now",
+        Command::History(_) => "history",
+        Command::Diff(_) => "diff",
+        Command::Validate(_) => "validate",
+        Command::Path => "path",
+        _ => return None,
+    })
+}
+
+/// Why a `--note` given to `name` was refused, and where words like it
+/// are kept: typed words are never dropped without a word.
+fn note_kept_nowhere(name: &str) -> String {
+    let instead = match name {
+        "homework submit" => {
+            " To tell your therapist something, put it in a check-in's note (`relapse-plan check-in --note \"…\"`): the hand-in carries your check-ins."
+        }
+        "homework assign" => " A note for your client is given with `--message \"…\"`.",
+        _ => "",
+    };
+    format!(
+        "`--note` is the note saved with a new revision of your plan, and `relapse-plan {name}` saves none, so nothing would keep it. Nothing was done.{instead}"
+    )
 }
 
 /// A change note is one line (history shows one a revision): a `--note`
