@@ -999,3 +999,33 @@ fn a_later_no_on_a_day_with_a_lapse_is_heard() {
     );
     assert!(!joined.contains("You acted on an urge today"), "{out}");
 }
+
+/// Issue 13 (Priya): Ctrl-C right after a strong urge (9) gave only a
+/// command to save the answers. Her plan comes first, as a finished
+/// check-in would answer, then what was not saved.
+#[test]
+fn stopped_after_a_strong_urge_she_is_answered_with_her_plan() {
+    use crate::keys::Tmux;
+    let env = Env::with_example();
+    let t = Tmux::start(&env, &["check-in"], 50);
+    t.wait_for("Strongest urge today");
+    t.type_text("9");
+    t.keys(&["Enter"]);
+    t.wait_for("Did you act on an urge today?");
+    t.keys(&["C-c"]);
+    t.wait_for("Nothing was saved for today");
+    let screen = t
+        .scrollback()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        screen.contains("You noted an urge of 9 out of 10. Thank you for noting it."),
+        "{screen}"
+    );
+    assert!(screen.contains("Call Alex"), "{screen}");
+    let plan_at = screen.find("You noted an urge of 9").unwrap();
+    let stopped_at = screen.find("Stopped. Nothing was saved").unwrap();
+    assert!(plan_at < stopped_at, "{screen}");
+    assert!(!env.plan_dir().join("check-ins.toml").exists());
+}

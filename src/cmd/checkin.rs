@@ -15,7 +15,7 @@ use crate::plan::edit::{EditError, Entry};
 use crate::plan::{Plan, TextItem};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::checkin::{write_reply, write_warning};
-use crate::wizard::checkin::{Asked, ask, with_half_typed};
+use crate::wizard::checkin::{Asked, SoFar, ask, with_half_typed};
 
 /// What Ctrl-C says in a check-in: what was kept (an earlier check-in
 /// today stays in the log, so "nothing was saved" would be untrue then) and,
@@ -314,7 +314,7 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     let earlier = log.on(today);
     let count = earlier.map_or(0, |e| e.times.len());
     crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words(count, None).into()));
-    let mut so_far = None;
+    let mut so_far = SoFar::default();
     match ask(
         &mut terminal,
         plan,
@@ -326,7 +326,20 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         // Stopped part-way: what she answered (and was typing) is shown as
         // the command that saves it, one line, so nothing typed is lost.
         Err(Error::Cancelled) => {
-            let command = so_far.map(|mut answers| {
+            // Stopped with a strong urge said: her plan first, as a
+            // finished check-in would answer, then what was not saved.
+            if let Some(urge) = so_far.urge.filter(|u| *u >= plan.early_warning.urge) {
+                let lines = ctx.crisis_lines(plan.country.as_deref());
+                crate::render::checkin::write_strong_urge(
+                    ctx.out,
+                    plan,
+                    urge,
+                    lines.as_ref(),
+                    ctx.style,
+                )
+                .map_err(Error::Stdout)?;
+            }
+            let command = so_far.answers.map(|mut answers| {
                 if let Some(unsent) = terminal.take_unsent() {
                     with_half_typed(&mut answers, &unsent);
                 }

@@ -32,6 +32,15 @@ pub fn with_half_typed(answers: &mut Answers, unsent: &crate::plan::draft::Unsen
     }
 }
 
+/// What was answered before a check-in stopped part-way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SoFar {
+    /// How strong the urge was, once said.
+    pub urge: Option<u8>,
+    /// Every answer so far, once whether she acted on it is said too.
+    pub answers: Option<Answers>,
+}
+
 /// A warning sign in the person's words the plan does not list, and
 /// whether to add it to the plan.
 type NewSign = Option<(String, bool)>;
@@ -63,7 +72,7 @@ pub fn ask(
     earlier: Option<&CheckIn>,
     history: &[CheckIn],
     note: Option<&str>,
-    so_far: &mut Option<Answers>,
+    so_far: &mut SoFar,
 ) -> Result<Asked> {
     ask.show(
         "Your check-in for today: a few quick questions, about a minute. Press Ctrl-C to stop: nothing is saved until the end, and what you answered is shown so you can save it.",
@@ -80,6 +89,7 @@ pub fn ask(
         false,
     )?
     .unwrap_or(0);
+    so_far.urge = Some(urge);
 
     let acted_choices: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
     // Her answer earlier today is where the cursor starts; with none, it
@@ -92,7 +102,7 @@ pub fn ask(
             start,
         )?
         .map_or(before.acted, |i| Acted::ALL[i]);
-    *so_far = Some(Answers {
+    so_far.answers = Some(Answers {
         urge,
         acted,
         ..before.clone()
@@ -120,7 +130,7 @@ pub fn ask(
     if let Some((text, _)) = &new_sign {
         signs.push(text.clone());
     }
-    if let Some(so_far) = so_far.as_mut() {
+    if let Some(so_far) = so_far.answers.as_mut() {
         so_far.signs.clone_from(&signs);
     }
 
@@ -132,7 +142,7 @@ pub fn ask(
         &before.did,
     )?;
 
-    if let Some(so_far) = so_far.as_mut() {
+    if let Some(so_far) = so_far.answers.as_mut() {
         so_far.did.clone_from(&did);
     }
 
@@ -148,7 +158,7 @@ pub fn ask(
         .map(|c| c.id.clone())
         .collect();
 
-    if let Some(so_far) = so_far.as_mut() {
+    if let Some(so_far) = so_far.answers.as_mut() {
         so_far.used.clone_from(&used);
     }
 
@@ -158,7 +168,7 @@ pub fn ask(
         earlier.and_then(|e| e.distress),
         true,
     )?;
-    if let Some(so_far) = so_far.as_mut() {
+    if let Some(so_far) = so_far.answers.as_mut() {
         so_far.distress = distress;
     }
     show_last_note(ask, earlier, history)?;
@@ -365,7 +375,7 @@ mod tests {
     fn run(answers: &[&str], plan: &Plan, earlier: Option<&CheckIn>) -> (Asked, Scripted) {
         let mut p = Scripted::new(answers.iter().copied());
         let history: Vec<CheckIn> = earlier.into_iter().cloned().collect();
-        let asked = ask(&mut p, plan, earlier, &history, None, &mut None).unwrap();
+        let asked = ask(&mut p, plan, earlier, &history, None, &mut SoFar::default()).unwrap();
         assert_eq!(p.unused(), 0, "{:#?}", p.transcript);
         (asked, p)
     }
@@ -410,7 +420,7 @@ mod tests {
         plan.lapse_plan = vec![TextItem::new("Call Alex within the hour")];
         // Stopped right after answering: the lapse plan was already shown.
         let mut p = Scripted::new(["7", "Yes", "<ctrl-c>"]);
-        assert!(ask(&mut p, &plan, None, &[], None, &mut None).is_err());
+        assert!(ask(&mut p, &plan, None, &[], None, &mut SoFar::default()).is_err());
         let acted = p
             .transcript
             .iter()
@@ -428,7 +438,15 @@ mod tests {
     #[test]
     fn a_note_given_as_a_flag_is_offered_not_lost() {
         let mut p = Scripted::new(["2", "No", "", "", "", "", "<keep>"]);
-        let asked = ask(&mut p, &plan(), None, &[], Some("from the flag"), &mut None).unwrap();
+        let asked = ask(
+            &mut p,
+            &plan(),
+            None,
+            &[],
+            Some("from the flag"),
+            &mut SoFar::default(),
+        )
+        .unwrap();
         assert_eq!(asked.answers.note.as_deref(), Some("from the flag"));
     }
 
