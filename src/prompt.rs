@@ -818,6 +818,11 @@ impl Terminal {
     /// word is cut: `✔ Question · answer`, or `· Question · skipped`.
     fn echo(&self, question: &str, answer: &str, answered: bool) -> Result<()> {
         let text = match (answered, self.plain) {
+            // "Any answer helps your plan.: No" read badly: a question
+            // ending in its own stop needs no colon.
+            (_, true) if question.ends_with(['.', '?', '!', ':', '。', '？', '！']) => {
+                format!("{question} {answer}")
+            }
             (_, true) => format!("{question}: {answer}"),
             (true, false) => format!("✔ {question} · {answer}"),
             (false, false) => format!("· {question} · {answer}"),

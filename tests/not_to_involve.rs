@@ -55,7 +55,9 @@ fn the_walk_through_asks_and_keeps_her_words() {
         "{said}"
     );
     assert!(said.contains("Keep it as you wrote it?"), "{said}");
-    answer(&mut p, "Change it", ENTER);
+    // The cursor starts on neither: a stray Enter never keeps it for her.
+    assert!(!said.contains('❯'), "{said}");
+    answer(&mut p, "Change it", "keep\r");
     // Someone she may turn to asks nothing.
     answer(&mut p, "What will you do, in order?", "给妈妈打电话\r");
     p.exp_string(&seen("✔ What will you do, in order? · 给妈妈打电话"))
@@ -65,7 +67,7 @@ fn the_walk_through_asks_and_keeps_her_words() {
     std::thread::sleep(std::time::Duration::from_millis(120));
     p.send("晚上给王强发短信\r").unwrap();
     p.flush().unwrap();
-    answer(&mut p, "Change it", DOWN);
+    answer(&mut p, "Change it", &format!("{DOWN}{DOWN}"));
     std::thread::sleep(std::time::Duration::from_millis(120));
     p.send(ENTER).unwrap();
     p.flush().unwrap();

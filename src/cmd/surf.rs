@@ -80,7 +80,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         }
         let guide = GUIDES[(ratings.len() - 1) % GUIDES.len()];
         let next = clock.elapsed() + every.min(total.saturating_sub(clock.elapsed()));
-        stopped = wait(ctx.err, &*clock, guide, next).map_err(Error::Stderr)?;
+        stopped = wait(ctx.err, &*clock, guide, next, ask.width()).map_err(Error::Stderr)?;
         if stopped {
             break;
         }
@@ -98,7 +98,17 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
 
 /// Shows `guide` with a countdown until `next` on `clock`, then ends the
 /// line. Whether the person stopped (Ctrl-C) while it waited.
-fn wait(err: &mut dyn Write, clock: &dyn Ticker, guide: &str, next: Duration) -> io::Result<bool> {
+fn wait(
+    err: &mut dyn Write,
+    clock: &dyn Ticker,
+    guide: &str,
+    next: Duration,
+    width: usize,
+) -> io::Result<bool> {
+    // The guide once, wrapped to the window; only the short countdown is
+    // redrawn in place: a line wider than the window, redrawn with `\r`,
+    // filled a 50-column screen with copies of itself.
+    writeln!(err, "{}", crate::render::wrap(guide, width, "  ", "  "))?;
     let mut stopped = false;
     while clock.elapsed() < next {
         if clock.stopped() {
@@ -108,7 +118,7 @@ fn wait(err: &mut dyn Write, clock: &dyn Ticker, guide: &str, next: Duration) ->
         let left = next.saturating_sub(clock.elapsed()).as_secs();
         write!(
             err,
-            "\r  {guide}  Next check in {}:{:02}  ",
+            "\r\x1b[K  Next check in {}:{:02}",
             left / 60,
             left % 60
         )?;
@@ -213,16 +223,18 @@ mod tests {
     fn the_wait_counts_down_to_the_next_rating() {
         let clock = TestClock::new(None);
         let mut err = Vec::new();
-        let stopped = wait(&mut err, &clock, GUIDES[0], Duration::from_mins(5)).unwrap();
+        let stopped = wait(&mut err, &clock, GUIDES[0], Duration::from_mins(5), 50).unwrap();
         assert!(!stopped);
         assert_eq!(clock.elapsed(), Duration::from_mins(5));
         let said = String::from_utf8(err).unwrap();
+        // The guide once, wrapped; then only the countdown, redrawn.
         assert!(
-            said.starts_with(&format!("\r  {}  Next check in 5:00", GUIDES[0])),
+            said.starts_with(&format!("  {}\n\r\x1b[K  Next check in 5:00", GUIDES[0])),
             "{said}"
         );
         assert!(said.contains("Next check in 2:30"), "{said}");
-        assert!(said.ends_with("Next check in 0:00  \n"), "{said}");
+        assert!(said.ends_with("Next check in 0:00\n"), "{said}");
+        assert_eq!(said.matches(GUIDES[0]).count(), 1, "{said}");
     }
 
     /// Ctrl-C while waiting stops the wait, and says so.
@@ -230,7 +242,7 @@ mod tests {
     fn ctrl_c_stops_the_wait() {
         let clock = TestClock::new(Some(Duration::from_secs(61)));
         let mut err = Vec::new();
-        assert!(wait(&mut err, &clock, GUIDES[1], Duration::from_mins(5)).unwrap());
+        assert!(wait(&mut err, &clock, GUIDES[1], Duration::from_mins(5), 50).unwrap());
         assert!(clock.elapsed() < Duration::from_secs(62));
         let said = String::from_utf8(err).unwrap();
         assert!(said.contains("Next check in 3:59"), "{said}");

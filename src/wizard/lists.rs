@@ -131,7 +131,7 @@ impl Wizard<'_> {
                 )
             ))?;
             let choices = [KEEP_AS_WRITTEN, "Change it"];
-            if self.choose("Keep it as you wrote it?", &choices, Some(0))? != Some(1) {
+            if self.choose("Keep it as you wrote it?", &choices, None)? != Some(1) {
                 return Ok(());
             }
             match self.ask.text(CHANGE, &text)? {

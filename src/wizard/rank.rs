@@ -112,28 +112,28 @@ impl Wizard<'_> {
         ))?;
         let trigger = &self.draft.plan.triggers[i];
         let (likely, intense, sure) = (trigger.likelihood, trigger.intensity, trigger.confidence);
-        if let Some(v) = self.choose(
+        if let Some(v) = self.ask.select(
             "How likely is it in the next month?",
-            &LIKELIHOOD,
-            likely.map(usize::from),
+            &saved_marked(&LIKELIHOOD, likely.map(usize::from)),
+            None,
         )? {
             self.plan().triggers[i].likelihood = Some(small(v));
             self.keep()?;
         }
-        if let Some(v) = self.choose(
+        if let Some(v) = self.ask.select(
             "How strong would the urge be?",
-            &INTENSITY,
-            intense.map(usize::from),
+            &saved_marked(&INTENSITY, intense.map(usize::from)),
+            None,
         )? {
             self.plan().triggers[i].intensity = Some(small(v));
             self.keep()?;
         }
-        let start = sure.map(|c| usize::from(c.div_ceil(20)).min(5));
-        if let Some(v) = self.choose(
+        let saved = sure.map(|c| usize::from(c.div_ceil(20)).min(5));
+        if let Some(v) = self.ask.select(
             // Fits any recovery: drink, drugs, gambling, self-harm, pills.
             "How sure are you that you could get through it without a lapse?",
-            &CONFIDENCE,
-            start,
+            &saved_marked(&CONFIDENCE, saved),
+            None,
         )? {
             self.plan().triggers[i].confidence = Some(small(v * 20));
             self.keep()?;
@@ -202,6 +202,23 @@ impl Wizard<'_> {
             Err(Stop::Failed(e)) => Err(e),
         }
     }
+}
+
+/// A rating's choices, the one saved (if any) marked "(saved)": the cursor
+/// starts on none, so a stray Enter never rates for her, and Esc keeps
+/// what is saved.
+fn saved_marked(choices: &[&str], saved: Option<usize>) -> Vec<String> {
+    choices
+        .iter()
+        .enumerate()
+        .map(|(i, words)| {
+            if Some(i) == saved {
+                format!("{words} (saved)")
+            } else {
+                (*words).to_string()
+            }
+        })
+        .collect()
 }
 
 fn is_rated(t: &crate::plan::Trigger) -> bool {
