@@ -387,3 +387,16 @@ fn a_check_in_with_the_clock_set_back_is_refused_in_words() {
     );
     assert!(out.contains("Checked in for Thu 26 Nov"), "{out}");
 }
+
+/// Issue 13 (Priya): `review --since "21 Nov"` on 22 November read next
+/// year's 21 November and said nothing had happened. A day without a year
+/// is the one just past; a year written stays.
+#[test]
+fn review_since_a_day_without_a_year_is_the_one_just_past() {
+    let env = Env::with_example();
+    let said = env.ok(["review", "--since", "21 Nov"]);
+    assert!(said.contains("since 21 November 2026"), "{said}");
+    assert!(!said.contains("since 21 November 2027"), "{said}");
+    let said = env.ok(["review", "--since", "21 नवंबर"]);
+    assert!(said.contains("since 21 November 2026"), "{said}");
+}

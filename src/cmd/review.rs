@@ -88,6 +88,8 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
     let day = super::typed_date(ctx, since, None, |example| {
         format!("give a date like {example} or a revision number")
     })?;
+    // "Since 29 November" means the one just past, never the next.
+    let day = date::in_the_past(day, since, ctx.today);
     review_from(date::date_only(day), &date::long_date(day), ctx)
 }
 

@@ -768,6 +768,21 @@ fn months_after(date: Date, months: i64) -> Option<Date> {
     })
 }
 
+/// A day typed for a time already past (`review --since "29 Nov"`): when
+/// `typed` names no year and `day` (read as the next such day) is still to
+/// come, the same day a year before, the latest one on or before `today`.
+/// A year she wrote stays as written.
+pub fn in_the_past(day: Date, typed: &str, today: Date) -> Date {
+    let folded = super::typed::fold(typed);
+    let has_year = folded
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4);
+    if has_year || days_from_civil(day) <= days_from_civil(today) {
+        return day;
+    }
+    months_after(day, -12).unwrap_or(day)
+}
+
 // "next", "last" and "this", as German and Ukrainian say them.
 /// "next", "last" and "on"/"this" as English, German and Ukrainian say
 /// them before a weekday or a week or month.
@@ -1127,6 +1142,34 @@ pub fn is_real_date(date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Priya, on 30 November: `review --since "29 नवंबर"` meant the day
+    /// before, not 29 November of next year.
+    #[test]
+    fn a_day_without_a_year_for_the_past_is_the_one_just_past() {
+        let d = |year, month, day| Date { year, month, day };
+        let today = d(2026, 11, 30);
+        assert_eq!(
+            in_the_past(d(2027, 11, 29), "29 नवंबर", today),
+            d(2026, 11, 29)
+        );
+        assert_eq!(
+            in_the_past(d(2026, 11, 29), "29 Nov", today),
+            d(2026, 11, 29)
+        );
+        assert_eq!(
+            in_the_past(d(2027, 11, 29), "29/11/2027", today),
+            d(2027, 11, 29)
+        );
+        assert_eq!(
+            in_the_past(d(2027, 11, 29), "２０２７年11月29日", today),
+            d(2027, 11, 29)
+        );
+        assert_eq!(
+            in_the_past(d(2028, 2, 29), "29 Feb", d(2027, 3, 1)),
+            d(2027, 2, 28)
+        );
+    }
 
     #[test]
     fn a_typed_date_is_a_day_that_exists() {
