@@ -242,9 +242,15 @@ fn rating(
     earlier: Option<u8>,
     optional: bool,
 ) -> Result<Option<u8>> {
-    let initial = earlier.map(|n| n.to_string()).unwrap_or_default();
+    // What she said earlier today is said, not put on the line: typing a
+    // new number after it made "48" of "4" and "8". Enter alone keeps it.
+    let question = match earlier {
+        Some(n) => format!("{question} (earlier today: {n}; Enter keeps it)"),
+        None => question.to_string(),
+    };
     loop {
-        match ask.text(question, &initial)? {
+        match ask.text(&question, "")? {
+            None if earlier.is_some() => return Ok(earlier),
             None if optional => return Ok(None),
             None => ask.show("A number from 0 to 10, please (0 if there was no urge).")?,
             // `７` and `٧` are seven too: digits of any script count.
@@ -542,5 +548,20 @@ mod tests {
                 .iter()
                 .any(|l| l.contains("checked in earlier today"))
         );
+        // Said, not put on the line: a new number typed is that number
+        // (Priya typed 8 after a prefilled 4 and got "48").
+        assert!(
+            p.transcript
+                .iter()
+                .any(|l| l.contains("(earlier today: 5; Enter keeps it)")),
+            "{:#?}",
+            p.transcript
+        );
+        let (asked, _) = run(
+            &["8", "<enter>", "<enter>", "", "<enter>", "", ""],
+            &plan(),
+            log.on(day),
+        );
+        assert_eq!(asked.answers.urge, 8);
     }
 }
