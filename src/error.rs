@@ -906,12 +906,28 @@ fn is_side_file(path: &std::path::Path) -> bool {
     })
 }
 
+/// What there is, as the lists show it: each entry's number and her words
+/// (both are what the commands take), shortened, up to ten.
 fn known_list(known: &[String]) -> String {
     if known.is_empty() {
-        String::new()
-    } else {
-        format!(" (there is: {})", known.join(", "))
+        return String::new();
     }
+    let mut shown: Vec<String> = known
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, words)| {
+            format!(
+                "{} {}",
+                i + 1,
+                crate::render::quoted(&crate::render::shorten(words, 30))
+            )
+        })
+        .collect();
+    if known.len() > 10 {
+        shown.push(format!("and {} more", known.len() - 10));
+    }
+    format!(" (there is: {})", shown.join(", "))
 }
 
 fn plural(n: usize, word: &str) -> String {

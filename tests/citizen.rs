@@ -312,7 +312,7 @@ fn practice_shows_the_confidence_trend_and_totals() {
     );
     let err = env.fails(1, ["practice", "--trigger", "nope"]);
     assert!(
-        err.contains("no trigger `nope` in the plan (there is: payday")
+        err.contains("no trigger `nope` in the plan (there is: 1 “")
             && err.contains("`relapse-plan trigger list` shows the triggers there are"),
         "{err}"
     );

@@ -43,11 +43,20 @@ impl Entry {
     }
 
     /// The ids there are of this kind, in plan order.
-    pub fn ids(self, plan: &Plan) -> Vec<String> {
+    /// The person's words for each entry of this kind (a situation, a
+    /// name), in the order the lists number them, so "not found" can say
+    /// what there is as she sees it, never as ids.
+    pub fn listed_words(self, plan: &Plan) -> Vec<String> {
+        fn each<E: Entity>(plan: &Plan) -> Vec<String> {
+            E::listed(plan)
+                .iter()
+                .map(|e| e.words().to_string())
+                .collect()
+        }
         match self {
-            Entry::Trigger => plan.triggers.iter().map(|t| t.id.clone()).collect(),
-            Entry::Coping => plan.coping.iter().map(|c| c.id.clone()).collect(),
-            Entry::Contact => plan.contacts.iter().map(|c| c.id.clone()).collect(),
+            Entry::Trigger => each::<Trigger>(plan),
+            Entry::Coping => each::<Coping>(plan),
+            Entry::Contact => each::<Contact>(plan),
         }
     }
 
@@ -196,7 +205,8 @@ impl Plan {
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
-    /// No entry has that id; `known` lists the ids there are.
+    /// No entry has that id; `known` is the person's words for each there
+    /// is, in the order the lists number them.
     NotFound {
         entry: Entry,
         id: String,
@@ -235,7 +245,9 @@ impl EditError {
         EditError::NotFound {
             entry,
             id: id.to_string(),
-            known: plan.map(|plan| entry.ids(plan)).unwrap_or_default(),
+            known: plan
+                .map(|plan| entry.listed_words(plan))
+                .unwrap_or_default(),
         }
     }
 }
@@ -452,7 +464,7 @@ mod tests {
         ));
         assert!(matches!(
             plan.rename::<Contact>("nobody", "x"),
-            Err(EditError::NotFound { known, .. }) if known == ["alex-m", "jo"]
+            Err(EditError::NotFound { known, .. }) if known == ["Alex", "Jo"]
         ));
     }
 
