@@ -136,10 +136,25 @@ pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
 fn open_without_waiting(path: &Path) -> io::Result<File> {
     use nix::fcntl::{FcntlArg, OFlag, fcntl};
     use std::os::unix::fs::OpenOptionsExt;
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .custom_flags(nix::libc::O_NONBLOCK)
-        .open(path)?;
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(nix::libc::O_NONBLOCK)
+            .open(path)
+    };
+    // A reader started at the same moment (`cat pipe &` just before) may
+    // not have opened its end yet: a moment's grace, two seconds at most,
+    // then ENXIO says no program reads it.
+    let mut tries = 0;
+    let file = loop {
+        match open() {
+            Err(e) if e.raw_os_error() == Some(nix::libc::ENXIO) && tries < 20 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => break other?,
+        }
+    };
     let flags = OFlag::from_bits_truncate(fcntl(&file, FcntlArg::F_GETFL)?);
     fcntl(&file, FcntlArg::F_SETFL(flags - OFlag::O_NONBLOCK))?;
     Ok(file)
