@@ -135,7 +135,7 @@ fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
     env.fails(2, ["check-in", "--urge", "4", "--acted", "maybe"]);
     env.fails(2, ["check-in", "--acted", "no"]);
     let err = env.fails(1, ["check-in", "--urge", "4", "--used", "juggling"]);
-    assert!(err.contains("urge-surf"), "{err}");
+    assert!(err.contains("1 “Urge surfing”"), "{err}");
     assert!(
         err.contains("no coping strategy `juggling` in the plan")
             && err.contains("`relapse-plan coping list` shows the coping strategies there are"),
