@@ -422,3 +422,27 @@ fn since_and_due_read_every_date_as_set_does() {
         .stderr_has("isn't a day on the calendar")
         .run();
 }
+
+/// `validate` counted "1 contacts" (Priya, Trudy): one of a thing is said
+/// as one.
+#[test]
+fn validate_says_one_of_a_thing_as_one() {
+    let env = Env::new();
+    env.ok(["init", "--country", "IN"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "राहुल",
+        "--phone",
+        "+91 98200 55501",
+        "--role",
+        "help",
+    ]);
+    env.ok(["coping", "add", "--name", "Walk", "--kind", "internal"]);
+    let out = env.ok(["validate", env.plan_file().to_str().unwrap()]);
+    assert!(
+        out.contains("0 triggers, 1 coping strategy, 1 contact, 0 crisis steps."),
+        "{out}"
+    );
+}

@@ -50,13 +50,18 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     }
     let plan = parsed.plan;
     let said = format!(
-        "`{}` is a valid plan: revision {}, {} triggers, {} coping strategies, {} contacts, {} crisis steps.",
+        "`{}` is a valid plan: revision {}, {}, {}, {}, {}.",
         args.file.display(),
         plan.revision,
-        plan.triggers.len(),
-        plan.coping.len(),
-        plan.contacts.len(),
-        plan.crisis_steps.len()
+        crate::render::plural(plan.triggers.len(), "trigger"),
+        // "strategy" is not made plural by adding an s.
+        if plan.coping.len() == 1 {
+            "1 coping strategy".to_string()
+        } else {
+            format!("{} coping strategies", plan.coping.len())
+        },
+        crate::render::plural(plan.contacts.len(), "contact"),
+        crate::render::plural(plan.crisis_steps.len(), "crisis step"),
     );
     ctx.tell(&said)?;
     // Not a problem that stops the plan (both may be right), but a screen
