@@ -386,7 +386,14 @@ fn homework_assign_asks_for_what_the_flags_left_out() {
     );
     answer(&mut p, "Your name, as your client knows you", "Dr Patel\r");
     answer(&mut p, "Your client's first name", "Sam\r");
-    answer(&mut p, "Due date (YYYY-MM-DD)", "2026-11-29\r");
+    // A date that can't be read is asked again at once, the form kept
+    // (Priya: it was refused only after every task, and all was lost).
+    answer(&mut p, "Due date (YYYY-MM-DD", "next blursday\r");
+    p.exp_string("as a date").unwrap();
+    answer(&mut p, "Due date?", "2026-11-01\r");
+    p.exp_string("has passed: the due date is today or later")
+        .unwrap();
+    answer(&mut p, "Due date?", "2026-11-29\r");
     answer(&mut p, "A note for your client", ENTER);
     answer(&mut p, "Which task?", ENTER);
     answer(&mut p, "How many?", "\x7f3\r");

@@ -44,7 +44,23 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
             "`relapse-plan homework assign -o FILE --therapist NAME --due DATE --task map-triggers=3 …`",
             ctx,
         )?;
-        crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due)?;
+        let today = ctx.today;
+        let read_due = |typed: &str| match super::typed_date(ctx, typed, None, |example| {
+            format!("give the due date like {example}")
+        }) {
+            Err(error) => Some(error.to_string()),
+            Ok(day)
+                if crate::plan::date::days_from_civil(day)
+                    < crate::plan::date::days_from_civil(today) =>
+            {
+                Some(format!(
+                    "{} has passed: the due date is today or later",
+                    crate::plan::date::long_date(day)
+                ))
+            }
+            Ok(_) => None,
+        };
+        crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due, &read_due)?;
     }
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
     let due = super::typed_date(ctx, &due, None, |example| {

@@ -1,16 +1,20 @@
 //! The therapist's form for `homework assign`: asks, through a
 //! [`Prompter`], for what the flags did not say.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::homework::{Asked, Task, TaskKind};
 use crate::prompt::Prompter;
 
 /// Asks for each of the therapist's name, the client's, the due date and
-/// the note that `asked` (and `due`) lack, then for tasks.
+/// the note that `asked` (and `due`) lack, then for tasks. The due date is
+/// read as it is typed (`read_due` says why not, or nothing) and asked
+/// again until it is one: refused only at the end, it once cost the
+/// therapist the whole form.
 pub fn ask_missing(
     ask: &mut dyn Prompter,
     asked: &mut Asked,
     due: &mut Option<String>,
+    read_due: &dyn Fn(&str) -> Option<String>,
 ) -> Result<()> {
     if asked.therapist.is_none() {
         asked.therapist = ask.text("Your name, as your client knows you", "")?;
@@ -19,7 +23,16 @@ pub fn ask_missing(
         asked.client = ask.text("Your client's first name (optional)", "")?;
     }
     if due.is_none() {
-        *due = ask.text("Due date (YYYY-MM-DD)", "")?;
+        let mut question = "Due date (YYYY-MM-DD, or as you write dates)".to_string();
+        *due = loop {
+            match ask.text(&question, "")? {
+                Some(typed) => match read_due(&typed) {
+                    None => break Some(typed),
+                    Some(why) => question = format!("{why}. Due date?"),
+                },
+                None => question = "A due date is needed. Due date?".to_string(),
+            }
+        };
     }
     if asked.note.is_none() {
         asked.note = ask.text("A note for your client (optional)", "")?;
@@ -59,7 +72,12 @@ fn ask_tasks(ask: &mut dyn Prompter, tasks: &mut Vec<Task>) -> Result<()> {
         } else {
             format!("{}={count}", TaskKind::ALL[i].key())
         };
-        tasks.push(Task::from_flag(&flag).map_err(Error::Usage)?);
+        // A count that can't be one is said and the task asked again,
+        // never the whole form lost.
+        match Task::from_flag(&flag) {
+            Ok(task) => tasks.push(task),
+            Err(why) => ask.show(&format!("{why}; please choose the task again."))?,
+        }
     }
     Ok(())
 }
