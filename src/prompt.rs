@@ -1594,6 +1594,19 @@ impl Prompter for Terminal {
     }
 }
 
+/// The choice a scripted answer names: the whole choice, or its start.
+fn scripted_choice(choices: &[String], answer: &str, question: &str) -> Result<usize> {
+    choices
+        .iter()
+        .position(|c| c == answer)
+        .or_else(|| choices.iter().position(|c| c.starts_with(answer)))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{answer:?} is not one of {choices:?} for {question:?}"
+            ))
+        })
+}
+
 /// Answers from a list, in order, for tests and scripted demos.
 ///
 /// A text answer is the text (`""` for an empty line); a choice is the
@@ -1696,16 +1709,7 @@ impl Prompter for Scripted {
                     self.transcript.push("Nothing is chosen yet.".to_string());
                     continue;
                 }
-                _ => choices
-                    .iter()
-                    .position(|c| *c == answer)
-                    .or_else(|| choices.iter().position(|c| c.starts_with(&answer)))
-                    .map(Some)
-                    .ok_or_else(|| {
-                        Error::Usage(format!(
-                            "{answer:?} is not one of {choices:?} for {question:?}"
-                        ))
-                    }),
+                _ => scripted_choice(choices, &answer, question).map(Some),
             };
         }
     }
@@ -1714,11 +1718,9 @@ impl Prompter for Scripted {
     /// needed, and the next answer is read.
     fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
         loop {
-            // Started past the end, so `<enter>` lands on no choice.
-            if let Some(i) = self.select(question, choices, Some(usize::MAX))?
-                && i < choices.len()
-            {
-                return Ok(i);
+            let answer = self.next(question)?;
+            if answer != "<enter>" && answer != "<esc>" {
+                return scripted_choice(choices, &answer, question);
             }
             self.transcript
                 .push(crate::render::wrap(why, self.width(), "", ""));
