@@ -146,6 +146,44 @@ fn check_in_week(client: &Env) {
     }
 }
 
+/// Priya's screen reader read 190 lines of TOML before "Write it?": the
+/// preview says in words what goes in, her notes verbatim and her people
+/// by name, and the file itself is one pasteable command away.
+#[test]
+fn submit_shows_what_goes_in_in_her_words() {
+    let client = client_week();
+    let (_, text) = submit(&client);
+    let shown = client
+        .test(["homework", "submit", "-o", "-", "--yes"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-28T18:00:00Z")
+        .run();
+    let flat = shown
+        .stderr
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for part in [
+        "people with their numbers: “Alex (sponsor)”",
+        "“Had two, then walked home”",
+        "Talked to Alex",
+        "added trigger “Sunday lunch at my parents'”",
+        "rank your triggers",
+    ] {
+        assert!(flat.contains(part), "{part:?} not in:\n{}", shown.stderr);
+    }
+    // `-o -` is the file itself, on standard output, and nothing written.
+    let printed = shown.stdout;
+    assert_eq!(
+        printed
+            .lines()
+            .filter(|l| !l.starts_with("submitted_at"))
+            .collect::<Vec<_>>(),
+        text.lines()
+            .filter(|l| !l.starts_with("submitted_at"))
+            .collect::<Vec<_>>()
+    );
+}
+
 fn submit(client: &Env) -> (PathBuf, String) {
     let file = client.home().join("hand-in.toml");
     let output = client
@@ -154,10 +192,22 @@ fn submit(client: &Env) -> (PathBuf, String) {
         .run();
     let text = fs::read_to_string(&file).unwrap();
     let shown = output.stderr;
-    assert!(
-        shown.contains(&text),
-        "the person saw exactly what the file holds first"
-    );
+    // What goes in is shown first in words (Priya's screen reader read out
+    // 190 lines of TOML here): her notes verbatim, her people named, the
+    // tasks; never the file's syntax, ids or UTC times.
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    for part in [
+        "will hold, in words",
+        "Your homework",
+        "Your plan as it is now",
+        "What changed",
+        "Check-ins",
+    ] {
+        assert!(flat.contains(part), "{part:?} not shown first:\n{shown}");
+    }
+    for raw in ["schema_version", "[[", "sunday-lunch", "Z\n", "= \""] {
+        assert!(!shown.contains(raw), "{raw:?} shown:\n{shown}");
+    }
     assert!(shown.contains("private health information"));
     (file, text)
 }
@@ -1154,6 +1204,7 @@ fn change_notes_keep_the_words_and_review_shows_no_ids() {
         ])
         .run()
         .stderr;
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         shown.contains("This is what `")
             && shown

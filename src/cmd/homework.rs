@@ -188,8 +188,26 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// Longer than this, the file's start scrolls away, so a summary comes last.
-const SHORT_HAND_IN_LINES: usize = 40;
+/// What the hand-in will hold, in words, on standard error (where every
+/// question and confirmation goes), laid out for that terminal's width.
+fn preview(output: &Path, hand_in: &HandIn, hidden: bool, ctx: &mut Ctx) -> Result<()> {
+    let (assignment, period) = crate::plan::period::Period::of_hand_in(hand_in.clone());
+    let tasks = period.progress(&assignment);
+    let mut at = ctx.review_at();
+    at.style.width = ctx.err_width.unwrap_or(at.style.width);
+    at.style.color &= ctx.err_width.is_some();
+    let mut shown = Vec::new();
+    crate::render::review::hand_in_preview(
+        &mut shown,
+        output,
+        &assignment,
+        (&period, &tasks),
+        hidden,
+        &at,
+    )
+    .map_err(Error::Stderr)?;
+    ctx.err.write_all(&shown).map_err(Error::Stderr)
+}
 
 fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     super::check_output(ctx, output, force)?;
@@ -216,8 +234,8 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;
     // The terminal first: without one (and without --yes) nothing is
-    // shown, and the error says what to run instead, before 200 lines
-    // scroll past it.
+    // shown, and the error says what to run instead, before the preview
+    // scrolls past it.
     let ask = if yes {
         None
     } else {
@@ -227,10 +245,15 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             ctx,
         )?)
     };
-    ctx.say(&shown::hand_in_preview(output, &text))?;
-    // A long file scrolls its start off a phone screen: the question comes
-    // right after a summary in words, so the person sees what they agree to.
-    if !yes && text.lines().count() > SHORT_HAND_IN_LINES {
+    let hidden = crate::render::clean_lines(&text) != text;
+    preview(output, &hand_in, hidden, ctx)?;
+    // The preview's start may have scrolled off a phone screen: the
+    // question comes right after a summary in one sentence, so she sees
+    // what she agrees to; how to read the file whole comes before it.
+    if !yes {
+        if !crate::store::is_stdout(output) {
+            ctx.say(&shown::hand_in_private(output))?;
+        }
         ctx.say(&shown::hand_in_summary(&hand_in))?;
     }
     if let Some(mut ask) = ask {

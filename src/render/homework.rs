@@ -281,17 +281,11 @@ pub fn wrote_hand_in(path: &str) -> String {
     )
 }
 
-pub fn hand_in_preview(output: &std::path::Path, text: &str) -> String {
-    let hidden = super::clean_lines(text) != text;
+/// Said after the preview: the file is private, and how to read it whole.
+pub fn hand_in_private(output: &std::path::Path) -> String {
     format!(
-        "This is {}what `{}` will hold: your homework, your plan as it is now, what changed since you started, and your practice and check-ins since then. Nothing else from your plan folder.{}\n\n{text}",
-        if hidden { "" } else { "exactly " },
-        output.display(),
-        if hidden {
-            " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
-        } else {
-            ""
-        }
+        "`{}` will hold private health information. The file itself is plain text: to read every line of it before it is written, run `relapse-plan homework submit -o - --yes`, which prints it here and writes nothing.",
+        output.display()
     )
 }
 

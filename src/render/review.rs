@@ -73,6 +73,87 @@ pub fn hand_in(
     self::period(out, period, at, Reader::Therapist, &all)
 }
 
+/// What `homework submit` is about to write to `file`, in words, as the
+/// person's own review shows her plan: the tasks, what of her plan goes in,
+/// then what changed, her practice and her check-ins with her notes. Read
+/// aloud by a screen reader too, so no file syntax, ids or UTC times
+/// (Priya heard 190 lines of TOML); the file itself is one command away.
+pub fn hand_in_preview(
+    out: &mut dyn Write,
+    file: &Path,
+    a: &Assignment,
+    (period, tasks): (&Period, &[Progress]),
+    hidden: bool,
+    at: &At,
+) -> io::Result<()> {
+    let style = at.style;
+    let title = format!("Your hand-in for {}'s homework", clean(&a.therapist));
+    writeln!(out, "{}", heading(&title, style))?;
+    let intro = format!(
+        "This is what `{}` will hold, in words. Nothing else from your plan folder goes in it.{}",
+        clean(&file.display().to_string()),
+        if hidden {
+            " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
+        } else {
+            ""
+        }
+    );
+    writeln!(out, "{}", wrap(&intro, style.width, "", ""))?;
+    writeln!(out)?;
+    writeln!(out, "{}", heading("Your homework", style))?;
+    for p in tasks {
+        writeln!(out, "{}", progress_line(p, style.width))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", heading("Your plan as it is now", style))?;
+    writeln!(
+        out,
+        "{}",
+        wrap(&plan_parts(&period.plan), style.width, "  ", "  ")
+    )?;
+    body(
+        out,
+        period,
+        at,
+        Reader::Owner,
+        "the file holds them all",
+        false,
+    )
+}
+
+/// Every part of the plan that goes into a hand-in, counted, with the
+/// names of her people: their numbers go too, and she should know whose.
+fn plan_parts(plan: &Plan) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{} {}", n, if n == 1 { one } else { many });
+    let mut parts = vec![
+        count(plan.triggers.len(), "trigger", "triggers"),
+        count(plan.warning_signs.len(), "warning sign", "warning signs"),
+        count(plan.coping.len(), "way to cope", "ways to cope"),
+        count(plan.reasons.len(), "reason", "reasons"),
+    ];
+    let steps = plan.crisis_steps.len()
+        + plan.safe_environment.len()
+        + plan.lapse_plan.len()
+        + plan.maintenance.len();
+    parts.push(count(steps, "step", "steps"));
+    let people: Vec<String> = plan
+        .contacts
+        .iter()
+        .map(|c| super::quoted(&c.name))
+        .collect();
+    let people = if people.is_empty() {
+        "no people".to_string()
+    } else {
+        format!(
+            "{} with their numbers: {}",
+            count(people.len(), "person", "people"),
+            people.join(", ")
+        )
+    };
+    format!("All of it: {}, and {people}.", parts.join(", "))
+}
+
 /// Why the moment a hand-in says it was handed in cannot be right: before
 /// the homework was assigned (year 0001, or a clock set back; a day's
 /// slack, for time zones), or still to come on the reader's clock and more
@@ -176,6 +257,20 @@ fn period(
     reader: Reader,
     all: &str,
 ) -> io::Result<()> {
+    body(out, period, at, reader, all, true)
+}
+
+/// [`period`], with what is worth talking about only when `talk`: a
+/// preview of what she hands in shows what the file holds, not a reading
+/// of it.
+fn body(
+    out: &mut dyn Write,
+    period: &Period,
+    at: &At,
+    reader: Reader,
+    all: &str,
+    talk: bool,
+) -> io::Result<()> {
     let style = at.style;
     let width = style.width;
     writeln!(out)?;
@@ -249,6 +344,9 @@ fn period(
     writeln!(out)?;
     writeln!(out, "{}", heading("Check-ins", style))?;
     check_ins(out, &period.check_ins, at)?;
+    if !talk {
+        return Ok(());
+    }
     writeln!(out)?;
     writeln!(out, "{}", heading("Worth talking about", style))?;
     let mut flags = flags(&period.plan, &period.practice, at.today);
