@@ -44,7 +44,8 @@ pub struct Cli {
     pub country: Option<String>,
 
     /// The change note saved with the revision this command makes; for `check-in`,
-    /// your line for today in your own words (never a change note).
+    /// your line for today in your own words (never a change note). Commands that
+    /// save no revision (show, print, review, …) refuse it rather than drop it.
     #[arg(long, global = true, value_name = "TEXT")]
     pub note: Option<String>,
 

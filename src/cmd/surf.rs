@@ -116,12 +116,8 @@ fn wait(
             break;
         }
         let left = next.saturating_sub(clock.elapsed()).as_secs();
-        write!(
-            err,
-            "\r\x1b[K  Next check in {}:{:02}",
-            left / 60,
-            left % 60
-        )?;
+        let countdown = format!("  Next check in {}:{:02}", left / 60, left % 60);
+        write!(err, "{}", crate::render::in_place(&countdown))?;
         err.flush()?;
         clock.sleep(Duration::from_millis(200));
     }

@@ -601,6 +601,14 @@ pub fn separator(style: Style) -> &'static str {
 }
 
 /// A section heading, bold on a colour terminal.
+/// `line` drawn over the terminal line the cursor is on (back to its
+/// start, the old words cleared): a countdown redrawn in place. Only for a
+/// terminal, and only for a line shorter than the window, or it wraps and
+/// each redraw leaves a copy behind.
+pub fn in_place(line: &str) -> String {
+    format!("\r\u{1b}[K{line}")
+}
+
 pub fn heading(text: &str, style: Style) -> String {
     if style.color {
         format!("\u{1b}[1m{text}\u{1b}[0m")
