@@ -350,11 +350,28 @@ impl Tmux {
     pub(crate) fn wait_until_ended(&self) {
         for _ in 0..200 {
             if self.run(&["display-message", "-p", "#{pane_dead}"]).trim() == "1" {
+                self.wait_until_drawn();
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
         panic!("never ended:\n{}", self.screen());
+    }
+
+    /// Waits until what the program wrote is on the screen: tmux can mark
+    /// a pane dead before it has read the last of its output (a loaded
+    /// machine once captured `diff` as a blank screen), so the scrollback
+    /// must hold something and stay the same across two looks.
+    fn wait_until_drawn(&self) {
+        let mut last = String::new();
+        for _ in 0..40 {
+            let now = self.scrollback();
+            if !now.trim().is_empty() && now == last {
+                return;
+            }
+            last = now;
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// [`Tmux::scrollback`] with the lines the terminal wrapped itself
