@@ -33,6 +33,7 @@ mod nothing_lost;
 mod oksana;
 mod own_words;
 mod paper;
+mod plain_eyes;
 #[cfg(unix)]
 mod plan_link;
 mod printed_trends;

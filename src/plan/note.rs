@@ -83,6 +83,19 @@ fn is_import(note: &str) -> bool {
         })
 }
 
+/// Whether a stored note is relapse-plan's own line about the changes
+/// themselves ("added contact “Mia” (…)", "next review on …"): a screen
+/// that lists the changes says it already, so it is shown once, there.
+/// Her own notes, and the program's that say more than the changes
+/// ("restored revision 3", "imported 10 people from contacts.vcf"), are not.
+pub fn says_what_changed(stored: &str) -> bool {
+    is_recorded(stored)
+        && (VERBS
+            .iter()
+            .chain(REVIEW)
+            .any(|start| stored.starts_with(start)))
+}
+
 /// `reason 2 to 1`, the rest of a move.
 fn is_move(rest: &str) -> bool {
     rest.rsplit_once(" to ").is_some_and(|(what, to)| {
@@ -122,6 +135,18 @@ mod tests {
         ] {
             assert_eq!(read(recorded), Note::Recorded(recorded));
         }
+    }
+
+    #[test]
+    fn only_the_programs_own_lines_about_a_change_say_what_changed() {
+        assert!(says_what_changed(
+            "added contact “佐藤　美咲” (someone I can ask for help)"
+        ));
+        assert!(says_what_changed("changed trigger “Payday”"));
+        assert!(says_what_changed("next review on 4 January 2027"));
+        assert!(!says_what_changed("restored revision 3"));
+        assert!(!says_what_changed("imported 10 people from contacts.vcf"));
+        assert!(!says_what_changed("added Dave after the meeting"));
     }
 
     #[test]

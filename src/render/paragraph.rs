@@ -278,8 +278,32 @@ pub fn has_rtl(text: &str) -> bool {
 struct Word {
     text: String,
     width: usize,
-    space: bool,
+    /// What is written after the word when the line goes on: nothing, a
+    /// space, or the visible spaces she typed (an ideographic space, U+3000,
+    /// between a Japanese family and given name) as she typed them.
+    gap: String,
     number: bool,
+}
+
+/// Adds the spaces `run` (the white space after a word) to `gap`: any
+/// number of ordinary spaces (and tabs, line breaks) is one space, as
+/// ever; a space that is a character of its own in her writing (U+3000,
+/// the fixed-width spaces) is kept as typed, never made an ordinary one.
+fn add_gap(gap: &mut String, run: &str) {
+    let visible: String = run
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r'))
+        .collect();
+    if visible.is_empty() {
+        if gap.is_empty() && !run.is_empty() {
+            gap.push(' ');
+        }
+    } else {
+        if gap == " " {
+            gap.clear();
+        }
+        gap.push_str(&visible);
+    }
 }
 
 impl Fragment for Word {
@@ -287,8 +311,9 @@ impl Fragment for Word {
     fn width(&self) -> f64 {
         self.width as f64
     }
+    #[allow(clippy::cast_precision_loss)] // a gap is a few columns
     fn whitespace_width(&self) -> f64 {
-        if self.space { 1.0 } else { 0.0 }
+        display_width(&self.gap) as f64
     }
     fn penalty_width(&self) -> f64 {
         0.0
@@ -388,16 +413,19 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
         }
         let piece = &text[from..at];
         let word = piece.trim_end_matches(char::is_whitespace);
-        let space = word.len() != piece.len();
+        let run = &piece[word.len()..];
         from = at;
         if word.is_empty() {
-            // Leading or repeated spaces: one space is kept.
+            // Leading or repeated spaces: one space is kept (and what she
+            // typed as a space of its own).
             if let Some(last) = out.last_mut() {
                 let last: &mut Word = last;
-                last.space |= space;
+                add_gap(&mut last.gap, run);
             }
             continue;
         }
+        let mut gap = String::new();
+        add_gap(&mut gap, run);
         let start = at - piece.len();
         let end = start + word.len();
         let mut written = String::new();
@@ -423,7 +451,7 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
         out.push(Word {
             text: written,
             width,
-            space,
+            gap,
             number,
         });
     }
@@ -501,7 +529,7 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
                 out.push(Word {
                     text: std::mem::take(&mut piece),
                     width: piece_width,
-                    space: false,
+                    gap: String::new(),
                     number: false,
                 });
                 piece_width = 0;
@@ -512,7 +540,7 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
         out.push(Word {
             text: piece,
             width: piece_width,
-            space: word.space,
+            gap: word.gap,
             number: false,
         });
     }
@@ -547,15 +575,14 @@ fn keep_labels(words: Vec<Word>, width: usize, flavor: Flavor) -> Vec<Word> {
         if let Some(last) = out.last_mut()
             && (ends_with_label(&last.text)
                 || (flavor != Flavor::Markdown && is_list_marker(&last.text)))
-            && (last.space || last.text.ends_with('：'))
-            && last.width + usize::from(last.space) + word.width <= width
+            && (!last.gap.is_empty() || last.text.ends_with('：'))
+            && last.width + display_width(&last.gap) + word.width <= width
         {
-            if last.space {
-                last.text.push(' ');
-            }
+            let gap = std::mem::take(&mut last.gap);
+            last.text.push_str(&gap);
             last.text.push_str(&word.text);
-            last.width += usize::from(last.space) + word.width;
-            last.space = word.space;
+            last.width += display_width(&gap) + word.width;
+            last.gap = word.gap;
             last.number |= word.number;
             continue;
         }
@@ -607,14 +634,16 @@ pub fn lines_of(
     for segment in segments {
         if let Some(last) = all.last_mut() {
             let last: &mut Word = last;
-            last.space = true;
+            if last.gap.is_empty() {
+                last.gap.push(' ');
+            }
         }
         match segment {
             Segment::Words(text) => all.extend(words(text, flavor, guard)),
             Segment::Whole { text, width } => all.push(Word {
                 text: guard.around(text),
                 width: *width,
-                space: false,
+                gap: String::new(),
                 number: true,
             }),
         }
@@ -636,8 +665,8 @@ pub fn lines_of(
             } else {
                 written.push_str(&word.text);
             }
-            if word.space && i + 1 < line.len() {
-                written.push(' ');
+            if i + 1 < line.len() {
+                written.push_str(&word.gap);
             }
         }
         out.push(written);

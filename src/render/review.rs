@@ -301,14 +301,12 @@ fn body(
             .as_ref()
             .map(|s| local_moment(s, &at.zone))
             .unwrap_or_default();
-        // The tool's own note repeats the single change it describes.
+        // The tool's own line about a change repeats what the change lines
+        // under it say (Priya read "added contact “…”" twice): said once,
+        // there. Her own note, and one that says more, stay.
         let note = change_note
             .as_deref()
-            .filter(|n| {
-                changes.len() != 1
-                    || crate::plan::note::read(n)
-                        != crate::plan::note::Note::Recorded(&changes[0].to_string())
-            })
+            .filter(|n| changes.is_empty() || !crate::plan::note::says_what_changed(n))
             .map(|n| format!(": {}", super::change_note(n, reader)))
             .unwrap_or_default();
         writeln!(

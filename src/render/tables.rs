@@ -99,7 +99,9 @@ fn split_marker(text: &str) -> (&str, &str) {
 /// label ("Call:") with the word after it.
 fn name_pieces(text: &str) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    // Split at ordinary spaces only: an ideographic space (U+3000) between
+    // a family and a given name is hers, kept as typed inside the piece.
+    for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
         match pieces.last_mut() {
             Some(last) if paragraph::ends_with_label(last) => {
                 last.push(' ');
