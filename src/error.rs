@@ -253,6 +253,13 @@ pub enum Error {
     )]
     OutputInPlanFolder { path: PathBuf },
 
+    /// `-o` given the plan folder itself, not a file.
+    #[error(
+        "`{}` is your plan's folder itself, which holds only the plan and its history, so nothing was written",
+        path.display()
+    )]
+    OutputIsPlanFolder { path: PathBuf, example: PathBuf },
+
     #[error("`{}` is a folder, not a file, so nothing was written", path.display())]
     OutputIsFolder { path: PathBuf, example: PathBuf },
 
@@ -712,6 +719,7 @@ impl Error {
             }
             Error::NoConfigFolder
             | Error::OutputInPlanFolder { .. }
+            | Error::OutputIsPlanFolder { .. }
             | Error::OutputIsFolder { .. }
             | Error::OutputFolderMissing { .. }
             | Error::OutputExists { .. }
@@ -756,6 +764,10 @@ impl Error {
                 "choose a folder for your plan with --plan-dir DIR (or set `RELAPSE_PLAN_DIR`)".into()
             }
             Error::OutputInPlanFolder { .. } => "choose a file somewhere else".into(),
+            Error::OutputIsPlanFolder { example, .. } => format!(
+                "give the name of a file in another folder, like `{}`",
+                example.display()
+            ),
             Error::OutputExists { .. } => {
                 "choose another file name, or add --force to write over it".into()
             }
@@ -824,6 +836,7 @@ impl Error {
             | Error::NoConfigFolder
             | Error::BadVariable { .. }
             | Error::OutputInPlanFolder { .. }
+            | Error::OutputIsPlanFolder { .. }
             | Error::OutputFolderMissing { .. }
             | Error::OutputIsFolder { .. }
             | Error::OutputExists { .. }

@@ -78,3 +78,34 @@ fn review_says_each_change_once() {
     assert!(review.contains("your note: “after the group”"), "{review}");
     assert!(review.contains("added crisis step “Call Ravi”"), "{review}");
 }
+
+/// Issue 12: `-o` given the plan folder itself was said to be "inside" it;
+/// it is the folder itself, and the hint names a file to give instead.
+#[test]
+fn output_to_the_plan_folder_itself_says_so() {
+    let env = Env::new();
+    env.ok(["init"]);
+    let dir = env.plan_dir();
+    let before = env.snapshot_dir();
+    for given in [dir.display().to_string(), format!("{}/", dir.display())] {
+        let said = env.fails(2, ["print", "-o", &given]);
+        assert!(said.contains("is your plan's folder itself"), "{said}");
+        assert!(!said.contains("inside"), "{said}");
+        let example = dir.parent().unwrap().join("my-crisis-plan");
+        assert!(
+            said.contains(&format!("like `{}`", example.display())),
+            "{said}"
+        );
+    }
+    let said = env
+        .test(["print", "-o", "."])
+        .current_dir(&dir)
+        .status(2)
+        .run()
+        .stderr;
+    assert!(said.contains("`.` is your plan's folder itself"), "{said}");
+    // A file inside it is still said to be inside.
+    let inside = env.fails(2, ["print", "-o", &format!("{}/x.txt", dir.display())]);
+    assert!(inside.contains("inside your plan's folder"), "{inside}");
+    assert_eq!(env.snapshot_dir(), before);
+}

@@ -99,6 +99,21 @@ pub fn is_stdout(path: &Path) -> bool {
 /// the plan's folder (plan.toml, a revision that is never rewritten), never
 /// a folder. One check for every command that writes a file.
 pub fn check_output(plan_dir: &Path, path: &Path) -> Result<()> {
+    // The plan folder itself (`-o .` from inside it, or its own name) is
+    // not "inside" it: said as what it is, with a file to give instead,
+    // in the folder that holds it.
+    if let (Ok(dir), Ok(given)) = (plan_dir.canonicalize(), path.canonicalize())
+        && dir == given
+    {
+        let example = dir
+            .parent()
+            .unwrap_or(Path::new("/"))
+            .join("my-crisis-plan");
+        return Err(Error::OutputIsPlanFolder {
+            path: path.to_path_buf(),
+            example,
+        });
+    }
     if inside_folder(plan_dir, path) {
         return Err(Error::OutputInPlanFolder {
             path: path.to_path_buf(),
