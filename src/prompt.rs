@@ -71,6 +71,12 @@ pub trait Prompter {
         80
     }
 
+    /// Whether to say things in words only (`--plain`): no arrows or
+    /// other symbols a screen reader names instead of reading.
+    fn plain(&self) -> bool {
+        false
+    }
+
     /// What was on the line when Ctrl-C stopped a text question, if it
     /// differed from what the line started with.
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
@@ -536,11 +542,28 @@ fn columns(text: &str) -> usize {
 /// the one under the cursor on; one letter typed again moves on to the
 /// next such choice. With none, the cursor stays and `note` says so; the
 /// flag is whether what was typed found nothing.
+/// The key that moves down a list, as a sentence names it: "↓", or with
+/// `--plain` in words.
+pub fn down_key(plain: bool) -> &'static str {
+    if plain { "the down arrow key" } else { "↓" }
+}
+
+/// How to move in a list, said to the person: arrows drawn, or with
+/// `--plain` in words (a screen reader reads "↑" as "upwards arrow").
+fn move_keys(plain: bool) -> &'static str {
+    if plain {
+        "use the up and down arrow keys"
+    } else {
+        "move with ↑ ↓"
+    }
+}
+
 fn find(
     choices: &[String],
     typed: &mut String,
     at: Option<usize>,
     note: &mut Option<String>,
+    plain: bool,
 ) -> (Option<usize>, bool) {
     if let Some(found) = find_choice(choices, typed, at) {
         *note = None;
@@ -556,8 +579,9 @@ fn find(
         return (Some(found), false);
     }
     *note = Some(format!(
-        "“{}” is not in this list: move with ↑ ↓, then Enter on your choice.",
-        crate::render::shorten(&crate::render::clean(typed), 24)
+        "“{}” is not in this list: {}, then Enter on your choice.",
+        crate::render::shorten(&crate::render::clean(typed), 24),
+        move_keys(plain)
     ));
     (at, true)
 }
@@ -873,10 +897,13 @@ impl Terminal {
     ) -> Result<Option<usize>> {
         // Joined by no-break spaces, so a narrow window moves the hint
         // whole to the next row rather than breaking it.
-        let hint = match (&mode, start) {
-            (Menu::Many(_), _) => " (space\u{a0}ticks, Enter\u{a0}when\u{a0}done)",
-            (Menu::One, None) => " (↓\u{a0}to\u{a0}choose, then\u{a0}Enter)",
-            (Menu::One, Some(_)) => "",
+        let hint = match (&mode, start, self.plain) {
+            (Menu::Many(_), _, _) => " (space\u{a0}ticks, Enter\u{a0}when\u{a0}done)",
+            (Menu::One, None, false) => " (↓\u{a0}to\u{a0}choose, then\u{a0}Enter)",
+            (Menu::One, None, true) => {
+                " (use the down\u{a0}arrow\u{a0}key to\u{a0}choose, then\u{a0}Enter)"
+            }
+            (Menu::One, Some(_), _) => "",
         };
         let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
         let last = choices.len().saturating_sub(1);
@@ -912,40 +939,27 @@ impl Terminal {
                 }
                 Ok(Key::Char(c)) => {
                     typed.push(c);
-                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note);
+                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note, self.plain);
                     continue;
                 }
                 Ok(Key::Paste(block)) => {
                     typed.push_str(&block);
-                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note);
+                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note, self.plain);
                     continue;
                 }
                 Ok(Key::Backspace) if !typed.is_empty() => {
                     typed.pop();
                     if !typed.is_empty() {
-                        (at, typed_in_vain) = find(choices, &mut typed, at, &mut note);
+                        (at, typed_in_vain) = find(choices, &mut typed, at, &mut note, self.plain);
                         continue;
                     }
                 }
                 // After words that are not in the list, Enter takes them
                 // away rather than choosing what the cursor happens to be on.
-                Ok(Key::Enter) if typed_in_vain => {
-                    note = Some(
-                        "Nothing was chosen: this is a list. Move with ↑ ↓, then Enter on your choice."
-                            .to_string(),
-                    );
-                }
+                Ok(Key::Enter) if typed_in_vain => note = Some(self.enter_on_nothing(true, None)),
                 Ok(Key::Enter) => match at {
                     Some(a) => break Some(a),
-                    None => {
-                        note = Some(
-                            needed
-                                .unwrap_or(
-                                    "Nothing is chosen yet: move to one with ↓, then Enter. Esc skips this question.",
-                                )
-                                .to_string(),
-                        );
-                    }
+                    None => note = Some(self.enter_on_nothing(false, needed)),
                 },
                 Ok(Key::Escape) => match needed {
                     Some(why) => note = Some(why.to_string()),
@@ -977,6 +991,31 @@ impl Terminal {
         self.clear_lines(&drawn).map_err(Error::Terminal)?;
         self.term.show_cursor().map_err(Error::Terminal)?;
         Ok(picked)
+    }
+
+    /// What Enter on no choice says: after words typed that are in no
+    /// choice (`typed`), or with the cursor on none (`needed` says why an
+    /// answer is needed, if it is); keys named in words with `--plain`.
+    fn enter_on_nothing(&self, typed: bool, needed: Option<&str>) -> String {
+        if typed {
+            return format!(
+                "Nothing was chosen: this is a list. {}, then Enter on your choice.",
+                if self.plain {
+                    "Use the up and down arrow keys"
+                } else {
+                    "Move with ↑ ↓"
+                }
+            );
+        }
+        needed.map_or_else(
+            || {
+                format!(
+                    "Nothing is chosen yet: move to one with {}, then Enter. Esc skips this question.",
+                    down_key(self.plain)
+                )
+            },
+            str::to_string,
+        )
     }
 
     fn dim(&self, line: &str) -> String {
@@ -1053,15 +1092,24 @@ impl Terminal {
     /// One choice's lines: the marker (`❯` under the cursor), a tick box
     /// in a menu of many, and the words wrapped under themselves.
     fn menu_item(&self, choice: &str, here: bool, mode: &Menu<'_>, i: usize) -> Vec<String> {
+        // With `--plain`, words a screen reader says as words: "chosen:"
+        // where Enter would choose, "ticked:" and "not ticked:", never
+        // "greater than" or "left bracket space right bracket".
         let cursor = match (here, self.plain) {
-            (true, true) => "> ",
+            (true, true) => "chosen: ",
             (true, false) => "❯ ",
             (false, _) => "  ",
         };
-        let tick = match mode {
-            Menu::One => "",
-            Menu::Many(ticked) if ticked.get(i).copied().unwrap_or(false) => "[x] ",
-            Menu::Many(_) => "[ ] ",
+        let ticked = match mode {
+            Menu::One => None,
+            Menu::Many(ticked) => Some(ticked.get(i).copied().unwrap_or(false)),
+        };
+        let tick = match (ticked, self.plain) {
+            (None, _) => "",
+            (Some(true), false) => "[x] ",
+            (Some(false), false) => "[ ] ",
+            (Some(true), true) => "ticked: ",
+            (Some(false), true) => "not ticked: ",
         };
         let first = format!("{cursor}{tick}");
         // Later lines sit two further in, so each choice reads as one.
@@ -1338,6 +1386,10 @@ impl Prompter for Terminal {
 
     fn width(&self) -> usize {
         self.cols()
+    }
+
+    fn plain(&self) -> bool {
+        self.plain
     }
 
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {

@@ -268,7 +268,7 @@ fn a_clock_set_back_never_dates_a_change_before_the_last_one() {
         &["review", "--since", "2026-11-20"],
     );
     assert!(
-        review.contains("Revision 5, 2026-11-22 23:50 UTC+2: changed the plan's details\n    - country: New Zealand → Israel"),
+        review.contains("Revision 5, 2026-11-22 23:50 UTC+2\n    - country: New Zealand → Israel"),
         "{review}"
     );
     assert!(!review.contains("1970"), "{review}");

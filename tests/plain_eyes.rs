@@ -109,3 +109,191 @@ fn output_to_the_plan_folder_itself_says_so() {
     assert!(inside.contains("inside your plan's folder"), "{inside}");
     assert_eq!(env.snapshot_dir(), before);
 }
+
+/// What relapse-plan draws that a screen reader names instead of reading:
+/// "right arrow", "middle dot", "left bracket space right bracket".
+const SYMBOLS: &[&str] = &[
+    "→", "·", "—", "–", "↑", "↓", "❯", "›", "✔", "─", "│", "┆", "═", "┌", "└", "•", "[ ]", "[x]",
+];
+
+/// The symbols on `screen`, and lines that begin with a drawn cursor or
+/// question mark ("> ", "? "): none may appear with `--plain`. The
+/// person's words here hold none of them, so any found is the program's.
+#[track_caller]
+fn no_symbols(what: &str, screen: &str) {
+    for symbol in SYMBOLS {
+        assert!(!screen.contains(symbol), "{what}: {symbol:?} in\n{screen}");
+    }
+    for line in screen.lines() {
+        let line = line.trim_start();
+        assert!(
+            !line.starts_with("> ") && !line.starts_with("? "),
+            "{what}: {line:?} in\n{screen}"
+        );
+    }
+}
+
+/// A plan with a trigger, a sign, a strategy, Misaki and a step, rated
+/// once and changed since, so every screen has something to show.
+fn priyas_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["--country", "GB", "set"]);
+    env.ok(["trigger", "add", "Payday Friday"]);
+    env.ok(["trigger", "add", "Sunday lunch"]);
+    env.ok(["warning-sign", "add", "Pacing at night"]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "Urge surfing",
+        "--step",
+        "Breathe",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        MISAKI,
+        "--phone",
+        "+44 7700 900123",
+    ]);
+    env.ok(["step", "add", &format!("Call {MISAKI}")]);
+    env.ok([
+        "trigger",
+        "edit",
+        "1",
+        "--likelihood",
+        "3",
+        "--coping",
+        "urge-surfing",
+    ]);
+    // Two days ago, so today's check-in starts afresh.
+    env.test([
+        "check-in",
+        "--urge",
+        "5",
+        "--acted",
+        "no",
+        "--distress",
+        "3",
+    ])
+    .env("RELAPSE_PLAN_NOW", "2026-11-20T10:15:00Z")
+    .run();
+    env
+}
+
+/// Issue 13 (Priya, with a screen reader): `--plain` still drew `[ ]`,
+/// `>`, `→`, `·`, `–` and arrows in the wizards (menus, ticks, hints,
+/// echo lines), the tables and the command output. Every main screen, in a
+/// real terminal: words, no symbols; and Misaki's name with its U+3000.
+#[cfg(unix)]
+#[test]
+fn plain_screens_say_it_in_words() {
+    use crate::keys::Tmux;
+    let env = priyas_plan();
+    // The commands that show the plan, in a terminal 60 columns wide.
+    for args in [
+        &["now"][..],
+        &["show"],
+        &["trigger", "list"],
+        &["coping", "list"],
+        &["contact", "list"],
+        &["step", "list"],
+        &["warning-sign", "list"],
+        &["history"],
+        &["diff", "1", "10"],
+        &["review", "--since", "2026-01-01"],
+        &["practice"],
+        &["rehearse", "--list"],
+    ] {
+        let mut all = vec!["--plain"];
+        all.extend(args);
+        let t = Tmux::start(&env, &all, 60);
+        t.wait_until_ended();
+        let screen = t.scrollback();
+        no_symbols(&all.join(" "), &screen);
+        if ["now", "show", "contact"].contains(&args[0]) {
+            assert!(screen.contains(MISAKI), "{all:?}:\n{screen}");
+        }
+    }
+    // A missing rating is said in words.
+    let t = Tmux::start(&env, &["--plain", "trigger", "list"], 60);
+    t.wait_until_ended();
+    assert!(
+        t.scrollback().contains("not rated yet"),
+        "{}",
+        t.scrollback()
+    );
+
+    // check-in: a menu with no choice yet, ticks, echo lines.
+    let t = Tmux::start(&env, &["--plain", "check-in"], 60);
+    t.wait_for("Your answer:");
+    t.type_text("5");
+    t.keys(&["Enter"]);
+    // The hint's words are held together by no-break spaces.
+    let screen = t.wait_for("Partly").replace('\u{a0}', " ");
+    assert!(screen.contains("use the down arrow key"), "{screen}");
+    t.keys(&["Down", "Enter"]);
+    let screen = t.wait_for("not ticked: Pacing at night");
+    assert!(
+        screen.contains("chosen: not ticked: Pacing at night"),
+        "{screen}"
+    );
+    t.keys(&["Space"]);
+    let screen = t.wait_for("chosen: ticked: Pacing at night");
+    no_symbols("check-in ticks", &screen);
+    // Enter on a menu with nothing chosen: said in words.
+    t.keys(&["Enter"]);
+    t.wait_for("Which coping");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Distress");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    no_symbols("check-in", &t.scrollback());
+
+    // rank: the ratings.
+    let t = Tmux::start(&env, &["--plain", "rank"], 60);
+    let screen = t.wait_for("How likely");
+    assert!(screen.contains("the up and down arrow keys"), "{screen}");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("How strong");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    no_symbols("rank", &t.scrollback());
+
+    // rehearse: the scene, what she said, her plan with Misaki's number.
+    let t = Tmux::start(&env, &["--plain", "rehearse", "1"], 60);
+    t.wait_for("Your answer:");
+    t.type_text("Breathe");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("How much of your plan");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    no_symbols("rehearse", &t.scrollback());
+    assert!(!screen.is_empty());
+
+    // map: the list and its "What next?" menu.
+    let t = Tmux::start(&env, &["--plain", "map"], 60);
+    t.wait_for("What next?");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    no_symbols("map", &t.scrollback());
+
+    // new, from the start: the keys, the country menu, a heading, a name.
+    let fresh = Env::new();
+    let t = Tmux::start(&fresh, &["--plain", "new"], 60);
+    let screen = t.wait_for("Which country");
+    assert!(screen.contains("the up and down arrow keys"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("Your name on the plan?");
+    t.type_text(MISAKI);
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    let screen = t.scrollback();
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    no_symbols("new", &t.scrollback());
+    // Her name on the echo line, as typed.
+    assert!(screen.contains(MISAKI), "{screen}");
+}

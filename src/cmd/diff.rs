@@ -43,6 +43,7 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.tell(&format!("Changes from {old_label} to {new_label}:"))?;
         for change in changes {
             let change = in_words(
+                ctx.style.plain,
                 &change,
                 &|entry: Entry, id: &str| entry.words(&new, id).or_else(|| entry.words(&old, id)),
                 &|id: &str| {
@@ -54,7 +55,12 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
             writeln!(
                 ctx.out,
                 "{}",
-                crate::render::item("-", &change, ctx.style.width, 2)
+                crate::render::item(
+                    crate::render::bullet_marker(ctx.style),
+                    &change,
+                    ctx.style.width,
+                    2
+                )
             )
             .map_err(Error::Stdout)?;
         }

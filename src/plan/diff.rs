@@ -194,9 +194,15 @@ impl fmt::Display for Change {
                         field_words(field)
                     )?;
                 }
+                // `{:#}`: in words alone, for `--plain`.
+                let (from, to) = if f.alternate() {
+                    (" from ", " to ")
+                } else {
+                    (" ", " → ")
+                };
                 write!(
                     f,
-                    " {} → {}",
+                    "{from}{}{to}{}",
                     value_words(field, old.as_ref()),
                     value_words(field, new.as_ref())
                 )
@@ -235,6 +241,16 @@ impl fmt::Display for Change {
             Change::ItemRemoved { section, text } => {
                 write!(f, "removed {} “{text}”", section.item_name())
             }
+            Change::ItemEdited {
+                section,
+                position,
+                old,
+                new,
+            } if f.alternate() => write!(
+                f,
+                "{} {position}: from “{old}” to “{new}”",
+                section.item_name()
+            ),
             Change::ItemEdited {
                 section,
                 position,

@@ -14,6 +14,7 @@ use crate::plan::edit::Entry;
 /// such a person is always named with it, so "added contact “Avi”" never
 /// reads as one more person to call.
 pub fn in_words(
+    plain: bool,
     change: &Change,
     words: &dyn Fn(Entry, &str) -> Option<String>,
     set_apart: &dyn Fn(&str) -> bool,
@@ -29,11 +30,19 @@ pub fn in_words(
             shown
         }
     };
+    // `{:#}` says a change in words alone ("from 3 to 4", not "3 → 4").
+    let said = || {
+        if plain {
+            format!("{change:#}")
+        } else {
+            change.to_string()
+        }
+    };
     let Some((entry, id)) = change.entry() else {
-        return change.to_string();
+        return said();
     };
     let Some(shown) = words(entry, id) else {
-        return change.to_string();
+        return said();
     };
     let noun = entry.noun();
     match change {
@@ -75,11 +84,15 @@ pub fn in_words(
                     .and_then(|key| key.parse::<Role>().ok())
                     .map_or_else(|| show(value.as_ref()), |r| super::role_words(r).into())
             };
-            format!("{noun} {shown}: role {} → {}", role(old), role(new))
+            if plain {
+                format!("{noun} {shown}: role from {} to {}", role(old), role(new))
+            } else {
+                format!("{noun} {shown}: role {} → {}", role(old), role(new))
+            }
         }
         _ => {
             // The line as always, with the entry's id swapped for its words.
-            let line = change.to_string();
+            let line = said();
             let head = format!("{noun} {id}");
             line.strip_prefix(&head)
                 .map_or(line.clone(), |tail| format!("{noun} {shown}{tail}"))

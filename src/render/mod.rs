@@ -589,6 +589,16 @@ pub fn number_marker(n: usize, count: usize) -> String {
     format!("{n:>digits$}.")
 }
 
+/// A change from one value to another: "40% → 60%", or with `--plain`
+/// "from 40% to 60%" (a screen reader says "right arrow" for the arrow).
+pub fn from_to(from: impl std::fmt::Display, to: impl std::fmt::Display, style: Style) -> String {
+    if style.plain {
+        format!("from {from} to {to}")
+    } else {
+        format!("{from} → {to}")
+    }
+}
+
 /// A bullet's marker: a dash, or nothing in plain mode.
 pub fn bullet_marker(style: Style) -> &'static str {
     if style.plain { "" } else { "-" }

@@ -51,8 +51,9 @@ pub fn summary(
                 .map_or_else(|| id.clone(), |t| shorten(&t.situation, 30));
             let (first, last) = (values[0], values[values.len() - 1]);
             let line = format!(
-                "  {name:<30}  {}  {first}% → {last}%  ({})",
+                "  {name:<30}  {}  {}  ({})",
                 sparkline(&values, 100, style),
+                super::from_to(format!("{first}%"), format!("{last}%"), style),
                 times(values.len())
             );
             writeln!(out, "{}", row(&line, style.width))?;
@@ -72,7 +73,8 @@ pub fn summary(
                 let _ = fmt::Write::write_fmt(
                     &mut line,
                     format_args!(
-                        "  urge {first} → {last}  {}",
+                        "  urge {}  {}",
+                        super::from_to(first, last, style),
                         sparkline(&e.ratings, 10, style)
                     ),
                 );

@@ -321,11 +321,16 @@ fn body(
         )?;
         for change in changes.iter().take(CHANGES_SHOWN) {
             let shown = super::changes::in_words(
+                style.plain,
                 change,
                 &|entry, id| words.get(&(entry, id)).map(|w| (*w).to_string()),
                 &|id| period.plan.contact(id).is_some_and(|c| !c.to_involve()),
             );
-            writeln!(out, "{}", super::item("-", &shown, width, 4))?;
+            writeln!(
+                out,
+                "{}",
+                super::item(super::bullet_marker(style), &shown, width, 4)
+            )?;
         }
         if let Some(more) = changes.len().checked_sub(CHANGES_SHOWN).filter(|n| *n > 0) {
             let left_out = format!(
@@ -358,7 +363,11 @@ fn body(
         writeln!(out, "  Nothing stands out.")?;
     }
     for flag in flags {
-        writeln!(out, "{}", super::item("-", &clean(&flag), width, 2))?;
+        writeln!(
+            out,
+            "{}",
+            super::item(super::bullet_marker(style), &clean(&flag), width, 2)
+        )?;
     }
     Ok(())
 }
@@ -427,17 +436,17 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
     let urges: Vec<u8> = entries.iter().map(|e| e.urge).collect();
     writeln!(
         out,
-        "  Urge      {}  {} → {}",
+        "  Urge      {}  {}",
         sparkline(&urges, SCALE_MAX, style),
-        first.urge,
-        last.urge
+        super::from_to(first.urge, last.urge, style)
     )?;
     let distress: Vec<u8> = entries.iter().filter_map(|e| e.distress).collect();
     if let (Some(a), Some(b)) = (distress.first(), distress.last()) {
         writeln!(
             out,
-            "  Distress  {}  {a} → {b}",
-            sparkline(&distress, SCALE_MAX, style)
+            "  Distress  {}  {}",
+            sparkline(&distress, SCALE_MAX, style),
+            super::from_to(a, b, style)
         )?;
     }
     for e in entries {
@@ -568,10 +577,13 @@ fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -
     for (id, values) in &by_trigger {
         let times = plural(values.len() as u64, "rehearsal");
         let trend = format!(
-            "{times:<13}  confidence {}  {}% → {}%",
+            "{times:<13}  confidence {}  {}",
             sparkline(values, 100, at.style),
-            values[0],
-            values[values.len() - 1]
+            super::from_to(
+                format!("{}%", values[0]),
+                format!("{}%", values[values.len() - 1]),
+                at.style
+            )
         );
         // Side by side where it fits; on a narrow terminal the situation
         // on a line of its own, and the counts under it.

@@ -465,7 +465,12 @@ pub fn write_plan(
     let name = if plan.name.trim().is_empty() {
         "Your plan".to_string()
     } else {
-        format!("Plan — {}", clean(&plan.name))
+        // A screen reader says "em dash": with `--plain`, a colon.
+        format!(
+            "Plan{}{}",
+            if style.plain { ": " } else { " — " },
+            clean(&plan.name)
+        )
     };
     let mut facts = vec![format!("revision {}", plan.revision)];
     if let Some(saved) = &plan.saved_at {
@@ -660,8 +665,11 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
         ] {
             brings.extend(list.iter().map(|x| format!("{label}: {}", clean(x))));
         }
+        // A rating not given yet: a dash drawn, or with `--plain` words (a
+        // screen reader says "en dash", or nothing at all).
+        let missing = if style.plain { "not rated yet" } else { "–" };
         let rating =
-            |v: Option<u8>, suffix: &str| v.map_or("–".into(), |v| format!("{v}{suffix}"));
+            |v: Option<u8>, suffix: &str| v.map_or(missing.into(), |v| format!("{v}{suffix}"));
         // The band in words, beside the person's own ratings; the formula
         // lives in `--help` and the README.
         let place = match trigger.rank {

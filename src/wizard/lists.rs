@@ -392,8 +392,9 @@ pub fn ask_role(ask: &mut dyn Prompter, name: &str, current: Option<Role>) -> Re
     let question = format!("Who is {} for you?", clean(name));
     let Some(current) = current else {
         let why = format!(
-            "Nothing chosen yet for {}: move to the one that fits with ↓, then Enter. Your plan shows the people you can call when things are hard, and never shows someone not to involve.",
-            clean(name)
+            "Nothing chosen yet for {}: move to the one that fits with {}, then Enter. Your plan shows the people you can call when things are hard, and never shows someone not to involve.",
+            clean(name),
+            crate::prompt::down_key(ask.plain())
         );
         let i = ask.select_needed(&question, &choices, &why)?;
         return Ok(Some(Role::ALL[i.min(Role::ALL.len() - 1)]));

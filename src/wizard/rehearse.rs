@@ -85,7 +85,7 @@ pub fn rehearse(
             let phone = c
                 .phone
                 .as_deref()
-                .map(|p| format!(" · {}", clean(p)))
+                .map(|p| format!("{}{}", if ask.plain() { ", " } else { " · " }, clean(p)))
                 .unwrap_or_default();
             planned.push(format!("  Call {}{phone}", clean(&c.name)));
         }

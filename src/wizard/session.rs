@@ -236,7 +236,12 @@ fn greet(
     }
     // The keys, the same in every walk-through, said before the first question.
     let keys = format!(
-        "Keys: Enter answers. In a list, ↑ and ↓ move (or type the start of a choice) and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        "Keys: Enter answers. In a list, {} move (or type the start of a choice) and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        if style.plain {
+            "the up and down arrow keys"
+        } else {
+            "↑ and ↓"
+        },
         kind.command
     );
     ask.show(&crate::render::wrap(&keys, style.width, "", ""))
