@@ -400,3 +400,66 @@ fn review_since_a_day_without_a_year_is_the_one_just_past() {
     let said = env.ok(["review", "--since", "21 नवंबर"]);
     assert!(said.contains("since 21 November 2026"), "{said}");
 }
+
+/// Issue 13 (a Japanese user in Tokyo): a plan in Japan is shown dates
+/// year first, the way she writes them, never day first; `4/12/2027`,
+/// which Japan does not write, is asked about rather than guessed.
+#[test]
+fn a_plan_in_japan_is_shown_year_first_dates() {
+    let env = Env::with_example();
+    let (_, _) = at(&env, "Asia/Tokyo", crate::NOW, &["set", "--country", "JP"]);
+    let ran = env
+        .test(["set", "--next-review", "31 Feb"])
+        .env("TZ", "Asia/Tokyo")
+        .status(2)
+        .run();
+    let err = String::from_utf8(ran.err_bytes).unwrap();
+    assert!(err.contains("2027/3/31"), "{err}");
+    assert!(err.contains("2027年3月31日"), "{err}");
+    assert!(!err.contains("31/03/2027"), "{err}");
+    let ran = env
+        .test(["set", "--next-review", "4/12/2027"])
+        .env("TZ", "Asia/Tokyo")
+        .status(2)
+        .run();
+    let err = String::from_utf8(ran.err_bytes).unwrap();
+    assert!(
+        err.contains("could be 4 December 2027 or 12 April 2027"),
+        "{err}"
+    );
+    let (_, _) = at(
+        &env,
+        "Asia/Tokyo",
+        crate::NOW,
+        &["set", "--next-review", "2027/3/31"],
+    );
+    let plan = std::fs::read_to_string(env.plan_file()).unwrap();
+    assert!(plan.contains("next = 2027-03-31"), "{plan}");
+}
+
+/// Issue 13 (Tokyo, Mumbai): relative dates in Japanese and Hindi are
+/// read; Hindi कल is tomorrow for a review date and yesterday for
+/// `review --since`. Sunday 22 November, 19:15 in Tokyo.
+#[test]
+fn relative_dates_in_japanese_and_hindi_are_read() {
+    let env = Env::with_example();
+    for (tz, typed, stored) in [
+        ("Asia/Tokyo", "来週の金曜日", "next = 2026-11-27"),
+        ("Asia/Tokyo", "あさって", "next = 2026-11-24"),
+        ("Asia/Tokyo", "３日後", "next = 2026-11-25"),
+        ("Asia/Kolkata", "अगले शुक्रवार", "next = 2026-11-27"),
+        ("Asia/Kolkata", "कल", "next = 2026-11-23"),
+        ("Asia/Kolkata", "परसों", "next = 2026-11-24"),
+    ] {
+        let (out, err) = at(&env, tz, crate::NOW, &["set", "--next-review", typed]);
+        let plan = std::fs::read_to_string(env.plan_file()).unwrap();
+        assert!(plan.contains(stored), "{typed}: {out}{err}\n{plan}");
+    }
+    let (out, err) = at(
+        &env,
+        "Asia/Kolkata",
+        crate::NOW,
+        &["review", "--since", "कल"],
+    );
+    assert!(out.contains("since 21 November 2026"), "{out}{err}");
+}

@@ -45,9 +45,13 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
             ctx,
         )?;
         let today = ctx.today;
-        let read_due = |typed: &str| match super::typed_date(ctx, typed, None, |example| {
-            format!("give the due date like {example}")
-        }) {
+        let read_due = |typed: &str| match super::typed_date(
+            ctx,
+            typed,
+            None,
+            crate::plan::date::When::Future,
+            |example| format!("give the due date like {example}"),
+        ) {
             Err(error) => Some(error.to_string()),
             Ok(day)
                 if crate::plan::date::days_from_civil(day)
@@ -63,9 +67,13 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due, &read_due)?;
     }
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
-    let due = super::typed_date(ctx, &due, None, |example| {
-        format!("give the due date like {example}")
-    })?;
+    let due = super::typed_date(
+        ctx,
+        &due,
+        None,
+        crate::plan::date::When::Future,
+        |example| format!("give the due date like {example}"),
+    )?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
     super::write_to(ctx, &args.output, text.as_bytes(), "the homework", |path| {

@@ -458,6 +458,7 @@ fn typed_date(
     ctx: &Ctx,
     value: &str,
     country: Option<&str>,
+    when: crate::plan::date::When,
     then: impl FnOnce(&str) -> String,
 ) -> Result<toml::value::Date> {
     use crate::plan::date;
@@ -474,7 +475,7 @@ fn typed_date(
         })
         .or_else(|| ctx.locale_country.clone());
     let order = date::DayOrder::of_region(region.as_deref());
-    let read = date::parse_typed(value, order, ctx.today);
+    let read = date::parse_typed_when(value, order, ctx.today, when);
     match (
         read,
         date::why_not_a_date(&crate::render::clean(value.trim()), read),
@@ -483,7 +484,7 @@ fn typed_date(
         (_, why) => Err(Error::Usage(format!(
             "{}; {}",
             why.unwrap_or_default(),
-            then(&date::example_for(order, value))
+            then(&date::example_for(order, region.as_deref(), value))
         ))),
     }
 }

@@ -85,7 +85,7 @@ fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
         return show_own(&format!("revision {revision}"), &period, ctx);
     }
     // Dates read as `set` and the walk-through read them.
-    let day = super::typed_date(ctx, since, None, |example| {
+    let day = super::typed_date(ctx, since, None, crate::plan::date::When::Past, |example| {
         format!("give a date like {example} or a revision number")
     })?;
     // "Since 29 November" means the one just past, never the next.

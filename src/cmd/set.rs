@@ -185,9 +185,13 @@ fn review_date(value: &str, country: Option<&str>, ctx: &Ctx) -> Result<Option<D
     if value.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    let day = super::typed_date(ctx, value, country, |example| {
-        format!("write it like {example}")
-    })?;
+    let day = super::typed_date(
+        ctx,
+        value,
+        country,
+        crate::plan::date::When::Future,
+        |example| format!("write it like {example}"),
+    )?;
     if let Some(why) = date::other_calendar(day) {
         return Err(Error::Usage(why));
     }

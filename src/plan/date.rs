@@ -180,6 +180,10 @@ pub enum DayOrder {
     DayFirst,
     /// 12/31/2027: the United States and a few others.
     MonthFirst,
+    /// 2027/12/31 (2027年12月31日, 2027. 12. 31.): Japan, China, Korea,
+    /// Hungary, Iran and others. Numbers with the year last are not how
+    /// they write, so `4/12/2026` is asked about.
+    YearFirst,
     /// Not known (no locale, or a country that writes both): ask.
     Unknown,
 }
@@ -189,6 +193,9 @@ impl DayOrder {
     pub fn of_region(region: Option<&str>) -> DayOrder {
         match region {
             Some("US" | "PH" | "FM" | "MH" | "PW") => DayOrder::MonthFirst,
+            Some("JP" | "CN" | "TW" | "KR" | "KP" | "MN" | "HU" | "IR" | "LT" | "BT") => {
+                DayOrder::YearFirst
+            }
             // Canada writes both.
             None | Some("CA") => DayOrder::Unknown,
             Some(_) => DayOrder::DayFirst,
@@ -682,10 +689,24 @@ fn weekday_named(word: &str) -> Option<i64> {
         &["samstag", "sonnabend", "субота", "суботу", "суботи"],
         &["sonntag", "неділя", "неділю", "неділі"],
     ];
-    if let Some(i) = ENGLISH
-        .iter()
-        .zip(OTHERS)
-        .position(|(english, other)| english.contains(&word) || other.contains(&word))
+    // Japanese (金曜日, 金曜) and Hindi (शुक्रवार).
+    const JAPANESE_HINDI: [&[&str]; 7] = [
+        &["月曜日", "月曜", "सोमवार"],
+        &["火曜日", "火曜", "मंगलवार"],
+        &["水曜日", "水曜", "बुधवार"],
+        &["木曜日", "木曜", "गुरुवार", "बृहस्पतिवार", "वीरवार"],
+        &["金曜日", "金曜", "शुक्रवार"],
+        &["土曜日", "土曜", "शनिवार"],
+        &["日曜日", "日曜", "रविवार", "इतवार"],
+    ];
+    if let Some(i) =
+        ENGLISH
+            .iter()
+            .zip(OTHERS)
+            .zip(JAPANESE_HINDI)
+            .position(|((english, other), more)| {
+                english.contains(&word) || other.contains(&word) || more.contains(&word)
+            })
     {
         return i64::try_from(i).ok();
     }
@@ -719,13 +740,18 @@ fn count(word: &str) -> Option<i64> {
     ) {
         return Some(1);
     }
-    // German and Ukrainian small counts (2 to 6).
+    // German and Ukrainian small counts (2 to 6), and Hindi's to ten.
     for (n, words) in [
-        (2, ["zwei", "два", "дві"]),
-        (3, ["drei", "три", "три"]),
-        (4, ["vier", "чотири", "чотири"]),
-        (5, ["fünf", "п'ять", "п'ять"]),
-        (6, ["sechs", "шість", "шість"]),
+        (1, &["एक"][..]),
+        (2, &["zwei", "два", "дві", "दो"]),
+        (3, &["drei", "три", "तीन"]),
+        (4, &["vier", "чотири", "चार"]),
+        (5, &["fünf", "п'ять", "पाँच", "पांच"]),
+        (6, &["sechs", "шість", "छह", "छः", "छे"]),
+        (7, &["सात"]),
+        (8, &["आठ"]),
+        (9, &["नौ"]),
+        (10, &["दस"]),
     ] {
         if words.contains(&word) {
             return Some(n);
@@ -798,6 +824,10 @@ const NEXT: &[&str] = &[
     "наступної",
     "наступну",
     "наступна",
+    "अगले",
+    "अगला",
+    "अगली",
+    "आगामी",
 ];
 const LAST: &[&str] = &[
     "last",
@@ -811,6 +841,10 @@ const LAST: &[&str] = &[
     "минулої",
     "минулу",
     "минула",
+    "पिछले",
+    "पिछला",
+    "पिछली",
+    "बीते",
 ];
 const ON: &[&str] = &["this", "on", "am", "у", "в"];
 
@@ -822,8 +856,18 @@ const ON: &[&str] = &["this", "on", "am", "у", "в"];
 /// the first such day after today; 下周五 is Friday of next week (weeks
 /// start on Monday). `None` when the text says none of these.
 fn relative(text: &str, today: Date) -> Option<Date> {
-    // One apostrophe for п'ятниця, however it was typed.
-    let lower = text.to_lowercase().replace(['’', 'ʼ', '`', '\u{2bc}'], "'");
+    // One apostrophe for п'ятниця, however it was typed; हफ़्ते and हफ्ते
+    // alike, with or without the nukta; and Japanese "by" (金曜日まで,
+    // 3日後に) says the same day.
+    let lower = text
+        .to_lowercase()
+        .replace(['’', 'ʼ', '`', '\u{2bc}'], "'")
+        .replace('\u{95e}', "फ")
+        .replace('\u{93c}', "");
+    let lower = ["までに", "まで", "に"]
+        .iter()
+        .find_map(|by| lower.strip_suffix(by))
+        .unwrap_or(&lower);
     let start = days_from_civil(today);
     let on = |days: i64| Some(civil_from_days(start + days));
     let after_weekday = |target: i64| on((target - weekday(start) - 1).rem_euclid(7) + 1);
@@ -839,24 +883,36 @@ fn relative(text: &str, today: Date) -> Option<Date> {
     };
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && *w != "the")
+        // Hindi's "on" and "by" (शुक्रवार को, शुक्रवार तक) say the same day.
+        .filter(|w| !w.is_empty() && !["the", "को", "तक"].contains(w))
         .collect();
-    // Days, weeks and months in English, German and Ukrainian (each
+    // Days, weeks and months in English, German, Ukrainian and Hindi (each
     // language's forms after a number).
     let unit = |word: &str, n: i64| match word {
-        "day" | "days" | "tag" | "tage" | "tagen" | "день" | "дні" | "днів" | "дня" => {
-            on(n)
-        }
-        "week" | "weeks" | "woche" | "wochen" | "тиждень" | "тижні" | "тижнів" | "тижня" => {
-            on(7 * n)
-        }
+        "day" | "days" | "tag" | "tage" | "tagen" | "день" | "дні" | "днів" | "дня" | "दिन"
+        | "दिनों" => on(n),
+        "week"
+        | "weeks"
+        | "woche"
+        | "wochen"
+        | "тиждень"
+        | "тижні"
+        | "тижнів"
+        | "тижня"
+        | "हफ्ता"
+        | "हफ्ते"
+        | "हफ्तों"
+        | "सप्ताह"
+        | "सप्ताहों" => on(7 * n),
         "fortnight" | "fortnights" => on(14 * n),
         "month" | "months" | "monat" | "monate" | "monaten" | "місяць" | "місяці" | "місяців"
-        | "місяця" => months_after(today, n),
+        | "місяця" | "महीना" | "महीने" | "महीनों" | "माह" => {
+            months_after(today, n)
+        }
         _ => None,
     };
     match words.as_slice() {
-        ["today" | "今天" | "今日" | "heute" | "сьогодні"] => return on(0),
+        ["today" | "今天" | "今日" | "heute" | "сьогодні" | "आज"] => return on(0),
         ["tomorrow" | "明天" | "明日" | "morgen" | "завтра"] => return on(1),
         ["day", "after", "tomorrow"] | ["后天" | "後天" | "übermorgen" | "післязавтра"] =>
         {
@@ -871,7 +927,11 @@ fn relative(text: &str, today: Date) -> Option<Date> {
         }
         [next, what] if NEXT.contains(next) => return unit(what, 1),
         // "in 2 weeks", "in 2 Wochen", "за 2 тижні", "через 2 тижні".
-        ["in" | "за" | "через", n, what] | [n, what, "from", "now"] | [n, what, "later"] => {
+        // "3 दिन में", "3 दिन बाद", "3 दिन के बाद".
+        ["in" | "за" | "через", n, what]
+        | [n, what, "from", "now"]
+        | [n, what, "later" | "में" | "बाद"]
+        | [n, what, "के", "बाद"] => {
             return unit(what, count(n)?);
         }
         // "за тиждень", "через місяць": in one.
@@ -885,7 +945,9 @@ fn relative(text: &str, today: Date) -> Option<Date> {
             return on(-((weekday(start) - weekday_named(day)? - 1).rem_euclid(7) + 1));
         }
         [last, what] if LAST.contains(last) => return unit(what, -1),
-        [n, what, "ago" | "тому"] | ["vor", n, what] => return unit(what, -count(n)?),
+        [n, what, "ago" | "тому" | "पहले"] | ["vor", n, what] => {
+            return unit(what, -count(n)?);
+        }
         [what, "тому"] => return unit(what, -1),
         _ => {}
     }
@@ -897,6 +959,38 @@ fn relative(text: &str, today: Date) -> Option<Date> {
 fn relative_chinese(joined: &str, today: Date) -> Option<Date> {
     let start = days_from_civil(today);
     let on = |days: i64| Some(civil_from_days(start + days));
+    // Japanese (issue 13, Tokyo): あした, あさって, 来週, 来月, in kana or
+    // kanji.
+    match joined {
+        "きょう" | "本日" => return on(0),
+        "あした" | "あす" => return on(1),
+        "明後日" | "あさって" => return on(2),
+        "明々後日" | "明明後日" | "しあさって" => return on(3),
+        "きのう" => return on(-1),
+        "一昨日" | "おととい" | "おとつい" => return on(-2),
+        "来週" | "らいしゅう" => return on(7),
+        "再来週" => return on(14),
+        "先週" => return on(-7),
+        "来月" | "らいげつ" => return months_after(today, 1),
+        "再来月" => return months_after(today, 2),
+        "先月" => return months_after(today, -1),
+        _ => {}
+    }
+    // 来週の金曜日: Friday of next week (weeks start on Monday);
+    // 次の金曜日 or 今度の金曜日: the first after today.
+    for (week, weeks) in [("再来週", 2), ("来週", 1), ("今週", 0), ("先週", -1)] {
+        if let Some(rest) = joined.strip_prefix(week) {
+            let rest = rest.strip_prefix('の').unwrap_or(rest);
+            let target = weekday_named(rest)?;
+            return on(7 * weeks - weekday(start) + target);
+        }
+    }
+    for coming in ["次の", "今度の"] {
+        if let Some(rest) = joined.strip_prefix(coming) {
+            let target = weekday_named(rest)?;
+            return on((target - weekday(start) - 1).rem_euclid(7) + 1);
+        }
+    }
     for next in ["下周", "下星期", "下礼拜", "下禮拜", "下週"] {
         if let Some(rest) = joined.strip_prefix(next) {
             if rest.is_empty() {
@@ -932,8 +1026,11 @@ fn relative_chinese(joined: &str, today: Date) -> Option<Date> {
         (joined.strip_suffix("前")?, -1)
     };
     let rest = rest.strip_suffix("以").unwrap_or(rest);
+    // 3日後, 1週間後, 2か月後 in Japanese too.
     for (mark, days) in [
         ("天", 1),
+        ("日", 1),
+        ("週間", 7),
         ("周", 7),
         ("个星期", 7),
         ("星期", 7),
@@ -944,7 +1041,17 @@ fn relative_chinese(joined: &str, today: Date) -> Option<Date> {
             return on(sign * days * count(n)?);
         }
     }
-    for mark in ["个月", "個月"] {
+    for mark in [
+        "个月",
+        "個月",
+        "ヶ月",
+        "か月",
+        "カ月",
+        "ヵ月",
+        "ケ月",
+        "ヶ月間",
+        "か月間",
+    ] {
         if let Some(n) = rest.strip_suffix(mark) {
             return months_after(today, sign * count(n)?);
         }
@@ -960,11 +1067,58 @@ fn relative_chinese(joined: &str, today: Date) -> Option<Date> {
 /// Jan`, `3月1日`: the next one on or after `today`). Numbers in an order
 /// the locale does not settle come back as [`TypedDate::EitherOf`].
 pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
+    parse_typed_when(text, order, today, When::Either)
+}
+
+/// Which side of today a typed date must be on, for words that say a
+/// distance but not a side: Hindi कल is both yesterday and tomorrow, and
+/// परसों both the day before yesterday and the day after tomorrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// A review or due date: कल is tomorrow.
+    Future,
+    /// `review --since`: कल is yesterday.
+    Past,
+    /// Not known: both are given, to be asked about.
+    Either,
+}
+
+/// How many days from today a word names that is either side of it (कल,
+/// परसों, with "on"/"by" after it or not).
+fn either_side(text: &str) -> Option<i64> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !["को", "तक"].contains(w))
+        .collect();
+    match words.as_slice() {
+        ["कल"] => Some(1),
+        ["परसों" | "परसो"] => Some(2),
+        _ => None,
+    }
+}
+
+/// [`parse_typed`] for a date that must be on one side of today (`when`).
+pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) -> TypedDate {
     let folded = crate::plan::typed::fold(text);
     let text = folded.trim();
-    if let Some(date) = relative(text, today) {
-        return TypedDate::Date(date);
+    if let Some(days) = either_side(text) {
+        let start = days_from_civil(today);
+        let (before, after) = (civil_from_days(start - days), civil_from_days(start + days));
+        return match when {
+            When::Future => TypedDate::Date(after),
+            When::Past => TypedDate::Date(before),
+            When::Either => TypedDate::EitherOf(before, after),
+        };
     }
+    match relative(text, today) {
+        Some(date) => TypedDate::Date(date),
+        None => written(text, order, today),
+    }
+}
+
+/// A date written out (numbers, month names, CJK marks) rather than said
+/// relative to today: the rest of [`parse_typed`].
+fn written(text: &str, order: DayOrder, today: Date) -> TypedDate {
     let real = |y: i64, m: i64, d: i64| -> Option<Date> {
         let date = Date {
             year: u16::try_from(y).ok()?,
@@ -1055,7 +1209,9 @@ pub fn parse_typed(text: &str, order: DayOrder, today: Date) -> TypedDate {
                     (Some(day_first), Some(month_first)) => match order {
                         DayOrder::DayFirst => TypedDate::Date(day_first),
                         DayOrder::MonthFirst => TypedDate::Date(month_first),
-                        DayOrder::Unknown => TypedDate::EitherOf(day_first, month_first),
+                        DayOrder::Unknown | DayOrder::YearFirst => {
+                            TypedDate::EitherOf(day_first, month_first)
+                        }
                     },
                 }
             }
@@ -1070,15 +1226,17 @@ pub fn example(order: DayOrder) -> &'static str {
     match order {
         DayOrder::DayFirst => "31.03.2027, 31/03/2027 or 2027-03-31",
         DayOrder::MonthFirst => "3/31/2027 or 2027-03-31",
+        DayOrder::YearFirst => "2027/3/31 or 2027-03-31",
         DayOrder::Unknown => "31 March 2027 or 2027-03-31",
     }
 }
 
 /// [`example`] for someone who typed `typed`: with the CJK form too
 /// ("2027年3月31日") when they wrote in Chinese or Japanese characters or
-/// full-width forms, so the example shows a way they write dates.
-pub fn example_for(order: DayOrder, typed: &str) -> String {
-    let cjk = typed.chars().any(|c| {
+/// full-width forms, or the plan is in a country that writes dates so
+/// (Japan, China, Taiwan), so the example shows a way they write dates.
+pub fn example_for(order: DayOrder, region: Option<&str>, typed: &str) -> String {
+    let cjk = matches!(region, Some("JP" | "CN" | "TW" | "HK" | "MO")) || typed.chars().any(|c| {
         matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
     });
     if cjk {
@@ -1372,6 +1530,81 @@ mod tests {
         ] {
             assert_eq!(read(typed), meant, "{typed}");
         }
+    }
+
+    #[test]
+    fn relative_dates_in_japanese_and_hindi_are_read() {
+        // Sunday 29 November 2026.
+        let today = date(2026, 11, 29);
+        let read = |text: &str| match parse_typed(text, DayOrder::DayFirst, today) {
+            TypedDate::Date(day) => long_date(day),
+            other => format!("{other:?}"),
+        };
+        // Issue 13 (Tokyo, Mumbai).
+        for (typed, meant) in [
+            ("来週の金曜日", "4 December 2026"),
+            ("来週金曜", "4 December 2026"),
+            ("明日", "30 November 2026"),
+            ("あした", "30 November 2026"),
+            ("あさって", "1 December 2026"),
+            ("明後日", "1 December 2026"),
+            ("きょう", "29 November 2026"),
+            ("金曜日", "4 December 2026"),
+            ("金曜日まで", "4 December 2026"),
+            ("次の月曜日", "30 November 2026"),
+            ("３日後", "2 December 2026"),
+            ("3日後に", "2 December 2026"),
+            ("１週間後", "6 December 2026"),
+            ("2か月後", "29 January 2027"),
+            ("来週", "6 December 2026"),
+            ("来月", "29 December 2026"),
+            ("きのう", "28 November 2026"),
+            ("先週の金曜日", "20 November 2026"),
+            ("3日前", "26 November 2026"),
+            ("आज", "29 November 2026"),
+            ("अगले शुक्रवार", "4 December 2026"),
+            ("अगले शुक्रवार को", "4 December 2026"),
+            ("शुक्रवार तक", "4 December 2026"),
+            ("3 दिन में", "2 December 2026"),
+            ("तीन दिन बाद", "2 December 2026"),
+            ("३ दिन में", "2 December 2026"),
+            ("दो हफ्ते बाद", "13 December 2026"),
+            ("दो हफ़्ते बाद", "13 December 2026"),
+            ("अगले हफ्ते", "6 December 2026"),
+            ("अगले महीने", "29 December 2026"),
+            ("पिछले शुक्रवार", "27 November 2026"),
+            ("3 दिन पहले", "26 November 2026"),
+        ] {
+            assert_eq!(read(typed), meant, "{typed}");
+        }
+        // कल and परसों are either side of today: the side a date must be
+        // on settles it, and when none does, both are offered.
+        let when = |typed: &str, when: When| match parse_typed_when(
+            typed,
+            DayOrder::DayFirst,
+            today,
+            when,
+        ) {
+            TypedDate::Date(day) => long_date(day),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(when("कल", When::Future), "30 November 2026");
+        assert_eq!(when("कल", When::Past), "28 November 2026");
+        assert_eq!(when("परसों", When::Future), "1 December 2026");
+        assert_eq!(when("परसों", When::Past), "27 November 2026");
+        assert_eq!(
+            parse_typed("कल", DayOrder::DayFirst, today),
+            TypedDate::EitherOf(date(2026, 11, 28), date(2026, 11, 30))
+        );
+    }
+
+    #[test]
+    fn a_month_on_and_words_that_are_no_date() {
+        let today = date(2026, 11, 29);
+        let read = |text: &str| match parse_typed(text, DayOrder::DayFirst, today) {
+            TypedDate::Date(day) => long_date(day),
+            other => format!("{other:?}"),
+        };
         // 31 January and a month on is the last of February.
         let january = date(2027, 1, 31);
         assert_eq!(
@@ -1558,17 +1791,17 @@ mod tests {
     #[test]
     fn the_example_shows_the_cjk_form_to_someone_who_typed_cjk() {
         assert_eq!(
-            example_for(DayOrder::Unknown, "2027年13月1日"),
+            example_for(DayOrder::Unknown, None, "2027年13月1日"),
             "31 March 2027, 2027-03-31, or 2027年3月31日"
         );
         assert_eq!(
-            example_for(DayOrder::DayFirst, "２/１３/2027")
+            example_for(DayOrder::DayFirst, None, "２/１３/2027")
                 .matches("年")
                 .count(),
             1
         );
         assert_eq!(
-            example_for(DayOrder::Unknown, "31 Feb"),
+            example_for(DayOrder::Unknown, None, "31 Feb"),
             example(DayOrder::Unknown)
         );
         let ja = parse_typed(

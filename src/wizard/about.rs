@@ -4,7 +4,8 @@ use super::Wizard;
 use crate::crisis_lines::{self, EMERGENCY};
 use crate::error::Result;
 use crate::plan::date::{
-    DayOrder, TypedDate, civil_from_days, date_only, days_from_civil, long_date, parse_typed,
+    DayOrder, TypedDate, When, civil_from_days, date_only, days_from_civil, long_date,
+    parse_typed_when,
 };
 use toml::value::Date;
 
@@ -198,8 +199,16 @@ impl Wizard<'_> {
     /// one; a day and month the locale leaves open is asked about. `None`
     /// when they leave it empty.
     fn pick_date(&mut self) -> Result<Option<Date>> {
-        let order = DayOrder::of_region(self.default_country.as_deref());
-        let example = crate::plan::date::example(order);
+        // The plan's country writes the dates (Japan: 2027/3/31), else
+        // her locale's.
+        let region = self
+            .draft
+            .plan
+            .country
+            .clone()
+            .or_else(|| self.default_country.clone());
+        let order = DayOrder::of_region(region.as_deref());
+        let example = crate::plan::date::example_for(order, region.as_deref(), "");
         let today = days_from_civil(self.today);
         let plain = format!("Which date? (like {example})");
         let mut question = plain.clone();
@@ -207,7 +216,7 @@ impl Wizard<'_> {
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(None);
             };
-            let read = parse_typed(&text, order, self.today);
+            let read = parse_typed_when(&text, order, self.today, When::Future);
             let date = match read {
                 TypedDate::Date(date) => date,
                 TypedDate::EitherOf(day_first, month_first) => {
@@ -232,18 +241,18 @@ impl Wizard<'_> {
                     let why =
                         crate::plan::date::why_not_a_date(&crate::prompt::shorten(&text, 30), read)
                             .unwrap_or_default();
-                    let example = crate::plan::date::example_for(order, &text);
+                    let example = crate::plan::date::example_for(order, region.as_deref(), &text);
                     question = format!("{why}. Which date? (like {example})");
                     continue;
                 }
             };
             if let Some(why) = crate::plan::date::other_calendar(date) {
-                let example = crate::plan::date::example_for(order, &text);
+                let example = crate::plan::date::example_for(order, region.as_deref(), &text);
                 question = format!("{why}. Which date? (like {example})");
                 continue;
             }
             if days_from_civil(date) <= today {
-                let example = crate::plan::date::example_for(order, &text);
+                let example = crate::plan::date::example_for(order, region.as_deref(), &text);
                 question = format!(
                     "{} is today or earlier. Which date after today? (like {example})",
                     long_date(date)
