@@ -5,7 +5,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::plan::parse::ParseError;
+use crate::plan::parse::{Foreign, ParseError};
 use crate::plan::validate::Problem;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -479,6 +479,9 @@ fn write_words(path: &std::path::Path, source: &io::Error) -> String {
 /// the revisions folder, the plan folder (the one the person chose). Where
 /// nothing could be looked at, it says "file or folder". Paths in the
 /// command are quoted for the shell, so a name with `'` or spaces works.
+/// What `validate` checks, for a file that is none of them.
+const NOT_A_PLAN_HINT: &str = "`validate` checks relapse-plan's own files: your plan (plan.toml, in the folder `relapse-plan path` shows), a homework file or a hand-in";
+
 fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
     use crate::render::rescue::shell_word;
     use crate::store::Place;
@@ -634,6 +637,52 @@ impl Error {
             Error::HandInWouldNotOpen { .. } => {
                 "your plan is untouched; tell your therapist this happened, and bring your plan another way (`relapse-plan print -o plan.pdf` makes a copy of it)".into()
             }
+            // A file of the wrong kind: what the command takes instead, and
+            // who makes it, never "check again" or "ask for a new copy" of
+            // a file that was never the right one.
+            Error::BadFile {
+                what: "a hand-in file",
+                source: ParseError::WrongKind { found, .. },
+                path,
+            } if found == "a homework file" => format!(
+                "`review` reads what your client hands back: the file they write with `relapse-plan homework submit -o hand-in.toml`; give it that file, and this one beside it to check they match: `relapse-plan review HAND-IN --assignment {}`",
+                crate::render::rescue::path_word(path)
+            ),
+            Error::BadFile {
+                what: "a homework file",
+                source: ParseError::WrongKind { found, .. },
+                ..
+            } if found == "a hand-in file" => {
+                "a hand-in is what a client writes for their therapist with `homework submit`; `homework start` takes the homework file your therapist gave you".into()
+            }
+            Error::BadFile {
+                what: "a hand-in file",
+                source: ParseError::NotToml(_),
+                ..
+            } => "nothing was changed; `review` reads the hand-in your client writes with `relapse-plan homework submit -o hand-in.toml` (a plain text file): ask them for that file".into(),
+            Error::BadFile {
+                what: "a homework file",
+                source: ParseError::NotToml(_),
+                ..
+            } => "nothing was changed; `homework start` takes the homework file your therapist writes with `relapse-plan homework assign` (a plain text file, often homework.toml): ask them for that file".into(),
+            Error::BadFile {
+                what: "a plan",
+                source: ParseError::NotToml(found),
+                path,
+            } => match found {
+                Foreign::VCard => format!(
+                    "to add the people in it to your plan: `relapse-plan contact import {}`",
+                    crate::render::rescue::path_word(path)
+                ),
+                Foreign::Pdf | Foreign::Html => "a printed plan (`relapse-plan print` makes these) can't be checked; `validate` checks the plan file itself: plan.toml in the folder `relapse-plan path` shows".into(),
+                Foreign::Utf16 => "open it in a text editor and save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8), then check it again".into(),
+                _ => NOT_A_PLAN_HINT.into(),
+            },
+            Error::BadFile {
+                what: "a plan",
+                source: ParseError::NoSchemaVersion | ParseError::BadSchemaVersion(_),
+                ..
+            } => NOT_A_PLAN_HINT.into(),
             // Read as far as this version understands, but never rewritten.
             Error::BadFile {
                 what: "the practice log" | "the check-in log",

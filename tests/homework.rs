@@ -549,7 +549,9 @@ fn damaged_and_hostile_homework_and_hand_ins_change_nothing() {
         ["review", examples().join("homework.toml").to_str().unwrap()],
     );
     assert!(
-        err.contains("this is a homework file, not a hand-in file"),
+        err.contains(
+            "this is homework, as `homework assign` writes it for a client, not a hand-in"
+        ),
         "{err}"
     );
 }

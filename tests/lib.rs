@@ -50,6 +50,7 @@ mod their_words;
 mod torture;
 mod trudy;
 mod trudy_files;
+mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;
 mod walk;

@@ -27,6 +27,10 @@ pub enum ParseError {
     NotUtf8 { line: usize, column: usize },
     /// The file starts with a byte-order mark, which TOML does not allow.
     ByteOrderMark,
+    /// Not a TOML text file at all, but one of the kinds people mix up
+    /// with one (a PDF, a vCard, a web page, text saved as UTF-16): what
+    /// it is, in words ("a PDF document").
+    NotToml(Foreign),
     /// The TOML itself is broken, or a value has the wrong type.
     Syntax {
         line: usize,
@@ -49,6 +53,16 @@ pub enum ParseError {
     /// A key this build does not know, in a file of the current schema:
     /// usually a typo, and it would be lost on the next save.
     UnknownField { key: String, line: Option<usize> },
+    /// A key this build does not know in a file from someone else (the
+    /// plan inside a hand-in), which is never saved, so nothing is lost:
+    /// only named, with its line.
+    NotWritten { key: String, line: Option<usize> },
+    /// Something wrong with a value that reads (a count, a date, a
+    /// name), found once the file is read, with the line it is on.
+    AtLine {
+        line: Option<usize>,
+        message: String,
+    },
     /// The plan inside a hand-in reads, but does not pass the checks the
     /// plan loader makes (a likelihood of 9, two triggers with one id).
     PlanProblems(Vec<PlanProblem>),
@@ -69,6 +83,29 @@ impl fmt::Display for ParseError {
             ParseError::ByteOrderMark => f.write_str(
                 "line 1, column 1: the file starts with a byte-order mark; save it as UTF-8 without BOM",
             ),
+            ParseError::NotToml(Foreign::Utf16) => f.write_str(
+                "it is saved as UTF-16 text, and relapse-plan reads its files as UTF-8: save it as UTF-8",
+            ),
+            ParseError::NotToml(found) => write!(
+                f,
+                "it is {}, not a relapse-plan file (those are plain text)",
+                found.words()
+            ),
+            ParseError::NotWritten { key, line } => {
+                if let Some(line) = line {
+                    write!(f, "line {line}: ")?;
+                }
+                write!(
+                    f,
+                    "`{key}` is not a field relapse-plan knows, so relapse-plan did not write it there (a typo, or added by hand?)"
+                )
+            }
+            ParseError::AtLine { line, message } => {
+                if let Some(line) = line {
+                    write!(f, "line {line}: ")?;
+                }
+                f.write_str(message)
+            }
             ParseError::Syntax {
                 line,
                 column,
@@ -80,6 +117,13 @@ impl fmt::Display for ParseError {
             ),
             ParseError::BadSchemaVersion(found) => {
                 write!(f, "`schema_version = {found}` should be a whole number from 1 up")
+            }
+            ParseError::WrongKind { expected, found }
+                if found == "a homework file" && *expected == "a hand-in file" =>
+            {
+                f.write_str(
+                    "this is homework, as `homework assign` writes it for a client, not a hand-in a client sent back",
+                )
             }
             ParseError::WrongKind { expected, found } => {
                 write!(f, "this is {found}, not {expected}")
@@ -122,6 +166,70 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// A kind of file people mix up with a relapse-plan file: a printed plan
+/// (PDF, web page), the contacts they meant to import, a document saved by
+/// a word processor. Recognised from its first bytes, so the person is
+/// told what they gave rather than the TOML reader's words for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    Pdf,
+    VCard,
+    Html,
+    Xml,
+    Utf16,
+    Zip,
+    Image,
+    Binary,
+}
+
+impl Foreign {
+    /// What the file is, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Foreign::Pdf => "a PDF document",
+            Foreign::VCard => "a vCard (contacts) file",
+            Foreign::Html => "a web page (HTML)",
+            Foreign::Xml => "an XML file",
+            Foreign::Utf16 => "text saved as UTF-16",
+            Foreign::Zip => "a zip archive or a word-processor document",
+            Foreign::Image => "a picture",
+            Foreign::Binary => "a binary file (not text)",
+        }
+    }
+
+    /// What `bytes` are, when they are one of the kinds above. Only the
+    /// start is looked at (and NUL bytes anywhere, which no text file
+    /// holds): no TOML file starts with `%PDF`, `BEGIN:`, `<` or these.
+    pub fn of(bytes: &[u8]) -> Option<Foreign> {
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            return Some(Foreign::Utf16);
+        }
+        let start = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        let start = &start[start
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(start.len())..];
+        let head = String::from_utf8_lossy(&start[..start.len().min(64)]).to_ascii_lowercase();
+        Some(if head.starts_with("%pdf") {
+            Foreign::Pdf
+        } else if head.starts_with("begin:vcard") {
+            Foreign::VCard
+        } else if head.starts_with("<?xml") {
+            Foreign::Xml
+        } else if head.starts_with('<') {
+            Foreign::Html
+        } else if start.starts_with(b"PK\x03\x04") {
+            Foreign::Zip
+        } else if start.starts_with(b"\x89PNG") || start.starts_with(&[0xff, 0xd8, 0xff]) {
+            Foreign::Image
+        } else if bytes.contains(&0) {
+            Foreign::Binary
+        } else {
+            return None;
+        })
+    }
+}
+
 /// A file's bytes as UTF-8 text and its raw TOML table, every failure with
 /// the line and column.
 fn raw_table(bytes: &[u8]) -> Result<(&str, toml::Table), ParseError> {
@@ -146,8 +254,12 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Par
     toml::from_str(text).map_err(|e| syntax(text, &e))
 }
 
-/// The bytes as UTF-8 text without a byte-order mark, as TOML requires.
+/// The bytes as UTF-8 text without a byte-order mark, as TOML requires;
+/// a file of another kind altogether (see [`Foreign`]) is named as that.
 fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
+    if let Some(found) = Foreign::of(bytes) {
+        return Err(ParseError::NotToml(found));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
@@ -613,7 +725,14 @@ impl<'t> Document<'t> {
             from: line_start(text, name.span().start),
         };
         let spanned = toml::Spanned::new(value.span(), inner.clone());
-        let parsed = read_plan(table, &within, || Ok(toml::Deserializer::from(spanned)))?;
+        // A plan from someone else is never saved here, so a key this
+        // build does not know is named, not said to be lost on a save.
+        let parsed = read_plan(table, &within, || Ok(toml::Deserializer::from(spanned))).map_err(
+            |e| match e {
+                ParseError::UnknownField { key, line } => ParseError::NotWritten { key, line },
+                e => e,
+            },
+        )?;
         // Each problem's line from the line breaks found once: counting
         // them from the start for every problem made a hand-in with
         // thousands of problems quadratic (4,000 took seconds, 40,000
@@ -644,6 +763,14 @@ pub fn to_table<T: serde::Serialize>(value: &T) -> toml::Table {
 fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
     let raw = error.message().trim().replace('\n', " ");
     match error.span() {
+        Some(span) if raw == "duplicate key" => {
+            let (line, column) = line_column(text, span.start);
+            ParseError::Syntax {
+                line,
+                column,
+                message: duplicate(text, span.start, line),
+            }
+        }
         Some(span) => {
             let (line, column) = line_column(text, span.start);
             let key = key_before(text, span.start);
@@ -656,6 +783,58 @@ fn syntax(text: &str, error: &toml::de::Error) -> ParseError {
         None => ParseError::Field {
             message: plain_words(&raw, None),
         },
+    }
+}
+
+/// The TOML reader's "duplicate key" in words: which key (or table) is
+/// written twice, and the line it was first written on, when it can be
+/// found by reading back (`key` is the name the reader points at, on
+/// `line`).
+fn duplicate(text: &str, offset: usize, line: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let this = lines.get(line - 1).map_or("", |l| l.trim());
+    let key: String = text[offset..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        .collect();
+    let key = if key.is_empty() {
+        "this key".to_string()
+    } else {
+        format!("`{key}`")
+    };
+    if this.starts_with('[') {
+        // A table header: the same header earlier in the file.
+        let header = this.split('#').next().unwrap_or(this).trim();
+        let first = lines[..line - 1]
+            .iter()
+            .position(|l| l.split('#').next().unwrap_or(l).trim() == header);
+        return match first {
+            Some(at) => format!(
+                "`{header}` is written twice (first on line {}): put what is under both in one of them",
+                at + 1
+            ),
+            None => format!("{key} is written twice: keep one of them"),
+        };
+    }
+    // A key: the same key earlier in its table, read back to its header.
+    let bare = key.trim_matches('`');
+    let first = lines[..line - 1]
+        .iter()
+        .rev()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(bare)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|back| line - 1 - back);
+    match first {
+        Some(at) => format!(
+            "{key} is written twice in the same place (first on line {at}): keep the one you mean and delete the other"
+        ),
+        None => format!(
+            "{key} is written twice in the same place: keep the one you mean and delete the other"
+        ),
     }
 }
 
@@ -700,6 +879,15 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
     // The TOML reader's own words for a file nested past its limit.
     if message.contains("recursion depth") || message.contains("cannot recurse") {
         return "lists or tables are nested inside each other far too deeply here; relapse-plan never writes a file like this, so it may be damaged, or made to be hard to read".into();
+    }
+    // serde's "unknown field `x`, expected one of `a`, `b`, …": the field,
+    // without the list of Rust names.
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, _)) = rest.split_once('`')
+    {
+        return format!(
+            "`{field}` is not a field relapse-plan knows here, so relapse-plan did not write it (a typo, or added by hand?)"
+        );
     }
     let Some((found, expected)) = message.rsplit_once(", expected ") else {
         return message.to_string();
