@@ -203,8 +203,9 @@ fn start_refuses_escape_and_c1_characters_as_assign_does() {
         let err = output.stderr;
         assert!(
             err.contains(&format!(
-                "`{}` can't be read as a homework file: {field} holds a control character (such as an escape), which `homework assign` never writes",
-                file.display()
+                "`{}` can't be read as a homework file: line {}: {field} holds a control character (such as an escape), which `homework assign` never writes",
+                file.display(),
+                text[..text.find(from).unwrap()].matches('\n').count() + 1
             )),
             "{to}: {err}"
         );

@@ -1066,7 +1066,8 @@ fn a_homework_file_with_huge_names_is_refused_and_changes_nothing() {
         let err = env.fails(1, ["homework", "start", file.to_str().unwrap()]);
         assert!(
             err.contains(&format!(
-                "can't be read as a homework file: {what} is longer than"
+                "can't be read as a homework file: line {}: {what} is longer than",
+                text[..text.find(from).unwrap()].matches('\n').count() + 1
             )),
             "{err}"
         );

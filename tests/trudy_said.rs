@@ -21,6 +21,19 @@ fn file(env: &Env, name: &str, bytes: &[u8]) -> String {
     path.display().to_string()
 }
 
+/// An example file with `from` (once in it) made `to`, written beside
+/// the environment as `name`; its path, and the line `to` is on.
+fn edited(env: &Env, example_name: &str, name: &str, from: &str, to: &str) -> (String, usize) {
+    let text = fs::read_to_string(example(example_name)).unwrap();
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} once in {example_name}"
+    );
+    let line = text[..text.find(from).unwrap()].matches('\n').count() + 1;
+    (file(env, name, text.replace(from, to).as_bytes()), line)
+}
+
 /// A PDF, a vCard, a web page, text saved as UTF-16 or a binary file given
 /// for a relapse-plan file is named as what it is, with what the command
 /// takes instead; never the TOML reader's "key with no value, expected `=`"
@@ -220,4 +233,290 @@ fn reviewing_the_homework_itself_says_what_to_give_instead() {
         "{err}"
     );
     assert!(!err.contains("ask whoever sent it"), "{err}");
+}
+
+/// Homework no one can do, or dated where no homework is, is refused by
+/// `homework start`, `validate` and (in a hand-in) `review`, with the file,
+/// the line and why in words; `homework assign` can't write it. Before:
+/// all were accepted, and a homework of 1900 was "46352 days past due".
+#[test]
+fn homework_no_one_can_do_is_refused_with_its_line() {
+    let env = Env::with_example();
+    let before = env.snapshot_dir();
+    let check_ins = "[[tasks]]\ntask = \"rank-triggers\"\ncount = 1";
+    let cases = [
+        (
+            "five-in-three.toml",
+            check_ins,
+            "[[tasks]]\ntask = \"check-in\"\ncount = 5",
+            "due = 2026-11-29",
+            "due = 2026-11-24",
+            "task `check-in` asks for 5 check-ins in 3 days (22 November 2026 to 24 November 2026, both included)",
+        ),
+        (
+            "due-before.toml",
+            "due = 2026-11-29",
+            "due = 2026-11-20",
+            "",
+            "",
+            "it is due on 20 November 2026, before it was assigned (22 November 2026)",
+        ),
+        (
+            "9999.toml",
+            "due = 2026-11-29",
+            "due = 9999-11-29",
+            "",
+            "",
+            "the due date, 29 November 9999, can't be right",
+        ),
+        (
+            "1900.toml",
+            "assigned = 2026-11-22",
+            "assigned = 1900-01-01",
+            "due = 2026-11-29",
+            "due = 1900-01-05",
+            "the day it was assigned, 1 January 1900, can't be right",
+        ),
+    ];
+    for (name, from, to, from2, to2, said) in cases {
+        let text = fs::read_to_string(example("homework.toml")).unwrap();
+        let mut text = text.replacen(from, to, 1);
+        if !from2.is_empty() {
+            text = text.replacen(from2, to2, 1);
+        }
+        let line = |key: &str| text.lines().position(|l| l.starts_with(key)).unwrap() + 1;
+        let at = if name == "five-in-three.toml" {
+            line("count = 5")
+        } else {
+            line(to.split(' ').next().unwrap())
+        };
+        let path = file(&env, name, text.as_bytes());
+        for command in [&["homework", "start"][..], &["validate"]] {
+            let err = env.fails(1, command.iter().copied().chain([path.as_str()]));
+            assert!(
+                err.contains(&format!(
+                    "`{path}` can't be read as a homework file: line {at}: {said}"
+                )),
+                "{name} {command:?}: {err}"
+            );
+        }
+    }
+    assert_eq!(env.snapshot_dir(), before, "nothing was started");
+    // The same in a hand-in, at the line in the hand-in.
+    let (path, at) = edited(
+        &env,
+        "hand-in.toml",
+        "far.toml",
+        "due = 2026-11-29",
+        "due = 9999-01-01",
+    );
+    let err = env.fails(1, ["review", &path]);
+    assert!(
+        err.contains(&format!(
+            "line {at}: the due date, 1 January 9999, can't be right"
+        )),
+        "{err}"
+    );
+}
+
+/// `homework assign` can't write homework `start` would refuse: more
+/// check-ins than days, or due more than a year away.
+#[test]
+fn assign_writes_no_homework_start_refuses() {
+    let env = Env::new();
+    let out = env.home().join("new.toml");
+    let out = out.to_str().unwrap();
+    let err = env.fails(
+        2,
+        [
+            "homework",
+            "assign",
+            "-o",
+            out,
+            "--therapist",
+            "Dr P",
+            "--due",
+            "2026-11-24",
+            "--task",
+            "check-in=5",
+        ],
+    );
+    assert!(err.contains("asks for 5 check-ins in 3 days"), "{err}");
+    assert!(
+        err.contains("give a later --due, or fewer check-ins"),
+        "{err}"
+    );
+    let err = env.fails(
+        2,
+        [
+            "homework",
+            "assign",
+            "-o",
+            out,
+            "--therapist",
+            "Dr P",
+            "--due",
+            "9999-11-24",
+            "--task",
+            "check-in=5",
+        ],
+    );
+    assert!(
+        err.contains("the due date, 24 November 9999, is more than a year away"),
+        "{err}"
+    );
+    assert!(!Path::new(out).exists(), "nothing written");
+    env.ok([
+        "homework",
+        "assign",
+        "-o",
+        out,
+        "--therapist",
+        "Dr P",
+        "--due",
+        "2026-11-26",
+        "--task",
+        "check-in=5",
+    ]);
+}
+
+/// Every problem `homework assign` would never write names its line in the
+/// file from someone else: a count of 4294967295, a control character in
+/// the therapist's name. Before: the words alone, no line.
+#[test]
+fn problems_in_a_hand_in_name_their_line() {
+    let env = Env::new();
+    for (name, from, to, said) in [
+        (
+            "count.toml",
+            "count = 4\n",
+            "count = 4294967295\n",
+            "task `map-triggers` asks for 4294967295; counts go from 1 to 100",
+        ),
+        (
+            "bell.toml",
+            "therapist = \"Dr Patel\"",
+            "therapist = \"Dr \\u0007Patel\"",
+            "the therapist's name holds a control character (such as an escape)",
+        ),
+    ] {
+        let (path, at) = edited(&env, "hand-in.toml", name, from, to);
+        let err = env.fails(1, ["review", &path]);
+        assert!(
+            err.contains(&format!(
+                "`{path}` can't be read as a hand-in file: line {at}: {said}"
+            )),
+            "{name}: {err}"
+        );
+        let (path, at) = edited(&env, "homework.toml", name, from, to);
+        let err = env.fails(1, ["homework", "start", &path]);
+        assert!(
+            err.contains(&format!(
+                "`{path}` can't be read as a homework file: line {at}: {said}"
+            )),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// A therapist's name holding a right-to-left override or a zero-width
+/// space is said to be suspicious, in words, before the homework starts;
+/// before, it was only shown written out (`\u{202e}`) in the list.
+#[test]
+fn a_name_hiding_characters_is_flagged_before_starting() {
+    let env = Env::with_example();
+    let (path, _) = edited(
+        &env,
+        "homework.toml",
+        "odd.toml",
+        "therapist = \"Dr Patel\"",
+        "therapist = \"Dr \\u202Eletap\\u200B\"",
+    );
+    let ran = env.test(["homework", "start", &path]).run();
+    assert!(
+        ran.stderr.contains(&format!(
+            "Take care: in `{path}`, the therapist's name (“Dr \\u{{202e}}letap\\u{{200b}}”) holds characters that do not show"
+        )),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr
+            .contains("Check with your therapist that this homework is from them."),
+        "{}",
+        ran.stderr
+    );
+    // A plain name is not flagged.
+    let ran = env
+        .test([
+            "homework",
+            "start",
+            "--force",
+            example("homework.toml").to_str().unwrap(),
+        ])
+        .run();
+    assert!(!ran.stderr.contains("Take care"), "{}", ran.stderr);
+}
+
+/// A zero-width space or a right-to-left override inside a phone number
+/// is flagged by `validate` (a plan or a hand-in) with its line and the
+/// number written out, and by `review` first under "Worth talking about":
+/// a number that dials differently from how it reads is the worst thing a
+/// card can carry. Before: both "read cleanly".
+#[test]
+fn a_phone_number_hiding_characters_is_flagged_with_its_line() {
+    let env = Env::new();
+    let (path, at) = edited(
+        &env,
+        "hand-in.toml",
+        "zwsp.toml",
+        "phone = \"+44 7700 900123\"",
+        "phone = \"+44 7700\\u200B900123\"",
+    );
+    let ran = env.test(["validate", &path]).run();
+    assert!(
+        ran.stderr.contains(&format!(
+            "Line {at}: the phone number of “Alex (sponsor)” holds characters that do not show (+44 7700\\u{{200b}}900123)"
+        )),
+        "{}",
+        ran.stderr
+    );
+    let review = env.ok(["review", &path]);
+    let worth = review.split("Worth talking about").nth(1).unwrap();
+    let first = worth.lines().nth(1).unwrap();
+    assert!(
+        first.contains("the phone number of “Alex (sponsor)” holds characters that do not show"),
+        "{review}"
+    );
+    assert!(worth.contains("(+44 7700\\u{200b}900123)"), "{review}");
+    assert!(!review.contains('\u{200b}'), "never raw");
+    // A plan of one's own: the line, and the command that mends it.
+    let (path, at) = edited(
+        &env,
+        "plan.toml",
+        "rlo.toml",
+        "phone = \"+44 7700 900123\"",
+        "phone = \"\\u202E+44 7700 900123\"",
+    );
+    let ran = env.test(["validate", &path]).run();
+    assert!(
+        ran.stderr.contains(&format!(
+            "Line {at}: the phone number of “Alex (sponsor)” holds characters that do not show (\\u{{202e}}+44 7700 900123)"
+        )),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr
+            .contains("relapse-plan contact edit alex --phone"),
+        "{}",
+        ran.stderr
+    );
+    // The example files, with none, say nothing of it.
+    for name in ["hand-in.toml", "plan.toml"] {
+        let ran = env
+            .test(["validate", example(name).to_str().unwrap()])
+            .run();
+        assert!(!ran.stderr.contains("do not show"), "{}", ran.stderr);
+    }
 }

@@ -62,7 +62,7 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
                     crate::plan::date::long_date(day)
                 ))
             }
-            Ok(_) => None,
+            Ok(day) => crate::plan::homework::due_problem(day, today),
         };
         crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due, &read_due)?;
     }
@@ -83,6 +83,12 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
 
 fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let assignment = read_assignment(file)?;
+    // Before anything is asked or started: a name that hides characters
+    // is said to be suspicious, in words, not only shown written out.
+    let hidden = crate::plan::homework::hidden_in_names(&assignment);
+    if !hidden.is_empty() {
+        ctx.say(&shown::hidden_names(file, &hidden))?;
+    }
     // An unreadable started homework never locks the person out: a good
     // file takes its place, asked about like any other replacement.
     let previous = match ctx.store.load_homework() {

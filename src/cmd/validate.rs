@@ -29,7 +29,13 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         _ => None,
     };
     if let Some(said) = said {
-        return writeln!(ctx.out, "{said}").map_err(Error::Stdout);
+        writeln!(ctx.out, "{said}").map_err(Error::Stdout)?;
+        // A hand-in's plan is the one the therapist would print.
+        if crate::plan::parse::document_kind(&bytes).as_deref() == Some(HAND_IN_KIND) {
+            let hand_in = store::hand_in_from(path, &bytes)?;
+            hidden_numbers(ctx, &bytes, "plan", &hand_in.plan, None)?;
+        }
+        return Ok(());
     }
     let parsed = parse(&bytes).map_err(|source| Error::BadFile {
         what: "a plan",
@@ -64,6 +70,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         crate::render::plural(plan.crisis_steps.len(), "crisis step"),
     );
     ctx.tell(&said)?;
+    hidden_numbers(ctx, &bytes, "", &plan, Some("relapse-plan contact edit"))?;
     // Not a problem that stops the plan (both may be right), but a screen
     // or a phone would show the two as one person: worth a look.
     for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {
@@ -84,6 +91,50 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             words[..1].to_uppercase(),
             &words[1..]
         ))?;
+    }
+    Ok(())
+}
+
+/// Each phone number in `plan` (kept under `key` in the file, "" at the
+/// top) that holds characters that do not show, with its line and the
+/// number written out: it "reads cleanly" as TOML, but may dial differently
+/// from how it reads. `mend` is the command that mends it, for a plan of
+/// one's own; a hand-in's is asked for again.
+fn hidden_numbers(
+    ctx: &mut Ctx,
+    bytes: &[u8],
+    key: &str,
+    plan: &crate::plan::Plan,
+    mend: Option<&str>,
+) -> Result<()> {
+    use crate::plan::validate::Step;
+    for (n, contact) in crate::plan::phone::hidden_numbers(plan) {
+        let path: Vec<Step> = [key]
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .chain(["contacts"])
+            .map(|k| Step::Key(k.into()))
+            .chain([Step::Entry(n), Step::Key("phone".into())])
+            .collect();
+        let line = crate::plan::parse::line_in(bytes, &path)
+            .map_or_else(String::new, |line| format!("Line {line}: "));
+        let what = format!(
+            "the phone number of {} holds characters that do not show ({}), so it may dial differently from how it reads",
+            quoted(&contact.name),
+            crate::render::clean(contact.phone.as_deref().unwrap_or_default())
+        );
+        let what = if line.is_empty() {
+            format!("{}{}", what[..1].to_uppercase(), &what[1..])
+        } else {
+            format!("{line}{what}")
+        };
+        ctx.say(&match mend {
+            Some(command) => format!(
+                "{what}. Type it again with `{command} {} --phone \"…\"`.",
+                contact.id
+            ),
+            None => format!("{what}: ask for it to be written again."),
+        })?;
     }
     Ok(())
 }

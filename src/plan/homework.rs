@@ -14,6 +14,7 @@ use super::diff::Change;
 use super::edit::Entry;
 use super::parse::ParseError;
 use super::rehearsal::{ExerciseKind, PracticeLog};
+use super::validate::Step;
 use super::{Plan, Role, Section, priority};
 
 /// The format version of homework files (and of started homework).
@@ -259,65 +260,219 @@ pub fn note_problem(what: &str, note: &str) -> Option<String> {
     note_flaw(note).map(|f| format!("{}: {}", f.describe(what), f.fix()))
 }
 
+/// The latest a homework may be due: a year (and a day, for a leap
+/// year) after it was assigned. `assign` writes no later one, so a file
+/// due in 9999 came from somewhere else.
+pub const MAX_DAYS_DUE: i64 = 366;
+
+/// The years a homework's days may fall in: relapse-plan dates homework
+/// from today, so a day in 1900 or 9999 is a hand edit, and counting days
+/// from it says "46352 days past due".
+pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2199;
+
+/// One thing wrong in an assignment, with where it is written (the path
+/// of keys and entries from the assignment's table), so a reader with the
+/// file can name its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trouble {
+    pub at: Vec<Step>,
+    pub words: String,
+}
+
+impl Trouble {
+    fn new(at: &[Step], words: String) -> Trouble {
+        Trouble {
+            at: at.to_vec(),
+            words,
+        }
+    }
+}
+
+fn key(name: &str) -> Step {
+    Step::Key(name.to_string())
+}
+
 impl Assignment {
     /// What makes an assignment from an untrusted file one that `assign`
-    /// could not have written: words it would refuse (megabytes of name,
-    /// an escape sequence in it), too many tasks, counts past what it
-    /// allows (a `map-triggers` of 4294967295 would be homework no one
-    /// finishes). A bidi control or a zero-width character is no reason:
-    /// `assign` takes those, and they are shown written out.
+    /// could not have written, in words; see [`Assignment::troubles`].
     pub fn problems(&self) -> Vec<String> {
-        let mut problems: Vec<String> = [
+        self.troubles().into_iter().map(|t| t.words).collect()
+    }
+
+    /// What makes an assignment from an untrusted file one that `assign`
+    /// could not have written, each with where it is: words it would
+    /// refuse (megabytes of name, an escape sequence in it), too many
+    /// tasks, counts past what it allows (a `map-triggers` of 4294967295
+    /// would be homework no one finishes), days it would not write (due
+    /// before it was assigned, in 1900 or 9999), and homework no one can
+    /// do (5 check-ins in 3 days). A bidi control or a zero-width
+    /// character is no reason: `assign` takes those, and they are shown
+    /// written out (and `homework start` says so, see [`hidden_in_names`]).
+    pub fn troubles(&self) -> Vec<Trouble> {
+        let mut problems: Vec<Trouble> = [
             (
+                "therapist",
                 "the therapist's name",
                 one_line_flaw(&self.therapist, MAX_NAME_CHARS),
             ),
             (
+                "client",
                 "the client's name",
                 one_line_flaw(self.client.as_deref().unwrap_or_default(), MAX_NAME_CHARS),
             ),
-            ("the note", note_flaw(&self.note)),
-            ("the id", one_line_flaw(&self.id, MAX_ID_CHARS)),
+            ("note", "the note", note_flaw(&self.note)),
+            ("id", "the id", one_line_flaw(&self.id, MAX_ID_CHARS)),
         ]
         .into_iter()
-        .filter_map(|(what, flaw)| {
-            flaw.map(|flaw| match flaw {
-                Flaw::TooLong(_) => format!(
-                    "{}, more than `homework assign` writes",
-                    flaw.describe(what)
-                ),
-                _ => format!(
-                    "{}, which `homework assign` never writes",
-                    flaw.describe(what)
-                ),
+        .filter_map(|(field, what, flaw)| {
+            flaw.map(|flaw| {
+                let words = match flaw {
+                    Flaw::TooLong(_) => format!(
+                        "{}, more than `homework assign` writes",
+                        flaw.describe(what)
+                    ),
+                    _ => format!(
+                        "{}, which `homework assign` never writes",
+                        flaw.describe(what)
+                    ),
+                };
+                Trouble::new(&[key(field)], words)
             })
         })
         .collect();
+        problems.extend(self.day_troubles());
         if self.tasks.len() > MAX_TASKS {
-            problems.push(format!(
-                "it asks for {} tasks; homework holds at most {MAX_TASKS}",
-                self.tasks.len()
+            problems.push(Trouble::new(
+                &[key("tasks"), Step::Entry(MAX_TASKS)],
+                format!(
+                    "it asks for {} tasks; homework holds at most {MAX_TASKS}",
+                    self.tasks.len()
+                ),
             ));
         }
-        for task in self.tasks.iter().take(MAX_TASKS) {
-            let counts = [Some(task.count), task.times];
-            if counts
+        for (n, task) in self.tasks.iter().enumerate().take(MAX_TASKS) {
+            let at = |field: &str| [key("tasks"), Step::Entry(n), key(field)];
+            let counts = [("count", Some(task.count)), ("times", task.times)];
+            if let Some((field, _)) = counts
                 .iter()
-                .flatten()
-                .any(|n| !(1..=MAX_COUNT).contains(n))
+                .find(|(_, n)| n.is_some_and(|n| !(1..=MAX_COUNT).contains(&n)))
             {
-                problems.push(format!(
-                    "task `{}` asks for {}; counts go from 1 to {MAX_COUNT}",
-                    task.task.key(),
-                    match task.times {
-                        Some(times) => format!("{}x{times}", task.count),
-                        None => task.count.to_string(),
-                    }
+                problems.push(Trouble::new(
+                    &at(field),
+                    format!(
+                        "task `{}` asks for {}; counts go from 1 to {MAX_COUNT}",
+                        task.task.key(),
+                        match task.times {
+                            Some(times) => format!("{}x{times}", task.count),
+                            None => task.count.to_string(),
+                        }
+                    ),
                 ));
+            } else if let Some(words) = self.undoable(task) {
+                problems.push(Trouble::new(&at("count"), words));
             }
         }
         problems
     }
+
+    /// The days between assigned and due, both included: the most days
+    /// anyone can check in on. `None` when either is not a day.
+    pub fn days_to_do(&self) -> Option<i64> {
+        let (from, to) = (self.assigned.date?, self.due.date?);
+        Some(days_from_civil(to) - days_from_civil(from) + 1)
+    }
+
+    /// Why `task` can't be done in the time given, in words: check-ins are
+    /// one a day, so 5 of them need 5 days.
+    fn undoable(&self, task: &Task) -> Option<String> {
+        let days = self.days_to_do()?;
+        if task.task != TaskKind::CheckIn || i64::from(task.count) <= days || days < 1 {
+            return None;
+        }
+        let (from, to) = (self.assigned.date?, self.due.date?);
+        Some(format!(
+            "task `check-in` asks for {} check-ins in {} ({} to {}, both included), and a day has one check-in",
+            task.count,
+            if days == 1 {
+                "1 day".to_string()
+            } else {
+                format!("{days} days")
+            },
+            super::date::long_date(from),
+            super::date::long_date(to)
+        ))
+    }
+
+    /// Days `assign` would not write: not a day at all, a year no homework
+    /// is dated in, due before it was assigned or more than a year after.
+    fn day_troubles(&self) -> Vec<Trouble> {
+        let mut troubles = Vec::new();
+        let mut days = Vec::new();
+        for (field, what, value) in [
+            ("assigned", "the day it was assigned", &self.assigned),
+            ("due", "the due date", &self.due),
+        ] {
+            match value.date {
+                None => troubles.push(Trouble::new(
+                    &[key(field)],
+                    format!("{what} has no day in it (`{field}` is written like 2026-11-22)"),
+                )),
+                Some(day) if !YEARS.contains(&i64::from(day.year)) => {
+                    troubles.push(Trouble::new(
+                        &[key(field)],
+                        format!(
+                            "{what}, {}, can't be right: homework is dated from the year {} to {}",
+                            super::date::long_date(day),
+                            YEARS.start(),
+                            YEARS.end()
+                        ),
+                    ));
+                }
+                Some(day) => days.push(day),
+            }
+        }
+        if let [assigned, due] = days[..] {
+            let (a, d) = (days_from_civil(assigned), days_from_civil(due));
+            if d < a {
+                troubles.push(Trouble::new(
+                    &[key("due")],
+                    format!(
+                        "it is due on {}, before it was assigned ({})",
+                        super::date::long_date(due),
+                        super::date::long_date(assigned)
+                    ),
+                ));
+            } else if d - a > MAX_DAYS_DUE {
+                troubles.push(Trouble::new(
+                    &[key("due")],
+                    format!(
+                        "it is due on {}, more than a year after it was assigned ({}); homework is due within a year",
+                        super::date::long_date(due),
+                        super::date::long_date(assigned)
+                    ),
+                ));
+            }
+        }
+        troubles
+    }
+}
+
+/// The names in an assignment that hold characters that do not show (a
+/// right-to-left override, a zero-width space): `assign` keeps them, as
+/// they may be meant, but a name that shows differently from what it is
+/// is worth a word before the client trusts the file. Each is (what, the
+/// name).
+pub fn hidden_in_names(a: &Assignment) -> Vec<(&'static str, &str)> {
+    [
+        ("the therapist's name", Some(a.therapist.as_str())),
+        ("the client's name", a.client.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(what, name)| {
+        name.filter(|n| super::hidden::any_hidden(n))
+            .map(|n| (what, n))
+    })
+    .collect()
 }
 
 impl Started {
@@ -386,10 +541,8 @@ impl Assignment {
         if let Some(problem) = note_problem("the note", &note) {
             return Err(problem);
         }
-        if due < today {
-            return Err(format!(
-                "the due date {due} is before today ({today}): give the day the homework is due, today or later"
-            ));
+        if let Some(problem) = due_problem(due, today) {
+            return Err(problem);
         }
         if asked.tasks.is_empty() {
             return Err("give at least one --task".into());
@@ -405,7 +558,7 @@ impl Assignment {
             "homework",
             |_| false,
         );
-        Ok(Assignment {
+        let made = Assignment {
             schema_version: HOMEWORK_VERSION,
             kind: HOMEWORK_KIND.into(),
             id: format!("{}-{who}", moment.to_lowercase()),
@@ -415,7 +568,31 @@ impl Assignment {
             due: date_only(due),
             note,
             tasks: asked.tasks,
-        })
+        };
+        // Never homework no one can do: the one rule `start` reads it by.
+        if let Some(words) = made.tasks.iter().find_map(|t| made.undoable(t)) {
+            return Err(format!("{words}: give a later --due, or fewer check-ins"));
+        }
+        Ok(made)
+    }
+}
+
+/// Why `due` can't be a due date given on `today`, said to the therapist:
+/// past, or more than a year away (what `start` would refuse).
+pub fn due_problem(due: Date, today: Date) -> Option<String> {
+    let (d, t) = (days_from_civil(due), days_from_civil(today));
+    if d < t {
+        Some(format!(
+            "the due date {due} is before today ({today}): give the day the homework is due, today or later"
+        ))
+    } else if d - t > MAX_DAYS_DUE {
+        Some(format!(
+            "the due date, {}, is more than a year away: give a day within a year, by {}",
+            super::date::long_date(due),
+            super::date::long_date(super::date::civil_from_days(t + MAX_DAYS_DUE))
+        ))
+    } else {
+        None
     }
 }
 
@@ -945,6 +1122,16 @@ pub fn read_hand_in(bytes: &[u8]) -> Result<HandIn, ParseError> {
     } else {
         from_v2(document.fields()?)
     };
+    // Each problem of the assignment with its line in this file.
+    if let Some(trouble) = hand_in.assignment.troubles().into_iter().next() {
+        let at: Vec<Step> = std::iter::once(Step::Key("assignment".into()))
+            .chain(trouble.at)
+            .collect();
+        return Err(ParseError::AtLine {
+            line: document.line_at(&at),
+            message: trouble.words,
+        });
+    }
     if let Some(message) = hand_in.problems().into_iter().next() {
         return Err(ParseError::Field { message });
     }
@@ -1017,7 +1204,19 @@ struct RevisionV2 {
 
 /// Things worth a conversation, from the plan and practice.
 pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
-    let mut flags = Vec::new();
+    // First: a number that dials differently from how it reads, written
+    // out where it is shown (the renderer shows each hidden character as
+    // `\u{…}`).
+    let mut flags: Vec<String> = super::phone::hidden_numbers(plan)
+        .into_iter()
+        .map(|(_, c)| {
+            format!(
+                "the phone number of “{}” holds characters that do not show ({}): it may dial differently from how it reads; ask for it to be written again",
+                c.name,
+                c.phone.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
     if let Some(riskiest) = priority::sorted(&plan.triggers).first()
         && !practice.rehearsals.iter().any(|r| r.trigger == riskiest.id)
     {

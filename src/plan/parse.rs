@@ -697,6 +697,18 @@ impl<'t> Document<'t> {
         })
     }
 
+    /// The line of this file where `path` (keys and entries from the top)
+    /// is written: the deepest part of it the file holds, so a count left
+    /// out names its task. `None` when not even the first key is there.
+    pub fn line_at(&self, path: &[Step]) -> Option<usize> {
+        let (Step::Key(first), rest) = path.split_first()? else {
+            return None;
+        };
+        let (name, value) = self.root.get_ref().get_key_value(first.as_str())?;
+        let at = line_of(value, rest).unwrap_or(name.span().start);
+        Some(line_column(self.text, at).0)
+    }
+
     /// Every field, read strictly (an unknown one refused), each failure
     /// with its line and column.
     pub fn fields<T: serde::de::DeserializeOwned>(&self) -> Result<T, ParseError> {
@@ -748,6 +760,20 @@ impl<'t> Document<'t> {
             })
             .collect())
     }
+}
+
+/// The line of the TOML file `bytes` where `path` (keys and entries from
+/// the top) is written, to point a person at it; `None` when the file
+/// does not read or does not hold it.
+pub fn line_in(bytes: &[u8], path: &[Step]) -> Option<usize> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let (Step::Key(first), rest) = path.split_first()? else {
+        return None;
+    };
+    let (name, value) = root.get_ref().get_key_value(first.as_str())?;
+    let at = line_of(value, rest).unwrap_or(name.span().start);
+    Some(line_column(text, at).0)
 }
 
 /// Any part of a plan as a TOML table, with dates as TOML dates. It goes

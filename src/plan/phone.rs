@@ -63,6 +63,18 @@ impl Trouble {
     }
 }
 
+/// The contacts whose phone number holds characters that do not show (a
+/// zero-width space, a right-to-left override), with their place in the
+/// plan's list: a number that dials differently from how it reads is the
+/// worst thing a card can carry, so `validate` and `review` name each.
+pub fn hidden_numbers(plan: &super::Plan) -> Vec<(usize, &super::Contact)> {
+    plan.contacts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.phone.as_deref().and_then(trouble) == Some(Trouble::Hidden))
+        .collect()
+}
+
 /// Why `number` can't be trusted as written, if it can't.
 pub fn trouble(number: &str) -> Option<Trouble> {
     if number.chars().any(is_hidden) {

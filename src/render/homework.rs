@@ -192,6 +192,24 @@ pub fn at_stake(previous: &Started, zone: &jiff::tz::TimeZone) -> String {
     )
 }
 
+/// Said before a homework is started whose names hold characters that do
+/// not show (`hidden`: what, and the name, from
+/// [`crate::plan::homework::hidden_in_names`]): a name that reads as one
+/// thing and is another is how a file pretends to be from someone it is
+/// not, so the client hears it before trusting the file.
+pub fn hidden_names(file: &std::path::Path, hidden: &[(&str, &str)]) -> String {
+    let names: Vec<String> = hidden
+        .iter()
+        .map(|(what, name)| format!("{what} (“{}”)", clean(name)))
+        .collect();
+    format!(
+        "Take care: in `{}`, {} {} characters that do not show, written out here as \\u{{…}}; a name like that may not be what it looks like. Check with your therapist that this homework is from them.",
+        file.display(),
+        crate::render::and_list(&names),
+        if names.len() == 1 { "holds" } else { "hold" }
+    )
+}
+
 /// The question before a new homework replaces the started one.
 pub fn start_instead(new: &Assignment) -> String {
     format!("Start the homework from {} instead?", clean(&new.therapist))

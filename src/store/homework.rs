@@ -13,7 +13,7 @@ use super::files::{read_limited_as, within_limit};
 use crate::error::{Error, Result};
 use crate::plan::Plan;
 use crate::plan::homework::{Assignment, HOMEWORK_KIND, HandIn, Started};
-use crate::plan::parse::{ParseError, parse_document};
+use crate::plan::parse::{Document, ParseError};
 use crate::plan::period::Period;
 
 /// Reads a homework file a therapist wrote.
@@ -27,16 +27,27 @@ const HOMEWORK: &str = "a homework file";
 /// checks it.
 pub fn assignment_from(path: &Path, bytes: &[u8]) -> Result<Assignment> {
     const WHAT: &str = HOMEWORK;
-    let assignment: Assignment =
-        parse_document(bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
+    let document =
+        Document::read(bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
+    let assignment: Assignment = document
+        .fields()
+        .map_err(|source| bad(WHAT, path, source))?;
     if assignment.tasks.is_empty() {
         return Err(Error::NoTasks {
             path: path.to_path_buf(),
         });
     }
-    // Homework `assign` could not have written (see [`Assignment::problems`]).
-    match assignment.problems().into_iter().next() {
-        Some(message) => Err(bad(WHAT, path, ParseError::Field { message })),
+    // Homework `assign` could not have written (see
+    // [`Assignment::troubles`]), named at its line.
+    match assignment.troubles().into_iter().next() {
+        Some(trouble) => Err(bad(
+            WHAT,
+            path,
+            ParseError::AtLine {
+                line: document.line_at(&trouble.at),
+                message: trouble.words,
+            },
+        )),
         None => Ok(assignment),
     }
 }
