@@ -101,14 +101,6 @@ pub enum Error {
     #[error("the disk is full, so your plan could not be saved (it is kept in `{}`)", dir.display())]
     PlanNotSaved { dir: PathBuf },
 
-    /// A check-in on a day well before the last one: the computer's clock
-    /// is wrong, and the check-in would be kept under the wrong day (and
-    /// count days without a lapse from 1970). Both dates in words.
-    #[error(
-        "your computer's clock says today is {today}, which is before your last check-in ({last}), so this check-in was not saved: it would be kept under the wrong day"
-    )]
-    ClockBehindCheckIn { today: String, last: String },
-
     #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
     SharedFolder { path: PathBuf },
 
@@ -591,9 +583,6 @@ impl Error {
             ),
             Error::PlanNotSaved { .. } => {
                 "nothing was changed, and your plan is as it was; free some space, then try again".into()
-            }
-            Error::ClockBehindCheckIn { .. } => {
-                "nothing was changed; set your computer's date and time (in its settings), then check in again".into()
             }
             Error::SharedFolder { .. } => {
                 "nothing was changed; make a folder of your own for your plan (for example `mkdir ~/my-plan`) and use that".into()

@@ -345,12 +345,15 @@ fn relative_dates_are_read_on_the_persons_own_day() {
 }
 
 /// Issue 12: a check-in with the computer's clock set back (to 1970) was
-/// kept as "Fri 2 Jan", and days without a lapse then counted from 1970.
-/// It is refused before anything is asked, saying both dates in words and
-/// that nothing was changed; a day behind (a flight west across the date
-/// line) is still a check-in on that day.
+/// kept as "Fri 2 Jan", and days without a lapse then counted from 1970;
+/// then it was refused, and her answers lost. It is saved with the last
+/// check-in's day, with a kind word that the clock seems to have gone
+/// back; a day behind (a flight west across the date line) is still a
+/// check-in on that day.
 #[test]
-fn a_check_in_with_the_clock_set_back_is_refused_in_words() {
+fn a_check_in_with_the_clock_set_back_is_saved_with_a_kind_note() {
+    // Issue 12: it was refused outright, losing what she had answered.
+    // Now it is kept, with the last check-in's day, and the clock named.
     let env = Env::with_example();
     let log = env.plan_dir().join("check-ins.toml");
     let (_, said) = at(
@@ -360,24 +363,34 @@ fn a_check_in_with_the_clock_set_back_is_refused_in_words() {
         &["check-in", "--urge", "3", "--acted", "no"],
     );
     assert!(said.is_empty() || !said.contains("clock"), "{said}");
-    let before = std::fs::read(&log).unwrap();
     let ran = env
-        .test(["check-in", "--urge", "2", "--acted", "no"])
+        .test([
+            "check-in",
+            "--urge",
+            "7",
+            "--acted",
+            "no",
+            "--note",
+            "rang my sister",
+        ])
         .env("TZ", "Pacific/Auckland")
         .env("RELAPSE_PLAN_NOW", "1970-01-02T10:00:00Z")
-        .status(1)
         .run();
     assert!(
-        ran.stderr.contains("your computer's clock says today is 2 January 1970, which is before your last check-in (27 November 2026), so this check-in was not saved"),
+        ran.stderr.contains("Your computer's clock seems to have gone back: it says today is 2 January 1970, before your last check-in (27 November 2026)."),
         "{}",
         ran.stderr
     );
+    assert!(ran.stderr.contains("nothing is lost"), "{}", ran.stderr);
+    let out = String::from_utf8(ran.bytes).unwrap();
     assert!(
-        ran.stderr.contains("set your computer's date and time"),
-        "{}",
-        ran.stderr
+        out.contains("Added to your check-in for Fri 27 Nov"),
+        "{out}"
     );
-    assert_eq!(std::fs::read(&log).unwrap(), before, "nothing was changed");
+    let saved = std::fs::read_to_string(&log).unwrap();
+    assert!(saved.contains("rang my sister"), "{saved}");
+    assert!(saved.contains("urge = 7"), "{saved}");
+    assert!(!saved.contains("1970"), "{saved}");
     // Los Angeles the evening before, after a flight: that day's check-in.
     let (out, _) = at(
         &env,

@@ -9,7 +9,7 @@ use crate::cli::{CheckInArgs, Switch};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::checkin::{Acted, Answers, CheckIn, CheckInLog, Recorded, Stretch, stretch};
-use crate::plan::date::days_from_civil;
+use crate::plan::date::{days_from_civil, unix_seconds};
 use crate::plan::early_warning::{MAX_LOOK_BACK, assess};
 use crate::plan::edit::{EditError, Entry};
 use crate::plan::{Plan, TextItem};
@@ -40,9 +40,8 @@ fn stopped_words(earlier: usize, command: Option<&str>) -> String {
 }
 
 pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
-    let today = ctx.today;
     if args.ics {
-        return reminder(args, today, ctx);
+        return reminder(args, ctx.today, ctx);
     }
     // `--note` is the check-in's own line, never a revision's change note:
     // without a check-in to hold it, refuse before saving anything.
@@ -68,8 +67,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         }
     };
     if args.urge.is_some() || args.count_days.is_none() {
-        clock_after_last_check_in(ctx)?;
+        with_the_last_if_the_clock_went_back(ctx)?;
     }
+    let today = ctx.today;
     tidy_note(ctx)?;
     for other in &args.other_sign {
         let folded = crate::store::fold_note(other.trim());
@@ -158,11 +158,13 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// Refuses a check-in when the computer's clock is well behind the last
-/// one (set back to 1970, say), before anything is asked, so nothing typed
-/// is lost. A day behind is allowed: a flight west across the date line
-/// makes "today" the day before, and that check-in belongs there.
-fn clock_after_last_check_in(ctx: &Ctx) -> Result<()> {
+/// Says so, kindly and once, when the computer's clock is well behind the
+/// last check-in, before anything is asked, and dates this one to be kept with: her answers go with the last check-in's
+/// day, the latest day known to be real, so the log keeps its order and
+/// nothing she says is lost (issue 12). A day behind is no sign of a wrong
+/// clock: a flight west across the date line makes "today" the day
+/// before, and that check-in belongs there.
+fn with_the_last_if_the_clock_went_back(ctx: &mut Ctx) -> Result<()> {
     // The quick-view copy holds the latest days; a log that can't be read
     // is said when the check-in is saved, not here.
     let Ok(recent) = ctx.store.load_recent_check_ins() else {
@@ -171,18 +173,26 @@ fn clock_after_last_check_in(ctx: &Ctx) -> Result<()> {
     let Some(last) = recent
         .entries
         .iter()
-        .filter_map(|e| e.day.date)
-        .max_by_key(|d| days_from_civil(*d))
+        .filter(|e| e.day.date.is_some())
+        .max_by_key(|e| e.day_number())
     else {
         return Ok(());
     };
-    if days_from_civil(ctx.today) + 1 >= days_from_civil(last) {
+    let Some(day) = last.day.date else {
+        return Ok(());
+    };
+    if days_from_civil(ctx.today) + 1 >= days_from_civil(day) {
         return Ok(());
     }
-    Err(Error::ClockBehindCheckIn {
-        today: crate::plan::date::long_date(ctx.today),
-        last: crate::plan::date::long_date(last),
-    })
+    ctx.say(&format!(
+        "Your computer's clock seems to have gone back: it says today is {}, before your last check-in ({}). This check-in is saved with that day's, so nothing is lost; setting your computer's date and time puts the clock right.",
+        crate::plan::date::long_date(ctx.today),
+        crate::plan::date::long_date(day),
+    ))?;
+    let at = last.times.iter().max_by_key(|t| unix_seconds(t)).copied();
+    ctx.today = day;
+    ctx.now = crate::plan::date::dated_after(at.as_ref(), ctx.now);
+    Ok(())
 }
 
 /// What saving a check-in gives back: how it was recorded, today's entry,
