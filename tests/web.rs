@@ -472,3 +472,24 @@ fn the_card_in_html_is_legible_whole_and_dialable() {
     assert!(html.contains("More in your full plan."));
     check(&full, &html);
 }
+
+/// Issue 13 (Mumbai): the HTML claimed no language for her words, so a
+/// screen reader read her Hindi with an English voice. A run of her words
+/// in a script only one language is written in says so (`lang="hi"`,
+/// `"zh"`); Arabic script, Latin and mixed runs claim none, never "en".
+#[test]
+fn html_gives_her_words_the_language_their_script_says() {
+    let env = Env::with_world();
+    for args in [
+        &["print", "--format", "html"][..],
+        &["print", "--card", "--format", "html"][..],
+    ] {
+        let html = env.ok(args);
+        assert!(html.contains("lang=\"hi\">दीदी को"), "{args:?}\n{html}");
+        assert!(html.contains("lang=\"zh\">如果没人接"), "{args:?}\n{html}");
+        assert!(!html.contains("lang=\"en\""), "{args:?}");
+    }
+    let html = env.ok(["print", "--format", "html"]);
+    assert!(html.contains("<li dir=\"auto\" lang=\"\">لا أنام أكثر من"));
+    assert!(html.contains("lang=\"\">为了我自己 (for me)"), "{html}");
+}

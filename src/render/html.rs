@@ -17,8 +17,52 @@ use crate::render::printout::{Chart, Item, PRIVATE, Paper, Printout, Rank, Reach
 use crate::render::text::{how_to_reach, shown_names};
 
 /// The person's words: their direction found from the text itself, and
-/// no language claimed (the headings are English, their words may not be).
-const THEIRS: &str = "dir=\"auto\" lang=\"\"";
+/// their language only where their script says it plainly ([`language_of`]);
+/// otherwise none claimed (the headings are English, their words may not
+/// be), so a screen reader never reads Hindi with an English voice.
+fn theirs(text: &str) -> String {
+    format!(
+        "dir=\"auto\" lang=\"{}\"",
+        language_of(text).unwrap_or_default()
+    )
+}
+
+/// The language a run of the person's words is in, when one script that
+/// only one language is written in makes up nearly all its letters (kana:
+/// Japanese; Han alone: Chinese; Hangul: Korean; Devanagari: Hindi; Thai,
+/// Greek, Hebrew). Latin, Cyrillic and Arabic letters are written in many
+/// languages, and mixed runs are no one language: none for them.
+pub fn language_of(text: &str) -> Option<&'static str> {
+    let (mut letters, mut kana, mut han, mut hangul) = (0_usize, 0, 0, 0);
+    let mut others = [0_usize; 4];
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match u32::from(c) {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => hangul += 1,
+            0x0900..=0x097F => others[0] += 1,
+            0x0E00..=0x0E7F => others[1] += 1,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => others[2] += 1,
+            0x0590..=0x05FF => others[3] += 1,
+            _ => {}
+        }
+    }
+    let most = |n: usize| letters > 0 && n * 5 >= letters * 4;
+    if kana > 0 && most(kana + han) {
+        return Some("ja");
+    }
+    if hangul > 0 && most(hangul + han) {
+        return Some("ko");
+    }
+    if most(han) {
+        return Some("zh");
+    }
+    ["hi", "th", "el", "he"]
+        .into_iter()
+        .zip(others)
+        .find_map(|(language, n)| most(n).then_some(language))
+}
 
 /// A `tel:` (or `sms:`) address: the digits of `number` in ASCII, with
 /// its leading `+`; none when the number does not dial exactly what it
@@ -157,7 +201,7 @@ fn call(item: &Item, name: &str, section: &Section) -> String {
     let who = if name.is_empty() {
         "<span class=\"who or\">or</span>".to_string()
     } else {
-        format!("<span class=\"who\" {THEIRS}>{}</span>", html(name))
+        format!("<span class=\"who\" {}>{}</span>", theirs(name), html(name))
     };
     let shown = how_to_reach(number, reach);
     let mut out = format!(
@@ -173,7 +217,12 @@ fn call(item: &Item, name: &str, section: &Section) -> String {
     }
     out.push_str("</span>");
     if let Some(note) = note {
-        let _ = write!(out, " <span class=\"note\" {THEIRS}>{}</span>", html(note));
+        let _ = write!(
+            out,
+            " <span class=\"note\" {}>{}</span>",
+            theirs(note),
+            html(note)
+        );
     }
     out.push_str("</li>");
     out
@@ -231,12 +280,13 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
                 Some(n) => {
                     let _ = write!(
                         body,
-                        "<li value=\"{n}\" {THEIRS}>{}</li>",
+                        "<li value=\"{n}\" {}>{}</li>",
+                        theirs(text),
                         words(text, known)
                     );
                 }
                 None => {
-                    let _ = write!(body, "<li {THEIRS}>{}</li>", words(text, known));
+                    let _ = write!(body, "<li {}>{}</li>", theirs(text), words(text, known));
                 }
             }
             continue;
@@ -248,11 +298,16 @@ fn section_html(body: &mut String, section: &Section, known: &HashSet<String>) {
         item_open = false;
         match item {
             Item::Bullet(text) => {
-                let _ = write!(body, "<li {THEIRS}>{}", words(text, known));
+                let _ = write!(body, "<li {}>{}", theirs(text), words(text, known));
                 item_open = true;
             }
             Item::Numbered(n, text) => {
-                let _ = write!(body, "<li value=\"{n}\" {THEIRS}>{}", words(text, known));
+                let _ = write!(
+                    body,
+                    "<li value=\"{n}\" {}>{}",
+                    theirs(text),
+                    words(text, known)
+                );
                 item_open = true;
             }
             Item::Call { .. } => body.push_str(&call(item, name, section)),
@@ -456,7 +511,8 @@ impl Card {
                     Entry::Step(n, text) => {
                         let _ = write!(
                             body,
-                            "<li value=\"{n}\" {THEIRS}>{}</li>",
+                            "<li value=\"{n}\" {}>{}</li>",
+                            theirs(text),
                             words(text, &none)
                         );
                     }
@@ -472,13 +528,14 @@ impl Card {
                         };
                         let _ = write!(
                             body,
-                            "<p class=\"call\"><span class=\"who\" {THEIRS}>{}</span> {}</p>",
+                            "<p class=\"call\"><span class=\"who\" {}>{}</span> {}</p>",
+                            theirs(&who),
                             html(&who),
                             number_html(number, reach, number)
                         );
                     }
                     Entry::Text(text) => {
-                        let _ = write!(body, "<p {THEIRS}>{}</p>", words(text, &none));
+                        let _ = write!(body, "<p {}>{}</p>", theirs(text), words(text, &none));
                     }
                     Entry::Note(text) => {
                         let _ = write!(body, "<p class=\"small\">{}</p>", words(text, &none));
