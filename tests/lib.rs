@@ -21,6 +21,7 @@ mod homework;
 mod hostile;
 #[cfg(unix)]
 mod keys;
+mod lists;
 mod local_day;
 mod lockscreen;
 #[cfg(unix)]

@@ -376,6 +376,14 @@ pub fn shorten(text: &str, width: usize) -> String {
     shorten_kept(&clean(text), width)
 }
 
+/// `text` followed by spaces up to `width` display columns: a Japanese
+/// or Hindi name takes the columns it is seen in, not its character
+/// count, so the column after it lines up (`{:<30}` counts characters).
+pub fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(textwrap::core::display_width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
 /// The units text is shown in, each with where it starts: graphemes (a
 /// letter with its accent, an emoji with its joiners), and each hidden
 /// character written out by [`clean`] (`\u{202e}`) as one, so nothing

@@ -51,7 +51,8 @@ pub fn summary(
                 .map_or_else(|| id.clone(), |t| shorten(&t.situation, 30));
             let (first, last) = (values[0], values[values.len() - 1]);
             let line = format!(
-                "  {name:<30}  {}  {}  ({})",
+                "  {}  {}  {}  ({})",
+                super::pad(&name, 30),
                 sparkline(&values, 100, style),
                 super::from_to(format!("{first}%"), format!("{last}%"), style),
                 times(values.len())

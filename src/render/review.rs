@@ -596,8 +596,7 @@ fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -
             let name = plan
                 .trigger(id)
                 .map_or_else(|| clean(id), |t| shorten(&t.situation, name_width));
-            let pad = name_width.saturating_sub(textwrap::core::display_width(&name));
-            writeln!(out, "  {name}{}  {trend}", " ".repeat(pad))?;
+            writeln!(out, "  {}  {trend}", super::pad(&name, name_width))?;
         } else {
             let name = plan.trigger(id).map_or_else(
                 || clean(id),
