@@ -873,11 +873,11 @@ pub struct TriggerEdit {
     /// Remove an urge (repeatable).
     #[arg(long, value_name = "TEXT")]
     pub remove_urge: Vec<String>,
-    /// Unlink a coping strategy (repeatable).
-    #[arg(long, value_name = "ID")]
+    /// Unlink a coping strategy: its number in `coping list` or its name (repeatable).
+    #[arg(long, value_name = "WHICH")]
     pub remove_coping: Vec<String>,
-    /// Unlink a contact (repeatable).
-    #[arg(long, value_name = "ID")]
+    /// Unlink a contact: its number in `contact list` or their name (repeatable).
+    #[arg(long, value_name = "WHICH")]
     pub remove_contact: Vec<String>,
     /// Clear the ratings and rank.
     #[arg(long)]
@@ -910,11 +910,11 @@ pub struct TriggerFields {
     /// Your own order, 1 = the riskiest.
     #[arg(long, value_name = "N", value_parser = rank_number, allow_negative_numbers = true)]
     pub rank: Option<u32>,
-    /// Link a coping strategy by id (repeatable).
-    #[arg(long, value_name = "ID")]
+    /// Link a coping strategy: its number in `coping list` or its name (repeatable).
+    #[arg(long, value_name = "WHICH")]
     pub coping: Vec<String>,
-    /// Link a contact by id (repeatable).
-    #[arg(long, value_name = "ID")]
+    /// Link a contact: their number in `contact list` or their name (repeatable).
+    #[arg(long, value_name = "WHICH")]
     pub contact: Vec<String>,
 }
 

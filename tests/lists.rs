@@ -44,3 +44,77 @@ fn practice_lines_up_japanese_hindi_and_english_situations() {
         "{columns:?}\n{out}"
     );
 }
+
+/// `contact list` and `coping list` show her words, each with the number
+/// commands take, and no Id column (`tian-zhong` for 田中 花子 said
+/// nothing to her); a trigger links them by that number or her words.
+#[test]
+fn contact_and_coping_lists_show_numbers_and_words_not_ids() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Yui"]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "Walk outside",
+        "--step",
+        "Go out",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "田中 花子",
+        "--phone",
+        "+81 90 1234 5678",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Ravi",
+        "--phone",
+        "+91 98765 43210",
+    ]);
+    let contacts = env.ok(["contact", "list"]);
+    assert!(
+        contacts.contains("1. 田中 花子") && contacts.contains("2. Ravi"),
+        "{contacts}"
+    );
+    let coping = env.ok(["coping", "list"]);
+    assert!(coping.contains("1. Walk outside"), "{coping}");
+    for (list, id) in [
+        (&contacts, "tian-zhong"),
+        (&contacts, "ravi"),
+        (&coping, "walk-outside"),
+    ] {
+        assert!(!list.contains(id) && !list.contains("Id"), "{list}");
+    }
+    // Linked by what the lists show: a number, her words in any case.
+    env.ok([
+        "trigger",
+        "add",
+        "Payday",
+        "--coping",
+        "1",
+        "--contact",
+        "2",
+    ]);
+    env.ok([
+        "trigger",
+        "add",
+        "Evening",
+        "--coping",
+        "walk outside",
+        "--contact",
+        "田中",
+    ]);
+    let triggers = env.ok(["trigger", "list"]);
+    assert!(
+        triggers.contains("Call: Ravi") && triggers.contains("Call: 田中 花子"),
+        "{triggers}"
+    );
+    assert_eq!(triggers.matches("Walk outside").count(), 2, "{triggers}");
+    env.ok(["trigger", "edit", "payday", "--remove-contact", "2"]);
+    assert!(!env.ok(["trigger", "list"]).contains("Ravi"));
+}

@@ -5,7 +5,7 @@ use crate::cli::{TriggerCommand, TriggerFields};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::plan::edit::Rename;
-use crate::plan::{Plan, Trigger};
+use crate::plan::{Contact, Coping, Plan, Trigger};
 use crate::render::tables::triggers_table;
 
 pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
@@ -21,7 +21,8 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
             }
             Ok(())
         }
-        TriggerCommand::Add(args) => save(ctx, |plan| {
+        TriggerCommand::Add(mut args) => save(ctx, |plan| {
+            links(plan, &mut args.fields)?;
             // Her words as the argument, or with --situation (clap makes
             // sure there is one of the two).
             let situation = args.words.or(args.situation).unwrap_or_default();
@@ -49,7 +50,15 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
 
 /// `trigger edit`: the change itself, and the rename it made.
 fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Option<Rename>)> {
+    let mut args = args;
     let id = stored::<Trigger>(plan, &args.id)?;
+    links(plan, &mut args.fields)?;
+    for typed in &mut args.remove_coping {
+        *typed = stored::<Coping>(plan, typed)?;
+    }
+    for typed in &mut args.remove_contact {
+        *typed = stored::<Contact>(plan, typed)?;
+    }
     let index = plan.position::<Trigger>(&id)?;
     let rename = match &args.new_id {
         Some(new_id) => plan.rename::<Trigger>(&id, new_id)?,
@@ -96,6 +105,19 @@ fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Optio
     )?;
     let description = format!("changed trigger {}", super::words(&trigger.situation));
     Ok((description, rename))
+}
+
+/// The coping strategies and contacts to link, as she named them (the
+/// number `coping list` and `contact list` show, her words, or an id),
+/// made the ids the plan links by: the lists show no ids.
+fn links(plan: &Plan, fields: &mut TriggerFields) -> Result<()> {
+    for typed in &mut fields.coping {
+        *typed = stored::<Coping>(plan, typed)?;
+    }
+    for typed in &mut fields.contact {
+        *typed = stored::<Contact>(plan, typed)?;
+    }
+    Ok(())
 }
 
 /// Sets the fields given on the command line; list flags add to the lists.

@@ -173,21 +173,6 @@ impl Grid {
         self.rows.push(row);
     }
 
-    /// The same rows without the "Id" column: for the walk-throughs, where
-    /// the person's own words say which is which and no command needs an id.
-    #[must_use]
-    pub fn without_ids(mut self) -> Grid {
-        if let Some(index) = self.headers.iter().position(|h| *h == "Id") {
-            self.headers.remove(index);
-            for row in &mut self.rows {
-                if index < row.len() {
-                    row.remove(index);
-                }
-            }
-        }
-        self
-    }
-
     /// Column `i`'s cells, the heading first (a heading is one word, whole).
     fn column(&self, i: usize) -> impl Iterator<Item = CellLine> + '_ {
         std::iter::once(CellLine {
@@ -534,7 +519,7 @@ pub fn write_plan(
             style,
         )?;
     } else {
-        writeln!(w, "{}", coping_table(plan, style).without_ids())?;
+        writeln!(w, "{}", coping_table(plan, style))?;
     }
     writeln!(w)?;
     writeln!(w, "{}", heading("Contacts", style))?;
@@ -545,7 +530,7 @@ pub fn write_plan(
             style,
         )?;
     } else {
-        writeln!(w, "{}", contacts_table(plan, style).without_ids())?;
+        writeln!(w, "{}", contacts_table(plan, style))?;
     }
     // The numbers the person added (their emergency number, local lines)
     // beside their contacts: the whole plan leaves none of its numbers out.
@@ -715,7 +700,8 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
     // The kind as a label of the program's ("Kind: on your own"), never
     // the file's `internal`, nor a first-person sentence she did not
     // write ("What it is: something I can do on my own").
-    let mut t = table(&["Strategy", "Kind", "Steps", "Id"], style);
+    // No id: her words and the number name it (`coping edit 1`).
+    let mut t = table(&["Strategy", "Kind", "Steps"], style);
     for (n, c) in plan.coping.iter().enumerate() {
         let steps: Vec<String> = c
             .steps
@@ -729,7 +715,6 @@ pub fn coping_table(plan: &Plan, style: Style) -> Grid {
             words(&format!("{}. {}", n + 1, clean(&c.name))),
             words(kind_label(c.kind)),
             words(&steps.join("\n")),
-            whole(&clean(&c.id)),
         ]);
     }
     t
@@ -746,18 +731,18 @@ fn kind_label(kind: CopingKind) -> &'static str {
     }
 }
 
-/// Contacts.
+/// Contacts, each with the number commands take (`contact edit 1`), in
+/// the order she added them; her words name them, never an id.
 pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
-    // A name, a number and an id are each kept whole: "林 / 晓" reads as
-    // two people, a number split over two lines misdials.
-    let mut t = table(&["Name", "Phone", "Role", "Reachable", "Id"], style);
-    for c in &plan.contacts {
+    // A name and a number are each kept whole: "林 / 晓" reads as two
+    // people, a number split over two lines misdials.
+    let mut t = table(&["Name", "Phone", "Role", "Reachable"], style);
+    for (n, c) in plan.contacts.iter().enumerate() {
         t.add_row(vec![
-            names(&clean(&c.name)),
+            names(&format!("{}. {}", n + 1, clean(&c.name))),
             whole(&c.phone.as_deref().map(super::phone).unwrap_or_default()),
             words(super::role_words(c.role)),
             words(&c.reachable.as_deref().map(clean).unwrap_or_default()),
-            whole(&clean(&c.id)),
         ]);
     }
     t

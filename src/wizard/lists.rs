@@ -228,8 +228,7 @@ impl Wizard<'_> {
         }
         loop {
             if !self.draft.plan.contacts.is_empty() {
-                let t = crate::render::tables::contacts_table(&self.draft.plan, self.style())
-                    .without_ids();
+                let t = crate::render::tables::contacts_table(&self.draft.plan, self.style());
                 self.ask.show(&format!("{t}\n"))?;
             }
             match self.choose(
