@@ -118,3 +118,73 @@ fn contact_and_coping_lists_show_numbers_and_words_not_ids() {
     env.ok(["trigger", "edit", "payday", "--remove-contact", "2"]);
     assert!(!env.ok(["trigger", "list"]).contains("Ravi"));
 }
+
+/// A trigger's number is the order she added it, on every list and in
+/// every command: re-rating moves it up the riskiest-first list but not
+/// to another number, so the "1" she read before is still the trigger
+/// `rehearse 1` logs after (it used to be the riskiest, and changed).
+#[test]
+fn a_trigger_keeps_its_number_when_the_order_changes() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Asha"]);
+    env.ok(["coping", "add", "--name", "टहलना", "--step", "बाहर जाना"]);
+    for situation in ["वेतन का दिन", "अकेली शाम", "दोस्तों की पार्टी"]
+    {
+        env.ok(["trigger", "add", situation, "--coping", "1"]);
+    }
+    let before = env.ok(["rehearse", "--list"]);
+    assert!(before.contains("1. वेतन का दिन"), "{before}");
+    // The third becomes the riskiest: listed first, still number 3.
+    env.ok([
+        "trigger",
+        "edit",
+        "3",
+        "--likelihood",
+        "5",
+        "--intensity",
+        "5",
+        "--confidence",
+        "0",
+    ]);
+    for list in [env.ok(["trigger", "list"]), env.ok(["rehearse", "--list"])] {
+        let third = list
+            .find("3. दोस्तों की पार्टी")
+            .unwrap_or_else(|| panic!("{list}"));
+        let first = list
+            .find("1. वेतन का दिन")
+            .unwrap_or_else(|| panic!("{list}"));
+        assert!(third < first, "riskiest listed first:\n{list}");
+        assert!(list.contains("keeps its number"), "{list}");
+    }
+    let logged = env
+        .test(["rehearse", "1", "--recalled", "some", "--confidence", "40"])
+        .run();
+    let said = String::from_utf8_lossy(&logged.err_bytes).into_owned()
+        + &String::from_utf8_lossy(&logged.bytes);
+    assert!(
+        said.contains("Logged a rehearsal of “वेतन का दिन”"),
+        "{said}"
+    );
+}
+
+/// Removing a trigger is the one thing that moves numbers, and it says so.
+#[test]
+fn removing_a_trigger_says_the_numbers_after_it_moved() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Asha"]);
+    for situation in ["Payday", "Evening", "Party"] {
+        env.ok(["trigger", "add", situation]);
+    }
+    let ran = env.test(["trigger", "remove", "1"]).run();
+    let said =
+        String::from_utf8_lossy(&ran.err_bytes).into_owned() + &String::from_utf8_lossy(&ran.bytes);
+    assert!(
+        said.replace('\n', " ").contains("now one number lower"),
+        "{said}"
+    );
+    let list = env.ok(["trigger", "list"]);
+    assert!(
+        list.contains("1. Evening") && list.contains("2. Party"),
+        "{list}"
+    );
+}

@@ -179,12 +179,12 @@ fn list(
         ctx.tell("No triggers to practise yet: add one with `relapse-plan map` or `trigger add`.")?;
     } else {
         // Each trigger's number, looked up once, not searched for per line.
-        let numbers: std::collections::HashMap<&str, usize> =
-            crate::plan::priority::sorted(&plan.triggers)
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.id.as_str(), i + 1))
-                .collect();
+        let numbers: std::collections::HashMap<&str, usize> = plan
+            .triggers
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i + 1))
+            .collect();
         for (t, due) in &items {
             let when = match due.due_date() {
                 _ if !t.has_response() => "no plan yet to practise".to_string(),
@@ -198,7 +198,7 @@ fn list(
                 n => format!("practised {}", crate::render::practice::times(n)),
             };
             // Her words, after the number `rehearse` takes for them (the
-            // trigger's number in `trigger list`, riskiest first), never an id.
+            // trigger's number in `trigger list`, the order she added them), never an id.
             let number = format!("{}. ", numbers.get(t.id.as_str()).copied().unwrap_or(0));
             let hang = " ".repeat(number.len());
             let situation = crate::render::wrap(
@@ -221,6 +221,15 @@ fn list(
             how.push_str(
                 " `relapse-plan map` helps you plan what you will do for those with no plan yet.",
             );
+        }
+        // Listed what is due first, the numbers can run 2, 3, 1: say why.
+        if items
+            .iter()
+            .enumerate()
+            .any(|(i, (t, _))| numbers.get(t.id.as_str()) != Some(&(i + 1)))
+        {
+            how.push(' ');
+            how.push_str(crate::render::tables::NUMBERS_STAY);
         }
         writeln!(
             ctx.out,

@@ -18,6 +18,9 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
                 )?;
             } else {
                 writeln!(ctx.out, "{}", triggers_table(&plan, ctx.style)).map_err(Error::Stdout)?;
+                if crate::render::tables::numbers_out_of_order(&plan) {
+                    ctx.tell(crate::render::tables::NUMBERS_STAY)?;
+                }
             }
             Ok(())
         }
@@ -39,9 +42,16 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
         TriggerCommand::Edit(args) => save_renaming(ctx, |plan| edit(plan, args)),
         TriggerCommand::Remove { id } => save(ctx, |plan| {
             let id = stored::<Trigger>(plan, &id)?;
+            let last = plan.triggers.last().is_some_and(|t| t.id == id);
             let removed = plan.remove::<Trigger>(&id, false)?;
+            // The one time numbers move: said, so none is reached unawares.
+            let moved = if last {
+                ""
+            } else {
+                "; the triggers added after it are now one number lower"
+            };
             Ok(format!(
-                "removed trigger {}",
+                "removed trigger {}{moved}",
                 super::words(&removed.situation)
             ))
         }),

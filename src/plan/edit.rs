@@ -121,13 +121,17 @@ fn as_written<E>(list: &[E]) -> Vec<&E> {
     list.iter().collect()
 }
 
+// A trigger's number is its place in the order she added them, like a
+// contact's or a step's: re-rating or ranking moves it up or down the
+// riskiest-first list, never to another number, so the "2" she read is
+// the trigger `rehearse 2` reaches, before and after `rank`.
 entity!(
     Trigger,
     Entry::Trigger,
     "trigger",
     situation,
     triggers,
-    super::priority::sorted
+    as_written
 );
 entity!(Coping, Entry::Coping, "coping", name, coping, as_written);
 entity!(
@@ -160,7 +164,7 @@ fn folded(words: &str) -> String {
 
 impl Plan {
     /// The entry `typed` names: its id (as stored), the number the lists
-    /// show it with (1 is the first, for triggers the riskiest), its words
+    /// show it with (1 is the first she added), its words
     /// in any case, or the first words of exactly one.
     pub fn named<E: Entity>(&self, typed: &str) -> Named<'_, E> {
         let listed = E::listed(self);

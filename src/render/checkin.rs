@@ -298,7 +298,7 @@ fn write_plan_for_now(
 fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Result<()> {
     if let Some(riskiest) = sorted(&plan.triggers).first() {
         // Her words in the sentence; the command names it by the number
-        // the lists show it with (the riskiest is 1), never by an id: short
+        // the lists show it with (the order she added them), never by an id: short
         // enough for any terminal, on a line of its own to copy whole.
         let offer = format!(
             "Would it help to rehearse {} now? It takes a few minutes:",

@@ -617,6 +617,19 @@ pub fn write_numbered(
     Ok(())
 }
 
+/// Said under a list whose trigger numbers do not run 1, 2, 3 (riskiest
+/// first, or due first): why, so a number out of place is not a mistake
+/// she has to puzzle over, and the promise it keeps.
+pub const NUMBERS_STAY: &str = "Each trigger keeps its number (the order you added them) when the order changes, so `relapse-plan rehearse 2` always means the same one.";
+
+/// Whether triggers listed riskiest first show numbers out of sequence.
+pub fn numbers_out_of_order(plan: &Plan) -> bool {
+    priority::sorted(&plan.triggers)
+        .iter()
+        .zip(&plan.triggers)
+        .any(|(a, b)| a.id != b.id)
+}
+
 /// Triggers, riskiest first, each with the number commands take.
 pub fn triggers_table(plan: &Plan, style: Style) -> Grid {
     trigger_rows(plan, style, true)
@@ -630,7 +643,7 @@ pub fn triggers_table_without_ids(plan: &Plan, style: Style) -> Grid {
 fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
     let own_order = priority::Order::of(&plan.triggers) == priority::Order::YourOwn;
     let mut t = table(&["Trigger", "Brings", "Priority", "Response"], style);
-    for (n, trigger) in priority::sorted(&plan.triggers).into_iter().enumerate() {
+    for trigger in priority::sorted(&plan.triggers) {
         // Spaces let a narrow column wrap the category between words; a
         // kind she did not choose is left out, never shown as one.
         let mut what = match trigger.category {
@@ -638,9 +651,13 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
             None => clean(&trigger.situation),
         };
         if ids {
-            // The number commands take (`trigger edit 1`), riskiest
-            // first as listed: her words, never an id, name it.
-            what = format!("{}. {what}", n + 1);
+            // The number commands take (`trigger edit 1`): the order she
+            // added them, so it stays put when the riskiest-first list
+            // reorders; her words, never an id, name it.
+            let n = plan
+                .number_of::<crate::plan::Trigger>(&trigger.id)
+                .unwrap_or(0);
+            what = format!("{n}. {what}");
         }
         let mut brings = Vec::new();
         for (label, list) in [
