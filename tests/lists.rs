@@ -188,3 +188,48 @@ fn removing_a_trigger_says_the_numbers_after_it_moved() {
         "{list}"
     );
 }
+
+/// A crisis step that names someone she marked "do not involve" is kept
+/// as she wrote it, but on `now` and the card it carries a calm mark, so
+/// in a hard moment it never reads as someone to call.
+#[test]
+fn now_and_the_card_mark_a_step_naming_someone_not_to_involve() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Yui", "--country", "JP"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "田中",
+        "--phone",
+        "+81 90 1234 5678",
+        "--do-not-involve",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Ravi",
+        "--phone",
+        "+91 98765 43210",
+    ]);
+    env.ok(["step", "add", "田中に電話して来てもらう"]);
+    env.ok(["step", "add", "Call Ravi"]);
+    let now = env.ok(["now"]);
+    let step = now
+        .find("田中に電話して来てもらう")
+        .expect("the step, as written");
+    let mark = now
+        .find("(you said not to involve 田中)")
+        .unwrap_or_else(|| panic!("{now}"));
+    assert!(
+        step < mark && mark < now.find("Call Ravi").unwrap(),
+        "{now}"
+    );
+    assert_eq!(now.matches("not to involve").count(), 1, "{now}");
+    let card = env.ok(["print", "--card"]);
+    assert!(
+        card.contains("田中に電話して来てもらう (you said not to involve 田中)"),
+        "{card}"
+    );
+}

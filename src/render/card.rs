@@ -265,6 +265,11 @@ pub fn build(
             }
             None => text,
         };
+        // After any shortening, so the mark is never the part cut off.
+        let text = match super::not_to_involve_mark(plan, &step.text) {
+            Some(mark) => format!("{text} {mark}"),
+            None => text,
+        };
         front.push(Entry::Step(n, text));
     }
 

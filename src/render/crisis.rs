@@ -39,6 +39,12 @@ pub fn write_now(
             for (n, step) in steps.iter().enumerate() {
                 let marker = super::number_marker(n + 1, steps.len());
                 writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
+                // Never shown as someone to contact: her step, and under
+                // it, in line with its words, whom she said not to involve.
+                if let Some(mark) = super::not_to_involve_mark(plan, &step.text) {
+                    let under = 2 + textwrap::core::display_width(&marker) + 1;
+                    writeln!(w, "{}", super::item("", &mark, width, under))?;
+                }
             }
         }
         if !plan.coping.is_empty() {

@@ -141,6 +141,19 @@ pub fn not_to_involve_note(place: &str, names: &[String], command: &str) -> Stri
     )
 }
 
+/// The mark beside a crisis step that names someone she marked "do not
+/// involve", on `now` and the card: "(you said not to involve Dave)".
+/// Her step is kept as she wrote it (she may mean "not Dave"), but in a
+/// crisis it must never read as someone to call; a calm word in her own
+/// terms, not a warning. None when the step names no one not to involve.
+pub fn not_to_involve_mark(plan: &crate::plan::Plan, step: &str) -> Option<String> {
+    let names: Vec<String> = crate::plan::mentions::not_to_involve(plan, step)
+        .iter()
+        .map(|c| clean(&c.name))
+        .collect();
+    (!names.is_empty()).then(|| format!("(you said not to involve {})", and_list(&names)))
+}
+
 /// A step that names someone marked "do not involve", for `validate` and
 /// `review`: where, her words, and whom.
 pub fn mention_words(mention: &crate::plan::mentions::Mention<'_>) -> String {
