@@ -51,6 +51,7 @@ mod their_words;
 mod torture;
 mod trudy;
 mod trudy_files;
+mod trudy_morning;
 mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;

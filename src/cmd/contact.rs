@@ -360,6 +360,23 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
             listed(sorted.alike.iter().map(|group| alike_words(group)).collect())
         ))?;
     }
+    if !sorted.own_number.is_empty() {
+        ctx.say(&format!(
+            "Their first number is someone else's too, so each comes in with their own number; the shared one is not imported for them:\n{}",
+            listed(
+                sorted
+                    .own_number
+                    .iter()
+                    .map(|(name, own, shared)| format!(
+                        "{} · {} (not {}, which is someone else's too)",
+                        clean(name),
+                        clean(own),
+                        clean(shared)
+                    ))
+                    .collect()
+            )
+        ))?;
+    }
     let more: Vec<String> = sorted
         .new
         .iter()

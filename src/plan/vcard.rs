@@ -402,11 +402,11 @@ fn split_unescaped(value: &str, separator: char) -> Vec<String> {
 pub struct Sorted {
     /// Not yet in the plan.
     pub new: Vec<Card>,
-    /// In the plan already: the same number, or the same name and no
-    /// other number.
+    /// In the plan already: the same name with the same number, or with
+    /// no number.
     pub known: Vec<Card>,
-    /// The same as a card earlier in the file: the same number, or the same
-    /// name and no other number.
+    /// The same person as a card earlier in the file: the same name with
+    /// the same number, or with no number.
     pub twice: Vec<Card>,
     /// The same name as someone in the plan (or one that looks the same:
     /// see [`skeleton`]), with another number, and who is kept under that
@@ -419,6 +419,10 @@ pub struct Sorted {
     /// in: the file does not say which number is the person's, and in a
     /// crisis two people who look the same can't be told apart.
     pub alike: Vec<Vec<Card>>,
+    /// Cards whose first number is someone else's too (a home landline on
+    /// Mum's card and Dad's), that come in with another number of their
+    /// own: each as (name, the number kept, the shared one left out).
+    pub own_number: Vec<(String, String, String)>,
 }
 
 /// Who is kept under a name: as written there, with their number (if any).
@@ -428,9 +432,11 @@ pub struct Kept {
     pub phone: Option<String>,
 }
 
-/// Sorts `cards` into those new to `plan` and those already there (by a
-/// name that looks the same, see [`skeleton`], or by the digits of the
-/// number), each person once; names in the file that look the same with
+/// Sorts `cards` into those new to `plan` and those already there (a name
+/// that looks the same, see [`skeleton`], with the same digits or no
+/// number), each person once: two names sharing a number are two people,
+/// and one whose first number is someone else's too comes in with a number
+/// of their own when the card has one ([`Sorted::own_number`]); names in the file that look the same with
 /// different numbers are held back together ([`Sorted::alike`]). Linear in
 /// the cards and the plan: names and numbers are looked up in maps.
 pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
@@ -443,23 +449,76 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
             phone: c.phone.clone(),
         });
     }
-    let numbers: HashSet<String> = plan
-        .contacts
-        .iter()
-        .filter_map(|c| number(c.phone.as_deref()))
-        .collect();
+    // Who in the plan holds each number.
+    let mut numbers: HashMap<String, Vec<&str>> = HashMap::new();
+    for c in &plan.contacts {
+        if let Some(d) = number(c.phone.as_deref()) {
+            numbers.entry(d).or_default().push(&c.name);
+        }
+    }
     let mut sorted = Sorted::default();
-    // First against the plan; what is left is new to it.
+    // Who each number belongs to, by how their names look: in the plan and
+    // anywhere on a card of the file. Two names on one number (a home
+    // landline) are two people.
+    let mut owners: HashMap<String, HashSet<String>> = HashMap::new();
+    for c in &plan.contacts {
+        if let Some(d) = number(c.phone.as_deref()) {
+            owners.entry(d).or_default().insert(look(&c.name));
+        }
+    }
+    for card in &cards {
+        let name = look(&card.name);
+        for phone in card.phone.iter().chain(&card.other_phones) {
+            if let Some(d) = number(Some(phone)) {
+                owners.entry(d).or_default().insert(name.clone());
+            }
+        }
+    }
+    let shared_with_another = |name: &str, phone: &str| {
+        number(Some(phone))
+            .and_then(|d| owners.get(&d))
+            .is_some_and(|names| names.iter().any(|n| n != name))
+    };
+    let cards: Vec<Card> = cards
+        .into_iter()
+        .map(|mut card| {
+            let name = look(&card.name);
+            let Some(first) = card.phone.clone() else {
+                return card;
+            };
+            if !shared_with_another(&name, &first) {
+                return card;
+            }
+            // Their own number is the one to call them on, when they have one.
+            if let Some(at) = card
+                .other_phones
+                .iter()
+                .position(|p| !shared_with_another(&name, p))
+            {
+                let own = card.other_phones.remove(at);
+                sorted
+                    .own_number
+                    .push((card.name.clone(), own.clone(), first));
+                card.phone = Some(own);
+            }
+            card
+        })
+        .collect();
+    // First against the plan: someone of the same name (or none) and that
+    // number is there already; what is left is new to it.
     let mut left = Vec::new();
     for card in cards {
         let digits = number(card.phone.as_deref());
-        if digits.as_ref().is_some_and(|d| numbers.contains(d)) {
-            sorted.known.push(card);
-        } else if let Some(kept) = names.get(&card.name) {
-            if digits.is_some() {
-                sorted.other_number.push((card, kept.clone()));
-            } else {
+        if let Some(kept) = names.get(&card.name) {
+            let same_number = digits.as_ref().is_none_or(|d| {
+                numbers
+                    .get(d)
+                    .is_some_and(|held| held.iter().any(|n| looks_alike(n, &card.name)))
+            });
+            if same_number {
                 sorted.known.push(card);
+            } else {
+                sorted.other_number.push((card, kept.clone()));
             }
         } else {
             left.push(card);
@@ -474,18 +533,15 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
         group_numbers[group].extend(number(card.phone.as_deref()));
     }
     let mut alike: Vec<Vec<Card>> = vec![Vec::new(); groups.count];
-    let (mut seen_groups, mut seen_numbers) = (HashSet::new(), HashSet::new());
+    // Only the same person twice (the same name, the same number or none)
+    // is one: two names sharing a number are two people.
+    let mut seen_groups = HashSet::new();
     for (card, group) in left.into_iter().zip(group_of) {
-        let digits = number(card.phone.as_deref());
         if group_numbers[group].len() > 1 {
             alike[group].push(card);
-        } else if digits.as_ref().is_some_and(|d| seen_numbers.contains(d))
-            || seen_groups.contains(&group)
-        {
+        } else if !seen_groups.insert(group) {
             sorted.twice.push(card);
         } else {
-            seen_groups.insert(group);
-            seen_numbers.extend(digits);
             sorted.new.push(card);
         }
     }

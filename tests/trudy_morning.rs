@@ -1,0 +1,100 @@
+//! Found by an attacker (Trudy) on main one morning (issue 12, trust12g):
+//! people dropped from a vCard for sharing a number, and other harms. Every
+//! test here was seen failing on the code before its fix.
+
+use std::fmt::Write as _;
+use std::fs;
+
+use crate::Env;
+
+/// Text with every run of spaces and line breaks as one space, so a
+/// sentence wrapped on screen is found whole.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Mum and Dad share the home landline; Dad has his own mobile too. Both
+/// come in, Dad with his own mobile, and the words say so: he was once
+/// dropped as "in the file more than once, so added once".
+#[test]
+fn two_people_sharing_a_home_number_both_come_in() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("home.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mum\r\nTEL;TYPE=HOME:+64 9 555 0100\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dad\r\nTEL;TYPE=HOME:+64 9 555 0100\r\nTEL;TYPE=CELL:+64 21 555 0199\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let ran = env
+        .test([
+            "contact",
+            "import",
+            file.to_str().unwrap(),
+            "--role",
+            "help",
+            "--yes",
+        ])
+        .run();
+    let err = flat(&ran.stderr);
+    assert!(!err.contains("more than once"), "{err}");
+    assert!(
+        err.contains("Dad · +64 21 555 0199 (not +64 9 555 0100, which is someone else's too)"),
+        "{err}"
+    );
+    let plan = env.plan();
+    let people: Vec<(&str, Option<&str>)> = plan
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.phone.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Mum", Some("+64 9 555 0100")),
+            ("Dad", Some("+64 21 555 0199"))
+        ]
+    );
+
+    // Someone new on the number of someone already in the plan is a
+    // person of their own, not "already in your plan".
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nan\r\nTEL;TYPE=HOME:+64 9 555 0100\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let ran = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .stderr_lacks("Already in your plan")
+        .run();
+    assert!(
+        flat(&ran.stderr).contains("Nan · +64 9 555 0100"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(env.plan().contacts.len(), 3);
+}
+
+/// 499 people on one number are 499 people, not one.
+#[test]
+fn many_names_on_one_number_are_many_people() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("many.vcf");
+    let mut text = String::new();
+    for i in 0..499 {
+        write!(
+            text,
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P{i}\r\nTEL:+64 9 555 0100\r\nEND:VCARD\r\n"
+        )
+        .unwrap();
+    }
+    fs::write(&file, text).unwrap();
+    let ran = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .within(30)
+        .run();
+    assert!(!ran.stderr.contains("more than once"), "{}", ran.stderr);
+    assert_eq!(env.plan().contacts.len(), 499);
+}
