@@ -98,3 +98,27 @@ fn many_names_on_one_number_are_many_people() {
     assert!(!ran.stderr.contains("more than once"), "{}", ran.stderr);
     assert_eq!(env.plan().contacts.len(), 499);
 }
+
+/// A number mixing Latin and Arabic-Indic digits (`٠` looks like a dot) is
+/// named as holding look-alikes, like a circled or mathematical digit.
+#[test]
+fn a_number_mixing_digit_scripts_is_flagged() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam"]);
+    let file = env.home().join("mixed.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nTEL:+64 21 555 0\u{661}\u{660}\u{669}\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let ran = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    assert!(
+        flat(&ran.stderr).contains(
+            "Kim: its number `+64 21 555 0\u{661}\u{660}\u{669}` holds letters or characters that only look like digits"
+        ),
+        "{}",
+        ran.stderr
+    );
+}

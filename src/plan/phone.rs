@@ -82,6 +82,7 @@ pub fn trouble(number: &str) -> Option<Trouble> {
     } else if number
         .chars()
         .any(|c| digit_value(c).is_none() && !is_punctuation(c))
+        || mixes_digit_scripts(number)
     {
         Some(Trouble::LookAlike)
     } else if !has_digits(number) {
@@ -89,6 +90,24 @@ pub fn trouble(number: &str) -> Option<Trouble> {
     } else {
         None
     }
+}
+
+/// Whether the digits of `number` come from more than one script: Latin
+/// with an Arabic-Indic `٠`, which looks like a dot, or a `٥`, which looks
+/// like a 0. No one writes a number so, so it is read as a disguise.
+/// Fullwidth digits are the Latin ones drawn wide, so they count as Latin.
+fn mixes_digit_scripts(number: &str) -> bool {
+    let mut scripts = number.chars().filter_map(|c| match c {
+        '0'..='9' | '\u{ff10}'..='\u{ff19}' => Some('0'),
+        '\u{660}'..='\u{669}' => Some('\u{660}'),
+        '\u{6f0}'..='\u{6f9}' => Some('\u{6f0}'),
+        '\u{966}'..='\u{96f}' => Some('\u{966}'),
+        '\u{9e6}'..='\u{9ef}' => Some('\u{9e6}'),
+        _ => None,
+    });
+    scripts
+        .next()
+        .is_some_and(|first| scripts.any(|other| other != first))
 }
 
 /// Whether anything in `number` dials.
@@ -191,6 +210,20 @@ mod tests {
         // Mathematical and circled digits only look like digits.
         assert_eq!(trouble("+44 \u{1d7d7}700"), Some(Trouble::LookAlike));
         assert_eq!(trouble("+44 \u{2468}700"), Some(Trouble::LookAlike));
+    }
+
+    #[test]
+    fn digits_from_two_scripts_are_look_alikes() {
+        // Trudy (issue 12): Arabic-Indic ٠ among Latin digits reads as a dot.
+        assert_eq!(
+            trouble("+64 21 555 0\u{661}\u{660}\u{669}"),
+            Some(Trouble::LookAlike)
+        );
+        assert_eq!(trouble("\u{6f0}\u{660}"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("+91 \u{966}\u{967} 9\u{9e6}"), Some(Trouble::LookAlike));
+        // Fullwidth and ASCII are one script; one script alone is trusted.
+        assert_eq!(trouble("+44 \u{ff17}\u{ff17}00 900124"), None);
+        assert_eq!(trouble("+\u{662}\u{660} \u{661}\u{660}"), None);
     }
 
     #[test]
