@@ -122,3 +122,60 @@ fn a_number_mixing_digit_scripts_is_flagged() {
         ran.stderr
     );
 }
+
+/// `--other-sign` and `rehearse --response` are kept as `--note` is: an
+/// escape sequence (here one that would set the clipboard) is left out
+/// before it is stored, and said; they were once stored raw, and so reached
+/// the hand-in.
+#[test]
+fn every_free_text_flag_leaves_escapes_out_and_says_so() {
+    let env = Env::with_example();
+    let ran = env
+        .test([
+            "check-in",
+            "--urge",
+            "3",
+            "--other-sign",
+            "s\u{1b}]52;c;aGk=\u{7}ign",
+        ])
+        .run();
+    assert!(
+        flat(&ran.stderr).contains("The sign held characters that act on a terminal or do not show (copying from a terminal or a web page can bring them); they were left out, so it reads “sign”."),
+        "{}",
+        ran.stderr
+    );
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(
+        !log.contains('\u{1b}') && !log.contains("\\u001B") && !log.contains("\\e"),
+        "{log}"
+    );
+    assert!(log.contains("\"sign\""), "{log}");
+
+    let ran = env
+        .test([
+            "rehearse",
+            "payday",
+            "--recalled",
+            "all",
+            "--confidence",
+            "80",
+            "--response",
+            "call \u{1b}]52;c;aGk=\u{7} alex",
+        ])
+        .run();
+    assert!(
+        flat(&ran.stderr)
+            .contains("The response held characters that act on a terminal or do not show"),
+        "{}",
+        ran.stderr
+    );
+    let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    assert!(
+        !log.contains('\u{1b}') && !log.contains("\\u001B") && !log.contains("aGk="),
+        "{log}"
+    );
+    assert!(
+        log.contains("call  alex") || log.contains("call alex"),
+        "{log}"
+    );
+}

@@ -71,14 +71,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     }
     let today = ctx.today;
     tidy_note(ctx)?;
-    for other in &args.other_sign {
-        let folded = crate::store::fold_note(other.trim());
-        if folded != other.trim() {
-            ctx.say(&format!(
-                "A sign is one line, so --other-sign is kept as “{folded}”."
-            ))?;
-        }
-    }
+    say_other_signs(args, ctx)?;
     let (asked, mut not_saved): (Asked, Vec<Error>) = match args.urge {
         Some(urge) => from_flags(args, urge, &plan, ctx.note.clone()),
         None if args.count_days.is_some() => {
@@ -363,6 +356,38 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     }
 }
 
+/// Says how each `--other-sign` is kept, when not as typed: escapes left
+/// out (treated as `--note` is), and one line.
+fn say_other_signs(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
+    for other in &args.other_sign {
+        // Treated as --note is: what acts on a terminal is left out, said.
+        if let Some(tidied) = crate::plan::hidden::tidy_note(other) {
+            ctx.say(&crate::render::tidied_words_for("sign", &tidied))?;
+        }
+        let folded = own_sign(other);
+        if folded != without_escapes(other).trim() {
+            ctx.say(&format!(
+                "A sign is one line, so --other-sign is kept as “{folded}”."
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` as typed or pasted on the command line, without what acts on a
+/// terminal or does not show (as `--note` is kept).
+pub(super) fn without_escapes(text: &str) -> String {
+    match crate::plan::hidden::tidy_note(text) {
+        Some(crate::plan::hidden::Tidied::Note(kept)) => kept,
+        _ => text.to_string(),
+    }
+}
+
+/// An `--other-sign` as kept: without escapes, on one line.
+fn own_sign(other: &str) -> String {
+    crate::store::fold_note(without_escapes(other).trim())
+}
+
 /// `--note` as typed or pasted, by the rule typed names follow: what acts
 /// on a terminal or does not show is left out, and said.
 fn tidy_note(ctx: &mut Ctx) -> Result<()> {
@@ -395,7 +420,7 @@ fn from_flags(
     );
     for other in &args.other_sign {
         // One sign is one line (said in `run`), as the plan's signs are.
-        let other = crate::store::fold_note(other.trim());
+        let other = own_sign(other);
         if !other.is_empty() && !signs.contains(&other) {
             signs.push(other);
         }

@@ -258,10 +258,15 @@ fn log_without_asking(
     }
     // clap's percent parser has already kept it within 0 to 100.
     let confidence = args.confidence.unwrap_or_default();
+    // Treated as --note is: what acts on a terminal is left out, said.
+    let typed = args.response.clone().unwrap_or_default();
+    if let Some(tidied) = crate::plan::hidden::tidy_note(&typed) {
+        ctx.say(&crate::render::tidied_words_for("response", &tidied))?;
+    }
     ctx.store.log_rehearsal(Rehearsal {
         trigger: id.clone(),
         at: ctx.now,
-        response: args.response.clone().unwrap_or_default(),
+        response: super::checkin::without_escapes(&typed),
         recalled,
         confidence,
         other: toml::Table::new(),

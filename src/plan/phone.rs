@@ -220,7 +220,10 @@ mod tests {
             Some(Trouble::LookAlike)
         );
         assert_eq!(trouble("\u{6f0}\u{660}"), Some(Trouble::LookAlike));
-        assert_eq!(trouble("+91 \u{966}\u{967} 9\u{9e6}"), Some(Trouble::LookAlike));
+        assert_eq!(
+            trouble("+91 \u{966}\u{967} 9\u{9e6}"),
+            Some(Trouble::LookAlike)
+        );
         // Fullwidth and ASCII are one script; one script alone is trusted.
         assert_eq!(trouble("+44 \u{ff17}\u{ff17}00 900124"), None);
         assert_eq!(trouble("+\u{662}\u{660} \u{661}\u{660}"), None);

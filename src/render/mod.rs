@@ -668,6 +668,22 @@ pub fn tidied_words(tidied: &crate::plan::hidden::Tidied) -> String {
     }
 }
 
+/// [`tidied_words`] for a free-text flag other than `--note`: `what` is
+/// what the person typed ("sign", "response").
+pub fn tidied_words_for(what: &str, tidied: &crate::plan::hidden::Tidied) -> String {
+    use crate::plan::hidden::Tidied;
+    match tidied {
+        Tidied::Note(kept) if kept.is_empty() => format!(
+            "The {what} held only characters that act on a terminal or do not show (copying from a terminal or a web page can bring them), so no {what} was kept."
+        ),
+        Tidied::Note(kept) => format!(
+            "The {what} held characters that act on a terminal or do not show (copying from a terminal or a web page can bring them); they were left out, so it reads “{}”.",
+            clean(kept)
+        ),
+        other => tidied_words(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
