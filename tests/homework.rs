@@ -1297,3 +1297,36 @@ fn practice_from_before_the_homework_does_not_count_for_it() {
     assert!(flat.contains("(0 of 1 days checked in)"), "{flat}");
     assert!(flat.contains("(0 of 1 urge-surfing sessions)"), "{flat}");
 }
+
+/// What helped her reaches the therapist (Anjali and Dr Rao, issue 13): a
+/// hand-in's review says which coping strategies she used, by their names
+/// in the plan, and the daily habits she kept, in her words; a strategy no
+/// longer in the plan is said plainly, never by its id.
+#[test]
+fn review_says_what_she_used_and_did_in_her_words() {
+    let therapist = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml"))
+        .unwrap()
+        .replacen(
+            "distress = 7\nnotes = [\"Had two, then walked home\"]",
+            "distress = 7\nused = [\"walk-other-way\", \"old-gone-strategy\"]\ndid = [\"Ate breakfast\", \"Slept by 11\"]\nnotes = [\"Had two, then walked home\"]",
+            1,
+        );
+    assert!(text.contains("old-gone-strategy"));
+    let file = therapist.home().join("used.toml");
+    fs::write(&file, &text).unwrap();
+    let out = therapist
+        .test(["review", file.to_str().unwrap()])
+        .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
+        .run();
+    let out = String::from_utf8(out.bytes).unwrap();
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("used: “Take the long way home”, a strategy since removed; did: “Ate breakfast”, “Slept by 11”"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("walk-other-way") && !out.contains("old-gone-strategy"),
+        "{out}"
+    );
+}

@@ -346,7 +346,7 @@ fn body(
     practice(out, &period.practice, &period.plan, at)?;
     writeln!(out)?;
     writeln!(out, "{}", heading("Check-ins", style))?;
-    check_ins(out, &period.check_ins, at)?;
+    check_ins(out, &period.check_ins, &period.plan, at)?;
     if !talk {
         return Ok(());
     }
@@ -415,7 +415,27 @@ fn entry_words(period: &Period) -> BTreeMap<(Entry, &str), &str> {
 /// day with its numbers, the signs that showed, any lapse and the notes
 /// written that day, in the person's words (cleaned: a hand-in is
 /// untrusted).
-fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()> {
+/// The coping strategies used one day, by their names in the plan; any no
+/// longer in it counted as "a strategy since removed" (its id means nothing
+/// to a person).
+fn used_words(used: &[String], plan: &Plan) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut removed = 0u64;
+    for id in used {
+        match plan.coping_strategy(id) {
+            Some(c) => words.push(format!("“{}”", clean(&c.name))),
+            None => removed += 1,
+        }
+    }
+    match removed {
+        0 => {}
+        1 => words.push("a strategy since removed".into()),
+        n => words.push(format!("{n} strategies since removed")),
+    }
+    words.join(", ")
+}
+
+fn check_ins(out: &mut dyn Write, entries: &[CheckIn], plan: &Plan, at: &At) -> io::Result<()> {
     let (style, today) = (at.style, at.today);
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
         writeln!(out, "  No check-ins in this period.")?;
@@ -463,6 +483,17 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], at: &At) -> io::Result<()
         if !e.signs.is_empty() {
             let signs: Vec<String> = e.signs.iter().map(|s| format!("“{}”", clean(s))).collect();
             let _ = fmt::Write::write_fmt(&mut line, format_args!("; signs: {}", signs.join(", ")));
+        }
+        // What helped is what the therapist most wants to hear about
+        // (Dr Rao never saw it): the strategy's name from the plan, never
+        // its id; one since taken out of the plan is said so plainly.
+        if !e.used.is_empty() {
+            let used = used_words(&e.used, plan);
+            let _ = fmt::Write::write_fmt(&mut line, format_args!("; used: {used}"));
+        }
+        if !e.did.is_empty() {
+            let did: Vec<String> = e.did.iter().map(|s| format!("“{}”", clean(s))).collect();
+            let _ = fmt::Write::write_fmt(&mut line, format_args!("; did: {}", did.join(", ")));
         }
         writeln!(out, "{}", wrap(&line, style.width, "  ", "    "))?;
         // Each line they wrote that day, as they wrote it, under the day.
