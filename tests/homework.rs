@@ -355,12 +355,14 @@ fn review_flags_what_is_worth_a_conversation() {
         "no help contact",
         "crisis steps empty",
         "the review date, 1 November 2026, has passed",
-        // Named in her words, with the command that plans one (issue 13).
-        "no planned response yet for “Payday at the pub” (`relapse-plan map` helps plan one)",
+        // Named in her words; for the therapist in the therapist's terms,
+        // not a command for the client to run (Dr Rao, issue 13).
+        "no planned response yet for “Payday at the pub” (worth planning a response together)",
     ] {
         let one_line = review.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(one_line.contains(flag), "missing {flag:?}:\n{review}");
     }
+    assert!(!review.contains("relapse-plan map"), "{review}");
 }
 
 #[test]
@@ -750,10 +752,10 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     let out = String::from_utf8(out.bytes).unwrap();
     for line in [
         "5 days checked in from Mon 23 Nov to Fri 27 Nov, 1 lapse.",
-        "Mon 23 Nov: urge 3, distress 2\n      “A quiet day”\n  Tue 24 Nov",
+        "Mon 23 Nov: urge 3, distress 2\n      note from the client: “A quiet day”\n  Tue 24 Nov",
         "Thu 26 Nov: urge 8, distress 7; acted on it: partly; signs:",
-        "      “Had two, then walked home”\n",
-        "      “Talked to Alex”\n",
+        "      note from the client: “Had two, then walked home”\n",
+        "      note from the client: “Talked to Alex”\n",
         "Tue 24 Nov: urge 5, distress 4; signs: “Skipping meals and sleeping badly”",
         "Thu 26 Nov: urge 8, distress 7; acted on it: partly; signs:",
         "Signs that showed: “Skipping meals and sleeping badly” on 3 days.",
@@ -791,7 +793,7 @@ fn review_shows_the_check_ins_and_when_the_early_warning_held() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("bad”") && out.contains("“also bad”"), "{out}");
     assert!(
-        out.contains("“Talked to Alex\\u{1b}[2J”\n      “then slept”"),
+        out.contains("“Talked to Alex\\u{1b}[2J”\n      note from the client: “then slept”"),
         "every note, shown not acted on:\n{out}"
     );
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1329,4 +1331,32 @@ fn review_says_what_she_used_and_did_in_her_words() {
         !out.contains("walk-other-way") && !out.contains("old-gone-strategy"),
         "{out}"
     );
+}
+
+/// The therapist reads a check-in note as the client's, labelled as
+/// revision notes are, and at no width does the label wrap away from its
+/// text ("note from the" / "client: “…”"; Dr Rao, issue 13).
+#[test]
+fn review_labels_check_in_notes_and_keeps_the_label_with_them() {
+    let therapist = Env::new();
+    let example = examples().join("hand-in.toml");
+    for width in 36..80 {
+        let out = therapist
+            .test(["review", example.to_str().unwrap()])
+            .env("RELAPSE_PLAN_NOW", "2026-11-30T09:00:00Z")
+            .env("COLUMNS", width.to_string())
+            .run();
+        let out = String::from_utf8(out.bytes).unwrap();
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("note from the client: “Payday tomorrow”"),
+            "{width}:\n{out}"
+        );
+        for line in out.lines() {
+            let line = line.trim_end();
+            for cut in ["note", "note from", "note from the", "client:"] {
+                assert!(!line.ends_with(cut), "{width}: {line:?} in\n{out}");
+            }
+        }
+    }
 }

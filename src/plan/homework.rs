@@ -1254,13 +1254,15 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
             1..=3 => and_list(&without),
             n => format!("{}, {} and {} more", without[0], without[1], n - 2),
         };
-        flags.push(format!(
-            "no planned response yet for {shown} (`relapse-plan map` helps plan one)"
-        ));
+        flags.push(format!("no planned response yet for {shown}{MAP_HINT}"));
     }
     flags.extend(unlikely(plan));
     flags
 }
+
+/// The client's way to plan a trigger's response, after the flag that
+/// asks for one; a therapist's review says it in the therapist's terms.
+pub const MAP_HINT: &str = " (`relapse-plan map` helps plan one)";
 
 /// `“a”`, `“a” and “b”`, `“a”, “b” and “c”`.
 fn and_list(items: &[String]) -> String {

@@ -209,13 +209,32 @@ pub enum Reader {
 /// wrote reads to the therapist as the therapist's.
 pub fn change_note(stored: &str, reader: Reader) -> String {
     match (crate::plan::note::read(stored), reader) {
-        (crate::plan::note::Note::Hers(words), Reader::Owner) => {
-            format!("your note: {}", quoted(words))
-        }
-        (crate::plan::note::Note::Hers(words), Reader::Therapist) => {
-            format!("note from the client: {}", quoted(words))
+        (crate::plan::note::Note::Hers(words), reader) => {
+            format!("{} {}", note_label(reader), quoted(words))
         }
         (crate::plan::note::Note::Recorded(words), _) => clean(words),
+    }
+}
+
+/// The label before a person's own note, for who reads it.
+pub fn note_label(reader: Reader) -> &'static str {
+    match reader {
+        Reader::Owner => "your note:",
+        Reader::Therapist => "note from the client:",
+    }
+}
+
+/// [`wrap`], with `label` (our own words, its first place in `text`) kept
+/// on one line and with the first word after it: a line never ends "note
+/// from the" with "client: “…”" on the next (Dr Rao). Its spaces are held
+/// as no-break spaces while the lines are chosen, then given back.
+pub fn wrap_labelled(text: &str, label: &str, width: usize, indent: &str, hang: &str) -> String {
+    let held = label.replace(' ', "\u{a0}");
+    match text.find(label) {
+        Some(_) => {
+            wrap(&text.replacen(label, &held, 1), width, indent, hang).replacen(&held, label, 1)
+        }
+        None => wrap(text, width, indent, hang),
     }
 }
 

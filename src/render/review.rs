@@ -312,8 +312,9 @@ fn body(
         writeln!(
             out,
             "{}",
-            wrap(
+            super::wrap_labelled(
                 &format!("Revision {revision}, {when}{note}"),
+                super::note_label(reader),
                 width,
                 "  ",
                 "    "
@@ -346,13 +347,35 @@ fn body(
     practice(out, &period.practice, &period.plan, at)?;
     writeln!(out)?;
     writeln!(out, "{}", heading("Check-ins", style))?;
-    check_ins(out, &period.check_ins, &period.plan, at)?;
-    if !talk {
-        return Ok(());
+    check_ins(out, &period.check_ins, &period.plan, reader, at)?;
+    if talk {
+        worth_talking_about(out, period, at, reader)?;
     }
+    Ok(())
+}
+
+/// What stands out, for `reader`: the plan's gaps, the stretches the early
+/// warning held, and the people named in it.
+fn worth_talking_about(
+    out: &mut dyn Write,
+    period: &Period,
+    at: &At,
+    reader: Reader,
+) -> io::Result<()> {
+    let style = at.style;
+    let width = style.width;
     writeln!(out)?;
     writeln!(out, "{}", heading("Worth talking about", style))?;
     let mut flags = flags(&period.plan, &period.practice, at.today);
+    // Dr Rao was told which command her client could run: for the
+    // therapist it is something to plan together in the session.
+    if reader == Reader::Therapist {
+        for flag in &mut flags {
+            if let Some(start) = flag.strip_suffix(crate::plan::homework::MAP_HINT) {
+                *flag = format!("{start} (worth planning a response together)");
+            }
+        }
+    }
     flags.extend(warning_periods(period, at.today));
     flags.extend(
         crate::plan::mentions::in_plan(&period.plan)
@@ -415,6 +438,9 @@ fn entry_words(period: &Period) -> BTreeMap<(Entry, &str), &str> {
 /// day with its numbers, the signs that showed, any lapse and the notes
 /// written that day, in the person's words (cleaned: a hand-in is
 /// untrusted).
+/// A check-in note's label for the therapist, the words revision notes use.
+const NOTE_LABEL: &str = "note from the client:";
+
 /// The coping strategies used one day, by their names in the plan; any no
 /// longer in it counted as "a strategy since removed" (its id means nothing
 /// to a person).
@@ -435,7 +461,13 @@ fn used_words(used: &[String], plan: &Plan) -> String {
     words.join(", ")
 }
 
-fn check_ins(out: &mut dyn Write, entries: &[CheckIn], plan: &Plan, at: &At) -> io::Result<()> {
+fn check_ins(
+    out: &mut dyn Write,
+    entries: &[CheckIn],
+    plan: &Plan,
+    reader: Reader,
+    at: &At,
+) -> io::Result<()> {
     let (style, today) = (at.style, at.today);
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
         writeln!(out, "  No check-ins in this period.")?;
@@ -496,13 +528,21 @@ fn check_ins(out: &mut dyn Write, entries: &[CheckIn], plan: &Plan, at: &At) -> 
             let _ = fmt::Write::write_fmt(&mut line, format_args!("; did: {}", did.join(", ")));
         }
         writeln!(out, "{}", wrap(&line, style.width, "  ", "    "))?;
-        // Each line they wrote that day, as they wrote it, under the day.
+        // Each line they wrote that day, as they wrote it, under the day;
+        // for the therapist labelled as the client's, as revision notes are
+        // (Dr Rao read a bare quote).
         for note in e.notes.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-            writeln!(
-                out,
-                "{}",
-                wrap(&format!("“{note}”"), style.width, "      ", "       ")
-            )?;
+            let shown = match reader {
+                Reader::Therapist => super::wrap_labelled(
+                    &format!("{NOTE_LABEL} “{note}”"),
+                    NOTE_LABEL,
+                    style.width,
+                    "      ",
+                    "       ",
+                ),
+                Reader::Owner => wrap(&format!("“{note}”"), style.width, "      ", "       "),
+            };
+            writeln!(out, "{shown}")?;
         }
     }
     let mut signs = tally(entries.iter().flat_map(|e| e.signs.iter()));
