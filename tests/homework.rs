@@ -1360,3 +1360,61 @@ fn review_labels_check_in_notes_and_keeps_the_label_with_them() {
         }
     }
 }
+
+/// A hand-in's problems are listed by line, top to bottom, as a person
+/// reads the file (Trudy read lines 47, 46, 100, 51; issue 13).
+#[test]
+fn review_lists_a_hand_ins_problems_in_line_order() {
+    let therapist = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml"))
+        .unwrap()
+        .replacen(
+            "likelihood = 4\nintensity = 5",
+            "likelihood = 99\nintensity = 5",
+            1,
+        )
+        .replacen(
+            "text = \"Stop, leave, and go somewhere safe\"",
+            "text = \"\"",
+            1,
+        )
+        .replacen("id = \"alex\"", "id = \"\"", 1)
+        .replacen("id = \"call-for-help\"", "id = \"football\"", 1);
+    let file = therapist.home().join("problems.toml");
+    fs::write(&file, &text).unwrap();
+    let said = therapist.fails(1, ["review", file.to_str().unwrap()]);
+    let lines: Vec<usize> = said
+        .split("line ")
+        .skip(1)
+        .filter_map(|s| s.split(':').next()?.parse().ok())
+        .collect();
+    assert!(lines.len() >= 3, "{said}");
+    let mut sorted = lines.clone();
+    sorted.sort_unstable();
+    assert_eq!(lines, sorted, "{said}");
+}
+
+/// "What changed" shows revisions by number, oldest first, whatever order
+/// the file holds them in (revision 5 above 4 in a hand-edited hand-in;
+/// issue 13).
+#[test]
+fn review_shows_revisions_oldest_first_whatever_the_files_order() {
+    let therapist = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let four = text.find("[[revisions]]\nrevision = 4").unwrap();
+    let five = text.find("[[revisions]]\nrevision = 5").unwrap();
+    let end = text.find("[practice]").unwrap();
+    let swapped = format!(
+        "{}{}\n{}{}",
+        &text[..four],
+        &text[five..end].trim_end(),
+        &text[four..five],
+        &text[end..]
+    );
+    assert!(swapped.find("revision = 5").unwrap() < swapped.find("revision = 4").unwrap());
+    let swapped_file = therapist.home().join("swapped.toml");
+    fs::write(&swapped_file, &swapped).unwrap();
+    let out = therapist.ok(["review", swapped_file.to_str().unwrap()]);
+    let (four, five) = (out.find("Revision 4,"), out.find("Revision 5,"));
+    assert!(four.is_some() && five.is_some() && four < five, "{out}");
+}

@@ -750,7 +750,7 @@ impl<'t> Document<'t> {
         // thousands of problems quadratic (4,000 took seconds, 40,000
         // minutes, with nothing on screen).
         let breaks: Vec<usize> = text.match_indices('\n').map(|(at, _)| at).collect();
-        Ok(parsed
+        let mut problems: Vec<PlanProblem> = parsed
             .problems
             .iter()
             .map(|problem| PlanProblem {
@@ -758,7 +758,11 @@ impl<'t> Document<'t> {
                     .map(|at| breaks.partition_point(|b| *b < at) + 1),
                 words: problem.to_string(),
             })
-            .collect())
+            .collect();
+        // In the file's order, as a person reads it top to bottom (Trudy
+        // read lines 47, 46, 100, 51); any without a line after them.
+        problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+        Ok(problems)
     }
 }
 

@@ -229,7 +229,11 @@ pub const CHANGES_SHOWN: usize = 300;
 /// [`CHANGES_SHOWN`] changes in all, at least one revision), and how many
 /// earlier ones, with how many changes, are left out.
 fn newest_changes(revisions: &[Revision]) -> (Vec<&Revision>, usize, usize) {
-    let with_changes: Vec<&Revision> = revisions.iter().filter(|r| !r.changes.is_empty()).collect();
+    // By number, oldest first, whatever order the file holds them in (a
+    // hand-edited hand-in showed revision 4 above 3; Trudy, issue 13).
+    let mut with_changes: Vec<&Revision> =
+        revisions.iter().filter(|r| !r.changes.is_empty()).collect();
+    with_changes.sort_by_key(|r| r.revision);
     let mut first = with_changes.len();
     let mut room = CHANGES_SHOWN;
     while first > 0 {
