@@ -569,9 +569,14 @@ fn find(
         *note = None;
         return (Some(found), false);
     }
-    // A new letter after a search that found something starts again.
+    // One letter typed again and again moves on through the choices it
+    // begins ("ppp"). Any other letter that leaves the words matching
+    // nothing is said, never read as a new search from that letter alone:
+    // "Inda" chose Australia, and "haan" (yes) chose "No".
     let newest: String = typed.chars().last().map(String::from).unwrap_or_default();
+    let repeated = typed.chars().all(|c| newest.starts_with(c));
     if typed.chars().count() > 1
+        && repeated
         && let Some(found) = find_choice(choices, &newest, at)
     {
         *typed = newest;
@@ -1947,6 +1952,42 @@ mod tests {
         assert_eq!(find_choice(&menu, "answers", None), Some(1));
         assert_eq!(find_choice(&menu, "等一下", Some(0)), None);
         assert_eq!(find_choice(&menu, " ", None), None);
+    }
+
+    /// Letters typed one by one, as a person types them: where the cursor
+    /// ends and whether the words were found in no choice.
+    fn typed_letters(
+        choices: &[String],
+        start: Option<usize>,
+        words: &str,
+    ) -> (Option<usize>, bool) {
+        let (mut at, mut typed, mut note) = (start, String::new(), None);
+        let mut in_vain = false;
+        for c in words.chars() {
+            typed.push(c);
+            (at, in_vain) = find(choices, &mut typed, at, &mut note, false);
+        }
+        (at, in_vain)
+    }
+
+    /// Anjali: a slip in a word never starts a new search from its last
+    /// letter ("Inda" chose Australia and showed its crisis lines; "haan",
+    /// yes in Hindi, chose "No"). One letter typed again still moves on.
+    #[test]
+    fn a_word_in_no_choice_is_said_and_chooses_nothing() {
+        let countries: Vec<String> = ["Australia", "India", "Ireland", "New Zealand"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(typed_letters(&countries, Some(1), "Ind"), (Some(1), false));
+        assert_eq!(typed_letters(&countries, Some(1), "Inda"), (Some(1), true));
+        assert_eq!(typed_letters(&countries, Some(1), "xyz"), (Some(1), true));
+        assert_eq!(typed_letters(&countries, None, "Bharat"), (None, true));
+        let acted: Vec<String> = ["Yes", "Partly", "No"].map(String::from).to_vec();
+        assert_eq!(typed_letters(&acted, None, "haan"), (None, true));
+        assert_eq!(typed_letters(&acted, None, "n"), (Some(2), false));
+        // "i", then "i" again: on to the next choice that begins with it.
+        assert_eq!(typed_letters(&countries, None, "i"), (Some(1), false));
+        assert_eq!(typed_letters(&countries, None, "ii"), (Some(2), false));
     }
 
     #[test]

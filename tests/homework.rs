@@ -163,7 +163,10 @@ fn submit_shows_what_goes_in_in_her_words() {
         .collect::<Vec<_>>()
         .join(" ");
     for part in [
-        "people with their numbers: “Alex (sponsor)”",
+        "People, with their numbers: “Alex (sponsor)”, “Priya”, “Dr Patel, Riverside Surgery”.",
+        "Marked not to involve: “Dave from the Crown”.",
+        "5 crisis steps,",
+        "This is what the hand-in will hold",
         "“Had two, then walked home”",
         "Talked to Alex",
         "added trigger “Sunday lunch at my parents'”",

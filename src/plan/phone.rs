@@ -30,13 +30,61 @@ pub fn is_hidden(c: char) -> bool {
 }
 
 /// What people write between the digits of a number (and `*`, `#` and the
-/// pauses `,` `;` that dial on): spaces, dashes, brackets, dots, slashes.
+/// pauses `,` `;` that dial on): spaces, dashes, brackets, dots, slashes,
+/// as ASCII or as the full-width forms a Japanese, Chinese or Korean
+/// keyboard types (`０９０－１２３４－５６７８`), and the dashes people
+/// reach for instead (a minus sign, a katakana long-vowel mark `ー`). None
+/// of them is dialled, so none can make a number dial other than it shows;
+/// flagging them told Yuki to distrust every number she had typed right,
+/// and pushed the one all-night line off her card.
 fn is_punctuation(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\u{a0}' | '\u{202f}' | '\u{3000}' | '+' | '\u{ff0b}' | '-' | '\u{2010}'
-            ..='\u{2014}' | '(' | ')' | '.' | '/' | '*' | '#' | ',' | ';'
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{3000}' | '+' | '-' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{30fc}'
+                | '\u{fe63}'
+                | '('
+                | ')'
+                | '.'
+                | '/'
+                | '*'
+                | '#'
+                | ','
+                | ';'
+    ) || matches!(
+        // The full-width forms of the ASCII ones: ＋ － （ ） ． ／ ＊ ＃ ， ；
+        c,
+        '\u{ff0b}'
+            | '\u{ff0d}'
+            | '\u{ff08}'
+            | '\u{ff09}'
+            | '\u{ff0e}'
+            | '\u{ff0f}'
+            | '\u{ff0a}'
+            | '\u{ff03}'
+            | '\u{ff0c}'
+            | '\u{ff1b}'
+            | '\u{ff5e}'
     )
+}
+
+/// A punctuation mark of a number as another program reads it: ASCII.
+fn ascii_punctuation(c: char) -> char {
+    if c.is_whitespace() {
+        return ' ';
+    }
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        // ＋ － （ ） ． ／ ＊ ＃ ， ； sit 0xfee0 above their ASCII forms.
+        '\u{ff01}'..='\u{ff5e}' if c != '\u{ff5e}' => {
+            char::from_u32(u32::from(c) - 0xfee0).unwrap_or('-')
+        }
+        _ => '-',
+    }
 }
 
 /// Why a number can't be trusted as written, the most serious first.
@@ -140,7 +188,7 @@ pub fn for_dialling(number: &str) -> String {
                 out.push('+');
             }
         } else if is_punctuation(c) && (!out.is_empty() || c == '(') {
-            out.push(if c.is_whitespace() { ' ' } else { c });
+            out.push(ascii_punctuation(c));
         }
     }
     if !has_digits(&out) {
@@ -240,6 +288,18 @@ mod tests {
         assert_eq!(trouble("07700 ⑨00123"), Some(Trouble::LookAlike));
         assert_eq!(trouble("0800-DAD-HELP"), Some(Trouble::LookAlike));
         assert_eq!(trouble("＋４４ ７７００ ９００７７７"), None);
+        // Yuki's keyboard: full-width digits and dashes, brackets, and the
+        // long-vowel mark an IME puts for a dash. Each dials what it shows.
+        for number in [
+            "０９０－１２３４－５６７８",
+            "（０３）１２３４－５６７８",
+            "０８０ー９８７６ー５４３２",
+            "090−1234−5678",
+        ] {
+            assert_eq!(trouble(number), None, "{number}");
+            assert!(link_digits(number).is_some(), "{number}");
+        }
+        assert_eq!(for_dialling("０９０－１２３４－５６７８"), "090-1234-5678");
     }
 
     #[test]

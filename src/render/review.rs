@@ -5,7 +5,7 @@
 //! from it goes through [`clean`].
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -89,9 +89,13 @@ pub fn hand_in_preview(
     let style = at.style;
     let title = format!("Your hand-in for {}'s homework", clean(&a.therapist));
     writeln!(out, "{}", heading(&title, style))?;
+    let what = if crate::store::is_stdout(file) {
+        "the hand-in".to_string()
+    } else {
+        format!("`{}`", clean(&file.display().to_string()))
+    };
     let intro = format!(
-        "This is what `{}` will hold, in words. Nothing else from your plan folder goes in it.{}",
-        clean(&file.display().to_string()),
+        "This is what {what} will hold, in words. Nothing else from your plan folder goes in it.{}",
         if hidden {
             " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
         } else {
@@ -121,37 +125,65 @@ pub fn hand_in_preview(
     )
 }
 
-/// Every part of the plan that goes into a hand-in, counted, with the
-/// names of her people: their numbers go too, and she should know whose.
+/// Every part of the plan that goes into a hand-in, counted by its own
+/// name, with the people named: the numbers of those she turns to go too,
+/// and she should know whose; someone marked not to involve is named as
+/// such (Anjali heard Ramesh read out among "people with their numbers").
 fn plan_parts(plan: &Plan) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{} {}", n, if n == 1 { one } else { many });
-    let mut parts = vec![
-        count(plan.triggers.len(), "trigger", "triggers"),
-        count(plan.warning_signs.len(), "warning sign", "warning signs"),
-        count(plan.coping.len(), "way to cope", "ways to cope"),
-        count(plan.reasons.len(), "reason", "reasons"),
-    ];
-    let steps = plan.crisis_steps.len()
-        + plan.safe_environment.len()
-        + plan.lapse_plan.len()
-        + plan.maintenance.len();
-    parts.push(count(steps, "step", "steps"));
-    let people: Vec<String> = plan
-        .contacts
-        .iter()
-        .map(|c| super::quoted(&c.name))
-        .collect();
-    let people = if people.is_empty() {
-        "no people".to_string()
-    } else {
-        format!(
-            "{} with their numbers: {}",
-            count(people.len(), "person", "people"),
-            people.join(", ")
-        )
+    let count = |n: usize, one: &str, many: &str| {
+        (n > 0).then(|| format!("{} {}", n, if n == 1 { one } else { many }))
     };
-    format!("All of it: {}, and {people}.", parts.join(", "))
+    let parts: Vec<String> = [
+        count(plan.reasons.len(), "reason", "reasons"),
+        count(plan.warning_signs.len(), "warning sign", "warning signs"),
+        count(plan.triggers.len(), "trigger", "triggers"),
+        count(plan.coping.len(), "way to cope", "ways to cope"),
+        count(plan.crisis_steps.len(), "crisis step", "crisis steps"),
+        count(
+            plan.safe_environment.len(),
+            "step for a safer place",
+            "steps for a safer place",
+        ),
+        count(
+            plan.lapse_plan.len(),
+            "step after a slip",
+            "steps after a slip",
+        ),
+        count(plan.maintenance.len(), "daily habit", "daily habits"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let names = |to_involve: bool, numbered: bool| {
+        plan.contacts
+            .iter()
+            .filter(|c| c.to_involve() == to_involve)
+            .filter(|c| {
+                !to_involve || c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()) == numbered
+            })
+            .map(|c| super::quoted(&c.name))
+            .collect::<Vec<_>>()
+    };
+    let (numbered, without, not_to_involve) =
+        (names(true, true), names(true, false), names(false, false));
+    let mut said = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}.", parts.join(", "))
+    };
+    for (group, words) in [
+        (numbered, "People, with their numbers"),
+        (without, "People with no number"),
+        (not_to_involve, "Marked not to involve"),
+    ] {
+        if !group.is_empty() {
+            let _ = write!(said, " {words}: {}.", group.join(", "));
+        }
+    }
+    if said.trim().is_empty() {
+        return "Nothing yet.".into();
+    }
+    said.trim_start().to_string()
 }
 
 /// Why the moment a hand-in says it was handed in cannot be right: before
