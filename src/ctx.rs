@@ -95,8 +95,21 @@ impl Ctx<'_> {
         crate::crisis_lines::to_show(
             self.country.as_deref(),
             plan_country,
-            self.locale_country.as_deref(),
+            self.where_she_is().as_deref(),
         )
+    }
+
+    /// The country she is in, as far as this computer says: her time
+    /// zone's, then her locale's (a Ukrainian locale in Europe/Berlin is
+    /// someone in Germany). The walk-through offers it first, and `now`
+    /// without a plan shows its lines: Yuki in Tokyo with a `C` locale was
+    /// told only to call her local emergency number.
+    pub fn where_she_is(&self) -> Option<String> {
+        self.zone
+            .iana_name()
+            .and_then(crate::plan::zones::country_of)
+            .map(str::to_string)
+            .or_else(|| self.locale_country.clone())
     }
 
     /// Days since 1970-01-01 of [`Ctx::today`].

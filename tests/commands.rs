@@ -302,6 +302,16 @@ fn now_uses_the_country_flag_and_never_guesses_a_country() {
     let out = empty.ok(["now"]);
     assert!(out.contains("call your local emergency number"), "{out}");
     assert!(out.contains("You don't have a saved plan yet"), "{out}");
+    // Yuki, in Tokyo with a `C` locale and no plan yet: her time zone says
+    // where she is, as the walk-through already read it.
+    empty
+        .test(["now"])
+        .env("TZ", "Asia/Tokyo")
+        .env("LANG", "C.UTF-8")
+        .stdout_has("Crisis lines (Japan)")
+        .stdout_has("0120-279-338")
+        .stdout_lacks("call your local emergency number")
+        .run();
 }
 
 #[test]

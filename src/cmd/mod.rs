@@ -347,12 +347,7 @@ fn walk_through(
         // Where she is, offered first at "Which country are you in?": her
         // time zone's country, then her locale's (a Ukrainian locale in
         // Europe/Berlin is someone in Germany).
-        locale_country: ctx
-            .zone
-            .iana_name()
-            .and_then(crate::plan::zones::country_of)
-            .map(str::to_string)
-            .or_else(|| ctx.locale_country.clone()),
+        locale_country: ctx.where_she_is(),
         style: crate::render::Style {
             width: crate::prompt::Prompter::width(&ask),
             ..ctx.style
@@ -465,15 +460,7 @@ fn typed_date(
     // Whose way of writing dates: the plan's country (1/3/2027 is 1 March
     // in New Zealand), else her time zone's, else her locale's, as the
     // walk-through reads them.
-    let region = country
-        .map(str::to_string)
-        .or_else(|| {
-            ctx.zone
-                .iana_name()
-                .and_then(crate::plan::zones::country_of)
-                .map(str::to_string)
-        })
-        .or_else(|| ctx.locale_country.clone());
+    let region = country.map(str::to_string).or_else(|| ctx.where_she_is());
     let order = date::DayOrder::of_region(region.as_deref());
     let read = date::parse_typed_when(value, order, ctx.today, when);
     match (

@@ -1041,6 +1041,58 @@ fn ctrl_c_while_typing_keeps_the_half_typed_words_and_carries_on_with_that_trigg
     assert_eq!(ask.unused(), 0, "{said}");
 }
 
+/// Anjali: Ctrl-C while typing a new strategy's second step left the
+/// strategy tied to no trigger, and the half-typed words came back on the
+/// first step of the next new strategy, joined onto what she typed there.
+#[test]
+fn ctrl_c_among_a_new_strategys_steps_keeps_it_linked_and_its_words_its_own() {
+    let store = Memory::default();
+    let mut plan = Plan::new("Anjali".into(), Some("IN".into()));
+    plan.triggers.push(crate::plan::Trigger::new(
+        "payday".into(),
+        "वेतन का दिन".into(),
+    ));
+    store.commit(plan, "made");
+    let flow = |w: &mut Wizard| {
+        w.run_step("responses")?;
+        finish(w)
+    };
+    let mut ask = Scripted::new([
+        "Write a new strategy",
+        "वेतन सीधे पति के खाते में",
+        "<enter>",
+        "बैंक जाकर फ़ॉर्म भर",
+        "<ctrl-c>पति से बात कर",
+    ]);
+    let stopped = session::run(&store, &mut ask, MAP, start(), flow);
+    assert!(matches!(stopped, Err(Error::Cancelled)));
+    let draft = store.draft().unwrap();
+    let payday = draft.plan.trigger("payday").unwrap();
+    assert_eq!(payday.coping.len(), 1, "linked before its steps");
+    assert_eq!(draft.plan.coping[0].steps, ["बैंक जाकर फ़ॉर्म भर"]);
+
+    // Carrying on, a second new strategy's first step starts empty: the
+    // words wait for the strategy they were typed in.
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        "Write a new strategy",
+        "दीदी को फ़ोन करना",
+        "<enter>",
+        "<keep>",
+        "Done with this one",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    let plan = store.load();
+    assert_eq!(plan.coping.len(), 2, "{said}");
+    assert_eq!(plan.coping[0].steps, ["बैंक जाकर फ़ॉर्म भर"], "{said}");
+    assert!(plan.coping[1].steps.is_empty(), "{said}");
+    assert_eq!(plan.trigger("payday").unwrap().coping.len(), 2, "{said}");
+    // Never dropped unseen: saved without going back, they are shown.
+    assert!(said.contains("“पति से बात कर”"), "{said}");
+}
+
 #[test]
 fn the_summary_never_lists_someone_not_to_involve_among_the_help() {
     let mut plan = Plan::new("Dmitri".into(), Some("IL".into()));

@@ -378,19 +378,11 @@ impl Wizard<'_> {
             let choice = self.choose("What next?", &words, Some(default))?;
             match choice.and_then(|c| offered.get(c)).map(|(_, n)| *n) {
                 Some(1) => self.link_existing_strategy(i)?,
-                Some(2) => {
-                    if let Some(coping_id) = self.new_strategy(None)? {
-                        link(&mut self.plan().triggers[i].coping, coping_id);
-                        self.keep()?;
-                    }
-                }
+                Some(2) => self.new_strategy(i, None)?,
                 Some(3) => {
                     let names: Vec<String> = EXAMPLES.iter().map(|e| e.0.to_string()).collect();
-                    if let Some(e) = self.pick("Which example?", names)?
-                        && let Some(coping_id) = self.new_strategy(Some(EXAMPLES[e]))?
-                    {
-                        link(&mut self.plan().triggers[i].coping, coping_id);
-                        self.keep()?;
+                    if let Some(e) = self.pick("Which example?", names)? {
+                        self.new_strategy(i, Some(EXAMPLES[e]))?;
                     }
                 }
                 Some(4) => self.link_person(i)?,
@@ -482,15 +474,18 @@ impl Wizard<'_> {
         Ok(())
     }
 
-    /// Writes a new coping strategy, from scratch or from an example whose
-    /// steps the person can reword; returns its id.
+    /// Writes a new coping strategy for trigger `t`, from scratch or from
+    /// an example whose steps the person can reword. It is linked to the
+    /// trigger as soon as it has a name, before its steps: Ctrl-C among
+    /// the steps left Anjali's strategy kept but tied to nothing.
     fn new_strategy(
         &mut self,
+        t: usize,
         example: Option<(&str, CopingKind, &[&str])>,
-    ) -> Result<Option<String>> {
+    ) -> Result<()> {
         let initial = example.map_or("", |e| e.0);
         let Some(name) = self.ask.text("What do you call it?", initial)? else {
-            return Ok(None);
+            return Ok(());
         };
         let kinds: Vec<String> = CopingKind::ALL
             .iter()
@@ -504,6 +499,13 @@ impl Wizard<'_> {
             .select("What kind of strategy is it?", &kinds, Some(default))?
             .map_or(CopingKind::ALL[default], |k| CopingKind::ALL[k]);
         let id = self.draft.plan.new_id::<Coping>(&name);
+        // The next-step question names the strategy, so words half-typed
+        // into one come back only in that one, never in the next new one
+        // (they were joined onto another strategy's first step).
+        let next_step = format!(
+            "What's the next step for “{}”? (empty to finish)",
+            crate::prompt::shorten(&crate::render::clean(&name), 30)
+        );
         self.plan().add(Coping {
             id: id.clone(),
             name,
@@ -511,6 +513,7 @@ impl Wizard<'_> {
             steps: Vec::new(),
             follow_through: crate::plan::FollowThrough::default(),
         })?;
+        link(&mut self.plan().triggers[t].coping, id);
         self.keep()?;
         let i = self.draft.plan.coping.len() - 1;
         if let Some(example) = example {
@@ -525,11 +528,8 @@ impl Wizard<'_> {
             }
         }
         loop {
-            let Some(text) = self
-                .ask
-                .text("What's the next step? (empty to finish)", "")?
-            else {
-                return Ok(Some(id));
+            let Some(text) = self.ask.text(&next_step, "")? else {
+                return Ok(());
             };
             self.plan().coping[i].steps.push(text);
             self.keep()?;
