@@ -682,6 +682,60 @@ mod tests {
         found
     }
 
+    /// Anjali's lock screen: resvg 0.45 shaped Devanagari narrower than
+    /// the layout measured it, dropping a vowel sign and the space
+    /// ("डॉ राव" drawn as "डॉरव", names run together, marks colliding).
+    /// Every piece of her words is drawn as wide as it was laid out.
+    #[test]
+    fn devanagari_is_drawn_as_wide_as_it_was_laid_out() {
+        let mut plan = Plan::new("अंजलि".into(), Some("IN".into()));
+        plan.crisis_steps
+            .push(TextItem::new("सुनीता दीदी को फ़ोन करना"));
+        for (id, name) in [("r", "डॉ राव"), ("p", "मेरी बेटी प्रिया")]
+        {
+            plan.contacts.push(Contact {
+                id: id.into(),
+                name: name.into(),
+                phone: Some("98200 12345".into()),
+                role: Role::Help,
+                reachable: None,
+            });
+        }
+        let lines = crate::crisis_lines::for_country(Some("IN"));
+        let card = card::build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let mut all = card.texts();
+        all.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
+        let fonts = Fonts::for_texts(all.iter().map(String::as_str), &FontSearch::System).unwrap();
+        let drawn = pieces(&made.svg, &card);
+        for words in ["डॉ राव", "मेरी बेटी प्रिया", "सुनीता दीदी को फ़ोन करना"]
+        {
+            let piece = drawn
+                .iter()
+                .find(|p| p.words == words)
+                .unwrap_or_else(|| panic!("{words} drawn whole"));
+            let laid_out = bidi::unit(
+                &fonts,
+                words,
+                Style {
+                    size: piece.size,
+                    bold: false,
+                },
+            )
+            .width;
+            let ink = piece.ink.width();
+            assert!(
+                ink > laid_out * 0.9 && ink < laid_out * 1.1,
+                "{words}: drawn {ink} wide, laid out {laid_out}"
+            );
+        }
+    }
+
     #[test]
     fn sizes_are_portrait_phone_screens() {
         assert_eq!(parse_size("1170x2532"), Ok((1170, 2532)));
