@@ -179,3 +179,27 @@ fn output_that_cannot_be_written_names_where_it_was_going() {
         .run();
     assert_eq!(env.plan().crisis_steps[0].text, "Call Alex");
 }
+
+/// Trudy: an exercise whose length was edited to near `u32::MAX` made
+/// `practice` panic ("attempt to add with overflow") instead of showing it.
+#[test]
+fn a_huge_exercise_length_in_the_practice_log_shows_and_never_panics() {
+    let env = Env::with_example();
+    env.ok(["surf", "--ratings", "7,5,3"]);
+    let log = env.plan_dir().join("practice.toml");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let edited = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("seconds") {
+                "seconds = 4294967295".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(edited, text, "the log holds an exercise length:\n{text}");
+    std::fs::write(&log, edited).unwrap();
+    env.test(["practice"]).stdout_has("urge surfing").run();
+}

@@ -365,7 +365,7 @@ fn say_other_signs(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             ctx.say(&crate::render::tidied_words_for("sign", &tidied))?;
         }
         let folded = own_sign(other);
-        if folded != without_escapes(other).trim() {
+        if folded != super::without_escapes(other).trim() {
             ctx.say(&format!(
                 "A sign is one line, so --other-sign is kept as “{folded}”."
             ))?;
@@ -374,18 +374,9 @@ fn say_other_signs(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// `text` as typed or pasted on the command line, without what acts on a
-/// terminal or does not show (as `--note` is kept).
-pub(super) fn without_escapes(text: &str) -> String {
-    match crate::plan::hidden::tidy_note(text) {
-        Some(crate::plan::hidden::Tidied::Note(kept)) => kept,
-        _ => text.to_string(),
-    }
-}
-
 /// An `--other-sign` as kept: without escapes, on one line.
 fn own_sign(other: &str) -> String {
-    crate::store::fold_note(without_escapes(other).trim())
+    crate::store::fold_note(super::without_escapes(other).trim())
 }
 
 /// `--note` as typed or pasted, by the rule typed names follow: what acts

@@ -211,9 +211,14 @@ fn preview(output: &Path, hand_in: &HandIn, hidden: bool, ctx: &mut Ctx) -> Resu
     at.style.width = ctx.err_width.unwrap_or(at.style.width);
     at.style.color &= ctx.err_width.is_some();
     let mut shown = Vec::new();
+    let what = if crate::store::is_stdout(output) {
+        "the hand-in".to_string()
+    } else {
+        format!("`{}`", crate::render::clean(&output.display().to_string()))
+    };
     crate::render::review::hand_in_preview(
         &mut shown,
-        output,
+        &what,
         &assignment,
         (&period, &tasks),
         hidden,

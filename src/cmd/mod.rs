@@ -508,6 +508,17 @@ fn write_to(
     ctx.say(&words)
 }
 
+/// `text` as typed or pasted on the command line, without what acts on a
+/// terminal or does not show (as `--note` is kept): shared by the
+/// commands that keep free words (`check-in --other-sign`, `rehearse
+/// --response`), as no command imports another.
+fn without_escapes(text: &str) -> String {
+    match crate::plan::hidden::tidy_note(text) {
+        Some(crate::plan::hidden::Tidied::Note(kept)) => kept,
+        _ => text.to_string(),
+    }
+}
+
 /// Checks a `-o` file before any work is done ([`crate::store::check_output`]:
 /// never the plan's folder, never a folder), and never writes over a file
 /// that is already there unasked: on a terminal the person is asked, and

@@ -266,7 +266,7 @@ fn log_without_asking(
     ctx.store.log_rehearsal(Rehearsal {
         trigger: id.clone(),
         at: ctx.now,
-        response: super::checkin::without_escapes(&typed),
+        response: super::without_escapes(&typed),
         recalled,
         confidence,
         other: toml::Table::new(),

@@ -68,7 +68,9 @@ pub fn summary(
                 ExerciseKind::Breathe => "paced breathing",
                 ExerciseKind::Surf => "urge surfing",
             };
-            let minutes = (e.seconds + 30) / 60;
+            // Rounded to the nearest minute; a hand-edited length near
+            // u32::MAX must not overflow (it panicked `practice`).
+            let minutes = e.seconds.saturating_add(30) / 60;
             let mut line = format!("  {}  {what:<15}  {minutes} min", local_moment(&e.at, zone));
             if let (Some(first), Some(last)) = (e.ratings.first(), e.ratings.last()) {
                 let _ = fmt::Write::write_fmt(

@@ -78,9 +78,11 @@ pub fn hand_in(
 /// then what changed, her practice and her check-ins with her notes. Read
 /// aloud by a screen reader too, so no file syntax, ids or UTC times
 /// (Priya heard 190 lines of TOML); the file itself is one command away.
+/// `what` names the file as she reads it ("`hand-in.toml`", or "the
+/// hand-in" when it goes to standard output).
 pub fn hand_in_preview(
     out: &mut dyn Write,
-    file: &Path,
+    what: &str,
     a: &Assignment,
     (period, tasks): (&Period, &[Progress]),
     hidden: bool,
@@ -89,11 +91,6 @@ pub fn hand_in_preview(
     let style = at.style;
     let title = format!("Your hand-in for {}'s homework", clean(&a.therapist));
     writeln!(out, "{}", heading(&title, style))?;
-    let what = if crate::store::is_stdout(file) {
-        "the hand-in".to_string()
-    } else {
-        format!("`{}`", clean(&file.display().to_string()))
-    };
     let intro = format!(
         "This is what {what} will hold, in words. Nothing else from your plan folder goes in it.{}",
         if hidden {
