@@ -203,3 +203,18 @@ fn a_huge_exercise_length_in_the_practice_log_shows_and_never_panics() {
     std::fs::write(&log, edited).unwrap();
     env.test(["practice"]).stdout_has("urge surfing").run();
 }
+
+/// Anjali, with a screen reader: someone under "People you can call" with
+/// no number was listed with nothing beside them, so she learnt there was
+/// none only when she went to dial.
+#[test]
+fn now_says_when_someone_to_call_has_no_number() {
+    let env = Env::with_example();
+    env.ok(["contact", "add", "--name", "सुनीता दीदी"]);
+    env.test(["now"])
+        .stdout_has("सुनीता दीदी · no number saved")
+        .run();
+    env.test(["--plain", "now"])
+        .stdout_has("सुनीता दीदी\n    no number saved")
+        .run();
+}

@@ -126,10 +126,11 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
             // "name, number, when" runs into the person's own commas
             // ("after 6 pm, any day"), so each fact gets its own line.
             writeln!(w, "{}", wrap(&clean(&c.name), width, "  ", "    "))?;
-            if let Some(number) = &c.phone {
-                let said = format!("Phone: {}", super::phone(number));
-                writeln!(w, "{}", wrap(&said, width, "    ", "      "))?;
-            }
+            let said = match number_of(c) {
+                Some(number) => format!("Phone: {}", super::phone(number)),
+                None => NO_NUMBER.to_string(),
+            };
+            writeln!(w, "{}", wrap(&said, width, "    ", "      "))?;
             if let Some(reachable) = &c.reachable {
                 let said = format!("When: {}", clean(reachable));
                 writeln!(w, "{}", wrap(&said, width, "    ", "      "))?;
@@ -137,9 +138,10 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
             continue;
         }
         let mut line = clean(&c.name);
-        if let Some(number) = &c.phone {
-            line.push_str(separator(style));
-            line.push_str(&super::phone(number));
+        line.push_str(separator(style));
+        match number_of(c) {
+            Some(number) => line.push_str(&super::phone(number)),
+            None => line.push_str(NO_NUMBER),
         }
         if let Some(reachable) = &c.reachable {
             line.push_str(separator(style));
@@ -148,6 +150,16 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
         writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
     }
     Ok(())
+}
+
+/// Said for someone under "People you can call" with no number saved:
+/// listed with nothing beside them, Anjali (with a screen reader) learnt
+/// there was no number only when she went to dial.
+const NO_NUMBER: &str = "no number saved";
+
+/// A person's number, if one is saved (an empty one is none).
+fn number_of(c: &crate::plan::Contact) -> Option<&str> {
+    c.phone.as_deref().filter(|n| !n.trim().is_empty())
 }
 
 /// The numbers the person added themselves, under their own heading so

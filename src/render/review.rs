@@ -155,14 +155,18 @@ fn plan_parts(plan: &Plan) -> String {
         plan.contacts
             .iter()
             .filter(|c| c.to_involve() == to_involve)
-            .filter(|c| {
-                !to_involve || c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()) == numbered
-            })
+            .filter(|c| c.phone.as_deref().is_some_and(|p| !p.trim().is_empty()) == numbered)
             .map(|c| super::quoted(&c.name))
             .collect::<Vec<_>>()
     };
-    let (numbered, without, not_to_involve) =
-        (names(true, true), names(true, false), names(false, false));
+    // Someone she keeps out of a crisis whose number is in her plan: the
+    // number goes too, and she should know (Yuki's mother's did, unsaid).
+    let (numbered, without, not_to_involve, not_to_involve_numbered) = (
+        names(true, true),
+        names(true, false),
+        names(false, false),
+        names(false, true),
+    );
     let mut said = if parts.is_empty() {
         String::new()
     } else {
@@ -172,6 +176,10 @@ fn plan_parts(plan: &Plan) -> String {
         (numbered, "People, with their numbers"),
         (without, "People with no number"),
         (not_to_involve, "Marked not to involve"),
+        (
+            not_to_involve_numbered,
+            "Marked not to involve, with their numbers",
+        ),
     ] {
         if !group.is_empty() {
             let _ = write!(said, " {words}: {}.", group.join(", "));
@@ -715,4 +723,52 @@ fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -
         writeln!(out, "  Urge surfing: {surf}. Paced breathing: {breathe}.")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Contact, Role};
+
+    /// Yuki: her mother, marked not to involve, had a number in the plan,
+    /// and the preview named her without saying the number goes too.
+    #[test]
+    fn the_preview_says_whose_numbers_go_in_the_hand_in() {
+        let mut plan = Plan::new("由紀".into(), Some("JP".into()));
+        for (id, name, phone, role) in [
+            (
+                "m",
+                "佐藤　美咲",
+                Some("０９０－１２３４－５６７８"),
+                Role::Help,
+            ),
+            ("k", "鈴木", None, Role::Help),
+            (
+                "h",
+                "母",
+                Some("０６－１１１１－２２２２"),
+                Role::DoNotInvolve,
+            ),
+            ("d", "Dave", None, Role::DoNotInvolve),
+        ] {
+            plan.contacts.push(Contact {
+                id: id.into(),
+                name: name.into(),
+                phone: phone.map(String::from),
+                role,
+                reachable: None,
+            });
+        }
+        let said = plan_parts(&plan);
+        assert!(
+            said.contains("People, with their numbers: “佐藤　美咲”."),
+            "{said}"
+        );
+        assert!(said.contains("People with no number: “鈴木”."), "{said}");
+        assert!(said.contains("Marked not to involve: “Dave”."), "{said}");
+        assert!(
+            said.contains("Marked not to involve, with their numbers: “母”."),
+            "{said}"
+        );
+    }
 }
