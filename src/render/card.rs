@@ -367,16 +367,27 @@ pub fn build(
             other => back.push(Entry::Text(other.plain())),
         }
     }
-    for item in crisis_line_items_with(plan, lines, m) {
+    // The line kept whatever the room is the first one open around the
+    // clock, else the first: Yuki's card kept Japan's first line ("hours
+    // vary") and left off よりそいホットライン, the one open at 23:50.
+    let items: Vec<Item> = crisis_line_items_with(plan, lines, m);
+    let all_night = items.iter().position(
+        |item| matches!(item, Item::Call { note: Some(note), .. } if note.contains("24/7")),
+    );
+    for (i, item) in items.into_iter().enumerate() {
         if let Item::Call {
             who, number, reach, ..
         } = item
         {
+            let keep = match all_night {
+                Some(at) => i == at,
+                None => first_line,
+            };
             back.push(Entry::Call {
                 who,
                 number,
                 reach,
-                keep: first_line,
+                keep,
             });
             first_line = false;
         }
@@ -702,6 +713,31 @@ mod tests {
                 .iter()
                 .any(|e| *e == Entry::Note("More in your full plan.".into()))
         );
+    }
+
+    /// Yuki at 23:50: the line her card keeps whatever the room is the one
+    /// open all night (Japan's first line says "hours vary").
+    #[test]
+    fn the_card_keeps_a_line_open_around_the_clock() {
+        let plan = Plan::new("由紀".into(), Some("JP".into()));
+        let lines = crate::crisis_lines::for_country(Some("JP"));
+        let card = build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
+        let kept: Vec<&str> = card
+            .back
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Call {
+                    who, keep: true, ..
+                } if who != "Emergency" => Some(who.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kept, ["よりそいホットライン"]);
     }
 
     #[test]

@@ -164,7 +164,8 @@ fn sections(entries: &[Entry]) -> Vec<String> {
 
 /// How soon an entry gives way when the screen is full (lowest first);
 /// `None` for what the image always carries: the first step, the first
-/// person, the emergency number and the first crisis line.
+/// person, the emergency number and the first crisis line open around
+/// the clock (else the first).
 fn give_way(entry: &Entry, section: &str) -> Option<u8> {
     match entry {
         Entry::Text(_) if section == "Why it matters" => Some(0),
