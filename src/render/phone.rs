@@ -638,6 +638,24 @@ mod tests {
             .plan
     }
 
+    /// The card of `plan` for a screen, with `country`'s crisis lines.
+    fn screen_card(plan: &Plan, country: &str) -> Card {
+        let lines = crate::crisis_lines::for_country(Some(country));
+        card::build(
+            plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        )
+    }
+
+    /// The fonts the lock screen of `card` is drawn with.
+    fn fonts_for(card: &Card) -> Fonts {
+        let mut all = card.texts();
+        all.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
+        Fonts::for_texts(all.iter().map(String::as_str), &FontSearch::System).unwrap()
+    }
+
     /// Each `<text>` of the drawing as resvg reads it: its words (without
     /// the direction marks) and where its ink lands, in pixels.
     fn texts(svg: &str, card: &Card) -> Vec<(String, tiny_skia::Rect)> {
@@ -658,9 +676,7 @@ mod tests {
     }
 
     fn pieces(svg: &str, card: &Card) -> Vec<Drawn> {
-        let mut all = card.texts();
-        all.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
-        let fonts = Fonts::for_texts(all.iter().map(String::as_str), &FontSearch::System).unwrap();
+        let fonts = fonts_for(card);
         let options = usvg::Options {
             fontdb: Arc::new(fonts.database()),
             ..usvg::Options::default()
@@ -702,17 +718,9 @@ mod tests {
                 reachable: None,
             });
         }
-        let lines = crate::crisis_lines::for_country(Some("IN"));
-        let card = card::build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = screen_card(&plan, "IN");
         let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
-        let mut all = card.texts();
-        all.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
-        let fonts = Fonts::for_texts(all.iter().map(String::as_str), &FontSearch::System).unwrap();
+        let fonts = fonts_for(&card);
         let drawn = pieces(&made.svg, &card);
         for words in ["डॉ राव", "मेरी बेटी प्रिया", "सुनीता दीदी को फ़ोन करना"]
         {
@@ -750,13 +758,7 @@ mod tests {
     #[test]
     fn every_number_is_drawn_whole_in_the_cards_order_inside_the_safe_area() {
         let plan = world();
-        let lines = crate::crisis_lines::for_country(Some("IN"));
-        let card = card::build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = screen_card(&plan, "IN");
         let (w, h) = SIZE;
         let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
         assert!(made.missing.is_empty(), "{:?}", made.missing);
@@ -855,13 +857,7 @@ mod tests {
             });
         }
         plan.reasons.push(TextItem::new("Mia"));
-        let lines = crate::crisis_lines::for_country(Some("GB"));
-        let card = card::build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = screen_card(&plan, "GB");
         let made = lock_screen(&card, (1080, 2400), Theme::Light, &FontSearch::System).unwrap();
         let words: Vec<String> = texts(&made.svg, &card)
             .into_iter()
@@ -897,13 +893,7 @@ mod tests {
             role: Role::Help,
             reachable: None,
         });
-        let lines = crate::crisis_lines::for_country(Some("US"));
-        let card = card::build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = screen_card(&plan, "US");
         let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
         let found = texts(&made.svg, &card);
         let at = |words: &str| {
