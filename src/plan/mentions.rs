@@ -16,10 +16,18 @@ pub const STEP_SECTIONS: [Section; 3] = [
 /// The contacts marked "do not involve" whom `text` names, in the plan's
 /// order, each once.
 pub fn not_to_involve<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
+    named(plan, text)
+        .into_iter()
+        .filter(|c| !c.to_involve())
+        .collect()
+}
+
+/// Every contact whom `text` names, in the plan's order, each once: the
+/// card keeps the people her crisis steps tell her to call.
+pub fn named<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
     let text = text.to_lowercase();
     plan.contacts
         .iter()
-        .filter(|c| !c.to_involve())
         .filter(|c| names_of(&c.name).iter().any(|name| names(&text, name)))
         .collect()
 }

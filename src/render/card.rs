@@ -292,29 +292,43 @@ pub fn build(
         .filter(callable)
         .filter(|c| c.phone.as_deref().is_some_and(phone::has_digits))
         .collect();
-    // People who help first, then at least one professional when there is
-    // one: the card must not leave out every professional.
-    let mut people: Vec<_> = with_phone
+    // The people her crisis steps name come first ("Call Ken" must find
+    // Ken on the card, on paper and on the lock screen alike), then people
+    // who help, then at least one professional when there is one: the
+    // card must not leave out every professional.
+    let named: Vec<&crate::plan::Contact> = plan
+        .crisis_steps
         .iter()
-        .filter(|c| c.role == Role::Help)
-        .take(PEOPLE - 1)
-        .copied()
-        .collect();
-    people.extend(
-        with_phone
-            .iter()
-            .filter(|c| c.role == Role::Professional)
-            .take(PEOPLE - people.len())
-            .copied(),
-    );
-    people.extend(
-        with_phone
-            .iter()
-            .filter(|c| !people.iter().any(|p| p.id == c.id))
-            .take(PEOPLE.saturating_sub(people.len()))
-            .copied()
-            .collect::<Vec<_>>(),
-    );
+        .take(STEPS)
+        .flat_map(|step| crate::plan::mentions::named(plan, &step.text))
+        .filter(|c| with_phone.iter().any(|p| p.id == c.id))
+        .fold(Vec::new(), |mut seen, c| {
+            if !seen.iter().any(|s: &&crate::plan::Contact| s.id == c.id) {
+                seen.push(c);
+            }
+            seen
+        });
+    let professional_waits = with_phone.iter().any(|c| c.role == Role::Professional)
+        && !named.iter().any(|c| c.role == Role::Professional);
+    let before_professional = if professional_waits {
+        PEOPLE - 1
+    } else {
+        PEOPLE
+    };
+    let mut people: Vec<&crate::plan::Contact> =
+        named.iter().take(before_professional).copied().collect();
+    for role in [Role::Help, Role::Professional] {
+        let room = if role == Role::Help {
+            before_professional
+        } else {
+            PEOPLE
+        };
+        for c in with_phone.iter().filter(|c| c.role == role) {
+            if people.len() < room && !people.iter().any(|p| p.id == c.id) {
+                people.push(c);
+            }
+        }
+    }
     people.sort_by_key(|c| c.role != Role::Help);
     for c in with_phone
         .iter()
@@ -343,7 +357,7 @@ pub fn build(
                 who,
                 number: m.number(raw),
                 reach: Reach::Call,
-                keep: i == 0 || doubtful,
+                keep: i == 0 || doubtful || named.iter().any(|n| n.id == c.id),
             });
             if doubtful {
                 back.push(Entry::Note(format!(
@@ -738,6 +752,56 @@ mod tests {
             })
             .collect();
         assert_eq!(kept, ["よりそいホットライン"]);
+    }
+
+    /// Found by fresh eyes: her first crisis step said to call Ken, her
+    /// fourth friend, and the card (and the lock screen after it) kept two
+    /// friends the steps never name and left Ken off.
+    #[test]
+    fn the_people_her_steps_name_are_on_the_card_and_kept() {
+        let mut plan = Plan::new("Sam".into(), Some("GB".into()));
+        for (id, name, role) in [
+            ("a", "Ann", Role::Help),
+            ("b", "Bea", Role::Help),
+            ("c", "Cal", Role::Help),
+            ("k", "Ken Doyle", Role::Help),
+            ("d", "Dr Hart", Role::Professional),
+        ] {
+            plan.contacts.push(Contact {
+                id: id.into(),
+                name: name.into(),
+                phone: Some("+44 7700 900123".into()),
+                role,
+                reachable: None,
+            });
+        }
+        plan.crisis_steps
+            .push(TextItem::new("Text Ken and say it is a bad night"));
+        let lines = crate::crisis_lines::for_country(Some("GB"));
+        let card = build(
+            &plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        );
+        let people: Vec<(&str, bool)> = card
+            .back
+            .iter()
+            .take_while(|e| !matches!(e, Entry::Heading(h) if h == "Crisis lines"))
+            .filter_map(|e| match e {
+                Entry::Call { who, keep, .. } => Some((who.as_str(), *keep)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [("Ken Doyle", true), ("Ann", false), ("Dr Hart", false)],
+            "Ken, whom her step names, is on the card and never gives way; a professional still is"
+        );
+        assert!(
+            card.shortened
+                .contains(&"left off: Bea (the card holds 3 people)".to_string())
+        );
     }
 
     #[test]
