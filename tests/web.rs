@@ -493,3 +493,78 @@ fn html_gives_her_words_the_language_their_script_says() {
     assert!(html.contains("<li dir=\"auto\" lang=\"\">لا أنام أكثر من"));
     assert!(html.contains("lang=\"\">为了我自己 (for me)"), "{html}");
 }
+
+/// Layla, in Cairo: the web page showed her sister's number "٠١٠٠ ١٢٣
+/// ٤٥٦٧" as "٤٥٦٧ ١٢٣ ٠١٠٠", in the People row and in her own step, though
+/// the number sat in a left-to-right span: spaces between Arabic-Indic
+/// digits go right to left under UAX #9 unless overridden. Printed by
+/// Chromium and read back with where each group of digits landed.
+#[test]
+fn arabic_indic_numbers_print_in_the_order_typed_in_a_browser() {
+    let Some(chromium) = crate::chromium() else {
+        return;
+    };
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "EG"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "مريم",
+        "--phone",
+        "٠١٠٠ ١٢٣ ٤٥٦٧",
+        "--role",
+        "help",
+    ]);
+    env.ok(["step", "add", "اتصل بمريم على ٠١٠٠ ١٢٣ ٤٥٦٧"]);
+    let groups = ["٠١٠٠", "١٢٣", "٤٥٦٧"];
+    for (name, card) in [("plan", false), ("card", true)] {
+        let mut args = vec!["print", "--format", "html"];
+        if card {
+            args.push("--card");
+        }
+        let file = env.home().join(format!("{name}.html"));
+        fs::write(&file, env.ok(args)).unwrap();
+        let pdf = env.home().join(format!("{name}.pdf"));
+        crate::browser(chromium, &env.home().join("profile"))
+            .args([
+                "--no-pdf-header-footer".to_string(),
+                format!("--print-to-pdf={}", pdf.display()),
+                format!("file://{}", file.display()),
+            ])
+            .run();
+        let boxes = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+        // Each word's left edge and line, as Chromium placed it.
+        let mut words: Vec<(f64, f64, String)> = boxes
+            .lines()
+            .filter_map(|l| {
+                let attr = |name: &str| -> Option<f64> {
+                    let at = l.find(&format!("{name}=\""))? + name.len() + 2;
+                    l[at..].split('"').next()?.parse().ok()
+                };
+                let text = l.split('>').nth(1)?.split('<').next()?.to_string();
+                Some((attr("yMin")?, attr("xMin")?, text))
+            })
+            .filter(|(_, _, text)| groups.contains(&text.as_str()))
+            .collect();
+        words.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut lines: Vec<Vec<&str>> = Vec::new();
+        let mut last = f64::NEG_INFINITY;
+        for (y, _, text) in &words {
+            if (y - last).abs() > 0.5 {
+                lines.push(Vec::new());
+                last = *y;
+            }
+            lines.last_mut().unwrap().push(text.as_str());
+        }
+        // A card's two sides sit side by side: a line may hold two numbers.
+        let numbers: Vec<&[&str]> = lines.iter().flat_map(|l| l.chunks(3)).collect();
+        assert!(
+            numbers.len() >= 2,
+            "{name}: the step and the People row: {lines:?}"
+        );
+        for number in numbers {
+            assert_eq!(number, groups, "{name}: left to right as typed");
+        }
+    }
+}

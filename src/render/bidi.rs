@@ -16,6 +16,10 @@ use super::paragraph::numbers;
 
 const LRI: char = '\u{2066}';
 const PDI: char = '\u{2069}';
+/// Left-to-right override and its end: every character between them is
+/// drawn left to right, in the order typed.
+const LRO: char = '\u{202d}';
+const PDF: char = '\u{202c}';
 
 /// One font, one direction, drawn left to right from its start.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,8 +96,14 @@ fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
     for number in numbers(text) {
         out.push_str(&text[last..number.start]);
         let start = out.len();
+        // The override inside the isolate: Arabic-Indic digits are
+        // "Arabic numbers" to UAX #9, which turns the spaces between their
+        // groups right to left (rule N1), so an isolate alone showed
+        // "٠١٠٠ ١٢٣ ٤٥٦٧" as "٤٥٦٧ ١٢٣ ٠١٠٠" (Layla, Cairo).
         out.push(LRI);
+        out.push(LRO);
         out.push_str(&text[number.clone()]);
+        out.push(PDF);
         out.push(PDI);
         ranges.push(start..out.len());
         last = number.end;
@@ -122,7 +132,7 @@ fn measure(fonts: &Fonts, text: &str, style: Style) -> f32 {
 /// shaper would give them a space's glyph, which copies out wrongly.
 fn strip_isolates(text: &str) -> String {
     text.chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .collect()
 }
 
@@ -334,6 +344,26 @@ mod tests {
             .find(|p| p.text.contains("1234"))
             .unwrap();
         assert!(!number.rtl && number.text.contains("+20 10 1234 5678"));
+    }
+
+    /// Layla, in Cairo: her step "call Mariam on ٠١٠٠ ١٢٣ ٤٥٦٧" printed
+    /// the groups of her sister's number in reverse order, on paper and on
+    /// the lock screen: Arabic-Indic digits with spaces between them.
+    #[test]
+    fn an_arabic_indic_number_keeps_its_groups_in_order() {
+        let fonts = fonts();
+        for text in [
+            "اتصل بمريم على ٠١٠٠ ١٢٣ ٤٥٦٧",
+            "اتصل بالخط الساخن +٢٠ ١٠٠ ١٢٣ ٤٥٦٧ الآن",
+            "Call Mariam on ٠١٠٠-١٢٣-٤٥٦٧",
+        ] {
+            let para = lay_out(&fonts, text, STYLE, 500.0);
+            let seen = para.lines[0].visual();
+            let number = &text[super::super::paragraph::numbers(text)[0].clone()];
+            assert!(seen.contains(number), "{number:?} in {seen:?}");
+        }
+        let alone = unit(&fonts, "٠١٠٠ ١٢٣ ٤٥٦٧", STYLE);
+        assert_eq!(alone.visual(), "٠١٠٠ ١٢٣ ٤٥٦٧");
     }
 
     #[test]

@@ -329,7 +329,10 @@ pub fn build(
             }
         }
     }
-    people.sort_by_key(|c| c.role != Role::Help);
+    // Shown in her own order, people who help first: who is kept is
+    // chosen above, not how they are listed.
+    let place = |c: &crate::plan::Contact| plan.contacts.iter().position(|p| p.id == c.id);
+    people.sort_by_key(|c| (c.role != Role::Help, place(c)));
     for c in with_phone
         .iter()
         .filter(|c| !people.iter().any(|p| p.id == c.id))
@@ -795,7 +798,7 @@ mod tests {
             .collect();
         assert_eq!(
             people,
-            [("Ken Doyle", true), ("Ann", false), ("Dr Hart", false)],
+            [("Ann", true), ("Ken Doyle", true), ("Dr Hart", false)],
             "Ken, whom her step names, is on the card and never gives way; a professional still is"
         );
         assert!(

@@ -563,7 +563,7 @@ body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; c
 .card .call {{ display: flex; gap: 0.6em; justify-content: space-between; white-space: nowrap; }}\n\
 .card .who {{ overflow: hidden; text-overflow: ellipsis; }}\n\
 .card .num {{ flex: none; }}\n\
-.num {{ white-space: nowrap; unicode-bidi: isolate; direction: ltr; color: inherit; text-decoration: none; }}\n\
+.num {{ white-space: nowrap; unicode-bidi: isolate-override; direction: ltr; color: inherit; text-decoration: none; }}\n\
 a.num {{ font-weight: bold; }}\n\
 .card .small {{ font-size: max({CARD_MIN}pt, 0.9em); color: #333; }}\n\
 .note {{ font-size: 9pt; color: #444; }}\n\
@@ -577,7 +577,10 @@ a.num {{ font-weight: bold; }}\n\
 /// Paper and screen. Print: the paper's size, page numbers in the bottom
 /// margin, the lead block side by side, two columns after it. Screen: one
 /// readable column; large type and large tap targets on a phone; a dark
-/// scheme when the phone asks for one.
+/// scheme when the phone asks for one. A number (`.num`) is overridden
+/// left to right, not only isolated: the spaces between Arabic-Indic
+/// digits go right to left under UAX #9, and "٠١٠٠ ١٢٣ ٤٥٦٧" showed its
+/// groups in reverse (Layla, Cairo).
 fn stylesheet(paper: Paper) -> String {
     format!(
         r#"@page {{ size: {paper}; margin: 12mm 12mm 14mm; @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", "Noto Sans", sans-serif; color: #444; }} }}
@@ -602,7 +605,7 @@ li.bare {{ padding-inline-start: 0; }}
 li.bare::before {{ content: none; }}
 li ul, li ol {{ font-size: 0.94em; color: var(--soft); }}
 li li {{ margin: 0.05em 0; }}
-.num {{ white-space: nowrap; unicode-bidi: isolate; direction: ltr; font-variant-numeric: tabular-nums; }}
+.num {{ white-space: nowrap; unicode-bidi: isolate-override; direction: ltr; font-variant-numeric: tabular-nums; }}
 a.num {{ font-weight: bold; }}
 .calls .who {{ font-weight: bold; }}
 .calls .or {{ font-weight: normal; color: var(--soft); }}

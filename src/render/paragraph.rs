@@ -18,6 +18,9 @@ const PDI: char = '\u{2069}';
 /// Left-to-right mark (UAX #9): a strong left-to-right character that
 /// takes no room.
 const LRM: char = '\u{200e}';
+/// Left-to-right override and its end (UAX #9, since Unicode 1.1).
+const LRO: char = '\u{202d}';
+const PDF: char = '\u{202c}';
 
 /// What keeps a number left to right beside right-to-left words.
 ///
@@ -58,9 +61,23 @@ impl Guard {
         }
     }
     fn around(self, number: &str) -> String {
-        let mut out = String::with_capacity(number.len() + 6);
+        let mut out = String::with_capacity(number.len() + 12);
         out.extend(self.open());
+        // Arabic-Indic digits are "Arabic numbers" to UAX #9, which no
+        // mark turns left to right (rule W7 is for European digits only):
+        // the spaces between their groups went right to left and
+        // "٠١٠٠ ١٢٣ ٤٥٦٧" read "٤٥٦٧ ١٢٣ ٠١٠٠" (Layla, Cairo). Such a
+        // number is also overridden, still outside its first and last
+        // digit.
+        let arabic =
+            self != Guard::Nothing && number.chars().any(|c| bidi_class(c) == BidiClass::AN);
+        if arabic {
+            out.push(LRO);
+        }
         out.push_str(number);
+        if arabic {
+            out.push(PDF);
+        }
         out.extend(self.close());
         out
     }
@@ -876,8 +893,30 @@ mod tests {
         let para = &info.paragraphs[0];
         info.reorder_line(para, para.range.clone())
             .chars()
-            .filter(|c| !matches!(c, '\u{200e}' | '\u{2066}' | '\u{2069}'))
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\u{200e}' | '\u{202c}' | '\u{202d}' | '\u{2066}' | '\u{2069}'
+                )
+            })
             .collect()
+    }
+
+    /// Layla, in Cairo: her printed step showed her sister's number with
+    /// its groups in reverse, as marks cannot turn Arabic-Indic digits.
+    #[test]
+    fn an_arabic_indic_number_reads_as_typed_in_a_text_printout() {
+        let text = "اتصل بمريم على ٠١٠٠ ١٢٣ ٤٥٦٧ الآن";
+        assert!(!seen(text).contains("٠١٠٠ ١٢٣ ٤٥٦٧"), "{}", seen(text));
+        for flavor in [Flavor::Text, Flavor::Markdown] {
+            let line = wrap(text, 80, "", "", flavor);
+            assert!(seen(&line).contains("٠١٠٠ ١٢٣ ٤٥٦٧"), "{line:?}");
+            assert!(
+                line.contains("٠١٠٠ ١٢٣ ٤٥٦٧"),
+                "nothing inside the number: {line:?}"
+            );
+        }
+        assert_eq!(wrap(text, 80, "", "", Flavor::Terminal), text);
     }
 
     #[test]

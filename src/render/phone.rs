@@ -560,11 +560,19 @@ fn svg(
                 let mut at = ox + x;
                 for piece in &line.pieces {
                     let face = fonts.face(piece.face);
-                    let mark = if piece.rtl { "&#x200F;" } else { "&#x200E;" };
+                    // resvg runs the bidi algorithm again on each piece:
+                    // a left-to-right piece is overridden, not just marked,
+                    // or the spaces in "٠١٠٠ ١٢٣ ٤٥٦٧" turn right to left
+                    // and its groups come out in reverse (Layla, Cairo).
+                    let (open, close) = if piece.rtl {
+                        ("&#x200F;", "&#x200F;")
+                    } else {
+                        ("&#x202D;", "&#x202C;")
+                    };
                     if !piece.text.trim().is_empty() {
                         let _ = writeln!(
                             out,
-                            r#"<text x="{at:.2}" y="{:.2}" font-family="{}" font-size="{size:.2}" font-weight="{}" fill="{fill}">{mark}{}{mark}</text>"#,
+                            r#"<text x="{at:.2}" y="{:.2}" font-family="{}" font-size="{size:.2}" font-weight="{}" fill="{fill}">{open}{}{close}</text>"#,
                             oy + baseline,
                             xml(&format!("'{}'", face.family.replace('\'', ""))),
                             if face.bold { 700 } else { 400 },
@@ -688,7 +696,7 @@ mod tests {
                 let chunk = &text.chunks()[0];
                 let raw: String = text.chunks().iter().map(usvg::TextChunk::text).collect();
                 found.push(Drawn {
-                    words: raw.replace(['\u{200e}', '\u{200f}'], ""),
+                    words: raw.replace(['\u{200e}', '\u{200f}', '\u{202c}', '\u{202d}'], ""),
                     ink: text.flattened().abs_bounding_box(),
                     x: chunk.x().unwrap_or_default(),
                     size: chunk.spans()[0].font_size().get(),
@@ -743,6 +751,61 @@ mod tests {
                 "{words}: drawn {ink} wide, laid out {laid_out}"
             );
         }
+    }
+
+    /// Layla's lock screen showed her sister's number "٠١٠٠ ١٢٣ ٤٥٦٧"
+    /// as "٤٥٦٧ ١٢٣ ٠١٠٠" (left to right), in the Call row and in her
+    /// step: resvg ran the bidi algorithm again on the left-to-right
+    /// piece, and spaces between Arabic-Indic digits go right to left.
+    /// Read back from where resvg put each glyph, left to right.
+    #[test]
+    fn arabic_indic_numbers_are_drawn_in_the_order_typed() {
+        let mut plan = Plan::new("ليلى".into(), Some("EG".into()));
+        plan.crisis_steps
+            .push(TextItem::new("اتصل بمريم على ٠١٠٠ ١٢٣ ٤٥٦٧"));
+        plan.contacts.push(Contact {
+            id: "m".into(),
+            name: "مريم".into(),
+            phone: Some("+٢٠ ١٠٠ ١٢٣ ٤٥٦٧".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        let card = screen_card(&plan, "EG");
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let fonts = fonts_for(&card);
+        let options = usvg::Options {
+            fontdb: Arc::new(fonts.database()),
+            ..usvg::Options::default()
+        };
+        let tree = usvg::Tree::from_str(&made.svg, &options).unwrap();
+        let mut numbers = Vec::new();
+        for node in tree.root().children() {
+            if let usvg::Node::Text(text) = node {
+                let mut glyphs: Vec<(f32, String)> = text
+                    .layouted()
+                    .iter()
+                    .flat_map(|span| span.positioned_glyphs.iter())
+                    .map(|g| (g.transform().tx, g.text.clone()))
+                    .collect();
+                glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let seen: String = glyphs.into_iter().map(|(_, t)| t).collect();
+                let seen: String = seen
+                    .chars()
+                    .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202c}' | '\u{202d}'))
+                    .collect();
+                if seen.contains('٤') {
+                    numbers.push(seen.trim().to_string());
+                }
+            }
+        }
+        assert!(
+            numbers.contains(&"٠١٠٠ ١٢٣ ٤٥٦٧".to_string()),
+            "{numbers:?}"
+        );
+        assert!(
+            numbers.contains(&"+٢٠ ١٠٠ ١٢٣ ٤٥٦٧".to_string()),
+            "{numbers:?}"
+        );
     }
 
     #[test]
