@@ -209,3 +209,31 @@ fn sync_conflict_copies_are_warned_about_and_left_alone() {
     }
     assert_eq!(env.snapshot_dir(), before);
 }
+
+/// Trudy: a practice log whose rehearsal names a trigger the plan does not
+/// have, with a clipboard write, a screen clear, a C1 control and an
+/// override in its id, reached the terminal raw through `practice`.
+#[test]
+fn a_practice_log_from_elsewhere_never_reaches_the_terminal_raw() {
+    let env = sound();
+    let practice = env.plan_dir().join("practice.toml");
+    fs::write(
+        &practice,
+        r#"version = 1
+exercises = []
+
+[[rehearsals]]
+trigger = "friday\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u009b31m\u202e\u200b"
+at = 2026-11-20T11:30:41Z
+recalled = "all"
+confidence = 60
+"#,
+    )
+    .unwrap();
+    let out = env.ok(["practice"]);
+    assert!(
+        !out.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{200b}']),
+        "{out:?}"
+    );
+    assert!(out.contains("friday"), "{out}");
+}

@@ -48,7 +48,7 @@ pub fn summary(
             let values = trend(log, id);
             let name = plan
                 .and_then(|p| p.trigger(id))
-                .map_or_else(|| id.clone(), |t| shorten(&t.situation, 30));
+                .map_or_else(|| shorten(id, 30), |t| shorten(&t.situation, 30));
             let (first, last) = (values[0], values[values.len() - 1]);
             let line = format!(
                 "  {}  {}  {}  ({})",
