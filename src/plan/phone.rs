@@ -226,14 +226,53 @@ pub fn link_digits(number: &str) -> Option<String> {
         return None;
     }
     let dialled = for_dialling(number);
-    let plus = dialled.starts_with('+');
-    let digits: String = dialled.chars().filter(char::is_ascii_digit).collect();
+    // A service code (`*111#`) is dialled whole, its `#` escaped as RFC
+    // 3966 asks: linked as its digits alone, it dialled 111.
+    if number.trim_start().starts_with(['*', '\u{ff0a}']) {
+        let code: String = dialled
+            .chars()
+            .filter(|c| c.is_ascii_digit() || matches!(c, '*' | '#'))
+            .collect();
+        return Some(format!("*{code}").replace('#', "%23"));
+    }
+    // In a number, what follows `#` or a pause is an extension, keyed in
+    // once the call is answered: linked with it, "(02)2345-6789#12" dialled
+    // 022345678912, a number that is someone else's or no one's (Wei,
+    // Taipei).
+    let main = dialled
+        .split(['#', ',', ';', '*'])
+        .next()
+        .unwrap_or_default();
+    let plus = main.starts_with('+');
+    let digits: String = main.chars().filter(char::is_ascii_digit).collect();
     (!digits.is_empty()).then(|| if plus { format!("+{digits}") } else { digits })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_dials_the_number_not_its_extension() {
+        assert_eq!(
+            link_digits("(02)2345-6789#12").as_deref(),
+            Some("0223456789")
+        );
+        assert_eq!(
+            link_digits("02 2345 6789 #12").as_deref(),
+            Some("0223456789")
+        );
+        assert_eq!(
+            link_digits("+44 20 7946 0000,,,12").as_deref(),
+            Some("+442079460000")
+        );
+        assert_eq!(
+            link_digits("０２－２３４５－６７８９＃１２").as_deref(),
+            Some("0223456789")
+        );
+        assert_eq!(link_digits("*111#").as_deref(), Some("*111%23"));
+        assert_eq!(link_digits("116 123").as_deref(), Some("116123"));
+    }
 
     #[test]
     fn plain_numbers_are_trusted() {
