@@ -99,6 +99,27 @@ pub fn package_for(c: char) -> &'static str {
     }
 }
 
+/// Common characters written one way in Traditional Chinese and another
+/// in Simplified, each string in the same order: 們/们, 這/这, …
+const TRADITIONAL: &str = "們這個會說對時來點過還沒裡嗎後話體電車開門問間頭長東麼樣發現經學國覺愛歡讓邊錢媽醫聽實機氣關無見親賭週與當從兒習慣幫幾錯應該難樂";
+const SIMPLIFIED: &str = "们这个会说对时来点过还没里吗后话体电车开门问间头长东么样发现经学国觉爱欢让边钱妈医听实机气关无见亲赌周与当从儿习惯帮几错应该难乐";
+
+/// Whether Chinese text is written in Traditional characters (Taiwan, Hong
+/// Kong): then its Han characters and punctuation are drawn in the
+/// Traditional style, where `，` and `。` sit centred; Wei's plan, written
+/// in Taipei, was drawn with the Simplified face.
+pub fn traditional_han(text: &str) -> bool {
+    let (mut traditional, mut simplified) = (0, 0);
+    for c in text.chars() {
+        match (TRADITIONAL.contains(c), SIMPLIFIED.contains(c)) {
+            (true, false) => traditional += 1,
+            (false, true) => simplified += 1,
+            _ => {}
+        }
+    }
+    traditional > simplified
+}
+
 impl Fonts {
     /// The fonts needed to draw `texts`: the built-in faces, and system
     /// fonts only if some character needs one.
@@ -170,6 +191,8 @@ impl Fonts {
             " JP"
         } else if all.chars().any(|c| matches!(c, '\u{ac00}'..='\u{d7af}')) {
             " KR"
+        } else if traditional_han(all) {
+            " TC"
         } else {
             " SC"
         };
@@ -389,6 +412,30 @@ mod tests {
         assert_eq!(fonts.missing(), &expected);
         assert_eq!(package_for('王'), "fonts-noto-cjk");
         assert_eq!(package_for('द'), "fonts-noto-core");
+    }
+
+    /// Wei, in Taipei: his plan in Traditional characters was drawn with
+    /// the Simplified face (its `，` and `。` low at the left, not centred).
+    #[test]
+    fn traditional_chinese_is_drawn_with_the_traditional_face() {
+        for (words, style) in [
+            (
+                "把手機放抽屜，出門去河堤走走，打給阿明。",
+                "Noto Sans CJK TC",
+            ),
+            ("如果没人接，打给王医生。", "Noto Sans CJK SC"),
+            ("お母さんに電話する。", "Noto Sans CJK JP"),
+        ] {
+            let fonts = Fonts::for_texts([words], &FontSearch::System).unwrap();
+            assert!(fonts.missing().is_empty(), "{words}: {:?}", fonts.missing());
+            assert!(
+                fonts.families().iter().any(|f| f.starts_with(style)),
+                "{words}: {:?}",
+                fonts.families()
+            );
+        }
+        assert!(traditional_han("週末去賭場"));
+        assert!(!traditional_han("周末去赌场"));
     }
 
     #[test]

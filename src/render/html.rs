@@ -56,7 +56,13 @@ pub fn language_of(text: &str) -> Option<&'static str> {
         return Some("ko");
     }
     if most(han) {
-        return Some("zh");
+        // Traditional characters say so, so a browser draws them in the
+        // Traditional style (Wei, Taipei: his words came out Simplified).
+        return Some(if super::fonts::traditional_han(text) {
+            "zh-Hant"
+        } else {
+            "zh"
+        });
     }
     ["hi", "th", "el", "he"]
         .into_iter()
@@ -779,6 +785,14 @@ pub fn html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wei, in Taipei: the browser drew his Traditional characters in the
+    /// Simplified style, the page saying only "Chinese".
+    #[test]
+    fn traditional_chinese_says_so() {
+        assert_eq!(language_of("把手機放抽屜，出門去河堤走走"), Some("zh-Hant"));
+        assert_eq!(language_of("如果没人接，打给王医生"), Some("zh"));
+    }
 
     #[test]
     fn the_persons_words_are_escaped() {
