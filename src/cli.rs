@@ -986,8 +986,11 @@ pub enum ContactCommand {
     List,
     /// Import people from a vCard file (a phone's or address book's export).
     ///
-    /// Shows who it will add and skips anyone already in the plan (same name
-    /// or number); they are added as one revision, with the role you choose.
+    /// Shows who it will add and skips anyone already in the plan (the same
+    /// name, or one that looks the same, with the same number or none).
+    /// Two names on one number (a home landline) are two people: both are
+    /// kept, and it says so. They are added as one revision, with the role
+    /// you choose.
     #[command(after_help = "Example:\n  relapse-plan contact import contacts.vcf --role help")]
     Import(ContactImport),
     /// Export your plan's people and your country's crisis lines as vCards

@@ -665,8 +665,13 @@ fn a_plan_folder_left_open_to_others_is_made_private_by_init_and_every_save() {
     let env = Env::new();
     fs::create_dir_all(env.plan_dir()).unwrap();
     fs::set_permissions(env.plan_dir(), fs::Permissions::from_mode(0o777)).unwrap();
-    let said = env.ok(["init", "--name", "Sam"]);
-    assert_eq!(mode(&env.plan_dir()), 0o700, "{said}");
+    // Said, not done silently (Trudy: `--plan-dir docs` made her folder
+    // private without a word).
+    env.test(["init", "--name", "Sam"])
+        .stderr_has("could be read by others (its permissions were 777)")
+        .stderr_has("readable by you alone (700)")
+        .run();
+    assert_eq!(mode(&env.plan_dir()), 0o700);
     // Opened up again later (a copy, a sync tool): the next save closes it.
     let revisions = env.plan_dir().join("revisions");
     fs::set_permissions(env.plan_dir(), fs::Permissions::from_mode(0o755)).unwrap();

@@ -1171,3 +1171,30 @@ fn a_name_typed_with_a_hidden_character_is_the_same_person() {
         "{err}"
     );
 }
+
+/// Trudy: "Xia" came in on Alex's number without a word, where `--help`
+/// said anyone with a number already in the plan is skipped. Two names on
+/// one number are two people (a home landline): both are kept, and said.
+#[test]
+fn someone_on_a_number_already_in_the_plan_comes_in_and_is_said() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "NZ"]);
+    env.ok(["contact", "add", "--name", "Alex", "--phone", "+64 21 555 0101"]);
+    let vcf = env.home().join("people.vcf");
+    fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Xia\r\nTEL:+64 21 555 0101\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let output = env
+        .test(["contact", "import", vcf.to_str().unwrap(), "--yes"])
+        .run();
+    let said = format!("{}{}", output.stdout, output.stderr);
+    assert!(
+        said.contains("“Xia” has the same number as “Alex”, who is in your plan"),
+        "{said}"
+    );
+    assert_eq!(env.plan().contacts.len(), 2);
+    let help = env.ok(["contact", "import", "--help"]);
+    assert!(help.contains("two people"), "{help}");
+}

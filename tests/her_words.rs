@@ -446,3 +446,25 @@ fn nothing_unplanned_is_scheduled_or_logged() {
     );
     assert!(!env.plan_dir().join("practice.toml").exists());
 }
+
+/// Trudy: a vCard named someone "3", and `contact remove 3` removed that
+/// person, not the third in the list she read, without a word. A number
+/// that is both a place in the list and someone's whole name is refused,
+/// naming both with their numbers.
+#[test]
+fn a_number_that_is_also_a_name_is_never_guessed() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "GB"]);
+    for name in ["Alex", "Bea", "Cal", "2"] {
+        env.ok(["contact", "add", "--name", name, "--phone", "07700 900123"]);
+    }
+    let before = env.snapshot_dir();
+    let err = env.fails(1, ["contact", "remove", "2"]);
+    assert!(err.contains("2. “Bea”"), "{err}");
+    assert!(err.contains("4. “2”"), "{err}");
+    assert_eq!(env.snapshot_dir(), before, "nothing removed");
+    let out = env.ok(["contact", "remove", "4"]);
+    assert!(out.contains("removed contact “2”"), "{out}");
+    let out = env.ok(["contact", "remove", "Bea"]);
+    assert!(out.contains("removed contact “Bea”"), "{out}");
+}

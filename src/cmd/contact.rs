@@ -377,6 +377,30 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
             )
         ))?;
     }
+    // Two people on one number are two people (a home landline), but she
+    // should know: Trudy's "Xia" came in on Alex's number without a word.
+    let on_a_known_number: Vec<String> = sorted
+        .new
+        .iter()
+        .filter_map(|card| {
+            let number = crate::plan::vcard::digits(card.phone.as_deref()?);
+            let holder = plan.contacts.iter().find(|c| {
+                !number.is_empty()
+                    && c.phone.as_deref().map(crate::plan::vcard::digits) == Some(number.clone())
+            })?;
+            Some(format!(
+                "{} has the same number as {}, who is in your plan",
+                crate::render::quoted(&card.name),
+                crate::render::quoted(&holder.name)
+            ))
+        })
+        .collect();
+    if !on_a_known_number.is_empty() {
+        ctx.say(&format!(
+            "Both kept, as two people on one number (a home landline, say):\n{}",
+            listed(on_a_known_number)
+        ))?;
+    }
     let more: Vec<String> = sorted
         .new
         .iter()

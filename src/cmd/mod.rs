@@ -555,9 +555,13 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
 fn stored<E: crate::plan::edit::Entity>(plan: &Plan, typed: &str) -> Result<String> {
     use crate::plan::edit::{Entity, Named};
     let ids = || E::list(plan).iter().map(Entity::id);
+    // A number is also a place in the list: that and an id of "3" are
+    // weighed together by `named`.
+    let a_number = typed.trim().parse::<usize>().is_ok();
     if let Some(id) = ids()
         .find(|id| *id == typed)
         .or_else(|| ids().find(|id| same(id, typed)))
+        .filter(|_| !a_number)
     {
         return Ok(id.to_string());
     }

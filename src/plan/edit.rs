@@ -168,21 +168,33 @@ impl Plan {
     /// in any case, or the first words of exactly one.
     pub fn named<E: Entity>(&self, typed: &str) -> Named<'_, E> {
         let listed = E::listed(self);
-        if let Some(e) = listed.iter().find(|e| e.id() == typed) {
-            return Named::One(e);
-        }
         let typed_words = folded(typed);
+        let whole = listed
+            .iter()
+            .position(|e| e.id() == typed)
+            .or_else(|| {
+                listed
+                    .iter()
+                    .position(|e| !typed_words.is_empty() && folded(e.words()) == typed_words)
+            });
+        let numbered = typed_words
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=listed.len()).contains(n));
+        match (numbered, whole) {
+            // "3" is the third in the list and another's whole name or id
+            // (a vCard can name a contact "3"): neither is guessed, as
+            // `contact remove 3` removed the one named "3" without a word
+            // (Trudy).
+            (Some(n), Some(at)) if n - 1 != at => {
+                return Named::Several(vec![(n, listed[n - 1]), (at + 1, listed[at])]);
+            }
+            (Some(n), _) => return Named::One(listed[n - 1]),
+            (None, Some(at)) => return Named::One(listed[at]),
+            (None, None) => {}
+        }
         if typed_words.is_empty() {
             return Named::Nothing;
-        }
-        if let Ok(n) = typed_words.parse::<usize>()
-            && (1..=listed.len()).contains(&n)
-            && !listed.iter().any(|e| folded(e.words()) == typed_words)
-        {
-            return Named::One(listed[n - 1]);
-        }
-        if let Some(e) = listed.iter().find(|e| folded(e.words()) == typed_words) {
-            return Named::One(e);
         }
         let starting: Vec<(usize, &E)> = listed
             .iter()
