@@ -1154,6 +1154,11 @@ fn cards(count: usize, card: impl Fn(usize) -> (String, String)) -> String {
     })
 }
 
+/// A guard against minutes, not a speed test (speed is the README's
+/// benchmarks): a loaded two-core CI machine runs a debug build slowly,
+/// and 20 seconds failed a sound landing there.
+const HANG: u64 = 120;
+
 /// A whole address book is refused at once, naming the file and the limit,
 /// instead of taking minutes (each card once cost a pass over the plan) and
 /// filling the plan with people who are not part of it.
@@ -1166,7 +1171,7 @@ fn a_whole_address_book_is_refused_quickly_naming_the_file_and_the_limit() {
     let before = env.snapshot_dir();
     let err = env
         .test(["contact", "import", file.to_str().unwrap(), "--yes"])
-        .within(20)
+        .within(HANG)
         .status(1)
         .run()
         .stderr;
@@ -1183,7 +1188,7 @@ fn a_whole_address_book_is_refused_quickly_naming_the_file_and_the_limit() {
     // (they once took seconds); then there is room for 50 more, not 60.
     fs::write(&file, address_book(450)).unwrap();
     env.test(["contact", "import", file.to_str().unwrap(), "--yes"])
-        .within(20)
+        .within(HANG)
         .run();
     assert_eq!(env.plan().contacts.len(), 450);
     let more = cards(60, |i| (format!("Friend {i}"), format!("0161 {i:06}")));
@@ -1210,7 +1215,7 @@ fn the_same_name_many_times_in_one_file_with_other_numbers_is_named_not_guessed(
     fs::write(&file, alexes).unwrap();
     let err = env
         .test(["contact", "import", file.to_str().unwrap(), "--yes"])
-        .within(20)
+        .within(HANG)
         .run()
         .stderr;
     let err = err.split_whitespace().collect::<Vec<_>>().join(" ");
