@@ -116,7 +116,10 @@ pub enum Command {
     /// Rank your triggers: quick ratings, then "which would be harder?" comparisons.
     ///
     /// Priority = likelihood × intensity × (100 − confidence) / 100 is this
-    /// tool's own rule of thumb; comparing pairs lets you set your own order.
+    /// tool's own rule of thumb, from 0 to 25, shown as high (from 10),
+    /// medium (from 4) or low beside your own ratings: the word comes from
+    /// your ratings alone, never from a trigger's place among the others.
+    /// Comparing pairs lets you set your own order.
     #[command(after_help = "Example:\n  relapse-plan rank")]
     Rank,
 

@@ -278,3 +278,65 @@ fn a_check_in_can_be_for_a_day_gone_by_but_not_one_to_come() {
         "{err}"
     );
 }
+
+/// Yuki: a trigger she rated 4 of 5 on likelihood and urge read "low"
+/// beside others rated higher. The word comes from her own ratings by
+/// fixed bands (high from 10, medium from 4, low below), shown beside
+/// them, never from its place among the others: placed last in her own
+/// order it is still "medium", and one placed above it still "low".
+#[test]
+fn the_priority_word_follows_her_own_ratings_not_its_place() {
+    let env = Env::new();
+    env.ok(["init", "--country", "JP"]);
+    for (situation, l, i, c, rank) in [
+        ("給料日", "5", "5", "0", "1"),
+        ("一人の夜", "1", "1", "80", "2"),
+        ("上司の電話", "4", "4", "40", "3"),
+    ] {
+        env.ok([
+            "trigger",
+            "add",
+            "--situation",
+            situation,
+            "--likelihood",
+            l,
+            "--intensity",
+            i,
+            "--confidence",
+            c,
+            "--rank",
+            rank,
+        ]);
+    }
+    let listed = env
+        .test(["--plain", "trigger", "list"])
+        .env("COLUMNS", "100")
+        .run()
+        .stdout;
+    // Each trigger's block, from its number to the next one's.
+    let block = |n: &str| {
+        let from = listed
+            .find(&format!("Trigger: {n}"))
+            .unwrap_or_else(|| panic!("{listed}"));
+        let rest = &listed[from..];
+        flat(
+            &rest[..rest[1..]
+                .find("Trigger: ")
+                .map_or(rest.len(), |end| end + 1)],
+        )
+    };
+    assert!(
+        block("3. 上司の電話")
+            .contains("Priority: your #3; medium; likely 4/5; urge 4/5; sure 40%"),
+        "{listed}"
+    );
+    assert!(
+        block("2. 一人の夜").contains("Priority: your #2; low; likely 1/5; urge 1/5; sure 80%"),
+        "{listed}"
+    );
+    let help = flat(&env.ok(["rank", "--help"]));
+    assert!(
+        help.contains("shown as high (from 10), medium (from 4) or low beside your own ratings: the word comes from your ratings alone, never from a trigger's place among the others"),
+        "{help}"
+    );
+}
