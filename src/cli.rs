@@ -116,7 +116,10 @@ pub enum Command {
     /// Rank your triggers: quick ratings, then "which would be harder?" comparisons.
     ///
     /// Priority = likelihood × intensity × (100 − confidence) / 100 is this
-    /// tool's own rule of thumb; comparing pairs lets you set your own order.
+    /// tool's own rule of thumb, from 0 to 25, shown as high (from 10),
+    /// medium (from 4) or low beside your own ratings: the word comes from
+    /// your ratings alone, never from a trigger's place among the others.
+    /// Comparing pairs lets you set your own order.
     #[command(after_help = "Example:\n  relapse-plan rank")]
     Rank,
 
@@ -290,8 +293,9 @@ pub enum Command {
     /// this tool's own, not a clinical score. High from 10, medium from 4,
     /// low below.
     ///
-    /// Everything is in your own words; the ids that edits take are in
-    /// `trigger list`, `coping list` and `contact list`.
+    /// Everything is in your own words, numbered as commands take them
+    /// (`trigger edit 2`): a trigger keeps the number it was added with,
+    /// the same as in `trigger list`, whatever its place riskiest first.
     #[command(after_help = "Examples:\n  relapse-plan show\n  relapse-plan show --json")]
     Show(JsonArgs),
 
@@ -473,13 +477,16 @@ pub struct CheckInArgs {
     /// Whether you acted on an urge today (default: no).
     #[arg(long, value_name = "no|partly|yes", requires = "urge", value_parser = kindly::<Acted>())]
     pub acted: Option<Acted>,
-    /// One of your plan's warning signs that showed today (repeat for more).
+    /// One of your plan's warning signs that showed today: its number in
+    /// the list, its words, or a part of them found in that sign alone
+    /// (repeat for more).
     #[arg(long, value_name = "TEXT", requires = "urge")]
     pub sign: Vec<String>,
     /// Something else that showed today, in your words (not added to the plan).
     #[arg(long, value_name = "TEXT", requires = "urge")]
     pub other_sign: Vec<String>,
-    /// One of your daily maintenance items you did today (repeat for more).
+    /// One of your daily maintenance items you did today: its number, its
+    /// words, or a part of them found in that one alone (repeat for more).
     #[arg(long, value_name = "TEXT", requires = "urge")]
     pub did: Vec<String>,
     /// A coping strategy you used today: its id or name (repeat for more).
@@ -488,6 +495,11 @@ pub struct CheckInArgs {
     /// Distress or low mood today, 0 (calm) to 10 (the worst it gets).
     #[arg(long, value_name = "0-10", requires = "urge", value_parser = zero_to_ten, allow_negative_numbers = true)]
     pub distress: Option<u8>,
+    /// The day this check-in is for, when not today: a day gone by, as
+    /// you write dates (2026-11-28, 28/11/2026, 28 Nov). The command shown
+    /// when a check-in is stopped names its day with it.
+    #[arg(long, value_name = "DATE", requires = "urge")]
+    pub date: Option<String>,
     /// Show how many days since your last lapse, and your longest stretch.
     #[arg(long, value_name = "on|off", conflicts_with = "ics", value_parser = kindly::<Switch>())]
     pub count_days: Option<Switch>,

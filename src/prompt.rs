@@ -45,7 +45,7 @@ pub trait Prompter {
     }
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
-    /// Any number of `choices` by index (space ticks, Enter is done),
+    /// Any number of `choices` by index (Space ticks, Enter goes on),
     /// starting with `chosen` ticked. Esc, as everywhere, leaves the
     /// question keeping what is there: the ticks as they are on screen.
     /// `None` only where nothing could be asked. By default, one yes or no
@@ -80,6 +80,12 @@ pub trait Prompter {
     /// What was on the line when Ctrl-C stopped a text question, if it
     /// differed from what the line started with.
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
+        None
+    }
+
+    /// The ticks on screen when Ctrl-C stopped a tick list (their
+    /// places among its choices), so what was ticked is not lost.
+    fn take_ticked(&mut self) -> Option<Vec<usize>> {
         None
     }
 
@@ -558,12 +564,17 @@ fn move_keys(plain: bool) -> &'static str {
     }
 }
 
+/// What the keys of a tick list do, said where it helps: the same words
+/// with `--plain` (no symbol in them to be read out as one).
+const TICK_KEYS: &str = "Space ticks the one under the cursor (or unticks it); Enter goes on.";
+
 fn find(
     choices: &[String],
     typed: &mut String,
     at: Option<usize>,
     note: &mut Option<String>,
     plain: bool,
+    ticks: bool,
 ) -> (Option<usize>, bool) {
     if let Some(found) = find_choice(choices, typed, at) {
         *note = None;
@@ -583,11 +594,17 @@ fn find(
         *note = None;
         return (Some(found), false);
     }
-    *note = Some(format!(
-        "“{}” is not in this list: {}, then Enter on your choice.",
-        crate::render::shorten(&crate::render::clean(typed), 24),
-        move_keys(plain)
-    ));
+    let shown = crate::render::shorten(&crate::render::clean(typed), 24);
+    // In a tick list Enter chooses nothing: it goes on. Said so, never
+    // "then Enter on your choice" (Yuki pressed it, and her ticks were done).
+    *note = Some(if ticks {
+        format!("“{shown}” is not in this list. {TICK_KEYS}")
+    } else {
+        format!(
+            "“{shown}” is not in this list: {}, then Enter on your choice.",
+            move_keys(plain)
+        )
+    });
     (at, true)
 }
 
@@ -741,13 +758,15 @@ pub struct Terminal {
     columns: Option<usize>,
     /// A half-typed answer Ctrl-C stopped, for the draft to keep.
     unsent: Option<crate::plan::draft::Unsent>,
+    /// The ticks on screen when Ctrl-C stopped a tick list.
+    ticked: Option<Vec<usize>>,
 }
 
 /// What a menu lets the person do.
 enum Menu<'a> {
     /// Pick one.
     One,
-    /// Tick any number (space), Enter when done.
+    /// Tick any number (Space), Enter goes on.
     Many(&'a mut Vec<bool>),
 }
 
@@ -787,6 +806,7 @@ impl Terminal {
             plain,
             columns: env.columns,
             unsent: None,
+            ticked: None,
         })
     }
 
@@ -903,13 +923,15 @@ impl Terminal {
         // Joined by no-break spaces, so a narrow window moves the hint
         // whole to the next row rather than breaking it.
         let hint = match (&mode, start, self.plain) {
-            (Menu::Many(_), _, _) => " (space\u{a0}ticks, Enter\u{a0}when\u{a0}done)",
+            // Space ticks; Enter goes on (it ticks nothing).
+            (Menu::Many(_), _, _) => " (Space\u{a0}ticks, Enter\u{a0}goes\u{a0}on)",
             (Menu::One, None, false) => " (↓\u{a0}to\u{a0}choose, then\u{a0}Enter)",
             (Menu::One, None, true) => {
                 " (use the down\u{a0}arrow\u{a0}key to\u{a0}choose, then\u{a0}Enter)"
             }
             (Menu::One, Some(_), _) => "",
         };
+        let ticks = matches!(mode, Menu::Many(_));
         let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
         let last = choices.len().saturating_sub(1);
         let mut at = start.map(|s| s.min(last));
@@ -944,23 +966,29 @@ impl Terminal {
                 }
                 Ok(Key::Char(c)) => {
                     typed.push(c);
-                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note, self.plain);
+                    (at, typed_in_vain) =
+                        find(choices, &mut typed, at, &mut note, self.plain, ticks);
                     continue;
                 }
                 Ok(Key::Paste(block)) => {
                     typed.push_str(&block);
-                    (at, typed_in_vain) = find(choices, &mut typed, at, &mut note, self.plain);
+                    (at, typed_in_vain) =
+                        find(choices, &mut typed, at, &mut note, self.plain, ticks);
                     continue;
                 }
                 Ok(Key::Backspace) if !typed.is_empty() => {
                     typed.pop();
                     if !typed.is_empty() {
-                        (at, typed_in_vain) = find(choices, &mut typed, at, &mut note, self.plain);
+                        (at, typed_in_vain) =
+                            find(choices, &mut typed, at, &mut note, self.plain, ticks);
                         continue;
                     }
                 }
                 // After words that are not in the list, Enter takes them
                 // away rather than choosing what the cursor happens to be on.
+                Ok(Key::Enter) if typed_in_vain && ticks => {
+                    note = Some(format!("Nothing was ticked by those words. {TICK_KEYS}"));
+                }
                 Ok(Key::Enter) if typed_in_vain => note = Some(self.enter_on_nothing(true, None)),
                 Ok(Key::Enter) => match at {
                     Some(a) => break Some(a),
@@ -1401,6 +1429,10 @@ impl Prompter for Terminal {
         self.unsent.take()
     }
 
+    fn take_ticked(&mut self) -> Option<Vec<usize>> {
+        self.ticked.take()
+    }
+
     fn heading(&mut self, title: &str) -> Result<()> {
         if self.plain {
             self.show(&format!("\n{title}"))
@@ -1634,7 +1666,14 @@ impl Prompter for Terminal {
         let mut ticked: Vec<bool> = (0..choices.len())
             .map(|i| chosen.get(i).copied().unwrap_or(false))
             .collect();
-        let done = self.menu(question, choices, Some(0), Menu::Many(&mut ticked), None)?;
+        let done = match self.menu(question, choices, Some(0), Menu::Many(&mut ticked), None) {
+            // What was ticked on screen is kept for whoever asked.
+            Err(Error::Cancelled) => {
+                self.ticked = Some((0..choices.len()).filter(|i| ticked[*i]).collect());
+                return Err(Error::Cancelled);
+            }
+            done => done?,
+        };
         let picked: Vec<usize> = (0..choices.len()).filter(|i| ticked[*i]).collect();
         let names: Vec<&str> = picked.iter().map(|i| choices[*i].as_str()).collect();
         let said = if names.is_empty() {
@@ -1673,6 +1712,7 @@ fn scripted_choice(choices: &[String], answer: &str, question: &str) -> Result<u
 pub struct Scripted {
     answers: VecDeque<String>,
     unsent: Option<crate::plan::draft::Unsent>,
+    ticked: Option<Vec<usize>>,
     /// Everything shown and asked, in order, to assert on what was seen.
     pub transcript: Vec<String>,
     /// The terminal's width, as a test sets it (80 when not set).
@@ -1684,6 +1724,7 @@ impl Scripted {
         Scripted {
             answers: answers.into_iter().map(Into::into).collect(),
             unsent: None,
+            ticked: None,
             transcript: Vec::new(),
             columns: None,
         }
@@ -1715,6 +1756,10 @@ impl Prompter for Scripted {
 
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
         self.unsent.take()
+    }
+
+    fn take_ticked(&mut self) -> Option<Vec<usize>> {
+        self.ticked.take()
     }
 
     fn width(&self) -> usize {
@@ -1794,13 +1839,27 @@ impl Prompter for Scripted {
     }
 
     /// The answer names the choices (or their starts) joined by `|`; `""`
-    /// picks none and `<enter>` keeps `chosen`.
+    /// picks none and `<enter>` keeps `chosen`; `<ctrl-c>` before them
+    /// stops with those ticked on screen.
     fn multi_select(
         &mut self,
         question: &str,
         choices: &[String],
         chosen: &[bool],
     ) -> Result<Option<Vec<usize>>> {
+        if let Some(ticks) = self
+            .answers
+            .front()
+            .and_then(|a| a.strip_prefix("<ctrl-c>"))
+            .filter(|ticks| !ticks.is_empty())
+            .map(str::to_string)
+        {
+            self.answers.pop_front();
+            self.answers.push_front(ticks);
+            let ticked = self.multi_select(question, choices, chosen)?;
+            self.ticked = ticked;
+            return Err(Error::Cancelled);
+        }
         let answer = self.next(question)?;
         match answer.as_str() {
             // Esc keeps the ticks as they are, as the terminal does.
@@ -1965,7 +2024,7 @@ mod tests {
         let mut in_vain = false;
         for c in words.chars() {
             typed.push(c);
-            (at, in_vain) = find(choices, &mut typed, at, &mut note, false);
+            (at, in_vain) = find(choices, &mut typed, at, &mut note, false, false);
         }
         (at, in_vain)
     }

@@ -796,7 +796,7 @@ fn a_check_in_on_a_full_disk_keeps_its_answers_in_plain_words() {
         .unwrap_or_else(|| panic!("no command shown:\n{rest}"))
         .to_string();
     assert!(
-        command.starts_with("check-in --urge 6 --acted no"),
+        command.starts_with("check-in --date 2026-11-22 --urge 6 --acted no"),
         "{command}"
     );
     assert!(

@@ -164,7 +164,7 @@ fn plain_output_has_no_box_drawing_colour_or_symbols() {
     }
     let show = env.ok(["--plain", "show"]);
     assert!(
-        show.contains("Trigger: Friday payday, walking past the pub on the way home"),
+        show.contains("Trigger: 1. Friday payday, walking past the pub on the way home"),
         "{show}"
     );
     assert!(show.contains("  Priority: high; likely 4/5"), "{show}");

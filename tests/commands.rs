@@ -319,7 +319,8 @@ fn show_lists_every_section_riskiest_trigger_first() {
     let env = Env::with_example();
     let out = env.ok(["show"]);
     let payday = out.find("Friday payday").unwrap();
-    let row = out.find("An argument with Jo").unwrap();
+    // Numbered as `trigger list` numbers them, the words wrapped after it.
+    let row = out.find("2. An argument with").unwrap();
     let sunday = out.find("Sunday evening").unwrap();
     assert!(payday < row && row < sunday, "{out}");
     // The person's words, not the ids commands take (`trigger list` has those).

@@ -42,6 +42,7 @@ mod printing;
 mod privacy;
 mod properties;
 mod robustness;
+mod screen_says;
 mod snapshots;
 mod supporters;
 #[cfg(unix)]

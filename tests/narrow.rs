@@ -162,8 +162,13 @@ fn names_stay_whole_in_every_table_at_any_width() {
     let shown = env.test(["show"]).env("COLUMNS", "50").run().stdout;
     let narrow = &shown[shown.find("Triggers").unwrap()..shown.find("Coping").unwrap()];
     assert!(!narrow.contains('┆'), "{narrow}");
+    // Numbered as `trigger list` numbers it (the order she added them).
     assert!(
-        narrow.contains("Trigger: Sunday evening alone after the revision"),
+        narrow
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("Trigger: 2. Sunday evening alone after the revision"),
         "{narrow}"
     );
     assert!(

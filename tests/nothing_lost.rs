@@ -439,7 +439,7 @@ fn a_check_in_that_waits_too_long_for_the_lock_keeps_its_answers() {
     assert_eq!(
         command,
         format!(
-            "check-in --urge 6 --acted no --sign 'Skipping meals and sleeping badly' --did 'Walk at lunch' --distress 4 --note 'Rang Mam, it'\\''s ok' --plan-dir {}",
+            "check-in --date 2026-11-22 --urge 6 --acted no --sign 'Skipping meals and sleeping badly' --did 'Walk at lunch' --distress 4 --note 'Rang Mam, it'\\''s ok' --plan-dir {}",
             env.plan_dir().display()
         )
     );

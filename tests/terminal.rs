@@ -880,7 +880,9 @@ fn map_without_triggers_offers_only_done_or_add() {
 }
 
 /// `map` lists the triggers in the person's own order from comparing them
-/// (Rohan first, as she chose), not the order she typed them in.
+/// (Rohan first, as she chose), not the order she typed them in; each
+/// with the number every list gives it (Rohan's is 2: she added him
+/// second), and the heading says why they run 2, 1.
 #[test]
 fn map_lists_triggers_in_the_persons_own_order() {
     let env = Env::with_plan(
@@ -888,15 +890,17 @@ fn map_lists_triggers_in_the_persons_own_order() {
         1,
     );
     let mut p = at_terminal(&env, &["map"]).status(130).pty();
-    p.exp_string("Your triggers:").unwrap();
+    p.exp_string("Your triggers, riskiest first (each keeps the number it was added with):")
+        .unwrap();
     let listed = p.exp_string("What next?").unwrap();
     // The pseudo-terminal's bytes come back one char per byte: look for
     // the ASCII in her words.
     assert!(
-        listed.contains("1. Rohan"),
+        listed.contains("2. Rohan"),
         "her order, Rohan first:\n{listed}"
     );
-    assert!(listed.contains("2. "), "{listed}");
+    let rohan = listed.find("2. Rohan").unwrap();
+    assert!(listed[rohan..].contains("1. "), "{listed}");
     std::thread::sleep(std::time::Duration::from_millis(200));
     p.send("\x03").unwrap();
     p.flush().unwrap();

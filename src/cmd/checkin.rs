@@ -15,12 +15,13 @@ use crate::plan::edit::{EditError, Entry};
 use crate::plan::{Plan, TextItem};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::checkin::{write_reply, write_warning};
-use crate::wizard::checkin::{Asked, SoFar, ask, with_half_typed};
+use crate::wizard::checkin::{Asked, SoFar, ask};
 
 /// What Ctrl-C says in a check-in: what was kept (an earlier check-in
 /// today stays in the log, so "nothing was saved" would be untrue then) and,
-/// once she has answered something, the command that saves it.
-fn stopped_words(earlier: usize, command: Option<&str>) -> String {
+/// once she has answered something, the command that saves it (and, when
+/// she stopped before saying whether she acted on an urge, how to say so).
+fn stopped_words(earlier: usize, command: Option<(&str, bool)>) -> String {
     let kept = match earlier {
         0 => "Stopped. Nothing was saved for today",
         1 => "Stopped. This check-in was not saved; the one you saved earlier today is kept",
@@ -28,8 +29,12 @@ fn stopped_words(earlier: usize, command: Option<&str>) -> String {
     };
     match command {
         // One line, never wrapped, so it copies whole.
-        Some(command) => format!(
+        Some((command, true)) => format!(
             "{kept}. To save what you answered:\n  {}",
+            crate::render::clean(command)
+        ),
+        Some((command, false)) => format!(
+            "{kept}. To save what you answered (add --acted partly or --acted yes if you acted on an urge today):\n  {}",
             crate::render::clean(command)
         ),
         None if earlier == 0 => {
@@ -66,7 +71,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             Plan::new(String::new(), None)
         }
     };
-    if args.urge.is_some() || args.count_days.is_none() {
+    if let Some(day) = args.date.as_deref() {
+        on_the_day(day, &plan, ctx)?;
+    } else if args.urge.is_some() || args.count_days.is_none() {
         with_the_last_if_the_clock_went_back(ctx)?;
     }
     let today = ctx.today;
@@ -151,6 +158,29 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
+/// `--date`: the check-in is for that day (today or one gone by), read as
+/// `set` reads dates; "28 Nov" is the one just past, never the next.
+fn on_the_day(typed: &str, plan: &Plan, ctx: &mut Ctx) -> Result<()> {
+    use crate::plan::date;
+    let day = super::typed_date(
+        ctx,
+        typed,
+        plan.country.as_deref(),
+        date::When::Past,
+        |example| format!("write the day it is for like {example}"),
+    )?;
+    let day = date::in_the_past(day, typed, ctx.today);
+    if days_from_civil(day) > days_from_civil(ctx.today) {
+        return Err(Error::Usage(format!(
+            "a check-in is for today or a day gone by, and {} is still to come (today is {})",
+            date::long_date(day),
+            date::long_date(ctx.today)
+        )));
+    }
+    ctx.today = day;
+    Ok(())
+}
+
 /// Says so, kindly and once, when the computer's clock is well behind the
 /// last check-in, before anything is asked, and dates this one to be kept with: her answers go with the last check-in's
 /// day, the latest day known to be real, so the log keeps its order and
@@ -198,7 +228,8 @@ type SavedCheckIn = (Recorded, Option<CheckIn>, Option<Stretch>, CheckInLog);
 /// saves them, and a wait that runs out asks to try again.
 fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<SavedCheckIn> {
     let (today, now) = (ctx.today, ctx.now);
-    let typed = typed.then(|| crate::render::rescue::check_in(answers, plan, super::plan_dir(ctx)));
+    let typed = typed
+        .then(|| crate::render::rescue::check_in(answers, true, today, plan, super::plan_dir(ctx)));
     if let Some(command) = &typed {
         // The command stays one line, never wrapped, so it copies whole.
         let words = format!(
@@ -342,14 +373,20 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
                 )
                 .map_err(Error::Stdout)?;
             }
-            let command = so_far.answers.map(|mut answers| {
-                if let Some(unsent) = terminal.take_unsent() {
-                    with_half_typed(&mut answers, &unsent);
-                }
-                crate::render::rescue::check_in(&answers, plan, super::plan_dir(ctx))
+            // Anything answered (or half typed, or ticked on screen) is
+            // in the command, with the day it is about.
+            let acted_said = so_far.acted.is_some();
+            let command = so_far.answers().map(|answers| {
+                crate::render::rescue::check_in(
+                    &answers,
+                    acted_said,
+                    today,
+                    plan,
+                    super::plan_dir(ctx),
+                )
             });
             Err(Error::Stopped(
-                stopped_words(count, command.as_deref()).into(),
+                stopped_words(count, command.as_deref().map(|c| (c, acted_said))).into(),
             ))
         }
         other => other,
@@ -405,7 +442,7 @@ fn from_flags(
     let mut signs = matched(
         &args.sign,
         &signs_known,
-        "warning sign",
+        ("warning sign", "--sign"),
         "--other-sign \"…\" notes something the plan does not list",
         &mut not_saved,
     );
@@ -420,7 +457,7 @@ fn from_flags(
     let did = matched(
         &args.did,
         &maintenance,
-        "daily maintenance item",
+        ("daily maintenance item", "--did"),
         "`relapse-plan maintenance add \"…\"` adds one",
         &mut not_saved,
     );
@@ -453,39 +490,51 @@ fn from_flags(
     (asked, not_saved)
 }
 
-/// Each wanted text as the plan words it (matching ignores case and
-/// surrounding spaces); one not in the plan adds a sentence to `not_saved`
-/// listing what the plan holds.
+/// Each wanted text as the plan words it: its words (any case), the
+/// number her list shows it with, or a part of its words found in that
+/// one alone, as trigger commands read them. One that names none, or
+/// several, adds a sentence to `not_saved` listing what the plan holds,
+/// each with its number, in her words.
 fn matched(
     wanted: &[String],
     known: &[String],
-    what: &str,
+    (what, flag): (&str, &str),
     hint: &str,
     not_saved: &mut Vec<Error>,
 ) -> Vec<String> {
+    use crate::plan::checkin::{Named, named};
+    let listed = |places: &mut dyn Iterator<Item = usize>| {
+        places
+            .map(|at| format!("{} “{}”", at + 1, crate::render::clean(&known[at])))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = Vec::new();
     for w in wanted {
-        let w = w.trim();
-        let Some(found) = known
-            .iter()
-            .find(|k| k.trim().to_lowercase() == w.to_lowercase())
-        else {
-            let list = if known.is_empty() {
-                "the plan has none yet".to_string()
-            } else {
-                format!(
-                    "the plan has: {}",
-                    known
-                        .iter()
-                        .map(|k| format!("“{k}”"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
-            not_saved.push(Error::NotInPlan(format!(
-                "“{w}” is not one of your {what}s ({list}); {hint}"
-            )));
-            continue;
+        let shown = crate::render::clean(w.trim());
+        let found = match named(known, w) {
+            Named::One(at) => &known[at],
+            Named::Several(places) => {
+                not_saved.push(Error::NotInPlan(format!(
+                    "“{shown}” is in more than one of your {what}s: {}; give its number (like {flag} {}) or more of its words",
+                    listed(&mut places.iter().copied()),
+                    places[0] + 1,
+                )));
+                continue;
+            }
+            Named::Nothing if known.is_empty() => {
+                not_saved.push(Error::NotInPlan(format!(
+                    "“{shown}” is not one of your {what}s (the plan has none yet); {hint}"
+                )));
+                continue;
+            }
+            Named::Nothing => {
+                not_saved.push(Error::NotInPlan(format!(
+                    "“{shown}” is not one of your {what}s, which are: {}; give a number (like {flag} 1) or some of its words; {hint}",
+                    listed(&mut (0..known.len())),
+                )));
+                continue;
+            }
         };
         if !out.contains(found) {
             out.push(found.clone());

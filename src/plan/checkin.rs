@@ -349,9 +349,79 @@ pub fn date_of(days: i64) -> Date {
     civil_from_days(days)
 }
 
+/// Which of the plan's items (warning signs, daily maintenance: `known`,
+/// as her lists number them from 1) a word on the command line names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// The item at this place in `known`.
+    One(usize),
+    /// Words found in more than one: their places.
+    Several(Vec<usize>),
+    Nothing,
+}
+
+/// The item `typed` names, as trigger commands read a name: its words in
+/// any case (spaces folded), the number the list shows (in any script's
+/// digits), or a part of its words found in that one item alone
+/// (Anjali typed "sleep" for "Skipping meals and sleeping badly").
+pub fn named(known: &[String], typed: &str) -> Named {
+    let fold = |words: &str| {
+        super::typed::fold(words)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let wanted = fold(typed);
+    if wanted.is_empty() {
+        return Named::Nothing;
+    }
+    if let Some(at) = known.iter().position(|k| fold(k) == wanted) {
+        return Named::One(at);
+    }
+    if let Some(n) = super::typed::whole_number(&wanted)
+        && let Ok(n) = usize::try_from(n)
+        && (1..=known.len()).contains(&n)
+    {
+        return Named::One(n - 1);
+    }
+    let having: Vec<usize> = (0..known.len())
+        .filter(|&at| fold(&known[at]).contains(&wanted))
+        .collect();
+    match having.as_slice() {
+        [] => Named::Nothing,
+        [one] => Named::One(*one),
+        _ => Named::Several(having),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_is_named_by_its_words_its_number_or_a_part_found_in_it_alone() {
+        let known: Vec<String> = [
+            "Skipping meals and sleeping badly",
+            "Thinking \"one won't matter\"",
+            "Not answering Alex's messages",
+            "眠れない",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            named(&known, "skipping MEALS and  sleeping badly"),
+            Named::One(0)
+        );
+        assert_eq!(named(&known, "2"), Named::One(1));
+        assert_eq!(named(&known, "４"), Named::One(3));
+        assert_eq!(named(&known, "sleep"), Named::One(0));
+        assert_eq!(named(&known, "眠れ"), Named::One(3));
+        assert_eq!(named(&known, "in"), Named::Several(vec![0, 1, 2]));
+        assert_eq!(named(&known, "5"), Named::Nothing);
+        assert_eq!(named(&known, "Feeling great"), Named::Nothing);
+        assert_eq!(named(&known, "  "), Named::Nothing);
+    }
 
     fn day(d: u8) -> Date {
         Date {

@@ -3,23 +3,38 @@
 //! needs, at most ⌈log2(k)⌉ questions to place the k-th trigger (25 for 10
 //! triggers rather than all 45 pairs).
 
+/// Where ranking stopped part-way: the items placed by the answers given
+/// so far, hardest first (never thrown away: they are the person's own
+/// answers), and why it stopped.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Stopped<T, E> {
+    pub placed: Vec<T>,
+    pub why: E,
+}
+
 /// Orders `items` hardest first, asking `harder(a, b)` whether `a` is harder
-/// than `b`. `harder` may fail (the person stopped); the error is returned.
+/// than `b`. `harder` may fail (the person stopped): the items placed
+/// until then come back with the error, in the order the answers gave.
 /// Items are inserted in the order given, so starting from the priority
 /// order keeps the questions few and the result stable.
 pub fn rank_pairwise<T: Clone, E>(
     items: &[T],
     mut harder: impl FnMut(&T, &T) -> Result<bool, E>,
-) -> Result<Vec<T>, E> {
+) -> Result<Vec<T>, Stopped<T, E>> {
     let mut ranked: Vec<T> = Vec::with_capacity(items.len());
     for item in items {
         let (mut low, mut high) = (0, ranked.len());
         while low < high {
             let mid = low + (high - low) / 2;
-            if harder(item, &ranked[mid])? {
-                high = mid;
-            } else {
-                low = mid + 1;
+            match harder(item, &ranked[mid]) {
+                Ok(true) => high = mid,
+                Ok(false) => low = mid + 1,
+                Err(why) => {
+                    return Err(Stopped {
+                        placed: ranked,
+                        why,
+                    });
+                }
             }
         }
         ranked.insert(low, item.clone());
@@ -96,6 +111,30 @@ mod tests {
     #[test]
     fn a_stop_part_way_is_returned() {
         let result = rank_pairwise(&[1, 2, 3], |_, _| Err::<bool, &str>("stopped"));
-        assert_eq!(result, Err("stopped"));
+        assert_eq!(
+            result,
+            Err(Stopped {
+                placed: vec![1],
+                why: "stopped"
+            })
+        );
+    }
+
+    /// Issue 13 (Yuki): Esc on the third trigger's question kept none of
+    /// the answers given; the two placed by them come back in her order.
+    #[test]
+    fn a_stop_keeps_the_order_the_answers_gave() {
+        let mut asked = 0;
+        let result = rank_pairwise(&["a", "b", "c"], |_, _| {
+            asked += 1;
+            if asked == 1 { Ok(true) } else { Err("esc") }
+        });
+        assert_eq!(
+            result,
+            Err(Stopped {
+                placed: vec!["b", "a"],
+                why: "esc"
+            })
+        );
     }
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::plan::Plan;
 use crate::plan::checkin::Answers;
 use crate::plan::rehearsal::{Recall, Rehearsal};
+use toml::value::Date;
 
 /// A `relapse-plan` command being built, word by word.
 struct Command(Vec<String>);
@@ -49,12 +50,23 @@ impl Command {
     }
 }
 
-/// A check-in's answers as the command that saves them. Warning signs the
-/// plan holds go with `--sign`, the person's own with `--other-sign`.
-pub fn check_in(answers: &Answers, plan: &Plan, plan_dir: Option<&Path>) -> String {
+/// A check-in's answers as the command that saves them for `day` (run
+/// the next day, it still files them on the day they were about).
+/// Warning signs the plan holds go with `--sign`, the person's own with
+/// `--other-sign`; `--acted` only once she said (`acted_said`).
+pub fn check_in(
+    answers: &Answers,
+    acted_said: bool,
+    day: Date,
+    plan: &Plan,
+    plan_dir: Option<&Path>,
+) -> String {
     let mut command = Command::new("check-in")
-        .flag("--urge", answers.urge)
-        .flag("--acted", answers.acted.key());
+        .flag("--date", day)
+        .flag("--urge", answers.urge);
+    if acted_said {
+        command = command.flag("--acted", answers.acted.key());
+    }
     for sign in &answers.signs {
         let known = plan.warning_signs.iter().any(|s| s.text == *sign);
         command = command.flag(if known { "--sign" } else { "--other-sign" }, sign);
@@ -163,9 +175,19 @@ mod tests {
             note: None,
         };
         let plan = Plan::new("Sam".into(), None);
+        let day = Date {
+            year: 2026,
+            month: 11,
+            day: 28,
+        };
         assert_eq!(
-            check_in(&answers, &plan, Some(Path::new("/tmp/my plan"))),
-            "relapse-plan check-in --urge 7 --acted partly --other-sign 'it'\\''s late' --used walk --distress 4 --plan-dir '/tmp/my plan'"
+            check_in(&answers, true, day, &plan, Some(Path::new("/tmp/my plan"))),
+            "relapse-plan check-in --date 2026-11-28 --urge 7 --acted partly --other-sign 'it'\\''s late' --used walk --distress 4 --plan-dir '/tmp/my plan'"
+        );
+        // Stopped before saying whether she acted on it: no answer given for her.
+        assert_eq!(
+            check_in(&answers, false, day, &plan, None),
+            "relapse-plan check-in --date 2026-11-28 --urge 7 --other-sign 'it'\\''s late' --used walk --distress 4"
         );
         assert_eq!(
             surf(&[7, 5, 2], 0.5, Some("payday"), None),

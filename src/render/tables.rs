@@ -494,22 +494,7 @@ pub fn write_plan(
         write_section(w, plan, section, style)?;
     }
     writeln!(w)?;
-    writeln!(w, "{}", heading("Triggers", style))?;
-    if plan.triggers.is_empty() {
-        none_yet(w, "`relapse-plan trigger add --situation \"…\"`", style)?;
-    } else {
-        writeln!(
-            w,
-            "{}",
-            wrap(
-                priority::Order::of(&plan.triggers).explain(),
-                style.width,
-                "",
-                ""
-            )
-        )?;
-        writeln!(w, "{}", triggers_table_without_ids(plan, style))?;
-    }
+    write_triggers(w, plan, style)?;
     writeln!(w)?;
     writeln!(w, "{}", heading("Coping strategies", style))?;
     if plan.coping.is_empty() {
@@ -576,6 +561,22 @@ pub fn section_command(section: Section) -> &'static str {
         Section::StandDown => "stand-down",
         Section::AfterCrisis => "after-crisis",
     }
+}
+
+/// The triggers' heading, the order's rule and the table, each trigger
+/// numbered as `trigger list` and every command number them.
+fn write_triggers(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
+    writeln!(w, "{}", heading("Triggers", style))?;
+    if plan.triggers.is_empty() {
+        return none_yet(w, "`relapse-plan trigger add --situation \"…\"`", style);
+    }
+    let rule = priority::Order::of(&plan.triggers).explain();
+    writeln!(w, "{}", wrap(rule, style.width, "", ""))?;
+    writeln!(w, "{}", triggers_table(plan, style))?;
+    if numbers_out_of_order(plan) {
+        writeln!(w, "{}", wrap(NUMBERS_STAY, style.width, "", ""))?;
+    }
+    Ok(())
 }
 
 /// A heading and the section's sentences, numbered.

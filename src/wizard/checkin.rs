@@ -15,30 +15,97 @@ const FIRST_SIGN_QUESTION: &str =
     "Did any early warning sign show up today? In your words (Enter to skip)";
 const OTHER_SIGN_QUESTION: &str = "What else showed up, in your words? (Enter to skip)";
 
-/// Puts words she was typing when she stopped where they belong among the
-/// answers so far: a note, or a sign in her words. A rating half typed is
-/// left out (a number, not words to lose).
-pub fn with_half_typed(answers: &mut Answers, unsent: &crate::plan::draft::Unsent) {
-    let typed = unsent.typed.trim();
-    if typed.is_empty() {
-        return;
-    }
-    match unsent.question.as_str() {
-        NOTE_QUESTION => answers.note = Some(typed.to_string()),
-        FIRST_SIGN_QUESTION | OTHER_SIGN_QUESTION if !answers.signs.iter().any(|s| s == typed) => {
-            answers.signs.push(typed.to_string());
-        }
-        _ => {}
-    }
+/// Which question of the check-in is being asked: a stable key, so what
+/// was half typed or ticked when she stopped goes with the right answer
+/// (matched by the question's words, two questions with the same words
+/// mixed their answers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asking {
+    Urge,
+    Acted,
+    Signs,
+    OtherSign,
+    Did,
+    Used,
+    Distress,
+    Note,
 }
 
-/// What was answered before a check-in stopped part-way.
+/// What was answered before a check-in stopped part-way, kept answer by
+/// answer (and what was half typed or ticked on screen when it stopped),
+/// so a check-in stopped anywhere can still be saved as answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SoFar {
     /// How strong the urge was, once said.
     pub urge: Option<u8>,
-    /// Every answer so far, once whether she acted on it is said too.
-    pub answers: Option<Answers>,
+    /// Whether she acted on it, once said.
+    pub acted: Option<Acted>,
+    /// The rest, as answered so far (from the earlier check-in today).
+    rest: Answers,
+    asking: Option<Asking>,
+    /// In a tick list being asked: what each choice records when ticked
+    /// (`None` for "Something else").
+    ticking: Vec<Option<String>>,
+}
+
+impl SoFar {
+    /// Everything answered so far, once anything is (how strong the urge
+    /// was comes first): `acted` stays the default "no" until she says,
+    /// which [`SoFar::acted`] tells apart.
+    pub fn answers(&self) -> Option<Answers> {
+        Some(Answers {
+            urge: self.urge?,
+            acted: self.acted.unwrap_or_default(),
+            ..self.rest.clone()
+        })
+    }
+
+    /// Puts what was on screen when she stopped with the answer it was
+    /// for: words or a number half typed (a number that is no rating from
+    /// 0 to 10 is no answer yet), or the ticks in a tick list.
+    fn stopped_at(&mut self, typed: Option<&str>, ticked: Option<Vec<usize>>) {
+        let Some(asking) = self.asking else {
+            return;
+        };
+        if let Some(typed) = typed.map(str::trim).filter(|t| !t.is_empty()) {
+            let number = crate::plan::typed::whole_number(typed)
+                .and_then(|n| u8::try_from(n).ok())
+                .filter(|n| *n <= SCALE_MAX);
+            match asking {
+                Asking::Urge => self.urge = number.or(self.urge),
+                Asking::Distress => self.rest.distress = number.or(self.rest.distress),
+                Asking::OtherSign if !self.rest.signs.iter().any(|s| s == typed) => {
+                    self.rest.signs.push(typed.to_string());
+                }
+                Asking::Note => self.rest.note = Some(typed.to_string()),
+                _ => {}
+            }
+        }
+        if let Some(ticked) = ticked {
+            let picked: Vec<String> = ticked
+                .iter()
+                .filter_map(|&i| self.ticking.get(i).cloned().flatten())
+                .collect();
+            let list = match asking {
+                Asking::Signs => &mut self.rest.signs,
+                Asking::Did => &mut self.rest.did,
+                Asking::Used => &mut self.rest.used,
+                _ => return,
+            };
+            for item in picked {
+                if !list.contains(&item) {
+                    list.push(item);
+                }
+            }
+        }
+    }
+
+    /// Notes the question being asked now, and for a tick list what each
+    /// choice records.
+    fn asking(&mut self, asking: Asking, ticking: Vec<Option<String>>) {
+        self.asking = Some(asking);
+        self.ticking = ticking;
+    }
 }
 
 /// A warning sign in the person's words the plan does not list, and
@@ -63,10 +130,27 @@ pub struct Asked {
 /// as choices, and her last note is shown, so she never has to type
 /// either again.
 /// `note` is a line given with `--note`, offered as the answer to the last
-/// question so it is never lost. `so_far` holds the answers given so far
-/// once the first two are (how strong the urge was, whether she acted on
-/// it), so a check-in stopped part-way can still be saved as answered.
+/// question so it is never lost. `so_far` holds every answer as it is
+/// given, and on Ctrl-C what was half typed or ticked on screen too, so a
+/// check-in stopped anywhere can still be saved as answered.
 pub fn ask(
+    ask: &mut dyn Prompter,
+    plan: &Plan,
+    earlier: Option<&CheckIn>,
+    history: &[CheckIn],
+    note: Option<&str>,
+    so_far: &mut SoFar,
+) -> Result<Asked> {
+    let asked = ask_all(ask, plan, earlier, history, note, so_far);
+    if matches!(asked, Err(crate::error::Error::Cancelled)) {
+        let typed = ask.take_unsent().map(|unsent| unsent.typed);
+        let ticked = ask.take_ticked();
+        so_far.stopped_at(typed.as_deref(), ticked);
+    }
+    asked
+}
+
+fn ask_all(
     ask: &mut dyn Prompter,
     plan: &Plan,
     earlier: Option<&CheckIn>,
@@ -81,7 +165,12 @@ pub fn ask(
         ask.show("You checked in earlier today: those answers are filled in, and anything you add now is kept with them.")?;
     }
     let before = earlier.map(CheckIn::answers).unwrap_or_default();
+    so_far.rest = Answers {
+        note: None,
+        ..before.clone()
+    };
 
+    so_far.asking(Asking::Urge, Vec::new());
     let urge = rating(
         ask,
         "Strongest urge today, 0-10? (0 none, 10 the strongest it gets)",
@@ -95,6 +184,7 @@ pub fn ask(
     // Her answer earlier today is where the cursor starts; with none, it
     // starts on no answer, so Enter alone never says "No" for her.
     let start = earlier.and_then(|_| Acted::ALL.iter().position(|a| *a == before.acted));
+    so_far.asking(Asking::Acted, Vec::new());
     let acted = ask
         .select(
             "Did you act on an urge today? Any answer helps your plan.",
@@ -102,49 +192,30 @@ pub fn ask(
             start,
         )?
         .map_or(before.acted, |i| Acted::ALL[i]);
-    so_far.answers = Some(Answers {
-        urge,
-        acted,
-        ..before.clone()
-    });
+    so_far.acted = Some(acted);
     // A lapse brings up the lapse plan straight away, before the other
     // questions: stopping now must not cost the person their own steps.
     let lapse_plan_shown = acted.is_lapse();
     if lapse_plan_shown {
-        let style = crate::render::Style {
-            color: false,
-            plain: false,
-            width: ask.width(),
-        };
-        let shown = crate::render::to_text(|shown| {
-            crate::render::checkin::write_lapse_plan(shown, plan, style)
-        });
-        ask.show(&format!(
-            "\n{}\nThe rest of the check-in follows; a few more questions.\n",
-            shown.trim_end()
-        ))?;
+        show_lapse_plan(ask, plan)?;
     }
 
     let own_signs = own_signs_last_time(plan, history);
-    let (mut signs, new_sign) = warning_signs(ask, plan, &own_signs, &before.signs)?;
+    let (mut signs, new_sign) = warning_signs(ask, plan, &own_signs, &before.signs, so_far)?;
     if let Some((text, _)) = &new_sign {
         signs.push(text.clone());
     }
-    if let Some(so_far) = so_far.answers.as_mut() {
-        so_far.signs.clone_from(&signs);
-    }
+    so_far.rest.signs.clone_from(&signs);
 
     let maintenance: Vec<String> = plan.maintenance.iter().map(|m| m.text.clone()).collect();
+    so_far.asking(Asking::Did, maintenance.iter().cloned().map(Some).collect());
     let did = pick(
         ask,
         "Which daily maintenance did you do?",
         &maintenance,
         &before.did,
     )?;
-
-    if let Some(so_far) = so_far.answers.as_mut() {
-        so_far.did.clone_from(&did);
-    }
+    so_far.rest.did.clone_from(&did);
 
     let names: Vec<String> = plan.coping.iter().map(|c| c.name.clone()).collect();
     let used_before: Vec<String> = before
@@ -152,27 +223,29 @@ pub fn ask(
         .iter()
         .filter_map(|id| plan.coping_strategy(id).map(|c| c.name.clone()))
         .collect();
-    let used = pick(ask, "Which coping did you use today?", &names, &used_before)?
+    so_far.asking(
+        Asking::Used,
+        plan.coping.iter().map(|c| Some(c.id.clone())).collect(),
+    );
+    let used: Vec<String> = pick(ask, "Which coping did you use today?", &names, &used_before)?
         .into_iter()
         .filter_map(|name| plan.coping.iter().find(|c| c.name == name))
         .map(|c| c.id.clone())
         .collect();
+    so_far.rest.used.clone_from(&used);
 
-    if let Some(so_far) = so_far.answers.as_mut() {
-        so_far.used.clone_from(&used);
-    }
-
+    so_far.asking(Asking::Distress, Vec::new());
     let distress = rating(
         ask,
         "Distress or low mood today, 0-10? (Enter skips)",
         earlier.and_then(|e| e.distress),
         true,
     )?;
-    if let Some(so_far) = so_far.answers.as_mut() {
-        so_far.distress = distress;
-    }
+    so_far.rest.distress = distress;
     show_last_note(ask, earlier, history)?;
+    so_far.asking(Asking::Note, Vec::new());
     let note = ask.text(NOTE_QUESTION, note.unwrap_or_default())?;
+    so_far.rest.note.clone_from(&note);
 
     Ok(Asked {
         answers: Answers {
@@ -187,6 +260,22 @@ pub fn ask(
         new_sign,
         lapse_plan_shown,
     })
+}
+
+/// The lapse plan, right after a "partly" or "yes", before the rest.
+fn show_lapse_plan(ask: &mut dyn Prompter, plan: &Plan) -> Result<()> {
+    let style = crate::render::Style {
+        color: false,
+        plain: false,
+        width: ask.width(),
+    };
+    let shown = crate::render::to_text(|shown| {
+        crate::render::checkin::write_lapse_plan(shown, plan, style)
+    });
+    ask.show(&format!(
+        "\n{}\nThe rest of the check-in follows; a few more questions.\n",
+        shown.trim_end()
+    ))
 }
 
 /// Her own words for a warning sign that the plan does not list, from the
@@ -298,6 +387,7 @@ fn warning_signs(
     plan: &Plan,
     own: &[String],
     before: &[String],
+    so_far: &mut SoFar,
 ) -> Result<(Vec<String>, NewSign)> {
     let mut choices: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
     choices.extend(own.iter().cloned());
@@ -307,6 +397,10 @@ fn warning_signs(
     if listed > 0 {
         choices.push(SOMETHING_ELSE.to_string());
         let chosen: Vec<bool> = choices.iter().map(|c| before.contains(c)).collect();
+        let records = (0..choices.len())
+            .map(|i| (i < listed).then(|| choices[i].clone()))
+            .collect();
+        so_far.asking(Asking::Signs, records);
         let picked = ask
             .multi_select(
                 "Which of your warning signs showed today?",
@@ -335,6 +429,9 @@ fn warning_signs(
     } else {
         OTHER_SIGN_QUESTION
     };
+    // What was ticked is kept if she stops at the words for another.
+    so_far.rest.signs.clone_from(&signs);
+    so_far.asking(Asking::OtherSign, Vec::new());
     let Some(text) = ask.text(question, "")? else {
         return Ok((signs, None));
     };
@@ -439,6 +536,60 @@ mod tests {
         let (asked, p) = run(&["2", "No", "", "", "", "", ""], &plan, None);
         assert!(!asked.lapse_plan_shown);
         assert!(!p.transcript.iter().any(|l| l.contains("lapse plan")));
+    }
+
+    /// Issue 13 (Yuki): Ctrl-C kept nothing before "did you act on it?"
+    /// was answered, nor a number half typed, nor the ticks on screen.
+    #[test]
+    fn ctrl_c_keeps_what_was_answered_half_typed_or_ticked() {
+        let stopped = |answers: &[&str]| {
+            let mut p = Scripted::new(answers.iter().copied());
+            let mut so_far = SoFar::default();
+            assert!(ask(&mut p, &plan(), None, &[], None, &mut so_far).is_err());
+            so_far
+        };
+        // A number half typed at the first question is the urge.
+        let so_far = stopped(&["<ctrl-c>7"]);
+        assert_eq!(so_far.answers().map(|a| a.urge), Some(7));
+        assert_eq!(so_far.acted, None);
+        // Nothing answered, nothing to save; a word is no rating.
+        assert_eq!(stopped(&["<ctrl-c>"]).answers(), None);
+        assert_eq!(stopped(&["<ctrl-c>seven"]).answers(), None);
+        // Stopped at whether she acted: the urge is kept, acted unsaid.
+        let so_far = stopped(&["6", "<ctrl-c>"]);
+        assert_eq!(so_far.answers().map(|a| a.urge), Some(6));
+        assert_eq!(so_far.acted, None);
+        // Ticks on screen in a tick list, and the distress half typed.
+        let so_far = stopped(&["6", "No", "<ctrl-c>Not sleeping"]);
+        assert_eq!(so_far.answers().unwrap().signs, ["Not sleeping"]);
+        let so_far = stopped(&["6", "No", "Not sleeping", "<ctrl-c>Journal"]);
+        let answers = so_far.answers().unwrap();
+        assert_eq!(
+            (answers.signs, answers.did),
+            (
+                vec!["Not sleeping".to_string()],
+                vec!["Journal".to_string()]
+            )
+        );
+        let so_far = stopped(&["6", "Partly", "", "", "Urge surfing", "<ctrl-c>4"]);
+        let answers = so_far.answers().unwrap();
+        assert_eq!(
+            (answers.acted, answers.used, answers.distress),
+            (Acted::Partly, vec!["urge-surf".to_string()], Some(4))
+        );
+        // Words typed for another sign, and for the note, each where they belong.
+        let so_far = stopped(&[
+            "6",
+            "No",
+            "Skipping meals|Something else",
+            "<ctrl-c>Headaches",
+        ]);
+        assert_eq!(
+            so_far.answers().unwrap().signs,
+            ["Skipping meals", "Headaches"]
+        );
+        let so_far = stopped(&["6", "No", "", "", "", "", "<ctrl-c>Long day"]);
+        assert_eq!(so_far.answers().unwrap().note.as_deref(), Some("Long day"));
     }
 
     #[test]

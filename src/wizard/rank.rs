@@ -5,7 +5,7 @@
 use super::Wizard;
 use crate::error::{Error, Result};
 use crate::plan::priority::sorted;
-use crate::plan::ranking::{max_questions, rank_pairwise};
+use crate::plan::ranking::{Stopped, max_questions, rank_pairwise};
 use crate::render::{counted, plural};
 
 const LIKELIHOOD: [&str; 6] = [
@@ -85,7 +85,7 @@ impl Wizard<'_> {
         }
         let most = max_questions(n);
         self.say(&format!(
-            "You can also put them in your own order by comparing two at a time: at most {}, and Esc stops.",
+            "You can also put them in your own order by comparing two at a time: at most {}. Esc stops comparing and keeps the answers you gave.",
             plural(most, "question")
         ))?;
         if self.ask.confirm("Compare them now?", true)? {
@@ -154,53 +154,116 @@ impl Wizard<'_> {
     }
 
     /// Binary insertion, starting from the current order so few questions
-    /// are needed; Esc keeps the order as it was.
+    /// are needed. Every answer given is kept: Esc (or Ctrl-C) part-way
+    /// keeps the order the answers so far gave, and says so.
     fn refine(&mut self) -> Result<()> {
         let start: Vec<(String, String)> = sorted(&self.draft.plan.triggers)
             .iter()
             .map(|t| (t.id.clone(), t.situation.clone()))
             .collect();
+        // The trigger being placed and how many answers it has had, to
+        // say so if a stop leaves it between two places.
+        let mut placing: Option<((String, String), usize)> = None;
         let ranked = rank_pairwise(&start, |a, b| {
             let choices = [a.1.clone(), b.1.clone()];
+            let answered = match &placing {
+                Some((item, n)) if item == a => *n,
+                _ => 0,
+            };
+            placing = Some((a.clone(), answered));
             match self.ask.select(
                 "Which of these would be harder for you to handle?",
                 &choices,
                 None,
             ) {
-                Ok(Some(choice)) => Ok(choice == 0),
+                Ok(Some(choice)) => {
+                    placing = Some((a.clone(), answered + 1));
+                    Ok(choice == 0)
+                }
                 Ok(None) => Err(Stop::Skipped),
                 Err(e) => Err(Stop::Failed(e)),
             }
         });
         match ranked {
             Ok(ranked) => {
-                for (rank, (id, _)) in ranked.iter().enumerate() {
-                    if let Some(t) = self.plan().triggers.iter_mut().find(|t| t.id == *id) {
-                        t.rank = Some(u32::try_from(rank + 1).unwrap_or(u32::MAX));
-                    }
+                self.put_in_order(&ranked)?;
+                let order = self.numbered(&ranked);
+                self.ask
+                    .show(&format!("Your order, hardest first:\n{order}"))
+            }
+            Err(Stopped { placed, why }) => {
+                // One trigger placed alone took no answer: nothing to keep.
+                if placed.len() > 1 {
+                    self.put_in_order(&placed)?;
                 }
-                self.keep()?;
-                let order: Vec<String> = ranked
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, s))| {
-                        let line = format!("{}. {s}", i + 1);
-                        crate::render::wrap(
-                            &line,
-                            self.style().width.saturating_sub(1),
-                            "  ",
-                            "     ",
-                        )
+                if let Stop::Failed(e) = why {
+                    return Err(e);
+                }
+                let mut said = if placed.len() > 1 {
+                    format!(
+                        "Stopped comparing. Your answers are kept: these are in your order now, hardest first:\n{}\nThe others keep their place by your ratings.",
+                        self.numbered(&placed)
+                    )
+                } else {
+                    "Stopped comparing before any answer: your ratings are kept and the order is as it was.".to_string()
+                };
+                if let Some(((_, situation), n)) = placing.filter(|(_, n)| *n > 0) {
+                    said = format!(
+                        "{said} “{}” needed {} to find its place, so it keeps its place by your ratings too.",
+                        crate::render::clean(&situation),
+                        if n == 1 {
+                            "one more answer"
+                        } else {
+                            "more answers"
+                        }
+                    );
+                }
+                let width = self.style().width.saturating_sub(1);
+                let said: Vec<String> = said
+                    .split('\n')
+                    .map(|line| {
+                        if line.starts_with("  ") {
+                            line.to_string()
+                        } else {
+                            crate::render::wrap(line, width, "", "")
+                        }
                     })
                     .collect();
-                self.ask
-                    .show(&format!("Your order, hardest first:\n{}", order.join("\n")))
+                self.ask.show(&said.join("\n"))
             }
-            Err(Stop::Skipped) => self
-                .ask
-                .show("Stopped comparing; your ratings are kept and the order is unchanged."),
-            Err(Stop::Failed(e)) => Err(e),
         }
+    }
+
+    /// Gives the triggers `placed` (hardest first) ranks 1, 2, 3…; any
+    /// other trigger that had a rank from an earlier comparison keeps its
+    /// place after them (its order among the others as it was), and one
+    /// never compared stays so, placed by its ratings.
+    fn put_in_order(&mut self, placed: &[(String, String)]) -> Result<()> {
+        let rest: Vec<String> = sorted(&self.draft.plan.triggers)
+            .iter()
+            .filter(|t| t.rank.is_some() && !placed.iter().any(|(id, _)| *id == t.id))
+            .map(|t| t.id.clone())
+            .collect();
+        let order = placed.iter().map(|(id, _)| id).chain(rest.iter());
+        for (rank, id) in order.enumerate() {
+            if let Some(t) = self.plan().triggers.iter_mut().find(|t| t.id == *id) {
+                t.rank = Some(u32::try_from(rank + 1).unwrap_or(u32::MAX));
+            }
+        }
+        self.keep()
+    }
+
+    /// Triggers as a numbered list in her words, wrapped to the screen.
+    fn numbered(&self, triggers: &[(String, String)]) -> String {
+        triggers
+            .iter()
+            .enumerate()
+            .map(|(i, (_, s))| {
+                let line = format!("{}. {}", i + 1, crate::render::clean(s));
+                crate::render::wrap(&line, self.style().width.saturating_sub(1), "  ", "     ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 

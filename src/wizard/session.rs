@@ -454,6 +454,9 @@ impl Prompter for Keeping<'_> {
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
         self.inner.take_unsent()
     }
+    fn take_ticked(&mut self) -> Option<Vec<usize>> {
+        self.inner.take_ticked()
+    }
     fn waiting(&self) -> Option<&crate::plan::draft::Unsent> {
         self.waiting.as_ref()
     }

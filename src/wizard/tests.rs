@@ -567,6 +567,43 @@ fn esc_while_comparing_keeps_the_ratings_and_the_old_order() {
     );
 }
 
+/// Issue 13 (Yuki): Esc on a later comparison threw away the ones she
+/// had answered. They are kept as her order, and the screen says so.
+#[test]
+fn esc_after_answering_keeps_the_comparisons_answered() {
+    let mut plan = Plan::new(String::new(), None);
+    for (id, l) in [("a", 5), ("b", 4), ("c", 3)] {
+        let mut t = Trigger::new(id.into(), id.to_uppercase());
+        (t.likelihood, t.intensity, t.confidence) = (Some(l), Some(5), Some(0));
+        plan.triggers.push(t);
+    }
+    // B is harder than A; then Esc when C is compared.
+    let answers = ["n", "y", "B", "<esc>"];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| {
+        w.rank()?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    let rank = |id: &str| {
+        draft
+            .plan
+            .triggers
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap()
+            .rank
+    };
+    assert_eq!((rank("b"), rank("a"), rank("c")), (Some(1), Some(2), None));
+    let said = ask.transcript.join("\n");
+    assert!(
+        said.contains("Esc stops comparing and keeps the answers you gave"),
+        "{said}"
+    );
+    assert!(said.contains("Your answers are kept"), "{said}");
+    assert!(said.contains("1. B\n  2. A"), "{said}");
+}
+
 #[test]
 fn ranking_an_empty_plan_says_what_to_do_first() {
     let (outcome, _, _, ask) = walk(&[], Plan::new(String::new(), None), |w| {

@@ -119,24 +119,31 @@ impl Wizard<'_> {
     }
 
     fn show_triggers(&mut self) -> Result<()> {
-        let triggers = &self.draft.plan.triggers;
+        let plan = &self.draft.plan;
         let lines: Vec<String> = self
             .in_order()
             .into_iter()
-            .map(|at| &triggers[at])
-            .enumerate()
-            .map(|(i, t)| {
+            .map(|at| &plan.triggers[at])
+            .map(|t| {
+                // The number every list and command gives it (the order
+                // she added them), never its place in this list: `map`
+                // said 1 for the trigger `trigger list` calls 3.
+                let n = plan.number_of::<Trigger>(&t.id).unwrap_or(0);
                 // A kind she skipped is left out, never shown as one.
                 let line = match t.category {
-                    Some(kind) => format!("{}. {} ({})", i + 1, t.situation, kind.words()),
-                    None => format!("{}. {}", i + 1, t.situation),
+                    Some(kind) => format!("{n}. {} ({})", t.situation, kind.words()),
+                    None => format!("{n}. {}", t.situation),
                 };
                 crate::render::wrap(&line, self.style().width.saturating_sub(1), "  ", "     ")
             })
             .collect();
         if !lines.is_empty() {
-            self.ask
-                .show(&format!("Your triggers:\n{}", lines.join("\n")))?;
+            let heading = if crate::render::tables::numbers_out_of_order(plan) {
+                "Your triggers, riskiest first (each keeps the number it was added with):"
+            } else {
+                "Your triggers:"
+            };
+            self.ask.show(&format!("{heading}\n{}", lines.join("\n")))?;
         }
         Ok(())
     }
