@@ -112,6 +112,18 @@ impl Ctx<'_> {
             .or_else(|| self.locale_country.clone())
     }
 
+    /// The moment a save is dated with: the clock read again as it saves,
+    /// never before [`Ctx::now`], which it then becomes (issue 13: a
+    /// walk-through left open 40 minutes saved a revision dated when it
+    /// began, and history said she changed her plan before she did).
+    /// `today` stays the day she was answering for.
+    pub fn saving_now(&mut self) -> Datetime {
+        if let Some(at) = crate::read_clock() {
+            self.now = crate::plan::date::dated_after(Some(&self.now), at);
+        }
+        self.now
+    }
+
     /// Days since 1970-01-01 of [`Ctx::today`].
     pub fn today_day(&self) -> i64 {
         crate::plan::date::days_from_civil(self.today)
@@ -126,9 +138,10 @@ impl Ctx<'_> {
         }
     }
 
-    /// A stored moment as the person reads it, on their clock.
+    /// A stored moment as the person reads it on a screen, on their
+    /// clock, in words from today.
     pub fn local(&self, at: &Datetime) -> String {
-        crate::plan::date::local_moment(at, &self.zone)
+        crate::plan::date::moment_near(at, &self.zone, self.today)
     }
 
     /// What loading the plan had to say (a recovery from a revision): the

@@ -18,7 +18,7 @@ pub mod store;
 pub mod wizard;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
@@ -33,7 +33,9 @@ use crate::render::fonts::FontSearch;
 use crate::store::Store;
 
 /// Environment variable that fixes the clock, for tests and reproducible
-/// examples: an RFC 3339 moment such as `2026-11-22T10:15:00Z`.
+/// examples: an RFC 3339 moment such as `2026-11-22T10:15:00Z`, or the
+/// path of a file holding one, read afresh each time the clock is, so a
+/// test can move the clock while a walk-through is open.
 pub const CLOCK_ENV: &str = "RELAPSE_PLAN_NOW";
 
 /// Parses the command line, runs it, and reports any error on stderr.
@@ -347,16 +349,30 @@ pub fn region_of(locale: &str) -> Option<String> {
         .then(|| region.to_ascii_uppercase())
 }
 
+/// The moment now, read again (for a save made long after the command
+/// started, see [`Ctx::saving_now`]); `None` when the clock can't be read
+/// now.
+pub(crate) fn read_clock() -> Option<Datetime> {
+    now().ok()
+}
+
 fn now() -> Result<Datetime, Error> {
     if let Some(fixed) = std::env::var_os(CLOCK_ENV) {
-        let fixed = fixed.to_string_lossy();
+        let from_file = Path::new(&fixed)
+            .is_absolute()
+            .then(|| std::fs::read_to_string(&fixed).ok())
+            .flatten();
+        let fixed = from_file.map_or_else(
+            || fixed.to_string_lossy().into_owned(),
+            |text| text.trim().to_string(),
+        );
         return fixed
             .parse::<Datetime>()
             .ok()
             .filter(plan::date::is_moment)
             .ok_or_else(|| Error::BadVariable {
                 name: CLOCK_ENV,
-                value: fixed.clone().into_owned(),
+                value: fixed.clone(),
                 wanted: "a moment like 2026-11-22T10:15:00Z",
             });
     }

@@ -967,7 +967,10 @@ fn a_due_date_before_today_is_refused() {
                 "map-triggers=2",
             ],
         );
-        assert!(err.contains("is before today (2026-11-22)"), "{due}: {err}");
+        assert!(
+            err.contains("is before today (22 November 2026)"),
+            "{due}: {err}"
+        );
         assert!(!out.exists());
     }
     env.ok([

@@ -38,7 +38,7 @@ fn history_lists_every_revision_with_its_note() {
         "added trigger “Friday payday”",
         "Booster session",
         "3 (current)",
-        "2026-11-22 10:15 UTC",
+        "today at 10:15 UTC",
     ] {
         assert!(out.contains(text), "missing {text:?}:\n{out}");
     }

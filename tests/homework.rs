@@ -261,7 +261,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         .run();
     let status = String::from_utf8(status.bytes).unwrap();
     assert!(
-        status.contains("Homework from Dr Patel, due 2026-11-29 (2 days left):"),
+        status.contains("Homework from Dr Patel, due Sunday 29 November (2 days left):"),
         "{status}"
     );
     // Task lines wrap to the width (80 here), words under words: read
@@ -312,7 +312,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
     for expected in [
         "Hand-in from Sam for Dr Patel's homework",
         "not yet   add at least 2 new help contacts (0 of 2 new help contacts)",
-        "Revision 4, 2026-11-24 19:00 UTC",
+        "Revision 4, Tuesday 24 November at 19:00 UTC",
         "- added trigger “Sunday lunch at my parents'”",
         "- added safer-environment item “Alex keeps my spare bank card”",
         "2 rehearsals",
@@ -997,7 +997,7 @@ fn starting_the_same_homework_again_keeps_its_start_and_progress() {
     client
         .test(["homework", "start", homework.to_str().unwrap()])
         .env("RELAPSE_PLAN_NOW", "2026-11-27T11:00:00Z")
-        .stderr_has("You already started this homework on 2026-11-22; what you have done since then still counts.")
+        .stderr_has("You already started this homework on Sunday 22 November; what you have done since then still counts.")
         .stdout_has("Homework from Dr Patel")
         .run();
     assert_eq!(
@@ -1027,14 +1027,14 @@ fn a_different_homework_replaces_the_started_one_only_with_force() {
     .unwrap();
     let err = client.fails(2, ["homework", "start", other.to_str().unwrap()]);
     assert!(
-        err.contains("error: you are already working on the homework from Dr Patel (due 2026-11-29, started 2026-11-22), so nothing was changed"),
+        err.contains("error: you are already working on the homework from Dr Patel (due 29 November, started today), so nothing was changed"),
         "{err}"
     );
     assert!(err.contains("add --force"), "{err}");
     assert_eq!(fs::read(&started).unwrap(), kept);
     client
         .test(["homework", "start", other.to_str().unwrap(), "--force"])
-        .stderr_has("This replaces the homework from Dr Patel that was due 2026-11-29.")
+        .stderr_has("This replaces the homework from Dr Patel that was due 29 November.")
         .stdout_has("Homework from Dr Lee")
         .run();
     assert!(client.ok(["homework", "status"]).contains("Dr Lee"));

@@ -101,7 +101,7 @@ fn exercises_show_on_the_persons_clock() {
         "2026-11-22T20:40:00Z",
         &["practice"],
     );
-    assert!(shown.contains("2026-11-23 09:30 UTC+13"), "{shown}");
+    assert!(shown.contains("  today at 09:30  urge surfing"), "{shown}");
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn a_clock_set_back_never_dates_a_change_before_the_last_one() {
         &["review", "--since", "2026-11-20"],
     );
     assert!(
-        review.contains("Revision 5, 2026-11-22 23:50 UTC+2\n    - country: New Zealand → Israel"),
+        review.contains("Revision 5, yesterday at 23:50\n    - country: New Zealand → Israel"),
         "{review}"
     );
     assert!(!review.contains("1970"), "{review}");
@@ -475,4 +475,240 @@ fn relative_dates_in_japanese_and_hindi_are_read() {
         &["review", "--since", "कल"],
     );
     assert!(out.contains("since 21 November 2026"), "{out}{err}");
+}
+
+/// Issue 13: every date and time a person reads is in words, on her own
+/// clock. Yuki in Tokyo at 23:50: the plan's header, its history and
+/// her homework say "today at 23:50", "Friday 4 December", never
+/// "2026-11-29 23:50 UTC+9", and the year only when it is not this one.
+#[test]
+fn yuki_reads_her_dates_in_words_on_her_own_clock() {
+    let env = Env::new();
+    let tokyo = "Asia/Tokyo";
+    // 19:15 on Sunday 22 November in Tokyo.
+    at(
+        &env,
+        tokyo,
+        "2026-11-22T10:15:00Z",
+        &["init", "--name", "Yuki"],
+    );
+    at(
+        &env,
+        tokyo,
+        "2026-11-22T10:15:00Z",
+        &["set", "--next-review", "2027-01-15"],
+    );
+    // 23:50 on Sunday 29 November in Tokyo.
+    let late = "2026-11-29T14:50:00Z";
+    at(&env, tokyo, late, &["step", "add", "友達に電話する"]);
+    let (shown, _) = at(&env, tokyo, late, &["show"]);
+    assert!(
+        shown.contains("saved today at 23:50") && shown.contains("next review 15 January 2027"),
+        "{shown}"
+    );
+    let (history, _) = at(&env, tokyo, late, &["history"]);
+    assert!(history.contains("22 November at 19:15"), "{history}");
+    assert!(history.contains("today at 23:50"), "{history}");
+    // The next morning, it was yesterday.
+    let (history, _) = at(&env, tokyo, "2026-11-30T00:10:00Z", &["history"]);
+    assert!(history.contains("yesterday at 23:50"), "{history}");
+    for screen in [&shown, &history] {
+        assert!(
+            !screen.contains("UTC") && !screen.contains("2026-11"),
+            "{screen}"
+        );
+    }
+    // Her homework is due on a day in words, counted from her today.
+    let homework = env.home().join("homework.toml");
+    at(
+        &env,
+        tokyo,
+        late,
+        &[
+            "homework",
+            "assign",
+            "-o",
+            homework.to_str().unwrap(),
+            "--therapist",
+            "Dr Sato",
+            "--due",
+            "2026-12-04",
+            "--task",
+            "map-triggers=1",
+        ],
+    );
+    let (out, said) = at(
+        &env,
+        tokyo,
+        late,
+        &["homework", "start", homework.to_str().unwrap()],
+    );
+    let said = out + &said;
+    assert!(
+        said.contains("Homework from Dr Sato, due Friday 4 December (5 days left):"),
+        "{said}"
+    );
+    let (status, _) = at(&env, tokyo, "2026-12-03T01:00:00Z", &["homework", "status"]);
+    assert!(
+        status.starts_with("Homework from Dr Sato, due tomorrow:"),
+        "{status}"
+    );
+}
+
+/// Issue 12: a due date given with a time ("4 Dec 10am",
+/// "2026-12-04T10:00") is refused with an example, saying why; one a
+/// hand-edited file holds is shown as its day, never raw.
+#[test]
+fn a_due_date_with_a_time_is_never_shown_raw() {
+    let env = Env::with_example();
+    let homework = env.home().join("homework.toml");
+    let path = homework.to_str().unwrap();
+    let assign = |due: &str| {
+        env.test([
+            "homework",
+            "assign",
+            "-o",
+            path,
+            "--therapist",
+            "Dr Patel",
+            "--due",
+            due,
+            "--task",
+            "map-triggers=1",
+        ])
+    };
+    for due in ["4 Dec 10am", "2026-12-04T10:00", "2026-12-04 10:00"] {
+        assign(due)
+            .status(2)
+            .stderr_has("has a time in it, and a date here is a day alone")
+            .stderr_has("give the due date like")
+            .run();
+        assert!(!homework.exists());
+    }
+    assign("2026-12-04").run();
+    let text = std::fs::read_to_string(&homework).unwrap();
+    std::fs::write(
+        &homework,
+        text.replace("due = 2026-12-04\n", "due = 2026-12-04T10:00:00\n"),
+    )
+    .unwrap();
+    let said = env.test(["homework", "start", path]).run();
+    let said = String::from_utf8(said.err_bytes).unwrap() + &said.stdout;
+    assert!(
+        said.contains("due 4 December (12 days left)") && !said.contains("T10:00"),
+        "{said}"
+    );
+    env.test(["homework", "status"])
+        .stdout_has("Homework from Dr Patel, due 4 December (12 days left):")
+        .stdout_lacks("T10:00")
+        .run();
+}
+
+/// Issue 13: the PDF declared "en" for a Japanese or Hindi plan, so a
+/// screen reader read it with an English voice. It declares the plan's
+/// language (the locale's, as the HTML does), else the one the script of
+/// her words says, else none.
+#[test]
+fn the_pdf_declares_the_language_of_her_words() {
+    let lang_of = |name: &str, step: &str, locale: Option<&str>| {
+        let env = Env::new();
+        env.ok(["init", "--name", name]);
+        env.ok(["step", "add", step]);
+        let pdf = env.home().join("plan.pdf");
+        let mut print = env.test(["print", "-o", pdf.to_str().unwrap()]);
+        if let Some(locale) = locale {
+            print = print.env("LANG", locale);
+        }
+        print.run();
+        let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+        let card = env.home().join("card.pdf");
+        env.test(["print", "--card", "-o", card.to_str().unwrap()])
+            .run();
+        let card = String::from_utf8_lossy(&std::fs::read(&card).unwrap()).into_owned();
+        let declared = |raw: &str| {
+            raw.split("/Lang").nth(1).map(|rest| {
+                rest.trim_start()[1..]
+                    .split(')')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+        };
+        (declared(&raw), declared(&card))
+    };
+    let ja = Some("ja".to_string());
+    assert_eq!(lang_of("Yuki", "友達に電話する", None), (ja.clone(), ja));
+    let hi = Some("hi".to_string());
+    assert_eq!(
+        lang_of("Anjali", "दीदी को फ़ोन करना", None),
+        (hi.clone(), hi)
+    );
+    // English is written in letters many languages share: none claimed.
+    assert_eq!(lang_of("Sam", "Call my sister", None), (None, None));
+    let (plan, _) = lang_of("Sam", "Call my sister", Some("en_IE.UTF-8"));
+    assert_eq!(plan.as_deref(), Some("en-IE"));
+}
+
+/// Issue 13: a save was dated when the command started, so a question
+/// left open 40 minutes saved a revision 40 minutes early (history said
+/// she changed her plan before she did). The clock is read as it saves.
+#[test]
+fn a_save_is_dated_when_it_is_saved_not_when_the_question_was_asked() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Оксана"]);
+    let clock = env.home().join("clock");
+    std::fs::write(&clock, "2026-11-22T10:15:00Z").unwrap();
+    let mut p = crate::terminal::at_columns(
+        &env,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "Дмитро",
+            "--phone",
+            "+49 151 2345678",
+        ],
+        "80",
+    )
+    .env("TZ", "Europe/Berlin")
+    .env("RELAPSE_PLAN_NOW", &clock)
+    .pty();
+    p.exp_string("Someone not to involve").unwrap();
+    // She answers 40 minutes later.
+    std::fs::write(&clock, "2026-11-22T10:55:00Z").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send(&format!(
+        "{DOWN}{ENTER}",
+        DOWN = crate::terminal::DOWN,
+        ENTER = crate::terminal::ENTER
+    ))
+    .unwrap();
+    p.flush().unwrap();
+    p.eof();
+    assert_eq!(
+        env.plan().saved_at.unwrap().to_string(),
+        "2026-11-22T10:55:00Z"
+    );
+    let (history, _) = at(&env, "Europe/Berlin", "2026-11-22T11:00:00Z", &["history"]);
+    assert!(history.contains("today at 11:55"), "{history}");
+    // A check-in answered over 40 minutes is dated as it is saved, too.
+    let env = Env::with_example();
+    std::fs::write(&clock, "2026-11-22T20:00:00Z").unwrap();
+    let mut p = crate::terminal::at_columns(&env, &["check-in"], "80")
+        .env("TZ", "Europe/Berlin")
+        .env("RELAPSE_PLAN_NOW", &clock)
+        .pty();
+    let answer = crate::terminal::answer;
+    answer(&mut p, "Strongest urge today", "3\r");
+    std::fs::write(&clock, "2026-11-22T20:40:00Z").unwrap();
+    answer(&mut p, "Did you act on an urge today?", "n\r");
+    answer(&mut p, "Which of your warning signs showed today?", "\r");
+    answer(&mut p, "Which daily maintenance did you do?", "\r");
+    answer(&mut p, "Which coping did you use today?", "\r");
+    answer(&mut p, "Distress or low mood today", "2\r");
+    answer(&mut p, "Anything else about today", "\r");
+    p.eof();
+    let log = std::fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(log.contains("2026-11-22T20:40:00Z"), "{log}");
+    assert!(!log.contains("2026-11-22T20:00:00Z"), "{log}");
 }

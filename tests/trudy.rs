@@ -248,7 +248,7 @@ fn homework_with_the_clock_set_back_says_so_and_counts_nothing_impossible() {
     );
     assert!(
         said.stdout
-            .starts_with("Homework from Dr Patel, due 2026-11-29:\n"),
+            .starts_with("Homework from Dr Patel, due 29 November 2026:\n"),
         "{}",
         said.stdout
     );

@@ -329,10 +329,11 @@ fn show_and_history_give_the_saved_time_on_the_persons_clock() {
     // The example was saved at 2026-11-22T10:15:00Z.
     env.test(["show"])
         .env("TZ", "Pacific/Auckland")
-        .stdout_has("saved 2026-11-22 23:15 UTC+13")
+        .stdout_has("saved today at 23:15 ·")
         .run();
     env.test(["history"])
         .env("TZ", "America/Los_Angeles")
-        .stdout_has("2026-11-22 02:15 UTC-8")
+        .stdout_has("today at 02:15")
+        .stdout_lacks("UTC")
         .run();
 }

@@ -121,7 +121,7 @@ fn text_in_many_scripts_fits_80_columns_with_every_number_whole() {
     // The footer breaks between words only.
     assert!(
         typed_text.ends_with(
-            "ليلى Layla, revision 7, saved 2026-11-20 18:30 UTC, next review 1 February 2027. Private: this holds personal health information."
+            "ليلى Layla, revision 7, saved 20 November 2026 at 18:30 UTC, next review 1 February 2027. Private: this holds personal health information."
         ),
         "{text}"
     );

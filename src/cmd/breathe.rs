@@ -38,9 +38,10 @@ pub(super) fn run(args: &BreatheArgs, ctx: &mut Ctx) -> Result<()> {
     let completed = elapsed >= total;
     restore_terminal();
     writeln!(ctx.err).map_err(Error::Stderr)?;
+    let at = ctx.saving_now();
     ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Breathe,
-        at: ctx.now,
+        at,
         seconds: u32::try_from(elapsed.as_secs()).unwrap_or(u32::MAX),
         completed,
         ratings: Vec::new(),

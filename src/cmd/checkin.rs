@@ -100,7 +100,8 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some((sign, true)) = &asked.new_sign {
         let sign = sign.clone();
         // The check-in is kept even when the plan can't take the sign now.
-        match ctx.store.update(ctx.now, None, |plan| {
+        let now = ctx.saving_now();
+        match ctx.store.update(now, None, |plan| {
             plan.warning_signs.push(TextItem::new(sign.clone()));
             Ok(format!("added warning sign “{sign}”"))
         }) {
@@ -227,7 +228,7 @@ type SavedCheckIn = (Recorded, Option<CheckIn>, Option<Stretch>, CheckInLog);
 /// relapse-plan) and a save that can't happen show them as the command that
 /// saves them, and a wait that runs out asks to try again.
 fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<SavedCheckIn> {
-    let (today, now) = (ctx.today, ctx.now);
+    let (today, now) = (ctx.today, ctx.saving_now());
     let typed = typed
         .then(|| crate::render::rescue::check_in(answers, true, today, plan, super::plan_dir(ctx)));
     if let Some(command) = &typed {
@@ -547,7 +548,8 @@ fn matched(
 /// revision's note is always the tool's own: `--note` belongs to the
 /// check-in.
 fn count_days(on: bool, ctx: &mut Ctx) -> Result<Plan> {
-    let saved = ctx.store.update(ctx.now, None, |plan| {
+    let now = ctx.saving_now();
+    let saved = ctx.store.update(now, None, |plan| {
         plan.check_in.count_days = on;
         Ok(if on {
             "turned on the days-since-a-lapse count".to_string()

@@ -31,7 +31,7 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         writeln!(
             ctx.out,
             "{}",
-            history_table(&rows, current, &ctx.zone, ctx.style)
+            history_table(&rows, current, (&ctx.zone, ctx.today), ctx.style)
         )
         .map_err(Error::Stdout)?;
     }

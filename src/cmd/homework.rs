@@ -99,12 +99,12 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     match &previous {
         // The same assignment again: its start (and so its progress) stays.
         Some(Ok(same)) if same.assignment.id == assignment.id => {
-            ctx.say(&shown::already_started(same, &ctx.zone))?;
+            ctx.say(&shown::already_started(same, &ctx.zone, ctx.today))?;
             let behind = clock_behind(ctx, &same.assignment, Some(same))?;
             writeln!(
                 ctx.out,
                 "{}",
-                shown::started(&same.assignment, ctx.today, behind)
+                shown::started(&same.assignment, ctx.today, behind, ctx.style.width)
             )
             .map_err(Error::Stdout)?;
             return Ok(());
@@ -112,7 +112,7 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
             return ctx.say("Nothing was changed: you carry on with the homework you started.");
         }
-        Some(previous) => ctx.say(&shown::replaces(previous.as_ref().ok()))?,
+        Some(previous) => ctx.say(&shown::replaces(previous.as_ref().ok(), ctx.today))?,
         None => {}
     }
     let base = match ctx.store.load() {
@@ -120,7 +120,7 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Err(Error::NoPlan { .. }) => None,
         Err(e) => return Err(e),
     };
-    let homework = Started::new(assignment, ctx.now, base);
+    let homework = Started::new(assignment, ctx.saving_now(), base);
     ctx.store.save_homework(&homework)?;
     let behind = clock_behind(ctx, &homework.assignment, None)?;
     // What was started is the command's result: standard output, like
@@ -128,7 +128,7 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     writeln!(
         ctx.out,
         "{}",
-        shown::started(&homework.assignment, ctx.today, behind)
+        shown::started(&homework.assignment, ctx.today, behind, ctx.style.width)
     )
     .map_err(Error::Stdout)?;
     Ok(())
@@ -168,15 +168,15 @@ fn replace(
         return Err(match previous {
             Ok(previous) => Error::HomeworkInProgress {
                 therapist: crate::render::clean(&previous.assignment.therapist),
-                due: previous.assignment.due.to_string(),
-                started: shown::started_on(previous, &ctx.zone),
+                due: shown::due_words(&previous.assignment.due, ctx.today),
+                started: shown::started_on(previous, &ctx.zone, ctx.today),
             },
             Err(unreadable) => unreadable_error(unreadable),
         });
     };
     // What is at stake is said first, so the question itself stays short.
     ctx.say(&match previous {
-        Ok(previous) => shown::at_stake(previous, &ctx.zone),
+        Ok(previous) => shown::at_stake(previous, &ctx.zone, ctx.today),
         Err(unreadable) => format!("{}.", unreadable_error(unreadable)),
     })?;
     ask.confirm(&shown::start_instead(new), false)
@@ -247,7 +247,8 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     // Handed in no earlier than it was started, as a save is dated no
     // earlier than the revision before it; a clock set back is said.
     clock_behind(ctx, &homework.assignment, Some(&homework))?;
-    let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), ctx.now);
+    let now = ctx.saving_now();
+    let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), now);
     let hand_in = HandIn::new(homework.assignment, period, submitted_at);
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     // Never a hand-in the therapist's `review` would refuse.

@@ -15,7 +15,8 @@ pub(super) fn run(args: &InitArgs, ctx: &mut Ctx) -> Result<()> {
             problems,
         });
     }
-    let plan = ctx.store.create(plan, ctx.now, ctx.note.clone())?;
+    let now = ctx.saving_now();
+    let plan = ctx.store.create(plan, now, ctx.note.clone())?;
     note_country(ctx, plan.country.as_deref())?;
     ctx.say(&format!(
         "Started your plan in `{}` (revision {}). It stays on this computer, readable by you alone.",

@@ -168,7 +168,8 @@ fn note_on_one_line(ctx: &mut Ctx) -> Result<()> {
 
 /// Applies a change to the plan as one new revision and says what happened.
 fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Result<()> {
-    let saved = ctx.store.update(ctx.now, ctx.note.clone(), change)?;
+    let now = ctx.saving_now();
+    let saved = ctx.store.update(now, ctx.note.clone(), change)?;
     said(ctx, &saved)
 }
 
@@ -180,9 +181,8 @@ fn save_renaming(
     ctx: &mut Ctx,
     change: impl FnOnce(&mut Plan) -> Result<(String, Option<crate::plan::edit::Rename>)>,
 ) -> Result<()> {
-    let saved = ctx
-        .store
-        .update_renaming(ctx.now, ctx.note.clone(), change)?;
+    let now = ctx.saving_now();
+    let saved = ctx.store.update_renaming(now, ctx.note.clone(), change)?;
     said(ctx, &saved)
 }
 
@@ -223,7 +223,7 @@ fn homework_reminder(ctx: &Ctx) -> Option<String> {
     let homework = ctx.store.load_homework().ok()??;
     let period = ctx.store.period_since_start(&homework, &ctx.zone).ok()?;
     let tasks = period.progress(&homework.assignment);
-    crate::render::homework::reminder(&homework.assignment, &tasks)
+    crate::render::homework::reminder(&homework.assignment, &tasks, ctx.today)
 }
 
 /// Writes a JSON view to stdout: pretty, with a final newline. On a
@@ -341,6 +341,7 @@ fn walk_through(
     }
     let start = session::Start {
         now: ctx.now,
+        clock: crate::read_clock,
         today: ctx.today,
         zone: ctx.zone.clone(),
         note: ctx.note.clone(),

@@ -33,13 +33,13 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
         return super::write_json(ctx, &PracticeJson::new(&log, &triggers, &sums));
     }
 
-    let (style, zone) = (ctx.style, &ctx.zone);
+    let (style, zone, today) = (ctx.style, &ctx.zone, ctx.today);
     crate::render::practice::summary(
         &mut *ctx.out,
         (&log, plan.as_ref()),
         &triggers,
         &sums,
-        (style, zone),
+        (style, zone, today),
     )
     .map_err(Error::Stdout)?;
     Ok(())

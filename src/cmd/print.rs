@@ -16,6 +16,18 @@ use crate::render::trends::{self, Window};
 use crate::render::{Medium, card, clean, pdf, printout};
 use crate::store::is_stdout;
 
+/// The languages the HTML and the PDF declare: the plan's (the locale's);
+/// for the PDF, where that names none, the one the script of her words
+/// says, if any (a Japanese plan was declared English). The HTML marks
+/// each run of her words itself.
+fn languages(ctx: &Ctx, plan: &crate::plan::Plan) -> (Option<String>, Option<String>) {
+    let lang = ctx.locale_language.clone();
+    let pdf = lang
+        .clone()
+        .or_else(|| pdf::language_of_plan(plan).map(str::to_string));
+    (lang, pdf)
+}
+
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     let output = args.output.as_deref().filter(|p| !is_stdout(p));
     if let Some(path) = output {
@@ -26,14 +38,14 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
         None => ctx.load()?.plan,
     };
     let lines = ctx.crisis_lines(plan.country.as_deref());
-    let lang = ctx.locale_language.clone();
+    let (lang, pdf_lang) = languages(ctx, &plan);
     let paper = match args.paper {
         cli::Paper::A4 => Paper::A4,
         cli::Paper::Letter => Paper::Letter,
     };
     let format = format_of(args, output);
     check_format(args, format, output.is_none() && ctx.stdout_terminal)?;
-    let saved = plan.saved_at.unwrap_or(ctx.now);
+    let stamp = (plan.saved_at.unwrap_or(ctx.now), pdf_lang.as_deref());
     let fill = if args.blank {
         Fill::Blank
     } else if args.write_in {
@@ -79,7 +91,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
                 png
             }
             Format::Pdf => {
-                let made = pdf::cards(&card, paper, 4, saved, &search).map_err(pdf_error)?;
+                let made = pdf::cards(&card, paper, 4, stamp, &search).map_err(pdf_error)?;
                 notes.extend(made.moved.iter().cloned());
                 warn_missing_glyphs(ctx, &made.pdf.missing)?;
                 warn_split(ctx, &made.pdf.split)?;
@@ -101,7 +113,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             Format::Markdown => doc.to_markdown(80).into_bytes(),
             Format::Html => doc.to_html(paper, lang.as_deref()).into_bytes(),
             Format::Pdf => {
-                let made = pdf::printout(&doc, paper, saved, &search).map_err(pdf_error)?;
+                let made = pdf::printout(&doc, paper, stamp, &search).map_err(pdf_error)?;
                 warn_missing_glyphs(ctx, &made.missing)?;
                 warn_split(ctx, &made.split)?;
                 made.bytes

@@ -113,9 +113,11 @@ fn practise(
     };
     while let Some(id) = next.take() {
         let last = schedule(&id, &ctx.store.load_practice()?, &ctx.zone).last_confidence;
-        let Some(rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
+        let Some(mut rehearsal) = rehearse(ask, plan, &id, last, ctx.now)? else {
             break;
         };
+        // Dated when it is logged, not when the questions began.
+        rehearsal.at = ctx.saving_now();
         let recalled = rehearsal.recalled;
         let again = crate::render::rescue::rehearse(&rehearsal, super::plan_dir(ctx));
         // Ctrl-C while the log waits for another relapse-plan: the answers
@@ -263,9 +265,10 @@ fn log_without_asking(
     if let Some(tidied) = crate::plan::hidden::tidy_note(&typed) {
         ctx.say(&crate::render::tidied_words_for("response", &tidied))?;
     }
+    let at = ctx.saving_now();
     ctx.store.log_rehearsal(Rehearsal {
         trigger: id.clone(),
-        at: ctx.now,
+        at,
         response: super::without_escapes(&typed),
         recalled,
         confidence,

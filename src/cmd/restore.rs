@@ -6,9 +6,8 @@ use crate::error::Result;
 use crate::store::Saved;
 
 pub(super) fn run(args: &RestoreArgs, ctx: &mut Ctx) -> Result<()> {
-    let (saved, set_aside) = ctx
-        .store
-        .restore(args.revision, ctx.now, ctx.note.clone())?;
+    let now = ctx.saving_now();
+    let (saved, set_aside) = ctx.store.restore(args.revision, now, ctx.note.clone())?;
     if let Some(path) = set_aside {
         ctx.say(&format!(
             "Your plan file held words that are in no saved revision, so it was kept, unchanged, as `{}`.",

@@ -11,7 +11,8 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         super::write_json(ctx, &json::plan(&loaded.plan))?;
     } else {
         super::warn_early(ctx, &loaded.plan, false)?;
-        tables::write_plan(ctx.out, &loaded.plan, &ctx.zone, ctx.style).map_err(Error::Stdout)?;
+        tables::write_plan(ctx.out, &loaded.plan, (&ctx.zone, ctx.today), ctx.style)
+            .map_err(Error::Stdout)?;
     }
     Ok(())
 }

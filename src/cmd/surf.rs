@@ -163,9 +163,10 @@ fn finish(
         trigger.as_deref(),
         super::plan_dir(ctx),
     );
+    let at = ctx.saving_now();
     let logged = ctx.store.log_exercise(Exercise {
         kind: ExerciseKind::Surf,
-        at: ctx.now,
+        at,
         seconds: u32::try_from(elapsed.as_secs()).unwrap_or(u32::MAX),
         completed,
         ratings,

@@ -134,12 +134,43 @@ pub fn local_time_of_day(value: &Datetime, zone: &TimeZone) -> Option<String> {
     Some(format!("{:02}:{:02}", civil.hour(), civil.minute()))
 }
 
-/// A stored moment as the person reads it: "2026-11-23 09:15 UTC+13" in their
-/// zone. Dates alone, and times without an offset, stay as written.
+/// A stored moment as the person reads it on paper, on her own clock:
+/// "23 November 2026 at 09:15" (issue 13: "2026-11-29 23:50 UTC+9"
+/// was numbers for a machine, and the offset of her own zone tells her
+/// nothing). Whole, with its year: a printed page is read on days and in
+/// years to come, where "today" would be wrong. A zone with no name (a
+/// bare offset, or the UTC used when hers is unknown) keeps its offset,
+/// so it says which clock it is on. Dates alone are said in words; times
+/// without an offset are said as written. On a screen, [`moment_near`].
 pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
-    let (Some(date), Some(time), Some(_)) = (value.date, value.time, value.offset) else {
+    in_words(value, zone, None)
+}
+
+/// A stored moment as she reads it on a screen, counted from her
+/// `today`: "today at 23:50", "yesterday at 09:15", "Friday 27 November
+/// at 18:00" within a week, else "3 November at 09:30", the year only
+/// when it is not this year (issue 13). A date alone is [`day_near`].
+pub fn moment_near(value: &Datetime, zone: &TimeZone, today: Date) -> String {
+    in_words(value, zone, Some(today))
+}
+
+/// [`local_moment`] (no `today`: on paper) or [`moment_near`].
+fn in_words(value: &Datetime, zone: &TimeZone, today: Option<Date>) -> String {
+    if is_date_only(value) {
+        return match (value.date, today) {
+            (Some(date), Some(today)) => day_near(date, today),
+            _ => date_in_words(value),
+        };
+    }
+    let (Some(date), Some(time)) = (value.date, value.time) else {
         return value.to_string();
     };
+    if value.offset.is_none() {
+        // A time with no zone (a hand edit): on no one's clock in
+        // particular, so said as written, in words.
+        let day = today.map_or_else(|| long_date(date), |today| day_near(date, today));
+        return format!("{day} at {:02}:{:02}", time.hour, time.minute);
+    }
     let Some(at) = timestamp(value) else {
         // Past what the time-zone database reaches (the last hours of
         // 9999, from a hand edit): as stored, with its own offset, so it
@@ -158,16 +189,60 @@ pub fn local_moment(value: &Datetime, zone: &TimeZone) -> String {
     let civil = zone.to_datetime(at);
     // The offset, never the zone's abbreviation: "IST" is India, Ireland
     // and Israel alike, and "CST" is China or Chicago (issue 13).
-    let label = utc_offset(zone.to_offset(at).seconds());
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} {label}",
-        civil.year(),
-        civil.month(),
-        civil.day(),
-        civil.hour(),
-        civil.minute()
-    )
+    let label = match zone.iana_name() {
+        Some(name) if name != "UTC" => String::new(),
+        _ => format!(" {}", utc_offset(zone.to_offset(at).seconds())),
+    };
+    let day = Date {
+        year: u16::try_from(civil.year()).unwrap_or(0),
+        month: u8::try_from(civil.month()).unwrap_or(1),
+        day: u8::try_from(civil.day()).unwrap_or(1),
+    };
+    let clock = format!("{:02}:{:02}{label}", civil.hour(), civil.minute());
+    match today {
+        Some(today) => format!("{} at {clock}", day_near(day, today)),
+        None => format!("{} at {clock}", long_date(day)),
+    }
 }
+
+/// A day as she reads it on a screen, counted from her `today`: "today",
+/// "tomorrow", "yesterday"; within a week either side with its weekday
+/// ("Friday 4 December"); else "4 December"; the year only when it is not
+/// this year ("4 January 2027"). Paper says [`long_date`].
+pub fn day_near(date: Date, today: Date) -> String {
+    let days = days_from_civil(date);
+    let words = match days - days_from_civil(today) {
+        0 => return "today".into(),
+        1 => return "tomorrow".into(),
+        -1 => return "yesterday".into(),
+        _ if date.year == today.year => {
+            let month = MONTHS
+                .get(usize::from(date.month).wrapping_sub(1))
+                .copied()
+                .unwrap_or("?");
+            format!("{} {month}", date.day)
+        }
+        _ => long_date(date),
+    };
+    if (days - days_from_civil(today)).abs() <= 6 {
+        format!(
+            "{} {words}",
+            WEEKDAYS[usize::try_from(weekday(days)).unwrap_or(0)]
+        )
+    } else {
+        words
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn timestamp(value: &Datetime) -> Option<Timestamp> {
     Timestamp::from_second(unix_seconds(value)?).ok()
@@ -1258,8 +1333,32 @@ pub fn why_not_a_date(shown: &str, read: TypedDate) -> Option<String> {
             long_date(month_first)
         )),
         TypedDate::NoSuchDate => Some(format!("“{shown}” isn't a day on the calendar")),
+        TypedDate::NotADate if has_time(shown) => Some(format!(
+            "“{shown}” has a time in it, and a date here is a day alone (a time would not be kept)"
+        )),
         TypedDate::NotADate => Some(format!("I couldn't read “{shown}” as a date")),
     }
+}
+
+/// Whether typed words hold a time of day ("10:00", "2026-12-04T10:00",
+/// "10am", "3 p.m."), which a day alone cannot keep (issue 12).
+fn has_time(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    (0..chars.len()).any(|i| {
+        let clock = matches!(chars[i], ':' | 'T') && i > 0 && digit(i - 1) && digit(i + 1);
+        let meridiem = digit(i) && {
+            let rest: String = chars[i + 1..]
+                .iter()
+                .collect::<String>()
+                .trim_start()
+                .to_lowercase()
+                .replace('.', "");
+            (rest.starts_with("am") || rest.starts_with("pm"))
+                && !rest[2..].starts_with(char::is_alphabetic)
+        };
+        clock || meridiem
+    })
 }
 
 /// A date alone, as the file stores review dates.
@@ -1388,10 +1487,13 @@ mod tests {
         let los_angeles = zone("America/Los_Angeles");
         assert_eq!(local_date(&evening, &auckland), Some(date(2026, 11, 23)));
         assert_eq!(local_date(&evening, &los_angeles), Some(date(2026, 11, 22)));
-        assert_eq!(local_moment(&evening, &auckland), "2026-11-23 09:30 UTC+13");
+        assert_eq!(
+            local_moment(&evening, &auckland),
+            "23 November 2026 at 09:30"
+        );
         assert_eq!(
             local_moment(&evening, &TimeZone::UTC),
-            "2026-11-22 20:30 UTC"
+            "22 November 2026 at 20:30 UTC"
         );
         // 07:30 UTC on the 23rd is still the 22nd in Los Angeles.
         let morning: Datetime = "2026-11-23T07:30:00Z".parse().unwrap();
@@ -1399,13 +1501,92 @@ mod tests {
         // Dates alone are already calendar dates.
         let review: Datetime = "2027-01-04".parse().unwrap();
         assert_eq!(local_date(&review, &auckland), Some(date(2027, 1, 4)));
-        assert_eq!(local_moment(&review, &auckland), "2027-01-04");
+        assert_eq!(local_moment(&review, &auckland), "4 January 2027");
         // Past what the zone database reaches, a moment still names its
         // clock (issue 12: a revision hand-dated 9999-12-31).
         let last: Datetime = "9999-12-31T23:59:59Z".parse().unwrap();
         assert_eq!(local_moment(&last, &auckland), "9999-12-31 23:59 UTC");
         let last: Datetime = "9999-12-31T23:59:59+05:30".parse().unwrap();
         assert_eq!(local_moment(&last, &auckland), "9999-12-31 23:59 UTC+5:30");
+    }
+
+    #[test]
+    fn on_a_screen_days_are_said_from_today() {
+        // Sunday 29 November 2026 (issue 13).
+        let today = date(2026, 11, 29);
+        let near = |d| day_near(d, today);
+        assert_eq!(near(date(2026, 11, 29)), "today");
+        assert_eq!(near(date(2026, 11, 30)), "tomorrow");
+        assert_eq!(near(date(2026, 11, 28)), "yesterday");
+        assert_eq!(near(date(2026, 12, 4)), "Friday 4 December");
+        assert_eq!(near(date(2026, 11, 23)), "Monday 23 November");
+        assert_eq!(near(date(2026, 12, 6)), "6 December");
+        assert_eq!(near(date(2026, 3, 1)), "1 March");
+        // The year only when it is not this one.
+        assert_eq!(near(date(2027, 1, 15)), "15 January 2027");
+        assert_eq!(near(date(2025, 11, 29)), "29 November 2025");
+        assert_eq!(
+            day_near(date(2027, 1, 1), date(2026, 12, 28)),
+            "Friday 1 January 2027"
+        );
+        // Moments on her clock: no offset for her own named zone.
+        let tokyo = zone("Asia/Tokyo");
+        let at = |text: &str| text.parse::<Datetime>().unwrap();
+        assert_eq!(
+            moment_near(&at("2026-11-29T14:50:00Z"), &tokyo, today),
+            "today at 23:50"
+        );
+        assert_eq!(
+            moment_near(&at("2026-11-28T00:15:00Z"), &tokyo, today),
+            "yesterday at 09:15"
+        );
+        assert_eq!(
+            moment_near(&at("2026-11-20T00:15:00Z"), &tokyo, today),
+            "20 November at 09:15"
+        );
+        assert_eq!(
+            moment_near(&at("2026-11-29T10:15:00Z"), &TimeZone::UTC, today),
+            "today at 10:15 UTC"
+        );
+        assert_eq!(
+            moment_near(&at("2027-01-04"), &tokyo, today),
+            "4 January 2027"
+        );
+        // A time with no zone (a hand edit) in words too, never raw.
+        assert_eq!(
+            moment_near(&at("2026-12-04T10:00:00"), &tokyo, today),
+            "Friday 4 December at 10:00"
+        );
+        assert_eq!(
+            local_moment(&at("2026-12-04T10:00:00"), &tokyo),
+            "4 December 2026 at 10:00"
+        );
+    }
+
+    #[test]
+    fn a_time_typed_for_a_date_is_named() {
+        for text in [
+            "2026-12-04T10:00",
+            "4 Dec 10am",
+            "4 Dec 10 a.m.",
+            "4/12 3PM",
+            "10:00",
+        ] {
+            assert!(has_time(text), "{text}");
+        }
+        for text in [
+            "4 Dec",
+            "2026-12-04",
+            "in 2 weeks",
+            "4 Tag",
+            "amy",
+            "3 May",
+            "1 April 2027",
+        ] {
+            assert!(!has_time(text), "{text}");
+        }
+        let why = why_not_a_date("4 Dec 10am", TypedDate::NotADate).unwrap();
+        assert!(why.contains("has a time in it"), "{why}");
     }
 
     #[test]
@@ -1417,27 +1598,27 @@ mod tests {
             (
                 "Asia/Kolkata",
                 "2026-11-22T20:30:00Z",
-                "2026-11-23 02:00 UTC+5:30",
+                "23 November 2026 at 02:00",
             ),
             (
                 "Europe/Dublin",
                 "2026-07-01T12:00:00Z",
-                "2026-07-01 13:00 UTC+1",
+                "1 July 2026 at 13:00",
             ),
             (
                 "Asia/Jerusalem",
                 "2026-11-22T12:00:00Z",
-                "2026-11-22 14:00 UTC+2",
+                "22 November 2026 at 14:00",
             ),
             (
                 "America/Los_Angeles",
                 "2026-11-23T07:30:00Z",
-                "2026-11-22 23:30 UTC-8",
+                "22 November 2026 at 23:30",
             ),
             (
                 "America/St_Johns",
                 "2026-11-23T12:00:00Z",
-                "2026-11-23 08:30 UTC-3:30",
+                "23 November 2026 at 08:30",
             ),
         ];
         for (name, moment, shown) in cases {

@@ -583,7 +583,9 @@ pub fn due_problem(due: Date, today: Date) -> Option<String> {
     let (d, t) = (days_from_civil(due), days_from_civil(today));
     if d < t {
         Some(format!(
-            "the due date {due} is before today ({today}): give the day the homework is due, today or later"
+            "the due date, {}, is before today ({}): give the day the homework is due, today or later",
+            super::date::long_date(due),
+            super::date::long_date(today)
         ))
     } else if d - t > MAX_DAYS_DUE {
         Some(format!(
@@ -1328,7 +1330,10 @@ mod tests {
         assert_eq!(made.assigned.to_string(), "2026-11-22");
         assert!(made.problems().is_empty(), "{:?}", made.problems());
         let late = Assignment::new(asked.clone(), day(21), day(22), &now).unwrap_err();
-        assert!(late.contains("is before today (2026-11-22)"), "{late}");
+        assert!(
+            late.contains("is before today (22 November 2026)"),
+            "{late}"
+        );
         let escape = Asked {
             therapist: Some("Dr \u{1b}]52;c;aGk=\u{7}Patel".into()),
             ..asked.clone()

@@ -24,19 +24,44 @@ pub fn days_left(due: &Datetime, today: Date) -> String {
     }
 }
 
-/// "Homework from Dr Patel, due 2026-11-29 (7 days left):"; without the
-/// count when the clock is `behind` (see [`clock_behind`]), as days
-/// counted from it would be wrong.
+/// A due date as she reads it, counted from `today`: "tomorrow",
+/// "Friday 4 December", "4 January 2027". A due date is a day: a time a
+/// hand-edited file gives with it counts for nothing, so it is not shown
+/// (issue 12: "due 2026-12-04T10:00:00" was shown raw).
+pub fn due_words(due: &Datetime, today: Date) -> String {
+    due.date.map_or_else(
+        || crate::plan::date::date_in_words(due),
+        |day| crate::plan::date::day_near(day, today),
+    )
+}
+
+/// "Homework from Dr Patel, due 29 November (7 days left):", or "due
+/// tomorrow:" where the day says it already; without the count when the
+/// clock is `behind` (see [`clock_behind`]), as days counted from it would
+/// be wrong (and so is "tomorrow": the date is said whole).
 fn from_line(a: &Assignment, today: Date, behind: Option<Date>) -> String {
-    match behind {
-        Some(_) => format!("Homework from {}, due {}:", clean(&a.therapist), a.due),
-        None => format!(
-            "Homework from {}, due {} ({}):",
-            clean(&a.therapist),
-            a.due,
+    let who = clean(&a.therapist);
+    match (behind, days_to(&a.due, today)) {
+        (Some(_), _) => format!(
+            "Homework from {who}, due {}:",
+            crate::plan::date::date_in_words(&date_alone(&a.due))
+        ),
+        (None, Some(0 | 1)) => format!("Homework from {who}, due {}:", due_words(&a.due, today)),
+        (None, Some(-1)) => format!(
+            "Homework from {who}, due yesterday ({}):",
+            days_left(&a.due, today)
+        ),
+        (None, _) => format!(
+            "Homework from {who}, due {} ({}):",
+            due_words(&a.due, today),
             days_left(&a.due, today)
         ),
     }
+}
+
+/// The day of a due date, without any time a hand edit gave it.
+fn date_alone(due: &Datetime) -> Datetime {
+    due.date.map_or(*due, crate::plan::date::date_only)
 }
 
 /// Said when the computer's clock is behind the day the homework was
@@ -57,9 +82,10 @@ pub fn clock_behind(a: &Assignment, today: Date, known: Date) -> String {
     }
 }
 
-/// What a just-started assignment asks, with its note.
-pub fn started(a: &Assignment, today: Date, behind: Option<Date>) -> String {
-    let mut lines = vec![from_line(a, today, behind)];
+/// What a just-started assignment asks, with its note; the line saying
+/// whose and when wrapped to `width`, its date in words being longer.
+pub fn started(a: &Assignment, today: Date, behind: Option<Date>, width: usize) -> String {
+    let mut lines = vec![super::wrap(&from_line(a, today, behind), width, "", "")];
     lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
     if !a.note.is_empty() {
         // Line by line: a note of several lines shows as written.
@@ -92,7 +118,7 @@ pub fn status(
     behind: Option<Date>,
     width: usize,
 ) -> String {
-    let mut lines = vec![from_line(a, today, behind)];
+    let mut lines = vec![super::wrap(&from_line(a, today, behind), width, "", "")];
     lines.extend(tasks.iter().map(|p| progress_line(p, width)));
     lines.push(match tasks.iter().filter(|p| !p.done).count() {
         0 => "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
@@ -152,7 +178,7 @@ impl StatusJson {
 }
 
 /// What is still asked, for the wizards to mention; `None` when nothing is.
-pub fn reminder(a: &Assignment, tasks: &[Progress]) -> Option<String> {
+pub fn reminder(a: &Assignment, tasks: &[Progress], today: Date) -> Option<String> {
     let left: Vec<String> = tasks
         .iter()
         .filter(|p| !p.done)
@@ -162,33 +188,41 @@ pub fn reminder(a: &Assignment, tasks: &[Progress]) -> Option<String> {
         format!(
             "Still to do for your homework from {} (due {}):\n{}",
             clean(&a.therapist),
-            a.due,
+            due_words(&a.due, today),
             left.join("\n")
         )
     })
 }
 
-/// The person's calendar day a homework was started.
-pub fn started_on(started: &Started, zone: &jiff::tz::TimeZone) -> String {
-    crate::plan::date::local_date(&started.started_at, zone)
-        .map_or_else(|| started.started_at.to_string(), |d| d.to_string())
+/// The person's calendar day a homework was started, in words from
+/// `today` ("yesterday", "20 November").
+pub fn started_on(started: &Started, zone: &jiff::tz::TimeZone, today: Date) -> String {
+    crate::plan::date::local_date(&started.started_at, zone).map_or_else(
+        || crate::plan::date::moment_near(&started.started_at, zone, today),
+        |d| crate::plan::date::day_near(d, today),
+    )
 }
 
 /// Said when the very homework already started is started again.
-pub fn already_started(same: &Started, zone: &jiff::tz::TimeZone) -> String {
+pub fn already_started(same: &Started, zone: &jiff::tz::TimeZone, today: Date) -> String {
+    let day = started_on(same, zone, today);
+    let on = if matches!(day.as_str(), "today" | "yesterday") {
+        ""
+    } else {
+        "on "
+    };
     format!(
-        "You already started this homework on {}; what you have done since then still counts.",
-        started_on(same, zone)
+        "You already started this homework {on}{day}; what you have done since then still counts."
     )
 }
 
 /// What is at stake in starting another homework, said before asking.
-pub fn at_stake(previous: &Started, zone: &jiff::tz::TimeZone) -> String {
+pub fn at_stake(previous: &Started, zone: &jiff::tz::TimeZone, today: Date) -> String {
     format!(
         "You are working on the homework from {} (due {}, started {}). If you start another, what you did for that one no longer counts.",
         clean(&previous.assignment.therapist),
-        previous.assignment.due,
-        started_on(previous, zone),
+        due_words(&previous.assignment.due, today),
+        started_on(previous, zone, today),
     )
 }
 
@@ -217,12 +251,12 @@ pub fn start_instead(new: &Assignment) -> String {
 
 /// Said as a new homework takes the place of `previous` (None: the
 /// started one could not be read).
-pub fn replaces(previous: Option<&Started>) -> String {
+pub fn replaces(previous: Option<&Started>, today: Date) -> String {
     match previous {
         Some(previous) => format!(
             "This replaces the homework from {} that was due {}.",
             clean(&previous.assignment.therapist),
-            previous.assignment.due
+            due_words(&previous.assignment.due, today)
         ),
         None => "This replaces your started homework, which could not be read.".into(),
     }

@@ -208,11 +208,17 @@ fn style(size: f32, bold: bool) -> Style {
     Style { size, bold }
 }
 
-fn metadata(title: &str, date: Datetime) -> Metadata {
+/// What the document says of itself. Its language is the plan's (as the
+/// HTML's), else what the script of her words says, else none: a Japanese
+/// or Hindi plan declared "en" was read by screen readers with an English
+/// voice (issue 13).
+fn metadata(title: &str, (date, lang): Stamp) -> Metadata {
     let mut meta = Metadata::new()
         .title(title.to_string())
-        .creator("relapse-plan".into())
-        .language("en".into());
+        .creator("relapse-plan".into());
+    if let Some(lang) = lang {
+        meta = meta.language(lang.to_string());
+    }
     if let (Some(d), Some(t)) = (date.date, date.time) {
         meta = meta.creation_date(
             DateTime::new(d.year)
@@ -237,6 +243,40 @@ fn grey(level: u8) -> Fill {
 }
 
 /// Every string the document draws, for choosing fonts up front.
+/// When a document was saved, and the language it declares (if any).
+pub type Stamp<'a> = (Datetime, Option<&'a str>);
+
+/// The language the script of the person's own words says (see
+/// [`super::html::language_of`]), when the items in it hold most of her
+/// letters: her name, reasons, signs, steps, triggers, ways of coping and
+/// people, each on its own (a name in Latin letters beside Japanese steps
+/// is still a Japanese plan). The headings and the crisis lines' notes
+/// are the tool's English, so they are left out.
+pub fn language_of_plan(plan: &crate::plan::Plan) -> Option<&'static str> {
+    let mut words = vec![plan.name.as_str()];
+    for list in [&plan.reasons, &plan.warning_signs, &plan.crisis_steps] {
+        words.extend(list.iter().map(|item| item.text.as_str()));
+    }
+    words.extend(plan.triggers.iter().map(|t| t.situation.as_str()));
+    for coping in &plan.coping {
+        words.push(&coping.name);
+        words.extend(coping.steps.iter().map(String::as_str));
+    }
+    words.extend(plan.contacts.iter().map(|c| c.name.as_str()));
+    let letters = |text: &str| text.chars().filter(|c| c.is_alphabetic()).count();
+    let mut found: HashMap<&'static str, usize> = HashMap::new();
+    for text in &words {
+        if let Some(lang) = super::html::language_of(text) {
+            *found.entry(lang).or_default() += letters(text);
+        }
+    }
+    let all: usize = words.iter().map(|text| letters(text)).sum();
+    found
+        .into_iter()
+        .find(|(_, n)| n * 2 > all)
+        .map(|(lang, _)| lang)
+}
+
 fn printout_texts(doc: &Printout) -> Vec<String> {
     let mut texts = vec![doc.title.clone(), doc.footer.clone(), PRIVATE.to_string()];
     for s in &doc.sections {
@@ -1185,14 +1225,14 @@ fn draw_shape(surface: &mut Surface<'_>, op: &Op) {
 
 /// The tag tree in reading order: title, then each section as a heading
 /// and a list whose items hold a label and a body.
-fn tag_tree(doc: &Printout, ids: Vec<(Role, Identifier)>) -> TagTree {
+fn tag_tree(doc: &Printout, ids: Vec<(Role, Identifier)>, lang: Option<&str>) -> TagTree {
     let mut by_role: HashMap<Role, Vec<Identifier>> = HashMap::new();
     for (role, id) in ids {
         by_role.entry(role).or_default().push(id);
     }
     let mut take = |role: Role| by_role.remove(&role).unwrap_or_default();
     let mut tree = TagTree::new();
-    tree.lang = Some("en".into());
+    tree.lang = lang.map(str::to_string);
     let mut title = TagGroup::new(Tag::Hn(NonZeroU16::MIN, Some(doc.title.clone())));
     for id in take(Role::Title) {
         title.push(id);
@@ -1259,7 +1299,7 @@ fn tag_tree(doc: &Printout, ids: Vec<(Role, Identifier)>) -> TagTree {
 
 /// A tagged document; with `ua`, checked against PDF/UA-1 by krilla,
 /// which also makes viewers show the title instead of the file name.
-fn new_document(title: &str, saved: Datetime, ua: bool) -> Document {
+fn new_document(title: &str, stamp: Stamp, ua: bool) -> Document {
     let configuration = if ua {
         ConfigurationBuilder::new()
             .with_accessibility_validator(Accessibility::UA1)
@@ -1273,19 +1313,20 @@ fn new_document(title: &str, saved: Datetime, ua: bool) -> Document {
         configuration,
         ..SerializeSettings::default()
     });
-    document.set_metadata(metadata(title, saved));
+    document.set_metadata(metadata(title, stamp));
     document
 }
 
-/// A footer on one line: shrunk to fit, and without the privacy sentence
-/// (it is under the title) when it still would not.
+/// A footer on one line: without the privacy sentence (it is under the
+/// title) before it is shrunk, so its date in words stays legible; shrunk
+/// to fit when it still would not.
 fn footer_line(fonts: &Fonts, footer: &str, page: &str, width: f32) -> (Line, f32) {
     let short = footer.replace(&format!(" {PRIVATE}"), "");
-    for text in [
-        format!("{LRM}{footer}   {page}"),
-        format!("{LRM}{short}   {page}"),
-    ] {
-        for size in [7.5_f32, 7.0, 6.5] {
+    for size in [7.5_f32, 7.0, 6.5] {
+        for text in [
+            format!("{LRM}{footer}   {page}"),
+            format!("{LRM}{short}   {page}"),
+        ] {
             let line = one_line(fonts, &text, style(size, false));
             if line.width <= width {
                 return (line, size);
@@ -1307,13 +1348,13 @@ fn render_printout(
     fonts: &Fonts,
     pages: &Pages,
     paper: Paper,
-    saved: Datetime,
+    stamp: Stamp,
     body: f32,
     ua: bool,
 ) -> Result<(Vec<u8>, f32), String> {
     let (page_w, page_h) = paper.points();
     let width = page_w - 2.0 * MARGIN;
-    let mut document = new_document(&doc.title, saved, ua);
+    let mut document = new_document(&doc.title, stamp, ua);
     let count = pages.len();
     let mut outline = Outline::new();
     let mut outline_seen: Vec<usize> = Vec::new();
@@ -1383,7 +1424,7 @@ fn render_printout(
         page.finish();
     }
     document.set_outline(outline);
-    document.set_tag_tree(tag_tree(doc, ids));
+    document.set_tag_tree(tag_tree(doc, ids, stamp.1));
     let bytes = without_suspects(document.finish().map_err(|e| format!("{e:?}"))?);
     Ok((bytes, smallest))
 }
@@ -1409,20 +1450,22 @@ fn without_suspects(mut bytes: Vec<u8>) -> Vec<u8> {
 
 /// The full plan as a PDF: one page for a typical plan, more as needed,
 /// nothing clipped. Each page carries the footer and its number.
+/// `stamp`: when it was saved, and the language it declares, if known
+/// ([`language_of_plan`]).
 pub fn printout(
     doc: &Printout,
     paper: Paper,
-    saved: Datetime,
+    stamp: Stamp,
     search: &FontSearch,
 ) -> Result<Pdf, String> {
     let texts = printout_texts(doc);
     let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
     let (pages, body) = lay_out_printout(doc, &fonts, paper);
-    let (bytes, smallest) = match render_printout(doc, &fonts, &pages, paper, saved, body, true) {
+    let (bytes, smallest) = match render_printout(doc, &fonts, &pages, paper, stamp, body, true) {
         Ok(made) => made,
         // Some content PDF/UA-1 does not allow (krilla says which): the
         // same tagged document without the claim.
-        Err(_) => render_printout(doc, &fonts, &pages, paper, saved, body, false)?,
+        Err(_) => render_printout(doc, &fonts, &pages, paper, stamp, body, false)?,
     };
     Ok(Pdf {
         bytes,
@@ -1649,7 +1692,7 @@ pub fn cards(
     card: &Card,
     paper: Paper,
     copies: usize,
-    saved: Datetime,
+    (saved, lang): Stamp,
     search: &FontSearch,
 ) -> Result<CardPdf, String> {
     let texts = card.texts();
@@ -1661,7 +1704,7 @@ pub fn cards(
     let left = (page_w - 2.0 * card_w) / 2.0;
     let top = 18.0 * MM;
     let gap = 8.0 * MM;
-    let mut document = new_document(&card.title, saved, false);
+    let mut document = new_document(&card.title, (saved, lang), false);
     let per_page = 4;
     let pages = copies.div_ceil(per_page).max(1);
     let mut ids = Vec::new();
@@ -1739,7 +1782,7 @@ pub fn cards(
         surface.finish();
         page.finish();
     }
-    document.set_tag_tree(card_tags(card, ids));
+    document.set_tag_tree(card_tags(card, ids, lang));
     let bytes = without_suspects(document.finish().map_err(|e| format!("{e:?}"))?);
     Ok(CardPdf {
         pdf: Pdf {
@@ -1754,9 +1797,9 @@ pub fn cards(
 }
 
 /// The card's tags: a heading per side heading, a paragraph per line.
-fn card_tags(card: &Card, ids: Vec<(Role, Identifier)>) -> TagTree {
+fn card_tags(card: &Card, ids: Vec<(Role, Identifier)>, lang: Option<&str>) -> TagTree {
     let mut tree = TagTree::new();
-    tree.lang = Some("en".into());
+    tree.lang = lang.map(str::to_string);
     let mut title = TagGroup::new(Tag::Hn(NonZeroU16::MIN, Some(card.title.clone())));
     let mut groups: Vec<(Role, TagGroup)> = Vec::new();
     for (role, id) in ids {

@@ -10,7 +10,7 @@ use jiff::tz::TimeZone;
 use super::chart::sparkline;
 use super::{heading, plural, shorten};
 use crate::plan::Plan;
-use crate::plan::date::local_moment;
+use crate::plan::date::moment_near;
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog, Totals, trend};
 use crate::render::Style;
 
@@ -20,7 +20,7 @@ pub fn summary(
     (log, plan): (&PracticeLog, Option<&Plan>),
     triggers: &[String],
     sums: &Totals,
-    (style, zone): (Style, &TimeZone),
+    (style, zone, today): (Style, &TimeZone, toml::value::Date),
 ) -> io::Result<()> {
     if log.rehearsals.is_empty() && log.exercises.is_empty() {
         writeln!(
@@ -63,7 +63,18 @@ pub fn summary(
     if !log.exercises.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", heading("Exercises", style))?;
-        for e in &log.exercises {
+        // When, in words from today, padded so what follows lines up.
+        let whens: Vec<String> = log
+            .exercises
+            .iter()
+            .map(|e| moment_near(&e.at, zone, today))
+            .collect();
+        let wide = whens
+            .iter()
+            .map(|w| textwrap::core::display_width(w))
+            .max()
+            .unwrap_or(0);
+        for (e, when) in log.exercises.iter().zip(&whens) {
             let what = match e.kind {
                 ExerciseKind::Breathe => "paced breathing",
                 ExerciseKind::Surf => "urge surfing",
@@ -71,7 +82,7 @@ pub fn summary(
             // Rounded to the nearest minute; a hand-edited length near
             // u32::MAX must not overflow (it panicked `practice`).
             let minutes = e.seconds.saturating_add(30) / 60;
-            let mut line = format!("  {}  {what:<15}  {minutes} min", local_moment(&e.at, zone));
+            let mut line = format!("  {}  {what:<15}  {minutes} min", super::pad(when, wide));
             if let (Some(first), Some(last)) = (e.ratings.first(), e.ratings.last()) {
                 let _ = fmt::Write::write_fmt(
                     &mut line,

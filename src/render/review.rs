@@ -18,7 +18,7 @@ use super::homework::progress_line;
 use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{civil_from_days, days_from_civil, local_moment, long_date};
+use crate::plan::date::{civil_from_days, days_from_civil, long_date, moment_near};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
 use crate::plan::homework::{Assignment, Progress, Revision, flags};
@@ -51,11 +51,12 @@ pub fn hand_in(
         .map_or_else(|| "your client".into(), clean);
     let title = format!("Hand-in from {who} for {}'s homework", clean(&a.therapist));
     writeln!(out, "{}", heading(&title, at.style))?;
+    let today = civil_from_days(at.today);
     let when = format!(
         "Assigned {}, due {}, handed in {}{}.",
-        a.assigned,
-        a.due,
-        local_moment(submitted_at, &at.zone),
+        moment_near(&a.assigned, &at.zone, today),
+        super::homework::due_words(&a.due, today),
+        moment_near(submitted_at, &at.zone, today),
         submitted_doubt(a, submitted_at, at.today)
             .map(|why| format!(" (this date looks wrong: {why})"))
             .unwrap_or_default()
@@ -340,7 +341,7 @@ fn body(
     {
         let when = saved_at
             .as_ref()
-            .map(|s| local_moment(s, &at.zone))
+            .map(|s| moment_near(s, &at.zone, civil_from_days(at.today)))
             .unwrap_or_default();
         // The tool's own line about a change repeats what the change lines
         // under it say (Priya read "added contact “…”" twice): said once,

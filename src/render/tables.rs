@@ -3,7 +3,6 @@
 use std::io::{self, Write};
 
 use textwrap::core::display_width;
-use toml::value::Datetime;
 
 use super::paragraph::{self, Flavor};
 use super::{clean, heading, separator, wrap};
@@ -398,21 +397,6 @@ impl std::fmt::Display for Grid {
     }
 }
 
-/// "2026-11-22 10:15 UTC" from a stored moment; dates alone stay as they are.
-pub fn moment(value: &Datetime) -> String {
-    match (&value.date, &value.time) {
-        (Some(date), Some(time)) => {
-            let zone = match value.offset {
-                Some(toml::value::Offset::Z) => " UTC".to_string(),
-                Some(offset) => format!(" {offset}"),
-                None => String::new(),
-            };
-            format!("{date} {:02}:{:02}{zone}", time.hour, time.minute)
-        }
-        _ => value.to_string(),
-    }
-}
-
 /// The plan's facts under its name, each kept whole on a line ("next
 /// review 2027-01-15" never split from its date); only a fact wider than
 /// the screen wraps within.
@@ -438,13 +422,14 @@ fn write_facts(w: &mut dyn Write, facts: Vec<String>, style: Style) -> io::Resul
 }
 
 /// The whole plan, section by section, in the order it is built; when it
-/// was saved on the person's clock (`zone`). In the person's words alone:
+/// was saved on the person's clock (`zone`), in words from her `today`
+/// ("saved today at 09:30", "next review 15 January"). In the person's words alone:
 /// an id (often a transliteration of a name in another script) reads as a
 /// code; the `list` commands show the ids that edits take.
 pub fn write_plan(
     w: &mut dyn Write,
     plan: &Plan,
-    zone: &jiff::tz::TimeZone,
+    (zone, today): (&jiff::tz::TimeZone, toml::value::Date),
     style: Style,
 ) -> io::Result<()> {
     let name = if plan.name.trim().is_empty() {
@@ -461,7 +446,7 @@ pub fn write_plan(
     if let Some(saved) = &plan.saved_at {
         facts.push(format!(
             "saved {}",
-            crate::plan::date::local_moment(saved, zone)
+            crate::plan::date::moment_near(saved, zone, today)
         ));
     }
     facts.push(match &plan.country {
@@ -474,13 +459,13 @@ pub fn write_plan(
     if let Some(next) = &plan.review.next {
         facts.push(format!(
             "next review {}",
-            crate::plan::date::date_in_words(next)
+            crate::plan::date::moment_near(next, zone, today)
         ));
     }
     if let Some(last) = &plan.review.last {
         facts.push(format!(
             "last reviewed {}",
-            crate::plan::date::date_in_words(last)
+            crate::plan::date::moment_near(last, zone, today)
         ));
     }
     if let Some(kept_at) = &plan.kept_at {
@@ -771,7 +756,7 @@ pub fn contacts_table(plan: &Plan, style: Style) -> Grid {
 pub fn history_table(
     rows: &[RevisionInfo],
     current: Option<u64>,
-    zone: &jiff::tz::TimeZone,
+    (zone, today): (&jiff::tz::TimeZone, toml::value::Date),
     style: Style,
 ) -> Grid {
     let mut t = table(&["Rev", "Saved", "Change"], style);
@@ -786,7 +771,7 @@ pub fn history_table(
             whole(
                 &row.saved_at
                     .as_ref()
-                    .map(|at| crate::plan::date::local_moment(at, zone))
+                    .map(|at| crate::plan::date::moment_near(at, zone, today))
                     .unwrap_or_default(),
             ),
             words(

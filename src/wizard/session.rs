@@ -80,6 +80,10 @@ pub const RANK: Kind = Kind {
 pub struct Start {
     /// The moment now, UTC, as files keep it.
     pub now: Datetime,
+    /// Reads the clock again when the answers are saved: a walk-through
+    /// left open 40 minutes is saved at the end of them, not the start
+    /// (issue 13). `None` from it keeps `now`.
+    pub clock: fn() -> Option<Datetime>,
     /// The person's calendar date now.
     pub today: toml::value::Date,
     /// The person's time zone, to show stored moments on their clock.
@@ -102,6 +106,7 @@ pub fn run(
 ) -> Result<()> {
     let Start {
         now,
+        clock,
         today,
         zone,
         note,
@@ -109,7 +114,7 @@ pub fn run(
         style,
     } = start;
     greet(keeper, ask, kind, style)?;
-    let Some(mut draft) = begin(keeper, ask, kind, now, &zone)? else {
+    let Some(mut draft) = begin(keeper, ask, kind, now, (&zone, today))? else {
         return Ok(());
     };
     catch_up(keeper, ask, &mut draft, style)?;
@@ -172,10 +177,11 @@ pub fn run(
             // Whatever the plan gained while these answers were open is
             // brought in first, asking where both changed the same answer.
             catch_up(keeper, ask, &mut draft, style)?;
+            let saved_at = clock().map_or(now, |at| crate::plan::date::dated_after(Some(&now), at));
             let saved = keeper.save_plan(
                 draft.plan,
                 draft.base_revision,
-                now,
+                saved_at,
                 typed.or(note),
                 kind.description,
             )?;
@@ -324,12 +330,12 @@ fn begin(
     ask: &mut dyn Prompter,
     kind: Kind,
     now: Datetime,
-    zone: &jiff::tz::TimeZone,
+    (zone, today): (&jiff::tz::TimeZone, toml::value::Date),
 ) -> Result<Option<Draft>> {
     if let Some(draft) = keeper.load_draft()? {
         let question = format!(
             "You have unfinished answers from {}. What now?",
-            crate::plan::date::local_moment(&draft.started_at, zone),
+            crate::plan::date::moment_near(&draft.started_at, zone, today),
         );
         match ask.select(
             &question,

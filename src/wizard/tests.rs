@@ -26,6 +26,7 @@ const TODAY: Date = Date {
 fn start() -> session::Start {
     session::Start {
         now: now(),
+        clock: || None,
         today: TODAY,
         zone: jiff::tz::TimeZone::UTC,
         note: None,
