@@ -142,3 +142,70 @@ fn words_stopped_while_changing_someone_go_back_to_that_person() {
         "{draft}"
     );
 }
+
+/// The answers of Layla's first `new`, stopped by Ctrl-C while she typed
+/// her third crisis step: no plan saved yet, only this draft.
+const LAYLAS_FIRST_DRAFT: &str = r#"schema_version = 1
+wizard = "new"
+started_at = 2026-11-22T09:25:57Z
+base_revision = 0
+done = ["country", "about", "reasons", "warning-signs", "triggers", "ranking", "responses", "contacts"]
+
+[unsent]
+question = "What will you do, in order?"
+initial = ""
+typed = "أذهب إلى"
+step = "crisis-steps"
+
+[plan]
+schema_version = 3
+revision = 0
+name = "ليلى"
+country = "GB"
+
+[[plan.contacts]]
+id = "mrym"
+name = "مريم"
+phone = "+20 10 1234 5678"
+role = "help"
+reachable = "بعد ٦ مساءً"
+
+[[plan.contacts]]
+id = "khld"
+name = "خالد"
+phone = "+20 10 9999 9999"
+role = "do-not-involve"
+
+[[plan.crisis_steps]]
+text = "أتنفس ببطء"
+
+[[plan.crisis_steps]]
+text = "اتصل بمريم على +20 10 1234 5678"
+"#;
+
+/// `now` with no saved plan but a draft: it sent Layla to `init`, with
+/// none of the people and steps she had typed (and was told were kept).
+/// It shows them, said as not saved yet, with the crisis lines, and
+/// points to `new`, which carries on with them.
+#[test]
+fn now_before_the_first_save_shows_what_the_answers_hold() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.plan_dir()).unwrap();
+    std::fs::write(env.plan_dir().join("draft.toml"), LAYLAS_FIRST_DRAFT).unwrap();
+    let out = env.ok(["now"]);
+    for expected in [
+        "not saved as your plan yet",
+        "1. أتنفس ببطء",
+        "2. اتصل بمريم على +20 10 1234 5678",
+        "مريم · +20 10 1234 5678 · بعد ٦ مساءً",
+        "Samaritans: call 116 123",
+        "`relapse-plan new` carries on with them",
+    ] {
+        assert!(out.contains(expected), "{expected:?} in:\n{out}");
+    }
+    assert!(!out.contains("relapse-plan init"), "{out}");
+    assert!(!out.contains("خالد"), "someone not to involve:\n{out}");
+    // Her answers are shown, never changed.
+    let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert_eq!(draft, LAYLAS_FIRST_DRAFT);
+}
