@@ -94,6 +94,11 @@ pub trait Prompter {
     fn waiting(&self) -> Option<&crate::plan::draft::Unsent> {
         None
     }
+
+    /// Notes what the next text questions are about (a stable key, see
+    /// [`crate::plan::draft::Unsent::about`]); `None` for none. Only the
+    /// wizards' keeper of half-typed words listens.
+    fn asking_about(&mut self, _key: Option<String>) {}
 }
 
 /// Shortens a choice for the screen; one rule for every screen, in render.
@@ -1527,6 +1532,7 @@ impl Prompter for Terminal {
                             initial: initial.to_string(),
                             typed: line.text.clone(),
                             step: None,
+                            about: None,
                         });
                     }
                     return Err(Error::Cancelled);
@@ -1779,6 +1785,7 @@ impl Prompter for Scripted {
                 initial: initial.to_string(),
                 typed,
                 step: None,
+                about: None,
             });
             self.answers.pop_front();
             self.transcript.push(format!("? {question}"));

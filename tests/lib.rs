@@ -41,6 +41,7 @@ mod printed_trends;
 mod printing;
 mod privacy;
 mod properties;
+mod resumed;
 mod robustness;
 mod screen_says;
 mod snapshots;

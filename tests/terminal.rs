@@ -63,10 +63,10 @@ fn walk_from_reasons(p: &mut Pty) {
     // Nothing planned yet, so the menu starts on an example: up to "Done".
     answer(p, "Done with this one", &format!("{UP}{UP}{UP}{ENTER}"));
     answer(p, "Who is it?", "Alex\r");
-    answer(p, "Their phone number", "+44 7700 900123\r");
+    answer(p, "Phone number for Alex?", "+44 7700 900123\r");
     // The menu starts on no role: down two to "Someone I can ask for help".
     answer(p, "Who is Alex for you?", &format!("{DOWN}{DOWN}{ENTER}"));
-    answer(p, "When can you reach them?", ENTER);
+    answer(p, "When can you reach Alex?", ENTER);
     answer(p, "Who is it?", ENTER);
     answer(p, "Done with this section", ENTER);
     answer(p, "no one to call. Link someone", "n\r");
@@ -514,7 +514,7 @@ fn new_with_someone_not_to_involve(p: &mut Pty) -> String {
     answer(p, "What situation puts you at risk?", ENTER);
     answer(p, "Done with triggers", ENTER);
     answer(p, "Who is it?", "Dermot Ó Súilleabháin\r");
-    answer(p, "Their phone number", ENTER);
+    answer(p, "Phone number for Dermot", ENTER);
     // From no role down four to "Someone not to involve".
     answer(p, "for you?", &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"));
     answer(p, "Who is it?", ENTER);

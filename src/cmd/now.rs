@@ -4,7 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::render::crisis::write_now;
+use crate::render::crisis::{write_draft_now, write_now};
 
 pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     let (loaded, unreadable) = match ctx.store.load_for_crisis() {
@@ -28,6 +28,17 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     };
     if let Some(loaded) = &loaded {
         ctx.warn_loaded(loaded)?;
+    }
+    // No saved plan, but the answers of a first walk-through stopped
+    // before it saved: what they hold for a hard moment is shown, said
+    // as not saved yet (an unreadable draft changes nothing here).
+    if loaded.is_none()
+        && !unreadable
+        && let Ok(Some(draft)) = ctx.store.load_draft()
+    {
+        let lines = ctx.crisis_lines(draft.plan.country.as_deref());
+        return write_draft_now(ctx.out, &draft.plan, lines.as_ref(), ctx.style)
+            .map_err(Error::Stdout);
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let lines = ctx.crisis_lines(plan.and_then(|p| p.country.as_deref()));

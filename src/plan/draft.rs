@@ -77,6 +77,13 @@ pub struct Unsent {
     /// otherwise never reached, and the words were dropped unseen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
+    /// What the question was about, by a stable key (`contact:<id>:phone`,
+    /// `trigger:<id>:thought=<words>`), so the words go back to that very
+    /// person or trigger: matched by position or by the question's words,
+    /// Layla's “Sunday 5-8pm” for her third contact was saved on her
+    /// fourth, whose answer was empty too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// Reads a draft file's text.

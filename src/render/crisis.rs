@@ -32,30 +32,7 @@ pub fn write_now(
     writeln!(w, "{}", heading(&wrap(&title, width, "", ""), style))?;
 
     if let Some(plan) = plan {
-        let steps = plan.section(Section::CrisisSteps);
-        if !steps.is_empty() {
-            writeln!(w)?;
-            writeln!(w, "{}", heading("Do these, in order", style))?;
-            for (n, step) in steps.iter().enumerate() {
-                let marker = super::number_marker(n + 1, steps.len());
-                writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
-                // Never shown as someone to contact: her step, and under
-                // it, in line with its words, whom she said not to involve.
-                if let Some(mark) = super::not_to_involve_mark(plan, &step.text) {
-                    let under = 2 + textwrap::core::display_width(&marker) + 1;
-                    writeln!(w, "{}", super::item("", &mark, width, under))?;
-                }
-            }
-        }
-        if !plan.coping.is_empty() {
-            writeln!(w)?;
-            writeln!(w, "{}", heading("Things that help you", style))?;
-            for coping in &plan.coping {
-                let marker = super::bullet_marker(style);
-                writeln!(w, "{}", super::item(marker, &coping.name, width, 2))?;
-            }
-        }
-        write_people(w, plan, width, style)?;
+        write_steps_and_people(w, plan, width, style)?;
     }
 
     writeln!(w)?;
@@ -63,23 +40,7 @@ pub fn write_now(
     write_lines(w, lines, own_emergency, width, style)?;
     if let Some(plan) = plan {
         write_own_lines(w, plan, width, style)?;
-    }
-
-    if let Some(plan) = plan {
-        for (section, title) in [
-            (Section::SafeEnvironment, "Make it safer"),
-            (Section::Reasons, "Your reasons"),
-        ] {
-            let items = plan.section(section);
-            if !items.is_empty() {
-                writeln!(w)?;
-                writeln!(w, "{}", heading(title, style))?;
-                for item in items {
-                    let marker = super::bullet_marker(style);
-                    writeln!(w, "{}", super::item(marker, &item.text, width, 2))?;
-                }
-            }
-        }
+        write_safer_and_reasons(w, plan, width, style)?;
     } else {
         writeln!(w)?;
         writeln!(
@@ -96,6 +57,116 @@ pub fn write_now(
                 ""
             )
         )?;
+    }
+    Ok(())
+}
+
+/// The crisis view from the answers of a first `new` stopped before it
+/// saved (no saved plan yet): her crisis steps and people so far, said
+/// plainly as not yet saved, then the crisis lines, and how to carry on.
+/// Layla, stopped in her first walk-through and told "Everything you
+/// typed is kept", was sent to `init` with none of her own numbers.
+pub fn write_draft_now(
+    w: &mut dyn Write,
+    plan: &Plan,
+    lines: Option<&CountryLines>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    writeln!(w, "{}", heading("If you need help right now:", style))?;
+    if has_help_now(plan) {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}",
+            wrap(
+                "From the answers you have given so far (not saved as your plan yet):",
+                width,
+                "",
+                ""
+            )
+        )?;
+        write_steps_and_people(w, plan, width, style)?;
+    }
+    writeln!(w)?;
+    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;
+    write_own_lines(w, plan, width, style)?;
+    write_safer_and_reasons(w, plan, width, style)?;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        wrap(
+            "Your answers are kept, but not saved as your plan yet. When you are ready, `relapse-plan new` carries on with them.",
+            width,
+            "",
+            ""
+        )
+    )
+}
+
+/// Whether a draft's plan holds anything for a hard moment: a crisis
+/// step, a way of coping, or someone to call.
+pub fn has_help_now(plan: &Plan) -> bool {
+    !plan.section(Section::CrisisSteps).is_empty()
+        || !plan.coping.is_empty()
+        || plan.contacts.iter().any(crate::plan::Contact::to_involve)
+}
+
+/// Her crisis steps in order, the things that help her, and her people.
+fn write_steps_and_people(
+    w: &mut dyn Write,
+    plan: &Plan,
+    width: usize,
+    style: Style,
+) -> io::Result<()> {
+    let steps = plan.section(Section::CrisisSteps);
+    if !steps.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", heading("Do these, in order", style))?;
+        for (n, step) in steps.iter().enumerate() {
+            let marker = super::number_marker(n + 1, steps.len());
+            writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
+            // Never shown as someone to contact: her step, and under
+            // it, in line with its words, whom she said not to involve.
+            if let Some(mark) = super::not_to_involve_mark(plan, &step.text) {
+                let under = 2 + textwrap::core::display_width(&marker) + 1;
+                writeln!(w, "{}", super::item("", &mark, width, under))?;
+            }
+        }
+    }
+    if !plan.coping.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", heading("Things that help you", style))?;
+        for coping in &plan.coping {
+            let marker = super::bullet_marker(style);
+            writeln!(w, "{}", super::item(marker, &coping.name, width, 2))?;
+        }
+    }
+    write_people(w, plan, width, style)?;
+    Ok(())
+}
+
+/// What to make safer, and her reasons, after the crisis lines.
+fn write_safer_and_reasons(
+    w: &mut dyn Write,
+    plan: &Plan,
+    width: usize,
+    style: Style,
+) -> io::Result<()> {
+    for (section, title) in [
+        (Section::SafeEnvironment, "Make it safer"),
+        (Section::Reasons, "Your reasons"),
+    ] {
+        let items = plan.section(section);
+        if !items.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "{}", heading(title, style))?;
+            for item in items {
+                let marker = super::bullet_marker(style);
+                writeln!(w, "{}", super::item(marker, &item.text, width, 2))?;
+            }
+        }
     }
     Ok(())
 }

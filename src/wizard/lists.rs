@@ -38,8 +38,20 @@ impl Words {
 const CHANGE: &str = "What should it say?";
 const NEW_NAME: &str = "Who is it? (their name)";
 const NAME: &str = "Their name, as you call them";
-const PHONE: &str = "Their phone number? (optional)";
-const REACHABLE: &str = "When can you reach them? (optional, e.g. after 6 pm)";
+
+/// The phone question, naming whose number it is: "their" alone left
+/// Layla, carried back into her list, guessing which person it meant.
+fn phone_question(name: &str) -> String {
+    format!("Phone number for {}? (optional)", clean(name))
+}
+
+/// When someone can be reached, asked by their name.
+fn reachable_question(name: &str) -> String {
+    format!(
+        "When can you reach {}? (optional, e.g. after 6 pm)",
+        clean(name)
+    )
+}
 
 impl Wizard<'_> {
     /// Shows a list section and lets the person add, change, remove or
@@ -49,13 +61,16 @@ impl Wizard<'_> {
         if self.draft.plan.section(section).is_empty() || self.waits_for(ask_for(section), "") {
             self.add_sentences(section)?;
         }
-        // Words stopped while changing a sentence go back to that sentence.
+        // Words stopped while changing a sentence go back to that sentence
+        // of this section (the same words in another section are another
+        // sentence).
+        let waiting = self.waiting_about();
         let changing = self
             .draft
             .plan
             .section(section)
             .iter()
-            .position(|item| self.waits_for(CHANGE, &item.text));
+            .position(|item| waiting.as_deref() == Some(&sentence_key(section, &item.text)));
         if let Some(i) = changing {
             self.change_sentence(section, i)?;
         }
@@ -97,7 +112,8 @@ impl Wizard<'_> {
 
     fn change_sentence(&mut self, section: Section, i: usize) -> Result<()> {
         let current = self.draft.plan.section(section)[i].text.clone();
-        if let Some(text) = self.ask.text(CHANGE, &current)? {
+        let key = sentence_key(section, &current);
+        if let Some(text) = self.ask_about(key, CHANGE, &current)? {
             self.plan().section_mut(section)[i].text = text;
             self.keep()?;
             self.mind_who_it_names(Words::Sentence(section, i))?;
@@ -208,22 +224,30 @@ impl Wizard<'_> {
         if self.draft.plan.contacts.is_empty() || self.waits_for(NEW_NAME, "") {
             while self.add_contact()? {}
         }
-        // Words stopped inside someone's details go back to that person
-        // (the latest one they fit, as the newest was being added).
-        let stopped_in = self.draft.plan.contacts.iter().rposition(|c| {
-            self.waits_for(NAME, &c.name)
-                || self.waits_for(PHONE, c.phone.as_deref().unwrap_or_default())
-                || self.waits_for(REACHABLE, c.reachable.as_deref().unwrap_or_default())
+        // Words stopped inside someone's details go back to that very
+        // person, found by their id (not by a place in the list or by an
+        // answer that looks the same: Layla's words for her third contact
+        // went onto her fourth), and the question names them.
+        let stopped_in = self.waiting_about().and_then(|key| {
+            let (id, field) = key.strip_prefix("contact:")?.rsplit_once(':')?;
+            let i = self.draft.plan.contacts.iter().position(|c| c.id == id)?;
+            Some((i, field.to_string()))
         });
-        if let Some(i) = stopped_in {
-            if self.waits_for(NAME, &self.draft.plan.contacts[i].name) {
-                self.edit_contact(i)?;
-            } else {
-                // Stopped at the phone of someone new, whose role is not
-                // chosen yet (kept as not to involve until it is): the
-                // role question starts on no choice, as it would have.
-                let unchosen = !self.draft.plan.contacts[i].to_involve();
-                self.contact_details(i, unchosen)?;
+        if let Some((i, field)) = stopped_in {
+            let name = clean(&self.draft.plan.contacts[i].name);
+            self.say(&format!("Carrying on with {name}."))?;
+            match field.as_str() {
+                "name" => self.edit_contact(i)?,
+                // Her role for them was chosen before this question.
+                "reachable" => self.ask_reachable(i)?,
+                _ => {
+                    // Stopped at the phone of someone new, whose role is
+                    // not chosen yet (kept as not to involve until it is):
+                    // the role question starts on no choice, as it would
+                    // have.
+                    let unchosen = !self.draft.plan.contacts[i].to_involve();
+                    self.contact_details(i, unchosen)?;
+                }
             }
         }
         loop {
@@ -294,7 +318,11 @@ impl Wizard<'_> {
         except: Option<&str>,
     ) -> Result<Option<String>> {
         loop {
-            let Some(mut name) = self.ask.text(question, current)? else {
+            let typed = match except {
+                Some(id) => self.ask_about(format!("contact:{id}:name"), question, current)?,
+                None => self.ask.text(question, current)?,
+            };
+            let Some(mut name) = typed else {
                 return Ok(None);
             };
             self.say_tidied(&mut name, None)?;
@@ -328,7 +356,9 @@ impl Wizard<'_> {
             .phone
             .clone()
             .unwrap_or_default();
-        let mut typed = self.ask.text(PHONE, &phone)?;
+        let key = format!("contact:{}:phone", self.draft.plan.contacts[i].id);
+        let question = phone_question(&self.draft.plan.contacts[i].name);
+        let mut typed = self.ask_about(key, &question, &phone)?;
         if let Some(number) = typed.as_mut() {
             self.say_tidied(&mut String::new(), Some(number))?;
         }
@@ -345,14 +375,19 @@ impl Wizard<'_> {
             self.keep()?;
         }
         if self.draft.plan.contacts[i].to_involve() {
-            let when = self.draft.plan.contacts[i]
-                .reachable
-                .clone()
-                .unwrap_or_default();
-            self.plan().contacts[i].reachable = self.ask.text(REACHABLE, &when)?;
-            self.keep()?;
+            self.ask_reachable(i)?;
         }
         Ok(())
+    }
+
+    /// When contact `i` can be reached, asked by their name.
+    fn ask_reachable(&mut self, i: usize) -> Result<()> {
+        let contact = &self.draft.plan.contacts[i];
+        let when = contact.reachable.clone().unwrap_or_default();
+        let key = format!("contact:{}:reachable", contact.id);
+        let question = reachable_question(&contact.name);
+        self.plan().contacts[i].reachable = self.ask_about(key, &question, &when)?;
+        self.keep()
     }
 
     fn pick_contact(&mut self, question: &str) -> Result<Option<usize>> {
@@ -402,6 +437,12 @@ pub fn ask_role(ask: &mut dyn Prompter, name: &str, current: Option<Role>) -> Re
     Ok(ask
         .select(&question, &choices, start)?
         .map(|i| Role::ALL[i.min(Role::ALL.len() - 1)]))
+}
+
+/// The stable key of a sentence being changed: its section and its words
+/// as they were (sentences carry no id).
+fn sentence_key(section: Section, text: &str) -> String {
+    format!("sentence:{}={text}", section.key())
 }
 
 /// What a list section asks for, as a person would ask it.

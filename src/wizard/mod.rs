@@ -130,6 +130,26 @@ impl<'a> Wizard<'a> {
         }
     }
 
+    /// A text question about one thing, named by a stable `key` (see
+    /// [`crate::plan::draft::Unsent::about`]): words a Ctrl-C stops here
+    /// are kept with the key and come back only to that thing.
+    pub(super) fn ask_about(
+        &mut self,
+        key: String,
+        question: &str,
+        initial: &str,
+    ) -> Result<Option<String>> {
+        self.ask.asking_about(Some(key));
+        let answer = self.ask.text(question, initial)?;
+        self.ask.asking_about(None);
+        Ok(answer)
+    }
+
+    /// The key of what words waiting from last time were about, if any.
+    pub(super) fn waiting_about(&self) -> Option<String> {
+        self.ask.waiting().and_then(|unsent| unsent.about.clone())
+    }
+
     /// Shows a sentence or two of explanation, wrapped to the terminal.
     pub fn say(&mut self, text: &str) -> Result<()> {
         self.ask

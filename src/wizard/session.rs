@@ -123,6 +123,7 @@ pub fn run(
     let mut keeping = Keeping {
         inner: &mut *ask,
         waiting,
+        about: None,
     };
     let mut save = |d: &Draft| keeper.save_draft(d);
     let mut wizard = Wizard::new(&mut keeping, draft, &mut save, today);
@@ -149,6 +150,7 @@ pub fn run(
         .take_unsent()
         .map(|mut unsent| {
             unsent.step = step.map(str::to_string);
+            unsent.about.clone_from(&keeping.about);
             unsent
         })
         .or(keeping.waiting.take());
@@ -414,6 +416,9 @@ pub fn finish(wizard: &mut Wizard) -> Result<Outcome> {
 struct Keeping<'p> {
     inner: &'p mut dyn Prompter,
     waiting: Option<crate::plan::draft::Unsent>,
+    /// What the question being asked is about (a stable key), kept with
+    /// words a Ctrl-C stops.
+    about: Option<String>,
 }
 
 impl Prompter for Keeping<'_> {
@@ -424,9 +429,14 @@ impl Prompter for Keeping<'_> {
         self.inner.heading(title)
     }
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        let back = self
-            .waiting
-            .take_if(|w| w.question == question && w.initial == initial);
+        // Words kept with what they were about go back only to that (the
+        // same person, the same trigger), whatever its place or the
+        // question's words now; older ones by their question and line.
+        let about = self.about.as_deref();
+        let back = self.waiting.take_if(|w| match &w.about {
+            Some(key) => Some(key.as_str()) == about,
+            None => w.question == question && w.initial == initial,
+        });
         match back {
             Some(unsent) => self.inner.text(question, &unsent.typed),
             None => self.inner.text(question, initial),
@@ -465,5 +475,8 @@ impl Prompter for Keeping<'_> {
     }
     fn waiting(&self) -> Option<&crate::plan::draft::Unsent> {
         self.waiting.as_ref()
+    }
+    fn asking_about(&mut self, key: Option<String>) {
+        self.about = key;
     }
 }

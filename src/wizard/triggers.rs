@@ -76,6 +76,15 @@ impl Wizard<'_> {
                 while self.add_trigger()? {}
             }
         }
+        // A stop while rewording a trigger's situation goes back to that
+        // trigger, by its id.
+        let rewording = self.waiting_about().and_then(|key| {
+            let id = key.strip_prefix("trigger:")?.strip_suffix(":situation")?;
+            self.draft.plan.triggers.iter().position(|t| t.id == id)
+        });
+        if let Some(i) = rewording {
+            self.edit_trigger(i)?;
+        }
         if self.draft.plan.triggers.is_empty() {
             while self.add_trigger()? {}
         }
@@ -164,7 +173,8 @@ impl Wizard<'_> {
 
     fn edit_trigger(&mut self, i: usize) -> Result<()> {
         let current = self.draft.plan.triggers[i].situation.clone();
-        if let Some(situation) = self.ask.text("The situation, in your words", &current)? {
+        let key = format!("trigger:{}:situation", self.draft.plan.triggers[i].id);
+        if let Some(situation) = self.ask_about(key, "The situation, in your words", &current)? {
             self.plan().triggers[i].situation = situation;
             self.keep()?;
         }
@@ -228,12 +238,15 @@ impl Wizard<'_> {
                 _ => &mut t.urges,
             }
         }
+        // Keyed by the trigger's id, so words stopped here come back to
+        // this trigger, never to another with the same thought.
+        let id = self.draft.plan.triggers[i].id.clone();
         let existing = list(self.plan(), i, field).clone();
         let mut kept = Vec::new();
         for item in existing {
-            if let Some(text) = self
-                .ask
-                .text(&format!("This {what}? (empty removes it)"), &item)?
+            let key = format!("trigger:{id}:{what}={item}");
+            if let Some(text) =
+                self.ask_about(key, &format!("This {what}? (empty removes it)"), &item)?
             {
                 kept.push(text);
             }
@@ -242,7 +255,7 @@ impl Wizard<'_> {
         self.keep()?;
         loop {
             let question = format!("What {what} comes with it?");
-            let Some(text) = self.ask.text(&question, "")? else {
+            let Some(text) = self.ask_about(format!("trigger:{id}:{what}+"), &question, "")? else {
                 return Ok(());
             };
             list(self.plan(), i, field).push(text);
