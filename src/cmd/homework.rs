@@ -104,11 +104,13 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
             writeln!(
                 ctx.out,
                 "{}",
-                shown::started(&same.assignment, ctx.today, behind)
+                shown::started(&same.assignment, ctx.today, behind, ctx.style.width)
             )
             .map_err(Error::Stdout)?;
             return Ok(());
         }
+        // Handed in, it is finished: the next one loses nothing of it.
+        Some(Ok(done)) if done.handed_in.is_some() => {}
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
             return ctx.say("Nothing was changed: you carry on with the homework you started.");
         }
@@ -128,7 +130,7 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     writeln!(
         ctx.out,
         "{}",
-        shown::started(&homework.assignment, ctx.today, behind)
+        shown::started(&homework.assignment, ctx.today, behind, ctx.style.width)
     )
     .map_err(Error::Stdout)?;
     Ok(())
@@ -167,8 +169,7 @@ fn replace(
     let Some(mut ask) = crate::prompt::Terminal::open(ctx.style.plain, &ctx.term_env) else {
         return Err(match previous {
             Ok(previous) => Error::HomeworkInProgress {
-                therapist: crate::render::clean(&previous.assignment.therapist),
-                due: previous.assignment.due.to_string(),
+                homework: shown::named_due(&previous.assignment),
                 started: shown::started_on(previous, &ctx.zone),
             },
             Err(unreadable) => unreadable_error(unreadable),
@@ -190,13 +191,24 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     if json {
         let started = crate::plan::date::local_date(&homework.started_at, &ctx.zone);
         let behind = crate::plan::homework::clock_behind(a, started, ctx.today);
-        return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today, behind));
+        return super::write_json(
+            ctx,
+            &StatusJson::new(a, &tasks, ctx.today, behind, homework.handed_in.as_ref()),
+        );
     }
     let behind = clock_behind(ctx, a, Some(&homework))?;
+    let handed_in = shown::handed_in_on(&homework, &ctx.zone);
     writeln!(
         ctx.out,
         "{}",
-        shown::status(a, &tasks, ctx.today, behind, ctx.style.width)
+        shown::status(
+            a,
+            &tasks,
+            ctx.today,
+            behind,
+            handed_in.as_deref(),
+            ctx.style.width
+        )
     )
     .map_err(Error::Stdout)?;
     Ok(())
@@ -248,7 +260,7 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     // earlier than the revision before it; a clock set back is said.
     clock_behind(ctx, &homework.assignment, Some(&homework))?;
     let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), ctx.now);
-    let hand_in = HandIn::new(homework.assignment, period, submitted_at);
+    let hand_in = HandIn::new(homework.assignment.clone(), period, submitted_at);
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;
@@ -287,5 +299,15 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         text.as_bytes(),
         "your hand-in",
         shown::wrote_hand_in,
-    )
+    )?;
+    // Written to a file, it is handed in: `status` says so, and the next
+    // homework starts without a warning that this one's work is lost.
+    // Printed (`-o -`), nothing is written, this included.
+    if !crate::store::is_stdout(output) {
+        ctx.store.save_homework(&Started {
+            handed_in: Some(submitted_at),
+            ..homework
+        })?;
+    }
+    Ok(())
 }

@@ -24,18 +24,41 @@ pub fn days_left(due: &Datetime, today: Date) -> String {
     }
 }
 
-/// "Homework from Dr Patel, due 2026-11-29 (7 days left):"; without the
-/// count when the clock is `behind` (see [`clock_behind`]), as days
-/// counted from it would be wrong.
-fn from_line(a: &Assignment, today: Date, behind: Option<Date>) -> String {
-    match behind {
-        Some(_) => format!("Homework from {}, due {}:", clean(&a.therapist), a.due),
+/// Which homework this is, so two from the same therapist are told apart
+/// (Anjali had two both called "from Dr Rao"): the therapist and the
+/// first words of their note, or, with no note, the day it was set:
+/// "from Dr Rao, “Breathing this week”", "from Dr Rao, set on 20
+/// November 2026". Cleaned: every word of it is from someone else's file.
+pub fn named(a: &Assignment) -> String {
+    match a.title() {
+        Some(title) => format!("from {}, {}", clean(&a.therapist), quoted(&title)),
         None => format!(
-            "Homework from {}, due {} ({}):",
+            "from {}, set on {}",
             clean(&a.therapist),
-            a.due,
-            days_left(&a.due, today)
+            crate::plan::date::date_in_words(&a.assigned)
         ),
+    }
+}
+
+/// [`named`], and when it is due: "from Dr Rao, set on 20 November 2026,
+/// due 4 December 2026".
+pub fn named_due(a: &Assignment) -> String {
+    format!(
+        "{}, due {}",
+        named(a),
+        crate::plan::date::date_in_words(&a.due)
+    )
+}
+
+/// "Homework from Dr Patel, set on 22 November 2026, due 29 November 2026
+/// (7 days left):"; without the count when the clock is `behind` (see
+/// [`clock_behind`]), as days counted from it would be wrong; once handed
+/// in, when that was instead, as nothing more is due.
+fn from_line(a: &Assignment, today: Date, behind: Option<Date>, handed_in: Option<&str>) -> String {
+    match (handed_in, behind) {
+        (Some(on), _) => format!("Homework {}: you handed it in on {on}.", named_due(a)),
+        (None, Some(_)) => format!("Homework {}:", named_due(a)),
+        (None, None) => format!("Homework {} ({}):", named_due(a), days_left(&a.due, today)),
     }
 }
 
@@ -57,16 +80,34 @@ pub fn clock_behind(a: &Assignment, today: Date, known: Date) -> String {
     }
 }
 
-/// What a just-started assignment asks, with its note.
-pub fn started(a: &Assignment, today: Date, behind: Option<Date>) -> String {
-    let mut lines = vec![from_line(a, today, behind)];
-    lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
+/// What a just-started assignment asks, with its note, wrapped to
+/// `width` (at 50 columns its lines ran off the edge).
+pub fn started(a: &Assignment, today: Date, behind: Option<Date>, width: usize) -> String {
+    let mut lines = vec![super::wrap(
+        &from_line(a, today, behind, None),
+        width,
+        "",
+        "",
+    )];
+    lines.extend(
+        a.tasks
+            .iter()
+            .map(|t| super::wrap(&t.describe(), width, "  - ", "    ")),
+    );
     if !a.note.is_empty() {
         // Line by line: a note of several lines shows as written.
         let note = a.note.replace("\r\n", "\n");
-        lines.push(format!("Note: {}", super::clean_lines(note.trim_end())));
+        for (n, line) in note.trim_end().split('\n').enumerate() {
+            let label = if n == 0 { "Note: " } else { "" };
+            lines.push(super::wrap(line, width, label, ""));
+        }
     }
-    lines.push("`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.".into());
+    lines.push(super::wrap(
+        "`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.",
+        width,
+        "",
+        "",
+    ));
     lines.join("\n")
 }
 
@@ -84,22 +125,34 @@ pub fn progress_line(p: &Progress, width: usize) -> String {
     )
 }
 
-/// `homework status`: each task and what is left.
+/// `homework status`: each task and what is left, wrapped to `width`;
+/// for homework handed in (`handed_in`: the day, in words), that it is
+/// finished, and how to start the next.
 pub fn status(
     a: &Assignment,
     tasks: &[Progress],
     today: Date,
     behind: Option<Date>,
+    handed_in: Option<&str>,
     width: usize,
 ) -> String {
-    let mut lines = vec![from_line(a, today, behind)];
+    let mut lines = vec![super::wrap(
+        &from_line(a, today, behind, handed_in),
+        width,
+        "",
+        "",
+    )];
     lines.extend(tasks.iter().map(|p| progress_line(p, width)));
-    lines.push(match tasks.iter().filter(|p| !p.done).count() {
-        0 => "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
-            .to_string(),
-        1 => "One thing still to do.".to_string(),
-        n => format!("{n} things still to do."),
-    });
+    let last = match (handed_in, tasks.iter().filter(|p| !p.done).count()) {
+        (Some(_), _) => "It is finished: nothing more is counted for it. When your therapist gives you the next homework, start it with `relapse-plan homework start FILE`.".to_string(),
+        (None, 0) => {
+            "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
+                .to_string()
+        }
+        (None, 1) => "One thing still to do.".to_string(),
+        (None, n) => format!("{n} things still to do."),
+    };
+    lines.push(super::wrap(&last, width, "", ""));
     lines.join("\n")
 }
 
@@ -115,6 +168,9 @@ pub struct StatusJson {
     /// homework was assigned or started.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     clock_behind: bool,
+    /// When it was handed in (UTC), once it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handed_in: Option<String>,
     tasks: Vec<TaskJson>,
 }
 
@@ -132,12 +188,14 @@ impl StatusJson {
         tasks: &[Progress],
         today: Date,
         behind: Option<Date>,
+        handed_in: Option<&Datetime>,
     ) -> StatusJson {
         StatusJson {
             therapist: a.therapist.clone(),
             due: a.due.to_string(),
             days_left: days_to(&a.due, today).filter(|_| behind.is_none()),
             clock_behind: behind.is_some(),
+            handed_in: handed_in.map(ToString::to_string),
             tasks: tasks
                 .iter()
                 .map(|p| TaskJson {
@@ -160,18 +218,30 @@ pub fn reminder(a: &Assignment, tasks: &[Progress]) -> Option<String> {
         .collect();
     (!left.is_empty()).then(|| {
         format!(
-            "Still to do for your homework from {} (due {}):\n{}",
-            clean(&a.therapist),
-            a.due,
+            "Still to do for your homework {}:\n{}",
+            named_due(a),
             left.join("\n")
         )
     })
 }
 
-/// The person's calendar day a homework was started.
+/// The person's calendar day a homework was started, in words.
 pub fn started_on(started: &Started, zone: &jiff::tz::TimeZone) -> String {
-    crate::plan::date::local_date(&started.started_at, zone)
-        .map_or_else(|| started.started_at.to_string(), |d| d.to_string())
+    on_day(&started.started_at, zone)
+}
+
+/// The person's calendar day of the moment `at`, in words.
+fn on_day(at: &Datetime, zone: &jiff::tz::TimeZone) -> String {
+    crate::plan::date::local_date(at, zone).map_or_else(
+        || crate::plan::date::date_in_words(at),
+        crate::plan::date::long_date,
+    )
+}
+
+/// The person's calendar day a homework was handed in, in words; `None`
+/// while it is under way.
+pub fn handed_in_on(started: &Started, zone: &jiff::tz::TimeZone) -> Option<String> {
+    started.handed_in.as_ref().map(|at| on_day(at, zone))
 }
 
 /// Said when the very homework already started is started again.
@@ -185,9 +255,8 @@ pub fn already_started(same: &Started, zone: &jiff::tz::TimeZone) -> String {
 /// What is at stake in starting another homework, said before asking.
 pub fn at_stake(previous: &Started, zone: &jiff::tz::TimeZone) -> String {
     format!(
-        "You are working on the homework from {} (due {}, started {}). If you start another, what you did for that one no longer counts.",
-        clean(&previous.assignment.therapist),
-        previous.assignment.due,
+        "You are working on the homework {} (started {}), and have not handed it in. If you start another, what you did for that one no longer counts.",
+        named_due(&previous.assignment),
         started_on(previous, zone),
     )
 }
@@ -212,7 +281,7 @@ pub fn hidden_names(file: &std::path::Path, hidden: &[(&str, &str)]) -> String {
 
 /// The question before a new homework replaces the started one.
 pub fn start_instead(new: &Assignment) -> String {
-    format!("Start the homework from {} instead?", clean(&new.therapist))
+    format!("Start the homework {} instead?", named(new))
 }
 
 /// Said as a new homework takes the place of `previous` (None: the
@@ -220,9 +289,8 @@ pub fn start_instead(new: &Assignment) -> String {
 pub fn replaces(previous: Option<&Started>) -> String {
     match previous {
         Some(previous) => format!(
-            "This replaces the homework from {} that was due {}.",
-            clean(&previous.assignment.therapist),
-            previous.assignment.due
+            "This replaces the homework {}.",
+            named_due(&previous.assignment)
         ),
         None => "This replaces your started homework, which could not be read.".into(),
     }
