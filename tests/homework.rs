@@ -1603,12 +1603,19 @@ fn homework_is_named_by_its_note_or_when_it_was_set() {
     );
     let client = Env::with_example();
     let at = |when: &str, args: &[&str]| client.test(args).env("RELAPSE_PLAN_NOW", when);
-    at(
+    // Read as one line: the heading wraps to the width.
+    let started = at(
         "2026-11-21T09:00:00Z",
         &["homework", "start", noted.to_str().unwrap()],
     )
-    .stdout_has("Homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December 2026")
     .run();
+    assert!(
+        flat(&started.stdout).contains(
+            "Homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December 2026"
+        ),
+        "{}",
+        started.stdout
+    );
     at(
         "2026-11-27T10:00:00Z",
         &["homework", "start", plain.to_str().unwrap(), "--force"],
