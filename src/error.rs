@@ -280,12 +280,12 @@ pub enum Error {
 
     /// `homework start` of a different assignment, with no one to ask.
     #[error(
-        "you are already working on the homework from {therapist} (due {due}, started {started}), so nothing was changed"
+        "you are already working on the homework {homework} (started {started}), and have not handed it in, so nothing was changed"
     )]
     HomeworkInProgress {
-        /// Already cleaned for the terminal: it comes from someone else's file.
-        therapist: String,
-        due: String,
+        /// Which homework, in words: already cleaned for the terminal, as
+        /// it comes from someone else's file.
+        homework: String,
         started: String,
     },
 

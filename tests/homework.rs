@@ -7,6 +7,11 @@ use std::path::{Path, PathBuf};
 
 use crate::Env;
 
+/// Text read as one line: lines wrapped to the width joined again.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
 }
@@ -261,15 +266,15 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         .run();
     let status = String::from_utf8(status.bytes).unwrap();
     assert!(
-        status.contains("Homework from Dr Patel, due Sunday 29 November (2 days left):"),
+        status.contains("Homework from Dr Patel, “Take it gently; bring questions.”, due 29 November\n2026 (2 days left):"),
         "{status}"
     );
     // Task lines wrap to the width (80 here), words under words: read
     // them as one line each.
     let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     for line in [
-        "not yet map at least 4 new triggers (1 of 4 new triggers)",
-        "not yet rehearse your top 2 triggers at least 2 times each (rehearsed “Friday payday, walking past the…” 2 of 2, rehearsed “An argument with Jo about…” 0 of 2)",
+        "not yet map at least 4 new triggers (1 of 4 new triggers since 22 November 2026)",
+        "not yet rehearse your top 2 triggers at least 2 times each (rehearsed “Friday payday, walking past the…” 2 of 2, rehearsed “An argument with Jo about…” 0 of 2 since 22 November 2026)",
         "done review your safer environment (1 change)",
     ] {
         assert!(flat(&status).contains(line), "{line}\n{status}");
@@ -311,8 +316,8 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
     ]);
     for expected in [
         "Hand-in from Sam for Dr Patel's homework",
-        "not yet   add at least 2 new help contacts (0 of 2 new help contacts)",
-        "Revision 4, Tuesday 24 November at 19:00 UTC",
+        "not yet   add at least 2 new help contacts (0 of 2 new help contacts since 22\n            November 2026)",
+        "Revision 4, 2026-11-24 19:00 UTC",
         "- added trigger “Sunday lunch at my parents'”",
         "- added safer-environment item “Alex keeps my spare bank card”",
         "2 rehearsals",
@@ -575,7 +580,9 @@ fn homework_works_when_old_revision_files_are_missing() {
     client.ok(["contact", "add", "--name", "Jo", "--phone", "07700 900789"]);
     let status = client.ok(["homework", "status"]);
     assert!(
-        status.contains("add at least 2 new help contacts (1 of 2 new help contacts)"),
+        flat(&status).contains(
+            "add at least 2 new help contacts (1 of 2 new help contacts since 22 November 2026)"
+        ),
         "{status}"
     );
     let (_, text) = submit(&client);
@@ -630,9 +637,9 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
         String::from_utf8(out.bytes).unwrap()
     };
     let check_in = ["check-in", "--urge", "3", "--acted", "no"];
-    // 23:00 on the 22nd in Auckland: the day before the homework began,
-    // though the same UTC day as the start.
-    at("2026-11-22T10:00:00Z", &check_in);
+    // 23:00 on the 21st in Auckland: the day before the homework was set
+    // (it counts from the day it was set, the 22nd, not from its start).
+    at("2026-11-21T10:00:00Z", &check_in);
     // Started at 00:30 on the 23rd, Auckland time.
     at(
         "2026-11-22T11:30:00Z",
@@ -647,7 +654,7 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     };
     assert!(
         status("2026-11-22T11:40:00Z").contains(
-                "not yet check in on at least 3 days by the due date, that day included (0 of 3 days checked in)"
+                "not yet check in on at least 3 days by the due date, that day included (0 of 3 days checked in since 22 November 2026)"
             ),
         "{}",
         status("2026-11-22T11:40:00Z")
@@ -657,14 +664,17 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     // The 30th, after the due date: handed in, but it does not count.
     at("2026-11-29T12:00:00Z", &check_in);
     let now = status("2026-11-29T12:05:00Z");
-    assert!(now.contains("(2 of 3 days checked in)"), "{now}");
+    assert!(
+        now.contains("(2 of 3 days checked in since 22 November 2026)"),
+        "{now}"
+    );
     assert!(now.contains("One thing still to do."), "{now}");
     // On the due day itself, late in the evening: it counts.
     at("2026-11-29T10:00:00Z", &check_in);
     let now = status("2026-11-29T12:05:00Z");
     assert!(
         now.contains(
-            "done check in on at least 3 days by the due date, that day included (3 of 3 days checked in)"
+            "done check in on at least 3 days by the due date, that day included (3 of 3 days checked in since 22 November 2026)"
         ),
         "{now}"
     );
@@ -852,7 +862,9 @@ fn a_version_2_hand_in_reviews_as_it_always_did() {
     let before = fs::read(&old).unwrap();
     let out = therapist.ok(["review", old.to_str().unwrap()]);
     assert!(
-        out.contains("not yet   map at least 4 new triggers (1 of 4 new triggers)"),
+        flat(&out).contains(
+            "not yet map at least 4 new triggers (1 of 4 new triggers since 22 November 2026)"
+        ),
         "{out}"
     );
     assert!(
@@ -887,7 +899,9 @@ fn the_persons_words_never_count_as_a_different_task() {
         "{status}"
     );
     assert!(
-        status.contains("not yet   map at least 4 new triggers (0 of 4 new triggers)"),
+        flat(&status).contains(
+            "not yet map at least 4 new triggers (0 of 4 new triggers since 22 November 2026)"
+        ),
         "{status}"
     );
     client.ok(["safety", "add", "Alex keeps my spare bank card"]);
@@ -913,7 +927,9 @@ fn a_rename_is_no_new_trigger() {
     client.ok(["coping", "edit", "urge-surf", "--new-id", "surfing"]);
     client
         .test(["homework", "status"])
-        .stdout_has("map at least 4 new triggers (0 of 4 new triggers)")
+        .stdout_has(
+            "map at least 4 new triggers (0 of 4 new triggers since 22 November\n            2026)",
+        )
         .run();
     client.ok([
         "trigger",
@@ -926,7 +942,9 @@ fn a_rename_is_no_new_trigger() {
     client.ok(["trigger", "edit", "brother", "--new-id", "row-with-sam"]);
     client
         .test(["homework", "status"])
-        .stdout_has("map at least 4 new triggers (1 of 4 new triggers)")
+        .stdout_has(
+            "map at least 4 new triggers (1 of 4 new triggers since 22 November\n            2026)",
+        )
         .run();
     let (file, text) = submit(&client);
     assert!(text.starts_with("schema_version = 4\n"), "{text}");
@@ -938,7 +956,9 @@ fn a_rename_is_no_new_trigger() {
     );
     let review = Env::new()
         .test(["review", file.to_str().unwrap()])
-        .stdout_has("map at least 4 new triggers (1 of 4 new triggers)")
+        .stdout_has(
+            "map at least 4 new triggers (1 of 4 new triggers since 22 November\n            2026)",
+        )
         // Named by the person's words, as `diff` names them; the ids the
         // rename was about stay, as they are what changed.
         .stdout_has("- renamed trigger “Friday payday, walking past the pub on…” from payday to")
@@ -987,9 +1007,12 @@ fn starting_the_same_homework_again_keeps_its_start_and_progress() {
             .stdout
     };
     let before = status();
-    assert!(before.contains("(1 of 4 new triggers)"), "{before}");
     assert!(
-        before.contains("(1 of 1 urge-surfing sessions)"),
+        flat(&before).contains("(1 of 4 new triggers since 22 November 2026)"),
+        "{before}"
+    );
+    assert!(
+        flat(&before).contains("(1 of 1 urge-surfing sessions since 22 November 2026)"),
         "{before}"
     );
     let kept = fs::read(client.plan_dir().join("homework.toml")).unwrap();
@@ -997,7 +1020,7 @@ fn starting_the_same_homework_again_keeps_its_start_and_progress() {
     client
         .test(["homework", "start", homework.to_str().unwrap()])
         .env("RELAPSE_PLAN_NOW", "2026-11-27T11:00:00Z")
-        .stderr_has("You already started this homework on Sunday 22 November; what you have done since then still counts.")
+        .stderr_has("You already started this homework on 22 November 2026; what you have done since then still counts.")
         .stdout_has("Homework from Dr Patel")
         .run();
     assert_eq!(
@@ -1027,14 +1050,14 @@ fn a_different_homework_replaces_the_started_one_only_with_force() {
     .unwrap();
     let err = client.fails(2, ["homework", "start", other.to_str().unwrap()]);
     assert!(
-        err.contains("error: you are already working on the homework from Dr Patel (due 29 November, started today), so nothing was changed"),
+        err.contains("error: you are already working on the homework from Dr Patel, “Take it gently; bring questions.”, due 29 November 2026 (started 22 November 2026), and have not handed it in, so nothing was changed"),
         "{err}"
     );
     assert!(err.contains("add --force"), "{err}");
     assert_eq!(fs::read(&started).unwrap(), kept);
     client
         .test(["homework", "start", other.to_str().unwrap(), "--force"])
-        .stderr_has("This replaces the homework from Dr Patel that was due 29 November.")
+        .stderr_has("This replaces the homework from Dr Patel, “Take it gently; bring questions.”, due 29 November 2026.")
         .stdout_has("Homework from Dr Lee")
         .run();
     assert!(client.ok(["homework", "status"]).contains("Dr Lee"));
@@ -1299,8 +1322,14 @@ fn practice_from_before_the_homework_does_not_count_for_it() {
     fs::write(&file, &text).unwrap();
     let out = therapist.ok(["review", file.to_str().unwrap()]);
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("(0 of 1 days checked in)"), "{flat}");
-    assert!(flat.contains("(0 of 1 urge-surfing sessions)"), "{flat}");
+    assert!(
+        flat.contains("(0 of 1 days checked in since 22 November 2026)"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("(0 of 1 urge-surfing sessions since 22 November 2026)"),
+        "{flat}"
+    );
 }
 
 /// What helped her reaches the therapist (Anjali and Dr Rao, issue 13): a
@@ -1420,4 +1449,292 @@ fn review_shows_revisions_oldest_first_whatever_the_files_order() {
     let out = therapist.ok(["review", swapped_file.to_str().unwrap()]);
     let (four, five) = (out.find("Revision 4,"), out.find("Revision 5,"));
     assert!(four.is_some() && five.is_some() && four < five, "{out}");
+}
+
+/// Dr Rao's homework for Anjali, written by `homework assign` on the day
+/// `when` (UTC), into `name` in the therapist's folder.
+fn dr_rao_assigns(therapist: &Env, name: &str, when: &str, due: &str, extra: &[&str]) -> PathBuf {
+    let file = therapist.home().join(name);
+    let mut args = vec![
+        "homework",
+        "assign",
+        "-o",
+        file.to_str().unwrap(),
+        "--therapist",
+        "Dr Rao",
+        "--client",
+        "Anjali",
+        "--due",
+        due,
+        "--task",
+        "practise-urge-surfing=3",
+    ];
+    args.extend(extra);
+    therapist.test(args).env("RELAPSE_PLAN_NOW", when).run();
+    file
+}
+
+/// Issue 13 (Anjali, homework13k items 1 and 2): once handed in, the
+/// homework is finished. `status` says when it was handed in, and the
+/// next one starts with no warning that work will be lost (before, it
+/// still showed as under way, and without a terminal needed --force).
+/// Two homework files from Dr Rao are told apart by when each was set.
+#[test]
+fn homework_handed_in_is_finished_and_the_next_starts_without_a_warning() {
+    let therapist = Env::new();
+    let first = dr_rao_assigns(
+        &therapist,
+        "first.toml",
+        "2026-11-20T09:00:00Z",
+        "2026-12-04",
+        &[],
+    );
+    let second = dr_rao_assigns(
+        &therapist,
+        "second.toml",
+        "2026-11-27T09:00:00Z",
+        "2026-12-11",
+        &[],
+    );
+    let client = Env::with_example();
+    let at = |when: &str, args: &[&str]| client.test(args).env("RELAPSE_PLAN_NOW", when);
+    at(
+        "2026-11-21T09:00:00Z",
+        &["homework", "start", first.to_str().unwrap()],
+    )
+    .run();
+
+    // Not handed in: the second is refused without a terminal, and the
+    // one under way is named so she can tell which it is.
+    let refused = at(
+        "2026-11-27T10:00:00Z",
+        &["homework", "start", second.to_str().unwrap()],
+    )
+    .status(2)
+    .run();
+    assert!(
+        flat(&refused.stderr).contains(
+            "you are already working on the homework from Dr Rao, set on 20 November 2026, due 4 December 2026 (started 21 November 2026), and have not handed it in"
+        ),
+        "{}",
+        refused.stderr
+    );
+
+    let hand_in = client.home().join("hand-in.toml");
+    at(
+        "2026-11-27T11:00:00Z",
+        &[
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ],
+    )
+    .run();
+    let status = at("2026-11-27T12:00:00Z", &["homework", "status"]).run();
+    let said = flat(&status.stdout);
+    assert!(
+        said.starts_with(
+            "Homework from Dr Rao, set on 20 November 2026, due 4 December 2026: you handed it in on 27 November 2026."
+        ),
+        "{}",
+        status.stdout
+    );
+    assert!(said.contains("It is finished"), "{}", status.stdout);
+    assert!(!said.contains("still to do"), "{}", status.stdout);
+    assert!(!said.contains("days left"), "{}", status.stdout);
+    let json: serde_json::Value = serde_json::from_str(
+        &at("2026-11-27T12:00:00Z", &["homework", "status", "--json"])
+            .run()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["handed_in"], "2026-11-27T11:00:00Z", "{json}");
+    // Printing the hand-in (`-o -`) writes nothing, and hands nothing in.
+    let file = client.plan_dir().join("homework.toml");
+    let kept = fs::read(&file).unwrap();
+    at(
+        "2026-11-27T12:30:00Z",
+        &["homework", "submit", "-o", "-", "--yes"],
+    )
+    .run();
+    assert_eq!(fs::read(&file).unwrap(), kept);
+
+    // The next one: no --force, no warning that anything is lost.
+    let started = at(
+        "2026-11-28T09:00:00Z",
+        &["homework", "start", second.to_str().unwrap()],
+    )
+    .stderr_lacks("replaces")
+    .stderr_lacks("no longer counts")
+    .run();
+    assert!(
+        flat(&started.stdout).starts_with(
+            "Homework from Dr Rao, set on 27 November 2026, due 11 December 2026 (13 days left):"
+        ),
+        "{}",
+        started.stdout
+    );
+}
+
+/// Issue 13 (homework13k item 2): a homework file with a note is named by
+/// the note's first words, wherever it is named; one with none by when it
+/// was set.
+#[test]
+fn homework_is_named_by_its_note_or_when_it_was_set() {
+    let therapist = Env::new();
+    let noted = dr_rao_assigns(
+        &therapist,
+        "noted.toml",
+        "2026-11-20T09:00:00Z",
+        "2026-12-04",
+        &[
+            "--message",
+            "Breathing week: go gently, one day at a time.\nCall me if it gets hard.",
+        ],
+    );
+    let plain = dr_rao_assigns(
+        &therapist,
+        "plain.toml",
+        "2026-11-27T09:00:00Z",
+        "2026-12-11",
+        &[],
+    );
+    let client = Env::with_example();
+    let at = |when: &str, args: &[&str]| client.test(args).env("RELAPSE_PLAN_NOW", when);
+    // Read as one line: the heading wraps to the width.
+    let started = at(
+        "2026-11-21T09:00:00Z",
+        &["homework", "start", noted.to_str().unwrap()],
+    )
+    .run();
+    assert!(
+        flat(&started.stdout).contains(
+            "Homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December 2026"
+        ),
+        "{}",
+        started.stdout
+    );
+    at(
+        "2026-11-27T10:00:00Z",
+        &["homework", "start", plain.to_str().unwrap(), "--force"],
+    )
+    .stderr_has("This replaces the homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December 2026.")
+    .run();
+}
+
+/// Issue 13 (Anjali, homework13k item 4): what she did between the
+/// session and `homework start` counts, and the count says from when. She
+/// practised on Tuesday the 24th and started the homework, set on Friday
+/// the 20th, on Wednesday the 25th: it said 0 of 3; it is 1 of 3 since 20
+/// November, and the hand-in carries that practice to her therapist.
+#[test]
+fn homework_counts_from_the_day_it_was_set_and_says_so() {
+    let therapist = Env::new();
+    let file = dr_rao_assigns(
+        &therapist,
+        "hw.toml",
+        "2026-11-20T09:00:00Z",
+        "2026-12-04",
+        &["--task", "check-in=2"],
+    );
+    let client = Env::with_example();
+    let at = |when: &str, args: &[&str]| client.test(args).env("RELAPSE_PLAN_NOW", when);
+    // Before the session: never counted.
+    at("2026-11-19T09:00:00Z", &["surf", "--ratings", "7,5,3"]).run();
+    at(
+        "2026-11-19T09:10:00Z",
+        &["check-in", "--urge", "4", "--acted", "no"],
+    )
+    .run();
+    // After it, before she started the homework.
+    at("2026-11-24T09:00:00Z", &["surf", "--ratings", "8,6,2"]).run();
+    at(
+        "2026-11-24T09:10:00Z",
+        &["check-in", "--urge", "5", "--acted", "no"],
+    )
+    .run();
+    at(
+        "2026-11-25T09:00:00Z",
+        &["homework", "start", file.to_str().unwrap()],
+    )
+    .run();
+    let status = flat(
+        &at("2026-11-25T10:00:00Z", &["homework", "status"])
+            .run()
+            .stdout,
+    );
+    assert!(
+        status.contains(
+            "practise urge surfing 3 times (1 of 3 urge-surfing sessions since 20 November 2026)"
+        ),
+        "{status}"
+    );
+    assert!(
+        status.contains("(1 of 2 days checked in since 20 November 2026)"),
+        "{status}"
+    );
+    let hand_in = client.home().join("hand-in.toml");
+    at(
+        "2026-11-26T09:00:00Z",
+        &[
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ],
+    )
+    .run();
+    let text = fs::read_to_string(&hand_in).unwrap();
+    assert!(text.contains("2026-11-24T09:00:00Z"), "{text}");
+    assert!(!text.contains("2026-11-19"), "{text}");
+    let review = flat(&therapist.ok(["review", hand_in.to_str().unwrap()]));
+    assert!(
+        review.contains("(1 of 3 urge-surfing sessions since 20 November 2026)"),
+        "{review}"
+    );
+}
+
+/// Issue 13 (Yuki at 50 columns, homework13k item 3): `homework start`
+/// and `homework status` wrap every line between words in a real
+/// terminal; before, the task lines and the heading ran over the edge.
+#[test]
+fn homework_start_and_status_fit_50_columns() {
+    use crate::keys::Tmux;
+    let client = Env::with_example();
+    let file = client.home().join("hw.toml");
+    fs::write(
+        &file,
+        fs::read_to_string(examples().join("homework.toml"))
+            .unwrap()
+            .replace("Dr Patel", "Dr Yamamoto Haruka (Osaka clinic)"),
+    )
+    .unwrap();
+    for args in [
+        vec!["homework", "start", file.to_str().unwrap()],
+        vec!["homework", "status"],
+    ] {
+        let t = Tmux::start(&client, &args, 50);
+        t.wait_until_ended();
+        let rows: Vec<String> = t
+            .scrollback()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect();
+        let run_over: Vec<String> = t
+            .scrollback_joined()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .filter(|l| !rows.contains(l))
+            .collect();
+        let screen = rows.join("\n");
+        assert!(screen.contains("Dr Yamamoto Haruka"), "{args:?}:\n{screen}");
+        assert!(
+            screen.contains("rehearse your top 2"),
+            "{args:?}:\n{screen}"
+        );
+        assert_eq!(run_over, Vec::<String>::new(), "{args:?}:\n{screen}");
+    }
 }

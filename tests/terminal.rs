@@ -828,15 +828,15 @@ fn replacing_started_homework_is_asked_first() {
     .unwrap();
     let args = ["homework", "start", other.to_str().unwrap()];
     let mut p = spawn(&env, &args, true);
-    p.exp_string("You are working on the homework from Dr Patel (due 29 November, started today).")
+    p.exp_string("due 29 November 2026 (started 22 November 2026), and have not handed it in.")
         .unwrap();
-    answer(&mut p, "Start the homework from Dr Lee instead?", ENTER);
+    answer(&mut p, "Start the homework from Dr Lee,", ENTER);
     p.exp_string("Nothing was changed: you carry on with the homework you started.")
         .unwrap();
     p.eof();
     assert_eq!(fs::read(&started).unwrap(), kept);
     let mut p = spawn(&env, &args, true);
-    answer(&mut p, "Start the homework from Dr Lee instead?", "y\r");
+    answer(&mut p, "Start the homework from Dr Lee,", "y\r");
     p.exp_string("This replaces the homework from Dr Patel")
         .unwrap();
     p.exp_string("Homework from Dr Lee").unwrap();

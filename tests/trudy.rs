@@ -247,8 +247,9 @@ fn homework_with_the_clock_set_back_says_so_and_counts_nothing_impossible() {
         said.stderr
     );
     assert!(
-        said.stdout
-            .starts_with("Homework from Dr Patel, due 29 November 2026:\n"),
+        said.stdout.starts_with(
+            "Homework from Dr Patel, set on 22 November 2026, due 29 November 2026:\n"
+        ),
         "{}",
         said.stdout
     );
@@ -279,7 +280,7 @@ fn homework_with_the_clock_set_back_says_so_and_counts_nothing_impossible() {
         .run()
         .stdout;
     assert!(
-        flat(&status).contains("(2 days checked in, more than the 1 asked)"),
+        flat(&status).contains("(2 days checked in since 22 November 2026, more than the 1 asked)"),
         "{status}"
     );
     assert!(!status.contains("2 of 1"), "{status}");

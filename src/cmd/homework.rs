@@ -109,6 +109,8 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
             .map_err(Error::Stdout)?;
             return Ok(());
         }
+        // Handed in, it is finished: the next one loses nothing of it.
+        Some(Ok(done)) if done.handed_in.is_some() => {}
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
             return ctx.say("Nothing was changed: you carry on with the homework you started.");
         }
@@ -167,8 +169,7 @@ fn replace(
     let Some(mut ask) = crate::prompt::Terminal::open(ctx.style.plain, &ctx.term_env) else {
         return Err(match previous {
             Ok(previous) => Error::HomeworkInProgress {
-                therapist: crate::render::clean(&previous.assignment.therapist),
-                due: shown::due_words(&previous.assignment.due, ctx.today),
+                homework: shown::named_due(&previous.assignment, ctx.today),
                 started: shown::started_on(previous, &ctx.zone, ctx.today),
             },
             Err(unreadable) => unreadable_error(unreadable),
@@ -190,13 +191,24 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     if json {
         let started = crate::plan::date::local_date(&homework.started_at, &ctx.zone);
         let behind = crate::plan::homework::clock_behind(a, started, ctx.today);
-        return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today, behind));
+        return super::write_json(
+            ctx,
+            &StatusJson::new(a, &tasks, ctx.today, behind, homework.handed_in.as_ref()),
+        );
     }
     let behind = clock_behind(ctx, a, Some(&homework))?;
+    let handed_in = shown::handed_in_on(&homework, &ctx.zone, ctx.today);
     writeln!(
         ctx.out,
         "{}",
-        shown::status(a, &tasks, ctx.today, behind, ctx.style.width)
+        shown::status(
+            a,
+            &tasks,
+            ctx.today,
+            behind,
+            handed_in.as_deref(),
+            ctx.style.width
+        )
     )
     .map_err(Error::Stdout)?;
     Ok(())
@@ -249,7 +261,7 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     clock_behind(ctx, &homework.assignment, Some(&homework))?;
     let now = ctx.saving_now();
     let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), now);
-    let hand_in = HandIn::new(homework.assignment, period, submitted_at);
+    let hand_in = HandIn::new(homework.assignment.clone(), period, submitted_at);
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;
@@ -288,5 +300,15 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         text.as_bytes(),
         "your hand-in",
         shown::wrote_hand_in,
-    )
+    )?;
+    // Written to a file, it is handed in: `status` says so, and the next
+    // homework starts without a warning that this one's work is lost.
+    // Printed (`-o -`), nothing is written, this included.
+    if !crate::store::is_stdout(output) {
+        ctx.store.save_homework(&Started {
+            handed_in: Some(submitted_at),
+            ..homework
+        })?;
+    }
+    Ok(())
 }

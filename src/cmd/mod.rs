@@ -221,6 +221,10 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
 /// mention first; nothing when there is none or it can't be read.
 fn homework_reminder(ctx: &Ctx) -> Option<String> {
     let homework = ctx.store.load_homework().ok()??;
+    // Handed in, nothing more is asked of it.
+    if homework.handed_in.is_some() {
+        return None;
+    }
     let period = ctx.store.period_since_start(&homework, &ctx.zone).ok()?;
     let tasks = period.progress(&homework.assignment);
     crate::render::homework::reminder(&homework.assignment, &tasks, ctx.today)

@@ -71,6 +71,12 @@ pub struct Started {
         deserialize_with = "super::parse::embedded_plan_opt"
     )]
     pub base: Option<Plan>,
+    /// When it was handed in (`homework submit` wrote the hand-in to a
+    /// file): from then on it is finished, and starting the next homework
+    /// loses nothing (Anjali was warned her work would be lost after she
+    /// had handed it in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_in: Option<Datetime>,
 }
 
 /// The day the computer's clock must at least have reached, when it says
@@ -375,6 +381,18 @@ impl Assignment {
         problems
     }
 
+    /// The therapist's own title for it: the first words of the first
+    /// line of their note (`None` without one), so two homework files from
+    /// the same therapist can be told apart. Not cleaned: shown through
+    /// the renderer's cleaning like every word of the file.
+    pub fn title(&self) -> Option<String> {
+        self.note
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty())
+            .map(in_brief)
+    }
+
     /// The days between assigned and due, both included: the most days
     /// anyone can check in on. `None` when either is not a day.
     pub fn days_to_do(&self) -> Option<i64> {
@@ -486,6 +504,7 @@ impl Started {
             started_revision: base.as_ref().map_or(0, |plan| plan.revision),
             assignment,
             base,
+            handed_in: None,
         }
     }
 
@@ -718,6 +737,7 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
         from: assignment.assigned.date.map(days_from_civil),
         to: assignment.due.date.map(days_from_civil),
     };
+    let set_on = assignment.assigned.date.map(super::date::long_date);
     let mut weighed: HashMap<&Task, Progress> = HashMap::new();
     assignment
         .tasks
@@ -725,7 +745,7 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
         .map(|task| {
             weighed
                 .entry(task)
-                .or_insert_with(|| evaluate(task, evidence, window))
+                .or_insert_with(|| evaluate(task, evidence, window, set_on.as_deref()))
                 .clone()
         })
         .collect()
@@ -742,6 +762,17 @@ fn at_least(task: &Task, have: usize, what: &str) -> Progress {
         } else {
             format!("{have} of {want} {what}")
         },
+    }
+}
+
+/// [`at_least`] for what is counted from the day the homework was set
+/// (`since`, in words), said so: "3 of 3 breathing sessions since 20
+/// November 2026" (Anjali practised before she started it, and saw 0 of
+/// 3 with no word of what was counted).
+fn at_least_since(task: &Task, have: usize, what: &str, since: Option<&str>) -> Progress {
+    match since {
+        Some(since) => at_least(task, have, &format!("{what} since {since}")),
+        None => at_least(task, have, what),
     }
 }
 
@@ -856,8 +887,9 @@ impl Window {
     }
 }
 
-fn evaluate(task: &Task, e: &Evidence, window: Window) -> Progress {
+fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> Progress {
     let plan = e.plan;
+    let at_least = |task: &Task, have: usize, what: &str| at_least_since(task, have, what, set_on);
     match task.task {
         // One per local day (the log keeps one entry a day); a check-in
         // outside the homework's time is still handed in but counts for
@@ -909,8 +941,13 @@ fn evaluate(task: &Task, e: &Evidence, window: Window) -> Progress {
                 .count();
             at_least(task, new, "new help contacts")
         }
-        TaskKind::WriteCrisisSteps => at_least(task, plan.crisis_steps.len(), "crisis steps"),
-        TaskKind::WriteLapsePlan => at_least(task, plan.lapse_plan.len(), "lapse-plan steps"),
+        // What the plan holds, whenever it was written.
+        TaskKind::WriteCrisisSteps => {
+            at_least_since(task, plan.crisis_steps.len(), "crisis steps", None)
+        }
+        TaskKind::WriteLapsePlan => {
+            at_least_since(task, plan.lapse_plan.len(), "lapse-plan steps", None)
+        }
         TaskKind::AddReasons => {
             let now: HashSet<&str> = plan.reasons.iter().map(|r| r.text.as_str()).collect();
             let new = added_items(e.changes, Section::Reasons)
@@ -937,31 +974,33 @@ fn evaluate(task: &Task, e: &Evidence, window: Window) -> Progress {
             exercises(e.practice, ExerciseKind::Breathe, window),
             "breathing sessions",
         ),
-        TaskKind::ReviewSaferEnvironment => {
-            // Adding, removing or rewriting an item; moving them is not
-            // counted, as it never was.
-            let touched = e
-                .changes
-                .iter()
-                .filter(|c| match c {
-                    Change::ItemAdded { section, .. }
-                    | Change::ItemRemoved { section, .. }
-                    | Change::ItemEdited { section, .. } => *section == Section::SafeEnvironment,
-                    Change::Words { words } => v2::touches_safer_environment(words),
-                    _ => false,
-                })
-                .count();
-            Progress {
-                task: task.clone(),
-                done: touched > 0,
-                detail: match touched {
-                    0 => "no changes yet".into(),
-                    1 => "1 change".into(),
-                    n => format!("{n} changes"),
-                },
-            }
-        }
-        TaskKind::RehearseTop => rehearse_top(task, e),
+        TaskKind::ReviewSaferEnvironment => safer_environment(task, e),
+        TaskKind::RehearseTop => rehearse_top(task, e, set_on),
+    }
+}
+
+/// Adding, removing or rewriting a safer-environment item; moving them
+/// is not counted, as it never was.
+fn safer_environment(task: &Task, e: &Evidence) -> Progress {
+    let touched = e
+        .changes
+        .iter()
+        .filter(|c| match c {
+            Change::ItemAdded { section, .. }
+            | Change::ItemRemoved { section, .. }
+            | Change::ItemEdited { section, .. } => *section == Section::SafeEnvironment,
+            Change::Words { words } => v2::touches_safer_environment(words),
+            _ => false,
+        })
+        .count();
+    Progress {
+        task: task.clone(),
+        done: touched > 0,
+        detail: match touched {
+            0 => "no changes yet".into(),
+            1 => "1 change".into(),
+            n => format!("{n} changes"),
+        },
     }
 }
 
@@ -982,7 +1021,7 @@ fn in_brief(text: &str) -> String {
 }
 
 /// Each of the riskiest `count` triggers rehearsed at least `times` times.
-fn rehearse_top(task: &Task, e: &Evidence) -> Progress {
+fn rehearse_top(task: &Task, e: &Evidence, set_on: Option<&str>) -> Progress {
     let plan = e.plan;
     let times = task.times.unwrap_or(1) as usize;
     let sorted = priority::sorted(&plan.triggers);
@@ -1018,10 +1057,10 @@ fn rehearse_top(task: &Task, e: &Evidence) -> Progress {
     Progress {
         task: task.clone(),
         done,
-        detail: if counts.is_empty() {
-            "no triggers yet".into()
-        } else {
-            counts.join(", ")
+        detail: match (counts.is_empty(), set_on) {
+            (true, _) => "no triggers yet".into(),
+            (false, Some(since)) => format!("{} since {since}", counts.join(", ")),
+            (false, None) => counts.join(", "),
         },
     }
 }

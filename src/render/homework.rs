@@ -35,26 +35,18 @@ pub fn due_words(due: &Datetime, today: Date) -> String {
     )
 }
 
-/// "Homework from Dr Patel, due 29 November (7 days left):", or "due
-/// tomorrow:" where the day says it already; without the count when the
-/// clock is `behind` (see [`clock_behind`]), as days counted from it would
-/// be wrong (and so is "tomorrow": the date is said whole).
-fn from_line(a: &Assignment, today: Date, behind: Option<Date>) -> String {
-    let who = clean(&a.therapist);
-    match (behind, days_to(&a.due, today)) {
-        (Some(_), _) => format!(
-            "Homework from {who}, due {}:",
-            crate::plan::date::date_in_words(&date_alone(&a.due))
-        ),
-        (None, Some(0 | 1)) => format!("Homework from {who}, due {}:", due_words(&a.due, today)),
-        (None, Some(-1)) => format!(
-            "Homework from {who}, due yesterday ({}):",
-            days_left(&a.due, today)
-        ),
-        (None, _) => format!(
-            "Homework from {who}, due {} ({}):",
-            due_words(&a.due, today),
-            days_left(&a.due, today)
+/// Which homework this is, so two from the same therapist are told apart
+/// (Anjali had two both called "from Dr Rao"): the therapist and the
+/// first words of their note, or, with no note, the day it was set:
+/// "from Dr Rao, “Breathing this week”", "from Dr Rao, set on 20
+/// November 2026". Cleaned: every word of it is from someone else's file.
+pub fn named(a: &Assignment) -> String {
+    match a.title() {
+        Some(title) => format!("from {}, {}", clean(&a.therapist), quoted(&title)),
+        None => format!(
+            "from {}, set on {}",
+            clean(&a.therapist),
+            crate::plan::date::date_in_words(&a.assigned)
         ),
     }
 }
@@ -62,6 +54,46 @@ fn from_line(a: &Assignment, today: Date, behind: Option<Date>) -> String {
 /// The day of a due date, without any time a hand edit gave it.
 fn date_alone(due: &Datetime) -> Datetime {
     due.date.map_or(*due, crate::plan::date::date_only)
+}
+
+/// [`named`], and when it is due: "from Dr Rao, set on 20 November 2026,
+/// due Friday 4 December".
+pub fn named_due(a: &Assignment, today: Date) -> String {
+    format!("{}, due {}", named(a), due_words(&a.due, today))
+}
+
+/// "Homework from Dr Patel, set on 22 November 2026, due 29 November (7
+/// days left):", or "due tomorrow:" where the day says it already; without
+/// the count when the clock is `behind` (see [`clock_behind`]), as days
+/// counted from it would be wrong (and so is "tomorrow": the date is said
+/// whole); once handed in, when that was instead, as nothing more is due.
+fn from_line(a: &Assignment, today: Date, behind: Option<Date>, handed_in: Option<&str>) -> String {
+    let who = named(a);
+    if let Some(on) = handed_in {
+        // "today", "yesterday", else a day that takes "on".
+        let on = if matches!(on, "today" | "yesterday") {
+            on.to_string()
+        } else {
+            format!("on {on}")
+        };
+        return format!("Homework {}: you handed it in {on}.", named_due(a, today));
+    }
+    match (behind, days_to(&a.due, today)) {
+        (Some(_), _) => format!(
+            "Homework {who}, due {}:",
+            crate::plan::date::date_in_words(&date_alone(&a.due))
+        ),
+        (None, Some(0 | 1)) => format!("Homework {who}, due {}:", due_words(&a.due, today)),
+        (None, Some(-1)) => format!(
+            "Homework {who}, due yesterday ({}):",
+            days_left(&a.due, today)
+        ),
+        (None, _) => format!(
+            "Homework {who}, due {} ({}):",
+            due_words(&a.due, today),
+            days_left(&a.due, today)
+        ),
+    }
 }
 
 /// Said when the computer's clock is behind the day the homework was
@@ -82,17 +114,34 @@ pub fn clock_behind(a: &Assignment, today: Date, known: Date) -> String {
     }
 }
 
-/// What a just-started assignment asks, with its note; the line saying
-/// whose and when wrapped to `width`, its date in words being longer.
+/// What a just-started assignment asks, with its note, wrapped to
+/// `width` (at 50 columns its lines ran off the edge).
 pub fn started(a: &Assignment, today: Date, behind: Option<Date>, width: usize) -> String {
-    let mut lines = vec![super::wrap(&from_line(a, today, behind), width, "", "")];
-    lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
+    let mut lines = vec![super::wrap(
+        &from_line(a, today, behind, None),
+        width,
+        "",
+        "",
+    )];
+    lines.extend(
+        a.tasks
+            .iter()
+            .map(|t| super::wrap(&t.describe(), width, "  - ", "    ")),
+    );
     if !a.note.is_empty() {
         // Line by line: a note of several lines shows as written.
         let note = a.note.replace("\r\n", "\n");
-        lines.push(format!("Note: {}", super::clean_lines(note.trim_end())));
+        for (n, line) in note.trim_end().split('\n').enumerate() {
+            let label = if n == 0 { "Note: " } else { "" };
+            lines.push(super::wrap(line, width, label, ""));
+        }
     }
-    lines.push("`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.".into());
+    lines.push(super::wrap(
+        "`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.",
+        width,
+        "",
+        "",
+    ));
     lines.join("\n")
 }
 
@@ -110,22 +159,34 @@ pub fn progress_line(p: &Progress, width: usize) -> String {
     )
 }
 
-/// `homework status`: each task and what is left.
+/// `homework status`: each task and what is left, wrapped to `width`;
+/// for homework handed in (`handed_in`: the day, in words), that it is
+/// finished, and how to start the next.
 pub fn status(
     a: &Assignment,
     tasks: &[Progress],
     today: Date,
     behind: Option<Date>,
+    handed_in: Option<&str>,
     width: usize,
 ) -> String {
-    let mut lines = vec![super::wrap(&from_line(a, today, behind), width, "", "")];
+    let mut lines = vec![super::wrap(
+        &from_line(a, today, behind, handed_in),
+        width,
+        "",
+        "",
+    )];
     lines.extend(tasks.iter().map(|p| progress_line(p, width)));
-    lines.push(match tasks.iter().filter(|p| !p.done).count() {
-        0 => "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
-            .to_string(),
-        1 => "One thing still to do.".to_string(),
-        n => format!("{n} things still to do."),
-    });
+    let last = match (handed_in, tasks.iter().filter(|p| !p.done).count()) {
+        (Some(_), _) => "It is finished: nothing more is counted for it. When your therapist gives you the next homework, start it with `relapse-plan homework start FILE`.".to_string(),
+        (None, 0) => {
+            "Everything is done. Hand it in with `relapse-plan homework submit -o hand-in.toml`."
+                .to_string()
+        }
+        (None, 1) => "One thing still to do.".to_string(),
+        (None, n) => format!("{n} things still to do."),
+    };
+    lines.push(super::wrap(&last, width, "", ""));
     lines.join("\n")
 }
 
@@ -141,6 +202,9 @@ pub struct StatusJson {
     /// homework was assigned or started.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     clock_behind: bool,
+    /// When it was handed in (UTC), once it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handed_in: Option<String>,
     tasks: Vec<TaskJson>,
 }
 
@@ -158,12 +222,14 @@ impl StatusJson {
         tasks: &[Progress],
         today: Date,
         behind: Option<Date>,
+        handed_in: Option<&Datetime>,
     ) -> StatusJson {
         StatusJson {
             therapist: a.therapist.clone(),
             due: a.due.to_string(),
             days_left: days_to(&a.due, today).filter(|_| behind.is_none()),
             clock_behind: behind.is_some(),
+            handed_in: handed_in.map(ToString::to_string),
             tasks: tasks
                 .iter()
                 .map(|p| TaskJson {
@@ -186,9 +252,8 @@ pub fn reminder(a: &Assignment, tasks: &[Progress], today: Date) -> Option<Strin
         .collect();
     (!left.is_empty()).then(|| {
         format!(
-            "Still to do for your homework from {} (due {}):\n{}",
-            clean(&a.therapist),
-            due_words(&a.due, today),
+            "Still to do for your homework {}:\n{}",
+            named_due(a, today),
             left.join("\n")
         )
     })
@@ -197,10 +262,21 @@ pub fn reminder(a: &Assignment, tasks: &[Progress], today: Date) -> Option<Strin
 /// The person's calendar day a homework was started, in words from
 /// `today` ("yesterday", "20 November").
 pub fn started_on(started: &Started, zone: &jiff::tz::TimeZone, today: Date) -> String {
-    crate::plan::date::local_date(&started.started_at, zone).map_or_else(
-        || crate::plan::date::moment_near(&started.started_at, zone, today),
+    on_day(&started.started_at, zone, today)
+}
+
+/// The person's calendar day of the moment `at`, in words from `today`.
+fn on_day(at: &Datetime, zone: &jiff::tz::TimeZone, today: Date) -> String {
+    crate::plan::date::local_date(at, zone).map_or_else(
+        || crate::plan::date::moment_near(at, zone, today),
         |d| crate::plan::date::day_near(d, today),
     )
+}
+
+/// The person's calendar day a homework was handed in, in words; `None`
+/// while it is under way.
+pub fn handed_in_on(started: &Started, zone: &jiff::tz::TimeZone, today: Date) -> Option<String> {
+    started.handed_in.as_ref().map(|at| on_day(at, zone, today))
 }
 
 /// Said when the very homework already started is started again.
@@ -219,9 +295,8 @@ pub fn already_started(same: &Started, zone: &jiff::tz::TimeZone, today: Date) -
 /// What is at stake in starting another homework, said before asking.
 pub fn at_stake(previous: &Started, zone: &jiff::tz::TimeZone, today: Date) -> String {
     format!(
-        "You are working on the homework from {} (due {}, started {}). If you start another, what you did for that one no longer counts.",
-        clean(&previous.assignment.therapist),
-        due_words(&previous.assignment.due, today),
+        "You are working on the homework {} (started {}), and have not handed it in. If you start another, what you did for that one no longer counts.",
+        named_due(&previous.assignment, today),
         started_on(previous, zone, today),
     )
 }
@@ -246,7 +321,7 @@ pub fn hidden_names(file: &std::path::Path, hidden: &[(&str, &str)]) -> String {
 
 /// The question before a new homework replaces the started one.
 pub fn start_instead(new: &Assignment) -> String {
-    format!("Start the homework from {} instead?", clean(&new.therapist))
+    format!("Start the homework {} instead?", named(new))
 }
 
 /// Said as a new homework takes the place of `previous` (None: the
@@ -254,9 +329,8 @@ pub fn start_instead(new: &Assignment) -> String {
 pub fn replaces(previous: Option<&Started>, today: Date) -> String {
     match previous {
         Some(previous) => format!(
-            "This replaces the homework from {} that was due {}.",
-            clean(&previous.assignment.therapist),
-            due_words(&previous.assignment.due, today)
+            "This replaces the homework {}.",
+            named_due(&previous.assignment, today)
         ),
         None => "This replaces your started homework, which could not be read.".into(),
     }

@@ -98,14 +98,59 @@ fn bad(what: &'static str, path: &Path, source: ParseError) -> Error {
 }
 
 impl Store {
-    /// The period a started assignment covers: from its start until now.
+    /// The period a started assignment covers: from the start of the day
+    /// it was assigned (on the person's calendar) until now, so what she
+    /// did between the session and `homework start` counts (Anjali
+    /// practised on Tuesday, started on Wednesday, and saw 0 of 3). When
+    /// the file dates it after it was started (a clock set wrong), from
+    /// the start.
     pub fn period_since_start(&self, started: &Started, zone: &TimeZone) -> Result<Period> {
-        self.period(
-            started.started_revision,
-            started.base.as_ref(),
-            &started.started_at,
+        let from_start = || {
+            self.period(
+                started.started_revision,
+                started.base.as_ref(),
+                &started.started_at,
+                zone,
+            )
+        };
+        let Some(assigned) = started.assignment.assigned.date else {
+            return from_start();
+        };
+        // A history that can't be read counts from the start, as before.
+        let history = self.history().unwrap_or_default();
+        let (base, midnight) = crate::plan::period::start_of_day(
+            &history,
+            crate::plan::date::date_only(assigned),
             zone,
-        )
+        );
+        let before_start = crate::plan::date::unix_seconds(&midnight)
+            .zip(crate::plan::date::unix_seconds(&started.started_at))
+            .is_some_and(|(m, s)| m <= s);
+        if !before_start {
+            return from_start();
+        }
+        // Started the day it was set (in the session, often), the plan as
+        // it was at the start is where changes count from: what was saved
+        // that morning was the plan the homework was set on. Practice and
+        // check-ins count from that morning all the same.
+        let same_day = crate::plan::date::local_date(&started.started_at, zone) == Some(assigned);
+        if same_day || base >= started.started_revision {
+            return self.period(
+                started.started_revision,
+                started.base.as_ref(),
+                &midnight,
+                zone,
+            );
+        }
+        // Revisions saved that day before the start: from the one before
+        // them, as it is kept; a history missing it starts at the start.
+        if base == 0 {
+            return self.period(0, None, &midnight, zone);
+        }
+        match self.load_revision(base) {
+            Ok(plan) => self.period(base, Some(&plan), &midnight, zone),
+            Err(_) => from_start(),
+        }
     }
 
     /// The plan, its changes since revision `base` (whose content is
