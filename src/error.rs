@@ -96,10 +96,11 @@ pub enum Error {
         source: Box<Error>,
     },
 
-    /// A save the disk had no room for, refused before its revision was
-    /// kept: said about the plan, never about the file it failed on.
-    #[error("the disk is full, so your plan could not be saved (it is kept in `{}`)", dir.display())]
-    PlanNotSaved { dir: PathBuf },
+    /// A save the disk had no room for (or the file-size limit a shell
+    /// set), refused before its revision was kept: said about the plan,
+    /// never about the file it failed on. `why` is [`no_room`]'s words.
+    #[error("{why}, so your plan could not be saved (it is kept in `{}`)", dir.display())]
+    PlanNotSaved { dir: PathBuf, why: &'static str },
 
     #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
     SharedFolder { path: PathBuf },
@@ -420,13 +421,37 @@ pub fn size_words(bytes: u64) -> String {
     }
 }
 
-/// Whether a write failed for want of room (a full disk, or a quota).
+/// Whether a write failed for want of room (a full disk, a quota, or the
+/// file-size limit a shell set with `ulimit -f`, which the program hears
+/// as EFBIG because SIGXFSZ is blocked at start-up: see [`crate::main`]).
 pub fn disk_full(source: &io::Error) -> bool {
     matches!(
         source.kind(),
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge
     )
 }
+
+/// Why there was no room, in words: a full disk, or a file-size limit,
+/// which freeing space would not help.
+pub fn no_room(source: &io::Error) -> &'static str {
+    if file_size_limit(source) {
+        SIZE_LIMIT_REACHED
+    } else {
+        "the disk is full"
+    }
+}
+
+/// Why a write failed on the file-size limit, in words.
+const SIZE_LIMIT_REACHED: &str = "a limit on file sizes (`ulimit -f`) was reached";
+
+/// Whether a write failed on the file-size limit (`ulimit -f`).
+pub fn file_size_limit(source: &io::Error) -> bool {
+    source.kind() == io::ErrorKind::FileTooLarge
+}
+
+/// What to do about a save refused for want of room.
+const RAISE_LIMIT: &str =
+    "raise the limit on file sizes (`ulimit -f unlimited`, or ask whoever set it), then try again";
 
 /// Whether the system refused for want of permission (another user's
 /// folder, a file made read-only): the person's to fix, not a damaged plan.
@@ -457,7 +482,7 @@ fn read_words(path: &std::path::Path, source: &io::Error) -> String {
 /// a temporary file beside it).
 fn write_words(path: &std::path::Path, source: &io::Error) -> String {
     if disk_full(source) {
-        format!("the disk is full, so `{}` was not saved", path.display())
+        format!("{}, so `{}` was not saved", no_room(source), path.display())
     } else if denied(source) {
         format!("you do not have permission to change `{}`", path.display())
     } else {
@@ -539,6 +564,9 @@ impl Error {
             }
             Error::Read { path, source } if denied(source) => permission_hint(path, false),
             Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
+            Error::Write { source, .. } if file_size_limit(source) => {
+                format!("nothing was changed; {RAISE_LIMIT}")
+            }
             Error::Write { source, .. } if disk_full(source) => {
                 "nothing was changed; free some space, then try again".into()
             }
@@ -581,6 +609,9 @@ impl Error {
                     "relapse-plan then starts that file anew"
                 }
             ),
+            Error::PlanNotSaved { why, .. } if *why == SIZE_LIMIT_REACHED => {
+                format!("nothing was changed, and your plan is as it was; {RAISE_LIMIT}")
+            }
             Error::PlanNotSaved { .. } => {
                 "nothing was changed, and your plan is as it was; free some space, then try again".into()
             }

@@ -1834,3 +1834,39 @@ fn a_history_folder_that_is_not_a_folder_is_said_plainly_and_nothing_changes() {
     let history = env.ok(["history"]);
     assert!(history.contains("3 (current)"), "{history}");
 }
+
+/// Issue 12 (guard12h): under a file-size limit (`ulimit -f`), a save
+/// past it was killed by SIGXFSZ (exit 153) with not a word, so the person
+/// never learnt that nothing was saved. Now the write fails as on a full
+/// disk: exit 1, a clear message that names the limit and how to raise it,
+/// the plan folder byte for byte as it was, and every file still parses.
+#[test]
+fn a_file_size_limit_is_said_and_nothing_changes() {
+    let env = Env::with_example();
+    let dir = env.plan_dir();
+    let before = env.snapshot_dir();
+    // One block (512 or 1,024 bytes, by the shell): the plan is 3.6 KB.
+    for (case, command) in [
+        ("step", "step add 'Ring my sister'"),
+        ("reason", "reason add 'My garden'"),
+    ] {
+        let ran = env
+            .shell(&format!("ulimit -f 1 && exec \"$0\" {command}"))
+            .case(case)
+            .status(1)
+            .run();
+        let said = &ran.stderr;
+        assert!(
+            said.contains("a limit on file sizes (`ulimit -f`) was reached"),
+            "{case}: {said}"
+        );
+        assert!(said.contains("nothing was changed"), "{case}: {said}");
+        assert!(said.contains("ulimit -f unlimited"), "{case}: {said}");
+        assert!(!said.contains("disk is full"), "{case}: {said}");
+        assert_unchanged(&env, &before);
+        env.ok(["validate", dir.join("plan.toml").to_str().unwrap()]);
+    }
+    // With the limit gone, the same save goes through.
+    env.ok(["step", "add", "Ring my sister"]);
+    assert!(env.ok(["now"]).contains("Ring my sister"));
+}

@@ -399,6 +399,7 @@ impl Store {
             Error::Write { source, .. } if crate::error::disk_full(&source) => {
                 Error::PlanNotSaved {
                     dir: self.dir.clone(),
+                    why: crate::error::no_room(&source),
                 }
             }
             error => error,
