@@ -118,7 +118,12 @@ pub enum Error {
         "`{}` was written by a newer relapse-plan (schema {found}); this one can show it but will not change it",
         path.display()
     )]
-    NewerSchema { path: PathBuf, found: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        /// The newest saved revision this version can open, the way back.
+        readable: Option<u64>,
+    },
 
     #[error(
         "`{}` is at revision {revision} and differs from it, but revision {newest} was saved after it",
@@ -421,6 +426,37 @@ pub fn size_words(bytes: u64) -> String {
     }
 }
 
+/// The way on from a plan a newer relapse-plan wrote: keep using that
+/// one, or, for the plan file, move it aside (nothing in it is lost) and
+/// bring back the newest revision this version can open; for a newer
+/// revision, an older one.
+fn newer_schema_hint(path: &std::path::Path, readable: Option<u64>) -> String {
+    use crate::render::rescue::path_word;
+    let in_history = path
+        .parent()
+        .and_then(std::path::Path::file_name)
+        .is_some_and(|n| n == "revisions");
+    match readable {
+        Some(n) if in_history => format!(
+            "nothing was changed; bring back an older revision instead: {n} is the newest this relapse-plan can open (`relapse-plan restore {n}`), or use the newer relapse-plan"
+        ),
+        Some(n) if is_plan_file(path) => format!(
+            "nothing was changed; keep using the newer relapse-plan for this plan, or go back to the newest revision this one can open: move the plan file aside (`mv {} {}`, nothing in it is lost), then `relapse-plan restore {n}`; `show` and `now` still work",
+            path_word(path),
+            path_word(&path.with_file_name("plan.newer.toml")),
+        ),
+        _ if is_plan_file(path) || in_history => "nothing was changed, and no saved revision is one this relapse-plan can open: keep using the newer relapse-plan for this plan (or update this one); `show` and `now` still work".into(),
+        _ => "update relapse-plan to change this file, or open it with the newer relapse-plan that wrote it".into(),
+    }
+}
+
+/// `path` with `.aside` after its name, byte for byte.
+fn aside(path: &std::path::Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".aside");
+    name.into()
+}
+
 /// Whether a write failed for want of room (a full disk, a quota, or the
 /// file-size limit a shell set with `ulimit -f`, which the program hears
 /// as EFBIG because SIGXFSZ is blocked at start-up: see [`crate::main`]).
@@ -500,7 +536,7 @@ fn write_words(path: &std::path::Path, source: &io::Error) -> String {
 const NOT_A_PLAN_HINT: &str = "`validate` checks relapse-plan's own files: your plan (plan.toml, in the folder `relapse-plan path` shows), a homework file or a hand-in";
 
 fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
-    use crate::render::rescue::shell_word;
+    use crate::render::rescue::path_word;
     use crate::store::Place;
     let lead = if changed_nothing {
         "nothing was changed; "
@@ -522,14 +558,14 @@ fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
             let shown = path.display().to_string();
             return format!(
                 "{lead}this is a permissions problem: relapse-plan could not look at `{shown}` to tell whether it is a file or folder; run relapse-plan as the person who owns it and the folders it is in, or check them with `ls -ld {}`",
-                shell_word(&shown)
+                path_word(path)
             );
         }
     };
     let shown = folder.display().to_string();
     format!(
         "{lead}this is a permissions problem: run relapse-plan as the person who owns the folder `{shown}`, or check its owner and permissions with `ls -ld {}`",
-        shell_word(&shown)
+        path_word(&folder)
     )
 }
 
@@ -588,21 +624,21 @@ impl Error {
                 path.display()
             ),
             Error::RevisionsNotAFolder { path, target } => {
-                let shown = crate::render::rescue::shell_word(&path.display().to_string());
+                let shown = crate::render::rescue::path_word(path);
                 match target {
                     Some(_) => format!(
                         "nothing was changed; remove the link with `rm {shown}` (what it points to stays as it is); if your saved revisions are there, copy them back into a folder of their own at {shown}, else your next change starts its history anew"
                     ),
                     None => format!(
                         "nothing was changed; move the file aside and keep it (`mv {shown} {}`), and your next change starts its history anew",
-                        crate::render::rescue::shell_word(&format!("{}.aside", path.display()))
+                        crate::render::rescue::path_word(&aside(path))
                     ),
                 }
             }
             Error::ReadThroughLink { path, target, .. } => format!(
                 "nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm {}` ({}), or put the file you meant in its place",
                 target.display(),
-                crate::render::rescue::shell_word(&path.display().to_string()),
+                crate::render::rescue::path_word(path),
                 if is_plan_file(path) {
                     "relapse-plan then takes your plan from its last saved revision"
                 } else {
@@ -747,9 +783,7 @@ impl Error {
             Error::Diverged { newest, .. } => format!(
                 "nothing was changed; to keep this file, save a copy, then `relapse-plan restore {newest}` (it keeps this file beside the plan) and re-add what it holds"
             ),
-            Error::NewerSchema { .. } => {
-                "update relapse-plan to change this plan; `show` and `now` still work".into()
-            }
+            Error::NewerSchema { path, readable, .. } => newer_schema_hint(path, *readable),
             // The list that shows what the person was looking for.
             Error::NotFound { what, .. } => {
                 let (command, all) = match *what {
