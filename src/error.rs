@@ -96,10 +96,11 @@ pub enum Error {
         source: Box<Error>,
     },
 
-    /// A save the disk had no room for, refused before its revision was
-    /// kept: said about the plan, never about the file it failed on.
-    #[error("the disk is full, so your plan could not be saved (it is kept in `{}`)", dir.display())]
-    PlanNotSaved { dir: PathBuf },
+    /// A save the disk had no room for (or the file-size limit a shell
+    /// set), refused before its revision was kept: said about the plan,
+    /// never about the file it failed on. `why` is [`no_room`]'s words.
+    #[error("{why}, so your plan could not be saved (it is kept in `{}`)", dir.display())]
+    PlanNotSaved { dir: PathBuf, why: &'static str },
 
     #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
     SharedFolder { path: PathBuf },
@@ -117,7 +118,12 @@ pub enum Error {
         "`{}` was written by a newer relapse-plan (schema {found}); this one can show it but will not change it",
         path.display()
     )]
-    NewerSchema { path: PathBuf, found: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        /// The newest saved revision this version can open, the way back.
+        readable: Option<u64>,
+    },
 
     #[error(
         "`{}` is at revision {revision} and differs from it, but revision {newest} was saved after it",
@@ -420,13 +426,68 @@ pub fn size_words(bytes: u64) -> String {
     }
 }
 
-/// Whether a write failed for want of room (a full disk, or a quota).
+/// The way on from a plan a newer relapse-plan wrote: keep using that
+/// one, or, for the plan file, move it aside (nothing in it is lost) and
+/// bring back the newest revision this version can open; for a newer
+/// revision, an older one.
+fn newer_schema_hint(path: &std::path::Path, readable: Option<u64>) -> String {
+    use crate::render::rescue::path_word;
+    let in_history = path
+        .parent()
+        .and_then(std::path::Path::file_name)
+        .is_some_and(|n| n == "revisions");
+    match readable {
+        Some(n) if in_history => format!(
+            "nothing was changed; bring back an older revision instead: {n} is the newest this relapse-plan can open (`relapse-plan restore {n}`), or use the newer relapse-plan"
+        ),
+        Some(n) if is_plan_file(path) => format!(
+            "nothing was changed; keep using the newer relapse-plan for this plan, or go back to the newest revision this one can open: move the plan file aside (`mv {} {}`, nothing in it is lost), then `relapse-plan restore {n}`; `show` and `now` still work",
+            path_word(path),
+            path_word(&path.with_file_name("plan.newer.toml")),
+        ),
+        _ if is_plan_file(path) || in_history => "nothing was changed, and no saved revision is one this relapse-plan can open: keep using the newer relapse-plan for this plan (or update this one); `show` and `now` still work".into(),
+        _ => "update relapse-plan to change this file, or open it with the newer relapse-plan that wrote it".into(),
+    }
+}
+
+/// `path` with `.aside` after its name, byte for byte.
+fn aside(path: &std::path::Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".aside");
+    name.into()
+}
+
+/// Whether a write failed for want of room (a full disk, a quota, or the
+/// file-size limit a shell set with `ulimit -f`, which the program hears
+/// as EFBIG because SIGXFSZ is blocked at start-up: see [`crate::main`]).
 pub fn disk_full(source: &io::Error) -> bool {
     matches!(
         source.kind(),
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge
     )
 }
+
+/// Why there was no room, in words: a full disk, or a file-size limit,
+/// which freeing space would not help.
+pub fn no_room(source: &io::Error) -> &'static str {
+    if file_size_limit(source) {
+        SIZE_LIMIT_REACHED
+    } else {
+        "the disk is full"
+    }
+}
+
+/// Why a write failed on the file-size limit, in words.
+const SIZE_LIMIT_REACHED: &str = "a limit on file sizes (`ulimit -f`) was reached";
+
+/// Whether a write failed on the file-size limit (`ulimit -f`).
+pub fn file_size_limit(source: &io::Error) -> bool {
+    source.kind() == io::ErrorKind::FileTooLarge
+}
+
+/// What to do about a save refused for want of room.
+const RAISE_LIMIT: &str =
+    "raise the limit on file sizes (`ulimit -f unlimited`, or ask whoever set it), then try again";
 
 /// Whether the system refused for want of permission (another user's
 /// folder, a file made read-only): the person's to fix, not a damaged plan.
@@ -457,7 +518,7 @@ fn read_words(path: &std::path::Path, source: &io::Error) -> String {
 /// a temporary file beside it).
 fn write_words(path: &std::path::Path, source: &io::Error) -> String {
     if disk_full(source) {
-        format!("the disk is full, so `{}` was not saved", path.display())
+        format!("{}, so `{}` was not saved", no_room(source), path.display())
     } else if denied(source) {
         format!("you do not have permission to change `{}`", path.display())
     } else {
@@ -475,7 +536,7 @@ fn write_words(path: &std::path::Path, source: &io::Error) -> String {
 const NOT_A_PLAN_HINT: &str = "`validate` checks relapse-plan's own files: your plan (plan.toml, in the folder `relapse-plan path` shows), a homework file or a hand-in";
 
 fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
-    use crate::render::rescue::shell_word;
+    use crate::render::rescue::path_word;
     use crate::store::Place;
     let lead = if changed_nothing {
         "nothing was changed; "
@@ -497,14 +558,14 @@ fn permission_hint(path: &std::path::Path, changed_nothing: bool) -> String {
             let shown = path.display().to_string();
             return format!(
                 "{lead}this is a permissions problem: relapse-plan could not look at `{shown}` to tell whether it is a file or folder; run relapse-plan as the person who owns it and the folders it is in, or check them with `ls -ld {}`",
-                shell_word(&shown)
+                path_word(path)
             );
         }
     };
     let shown = folder.display().to_string();
     format!(
         "{lead}this is a permissions problem: run relapse-plan as the person who owns the folder `{shown}`, or check its owner and permissions with `ls -ld {}`",
-        shell_word(&shown)
+        path_word(&folder)
     )
 }
 
@@ -539,6 +600,9 @@ impl Error {
             }
             Error::Read { path, source } if denied(source) => permission_hint(path, false),
             Error::Read { .. } => "check the file's owner and permissions with `ls -l`".into(),
+            Error::Write { source, .. } if file_size_limit(source) => {
+                format!("nothing was changed; {RAISE_LIMIT}")
+            }
             Error::Write { source, .. } if disk_full(source) => {
                 "nothing was changed; free some space, then try again".into()
             }
@@ -560,27 +624,30 @@ impl Error {
                 path.display()
             ),
             Error::RevisionsNotAFolder { path, target } => {
-                let shown = crate::render::rescue::shell_word(&path.display().to_string());
+                let shown = crate::render::rescue::path_word(path);
                 match target {
                     Some(_) => format!(
                         "nothing was changed; remove the link with `rm {shown}` (what it points to stays as it is); if your saved revisions are there, copy them back into a folder of their own at {shown}, else your next change starts its history anew"
                     ),
                     None => format!(
                         "nothing was changed; move the file aside and keep it (`mv {shown} {}`), and your next change starts its history anew",
-                        crate::render::rescue::shell_word(&format!("{}.aside", path.display()))
+                        crate::render::rescue::path_word(&aside(path))
                     ),
                 }
             }
             Error::ReadThroughLink { path, target, .. } => format!(
                 "nothing was changed, and `{}` was left as it was; if the link is a mistake, remove it with `rm {}` ({}), or put the file you meant in its place",
                 target.display(),
-                crate::render::rescue::shell_word(&path.display().to_string()),
+                crate::render::rescue::path_word(path),
                 if is_plan_file(path) {
                     "relapse-plan then takes your plan from its last saved revision"
                 } else {
                     "relapse-plan then starts that file anew"
                 }
             ),
+            Error::PlanNotSaved { why, .. } if *why == SIZE_LIMIT_REACHED => {
+                format!("nothing was changed, and your plan is as it was; {RAISE_LIMIT}")
+            }
             Error::PlanNotSaved { .. } => {
                 "nothing was changed, and your plan is as it was; free some space, then try again".into()
             }
@@ -716,9 +783,7 @@ impl Error {
             Error::Diverged { newest, .. } => format!(
                 "nothing was changed; to keep this file, save a copy, then `relapse-plan restore {newest}` (it keeps this file beside the plan) and re-add what it holds"
             ),
-            Error::NewerSchema { .. } => {
-                "update relapse-plan to change this plan; `show` and `now` still work".into()
-            }
+            Error::NewerSchema { path, readable, .. } => newer_schema_hint(path, *readable),
             // The list that shows what the person was looking for.
             Error::NotFound { what, .. } => {
                 let (command, all) = match *what {

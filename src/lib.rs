@@ -38,31 +38,54 @@ use crate::store::Store;
 /// test can move the clock while a walk-through is open.
 pub const CLOCK_ENV: &str = "RELAPSE_PLAN_NOW";
 
+/// `relapse-plan` alone: a short start (how to see the plan now, or how
+/// to begin), not all the commands.
+fn start_screen() -> ExitCode {
+    let store = plan_dir(None).map(Store::open_dir);
+    let width = style(
+        io::stdout().is_terminal(),
+        ColorWhen::Never,
+        false,
+        &term_env(),
+    )
+    .width;
+    let mut out = io::stdout().lock();
+    match store.map(|s| cmd::start::write(&mut out, &s, width)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// Keeps SIGXFSZ from killing the program: under a file-size limit
+/// (`ulimit -f`) a write past it would end the process silently (exit
+/// 153), and the person would never learn that nothing was saved. Blocked
+/// before any thread starts (every thread inherits the mask), the signal
+/// stays pending, never delivered, and the write fails with EFBIG instead,
+/// taking the full disk's path: a clear message, nothing changed. Blocking
+/// is the safe call nix offers (setting `SIG_IGN` is `unsafe` there, and
+/// this crate forbids `unsafe`); nothing is ever unblocked or executed.
+fn block_file_size_signal() {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGXFSZ);
+    // Failing leaves the default, as before: nothing to tell the person.
+    let _ = set.thread_block();
+}
+
 /// Parses the command line, runs it, and reports any error on stderr.
 pub fn main() -> ExitCode {
+    block_file_size_signal();
     // Nothing after the name: a short start, not all the commands.
     if std::env::args_os().len() == 1 {
-        let store = plan_dir(None).map(Store::open_dir);
-        let width = style(
-            io::stdout().is_terminal(),
-            ColorWhen::Never,
-            false,
-            &term_env(),
-        )
-        .width;
-        let mut out = io::stdout().lock();
-        return match store.map(|s| cmd::start::write(&mut out, &s, width)) {
-            Ok(Ok(())) => ExitCode::SUCCESS,
-            Ok(Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Ok(Err(e)) => {
-                let _ = writeln!(io::stderr(), "error: {e}");
-                ExitCode::FAILURE
-            }
-            Err(e) => {
-                let _ = writeln!(io::stderr(), "error: {e}");
-                e.exit_code()
-            }
-        };
+        return start_screen();
     }
     let cli = match cli::command()
         .try_get_matches()

@@ -1847,3 +1847,228 @@ fn a_history_folder_that_is_not_a_folder_is_said_plainly_and_nothing_changes() {
     let history = env.ok(["history"]);
     assert!(history.contains("3 (current)"), "{history}");
 }
+
+/// Issue 12 (guard12h): under a file-size limit (`ulimit -f`), a save
+/// past it was killed by SIGXFSZ (exit 153) with not a word, so the person
+/// never learnt that nothing was saved. Now the write fails as on a full
+/// disk: exit 1, a clear message that names the limit and how to raise it,
+/// the plan folder byte for byte as it was, and every file still parses.
+#[test]
+fn a_file_size_limit_is_said_and_nothing_changes() {
+    let env = Env::with_example();
+    let dir = env.plan_dir();
+    let before = env.snapshot_dir();
+    // One block (512 or 1,024 bytes, by the shell): the plan is 3.6 KB.
+    for (case, command) in [
+        ("step", "step add 'Ring my sister'"),
+        ("reason", "reason add 'My garden'"),
+    ] {
+        let ran = env
+            .shell(&format!("ulimit -f 1 && exec \"$0\" {command}"))
+            .case(case)
+            .status(1)
+            .run();
+        let said = &ran.stderr;
+        assert!(
+            said.contains("a limit on file sizes (`ulimit -f`) was reached"),
+            "{case}: {said}"
+        );
+        assert!(said.contains("nothing was changed"), "{case}: {said}");
+        assert!(said.contains("ulimit -f unlimited"), "{case}: {said}");
+        assert!(!said.contains("disk is full"), "{case}: {said}");
+        assert_unchanged(&env, &before);
+        env.ok(["validate", dir.join("plan.toml").to_str().unwrap()]);
+    }
+    // With the limit gone, the same save goes through.
+    env.ok(["step", "add", "Ring my sister"]);
+    assert!(env.ok(["now"]).contains("Ring my sister"));
+}
+
+/// Issue 12 (guard12h): a hint's command named a folder as the screen
+/// shows it, with an escape written `\u{1b}` inside plain quotes, so the
+/// command pasted into a shell named a folder that is not there. Now a
+/// name holding what the screen writes out is quoted in the shell's
+/// `$'…'` form, byte by byte (`\x1b`, `\xe2\x80\xae`): shown as it is,
+/// and pasted, in any locale, it moves the very file the hint means.
+#[test]
+fn a_hint_names_an_odd_folder_in_a_command_that_pastes_as_it_reads() {
+    let env = Env::with_example();
+    let odd = env.home().join("plan \u{1b}[31m it's \u{202e}xo");
+    fs::rename(env.plan_dir(), &odd).unwrap();
+    let revisions = odd.join("revisions");
+    fs::rename(&revisions, env.home().join("real-revisions")).unwrap();
+    fs::write(&revisions, "not a folder\n").unwrap();
+    let err = env
+        .test(["reason", "add", "Mia"])
+        .env("RELAPSE_PLAN_DIR", &odd)
+        .status(1)
+        .run()
+        .stderr;
+    assert_shown_safely("the hint", err.as_bytes());
+    let (_, after) = err
+        .split_once("move the file aside and keep it (`")
+        .unwrap_or_else(|| panic!("{err}"));
+    let (command, _) = after.split_once("`)").unwrap();
+    assert!(command.starts_with("mv $'"), "{command}");
+    assert!(!command.contains("\\u{"), "{command}");
+    env.program("bash").arg("-c").arg(command).run();
+    assert!(!revisions.exists(), "{command} moved nothing");
+    let mut aside = revisions.into_os_string();
+    aside.push(".aside");
+    assert_eq!(fs::read_to_string(&aside).unwrap(), "not a folder\n");
+}
+
+/// Issue 12 (guard12h): a plan a newer relapse-plan saved was refused
+/// with "update relapse-plan", and no way back: moving it aside only
+/// brought the newer revision back, and `restore` refused that. Now the
+/// hint names the way: keep using the newer one, or move the plan file
+/// aside and restore the newest revision this version can open, by
+/// number; followed word for word, it works, and the newer revision stays
+/// in the history, byte for byte.
+#[test]
+fn a_plan_from_a_newer_relapse_plan_has_a_way_back() {
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["step", "add", "Call Alex"]);
+    env.ok(["step", "add", "Walk to the park"]);
+    let newer = fs::read_to_string(env.plan_file())
+        .unwrap()
+        .replacen(
+            "schema_version = 3",
+            &format!(
+                "schema_version = {}\nhologram = \"future\"",
+                relapse_plan::plan::SCHEMA_VERSION + 1
+            ),
+            1,
+        )
+        .replacen("revision = 3", "revision = 4", 1);
+    assert!(newer.contains("hologram"), "{newer}");
+    let saved_newer = env.plan_dir().join("revisions/000004.toml");
+    fs::write(&saved_newer, &newer).unwrap();
+    fs::write(env.plan_file(), &newer).unwrap();
+    let err = env.fails(1, ["step", "add", "Breathe"]);
+    assert!(err.contains("keep using the newer relapse-plan"), "{err}");
+    assert!(err.contains("then `relapse-plan restore 3`"), "{err}");
+    let (_, after) = err
+        .split_once("move the plan file aside (`")
+        .unwrap_or_else(|| panic!("{err}"));
+    let (command, _) = after.split_once('`').unwrap();
+    env.shell(command).run();
+    let ran = env.test(["restore", "3"]).run();
+    assert!(
+        (ran.stdout.clone() + &ran.stderr).contains("Restored revision 3 as revision 5"),
+        "{ran:?}"
+    );
+    env.ok(["step", "add", "Breathe"]);
+    let now = env.ok(["now"]);
+    assert!(
+        now.contains("Walk to the park") && now.contains("Breathe"),
+        "{now}"
+    );
+    assert_eq!(fs::read_to_string(&saved_newer).unwrap(), newer);
+    assert_eq!(
+        fs::read_to_string(env.plan_dir().join("plan.newer.toml")).unwrap(),
+        newer
+    );
+    // A newer revision asked for by number points to the one to ask for.
+    let err = env.fails(1, ["restore", "4"]);
+    assert!(err.contains("`relapse-plan restore 6`"), "{err}");
+}
+
+/// Issue 12 (guard12h, Trudy): a crisis step typed or pasted with a
+/// zero-width space or a right-to-left override around a phone number was
+/// kept as it came, shown as `\u{200b}` in `now`, and the HTML card made
+/// the reversed number a `tel:` link that dials something other than what
+/// the person read. Now `step`, `warning-sign` and `coping` words lose
+/// them, each named in what is said; and words that still hold one (a
+/// plan edited by hand) have each number flagged on paper, never linked,
+/// with `print` saying why.
+#[test]
+fn hidden_characters_around_a_number_in_a_step_are_taken_out_or_flagged_never_linked() {
+    let env = Env::with_example();
+    for (args, said) in [
+        (
+            vec!["step", "add", "Call Ravi on \u{200b}98200 12345"],
+            "The crisis step held characters that do not show or that act on a screen (copying from a phone, a terminal or a web page can bring them): a zero-width space (U+200B). They were left out, so it reads “Call Ravi on 98200 12345”.",
+        ),
+        (
+            vec![
+                "warning-sign",
+                "add",
+                "Ringing \u{202e}54321 00289\u{202c} again",
+            ],
+            "The warning sign held characters that do not show or that act on a screen (copying from a phone, a terminal or a web page can bring them): a right-to-left override (U+202E) and a pop directional formatting (U+202C). They were left out, so it reads “Ringing 54321 00289 again”.",
+        ),
+        (
+            vec!["step", "edit", "5", "Call Ravi on 98200\u{2060} 12345"],
+            "a word joiner (U+2060). They were left out, so it reads “Call Ravi on 98200 12345”.",
+        ),
+        (
+            vec![
+                "coping",
+                "add",
+                "--name",
+                "Ring",
+                "--step",
+                "Ring \u{202e}54321 00289",
+            ],
+            "The coping step held characters that do not show or that act on a screen (copying from a phone, a terminal or a web page can bring them): a right-to-left override (U+202E). They were left out, so it reads “Ring 54321 00289”.",
+        ),
+    ] {
+        let ran = env.test(&args).run();
+        let all = format!("{}{}", ran.stdout, ran.stderr);
+        assert!(all.contains(said), "{args:?}: {all}");
+        assert!(!all.contains("\\u{"), "{args:?}: {all}");
+    }
+    let plan = std::fs::read_to_string(env.plan_file()).unwrap();
+    for hidden in ['\u{200b}', '\u{202e}', '\u{202c}', '\u{2060}'] {
+        assert!(!plan.contains(hidden), "{hidden:?} kept:\n{plan}");
+    }
+    assert!(
+        plan.contains("text = \"Call Ravi on 98200 12345\""),
+        "{plan}"
+    );
+    let now = env.ok(["now"]);
+    assert!(now.contains("5. Call Ravi on 98200 12345"), "{now}");
+    assert!(!now.contains("\\u{"), "{now}");
+    // A plan edited by hand keeps what it holds; on paper, its number is
+    // flagged and never a link, and `print` says why.
+    env.edit_plan_by_hand(
+        "text = \"Call Alex\"",
+        "text = \"Call Alex on \\u202E54321 00289\\u202C now\"",
+    );
+    let card = env.home().join("card.html");
+    let ran = env
+        .test([
+            "print",
+            "--card",
+            "--format",
+            "html",
+            "-o",
+            card.to_str().unwrap(),
+        ])
+        .run();
+    assert!(
+        ran.stderr.contains("Your crisis step 3 (“Call Alex on \\u{202e}54321 00289\\u{202c} now”) holds characters that do not show beside a number, so the number may not dial what you read: it is marked “(check this number)” on paper and is not a link. Mend it with `relapse-plan step edit 3 \"…\"`."),
+        "{}",
+        ran.stderr
+    );
+    let html = std::fs::read_to_string(&card).unwrap();
+    assert!(
+        !html.contains("tel:5432100289"),
+        "a link to the hidden number"
+    );
+    assert!(
+        html.contains("Call Alex on (check this number) <span class=\"num\" dir=\"ltr\">54321 00289</span> now"),
+        "{html}"
+    );
+    // A plain number beside it is still a link.
+    assert!(html.contains("href=\"tel:9820012345\""), "{html}");
+    let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
+    assert!(!markdown.contains("(tel:5432100289)"), "{markdown}");
+    // Markdown shows the hidden characters written out, as a screen does.
+    assert!(
+        markdown.contains("Call Alex on \\\\u{202e}54321 00289"),
+        "{markdown}"
+    );
+}

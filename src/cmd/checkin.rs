@@ -262,7 +262,9 @@ fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<Sa
                 return Err(error);
             }
             (Err(Error::Write { path, source }), Some(command)) => {
-                ctx.say(if crate::error::disk_full(&source) {
+                ctx.say(if crate::error::file_size_limit(&source) {
+                    "Today's check-in was not saved: a limit on file sizes (`ulimit -f`) was reached. To save it as you answered, raise the limit, then run:"
+                } else if crate::error::disk_full(&source) {
                     "Today's check-in was not saved: the disk is full. To save it as you answered, free some space, then run:"
                 } else {
                     "Today's check-in was not saved. To save it as you answered, once what is said below is put right, run:"

@@ -19,7 +19,8 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             }
             Ok(())
         }
-        CopingCommand::Add(args) => {
+        CopingCommand::Add(mut args) => {
+            let tidied = tidy_steps(&mut args.step);
             let mut named = Named::default();
             save(ctx, |plan| {
                 let id = args.id.unwrap_or_else(|| plan.new_id::<Coping>(&args.name));
@@ -34,15 +35,18 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
                 named = Named::in_steps(plan, plan.coping.len() - 1, 0);
                 Ok(description)
             })?;
+            tidied.iter().try_for_each(|said| ctx.say(said))?;
             named.say(ctx)
         }
-        CopingCommand::Edit(args) => {
+        CopingCommand::Edit(mut args) => {
+            let tidied = tidy_steps(&mut args.step);
             let mut named = Named::default();
             save_renaming(ctx, |plan| {
                 let (description, rename, index, new_from) = edit(plan, args)?;
                 named = Named::in_steps(plan, index, new_from);
                 Ok((description, rename))
             })?;
+            tidied.iter().try_for_each(|said| ctx.say(said))?;
             named.say(ctx)
         }
         CopingCommand::Remove(args) => save(ctx, |plan| {
@@ -52,6 +56,15 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             Ok(format!("removed coping strategy {name}"))
         }),
     }
+}
+
+/// Each `--step` without what does not show ([`super::tidy_text`]), and
+/// what to say of each that lost something.
+fn tidy_steps(steps: &mut [String]) -> Vec<String> {
+    steps
+        .iter_mut()
+        .filter_map(|step| super::tidy_text("coping step", step))
+        .collect()
 }
 
 /// A new strategy's follow-through, from its flags.

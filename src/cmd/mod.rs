@@ -373,6 +373,7 @@ impl session::Keeper for crate::store::Store {
                 Some(found) => Err(Error::NewerSchema {
                     path: loaded.path,
                     found,
+                    readable: self.newest_readable_revision(),
                 }),
                 None => Ok(Some(session::Current {
                     plan: loaded.plan,
@@ -522,6 +523,25 @@ fn without_escapes(text: &str) -> String {
         Some(crate::plan::hidden::Tidied::Note(kept)) => kept,
         _ => text.to_string(),
     }
+}
+
+/// Words typed or pasted for the plan (a crisis step, a warning sign, a
+/// coping step), without what acts on a terminal or does not show, as
+/// `contact add` keeps a number: a right-to-left override around a phone
+/// number, or a zero-width space inside it, makes it read one way and dial
+/// another. Returns what to say after the save, naming what was taken out
+/// (`what`: "crisis step"); words that would be left empty are kept as
+/// typed, for the usual refusal.
+fn tidy_text(what: &str, text: &mut String) -> Option<String> {
+    let Some(crate::plan::hidden::Tidied::Note(kept)) = crate::plan::hidden::tidy_note(text) else {
+        return None;
+    };
+    if kept.is_empty() {
+        return None;
+    }
+    let said = crate::render::tidied_text_words(what, text, &kept);
+    *text = kept;
+    Some(said)
 }
 
 /// Checks a `-o` file before any work is done ([`crate::store::check_output`]:

@@ -20,10 +20,11 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
             Ok(())
         }
         TextCommand::Add {
-            text,
+            mut text,
             before,
             after,
         } => {
+            let tidied = super::tidy_text(what, &mut text);
             let mut named = (0, Vec::new());
             save(ctx, |plan| {
                 let at = {
@@ -39,9 +40,11 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
                 plan.section_mut(section).insert(at, TextItem::new(text));
                 Ok(description)
             })?;
+            say_tidied(ctx, tidied)?;
             said_not_to_involve(ctx, section, named.0, &named.1)
         }
-        TextCommand::Edit { number, text } => {
+        TextCommand::Edit { number, mut text } => {
+            let tidied = super::tidy_text(what, &mut text);
             let mut named = Vec::new();
             save(ctx, |plan| {
                 named = names_not_to_involve(plan, section, &text);
@@ -51,6 +54,7 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
                 items[n - 1].text = text;
                 Ok(description)
             })?;
+            say_tidied(ctx, tidied)?;
             said_not_to_involve(ctx, section, number, &named)
         }
         TextCommand::Remove { number } => save(ctx, |plan| {
@@ -68,6 +72,11 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
             Ok(format!("moved {what} {from} to {to}"))
         }),
     }
+}
+
+/// Says what [`super::tidy_text`] took out of the words, once they are saved.
+fn say_tidied(ctx: &mut Ctx, tidied: Option<String>) -> Result<()> {
+    tidied.map_or(Ok(()), |said| ctx.say(&said))
 }
 
 /// `step follow-through N`: sets how likely the person is to do step N and

@@ -46,6 +46,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         return Err(Error::NewerSchema {
             path: args.file.clone(),
             found,
+            readable: None,
         });
     }
     if !parsed.problems.is_empty() {

@@ -347,9 +347,11 @@ pub fn wrote_assignment(path: &str, output: &std::path::Path, a: &Assignment) ->
         super::plural(a.tasks.len() as u64, "task"),
         // In words, so a date typed as "in 2 weeks" is said back plainly.
         crate::plan::date::date_in_words(&a.due),
+        // Quoted for the shell, so a name with a space or an odd
+        // character pastes as the file it is.
         output
             .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            .map_or_else(String::new, |n| command_word(std::path::Path::new(n)))
     )
 }
 
@@ -397,7 +399,7 @@ pub fn valid_started(path: &std::path::Path, started: &Started) -> String {
 /// A path as one word of a command she can run, quoted for the shell and
 /// shown cleaned.
 fn command_word(path: &std::path::Path) -> String {
-    clean(&super::rescue::shell_word(&path.display().to_string()))
+    clean(&super::rescue::path_word(path))
 }
 
 /// Said once a hand-in is written to `path` (as shown).

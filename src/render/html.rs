@@ -136,8 +136,14 @@ fn marked(text: &str, links: Option<&HashSet<String>>) -> String {
     for range in numbers(text) {
         out.push_str(&html(&text[at..range.start]));
         let found = &text[range.clone()];
+        // A number flagged as held among hidden characters is never a
+        // link: a tap must not dial what the person may have read
+        // differently.
+        let doubted = text[..range.start]
+            .trim_end()
+            .ends_with(super::NUMBER_DOUBT);
         let link = links
-            .filter(|known| dialable(found, known))
+            .filter(|known| !doubted && dialable(found, known))
             .and_then(|_| href(found, &Reach::Call));
         if let Some(link) = link {
             let _ = write!(

@@ -272,11 +272,14 @@ pub enum Medium {
 }
 
 impl Medium {
-    /// Stored text as this medium shows it.
+    /// Stored text as this medium shows it. On paper, a number in words
+    /// that held a hidden character is flagged ([`NUMBER_DOUBT`]) and never
+    /// linked: a right-to-left override can show "98200 12345" on the
+    /// screen where it was typed while the digits dial 54321 00289.
     pub fn show(self, text: &str) -> String {
         match self {
             Medium::Screen => clean(text),
-            Medium::Paper => for_paper(text),
+            Medium::Paper => paper_words(text),
         }
     }
 
@@ -338,6 +341,57 @@ pub fn for_paper(text: &str) -> String {
         prev = Some(c);
     }
     shown
+}
+
+/// Said on paper before each number in words that held a hidden
+/// character: the words read there without it, but the person may have
+/// read them otherwise where they typed them, so the number is checked,
+/// not trusted (and no format makes it a link: see `html.rs`). Before it,
+/// not after, so a card that shortens the words keeps the flag with the
+/// number.
+/// Short, as a wallet card has little room: `print` says why, in full.
+pub const NUMBER_DOUBT: &str = "(check this number)";
+
+/// [`for_paper`], with each number flagged ([`NUMBER_DOUBT`] before it) when the
+/// stored words held a hidden character (a bidirectional control
+/// anywhere in them turns the digits around, a zero-width space splits
+/// them); line breaks and tabs do not count.
+fn paper_words(text: &str) -> String {
+    let shown = for_paper(text);
+    if !held_hidden(text) {
+        return shown;
+    }
+    let mut flagged = String::with_capacity(shown.len() + NUMBER_DOUBT.len());
+    let mut at = 0;
+    for range in paragraph::numbers(&shown) {
+        flagged.push_str(&shown[at..range.start]);
+        flagged.push_str(NUMBER_DOUBT);
+        flagged.push(' ');
+        flagged.push_str(&shown[range.clone()]);
+        at = range.end;
+    }
+    flagged.push_str(&shown[at..]);
+    flagged
+}
+
+/// Whether stored words hold a character that does not show or acts on a
+/// screen (line breaks and tabs apart).
+fn held_hidden(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).any(|i| {
+        !matches!(chars[i], '\t' | '\n' | '\r')
+            && is_hidden(
+                chars[i],
+                i.checked_sub(1).map(|p| chars[p]),
+                chars.get(i + 1).copied(),
+            )
+    })
+}
+
+/// Whether paper flags a number in these words ([`NUMBER_DOUBT`]): they
+/// hold a hidden character and a number.
+pub fn number_in_hidden(text: &str) -> bool {
+    held_hidden(text) && !paragraph::numbers(&for_paper(text)).is_empty()
 }
 
 /// "3 minutes", "1 min 20 s", "45 s".
@@ -703,9 +757,107 @@ pub fn tidied_words_for(what: &str, tidied: &crate::plan::hidden::Tidied) -> Str
     }
 }
 
+/// What was taken out of words typed for the plan (`typed`, kept as
+/// `kept`), by name, so the person knows what had been there: "The crisis
+/// step held a right-to-left override (U+202E) and a pop directional
+/// formatting (U+202C)… They were left out, so it reads “…”."
+pub fn tidied_text_words(what: &str, typed: &str, kept: &str) -> String {
+    let names = hidden_names(typed);
+    let held = match names.len() {
+        0 => "characters that do not show".to_string(),
+        1 => names[0].clone(),
+        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+    };
+    format!(
+        "The {what} held characters that do not show or that act on a screen (copying from a phone, a terminal or a web page can bring them): {held}. They were left out, so it reads “{}”.",
+        clean(kept)
+    )
+}
+
+/// The characters in `typed` that a screen would write out, each named
+/// once in the order met: a bidirectional control or a zero-width
+/// character by its Unicode name, an escape as "an escape sequence", any
+/// other by its code. At most four, then "others".
+fn hidden_names(typed: &str) -> Vec<String> {
+    let chars: Vec<char> = typed.chars().collect();
+    let mut seen: Vec<char> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let hidden = !matches!(c, '\n' | '\t')
+            && is_hidden(
+                c,
+                i.checked_sub(1).map(|p| chars[p]),
+                chars.get(i + 1).copied(),
+            );
+        let key = if c.is_control() && c != '\u{1b}' && c != '\u{9b}' {
+            '\u{7}'
+        } else {
+            c
+        };
+        if hidden && !seen.contains(&key) {
+            seen.push(key);
+        }
+    }
+    let mut names: Vec<String> = seen.iter().take(4).map(|&c| hidden_name(c)).collect();
+    if seen.len() > 4 {
+        names.push("others".into());
+    }
+    names
+}
+
+/// One hidden character, named for a person.
+fn hidden_name(c: char) -> String {
+    let name = match c {
+        '\u{1b}' | '\u{9b}' => return "an escape sequence".into(),
+        '\u{7}' => return "control characters".into(),
+        '\u{200b}' => "a zero-width space",
+        '\u{200c}' => "a zero-width non-joiner",
+        '\u{200d}' => "a zero-width joiner",
+        '\u{200e}' => "a left-to-right mark",
+        '\u{200f}' => "a right-to-left mark",
+        '\u{202a}' => "a left-to-right embedding",
+        '\u{202b}' => "a right-to-left embedding",
+        '\u{202c}' => "a pop directional formatting",
+        '\u{202d}' => "a left-to-right override",
+        '\u{202e}' => "a right-to-left override",
+        '\u{2066}' => "a left-to-right isolate",
+        '\u{2067}' => "a right-to-left isolate",
+        '\u{2068}' => "a first-strong isolate",
+        '\u{2069}' => "a pop directional isolate",
+        '\u{2060}' => "a word joiner",
+        '\u{feff}' => "a zero-width no-break space",
+        '\u{00ad}' => "a soft hyphen",
+        '\u{061c}' => "an Arabic letter mark",
+        _ => "an invisible character",
+    };
+    format!("{name} (U+{:04X})", u32::from(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 12 (guard12h): what was taken out of a step is named.
+    #[test]
+    fn what_was_taken_out_of_typed_words_is_named() {
+        let said = tidied_text_words(
+            "crisis step",
+            "Call \u{202e}54321 00289\u{202c} now\u{200b}",
+            "Call 54321 00289 now",
+        );
+        assert!(
+            said.ends_with(": a right-to-left override (U+202E), a pop directional formatting (U+202C) and a zero-width space (U+200B). They were left out, so it reads “Call 54321 00289 now”."),
+            "{said}"
+        );
+        assert!(
+            said.starts_with("The crisis step held characters that do not show"),
+            "{said}"
+        );
+        let said = tidied_text_words("warning sign", "red\u{1b}[31m\u{7}", "red");
+        assert!(
+            said.contains(": an escape sequence and control characters. They were left out"),
+            "{said}"
+        );
+    }
 
     /// Issue 13 (Noa, Ravi): a cut keeps whole graphemes (a letter with its
     /// niqqud) and never falls inside a phone number.

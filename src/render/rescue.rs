@@ -4,6 +4,7 @@
 //! where they belong.
 
 use std::fmt::Display;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::plan::Plan;
@@ -135,18 +136,35 @@ pub fn rehearse(rehearsal: &Rehearsal, plan_dir: Option<&Path>) -> String {
 
 /// A path as a word a POSIX shell reads back exactly and a command never
 /// takes for an option: a relative one starting with `-` is written
-/// `./-x`.
+/// `./-x`. Its bytes are quoted as they are: a name that is not UTF-8
+/// (an old Latin-1 name, say) is written byte by byte as `$'\xe9'`.
 pub fn path_word(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if text.starts_with('-') {
-        shell_word(&format!("./{text}"))
-    } else {
-        shell_word(&text)
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    if bytes.starts_with(b"-") {
+        return path_word(&Path::new(".").join(path));
     }
+    if std::str::from_utf8(bytes).is_ok() {
+        return shell_word(&path.to_string_lossy());
+    }
+    let mut quoted = String::from("$'");
+    for chunk in bytes.utf8_chunks() {
+        push_ansi_c(&mut quoted, chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(quoted, "\\x{b:02x}");
+        }
+    }
+    quoted.push('\'');
+    quoted
 }
 
 /// A word as a POSIX shell reads it back exactly: bare when it is plain,
-/// else in single quotes (a quote inside written `'\''`).
+/// else in single quotes (a quote inside written `'\''`). A word holding
+/// what a screen shows written out (an escape, a right-to-left override,
+/// a zero-width space: see [`super::clean`]) is written in the shell's
+/// `$'…'` quotes instead (bash, zsh, ksh, and POSIX sh since 2024), with
+/// those characters as their bytes (`\x1b`, `\xe2\x80\xae`): inside plain quotes the
+/// screen would show `\u{1b}`, and pasted, that names another file.
 pub fn shell_word(word: &str) -> String {
     let plain = !word.is_empty()
         && word
@@ -154,8 +172,33 @@ pub fn shell_word(word: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || "-_.,:/+=@%".contains(c));
     if plain {
         word.to_string()
+    } else if super::clean(word) != word {
+        let mut quoted = String::from("$'");
+        push_ansi_c(&mut quoted, word);
+        quoted.push('\'');
+        quoted
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// `text` inside `$'…'`: a backslash and a quote escaped, and every
+/// character a screen would write out ([`super::hides`], controls) as its
+/// bytes, so what is shown is what the shell reads.
+fn push_ansi_c(quoted: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\\' => quoted.push_str("\\\\"),
+            '\'' => quoted.push_str("\\'"),
+            // Byte by byte, as UTF-8: `\u202e` would need a UTF-8 locale
+            // in the shell that reads it; bytes read back the same in any.
+            c if c.is_control() || super::hides(c) => {
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(quoted, "\\x{b:02x}");
+                }
+            }
+            c => quoted.push(c),
+        }
     }
 }
 

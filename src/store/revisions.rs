@@ -19,6 +19,10 @@ use crate::plan::parse::{Parsed, parse, to_toml};
 use crate::plan::validate::{Problem, validate};
 use crate::plan::{Plan, RevisionInfo};
 
+/// How many revisions, newest first, are looked at for one this version
+/// can open ([`Store::newest_readable_revision`]).
+const READABLE_LOOKS: usize = 200;
+
 impl Store {
     /// The current plan. Recovers from the newest revision when plan.toml is
     /// missing or behind it; a damaged plan.toml is an error, never replaced.
@@ -179,6 +183,37 @@ impl Store {
         }))
     }
 
+    /// The newest saved revision this version can open (its schema not
+    /// newer, and it reads cleanly), for the way back from a plan a newer
+    /// relapse-plan wrote. Looks at no more than [`READABLE_LOOKS`]
+    /// revisions, newest first, so an error stays quick whatever the
+    /// history holds; `None` when none of those will do.
+    pub fn newest_readable_revision(&self) -> Option<u64> {
+        let numbers = self.revision_numbers().ok()?;
+        numbers
+            .into_iter()
+            .rev()
+            .take(READABLE_LOOKS)
+            .find(|&revision| {
+                read_limited(&self.revision_path(revision))
+                    .ok()
+                    .and_then(|bytes| parse(&bytes).ok())
+                    .is_some_and(|parsed| {
+                        parsed.newer_schema.is_none() && parsed.problems.is_empty()
+                    })
+            })
+    }
+
+    /// A newer schema, said about the file it was found in, with the
+    /// newest revision this version could bring back.
+    fn newer_schema(&self, path: PathBuf, found: i64) -> Error {
+        Error::NewerSchema {
+            path,
+            found,
+            readable: self.newest_readable_revision(),
+        }
+    }
+
     /// The numbers of every saved revision, oldest first.
     pub fn revision_numbers(&self) -> Result<Vec<u64>> {
         let dir = self.revisions_dir();
@@ -312,10 +347,7 @@ impl Store {
     ) -> Result<Saved> {
         let current = self.load()?;
         if let Some(found) = current.newer_schema {
-            return Err(Error::NewerSchema {
-                path: current.path,
-                found,
-            });
+            return Err(self.newer_schema(current.path, found));
         }
         let mut plan = current.plan.clone();
         let (description, also) = change(&mut plan)?;
@@ -399,6 +431,7 @@ impl Store {
             Error::Write { source, .. } if crate::error::disk_full(&source) => {
                 Error::PlanNotSaved {
                     dir: self.dir.clone(),
+                    why: crate::error::no_room(&source),
                 }
             }
             error => error,
@@ -492,19 +525,20 @@ impl Store {
         let old = self.load_revision(revision)?;
         if old.schema_version > crate::plan::SCHEMA_VERSION {
             // Rewriting it under this version would drop what it does not know.
-            return Err(Error::NewerSchema {
-                path: self.revision_path(revision),
-                found: i64::from(old.schema_version),
-            });
+            return Err(
+                self.newer_schema(self.revision_path(revision), i64::from(old.schema_version))
+            );
         }
         let newest = self.newest_revision()?.unwrap_or(0);
         let mut set_aside = None;
         match self.load() {
-            Ok(current) if current.newer_schema.is_some() => {
-                return Err(Error::NewerSchema {
-                    path: current.path,
-                    found: current.newer_schema.unwrap_or_default(),
-                });
+            // A plan file from a newer relapse-plan is never written over;
+            // once it is moved aside (as the hint says), an older revision
+            // may be brought back: the newer ones stay in the history.
+            Ok(current) if current.newer_schema.is_some() && self.plan_path().exists() => {
+                return Err(
+                    self.newer_schema(current.path, current.newer_schema.unwrap_or_default())
+                );
             }
             Ok(current) if current.plan.content() == old.content() => {
                 return Ok((Saved::Unchanged(current.plan), None));
