@@ -214,3 +214,54 @@ fn task_counts_read_any_digits_and_are_checked_as_typed() {
         "{written}"
     );
 }
+
+/// Before: a second check-in the same day started "Did you act on an
+/// urge?" with "No" under the cursor, unsaid, so the ↓ and Enter that
+/// chose "No" the first time recorded "Partly": a false lapse went to his
+/// therapist. And Enter at the urge question, which said "Enter keeps
+/// it", showed "(left empty)". Now both say what was kept.
+#[test]
+fn a_second_check_in_says_what_enter_keeps_and_keeps_it() {
+    let env = Env::with_example();
+    env.ok(["check-in", "--urge", "2", "--acted", "no"]);
+    let t = Tmux::start(&env, &["check-in"], 50);
+    wait_said(&t, "(earlier today: 2; Enter keeps it)");
+    t.keys(&["Enter"]);
+    let screen = wait_said(
+        &t,
+        "Any answer helps your plan. (earlier today: No; Enter keeps it)",
+    );
+    assert!(screen.contains("2 (kept)"), "{screen}");
+    assert!(!screen.contains("(left empty)"), "{screen}");
+    // What chose "No" the first time chooses it now.
+    t.keys(&["Down"]);
+    t.keys(&["Enter"]);
+    t.wait_for("Which of your warning signs showed today?");
+    t.keys(&["Enter"]);
+    t.wait_for("Which daily maintenance did you do?");
+    t.keys(&["Enter"]);
+    t.wait_for("Which coping did you use today?");
+    t.keys(&["Enter"]);
+    t.wait_for("Distress or low mood today");
+    t.keys(&["Enter"]);
+    t.wait_for("Anything else about today");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(
+        !log.contains("partly"),
+        "a false lapse was recorded:\n{log}"
+    );
+    assert!(log.contains("acted = \"no\""), "{log}");
+
+    // Enter alone keeps the earlier answer, and the screen says so.
+    let t = Tmux::start(&env, &["check-in"], 50);
+    wait_said(&t, "Enter keeps it");
+    t.keys(&["Enter"]);
+    wait_said(&t, "(earlier today: No; Enter keeps it)");
+    t.keys(&["Enter"]);
+    let screen = wait_said(&t, "Which of your warning signs showed today?");
+    assert!(screen.contains("No (kept)"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+}
