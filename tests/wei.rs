@@ -265,3 +265,45 @@ fn a_second_check_in_says_what_enter_keeps_and_keeps_it() {
     t.keys(&["C-c"]);
     t.wait_until_ended();
 }
+
+/// Before: a window made narrower during a check-in (100 columns, then
+/// 50) got "Your plan has noticed something" (first steps, people, crisis
+/// lines) laid out for 100, so the terminal cut words and phone numbers
+/// mid-way. Now each block is laid out for the width as it is printed.
+#[test]
+fn the_early_warning_after_a_check_in_fits_the_window_as_it_is_then() {
+    let env = Env::with_example();
+    env.test(["check-in", "--urge", "8", "--acted", "no"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-21T10:15:00Z")
+        .run();
+    let t = Tmux::start(&env, &["check-in"], 100);
+    t.wait_for("Strongest urge today");
+    t.type_text("8");
+    t.keys(&["Enter"]);
+    t.wait_for("Did you act on an urge today?");
+    t.type_text("n");
+    t.keys(&["Enter"]);
+    t.wait_for("Which of your warning signs showed today?");
+    t.keys(&["Enter"]);
+    t.wait_for("Which daily maintenance did you do?");
+    t.keys(&["Enter"]);
+    t.wait_for("Which coping did you use today?");
+    t.keys(&["Enter"]);
+    t.wait_for("Distress or low mood today");
+    t.keys(&["Enter"]);
+    t.wait_for("Anything else about today");
+    t.resize(50);
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    let joined = t.scrollback_joined();
+    let block = joined
+        .split_once("Your plan has noticed something")
+        .unwrap_or_else(|| panic!("no early warning:\n{joined}"))
+        .1;
+    for row in block.lines() {
+        assert!(
+            textwrap::core::display_width(row) <= 50,
+            "cut by the terminal at 50 columns: {row:?}\n{block}"
+        );
+    }
+}
