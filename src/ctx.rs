@@ -51,6 +51,25 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// [`Ctx::style`] with standard output's width read again now: the
+    /// window may have been made narrower since the command began (during
+    /// a check-in's questions, Wei at 50 columns), and a block laid out for
+    /// the old width had its words and phone numbers cut by the terminal.
+    /// `COLUMNS`, when given, still wins; into a pipe nothing changes.
+    pub fn style_now(&self) -> Style {
+        let mut style = self.style;
+        if self.stdout_terminal && self.term_env.columns.is_none() {
+            let now = console::Term::stdout()
+                .size_checked()
+                .map(|(_, w)| usize::from(w))
+                .filter(|w| (20..=500).contains(w));
+            if let Some(width) = now {
+                style.width = width;
+            }
+        }
+        style
+    }
+
     /// Loads the plan and says on stderr anything the person should know
     /// about it (a recovery, a newer schema, problems found).
     pub fn load(&mut self) -> Result<Loaded> {

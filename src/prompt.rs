@@ -43,6 +43,21 @@ pub trait Prompter {
             self.show(&said)?;
         }
     }
+    /// One of `choices`, where `kept` was the answer given earlier (say,
+    /// earlier today): the cursor starts on no choice, as it did then, so
+    /// the keys that chose before choose the same now, and Enter there
+    /// (or Esc) keeps `kept`. The question says so; the screen shows the
+    /// answer kept. A cursor started on the earlier answer, unsaid, made
+    /// one ↓ and Enter record "Partly" for a "No" (Wei).
+    fn select_keeping(&mut self, question: &str, choices: &[String], kept: usize) -> Result<usize> {
+        Ok(self.select(question, choices, None)?.unwrap_or(kept))
+    }
+    /// A line of text where Enter on nothing (or Esc) keeps `kept`, an
+    /// answer given earlier, shown on screen as the answer; `None` then.
+    fn text_keeping(&mut self, question: &str, kept: &str) -> Result<Option<String>> {
+        let _ = kept;
+        self.text(question, "")
+    }
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
     /// Any number of `choices` by index (Space ticks, Enter goes on),
@@ -765,6 +780,9 @@ pub struct Terminal {
     unsent: Option<crate::plan::draft::Unsent>,
     /// The ticks on screen when Ctrl-C stopped a tick list.
     ticked: Option<Vec<usize>>,
+    /// The earlier answer that Enter on an empty line keeps, shown as the
+    /// answer ([`Prompter::text_keeping`]).
+    kept: Option<String>,
 }
 
 /// What a menu lets the person do.
@@ -773,6 +791,8 @@ enum Menu<'a> {
     One,
     /// Tick any number (Space), Enter goes on.
     Many(&'a mut Vec<bool>),
+    /// Pick one, or Enter on no choice to keep the earlier answer.
+    Keep,
 }
 
 /// Why a prompt stopped reading keys before it was answered.
@@ -812,6 +832,7 @@ impl Terminal {
             columns: env.columns,
             unsent: None,
             ticked: None,
+            kept: None,
         })
     }
 
@@ -866,6 +887,31 @@ impl Terminal {
         }
         self.term.write_str("\r")?;
         self.term.clear_to_end_of_screen()
+    }
+
+    /// What a text question leaves on screen once answered: the answer as
+    /// the person wrote it, or what Enter or Esc did (an earlier answer
+    /// kept is shown as the answer, never as "left empty").
+    fn echo_answer(
+        &mut self,
+        question: &str,
+        answer: &str,
+        skipped: bool,
+        kept_as_it_was: bool,
+    ) -> Result<()> {
+        let shown = crate::render::clean(answer);
+        if let Some(kept) = self.kept.take().filter(|_| answer.is_empty()) {
+            let kept = crate::render::clean(&kept);
+            self.echo(question, &format!("{kept} (kept)"), true)
+        } else if skipped {
+            self.echo(question, "skipped (Esc)", false)
+        } else if answer.is_empty() {
+            self.echo(question, "(left empty)", false)
+        } else if kept_as_it_was {
+            self.echo(question, &format!("{shown} (kept as it was)"), false)
+        } else {
+            self.echo(question, &shown, true)
+        }
     }
 
     /// The line left on screen once a question is answered, wrapped so no
@@ -934,7 +980,7 @@ impl Terminal {
             (Menu::One, None, true) => {
                 " (use the down\u{a0}arrow\u{a0}key to\u{a0}choose, then\u{a0}Enter)"
             }
-            (Menu::One, Some(_), _) => "",
+            (Menu::One, Some(_), _) | (Menu::Keep, _, _) => "",
         };
         let ticks = matches!(mode, Menu::Many(_));
         let mut raw = Raw::enter(Ahead::Discard).map_err(stopped)?;
@@ -997,6 +1043,7 @@ impl Terminal {
                 Ok(Key::Enter) if typed_in_vain => note = Some(self.enter_on_nothing(true, None)),
                 Ok(Key::Enter) => match at {
                     Some(a) => break Some(a),
+                    None if matches!(mode, Menu::Keep) => break None,
                     None => note = Some(self.enter_on_nothing(false, needed)),
                 },
                 Ok(Key::Escape) => match needed {
@@ -1139,7 +1186,7 @@ impl Terminal {
             (false, _) => "  ",
         };
         let ticked = match mode {
-            Menu::One => None,
+            Menu::One | Menu::Keep => None,
             Menu::Many(ticked) => Some(ticked.get(i).copied().unwrap_or(false)),
         };
         let tick = match (ticked, self.plain) {
@@ -1552,16 +1599,7 @@ impl Prompter for Terminal {
         self.back_to_prompt(drawn.as_ref())
             .map_err(Error::Terminal)?;
         // What was answered stays on screen, wrapped, as the person wrote it.
-        let shown = crate::render::clean(&answer);
-        if skipped {
-            self.echo(question, "skipped (Esc)", false)?;
-        } else if answer.is_empty() {
-            self.echo(question, "(left empty)", false)?;
-        } else if kept_as_it_was {
-            self.echo(question, &format!("{shown} (kept as it was)"), false)?;
-        } else {
-            self.echo(question, &shown, true)?;
-        }
+        self.echo_answer(question, &answer, skipped, kept_as_it_was)?;
         if !skipped && joined.iter().any(|text| answer.contains(text.as_str())) {
             self.say_joined()?;
         }
@@ -1583,6 +1621,25 @@ impl Prompter for Terminal {
             None => self.echo(question, "skipped (Esc)", false)?,
         }
         Ok(picked)
+    }
+
+    fn select_keeping(&mut self, question: &str, choices: &[String], kept: usize) -> Result<usize> {
+        let picked = self.menu(question, choices, None, Menu::Keep, None)?;
+        let chosen = picked.unwrap_or(kept);
+        let shown = choices.get(chosen).map_or("", String::as_str);
+        if picked.is_some() {
+            self.echo(question, shown, true)?;
+        } else {
+            self.echo(question, &format!("{shown} (kept)"), true)?;
+        }
+        Ok(chosen)
+    }
+
+    fn text_keeping(&mut self, question: &str, kept: &str) -> Result<Option<String>> {
+        self.kept = Some(kept.to_string());
+        let answer = self.text(question, "");
+        self.kept = None;
+        answer
     }
 
     fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
@@ -1820,6 +1877,15 @@ impl Prompter for Scripted {
                 }
                 _ => scripted_choice(choices, &answer, question).map(Some),
             };
+        }
+    }
+
+    /// As on screen: Enter on no choice, or Esc, keeps the earlier answer.
+    fn select_keeping(&mut self, question: &str, choices: &[String], kept: usize) -> Result<usize> {
+        let answer = self.next(question)?;
+        match answer.as_str() {
+            "<enter>" | "<esc>" => Ok(kept),
+            _ => scripted_choice(choices, &answer, question),
         }
     }
 

@@ -419,7 +419,7 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(300));
     }
 
-    fn resize(&self, width: u16) {
+    pub(crate) fn resize(&self, width: u16) {
         self.run(&["resize-window", "-x", &width.to_string()]);
         std::thread::sleep(Duration::from_millis(700));
     }

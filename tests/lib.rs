@@ -59,6 +59,7 @@ mod trudy_said;
 mod typed_ahead;
 mod walk;
 mod web;
+mod wei;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

@@ -125,6 +125,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         return Ok(());
     };
     let shown_stretch = stretch.filter(|_| plan.check_in.count_days);
+    // Each block is laid out for the window as it is when it is printed:
+    // one made narrower during the questions cut words and phone numbers.
+    let style = ctx.style_now();
     write_reply(
         ctx.out,
         &plan,
@@ -132,22 +135,24 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         (recorded, asked.answers.acted),
         shown_stretch,
         lapse_plan_shown,
-        ctx.style,
+        style,
     )
     .map_err(Error::Stdout)?;
     let lines = ctx.crisis_lines(plan.country.as_deref());
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
         writeln!(ctx.out).map_err(Error::Stdout)?;
-        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)
+        let style = ctx.style_now();
+        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, style)
             .map_err(Error::Stdout)?;
     } else if asked.answers.urge >= plan.early_warning.urge {
         // A strong urge now is answered with her plan, not only "saved".
+        let style = ctx.style_now();
         crate::render::checkin::write_strong_urge(
             ctx.out,
             &plan,
             asked.answers.urge,
             lines.as_ref(),
-            ctx.style,
+            style,
         )
         .map_err(Error::Stdout)?;
     }
@@ -367,12 +372,13 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
             // finished check-in would answer, then what was not saved.
             if let Some(urge) = so_far.urge.filter(|u| *u >= plan.early_warning.urge) {
                 let lines = ctx.crisis_lines(plan.country.as_deref());
+                let style = ctx.style_now();
                 crate::render::checkin::write_strong_urge(
                     ctx.out,
                     plan,
                     urge,
                     lines.as_ref(),
-                    ctx.style,
+                    style,
                 )
                 .map_err(Error::Stdout)?;
             }

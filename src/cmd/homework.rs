@@ -52,19 +52,32 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
             crate::plan::date::When::Future,
             |example| format!("give the due date like {example}"),
         ) {
-            Err(error) => Some(error.to_string()),
+            Err(error) => Err(error.to_string()),
             Ok(day)
                 if crate::plan::date::days_from_civil(day)
                     < crate::plan::date::days_from_civil(today) =>
             {
-                Some(format!(
+                Err(format!(
                     "{} has passed: the due date is today or later",
                     crate::plan::date::long_date(day)
                 ))
             }
-            Ok(day) => crate::plan::homework::due_problem(day, today),
+            Ok(day) => crate::plan::homework::due_problem(day, today).map_or(Ok(day), Err),
         };
-        crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due, &read_due)?;
+        // Nothing is written until the form's end, and nothing of it is
+        // kept anywhere: said truthfully, with what was answered as the
+        // command that carries on from it (Dr Lin ran the same command
+        // again, as told, and found the form empty).
+        crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(ASSIGN_STOPPED.into()));
+        let asking =
+            crate::wizard::homework::ask_missing(&mut ask, &mut asked, &mut due, today, &read_due);
+        if let Err(Error::Cancelled) = asking {
+            let day = due.as_deref().and_then(|typed| read_due(typed).ok());
+            return Err(Error::Stopped(
+                assign_stopped(&args.output, args.force, &asked, day).into(),
+            ));
+        }
+        asking?;
     }
     let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
     let due = super::typed_date(
@@ -79,6 +92,28 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     super::write_to(ctx, &args.output, text.as_bytes(), "the homework", |path| {
         shown::wrote_assignment(path, &args.output, &assignment)
     })
+}
+
+/// What Ctrl-C in `homework assign`'s form says before any answer is in.
+const ASSIGN_STOPPED: &str = "Stopped. Nothing was written, and the form's answers are not kept.";
+
+/// What Ctrl-C in `homework assign`'s form says: nothing was written or
+/// kept, and what was answered, as the command that carries on from it.
+fn assign_stopped(output: &Path, force: bool, asked: &Asked, due: Option<Date>) -> String {
+    if asked.therapist.is_none() && asked.client.is_none() && due.is_none() {
+        return format!("{ASSIGN_STOPPED} Run the same command again to start the form.");
+    }
+    let command = crate::render::rescue::homework_assign(output, force, asked, due);
+    let whole = asked.therapist.is_some() && due.is_some() && !asked.tasks.is_empty();
+    let then = if whole {
+        "This writes the homework as you answered (add a --task for each task more):"
+    } else {
+        "This asks only what you have not answered yet:"
+    };
+    format!(
+        "{ASSIGN_STOPPED} {then}\n  {}",
+        crate::render::clean(&command)
+    )
 }
 
 fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {

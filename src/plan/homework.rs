@@ -670,14 +670,12 @@ impl Task {
             let keys: Vec<&str> = TaskKind::ALL.iter().map(|k| k.key()).collect();
             format!("`{key}` is not a task; choose one of: {}", keys.join(", "))
         })?;
-        let number = |s: &str| {
-            s.trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=100).contains(n))
-                .ok_or_else(|| format!("`{flag}`: numbers go from 1 to 100"))
-        };
-        let (count, times) = match (amount, amount.split_once(['x', 'X'])) {
+        let number = |s: &str| read_count(s).map_err(|why| format!("`{flag}`: {why}"));
+        // Read as typed with any keyboard: `１０` is ten, `2×3` and `2*3`
+        // are `2x3`.
+        let amount = super::typed::fold(amount);
+        let amount = amount.as_str();
+        let (count, times) = match (amount, amount.split_once(['x', 'X', '×', '*'])) {
             ("", _) => (1, None),
             (_, Some((count, times))) => (number(count)?, Some(number(times)?)),
             (amount, None) => (number(amount)?, None),
@@ -693,6 +691,35 @@ impl Task {
         };
         Ok(Task { task, count, times })
     }
+}
+
+/// A task's count (or times) as typed, in digits of any script (`１０`
+/// is ten, as ratings read it), or why not, in words for whoever typed
+/// it: a number out of range is said to be one, words that are no
+/// number are said not to be.
+pub fn read_count(typed: &str) -> Result<u32, String> {
+    match super::typed::whole_number(typed).map(u32::try_from) {
+        Some(Ok(n)) if (1..=MAX_COUNT).contains(&n) => Ok(n),
+        Some(_) => Err(format!("numbers go from 1 to {MAX_COUNT}")),
+        None => Err(format!(
+            "that is not a whole number; numbers go from 1 to {MAX_COUNT}"
+        )),
+    }
+}
+
+/// Why `count` check-ins can't be done in `days` (today to the due date,
+/// both included), in the words of `assign`'s form; `None` when they can.
+pub fn check_ins_problem(count: u32, days: i64) -> Option<String> {
+    (i64::from(count) > days && days >= 1).then(|| {
+        let days_word = if days == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{days} days")
+        };
+        format!(
+            "a day has one check-in, and there are {days_word} from today to the due date, both included: give {days} or fewer"
+        )
+    })
 }
 
 fn times_word(n: u32) -> String {

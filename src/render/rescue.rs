@@ -1,5 +1,5 @@
 //! The command shown when answers typed on the terminal could not be saved
-//! (check-in, surf, rehearse): every answer as a flag, each word quoted for
+//! (check-in, surf, rehearse, the homework form): every answer as a flag, each word quoted for
 //! a POSIX shell, naming this plan's folder, so running it later saves them
 //! where they belong.
 
@@ -132,6 +132,44 @@ pub fn rehearse(rehearsal: &Rehearsal, plan_dir: Option<&Path>) -> String {
         command = command.flag("--response", &rehearsal.response);
     }
     command.finish(plan_dir)
+}
+
+/// What a therapist answered in `homework assign`'s form before stopping,
+/// as the command that carries on from it: the form asks only what it
+/// does not give. `due` is the day, written as `YYYY-MM-DD` so it means
+/// the same day whenever it is run ("next Sunday" would not).
+pub fn homework_assign(
+    output: &Path,
+    force: bool,
+    asked: &crate::plan::homework::Asked,
+    due: Option<toml::value::Date>,
+) -> String {
+    let mut command = Command::new("homework").word("assign");
+    command.0.push("-o".into());
+    command.0.push(path_word(output));
+    if force {
+        command = command.word("--force");
+    }
+    if let Some(therapist) = &asked.therapist {
+        command = command.flag("--therapist", therapist);
+    }
+    if let Some(client) = &asked.client {
+        command = command.flag("--client", client);
+    }
+    if let Some(due) = due {
+        command = command.flag("--due", due);
+    }
+    if let Some(note) = &asked.note {
+        command = command.flag("--message", note);
+    }
+    for task in &asked.tasks {
+        let amount = match task.times {
+            Some(times) => format!("{}x{times}", task.count),
+            None => task.count.to_string(),
+        };
+        command = command.flag("--task", format!("{}={amount}", task.task.key()));
+    }
+    command.finish(None)
 }
 
 /// A path as a word a POSIX shell reads back exactly and a command never

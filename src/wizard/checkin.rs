@@ -180,18 +180,8 @@ fn ask_all(
     .unwrap_or(0);
     so_far.urge = Some(urge);
 
-    let acted_choices: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
-    // Her answer earlier today is where the cursor starts; with none, it
-    // starts on no answer, so Enter alone never says "No" for her.
-    let start = earlier.and_then(|_| Acted::ALL.iter().position(|a| *a == before.acted));
     so_far.asking(Asking::Acted, Vec::new());
-    let acted = ask
-        .select(
-            "Did you act on an urge today? Any answer helps your plan.",
-            &acted_choices,
-            start,
-        )?
-        .map_or(before.acted, |i| Acted::ALL[i]);
+    let acted = acted(ask, earlier.map(|_| before.acted))?.unwrap_or(before.acted);
     so_far.acted = Some(acted);
     // A lapse brings up the lapse plan straight away, before the other
     // questions: stopping now must not cost the person their own steps.
@@ -278,6 +268,27 @@ fn show_lapse_plan(ask: &mut dyn Prompter, plan: &Plan) -> Result<()> {
     ))
 }
 
+/// Whether she acted on an urge; `earlier` is her answer earlier today.
+/// The cursor starts on no answer, so Enter alone never says "No" for
+/// her. Her answer earlier today is said in the question, as for the
+/// urge, and Enter keeps it: a cursor started on it, unsaid, made the ↓
+/// and Enter that chose "No" the first time record "Partly" the second
+/// (Wei; a false lapse went to his therapist). `None` for Esc with no
+/// earlier answer.
+fn acted(ask: &mut dyn Prompter, earlier: Option<Acted>) -> Result<Option<Acted>> {
+    const ACTED: &str = "Did you act on an urge today? Any answer helps your plan.";
+    let choices: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
+    match earlier.and_then(|e| Acted::ALL.iter().position(|a| *a == e)) {
+        Some(kept) => {
+            let question = format!("{ACTED} (earlier today: {}; Enter keeps it)", choices[kept]);
+            Ok(Some(
+                Acted::ALL[ask.select_keeping(&question, &choices, kept)?],
+            ))
+        }
+        None => Ok(ask.select(ACTED, &choices, None)?.map(|i| Acted::ALL[i])),
+    }
+}
+
 /// Her own words for a warning sign that the plan does not list, from the
 /// last check-in that had any: offered again as choices.
 fn own_signs_last_time(plan: &Plan, history: &[CheckIn]) -> Vec<String> {
@@ -337,8 +348,14 @@ fn rating(
         Some(n) => format!("{question} (earlier today: {n}; Enter keeps it)"),
         None => question.to_string(),
     };
+    // Kept, Enter shows the kept answer on screen, not "(left empty)".
+    let kept = earlier.map(|n| n.to_string());
     loop {
-        match ask.text(&question, "")? {
+        let answer = match &kept {
+            Some(kept) => ask.text_keeping(&question, kept)?,
+            None => ask.text(&question, "")?,
+        };
+        match answer {
             None if earlier.is_some() => return Ok(earlier),
             None if optional => return Ok(None),
             None => ask.show("A number from 0 to 10, please (0 if there was no urge).")?,
