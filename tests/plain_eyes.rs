@@ -297,3 +297,99 @@ fn plain_screens_say_it_in_words() {
     // Her name on the echo line, as typed.
     assert!(screen.contains(MISAKI), "{screen}");
 }
+
+/// The backquoted `relapse-plan …` commands in `text`, each as it stands
+/// on its line, and whether every backquote on every line is paired.
+fn hint_commands(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        assert_eq!(
+            line.matches('`').count() % 2,
+            0,
+            "a command broken:\n{text}"
+        );
+        for (i, piece) in line.split('`').enumerate() {
+            if i % 2 == 1 && piece.starts_with("relapse-plan ") {
+                found.push(piece.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// Issue 13: at 40 columns the wrapper broke a backquoted command at a
+/// space or a `/` (`relapse-plan validate '/tmp/…/my plans/` on one line,
+/// `plan.toml'` on the next), so the command pasted from the screen
+/// failed. Each is kept whole; pasted, it runs.
+#[cfg(unix)]
+#[test]
+fn a_hint_command_at_40_columns_pastes_whole_and_runs() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    let dir = env.home().join("my plans/the one");
+    let dir_arg = dir.display().to_string();
+    env.ok(["--plan-dir", &dir_arg, "init"]);
+    env.ok(["--plan-dir", &dir_arg, "step", "add", "Call Mia"]);
+    let plan = dir.join("plan.toml");
+    let mut text = std::fs::read_to_string(&plan).unwrap();
+    text.push_str("broken = [\n");
+    std::fs::write(&plan, text).unwrap();
+    let t = Tmux::start(&env, &["--plan-dir", &dir_arg, "now"], 40);
+    t.wait_until_ended();
+    // As copying gives it: rows the terminal wrapped by itself joined.
+    let screen = t.scrollback_joined();
+    let commands = hint_commands(&screen);
+    let validate = commands
+        .iter()
+        .find(|c| c.starts_with("relapse-plan validate"))
+        .unwrap_or_else(|| panic!("no validate hint:\n{screen}"));
+    assert!(validate.contains(&dir_arg), "{validate}");
+    // Pasted into a shell: it checks this plan's file, and finds the fault.
+    let pasted = validate.replacen("relapse-plan", "\"$0\"", 1);
+    let ran = env.shell(&pasted).status(1).run();
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(said.contains("plan.toml"), "{said}");
+    assert!(said.contains("line"), "{said}");
+    // The other hints on that screen are whole too.
+    assert!(
+        commands
+            .iter()
+            .any(|c| c == "relapse-plan set --country GB"),
+        "{screen}"
+    );
+}
+
+/// Issue 13: a line separator (U+2028) in stored text was written out
+/// as `\u{2028}` on one screen and left out on paper, where the two lines
+/// ran into one word. One rule, " / ", on screen and on paper; stored as
+/// it was.
+#[test]
+fn a_line_separator_reads_the_same_on_screen_and_paper() {
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["step", "add", "Call Mia then walk"]);
+    env.edit_plan_by_hand(
+        "text = \"Call Mia then walk\"",
+        "text = \"Call Mia\u{2028}then walk\"",
+    );
+    let stored = std::fs::read_to_string(env.plan_file()).unwrap();
+    let shown = "Call Mia / then walk";
+    for args in [
+        vec!["now"],
+        vec!["--plain", "now"],
+        vec!["show"],
+        vec!["step", "list"],
+        vec!["print"],
+        vec!["print", "--format", "html"],
+        vec!["print", "--format", "markdown"],
+    ] {
+        let out = env.ok(&args);
+        assert!(out.contains(shown), "{args:?}:\n{out}");
+        assert!(
+            !out.contains("\\u{2028}") && !out.contains('\u{2028}'),
+            "{args:?}:\n{out}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(env.plan_file()).unwrap(), stored);
+    assert!(stored.contains('\u{2028}'));
+}
