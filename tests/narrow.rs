@@ -189,6 +189,14 @@ fn rank_at_50_columns_keeps_every_name_whole() {
 
 /// Lines of `shown` wider than `columns` as glibc measures them, leaving
 /// out a line that is one word (a web address no line can hold whole).
+/// A line that is one command in backquotes and nothing more (a full
+/// stop after it at most): wider than the screen it runs over the edge
+/// rather than break, as a broken command pasted fails (issue 13).
+fn whole_command(line: &str) -> bool {
+    let line = line.trim().trim_end_matches(['.', ',']);
+    line.starts_with("`relapse-plan ") && line.ends_with('`') && line.matches('`').count() == 2
+}
+
 fn too_wide(shown: &str, columns: usize) -> Vec<String> {
     const WIDTHS: &str = r#"
 import ctypes, locale, sys
@@ -279,6 +287,7 @@ fn no_command_writes_a_line_wider_than_the_screen() {
             wide.extend(
                 too_wide(&shown, 50)
                     .into_iter()
+                    .filter(|line| !whole_command(line))
                     .map(|line| format!("{who}, {command:?}: {line}")),
             );
         }

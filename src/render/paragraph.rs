@@ -382,11 +382,19 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     // A path starts a line of its own if it must: Unicode allows no break
     // before a `/`, even after a space ("in /home/…" would be one word).
     let mut breaks: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
+    // (After a space, or a backquote that opens: never after "(", where
+    // the command would lose its bracket.)
     if !paths.is_empty() {
         breaks.extend(
             paths
                 .iter()
-                .filter(|r| r.start > 0)
+                .filter(|r| {
+                    r.start > 0
+                        && text[..r.start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_whitespace() || c == '`')
+                })
                 .map(|r| (r.start, BreakOpportunity::Allowed)),
         );
         breaks.sort_by_key(|(at, _)| *at);
@@ -433,7 +441,7 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
         // A path is copied whole: never split, even wider than a line.
         let mut number = paths[..next_path]
             .last()
-            .is_some_and(|r| r.start <= start && start < r.end);
+            .is_some_and(|r| r.start < end && start < r.end);
         // The spans this word holds end at or before `at`: they are the
         // ones just passed.
         let first = spans[..next].partition_point(|r| r.start < start);
