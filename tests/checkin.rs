@@ -138,7 +138,10 @@ fn words_not_in_the_plan_are_refused_and_nothing_is_written() {
     assert!(err.contains("1 “Urge surfing”"), "{err}");
     assert!(
         err.contains("no coping strategy `juggling` in the plan")
-            && err.contains("`relapse-plan coping list` shows the coping strategies there are"),
+            && err.contains(&format!(
+                "`relapse-plan --plan-dir {} coping list` shows the coping strategies there are",
+                env.plan_dir().display()
+            )),
         "{err}"
     );
     assert_eq!(env.snapshot_dir(), before);

@@ -422,7 +422,10 @@ fn nothing_unplanned_is_scheduled_or_logged() {
     assert!(!ran.stdout.contains("和前男友吵架以后"), "{}", ran.stdout);
     assert!(
         one_line(&ran.stderr).contains(
-            "Not in the calendar: “和前男友吵架以后” (has no plan yet to practise). When you are ready, `relapse-plan map` helps you plan one."
+            &format!(
+                "Not in the calendar: “和前男友吵架以后” (has no plan yet to practise). When you are ready, `relapse-plan --plan-dir {} map` helps you plan one.",
+                env.plan_dir().display()
+            )
         ),
         "{}",
         ran.stderr

@@ -341,7 +341,7 @@ fn a_hint_command_at_40_columns_pastes_whole_and_runs() {
     let commands = hint_commands(&screen);
     let validate = commands
         .iter()
-        .find(|c| c.starts_with("relapse-plan validate"))
+        .find(|c| c.contains(" validate "))
         .unwrap_or_else(|| panic!("no validate hint:\n{screen}"));
     assert!(validate.contains(&dir_arg), "{validate}");
     // Pasted into a shell: it checks this plan's file, and finds the fault.
@@ -392,4 +392,42 @@ fn a_line_separator_reads_the_same_on_screen_and_paper() {
     }
     assert_eq!(std::fs::read_to_string(env.plan_file()).unwrap(), stored);
     assert!(stored.contains('\u{2028}'));
+}
+
+/// Issue 13: hints other than `validate`'s left out `--plan-dir` when the
+/// plan was not in the default folder, so `relapse-plan history` pasted
+/// from a hint showed another plan, or none. Given by the flag or by
+/// `RELAPSE_PLAN_DIR`, every suggested command names the folder in use.
+#[test]
+fn hint_commands_name_the_folder_in_use() {
+    let env = Env::new();
+    let dir = env.home().join("my plans/the one");
+    let dir_arg = dir.display().to_string();
+    let quoted = format!("--plan-dir '{dir_arg}'");
+    // By the flag: an error's hint, pasted, runs on this plan.
+    let started = env.test(["--plan-dir", &dir_arg, "init"]).run().stderr;
+    assert!(
+        started.contains(&format!("`relapse-plan {quoted} step add \"…\"`")),
+        "{started}"
+    );
+    let said = env.fails(1, ["--plan-dir", &dir_arg, "restore", "9"]);
+    let history = hint_commands(&said)
+        .into_iter()
+        .find(|c| c.ends_with(" history"))
+        .unwrap_or_else(|| panic!("no history hint:\n{said}"));
+    assert_eq!(history, format!("relapse-plan {quoted} history"));
+    let pasted = history.replacen("relapse-plan", "\"$0\"", 1);
+    let listed = env.shell(&pasted).run().stdout;
+    assert!(listed.contains("started the plan"), "{listed}");
+    // By the variable, the same.
+    let said = env
+        .test(["restore", "9"])
+        .env("RELAPSE_PLAN_DIR", &dir)
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        said.contains(&format!("`relapse-plan {quoted} history`")),
+        "{said}"
+    );
 }

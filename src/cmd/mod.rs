@@ -479,8 +479,7 @@ fn typed_date(
 /// The plan's folder for a command shown for the person to run later to
 /// name ([`crate::render::rescue`]): `None` for the default folder.
 fn plan_dir<'c>(ctx: &'c Ctx) -> Option<&'c std::path::Path> {
-    let dir = ctx.store.dir();
-    (crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
+    ctx.plan_dir()
 }
 
 /// Writes what a command made to its `-o` file: standard output for `-`,

@@ -133,6 +133,52 @@ pub fn path_word(path: &Path) -> String {
     }
 }
 
+/// `text` with every command it suggests in backquotes (`` `relapse-plan
+/// restore REV` ``) naming the plan's folder, ` --plan-dir DIR` quoted for
+/// a shell, when the plan is not in the default folder (`plan_dir` is
+/// then `Some`, set by the flag or `RELAPSE_PLAN_DIR`): a hint followed
+/// as written would otherwise act on another plan, or on none. The one
+/// place hint commands get the folder, for every message said through
+/// the command's context and every error's hint. The flag goes straight
+/// after `relapse-plan`, as a global option may: whatever follows (a flag
+/// named without its value, `--`, a placeholder) stays as it was. A
+/// command that names a folder already, `validate` (which names the very
+/// file it checks, quoted, wherever it is) and `relapse-plan --help` are
+/// left as they are.
+pub fn in_this_folder<'t>(text: &'t str, plan_dir: Option<&Path>) -> std::borrow::Cow<'t, str> {
+    let Some(dir) = plan_dir else {
+        return text.into();
+    };
+    if !text.contains("`relapse-plan ") {
+        return text.into();
+    }
+    let flag = format!("relapse-plan --plan-dir {}", path_word(dir));
+    let mut out = String::with_capacity(text.len() + flag.len());
+    let pieces = text.split('`').count();
+    for (i, piece) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd pieces are inside backquotes, when the quote closes.
+        let closed = pieces > i + 1;
+        if i % 2 == 1
+            && closed
+            && piece.starts_with("relapse-plan ")
+            && !piece.contains("--plan-dir")
+            && !piece.contains('\n')
+            && !piece.starts_with("relapse-plan --help")
+            && !piece.starts_with("relapse-plan help")
+            && !piece.starts_with("relapse-plan validate ")
+        {
+            out.push_str(&flag);
+            out.push_str(&piece["relapse-plan".len()..]);
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out.into()
+}
+
 /// A word as a POSIX shell reads it back exactly: bare when it is plain,
 /// else in single quotes (a quote inside written `'\''`).
 pub fn shell_word(word: &str) -> String {
@@ -150,6 +196,31 @@ pub fn shell_word(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13: hints other than validate's left out the folder the
+    /// person is using, so `relapse-plan restore 3` acted on another plan.
+    #[test]
+    fn hint_commands_name_the_folder_in_use() {
+        let text = "bring one back with `relapse-plan restore REV` (`relapse-plan history` lists them); see `relapse-plan`";
+        assert_eq!(in_this_folder(text, None), text);
+        assert_eq!(
+            in_this_folder(text, Some(Path::new("/a b/c"))),
+            "bring one back with `relapse-plan --plan-dir '/a b/c' restore REV` (`relapse-plan --plan-dir '/a b/c' history` lists them); see `relapse-plan`"
+        );
+        assert_eq!(
+            in_this_folder(
+                "`relapse-plan warning-sign add -- -ish`, `relapse-plan surf --ratings`, `relapse-plan --help`",
+                Some(Path::new("/p"))
+            ),
+            "`relapse-plan --plan-dir /p warning-sign add -- -ish`, `relapse-plan --plan-dir /p surf --ratings`, `relapse-plan --help`"
+        );
+        let named = "`relapse-plan check-in --urge 3 --plan-dir /p`, `relapse-plan validate '/p/plan.toml'`";
+        assert_eq!(in_this_folder(named, Some(Path::new("/q"))), named);
+        assert_eq!(
+            in_this_folder("an open `quote relapse-plan x", Some(Path::new("/q"))),
+            "an open `quote relapse-plan x"
+        );
+    }
 
     #[test]
     fn each_answer_is_one_quoted_word_and_the_folder_is_named_when_not_the_default() {
