@@ -335,6 +335,9 @@ fn a_hint_command_at_40_columns_pastes_whole_and_runs() {
     text.push_str("broken = [\n");
     std::fs::write(&plan, text).unwrap();
     let t = Tmux::start(&env, &["--plan-dir", &dir_arg, "now"], 40);
+    // Waited for by its words: a loaded machine can show a dead pane
+    // before its output.
+    t.wait_for("says what to fix");
     t.wait_until_ended();
     // As copying gives it: rows the terminal wrapped by itself joined.
     let screen = t.scrollback_joined();
