@@ -77,6 +77,7 @@ pub fn main() -> ExitCode {
     let folder = folder_in_use(&cli);
     let err_width = ctx::stderr_width(&term_env);
     prompt::stop_columns(term_env.columns);
+    prompt::stop_folder(folder.as_deref());
     let result = setup(&cli, term_env).and_then(
         |Setup {
              store,

@@ -205,9 +205,10 @@ fn the_rehearse_list_says_what_its_ids_are_for() {
     );
     let flat = list.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains(
-            "To practise one, run `relapse-plan rehearse` and its number (or the first words of it)"
-        ),
+        flat.contains(&format!(
+            "To practise one, run `relapse-plan --plan-dir {} rehearse` and its number (or the first words of it)",
+            env.plan_dir().display()
+        )),
         "{list}"
     );
 }

@@ -117,8 +117,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         return Ok(());
     };
     let shown_stretch = stretch.filter(|_| plan.check_in.count_days);
+    let mut shown = Vec::new();
     write_reply(
-        ctx.out,
+        &mut shown,
         &plan,
         &entry,
         (recorded, asked.answers.acted),
@@ -129,13 +130,13 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     .map_err(Error::Stdout)?;
     let lines = ctx.crisis_lines(plan.country.as_deref());
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
-        writeln!(ctx.out).map_err(Error::Stdout)?;
-        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, ctx.style)
+        shown.push(b'\n');
+        write_warning(&mut shown, &plan, &warning, lines.as_ref(), true, ctx.style)
             .map_err(Error::Stdout)?;
     } else if asked.answers.urge >= plan.early_warning.urge {
         // A strong urge now is answered with her plan, not only "saved".
         crate::render::checkin::write_strong_urge(
-            ctx.out,
+            &mut shown,
             &plan,
             asked.answers.urge,
             lines.as_ref(),
@@ -143,6 +144,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         )
         .map_err(Error::Stdout)?;
     }
+    ctx.laid_out(&shown)?;
     if not_saved.is_empty() {
         Ok(())
     } else {
@@ -333,14 +335,16 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
             // finished check-in would answer, then what was not saved.
             if let Some(urge) = so_far.urge.filter(|u| *u >= plan.early_warning.urge) {
                 let lines = ctx.crisis_lines(plan.country.as_deref());
+                let mut shown = Vec::new();
                 crate::render::checkin::write_strong_urge(
-                    ctx.out,
+                    &mut shown,
                     plan,
                     urge,
                     lines.as_ref(),
                     ctx.style,
                 )
                 .map_err(Error::Stdout)?;
+                ctx.laid_out(&shown)?;
             }
             let command = so_far.answers.map(|mut answers| {
                 if let Some(unsent) = terminal.take_unsent() {

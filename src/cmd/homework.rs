@@ -76,9 +76,15 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     )?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
-    super::write_to(ctx, &args.output, text.as_bytes(), "the homework", |path| {
-        shown::wrote_assignment(path, &args.output, &assignment)
-    })
+    // The command it names is the client's, run in the client's own plan
+    // folder: never the therapist's --plan-dir.
+    super::write_to_saying(
+        ctx,
+        (&args.output, text.as_bytes()),
+        "the homework",
+        |path| shown::wrote_assignment(path, &args.output, &assignment),
+        super::Folder::Theirs,
+    )
 }
 
 fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
@@ -101,13 +107,8 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Some(Ok(same)) if same.assignment.id == assignment.id => {
             ctx.say(&shown::already_started(same, &ctx.zone))?;
             let behind = clock_behind(ctx, &same.assignment, Some(same))?;
-            writeln!(
-                ctx.out,
-                "{}",
-                shown::started(&same.assignment, ctx.today, behind)
-            )
-            .map_err(Error::Stdout)?;
-            return Ok(());
+            let started = shown::started(&same.assignment, ctx.today, behind);
+            return ctx.laid_out(format!("{started}\n").as_bytes());
         }
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
             return ctx.say("Nothing was changed: you carry on with the homework you started.");
@@ -125,13 +126,8 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let behind = clock_behind(ctx, &homework.assignment, None)?;
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
-    writeln!(
-        ctx.out,
-        "{}",
-        shown::started(&homework.assignment, ctx.today, behind)
-    )
-    .map_err(Error::Stdout)?;
-    Ok(())
+    let started = shown::started(&homework.assignment, ctx.today, behind);
+    ctx.laid_out(format!("{started}\n").as_bytes())
 }
 
 /// The day the clock should at least say, when it says an earlier one
@@ -193,13 +189,8 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
         return super::write_json(ctx, &StatusJson::new(a, &tasks, ctx.today, behind));
     }
     let behind = clock_behind(ctx, a, Some(&homework))?;
-    writeln!(
-        ctx.out,
-        "{}",
-        shown::status(a, &tasks, ctx.today, behind, ctx.style.width)
-    )
-    .map_err(Error::Stdout)?;
-    Ok(())
+    let status = shown::status(a, &tasks, ctx.today, behind, ctx.style.width);
+    ctx.laid_out(format!("{status}\n").as_bytes())
 }
 
 /// What the hand-in will hold, in words, on standard error (where every

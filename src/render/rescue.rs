@@ -179,6 +179,50 @@ pub fn in_this_folder<'t>(text: &'t str, plan_dir: Option<&Path>) -> std::borrow
     out.into()
 }
 
+/// [`in_this_folder`] for text already laid out in lines (a table, a
+/// screen, a walk-through's words), which never went through a command's
+/// `say`: each line that suggests a command gets the folder, whether the
+/// command is in backquotes or stands alone on its line ("  relapse-plan
+/// rehearse 3", written there to be copied whole), and a line it makes
+/// wider than `width` is wrapped again under its own indent. Lines that
+/// name no command stay exactly as they were.
+pub fn in_this_folder_lines<'t>(
+    text: &'t str,
+    plan_dir: Option<&Path>,
+    width: usize,
+) -> std::borrow::Cow<'t, str> {
+    let Some(dir) = plan_dir else {
+        return text.into();
+    };
+    if !text.contains("relapse-plan ") {
+        return text.into();
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let alone = line.trim_start();
+            let named = if alone.starts_with("relapse-plan ") && !alone.contains('`') {
+                in_this_folder(&format!("`{alone}`"), Some(dir))
+                    .trim_matches('`')
+                    .to_string()
+            } else {
+                in_this_folder(alone, Some(dir)).into_owned()
+            };
+            if named == alone {
+                return line.to_string();
+            }
+            let whole = format!("{indent}{named}");
+            if textwrap::core::display_width(&whole) <= width || line.contains('\x1b') {
+                whole
+            } else {
+                super::wrap(&named, width, indent, indent)
+            }
+        })
+        .collect();
+    lines.join("\n").into()
+}
+
 /// A word as a POSIX shell reads it back exactly: bare when it is plain,
 /// else in single quotes (a quote inside written `'\''`).
 pub fn shell_word(word: &str) -> String {
@@ -219,6 +263,25 @@ mod tests {
         assert_eq!(
             in_this_folder("an open `quote relapse-plan x", Some(Path::new("/q"))),
             "an open `quote relapse-plan x"
+        );
+    }
+
+    /// Issue 13: laid-out screens (show's "none yet", a check-in's offer
+    /// to rehearse on a line of its own) named no folder.
+    #[test]
+    fn laid_out_lines_name_the_folder_and_wrap_again() {
+        let dir = Some(Path::new("/my plans/p"));
+        let text = "Reasons\n  None yet: `relapse-plan reason add \"…\"`\n  relapse-plan rehearse 3\nno command here";
+        assert_eq!(in_this_folder_lines(text, None, 80), text);
+        assert_eq!(
+            in_this_folder_lines(text, dir, 80),
+            "Reasons\n  None yet: `relapse-plan --plan-dir '/my plans/p' reason add \"…\"`\n  relapse-plan --plan-dir '/my plans/p' rehearse 3\nno command here"
+        );
+        let narrow =
+            in_this_folder_lines("  None yet: `relapse-plan step add x` adds one", dir, 40);
+        assert_eq!(
+            narrow,
+            "  None yet:\n  `relapse-plan --plan-dir '/my plans/p' step add x`\n  adds one"
         );
     }
 
