@@ -9,6 +9,7 @@ use crate::crisis_lines::CountryLines;
 use crate::error::{Error, Result};
 use crate::prompt::TermEnv;
 use crate::render::fonts::FontSearch;
+use crate::render::rescue::{in_this_folder, in_this_folder_lines};
 use crate::render::{Style, clean_lines};
 use crate::store::{Loaded, Store};
 
@@ -185,12 +186,38 @@ impl Ctx<'_> {
     pub fn tell(&mut self, text: &str) -> Result<()> {
         let width =
             (self.stdout_terminal || self.term_env.columns.is_some()).then_some(self.style.width);
-        writeln!(self.out, "{}", wrap_for(text, width)).map_err(Error::Stdout)
+        let text = in_this_folder(text, self.plan_dir());
+        writeln!(self.out, "{}", wrap_for(&text, width)).map_err(Error::Stdout)
+    }
+
+    /// The plan's folder when it is not the default one (given by
+    /// `--plan-dir` or `RELAPSE_PLAN_DIR`): what every command suggested
+    /// to the person must name, or it would act on another plan.
+    pub fn plan_dir(&self) -> Option<&std::path::Path> {
+        let dir = self.store.dir();
+        (crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
+    }
+
+    /// What a renderer laid out for standard output (a table, a screen),
+    /// with every command it suggests naming this plan's folder when it is
+    /// not the default one ([`in_this_folder_lines`]).
+    pub fn laid_out(&mut self, rendered: &[u8]) -> Result<()> {
+        let text = String::from_utf8_lossy(rendered);
+        let text = in_this_folder_lines(&text, self.plan_dir(), self.style.width);
+        self.out.write_all(text.as_bytes()).map_err(Error::Stdout)
     }
 
     /// A one-line confirmation on stderr.
     /// Stored words inside it are shown, never acted on.
     pub fn say(&mut self, message: &str) -> Result<()> {
+        let message = in_this_folder(message, self.plan_dir());
+        self.say_as_is(&message)
+    }
+
+    /// [`Ctx::say`] for words whose commands are for someone else's plan
+    /// (the client's, told to the therapist who assigned homework): they
+    /// never name this folder.
+    pub fn say_as_is(&mut self, message: &str) -> Result<()> {
         writeln!(self.err, "{}", wrap_for(message, self.err_width)).map_err(Error::Stderr)?;
         Ok(())
     }

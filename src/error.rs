@@ -701,7 +701,7 @@ impl Error {
                 source: ParseError::WrongKind { found, .. },
                 path,
             } if found == "a homework file" => format!(
-                "`review` reads what your client hands back: the file they write with `relapse-plan homework submit -o hand-in.toml`; give it that file, and this one beside it to check they match: `relapse-plan review HAND-IN --assignment {}`",
+                "`review` reads what your client hands back: the file they write with relapse-plan's `homework submit -o hand-in.toml`; give it that file, and this one beside it to check they match: `relapse-plan review HAND-IN --assignment {}`",
                 crate::render::rescue::path_word(path)
             ),
             Error::BadFile {
@@ -715,7 +715,7 @@ impl Error {
                 what: "a hand-in file",
                 source: ParseError::NotToml(_),
                 ..
-            } => "nothing was changed; `review` reads the hand-in your client writes with `relapse-plan homework submit -o hand-in.toml` (a plain text file): ask them for that file".into(),
+            } => "nothing was changed; `review` reads the hand-in your client writes with relapse-plan's `homework submit -o hand-in.toml` (a plain text file): ask them for that file".into(),
             Error::BadFile {
                 what: "a homework file",
                 source: ParseError::NotToml(_),
@@ -754,7 +754,7 @@ impl Error {
                 path,
                 source: ParseError::PlanProblems(_),
             } => format!(
-                "nothing was changed, and your own plan is untouched; ask your client to send it again (`relapse-plan homework submit` checks their plan first and says what to mend); `relapse-plan validate {}` lists these again",
+                "nothing was changed, and your own plan is untouched; ask your client to send it again (their `homework submit` checks their plan first and says what to mend); `relapse-plan validate {}` lists these again",
                 crate::render::rescue::path_word(path)
             ),
             Error::BadFile {

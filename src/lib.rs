@@ -99,8 +99,10 @@ pub fn main() -> ExitCode {
     let mut out = stdout.lock();
     let mut err = stderr.lock();
     let term_env = term_env();
+    let folder = folder_in_use(&cli);
     let err_width = ctx::stderr_width(&term_env);
     prompt::stop_columns(term_env.columns);
+    prompt::stop_folder(folder.as_deref());
     let result = setup(&cli, term_env).and_then(
         |Setup {
              store,
@@ -162,15 +164,34 @@ pub fn main() -> ExitCode {
             error.exit_code()
         }
         Err(error) => {
-            // Errors carry words from files: shown, never acted on.
-            let width = err_width;
-            let _ = writeln!(err, "{}", ctx::wrap_for(&format!("error: {error}"), width));
-            if let Some(hint) = error.hint() {
-                let _ = writeln!(err, "{}", ctx::wrap_for(&format!("hint: {hint}"), width));
-            }
+            report(&mut err, &error, err_width, folder.as_deref());
             error.exit_code()
         }
     }
+}
+
+/// An error and its hint on standard error, wrapped to `width`. Errors
+/// carry words from files: shown, never acted on. The commands a hint
+/// suggests name the plan's `folder` when it is not the default one.
+fn report(
+    err: &mut dyn Write,
+    error: &Error,
+    width: Option<usize>,
+    folder: Option<&std::path::Path>,
+) {
+    let _ = writeln!(err, "{}", ctx::wrap_for(&format!("error: {error}"), width));
+    if let Some(hint) = error.hint() {
+        let hint = render::rescue::in_this_folder(&hint, folder);
+        let _ = writeln!(err, "{}", ctx::wrap_for(&format!("hint: {hint}"), width));
+    }
+}
+
+/// The plan's folder when it is not the default one: the commands an
+/// error's hint suggests name it.
+fn folder_in_use(cli: &Cli) -> Option<PathBuf> {
+    plan_dir(cli.plan_dir.clone())
+        .ok()
+        .filter(|dir| default_plan_dir().as_ref() != Some(dir))
 }
 
 /// Says what clap refused and exits; after a lapse, with the lapse plan.

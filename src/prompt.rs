@@ -151,11 +151,30 @@ pub fn stop_columns(columns: Option<usize>) {
     STOP_COLUMNS.store(columns.unwrap_or(0), std::sync::atomic::Ordering::SeqCst);
 }
 
+/// The plan's folder when it is not the default one, for the commands the
+/// words said when a command stops suggest.
+static STOP_FOLDER: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
+/// Hands in the plan's folder when it is not the default one (found once
+/// at start): "run `relapse-plan check-in` again" then names it, or the
+/// command run again would act on another plan.
+pub fn stop_folder(folder: Option<&std::path::Path>) {
+    *STOP_FOLDER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) =
+        folder.map(std::path::Path::to_path_buf);
+}
+
 /// `words` laid out for standard error as it is when they are said: the
 /// window may have been resized since the command began, and words wrapped
 /// for the old width broke in the wrong places. A line starting with
-/// spaces is a command to copy, and stays one line.
+/// spaces is a command to copy, and stays one line (it names the folder
+/// already, built by [`crate::render::rescue`]).
 pub fn fit_stopped(words: &str) -> String {
+    let folder = STOP_FOLDER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
     let columns = STOP_COLUMNS.load(std::sync::atomic::Ordering::SeqCst);
     let width = crate::ctx::stderr_width(&TermEnv {
         no_color: false,
@@ -167,7 +186,8 @@ pub fn fit_stopped(words: &str) -> String {
             if line.starts_with(' ') {
                 crate::render::clean(line)
             } else {
-                crate::render::wrap_for(line, width)
+                let line = crate::render::rescue::in_this_folder(line, folder.as_deref());
+                crate::render::wrap_for(&line, width)
             }
         })
         .collect::<Vec<_>>()
@@ -783,6 +803,10 @@ pub struct Terminal {
     /// The earlier answer that Enter on an empty line keeps, shown as the
     /// answer ([`Prompter::text_keeping`]).
     kept: Option<String>,
+    /// The plan's folder when it is not the default one: every command
+    /// the walk-through suggests names it
+    /// ([`crate::render::rescue::in_this_folder_lines`]).
+    folder: Option<std::path::PathBuf>,
 }
 
 /// What a menu lets the person do.
@@ -833,7 +857,14 @@ impl Terminal {
             unsent: None,
             ticked: None,
             kept: None,
+            folder: None,
         })
+    }
+
+    /// Names `folder` (the plan's, when not the default one) in every
+    /// command this terminal is asked to show.
+    pub fn name_folder(&mut self, folder: Option<&std::path::Path>) {
+        self.folder = folder.map(std::path::Path::to_path_buf);
     }
 
     /// Ctrl-C at any prompt: show the cursor again (a menu hides it), say
@@ -1449,6 +1480,9 @@ impl Prompter for Terminal {
     /// under its own indent, so nothing is broken mid-word at the edge.
     fn show(&mut self, text: &str) -> Result<()> {
         let width = self.cols();
+        // A line the folder makes too wide is wrapped below, as any other.
+        let text =
+            crate::render::rescue::in_this_folder_lines(text, self.folder.as_deref(), usize::MAX);
         let mut out = String::new();
         for (n, line) in text.split('\n').enumerate() {
             if n > 0 {

@@ -505,7 +505,9 @@ fn save_messages_and_the_rehearse_list_use_words_and_fit_50_columns() {
     let run = |args: &[&str]| {
         let ran = env.test(args).env("COLUMNS", "50").run();
         let text = format!("{}{}", ran.stdout, ran.stderr);
-        for line in text.lines() {
+        // A command naming the test's plan folder runs over the edge
+        // whole, on its own line, rather than break.
+        for line in text.lines().filter(|l| !crate::narrow::whole_command(l)) {
             assert!(
                 line.chars().count() <= 50,
                 "wider than 50: {line:?}\n{text}"
@@ -534,5 +536,10 @@ fn save_messages_and_the_rehearse_list_use_words_and_fit_50_columns() {
     let id = env.plan().triggers[0].id.clone();
     assert!(list.starts_with("1. Wenn am Freitag"), "{list}");
     assert!(!list.contains(&id), "{list}");
-    assert!(list.lines().all(|l| l.chars().count() <= 50), "{list}");
+    assert!(
+        list.lines()
+            .filter(|l| !crate::narrow::whole_command(l))
+            .all(|l| l.chars().count() <= 50),
+        "{list}"
+    );
 }

@@ -1133,7 +1133,10 @@ fn an_unreadable_started_homework_is_named_and_can_be_replaced() {
         );
         assert!(!err.contains("plan file"), "{case}: {err}");
         assert!(
-            err.contains("`relapse-plan homework start FILE --force`"),
+            err.contains(&format!(
+                "`relapse-plan --plan-dir {} homework start FILE --force`",
+                env.plan_dir().display()
+            )),
             "{case}: {err}"
         );
         // Without --force and no one to ask, nothing is changed.

@@ -91,11 +91,14 @@ fn meis_plan() -> Env {
 /// up; returns how many box-drawn tables it holds.
 #[track_caller]
 fn measured(shown: &str, columns: usize, what: &str) -> usize {
+    // A hint's command naming the test's own plan folder runs over the
+    // edge whole, as it should (see `whole_command`).
+    let measured: Vec<&str> = shown.lines().filter(|l| !whole_command(l)).collect();
     tool("python3")
         .arg("-c")
         .arg(TERMINAL_COLUMNS)
         .arg(columns.to_string())
-        .stdin(shown.to_string())
+        .stdin(measured.join("\n") + "\n")
         .case(format!(
             "{what} at {columns} columns fits and lines up:\n{shown}"
         ))
@@ -194,6 +197,14 @@ fn rank_at_50_columns_keeps_every_name_whole() {
 
 /// Lines of `shown` wider than `columns` as glibc measures them, leaving
 /// out a line that is one word (a web address no line can hold whole).
+/// A line that is one command in backquotes and nothing more (a full
+/// stop after it at most): wider than the screen it runs over the edge
+/// rather than break, as a broken command pasted fails (issue 13).
+pub(crate) fn whole_command(line: &str) -> bool {
+    let line = line.trim().trim_end_matches(['.', ',']);
+    line.starts_with("`relapse-plan ") && line.ends_with('`') && line.matches('`').count() == 2
+}
+
 fn too_wide(shown: &str, columns: usize) -> Vec<String> {
     const WIDTHS: &str = r#"
 import ctypes, locale, sys
@@ -284,6 +295,7 @@ fn no_command_writes_a_line_wider_than_the_screen() {
             wide.extend(
                 too_wide(&shown, 50)
                     .into_iter()
+                    .filter(|line| !whole_command(line))
                     .map(|line| format!("{who}, {command:?}: {line}")),
             );
         }
@@ -306,7 +318,7 @@ fn wrapped_by_the_terminal(t: &Tmux) -> Vec<String> {
     t.scrollback_joined()
         .lines()
         .map(|l| l.trim_end().to_string())
-        .filter(|l| !rows.contains(l))
+        .filter(|l| !rows.contains(l) && !whole_command(l))
         .collect()
 }
 

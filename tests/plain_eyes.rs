@@ -3,6 +3,7 @@
 //! issues #12 and #13, task plain13g.
 
 use crate::Env;
+use std::path::Path;
 
 /// The name Japanese users write with U+3000 between family and given name.
 const MISAKI: &str = "佐藤\u{3000}美咲";
@@ -283,8 +284,14 @@ fn plain_screens_say_it_in_words() {
     // new, from the start: the keys, the country menu, a heading, a name.
     let fresh = Env::new();
     let t = Tmux::start(&fresh, &["--plain", "new"], 60);
-    let screen = t.wait_for("Which country");
-    assert!(screen.contains("the up and down arrow keys"), "{screen}");
+    t.wait_for("Which country");
+    // The keys line is above the menu, in the scrollback.
+    let said = t
+        .scrollback()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(said.contains("the up and down arrow keys"), "{said}");
     t.keys(&["Enter"]);
     t.wait_for("Your name on the plan?");
     t.type_text(MISAKI);
@@ -296,4 +303,285 @@ fn plain_screens_say_it_in_words() {
     no_symbols("new", &t.scrollback());
     // Her name on the echo line, as typed.
     assert!(screen.contains(MISAKI), "{screen}");
+}
+
+/// The backquoted `relapse-plan …` commands in `text`, each as it stands
+/// on its line, and whether every backquote on every line is paired.
+fn hint_commands(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        assert_eq!(
+            line.matches('`').count() % 2,
+            0,
+            "a command broken:\n{text}"
+        );
+        for (i, piece) in line.split('`').enumerate() {
+            if i % 2 == 1 && piece.starts_with("relapse-plan ") {
+                found.push(piece.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// Issue 13: at 40 columns the wrapper broke a backquoted command at a
+/// space or a `/` (`relapse-plan validate '/tmp/…/my plans/` on one line,
+/// `plan.toml'` on the next), so the command pasted from the screen
+/// failed. Each is kept whole; pasted, it runs.
+#[cfg(unix)]
+#[test]
+fn a_hint_command_at_40_columns_pastes_whole_and_runs() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    let dir = env.home().join("my plans/the one");
+    let dir_arg = dir.display().to_string();
+    env.ok(["--plan-dir", &dir_arg, "init"]);
+    env.ok(["--plan-dir", &dir_arg, "step", "add", "Call Mia"]);
+    let plan = dir.join("plan.toml");
+    let mut text = std::fs::read_to_string(&plan).unwrap();
+    text.push_str("broken = [\n");
+    std::fs::write(&plan, text).unwrap();
+    let t = Tmux::start(&env, &["--plan-dir", &dir_arg, "now"], 40);
+    // Waited for by its words: a loaded machine can show a dead pane
+    // before its output.
+    t.wait_for("says what to fix");
+    t.wait_until_ended();
+    // As copying gives it: rows the terminal wrapped by itself joined.
+    let screen = t.scrollback_joined();
+    let commands = hint_commands(&screen);
+    let validate = commands
+        .iter()
+        .find(|c| c.contains(" validate "))
+        .unwrap_or_else(|| panic!("no validate hint:\n{screen}"));
+    assert!(validate.contains(&dir_arg), "{validate}");
+    // Pasted into a shell: it checks this plan's file, and finds the fault.
+    let pasted = validate.replacen("relapse-plan", "\"$0\"", 1);
+    let ran = env.shell(&pasted).status(1).run();
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(said.contains("plan.toml"), "{said}");
+    assert!(said.contains("line"), "{said}");
+    // Every hint on that screen is whole and names this plan's folder.
+    for command in &commands {
+        assert!(command.contains(&dir_arg), "{command}\n{screen}");
+    }
+}
+
+/// Issue 13: a line separator (U+2028) in stored text was written out
+/// as `\u{2028}` on one screen and left out on paper, where the two lines
+/// ran into one word. One rule, " / ", on screen and on paper; stored as
+/// it was.
+#[test]
+fn a_line_separator_reads_the_same_on_screen_and_paper() {
+    let env = Env::new();
+    env.ok(["init"]);
+    env.ok(["step", "add", "Call Mia then walk"]);
+    env.edit_plan_by_hand(
+        "text = \"Call Mia then walk\"",
+        "text = \"Call Mia\u{2028}then walk\"",
+    );
+    let stored = std::fs::read_to_string(env.plan_file()).unwrap();
+    let shown = "Call Mia / then walk";
+    for args in [
+        vec!["now"],
+        vec!["--plain", "now"],
+        vec!["show"],
+        vec!["step", "list"],
+        vec!["print"],
+        vec!["print", "--format", "html"],
+        vec!["print", "--format", "markdown"],
+    ] {
+        let out = env.ok(&args);
+        assert!(out.contains(shown), "{args:?}:\n{out}");
+        assert!(
+            !out.contains("\\u{2028}") && !out.contains('\u{2028}'),
+            "{args:?}:\n{out}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(env.plan_file()).unwrap(), stored);
+    assert!(stored.contains('\u{2028}'));
+}
+
+/// Issue 13: hints other than `validate`'s left out `--plan-dir` when the
+/// plan was not in the default folder, so `relapse-plan history` pasted
+/// from a hint showed another plan, or none. Given by the flag or by
+/// `RELAPSE_PLAN_DIR`, every suggested command names the folder in use.
+#[test]
+fn hint_commands_name_the_folder_in_use() {
+    let env = Env::new();
+    let dir = env.home().join("my plans/the one");
+    let dir_arg = dir.display().to_string();
+    let quoted = format!("--plan-dir '{dir_arg}'");
+    // By the flag: an error's hint, pasted, runs on this plan.
+    let started = env.test(["--plan-dir", &dir_arg, "init"]).run().stderr;
+    assert!(
+        started.contains(&format!("`relapse-plan {quoted} step add \"…\"`")),
+        "{started}"
+    );
+    let said = env.fails(1, ["--plan-dir", &dir_arg, "restore", "9"]);
+    let history = hint_commands(&said)
+        .into_iter()
+        .find(|c| c.ends_with(" history"))
+        .unwrap_or_else(|| panic!("no history hint:\n{said}"));
+    assert_eq!(history, format!("relapse-plan {quoted} history"));
+    let pasted = history.replacen("relapse-plan", "\"$0\"", 1);
+    let listed = env.shell(&pasted).run().stdout;
+    assert!(listed.contains("started the plan"), "{listed}");
+    // By the variable, the same.
+    let said = env
+        .test(["restore", "9"])
+        .env("RELAPSE_PLAN_DIR", &dir)
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        said.contains(&format!("`relapse-plan {quoted} history`")),
+        "{said}"
+    );
+}
+
+/// The commands `text` suggests, each as the person would copy it: in
+/// backquotes, or alone on a line of its own ("  relapse-plan rehearse
+/// 1"). Help, which names no plan, is left out.
+fn suggested(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let alone = line.trim_start();
+        if alone.starts_with("relapse-plan ") && !alone.contains('`') {
+            found.push(alone.to_string());
+        }
+    }
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (i, piece) in joined.split('`').enumerate() {
+        if i % 2 == 1 && piece.starts_with("relapse-plan ") && !piece.contains("--help") {
+            found.push(piece.to_string());
+        }
+    }
+    found
+}
+
+/// Issue 13 (task plain13m): the hints that commands lay out on a screen
+/// of their own (`show`'s "none yet", `now`'s country line, `practice`,
+/// `rehearse --list`, a check-in's offer to rehearse, `homework start`
+/// and `status`) named no folder, unlike those said in a message, so
+/// followed as written they acted on another plan. Every command a
+/// client runs, on an empty plan and a full one: every command it
+/// suggests names this plan's folder.
+#[test]
+fn every_hint_in_every_command_names_the_folder() {
+    let dir_word = |env: &Env| format!("relapse-plan --plan-dir {} ", env.plan_dir().display());
+    let empty = Env::new();
+    empty.ok(["init"]);
+    let full = Env::with_example();
+    let homework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    let homework = homework.to_str().unwrap();
+    let mut seen = 0;
+    for env in [&empty, &full] {
+        let runs: &[&[&str]] = &[
+            &["show"],
+            &["now"],
+            &["lines"],
+            &["trigger", "list"],
+            &["coping", "list"],
+            &["contact", "list"],
+            &["step", "list"],
+            &["warning-sign", "list"],
+            &["reason", "list"],
+            &["lapse", "list"],
+            &["history"],
+            &["review"],
+            &["practice"],
+            &["rehearse", "--list"],
+            &["trends"],
+            &["homework", "start", homework],
+            &["homework", "status"],
+            &[
+                "check-in",
+                "--urge",
+                "9",
+                "--acted",
+                "yes",
+                "--distress",
+                "8",
+            ],
+            &[
+                "check-in",
+                "--urge",
+                "9",
+                "--acted",
+                "no",
+                "--distress",
+                "9",
+            ],
+            &["now"],
+            &["show"],
+        ];
+        for args in runs {
+            let ran = env.test(*args).env("COLUMNS", "60").run();
+            let said = format!("{}{}", ran.stdout, ran.stderr);
+            for command in suggested(&said) {
+                assert!(
+                    command.starts_with(&dir_word(env)),
+                    "{args:?}: {command:?} in\n{said}"
+                );
+                seen += 1;
+            }
+        }
+    }
+    // The empty plan's "none yet" hints, the check-in's offer and the
+    // homework's own lines are among them.
+    assert!(seen >= 20, "{seen} commands seen");
+}
+
+/// Issue 13 (task plain13m): the hint under the hand-in preview names the
+/// plan's folder; the command a therapist is told their client runs never
+/// names the therapist's.
+#[cfg(unix)]
+#[test]
+fn the_hand_in_hint_names_her_folder_and_the_clients_command_names_none() {
+    use crate::keys::Tmux;
+    let env = Env::with_example();
+    let homework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let out = env.home().join("hand-in.toml");
+    let t = Tmux::start(
+        &env,
+        &["homework", "submit", "-o", out.to_str().unwrap()],
+        100,
+    );
+    t.wait_for("Write it?");
+    let screen = t.scrollback_joined();
+    let all: Vec<String> = suggested(&screen);
+    assert!(
+        all.contains(&format!(
+            "relapse-plan --plan-dir {} homework submit -o - --yes",
+            env.plan_dir().display()
+        )),
+        "{all:?}\n{screen}"
+    );
+    t.keys(&["n", "Enter"]);
+    t.wait_until_ended();
+    // The therapist's folder is theirs alone: the client runs it in hers.
+    let given = env.home().join("therapist");
+    let said = env
+        .test([
+            "--plan-dir",
+            given.to_str().unwrap(),
+            "homework",
+            "assign",
+            "-o",
+            env.home().join("hw.toml").to_str().unwrap(),
+            "--therapist",
+            "Dr Rao",
+            "--due",
+            "2026-12-20",
+            "--task",
+            "map-triggers=1",
+        ])
+        .run()
+        .stderr;
+    assert!(
+        said.contains("Your client starts it with `relapse-plan homework start "),
+        "{said}"
+    );
+    assert!(!said.contains("--plan-dir"), "{said}");
 }

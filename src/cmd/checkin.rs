@@ -128,8 +128,9 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     // Each block is laid out for the window as it is when it is printed:
     // one made narrower during the questions cut words and phone numbers.
     let style = ctx.style_now();
+    let mut shown = Vec::new();
     write_reply(
-        ctx.out,
+        &mut shown,
         &plan,
         &entry,
         (recorded, asked.answers.acted),
@@ -140,15 +141,15 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     .map_err(Error::Stdout)?;
     let lines = ctx.crisis_lines(plan.country.as_deref());
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
-        writeln!(ctx.out).map_err(Error::Stdout)?;
+        shown.push(b'\n');
         let style = ctx.style_now();
-        write_warning(ctx.out, &plan, &warning, lines.as_ref(), true, style)
+        write_warning(&mut shown, &plan, &warning, lines.as_ref(), true, style)
             .map_err(Error::Stdout)?;
     } else if asked.answers.urge >= plan.early_warning.urge {
         // A strong urge now is answered with her plan, not only "saved".
         let style = ctx.style_now();
         crate::render::checkin::write_strong_urge(
-            ctx.out,
+            &mut shown,
             &plan,
             asked.answers.urge,
             lines.as_ref(),
@@ -156,6 +157,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         )
         .map_err(Error::Stdout)?;
     }
+    ctx.laid_out(&shown)?;
     if not_saved.is_empty() {
         Ok(())
     } else {
@@ -373,14 +375,16 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
             if let Some(urge) = so_far.urge.filter(|u| *u >= plan.early_warning.urge) {
                 let lines = ctx.crisis_lines(plan.country.as_deref());
                 let style = ctx.style_now();
+                let mut shown = Vec::new();
                 crate::render::checkin::write_strong_urge(
-                    ctx.out,
+                    &mut shown,
                     plan,
                     urge,
                     lines.as_ref(),
                     style,
                 )
                 .map_err(Error::Stdout)?;
+                ctx.laid_out(&shown)?;
             }
             // Anything answered (or half typed, or ticked on screen) is
             // in the command, with the day it is about.

@@ -89,9 +89,15 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
     )?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
     let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
-    super::write_to(ctx, &args.output, text.as_bytes(), "the homework", |path| {
-        shown::wrote_assignment(path, &args.output, &assignment)
-    })
+    // The command it names is the client's, run in the client's own plan
+    // folder: never the therapist's --plan-dir.
+    super::write_to_saying(
+        ctx,
+        (&args.output, text.as_bytes()),
+        "the homework",
+        |path| shown::wrote_assignment(path, &args.output, &assignment),
+        super::Folder::Theirs,
+    )
 }
 
 /// What Ctrl-C in `homework assign`'s form says before any answer is in.
@@ -136,13 +142,8 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Some(Ok(same)) if same.assignment.id == assignment.id => {
             ctx.say(&shown::already_started(same, &ctx.zone, ctx.today))?;
             let behind = clock_behind(ctx, &same.assignment, Some(same))?;
-            writeln!(
-                ctx.out,
-                "{}",
-                shown::started(&same.assignment, ctx.today, behind, ctx.style.width)
-            )
-            .map_err(Error::Stdout)?;
-            return Ok(());
+            let started = shown::started(&same.assignment, ctx.today, behind, ctx.style.width);
+            return ctx.laid_out(format!("{started}\n").as_bytes());
         }
         // Handed in, it is finished: the next one loses nothing of it.
         Some(Ok(done)) if done.handed_in.is_some() => {}
@@ -162,13 +163,8 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let behind = clock_behind(ctx, &homework.assignment, None)?;
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
-    writeln!(
-        ctx.out,
-        "{}",
-        shown::started(&homework.assignment, ctx.today, behind, ctx.style.width)
-    )
-    .map_err(Error::Stdout)?;
-    Ok(())
+    let started = shown::started(&homework.assignment, ctx.today, behind, ctx.style.width);
+    ctx.laid_out(format!("{started}\n").as_bytes())
 }
 
 /// The day the clock should at least say, when it says an earlier one
@@ -233,20 +229,15 @@ fn status(json: bool, ctx: &mut Ctx) -> Result<()> {
     }
     let behind = clock_behind(ctx, a, Some(&homework))?;
     let handed_in = shown::handed_in_on(&homework, &ctx.zone, ctx.today);
-    writeln!(
-        ctx.out,
-        "{}",
-        shown::status(
-            a,
-            &tasks,
-            ctx.today,
-            behind,
-            handed_in.as_deref(),
-            ctx.style.width
-        )
-    )
-    .map_err(Error::Stdout)?;
-    Ok(())
+    let status = shown::status(
+        a,
+        &tasks,
+        ctx.today,
+        behind,
+        handed_in.as_deref(),
+        ctx.style.width,
+    );
+    ctx.laid_out(format!("{status}\n").as_bytes())
 }
 
 /// What the hand-in will hold, in words, on standard error (where every

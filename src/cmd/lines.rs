@@ -41,14 +41,16 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
         let own_emergency = own.as_ref().and_then(|p| p.own_lines.emergency.as_deref());
+        let mut shown = Vec::new();
         write_lines(
-            ctx.out,
+            &mut shown,
             lines.as_ref(),
             own_emergency,
             ctx.style.width,
             ctx.style,
         )
         .map_err(Error::Stdout)?;
+        ctx.laid_out(&shown)?;
         if let Some(lines) = lines {
             write_checked(ctx, lines, today)?;
         }

@@ -208,8 +208,10 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
         if after {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
-        crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)
+        let mut shown = Vec::new();
+        crate::render::checkin::write_warning(&mut shown, plan, &warning, None, false, ctx.style)
             .map_err(Error::Stdout)?;
+        ctx.laid_out(&shown)?;
         if !after {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
@@ -325,8 +327,9 @@ fn follow_through_change(
 /// The terminal a wizard asks on, or an error naming the commands that do
 /// the same job without one.
 fn terminal(command: &'static str, instead: &'static str, ctx: &Ctx) -> Result<Terminal> {
-    let terminal = Terminal::open(ctx.style.plain, &ctx.term_env)
+    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env)
         .ok_or(Error::NotATerminal { command, instead })?;
+    terminal.name_folder(ctx.plan_dir());
     Terminal::stop_cleanly_on_ctrl_c();
     Ok(terminal)
 }
@@ -485,8 +488,7 @@ fn typed_date(
 /// The plan's folder for a command shown for the person to run later to
 /// name ([`crate::render::rescue`]): `None` for the default folder.
 fn plan_dir<'c>(ctx: &'c Ctx) -> Option<&'c std::path::Path> {
-    let dir = ctx.store.dir();
-    (crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
+    ctx.plan_dir()
 }
 
 /// Writes what a command made to its `-o` file: standard output for `-`,
@@ -500,6 +502,26 @@ fn write_to(
     what: &str,
     wrote: impl FnOnce(&str) -> String,
 ) -> Result<()> {
+    write_to_saying(ctx, (path, bytes), what, wrote, Folder::Named)
+}
+
+/// Whether the commands said after a write name this plan's folder.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Folder {
+    /// As every message does ([`Ctx::say`]).
+    Named,
+    /// Not: they are for someone else's plan ([`Ctx::say_as_is`]).
+    Theirs,
+}
+
+/// [`write_to`], naming this plan's folder in what it says or not.
+fn write_to_saying(
+    ctx: &mut Ctx,
+    (path, bytes): (&std::path::Path, &[u8]),
+    what: &str,
+    wrote: impl FnOnce(&str) -> String,
+    folder: Folder,
+) -> Result<()> {
     if crate::store::is_stdout(path) {
         return ctx.out.write_all(bytes).map_err(Error::Stdout);
     }
@@ -511,7 +533,10 @@ fn write_to(
         crate::store::Output::Device => crate::render::wrote_to_device(what, &shown),
         crate::store::Output::Pipe => crate::render::wrote_to_pipe(what, &shown),
     };
-    ctx.say(&words)
+    match folder {
+        Folder::Named => ctx.say(&words),
+        Folder::Theirs => ctx.say_as_is(&words),
+    }
 }
 
 /// `text` as typed or pasted on the command line, without what acts on a

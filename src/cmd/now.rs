@@ -42,7 +42,9 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let lines = ctx.crisis_lines(plan.and_then(|p| p.country.as_deref()));
-    write_now(ctx.out, plan, unreadable, lines.as_ref(), ctx.style).map_err(Error::Stdout)?;
+    let mut shown = Vec::new();
+    write_now(&mut shown, plan, unreadable, lines.as_ref(), ctx.style).map_err(Error::Stdout)?;
+    ctx.laid_out(&shown)?;
     // In a crisis the steps come first; the plan's notice follows them.
     if let Some(loaded) = &loaded {
         super::warn_early(ctx, &loaded.plan, true)?;

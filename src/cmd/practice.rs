@@ -34,13 +34,14 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
     }
 
     let (style, zone, today) = (ctx.style, &ctx.zone, ctx.today);
+    let mut shown = Vec::new();
     crate::render::practice::summary(
-        &mut *ctx.out,
+        &mut shown,
         (&log, plan.as_ref()),
         &triggers,
         &sums,
         (style, zone, today),
     )
     .map_err(Error::Stdout)?;
-    Ok(())
+    ctx.laid_out(&shown)
 }

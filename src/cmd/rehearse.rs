@@ -233,6 +233,9 @@ fn list(
             how.push(' ');
             how.push_str(crate::render::tables::NUMBERS_STAY);
         }
+        // Named with this plan's folder before it is wrapped, so the
+        // lines are chosen for the words as they are shown.
+        let how = crate::render::rescue::in_this_folder(&how, ctx.plan_dir());
         writeln!(
             ctx.out,
             "\n{}",

@@ -16,8 +16,9 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
     match command {
         TextCommand::List => {
             let loaded = ctx.load()?;
-            write_numbered(ctx.out, &loaded.plan, section, ctx.style).map_err(Error::Stdout)?;
-            Ok(())
+            let mut shown = Vec::new();
+            write_numbered(&mut shown, &loaded.plan, section, ctx.style).map_err(Error::Stdout)?;
+            ctx.laid_out(&shown)
         }
         TextCommand::Add {
             mut text,
@@ -106,8 +107,7 @@ pub(super) fn follow_through(
                 .iter()
                 .map(|p| format!("   {}", crate::render::clean(p))),
         );
-        writeln!(ctx.out, "{}", lines.join("\n")).map_err(Error::Stdout)?;
-        return Ok(());
+        return ctx.laid_out(format!("{}\n", lines.join("\n")).as_bytes());
     }
     save(ctx, |plan| {
         let items = plan.section_mut(section);

@@ -11,8 +11,10 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         super::write_json(ctx, &json::plan(&loaded.plan))?;
     } else {
         super::warn_early(ctx, &loaded.plan, false)?;
-        tables::write_plan(ctx.out, &loaded.plan, (&ctx.zone, ctx.today), ctx.style)
+        let mut shown = Vec::new();
+        tables::write_plan(&mut shown, &loaded.plan, (&ctx.zone, ctx.today), ctx.style)
             .map_err(Error::Stdout)?;
+        ctx.laid_out(&shown)?;
     }
     Ok(())
 }

@@ -251,6 +251,8 @@ pub fn clean(text: &str) -> String {
     while let Some(c) = chars.next() {
         if c == '\t' {
             shown.push(' ');
+        } else if is_separator(c) {
+            shown.push_str(SEPARATOR_SHOWN);
         } else if is_hidden(c, prev, chars.peek().copied()) {
             let _ = write!(shown, "\\u{{{:x}}}", u32::from(c));
         } else {
@@ -260,6 +262,20 @@ pub fn clean(text: &str) -> String {
     }
     shown
 }
+
+/// The line and paragraph separators (U+2028, U+2029): a line break she
+/// meant (a phone's notes app or a word processor writes them), never an
+/// attack. One rule for both media: shown as " / ", as a change note with
+/// a line break is folded when it is saved ([`crate::store`]'s
+/// `fold_note`), so her two lines read as two everywhere. Written out
+/// (`\u{2028}`) it was foreign text in her words; on paper, left out, her
+/// two lines ran together into one word.
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// How a line or paragraph separator is shown, on screen and on paper.
+const SEPARATOR_SHOWN: &str = " / ";
 
 /// Where the person's words are shown: on a screen, where a hidden
 /// character is written out (`\u{202e}`) so it can neither act nor
@@ -335,6 +351,8 @@ pub fn for_paper(text: &str) -> String {
     while let Some(c) = chars.next() {
         if matches!(c, '\t' | '\n' | '\r') {
             shown.push(' ');
+        } else if is_separator(c) {
+            shown.push_str(SEPARATOR_SHOWN);
         } else if !is_hidden(c, prev, chars.peek().copied()) {
             shown.push(c);
         }
@@ -988,6 +1006,20 @@ mod tests {
         );
         assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
         assert_eq!(clean("اتصل بأخي على +20 10"), "اتصل بأخي على +20 10");
+    }
+
+    /// Issue 13: a line separator was written out on screen, and left out
+    /// on paper (two lines ran into one word): one rule, " / ", for both.
+    #[test]
+    fn a_line_separator_is_shown_as_a_slash_on_screen_and_paper() {
+        for text in ["Call Mia\u{2028}then walk", "Call Mia\u{2029}then walk"] {
+            assert_eq!(clean(text), "Call Mia / then walk");
+            assert_eq!(for_paper(text), "Call Mia / then walk");
+            assert_eq!(Medium::Paper.show(text), Medium::Screen.show(text));
+        }
+        // In a number it is still flagged: it does not dial.
+        assert!(phone("0770\u{2028}0900123").contains("hidden characters"));
+        assert_eq!(Medium::Paper.number("0770\u{2028}0900123"), "0770?0900123");
     }
 
     #[test]

@@ -388,7 +388,7 @@ fn may_start_block(word: &str) -> bool {
 fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     let spans = numbers(text);
     let held = held_groups(text);
-    let paths = paths(text);
+    let paths = kept_whole(text);
     // Spans and break opportunities both run left to right: one pass over
     // each keeps a long, number-filled text linear.
     let mut next = 0;
@@ -399,11 +399,19 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     // A path starts a line of its own if it must: Unicode allows no break
     // before a `/`, even after a space ("in /home/…" would be one word).
     let mut breaks: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
+    // (After a space, or a backquote that opens: never after "(", where
+    // the command would lose its bracket.)
     if !paths.is_empty() {
         breaks.extend(
             paths
                 .iter()
-                .filter(|r| r.start > 0)
+                .filter(|r| {
+                    r.start > 0
+                        && text[..r.start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_whitespace() || c == '`')
+                })
                 .map(|r| (r.start, BreakOpportunity::Allowed)),
         );
         breaks.sort_by_key(|(at, _)| *at);
@@ -450,7 +458,7 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
         // A path is copied whole: never split, even wider than a line.
         let mut number = paths[..next_path]
             .last()
-            .is_some_and(|r| r.start <= start && start < r.end);
+            .is_some_and(|r| r.start < end && start < r.end);
         // The spans this word holds end at or before `at`: they are the
         // ones just passed.
         let first = spans[..next].partition_point(|r| r.start < start);
@@ -481,6 +489,44 @@ fn escape(text: &str, flavor: Flavor) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// What a line never breaks inside, in order: file paths, and commands
+/// in backquotes (`relapse-plan restore 3 --plan-dir '/a b/c'`), which
+/// are pasted into a shell: broken at a space or a `/` the pasted command
+/// fails. Each starts a line of its own when it does not fit, and one
+/// wider than any line runs over the edge rather than break.
+fn kept_whole(text: &str) -> Vec<Range<usize>> {
+    let mut found = paths(text);
+    found.extend(backquoted(text));
+    found.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
+    for range in found {
+        match merged.last_mut() {
+            Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// Spans in backquotes, the quotes included: from a `` ` `` to the next,
+/// on one line.
+fn backquoted(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        match (c, open) {
+            ('`', None) => open = Some(at),
+            ('`', Some(start)) => {
+                found.push(start..at + 1);
+                open = None;
+            }
+            ('\n', Some(_)) => open = None,
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Where file paths sit in `text` (`/home/oksana/.config/relapse-plan`,
@@ -734,6 +780,30 @@ mod tests {
             lines(text, 30, "", "", Flavor::Terminal),
             ["there is no plan yet in", "`/root/.config/relapse-plan`"]
         );
+    }
+
+    /// Issue 13: a command in backquotes was broken at a space or a `/`
+    /// at narrow widths, and the pasted half failed. It is kept whole: on
+    /// its own line when it does not fit, over the edge when wider.
+    #[test]
+    fn a_backquoted_command_is_kept_whole() {
+        let command = "`relapse-plan restore 3 --plan-dir '/a b/c'`";
+        let text = format!("Nothing was changed; bring it back with {command} when you are ready.");
+        for width in 10..80 {
+            let shown = lines(&text, width, "", "  ", Flavor::Terminal);
+            assert!(
+                shown.iter().any(|l| l.trim_start().starts_with(command)),
+                "{width}: {shown:?}"
+            );
+            for line in &shown {
+                assert_eq!(line.matches('`').count() % 2, 0, "{width}: {shown:?}");
+                if !line.contains(command) {
+                    assert!(display_width(line) <= width.max(2), "{width}: {shown:?}");
+                }
+            }
+        }
+        assert_eq!(backquoted("a `b c` d `e").first(), Some(&(2..7)));
+        assert_eq!(backquoted("a `b c` d `e").len(), 1);
     }
 
     #[test]

@@ -196,6 +196,96 @@ pub fn path_word(path: &Path) -> String {
     quoted
 }
 
+/// `text` with every command it suggests in backquotes (`` `relapse-plan
+/// restore REV` ``) naming the plan's folder, ` --plan-dir DIR` quoted for
+/// a shell, when the plan is not in the default folder (`plan_dir` is
+/// then `Some`, set by the flag or `RELAPSE_PLAN_DIR`): a hint followed
+/// as written would otherwise act on another plan, or on none. The one
+/// place hint commands get the folder, for every message said through
+/// the command's context and every error's hint. The flag goes straight
+/// after `relapse-plan`, as a global option may: whatever follows (a flag
+/// named without its value, `--`, a placeholder) stays as it was. A
+/// command that names a folder already, `validate` (which names the very
+/// file it checks, quoted, wherever it is) and `relapse-plan --help` are
+/// left as they are.
+pub fn in_this_folder<'t>(text: &'t str, plan_dir: Option<&Path>) -> std::borrow::Cow<'t, str> {
+    let Some(dir) = plan_dir else {
+        return text.into();
+    };
+    if !text.contains("`relapse-plan ") {
+        return text.into();
+    }
+    let flag = format!("relapse-plan --plan-dir {}", path_word(dir));
+    let mut out = String::with_capacity(text.len() + flag.len());
+    let pieces = text.split('`').count();
+    for (i, piece) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd pieces are inside backquotes, when the quote closes.
+        let closed = pieces > i + 1;
+        if i % 2 == 1
+            && closed
+            && piece.starts_with("relapse-plan ")
+            && !piece.contains("--plan-dir")
+            && !piece.contains('\n')
+            && !piece.starts_with("relapse-plan --help")
+            && !piece.starts_with("relapse-plan help")
+            && !piece.starts_with("relapse-plan validate ")
+        {
+            out.push_str(&flag);
+            out.push_str(&piece["relapse-plan".len()..]);
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out.into()
+}
+
+/// [`in_this_folder`] for text already laid out in lines (a table, a
+/// screen, a walk-through's words), which never went through a command's
+/// `say`: each line that suggests a command gets the folder, whether the
+/// command is in backquotes or stands alone on its line ("  relapse-plan
+/// rehearse 3", written there to be copied whole), and a line it makes
+/// wider than `width` is wrapped again under its own indent. Lines that
+/// name no command stay exactly as they were.
+pub fn in_this_folder_lines<'t>(
+    text: &'t str,
+    plan_dir: Option<&Path>,
+    width: usize,
+) -> std::borrow::Cow<'t, str> {
+    let Some(dir) = plan_dir else {
+        return text.into();
+    };
+    if !text.contains("relapse-plan ") {
+        return text.into();
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let alone = line.trim_start();
+            let named = if alone.starts_with("relapse-plan ") && !alone.contains('`') {
+                in_this_folder(&format!("`{alone}`"), Some(dir))
+                    .trim_matches('`')
+                    .to_string()
+            } else {
+                in_this_folder(alone, Some(dir)).into_owned()
+            };
+            if named == alone {
+                return line.to_string();
+            }
+            let whole = format!("{indent}{named}");
+            if textwrap::core::display_width(&whole) <= width || line.contains('\x1b') {
+                whole
+            } else {
+                super::wrap(&named, width, indent, indent)
+            }
+        })
+        .collect();
+    lines.join("\n").into()
+}
+
 /// A word as a POSIX shell reads it back exactly: bare when it is plain,
 /// else in single quotes (a quote inside written `'\''`). A word holding
 /// what a screen shows written out (an escape, a right-to-left override,
@@ -243,6 +333,50 @@ fn push_ansi_c(quoted: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13: hints other than validate's left out the folder the
+    /// person is using, so `relapse-plan restore 3` acted on another plan.
+    #[test]
+    fn hint_commands_name_the_folder_in_use() {
+        let text = "bring one back with `relapse-plan restore REV` (`relapse-plan history` lists them); see `relapse-plan`";
+        assert_eq!(in_this_folder(text, None), text);
+        assert_eq!(
+            in_this_folder(text, Some(Path::new("/a b/c"))),
+            "bring one back with `relapse-plan --plan-dir '/a b/c' restore REV` (`relapse-plan --plan-dir '/a b/c' history` lists them); see `relapse-plan`"
+        );
+        assert_eq!(
+            in_this_folder(
+                "`relapse-plan warning-sign add -- -ish`, `relapse-plan surf --ratings`, `relapse-plan --help`",
+                Some(Path::new("/p"))
+            ),
+            "`relapse-plan --plan-dir /p warning-sign add -- -ish`, `relapse-plan --plan-dir /p surf --ratings`, `relapse-plan --help`"
+        );
+        let named = "`relapse-plan check-in --urge 3 --plan-dir /p`, `relapse-plan validate '/p/plan.toml'`";
+        assert_eq!(in_this_folder(named, Some(Path::new("/q"))), named);
+        assert_eq!(
+            in_this_folder("an open `quote relapse-plan x", Some(Path::new("/q"))),
+            "an open `quote relapse-plan x"
+        );
+    }
+
+    /// Issue 13: laid-out screens (show's "none yet", a check-in's offer
+    /// to rehearse on a line of its own) named no folder.
+    #[test]
+    fn laid_out_lines_name_the_folder_and_wrap_again() {
+        let dir = Some(Path::new("/my plans/p"));
+        let text = "Reasons\n  None yet: `relapse-plan reason add \"…\"`\n  relapse-plan rehearse 3\nno command here";
+        assert_eq!(in_this_folder_lines(text, None, 80), text);
+        assert_eq!(
+            in_this_folder_lines(text, dir, 80),
+            "Reasons\n  None yet: `relapse-plan --plan-dir '/my plans/p' reason add \"…\"`\n  relapse-plan --plan-dir '/my plans/p' rehearse 3\nno command here"
+        );
+        let narrow =
+            in_this_folder_lines("  None yet: `relapse-plan step add x` adds one", dir, 40);
+        assert_eq!(
+            narrow,
+            "  None yet:\n  `relapse-plan --plan-dir '/my plans/p' step add x`\n  adds one"
+        );
+    }
 
     #[test]
     fn each_answer_is_one_quoted_word_and_the_folder_is_named_when_not_the_default() {

@@ -528,7 +528,14 @@ pub fn write_plan(
 /// line the terminal wrapped itself broke `warning-sig` / `n`).
 fn none_yet(w: &mut dyn Write, command: &str, style: Style) -> io::Result<()> {
     let text = format!("none yet: add one with {command}");
-    writeln!(w, "{}", wrap(&text, style.width, "  ", "    "))
+    // The command is kept whole (it is pasted): indented less on a
+    // screen too narrow for it under the usual indent.
+    let hang = if display_width(command) + 4 <= style.width {
+        "    "
+    } else {
+        "  "
+    };
+    writeln!(w, "{}", wrap(&text, style.width, "  ", hang))
 }
 
 /// The command that adds to a text section, for the "none yet" hint.
