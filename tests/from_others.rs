@@ -1182,7 +1182,14 @@ fn a_name_typed_with_a_hidden_character_is_the_same_person() {
 fn someone_on_a_number_already_in_the_plan_comes_in_and_is_said() {
     let env = Env::new();
     env.ok(["init", "--name", "Sam", "--country", "NZ"]);
-    env.ok(["contact", "add", "--name", "Alex", "--phone", "+64 21 555 0101"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Alex",
+        "--phone",
+        "+64 21 555 0101",
+    ]);
     let vcf = env.home().join("people.vcf");
     fs::write(
         &vcf,

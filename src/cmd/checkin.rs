@@ -44,6 +44,9 @@ fn stopped_words(earlier: usize, command: Option<(&str, bool)>) -> String {
     }
 }
 
+// One check-in from first question to saved reply, in the order it happens:
+// split further, each part would need the whole state passed in.
+#[allow(clippy::too_many_lines)]
 pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if args.ics {
         return reminder(args, ctx.today, ctx);

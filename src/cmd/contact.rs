@@ -236,6 +236,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     say_not_imported(ctx, &sorted)?;
+    say_shared_numbers(ctx, &plan, &sorted.new)?;
     let new = sorted.new;
     if new.is_empty() {
         return ctx.say(
@@ -307,6 +308,39 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
 /// or no, so stopping there loses nothing, and says exactly that.
 const IMPORT_STOPPED: &str = "Stopped. Nothing was imported; your plan is as it was.";
 
+/// Two people on one number are two people (a home landline), but she
+/// should know: Trudy's "Xia" came in on Alex's number without a word.
+fn say_shared_numbers(ctx: &mut Ctx, plan: &Plan, new: &[Card]) -> Result<()> {
+    // Who holds each number, looked up once: linear in the plan and file.
+    let mut holders = std::collections::HashMap::new();
+    for c in &plan.contacts {
+        if let Some(phone) = c.phone.as_deref() {
+            let digits = crate::plan::vcard::digits(phone);
+            if !digits.is_empty() {
+                holders.entry(digits).or_insert(c);
+            }
+        }
+    }
+    let on_a_known_number: Vec<String> = new
+        .iter()
+        .filter_map(|card| {
+            let holder = holders.get(&crate::plan::vcard::digits(card.phone.as_deref()?))?;
+            Some(format!(
+                "{} has the same number as {}, who is in your plan",
+                crate::render::quoted(&card.name),
+                crate::render::quoted(&holder.name)
+            ))
+        })
+        .collect();
+    if !on_a_known_number.is_empty() {
+        ctx.say(&format!(
+            "Both kept, as two people on one number (a home landline, say):\n{}",
+            listed(on_a_known_number)
+        ))?;
+    }
+    Ok(())
+}
+
 /// Asks on the terminal whether to add the `count` people listed.
 fn confirm_import(ctx: &Ctx, count: usize) -> Result<bool> {
     let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
@@ -375,30 +409,6 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
                     ))
                     .collect()
             )
-        ))?;
-    }
-    // Two people on one number are two people (a home landline), but she
-    // should know: Trudy's "Xia" came in on Alex's number without a word.
-    let on_a_known_number: Vec<String> = sorted
-        .new
-        .iter()
-        .filter_map(|card| {
-            let number = crate::plan::vcard::digits(card.phone.as_deref()?);
-            let holder = plan.contacts.iter().find(|c| {
-                !number.is_empty()
-                    && c.phone.as_deref().map(crate::plan::vcard::digits) == Some(number.clone())
-            })?;
-            Some(format!(
-                "{} has the same number as {}, who is in your plan",
-                crate::render::quoted(&card.name),
-                crate::render::quoted(&holder.name)
-            ))
-        })
-        .collect();
-    if !on_a_known_number.is_empty() {
-        ctx.say(&format!(
-            "Both kept, as two people on one number (a home landline, say):\n{}",
-            listed(on_a_known_number)
         ))?;
     }
     let more: Vec<String> = sorted

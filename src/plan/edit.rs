@@ -169,14 +169,11 @@ impl Plan {
     pub fn named<E: Entity>(&self, typed: &str) -> Named<'_, E> {
         let listed = E::listed(self);
         let typed_words = folded(typed);
-        let whole = listed
-            .iter()
-            .position(|e| e.id() == typed)
-            .or_else(|| {
-                listed
-                    .iter()
-                    .position(|e| !typed_words.is_empty() && folded(e.words()) == typed_words)
-            });
+        let whole = listed.iter().position(|e| e.id() == typed).or_else(|| {
+            listed
+                .iter()
+                .position(|e| !typed_words.is_empty() && folded(e.words()) == typed_words)
+        });
         let numbered = typed_words
             .parse::<usize>()
             .ok()

@@ -97,6 +97,8 @@ pub struct Start {
 }
 
 /// Runs a walk-through from start (or resumed draft) to saved revision.
+// Its steps in the order a person meets them; each branch is short.
+#[allow(clippy::too_many_lines)]
 pub fn run(
     keeper: &dyn Keeper,
     ask: &mut dyn Prompter,
