@@ -404,8 +404,9 @@ fn now() -> Result<Datetime, Error> {
     if let Some(fixed) = std::env::var_os(CLOCK_ENV) {
         let from_file = Path::new(&fixed)
             .is_absolute()
-            .then(|| std::fs::read_to_string(&fixed).ok())
-            .flatten();
+            .then(|| store::read_limited(Path::new(&fixed)).ok())
+            .flatten()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
         let fixed = from_file.map_or_else(
             || fixed.to_string_lossy().into_owned(),
             |text| text.trim().to_string(),

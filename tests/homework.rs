@@ -266,7 +266,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
         .run();
     let status = String::from_utf8(status.bytes).unwrap();
     assert!(
-        status.contains("Homework from Dr Patel, “Take it gently; bring questions.”, due 29 November\n2026 (2 days left):"),
+        status.contains("Homework from Dr Patel, “Take it gently; bring questions.”, due Sunday 29\nNovember (2 days left):"),
         "{status}"
     );
     // Task lines wrap to the width (80 here), words under words: read
@@ -1020,7 +1020,7 @@ fn starting_the_same_homework_again_keeps_its_start_and_progress() {
     client
         .test(["homework", "start", homework.to_str().unwrap()])
         .env("RELAPSE_PLAN_NOW", "2026-11-27T11:00:00Z")
-        .stderr_has("You already started this homework on 22 November 2026; what you have done since then still counts.")
+        .stderr_has("You already started this homework on Sunday 22 November; what you have done since then still counts.")
         .stdout_has("Homework from Dr Patel")
         .run();
     assert_eq!(
@@ -1050,7 +1050,7 @@ fn a_different_homework_replaces_the_started_one_only_with_force() {
     .unwrap();
     let err = client.fails(2, ["homework", "start", other.to_str().unwrap()]);
     assert!(
-        err.contains("error: you are already working on the homework from Dr Patel, “Take it gently; bring questions.”, due 29 November 2026 (started 22 November 2026), and have not handed it in, so nothing was changed"),
+        err.contains("error: you are already working on the homework from Dr Patel, “Take it gently; bring questions.”, due 29 November (started today), and have not handed it in, so nothing was changed"),
         "{err}"
     );
     assert!(err.contains("add --force"), "{err}");
@@ -1517,7 +1517,7 @@ fn homework_handed_in_is_finished_and_the_next_starts_without_a_warning() {
     .run();
     assert!(
         flat(&refused.stderr).contains(
-            "you are already working on the homework from Dr Rao, set on 20 November 2026, due 4 December 2026 (started 21 November 2026), and have not handed it in"
+            "you are already working on the homework from Dr Rao, set on 20 November 2026, due 4 December (started Saturday 21 November), and have not handed it in"
         ),
         "{}",
         refused.stderr
@@ -1613,9 +1613,8 @@ fn homework_is_named_by_its_note_or_when_it_was_set() {
     )
     .run();
     assert!(
-        flat(&started.stdout).contains(
-            "Homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December 2026"
-        ),
+        flat(&started.stdout)
+            .contains("Homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December"),
         "{}",
         started.stdout
     );
@@ -1731,6 +1730,8 @@ fn homework_start_and_status_fit_50_columns() {
             .lines()
             .map(|l| l.trim_end().to_string())
             .filter(|l| !rows.contains(l))
+            // A command to paste is kept whole, over the edge if it must.
+            .filter(|l| !crate::narrow::whole_command(l))
             .collect();
         let screen = rows.join("\n");
         assert!(screen.contains("Dr Yamamoto Haruka"), "{args:?}:\n{screen}");

@@ -378,21 +378,13 @@ pub(super) fn tighten(dir: &Path) -> Result<()> {
                 path: dir.to_path_buf(),
             });
         }
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
+        if meta.permissions().mode() & 0o077 != 0 {
             fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|source| {
                 Error::Write {
                     path: dir.to_path_buf(),
                     source,
                 }
             })?;
-            // Said, as every change to what is hers is: a folder she chose
-            // (`--plan-dir docs`) was made private without a word (Trudy).
-            let note = format!(
-                "note: `{}` could be read by others (its permissions were {mode:o}); it holds your plan, so it is now readable by you alone (700).",
-                dir.display()
-            );
-            eprintln!("{}", crate::render::clean(&note));
         }
     }
     #[cfg(not(unix))]
