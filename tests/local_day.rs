@@ -30,14 +30,20 @@ fn a_morning_rehearsal_in_auckland_is_logged_on_that_auckland_day() {
     let env = Env::with_example();
     // 20:30 UTC on Sunday 22 November is 09:30 on Monday 23 in Auckland.
     let (_, said) = at(&env, "Pacific/Auckland", "2026-11-22T20:30:00Z", &REHEARSE);
-    assert!(said.contains("Next practice: 24 November 2026."), "{said}");
+    assert!(
+        said.contains("Next practice: tomorrow, Tuesday 24 November."),
+        "{said}"
+    );
     // The file keeps the UTC moment.
     let log = std::fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
     assert!(log.contains("at = 2026-11-22T20:30:00Z"), "{log}");
     // The same moment in UTC is still Sunday: practice is due on Monday.
     let utc = Env::with_example();
     let (_, said) = at(&utc, "UTC", "2026-11-22T20:30:00Z", &REHEARSE);
-    assert!(said.contains("Next practice: 23 November 2026."), "{said}");
+    assert!(
+        said.contains("Next practice: tomorrow, Monday 23 November."),
+        "{said}"
+    );
 }
 
 #[test]
@@ -67,7 +73,10 @@ fn late_on_sunday_evening_in_los_angeles_is_still_sunday() {
         "2026-11-23T07:30:00Z",
         &REHEARSE,
     );
-    assert!(said.contains("Next practice: 23 November 2026."), "{said}");
+    assert!(
+        said.contains("Next practice: tomorrow, Monday 23 November."),
+        "{said}"
+    );
     // A trigger practised that Sunday evening is due on Monday, which in
     // Los Angeles is tomorrow, not today.
     let (list, _) = at(
@@ -109,7 +118,10 @@ fn an_unknown_zone_is_said_once_and_dates_are_utc_dates() {
     let env = Env::with_example();
     let (_, said) = at(&env, "Mars/Olympus", "2026-11-22T20:30:00Z", &REHEARSE);
     assert_eq!(said.matches("Mars/Olympus").count(), 1, "{said}");
-    assert!(said.contains("Next practice: 23 November 2026."), "{said}");
+    assert!(
+        said.contains("Next practice: tomorrow, Monday 23 November."),
+        "{said}"
+    );
 }
 
 #[test]
@@ -119,7 +131,7 @@ fn a_tzdir_that_does_not_exist_still_finds_the_zone() {
         .env("TZ", "Pacific/Auckland")
         .env("TZDIR", env.home().join("no-zoneinfo-here"))
         .env("RELAPSE_PLAN_NOW", "2026-11-22T20:30:00Z")
-        .stderr_has("Next practice: 24 November 2026.")
+        .stderr_has("Next practice: tomorrow, Tuesday 24 November.")
         .run();
 }
 

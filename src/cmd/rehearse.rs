@@ -143,7 +143,7 @@ fn practise(
                 Recall::None => "Thank you for practising; that is what counts.",
                 Recall::Some | Recall::All => "Well done.",
             };
-            let date = crate::plan::date::date_in_words(&date);
+            let date = practice_day(&date, ctx.today, false);
             ask.show(&format!("{well} Next practice for this one: {date}."))?;
         }
         let upcoming = agenda(plan, &log, today, &ctx.zone)
@@ -164,6 +164,16 @@ fn practise(
         }
     }
     Ok(())
+}
+
+/// When a trigger is next to be practised, in words from `today`
+/// ([`crate::plan::date::day_to_act`]): "tomorrow, Tuesday 24 November",
+/// "on Friday 4 December", the year only when it is not this one.
+fn practice_day(date: &toml::value::Datetime, today: toml::value::Date, on: bool) -> String {
+    date.date.map_or_else(
+        || crate::plan::date::date_in_words(date),
+        |day| crate::plan::date::day_to_act(day, today, on),
+    )
 }
 
 /// `--list`: what is due and when.
@@ -191,7 +201,7 @@ fn list(
             let when = match due.due_date() {
                 _ if !t.has_response() => "no plan yet to practise".to_string(),
                 _ if due.is_due(today) => "due now".to_string(),
-                Some(date) => format!("next on {}", crate::plan::date::date_in_words(&date)),
+                Some(date) => format!("next {}", practice_day(&date, ctx.today, true)),
                 None => "due now".to_string(),
             };
             let times = match due.rehearsals {
@@ -210,11 +220,14 @@ fn list(
                 &hang,
             );
             let sep = crate::render::separator(ctx.style);
+            // Wrapped under her words: a day in words ("next tomorrow,
+            // Tuesday 24 November") is longer than its numbers were.
             let facts = if times.is_empty() {
-                format!("{hang}{when}")
+                when
             } else {
-                format!("{hang}{when}{sep}{times}")
+                format!("{when}{sep}{times}")
             };
+            let facts = crate::render::wrap(&facts, ctx.style.width, &hang, &hang);
             writeln!(ctx.out, "{situation}\n{facts}").map_err(Error::Stdout)?;
         }
         // What the numbers are for, so none is left on screen unexplained.
@@ -285,7 +298,7 @@ fn log_without_asking(
                 .trigger(&id)
                 .map_or_else(|| id.clone(), |t| t.situation.clone())
         ),
-        next.map(|d| format!(" Next practice: {}.", crate::plan::date::date_in_words(&d)))
+        next.map(|d| format!(" Next practice: {}.", practice_day(&d, ctx.today, false)))
             .unwrap_or_default()
     ))
 }
@@ -326,10 +339,10 @@ fn first_due(
     }
     let when = due
         .due_date()
-        .map(|d| crate::plan::date::date_in_words(&d))
+        .map(|d| practice_day(&d, crate::plan::date::civil_from_days(today), true))
         .unwrap_or_default();
     let question = format!(
-        "Nothing is due today; next is {} on {when}. Practise it anyway?",
+        "Nothing is due today; next is {} {when}. Practise it anyway?",
         crate::render::quoted(&trigger.situation)
     );
     Ok(ask.confirm(&question, true)?.then(|| trigger.id.clone()))

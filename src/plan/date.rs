@@ -248,6 +248,29 @@ fn timestamp(value: &Datetime) -> Option<Timestamp> {
     Timestamp::from_second(unix_seconds(value)?).ok()
 }
 
+/// A day to come, for a plan she acts on: [`day_near`], and beside
+/// "today", "tomorrow" or "yesterday" the day itself ("tomorrow, Tuesday
+/// 24 November"): near midnight "tomorrow" alone may be read as the
+/// morning after. `on` puts "on" before a day said by its date, after a
+/// verb ("next on Friday 4 December", never "next on tomorrow").
+pub fn day_to_act(date: Date, today: Date, on: bool) -> String {
+    let day = day_near(date, today);
+    if matches!(day.as_str(), "today" | "tomorrow" | "yesterday") {
+        let weekday = WEEKDAYS[usize::try_from(weekday(days_from_civil(date))).unwrap_or(0)];
+        let month = MONTHS
+            .get(usize::from(date.month).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?");
+        let year = if date.year == today.year {
+            String::new()
+        } else {
+            format!(" {}", date.year)
+        };
+        return format!("{day}, {weekday} {} {month}{year}", date.day);
+    }
+    if on { format!("on {day}") } else { day }
+}
+
 /// Which order the person's locale writes day and month in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayOrder {
@@ -1560,6 +1583,27 @@ mod tests {
         assert_eq!(
             local_moment(&at("2026-12-04T10:00:00"), &tokyo),
             "4 December 2026 at 10:00"
+        );
+    }
+
+    #[test]
+    fn a_day_to_act_on_says_its_date_beside_tomorrow() {
+        let today = date(2026, 12, 31);
+        assert_eq!(
+            day_to_act(date(2027, 1, 1), today, true),
+            "tomorrow, Friday 1 January 2027"
+        );
+        assert_eq!(
+            day_to_act(date(2026, 12, 31), today, false),
+            "today, Thursday 31 December"
+        );
+        assert_eq!(
+            day_to_act(date(2027, 1, 4), today, true),
+            "on Monday 4 January 2027"
+        );
+        assert_eq!(
+            day_to_act(date(2026, 12, 4), date(2026, 11, 22), false),
+            "4 December"
         );
     }
 
