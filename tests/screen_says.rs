@@ -205,6 +205,13 @@ fn esc_while_comparing_keeps_the_comparisons_answered() {
     t.wait_for("· An argument with Jo about money");
     t.keys(&["Escape"]);
     let screen = flat(&t.wait_for("Save these changes to your plan?"));
+    // The key said as the screen named it: it stopped, nothing skipped.
+    assert!(
+        screen.contains(
+            "· Which of these would be harder for you to handle? · stopped comparing (Esc)"
+        ),
+        "{screen}"
+    );
     assert!(
         screen.contains("Stopped comparing. Your answers are kept: these are in your order now, hardest first: 1. An argument with Jo about money 2. Friday payday"),
         "{screen}"

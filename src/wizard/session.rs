@@ -434,6 +434,15 @@ impl Prompter for Keeping<'_> {
     ) -> Result<Option<usize>> {
         self.inner.select(question, choices, start)
     }
+    fn select_or_stop(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        start: Option<usize>,
+        esc: &str,
+    ) -> Result<Option<usize>> {
+        self.inner.select_or_stop(question, choices, start, esc)
+    }
     fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
         self.inner.select_needed(question, choices, why)
     }
