@@ -236,7 +236,7 @@ fn greet(
     }
     // The keys, the same in every walk-through, said before the first question.
     let keys = format!(
-        "Keys: Enter answers. In a list, {} move (or type the start of a choice) and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        "Keys: Enter answers. In a list, {} move (or type the start of a choice) and, where several can be chosen, Space ticks and Enter goes on. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
         if style.plain {
             "the up and down arrow keys"
         } else {
