@@ -32,6 +32,19 @@ pub trait Prompter {
         choices: &[String],
         start: Option<usize>,
     ) -> Result<Option<usize>>;
+    /// [`Prompter::select`] where Esc stops more than this question (rank's
+    /// comparisons): the question stays on screen answered with `esc`, the
+    /// words the screen gave for that key, never "skipped".
+    fn select_or_stop(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        start: Option<usize>,
+        esc: &str,
+    ) -> Result<Option<usize>> {
+        let _ = esc;
+        self.select(question, choices, start)
+    }
     /// One of `choices` that must be given: the cursor starts on none, and
     /// Enter there or Esc says `why` and asks on.
     fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
@@ -1646,13 +1659,23 @@ impl Prompter for Terminal {
         choices: &[String],
         start: Option<usize>,
     ) -> Result<Option<usize>> {
+        self.select_or_stop(question, choices, start, "skipped (Esc)")
+    }
+
+    fn select_or_stop(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        start: Option<usize>,
+        esc: &str,
+    ) -> Result<Option<usize>> {
         if choices.is_empty() {
             return Ok(None);
         }
         let picked = self.menu(question, choices, start, Menu::One, None)?;
         match picked {
             Some(i) => self.echo(question, &choices[i], true)?,
-            None => self.echo(question, "skipped (Esc)", false)?,
+            None => self.echo(question, esc, false)?,
         }
         Ok(picked)
     }

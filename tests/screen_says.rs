@@ -129,8 +129,12 @@ fn a_tick_list_says_space_ticks_and_enter_goes_on() {
         t.type_text("xyz");
         let screen = t.wait_for("is not in this list");
         let list = &screen[screen.find("Which of your warning signs").unwrap()..];
+        // After her words, however they are quoted.
         assert!(
-            flat(list).contains("“xyz” is not in this list. Space ticks the one under the cursor (or unticks it); Enter goes on."),
+            flat(list).contains("xyz")
+                && flat(list).contains(
+                    "is not in this list. Space ticks the one under the cursor (or unticks it); Enter goes on."
+                ),
             "{args:?}:\n{screen}"
         );
         assert!(
@@ -201,6 +205,13 @@ fn esc_while_comparing_keeps_the_comparisons_answered() {
     t.wait_for("· An argument with Jo about money");
     t.keys(&["Escape"]);
     let screen = flat(&t.wait_for("Save these changes to your plan?"));
+    // The key said as the screen named it: it stopped, nothing skipped.
+    assert!(
+        screen.contains(
+            "· Which of these would be harder for you to handle? · stopped comparing (Esc)"
+        ),
+        "{screen}"
+    );
     assert!(
         screen.contains("Stopped comparing. Your answers are kept: these are in your order now, hardest first: 1. An argument with Jo about money 2. Friday payday"),
         "{screen}"
@@ -308,30 +319,33 @@ fn the_priority_word_follows_her_own_ratings_not_its_place() {
             rank,
         ]);
     }
-    let listed = env
-        .test(["--plain", "trigger", "list"])
-        .env("COLUMNS", "100")
-        .run()
-        .stdout;
-    // Each trigger's block, from its number to the next one's.
-    let block = |n: &str| {
-        let from = listed
-            .find(&format!("Trigger: {n}"))
-            .unwrap_or_else(|| panic!("{listed}"));
-        let rest = &listed[from..];
-        flat(
-            &rest[..rest[1..]
-                .find("Trigger: ")
-                .map_or(rest.len(), |end| end + 1)],
-        )
+    let listed = env.ok(["trigger", "list"]);
+    // Each trigger's Priority cell, its lines joined by "; ".
+    let priority = |trigger: &str| {
+        let mut cell: Vec<String> = Vec::new();
+        let mut inside = false;
+        for row in listed.lines() {
+            let cells: Vec<&str> = row.split('┆').map(|c| c.trim_matches(['│', ' '])).collect();
+            if cells.len() < 4 {
+                continue;
+            }
+            if !cells[0].is_empty() && cells[0].starts_with(|c: char| c.is_ascii_digit()) {
+                inside = cells[0] == trigger;
+            }
+            if inside && !cells[2].is_empty() {
+                cell.push(cells[2].to_string());
+            }
+        }
+        cell.join("; ")
     };
-    assert!(
-        block("3. 上司の電話")
-            .contains("Priority: your #3; medium; likely 4/5; urge 4/5; sure 40%"),
+    assert_eq!(
+        priority("3. 上司の電話"),
+        "your #3; medium; likely 4/5; urge 4/5; sure 40%",
         "{listed}"
     );
-    assert!(
-        block("2. 一人の夜").contains("Priority: your #2; low; likely 1/5; urge 1/5; sure 80%"),
+    assert_eq!(
+        priority("2. 一人の夜"),
+        "your #2; low; likely 1/5; urge 1/5; sure 80%",
         "{listed}"
     );
     let help = flat(&env.ok(["rank", "--help"]));

@@ -171,10 +171,11 @@ impl Wizard<'_> {
                 _ => 0,
             };
             placing = Some((a.clone(), answered));
-            match self.ask.select(
+            match self.ask.select_or_stop(
                 "Which of these would be harder for you to handle?",
                 &choices,
                 None,
+                "stopped comparing (Esc)",
             ) {
                 Ok(Some(choice)) => {
                     placing = Some((a.clone(), answered + 1));

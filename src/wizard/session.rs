@@ -246,7 +246,7 @@ fn greet(
     }
     // The keys, the same in every walk-through, said before the first question.
     let keys = format!(
-        "Keys: Enter answers. In a list, {} move (or type the start of a choice) and space ticks. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
+        "Keys: Enter answers. In a list, {} move (or type the start of a choice) and, where several can be chosen, Space ticks and Enter goes on. Esc skips a question and keeps what is there (in a “What next?” menu, it leaves that part). Ctrl-C stops: your answers are kept, and `relapse-plan {}` carries on.",
         if style.plain {
             "the up and down arrow keys"
         } else {
@@ -451,6 +451,15 @@ impl Prompter for Keeping<'_> {
         start: Option<usize>,
     ) -> Result<Option<usize>> {
         self.inner.select(question, choices, start)
+    }
+    fn select_or_stop(
+        &mut self,
+        question: &str,
+        choices: &[String],
+        start: Option<usize>,
+        esc: &str,
+    ) -> Result<Option<usize>> {
+        self.inner.select_or_stop(question, choices, start, esc)
     }
     fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {
         self.inner.select_needed(question, choices, why)
