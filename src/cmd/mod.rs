@@ -208,8 +208,13 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
         if after {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
-        crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)
-            .map_err(Error::Stdout)?;
+        // In a crisis (`now`), no offer to go and practise.
+        if after {
+            crate::render::checkin::write_warning_in_a_crisis(ctx.out, plan, &warning, ctx.style)
+        } else {
+            crate::render::checkin::write_warning(ctx.out, plan, &warning, None, false, ctx.style)
+        }
+        .map_err(Error::Stdout)?;
         if !after {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }

@@ -105,6 +105,50 @@ pub fn write_draft_now(
     )
 }
 
+/// After an exercise that ended with the urge still high: her crisis steps
+/// and her people with their numbers, as `now` shows them, the crisis
+/// lines, and `relapse-plan now` for the whole of it. Layla, stopping
+/// `surf` at 10 of 10, was told only that her plan was there.
+pub fn write_still_high(
+    w: &mut dyn Write,
+    plan: Option<&Plan>,
+    lines: Option<&CountryLines>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        wrap(
+            "It is still strong. This is what your plan says for a moment like this:",
+            width,
+            "",
+            ""
+        )
+    )?;
+    if let Some(plan) = plan {
+        write_steps_and_people(w, plan, width, style)?;
+    }
+    writeln!(w)?;
+    let own_emergency = plan.and_then(|p| p.own_lines.emergency.as_deref());
+    write_lines(w, lines, own_emergency, width, style)?;
+    if let Some(plan) = plan {
+        write_own_lines(w, plan, width, style)?;
+    }
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        wrap(
+            "All of your plan for right now: `relapse-plan now`",
+            width,
+            "",
+            ""
+        )
+    )
+}
+
 /// Whether a draft's plan holds anything for a hard moment: a crisis
 /// step, a way of coping, or someone to call.
 pub fn has_help_now(plan: &Plan) -> bool {
