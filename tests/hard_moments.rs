@@ -106,3 +106,69 @@ fn surf_ending_still_strong_shows_her_plan_for_now() {
     assert!(!eased.contains("Samaritans"), "{eased}");
     assert!(!eased.contains("أتنفس"), "{eased}");
 }
+
+/// Sam's number changed (`contact edit sam --phone …`) while her crisis
+/// step still said "Call Sam on 07700 900123", with no word. After the
+/// change the step is named, in her words, with how to change it; `now`
+/// and `validate` say beside it that the number is not Sam's. Her words
+/// stay as she wrote them.
+#[test]
+fn an_old_number_left_in_a_step_is_pointed_out() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Layla", "--country", "GB"]);
+    env.ok([
+        "contact",
+        "add",
+        "--id",
+        "sam",
+        "--name",
+        "Sam",
+        "--phone",
+        "07700 900123",
+        "--role",
+        "help",
+    ]);
+    env.ok(["step", "add", "Breathe out slowly"]);
+    env.ok(["step", "add", "Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣"]);
+    let now = env.ok(["now"]);
+    assert!(!now.contains("not the one saved"), "{now}");
+
+    let changed = env
+        .test(["contact", "edit", "sam", "--phone", "07700 900456"])
+        .run();
+    let said = changed
+        .stderr
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("One of your crisis steps still holds the old number, 07700 900123: 2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣"),
+        "{said}"
+    );
+    assert!(said.contains("relapse-plan step edit"), "{said}");
+    assert_eq!(env.plan().crisis_steps[1].text, "Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣");
+
+    let now = env.ok(["now"]);
+    let flat = now.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣ (the number here is not the one saved for Sam: 07700 900456)"),
+        "{now}"
+    );
+    let checked = env
+        .test(["validate", &env.plan_file().display().to_string()])
+        .run();
+    let said = checked
+        .stderr
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("Crisis step 2 (“Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣”): the number here is not the one saved for Sam: 07700 900456."),
+        "{said}"
+    );
+    // A change that leaves no step with the old number says nothing more.
+    let again = env
+        .test(["contact", "edit", "sam", "--reachable", "evenings"])
+        .run();
+    assert!(!again.stderr.contains("old number"), "{}", again.stderr);
+}
