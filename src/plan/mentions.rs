@@ -140,10 +140,24 @@ pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
     if named.next().is_some() {
         return None;
     }
+    // Any number the plan or the crisis lines know is someone's: "if Alex
+    // doesn't answer, call the Samaritans on 116 123" is not Alex's number
+    // gone stale.
+    let own = &plan.own_lines;
+    let lines = crate::crisis_lines::LINES
+        .iter()
+        .flat_map(|line| line.call_numbers().into_iter().chain(line.text_number()));
     let known: Vec<String> = plan
         .contacts
         .iter()
         .filter_map(|c| c.phone.as_deref())
+        .chain(own.emergency.as_deref())
+        .chain(
+            own.lines
+                .iter()
+                .flat_map(|l| l.call.as_deref().into_iter().chain(l.text.as_deref())),
+        )
+        .chain(lines)
         .flat_map(numbers_in)
         .collect();
     let stray = held
@@ -259,6 +273,9 @@ mod tests {
             let plan = sams_plan(step);
             assert!(super::other_number(&plan, step).is_none(), "{step}");
         }
+        // A crisis line's number beside her name: not hers gone stale.
+        let plan = sams_plan("If Sam doesn't answer, call the Samaritans on 116 123");
+        assert!(super::other_number(&plan, &plan.crisis_steps[0].text).is_none());
         // A number with no one named, or someone named with no number.
         for step in ["Ring 07700 900123", "Call Sam"] {
             let plan = sams_plan(step);
