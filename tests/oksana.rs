@@ -213,7 +213,7 @@ fn a_strong_urge_is_answered_with_her_plan() {
         said.contains("TelefonSeelsorge: call 0800 111 0 111"),
         "{said}"
     );
-    assert_eq!(said.matches("Your first steps").count(), 1, "{said}");
+    assert_eq!(said.matches("Do these, in order").count(), 1, "{said}");
     // The next day, strong again: the early warning says it, once.
     let warned = one_line(&check_in("8", "2026-11-21T19:00:00Z"));
     assert!(
@@ -221,7 +221,7 @@ fn a_strong_urge_is_answered_with_her_plan() {
         "{warned}"
     );
     assert!(!warned.contains("A strong urge"), "{warned}");
-    assert_eq!(warned.matches("Your first steps").count(), 1, "{warned}");
+    assert_eq!(warned.matches("Do these, in order").count(), 1, "{warned}");
 }
 
 /// `review` of her own plan names each situation with no planned response

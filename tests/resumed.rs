@@ -54,6 +54,7 @@ fn laylas_plan() -> Env {
             "contact", "add", "--name", name, "--phone", phone, "--role", "help",
         ]);
     }
+    env.ok(["step", "add", "اتصل ب سارة على +20 10 3333 3333"]);
     env
 }
 
@@ -99,6 +100,16 @@ fn words_stopped_while_changing_someone_go_back_to_that_person() {
     t.type_text("+20 10 3333 0000");
     t.keys(&["Enter"]);
     t.wait_for("Who is سارة for you?");
+    // Her step still holds the number just changed: said, in her words.
+    let said = t.scrollback_joined();
+    assert!(
+        said.contains("One of your crisis steps still holds the old number, +20 10 3333 3333:"),
+        "{said}"
+    );
+    assert!(
+        said.contains("  1. اتصل ب سارة على +20 10 3333 3333"),
+        "{said}"
+    );
     on(&t, "Someone I can ask for help");
     t.keys(&["Enter"]);
     asked(&t, "When can you reach سارة?");

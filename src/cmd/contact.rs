@@ -79,8 +79,32 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 }
                 _ => None,
             };
-            save_renaming(ctx, |plan| edit(plan, args))?;
+            // Her crisis steps still holding the number she changed are
+            // named after the save: her words stay as written.
+            let mut old_number = None;
+            let mut stale = Vec::new();
+            save_renaming(ctx, |plan| {
+                let index = args.phone.as_ref().and_then(|_| {
+                    let id = stored::<Contact>(plan, &args.id).ok()?;
+                    plan.position::<Contact>(&id).ok()
+                });
+                let before = index.and_then(|i| plan.contacts[i].phone.clone());
+                let done = edit(plan, args)?;
+                if let (Some(old), Some(index)) = (before, index) {
+                    (old_number, stale) = steps_with_old_number(plan, index, old);
+                }
+                Ok(done)
+            })?;
             say_tidied(ctx, &tidied)?;
+            if let Some(old) = old_number {
+                let how = match stale.as_slice() {
+                    [(n, _)] => format!("`relapse-plan step edit {n} \"…\"` changes it."),
+                    _ => "`relapse-plan step edit N \"…\"` changes step N.".to_string(),
+                };
+                for line in crate::render::old_number_in_steps(&old, &stale, &how) {
+                    ctx.say(&line)?;
+                }
+            }
             warn(ctx, doubt)
         }
         ContactCommand::Remove(args) => save(ctx, |plan| {
@@ -149,6 +173,29 @@ fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {
         Some(doubt) => ctx.say(&doubt),
         None => Ok(()),
     }
+}
+
+/// The crisis steps (number, words) that still hold contact `index`'s
+/// `old` number once it has changed; no old number when it did not change.
+fn steps_with_old_number(
+    plan: &Plan,
+    index: usize,
+    old: String,
+) -> (Option<String>, Vec<(usize, String)>) {
+    use crate::plan::mentions::{numbers_in, same_number, steps_holding};
+    let now = plan.contacts[index].phone.as_deref().unwrap_or_default();
+    let was = numbers_in(&old);
+    if numbers_in(now)
+        .iter()
+        .any(|n| was.iter().any(|o| same_number(n, o)))
+    {
+        return (None, Vec::new());
+    }
+    let steps = steps_holding(plan, &old)
+        .into_iter()
+        .map(|(n, text)| (n, text.to_string()))
+        .collect();
+    (Some(old), steps)
 }
 
 /// Changes one contact; marking them "do not involve" also unlinks them.

@@ -209,8 +209,13 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
         let mut shown = Vec::new();
-        crate::render::checkin::write_warning(&mut shown, plan, &warning, None, false, ctx.style)
-            .map_err(Error::Stdout)?;
+        // In a crisis (`now`), no offer to go and practise.
+        if after {
+            crate::render::checkin::write_warning_in_a_crisis(&mut shown, plan, &warning, ctx.style)
+        } else {
+            crate::render::checkin::write_warning(&mut shown, plan, &warning, None, false, ctx.style)
+        }
+        .map_err(Error::Stdout)?;
         ctx.laid_out(&shown)?;
         if !after {
             writeln!(ctx.out).map_err(Error::Stdout)?;

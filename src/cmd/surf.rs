@@ -151,12 +151,23 @@ fn finish(
         format!(
             "It went from {first} to {last}, peaking at {peak}: it passed without you acting on it."
         )
+    } else if last >= STILL_HIGH {
+        // Her plan follows, so it is not only said to be there.
+        format!("It started at {first} and is at {last} now. Urges do pass.")
     } else {
         format!(
             "It started at {first} and is at {last} now. Urges do pass; your plan is there if you need it."
         )
     };
     writeln!(ctx.out, "{summary}").map_err(Error::Stdout)?;
+    // Still strong at the end (stopped or not): what her plan says for a
+    // hard moment, right here, rather than only that it exists.
+    if last >= STILL_HIGH {
+        let plan = ctx.store.load_for_crisis().ok().flatten().map(|l| l.plan);
+        let lines = ctx.crisis_lines(plan.as_ref().and_then(|p| p.country.as_deref()));
+        crate::render::crisis::write_still_high(ctx.out, plan.as_ref(), lines.as_ref(), ctx.style)
+            .map_err(Error::Stdout)?;
+    }
     let again = crate::render::rescue::surf(
         &ratings,
         every.as_secs_f64() / 60.0,
@@ -186,6 +197,10 @@ fn finish(
     }
     ctx.say("Logged in your practice.")
 }
+
+/// An urge this strong at the end of the exercise (out of 10) is met with
+/// her plan for a hard moment.
+const STILL_HIGH: u8 = 8;
 
 fn parse_ratings(list: &str) -> Result<Vec<u8>> {
     // Any script's digits and commas (`７、８`, `٧،٨`) read as typed.

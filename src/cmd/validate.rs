@@ -93,6 +93,19 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             &words[1..]
         ))?;
     }
+    // A step naming someone with a number that is not theirs (an old one
+    // left after it changed) would send her to the wrong number.
+    for (n, step) in plan.crisis_steps.iter().enumerate() {
+        if let Some(mark) = crate::render::other_number_mark(&plan, &step.text) {
+            ctx.say(&format!(
+                "Crisis step {} ({}): {}. Worth a look: `relapse-plan step edit {} \"…\"` changes it.",
+                n + 1,
+                quoted(&crate::render::shorten_kept(&step.text, 60)),
+                mark.trim_start_matches('(').trim_end_matches(')'),
+                n + 1
+            ))?;
+        }
+    }
     Ok(())
 }
 

@@ -81,6 +81,99 @@ pub fn in_plan(plan: &Plan) -> Vec<Mention<'_>> {
         .collect()
 }
 
+/// The digits of each number written in `text`, as ASCII: a run of
+/// digits of any script (`٠١٢`, `０１２`) with at most two spaces, dashes,
+/// dots, slashes, brackets or a plus between them. Runs of fewer than six
+/// digits (a time, a count) are not phone numbers and are left out.
+pub fn numbers_in(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut digits = String::new();
+    let mut gap = 0;
+    for c in text.chars() {
+        if let Some(d) = super::typed::digit_value(c) {
+            digits.push(char::from_digit(d, 10).unwrap_or('0'));
+            gap = 0;
+        } else if matches!(c, ' ' | '\u{a0}' | '-' | '.' | '/' | '(' | ')' | '+') && gap < 2 {
+            gap += 1;
+        } else {
+            found.push(std::mem::take(&mut digits));
+            gap = 0;
+        }
+    }
+    found.push(digits);
+    found.retain(|d| d.len() >= 6);
+    found
+}
+
+/// Whether two numbers (their digits) dial the same person: the same
+/// digits, or the same once a leading 0 and a country code are set aside
+/// (`07700 900123` and `+44 7700 900123`).
+pub fn same_number(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 6 && long.ends_with(short) && long.len() - short.len() <= 3
+}
+
+/// The crisis steps (their number in the list, and her words) that still
+/// hold `number`: after she changes someone's number, these are the steps
+/// that would still send her to the old one.
+pub fn steps_holding<'p>(plan: &'p Plan, number: &str) -> Vec<(usize, &'p str)> {
+    let Some(old) = numbers_in(number).into_iter().next() else {
+        return Vec::new();
+    };
+    plan.crisis_steps
+        .iter()
+        .enumerate()
+        .filter(|(_, step)| numbers_in(&step.text).iter().any(|n| same_number(n, &old)))
+        .map(|(i, step)| (i + 1, step.text.as_str()))
+        .collect()
+}
+
+/// The person a step names whose saved number is not the number the step
+/// holds: the step names exactly one person with a number, holds a number,
+/// and none of its numbers is theirs or anyone else's in the plan (Sam's
+/// old number left in "Call Sam on …" after it changed). `None` otherwise.
+pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
+    let held = numbers_in(text);
+    if held.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let mut named = plan.contacts.iter().filter(|c| {
+        c.to_involve()
+            && c.phone.is_some()
+            && names_of(&c.name).iter().any(|name| names(&lower, name))
+    });
+    let contact = named.next()?;
+    if named.next().is_some() {
+        return None;
+    }
+    // Any number the plan or the crisis lines know is someone's: "if Alex
+    // doesn't answer, call the Samaritans on 116 123" is not Alex's number
+    // gone stale.
+    let own = &plan.own_lines;
+    let lines = crate::crisis_lines::LINES
+        .iter()
+        .flat_map(|line| line.call_numbers().into_iter().chain(line.text_number()));
+    let known: Vec<String> = plan
+        .contacts
+        .iter()
+        .filter_map(|c| c.phone.as_deref())
+        .chain(own.emergency.as_deref())
+        .chain(
+            own.lines
+                .iter()
+                .flat_map(|l| l.call.as_deref().into_iter().chain(l.text.as_deref())),
+        )
+        .chain(lines)
+        .flat_map(numbers_in)
+        .collect();
+    let stray = held
+        .iter()
+        .all(|n| !known.iter().any(|k| same_number(n, k)));
+    stray.then_some(contact)
+}
+
 /// The names a person may call someone by, lower-case: the name as she
 /// gave it, and its first word when it has more than one ("Dermot" of
 /// "Dermot Byrne", "Dermot (ex)").
@@ -145,6 +238,58 @@ fn spaceless(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    fn sams_plan(step: &str) -> Plan {
+        let mut plan = Plan::new("Layla".into(), None);
+        plan.contacts.push(Contact {
+            id: "sam".into(),
+            name: "Sam".into(),
+            phone: Some("+44 7700 900999".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        plan.crisis_steps.push(TextItem::new(step));
+        plan
+    }
+
+    #[test]
+    fn numbers_in_any_script_are_read_by_their_digits() {
+        assert_eq!(
+            super::numbers_in("اتصل بأخي على +20 10 1234 5678 بعد ٦"),
+            ["201012345678"]
+        );
+        assert_eq!(super::numbers_in("على ٠١٠ ١٢٣٤ ٥٦٧٨"), ["01012345678"]);
+        assert!(super::numbers_in("Sunday 5-8pm, 3 times").is_empty());
+        assert!(super::same_number("07700900123", "447700900123"));
+        assert!(!super::same_number("07700900123", "07700900124"));
+    }
+
+    #[test]
+    fn a_step_naming_someone_with_a_number_not_theirs_is_found() {
+        let old = sams_plan("Call Sam on 07700 900123");
+        assert_eq!(
+            super::other_number(&old, &old.crisis_steps[0].text).map(|c| c.id.as_str()),
+            Some("sam")
+        );
+        assert_eq!(
+            super::steps_holding(&old, "07700 900123"),
+            [(1, "Call Sam on 07700 900123")]
+        );
+        // Theirs, in another form or in Arabic-Indic digits: nothing said.
+        for step in ["Call Sam on 07700 900999", "اتصل ب Sam على +٤٤ ٧٧٠٠ ٩٠٠٩٩٩"]
+        {
+            let plan = sams_plan(step);
+            assert!(super::other_number(&plan, step).is_none(), "{step}");
+        }
+        // A crisis line's number beside her name: not hers gone stale.
+        let plan = sams_plan("If Sam doesn't answer, call the Samaritans on 116 123");
+        assert!(super::other_number(&plan, &plan.crisis_steps[0].text).is_none());
+        // A number with no one named, or someone named with no number.
+        for step in ["Ring 07700 900123", "Call Sam"] {
+            let plan = sams_plan(step);
+            assert!(super::other_number(&plan, step).is_none(), "{step}");
+        }
+    }
     use super::*;
     use crate::plan::{Role, TextItem};
 

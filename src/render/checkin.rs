@@ -158,7 +158,38 @@ pub fn write_warning(
     full: bool,
     style: Style,
 ) -> io::Result<()> {
+    warning_with(w, plan, warning, lines, full, true, style)
+}
+
+/// The early warning under `now`'s crisis steps: which signs and how
+/// often, and no offer to rehearse. `now` is for a hard moment; Layla's
+/// ended by sending her off to practise.
+pub fn write_warning_in_a_crisis(
+    w: &mut dyn Write,
+    plan: &Plan,
+    warning: &Warning,
+    style: Style,
+) -> io::Result<()> {
+    warning_with(w, plan, warning, None, false, false, style)
+}
+
+fn warning_with(
+    w: &mut dyn Write,
+    plan: &Plan,
+    warning: &Warning,
+    lines: Option<&CountryLines>,
+    full: bool,
+    offer: bool,
+    style: Style,
+) -> io::Result<()> {
     let width = style.width;
+    let offer_rehearsal = |w: &mut dyn Write| {
+        if offer {
+            write_rehearse_offer(w, plan, width)
+        } else {
+            Ok(())
+        }
+    };
     let say = |w: &mut dyn Write, text: &str| writeln!(w, "{}", wrap(text, width, "", ""));
     writeln!(w, "{}", heading("Your plan has noticed something", style))?;
     if let Some(signs) = &warning.signs {
@@ -209,14 +240,14 @@ pub fn write_warning(
             w,
             "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease.",
         )?;
-        return write_rehearse_offer(w, plan, width);
+        return offer_rehearsal(w);
     }
     say(
         w,
         "This is your own plan's early warning, not a diagnosis. It goes away by itself as things ease. For now, your plan says:",
     )?;
     write_plan_for_now(w, plan, lines, style)?;
-    write_rehearse_offer(w, plan, width)
+    offer_rehearsal(w)
 }
 
 /// After a check-in whose urge is strong (as strong as the plan's own
@@ -255,8 +286,10 @@ pub fn write_strong_urge(
     write_plan_for_now(w, plan, lines, style)
 }
 
-/// The first crisis steps, the people who help with their numbers and the
-/// crisis lines: what her plan says for a hard moment, in her words.
+/// Her crisis steps, the people who help with their numbers and the
+/// crisis lines: what her plan says for a hard moment, in her words. Every
+/// step, as they are short: cut at three, Layla's fourth, "if Mariam
+/// doesn't answer, call …", was the one that held her fallback.
 fn write_plan_for_now(
     w: &mut dyn Write,
     plan: &Plan,
@@ -265,9 +298,9 @@ fn write_plan_for_now(
 ) -> io::Result<()> {
     let width = style.width;
     if !plan.crisis_steps.is_empty() {
-        writeln!(w, "{}", heading("Your first steps", style))?;
-        for (n, step) in plan.crisis_steps.iter().take(3).enumerate() {
-            let marker = super::number_marker(n + 1, plan.crisis_steps.len().min(3));
+        writeln!(w, "{}", heading("Do these, in order", style))?;
+        for (n, step) in plan.crisis_steps.iter().enumerate() {
+            let marker = super::number_marker(n + 1, plan.crisis_steps.len());
             writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
         }
     }

@@ -105,6 +105,50 @@ pub fn write_draft_now(
     )
 }
 
+/// After an exercise that ended with the urge still high: her crisis steps
+/// and her people with their numbers, as `now` shows them, the crisis
+/// lines, and `relapse-plan now` for the whole of it. Layla, stopping
+/// `surf` at 10 of 10, was told only that her plan was there.
+pub fn write_still_high(
+    w: &mut dyn Write,
+    plan: Option<&Plan>,
+    lines: Option<&CountryLines>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        wrap(
+            "It is still strong. This is what your plan says for a moment like this:",
+            width,
+            "",
+            ""
+        )
+    )?;
+    if let Some(plan) = plan {
+        write_steps_and_people(w, plan, width, style)?;
+    }
+    writeln!(w)?;
+    let own_emergency = plan.and_then(|p| p.own_lines.emergency.as_deref());
+    write_lines(w, lines, own_emergency, width, style)?;
+    if let Some(plan) = plan {
+        write_own_lines(w, plan, width, style)?;
+    }
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{}",
+        wrap(
+            "All of your plan for right now: `relapse-plan now`",
+            width,
+            "",
+            ""
+        )
+    )
+}
+
 /// Whether a draft's plan holds anything for a hard moment: a crisis
 /// step, a way of coping, or someone to call.
 pub fn has_help_now(plan: &Plan) -> bool {
@@ -129,8 +173,13 @@ fn write_steps_and_people(
             writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
             // Never shown as someone to contact: her step, and under
             // it, in line with its words, whom she said not to involve.
+            let under = 2 + textwrap::core::display_width(&marker) + 1;
             if let Some(mark) = super::not_to_involve_mark(plan, &step.text) {
-                let under = 2 + textwrap::core::display_width(&marker) + 1;
+                writeln!(w, "{}", super::item("", &mark, width, under))?;
+            }
+            // A number that is not the one saved for the person the step
+            // names (an old one, left after it changed).
+            if let Some(mark) = super::other_number_mark(plan, &step.text) {
                 writeln!(w, "{}", super::item("", &mark, width, under))?;
             }
         }

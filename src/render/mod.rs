@@ -154,6 +154,45 @@ pub fn not_to_involve_mark(plan: &crate::plan::Plan, step: &str) -> Option<Strin
     (!names.is_empty()).then(|| format!("(you said not to involve {})", and_list(&names)))
 }
 
+/// Beside a crisis step that names someone and holds a number that is not
+/// theirs (an old number left after it changed): said gently, her words
+/// unchanged. `None` when the step holds no such number.
+pub fn other_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String> {
+    let contact = crate::plan::mentions::other_number(plan, step)?;
+    let saved = contact.phone.as_deref()?;
+    Some(format!(
+        "(the number here is not the one saved for {}: {})",
+        clean(&contact.name),
+        phone(saved)
+    ))
+}
+
+/// What to say when someone's number changed and crisis steps still hold
+/// the old one: the old number, each step numbered in her words, and how
+/// to change one (`how`). Lines to say one by one; none when no step does.
+pub fn old_number_in_steps(old: &str, steps: &[(usize, String)], how: &str) -> Vec<String> {
+    if steps.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "{} still {} the old number, {}:",
+        if steps.len() == 1 {
+            "One of your crisis steps"
+        } else {
+            "Some of your crisis steps"
+        },
+        if steps.len() == 1 { "holds" } else { "hold" },
+        clean(old)
+    )];
+    lines.extend(
+        steps
+            .iter()
+            .map(|(n, text)| format!("  {n}. {}", clean(text))),
+    );
+    lines.push(format!("Your words are kept as they are; {how}"));
+    lines
+}
+
 /// A step that names someone marked "do not involve", for `validate` and
 /// `review`: where, her words, and whom.
 pub fn mention_words(mention: &crate::plan::mentions::Mention<'_>) -> String {

@@ -364,6 +364,7 @@ impl Wizard<'_> {
         }
         self.plan().contacts[i].phone = typed;
         self.keep()?;
+        self.mind_old_number(i, &phone)?;
         let name = self.draft.plan.contacts[i].name.clone();
         let current = (!new).then_some(self.draft.plan.contacts[i].role);
         if let Some(role) = ask_role(self.ask, &name, current)? {
@@ -376,6 +377,45 @@ impl Wizard<'_> {
         }
         if self.draft.plan.contacts[i].to_involve() {
             self.ask_reachable(i)?;
+        }
+        Ok(())
+    }
+
+    /// After contact `i`'s number changed from `old`: the crisis steps
+    /// that still hold the old number, in her words, and where to change
+    /// them. Her words are never changed for her.
+    fn mind_old_number(&mut self, i: usize, old: &str) -> Result<()> {
+        use crate::plan::mentions::{numbers_in, same_number, steps_holding};
+        let now = self.draft.plan.contacts[i]
+            .phone
+            .clone()
+            .unwrap_or_default();
+        let was = numbers_in(old);
+        if was.is_empty()
+            || numbers_in(&now)
+                .iter()
+                .any(|n| was.iter().any(|o| same_number(n, o)))
+        {
+            return Ok(());
+        }
+        let steps: Vec<(usize, String)> = steps_holding(&self.draft.plan, old)
+            .into_iter()
+            .map(|(n, text)| (n, text.to_string()))
+            .collect();
+        let how = if steps.len() == 1 {
+            "you can change it under “Crisis steps”."
+        } else {
+            "you can change them under “Crisis steps”."
+        };
+        for line in crate::render::old_number_in_steps(old, &steps, how) {
+            // A step keeps its indent, as in every list.
+            match line.strip_prefix("  ") {
+                Some(step) => {
+                    let shown = crate::render::wrap(step, self.style().width, "  ", "     ");
+                    self.ask.show(&shown)?;
+                }
+                None => self.say(&line)?,
+            }
         }
         Ok(())
     }

@@ -1,0 +1,174 @@
+//! Screens for a hard moment point to help, not away from it (issue 13,
+//! Layla): `now` never ends by suggesting practice, the early warning
+//! shows every crisis step, and `surf` ended with the urge still strong
+//! shows her plan for right now.
+
+use crate::Env;
+
+/// Layla's plan: four crisis steps, the fourth her fallback, one person
+/// to call, one trigger.
+fn laylas_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "GB"]);
+    for step in [
+        "أتنفس ببطء عشر مرات",
+        "أبتعد عن الشفرات",
+        "اتصل بمريم على +20 10 1234 5678",
+        "إذا لم تردّ مريم، اتصل بالطبيبة نور على +20 2 2222 3333",
+    ] {
+        env.ok(["step", "add", step]);
+    }
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "مريم",
+        "--phone",
+        "+20 10 1234 5678",
+        "--role",
+        "help",
+    ]);
+    env.ok(["trigger", "add", "ليلة الجمعة وحدي"]);
+    env
+}
+
+/// Strong urges on two days in a row: her plan's early warning holds.
+fn two_strong_days(env: &Env) -> String {
+    for day in ["2026-11-20T19:00:00Z", "2026-11-21T19:00:00Z"] {
+        env.test(["check-in", "--urge", "9", "--acted", "no"])
+            .env("RELAPSE_PLAN_NOW", day)
+            .run();
+    }
+    let out = env
+        .test(["check-in", "--urge", "9", "--acted", "no"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-22T09:00:00Z")
+        .run();
+    String::from_utf8(out.bytes).unwrap()
+}
+
+/// The early warning after a check-in showed "Your first steps 1–3" and
+/// left off her fourth, the fallback that names who to call when Mariam
+/// does not answer. Every step is shown.
+#[test]
+fn the_early_warning_shows_every_crisis_step() {
+    let env = laylas_plan();
+    let out = two_strong_days(&env);
+    assert!(out.contains("Your plan has noticed something"), "{out}");
+    for step in [
+        "1. أتنفس ببطء عشر مرات",
+        "3. اتصل بمريم على +20 10 1234 5678",
+        "4. إذا لم تردّ مريم، اتصل بالطبيبة نور على +20 2 2222 3333",
+    ] {
+        assert!(out.contains(step), "{step:?} in:\n{out}");
+    }
+}
+
+/// `now` while the early warning holds ended "Would it help to rehearse
+/// … now? relapse-plan rehearse 1": a hard moment is not the time to be
+/// sent to practise. The warning stays; the offer goes (a check-in keeps
+/// it).
+#[test]
+fn now_never_ends_by_suggesting_practice() {
+    let env = laylas_plan();
+    let checked_in = two_strong_days(&env);
+    assert!(
+        checked_in.contains("relapse-plan rehearse 1"),
+        "{checked_in}"
+    );
+    let now = env
+        .test(["now"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-22T10:00:00Z")
+        .run();
+    let now = String::from_utf8(now.bytes).unwrap();
+    assert!(now.contains("Your plan has noticed something"), "{now}");
+    assert!(!now.contains("rehearse"), "{now}");
+    assert!(!now.contains("Would it help"), "{now}");
+}
+
+/// `surf` ended with the urge still at 10 said only "Urges do pass; your
+/// plan is there if you need it". At 8 or more at the end, her steps and
+/// people with their numbers are there, with the crisis lines and `now`.
+#[test]
+fn surf_ending_still_strong_shows_her_plan_for_now() {
+    let env = laylas_plan();
+    let out = env.ok(["surf", "--ratings", "7,9,10"]);
+    for expected in [
+        "1. أتنفس ببطء عشر مرات",
+        "4. إذا لم تردّ مريم، اتصل بالطبيبة نور على +20 2 2222 3333",
+        "مريم · +20 10 1234 5678",
+        "Samaritans: call 116 123",
+        "relapse-plan now",
+    ] {
+        assert!(out.contains(expected), "{expected:?} in:\n{out}");
+    }
+    // Eased by the end: no crisis screen she did not need.
+    let eased = env.ok(["surf", "--ratings", "9,6,3"]);
+    assert!(!eased.contains("Samaritans"), "{eased}");
+    assert!(!eased.contains("أتنفس"), "{eased}");
+}
+
+/// Sam's number changed (`contact edit sam --phone …`) while her crisis
+/// step still said "Call Sam on 07700 900123", with no word. After the
+/// change the step is named, in her words, with how to change it; `now`
+/// and `validate` say beside it that the number is not Sam's. Her words
+/// stay as she wrote them.
+#[test]
+fn an_old_number_left_in_a_step_is_pointed_out() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Layla", "--country", "GB"]);
+    env.ok([
+        "contact",
+        "add",
+        "--id",
+        "sam",
+        "--name",
+        "Sam",
+        "--phone",
+        "07700 900123",
+        "--role",
+        "help",
+    ]);
+    env.ok(["step", "add", "Breathe out slowly"]);
+    env.ok(["step", "add", "Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣"]);
+    let now = env.ok(["now"]);
+    assert!(!now.contains("not the one saved"), "{now}");
+
+    let changed = env
+        .test(["contact", "edit", "sam", "--phone", "07700 900456"])
+        .run();
+    let said = changed
+        .stderr
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("One of your crisis steps still holds the old number, 07700 900123: 2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣"),
+        "{said}"
+    );
+    assert!(said.contains("relapse-plan step edit"), "{said}");
+    assert_eq!(env.plan().crisis_steps[1].text, "Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣");
+
+    let now = env.ok(["now"]);
+    let flat = now.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣ (the number here is not the one saved for Sam: 07700 900456)"),
+        "{now}"
+    );
+    let checked = env
+        .test(["validate", &env.plan_file().display().to_string()])
+        .run();
+    let said = checked
+        .stderr
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("Crisis step 2 (“Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣”): the number here is not the one saved for Sam: 07700 900456."),
+        "{said}"
+    );
+    // A change that leaves no step with the old number says nothing more.
+    let again = env
+        .test(["contact", "edit", "sam", "--reachable", "evenings"])
+        .run();
+    assert!(!again.stderr.contains("old number"), "{}", again.stderr);
+}
