@@ -893,7 +893,7 @@ impl Error {
             Error::NoHomework => "start one with `relapse-plan homework start FILE`".into(),
             Error::NoTasks { .. } => "nothing was changed; ask whoever sent it for a new copy".into(),
             Error::WrongAssignment(_) => {
-                "check you have the hand-in and the assignment that belong together".into()
+                "check you have the hand-in and the homework file that belong together; if they do, the client's copy was changed: ask them to hand it in again from the homework file you gave them".into()
             }
             Error::NoCards { .. } => {
                 "is it a vCard (.vcf) file? Export one from your phone's or computer's contacts".into()

@@ -403,7 +403,7 @@ fn a_hand_in_for_someone_elses_assignment_is_named() {
         ],
     );
     assert!(
-        err.contains("answers a different assignment: Dr Patel's for Sam"),
+        err.contains("answers a different assignment: the homework from Dr Patel, “Take it gently; bring questions.”, due 29 November 2026 for Sam, not the one in"),
         "{err}"
     );
 }

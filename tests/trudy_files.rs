@@ -461,3 +461,257 @@ fn review_lists_the_newest_changes_and_says_what_it_left_out() {
         "{flat}"
     );
 }
+
+/// Issue 12 (Dr Rao, homework13k item 5): `review --assignment` compares
+/// the whole homework, not only its id. A hand-in whose copy was changed
+/// (a count lowered, the due date moved, the therapist's name, a task
+/// swapped for another) is refused, each difference said in words; the
+/// hand-in that matches still reads.
+#[test]
+fn review_against_the_homework_file_names_every_change_in_words() {
+    let env = Env::new();
+    let homework = examples().join("homework.toml");
+    let review = |file: &Path| {
+        env.test(["review", file.to_str().unwrap()])
+            .args(["--assignment", homework.to_str().unwrap()])
+    };
+    review(&examples().join("hand-in.toml")).run();
+    let (lowered, _) = hand_in_with(&env, "lowered.toml", "count = 4", "count = 1");
+    let said = review(&lowered).status(1).run().stderr;
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("was made from a changed copy of the homework in"),
+        "{said}"
+    );
+    assert!(
+        flat.contains("the hand-in asks to “map at least 1 new trigger”, where the homework file asks to “map at least 4 new triggers”"),
+        "{said}"
+    );
+    assert!(!flat.contains("20261122t101500z"), "no ids: {said}");
+    let (later, _) = hand_in_with(&env, "later.toml", "due = 2026-11-29", "due = 2026-12-20");
+    let said = review(&later).status(1).run().stderr;
+    assert!(
+        said.contains(
+            "the hand-in says it is due 20 December 2026, the homework file 29 November 2026"
+        ),
+        "{said}"
+    );
+    let (renamed, _) = hand_in_with(
+        &env,
+        "renamed.toml",
+        "therapist = \"Dr Patel\"",
+        "therapist = \"Dr Pate1\"",
+    );
+    let said = review(&renamed).status(1).run().stderr;
+    assert!(
+        said.contains("the hand-in names the therapist “Dr Pate1”, the homework file “Dr Patel”"),
+        "{said}"
+    );
+    let (dropped, _) = hand_in_with(
+        &env,
+        "dropped.toml",
+        "task = \"rank-triggers\"",
+        "task = \"add-reasons\"",
+    );
+    let said = review(&dropped).status(1).run().stderr;
+    assert!(
+        said.contains("the homework file asks to “rank your triggers”, and the hand-in does not"),
+        "{said}"
+    );
+}
+
+/// Issue 12 (Trudy, homework13k item 8): a blank therapist name and a task
+/// listed twice are refused by name at their line, in a homework file and
+/// in a hand-in; `assign` refuses a task given twice. A change note that
+/// relapse-plan records (not one she gave) never holds a control
+/// character: importing a vCard whose file name holds an escape was
+/// refused for a `change_note` she never wrote.
+#[test]
+fn blank_names_tasks_twice_and_notes_she_never_gave_are_worded() {
+    let env = Env::with_example();
+    for blank in ["\"\"", "\"   \""] {
+        let (file, line) = hand_in_with(
+            &env,
+            "blank.toml",
+            "therapist = \"Dr Patel\"",
+            &format!("therapist = {blank}"),
+        );
+        env.test(["review", file.to_str().unwrap()])
+            .status(1)
+            .stderr_has(format!(
+                "line {line}: the therapist's name is empty, which `homework assign` never writes"
+            ))
+            .run();
+    }
+    let homework = env.home().join("twice.toml");
+    fs::write(
+        &homework,
+        fs::read_to_string(examples().join("homework.toml"))
+            .unwrap()
+            .replace("task = \"rank-triggers\"", "task = \"map-triggers\""),
+    )
+    .unwrap();
+    let line = fs::read_to_string(&homework)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "task = \"map-triggers\"")
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    env.test(["homework", "start", homework.to_str().unwrap()])
+        .status(1)
+        .stderr_has(format!(
+            "line {line}: task `map-triggers` is listed twice (as task 1 and task 2)"
+        ))
+        .run();
+    env.test(["validate", homework.to_str().unwrap()])
+        .status(1)
+        .stderr_has("can't be read as a homework file")
+        .run();
+    env.test([
+        "homework",
+        "assign",
+        "-o",
+        env.home().join("new.toml").to_str().unwrap(),
+        "--therapist",
+        "Dr Rao",
+        "--due",
+        "2026-11-29",
+        "--task",
+        "map-triggers=1",
+        "--task",
+        "map-triggers=3",
+    ])
+    .status(2)
+    .stderr_has("--task map-triggers is given twice")
+    .run();
+
+    // A vCard whose file name holds an escape and a tab.
+    let card = env.home().join("a\u{1b}[2Jb\u{7}.vcf");
+    fs::write(
+        &card,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Meena\nTEL:+91 98765 43210\nEND:VCARD\n",
+    )
+    .unwrap();
+    env.test(["contact", "import", card.to_str().unwrap(), "--yes"])
+        .stderr_lacks("change_note")
+        .run();
+    let plan = fs::read_to_string(env.plan_file()).unwrap();
+    assert!(plan.contains("Meena"), "{plan}");
+    assert!(!plan.contains('\u{1b}'), "{plan}");
+    env.ok(["validate", env.plan_file().to_str().unwrap()]);
+    // One the plan loader would refuse is named in words, not as a key:
+    // the note of the plan inside (the last one in the file).
+    let text = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let note = "change_note = \"added safer-environment item “Alex keeps my spare bank card”\"";
+    let at = text.rfind(note).unwrap();
+    let file = env.home().join("note.toml");
+    fs::write(
+        &file,
+        format!(
+            "{}change_note = \"added \\u0007safer-environment item\"{}",
+            &text[..at],
+            &text[at + note.len()..]
+        ),
+    )
+    .unwrap();
+    env.test(["review", file.to_str().unwrap()])
+        .status(1)
+        .stderr_has("the note saved with the latest change: holds a control character")
+        .stderr_lacks("change_note:")
+        .run();
+}
+
+/// Issue 12 (Trudy, homework13k items 6, 7 and 9): files that cross the
+/// trust boundary are named as what they are, their problems in words at
+/// their line. A broken homework file is "a homework file" to `validate`
+/// (it was "a plan"); a practice log is checked as one; "unknown variant", "missing field" and
+/// "invalid basic string" never reach a person; a check-in's problem in a
+/// hand-in names its line.
+#[test]
+fn files_from_others_are_named_and_their_problems_worded_at_their_line() {
+    let env = Env::with_example();
+    let homework = fs::read_to_string(examples().join("homework.toml")).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = env.home().join(name);
+        fs::write(&path, text).unwrap();
+        path
+    };
+    let open_quote = write(
+        "open.toml",
+        &homework.replace("therapist = \"Dr Patel\"", "therapist = \"Dr Patel"),
+    );
+    let said = env
+        .test(["validate", open_quote.to_str().unwrap()])
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        said.contains("can't be read as a homework file: line 10"),
+        "{said}"
+    );
+    assert!(said.contains("no closing quote"), "{said}");
+    assert!(!said.contains("a plan"), "{said}");
+    assert!(!said.contains("restore"), "{said}");
+    assert!(!said.contains("invalid basic string"), "{said}");
+    let unknown = write(
+        "unknown.toml",
+        &homework.replace("task = \"rank-triggers\"", "task = \"rank-trigers\""),
+    );
+    let said = env
+        .test(["homework", "start", unknown.to_str().unwrap()])
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        said.contains("line 21, column 8: “rank-trigers” is not something relapse-plan knows as `task`; it takes one of: map-triggers, rank-triggers,"),
+        "{said}"
+    );
+    assert!(!said.contains("unknown variant"), "{said}");
+    let no_id = write(
+        "no-id.toml",
+        &homework.replace("id = \"20261122t101500z-dr-patel-sam\"\n", ""),
+    );
+    let said = env
+        .test(["validate", no_id.to_str().unwrap()])
+        .status(1)
+        .run()
+        .stderr;
+    assert!(said.contains("`id` is missing here"), "{said}");
+    assert!(!said.contains("missing field"), "{said}");
+
+    // The practice log, checked as one, good and bad.
+    env.test(["surf", "--ratings", "7,5,3"]).run();
+    let log = env.plan_dir().join("practice.toml");
+    env.test(["validate", log.to_str().unwrap()])
+        .stdout_has("is a practice log")
+        .stdout_has("1 exercise")
+        .run();
+    let bad_log = write(
+        "practice.toml",
+        &fs::read_to_string(&log)
+            .unwrap()
+            .replace("seconds = ", "seconds = \"ten\" #"),
+    );
+    let said = env
+        .test(["validate", bad_log.to_str().unwrap()])
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        said.contains("can't be read as the practice log: line"),
+        "{said}"
+    );
+    assert!(!said.contains("a plan"), "{said}");
+    assert!(!said.contains("restore"), "{said}");
+    // A check-in's problem in a hand-in, at its line.
+    let (file, line) = hand_in_with(&env, "urge.toml", "urge = 5", "urge = 50");
+    env.test(["review", file.to_str().unwrap()])
+        .status(1)
+        .stderr_has(format!(
+            "line {line}: check-in 2: urge and distress go from 0 to 10"
+        ))
+        .run();
+}

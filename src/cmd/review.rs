@@ -45,12 +45,12 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     if let Some(path) = assignment {
         let expected = read_assignment(path)?;
         let a = &hand_in.assignment;
-        if expected.id != a.id {
+        // The whole homework, not only its id: a copy with its counts
+        // lowered is not the homework that was set.
+        let differs = crate::plan::homework::differences(a, &expected);
+        if !differs.is_empty() {
             return Err(Error::WrongAssignment(review::wrong_assignment(
-                file,
-                a,
-                path,
-                &expected.id,
+                file, a, path, &expected, &differs,
             )));
         }
     }

@@ -15,7 +15,10 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     // it says it is, by the reader its own command uses, never as a plan
     // ("`kind` is not a field" helps no one).
     let path = &args.file;
-    let said = match crate::plan::parse::document_kind(&bytes).as_deref() {
+    // What the file says it is, even when it does not read (a quote left
+    // open in a homework file was "a plan" to `validate`).
+    let kind = crate::plan::parse::said_kind(&bytes);
+    let said = match kind.as_deref() {
         Some(HOMEWORK_KIND) => Some(shown::valid_assignment(
             path,
             &store::assignment_from(path, &bytes)?,
@@ -26,12 +29,12 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         )),
         Some(STARTED_KIND) => store::Store::read_started_homework(path)?
             .map(|started| shown::valid_started(path, &started)),
-        _ => None,
+        _ => other_kind(path, &bytes)?,
     };
     if let Some(said) = said {
         writeln!(ctx.out, "{said}").map_err(Error::Stdout)?;
         // A hand-in's plan is the one the therapist would print.
-        if crate::plan::parse::document_kind(&bytes).as_deref() == Some(HAND_IN_KIND) {
+        if kind.as_deref() == Some(HAND_IN_KIND) {
             let hand_in = store::hand_in_from(path, &bytes)?;
             hidden_numbers(ctx, &bytes, "plan", &hand_in.plan, None)?;
         }
@@ -107,6 +110,36 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What `validate` says of a file of relapse-plan's that says no `kind`
+/// and is no plan (a practice log, a check-in log): checked by the reader
+/// its own command uses, and named as what it is, with what helps for it
+/// (never `restore`). `None`: read it as a plan (a vCard is then named as
+/// one, with how to import it).
+fn other_kind(path: &std::path::Path, bytes: &[u8]) -> Result<Option<String>> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let table = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(text).ok())
+        .filter(|t| !t.contains_key("schema_version"));
+    let has = |key: &str| table.as_ref().is_some_and(|t| t.contains_key(key));
+    if name == "check-ins.toml" || has("check_ins") {
+        let log = store::Store::read_check_in_file(path)?;
+        return Ok(Some(shown::valid_check_in_log(path, log.entries.len())));
+    }
+    if name == "practice.toml" || has("rehearsals") || has("exercises") {
+        let log = store::Store::read_practice_file(path)?;
+        return Ok(Some(shown::valid_practice_log(
+            path,
+            log.rehearsals.len(),
+            log.exercises.len(),
+        )));
+    }
+    Ok(None)
 }
 
 /// Each phone number in `plan` (kept under `key` in the file, "" at the

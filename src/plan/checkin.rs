@@ -238,33 +238,65 @@ impl CheckInLog {
 
     /// Problems that make the log unsafe to use, in words.
     pub fn problems(&self) -> Vec<String> {
+        self.troubles().into_iter().map(|t| t.words).collect()
+    }
+
+    /// [`CheckInLog::problems`], each with the entry (counted from 0) and
+    /// its field, so a file holding the log (a hand-in) can name the line,
+    /// as it does for every other problem.
+    pub fn troubles(&self) -> Vec<EntryTrouble> {
         let mut problems = Vec::new();
         let mut last = None;
         for (i, e) in self.entries.iter().enumerate() {
             let n = i + 1;
+            let mut push = |field: &'static str, words: String| {
+                problems.push(EntryTrouble {
+                    entry: i,
+                    field,
+                    words,
+                });
+            };
             if !e.day.date.is_some_and(super::date::is_real_date)
                 || e.day.time.is_some()
                 || e.day.offset.is_some()
             {
-                problems.push(format!(
-                    "check-in {n}: `day` should be a date like 2026-11-22"
-                ));
+                push(
+                    "day",
+                    format!("check-in {n}: `day` should be a date like 2026-11-22"),
+                );
                 continue;
             }
             if e.urge > SCALE_MAX || e.distress.is_some_and(|d| d > SCALE_MAX) {
-                problems.push(format!("check-in {n}: urge and distress go from 0 to 10"));
+                let field = if e.urge > SCALE_MAX {
+                    "urge"
+                } else {
+                    "distress"
+                };
+                push(
+                    field,
+                    format!("check-in {n}: urge and distress go from 0 to 10"),
+                );
             }
             let day = e.day_number();
             if last.is_some_and(|l| l >= day) {
-                problems.push(format!(
-                    "check-in {n} ({}) is out of order or repeats a day",
-                    e.day
-                ));
+                push(
+                    "day",
+                    format!("check-in {n} ({}) is out of order or repeats a day", e.day),
+                );
             }
             last = Some(day);
         }
         problems
     }
+}
+
+/// One problem of a check-in log: which entry (counted from 0), the
+/// field it is in, and the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryTrouble {
+    pub entry: usize,
+    pub field: &'static str,
+    pub words: String,
 }
 
 fn union(list: &mut Vec<String>, more: Vec<String>) {

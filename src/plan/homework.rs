@@ -201,6 +201,8 @@ pub enum Flaw {
     /// A control character: an escape sequence would reach the other
     /// person's terminal.
     Control,
+    /// Nothing, or only spaces, where a name belongs.
+    Blank,
 }
 
 impl Flaw {
@@ -212,6 +214,7 @@ impl Flaw {
             Flaw::Control => {
                 format!("{what} holds a control character (such as an escape)")
             }
+            Flaw::Blank => format!("{what} is empty"),
         }
     }
 
@@ -221,6 +224,7 @@ impl Flaw {
             Flaw::TooLong(_) => "give it shorter",
             Flaw::LineBreak => "give the name on one line",
             Flaw::Control => "give it as plain text",
+            Flaw::Blank => "give a name",
         }
     }
 }
@@ -235,6 +239,16 @@ fn one_line_flaw(text: &str, max: usize) -> Option<Flaw> {
         Some(Flaw::Control)
     } else {
         None
+    }
+}
+
+/// The flaw of a name: blank (a homework from "" or "   " says from whom
+/// to no one), or one of [`one_line_flaw`]'s.
+fn name_flaw(name: &str) -> Option<Flaw> {
+    if name.trim().is_empty() {
+        Some(Flaw::Blank)
+    } else {
+        one_line_flaw(name, MAX_NAME_CHARS)
     }
 }
 
@@ -319,12 +333,12 @@ impl Assignment {
             (
                 "therapist",
                 "the therapist's name",
-                one_line_flaw(&self.therapist, MAX_NAME_CHARS),
+                name_flaw(&self.therapist),
             ),
             (
                 "client",
                 "the client's name",
-                one_line_flaw(self.client.as_deref().unwrap_or_default(), MAX_NAME_CHARS),
+                self.client.as_deref().and_then(name_flaw),
             ),
             ("note", "the note", note_flaw(&self.note)),
             ("id", "the id", one_line_flaw(&self.id, MAX_ID_CHARS)),
@@ -378,7 +392,33 @@ impl Assignment {
                 problems.push(Trouble::new(&at("count"), words));
             }
         }
+        problems.extend(self.twice());
         problems
+    }
+
+    /// Each task listed again after its first, at its line: `assign`
+    /// lists a task once, with its count, and a file that lists
+    /// `map-triggers` twice says two different things about one task.
+    fn twice(&self) -> Vec<Trouble> {
+        let mut first: HashMap<TaskKind, usize> = HashMap::new();
+        let mut troubles = Vec::new();
+        for (n, task) in self.tasks.iter().enumerate().take(MAX_TASKS) {
+            match first.get(&task.task) {
+                Some(earlier) => troubles.push(Trouble::new(
+                    &[key("tasks"), Step::Entry(n), key("task")],
+                    format!(
+                        "task `{}` is listed twice (as task {} and task {}), which `homework assign` never writes: it lists each task once, with its count",
+                        task.task.key(),
+                        earlier + 1,
+                        n + 1
+                    ),
+                )),
+                None => {
+                    first.insert(task.task, n);
+                }
+            }
+        }
+        troubles
     }
 
     /// The therapist's own title for it: the first words of the first
@@ -475,6 +515,99 @@ impl Assignment {
     }
 }
 
+/// One way the copy of the homework inside a hand-in differs from the
+/// homework file the therapist gave (`set`): what `review --assignment`
+/// compares, all of it, not only the id (a copy whose counts were lowered
+/// to 1 practice where 3 were asked passed as the same homework).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Differs {
+    /// Another assignment altogether (the ids differ).
+    Id,
+    Therapist {
+        handed: String,
+        set: String,
+    },
+    Client {
+        handed: Option<String>,
+        set: Option<String>,
+    },
+    Assigned {
+        handed: Datetime,
+        set: Datetime,
+    },
+    Due {
+        handed: Datetime,
+        set: Datetime,
+    },
+    Note,
+    /// What one kind of task asks, in each (empty: not asked there).
+    Task {
+        kind: TaskKind,
+        handed: Vec<Task>,
+        set: Vec<Task>,
+    },
+}
+
+/// Every way the hand-in's copy `handed` differs from the homework file
+/// `set`, in the order a person reads a homework: who, when, the note,
+/// then each kind of task in the file's order. Tasks are compared kind by
+/// kind, whatever order each lists them in.
+pub fn differences(handed: &Assignment, set: &Assignment) -> Vec<Differs> {
+    let mut found = Vec::new();
+    if handed.id != set.id {
+        found.push(Differs::Id);
+    }
+    if handed.therapist != set.therapist {
+        found.push(Differs::Therapist {
+            handed: handed.therapist.clone(),
+            set: set.therapist.clone(),
+        });
+    }
+    if handed.client != set.client {
+        found.push(Differs::Client {
+            handed: handed.client.clone(),
+            set: set.client.clone(),
+        });
+    }
+    if handed.assigned != set.assigned {
+        found.push(Differs::Assigned {
+            handed: handed.assigned,
+            set: set.assigned,
+        });
+    }
+    if handed.due != set.due {
+        found.push(Differs::Due {
+            handed: handed.due,
+            set: set.due,
+        });
+    }
+    if handed.note.replace("\r\n", "\n") != set.note.replace("\r\n", "\n") {
+        found.push(Differs::Note);
+    }
+    let of_kind = |a: &Assignment, kind: TaskKind| -> Vec<Task> {
+        let mut tasks: Vec<Task> = a.tasks.iter().filter(|t| t.task == kind).cloned().collect();
+        tasks.sort_by_key(|t| (t.count, t.times));
+        tasks
+    };
+    let mut kinds: Vec<TaskKind> = Vec::new();
+    for task in set.tasks.iter().chain(&handed.tasks) {
+        if !kinds.contains(&task.task) {
+            kinds.push(task.task);
+        }
+    }
+    for kind in kinds {
+        let (h, s) = (of_kind(handed, kind), of_kind(set, kind));
+        if h != s {
+            found.push(Differs::Task {
+                kind,
+                handed: h,
+                set: s,
+            });
+        }
+    }
+    found
+}
+
 /// The names in an assignment that hold characters that do not show (a
 /// right-to-left override, a zero-width space): `assign` keeps them, as
 /// they may be meant, but a name that shows differently from what it is
@@ -565,6 +698,14 @@ impl Assignment {
         }
         if asked.tasks.is_empty() {
             return Err("give at least one --task".into());
+        }
+        let mut given = HashSet::new();
+        if let Some(again) = asked.tasks.iter().find(|t| !given.insert(t.task)) {
+            return Err(format!(
+                "--task {} is given twice: give each task once, with its count (like {}=3)",
+                again.task.key(),
+                again.task.key()
+            ));
         }
         let moment: String = unix_seconds(now)
             .map(|secs| utc_from_unix(secs).to_string())
@@ -1145,18 +1286,40 @@ impl HandIn {
     /// have written: odd homework counts, too many check-ins, check-ins
     /// with impossible days or scales.
     pub fn problems(&self) -> Vec<String> {
-        let mut problems = self.assignment.problems();
+        self.troubles().into_iter().map(|t| t.words).collect()
+    }
+
+    /// [`HandIn::problems`], each with where it is written in the file
+    /// (a check-in's problem at its line, as every other one is).
+    pub fn troubles(&self) -> Vec<Trouble> {
+        let mut problems: Vec<Trouble> = self
+            .assignment
+            .troubles()
+            .into_iter()
+            .map(|t| Trouble {
+                at: std::iter::once(key("assignment")).chain(t.at).collect(),
+                words: t.words,
+            })
+            .collect();
         if self.check_ins.len() > MAX_HAND_IN_CHECK_INS {
-            problems.push(format!(
-                "it carries {} check-ins; a hand-in holds at most {MAX_HAND_IN_CHECK_INS}",
-                self.check_ins.len()
+            problems.push(Trouble::new(
+                &[key("check_ins"), Step::Entry(MAX_HAND_IN_CHECK_INS)],
+                format!(
+                    "it carries {} check-ins; a hand-in holds at most {MAX_HAND_IN_CHECK_INS}",
+                    self.check_ins.len()
+                ),
             ));
         } else {
             let log = CheckInLog {
                 entries: self.check_ins.clone(),
                 ..CheckInLog::default()
             };
-            problems.extend(log.problems());
+            problems.extend(log.troubles().into_iter().map(|t| {
+                Trouble::new(
+                    &[key("check_ins"), Step::Entry(t.entry), key(t.field)],
+                    t.words,
+                )
+            }));
         }
         problems
     }
@@ -1190,18 +1353,13 @@ pub fn read_hand_in(bytes: &[u8]) -> Result<HandIn, ParseError> {
     } else {
         from_v2(document.fields()?)
     };
-    // Each problem of the assignment with its line in this file.
-    if let Some(trouble) = hand_in.assignment.troubles().into_iter().next() {
-        let at: Vec<Step> = std::iter::once(Step::Key("assignment".into()))
-            .chain(trouble.at)
-            .collect();
+    // Each problem, of the assignment or a check-in, with its line in
+    // this file.
+    if let Some(trouble) = hand_in.troubles().into_iter().next() {
         return Err(ParseError::AtLine {
-            line: document.line_at(&at),
+            line: document.line_at(&trouble.at),
             message: trouble.words,
         });
-    }
-    if let Some(message) = hand_in.problems().into_iter().next() {
-        return Err(ParseError::Field { message });
     }
     // A client's file is never shown as if it "read cleanly" when
     // relapse-plan would not have saved the plan in it.

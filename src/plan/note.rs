@@ -42,6 +42,25 @@ pub enum Note<'a> {
     Recorded(&'a str),
 }
 
+/// relapse-plan's own note about a change (`description`: what it says
+/// when she gave none), safe to keep: a control character in the words
+/// it quotes (a vCard file whose name holds an escape) is written out as
+/// `\u{1b}`, so a note she never gave can't make the plan one that
+/// fails its checks (`contact import` of such a file was refused for a
+/// `change_note` she never wrote). Line breaks are folded by the store.
+pub fn recorded(description: &str) -> String {
+    use std::fmt::Write as _;
+    let mut kept = String::with_capacity(description.len());
+    for c in description.chars() {
+        if c.is_control() && c != '\t' {
+            let _ = write!(kept, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
 /// Reads a stored note. A note of her own that happens to take one of the
 /// program's shapes is shown plainly, unlabelled: her words are never
 /// lost, and the program's are never labelled as hers.

@@ -247,6 +247,28 @@ pub fn document_kind(bytes: &[u8]) -> Option<String> {
     table.get("kind")?.as_str().map(str::to_string)
 }
 
+/// What a file says it is, as [`document_kind`], or, when it is not TOML
+/// that reads (a quote left open in a homework file), its top-level
+/// `kind = "…"` line, so even a broken homework file is named as
+/// homework, never "a plan".
+pub fn said_kind(bytes: &[u8]) -> Option<String> {
+    if let Some(kind) = document_kind(bytes) {
+        return Some(kind);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    text.lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with('['))
+        .find_map(|line| {
+            let value = line.strip_prefix("kind")?.trim_start().strip_prefix('=')?;
+            let value = value.split('#').next()?.trim();
+            let value = value.strip_prefix('"')?.strip_suffix('"')?;
+            value
+                .starts_with("relapse-plan-")
+                .then(|| value.to_string())
+        })
+}
+
 /// Reads any TOML file of the plan folder (a draft, the practice log) into
 /// `T`, every failure with the line and column.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
@@ -661,6 +683,15 @@ impl<'t> Document<'t> {
                 _ if table.contains_key("triggers") || table.contains_key("crisis_steps") => {
                     "a plan".to_string()
                 }
+                "relapse-plan-homework-started" => {
+                    "a started homework (the copy relapse-plan keeps beside a plan)".to_string()
+                }
+                _ if table.contains_key("rehearsals") || table.contains_key("exercises") => {
+                    "a practice log (practice.toml)".to_string()
+                }
+                _ if table.contains_key("check_ins") => {
+                    "a check-in log (check-ins.toml)".to_string()
+                }
                 _ => "not a relapse-plan file".to_string(),
             };
             return Err(ParseError::WrongKind {
@@ -919,6 +950,58 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
             "`{field}` is not a field relapse-plan knows here, so relapse-plan did not write it (a typo, or added by hand?)"
         );
     }
+    // serde's "missing field `id`": which one, in words.
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some((field, _)) = rest.split_once('`')
+    {
+        return format!(
+            "`{field}` is missing here, and relapse-plan always writes it: the file was changed by hand, or cut short"
+        );
+    }
+    // serde's "unknown variant `x`, expected one of `a`, `b`": the value
+    // that is not known, and the ones that are, without Rust's words.
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, known)) = rest.split_once('`')
+    {
+        let known: Vec<&str> = known
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let what = key.map_or_else(|| "here".to_string(), |key| format!("as `{key}`"));
+        return if known.is_empty() {
+            format!("“{value}” is not something relapse-plan knows {what}")
+        } else {
+            format!(
+                "“{value}” is not something relapse-plan knows {what}; it takes one of: {}",
+                known.join(", ")
+            )
+        };
+    }
+    // The TOML reader's words for a choice (`acted = "no"`) given as
+    // something else (`acted = false`).
+    if message.starts_with("wanted string or table") {
+        return match key {
+            Some(key) => format!(
+                "`{key}` takes one of its words in quote marks here, as relapse-plan writes it"
+            ),
+            None => {
+                "this takes one of its words in quote marks here, as relapse-plan writes it".into()
+            }
+        };
+    }
+    // The TOML reader's words for text whose quotes are not closed.
+    let unclosed = ["invalid basic string", "invalid literal string"];
+    if unclosed.iter().any(|start| message.starts_with(start)) {
+        return "the words in quotes here have no closing quote on this line: a quote mark (\" or ') is missing at their end".into();
+    }
+    if message.starts_with("invalid multi-line") {
+        return "the words in triple quotes here are never closed: three quote marks (\"\"\" or \'\'\') are missing at their end".into();
+    }
+    if message.starts_with("string values must be quoted") {
+        return "words here need quote marks around them, like \"Dr Rao\"".into();
+    }
     let Some((found, expected)) = message.rsplit_once(", expected ") else {
         return message.to_string();
     };
@@ -928,6 +1011,13 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
         "u16" => "a whole number from 0 to 65535",
         "u32" | "u64" | "usize" => "a whole number of 0 or more",
         "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "a TOML datetime" => "a date like 2026-12-04",
+        "a string" => "words in quote marks, like \"Dr Rao\"",
+        "a boolean" => "true or false",
+        "a sequence" => "a list, in [ ]",
+        _ if expected.starts_with("struct ") || expected.starts_with("a map") => {
+            "a table of its own"
+        }
         _ => return message.to_string(),
     };
     let wanted = key.and_then(allowed_for).unwrap_or(by_type);
@@ -1005,7 +1095,24 @@ mod tests {
         );
         assert_eq!(
             plain_words("missing field `task`", None),
-            "missing field `task`"
+            "`task` is missing here, and relapse-plan always writes it: the file was changed by hand, or cut short"
+        );
+        assert_eq!(
+            plain_words(
+                "unknown variant `practise-breath`, expected one of `map-triggers`, `practise-breathing`",
+                Some("task")
+            ),
+            "“practise-breath” is not something relapse-plan knows as `task`; it takes one of: map-triggers, practise-breathing"
+        );
+        assert_eq!(
+            plain_words(
+                "invalid type: string \"soon\", expected a TOML datetime",
+                Some("due")
+            ),
+            "`due` is \"soon\", which is not allowed: it takes a date like 2026-12-04"
+        );
+        assert!(
+            plain_words("invalid basic string, expected `\"`", None).contains("no closing quote")
         );
     }
 

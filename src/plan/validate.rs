@@ -292,7 +292,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
     }
     if let Some(note) = &plan.change_note {
-        check_text(note, &"change_note".into(), true, &mut report);
+        // Said in words: "change_note" is the file's, and the note may be
+        // relapse-plan's own record of a change, not words she gave.
+        let place = At {
+            words: "the note saved with the latest change".into(),
+            ..At::from("change_note")
+        };
+        check_text(note, &place, true, &mut report);
     }
 
     for section in Section::ALL {

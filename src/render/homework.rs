@@ -396,6 +396,25 @@ pub fn valid_started(path: &std::path::Path, started: &Started) -> String {
     )
 }
 
+/// What `validate` says of a practice log that reads cleanly.
+pub fn valid_practice_log(path: &std::path::Path, rehearsals: usize, exercises: usize) -> String {
+    format!(
+        "`{}` is a practice log (relapse-plan keeps it beside your plan as practice.toml), not a plan, and it reads cleanly: {} and {}. `relapse-plan practice` shows it.",
+        clean(&path.display().to_string()),
+        super::plural(rehearsals, "rehearsal"),
+        super::plural(exercises, "exercise"),
+    )
+}
+
+/// What `validate` says of a check-in log that reads cleanly.
+pub fn valid_check_in_log(path: &std::path::Path, days: usize) -> String {
+    format!(
+        "`{}` is a check-in log (relapse-plan keeps it beside your plan as check-ins.toml), not a plan, and it reads cleanly: {}. `relapse-plan trends` shows them.",
+        clean(&path.display().to_string()),
+        super::plural(days, "check-in"),
+    )
+}
+
 /// A path as one word of a command she can run, quoted for the shell and
 /// shown cleaned.
 fn command_word(path: &std::path::Path) -> String {

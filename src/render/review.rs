@@ -18,10 +18,12 @@ use super::homework::progress_line;
 use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{civil_from_days, days_from_civil, long_date, moment_near};
+use crate::plan::date::{
+    civil_from_days, date_in_words, days_from_civil, local_moment, long_date, moment_near,
+};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
-use crate::plan::homework::{Assignment, Progress, Revision, flags};
+use crate::plan::homework::{Assignment, Differs, Progress, Revision, Task, flags};
 use crate::plan::period::{Period, Since};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
 use crate::render::Style;
@@ -243,19 +245,95 @@ pub fn since_words(since: Since) -> String {
     }
 }
 
-/// Why the hand-in `file` is not the answer to the assignment in `path`
-/// (whose id is `expected`): whose it is instead, every word cleaned.
-pub fn wrong_assignment(file: &Path, a: &Assignment, path: &Path, expected: &str) -> String {
-    format!(
-        "`{}` answers a different assignment: {}'s for {}, assigned {} (id {}), not the one in `{}` (id {})",
-        file.display(),
-        clean(&a.therapist),
-        a.client.as_deref().map_or_else(|| "a client".into(), clean),
-        a.assigned,
-        clean(&a.id),
-        path.display(),
-        clean(expected)
-    )
+/// Said when a hand-in's copy of the homework is not the homework file
+/// given with `--assignment` (`differs`, from
+/// [`crate::plan::homework::differences`]): each difference in words, the
+/// hand-in's side first. Every word from either file is cleaned.
+pub fn wrong_assignment(
+    file: &Path,
+    a: &Assignment,
+    path: &Path,
+    set: &Assignment,
+    differs: &[Differs],
+) -> String {
+    let file = clean(&file.display().to_string());
+    let path = clean(&path.display().to_string());
+    let (handed, given) = (
+        super::homework::named_due(a),
+        super::homework::named_due(set),
+    );
+    // Another homework altogether reads as such, by name; a list of all
+    // it differs in would only bury that. One that reads as this homework
+    // but is not (its id changed too) has every difference listed.
+    if differs.contains(&Differs::Id) && handed != given {
+        return format!(
+            "`{file}` answers a different assignment: the homework {handed} for {}, not the one in `{path}` ({given}).",
+            a.client.as_deref().map_or_else(|| "a client".into(), clean),
+        );
+    }
+    let head = if differs.contains(&Differs::Id) {
+        format!(
+            "`{file}` answers a different assignment from the one in `{path}`, though both read as the homework {given}"
+        )
+    } else {
+        format!(
+            "`{file}` was made from a changed copy of the homework in `{path}`, so it is not what was set"
+        )
+    };
+    let name = |n: &Option<String>| n.as_deref().map_or_else(|| "no one".into(), super::quoted);
+    let asks = |tasks: &[Task]| {
+        let asked: Vec<String> = tasks
+            .iter()
+            .map(|t| format!("“{}”", t.describe()))
+            .collect();
+        super::and_list(&asked)
+    };
+    let lines: Vec<String> = differs
+        .iter()
+        .filter_map(|d| {
+            Some(match d {
+                Differs::Id => return None,
+                Differs::Therapist { handed, set } => format!(
+                    "the hand-in names the therapist {}, the homework file {}",
+                    super::quoted(handed),
+                    super::quoted(set)
+                ),
+                Differs::Client { handed, set } => format!(
+                    "the hand-in names the client {}, the homework file {}",
+                    name(handed),
+                    name(set)
+                ),
+                Differs::Assigned { handed, set } => format!(
+                    "the hand-in says it was set on {}, the homework file on {}",
+                    date_in_words(handed),
+                    date_in_words(set)
+                ),
+                Differs::Due { handed, set } => format!(
+                    "the hand-in says it is due {}, the homework file {}",
+                    date_in_words(handed),
+                    date_in_words(set)
+                ),
+                Differs::Note => "the therapist's note is not the same".into(),
+                Differs::Task { handed, set, .. } if handed.is_empty() => format!(
+                    "the homework file asks to {}, and the hand-in does not",
+                    asks(set)
+                ),
+                Differs::Task { handed, set, .. } if set.is_empty() => format!(
+                    "the hand-in asks to {}, which the homework file does not",
+                    asks(handed)
+                ),
+                Differs::Task { handed, set, .. } => format!(
+                    "the hand-in asks to {}, where the homework file asks to {}",
+                    asks(handed),
+                    asks(set)
+                ),
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        return format!("{head}.");
+    }
+    format!("{head}:\n  - {}", lines.join("\n  - "))
 }
 
 /// The most changes a review lists, the newest: weeks of homework make a

@@ -113,12 +113,30 @@ fn parse_log(path: &Path) -> Result<CheckInLog> {
             source: ParseError::BadSchemaVersion(log.version.to_string()),
         });
     }
-    if let Some(problem) = log.problems().into_iter().next() {
+    // At its line, as a hand-in's check-in problems are.
+    if let Some(trouble) = log.troubles().into_iter().next() {
+        use crate::plan::validate::Step;
+        let at = [
+            Step::Key("check_ins".into()),
+            Step::Entry(trouble.entry),
+            Step::Key(trouble.field.into()),
+        ];
         return Err(Error::BadFile {
             what: "the check-in log",
             path,
-            source: ParseError::Field { message: problem },
+            source: ParseError::AtLine {
+                line: crate::plan::parse::line_in(&bytes, &at),
+                message: trouble.words,
+            },
         });
     }
     Ok(log)
+}
+
+impl super::Store {
+    /// A check-in log kept at `path` (given to `validate`), read and
+    /// checked as the one beside the plan is.
+    pub fn read_check_in_file(path: &Path) -> Result<CheckInLog> {
+        parse_log(path)
+    }
 }

@@ -359,7 +359,10 @@ impl Store {
         }
         // The note is part of what is written, so it is checked with the
         // rest; the previous revision's note is not this change's to carry.
-        plan.change_note = Some(fold_note(&note.unwrap_or(description)));
+        plan.change_note = Some(match note {
+            Some(hers) => fold_note(&hers),
+            None => crate::plan::note::recorded(&fold_note(&description)),
+        });
         let problems = validate(&plan);
         // A change that mends some of a hand-edited file's problems and adds
         // none is saved: otherwise two problems would each wait on the other

@@ -186,6 +186,14 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A practice log kept at `path` (given to `validate`), read as the
+    /// one beside the plan is.
+    pub fn read_practice_file(path: &Path) -> Result<PracticeLog> {
+        read_practice(path)
+    }
+}
+
 fn read_practice(path: &Path) -> Result<PracticeLog> {
     let Some(bytes) = read_optional(path, "the practice log")? else {
         return Ok(PracticeLog::default());
