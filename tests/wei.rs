@@ -307,3 +307,39 @@ fn the_early_warning_after_a_check_in_fits_the_window_as_it_is_then() {
         );
     }
 }
+
+/// Before: Ctrl-C at "`hw.toml` is already there. Write over it?" said
+/// "Everything you typed is kept: run the same command again to carry
+/// on". Nothing had been written, and nothing was kept: it says so.
+#[test]
+fn ctrl_c_at_write_over_it_says_nothing_was_written() {
+    let env = Env::new();
+    let out = env.home().join("hw.toml");
+    fs::write(&out, "earlier homework\n").unwrap();
+    let t = Tmux::start(
+        &env,
+        &[
+            "homework",
+            "assign",
+            "-o",
+            out.to_str().unwrap(),
+            "--therapist",
+            "林醫師",
+            "--due",
+            "2026-11-29",
+            "--task",
+            "check-in=3",
+        ],
+        50,
+    );
+    wait_said(&t, "Write over it?");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    let said = one_line(&t.scrollback());
+    assert!(
+        said.contains("Stopped. Nothing was written or changed."),
+        "{said}"
+    );
+    assert!(!said.contains("Everything you typed is kept"), "{said}");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier homework\n");
+}

@@ -588,14 +588,20 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
     }
     let shown = crate::render::clean(&path.display().to_string());
     if let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) {
-        return if ask.confirm(
-            &format!("`{shown}` is already there. Write over it?"),
-            false,
-        )? {
-            Ok(())
-        } else {
-            Err(Error::Declined)
-        };
+        // Asked before anything is written or changed: Ctrl-C here says
+        // so, not "everything you typed is kept" (Dr Lin).
+        let asked = ask
+            .confirm(
+                &format!("`{shown}` is already there. Write over it?"),
+                false,
+            )
+            .map_err(|error| match error {
+                Error::Cancelled => {
+                    Error::Stopped("Stopped. Nothing was written or changed.".into())
+                }
+                error => error,
+            });
+        return if asked? { Ok(()) } else { Err(Error::Declined) };
     }
     Err(Error::OutputExists {
         path: path.to_path_buf(),
