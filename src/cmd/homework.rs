@@ -107,7 +107,7 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Some(Ok(same)) if same.assignment.id == assignment.id => {
             ctx.say(&shown::already_started(same, &ctx.zone))?;
             let behind = clock_behind(ctx, &same.assignment, Some(same))?;
-            let started = shown::started(&same.assignment, ctx.today, behind);
+            let started = shown::started(&same.assignment, ctx.today, behind, ctx.style.plain);
             return ctx.laid_out(format!("{started}\n").as_bytes());
         }
         Some(previous) if !force && !replace(previous, &assignment, ctx)? => {
@@ -126,7 +126,7 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let behind = clock_behind(ctx, &homework.assignment, None)?;
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
-    let started = shown::started(&homework.assignment, ctx.today, behind);
+    let started = shown::started(&homework.assignment, ctx.today, behind, ctx.style.plain);
     ctx.laid_out(format!("{started}\n").as_bytes())
 }
 

@@ -58,9 +58,16 @@ pub fn clock_behind(a: &Assignment, today: Date, known: Date) -> String {
 }
 
 /// What a just-started assignment asks, with its note.
-pub fn started(a: &Assignment, today: Date, behind: Option<Date>) -> String {
+pub fn started(a: &Assignment, today: Date, behind: Option<Date>, plain: bool) -> String {
     let mut lines = vec![from_line(a, today, behind)];
-    lines.extend(a.tasks.iter().map(|t| format!("  - {}", t.describe())));
+    // With --plain, numbered: a reader names a dash ("dash map at least").
+    lines.extend(a.tasks.iter().enumerate().map(|(n, t)| {
+        if plain {
+            format!("  {}. {}", n + 1, t.describe())
+        } else {
+            format!("  - {}", t.describe())
+        }
+    }));
     if !a.note.is_empty() {
         // Line by line: a note of several lines shows as written.
         let note = a.note.replace("\r\n", "\n");
