@@ -187,6 +187,7 @@ impl Ctx<'_> {
         let width =
             (self.stdout_terminal || self.term_env.columns.is_some()).then_some(self.style.width);
         let text = in_this_folder(text, self.plan_dir());
+        let text = self.plainly(&text).into_owned();
         writeln!(self.out, "{}", wrap_for(&text, width)).map_err(Error::Stdout)
     }
 
@@ -204,7 +205,18 @@ impl Ctx<'_> {
     pub fn laid_out(&mut self, rendered: &[u8]) -> Result<()> {
         let text = String::from_utf8_lossy(rendered);
         let text = in_this_folder_lines(&text, self.plan_dir(), self.style.width);
+        let text = self.plainly(&text);
         self.out.write_all(text.as_bytes()).map_err(Error::Stdout)
+    }
+
+    /// `text` as `--plain` shows it ([`crate::render::plain_punctuation`]),
+    /// else as it is.
+    fn plainly<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.style.plain {
+            crate::render::plain_punctuation(text)
+        } else {
+            text.into()
+        }
     }
 
     /// A one-line confirmation on stderr.
@@ -218,7 +230,8 @@ impl Ctx<'_> {
     /// (the client's, told to the therapist who assigned homework): they
     /// never name this folder.
     pub fn say_as_is(&mut self, message: &str) -> Result<()> {
-        writeln!(self.err, "{}", wrap_for(message, self.err_width)).map_err(Error::Stderr)?;
+        let message = self.plainly(message).into_owned();
+        writeln!(self.err, "{}", wrap_for(&message, self.err_width)).map_err(Error::Stderr)?;
         Ok(())
     }
 }

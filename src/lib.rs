@@ -100,9 +100,10 @@ pub fn main() -> ExitCode {
     let mut err = stderr.lock();
     let term_env = term_env();
     let folder = folder_in_use(&cli);
+    let plain = cli.plain;
     let err_width = ctx::stderr_width(&term_env);
     prompt::stop_columns(term_env.columns);
-    prompt::stop_folder(folder.as_deref());
+    prompt::stop_folder(folder.as_deref(), plain);
     let result = setup(&cli, term_env).and_then(
         |Setup {
              store,
@@ -164,7 +165,7 @@ pub fn main() -> ExitCode {
             error.exit_code()
         }
         Err(error) => {
-            report(&mut err, &error, err_width, folder.as_deref());
+            report(&mut err, &error, err_width, folder.as_deref(), plain);
             error.exit_code()
         }
     }
@@ -178,11 +179,22 @@ fn report(
     error: &Error,
     width: Option<usize>,
     folder: Option<&std::path::Path>,
+    plain: bool,
 ) {
-    let _ = writeln!(err, "{}", ctx::wrap_for(&format!("error: {error}"), width));
+    // With --plain, quotes and dots said plainly, as every message is.
+    let plainly = |text: String| {
+        if plain {
+            render::plain_punctuation(&text).into_owned()
+        } else {
+            text
+        }
+    };
+    let said = plainly(format!("error: {error}"));
+    let _ = writeln!(err, "{}", ctx::wrap_for(&said, width));
     if let Some(hint) = error.hint() {
         let hint = render::rescue::in_this_folder(&hint, folder);
-        let _ = writeln!(err, "{}", ctx::wrap_for(&format!("hint: {hint}"), width));
+        let said = plainly(format!("hint: {hint}"));
+        let _ = writeln!(err, "{}", ctx::wrap_for(&said, width));
     }
 }
 

@@ -168,10 +168,14 @@ pub fn stop_columns(columns: Option<usize>) {
 /// words said when a command stops suggest.
 static STOP_FOLDER: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
 
+/// `--plain`, for the words said when a command stops.
+static STOP_PLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Hands in the plan's folder when it is not the default one (found once
 /// at start): "run `relapse-plan check-in` again" then names it, or the
 /// command run again would act on another plan.
-pub fn stop_folder(folder: Option<&std::path::Path>) {
+pub fn stop_folder(folder: Option<&std::path::Path>, plain: bool) {
+    STOP_PLAIN.store(plain, std::sync::atomic::Ordering::SeqCst);
     *STOP_FOLDER
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner) =
@@ -196,10 +200,16 @@ pub fn fit_stopped(words: &str) -> String {
     words
         .split('\n')
         .map(|line| {
+            let plain = STOP_PLAIN.load(std::sync::atomic::Ordering::SeqCst);
             if line.starts_with(' ') {
                 crate::render::clean(line)
             } else {
                 let line = crate::render::rescue::in_this_folder(line, folder.as_deref());
+                let line = if plain {
+                    crate::render::plain_punctuation(&line).into_owned()
+                } else {
+                    line.into_owned()
+                };
                 crate::render::wrap_for(&line, width)
             }
         })
@@ -905,10 +915,22 @@ impl Terminal {
 
     /// `text` wrapped to the terminal, later lines indented by `hang`.
     fn wrapped(&self, text: &str, first: &str, hang: &str) -> Vec<String> {
-        crate::render::wrap(text, self.room(), first, hang)
+        // With --plain, quotes and dots said plainly, as every screen does.
+        let text = self.said(text);
+        crate::render::wrap(&text, self.room(), first, hang)
             .lines()
             .map(str::to_string)
             .collect()
+    }
+
+    /// `text` as this terminal says it: with `--plain`, typographic quotes
+    /// and dots in their plain forms ([`crate::render::plain_punctuation`]).
+    fn said<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.plain {
+            crate::render::plain_punctuation(text)
+        } else {
+            text.into()
+        }
     }
 
     /// Asks `resized` of [`Raw::key`]: whether the width changed since
@@ -1284,7 +1306,7 @@ impl Terminal {
     /// and the line asks for the answer.
     fn on_the_line(&mut self, question: &str) -> Result<String> {
         if columns(question) + 16 <= self.cols() {
-            return Ok(question.to_string());
+            return Ok(self.said(question).into_owned());
         }
         for line in self.wrapped(question, "", "") {
             self.term.write_line(&line).map_err(Error::Terminal)?;
@@ -1496,6 +1518,11 @@ impl Prompter for Terminal {
         // A line the folder makes too wide is wrapped below, as any other.
         let text =
             crate::render::rescue::in_this_folder_lines(text, self.folder.as_deref(), usize::MAX);
+        let text = if self.plain {
+            crate::render::plain_punctuation(&text).into_owned()
+        } else {
+            text.into_owned()
+        };
         let mut out = String::new();
         for (n, line) in text.split('\n').enumerate() {
             if n > 0 {

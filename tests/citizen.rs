@@ -167,7 +167,8 @@ fn plain_output_has_no_box_drawing_colour_or_symbols() {
         show.contains("Trigger: 1. Friday payday, walking past the pub on the way home"),
         "{show}"
     );
-    assert!(show.contains("  Priority: high; likely 4/5"), "{show}");
+    // A rating out of five said in words, not "4/5" (read "4 slash 5").
+    assert!(show.contains("  Priority: high; likely 4 of 5"), "{show}");
     // One fact per line for a screen reader: the person's own commas
     // ("after 6 pm, any day") are never mixed with the joins between facts.
     let now = env.ok(["--plain", "now"]);

@@ -180,8 +180,9 @@ fn a_review_counts_the_work_done_earlier_on_its_own_auckland_day() {
         review.contains("since your last review, 29 November 2026"),
         "{review}{err}"
     );
+    // With --plain her words are in plain quotes (task plain13m).
     assert!(
-        review.contains("added trigger “和王磊吵架之后”"),
+        review.contains("added trigger \"和王磊吵架之后\""),
         "{review}"
     );
     assert!(!review.contains("Nothing in the plan changed"), "{review}");

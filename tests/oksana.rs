@@ -258,7 +258,7 @@ fn review_names_the_situations_with_no_plan() {
         .stdout;
     let said = one_line(&review);
     assert!(
-        said.contains("no planned response yet for “שישי בערב לבד”, “Після сварки з мамою” and 2 more (`relapse-plan map` helps plan one)"),
+        said.contains(&format!("no planned response yet for “שישי בערב לבד”, “Після сварки з мамою” and 2 more (`relapse-plan --plan-dir {} map` helps plan one)", env.plan_dir().display())),
         "{review}"
     );
     assert!(

@@ -115,6 +115,7 @@ fn output_to_the_plan_folder_itself_says_so() {
 /// "right arrow", "middle dot", "left bracket space right bracket".
 const SYMBOLS: &[&str] = &[
     "→", "·", "—", "–", "↑", "↓", "❯", "›", "✔", "─", "│", "┆", "═", "┌", "└", "•", "[ ]", "[x]",
+    "…", "“", "”", "‘", "’",
 ];
 
 /// The symbols on `screen`, and lines that begin with a drawn cursor or
@@ -584,4 +585,213 @@ fn the_hand_in_hint_names_her_folder_and_the_clients_command_names_none() {
         "{said}"
     );
     assert!(!said.contains("--plan-dir"), "{said}");
+}
+
+/// What `--plain` must never show, as task plain13m lists it: a middle
+/// dot, an ellipsis (as a placeholder or a cut), curly quotes, a rating
+/// "out of five" as "5/5".
+const NOT_PLAIN: &[&str] = &["·", "…", "“", "”", "‘", "’", "/5"];
+
+/// Every command a client uses, on files `[printed, exported vCards,
+/// vCards to import, homework]`, with the exit each should have: the
+/// mistakes (no such revision, trigger, person) are said plainly too.
+fn client_commands(files: [&str; 4]) -> Vec<(Vec<&str>, i32)> {
+    vec![
+        (vec!["show"], 0),
+        (vec!["now"], 0),
+        (vec!["lines"], 0),
+        (vec!["trigger", "list"], 0),
+        (vec!["coping", "list"], 0),
+        (vec!["contact", "list"], 0),
+        (vec!["step", "list"], 0),
+        (vec!["warning-sign", "list"], 0),
+        (vec!["reason", "list"], 0),
+        (vec!["lapse", "list"], 0),
+        (vec!["safety", "list"], 0),
+        (vec!["maintenance", "list"], 0),
+        (vec!["history"], 0),
+        (vec!["diff"], 0),
+        (vec!["review", "--since", "2026-01-01"], 0),
+        (vec!["practice"], 0),
+        (vec!["rehearse", "--list"], 0),
+        (vec!["trends"], 0),
+        (vec!["print"], 0),
+        (vec!["print", "--card"], 0),
+        (vec!["print", "--force", "-o", files[0]], 0),
+        (vec!["contact", "export", "--force", "-o", files[1]], 0),
+        (vec!["contact", "import", files[2], "--yes"], 0),
+        (vec!["homework", "start", files[3]], 0),
+        (vec!["homework", "status"], 0),
+        (
+            vec![
+                "check-in",
+                "--urge",
+                "9",
+                "--acted",
+                "yes",
+                "--distress",
+                "8",
+            ],
+            0,
+        ),
+        (vec!["surf", "--ratings", "7,8,6,4,2"], 0),
+        (vec!["step", "add", "Call Jo"], 0),
+        (vec!["step", "follow-through", "1"], 0),
+        (vec!["set", "--next-review", "2027-01-04"], 0),
+        (vec!["trigger", "remove", "99"], 1),
+        (vec!["restore", "99"], 1),
+        (vec!["contact", "remove", "nobody"], 1),
+        (vec!["path"], 0),
+    ]
+}
+
+/// Issue 13 (task plain13m, Priya with a screen reader and a braille
+/// display): `--plain` still showed "·" in `contact import` and `export`
+/// and in `print`, "…" as a placeholder (`--phone "…"`) and as a cut,
+/// curly quotes around her words, "5/5", and "- " bullets in `homework
+/// start`. Every command a client uses, with `--plain`, on a full plan:
+/// none of them, anywhere.
+#[test]
+fn every_client_command_with_plain_says_it_in_words() {
+    let env = Env::with_example();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let homework = data.join("examples/homework.toml");
+    let vcards = data.join("tests/data/contacts.vcf");
+    let vcf_out = env.home().join("out.vcf");
+    let printed = env.home().join("plan.txt");
+    // A situation long enough to be cut where a line is short.
+    env.ok([
+        "trigger",
+        "add",
+        "Friday payday when everyone from work goes to the pub and asks me along again",
+    ]);
+    let (printed, vcf_out) = (printed.to_str().unwrap(), vcf_out.to_str().unwrap());
+    let files = [
+        printed,
+        vcf_out,
+        vcards.to_str().unwrap(),
+        homework.to_str().unwrap(),
+    ];
+    // Each at 50 and at 100 columns.
+    let runs = client_commands(files);
+    for (args, code) in &runs {
+        for columns in ["50", "100"] {
+            let mut all = vec!["--plain"];
+            all.extend(args);
+            let ran = env.test(&all).env("COLUMNS", columns).status(*code).run();
+            let said = format!("{}{}", ran.stdout, ran.stderr);
+            for symbol in NOT_PLAIN {
+                assert!(
+                    !said.contains(symbol),
+                    "{all:?} at {columns}: {symbol:?} in\n{said}"
+                );
+            }
+            if args[0] == "homework" {
+                assert!(!said.contains("  - "), "{all:?}: a dash bullet in\n{said}");
+            }
+        }
+    }
+    // Her words are whole, not cut, where a line is short.
+    let review = env
+        .test(["--plain", "review", "--since", "2026-01-01"])
+        .env("COLUMNS", "50")
+        .run()
+        .stdout;
+    let flat = review.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("and asks me along again\""), "{review}");
+    // A placeholder is said as what goes there.
+    let said = env
+        .test(["--plain", "step", "follow-through", "1"])
+        .run()
+        .stdout;
+    assert!(said.contains("--in-the-way \"IN-THE-WAY\""), "{said}");
+    // Ratings in words.
+    let shown = env.ok(["--plain", "show"]);
+    assert!(shown.contains("likely 4 of 5"), "{shown}");
+}
+
+/// Issue 13 (task plain13m): the summary at the end of `new`, with
+/// `--plain`, was a padded table with her words cut by "…": a short
+/// sentence a part, every word of it, at 50 and 100 columns.
+#[cfg(unix)]
+#[test]
+fn the_summary_of_new_with_plain_is_sentences_nothing_cut() {
+    use crate::keys::Tmux;
+    const LONG: &str = "Being there for my daughter Mia when she starts school next September";
+    for columns in [50, 100] {
+        let env = Env::new();
+        // Answers waiting at the summary: every part of `new` done.
+        let mut plan: toml::Table = std::fs::read_to_string(crate::example_plan())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut reason = toml::Table::new();
+        reason.insert("text".into(), LONG.into());
+        plan.insert(
+            "reasons".into(),
+            toml::Value::Array(vec![reason.into(), {
+                let mut t = toml::Table::new();
+                t.insert("text".into(), "Saturday mornings".into());
+                t.into()
+            }]),
+        );
+        let mut draft = toml::Table::new();
+        draft.insert("schema_version".into(), 1.into());
+        draft.insert("wizard".into(), "new".into());
+        draft.insert(
+            "started_at".into(),
+            toml::Value::Datetime(crate::NOW.parse().unwrap()),
+        );
+        draft.insert("base_revision".into(), 0.into());
+        let done: Vec<toml::Value> = [
+            "about",
+            "reasons",
+            "warning-signs",
+            "triggers",
+            "ranking",
+            "responses",
+            "contacts",
+            "crisis-steps",
+            "follow-through",
+            "safer-environment",
+            "lapse-plan",
+            "maintenance",
+            "supporters",
+            "review",
+        ]
+        .into_iter()
+        .map(Into::into)
+        .collect();
+        draft.insert("done".into(), toml::Value::Array(done));
+        draft.insert("plan".into(), plan.into());
+        std::fs::create_dir_all(env.plan_dir()).unwrap();
+        std::fs::write(
+            env.plan_dir().join("draft.toml"),
+            toml::to_string(&draft).unwrap(),
+        )
+        .unwrap();
+        let t = Tmux::start(&env, &["--plain", "new"], columns);
+        t.wait_for("What now?");
+        t.keys(&["Enter"]);
+        t.wait_for("Save my plan");
+        let screen = t.scrollback();
+        t.keys(&["C-c"]);
+        t.wait_until_ended();
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!("Your reasons: {LONG} and 1 more.")),
+            "{columns}:\n{screen}"
+        );
+        assert!(
+            flat.contains("Your name and country: Sam, United Kingdom."),
+            "{screen}"
+        );
+        no_symbols(&format!("summary at {columns}"), &screen);
+        for line in screen.lines() {
+            assert!(
+                textwrap::core::display_width(line) <= usize::from(columns),
+                "{line:?}\n{screen}"
+            );
+        }
+    }
 }

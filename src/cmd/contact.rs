@@ -24,7 +24,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             if plan.contacts.is_empty() {
                 ctx.tell("No contacts yet: add one with `relapse-plan contact add --name \"…\" --phone \"…\"`.")?;
             } else {
-                writeln!(ctx.out, "{}", contacts_table(&plan, ctx.style)).map_err(Error::Stdout)?;
+                ctx.laid_out(format!("{}\n", contacts_table(&plan, ctx.style)).as_bytes())?;
             }
             Ok(())
         }

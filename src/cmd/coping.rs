@@ -15,7 +15,7 @@ pub(super) fn run(command: CopingCommand, ctx: &mut Ctx) -> Result<()> {
             if plan.coping.is_empty() {
                 ctx.tell("No coping strategies yet: add one with `relapse-plan coping add --name \"…\" --step \"…\"`.")?;
             } else {
-                writeln!(ctx.out, "{}", coping_table(&plan, ctx.style)).map_err(Error::Stdout)?;
+                ctx.laid_out(format!("{}\n", coping_table(&plan, ctx.style)).as_bytes())?;
             }
             Ok(())
         }

@@ -2,7 +2,7 @@
 
 use crate::cli::DiffArgs;
 use crate::ctx::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::diff::diff;
 use crate::plan::edit::Entry;
 use crate::render::changes::in_words;
@@ -52,17 +52,13 @@ pub(super) fn run(args: &DiffArgs, ctx: &mut Ctx) -> Result<()> {
                         .is_some_and(|c| !c.to_involve())
                 },
             );
-            writeln!(
-                ctx.out,
-                "{}",
-                crate::render::item(
-                    crate::render::bullet_marker(ctx.style),
-                    &change,
-                    ctx.style.width,
-                    2
-                )
-            )
-            .map_err(Error::Stdout)?;
+            let line = crate::render::item(
+                crate::render::bullet_marker(ctx.style),
+                &change,
+                ctx.style.width,
+                2,
+            );
+            ctx.laid_out(format!("{line}\n").as_bytes())?;
         }
     }
     Ok(())

@@ -28,12 +28,8 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         )
         .map_err(Error::Stdout)?;
     } else {
-        writeln!(
-            ctx.out,
-            "{}",
-            history_table(&rows, current, (&ctx.zone, ctx.today), ctx.style)
-        )
-        .map_err(Error::Stdout)?;
+        let table = history_table(&rows, current, (&ctx.zone, ctx.today), ctx.style);
+        ctx.laid_out(format!("{table}\n").as_bytes())?;
     }
     Ok(())
 }

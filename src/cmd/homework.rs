@@ -142,7 +142,13 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
         Some(Ok(same)) if same.assignment.id == assignment.id => {
             ctx.say(&shown::already_started(same, &ctx.zone, ctx.today))?;
             let behind = clock_behind(ctx, &same.assignment, Some(same))?;
-            let started = shown::started(&same.assignment, ctx.today, behind, ctx.style.width);
+            let started = shown::started(
+                &same.assignment,
+                ctx.today,
+                behind,
+                ctx.style.width,
+                ctx.style.plain,
+            );
             return ctx.laid_out(format!("{started}\n").as_bytes());
         }
         // Handed in, it is finished: the next one loses nothing of it.
@@ -163,7 +169,13 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let behind = clock_behind(ctx, &homework.assignment, None)?;
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
-    let started = shown::started(&homework.assignment, ctx.today, behind, ctx.style.width);
+    let started = shown::started(
+        &homework.assignment,
+        ctx.today,
+        behind,
+        ctx.style.width,
+        ctx.style.plain,
+    );
     ctx.laid_out(format!("{started}\n").as_bytes())
 }
 

@@ -213,7 +213,9 @@ fn warn_early(ctx: &mut Ctx, plan: &Plan, after: bool) -> Result<()> {
         if after {
             crate::render::checkin::write_warning_in_a_crisis(&mut shown, plan, &warning, ctx.style)
         } else {
-            crate::render::checkin::write_warning(&mut shown, plan, &warning, None, false, ctx.style)
+            crate::render::checkin::write_warning(
+                &mut shown, plan, &warning, None, false, ctx.style,
+            )
         }
         .map_err(Error::Stdout)?;
         ctx.laid_out(&shown)?;

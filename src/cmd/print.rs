@@ -128,9 +128,38 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             format!("Wrote `{shown}`. {keep}")
         })
     } else {
-        ctx.out.write_all(&bytes).map_err(Error::Stdout)?;
-        Ok(())
+        let bytes = plainly(ctx.style.plain && format == Format::Text, bytes);
+        ctx.out.write_all(&bytes).map_err(Error::Stdout)
     }
+}
+
+/// `bytes` as `--plain` shows a text printout on screen, when `plain`.
+fn plainly(plain: bool, bytes: Vec<u8>) -> Vec<u8> {
+    if plain {
+        plain_printout(&String::from_utf8_lossy(&bytes)).into_bytes()
+    } else {
+        bytes
+    }
+}
+
+/// The text printout as `--plain` shows it on screen: quotes, dots and
+/// the separators said plainly ([`crate::render::plain_punctuation`]), the
+/// title's dash a comma, and a rating out of five "4 of 5", not "4/5". A
+/// file written with `-o` stays as printed.
+fn plain_printout(text: &str) -> String {
+    let text = crate::render::plain_punctuation(text).replace(" — ", ", ");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("/5") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let rated = before.ends_with(|c: char| c.is_ascii_digit())
+            && !after[2..].starts_with(|c: char| c.is_ascii_digit());
+        out.push_str(if rated { " of 5" } else { "/5" });
+        rest = &after[2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whatever the format, a number that may not dial what it shows is named

@@ -61,15 +61,17 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);
     let at = ctx.review_at();
+    let mut shown = Vec::new();
     review::hand_in(
-        &mut *ctx.out,
+        &mut shown,
         file,
         &assignment,
         &submitted_at,
         (&period, &tasks),
         &at,
     )
-    .map_err(Error::Stdout)
+    .map_err(Error::Stdout)?;
+    ctx.laid_out(&shown)
 }
 
 fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {
@@ -103,5 +105,7 @@ fn review_from(day: toml::value::Datetime, words: &str, ctx: &mut Ctx) -> Result
 
 fn show_own(since: &str, period: &Period, ctx: &mut Ctx) -> Result<()> {
     let at = ctx.review_at();
-    review::own(&mut *ctx.out, since, period, &at).map_err(Error::Stdout)
+    let mut shown = Vec::new();
+    review::own(&mut shown, since, period, &at).map_err(Error::Stdout)?;
+    ctx.laid_out(&shown)
 }

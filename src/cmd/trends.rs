@@ -31,7 +31,9 @@ pub(super) fn run(args: &TrendsArgs, ctx: &mut Ctx) -> Result<()> {
             "No check-ins yet. `relapse-plan check-in` takes about a minute; after a few days, your trends show here.",
         )?;
     } else if ctx.style.plain {
-        write_plain(ctx.out, &window, &plan, ctx.style).map_err(Error::Stdout)?;
+        let mut shown = Vec::new();
+        write_plain(&mut shown, &window, &plan, ctx.style).map_err(Error::Stdout)?;
+        ctx.laid_out(&shown)?;
     } else {
         write_chart(ctx.out, &window, &plan, ctx.style).map_err(Error::Stdout)?;
     }

@@ -3,7 +3,7 @@
 use super::{add_unique, remove_values, save, save_renaming, stored};
 use crate::cli::{TriggerCommand, TriggerFields};
 use crate::ctx::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::edit::Rename;
 use crate::plan::{Contact, Coping, Plan, Trigger};
 use crate::render::tables::triggers_table;
@@ -17,7 +17,7 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
                     "No triggers yet: add one with `relapse-plan trigger add --situation \"…\"`.",
                 )?;
             } else {
-                writeln!(ctx.out, "{}", triggers_table(&plan, ctx.style)).map_err(Error::Stdout)?;
+                ctx.laid_out(format!("{}\n", triggers_table(&plan, ctx.style)).as_bytes())?;
                 if crate::render::tables::numbers_out_of_order(&plan) {
                     ctx.tell(crate::render::tables::NUMBERS_STAY)?;
                 }

@@ -19,8 +19,17 @@ pub fn in_words(
     words: &dyn Fn(Entry, &str) -> Option<String>,
     set_apart: &dyn Fn(&str) -> bool,
 ) -> String {
-    let words =
-        |entry: Entry, id: &str| words(entry, id).map(|w| format!("“{}”", super::shorten(&w, 40)));
+    // With --plain nothing is cut: a reader hears "…" as a symbol, and
+    // her words whole.
+    let words = |entry: Entry, id: &str| {
+        words(entry, id).map(|w| {
+            if plain {
+                format!("“{}”", super::clean(&w))
+            } else {
+                format!("“{}”", super::shorten(&w, 40))
+            }
+        })
+    };
     // Where a contact comes or goes (added, removed, linked), not where a
     // change line is about them already ("contact “Avi”: role …").
     let with_role = |entry: Entry, id: &str, shown: String| {

@@ -115,19 +115,29 @@ pub fn clock_behind(a: &Assignment, today: Date, known: Date) -> String {
 }
 
 /// What a just-started assignment asks, with its note, wrapped to
-/// `width` (at 50 columns its lines ran off the edge).
-pub fn started(a: &Assignment, today: Date, behind: Option<Date>, width: usize) -> String {
+/// `width` (at 50 columns its lines ran off the edge); with --plain, its
+/// tasks numbered: a reader names a dash ("dash map at least").
+pub fn started(
+    a: &Assignment,
+    today: Date,
+    behind: Option<Date>,
+    width: usize,
+    plain: bool,
+) -> String {
     let mut lines = vec![super::wrap(
         &from_line(a, today, behind, None),
         width,
         "",
         "",
     )];
-    lines.extend(
-        a.tasks
-            .iter()
-            .map(|t| super::wrap(&t.describe(), width, "  - ", "    ")),
-    );
+    lines.extend(a.tasks.iter().enumerate().map(|(n, t)| {
+        if plain {
+            let marker = format!("  {}. ", n + 1);
+            super::wrap(&t.describe(), width, &marker, &" ".repeat(marker.len()))
+        } else {
+            super::wrap(&t.describe(), width, "  - ", "    ")
+        }
+    }));
     if !a.note.is_empty() {
         // Line by line: a note of several lines shows as written.
         let note = a.note.replace("\r\n", "\n");

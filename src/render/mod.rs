@@ -761,6 +761,47 @@ pub fn separator(style: Style) -> &'static str {
     if style.plain { ", " } else { " · " }
 }
 
+/// Text as `--plain` shows it: typographic quotes and the ellipsis in
+/// their plain forms (`"`, `'`, `...`), which every braille table and
+/// speech synthesizer has, where a braille display shows “ ” … as codes
+/// and a reader names them ("left double quotation mark"); and a command's
+/// `"…"` placeholder said as what goes there (`--phone "PHONE"`, `add
+/// "WORDS"`), and a middle dot between spaces, as relapse-plan separates
+/// facts on a line ("Alex · +44 …"), as a comma. Her words keep their
+/// letters and are stored as typed: only their quotes and dots are shown
+/// plainly. A middle dot inside a word, as Catalan writes "col·legi",
+/// stays.
+pub fn plain_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['“', '”', '‘', '’', '…', '·']) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\"…\"") {
+        let before = &rest[..at];
+        let flag = before
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .and_then(|word| word.strip_prefix("--"))
+            .filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+        out.push_str(before);
+        out.push('"');
+        out.push_str(&flag.map_or_else(|| "WORDS".to_string(), str::to_ascii_uppercase));
+        out.push('"');
+        rest = &rest[at + "\"…\"".len()..];
+    }
+    out.push_str(rest);
+    out.replace(['“', '”'], "\"")
+        .replace(['‘', '’'], "'")
+        .replace('…', "...")
+        // A dot between spaces is how relapse-plan separates facts.
+        .replace(" · ", ", ")
+        .into()
+}
+
 /// A section heading, bold on a colour terminal.
 /// `line` drawn over the terminal line the cursor is on (back to its
 /// start, the old words cleared): a countdown redrawn in place. Only for a
@@ -914,6 +955,27 @@ mod tests {
             said.contains(": an escape sequence and control characters. They were left out"),
             "{said}"
         );
+    }
+
+    /// Issue 13 (task plain13m): `--plain` showed “ ” ‘ ’ and … , which
+    /// a braille display shows as codes; a placeholder said nothing.
+    #[test]
+    fn plain_punctuation_says_quotes_dots_and_placeholders_plainly() {
+        assert_eq!(
+            plain_punctuation(
+                "added contact “Mum’s friend” … `relapse-plan contact edit 2 --phone \"…\"`, `relapse-plan step add \"…\"`"
+            ),
+            "added contact \"Mum's friend\" ... `relapse-plan contact edit 2 --phone \"PHONE\"`, `relapse-plan step add \"WORDS\"`"
+        );
+        assert_eq!(plain_punctuation("col·legi"), "col·legi");
+        assert_eq!(
+            plain_punctuation("Alex · +44 7700 900123"),
+            "Alex, +44 7700 900123"
+        );
+        assert!(matches!(
+            plain_punctuation("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     /// Issue 13 (Noa, Ravi): a cut keeps whole graphemes (a letter with its

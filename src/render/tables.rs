@@ -665,6 +665,8 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
         let missing = if style.plain { "not rated yet" } else { "–" };
         let rating =
             |v: Option<u8>, suffix: &str| v.map_or(missing.into(), |v| format!("{v}{suffix}"));
+        // "4/5" is read "4 slash 5": with --plain, "4 of 5".
+        let out_of_five = if style.plain { " of 5" } else { "/5" };
         // The band in words, beside the person's own ratings; the formula
         // lives in `--help` and the README.
         let place = match trigger.rank {
@@ -674,8 +676,8 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
         let priority = format!(
             "{place}{}\nlikely {}\nurge {}\nsure {}",
             Priority::of(trigger).map_or("not rated".into(), |p| p.band().to_string()),
-            rating(trigger.likelihood, "/5"),
-            rating(trigger.intensity, "/5"),
+            rating(trigger.likelihood, out_of_five),
+            rating(trigger.intensity, out_of_five),
             rating(trigger.confidence, "%"),
         );
         // What she will do, in her words; whom she will call, each

@@ -386,7 +386,11 @@ impl<'a> Wizard<'a> {
                 let (words, count) = self.step_parts(step);
                 let count_width = textwrap::core::display_width(&count);
                 let whole = format!("{title:<label$}  {words}{count}");
-                let line = if textwrap::core::display_width(&whole) < width {
+                let line = if self.ask.plain() {
+                    // Read aloud, a padded table with its words cut is
+                    // noise: a short sentence a part, every word of it.
+                    said_whole(title, &format!("{words}{count}"), width)
+                } else if textwrap::core::display_width(&whole) < width {
                     whole
                 } else if room >= 6 + count_width {
                     format!(
@@ -415,8 +419,13 @@ impl<'a> Wizard<'a> {
                 let (step, _) = STEPS
                     .iter()
                     .find(|(step, _)| unsent.step.as_deref() == Some(*step))?;
-                let typed =
-                    crate::render::shorten(&clean(&unsent.typed), width.saturating_sub(36).max(12));
+                // With --plain nothing is cut (a reader hears "…" as a
+                // symbol, not as words left out).
+                let typed = if self.ask.plain() {
+                    clean(&unsent.typed)
+                } else {
+                    crate::render::shorten(&clean(&unsent.typed), width.saturating_sub(36).max(12))
+                };
                 Some((*step, format!("Finish what you were typing: “{typed}”")))
             });
             let mut menu = vec![
@@ -459,6 +468,25 @@ impl<'a> Wizard<'a> {
             }
         }
     }
+}
+
+/// A part of the summary as `--plain` says it: "Your reasons: Being
+/// there for my daughter and 2 more." Nothing cut, wrapped under itself.
+fn said_whole(title: &str, words: &str, width: usize) -> String {
+    let stop = if words
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？', '…'])
+    {
+        ""
+    } else {
+        "."
+    };
+    crate::render::wrap(
+        &format!("{title}: {}{stop}", words.trim_end()),
+        width.saturating_sub(1),
+        "",
+        "  ",
+    )
 }
 
 impl Wizard<'_> {

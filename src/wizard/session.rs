@@ -478,6 +478,11 @@ impl Prompter for Keeping<'_> {
     fn width(&self) -> usize {
         self.inner.width()
     }
+    // Said on: without it, a walk-through asked "plain?" of this wrapper
+    // was told no, whatever --plain said.
+    fn plain(&self) -> bool {
+        self.inner.plain()
+    }
     fn take_unsent(&mut self) -> Option<crate::plan::draft::Unsent> {
         self.inner.take_unsent()
     }
