@@ -62,6 +62,16 @@ pub fn named_due(a: &Assignment, today: Date) -> String {
     format!("{}, due {}", named(a), due_words(&a.due, today))
 }
 
+/// [`named`], and its due date whole ("due 4 December 2026"): for words
+/// that compare two files, where "tomorrow" would mean nothing.
+pub fn named_due_whole(a: &Assignment) -> String {
+    format!(
+        "{}, due {}",
+        named(a),
+        crate::plan::date::date_in_words(&a.due)
+    )
+}
+
 /// "Homework from Dr Patel, set on 22 November 2026, due 29 November (7
 /// days left):", or "due tomorrow:" where the day says it already; without
 /// the count when the clock is `behind` (see [`clock_behind`]), as days

@@ -18,9 +18,7 @@ use super::homework::progress_line;
 use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{
-    civil_from_days, date_in_words, days_from_civil, local_moment, long_date, moment_near,
-};
+use crate::plan::date::{civil_from_days, date_in_words, days_from_civil, long_date, moment_near};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
 use crate::plan::homework::{Assignment, Differs, Progress, Revision, Task, flags};
@@ -259,8 +257,8 @@ pub fn wrong_assignment(
     let file = clean(&file.display().to_string());
     let path = clean(&path.display().to_string());
     let (handed, given) = (
-        super::homework::named_due(a),
-        super::homework::named_due(set),
+        super::homework::named_due_whole(a),
+        super::homework::named_due_whole(set),
     );
     // Another homework altogether reads as such, by name; a list of all
     // it differs in would only bury that. One that reads as this homework
