@@ -2059,3 +2059,103 @@ fn hidden_characters_around_a_number_in_a_step_are_taken_out_or_flagged_never_li
         "{markdown}"
     );
 }
+
+/// Issue 12 (guard12h): a number in words ("nine eight two") was saved
+/// without a word; a wrong-length one ("98200 12345 6") too; and
+/// "98200 1234५" (one Devanagari digit among ASCII ones) was called a
+/// "look-alike". Now words are refused with an example, a length unusual
+/// for the plan's country is said (and, on a terminal, asked about: it may
+/// be right), and two kinds of digits are named as such.
+#[test]
+fn a_number_in_words_is_refused_and_an_odd_length_or_mixed_digits_are_said() {
+    let env = Env::with_example();
+    env.ok(["set", "--country", "IN"]);
+    let add = |name: &str, phone: &str| {
+        env.test([
+            "contact", "add", "--name", name, "--phone", phone, "--role", "help",
+        ])
+    };
+    let before = env.snapshot_dir();
+    for words in ["nine eight two", "call after six"] {
+        let err = add("Mum", words).status(2).run().stderr;
+        assert!(
+            err.contains(&format!("“{words}” is a number written in words, and a phone dials digits: write it as you would dial it, for example --phone \"0123 456 789\"")),
+            "{err}"
+        );
+        assert_unchanged(&env, &before);
+    }
+    // No terminal: saved, and said.
+    let ran = add("Ravi", "98200 12345 6").run();
+    assert!(
+        ran.stderr.contains("Ravi · “98200 12345 6” looks too long for a number in India (most there have 10 digits after the 0 or +91): check it before you call."),
+        "{}",
+        ran.stderr
+    );
+    let ran = env
+        .test(["contact", "edit", "ravi", "--phone", "98200 1234"])
+        .run();
+    assert!(
+        ran.stderr
+            .contains("Ravi · “98200 1234” looks too short for a number in India"),
+        "{}",
+        ran.stderr
+    );
+    let ran = add("Didi", "98200 1234५").run();
+    assert!(
+        ran.stderr.contains(
+            "this number mixes two kinds of digits, Latin and Devanagari: check it before you call"
+        ),
+        "{}",
+        ran.stderr
+    );
+    assert!(!ran.stderr.contains("look like digits"), "{}", ran.stderr);
+    // Right ones pass in silence: a mobile, a toll-free line, a short code.
+    for (name, number) in [
+        ("Asha", "+91 98200 12345"),
+        ("Helpline", "1800-891-4416"),
+        ("Ward", "14416"),
+    ] {
+        let ran = add(name, number).run();
+        assert!(
+            !ran.stderr.contains("looks too"),
+            "{number}: {}",
+            ran.stderr
+        );
+    }
+    // On a terminal, asked first: no leaves the plan as it was.
+    let before = env.snapshot_dir();
+    let mut p = add("Arjun", "98200 12345 67")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .status(1)
+        .pty();
+    p.exp_string("looks too long for a number in India")
+        .unwrap();
+    p.exp_string("Keep it as it is?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("n").unwrap();
+    p.flush().unwrap();
+    let rest = p.eof();
+    assert!(
+        rest.contains("Nothing was added: your plan is as it was."),
+        "{rest}"
+    );
+    assert_unchanged(&env, &before);
+    let mut p = add("Arjun", "98200 12345 67")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .pty();
+    p.exp_string("Keep it as it is?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.eof();
+    assert!(
+        std::fs::read_to_string(env.plan_file())
+            .unwrap()
+            .contains("phone = \"98200 12345 67\""),
+        "kept as typed"
+    );
+}
