@@ -2134,7 +2134,7 @@ fn a_number_in_words_is_refused_and_an_odd_length_or_mixed_digits_are_said() {
         .unwrap();
     p.exp_string("Keep it as it is?").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(120));
-    p.send("n").unwrap();
+    p.send("n\r").unwrap();
     p.flush().unwrap();
     let rest = p.eof();
     assert!(
@@ -2158,4 +2158,71 @@ fn a_number_in_words_is_refused_and_an_odd_length_or_mixed_digits_are_said() {
             .contains("phone = \"98200 12345 67\""),
         "kept as typed"
     );
+}
+
+/// Issue 12 (guard12h): `review` of a large hand-in (Trudy's 40,000
+/// triggers each holding an escape, 3.7 MB) left the screen silent while
+/// it read. Over a megabyte, on a terminal, it says it is reading first;
+/// into a pipe, nothing more is said.
+#[test]
+fn a_large_hand_in_says_it_is_being_read_on_a_terminal() {
+    let example = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let at = example.find("[[plan.reasons]]").unwrap();
+    let mut text = example[..at].to_string();
+    for k in 0..12_000 {
+        text.push_str(&format!(
+            "[[plan.triggers]]\nid = \"t{k}\"\nsituation = \"s\\u001b]52;c;x\\u0007 {k}\"\ncategory = \"other\"\n\n"
+        ));
+    }
+    text.push_str(&example[at..]);
+    assert!(text.len() > 1 << 20, "{}", text.len());
+    let env = Env::new();
+    let hand_in = env.home().join("big hand-in.toml");
+    fs::write(&hand_in, &text).unwrap();
+    let path = hand_in.to_str().unwrap();
+    let piped = env.test(["review", path]).status(1).run();
+    assert!(
+        !piped.stderr.contains("Reading the hand-in"),
+        "{}",
+        piped.stderr
+    );
+    assert!(piped.stderr.contains("and 11989 more"), "{}", piped.stderr);
+    let mut p = env
+        .test(["review", path])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(120)
+        .status(1)
+        .pty();
+    p.exp_string("Reading the hand-in").unwrap();
+    let rest = p.eof();
+    assert!(rest.contains("can't be read as a hand-in file"), "{rest}");
+    // A small one is read at once, without the words.
+    let mut p = env
+        .test(["review", examples().join("hand-in.toml").to_str().unwrap()])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(60)
+        .pty();
+    let rest = p.eof();
+    assert!(!rest.contains("Reading the hand-in"), "{rest}");
+}
+
+/// Issue 12 (guard12h): a change note (`--note`) pasted with a
+/// right-to-left override kept it, and history showed it written out; it
+/// loses it now, as a step does, and says so.
+#[test]
+fn a_change_note_loses_hidden_characters_and_says_so() {
+    let env = Env::with_example();
+    let ran = env
+        .test(["reason", "add", "Mia", "--note", "Rang \u{202e}54321 00289"])
+        .run();
+    assert!(
+        ran.stderr.contains("The change note held characters that do not show or that act on a screen (copying from a phone, a terminal or a web page can bring them): a right-to-left override (U+202E). They were left out, so it reads “Rang 54321 00289”."),
+        "{}",
+        ran.stderr
+    );
+    let history = env.ok(["history"]);
+    assert!(history.contains("Rang 54321 00289"), "{history}");
+    assert!(!history.contains("\\u{"), "{history}");
 }
