@@ -2166,13 +2166,16 @@ fn a_number_in_words_is_refused_and_an_odd_length_or_mixed_digits_are_said() {
 /// into a pipe, nothing more is said.
 #[test]
 fn a_large_hand_in_says_it_is_being_read_on_a_terminal() {
+    use std::fmt::Write as _;
     let example = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
     let at = example.find("[[plan.reasons]]").unwrap();
     let mut text = example[..at].to_string();
     for k in 0..12_000 {
-        text.push_str(&format!(
-            "[[plan.triggers]]\nid = \"t{k}\"\nsituation = \"s\\u001b]52;c;x\\u0007 {k}\"\ncategory = \"other\"\n\n"
-        ));
+        writeln!(
+            text,
+            "[[plan.triggers]]\nid = \"t{k}\"\nsituation = \"s\\u001b]52;c;x\\u0007 {k}\"\ncategory = \"other\"\n"
+        )
+        .unwrap();
     }
     text.push_str(&example[at..]);
     assert!(text.len() > 1 << 20, "{}", text.len());
