@@ -1297,14 +1297,28 @@ fn disguised_numbers_are_flagged_at_import_and_never_exported_raw() {
     // A number disguised by hand in the plan is never written out raw.
     env.ok(["contact", "add", "--name", "By Hand", "--phone", "0077 44+"]);
     env.edit_plan_by_hand("\"0077 44+\"", "\"\u{202e}0077 44+\"");
-    env.ok([
+    // Words typed as a number are refused now (guard12h), so a number
+    // with no digits comes from a hand edit.
+    env.test([
         "contact",
         "add",
         "--name",
         "No Digits",
         "--phone",
         "ask at the desk",
+    ])
+    .status(2)
+    .stderr_has("is a number written in words")
+    .run();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "No Digits",
+        "--phone",
+        "0800 000 000",
     ]);
+    env.edit_plan_by_hand("\"0800 000 000\"", "\"ask at the desk\"");
     let output = env.test(["contact", "export"]).run();
     let vcf = String::from_utf8(output.bytes).unwrap();
     let err = output.stderr;
@@ -2209,23 +2223,4 @@ fn a_large_hand_in_says_it_is_being_read_on_a_terminal() {
         .pty();
     let rest = p.eof();
     assert!(!rest.contains("Reading the hand-in"), "{rest}");
-}
-
-/// Issue 12 (guard12h): a change note (`--note`) pasted with a
-/// right-to-left override kept it, and history showed it written out; it
-/// loses it now, as a step does, and says so.
-#[test]
-fn a_change_note_loses_hidden_characters_and_says_so() {
-    let env = Env::with_example();
-    let ran = env
-        .test(["reason", "add", "Mia", "--note", "Rang \u{202e}54321 00289"])
-        .run();
-    assert!(
-        ran.stderr.contains("The change note held characters that do not show or that act on a screen (copying from a phone, a terminal or a web page can bring them): a right-to-left override (U+202E). They were left out, so it reads “Rang 54321 00289”."),
-        "{}",
-        ran.stderr
-    );
-    let history = env.ok(["history"]);
-    assert!(history.contains("Rang 54321 00289"), "{history}");
-    assert!(!history.contains("\\u{"), "{history}");
 }

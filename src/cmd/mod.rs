@@ -162,13 +162,6 @@ fn note_on_one_line(ctx: &mut Ctx) -> Result<()> {
             "Your --note has line breaks, and a change note is one line, so it is kept as “{folded}”."
         ))?;
     }
-    // A right-to-left override or a zero-width space goes, as from a
-    // step: history would show it written out, and a number in the note
-    // could read one way and be another.
-    let mut folded = folded;
-    if let Some(said) = tidy_text("change note", &mut folded) {
-        ctx.say(&said)?;
-    }
     ctx.note = Some(folded);
     Ok(())
 }
