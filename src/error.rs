@@ -344,6 +344,11 @@ pub enum Error {
     #[error("Nothing was added: your plan is as it was.")]
     NotAdded,
 
+    /// The person answered no to keeping a change (a number that looked
+    /// too long): their choice, said plainly, exit 1 as for any "no".
+    #[error("Nothing was changed: your plan is as it was.")]
+    NotChanged,
+
     /// Stopped with its own words about what was kept (a check-in saves
     /// nothing until its end).
     #[error("{0}")]
@@ -842,6 +847,7 @@ impl Error {
             | Error::Cancelled
             | Error::Declined
             | Error::NotAdded
+            | Error::NotChanged
             | Error::Stopped(_) => return None,
             Error::Stdout(_) => {
                 "check where the output was going: a disk that is full, or a program that stopped reading".into()

@@ -153,7 +153,7 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         // Answering no: said plainly, as the person's choice.
-        Err(declined @ (Error::Declined | Error::NotAdded)) => {
+        Err(declined @ (Error::Declined | Error::NotAdded | Error::NotChanged)) => {
             let _ = writeln!(err, "{declined}");
             declined.exit_code()
         }

@@ -1305,14 +1305,28 @@ fn disguised_numbers_are_flagged_at_import_and_never_exported_raw() {
     // A number disguised by hand in the plan is never written out raw.
     env.ok(["contact", "add", "--name", "By Hand", "--phone", "0077 44+"]);
     env.edit_plan_by_hand("\"0077 44+\"", "\"\u{202e}0077 44+\"");
-    env.ok([
+    // Words typed as a number are refused now (guard12h), so a number
+    // with no digits comes from a hand edit.
+    env.test([
         "contact",
         "add",
         "--name",
         "No Digits",
         "--phone",
         "ask at the desk",
+    ])
+    .status(2)
+    .stderr_has("is a number written in words")
+    .run();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "No Digits",
+        "--phone",
+        "0800 000 000",
     ]);
+    env.edit_plan_by_hand("\"0800 000 000\"", "\"ask at the desk\"");
     let output = env.test(["contact", "export"]).run();
     let vcf = String::from_utf8(output.bytes).unwrap();
     let err = output.stderr;
@@ -2072,4 +2086,155 @@ fn hidden_characters_around_a_number_in_a_step_are_taken_out_or_flagged_never_li
         markdown.contains("Call Alex on \\\\u{202e}54321 00289"),
         "{markdown}"
     );
+}
+
+/// Issue 12 (guard12h): a number in words ("nine eight two") was saved
+/// without a word; a wrong-length one ("98200 12345 6") too; and
+/// "98200 1234५" (one Devanagari digit among ASCII ones) was called a
+/// "look-alike". Now words are refused with an example, a length unusual
+/// for the plan's country is said (and, on a terminal, asked about: it may
+/// be right), and two kinds of digits are named as such.
+#[test]
+fn a_number_in_words_is_refused_and_an_odd_length_or_mixed_digits_are_said() {
+    let env = Env::with_example();
+    env.ok(["set", "--country", "IN"]);
+    let add = |name: &str, phone: &str| {
+        env.test([
+            "contact", "add", "--name", name, "--phone", phone, "--role", "help",
+        ])
+    };
+    let before = env.snapshot_dir();
+    for words in ["nine eight two", "call after six"] {
+        let err = add("Mum", words).status(2).run().stderr;
+        assert!(
+            err.contains(&format!("“{words}” is a number written in words, and a phone dials digits: write it as you would dial it, for example --phone \"0123 456 789\"")),
+            "{err}"
+        );
+        assert_unchanged(&env, &before);
+    }
+    // No terminal: saved, and said.
+    let ran = add("Ravi", "98200 12345 6").run();
+    assert!(
+        ran.stderr.contains("Ravi · “98200 12345 6” looks too long for a number in India (most there have 10 digits after the 0 or +91): check it before you call."),
+        "{}",
+        ran.stderr
+    );
+    let ran = env
+        .test(["contact", "edit", "ravi", "--phone", "98200 1234"])
+        .run();
+    assert!(
+        ran.stderr
+            .contains("Ravi · “98200 1234” looks too short for a number in India"),
+        "{}",
+        ran.stderr
+    );
+    let ran = add("Didi", "98200 1234५").run();
+    assert!(
+        ran.stderr.contains(
+            "this number mixes two kinds of digits, Latin and Devanagari: check it before you call"
+        ),
+        "{}",
+        ran.stderr
+    );
+    assert!(!ran.stderr.contains("look like digits"), "{}", ran.stderr);
+    // Right ones pass in silence: a mobile, a toll-free line, a short code.
+    for (name, number) in [
+        ("Asha", "+91 98200 12345"),
+        ("Helpline", "1800-891-4416"),
+        ("Ward", "14416"),
+    ] {
+        let ran = add(name, number).run();
+        assert!(
+            !ran.stderr.contains("looks too"),
+            "{number}: {}",
+            ran.stderr
+        );
+    }
+    // On a terminal, asked first: no leaves the plan as it was.
+    let before = env.snapshot_dir();
+    let mut p = add("Arjun", "98200 12345 67")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .status(1)
+        .pty();
+    p.exp_string("looks too long for a number in India")
+        .unwrap();
+    p.exp_string("Keep it as it is?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("n\r").unwrap();
+    p.flush().unwrap();
+    let rest = p.eof();
+    assert!(
+        rest.contains("Nothing was added: your plan is as it was."),
+        "{rest}"
+    );
+    assert_unchanged(&env, &before);
+    let mut p = add("Arjun", "98200 12345 67")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(30)
+        .pty();
+    p.exp_string("Keep it as it is?").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.eof();
+    assert!(
+        std::fs::read_to_string(env.plan_file())
+            .unwrap()
+            .contains("phone = \"98200 12345 67\""),
+        "kept as typed"
+    );
+}
+
+/// Issue 12 (guard12h): `review` of a large hand-in (Trudy's 40,000
+/// triggers each holding an escape, 3.7 MB) left the screen silent while
+/// it read. Over a megabyte, on a terminal, it says it is reading first;
+/// into a pipe, nothing more is said.
+#[test]
+fn a_large_hand_in_says_it_is_being_read_on_a_terminal() {
+    use std::fmt::Write as _;
+    let example = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
+    let at = example.find("[[plan.reasons]]").unwrap();
+    let mut text = example[..at].to_string();
+    for k in 0..12_000 {
+        writeln!(
+            text,
+            "[[plan.triggers]]\nid = \"t{k}\"\nsituation = \"s\\u001b]52;c;x\\u0007 {k}\"\ncategory = \"other\"\n"
+        )
+        .unwrap();
+    }
+    text.push_str(&example[at..]);
+    assert!(text.len() > 1 << 20, "{}", text.len());
+    let env = Env::new();
+    let hand_in = env.home().join("big hand-in.toml");
+    fs::write(&hand_in, &text).unwrap();
+    let path = hand_in.to_str().unwrap();
+    let piped = env.test(["review", path]).status(1).run();
+    assert!(
+        !piped.stderr.contains("Reading the hand-in"),
+        "{}",
+        piped.stderr
+    );
+    assert!(piped.stderr.contains("and 11989 more"), "{}", piped.stderr);
+    let mut p = env
+        .test(["review", path])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(120)
+        .status(1)
+        .pty();
+    p.exp_string("Reading the hand-in").unwrap();
+    let rest = p.eof();
+    assert!(rest.contains("can't be read as a hand-in file"), "{rest}");
+    // A small one is read at once, without the words.
+    let mut p = env
+        .test(["review", examples().join("hand-in.toml").to_str().unwrap()])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .within(60)
+        .pty();
+    let rest = p.eof();
+    assert!(!rest.contains("Reading the hand-in"), "{rest}");
 }

@@ -100,7 +100,9 @@ fn many_names_on_one_number_are_many_people() {
 }
 
 /// A number mixing Latin and Arabic-Indic digits (`٠` looks like a dot) is
-/// named as holding look-alikes, like a circled or mathematical digit.
+/// flagged, named for what it is: two kinds of digits (guard12h; it was
+/// said to hold "characters that only look like digits", which it does
+/// not).
 #[test]
 fn a_number_mixing_digit_scripts_is_flagged() {
     let env = Env::new();
@@ -116,7 +118,7 @@ fn a_number_mixing_digit_scripts_is_flagged() {
         .run();
     assert!(
         flat(&ran.stderr).contains(
-            "Kim: its number `+64 21 555 0\u{661}\u{660}\u{669}` holds letters or characters that only look like digits"
+            "Kim: its number `+64 21 555 0\u{661}\u{660}\u{669}` mixes two kinds of digits"
         ),
         "{}",
         ran.stderr

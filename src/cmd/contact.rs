@@ -32,6 +32,8 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         ContactCommand::Export(args) => export(&args, ctx),
         ContactCommand::Add(mut args) => {
             let tidied = tidy_typed(&mut args.name, args.phone.as_mut());
+            refuse_words(args.phone.as_deref())?;
+            let length = length_doubt(ctx, &args.name, args.phone.as_deref(), Error::NotAdded)?;
             let doubt = doubt(&args.name, args.phone.as_deref());
             let role = if args.do_not_involve {
                 Role::DoNotInvolve
@@ -62,6 +64,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 ))
             })?;
             say_tidied(ctx, &tidied)?;
+            warn(ctx, length)?;
             warn(ctx, doubt)
         }
         ContactCommand::Edit(mut args) => {
@@ -73,11 +76,29 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             let mut name = args.name.take().unwrap_or_default();
             let tidied = tidy_typed(&mut name, phone);
             args.name = given.then_some(name);
-            let doubt = match &args.phone {
+            let (doubt, length) = match &args.phone {
                 Some(Cleared::Set(phone)) => {
-                    doubt(args.name.as_deref().unwrap_or(&args.id), Some(phone))
+                    refuse_words(Some(phone))?;
+                    // Their name, never the id, in what is said.
+                    let name = match &args.name {
+                        Some(name) => name.clone(),
+                        None => ctx.load().ok().map_or_else(
+                            || args.id.clone(),
+                            |loaded| {
+                                stored::<Contact>(&loaded.plan, &args.id)
+                                    .ok()
+                                    .and_then(|id| loaded.plan.contacts.iter().find(|c| c.id == id))
+                                    .map_or_else(|| args.id.clone(), |c| c.name.clone())
+                            },
+                        ),
+                    };
+                    let name = name.as_str();
+                    (
+                        doubt(name, Some(phone)),
+                        length_doubt(ctx, name, Some(phone), Error::NotChanged)?,
+                    )
                 }
-                _ => None,
+                _ => (None, None),
             };
             // Her crisis steps still holding the number she changed are
             // named after the save: her words stay as written.
@@ -96,6 +117,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 Ok(done)
             })?;
             say_tidied(ctx, &tidied)?;
+            warn(ctx, length)?;
             if let Some(old) = old_number {
                 let how = match stale.as_slice() {
                     [(n, _)] => format!("`relapse-plan step edit {n} \"…\"` changes it."),
@@ -140,6 +162,52 @@ fn doubt(name: &str, phone: Option<&str>) -> Option<String> {
             crate::render::clean(number)
         )
     })
+}
+
+/// Refuses a number written in words ("nine eight two"), with an
+/// example: it could never be dialled from a card or a phone. A vanity
+/// number ("0800-DAD-HELP") is kept, and flagged as letters.
+fn refuse_words(phone: Option<&str>) -> Result<()> {
+    match phone {
+        Some(number) if phone::in_words(number) => Err(Error::Usage(format!(
+            "“{}” is a number written in words, and a phone dials digits: write it as you would dial it, for example --phone \"0123 456 789\" or --phone \"+44 7700 900123\". Nothing was changed.",
+            clean(number.trim())
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// A number that looks too short or too long for the plan's country
+/// ([`phone::unusual_length`], roughly): it may be right, so it is never
+/// refused. On a terminal the person is asked whether to keep it as it
+/// is (yes by default; no leaves the plan as it was, `no`); without one
+/// it is saved, and the words returned are said after the save.
+fn length_doubt(
+    ctx: &mut Ctx,
+    name: &str,
+    phone: Option<&str>,
+    no: Error,
+) -> Result<Option<String>> {
+    let Some(number) = phone.map(str::trim) else {
+        return Ok(None);
+    };
+    let country = match ctx.load() {
+        Ok(loaded) => loaded.plan.country.unwrap_or_default(),
+        Err(_) => return Ok(None),
+    };
+    let Some(doubt) = phone::unusual_length(number, &country) else {
+        return Ok(None);
+    };
+    let said = crate::render::length_words(number, &country, &doubt);
+    if let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) {
+        ask.show(&format!("{} · {said}", clean(name)))?;
+        return if ask.confirm("Keep it as it is?", true)? {
+            Ok(None)
+        } else {
+            Err(no)
+        };
+    }
+    Ok(Some(format!("{} · {said}.", clean(name))))
 }
 
 /// Refuses a name that looks the same as another contact's (`except`: the

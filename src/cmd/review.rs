@@ -2,6 +2,7 @@
 //! date or revision (a booster session). It reads only and writes nothing,
 //! so it works with no plan folder of its own.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::cli::ReviewArgs;
@@ -10,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::plan::date;
 use crate::plan::period::{Period, Since, start_of_day, start_of_revision};
 use crate::render::review;
-use crate::store::{read_assignment, read_hand_in};
+use crate::store::{hand_in_from, read_assignment, read_hand_in_bytes};
 
 pub(super) fn run(args: &ReviewArgs, ctx: &mut Ctx) -> Result<()> {
     match (&args.file, &args.since) {
@@ -40,8 +41,18 @@ fn review_since_last(ctx: &mut Ctx) -> Result<()> {
     )
 }
 
+/// A hand-in this large takes a noticeable moment to check (about 0.1 s
+/// a megabyte in a release build, more on a busy machine): on a terminal,
+/// the therapist is told it is being read rather than left at a silent
+/// screen.
+const SAYS_READING: usize = 1 << 20;
+
 fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Result<()> {
-    let hand_in = read_hand_in(file)?;
+    let bytes = read_hand_in_bytes(file)?;
+    if bytes.len() > SAYS_READING && std::io::stderr().is_terminal() {
+        ctx.say("Reading the hand-in…")?;
+    }
+    let hand_in = hand_in_from(file, &bytes)?;
     if let Some(path) = assignment {
         let expected = read_assignment(path)?;
         let a = &hand_in.assignment;

@@ -96,6 +96,10 @@ pub enum Trouble {
     /// It holds letters or characters that only look like digits
     /// (mathematical or circled digits, a letter O for a zero).
     LookAlike,
+    /// Its digits come from two scripts (Latin with one Devanagari `५`):
+    /// no one writes a number so, and some look like others (`٥` like
+    /// a 0), so it is named for what it is, not as a look-alike.
+    MixedDigits,
     /// Nothing in it dials.
     NoDigits,
 }
@@ -106,6 +110,7 @@ impl Trouble {
         match self {
             Trouble::Hidden => "holds hidden characters",
             Trouble::LookAlike => "holds letters or characters that only look like digits",
+            Trouble::MixedDigits => "mixes two kinds of digits",
             Trouble::NoDigits => "holds no digits to dial",
         }
     }
@@ -130,9 +135,10 @@ pub fn trouble(number: &str) -> Option<Trouble> {
     } else if number
         .chars()
         .any(|c| digit_value(c).is_none() && !is_punctuation(c))
-        || mixes_digit_scripts(number)
     {
         Some(Trouble::LookAlike)
+    } else if mixes_digit_scripts(number) {
+        Some(Trouble::MixedDigits)
     } else if !has_digits(number) {
         Some(Trouble::NoDigits)
     } else {
@@ -145,17 +151,27 @@ pub fn trouble(number: &str) -> Option<Trouble> {
 /// like a 0. No one writes a number so, so it is read as a disguise.
 /// Fullwidth digits are the Latin ones drawn wide, so they count as Latin.
 fn mixes_digit_scripts(number: &str) -> bool {
-    let mut scripts = number.chars().filter_map(|c| match c {
-        '0'..='9' | '\u{ff10}'..='\u{ff19}' => Some('0'),
-        '\u{660}'..='\u{669}' => Some('\u{660}'),
-        '\u{6f0}'..='\u{6f9}' => Some('\u{6f0}'),
-        '\u{966}'..='\u{96f}' => Some('\u{966}'),
-        '\u{9e6}'..='\u{9ef}' => Some('\u{9e6}'),
-        _ => None,
-    });
-    scripts
-        .next()
-        .is_some_and(|first| scripts.any(|other| other != first))
+    digit_scripts(number).len() > 1
+}
+
+/// The kinds of digits in `number`, by name, in the order they first
+/// appear ("Latin", "Devanagari"): fullwidth digits count as Latin.
+pub fn digit_scripts(number: &str) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    for c in number.chars() {
+        let script = match c {
+            '0'..='9' | '\u{ff10}'..='\u{ff19}' => "Latin",
+            '\u{660}'..='\u{669}' => "Arabic-Indic",
+            '\u{6f0}'..='\u{6f9}' => "Persian",
+            '\u{966}'..='\u{96f}' => "Devanagari",
+            '\u{9e6}'..='\u{9ef}' => "Bengali",
+            _ => continue,
+        };
+        if !found.contains(&script) {
+            found.push(script);
+        }
+    }
+    found
 }
 
 /// Whether anything in `number` dials.
@@ -248,6 +264,105 @@ pub fn link_digits(number: &str) -> Option<String> {
     (!digits.is_empty()).then(|| if plus { format!("+{digits}") } else { digits })
 }
 
+/// Whether `number` is written in words rather than digits ("nine eight
+/// two", "call after six"): letters and nothing to dial, or a digit's
+/// name among its words. Refused where it is typed, with an example: a
+/// number in words can't be dialled from a card or linked on a phone.
+/// Letters beside digits that name none ("0800-DAD-HELP") are a vanity
+/// number: kept, and flagged as letters.
+pub fn in_words(number: &str) -> bool {
+    const NAMES: [&str; 13] = [
+        "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "double", "triple",
+    ];
+    let letters = number.chars().any(char::is_alphabetic);
+    let named = number
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| NAMES.contains(&word.to_lowercase().as_str()));
+    letters && (!has_digits(number) || named)
+}
+
+/// How a number's length compares with the numbers of the plan's country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    TooShort,
+    TooLong,
+}
+
+/// A number that looks too short or too long for the plan's country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LengthDoubt {
+    pub length: Length,
+    /// How many digits numbers there usually have, after the `0` (or the
+    /// calling code).
+    pub usual: std::ops::RangeInclusive<usize>,
+    /// The country's calling code, without its `+`.
+    pub calling_code: &'static str,
+}
+
+/// A country's numbers, roughly: its calling code, and how many digits a
+/// number has after the `0` dialled at home (or the calling code), with
+/// the prefixes whose numbers run one longer (India's free-phone 1800). Only
+/// countries whose numbers are all of a few lengths are here; anywhere
+/// else nothing is said.
+#[allow(clippy::type_complexity)]
+const LENGTHS: &[(&str, &str, std::ops::RangeInclusive<usize>, &[&str])] = &[
+    ("AU", "61", 9..=10, &[]),
+    ("CA", "1", 10..=10, &[]),
+    ("FR", "33", 9..=9, &[]),
+    ("GB", "44", 9..=10, &[]),
+    ("IE", "353", 7..=10, &[]),
+    ("IN", "91", 10..=10, &["1800", "1860"]),
+    ("JP", "81", 9..=10, &[]),
+    ("NL", "31", 7..=9, &[]),
+    ("NZ", "64", 8..=10, &[]),
+    ("US", "1", 10..=10, &[]),
+];
+
+/// Whether `number` looks too short or too long for a number in
+/// `country` (its two-letter code), and the usual length there, roughly:
+/// digits after a leading `+` and the country's calling code, or after
+/// the `0` (or, in North America, the `1`) dialled at home. Short numbers
+/// (six digits or fewer: 112, 116 123, 13 11 14) are service numbers and
+/// pass; a number with another country's code is not judged. A doubt to
+/// say and ask about, never a refusal: a number can be right and unusual.
+pub fn unusual_length(number: &str, country: &str) -> Option<LengthDoubt> {
+    let (_, code, usual, longer) = LENGTHS
+        .iter()
+        .find(|(c, _, _, _)| c.eq_ignore_ascii_case(country))?;
+    let dialled = without_trunk_zero(number);
+    let digits: String = dialled
+        .chars()
+        .filter_map(digit_value)
+        .filter_map(|d| char::from_digit(d, 10))
+        .collect();
+    if digits.len() <= 6 {
+        return None;
+    }
+    let international = dialled.trim_start().starts_with(['+', '\u{ff0b}']);
+    let national = if international {
+        digits.strip_prefix(code)?
+    } else if *code == "1" {
+        digits.strip_prefix('1').unwrap_or(&digits)
+    } else {
+        digits.strip_prefix('0').unwrap_or(&digits)
+    };
+    let length = if national.len() < *usual.start() {
+        Length::TooShort
+    } else if national.len() > *usual.end()
+        && !(national.len() == usual.end() + 1 && longer.iter().any(|p| national.starts_with(p)))
+    {
+        Length::TooLong
+    } else {
+        return None;
+    };
+    Some(LengthDoubt {
+        length,
+        usual: usual.clone(),
+        calling_code: code,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,20 +415,68 @@ mod tests {
     }
 
     #[test]
-    fn digits_from_two_scripts_are_look_alikes() {
-        // Trudy (issue 12): Arabic-Indic ٠ among Latin digits reads as a dot.
+    fn digits_from_two_scripts_are_named_as_mixed() {
+        // Trudy (issue 12): Arabic-Indic ٠ among Latin digits reads as a
+        // dot. Named as two kinds of digits (guard12h: "98200 1234५" was
+        // called a look-alike, which it is not).
         assert_eq!(
             trouble("+64 21 555 0\u{661}\u{660}\u{669}"),
-            Some(Trouble::LookAlike)
+            Some(Trouble::MixedDigits)
         );
-        assert_eq!(trouble("\u{6f0}\u{660}"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("\u{6f0}\u{660}"), Some(Trouble::MixedDigits));
         assert_eq!(
             trouble("+91 \u{966}\u{967} 9\u{9e6}"),
-            Some(Trouble::LookAlike)
+            Some(Trouble::MixedDigits)
         );
+        assert_eq!(trouble("98200 1234\u{96b}"), Some(Trouble::MixedDigits));
+        assert_eq!(digit_scripts("98200 1234\u{96b}"), ["Latin", "Devanagari"]);
         // Fullwidth and ASCII are one script; one script alone is trusted.
         assert_eq!(trouble("+44 \u{ff17}\u{ff17}00 900124"), None);
         assert_eq!(trouble("+\u{662}\u{660} \u{661}\u{660}"), None);
+    }
+
+    /// Issue 12 (guard12h): a number in words is told from a vanity
+    /// number, and a number's length is judged, roughly, by its country.
+    #[test]
+    fn words_and_lengths_are_told() {
+        for words in [
+            "nine eight two",
+            "call after six",
+            "Nine-Eight",
+            "98 double 2",
+        ] {
+            assert!(in_words(words), "{words}");
+        }
+        for number in ["0800-DAD-HELP", "+91 98200 12345", "116 123", "--"] {
+            assert!(!in_words(number), "{number}");
+        }
+        let judged = |n: &str, c: &str| unusual_length(n, c).map(|d| d.length);
+        assert_eq!(judged("98200 12345 6", "IN"), Some(Length::TooLong));
+        assert_eq!(judged("98200 1234", "IN"), Some(Length::TooShort));
+        assert_eq!(judged("+91 98200 12345 6", "in"), Some(Length::TooLong));
+        for (number, country) in [
+            ("98200 12345", "IN"),
+            ("+91 98200 12345", "IN"),
+            ("098200 12345", "IN"),
+            ("1-800-891-4416", "IN"),
+            ("14416", "IN"),
+            ("07700 900123", "GB"),
+            ("+44 (0)7700 900123", "GB"),
+            ("116 123", "GB"),
+            ("1-800-662-4357", "US"),
+            ("(555) 010-0199", "US"),
+            ("1800 247 247", "IE"),
+            ("0800 543 354", "NZ"),
+            ("13 11 14", "AU"),
+            ("0800-0113", "NL"),
+            ("+91 98200 12345 6", "GB"),
+            ("98200 12345 6", "DE"),
+            ("98200 12345 6", ""),
+        ] {
+            assert_eq!(judged(number, country), None, "{number} in {country}");
+        }
+        assert_eq!(judged("07700 90012", "GB"), None);
+        assert_eq!(judged("07700 9001234", "GB"), Some(Length::TooLong));
     }
 
     #[test]

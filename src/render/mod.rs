@@ -660,22 +660,67 @@ pub fn phone(number: &str) -> String {
 
 /// What to tell the person about a number that does not dial what it
 /// shows, if anything.
-pub fn phone_warning(number: &str) -> Option<&'static str> {
+pub fn phone_warning(number: &str) -> Option<String> {
+    use crate::plan::phone::{Trouble, digit_scripts, trouble};
     // Hidden as a number counts it (a joiner between digits, a blank
     // filler), not only as text shows it: a number is never left unflagged.
     let hidden = number
         .chars()
         .any(|c| c != '\t' && crate::plan::phone::is_hidden(c));
     if hidden || clean(number) != number.replace('\t', " ") {
-        Some("this number holds hidden characters: check it before you call")
-    } else if crate::plan::phone::trouble(number) == Some(crate::plan::phone::Trouble::LookAlike) {
-        // Letters too: "0800-DAD-HELP" or a letter O for a zero.
-        Some(
-            "this number holds letters or characters that only look like digits: check it before you call",
-        )
+        Some("this number holds hidden characters: check it before you call".into())
     } else {
-        None
+        match trouble(number) {
+            // Letters too: "0800-DAD-HELP" or a letter O for a zero.
+            Some(Trouble::LookAlike) => Some(
+                "this number holds letters or characters that only look like digits: check it before you call".into(),
+            ),
+            // Named as what it is: "98200 1234५" is no look-alike.
+            Some(Trouble::MixedDigits) => Some(format!(
+                "this number mixes two kinds of digits, {}: check it before you call",
+                and_list(
+                    &digit_scripts(number)
+                        .into_iter()
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                )
+            )),
+            _ => None,
+        }
     }
+}
+
+/// A number that looks too short or too long for the plan's country, in
+/// words: "“98200 12345 6” looks too long for a number in India (most
+/// there have 10 digits after the 0 or +91): check it before you call."
+pub fn length_words(
+    number: &str,
+    country: &str,
+    doubt: &crate::plan::phone::LengthDoubt,
+) -> String {
+    use crate::plan::phone::Length;
+    let place = match crate::plan::country::name(country) {
+        Some(name) if name.starts_with("United ") || name.starts_with("Netherlands") => {
+            format!("the {name}")
+        }
+        Some(name) => name.to_string(),
+        None => country.to_string(),
+    };
+    let usual = if doubt.usual.start() == doubt.usual.end() {
+        format!("{} digits", doubt.usual.start())
+    } else {
+        format!("{} to {} digits", doubt.usual.start(), doubt.usual.end())
+    };
+    let home = if doubt.calling_code == "1" { "1" } else { "0" };
+    format!(
+        "“{}” looks too {} for a number in {place} (most there have {usual} after the {home} or +{}): check it before you call",
+        clean(number),
+        match doubt.length {
+            Length::TooShort => "short",
+            Length::TooLong => "long",
+        },
+        doubt.calling_code
+    )
 }
 
 /// Whether a character may act on the terminal or hide from the reader,
