@@ -25,6 +25,7 @@ mod keys;
 mod lists;
 mod local_day;
 mod lockscreen;
+mod long_crisis;
 #[cfg(unix)]
 mod narrow;
 mod no_terminal;

@@ -183,16 +183,41 @@ pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph
                 && core_w > width
                 && !guarded.iter().any(|r| r.start >= end && r.end <= cut)
             {
+                let bounds: Vec<usize> = segment
+                    .char_indices()
+                    .skip(1)
+                    .map(|(i, _)| end + i)
+                    .chain(std::iter::once(cut))
+                    .collect();
                 let mut piece_start = end;
-                for (i, _) in segment.char_indices().skip(1) {
-                    let at = end + i;
-                    if measure(fonts, &text[piece_start..at], style) > width && at > piece_start {
-                        let prev = text[..at].char_indices().next_back().map_or(at, |(p, _)| p);
-                        if prev > piece_start {
-                            lines.push(piece_start..prev);
-                            piece_start = prev;
-                        }
+                let mut from = 0;
+                // Each line the most characters that fit, found by halving
+                // (a width only grows with more characters): a few
+                // measures a line, where trying every character made a
+                // long word quadratic (Trudy: 100,000 letters took minutes).
+                while from < bounds.len() {
+                    // Only as far on as one line could reach: doubling
+                    // until a stretch is too wide, then halving inside it,
+                    // so each measure is of about a line, never the rest.
+                    let fits = |at: usize| measure(fonts, &text[piece_start..at], style) <= width;
+                    let mut reach = 1;
+                    while from + reach <= bounds.len() && fits(bounds[from + reach - 1]) {
+                        reach *= 2;
                     }
+                    let rest = &bounds[from..bounds.len().min(from + reach)];
+                    let over = rest.partition_point(|&at| fits(at));
+                    if over == rest.len() {
+                        break;
+                    }
+                    // At least one character a line, however narrow.
+                    let take = over.max(1);
+                    let at = rest[take - 1];
+                    if at >= cut {
+                        break;
+                    }
+                    lines.push(piece_start..at);
+                    piece_start = at;
+                    from += take;
                 }
                 start = piece_start;
                 end = cut;

@@ -170,18 +170,83 @@ impl Block {
     }
 }
 
+/// How far an op reaches above and below its own y, so a block is only
+/// ever cut between lines, never through one.
+fn extent(op: &Op) -> (f32, f32) {
+    match op {
+        Op::Text { baseline, size, .. } => (baseline - size * 0.98, baseline + size * 0.3),
+        Op::Rule { y, .. } => (*y, *y),
+        Op::Box { y, h, .. } => (*y, y + h),
+        Op::Path { points, .. } => points
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), (_, y)| {
+                (lo.min(*y), hi.max(*y))
+            }),
+        Op::Dot { y, r, .. } => (y - r, y + r),
+    }
+}
+
+/// Cuts a block between two of its lines, at most `room` from its top:
+/// the part above (as tall as the cut) and the part below, moved up.
+/// `None` when not even its first line fits in `room`.
+fn split_block(block: &Block, room: f32) -> Option<(Block, Block)> {
+    const EPS: f32 = 0.01;
+    let extents: Vec<(f32, f32)> = block.ops.iter().map(extent).collect();
+    // Sorted once, so finding the cut is n log n however long the block.
+    let mut cuts: Vec<f32> = extents
+        .iter()
+        .map(|e| e.1)
+        .filter(|c| *c > EPS && *c <= room)
+        .collect();
+    cuts.sort_by(f32::total_cmp);
+    let mut spans = extents.clone();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The furthest down any op reaches among those starting above a cut.
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut furthest = f32::MIN;
+    for (top, bottom) in &spans {
+        furthest = furthest.max(*bottom);
+        reach.push((*top, furthest));
+    }
+    let cut = cuts.into_iter().rev().find(|c| {
+        // Ops that start above the cut must end at or above it.
+        let above = reach.partition_point(|(top, _)| *top < c - EPS);
+        above == 0 || reach[above - 1].1 <= c + EPS
+    })?;
+    let mut head = Block {
+        ops: Vec::new(),
+        height: cut,
+    };
+    let mut rest = Block {
+        ops: Vec::new(),
+        height: (block.height - cut).max(0.0),
+    };
+    for (op, (top, _)) in block.ops.iter().zip(&extents) {
+        if *top < cut - EPS {
+            head.ops.push(op.clone());
+        } else {
+            rest.ops.push(op.moved(0.0, -cut));
+        }
+    }
+    if head.ops.is_empty() {
+        return None;
+    }
+    Some((head, rest))
+}
+
 /// A block to flow into columns; `cont` heads it when it starts a column
-/// in the middle of its section.
+/// in the middle of its section (not when it `opens` the section).
 #[derive(Debug, Clone)]
 struct Chunk {
     block: Block,
     cont: Option<Block>,
+    opens: bool,
 }
 
 impl Chunk {
     /// The chunk as placed at the top of a column (`top`) or not.
     fn placed(&self, top: bool) -> Block {
-        match (&self.cont, top) {
+        match (&self.cont, top && !self.opens) {
             (Some(cont), true) => {
                 let mut b = cont.clone();
                 b.append(&self.block);
@@ -743,11 +808,13 @@ fn section_chunks(
     cont.height += size * 0.2;
     std::iter::once(Chunk {
         block: first,
-        cont: None,
+        cont: Some(cont.clone()),
+        opens: true,
     })
     .chain(items.map(|block| Chunk {
         block,
         cont: Some(cont.clone()),
+        opens: false,
     }))
     .collect()
 }
@@ -770,16 +837,33 @@ fn keep_pairs(items: Vec<Block>, keep: f32) -> Vec<Block> {
     groups
 }
 
-/// The crisis block: emergency number large, then the person's steps.
-#[allow(clippy::too_many_lines)] // the emergency row and the steps, drawn in one box
+/// The crisis block: the person's steps and the emergency number large,
+/// in one box.
 fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
-    let pad = 8.0;
-    let inner = width - 2.0 * pad;
-    let mut block = Block {
-        height: pad,
-        ..Block::default()
-    };
-    for (index, section) in doc.sections.iter().enumerate() {
+    boxed(&crisis_content(fonts, doc, width, size, false), width)
+}
+
+/// Room above and beside the crisis block's content, inside its box.
+const CRISIS_PAD: f32 = 8.0;
+
+/// The crisis block's content, unboxed, `width - 2 * CRISIS_PAD` wide.
+/// With `emergency_first`, the emergency number leads (a block split
+/// over pages keeps it on the first).
+#[allow(clippy::too_many_lines)] // the emergency row and the steps
+fn crisis_content(
+    fonts: &Fonts,
+    doc: &Printout,
+    width: f32,
+    size: f32,
+    emergency_first: bool,
+) -> Block {
+    let inner = width - 2.0 * CRISIS_PAD;
+    let mut block = Block::default();
+    let mut order: Vec<(usize, &Section)> = doc.sections.iter().enumerate().collect();
+    if emergency_first {
+        order.sort_by_key(|(_, s)| s.rank != Rank::Emergency);
+    }
+    for (index, section) in order {
         match section.rank {
             Rank::Emergency => {
                 let big = style(size * 2.0, true);
@@ -850,7 +934,7 @@ fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
                 let top = block.height;
                 block
                     .ops
-                    .extend(row.ops.iter().map(|op| op.moved(pad, top)));
+                    .extend(row.ops.iter().map(|op| op.moved(0.0, top)));
                 block.height += row.height;
             }
             Rank::Crisis => {
@@ -873,29 +957,42 @@ fn crisis_block(fonts: &Fonts, doc: &Printout, width: f32, size: f32) -> Block {
                 let top = block.height;
                 block
                     .ops
-                    .extend(part.ops.iter().map(|op| op.moved(pad, top)));
+                    .extend(part.ops.iter().map(|op| op.moved(0.0, top)));
                 block.height += part.height;
             }
             _ => {}
         }
     }
-    block.height += pad * 0.6;
-    block.ops.insert(
-        0,
-        Op::Box {
+    block
+}
+
+/// Content in the crisis block's box, `width` wide.
+fn boxed(content: &Block, width: f32) -> Block {
+    let mut block = Block {
+        ops: vec![Op::Box {
             x: 0.0,
             y: 0.0,
             w: width,
-            h: block.height,
+            h: content.height + CRISIS_PAD * 1.6,
             fill: Some(244),
             stroke: Some(40),
-        },
+        }],
+        height: content.height + CRISIS_PAD * 1.6,
+    };
+    block.ops.extend(
+        content
+            .ops
+            .iter()
+            .map(|op| op.moved(CRISIS_PAD, CRISIS_PAD)),
     );
     block
 }
 
 /// Places chunks into columns of `limits(column)` height: each as placed
 /// and its column and y, or `None` when more than `columns` are needed.
+/// A chunk taller than its column goes to the next column when that one is
+/// taller and holds it, else is cut between its lines and goes on in the
+/// next column: nothing runs past the bottom of a page.
 fn flow(
     chunks: &[Chunk],
     limits: &dyn Fn(usize) -> f32,
@@ -903,7 +1000,8 @@ fn flow(
 ) -> Option<Vec<(Block, usize, f32)>> {
     let mut at = Vec::with_capacity(chunks.len());
     let (mut col, mut y) = (0, 0.0);
-    for chunk in chunks {
+    let mut queue: std::collections::VecDeque<Chunk> = chunks.iter().cloned().collect();
+    while let Some(chunk) = queue.pop_front() {
         let mut block = chunk.placed(y == 0.0);
         if y > 0.0 && y + block.height > limits(col) {
             col += 1;
@@ -913,11 +1011,118 @@ fn flow(
         if col >= columns {
             return None;
         }
+        let limit = limits(col);
+        if block.height > limit + 0.01 && col + 1 < columns {
+            let next = limits(col + 1);
+            if next > limit + 0.01 && block.height <= next {
+                // The next column holds it whole.
+                col += 1;
+                queue.push_front(chunk);
+                continue;
+            }
+            if let Some((head, rest)) = split_block(&block, limit) {
+                at.push((head, col, 0.0));
+                if !rest.ops.is_empty() {
+                    queue.push_front(Chunk {
+                        block: rest,
+                        cont: chunk.cont.clone(),
+                        opens: false,
+                    });
+                }
+                col += 1;
+                continue;
+            }
+            if next > limit + 0.01 {
+                // Not a line of it fits here: it starts in the next column.
+                col += 1;
+                queue.push_front(chunk);
+                continue;
+            }
+        }
         let height = block.height;
         at.push((block, col, y));
         y += height;
     }
     Some(at)
+}
+
+/// The title and the crisis block of a plan too long for one page: on
+/// the first page when the block fits there, else with the emergency
+/// number first and the block going on over as many pages as it needs,
+/// cut between lines, each page's part in its own box under "(continued)".
+/// The pages, and the y where the sections start on the last of them.
+fn head_pages(
+    fonts: &Fonts,
+    doc: &Printout,
+    top: &Block,
+    width: f32,
+    size: f32,
+    bottom: f32,
+) -> (Pages, f32) {
+    let mut pages: Pages = vec![top.ops.iter().map(|op| op.moved(MARGIN, MARGIN)).collect()];
+    let mut y = MARGIN + top.height;
+    let gap = size * 1.28 * 0.5;
+    let whole = crisis_block(fonts, doc, width, size);
+    if y + whole.height <= bottom {
+        pages[0].extend(whole.ops.iter().map(|op| op.moved(MARGIN, y)));
+        return (pages, y + whole.height + gap);
+    }
+    let inner = width - 2.0 * CRISIS_PAD;
+    let cont = doc
+        .sections
+        .iter()
+        .find(|s| s.rank == Rank::Crisis)
+        .map(|s| {
+            let big = size * 1.12;
+            let (mut b, _) = paragraph(
+                fonts,
+                &format!("{} (continued)", s.title),
+                style(big * 1.18, true),
+                0.0,
+                inner,
+                90,
+                Role::Artifact,
+            );
+            b.height += size * 0.2;
+            b
+        });
+    let mut todo = crisis_content(fonts, doc, width, size, true);
+    let mut started = false;
+    loop {
+        let room = bottom - y - CRISIS_PAD * 1.6;
+        let fresh = (y - MARGIN).abs() < 0.01;
+        let (now, later) = if todo.height <= room {
+            (Some(todo), None)
+        } else {
+            match split_block(&todo, room) {
+                Some((head, rest)) if !rest.ops.is_empty() => (Some(head), Some(rest)),
+                Some((head, _)) => (Some(head), None),
+                // Not one line fits even on an empty page: drawn as it is.
+                None if fresh => (Some(todo), None),
+                None => (None, Some(todo)),
+            }
+        };
+        if let Some(now) = now {
+            let b = boxed(&now, width);
+            if let Some(page) = pages.last_mut() {
+                page.extend(b.ops.iter().map(|op| op.moved(MARGIN, y)));
+            }
+            y += b.height + gap;
+            started = true;
+        }
+        let Some(rest) = later else { break };
+        pages.push(Vec::new());
+        y = MARGIN;
+        todo = match (&cont, started) {
+            (Some(c), true) => {
+                let mut b = c.clone();
+                b.append(&rest);
+                b
+            }
+            _ => rest,
+        };
+    }
+    (pages, y)
 }
 
 /// Laid-out pages, each a list of ops in page coordinates.
@@ -962,19 +1167,25 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
         );
         head.append(&private);
         head.height += size * 0.6;
-        if doc
+        let top_part = head.clone();
+        let has_crisis = doc
             .sections
             .iter()
-            .any(|s| matches!(s.rank, Rank::Crisis | Rank::Emergency))
-        {
+            .any(|s| matches!(s.rank, Rank::Crisis | Rank::Emergency));
+        if has_crisis {
             head.append(&crisis_block(fonts, doc, width, size));
             head.height += sizes.leading() * 0.5;
         }
         let first_top = MARGIN + head.height;
         let avail_first = bottom - first_top;
         // Items kept together (see section_chunks) take at most half of
-        // the first page's column, so a group always fits a column.
-        let keep = avail_first.max(0.0) / 2.0;
+        // the first page's column, so a group always fits a column (a
+        // quarter of a page when a long crisis block leaves little room).
+        let keep = if last && avail_first < (bottom - MARGIN) / 2.0 {
+            (bottom - MARGIN) / 4.0
+        } else {
+            avail_first.max(0.0) / 2.0
+        };
         let mut chunks: Vec<Chunk> = Vec::new();
         for (index, section) in doc.sections.iter().enumerate() {
             if matches!(section.rank, Rank::Crisis | Rank::Emergency) {
@@ -1022,22 +1233,43 @@ fn lay_out_printout(doc: &Printout, fonts: &Fonts, paper: Paper) -> (Pages, f32)
             }
             return (vec![page], size);
         }
-        // Too long for one page: two columns per page, as many pages as needed.
+        // Too long for one page: the crisis block goes on over pages if it
+        // must, then two columns per page, as many pages as needed.
+        let (mut pages, mut start) = if has_crisis {
+            head_pages(fonts, doc, &top_part, width, size, bottom)
+        } else {
+            (
+                vec![
+                    top_part
+                        .ops
+                        .iter()
+                        .map(|op| op.moved(MARGIN, MARGIN))
+                        .collect(),
+                ],
+                MARGIN + top_part.height,
+            )
+        };
+        // Less than a few lines left under the crisis block: the
+        // sections start on a page of their own.
+        if bottom - start < sizes.leading() * 4.0 {
+            pages.push(Vec::new());
+            start = MARGIN;
+        }
+        let first_page = pages.len() - 1;
         let limits = |col: usize| {
             if col < 2 {
-                avail_first
+                bottom - start
             } else {
                 bottom - MARGIN
             }
         };
         let at = flow(&chunks, &limits, usize::MAX).unwrap_or_default();
-        let mut pages: Pages = vec![head.ops.iter().map(|op| op.moved(MARGIN, MARGIN)).collect()];
         for (block, col, y) in at {
-            let page = col / 2;
+            let page = first_page + col / 2;
             while pages.len() <= page {
                 pages.push(Vec::new());
             }
-            let top = if page == 0 { first_top } else { MARGIN };
+            let top = if col < 2 { start } else { MARGIN };
             #[allow(clippy::cast_precision_loss)] // 0 or 1
             let x = MARGIN + (col % 2) as f32 * (col_w + GUTTER);
             pages[page].extend(block.ops.iter().map(|op| op.moved(x, top + y)));
