@@ -17,6 +17,8 @@ use crate::render::clean;
 use crate::render::tables::contacts_table;
 use crate::store::{is_stdout, read_limited_as};
 
+// One arm per subcommand, each saying what happened to her people.
+#[allow(clippy::too_many_lines)]
 pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
     match command {
         ContactCommand::List => {
