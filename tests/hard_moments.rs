@@ -71,10 +71,7 @@ fn the_early_warning_shows_every_crisis_step() {
 fn now_never_ends_by_suggesting_practice() {
     let env = laylas_plan();
     let checked_in = two_strong_days(&env);
-    assert!(
-        checked_in.contains("relapse-plan rehearse 1"),
-        "{checked_in}"
-    );
+    assert!(checked_in.contains("rehearse 1`"), "{checked_in}");
     let now = env
         .test(["now"])
         .env("RELAPSE_PLAN_NOW", "2026-11-22T10:00:00Z")
@@ -145,7 +142,7 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
         said.contains("One of your crisis steps still holds the old number, 07700 900123: 2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣"),
         "{said}"
     );
-    assert!(said.contains("relapse-plan step edit"), "{said}");
+    assert!(said.contains("step edit 2"), "{said}");
     assert_eq!(env.plan().crisis_steps[1].text, "Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣");
 
     let now = env.ok(["now"]);
@@ -171,4 +168,27 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
         .test(["contact", "edit", "sam", "--reachable", "evenings"])
         .run();
     assert!(!again.stderr.contains("old number"), "{}", again.stderr);
+}
+
+/// Wei: at urge 8 the check-in's crisis block said "No lines are checked
+/// for Taiwan yet" and left out 安心專線 1925, the line he had added
+/// himself, which `now` shows. The lines she added are there too.
+#[test]
+fn a_strong_urge_shows_the_lines_she_added_herself() {
+    let env = Env::new();
+    env.ok(["init", "--name", "陳偉", "--country", "TW"]);
+    env.ok(["step", "add", "打給阿明"]);
+    env.ok([
+        "set",
+        "--own-line",
+        "安心專線",
+        "--call",
+        "1925",
+        "--source",
+        "衛福部",
+    ]);
+    let ran = env.test(["check-in", "--urge", "9", "--acted", "no"]).run();
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(said.contains("安心專線"), "{said}");
+    assert!(said.contains("1925"), "{said}");
 }

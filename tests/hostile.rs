@@ -237,3 +237,66 @@ confidence = 60
     );
     assert!(out.contains("friday"), "{out}");
 }
+
+/// Trudy: a plan file that only says it is from a newer relapse-plan (a
+/// damaged `schema_version = 9`, or a hand-in copied over it) made `now`
+/// show an empty plan without a word. Her last saved plan this version
+/// reads is shown, and said.
+#[test]
+fn now_never_shows_an_empty_plan_for_a_file_from_a_newer_relapse_plan() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "NZ"]);
+    env.ok(["step", "add", "Text Alex and say it is a bad night"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Alex",
+        "--phone",
+        "+64 21 555 0101",
+    ]);
+    fs::write(env.plan_file(), "schema_version = 9\n").unwrap();
+    let ran = env.test(["now"]).run();
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(
+        said.contains("Text Alex and say it is a bad night"),
+        "{said}"
+    );
+    assert!(said.contains("+64 21 555 0101"), "{said}");
+    assert!(said.contains("newer relapse-plan (schema 9)"), "{said}");
+    assert!(
+        said.contains("last saved plan it can read (revision 3)"),
+        "{said}"
+    );
+}
+
+/// Trudy: `set --emergency-number` kept a zero-width space without a word,
+/// and the PDF printed "call 111 or 11?1" in large type. Her own numbers
+/// are tidied as `contact add` tidies a contact's, and it is said.
+#[test]
+fn set_takes_hidden_characters_out_of_her_own_numbers_and_says_so() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "NZ"]);
+    let ran = env
+        .test([
+            "set",
+            "--emergency-number",
+            "11\u{200b}1",
+            "--own-line",
+            "Help\u{202e}line",
+            "--call",
+            "0800\u{2066} 123 456",
+            "--source",
+            "flyer",
+        ])
+        .run();
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(said.contains("The number held hidden characters"), "{said}");
+    assert!(said.contains("so it reads “111”"), "{said}");
+    assert!(said.contains("so it reads “0800 123 456”"), "{said}");
+    assert!(said.contains("so it reads “Helpline”"), "{said}");
+    let plan = fs::read_to_string(env.plan_file()).unwrap();
+    for hidden in ['\u{200b}', '\u{202e}', '\u{2066}'] {
+        assert!(!plan.contains(hidden), "{plan}");
+    }
+}

@@ -565,7 +565,7 @@ fn yuki_reads_her_dates_in_words_on_her_own_clock() {
     );
     let (status, _) = at(&env, tokyo, "2026-12-03T01:00:00Z", &["homework", "status"]);
     assert!(
-        status.starts_with("Homework from Dr Sato, due tomorrow:"),
+        status.starts_with("Homework from Dr Sato, set on 29 November 2026, due tomorrow:"),
         "{status}"
     );
 }

@@ -73,7 +73,9 @@ fn a_schema_1_plan_migrates_and_keeps_its_history() {
     assert!(saved.contains("revision = 8"), "{saved}");
     let rev7 = env.plan_dir().join("revisions/000007.toml");
     assert_eq!(fs::read_to_string(&rev7).unwrap(), original);
-    let history = env.ok(["history"]);
+    // Wide enough that the note is on one line of its cell, beside dates
+    // now said in words.
+    let history = env.test(["history"]).env("COLUMNS", "140").run().stdout;
     assert!(history.contains("Session with Dr Wang"), "{history}");
     let diff = env.ok(["diff", "7", "8"]);
     assert!(diff.contains("Stay with me"), "{diff}");

@@ -829,7 +829,7 @@ fn replacing_started_homework_is_asked_first() {
     .unwrap();
     let args = ["homework", "start", other.to_str().unwrap()];
     let mut p = spawn(&env, &args, true);
-    p.exp_string("due 29 November 2026 (started 22 November 2026), and have not handed it in.")
+    p.exp_string("due 29 November (started today), and have not handed it in.")
         .unwrap();
     answer(&mut p, "Start the homework from Dr Lee,", ENTER);
     p.exp_string("Nothing was changed: you carry on with the homework you started.")

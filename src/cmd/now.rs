@@ -28,6 +28,11 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     };
     if let Some(loaded) = &loaded {
         ctx.warn_loaded(loaded)?;
+        if let Some(found) = loaded.newer_schema {
+            ctx.warn(&format!(
+                "your plan file comes from a newer relapse-plan (schema {found}): this is what this version can show of it"
+            ))?;
+        }
     }
     // No saved plan, but the answers of a first walk-through stopped
     // before it saved: what they hold for a hard moment is shown, said

@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::plan::{OwnLine, OwnLines, date};
 use crate::render::ics;
 
-pub(super) fn run(args: SetArgs, ctx: &mut Ctx) -> Result<()> {
+pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
+    tidy_numbers(&mut args, ctx)?;
     let own = own_lines_change(&args)?;
     let new_country = ctx.country.as_deref().map(country);
     // Dates are read the way the plan's country writes them (the one set
@@ -96,6 +97,29 @@ fn cleared(value: Cleared<String>) -> Option<String> {
         .into_option()
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
+}
+
+/// Her own numbers and a line's name without what does not show, as
+/// `contact add` takes them, and said: `set --emergency-number` kept a
+/// zero-width space, and the PDF then printed "call 111 or 11?1" (Trudy).
+fn tidy_numbers(args: &mut SetArgs, ctx: &mut Ctx) -> Result<()> {
+    let mut said = Vec::new();
+    if let Some(Cleared::Set(number)) = args.emergency_number.as_mut() {
+        let mut name = String::new();
+        said.extend(crate::plan::hidden::tidy_typed(&mut name, Some(number)));
+    }
+    for number in [args.call.as_mut(), args.text.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        let mut name = String::new();
+        said.extend(crate::plan::hidden::tidy_typed(&mut name, Some(number)));
+    }
+    if let Some(name) = args.own_line.as_mut() {
+        said.extend(crate::plan::hidden::tidy_typed(name, None));
+    }
+    said.iter()
+        .try_for_each(|tidied| ctx.say(&crate::render::tidied_words(tidied)))
 }
 
 /// A change to the person's own numbers, checked before anything is saved.

@@ -100,6 +100,10 @@ pub enum Trouble {
     /// no one writes a number so, and some look like others (`٥` like
     /// a 0), so it is named for what it is, not as a look-alike.
     MixedDigits,
+    /// Its `+` comes after its digits ("1234 555 12 46+"), as a number
+    /// turned around by a right-to-left override reads once the override
+    /// is taken out: it would dial its digits backwards (Trudy).
+    Reversed,
     /// Nothing in it dials.
     NoDigits,
 }
@@ -111,6 +115,7 @@ impl Trouble {
             Trouble::Hidden => "holds hidden characters",
             Trouble::LookAlike => "holds letters or characters that only look like digits",
             Trouble::MixedDigits => "mixes two kinds of digits",
+            Trouble::Reversed => "has its + after its digits, as a number turned around would",
             Trouble::NoDigits => "holds no digits to dial",
         }
     }
@@ -139,6 +144,12 @@ pub fn trouble(number: &str) -> Option<Trouble> {
         Some(Trouble::LookAlike)
     } else if mixes_digit_scripts(number) {
         Some(Trouble::MixedDigits)
+    } else if number
+        .trim()
+        .char_indices()
+        .any(|(at, c)| matches!(c, '+' | '\u{ff0b}') && at > 0)
+    {
+        Some(Trouble::Reversed)
     } else if !has_digits(number) {
         Some(Trouble::NoDigits)
     } else {
@@ -366,6 +377,13 @@ pub fn unusual_length(number: &str, country: &str) -> Option<LengthDoubt> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_turned_around_is_never_linked() {
+        assert_eq!(trouble("1234 555 12 46+"), Some(Trouble::Reversed));
+        assert_eq!(link_digits("1234 555 12 46+"), None);
+        assert_eq!(trouble("+64 21 555 4321"), None);
+    }
 
     #[test]
     fn a_link_dials_the_number_not_its_extension() {

@@ -324,7 +324,10 @@ fn write_plan_for_now(
             writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
         }
     }
-    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)
+    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;
+    // The lines she added herself, as `now` shows them: the early warning
+    // left out Wei's 安心專線 at urge 8, where he needed it.
+    super::crisis::write_own_lines(w, plan, width, style)
 }
 
 /// The offer to rehearse the riskiest trigger, when there is one.

@@ -685,6 +685,9 @@ pub fn phone_warning(number: &str) -> Option<String> {
                         .collect::<Vec<_>>()
                 )
             )),
+            Some(Trouble::Reversed) => Some(
+                "this number has its + after its digits, as a number turned around would: check it before you call".into(),
+            ),
             _ => None,
         }
     }

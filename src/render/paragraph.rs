@@ -155,7 +155,10 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
             }
             continue;
         }
-        let after_word = i > 0 && chars[i - 1].1.is_alphanumeric();
+        // Chinese, Japanese and Korean write a number straight after a
+        // word, with no space ("安心專線１９２５"): it is still a number, to
+        // keep whole and to link (Wei's 1925 was broken "１９ / ２５").
+        let after_word = i > 0 && joins_a_number(chars[i - 1].1);
         let leads = digit_value(c).is_some()
             || (matches!(c, '+' | '\u{ff0b}' | '(')
                 && chars
@@ -208,6 +211,16 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         i = last_digit + 1;
     }
     found
+}
+
+/// Whether a letter just before digits makes them part of a word
+/// ("A1B2C3", "x100"): a letter of a script that puts no space before a
+/// number (Han, kana, Hangul) does not.
+fn joins_a_number(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(u32::from(c),
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3134F)
 }
 
 /// The widest group in brackets held on one line, in columns: a name with
@@ -970,6 +983,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Wei, in Taipei: "還是很危險就打１１９或安心專線１９２５。" broke 1925 over
+    /// two lines and linked neither number: digits straight after Han
+    /// characters were taken as part of a word.
+    #[test]
+    fn a_number_straight_after_chinese_is_a_number() {
+        let text = "還是很危險就打１１９或安心專線１９２５。";
+        let found: Vec<&str> = numbers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["１１９", "１９２５"]);
+        assert!(numbers("code A1B2C3 and x100").is_empty());
     }
 
     /// Layla, in Cairo: her printed step showed her sister's number with

@@ -117,6 +117,32 @@ impl Store {
     /// newest revision that reads cleanly when plan.toml is damaged.
     pub fn load_for_crisis(&self) -> Result<Option<Loaded>> {
         match self.load() {
+            // A file that says it is from a newer relapse-plan and holds
+            // nothing this one can read for a hard moment (a hand-in copied
+            // over the plan, a damaged `schema_version = 9`): `now` showed
+            // an empty plan without a word (Trudy). Her last saved plan
+            // this version reads is shown instead, and said.
+            Ok(newer)
+                if newer.newer_schema.is_some()
+                    && newer.plan.crisis_steps.is_empty()
+                    && newer.plan.contacts.is_empty() =>
+            {
+                let found = newer.newer_schema.unwrap_or_default();
+                match self.newest_readable_revision().and_then(|revision| {
+                    let path = self.revision_path(revision);
+                    let parsed = parse(&read_limited(&path).ok()?).ok()?;
+                    Some((revision, parsed, path))
+                }) {
+                    Some((revision, parsed, path)) => {
+                        let warning = format!(
+                            "your plan file says it comes from a newer relapse-plan (schema {found}) and holds nothing this one can show, so this is your last saved plan it can read (revision {revision}); `relapse-plan validate {}` says what the file is",
+                            crate::render::rescue::path_word(&self.plan_path())
+                        );
+                        Ok(Some(loaded(parsed, path, vec![warning])))
+                    }
+                    None => Ok(Some(newer)),
+                }
+            }
             Ok(loaded) => Ok(Some(loaded)),
             Err(Error::NoPlan { .. }) => Ok(None),
             Err(error) => {
