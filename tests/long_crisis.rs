@@ -4,6 +4,7 @@
 //! it over the footer or past the page, on A4 and Letter, the whole plan
 //! and a copy for a helper.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::{Env, tool};
@@ -14,11 +15,13 @@ fn sentence(n: usize, len: usize) -> String {
     let mut i = 0;
     while s.len() < len {
         i += 1;
-        s.push_str(&format!(
+        write!(
+            s,
             " I walk slowly to the kitchen{i}, drink water and breathe out"
-        ));
+        )
+        .unwrap();
     }
-    s.push_str(&format!(" and step {n} ends."));
+    write!(s, " and step {n} ends.").unwrap();
     s
 }
 
