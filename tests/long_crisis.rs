@@ -15,12 +15,13 @@ fn sentence(n: usize, len: usize) -> String {
     let mut i = 0;
     while s.len() < len {
         i += 1;
-        let _ = write!(
+        write!(
             s,
             " I walk slowly to the kitchen{i}, drink water and breathe out"
-        );
+        )
+        .unwrap();
     }
-    let _ = write!(s, " and step {n} ends.");
+    write!(s, " and step {n} ends.").unwrap();
     s
 }
 

@@ -136,6 +136,57 @@ fn strip_isolates(text: &str) -> String {
         .collect()
 }
 
+/// Breaks a word wider than a line (`range` of `text`) between characters:
+/// pushes each full line, and returns where the last piece starts.
+fn split_word(
+    fonts: &Fonts,
+    text: &str,
+    range: Range<usize>,
+    style: Style,
+    width: f32,
+    lines: &mut Vec<Range<usize>>,
+) -> usize {
+    let (end, cut) = (range.start, range.end);
+    let segment = &text[range];
+    let bounds: Vec<usize> = segment
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| end + i)
+        .chain(std::iter::once(cut))
+        .collect();
+    let mut piece_start = end;
+    let mut from = 0;
+    // Each line the most characters that fit, found by halving
+    // (a width only grows with more characters): a few
+    // measures a line, where trying every character made a
+    // long word quadratic (Trudy: 100,000 letters took minutes).
+    while from < bounds.len() {
+        // Only as far on as one line could reach: doubling
+        // until a stretch is too wide, then halving inside it,
+        // so each measure is of about a line, never the rest.
+        let fits = |at: usize| measure(fonts, &text[piece_start..at], style) <= width;
+        let mut reach = 1;
+        while from + reach <= bounds.len() && fits(bounds[from + reach - 1]) {
+            reach *= 2;
+        }
+        let rest = &bounds[from..bounds.len().min(from + reach)];
+        let over = rest.partition_point(|&at| fits(at));
+        if over == rest.len() {
+            break;
+        }
+        // At least one character a line, however narrow.
+        let take = over.max(1);
+        let at = rest[take - 1];
+        if at >= cut {
+            break;
+        }
+        lines.push(piece_start..at);
+        piece_start = at;
+        from += take;
+    }
+    piece_start
+}
+
 /// Lays `text` out in lines no wider than `width` points. A phone number is
 /// never split; a word wider than a whole line is (between characters).
 // Breaking, then ordering each line: one pass over the text, kept whole.
@@ -185,42 +236,7 @@ pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph
                 && core_w > width
                 && !guarded.iter().any(|r| r.start >= end && r.end <= cut)
             {
-                let bounds: Vec<usize> = segment
-                    .char_indices()
-                    .skip(1)
-                    .map(|(i, _)| end + i)
-                    .chain(std::iter::once(cut))
-                    .collect();
-                let mut piece_start = end;
-                let mut from = 0;
-                // Each line the most characters that fit, found by halving
-                // (a width only grows with more characters): a few
-                // measures a line, where trying every character made a
-                // long word quadratic (Trudy: 100,000 letters took minutes).
-                while from < bounds.len() {
-                    // Only as far on as one line could reach: doubling
-                    // until a stretch is too wide, then halving inside it,
-                    // so each measure is of about a line, never the rest.
-                    let fits = |at: usize| measure(fonts, &text[piece_start..at], style) <= width;
-                    let mut reach = 1;
-                    while from + reach <= bounds.len() && fits(bounds[from + reach - 1]) {
-                        reach *= 2;
-                    }
-                    let rest = &bounds[from..bounds.len().min(from + reach)];
-                    let over = rest.partition_point(|&at| fits(at));
-                    if over == rest.len() {
-                        break;
-                    }
-                    // At least one character a line, however narrow.
-                    let take = over.max(1);
-                    let at = rest[take - 1];
-                    if at >= cut {
-                        break;
-                    }
-                    lines.push(piece_start..at);
-                    piece_start = at;
-                    from += take;
-                }
+                let piece_start = split_word(fonts, &text, end..cut, style, width, &mut lines);
                 start = piece_start;
                 end = cut;
                 used = measure(fonts, &text[start..cut], style);
