@@ -71,7 +71,7 @@ fn the_early_warning_shows_every_crisis_step() {
 fn now_never_ends_by_suggesting_practice() {
     let env = laylas_plan();
     let checked_in = two_strong_days(&env);
-    assert!(checked_in.contains("rehearse 1`"), "{checked_in}");
+    assert!(checked_in.contains("plan rehearse 1"), "{checked_in}");
     let now = env
         .test(["now"])
         .env("RELAPSE_PLAN_NOW", "2026-11-22T10:00:00Z")

@@ -1574,7 +1574,7 @@ fn homework_handed_in_is_finished_and_the_next_starts_without_a_warning() {
     .run();
     assert!(
         flat(&started.stdout).starts_with(
-            "Homework from Dr Rao, set on 27 November 2026, due 11 December 2026 (13 days left):"
+            "Homework from Dr Rao, set on 27 November 2026, due 11 December (13 days left):"
         ),
         "{}",
         started.stdout

@@ -189,8 +189,6 @@ fn split_word(
 
 /// Lays `text` out in lines no wider than `width` points. A phone number is
 /// never split; a word wider than a whole line is (between characters).
-// Breaking, then ordering each line: one pass over the text, kept whole.
-#[allow(clippy::too_many_lines)]
 pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph {
     let (text, guarded) = isolate_numbers(text.trim());
     // Nor inside a short group in brackets ("林晓（室友）"), as on screen.
