@@ -300,3 +300,16 @@ fn set_takes_hidden_characters_out_of_her_own_numbers_and_says_so() {
         assert!(!plan.contains(hidden), "{plan}");
     }
 }
+
+/// Trudy, round 2: "Call \u{202e}1234 555 12 46+" reads "+64 21 555 4321"
+/// on a screen; with the override taken out it was kept as "1234 555 12
+/// 46+", and the HTML linked tel:12345551246, the number backwards.
+#[test]
+fn a_number_turned_around_in_a_step_is_never_a_link() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Sam", "--country", "NZ"]);
+    env.ok(["step", "add", "Call \u{202e}1234 555 12 46+"]);
+    let html = env.ok(["print", "--format", "html"]);
+    assert!(html.contains("1234 555 12 46"), "{html}");
+    assert!(!html.contains("tel:12345551246"), "{html}");
+}

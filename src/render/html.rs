@@ -141,7 +141,11 @@ fn marked(text: &str, links: Option<&HashSet<String>>) -> String {
         // differently.
         let doubted = text[..range.start]
             .trim_end()
-            .ends_with(super::NUMBER_DOUBT);
+            .ends_with(super::NUMBER_DOUBT)
+            // A `+` just after the digits: a number turned around by an
+            // override ("1234 555 12 46+" reads +64 21 555 4321) would
+            // dial backwards (Trudy).
+            || text[range.end..].starts_with(['+', '\u{ff0b}']);
         let link = links
             .filter(|known| !doubted && dialable(found, known))
             .and_then(|_| href(found, &Reach::Call));
