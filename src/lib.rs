@@ -219,11 +219,15 @@ fn refused(error: &clap::Error) -> ! {
             .filter(|w| (20..=500).contains(w))
             .unwrap_or(80);
         let store = |flag| plan_dir(flag).ok().map(Store::open_dir);
+        // What she typed is quoted in the error, cleaned as every message
+        // is: a right-to-left override in a bad `--format` reached the
+        // terminal raw (Trudy). Plain text: clap's colours are left out.
+        let said = render::clean_lines(&error.render().to_string());
+        let _ = write!(io::stderr(), "{said}");
         if let Some(lapse) = cmd::lapse_plan_after_a_mistake(&args, store, width) {
-            let _ = error.print();
             let _ = writeln!(io::stderr(), "\n{}", render::clean_lines(&lapse));
-            std::process::exit(error.exit_code());
         }
+        std::process::exit(error.exit_code());
     }
     error.exit()
 }

@@ -1742,3 +1742,27 @@ fn homework_start_and_status_fit_50_columns() {
         assert_eq!(run_over, Vec::<String>::new(), "{args:?}:\n{screen}");
     }
 }
+
+/// Trudy, round 2: `homework submit -o /dev/null --yes` said nothing was
+/// kept there, then `status` said the homework was handed in and
+/// finished. Sent where nothing is kept, it is not handed in.
+#[cfg(unix)]
+#[test]
+fn a_hand_in_sent_to_dev_null_is_not_handed_in() {
+    let client = Env::with_example();
+    client.ok([
+        "homework",
+        "start",
+        examples().join("homework.toml").to_str().unwrap(),
+    ]);
+    client
+        .test(["homework", "submit", "-o", "/dev/null", "--yes"])
+        .run();
+    let status = client.test(["homework", "status"]).run();
+    assert!(!status.stdout.contains("handed it in"), "{}", status.stdout);
+    assert!(
+        !status.stdout.contains("It is finished"),
+        "{}",
+        status.stdout
+    );
+}

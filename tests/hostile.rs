@@ -313,3 +313,20 @@ fn a_number_turned_around_in_a_step_is_never_a_link() {
     assert!(html.contains("1234 555 12 46"), "{html}");
     assert!(!html.contains("tel:12345551246"), "{html}");
 }
+
+/// Trudy, round 2: a right-to-left override typed into an option's value
+/// (`--format`, `--color`, `--acted`) reached the terminal raw in the
+/// usage error that quotes it. It is written out, as in every message.
+#[test]
+fn a_bad_option_value_is_quoted_cleaned() {
+    let env = Env::new();
+    for args in [
+        ["print", "--format", "h\u{202e}X"],
+        ["check-in", "--acted", "y\u{202e}es"],
+        ["show", "--color", "al\u{202e}ways"],
+    ] {
+        let err = env.fails(2, args);
+        assert!(!err.contains('\u{202e}'), "{args:?}: {err:?}");
+        assert!(err.contains("\\u{202e}"), "{args:?}: {err}");
+    }
+}

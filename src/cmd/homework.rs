@@ -341,8 +341,10 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     )?;
     // Written to a file, it is handed in: `status` says so, and the next
     // homework starts without a warning that this one's work is lost.
-    // Printed (`-o -`), nothing is written, this included.
-    if !crate::store::is_stdout(output) {
+    // Printed (`-o -`) or sent to a device that keeps nothing
+    // (`/dev/null`), nothing is handed in, and nothing is noted (Trudy:
+    // `-o /dev/null` marked it finished).
+    if !crate::store::is_stdout(output) && !crate::store::is_device(output) {
         ctx.store.save_homework(&Started {
             handed_in: Some(submitted_at),
             ..homework

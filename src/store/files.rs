@@ -222,6 +222,23 @@ pub fn is_existing_file(path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|meta| meta.is_file())
 }
 
+/// Whether `path` is a device (`/dev/null`, a terminal), which keeps
+/// nothing written to it.
+pub fn is_device(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        fs::metadata(path).is_ok_and(|meta| {
+            meta.file_type().is_char_device() || meta.file_type().is_block_device()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Writes what a command made to the file named with `-o`, checked as
 /// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
 /// written directly, never replaced by a regular file; a regular file is
