@@ -104,16 +104,19 @@ fn cleared(value: Cleared<String>) -> Option<String> {
 /// zero-width space, and the PDF then printed "call 111 or 11?1" (Trudy).
 fn tidy_numbers(args: &mut SetArgs, ctx: &mut Ctx) -> Result<()> {
     let mut said = Vec::new();
-    if let Some(Cleared::Set(number)) = args.emergency_number.as_mut() {
-        let mut name = String::new();
-        said.extend(crate::plan::hidden::tidy_typed(&mut name, Some(number)));
-    }
-    for number in [args.call.as_mut(), args.text.as_mut()]
+    let emergency = match args.emergency_number.as_mut() {
+        Some(Cleared::Set(number)) => Some(number),
+        _ => None,
+    };
+    // A number alone: tidied as `contact add` tidies one, with no name.
+    for number in [emergency, args.call.as_mut(), args.text.as_mut()]
         .into_iter()
         .flatten()
     {
-        let mut name = String::new();
-        said.extend(crate::plan::hidden::tidy_typed(&mut name, Some(number)));
+        said.extend(crate::plan::hidden::tidy_typed(
+            &mut String::new(),
+            Some(number),
+        ));
     }
     if let Some(name) = args.own_line.as_mut() {
         said.extend(crate::plan::hidden::tidy_typed(name, None));

@@ -676,6 +676,29 @@ mod tests {
     use super::*;
     use crate::plan::{Contact, TextItem};
 
+    /// The card of `plan` for a screen, with its country's crisis lines,
+    /// on UTC's day.
+    fn on_screen(plan: &Plan) -> Card {
+        let lines = crate::crisis_lines::for_country(plan.country.as_deref());
+        build(
+            plan,
+            lines.as_ref(),
+            &jiff::tz::TimeZone::UTC,
+            crate::render::Medium::Screen,
+        )
+    }
+
+    /// A contact with a UK mobile number.
+    fn contact(id: &str, name: String, role: Role) -> Contact {
+        Contact {
+            id: id.into(),
+            name,
+            phone: Some("+44 7700 900123".into()),
+            role,
+            reachable: None,
+        }
+    }
+
     #[test]
     fn a_chinese_step_is_shortened_where_a_line_may_break() {
         // The 90th character falls inside "（室友）", then before "，".
@@ -737,13 +760,7 @@ mod tests {
     #[test]
     fn the_card_keeps_a_line_open_around_the_clock() {
         let plan = Plan::new("由紀".into(), Some("JP".into()));
-        let lines = crate::crisis_lines::for_country(Some("JP"));
-        let card = build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = on_screen(&plan);
         let kept: Vec<&str> = card
             .back
             .iter()
@@ -770,23 +787,11 @@ mod tests {
             ("k", "Ken Doyle", Role::Help),
             ("d", "Dr Hart", Role::Professional),
         ] {
-            plan.contacts.push(Contact {
-                id: id.into(),
-                name: name.into(),
-                phone: Some("+44 7700 900123".into()),
-                role,
-                reachable: None,
-            });
+            plan.contacts.push(contact(id, name.into(), role));
         }
         plan.crisis_steps
             .push(TextItem::new("Text Ken and say it is a bad night"));
-        let lines = crate::crisis_lines::for_country(Some("GB"));
-        let card = build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = on_screen(&plan);
         let people: Vec<(&str, bool)> = card
             .back
             .iter()
@@ -817,23 +822,15 @@ mod tests {
             ("c", Role::Help),
             ("d", Role::Professional),
         ] {
-            plan.contacts.push(Contact {
-                id: id.into(),
-                name: format!("Person {id} with a very long name indeed"),
-                phone: Some("+44 7700 900123".into()),
+            plan.contacts.push(contact(
+                id,
+                format!("Person {id} with a very long name indeed"),
                 role,
-                reachable: None,
-            });
+            ));
         }
         plan.reasons.push(TextItem::new("Mia"));
         plan.reasons.push(TextItem::new("Me"));
-        let lines = crate::crisis_lines::for_country(Some("GB"));
-        let card = build(
-            &plan,
-            lines.as_ref(),
-            &jiff::tz::TimeZone::UTC,
-            crate::render::Medium::Screen,
-        );
+        let card = on_screen(&plan);
         let calls: Vec<&Entry> = card
             .back
             .iter()
