@@ -1242,13 +1242,19 @@ fn change_notes_keep_the_words_and_review_shows_no_ids() {
     assert!(
         shown.contains("This is what `")
             && shown
-                .contains("are written out here like \\u{202e}; the file keeps them as they are."),
+                .contains("are written out here like \\u{202e}, and in the file the same way, so they show wherever it is opened; your words are kept as they are."),
         "{shown}"
     );
     assert!(!shown.contains("exactly"), "{shown}");
+    // The file shows the override as a TOML escape wherever it is opened
+    // (`cat` on the therapist's terminal turns nothing around), and any
+    // TOML reader gets her words back as typed.
     let text = fs::read_to_string(&hand_in).unwrap();
-    assert!(text.contains("Payday \u{202e}lived”"), "{text}");
-    assert!(!text.contains("\\u{202e}"), "{text}");
+    assert!(text.contains("Payday \\u202Elived”"), "{text}");
+    assert!(!text.contains('\u{202e}'), "{text}");
+    let read: toml::Table = toml::from_str(&text).unwrap();
+    let words = toml::to_string(&read).unwrap();
+    assert!(words.contains("Payday \u{202e}lived”"), "{words}");
     let review = Env::new().ok(["review", hand_in.to_str().unwrap()]);
     assert!(
         review.contains("- added trigger “Payday \\u{202e}lived”"),

@@ -88,7 +88,10 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         |example| format!("give the due date like {example}"),
     )?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
-    let text = toml::to_string_pretty(&assignment).expect("an assignment always serializes");
+    // Hidden characters escaped: the client may open it before the program.
+    let text = crate::plan::toml_text::escape_hidden(
+        &toml::to_string_pretty(&assignment).expect("an assignment always serializes"),
+    );
     // The command it names is the client's, run in the client's own plan
     // folder: never the therapist's --plan-dir.
     super::write_to_saying(
@@ -300,7 +303,10 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     let now = ctx.saving_now();
     let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), now);
     let hand_in = HandIn::new(homework.assignment.clone(), period, submitted_at);
-    let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
+    let raw = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
+    let hidden = crate::render::clean_lines(&raw) != raw;
+    // Hidden characters escaped: the therapist may `cat` it before `review`.
+    let text = crate::plan::toml_text::escape_hidden(&raw);
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;
     // The terminal first: without one (and without --yes) nothing is
@@ -315,7 +321,6 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             ctx,
         )?)
     };
-    let hidden = crate::render::clean_lines(&text) != text;
     preview(output, &hand_in, hidden, ctx)?;
     // The preview's start may have scrolled off a phone screen: the
     // question comes right after a summary in one sentence, so she sees

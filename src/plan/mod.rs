@@ -25,6 +25,7 @@ pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
 pub mod supporter;
+pub mod toml_text;
 pub mod typed;
 pub mod validate;
 pub mod vcard;

@@ -95,7 +95,7 @@ pub fn hand_in_preview(
     let intro = format!(
         "This is what {what} will hold, in words. Nothing else from your plan folder goes in it.{}",
         if hidden {
-            " Characters that would not show, or would turn text around, are written out here like \\u{202e}; the file keeps them as they are."
+            " Characters that would not show, or would turn text around, are written out here like \\u{202e}, and in the file the same way, so they show wherever it is opened; your words are kept as they are."
         } else {
             ""
         }
