@@ -65,12 +65,15 @@ fn plan(steps: usize, len: usize, sign: Option<usize>) -> (Env, Vec<String>) {
 struct Word {
     text: String,
     page: usize,
+    x0: f32,
+    x1: f32,
     y0: f32,
     y1: f32,
 }
 
-/// Every word of the PDF with where it sits, and each page's height.
-fn words(pdf: &Path) -> (Vec<Word>, Vec<f32>) {
+/// Every word of the PDF with where it sits, and each page's width and
+/// height.
+fn words(pdf: &Path) -> (Vec<Word>, Vec<(f32, f32)>) {
     let out = tool("pdftotext")
         .arg("-bbox")
         .arg(pdf)
@@ -85,13 +88,15 @@ fn words(pdf: &Path) -> (Vec<Word>, Vec<f32>) {
     let mut found = Vec::new();
     let mut heights = Vec::new();
     for (page, part) in html.split("<page ").skip(1).enumerate() {
-        heights.push(attr(part, "height"));
+        heights.push((attr(part, "width"), attr(part, "height")));
         for tag in part.split("<word ").skip(1) {
             let (head, rest) = tag.split_once('>').unwrap();
             let text = rest.split("</word>").next().unwrap();
             found.push(Word {
                 text: text.replace("&apos;", "'").replace("&amp;", "&"),
                 page,
+                x0: attr(head, "xMin"),
+                x1: attr(head, "xMax"),
                 y0: attr(head, "yMin"),
                 y1: attr(head, "yMax"),
             });
@@ -141,7 +146,7 @@ fn check(env: &Env, what: &str, args: &[&str], steps: &[String], expected: &[&st
         first.join(" ").contains("In an emergency, call") && first.contains(&"111"),
         "{what}: the emergency number is on page 1: {first:?}"
     );
-    for (page, height) in heights.iter().enumerate() {
+    for (page, (_, height)) in heights.iter().enumerate() {
         let on: Vec<&Word> = words.iter().filter(|w| w.page == page).collect();
         // The footer is the page's lowest line ("… Page 1 of 2").
         let footer = on.iter().map(|w| w.y0).fold(0.0_f32, f32::max);
@@ -248,4 +253,97 @@ fn a_copy_for_a_helper_keeps_every_long_step_and_number() {
         &steps,
         &expected,
     );
+}
+
+/// Pasted links and names with no spaces, after other words or alone, in a
+/// warning sign, a way of coping, a crisis step and a professional's name
+/// (Trudy, fresh eyes round 3): each is broken inside its column, so no
+/// word runs across the next column (over a crisis line's number), through
+/// the crisis box or off the paper, and every character is printed.
+#[test]
+fn long_unbroken_words_stay_in_their_column_and_are_printed_whole() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    let link = "https://www.reddit.com/r/stopdrinking/comments/1abcdef/some_very_long_thread_title_that_people_paste_into_notes_all_the_time_without_thinking/";
+    let sign = format!("Reading {link} at night");
+    let coping = "Read_my_own_letter_to_myself_from_the_first_week_of_recovery_2024_and_again";
+    let step = format!("Go to {link} and then call Mia");
+    let name = "Dr_Aroha_Te_Whaiti_Kingsford_Community_Mental_Health_Team_Night_Service";
+    env.ok(["warning-sign", "add", &sign]);
+    env.ok(["coping", "add", "--name", coping, "--step", "Sit down"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Mia",
+        "--phone",
+        "021 111 2222",
+        "--role",
+        "help",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        name,
+        "--phone",
+        "09 555 6666",
+        "--role",
+        "professional",
+    ]);
+    env.ok(["step", "add", &step]);
+    env.ok(["reason", "add", "My kids"]);
+    for paper in ["a4", "letter"] {
+        let pdf = env.home().join(format!("{paper}.pdf"));
+        env.ok([
+            "print",
+            "--force",
+            "--paper",
+            paper,
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        let text = crate::pdftotext(&pdf);
+        // Numbers sit beside the first line of a name: read apart.
+        let numbers = ["021 111 2222", "09 555 6666", "0800 543 354", "1737"];
+        for number in numbers {
+            assert!(
+                text.contains(number),
+                "{paper}: {number} is printed:\n{text}"
+            );
+        }
+        let words_only = numbers.iter().fold(text.clone(), |t, n| t.replace(n, ""));
+        let joined: String = words_only.split_whitespace().collect();
+        for whole in [link, coping, name] {
+            assert!(
+                joined.contains(whole),
+                "{paper}: {whole:?} is printed whole:\n{text}"
+            );
+        }
+        let (words, pages) = words(&pdf);
+        for w in &words {
+            let (width, height) = pages[w.page];
+            assert!(
+                w.x0 >= 0.0 && w.x1 <= width && w.y1 <= height,
+                "{paper}: {:?} is on the paper ({}..{} of {width})",
+                w.text,
+                w.x0,
+                w.x1
+            );
+        }
+        // No two words print over each other (a little slack for the
+        // glyph boxes poppler gives, which reach past the letters).
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let across = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let down = a.y1.min(b.y1) - a.y0.max(b.y0);
+                assert!(
+                    a.page != b.page || across <= 1.0 || down <= 2.5,
+                    "{paper}: {:?} prints over {:?}",
+                    a.text,
+                    b.text
+                );
+            }
+        }
+    }
 }

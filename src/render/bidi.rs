@@ -138,10 +138,11 @@ fn strip_isolates(text: &str) -> String {
 
 /// Breaks a word wider than a line (`range` of `text`) between characters:
 /// pushes each full line, and returns where the last piece starts.
+/// A number inside the word (`guarded`, as in "recovery 2024") is kept whole.
 fn split_word(
     fonts: &Fonts,
     text: &str,
-    range: Range<usize>,
+    (range, guarded): (Range<usize>, &[Range<usize>]),
     style: Style,
     width: f32,
     lines: &mut Vec<Range<usize>>,
@@ -152,6 +153,7 @@ fn split_word(
         .char_indices()
         .skip(1)
         .map(|(i, _)| end + i)
+        .filter(|&at| !guarded.iter().any(|r| at > r.start && at < r.end))
         .chain(std::iter::once(cut))
         .collect();
     let mut piece_start = end;
@@ -227,27 +229,32 @@ pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph
         let segment = &text[end..cut];
         let core = segment.trim_end();
         let core_w = measure(fonts, core, style);
-        if end == start || used + core_w <= width {
-            // The first segment on a line always goes on it; split it if it
-            // is wider than a line and not a number.
-            if end == start
-                && core_w > width
-                && !guarded.iter().any(|r| r.start >= end && r.end <= cut)
-            {
-                let piece_start = split_word(fonts, &text, end..cut, style, width, &mut lines);
-                start = piece_start;
-                end = cut;
-                used = measure(fonts, &text[start..cut], style);
-                continue;
-            }
-            used += measure(fonts, segment, style);
-            end = cut;
-        } else {
+        if end != start && used + core_w > width {
             lines.push(start..end);
             start = end;
-            end = cut;
-            used = measure(fonts, segment, style);
+            used = 0.0;
         }
+        // A segment that starts a line goes on it, split if it is wider
+        // than a line and not a number: first on the paragraph or not (a
+        // pasted link after a word once ran across the next column, over
+        // a crisis line's number: Trudy). A word that is a number alone is
+        // never split; one that holds a number ("recovery_2024_and") is,
+        // around it.
+        if end == start
+            && core_w > width
+            && !guarded
+                .iter()
+                .any(|r| r.start <= end && r.end >= end + core.len())
+        {
+            let piece_start =
+                split_word(fonts, &text, (end..cut, &guarded), style, width, &mut lines);
+            start = piece_start;
+            end = cut;
+            used = measure(fonts, &text[start..cut], style);
+            continue;
+        }
+        used += measure(fonts, segment, style);
+        end = cut;
     }
     if end > start || lines.is_empty() {
         lines.push(start..end);
