@@ -170,6 +170,87 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
     assert!(!again.stderr.contains("old number"), "{}", again.stderr);
 }
 
+/// Shirin (Tehran): her brother's number changed and step 1 still held
+/// the old one. `now` marked it, but `show`, `step list`, the check-in's
+/// strong-urge screen, every printout, the card and the lock screen did
+/// not, and the web page made the old number a link to tap. Now each says
+/// under the step (or beside it, on the card) whose number it is not,
+/// paper flags the old number where it stands, and no page links it.
+#[test]
+fn an_old_number_is_marked_wherever_the_step_is_shown_or_printed() {
+    let env = Env::new();
+    env.ok(["init", "--name", "شیرین", "--country", "IR"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "آرش",
+        "--phone",
+        "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+        "--role",
+        "help",
+    ]);
+    env.ok(["step", "add", "به آرش زنگ بزن: ۰۹۱۲ ۳۴۵ ۶۷۸۹"]);
+    env.ok(["contact", "edit", "1", "--phone", "۰۹۱۲ ۳۴۵ ۶۷۰۰"]);
+    let mark = "(the number here is not the one saved for آرش: ۰۹۱۲ ۳۴۵ ۶۷۰۰)";
+    // (The text and Markdown printouts hold a number between marks that
+    // keep it left to right: read without them.)
+    let flat = |s: &str| {
+        s.replace(['\u{200e}', '\u{200f}'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for args in [&["show"][..], &["step", "list"], &["now"]] {
+        let out = flat(&env.ok(args));
+        assert!(out.contains(mark), "{args:?}: {out}");
+    }
+    let urge = env
+        .test([
+            "check-in",
+            "--urge",
+            "9",
+            "--acted",
+            "no",
+            "--distress",
+            "8",
+        ])
+        .run();
+    assert!(flat(&urge.stdout).contains(mark), "{}", urge.stdout);
+    for format in ["text", "markdown"] {
+        let out = flat(&env.ok(["print", "--format", format]));
+        assert!(out.contains(mark), "{format}: {out}");
+    }
+    let html = env.home().join("plan.html");
+    env.ok(["print", "--format", "html", "-o", html.to_str().unwrap()]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("tel:09123456700"),
+        "the saved number is a link"
+    );
+    assert!(
+        !page.contains("tel:09123456789"),
+        "the old number is no link"
+    );
+    assert!(page.contains("check this number"), "{page}");
+    for (what, args) in [("plan", vec!["print"]), ("card", vec!["print", "--card"])] {
+        let pdf = env.home().join(format!("{what}.pdf"));
+        let mut args = args;
+        args.extend(["-o", pdf.to_str().unwrap()]);
+        env.ok(args);
+        let text = flat(&crate::pdftotext(&pdf));
+        assert!(
+            text.contains("check this number") && text.contains("one saved for"),
+            "{what}: {text}"
+        );
+    }
+    // Her words are kept as she wrote them.
+    assert_eq!(
+        env.plan().crisis_steps[0].text,
+        "به آرش زنگ بزن: ۰۹۱۲ ۳۴۵ ۶۷۸۹"
+    );
+}
+
 /// Wei: at urge 8 the check-in's crisis block said "No lines are checked
 /// for Taiwan yet" and left out 安心專線 1925, the line he had added
 /// himself, which `now` shows. The lines she added are there too.

@@ -265,11 +265,28 @@ pub fn build(
             }
             None => text,
         };
-        // After any shortening, so the mark is never the part cut off.
-        let text = match super::not_to_involve_mark(plan, &step.text) {
-            Some(mark) => format!("{text} {mark}"),
-            None => text,
+        // An old number (not the one saved for the person the step names)
+        // is flagged where it stands, as a number among hidden characters.
+        let text = if crate::plan::mentions::other_number(plan, &step.text).is_some() {
+            super::doubt_numbers(&text)
+        } else {
+            text
         };
+        // After any shortening, so a mark is never the part cut off.
+        // In a right-to-left step each (English) mark is isolated left to
+        // right, so it reads as one phrase, not run backwards into hers.
+        let rtl = super::paragraph::has_rtl(&text);
+        let marks = super::step_marks(plan, &step.text).into_iter().map(|mark| {
+            if rtl {
+                format!("\u{2066}{mark}\u{2069}")
+            } else {
+                mark
+            }
+        });
+        let text = std::iter::once(text)
+            .chain(marks)
+            .collect::<Vec<_>>()
+            .join(" ");
         front.push(Entry::Step(n, text));
     }
 

@@ -302,6 +302,13 @@ fn write_plan_for_now(
         for (n, step) in plan.crisis_steps.iter().enumerate() {
             let marker = super::number_marker(n + 1, plan.crisis_steps.len());
             writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
+            // Under it, as on `now`: whom she said not to involve, and an
+            // old number left in it (Shirin: the strong-urge screen showed
+            // her brother's old number unmarked).
+            let under = 2 + textwrap::core::display_width(&marker) + 1;
+            for mark in super::step_marks(plan, &step.text) {
+                writeln!(w, "{}", super::item("", &mark, width, under))?;
+            }
         }
     }
     let helpers: Vec<_> = plan

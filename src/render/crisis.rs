@@ -174,12 +174,9 @@ fn write_steps_and_people(
             // Never shown as someone to contact: her step, and under
             // it, in line with its words, whom she said not to involve.
             let under = 2 + textwrap::core::display_width(&marker) + 1;
-            if let Some(mark) = super::not_to_involve_mark(plan, &step.text) {
-                writeln!(w, "{}", super::item("", &mark, width, under))?;
-            }
-            // A number that is not the one saved for the person the step
-            // names (an old one, left after it changed).
-            if let Some(mark) = super::other_number_mark(plan, &step.text) {
+            // And a number that is not the one saved for the person the
+            // step names (an old one, left after it changed).
+            for mark in super::step_marks(plan, &step.text) {
                 writeln!(w, "{}", super::item("", &mark, width, under))?;
             }
         }

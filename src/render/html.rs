@@ -141,6 +141,7 @@ fn marked(text: &str, links: Option<&HashSet<String>>) -> String {
         // differently.
         let doubted = text[..range.start]
             .trim_end()
+            .trim_end_matches('\u{2069}')
             .ends_with(super::NUMBER_DOUBT)
             // A `+` just after the digits: a number turned around by an
             // override ("1234 555 12 46+" reads +64 21 555 4321) would

@@ -167,6 +167,16 @@ pub fn other_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String>
     ))
 }
 
+/// The marks under a crisis step, the same on every screen and on paper:
+/// whom it names that she said not to involve, and a number in it that is
+/// not the one saved for the person it names. Empty for most steps.
+pub fn step_marks(plan: &crate::plan::Plan, step: &str) -> Vec<String> {
+    not_to_involve_mark(plan, step)
+        .into_iter()
+        .chain(other_number_mark(plan, step))
+        .collect()
+}
+
 /// What to say when someone's number changed and crisis steps still hold
 /// the old one: the old number, each step numbered in her words, and how
 /// to change one (`how`). Lines to say one by one; none when no step does.
@@ -418,11 +428,29 @@ fn paper_words(text: &str) -> String {
     if !held_hidden(text) {
         return shown;
     }
-    let mut flagged = String::with_capacity(shown.len() + NUMBER_DOUBT.len());
+    doubt_numbers(&shown)
+}
+
+/// Words for paper with [`NUMBER_DOUBT`] before each number in them (once:
+/// words already flagged are kept as they are): on a card it is read, and
+/// in a web page the number is no link.
+pub fn doubt_numbers(shown: &str) -> String {
+    if shown.contains(NUMBER_DOUBT) {
+        return shown.to_string();
+    }
+    // In right-to-left words the (English) flag is isolated left to
+    // right: otherwise its brackets turned and a line broke it as
+    // "check this) … (number" on Shirin's lock screen.
+    let doubt = if paragraph::has_rtl(shown) {
+        format!("\u{2066}{NUMBER_DOUBT}\u{2069}")
+    } else {
+        NUMBER_DOUBT.to_string()
+    };
+    let mut flagged = String::with_capacity(shown.len() + doubt.len());
     let mut at = 0;
-    for range in paragraph::numbers(&shown) {
+    for range in paragraph::numbers(shown) {
         flagged.push_str(&shown[at..range.start]);
-        flagged.push_str(NUMBER_DOUBT);
+        flagged.push_str(&doubt);
         flagged.push(' ');
         flagged.push_str(&shown[range.clone()]);
         at = range.end;

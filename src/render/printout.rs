@@ -161,6 +161,31 @@ pub struct Printout {
     pub footer: String,
 }
 
+/// Her crisis steps, numbered, each with its marks under it as on `now`
+/// (`all`: whom she said not to involve too). A number that is not the one
+/// saved for the person the step names is flagged where it stands and is
+/// no link: on paper it read as a number to call (Shirin, Tehran).
+fn crisis_step_items(plan: &Plan, m: Medium, all: bool) -> Vec<Item> {
+    let mut items = Vec::new();
+    for (i, step) in plan.crisis_steps.iter().enumerate() {
+        let mut shown = m.show(&step.text);
+        let old = crate::plan::mentions::other_number(plan, &step.text).is_some();
+        if old && m == Medium::Paper {
+            shown = super::doubt_numbers(&shown);
+        }
+        items.push(Item::Numbered(i + 1, shown));
+        let marks = if all {
+            super::step_marks(plan, &step.text)
+        } else {
+            super::other_number_mark(plan, &step.text)
+                .into_iter()
+                .collect()
+        };
+        items.extend(marks.into_iter().map(Item::Sub));
+    }
+    items
+}
+
 fn person(c: &Contact, m: Medium) -> Item {
     match &c.phone {
         // Only a number with something to dial becomes a call: never an
@@ -366,7 +391,7 @@ pub fn build(
     add(
         Rank::Crisis,
         "What I'll do, in order",
-        numbered(&mut plan.crisis_steps.iter().map(|i| &i.text)),
+        crisis_step_items(plan, m, true),
     );
     add(
         Rank::Emergency,
@@ -517,12 +542,8 @@ pub fn for_supporter(
     let bullets = |list: &[crate::plan::TextItem]| -> Vec<Item> {
         list.iter().map(|i| Item::Bullet(m.show(&i.text))).collect()
     };
-    let steps = plan
-        .crisis_steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Item::Numbered(i + 1, m.show(&s.text)))
-        .collect();
+    // Whom she said not to involve is no part of a helper's copy.
+    let steps = crisis_step_items(plan, m, false);
     add(Rank::Crisis, "What I'll do, in order", steps);
     add(
         Rank::Emergency,

@@ -606,6 +606,13 @@ pub fn write_numbered(
         for part in item.follow_through.lines() {
             writeln!(w, "{}", super::item("", &clean(&part), style.width, under))?;
         }
+        // A crisis step's marks, as on `now`: in `show` and `step list`
+        // too, where she mends it.
+        if section == Section::CrisisSteps {
+            for mark in super::step_marks(plan, &item.text) {
+                writeln!(w, "{}", super::item("", &mark, style.width, under - 2))?;
+            }
+        }
     }
     Ok(())
 }
