@@ -726,7 +726,16 @@ pub fn lines_of(
     }
     let first = width.saturating_sub(display_width(indent)).max(1);
     let rest = width.saturating_sub(display_width(hang)).max(1);
-    let words = break_long(keep_labels(all, first.min(rest), flavor), first.min(rest));
+    let kept = keep_labels(all, first.min(rest), flavor);
+    // Markdown never splits a word: a reader joins its lines with a space,
+    // so a split word reads with a space inside, and a split can fall
+    // between a `\` and what it escapes, leaving `*` or `<img` live
+    // (Trudy). A long line in a Markdown file is no harm; a reader wraps it.
+    let words = if flavor == Flavor::Markdown {
+        kept
+    } else {
+        break_long(kept, first.min(rest))
+    };
     #[allow(clippy::cast_precision_loss)]
     let widths = [first as f64, rest as f64];
     let mut out = Vec::new();
@@ -1044,6 +1053,36 @@ mod tests {
             wrap("على 116 123", 80, "", "", Flavor::Terminal),
             "على 116 123"
         );
+    }
+
+    /// Trudy: a long run of `<` (or `*`, or a written-out hidden
+    /// character) split over two lines left `<img …>` live, a `*` starting
+    /// a line, or a `\` alone at a line's end. A word is never split in
+    /// Markdown, so every escape stays with what it escapes.
+    #[test]
+    fn markdown_never_splits_a_word_or_an_escape() {
+        let tags = format!("{}<img src=x onerror=alert(1)>", "<".repeat(38));
+        let stars = "*".repeat(90);
+        let hidden = format!("{}\\u{{200b}}{}", "a".repeat(30), "b".repeat(30));
+        for text in [tags.as_str(), stars.as_str(), hidden.as_str()] {
+            let text = format!("Call me {text} now");
+            for width in [10, 20, 40, 60] {
+                let out = lines(&text, width, "", "", Flavor::Markdown);
+                for line in &out {
+                    assert!(!line.ends_with('\\'), "{width}: {out:?}");
+                    assert!(
+                        !line.starts_with('*') && !line.starts_with('<'),
+                        "{width}: {out:?}"
+                    );
+                }
+                let words: Vec<&str> = out.iter().flat_map(|l| l.split_whitespace()).collect();
+                assert_eq!(
+                    words.len(),
+                    text.split_whitespace().count(),
+                    "{width}: {out:?}"
+                );
+            }
+        }
     }
 
     #[test]
