@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 
 use super::ids::IdMaker;
 use super::lookalike::{look, looks_alike, skeleton};
-use super::{Contact, Plan, Role, phone};
-use crate::crisis_lines::CrisisLine;
+use super::{Contact, OwnLine, OwnLines, Plan, Role, phone};
+use crate::crisis_lines::{CountryLines, CrisisLine};
 
 /// The longest name a card may bring into a plan, in characters.
 pub const MAX_NAME: usize = 200;
@@ -764,6 +764,123 @@ pub fn crisis_line(line: &CrisisLine) -> Entry {
         phones,
         note: Some(note),
     }
+}
+
+/// What the emergency number's card is called: what `now` and the printed
+/// plan call it, so she finds it under the word she has seen there.
+pub const EMERGENCY: &str = "Emergency";
+
+/// A number of her own that is not written to a card, as it does not dial
+/// what it shows: whose it is (a line's name, or [`EMERGENCY`]), the
+/// number as she has it, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unwritten {
+    pub name: String,
+    pub number: String,
+    pub trouble: phone::Trouble,
+}
+
+/// `number` when it dials what it shows; else `None`, with why noted in
+/// `unwritten`. An empty number is no number, and nothing is said.
+fn dials<'a>(
+    name: &str,
+    number: Option<&'a str>,
+    unwritten: &mut Vec<Unwritten>,
+) -> Option<&'a str> {
+    let number = number.map(str::trim).filter(|n| !n.is_empty())?;
+    match phone::trouble(number) {
+        None => Some(number),
+        Some(trouble) => {
+            unwritten.push(Unwritten {
+                name: name.to_string(),
+                number: number.to_string(),
+                trouble,
+            });
+            None
+        }
+    }
+}
+
+/// The card called [`EMERGENCY`]: the checked emergency number of the
+/// country (each, where there are two), then the one she added when it is
+/// another (Layla, in Egypt, has only her own). `None` when neither is
+/// known, or hers does not dial what it shows (noted in `unwritten`).
+pub fn emergency(
+    lines: Option<&CountryLines>,
+    own: &OwnLines,
+    unwritten: &mut Vec<Unwritten>,
+) -> Option<Entry> {
+    let mut phones: Vec<(String, &'static str)> = Vec::new();
+    let mut notes = Vec::new();
+    if let Some((country, checked)) = lines.and_then(|l| Some((&l.country, l.emergency?))) {
+        phones.extend(
+            checked
+                .split(" or ")
+                .map(|n| (n.trim().to_string(), "VOICE")),
+        );
+        notes.push(format!("Emergency number ({country}): {checked}."));
+    }
+    if let Some(mine) = dials(EMERGENCY, own.emergency.as_deref(), unwritten) {
+        if !phones.iter().any(|(n, _)| digits(n) == digits(mine)) {
+            phones.push((mine.to_string(), "VOICE"));
+        }
+        let mut note = format!("The emergency number I added: {mine}");
+        if let Some(source) = own
+            .emergency_source
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let _ = write!(note, ", from {source}");
+        }
+        notes.push(format!("{note}."));
+    }
+    (!phones.is_empty()).then(|| Entry {
+        name: EMERGENCY.to_string(),
+        phones,
+        note: Some(notes.join("\n")),
+    })
+}
+
+/// A crisis line she added herself, as a card under her name for it: the
+/// number to call, then the one to text (one number for both is written
+/// once, for both), and a note saying it is hers and where she found it.
+/// `None` when no number of it dials what it shows (noted in `unwritten`).
+pub fn own_line(line: &OwnLine, unwritten: &mut Vec<Unwritten>) -> Option<Entry> {
+    let call = dials(&line.name, line.call.as_deref(), unwritten);
+    let text = dials(&line.name, line.text.as_deref(), unwritten);
+    let ways = match (call, text) {
+        (Some(call), Some(text)) if digits(call) == digits(text) => {
+            vec![(call, "VOICE,MSG", format!("call or text {call}"))]
+        }
+        _ => call
+            .map(|n| (n, "VOICE", format!("call {n}")))
+            .into_iter()
+            .chain(text.map(|n| (n, "MSG", format!("text {n}"))))
+            .collect(),
+    };
+    if ways.is_empty() {
+        return None;
+    }
+    let said: Vec<&str> = ways.iter().map(|(_, _, said)| said.as_str()).collect();
+    let mut note = format!("A crisis line I added: {}", said.join(" or "));
+    if let Some(source) = line
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let _ = write!(note, ", from {source}");
+    }
+    note.push('.');
+    Some(Entry {
+        name: line.name.clone(),
+        phones: ways
+            .into_iter()
+            .map(|(number, types, _)| (number.to_string(), types))
+            .collect(),
+        note: Some(note),
+    })
 }
 
 /// What stands where bytes could not be read as text (U+FFFD): never kept
