@@ -1,6 +1,8 @@
 //! `contact export`: the plan's people and crisis lines as vCards, read back
 //! by this tool's own importer and by an independent reader (Python's
 //! `vobject`, which CI installs; the test fails without it, never skips).
+//! And `contact import` of what phones and address books really write:
+//! base64 names, UTF-16 files, `tel:` extensions.
 
 use std::path::Path;
 
@@ -500,4 +502,115 @@ fn her_own_numbers_join_the_checked_ones_and_a_doubtful_one_is_named() {
         1,
         "{cards}"
     );
+}
+
+/// The cards a Windows or Android export holds, as text: a base64 name
+/// (`ENCODING=b`), a 2.1 base64 name in Big5 (Wei's phone), and a `tel:`
+/// URI with an RFC 3966 extension.
+const FROM_PHONES: &str = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=b:SsO8cmdlbiBNw7xsbGVy\r\n\
+    TEL;TYPE=CELL:+49 151 1234567\r\nEND:VCARD\r\n\
+    BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=BIG5;ENCODING=BASE64:pP2kcKn6\r\n\
+    TEL;CELL:0912 345 678\r\nEND:VCARD\r\n\
+    BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dr Lee\r\n\
+    TEL;VALUE=uri;TYPE=work:tel:+1-201-555-0123;ext=1234\r\nEND:VCARD\r\n";
+
+/// Fresh eyes (export14b): a name in base64 came in as gibberish, a
+/// UTF-16 file (Windows Contacts) was not read at all, and an extension
+/// in a `tel:` link was called a look-alike. Each now comes in as the
+/// phone meant it, from UTF-16 with either byte order; the extension is
+/// kept with the number, and the link dials the number without it.
+#[test]
+fn base64_names_utf16_files_and_extensions_come_in_as_the_phone_meant() {
+    let utf16 = |big: bool| -> Vec<u8> {
+        let mut bytes = if big {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in FROM_PHONES.encode_utf16() {
+            bytes.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    for (kind, bytes) in [
+        ("utf-8", FROM_PHONES.as_bytes().to_vec()),
+        ("utf-16le", utf16(false)),
+        ("utf-16be", utf16(true)),
+    ] {
+        let env = Env::new();
+        env.ok(["init", "--name", "Wei", "--country", "US"]);
+        let file = env.home().join(format!("{kind}.vcf"));
+        std::fs::write(&file, bytes).unwrap();
+        let said = env
+            .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+            .run()
+            .stderr;
+        assert!(said.contains("imported 3 people"), "{kind}: {said}");
+        assert!(!said.contains("Check these numbers"), "{kind}: {said}");
+        let people: Vec<(String, Option<String>)> = env
+            .plan()
+            .contacts
+            .into_iter()
+            .map(|c| (c.name, c.phone))
+            .collect();
+        let want = [
+            ("Jürgen Müller", "+49 151 1234567"),
+            ("王小明", "0912 345 678"),
+            ("Dr Lee", "+1-201-555-0123;ext=1234"),
+        ]
+        .map(|(n, p)| (n.to_string(), Some(p.to_string())));
+        assert_eq!(people, want, "{kind}");
+    }
+    let env = Env::new();
+    env.ok(["init", "--name", "Wei", "--country", "US"]);
+    let file = env.home().join("phone.vcf");
+    std::fs::write(&file, FROM_PHONES).unwrap();
+    env.ok(["contact", "import", file.to_str().unwrap(), "--yes"]);
+    env.test(["now"])
+        .stdout_has("Dr Lee · +1-201-555-0123;ext=1234\n")
+        .stdout_lacks("check it before you call")
+        .run();
+    let page = env.home().join("plan.html");
+    env.ok(["print", "--format", "html", "-o", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("href=\"tel:+12015550123\""), "{html}");
+    assert!(!html.contains("tel:+120155501231234"), "{html}");
+}
+
+/// A UTF-16 file without the byte-order mark that says so is not guessed
+/// at: the error says what it saw, and what to do; a PDF is named as one.
+#[test]
+fn utf16_without_its_mark_and_other_files_are_named_for_what_they_are() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Wei"]);
+    let file = env.home().join("contacts.vcf");
+    let le: Vec<u8> = FROM_PHONES
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&file, le).unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(
+        err.contains("contacts.vcf`: it looks like text saved as UTF-16 (little-endian: every other byte is 0) without the byte-order mark that says so"),
+        "{err}"
+    );
+    assert!(err.contains("save it again as UTF-8"), "{err}");
+    let be: Vec<u8> = FROM_PHONES
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    std::fs::write(&file, be).unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(err.contains("UTF-16 (big-endian"), "{err}");
+    std::fs::write(&file, "%PDF-1.7\n%\u{e2}\n").unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(
+        err.contains("contacts.vcf`: it is a PDF document, not a vCard file"),
+        "{err}"
+    );
+    assert!(env.plan().contacts.is_empty());
 }

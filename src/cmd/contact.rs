@@ -595,6 +595,7 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     if read.cards.is_empty() && read.nameless.is_empty() {
         return Err(Error::NoCards {
             path: args.file.clone(),
+            seen: vcard::why_no_cards(&bytes),
         });
     }
     let cards_read = read.cards;
