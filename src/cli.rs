@@ -1005,13 +1005,14 @@ pub enum ContactCommand {
     /// you choose.
     #[command(after_help = "Example:\n  relapse-plan contact import contacts.vcf --role help")]
     Import(ContactImport),
-    /// Export your plan's people and your country's crisis lines as vCards
-    /// for your phone.
+    /// Export your plan's people and crisis numbers as vCards for your phone.
     ///
     /// Everyone in your plan with a number goes in (people who help,
     /// professionals, and people and places that distract, as your crisis
-    /// steps may name any of them), then the crisis lines for your country
-    /// (`--country`, else the plan's). Anyone marked "do not involve" is
+    /// steps may name any of them), then the emergency number (your
+    /// country's, and the one you added), the crisis lines for your country
+    /// (`--country`, else the plan's) and the lines you added yourself
+    /// (`set --own-line`). Anyone marked "do not involve" is
     /// never written. Every card carries the category "My crisis plan", so
     /// a phone can group them. vCard 3.0, which every phone imports.
     #[command(

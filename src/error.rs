@@ -311,8 +311,13 @@ pub enum Error {
     #[error("{0}")]
     WrongAssignment(String),
 
-    #[error("no contacts with a name were found in `{}`", path.display())]
-    NoCards { path: PathBuf },
+    #[error("no contacts with a name were found in `{}`{}", path.display(), seen.as_deref().map(|s| format!(": {s}")).unwrap_or_default())]
+    NoCards {
+        path: PathBuf,
+        /// What the file looked like instead, when its bytes say (UTF-16
+        /// without a byte-order mark, a PDF).
+        seen: Option<String>,
+    },
 
     #[error("none of the contacts in `{}` could be imported", path.display())]
     NoneImportable { path: PathBuf },
@@ -901,6 +906,7 @@ impl Error {
             Error::WrongAssignment(_) => {
                 "check you have the hand-in and the homework file that belong together; if they do, the client's copy was changed: ask them to hand it in again from the homework file you gave them".into()
             }
+            Error::NoCards { seen: Some(_), .. } => "nothing was added".into(),
             Error::NoCards { .. } => {
                 "is it a vCard (.vcf) file? Export one from your phone's or computer's contacts".into()
             }

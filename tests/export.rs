@@ -1,6 +1,8 @@
 //! `contact export`: the plan's people and crisis lines as vCards, read back
 //! by this tool's own importer and by an independent reader (Python's
 //! `vobject`, which CI installs; the test fails without it, never skips).
+//! And `contact import` of what phones and address books really write:
+//! base64 names, UTF-16 files, `tel:` extensions.
 
 use std::path::Path;
 
@@ -51,13 +53,15 @@ fn plan() -> Env {
 }
 
 /// Who should be in the file, in order: people (help, professional,
-/// distraction), then GB's crisis lines, with their numbers.
+/// distraction), then GB's emergency number and crisis lines, with their
+/// numbers.
 fn expected() -> Vec<(&'static str, Vec<&'static str>)> {
     vec![
         ("أحمد (أخي)", vec!["+20 10 1234 5678"]),
         ("Aoife Ní Bhriain", vec!["+353 87 123 4567"]),
         ("王医生, GP; clinic \\ north", vec!["020 7946 0000"]),
         ("Jo, the climbing wall", vec!["07700 900456"]),
+        ("Emergency", vec!["999"]),
         ("Samaritans", vec!["116 123"]),
         ("Shout", vec!["85258"]),
     ]
@@ -101,7 +105,7 @@ fn exported_cards_hold_exactly_the_right_people_for_an_independent_reader() {
         .stderr;
     assert!(said.contains("private health information"), "{said}");
     assert!(
-        said.contains("4 people from your plan and 2 crisis lines"),
+        said.contains("Wrote 4 people, 2 crisis lines and the emergency number to `"),
         "{said}"
     );
     assert!(
@@ -145,7 +149,8 @@ fn exported_cards_hold_exactly_the_right_people_for_an_independent_reader() {
         cards[1]["note"],
         "In my crisis plan: someone who helps.\nReachable: after 6 pm; weekends"
     );
-    let shout = cards[5]["note"].as_str().unwrap();
+    assert_eq!(cards[4]["note"], "Emergency number (GB): 999.");
+    let shout = cards[6]["note"].as_str().unwrap();
     assert!(
         shout.starts_with("Crisis line (GB): text SHOUT to 85258."),
         "{shout}"
@@ -313,4 +318,299 @@ fn a_hand_edited_name_cannot_forge_a_card() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains("TEL:999"), "{text}");
     assert!(!text.contains("FN:The library"), "{text}");
+}
+
+/// The cards vobject reads from `file`: each name with its numbers.
+fn names_and_numbers(file: &Path) -> Vec<(String, Vec<String>)> {
+    vobject(file)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let tels = c["tels"].as_array().unwrap();
+            (
+                c["fn"].as_str().unwrap().to_string(),
+                tels.iter()
+                    .map(|t| t.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Numbers as the tests write them, as owned strings.
+fn owned(numbers: &[&str]) -> Vec<String> {
+    numbers.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// Every card's note, as vobject reads it.
+fn notes(file: &Path) -> Vec<String> {
+    vobject(file)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["note"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Fresh eyes (export14b): Layla, in Egypt, which has no checked lines,
+/// had added her emergency number and two lines of her own, and the
+/// exported file held only her brother. Every number on her plan now goes
+/// to her phone, under the names she gave them, with where she found them.
+#[test]
+fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Layla", "--country", "EG"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "أحمد (أخي)",
+        "--phone",
+        "+20 10 1234 5678",
+        "--role",
+        "help",
+    ]);
+    env.ok([
+        "set",
+        "--emergency-number",
+        "122",
+        "--source",
+        "موقع وزارة الداخلية",
+    ]);
+    env.ok([
+        "set",
+        "--own-line",
+        "خط الصحة النفسية",
+        "--call",
+        "08008880700",
+        "--text",
+        "0800 888 0700",
+    ]);
+    env.ok([
+        "set",
+        "--own-line",
+        "Befrienders Cairo",
+        "--call",
+        "762 1602",
+        "--source",
+        "their site, 2026",
+    ]);
+    let file = env.home().join("layla.vcf");
+    let said = env
+        .test(["contact", "export", "-o", file.to_str().unwrap()])
+        .stdout("")
+        .run()
+        .stderr;
+    assert!(
+        said.contains(
+            "Wrote 1 person, 2 crisis lines (you added them) and the emergency number to `"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "No crisis lines are checked for Egypt yet, so only the ones you added are included."
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        names_and_numbers(&file),
+        [
+            ("أحمد (أخي)".to_string(), owned(&["+20 10 1234 5678"])),
+            ("Emergency".to_string(), owned(&["122"])),
+            ("خط الصحة النفسية".to_string(), owned(&["08008880700"])),
+            ("Befrienders Cairo".to_string(), owned(&["762 1602"])),
+        ]
+    );
+    let notes = notes(&file);
+    assert_eq!(
+        notes[1],
+        "The emergency number I added: 122, from موقع وزارة الداخلية."
+    );
+    assert_eq!(notes[2], "A crisis line I added: call or text 08008880700.");
+    assert_eq!(
+        notes[3],
+        "A crisis line I added: call 762 1602, from their site, 2026."
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("TEL;TYPE=VOICE,MSG:08008880700\r\n"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("CATEGORIES:My crisis plan\r\n").count(),
+        4,
+        "{text}"
+    );
+    // Her own numbers come back in through import, as contacts of hers.
+    let fresh = Env::new();
+    fresh.ok(["init", "--name", "Layla"]);
+    fresh.ok(["contact", "import", file.to_str().unwrap(), "--yes"]);
+    let back: Vec<(String, Option<String>)> = fresh
+        .plan()
+        .contacts
+        .into_iter()
+        .map(|c| (c.name, c.phone))
+        .collect();
+    assert_eq!(back[1], ("Emergency".to_string(), Some("122".to_string())));
+    assert_eq!(back.len(), 4, "{back:?}");
+}
+
+/// Wei, in Taiwan: her own emergency number and lines beside the checked
+/// lines of a country that has them (here GB, as she travels); her
+/// emergency number joins the country's on one card, and a line of hers
+/// that does not dial what it shows is named, never written.
+#[test]
+fn her_own_numbers_join_the_checked_ones_and_a_doubtful_one_is_named() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Wei", "--country", "GB"]);
+    env.ok(["set", "--emergency-number", "112", "--source", "內政部"]);
+    env.ok(["set", "--own-line", "生命線", "--call", "1995"]);
+    env.ok(["set", "--own-line", "Helpline", "--call", "0800 DAD HELP"]);
+    let file = env.home().join("wei.vcf");
+    let said = env
+        .test(["contact", "export", "-o", file.to_str().unwrap()])
+        .run()
+        .stderr;
+    assert!(
+        said.contains("Wrote 3 crisis lines (1 you added) and the emergency number to `"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "Helpline · 0800 DAD HELP: it holds letters or characters that only look like digits"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        names_and_numbers(&file),
+        [
+            ("Emergency".to_string(), owned(&["999", "112"])),
+            ("Samaritans".to_string(), owned(&["116 123"])),
+            ("Shout".to_string(), owned(&["85258"])),
+            ("生命線".to_string(), owned(&["1995"])),
+        ]
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("DAD"), "{text}");
+    // The same number as the country's is written once.
+    env.ok(["set", "--emergency-number", "999"]);
+    let cards = env.ok(["contact", "export"]);
+    assert_eq!(
+        cards.matches("TEL;TYPE=VOICE:999\r\n").count(),
+        1,
+        "{cards}"
+    );
+}
+
+/// The cards a Windows or Android export holds, as text: a base64 name
+/// (`ENCODING=b`), a 2.1 base64 name in Big5 (Wei's phone), and a `tel:`
+/// URI with an RFC 3966 extension.
+const FROM_PHONES: &str = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=b:SsO8cmdlbiBNw7xsbGVy\r\n\
+    TEL;TYPE=CELL:+49 151 1234567\r\nEND:VCARD\r\n\
+    BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=BIG5;ENCODING=BASE64:pP2kcKn6\r\n\
+    TEL;CELL:0912 345 678\r\nEND:VCARD\r\n\
+    BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dr Lee\r\n\
+    TEL;VALUE=uri;TYPE=work:tel:+1-201-555-0123;ext=1234\r\nEND:VCARD\r\n";
+
+/// Fresh eyes (export14b): a name in base64 came in as gibberish, a
+/// UTF-16 file (Windows Contacts) was not read at all, and an extension
+/// in a `tel:` link was called a look-alike. Each now comes in as the
+/// phone meant it, from UTF-16 with either byte order; the extension is
+/// kept with the number, and the link dials the number without it.
+#[test]
+fn base64_names_utf16_files_and_extensions_come_in_as_the_phone_meant() {
+    let utf16 = |big: bool| -> Vec<u8> {
+        let mut bytes = if big {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in FROM_PHONES.encode_utf16() {
+            bytes.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    for (kind, bytes) in [
+        ("utf-8", FROM_PHONES.as_bytes().to_vec()),
+        ("utf-16le", utf16(false)),
+        ("utf-16be", utf16(true)),
+    ] {
+        let env = Env::new();
+        env.ok(["init", "--name", "Wei", "--country", "US"]);
+        let file = env.home().join(format!("{kind}.vcf"));
+        std::fs::write(&file, bytes).unwrap();
+        let said = env
+            .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+            .run()
+            .stderr;
+        assert!(said.contains("imported 3 people"), "{kind}: {said}");
+        assert!(!said.contains("Check these numbers"), "{kind}: {said}");
+        let people: Vec<(String, Option<String>)> = env
+            .plan()
+            .contacts
+            .into_iter()
+            .map(|c| (c.name, c.phone))
+            .collect();
+        let want = [
+            ("Jürgen Müller", "+49 151 1234567"),
+            ("王小明", "0912 345 678"),
+            ("Dr Lee", "+1-201-555-0123;ext=1234"),
+        ]
+        .map(|(n, p)| (n.to_string(), Some(p.to_string())));
+        assert_eq!(people, want, "{kind}");
+    }
+    let env = Env::new();
+    env.ok(["init", "--name", "Wei", "--country", "US"]);
+    let file = env.home().join("phone.vcf");
+    std::fs::write(&file, FROM_PHONES).unwrap();
+    env.ok(["contact", "import", file.to_str().unwrap(), "--yes"]);
+    env.test(["now"])
+        .stdout_has("Dr Lee · +1-201-555-0123;ext=1234\n")
+        .stdout_lacks("check it before you call")
+        .run();
+    let page = env.home().join("plan.html");
+    env.ok(["print", "--format", "html", "-o", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("href=\"tel:+12015550123\""), "{html}");
+    assert!(!html.contains("tel:+120155501231234"), "{html}");
+}
+
+/// A UTF-16 file without the byte-order mark that says so is not guessed
+/// at: the error says what it saw, and what to do; a PDF is named as one.
+#[test]
+fn utf16_without_its_mark_and_other_files_are_named_for_what_they_are() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Wei"]);
+    let file = env.home().join("contacts.vcf");
+    let le: Vec<u8> = FROM_PHONES
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&file, le).unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(
+        err.contains("contacts.vcf`: it looks like text saved as UTF-16 (little-endian: every other byte is 0) without the byte-order mark that says so"),
+        "{err}"
+    );
+    assert!(err.contains("save it again as UTF-8"), "{err}");
+    let be: Vec<u8> = FROM_PHONES
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    std::fs::write(&file, be).unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(err.contains("UTF-16 (big-endian"), "{err}");
+    std::fs::write(&file, "%PDF-1.7\n%\u{e2}\n").unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(
+        err.contains("contacts.vcf`: it is a PDF document, not a vCard file"),
+        "{err}"
+    );
+    assert!(env.plan().contacts.is_empty());
 }

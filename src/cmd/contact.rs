@@ -595,6 +595,7 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     if read.cards.is_empty() && read.nameless.is_empty() {
         return Err(Error::NoCards {
             path: args.file.clone(),
+            seen: vcard::why_no_cards(&bytes),
         });
     }
     let cards_read = read.cards;
@@ -786,10 +787,9 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         .partition(|c| phone::trouble(c.phone.as_deref().unwrap_or_default()).is_none());
     let mut entries = people_cards(&people, ctx)?;
     let lines = ctx.crisis_lines(plan.country.as_deref());
-    let line_count = lines.as_ref().map_or(0, |l| l.lines.len());
-    if let Some(lines) = &lines {
-        entries.extend(lines.lines.iter().map(|l| vcard::crisis_line(l)));
-    }
+    let numbers = numbers_cards(&plan, lines.as_ref(), ctx)?;
+    let written = numbers.count(people.len());
+    numbers.append_to(&mut entries);
     if !no_number.is_empty() {
         let names: Vec<String> = no_number.iter().map(|c| clean(&c.name)).collect();
         ctx.say(&format!(
@@ -811,14 +811,6 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
             names.join("\n")
         ))?;
     }
-    match &lines {
-        None => ctx.say("No country is set, so no crisis lines are included (`--country CC` or `relapse-plan set --country CC`).")?,
-        Some(l) if l.lines.is_empty() => ctx.say(&format!(
-            "No crisis lines are checked for {} yet, so none are included.",
-            l.country
-        ))?,
-        Some(_) => {}
-    }
     if entries.is_empty() {
         return Err(Error::NothingToExport);
     }
@@ -827,16 +819,131 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
         ctx.out.write_all(text.as_bytes()).map_err(Error::Stdout)?;
         return Ok(());
     };
-    let people = match people.len() {
-        1 => "1 person".to_string(),
-        n => format!("{n} people"),
-    };
     super::write_to(ctx, path, text.as_bytes(), "your contacts", |shown| {
         format!(
-            "Wrote `{shown}`: {people} from your plan and {line_count} crisis lines, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
+            "Wrote {written} to `{shown}`, in the group \"{}\". It holds private health information (who supports you in a crisis): keep it where only you choose who sees it, and remember a phone may sync its contacts to an online account.",
             vcard::CATEGORY
         )
     })
+}
+
+/// The cards for the numbers on her plan that are not people: the
+/// emergency number, the country's checked lines, and the lines she
+/// added herself (Layla, in Egypt, and Wei had only their own, and they
+/// were left out of her phone).
+struct NumberCards {
+    emergency: Option<vcard::Entry>,
+    checked: Vec<vcard::Entry>,
+    own: Vec<vcard::Entry>,
+}
+
+impl NumberCards {
+    /// What was written, in words: "3 people, 2 crisis lines (1 you
+    /// added) and the emergency number".
+    fn count(&self, people: usize) -> String {
+        let mut parts = Vec::new();
+        if people > 0 {
+            parts.push(match people {
+                1 => "1 person".to_string(),
+                n => format!("{n} people"),
+            });
+        }
+        let lines = self.checked.len() + self.own.len();
+        if lines > 0 {
+            let mut said = format!("{lines} crisis {}", crate::render::noun(lines, "line"));
+            match (self.own.len(), self.checked.len()) {
+                (0, _) => {}
+                (1, 0) => said.push_str(" (you added it)"),
+                (_, 0) => said.push_str(" (you added them)"),
+                (own, _) => {
+                    let _ = write!(said, " ({own} you added)");
+                }
+            }
+            parts.push(said);
+        }
+        if self.emergency.is_some() {
+            parts.push("the emergency number".to_string());
+        }
+        match parts.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => "nothing".to_string(),
+        }
+    }
+
+    /// Puts the cards after the people's: the emergency number, then the
+    /// checked lines, then hers.
+    fn append_to(self, entries: &mut Vec<vcard::Entry>) {
+        entries.extend(self.emergency);
+        entries.extend(self.checked);
+        entries.extend(self.own);
+    }
+}
+
+/// The cards for the emergency number and the crisis lines, saying what
+/// is not among them and why: a number of her own that does not dial what
+/// it shows, no country, a country with no checked lines.
+fn numbers_cards(
+    plan: &Plan,
+    lines: Option<&crate::crisis_lines::CountryLines>,
+    ctx: &mut Ctx,
+) -> Result<NumberCards> {
+    let own = &plan.own_lines;
+    let mut unwritten = Vec::new();
+    let cards = NumberCards {
+        emergency: vcard::emergency(lines, own, &mut unwritten),
+        checked: lines.map_or_else(Vec::new, |l| {
+            l.lines.iter().map(|l| vcard::crisis_line(l)).collect()
+        }),
+        own: own
+            .lines
+            .iter()
+            .filter_map(|l| vcard::own_line(l, &mut unwritten))
+            .collect(),
+    };
+    if !unwritten.is_empty() {
+        let names: Vec<String> = unwritten
+            .iter()
+            .map(|u| {
+                format!(
+                    "  {} · {}: it {}",
+                    clean(&u.name),
+                    clean(&u.number),
+                    u.trouble.words()
+                )
+            })
+            .collect();
+        ctx.say(&format!(
+            "Not written, as these numbers you added do not dial what they show; check them and mend them with `relapse-plan set` (`--emergency-number`, or `--remove-own-line` and `--own-line`):\n{}",
+            names.join("\n")
+        ))?;
+    }
+    let has_own = !own.lines.is_empty();
+    let country =
+        |code: &str| crate::plan::country::name(code).map_or_else(|| clean(code), str::to_string);
+    match lines {
+        None if has_own => ctx.say("No country is set, so no checked crisis lines are included, only the ones you added (`--country CC` or `relapse-plan set --country CC`).")?,
+        None => ctx.say("No country is set, so no crisis lines are included (`--country CC` or `relapse-plan set --country CC`).")?,
+        Some(l) if l.lines.is_empty() && has_own => ctx.say(&format!(
+            "No crisis lines are checked for {} yet, so only the ones you added are included.",
+            country(&l.country)
+        ))?,
+        Some(l) if l.lines.is_empty() => ctx.say(&format!(
+            "No crisis lines are checked for {} yet, so none are included.",
+            country(&l.country)
+        ))?,
+        Some(_) => {}
+    }
+    if let Some(l) = lines
+        && cards.emergency.is_none()
+        && own.emergency.is_none()
+    {
+        ctx.say(&format!(
+            "No emergency number is known for {}, so none is included: `relapse-plan set --emergency-number NUMBER` adds the one you would call.",
+            country(&l.country)
+        ))?;
+    }
+    Ok(cards)
 }
 
 /// The cards for `people`. Two people whose names look the same on a

@@ -133,8 +133,28 @@ pub fn hidden_numbers(plan: &super::Plan) -> Vec<(usize, &super::Contact)> {
         .collect()
 }
 
-/// Why `number` can't be trusted as written, if it can't.
+/// `number` without an extension written as a `tel:` link writes it
+/// (RFC 3966: `+1-201-555-0123;ext=1234`, as address books export one):
+/// an ordinary extension, keyed in once the call is answered, in ASCII
+/// digits and the separators RFC 3966 allows. Anything else after `;ext=`
+/// stays, to be judged with the rest.
+pub fn without_extension(number: &str) -> &str {
+    const MARK: &str = ";ext=";
+    let Some(at) = number.to_ascii_lowercase().rfind(MARK) else {
+        return number;
+    };
+    let extension = number[at + MARK.len()..].trim_end();
+    let plain = extension.bytes().any(|b| b.is_ascii_digit())
+        && extension
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'(' | b')'));
+    if plain { &number[..at] } else { number }
+}
+
+/// Why `number` can't be trusted as written, if it can't. An RFC 3966
+/// extension at its end ([`without_extension`]) is no look-alike.
 pub fn trouble(number: &str) -> Option<Trouble> {
+    let number = without_extension(number);
     if number.chars().any(is_hidden) {
         Some(Trouble::Hidden)
     } else if number
@@ -430,6 +450,34 @@ mod tests {
         // Mathematical and circled digits only look like digits.
         assert_eq!(trouble("+44 \u{1d7d7}700"), Some(Trouble::LookAlike));
         assert_eq!(trouble("+44 \u{2468}700"), Some(Trouble::LookAlike));
+    }
+
+    /// Fresh eyes (export14b): `;ext=1234`, as a `tel:` link writes an
+    /// extension (RFC 3966), is an ordinary extension, not letters; the
+    /// link dials the number without it. Anything else after `;ext=` is
+    /// judged as before.
+    #[test]
+    fn an_rfc_3966_extension_is_no_look_alike() {
+        for number in ["+1-201-555-0123;ext=1234", "+1 201 555 0123;EXT=12-34"] {
+            assert_eq!(trouble(number), None, "{number}");
+            assert_eq!(link_digits(number).as_deref(), Some("+12015550123"));
+        }
+        assert_eq!(
+            without_extension("+1-201-555-0123;ext=1234"),
+            "+1-201-555-0123"
+        );
+        for number in [
+            "+1 201 555 0123;ext=",
+            "+1 201 555 0123;ext=12a",
+            "+1 201 555 0123;ext=\u{667}",
+        ] {
+            assert_eq!(trouble(number), Some(Trouble::LookAlike), "{number}");
+        }
+        assert_eq!(
+            trouble("+1 201 555 0123;ext=1\u{200b}2"),
+            Some(Trouble::Hidden)
+        );
+        assert_eq!(trouble("+1 2O1 555 0123;ext=12"), Some(Trouble::LookAlike));
     }
 
     #[test]

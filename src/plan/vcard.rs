@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 
 use super::ids::IdMaker;
 use super::lookalike::{look, looks_alike, skeleton};
-use super::{Contact, Plan, Role, phone};
-use crate::crisis_lines::CrisisLine;
+use super::{Contact, OwnLine, OwnLines, Plan, Role, phone};
+use crate::crisis_lines::{CountryLines, CrisisLine};
 
 /// The longest name a card may bring into a plan, in characters.
 pub const MAX_NAME: usize = 200;
@@ -81,8 +81,20 @@ pub fn read(text: &str) -> Read {
 /// says so (`CHARSET=windows-1252`, or Latin-1, which Windows-1252 extends);
 /// a name that is neither is read as Windows-1252 too, and its card says it
 /// was a guess. A number is never guessed at: bytes that are not text in
-/// one become U+FFFD, which the import refuses by name.
+/// one become U+FFFD, which the import refuses by name. A file that starts
+/// with a byte-order mark is read in the encoding it marks: UTF-16, as
+/// Windows Contacts saves it (little- or big-endian), or UTF-8.
 pub fn read_bytes(bytes: &[u8]) -> Read {
+    let decoded;
+    let bytes = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
+            // Linear; a lone surrogate becomes U+FFFD, refused by name.
+            decoded = encoding.decode_without_bom_handling(&bytes[bom..]).0;
+            decoded.as_bytes()
+        }
+        Some((_, bom)) => &bytes[bom..],
+        None => bytes,
+    };
     let mut read = Read::default();
     // The cards open now, innermost last: a card inside a card is read as
     // its own, and the outer one carries on after it ends.
@@ -138,23 +150,54 @@ pub fn read_bytes(bytes: &[u8]) -> Read {
     read
 }
 
-/// Character sets a card may name that Windows-1252 reads: its own names,
-/// and Latin-1's, which it extends (as browsers and `encoding_rs` read
-/// them).
-fn says_windows_1252(params: &[String]) -> bool {
-    params.iter().any(|p| {
-        p.strip_prefix("CHARSET=").is_some_and(|c| {
-            matches!(
-                c.trim_matches('"'),
-                "WINDOWS-1252"
-                    | "CP1252"
-                    | "X-CP1252"
-                    | "ISO-8859-1"
-                    | "ISO_8859-1"
-                    | "LATIN1"
-                    | "ISO-8859-15"
-            )
-        })
+/// Why a file gave no card at all, in words, when its bytes say: text
+/// saved as UTF-16 without the byte-order mark that says so (every other
+/// byte 0, which no UTF-8 vCard holds), or another kind of file (a PDF, a
+/// picture). Only the first kilobyte is looked at.
+pub fn why_no_cards(bytes: &[u8]) -> Option<String> {
+    let start = &bytes[..bytes.len().min(1024)];
+    let pairs = start.len() / 2;
+    let zeros = |first: usize| {
+        start
+            .iter()
+            .skip(first)
+            .step_by(2)
+            .take(pairs)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let marked = encoding_rs::Encoding::for_bom(bytes).is_some();
+    let order = if marked {
+        None
+    } else if pairs >= 2 && odd * 2 >= pairs && even * 8 < pairs {
+        Some("little-endian")
+    } else if pairs >= 2 && even * 2 >= pairs && odd * 8 < pairs {
+        Some("big-endian")
+    } else {
+        None
+    };
+    if let Some(order) = order {
+        return Some(format!(
+            "it looks like text saved as UTF-16 ({order}: every other byte is 0) without the byte-order mark that says so, so it can't be read safely; save it again as UTF-8, or as UTF-16 with a byte-order mark (as Windows Contacts saves it), and import that"
+        ));
+    }
+    match super::parse::Foreign::of(bytes) {
+        // UTF-16 with its mark is read as any vCard is.
+        Some(super::parse::Foreign::VCard | super::parse::Foreign::Utf16) | None => None,
+        Some(found) => Some(format!("it is {}, not a vCard file", found.words())),
+    }
+}
+
+/// The character set a property names (`CHARSET=windows-1252`,
+/// `CHARSET=Shift_JIS`, `CHARSET=Big5`, `CHARSET=UTF-8`), by the labels
+/// browsers know (as `encoding_rs` reads them: Latin-1 is read as
+/// Windows-1252, which extends it). `None` when it names none, or one no
+/// browser knows.
+fn charset(params: &[String]) -> Option<&'static encoding_rs::Encoding> {
+    params.iter().find_map(|p| {
+        let label = p.strip_prefix("CHARSET=")?.trim_matches('"');
+        encoding_rs::Encoding::for_label(label.as_bytes())
     })
 }
 
@@ -164,8 +207,8 @@ fn text_of(bytes: &[u8], params: &[String], may_guess: bool) -> (String, bool) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_string(), false);
     }
-    if says_windows_1252(params) {
-        return (windows_1252(bytes), false);
+    if let Some(encoding) = charset(params) {
+        return (in_charset(encoding, bytes), false);
     }
     if may_guess {
         return (windows_1252(bytes), true);
@@ -173,13 +216,16 @@ fn text_of(bytes: &[u8], params: &[String], may_guess: bool) -> (String, bool) {
     (String::from_utf8_lossy(bytes).into_owned(), false)
 }
 
-/// Windows-1252 bytes as text (its five unused bytes become C1 controls,
-/// which a name may not hold, so such a card is refused by name).
+/// Bytes in `encoding` as text; what is not text in it becomes U+FFFD
+/// (and Windows-1252's five unused bytes become C1 controls), which a
+/// name may not hold, so such a card is refused by name.
+fn in_charset(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> String {
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Windows-1252 bytes as text (see [`in_charset`]).
 fn windows_1252(bytes: &[u8]) -> String {
-    encoding_rs::WINDOWS_1252
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned()
+    in_charset(encoding_rs::WINDOWS_1252, bytes)
 }
 
 #[derive(Default)]
@@ -222,10 +268,17 @@ impl Builder {
                 }
             }
             "TEL" => {
-                let number = unescape(&value)
-                    .trim()
-                    .trim_start_matches("tel:")
-                    .to_string();
+                // A `tel:` URI (vCard 4's `VALUE=uri`, in any case) is the
+                // number after it; an extension (`;ext=1234`) stays with it,
+                // as the plan reads one (see `phone::without_extension`).
+                let number = unescape(&value);
+                let number = number.trim();
+                let number = match number.get(..4) {
+                    Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => &number[4..],
+                    _ => number,
+                }
+                .trim()
+                .to_string();
                 if !number.is_empty() {
                     let preferred = params.iter().any(|p| p.contains("PREF"));
                     self.phones.push((preferred, number));
@@ -326,16 +379,43 @@ fn unfold(text: &[u8]) -> Vec<Vec<u8>> {
     lines
 }
 
-/// Decodes a quoted-printable value: as UTF-8, the charset phones use;
-/// as Windows-1252 where the card says so (or Latin-1, which it extends:
-/// old phones), or, for a name (`may_guess`), where the bytes are not
-/// UTF-8 and the card names no character set, with whether it was that
-/// guess. A byte sequence that is not text becomes U+FFFD, which the
+/// Decodes a quoted-printable or base64 value (`ENCODING=b`, as old
+/// Android phones and some Outlook exports write a name, or
+/// `ENCODING=BASE64`): as UTF-8, the charset phones use; in the character
+/// set the card names (Windows-1252 for Latin-1, which it extends: old
+/// phones; `Shift_JIS`, Big5 and the rest); or, for a name (`may_guess`),
+/// where the bytes are not UTF-8 and the card names no character set, as
+/// Windows-1252, with whether it was that guess. A byte sequence that is
+/// not text, or base64 that is not base64, becomes U+FFFD, which the
 /// import then refuses by name ([`card_problem`]), never storing it.
 fn decode(params: &[String], value: &str, may_guess: bool) -> (String, bool) {
-    if !params.iter().any(|p| p.contains("QUOTED-PRINTABLE")) {
+    let out = if params.iter().any(|p| p.contains("QUOTED-PRINTABLE")) {
+        quoted_printable(value)
+    } else if params
+        .iter()
+        .any(|p| matches!(p.as_str(), "ENCODING=B" | "ENCODING=BASE64" | "BASE64"))
+    {
+        match base64(value) {
+            Some(bytes) => bytes,
+            None => return (UNREADABLE.to_string(), false),
+        }
+    } else {
         return (value.to_string(), false);
+    };
+    if let Some(encoding) = charset(params).filter(|e| *e != encoding_rs::UTF_8) {
+        return (in_charset(encoding, &out), false);
     }
+    let named = params.iter().any(|p| p.starts_with("CHARSET="));
+    match String::from_utf8(out) {
+        Ok(text) => (text, false),
+        Err(e) if may_guess && !named => (windows_1252(e.as_bytes()), true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    }
+}
+
+/// The bytes of a quoted-printable value: `=XX` is a byte, the rest as it
+/// is. One pass.
+fn quoted_printable(value: &str) -> Vec<u8> {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -351,15 +431,48 @@ fn decode(params: &[String], value: &str, may_guess: bool) -> (String, bool) {
         out.push(bytes[i]);
         i += 1;
     }
-    if says_windows_1252(params) {
-        return (windows_1252(&out), false);
+    out
+}
+
+/// The bytes of a base64 value (RFC 4648's alphabet; spaces and line
+/// breaks left by folding are skipped, `=` ends it). One pass, and never
+/// more out than in. `None` when it is not base64.
+fn base64(value: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(value.len() / 4 * 3 + 3);
+    let (mut bits, mut count) = (0u32, 0u8);
+    let mut ended = false;
+    for byte in value.bytes() {
+        let sextet = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => {
+                ended = true;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => continue,
+            _ => return None,
+        };
+        if ended {
+            return None;
+        }
+        bits = (bits << 6) | u32::from(sextet);
+        count += 1;
+        if count == 4 {
+            out.extend_from_slice(&bits.to_be_bytes()[1..]);
+            (bits, count) = (0, 0);
+        }
     }
-    let named = params.iter().any(|p| p.starts_with("CHARSET="));
-    match String::from_utf8(out) {
-        Ok(text) => (text, false),
-        Err(e) if may_guess && !named => (windows_1252(e.as_bytes()), true),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    // What is left of the last group: 12 bits are a byte, 18 are two.
+    match count {
+        0 => {}
+        2 => out.push((bits >> 4).to_be_bytes()[3]),
+        3 => out.extend_from_slice(&(bits >> 2).to_be_bytes()[2..]),
+        _ => return None,
     }
+    Some(out)
 }
 
 /// Undoes vCard text escapes: `\,` `\;` `\\` and `\n`.
@@ -766,6 +879,123 @@ pub fn crisis_line(line: &CrisisLine) -> Entry {
     }
 }
 
+/// What the emergency number's card is called: what `now` and the printed
+/// plan call it, so she finds it under the word she has seen there.
+pub const EMERGENCY: &str = "Emergency";
+
+/// A number of her own that is not written to a card, as it does not dial
+/// what it shows: whose it is (a line's name, or [`EMERGENCY`]), the
+/// number as she has it, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unwritten {
+    pub name: String,
+    pub number: String,
+    pub trouble: phone::Trouble,
+}
+
+/// `number` when it dials what it shows; else `None`, with why noted in
+/// `unwritten`. An empty number is no number, and nothing is said.
+fn dials<'a>(
+    name: &str,
+    number: Option<&'a str>,
+    unwritten: &mut Vec<Unwritten>,
+) -> Option<&'a str> {
+    let number = number.map(str::trim).filter(|n| !n.is_empty())?;
+    match phone::trouble(number) {
+        None => Some(number),
+        Some(trouble) => {
+            unwritten.push(Unwritten {
+                name: name.to_string(),
+                number: number.to_string(),
+                trouble,
+            });
+            None
+        }
+    }
+}
+
+/// The card called [`EMERGENCY`]: the checked emergency number of the
+/// country (each, where there are two), then the one she added when it is
+/// another (Layla, in Egypt, has only her own). `None` when neither is
+/// known, or hers does not dial what it shows (noted in `unwritten`).
+pub fn emergency(
+    lines: Option<&CountryLines>,
+    own: &OwnLines,
+    unwritten: &mut Vec<Unwritten>,
+) -> Option<Entry> {
+    let mut phones: Vec<(String, &'static str)> = Vec::new();
+    let mut notes = Vec::new();
+    if let Some((country, checked)) = lines.and_then(|l| Some((&l.country, l.emergency?))) {
+        phones.extend(
+            checked
+                .split(" or ")
+                .map(|n| (n.trim().to_string(), "VOICE")),
+        );
+        notes.push(format!("Emergency number ({country}): {checked}."));
+    }
+    if let Some(mine) = dials(EMERGENCY, own.emergency.as_deref(), unwritten) {
+        if !phones.iter().any(|(n, _)| digits(n) == digits(mine)) {
+            phones.push((mine.to_string(), "VOICE"));
+        }
+        let mut note = format!("The emergency number I added: {mine}");
+        if let Some(source) = own
+            .emergency_source
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let _ = write!(note, ", from {source}");
+        }
+        notes.push(format!("{note}."));
+    }
+    (!phones.is_empty()).then(|| Entry {
+        name: EMERGENCY.to_string(),
+        phones,
+        note: Some(notes.join("\n")),
+    })
+}
+
+/// A crisis line she added herself, as a card under her name for it: the
+/// number to call, then the one to text (one number for both is written
+/// once, for both), and a note saying it is hers and where she found it.
+/// `None` when no number of it dials what it shows (noted in `unwritten`).
+pub fn own_line(line: &OwnLine, unwritten: &mut Vec<Unwritten>) -> Option<Entry> {
+    let call = dials(&line.name, line.call.as_deref(), unwritten);
+    let text = dials(&line.name, line.text.as_deref(), unwritten);
+    let ways = match (call, text) {
+        (Some(call), Some(text)) if digits(call) == digits(text) => {
+            vec![(call, "VOICE,MSG", format!("call or text {call}"))]
+        }
+        _ => call
+            .map(|n| (n, "VOICE", format!("call {n}")))
+            .into_iter()
+            .chain(text.map(|n| (n, "MSG", format!("text {n}"))))
+            .collect(),
+    };
+    if ways.is_empty() {
+        return None;
+    }
+    let said: Vec<&str> = ways.iter().map(|(_, _, said)| said.as_str()).collect();
+    let mut note = format!("A crisis line I added: {}", said.join(" or "));
+    if let Some(source) = line
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let _ = write!(note, ", from {source}");
+    }
+    note.push('.');
+    Some(Entry {
+        name: line.name.clone(),
+        phones: ways
+            .into_iter()
+            .map(|(number, types, _)| (number.to_string(), types))
+            .collect(),
+        note: Some(note),
+    })
+}
+
 /// What stands where bytes could not be read as text (U+FFFD): never kept
 /// in a plan, where it would stand for letters or digits that were lost.
 pub const UNREADABLE: char = '\u{fffd}';
@@ -915,6 +1145,98 @@ mod tests {
                 ("Zoë".into(), false, None),
             ]
         );
+    }
+
+    /// Fresh eyes (export14b): a name in base64 (`ENCODING=b`, as old
+    /// Android phones and some Outlook exports write it, or 2.1's
+    /// `ENCODING=BASE64`) was stored as base64; it is decoded, in the
+    /// character set the card names (EUC-KR, Big5, `Shift_JIS`, Latin-1),
+    /// and base64 that is not base64 is refused by name, never kept.
+    #[test]
+    fn base64_names_are_decoded_in_the_character_set_they_name() {
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=b:SsO8cmdlbiBNw7xsbGVy\r\nTEL:1\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=EUC-KR;ENCODING=BASE64:sei5zsHY\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=BIG5;ENCODING=BASE64:pP2kcKn6\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=b;CHARSET=ISO-8859-1:TfxsbGVy\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=b:SsO8cm\r\n dlbg==\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=b:not base64!\r\nEND:VCARD\r\n";
+        let got: Vec<(String, bool)> = parse(text)
+            .into_iter()
+            .map(|c| (c.name, c.guessed_windows_1252))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jürgen Müller".into(), false),
+                ("김민준".into(), false),
+                ("王小明".into(), false),
+                ("Müller".into(), false),
+                ("Jürgen".into(), false),
+                (UNREADABLE.to_string(), false),
+            ]
+        );
+        assert!(card_problem(&parse(text)[5], Role::Help).is_some());
+        // Shift_JIS, raw in the file, as the card says.
+        let bytes = b"BEGIN:VCARD\r\nFN;CHARSET=SHIFT_JIS:\x8e\x52\x93\x63\r\nEND:VCARD\r\n";
+        assert_eq!(read_bytes(bytes).cards[0].name, "山田");
+    }
+
+    /// Base64 decoding is one pass: an 800 KB name (quadratic work would
+    /// take hours) decodes at once, and the name is then refused for its
+    /// length, not stored.
+    #[test]
+    fn base64_costs_linear_time() {
+        let name = "QUJD".repeat(200_000);
+        let text = format!("BEGIN:VCARD\r\nFN;ENCODING=b:{name}\r\nTEL:1\r\nEND:VCARD\r\n");
+        let started = std::time::Instant::now();
+        let cards = parse(&text);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(cards[0].name, "ABC".repeat(200_000));
+        assert!(card_problem(&cards[0], Role::Help).is_some());
+    }
+
+    /// Fresh eyes (export14b): a file saved as UTF-16 with its byte-order
+    /// mark (Windows Contacts, little- or big-endian) gave no card; it is
+    /// read as the mark says, as is UTF-8 with one (whose first card was
+    /// lost). Without a mark, no card is guessed at, and why is said.
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_and_without_one_is_named() {
+        let text = "BEGIN:VCARD\r\nFN:王小明\r\nTEL:0912 345 678\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nFN:Zoë\r\nTEL:1\r\nEND:VCARD\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let expected = parse(text);
+        assert_eq!(expected.len(), 2);
+        for (bom, body) in [(&[0xff, 0xfe][..], &le), (&[0xfe, 0xff][..], &be)] {
+            let bytes = [bom, body.as_slice()].concat();
+            assert_eq!(read_bytes(&bytes).cards, expected);
+            assert_eq!(why_no_cards(&bytes), None);
+        }
+        let utf8 = [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat();
+        assert_eq!(read_bytes(&utf8).cards, expected);
+
+        assert_eq!(read_bytes(&le), Read::default());
+        let said = why_no_cards(&le).unwrap();
+        assert!(said.starts_with("it looks like text saved as UTF-16 (little-endian: every other byte is 0) without the byte-order mark"), "{said}");
+        assert!(why_no_cards(&be).unwrap().contains("(big-endian"));
+        assert_eq!(why_no_cards(text.as_bytes()), None);
+        assert_eq!(
+            why_no_cards(b"%PDF-1.7\n").as_deref(),
+            Some("it is a PDF document, not a vCard file")
+        );
+    }
+
+    /// Fresh eyes (export14b): an RFC 3966 extension in a `tel:` URI
+    /// (`tel:+1-201-555-0123;ext=1234`, vCard 4's own example) was called
+    /// a look-alike; it is an ordinary extension, kept with the number.
+    #[test]
+    fn a_tel_uri_extension_is_kept_and_is_no_look_alike() {
+        let text = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dr Lee\r\n\
+                    TEL;VALUE=uri;PREF=1;TYPE=\"voice,work\":TEL:+1-201-555-0123;ext=1234\r\nEND:VCARD\r\n";
+        let phone = parse(text)[0].phone.clone().unwrap();
+        assert_eq!(phone, "+1-201-555-0123;ext=1234");
+        assert_eq!(phone::trouble(&phone), None);
+        assert_eq!(phone::link_digits(&phone).as_deref(), Some("+12015550123"));
     }
 
     /// A card inside a card (vCard 2.1's `AGENT`), or a card whose
