@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::prompt::TermEnv;
 use crate::render::fonts::FontSearch;
 use crate::render::rescue::{in_this_folder, in_this_folder_lines};
-use crate::render::{Style, clean_lines};
+use crate::render::{Style, clean_lines, for_screen};
 use crate::store::{Loaded, Store};
 
 /// A command's world.
@@ -188,7 +188,8 @@ impl Ctx<'_> {
             (self.stdout_terminal || self.term_env.columns.is_some()).then_some(self.style.width);
         let text = in_this_folder(text, self.plan_dir());
         let text = self.plainly(&text).into_owned();
-        writeln!(self.out, "{}", wrap_for(&text, width)).map_err(Error::Stdout)
+        let text = wrap_for(&text, width);
+        writeln!(self.out, "{}", for_screen(&text)).map_err(Error::Stdout)
     }
 
     /// The plan's folder when it is not the default one (given by
@@ -206,7 +207,16 @@ impl Ctx<'_> {
         let text = String::from_utf8_lossy(rendered);
         let text = in_this_folder_lines(&text, self.plan_dir(), self.style.width);
         let text = self.plainly(&text);
-        self.out.write_all(text.as_bytes()).map_err(Error::Stdout)
+        self.write_shown(&text)
+    }
+
+    /// Text laid out for standard output, written with its numbers held
+    /// left to right in right-to-left lines ([`for_screen`]): the last
+    /// step before the terminal or the pipe.
+    pub fn write_shown(&mut self, text: &str) -> Result<()> {
+        self.out
+            .write_all(for_screen(text).as_bytes())
+            .map_err(Error::Stdout)
     }
 
     /// `text` as `--plain` shows it ([`crate::render::plain_punctuation`]),
@@ -231,7 +241,8 @@ impl Ctx<'_> {
     /// never name this folder.
     pub fn say_as_is(&mut self, message: &str) -> Result<()> {
         let message = self.plainly(message).into_owned();
-        writeln!(self.err, "{}", wrap_for(&message, self.err_width)).map_err(Error::Stderr)?;
+        let message = wrap_for(&message, self.err_width);
+        writeln!(self.err, "{}", for_screen(&message)).map_err(Error::Stderr)?;
         Ok(())
     }
 }

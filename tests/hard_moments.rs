@@ -3,7 +3,7 @@
 //! shows every crisis step, and `surf` ended with the urge still strong
 //! shows her plan for right now.
 
-use crate::Env;
+use crate::{Env, unmarked};
 
 /// Layla's plan: four crisis steps, the fourth her fallback, one person
 /// to call, one trigger.
@@ -59,8 +59,13 @@ fn the_early_warning_shows_every_crisis_step() {
         "3. اتصل بمريم على +20 10 1234 5678",
         "4. إذا لم تردّ مريم، اتصل بالطبيبة نور على +20 2 2222 3333",
     ] {
-        assert!(out.contains(step), "{step:?} in:\n{out}");
+        assert!(unmarked(&out).contains(step), "{step:?} in:\n{out}");
     }
+    // Her numbers are held left to right for a bidi terminal (rtl14a).
+    assert!(
+        out.contains("على \u{200e}+20 10 1234 5678\u{200e}"),
+        "{out:?}"
+    );
 }
 
 /// `now` while the early warning holds ended "Would it help to rehearse
@@ -89,14 +94,15 @@ fn now_never_ends_by_suggesting_practice() {
 fn surf_ending_still_strong_shows_her_plan_for_now() {
     let env = laylas_plan();
     let out = env.ok(["surf", "--ratings", "7,9,10"]);
+    // A dash, not a dot, beside her Arabic: a dot there reads as "٠".
     for expected in [
         "1. أتنفس ببطء عشر مرات",
         "4. إذا لم تردّ مريم، اتصل بالطبيبة نور على +20 2 2222 3333",
-        "مريم · +20 10 1234 5678",
+        "مريم — +20 10 1234 5678",
         "Samaritans: call 116 123",
         "relapse-plan now",
     ] {
-        assert!(out.contains(expected), "{expected:?} in:\n{out}");
+        assert!(unmarked(&out).contains(expected), "{expected:?} in:\n{out}");
     }
     // Eased by the end: no crisis screen she did not need.
     let eased = env.ok(["surf", "--ratings", "9,6,3"]);
@@ -133,8 +139,7 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
     let changed = env
         .test(["contact", "edit", "sam", "--phone", "07700 900456"])
         .run();
-    let said = changed
-        .stderr
+    let said = unmarked(&changed.stderr)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -146,7 +151,10 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
     assert_eq!(env.plan().crisis_steps[1].text, "Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣");
 
     let now = env.ok(["now"]);
-    let flat = now.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = unmarked(&now)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         flat.contains("2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣ (the number here is not the one saved for Sam: 07700 900456)"),
         "{now}"
@@ -154,8 +162,7 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
     let checked = env
         .test(["validate", &env.plan_file().display().to_string()])
         .run();
-    let said = checked
-        .stderr
+    let said = unmarked(&checked.stderr)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

@@ -45,6 +45,7 @@ mod privacy;
 mod properties;
 mod resumed;
 mod robustness;
+mod rtl_screen;
 mod screen_says;
 mod snapshots;
 mod supporters;
@@ -721,6 +722,16 @@ pub fn browser(chromium: &str, profile: &Path) -> Test {
             "--disable-sync",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
+}
+
+/// Text written to a terminal or a pipe without the marks relapse-plan
+/// adds around numbers in right-to-left lines (left-to-right mark, and
+/// override and its end): what a terminal without bidi shows, to assert
+/// her words on. The marks themselves are tested in `rtl_screen.rs`.
+pub fn unmarked(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{202d}' | '\u{202c}'))
+        .collect()
 }
 
 /// The text of a PDF as poppler's pdftotext reads it (reading order, bidi

@@ -73,6 +73,41 @@ fn a_review_date_in_chinese_is_read_and_a_half_date_asked_again() {
     assert_eq!(env.plan().review.next.unwrap().to_string(), "2027-03-01");
 }
 
+/// Layla, in Cairo: "بعد أسبوعين" (in two weeks) typed at the review
+/// date's "Which date?" in a real terminal (tmux, 50 columns) is read, and
+/// said back in words; Arabic dates had been asked again as no date.
+#[cfg(unix)]
+#[test]
+fn a_review_date_said_in_arabic_is_read_and_said_back_in_words() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("ليلى".into(), Some("EG".into())),
+    );
+    let t = Tmux::start(&env, &["new"], 50);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date?");
+    t.type_text("بعد أسبوعين");
+    t.keys(&["Enter"]);
+    // The tests' clock is 22 November 2026 (Asia/Taipei): two weeks on.
+    let screen = t.wait_for("Your next review:");
+    assert!(
+        screen.contains("Your next review: 6 December 2026."),
+        "{screen}"
+    );
+    assert!(!screen.contains("couldn't read"), "{screen}");
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2026-12-06");
+}
+
 /// A rating typed with a full-width or Arabic-Indic digit is that number.
 #[cfg(unix)]
 #[test]

@@ -203,12 +203,13 @@ fn now_before_the_first_save_shows_what_the_answers_hold() {
     let env = Env::new();
     std::fs::create_dir_all(env.plan_dir()).unwrap();
     std::fs::write(env.plan_dir().join("draft.toml"), LAYLAS_FIRST_DRAFT).unwrap();
-    let out = env.ok(["now"]);
+    let out = crate::unmarked(&env.ok(["now"]));
+    // A dash, not a dot, between her Arabic facts (rtl14a).
     for expected in [
         "not saved as your plan yet",
         "1. أتنفس ببطء",
         "2. اتصل بمريم على +20 10 1234 5678",
-        "مريم · +20 10 1234 5678 · بعد ٦ مساءً",
+        "مريم — +20 10 1234 5678 — بعد ٦ مساءً",
         "Samaritans: call 116 123",
         "`relapse-plan new` carries on with them",
     ] {

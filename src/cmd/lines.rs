@@ -56,8 +56,10 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         }
     }
     if let Some(plan) = &own {
-        crate::render::crisis::write_own_lines(ctx.out, plan, ctx.style.width, ctx.style)
-            .map_err(Error::Stdout)?;
+        let shown = crate::render::to_text(|w| {
+            crate::render::crisis::write_own_lines(w, plan, ctx.style.width, ctx.style)
+        });
+        ctx.write_shown(&shown)?;
     }
     Ok(())
 }

@@ -42,8 +42,9 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
         && let Ok(Some(draft)) = ctx.store.load_draft()
     {
         let lines = ctx.crisis_lines(draft.plan.country.as_deref());
-        return write_draft_now(ctx.out, &draft.plan, lines.as_ref(), ctx.style)
-            .map_err(Error::Stdout);
+        let shown =
+            crate::render::to_text(|w| write_draft_now(w, &draft.plan, lines.as_ref(), ctx.style));
+        return ctx.write_shown(&shown);
     }
     let plan = loaded.as_ref().map(|l| &l.plan);
     let lines = ctx.crisis_lines(plan.and_then(|p| p.country.as_deref()));

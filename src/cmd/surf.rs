@@ -165,8 +165,10 @@ fn finish(
     if last >= STILL_HIGH {
         let plan = ctx.store.load_for_crisis().ok().flatten().map(|l| l.plan);
         let lines = ctx.crisis_lines(plan.as_ref().and_then(|p| p.country.as_deref()));
-        crate::render::crisis::write_still_high(ctx.out, plan.as_ref(), lines.as_ref(), ctx.style)
-            .map_err(Error::Stdout)?;
+        let shown = crate::render::to_text(|w| {
+            crate::render::crisis::write_still_high(w, plan.as_ref(), lines.as_ref(), ctx.style)
+        });
+        ctx.write_shown(&shown)?;
     }
     let again = crate::render::rescue::surf(
         &ratings,

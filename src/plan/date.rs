@@ -966,6 +966,9 @@ fn relative(text: &str, today: Date) -> Option<Date> {
         .iter()
         .find_map(|by| lower.strip_suffix(by))
         .unwrap_or(&lower);
+    if let Some(date) = relative_arabic(lower, today) {
+        return Some(date);
+    }
     let start = days_from_civil(today);
     let on = |days: i64| Some(civil_from_days(start + days));
     let after_weekday = |target: i64| on((target - weekday(start) - 1).rem_euclid(7) + 1);
@@ -1050,6 +1053,143 @@ fn relative(text: &str, today: Date) -> Option<Date> {
         _ => {}
     }
     relative_chinese(&words.concat(), today)
+}
+
+/// Arabic written as people type it, folded to one spelling: no short
+/// vowels (غداً, غدًا and غدا are one word), no tatweel, one alef for
+/// أ إ آ ٱ (الأسبوع or الاسبوع), ى as ي and ة as ه (بكرة or بكره), and
+/// no direction marks (a right-to-left keyboard can put them in).
+fn fold_arabic(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+            )
+        })
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            _ => c,
+        })
+        .collect()
+}
+
+/// An Arabic weekday (folded, with or without ال, in Egyptian speech
+/// too: الاتنين, التلات): Monday 0 … Sunday 6.
+fn weekday_arabic(word: &str) -> Option<i64> {
+    if word == "الحد" {
+        return Some(6);
+    }
+    let bare = word.strip_prefix("ال").unwrap_or(word);
+    match bare {
+        "اثنين" | "اتنين" => Some(0),
+        "ثلاثاء" | "ثلاثا" | "تلات" | "تلاتاء" => Some(1),
+        "اربعاء" | "اربعا" | "اربع" => Some(2),
+        "خميس" => Some(3),
+        "جمعه" => Some(4),
+        "سبت" => Some(5),
+        "احد" => Some(6),
+        _ => None,
+    }
+}
+
+/// A small count in Arabic words (folded), or in digits (already folded
+/// to ASCII by [`crate::plan::typed::fold`]): بعد ثلاثة أيام, بعد ٣ أيام.
+fn count_arabic(word: &str) -> Option<i64> {
+    for (n, words) in [
+        (1, &["واحد", "واحده"][..]),
+        (2, &["اثنين", "اتنين", "اثنان"]),
+        (3, &["ثلاث", "ثلاثه", "تلات", "تلاته"]),
+        (4, &["اربع", "اربعه"]),
+        (5, &["خمس", "خمسه"]),
+        (6, &["ست", "سته"]),
+        (7, &["سبع", "سبعه"]),
+        (8, &["ثمان", "ثماني", "ثمانيه", "تمن", "تمانيه"]),
+        (9, &["تسع", "تسعه"]),
+        (10, &["عشر", "عشره"]),
+    ] {
+        if words.contains(&word) {
+            return Some(n);
+        }
+    }
+    count(word)
+}
+
+/// Days, weeks or months in Arabic (folded): how many days on from
+/// `today` `n` of them are. A dual says its own two (يومين, أسبوعين,
+/// شهرين) and takes no count.
+fn unit_arabic(word: &str, n: i64, today: Date) -> Option<Date> {
+    let start = days_from_civil(today);
+    let on = |days: i64| Some(civil_from_days(start + days));
+    match word {
+        "يوم" | "يوما" | "ايام" => on(n),
+        "يومين" | "يومان" => on(2 * n.signum()),
+        "اسبوع" | "اسبوعا" | "اسابيع" => on(7 * n),
+        "اسبوعين" | "اسبوعان" => on(14 * n.signum()),
+        "شهر" | "شهرا" | "اشهر" | "شهور" => months_after(today, n),
+        "شهرين" | "شهران" => months_after(today, 2 * n.signum()),
+        _ => None,
+    }
+}
+
+/// "Next" and "last" after a weekday, a week or a month, in Arabic
+/// (folded): الجمعة القادمة, الأسبوع الجاي, الأسبوع الماضي.
+const NEXT_ARABIC: &[&str] = &["القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه"];
+const LAST_ARABIC: &[&str] = &["الماضي", "الماضيه", "الفائت", "الفايت"];
+
+/// The Arabic forms of [`relative`] (issue 13, Layla in Cairo): اليوم;
+/// غداً, بكرة; بعد غد; أمس, امبارح; بعد أسبوع, بعد أسبوعين, بعد ٣ أيام;
+/// الأسبوع القادم, الشهر القادم; a weekday, with or without ال, يوم
+/// before it or القادم after it (the first such day after today, as
+/// "Friday" and "next Friday" are); and, for `review --since`, قبل ٣
+/// أيام, الأسبوع الماضي, الجمعة الماضية. `None` when it is none of these.
+fn relative_arabic(text: &str, today: Date) -> Option<Date> {
+    if !text.chars().any(|c| matches!(c, '\u{600}'..='\u{6ff}')) {
+        return None;
+    }
+    let folded = fold_arabic(text);
+    let mut words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "in" and "on" say the same day: في الأسبوع القادم, يوم الجمعة.
+    if words.len() > 1 && matches!(words[0], "في" | "فى") {
+        words.remove(0);
+    }
+    if words.len() > 1 && words[0] == "يوم" && weekday_arabic(words[1]).is_some() {
+        words.remove(0);
+    }
+    let start = days_from_civil(today);
+    let on = |days: i64| Some(civil_from_days(start + days));
+    let after = |target: i64| on((target - weekday(start) - 1).rem_euclid(7) + 1);
+    let before = |target: i64| on(-((weekday(start) - target - 1).rem_euclid(7) + 1));
+    match words.as_slice() {
+        ["اليوم" | "النهارده" | "النهاردة"] => on(0),
+        ["غدا" | "بكره" | "بكرا" | "الغد"] => on(1),
+        ["بعد", "غد" | "الغد" | "بكره" | "بكرا"] => on(2),
+        ["امس" | "الامس" | "امبارح" | "مبارح" | "البارحه"] => on(-1),
+        ["اول", "امس" | "امبارح" | "مبارح"] => on(-2),
+        [day] => after(weekday_arabic(day)?),
+        [day, next] if NEXT_ARABIC.contains(next) && weekday_arabic(day).is_some() => {
+            after(weekday_arabic(day)?)
+        }
+        [day, last] if LAST_ARABIC.contains(last) && weekday_arabic(day).is_some() => {
+            before(weekday_arabic(day)?)
+        }
+        ["الاسبوع" | "الشهر", next] if NEXT_ARABIC.contains(next) => {
+            unit_arabic(words[0].strip_prefix("ال")?, 1, today)
+        }
+        ["الاسبوع" | "الشهر", last] if LAST_ARABIC.contains(last) => {
+            unit_arabic(words[0].strip_prefix("ال")?, -1, today)
+        }
+        ["بعد" | "خلال", what] => unit_arabic(what, 1, today),
+        ["بعد", n, what] => unit_arabic(what, count_arabic(n)?, today),
+        ["قبل", what] => unit_arabic(what, -1, today),
+        ["قبل", n, what] => unit_arabic(what, -count_arabic(n)?, today),
+        _ => None,
+    }
 }
 
 /// The Chinese forms of [`relative`], written without spaces (`joined`):
@@ -1754,6 +1894,80 @@ mod tests {
             ("letzten Freitag", "27 November 2026"),
         ] {
             assert_eq!(read(typed), meant, "{typed}");
+        }
+    }
+
+    /// Issue 13 (Layla, Cairo): Arabic relative dates, in every spelling
+    /// a keyboard gives (with or without hamza and short vowels, ة or ه,
+    /// Arabic-Indic or Latin digits, Egyptian speech).
+    #[test]
+    fn relative_dates_in_arabic_are_read() {
+        // Sunday 29 November 2026.
+        let today = date(2026, 11, 29);
+        let read = |text: &str| match parse_typed(text, DayOrder::DayFirst, today) {
+            TypedDate::Date(day) => long_date(day),
+            other => format!("{other:?}"),
+        };
+        for (typed, meant) in [
+            ("اليوم", "29 November 2026"),
+            ("غدا", "30 November 2026"),
+            ("غداً", "30 November 2026"),
+            ("غدًا", "30 November 2026"),
+            ("بكرة", "30 November 2026"),
+            ("بكره", "30 November 2026"),
+            ("بعد غد", "1 December 2026"),
+            ("بعد بكرة", "1 December 2026"),
+            ("أمس", "28 November 2026"),
+            ("امبارح", "28 November 2026"),
+            ("بعد أسبوع", "6 December 2026"),
+            ("بعد اسبوع", "6 December 2026"),
+            ("بعد أسبوعين", "13 December 2026"),
+            ("بعد اسبوعين", "13 December 2026"),
+            ("بعد ٣ أيام", "2 December 2026"),
+            ("بعد 3 أيام", "2 December 2026"),
+            ("بعد ثلاثة أيام", "2 December 2026"),
+            ("بعد يومين", "1 December 2026"),
+            ("بعد ١٠ أيام", "9 December 2026"),
+            ("بعد شهر", "29 December 2026"),
+            ("بعد ٣ أشهر", "28 February 2027"),
+            ("الأسبوع القادم", "6 December 2026"),
+            ("الاسبوع الجاي", "6 December 2026"),
+            ("في الأسبوع القادم", "6 December 2026"),
+            ("الشهر القادم", "29 December 2026"),
+            ("الجمعة", "4 December 2026"),
+            ("جمعة", "4 December 2026"),
+            ("الجمعة القادمة", "4 December 2026"),
+            ("يوم الجمعة", "4 December 2026"),
+            ("السبت", "5 December 2026"),
+            ("الأحد", "6 December 2026"),
+            ("الأحد القادم", "6 December 2026"),
+            ("الاثنين", "30 November 2026"),
+            ("الإثنين", "30 November 2026"),
+            ("اثنين", "30 November 2026"),
+            ("الثلاثاء", "1 December 2026"),
+            ("الأربعاء", "2 December 2026"),
+            ("الخميس القادم", "3 December 2026"),
+            ("خميس", "3 December 2026"),
+            // A right-to-left mark typed with it changes nothing.
+            ("\u{200f}الجمعة\u{200f}", "4 December 2026"),
+            // The past, for `review --since`.
+            ("أول أمس", "27 November 2026"),
+            ("قبل ٣ أيام", "26 November 2026"),
+            ("قبل أسبوع", "22 November 2026"),
+            ("الأسبوع الماضي", "22 November 2026"),
+            ("الجمعة الماضية", "27 November 2026"),
+        ] {
+            assert_eq!(read(typed), meant, "{typed}");
+        }
+        // Arabic words that are no date stay no date.
+        for typed in ["بعد", "القادم", "مريم", "بعد كثير"] {
+            assert!(
+                !matches!(
+                    parse_typed(typed, DayOrder::DayFirst, today),
+                    TypedDate::Date(_)
+                ),
+                "{typed}"
+            );
         }
     }
 

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::crisis::write_lines;
-use super::{clean, heading, separator, wrap};
+use super::{clean, heading, separator_for, wrap};
 use crate::crisis_lines::CountryLines;
 use crate::plan::checkin::{Acted, CheckIn, Recorded, Stretch};
 use crate::plan::date::civil_from_days;
@@ -319,16 +319,16 @@ fn write_plan_for_now(
     if !helpers.is_empty() {
         writeln!(w, "{}", heading("People who help", style))?;
         for c in helpers {
-            let mut line = clean(&c.name);
             // The number through render::phone, with its warning when it
             // does not dial what it shows, as `now` and `show` give it.
             let phone = c.phone.as_deref().map(super::phone);
             let reachable = c.reachable.as_deref().map(clean);
-            for extra in [phone, reachable].into_iter().flatten() {
-                line.push_str(separator(style));
-                line.push_str(&extra);
-            }
-            writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+            let facts: Vec<String> = std::iter::once(clean(&c.name))
+                .chain([phone, reachable].into_iter().flatten())
+                .collect();
+            let separator =
+                separator_for(style, &facts.iter().map(String::as_str).collect::<Vec<_>>());
+            writeln!(w, "{}", wrap(&facts.join(separator), width, "  ", "    "))?;
         }
     }
     write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{clean, heading, separator, wrap};
+use super::{clean, heading, separator_for, wrap};
 use crate::crisis_lines::{CountryLines, LOCAL_EMERGENCY};
 use crate::plan::{Plan, Role, Section};
 use crate::render::Style;
@@ -254,17 +254,11 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
             }
             continue;
         }
-        let mut line = clean(&c.name);
-        line.push_str(separator(style));
-        match number_of(c) {
-            Some(number) => line.push_str(&super::phone(number)),
-            None => line.push_str(NO_NUMBER),
-        }
-        if let Some(reachable) = &c.reachable {
-            line.push_str(separator(style));
-            line.push_str(&clean(reachable));
-        }
-        writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
+        let mut facts = vec![clean(&c.name)];
+        facts.push(number_of(c).map_or_else(|| NO_NUMBER.to_string(), super::phone));
+        facts.extend(c.reachable.as_deref().map(clean));
+        let separator = separator_for(style, &facts.iter().map(String::as_str).collect::<Vec<_>>());
+        writeln!(w, "{}", wrap(&facts.join(separator), width, "  ", "    "))?;
     }
     Ok(())
 }

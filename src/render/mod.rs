@@ -837,6 +837,51 @@ pub fn separator(style: Style) -> &'static str {
     if style.plain { ", " } else { " · " }
 }
 
+/// [`separator`] for a line of these `facts`: where any holds Arabic
+/// script, an em dash, as a middle dot there reads as the Arabic-Indic
+/// zero "٠" ("مريم · ٠١٠٠ ١٢٣ ٤٥٦٧" read as a number starting with two
+/// zeros; Layla, Cairo).
+pub fn separator_for(style: Style, facts: &[&str]) -> &'static str {
+    if style.plain {
+        separator(style)
+    } else {
+        separator_between(facts)
+    }
+}
+
+/// What separates facts on a line in any medium: a middle dot, or an em
+/// dash where any of `facts` holds Arabic script (Arabic, Persian, Urdu:
+/// letters or digits). An em dash because it cannot be taken for a digit
+/// (the Arabic comma "،" and a dash are the usual separators there; a
+/// comma would run into her own commas, and "-" or "–" inside a run of
+/// digits is part of a number), reads the same in either direction, and
+/// takes the one column the dot took, so nothing is laid out differently.
+pub fn separator_between(facts: &[&str]) -> &'static str {
+    if facts.iter().any(|fact| fact.chars().any(is_arabic_script)) {
+        " — "
+    } else {
+        " · "
+    }
+}
+
+/// A letter or digit of the Arabic script (its blocks, presentation
+/// forms included).
+fn is_arabic_script(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Text as written out to a terminal or a stream: numbers in right-to-left
+/// lines held left to right by marks that take no column
+/// ([`paragraph::for_screen`]).
+pub fn for_screen(text: &str) -> std::borrow::Cow<'_, str> {
+    paragraph::for_screen(text)
+}
+
 /// Text as `--plain` shows it: typographic quotes and the ellipsis in
 /// their plain forms (`"`, `'`, `...`), which every braille table and
 /// speech synthesizer has, where a braille display shows “ ” … as codes

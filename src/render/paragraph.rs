@@ -104,6 +104,91 @@ fn is_explicit(c: char) -> bool {
     )
 }
 
+/// Text as written to a terminal or a stream of text (`now`, `show`,
+/// `contact list`, `lines`, the check-in's crisis block, messages): each
+/// line that holds right-to-left letters or Arabic-Indic digits gets the
+/// marks a text printout gives its numbers ([`Guard::Marks`]: a
+/// left-to-right mark just before and after each number, and an override
+/// around one in Arabic-Indic digits), so a bidi-aware terminal (VTE,
+/// Konsole, mlterm, Windows Terminal) shows "+20 100 123 4567" and
+/// "٠١٠٠ ١٢٣ ٤٥٦٧" with their groups in the order typed, where it showed
+/// "٤٥٦٧ ١٢٣ ٠١٠٠" (Layla, Cairo). Into a pipe too: a file opened in a
+/// bidi editor needs them as much, and nothing sits between a number's
+/// first and last digit, so `grep 4567` still finds it. The marks take
+/// no column (a terminal without bidi, tmux, shows nothing for them), and
+/// are added after the lines are laid out. English lines are left byte
+/// for byte. A line that already holds a direction control is left as it
+/// is: stored words are cleaned before they are shown (`\u{202e}` written
+/// out), so any there are ours already.
+pub fn for_screen(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(turns_numbers) {
+        return text.into();
+    }
+    text.split('\n')
+        .map(screen_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into()
+}
+
+/// A character that turns the numbers near it around under UAX #9: a
+/// right-to-left letter, or an Arabic-Indic digit (an "Arabic number",
+/// whose groups read in reverse even in a left-to-right line).
+fn turns_numbers(c: char) -> bool {
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN)
+}
+
+/// One line of [`for_screen`].
+fn screen_line(line: &str) -> String {
+    let marked = line
+        .chars()
+        .any(|c| is_explicit(c) || matches!(c, LRM | '\u{200f}' | '\u{61c}'));
+    if marked || !line.chars().any(turns_numbers) {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut at = 0;
+    for range in whole_numbers(line) {
+        out.push_str(&line[at..range.start]);
+        out.push_str(&Guard::Marks.around(&line[range.clone()]));
+        at = range.end;
+    }
+    out.push_str(&line[at..]);
+    out
+}
+
+/// [`numbers`], with a number that holds a hidden character written out
+/// (`٠٧٧\u{200d}٠٠ ٩٠٠`) kept as one: its two halves held apart would each
+/// read left to right, in the wrong order between them.
+fn whole_numbers(text: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for range in numbers(text) {
+        if let Some(last) = found.last_mut()
+            && only_written_out(&text[last.end..range.start])
+        {
+            last.end = range.end;
+            continue;
+        }
+        found.push(range);
+    }
+    found
+}
+
+/// Whether `gap` is one or more hidden characters written out and nothing
+/// else (`\u{200d}`).
+fn only_written_out(mut gap: &str) -> bool {
+    if gap.is_empty() {
+        return false;
+    }
+    while !gap.is_empty() {
+        match super::written_out_len(gap) {
+            Some(len) => gap = &gap[len..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// The longest run of digits and separators still taken for one number:
 /// E.164 numbers have at most 15 digits; longer runs are ordinary words.
 const MAX_NUMBER_CHARS: usize = 24;
@@ -992,6 +1077,104 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A line as a bidi-aware terminal shows it with its paragraph
+    /// direction found from its text (`None`) or set by the terminal.
+    fn seen_as(line: &str, level: Option<unicode_bidi::Level>) -> String {
+        let info = unicode_bidi::BidiInfo::new(line, level);
+        let para = &info.paragraphs[0];
+        info.reorder_line(para, para.range.clone())
+            .chars()
+            .filter(|c| !matches!(*c, LRM | LRO | PDF))
+            .collect()
+    }
+
+    /// Layla, in Cairo, in a bidi-aware terminal: her numbers showed with
+    /// their groups reversed on `now`, `show` and `contact list`, in
+    /// Arabic-Indic and Latin digits alike. Marked for the screen, every
+    /// number reads as typed whichever direction the terminal gives the
+    /// line, and takes no more columns than before.
+    #[test]
+    fn numbers_on_a_screen_read_as_typed_in_right_to_left_lines() {
+        let cases = [
+            ("  1. اتصل بمريم على ٠١٠٠ ١٢٣ ٤٥٦٧", vec!["٠١٠٠ ١٢٣ ٤٥٦٧"]),
+            ("  مريم — ٠١٠٠ ١٢٣ ٤٥٦٧ — بعد ٦ مساءً", vec!["٠١٠٠ ١٢٣ ٤٥٦٧"]),
+            (
+                "اتصل بأخي على +20 100 123 4567 أو (02) 2222-3333 الآن",
+                vec!["+20 100 123 4567", "(02) 2222-3333"],
+            ),
+            ("│ 1. أحمد │ +٢٠ ١٠٠ ١٢٣ ٤٥٦٧ │", vec!["+٢٠ ١٠٠ ١٢٣ ٤٥٦٧"]),
+            ("Call Sam on ٠٧٧٠٠ ٩٠٠-١٢٣", vec!["٠٧٧٠٠ ٩٠٠-١٢٣"]),
+            (
+                "فرح: ۰۹۱۲ ۳۴۵ ۶۷۸۹ و 0912 345 6789",
+                vec!["۰۹۱۲ ۳۴۵ ۶۷۸۹", "0912 345 6789"],
+            ),
+            ("נועה: 050 123 4567", vec!["050 123 4567"]),
+        ];
+        let rtl = Some(unicode_bidi::Level::rtl());
+        let ltr = Some(unicode_bidi::Level::ltr());
+        for (line, typed) in cases {
+            // Unmarked, a bidi terminal turns at least one around: the
+            // test can tell.
+            assert!(
+                [None, ltr, rtl]
+                    .iter()
+                    .any(|&l| typed.iter().any(|n| !seen_as(line, l).contains(n))),
+                "{line:?}"
+            );
+            let shown = for_screen(line);
+            for level in [None, ltr, rtl] {
+                for number in &typed {
+                    assert!(
+                        seen_as(&shown, level).contains(number),
+                        "{number:?} in {:?} ({level:?})",
+                        seen_as(&shown, level)
+                    );
+                }
+            }
+            // Whole between its first and last digit (grep finds it), and
+            // no wider: the marks take no column.
+            for number in &typed {
+                assert!(shown.contains(number), "{shown:?}");
+            }
+            assert_eq!(display_width(&shown), display_width(line), "{shown:?}");
+            assert_eq!(
+                console::measure_text_width(&shown),
+                console::measure_text_width(line)
+            );
+            // Marked once only.
+            assert_eq!(for_screen(&shown), shown);
+        }
+    }
+
+    /// English lines, and lines with no number, are written byte for byte
+    /// as they were; a hidden character written out stays visible, inside
+    /// the number it sits in; a bold heading keeps its escape codes.
+    #[test]
+    fn a_screen_gets_marks_only_where_right_to_left_text_needs_them() {
+        for text in [
+            "Samaritans: call 116 123\n  Alex · +44 7700 900123 · after 6pm",
+            "Call Ravi on +91 98765 43210",
+            "",
+        ] {
+            assert!(matches!(for_screen(text), std::borrow::Cow::Borrowed(_)));
+        }
+        assert_eq!(for_screen("أتنفس ببطء عشر مرات"), "أتنفس ببطء عشر مرات");
+        // Only the line that needs them.
+        assert_eq!(
+            for_screen("Emergency: 122\nمريم: 122 333"),
+            "Emergency: 122\nمريم: \u{200e}122 333\u{200e}"
+        );
+        let hidden = "مريم: ٠٧٧\\u{200d}٠٠ ٩٠٠ ١٢٣";
+        assert_eq!(
+            for_screen(hidden),
+            "مريم: \u{200e}\u{202d}٠٧٧\\u{200d}٠٠ ٩٠٠ ١٢٣\u{202c}\u{200e}"
+        );
+        assert_eq!(
+            for_screen("\u{1b}[1mمريم 123 456\u{1b}[0m"),
+            "\u{1b}[1mمريم \u{200e}123 456\u{200e}\u{1b}[0m"
+        );
     }
 
     /// Wei, in Taipei: "還是很危險就打１１９或安心專線１９２５。" broke 1925 over

@@ -208,15 +208,16 @@ fn person(c: &Contact, m: Medium) -> Item {
                 )),
             },
         },
-        Some(phone) if !phone.trim().is_empty() => Item::Bullet(match &c.reachable {
-            Some(when) => format!(
-                "{} · {} ({})",
-                m.show(&c.name),
-                m.number(phone.trim()),
-                m.show(when)
-            ),
-            None => format!("{} · {}", m.show(&c.name), m.number(phone.trim())),
-        }),
+        Some(phone) if !phone.trim().is_empty() => {
+            let (name, number) = (m.show(&c.name), m.number(phone.trim()));
+            let when = c.reachable.as_deref().map(|when| m.show(when));
+            // An em dash where Arabic script is: a dot reads as "٠" there.
+            let dot = super::separator_between(&[&name, &number, when.as_deref().unwrap_or("")]);
+            Item::Bullet(match when {
+                Some(when) => format!("{name}{dot}{number} ({when})"),
+                None => format!("{name}{dot}{number}"),
+            })
+        }
         _ => Item::Bullet(match &c.reachable {
             Some(when) => format!("{} ({})", m.show(&c.name), m.show(when)),
             None => m.show(&c.name),

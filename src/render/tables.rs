@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use textwrap::core::display_width;
 
 use super::paragraph::{self, Flavor};
-use super::{clean, heading, separator, wrap};
+use super::{clean, heading, wrap};
 use crate::plan::priority::{self, Priority};
 use crate::plan::{CopingKind, Plan, RevisionInfo, Section};
 use crate::render::Style;
@@ -401,7 +401,7 @@ impl std::fmt::Display for Grid {
 /// review 2027-01-15" never split from its date); only a fact wider than
 /// the screen wraps within.
 fn write_facts(w: &mut dyn Write, facts: Vec<String>, style: Style) -> io::Result<()> {
-    let sep = separator(style);
+    let sep = super::separator_for(style, &facts.iter().map(String::as_str).collect::<Vec<_>>());
     let mut lines: Vec<String> = Vec::new();
     for fact in facts {
         match lines.last_mut() {
