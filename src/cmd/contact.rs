@@ -813,9 +813,11 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     }
     match &lines {
         None => ctx.say("No country is set, so no crisis lines are included (`--country CC` or `relapse-plan set --country CC`).")?,
+        // The country by name, as `now` says it: "EG" is a code she never
+        // typed (fresh eyes, issue 13).
         Some(l) if l.lines.is_empty() => ctx.say(&format!(
             "No crisis lines are checked for {} yet, so none are included.",
-            l.country
+            crate::plan::country::name(&l.country).map_or_else(|| clean(&l.country), str::to_string)
         ))?,
         Some(_) => {}
     }
