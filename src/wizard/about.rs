@@ -5,7 +5,7 @@ use crate::crisis_lines::{self, EMERGENCY};
 use crate::error::Result;
 use crate::plan::date::{
     DayOrder, TypedDate, When, civil_from_days, date_only, days_from_civil, long_date,
-    parse_typed_when,
+    parse_typed_in,
 };
 use toml::value::Date;
 
@@ -216,7 +216,7 @@ impl Wizard<'_> {
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(None);
             };
-            let read = parse_typed_when(&text, order, self.today, When::Future);
+            let read = parse_typed_in(&text, order, region.as_deref(), self.today, When::Future);
             let date = match read {
                 TypedDate::Date(date) => date,
                 TypedDate::EitherOf(day_first, month_first) => {
