@@ -829,12 +829,12 @@ pub enum TriggerCommand {
     List,
     /// Add a trigger.
     #[command(
-        after_help = "Example:\n  relapse-plan trigger add --id payday --situation \"Friday payday, walking past the pub\" \\\n    --category pleasant-emotions --thought \"I've earned it\" --feeling restless \\\n    --urge \"buy a bottle\" --likelihood 4 --intensity 5 --confidence 40 \\\n    --coping urge-surf --contact alex"
+        after_help = "Example:\n  relapse-plan trigger add --id payday --situation \"Friday payday, on the way home alone\" \\\n    --category pleasant-emotions --thought \"I've earned it\" --feeling restless \\\n    --urge \"just this once\" --likelihood 4 --intensity 5 --confidence 40 \\\n    --coping urge-surf --contact alex"
     )]
     Add(TriggerAdd),
     /// Change a trigger; list flags add to what is there, --remove-* take away.
     #[command(
-        after_help = "Example:\n  relapse-plan trigger edit payday --likelihood 3 --thought \"Just one won't hurt\""
+        after_help = "Example:\n  relapse-plan trigger edit payday --likelihood 3 --thought \"Once won't hurt\""
     )]
     Edit(TriggerEdit),
     /// Remove a trigger.

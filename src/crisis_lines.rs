@@ -105,12 +105,20 @@ pub const EMERGENCY: &[(&str, &str)] = &[
     // capetown.gov.za (the City of Cape Town: 112, toll-free; from a
     // landline other numbers apply, so the mobile is named).
     ("ZA", "112 from a mobile phone"),
+    // nfa.gov.tw (the National Fire Agency's "how to report": 119 for fire
+    // and for an ambulance). Checked on 2026-11-29.
+    ("TW", "119"),
 ];
 
 /// When the first lines were checked.
 const CHECKED: &str = "2026-11-22";
 /// When the lines added for issue 15 were checked.
 const CHECKED_2: &str = "2026-11-28";
+/// When Taiwan's line was checked (issue 13). The Ministry of Health and
+/// Welfare's 1925 line, Teacher Chang's 1980 and every Egyptian number
+/// were found only in news pages, or on an official page with an older
+/// number, so they are left out until an official page confirms them.
+const CHECKED_3: &str = "2026-11-29";
 
 const fn line(
     country: &'static str,
@@ -309,6 +317,19 @@ pub const LINES: &[CrisisLine] = &[
             "https://www.sadag.org/index.php?option=com_content&view=article&id=3141:world-mental-health-day-7-october-2020&catid=149:press-releases&Itemid=601",
         )
     },
+    CrisisLine {
+        // The New Taipei City Lifeline Association's own page: 1995 from
+        // any phone reaches the Lifeline of the county you are in. It
+        // names no hours, so none are kept.
+        about: Some("reaches the Lifeline of the county you are in"),
+        checked: CHECKED_3,
+        ..line(
+            "TW",
+            "生命線 Lifeline",
+            Some("1995"),
+            "http://www.1995.org.tw/dvocacy_detail_32.htm",
+        )
+    },
 ];
 
 /// Kakogawa City's list of where to talk (a government page).
@@ -474,7 +495,7 @@ mod tests {
         let calls: Vec<&str> = LINES.iter().filter_map(|l| l.call).collect();
         for code in [
             "988", "116 123", "13 11 14", "1737", "3114", "113", "14416", "142", "143", "109",
-            "1771",
+            "1771", "1995",
         ] {
             assert!(
                 calls.iter().any(|c| c.split(" or ").any(|n| n == code)),

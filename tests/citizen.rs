@@ -52,7 +52,7 @@ fn lines_lists_every_checked_line_with_its_source() {
         codes,
         [
             "US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "IN", "AT", "CH", "JP", "KR",
-            "PL", "PT", "SE", "SG", "ZA"
+            "PL", "PT", "SE", "SG", "ZA", "TW"
         ]
     );
     for country in countries {
@@ -63,7 +63,8 @@ fn lines_lists_every_checked_line_with_its_source() {
                 "{line}"
             );
             assert!(
-                ["2026-11-22", "2026-11-28"].contains(&line["checked"].as_str().unwrap()),
+                ["2026-11-22", "2026-11-28", "2026-11-29"]
+                    .contains(&line["checked"].as_str().unwrap()),
                 "{line}"
             );
             assert_eq!(line["checked_over_a_year_ago"], false, "{line}");
@@ -508,4 +509,38 @@ fn the_calendar_names_nothing_of_the_plan_without_details() {
         help.contains("Without it each event says only \"Practise your"),
         "{help}"
     );
+}
+
+/// Fresh eyes (issue 13): Taiwan is offered as her country, guessed from
+/// her time zone, yet `now` said "No lines are checked for Taiwan yet".
+/// Its emergency number and the Lifeline are now checked against their
+/// own published pages; Egypt's are not yet, so it is named and told
+/// what to do, never shown another country's numbers.
+#[test]
+fn now_in_taipei_shows_taiwans_lines_and_in_cairo_names_egypt() {
+    let env = Env::new();
+    env.test(["now"])
+        .env("TZ", "Asia/Taipei")
+        .env("LANG", "C.UTF-8")
+        .stdout_has("Crisis lines (Taiwan)")
+        .stdout_has("Emergency: 119")
+        .stdout_has("生命線 Lifeline: call 1995")
+        .stdout_lacks("No lines are checked")
+        .run();
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(["lines", "--json", "--country", "TW"])).unwrap();
+    assert_eq!(json["emergency"], "119");
+    assert_eq!(
+        json["lines"][0]["source"],
+        "http://www.1995.org.tw/dvocacy_detail_32.htm"
+    );
+    assert_eq!(json["lines"][0]["checked"], "2026-11-29");
+    env.test(["now"])
+        .env("TZ", "Africa/Cairo")
+        .env("LANG", "C.UTF-8")
+        .stdout_has("Crisis lines (Egypt)")
+        .stdout_has("No lines are checked for Egypt yet")
+        .stdout_has("call your local")
+        .stdout_lacks("Emergency: ")
+        .run();
 }

@@ -543,3 +543,61 @@ fn save_messages_and_the_rehearse_list_use_words_and_fit_50_columns() {
         "{list}"
     );
 }
+
+/// Fresh eyes (issue 13): the trigger kinds read as a plan about
+/// substances ("feeling unwell without it", "seeing or being offered it",
+/// "parties, nights out", an example urge to "buy a bottle") for someone
+/// whose plan is about self-harm. The words now fit any plan, and every
+/// kind is still saved under the key files have always held.
+#[test]
+fn trigger_kinds_fit_any_plan_and_are_saved_as_before() {
+    let env = Env::new();
+    let help = env.ok(["trigger", "add", "--help"]);
+    for substance in [
+        "without it",
+        "offered it",
+        "\"just one\"",
+        "nights out",
+        "join in",
+        "bottle",
+        "the pub",
+    ] {
+        assert!(!help.contains(substance), "{substance:?} in:\n{help}");
+    }
+    for words in [
+        "pain, illness, tiredness, sleeping badly",
+        "\"just this once\", proving you're in control",
+        "a strong urge, a reminder, a chance at hand",
+        "others urging you on, or doing it around you",
+        "celebrating or relaxing with other people",
+    ] {
+        assert!(help.contains(words), "{words:?} missing from:\n{help}");
+    }
+    env.ok(["init", "--name", "Noor"]);
+    let keys = [
+        "unpleasant-emotions",
+        "physical-discomfort",
+        "pleasant-emotions",
+        "testing-personal-control",
+        "urges-and-temptations",
+        "conflict-with-others",
+        "social-pressure",
+        "pleasant-times-with-others",
+    ];
+    for (i, key) in keys.iter().enumerate() {
+        env.ok([
+            "trigger",
+            "add",
+            "--situation",
+            &format!("Situation number {i}"),
+            "--category",
+            key,
+        ]);
+    }
+    let file = std::fs::read_to_string(env.plan_file()).unwrap();
+    for key in keys {
+        assert!(file.contains(&format!("category = \"{key}\"")), "{file}");
+    }
+    let shown = env.ok(["show"]);
+    assert!(shown.contains("urges and temptations"), "{shown}");
+}

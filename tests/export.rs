@@ -233,6 +233,29 @@ fn without_a_country_only_people_are_written_and_it_says_why() {
     assert!(err.contains("no one to export"), "{err}");
 }
 
+/// Fresh eyes (issue 13): a plan in Egypt, where no line is checked yet,
+/// was told "No crisis lines are checked for EG", a code she never typed.
+#[test]
+fn a_country_without_checked_lines_is_named_not_coded() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Salma", "--country", "EG"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "أحمد",
+        "--phone",
+        "+20 10 1234 5678",
+    ]);
+    let out = env
+        .test(["contact", "export"])
+        .stderr_has("No crisis lines are checked for Egypt yet")
+        .stderr_lacks("for EG")
+        .run();
+    let text = String::from_utf8(out.bytes).unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 1, "{text}");
+}
+
 #[test]
 fn folders_are_refused_devices_and_pipes_written_directly_and_an_existing_file_is_replaced() {
     let env = plan();

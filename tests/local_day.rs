@@ -729,3 +729,41 @@ fn a_save_is_dated_when_it_is_saved_not_when_the_question_was_asked() {
     assert!(log.contains("2026-11-22T20:40:00Z"), "{log}");
     assert!(!log.contains("2026-11-22T20:00:00Z"), "{log}");
 }
+
+/// Issue 13: Taiwan writes dates in the ROC (民國) era: 115/12/01 is
+/// 1 December 2026. In a plan in Taiwan the bare year is read so, and said
+/// back in words; 民國 is read anywhere.
+#[test]
+fn a_plan_in_taiwan_reads_roc_era_dates_and_says_them_back() {
+    let env = Env::with_example();
+    env.ok(["set", "--country", "TW"]);
+    for (typed, stored, day) in [
+        ("115/12/01", "next = 2026-12-01", "1"),
+        ("民國115年12月2日", "next = 2026-12-02", "2"),
+        ("115.12.3", "next = 2026-12-03", "3"),
+    ] {
+        let ran = env
+            .test(["set", "--next-review", typed])
+            .env("TZ", "Asia/Taipei")
+            .run();
+        let said =
+            String::from_utf8(ran.err_bytes).unwrap() + &String::from_utf8(ran.bytes).unwrap();
+        assert!(
+            said.contains("2026") && said.contains(day),
+            "{typed}: {said}"
+        );
+        assert!(!said.contains("115"), "{typed}: {said}");
+        let plan = std::fs::read_to_string(env.plan_file()).unwrap();
+        assert!(plan.contains(stored), "{typed}: {plan}");
+    }
+    // Elsewhere only 民國 says it is the ROC era.
+    env.ok([
+        "set",
+        "--country",
+        "GB",
+        "--next-review",
+        "民國115年12月2日",
+    ]);
+    let plan = std::fs::read_to_string(env.plan_file()).unwrap();
+    assert!(plan.contains("next = 2026-12-02"), "{plan}");
+}

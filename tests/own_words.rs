@@ -181,17 +181,23 @@ fn set_reads_dates_and_numbers_in_the_persons_own_language() {
 
 /// Taiwan in its own script is understood, and a country with no checked
 /// lines says how to keep one's own, never losing crisis lines silently.
+/// (Taiwan has checked lines since issue 13, so Egypt, in Arabic, is the
+/// country without them here.)
 #[test]
 fn a_country_in_its_own_script_with_no_lines_says_how_to_keep_ones_own() {
     let env = Env::with_example();
     for typed in ["台灣", "台湾", "臺灣"] {
         env.test(["set", "--country", typed])
-            .stderr_has("no checked crisis lines for Taiwan yet")
-            .stderr_has("relapse-plan set --emergency-number NUMBER")
-            .stderr_has("relapse-plan set --own-line NAME --call NUMBER")
+            .stderr_lacks("no checked crisis lines")
             .run();
         assert_eq!(env.plan().country.as_deref(), Some("TW"));
     }
+    env.test(["set", "--country", "مصر"])
+        .stderr_has("no checked crisis lines for Egypt yet")
+        .stderr_has("relapse-plan set --emergency-number NUMBER")
+        .stderr_has("relapse-plan set --own-line NAME --call NUMBER")
+        .run();
+    assert_eq!(env.plan().country.as_deref(), Some("EG"));
     for (typed, code) in [
         ("日本", "JP"),
         ("대한민국", "KR"),
@@ -428,4 +434,45 @@ fn number_flags_take_full_width_digits() {
     let diff = run(&["diff", "３", "４"]);
     assert!(diff.contains("likelihood 4 → 2"), "{diff}");
     assert!(!diff.contains("invalid"), "{diff}");
+}
+
+/// Issue 13: a plan in Egypt, where relapse-plan has no emergency number,
+/// asked for none, and every printout said only "call your local emergency
+/// number". The walk-through now asks for hers once, in a real terminal:
+/// typed, it is kept where `set --emergency-number` keeps it; carried on
+/// another time, it is not asked again.
+#[cfg(unix)]
+#[test]
+fn the_walk_through_asks_once_for_her_emergency_number_in_egypt() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("سلمى".into(), Some("EG".into())),
+    );
+    let t = Tmux::start(&env, &["new"], 100);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("no emergency number for Egypt yet");
+    t.wait_for("Your local emergency number? (Enter skips)");
+    t.type_text("abc");
+    t.keys(&["Enter"]);
+    t.wait_for("That has no digits");
+    t.type_text("122");
+    t.keys(&["Enter"]);
+    t.wait_for("Kept: in an emergency, call 122.");
+    t.wait_for("When would you like to review");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("emergency = \"122\""), "{draft}");
+
+    let again = Tmux::start(&env, &["new"], 100);
+    again.wait_for("You have unfinished answers");
+    again.keys(&["Enter"]);
+    again.wait_for("When would you like to review");
+    let screen = again.scrollback();
+    assert!(!screen.contains("Your local emergency number?"), "{screen}");
+    again.keys(&["C-c"]);
+    again.wait_until_ended();
 }

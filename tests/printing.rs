@@ -1016,3 +1016,38 @@ fn printed_stages_are_numbered_without_gaps() {
         .collect();
     assert_eq!(numbers, ["1", "2", "3", "4"], "{page}");
 }
+
+/// Issue 13: a plan with no emergency number at all (Egypt has none built
+/// in, and she kept none) printed only "call your local emergency number".
+/// Printing says so on screen, never on the paper, with how to add hers;
+/// once she has, it is printed and nothing is said.
+#[test]
+fn printing_without_an_emergency_number_says_so_on_screen_not_on_paper() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Salma", "--country", "EG"]);
+    let warning = "This plan has no emergency number";
+    for args in [
+        vec!["print", "--format", "text", "-o", "-"],
+        vec!["print", "--format", "html", "-o", "-"],
+        vec!["print", "--card", "--format", "text", "-o", "-"],
+    ] {
+        let ran = env
+            .test(&args)
+            .stderr_has(warning)
+            .stderr_has("relapse-plan set --emergency-number NUMBER")
+            .stdout_lacks(warning)
+            .run();
+        assert!(!ran.stdout.is_empty(), "{args:?}");
+    }
+    env.ok(["set", "--emergency-number", "123"]);
+    env.test(["print", "--format", "text", "-o", "-"])
+        .stderr_lacks(warning)
+        .stdout_has("123")
+        .run();
+    // A country with its number built in says nothing either.
+    let gb = Env::new();
+    gb.ok(["init", "--name", "Sam", "--country", "GB"]);
+    gb.test(["print", "--format", "text", "-o", "-"])
+        .stderr_lacks(warning)
+        .run();
+}

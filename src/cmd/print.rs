@@ -69,7 +69,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     if args.trends {
         doc.add_trends(trends_chart(ctx)?);
     }
-    warn_doubtful_numbers(ctx, &plan)?;
+    warn_before_printing(ctx, &plan, lines.as_ref())?;
     let search = ctx.fonts.clone();
     let bytes = if args.card {
         let built = card::build(&plan, lines.as_ref(), &ctx.zone, medium);
@@ -275,6 +275,39 @@ fn filled(built: card::Card, format: Format, notes: &mut Vec<String>) -> card::C
         }
         Format::Pdf => built,
     }
+}
+
+/// What the person should know before it goes on paper or a phone, said
+/// on screen.
+fn warn_before_printing(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    lines: Option<&crate::crisis_lines::CountryLines>,
+) -> Result<()> {
+    warn_doubtful_numbers(ctx, plan)?;
+    warn_no_emergency_number(ctx, plan, lines)
+}
+
+/// Without an emergency number, the table's or her own, the printout, the
+/// card and the lock screen can only say "call your local emergency
+/// number": said here, on screen and not on paper, with how to add hers
+/// (issue 13: a plan in Egypt printed no number to call).
+fn warn_no_emergency_number(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    lines: Option<&crate::crisis_lines::CountryLines>,
+) -> Result<()> {
+    let own = plan
+        .own_lines
+        .emergency
+        .as_deref()
+        .is_some_and(|n| !n.trim().is_empty());
+    if own || lines.and_then(|l| l.emergency).is_some() {
+        return Ok(());
+    }
+    ctx.say(
+        "This plan has no emergency number, so it says only “call your local emergency number”. Add yours with: relapse-plan set --emergency-number NUMBER",
+    )
 }
 
 /// The card as a lock-screen PNG, and what it left for the full plan.

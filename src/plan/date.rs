@@ -1337,6 +1337,9 @@ fn either_side(text: &str) -> Option<i64> {
 
 /// [`parse_typed`] for a date that must be on one side of today (`when`).
 pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) -> TypedDate {
+    if let Some(read) = roc_date(text, false) {
+        return read;
+    }
     let folded = crate::plan::typed::fold(text);
     let text = folded.trim();
     if let Some(days) = either_side(text) {
@@ -1352,6 +1355,94 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
         Some(date) => TypedDate::Date(date),
         None => written(text, order, today),
     }
+}
+
+/// [`parse_typed_when`] knowing where the plan is (`region`, its country
+/// code): in Taiwan a bare three-digit year is a year of the ROC era
+/// ([`roc_date`]), so `115/12/01` is 1 December 2026.
+pub fn parse_typed_in(
+    text: &str,
+    order: DayOrder,
+    region: Option<&str>,
+    today: Date,
+    when: When,
+) -> TypedDate {
+    let in_taiwan = region.is_some_and(|r| r.eq_ignore_ascii_case("TW"));
+    match roc_date(text, in_taiwan) {
+        Some(read) => read,
+        None => parse_typed_when(text, order, today, when),
+    }
+}
+
+/// The ROC (民國) era's years count from 1912: its year 115 is 2026.
+const ROC_YEAR_ZERO: i64 = 1911;
+
+/// A date written in the ROC (民國) era, as Taiwan writes dates (issue 13:
+/// 民國115年12月1日, 115年12月1日, 115/12/01 and 115.12.1 are all 1 December
+/// 2026). With 民國 (中華民國, 民国) it is read wherever the plan is; a bare
+/// year only in Taiwan (`in_taiwan`), and only of three digits from 100,
+/// so it cannot be mistaken for a year, a day or a month anywhere else.
+/// `None` when the text is not written that way.
+pub fn roc_date(text: &str, in_taiwan: bool) -> Option<TypedDate> {
+    let folded = crate::plan::typed::fold(text);
+    let text = folded.trim();
+    let era = ["中華民國", "中华民国", "民國", "民国"]
+        .iter()
+        .find_map(|era| text.strip_prefix(era));
+    let rest = era.map_or(text, str::trim_start);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let bare_year = digits == 3 && rest.starts_with('1');
+    if era.is_none() && !(in_taiwan && bare_year) {
+        return None;
+    }
+    let not_a_date = Some(TypedDate::NotADate);
+    if digits == 0 || digits > 3 {
+        return era.and(not_a_date);
+    }
+    let year: i64 = rest[..digits].parse().ok()?;
+    let after = rest[digits..].trim_start();
+    let month_day = if let Some(marked_part) = after.strip_prefix('年') {
+        match marked(marked_part.trim_start()) {
+            Some(Ok((None, month, day))) => Some((month, day)),
+            _ => None,
+        }
+    } else if let Some(mark) = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '/' | '.' | '-'))
+    {
+        let parts: Vec<&str> = after[mark.len_utf8()..]
+            .trim_end_matches('.')
+            .split(mark)
+            .collect();
+        let number = |w: &str| {
+            (!w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+                .then(|| w.parse::<i64>().ok())
+                .flatten()
+        };
+        match parts.as_slice() {
+            [month, day] => number(month).zip(number(day)),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let Some((month, day)) = month_day else {
+        // 民國 said it is a date; a bare number in Taiwan may be something
+        // else, read the usual way.
+        return era.and(not_a_date);
+    };
+    let date = (year >= 1)
+        .then(|| {
+            Some(Date {
+                year: u16::try_from(year + ROC_YEAR_ZERO).ok()?,
+                month: u8::try_from(month).ok()?,
+                day: u8::try_from(day).ok()?,
+            })
+        })
+        .flatten()
+        .filter(|d| is_real_date(*d));
+    Some(date.map_or(TypedDate::NoSuchDate, TypedDate::Date))
 }
 
 /// A date written out (numbers, month names, CJK marks) rather than said
@@ -1562,6 +1653,61 @@ pub fn is_real_date(date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13: Taiwan writes 2026-12-01 as 民國115年12月1日, 115年12月1日,
+    /// 115/12/01 and 115.12.1. With 民國 it is read anywhere; a bare
+    /// three-digit year only in Taiwan, and never mistaken elsewhere.
+    #[test]
+    fn roc_era_dates_are_read_where_they_cannot_be_mistaken() {
+        let d = |year, month, day| Date { year, month, day };
+        let today = d(2026, 11, 29);
+        let in_tw =
+            |text: &str| parse_typed_in(text, DayOrder::YearFirst, Some("TW"), today, When::Future);
+        let in_jp =
+            |text: &str| parse_typed_in(text, DayOrder::YearFirst, Some("JP"), today, When::Future);
+        let december = TypedDate::Date(d(2026, 12, 1));
+        for text in [
+            "民國115年12月1日",
+            "民國 115 年 12 月 1 日",
+            "中華民國115年12月1日",
+            "民国115年12月1日",
+            "民國115/12/01",
+            "民國１１５年１２月１日",
+            "115年12月1日",
+            "115/12/01",
+            "115.12.1",
+            "115.12.1.",
+            "115-12-01",
+        ] {
+            assert_eq!(in_tw(text), december, "{text}");
+        }
+        // 民國 says which era wherever the plan is; a bare year does not.
+        assert_eq!(in_jp("民國115年12月1日"), december);
+        assert_eq!(
+            parse_typed("民國115年12月1日", DayOrder::Unknown, today),
+            december
+        );
+        assert_eq!(roc_date("115/12/01", false), None);
+        assert_eq!(roc_date("115年12月1日", false), None);
+        assert_ne!(in_jp("115/12/01"), december);
+        // Gregorian dates, and numbers that are no ROC year, read as before.
+        assert_eq!(in_tw("2026年12月1日"), december);
+        assert_eq!(in_tw("2026/12/01"), december);
+        assert_eq!(
+            in_tw("1/12/2026"),
+            parse_typed_when("1/12/2026", DayOrder::YearFirst, today, When::Future)
+        );
+        assert_eq!(roc_date("12/1", true), None);
+        assert_eq!(roc_date("015/12/01", true), None);
+        assert_eq!(roc_date("99/12/01", true), None);
+        // No such day, or not a date at all, said so rather than guessed.
+        assert_eq!(in_tw("民國115年2月30日"), TypedDate::NoSuchDate);
+        assert_eq!(in_tw("115/02/30"), TypedDate::NoSuchDate);
+        assert_eq!(in_tw("民國0年1月1日"), TypedDate::NoSuchDate);
+        assert_eq!(in_tw("民國115年"), TypedDate::NotADate);
+        assert_eq!(in_tw("民國abc"), TypedDate::NotADate);
+        assert_eq!(roc_date("115", true), None);
+    }
 
     /// Priya, on 30 November: `review --since "29 नवंबर"` meant the day
     /// before, not 29 November of next year.

@@ -640,15 +640,19 @@ macro_rules! named_enum {
 named_enum!(
     /// The eight high-risk categories of Marlatt and Gordon, plus "other"
     /// and "not sure" (chosen, unlike a skipped question, which is none).
+    /// The words fit whatever the plan is about (drink, gambling,
+    /// self-harm, pills): fresh eyes found "feeling unwell without it" and
+    /// "seeing or being offered it" read as a plan about substances (issue
+    /// 13). The keys are what files hold, so they never change.
     Category, "trigger category", default Other, {
     UnpleasantEmotions = "unpleasant-emotions": "feeling low, angry, anxious, lonely or bored",
-    PhysicalDiscomfort = "physical-discomfort": "pain, illness, tiredness, feeling unwell without it",
+    PhysicalDiscomfort = "physical-discomfort": "pain, illness, tiredness, sleeping badly",
     PleasantEmotions = "pleasant-emotions": "celebrating, feeling good, wanting to feel even better",
-    TestingPersonalControl = "testing-personal-control": "\"just one\", proving you can handle it",
-    UrgesAndTemptations = "urges-and-temptations": "cravings, seeing or being offered it",
+    TestingPersonalControl = "testing-personal-control": "\"just this once\", proving you're in control",
+    UrgesAndTemptations = "urges-and-temptations": "a strong urge, a reminder, a chance at hand",
     ConflictWithOthers = "conflict-with-others": "arguments, criticism, feeling let down",
-    SocialPressure = "social-pressure": "others pushing or expecting you to join in",
-    PleasantTimesWithOthers = "pleasant-times-with-others": "parties, nights out, relaxing with friends",
+    SocialPressure = "social-pressure": "others urging you on, or doing it around you",
+    PleasantTimesWithOthers = "pleasant-times-with-others": "celebrating or relaxing with other people",
     Other = "other": "anything that doesn't fit the others",
     NotSure = "not-sure": "not sure yet which kind it is",
 });

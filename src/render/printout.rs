@@ -397,7 +397,7 @@ pub fn build(
     add(
         Rank::Emergency,
         "In an emergency",
-        emergency_items_with(plan, lines, m),
+        under_its_heading(emergency_items_with(plan, lines, m)),
     );
     add(
         Rank::Stage(1),
@@ -549,7 +549,7 @@ pub fn for_supporter(
     add(
         Rank::Emergency,
         "In an emergency",
-        emergency_items_with(plan, lines, m),
+        under_its_heading(emergency_items_with(plan, lines, m)),
     );
     for part in [
         PlanSection::Helps,
@@ -689,6 +689,30 @@ pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medi
         }
     }
     items
+}
+
+/// The emergency items for the printout's "In an emergency" section: the
+/// heading already says "In an emergency", so its line without a number
+/// says only what to do (fresh eyes, issue 13: the HTML read "In an
+/// emergency / In an emergency, call your local emergency number"). The
+/// card keeps the whole sentence under its "Crisis lines".
+fn under_its_heading(items: Vec<Item>) -> Vec<Item> {
+    let whole = format!("In an emergency, {LOCAL_EMERGENCY}");
+    items
+        .into_iter()
+        .map(|item| match item {
+            Item::Bullet(text) if text == whole => Item::Bullet(capitalised(LOCAL_EMERGENCY)),
+            other => other,
+        })
+        .collect()
+}
+
+/// `words` with its first letter upper-case.
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The emergency number(s) for the country; without one, what to do.

@@ -5,7 +5,7 @@ use crate::crisis_lines::{self, EMERGENCY};
 use crate::error::Result;
 use crate::plan::date::{
     DayOrder, TypedDate, When, civil_from_days, date_only, days_from_civil, long_date,
-    parse_typed_when,
+    parse_typed_in,
 };
 use toml::value::Date;
 
@@ -131,7 +131,20 @@ impl Wizard<'_> {
             )
         });
         self.ask.show(&text)?;
-        // No checked emergency number: say how to keep one's own.
+        // A country with no emergency number built in: ask for hers, once,
+        // so the printout, the card and `now` give a number to call rather
+        // than "call your local emergency number" (issue 13, Egypt).
+        let named = lines.as_ref().filter(|l| l.emergency.is_none());
+        if let Some(named) = named
+            && self.draft.plan.own_lines.emergency.is_none()
+            && !self.draft.is_done(EMERGENCY_ASKED)
+        {
+            let country = crate::plan::country::name(&named.country)
+                .map_or_else(|| "your country".to_string(), str::to_string);
+            self.ask_emergency_number(&country)?;
+        }
+        // Still no emergency number, or no line of her own: say how to
+        // keep them later.
         let own = &self.draft.plan.own_lines;
         if lines.as_ref().is_none_or(|l| l.emergency.is_none())
             && own.emergency.is_none()
@@ -147,6 +160,40 @@ impl Wizard<'_> {
             )?;
         }
         Ok(())
+    }
+
+    /// Asks once for the emergency number where she is, kept where `set
+    /// --emergency-number` keeps it; Enter skips. Hidden characters a
+    /// paste brings are left out, and said, as `set` does.
+    fn ask_emergency_number(&mut self, country: &str) -> Result<()> {
+        // Marked first: skipped, it is not asked again when she carries on.
+        self.draft.mark_done(EMERGENCY_ASKED);
+        self.say(&format!(
+            "relapse-plan has no emergency number for {country} yet. If you know the one to call there for an ambulance or the police, it can go in your plan, so it is printed and shown when you need it."
+        ))?;
+        let mut question = "Your local emergency number? (Enter skips)".to_string();
+        while let Some(typed) = self.ask.text(&question, "")? {
+            let mut number = typed.trim().to_string();
+            if number.is_empty() {
+                break;
+            }
+            if !number.chars().any(char::is_numeric) {
+                question = "That has no digits. The number to call? (Enter skips)".to_string();
+                continue;
+            }
+            for tidied in crate::plan::hidden::tidy_typed(&mut String::new(), Some(&mut number)) {
+                self.say(&crate::render::tidied_words(&tidied))?;
+            }
+            let shown = crate::render::clean(&number);
+            let own = &mut self.plan().own_lines;
+            own.emergency = Some(number);
+            own.emergency_source = None;
+            self.ask.show(&format!(
+                "Kept: in an emergency, call {shown}. It is marked as your own note wherever it is shown."
+            ))?;
+            break;
+        }
+        self.keep()
     }
 
     /// The next review date.
@@ -216,7 +263,7 @@ impl Wizard<'_> {
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(None);
             };
-            let read = parse_typed_when(&text, order, self.today, When::Future);
+            let read = parse_typed_in(&text, order, region.as_deref(), self.today, When::Future);
             let date = match read {
                 TypedDate::Date(date) => date,
                 TypedDate::EitherOf(day_first, month_first) => {
@@ -266,6 +313,10 @@ impl Wizard<'_> {
 
 /// The draft's mark that the country was asked (answered or skipped).
 pub(super) const COUNTRY: &str = "country";
+
+/// The draft's mark that her own emergency number was asked (answered or
+/// skipped), so it is asked once.
+const EMERGENCY_ASKED: &str = "emergency-number";
 
 /// Said when the country is left out, so the crisis lines are not lost
 /// without a word.

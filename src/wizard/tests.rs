@@ -1182,12 +1182,51 @@ fn a_country_typed_in_the_persons_language_is_understood_and_a_made_up_code_is_n
     assert!(said.contains("I don't know “ZZ”"), "{said}");
     let draft = store.draft().unwrap();
     assert_eq!(draft.plan.country.as_deref(), Some("IL"));
-    // No checked emergency number for Israel: the way to keep one's own.
+    // No checked emergency number for Israel: hers is asked for (issue
+    // 13; this asserted the hint to run `set --emergency-number` later).
     assert!(said.contains("No lines are checked for Israel"), "{said}");
+    assert!(
+        said.contains("relapse-plan has no emergency number for Israel yet"),
+        "{said}"
+    );
+    assert!(said.contains("Your local emergency number?"), "{said}");
+}
+
+/// Issue 13: in Egypt, with no emergency number built in, `new` asks for
+/// hers once (Enter skips), keeps it where `set --emergency-number` does,
+/// and says it back; a country with one built in is not asked.
+#[test]
+fn new_asks_once_for_her_emergency_number_where_none_is_built_in() {
+    let asked = |country: &str, answers: &[&str]| {
+        let plan = Plan::new("Salma".into(), Some(country.into()));
+        let (result, draft, _, ask) = walk(answers, plan, |w| {
+            w.show_crisis_lines()?;
+            w.show_crisis_lines()?;
+            Ok(Outcome::Pause)
+        });
+        result.unwrap();
+        assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+        (draft, ask.transcript.join("\n"))
+    };
+    let (draft, said) = asked("EG", &["abc", "\u{200b}122"]);
+    assert_eq!(draft.plan.own_lines.emergency.as_deref(), Some("122"));
+    assert_eq!(draft.plan.own_lines.emergency_source, None);
+    assert!(said.contains("no emergency number for Egypt yet"), "{said}");
+    assert!(said.contains("That has no digits"), "{said}");
+    assert!(said.contains("Kept: in an emergency, call 122."), "{said}");
+    assert_eq!(said.matches("Your local emergency number?").count(), 1);
+    // Enter skips, and it is not asked again; the way to add it later is said.
+    let (draft, said) = asked("EG", &[""]);
+    assert_eq!(draft.plan.own_lines.emergency, None);
+    assert_eq!(said.matches("Your local emergency number?").count(), 1);
     assert!(
         said.contains("relapse-plan set --emergency-number"),
         "{said}"
     );
+    // Taiwan has one built in (119): nothing is asked.
+    let (draft, said) = asked("TW", &[]);
+    assert_eq!(draft.plan.own_lines.emergency, None);
+    assert!(!said.contains("Your local emergency number?"), "{said}");
 }
 
 #[test]
