@@ -433,6 +433,29 @@ impl Assignment {
             .map(in_brief)
     }
 
+    /// The moment `homework assign` wrote it, as seconds since 1970: its
+    /// id begins with that moment in UTC, to the second
+    /// (`20261122t101500z-…`). `None` for an id written any other way
+    /// (by hand, or by someone else's tool).
+    pub fn set_at(&self) -> Option<i64> {
+        let moment = self.id.get(..16)?;
+        let (day, rest) = moment.split_at(8);
+        let (time, zulu) = rest.strip_prefix('t')?.split_at(6);
+        if zulu != "z" || !day.bytes().chain(time.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let written = format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            &day[..4],
+            &day[4..6],
+            &day[6..],
+            &time[..2],
+            &time[2..4],
+            &time[4..]
+        );
+        unix_seconds(&written.parse().ok()?)
+    }
+
     /// The days between assigned and due, both included: the most days
     /// anyone can check in on. `None` when either is not a day.
     pub fn days_to_do(&self) -> Option<i64> {
@@ -1551,6 +1574,14 @@ mod tests {
         };
         let made = Assignment::new(asked.clone(), day(29), day(22), &now).unwrap();
         assert_eq!(made.id, "20261122t093005z-dr-patel-sam");
+        // The id says when it was set, to the second; one written by
+        // hand says nothing.
+        assert_eq!(made.set_at(), unix_seconds(&now));
+        let by_hand = Assignment {
+            id: "homework-for-sam".into(),
+            ..made.clone()
+        };
+        assert_eq!(by_hand.set_at(), None);
         assert_eq!(made.assigned.to_string(), "2026-11-22");
         assert!(made.problems().is_empty(), "{:?}", made.problems());
         let late = Assignment::new(asked.clone(), day(21), day(22), &now).unwrap_err();

@@ -504,13 +504,54 @@ fn worth_talking_about(
         writeln!(out, "  Nothing stands out.")?;
     }
     for flag in flags {
-        writeln!(
-            out,
-            "{}",
-            super::item(super::bullet_marker(style), &clean(&flag), width, 2)
-        )?;
+        let marker = super::bullet_marker(style);
+        let laid = super::item(marker, &flag, width, 2);
+        writeln!(out, "{}", fit(&laid, width, under(marker, 2)))?;
     }
     Ok(())
+}
+
+/// Lines laid out by [`super::item`] or [`wrap`], each at most `width`
+/// columns: a piece no line holds whole (a phone number with its hidden
+/// characters written out, `+886\u{202e}\u{200b}912…`, which dials
+/// nothing as shown) is carried on `hang` columns in, split only between
+/// whole shown units. At 50 columns Wei's review cut it at the edge.
+fn fit(laid: &str, width: usize, hang: usize) -> String {
+    use textwrap::core::display_width;
+    let mut lines = Vec::new();
+    for line in laid.split('\n') {
+        if display_width(line) <= width {
+            lines.push(line.to_string());
+            continue;
+        }
+        let hang = " ".repeat(hang);
+        let mut piece = String::new();
+        let mut piece_width = 0;
+        for (_, unit) in super::shown_units(line) {
+            let w = display_width(unit);
+            if piece_width + w > width && piece_width > hang.len() {
+                lines.push(std::mem::take(&mut piece).trim_end().to_string());
+                piece.push_str(&hang);
+                piece_width = hang.len();
+                if unit == " " {
+                    continue;
+                }
+            }
+            piece.push_str(unit);
+            piece_width += w;
+        }
+        lines.push(piece);
+    }
+    lines.join("\n")
+}
+
+/// The column [`super::item`] hangs an item's further lines at.
+fn under(marker: &str, depth: usize) -> usize {
+    if marker.is_empty() {
+        depth
+    } else {
+        depth + textwrap::core::display_width(marker) + 1
+    }
 }
 
 /// Every entry's words by kind and id, gathered once for all the change
