@@ -868,7 +868,7 @@ fn a_version_2_hand_in_reviews_as_it_always_did() {
         "{out}"
     );
     assert!(
-        out.contains("done      review your safer environment (1 change)"),
+        out.contains("done      review Sam's safer environment (1 change)"),
         "{out}"
     );
     insta::assert_snapshot!(out);

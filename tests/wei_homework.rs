@@ -205,3 +205,51 @@ fn what_was_added_after_it_was_set_counts_near_midnight_in_taipei() {
         "{status}"
     );
 }
+
+/// Before: Dr Lin's review said "rank your triggers" of Wei's triggers,
+/// and showed the confidence of each rehearsal but not what Wei wrote he
+/// would do. Now the tasks name the client as the homework does (or say
+/// "their"), and each answer is shown under its trigger, as written,
+/// dated, and wrapped to the width.
+#[test]
+fn review_names_the_client_and_shows_what_they_would_do() {
+    let dr_lin = Env::new();
+    let text = fs::read_to_string(examples().join("hand-in.toml"))
+        .unwrap()
+        .replace(
+            "response = \"Walk the canal way\"",
+            "response = \"走河邊那條路回家，打電話給阿明\\u202E\"",
+        );
+    let named = dr_lin.home().join("named.toml");
+    fs::write(&named, &text).unwrap();
+    let review = dr_lin
+        .test(["review", named.to_str().unwrap()])
+        .env("COLUMNS", "50")
+        .run()
+        .stdout;
+    let tasks = one_line(&review[..review.find("What changed").unwrap()]);
+    assert!(!tasks.contains("your"), "{review}");
+    assert!(tasks.contains("done rank Sam's triggers"), "{review}");
+    assert!(
+        tasks.contains("done review Sam's safer environment (1 change)"),
+        "{review}"
+    );
+    assert!(
+        one_line(&review).contains(
+            "2 rehearsals confidence ▃▅ 40% → 60% what Sam would do (Wed 25 Nov): “走河邊那條路回家，打電話給阿明\\u{202e}”"
+        ),
+        "{review}"
+    );
+    assert!(
+        review
+            .lines()
+            .all(|l| textwrap::core::display_width(l) <= 50),
+        "{review}"
+    );
+    // A homework that names no client: "their", "they".
+    let unnamed = dr_lin.home().join("unnamed.toml");
+    fs::write(&unnamed, text.replace("client = \"Sam\"\n", "")).unwrap();
+    let review = one_line(&dr_lin.ok(["review", unnamed.to_str().unwrap()]));
+    assert!(review.contains("done rank their triggers"), "{review}");
+    assert!(review.contains("what they would do (Wed 25 Nov):"), "{review}");
+}

@@ -784,6 +784,14 @@ pub fn due_problem(due: Date, today: Date) -> Option<String> {
 impl Task {
     /// The task in words, as the client reads it.
     pub fn describe(&self) -> String {
+        self.describe_as("your")
+    }
+
+    /// The task in words, with `whose` for the client's own things:
+    /// "your" as the client reads it; for the therapist who reads the
+    /// hand-in, the client's name as the homework gives it ("Wei's") or
+    /// "their" (Dr Lin read "rank your triggers" about her client's).
+    pub fn describe_as(&self, whose: &str) -> String {
         let n = self.count;
         let plural = |word: &str| {
             if n == 1 {
@@ -794,15 +802,15 @@ impl Task {
         };
         match self.task {
             TaskKind::MapTriggers => format!("map at least {}", plural("new trigger")),
-            TaskKind::RankTriggers => "rank your triggers".into(),
+            TaskKind::RankTriggers => format!("rank {whose} triggers"),
             TaskKind::AddHelpContacts => format!("add at least {}", plural("new help contact")),
             TaskKind::WriteCrisisSteps => format!("write at least {}", plural("crisis step")),
             TaskKind::RehearseTop => {
                 let times = self.times.unwrap_or(1);
                 let top = if n == 1 {
-                    "your riskiest trigger".to_string()
+                    format!("{whose} riskiest trigger")
                 } else {
-                    format!("your top {n} triggers")
+                    format!("{whose} top {n} triggers")
                 };
                 let each = if n == 1 { "" } else { " each" };
                 format!(
@@ -812,9 +820,9 @@ impl Task {
             }
             TaskKind::PractiseUrgeSurfing => format!("practise urge surfing {}", times_word(n)),
             TaskKind::PractiseBreathing => format!("practise paced breathing {}", times_word(n)),
-            TaskKind::ReviewSaferEnvironment => "review your safer environment".into(),
+            TaskKind::ReviewSaferEnvironment => format!("review {whose} safer environment"),
             TaskKind::WriteLapsePlan => {
-                format!("write at least {} in your lapse plan", plural("step"))
+                format!("write at least {} in {whose} lapse plan", plural("step"))
             }
             TaskKind::AddReasons => format!("add at least {}", plural("new reason")),
             TaskKind::AddWarningSigns => format!("add at least {}", plural("new warning sign")),

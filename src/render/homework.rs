@@ -185,10 +185,17 @@ pub fn started(
 /// `width` with the words under the words, so a long task (a trigger's
 /// situation in it) never runs off a narrow terminal.
 pub fn progress_line(p: &Progress, width: usize) -> String {
+    progress_line_as(p, width, "your")
+}
+
+/// [`progress_line`] with `whose` for the client's own things (see
+/// [`crate::plan::homework::Task::describe_as`]): "Wei's", for the
+/// therapist's review.
+pub fn progress_line_as(p: &Progress, width: usize, whose: &str) -> String {
     let status = format!("  {:<8}  ", if p.done { "done" } else { "not yet" });
     let hang = " ".repeat(status.len());
     super::wrap(
-        &format!("{} ({})", p.task.describe(), clean(&p.detail)),
+        &format!("{} ({})", p.task.describe_as(whose), clean(&p.detail)),
         width,
         &status,
         &hang,
