@@ -2238,3 +2238,85 @@ fn a_large_hand_in_says_it_is_being_read_on_a_terminal() {
     let rest = p.eof();
     assert!(!rest.contains("Reading the hand-in"), "{rest}");
 }
+
+/// Wei (homework14d, issue 12 "What a command reports"): on a nearly full
+/// disk `homework submit` wrote the hand-in, then said "nothing was
+/// changed" and left the homework not noted as handed in. The hand-in
+/// written is the commit point: at every free size tried, every file
+/// parses, a refused hand-in leaves no file and nothing noted, and one
+/// written but not noted is said to be whole and safe to send.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_nearly_full_disk_submit_says_what_was_handed_in() {
+    let env = Env::with_example();
+    let Some((guard, dir)) = small_disk(&env) else {
+        return;
+    };
+    let on_tmpfs = |args: &[&str]| env.test(args).env("RELAPSE_PLAN_DIR", &dir);
+    let homework = examples().join("homework.toml");
+    on_tmpfs(&["homework", "start", homework.to_str().unwrap()]).run();
+    let started = fs::read(dir.join("homework.toml")).unwrap();
+    let hand_in = guard.0.join("hand-in.toml");
+    let shown = hand_in.display().to_string();
+    let filler = guard.0.join("filler");
+    let (mut refused, mut noted, mut not_noted) = (0, 0, 0);
+    for free in (0..12u64).map(|n| n * 2048) {
+        fill_leaving(&filler, free);
+        let output = on_tmpfs(&["homework", "submit", "-o", &shown, "--yes"])
+            .case(format!("{free} bytes free"))
+            .status_one_of([0, 1])
+            .run();
+        let said = output
+            .stderr
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        fs::remove_file(&filler).unwrap();
+        // Every file there still reads, the hand-in included.
+        for entry in fs::read_dir(&dir)
+            .unwrap()
+            .chain(fs::read_dir(dir.join("revisions")).unwrap())
+            .chain(fs::read_dir(&guard.0).unwrap())
+        {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                on_tmpfs(&["validate", path.to_str().unwrap()])
+                    .case(format!("{free} bytes free: {}", path.display()))
+                    .run();
+            }
+        }
+        let status = on_tmpfs(&["homework", "status"]).run().stdout;
+        let is_noted = status.contains("handed it in");
+        if output.status.code() == Some(1) {
+            refused += 1;
+            assert!(!hand_in.exists(), "{free}: refused, yet written: {said}");
+            assert!(!is_noted, "{free}: refused, yet noted: {status}");
+            assert!(
+                said.contains("the disk is full") && said.contains("nothing was changed"),
+                "{free}: {said}"
+            );
+        } else {
+            assert!(hand_in.exists(), "{free}: not written: {said}");
+            assert!(!said.contains("nothing was changed"), "{free}: {said}");
+            if is_noted {
+                noted += 1;
+                assert!(!said.contains("could not be noted"), "{free}: {said}");
+            } else {
+                not_noted += 1;
+                assert!(
+                    said.contains(&format!(
+                        "Your hand-in is in `{shown}`, whole, and it is safe to send. It could not be noted here as handed in (the disk is full), so `"
+                    )),
+                    "{free}: {said}"
+                );
+            }
+        }
+        // The next try starts as this one did.
+        let _ = fs::remove_file(&hand_in);
+        fs::write(dir.join("homework.toml"), &started).unwrap();
+    }
+    assert!(
+        refused > 0 && noted > 0 && not_noted > 0,
+        "refused {refused}, noted {noted}, written but not noted {not_noted}"
+    );
+}

@@ -868,7 +868,7 @@ fn a_version_2_hand_in_reviews_as_it_always_did() {
         "{out}"
     );
     assert!(
-        out.contains("done      review your safer environment (1 change)"),
+        out.contains("done      review Sam's safer environment (1 change)"),
         "{out}"
     );
     insta::assert_snapshot!(out);
@@ -1618,11 +1618,21 @@ fn homework_is_named_by_its_note_or_when_it_was_set() {
         &["homework", "start", noted.to_str().unwrap()],
     )
     .run();
+    // `start` shows the note whole under its heading, so the heading
+    // names it by its day (homework14d: Wei read the note twice); `status`,
+    // which does not show the note, names it by the note's first words.
+    let shown = flat(&started.stdout);
     assert!(
-        flat(&started.stdout)
+        shown.contains("Homework from Dr Rao, set on 20 November 2026, due 4 December"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("Breathing week").count(), 1, "{shown}");
+    let status = at("2026-11-21T09:05:00Z", &["homework", "status"]).run();
+    assert!(
+        flat(&status.stdout)
             .contains("Homework from Dr Rao, “Breathing week: go gently, one…”, due 4 December"),
         "{}",
-        started.stdout
+        status.stdout
     );
     at(
         "2026-11-27T10:00:00Z",

@@ -63,6 +63,7 @@ mod typed_ahead;
 mod walk;
 mod web;
 mod wei;
+mod wei_homework;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

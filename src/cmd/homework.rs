@@ -349,11 +349,30 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     // Printed (`-o -`) or sent to a device that keeps nothing
     // (`/dev/null`), nothing is handed in, and nothing is noted (Trudy:
     // `-o /dev/null` marked it finished).
+    // The hand-in written is the commit point: it is whole and can be
+    // sent whatever happens next. Noting it here may still fail (a disk
+    // with room for the one file and not the other): then that is what is
+    // said, never "nothing was changed" beside a hand-in that was written
+    // (Wei, on a nearly full disk).
     if !crate::store::is_stdout(output) && !crate::store::is_device(output) {
-        ctx.store.save_homework(&Started {
+        let noted = ctx.store.save_homework(&Started {
             handed_in: Some(submitted_at),
             ..homework
-        })?;
+        });
+        if let Err(error) = noted {
+            ctx.say(&shown::handed_in_not_noted(output, &not_noted_why(&error)))?;
+        }
     }
     Ok(())
+}
+
+/// Why the started homework could not be noted as handed in, in words:
+/// no room (a full disk, a file-size limit), or the error itself.
+fn not_noted_why(error: &Error) -> String {
+    match error {
+        Error::Write { source, .. } if crate::error::disk_full(source) => {
+            crate::error::no_room(source).to_string()
+        }
+        other => other.to_string(),
+    }
 }

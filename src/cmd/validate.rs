@@ -18,26 +18,27 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     // What the file says it is, even when it does not read (a quote left
     // open in a homework file was "a plan" to `validate`).
     let kind = crate::plan::parse::said_kind(&bytes);
+    // What is worth a check is listed under the first line, which says
+    // so: never "reads cleanly" above a problem (Wei).
     let said = match kind.as_deref() {
-        Some(HOMEWORK_KIND) => Some(shown::valid_assignment(
-            path,
-            &store::assignment_from(path, &bytes)?,
-        )),
-        Some(HAND_IN_KIND) => Some(shown::valid_hand_in(
-            path,
-            &store::hand_in_from(path, &bytes)?,
-        )),
+        Some(HOMEWORK_KIND) => {
+            let assignment = store::assignment_from(path, &bytes)?;
+            let checks = hidden_names(&bytes, &[], &assignment);
+            Some(shown::valid_assignment(path, &assignment, &checks))
+        }
+        Some(HAND_IN_KIND) => {
+            let hand_in = store::hand_in_from(path, &bytes)?;
+            let mut checks = hidden_names(&bytes, &["assignment"], &hand_in.assignment);
+            // A hand-in's plan is the one the therapist would print.
+            checks.extend(hidden_numbers(&bytes, "plan", &hand_in.plan, None));
+            Some(shown::valid_hand_in(path, &hand_in, &checks))
+        }
         Some(STARTED_KIND) => store::Store::read_started_homework(path)?
             .map(|started| shown::valid_started(path, &started)),
         _ => other_kind(path, &bytes)?,
     };
     if let Some(said) = said {
         writeln!(ctx.out, "{said}").map_err(Error::Stdout)?;
-        // A hand-in's plan is the one the therapist would print.
-        if kind.as_deref() == Some(HAND_IN_KIND) {
-            let hand_in = store::hand_in_from(path, &bytes)?;
-            hidden_numbers(ctx, &bytes, "plan", &hand_in.plan, None)?;
-        }
         return Ok(());
     }
     let parsed = parse(&bytes).map_err(|source| Error::BadFile {
@@ -74,7 +75,9 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         crate::render::plural(plan.crisis_steps.len(), "crisis step"),
     );
     ctx.tell(&said)?;
-    hidden_numbers(ctx, &bytes, "", &plan, Some("relapse-plan contact edit"))?;
+    for check in hidden_numbers(&bytes, "", &plan, Some("relapse-plan contact edit")) {
+        ctx.say(&check)?;
+    }
     // Not a problem that stops the plan (both may be right), but a screen
     // or a phone would show the two as one person: worth a look.
     for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {
@@ -142,19 +145,47 @@ fn other_kind(path: &std::path::Path, bytes: &[u8]) -> Result<Option<String>> {
     Ok(None)
 }
 
+/// The names in a homework (under `keys` in the file: the top, or
+/// `assignment` in a hand-in) that hold characters that do not show, each
+/// in words with its line: `homework start` warns of them, and so does
+/// `validate`.
+fn hidden_names(
+    bytes: &[u8],
+    keys: &[&str],
+    assignment: &crate::plan::homework::Assignment,
+) -> Vec<String> {
+    use crate::plan::validate::Step;
+    crate::plan::homework::hidden_in_names(assignment)
+        .into_iter()
+        .map(|(what, name)| {
+            let field = if what.contains("therapist") {
+                "therapist"
+            } else {
+                "client"
+            };
+            let path: Vec<Step> = keys
+                .iter()
+                .chain([&field])
+                .map(|k| Step::Key((*k).into()))
+                .collect();
+            shown::hidden_name_check(crate::plan::parse::line_in(bytes, &path), what, name)
+        })
+        .collect()
+}
+
 /// Each phone number in `plan` (kept under `key` in the file, "" at the
-/// top) that holds characters that do not show, with its line and the
-/// number written out: it "reads cleanly" as TOML, but may dial differently
-/// from how it reads. `mend` is the command that mends it, for a plan of
-/// one's own; a hand-in's is asked for again.
+/// top) that holds characters that do not show, in words with its line
+/// and the number written out: it "reads cleanly" as TOML, but may dial
+/// differently from how it reads. `mend` is the command that mends it,
+/// for a plan of one's own; a hand-in's is asked for again.
 fn hidden_numbers(
-    ctx: &mut Ctx,
     bytes: &[u8],
     key: &str,
     plan: &crate::plan::Plan,
     mend: Option<&str>,
-) -> Result<()> {
+) -> Vec<String> {
     use crate::plan::validate::Step;
+    let mut said = Vec::new();
     for (n, contact) in crate::plan::phone::hidden_numbers(plan) {
         let path: Vec<Step> = [key]
             .into_iter()
@@ -175,13 +206,13 @@ fn hidden_numbers(
         } else {
             format!("{line}{what}")
         };
-        ctx.say(&match mend {
+        said.push(match mend {
             Some(command) => format!(
                 "{what}. Type it again with `{command} {} --phone \"…\"`.",
                 contact.id
             ),
             None => format!("{what}: ask for it to be written again."),
-        })?;
+        });
     }
-    Ok(())
+    said
 }

@@ -433,6 +433,29 @@ impl Assignment {
             .map(in_brief)
     }
 
+    /// The moment `homework assign` wrote it, as seconds since 1970: its
+    /// id begins with that moment in UTC, to the second
+    /// (`20261122t101500z-…`). `None` for an id written any other way
+    /// (by hand, or by someone else's tool).
+    pub fn set_at(&self) -> Option<i64> {
+        let moment = self.id.get(..16)?;
+        let (day, rest) = moment.split_at(8);
+        let (time, zulu) = rest.strip_prefix('t')?.split_at(6);
+        if zulu != "z" || !day.bytes().chain(time.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let written = format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            &day[..4],
+            &day[4..6],
+            &day[6..],
+            &time[..2],
+            &time[2..4],
+            &time[4..]
+        );
+        unix_seconds(&written.parse().ok()?)
+    }
+
     /// The days between assigned and due, both included: the most days
     /// anyone can check in on. `None` when either is not a day.
     pub fn days_to_do(&self) -> Option<i64> {
@@ -761,6 +784,14 @@ pub fn due_problem(due: Date, today: Date) -> Option<String> {
 impl Task {
     /// The task in words, as the client reads it.
     pub fn describe(&self) -> String {
+        self.describe_as("your")
+    }
+
+    /// The task in words, with `whose` for the client's own things:
+    /// "your" as the client reads it; for the therapist who reads the
+    /// hand-in, the client's name as the homework gives it ("Wei's") or
+    /// "their" (Dr Lin read "rank your triggers" about her client's).
+    pub fn describe_as(&self, whose: &str) -> String {
         let n = self.count;
         let plural = |word: &str| {
             if n == 1 {
@@ -771,15 +802,15 @@ impl Task {
         };
         match self.task {
             TaskKind::MapTriggers => format!("map at least {}", plural("new trigger")),
-            TaskKind::RankTriggers => "rank your triggers".into(),
+            TaskKind::RankTriggers => format!("rank {whose} triggers"),
             TaskKind::AddHelpContacts => format!("add at least {}", plural("new help contact")),
             TaskKind::WriteCrisisSteps => format!("write at least {}", plural("crisis step")),
             TaskKind::RehearseTop => {
                 let times = self.times.unwrap_or(1);
                 let top = if n == 1 {
-                    "your riskiest trigger".to_string()
+                    format!("{whose} riskiest trigger")
                 } else {
-                    format!("your top {n} triggers")
+                    format!("{whose} top {n} triggers")
                 };
                 let each = if n == 1 { "" } else { " each" };
                 format!(
@@ -789,9 +820,9 @@ impl Task {
             }
             TaskKind::PractiseUrgeSurfing => format!("practise urge surfing {}", times_word(n)),
             TaskKind::PractiseBreathing => format!("practise paced breathing {}", times_word(n)),
-            TaskKind::ReviewSaferEnvironment => "review your safer environment".into(),
+            TaskKind::ReviewSaferEnvironment => format!("review {whose} safer environment"),
             TaskKind::WriteLapsePlan => {
-                format!("write at least {} in your lapse plan", plural("step"))
+                format!("write at least {} in {whose} lapse plan", plural("step"))
             }
             TaskKind::AddReasons => format!("add at least {}", plural("new reason")),
             TaskKind::AddWarningSigns => format!("add at least {}", plural("new warning sign")),
@@ -1551,6 +1582,14 @@ mod tests {
         };
         let made = Assignment::new(asked.clone(), day(29), day(22), &now).unwrap();
         assert_eq!(made.id, "20261122t093005z-dr-patel-sam");
+        // The id says when it was set, to the second; one written by
+        // hand says nothing.
+        assert_eq!(made.set_at(), unix_seconds(&now));
+        let by_hand = Assignment {
+            id: "homework-for-sam".into(),
+            ..made.clone()
+        };
+        assert_eq!(by_hand.set_at(), None);
         assert_eq!(made.assigned.to_string(), "2026-11-22");
         assert!(made.problems().is_empty(), "{:?}", made.problems());
         let late = Assignment::new(asked.clone(), day(21), day(22), &now).unwrap_err();

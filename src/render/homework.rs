@@ -41,7 +41,15 @@ pub fn due_words(due: &Datetime, today: Date) -> String {
 /// "from Dr Rao, “Breathing this week”", "from Dr Rao, set on 20
 /// November 2026". Cleaned: every word of it is from someone else's file.
 pub fn named(a: &Assignment) -> String {
-    match a.title() {
+    named_as(a, true)
+}
+
+/// [`named`], by the note's first words only when `titled`: a screen that
+/// shows the note whole under it names the homework by its day instead,
+/// so the note is read once (Wei read "每天晚上做" twice, as the title and
+/// as the note).
+fn named_as(a: &Assignment, titled: bool) -> String {
+    match a.title().filter(|_| titled) {
         Some(title) => format!("from {}, {}", clean(&a.therapist), quoted(&title)),
         None => format!(
             "from {}, set on {}",
@@ -77,8 +85,15 @@ pub fn named_due_whole(a: &Assignment) -> String {
 /// the count when the clock is `behind` (see [`clock_behind`]), as days
 /// counted from it would be wrong (and so is "tomorrow": the date is said
 /// whole); once handed in, when that was instead, as nothing more is due.
-fn from_line(a: &Assignment, today: Date, behind: Option<Date>, handed_in: Option<&str>) -> String {
-    let who = named(a);
+/// `titled`: see [`named_as`].
+fn from_line(
+    a: &Assignment,
+    today: Date,
+    behind: Option<Date>,
+    handed_in: Option<&str>,
+    titled: bool,
+) -> String {
+    let who = named_as(a, titled);
     if let Some(on) = handed_in {
         // "today", "yesterday", else a day that takes "on".
         let on = if matches!(on, "today" | "yesterday") {
@@ -134,8 +149,9 @@ pub fn started(
     width: usize,
     plain: bool,
 ) -> String {
+    // The note is shown whole below: the heading does not repeat it.
     let mut lines = vec![super::wrap(
-        &from_line(a, today, behind, None),
+        &from_line(a, today, behind, None, a.note.trim().is_empty()),
         width,
         "",
         "",
@@ -169,10 +185,17 @@ pub fn started(
 /// `width` with the words under the words, so a long task (a trigger's
 /// situation in it) never runs off a narrow terminal.
 pub fn progress_line(p: &Progress, width: usize) -> String {
+    progress_line_as(p, width, "your")
+}
+
+/// [`progress_line`] with `whose` for the client's own things (see
+/// [`crate::plan::homework::Task::describe_as`]): "Wei's", for the
+/// therapist's review.
+pub fn progress_line_as(p: &Progress, width: usize, whose: &str) -> String {
     let status = format!("  {:<8}  ", if p.done { "done" } else { "not yet" });
     let hang = " ".repeat(status.len());
     super::wrap(
-        &format!("{} ({})", p.task.describe(), clean(&p.detail)),
+        &format!("{} ({})", p.task.describe_as(whose), clean(&p.detail)),
         width,
         &status,
         &hang,
@@ -191,7 +214,7 @@ pub fn status(
     width: usize,
 ) -> String {
     let mut lines = vec![super::wrap(
-        &from_line(a, today, behind, handed_in),
+        &from_line(a, today, behind, handed_in, true),
         width,
         "",
         "",
@@ -375,34 +398,91 @@ pub fn wrote_assignment(path: &str, output: &std::path::Path, a: &Assignment) ->
     )
 }
 
-/// What `validate` says of a homework file that reads cleanly: what it
-/// is (not a plan), whose, and the command that uses it.
-pub fn valid_assignment(path: &std::path::Path, a: &Assignment) -> String {
-    format!(
-        "`{}` is a homework file from {}{}, not a plan, and it reads cleanly: {}, due {}. To start it: `relapse-plan homework start {}`.",
+/// How a file reads, as `validate`'s first line ends: "and it reads
+/// cleanly", or, with things to check (`checks`, each in words), "It
+/// reads, with one thing to check:" and each on a line of its own, so
+/// the first line never says "cleanly" above a problem (Wei).
+fn reads(checks: &[String]) -> (String, String) {
+    match checks.len() {
+        0 => (", and it reads cleanly".into(), String::new()),
+        n => (
+            format!(
+                ". It reads, with {} to check:",
+                if n == 1 {
+                    "one thing".to_string()
+                } else {
+                    format!("{n} things")
+                }
+            ),
+            checks
+                .iter()
+                .map(|c| ["\n  - ", c.as_str()].concat())
+                .collect(),
+        ),
+    }
+}
+
+/// What `validate` says of a homework file that reads: what it is (not a
+/// plan), whose, the things worth a check (`checks`), and the command
+/// that uses it.
+pub fn valid_assignment(path: &std::path::Path, a: &Assignment, checks: &[String]) -> String {
+    let (how, listed) = reads(checks);
+    let what = format!(
+        "{}, due {}",
+        super::plural(a.tasks.len() as u64, "task"),
+        crate::plan::date::date_in_words(&a.due)
+    );
+    let head = format!(
+        "`{}` is a homework file from {}{}, not a plan",
         clean(&path.display().to_string()),
         quoted(&a.therapist),
         a.client
             .as_deref()
             .map_or_else(String::new, |c| format!(" for {}", quoted(c))),
-        super::plural(a.tasks.len() as u64, "task"),
-        crate::plan::date::date_in_words(&a.due),
+    );
+    let start = format!(
+        "To start it: `relapse-plan homework start {}`.",
         command_word(path)
-    )
+    );
+    if checks.is_empty() {
+        format!("{head}{how}: {what}. {start}")
+    } else {
+        format!("{head}: {what}{how}{listed}\n{start}")
+    }
 }
 
-/// What `validate` says of a hand-in that reads cleanly.
-pub fn valid_hand_in(path: &std::path::Path, h: &HandIn) -> String {
-    format!(
-        "`{}` is a hand-in file{}, for the homework from {}, not a plan, and it reads cleanly. To see it: `relapse-plan review {}`.",
+/// What `validate` says of a hand-in that reads, with the things worth a
+/// check (`checks`) listed under its first line.
+pub fn valid_hand_in(path: &std::path::Path, h: &HandIn, checks: &[String]) -> String {
+    let (how, listed) = reads(checks);
+    let head = format!(
+        "`{}` is a hand-in file{}, for the homework from {}, not a plan{how}",
         clean(&path.display().to_string()),
         h.assignment
             .client
             .as_deref()
             .map_or_else(String::new, |c| format!(" from {}", quoted(c))),
         quoted(&h.assignment.therapist),
-        command_word(path)
-    )
+    );
+    let see = format!("To see it: `relapse-plan review {}`.", command_word(path));
+    if checks.is_empty() {
+        format!("{head}. {see}")
+    } else {
+        format!("{head}{listed}\n{see}")
+    }
+}
+
+/// A name in a homework that holds characters that do not show, as a
+/// thing for `validate` to list: `line` is where it is written.
+pub fn hidden_name_check(line: Option<usize>, what: &str, name: &str) -> String {
+    let said = format!(
+        "{what} (“{}”) holds characters that do not show, written out here as \\u{{…}}; a name like that may not be what it looks like",
+        clean(name)
+    );
+    match line {
+        Some(line) => format!("Line {line}: {said}."),
+        None => format!("{}{}.", said[..1].to_uppercase(), &said[1..]),
+    }
 }
 
 /// What `validate` says of a started homework (the copy relapse-plan
@@ -445,6 +525,18 @@ fn command_word(path: &std::path::Path) -> String {
 pub fn wrote_hand_in(path: &str) -> String {
     format!(
         "Wrote `{path}`. It holds private health information: give it to your therapist the way you agreed, and keep it where only you can see it."
+    )
+}
+
+/// Said when the hand-in was written to `output` but could not be noted
+/// in the plan folder as handed in (`why`, in words): the hand-in is
+/// whole and safe to send; only `homework status` does not know yet, and
+/// the command that notes it once there is room.
+pub fn handed_in_not_noted(output: &std::path::Path, why: &str) -> String {
+    format!(
+        "Your hand-in is in `{}`, whole, and it is safe to send. It could not be noted here as handed in ({why}), so `relapse-plan homework status` still shows this homework as under way. Once there is room, `relapse-plan homework submit -o {} --force` writes it again and notes it.",
+        clean(&output.display().to_string()),
+        command_word(output)
     )
 }
 

@@ -14,7 +14,7 @@ use toml::value::Datetime;
 
 use super::chart::sparkline;
 use super::checkin::day_name;
-use super::homework::progress_line;
+use super::homework::{progress_line, progress_line_as};
 use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
@@ -23,7 +23,7 @@ use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
 use crate::plan::homework::{Assignment, Differs, Progress, Revision, Task, flags};
 use crate::plan::period::{Period, Since};
-use crate::plan::rehearsal::{ExerciseKind, PracticeLog};
+use crate::plan::rehearsal::{ExerciseKind, PracticeLog, Rehearsal};
 use crate::render::Style;
 
 /// How and when a review is shown: the style, the person's time zone for
@@ -64,14 +64,41 @@ pub fn hand_in(
     writeln!(out, "{}", wrap(&when, at.style.width, "", ""))?;
     writeln!(out)?;
     writeln!(out, "{}", heading("Tasks", at.style))?;
+    // The therapist reads about the client's things: by the name the
+    // homework gives, or "their", never "your" (Dr Lin).
+    let whose = a
+        .client
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .map_or_else(|| "their".to_string(), |c| format!("{c}'s"));
     for p in tasks {
-        writeln!(out, "{}", progress_line(p, at.style.width))?;
+        writeln!(out, "{}", progress_line_as(p, at.style.width, &whose))?;
     }
     let all = format!(
         "open `{}` in a text editor to read them all",
         file.display()
     );
-    self::period(out, period, at, Reader::Therapist, &all)
+    let client = Client::Named(a.client.as_deref().filter(|c| !c.trim().is_empty()));
+    body(out, period, at, (Reader::Therapist, client), &all, true)
+}
+
+/// Who wrote the rehearsal answers a review shows: the person reading
+/// ("you"), or the client the homework names (`None`: "they").
+#[derive(Clone, Copy)]
+enum Client<'a> {
+    Reader,
+    Named(Option<&'a str>),
+}
+
+impl Client<'_> {
+    /// "you would do", "Wei would do", "they would do".
+    fn would_do(self) -> String {
+        match self {
+            Client::Reader => "what you would do".into(),
+            Client::Named(Some(name)) => format!("what {name} would do"),
+            Client::Named(None) => "what they would do".into(),
+        }
+    }
 }
 
 /// What `homework submit` is about to write to `file`, in words, as the
@@ -117,7 +144,7 @@ pub fn hand_in_preview(
         out,
         period,
         at,
-        Reader::Owner,
+        (Reader::Owner, Client::Reader),
         "the file holds them all",
         false,
     )
@@ -225,12 +252,13 @@ pub fn own(out: &mut dyn Write, since: &str, period: &Period, at: &At) -> io::Re
         "{}",
         heading(&format!("Your plan since {since}"), at.style)
     )?;
-    self::period(
+    body(
         out,
         period,
         at,
-        Reader::Owner,
+        (Reader::Owner, Client::Reader),
         "`relapse-plan history` lists every revision",
+        true,
     )
 }
 
@@ -365,27 +393,16 @@ fn newest_changes(revisions: &[Revision]) -> (Vec<&Revision>, usize, usize) {
     (with_changes[first..].to_vec(), first, left_out)
 }
 
-/// What changed, the practice with its trends, and what is worth talking
-/// about, for the `reader` whose notes they are or are not; `all` says
+/// What changed, the practice with its trends and answers, the check-ins,
+/// and what is worth talking about (only when `talk`: a preview of what
+/// she hands in shows what the file holds, not a reading of it), for the
+/// `reader` whose notes they are or are not, about `client`; `all` says
 /// where to read what a long list leaves out.
-fn period(
-    out: &mut dyn Write,
-    period: &Period,
-    at: &At,
-    reader: Reader,
-    all: &str,
-) -> io::Result<()> {
-    body(out, period, at, reader, all, true)
-}
-
-/// [`period`], with what is worth talking about only when `talk`: a
-/// preview of what she hands in shows what the file holds, not a reading
-/// of it.
 fn body(
     out: &mut dyn Write,
     period: &Period,
     at: &At,
-    reader: Reader,
+    (reader, client): (Reader, Client),
     all: &str,
     talk: bool,
 ) -> io::Result<()> {
@@ -462,7 +479,7 @@ fn body(
     }
     writeln!(out)?;
     writeln!(out, "{}", heading("Practice", style))?;
-    practice(out, &period.practice, &period.plan, at)?;
+    practice(out, &period.practice, &period.plan, at, client)?;
     writeln!(out)?;
     writeln!(out, "{}", heading("Check-ins", style))?;
     check_ins(out, &period.check_ins, &period.plan, reader, at)?;
@@ -504,13 +521,54 @@ fn worth_talking_about(
         writeln!(out, "  Nothing stands out.")?;
     }
     for flag in flags {
-        writeln!(
-            out,
-            "{}",
-            super::item(super::bullet_marker(style), &clean(&flag), width, 2)
-        )?;
+        let marker = super::bullet_marker(style);
+        let laid = super::item(marker, &flag, width, 2);
+        writeln!(out, "{}", fit(&laid, width, under(marker, 2)))?;
     }
     Ok(())
+}
+
+/// Lines laid out by [`super::item`] or [`wrap`], each at most `width`
+/// columns: a piece no line holds whole (a phone number with its hidden
+/// characters written out, `+886\u{202e}\u{200b}912…`, which dials
+/// nothing as shown) is carried on `hang` columns in, split only between
+/// whole shown units. At 50 columns Wei's review cut it at the edge.
+fn fit(laid: &str, width: usize, hang: usize) -> String {
+    use textwrap::core::display_width;
+    let mut lines = Vec::new();
+    for line in laid.split('\n') {
+        if display_width(line) <= width {
+            lines.push(line.to_string());
+            continue;
+        }
+        let hang = " ".repeat(hang);
+        let mut piece = String::new();
+        let mut piece_width = 0;
+        for (_, unit) in super::shown_units(line) {
+            let w = display_width(unit);
+            if piece_width + w > width && piece_width > hang.len() {
+                lines.push(std::mem::take(&mut piece).trim_end().to_string());
+                piece.push_str(&hang);
+                piece_width = hang.len();
+                if unit == " " {
+                    continue;
+                }
+            }
+            piece.push_str(unit);
+            piece_width += w;
+        }
+        lines.push(piece);
+    }
+    lines.join("\n")
+}
+
+/// The column [`super::item`] hangs an item's further lines at.
+fn under(marker: &str, depth: usize) -> usize {
+    if marker.is_empty() {
+        depth
+    } else {
+        depth + textwrap::core::display_width(marker) + 1
+    }
 }
 
 /// Every entry's words by kind and id, gathered once for all the change
@@ -752,52 +810,87 @@ fn day_label(entries: &[CheckIn], day: i64, today: i64) -> String {
     }
 }
 
-fn practice(out: &mut dyn Write, practice: &PracticeLog, plan: &Plan, at: &At) -> io::Result<()> {
-    let mut by_trigger: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+/// Each trigger rehearsed, with its confidence trend and, under it, each
+/// answer `client` wrote of what they would do, as written (cleaned) and
+/// dated: the therapist wants to read them (Dr Lin saw only the numbers).
+fn practice(
+    out: &mut dyn Write,
+    practice: &PracticeLog,
+    plan: &Plan,
+    at: &At,
+    client: Client,
+) -> io::Result<()> {
+    let mut by_trigger: BTreeMap<&str, Vec<&Rehearsal>> = BTreeMap::new();
     for r in &practice.rehearsals {
-        by_trigger
-            .entry(r.trigger.as_str())
-            .or_default()
-            .push(r.confidence);
+        by_trigger.entry(r.trigger.as_str()).or_default().push(r);
     }
     if by_trigger.is_empty() {
         writeln!(out, "  No rehearsals in this period.")?;
     }
-    for (id, values) in &by_trigger {
-        let times = plural(values.len() as u64, "rehearsal");
-        let trend = format!(
-            "{times:<13}  confidence {}  {}",
-            sparkline(values, 100, at.style),
-            super::from_to(
-                format!("{}%", values[0]),
-                format!("{}%", values[values.len() - 1]),
-                at.style
-            )
-        );
-        // Side by side where it fits; on a narrow terminal the situation
-        // on a line of its own, and the counts under it.
-        let room = at
-            .style
-            .width
-            .saturating_sub(2 + 2 + textwrap::core::display_width(&trend));
-        let name_width = room.min(30);
-        if name_width >= 16 {
-            let name = plan
-                .trigger(id)
-                .map_or_else(|| clean(id), |t| shorten(&t.situation, name_width));
-            writeln!(out, "  {}  {trend}", super::pad(&name, name_width))?;
-        } else {
-            let name = plan.trigger(id).map_or_else(
-                || clean(id),
-                |t| shorten(&t.situation, at.style.width.saturating_sub(3)),
-            );
-            writeln!(out, "  {name}\n    {trend}")?;
+    for (id, rehearsals) in &by_trigger {
+        let values: Vec<u8> = rehearsals.iter().map(|r| r.confidence).collect();
+        trend(out, id, &values, plan, at)?;
+        for r in rehearsals.iter().filter(|r| !r.response.trim().is_empty()) {
+            let day = crate::plan::date::local_day(&r.at, &at.zone)
+                .map(|day| format!(" ({})", day_name(day)))
+                .unwrap_or_default();
+            let label = format!("{}{day}:", client.would_do());
+            writeln!(
+                out,
+                "{}",
+                fit(
+                    &super::wrap_labelled(
+                        &format!("{label} “{}”", r.response.trim()),
+                        &label,
+                        at.style.width,
+                        "    ",
+                        "      "
+                    ),
+                    at.style.width,
+                    6
+                )
+            )?;
         }
     }
     let count = |kind| practice.exercises.iter().filter(|e| e.kind == kind).count();
     let (surf, breathe) = (count(ExerciseKind::Surf), count(ExerciseKind::Breathe));
     if surf + breathe > 0 {
         writeln!(out, "  Urge surfing: {surf}. Paced breathing: {breathe}.")?;
+    }
+    Ok(())
+}
+
+/// One trigger's rehearsals at a glance: its situation, how many, and the
+/// confidence trend.
+fn trend(out: &mut dyn Write, id: &str, values: &[u8], plan: &Plan, at: &At) -> io::Result<()> {
+    let times = plural(values.len() as u64, "rehearsal");
+    let trend = format!(
+        "{times:<13}  confidence {}  {}",
+        sparkline(values, 100, at.style),
+        super::from_to(
+            format!("{}%", values[0]),
+            format!("{}%", values[values.len() - 1]),
+            at.style
+        )
+    );
+    // Side by side where it fits; on a narrow terminal the situation
+    // on a line of its own, and the counts under it.
+    let room = at
+        .style
+        .width
+        .saturating_sub(2 + 2 + textwrap::core::display_width(&trend));
+    let name_width = room.min(30);
+    if name_width >= 16 {
+        let name = plan
+            .trigger(id)
+            .map_or_else(|| clean(id), |t| shorten(&t.situation, name_width));
+        writeln!(out, "  {}  {trend}", super::pad(&name, name_width))?;
+    } else {
+        let name = plan.trigger(id).map_or_else(
+            || clean(id),
+            |t| shorten(&t.situation, at.style.width.saturating_sub(3)),
+        );
+        writeln!(out, "  {name}\n    {trend}")?;
     }
     Ok(())
 }

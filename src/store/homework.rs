@@ -104,13 +104,21 @@ fn bad(what: &'static str, path: &Path, source: ParseError) -> Error {
 }
 
 impl Store {
-    /// The period a started assignment covers: from the start of the day
-    /// it was assigned (on the person's calendar) until now, so what she
-    /// did between the session and `homework start` counts (Anjali
-    /// practised on Tuesday, started on Wednesday, and saw 0 of 3). When
-    /// the file dates it after it was started (a clock set wrong), from
-    /// the start.
+    /// The period a started assignment covers: practice and check-ins
+    /// from the start of the day it was assigned (on the person's
+    /// calendar), so what she did between the session and `homework
+    /// start` counts (Anjali practised on Tuesday, started on Wednesday,
+    /// and saw 0 of 3); started on an earlier day of her own (a
+    /// therapist's date ahead of hers), from the start of that day.
+    /// Changes to the plan count from the moment the homework was set
+    /// (its id says when) when that was later that day: what was saved
+    /// after it counts, before `homework start` too (Wei added three
+    /// warning signs, started it that evening, and read "0 of 3 … since
+    /// 29 November"), and the plan as it stood when it was set (built
+    /// together in the session) is not homework done. A homework that
+    /// does not say when it was set counts from its start, that day.
     pub fn period_since_start(&self, started: &Started, zone: &TimeZone) -> Result<Period> {
+        use crate::plan::date::{date_only, days_from_civil, local_date, unix_seconds};
         let from_start = || {
             self.period(
                 started.started_revision,
@@ -122,25 +130,44 @@ impl Store {
         let Some(assigned) = started.assignment.assigned.date else {
             return from_start();
         };
+        let started_on = local_date(&started.started_at, zone);
+        let day = match started_on {
+            Some(on) if days_from_civil(on) < days_from_civil(assigned) => on,
+            _ => assigned,
+        };
         // A history that can't be read counts from the start, as before.
         let history = self.history().unwrap_or_default();
-        let (base, midnight) = crate::plan::period::start_of_day(
-            &history,
-            crate::plan::date::date_only(assigned),
-            zone,
-        );
-        let before_start = crate::plan::date::unix_seconds(&midnight)
-            .zip(crate::plan::date::unix_seconds(&started.started_at))
-            .is_some_and(|(m, s)| m <= s);
-        if !before_start {
+        let (before_day, midnight) =
+            crate::plan::period::start_of_day(&history, date_only(day), zone);
+        let (Some(from), Some(start)) =
+            (unix_seconds(&midnight), unix_seconds(&started.started_at))
+        else {
+            return from_start();
+        };
+        if from > start {
             return from_start();
         }
-        // Started the day it was set (in the session, often), the plan as
-        // it was at the start is where changes count from: what was saved
-        // that morning was the plan the homework was set on. Practice and
-        // check-ins count from that morning all the same.
-        let same_day = crate::plan::date::local_date(&started.started_at, zone) == Some(assigned);
-        if same_day || base >= started.started_revision {
+        let base = match started.assignment.set_at() {
+            // Set later that day (or after it began): the last revision
+            // saved by then is the plan it was set on.
+            Some(set) if set > from => history
+                .iter()
+                .filter(|h| {
+                    h.saved_at
+                        .as_ref()
+                        .and_then(unix_seconds)
+                        .is_some_and(|t| t <= set)
+                })
+                .map(|h| h.revision)
+                .max()
+                .unwrap_or(0)
+                .max(before_day),
+            // Not known when it was set: started the day it was set (in
+            // the session, often), from the start.
+            None if started_on == Some(assigned) => started.started_revision,
+            Some(_) | None => before_day,
+        };
+        if base >= started.started_revision {
             return self.period(
                 started.started_revision,
                 started.base.as_ref(),
