@@ -26,6 +26,7 @@ mod lists;
 mod local_day;
 mod lockscreen;
 mod long_crisis;
+mod long_words;
 #[cfg(unix)]
 mod narrow;
 mod no_terminal;
