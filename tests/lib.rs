@@ -47,6 +47,7 @@ mod properties;
 mod resumed;
 mod robustness;
 mod screen_says;
+mod small_truths;
 mod snapshots;
 mod supporters;
 #[cfg(unix)]
