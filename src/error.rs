@@ -55,6 +55,11 @@ pub enum Error {
         limit: u64,
     },
 
+    /// New words longer than one item may be ([`crate::plan::limits`]):
+    /// refused before anything is written, kindly, with a way on.
+    #[error("{}", too_long_words(found))]
+    TooLong { found: crate::plan::limits::TooLong },
+
     #[error(
         "another relapse-plan kept saving for {seconds} seconds, so this one stopped waiting (its lock is `{}`)",
         path.display()
@@ -633,6 +638,7 @@ impl Error {
                 "what is there stays readable: move `{}` aside (keep it, it is your history) and relapse-plan starts a new one",
                 path.display()
             ),
+            Error::TooLong { found } => crate::plan::limits::way_on(found),
             Error::RevisionsNotAFolder { path, target } => {
                 let shown = crate::render::rescue::path_word(path);
                 match target {
@@ -960,6 +966,17 @@ impl Error {
             _ => ExitCode::FAILURE,
         }
     }
+}
+
+/// "that crisis step is 100,000 characters long; a crisis step can be up
+/// to 4,000, so nothing was changed".
+fn too_long_words(found: &crate::plan::limits::TooLong) -> String {
+    format!(
+        "that {} is {} characters long; {}, so nothing was changed",
+        found.what,
+        crate::plan::limits::thousands(found.chars),
+        crate::plan::limits::up_to(&found.what),
+    )
 }
 
 /// "Sam" is already in the plan, or looks the same as someone who is.

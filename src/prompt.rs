@@ -1501,6 +1501,161 @@ pub fn restore_terminal() {
     }
 }
 
+impl Terminal {
+    /// [`Prompter::text`] with `typed` on the line to start with, where
+    /// Esc still keeps `initial`.
+    fn text_from(
+        &mut self,
+        question: &str,
+        initial: &str,
+        typed: Option<&str>,
+    ) -> Result<Option<String>> {
+        let mut raw = Raw::enter(Ahead::Keep).map_err(stopped)?;
+        let asked = self.on_the_line(question)?;
+        let whole_question = question;
+        let question = asked.as_str();
+        let prompt = if self.plain {
+            format!("{question}: ")
+        } else {
+            format!("? {question} › ")
+        };
+        let start = crate::render::clean(typed.unwrap_or(initial));
+        let mut line = Line {
+            at: start.len(),
+            text: start.clone(),
+        };
+        let mut drawn = None;
+        let mut seen = self.cols();
+        let mut skipped = false;
+        // Lines pasted and joined into this answer, to say so if they are
+        // still in it when it is given (not when she cleared them and
+        // typed her own words instead).
+        let mut joined: Vec<String> = Vec::new();
+        loop {
+            self.draw_line(&prompt, &line.text, line.pos(), &mut drawn)
+                .map_err(Error::Terminal)?;
+            match raw.key(&mut || self.watch(&mut seen)) {
+                // An Enter with more input right behind it came in one
+                // burst with it: a paste from a terminal that does not
+                // mark pastes. Its line break stays in this answer as a
+                // space, as in a marked paste, so no pasted line answers
+                // (or is thrown away by) a later question.
+                Ok(Key::Enter) if raw.more_waiting() => {
+                    if !line.text.trim().is_empty() {
+                        joined.push(line.text.trim().to_string());
+                    }
+                    line.insert(" ");
+                }
+                Ok(Key::Enter) => break,
+                // Esc leaves the question keeping what is on the line: what
+                // was there before if nothing was typed (a skip), and never
+                // throws away what the person typed. Ctrl-D on an empty
+                // line does the same, as it ends input in a shell.
+                Ok(Key::Escape) => {
+                    skipped = line.text == start;
+                    break;
+                }
+                Ok(Key::Ctrl('d')) if line.text.is_empty() => {
+                    skipped = line.text == start;
+                    break;
+                }
+                Ok(Key::Ctrl('d') | Key::Del) => line.delete(),
+                Ok(Key::Char(c)) if !c.is_control() => line.insert(c.encode_utf8(&mut [0; 4])),
+                Ok(Key::Paste(block)) => line.paste(&block, &mut joined),
+                Ok(Key::Backspace) => line.backspace(),
+                Ok(Key::Left | Key::Ctrl('b')) => line.left(),
+                Ok(Key::Right | Key::Ctrl('f')) => line.right(),
+                Ok(Key::Home | Key::Ctrl('a')) => line.at = 0,
+                Ok(Key::End | Key::Ctrl('e')) => line.at = line.text.len(),
+                // As in a shell: Ctrl-U clears back to the start, Ctrl-K to
+                // the end, Ctrl-W the word before the cursor.
+                Ok(Key::Ctrl('u')) => {
+                    line.text.replace_range(..line.at, "");
+                    line.at = 0;
+                }
+                Ok(Key::Ctrl('k')) => line.text.truncate(line.at),
+                Ok(Key::Ctrl('w')) => line.delete_word(),
+                Ok(Key::Ctrl('c')) => {
+                    drop(raw);
+                    // What was being typed stays on screen, whole, with
+                    // what stopped it, whatever else keeps it.
+                    let typed = line.text.trim();
+                    let _ = self.back_to_prompt(drawn.as_ref());
+                    let _ = if typed.is_empty() {
+                        self.echo(question, "stopped (Ctrl-C)", false)
+                    } else {
+                        self.echo(question, &format!("{typed} (stopped: Ctrl-C)"), false)
+                    };
+                    if line.text.trim() != crate::render::clean(initial).trim() {
+                        self.unsent = Some(crate::plan::draft::Unsent {
+                            question: whole_question.to_string(),
+                            initial: initial.to_string(),
+                            typed: line.text.clone(),
+                            step: None,
+                            about: None,
+                        });
+                    }
+                    return Err(Error::Cancelled);
+                }
+                Ok(_) => {}
+                Err(e) => return Err(Error::Terminal(e)),
+            }
+        }
+        drop(raw);
+        let answer = if skipped {
+            initial.trim().to_string()
+        } else {
+            line.text.trim().to_string()
+        };
+        // New words longer than an item may be are asked for again, with
+        // what was typed still on the line to shorten or split: nothing
+        // she wrote is thrown away, and nothing that long is saved.
+        if answer != initial.trim()
+            && let Some(chars) = crate::plan::limits::over_cap(&answer)
+        {
+            self.back_to_prompt(drawn.as_ref())
+                .map_err(Error::Terminal)?;
+            return self.too_long_again(whole_question, initial, &line.text, chars);
+        }
+        let kept_as_it_was = skipped && !answer.is_empty();
+        let skipped = skipped && answer.is_empty();
+        self.back_to_prompt(drawn.as_ref())
+            .map_err(Error::Terminal)?;
+        // What was answered stays on screen, wrapped, as the person wrote it.
+        self.echo_answer(question, &answer, skipped, kept_as_it_was)?;
+        if !skipped && joined.iter().any(|text| answer.contains(text.as_str())) {
+            self.say_joined()?;
+        }
+        Ok((!answer.is_empty()).then_some(answer))
+    }
+
+    /// Says that the answer is longer than one item may be, kindly, with
+    /// a way on, and asks the same question again with `typed` on the line.
+    fn too_long_again(
+        &mut self,
+        question: &str,
+        initial: &str,
+        typed: &str,
+        chars: usize,
+    ) -> Result<Option<String>> {
+        use crate::plan::limits::{MAX_ITEM_CHARS, thousands};
+        self.echo(
+            question,
+            &format!("not kept yet: {} characters", thousands(chars)),
+            false,
+        )?;
+        let words = format!(
+            "That is {} characters long; one answer can be up to {}. Could you split it into two, or say it in fewer words? What you typed is still here to change.",
+            thousands(chars),
+            thousands(MAX_ITEM_CHARS)
+        );
+        for row in self.wrapped(&words, "  ", "  ") {
+            self.term.write_line(&row).map_err(Error::Terminal)?;
+        }
+        self.text_from(question, initial, Some(typed))
+    }
+}
+
 impl Drop for Terminal {
     /// The terminal's own settings back, and keys typed while the last
     /// answer was being saved reach no shell.
@@ -1571,113 +1726,7 @@ impl Prompter for Terminal {
     /// there", a long answer has to redraw cleanly at any width, and a
     /// pasted block has to stay in this answer.
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        let mut raw = Raw::enter(Ahead::Keep).map_err(stopped)?;
-        let asked = self.on_the_line(question)?;
-        let whole_question = question;
-        let question = asked.as_str();
-        let prompt = if self.plain {
-            format!("{question}: ")
-        } else {
-            format!("? {question} › ")
-        };
-        let start = crate::render::clean(initial);
-        let mut line = Line {
-            at: start.len(),
-            text: start.clone(),
-        };
-        let mut drawn = None;
-        let mut seen = self.cols();
-        let mut skipped = false;
-        // Lines pasted and joined into this answer, to say so if they are
-        // still in it when it is given (not when she cleared them and
-        // typed her own words instead).
-        let mut joined: Vec<String> = Vec::new();
-        loop {
-            self.draw_line(&prompt, &line.text, line.pos(), &mut drawn)
-                .map_err(Error::Terminal)?;
-            match raw.key(&mut || self.watch(&mut seen)) {
-                // An Enter with more input right behind it came in one
-                // burst with it: a paste from a terminal that does not
-                // mark pastes. Its line break stays in this answer as a
-                // space, as in a marked paste, so no pasted line answers
-                // (or is thrown away by) a later question.
-                Ok(Key::Enter) if raw.more_waiting() => {
-                    if !line.text.trim().is_empty() {
-                        joined.push(line.text.trim().to_string());
-                    }
-                    line.insert(" ");
-                }
-                Ok(Key::Enter) => break,
-                // Esc leaves the question keeping what is on the line: what
-                // was there before if nothing was typed (a skip), and never
-                // throws away what the person typed. Ctrl-D on an empty
-                // line does the same, as it ends input in a shell.
-                Ok(Key::Escape) => {
-                    skipped = line.text == start;
-                    break;
-                }
-                Ok(Key::Ctrl('d')) if line.text.is_empty() => {
-                    skipped = line.text == start;
-                    break;
-                }
-                Ok(Key::Ctrl('d') | Key::Del) => line.delete(),
-                Ok(Key::Char(c)) if !c.is_control() => line.insert(c.encode_utf8(&mut [0; 4])),
-                Ok(Key::Paste(block)) => line.paste(&block, &mut joined),
-                Ok(Key::Backspace) => line.backspace(),
-                Ok(Key::Left | Key::Ctrl('b')) => line.left(),
-                Ok(Key::Right | Key::Ctrl('f')) => line.right(),
-                Ok(Key::Home | Key::Ctrl('a')) => line.at = 0,
-                Ok(Key::End | Key::Ctrl('e')) => line.at = line.text.len(),
-                // As in a shell: Ctrl-U clears back to the start, Ctrl-K to
-                // the end, Ctrl-W the word before the cursor.
-                Ok(Key::Ctrl('u')) => {
-                    line.text.replace_range(..line.at, "");
-                    line.at = 0;
-                }
-                Ok(Key::Ctrl('k')) => line.text.truncate(line.at),
-                Ok(Key::Ctrl('w')) => line.delete_word(),
-                Ok(Key::Ctrl('c')) => {
-                    drop(raw);
-                    // What was being typed stays on screen, whole, with
-                    // what stopped it, whatever else keeps it.
-                    let typed = line.text.trim();
-                    let _ = self.back_to_prompt(drawn.as_ref());
-                    let _ = if typed.is_empty() {
-                        self.echo(question, "stopped (Ctrl-C)", false)
-                    } else {
-                        self.echo(question, &format!("{typed} (stopped: Ctrl-C)"), false)
-                    };
-                    if line.text.trim() != start.trim() {
-                        self.unsent = Some(crate::plan::draft::Unsent {
-                            question: whole_question.to_string(),
-                            initial: initial.to_string(),
-                            typed: line.text.clone(),
-                            step: None,
-                            about: None,
-                        });
-                    }
-                    return Err(Error::Cancelled);
-                }
-                Ok(_) => {}
-                Err(e) => return Err(Error::Terminal(e)),
-            }
-        }
-        drop(raw);
-        let answer = if skipped {
-            initial.trim().to_string()
-        } else {
-            line.text.trim().to_string()
-        };
-        let kept_as_it_was = skipped && !answer.is_empty();
-        let skipped = skipped && answer.is_empty();
-        self.back_to_prompt(drawn.as_ref())
-            .map_err(Error::Terminal)?;
-        // What was answered stays on screen, wrapped, as the person wrote it.
-        self.echo_answer(question, &answer, skipped, kept_as_it_was)?;
-        if !skipped && joined.iter().any(|text| answer.contains(text.as_str())) {
-            self.say_joined()?;
-        }
-        Ok((!answer.is_empty()).then_some(answer))
+        self.text_from(question, initial, None)
     }
 
     fn select(

@@ -618,10 +618,15 @@ fn a_save_that_would_cross_the_read_limit_is_refused_and_nothing_locks() {
     // Long entries, not many: a list holds at most 500.
     let entry = format!("\n[[reasons]]\ntext = \"{}\"\n", "x".repeat(50_000));
     let text = padded_to_the_limit(&fs::read_to_string(env.plan_file()).unwrap(), &entry);
+    // Then shorter ones, to within a few kilobytes of the limit: one new
+    // reason may be at most 4,000 characters (guard14e), so the one that
+    // crosses the limit is 4,000 emoji, 16,000 bytes.
+    let entry = format!("\n[[reasons]]\ntext = \"{}\"\n", "x".repeat(1000));
+    let text = padded_to_the_limit(&text, &entry);
     fs::write(env.plan_file(), &text).unwrap();
     fs::write(env.plan_dir().join("revisions/000003.toml"), &text).unwrap();
     let before = env.snapshot_dir();
-    let err = env.fails(1, ["reason", "add", &"y".repeat(60_000)]);
+    let err = env.fails(1, ["reason", "add", &"😀".repeat(4000)]);
     assert!(err.contains("would make your plan"), "{err}");
     assert!(err.contains("plan.toml"), "{err}");
     assert!(err.contains("hint:"), "{err}");

@@ -419,6 +419,14 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(300));
     }
 
+    /// Pastes `text` as a terminal marks a paste (bracketed): one burst,
+    /// as a long answer is brought, not typed key by key.
+    pub(crate) fn paste(&self, text: &str) {
+        self.run(&["set-buffer", text]);
+        self.run(&["paste-buffer", "-p"]);
+        std::thread::sleep(Duration::from_millis(500));
+    }
+
     pub(crate) fn resize(&self, width: u16) {
         self.run(&["resize-window", "-x", &width.to_string()]);
         std::thread::sleep(Duration::from_millis(700));

@@ -26,6 +26,7 @@ mod lists;
 mod local_day;
 mod lockscreen;
 mod long_crisis;
+mod long_words;
 #[cfg(unix)]
 mod narrow;
 mod no_terminal;
@@ -47,6 +48,7 @@ mod resumed;
 mod robustness;
 mod rtl_screen;
 mod screen_says;
+mod small_truths;
 mod snapshots;
 mod supporters;
 #[cfg(unix)]

@@ -428,6 +428,16 @@ impl session::Keeper for crate::store::Store {
     }
 }
 
+/// Says once that the plan folder, found open to others, was just made
+/// hers alone: only `init` and `new` say it, where a plan folder is set up,
+/// and only when it changed (an earlier try said it on every save).
+fn say_if_made_private(ctx: &mut Ctx) -> Result<()> {
+    if ctx.store.made_private() {
+        ctx.say("Your plan folder was readable by others; it's now yours alone.")?;
+    }
+    Ok(())
+}
+
 /// A duration in minutes from the command line, checked.
 fn minutes(value: f64, what: &str) -> Result<std::time::Duration> {
     if value.is_finite() && value > 0.0 && value <= 120.0 {

@@ -1,6 +1,6 @@
 //! `new`: the guided walk through the whole plan.
 
-use super::walk_through;
+use super::{say_if_made_private, walk_through};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::wizard::session::NEW;
@@ -9,10 +9,13 @@ use crate::wizard::session::NEW;
 // flow stays a closure.
 #[allow(clippy::redundant_closure_for_method_calls)]
 pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
-    walk_through(
+    let walked = walk_through(
         ctx,
         NEW,
         "`relapse-plan init`, then `trigger add`, `contact add`, `step add` and the other section commands (see `relapse-plan --help`)",
         |w| w.walk_new(),
-    )
+    );
+    // Her first answer, kept in the folder, is what made it private.
+    say_if_made_private(ctx)?;
+    walked
 }

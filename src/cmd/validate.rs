@@ -99,6 +99,19 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             &words[1..]
         ))?;
     }
+    // Words written before the cap on one item's length: kept and read (a
+    // plan is never closed to its owner), but named, as printing them is
+    // slow and new words that long are refused.
+    for long in crate::plan::limits::too_long(&plan) {
+        let place = long.place;
+        ctx.say(&format!(
+            "{}{} is {} characters long; {}. It is kept as it is, but printing it is slow: worth making it shorter.",
+            place[..1].to_uppercase(),
+            &place[1..],
+            crate::plan::limits::thousands(long.chars),
+            crate::plan::limits::up_to(&long.what),
+        ))?;
+    }
     // A step naming someone with a number that is not theirs (an old one
     // left after it changed) would send her to the wrong number.
     for (n, step) in plan.crisis_steps.iter().enumerate() {

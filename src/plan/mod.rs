@@ -14,6 +14,7 @@ pub mod edit;
 pub mod hidden;
 pub mod homework;
 pub mod ids;
+pub mod limits;
 pub mod lookalike;
 pub mod mentions;
 pub mod merge;

@@ -422,13 +422,17 @@ pub const NUMBER_DOUBT: &str = "(check this number)";
 /// [`for_paper`], with each number flagged ([`NUMBER_DOUBT`] before it) when the
 /// stored words held a hidden character (a bidirectional control
 /// anywhere in them turns the digits around, a zero-width space splits
-/// them); line breaks and tabs do not count.
+/// them; line breaks and tabs do not count), and a number with a `+` just
+/// after its digits ("Call 1234 555 12 46+", a number turned around by an
+/// override taken out), which no format links either: it carried no mark
+/// on the PDF and the card while the other doubtful numbers did (Trudy).
 fn paper_words(text: &str) -> String {
     let shown = for_paper(text);
-    if !held_hidden(text) {
+    let hidden = held_hidden(text);
+    if !hidden && !shown.contains(['+', '\u{ff0b}']) {
         return shown;
     }
-    doubt_numbers(&shown)
+    flag_numbers(&shown, |range| hidden || turned_around(&shown, range))
 }
 
 /// Words for paper with [`NUMBER_DOUBT`] before each number in them (once:
@@ -438,25 +442,48 @@ pub fn doubt_numbers(shown: &str) -> String {
     if shown.contains(NUMBER_DOUBT) {
         return shown.to_string();
     }
+    flag_numbers(shown, |_| true)
+}
+
+/// `shown` with [`NUMBER_DOUBT`] before each number that `doubt` says.
+fn flag_numbers(shown: &str, doubt: impl Fn(&std::ops::Range<usize>) -> bool) -> String {
     // In right-to-left words the (English) flag is isolated left to
     // right: otherwise its brackets turned and a line broke it as
     // "check this) … (number" on Shirin's lock screen.
-    let doubt = if paragraph::has_rtl(shown) {
+    let flag = if paragraph::has_rtl(shown) {
         format!("\u{2066}{NUMBER_DOUBT}\u{2069}")
     } else {
         NUMBER_DOUBT.to_string()
     };
-    let mut flagged = String::with_capacity(shown.len() + doubt.len());
+    let mut flagged = String::with_capacity(shown.len() + flag.len());
     let mut at = 0;
     for range in paragraph::numbers(shown) {
         flagged.push_str(&shown[at..range.start]);
-        flagged.push_str(&doubt);
-        flagged.push(' ');
+        if doubt(&range) {
+            flagged.push_str(&flag);
+            flagged.push(' ');
+        }
         flagged.push_str(&shown[range.clone()]);
         at = range.end;
     }
     flagged.push_str(&shown[at..]);
     flagged
+}
+
+/// Whether the number at `range` in `shown` has a `+` just after its
+/// digits, as a number turned around reads ("1234 555 12 46+").
+fn turned_around(shown: &str, range: &std::ops::Range<usize>) -> bool {
+    shown[range.end..].starts_with(['+', '\u{ff0b}'])
+}
+
+/// Whether paper flags a number in these words for its `+` after the
+/// digits ([`NUMBER_DOUBT`]), where no hidden character flags it already.
+pub fn number_turned_around(text: &str) -> bool {
+    let shown = for_paper(text);
+    !held_hidden(text)
+        && paragraph::numbers(&shown)
+            .iter()
+            .any(|range| turned_around(&shown, range))
 }
 
 /// Whether stored words hold a character that does not show or acts on a

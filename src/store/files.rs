@@ -379,8 +379,8 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 
 /// Makes a plan folder readable by its owner alone (0700) when it was left
 /// open to others (0755, 0777): the plan says it is private, and every save
-/// keeps it so.
-pub(super) fn tighten(dir: &Path) -> Result<()> {
+/// keeps it so. Whether it changed anything.
+pub(super) fn tighten(dir: &Path) -> Result<bool> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -402,11 +402,12 @@ pub(super) fn tighten(dir: &Path) -> Result<()> {
                     source,
                 }
             })?;
+            return Ok(true);
         }
     }
     #[cfg(not(unix))]
     let _ = dir;
-    Ok(())
+    Ok(false)
 }
 
 /// Where `path` leads when it is itself a link (as written in the link,

@@ -25,7 +25,10 @@ impl Store {
     /// [`LOCK_WAIT_SECONDS`] at most.
     pub(super) fn lock(&self) -> Result<File> {
         create_private_dir(&self.dir)?;
-        tighten(&self.dir)?;
+        if tighten(&self.dir)? {
+            self.made_private
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         check_revisions_folder(&self.revisions_dir())?;
         let path = self.dir.join(LOCK_FILE);
         if let Some(target) = link_target(&path) {

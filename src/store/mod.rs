@@ -48,6 +48,10 @@ const REVISIONS_DIR: &str = "revisions";
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// Set when this run made the plan folder private, having found it
+    /// open to others: `init` and `new` say so, once (see
+    /// [`Store::made_private`]). Shared by clones, as they are one store.
+    made_private: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// A plan as read, with what the person should be told about it.
@@ -76,7 +80,18 @@ pub enum Saved {
 impl Store {
     /// The store in `dir`; nothing is created until the first save.
     pub fn open_dir(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+        Store {
+            dir: dir.into(),
+            made_private: std::sync::Arc::default(),
+        }
+    }
+
+    /// Whether this run found the plan folder open to others (0755, 0777)
+    /// and made it readable by its owner alone, asked once: the next ask
+    /// says no, so it is said once.
+    pub fn made_private(&self) -> bool {
+        self.made_private
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn dir(&self) -> &Path {

@@ -307,6 +307,9 @@ impl Store {
             });
         }
         plan.change_note = Some(note.unwrap_or_else(|| "started the plan".into()));
+        if let Some(found) = crate::plan::limits::newly_too_long(None, &plan) {
+            return Err(Error::TooLong { found });
+        }
         self.commit(plan, 1, now, &[])
     }
 
@@ -389,6 +392,11 @@ impl Store {
             Some(hers) => fold_note(&hers),
             None => crate::plan::note::recorded(&fold_note(&description)),
         });
+        // New words over the cap are refused; a long item the plan held
+        // before the cap is carried along, so no one is locked out.
+        if let Some(found) = crate::plan::limits::newly_too_long(Some(&current.plan), &plan) {
+            return Err(Error::TooLong { found });
+        }
         let problems = validate(&plan);
         // A change that mends some of a hand-edited file's problems and adds
         // none is saved: otherwise two problems would each wait on the other

@@ -1,0 +1,80 @@
+//! Small truths a person notices (guard14e, issue 12/13): the plan folder
+//! made private is said once, a number turned around carries the same
+//! mark on paper as every other doubtful number, a date set is said back
+//! with its weekday, and the breathing bar fits the window.
+
+use crate::Env;
+
+/// Words as one line, however a PDF or a terminal broke them.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `init` in a folder left open to others made it 0700 in silence. It now
+/// says so, once, when it changes it; a save into a folder already private
+/// says nothing of it.
+#[cfg(unix)]
+#[test]
+fn a_plan_folder_made_private_is_said_once_when_it_changes() {
+    use std::os::unix::fs::PermissionsExt;
+    const SAID: &str = "Your plan folder was readable by others; it's now yours alone.";
+    let open_to = |env: &Env, mode: u32| {
+        std::fs::set_permissions(env.plan_dir(), std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    for mode in [0o755, 0o777] {
+        let env = Env::new();
+        std::fs::create_dir_all(env.plan_dir()).unwrap();
+        open_to(&env, mode);
+        let said = env.test(["init", "--name", "Sam"]).run().stderr;
+        assert_eq!(said.matches(SAID).count(), 1, "{mode:o}: {said}");
+        let mode_now = std::fs::metadata(env.plan_dir())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode_now & 0o777, 0o700);
+        // Already private: nothing said, by `init` or by a save.
+        let again = env.test(["init", "--name", "Sam"]).status(1).run().stderr;
+        assert!(!again.contains(SAID), "{again}");
+        let saved = env.test(["reason", "add", "Mia"]).run().stderr;
+        assert!(!saved.contains(SAID), "{saved}");
+        // An existing plan whose folder was opened again: `init` refuses
+        // to start another, and says the folder changed.
+        open_to(&env, mode);
+        let exists = env.test(["init", "--name", "Sam"]).status(1).run().stderr;
+        assert!(exists.contains(SAID), "{exists}");
+        assert!(exists.contains("a plan already exists"), "{exists}");
+    }
+}
+
+/// Trudy: "Call 1234 555 12 46+" (a `+` after the digits, a number
+/// turned around) was no link in HTML, yet the PDF and the card showed it
+/// without the "(check this number)" the other doubtful numbers carry.
+#[test]
+fn a_number_turned_around_is_marked_on_the_pdf_and_the_card() {
+    let env = Env::with_example();
+    env.ok(["step", "add", "Call 1234 555 12 46+"]);
+    let pdf = env.home().join("plan.pdf");
+    let said = env
+        .test(["print", "-o", pdf.to_str().unwrap()])
+        .run()
+        .stderr;
+    assert!(
+        flat(&said).contains("has a number with its + after its digits"),
+        "{said}"
+    );
+    let text = flat(&crate::pdftotext(&pdf));
+    assert!(
+        text.contains("Call (check this number) 1234 555 12 46+"),
+        "{text}"
+    );
+    // The other numbers are as they were.
+    assert!(!text.contains("(check this number) 116 123"), "{text}");
+    let card = env.home().join("card.pdf");
+    env.test(["print", "--card", "-o", card.to_str().unwrap()])
+        .run();
+    let text = flat(&crate::pdftotext(&card));
+    assert!(
+        text.contains("(check this number) 1234 555 12 46+"),
+        "{text}"
+    );
+}
