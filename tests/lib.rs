@@ -28,6 +28,7 @@ mod lockscreen;
 mod long_crisis;
 #[cfg(unix)]
 mod narrow;
+mod niran;
 mod no_terminal;
 mod not_to_involve;
 #[cfg(unix)]
