@@ -77,3 +77,97 @@ fn thai_and_latin_digits_in_one_number_are_still_named() {
         .stderr;
     assert!(said.contains("mixes two kinds of digits"), "{said}");
 }
+
+/// Thai words Niran wrote; every line break must fall between two of them.
+const WORDS: [&str; 22] = [
+    "ผม",
+    "สร้าง",
+    "ไว้",
+    "จาก",
+    "การ",
+    "เล่น",
+    "พนัน",
+    "ไม่",
+    "ไล่",
+    "ตาม",
+    "เงิน",
+    "ที่",
+    "เสีย",
+    "ไป",
+    "โทร",
+    "หา",
+    "พี่",
+    "ชาย",
+    "แล้ว",
+    "ใจ",
+    "เย็น",
+    "ลง",
+];
+
+/// His crisis step as Thai is written: no space between words, and here
+/// none between sentences either, so a line has to break inside the run.
+fn long_step() -> String {
+    "ผมสร้างไว้จากการเล่นพนันไม่ไล่ตามเงินที่เสียไปโทรหาพี่ชายแล้วใจเย็นลง".repeat(4)
+}
+
+/// Whether `text` is some of [`WORDS`] one after another.
+fn whole_words(text: &str) -> bool {
+    let mut ends = vec![false; text.len() + 1];
+    ends[0] = true;
+    for at in 0..text.len() {
+        if ends[at] && text.is_char_boundary(at) {
+            for word in WORDS {
+                if text[at..].starts_with(word) {
+                    ends[at + word.len()] = true;
+                }
+            }
+        }
+    }
+    ends[text.len()]
+}
+
+/// Every run of Thai letters on every line of `shown` is whole words, and
+/// no line ends on a leading vowel (เ แ โ ใ ไ); at least `wrapped` lines
+/// hold his words.
+#[track_caller]
+fn thai_lines_whole(shown: &str, wrapped: usize, what: &str) {
+    let thai = |c: char| ('\u{e01}'..='\u{e5b}').contains(&c);
+    let mut lines = 0;
+    for line in shown.lines() {
+        let line = line.trim_end_matches(|c: char| c.is_whitespace() || c == '…');
+        if !line.chars().any(thai) {
+            continue;
+        }
+        lines += 1;
+        assert!(
+            !line.ends_with(['เ', 'แ', 'โ', 'ใ', 'ไ']),
+            "{what}: {line:?} ends on a leading vowel\n{shown}"
+        );
+        for run in line.split(|c: char| !thai(c)).filter(|r| !r.is_empty()) {
+            assert!(
+                whole_words(run),
+                "{what}: {run:?} is broken inside a word\n{shown}"
+            );
+        }
+    }
+    assert!(lines >= wrapped, "{what}: {lines} lines of Thai\n{shown}");
+}
+
+/// Before: "ผมสร้างไว้จากการเล่นพนัน…" had no place to break, so it was
+/// split wherever the line ran out ("ไม่ไล่ตามเงินที่เ" / "สียไป").
+#[test]
+fn thai_lines_break_between_words_on_screen_and_on_paper() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Niran"]);
+    env.ok(["step", "add", &long_step()]);
+    let shown = env.test(["show"]).env("COLUMNS", "50").run().stdout;
+    thai_lines_whole(&shown, 4, "show at 50 columns");
+
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    thai_lines_whole(&crate::pdftotext(&pdf), 2, "the plan's PDF");
+
+    let card = env.home().join("card.pdf");
+    env.ok(["print", "--card", "-o", card.to_str().unwrap()]);
+    thai_lines_whole(&crate::pdftotext(&card), 1, "the card");
+}

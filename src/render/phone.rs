@@ -826,7 +826,9 @@ mod tests {
         let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
         let found = texts(&made.svg, &card);
         assert!(
-            found.iter().any(|(words, _)| words.trim() == "๐๘๑ ๒๓๔ ๕๖๗๘"),
+            found
+                .iter()
+                .any(|(words, _)| words.trim() == "๐๘๑ ๒๓๔ ๕๖๗๘"),
             "{found:?}"
         );
     }
