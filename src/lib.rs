@@ -5,6 +5,7 @@
 //! subcommand) → [`plan`] (the pure domain) and [`render`] (text out), with
 //! [`store`] the only code that touches plan files.
 
+pub mod breaks;
 pub mod cli;
 pub mod clock;
 pub mod cmd;

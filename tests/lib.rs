@@ -29,6 +29,7 @@ mod long_crisis;
 mod long_words;
 #[cfg(unix)]
 mod narrow;
+mod niran;
 mod no_terminal;
 mod not_to_involve;
 #[cfg(unix)]

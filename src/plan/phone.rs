@@ -3,19 +3,20 @@
 //! number is what someone calls on the worst day of their year, so one that
 //! does not dial what it shows is flagged, never trusted.
 
-/// A decimal digit in a script people write phone numbers in, with its
-/// value: ASCII, Arabic-Indic, Persian, Devanagari, Bengali and fullwidth.
+use unicode_script::UnicodeScript;
+
+/// A decimal digit a phone dials, with its value: the digits of every
+/// script (Unicode's decimal digits: ASCII, Arabic-Indic, Persian, Thai
+/// `๐๘๑`, Lao, Khmer, Myanmar, Tamil, …) and the fullwidth ones, but not
+/// the Latin digits drawn as symbols (mathematical bold `𝟗`, segmented or
+/// outlined), which only look like digits. Niran's brother's number in
+/// Thai digits was flagged as look-alikes and left off his card.
 pub fn digit_value(c: char) -> Option<u32> {
-    let zero = match c {
-        '0'..='9' => '0',
-        '\u{660}'..='\u{669}' => '\u{660}',
-        '\u{6f0}'..='\u{6f9}' => '\u{6f0}',
-        '\u{966}'..='\u{96f}' => '\u{966}',
-        '\u{9e6}'..='\u{9ef}' => '\u{9e6}',
-        '\u{ff10}'..='\u{ff19}' => '\u{ff10}',
-        _ => return None,
-    };
-    Some(u32::from(c) - u32::from(zero))
+    let styled = matches!(u32::from(c), 0x1CCF0..=0x1CCF9 | 0x1D7CE..=0x1D7FF | 0x1FBF0..=0x1FBF9);
+    if styled {
+        return None;
+    }
+    super::typed::digit_value(c)
 }
 
 /// Whether `c` does not show, or acts on what is around it: control
@@ -186,17 +187,20 @@ fn mixes_digit_scripts(number: &str) -> bool {
 }
 
 /// The kinds of digits in `number`, by name, in the order they first
-/// appear ("Latin", "Devanagari"): fullwidth digits count as Latin.
+/// appear ("Latin", "Devanagari", "Thai"): fullwidth digits count as Latin.
 pub fn digit_scripts(number: &str) -> Vec<&'static str> {
     let mut found = Vec::new();
     for c in number.chars() {
+        if digit_value(c).is_none() {
+            continue;
+        }
         let script = match c {
             '0'..='9' | '\u{ff10}'..='\u{ff19}' => "Latin",
+            // Both are the Arabic script's, and are easily taken for each
+            // other: named apart.
             '\u{660}'..='\u{669}' => "Arabic-Indic",
             '\u{6f0}'..='\u{6f9}' => "Persian",
-            '\u{966}'..='\u{96f}' => "Devanagari",
-            '\u{9e6}'..='\u{9ef}' => "Bengali",
-            _ => continue,
+            _ => c.script().full_name(),
         };
         if !found.contains(&script) {
             found.push(script);
@@ -499,6 +503,29 @@ mod tests {
         // Fullwidth and ASCII are one script; one script alone is trusted.
         assert_eq!(trouble("+44 \u{ff17}\u{ff17}00 900124"), None);
         assert_eq!(trouble("+\u{662}\u{660} \u{661}\u{660}"), None);
+    }
+
+    /// Issue 13 (Niran, Bangkok): a number in Thai digits, or any other
+    /// script's, dials what it shows; two scripts in one number do not.
+    #[test]
+    fn every_scripts_digits_dial() {
+        let thai = "๐๘๑ ๒๓๔ ๕๖๗๘";
+        assert_eq!(trouble(thai), None);
+        assert_eq!(link_digits(thai).as_deref(), Some("0812345678"));
+        assert_eq!(for_dialling(thai), "081 234 5678");
+        assert_eq!(unusual_length(thai, "TH"), None);
+        for number in ["໐໒໐ ໕໕໕ ໑໒໓໔", "០១២ ៣៤៥ ៦៧៨", "၀၉ ၁၂၃ ၄၅၆၇", "௦௪௪ ௧௨௩௪"]
+        {
+            assert_eq!(trouble(number), None, "{number}");
+            assert!(link_digits(number).is_some(), "{number}");
+        }
+        assert_eq!(trouble("081 234 ๕๖๗๘"), Some(Trouble::MixedDigits));
+        assert_eq!(digit_scripts("081 234 ๕๖๗๘"), ["Latin", "Thai"]);
+        assert_eq!(trouble("๐๘๑ ໒໓໔"), Some(Trouble::MixedDigits));
+        // Latin digits drawn as symbols still only look like digits.
+        for number in ["081 \u{1fbf2}34", "081 \u{1ccf2}34", "081 \u{1d7f8}34"] {
+            assert_eq!(trouble(number), Some(Trouble::LookAlike), "{number}");
+        }
     }
 
     /// Issue 12 (guard12h): a number in words is told from a vanity

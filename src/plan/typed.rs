@@ -4,15 +4,18 @@
 //! keyboard is read, not refused.
 
 /// The code point of `0` in every run of Unicode decimal digits (general
-/// category Nd, Unicode 14; each run holds 0 to 9 in order). Generated from
-/// Python's `unicodedata`, and checked against `char::is_numeric` below.
-const DIGIT_ZEROS: [u32; 66] = [
+/// category Nd, Unicode 18; each run holds 0 to 9 in order): Thai `๐`, Lao,
+/// Khmer, Myanmar, Tamil and every other script's. Generated from the
+/// `unicode-properties` crate's table, and checked against it and against
+/// `char::is_numeric` over every character below.
+const DIGIT_ZEROS: [u32; 77] = [
     0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
     0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
     0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
-    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
-    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+    0x104A0, 0x10D30, 0x10D40, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+    0x11650, 0x116C0, 0x116D0, 0x116DA, 0x11730, 0x118E0, 0x11950, 0x11BF0, 0x11C50, 0x11D50,
+    0x11DA0, 0x11DE0, 0x11F50, 0x16130, 0x16A60, 0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE,
+    0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
 
 /// The value of a decimal digit of any script, like `char::to_digit(10)`
@@ -77,6 +80,23 @@ mod tests {
             }
         }
         assert!(DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+    }
+
+    /// Issue 13 (Niran): the table is every decimal digit Unicode has,
+    /// and only those, checked character by character against the
+    /// `unicode-properties` crate's general categories.
+    #[test]
+    fn the_table_is_every_decimal_digit() {
+        use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let decimal = c.general_category() == GeneralCategory::DecimalNumber;
+            assert_eq!(digit_value(c).is_some(), decimal, "{c:?}");
+            assert!(!decimal || c.is_numeric(), "{c:?}");
+        }
+        for (c, value) in [('๐', 0), ('๘', 8), ('໕', 5), ('༣', 3), ('၉', 9), ('៧', 7)] {
+            assert_eq!(digit_value(c), Some(value), "{c:?}");
+        }
+        assert_eq!(fold("๐๘๑ ๒๓๔ ๕๖๗๘"), "081 234 5678");
     }
 
     #[test]

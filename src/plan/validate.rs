@@ -176,7 +176,7 @@ fn brief(words: &str) -> String {
         }
         end = at + c.len_utf8();
     }
-    let cut = unicode_linebreak::linebreaks(words)
+    let cut = crate::breaks::opportunities(words)
         .map(|(at, _)| at)
         .take_while(|at| *at <= end)
         .last()

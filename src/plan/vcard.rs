@@ -734,9 +734,14 @@ impl Plan {
     }
 }
 
-/// Digits of a phone number, to notice the same number written differently.
+/// Digits of a phone number, in ASCII, to notice the same number written
+/// differently (in Thai digits or Latin ones): two numbers in Thai digits
+/// were both "no digits", so the second was dropped as the first's twin.
 pub fn digits(phone: &str) -> String {
-    phone.chars().filter(char::is_ascii_digit).collect()
+    super::phone::for_dialling(phone)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
 }
 
 /// The category every written card carries, so a phone can group them.
@@ -1243,6 +1248,17 @@ mod tests {
     /// `END:VCARD` is missing: each is a card of its own, and what follows
     /// the inner card's end is the outer card's again (its second number
     /// was once dropped unsaid).
+    #[test]
+    fn numbers_in_thai_digits_are_two_numbers_or_one() {
+        // Issue 13 (Niran): two numbers in Thai digits are both kept; the
+        // same number in Thai and in Latin digits is one.
+        let text = "BEGIN:VCARD\nFN:Somchai\nTEL:๐๘๑ ๒๓๔ ๕๖๗๘\nTEL:๐๒ ๑๒๓ ๔๕๖๗\n\
+                    TEL:081 234 5678\nEND:VCARD\n";
+        let read = read(text);
+        assert_eq!(read.cards[0].phone.as_deref(), Some("๐๘๑ ๒๓๔ ๕๖๗๘"));
+        assert_eq!(read.cards[0].other_phones, ["๐๒ ๑๒๓ ๔๕๖๗"]);
+    }
+
     #[test]
     fn a_card_inside_a_card_is_its_own_and_the_outer_keeps_its_numbers() {
         let text = "BEGIN:VCARD\nVERSION:2.1\nFN:Asha Patel\nTEL;PREF:0161 000 0001\nAGENT:\n\

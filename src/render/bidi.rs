@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
+use crate::breaks::{BreakOpportunity, opportunities};
 use unicode_bidi::ParagraphBidiInfo;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::fonts::Fonts;
 use super::paragraph::numbers;
@@ -202,7 +202,7 @@ pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph
             .any(|r| i > r.start && i < r.end)
     };
     // Segments: from one allowed break to the next.
-    let mut cuts: Vec<usize> = linebreaks(&text)
+    let mut cuts: Vec<usize> = opportunities(&text)
         .filter(|&(i, op)| op == BreakOpportunity::Mandatory || !inside_number(i))
         .map(|(i, _)| i)
         .collect();

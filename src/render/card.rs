@@ -172,7 +172,7 @@ fn shorten_step(text: &str) -> Option<String> {
         .is_some_and(|c| !c.is_whitespace());
     if inside_word {
         let held = held_groups(text);
-        if let Some(at) = unicode_linebreak::linebreaks(text)
+        if let Some(at) = crate::breaks::opportunities(text)
             .map(|(at, _)| at)
             .take_while(|at| *at <= cut)
             .filter(|at| {

@@ -641,7 +641,7 @@ pub fn shorten_kept(text: &str, width: usize) -> String {
     // between two Chinese characters, after `，` or `、`) when the cut falls
     // inside a word, unless that would leave less than half the line.
     if !at_word_end
-        && let Some(at) = unicode_linebreak::linebreaks(text)
+        && let Some(at) = crate::breaks::opportunities(text)
             .map(|(at, _)| at)
             .take_while(|at| *at <= end)
             .last()

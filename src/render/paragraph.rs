@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
+use crate::breaks::{BreakOpportunity, opportunities};
 use textwrap::core::{Fragment, display_width};
 use unicode_bidi::{BidiClass, bidi_class};
-use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Left-to-right isolate and pop directional isolate (UAX #9).
 const LRI: char = '\u{2066}';
@@ -496,7 +496,7 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
     let mut from = 0;
     // A path starts a line of its own if it must: Unicode allows no break
     // before a `/`, even after a space ("in /home/…" would be one word).
-    let mut breaks: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
+    let mut breaks: Vec<(usize, BreakOpportunity)> = opportunities(text).collect();
     // (After a space, or a backquote that opens: never after "(", where
     // the command would lose its bracket.)
     if !paths.is_empty() {

@@ -808,6 +808,31 @@ mod tests {
         );
     }
 
+    /// Niran's brother's number in Thai digits was left off his lock
+    /// screen as "no phone number to call"; it dials, so it is drawn.
+    #[test]
+    fn a_number_in_thai_digits_is_on_the_lock_screen() {
+        let mut plan = Plan::new("นิรันดร์".into(), Some("TH".into()));
+        plan.crisis_steps.push(TextItem::new("โทรหาพี่ชาย"));
+        plan.contacts.push(Contact {
+            id: "p".into(),
+            name: "พี่ชาย".into(),
+            phone: Some("๐๘๑ ๒๓๔ ๕๖๗๘".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        let card = screen_card(&plan, "TH");
+        assert!(card.shortened.is_empty(), "{:?}", card.shortened);
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let found = texts(&made.svg, &card);
+        assert!(
+            found
+                .iter()
+                .any(|(words, _)| words.trim() == "๐๘๑ ๒๓๔ ๕๖๗๘"),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn sizes_are_portrait_phone_screens() {
         assert_eq!(parse_size("1170x2532"), Ok((1170, 2532)));
