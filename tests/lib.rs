@@ -46,6 +46,7 @@ mod properties;
 mod resumed;
 mod robustness;
 mod screen_says;
+mod shirin;
 mod snapshots;
 mod supporters;
 #[cfg(unix)]

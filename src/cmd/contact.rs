@@ -47,7 +47,15 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 looks_new(&ctx.load()?.plan, &args.name, None)?;
                 role_to_add(&args.name, ctx)?
             };
+            if role != Role::DoNotInvolve
+                && let Ok(loaded) = ctx.load()
+            {
+                not_to_involve(&loaded.plan, &args.name, args.phone.as_deref())?;
+            }
             save(ctx, |plan| {
+                if role != Role::DoNotInvolve {
+                    not_to_involve(plan, &args.name, args.phone.as_deref())?;
+                }
                 looks_new(plan, &args.name, None)?;
                 let id = args
                     .id
@@ -223,6 +231,21 @@ fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
             other: clean(&other.name),
             id: other.id.clone(),
             differs: crate::render::how_names_differ(name, &other.name),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Refuses someone to turn to whose name or number is that of someone
+/// marked "do not involve" (see [`Plan::not_to_involve_like`]): `نيما`
+/// typed with an Arabic yeh, for her `نیما`, would be offered as help on
+/// the crisis screen (Shirin). Her own entry is named, as she wrote it.
+fn not_to_involve(plan: &Plan, name: &str, phone: Option<&str>) -> Result<()> {
+    match plan.not_to_involve_like(name, phone, None) {
+        Some(them) => Err(Error::IsNotToInvolve {
+            theirs: clean(&them.name),
+            typed: clean(name),
+            number: plan.number_of::<Contact>(&them.id).unwrap_or(1),
         }),
         None => Ok(()),
     }

@@ -24,6 +24,7 @@ pub mod phone;
 pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
+pub mod same;
 pub mod supporter;
 pub mod typed;
 pub mod validate;
