@@ -811,7 +811,7 @@ impl Error {
                     "coping strategy" => ("coping", "coping strategies"),
                     _ => ("trigger", "triggers"),
                 };
-                format!("`relapse-plan {command} list` shows the {all} there are and their ids")
+                format!("`relapse-plan {command} list` shows the {all} there are, with their numbers and names")
             }
             Error::NoSuchItem { what, .. } => {
                 let command = crate::plan::Section::ALL

@@ -376,11 +376,15 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     say_not_imported(ctx, &sorted)?;
-    say_shared_numbers(ctx, &plan, &sorted.new)?;
-    let new = sorted.new;
+    let (new, not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
+    say_not_to_involve(ctx, &plan, &not_to_involve)?;
+    say_shared_numbers(ctx, &plan, &new)?;
     if new.is_empty() {
         return ctx.say(
-            if sorted.other_number.is_empty() && sorted.alike.is_empty() {
+            if sorted.other_number.is_empty()
+                && sorted.alike.is_empty()
+                && not_to_involve.is_empty()
+            {
                 "Everyone in this file is already in your plan; nothing to add."
             } else {
                 "No one from this file was added; above is who was not, and why."
@@ -442,6 +446,48 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             if added == 1 { "person" } else { "people" }
         ))
     })
+}
+
+/// The cards to add, and apart from them those who are someone marked "do
+/// not involve" under another spelling or number (see
+/// [`Plan::not_to_involve_like`]): never brought in as help (Shirin's
+/// address book held `FN:نيما` for her `نیما`).
+fn without_not_to_involve(plan: &Plan, cards: Vec<Card>, role: Role) -> (Vec<Card>, Vec<Card>) {
+    if role == Role::DoNotInvolve {
+        return (cards, Vec::new());
+    }
+    cards.into_iter().partition(|card| {
+        plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)
+            .is_none()
+    })
+}
+
+/// Names each card left out as someone not to involve, with her own
+/// entry and how to change it if that has changed.
+fn say_not_to_involve(ctx: &mut Ctx, plan: &Plan, cards: &[Card]) -> Result<()> {
+    if cards.is_empty() {
+        return Ok(());
+    }
+    let lines = cards
+        .iter()
+        .filter_map(|card| {
+            let them = plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)?;
+            let number = card.phone.as_deref().map_or_else(
+                || "no number".to_string(),
+                clean,
+            );
+            Some(format!(
+                "{} · {number} ({} is on your plan as someone not to involve; if that has changed, `relapse-plan contact edit {} --role help` first)",
+                clean(&card.name),
+                clean(&them.name),
+                plan.number_of::<Contact>(&them.id).unwrap_or(1),
+            ))
+        })
+        .collect();
+    ctx.say(&format!(
+        "Not imported: someone you marked not to involve in a crisis, so never added as someone to turn to:\n{}",
+        listed(lines)
+    ))
 }
 
 /// What Ctrl-C at the import's question says: nothing was typed but a yes
