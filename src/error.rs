@@ -205,6 +205,21 @@ pub enum Error {
     #[error("{name} is marked not to involve in a crisis, so there is no copy for them")]
     NotInvolved { name: String, id: String },
 
+    /// Someone to turn to whose name or number is that of someone marked
+    /// "do not involve" (`نيما` with an Arabic yeh for her `نیما`, or his
+    /// number written another way): the screens would offer him as help.
+    #[error(
+        "{theirs} is on your plan as someone not to involve in a crisis, so {typed} was not added as someone to turn to"
+    )]
+    IsNotToInvolve {
+        /// Her own entry's name, cleaned.
+        theirs: String,
+        /// The name she typed, cleaned.
+        typed: String,
+        /// The number `contact list` shows her entry with.
+        number: usize,
+    },
+
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
@@ -807,7 +822,7 @@ impl Error {
                     "coping strategy" => ("coping", "coping strategies"),
                     _ => ("trigger", "triggers"),
                 };
-                format!("`relapse-plan {command} list` shows the {all} there are and their ids")
+                format!("`relapse-plan {command} list` shows the {all} there are, with their numbers and names")
             }
             Error::NoSuchItem { what, .. } => {
                 let command = crate::plan::Section::ALL
@@ -820,6 +835,9 @@ impl Error {
             Error::SeveralNamed { .. } => {
                 "type more of its words, or the number before it".into()
             }
+            Error::IsNotToInvolve { number, .. } => format!(
+                "if that has changed, change their role first: `relapse-plan contact edit {number} --role help`"
+            ),
             Error::LooksLike { id, .. } => format!(
                 "two people of one name can't be told apart when it matters: to change their number, `relapse-plan contact edit {id} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
             ),

@@ -49,6 +49,7 @@ mod resumed;
 mod robustness;
 mod rtl_screen;
 mod screen_says;
+mod shirin;
 mod small_truths;
 mod snapshots;
 mod supporters;

@@ -47,7 +47,15 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 looks_new(&ctx.load()?.plan, &args.name, None)?;
                 role_to_add(&args.name, ctx)?
             };
+            if role != Role::DoNotInvolve
+                && let Ok(loaded) = ctx.load()
+            {
+                not_to_involve(&loaded.plan, &args.name, args.phone.as_deref())?;
+            }
             save(ctx, |plan| {
+                if role != Role::DoNotInvolve {
+                    not_to_involve(plan, &args.name, args.phone.as_deref())?;
+                }
                 looks_new(plan, &args.name, None)?;
                 let id = args
                     .id
@@ -228,6 +236,21 @@ fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
     }
 }
 
+/// Refuses someone to turn to whose name or number is that of someone
+/// marked "do not involve" (see [`Plan::not_to_involve_like`]): `نيما`
+/// typed with an Arabic yeh, for her `نیما`, would be offered as help on
+/// the crisis screen (Shirin). Her own entry is named, as she wrote it.
+fn not_to_involve(plan: &Plan, name: &str, phone: Option<&str>) -> Result<()> {
+    match plan.not_to_involve_like(name, phone, None) {
+        Some(them) => Err(Error::IsNotToInvolve {
+            theirs: clean(&them.name),
+            typed: clean(name),
+            number: plan.number_of::<Contact>(&them.id).unwrap_or(1),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Who someone added without `--role` is for the person: asked on a
 /// terminal, starting on no choice (Enter alone never files them as a
 /// helper); `help`, as the help says, for a script with no terminal.
@@ -353,11 +376,15 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     say_not_imported(ctx, &sorted)?;
-    say_shared_numbers(ctx, &plan, &sorted.new)?;
-    let new = sorted.new;
+    let (new, not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
+    say_not_to_involve(ctx, &plan, &not_to_involve)?;
+    say_shared_numbers(ctx, &plan, &new)?;
     if new.is_empty() {
         return ctx.say(
-            if sorted.other_number.is_empty() && sorted.alike.is_empty() {
+            if sorted.other_number.is_empty()
+                && sorted.alike.is_empty()
+                && not_to_involve.is_empty()
+            {
                 "Everyone in this file is already in your plan; nothing to add."
             } else {
                 "No one from this file was added; above is who was not, and why."
@@ -419,6 +446,48 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             if added == 1 { "person" } else { "people" }
         ))
     })
+}
+
+/// The cards to add, and apart from them those who are someone marked "do
+/// not involve" under another spelling or number (see
+/// [`Plan::not_to_involve_like`]): never brought in as help (Shirin's
+/// address book held `FN:نيما` for her `نیما`).
+fn without_not_to_involve(plan: &Plan, cards: Vec<Card>, role: Role) -> (Vec<Card>, Vec<Card>) {
+    if role == Role::DoNotInvolve {
+        return (cards, Vec::new());
+    }
+    cards.into_iter().partition(|card| {
+        plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)
+            .is_none()
+    })
+}
+
+/// Names each card left out as someone not to involve, with her own
+/// entry and how to change it if that has changed.
+fn say_not_to_involve(ctx: &mut Ctx, plan: &Plan, cards: &[Card]) -> Result<()> {
+    if cards.is_empty() {
+        return Ok(());
+    }
+    let lines = cards
+        .iter()
+        .filter_map(|card| {
+            let them = plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)?;
+            let number = card.phone.as_deref().map_or_else(
+                || "no number".to_string(),
+                clean,
+            );
+            Some(format!(
+                "{} · {number} ({} is on your plan as someone not to involve; if that has changed, `relapse-plan contact edit {} --role help` first)",
+                clean(&card.name),
+                clean(&them.name),
+                plan.number_of::<Contact>(&them.id).unwrap_or(1),
+            ))
+        })
+        .collect();
+    ctx.say(&format!(
+        "Not imported: someone you marked not to involve in a crisis, so never added as someone to turn to:\n{}",
+        listed(lines)
+    ))
 }
 
 /// What Ctrl-C at the import's question says: nothing was typed but a yes

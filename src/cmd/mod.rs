@@ -630,7 +630,9 @@ fn stored<E: crate::plan::edit::Entity>(plan: &Plan, typed: &str) -> Result<Stri
     let ids = || E::list(plan).iter().map(Entity::id);
     // A number is also a place in the list: that and an id of "3" are
     // weighed together by `named`.
-    let a_number = typed.trim().parse::<usize>().is_ok();
+    let a_number = crate::plan::typed::fold(typed.trim())
+        .parse::<usize>()
+        .is_ok();
     if let Some(id) = ids()
         .find(|id| *id == typed)
         .or_else(|| ids().find(|id| same(id, typed)))

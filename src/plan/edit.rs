@@ -174,7 +174,9 @@ impl Plan {
                 .iter()
                 .position(|e| !typed_words.is_empty() && folded(e.words()) == typed_words)
         });
-        let numbered = typed_words
+        // Digits of any script: `۱` from a Persian keyboard is 1, as it is
+        // for `step edit` (Shirin).
+        let numbered = super::typed::fold(&typed_words)
             .parse::<usize>()
             .ok()
             .filter(|n| (1..=listed.len()).contains(n));

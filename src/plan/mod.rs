@@ -25,6 +25,7 @@ pub mod phone;
 pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
+pub mod same;
 pub mod supporter;
 pub mod toml_text;
 pub mod typed;

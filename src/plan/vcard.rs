@@ -553,7 +553,8 @@ pub struct Kept {
 /// different numbers are held back together ([`Sorted::alike`]). Linear in
 /// the cards and the plan: names and numbers are looked up in maps.
 pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
-    let number = |phone: Option<&str>| phone.map(digits).filter(|d| !d.is_empty());
+    let country = plan.country.as_deref();
+    let number = |phone: Option<&str>| dial_key(phone, country);
     // A name's number: the first contact of that name decides.
     let mut names = Names::default();
     for c in &plan.contacts {
@@ -627,7 +628,10 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
                 numbers
                     .get(d)
                     .is_some_and(|held| held.iter().any(|n| looks_alike(n, &card.name)))
-            });
+            }) || matches!(
+                (&kept.phone, &card.phone),
+                (Some(theirs), Some(this)) if super::same::same_number(theirs, this, country)
+            );
             if same_number {
                 sorted.known.push(card);
             } else {
@@ -661,6 +665,15 @@ pub fn sort_out(plan: &Plan, cards: Vec<Card>) -> Sorted {
     // In the file order of each group's first card.
     sorted.alike = alike.into_iter().filter(|g| !g.is_empty()).collect();
     sorted
+}
+
+/// A number as it dials from `country`, to find it in a map: `+98 935
+/// 111 2233` and `۰۹۳۵ ۱۱۱ ۲۲۳۳` are one in Iran (Shirin). `None` when
+/// nothing in it dials.
+fn dial_key(phone: Option<&str>, country: Option<&str>) -> Option<String> {
+    phone
+        .map(|p| super::same::number_key(p, country))
+        .filter(|d| !d.trim_start_matches('+').is_empty())
 }
 
 /// The file's names grouped by how they look ([`looks_alike`]): each name
@@ -717,7 +730,18 @@ impl Plan {
     /// Adds the people in `cards` who are not yet in the plan as contacts
     /// with `role`, with ids made from their names; returns how many.
     pub fn add_cards(&mut self, cards: Vec<Card>, role: Role) -> usize {
-        let new = sort_out(self, cards).new;
+        // Never as help someone marked "do not involve" under another
+        // spelling or number: the plan may have changed since she was asked.
+        let new: Vec<Card> = sort_out(self, cards)
+            .new
+            .into_iter()
+            .filter(|card| {
+                role == Role::DoNotInvolve
+                    || self
+                        .not_to_involve_like(&card.name, card.phone.as_deref(), None)
+                        .is_none()
+            })
+            .collect();
         let mut ids = IdMaker::new(self.contacts.iter().map(|c| c.id.as_str()));
         let added = new.len();
         for card in new {

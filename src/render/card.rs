@@ -291,7 +291,11 @@ pub fn build(
     }
 
     let mut back = Vec::new();
-    let callable = |c: &&crate::plan::Contact| matches!(c.role, Role::Help | Role::Professional);
+    // Never someone who is the same person as one marked "do not
+    // involve", however the plan spells them (Shirin).
+    let callable = |c: &&crate::plan::Contact| {
+        matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c)
+    };
     for c in plan
         .contacts
         .iter()

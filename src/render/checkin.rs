@@ -270,7 +270,7 @@ pub fn write_strong_urge(
     let helps = plan
         .contacts
         .iter()
-        .any(|c| matches!(c.role, Role::Help | Role::Professional));
+        .any(|c| matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c));
     if plan.crisis_steps.is_empty() && !helps {
         writeln!(
             w,
@@ -314,7 +314,7 @@ fn write_plan_for_now(
     let helpers: Vec<_> = plan
         .contacts
         .iter()
-        .filter(|c| matches!(c.role, Role::Help | Role::Professional))
+        .filter(|c| matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c))
         .collect();
     if !helpers.is_empty() {
         writeln!(w, "{}", heading("People who help", style))?;

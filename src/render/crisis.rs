@@ -154,7 +154,7 @@ pub fn write_still_high(
 pub fn has_help_now(plan: &Plan) -> bool {
     !plan.section(Section::CrisisSteps).is_empty()
         || !plan.coping.is_empty()
-        || plan.contacts.iter().any(crate::plan::Contact::to_involve)
+        || plan.contacts.iter().any(|c| plan.may_offer(c))
 }
 
 /// Her crisis steps in order, the things that help her, and her people.
@@ -229,7 +229,9 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
     let mut people: Vec<_> = plan
         .contacts
         .iter()
-        .filter(|c| rank(c.role).is_some())
+        // Nor anyone who is the same person as someone not to involve,
+        // however the plan spells them (Shirin's نيما for her نیما).
+        .filter(|c| rank(c.role).is_some() && plan.may_offer(c))
         .collect();
     if people.is_empty() {
         return Ok(());

@@ -384,7 +384,9 @@ pub fn build(
     let people_of = |role: Role| -> Vec<Item> {
         plan.contacts
             .iter()
-            .filter(|c| c.role == role)
+            // Never as help someone who is the same person as one not to
+            // involve, however the plan spells them.
+            .filter(|c| c.role == role && (role == Role::DoNotInvolve || plan.may_offer(c)))
             .map(|c| person(c, m))
             .collect()
     };
@@ -561,7 +563,7 @@ pub fn for_supporter(
     let mut people: Vec<&Contact> = plan
         .contacts
         .iter()
-        .filter(|c| c.to_involve() && c.id != supporter.id)
+        .filter(|c| plan.may_offer(c) && c.id != supporter.id)
         .collect();
     people.sort_by_key(|c| match c.role {
         Role::Help => 0,

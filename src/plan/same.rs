@@ -1,0 +1,264 @@
+//! Whether two names or two numbers stand for the same person, as a
+//! person would judge it: `نیما` typed on a Persian keyboard and `نيما`
+//! from an Arabic one or a phone's address book are one name, and
+//! `+98 935 111 2233` and `۰۹۳۵ ۱۱۱ ۲۲۳۳` one number. The one place names
+//! and numbers are compared, so someone marked "do not involve" can never
+//! come back as help under a spelling that only differs as text (Shirin).
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::lookalike::looks_alike;
+use super::typed::digit_value;
+use super::{Contact, Plan};
+
+/// A name (or any text) folded for comparing, character by character:
+/// NFKC, lower case, the letters Arabic-script keyboards write
+/// differently made one (Arabic yeh `ي` and alef maksura `ى` as Persian
+/// yeh `ی`, Arabic kaf `ك` as Persian `ک`, alef with hamza or madda as
+/// alef), and what only decorates a word left out: tatweel `ـ`, harakat
+/// (short-vowel signs), joiners (ZWNJ, ZWJ) and characters that do not
+/// show. Teh marbuta `ة` and heh `ه` stay apart: they are different
+/// letters, and names differ by them. Runs of spaces are one space.
+pub fn fold(text: &str) -> String {
+    let composed: String = text.nfkc().collect::<String>().to_lowercase();
+    let letters: String = composed
+        .chars()
+        .filter(|&c| !decoration(c))
+        .map(one_letter)
+        .collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `c` only decorates a word, and two spellings differ by it
+/// without being two names.
+fn decoration(c: char) -> bool {
+    matches!(c,
+        '\u{200c}' | '\u{200d}'          // ZWNJ, ZWJ
+        | '\u{0640}'                     // tatweel
+        | '\u{0610}'..='\u{061a}'        // Arabic signs above and below
+        | '\u{064b}'..='\u{065f}'        // harakat, hamza above and below
+        | '\u{0670}'                     // superscript alef
+        | '\u{06d6}'..='\u{06dc}'
+        | '\u{06df}'..='\u{06e4}'
+        | '\u{06e7}' | '\u{06e8}'
+        | '\u{06ea}'..='\u{06ed}')
+        || c.is_control()
+        || super::lookalike::is_default_ignorable(c)
+}
+
+/// One letter of the Arabic script as a Persian keyboard writes it.
+fn one_letter(c: char) -> char {
+    match c {
+        '\u{064a}' | '\u{0649}' => '\u{06cc}', // ي ى → ی
+        '\u{0643}' => '\u{06a9}',              // ك → ک
+        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}', // أ إ آ ٱ → ا
+        '\u{06c0}' => '\u{06d5}',              // ۀ → ە (its hamza is decoration)
+        c => c,
+    }
+}
+
+/// Whether two names would be taken for one person: the same once
+/// [`fold`]ed, or looking the same across scripts (see
+/// [`looks_alike`]).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa.is_empty() || fb.is_empty() {
+        return false;
+    }
+    fa == fb || looks_alike(a, b)
+}
+
+/// A country's calling code and the prefix dialled before a number at
+/// home (its trunk prefix; none where a number is dialled the same from
+/// home and abroad). Only countries whose prefixes are sure; elsewhere
+/// numbers are compared by their last digits.
+const DIALLING: &[(&str, &str, &str)] = &[
+    ("AE", "971", "0"),
+    ("AT", "43", "0"),
+    ("AU", "61", "0"),
+    ("BE", "32", "0"),
+    ("CA", "1", "1"),
+    ("CH", "41", "0"),
+    ("DE", "49", "0"),
+    ("DK", "45", ""),
+    ("EG", "20", "0"),
+    ("ES", "34", ""),
+    ("FR", "33", "0"),
+    ("GB", "44", "0"),
+    ("GR", "30", ""),
+    ("IE", "353", "0"),
+    ("IL", "972", "0"),
+    ("IN", "91", "0"),
+    ("IQ", "964", "0"),
+    ("IR", "98", "0"),
+    ("IT", "39", ""),
+    ("JO", "962", "0"),
+    ("JP", "81", "0"),
+    ("LB", "961", "0"),
+    ("NL", "31", "0"),
+    ("NO", "47", ""),
+    ("NZ", "64", "0"),
+    ("PK", "92", "0"),
+    ("PT", "351", ""),
+    ("SA", "966", "0"),
+    ("SE", "46", "0"),
+    ("SY", "963", "0"),
+    ("TR", "90", "0"),
+    ("US", "1", "1"),
+    ("ZA", "27", "0"),
+];
+
+/// What a number dials, as ASCII digits: digits of any script made ASCII,
+/// everything else dropped, and a leading `+` (or `00`) kept as `+`.
+fn dialled(number: &str) -> String {
+    let mut out = String::new();
+    for c in number.chars() {
+        if let Some(d) = digit_value(c) {
+            out.push(char::from_digit(d, 10).unwrap_or('0'));
+        } else if matches!(c, '+' | '\u{ff0b}') && out.is_empty() {
+            out.push('+');
+        }
+    }
+    match out.strip_prefix("00") {
+        Some(rest) if !out.starts_with('+') => format!("+{rest}"),
+        _ => out,
+    }
+}
+
+/// A number as it is dialled inside `country` (its two-letter code):
+/// `+98 935 111 2233` and `0935 111 2233` are both `9351112233` in Iran.
+/// Another country's number keeps its `+` and code; where the country's
+/// prefixes are not known, the digits as dialled.
+pub fn number_key(number: &str, country: Option<&str>) -> String {
+    let dialled = dialled(number);
+    let known = country.and_then(|country| {
+        DIALLING
+            .iter()
+            .find(|(c, _, _)| c.eq_ignore_ascii_case(country))
+    });
+    let Some((_, code, trunk)) = known else {
+        return dialled;
+    };
+    if let Some(international) = dialled.strip_prefix('+') {
+        return match international.strip_prefix(code) {
+            Some(national) => national.to_string(),
+            None => dialled,
+        };
+    }
+    match dialled.strip_prefix(trunk) {
+        Some(national) if !trunk.is_empty() && national.len() >= 6 => national.to_string(),
+        _ => dialled,
+    }
+}
+
+/// Whether two numbers dial the same person from `country`: the same
+/// [`number_key`], or, where a country code or a leading 0 may be all that
+/// differs, the same last eight or more digits.
+pub fn same_number(a: &str, b: &str, country: Option<&str>) -> bool {
+    let (ka, kb) = (number_key(a, country), number_key(b, country));
+    if ka.trim_start_matches('+').is_empty() {
+        return false;
+    }
+    if ka == kb {
+        return true;
+    }
+    let digits = |key: &str| -> String { key.trim_start_matches(['+', '0']).to_string() };
+    let (da, db) = (digits(&ka), digits(&kb));
+    let (short, long) = if da.len() <= db.len() {
+        (da, db)
+    } else {
+        (db, da)
+    };
+    short.len() >= 8 && long.ends_with(&short) && long.len() - short.len() <= 3
+}
+
+impl Plan {
+    /// The contact marked "do not involve" whom `name` or `number` would
+    /// be taken for (see [`same_name`], [`same_number`]): someone not to
+    /// offer as help under another spelling or another way of writing
+    /// their number. `except`: the contact's own id, when it is one of hers.
+    pub fn not_to_involve_like(
+        &self,
+        name: &str,
+        number: Option<&str>,
+        except: Option<&str>,
+    ) -> Option<&Contact> {
+        let country = self.country.as_deref();
+        self.contacts
+            .iter()
+            .filter(|c| !c.to_involve() && Some(c.id.as_str()) != except)
+            .find(|c| {
+                same_name(&c.name, name)
+                    || match (c.phone.as_deref(), number) {
+                        (Some(theirs), Some(this)) => same_number(theirs, this, country),
+                        _ => false,
+                    }
+            })
+    }
+
+    /// Whether `contact` may be shown as someone to turn to: not marked
+    /// "do not involve", and not the same person as someone who is (a
+    /// plan written before names and numbers were compared as a person
+    /// would compare them may hold both).
+    pub fn may_offer(&self, contact: &Contact) -> bool {
+        contact.to_involve()
+            && self
+                .not_to_involve_like(&contact.name, contact.phone.as_deref(), Some(&contact.id))
+                .is_none()
+    }
+
+    /// The people to turn to who are the same person as someone marked
+    /// "do not involve", each with that contact: never shown as help, and
+    /// named by `validate` and `show` so the plan can be put right.
+    pub fn helpers_not_to_involve(&self) -> Vec<(&Contact, &Contact)> {
+        self.contacts
+            .iter()
+            .filter(|c| c.to_involve())
+            .filter_map(|c| {
+                self.not_to_involve_like(&c.name, c.phone.as_deref(), Some(&c.id))
+                    .map(|them| (c, them))
+            })
+            .collect()
+    }
+}
+
+/// `text` lower case with its letters made one as [`fold`] makes them,
+/// nothing left out: for finding a name inside a longer text, where the
+/// places of its characters matter.
+pub fn fold_letters(text: &str) -> String {
+    text.to_lowercase().chars().map(one_letter).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_and_persian_spellings_of_one_name_are_one() {
+        assert!(same_name("نیما", "نيما"));
+        assert!(same_name("نیما", "نىما"));
+        assert!(same_name("کامران", "كامران"));
+        assert!(same_name("نیـــما", "نیما"));
+        assert!(same_name("نِیما", "نیما"));
+        assert!(same_name("می‌نا", "مینا"));
+        assert!(same_name("أحمد", "احمد"));
+        assert!(same_name("ＮＩＭＡ", "nima"));
+        assert!(!same_name("فاطمة", "فاطمه"));
+        assert!(!same_name("نیما", "نینا"));
+        assert!(!same_name("", ""));
+    }
+
+    #[test]
+    fn numbers_are_compared_as_they_dial() {
+        let ir = Some("IR");
+        assert!(same_number("۰۹۳۵ ۱۱۱ ۲۲۳۳", "+98 935 111 2233", ir));
+        assert!(same_number("09351112233", "+98 935 111 2233", ir));
+        assert!(same_number("0098 935 111 2233", "۰۹۳۵۱۱۱۲۲۳۳", ir));
+        assert!(same_number("٠٩٣٥١١١٢٢٣٣", "09351112233", None));
+        assert!(same_number("+98 935 111 2233", "09351112233", None));
+        assert!(same_number("+44 7700 900123", "07700 900123", Some("GB")));
+        assert!(!same_number("+44 7700 900123", "07700 900124", Some("GB")));
+        assert!(!same_number("0935 111 2233", "0935 111 2234", ir));
+        assert!(!same_number("", "", None));
+    }
+}
