@@ -349,11 +349,15 @@ impl Clock {
             });
             (jiff::tz::TimeZone::UTC, warning)
         };
-        let today = plan::date::local_date(&now, &zone).unwrap_or(toml::value::Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        });
+        // A moment past what the zone's rules reach (9999-12-31T23:59:59Z)
+        // is on its UTC day: Trudy was told the clock said 1 January 1970.
+        let today = plan::date::local_date(&now, &zone)
+            .or(now.date)
+            .unwrap_or(toml::value::Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            });
         Ok(Clock {
             now,
             today,

@@ -7,6 +7,7 @@ mod architecture;
 mod boundary;
 mod checkin;
 mod citizen;
+mod clock_ahead;
 mod commands;
 mod edges;
 mod editing;
