@@ -243,10 +243,13 @@ struct Setup {
     fonts: FontSearch,
 }
 
-/// `NO_COLOR` and `COLUMNS`, read once as the run starts.
+/// `NO_COLOR` and `COLUMNS`, read once as the run starts. `TERM=dumb`
+/// is a terminal that shows escape codes as they are (Trudy saw `\e[1m`
+/// from `now`): no colour or bold there either, as with `NO_COLOR`.
 fn term_env() -> TermEnv {
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     TermEnv {
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        no_color: dumb || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         columns: std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse::<usize>().ok()),

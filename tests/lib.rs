@@ -57,6 +57,7 @@ mod torture;
 mod trudy;
 mod trudy_files;
 mod trudy_morning;
+mod trudy_round3;
 mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;

@@ -456,9 +456,14 @@ pub fn lapse_plan_after_a_mistake(
 
 /// The check-in asked on the terminal.
 fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
-    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
-        command: "check-in",
-        instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
+    // The command shown keeps every flag she gave (Trudy's --note was
+    // dropped from it).
+    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or_else(|| {
+        let command = crate::render::rescue::check_in_example(ctx.note.as_deref());
+        Error::NotATerminal {
+            command: "check-in",
+            instead: format!("`{command}` (see `relapse-plan check-in --help`)").into(),
+        }
     })?;
     // The words for Ctrl-C are set once, after the day's log is read: only
     // then is it known whether "nothing was saved for today" is true.
