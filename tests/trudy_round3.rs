@@ -121,3 +121,53 @@ fn a_dumb_terminal_gets_no_bold_codes() {
     assert!(dumb.contains("Do these, in order"), "{dumb}");
     assert!(!dumb.contains('\u{1b}'), "{dumb:?}");
 }
+
+/// A damaged check-ins.toml and practice.toml were said in the TOML
+/// reader's terms ("key with no value, expected `=`", "unclosed array,
+/// expected `]`"); they are said in words, as the plan's are, with the
+/// file, the line and what to do.
+#[test]
+fn a_damaged_log_is_said_in_words() {
+    let env = Env::with_example();
+    let cases: [(&str, &str, &[&str], &str); 4] = [
+        (
+            "check-ins.toml",
+            "version 1\n",
+            &["check-in", "--urge", "2"],
+            "line 1, column 9: a name here has no `=` and value after it, as in `urge = 3`",
+        ),
+        (
+            "check-ins.toml",
+            "version = [1\n",
+            &["trends"],
+            "line 1, column 13: a list opened with [ here is never closed: a ] is missing at its end",
+        ),
+        (
+            "practice.toml",
+            "version 1\n",
+            &["practice"],
+            "line 1, column 9: a name here has no `=` and value after it",
+        ),
+        (
+            "practice.toml",
+            "version = 1\n[[exercises]\n",
+            &["practice"],
+            "a heading in [ ] here is missing its closing ]",
+        ),
+    ];
+    for (name, text, args, said) in cases {
+        let path = env.plan_dir().join(name);
+        std::fs::write(&path, text).unwrap();
+        let err = env.test(args).case(text).status(1).run().stderr;
+        assert!(
+            err.contains(&format!("`{}` can't be read as the", path.display()))
+                && err.contains(said),
+            "{text}: {err}"
+        );
+        assert!(err.contains("move the file aside"), "{text}: {err}");
+        for jargon in ["expected `", "key with no value", "unclosed array"] {
+            assert!(!err.contains(jargon), "{text}: {jargon:?} in {err}");
+        }
+        std::fs::remove_file(&path).unwrap();
+    }
+}
