@@ -500,6 +500,14 @@ pub struct CheckInArgs {
     /// when a check-in is stopped names its day with it.
     #[arg(long, value_name = "DATE", requires = "urge")]
     pub date: Option<String>,
+    /// Move the check-in of this day (one dated in the future, saved while
+    /// the computer's clock was ahead) to the day given with --to. It joins
+    /// that day's check-in, if there is one: nothing is lost.
+    #[arg(long = "move", value_name = "DATE", requires = "to", conflicts_with_all = ["urge", "ics", "count_days"])]
+    pub move_from: Option<String>,
+    /// With --move: the day the check-in was for (today or a day gone by).
+    #[arg(long, value_name = "DATE", requires = "move_from")]
+    pub to: Option<String>,
     /// Show how many days since your last lapse, and your longest stretch.
     #[arg(long, value_name = "on|off", conflicts_with = "ics", value_parser = kindly::<Switch>())]
     pub count_days: Option<Switch>,

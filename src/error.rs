@@ -385,7 +385,8 @@ pub enum Error {
     #[error("`relapse-plan {command}` asks you questions, so it needs a terminal")]
     NotATerminal {
         command: &'static str,
-        instead: &'static str,
+        /// The command that does the same, with every flag she gave.
+        instead: std::borrow::Cow<'static, str>,
     },
 
     /// A command that has nothing to ask but shows its pace as it runs

@@ -244,10 +244,13 @@ struct Setup {
     fonts: FontSearch,
 }
 
-/// `NO_COLOR` and `COLUMNS`, read once as the run starts.
+/// `NO_COLOR` and `COLUMNS`, read once as the run starts. `TERM=dumb`
+/// is a terminal that shows escape codes as they are (Trudy saw `\e[1m`
+/// from `now`): no colour or bold there either, as with `NO_COLOR`.
 fn term_env() -> TermEnv {
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     TermEnv {
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        no_color: dumb || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         columns: std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse::<usize>().ok()),
@@ -350,11 +353,15 @@ impl Clock {
             });
             (jiff::tz::TimeZone::UTC, warning)
         };
-        let today = plan::date::local_date(&now, &zone).unwrap_or(toml::value::Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        });
+        // A moment past what the zone's rules reach (9999-12-31T23:59:59Z)
+        // is on its UTC day: Trudy was told the clock said 1 January 1970.
+        let today = plan::date::local_date(&now, &zone)
+            .or(now.date)
+            .unwrap_or(toml::value::Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            });
         Ok(Clock {
             now,
             today,

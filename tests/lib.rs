@@ -7,6 +7,7 @@ mod architecture;
 mod boundary;
 mod checkin;
 mod citizen;
+mod clock_ahead;
 mod commands;
 mod edges;
 mod editing;
@@ -61,6 +62,7 @@ mod torture;
 mod trudy;
 mod trudy_files;
 mod trudy_morning;
+mod trudy_round3;
 mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;

@@ -74,6 +74,12 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             Plan::new(String::new(), None)
         }
     };
+    // The day the clock says it is, for the reply's words: a check-in
+    // `--date`d a year back says its year.
+    let clock_today = days_from_civil(ctx.today);
+    if let (Some(from), Some(to)) = (args.move_from.as_deref(), args.to.as_deref()) {
+        return move_check_in(from, to, &plan, ctx);
+    }
     if let Some(day) = args.date.as_deref() {
         on_the_day(day, &plan, ctx)?;
     } else if args.urge.is_some() || args.count_days.is_none() {
@@ -139,7 +145,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         (recorded, asked.answers.acted),
         shown_stretch,
         lapse_plan_shown,
-        style,
+        (style, clock_today),
     )
     .map_err(Error::Stdout)?;
     let lines = ctx.crisis_lines(plan.country.as_deref());
@@ -169,9 +175,24 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// `--date`: the check-in is for that day (today or one gone by), read as
-/// `set` reads dates; "28 Nov" is the one just past, never the next.
+/// `--date`: the check-in is for that day (today or one gone by, in the
+/// last year), read as `set` reads dates; "28 Nov" is the one just past,
+/// never the next.
 fn on_the_day(typed: &str, plan: &Plan, ctx: &mut Ctx) -> Result<()> {
+    ctx.today = day_gone_by(typed, plan, ctx)?;
+    Ok(())
+}
+
+/// How far back a check-in can be filed: a year. Her trends, stretch and
+/// early warning are about how she is now, and a day further back is far
+/// more likely a slip of the keys (Trudy's 1900-01-01 was saved as "Mon 1
+/// Jan") than a day remembered well enough to rate.
+const DAYS_BACK: i64 = 366;
+
+/// A day typed for a check-in (`--date`, `--move … --to`): today or a
+/// day gone by in the last year ([`DAYS_BACK`]), read as `set` reads
+/// dates; "28 Nov" is the one just past, never the next.
+fn day_gone_by(typed: &str, plan: &Plan, ctx: &Ctx) -> Result<Date> {
     use crate::plan::date;
     let day = super::typed_date(
         ctx,
@@ -181,52 +202,136 @@ fn on_the_day(typed: &str, plan: &Plan, ctx: &mut Ctx) -> Result<()> {
         |example| format!("write the day it is for like {example}"),
     )?;
     let day = date::in_the_past(day, typed, ctx.today);
-    if days_from_civil(day) > days_from_civil(ctx.today) {
+    let (n, today) = (days_from_civil(day), days_from_civil(ctx.today));
+    if n > today {
         return Err(Error::Usage(format!(
             "a check-in is for today or a day gone by, and {} is still to come (today is {})",
             date::long_date(day),
             date::long_date(ctx.today)
         )));
     }
-    ctx.today = day;
-    Ok(())
+    if today - n > DAYS_BACK {
+        return Err(Error::Usage(format!(
+            "{} is more than a year ago: a check-in is for today or a day in the past year, so your trends and early warning stay about how you are now (today is {}). If you meant another day, write it like {}",
+            date::long_date(day),
+            date::long_date(ctx.today),
+            ctx.today
+        )));
+    }
+    Ok(day)
 }
 
-/// Says so, kindly and once, when the computer's clock is well behind the
-/// last check-in, before anything is asked, and dates this one to be kept with: her answers go with the last check-in's
-/// day, the latest day known to be real, so the log keeps its order and
-/// nothing she says is lost (issue 12). A day behind is no sign of a wrong
-/// clock: a flight west across the date line makes "today" the day
-/// before, and that check-in belongs there.
+/// `--move FROM --to DAY`: a check-in filed on the wrong day (saved while
+/// the clock was ahead) goes to the day it was for, joined to that day's
+/// check-in if there is one; nothing is removed.
+fn move_check_in(from: &str, to: &str, plan: &Plan, ctx: &mut Ctx) -> Result<()> {
+    use crate::plan::date;
+    if ctx.note.is_some() {
+        return Err(Error::Usage(
+            "--note is a line for a check-in, and --move only moves one: leave --note out, or check in with --urge N to add it".into(),
+        ));
+    }
+    let from_day = super::typed_date(
+        ctx,
+        from,
+        plan.country.as_deref(),
+        date::When::Past,
+        |example| format!("write the day of the check-in to move like {example}"),
+    )?;
+    let to_day = day_gone_by(to, plan, ctx)?;
+    let moved = ctx
+        .store
+        .update_check_ins(|log| log.move_day(from_day, to_day))?;
+    let (from_words, to_words) = (date::long_date(from_day), date::long_date(to_day));
+    match moved {
+        None => Err(Error::NotInPlan(format!(
+            "there is no check-in on {from_words} to move; `relapse-plan trends` shows the days you checked in"
+        ))),
+        Some(Recorded::New) => ctx.say(&format!(
+            "Moved your check-in of {from_words} to {to_words}."
+        )),
+        Some(Recorded::Updated) => ctx.say(&format!(
+            "Moved your check-in of {from_words} to {to_words}: it joins the check-in you saved that day, and everything both said is kept."
+        )),
+    }
+}
+
+/// Before anything is asked, when the log holds check-ins dated after
+/// today. A clock that can be right ([`date::clock_can_be_right`]) files
+/// this check-in on today, as it says: a later entry came from a clock
+/// that was ahead (Trudy saved one a year ahead, and every check-in after
+/// it went into that day, so trends and the early warning never saw her
+/// lapse); she is told which entry is in the future, with its year, and
+/// how to move it. A clock that can't be right (1970 after a flat
+/// battery) files her answers with the last check-in's day, the latest
+/// day known, so nothing she says is lost (issue 12). A day behind is no
+/// sign of either: a flight west across the date line makes "today" the
+/// day before, and that check-in belongs there.
 fn with_the_last_if_the_clock_went_back(ctx: &mut Ctx) -> Result<()> {
+    use crate::plan::date;
     // The quick-view copy holds the latest days; a log that can't be read
     // is said when the check-in is saved, not here.
     let Ok(recent) = ctx.store.load_recent_check_ins() else {
         return Ok(());
     };
-    let Some(last) = recent
+    let today = days_from_civil(ctx.today);
+    let ahead: Vec<&CheckIn> = recent
         .entries
         .iter()
-        .filter(|e| e.day.date.is_some())
-        .max_by_key(|e| e.day_number())
-    else {
+        .filter(|e| e.day.date.is_some() && e.day_number() > today + 1)
+        .collect();
+    let Some(last) = ahead.iter().max_by_key(|e| e.day_number()) else {
         return Ok(());
     };
     let Some(day) = last.day.date else {
         return Ok(());
     };
-    if days_from_civil(ctx.today) + 1 >= days_from_civil(day) {
-        return Ok(());
+    if date::clock_can_be_right(ctx.today) {
+        let words = future_check_ins(&ahead, ctx.today);
+        return ctx.say(&words);
     }
     ctx.say(&format!(
         "Your computer's clock seems to have gone back: it says today is {}, before your last check-in ({}). This check-in is saved with that day's, so nothing is lost; setting your computer's date and time puts the clock right.",
-        crate::plan::date::long_date(ctx.today),
-        crate::plan::date::long_date(day),
+        date::long_date(ctx.today),
+        date::long_date(day),
     ))?;
     let at = last.times.iter().max_by_key(|t| unix_seconds(t)).copied();
     ctx.today = day;
-    ctx.now = crate::plan::date::dated_after(at.as_ref(), ctx.now);
+    ctx.now = date::dated_after(at.as_ref(), ctx.now);
     Ok(())
+}
+
+/// What is said about check-ins dated after today, when the clock can be
+/// right: each by its day with the year, that today's goes on today, and
+/// the command that moves one to the day it was for (nothing is removed:
+/// a moved check-in joins whatever that day holds).
+fn future_check_ins(ahead: &[&CheckIn], today: Date) -> String {
+    use crate::plan::date;
+    let days: Vec<String> = ahead
+        .iter()
+        .filter_map(|e| e.day.date.map(date::long_date))
+        .collect();
+    let first = ahead
+        .first()
+        .and_then(|e| e.day.date)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let (these, it) = match days.as_slice() {
+        [one] => (format!("An earlier check-in is dated {one}"), "it"),
+        _ => (
+            format!(
+                "{} earlier check-ins are dated in the future ({})",
+                days.len(),
+                days.join(", ")
+            ),
+            "each",
+        ),
+    };
+    format!(
+        "{these}, a day still to come: your computer's clock was probably ahead when {it} was saved. This check-in is for today, {}, as the clock says now. To move {it} to the day it was for, run `relapse-plan check-in --move {first} --to {}` with that day (it joins that day's check-in, if there is one, so nothing is lost).",
+        date::long_date(today),
+        today
+    )
 }
 
 /// What saving a check-in gives back: how it was recorded, today's entry,
@@ -351,9 +456,14 @@ pub fn lapse_plan_after_a_mistake(
 
 /// The check-in asked on the terminal.
 fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
-    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
-        command: "check-in",
-        instead: "`relapse-plan check-in --urge 3 --acted no --distress 4` (see `relapse-plan check-in --help`)",
+    // The command shown keeps every flag she gave (Trudy's --note was
+    // dropped from it).
+    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or_else(|| {
+        let command = crate::render::rescue::check_in_example(ctx.note.as_deref());
+        Error::NotATerminal {
+            command: "check-in",
+            instead: format!("`{command}` (see `relapse-plan check-in --help`)").into(),
+        }
     })?;
     // The words for Ctrl-C are set once, after the day's log is read: only
     // then is it known whether "nothing was saved for today" is true.

@@ -531,7 +531,7 @@ fn say_shared_numbers(ctx: &mut Ctx, plan: &Plan, new: &[Card]) -> Result<()> {
 fn confirm_import(ctx: &Ctx, count: usize) -> Result<bool> {
     let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
         command: "contact import",
-        instead: "`relapse-plan contact import FILE --yes`",
+        instead: "`relapse-plan contact import FILE --yes`".into(),
     })?;
     let people = match count {
         1 => "this person".to_string(),

@@ -334,8 +334,11 @@ fn follow_through_change(
 /// The terminal a wizard asks on, or an error naming the commands that do
 /// the same job without one.
 fn terminal(command: &'static str, instead: &'static str, ctx: &Ctx) -> Result<Terminal> {
-    let mut terminal = Terminal::open(ctx.style.plain, &ctx.term_env)
-        .ok_or(Error::NotATerminal { command, instead })?;
+    let mut terminal =
+        Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
+            command,
+            instead: instead.into(),
+        })?;
     terminal.name_folder(ctx.plan_dir());
     Terminal::stop_cleanly_on_ctrl_c();
     Ok(terminal)

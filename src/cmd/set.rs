@@ -86,6 +86,22 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         })?;
     }
     match ics {
+        // The change above is saved whatever happens to the calendar file:
+        // "nothing was changed" after "Saved revision 6" was untrue, and a
+        // retry then said "Nothing changed" without writing the file (Trudy).
+        Some(path) if changes => write_review_event(&path, ctx).map_err(|error| {
+            use crate::render::rescue::path_word;
+            // An error's words are not given the plan's folder as a
+            // confirmation's are: the command names it itself.
+            let folder = ctx
+                .plan_dir()
+                .map(|d| format!(" --plan-dir {}", path_word(d)))
+                .unwrap_or_default();
+            Error::NotInPlan(format!(
+                "{error}. Your change was saved, as said above; only the calendar file was not written. Once that is put right, `relapse-plan{folder} set --ics {}` writes it again",
+                path_word(&path)
+            ))
+        }),
         Some(path) => write_review_event(&path, ctx),
         None => Ok(()),
     }

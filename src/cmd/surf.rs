@@ -42,7 +42,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
     let total = minutes(args.minutes, "--minutes")?;
     let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
         command: "surf",
-        instead: "`relapse-plan surf --ratings 7,8,6,4,2` (the urge, 0-10, at each check)",
+        instead: "`relapse-plan surf --ratings 7,8,6,4,2` (the urge, 0-10, at each check)".into(),
     })?;
     ctx.say(&format!(
         "Urge surfing for {}: you'll rate the urge now and every {}.\nYou don't have to fight it or act on it; just watch it. Type the number (or move to it) and press Enter; Ctrl-C stops at any time.",
@@ -204,9 +204,23 @@ fn finish(
 /// her plan for a hard moment.
 const STILL_HIGH: u8 = 8;
 
+/// The most ratings one surf logs: one a minute (the most often a surf
+/// asks) for two hours (the longest `--minutes` allows), and the first.
+/// Trudy gave 60,000 in one call, and 18 such calls filled practice.toml
+/// to its limit, so practice could not be logged at all from then on.
+const MAX_RATINGS: usize = 121;
+
 fn parse_ratings(list: &str) -> Result<Vec<u8>> {
     // Any script's digits and commas (`７、８`, `٧،٨`) read as typed.
     let folded = crate::plan::typed::fold(list).replace(['、', '،'], ",");
+    let given = folded.split(',').count();
+    if given > MAX_RATINGS {
+        return Err(Error::Usage(format!(
+            "that is {given} ratings, and one surf logs at most {MAX_RATINGS}: one a minute for two hours, the longest a surf lasts. Give the ratings of one surf, like 7,8,6,4,2"
+        )));
+    }
+    // A long list is never said back whole: its start is enough to find it.
+    let shown = crate::render::shorten(list, 40);
     let ratings: Vec<u8> = folded
         .split(',')
         .map(|r| {
@@ -217,7 +231,7 @@ fn parse_ratings(list: &str) -> Result<Vec<u8>> {
         .collect::<Option<Vec<u8>>>()
         .ok_or_else(|| {
             Error::Usage(format!(
-                "`{list}` should be urge ratings from 0 to 10, like 7,8,6,4,2"
+                "`{shown}` should be urge ratings from 0 to 10, like 7,8,6,4,2"
             ))
         })?;
     if ratings.is_empty() {

@@ -205,6 +205,43 @@ impl CheckInLog {
         Recorded::New
     }
 
+    /// Moves the check-in of day `from` to day `to` (one saved while the
+    /// clock was ahead), joined to any check-in `to` already holds as a
+    /// second check-in that day is: nothing either said is lost, and each
+    /// moment it was saved at is kept as it was. `None` when `from` holds
+    /// no check-in.
+    pub fn move_day(&mut self, from: Date, to: Date) -> Option<Recorded> {
+        let key = days_from_civil(from);
+        let at = self.entries.iter().position(|e| e.day_number() == key)?;
+        if from == to {
+            return Some(Recorded::Updated);
+        }
+        let moved = self.entries.remove(at);
+        let target = days_from_civil(to);
+        let position = self.entries.iter().rposition(|e| e.day_number() <= target);
+        if let Some(i) = position
+            && self.entries[i].day_number() == target
+        {
+            let entry = &mut self.entries[i];
+            entry.times.extend(moved.times);
+            entry.urge = entry.urge.max(moved.urge);
+            entry.acted = entry.acted.max(moved.acted);
+            union(&mut entry.signs, moved.signs);
+            union(&mut entry.did, moved.did);
+            union(&mut entry.used, moved.used);
+            entry.distress = entry.distress.or(moved.distress);
+            union(&mut entry.notes, moved.notes);
+            for (key, value) in moved.other {
+                entry.other.entry(key).or_insert(value);
+            }
+            return Some(Recorded::Updated);
+        }
+        let mut moved = moved;
+        moved.day = date_only(to);
+        self.entries.insert(position.map_or(0, |i| i + 1), moved);
+        Some(Recorded::New)
+    }
+
     /// Today's entry, if there is one.
     pub fn on(&self, day: Date) -> Option<&CheckIn> {
         let key = days_from_civil(day);
@@ -539,6 +576,38 @@ mod tests {
         let on_the_day = stretch(&log, day(11)).unwrap();
         assert_eq!(on_the_day.current, 0);
         assert_eq!(on_the_day.longest, 10);
+    }
+
+    #[test]
+    fn a_check_in_moved_to_another_day_joins_it_and_nothing_is_lost() {
+        let mut log = CheckInLog::default();
+        let mut late = answers(2, Acted::No, &["Skipping meals"]);
+        late.note = Some("from the clock ahead".into());
+        let ahead = Date {
+            year: 2027,
+            month: 11,
+            day: 30,
+        };
+        log.record(ahead, at("2027-11-29T20:00:00Z"), late);
+        let mut real = answers(8, Acted::Yes, &["Not sleeping"]);
+        real.note = Some("bad night".into());
+        log.record(day(28), at("2026-11-28T20:00:00Z"), real);
+        assert_eq!(log.move_day(day(1), day(28)), None, "no check-in that day");
+        assert_eq!(log.move_day(ahead, day(28)), Some(Recorded::Updated));
+        assert_eq!(log.entries.len(), 1);
+        let e = &log.entries[0];
+        assert_eq!(e.day.to_string(), "2026-11-28");
+        assert_eq!(e.urge, 8);
+        assert_eq!(e.acted, Acted::Yes);
+        assert_eq!(e.signs, ["Not sleeping", "Skipping meals"]);
+        assert_eq!(e.notes, ["bad night", "from the clock ahead"]);
+        assert_eq!(e.times.len(), 2);
+        // To a day with none: it becomes that day's, in day order.
+        log.record(day(29), at("2026-11-29T20:00:00Z"), Answers::default());
+        assert_eq!(log.move_day(day(29), day(20)), Some(Recorded::New));
+        let days: Vec<String> = log.entries.iter().map(|e| e.day.to_string()).collect();
+        assert_eq!(days, ["2026-11-20", "2026-11-28"]);
+        assert!(log.problems().is_empty());
     }
 
     #[test]

@@ -94,6 +94,40 @@ pub fn dated_after(previous: Option<&Datetime>, now: Datetime) -> Datetime {
     }
 }
 
+/// The earliest day a working clock can say it is: this version's crisis
+/// lines were checked on 22 November 2026, so a computer that says an
+/// earlier day has lost its time (a flat battery sets it to 1970), while
+/// one that says a later day may be right, even when an entry in a file
+/// is later still (saved while the clock was ahead: Trudy, a year ahead).
+pub const EARLIEST_TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 22,
+};
+
+/// Whether a clock that says `today` can be right ([`EARLIEST_TODAY`]).
+pub fn clock_can_be_right(today: Date) -> bool {
+    days_from_civil(today) >= days_from_civil(EARLIEST_TODAY)
+}
+
+/// The moment a new revision of the plan is dated: [`dated_after`] the
+/// last one, unless the clock can be right ([`clock_can_be_right`] in
+/// UTC) and the last save is more than a day ahead of it: that save came
+/// from a clock that was ahead, and dating every change after it for a
+/// year would keep the mistake (Trudy). Then it is the clock's, and
+/// history keeps its order by revision number, as it always has.
+pub fn dated_for_history(previous: Option<&Datetime>, now: Datetime) -> Datetime {
+    let ahead = previous
+        .and_then(unix_seconds)
+        .zip(unix_seconds(&now))
+        .is_some_and(|(before, n)| before - n > 86_400);
+    if ahead && now.date.is_some_and(clock_can_be_right) {
+        now
+    } else {
+        dated_after(previous, now)
+    }
+}
+
 /// The person's calendar date of a stored moment in `zone`: a rehearsal at
 /// 9 am in Auckland is on that Auckland day, whatever the UTC date. A date
 /// alone (or a time without an offset) is already a calendar date.

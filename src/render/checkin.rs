@@ -27,6 +27,34 @@ pub fn day_name(days: i64) -> String {
     format!("{weekday} {} {month}", date.day)
 }
 
+/// [`day_name`] said on `today` (both days since 1970-01-01), with the
+/// year when the day is neither in this year nor in the 12 months before
+/// today: "Mon 1 Jan 1900", "Tue 30 Nov 2027" (Trudy read a check-in a year
+/// ahead as this week's), never "Mon 1 Dec" for last December's.
+pub fn day_name_on(days: i64, today: i64) -> String {
+    let recent = (today - 365..=today).contains(&days);
+    if recent || civil_from_days(days).year == civil_from_days(today).year {
+        day_name(days)
+    } else {
+        format!("{} {}", day_name(days), civil_from_days(days).year)
+    }
+}
+
+/// Two days that end a range ("Mon 1 Dec 2025 to Mon 30 Nov 2026"),
+/// said on `today`: both with their year when the range crosses one, so a
+/// year of check-ins never reads as "Mon 1 Dec to Mon 30 Nov".
+pub fn days_named(first: i64, last: i64, today: i64) -> (String, String) {
+    let year = |d| civil_from_days(d).year;
+    if year(first) == year(last) {
+        (day_name_on(first, today), day_name_on(last, today))
+    } else {
+        (
+            format!("{} {}", day_name(first), year(first)),
+            format!("{} {}", day_name(last), year(last)),
+        )
+    }
+}
+
 /// The reply to a check-in (how it was recorded, and this answer's
 /// "acted" beside the day's): thanks, the lapse plan after a lapse (unless
 /// the walk-through showed it already, right after the answer), and the
@@ -38,10 +66,10 @@ pub fn write_reply(
     (recorded, acted_now): (Recorded, Acted),
     stretch: Option<Stretch>,
     lapse_plan_shown: bool,
-    style: Style,
+    (style, today): (Style, i64),
 ) -> io::Result<()> {
     let width = style.width;
-    let day = day_name(entry.day_number());
+    let day = day_name_on(entry.day_number(), today);
     let said = match recorded {
         Recorded::New => format!("Checked in for {day}. Thank you for taking the minute."),
         Recorded::Updated => format!(
@@ -388,7 +416,7 @@ mod tests {
                 (recorded, Acted::Yes),
                 None,
                 true,
-                Style::FILE,
+                (Style::FILE, entry.day_number()),
             )
         });
         assert!(!reply.contains("is above"), "{reply}");
@@ -402,6 +430,30 @@ mod tests {
     fn days_are_named_as_people_say_them() {
         assert_eq!(day_name(0), "Thu 1 Jan");
         assert_eq!(day_name(20_785), "Sat 28 Nov");
+    }
+
+    /// Trudy: "Checked in for Mon 1 Jan" was 1900's, and "Tue 30 Nov" a
+    /// year ahead: a day out of this year and the last 12 months says its
+    /// year, and a range across years says both.
+    #[test]
+    fn a_day_far_from_today_says_its_year() {
+        use crate::plan::date::days_from_civil;
+        let d = |year, month, day| days_from_civil(toml::value::Date { year, month, day });
+        let today = d(2026, 11, 30);
+        assert_eq!(day_name_on(d(2026, 11, 28), today), "Sat 28 Nov");
+        assert_eq!(day_name_on(d(2025, 12, 1), today), "Mon 1 Dec");
+        assert_eq!(day_name_on(d(2025, 11, 29), today), "Sat 29 Nov 2025");
+        assert_eq!(day_name_on(d(1900, 1, 1), today), "Mon 1 Jan 1900");
+        assert_eq!(day_name_on(d(2027, 11, 30), today), "Tue 30 Nov 2027");
+        assert_eq!(day_name_on(d(2026, 12, 24), today), "Thu 24 Dec");
+        assert_eq!(
+            days_named(d(2025, 12, 1), today, today),
+            ("Mon 1 Dec 2025".to_string(), "Mon 30 Nov 2026".to_string())
+        );
+        assert_eq!(
+            days_named(d(2026, 11, 17), today, today),
+            ("Tue 17 Nov".to_string(), "Mon 30 Nov".to_string())
+        );
     }
 
     /// Issue 14: a sign typed as "something else" counts, so the words must

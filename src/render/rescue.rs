@@ -51,6 +51,20 @@ impl Command {
     }
 }
 
+/// The check-in with flags, as an example for someone with no terminal:
+/// made-up ratings to change, and her `--note`, if she gave one, kept
+/// word for word.
+pub fn check_in_example(note: Option<&str>) -> String {
+    let mut command = Command::new("check-in")
+        .flag("--urge", 3)
+        .flag("--acted", "no")
+        .flag("--distress", 4);
+    if let Some(note) = note {
+        command = command.flag("--note", note);
+    }
+    command.finish(None)
+}
+
 /// A check-in's answers as the command that saves them for `day` (run
 /// the next day, it still files them on the day they were about).
 /// Warning signs the plan holds go with `--sign`, the person's own with

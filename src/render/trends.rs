@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use textwrap::core::display_width;
 
-use super::checkin::day_name;
+use super::checkin::{day_name, day_name_on, days_named};
 use super::{clean, heading, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, tally};
@@ -85,10 +85,11 @@ pub fn write_chart(
         // Two characters a day when they fit, so a fortnight reads easily.
         wide: per == 1 && n * 2 <= room,
     };
+    // A range across a new year names both years (Trudy's 365 days read
+    // "Mon 1 Dec to Mon 30 Nov").
+    let (from, to) = days_named(window.first, window.last, window.last);
     let title = format!(
-        "Your check-ins, {} to {}: {} of {} days",
-        day_name(window.first),
-        day_name(window.last),
+        "Your check-ins, {from} to {to}: {} of {} days",
         window.checked_in(),
         n
     );
@@ -418,13 +419,10 @@ pub fn write_plain(
     let say = |w: &mut dyn Write, text: &str| writeln!(w, "{}", wrap(text, width, "", ""));
     let n = window.days.len();
     let checked = window.checked_in();
+    let (from, to) = days_named(window.first, window.last, window.last);
     say(
         w,
-        &format!(
-            "Your check-ins from {} to {}: you checked in on {checked} of {n} days.",
-            day_name(window.first),
-            day_name(window.last)
-        ),
+        &format!("Your check-ins from {from} to {to}: you checked in on {checked} of {n} days."),
     )?;
     if checked == 0 {
         return Ok(());
@@ -460,7 +458,11 @@ pub fn write_plain(
     writeln!(w)?;
     say(w, "Day by day:")?;
     for (day, entry) in &window.days {
-        let line = format!("{}: {}", day_name(*day), day_in_words(*entry, plan));
+        let line = format!(
+            "{}: {}",
+            day_name_on(*day, window.last),
+            day_in_words(*entry, plan)
+        );
         writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;
     }
     Ok(())
@@ -554,17 +556,10 @@ pub fn printed(window: &Window) -> Chart {
         labels.push((n - 1, short(window.last)));
     }
     let checked = window.checked_in();
+    let (from, to) = days_named(window.first, window.last, window.last);
     let mut words = vec![match checked {
-        0 => format!(
-            "No check-ins from {} to {}.",
-            day_name(window.first),
-            day_name(window.last)
-        ),
-        k => format!(
-            "You checked in on {k} of {n} days, from {} to {}.",
-            day_name(window.first),
-            day_name(window.last)
-        ),
+        0 => format!("No check-ins from {from} to {to}."),
+        k => format!("You checked in on {k} of {n} days, from {from} to {to}."),
     }];
     if checked > 0 {
         words.extend(scale_sentences(window));

@@ -414,7 +414,7 @@ impl Store {
         // After a recovery the newest revision file may be unreadable, so
         // number from the first free slot, never from the plan alone.
         let revision = self.next_revision(current.plan.revision.max(kept))?;
-        let now = crate::plan::date::dated_after(current.plan.saved_at.as_ref(), now);
+        let now = crate::plan::date::dated_for_history(current.plan.saved_at.as_ref(), now);
         self.commit(plan, revision, now, &current.problems)
             .map(Saved::Revision)
     }
