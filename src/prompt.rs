@@ -492,8 +492,39 @@ impl Raw {
                 self.ahead.push_front(0x1b);
                 Key::Escape
             }
+            // A control string (OSC, DCS, SOS, PM, APC: a clipboard write
+            // `ESC ] 52 ; … BEL`) goes whole: its payload is no typing
+            // (Trudy pasted one into her name and it was kept).
+            b']' | b'P' | b'X' | b'^' | b'_' => {
+                self.control_string()?;
+                Key::Other
+            }
             _ => Key::Other,
         })
+    }
+
+    /// Reads a control string up to its end (BEL, `ESC \`, or ST) and
+    /// throws it away; a bounded read, so a string that never ends costs
+    /// no more than a pause.
+    fn control_string(&mut self) -> io::Result<()> {
+        for _ in 0..65_536 {
+            match self.byte(40)? {
+                None | Some(0x07 | 0x9c) => return Ok(()),
+                Some(0x1b) => {
+                    match self.byte(40)? {
+                        Some(b'\\') | None => {}
+                        Some(b) => {
+                            // The start of something else: read it next.
+                            self.ahead.push_front(b);
+                            self.ahead.push_front(0x1b);
+                        }
+                    }
+                    return Ok(());
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
     }
 
     /// A control sequence after `ESC [`: its parameters, then its final byte.
@@ -1460,8 +1491,10 @@ const PASTE_JOINED: &str = "(The pasted lines are one answer, joined with spaces
 /// A pasted block as one answer's text: each line break (and tab) becomes
 /// a space, since every answer is one line; other control characters go.
 fn pasted(block: &str) -> String {
-    block
-        .replace("\r\n", " ")
+    // Escape sequences whole, as a typed note loses them: not only their
+    // first byte, which left "]52;c;…" in Trudy's name.
+    // (Line breaks first: a lone `\r` is a control character it drops.)
+    crate::plan::hidden::without_escapes(&block.replace("\r\n", " ").replace('\r', " "))
         .chars()
         .filter_map(|c| match c {
             '\r' | '\n' | '\t' => Some(' '),
@@ -1469,6 +1502,25 @@ fn pasted(block: &str) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+/// New words without what does not show or would turn them around (a
+/// right-to-left override, a zero-width space pasted with them), as on the
+/// command line, and what was typed when anything was left out, to say so.
+/// Words that would be left empty are kept, for the usual answer to them.
+/// (`unchanged`: an answer kept as it was is left as it is.)
+fn tidied_answer(answer: String, unchanged: bool) -> (String, Option<String>) {
+    if unchanged {
+        return (answer, None);
+    }
+    let kept = crate::plan::hidden::without_hidden(&answer)
+        .trim()
+        .to_string();
+    if kept == answer || kept.is_empty() {
+        (answer, None)
+    } else {
+        (kept, Some(answer))
+    }
 }
 
 /// Says once that stopping lost nothing: Ctrl-C can reach both the signal
@@ -1617,16 +1669,33 @@ impl Terminal {
                 .map_err(Error::Terminal)?;
             return self.too_long_again(whole_question, initial, &line.text, chars);
         }
+        // What does not show, or would turn her words around, is left
+        // out of new words and said (Trudy pasted both into `new`).
+        let unchanged = skipped || answer == initial.trim();
+        let (answer, typed) = tidied_answer(answer, unchanged);
         let kept_as_it_was = skipped && !answer.is_empty();
         let skipped = skipped && answer.is_empty();
         self.back_to_prompt(drawn.as_ref())
             .map_err(Error::Terminal)?;
         // What was answered stays on screen, wrapped, as the person wrote it.
         self.echo_answer(question, &answer, skipped, kept_as_it_was)?;
+        self.say_tidied(typed.as_deref(), &answer)?;
         if !skipped && joined.iter().any(|text| answer.contains(text.as_str())) {
             self.say_joined()?;
         }
         Ok((!answer.is_empty()).then_some(answer))
+    }
+
+    /// Under an answer something was left out of (`typed`, as typed):
+    /// what, by name, and how it reads now.
+    fn say_tidied(&mut self, typed: Option<&str>, answer: &str) -> Result<()> {
+        if let Some(typed) = typed {
+            let words = crate::render::tidied_text_words("answer", typed, answer);
+            for row in self.wrapped(&words, "  ", "  ") {
+                self.term.write_line(&row).map_err(Error::Terminal)?;
+            }
+        }
+        Ok(())
     }
 
     /// Says that the answer is longer than one item may be, kindly, with

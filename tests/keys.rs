@@ -105,6 +105,44 @@ fn a_pasted_block_stays_in_the_answer_it_was_pasted_into() {
     assert_eq!(draft.matches("rm -rf").count(), 1, "{draft}");
 }
 
+/// Trudy typed (unmarked) a clipboard write into her name, and pasted
+/// (marked) another with a zero-width space into a reason: the walk-through
+/// kept each payload ("Tru52;c;aGFjaw==dyX") and the hidden characters.
+/// Now an escape sequence goes whole, typed or pasted, and what does not
+/// show is left out of the answer and said, as on the command line.
+#[test]
+fn pasted_escape_sequences_and_hidden_characters_stay_out_of_answers() {
+    let env = Env::new();
+    let mut p = stopped_or_not(&env, &["new"], false, 130);
+    answer(&mut p, "Which country are you in?", ENTER);
+    answer(
+        &mut p,
+        "Your name on the plan?",
+        "Tru\x1b]52;c;aGFjaw==\x07dyX\u{202e}\r",
+    );
+    p.exp_string(&seen("✔ Your name on the plan? (optional) · TrudyX"))
+        .unwrap();
+    p.exp_string("They were left out").unwrap();
+    answer(
+        &mut p,
+        "What keeps you going?",
+        "\x1b[200~My kids \x1b]52;c;aGk=\x07red and \u{200b}zw\x1b[201~",
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    press(&mut p, ENTER);
+    p.exp_string(&seen("✔ What keeps you going? · My kids red and zw"))
+        .unwrap();
+    p.exp_string("They were left out").unwrap();
+    answer(&mut p, "What keeps you going?", "\x03");
+    p.eof();
+    let draft = draft(&env);
+    assert!(draft.contains("\"TrudyX\""), "{draft}");
+    assert!(draft.contains("\"My kids red and zw\""), "{draft}");
+    for stray in ["52;c", "aGk=", "\u{202e}", "\u{200b}", "\u{7}"] {
+        assert!(!draft.contains(stray), "{stray:?} in {draft}");
+    }
+}
+
 /// Mei pasted three lines, cleared them (Ctrl-U) and typed her own
 /// words: the note that pasted lines were joined stuck to her own answer.
 /// It is said only when the pasted lines are still in the answer.

@@ -251,5 +251,8 @@ fn review_names_the_client_and_shows_what_they_would_do() {
     fs::write(&unnamed, text.replace("client = \"Sam\"\n", "")).unwrap();
     let review = one_line(&dr_lin.ok(["review", unnamed.to_str().unwrap()]));
     assert!(review.contains("done rank their triggers"), "{review}");
-    assert!(review.contains("what they would do (Wed 25 Nov):"), "{review}");
+    assert!(
+        review.contains("what they would do (Wed 25 Nov):"),
+        "{review}"
+    );
 }

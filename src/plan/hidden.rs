@@ -211,8 +211,16 @@ pub enum Tidied {
 /// breaks and tabs stay: the note's own reader folds them. `None` when
 /// nothing was left out.
 pub fn tidy_note(note: &str) -> Option<Tidied> {
-    let mut kept = String::with_capacity(note.len());
-    let mut chars = note.chars().peekable();
+    let kept = without_hidden(&without_escapes(note));
+    (kept != note).then(|| Tidied::Note(kept.trim().to_string()))
+}
+
+/// `text` without escape sequences (each whole: a colour code, a clipboard
+/// write with its payload) and control characters other than line breaks
+/// and tabs; everything else, hidden characters too, kept as it is.
+pub fn without_escapes(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\u{1b}' => match chars.next() {
@@ -230,8 +238,7 @@ pub fn tidy_note(note: &str) -> Option<Tidied> {
             c => kept.push(c),
         }
     }
-    let kept = without_hidden(&kept);
-    (kept != note).then(|| Tidied::Note(kept.trim().to_string()))
+    kept
 }
 
 /// Skips a control sequence's parameters up to and including its final
