@@ -1764,7 +1764,12 @@ impl Prompter for Terminal {
                 ));
             }
         }
-        self.term.write_line(&out).map_err(Error::Terminal)
+        // Numbers in right-to-left lines held left to right for a bidi
+        // terminal, as on every other screen (marks of no width, added
+        // after the lines are fitted).
+        self.term
+            .write_line(&crate::render::for_screen(&out))
+            .map_err(Error::Terminal)
     }
 
     fn width(&self) -> usize {

@@ -784,7 +784,11 @@ pub fn lines_of(
             Segment::Whole { text, .. } => text.as_str(),
         }))
     };
-    let guard = if flavor == Flavor::Terminal || !texts().any(has_rtl) {
+    // Arabic-Indic digits turn their own groups around even in a
+    // left-to-right line ("Call Mariam on ٠١٠٠ ١٢٣ ٤٥٦٧"): guarded too.
+    let guard = if flavor == Flavor::Terminal
+        || !texts().any(|t| has_rtl(t) || t.chars().any(turns_numbers))
+    {
         Guard::Nothing
     } else if texts().any(has_explicit) {
         Guard::Isolates
@@ -1203,6 +1207,18 @@ mod tests {
             );
         }
         assert_eq!(wrap(text, 80, "", "", Flavor::Terminal), text);
+        // In an English line too: Arabic-Indic digits are "Arabic numbers",
+        // whose groups a viewer turns around whatever the line's direction.
+        let english = "Call Mariam on ٠١٠٠ ١٢٣ ٤٥٦٧ tonight";
+        assert!(
+            !seen(english).contains("٠١٠٠ ١٢٣ ٤٥٦٧"),
+            "{}",
+            seen(english)
+        );
+        for flavor in [Flavor::Text, Flavor::Markdown] {
+            let line = wrap(english, 80, "", "", flavor);
+            assert!(seen(&line).contains("٠١٠٠ ١٢٣ ٤٥٦٧"), "{line:?}");
+        }
     }
 
     #[test]
