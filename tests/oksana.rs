@@ -324,7 +324,9 @@ fn her_name_in_titles_and_her_country_from_her_time_zone() {
         .env("LANG", "uk_UA.UTF-8")
         .status(130)
         .pty();
-    let menu = utf8(&p.exp_string("I'd rather not say").unwrap());
+    // Read up to "Somewhere else": with Taiwan in the list (issue 13),
+    // "I'd rather not say" is below the menu's first page.
+    let menu = utf8(&p.exp_string("Somewhere else").unwrap());
     assert!(menu.contains("❯ Germany"), "{menu}");
     p.send_control('c').unwrap();
     p.eof();

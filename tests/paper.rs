@@ -122,7 +122,12 @@ fn a_persian_step_that_starts_with_a_number_keeps_the_list_number_apart() {
             "{what}: the list number stands apart from her ۱۵ ({gap} pt): {line:?}"
         );
         // The English step keeps its number on the left, as "3.".
-        let call = all.iter().find(|w| w.text == "Call").unwrap();
+        // Her step's "Call", the one before 112: the emergency section
+        // says "Call your local emergency number" too (issue 13).
+        let call = all
+            .iter()
+            .find(|w| w.text == "Call" && line_of(&all, w).iter().any(|x| x.text == "112"))
+            .unwrap();
         let english = line_of(&all, call);
         assert_eq!(english[0].text, "3.", "{what}: {english:?}");
     }
