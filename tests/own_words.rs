@@ -324,7 +324,9 @@ fn review_fits_50_columns() {
         );
     }
     assert!(
-        out.contains("  not yet   rehearse Sam's top 2 triggers at least\n            2 times each"),
+        out.contains(
+            "  not yet   rehearse Sam's top 2 triggers at least\n            2 times each"
+        ),
         "{out}"
     );
 }

@@ -299,7 +299,13 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     clock_behind(ctx, &homework.assignment, Some(&homework))?;
     let now = ctx.saving_now();
     let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), now);
-    let hand_in = HandIn::new(homework.assignment.clone(), period, submitted_at);
+    // Her zone goes with it, so a therapist elsewhere reads her days as hers.
+    let hand_in = HandIn::new(
+        homework.assignment.clone(),
+        period,
+        submitted_at,
+        ctx.zone.iana_name(),
+    );
     let text = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     // Never a hand-in the therapist's `review` would refuse.
     check_hand_in(output, text.as_bytes())?;
