@@ -1350,10 +1350,17 @@ impl HandIn {
         if let Some(zone) = &self.zone
             && !known_zone(zone)
         {
+            // Named only when it is plain text: the words are shown.
+            let named =
+                if zone.len() <= MAX_ZONE_CHARS && zone.bytes().all(|b| b.is_ascii_graphic()) {
+                    format!(" “{zone}”")
+                } else {
+                    String::new()
+                };
             problems.push(Trouble::new(
                 &[key("zone")],
                 format!(
-                    "the time zone “{zone}” is not one relapse-plan knows (`submit` writes a name like Asia/Taipei)"
+                    "the time zone{named} is not one relapse-plan knows (`submit` writes a name like Asia/Taipei)"
                 ),
             ));
         }
