@@ -66,7 +66,7 @@ proptest! {
         let tasks = period.progress(&assignment);
         let at = At { style: Style::FILE, zone: jiff::tz::TimeZone::UTC, today: 20_785 };
         let mut out = Vec::new();
-        hand_in(&mut out, std::path::Path::new("hand-in.toml"), &assignment, &submitted_at, (&period, &tasks), &at).unwrap();
+        hand_in(&mut out, std::path::Path::new("hand-in.toml"), &assignment, &submitted_at, (&period, &tasks), (&at, None)).unwrap();
         let text = String::from_utf8(out).unwrap();
         prop_assert_eq!(raw(&text), None, "{}", text);
     }

@@ -294,6 +294,8 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
             "schema_version",
             "kind",
             "submitted_at",
+            // The client's time zone, so her days read as hers (homework14d).
+            "zone",
             "assignment",
             "revisions",
             "practice",
@@ -697,7 +699,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     assert!(out.contains("map at least 4 new triggers"), "{out}");
 
     let current = fs::read_to_string(examples().join("hand-in.toml")).unwrap();
-    assert!(current.starts_with("schema_version = 4\n"), "{current}");
+    assert!(current.starts_with("schema_version = 5\n"), "{current}");
     let refused = |name: &str, text: &str, words: &str| {
         let file = therapist.home().join(name);
         fs::write(&file, text).unwrap();
@@ -714,7 +716,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     };
     refused(
         "newer.toml",
-        &current.replacen("schema_version = 4\n", "schema_version = 5\n", 1),
+        &current.replacen("schema_version = 5\n", "schema_version = 6\n", 1),
         "newer",
     );
     let (head, tail) = current.split_once("[plan]").unwrap();
@@ -947,7 +949,7 @@ fn a_rename_is_no_new_trigger() {
         )
         .run();
     let (file, text) = submit(&client);
-    assert!(text.starts_with("schema_version = 4\n"), "{text}");
+    assert!(text.starts_with("schema_version = 5\n"), "{text}");
     assert!(
         text.contains(
             "change = \"renamed\"\nentry = \"trigger\"\nfrom = \"payday\"\nto = \"friday\""

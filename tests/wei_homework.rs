@@ -75,7 +75,7 @@ fn validate_says_reads_cleanly_only_when_nothing_follows() {
     assert!(!out.stdout.contains("cleanly"), "{}", out.stdout);
     assert!(
         out.stdout.contains(
-            "  - Line 264: the phone number of “Alex (sponsor)” holds characters that do not show"
+            "  - Line 265: the phone number of “Alex (sponsor)” holds characters that do not show"
         ),
         "{}",
         out.stdout
@@ -255,4 +255,93 @@ fn review_names_the_client_and_shows_what_they_would_do() {
         review.contains("what they would do (Wed 25 Nov):"),
         "{review}"
     );
+}
+
+/// Before: Dr Lin in Los Angeles read "handed in today at 08:30" and Wei's
+/// rehearsal "(Sun 29 Nov)" of what was Monday 30 November, just after
+/// midnight, in Taipei, beside check-ins on Wei's own days: two clocks,
+/// unsaid. Now the hand-in carries Wei's zone; the moment it was handed in
+/// is said on both clocks, and every day after it is Wei's, said so once.
+#[test]
+fn review_says_whose_day_it_is_across_time_zones() {
+    let (dr_lin, file) = dr_lin_assigns(
+        "2026-11-28T18:00:00Z",
+        "2026-12-05",
+        &["rehearse-top=1x1", "check-in=1"],
+    );
+    let wei = Env::with_example();
+    let at = |when: &str, args: &[&str]| {
+        wei.test(args)
+            .env("TZ", "Asia/Taipei")
+            .env("RELAPSE_PLAN_NOW", when)
+            .run()
+    };
+    at(
+        "2026-11-28T20:10:00Z",
+        &["homework", "start", file.to_str().unwrap()],
+    );
+    // 00:10 and 00:15 on Monday 30 November in Taipei: still Sunday in
+    // Los Angeles (08:10) and in UTC.
+    at(
+        "2026-11-29T16:10:00Z",
+        &[
+            "rehearse",
+            "payday",
+            "--recalled",
+            "all",
+            "--confidence",
+            "70",
+            "--response",
+            "打電話給阿明",
+        ],
+    );
+    at(
+        "2026-11-29T16:15:00Z",
+        &["check-in", "--urge", "3", "--acted", "no"],
+    );
+    let hand_in = wei.home().join("hand-in.toml");
+    at(
+        "2026-11-29T16:30:00Z",
+        &[
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ],
+    );
+    assert!(
+        fs::read_to_string(&hand_in)
+            .unwrap()
+            .contains("zone = \"Asia/Taipei\"\n")
+    );
+    // Dr Lin reads it at 20:00 that Sunday in Los Angeles.
+    let review = one_line(
+        &dr_lin
+            .test(["review", hand_in.to_str().unwrap()])
+            .env("TZ", "America/Los_Angeles")
+            .env("RELAPSE_PLAN_NOW", "2026-11-30T04:00:00Z")
+            .run()
+            .stdout,
+    );
+    assert!(
+        review.contains("handed in on Wei's Monday 30 November at 00:30 in Taipei (today at 08:30 your time). Days and times here are Wei's, in Taipei."),
+        "{review}"
+    );
+    assert!(
+        review.contains("what Wei would do (Mon 30 Nov): “打電話給阿明”"),
+        "{review}"
+    );
+    assert!(review.contains("Mon 30 Nov: urge 3"), "{review}");
+    assert!(!review.contains("Sun 29 Nov"), "{review}");
+    // On the same clock, nothing more is said.
+    let same = one_line(
+        &wei.test(["review", hand_in.to_str().unwrap()])
+            .env("TZ", "Asia/Taipei")
+            .env("RELAPSE_PLAN_NOW", "2026-11-30T04:00:00Z")
+            .run()
+            .stdout,
+    );
+    assert!(same.contains("handed in today at 00:30."), "{same}");
+    assert!(!same.contains("Days and times here"), "{same}");
 }

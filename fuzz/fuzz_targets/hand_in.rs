@@ -28,7 +28,7 @@ fuzz_target!(|bytes: &[u8]| {
         today: 20_780,
     };
     let mut out = Vec::new();
-    hand_in(&mut out, std::path::Path::new("hand-in.toml"), &assignment, &submitted_at, (&period, &tasks), &at).unwrap();
+    hand_in(&mut out, std::path::Path::new("hand-in.toml"), &assignment, &submitted_at, (&period, &tasks), (&at, None)).unwrap();
     let text = String::from_utf8(out).expect("a review is UTF-8");
     for c in text.chars() {
         assert!(

@@ -302,7 +302,13 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     clock_behind(ctx, &homework.assignment, Some(&homework))?;
     let now = ctx.saving_now();
     let submitted_at = crate::plan::date::dated_after(Some(&homework.started_at), now);
-    let hand_in = HandIn::new(homework.assignment.clone(), period, submitted_at);
+    // Her zone goes with it, so a therapist elsewhere reads her days as hers.
+    let hand_in = HandIn::new(
+        homework.assignment.clone(),
+        period,
+        submitted_at,
+        ctx.zone.iana_name(),
+    );
     let raw = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     let hidden = crate::render::clean_lines(&raw) != raw;
     // Hidden characters escaped: the therapist may `cat` it before `review`.

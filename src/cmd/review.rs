@@ -69,6 +69,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     // render::long); the file itself is left as it is.
     let hand_in = crate::render::long::shortened(&hand_in).unwrap_or(hand_in);
     let submitted_at = hand_in.submitted_at;
+    let client = client_clock(hand_in.zone.as_deref(), ctx);
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);
     let at = ctx.review_at();
@@ -79,10 +80,27 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         &assignment,
         &submitted_at,
         (&period, &tasks),
-        &at,
+        (&at, client.as_ref()),
     )
     .map_err(Error::Stdout)?;
     ctx.laid_out(&shown)
+}
+
+/// The client's clock, when the hand-in names a zone that is not the
+/// reader's: her days and times, with her today (Dr Lin in Los Angeles
+/// read "handed in yesterday" of what was Wei's today in Taipei). `None`
+/// on the same clock, or for a hand-in that does not say.
+fn client_clock(zone: Option<&str>, ctx: &Ctx) -> Option<review::At> {
+    let zone = jiff::tz::TimeZone::get(zone?).ok()?;
+    if zone.iana_name() == ctx.zone.iana_name() {
+        return None;
+    }
+    let today = date::local_day(&ctx.now, &zone)?;
+    Some(review::At {
+        style: ctx.style,
+        zone,
+        today,
+    })
 }
 
 fn review_own(since: &str, ctx: &mut Ctx) -> Result<()> {

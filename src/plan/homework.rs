@@ -22,9 +22,13 @@ pub const HOMEWORK_VERSION: u32 = 1;
 /// The format version of hand-ins. 2 added the check-ins; 3 stores each
 /// revision's changes as typed changes (`[[revisions.changes]]`) instead of
 /// sentences; 4 adds one kind of change, a rename (`change = "renamed"`),
-/// which version 3 could not read. Versions 1 to 3 still open; a newer one
-/// is refused.
-pub const HAND_IN_VERSION: u32 = 4;
+/// which version 3 could not read; 5 adds the client's time zone
+/// (`zone`), so a therapist elsewhere reads the client's days as the
+/// client's. Versions 1 to 4 still open; a newer one is refused.
+pub const HAND_IN_VERSION: u32 = 5;
+/// The longest time-zone name a hand-in may give (the longest in the
+/// zone database is about 30 characters).
+pub const MAX_ZONE_CHARS: usize = 64;
 /// The most check-ins a hand-in may carry: a little over a year of days.
 /// `submit` hands in the newest this many; a file with more came from
 /// somewhere else.
@@ -1279,6 +1283,10 @@ pub struct HandIn {
     pub schema_version: u32,
     pub kind: String,
     pub submitted_at: Datetime,
+    /// The client's time zone when it was handed in (`Asia/Taipei`), from
+    /// version 5: the days in it are the client's days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
     pub assignment: Assignment,
     /// Revisions saved since the assignment was started, with their changes.
     #[serde(default)]
@@ -1298,13 +1306,20 @@ impl HandIn {
     /// What `homework submit` hands in: the assignment and the period
     /// since it started, with the newest check-ins when years of them
     /// would be more than a hand-in holds.
-    pub fn new(assignment: Assignment, mut period: super::period::Period, now: Datetime) -> HandIn {
+    /// `zone`: the client's time zone by its name, when it has one.
+    pub fn new(
+        assignment: Assignment,
+        mut period: super::period::Period,
+        now: Datetime,
+        zone: Option<&str>,
+    ) -> HandIn {
         let extra = period.check_ins.len().saturating_sub(MAX_HAND_IN_CHECK_INS);
         period.check_ins.drain(..extra);
         HandIn {
             schema_version: HAND_IN_VERSION,
             kind: HAND_IN_KIND.into(),
             submitted_at: now,
+            zone: zone.map(String::from),
             assignment,
             revisions: period.revisions,
             practice: period.practice,
@@ -1332,6 +1347,23 @@ impl HandIn {
                 words: t.words,
             })
             .collect();
+        if let Some(zone) = &self.zone
+            && !known_zone(zone)
+        {
+            // Named only when it is plain text: the words are shown.
+            let named =
+                if zone.len() <= MAX_ZONE_CHARS && zone.bytes().all(|b| b.is_ascii_graphic()) {
+                    format!(" “{zone}”")
+                } else {
+                    String::new()
+                };
+            problems.push(Trouble::new(
+                &[key("zone")],
+                format!(
+                    "the time zone{named} is not one relapse-plan knows (`submit` writes a name like Asia/Taipei)"
+                ),
+            ));
+        }
         if self.check_ins.len() > MAX_HAND_IN_CHECK_INS {
             problems.push(Trouble::new(
                 &[key("check_ins"), Step::Entry(MAX_HAND_IN_CHECK_INS)],
@@ -1354,6 +1386,16 @@ impl HandIn {
         }
         problems
     }
+}
+
+/// Whether `zone` names a time zone of the zone database, as `submit`
+/// writes it: short, plain ASCII, and known.
+fn known_zone(zone: &str) -> bool {
+    zone.len() <= MAX_ZONE_CHARS
+        && zone
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
+        && jiff::tz::TimeZone::get(zone).is_ok()
 }
 
 /// One revision's changes.
@@ -1408,6 +1450,7 @@ fn from_v2(old: HandInV2) -> HandIn {
         schema_version: old.schema_version,
         kind: old.kind,
         submitted_at: old.submitted_at,
+        zone: None,
         assignment: old.assignment,
         revisions: old
             .changes

@@ -1005,11 +1005,23 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
     if let Some(words) = layout_words(message) {
         return words.into();
     }
+    // The TOML reader's words for a number past any it reads (`1e400`):
+    // what is allowed, without "floating-point" (homework14d).
+    if message.contains("floating-point number overflowed") {
+        let wanted = key.and_then(allowed_for).unwrap_or("a much smaller number");
+        return match key {
+            Some(key) => format!("`{key}` is a number far too large here: it takes {wanted}"),
+            None => format!("this number is far too large: it takes {wanted}"),
+        };
+    }
     let Some((found, expected)) = message.rsplit_once(", expected ") else {
         return message.to_string();
     };
+    // A number past any whole-number type is "much smaller" only where a
+    // whole number belongs: a date given as one takes a date.
+    let whole = !matches!(expected, "a TOML datetime" | "a string" | "a boolean");
     let by_type = match expected {
-        _ if found.ends_with(" as i128") => "a much smaller whole number",
+        _ if found.ends_with(" as i128") && whole => "a much smaller whole number",
         "u8" => "a whole number from 0 to 255",
         "u16" => "a whole number from 0 to 65535",
         "u32" | "u64" | "usize" => "a whole number of 0 or more",
@@ -1156,6 +1168,24 @@ mod tests {
         assert!(
             plain_words("invalid basic string, expected `\"`", None).contains("no closing quote")
         );
+    }
+
+    /// homework14d: parser words never reach the person for a number far
+    /// too large, and a moment given as a huge number takes a date.
+    #[test]
+    fn huge_numbers_say_what_is_allowed() {
+        let said = plain_words("floating-point number overflowed", Some("revision"));
+        assert!(!said.contains("floating"), "{said}");
+        assert!(
+            said.starts_with("`revision` is a number far too large here: it takes"),
+            "{said}"
+        );
+        let said = plain_words(
+            "invalid type: integer `99999999999999999999` as i128, expected a TOML datetime",
+            Some("submitted_at"),
+        );
+        assert!(said.ends_with("it takes a date like 2026-12-04"), "{said}");
+        assert!(!said.contains("i128"), "{said}");
     }
 
     #[test]

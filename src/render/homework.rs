@@ -555,8 +555,15 @@ pub fn hand_in_summary(h: &HandIn) -> String {
     let notes = h.check_ins.iter().map(|c| c.notes.len()).sum::<usize>();
     let practice = h.practice.rehearsals.len() + h.practice.exercises.len();
     let count = |n: usize, word: &str| super::plural(i128::try_from(n).unwrap_or(i128::MAX), word);
+    // Her time zone goes too (so her therapist reads her days as hers):
+    // she should know it does.
+    let zone = h
+        .zone
+        .as_deref()
+        .map(|z| format!(" It also says your time zone, {}.", clean(z)))
+        .unwrap_or_default();
     format!(
-        "In short, it holds: {} from {}, your plan as it is now, {} since you started, {}, {} and {} in your own words.",
+        "In short, it holds: {} from {}, your plan as it is now, {} since you started, {}, {} and {} in your own words.{zone}",
         count(h.assignment.tasks.len(), "homework task"),
         clean(&h.assignment.therapist),
         count(h.revisions.len(), "revision"),
@@ -584,5 +591,11 @@ mod tests {
         );
         assert!(shown.contains("Patel"), "{shown}");
         assert!(shown.starts_with("In short, it holds: "), "{shown}");
+        // Her time zone goes with it, and she is told so.
+        hand_in.zone = Some("Asia/Taipei".into());
+        assert!(
+            hand_in_summary(&hand_in).ends_with(" It also says your time zone, Asia/Taipei."),
+            "{shown}"
+        );
     }
 }

@@ -37,31 +37,64 @@ pub struct At {
 }
 
 /// A hand-in: who it is from, when, each task's progress, then its period.
+/// `client`: the client's clock, when the hand-in names a zone other than
+/// the reader's (`at`): the moment it was handed in is said on both, and
+/// every day and time after it is the client's, said so once.
 pub fn hand_in(
     out: &mut dyn Write,
     file: &Path,
     a: &Assignment,
     submitted_at: &Datetime,
     (period, tasks): (&Period, &[Progress]),
-    at: &At,
+    (reader_at, client): (&At, Option<&At>),
 ) -> io::Result<()> {
     let who = a
         .client
         .as_deref()
         .map_or_else(|| "your client".into(), clean);
     let title = format!("Hand-in from {who} for {}'s homework", clean(&a.therapist));
-    writeln!(out, "{}", heading(&title, at.style))?;
+    writeln!(out, "{}", heading(&title, reader_at.style))?;
+    let at = client.unwrap_or(reader_at);
     let today = civil_from_days(at.today);
+    let handed_in = match client {
+        None => moment_near(submitted_at, &at.zone, today),
+        Some(theirs) => {
+            let place = place_of(&theirs.zone);
+            format!(
+                "on {}'s {} in {place} ({} your time)",
+                a.client
+                    .as_deref()
+                    .map_or_else(|| "the client".into(), clean),
+                whole_moment(submitted_at, &theirs.zone),
+                moment_near(
+                    submitted_at,
+                    &reader_at.zone,
+                    civil_from_days(reader_at.today)
+                )
+            )
+        }
+    };
     let when = format!(
-        "Assigned {}, due {}, handed in {}{}.",
+        "Assigned {}, due {}, handed in {handed_in}{}.",
         moment_near(&a.assigned, &at.zone, today),
         super::homework::due_words(&a.due, today),
-        moment_near(submitted_at, &at.zone, today),
         submitted_doubt(a, submitted_at, at.today)
             .map(|why| format!(" (this date looks wrong: {why})"))
             .unwrap_or_default()
     );
     writeln!(out, "{}", wrap(&when, at.style.width, "", ""))?;
+    if let Some(theirs) = client {
+        let whose = a
+            .client
+            .as_deref()
+            .filter(|c| !c.trim().is_empty())
+            .map_or_else(|| "the client's".into(), |c| format!("{}'s", clean(c)));
+        let said = format!(
+            "Days and times here are {whose}, in {}.",
+            place_of(&theirs.zone)
+        );
+        writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", heading("Tasks", at.style))?;
     // The therapist reads about the client's things: by the name the
@@ -80,6 +113,30 @@ pub fn hand_in(
     );
     let client = Client::Named(a.client.as_deref().filter(|c| !c.trim().is_empty()));
     body(out, period, at, (Reader::Therapist, client), &all, true)
+}
+
+/// Where a time zone is, as people name it: "Taipei" for `Asia/Taipei`,
+/// "Los Angeles" for `America/Los_Angeles`; a zone with no name by its
+/// offset.
+fn place_of(zone: &TimeZone) -> String {
+    zone.iana_name()
+        .and_then(|name| name.rsplit('/').next())
+        .map_or_else(|| "their time zone".into(), |p| clean(&p.replace('_', " ")))
+}
+
+/// A moment whole on `zone`'s clock, as no one could mistake for another
+/// day: "Monday 30 November at 00:30".
+fn whole_moment(at: &Datetime, zone: &TimeZone) -> String {
+    crate::plan::date::unix_seconds(at)
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map_or_else(
+            || crate::plan::date::local_moment(at, zone),
+            |t| {
+                t.to_zoned(zone.clone())
+                    .strftime("%A %-d %B at %H:%M")
+                    .to_string()
+            },
+        )
 }
 
 /// Who wrote the rehearsal answers a review shows: the person reading
