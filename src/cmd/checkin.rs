@@ -322,19 +322,23 @@ fn future_check_ins(ahead: &[&CheckIn], today: Date) -> String {
         .and_then(|e| e.day.date)
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let (these, it) = match days.as_slice() {
-        [one] => (format!("An earlier check-in is dated {one}"), "it"),
+    let (these, when) = match days.as_slice() {
+        [one] => (
+            format!("An earlier check-in is dated {one}, a day still to come"),
+            "it was saved",
+        ),
         _ => (
             format!(
-                "{} earlier check-ins are dated in the future ({})",
+                "{} earlier check-ins are dated in days still to come ({})",
                 days.len(),
                 days.join(", ")
             ),
-            "each",
+            "they were saved",
         ),
     };
+    let each = if days.len() == 1 { "it" } else { "each" };
     format!(
-        "{these}, a day still to come: your computer's clock was probably ahead when {it} was saved. This check-in is for today, {}, as the clock says now. To move {it} to the day it was for, run `relapse-plan check-in --move {first} --to {}` with that day (it joins that day's check-in, if there is one, so nothing is lost).",
+        "{these}: your computer's clock was probably ahead when {when}. This check-in is for today, {}, as the clock says now. To move {each} to the day it was for, run `relapse-plan check-in --move {first} --to {}` with that day (it joins that day's check-in, if there is one, so nothing is lost).",
         date::long_date(today),
         today
     )
