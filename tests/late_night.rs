@@ -112,3 +112,21 @@ fn after_midnight_a_check_in_with_flags_says_its_day_and_how_to_file_it_the_day_
         .run();
     assert!(!ran.stderr.contains("after midnight"), "{}", ran.stderr);
 }
+
+/// Ctrl-C at the question about the day says what a check-in says: nothing
+/// was saved, never "everything you typed is kept".
+#[test]
+fn ctrl_c_at_the_day_question_says_nothing_was_saved() {
+    let env = Env::with_example();
+    let t = Tmux::start_in(&env, &["check-in"], 100, AFTER_MIDNIGHT);
+    t.wait_for("(tonight) or Tuesday 1 December?");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    let shown = t.scrollback_joined();
+    assert!(
+        shown.contains("Stopped. Nothing was saved for today"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Everything you typed is kept"), "{shown}");
+    assert!(!env.plan_dir().join("check-ins.toml").exists());
+}

@@ -566,7 +566,14 @@ fn which_night(
     let (tonight, clock_day) = (weekday_and_date(night), weekday_and_date(ctx.today));
     let choices = vec![format!("{tonight} (tonight)"), clock_day.clone()];
     let question = format!("Is this check-in for {tonight} (tonight) or {clock_day}?");
-    if terminal.select(&question, &choices, Some(0))? == Some(1) {
+    // Stopped here, nothing was answered yet: said as the check-in says it.
+    let chosen = terminal
+        .select(&question, &choices, Some(0))
+        .map_err(|error| match error {
+            Error::Cancelled => Error::Stopped(stopped_words(0, None).into()),
+            other => other,
+        })?;
+    if chosen == Some(1) {
         return Ok(ctx.today);
     }
     so_far.day = tonight.split_whitespace().next().map(str::to_string);
