@@ -261,3 +261,23 @@ fn a_check_in_more_than_a_year_back_is_refused_and_far_days_say_their_year() {
 fn log_exists(env: &Env) -> bool {
     env.plan_dir().join("check-ins.toml").exists()
 }
+
+/// Two check-ins from a clock ahead are both named, with their years.
+#[test]
+fn every_check_in_dated_ahead_is_named() {
+    let env = Env::with_example();
+    for now in ["2027-11-29T20:00:00Z", "2028-01-05T20:00:00Z"] {
+        at(&env, now, &["check-in", "--urge", "2", "--acted", "no"]);
+    }
+    let (out, err) = at(
+        &env,
+        "2026-11-29T20:00:00Z",
+        &["check-in", "--urge", "3", "--acted", "no"],
+    );
+    assert!(out.contains("Checked in for Sun 29 Nov."), "{out}");
+    assert!(
+        err.contains("2 earlier check-ins are dated in days still to come (29 November 2027, 5 January 2028): your computer's clock was probably ahead when they were saved."),
+        "{err}"
+    );
+    assert!(err.contains("To move each to the day it was for"), "{err}");
+}

@@ -329,6 +329,12 @@ pub(crate) struct Tmux {
 
 impl Tmux {
     pub(crate) fn start(env: &Env, args: &[&str], width: u16) -> Tmux {
+        Tmux::start_in(env, args, width, ("Asia/Taipei", crate::NOW))
+    }
+
+    /// [`Tmux::start`] in time zone `tz` at the moment `now` (UTC): a
+    /// check-in near her local midnight.
+    pub(crate) fn start_in(env: &Env, args: &[&str], width: u16, (tz, now): (&str, &str)) -> Tmux {
         let socket = format!(
             "relapse-plan-keys-{}-{}",
             std::process::id(),
@@ -342,8 +348,8 @@ impl Tmux {
             "-i".to_string(),
             format!("HOME={}", env.home().display()),
             format!("RELAPSE_PLAN_DIR={}", env.plan_dir().display()),
-            format!("RELAPSE_PLAN_NOW={}", crate::NOW),
-            "TZ=Asia/Taipei".to_string(),
+            format!("RELAPSE_PLAN_NOW={now}"),
+            format!("TZ={tz}"),
             "TERM=tmux-256color".to_string(),
             "LANG=C.UTF-8".to_string(),
             crate::bin().display().to_string(),

@@ -23,6 +23,8 @@ mod homework;
 mod hostile;
 #[cfg(unix)]
 mod keys;
+#[cfg(unix)]
+mod late_night;
 mod lists;
 mod local_day;
 mod lockscreen;

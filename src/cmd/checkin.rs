@@ -95,6 +95,8 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         }
         None => (walk_through(&plan, today, ctx)?, Vec::new()),
     };
+    // After midnight she may have chosen the night still going on.
+    let today = ctx.today;
     // A word that is not in the plan refuses the whole check-in, so a
     // script can fix it and run it again; after a lapse, though, what could
     // be kept is kept and the lapse plan is shown, with what was left out.
@@ -129,7 +131,11 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     }
     let lapse_plan_shown = asked.lapse_plan_shown;
     let typed = args.urge.is_none();
+    let night = late_night(ctx).filter(|_| !typed && args.date.is_none());
     let (recorded, entry, stretch, recent) = save(ctx, &asked.answers, &plan, typed)?;
+    if let Some(night) = night {
+        say_the_night_before(night, ctx)?;
+    }
     let Some(entry) = entry else {
         return Ok(());
     };
@@ -316,19 +322,23 @@ fn future_check_ins(ahead: &[&CheckIn], today: Date) -> String {
         .and_then(|e| e.day.date)
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let (these, it) = match days.as_slice() {
-        [one] => (format!("An earlier check-in is dated {one}"), "it"),
+    let (these, when) = match days.as_slice() {
+        [one] => (
+            format!("An earlier check-in is dated {one}, a day still to come"),
+            "it was saved",
+        ),
         _ => (
             format!(
-                "{} earlier check-ins are dated in the future ({})",
+                "{} earlier check-ins are dated in days still to come ({})",
                 days.len(),
                 days.join(", ")
             ),
-            "each",
+            "they were saved",
         ),
     };
+    let each = if days.len() == 1 { "it" } else { "each" };
     format!(
-        "{these}, a day still to come: your computer's clock was probably ahead when {it} was saved. This check-in is for today, {}, as the clock says now. To move {it} to the day it was for, run `relapse-plan check-in --move {first} --to {}` with that day (it joins that day's check-in, if there is one, so nothing is lost).",
+        "{these}: your computer's clock was probably ahead when {when}. This check-in is for today, {}, as the clock says now. To move {each} to the day it was for, run `relapse-plan check-in --move {first} --to {}` with that day (it joins that day's check-in, if there is one, so nothing is lost).",
         date::long_date(today),
         today
     )
@@ -467,11 +477,15 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     })?;
     // The words for Ctrl-C are set once, after the day's log is read: only
     // then is it known whether "nothing was saved for today" is true.
+    let mut so_far = SoFar::default();
+    let today = match late_night(ctx) {
+        Some(night) => which_night(&mut terminal, night, &mut so_far, ctx)?,
+        None => today,
+    };
     let log = ctx.store.load_recent_check_ins()?;
     let earlier = log.on(today);
     let count = earlier.map_or(0, |e| e.times.len());
     crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words(count, None).into()));
-    let mut so_far = SoFar::default();
     match ask(
         &mut terminal,
         plan,
@@ -517,6 +531,66 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
         }
         other => other,
     }
+}
+
+/// Until this hour of the night a check-in may be about the evening
+/// before: someone up late reports the night still going on.
+const NIGHT_ENDS: i8 = 4;
+
+/// The day before, when it is between midnight and [`NIGHT_ENDS`] on her
+/// clock and the check-in is for the clock's own day (not one set by
+/// `--date`, nor a clock gone back).
+fn late_night(ctx: &Ctx) -> Option<Date> {
+    let clock_day = crate::plan::date::local_date(&ctx.now, &ctx.zone)?;
+    if clock_day != ctx.today {
+        return None;
+    }
+    let at = jiff::Timestamp::from_second(unix_seconds(&ctx.now)?).ok()?;
+    (at.to_zoned(ctx.zone.clone()).hour() < NIGHT_ENDS)
+        .then(|| crate::plan::checkin::date_of(days_from_civil(ctx.today) - 1))
+}
+
+/// Asked once, between midnight and [`NIGHT_ENDS`]: which day this
+/// check-in is for, tonight (the day before, the default) or the clock's
+/// day (Niran and Shirin, up late, were asked about "today" at 00:30 and
+/// their Monday was saved as Tuesday). Esc keeps tonight. Returns the day
+/// chosen, which `ctx.today` becomes, and the questions then name it.
+fn which_night(
+    terminal: &mut Terminal,
+    night: Date,
+    so_far: &mut SoFar,
+    ctx: &mut Ctx,
+) -> Result<Date> {
+    use crate::plan::date::weekday_and_date;
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words(0, None).into()));
+    let (tonight, clock_day) = (weekday_and_date(night), weekday_and_date(ctx.today));
+    let choices = vec![format!("{tonight} (tonight)"), clock_day.clone()];
+    let question = format!("Is this check-in for {tonight} (tonight) or {clock_day}?");
+    // Stopped here, nothing was answered yet: said as the check-in says it.
+    let chosen = terminal
+        .select(&question, &choices, Some(0))
+        .map_err(|error| match error {
+            Error::Cancelled => Error::Stopped(stopped_words(0, None).into()),
+            other => other,
+        })?;
+    if chosen == Some(1) {
+        return Ok(ctx.today);
+    }
+    so_far.day = tonight.split_whitespace().next().map(str::to_string);
+    ctx.today = night;
+    Ok(night)
+}
+
+/// After a check-in with flags between midnight and [`NIGHT_ENDS`],
+/// filed on the clock's day: that day in words, and how to file it on
+/// `night`, the day before, if it was about the night still going on.
+fn say_the_night_before(night: Date, ctx: &mut Ctx) -> Result<()> {
+    use crate::plan::date::weekday_and_date;
+    let (day, before) = (weekday_and_date(ctx.today), weekday_and_date(night));
+    ctx.say(&format!(
+        "It is after midnight, so this check-in is for {day}. If it was about {before} (tonight), `relapse-plan check-in --move {} --to {night}` files it there; `--date {night}` files a late-night check-in on the day before straight away.",
+        ctx.today
+    ))
 }
 
 /// Says how each `--other-sign` is kept, when not as typed: escapes left

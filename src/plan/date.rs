@@ -305,6 +305,18 @@ pub fn day_to_act(date: Date, today: Date, on: bool) -> String {
     if on { format!("on {day}") } else { day }
 }
 
+/// "Monday 30 November": a day near today with its weekday, never
+/// "yesterday" (after midnight, which day "yesterday" is depends on
+/// whether she has slept).
+pub fn weekday_and_date(date: Date) -> String {
+    let weekday = WEEKDAYS[usize::try_from(weekday(days_from_civil(date))).unwrap_or(0)];
+    let month = MONTHS
+        .get(usize::from(date.month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?");
+    format!("{weekday} {} {month}", date.day)
+}
+
 /// Which order the person's locale writes day and month in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayOrder {

@@ -46,6 +46,10 @@ pub struct SoFar {
     /// In a tick list being asked: what each choice records when ticked
     /// (`None` for "Something else").
     ticking: Vec<Option<String>>,
+    /// The day the check-in is for, in words ("Monday"), when it is not
+    /// the clock's day: after midnight she chose the night still going on,
+    /// and every question says that day, never "today" (Niran, Shirin).
+    pub day: Option<String>,
 }
 
 impl SoFar {
@@ -158,11 +162,14 @@ fn ask_all(
     note: Option<&str>,
     so_far: &mut SoFar,
 ) -> Result<Asked> {
-    ask.show(
+    let day = so_far.day.clone();
+    let day = day.as_deref();
+    ask.show(&on_day(
         "Your check-in for today: a few quick questions, about a minute. Press Ctrl-C to stop: nothing is saved until the end, and what you answered is shown so you can save it.",
-    )?;
+        day,
+    ))?;
     if earlier.is_some() {
-        ask.show("You checked in earlier today: those answers are filled in, and anything you add now is kept with them.")?;
+        ask.show(&on_day("You checked in earlier today: those answers are filled in, and anything you add now is kept with them.", day))?;
     }
     let before = earlier.map(CheckIn::answers).unwrap_or_default();
     so_far.rest = Answers {
@@ -173,7 +180,10 @@ fn ask_all(
     so_far.asking(Asking::Urge, Vec::new());
     let urge = rating(
         ask,
-        "Strongest urge today, 0-10? (0 none, 10 the strongest it gets)",
+        &on_day(
+            "Strongest urge today, 0-10? (0 none, 10 the strongest it gets)",
+            day,
+        ),
         earlier.map(|e| e.urge),
         false,
     )?
@@ -181,7 +191,7 @@ fn ask_all(
     so_far.urge = Some(urge);
 
     so_far.asking(Asking::Acted, Vec::new());
-    let acted = acted(ask, earlier.map(|_| before.acted))?.unwrap_or(before.acted);
+    let acted = acted(ask, earlier.map(|_| before.acted), day)?.unwrap_or(before.acted);
     so_far.acted = Some(acted);
     // A lapse brings up the lapse plan straight away, before the other
     // questions: stopping now must not cost the person their own steps.
@@ -217,7 +227,8 @@ fn ask_all(
         Asking::Used,
         plan.coping.iter().map(|c| Some(c.id.clone())).collect(),
     );
-    let used: Vec<String> = pick(ask, "Which coping did you use today?", &names, &used_before)?
+    let question = on_day("Which coping did you use today?", day);
+    let used: Vec<String> = pick(ask, &question, &names, &used_before)?
         .into_iter()
         .filter_map(|name| plan.coping.iter().find(|c| c.name == name))
         .map(|c| c.id.clone())
@@ -227,14 +238,14 @@ fn ask_all(
     so_far.asking(Asking::Distress, Vec::new());
     let distress = rating(
         ask,
-        "Distress or low mood today, 0-10? (Enter skips)",
+        &on_day("Distress or low mood today, 0-10? (Enter skips)", day),
         earlier.and_then(|e| e.distress),
         true,
     )?;
     so_far.rest.distress = distress;
     show_last_note(ask, earlier, history)?;
     so_far.asking(Asking::Note, Vec::new());
-    let note = ask.text(NOTE_QUESTION, note.unwrap_or_default())?;
+    let note = ask.text(&on_day(NOTE_QUESTION, day), note.unwrap_or_default())?;
     so_far.rest.note.clone_from(&note);
 
     Ok(Asked {
@@ -275,17 +286,46 @@ fn show_lapse_plan(ask: &mut dyn Prompter, plan: &Plan) -> Result<()> {
 /// and Enter that chose "No" the first time record "Partly" the second
 /// (Wei; a false lapse went to his therapist). `None` for Esc with no
 /// earlier answer.
-fn acted(ask: &mut dyn Prompter, earlier: Option<Acted>) -> Result<Option<Acted>> {
-    const ACTED: &str = "Did you act on an urge today? Any answer helps your plan.";
+fn acted(
+    ask: &mut dyn Prompter,
+    earlier: Option<Acted>,
+    day: Option<&str>,
+) -> Result<Option<Acted>> {
+    let acted_question = on_day(
+        "Did you act on an urge today? Any answer helps your plan.",
+        day,
+    );
+    let acted_question = acted_question.as_str();
     let choices: Vec<String> = ["No", "Partly", "Yes"].map(String::from).to_vec();
     match earlier.and_then(|e| Acted::ALL.iter().position(|a| *a == e)) {
         Some(kept) => {
-            let question = format!("{ACTED} (earlier today: {}; Enter keeps it)", choices[kept]);
+            let question = on_day(
+                &format!(
+                    "{acted_question} (earlier today: {}; Enter keeps it)",
+                    choices[kept]
+                ),
+                day,
+            );
             Ok(Some(
                 Acted::ALL[ask.select_keeping(&question, &choices, kept)?],
             ))
         }
-        None => Ok(ask.select(ACTED, &choices, None)?.map(|i| Acted::ALL[i])),
+        None => Ok(ask
+            .select(acted_question, &choices, None)?
+            .map(|i| Acted::ALL[i])),
+    }
+}
+
+/// A question about today as said for `day` ("Monday"), when the
+/// check-in is for a day that is not the clock's: "Strongest urge on
+/// Monday", "Your check-in for Monday", "Anything else about Monday".
+fn on_day(text: &str, day: Option<&str>) -> String {
+    match day {
+        None => text.to_string(),
+        Some(day) => text
+            .replace("for today", &format!("for {day}"))
+            .replace("about today", &format!("about {day}"))
+            .replace("today", &format!("on {day}")),
     }
 }
 
@@ -418,12 +458,12 @@ fn warning_signs(
             .map(|i| (i < listed).then(|| choices[i].clone()))
             .collect();
         so_far.asking(Asking::Signs, records);
+        let question = on_day(
+            "Which of your warning signs showed today?",
+            so_far.day.as_deref(),
+        );
         let picked = ask
-            .multi_select(
-                "Which of your warning signs showed today?",
-                &choices,
-                &chosen,
-            )?
+            .multi_select(&question, &choices, &chosen)?
             .unwrap_or_default();
         for i in picked {
             if i == listed {
@@ -449,7 +489,7 @@ fn warning_signs(
     // What was ticked is kept if she stops at the words for another.
     so_far.rest.signs.clone_from(&signs);
     so_far.asking(Asking::OtherSign, Vec::new());
-    let Some(text) = ask.text(question, "")? else {
+    let Some(text) = ask.text(&on_day(question, so_far.day.as_deref()), "")? else {
         return Ok((signs, None));
     };
     if signs.contains(&text)
