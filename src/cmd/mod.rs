@@ -478,7 +478,12 @@ fn typed_date(
     // walk-through reads them.
     let region = country.map(str::to_string).or_else(|| ctx.where_she_is());
     let order = date::DayOrder::of_region(region.as_deref());
-    let read = date::parse_typed_when(value, order, ctx.today, when);
+    let read = date::parse_typed_when(
+        &date::gregorian_in(value, region.as_deref()),
+        order,
+        ctx.today,
+        when,
+    );
     match (
         read,
         date::why_not_a_date(&crate::render::clean(value.trim()), read),

@@ -216,7 +216,8 @@ impl Wizard<'_> {
             let Some(text) = self.ask.text(&question, "")? else {
                 return Ok(None);
             };
-            let read = parse_typed_when(&text, order, self.today, When::Future);
+            let gregorian = crate::plan::date::gregorian_in(&text, region.as_deref());
+            let read = parse_typed_when(&gregorian, order, self.today, When::Future);
             let date = match read {
                 TypedDate::Date(date) => date,
                 TypedDate::EitherOf(day_first, month_first) => {
