@@ -58,6 +58,18 @@ fn a_number_in_thai_digits_is_trusted_carried_and_linked() {
     );
 }
 
+/// Thai writes a number straight after a word: "โทรหาพี่ชาย๐๘๑ ๒๓๔ ๕๖๗๘"
+/// was linked as tel:2345678, a number missing its first group, and could
+/// be split across lines.
+#[test]
+fn a_number_straight_after_thai_words_is_linked_whole() {
+    let env = niran();
+    env.ok(["step", "add", "โทรหาพี่ชาย๐๘๑ ๒๓๔ ๕๖๗๘ทันที"]);
+    let html = env.ok(["print", "--format", "html", "-o", "-"]);
+    assert!(html.contains("href=\"tel:0812345678\""), "{html}");
+    assert!(!html.contains("tel:2345678"), "{html}");
+}
+
 /// Two kinds of digits in one number are still named for what they are.
 #[test]
 fn thai_and_latin_digits_in_one_number_are_still_named() {
