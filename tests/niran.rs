@@ -58,6 +58,18 @@ fn a_number_in_thai_digits_is_trusted_carried_and_linked() {
     );
 }
 
+/// Thai writes a number straight after a word: "โทรหาพี่ชาย๐๘๑ ๒๓๔ ๕๖๗๘"
+/// was linked as tel:2345678, a number missing its first group, and could
+/// be split across lines.
+#[test]
+fn a_number_straight_after_thai_words_is_linked_whole() {
+    let env = niran();
+    env.ok(["step", "add", "โทรหาพี่ชาย๐๘๑ ๒๓๔ ๕๖๗๘ทันที"]);
+    let html = env.ok(["print", "--format", "html", "-o", "-"]);
+    assert!(html.contains("href=\"tel:0812345678\""), "{html}");
+    assert!(!html.contains("tel:2345678"), "{html}");
+}
+
 /// Two kinds of digits in one number are still named for what they are.
 #[test]
 fn thai_and_latin_digits_in_one_number_are_still_named() {
@@ -170,4 +182,45 @@ fn thai_lines_break_between_words_on_screen_and_on_paper() {
     let card = env.home().join("card.pdf");
     env.ok(["print", "--card", "-o", card.to_str().unwrap()]);
     thai_lines_whole(&crate::pdftotext(&card), 1, "the card");
+}
+
+/// Before: "5 ธ.ค. 2569" and "พรุ่งนี้" were no date, and "5/12/2569" was
+/// read as the year 2569 even with the plan's country Thailand. Now Thai
+/// dates are read and said back in words; 5/12/2569 is 5 December 2026 in
+/// a Thai plan, and elsewhere is still asked about kindly.
+#[test]
+fn thai_dates_are_read_and_said_back() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Niran"]);
+    // The fixed clock is Sunday 22 November 2026.
+    for (typed, stored, said) in [
+        ("5 ธ.ค. 2569", "2026-12-05", "5 December 2026"),
+        ("6 ธันวาคม 2026", "2026-12-06", "6 December 2026"),
+        ("พรุ่งนี้", "2026-11-23", "23 November 2026"),
+        ("มะรืนนี้", "2026-11-24", "24 November 2026"),
+        ("วันศุกร์หน้า", "2026-11-27", "27 November 2026"),
+        ("อาทิตย์หน้า", "2026-11-29", "29 November 2026"),
+    ] {
+        let out = env.test(["set", "--next-review", typed]).case(typed).run();
+        assert_eq!(
+            env.plan().review.next.unwrap().to_string(),
+            stored,
+            "{typed}"
+        );
+        let shown = format!("{}{}", out.stdout, out.stderr);
+        assert!(shown.contains(said), "{typed}: {shown}");
+    }
+    let elsewhere = env
+        .test(["set", "--next-review", "5/12/2569"])
+        .env("LANG", "en_GB.UTF-8")
+        .status(2)
+        .run()
+        .stderr;
+    assert!(
+        elsewhere.contains("5 December 2569 is centuries away") && elsewhere.contains("Buddhist"),
+        "{elsewhere}"
+    );
+    env.ok(["set", "--country", "TH"]);
+    env.test(["set", "--next-review", "5/12/2569"]).run();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2026-12-05");
 }

@@ -1397,6 +1397,9 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
             When::Either => TypedDate::EitherOf(before, after),
         };
     }
+    if let Some(read) = thai(text, today) {
+        return read;
+    }
     match relative(text, today) {
         Some(date) => TypedDate::Date(date),
         None => written(text, order, today),
@@ -1416,7 +1419,8 @@ pub fn parse_typed_in(
     let in_taiwan = region.is_some_and(|r| r.eq_ignore_ascii_case("TW"));
     match roc_date(text, in_taiwan) {
         Some(read) => read,
-        None => parse_typed_when(text, order, today, when),
+        // A Buddhist Era year in Thailand ([`gregorian_in`]).
+        None => parse_typed_when(&gregorian_in(text, region), order, today, when),
     }
 }
 
@@ -1489,6 +1493,159 @@ pub fn roc_date(text: &str, in_taiwan: bool) -> Option<TypedDate> {
         .flatten()
         .filter(|d| is_real_date(*d));
     Some(date.map_or(TypedDate::NoSuchDate, TypedDate::Date))
+}
+
+/// Thai months, in full and as Thai abbreviates them (with dots).
+const THAI_MONTHS: [(&str, &str); 12] = [
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+];
+
+/// Thai weekdays, Monday 0 … Sunday 6 (พฤหัส is short for พฤหัสบดี).
+const THAI_WEEKDAYS: [&[&str]; 7] = [
+    &["จันทร์"],
+    &["อังคาร"],
+    &["พุธ"],
+    &["พฤหัสบดี", "พฤหัส"],
+    &["ศุกร์"],
+    &["เสาร์"],
+    &["อาทิตย์"],
+];
+
+/// A date written in Thai (issue 13, Niran in Bangkok), with its digits
+/// already folded to ASCII: `5 ธ.ค. 2569` and `5 ธันวาคม 2026` (a year of
+/// 2400 or more is the Buddhist Era's, 543 years ahead, unless `ค.ศ.`
+/// says otherwise; two digits are the Buddhist year's last two, as `ธ.ค.
+/// 69` is written), `วันที่ 5 ธันวาคม พ.ศ. 2569`, and the words for days
+/// near today: พรุ่งนี้ (tomorrow), มะรืนนี้ (the day after), อาทิตย์หน้า
+/// (next week), วันศุกร์หน้า (Friday of next week, as 下周五), วันศุกร์นี้
+/// (this Friday, still to come). `None` for text with no Thai in it, or
+/// Thai that is none of these.
+fn thai(text: &str, today: Date) -> Option<TypedDate> {
+    if !text.chars().any(|c| ('\u{e01}'..='\u{e5b}').contains(&c)) {
+        return None;
+    }
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(date) = thai_near(&squeezed, today) {
+        return Some(TypedDate::Date(date));
+    }
+    thai_written(&squeezed, today)
+}
+
+/// The Thai words for a day near today ([`thai`]), spaces taken out.
+fn thai_near(squeezed: &str, today: Date) -> Option<Date> {
+    let start = days_from_civil(today);
+    let on = |days: i64| Some(civil_from_days(start + days));
+    match squeezed {
+        "วันนี้" => return on(0),
+        "พรุ่งนี้" => return on(1),
+        "มะรืน" | "มะรืนนี้" => return on(2),
+        "อาทิตย์หน้า" | "สัปดาห์หน้า" => return on(7),
+        "เดือนหน้า" => return months_after(today, 1),
+        _ => {}
+    }
+    let rest = squeezed.strip_prefix("วัน").unwrap_or(squeezed);
+    let (day, next_week) = match rest.strip_suffix("หน้า") {
+        Some(day) => (day, true),
+        None => (rest.strip_suffix("นี้").unwrap_or(rest), false),
+    };
+    let target = THAI_WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&day))?;
+    let target = i64::try_from(target).ok()?;
+    if next_week {
+        // Monday of next week, then on to the day.
+        on(7 - weekday(start) + target)
+    } else {
+        on((target - weekday(start)).rem_euclid(7))
+    }
+}
+
+/// A day, a Thai month's name and perhaps a year ([`thai`]), spaces taken
+/// out: `5ธ.ค.2569`.
+fn thai_written(squeezed: &str, today: Date) -> Option<TypedDate> {
+    let gregorian = squeezed.contains("ค.ศ");
+    let mut text = squeezed.strip_prefix("วันที่").unwrap_or(squeezed).to_string();
+    for era in ["พ.ศ.", "พ.ศ", "ค.ศ.", "ค.ศ"] {
+        text = text.replace(era, "");
+    }
+    let day_len = text.bytes().take_while(u8::is_ascii_digit).count();
+    let year_len = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&day_len) || day_len + year_len >= text.len() {
+        return None;
+    }
+    let name = &text[day_len..text.len() - year_len];
+    let month = THAI_MONTHS.iter().position(|(full, short)| {
+        name == *full || name == *short || name == short.replace('.', "")
+    })?;
+    let day: u8 = text[..day_len].parse().ok()?;
+    let year: Option<u16> = text[text.len() - year_len..].parse().ok();
+    let year = match (year_len, year) {
+        (0, _) => None,
+        (4, Some(y)) if gregorian || y < 2400 => Some(y),
+        (4, Some(y)) => Some(y - 543),
+        (2, Some(y)) if gregorian => Some(2000 + y),
+        (2, Some(y)) => Some(2500 + y - 543),
+        _ => return Some(TypedDate::NotADate),
+    };
+    let date = |year: u16| {
+        let date = Date {
+            year,
+            month: u8::try_from(month + 1).ok()?,
+            day,
+        };
+        is_real_date(date).then_some(date)
+    };
+    let found = match year {
+        Some(year) => date(year),
+        // Without a year: the next such day from today on.
+        None => date(today.year)
+            .filter(|d| days_from_civil(*d) >= days_from_civil(today))
+            .or_else(|| date(today.year + 1)),
+    };
+    Some(found.map_or(TypedDate::NoSuchDate, TypedDate::Date))
+}
+
+/// `typed` with a year of the Buddhist Era (2400 to 2700, as Thailand
+/// writes `5/12/2569`) made the Gregorian one (543 less) when the plan's
+/// country is Thailand (`region` `TH`); elsewhere, as typed, so such a
+/// year is still asked about kindly ([`other_calendar`]).
+pub fn gregorian_in(typed: &str, region: Option<&str>) -> String {
+    if !region.is_some_and(|r| r.eq_ignore_ascii_case("TH")) {
+        return typed.to_string();
+    }
+    let folded = crate::plan::typed::fold(typed);
+    let mut out = String::with_capacity(folded.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        match digits.parse::<u16>() {
+            Ok(y) if digits.len() == 4 && (2400..=2700).contains(&y) => {
+                out.push_str(&(y - 543).to_string());
+            }
+            _ => out.push_str(digits),
+        }
+        digits.clear();
+    };
+    for c in folded.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
 }
 
 /// A date written out (numbers, month names, CJK marks) rather than said
@@ -2227,6 +2384,54 @@ mod tests {
             parse_typed("कल", DayOrder::DayFirst, today),
             TypedDate::EitherOf(date(2026, 11, 28), date(2026, 11, 30))
         );
+    }
+
+    /// Issue 13 (Niran, Bangkok): Thai months, full and abbreviated, with
+    /// a Buddhist Era year or a Gregorian one, in Thai or Latin digits, and
+    /// the Thai words for days near today; echoed back in words.
+    #[test]
+    fn thai_dates_are_read() {
+        // Sunday 29 November 2026 (2569 in the Buddhist Era).
+        let today = date(2026, 11, 29);
+        let read = |text: &str| match parse_typed(text, DayOrder::DayFirst, today) {
+            TypedDate::Date(day) => long_date(day),
+            other => format!("{other:?}"),
+        };
+        for (typed, meant) in [
+            ("5 ธ.ค. 2569", "5 December 2026"),
+            ("5 ธันวาคม 2026", "5 December 2026"),
+            ("๕ ธ.ค. ๒๕๖๙", "5 December 2026"),
+            ("5ธ.ค.69", "5 December 2026"),
+            ("วันที่ 5 ธันวาคม พ.ศ. 2569", "5 December 2026"),
+            ("5 ธค 2569", "5 December 2026"),
+            ("5 ธ.ค. ค.ศ. 2026", "5 December 2026"),
+            ("14 ก.พ.", "14 February 2027"),
+            ("1 มกราคม 2570", "1 January 2027"),
+            ("29 ก.พ. 2567", "29 February 2024"),
+            ("พรุ่งนี้", "30 November 2026"),
+            ("มะรืนนี้", "1 December 2026"),
+            ("วันนี้", "29 November 2026"),
+            ("อาทิตย์หน้า", "6 December 2026"),
+            ("สัปดาห์หน้า", "6 December 2026"),
+            ("วันศุกร์หน้า", "4 December 2026"),
+            ("ศุกร์หน้า", "4 December 2026"),
+            ("วันศุกร์นี้", "4 December 2026"),
+            ("วันจันทร์", "30 November 2026"),
+            ("วันอาทิตย์หน้า", "6 December 2026"),
+            ("เดือนหน้า", "29 December 2026"),
+        ] {
+            assert_eq!(read(typed), meant, "{typed}");
+        }
+        assert_eq!(read("31 ก.พ. 2569"), "NoSuchDate");
+        assert_eq!(read("ไม่รู้"), "NotADate");
+        // Numbers alone keep the year as written (and the kind question
+        // about other calendars) unless the plan's country is Thailand.
+        assert_eq!(read("5/12/2569"), "5 December 2569");
+        assert_eq!(gregorian_in("5/12/2569", None), "5/12/2569");
+        assert_eq!(gregorian_in("5/12/2569", Some("TH")), "5/12/2026");
+        assert_eq!(gregorian_in("๕/๑๒/๒๕๖๙", Some("TH")), "5/12/2026");
+        assert_eq!(gregorian_in("2027-01-04", Some("TH")), "2027-01-04");
+        assert_eq!(gregorian_in("29/2/2567", Some("TH")), "29/2/2024");
     }
 
     #[test]

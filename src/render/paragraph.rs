@@ -300,11 +300,13 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
 
 /// Whether a letter just before digits makes them part of a word
 /// ("A1B2C3", "x100"): a letter of a script that puts no space before a
-/// number (Han, kana, Hangul) does not.
+/// number (Han, kana, Hangul; Thai, Lao, Myanmar, Khmer) does not.
+/// "โทรหาพี่ชาย๐๘๑ ๒๓๔ ๕๖๗๘" was linked as tel:2345678 (Niran).
 fn joins_a_number(c: char) -> bool {
     c.is_alphanumeric()
         && !matches!(u32::from(c),
-            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+            0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF
+            | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
             | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3134F)
 }
 

@@ -833,6 +833,34 @@ mod tests {
         );
     }
 
+    /// Niran's step, in Thai with no space between words, broke on his
+    /// lock screen between letters and after a leading vowel ("เ" at a
+    /// line's end). Each drawn line now ends between two words.
+    #[test]
+    fn thai_lines_end_between_words_on_the_lock_screen() {
+        let sentence = "ผมสร้างไว้จากการเล่นพนันไม่ไล่ตามเงินที่เสียไปโทรหาพี่ชายแล้วใจเย็นลง";
+        let mut plan = Plan::new("Niran".into(), Some("TH".into()));
+        plan.crisis_steps.push(TextItem::new(sentence));
+        let card = screen_card(&plan, "TH");
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let thai: Vec<String> = texts(&made.svg, &card)
+            .into_iter()
+            .map(|(words, _)| words.trim().to_string())
+            .filter(|words| words.chars().any(|c| ('\u{e01}'..='\u{e5b}').contains(&c)))
+            .collect();
+        assert!(thai.len() >= 2, "{thai:?}");
+        assert_eq!(thai.concat(), sentence, "{thai:?}");
+        let mut at = 0;
+        for line in &thai[..thai.len() - 1] {
+            assert!(!line.ends_with(['เ', 'แ', 'โ', 'ใ', 'ไ']), "{thai:?}");
+            at += line.len();
+            assert!(
+                crate::breaks::opportunities(sentence).any(|(b, _)| b == at),
+                "{line:?} ends inside a word: {thai:?}"
+            );
+        }
+    }
+
     #[test]
     fn sizes_are_portrait_phone_screens() {
         assert_eq!(parse_size("1170x2532"), Ok((1170, 2532)));
