@@ -78,3 +78,34 @@ fn a_number_turned_around_is_marked_on_the_pdf_and_the_card() {
         "{text}"
     );
 }
+
+/// `breathe`'s bar overflowed a 50-column window and wrapped into a second
+/// line on every tick. In tmux at 50 and at 30 columns it stays on one
+/// row as it fills, and fits.
+#[cfg(unix)]
+#[test]
+fn the_breathing_bar_fits_a_narrow_window() {
+    use crate::keys::Tmux;
+    for width in [50_u16, 30] {
+        let env = Env::with_example();
+        let t = Tmux::start(&env, &["breathe", "--minutes", "0.2"], width);
+        t.wait_for("Breathe in");
+        // Two seconds of ticks, twenty drawings of the line.
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let screen = t.screen();
+        let rows: Vec<&str> = screen
+            .lines()
+            .filter(|row| row.contains(['█', '·', '[', ']']))
+            .collect();
+        assert_eq!(rows.len(), 1, "{width}: one row of bar\n{screen}");
+        assert!(rows[0].contains("Breathe in"), "{width}: {screen}");
+        assert!(rows[0].contains('[') && rows[0].contains(']'), "{screen}");
+        // One short of the edge, so the terminal never wraps it.
+        assert!(
+            textwrap::core::display_width(rows[0]) < usize::from(width),
+            "{width}: {screen}"
+        );
+        t.keys(&["C-c"]);
+        t.wait_until_ended();
+    }
+}
