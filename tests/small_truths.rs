@@ -109,3 +109,24 @@ fn the_breathing_bar_fits_a_narrow_window() {
         t.wait_until_ended();
     }
 }
+
+/// `set` says the date it read with its weekday, so a date read the wrong
+/// way round shows at once; a last review given without a year is the one
+/// just gone ("15 Nov" was saved as 15 November of next year).
+#[test]
+fn set_says_the_date_it_read_with_its_weekday() {
+    let env = Env::with_example();
+    env.test(["set", "--next-review", "2026-12-15"])
+        .stderr_has("next review on 15 December 2026, a Tuesday.")
+        .run();
+    env.test(["set", "--last-review", "15 Nov"])
+        .stderr_has("last review on 15 November 2026, a Sunday.")
+        .run();
+    let review = env.plan().review;
+    assert_eq!(review.last.unwrap().to_string(), "2026-11-15");
+    assert_eq!(review.next.unwrap().to_string(), "2026-12-15");
+    // A year she wrote stays as written, past or not.
+    env.test(["set", "--last-review", "15 Nov 2025"])
+        .stderr_has("last review on 15 November 2025, a Saturday.")
+        .run();
+}
