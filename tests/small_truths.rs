@@ -130,3 +130,37 @@ fn set_says_the_date_it_read_with_its_weekday() {
         .stderr_has("last review on 15 November 2025, a Saturday.")
         .run();
 }
+
+/// `new` in a plan folder open to others says once, when her first answer
+/// is kept there, that it is now hers alone.
+#[cfg(unix)]
+#[test]
+fn new_says_once_that_an_open_plan_folder_is_now_private() {
+    use crate::keys::Tmux;
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    std::fs::create_dir_all(env.plan_dir()).unwrap();
+    std::fs::set_permissions(env.plan_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let t = Tmux::start(&env, &["new"], 100);
+    t.wait_for("Which country are you in?");
+    t.keys(&["Enter"]);
+    t.wait_for("Your name on the plan?");
+    t.type_text("Sam");
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    let screen = flat(&t.scrollback());
+    assert_eq!(
+        screen
+            .matches("Your plan folder was readable by others; it's now yours alone.")
+            .count(),
+        1,
+        "{screen}"
+    );
+    let mode = std::fs::metadata(env.plan_dir())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+}
