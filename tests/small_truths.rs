@@ -78,3 +78,89 @@ fn a_number_turned_around_is_marked_on_the_pdf_and_the_card() {
         "{text}"
     );
 }
+
+/// `breathe`'s bar overflowed a 50-column window and wrapped into a second
+/// line on every tick. In tmux at 50 and at 30 columns it stays on one
+/// row as it fills, and fits.
+#[cfg(unix)]
+#[test]
+fn the_breathing_bar_fits_a_narrow_window() {
+    use crate::keys::Tmux;
+    for width in [50_u16, 30] {
+        let env = Env::with_example();
+        let t = Tmux::start(&env, &["breathe", "--minutes", "0.2"], width);
+        t.wait_for("Breathe in");
+        // Two seconds of ticks, twenty drawings of the line.
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let screen = t.screen();
+        let rows: Vec<&str> = screen
+            .lines()
+            .filter(|row| row.contains(['█', '·', '[', ']']))
+            .collect();
+        assert_eq!(rows.len(), 1, "{width}: one row of bar\n{screen}");
+        assert!(rows[0].contains("Breathe in"), "{width}: {screen}");
+        assert!(rows[0].contains('[') && rows[0].contains(']'), "{screen}");
+        // One short of the edge, so the terminal never wraps it.
+        assert!(
+            textwrap::core::display_width(rows[0]) < usize::from(width),
+            "{width}: {screen}"
+        );
+        t.keys(&["C-c"]);
+        t.wait_until_ended();
+    }
+}
+
+/// `set` says the date it read with its weekday, so a date read the wrong
+/// way round shows at once; a last review given without a year is the one
+/// just gone ("15 Nov" was saved as 15 November of next year).
+#[test]
+fn set_says_the_date_it_read_with_its_weekday() {
+    let env = Env::with_example();
+    env.test(["set", "--next-review", "2026-12-15"])
+        .stderr_has("next review on 15 December 2026, a Tuesday.")
+        .run();
+    env.test(["set", "--last-review", "15 Nov"])
+        .stderr_has("last review on 15 November 2026, a Sunday.")
+        .run();
+    let review = env.plan().review;
+    assert_eq!(review.last.unwrap().to_string(), "2026-11-15");
+    assert_eq!(review.next.unwrap().to_string(), "2026-12-15");
+    // A year she wrote stays as written, past or not.
+    env.test(["set", "--last-review", "15 Nov 2025"])
+        .stderr_has("last review on 15 November 2025, a Saturday.")
+        .run();
+}
+
+/// `new` in a plan folder open to others says once, when her first answer
+/// is kept there, that it is now hers alone.
+#[cfg(unix)]
+#[test]
+fn new_says_once_that_an_open_plan_folder_is_now_private() {
+    use crate::keys::Tmux;
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    std::fs::create_dir_all(env.plan_dir()).unwrap();
+    std::fs::set_permissions(env.plan_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let t = Tmux::start(&env, &["new"], 100);
+    t.wait_for("Which country are you in?");
+    t.keys(&["Enter"]);
+    t.wait_for("Your name on the plan?");
+    t.type_text("Sam");
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    let screen = flat(&t.scrollback());
+    assert_eq!(
+        screen
+            .matches("Your plan folder was readable by others; it's now yours alone.")
+            .count(),
+        1,
+        "{screen}"
+    );
+    let mode = std::fs::metadata(env.plan_dir())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+}

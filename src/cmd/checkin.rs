@@ -44,9 +44,7 @@ fn stopped_words(earlier: usize, command: Option<(&str, bool)>) -> String {
     }
 }
 
-// One check-in from first question to saved reply, in the order it happens:
-// split further, each part would need the whole state passed in.
-#[allow(clippy::too_many_lines)]
+/// One check-in from first question to saved reply, in the order it happens.
 pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if args.ics {
         return reminder(args, ctx.today, ctx);
@@ -58,22 +56,7 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
             "--note is the line in your own words for today's check-in, so it needs one: add --urge N to check in and change the count together, or leave --note out".into(),
         ));
     }
-    // A check-in writes only the check-in log, so a plan file that can't be
-    // read just now (a hand edit, a key this version does not know) never
-    // stops it: like `now`, it uses the last saved plan that reads, and
-    // leaves the file as it is. And it needs no plan at all: urge and
-    // distress are worth noting anyway.
-    let plan = match ctx.store.load_for_crisis() {
-        Ok(Some(loaded)) => {
-            ctx.warn_loaded(&loaded)?;
-            loaded.plan
-        }
-        Ok(None) => Plan::new(String::new(), None),
-        Err(error) => {
-            ctx.warn(&error.to_string())?;
-            Plan::new(String::new(), None)
-        }
-    };
+    let plan = plan_to_check_in_with(ctx)?;
     // The day the clock says it is, for the reply's words: a check-in
     // `--date`d a year back says its year.
     let clock_today = days_from_civil(ctx.today);
@@ -95,8 +78,6 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         }
         None => (walk_through(&plan, today, ctx)?, Vec::new()),
     };
-    // After midnight she may have chosen the night still going on.
-    let today = ctx.today;
     // A word that is not in the plan refuses the whole check-in, so a
     // script can fix it and run it again; after a lapse, though, what could
     // be kept is kept and the lapse plan is shown, with what was left out.
@@ -109,27 +90,8 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
         None => plan,
     };
     if let Some((sign, true)) = &asked.new_sign {
-        let sign = sign.clone();
-        // The check-in is kept even when the plan can't take the sign now.
-        let now = ctx.saving_now();
-        match ctx.store.update(now, None, |plan| {
-            plan.warning_signs.push(TextItem::new(sign.clone()));
-            Ok(format!("added warning sign “{sign}”"))
-        }) {
-            Ok(_) => ctx.say(&format!("Added “{sign}” to your plan's warning signs."))?,
-            // Said once, for the sign alone: what happens to the check-in
-            // is said when it is saved (or not).
-            Err(error) => {
-                ctx.say(&format!(
-                    "“{sign}” was not added to your plan's warning signs: {error}. To add it once that is put right, run:"
-                ))?;
-                // One line, never wrapped, so it copies whole.
-                let command = crate::render::rescue::warning_sign(&sign, super::plan_dir(ctx));
-                writeln!(ctx.err, "  {}", crate::render::clean(&command)).map_err(Error::Stderr)?;
-            }
-        }
+        add_sign(sign, ctx)?;
     }
-    let lapse_plan_shown = asked.lapse_plan_shown;
     let typed = args.urge.is_none();
     let night = late_night(ctx).filter(|_| !typed && args.date.is_none());
     let (recorded, entry, stretch, recent) = save(ctx, &asked.answers, &plan, typed)?;
@@ -139,6 +101,76 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     let Some(entry) = entry else {
         return Ok(());
     };
+    reply(
+        (ctx, clock_today),
+        &plan,
+        &asked,
+        (recorded, &entry, stretch, &recent),
+    )?;
+    if not_saved.is_empty() {
+        Ok(())
+    } else {
+        let left_out: Vec<String> = not_saved.iter().map(ToString::to_string).collect();
+        Err(Error::PartlySaved { left_out })
+    }
+}
+
+/// The plan a check-in answers with. A check-in writes only the check-in
+/// log, so a plan file that can't be read just now (a hand edit, a key this
+/// version does not know) never stops it: like `now`, it uses the last
+/// saved plan that reads, and leaves the file as it is. And it needs no
+/// plan at all: urge and distress are worth noting anyway.
+fn plan_to_check_in_with(ctx: &mut Ctx) -> Result<Plan> {
+    Ok(match ctx.store.load_for_crisis() {
+        Ok(Some(loaded)) => {
+            ctx.warn_loaded(&loaded)?;
+            loaded.plan
+        }
+        Ok(None) => Plan::new(String::new(), None),
+        Err(error) => {
+            ctx.warn(&error.to_string())?;
+            Plan::new(String::new(), None)
+        }
+    })
+}
+
+/// A warning sign in her words she chose to add to the plan: added, or
+/// said why not with the one command that adds it later. The check-in is
+/// kept either way.
+fn add_sign(sign: &str, ctx: &mut Ctx) -> Result<()> {
+    // The check-in is kept even when the plan can't take the sign now.
+    let now = ctx.saving_now();
+    match ctx.store.update(now, None, |plan| {
+        plan.warning_signs.push(TextItem::new(sign));
+        Ok(format!("added warning sign “{sign}”"))
+    }) {
+        Ok(_) => ctx.say(&format!("Added “{sign}” to your plan's warning signs."))?,
+        // Said once, for the sign alone: what happens to the check-in
+        // is said when it is saved (or not).
+        Err(error) => {
+            ctx.say(&format!(
+                "“{sign}” was not added to your plan's warning signs: {error}. To add it once that is put right, run:"
+            ))?;
+            // One line, never wrapped, so it copies whole.
+            let command = crate::render::rescue::warning_sign(sign, super::plan_dir(ctx));
+            writeln!(ctx.err, "  {}", crate::render::clean(&command)).map_err(Error::Stderr)?;
+        }
+    }
+    Ok(())
+}
+
+/// The reply to a saved check-in: what was noted, and her plan where the
+/// urge or the early warning calls for it, each block laid out for the
+/// window as it is when it is printed. (`clock_today`: the day the clock
+/// says, before any `--date`: a check-in filed a year back says its year.)
+fn reply(
+    (ctx, clock_today): (&mut Ctx, i64),
+    plan: &Plan,
+    asked: &Asked,
+    (recorded, entry, stretch, recent): (Recorded, &CheckIn, Option<Stretch>, &CheckInLog),
+) -> Result<()> {
+    let today = ctx.today;
+    let lapse_plan_shown = asked.lapse_plan_shown;
     let shown_stretch = stretch.filter(|_| plan.check_in.count_days);
     // Each block is laid out for the window as it is when it is printed:
     // one made narrower during the questions cut words and phone numbers.
@@ -146,8 +178,8 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     let mut shown = Vec::new();
     write_reply(
         &mut shown,
-        &plan,
-        &entry,
+        plan,
+        entry,
         (recorded, asked.answers.acted),
         shown_stretch,
         lapse_plan_shown,
@@ -158,27 +190,21 @@ pub(super) fn run(args: &CheckInArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some(warning) = assess(plan.early_warning, &recent.entries, days_from_civil(today)) {
         shown.push(b'\n');
         let style = ctx.style_now();
-        write_warning(&mut shown, &plan, &warning, lines.as_ref(), true, style)
+        write_warning(&mut shown, plan, &warning, lines.as_ref(), true, style)
             .map_err(Error::Stdout)?;
     } else if asked.answers.urge >= plan.early_warning.urge {
         // A strong urge now is answered with her plan, not only "saved".
         let style = ctx.style_now();
         crate::render::checkin::write_strong_urge(
             &mut shown,
-            &plan,
+            plan,
             asked.answers.urge,
             lines.as_ref(),
             style,
         )
         .map_err(Error::Stdout)?;
     }
-    ctx.laid_out(&shown)?;
-    if not_saved.is_empty() {
-        Ok(())
-    } else {
-        let left_out: Vec<String> = not_saved.iter().map(ToString::to_string).collect();
-        Err(Error::PartlySaved { left_out })
-    }
+    ctx.laid_out(&shown)
 }
 
 /// `--date`: the check-in is for that day (today or one gone by, in the

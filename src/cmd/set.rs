@@ -22,9 +22,19 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         Some(set_now) => set_now.clone(),
         None => ctx.store.load().ok().and_then(|loaded| loaded.plan.country),
     };
-    let read = |value: &str| review_date(value, plan_country.as_deref(), ctx);
-    let last = args.last_review.as_deref().map(read).transpose()?;
-    let next = args.next_review.as_deref().map(read).transpose()?;
+    // A last review is one already had: "15 Nov" is the one just gone,
+    // never the next (it was read as 15 November of next year).
+    let read = |value: &str, when| review_date(value, plan_country.as_deref(), when, ctx);
+    let last = args
+        .last_review
+        .as_deref()
+        .map(|value| read(value, date::When::Past))
+        .transpose()?;
+    let next = args
+        .next_review
+        .as_deref()
+        .map(|value| read(value, date::When::Future))
+        .transpose()?;
     let kept_at = args.kept_at.map(cleared);
     let ics = args.ics.filter(|p| !p.as_os_str().is_empty());
     let changes = args.name.is_some()
@@ -44,13 +54,14 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some(Some(country)) = &new_country {
         note_country(ctx, Some(country))?;
     }
-    // The dates as read, in words: "2/3/2027" may not be the day she meant.
+    // The dates as read, in words: "2/3/2027" may not be the day she meant,
+    // and its weekday shows a wrong reading at once.
     let mut said = Vec::new();
     for (which, value) in [("last", &last), ("next", &next)] {
         match value {
             Some(Some(day)) => said.push(format!(
                 "{which} review on {}",
-                day.date.map_or_else(|| day.to_string(), date::long_date)
+                day.date.map_or_else(|| day.to_string(), with_weekday)
             )),
             Some(None) => said.push(format!("no {which} review date")),
             None => {}
@@ -224,19 +235,46 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
 /// A review date from the command line, in any form the walk-through
 /// accepts (2027-01-04, 4/1/2027 in the order of the plan's country, 4 Jan 2027), or
 /// "none" to clear; what it can't settle is said in the same words.
-fn review_date(value: &str, country: Option<&str>, ctx: &Ctx) -> Result<Option<Datetime>> {
+fn review_date(
+    value: &str,
+    country: Option<&str>,
+    when: date::When,
+    ctx: &Ctx,
+) -> Result<Option<Datetime>> {
     if value.trim().eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    let day = super::typed_date(
-        ctx,
-        value,
-        country,
-        crate::plan::date::When::Future,
-        |example| format!("write it like {example}"),
-    )?;
+    let day = super::typed_date(ctx, value, country, when, |example| {
+        format!("write it like {example}")
+    })?;
+    // With no year written, the latest such day on or before today.
+    let day = match when {
+        date::When::Past => date::in_the_past(day, value, ctx.today),
+        _ => day,
+    };
     if let Some(why) = date::other_calendar(day) {
         return Err(Error::Usage(why));
     }
     Ok(Some(date::date_only(day)))
+}
+
+/// "15 December 2026, a Tuesday": the date as `set` read it, with its
+/// weekday, so "12/1" read the wrong way round shows at once.
+fn with_weekday(day: toml::value::Date) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    // 1970-01-01, day 0, was a Thursday.
+    let weekday = (date::days_from_civil(day) + 3).rem_euclid(7);
+    format!(
+        "{}, a {}",
+        date::long_date(day),
+        WEEKDAYS[usize::try_from(weekday).unwrap_or(0)]
+    )
 }

@@ -1014,6 +1014,10 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
             None => format!("this number is far too large: it takes {wanted}"),
         };
     }
+    // (Both readers' words: the layout above, then the rest: guard14e.)
+    if let Some(plain) = toml_words(message) {
+        return plain.into();
+    }
     let Some((found, expected)) = message.rsplit_once(", expected ") else {
         return message.to_string();
     };
@@ -1086,6 +1090,94 @@ fn layout_words(message: &str) -> Option<&'static str> {
     })
 }
 
+/// The TOML reader's own words for a line it cannot read ("unclosed
+/// table, expected `]`", "integer number overflowed", "invalid
+/// datetime"), said as what is wrong on the line and what to do, in the
+/// words of someone mending the file by hand, not a parser's.
+fn toml_words(message: &str) -> Option<&'static str> {
+    let head = message.split(", expected").next().unwrap_or(message).trim();
+    let any = |starts: &[&str]| starts.iter().any(|s| head.starts_with(s));
+    Some(
+        if any(&[
+            "unclosed table",
+            "unclosed array table",
+            "missing table open",
+        ]) {
+            "a heading in [ ] or [[ ]] is not closed here: a ] is missing at its end"
+        } else if any(&[
+            "unclosed array",
+            "missing array opening",
+            "missing comma between array elements",
+            "extra comma in array",
+            "unexpected `=` in array",
+        ]) {
+            "a list in [ ] is not written right here: its items go between [ and ], with one comma between each two, like [\"one\", \"two\"]"
+        } else if any(&[
+            "unclosed inline table",
+            "missing inline table opening",
+            "missing key for inline table element",
+            "extra comma in inline table",
+            "invalid inline table element",
+            "missing comma between key-value pairs",
+        ]) {
+            "a group in { } is not written right here: its entries go between { and }, with one comma between each two, like { urge = 3, acted = \"no\" }"
+        } else if any(&[
+            "invalid datetime",
+            "invalid date",
+            "invalid time",
+            "invalid offset",
+        ]) {
+            "a date or time here is not written right: write a date like 2026-12-04, or a moment like 2026-12-04T10:15:00Z"
+        } else if any(&[
+            "integer number overflowed",
+            "unexpected leading zero",
+            "`_` may only go between digits",
+            "redundant numeric sign",
+            "unexpected sign",
+            "radix must be lowercase",
+            "integers with a radix cannot be signed",
+            "redundant integer number prefix",
+            "invalid floating-point number",
+            "invalid integer",
+        ]) {
+            "a number here is not written right: write a whole number like 3, with nothing else beside it"
+        } else if any(&[
+            "missing escaped value",
+            "too few unicode value digits",
+            "invalid unicode",
+            "invalid escape",
+        ]) {
+            "a \\ in the words here starts something relapse-plan cannot read: to keep a \\ itself, write it twice (\\\\)"
+        } else if any(&[
+            "unquoted keys cannot be empty",
+            "invalid unquoted key",
+            "missing assignment between key-value pairs",
+            "key with no value",
+            "missing value for key",
+            "missing value",
+            "extra assignment between key-value pairs",
+            "extra `=`",
+            "invalid key-value pair",
+            "keys cannot be multi-line",
+            "missing key",
+        ]) {
+            "this line should be a name, an =, and a value, like name = \"Sam\": part of it is missing, or there is more than one ="
+        } else if any(&[
+            "carriage return must be followed by newline",
+            "invalid comment character",
+            "unexpected content",
+            "missing comment start",
+            "unexpected key or value",
+            "missing opening quote",
+        ]) || head == "invalid value"
+        {
+            "this line is not written the way relapse-plan writes its files: compare it with the lines around it, or bring back a saved copy"
+        } else {
+            return None;
+        },
+    )
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -1132,6 +1224,45 @@ fn find_key_line(text: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every way a line of TOML can be miswritten that the reader names is
+    /// said in plain words, never the reader's own ("unclosed table",
+    /// "integer number overflowed", "invalid datetime"), with the line.
+    #[test]
+    fn toml_syntax_is_said_in_plain_words_with_its_line() {
+        for (line, plain) in [
+            ("[x", "a heading in [ ] or [[ ]] is not closed"),
+            ("a = [1,,2]", "a list in [ ] is not written right"),
+            ("a = { b = 1,, }", "a group in { } is not written right"),
+            ("a = 1979-05-27T07:32:00Zx", "a date or time here"),
+            ("a = 0x", "a number here is not written right"),
+            ("a = 1__2", "a number here is not written right"),
+            ("a = 99999999999999999999", "a much smaller whole number"),
+            ("a = \"\\q\"", "write it twice"),
+            ("= 3", "this line should be a name, an =, and a value"),
+            (
+                "a = 1 = 2",
+                "this line is not written the way relapse-plan writes",
+            ),
+            ("a", "this line should be a name, an =, and a value"),
+        ] {
+            let text = format!("schema_version = 3\n{line}\n");
+            let said = parse(text.as_bytes()).unwrap_err().to_string();
+            assert!(said.starts_with("line 2, column"), "{line}: {said}");
+            assert!(said.contains(plain), "{line}: {said}");
+            for jargon in [
+                "expected",
+                "unclosed",
+                "overflowed",
+                "datetime",
+                "radix",
+                "escaped",
+                "unquoted",
+            ] {
+                assert!(!said.contains(jargon), "{line}: {said}");
+            }
+        }
+    }
 
     #[test]
     fn numbers_out_of_range_are_said_in_plain_words() {
