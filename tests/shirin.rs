@@ -204,3 +204,53 @@ fn persian_digits_name_a_place_in_every_list() {
     );
     assert!(!err.contains("ids"), "{err}");
 }
+
+/// Her plan's own cards, exported and imported into a new plan, come
+/// back as they were: her doctor as a professional, not as help, with
+/// the hours she can be reached in Shirin's words; no one not to involve
+/// is written at all. `contact list` shows them so.
+#[test]
+fn her_own_export_reads_back_with_roles_and_hours() {
+    let env = shirins_plan();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "دکتر رضایی",
+        "--phone",
+        "021 8888 1234",
+        "--role",
+        "professional",
+        "--reachable",
+        "۸ صبح تا ۸ شب",
+    ]);
+    let file = env.home().join("mine.vcf");
+    env.ok(["contact", "export", "-o", file.to_str().unwrap()]);
+    let fresh = Env::new();
+    fresh.ok(["init", "--name", "شیرین", "--country", "IR"]);
+    let file = fresh.home().join("mine.vcf");
+    fs::copy(env.home().join("mine.vcf"), &file).unwrap();
+    let ran = fresh
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    assert!(
+        ran.stderr
+            .contains("دکتر رضایی · 021 8888 1234 (the card says: a professional) · ۸ صبح تا ۸ شب"),
+        "{}",
+        ran.stderr
+    );
+    let plan = fresh.plan();
+    let doctor = plan
+        .contacts
+        .iter()
+        .find(|c| c.name == "دکتر رضایی")
+        .unwrap();
+    assert_eq!(doctor.role, relapse_plan::plan::Role::Professional);
+    assert_eq!(doctor.reachable.as_deref(), Some("۸ صبح تا ۸ شب"));
+    let sister = plan.contacts.iter().find(|c| c.name == "مریم").unwrap();
+    assert_eq!(sister.role, relapse_plan::plan::Role::Help);
+    assert!(!plan.contacts.iter().any(|c| c.name == NIMA), "{plan:?}");
+    let list = fresh.ok(["contact", "list", "--plain"]);
+    assert!(list.contains("۸ صبح تا ۸ شب"), "{list}");
+    assert!(list.contains("professional"), "{list}");
+}
