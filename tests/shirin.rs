@@ -8,6 +8,8 @@
 use std::fs;
 
 use crate::Env;
+use crate::oksana::{one_line, utf8};
+use crate::terminal::{DOWN, ENTER, answer, at_columns};
 
 /// Her name for him, with a Persian yeh (U+06CC).
 const NIMA: &str = "نیما";
@@ -253,4 +255,55 @@ fn her_own_export_reads_back_with_roles_and_hours() {
     let list = fresh.ok(["contact", "list", "--plain"]);
     assert!(list.contains("۸ صبح تا ۸ شب"), "{list}");
     assert!(list.contains("professional"), "{list}");
+}
+
+/// In `new`, at 100 columns: adding him under the Arabic spelling, as
+/// someone who helps, is refused in words naming her own entry, and he
+/// stays in the walk-through's draft as someone not to involve.
+#[test]
+fn the_walk_through_never_adds_him_as_help() {
+    let env = shirins_plan();
+    let mut p = at_columns(&env, &["new"], "100")
+        .env("TZ", "Asia/Tehran")
+        .status(130)
+        .pty();
+    answer(&mut p, "change what you like?", ENTER);
+    answer(&mut p, "Your name on the plan?", ENTER);
+    answer(&mut p, "What keeps you going?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "A sign that things are sliding?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "What situation puts you at risk?", ENTER);
+    answer(&mut p, "Done with triggers", ENTER);
+    answer(&mut p, "Remove someone", &format!("{DOWN}{ENTER}"));
+    answer(&mut p, "Who is it?", &format!("{NIMA_ARABIC}\r"));
+    answer(&mut p, "(optional)", "09351112233\r");
+    // Moved to "Someone I can ask for help" (the second), then Enter.
+    answer(
+        &mut p,
+        "Someone not to involve",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    let said = one_line(&utf8(&p.exp_string("Who is it?").unwrap()));
+    assert!(
+        said.contains(&format!(
+            "{NIMA} is on your plan as someone not to involve in a crisis, so {NIMA_ARABIC} is not added as someone to turn to."
+        )),
+        "{said}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send_control('c').unwrap();
+    p.eof();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    let plan: toml::Table = toml::from_str(&draft).unwrap();
+    let contacts = plan
+        .get("contacts")
+        .or_else(|| plan.get("plan").and_then(|p| p.get("contacts")))
+        .and_then(toml::Value::as_array)
+        .unwrap_or_else(|| panic!("{draft}"));
+    let him = contacts
+        .iter()
+        .find(|c| c["name"].as_str() == Some(NIMA_ARABIC))
+        .unwrap_or_else(|| panic!("{draft}"));
+    assert_eq!(him["role"].as_str(), Some("do-not-involve"), "{draft}");
 }
