@@ -139,6 +139,19 @@ fn a_plan_already_holding_him_as_help_never_offers_him() {
     assert!(now.contains("مریم"), "{now}");
     assert!(!now.contains(NIMA_ARABIC), "{now}");
     assert!(!now.contains("09351112233"), "{now}");
+    let warned = format!(
+        "“{NIMA_ARABIC}” is on your plan as someone to turn to, and “{NIMA}” as someone not to involve: the same name or number, so “{NIMA_ARABIC}” is never shown as help."
+    );
+    let plan_file = env.plan_file();
+    for args in [vec!["show"], vec!["validate", plan_file.to_str().unwrap()]] {
+        let ran = env.test(&args).run();
+        let said = ran.stderr + &ran.stdout;
+        assert!(said.contains(&warned), "{args:?}: {said}");
+        assert!(
+            said.contains(" contact remove 1` takes out the first"),
+            "{said}"
+        );
+    }
 }
 
 /// Her phone's address book, exported: him under the Arabic spelling

@@ -75,6 +75,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     );
     ctx.tell(&said)?;
     hidden_numbers(ctx, &bytes, "", &plan, Some("relapse-plan contact edit"))?;
+    super::say_helpers_not_to_involve(ctx, &plan)?;
     // Not a problem that stops the plan (both may be right), but a screen
     // or a phone would show the two as one person: worth a look.
     for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {
