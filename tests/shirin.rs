@@ -110,7 +110,7 @@ fn a_plan_already_holding_him_as_help_never_offers_him() {
         "contact",
         "add",
         "--name",
-        NIMA_ARABIC,
+        "Someone",
         "--phone",
         "09351112233",
         "--role",
@@ -125,6 +125,8 @@ fn a_plan_already_holding_him_as_help_never_offers_him() {
         "۰۹۳۵ ۱۱۱ ۲۲۳۳",
         "--do-not-involve",
     ]);
+    // As an older version, or a hand edit, could have left it.
+    env.edit_plan_by_hand("name = \"Someone\"", &format!("name = \"{NIMA_ARABIC}\""));
     env.ok([
         "contact",
         "add",
@@ -270,8 +272,8 @@ fn her_own_export_reads_back_with_roles_and_hours() {
     assert!(list.contains("professional"), "{list}");
 }
 
-/// In `new`, at 100 columns: adding him under the Arabic spelling, as
-/// someone who helps, is refused in words naming her own entry, and he
+/// In `new`, at 100 columns: adding him under another name with his
+/// number, as someone who helps, is refused in words naming her own entry, and he
 /// stays in the walk-through's draft as someone not to involve.
 #[test]
 fn the_walk_through_never_adds_him_as_help() {
@@ -289,7 +291,8 @@ fn the_walk_through_never_adds_him_as_help() {
     answer(&mut p, "What situation puts you at risk?", ENTER);
     answer(&mut p, "Done with triggers", ENTER);
     answer(&mut p, "Remove someone", &format!("{DOWN}{ENTER}"));
-    answer(&mut p, "Who is it?", &format!("{NIMA_ARABIC}\r"));
+    // Under a name of its own, with his number.
+    answer(&mut p, "Who is it?", "Nima\r");
     answer(&mut p, "(optional)", "09351112233\r");
     // Moved to "Someone I can ask for help" (the second), then Enter.
     answer(
@@ -300,7 +303,7 @@ fn the_walk_through_never_adds_him_as_help() {
     let said = one_line(&utf8(&p.exp_string("Who is it?").unwrap()));
     assert!(
         said.contains(&format!(
-            "{NIMA} is on your plan as someone not to involve in a crisis, so {NIMA_ARABIC} is not added as someone to turn to."
+            "{NIMA} is on your plan as someone not to involve in a crisis, so Nima is not added as someone to turn to."
         )),
         "{said}"
     );
@@ -316,7 +319,34 @@ fn the_walk_through_never_adds_him_as_help() {
         .unwrap_or_else(|| panic!("{draft}"));
     let him = contacts
         .iter()
-        .find(|c| c["name"].as_str() == Some(NIMA_ARABIC))
+        .find(|c| c["name"].as_str() == Some("Nima"))
         .unwrap_or_else(|| panic!("{draft}"));
     assert_eq!(him["role"].as_str(), Some("do-not-involve"), "{draft}");
+}
+
+/// A crisis step naming him with an Arabic yeh names her نیما: kept as
+/// she wrote it, and marked on the crisis screen as someone she said not
+/// to involve. Adding his Arabic spelling as someone not to involve too
+/// is refused as a name already in her plan, in her words.
+#[test]
+fn a_step_naming_him_in_another_spelling_is_marked_and_he_is_not_added_twice() {
+    let env = shirins_plan();
+    env.ok(["step", "add", &format!("به {NIMA_ARABIC} زنگ نزن")]);
+    let now = env.ok(["now", "--plain"]);
+    assert!(now.contains(&format!("به {NIMA_ARABIC} زنگ نزن")), "{now}");
+    assert!(now.contains(NIMA), "{now}");
+    let err = env.fails(
+        1,
+        ["contact", "add", "--name", NIMA_ARABIC, "--do-not-involve"],
+    );
+    assert!(
+        err.contains(&format!(
+            "“{NIMA_ARABIC}” looks the same as “{NIMA}”, already in your plan"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("they are one name as different keyboards write it"),
+        "{err}"
+    );
 }
