@@ -349,4 +349,7 @@ fn a_step_naming_him_in_another_spelling_is_marked_and_he_is_not_added_twice() {
         err.contains("they are one name as different keyboards write it"),
         "{err}"
     );
+    // Her words and the number `contact list` shows, never an id.
+    assert!(!err.contains("(contact `"), "{err}");
+    assert!(err.contains(" contact edit 1 --phone"), "{err}");
 }

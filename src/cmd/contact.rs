@@ -229,7 +229,7 @@ fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
         Some(other) => Err(Error::LooksLike {
             name: clean(name),
             other: clean(&other.name),
-            id: other.id.clone(),
+            number: plan.number_of::<Contact>(&other.id).unwrap_or(1),
             differs: crate::render::how_names_differ(name, &other.name),
         }),
         None => Ok(()),
