@@ -162,11 +162,13 @@ pub enum Error {
 
     /// A contact's name that looks the same as another's on a screen or a
     /// phone (both cleaned, so a hidden character shows written out).
-    #[error("{}", looks_like(name, other, id, differs))]
+    #[error("{}", looks_like(name, other, differs))]
     LooksLike {
         name: String,
         other: String,
-        id: String,
+        /// The number `contact list` shows the other with: her words and
+        /// that number, never an id, are what she reads.
+        number: usize,
         /// How they differ, in words (`render::how_names_differ`).
         differs: String,
     },
@@ -839,8 +841,8 @@ impl Error {
             Error::IsNotToInvolve { number, .. } => format!(
                 "if that has changed, change their role first: `relapse-plan contact edit {number} --role help`"
             ),
-            Error::LooksLike { id, .. } => format!(
-                "two people of one name can't be told apart when it matters: to change their number, `relapse-plan contact edit {id} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
+            Error::LooksLike { number, .. } => format!(
+                "two people of one name can't be told apart when it matters: to change their number, `relapse-plan contact edit {number} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
             ),
             Error::InUse { .. } => {
                 "remove the links first, or add --force to remove it and its links".into()
@@ -999,12 +1001,12 @@ fn too_long_words(found: &crate::plan::limits::TooLong) -> String {
 }
 
 /// "Sam" is already in the plan, or looks the same as someone who is.
-fn looks_like(name: &str, other: &str, id: &str, differs: &str) -> String {
+fn looks_like(name: &str, other: &str, differs: &str) -> String {
     if name == other {
-        format!("“{name}” is already in your plan (contact `{id}`), so nothing was changed")
+        format!("“{name}” is already in your plan, so nothing was changed")
     } else {
         format!(
-            "“{name}” looks the same as “{other}”, already in your plan (contact `{id}`): {differs}, so nothing was changed"
+            "“{name}” looks the same as “{other}”, already in your plan: {differs}, so nothing was changed"
         )
     }
 }

@@ -397,6 +397,13 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
         "07700 900111",
     ]);
     let before = env.snapshot_dir();
+    // He is named by the number `contact list` shows, never by an id.
+    let dave = 1 + env
+        .plan()
+        .contacts
+        .iter()
+        .position(|c| c.name == "Dave Last")
+        .unwrap();
     for name in [
         "Dave \u{200b}Last",
         "dave  last",
@@ -411,13 +418,12 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
         // A hidden character typed is left out, so "Dave\u{200b} Last"
         // is Dave Last himself: refused as already there.
         assert!(
-            err.contains(
-                "looks the same as “Dave Last”, already in your plan (contact `dave-last`)"
-            ) || err.contains("“Dave Last” is already in your plan (contact `dave-last`)"),
+            err.contains("looks the same as “Dave Last”, already in your plan")
+                || err.contains("“Dave Last” is already in your plan"),
             "{name}: {err}"
         );
         assert!(
-            err.contains("contact edit dave-last --phone"),
+            err.contains(&format!("contact edit {dave} --phone")) && !err.contains("dave-last"),
             "{name}: {err}"
         );
         assert!(
@@ -454,9 +460,7 @@ fn look_alike_contacts_are_refused_and_never_exported_alike() {
     // The very same name is said plainly.
     let err = env.fails(1, ["contact", "add", "--name", "Dave Last", "--phone", "1"]);
     assert!(
-        err.contains(
-            "“Dave Last” is already in your plan (contact `dave-last`), so nothing was changed"
-        ),
+        err.contains("“Dave Last” is already in your plan, so nothing was changed"),
         "{err}"
     );
     // A zero-width non-joiner in Persian changes how the word is drawn.
@@ -776,7 +780,7 @@ fn look_alikes_across_alphabets_are_named_and_never_exported_alike() {
         ],
     );
     assert!(
-        err.contains("“D\u{430}ve Last” looks the same as “Dave Last”, already in your plan (contact `dave-last`): they are written in different alphabets that look alike: “D\u{430}ve Last” has a Cyrillic letter, so nothing was changed"),
+        err.contains("“D\u{430}ve Last” looks the same as “Dave Last”, already in your plan: they are written in different alphabets that look alike: “D\u{430}ve Last” has a Cyrillic letter, so nothing was changed"),
         "{err}"
     );
     assert_eq!(env.snapshot_dir(), before);
@@ -1161,10 +1165,7 @@ fn a_name_typed_with_a_hidden_character_is_the_same_person() {
     );
     // Typed, the hidden character is left out (her_words): Dave Last
     // himself, already there.
-    assert!(
-        err.contains("“Dave Last” is already in your plan (contact `dave-last`)"),
-        "{err}"
-    );
+    assert!(err.contains("“Dave Last” is already in your plan"), "{err}");
     let err = env.fails(
         1,
         ["contact", "add", "--name", "dave  last", "--phone", "1"],

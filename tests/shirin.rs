@@ -8,6 +8,8 @@
 use std::fs;
 
 use crate::Env;
+use crate::oksana::{one_line, utf8};
+use crate::terminal::{DOWN, ENTER, answer, at_columns};
 
 /// Her name for him, with a Persian yeh (U+06CC).
 const NIMA: &str = "نیما";
@@ -108,7 +110,7 @@ fn a_plan_already_holding_him_as_help_never_offers_him() {
         "contact",
         "add",
         "--name",
-        NIMA_ARABIC,
+        "Someone",
         "--phone",
         "09351112233",
         "--role",
@@ -123,6 +125,8 @@ fn a_plan_already_holding_him_as_help_never_offers_him() {
         "۰۹۳۵ ۱۱۱ ۲۲۳۳",
         "--do-not-involve",
     ]);
+    // As an older version, or a hand edit, could have left it.
+    env.edit_plan_by_hand("name = \"Someone\"", &format!("name = \"{NIMA_ARABIC}\""));
     env.ok([
         "contact",
         "add",
@@ -137,6 +141,19 @@ fn a_plan_already_holding_him_as_help_never_offers_him() {
     assert!(now.contains("مریم"), "{now}");
     assert!(!now.contains(NIMA_ARABIC), "{now}");
     assert!(!now.contains("09351112233"), "{now}");
+    let warned = format!(
+        "“{NIMA_ARABIC}” is on your plan as someone to turn to, and “{NIMA}” as someone not to involve: the same name or number, so “{NIMA_ARABIC}” is never shown as help."
+    );
+    let plan_file = env.plan_file();
+    for args in [vec!["show"], vec!["validate", plan_file.to_str().unwrap()]] {
+        let ran = env.test(&args).run();
+        let said = ran.stderr + &ran.stdout;
+        assert!(said.contains(&warned), "{args:?}: {said}");
+        assert!(
+            said.contains(" contact remove 1` takes out the first"),
+            "{said}"
+        );
+    }
 }
 
 /// Her phone's address book, exported: him under the Arabic spelling
@@ -203,4 +220,136 @@ fn persian_digits_name_a_place_in_every_list() {
         "{err}"
     );
     assert!(!err.contains("ids"), "{err}");
+}
+
+/// Her plan's own cards, exported and imported into a new plan, come
+/// back as they were: her doctor as a professional, not as help, with
+/// the hours she can be reached in Shirin's words; no one not to involve
+/// is written at all. `contact list` shows them so.
+#[test]
+fn her_own_export_reads_back_with_roles_and_hours() {
+    let env = shirins_plan();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "دکتر رضایی",
+        "--phone",
+        "021 8888 1234",
+        "--role",
+        "professional",
+        "--reachable",
+        "۸ صبح تا ۸ شب",
+    ]);
+    let file = env.home().join("mine.vcf");
+    env.ok(["contact", "export", "-o", file.to_str().unwrap()]);
+    let fresh = Env::new();
+    fresh.ok(["init", "--name", "شیرین", "--country", "IR"]);
+    let file = fresh.home().join("mine.vcf");
+    fs::copy(env.home().join("mine.vcf"), &file).unwrap();
+    let ran = fresh
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    assert!(
+        ran.stderr
+            .contains("دکتر رضایی · 021 8888 1234 (the card says: a professional) · ۸ صبح تا ۸ شب"),
+        "{}",
+        ran.stderr
+    );
+    let plan = fresh.plan();
+    let doctor = plan
+        .contacts
+        .iter()
+        .find(|c| c.name == "دکتر رضایی")
+        .unwrap();
+    assert_eq!(doctor.role, relapse_plan::plan::Role::Professional);
+    assert_eq!(doctor.reachable.as_deref(), Some("۸ صبح تا ۸ شب"));
+    let sister = plan.contacts.iter().find(|c| c.name == "مریم").unwrap();
+    assert_eq!(sister.role, relapse_plan::plan::Role::Help);
+    assert!(!plan.contacts.iter().any(|c| c.name == NIMA), "{plan:?}");
+    let list = fresh.ok(["contact", "list", "--plain"]);
+    assert!(list.contains("۸ صبح تا ۸ شب"), "{list}");
+    assert!(list.contains("professional"), "{list}");
+}
+
+/// In `new`, at 100 columns: adding him under another name with his
+/// number, as someone who helps, is refused in words naming her own entry, and he
+/// stays in the walk-through's draft as someone not to involve.
+#[test]
+fn the_walk_through_never_adds_him_as_help() {
+    let env = shirins_plan();
+    let mut p = at_columns(&env, &["new"], "100")
+        .env("TZ", "Asia/Tehran")
+        .status(130)
+        .pty();
+    answer(&mut p, "change what you like?", ENTER);
+    answer(&mut p, "Your name on the plan?", ENTER);
+    answer(&mut p, "What keeps you going?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "A sign that things are sliding?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "What situation puts you at risk?", ENTER);
+    answer(&mut p, "Done with triggers", ENTER);
+    answer(&mut p, "Remove someone", &format!("{DOWN}{ENTER}"));
+    // Under a name of its own, with his number.
+    answer(&mut p, "Who is it?", "Nima\r");
+    answer(&mut p, "(optional)", "09351112233\r");
+    // Moved to "Someone I can ask for help" (the second), then Enter.
+    answer(
+        &mut p,
+        "Someone not to involve",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    let said = one_line(&utf8(&p.exp_string("Who is it?").unwrap()));
+    assert!(
+        said.contains(&format!(
+            "{NIMA} is on your plan as someone not to involve in a crisis, so Nima is not added as someone to turn to."
+        )),
+        "{said}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send_control('c').unwrap();
+    p.eof();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    let plan: toml::Table = toml::from_str(&draft).unwrap();
+    let contacts = plan
+        .get("contacts")
+        .or_else(|| plan.get("plan").and_then(|p| p.get("contacts")))
+        .and_then(toml::Value::as_array)
+        .unwrap_or_else(|| panic!("{draft}"));
+    let him = contacts
+        .iter()
+        .find(|c| c["name"].as_str() == Some("Nima"))
+        .unwrap_or_else(|| panic!("{draft}"));
+    assert_eq!(him["role"].as_str(), Some("do-not-involve"), "{draft}");
+}
+
+/// A crisis step naming him with an Arabic yeh names her نیما: kept as
+/// she wrote it, and marked on the crisis screen as someone she said not
+/// to involve. Adding his Arabic spelling as someone not to involve too
+/// is refused as a name already in her plan, in her words.
+#[test]
+fn a_step_naming_him_in_another_spelling_is_marked_and_he_is_not_added_twice() {
+    let env = shirins_plan();
+    env.ok(["step", "add", &format!("به {NIMA_ARABIC} زنگ نزن")]);
+    let now = env.ok(["now", "--plain"]);
+    assert!(now.contains(&format!("به {NIMA_ARABIC} زنگ نزن")), "{now}");
+    assert!(now.contains(NIMA), "{now}");
+    let err = env.fails(
+        1,
+        ["contact", "add", "--name", NIMA_ARABIC, "--do-not-involve"],
+    );
+    assert!(
+        err.contains(&format!(
+            "“{NIMA_ARABIC}” looks the same as “{NIMA}”, already in your plan"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("they are one name as different keyboards write it"),
+        "{err}"
+    );
+    // Her words and the number `contact list` shows, never an id.
+    assert!(!err.contains("(contact `"), "{err}");
+    assert!(err.contains(" contact edit 1 --phone"), "{err}");
 }

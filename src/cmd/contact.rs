@@ -229,7 +229,7 @@ fn looks_new(plan: &Plan, name: &str, except: Option<&str>) -> Result<()> {
         Some(other) => Err(Error::LooksLike {
             name: clean(name),
             other: clean(&other.name),
-            id: other.id.clone(),
+            number: plan.number_of::<Contact>(&other.id).unwrap_or(1),
             differs: crate::render::how_names_differ(name, &other.name),
         }),
         None => Ok(()),
@@ -402,7 +402,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     ctx.say(&format!(
         "To add, as {} contacts:\n{}",
         role.key(),
-        list(&new)
+        listed(new.iter().map(|card| to_add_words(card, role)).collect())
     ))?;
     let no_number: Vec<String> = new
         .iter()
@@ -446,6 +446,27 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             if added == 1 { "person" } else { "people" }
         ))
     })
+}
+
+/// A card to add, in a line: its name and number, and the role its note
+/// gives when that is not the one she imports them as (a plan's own card
+/// says "a professional", and comes back as one).
+fn to_add_words(card: &Card, role: Role) -> String {
+    let mut line = match &card.phone {
+        Some(phone) => format!("{} · {}", clean(&card.name), clean(phone)),
+        None => format!("{} · no number", clean(&card.name)),
+    };
+    if let Some(said) = card
+        .role
+        .filter(|said| *said != role && role != Role::DoNotInvolve)
+        .and_then(vcard::in_a_crisis)
+    {
+        let _ = write!(line, " (the card says: {said})");
+    }
+    if let Some(hours) = &card.reachable {
+        let _ = write!(line, " · {}", clean(hours));
+    }
+    line
 }
 
 /// The cards to add, and apart from them those who are someone marked "do

@@ -186,6 +186,25 @@ fn save_renaming(
     said(ctx, &saved)
 }
 
+/// Names, on standard error, each person to turn to who is the same person
+/// as someone marked "do not involve" under another spelling or number
+/// (see [`Plan::helpers_not_to_involve`]): a plan written before names and
+/// numbers were compared so may hold both. The screens never offer them;
+/// `validate` and `show` say so, with the command that mends it.
+fn say_helpers_not_to_involve(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
+    use crate::plan::Contact;
+    for (helper, them) in plan.helpers_not_to_involve() {
+        let number = plan.number_of::<Contact>(&helper.id).unwrap_or(1);
+        ctx.say(&format!(
+            "{} is on your plan as someone to turn to, and {} as someone not to involve: the same name or number, so {} is never shown as help. If they are one person, `relapse-plan contact remove {number}` takes out the first; if not, give each a name and number of their own.",
+            crate::render::quoted(&helper.name),
+            crate::render::quoted(&them.name),
+            crate::render::quoted(&helper.name),
+        ))?;
+    }
+    Ok(())
+}
+
 /// The early warning at the top of `show` and after the steps of `now`
 /// (`after`: in a crisis the steps come first), while it holds. It reads
 /// only the small summary of recent check-ins, and never stops the

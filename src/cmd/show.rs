@@ -11,6 +11,7 @@ pub(super) fn run(args: &JsonArgs, ctx: &mut Ctx) -> Result<()> {
         super::write_json(ctx, &json::plan(&loaded.plan))?;
     } else {
         super::warn_early(ctx, &loaded.plan, false)?;
+        super::say_helpers_not_to_involve(ctx, &loaded.plan)?;
         let mut shown = Vec::new();
         tables::write_plan(&mut shown, &loaded.plan, (&ctx.zone, ctx.today), ctx.style)
             .map_err(Error::Stdout)?;

@@ -78,6 +78,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     for check in hidden_numbers(&bytes, "", &plan, Some("relapse-plan contact edit")) {
         ctx.say(&check)?;
     }
+    super::say_helpers_not_to_involve(ctx, &plan)?;
     // Not a problem that stops the plan (both may be right), but a screen
     // or a phone would show the two as one person: worth a look.
     for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {

@@ -156,9 +156,12 @@ impl Plan {
                 .iter()
                 .filter(move |c| Some(c.id.as_str()) != except)
         };
+        // Arabic-script spellings of one name too (see
+        // `same::same_spelling`): `نيما` from an Arabic keyboard is her `نیما`.
         others()
             .find(|c| c.name == name)
             .or_else(|| others().find(|c| looks_alike(&c.name, name)))
+            .or_else(|| others().find(|c| super::same::same_spelling(&c.name, name)))
     }
 }
 

@@ -25,7 +25,9 @@ pub fn not_to_involve<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
 /// Every contact whom `text` names, in the plan's order, each once: the
 /// card keeps the people her crisis steps tell her to call.
 pub fn named<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
-    let text = text.to_lowercase();
+    // Letters folded as names are compared ([`super::same::fold_letters`]):
+    // "زنگ به نيما" names her نیما, whichever keyboard wrote the yeh.
+    let text = super::same::fold_letters(text);
     plan.contacts
         .iter()
         .filter(|c| names_of(&c.name).iter().any(|name| names(&text, name)))
@@ -178,7 +180,7 @@ pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
 /// gave it, and its first word when it has more than one ("Dermot" of
 /// "Dermot Byrne", "Dermot (ex)").
 fn names_of(name: &str) -> Vec<String> {
-    let name = name.trim().to_lowercase();
+    let name = super::same::fold_letters(name.trim());
     let mut names = Vec::new();
     if name.chars().any(char::is_alphanumeric) {
         names.push(name.clone());

@@ -20,10 +20,15 @@ use super::{Contact, Plan};
 /// show. Teh marbuta `ة` and heh `ه` stay apart: they are different
 /// letters, and names differ by them. Runs of spaces are one space.
 pub fn fold(text: &str) -> String {
+    fold_with(text, false)
+}
+
+/// [`fold`], keeping the joiners when `joiners`.
+fn fold_with(text: &str, joiners: bool) -> String {
     let composed: String = text.nfkc().collect::<String>().to_lowercase();
     let letters: String = composed
         .chars()
-        .filter(|&c| !decoration(c))
+        .filter(|&c| (joiners && matches!(c, '\u{200c}' | '\u{200d}')) || !decoration(c))
         .map(one_letter)
         .collect();
     letters.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -66,6 +71,16 @@ pub fn same_name(a: &str, b: &str) -> bool {
         return false;
     }
     fa == fb || looks_alike(a, b)
+}
+
+/// Whether two names are one spelling of a name, as two keyboards write
+/// it: [`fold`] but keeping the joiners, which change how a Persian word
+/// is drawn ("می‌خواهم" and "میخواهم" show differently), so two people
+/// in a plan may be told apart by one. For a plan's duplicate check; who
+/// is not to involve is matched by [`same_name`], joiners and all left out.
+pub fn same_spelling(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold_with(a, true), fold_with(b, true));
+    !fa.is_empty() && fa == fb
 }
 
 /// A country's calling code and the prefix dialled before a number at

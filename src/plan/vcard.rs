@@ -38,6 +38,13 @@ pub struct Card {
     /// was read as Windows-1252 (as older Windows programs write): a guess
     /// the person is told about, card by card.
     pub guessed_windows_1252: bool,
+    /// The role the card's note gives, as `contact export` writes it ("In
+    /// my crisis plan: a professional."): a plan's own card reads back as
+    /// what it was.
+    pub role: Option<Role>,
+    /// When they can be reached, from the note's "Reachable: …" line, as
+    /// `contact export` writes it; in her words, without hidden characters.
+    pub reachable: Option<String>,
 }
 
 /// A card that can't come into a plan, as it has no name: there is
@@ -239,6 +246,8 @@ struct Builder {
     hidden: bool,
     /// Whether a name field was read as Windows-1252 by a guess.
     guessed: bool,
+    /// The note, escapes and all, to read back what our export wrote.
+    note: Option<String>,
 }
 
 impl Builder {
@@ -284,6 +293,7 @@ impl Builder {
                     self.phones.push((preferred, number));
                 }
             }
+            "NOTE" => self.note = Some(value),
             _ => {}
         }
     }
@@ -316,6 +326,7 @@ impl Builder {
             .map(|(_, number)| number)
             .filter(|number| seen.insert(digits(number)))
             .collect();
+        let (role, reachable) = self.note.as_deref().map(said_in_note).unwrap_or_default();
         Ok(Card {
             position: self.position,
             // Tidying can leave spaces doubled ("Jo \u{200b} Smith").
@@ -328,8 +339,34 @@ impl Builder {
             phone,
             other_phones,
             guessed_windows_1252: self.guessed,
+            role,
+            reachable,
         })
     }
+}
+
+/// The role and the hours a card's note holds when `contact export` wrote
+/// it ([`person`]): "In my crisis plan: a professional." and "Reachable:
+/// ۸ صبح تا ۸ شب" on lines of their own. Anything else in a note is not
+/// ours, and says nothing. Read from the escaped value, where the line
+/// breaks still show.
+fn said_in_note(raw: &str) -> (Option<Role>, Option<String>) {
+    let (mut role, mut reachable) = (None, None);
+    let raw = raw.replace("\\N", "\\n");
+    for line in raw.split("\\n").flat_map(str::lines) {
+        let line = unescape(line);
+        let line = line.trim();
+        if let Some(said) = line.strip_prefix("In my crisis plan: ") {
+            let said = said.trim_end_matches('.');
+            role = [Role::Help, Role::Professional, Role::Distraction]
+                .into_iter()
+                .find(|r| in_a_crisis(*r) == Some(said));
+        } else if let Some(hours) = line.strip_prefix("Reachable: ") {
+            let hours = super::hidden::without_hidden(hours);
+            reachable = Some(hours).filter(|h| !h.trim().is_empty());
+        }
+    }
+    (role, reachable)
 }
 
 /// Joins folded lines: a line starting with a space or tab continues the
@@ -746,12 +783,18 @@ impl Plan {
         let added = new.len();
         for card in new {
             let id = ids.make(&card.name, "contact");
+            // The role a plan's own card gives (a professional stays one),
+            // unless she imports them as people not to involve.
+            let role = match (role, card.role) {
+                (Role::DoNotInvolve, _) | (_, None) => role,
+                (_, Some(said)) => said,
+            };
             self.contacts.push(Contact {
                 id,
                 name: card.name,
                 phone: card.phone,
                 role,
-                reachable: None,
+                reachable: card.reachable,
             });
         }
         added
@@ -1059,7 +1102,7 @@ pub fn card_problem(card: &Card, role: Role) -> Option<String> {
         name: card.name.clone(),
         phone: card.phone.clone(),
         role,
-        reachable: None,
+        reachable: card.reachable.clone(),
     };
     super::validate::contact_problems(&contact)
         .into_iter()
@@ -1082,6 +1125,8 @@ mod tests {
             phone: phone.map(Into::into),
             other_phones: Vec::new(),
             guessed_windows_1252: false,
+            role: None,
+            reachable: None,
         };
         assert_eq!(
             card_problem(&card("Alex", Some("07700 900123")), Role::Help),
@@ -1333,6 +1378,8 @@ mod tests {
                     phone: Some("01632 960 123".into()),
                     other_phones: vec!["+44 7700 900123".into()],
                     guessed_windows_1252: false,
+                    role: None,
+                    reachable: None,
                 },
                 Card {
                     position: 2,
@@ -1341,6 +1388,8 @@ mod tests {
                     phone: Some("+44-1632-960-000".into()),
                     other_phones: Vec::new(),
                     guessed_windows_1252: false,
+                    role: None,
+                    reachable: None,
                 },
             ]
         );
@@ -1358,6 +1407,8 @@ mod tests {
                 phone: Some("07700 900456".into()),
                 other_phones: Vec::new(),
                 guessed_windows_1252: false,
+                role: None,
+                reachable: None,
             }]
         );
     }
@@ -1374,6 +1425,8 @@ mod tests {
                 phone: Some("0151 1234567".into()),
                 other_phones: Vec::new(),
                 guessed_windows_1252: false,
+                role: None,
+                reachable: None,
             }]
         );
     }

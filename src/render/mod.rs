@@ -92,7 +92,10 @@ pub fn role_words(role: crate::plan::Role) -> &'static str {
 /// which is which: "“Dаve Last” has a Cyrillic letter", or "the names
 /// differ only in case, width or characters that do not show".
 pub fn how_names_differ(name: &str, other: &str) -> String {
-    use crate::plan::lookalike::{Difference, difference};
+    use crate::plan::lookalike::{Difference, difference, looks_alike};
+    if !looks_alike(name, other) && crate::plan::same::same_spelling(name, other) {
+        return "they are one name as different keyboards write it (the Arabic and Persian forms of a letter, or marks that only decorate it)".into();
+    }
     match difference(name, other) {
         Difference::Unseen => {
             "the names differ only in case, width or characters that do not show".into()

@@ -369,6 +369,25 @@ impl Wizard<'_> {
         let current = (!new).then_some(self.draft.plan.contacts[i].role);
         if let Some(role) = ask_role(self.ask, &name, current)? {
             let id = self.draft.plan.contacts[i].id.clone();
+            let phone = self.draft.plan.contacts[i].phone.clone();
+            // Never as help someone who is the same person as one she
+            // marked not to involve (Shirin's نيما for her نیما): said,
+            // and their role left as it was.
+            if role != Role::DoNotInvolve
+                && let Some(them) =
+                    self.draft
+                        .plan
+                        .not_to_involve_like(&name, phone.as_deref(), Some(&id))
+            {
+                let said = format!(
+                    "{} is on your plan as someone not to involve in a crisis, so {} is not added as someone to turn to. If that has changed, change {}’s role first, under “Change someone”.",
+                    clean(&them.name),
+                    clean(&name),
+                    clean(&them.name)
+                );
+                self.say(&said)?;
+                return Ok(());
+            }
             self.plan().contacts[i].role = role;
             if role == Role::DoNotInvolve {
                 self.plan().unlink(Entry::Contact, &id);
