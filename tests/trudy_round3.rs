@@ -63,7 +63,7 @@ fn a_calendar_file_that_cannot_be_written_says_the_change_was_saved() {
         .run();
     let said = ran.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        said.contains("Saved revision 4: next review on 10 March 2027."),
+        said.contains("Saved revision 4: next review on 10 March 2027, a Wednesday."),
         "{said}"
     );
     assert!(!said.contains("nothing was changed"), "{said}");
@@ -125,7 +125,8 @@ fn a_dumb_terminal_gets_no_bold_codes() {
 /// A damaged check-ins.toml and practice.toml were said in the TOML
 /// reader's terms ("key with no value, expected `=`", "unclosed array,
 /// expected `]`"); they are said in words, as the plan's are, with the
-/// file, the line and what to do.
+/// file, the line and what to do. (One wording for plan and logs alike:
+/// guard14e's, which clock14h's was merged into.)
 #[test]
 fn a_damaged_log_is_said_in_words() {
     let env = Env::with_example();
@@ -134,25 +135,25 @@ fn a_damaged_log_is_said_in_words() {
             "check-ins.toml",
             "version 1\n",
             &["check-in", "--urge", "2"],
-            "line 1, column 9: a name here has no `=` and value after it, as in `urge = 3`",
+            "line 1, column 9: this line should be a name, an =, and a value",
         ),
         (
             "check-ins.toml",
             "version = [1\n",
             &["trends"],
-            "line 1, column 13: a list opened with [ here is never closed: a ] is missing at its end",
+            "line 1, column 13: a list in [ ] is not written right here",
         ),
         (
             "practice.toml",
             "version 1\n",
             &["practice"],
-            "line 1, column 9: a name here has no `=` and value after it",
+            "line 1, column 9: this line should be a name, an =, and a value",
         ),
         (
             "practice.toml",
             "version = 1\n[[exercises]\n",
             &["practice"],
-            "a heading in [ ] here is missing its closing ]",
+            "a heading in [ ] or [[ ]] is not closed here: a ] is missing at its end",
         ),
     ];
     for (name, text, args, said) in cases {

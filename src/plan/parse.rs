@@ -1002,9 +1002,6 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
     if message.starts_with("string values must be quoted") {
         return "words here need quote marks around them, like \"Dr Rao\"".into();
     }
-    if let Some(words) = layout_words(message) {
-        return words.into();
-    }
     // The TOML reader's words for a number past any it reads (`1e400`):
     // what is allowed, without "floating-point" (homework14d).
     if message.contains("floating-point number overflowed") {
@@ -1014,7 +1011,6 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
             None => format!("this number is far too large: it takes {wanted}"),
         };
     }
-    // (Both readers' words: the layout above, then the rest: guard14e.)
     if let Some(plain) = toml_words(message) {
         return plain.into();
     }
@@ -1049,45 +1045,6 @@ fn plain_words(message: &str, key: Option<&str>) -> String {
         Some(key) => format!("`{key}` is {value}, which is not allowed: it takes {wanted}"),
         None => format!("{value} is not allowed here: it takes {wanted}"),
     }
-}
-
-/// The TOML reader's words for a line not laid out as relapse-plan
-/// writes its files ("key with no value, expected `=`", "unclosed array,
-/// expected `]`"), in words, for the plan and the logs alike: Trudy read
-/// the reader's own terms for a damaged check-ins.toml and practice.toml.
-fn layout_words(message: &str) -> Option<&'static str> {
-    let what = message
-        .split_once(", expected")
-        .map_or(message, |(what, _)| what);
-    Some(match what {
-        "key with no value" => {
-            "a name here has no `=` and value after it, as in `urge = 3`: the file was changed by hand, or cut short"
-        }
-        "missing value" | "missing value for key" => {
-            "there is an `=` here with nothing after it: the value is missing, or the file was cut short"
-        }
-        "unclosed array" => "a list opened with [ here is never closed: a ] is missing at its end",
-        "unclosed table" | "unclosed array table" => {
-            "a heading in [ ] here is missing its closing ]"
-        }
-        "unclosed inline table" => "a { here is never closed: a } is missing at its end",
-        "missing comma between array elements" => {
-            "two things in a list here have no comma between them"
-        }
-        "missing assignment between key-value pairs"
-        | "extra assignment between key-value pairs"
-        | "missing comma between key-value pairs" => {
-            "one line here holds more than one `name = value`: each goes on a line of its own"
-        }
-        "invalid unquoted key"
-        | "unexpected key or value"
-        | "unexpected content"
-        | "invalid key-value pair"
-        | "unquoted keys cannot be empty" => {
-            "this line is not written as relapse-plan writes its lines (`name = value`): the file was changed by hand, or cut short"
-        }
-        _ => return None,
-    })
 }
 
 /// The TOML reader's own words for a line it cannot read ("unclosed
