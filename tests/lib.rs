@@ -739,7 +739,7 @@ pub fn browser(chromium: &str, profile: &Path) -> Test {
 /// her words on. The marks themselves are tested in `rtl_screen.rs`.
 pub fn unmarked(text: &str) -> String {
     text.chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{202d}' | '\u{202c}'))
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202d}' | '\u{202c}'))
         .collect()
 }
 

@@ -6,9 +6,9 @@
 
 use crate::{Env, unmarked};
 
-/// The marks relapse-plan adds: left-to-right mark, left-to-right
-/// override and its end.
-const MARKS: [char; 3] = ['\u{200e}', '\u{202d}', '\u{202c}'];
+/// The marks relapse-plan adds: left-to-right and right-to-left marks,
+/// left-to-right override and its end.
+const MARKS: [char; 4] = ['\u{200e}', '\u{200f}', '\u{202d}', '\u{202c}'];
 
 /// Layla's plan: her sister's number in Arabic-Indic digits, her
 /// brother's in Latin ones, both in her own Arabic steps too.
@@ -118,6 +118,43 @@ fn her_numbers_read_as_typed_in_a_bidi_terminal() {
         }
     }
     assert!(reversed_without > 10, "{reversed_without}");
+}
+
+/// Layla: GNOME Terminal sets every line left to right, and a
+/// left-to-right mark on each side of a number split her Arabic sentence in
+/// two: "إذا لم تردّ مريم، اتصل بأحمد على +20 … أو (02) 2222-3333" showed
+/// the words after a number before the words leading to it. Read from the
+/// right, as she reads, her sentence now comes in her order: its first
+/// number before "أو", "أو" before its second number, whatever direction
+/// the terminal gives the line.
+#[test]
+fn her_sentence_keeps_its_order_around_the_numbers() {
+    let env = laylas_plan();
+    let levels = [
+        None,
+        Some(unicode_bidi::Level::ltr()),
+        Some(unicode_bidi::Level::rtl()),
+    ];
+    for args in [&["now"][..], &["show"], &["step", "list"]] {
+        let out = env.test(args).env("COLUMNS", "100").run().stdout;
+        let line = out
+            .lines()
+            .find(|l| unmarked(l).contains("(02) 2222-3333"))
+            .unwrap_or_else(|| panic!("{args:?}:\n{out}"));
+        for level in levels {
+            let shown = seen(line, level);
+            // Left to right on the screen: the last number leftmost.
+            let second = shown.find("(02) 2222-3333").unwrap();
+            // (Right-to-left words are turned around on the screen.)
+            let or = shown.find("وأ").unwrap();
+            let first = shown.find("+20 100 123 4567").unwrap();
+            let call = shown.find("لصتا").unwrap();
+            assert!(
+                second < or && or < first && first < call,
+                "{args:?}, {level:?}: {shown:?}"
+            );
+        }
+    }
 }
 
 /// `now` into `grep` finds her numbers as typed, in either kind of digit:

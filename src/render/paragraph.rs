@@ -148,13 +148,57 @@ fn screen_line(line: &str) -> String {
     }
     let mut out = String::with_capacity(line.len() + 16);
     let mut at = 0;
+    let rtl = starts_right_to_left(line);
     for range in whole_numbers(line) {
         out.push_str(&line[at..range.start]);
-        out.push_str(&Guard::Marks.around(&line[range.clone()]));
+        let number = &line[range.clone()];
+        if rtl {
+            // A line that starts right to left (her Arabic sentence) keeps
+            // the number in her sentence with right-to-left marks, the
+            // number itself overridden left to right: a left-to-right mark
+            // there split the sentence in two, and a terminal that sets
+            // every line left to right (GNOME Terminal) showed the words
+            // after the number before the words leading to it (Layla).
+            out.push(RLM);
+            out.push(LRO);
+            out.push_str(number);
+            out.push(PDF);
+            out.push(RLM);
+        } else {
+            out.push_str(&Guard::Marks.around(number));
+        }
         at = range.end;
     }
     out.push_str(&line[at..]);
     out
+}
+
+/// Right-to-left mark: holds a number inside a right-to-left sentence.
+const RLM: char = '\u{200f}';
+
+/// Whether the first letter with a direction in `line` is right to left
+/// (UAX #9's rule P2, as a terminal that finds each line's direction does).
+/// Colour and bold codes (`ESC [ 1 m`) are skipped: their letters are
+/// not her words.
+fn starts_right_to_left(line: &str) -> bool {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: up to its final byte.
+            for c in chars.by_ref().skip(1) {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+            continue;
+        }
+        match bidi_class(c) {
+            BidiClass::L => return false,
+            BidiClass::R | BidiClass::AL => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// [`numbers`], with a number that holds a hidden character written out
@@ -1168,18 +1212,25 @@ mod tests {
         }
         assert_eq!(for_screen("أتنفس ببطء عشر مرات"), "أتنفس ببطء عشر مرات");
         // Only the line that needs them.
+        // A line that starts in Arabic holds its numbers with
+        // right-to-left marks, each overridden left to right; one that
+        // starts in English, with left-to-right marks.
         assert_eq!(
             for_screen("Emergency: 122\nمريم: 122 333"),
-            "Emergency: 122\nمريم: \u{200e}122 333\u{200e}"
+            "Emergency: 122\nمريم: \u{200f}\u{202d}122 333\u{202c}\u{200f}"
         );
         let hidden = "مريم: ٠٧٧\\u{200d}٠٠ ٩٠٠ ١٢٣";
         assert_eq!(
             for_screen(hidden),
-            "مريم: \u{200e}\u{202d}٠٧٧\\u{200d}٠٠ ٩٠٠ ١٢٣\u{202c}\u{200e}"
+            "مريم: \u{200f}\u{202d}٠٧٧\\u{200d}٠٠ ٩٠٠ ١٢٣\u{202c}\u{200f}"
         );
         assert_eq!(
             for_screen("\u{1b}[1mمريم 123 456\u{1b}[0m"),
-            "\u{1b}[1mمريم \u{200e}123 456\u{200e}\u{1b}[0m"
+            "\u{1b}[1mمريم \u{200f}\u{202d}123 456\u{202c}\u{200f}\u{1b}[0m"
+        );
+        assert_eq!(
+            for_screen("Call مريم — 123 456"),
+            "Call مريم — \u{200e}123 456\u{200e}"
         );
     }
 
