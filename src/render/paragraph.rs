@@ -152,7 +152,13 @@ fn screen_line(line: &str) -> String {
     for range in whole_numbers(line) {
         out.push_str(&line[at..range.start]);
         let number = &line[range.clone()];
-        if rtl {
+        // A character's code ("U+200E", said when one is left out) is no
+        // number to hold: marks inside it read "U+‎200‎E" (Layla).
+        let code = line[..range.start].ends_with("U+")
+            || (line[..range.start].ends_with('U') && number.starts_with('+'));
+        if code {
+            out.push_str(number);
+        } else if rtl {
             // A line that starts right to left (her Arabic sentence) keeps
             // the number in her sentence with right-to-left marks, the
             // number itself overridden left to right: a left-to-right mark
@@ -1231,6 +1237,10 @@ mod tests {
         assert_eq!(
             for_screen("Call مريم — 123 456"),
             "Call مريم — \u{200e}123 456\u{200e}"
+        );
+        assert_eq!(
+            for_screen("مريم: a left-to-right mark (U+200E)"),
+            "مريم: a left-to-right mark (U+200E)"
         );
     }
 

@@ -85,7 +85,15 @@ pub fn rehearse(
             let phone = c
                 .phone
                 .as_deref()
-                .map(|p| format!("{}{}", if ask.plain() { ", " } else { " · " }, clean(p)))
+                .map(|p| {
+                    // No dot beside Arabic script, where it reads as "٠".
+                    let between = if ask.plain() {
+                        ", "
+                    } else {
+                        crate::render::separator_between(&[&c.name, p])
+                    };
+                    format!("{between}{}", clean(p))
+                })
                 .unwrap_or_default();
             planned.push(format!("  Call {}{phone}", clean(&c.name)));
         }
