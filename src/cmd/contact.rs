@@ -728,8 +728,16 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.
     let (mut cards, mut bad, mut tidied) = (Vec::new(), Vec::new(), Vec::new());
-    let mut guessed = Vec::new();
+    let (mut guessed, mut plan_numbers) = (Vec::new(), Vec::new());
     for card in cards_read {
+        if card.plan_number {
+            plan_numbers.push(format!(
+                "card {}, {}",
+                card.position,
+                crate::render::quoted(&shorten(&card.name))
+            ));
+            continue;
+        }
         if let Some(why) = vcard::card_problem(&card, role) {
             bad.push(format!(
                 "card {}, {}: {why}",
@@ -758,6 +766,15 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
         ctx.say(&format!(
             "Skipped, as they can't be kept in a plan as they are:\n{}",
             listed(bad)
+        ))?;
+    }
+    // The emergency number and crisis lines a plan's export wrote are no
+    // people: `now` gives them from the plan and its country, and as a
+    // helper "Emergency · 111" stayed after a move to another country.
+    if !plan_numbers.is_empty() {
+        ctx.say(&format!(
+            "Not imported, as they are an emergency number or a crisis line that relapse-plan wrote, not people (`relapse-plan now` shows your country's; `relapse-plan set --emergency-number` or `--own-line` keeps one of your own):\n{}",
+            listed(plan_numbers)
         ))?;
     }
     // Characters that do not show (zero-width spaces, direction controls)

@@ -388,9 +388,15 @@ fn find_supporter<'a>(plan: &'a Plan, typed: &str) -> Result<&'a Contact> {
             typed: clean(typed),
             matches: names.iter().map(|n| clean(n)).collect(),
         }),
+        // Named in the hint by her list's number: the id ("krym") is no
+        // word of hers (Layla).
         Found::NotInvolved(contact) => Err(Error::NotInvolved {
             name: clean(&contact.name),
-            id: contact.id.clone(),
+            id: plan
+                .contacts
+                .iter()
+                .position(|c| c.id == contact.id)
+                .map_or_else(|| contact.id.clone(), |at| (at + 1).to_string()),
         }),
     }
 }

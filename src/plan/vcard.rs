@@ -45,6 +45,12 @@ pub struct Card {
     /// When they can be reached, from the note's "Reachable: …" line, as
     /// `contact export` writes it; in her words, without hidden characters.
     pub reachable: Option<String>,
+    /// Whether `contact export` wrote it for a country's checked emergency
+    /// number or crisis line (its note says so): no person, and never one
+    /// to bring in as someone to call (Trudy: "Emergency · 111" came back
+    /// as a helper, and stayed after the country changed). The numbers she
+    /// added herself still come in, as hers.
+    pub plan_number: bool,
 }
 
 /// A card that can't come into a plan, as it has no name: there is
@@ -326,7 +332,8 @@ impl Builder {
             .map(|(_, number)| number)
             .filter(|number| seen.insert(digits(number)))
             .collect();
-        let (role, reachable) = self.note.as_deref().map(said_in_note).unwrap_or_default();
+        let (role, reachable, plan_number) =
+            self.note.as_deref().map(said_in_note).unwrap_or_default();
         Ok(Card {
             position: self.position,
             // Tidying can leave spaces doubled ("Jo \u{200b} Smith").
@@ -341,6 +348,7 @@ impl Builder {
             guessed_windows_1252: self.guessed,
             role,
             reachable,
+            plan_number,
         })
     }
 }
@@ -350,8 +358,10 @@ impl Builder {
 /// ۸ صبح تا ۸ شب" on lines of their own. Anything else in a note is not
 /// ours, and says nothing. Read from the escaped value, where the line
 /// breaks still show.
-fn said_in_note(raw: &str) -> (Option<Role>, Option<String>) {
-    let (mut role, mut reachable) = (None, None);
+/// The third: whether the note is one `contact export` writes for a
+/// country's checked emergency number or crisis line ([`emergency`]).
+fn said_in_note(raw: &str) -> (Option<Role>, Option<String>, bool) {
+    let (mut role, mut reachable, mut plan_number) = (None, None, false);
     let raw = raw.replace("\\N", "\\n");
     for line in raw.split("\\n").flat_map(str::lines) {
         let line = unescape(line);
@@ -364,9 +374,14 @@ fn said_in_note(raw: &str) -> (Option<Role>, Option<String>) {
         } else if let Some(hours) = line.strip_prefix("Reachable: ") {
             let hours = super::hidden::without_hidden(hours);
             reachable = Some(hours).filter(|h| !h.trim().is_empty());
+        } else if ["Emergency number (", "Crisis line ("]
+            .iter()
+            .any(|start| line.starts_with(start))
+        {
+            plan_number = true;
         }
     }
-    (role, reachable)
+    (role, reachable, plan_number)
 }
 
 /// Joins folded lines: a line starting with a space or tab continues the

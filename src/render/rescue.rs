@@ -86,9 +86,15 @@ pub fn check_in(
         let known = plan.warning_signs.iter().any(|s| s.text == *sign);
         command = command.flag(if known { "--sign" } else { "--other-sign" }, sign);
     }
-    for (flag, list) in [("--did", &answers.did), ("--used", &answers.used)] {
-        for item in list {
-            command = command.flag(flag, item);
+    for item in &answers.did {
+        command = command.flag("--did", item);
+    }
+    // A way of coping by its number in `coping list`, which `--used`
+    // takes: its id ("w-jl-w-khrj-mn-lgrf") is no word of hers (Layla).
+    for id in &answers.used {
+        match plan.coping.iter().position(|c| c.id == *id) {
+            Some(at) => command = command.flag("--used", at + 1),
+            None => command = command.flag("--used", id),
         }
     }
     if let Some(distress) = answers.distress {
@@ -417,6 +423,20 @@ mod tests {
         assert_eq!(
             check_in(&answers, false, day, &plan, None),
             "relapse-plan check-in --date 2026-11-28 --urge 7 --other-sign 'it'\\''s late' --used walk --distress 4"
+        );
+        // A way of coping in her plan goes by its number, never its id.
+        let mut with_walk = plan.clone();
+        with_walk.coping.push(crate::plan::Coping {
+            id: "walk".into(),
+            name: "المشي".into(),
+            kind: crate::plan::CopingKind::default(),
+            steps: vec![],
+            follow_through: crate::plan::FollowThrough::default(),
+        });
+        assert!(
+            check_in(&answers, false, day, &with_walk, None).contains(" --used 1 "),
+            "{}",
+            check_in(&answers, false, day, &with_walk, None)
         );
         assert_eq!(
             surf(&[7, 5, 2], 0.5, Some("payday"), None),
