@@ -343,7 +343,20 @@ impl Clock {
         // `TZ=Mars/Olympus`, or no zone information at all: days are UTC
         // days, as the C library does, and the person is told why when
         // they asked for a zone.
-        let (zone, warning) = if let Ok(zone) = jiff::tz::TimeZone::try_system() {
+        // A `TZ` that names a file other than a small regular one (a
+        // device, a FIFO) is never read: it hung or filled the memory.
+        let named_file = std::env::var("TZ")
+            .ok()
+            .map(|tz| tz.trim_start_matches(':').to_string())
+            .filter(|tz| tz.starts_with('/'));
+        let readable =
+            named_file.is_none_or(|path| store::is_zone_file(std::path::Path::new(&path)));
+        let system = if readable {
+            jiff::tz::TimeZone::try_system().ok()
+        } else {
+            None
+        };
+        let (zone, warning) = if let Some(zone) = system {
             (zone, None)
         } else {
             let warning = std::env::var("TZ").ok().filter(|tz| !tz.is_empty()).map(|tz| {

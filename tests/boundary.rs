@@ -2325,3 +2325,39 @@ fn on_a_nearly_full_disk_submit_says_what_was_handed_in() {
         "refused {refused}, noted {noted}, written but not noted {not_noted}"
     );
 }
+
+/// Trudy: `TZ=/dev/zero` made every command read the device as a zone
+/// file, growing to gigabytes, and a FIFO in `TZ` hung `now` itself. A
+/// `TZ` naming anything but a small regular file is not read: dates are
+/// UTC dates, said once, and `now` answers at once.
+#[cfg(unix)]
+#[test]
+fn a_time_zone_that_names_a_device_or_a_fifo_is_not_read() {
+    let env = Env::with_example();
+    let fifo = env.home().join("tz-fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for tz in [
+        "/dev/zero".to_string(),
+        ":/dev/urandom".to_string(),
+        fifo.display().to_string(),
+    ] {
+        let ran = env.test(["now"]).env("TZ", &tz).within(HANG).run();
+        assert!(
+            ran.stdout.contains("Do these, in order"),
+            "{tz}: {}",
+            ran.stdout
+        );
+        assert!(
+            ran.stderr
+                .contains("names no time zone this computer knows"),
+            "{tz}: {}",
+            ran.stderr
+        );
+    }
+}

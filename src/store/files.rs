@@ -239,6 +239,14 @@ pub fn is_device(path: &Path) -> bool {
     }
 }
 
+/// Whether `path` is a file a time zone's rules could be read from: a
+/// regular file of at most 1 MiB (a zone file is a few kilobytes). `TZ`
+/// may name a file, and the zone reader reads it whole: `TZ=/dev/zero`
+/// grew to gigabytes and a FIFO hung every command, `now` too (Trudy).
+pub fn is_zone_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() <= 1 << 20)
+}
+
 /// Writes what a command made to the file named with `-o`, checked as
 /// [`check_output`] does. A device or a FIFO (`/dev/null`, `>(gpg -e)`) is
 /// written directly, never replaced by a regular file; a regular file is

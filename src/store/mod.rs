@@ -33,7 +33,7 @@ use crate::plan::validate::Problem;
 
 pub use files::{
     MAX_FILE_BYTES, Output, Place, check_output, create_private_dir, is_device, is_existing_file,
-    is_stdout, place_of, read_limited, read_limited_as, write_atomic, write_output,
+    is_stdout, is_zone_file, place_of, read_limited, read_limited_as, write_atomic, write_output,
 };
 pub use homework::{
     assignment_from, check_hand_in, hand_in_from, read_assignment, read_hand_in, read_hand_in_bytes,
