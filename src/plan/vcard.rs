@@ -1142,6 +1142,7 @@ mod tests {
             guessed_windows_1252: false,
             role: None,
             reachable: None,
+            plan_number: false,
         };
         assert_eq!(
             card_problem(&card("Alex", Some("07700 900123")), Role::Help),
@@ -1395,6 +1396,7 @@ mod tests {
                     guessed_windows_1252: false,
                     role: None,
                     reachable: None,
+                    plan_number: false,
                 },
                 Card {
                     position: 2,
@@ -1405,6 +1407,7 @@ mod tests {
                     guessed_windows_1252: false,
                     role: None,
                     reachable: None,
+                    plan_number: false,
                 },
             ]
         );
@@ -1424,6 +1427,7 @@ mod tests {
                 guessed_windows_1252: false,
                 role: None,
                 reachable: None,
+                plan_number: false,
             }]
         );
     }
@@ -1442,6 +1446,7 @@ mod tests {
                 guessed_windows_1252: false,
                 role: None,
                 reachable: None,
+                plan_number: false,
             }]
         );
     }
