@@ -677,6 +677,34 @@ fn alike_words(group: &[Card]) -> String {
     said
 }
 
+/// A card with no name has nothing to call it by in a plan; its numbers
+/// are named, so none goes missing unsaid.
+fn say_nameless(nameless: &[vcard::Nameless], ctx: &mut Ctx) -> Result<()> {
+    let said: Vec<String> = nameless
+        .iter()
+        .map(|card| match card.phones.as_slice() {
+            [] => format!("card {}, with no name and no number", card.position),
+            numbers => format!(
+                "card {}, with {} {}",
+                card.position,
+                crate::render::noun(numbers.len(), "number"),
+                numbers
+                    .iter()
+                    .map(|n| clean(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+        .collect();
+    if !said.is_empty() {
+        ctx.say(&format!(
+            "Skipped, as they have no name to call them by in your plan (`relapse-plan contact add --name \"…\" --phone \"…\"` adds one under a name you choose):\n{}",
+            listed(said)
+        ))?;
+    }
+    Ok(())
+}
+
 /// The cards in the file that can be kept in a plan; says which can't, and
 /// why. An error when there are none.
 fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<Card>> {
@@ -700,31 +728,7 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
             listed(lines)
         ))?;
     }
-    // A card with no name has nothing to call it by in a plan; its numbers
-    // are named, so none goes missing unsaid.
-    let nameless: Vec<String> = read
-        .nameless
-        .iter()
-        .map(|card| match card.phones.as_slice() {
-            [] => format!("card {}, with no name and no number", card.position),
-            numbers => format!(
-                "card {}, with {} {}",
-                card.position,
-                crate::render::noun(numbers.len(), "number"),
-                numbers
-                    .iter()
-                    .map(|n| clean(n))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        })
-        .collect();
-    if !nameless.is_empty() {
-        ctx.say(&format!(
-            "Skipped, as they have no name to call them by in your plan (`relapse-plan contact add --name \"…\" --phone \"…\"` adds one under a name you choose):\n{}",
-            listed(nameless)
-        ))?;
-    }
+    say_nameless(&read.nameless, ctx)?;
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.
     let (mut cards, mut bad, mut tidied) = (Vec::new(), Vec::new(), Vec::new());

@@ -68,36 +68,7 @@ pub fn rehearse(
         )?
         .unwrap_or_default();
 
-    let mut planned = Vec::new();
-    for id in &trigger.coping {
-        if let Some(c) = plan.coping_strategy(id) {
-            planned.push(format!("  {}", clean(&c.name)));
-            planned.extend(
-                c.steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| format!("    {}. {}", i + 1, clean(s))),
-            );
-        }
-    }
-    for id in &trigger.contacts {
-        if let Some(c) = plan.contact(id) {
-            let phone = c
-                .phone
-                .as_deref()
-                .map(|p| {
-                    // No dot beside Arabic script, where it reads as "٠".
-                    let between = if ask.plain() {
-                        ", "
-                    } else {
-                        crate::render::separator_between(&[&c.name, p])
-                    };
-                    format!("{between}{}", clean(p))
-                })
-                .unwrap_or_default();
-            planned.push(format!("  Call {}{phone}", clean(&c.name)));
-        }
-    }
+    let mut planned = planned_lines(plan, trigger, ask.plain());
     if planned.is_empty() {
         // Linked to entries no longer in the plan (a hand-edited file).
         planned.push("  (nothing from your plan to show)".into());
@@ -161,6 +132,42 @@ fn confidence_choices(last: Option<u8>) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Her plan's response to a trigger, as rehearse shows it under hers: each
+/// way of coping with its steps, and each person with their number.
+fn planned_lines(plan: &Plan, trigger: &crate::plan::Trigger, bare: bool) -> Vec<String> {
+    let mut planned = Vec::new();
+    for id in &trigger.coping {
+        if let Some(c) = plan.coping_strategy(id) {
+            planned.push(format!("  {}", clean(&c.name)));
+            planned.extend(
+                c.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("    {}. {}", i + 1, clean(s))),
+            );
+        }
+    }
+    for id in &trigger.contacts {
+        if let Some(c) = plan.contact(id) {
+            let phone = c
+                .phone
+                .as_deref()
+                .map(|p| {
+                    // No dot beside Arabic script, where it reads as "٠".
+                    let between = if bare {
+                        ", "
+                    } else {
+                        crate::render::separator_between(&[&c.name, p])
+                    };
+                    format!("{between}{}", clean(p))
+                })
+                .unwrap_or_default();
+            planned.push(format!("  Call {}{phone}", clean(&c.name)));
+        }
+    }
+    planned
 }
 
 #[cfg(test)]
