@@ -169,7 +169,7 @@ impl Wizard<'_> {
         // Marked first: skipped, it is not asked again when she carries on.
         self.draft.mark_done(EMERGENCY_ASKED);
         self.say(&format!(
-            "relapse-plan has no emergency number for {country} yet. If you know the one to call there for an ambulance or the police, it can go in your plan, so it is printed and shown when you need it."
+            "Your plan has no emergency number for {country} yet. If you know the one to call there for an ambulance or the police, it can go in your plan, so it is printed and shown when you need it."
         ))?;
         let mut question = "Your local emergency number? (Enter skips)".to_string();
         while let Some(typed) = self.ask.text(&question, "")? {

@@ -1186,7 +1186,7 @@ fn a_country_typed_in_the_persons_language_is_understood_and_a_made_up_code_is_n
     // 13; this asserted the hint to run `set --emergency-number` later).
     assert!(said.contains("No lines are checked for Israel"), "{said}");
     assert!(
-        said.contains("relapse-plan has no emergency number for Israel yet"),
+        said.contains("Your plan has no emergency number for Israel yet"),
         "{said}"
     );
     assert!(said.contains("Your local emergency number?"), "{said}");
