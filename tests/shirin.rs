@@ -357,3 +357,52 @@ fn a_step_naming_him_in_another_spelling_is_marked_and_he_is_not_added_twice() {
     assert!(!err.contains("(contact `"), "{err}");
     assert!(err.contains(" contact edit 1 --phone"), "{err}");
 }
+
+/// Niran: his gambling friend, marked not to involve, was added with the
+/// family's number, which his brother has too. His brother was then gone
+/// from `now` and the card without a word; and changing the friend's
+/// number pointed at his brother's crisis step as holding "the old
+/// number". Now `now` and the card say who is not shown and why, and the
+/// brother's step is left alone.
+#[test]
+fn a_helper_hidden_by_a_shared_number_is_said_and_his_step_left_alone() {
+    let env = Env::new();
+    env.ok(["init", "--name", "นิรันดร์", "--country", "TH"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "พี่ต้น",
+        "--phone",
+        "๐๘๑ ๒๓๔ ๕๖๗๘",
+        "--role",
+        "help",
+    ]);
+    env.ok(["step", "add", "โทรหาพี่ต้นที่ ๐๘๑ ๒๓๔ ๕๖๗๘"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "เพื่อนพนัน",
+        "--phone",
+        "0812345678",
+        "--role",
+        "do-not-involve",
+    ]);
+    let now = crate::unmarked(&env.ok(["now"]));
+    let flat = now.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("(“พี่ต้น” is not shown here: they have the name or number of “เพื่อนพนัน”, whom you marked not to involve"),
+        "{now}"
+    );
+    let card = env.test(["print", "--card", "-o", "-"]).run();
+    let said = card.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("left off: พี่ต้น (they have the name or number of เพื่อนพนัน"),
+        "{said}"
+    );
+    let edited = env
+        .test(["contact", "edit", "2", "--phone", "0899999999"])
+        .run();
+    assert!(!edited.stderr.contains("old number"), "{}", edited.stderr);
+}

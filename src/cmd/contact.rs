@@ -284,6 +284,20 @@ fn steps_with_old_number(
     {
         return (None, Vec::new());
     }
+    // The old number still someone else's (her brother's, which the
+    // person not to involve shared) is no old number in a step: that step
+    // is theirs (Niran was told to put the new number in "call พี่ต้น").
+    let still_someones = plan.contacts.iter().enumerate().any(|(i, c)| {
+        i != index
+            && c.phone.as_deref().is_some_and(|p| {
+                numbers_in(p)
+                    .iter()
+                    .any(|n| was.iter().any(|o| same_number(n, o)))
+            })
+    });
+    if still_someones {
+        return (None, Vec::new());
+    }
     let steps = steps_holding(plan, &old)
         .into_iter()
         .map(|(n, text)| (n, text.to_string()))

@@ -296,6 +296,14 @@ pub fn build(
     let callable = |c: &&crate::plan::Contact| {
         matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c)
     };
+    // And said, never left off silently (Niran's brother).
+    for (helper, them) in plan.helpers_not_to_involve() {
+        shortened.push(format!(
+            "left off: {} (they have the name or number of {}, whom you marked not to involve)",
+            m.show(&helper.name),
+            m.show(&them.name)
+        ));
+    }
     for c in plan
         .contacts
         .iter()

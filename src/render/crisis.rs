@@ -233,7 +233,8 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
         // however the plan spells them (Shirin's نيما for her نیما).
         .filter(|c| rank(c.role).is_some() && plan.may_offer(c))
         .collect();
-    if people.is_empty() {
+    let hidden = super::hidden_helper_notes(plan);
+    if people.is_empty() && hidden.is_empty() {
         return Ok(());
     }
     people.sort_by_key(|c| rank(c.role));
@@ -261,6 +262,9 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
         facts.extend(c.reachable.as_deref().map(clean));
         let separator = separator_for(style, &facts.iter().map(String::as_str).collect::<Vec<_>>());
         writeln!(w, "{}", wrap(&facts.join(separator), width, "  ", "    "))?;
+    }
+    for note in hidden {
+        writeln!(w, "{}", wrap(&note, width, "  ", "   "))?;
     }
     Ok(())
 }

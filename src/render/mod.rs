@@ -170,6 +170,23 @@ pub fn other_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String>
     ))
 }
 
+/// Said where a person to turn to is not shown because they have the name
+/// or the number of someone she marked "do not involve": hidden silently,
+/// her brother was simply gone from `now` and the card (Niran, whose
+/// gambling friend shared the family's number).
+pub fn hidden_helper_notes(plan: &crate::plan::Plan) -> Vec<String> {
+    plan.helpers_not_to_involve()
+        .into_iter()
+        .map(|(helper, them)| {
+            format!(
+                "(“{}” is not shown here: they have the name or number of “{}”, whom you marked not to involve; `relapse-plan show` says how to put it right)",
+                clean(&helper.name),
+                clean(&them.name)
+            )
+        })
+        .collect()
+}
+
 /// The marks under a crisis step, the same on every screen and on paper:
 /// whom it names that she said not to involve, and a number in it that is
 /// not the one saved for the person it names. Empty for most steps.
