@@ -392,13 +392,16 @@ fn a_helper_hidden_by_a_shared_number_is_said_and_his_step_left_alone() {
     let now = crate::unmarked(&env.ok(["now"]));
     let flat = now.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("(“พี่ต้น” is not shown here: they have the name or number of “เพื่อนพนัน”, whom you marked not to involve"),
+        flat.contains("(“พี่ต้น” is not shown here: their number is also the number of someone you marked not to involve"),
         "{now}"
     );
+    assert!(!now.contains("เพื่อนพนัน"), "{now}");
     let card = env.test(["print", "--card", "-o", "-"]).run();
     let said = card.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        said.contains("left off: พี่ต้น (they have the name or number of เพื่อนพนัน"),
+        said.contains(
+            "left off: พี่ต้น (their number is also the number of someone you marked not to involve)"
+        ),
         "{said}"
     );
     let edited = env

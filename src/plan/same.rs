@@ -73,6 +73,47 @@ pub fn same_name(a: &str, b: &str) -> bool {
     fa == fb || looks_alike(a, b)
 }
 
+/// Whether `name` would be taken for `theirs`, the name of someone not to
+/// involve, by a person reading a list of people to call, beyond
+/// [`same_name`]: with the accents of Latin, Greek or Cyrillic letters
+/// left out ("Dave Smíth"), punctuation left out ("Smith, Dave"), in
+/// another order ("Smith Dave"), run together ("`DaveSmith`", once a
+/// zero-width space is taken out), or with more words around all of a
+/// name of two words or more ("Mr Dave Smith"). Trudy brought each in as
+/// help. A name of one word is not matched inside a longer one: another
+/// Nima is another person.
+pub fn same_person_name(theirs: &str, name: &str) -> bool {
+    let (a, b) = (name_words(theirs), name_words(name));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (mut sa, mut sb) = (a.clone(), b.clone());
+    sa.sort();
+    sb.sort();
+    sa == sb || a.concat() == b.concat() || (a.len() >= 2 && a.iter().all(|w| b.contains(w)))
+}
+
+/// The words of a name as [`same_person_name`] compares them.
+fn name_words(name: &str) -> Vec<String> {
+    let folded: String = fold(name).nfkd().collect();
+    let mut plain = String::with_capacity(folded.len());
+    let mut prev = ' ';
+    for c in folded.chars() {
+        // A combining accent on a Latin, Greek or Cyrillic letter goes;
+        // elsewhere (Thai, Devanagari) such marks are the letters' vowels.
+        let accent = unicode_normalization::char::is_combining_mark(c) && prev < '\u{0530}';
+        if !accent {
+            plain.push(c);
+            prev = c;
+        }
+    }
+    plain
+        .split(|c: char| !c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Whether two names are one spelling of a name, as two keyboards write
 /// it: [`fold`] but keeping the joiners, which change how a Persian word
 /// is drawn ("می‌خواهم" and "میخواهم" show differently), so two people
@@ -125,9 +166,21 @@ const DIALLING: &[(&str, &str, &str)] = &[
 
 /// What a number dials, as ASCII digits: digits of any script made ASCII,
 /// everything else dropped, and a leading `+` (or `00`) kept as `+`.
+/// An extension after the number (`;ext=1`, `, 5`, `#5`, `ext 5`, `x5`,
+/// once it has six digits) is left out: keyed in once the call is
+/// answered, it dials the same person (Trudy came back as help with
+/// `tel:+64-21-555-9999;ext=1`).
 fn dialled(number: &str) -> String {
     let mut out = String::new();
-    for c in number.chars() {
+    let lower = number.to_lowercase();
+    for (at, c) in lower.char_indices() {
+        let digits = out.trim_start_matches('+').len();
+        let rest = &lower[at..];
+        if digits >= 6
+            && (matches!(c, ';' | ',' | '#' | 'x' | 'p' | 'w') || rest.starts_with("ext"))
+        {
+            break;
+        }
         if let Some(d) = digit_value(c) {
             out.push(char::from_digit(d, 10).unwrap_or('0'));
         } else if matches!(c, '+' | '\u{ff0b}') && out.is_empty() {
@@ -204,6 +257,7 @@ impl Plan {
             .filter(|c| !c.to_involve() && Some(c.id.as_str()) != except)
             .find(|c| {
                 same_name(&c.name, name)
+                    || same_person_name(&c.name, name)
                     || match (c.phone.as_deref(), number) {
                         (Some(theirs), Some(this)) => same_number(theirs, this, country),
                         _ => false,
@@ -246,6 +300,43 @@ pub fn fold_letters(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{same_number, same_person_name};
+
+    /// Trudy: each of these came in as help beside "Dave Smith", marked not
+    /// to involve, with +64 21 555 9999.
+    #[test]
+    fn another_order_accents_titles_and_extensions_are_the_same_person() {
+        for name in [
+            "Mr Dave Smith",
+            "Smith Dave",
+            "Smith, Dave",
+            "Dave Smíth",
+            "DaveSmith",
+            "DAVE  SMITH",
+        ] {
+            assert!(same_person_name("Dave Smith", name), "{name}");
+        }
+        assert!(!same_person_name("Dave Smith", "Dave Jones"));
+        assert!(!same_person_name("Nima", "Nima Karimi"));
+        assert!(!same_person_name("สมชาย", "สมชัย"));
+        for number in [
+            "tel:+64-21-555-9999;ext=1",
+            "+64 21 555 9999 ext 5",
+            "021 555 9999 x12",
+            "+64 21 555 9999,5",
+        ] {
+            assert!(
+                same_number("+64 21 555 9999", number, Some("NZ")),
+                "{number}"
+            );
+        }
+        assert!(!same_number(
+            "+64 21 555 9999",
+            "+64 21 555 9998",
+            Some("NZ")
+        ));
+    }
+
     use super::*;
 
     #[test]

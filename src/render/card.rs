@@ -297,11 +297,10 @@ pub fn build(
         matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c)
     };
     // And said, never left off silently (Niran's brother).
-    for (helper, them) in plan.helpers_not_to_involve() {
+    for helper in super::hidden_helpers(plan) {
         shortened.push(format!(
-            "left off: {} (they have the name or number of {}, whom you marked not to involve)",
-            m.show(&helper.name),
-            m.show(&them.name)
+            "left off: {} (their number is also the number of someone you marked not to involve)",
+            m.show(&helper.name)
         ));
     }
     for c in plan

@@ -174,16 +174,31 @@ pub fn other_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String>
 /// or the number of someone she marked "do not involve": hidden silently,
 /// her brother was simply gone from `now` and the card (Niran, whose
 /// gambling friend shared the family's number).
+/// Only another person with their number is said: one who is that person
+/// under another spelling is theirs to leave out, and the crisis screen
+/// never names whom she marked not to involve.
 pub fn hidden_helper_notes(plan: &crate::plan::Plan) -> Vec<String> {
-    plan.helpers_not_to_involve()
+    hidden_helpers(plan)
         .into_iter()
-        .map(|(helper, them)| {
+        .map(|helper| {
             format!(
-                "(“{}” is not shown here: they have the name or number of “{}”, whom you marked not to involve; `relapse-plan show` says how to put it right)",
-                clean(&helper.name),
-                clean(&them.name)
+                "(“{}” is not shown here: their number is also the number of someone you marked not to involve; `relapse-plan show` says how to put it right)",
+                clean(&helper.name)
             )
         })
+        .collect()
+}
+
+/// The people to turn to left out only for sharing a number with someone
+/// not to involve (see [`hidden_helper_notes`]).
+pub fn hidden_helpers(plan: &crate::plan::Plan) -> Vec<&crate::plan::Contact> {
+    use crate::plan::same::{same_name, same_person_name};
+    plan.helpers_not_to_involve()
+        .into_iter()
+        .filter(|(helper, them)| {
+            !same_name(&helper.name, &them.name) && !same_person_name(&them.name, &helper.name)
+        })
+        .map(|(helper, _)| helper)
         .collect()
 }
 
