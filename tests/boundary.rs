@@ -650,10 +650,17 @@ fn a_save_that_would_cross_the_read_limit_is_refused_and_nothing_locks() {
         "z".repeat(1000)
     );
     let text = padded_to_the_limit(&fs::read_to_string(&practice).unwrap(), &entry);
+    // Then short ones, to within a few hundred bytes: one surf takes at
+    // most 121 ratings (clock14h), about 500 bytes.
+    let entry = "\n[[rehearsals]]\ntrigger = \"payday\"\nat = 2026-11-22T10:15:00Z\nrecalled = \"none\"\nconfidence = 20\n";
+    let mut text = text;
+    while text.len() + entry.len() < 8 * 1024 * 1024 - 200 {
+        text.push_str(entry);
+    }
     fs::write(&practice, &text).unwrap();
     env.ok(["rehearse", "--list"]);
     let before = env.snapshot_dir();
-    let ratings = vec!["5"; 2000].join(",");
+    let ratings = vec!["5"; 121].join(",");
     let err = env.fails(1, ["surf", "--ratings", &ratings, "--trigger", "payday"]);
     assert!(err.contains("would make the practice log"), "{err}");
     assert!(err.contains("practice.toml"), "{err}");

@@ -61,9 +61,10 @@ fn the_early_warning_shows_every_crisis_step() {
     ] {
         assert!(unmarked(&out).contains(step), "{step:?} in:\n{out}");
     }
-    // Her numbers are held left to right for a bidi terminal (rtl14a).
+    // Her numbers are held left to right for a bidi terminal, inside
+    // her right-to-left sentence (rtl14a, then Layla's round 4).
     assert!(
-        out.contains("على \u{200e}+20 10 1234 5678\u{200e}"),
+        out.contains("على \u{200f}\u{202d}+20 10 1234 5678\u{202c}\u{200f}"),
         "{out:?}"
     );
 }

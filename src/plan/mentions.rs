@@ -140,7 +140,9 @@ pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
     if held.is_empty() {
         return None;
     }
-    let lower = text.to_lowercase();
+    // Folded as names are ([`super::same::fold_letters`]): "آرش" in her
+    // step is the "آرش" saved, whose alef with madda folds to alef.
+    let lower = super::same::fold_letters(text);
     let mut named = plan.contacts.iter().filter(|c| {
         c.to_involve()
             && c.phone.is_some()
