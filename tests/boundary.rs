@@ -2342,13 +2342,10 @@ fn on_a_nearly_full_disk_submit_says_what_was_handed_in() {
 fn a_time_zone_that_names_a_device_or_a_fifo_is_not_read() {
     let env = Env::with_example();
     let fifo = env.home().join("tz-fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::tool("mkfifo")
+        .arg(&fifo)
+        .case("mkfifo makes a FIFO")
+        .run();
     for tz in [
         "/dev/zero".to_string(),
         ":/dev/urandom".to_string(),
