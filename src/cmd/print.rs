@@ -184,20 +184,20 @@ fn warn_doubtful_numbers(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> 
     // number is flagged and never a link; here the person learns why.
     for section in crate::plan::Section::ALL {
         for (n, item) in plan.section(section).iter().enumerate() {
-            if crate::render::number_turned_around(&item.text) {
+            let why = if crate::render::number_turned_around(&item.text) {
+                Some(
+                    "has a number with its + after its digits, as a number turned around would read, so it may not dial what you meant",
+                )
+            } else if crate::render::number_in_hidden(&item.text) {
+                Some(
+                    "holds characters that do not show beside a number, so the number may not dial what you read",
+                )
+            } else {
+                None
+            };
+            if let Some(why) = why {
                 ctx.say(&format!(
-                    "Your {} {} (“{}”) has a number with its + after its digits, as a number turned around would read, so it may not dial what you meant: it is marked “{}” on paper and is not a link. Mend it with `relapse-plan {} edit {} \"…\"`.",
-                    section.item_name(),
-                    n + 1,
-                    crate::render::clean(&item.text),
-                    crate::render::NUMBER_DOUBT,
-                    crate::render::tables::section_command(section),
-                    n + 1,
-                ))?;
-            }
-            if crate::render::number_in_hidden(&item.text) {
-                ctx.say(&format!(
-                    "Your {} {} (“{}”) holds characters that do not show beside a number, so the number may not dial what you read: it is marked “{}” on paper and is not a link. Mend it with `relapse-plan {} edit {} \"…\"`.",
+                    "Your {} {} (“{}”) {why}: it is marked “{}” on paper and is not a link. Mend it with `relapse-plan {} edit {} \"…\"`.",
                     section.item_name(),
                     n + 1,
                     crate::render::clean(&item.text),

@@ -28,12 +28,12 @@ pub fn day_name(days: i64) -> String {
 }
 
 /// [`day_name`] said on `today` (both days since 1970-01-01), with the
-/// year when the day is neither in this year nor in the 12 months before
-/// today: "Mon 1 Jan 1900", "Tue 30 Nov 2027" (Trudy read a check-in a year
-/// ahead as this week's), never "Mon 1 Dec" for last December's.
+/// year when the day is not in this year: "Mon 1 Jan 1900", "Tue 30 Nov
+/// 2027" (Trudy read a check-in a year ahead as this week's), "Mon 1 Dec
+/// 2025" (`--date "1 Dec"` on 30 November 2026 is last year's, and read
+/// without its year as this week's: Trudy again).
 pub fn day_name_on(days: i64, today: i64) -> String {
-    let recent = (today - 365..=today).contains(&days);
-    if recent || civil_from_days(days).year == civil_from_days(today).year {
+    if civil_from_days(days).year == civil_from_days(today).year {
         day_name(days)
     } else {
         format!("{} {}", day_name(days), civil_from_days(days).year)
@@ -433,15 +433,15 @@ mod tests {
     }
 
     /// Trudy: "Checked in for Mon 1 Jan" was 1900's, and "Tue 30 Nov" a
-    /// year ahead: a day out of this year and the last 12 months says its
-    /// year, and a range across years says both.
+    /// year ahead, and "Mon 1 Dec" last year's: a day out of this year
+    /// says its year, and a range across years says both.
     #[test]
     fn a_day_far_from_today_says_its_year() {
         use crate::plan::date::days_from_civil;
         let d = |year, month, day| days_from_civil(toml::value::Date { year, month, day });
         let today = d(2026, 11, 30);
         assert_eq!(day_name_on(d(2026, 11, 28), today), "Sat 28 Nov");
-        assert_eq!(day_name_on(d(2025, 12, 1), today), "Mon 1 Dec");
+        assert_eq!(day_name_on(d(2025, 12, 1), today), "Mon 1 Dec 2025");
         assert_eq!(day_name_on(d(2025, 11, 29), today), "Sat 29 Nov 2025");
         assert_eq!(day_name_on(d(1900, 1, 1), today), "Mon 1 Jan 1900");
         assert_eq!(day_name_on(d(2027, 11, 30), today), "Tue 30 Nov 2027");
