@@ -696,9 +696,13 @@ fn paths(text: &str) -> Vec<Range<usize>> {
             start = None;
         }
         let begins_word = prev.is_none_or(|p| p.is_whitespace() || p == '`');
+        // A web address too: broken at a `/`, a Markdown reader linked
+        // only its first line, to another page (Trudy).
+        let rest = &text[at..];
+        let web = rest.starts_with("https://") || rest.starts_with("http://");
         if start.is_none()
             && begins_word
-            && (c == '/' || (c == '~' && text[at + 1..].starts_with('/')))
+            && (c == '/' || web || (c == '~' && text[at + 1..].starts_with('/')))
         {
             start = Some(at);
         }
@@ -1342,6 +1346,24 @@ mod tests {
                     words.len(),
                     text.split_whitespace().count(),
                     "{width}: {out:?}"
+                );
+            }
+        }
+    }
+
+    /// Trudy: a link in a crisis step, broken at a `/`, was linked by a
+    /// Markdown reader to its first line only. A web address is kept
+    /// whole on one line, in every flavour.
+    #[test]
+    fn a_web_address_is_never_broken() {
+        let url = "https://www.lifeline.org.nz/services/lifeline-text-and-chat-support-service-nz";
+        let text = format!("If I can't sleep, open the chat at {url} and type");
+        for flavor in [Flavor::Text, Flavor::Markdown, Flavor::Terminal] {
+            for width in [30, 50, 80] {
+                let out = lines(&text, width, "", "", flavor);
+                assert!(
+                    out.iter().any(|l| l.contains(url)),
+                    "{flavor:?} {width}: {out:?}"
                 );
             }
         }
