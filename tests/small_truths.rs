@@ -164,3 +164,25 @@ fn new_says_once_that_an_open_plan_folder_is_now_private() {
         .mode();
     assert_eq!(mode & 0o777, 0o700);
 }
+
+/// Niran: `practice --trigger 1` said "no trigger `1` in the plan (there
+/// is: 1 …)", refusing the number its own message listed, and her first
+/// words too; only the internal id worked. The number and the words are
+/// read as everywhere else.
+#[test]
+fn practice_takes_a_trigger_by_its_number_or_its_words() {
+    let env = Env::with_example();
+    env.ok([
+        "rehearse",
+        "payday",
+        "--recalled",
+        "all",
+        "--confidence",
+        "60",
+    ]);
+    let by_id = env.ok(["practice", "--trigger", "payday"]);
+    assert_eq!(env.ok(["practice", "--trigger", "1"]), by_id);
+    assert_eq!(env.ok(["practice", "--trigger", "Friday payday"]), by_id);
+    let other = env.ok(["practice", "--trigger", "2"]);
+    assert_ne!(other, by_id);
+}

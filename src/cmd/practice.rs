@@ -12,7 +12,16 @@ pub(super) fn run(args: &PracticeArgs, ctx: &mut Ctx) -> Result<()> {
     let mut log = ctx.store.load_practice()?;
     // Trigger names come from the plan when there is one; practice stands alone.
     let plan = ctx.store.load().ok().map(|l| l.plan);
-    if let Some(id) = &args.trigger {
+    if let Some(typed) = &args.trigger {
+        // Its number in `trigger list` or its first words, as everywhere
+        // (Niran: `practice --trigger 1` refused the 1 its message listed).
+        let id = match plan.as_ref() {
+            Some(p) => {
+                super::stored::<crate::plan::Trigger>(p, typed).unwrap_or_else(|_| typed.clone())
+            }
+            None => typed.clone(),
+        };
+        let id = &id;
         let known = plan.as_ref().is_some_and(|p| p.trigger(id).is_some())
             || log.rehearsals.iter().any(|r| r.trigger == *id);
         if !known {
