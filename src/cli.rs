@@ -540,8 +540,9 @@ pub struct TrendsArgs {
 
 #[derive(Debug, Args)]
 pub struct PracticeArgs {
-    /// Only this trigger's rehearsals (its id).
-    #[arg(long, value_name = "ID")]
+    /// Only this trigger's rehearsals: its number in `trigger list`, its
+    /// first words, or its id.
+    #[arg(long, value_name = "TRIGGER")]
     pub trigger: Option<String>,
     /// Print JSON for scripts.
     #[arg(long)]
