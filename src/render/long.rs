@@ -11,6 +11,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use unicode_segmentation::UnicodeSegmentation;
 
+pub(super) use crate::plan::limits::thousands;
+
 /// The most characters of one text shown on screen: about a screenful.
 pub const SHOWN: usize = 2000;
 
@@ -62,19 +64,6 @@ pub fn cut(text: &str) -> Option<String> {
         &text[..end],
         thousands(total - shown)
     ))
-}
-
-/// A count with thousands set apart: 3,120,000.
-pub(super) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 #[cfg(test)]
