@@ -261,20 +261,5 @@ fn review_date(
 /// "15 December 2026, a Tuesday": the date as `set` read it, with its
 /// weekday, so "12/1" read the wrong way round shows at once.
 fn with_weekday(day: toml::value::Date) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    // 1970-01-01, day 0, was a Thursday.
-    let weekday = (date::days_from_civil(day) + 3).rem_euclid(7);
-    format!(
-        "{}, a {}",
-        date::long_date(day),
-        WEEKDAYS[usize::try_from(weekday).unwrap_or(0)]
-    )
+    format!("{}, a {}", date::long_date(day), date::weekday_name(day))
 }

@@ -268,6 +268,11 @@ pub fn day_near(date: Date, today: Date) -> String {
     }
 }
 
+/// "Tuesday": the day of the week a date falls on.
+pub fn weekday_name(date: Date) -> &'static str {
+    WEEKDAYS[usize::try_from(weekday(days_from_civil(date))).unwrap_or(0)]
+}
+
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -290,7 +295,7 @@ fn timestamp(value: &Datetime) -> Option<Timestamp> {
 pub fn day_to_act(date: Date, today: Date, on: bool) -> String {
     let day = day_near(date, today);
     if matches!(day.as_str(), "today" | "tomorrow" | "yesterday") {
-        let weekday = WEEKDAYS[usize::try_from(weekday(days_from_civil(date))).unwrap_or(0)];
+        let weekday = weekday_name(date);
         let month = MONTHS
             .get(usize::from(date.month).wrapping_sub(1))
             .copied()
@@ -309,7 +314,7 @@ pub fn day_to_act(date: Date, today: Date, on: bool) -> String {
 /// "yesterday" (after midnight, which day "yesterday" is depends on
 /// whether she has slept).
 pub fn weekday_and_date(date: Date) -> String {
-    let weekday = WEEKDAYS[usize::try_from(weekday(days_from_civil(date))).unwrap_or(0)];
+    let weekday = weekday_name(date);
     let month = MONTHS
         .get(usize::from(date.month).wrapping_sub(1))
         .copied()
