@@ -66,6 +66,13 @@ pub enum Error {
     )]
     LockTimeout { path: PathBuf, seconds: u64 },
 
+    /// A walk-through is already open on this plan in another window: the
+    /// two would share one set of unfinished answers.
+    #[error(
+        "`relapse-plan {other}` is already open on this plan, in another window or terminal; two walk-throughs at once would write over each other's answers, so this one has not started"
+    )]
+    WalkThroughOpen { other: String },
+
     /// Something that is not relapse-plan's lock file sits where it
     /// belongs (a FIFO, a folder, a device): every change waits on the
     /// lock, so none can be saved until it is gone.
@@ -694,6 +701,9 @@ impl Error {
             Error::LockInTheWay { remove, .. } => format!(
                 "it holds nothing of your plan: remove it with `{remove}`, then try again"
             ),
+            Error::WalkThroughOpen { .. } => {
+                "finish or stop that one first (Ctrl-C there keeps its answers), then run this again".into()
+            }
             Error::LockTimeout { .. } => {
                 "nothing was changed; finish or close the other relapse-plan (another window, a script), then try again".into()
             }

@@ -11,7 +11,7 @@ use crate::keys::Tmux;
 /// `what` (the question now asked, not one left above it), then returns
 /// the screen.
 #[track_caller]
-fn asked(t: &Tmux, what: &str) -> String {
+pub(crate) fn asked(t: &Tmux, what: &str) -> String {
     for _ in 0..200 {
         let screen = t.screen();
         let last = screen.lines().rev().find(|row| !row.trim().is_empty());
@@ -26,7 +26,7 @@ fn asked(t: &Tmux, what: &str) -> String {
 
 /// Waits until a menu shows `choice` under the cursor.
 #[track_caller]
-fn on(t: &Tmux, choice: &str) {
+pub(crate) fn on(t: &Tmux, choice: &str) {
     for _ in 0..200 {
         if t.screen()
             .lines()

@@ -399,6 +399,12 @@ impl session::Keeper for crate::store::Store {
         self.dir()
     }
 
+    fn hold_walk_through(&self, command: &str) -> Result<Box<dyn std::any::Any>> {
+        Ok(Box::new(crate::store::Store::hold_walk_through(
+            self, command,
+        )?))
+    }
+
     fn plan(&self) -> Result<Option<session::Current>> {
         match self.load() {
             Ok(loaded) => match loaded.newer_schema {
@@ -419,6 +425,10 @@ impl session::Keeper for crate::store::Store {
 
     fn base_of_draft(&self, revision: u64) -> Plan {
         crate::store::Store::base_of_draft(self, revision)
+    }
+
+    fn edited_since(&self, revision: u64, current: &Plan) -> bool {
+        crate::store::Store::edited_since(self, revision, current)
     }
 
     fn load_draft(&self) -> Result<Option<crate::plan::draft::Draft>> {

@@ -13,6 +13,7 @@ use super::files::{
 use crate::error::{Error, Result};
 
 const LOCK_FILE: &str = ".lock";
+const WALK_LOCK_FILE: &str = ".walk.lock";
 
 /// How long a save waits for another one to finish: a save takes
 /// milliseconds, so this long means something is stuck.
@@ -24,40 +25,7 @@ impl Store {
     /// relapse-plan holds it, says so once and waits, for
     /// [`LOCK_WAIT_SECONDS`] at most.
     pub(super) fn lock(&self) -> Result<File> {
-        create_private_dir(&self.dir)?;
-        if tighten(&self.dir)? {
-            self.made_private
-                .store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        check_revisions_folder(&self.revisions_dir())?;
-        let path = self.dir.join(LOCK_FILE);
-        if let Some(target) = link_target(&path) {
-            // The lock holds nothing, so a link in its place is removed (the
-            // link only, never what it points to) and the lock made anew.
-            fs::remove_file(&path).map_err(|source| Error::Write {
-                path: path.clone(),
-                source,
-            })?;
-            say_replaced(&self.dir, &path, &target);
-        }
-        if self.revisions_dir().is_dir() {
-            tighten(&self.revisions_dir())?;
-        }
-        in_the_way(&path)?;
-        refuse_special(&path)?;
-        let file = private_options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            // Never waits, and never follows a link made since the check
-            // above: a FIFO swapped in opens at once, and is refused below.
-            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-            .open(&path)
-            .map_err(|source| Error::Write {
-                path: path.clone(),
-                source,
-            })?;
+        let (path, file) = self.open_lock_file(LOCK_FILE)?;
         let started = std::time::Instant::now();
         let mut told = false;
         loop {
@@ -88,6 +56,78 @@ impl Store {
         // `commit`), so this scan stays small however long the history.
         remove_stale_temps(&self.dir);
         Ok(file)
+    }
+
+    /// Opens one of the plan folder's lock files (made if missing, in a
+    /// private folder), never through a link or into a FIFO or device.
+    fn open_lock_file(&self, name: &str) -> Result<(std::path::PathBuf, File)> {
+        create_private_dir(&self.dir)?;
+        if tighten(&self.dir)? {
+            self.made_private
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        check_revisions_folder(&self.revisions_dir())?;
+        let path = self.dir.join(name);
+        if let Some(target) = link_target(&path) {
+            // The lock holds nothing, so a link in its place is removed (the
+            // link only, never what it points to) and the lock made anew.
+            fs::remove_file(&path).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            say_replaced(&self.dir, &path, &target);
+        }
+        if self.revisions_dir().is_dir() {
+            tighten(&self.revisions_dir())?;
+        }
+        in_the_way(&path)?;
+        refuse_special(&path)?;
+        let file = private_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            // Never waits, and never follows a link made since the check
+            // above: a FIFO swapped in opens at once, and is refused below.
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+            .open(&path)
+            .map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+        Ok((path, file))
+    }
+
+    /// Held while a walk-through (`new`, `map`, `rank`) is open: they share
+    /// one set of unfinished answers, so a second one at the same time
+    /// would write over the first's (Trudy typed in two windows; one
+    /// window's answers were lost after "Everything you typed is kept").
+    /// The second is refused before it asks anything, naming the first.
+    /// The lock goes with the process, so a window closed or killed never
+    /// leaves it held.
+    pub fn hold_walk_through(&self, command: &str) -> Result<File> {
+        let (path, mut file) = self.open_lock_file(WALK_LOCK_FILE)?;
+        match file.try_lock() {
+            Ok(()) => {
+                // Which walk-through holds it, for the words the next one says.
+                let _ = file.set_len(0);
+                let _ = std::io::Write::write_all(&mut file, command.as_bytes());
+                Ok(file)
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut held = String::new();
+                let _ =
+                    std::io::Read::read_to_string(&mut std::io::Read::take(&file, 16), &mut held);
+                let other = ["new", "map", "rank"]
+                    .into_iter()
+                    .find(|known| held == *known)
+                    .unwrap_or("new");
+                Err(Error::WalkThroughOpen {
+                    other: other.to_string(),
+                })
+            }
+            Err(fs::TryLockError::Error(source)) => Err(Error::Write { path, source }),
+        }
     }
 }
 

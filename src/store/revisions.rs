@@ -673,7 +673,7 @@ impl Store {
         }
         self.update(now, note, |current| {
             let plan = match base {
-                Some(base) if base != current.revision => {
+                Some(base) if base != current.revision || self.edited_since(base, current) => {
                     let base = self.base_of_draft(base);
                     crate::plan::merge::merge(&base, &plan, current, &[]).map_or(plan, |m| m.plan)
                 }
@@ -687,6 +687,19 @@ impl Store {
             };
             Ok(description.to_string())
         })
+    }
+
+    /// Whether plan.toml was edited by hand since it was saved as revision
+    /// `revision`: it still names that revision, but says something else.
+    /// A walk-through saved over it would quietly undo the edit (Trudy put
+    /// a friend's new number in by hand; saving `new` brought the old one
+    /// back). A revision that can't be read is not taken as a change.
+    pub fn edited_since(&self, revision: u64, current: &Plan) -> bool {
+        revision != 0
+            && current.revision == revision
+            && self
+                .load_revision(revision)
+                .is_ok_and(|saved| saved.content() != current.content())
     }
 
     /// The revision a draft was made from, to merge it onto a newer plan:

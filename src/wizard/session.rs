@@ -20,6 +20,9 @@ use crate::render::clean;
 pub trait Keeper {
     /// Where the plan is kept, for the first words of `new`.
     fn place(&self) -> &Path;
+    /// Held for as long as the walk-through is open (dropping it lets the
+    /// next one in); an error if another walk-through holds it.
+    fn hold_walk_through(&self, command: &str) -> Result<Box<dyn std::any::Any>>;
     /// The current plan, with notes to show about it (a recovery, say);
     /// `None` when there is no plan yet. A plan from a newer relapse-plan
     /// is an error: a walk-through would lose what it can't read.
@@ -28,6 +31,9 @@ pub trait Keeper {
     /// newer plan: an empty plan for revision 0, or for one that can no
     /// longer be read (then everything in the plan counts as added since).
     fn base_of_draft(&self, revision: u64) -> Plan;
+    /// Whether the plan was edited by hand (plan.toml changed, no new
+    /// revision) since it was saved as `revision`.
+    fn edited_since(&self, revision: u64, current: &Plan) -> bool;
     /// The unfinished answers, if there are any.
     fn load_draft(&self) -> Result<Option<Draft>>;
     /// Keeps the answers so far: called after every answer.
@@ -115,6 +121,9 @@ pub fn run(
         locale_country,
         style,
     } = start;
+    // Before a word is asked: a second window's answers would overwrite
+    // this one's draft.
+    let _open = keeper.hold_walk_through(kind.command)?;
     greet(keeper, ask, kind, style)?;
     let Some(mut draft) = begin(keeper, ask, kind, now, (&zone, today))? else {
         return Ok(());
@@ -273,7 +282,10 @@ fn catch_up(
         // No plan yet, or one that can't be read: saving says so.
         _ => return Ok(()),
     };
-    if current.revision == draft.base_revision {
+    // A hand edit keeps the revision's number: its content tells.
+    if current.revision == draft.base_revision
+        && !keeper.edited_since(draft.base_revision, &current)
+    {
         return Ok(());
     }
     let base = keeper.base_of_draft(draft.base_revision);

@@ -624,12 +624,22 @@ fn ranking_an_empty_plan_says_what_to_do_first() {
 struct Memory {
     revisions: RefCell<Vec<Plan>>,
     draft: RefCell<Option<Draft>>,
+    /// plan.toml edited by hand: the newest revision's number, other words.
+    by_hand: RefCell<Option<Plan>>,
 }
 
 impl Memory {
     /// The plan as it is now.
     fn load(&self) -> Plan {
-        self.revisions.borrow().last().cloned().expect("a plan")
+        let by_hand = self.by_hand.borrow().clone();
+        by_hand.unwrap_or_else(|| self.revisions.borrow().last().cloned().expect("a plan"))
+    }
+
+    /// Edits plan.toml as a person would in an editor: no new revision.
+    fn edit_by_hand(&self, change: impl FnOnce(&mut Plan)) {
+        let mut plan = self.load();
+        change(&mut plan);
+        *self.by_hand.borrow_mut() = Some(plan);
     }
 
     fn draft(&self) -> Option<Draft> {
@@ -638,6 +648,7 @@ impl Memory {
 
     /// Saves `plan` as the next revision, as a command would.
     fn commit(&self, mut plan: Plan, note: &str) {
+        *self.by_hand.borrow_mut() = None;
         let mut revisions = self.revisions.borrow_mut();
         plan.revision = revisions.last().map_or(1, |p| p.revision + 1);
         plan.change_note = Some(note.into());
@@ -657,11 +668,28 @@ impl Keeper for Memory {
         Path::new("/home/ana/.config/relapse-plan")
     }
 
+    fn hold_walk_through(&self, _command: &str) -> Result<Box<dyn std::any::Any>> {
+        Ok(Box::new(()))
+    }
+
     fn plan(&self) -> Result<Option<Current>> {
-        Ok(self.revisions.borrow().last().map(|plan| Current {
-            plan: plan.clone(),
+        if self.revisions.borrow().is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Current {
+            plan: self.load(),
             warnings: Vec::new(),
         }))
+    }
+
+    fn edited_since(&self, revision: u64, current: &Plan) -> bool {
+        self.revisions
+            .borrow()
+            .iter()
+            .find(|p| p.revision == revision)
+            .is_some_and(|saved| {
+                current.revision == revision && saved.content() != current.content()
+            })
     }
 
     fn base_of_draft(&self, revision: u64) -> Plan {
@@ -695,7 +723,7 @@ impl Keeper for Memory {
         note: Option<String>,
         description: &str,
     ) -> Result<Option<u64>> {
-        let current = self.revisions.borrow().last().cloned();
+        let current = self.plan()?.map(|c| c.plan);
         // Nothing saves in between here, so the walk-through must have
         // brought in all the plan gained before saving.
         assert_eq!(base, current.as_ref().map_or(0, |p| p.revision));
@@ -862,6 +890,46 @@ fn a_plan_changed_while_the_walk_through_is_open_keeps_both() {
     let plan = store.load();
     assert_eq!(plan.crisis_steps[0].text, "Llamar a Máire");
     assert_eq!(plan.triggers[0].situation, "El viernes de cobro");
+}
+
+/// Issue 12 (Trudy): she put a friend's new number into plan.toml by
+/// hand while `map` was open; saving the walk-through wrote the old
+/// number back, said nothing, and kept no copy. A hand edit counts as a
+/// change to the plan, like one saved by a command.
+#[test]
+fn a_hand_edit_made_while_the_walk_through_is_open_is_kept() {
+    let store = Memory::default();
+    let mut plan = Plan::new("Ana".into(), Some("NZ".into()));
+    plan.crisis_steps
+        .push(crate::plan::TextItem::new("Call Aoife on 021 555 0101"));
+    store.commit(plan, "made");
+    let mut ask = Scripted::new([
+        "El viernes de cobro",
+        "<enter>",
+        "",
+        "",
+        "",
+        "",
+        "Done with triggers",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), |w| {
+        w.run_step("triggers")?;
+        store.edit_by_hand(|plan| {
+            plan.crisis_steps[0].text = "Call Aoife on 021 555 0999".into();
+        });
+        finish(w)
+    })
+    .unwrap();
+    let plan = store.load();
+    assert_eq!(plan.revision, 2);
+    assert_eq!(plan.crisis_steps[0].text, "Call Aoife on 021 555 0999");
+    assert_eq!(plan.triggers[0].situation, "El viernes de cobro");
+    let said = ask.transcript.join("\n");
+    assert!(
+        said.contains("Your plan has changed since these answers were started."),
+        "{said}"
+    );
 }
 
 #[test]
