@@ -42,7 +42,8 @@ pub fn opportunities(text: &str) -> impl Iterator<Item = (usize, BreakOpportunit
         found = merge(found, inside);
     }
     found.retain(|&(at, kind)| {
-        kind == BreakOpportunity::Mandatory || !after_leading_vowel(text, at)
+        kind == BreakOpportunity::Mandatory
+            || !(after_leading_vowel(text, at) || inside_korean_word(text, at))
     });
     found.into_iter()
 }
@@ -85,6 +86,33 @@ fn merge(
     out
 }
 
+/// Whether `at` falls inside a Korean word. UAX #14 lets a line break
+/// between any two Hangul syllables, but Korean is written with spaces
+/// between words and read in whole words: "아내 지영" broke as "아내 지" /
+/// "영", his wife's name cut in two (Min-jun, Seoul). Korean lines break at
+/// spaces, as CSS `word-break: keep-all` has it, and a word too long for
+/// any line is still split by the wrapper that lays it out.
+fn inside_korean_word(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    let (Some(before), Some(after)) = (before, after) else {
+        return false;
+    };
+    (is_hangul(before) || is_hangul(after)) && before.is_alphanumeric() && after.is_alphanumeric()
+}
+
+/// Hangul syllables and jamo, in every block Unicode puts them.
+fn is_hangul(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1100}'..='\u{11FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{A960}'..='\u{A97F}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{D7B0}'..='\u{D7FF}'
+    )
+}
+
 /// Whether the character just before `at` is a Thai or Lao vowel written
 /// before its consonant: a line never ends on one.
 fn after_leading_vowel(text: &str, at: usize) -> bool {
@@ -107,6 +135,30 @@ mod tests {
                 piece
             })
             .collect()
+    }
+
+    #[test]
+    fn korean_breaks_between_words_never_inside_one() {
+        let text = "회식 자리에서 상사가 소주를 권할 때 아내 지영에게 전화";
+        assert_eq!(
+            pieces(text),
+            [
+                "회식 ",
+                "자리에서 ",
+                "상사가 ",
+                "소주를 ",
+                "권할 ",
+                "때 ",
+                "아내 ",
+                "지영에게 ",
+                "전화"
+            ]
+        );
+        // A number or Latin letters joined to a Korean word stay with it;
+        // Chinese and Japanese still break between characters.
+        assert_eq!(pieces("저녁 7시 이후"), ["저녁 ", "7시 ", "이후"]);
+        assert_eq!(pieces("AA모임"), ["AA모임"]);
+        assert_eq!(pieces("我想喝酒"), ["我", "想", "喝", "酒"]);
     }
 
     #[test]

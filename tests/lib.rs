@@ -24,6 +24,7 @@ mod homework;
 mod hostile;
 #[cfg(unix)]
 mod keys;
+mod korean;
 #[cfg(unix)]
 mod late_night;
 mod lists;

@@ -1,0 +1,82 @@
+//! Korean as Min-jun writes it (issue 13): words between spaces are kept
+//! whole on every line, on screen and on paper; his wife's name was split
+//! "지" / "영" at 50 columns and in the PDF.
+
+use crate::Env;
+use crate::keys::Tmux;
+
+/// What `args` shows in a terminal `width` columns wide.
+fn on_screen(env: &Env, args: &[&str], width: u16) -> String {
+    let t = Tmux::start(env, args, width);
+    t.wait_until_ended();
+    t.scrollback()
+}
+
+const STEP: &str = "회식 자리에서 상사가 소주를 권할 때 아내 지영에게 전화하고 바로 집으로 간다";
+
+fn minjuns_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "민준", "--country", "KR"]);
+    env.ok(["step", "add", STEP]);
+    env
+}
+
+/// Every word of the step stands whole on one line of `text`.
+#[track_caller]
+fn words_whole(text: &str) {
+    let text = crate::unmarked(text);
+    for word in STEP.split(' ') {
+        assert!(
+            text.lines().any(|line| line.contains(word)),
+            "“{word}” is not whole on any line:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn korean_words_stay_whole_on_a_narrow_screen() {
+    let env = minjuns_plan();
+    for width in [40, 50] {
+        let text = on_screen(&env, &["now"], width);
+        words_whole(&text);
+    }
+}
+
+#[test]
+fn a_korean_word_longer_than_the_line_is_still_wrapped_to_fit() {
+    let env = minjuns_plan();
+    let long = "가나다라마바사아자차카타파하".repeat(4);
+    env.ok(["step", "add", &long]);
+    let text = on_screen(&env, &["now"], 40);
+    assert!(
+        crate::unmarked(&text)
+            .replace(['\n', ' '], "")
+            .contains(&long),
+        "{text}"
+    );
+}
+
+#[test]
+fn korean_words_stay_whole_in_the_pdf() {
+    let env = minjuns_plan();
+    // Sixty different three-syllable words: several lines on the page,
+    // each line's end a place a word could be cut.
+    let words: Vec<String> = (0..60u32)
+        .map(|i| {
+            [i * 37, i * 53 + 7, i * 91 + 13]
+                .into_iter()
+                .map(|n| char::from_u32(0xAC00 + n % 11172).unwrap())
+                .collect()
+        })
+        .collect();
+    env.ok(["step", "add", &words.join(" ")]);
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "--format", "pdf", "-o", pdf.to_str().unwrap()]);
+    let text = crate::pdftotext(&pdf);
+    for word in &words {
+        assert!(
+            text.lines().any(|line| line.contains(word.as_str())),
+            "“{word}” is not whole on any line:\n{text}"
+        );
+    }
+}
