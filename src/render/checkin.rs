@@ -365,9 +365,13 @@ fn write_plan_for_now(
     super::crisis::write_own_lines(w, plan, width, style)
 }
 
-/// The offer to rehearse the riskiest trigger, when there is one.
+/// The offer to rehearse the riskiest trigger that has a plan to
+/// practise; when none has, the offer to plan one. (Noa, after a lapse:
+/// it offered `rehearse 3`, which answered that there was nothing to
+/// practise.)
 fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Result<()> {
-    if let Some(riskiest) = sorted(&plan.triggers).first() {
+    let ranked = sorted(&plan.triggers);
+    if let Some(riskiest) = ranked.iter().find(|t| t.has_response()) {
         // Her words in the sentence; the command names it by the number
         // the lists show it with (the order she added them), never by an id: short
         // enough for any terminal, on a line of its own to copy whole.
@@ -380,6 +384,13 @@ fn write_rehearse_offer(w: &mut dyn Write, plan: &Plan, width: usize) -> io::Res
             .number_of::<crate::plan::Trigger>(&riskiest.id)
             .unwrap_or(1);
         writeln!(w, "  relapse-plan rehearse {number}")?;
+    } else if let Some(riskiest) = ranked.first() {
+        let offer = format!(
+            "When you are ready, it may help to plan what you will do when {} happens:",
+            super::quoted(&riskiest.situation)
+        );
+        writeln!(w, "{}", wrap(&offer, width, "", ""))?;
+        writeln!(w, "  relapse-plan map")?;
     }
     Ok(())
 }
@@ -500,6 +511,7 @@ mod tests {
             "发薪日的星期五，一个人走过酒吧门口".into(),
         );
         trigger.likelihood = Some(4);
+        trigger.contacts.push("jie-jie".into());
         plan.triggers.push(trigger);
         let mut out = Vec::new();
         write_rehearse_offer(&mut out, &plan, 50).unwrap();
@@ -513,6 +525,42 @@ mod tests {
         );
         assert!(!offer.contains("fa-xin-ri"), "{text}");
         assert_eq!(command, "  relapse-plan rehearse 1", "{text}");
+    }
+
+    /// Noa, after a lapse: the riskiest trigger had no plan yet, and the
+    /// offer was `rehearse 3`, which answered "nothing to practise". The
+    /// offer is for the riskiest trigger with a plan, else to plan one.
+    #[test]
+    fn the_offer_never_leads_to_a_trigger_with_nothing_to_practise() {
+        let mut plan = Plan::new("נועה".into(), None);
+        let mut planned = crate::plan::Trigger::new("a".into(), "לבד בלילה".into());
+        planned.likelihood = Some(2);
+        planned.contacts.push("michal".into());
+        let mut unplanned = crate::plan::Trigger::new("b".into(), "הודעה מיונתן".into());
+        unplanned.likelihood = Some(5);
+        unplanned.intensity = Some(5);
+        plan.triggers.push(planned);
+        plan.triggers.push(unplanned);
+        let offer = |plan: &Plan| {
+            let mut out = Vec::new();
+            write_rehearse_offer(&mut out, plan, 80).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let text = offer(&plan);
+        assert!(text.contains("לבד בלילה"), "{text}");
+        assert!(text.ends_with("  relapse-plan rehearse 1\n"), "{text}");
+        plan.triggers.remove(0);
+        let text = offer(&plan);
+        let words: String = text
+            .replace('\n', " ")
+            .chars()
+            .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}'))
+            .collect();
+        assert!(
+            words.contains("plan what you will do when “הודעה מיונתן” happens"),
+            "{text}"
+        );
+        assert!(text.ends_with("  relapse-plan map\n"), "{text}");
     }
 
     /// The panel's people carry the same warning on a disguised number
