@@ -24,7 +24,6 @@ mod homework;
 mod hostile;
 #[cfg(unix)]
 mod keys;
-mod korean;
 #[cfg(unix)]
 mod late_night;
 mod lists;
@@ -32,6 +31,7 @@ mod local_day;
 mod lockscreen;
 mod long_crisis;
 mod long_words;
+mod minjun;
 #[cfg(unix)]
 mod narrow;
 mod niran;

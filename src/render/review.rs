@@ -908,6 +908,24 @@ fn practice(
                 )
             )?;
         }
+        // Counted above, so said: a rehearsal with no answer typed is not
+        // one of the answers shown (Min-jun's review said 3 rehearsals
+        // and showed 2 answers).
+        let empty = rehearsals
+            .iter()
+            .filter(|r| r.response.trim().is_empty())
+            .count();
+        if empty > 0 {
+            writeln!(
+                out,
+                "    ({empty} {} with nothing typed)",
+                if empty == 1 {
+                    "rehearsal"
+                } else {
+                    "rehearsals"
+                }
+            )?;
+        }
     }
     let count = |kind| practice.exercises.iter().filter(|e| e.kind == kind).count();
     let (surf, breathe) = (count(ExerciseKind::Surf), count(ExerciseKind::Breathe));

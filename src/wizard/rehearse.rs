@@ -61,12 +61,23 @@ pub fn rehearse(
         }
     }
     ask.show(&scene)?;
-    let response = ask
+    let mut response = ask
         .text(
             "What will you do? Say it in your own words (Ctrl-C stops at any time)",
             "",
         )?
         .unwrap_or_default();
+    if response.trim().is_empty() {
+        // A stray Enter logged a rehearsal with nothing in it, counted
+        // toward homework (Min-jun): asked once more, and an empty answer
+        // the second time is hers to give.
+        response = ask
+            .text(
+                "Nothing typed yet. What would you do, even in a few words? (Enter again goes on without)",
+                "",
+            )?
+            .unwrap_or_default();
+    }
 
     let mut planned = planned_lines(plan, trigger, ask.plain());
     if planned.is_empty() {

@@ -1,6 +1,7 @@
-//! Korean as Min-jun writes it (issue 13): words between spaces are kept
-//! whole on every line, on screen and on paper; his wife's name was split
-//! "지" / "영" at 50 columns and in the PDF.
+//! What Min-jun (Seoul, fresh eyes) found (issue 13). Korean words between
+//! spaces are kept whole on every line, on screen and on paper (his wife's
+//! name was split "지" / "영" at 50 columns and in the PDF); a stray Enter
+//! is not a rehearsal.
 
 use crate::Env;
 use crate::keys::Tmux;
@@ -79,4 +80,35 @@ fn korean_words_stay_whole_in_the_pdf() {
             "“{word}” is not whole on any line:\n{text}"
         );
     }
+}
+
+/// Enter on an empty "What will you do?" logged a rehearsal with nothing
+/// in it, counted toward his homework. It is asked once more; an empty
+/// answer then is his to give, and the therapist's review says so.
+#[test]
+fn an_empty_rehearsal_is_asked_again_and_said_in_review() {
+    let env = Env::with_example();
+    let t = Tmux::start(&env, &["rehearse", "1"], 100);
+    t.wait_for("What will you do?");
+    t.keys(&["Enter"]);
+    t.wait_for("Nothing typed yet. What would you do, even in a few words?");
+    t.type_text("상사에게 먼저 말한다");
+    t.keys(&["Enter"]);
+    t.wait_for("How much of your plan did you recall?");
+    let said = t.scrollback_joined();
+    assert!(said.contains("You said:"), "{said}");
+    assert!(said.contains("상사에게 먼저 말한다"), "{said}");
+    assert!(!said.contains("(nothing typed)"), "{said}");
+}
+
+#[test]
+fn review_says_how_many_rehearsals_had_nothing_typed() {
+    let env = Env::new();
+    let hand_in = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hand-in.toml");
+    let review = env.ok(["review", hand_in.to_str().unwrap()]);
+    let flat = review.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("“Walk the canal way” (1 rehearsal with nothing typed)"),
+        "{review}"
+    );
 }
