@@ -350,7 +350,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // each is a command-line flag
 pub struct RehearseArgs {
-    /// The trigger to practise (its id); default: the riskiest one that is due.
+    /// The trigger to practise: its number in `trigger list`, its first words, or its id; default: the riskiest one that is due.
     pub trigger: Option<String>,
     /// List what is due and when, without asking anything.
     #[arg(long)]
@@ -463,8 +463,8 @@ pub struct SurfArgs {
     /// Log a surf done elsewhere: the urge, 0-10, at each check, e.g. 7,8,6,4,2.
     #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
     pub ratings: Option<String>,
-    /// The trigger it was for (its id).
-    #[arg(long, value_name = "ID")]
+    /// The trigger it was for: its number in `trigger list`, its first words, or its id.
+    #[arg(long, value_name = "TRIGGER")]
     pub trigger: Option<String>,
 }
 
@@ -489,8 +489,8 @@ pub struct CheckInArgs {
     /// words, or a part of them found in that one alone (repeat for more).
     #[arg(long, value_name = "TEXT", requires = "urge")]
     pub did: Vec<String>,
-    /// A coping strategy you used today: its id or name (repeat for more).
-    #[arg(long, value_name = "ID", requires = "urge")]
+    /// A coping strategy you used today: its number in `coping list`, its name, or its id (repeat for more).
+    #[arg(long, value_name = "COPING", requires = "urge")]
     pub used: Vec<String>,
     /// Distress or low mood today, 0 (calm) to 10 (the worst it gets).
     #[arg(long, value_name = "0-10", requires = "urge", value_parser = zero_to_ten, allow_negative_numbers = true)]
@@ -849,7 +849,7 @@ pub enum TriggerCommand {
     /// Remove a trigger.
     #[command(after_help = "Example:\n  relapse-plan trigger remove payday")]
     Remove {
-        /// The trigger's id.
+        /// The trigger: its number in `trigger list`, its first words, or its id.
         id: String,
     },
 }
@@ -875,7 +875,7 @@ pub struct TriggerAdd {
 
 #[derive(Debug, Args)]
 pub struct TriggerEdit {
-    /// The trigger's id.
+    /// The trigger: its number in `trigger list`, its first words, or its id.
     pub id: String,
     /// Give it a new id (links are kept).
     #[arg(long)]
@@ -979,7 +979,7 @@ pub struct CopingAdd {
 
 #[derive(Debug, Args)]
 pub struct CopingEdit {
-    /// The strategy's id.
+    /// The strategy: its number in `coping list`, its name, or its id.
     pub id: String,
     /// Give it a new id (links are kept).
     #[arg(long)]
@@ -1090,7 +1090,7 @@ pub struct ContactExport {
 
 #[derive(Debug, Args)]
 pub struct ContactEdit {
-    /// The contact's id.
+    /// The person: their number in `contact list`, their name, or their id.
     pub id: String,
     /// Give them a new id (links are kept).
     #[arg(long)]
@@ -1114,7 +1114,7 @@ pub struct ContactEdit {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// The id.
+    /// Which one: its number in the list, its name or first words, or its id.
     pub id: String,
     /// Also remove the links to it from triggers.
     #[arg(long)]

@@ -385,6 +385,32 @@ fn commands_take_the_number_or_her_words_she_sees() {
     let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
     let id = env.plan().triggers[1].id.clone();
     assert!(log.contains(&format!("trigger = \"{id}\"")), "{log}");
+
+    // `surf --trigger` and `check-in --used` refused the number their own
+    // hints named (Noa, Jerusalem): every command takes it.
+    env.ok(["surf", "--ratings", "7,5,2", "--trigger", "2"]);
+    env.ok(["surf", "--ratings", "6,3", "--trigger", "发薪日的星期五"]);
+    let log = fs::read_to_string(env.plan_dir().join("practice.toml")).unwrap();
+    let first = env.plan().triggers[0].id.clone();
+    assert!(log.contains(&format!("trigger = \"{first}\"")), "{log}");
+    assert_eq!(
+        log.matches(&format!("trigger = \"{id}\"")).count(),
+        2,
+        "{log}"
+    );
+    env.ok([
+        "check-in",
+        "--urge",
+        "3",
+        "--acted",
+        "no",
+        "--distress",
+        "2",
+        "--used",
+        "1",
+    ]);
+    let check_ins = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+    assert!(check_ins.contains("used = [\"san-bu\"]"), "{check_ins}");
 }
 
 /// `text` with its line breaks and runs of spaces as single spaces.

@@ -689,7 +689,10 @@ fn from_flags(
     );
     let mut used = Vec::new();
     for wanted in &args.used {
-        let found = plan.coping.iter().find(|c| c.id == *wanted).or_else(|| {
+        // Its number in `coping list`, its name or first words, or its id:
+        // the hint for a wrong one names the numbers.
+        let id = super::stored::<crate::plan::Coping>(plan, wanted).unwrap_or_default();
+        let found = plan.coping.iter().find(|c| c.id == id).or_else(|| {
             plan.coping
                 .iter()
                 .find(|c| c.name.eq_ignore_ascii_case(wanted.trim()))

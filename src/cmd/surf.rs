@@ -22,9 +22,18 @@ const GUIDES: [&str; 4] = [
 ];
 
 pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
-    if let Some(trigger) = &args.trigger {
-        ctx.load()?.plan.position::<crate::plan::Trigger>(trigger)?;
-    }
+    // By its number in `trigger list`, its first words or its id, as every
+    // other command takes it (the hint it gave named the number, which it
+    // then refused).
+    let trigger = match &args.trigger {
+        Some(typed) => {
+            let plan = &ctx.load()?.plan;
+            let id = super::stored::<crate::plan::Trigger>(plan, typed)?;
+            plan.position::<crate::plan::Trigger>(&id)?;
+            Some(id)
+        }
+        None => None,
+    };
     let every = minutes(args.every, "--every")?;
     if let Some(list) = &args.ratings {
         let ratings = parse_ratings(list)?;
@@ -36,7 +45,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
             every,
             Duration::from_secs_f64(seconds),
             true,
-            args.trigger.clone(),
+            trigger,
         );
     }
     let total = minutes(args.minutes, "--minutes")?;
@@ -86,14 +95,7 @@ pub(super) fn run(args: &SurfArgs, ctx: &mut Ctx) -> Result<()> {
         }
     }
     restore_terminal();
-    finish(
-        ctx,
-        ratings,
-        every,
-        clock.elapsed(),
-        !stopped,
-        args.trigger.clone(),
-    )
+    finish(ctx, ratings, every, clock.elapsed(), !stopped, trigger)
 }
 
 /// Shows `guide` with a countdown until `next` on `clock`, then ends the
