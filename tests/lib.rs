@@ -36,6 +36,7 @@ mod minjun;
 mod narrow;
 mod niran;
 mod no_terminal;
+mod noa;
 mod not_to_involve;
 #[cfg(unix)]
 mod nothing_lost;

@@ -78,6 +78,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             warn(ctx, doubt)
         }
         ContactCommand::Edit(mut args) => {
+            nothing_to_change(&args)?;
             let phone = match &mut args.phone {
                 Some(Cleared::Set(phone)) => Some(phone),
                 _ => None,
@@ -251,6 +252,33 @@ fn not_to_involve(plan: &Plan, name: &str, phone: Option<&str>) -> Result<()> {
     }
 }
 
+/// `contact edit 2` with nothing to change said only "Nothing changed"
+/// (Noa): it says what can be changed, and how.
+fn nothing_to_change(args: &ContactEdit) -> Result<()> {
+    let ContactEdit {
+        id: _,
+        new_id,
+        name,
+        phone,
+        role,
+        reachable,
+        do_not_involve,
+    } = args;
+    if new_id.is_some()
+        || name.is_some()
+        || phone.is_some()
+        || role.is_some()
+        || reachable.is_some()
+        || do_not_involve.is_some()
+    {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "say what to change: --phone \"…\", --name \"…\", --role help|professional, --reachable \"…\" or --do-not-involve, e.g. `relapse-plan contact edit {} --phone \"…\"`",
+        crate::render::rescue::shell_word(&args.id)
+    )))
+}
+
 /// Who someone added without `--role` is for the person: asked on a
 /// terminal, starting on no choice (Enter alone never files them as a
 /// helper); `help`, as the help says, for a script with no terminal.
@@ -258,7 +286,19 @@ fn role_to_add(name: &str, ctx: &Ctx) -> Result<Role> {
     let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
         return Ok(Role::Help);
     };
-    Ok(crate::wizard::ask_role(&mut ask, name, None)?.unwrap_or(Role::Help))
+    match crate::wizard::ask_role(&mut ask, name, None) {
+        Ok(role) => Ok(role.unwrap_or(Role::Help)),
+        // Nothing is kept of a command stopped before it saved: "Everything
+        // you typed is kept" was not true here (Noa).
+        Err(Error::Cancelled) => Err(Error::Stopped(
+            format!(
+                "Stopped. Nothing was saved: {} is not in your plan. Run the same command again when you're ready.",
+                crate::render::quoted(name)
+            )
+            .into(),
+        )),
+        Err(other) => Err(other),
+    }
 }
 
 fn warn(ctx: &mut Ctx, doubt: Option<String>) -> Result<()> {
