@@ -53,6 +53,7 @@ mod privacy;
 mod properties;
 mod resumed;
 mod robustness;
+mod rtl_card;
 mod rtl_screen;
 mod screen_says;
 mod shirin;

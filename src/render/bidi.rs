@@ -194,7 +194,14 @@ fn split_word(
 pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph {
     let (text, guarded) = isolate_numbers(text.trim());
     // Nor inside a short group in brackets ("林晓（室友）"), as on screen.
-    let held = super::paragraph::held_groups(&text);
+    let mut held = super::paragraph::held_groups(&text);
+    // Nor inside the flag before a doubtful number: "(check" at the end
+    // of one line of an Arabic step and "this number)" on the next read
+    // as two things among her words (Layla's lock screen).
+    held.extend(
+        text.match_indices(super::NUMBER_DOUBT)
+            .map(|(at, flag)| at..at + flag.len()),
+    );
     let inside_number = |i: usize| {
         guarded
             .iter()

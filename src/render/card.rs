@@ -29,8 +29,11 @@ pub const STEPS: usize = 12;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     Heading(String),
-    /// A crisis step and its number.
-    Step(usize, String),
+    /// A crisis step, its number, and its marks ([`super::step_marks`]):
+    /// each mark a line of its own under the step, in its own direction,
+    /// never run into her words (an English mark inside an Arabic step
+    /// wrapped across its lines and split them: Layla, Cairo).
+    Step(usize, String, Vec<String>),
     /// A number to call or text: the number whole, always; `keep` when the
     /// card must carry it (the first person, the emergency number, the
     /// first crisis line).
@@ -51,7 +54,7 @@ impl Entry {
     pub fn plain(&self) -> String {
         match self {
             Entry::Heading(t) | Entry::Text(t) | Entry::Note(t) => t.clone(),
-            Entry::Step(n, t) => format!("{n}. {t}"),
+            Entry::Step(n, t, _) => format!("{n}. {t}"),
             Entry::Call {
                 who, number, reach, ..
             } => Item::Call {
@@ -67,7 +70,7 @@ impl Entry {
     /// Whether the PDF may move this entry off the card to make room.
     pub fn can_move(&self) -> bool {
         match self {
-            Entry::Step(n, _) => *n > 1,
+            Entry::Step(n, ..) => *n > 1,
             Entry::Text(_) => true,
             Entry::Call { keep, .. } => !keep,
             Entry::Heading(_) | Entry::Note(_) => false,
@@ -77,7 +80,7 @@ impl Entry {
     /// What the entry is, for "left off" messages.
     pub fn describe(&self) -> String {
         match self {
-            Entry::Step(n, _) => format!("crisis step {n}"),
+            Entry::Step(n, ..) => format!("crisis step {n}"),
             // With the number: a line can have two ("Tele-MANAS 14416"
             // kept, "Tele-MANAS 1-800-891-4416" left off).
             Entry::Call { who, number, .. } => format!("{who} {number}"),
@@ -272,22 +275,9 @@ pub fn build(
         } else {
             text
         };
-        // After any shortening, so a mark is never the part cut off.
-        // In a right-to-left step each (English) mark is isolated left to
-        // right, so it reads as one phrase, not run backwards into hers.
-        let rtl = super::paragraph::has_rtl(&text);
-        let marks = super::step_marks(plan, &step.text).into_iter().map(|mark| {
-            if rtl {
-                format!("\u{2066}{mark}\u{2069}")
-            } else {
-                mark
-            }
-        });
-        let text = std::iter::once(text)
-            .chain(marks)
-            .collect::<Vec<_>>()
-            .join(" ");
-        front.push(Entry::Step(n, text));
+        // Under the step, whole, whatever was shortened above.
+        let marks = super::step_marks(plan, &step.text);
+        front.push(Entry::Step(n, text, marks));
     }
 
     let mut back = Vec::new();
@@ -573,6 +563,11 @@ impl Card {
     pub fn texts(&self) -> Vec<String> {
         let mut texts = vec![self.title.clone(), MORE.to_string()];
         texts.extend(self.front.iter().chain(&self.back).map(Entry::plain));
+        for entry in self.front.iter().chain(&self.back) {
+            if let Entry::Step(_, _, marks) = entry {
+                texts.extend(marks.iter().cloned());
+            }
+        }
         for (kind, items) in &self.extra {
             texts.push(kind.heading().to_string());
             texts.extend(items.iter().cloned());
@@ -762,7 +757,7 @@ mod tests {
             &jiff::tz::TimeZone::UTC,
             crate::render::Medium::Screen,
         );
-        let Entry::Step(1, first) = &card.front[1] else {
+        let Entry::Step(1, first, _) = &card.front[1] else {
             panic!("{:?}", card.front)
         };
         assert!(first.ends_with('…') && !first.contains("+44"), "{first}");

@@ -430,7 +430,16 @@ fn card_height(entries: &[Entry], size: f32) -> f32 {
                 let gap = if i == 0 { 0.0 } else { size * 0.3 };
                 gap + card_lines(text, size * 1.05, width) * line * 1.05
             }
-            Entry::Step(_, text) => card_lines(text, size, width - size * 2.0) * line,
+            Entry::Step(_, text, marks) => {
+                let small = CARD_MIN.max(size * 0.9);
+                card_lines(text, size, width - size * 2.0) * line
+                    + marks
+                        .iter()
+                        .map(|mark| {
+                            card_lines(mark, small, width - size * 2.0) * small * CARD_LEADING
+                        })
+                        .sum::<f32>()
+            }
             Entry::Text(text) => card_lines(text, size, width - size) * line,
             Entry::Note(text) => {
                 let small = CARD_MIN.max(size * 0.9);
@@ -525,10 +534,21 @@ impl Card {
                     Entry::Heading(text) => {
                         let _ = write!(body, "<h2>{}</h2>", words(text, &none));
                     }
-                    Entry::Step(n, text) => {
+                    Entry::Step(n, text, marks) => {
+                        // Each mark a block of its own under her words, in
+                        // its own direction (`dir="auto"`, which also keeps
+                        // it out of the step's own direction).
+                        let mut marks_html = String::new();
+                        for mark in marks {
+                            let _ = write!(
+                                marks_html,
+                                "<span class=\"mark\" dir=\"auto\">{}</span>",
+                                words(mark, &none)
+                            );
+                        }
                         let _ = write!(
                             body,
-                            "<li value=\"{n}\" {}>{}</li>",
+                            "<li value=\"{n}\" {}>{}{marks_html}</li>",
                             theirs(text),
                             words(text, &none)
                         );
@@ -577,6 +597,7 @@ body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; c
 .card ol {{ padding: 0; list-style: none; }}\n\
 .card li {{ position: relative; padding-inline-start: 2em; }}\n\
 .card li::before {{ content: counter(list-item) \".\"; position: absolute; inset-inline-start: 0; width: 1.7em; text-align: end; font-weight: bold; }}\n\
+.card .mark {{ display: block; font-size: 0.9em; color: #555; }}\n\
 .card .call {{ display: flex; gap: 0.6em; justify-content: space-between; white-space: nowrap; }}\n\
 .card .who {{ overflow: hidden; text-overflow: ellipsis; }}\n\
 .card .num {{ flex: none; }}\n\

@@ -1779,10 +1779,10 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
                     )
                     .0
                 }
-                Entry::Step(n, text) => {
+                Entry::Step(n, text, marks) => {
                     let st = style(size, false);
                     let marker_w = bidi::unit(fonts, "10.", st).width + size * 0.4;
-                    marked(
+                    let mut b = marked(
                         fonts,
                         &format!("{n}."),
                         text,
@@ -1791,7 +1791,23 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
                         width,
                         role,
                         Role::Label(which, i),
-                    )
+                    );
+                    // Each mark a paragraph of its own under the step, in
+                    // its own direction, beside the step's number column.
+                    let rtl = bidi::lay_out(fonts, text, st, width - marker_w).rtl;
+                    for mark in marks {
+                        let (p, _) = paragraph(
+                            fonts,
+                            mark,
+                            style(CARD_MIN.max(size * 0.9), false),
+                            if rtl { 0.0 } else { marker_w },
+                            width - marker_w,
+                            60,
+                            role,
+                        );
+                        b.append(&p);
+                    }
+                    b
                 }
                 Entry::Call {
                     who, number, reach, ..

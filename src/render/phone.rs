@@ -15,6 +15,7 @@ use super::bidi::{self, Line, Style};
 use super::card::{Card, Entry};
 use super::fonts::{FontSearch, Fonts};
 use super::pdf::caller;
+use super::printout::{EMERGENCY, OWN_EMERGENCY};
 
 /// The default size: an iPhone's screen (12 to 16), in pixels.
 pub const SIZE: (u32, u32) = (1170, 2532);
@@ -141,11 +142,14 @@ pub struct LockScreen {
     pub size: f32,
 }
 
-/// Whether an entry is the emergency number (the card puts it first under
-/// its crisis lines, named "Emergency").
+/// Whether an entry is an emergency number (the card puts them first under
+/// its crisis lines, named "Emergency"): the country's, or her own, set
+/// where her country has none built in ("Emergency (my own note)", Egypt's
+/// 123 for Layla), drawn as large as the README promises.
 fn is_emergency(entry: &Entry, section: &str) -> bool {
     section == "Crisis lines"
-        && matches!(entry, Entry::Call { who, keep: true, .. } if who == "Emergency")
+        && matches!(entry, Entry::Call { who, keep: true, .. }
+            if who == EMERGENCY || who == OWN_EMERGENCY)
 }
 
 /// The heading each entry sits under.
@@ -169,10 +173,10 @@ fn sections(entries: &[Entry]) -> Vec<String> {
 fn give_way(entry: &Entry, section: &str) -> Option<u8> {
     match entry {
         Entry::Text(_) if section == "Why it matters" => Some(0),
-        Entry::Step(n, _) if *n > 3 => Some(1),
+        Entry::Step(n, ..) if *n > 3 => Some(1),
         Entry::Call { keep: false, .. } if section == "Crisis lines" => Some(2),
         Entry::Call { keep: false, .. } => Some(3),
-        Entry::Step(n, _) if *n > 1 => Some(4),
+        Entry::Step(n, ..) if *n > 1 => Some(4),
         _ => None,
     }
 }
@@ -282,7 +286,7 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
                 let small = (body * 0.72).max(12.0 * u);
                 col.paragraph(text, small, false, Ink::Soft, 0.0, width);
             }
-            Entry::Step(n, text) => {
+            Entry::Step(n, text, marks) => {
                 let st = Style {
                     size: body,
                     bold: true,
@@ -312,6 +316,15 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
                     line: marker,
                     ink: Ink::Soft,
                 });
+                // Each mark a paragraph of its own under her words, in its
+                // own direction: run into an Arabic step, an English mark
+                // wrapped across its lines and split them (Layla, Cairo).
+                let small = (body * 0.8).max(12.0 * u);
+                for mark in marks {
+                    col.y += body * 0.1;
+                    let x = if rtl { 0.0 } else { marker_w };
+                    col.paragraph(mark, small, false, Ink::Soft, x, width - marker_w);
+                }
                 col.y += body * 0.25;
             }
             Entry::Call { .. } if is_emergency(&entries[i], section) => {
@@ -321,10 +334,15 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
                 col.y = top + pad;
                 let panel = col.ops.len();
                 let mut first = true;
-                while let Some(Entry::Call { number, .. }) = entries.get(i)
+                while let Some(Entry::Call { who, number, .. }) = entries.get(i)
                     && is_emergency(&entries[i], section)
                 {
-                    let label = if first { "Emergency" } else { "or" };
+                    // Her own number says it is her own note, as on paper.
+                    let label = match (first, who.as_str()) {
+                        (true, who) => who,
+                        (false, OWN_EMERGENCY) => "or (my own note)",
+                        (false, _) => "or",
+                    };
                     let label_line = bidi::unit(
                         fonts,
                         label,
@@ -600,7 +618,18 @@ pub fn lock_screen(
     let (wf, hf) = (w as f32, h as f32);
     let u = wf / POINTS_WIDE;
     let mut texts = card.texts();
-    texts.extend(["If it gets hard", "Emergency", "or", MORE, "10."].map(String::from));
+    texts.extend(
+        [
+            "If it gets hard",
+            EMERGENCY,
+            OWN_EMERGENCY,
+            "or",
+            "or (my own note)",
+            MORE,
+            "10.",
+        ]
+        .map(String::from),
+    );
     let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
     let width = wf - 2.0 * MARGIN * u;
     let (ops, body, moved) = fit(&fonts, card, u, width, (BOTTOM - TOP) * hf);
@@ -1035,5 +1064,120 @@ mod tests {
             beside.is_some_and(|(_, r)| (r.bottom() - name.bottom()).abs() < 2.0),
             "{found:?}"
         );
+    }
+
+    /// Layla's plan (Cairo): her sister's number changed, and her first
+    /// step still holds the old one.
+    fn layla() -> Plan {
+        let mut plan = Plan::new("ليلى".into(), Some("EG".into()));
+        plan.crisis_steps
+            .push(TextItem::new("اتصل بأختي مريم على ٠١٠٠ ١٢٣ ٤٥٦٧"));
+        plan.crisis_steps.push(TextItem::new("اخرج وامش قليلا"));
+        plan.contacts.push(Contact {
+            id: "m".into(),
+            name: "مريم".into(),
+            phone: Some("+20 100 999 8888".into()),
+            role: Role::Help,
+            reachable: None,
+        });
+        plan
+    }
+
+    /// Layla's lock screen put the English mark "(the number here is not
+    /// the one saved for …)" inside her Arabic step, on its lines, so her
+    /// words and the mark ran into each other. The mark is drawn on lines
+    /// of its own, under every line of her step and above the next step,
+    /// left to right, and no line of her step holds a word of it.
+    #[test]
+    fn a_mark_under_an_arabic_step_is_a_line_of_its_own() {
+        let plan = layla();
+        let card = screen_card(&plan, "EG");
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let found = texts(&made.svg, &card);
+        let mark_words = ["(the", "saved", "here", "not the one"];
+        let is_mark = |w: &str| mark_words.iter().any(|m| w.contains(m));
+        let arabic = |w: &str| {
+            ["اتصل", "بأختي", "على", "اخرج", "قليلا"]
+                .iter()
+                .any(|a| w.contains(a))
+        };
+        let marks: Vec<&tiny_skia::Rect> = found
+            .iter()
+            .filter(|(w, _)| is_mark(w))
+            .map(|(_, r)| r)
+            .collect();
+        assert!(!marks.is_empty(), "the mark is drawn: {found:?}");
+        let step_one: Vec<&tiny_skia::Rect> = found
+            .iter()
+            .filter(|(w, _)| {
+                ["اتصل", "بأختي", "على", "٤٥٦٧", "check"]
+                    .iter()
+                    .any(|a| w.contains(a))
+            })
+            .map(|(_, r)| r)
+            .collect();
+        let step_two = found
+            .iter()
+            .find(|(w, _)| w.contains("اخرج"))
+            .map(|(_, r)| r)
+            .unwrap();
+        for mark in &marks {
+            for word in &step_one {
+                assert!(
+                    mark.top() > word.bottom() - 1.0,
+                    "under her words: {found:?}"
+                );
+            }
+            assert!(
+                mark.bottom() < step_two.top() + 1.0,
+                "above step 2: {found:?}"
+            );
+        }
+        // Left to right, as English reads: its first line starts at the
+        // left margin (run on in her step, it was aligned right).
+        let start = found
+            .iter()
+            .find(|(w, _)| w.contains("(the"))
+            .map(|(_, r)| r)
+            .unwrap();
+        #[allow(clippy::cast_precision_loss)]
+        let margin = MARGIN * SIZE.0 as f32 / POINTS_WIDE;
+        assert!(start.left() < margin + 10.0, "{start:?}: {found:?}");
+        // No drawn piece holds both her words and the mark's.
+        for (words, _) in &found {
+            assert!(!(is_mark(words) && arabic(words)), "{words:?}");
+        }
+    }
+
+    /// Layla's own emergency number (Egypt has none built in, so she set
+    /// 123 in the walk-through) was drawn as small as a friend's number:
+    /// the README promises the emergency number large, whichever way it
+    /// came. It is drawn as large as a built-in one is (Ireland's 112).
+    #[test]
+    fn her_own_emergency_number_is_drawn_large() {
+        let size_of = |plan: &Plan, country: &str, number: &str| {
+            let card = screen_card(plan, country);
+            let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+            let drawn = pieces(&made.svg, &card);
+            let body = drawn
+                .iter()
+                .find(|d| d.words.contains("اتصل"))
+                .map(|d| d.size)
+                .unwrap();
+            let big = drawn
+                .iter()
+                .find(|d| d.words.trim() == number)
+                .unwrap_or_else(|| panic!("{number} drawn whole"))
+                .size;
+            (big, body)
+        };
+        let mut plan = layla();
+        plan.own_lines.emergency = Some("123".into());
+        let (own, body) = size_of(&plan, "EG", "123");
+        assert!(own > body * 1.8, "{own} against body text {body}");
+        let mut irish = layla();
+        irish.country = Some("IE".into());
+        let (built_in, _) = size_of(&irish, "IE", "112");
+        assert!((own - built_in).abs() < 0.5 * built_in, "{own} {built_in}");
     }
 }

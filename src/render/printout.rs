@@ -633,6 +633,11 @@ fn numbers(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_string)
 }
 
+/// What the card and the printout call the country's emergency number.
+pub const EMERGENCY: &str = "Emergency";
+/// What they call her own emergency number (`set --emergency-number`).
+pub const OWN_EMERGENCY: &str = "Emergency (my own note)";
+
 /// The emergency numbers to print: the country's from the table, then the
 /// person's own, marked as theirs with where they found it. Without
 /// either, what to do.
@@ -652,7 +657,7 @@ pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medium
         Vec::new()
     };
     items.push(Item::Call {
-        who: "Emergency (my own note)".to_string(),
+        who: OWN_EMERGENCY.to_string(),
         number: m.number(number),
         reach: Reach::Call,
         note: own
@@ -724,7 +729,7 @@ pub fn emergency_items(lines: Option<&CountryLines>) -> Vec<Item> {
     };
     numbers(emergency)
         .map(|number| Item::Call {
-            who: "Emergency".to_string(),
+            who: EMERGENCY.to_string(),
             number,
             reach: Reach::Call,
             note: None,

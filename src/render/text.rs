@@ -204,7 +204,10 @@ pub(crate) fn card_sections(side: &[Entry]) -> Vec<(Section, Vec<String>)> {
             continue;
         };
         match entry {
-            Entry::Step(n, text) => section.items.push(Item::Numbered(*n, text.clone())),
+            Entry::Step(n, text, marks) => {
+                section.items.push(Item::Numbered(*n, text.clone()));
+                section.items.extend(marks.iter().cloned().map(Item::Sub));
+            }
             Entry::Call {
                 who, number, reach, ..
             } => section.items.push(Item::Call {

@@ -1,0 +1,195 @@
+//! Right-to-left steps on the wallet card (Layla, Cairo; Shirin, Tehran):
+//! a mark under a step is a line of its own, read back where a person
+//! reads it (the PDF card and the HTML card printed by Chromium, placed by
+//! poppler's `pdftotext -bbox`; the text card as written).
+
+use std::path::Path;
+
+use crate::{Env, tool, unmarked};
+
+/// One word on a page as poppler places it: its text and the top of its
+/// box, in points.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    page: usize,
+    x0: f32,
+    y0: f32,
+    y1: f32,
+}
+
+/// Every word of a PDF with where it sits.
+fn words(pdf: &Path) -> Vec<Word> {
+    let out = tool("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .case("pdftotext (poppler-utils) places the PDF's words")
+        .stderr_lacks("Syntax Error")
+        .run();
+    let html = String::from_utf8(out.bytes).unwrap();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut found = Vec::new();
+    for (page, part) in html.split("<page ").skip(1).enumerate() {
+        for tag in part.split("<word ").skip(1) {
+            let (head, rest) = tag.split_once('>').unwrap();
+            let text = rest.split("</word>").next().unwrap();
+            found.push(Word {
+                text: text.replace("&apos;", "'").replace("&amp;", "&"),
+                page,
+                x0: attr(head, "xMin"),
+                y0: attr(head, "yMin"),
+                y1: attr(head, "yMax"),
+            });
+        }
+    }
+    found
+}
+
+/// Layla's plan: her sister Maryam's number changed, and her first crisis
+/// step still holds the old one.
+fn layla() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "EG"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "مريم",
+        "--phone",
+        "+20 100 999 8888",
+        "--role",
+        "help",
+    ]);
+    env.ok(["step", "add", "اتصل بأختي مريم على ٠١٠٠ ١٢٣ ٤٥٦٧"]);
+    env.ok(["step", "add", "اخرج وامش قليلا"]);
+    env
+}
+
+/// The words of her first step, as poppler may write them (Arabic in
+/// either order of its letters).
+fn in_step_one(word: &str) -> bool {
+    ["اتصل", "بأختي", "على", "٤٥٦٧"].iter().any(|w| {
+        let turned: String = w.chars().rev().collect();
+        word.contains(w) || word.contains(&turned)
+    })
+}
+
+/// On the card Layla printed, the English mark "(the number here is not
+/// the one saved for مريم: …)" ran on inside her Arabic step: "(the number
+/// here is not the" sat on the line of her old number, mixing the two. It
+/// is now lines of its own under her step, above her next one, on the PDF
+/// card and on the HTML card printed by Chromium.
+#[test]
+fn the_mark_under_her_arabic_step_is_a_line_of_its_own_on_the_card() {
+    let env = layla();
+    let mut pdfs = Vec::new();
+    let pdf = env.home().join("card.pdf");
+    env.ok(["print", "--card", "-o", pdf.to_str().unwrap()]);
+    pdfs.push(("PDF card".to_string(), pdf));
+    if let Some(chromium) = crate::chromium() {
+        let html = env.home().join("card.html");
+        env.ok([
+            "print",
+            "--card",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+        ]);
+        let pdf = env.home().join("browser.pdf");
+        crate::browser(chromium, &env.home().join("profile"))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", html.display()))
+            .case("Chromium prints the HTML card")
+            .within(60)
+            .run();
+        pdfs.push(("HTML card in Chromium".to_string(), pdf));
+    }
+    for (what, pdf) in &pdfs {
+        let all = words(pdf);
+        let page = all
+            .iter()
+            .find(|w| w.text == "saved")
+            .unwrap_or_else(|| panic!("{what}: the mark is printed: {all:?}"))
+            .page;
+        // The first copy of the card on the page (a PDF sheet holds several).
+        let step_one: Vec<&Word> = all
+            .iter()
+            .filter(|w| w.page == page && in_step_one(&w.text))
+            .collect();
+        assert!(step_one.len() >= 3, "{what}: {all:?}");
+        let top = step_one.iter().map(|w| w.y0).fold(f32::MAX, f32::min);
+        // Within one copy of the card (54 mm, about 153 pt, high).
+        // and on its front, left of the back (its list number is the
+        // front's rightmost word).
+        let right = step_one.iter().map(|w| w.x0).fold(0.0, f32::max) + 40.0;
+        let here =
+            |w: &Word| w.page == page && w.y0 > top - 1.0 && w.y0 < top + 100.0 && w.x0 < right;
+        let bottom = step_one
+            .iter()
+            .filter(|w| here(w))
+            .map(|w| w.y1)
+            .fold(0.0, f32::max);
+        let next = all
+            .iter()
+            .filter(|w| here(w) && (w.text.contains("وامش") || w.text.contains("شماو")))
+            .map(|w| w.y0)
+            .fold(f32::MAX, f32::min);
+        assert!(next < f32::MAX, "{what}: step 2 is printed: {all:?}");
+        let mark: Vec<&Word> = all
+            .iter()
+            .filter(|w| here(w) && ["(the", "here", "saved", "one"].contains(&w.text.as_str()))
+            .collect();
+        assert!(mark.len() >= 4, "{what}: {mark:?} in {all:?}");
+        for w in &mark {
+            assert!(
+                w.y0 >= bottom - 0.5,
+                "{what}: {:?} is under every line of her step (to {bottom}): {all:?}",
+                w.text
+            );
+            assert!(
+                w.y1 <= next + 0.5,
+                "{what}: {:?} is above step 2: {all:?}",
+                w.text
+            );
+        }
+        // Left to right, as English reads: "(the" opens its first line
+        // at the left.
+        let open = mark.iter().find(|w| w.text == "(the").unwrap();
+        let line_start = all
+            .iter()
+            .filter(|w| {
+                w.page == page && (w.y0 - open.y0).abs() < 2.0 && (w.x0 - open.x0).abs() < 150.0
+            })
+            .map(|w| w.x0)
+            .fold(f32::MAX, f32::min);
+        assert!((open.x0 - line_start).abs() < 0.5, "{what}: {all:?}");
+    }
+}
+
+/// The text card holds the mark on a line of its own, under her step.
+#[test]
+fn the_text_card_puts_the_mark_on_its_own_line() {
+    let env = layla();
+    let card = unmarked(&env.ok(["print", "--card"]));
+    let lines: Vec<&str> = card.lines().collect();
+    let step = lines
+        .iter()
+        .position(|l| l.contains("اتصل"))
+        .unwrap_or_else(|| panic!("{card}"));
+    let mark = lines
+        .iter()
+        .position(|l| l.contains("(the number here is not"))
+        .unwrap_or_else(|| panic!("{card}"));
+    assert!(mark > step, "{card}");
+    for line in &lines[mark..] {
+        if line.contains("one saved") || line.contains("(the number") {
+            assert!(!in_step_one(line), "{line:?} in:\n{card}");
+        }
+    }
+}
