@@ -3,6 +3,8 @@
 //! from …", "A crisis line I added: call …"), and taken into a plan as
 //! hers again: never as people to call, never twice.
 
+use std::collections::HashMap;
+
 use super::vcard::digits;
 use super::{OwnLine, OwnLines};
 
@@ -124,25 +126,26 @@ impl OwnLines {
     /// kept. Taking in the same file twice adds nothing the second time.
     pub fn take_in(&mut self, found: impl IntoIterator<Item = Mine>) -> TakenIn {
         let mut taken = TakenIn::default();
+        // Each name's line, looked up once: linear in the file and the plan
+        // whatever a file holds.
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (at, line) in self.lines.iter().enumerate() {
+            names.entry(line.name.trim().to_string()).or_insert(at);
+        }
         for mine in found {
             match mine {
                 Mine::Emergency { number, source } => {
                     self.take_emergency(number, source, &mut taken);
                 }
-                Mine::Line(line) => {
-                    let same_name = self
-                        .lines
-                        .iter()
-                        .find(|l| l.name.trim() == line.name.trim());
-                    match same_name {
-                        Some(kept) if same_numbers(kept, &line) => taken.known.push(line),
-                        Some(kept) => taken.other_numbers.push((line, kept.clone())),
-                        None => {
-                            self.lines.push(line.clone());
-                            taken.added.push(line);
-                        }
+                Mine::Line(line) => match names.get(line.name.trim()).map(|at| &self.lines[*at]) {
+                    Some(kept) if same_numbers(kept, &line) => taken.known.push(line),
+                    Some(kept) => taken.other_numbers.push((line, kept.clone())),
+                    None => {
+                        names.insert(line.name.trim().to_string(), self.lines.len());
+                        self.lines.push(line.clone());
+                        taken.added.push(line);
                     }
-                }
+                },
             }
         }
         taken

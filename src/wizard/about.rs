@@ -225,7 +225,7 @@ impl Wizard<'_> {
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty());
         if let Some(mut name) = name {
-            let mut call = self.own_number("Its number to call? (Enter if you only text it)")?;
+            let mut call = self.own_number("Its number to call? (Enter if text only)")?;
             let mut text = match call {
                 Some(_) => None,
                 None => self.own_number("Its number to text? (Enter skips)")?,
