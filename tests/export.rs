@@ -653,6 +653,33 @@ fn a_card_mixing_the_countrys_emergency_number_and_hers_keeps_her_part() {
     assert_eq!(kept.lines, env.plan().own_lines.lines);
 }
 
+/// A file holding more lines of hers than a plan keeps (500) is refused
+/// before anything is listed to add or asked, and nothing changes.
+#[test]
+fn more_lines_of_hers_than_a_plan_holds_are_refused_before_asking() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Layla", "--country", "EG"]);
+    let mut cards = String::new();
+    for n in 0..501 {
+        use std::fmt::Write as _;
+        let _ = write!(
+            cards,
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Line {n}\r\nTEL:0800{n:06}\r\nNOTE:A crisis line I added: call 0800{n:06}.\r\nEND:VCARD\r\n"
+        );
+    }
+    let file = env.home().join("many.vcf");
+    std::fs::write(&file, cards).unwrap();
+    let before = env.plan();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    let err = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        err.contains("this file holds 501 crisis lines of yours not in your plan yet"),
+        "{err}"
+    );
+    assert!(!err.contains("To add"), "{err}");
+    assert_eq!(env.plan(), before);
+}
+
 /// The cards a Windows or Android export holds, as text: a base64 name
 /// (`ENCODING=b`), a 2.1 base64 name in Big5 (Wei's phone), and a `tel:`
 /// URI with an RFC 3966 extension.

@@ -420,6 +420,17 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             limit: MAX_ITEMS,
         });
     }
+    // Never asked, then refused: the plan's limit on her own lines first.
+    if plan.own_lines.lines.len() + own.added.len() > MAX_ITEMS {
+        ctx.say(&format!(
+            "Not imported: this file holds {} crisis lines of yours not in your plan yet; with the {} it has, that is more than the {MAX_ITEMS} a plan holds. Keep the ones that matter most: `relapse-plan set --own-line NAME --call NUMBER` adds one.",
+            own.added.len(),
+            plan.own_lines.lines.len()
+        ))?;
+        return Err(Error::NoneImportable {
+            path: args.file.clone(),
+        });
+    }
     say_to_add(ctx, &new, role, &doubtful)?;
     say_own_to_add(ctx, &own)?;
     if !args.yes && !confirm_import(ctx, new.len() + own.count(), own.count() > 0)? {
