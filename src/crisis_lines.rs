@@ -118,6 +118,12 @@ const CHECKED_2: &str = "2026-11-28";
 /// Welfare's 1925 line, Teacher Chang's 1980 and every Egyptian number
 /// were found only in news pages, or on an official page with an older
 /// number, so they are left out until an official page confirms them.
+/// Thailand's 1323 (the Department of Mental Health's line), 1669
+/// (emergency medical) and 191 (police) were found on 2026-11-29 only in
+/// news and third-party pages, none on dmh.go.th, niems.go.th or another
+/// official page (and news of a move to 911 leaves the emergency number in
+/// doubt), so none is built in: the walk-through asks for hers and a line
+/// she knows instead.
 const CHECKED_3: &str = "2026-11-29";
 
 const fn line(

@@ -392,12 +392,10 @@ fn notes(file: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Fresh eyes (export14b): Layla, in Egypt, which has no checked lines,
-/// had added her emergency number and two lines of her own, and the
-/// exported file held only her brother. Every number on her plan now goes
-/// to her phone, under the names she gave them, with where she found them.
-#[test]
-fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
+/// Layla's plan, in Egypt: her brother, her own emergency number with
+/// where she found it, and two lines of her own (one to call and text,
+/// written two ways), exported to `layla.vcf`, which is returned.
+fn layla() -> (Env, std::path::PathBuf) {
     let env = Env::new();
     env.ok(["init", "--name", "Layla", "--country", "EG"]);
     env.ok([
@@ -436,6 +434,16 @@ fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
         "their site, 2026",
     ]);
     let file = env.home().join("layla.vcf");
+    (env, file)
+}
+
+/// Fresh eyes (export14b): Layla, in Egypt, which has no checked lines,
+/// had added her emergency number and two lines of her own, and the
+/// exported file held only her brother. Every number on her plan now goes
+/// to her phone, under the names she gave them, with where she found them.
+#[test]
+fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
+    let (env, file) = layla();
     let said = env
         .test(["contact", "export", "-o", file.to_str().unwrap()])
         .stdout("")
@@ -467,7 +475,11 @@ fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
         notes[1],
         "The emergency number I added: 122, from موقع وزارة الداخلية."
     );
-    assert_eq!(notes[2], "A crisis line I added: call or text 08008880700.");
+    // One number on the phone for both; the note keeps each as she wrote it.
+    assert_eq!(
+        notes[2],
+        "A crisis line I added: call 08008880700 or text 0800 888 0700."
+    );
     assert_eq!(
         notes[3],
         "A crisis line I added: call 762 1602, from their site, 2026."
@@ -482,18 +494,50 @@ fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
         4,
         "{text}"
     );
-    // Her own numbers come back in through import, as contacts of hers.
+}
+
+/// Her own numbers come back in through import as hers, byte for byte,
+/// never as people to call (lines16b: they came back as contacts, so
+/// `now` showed "Emergency" as someone to ring and Egypt's 122 was lost
+/// from her own numbers).
+#[test]
+fn her_own_numbers_come_back_as_hers_byte_for_byte_and_never_twice() {
+    let (env, file) = layla();
+    env.ok(["contact", "export", "-o", file.to_str().unwrap()]);
     let fresh = Env::new();
-    fresh.ok(["init", "--name", "Layla"]);
-    fresh.ok(["contact", "import", file.to_str().unwrap(), "--yes"]);
-    let back: Vec<(String, Option<String>)> = fresh
-        .plan()
-        .contacts
-        .into_iter()
-        .map(|c| (c.name, c.phone))
-        .collect();
-    assert_eq!(back[1], ("Emergency".to_string(), Some("122".to_string())));
-    assert_eq!(back.len(), 4, "{back:?}");
+    fresh.ok(["init", "--name", "Layla", "--country", "EG"]);
+    let said = fresh
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("imported 1 person and 3 of your own numbers from layla.vcf"),
+        "{said}"
+    );
+    let back = fresh.plan();
+    assert_eq!(back.own_lines, env.plan().own_lines);
+    let contacts: Vec<&str> = back.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(contacts, ["أحمد (أخي)"]);
+    let now = fresh.ok(["now"]);
+    assert!(
+        now.contains("122") && now.contains("Befrienders Cairo"),
+        "{now}"
+    );
+    // A second import of the same file doubles nothing.
+    let said = fresh
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    assert!(
+        said.contains("Everyone in this file is already in your plan; nothing to add."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Already among your own numbers, so skipped:"),
+        "{said}"
+    );
+    assert_eq!(fresh.plan(), back);
 }
 
 /// Wei, in Taiwan: her own emergency number and lines beside the checked
@@ -541,6 +585,99 @@ fn her_own_numbers_join_the_checked_ones_and_a_doubtful_one_is_named() {
         1,
         "{cards}"
     );
+}
+
+/// Fresh eyes (lines16b): a card holding both the country's emergency
+/// number and her own was skipped whole, so her own was lost. Now her
+/// part comes back; the country's checked lines stay out; a plan with
+/// another emergency number of hers keeps it, and she is told.
+#[test]
+fn a_card_mixing_the_countrys_emergency_number_and_hers_keeps_her_part() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Wei", "--country", "GB"]);
+    env.ok([
+        "set",
+        "--emergency-number",
+        "112",
+        "--source",
+        "內政部, 2026; 消防署",
+    ]);
+    env.ok(["set", "--own-line", "生命線", "--call", "1995"]);
+    let file = env.home().join("wei.vcf");
+    env.ok(["contact", "export", "-o", file.to_str().unwrap()]);
+    let notes = notes(&file);
+    assert_eq!(
+        notes[0],
+        "Emergency number (GB): 999.\nThe emergency number I added: 112, from 內政部, 2026; 消防署."
+    );
+
+    let fresh = Env::new();
+    fresh.ok(["init", "--name", "Wei", "--country", "GB"]);
+    let said = fresh
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("your emergency number · 112 (from 內政部, 2026; 消防署)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Not imported, as they are an emergency number or a crisis line")
+            && said.contains("“Samaritans”")
+            && !said.contains("“Emergency”"),
+        "{said}"
+    );
+    let back = fresh.plan();
+    assert_eq!(back.own_lines, env.plan().own_lines);
+    assert!(back.contacts.is_empty(), "{:?}", back.contacts);
+
+    // A plan with another emergency number of hers keeps it, and says so.
+    let other = Env::new();
+    other.ok(["init", "--name", "Wei", "--country", "TW"]);
+    other.ok(["set", "--emergency-number", "119"]);
+    let said = other
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run()
+        .stderr;
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains(
+            "Your plan keeps 119 as your emergency number, so this file's 112 was not imported"
+        ),
+        "{said}"
+    );
+    let kept = other.plan().own_lines;
+    assert_eq!(kept.emergency.as_deref(), Some("119"));
+    assert_eq!(kept.emergency_source, None);
+    assert_eq!(kept.lines, env.plan().own_lines.lines);
+}
+
+/// A file holding more lines of hers than a plan keeps (500) is refused
+/// before anything is listed to add or asked, and nothing changes.
+#[test]
+fn more_lines_of_hers_than_a_plan_holds_are_refused_before_asking() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Layla", "--country", "EG"]);
+    let mut cards = String::new();
+    for n in 0..501 {
+        use std::fmt::Write as _;
+        let _ = write!(
+            cards,
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Line {n}\r\nTEL:0800{n:06}\r\nNOTE:A crisis line I added: call 0800{n:06}.\r\nEND:VCARD\r\n"
+        );
+    }
+    let file = env.home().join("many.vcf");
+    std::fs::write(&file, cards).unwrap();
+    let before = env.plan();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    let err = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        err.contains("this file holds 501 crisis lines of yours not in your plan yet"),
+        "{err}"
+    );
+    assert!(!err.contains("To add"), "{err}");
+    assert_eq!(env.plan(), before);
 }
 
 /// The cards a Windows or Android export holds, as text: a base64 name

@@ -88,8 +88,11 @@ fn a_review_date_said_in_arabic_is_read_and_said_back_in_words() {
     let t = Tmux::start(&env, &["new"], 50);
     t.wait_for("You have unfinished answers");
     t.keys(&["Enter"]);
-    // Egypt has no checked emergency number: asked once, skipped here.
+    // Egypt has no checked emergency number nor line: each asked once,
+    // skipped here.
     t.wait_for("Your local emergency number?");
+    t.keys(&["Enter"]);
+    t.wait_for("The line's name? (Enter skips)");
     t.keys(&["Enter"]);
     t.wait_for("When would you like to review");
     t.keys(&["Down", "Down", "Down", "Enter"]);
@@ -441,15 +444,19 @@ fn number_flags_take_full_width_digits() {
     assert!(!diff.contains("invalid"), "{diff}");
 }
 
-/// Issue 13: a plan in Egypt, where relapse-plan has no emergency number,
-/// asked for none, and every printout said only "call your local emergency
-/// number". The walk-through now asks for hers once, in a real terminal:
-/// typed, it is kept where `set --emergency-number` keeps it; carried on
-/// another time, it is not asked again.
+/// Issue 13: a plan in Egypt, where relapse-plan has no emergency number
+/// nor crisis line, asked for none, and every printout said only "call
+/// your local emergency number". The walk-through now asks for hers once,
+/// in a real terminal, then (lines16b) for a crisis or support line she
+/// knows: typed, each is kept where `set` keeps it. Carried on another
+/// time, neither is asked again, and the "help right now" box at the start
+/// shows both, as `now` does (it showed neither). Saved, the line is in the
+/// plan file as she typed it, on `now` and on the card.
 #[cfg(unix)]
 #[test]
-fn the_walk_through_asks_once_for_her_emergency_number_in_egypt() {
+fn the_walk_through_asks_once_for_her_emergency_number_and_a_line_in_egypt() {
     use crate::keys::Tmux;
+    const LINE: &str = "خط الدعم النفسي";
     let env = Env::new();
     draft_with(
         &env,
@@ -466,11 +473,28 @@ fn the_walk_through_asks_once_for_her_emergency_number_in_egypt() {
     t.type_text("122");
     t.keys(&["Enter"]);
     t.wait_for("Kept: in an emergency, call 122.");
+    t.wait_for("If you know a crisis or support line in Egypt");
+    t.wait_for("The line's name? (Enter skips)");
+    t.type_text(LINE);
+    t.keys(&["Enter"]);
+    t.wait_for("Its number to call?");
+    t.type_text("08008880700");
+    t.keys(&["Enter"]);
+    // The number kept in its own direction beside her Arabic words.
+    let screen = t.wait_for("It is marked as your own wherever it is shown.");
+    assert!(
+        screen.contains("call \u{200e}08008880700\u{200e}."),
+        "{screen}"
+    );
     t.wait_for("When would you like to review");
     t.keys(&["C-c"]);
     t.wait_until_ended();
     let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert!(draft.contains("emergency = \"122\""), "{draft}");
+    assert!(
+        draft.contains(LINE) && draft.contains("08008880700"),
+        "{draft}"
+    );
 
     let again = Tmux::start(&env, &["new"], 100);
     again.wait_for("You have unfinished answers");
@@ -478,6 +502,42 @@ fn the_walk_through_asks_once_for_her_emergency_number_in_egypt() {
     again.wait_for("When would you like to review");
     let screen = again.scrollback();
     assert!(!screen.contains("Your local emergency number?"), "{screen}");
-    again.keys(&["C-c"]);
+    assert!(!screen.contains("The line's name?"), "{screen}");
+    // The box at the start holds what the draft holds, as `now` does.
+    let joined = again.scrollback_joined();
+    let joined = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains("call 122, the emergency number you added"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("Your own numbers (you added these)"),
+        "{joined}"
+    );
+    assert!(joined.contains("08008880700"), "{joined}");
+    again.keys(&["Enter"]);
+    again.wait_for("Save my plan");
+    again.keys(&["Enter"]);
+    again.wait_for("A few words about this version?");
+    again.keys(&["Enter"]);
     again.wait_until_ended();
+
+    let own = env.plan().own_lines;
+    assert_eq!(own.emergency.as_deref(), Some("122"));
+    assert_eq!(
+        own.lines,
+        [relapse_plan::plan::OwnLine {
+            name: LINE.into(),
+            call: Some("08008880700".into()),
+            text: None,
+            source: None,
+        }]
+    );
+    let now = env.ok(["now"]);
+    assert!(now.contains(LINE) && now.contains("08008880700"), "{now}");
+    let card = env.ok(["print", "--card"]);
+    assert!(
+        card.contains(LINE) && card.contains("08008880700"),
+        "{card}"
+    );
 }

@@ -287,6 +287,8 @@ fn the_walk_through_never_adds_him_as_help() {
     answer(&mut p, "change what you like?", ENTER);
     // Iran has no checked emergency number: the walk-through asks once.
     answer(&mut p, "Your local emergency number?", ENTER);
+    // No crisis line is checked for Iran either: one of hers is asked for.
+    answer(&mut p, "The line's name? (Enter skips)", ENTER);
     answer(&mut p, "Your name on the plan?", ENTER);
     answer(&mut p, "What keeps you going?", ENTER);
     answer(&mut p, "What next?", ENTER);

@@ -11,7 +11,7 @@ use crate::plan::edit::{Entry, Rename};
 use crate::plan::lookalike;
 use crate::plan::validate::MAX_ITEMS;
 use crate::plan::vcard::{self, Card};
-use crate::plan::{Contact, Plan, Role, phone};
+use crate::plan::{Contact, OwnLine, Plan, Role, own_numbers, phone};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::clean;
 use crate::render::tables::contacts_table;
@@ -399,11 +399,15 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
     Ok((description, rename))
 }
 
-/// Imports people from a vCard file, skipping anyone already in the plan.
+/// Imports people from a vCard file, skipping anyone already in the plan,
+/// and her own emergency number and crisis lines from the cards `contact
+/// export` wrote for them, as hers again.
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
     let plan = ctx.load()?.plan;
-    let mut cards = cards_to_keep(args, role, ctx)?;
+    let (mut cards, mine) = cards_to_keep(args, role, ctx)?;
+    // What would come of hers, on a copy: said now, taken in under the lock.
+    let own = plan.own_lines.clone().take_in(mine.iter().cloned());
     let doubtful = tidy_numbers(&mut cards);
     let sorted = vcard::sort_out(&plan, cards);
     let list = |cards: &[Card]| -> String {
@@ -430,14 +434,17 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     say_not_imported(ctx, &sorted)?;
+    say_own_left_out(ctx, &own)?;
     let (new, not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
     say_not_to_involve(ctx, &plan, &not_to_involve)?;
     say_shared_numbers(ctx, &plan, &new)?;
-    if new.is_empty() {
+    if new.is_empty() && own.count() == 0 {
         return ctx.say(
             if sorted.other_number.is_empty()
                 && sorted.alike.is_empty()
                 && not_to_involve.is_empty()
+                && own.other_numbers.is_empty()
+                && !matches!(own.emergency, own_numbers::Emergency::Kept { .. })
             {
                 "Everyone in this file is already in your plan; nothing to add."
             } else {
@@ -452,6 +459,61 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             have: plan.contacts.len(),
             limit: MAX_ITEMS,
         });
+    }
+    // Never asked, then refused: the plan's limit on her own lines first.
+    if plan.own_lines.lines.len() + own.added.len() > MAX_ITEMS {
+        ctx.say(&format!(
+            "Not imported: this file holds {} crisis lines of yours not in your plan yet; with the {} it has, that is more than the {MAX_ITEMS} a plan holds. Keep the ones that matter most: `relapse-plan set --own-line NAME --call NUMBER` adds one.",
+            own.added.len(),
+            plan.own_lines.lines.len()
+        ))?;
+        return Err(Error::NoneImportable {
+            path: args.file.clone(),
+        });
+    }
+    say_to_add(ctx, &new, role, &doubtful)?;
+    say_own_to_add(ctx, &own)?;
+    if !args.yes && !confirm_import(ctx, new.len() + own.count(), own.count() > 0)? {
+        return Err(Error::NotAdded);
+    }
+    let source = args
+        .file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    save(ctx, |plan| {
+        // Sorted out again under the lock: the plan may have changed meanwhile.
+        let added = plan.add_cards(new, role);
+        if plan.contacts.len() > MAX_ITEMS {
+            return Err(Error::TooManyContacts {
+                path: args.file.clone(),
+                found: added,
+                have: plan.contacts.len() - added,
+                limit: MAX_ITEMS,
+            });
+        }
+        let own = plan.own_lines.take_in(mine).count();
+        // What happened, in the program's words (never read as her note:
+        // see plan::note).
+        Ok(imported_words(added, own, &source))
+    })
+}
+
+/// The revision's note for an import: "imported 2 people from a.vcf",
+/// "imported 1 person and 3 of your own numbers from a.vcf".
+fn imported_words(people: usize, own: usize, source: &str) -> String {
+    let people_words = format!("{people} {}", if people == 1 { "person" } else { "people" });
+    let own_words = format!("{own} of your own {}", crate::render::noun(own, "number"));
+    match (people, own) {
+        (_, 0) => format!("imported {people_words} from {source}"),
+        (0, _) => format!("imported {own_words} from {source}"),
+        _ => format!("imported {people_words} and {own_words} from {source}"),
+    }
+}
+
+/// Lists the people to add, those with no number, and the numbers to check.
+fn say_to_add(ctx: &mut Ctx, new: &[Card], role: Role, doubtful: &[String]) -> Result<()> {
+    if new.is_empty() {
+        return Ok(());
     }
     ctx.say(&format!(
         "To add, as {} contacts:\n{}",
@@ -472,34 +534,93 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     if !doubtful.is_empty() {
         ctx.say(&format!(
             "Check these numbers before you rely on them (`relapse-plan contact edit ID --phone \"…\"` mends one):\n{}",
-            listed(doubtful)
+            listed(doubtful.to_vec())
         ))?;
     }
-    if !args.yes && !confirm_import(ctx, new.len())? {
-        return Err(Error::NotAdded);
+    Ok(())
+}
+
+/// One crisis line of hers, in a line: "Befrienders Cairo · call 762 1602
+/// (from their site)".
+fn own_line_words(line: &OwnLine) -> String {
+    let ways: Vec<String> = match (&line.call, &line.text) {
+        (Some(call), Some(text)) if call == text => vec![format!("call or text {}", clean(call))],
+        (call, text) => call
+            .iter()
+            .map(|n| format!("call {}", clean(n)))
+            .chain(text.iter().map(|n| format!("text {}", clean(n))))
+            .collect(),
+    };
+    let mut words = format!("{} · {}", clean(&line.name), ways.join(" or "));
+    if let Some(source) = &line.source {
+        let _ = write!(words, " (from {})", clean(source));
     }
-    let source = args
-        .file
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    save(ctx, |plan| {
-        // Sorted out again under the lock: the plan may have changed meanwhile.
-        let added = plan.add_cards(new, role);
-        if plan.contacts.len() > MAX_ITEMS {
-            return Err(Error::TooManyContacts {
-                path: args.file.clone(),
-                found: added,
-                have: plan.contacts.len() - added,
-                limit: MAX_ITEMS,
-            });
+    words
+}
+
+/// What comes in of hers: her emergency number and her crisis lines, as
+/// hers (shown beside her country's, never as people to call).
+fn say_own_to_add(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
+    let mut lines = Vec::new();
+    if let own_numbers::Emergency::Added(number, source) = &own.emergency {
+        let mut words = format!("your emergency number · {}", clean(number));
+        if let Some(source) = source {
+            let _ = write!(words, " (from {})", clean(source));
         }
-        // What happened, in the program's words (never read as her note:
-        // see plan::note).
-        Ok(format!(
-            "imported {added} {} from {source}",
-            if added == 1 { "person" } else { "people" }
-        ))
-    })
+        lines.push(words);
+    }
+    lines.extend(
+        own.added
+            .iter()
+            .map(|l| format!("your crisis line {}", own_line_words(l))),
+    );
+    if lines.is_empty() {
+        return Ok(());
+    }
+    ctx.say(&format!(
+        "To add, as numbers of your own (`relapse-plan now` and your card show them beside your country's):\n{}",
+        listed(lines)
+    ))
+}
+
+/// Which of her own numbers in the file do not come in, and why: already
+/// in the plan, under a name the plan holds with other numbers, or another
+/// emergency number than the one the plan keeps.
+fn say_own_left_out(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
+    let mut known: Vec<String> = own.known.iter().map(own_line_words).collect();
+    if let own_numbers::Emergency::Same(number) = &own.emergency {
+        known.insert(0, format!("your emergency number · {}", clean(number)));
+    }
+    if !known.is_empty() {
+        ctx.say(&format!(
+            "Already among your own numbers, so skipped:\n{}",
+            listed(known)
+        ))?;
+    }
+    if let own_numbers::Emergency::Kept { kept, card } = &own.emergency {
+        ctx.say(&format!(
+            "Your plan keeps {} as your emergency number, so this file's {} was not imported (`relapse-plan set --emergency-number \"{}\"` changes it).",
+            clean(kept),
+            clean(card),
+            clean(card)
+        ))?;
+    }
+    if !own.other_numbers.is_empty() {
+        ctx.say(&format!(
+            "Not imported: a crisis line of yours by a name your plan already holds, with other numbers. Your plan keeps its own; to change it, `relapse-plan set --remove-own-line \"NAME\"`, then `--own-line`:\n{}",
+            listed(
+                own.other_numbers
+                    .iter()
+                    .map(|(card, kept)| format!(
+                        "{} (your plan has {})",
+                        own_line_words(card),
+                        own_line_words(kept)
+                    ))
+                    .collect()
+            )
+        ))?;
+    }
+    Ok(())
 }
 
 /// A card to add, in a line: its name and number, and the role its note
@@ -603,12 +724,13 @@ fn say_shared_numbers(ctx: &mut Ctx, plan: &Plan, new: &[Card]) -> Result<()> {
 }
 
 /// Asks on the terminal whether to add the `count` people listed.
-fn confirm_import(ctx: &Ctx, count: usize) -> Result<bool> {
+fn confirm_import(ctx: &Ctx, count: usize, own: bool) -> Result<bool> {
     let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
         command: "contact import",
         instead: "`relapse-plan contact import FILE --yes`".into(),
     })?;
     let people = match count {
+        1 if own => "this number".to_string(),
         1 => "this person".to_string(),
         n => format!("these {n}"),
     };
@@ -759,9 +881,14 @@ fn say_nameless(nameless: &[vcard::Nameless], ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// The cards in the file that can be kept in a plan; says which can't, and
-/// why. An error when there are none.
-fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<Card>> {
+/// The cards in the file that can be kept in a plan, and her own numbers
+/// the plan's export wrote; says which can't, and why. An error when there
+/// are none.
+fn cards_to_keep(
+    args: &ContactImport,
+    role: Role,
+    ctx: &mut Ctx,
+) -> Result<(Vec<Card>, Vec<own_numbers::Mine>)> {
     let bytes = read_limited_as(&args.file, "a vCard file")?;
     let read = vcard::read_bytes(&bytes);
     if read.cards.is_empty() && read.nameless.is_empty() {
@@ -786,8 +913,20 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
     // One card that can't be kept (a control character in a name, say)
     // never costs the others: it is listed with why, and the rest come in.
     let (mut cards, mut bad, mut tidied) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut guessed, mut plan_numbers) = (Vec::new(), Vec::new());
-    for card in cards_read {
+    let (mut guessed, mut plan_numbers, mut mine) = (Vec::new(), Vec::new(), Vec::new());
+    for mut card in cards_read {
+        // Hers (a mixed emergency card keeps her part): never a person.
+        if let Some(own) = card.mine.take() {
+            match vcard::card_problem(&card, role).or_else(|| mine_problem(&own)) {
+                Some(why) => bad.push(format!(
+                    "card {}, {}: {why}",
+                    card.position,
+                    clean(&shorten(&card.name))
+                )),
+                None => mine.push(own),
+            }
+            continue;
+        }
         if card.plan_number {
             plan_numbers.push(format!(
                 "card {}, {}",
@@ -852,12 +991,47 @@ fn cards_to_keep(args: &ContactImport, role: Role, ctx: &mut Ctx) -> Result<Vec<
             listed(guessed)
         ))?;
     }
-    if cards.is_empty() {
+    if cards.is_empty() && mine.is_empty() {
         return Err(Error::NoneImportable {
             path: args.file.clone(),
         });
     }
-    Ok(cards)
+    Ok((cards, mine))
+}
+
+/// Why a number of hers from a file can't come back into the plan: one
+/// that does not dial what it shows, or is too long, is never taken in
+/// (the export writes neither, so the file was changed since).
+fn mine_problem(mine: &own_numbers::Mine) -> Option<String> {
+    let (numbers, source): (Vec<&String>, _) = match mine {
+        own_numbers::Mine::Emergency { number, source } => (vec![number], source),
+        own_numbers::Mine::Line(line) => {
+            (line.call.iter().chain(&line.text).collect(), &line.source)
+        }
+    };
+    if source
+        .as_deref()
+        .is_some_and(|s| s.chars().any(|c| c.is_control() && c != '\t'))
+    {
+        return Some("where it was found holds a control character (such as an escape)".into());
+    }
+    numbers.into_iter().find_map(|number| {
+        let shown = clean(number);
+        if number.contains(vcard::UNREADABLE) {
+            return Some(format!(
+                "its number `{shown}` holds {}",
+                vcard::UNREADABLE_WORDS
+            ));
+        }
+        let length = number.chars().count();
+        if length > vcard::MAX_PHONE {
+            return Some(format!(
+                "its number is {length} characters long; a number in a plan holds at most {}",
+                vcard::MAX_PHONE
+            ));
+        }
+        phone::trouble(number).map(|trouble| format!("its number `{shown}` {}", trouble.words()))
+    })
 }
 
 /// Numbers from another program are not trusted as they look: what does

@@ -19,6 +19,7 @@ pub mod lookalike;
 pub mod mentions;
 pub mod merge;
 pub mod note;
+pub mod own_numbers;
 pub mod parse;
 pub mod period;
 pub mod phone;

@@ -51,6 +51,11 @@ pub struct Card {
     /// as a helper, and stayed after the country changed). The numbers she
     /// added herself still come in, as hers.
     pub plan_number: bool,
+    /// What `contact export` wrote on it of hers: her emergency number (on
+    /// the emergency card, beside the country's), or a crisis line she
+    /// added (named as the card is). It comes back as hers, never as a
+    /// person to call.
+    pub mine: Option<super::own_numbers::Mine>,
 }
 
 /// A card that can't come into a plan, as it has no name: there is
@@ -332,56 +337,77 @@ impl Builder {
             .map(|(_, number)| number)
             .filter(|number| seen.insert(digits(number)))
             .collect();
-        let (role, reachable, plan_number) =
-            self.note.as_deref().map(said_in_note).unwrap_or_default();
+        let said = self.note.as_deref().map(said_in_note).unwrap_or_default();
+        let name = if self.hidden {
+            name.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            name.trim().to_string()
+        };
+        let mine = said.mine.map(|mine| match mine {
+            super::own_numbers::Mine::Line(line) => super::own_numbers::Mine::Line(OwnLine {
+                name: name.clone(),
+                ..line
+            }),
+            emergency @ super::own_numbers::Mine::Emergency { .. } => emergency,
+        });
         Ok(Card {
             position: self.position,
             // Tidying can leave spaces doubled ("Jo \u{200b} Smith").
-            name: if self.hidden {
-                name.split_whitespace().collect::<Vec<_>>().join(" ")
-            } else {
-                name.trim().to_string()
-            },
+            name,
             hidden_left_out: self.hidden,
             phone,
             other_phones,
             guessed_windows_1252: self.guessed,
-            role,
-            reachable,
-            plan_number,
+            role: said.role,
+            reachable: said.reachable,
+            plan_number: said.plan_number,
+            mine,
         })
     }
 }
 
+/// What a card's note says, when `contact export` wrote it.
+#[derive(Default)]
+struct Said {
+    role: Option<Role>,
+    reachable: Option<String>,
+    /// Whether the note is one `contact export` writes for a country's
+    /// checked emergency number or crisis line ([`emergency`]).
+    plan_number: bool,
+    /// A number of hers it names ([`super::own_numbers::said`]).
+    mine: Option<super::own_numbers::Mine>,
+}
+
 /// The role and the hours a card's note holds when `contact export` wrote
 /// it ([`person`]): "In my crisis plan: a professional." and "Reachable:
-/// ۸ صبح تا ۸ شب" on lines of their own. Anything else in a note is not
-/// ours, and says nothing. Read from the escaped value, where the line
-/// breaks still show.
-/// The third: whether the note is one `contact export` writes for a
-/// country's checked emergency number or crisis line ([`emergency`]).
-fn said_in_note(raw: &str) -> (Option<Role>, Option<String>, bool) {
-    let (mut role, mut reachable, mut plan_number) = (None, None, false);
+/// ۸ صبح تا ۸ شب" on lines of their own; whether it is a country's checked
+/// number, and a number of hers. Anything else in a note is not ours, and
+/// says nothing. Read from the escaped value, where the line breaks still
+/// show.
+fn said_in_note(raw: &str) -> Said {
+    let mut said = Said::default();
     let raw = raw.replace("\\N", "\\n");
     for line in raw.split("\\n").flat_map(str::lines) {
         let line = unescape(line);
         let line = line.trim();
-        if let Some(said) = line.strip_prefix("In my crisis plan: ") {
-            let said = said.trim_end_matches('.');
-            role = [Role::Help, Role::Professional, Role::Distraction]
+        if let Some(role) = line.strip_prefix("In my crisis plan: ") {
+            let role = role.trim_end_matches('.');
+            said.role = [Role::Help, Role::Professional, Role::Distraction]
                 .into_iter()
-                .find(|r| in_a_crisis(*r) == Some(said));
+                .find(|r| in_a_crisis(*r) == Some(role));
         } else if let Some(hours) = line.strip_prefix("Reachable: ") {
             let hours = super::hidden::without_hidden(hours);
-            reachable = Some(hours).filter(|h| !h.trim().is_empty());
+            said.reachable = Some(hours).filter(|h| !h.trim().is_empty());
         } else if ["Emergency number (", "Crisis line ("]
             .iter()
             .any(|start| line.starts_with(start))
         {
-            plan_number = true;
+            said.plan_number = true;
+        } else if let Some(mine) = super::own_numbers::said(line) {
+            said.mine = Some(mine);
         }
     }
-    (role, reachable, plan_number)
+    said
 }
 
 /// Joins folded lines: a line starting with a space or tab continues the
@@ -1050,8 +1076,13 @@ pub fn own_line(line: &OwnLine, unwritten: &mut Vec<Unwritten>) -> Option<Entry>
     let call = dials(&line.name, line.call.as_deref(), unwritten);
     let text = dials(&line.name, line.text.as_deref(), unwritten);
     let ways = match (call, text) {
-        (Some(call), Some(text)) if digits(call) == digits(text) => {
+        (Some(call), Some(text)) if call == text => {
             vec![(call, "VOICE,MSG", format!("call or text {call}"))]
+        }
+        // One number on the phone, for both; the note keeps each as she
+        // wrote it, so an import brings back exactly what she typed.
+        (Some(call), Some(text)) if digits(call) == digits(text) => {
+            vec![(call, "VOICE,MSG", format!("call {call} or text {text}"))]
         }
         _ => call
             .map(|n| (n, "VOICE", format!("call {n}")))
@@ -1143,6 +1174,7 @@ mod tests {
             role: None,
             reachable: None,
             plan_number: false,
+            mine: None,
         };
         assert_eq!(
             card_problem(&card("Alex", Some("07700 900123")), Role::Help),
@@ -1397,6 +1429,7 @@ mod tests {
                     role: None,
                     reachable: None,
                     plan_number: false,
+                    mine: None,
                 },
                 Card {
                     position: 2,
@@ -1408,6 +1441,7 @@ mod tests {
                     role: None,
                     reachable: None,
                     plan_number: false,
+                    mine: None,
                 },
             ]
         );
@@ -1428,6 +1462,7 @@ mod tests {
                 role: None,
                 reachable: None,
                 plan_number: false,
+                mine: None,
             }]
         );
     }
@@ -1447,6 +1482,7 @@ mod tests {
                 role: None,
                 reachable: None,
                 plan_number: false,
+                mine: None,
             }]
         );
     }

@@ -121,14 +121,19 @@ impl Wizard<'_> {
         // The walk-through shows the country just chosen, and nothing when
         // it was skipped (as it says then), not the locale's.
         let lines = crisis_lines::to_show(None, self.draft.plan.country.as_deref(), None);
+        // What her plan (or the draft) holds of her own, as `now` shows
+        // it: carried on after Ctrl-C, the box left out the emergency
+        // number and lines she had given (lines16b).
         let text = crate::render::to_text(|text| {
+            let plan = &self.draft.plan;
             crate::render::crisis::write_lines(
                 text,
                 lines.as_ref(),
-                None,
+                plan.own_lines.emergency.as_deref(),
                 self.style().width,
                 self.style(),
-            )
+            )?;
+            crate::render::crisis::write_own_lines(text, plan, self.style().width, self.style())
         });
         self.ask.show(&text)?;
         // A country with no emergency number built in: ask for hers, once,
@@ -142,6 +147,16 @@ impl Wizard<'_> {
             let country = crate::plan::country::name(&named.country)
                 .map_or_else(|| "your country".to_string(), str::to_string);
             self.ask_emergency_number(&country)?;
+        }
+        // No crisis line checked for the country either: ask for one she
+        // knows, once, kept as hers (Egypt had no question for a line).
+        if let Some(named) = lines.as_ref().filter(|l| l.lines.is_empty())
+            && self.draft.plan.own_lines.lines.is_empty()
+            && !self.draft.is_done(LINE_ASKED)
+        {
+            let country = crate::plan::country::name(&named.country)
+                .map_or_else(|| "your country".to_string(), str::to_string);
+            self.ask_own_line(&country)?;
         }
         // Still no emergency number, or no line of her own: say how to
         // keep them later.
@@ -194,6 +209,76 @@ impl Wizard<'_> {
             break;
         }
         self.keep()
+    }
+
+    /// Asks for a crisis or support line she knows, kept where `set
+    /// --own-line` keeps it: its name, then its number to call (or, with
+    /// none, to text). Enter skips; asked once, and again after Ctrl-C, so
+    /// words stopped there come back.
+    fn ask_own_line(&mut self, country: &str) -> Result<()> {
+        self.say(&format!(
+            "If you know a crisis or support line in {country}, it can go in your plan too, beside your emergency number."
+        ))?;
+        let name = self
+            .ask
+            .text("The line's name? (Enter skips)", "")?
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        if let Some(mut name) = name {
+            let mut call = self.own_number("Its number to call? (Enter if text only)")?;
+            let mut text = match call {
+                Some(_) => None,
+                None => self.own_number("Its number to text? (Enter skips)")?,
+            };
+            let mut tidied = crate::plan::hidden::tidy_typed(&mut name, call.as_mut());
+            tidied.extend(crate::plan::hidden::tidy_typed(
+                &mut String::new(),
+                text.as_mut(),
+            ));
+            for tidied in tidied {
+                self.say(&crate::render::tidied_words(&tidied))?;
+            }
+            let shown = crate::render::clean(&name);
+            match (call, text) {
+                (None, None) => self.say(&format!(
+                    "Nothing kept for {shown}, as it has no number; `relapse-plan set --own-line` adds it later."
+                ))?,
+                (call, text) => {
+                    let how = call.as_deref().map_or_else(
+                        || format!("text {}", crate::render::clean(text.as_deref().unwrap_or(""))),
+                        |c| format!("call {}", crate::render::clean(c)),
+                    );
+                    self.plan().own_lines.lines.push(crate::plan::OwnLine {
+                        name,
+                        call,
+                        text,
+                        source: None,
+                    });
+                    self.ask.show(&format!(
+                        "Kept: {shown}, {how}. It is marked as your own wherever it is shown."
+                    ))?;
+                }
+            }
+        }
+        self.draft.mark_done(LINE_ASKED);
+        self.keep()
+    }
+
+    /// A number for her own line, asked again until it has a digit; `None`
+    /// on Enter.
+    fn own_number(&mut self, question: &str) -> Result<Option<String>> {
+        let mut asked = question.to_string();
+        while let Some(typed) = self.ask.text(&asked, "")? {
+            let number = typed.trim();
+            if number.is_empty() {
+                break;
+            }
+            if number.chars().any(char::is_numeric) {
+                return Ok(Some(number.to_string()));
+            }
+            asked = "That has no digits. The number? (Enter skips)".to_string();
+        }
+        Ok(None)
     }
 
     /// The next review date.
@@ -317,6 +402,10 @@ pub(super) const COUNTRY: &str = "country";
 /// The draft's mark that her own emergency number was asked (answered or
 /// skipped), so it is asked once.
 const EMERGENCY_ASKED: &str = "emergency-number";
+
+/// The draft's mark that a crisis line of her own was asked for, where
+/// none is checked for her country (answered or skipped).
+const LINE_ASKED: &str = "own-line";
 
 /// Said when the country is left out, so the crisis lines are not lost
 /// without a word.

@@ -1276,7 +1276,7 @@ fn new_asks_once_for_her_emergency_number_where_none_is_built_in() {
         assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
         (draft, ask.transcript.join("\n"))
     };
-    let (draft, said) = asked("EG", &["abc", "\u{200b}122"]);
+    let (draft, said) = asked("EG", &["abc", "\u{200b}122", ""]);
     assert_eq!(draft.plan.own_lines.emergency.as_deref(), Some("122"));
     assert_eq!(draft.plan.own_lines.emergency_source, None);
     assert!(said.contains("no emergency number for Egypt yet"), "{said}");
@@ -1284,7 +1284,7 @@ fn new_asks_once_for_her_emergency_number_where_none_is_built_in() {
     assert!(said.contains("Kept: in an emergency, call 122."), "{said}");
     assert_eq!(said.matches("Your local emergency number?").count(), 1);
     // Enter skips, and it is not asked again; the way to add it later is said.
-    let (draft, said) = asked("EG", &[""]);
+    let (draft, said) = asked("EG", &["", ""]);
     assert_eq!(draft.plan.own_lines.emergency, None);
     assert_eq!(said.matches("Your local emergency number?").count(), 1);
     assert!(
@@ -1295,6 +1295,59 @@ fn new_asks_once_for_her_emergency_number_where_none_is_built_in() {
     let (draft, said) = asked("TW", &[]);
     assert_eq!(draft.plan.own_lines.emergency, None);
     assert!(!said.contains("Your local emergency number?"), "{said}");
+}
+
+/// lines16b: in Egypt, with no crisis line checked, `new` asks once for
+/// one she knows (Enter skips), kept where `set --own-line` keeps it: a
+/// number to call, or with none, a number to text; a name with no number
+/// keeps nothing, and says so. Taiwan, with lines checked, is not asked.
+#[test]
+fn new_asks_once_for_a_line_of_her_own_where_none_is_checked() {
+    let asked = |country: &str, answers: &[&str]| {
+        let plan = Plan::new("Salma".into(), Some(country.into()));
+        let (result, draft, _, ask) = walk(answers, plan, |w| {
+            w.show_crisis_lines()?;
+            w.show_crisis_lines()?;
+            Ok(Outcome::Pause)
+        });
+        result.unwrap();
+        assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+        (draft, ask.transcript.join("\n"))
+    };
+    let line = |name: &str, call: Option<&str>, text: Option<&str>| crate::plan::OwnLine {
+        name: name.into(),
+        call: call.map(Into::into),
+        text: text.map(Into::into),
+        source: None,
+    };
+    let (draft, said) = asked("EG", &["", "Befrienders Cairo", "abc", "762 1602"]);
+    assert_eq!(
+        draft.plan.own_lines.lines,
+        [line("Befrienders Cairo", Some("762 1602"), None)]
+    );
+    assert!(
+        said.contains("If you know a crisis or support line in Egypt"),
+        "{said}"
+    );
+    assert!(said.contains("That has no digits"), "{said}");
+    assert!(
+        said.contains("Kept: Befrienders Cairo, call 762 1602."),
+        "{said}"
+    );
+    assert_eq!(said.matches("The line's name?").count(), 1);
+    // With no number to call, a number to text.
+    let (draft, _) = asked("EG", &["", "خط الدعم", "", "0800 111"]);
+    assert_eq!(
+        draft.plan.own_lines.lines,
+        [line("خط الدعم", None, Some("0800 111"))]
+    );
+    // A name with no number keeps nothing, and says so.
+    let (draft, said) = asked("EG", &["", "A line", "", ""]);
+    assert!(draft.plan.own_lines.lines.is_empty());
+    assert!(said.contains("Nothing kept for A line"), "{said}");
+    // Taiwan has lines checked: nothing is asked.
+    let (_, said) = asked("TW", &[]);
+    assert!(!said.contains("The line's name?"), "{said}");
 }
 
 #[test]
