@@ -182,3 +182,63 @@ fn the_form_says_the_due_date_back_as_soon_as_it_is_typed() {
     let note = screen.find("A note for your client");
     assert!(due.is_some() && due < note, "{screen}");
 }
+
+/// Before: at 00:30 on Monday, a check-in she said was for Sunday night
+/// (tonight) answered a lapse with "You acted on an urge today". Now the
+/// words follow the day it is for, as its questions do.
+#[test]
+fn a_late_night_check_in_for_the_night_before_says_that_day() {
+    let env = Env::with_example();
+    let t = Tmux::start_in(
+        &env,
+        &["check-in"],
+        80,
+        ("Asia/Taipei", "2026-11-29T16:30:00Z"),
+    );
+    t.wait_for("Is this check-in for");
+    t.keys(&["Enter"]);
+    t.wait_for("Strongest urge on Sunday");
+    t.type_text("6");
+    t.keys(&["Enter"]);
+    t.wait_for("Did you act on an urge on Sunday?");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    let screen = wait_said(&t, "You acted on an urge");
+    assert!(
+        screen.contains("You acted on an urge on Sunday"),
+        "{screen}"
+    );
+    assert!(!screen.contains("urge today"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+}
+
+/// Before: `check-in --date` for a day gone by with `--acted yes` said
+/// "You acted on an urge today". Now it names the day.
+#[test]
+fn a_check_in_for_another_day_says_that_day() {
+    let env = Env::with_example();
+    let out = env
+        .test([
+            "check-in",
+            "--urge",
+            "4",
+            "--acted",
+            "yes",
+            "--date",
+            "2026-11-20",
+        ])
+        .run()
+        .stdout;
+    let said = one_line(&out);
+    assert!(said.contains("You acted on an urge on Friday"), "{out}");
+    assert!(!said.contains("urge today"), "{out}");
+    let out = env
+        .test(["check-in", "--urge", "4", "--acted", "yes"])
+        .run()
+        .stdout;
+    assert!(
+        one_line(&out).contains("You acted on an urge today"),
+        "{out}"
+    );
+}
