@@ -242,3 +242,68 @@ fn a_check_in_for_another_day_says_that_day() {
         "{out}"
     );
 }
+
+/// The example plan with the example homework (set 22 November, due 29
+/// November) started: most of its tasks not done yet.
+fn homework_under_way() -> Env {
+    let env = Env::with_example();
+    let homework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    env
+}
+
+/// Before: `homework submit` a week early, with most tasks not done,
+/// asked only "Write it?" after a preview that had scrolled away, and
+/// finished the homework. Now what is not done is said right before the
+/// question, with what handing it in now means; no writes nothing and
+/// loses nothing.
+#[test]
+fn an_early_hand_in_says_what_is_not_done_before_asking() {
+    let env = homework_under_way();
+    let out = env.home().join("hand-in.toml");
+    let t = Tmux::start_in(
+        &env,
+        &["homework", "submit", "-o", out.to_str().unwrap()],
+        80,
+        ("UTC", crate::NOW),
+    );
+    t.wait_for("Write it?");
+    let screen = one_line(&t.scrollback_joined());
+    let said = "Not done yet, and it is due 29 November: map at least 4 new triggers; add at least 2 new help contacts;";
+    let (left, asked) = (screen.rfind(said), screen.rfind("Write it?"));
+    assert!(left.is_some() && left < asked, "{screen}");
+    assert!(
+        screen.contains("Handing it in now finishes this homework"),
+        "{screen}"
+    );
+    t.keys(&["n", "Enter"]);
+    t.wait_until_ended();
+    assert!(!out.exists());
+    let status = one_line(&env.ok(["homework", "status"]));
+    assert!(!status.contains("you handed it in"), "{status}");
+}
+
+/// Without a question (`--yes`, as a script runs it) an early hand-in is
+/// written, and what was not done is said; once due, nothing more is.
+#[test]
+fn a_scripted_early_hand_in_is_written_and_says_what_was_not_done() {
+    let env = homework_under_way();
+    let out = env.home().join("hand-in.toml");
+    let ran = env
+        .test(["homework", "submit", "-o", out.to_str().unwrap(), "--yes"])
+        .run();
+    assert!(out.exists());
+    assert!(
+        one_line(&ran.stderr).contains("Handed in before it is due (29 November), with these not done yet: map at least 4 new triggers; add at least 2 new help contacts;"),
+        "{}",
+        ran.stderr
+    );
+    let on_the_day = homework_under_way();
+    let out = on_the_day.home().join("hand-in.toml");
+    let ran = on_the_day
+        .test(["homework", "submit", "-o", out.to_str().unwrap(), "--yes"])
+        .env("RELAPSE_PLAN_NOW", "2026-11-29T10:00:00Z")
+        .run();
+    assert!(out.exists());
+    assert!(!ran.stderr.contains("not done yet"), "{}", ran.stderr);
+}
