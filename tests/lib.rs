@@ -21,6 +21,8 @@ mod hard_moments;
 mod her_words;
 mod history;
 mod homework;
+#[cfg(unix)]
+mod homework_words;
 mod hostile;
 #[cfg(unix)]
 mod keys;

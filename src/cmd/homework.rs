@@ -297,6 +297,7 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         _ => {}
     }
     let period = ctx.store.period_since_start(&homework, &ctx.zone)?;
+    let tasks = period.progress(&homework.assignment);
     // Handed in no earlier than it was started, as a save is dated no
     // earlier than the revision before it; a clock set back is said.
     clock_behind(ctx, &homework.assignment, Some(&homework))?;
@@ -336,6 +337,12 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             ctx.say(&shown::hand_in_private(output))?;
         }
         ctx.say(&shown::hand_in_summary(&hand_in))?;
+        if hands_in(output)
+            && let Some(left) =
+                shown::not_done_before_asking(&hand_in.assignment, &tasks, ctx.today)
+        {
+            ctx.say(&left)?;
+        }
     }
     if let Some(mut ask) = ask {
         // No is the default: Enter alone never hands private notes on.
@@ -360,7 +367,14 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
     // with room for the one file and not the other): then that is what is
     // said, never "nothing was changed" beside a hand-in that was written
     // (Wei, on a nearly full disk).
-    if !crate::store::is_stdout(output) && !crate::store::is_device(output) {
+    if hands_in(output) {
+        // Handed in without a question (`--yes`): what was not done yet
+        // is said, so a script's early hand-in is never a silent one.
+        if yes
+            && let Some(left) = shown::not_done_handed_in(&homework.assignment, &tasks, ctx.today)
+        {
+            ctx.say(&left)?;
+        }
         let noted = ctx.store.save_homework(&Started {
             handed_in: Some(submitted_at),
             ..homework
@@ -370,6 +384,12 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether writing to `output` hands the homework in: a file does;
+/// standard output and a device that keeps nothing do not.
+fn hands_in(output: &Path) -> bool {
+    !crate::store::is_stdout(output) && !crate::store::is_device(output)
 }
 
 /// Why the started homework could not be noted as handed in, in words:

@@ -69,18 +69,25 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     // render::long); the file itself is left as it is.
     let hand_in = crate::render::long::shortened(&hand_in).unwrap_or(hand_in);
     let submitted_at = hand_in.submitted_at;
-    let client = client_clock(hand_in.zone.as_deref(), ctx);
+    // A zone its own times contradict is not trusted with her days: they
+    // are shown on the clock the times prove, and that is said once.
+    let doubt = crate::plan::hand_in_zone::zone_doubt(&hand_in);
+    let client = match &doubt {
+        Some(doubt) => clock_of(doubt.shown.clone(), ctx),
+        None => client_clock(hand_in.zone.as_deref(), ctx),
+    };
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);
     let at = ctx.review_at();
     let mut shown = Vec::new();
-    review::hand_in(
+    review::hand_in_doubted(
         &mut shown,
         file,
         &assignment,
         &submitted_at,
         (&period, &tasks),
         (&at, client.as_ref()),
+        doubt.as_ref(),
     )
     .map_err(Error::Stdout)?;
     ctx.laid_out(&shown)
@@ -95,6 +102,11 @@ fn client_clock(zone: Option<&str>, ctx: &Ctx) -> Option<review::At> {
     if zone.iana_name() == ctx.zone.iana_name() {
         return None;
     }
+    clock_of(zone, ctx)
+}
+
+/// The client's clock on `zone`, with her today.
+fn clock_of(zone: jiff::tz::TimeZone, ctx: &Ctx) -> Option<review::At> {
     let today = date::local_day(&ctx.now, &zone)?;
     Some(review::At {
         style: ctx.style,

@@ -70,10 +70,18 @@ pub fn write_reply(
 ) -> io::Result<()> {
     let width = style.width;
     let day = day_name_on(entry.day_number(), today);
+    // The words follow the day the check-in is for, never the clock's: a
+    // check-in at 00:30 for the night before, or one `--date`d, is not
+    // about "today".
+    let when = on_the_day(entry.day_number(), today);
     let said = match recorded {
         Recorded::New => format!("Checked in for {day}. Thank you for taking the minute."),
-        Recorded::Updated => format!(
+        Recorded::Updated if when == "today" => format!(
             "Added to your check-in for {day} (you have checked in {} times today).",
+            entry.times.len()
+        ),
+        Recorded::Updated => format!(
+            "Added to your check-in for {day} (you have checked in for it {} times).",
             entry.times.len()
         ),
     };
@@ -86,7 +94,13 @@ pub fn write_reply(
             w,
             "{}",
             wrap(
-                "Earlier today you noted that you acted on an urge; that stays in today's check-in, beside your answer now. Your lapse plan is in `relapse-plan show` whenever you want it.",
+                &if when == "today" {
+                    "Earlier today you noted that you acted on an urge; that stays in today's check-in, beside your answer now. Your lapse plan is in `relapse-plan show` whenever you want it.".to_string()
+                } else {
+                    format!(
+                        "Earlier you noted that you acted on an urge {when}; that stays in that day's check-in, beside your answer now. Your lapse plan is in `relapse-plan show` whenever you want it."
+                    )
+                },
                 width,
                 "",
                 ""
@@ -104,7 +118,7 @@ pub fn write_reply(
             };
             writeln!(w, "{}", wrap(said, width, "", ""))?;
         } else {
-            write_lapse_plan(w, plan, style)?;
+            write_lapse_plan_on(w, plan, style, &when)?;
         }
     }
     if let Some(s) = stretch {
@@ -114,11 +128,39 @@ pub fn write_reply(
     Ok(())
 }
 
+/// A check-in's day (days since 1970) as a reply says it, on the clock's
+/// `today`: "today", "on Sunday" for a day of the week gone by, else "on
+/// Mon 23 Nov" (with its year when it is another year's).
+pub fn on_the_day(day: i64, today: i64) -> String {
+    match today - day {
+        0 => "today".into(),
+        1..=6 => {
+            let words = crate::plan::date::weekday_and_date(civil_from_days(day));
+            let weekday = words.split_whitespace().next().unwrap_or_default();
+            format!("on {weekday}")
+        }
+        _ => format!("on {}", day_name_on(day, today)),
+    }
+}
+
 /// After "partly" or "yes": kind words for today, then the plan's own
 /// lapse plan (or where to find the crisis steps when it has none).
 pub fn write_lapse_plan(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
+    write_lapse_plan_on(w, plan, style, "today")
+}
+
+/// [`write_lapse_plan`] for a check-in about another day than the
+/// clock's: `when` is how that day is said ("on Sunday", from
+/// [`on_the_day`]).
+pub fn write_lapse_plan_on(
+    w: &mut dyn Write,
+    plan: &Plan,
+    style: Style,
+    when: &str,
+) -> io::Result<()> {
     let width = style.width;
-    writeln!(w, "{}", heading("You acted on an urge today", style))?;
+    let said = format!("You acted on an urge {when}");
+    writeln!(w, "{}", heading(&said, style))?;
     writeln!(
         w,
         "{}",

@@ -548,6 +548,44 @@ pub fn hand_in_private(output: &std::path::Path) -> String {
     )
 }
 
+/// The tasks not done yet of a homework handed in before its due date,
+/// in the homework's words ("map at least 4 new triggers; rank your
+/// triggers"); `None` when all are done or the due date has come.
+fn early_and_not_done(a: &Assignment, tasks: &[Progress], today: Date) -> Option<String> {
+    let due = a.due.date?;
+    if days_from_civil(due) <= days_from_civil(today) {
+        return None;
+    }
+    let left: Vec<String> = tasks
+        .iter()
+        .filter(|p| !p.done)
+        .map(|p| clean(&p.task.describe()))
+        .collect();
+    (!left.is_empty()).then(|| left.join("; "))
+}
+
+/// Said right before "Write it?" when the homework is handed in before
+/// its due date with tasks not done: which, and that handing it in now
+/// finishes it (a hand-in sent early once finished the homework without
+/// a word).
+pub fn not_done_before_asking(a: &Assignment, tasks: &[Progress], today: Date) -> Option<String> {
+    let left = early_and_not_done(a, tasks, today)?;
+    Some(format!(
+        "Not done yet, and it is due {}: {left}. Handing it in now finishes this homework: nothing more is counted for it. If you would rather finish first, answer no: nothing is lost, and `relapse-plan homework status` shows what is left.",
+        due_words(&a.due, today)
+    ))
+}
+
+/// Said after a hand-in written without asking (`--yes`, a script)
+/// before its due date with tasks not done: which were not done.
+pub fn not_done_handed_in(a: &Assignment, tasks: &[Progress], today: Date) -> Option<String> {
+    let left = early_and_not_done(a, tasks, today)?;
+    Some(format!(
+        "Handed in before it is due ({}), with these not done yet: {left}.",
+        due_words(&a.due, today)
+    ))
+}
+
 /// What a hand-in holds, in words, shown right before the question. The
 /// therapist's name comes from their homework file, so it is cleaned like
 /// every other word from a file someone else wrote.

@@ -21,6 +21,7 @@ use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
 use crate::plan::date::{civil_from_days, date_in_words, days_from_civil, long_date, moment_near};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
+use crate::plan::hand_in_zone::ZoneDoubt;
 use crate::plan::homework::{Assignment, Differs, Progress, Revision, Task, flags};
 use crate::plan::period::{Period, Since};
 use crate::plan::rehearsal::{ExerciseKind, PracticeLog, Rehearsal};
@@ -48,6 +49,28 @@ pub fn hand_in(
     (period, tasks): (&Period, &[Progress]),
     (reader_at, client): (&At, Option<&At>),
 ) -> io::Result<()> {
+    hand_in_doubted(
+        out,
+        file,
+        a,
+        submitted_at,
+        (period, tasks),
+        (reader_at, client),
+        None,
+    )
+}
+
+/// [`hand_in`] with `doubt`: its named zone is contradicted by its own
+/// times, `client` is the clock they prove, and that is said once.
+pub fn hand_in_doubted(
+    out: &mut dyn Write,
+    file: &Path,
+    a: &Assignment,
+    submitted_at: &Datetime,
+    (period, tasks): (&Period, &[Progress]),
+    (reader_at, client): (&At, Option<&At>),
+    doubt: Option<&ZoneDoubt>,
+) -> io::Result<()> {
     let who = a
         .client
         .as_deref()
@@ -59,7 +82,7 @@ pub fn hand_in(
     let handed_in = match client {
         None => moment_near(submitted_at, &at.zone, today),
         Some(theirs) => {
-            let place = place_of(&theirs.zone);
+            let place = place_of(&theirs.zone, submitted_at);
             format!(
                 "on {}'s {} in {place} ({} your time)",
                 a.client
@@ -89,10 +112,13 @@ pub fn hand_in(
             .as_deref()
             .filter(|c| !c.trim().is_empty())
             .map_or_else(|| "the client's".into(), |c| format!("{}'s", clean(c)));
-        let said = format!(
-            "Days and times here are {whose}, in {}.",
-            place_of(&theirs.zone)
-        );
+        let said = match doubt {
+            Some(doubt) => zone_doubt_words(doubt, &whose),
+            None => format!(
+                "Days and times here are {whose}, in {}.",
+                place_of(&theirs.zone, submitted_at)
+            ),
+        };
         writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
     }
     writeln!(out)?;
@@ -116,12 +142,58 @@ pub fn hand_in(
 }
 
 /// Where a time zone is, as people name it: "Taipei" for `Asia/Taipei`,
-/// "Los Angeles" for `America/Los_Angeles`; a zone with no name by its
-/// offset.
-fn place_of(zone: &TimeZone) -> String {
-    zone.iana_name()
-        .and_then(|name| name.rsplit('/').next())
-        .map_or_else(|| "their time zone".into(), |p| clean(&p.replace('_', " ")))
+/// "Los Angeles" for `America/Los_Angeles`. A zone that is no place is
+/// said by its offset at `when`, as jiff reads it: `Etc/GMT-14` is
+/// "UTC+14" (POSIX names count the other way: it was shown as "GMT-14"),
+/// `Etc/UTC` "UTC", a fixed offset "UTC+8".
+fn place_of(zone: &TimeZone, when: &Datetime) -> String {
+    zone.iana_name().and_then(place_name).unwrap_or_else(|| {
+        let at = crate::plan::date::unix_seconds(when)
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .unwrap_or_default();
+        crate::plan::date::utc_offset(zone.to_offset(at).seconds())
+    })
+}
+
+/// A zone's name as a place ("Los Angeles" for `America/Los_Angeles`),
+/// when it is one.
+fn place_name(name: &str) -> Option<String> {
+    is_place(name).then(|| clean(&name.rsplit('/').next().unwrap_or(name).replace('_', " ")))
+}
+
+/// Whether a zone's name is a place's (`Asia/Taipei`, `US/Pacific`)
+/// rather than an offset's or an abbreviation's (`Etc/GMT-14`, `UTC`,
+/// `CET`, `EST5EDT`).
+fn is_place(name: &str) -> bool {
+    crate::plan::zones::country_of(name).is_some()
+        || (name.contains('/') && !name.starts_with("Etc/"))
+}
+
+/// The one warning about a hand-in whose named zone its own times
+/// contradict: what it names, what its times show, and the clock its days
+/// are shown on instead.
+fn zone_doubt_words(doubt: &ZoneDoubt, whose: &str) -> String {
+    let utc_offset = crate::plan::date::utc_offset;
+    let (written, then) = (utc_offset(doubt.written), utc_offset(doubt.named_then));
+    let named = match doubt.named.iana_name().and_then(place_name) {
+        Some(place) => {
+            format!(
+                "{place} as the client's time zone, but its times were written at {written}, and {place} was {then} then"
+            )
+        }
+        None => {
+            format!("{then} as the client's time zone, but its times were written at {written}")
+        }
+    };
+    if doubt.proven {
+        format!(
+            "Check the time zone: this hand-in names {named}. Days and times here are {whose}, in {written}, as its times show."
+        )
+    } else {
+        format!(
+            "Check the time zone: this hand-in names {named}, and its times do not all carry the same offset. Days and times here are in UTC."
+        )
+    }
 }
 
 /// A moment whole on `zone`'s clock, as no one could mistake for another

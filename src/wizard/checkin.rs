@@ -197,7 +197,7 @@ fn ask_all(
     // questions: stopping now must not cost the person their own steps.
     let lapse_plan_shown = acted.is_lapse();
     if lapse_plan_shown {
-        show_lapse_plan(ask, plan)?;
+        show_lapse_plan(ask, plan, day)?;
     }
 
     let own_signs = own_signs_last_time(plan, history);
@@ -263,15 +263,18 @@ fn ask_all(
     })
 }
 
-/// The lapse plan, right after a "partly" or "yes", before the rest.
-fn show_lapse_plan(ask: &mut dyn Prompter, plan: &Plan) -> Result<()> {
+/// The lapse plan, right after a "partly" or "yes", before the rest;
+/// said for `day` when the check-in is for it (the night before, after
+/// midnight), never "today".
+fn show_lapse_plan(ask: &mut dyn Prompter, plan: &Plan, day: Option<&str>) -> Result<()> {
     let style = crate::render::Style {
         color: false,
         plain: false,
         width: ask.width(),
     };
+    let when = day.map_or_else(|| "today".to_string(), |day| format!("on {day}"));
     let shown = crate::render::to_text(|shown| {
-        crate::render::checkin::write_lapse_plan(shown, plan, style)
+        crate::render::checkin::write_lapse_plan_on(shown, plan, style, &when)
     });
     ask.show(&format!(
         "\n{}\nThe rest of the check-in follows; a few more questions.\n",

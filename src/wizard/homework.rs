@@ -77,6 +77,10 @@ pub fn ask_missing(
             match ask.text(&question, "")? {
                 Some(typed) => match read_due(&typed) {
                     Ok(day) => {
+                        // Said back at once, weekday and all, so a wrong
+                        // guess (a month read as a day) is seen before the
+                        // tasks, not in the last line.
+                        say(ask, &due_understood(day, today))?;
                         *due = Some(typed);
                         break day;
                     }
@@ -107,6 +111,20 @@ pub fn ask_missing(
         }
     }
     ask_tasks(ask, &mut asked.tasks, days)
+}
+
+/// The due date as the form understood it, in words: "Due Thursday 10
+/// December, in 11 days." (its year when it is not this year's).
+fn due_understood(day: Date, today: Date) -> String {
+    let mut words = crate::plan::date::weekday_and_date(day);
+    if day.year != today.year {
+        words = format!("{words} {}", day.year);
+    }
+    match days_from_civil(day) - days_from_civil(today) {
+        0 => format!("Due today, {words}."),
+        1 => format!("Due tomorrow, {words}."),
+        n => format!("Due {words}, in {n} days."),
+    }
 }
 
 /// Why the therapist's name as typed can't be the one on the homework.
