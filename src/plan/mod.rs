@@ -21,6 +21,7 @@ pub mod merge;
 pub mod note;
 pub mod parse;
 pub mod period;
+pub mod persian;
 pub mod phone;
 pub mod priority;
 pub mod ranking;
