@@ -43,9 +43,55 @@ pub fn opportunities(text: &str) -> impl Iterator<Item = (usize, BreakOpportunit
     }
     found.retain(|&(at, kind)| {
         kind == BreakOpportunity::Mandatory
-            || !(after_leading_vowel(text, at) || inside_korean_word(text, at))
+            || !(after_leading_vowel(text, at)
+                || before_a_sign(text, at)
+                || inside_korean_word(text, at))
     });
+    keep_final_consonants(text, &mut found);
     found.into_iter()
+}
+
+/// Whether the character just after `at` belongs to the letter before it:
+/// a combining mark (a tone mark, a vowel written above or below), or a
+/// Thai or Lao vowel written after its consonant (`ะ า ำ`), or the signs
+/// that end a word (`ฯ ๆ`). Where the dictionary knows no word ("สวนลุม"
+/// in "ตอนเช้า" broke "นเช้ / า", Niran) a line still never starts on one.
+fn before_a_sign(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(|c| {
+        unicode_normalization::char::is_combining_mark(c)
+            || c == '\u{200d}'
+            || matches!(
+                c,
+                '\u{e2f}' | '\u{e30}' | '\u{e32}' | '\u{e33}' | '\u{e45}' | '\u{e46}'
+            )
+            || matches!(c, '\u{eaf}' | '\u{eb0}' | '\u{eb2}' | '\u{eb3}' | '\u{ec6}')
+    })
+}
+
+/// A Thai or Lao consonant standing alone between two breaks, straight
+/// after more of its script, is the last letter of the syllable before it
+/// (the dictionary, not knowing "สวนลุม", broke it "สวนลุ / ม"): the break
+/// before it goes, so the syllable stays whole.
+fn keep_final_consonants(text: &str, found: &mut Vec<(usize, BreakOpportunity)>) {
+    let bare = |c: char| matches!(c, '\u{e01}'..='\u{e2e}' | '\u{e81}'..='\u{eae}');
+    let alone = |piece: &str| {
+        let mut chars = piece.trim_end().chars();
+        chars.next().is_some_and(bare) && chars.next().is_none()
+    };
+    let mut keep = vec![true; found.len()];
+    for i in 0..found.len().saturating_sub(1) {
+        let (at, kind) = found[i];
+        let after_its_script = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '\u{e01}'..='\u{e4e}' | '\u{e81}'..='\u{ece}'));
+        if kind == BreakOpportunity::Allowed && after_its_script && alone(&text[at..found[i + 1].0])
+        {
+            keep[i] = false;
+        }
+    }
+    let mut flags = keep.into_iter();
+    found.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// The byte ranges of `text` written in a script with no spaces between
@@ -178,6 +224,30 @@ mod tests {
             }
         }
         assert!(got.len() >= 4, "{got:?}");
+    }
+
+    /// Niran's park, which the dictionary does not know: "สวนลุม" broke
+    /// "สวนลุ / ม", and the words after it "นเช้ / า", a vowel alone.
+    #[test]
+    fn syllables_stay_whole_where_the_dictionary_fails() {
+        assert_eq!(pieces("สวนลุม"), ["สวน", "ลุม"]);
+        assert_eq!(
+            pieces("นั่งที่สวนลุม แล้วโทรหาพี่"),
+            ["นั่ง", "ที่", "สวน", "ลุม ", "แล้ว", "โทร", "หา", "พี่"]
+        );
+        for text in ["ไปเดินที่สวนลุมตอนเช้า", "ผมไปสวนลุมกับพี่ชาย", "ทำไมๆ ฯลฯ"]
+        {
+            let got = pieces(text);
+            assert_eq!(got.concat(), text);
+            for piece in &got[1..] {
+                let first = piece.chars().next().unwrap();
+                assert!(
+                    !matches!(first, '\u{e30}'..='\u{e3a}' | '\u{e45}'..='\u{e4e}'),
+                    "{piece:?} in {got:?}"
+                );
+                assert!(piece.chars().count() > 1, "{piece:?} in {got:?}");
+            }
+        }
     }
 
     #[test]

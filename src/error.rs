@@ -114,6 +114,18 @@ pub enum Error {
     #[error("{why}, so your plan could not be saved (it is kept in `{}`)", dir.display())]
     PlanNotSaved { dir: PathBuf, why: &'static str },
 
+    /// A save whose revision was kept (the commit point) but whose
+    /// `plan.toml` could not be written for want of room: the change is
+    /// safe and every command reads it, yet the command must say at once
+    /// that it did not finish (Trudy: it said nothing, exit 0, and only
+    /// the next command told her). `plan.toml` is as it was, byte for byte.
+    #[error("{why}, so `{}` could not be brought up to date: it still holds your plan as it was. Your change is kept in your plan's history, as revision {revision}", path.display())]
+    PlanFileBehind {
+        path: PathBuf,
+        revision: u64,
+        why: &'static str,
+    },
+
     #[error("`{}` is a shared folder (others can put files in it), so relapse-plan will not make it private or keep a plan there", path.display())]
     SharedFolder { path: PathBuf },
 
@@ -520,6 +532,9 @@ pub fn no_room(source: &io::Error) -> &'static str {
 /// Why a write failed on the file-size limit, in words.
 const SIZE_LIMIT_REACHED: &str = "a limit on file sizes (`ulimit -f`) was reached";
 
+/// Why a write failed for a reason other than room, in words.
+pub const WRITE_REFUSED: &str = "the system refused the write";
+
 /// Whether a write failed on the file-size limit (`ulimit -f`).
 pub fn file_size_limit(source: &io::Error) -> bool {
     source.kind() == io::ErrorKind::FileTooLarge
@@ -692,6 +707,16 @@ impl Error {
             Error::PlanNotSaved { .. } => {
                 "nothing was changed, and your plan is as it was; free some space, then try again".into()
             }
+            Error::PlanFileBehind { why, .. } => format!(
+                "nothing is lost and nothing needs typing again: every command reads your plan with this change in it, and your next change brings the file up to date; {} first",
+                match *why {
+                    SIZE_LIMIT_REACHED => {
+                        "raise the limit on file sizes (`ulimit -f unlimited`, or ask whoever set it)"
+                    }
+                    WRITE_REFUSED => "check that the folder is yours and has room",
+                    _ => "free some space",
+                }
+            ),
             Error::SharedFolder { .. } => {
                 "nothing was changed; make a folder of your own for your plan (for example `mkdir ~/my-plan`) and use that".into()
             }

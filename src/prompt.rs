@@ -788,13 +788,15 @@ fn word_wrapped(prompt: &str, line: &str, pos: usize, cols: usize) -> (String, V
         drawn.put(g, columns(g));
     }
     let graphemes: Vec<(&str, usize)> = line.graphemes(true).map(|g| (g, columns(g))).collect();
+    let starts = word_starts(line);
     let mut cursor = None;
     for (i, &(g, w)) in graphemes.iter().enumerate() {
-        if !is_space(g) && (i == 0 || is_space(graphemes[i - 1].0)) {
+        if !is_space(g) && starts[i] {
             let word: usize = graphemes[i..]
                 .iter()
-                .take_while(|(g, _)| !is_space(g))
-                .map(|(_, w)| *w)
+                .enumerate()
+                .take_while(|&(k, (g, _))| !is_space(g) && (k == 0 || !starts[i + k]))
+                .map(|(_, (_, w))| *w)
                 .sum();
             if drawn.col > 0 && drawn.col + word > drawn.cols && word <= drawn.cols {
                 while drawn.col < drawn.cols {
@@ -809,6 +811,23 @@ fn word_wrapped(prompt: &str, line: &str, pos: usize, cols: usize) -> (String, V
     }
     let cursor = cursor.unwrap_or(drawn.widths.len());
     (drawn.shown, drawn.widths, cursor)
+}
+
+/// For each grapheme of `line`, whether a row may start with it: where
+/// [`crate::breaks`] finds a break, the rule every other text on screen
+/// keeps. Thai writes no space between words, so one sentence was one
+/// "word" broken wherever the row ran out, "สวนลุ / ม" mid-syllable
+/// (Niran, 50 columns); it now breaks between his words.
+fn word_starts(line: &str) -> Vec<bool> {
+    let mut breaks = crate::breaks::opportunities(line)
+        .map(|(at, _)| at)
+        .peekable();
+    line.grapheme_indices(true)
+        .map(|(at, _)| {
+            while breaks.next_if(|&b| b < at).is_some() {}
+            at == 0 || breaks.peek() == Some(&at)
+        })
+        .collect()
 }
 
 /// Text being laid out grapheme by grapheme as the terminal places it
@@ -2225,6 +2244,51 @@ mod tests {
         // A wide letter at the edge goes on as the terminal places it.
         let (_, widths, end) = word_wrapped("", &"台".repeat(15), 15, 20);
         assert_eq!(place(&widths, 20).0[end], (1, 10));
+    }
+
+    /// Niran at 20 columns: Thai has no spaces, so the whole answer was
+    /// one "word", broken where the row ran out ("สวนลุ / ม"); each row now
+    /// ends between his words, and nothing is lost or added.
+    #[test]
+    fn thai_being_typed_moves_to_the_next_row_between_words() {
+        let words = [
+            "ผม",
+            "ไป",
+            "สวน",
+            "ลุม",
+            "กับ",
+            "พี่",
+            "ชาย",
+            "แล้ว",
+            "โทร",
+            "หา",
+            "แม่",
+        ];
+        let line = words.concat();
+        let (shown, widths, _) = word_wrapped("? Q › ", &line, 0, 20);
+        let (spots, _) = place(&widths, 20);
+        let mut rows: Vec<String> = Vec::new();
+        for (g, &(row, _)) in shown.graphemes(true).zip(&spots) {
+            if rows.len() <= row {
+                rows.push(String::new());
+            }
+            rows[row].push_str(g);
+        }
+        assert!(rows.len() > 1, "{rows:?}");
+        let answer: Vec<&str> = rows.iter().map(|r| r.trim_end()).collect();
+        assert_eq!(answer.concat(), format!("? Q › {line}"));
+        let mut ends = vec![0];
+        for word in words {
+            ends.push(ends.last().unwrap() + word.len());
+        }
+        let mut at = 0;
+        for row in &answer[..answer.len() - 1] {
+            at += row.len();
+            assert!(
+                ends.contains(&(at - "? Q › ".len())) || at == "? Q › ".len(),
+                "{rows:?}"
+            );
+        }
     }
 
     #[test]

@@ -837,14 +837,17 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
     let on_tmpfs = |args: &[&str]| env.test(args).env("RELAPSE_PLAN_DIR", &dir);
     let filler = mount.join("filler");
     let mut saved = Vec::new();
+    let mut behind = 0;
     for step in 0..40u64 {
         fill_leaving(&filler, step * 1024);
         let reason = format!("Reason number {step}, saved");
+        let before = fs::read(dir.join("plan.toml")).unwrap();
         // Saved, or refused for want of room.
         let output = on_tmpfs(&["reason", "add", &reason])
             .status_one_of([0, 1])
             .run();
         let said = output.stderr;
+        let after = fs::read(dir.join("plan.toml")).unwrap();
         fs::remove_file(&filler).unwrap();
         // Every file there still reads.
         for entry in fs::read_dir(&dir)
@@ -866,8 +869,30 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
                 assert!(holds, "step {step}: reported saved, but missing: {said}");
                 saved.push(reason);
             }
+            // Kept in the history, but plan.toml could not be written
+            // (room for one copy, not two): before, it said only "note:",
+            // exit 0, and the next command told her (Trudy). Now it fails
+            // at once, saying what was kept and what was not, and
+            // plan.toml is as it was, byte for byte.
+            Some(1) if said.contains("could not be brought up to date") => {
+                assert!(holds, "step {step}: reported kept, but missing: {said}");
+                assert_eq!(before, after, "step {step}: plan.toml changed");
+                assert!(
+                    said.contains(&format!(
+                        "error: the disk is full, so `{}` could not be brought up to date: it still holds your plan as it was. Your change is kept in your plan's history, as revision",
+                        dir.join("plan.toml").display()
+                    )) && said.contains("hint: nothing is lost and nothing needs typing again")
+                        && said.contains("free some space first")
+                        && !said.contains("nothing was changed")
+                        && !said.contains(".relapse-plan-"),
+                    "step {step}: {said}"
+                );
+                saved.push(reason);
+                behind += 1;
+            }
             Some(1) => {
                 assert!(!holds, "step {step}: reported failed, but saved: {said}");
+                assert_eq!(before, after, "step {step}: plan.toml changed");
                 assert!(said.contains("nothing was changed"), "step {step}: {said}");
                 // Plain words about the plan and its folder, never a temp
                 // file or a revision file the person never heard of.
@@ -885,6 +910,7 @@ fn on_a_full_disk_what_a_save_reports_is_what_the_plan_holds() {
     }
     assert!(!saved.is_empty(), "some saves had room");
     assert!(saved.len() < 40, "some saves had no room");
+    assert!(behind > 0, "some saves had room for the history only");
     // Nothing saved twice.
     let shown = on_tmpfs(&["show"]).run().stdout;
     for reason in &saved {

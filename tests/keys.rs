@@ -736,6 +736,66 @@ fn the_line_being_typed_keeps_words_whole_at_the_edge() {
     assert_eq!(x, textwrap::core::display_width(last), "{screen}");
 }
 
+/// Niran at 50 columns: Thai writes no space between words, so his whole
+/// answer was one "word" the line editor broke wherever the row ran out,
+/// mid-syllable ("สวนลุ / ม"); each row now ends between two of his words,
+/// and his words come back whole when the rows are read together.
+#[test]
+fn thai_being_typed_moves_to_the_next_row_between_words() {
+    let words = [
+        "ผม",
+        "อยาก",
+        "ไป",
+        "เดิน",
+        "ที่",
+        "สวนลุม",
+        "กับ",
+        "พี่ชาย",
+        "แล้ว",
+        "โทร",
+        "หา",
+        "แม่",
+        "ทุก",
+        "วัน",
+        "เสาร์",
+        "ตอน",
+        "เย็น",
+        "และ",
+        "ไม่",
+        "เล่น",
+        "พนัน",
+    ];
+    let typed = words.concat();
+    let env = Env::new();
+    let t = Tmux::start(&env, &["new"], 50);
+    past_country(&t);
+    t.keys(&["Enter"]);
+    t.wait_for("What keeps you going?");
+    t.type_text(&typed);
+    let screen = t.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|row| !row.starts_with("? What keeps you going?"))
+        .take_while(|row| !row.is_empty())
+        .map(str::trim_end)
+        .collect();
+    assert!(rows.len() > 1, "{screen}");
+    let prompt = "? What keeps you going? › ";
+    assert_eq!(rows.concat(), format!("{prompt}{typed}"), "{screen}");
+    let mut ends = vec![0];
+    for word in words {
+        ends.push(ends.last().unwrap() + word.len());
+    }
+    let mut at = 0;
+    for row in &rows[..rows.len() - 1] {
+        at += row.len();
+        assert!(
+            at == prompt.len() || ends.contains(&(at - prompt.len())),
+            "a row ends inside a word:\n{screen}"
+        );
+    }
+}
+
 /// Issue 13 (Mei): a rating starts on no choice, so Enter alone gives
 /// none; a digit moves to its rating; words typed into a menu as if it
 /// were a line to type on are said not to be in the list, and the Enter

@@ -411,3 +411,50 @@ fn a_helper_hidden_by_a_shared_number_is_said_and_his_step_left_alone() {
         .run();
     assert!(!edited.stderr.contains("old number"), "{}", edited.stderr);
 }
+
+/// What `set --next-review` said and saved for `typed`, in Shirin's plan.
+fn review_set(env: &Env, typed: &str) -> (String, String) {
+    let ran = env.test(["set", "--next-review", typed]).run();
+    let said = String::from_utf8(ran.err_bytes).unwrap() + &String::from_utf8(ran.bytes).unwrap();
+    let next = env
+        .plan()
+        .review
+        .next
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    // The marks that hold numbers left to right on the screen are not
+    // words: compared without them.
+    let said = said.replace(['\u{200e}', '\u{200f}', '\u{2066}', '\u{2069}'], "");
+    (one_line(&said), next)
+}
+
+/// Shirin (Tehran) writes dates in the Solar Hijri calendar. "۱۵ آذر ۱۴۰۵"
+/// was not a date, "1405/09/15" was 15 September 1405 ("long past"), and
+/// "فردا" (tomorrow) was not read: each is now the day she meant, said
+/// back in both calendars so she can check it.
+#[test]
+fn solar_hijri_dates_are_read_and_said_back_in_both_calendars() {
+    let env = shirins_plan();
+    for typed in ["۱۵ آذر ۱۴۰۵", "1405/09/15", "۱۴۰۵/۰۹/۱۵", "15 آذرماه 1405"]
+    {
+        let (said, next) = review_set(&env, typed);
+        assert_eq!(next, "2026-12-06", "{typed}: {said}");
+        assert!(
+            said.contains("next review on 6 December 2026, a Sunday (۱۵ آذر ۱۴۰۵)"),
+            "{typed}: {said}"
+        );
+        env.ok(["set", "--next-review", "none"]);
+    }
+    // The test clock's today is 22 November 2026, 1 Azar 1405.
+    let (said, next) = review_set(&env, "فردا");
+    assert_eq!(next, "2026-11-23", "{said}");
+    assert!(
+        said.contains("23 November 2026, a Monday (۲ آذر ۱۴۰۵)"),
+        "{said}"
+    );
+    // A day Mehr does not have is said so, and nothing is saved.
+    let before = env.plan();
+    let err = env.fails(2, ["set", "--next-review", "۳۱ مهر ۱۴۰۶"]);
+    assert!(!err.contains("1406 is"), "{err}");
+    assert_eq!(env.plan(), before, "{err}");
+}

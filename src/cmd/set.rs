@@ -54,19 +54,14 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     if let Some(Some(country)) = &new_country {
         note_country(ctx, Some(country))?;
     }
-    // The dates as read, in words: "2/3/2027" may not be the day she meant,
-    // and its weekday shows a wrong reading at once.
-    let mut said = Vec::new();
-    for (which, value) in [("last", &last), ("next", &next)] {
-        match value {
-            Some(Some(day)) => said.push(format!(
-                "{which} review on {}",
-                day.date.map_or_else(|| day.to_string(), with_weekday)
-            )),
-            Some(None) => said.push(format!("no {which} review date")),
-            None => {}
-        }
-    }
+    let region = plan_country.clone().or_else(|| ctx.where_she_is());
+    let said = dates_said(
+        [
+            ("last", &last, args.last_review.as_deref()),
+            ("next", &next, args.next_review.as_deref()),
+        ],
+        region.as_deref(),
+    );
     let other = args.name.is_some() || new_country.is_some() || kept_at.is_some() || own.is_some();
     let summary = match (said.is_empty(), other) {
         (true, _) => "changed the plan's details".to_string(),
@@ -230,6 +225,36 @@ fn write_review_event(path: &Path, ctx: &mut Ctx) -> Result<()> {
             date::long_date(day),
         )
     })
+}
+
+/// A review date given on the command line: `Some(None)` for "none".
+type ReviewDate = Option<Option<Datetime>>;
+
+/// The dates as read, in words: "2/3/2027" may not be the day she meant,
+/// and its weekday shows a wrong reading at once. Shirin (Tehran) typed
+/// hers in the Solar Hijri calendar: it is said back in both, so she can
+/// check the day (`region` and what she typed say when).
+fn dates_said(dates: [(&str, &ReviewDate, Option<&str>); 2], region: Option<&str>) -> Vec<String> {
+    let mut said = Vec::new();
+    for (which, value, typed) in dates {
+        match value {
+            Some(Some(day)) => said.push(format!(
+                "{which} review on {}",
+                day.date.map_or_else(
+                    || day.to_string(),
+                    |d| crate::plan::persian::beside(
+                        &with_weekday(d),
+                        d,
+                        region,
+                        typed.unwrap_or_default()
+                    )
+                )
+            )),
+            Some(None) => said.push(format!("no {which} review date")),
+            None => {}
+        }
+    }
+    said
 }
 
 /// A review date from the command line, in any form the walk-through

@@ -929,7 +929,7 @@ fn count(word: &str) -> Option<i64> {
 
 /// `months` calendar months after `date`, on the same day or the month's
 /// last (31 January and a month is 28 or 29 February).
-fn months_after(date: Date, months: i64) -> Option<Date> {
+pub(crate) fn months_after(date: Date, months: i64) -> Option<Date> {
     let index = i64::from(date.year) * 12 + i64::from(date.month) - 1 + months;
     let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
     // The same day, or the month's last when it is shorter.
@@ -1391,6 +1391,11 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
     if let Some(read) = roc_date(text, false) {
         return read;
     }
+    // A Persian month's name or Persian digits say the Solar Hijri
+    // calendar wherever the plan is ([`crate::plan::persian`]).
+    if let Some(read) = crate::plan::persian::read(text, false, today) {
+        return read;
+    }
     let folded = crate::plan::typed::fold(text);
     let text = folded.trim();
     if let Some(days) = either_side(text) {
@@ -1422,6 +1427,12 @@ pub fn parse_typed_in(
     when: When,
 ) -> TypedDate {
     let in_taiwan = region.is_some_and(|r| r.eq_ignore_ascii_case("TW"));
+    // In Iran (and Afghanistan) `1405/09/15` is a Solar Hijri date.
+    let in_iran =
+        region.is_some_and(|r| r.eq_ignore_ascii_case("IR") || r.eq_ignore_ascii_case("AF"));
+    if let Some(read) = crate::plan::persian::read(text, in_iran, today) {
+        return read;
+    }
     match roc_date(text, in_taiwan) {
         Some(read) => read,
         // A Buddhist Era year in Thailand ([`gregorian_in`]).
@@ -1776,8 +1787,19 @@ pub fn example_for(order: DayOrder, region: Option<&str>, typed: &str) -> String
     let cjk = matches!(region, Some("JP" | "CN" | "TW" | "HK" | "MO")) || typed.chars().any(|c| {
         matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
     });
+    let persian = crate::plan::persian::wanted(region, typed)
+        .then(|| {
+            crate::plan::persian::in_words(Date {
+                year: 2027,
+                month: 3,
+                day: 31,
+            })
+        })
+        .flatten();
     if cjk {
         format!("{}, or 2027年3月31日", example(order).replace(" or ", ", "))
+    } else if let Some(persian) = persian {
+        format!("{}, or {persian}", example(order).replace(" or ", ", "))
     } else {
         example(order).to_string()
     }

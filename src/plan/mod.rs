@@ -23,6 +23,7 @@ pub mod note;
 pub mod own_numbers;
 pub mod parse;
 pub mod period;
+pub mod persian;
 pub mod phone;
 pub mod priority;
 pub mod ranking;

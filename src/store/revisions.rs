@@ -539,10 +539,20 @@ impl Store {
         // changed" about a change that the next command would then adopt.
         self.not_saved(write_atomic_via(&self.dir, &revision_path, text.as_bytes()))?;
         if let Err(error) = self.write_plan_file(text.as_bytes()) {
-            eprintln!(
-                "note: your change is saved, as revision {revision}; only `{PLAN_FILE}` could not be brought up to date ({error}). Nothing is lost: the next command does it"
-            );
-            return Ok(plan);
+            // Kept, but not finished: said by this command, as a failure,
+            // with what was kept and what was not.
+            let _ = self.index_revision(&RevisionInfo::of(&plan));
+            let why = match &error {
+                Error::Write { source, .. } if crate::error::disk_full(source) => {
+                    crate::error::no_room(source)
+                }
+                _ => crate::error::WRITE_REFUSED,
+            };
+            return Err(Error::PlanFileBehind {
+                path: self.plan_path(),
+                revision,
+                why,
+            });
         }
         // The index only saves time: one that falls behind is rebuilt.
         let _ = self.index_revision(&RevisionInfo::of(&plan));

@@ -309,11 +309,14 @@ impl Wizard<'_> {
             )?
             .and_then(|i| i.checked_sub(first))
         {
-            Some(i @ 0..=2) => Some(in_days(30 * (i64::try_from(i).unwrap_or(0) + 1))),
+            Some(i @ 0..=2) => Some((
+                in_days(30 * (i64::try_from(i).unwrap_or(0) + 1)),
+                String::new(),
+            )),
             Some(3) => self.pick_date()?,
             _ => None,
         };
-        if let Some(next) = next {
+        if let Some((next, typed)) = next {
             self.plan().review.next = Some(date_only(next));
             // Going through a saved plan is a review of it; a plan being
             // written for the first time has never been reviewed, and
@@ -321,16 +324,25 @@ impl Wizard<'_> {
             if self.saved.as_ref().is_some_and(|p| p.revision > 0) {
                 self.plan().review.last = Some(date_only(self.today));
             }
-            self.ask
-                .show(&format!("Your next review: {}.", long_date(next)))?;
+            // In the Solar Hijri calendar too where she writes in it
+            // (Shirin, Tehran), so she can check the day she meant.
+            let region = self
+                .draft
+                .plan
+                .country
+                .clone()
+                .or_else(|| self.default_country.clone());
+            let said =
+                crate::plan::persian::beside(&long_date(next), next, region.as_deref(), &typed);
+            self.ask.show(&format!("Your next review: {said}."))?;
         }
         self.keep()
     }
 
     /// A date typed by the person, asked again (with an example) until it is
     /// one; a day and month the locale leaves open is asked about. `None`
-    /// when they leave it empty.
-    fn pick_date(&mut self) -> Result<Option<Date>> {
+    /// when they leave it empty; else the date and what she typed.
+    fn pick_date(&mut self) -> Result<Option<(Date, String)>> {
         // The plan's country writes the dates (Japan: 2027/3/31), else
         // her locale's.
         let region = self
@@ -391,7 +403,7 @@ impl Wizard<'_> {
                 );
                 continue;
             }
-            return Ok(Some(date));
+            return Ok(Some((date, text)));
         }
     }
 }
