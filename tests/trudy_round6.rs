@@ -61,3 +61,49 @@ fn a_tappable_number_keeps_its_extension_and_says_what_to_dial_after() {
     assert!(cards.contains(":+64-21-555-3006;ext=123\r\n"), "{cards}");
     assert!(cards.contains(":+64215553011,,1234;5\r\n"), "{cards}");
 }
+
+/// `--move` to the day it is already on said "Moved your check-in … it
+/// joins the check-in you saved that day": nothing moved, and it says so.
+#[test]
+fn a_check_in_moved_to_its_own_day_says_nothing_moved() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    env.ok(["check-in", "--urge", "2", "--acted", "no"]);
+    let err = env
+        .test(["check-in", "--move", "2026-11-22", "--to", "2026-11-22"])
+        .run()
+        .stderr;
+    assert!(
+        err.contains("is already on that day, so nothing was moved."),
+        "{err}"
+    );
+    assert!(!err.contains("Moved your check-in"), "{err}");
+    assert!(!err.contains("joins"), "{err}");
+}
+
+/// After a save cut short, `now`'s first line read "`plan.toml` still
+/// shows revision 4, but your newer changes are safe in its history…":
+/// words about files, first, in a crisis. The help comes first; then one
+/// kind, plain line; the detailed words stay for `show` and `validate`.
+#[test]
+fn after_a_save_cut_short_now_shows_the_help_first_and_says_it_kindly() {
+    let env = Env::with_example();
+    env.ok(["reason", "add", "Mia"]);
+    // As a save cut short between the revision and plan.toml leaves it.
+    std::fs::copy(
+        env.plan_dir().join("revisions/000003.toml"),
+        env.plan_file(),
+    )
+    .unwrap();
+    let both = env.shell("\"$0\" now 2>&1").run().stdout;
+    let kind = "Your plan is all here, with your latest changes";
+    let at = both.find(kind).unwrap_or_else(|| panic!("{both}"));
+    let help = both.find("999").unwrap_or_else(|| panic!("{both}"));
+    assert!(help < at, "the help comes first:\n{both}");
+    assert!(both.contains("Mia"), "{both}");
+    assert!(!both.contains("plan.toml"), "{both}");
+    assert!(!both.contains("revision"), "{both}");
+    env.test(["show"])
+        .stderr_has("`plan.toml` still shows revision 3")
+        .run();
+}
