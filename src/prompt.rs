@@ -1393,6 +1393,7 @@ impl Terminal {
     ) -> io::Result<()> {
         self.back_to_prompt(drawn.as_ref())?;
         let cols = self.cols();
+        let line = &harmless_while_typing(line);
         let (shown, widths, cursor) = word_wrapped(prompt, line, pos, cols);
         self.term.write_str(&shown)?;
         let (spots, at_edge) = place(&widths, cols);
@@ -1506,6 +1507,28 @@ impl Line {
 
 /// Said under an answer that pasted lines were joined into.
 const PASTE_JOINED: &str = "(The pasted lines are one answer, joined with spaces.)";
+
+/// The line being typed as it is echoed: a character that would act on
+/// the terminal or hide (a pasted right-to-left override turned the rest
+/// of the line around, Trudy) is shown as `\u{fffd}`, one marker for one
+/// grapheme, so the cursor stays where it is counted. Enter leaves them
+/// out of the answer ([`tidied_answer`]); nothing raw is echoed before it.
+fn harmless_while_typing(line: &str) -> std::borrow::Cow<'_, str> {
+    let harmful = |g: &str| {
+        g.chars().any(|c| {
+            crate::plan::hidden::hidden_at(c, None, None)
+                && !matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}')
+                && !('\u{e0100}'..='\u{e01ef}').contains(&c)
+        })
+    };
+    if !line.graphemes(true).any(harmful) {
+        return line.into();
+    }
+    line.graphemes(true)
+        .map(|g| if harmful(g) { "\u{fffd}" } else { g })
+        .collect::<String>()
+        .into()
+}
 
 /// A pasted block as one answer's text: each line break (and tab) becomes
 /// a space, since every answer is one line; other control characters go.

@@ -125,10 +125,16 @@ fn a_missing_or_stale_plan_file_is_recovered_from_the_newest_revision() {
         env.plan_file(),
     )
     .unwrap();
-    env.test(["now"])
+    env.test(["show"])
         .stderr_has(
             "`plan.toml` still shows revision 2, but your newer changes are safe in its history",
         )
+        .run();
+    // `now` says it kindly, after the help (trudy16f: these words were
+    // the first line of the crisis view).
+    env.test(["now"])
+        .stderr_has("Your plan is all here, with your latest changes")
+        .stderr_lacks("revision 2")
         .run();
     env.ok(["reason", "add", "Mia"]);
     let plan = env.plan();

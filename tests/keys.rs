@@ -143,6 +143,28 @@ fn pasted_escape_sequences_and_hidden_characters_stay_out_of_answers() {
     }
 }
 
+/// Trudy pasted a right-to-left override into her name: the line editor
+/// echoed it raw while she typed, turning what followed around (it was
+/// left out only on Enter). It is shown as a visible marker while she
+/// types, never raw, and still left out of the answer.
+#[test]
+fn a_pasted_override_is_shown_harmlessly_while_typing() {
+    let env = Env::new();
+    let mut p = stopped_or_not(&env, &["new"], false, 130);
+    answer(&mut p, "Which country are you in?", ENTER);
+    answer(&mut p, "Your name on the plan?", "Tru\u{202e}dy\u{2067}X");
+    let echoed = p.exp_string(&seen("Tru\u{fffd}dy\u{fffd}X")).unwrap();
+    for raw in ["\u{202e}", "\u{2067}"] {
+        assert!(!echoed.contains(&seen(raw)), "{raw:?} echoed: {echoed:?}");
+    }
+    press(&mut p, ENTER);
+    p.exp_string(&seen("✔ Your name on the plan? (optional) · TrudyX"))
+        .unwrap();
+    answer(&mut p, "What keeps you going?", "\x03");
+    p.eof();
+    assert!(draft(&env).contains("\"TrudyX\""), "{}", draft(&env));
+}
+
 /// Mei pasted three lines, cleared them (Ctrl-U) and typed her own
 /// words: the note that pasted lines were joined stuck to her own answer.
 /// It is said only when the pasted lines are still in the answer.

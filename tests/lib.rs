@@ -71,6 +71,7 @@ mod trudy;
 mod trudy_files;
 mod trudy_morning;
 mod trudy_round3;
+mod trudy_round6;
 mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;

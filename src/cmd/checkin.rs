@@ -279,6 +279,11 @@ fn move_check_in(from: &str, to: &str, plan: &Plan, ctx: &mut Ctx) -> Result<()>
         None => Err(Error::NotInPlan(format!(
             "there is no check-in on {from_words} to move; `relapse-plan trends` shows the days you checked in"
         ))),
+        // The same day given twice: nothing moved, and she is told so
+        // ("it joins the check-in you saved that day" was said, Trudy).
+        Some(_) if from_day == to_day => ctx.say(&format!(
+            "Your check-in of {from_words} is already on that day, so nothing was moved."
+        )),
         Some(Recorded::New) => ctx.say(&format!(
             "Moved your check-in of {from_words} to {to_words}."
         )),

@@ -26,13 +26,10 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
             (None, true)
         }
     };
-    if let Some(loaded) = &loaded {
-        ctx.warn_loaded(loaded)?;
-        if let Some(found) = loaded.newer_schema {
-            ctx.warn(&format!(
-                "your plan file comes from a newer relapse-plan (schema {found}): this is what this version can show of it"
-            ))?;
-        }
+    if let Some(found) = loaded.as_ref().and_then(|l| l.newer_schema) {
+        ctx.warn(&format!(
+            "your plan file comes from a newer relapse-plan (schema {found}): this is what this version can show of it"
+        ))?;
     }
     // No saved plan, but the answers of a first walk-through stopped
     // before it saved: what they hold for a hard moment is shown, said
@@ -51,9 +48,28 @@ pub(super) fn run(ctx: &mut Ctx) -> Result<()> {
     let mut shown = Vec::new();
     write_now(&mut shown, plan, unreadable, lines.as_ref(), ctx.style).map_err(Error::Stdout)?;
     ctx.laid_out(&shown)?;
-    // In a crisis the steps come first; the plan's notice follows them.
+    // In a crisis the steps come first; the plan's notice follows them,
+    // and then what loading it had to say: a notice about files was the
+    // first line she read (Trudy).
     if let Some(loaded) = &loaded {
         super::warn_early(ctx, &loaded.plan, true)?;
+        after_the_help(ctx, loaded)?;
+    }
+    Ok(())
+}
+
+/// What loading the plan had to say, after the help. A save cut short is
+/// said kindly and plainly ("revision 35" and `plan.toml` are words for
+/// `validate` and `history`, not for a hard moment).
+fn after_the_help(ctx: &mut Ctx, loaded: &crate::store::Loaded) -> Result<()> {
+    for (n, warning) in loaded.warnings.iter().enumerate() {
+        if n == 0 && loaded.recovered {
+            ctx.say(
+                "Your plan is all here, with your latest changes: it was read from its saved copies, and the next change you make puts its file back in place (`relapse-plan validate` says more, when you have a moment).",
+            )?;
+        } else {
+            ctx.warn(warning)?;
+        }
     }
     Ok(())
 }

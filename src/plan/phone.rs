@@ -229,6 +229,22 @@ pub fn without_hidden(number: &str) -> String {
 /// ASCII, with the punctuation between them and a leading `+`; nothing
 /// hidden, no letters, no look-alikes. Empty when nothing in it dials.
 pub fn for_dialling(number: &str) -> String {
+    // An RFC 3966 extension is kept as one (`;ext=123`): with its letters
+    // left out, `+64-21-555-3006;ext=123` was written `…3006;123`, not
+    // what she typed (Trudy).
+    let main = without_extension(number);
+    if main.len() < number.len() {
+        let dialled = for_dialling(main);
+        let extension: String = number[main.len()..]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        return if dialled.is_empty() {
+            dialled
+        } else {
+            format!("{dialled};ext={extension}")
+        };
+    }
     let number = &without_trunk_zero(number);
     let mut out = String::with_capacity(number.len());
     for c in number.chars() {
@@ -297,6 +313,26 @@ pub fn link_digits(number: &str) -> Option<String> {
     let plus = main.starts_with('+');
     let digits: String = main.chars().filter(char::is_ascii_digit).collect();
     (!digits.is_empty()).then(|| if plus { format!("+{digits}") } else { digits })
+}
+
+/// The digits keyed in once the call is answered, group by group: an
+/// extension (`;ext=123`, `#12`) or what follows a pause (`,,1234;5` is
+/// 1234, then 5). A link dials the number itself, so these must be said
+/// beside it: a tap on `+64215553011,,1234;5` reached the switchboard, not
+/// her person (Trudy). None for a service code (`*111#`), dialled whole.
+pub fn after_answer(number: &str) -> Vec<String> {
+    if trouble(number).is_some() || number.trim_start().starts_with(['*', '\u{ff0a}']) {
+        return Vec::new();
+    }
+    let dialled = for_dialling(number);
+    let Some(at) = dialled.find(['#', ',', ';', '*']) else {
+        return Vec::new();
+    };
+    dialled[at..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|group| !group.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether `number` is written in words rather than digits ("nine eight

@@ -14,7 +14,7 @@ use crate::render::chart::plot;
 use crate::render::markdown::numbered_sub;
 use crate::render::paragraph::{self, Flavor, digit_value, numbers};
 use crate::render::printout::{Chart, Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
-use crate::render::text::{how_to_reach, shown_names};
+use crate::render::text::{how_to_reach, shown_names, then_dial};
 
 /// The person's words: their direction found from the text itself, and
 /// their language only where their script says it plainly ([`language_of`]);
@@ -77,7 +77,13 @@ pub fn language_of(text: &str) -> Option<&'static str> {
 pub fn href(number: &str, reach: &Reach) -> Option<String> {
     let digits = crate::plan::phone::link_digits(number)?;
     Some(match reach {
-        Reach::Call => format!("tel:{digits}"),
+        // One extension goes in the link, as RFC 3966 writes it; a tap
+        // on the number alone reached the switchboard (Trudy). Groups
+        // after pauses are said beside the number ([`then_dial`]).
+        Reach::Call => match crate::plan::phone::after_answer(number).as_slice() {
+            [extension] => format!("tel:{digits};ext={extension}"),
+            _ => format!("tel:{digits}"),
+        },
         Reach::Text { word: None } => format!("sms:{digits}"),
         Reach::Text { word: Some(word) } => {
             let mut body = String::new();
@@ -193,14 +199,18 @@ fn section_class(rank: Rank) -> String {
 /// A number, shown as `shown`: a link when it dials exactly what it
 /// shows, plain text (kept whole and left to right) when it does not.
 fn number_html(number: &str, reach: &Reach, shown: &str) -> String {
-    match href(number, reach) {
+    let mut out = match href(number, reach) {
         Some(link) => format!(
             "<a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",
             html(&link),
             html(shown)
         ),
         None => format!("<span class=\"num\" dir=\"ltr\">{}</span>", html(shown)),
+    };
+    if let Some(then) = then_dial(number, reach) {
+        let _ = write!(out, " <span class=\"then\">{}</span>", html(&then));
     }
+    out
 }
 
 /// One call: the name, the number as a link, a text link for people, a

@@ -11,7 +11,7 @@ use crate::render::card::Card;
 use crate::render::html::href;
 use crate::render::paragraph::{self, Flavor, Segment, escape_markdown_inline};
 use crate::render::printout::{Item, PRIVATE, Printout, Rank, Reach, Section};
-use crate::render::text::{card_sections, how_to_reach, shown_names};
+use crate::render::text::{card_sections, how_to_reach, shown_names, then_dial};
 
 /// A coping strategy's step, "2. Breathe…", as its number and words.
 pub(crate) fn numbered_sub(text: &str) -> Option<(usize, &str)> {
@@ -39,6 +39,11 @@ fn number_link(number: &str, reach: &Reach, strong: bool) -> Segment<'static> {
     };
     if strong {
         written = format!("**{written}**");
+    }
+    // What to key in once answered, said: the link may dial only the
+    // number itself (Trudy).
+    if let Some(then) = then_dial(number, reach) {
+        written = format!("{written} ({then})");
     }
     Segment::Whole {
         width: display_width(&written),

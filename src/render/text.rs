@@ -25,6 +25,17 @@ pub(crate) fn how_to_reach(number: &str, reach: &Reach) -> String {
     }
 }
 
+/// What to key in once a call is answered, in words: "then dial 1234,
+/// then 5" for `+64215553011,,1234;5`. Said beside the number wherever it
+/// is a link, since a phone may dial only the number itself (Trudy).
+pub(crate) fn then_dial(number: &str, reach: &Reach) -> Option<String> {
+    let groups = crate::plan::phone::after_answer(number);
+    (*reach == Reach::Call && !groups.is_empty()).then(|| {
+        let groups: Vec<String> = groups.iter().map(|g| format!("then dial {g}")).collect();
+        groups.join(", ")
+    })
+}
+
 /// Each call's name, or "" when it repeats the name of the call above it
 /// (a crisis line with a number to call and one to text).
 pub(crate) fn shown_names(items: &[Item]) -> Vec<&str> {

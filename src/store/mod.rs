@@ -66,6 +66,10 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// One-line notices for stderr (a recovery, say).
     pub warnings: Vec<String>,
+    /// Read from its newest saved revision, since `plan.toml` was missing
+    /// or behind it (a save cut short): the first warning says so, in the
+    /// words `validate` and `history` use; `now` says it more kindly.
+    pub recovered: bool,
 }
 
 /// What a change did.

@@ -110,7 +110,9 @@ impl Store {
         let warning = format!(
             "{why}; using revision {revision}, which the next change will save as the plan"
         );
-        Ok(loaded(parsed, self.revision_path(revision), vec![warning]))
+        let mut loaded = loaded(parsed, self.revision_path(revision), vec![warning]);
+        loaded.recovered = true;
+        Ok(loaded)
     }
 
     /// For the crisis view: the plan if there is one, falling back to the
@@ -746,5 +748,6 @@ fn loaded(parsed: Parsed, path: PathBuf, warnings: Vec<String>) -> Loaded {
         newer_schema: parsed.newer_schema,
         problems: parsed.problems,
         warnings,
+        recovered: false,
     }
 }

@@ -1,0 +1,109 @@
+//! What Trudy (attacker, Auckland) found on main on 29 November 2026
+//! (issue 12, task trudy16f). Every test here was seen failing on the
+//! code before its fix.
+
+use crate::Env;
+
+/// Her two cards: an RFC 3966 extension in a `tel:` URI, and a number
+/// with pauses and digits to key in once answered.
+const CARDS: &str = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mere\r\n\
+    TEL:tel:+64-21-555-3006;ext=123\r\nEND:VCARD\r\n\
+    BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rawiri\r\n\
+    TEL:+64215553011,,1234;5\r\nEND:VCARD\r\n";
+
+fn with_her_cards() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    let file = env.home().join("people.vcf");
+    std::fs::write(&file, CARDS).unwrap();
+    env.ok(["contact", "import", file.to_str().unwrap(), "--yes"]);
+    env
+}
+
+/// A tappable number dropped its extension and what follows its pauses:
+/// `href="tel:+64215553006"` for `…3006;ext=123`, so a tap reached the
+/// switchboard, not her person. The link keeps one extension as RFC 3966
+/// writes it, and the page says beside the number what to dial once
+/// answered; the Markdown printout too. The vCard export keeps what was
+/// typed (it wrote `…3006;123`).
+#[test]
+fn a_tappable_number_keeps_its_extension_and_says_what_to_dial_after() {
+    let env = with_her_cards();
+    let page = env.home().join("plan.html");
+    env.ok(["print", "--format", "html", "-o", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains(
+            "<a class=\"num\" dir=\"ltr\" href=\"tel:+64215553006;ext=123\">+64-21-555-3006;ext=123</a> <span class=\"then\">then dial 123</span>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<a class=\"num\" dir=\"ltr\" href=\"tel:+64215553011\">+64215553011,,1234;5</a> <span class=\"then\">then dial 1234, then dial 5</span>"
+        ),
+        "{html}"
+    );
+    // A text message goes to the number itself.
+    assert!(html.contains("href=\"sms:+64215553006\""), "{html}");
+
+    let markdown = env.ok(["print", "--format", "markdown", "-o", "-"]);
+    assert!(
+        markdown.contains("[+64-21-555-3006;ext=123](tel:+64215553006;ext=123) (then dial 123)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("(tel:+64215553011) (then dial 1234, then dial 5)"),
+        "{markdown}"
+    );
+
+    let cards = env.ok(["contact", "export", "-o", "-"]);
+    assert!(cards.contains(":+64-21-555-3006;ext=123\r\n"), "{cards}");
+    assert!(cards.contains(":+64215553011,,1234;5\r\n"), "{cards}");
+}
+
+/// `--move` to the day it is already on said "Moved your check-in … it
+/// joins the check-in you saved that day": nothing moved, and it says so.
+#[test]
+fn a_check_in_moved_to_its_own_day_says_nothing_moved() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    env.ok(["check-in", "--urge", "2", "--acted", "no"]);
+    let err = env
+        .test(["check-in", "--move", "2026-11-22", "--to", "2026-11-22"])
+        .run()
+        .stderr;
+    assert!(
+        err.contains("is already on that day, so nothing was moved."),
+        "{err}"
+    );
+    assert!(!err.contains("Moved your check-in"), "{err}");
+    assert!(!err.contains("joins"), "{err}");
+}
+
+/// After a save cut short, `now`'s first line read "`plan.toml` still
+/// shows revision 4, but your newer changes are safe in its history…":
+/// words about files, first, in a crisis. The help comes first; then one
+/// kind, plain line; the detailed words stay for `show` and `validate`.
+#[test]
+fn after_a_save_cut_short_now_shows_the_help_first_and_says_it_kindly() {
+    let env = Env::with_example();
+    env.ok(["reason", "add", "Mia"]);
+    // As a save cut short between the revision and plan.toml leaves it.
+    std::fs::copy(
+        env.plan_dir().join("revisions/000003.toml"),
+        env.plan_file(),
+    )
+    .unwrap();
+    let both = env.shell("\"$0\" now 2>&1").run().stdout;
+    let kind = "Your plan is all here, with your latest changes";
+    let at = both.find(kind).unwrap_or_else(|| panic!("{both}"));
+    let help = both.find("999").unwrap_or_else(|| panic!("{both}"));
+    assert!(help < at, "the help comes first:\n{both}");
+    assert!(both.contains("Mia"), "{both}");
+    assert!(!both.contains("plan.toml"), "{both}");
+    assert!(!both.contains("revision"), "{both}");
+    env.test(["show"])
+        .stderr_has("`plan.toml` still shows revision 3")
+        .run();
+}
