@@ -241,6 +241,23 @@ pub enum Error {
         number: usize,
     },
 
+    /// [`Error::IsNotToInvolve`] for a change: someone to turn to given
+    /// the name or number of someone marked "do not involve" would vanish
+    /// from `now` without a word (Noa's therapist given his number).
+    #[error(
+        "{theirs} is on your plan as someone not to involve in a crisis, so {typed} was not given their {what} as someone to turn to. Nothing was changed"
+    )]
+    ChangedToNotToInvolve {
+        /// Her own entry's name, cleaned.
+        theirs: String,
+        /// The name of the person she was changing, cleaned.
+        typed: String,
+        /// "number" or "name".
+        what: &'static str,
+        /// The number `contact list` shows her entry with.
+        number: usize,
+    },
+
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
@@ -873,7 +890,7 @@ impl Error {
             Error::SeveralNamed { .. } => {
                 "type more of its words, or the number before it".into()
             }
-            Error::IsNotToInvolve { number, .. } => format!(
+            Error::IsNotToInvolve { number, .. } | Error::ChangedToNotToInvolve { number, .. } => format!(
                 "if that has changed, change their role first: `relapse-plan contact edit {number} --role help`"
             ),
             Error::LooksLike { number, .. } => format!(

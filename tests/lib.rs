@@ -44,6 +44,7 @@ mod not_to_involve;
 mod nothing_lost;
 #[cfg(unix)]
 mod oksana;
+mod old_numbers;
 mod own_words;
 mod paper;
 mod plain_eyes;

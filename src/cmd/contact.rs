@@ -345,6 +345,35 @@ fn steps_with_old_number(
     (Some(old), steps)
 }
 
+/// Refuses a change that gives someone to turn to the name or number of
+/// someone marked "do not involve", as `contact add` refuses them: the
+/// screens would leave them out in silence (Noa's therapist given her
+/// brother's number vanished from `now`).
+fn changed_to_not_to_involve(plan: &Plan, index: usize) -> Result<()> {
+    let contact = &plan.contacts[index];
+    let Some(them) = like_not_to_involve(plan, index) else {
+        return Ok(());
+    };
+    let by_name = crate::plan::same::same_name(&them.name, &contact.name)
+        || crate::plan::same::same_person_name(&them.name, &contact.name);
+    Err(Error::ChangedToNotToInvolve {
+        theirs: clean(&them.name),
+        typed: clean(&contact.name),
+        what: if by_name { "name" } else { "number" },
+        number: plan.number_of::<Contact>(&them.id).unwrap_or(1),
+    })
+}
+
+/// The person marked "do not involve" whom contact `index`, someone to
+/// turn to, would be taken for (see [`Plan::not_to_involve_like`]).
+fn like_not_to_involve(plan: &Plan, index: usize) -> Option<&Contact> {
+    let contact = &plan.contacts[index];
+    if !contact.to_involve() {
+        return None;
+    }
+    plan.not_to_involve_like(&contact.name, contact.phone.as_deref(), Some(&contact.id))
+}
+
 /// Changes one contact; marking them "do not involve" also unlinks them.
 /// Returns what changed and the rename it made.
 fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> {
@@ -357,12 +386,17 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
     if let Some(name) = &args.name {
         looks_new(plan, name, Some(&plan.contacts[index].id))?;
     }
+    // Only a change that makes them look like someone not to involve is
+    // refused: a plan that already held both is named by `validate`.
+    let was_like = like_not_to_involve(plan, index).is_some();
+    if let Some(phone) = args.phone {
+        // The number it replaces is kept, so a step still holding it is
+        // marked as their old number (Noa's sister, whose number changed).
+        plan.set_phone(index, phone.into_option());
+    }
     let contact = &mut plan.contacts[index];
     if let Some(name) = args.name {
         contact.name = name;
-    }
-    if let Some(phone) = args.phone {
-        contact.phone = phone.into_option();
     }
     if let Some(role) = args.role {
         contact.role = role;
@@ -378,6 +412,10 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
         _ => {}
     }
     let id = contact.id.clone();
+    if !was_like {
+        changed_to_not_to_involve(plan, index)?;
+    }
+    let contact = &plan.contacts[index];
     let mut description = format!("changed contact {}", super::words(&contact.name));
     if !contact.to_involve() {
         // Someone not to involve can't be part of a trigger's response.

@@ -42,7 +42,8 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
                 Ok(description)
             })?;
             say_tidied(ctx, tidied)?;
-            said_not_to_involve(ctx, section, named.0, &named.1)
+            said_not_to_involve(ctx, section, named.0, &named.1)?;
+            said_their_number(ctx, section, named.0)
         }
         TextCommand::Edit { number, mut text } => {
             let tidied = super::tidy_text(what, &mut text);
@@ -56,7 +57,8 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
                 Ok(description)
             })?;
             say_tidied(ctx, tidied)?;
-            said_not_to_involve(ctx, section, number, &named)
+            said_not_to_involve(ctx, section, number, &named)?;
+            said_their_number(ctx, section, number)
         }
         TextCommand::Remove { number } => save(ctx, |plan| {
             let items = plan.section_mut(section);
@@ -147,6 +149,26 @@ fn said_not_to_involve(ctx: &mut Ctx, section: Section, n: usize, named: &[Strin
         named,
         &command,
     ))
+}
+
+/// Says, after the save, that crisis step `n` holds the number of someone
+/// she marked "do not involve" (her brother's number in "להתקשר ליונתן
+/// 054-…", saved in silence and shown on `now` as a number to call):
+/// kept as she wrote it, and marked wherever the step is shown.
+fn said_their_number(ctx: &mut Ctx, section: Section, n: usize) -> Result<()> {
+    if section != Section::CrisisSteps {
+        return Ok(());
+    }
+    let plan = ctx.load()?.plan;
+    let Some(step) = plan.crisis_steps.get(n - 1) else {
+        return Ok(());
+    };
+    if let Some(crate::plan::mentions::NumberDoubt::NotToInvolve(them)) =
+        crate::plan::mentions::number_doubt(&plan, &step.text)
+    {
+        ctx.say(&crate::render::not_to_involve_number_note(n, &them.name))?;
+    }
+    Ok(())
 }
 
 /// The person's words for a change note, shortened to keep history readable.

@@ -335,6 +335,11 @@ impl Plan {
                 }
             }
         }
+        if E::KIND == Entry::Contact {
+            for former in self.former_phones.iter_mut().filter(|f| f.contact == from) {
+                former.contact = to.to_string();
+            }
+        }
         Ok(Some(Rename {
             entry: E::KIND,
             from: from.to_string(),
@@ -359,6 +364,9 @@ impl Plan {
             });
         }
         self.unlink(E::KIND, id);
+        if E::KIND == Entry::Contact {
+            self.former_phones.retain(|f| f.contact != id);
+        }
         Ok(E::list_mut(self).remove(index))
     }
 

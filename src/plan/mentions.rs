@@ -30,7 +30,7 @@ pub fn named<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
     let text = super::same::fold_letters(text);
     plan.contacts
         .iter()
-        .filter(|c| names_of(&c.name).iter().any(|name| names(&text, name)))
+        .filter(|c| names_of(plan, c).iter().any(|name| names(&text, name)))
         .collect()
 }
 
@@ -131,37 +131,107 @@ pub fn steps_holding<'p>(plan: &'p Plan, number: &str) -> Vec<(usize, &'p str)> 
         .collect()
 }
 
-/// The person a step names whose saved number is not the number the step
-/// holds: the step names exactly one person with a number, holds a number,
-/// and none of its numbers is theirs or anyone else's in the plan (Sam's
-/// old number left in "Call Sam on …" after it changed). `None` otherwise.
-pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
+/// Why a number in a crisis step is not to be called as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberDoubt<'p> {
+    /// A number this person had before she changed it (see
+    /// [`Plan::former_phones`]), whatever words surround it.
+    Former(&'p Contact),
+    /// The step names this person and holds a number that is not theirs,
+    /// nor anyone else's in the plan (Sam's old number left in "Call Sam
+    /// on …" from before numbers were kept when they change).
+    NotTheirs(&'p Contact),
+    /// The number of this person, whom she marked "do not involve".
+    NotToInvolve(&'p Contact),
+}
+
+impl<'p> NumberDoubt<'p> {
+    /// The person the number is doubted for.
+    pub fn contact(self) -> &'p Contact {
+        match self {
+            NumberDoubt::Former(c) | NumberDoubt::NotTheirs(c) | NumberDoubt::NotToInvolve(c) => c,
+        }
+    }
+}
+
+/// Whether a number in `text` (a crisis step) is not one to call as it
+/// stands, and why: a number of someone not to involve, a former number
+/// of someone's, or a number that is not theirs beside someone's name.
+/// `None` for most steps. Numbers are read as they dial
+/// ([`super::same::same_number`]).
+pub fn number_doubt<'p>(plan: &'p Plan, text: &str) -> Option<NumberDoubt<'p>> {
     let held = numbers_in(text);
     if held.is_empty() {
         return None;
     }
-    // Folded as names are ([`super::same::fold_letters`]): "آرش" in her
-    // step is the "آرش" saved, whose alef with madda folds to alef.
+    let country = plan.country.as_deref();
+    let is = |n: &str, p: &str| super::same::same_number(n, p, country);
+    let known = known_numbers(plan);
+    // A number someone to turn to also has is theirs (Niran's brother,
+    // who shared the family's number): that is said on its own.
+    if let Some(them) = plan.contacts.iter().find(|c| {
+        !c.to_involve()
+            && c.phone.as_deref().is_some_and(|p| {
+                held.iter()
+                    .any(|n| is(n, p) && !known.iter().any(|k| is(n, k)))
+            })
+    }) {
+        return Some(NumberDoubt::NotToInvolve(them));
+    }
+    let stray: Vec<&String> = held
+        .iter()
+        .filter(|n| !known.iter().any(|k| is(n, k)))
+        .collect();
+    if stray.is_empty() {
+        return None;
+    }
+    let former = plan.former_phones.iter().find_map(|f| {
+        stray
+            .iter()
+            .any(|n| is(n, &f.phone))
+            .then(|| plan.contacts.iter().find(|c| c.id == f.contact))
+            .flatten()
+            .filter(|c| c.to_involve())
+    });
+    if let Some(contact) = former {
+        return Some(NumberDoubt::Former(contact));
+    }
+    // Only when every number is stray: "if Alex doesn't answer, call the
+    // Samaritans on 116 123" is not Alex's number gone stale.
+    if stray.len() < held.len() {
+        return None;
+    }
     let lower = super::same::fold_letters(text);
     let mut named = plan.contacts.iter().filter(|c| {
         c.to_involve()
             && c.phone.is_some()
-            && names_of(&c.name).iter().any(|name| names(&lower, name))
+            && names_of(plan, c).iter().any(|name| names(&lower, name))
     });
     let contact = named.next()?;
     if named.next().is_some() {
         return None;
     }
-    // Any number the plan or the crisis lines know is someone's: "if Alex
-    // doesn't answer, call the Samaritans on 116 123" is not Alex's number
-    // gone stale.
+    Some(NumberDoubt::NotTheirs(contact))
+}
+
+/// The person whose number a step's number is not right for (see
+/// [`number_doubt`]): its number is flagged where it stands and never
+/// made a link. `None` for most steps.
+pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
+    number_doubt(plan, text).map(NumberDoubt::contact)
+}
+
+/// Every number the plan or the crisis lines know as someone's to call:
+/// the numbers of the people she may turn to, her own lines and the
+/// built-in lines.
+fn known_numbers(plan: &Plan) -> Vec<String> {
     let own = &plan.own_lines;
     let lines = crate::crisis_lines::LINES
         .iter()
         .flat_map(|line| line.call_numbers().into_iter().chain(line.text_number()));
-    let known: Vec<String> = plan
-        .contacts
+    plan.contacts
         .iter()
+        .filter(|c| c.to_involve())
         .filter_map(|c| c.phone.as_deref())
         .chain(own.emergency.as_deref())
         .chain(
@@ -171,30 +241,206 @@ pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
         )
         .chain(lines)
         .flat_map(numbers_in)
-        .collect();
-    let stray = held
-        .iter()
-        .all(|n| !known.iter().any(|k| same_number(n, k)));
-    stray.then_some(contact)
+        .collect()
+}
+
+/// How many former numbers are kept for one person: enough for every
+/// step written before a few changes, never a list that grows for ever.
+const FORMER_KEPT: usize = 5;
+
+impl Plan {
+    /// Gives contact `index` a new number (or none), keeping the one it
+    /// replaces in [`Plan::former_phones`], so a step still holding it is
+    /// marked as their old number after the second change too. A number
+    /// they have again is no longer a former one.
+    pub fn set_phone(&mut self, index: usize, phone: Option<String>) {
+        let country = self.country.clone();
+        let same = |a: &str, b: &str| super::same::same_number(a, b, country.as_deref());
+        let contact = &mut self.contacts[index];
+        let old = std::mem::replace(&mut contact.phone, phone);
+        let (id, now) = (contact.id.clone(), contact.phone.clone());
+        if let Some(now) = &now {
+            self.former_phones
+                .retain(|f| f.contact != id || !same(&f.phone, now));
+        }
+        let Some(old) = old.filter(|old| {
+            super::phone::has_digits(old) && now.as_deref().is_none_or(|now| !same(old, now))
+        }) else {
+            return;
+        };
+        if self
+            .former_phones
+            .iter()
+            .any(|f| f.contact == id && same(&f.phone, &old))
+        {
+            return;
+        }
+        self.former_phones.push(super::FormerPhone {
+            contact: id.clone(),
+            phone: old,
+        });
+        let theirs = self
+            .former_phones
+            .iter()
+            .filter(|f| f.contact == id)
+            .count();
+        if theirs > FORMER_KEPT
+            && let Some(oldest) = self.former_phones.iter().position(|f| f.contact == id)
+        {
+            self.former_phones.remove(oldest);
+        }
+    }
 }
 
 /// The names a person may call someone by, lower-case: the name as she
-/// gave it, and its first word when it has more than one ("Dermot" of
-/// "Dermot Byrne", "Dermot (ex)").
-fn names_of(name: &str) -> Vec<String> {
-    let name = super::same::fold_letters(name.trim());
+/// gave it; its first word when it has more than one ("Dermot" of
+/// "Dermot Byrne", "Dermot (ex)"); and any other word of it that no one
+/// else in the plan has in their name ("מיכל" of "אחותי מיכל", "Mum" of
+/// "Sarah (Mum)"). Never a title or a word any step may hold for itself
+/// ("Dr", "my", "the", "crisis", "ד\"ר"): "call a dr" names no one.
+fn names_of(plan: &Plan, contact: &Contact) -> Vec<String> {
+    let name = super::same::fold_letters(contact.name.trim());
     let mut names = Vec::new();
     if name.chars().any(char::is_alphanumeric) {
         names.push(name.clone());
     }
-    let mut words = name.split_whitespace();
-    if let (Some(first), Some(_)) = (words.next(), words.next()) {
-        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-        if first.chars().count() >= 2 {
-            names.push(first.to_string());
+    let words = words_of(&name);
+    if words.len() < 2 {
+        return names;
+    }
+    let others: Vec<Vec<String>> = plan
+        .contacts
+        .iter()
+        .filter(|c| c.id != contact.id)
+        .map(|c| words_of(&super::same::fold_letters(&c.name)))
+        .collect();
+    for (n, word) in words.into_iter().enumerate() {
+        let theirs_alone = n == 0 || !others.iter().any(|o| o.contains(&word));
+        if theirs_alone
+            && word.chars().count() >= 2
+            && !GENERIC.iter().any(|g| super::same::fold_letters(g) == word)
+        {
+            names.push(word);
         }
     }
     names
+}
+
+/// The words of a (folded) name, their outer punctuation left out.
+fn words_of(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Words of a name that any step may hold without meaning that person:
+/// titles, little words, and the words of services (folded as names are:
+/// lower case, Arabic kaf and alef made one).
+const GENERIC: &[&str] = &[
+    "my",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "to",
+    "at",
+    "on",
+    "in",
+    "for",
+    "from",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "prof",
+    "sir",
+    "st",
+    "doctor",
+    "gp",
+    "nurse",
+    "team",
+    "line",
+    "crisis",
+    "help",
+    "helpline",
+    "service",
+    "centre",
+    "center",
+    "clinic",
+    "hospital",
+    "office",
+    "mobile",
+    "phone",
+    "home",
+    "work",
+    "call",
+    "text",
+    "new",
+    "old",
+    // Hebrew: Dr, Mr, Mrs, Prof, lawyer; of, with; line, centre, help.
+    "ד\"ר",
+    "ד״ר",
+    "דר",
+    "מר",
+    "גב",
+    "גברת",
+    "פרופ",
+    "עו\"ד",
+    "עו״ד",
+    "של",
+    "עם",
+    "את",
+    "קו",
+    "מרכז",
+    "עזרה",
+    "חירום",
+    // Arabic: Dr, Mr, Mrs, teacher; of, to, with; line, centre, clinic.
+    "د",
+    "دکتور",
+    "الدکتور",
+    "السید",
+    "السیدة",
+    "استاذ",
+    "الاستاذ",
+    "من",
+    "الی",
+    "علی",
+    "مع",
+    "في",
+    "خط",
+    "مرکز",
+    "عیادة",
+];
+
+/// Letters Hebrew writes joined to the front of a word: and, in, that,
+/// the, as, from, to (ו ב ש ה כ מ ל): "למיכל" is "to Michal".
+const HEBREW_PREFIXES: &[char] = &['ו', 'ב', 'ש', 'ה', 'כ', 'מ', 'ל'];
+
+/// Letters Arabic writes joined to the front of a word: to, and, with,
+/// then, as (ل و ب ف ك, the kaf as names are folded): "لمحمد".
+const ARABIC_PREFIXES: &[char] = &['ل', 'و', 'ب', 'ف', 'ک', '\u{643}'];
+
+/// Whether the letters just before `at` in `text` are only one to three
+/// of the prefixes the name's script joins to a word ("ל", "ול", "ל-",
+/// "لـ"), so the name there is a whole word with a prefix.
+fn prefixed(text: &str, at: usize, name: &str) -> bool {
+    let prefixes = match name.chars().next() {
+        Some('\u{5d0}'..='\u{5ea}') => HEBREW_PREFIXES,
+        Some('\u{620}'..='\u{64a}' | '\u{66e}'..='\u{6d3}') => ARABIC_PREFIXES,
+        _ => return false,
+    };
+    let joiner = |c: char| matches!(c, '-' | '\u{5be}' | '\u{640}');
+    let before: Vec<char> = text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| is_word(c) || joiner(c))
+        .collect();
+    let letters: Vec<char> = before.into_iter().skip_while(|&c| joiner(c)).collect();
+    (1..=3).contains(&letters.len()) && letters.iter().all(|c| prefixes.contains(c))
 }
 
 /// Whether lower-case `text` holds `name` as a whole word: not inside a
@@ -207,7 +453,7 @@ fn names(text: &str, name: &str) -> bool {
         let after = text[at + name.len()..].chars().next();
         let first = name.chars().next();
         let last = name.chars().next_back();
-        edge(before, first) && edge(after, last)
+        (edge(before, first) || prefixed(text, at, name)) && edge(after, last)
     })
 }
 
@@ -341,5 +587,139 @@ mod tests {
         assert_eq!(places, ["crisis step 2", "lapse-plan step 1"]);
         assert_eq!(found[0].text, "给王强打电话");
         assert_eq!(found[0].names, ["王强"]);
+    }
+
+    fn people(names: &[(&str, Role)]) -> Plan {
+        let mut plan = Plan::new("Noa".into(), Some("IL".into()));
+        for (i, (name, role)) in names.iter().enumerate() {
+            plan.contacts.push(Contact {
+                id: format!("c{i}"),
+                name: (*name).into(),
+                phone: None,
+                role: *role,
+                reachable: None,
+            });
+        }
+        plan
+    }
+
+    fn names_in(plan: &Plan, text: &str) -> Vec<String> {
+        super::named(plan, text)
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    }
+
+    /// Noa, Jerusalem: Hebrew (and Arabic) join "to", "and", "with" to
+    /// the name; "למיכל" is "to Michal", and a longer word is not her.
+    #[test]
+    fn a_name_with_a_hebrew_or_arabic_prefix_is_found() {
+        for text in [
+            "להתקשר למיכל",
+            "להתקשר ל-מיכל",
+            "להתקשר ל־מיכל",
+            "ולמיכל",
+            "לשלוח הודעה במיכל?",
+        ] {
+            assert!(named("מיכל", text), "{text}");
+        }
+        for text in ["اتصل لمحمد", "اتصل لـمحمد", "اتصل بمحمد", "وبمحمد", "كمحمد"]
+        {
+            assert!(named("محمد", text), "{text}");
+        }
+        assert!(!named("מיכל", "להתקשר לאמיכל"));
+        assert!(!named("אור", "אורית"));
+        assert!(!named("محمد", "سمحمد"));
+        assert!(!named("Ann", "lAnn"));
+    }
+
+    /// One word of a name is enough when it is no one else's and no
+    /// title or little word: "מיכל" for "אחותי מיכל", "Mum" for "Sarah
+    /// (Mum)"; "a dr", "the crisis line" or a surname two people share
+    /// name no one.
+    #[test]
+    fn a_distinctive_word_of_a_name_names_them_and_a_generic_one_does_not() {
+        let plan = people(&[
+            ("אחותי מיכל", Role::Help),
+            ("Sarah (Mum)", Role::Help),
+            ("Dr Amir", Role::Professional),
+            ("Crisis team", Role::Professional),
+            ("Dana Cohen", Role::Help),
+            ("Yossi Cohen", Role::Help),
+            ("د. أحمد", Role::Professional),
+            ("ד\"ר לוי", Role::Professional),
+        ]);
+        assert_eq!(names_in(&plan, "להתקשר למיכל"), ["אחותי מיכל"]);
+        assert_eq!(names_in(&plan, "להתקשר לאחותי"), ["אחותי מיכל"]);
+        assert_eq!(names_in(&plan, "Call Mum"), ["Sarah (Mum)"]);
+        assert_eq!(names_in(&plan, "Ring Amir"), ["Dr Amir"]);
+        assert_eq!(names_in(&plan, "اتصل بأحمد"), ["د. أحمد"]);
+        assert_eq!(names_in(&plan, "להתקשר לד\"ר לוי"), ["ד\"ר לוי"]);
+        for text in [
+            "See a dr tomorrow",
+            "Call the crisis line",
+            "Ask the team",
+            "Call Cohen",
+            "לפנות לד\"ר",
+            "اتصل بالدكتور",
+        ] {
+            assert!(names_in(&plan, text).is_empty(), "{text}");
+        }
+    }
+
+    /// Noa's sister's number changed twice: a step holding either old
+    /// number is hers, whatever words surround it; her number now, or an
+    /// old one that is now someone else's, is no old number.
+    #[test]
+    fn every_former_number_is_kept_and_found_in_any_words() {
+        let mut plan = people(&[("אחותי מיכל", Role::Help), ("אבא", Role::Help)]);
+        plan.set_phone(0, Some("052-555-1234".into()));
+        plan.set_phone(0, Some("052-555-4321".into()));
+        plan.set_phone(0, Some("052-555-9999".into()));
+        let former: Vec<&str> = plan
+            .former_phones
+            .iter()
+            .map(|f| f.phone.as_str())
+            .collect();
+        assert_eq!(former, ["052-555-1234", "052-555-4321"]);
+        for text in [
+            "להתקשר למיכל 052-555-1234",
+            "call +972 52 555 4321",
+            "اتصل على ٠٥٢٥٥٥١٢٣٤",
+        ] {
+            assert_eq!(
+                number_doubt(&plan, text),
+                Some(NumberDoubt::Former(&plan.contacts[0])),
+                "{text}"
+            );
+        }
+        assert_eq!(number_doubt(&plan, "להתקשר למיכל 052-555-9999"), None);
+        // Back to an old number: no longer a former one.
+        plan.set_phone(0, Some("052-555-4321".into()));
+        assert_eq!(number_doubt(&plan, "052-555-4321"), None);
+        // An old number now her father's is his.
+        plan.set_phone(1, Some("052-555-1234".into()));
+        assert_eq!(number_doubt(&plan, "052-555-1234"), None);
+        // A rename follows her; removing her forgets her old numbers.
+        plan.rename::<Contact>("c0", "michal").unwrap();
+        assert!(plan.former_phones.iter().all(|f| f.contact == "michal"));
+        plan.remove::<Contact>("michal", true).unwrap();
+        assert!(plan.former_phones.is_empty());
+    }
+
+    /// Noa's brother, marked not to involve: his number in a step, named
+    /// or not, is his.
+    #[test]
+    fn the_number_of_someone_not_to_involve_is_theirs() {
+        let mut plan = people(&[("יונתן", Role::DoNotInvolve)]);
+        plan.contacts[0].phone = Some("054-777-8888".into());
+        for text in ["להתקשר ליונתן 054-777-8888", "Call +972 54-777-8888"] {
+            assert_eq!(
+                number_doubt(&plan, text),
+                Some(NumberDoubt::NotToInvolve(&plan.contacts[0])),
+                "{text}"
+            );
+        }
+        assert_eq!(number_doubt(&plan, "Call 054-777-8889"), None);
     }
 }

@@ -85,6 +85,11 @@ pub struct Plan {
     /// People and services.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Numbers people had before she changed them (schema 3): kept only
+    /// so a crisis step still holding one is marked as that person's old
+    /// number, whatever words surround it (Noa's "להתקשר למיכל …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_phones: Vec<FormerPhone>,
     /// Ordered actions for a crisis moment, from self-help up to professionals.
     #[serde(default)]
     pub crisis_steps: Vec<TextItem>,
@@ -263,6 +268,7 @@ impl Plan {
             triggers: Vec::new(),
             coping: Vec::new(),
             contacts: Vec::new(),
+            former_phones: Vec::new(),
             crisis_steps: Vec::new(),
             safe_environment: Vec::new(),
             lapse_plan: Vec::new(),
@@ -564,6 +570,14 @@ pub struct Contact {
     /// When they can be reached, in the person's words ("after 6 pm").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reachable: Option<String>,
+}
+
+/// A number a contact had before it changed: whose (their id) and the
+/// number as it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerPhone {
+    pub contact: String,
+    pub phone: String,
 }
 
 impl Contact {

@@ -453,6 +453,7 @@ const ADDED_IN: &[(i64, &[&str])] = &[
             "stand_down",
             "after_crisis",
             "own_lines",
+            "former_phones",
         ],
     ),
 ];

@@ -144,6 +144,15 @@ pub fn not_to_involve_note(place: &str, names: &[String], command: &str) -> Stri
     )
 }
 
+/// Said when crisis step `n` holds the number of `name`, whom she marked
+/// "do not involve": kept as she wrote it, and how it shows in a crisis.
+pub fn not_to_involve_number_note(n: usize, name: &str) -> String {
+    format!(
+        "Your crisis step {n} holds the number of {}, whom you marked not to involve in a crisis. It is saved as you wrote it, and marked as their number wherever it is shown; to change it:\n  relapse-plan step edit {n} \"…\"",
+        quoted(name)
+    )
+}
+
 /// The mark beside a crisis step that names someone she marked "do not
 /// involve", on `now` and the card: "(you said not to involve Dave)".
 /// Her step is kept as she wrote it (she may mean "not Dave"), but in a
@@ -160,14 +169,33 @@ pub fn not_to_involve_mark(plan: &crate::plan::Plan, step: &str) -> Option<Strin
 /// Beside a crisis step that names someone and holds a number that is not
 /// theirs (an old number left after it changed): said gently, her words
 /// unchanged. `None` when the step holds no such number.
+/// A number she changed since is named as that person's old number with
+/// the one saved now, whatever words surround it (Noa's "להתקשר למיכל");
+/// the number of someone she marked not to involve is said as theirs
+/// without naming them, as the crisis screen never names them for it.
 pub fn other_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String> {
-    let contact = crate::plan::mentions::other_number(plan, step)?;
-    let saved = contact.phone.as_deref()?;
-    Some(format!(
-        "(the number here is not the one saved for {}: {})",
-        clean(&contact.name),
-        phone(saved)
-    ))
+    use crate::plan::mentions::NumberDoubt;
+    match crate::plan::mentions::number_doubt(plan, step)? {
+        NumberDoubt::Former(contact) => Some(match contact.phone.as_deref() {
+            Some(saved) => format!(
+                "(the number here is an old number of {}; the one saved now is {})",
+                clean(&contact.name),
+                phone(saved)
+            ),
+            None => format!(
+                "(the number here is an old number of {}; no number is saved for them now)",
+                clean(&contact.name)
+            ),
+        }),
+        NumberDoubt::NotTheirs(contact) => Some(format!(
+            "(the number here is not the one saved for {}: {})",
+            clean(&contact.name),
+            phone(contact.phone.as_deref()?)
+        )),
+        NumberDoubt::NotToInvolve(_) => {
+            Some("(the number here is the number of someone you said not to involve)".to_string())
+        }
+    }
 }
 
 /// Said where a person to turn to is not shown because they have the name

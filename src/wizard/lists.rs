@@ -362,7 +362,12 @@ impl Wizard<'_> {
         if let Some(number) = typed.as_mut() {
             self.say_tidied(&mut String::new(), Some(number))?;
         }
-        self.plan().contacts[i].phone = typed;
+        if !new && self.number_not_to_involve(i, typed.as_deref())? {
+            typed.clone_from(&self.draft.plan.contacts[i].phone);
+        }
+        // The number it replaces is kept, so a step still holding it is
+        // marked as their old number (Noa's sister).
+        self.plan().set_phone(i, typed);
         self.keep()?;
         self.mind_old_number(i, &phone)?;
         let name = self.draft.plan.contacts[i].name.clone();
@@ -398,6 +403,29 @@ impl Wizard<'_> {
             self.ask_reachable(i)?;
         }
         Ok(())
+    }
+
+    /// Whether `typed`, the new number for contact `i` (someone to turn
+    /// to), is the number of someone she marked not to involve: said in
+    /// the words `contact edit` refuses it with, and the number left as
+    /// it was (Noa's therapist given her brother's number vanished from
+    /// `now` in silence).
+    fn number_not_to_involve(&mut self, i: usize, typed: Option<&str>) -> Result<bool> {
+        let contact = &self.draft.plan.contacts[i];
+        let Some(them) = typed.filter(|_| contact.to_involve()).and_then(|typed| {
+            self.draft
+                .plan
+                .not_to_involve_like("", Some(typed), Some(&contact.id))
+        }) else {
+            return Ok(false);
+        };
+        let said = format!(
+            "{} is on your plan as someone not to involve in a crisis, so {} was not given their number as someone to turn to. Their number is kept as it was.",
+            clean(&them.name),
+            clean(&contact.name)
+        );
+        self.say(&said)?;
+        Ok(true)
     }
 
     /// After contact `i`'s number changed from `old`: the crisis steps

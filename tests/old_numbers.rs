@@ -1,0 +1,190 @@
+//! Issue 12/13, fresh eyes round 6 (Noa, Hebrew, Jerusalem): an old or
+//! wrong number never sits silently in a crisis step. A number someone
+//! had before it changed is marked as their old number on every screen,
+//! whatever words surround it (Hebrew and Arabic join "to" to a name);
+//! someone to turn to is never given the number of someone she marked
+//! not to involve; a step holding that number is said and marked.
+
+use crate::Env;
+
+/// The words a person reads, one line: bidi marks and isolates left out,
+/// runs of spaces and line breaks made one space.
+fn read(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Noa's plan: her sister (to call), her brother (not to involve), her
+/// therapist; crisis steps in Hebrew and in Arabic.
+fn noas_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "נועה", "--country", "IL"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "אחותי מיכל",
+        "--phone",
+        "052-555-1234",
+        "--role",
+        "help",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "יונתן",
+        "--phone",
+        "054-777-8888",
+        "--do-not-involve",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "ד\"ר כהן",
+        "--phone",
+        "02-555-6666",
+        "--role",
+        "professional",
+    ]);
+    env.ok(["step", "add", "לנשום עמוק"]);
+    env.ok(["step", "add", "להתקשר למיכל 052-555-1234"]);
+    env.ok(["step", "add", "اتصل بـ 052-555-1234"]);
+    env
+}
+
+const OLD: &str =
+    "(the number here is an old number of אחותי מיכל; the one saved now is 052-555-9999)";
+
+/// Her sister's number changed twice: the first old number, in a Hebrew
+/// step naming her with a prefix and in an Arabic step not naming her at
+/// all, is marked on `now`, `validate`, the card and the check-in.
+#[test]
+fn an_old_number_is_marked_after_every_change_on_every_screen() {
+    let env = noas_plan();
+    env.ok(["contact", "edit", "1", "--phone", "052-555-4321"]);
+    env.ok(["contact", "edit", "1", "--phone", "052-555-9999"]);
+
+    let now = read(&env.ok(["now"]));
+    assert_eq!(now.matches(OLD).count(), 2, "{now}");
+    assert!(
+        now.contains(&format!("2. להתקשר למיכל 052-555-1234 {OLD}")),
+        "{now}"
+    );
+    assert!(
+        now.contains(&format!("3. اتصل بـ 052-555-1234 {OLD}")),
+        "{now}"
+    );
+
+    let plan = env.plan_file();
+    let validate = env.test(["validate"]).arg(&plan).run();
+    let said = read(&format!("{}{}", validate.stdout, validate.stderr));
+    assert!(said.contains("is a valid plan"), "{said}");
+    assert!(
+        said.contains("Crisis step 2 (“להתקשר למיכל 052-555-1234”): the number here is an old number of אחותי מיכל; the one saved now is 052-555-9999. Worth a look"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Crisis step 3 (“اتصل بـ 052-555-1234”): the number here is an old number"),
+        "{said}"
+    );
+
+    let card = read(&env.ok(["print", "--card", "-o", "-"]));
+    assert!(
+        card.contains(&format!(
+            "להתקשר למיכל (check this number) 052-555-1234 {OLD}"
+        )),
+        "{card}"
+    );
+    assert!(
+        card.contains(&format!("اتصل بـ (check this number) 052-555-1234 {OLD}")),
+        "{card}"
+    );
+
+    let check_in = read(&env.ok(["check-in", "--urge", "8"]));
+    assert_eq!(check_in.matches(OLD).count(), 2, "{check_in}");
+
+    // Kept in the file, shown nowhere but in the mark.
+    let file = std::fs::read_to_string(&plan).unwrap();
+    assert!(file.contains("[[former_phones]]"), "{file}");
+    assert!(!read(&env.ok(["contact", "list"])).contains("052-555-1234"));
+}
+
+/// Her current number in a step is no old number: nothing said.
+#[test]
+fn the_number_saved_now_is_not_marked() {
+    let env = noas_plan();
+    env.ok(["contact", "edit", "1", "--phone", "052-555-9999"]);
+    env.ok(["step", "edit", "2", "להתקשר למיכל 052-555-9999"]);
+    env.ok(["step", "remove", "3"]);
+    let now = read(&env.ok(["now"]));
+    assert!(!now.contains("the number here"), "{now}");
+}
+
+/// `contact edit` refuses to give her therapist her brother's number
+/// (written another way) in the words `contact add` uses, and changes
+/// nothing: before, it saved without a word and the therapist vanished
+/// from `now`.
+#[test]
+fn a_helper_is_never_given_the_number_of_someone_not_to_involve() {
+    let env = noas_plan();
+    let said = read(&env.fails(1, ["contact", "edit", "3", "--phone", "+972 54-777-8888"]));
+    assert!(
+        said.contains("יונתן is on your plan as someone not to involve in a crisis, so ד\"ר כהן was not given their number as someone to turn to. Nothing was changed"),
+        "{said}"
+    );
+    assert!(said.contains("contact edit 2 --role help"), "{said}");
+    assert_eq!(env.plan().contacts[2].phone.as_deref(), Some("02-555-6666"));
+    assert!(read(&env.ok(["now"])).contains("ד\"ר כהן · 02-555-6666"));
+}
+
+/// A step holding her brother's number (his name joined to "to") is
+/// kept in her words, said at once, and marked on `now` and the card,
+/// where the number is no number to call.
+#[test]
+fn a_step_with_the_number_of_someone_not_to_involve_is_said_and_marked() {
+    let env = noas_plan();
+    let ran = env
+        .test(["step", "add", "להתקשר ליונתן 054-777-8888"])
+        .run();
+    let said = read(&ran.stderr);
+    assert!(
+        said.contains("Your crisis step 4 holds the number of “יונתן”, whom you marked not to involve in a crisis. It is saved as you wrote it"),
+        "{said}"
+    );
+    assert_eq!(
+        env.plan().crisis_steps[3].text,
+        "להתקשר ליונתן 054-777-8888"
+    );
+    let mark = "(the number here is the number of someone you said not to involve)";
+    let now = read(&env.ok(["now"]));
+    assert!(
+        now.contains(&format!(
+            "4. להתקשר ליונתן 054-777-8888 (you said not to involve יונתן) {mark}"
+        )),
+        "{now}"
+    );
+    let card = read(&env.ok(["print", "--card", "-o", "-"]));
+    assert!(
+        card.contains(&format!(
+            "(check this number) 054-777-8888 (you said not to involve יונתן) {mark}"
+        )),
+        "{card}"
+    );
+    let html = env.ok(["print", "--card", "--format", "html", "-o", "-"]);
+    assert!(
+        !html.contains("tel:+972547778888") && !html.contains("tel:054"),
+        "{html}"
+    );
+    // Without his name, the number alone.
+    env.ok(["step", "add", "Call +972 54 777 8888"]);
+    let now = read(&env.ok(["now"]));
+    assert!(
+        now.contains(&format!("5. Call +972 54 777 8888 {mark}")),
+        "{now}"
+    );
+}
