@@ -352,7 +352,12 @@ fn review_flags_what_is_worth_a_conversation() {
         "--confidence",
         "0",
     ]);
-    client.ok(["set", "--next-review", "2026-11-01"]);
+    // Set in October, when 1 November was still to come: a next review
+    // already gone is refused (issue 13), and this one passed since.
+    client
+        .test(["set", "--next-review", "2026-11-01"])
+        .env("RELAPSE_PLAN_NOW", "2026-10-20T10:00:00Z")
+        .run();
     client.ok([
         "homework",
         "start",

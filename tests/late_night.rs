@@ -14,13 +14,24 @@ fn log(env: &Env) -> String {
     std::fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap()
 }
 
+/// The cursor starts on neither day (issue 13, Min-jun: it started on
+/// tonight, so one stray Enter filed the check-in on yesterday): Enter
+/// there says to choose, and ↓ then Enter chooses tonight. This test said
+/// tonight was the default, chosen by Enter alone; it now says Enter alone
+/// chooses nothing.
 #[test]
-fn after_midnight_the_check_in_asks_which_day_and_tonight_is_the_default() {
+fn after_midnight_the_check_in_asks_which_day_and_enter_alone_chooses_none() {
     let env = Env::with_example();
     let t = Tmux::start_in(&env, &["check-in"], 100, AFTER_MIDNIGHT);
     let screen =
         t.wait_for("Is this check-in for Monday 30 November (tonight) or Tuesday 1 December?");
     assert!(screen.contains("Monday 30 November (tonight)"), "{screen}");
+    assert!(screen.contains("(↓"), "says how to choose: {screen}");
+    assert!(!screen.contains("❯"), "no day chosen for her: {screen}");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Which day is this check-in for? Move to one with ↓, then Enter.");
+    assert!(!screen.contains("Strongest urge"), "{screen}");
+    t.keys(&["Down"]);
     t.keys(&["Enter"]);
     let screen = t.wait_for("Strongest urge on Monday, 0-10?");
     assert!(
@@ -56,6 +67,9 @@ fn after_midnight_the_clocks_own_day_can_be_chosen() {
     let env = Env::with_example();
     let t = Tmux::start_in(&env, &["check-in"], 100, AFTER_MIDNIGHT);
     t.wait_for("(tonight) or Tuesday 1 December?");
+    // The first ↓ reaches tonight (the cursor starts on neither), the
+    // second the clock's day.
+    t.keys(&["Down"]);
     t.keys(&["Down"]);
     t.keys(&["Enter"]);
     let screen = t.wait_for("Strongest urge today, 0-10?");
@@ -129,4 +143,39 @@ fn ctrl_c_at_the_day_question_says_nothing_was_saved() {
     );
     assert!(!shown.contains("Everything you typed is kept"), "{shown}");
     assert!(!env.plan_dir().join("check-ins.toml").exists());
+}
+
+/// A second check-in for Monday, after midnight: her earlier answer is
+/// said as Monday's, never "earlier today" (it was Tuesday by the clock:
+/// issue 13).
+#[test]
+fn after_midnight_an_earlier_answer_is_said_as_that_days() {
+    let env = Env::with_example();
+    env.test([
+        "check-in",
+        "--date",
+        "2026-11-30",
+        "--urge",
+        "6",
+        "--acted",
+        "no",
+    ])
+    .env("TZ", AFTER_MIDNIGHT.0)
+    .env("RELAPSE_PLAN_NOW", AFTER_MIDNIGHT.1)
+    .run();
+    // Wide enough for the whole question on one line.
+    let t = Tmux::start_in(&env, &["check-in"], 160, AFTER_MIDNIGHT);
+    t.wait_for("(tonight) or Tuesday 1 December?");
+    t.keys(&["Down"]);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for(
+        "Strongest urge on Monday, 0-10? (0 none, 10 the strongest it gets) (earlier on Monday: 6; Enter keeps it)",
+    );
+    assert!(
+        screen.contains("You checked in earlier on Monday"),
+        "{screen}"
+    );
+    assert!(!screen.contains("today"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
 }

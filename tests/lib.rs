@@ -33,6 +33,7 @@ mod local_day;
 mod lockscreen;
 mod long_crisis;
 mod long_words;
+mod min_jun;
 mod minjun;
 #[cfg(unix)]
 mod narrow;

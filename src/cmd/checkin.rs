@@ -582,10 +582,13 @@ fn late_night(ctx: &Ctx) -> Option<Date> {
 }
 
 /// Asked once, between midnight and [`NIGHT_ENDS`]: which day this
-/// check-in is for, tonight (the day before, the default) or the clock's
-/// day (Niran and Shirin, up late, were asked about "today" at 00:30 and
-/// their Monday was saved as Tuesday). Esc keeps tonight. Returns the day
-/// chosen, which `ctx.today` becomes, and the questions then name it.
+/// check-in is for, tonight (the day before) or the clock's day (Niran and
+/// Shirin, up late, were asked about "today" at 00:30 and their Monday was
+/// saved as Tuesday). The cursor starts on neither, as the README promises
+/// such questions do: started on tonight, one stray Enter filed it on
+/// yesterday (Min-jun, issue 13); Enter or Esc there asks again. Returns
+/// the day chosen, which `ctx.today` becomes, and the questions then name
+/// it.
 fn which_night(
     terminal: &mut Terminal,
     night: Date,
@@ -598,13 +601,18 @@ fn which_night(
     let choices = vec![format!("{tonight} (tonight)"), clock_day.clone()];
     let question = format!("Is this check-in for {tonight} (tonight) or {clock_day}?");
     // Stopped here, nothing was answered yet: said as the check-in says it.
-    let chosen = terminal
-        .select(&question, &choices, Some(0))
-        .map_err(|error| match error {
-            Error::Cancelled => Error::Stopped(stopped_words(0, None).into()),
-            other => other,
-        })?;
-    if chosen == Some(1) {
+    let why = format!(
+        "Which day is this check-in for? Move to one with {}, then Enter.",
+        crate::prompt::down_key(terminal.plain())
+    );
+    let chosen =
+        terminal
+            .select_needed(&question, &choices, &why)
+            .map_err(|error| match error {
+                Error::Cancelled => Error::Stopped(stopped_words(0, None).into()),
+                other => other,
+            })?;
+    if chosen == 1 {
         return Ok(ctx.today);
     }
     so_far.day = tonight.split_whitespace().next().map(str::to_string);

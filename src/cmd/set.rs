@@ -5,7 +5,7 @@ use std::path::Path;
 
 use toml::value::Datetime;
 
-use super::{check_output, country, note_country, save};
+use super::{check_output, country, note_country};
 use crate::cli::{Cleared, SetArgs};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -55,7 +55,7 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         note_country(ctx, Some(country))?;
     }
     let region = plan_country.clone().or_else(|| ctx.where_she_is());
-    let said = dates_said(
+    let (said, already) = dates_said(
         [
             ("last", &last, args.last_review.as_deref()),
             ("next", &next, args.next_review.as_deref()),
@@ -69,7 +69,9 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         (false, true) => format!("changed the plan's details; {}", said.join(", ")),
     };
     if changes {
-        save(ctx, |plan| {
+        let dates_said = (!already.is_empty()).then(|| already.join(" and "));
+        let now = ctx.saving_now();
+        let saved = ctx.store.update(now, ctx.note.clone(), |plan| {
             if let Some(name) = args.name {
                 plan.name = name;
             }
@@ -90,6 +92,14 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
             }
             Ok(summary)
         })?;
+        match (&saved, dates_said) {
+            // The date she gave was read, even if the plan had it already:
+            // "Nothing changed" alone hid which day "2026. 12. 5." was.
+            (crate::store::Saved::Unchanged(_), Some(dates)) => ctx.say(&format!(
+                "Nothing changed: {dates}, so no new revision was saved."
+            ))?,
+            _ => super::said(ctx, &saved)?,
+        }
     }
     match ics {
         // The change above is saved whatever happens to the calendar file:
@@ -233,28 +243,39 @@ type ReviewDate = Option<Option<Datetime>>;
 /// The dates as read, in words: "2/3/2027" may not be the day she meant,
 /// and its weekday shows a wrong reading at once. Shirin (Tehran) typed
 /// hers in the Solar Hijri calendar: it is said back in both, so she can
-/// check the day (`region` and what she typed say when).
-fn dates_said(dates: [(&str, &ReviewDate, Option<&str>); 2], region: Option<&str>) -> Vec<String> {
-    let mut said = Vec::new();
+/// check the day (`region` and what she typed say when). Returned twice:
+/// as saved ("next review on 4 December 2026, a Friday") and as already
+/// there, for when nothing changed.
+fn dates_said(
+    dates: [(&str, &ReviewDate, Option<&str>); 2],
+    region: Option<&str>,
+) -> (Vec<String>, Vec<String>) {
+    let (mut said, mut already) = (Vec::new(), Vec::new());
     for (which, value, typed) in dates {
         match value {
-            Some(Some(day)) => said.push(format!(
-                "{which} review on {}",
-                day.date.map_or_else(
+            Some(Some(day)) => {
+                let day = day.date.map_or_else(
                     || day.to_string(),
-                    |d| crate::plan::persian::beside(
-                        &with_weekday(d),
-                        d,
-                        region,
-                        typed.unwrap_or_default()
-                    )
-                )
-            )),
-            Some(None) => said.push(format!("no {which} review date")),
+                    |d| {
+                        crate::plan::persian::beside(
+                            &with_weekday(d),
+                            d,
+                            region,
+                            typed.unwrap_or_default(),
+                        )
+                    },
+                );
+                said.push(format!("{which} review on {day}"));
+                already.push(format!("your {which} review was already on {day}"));
+            }
+            Some(None) => {
+                said.push(format!("no {which} review date"));
+                already.push(format!("there was already no {which} review date"));
+            }
             None => {}
         }
     }
-    said
+    (said, already)
 }
 
 /// A review date from the command line, in any form the walk-through
@@ -280,7 +301,42 @@ fn review_date(
     if let Some(why) = date::other_calendar(day) {
         return Err(Error::Usage(why));
     }
+    if when == date::When::Future && date::days_from_civil(day) < date::days_from_civil(ctx.today) {
+        return Err(Error::Usage(in_the_past(day, value, ctx.today)));
+    }
     Ok(Some(date::date_only(day)))
+}
+
+/// Why a next review on `day`, read from `typed`, is not saved: it is
+/// gone (`26.12.05` read as 26 December 2005 was saved without a word:
+/// Min-jun in Seoul, who meant 5 December 2026). A reading of the same
+/// numbers still to come is offered, written so it can't be misread.
+fn in_the_past(day: toml::value::Date, typed: &str, today: toml::value::Date) -> String {
+    let gone = format!(
+        "“{}” reads as {}: that is in the past, and a next review is a day still to come",
+        crate::render::clean(typed.trim()),
+        with_weekday(day)
+    );
+    let to_come: Vec<toml::value::Date> = date::short_readings(typed)
+        .into_iter()
+        .filter(|d| date::days_from_civil(*d) >= date::days_from_civil(today))
+        .collect();
+    match to_come.as_slice() {
+        [] => format!("{gone}: give one from today on"),
+        meant => {
+            let meant: Vec<String> = meant
+                .iter()
+                .map(|d| format!("{}, write {}", with_weekday(*d), plain(*d)))
+                .collect();
+            format!("{gone}. If you meant {}", meant.join("; if you meant "))
+        }
+    }
+}
+
+/// A date as `2026-12-05`, which every country's reading gives the same
+/// day.
+fn plain(day: toml::value::Date) -> String {
+    format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
 }
 
 /// "15 December 2026, a Tuesday": the date as `set` read it, with its

@@ -811,7 +811,7 @@ fn marked(text: &str) -> Option<Result<(Option<i64>, i64, i64), ()>> {
 }
 
 /// Monday 0 … Sunday 6 of a day counted from 1970-01-01 (a Thursday).
-fn weekday(days: i64) -> i64 {
+pub(super) fn weekday(days: i64) -> i64 {
     (days + 3).rem_euclid(7)
 }
 
@@ -1410,6 +1410,9 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
     if let Some(read) = thai(text, today) {
         return read;
     }
+    if let Some(read) = super::near_days::read(text, today) {
+        return read;
+    }
     match relative(text, today) {
         Some(date) => TypedDate::Date(date),
         None => written(text, order, today),
@@ -1685,6 +1688,11 @@ fn written(text: &str, order: DayOrder, today: Date) -> TypedDate {
             _ => real(this_year + 1, m, d),
         }
     };
+    if order == DayOrder::YearFirst
+        && let Some(read) = year_first(text, today)
+    {
+        return read;
+    }
     match marked(text) {
         Some(Ok((Some(year), month, day))) => return found(real(year, month, day)),
         Some(Ok((None, month, day))) => return found(next(month, day)),
@@ -1769,6 +1777,105 @@ fn written(text: &str, order: DayOrder, today: Date) -> TypedDate {
     }
 }
 
+/// Short dates where the year comes first (Korea, Japan, China): `26.12.05`
+/// is 5 December 2026 (it was read as 26 December 2005, a date 21 years
+/// gone: Min-jun in Seoul), and `12.5` or `12/5` is 5 December (the month
+/// comes first too; it was read as 12 May), the next one from `today` on.
+/// `None` for text that is not two or three short numbers.
+fn year_first(text: &str, today: Date) -> Option<TypedDate> {
+    let found = |date: Option<Date>| date.map_or(TypedDate::NoSuchDate, TypedDate::Date);
+    if let Some(date) = short_year_first(text) {
+        return Some(found(date));
+    }
+    let parts: Vec<&str> = text
+        .trim()
+        .trim_end_matches('.')
+        .split(['.', '/'])
+        .collect();
+    let [month, day] = parts.as_slice() else {
+        return None;
+    };
+    let number = |p: &str| {
+        let p = p.trim();
+        ((1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
+    let (month, day) = (number(month)?, number(day)?);
+    let on = |year: u16| {
+        let date = Date { year, month, day };
+        is_real_date(date).then_some(date)
+    };
+    let next = on(today.year)
+        .filter(|d| days_from_civil(*d) >= days_from_civil(today))
+        .or_else(|| on(today.year + 1));
+    Some(found(next))
+}
+
+/// Three short numbers read year first (`26.12.05`, `26/12/5`, `26-12-05`:
+/// 5 December 2026), as Korea, Japan and China write them: `Some` with the
+/// date, or `Some(None)` when the numbers make no calendar date; `None`
+/// when the text is not two-digit year, month and day.
+pub fn short_year_first(text: &str) -> Option<Option<Date>> {
+    let folded = crate::plan::typed::fold(text);
+    let parts: Vec<&str> = folded
+        .trim()
+        .trim_end_matches('.')
+        .split(['.', '/', '-'])
+        .map(str::trim)
+        .collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    if year.len() != 2
+        || ![month, day].iter().all(|p| (1..=2).contains(&p.len()))
+        || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let number = |p: &str| p.parse::<u8>().ok();
+    let date = Date {
+        year: 2000 + u16::from(number(year)?),
+        month: number(month)?,
+        day: number(day)?,
+    };
+    Some(is_real_date(date).then_some(date))
+}
+
+/// Every calendar date three short numbers (`05.12.26`) can be, year
+/// first, day first or month first, each once: what a reading that turned
+/// out wrong (a review date in the past) may have meant.
+pub fn short_readings(text: &str) -> Vec<Date> {
+    let folded = crate::plan::typed::fold(text);
+    let parts: Vec<u8> = folded
+        .trim()
+        .trim_end_matches('.')
+        .split(['.', '/', '-'])
+        .map(str::trim)
+        .map(|p| {
+            ((1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    let [a, b, c] = parts[..] else {
+        return Vec::new();
+    };
+    let mut dates: Vec<Date> = Vec::new();
+    for (year, month, day) in [(a, b, c), (c, b, a), (c, a, b)] {
+        let date = Date {
+            year: 2000 + u16::from(year),
+            month,
+            day,
+        };
+        if is_real_date(date) && !dates.contains(&date) {
+            dates.push(date);
+        }
+    }
+    dates
+}
+
 /// A date to show as an example of what to type, in the locale's order.
 pub fn example(order: DayOrder) -> &'static str {
     match order {
@@ -1796,7 +1903,13 @@ pub fn example_for(order: DayOrder, region: Option<&str>, typed: &str) -> String
             })
         })
         .flatten();
-    if cjk {
+    // Korea writes 2027. 3. 31. and 2027년 3월 31일 (Min-jun: the hint
+    // showed neither).
+    let korean =
+        region == Some("KR") || typed.chars().any(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
+    if korean {
+        "2027. 3. 31., 2027-03-31, or 2027년 3월 31일".to_string()
+    } else if cjk {
         format!("{}, or 2027年3月31日", example(order).replace(" or ", ", "))
     } else if let Some(persian) = persian {
         format!("{}, or {persian}", example(order).replace(" or ", ", "))

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod lookalike;
 pub mod mentions;
 pub mod merge;
+pub mod near_days;
 pub mod note;
 pub mod own_numbers;
 pub mod parse;

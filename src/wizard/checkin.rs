@@ -186,6 +186,7 @@ fn ask_all(
         ),
         earlier.map(|e| e.urge),
         false,
+        day,
     )?
     .unwrap_or(0);
     so_far.urge = Some(urge);
@@ -241,6 +242,7 @@ fn ask_all(
         &on_day("Distress or low mood today, 0-10? (Enter skips)", day),
         earlier.and_then(|e| e.distress),
         true,
+        day,
     )?;
     so_far.rest.distress = distress;
     show_last_note(ask, earlier, history)?;
@@ -378,17 +380,22 @@ fn show_last_note(
 }
 
 /// A 0-10 rating, asked again until it is one; `None` only when `optional`
-/// and left empty.
+/// and left empty. `day` names the day the check-in is for, when not
+/// today (after midnight, "earlier today" was said of Monday on Tuesday).
 fn rating(
     ask: &mut dyn Prompter,
     question: &str,
     earlier: Option<u8>,
     optional: bool,
+    day: Option<&str>,
 ) -> Result<Option<u8>> {
     // What she said earlier today is said, not put on the line: typing a
     // new number after it made "48" of "4" and "8". Enter alone keeps it.
     let question = match earlier {
-        Some(n) => format!("{question} (earlier today: {n}; Enter keeps it)"),
+        Some(n) => on_day(
+            &format!("{question} (earlier today: {n}; Enter keeps it)"),
+            day,
+        ),
         None => question.to_string(),
     };
     // Kept, Enter shows the kept answer on screen, not "(left empty)".
