@@ -119,7 +119,9 @@ pub enum Command {
     /// tool's own rule of thumb, from 0 to 25, shown as high (from 10),
     /// medium (from 4) or low beside your own ratings: the word comes from
     /// your ratings alone, never from a trigger's place among the others.
-    /// Comparing pairs lets you set your own order.
+    /// Comparing pairs lets you set your own order; only triggers with all
+    /// three ratings are compared, and one not fully rated yet is listed
+    /// after the rated ones.
     #[command(after_help = "Example:\n  relapse-plan rank")]
     Rank,
 
@@ -287,11 +289,12 @@ pub enum Command {
 
     /// Show the whole plan as tables, riskiest triggers first.
     ///
-    /// Triggers are in your own order once every one has a place in it (from
-    /// comparing them in `rank`, or `--rank`); until then by priority =
-    /// likelihood × intensity × (100 − confidence) / 100: a rule of thumb of
-    /// this tool's own, not a clinical score. High from 10, medium from 4,
-    /// low below.
+    /// Triggers with all three ratings come first: the ones you compared (in
+    /// `rank`, or `--rank`) in your own order, the others placed among them
+    /// by priority = likelihood × intensity × (100 − confidence) / 100: a
+    /// rule of thumb of this tool's own, not a clinical score. High from
+    /// 10, medium from 4, low below. Those not fully rated yet come last,
+    /// in the order you added them.
     ///
     /// Everything is in your own words, numbered as commands take them
     /// (`trigger edit 2`): a trigger keeps the number it was added with,

@@ -55,6 +55,8 @@ mod printed_trends;
 mod printing;
 mod privacy;
 mod properties;
+#[cfg(unix)]
+mod ranking;
 mod resumed;
 mod robustness;
 mod rtl_card;

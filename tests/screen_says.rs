@@ -213,7 +213,7 @@ fn esc_while_comparing_keeps_the_comparisons_answered() {
         "{screen}"
     );
     assert!(
-        screen.contains("Stopped comparing. Your answers are kept: these are in your order now, hardest first: 1. An argument with Jo about money 2. Friday payday"),
+        screen.contains("Stopped comparing. You compared 2 of 3; both are in the order you chose, hardest first: 2. An argument with Jo about money 1. Friday payday, walking past the pub on the way home The other one keeps its place by your ratings."),
         "{screen}"
     );
     t.keys(&["Enter"]);

@@ -62,45 +62,69 @@ impl fmt::Display for Band {
     }
 }
 
+/// Whether a trigger has all three ratings, so it has a priority and a
+/// place among the rated ones.
+pub fn fully_rated(trigger: &Trigger) -> bool {
+    Priority::of(trigger).is_some()
+}
+
 /// The one rule that puts a plan's triggers in order, riskiest first: the
-/// ones the person compared keep the order they chose among themselves, and
-/// any not compared yet are placed among them by priority from their
-/// ratings (not yet rated last). So a comparison is never contradicted, and
-/// a new, high-risk trigger is never buried below ones chosen earlier.
+/// fully rated ones first, those the person compared keeping the order
+/// they chose among themselves and any not compared yet placed among them
+/// by priority from their ratings; then those not fully rated yet, in the
+/// order they were added. So a comparison is never contradicted, a new,
+/// high-risk trigger is never buried below ones chosen earlier, and one
+/// with a single rating given never goes above the ones rated in full
+/// (Shirin, issue 13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
-    /// Every trigger has a place in the person's own order: that order.
+    /// Every fully rated trigger has a place in the person's own order:
+    /// that order.
     YourOwn,
     /// Some were compared, some not: the compared ones in the person's
     /// order, the others placed among them by priority.
     Mixed,
-    /// None compared: by priority from the ratings, highest first; unrated
-    /// ones last, in the order they were written.
+    /// None compared: by priority from the ratings, highest first.
     Priority,
 }
 
+/// Said after the rule when some triggers are not fully rated yet.
+const NOT_FULLY_RATED: &str = "Those not fully rated yet come last, in the order you added them.";
+
 impl Order {
-    /// Which case of the rule these triggers are in.
+    /// Which case of the rule these triggers are in (the fully rated ones
+    /// decide: a rank on one not fully rated is not used).
     pub fn of(triggers: &[Trigger]) -> Order {
-        let ranked = triggers.iter().filter(|t| t.rank.is_some()).count();
+        let rated: Vec<&Trigger> = triggers.iter().filter(|t| fully_rated(t)).collect();
+        let ranked = rated.iter().filter(|t| t.rank.is_some()).count();
         match ranked {
             0 => Order::Priority,
-            n if n == triggers.len() => Order::YourOwn,
+            n if n == rated.len() => Order::YourOwn,
             _ => Order::Mixed,
         }
     }
 
-    /// The rule, said to the person.
+    /// The rule for the fully rated triggers, said to the person.
     pub fn explain(self) -> &'static str {
         match self {
             Order::YourOwn => "Riskiest first, in the order you chose by comparing them.",
             Order::Mixed => {
-                "Riskiest first: the ones you compared in the order you chose, the others placed among them by priority from your ratings; not yet rated last."
+                "Riskiest first: the ones you compared in the order you chose, the others placed among them by priority from your ratings."
             }
-            Order::Priority => {
-                "Riskiest first, by priority from your ratings (high, medium, low); not yet rated last."
-            }
+            Order::Priority => "Riskiest first, by priority from your ratings (high, medium, low).",
         }
+    }
+}
+
+/// The whole rule for these triggers, said above every list of them: the
+/// order of the rated ones, and where those not fully rated yet go when
+/// there are any.
+pub fn rule(triggers: &[Trigger]) -> String {
+    let order = Order::of(triggers).explain();
+    if triggers.iter().all(fully_rated) {
+        order.to_string()
+    } else {
+        format!("{order} {NOT_FULLY_RATED}")
     }
 }
 
@@ -114,12 +138,16 @@ pub fn sorted(triggers: &[Trigger]) -> Vec<&Trigger> {
 
 /// The triggers' places in `triggers`, riskiest first by the rule of
 /// [`Order`]: the compared ones in rank order merged with the others in
-/// priority order (stable for ties; on a tie the compared one goes first).
+/// priority order (stable for ties; on a tie the compared one goes first),
+/// then those not fully rated yet in the order they were added.
 /// Places rather than references, so a caller that edits the list (the
 /// walk-through's change and remove) can act on the one the person chose.
 pub fn places(triggers: &[Trigger]) -> Vec<usize> {
-    let (mut ranked, mut rest): (Vec<usize>, Vec<usize>) =
-        (0..triggers.len()).partition(|&at| triggers[at].rank.is_some());
+    let (rated, not_yet): (Vec<usize>, Vec<usize>) =
+        (0..triggers.len()).partition(|&at| fully_rated(&triggers[at]));
+    let (mut ranked, mut rest): (Vec<usize>, Vec<usize>) = rated
+        .into_iter()
+        .partition(|&at| triggers[at].rank.is_some());
     ranked.sort_by_key(|&at| triggers[at].rank);
     let priority = |at: usize| Priority::of(&triggers[at]);
     rest.sort_by_key(|&at| std::cmp::Reverse(priority(at)));
@@ -138,6 +166,7 @@ pub fn places(triggers: &[Trigger]) -> Vec<usize> {
             ranked.next()
         });
     }
+    places.extend(not_yet);
     places
 }
 
@@ -204,7 +233,13 @@ mod tests {
         let mut night = Trigger::new("night".into(), "n".into());
         (night.likelihood, night.confidence) = (Some(4), Some(40));
         let all = [gambling.clone(), wang.clone(), night];
-        assert_eq!(Order::of(&all), Order::Mixed);
+        // The rated two are all in her order; the third, not fully rated
+        // yet, comes after them, and the rule says so.
+        assert_eq!(Order::of(&all), Order::YourOwn);
+        assert!(
+            rule(&all)
+                .ends_with("Those not fully rated yet come last, in the order you added them.")
+        );
         let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["wang", "gambling", "night"]);
         // A new one rated above the first compared one goes first, one
@@ -214,5 +249,33 @@ mod tests {
         let all = [gambling, wang, between, top];
         let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["top", "wang", "gambling", "between"]);
+    }
+
+    /// Issue 13 (Shirin): a new trigger with one rating given, compared
+    /// as the hardest, went above every trigger rated in full. Those not
+    /// fully rated yet now come after the rated ones, in the order added,
+    /// whatever rank they hold, and the rule says so.
+    #[test]
+    fn triggers_not_fully_rated_come_after_the_rated_ones() {
+        let mut party = Trigger::new("party".into(), "p".into());
+        party.likelihood = Some(5);
+        party.rank = Some(1);
+        let mut payday = rated("payday", 4, 5, 40);
+        payday.rank = Some(2);
+        let mut sunday = rated("sunday", 3, 2, 60);
+        sunday.rank = Some(3);
+        let blank = Trigger::new("blank".into(), "b".into());
+        let all = [blank, sunday, party, payday];
+        let ids: Vec<&str> = sorted(&all).iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["payday", "sunday", "blank", "party"]);
+        assert_eq!(Order::of(&all), Order::YourOwn);
+        assert_eq!(
+            rule(&all),
+            "Riskiest first, in the order you chose by comparing them. Those not fully rated yet come last, in the order you added them."
+        );
+        assert_eq!(
+            rule(&all[1..2]),
+            "Riskiest first, in the order you chose by comparing them."
+        );
     }
 }

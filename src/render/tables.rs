@@ -142,9 +142,11 @@ fn names(text: &str) -> Cell {
 
 /// The narrowest a column of wrapped words is drawn (unless all it holds is
 /// narrower): a column squeezed to its longest word showed a situation two
-/// Chinese characters to a line. Narrower than this, the rows turn into
-/// labelled lines, as ripgrep and fd do for narrow output.
-const LEAST_READABLE: usize = 8;
+/// Chinese characters to a line, and at 50 columns the coping table ran
+/// three or four words to a line in each of its columns (Niran, issue 13).
+/// Narrower than this, the rows turn into labelled lines, as ripgrep and
+/// fd do for narrow output.
+const LEAST_READABLE: usize = 14;
 
 /// The room a column of words is given before a name column takes its
 /// whole width.
@@ -562,8 +564,8 @@ fn write_triggers(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()
     if plan.triggers.is_empty() {
         return none_yet(w, "`relapse-plan trigger add --situation \"…\"`", style);
     }
-    let rule = priority::Order::of(&plan.triggers).explain();
-    writeln!(w, "{}", wrap(rule, style.width, "", ""))?;
+    let rule = priority::rule(&plan.triggers);
+    writeln!(w, "{}", wrap(&rule, style.width, "", ""))?;
     writeln!(w, "{}", triggers_table(plan, style))?;
     if numbers_out_of_order(plan) {
         writeln!(w, "{}", wrap(NUMBERS_STAY, style.width, "", ""))?;
@@ -677,12 +679,25 @@ fn trigger_rows(plan: &Plan, style: Style, ids: bool) -> Grid {
         // The band in words, beside the person's own ratings; the formula
         // lives in `--help` and the README.
         let place = match trigger.rank {
-            Some(rank) if own_order => format!("your #{rank}\n"),
+            Some(rank) if own_order && priority::fully_rated(trigger) => {
+                format!("your #{rank}\n")
+            }
             _ => String::new(),
         };
+        // One not fully rated yet is marked so: it is listed after the
+        // rated ones whatever its ratings, and the mark says why.
+        let band = match Priority::of(trigger) {
+            Some(p) => p.band().to_string(),
+            None if [trigger.likelihood, trigger.intensity, trigger.confidence]
+                .iter()
+                .all(Option::is_none) =>
+            {
+                "not rated yet".into()
+            }
+            None => "not fully rated yet".into(),
+        };
         let priority = format!(
-            "{place}{}\nlikely {}\nurge {}\nsure {}",
-            Priority::of(trigger).map_or("not rated".into(), |p| p.band().to_string()),
+            "{place}{band}\nlikely {}\nurge {}\nsure {}",
             rating(trigger.likelihood, out_of_five),
             rating(trigger.intensity, out_of_five),
             rating(trigger.confidence, "%"),
@@ -805,29 +820,35 @@ pub fn history_table(
 mod tests {
     use super::*;
 
-    /// At 50 columns, a table that can keep every word whole does
-    /// (comfy-table alone gave "Самотніст/ь" and "застосуно/к").
+    /// A table that can keep every word whole, with each column of words
+    /// at least [`LEAST_READABLE`] wide, is drawn so (comfy-table alone
+    /// gave "Самотніст/ь" and "застосуно/к"); at 50 columns this one
+    /// cannot, and turns into labelled lines, every word whole there too
+    /// (Niran, issue 13: a table squeezed to a few words a line).
     #[test]
     fn a_table_that_fits_keeps_every_word_whole() {
-        let style = Style {
-            color: false,
-            plain: false,
-            width: 50,
-        };
-        let mut grid = table(&["Trigger", "Brings", "Priority", "Response"], style);
-        grid.add_row(vec![
-            words("Зарплата в п'ятницю, сама вдома"),
-            words("thinks: Лише один раз, я заслужила\nfeels: Самотність\nurge: Відкрити застосунок казино"),
-            whole("high\nlikely 4/5\nurge 4/5\nsure 20%"),
-            Vec::new(),
-        ]);
-        assert!(grid.fits());
-        let shown = grid.to_string();
-        for word in ["Самотність", "застосунок", "заслужила", "п'ятницю,"]
-        {
-            assert!(shown.contains(word), "{word} broken:\n{shown}");
+        for (width, drawn) in [(50, false), (58, false), (59, true), (80, true)] {
+            let style = Style {
+                color: false,
+                plain: false,
+                width,
+            };
+            let mut grid = table(&["Trigger", "Brings", "Priority", "Response"], style);
+            grid.add_row(vec![
+                words("Зарплата в п'ятницю, сама вдома"),
+                words("thinks: Лише один раз, я заслужила\nfeels: Самотність\nurge: Відкрити застосунок казино"),
+                whole("high\nlikely 4/5\nurge 4/5\nsure 20%"),
+                Vec::new(),
+            ]);
+            assert_eq!(grid.fits(), drawn, "{width}");
+            let shown = grid.to_string();
+            assert_eq!(shown.contains('┆'), drawn, "{width}:\n{shown}");
+            for word in ["Самотність", "застосунок", "заслужила", "п'ятницю,"]
+            {
+                assert!(shown.contains(word), "{word} broken at {width}:\n{shown}");
+            }
+            assert!(shown.lines().all(|l| display_width(l) <= width), "{shown}");
         }
-        assert!(shown.lines().all(|l| display_width(l) <= 50), "{shown}");
     }
 
     /// Issue 13 (Mei): a name is never split between its characters in a

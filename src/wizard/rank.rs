@@ -4,7 +4,8 @@
 
 use super::Wizard;
 use crate::error::{Error, Result};
-use crate::plan::priority::sorted;
+use crate::plan::Trigger;
+use crate::plan::priority::{fully_rated, sorted};
 use crate::plan::ranking::{Stopped, max_questions, rank_pairwise};
 use crate::render::{counted, plural};
 
@@ -79,10 +80,20 @@ impl Wizard<'_> {
             }
         }
         self.show_priorities()?;
-        let n = self.draft.plan.triggers.len();
+        // Only the triggers rated in full are compared: one with a rating
+        // skipped has no place among them yet (Shirin, issue 13: compared
+        // as the hardest, a barely rated one went above all the others).
+        let n = self
+            .draft
+            .plan
+            .triggers
+            .iter()
+            .filter(|t| fully_rated(t))
+            .count();
         if n < 2 {
             return Ok(());
         }
+        self.say_left_out()?;
         let most = max_questions(n);
         self.say(&format!(
             "You can also put them in your own order by comparing two at a time: at most {}. Esc stops comparing and keeps the answers you gave.",
@@ -145,12 +156,46 @@ impl Wizard<'_> {
         let table =
             crate::render::tables::triggers_table_without_ids(&self.draft.plan, self.style());
         let about = crate::render::wrap(
-            crate::plan::priority::Order::of(&self.draft.plan.triggers).explain(),
+            &crate::plan::priority::rule(&self.draft.plan.triggers),
             self.style().width,
             "",
             "",
         );
         self.ask.show(&format!("\n{about}\n{table}"))
+    }
+
+    /// Says which triggers are left out of comparing, in her words: those
+    /// not fully rated yet.
+    fn say_left_out(&mut self) -> Result<()> {
+        let plan = &self.draft.plan;
+        let left_out: Vec<String> = plan
+            .triggers
+            .iter()
+            .filter(|t| !fully_rated(t))
+            .map(|t| {
+                let n = plan.number_of::<Trigger>(&t.id).unwrap_or(0);
+                format!("{n}. {}", crate::render::clean(&t.situation))
+            })
+            .collect();
+        if left_out.is_empty() {
+            return Ok(());
+        }
+        let said = counted(
+            left_out.len(),
+            "trigger",
+            "is not fully rated yet, so it is left out of comparing and listed after the rated ones:",
+            "are not fully rated yet, so they are left out of comparing and listed after the rated ones:",
+        );
+        let width = self.style().width.saturating_sub(1);
+        let list: Vec<String> = left_out
+            .iter()
+            .map(|line| crate::render::wrap(line, width, "  ", "     "))
+            .collect();
+        self.ask.show(&format!(
+            "{}\n{}",
+            crate::render::wrap(&said, width, "", ""),
+            list.join("\n")
+        ))
     }
 
     /// Binary insertion, starting from the current order so few questions
@@ -159,6 +204,7 @@ impl Wizard<'_> {
     fn refine(&mut self) -> Result<()> {
         let start: Vec<(String, String)> = sorted(&self.draft.plan.triggers)
             .iter()
+            .filter(|t| fully_rated(t))
             .map(|t| (t.id.clone(), t.situation.clone()))
             .collect();
         // The trigger being placed and how many answers it has had, to
@@ -187,38 +233,27 @@ impl Wizard<'_> {
         });
         match ranked {
             Ok(ranked) => {
-                self.put_in_order(&ranked)?;
+                self.put_in_order(&ranked, true)?;
                 let order = self.numbered(&ranked);
-                self.ask
-                    .show(&format!("Your order, hardest first:\n{order}"))
+                self.ask.show(&format!(
+                    "{}\n{order}",
+                    self.order_heading(&ranked, "Your order, hardest first")
+                ))
             }
             Err(Stopped { placed, why }) => {
                 // One trigger placed alone took no answer: nothing to keep.
-                if placed.len() > 1 {
-                    self.put_in_order(&placed)?;
+                let kept = placed.len() > 1;
+                if kept {
+                    self.put_in_order(&placed, false)?;
                 }
                 if let Stop::Failed(e) = why {
                     return Err(e);
                 }
-                let mut said = if placed.len() > 1 {
-                    format!(
-                        "Stopped comparing. Your answers are kept: these are in your order now, hardest first:\n{}\nThe others keep their place by your ratings.",
-                        self.numbered(&placed)
-                    )
+                let said = if kept {
+                    self.stopped_words(&placed, start.len(), placing)
                 } else {
                     "Stopped comparing before any answer: your ratings are kept and the order is as it was.".to_string()
                 };
-                if let Some(((_, situation), n)) = placing.filter(|(_, n)| *n > 0) {
-                    said = format!(
-                        "{said} “{}” needed {} to find its place, so it keeps its place by your ratings too.",
-                        crate::render::clean(&situation),
-                        if n == 1 {
-                            "one more answer"
-                        } else {
-                            "more answers"
-                        }
-                    );
-                }
                 let width = self.style().width.saturating_sub(1);
                 let said: Vec<String> = said
                     .split('\n')
@@ -235,32 +270,126 @@ impl Wizard<'_> {
         }
     }
 
-    /// Gives the triggers `placed` (hardest first) ranks 1, 2, 3…; any
-    /// other trigger that had a rank from an earlier comparison keeps its
-    /// place after them (its order among the others as it was), and one
-    /// never compared stays so, placed by its ratings.
-    fn put_in_order(&mut self, placed: &[(String, String)]) -> Result<()> {
-        let rest: Vec<String> = sorted(&self.draft.plan.triggers)
+    /// What a stop part-way kept, said plainly: how many she compared, those
+    /// in the order she chose, and the others by her ratings (or by her
+    /// earlier comparing, when that order still holds), never "chosen by
+    /// comparing" for an order she did not choose (Shirin, issue 13).
+    fn stopped_words(
+        &self,
+        placed: &[(String, String)],
+        of: usize,
+        placing: Option<((String, String), usize)>,
+    ) -> String {
+        let others = of - placed.len();
+        let before = self
+            .draft
+            .plan
+            .triggers
             .iter()
-            .filter(|t| t.rank.is_some() && !placed.iter().any(|(id, _)| *id == t.id))
-            .map(|t| t.id.clone())
-            .collect();
-        let order = placed.iter().map(|(id, _)| id).chain(rest.iter());
-        for (rank, id) in order.enumerate() {
-            if let Some(t) = self.plan().triggers.iter_mut().find(|t| t.id == *id) {
-                t.rank = Some(u32::try_from(rank + 1).unwrap_or(u32::MAX));
-            }
+            .any(|t| t.rank.is_some() && !placed.iter().any(|(id, _)| *id == t.id));
+        let mut said = format!(
+            "Stopped comparing. You compared {} of {of}; {} in the order you chose, hardest first:\n{}",
+            placed.len(),
+            if placed.len() == 2 {
+                "both are"
+            } else {
+                "they are"
+            },
+            self.numbered(placed)
+        );
+        if others > 0 {
+            let whom = if others == 1 {
+                "The other one keeps its place".to_string()
+            } else {
+                format!("The other {others} keep their places")
+            };
+            let how = if before {
+                "as before (from your earlier comparing, or your ratings)"
+            } else {
+                "by your ratings"
+            };
+            said = format!("{said}\n{whom} {how}.");
+        }
+        if let Some(((_, situation), n)) = placing.filter(|(_, n)| *n > 0) {
+            said = format!(
+                "{said} “{}” needed {} to find its place, so it keeps its place by your ratings too.",
+                crate::render::clean(&situation),
+                if n == 1 {
+                    "one more answer"
+                } else {
+                    "more answers"
+                }
+            );
+        }
+        said
+    }
+
+    /// Gives the triggers `placed` (hardest first) ranks 1, 2, 3…. After
+    /// a comparing that went all the way (`complete`), those are every
+    /// trigger rated in full. After a stop part-way, another trigger that
+    /// had a rank from an earlier comparing keeps its place after them
+    /// (its order among the others as it was) only when every one placed
+    /// now had a place in that earlier order too, so the earlier answers
+    /// put them above it; else it would claim an order she never chose,
+    /// and it goes back to its place by her ratings. One not fully rated
+    /// yet holds no rank: it is listed after the rated ones.
+    fn put_in_order(&mut self, placed: &[(String, String)], complete: bool) -> Result<()> {
+        let was_ranked = |plan: &crate::plan::Plan, id: &str| {
+            plan.triggers
+                .iter()
+                .any(|t| t.id == id && t.rank.is_some() && fully_rated(t))
+        };
+        let keep_earlier = !complete
+            && placed
+                .iter()
+                .all(|(id, _)| was_ranked(&self.draft.plan, id));
+        let rest: Vec<String> = if keep_earlier {
+            sorted(&self.draft.plan.triggers)
+                .iter()
+                .filter(|t| {
+                    t.rank.is_some() && fully_rated(t) && !placed.iter().any(|(id, _)| *id == t.id)
+                })
+                .map(|t| t.id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let order: Vec<&String> = placed.iter().map(|(id, _)| id).chain(rest.iter()).collect();
+        for t in &mut self.plan().triggers {
+            t.rank = order
+                .iter()
+                .position(|id| **id == t.id)
+                .map(|at| u32::try_from(at + 1).unwrap_or(u32::MAX));
         }
         self.keep()
     }
 
-    /// Triggers as a numbered list in her words, wrapped to the screen.
+    /// The heading over a list of triggers in her order: when their
+    /// numbers do not run 1, 2, 3, it says each keeps its number, as
+    /// `map` does, so the number is the one every list and command gives
+    /// it (issue 13: after comparing in `new` the list was numbered by
+    /// place, and "1" there was another trigger's number).
+    fn order_heading(&self, triggers: &[(String, String)], heading: &str) -> String {
+        let in_sequence = triggers
+            .iter()
+            .enumerate()
+            .all(|(i, (id, _))| self.draft.plan.number_of::<Trigger>(id) == Some(i + 1));
+        if in_sequence {
+            format!("{heading}:")
+        } else {
+            format!("{heading} (each keeps the number it was added with):")
+        }
+    }
+
+    /// Triggers as a list in her words, wrapped to the screen, each with
+    /// the number every list and command gives it (the order she added
+    /// them), never its place in this list.
     fn numbered(&self, triggers: &[(String, String)]) -> String {
         triggers
             .iter()
-            .enumerate()
-            .map(|(i, (_, s))| {
-                let line = format!("{}. {}", i + 1, crate::render::clean(s));
+            .map(|(id, s)| {
+                let n = self.draft.plan.number_of::<Trigger>(id).unwrap_or(0);
+                let line = format!("{n}. {}", crate::render::clean(s));
                 crate::render::wrap(&line, self.style().width.saturating_sub(1), "  ", "     ")
             })
             .collect::<Vec<_>>()

@@ -601,8 +601,13 @@ fn esc_after_answering_keeps_the_comparisons_answered() {
         said.contains("Esc stops comparing and keeps the answers you gave"),
         "{said}"
     );
-    assert!(said.contains("Your answers are kept"), "{said}");
-    assert!(said.contains("1. B\n  2. A"), "{said}");
+    // Each with its own number (A was added first), never its place.
+    assert!(said.contains("You compared 2 of 3"), "{said}");
+    assert!(said.contains("2. B\n  1. A"), "{said}");
+    assert!(
+        said.contains("The other one keeps its place by your ratings."),
+        "{said}"
+    );
 }
 
 #[test]
