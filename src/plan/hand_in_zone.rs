@@ -39,18 +39,20 @@ pub struct ZoneDoubt {
 pub fn zone_doubt(hand_in: &HandIn) -> Option<ZoneDoubt> {
     let named = TimeZone::get(hand_in.zone.as_deref()?).ok()?;
     let mut first: Option<(i32, i32, Timestamp)> = None;
-    let mut offsets: Vec<i32> = Vec::new();
+    // Whether every written offset is one and the same: one look a
+    // moment, however many a hostile file holds.
+    let mut seen: Option<i32> = None;
+    let mut several = false;
     for (at, written) in moments(hand_in).filter_map(written_offset) {
-        if !offsets.contains(&written) {
-            offsets.push(written);
-        }
+        several |= seen.is_some_and(|s| s != written);
+        seen.get_or_insert(written);
         let then = named.to_offset(at).seconds();
         if then != written && first.is_none() {
             first = Some((written, then, at));
         }
     }
     let (written, named_then, at) = first?;
-    let one = (offsets.len() == 1)
+    let one = (!several)
         .then(|| Offset::from_seconds(written).ok())
         .flatten();
     Some(ZoneDoubt {
