@@ -247,3 +247,24 @@ fn a_terminal_without_bidi_shows_nothing_for_the_marks_at_50_columns() {
         );
     }
 }
+
+/// `rehearse --list` wrote her situations raw: a number in an Arabic
+/// situation had none of the marks that hold it left to right, which
+/// `trigger list` gives it, and read reversed in a bidi terminal. It now
+/// takes the same route as every other screen of her words.
+#[test]
+fn rehearse_list_holds_a_number_in_her_situation_as_typed() {
+    let env = laylas_plan();
+    let situation = "عندما يتصل بي أحمد على +20 100 123 4567 في الليل";
+    env.ok(["trigger", "add", "--situation", situation]);
+    let listed = env.ok(["trigger", "list"]);
+    let due = env.ok(["rehearse", "--list"]);
+    assert!(unmarked(&due).contains(situation), "{due}");
+    assert!(listed.contains(MARKS.as_slice()), "{listed:?}");
+    let marked = |text: &str| {
+        text.lines()
+            .find(|l| unmarked(l).contains("+20 100 123 4567"))
+            .map(|l| l.chars().filter(|c| MARKS.contains(c)).count())
+    };
+    assert!(marked(&due).is_some_and(|n| n > 0), "{due:?}");
+}

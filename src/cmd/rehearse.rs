@@ -228,7 +228,11 @@ fn list(
                 format!("{when}{sep}{times}")
             };
             let facts = crate::render::wrap(&facts, ctx.style.width, &hang, &hang);
-            writeln!(ctx.out, "{situation}\n{facts}").map_err(Error::Stdout)?;
+            // Through the route every screen of her words takes: written
+            // raw, a number in an Arabic situation lost the marks that
+            // hold it left to right (it read reversed where `trigger list`
+            // read it as typed).
+            ctx.laid_out(format!("{situation}\n{facts}\n").as_bytes())?;
         }
         // What the numbers are for, so none is left on screen unexplained.
         let mut how = "To practise one, run `relapse-plan rehearse` and its number (or the first words of it); `relapse-plan rehearse` alone starts with what is due.".to_string();
