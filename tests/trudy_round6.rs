@@ -107,3 +107,60 @@ fn after_a_save_cut_short_now_shows_the_help_first_and_says_it_kindly() {
         .stderr_has("`plan.toml` still shows revision 3")
         .run();
 }
+
+/// A card under the exact name of someone she marked "do not involve",
+/// with a new number, was listed as "same name, another number", with a
+/// hint to `contact add` him as help; his second number had that hint
+/// too. He is named as someone not to involve, with why, and no hint
+/// offers to add him. A number in mathematical bold or superscript digits
+/// was said twice ("No number on the card" and "holds no digits"): once
+/// now. Without a terminal, the command to use instead names her file,
+/// not the word FILE.
+#[test]
+fn a_card_named_like_someone_not_to_involve_is_never_offered_as_help() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dermot",
+        "--phone",
+        "+64 21 555 1000",
+        "--do-not-involve",
+    ]);
+    let file = env.home().join("Aroha phone.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dermot\r\nTEL;TYPE=CELL:+64 21 555 2000\r\n\
+         TEL;TYPE=HOME:+64 9 555 3000\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nTEL:\u{1d7ce}\u{1d7d0}\u{1d7cf} \u{1d7d3}\u{1d7d3}\u{1d7d3}\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hemi\r\nTEL:\u{2070}\u{b2}\u{b9} \u{2075}\u{2075}\u{2075}\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let err = env
+        .test(["contact", "import", file.to_str().unwrap()])
+        .stdin(Vec::new())
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        err.contains("Dermot · +64 21 555 2000 (Dermot is on your plan as someone not to involve"),
+        "{err}"
+    );
+    assert!(!err.contains("same name as someone in your plan"), "{err}");
+    assert!(!err.contains("contact add"), "{err}");
+    assert!(!err.contains("+64 9 555 3000"), "{err}");
+    assert!(!err.contains("No number on the card"), "{err}");
+    for name in ["Ana", "Hemi"] {
+        assert!(
+            err.contains(&format!("{name}: its number"))
+                && err.contains(&format!("{name} · no number")),
+            "{err}"
+        );
+    }
+    assert!(err.contains("holds no digits, so it was left out"), "{err}");
+    assert!(!err.contains("FILE"), "{err}");
+    assert!(err.contains("Aroha phone.vcf"), "{err}");
+    assert!(env.plan().contacts.len() == 1, "nothing imported");
+}

@@ -446,8 +446,16 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let (mut cards, mine) = cards_to_keep(args, role, ctx)?;
     // What would come of hers, on a copy: said now, taken in under the lock.
     let own = plan.own_lines.clone().take_in(mine.iter().cloned());
+    // Cards whose number came with them: one left out for holding no
+    // digits is said so once, not also as "no number on the card" (Trudy).
+    let had_number: std::collections::HashSet<usize> = cards
+        .iter()
+        .filter(|c| c.phone.is_some())
+        .map(|c| c.position)
+        .collect();
     let doubtful = tidy_numbers(&mut cards);
-    let sorted = vcard::sort_out(&plan, cards);
+    let mut sorted = vcard::sort_out(&plan, cards);
+    let marked = marked_not_to_involve(&plan, &mut sorted);
     let list = |cards: &[Card]| -> String {
         listed(
             cards
@@ -471,9 +479,10 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             list(&sorted.twice)
         ))?;
     }
-    say_not_imported(ctx, &sorted)?;
+    say_not_imported(ctx, &plan, &sorted)?;
     say_own_left_out(ctx, &own)?;
-    let (new, not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
+    let (new, mut not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
+    not_to_involve.splice(0..0, marked);
     say_not_to_involve(ctx, &plan, &not_to_involve)?;
     say_shared_numbers(ctx, &plan, &new)?;
     if new.is_empty() && own.count() == 0 {
@@ -509,9 +518,16 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             path: args.file.clone(),
         });
     }
-    say_to_add(ctx, &new, role, &doubtful)?;
+    say_to_add(ctx, &new, role, (&doubtful, &had_number))?;
     say_own_to_add(ctx, &own)?;
-    if !args.yes && !confirm_import(ctx, new.len() + own.count(), own.count() > 0)? {
+    if !args.yes
+        && !confirm_import(
+            ctx,
+            (&args.file, role),
+            new.len() + own.count(),
+            own.count() > 0,
+        )?
+    {
         return Err(Error::NotAdded);
     }
     let source = args
@@ -549,7 +565,12 @@ fn imported_words(people: usize, own: usize, source: &str) -> String {
 }
 
 /// Lists the people to add, those with no number, and the numbers to check.
-fn say_to_add(ctx: &mut Ctx, new: &[Card], role: Role, doubtful: &[String]) -> Result<()> {
+fn say_to_add(
+    ctx: &mut Ctx,
+    new: &[Card],
+    role: Role,
+    (doubtful, had_number): (&[String], &std::collections::HashSet<usize>),
+) -> Result<()> {
     if new.is_empty() {
         return Ok(());
     }
@@ -558,17 +579,7 @@ fn say_to_add(ctx: &mut Ctx, new: &[Card], role: Role, doubtful: &[String]) -> R
         role.key(),
         listed(new.iter().map(|card| to_add_words(card, role)).collect())
     ))?;
-    let no_number: Vec<String> = new
-        .iter()
-        .filter(|c| c.phone.is_none())
-        .map(|c| clean(&shorten(&c.name)))
-        .collect();
-    if !no_number.is_empty() {
-        ctx.say(&format!(
-            "No number on the card, so they come in without one (`relapse-plan contact edit ID --phone \"…\"` adds one):\n{}",
-            listed(no_number)
-        ))?;
-    }
+    say_no_number(ctx, new, had_number)?;
     if !doubtful.is_empty() {
         ctx.say(&format!(
             "Check these numbers before you rely on them (`relapse-plan contact edit ID --phone \"…\"` mends one):\n{}",
@@ -659,6 +670,42 @@ fn say_own_left_out(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
         ))?;
     }
     Ok(())
+}
+
+/// Names the cards that come with no number, but not those whose number
+/// was left out (said once, with why, among the numbers to check).
+fn say_no_number(
+    ctx: &mut Ctx,
+    new: &[Card],
+    had_number: &std::collections::HashSet<usize>,
+) -> Result<()> {
+    let no_number: Vec<String> = new
+        .iter()
+        .filter(|c| c.phone.is_none() && !had_number.contains(&c.position))
+        .map(|c| clean(&shorten(&c.name)))
+        .collect();
+    if no_number.is_empty() {
+        return Ok(());
+    }
+    ctx.say(&format!(
+        "No number on the card, so they come in without one (`relapse-plan contact edit ID --phone \"…\"` adds one):\n{}",
+        listed(no_number)
+    ))
+}
+
+/// The cards under the name of someone marked "do not involve" with a new
+/// number, taken out of `sorted`'s "same name, another number": they are
+/// named as people not to involve, with why. Listed as another number, the
+/// hint offered to add him as help (Trudy).
+fn marked_not_to_involve(plan: &Plan, sorted: &mut vcard::Sorted) -> Vec<Card> {
+    let (marked, other_number): (Vec<_>, Vec<_>) = std::mem::take(&mut sorted.other_number)
+        .into_iter()
+        .partition(|(card, _)| {
+            plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)
+                .is_some()
+        });
+    sorted.other_number = other_number;
+    marked.into_iter().map(|(card, _)| card).collect()
 }
 
 /// A card to add, in a line: its name and number, and the role its note
@@ -762,10 +809,28 @@ fn say_shared_numbers(ctx: &mut Ctx, plan: &Plan, new: &[Card]) -> Result<()> {
 }
 
 /// Asks on the terminal whether to add the `count` people listed.
-fn confirm_import(ctx: &Ctx, count: usize, own: bool) -> Result<bool> {
-    let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or(Error::NotATerminal {
-        command: "contact import",
-        instead: "`relapse-plan contact import FILE --yes`".into(),
+/// Without a terminal, the command to use instead names her own file
+/// (it said `FILE`).
+fn confirm_import(
+    ctx: &Ctx,
+    (file, role): (&std::path::Path, Role),
+    count: usize,
+    own: bool,
+) -> Result<bool> {
+    let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or_else(|| {
+        let role = if role == Role::Help {
+            String::new()
+        } else {
+            format!(" --role {}", role.key())
+        };
+        Error::NotATerminal {
+            command: "contact import",
+            instead: format!(
+                "`relapse-plan contact import {}{role} --yes`",
+                crate::render::rescue::path_word(file)
+            )
+            .into(),
+        }
     })?;
     let people = match count {
         1 if own => "this number".to_string(),
@@ -781,7 +846,7 @@ fn confirm_import(ctx: &Ctx, count: usize, own: bool) -> Result<bool> {
 
 /// Names every number from the file that does not come in, and why: a
 /// name already kept with another number, a card's second number.
-fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
+fn say_not_imported(ctx: &mut Ctx, plan: &Plan, sorted: &vcard::Sorted) -> Result<()> {
     if !sorted.other_number.is_empty() {
         let lines = sorted
             .other_number
@@ -838,6 +903,11 @@ fn say_not_imported(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
         .chain(&sorted.known)
         .chain(&sorted.twice)
         .chain(sorted.alike.iter().flatten())
+        // No hint to add a second number of someone not to involve.
+        .filter(|card| {
+            plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)
+                .is_none()
+        })
         .flat_map(|card| {
             card.other_phones
                 .iter()
