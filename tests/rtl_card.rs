@@ -1,7 +1,9 @@
-//! Right-to-left steps on the wallet card (Layla, Cairo; Shirin, Tehran):
-//! a mark under a step is a line of its own, read back where a person
-//! reads it (the PDF card and the HTML card printed by Chromium, placed by
-//! poppler's `pdftotext -bbox`; the text card as written).
+//! Right-to-left steps and figures on paper and screens (Layla, Cairo;
+//! Shirin, Tehran), read back where a person reads them: the PDF and the
+//! HTML printed by Chromium, placed by poppler's `pdftotext -bbox`; text
+//! and the terminal after the bidi algorithm has run over each line.
+//! A mark under a step is a line of its own; hours read in their line's
+//! order, phone numbers as typed.
 
 use std::path::Path;
 
@@ -192,4 +194,155 @@ fn the_text_card_puts_the_mark_on_its_own_line() {
             assert!(!in_step_one(line), "{line:?} in:\n{card}");
         }
     }
+}
+
+/// A line as a bidi-aware terminal shows it, left to right, its direction
+/// found from the line (as VTE does by default).
+fn seen(line: &str) -> String {
+    let info = unicode_bidi::BidiInfo::new(line, None);
+    let Some(para) = info.paragraphs.first() else {
+        return String::new();
+    };
+    unmarked(&info.reorder_line(para, para.range.clone()))
+}
+
+/// Layla's hours, in her step and beside her sister's name.
+fn laylas_hours() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "EG"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "مريم",
+        "--phone",
+        "٠١٠٠ ١٢٣ ٤٥٦٧",
+        "--role",
+        "help",
+        "--reachable",
+        "من ١٠-٥",
+    ]);
+    env.ok([
+        "step",
+        "add",
+        "امش في الحديقة من ١٠-٥ ثم اتصل بمريم على ٠١٠٠ ١٢٣ ٤٥٦٧",
+    ]);
+    env
+}
+
+/// Working hours "١٠-٥" were held left to right like a phone number, so
+/// in her Arabic lines they read "5-10" from the right: on the terminal,
+/// in the text printout and on paper. They now keep the order the bidi
+/// algorithm gives them (left to right on screen "٥-١٠", read "١٠-٥" from
+/// the right), and her sister's number beside them still reads as typed.
+#[test]
+fn hours_in_an_arabic_line_read_from_the_right_and_numbers_as_typed() {
+    let env = laylas_hours();
+    for args in [&["show"][..], &["now"], &["print", "--format", "text"]] {
+        let out = env.ok(args);
+        let lines: Vec<&str> = out.lines().filter(|l| l.contains('٥')).collect();
+        assert!(!lines.is_empty(), "{args:?}: {out}");
+        for line in lines {
+            let shown = seen(line);
+            assert!(
+                shown.contains("٥-١٠"),
+                "{args:?}: {line:?} shown as {shown:?}"
+            );
+            assert!(!shown.contains("١٠-٥"), "{args:?}: {shown:?}");
+            if line.contains('٤') {
+                assert!(shown.contains("٠١٠٠ ١٢٣ ٤٥٦٧"), "{args:?}: {shown:?}");
+            }
+        }
+    }
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    let all = words(&pdf);
+    let hours: Vec<&str> = all
+        .iter()
+        .map(|w| w.text.as_str())
+        .filter(|w| w.contains('-'))
+        .collect();
+    assert!(hours.len() >= 2, "the step and the hours: {all:?}");
+    assert!(hours.iter().all(|w| *w == "٥-١٠"), "{hours:?}");
+    let number: Vec<&str> = all
+        .iter()
+        .map(|w| w.text.as_str())
+        .filter(|w| ["٠١٠٠", "١٢٣", "٤٥٦٧"].contains(w))
+        .collect();
+    assert!(number.starts_with(&["٠١٠٠", "١٢٣", "٤٥٦٧"]), "{all:?}");
+}
+
+/// Shirin's confidence after two rehearsals of a situation in her own
+/// words read backwards on `practice`: in the right-to-left line "40% →
+/// 60%" read from the right with the arrow pointing back at 40%. The
+/// earlier value is first as the line is read (rightmost), and the arrow
+/// points the way it is read, toward the later one; an English line is as
+/// it was.
+#[test]
+fn a_confidence_trend_in_an_arabic_line_reads_from_the_right() {
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "EG"]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "المشي",
+        "--step",
+        "أمشي عشر دقائق",
+    ]);
+    env.ok([
+        "coping",
+        "add",
+        "--name",
+        "Walk",
+        "--step",
+        "Ten minutes out",
+    ]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "عندما أكون وحدي في الليل",
+        "--coping",
+        "1",
+    ]);
+    env.ok(["trigger", "add", "--situation", "Payday", "--coping", "2"]);
+    for (trigger, confidence, now) in [
+        ("1", "40", "2026-11-20T10:00:00Z"),
+        ("1", "60", "2026-11-22T10:00:00Z"),
+        ("2", "20", "2026-11-20T11:00:00Z"),
+        ("2", "80", "2026-11-22T11:00:00Z"),
+    ] {
+        env.test([
+            "rehearse",
+            trigger,
+            "--recalled",
+            "all",
+            "--confidence",
+            confidence,
+        ])
+        .env("RELAPSE_PLAN_NOW", now)
+        .run();
+    }
+    let out = env.ok(["practice"]);
+    let arabic = out
+        .lines()
+        .find(|l| l.contains("عندما"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let shown = seen(arabic);
+    let (sixty, forty) = (shown.find("60").unwrap(), shown.find("40").unwrap());
+    assert!(
+        sixty < forty,
+        "40% is read first, from the right: {shown:?}"
+    );
+    assert!(
+        shown[sixty..forty].contains('←') && !shown.contains('→'),
+        "the arrow points from 40% to 60%: {shown:?}"
+    );
+    let english = out
+        .lines()
+        .find(|l| l.contains("Payday"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(english.contains("20% → 80%"), "{english:?}");
+    assert_eq!(seen(english), english, "{english:?}");
 }

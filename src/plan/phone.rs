@@ -209,6 +209,19 @@ pub fn digit_scripts(number: &str) -> Vec<&'static str> {
     found
 }
 
+/// The fewest digits a phone number has: a crisis line's short code has
+/// six (116 123, 13 11 14); hours ("10-5", "١٠-٥"), a time or a count has
+/// fewer.
+pub const PHONE_DIGITS: usize = 6;
+
+/// Whether `found`, a run of digits and separators in someone's words, is
+/// a phone number: [`PHONE_DIGITS`] digits or more, and no clock's colon
+/// ("١٠:٣٠-٥:٣٠" is hours, not a number to call).
+pub fn is_phone_number(found: &str) -> bool {
+    found.chars().filter(|c| digit_value(*c).is_some()).count() >= PHONE_DIGITS
+        && !found.contains([':', '\u{ff1a}'])
+}
+
 /// Whether anything in `number` dials.
 pub fn has_digits(number: &str) -> bool {
     number.chars().any(|c| digit_value(c).is_some())

@@ -96,6 +96,13 @@ fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
     for number in numbers(text) {
         out.push_str(&text[last..number.start]);
         let start = out.len();
+        // Hours ("١٠-٥") are held whole, in the paragraph's own order.
+        if !super::paragraph::held_in(text, number.clone()) {
+            out.push_str(&text[number.clone()]);
+            ranges.push(start..out.len());
+            last = number.end;
+            continue;
+        }
         // The override inside the isolate: Arabic-Indic digits are
         // "Arabic numbers" to UAX #9, which turns the spaces between their
         // groups right to left (rule N1), so an isolate alone showed
@@ -505,5 +512,28 @@ mod tests {
                 "{width}: {lines:?}"
             );
         }
+    }
+
+    /// Layla's and Shirin's working hours ("١٠-٥", "10-5") were held left
+    /// to right like a phone number, so in an Arabic line "١٠-٥" read
+    /// "5-10" from the right. Hours keep the order UAX #9 gives them (on
+    /// paper, left to right: "٥-١٠", which reads "١٠-٥" from the right),
+    /// while a phone number in the same line is still as typed.
+    #[test]
+    fn hours_in_arabic_read_in_the_lines_order_and_numbers_as_typed() {
+        let fonts = fonts();
+        let para = lay_out(
+            &fonts,
+            "امش إلى الحديقة من ١٠-٥ ثم اتصل على ٠١٠٠ ١٢٣ ٤٥٦٧",
+            STYLE,
+            500.0,
+        );
+        let seen = para.lines[0].visual();
+        assert!(seen.contains("٥-١٠"), "{seen:?}");
+        assert!(seen.contains("٠١٠٠ ١٢٣ ٤٥٦٧"), "{seen:?}");
+        // European digits after Arabic letters are Arabic numbers to
+        // UAX #9 (rule W2): "10-5" reads from the right too.
+        let latin = lay_out(&fonts, "من 10-5 يوميا", STYLE, 500.0);
+        assert!(latin.lines[0].visual().contains("5-10"), "{latin:?}");
     }
 }

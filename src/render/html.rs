@@ -156,7 +156,14 @@ fn marked(text: &str, links: Option<&HashSet<String>>) -> String {
         let link = links
             .filter(|known| !doubted && dialable(found, known))
             .and_then(|_| href(found, &Reach::Call));
-        if let Some(link) = link {
+        if link.is_none() && !super::paragraph::held_in(text, range.clone()) {
+            // Hours ("١٠-٥"): whole, in the paragraph's own order.
+            let _ = write!(
+                out,
+                "<span style=\"white-space: nowrap\">{}</span>",
+                html(found)
+            );
+        } else if let Some(link) = link {
             let _ = write!(
                 out,
                 "<a class=\"num\" dir=\"ltr\" href=\"{}\">{}</a>",

@@ -156,7 +156,7 @@ fn screen_line(line: &str) -> String {
         // number to hold: marks inside it read "U+‎200‎E" (Layla).
         let code = line[..range.start].ends_with("U+")
             || (line[..range.start].ends_with('U') && number.starts_with('+'));
-        if code {
+        if code || !held_as_typed(number) {
             out.push_str(number);
         } else if rtl {
             // A line that starts right to left (her Arabic sentence) keeps
@@ -346,6 +346,24 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         i = last_digit + 1;
     }
     found
+}
+
+/// Whether a run of digits found by [`numbers`] is held left to right, as
+/// typed, in a right-to-left line: a phone number
+/// ([`crate::plan::phone::is_phone_number`]), or digits alone (which UAX #9
+/// keeps in order anyway). Hours, a time or a range with a dash or colon
+/// between fewer digits ("١٠-٥", "10-5") stay in the line's own order, as
+/// UAX #9 gives it: held left to right, "١٠-٥" read "5-10" in Arabic
+/// (Layla, Shirin).
+pub fn held_as_typed(found: &str) -> bool {
+    crate::plan::phone::is_phone_number(found) || found.chars().all(|c| digit_value(c).is_some())
+}
+
+/// [`held_as_typed`] for the number at `range` in `text`; in text with no
+/// right-to-left letter or Arabic-Indic digit every number is, as it
+/// always was (nothing there can turn it around).
+pub fn held_in(text: &str, range: Range<usize>) -> bool {
+    held_as_typed(&text[range]) || !text.chars().any(turns_numbers)
 }
 
 /// Whether a letter just before digits makes them part of a word
@@ -615,7 +633,12 @@ fn words(text: &str, flavor: Flavor, guard: Guard) -> Vec<Word> {
         for r in spans[first..next].iter().filter(|r| r.end <= end) {
             number = true;
             written.push_str(&escape(&text[cursor..r.start], flavor));
-            written.push_str(&guard.around(&escape(&text[r.clone()], flavor)));
+            let found = escape(&text[r.clone()], flavor);
+            if held_as_typed(&text[r.clone()]) {
+                written.push_str(&guard.around(&found));
+            } else {
+                written.push_str(&found);
+            }
             cursor = r.end;
         }
         written.push_str(&escape(&text[cursor..end], flavor));

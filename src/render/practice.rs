@@ -57,6 +57,7 @@ pub fn summary(
                 super::from_to(format!("{first}%"), format!("{last}%"), style),
                 times(values.len())
             );
+            let line = super::arrows_as_read(&line);
             writeln!(out, "{}", row(&line, style.width))?;
         }
     }

@@ -1031,7 +1031,8 @@ fn trend(out: &mut dyn Write, id: &str, values: &[u8], plan: &Plan, at: &At) -> 
         let name = plan
             .trigger(id)
             .map_or_else(|| clean(id), |t| shorten(&t.situation, name_width));
-        writeln!(out, "  {}  {trend}", super::pad(&name, name_width))?;
+        let line = format!("  {}  {trend}", super::pad(&name, name_width));
+        writeln!(out, "{}", super::arrows_as_read(&line))?;
     } else {
         let name = plan.trigger(id).map_or_else(
             || clean(id),
