@@ -613,3 +613,26 @@ fn a_persian_card_holds_her_reasons_and_what_helps() {
     );
     assert!(!text.contains("More in your full plan."), "{text}");
 }
+
+/// `surf`'s closing sentence ("It went from 7 to 3, peaking at 8: it
+/// passed without you acting on it.") was written raw, wider than a 50
+/// column terminal, which broke it mid-word; it is now wrapped like every
+/// other sentence.
+#[test]
+fn surf_says_how_the_urge_went_within_fifty_columns() {
+    let env = Env::with_example();
+    let ran = env
+        .test(["surf", "--ratings", "7,8,3"])
+        .env("COLUMNS", "50")
+        .run();
+    let out = String::from_utf8(ran.bytes).unwrap();
+    for line in out.lines() {
+        let width = textwrap::core::display_width(line);
+        assert!(width <= 50, "{width} columns: {line:?}\n{out}");
+    }
+    let said = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("It went from 7 to 3, peaking at 8: it passed without you acting on it."),
+        "{out}"
+    );
+}

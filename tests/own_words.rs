@@ -114,6 +114,44 @@ fn a_review_date_said_in_arabic_is_read_and_said_back_in_words() {
     assert_eq!(env.plan().review.next.unwrap().to_string(), "2026-12-06");
 }
 
+/// Shirin, in Tehran: "۱۵ آذر ۱۴۰۵" typed at the review date's "Which
+/// date?" in a real terminal (tmux, 50 columns) is read in the Solar
+/// Hijri calendar and said back in both, so she can check the day; it was
+/// asked again as no date.
+#[cfg(unix)]
+#[test]
+fn a_review_date_in_the_solar_hijri_calendar_is_read_and_said_in_both() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("شیرین".into(), Some("IR".into())),
+    );
+    let t = Tmux::start(&env, &["new"], 50);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    // Iran has no checked emergency number: asked once, skipped here.
+    t.wait_for("Your local emergency number?");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date?");
+    t.type_text("۱۵ آذر ۱۴۰۵");
+    t.keys(&["Enter"]);
+    let screen = crate::unmarked(&t.wait_for("Your next review:"));
+    assert!(
+        screen.contains("Your next review: 6 December 2026 (۱۵ آذر ۱۴۰۵)."),
+        "{screen}"
+    );
+    assert!(!screen.contains("couldn't read"), "{screen}");
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2026-12-06");
+}
+
 /// A rating typed with a full-width or Arabic-Indic digit is that number.
 #[cfg(unix)]
 #[test]

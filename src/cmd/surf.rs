@@ -161,7 +161,9 @@ fn finish(
             "It started at {first} and is at {last} now. Urges do pass; your plan is there if you need it."
         )
     };
-    writeln!(ctx.out, "{summary}").map_err(Error::Stdout)?;
+    // Wrapped like every other sentence: written raw, at 50 columns the
+    // terminal broke it mid-word.
+    ctx.tell(&summary)?;
     // Still strong at the end (stopped or not): what her plan says for a
     // hard moment, right here, rather than only that it exists.
     if last >= STILL_HIGH {
