@@ -195,3 +195,39 @@ fn a_hand_in_names_no_machine_local_zone_and_review_says_whose_clock() {
         );
     }
 }
+
+/// A SIGKILL during `homework submit -o FILE` left `.relapse-plan-*.tmp`
+/// (the hand-in's text) beside FILE, in Downloads, for good. The next
+/// write there removes ours that are older than ten minutes; a fresh one
+/// (a write under way), another name and a link are left alone.
+#[cfg(unix)]
+#[test]
+fn a_write_beside_files_a_killed_write_left_removes_them() {
+    let env = Env::with_example();
+    let downloads = env.home().join("Downloads");
+    std::fs::create_dir(&downloads).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    let stale = downloads.join(".relapse-plan-Ab12Cd.tmp");
+    let fresh = downloads.join(".relapse-plan-Zz99Yy.tmp");
+    let other = downloads.join(".relapse-plan-notes.tmp");
+    let link = downloads.join(".relapse-plan-Lk00Lk.tmp");
+    for file in [&stale, &fresh, &other] {
+        std::fs::write(file, "schema_version = 5\n").unwrap();
+    }
+    std::os::unix::fs::symlink(&other, &link).unwrap();
+    for file in [&stale, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    let out = downloads.join("plan.txt");
+    env.ok(["print", "--format", "text", "-o", out.to_str().unwrap()]);
+    assert!(out.exists());
+    assert!(!stale.exists(), "the abandoned one is removed");
+    assert!(fresh.exists(), "a fresh one is left");
+    assert!(other.exists(), "another name is left");
+    assert!(link.symlink_metadata().is_ok(), "a link is left");
+}
