@@ -164,3 +164,70 @@ fn a_card_named_like_someone_not_to_involve_is_never_offered_as_help() {
     assert!(err.contains("Aroha phone.vcf"), "{err}");
     assert!(env.plan().contacts.len() == 1, "nothing imported");
 }
+
+/// `TZ=localtime` and `TZ=posixrules` wrote `zone = "localtime"` /
+/// `"posixrules"` into a hand-in: names each machine reads as its own
+/// clock. A POSIX rule wrote no zone line, and `review` then counted her
+/// days on the therapist's clock without a word. No machine-local alias is
+/// written, and a hand-in without a zone says whose clock its days are on.
+#[test]
+fn a_hand_in_names_no_machine_local_zone_and_review_says_whose_clock() {
+    let client = Env::with_example();
+    let homework = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    client.ok(["homework", "start", homework.to_str().unwrap()]);
+    for tz in ["localtime", "posixrules", "NZST-12NZDT,M9.5.0,M4.1.0/3"] {
+        let file = client.home().join("hand-in.toml");
+        let _ = std::fs::remove_file(&file);
+        client
+            .test(["homework", "submit", "-o", file.to_str().unwrap(), "--yes"])
+            .env("TZ", tz)
+            .run();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("zone = "), "{tz}: {text}");
+        let said = client
+            .test(["review", file.to_str().unwrap()])
+            .env("TZ", "America/Los_Angeles")
+            .run()
+            .stderr;
+        assert!(
+            said.contains("This hand-in does not say which time zone it was written in, so its days and times are counted on your clock."),
+            "{tz}: {said}"
+        );
+    }
+}
+
+/// A SIGKILL during `homework submit -o FILE` left `.relapse-plan-*.tmp`
+/// (the hand-in's text) beside FILE, in Downloads, for good. The next
+/// write there removes ours that are older than ten minutes; a fresh one
+/// (a write under way), another name and a link are left alone.
+#[cfg(unix)]
+#[test]
+fn a_write_beside_files_a_killed_write_left_removes_them() {
+    let env = Env::with_example();
+    let downloads = env.home().join("Downloads");
+    std::fs::create_dir(&downloads).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    let stale = downloads.join(".relapse-plan-Ab12Cd.tmp");
+    let fresh = downloads.join(".relapse-plan-Zz99Yy.tmp");
+    let other = downloads.join(".relapse-plan-notes.tmp");
+    let link = downloads.join(".relapse-plan-Lk00Lk.tmp");
+    for file in [&stale, &fresh, &other] {
+        std::fs::write(file, "schema_version = 5\n").unwrap();
+    }
+    std::os::unix::fs::symlink(&other, &link).unwrap();
+    for file in [&stale, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    let out = downloads.join("plan.txt");
+    env.ok(["print", "--format", "text", "-o", out.to_str().unwrap()]);
+    assert!(out.exists());
+    assert!(!stale.exists(), "the abandoned one is removed");
+    assert!(fresh.exists(), "a fresh one is left");
+    assert!(other.exists(), "another name is left");
+    assert!(link.symlink_metadata().is_ok(), "a link is left");
+}

@@ -308,7 +308,7 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         homework.assignment.clone(),
         period,
         submitted_at,
-        ctx.zone.iana_name(),
+        ctx.zone.iana_name().filter(|name| read_alike(name)),
     );
     let raw = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     let hidden = crate::render::clean_lines(&raw) != raw;
@@ -401,4 +401,13 @@ fn not_noted_why(error: &Error) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// Whether a time zone's name means the same on the therapist's machine:
+/// a zone of the database, never a machine-local alias. `TZ=localtime`
+/// and `TZ=posixrules` wrote `zone = "localtime"`, which each machine reads
+/// as its own clock (Trudy). Without one, no zone is written, and `review`
+/// says whose clock its days are counted on.
+fn read_alike(name: &str) -> bool {
+    !matches!(name, "localtime" | "posixrules" | "Factory") && jiff::tz::TimeZone::get(name).is_ok()
 }

@@ -76,6 +76,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         Some(doubt) => clock_of(doubt.shown.clone(), ctx),
         None => client_clock(hand_in.zone.as_deref(), ctx),
     };
+    let no_zone = hand_in.zone.is_none();
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);
     let at = ctx.review_at();
@@ -90,7 +91,13 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         doubt.as_ref(),
     )
     .map_err(Error::Stdout)?;
-    ctx.laid_out(&shown)
+    ctx.laid_out(&shown)?;
+    // Read on her therapist's clock without a word, her late-night check-in
+    // was on another day (Trudy): said once.
+    if no_zone {
+        ctx.say("This hand-in does not say which time zone it was written in, so its days and times are counted on your clock.")?;
+    }
+    Ok(())
 }
 
 /// The client's clock, when the hand-in names a zone that is not the

@@ -280,8 +280,60 @@ pub fn write_output(plan_dir: &Path, path: &Path, bytes: &[u8]) -> Result<Output
             }
             Ok(Output::Device)
         }
-        _ => write_atomic(path, bytes).map(|()| Output::File),
+        _ => {
+            write_atomic(path, bytes)?;
+            remove_abandoned_temps(path);
+            Ok(Output::File)
+        }
     }
+}
+
+/// How old a temp file of ours must be before it counts as abandoned: a
+/// write takes well under a second, so one this old was cut short.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Removes, beside `written` (a file just written), what a killed write
+/// there left (a SIGKILL during `homework submit -o` left a hand-in's text
+/// in Downloads, Trudy): only regular files named exactly as ours are
+/// (`.relapse-plan-XXXXXX.tmp`), owned by whoever owns `written` (this
+/// program's user), not linked elsewhere, and untouched for ten minutes.
+fn remove_abandoned_temps(written: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(me) = fs::metadata(written).map(|meta| meta.uid()) else {
+            return;
+        };
+        let Ok(entries) = fs::read_dir(parent_of(written)) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(middle) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+                .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+            else {
+                continue;
+            };
+            let ours = middle.len() == 6 && middle.bytes().all(|b| b.is_ascii_alphanumeric());
+            let abandoned = entry.path().symlink_metadata().is_ok_and(|meta| {
+                meta.file_type().is_file()
+                    && meta.uid() == me
+                    && meta.nlink() == 1
+                    && meta
+                        .modified()
+                        .ok()
+                        .and_then(|at| at.elapsed().ok())
+                        .is_some_and(|age| age >= ABANDONED_AFTER)
+            });
+            if ours && abandoned {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = written;
 }
 
 /// Where a `-o` write went: each keeps what was written differently.
