@@ -307,3 +307,26 @@ fn a_scripted_early_hand_in_is_written_and_says_what_was_not_done() {
     assert!(out.exists());
     assert!(!ran.stderr.contains("not done yet"), "{}", ran.stderr);
 }
+
+/// `validate` lists a zone the hand-in's own times contradict as a thing
+/// to check, at its line, never "reads cleanly" above it.
+#[test]
+fn validate_lists_a_zone_its_times_contradict() {
+    let env = Env::new();
+    let file = example_hand_in(
+        &env,
+        &[
+            ("zone = \"UTC\"", "zone = \"America/Los_Angeles\""),
+            (
+                "submitted_at = 2026-11-28T18:00:00Z",
+                "submitted_at = 2026-11-29T02:00:00+08:00",
+            ),
+        ],
+    );
+    let out = env.ok(["validate", file.to_str().unwrap()]);
+    assert!(!out.contains("cleanly"), "{out}");
+    assert!(
+        out.contains("  - Line 4: the time zone “America/Los_Angeles” is not the one its times were written in (UTC+8, where America/Los_Angeles was UTC-8), so `review` shows its days in UTC+8"),
+        "{out}"
+    );
+}

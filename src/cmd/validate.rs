@@ -28,9 +28,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         }
         Some(HAND_IN_KIND) => {
             let hand_in = store::hand_in_from(path, &bytes)?;
-            let mut checks = hidden_names(&bytes, &["assignment"], &hand_in.assignment);
-            // A hand-in's plan is the one the therapist would print.
-            checks.extend(hidden_numbers(&bytes, "plan", &hand_in.plan, None));
+            let checks = hand_in_checks(&bytes, &hand_in);
             Some(shown::valid_hand_in(path, &hand_in, &checks))
         }
         Some(STARTED_KIND) => store::Store::read_started_homework(path)?
@@ -157,6 +155,21 @@ fn other_kind(path: &std::path::Path, bytes: &[u8]) -> Result<Option<String>> {
         )));
     }
     Ok(None)
+}
+
+/// What is worth a check in a hand-in that reads: names and numbers with
+/// characters that do not show, and a zone its own times contradict.
+fn hand_in_checks(bytes: &[u8], hand_in: &crate::plan::homework::HandIn) -> Vec<String> {
+    let mut checks = hidden_names(bytes, &["assignment"], &hand_in.assignment);
+    // A hand-in's plan is the one the therapist would print.
+    checks.extend(hidden_numbers(bytes, "plan", &hand_in.plan, None));
+    // A zone its own times contradict, as `review` warns of it.
+    if let Some(doubt) = crate::plan::hand_in_zone::zone_doubt(hand_in) {
+        let line =
+            crate::plan::parse::line_in(bytes, &[crate::plan::validate::Step::Key("zone".into())]);
+        checks.push(crate::render::review::zone_doubt_check(line, &doubt));
+    }
+    checks
 }
 
 /// The names in a homework (under `keys` in the file: the top, or

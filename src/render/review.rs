@@ -169,6 +169,24 @@ fn is_place(name: &str) -> bool {
         || (name.contains('/') && !name.starts_with("Etc/"))
 }
 
+/// `validate`'s line about a hand-in whose named zone its own times
+/// contradict (`line`: where `zone` is written), saying what `review`
+/// does about it.
+pub fn zone_doubt_check(line: Option<usize>, doubt: &ZoneDoubt) -> String {
+    let utc_offset = crate::plan::date::utc_offset;
+    let at = line.map_or_else(String::new, |line| format!("Line {line}: "));
+    let name = clean(doubt.named.iana_name().unwrap_or("UTC"));
+    let (written, then) = (utc_offset(doubt.written), utc_offset(doubt.named_then));
+    let shown = if doubt.proven {
+        written.as_str()
+    } else {
+        "UTC"
+    };
+    format!(
+        "{at}the time zone “{name}” is not the one its times were written in ({written}, where {name} was {then}), so `review` shows its days in {shown}"
+    )
+}
+
 /// The one warning about a hand-in whose named zone its own times
 /// contradict: what it names, what its times show, and the clock its days
 /// are shown on instead.
