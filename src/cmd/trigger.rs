@@ -17,6 +17,9 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
                     "No triggers yet: add one with `relapse-plan trigger add --situation \"…\"`.",
                 )?;
             } else {
+                // The rule the list is in, as `show` says it above the
+                // same table (Shirin: one order a person can understand).
+                ctx.tell(&crate::plan::priority::rule(&plan.triggers))?;
                 ctx.laid_out(format!("{}\n", triggers_table(&plan, ctx.style)).as_bytes())?;
                 if crate::render::tables::numbers_out_of_order(&plan) {
                     ctx.tell(crate::render::tables::NUMBERS_STAY)?;
