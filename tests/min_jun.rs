@@ -202,3 +202,65 @@ fn hebrew_days_said_from_today_are_read() {
         said(&ran)
     );
 }
+
+/// In the walk-through, a date that is refused is never shown under a tick
+/// ("✔ Which date? · …" read as accepted, its refusal folded into the next
+/// question): the refusal is a line of its own, and the question is asked
+/// again as it was. Korean days from today are read there too.
+#[cfg(unix)]
+#[test]
+fn a_refused_date_in_the_walk_through_is_never_ticked() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    crate::own_words::draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("민준".into(), Some("KR".into())),
+    );
+    let t = Tmux::start_in(&env, &["new"], 100, ("Asia/Seoul", crate::NOW));
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date? (like 2027. 3. 31., 2027-03-31, or 2027년 3월 31일)");
+    t.type_text("언젠가");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("as a date; write it like");
+    let lines: Vec<&str> = screen.lines().collect();
+    let answered = lines
+        .iter()
+        .position(|l| l.contains("· 언젠가"))
+        .unwrap_or_else(|| panic!("the answer stays on screen: {screen}"));
+    assert!(!lines[answered].contains('✔'), "{screen}");
+    assert!(
+        lines[answered + 1].starts_with("I couldn't read “언젠가” as a date; write it like"),
+        "{screen}"
+    );
+    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+    assert!(
+        last.is_some_and(|l| l.starts_with("? Which date? (like 2027. 3. 31.")),
+        "asked again as it was: {screen}"
+    );
+    // A day gone is refused the same way.
+    t.type_text("2026. 11. 1.");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("1 November 2026 is today or earlier");
+    let answered = screen
+        .lines()
+        .find(|l| l.contains("· 2026. 11. 1."))
+        .unwrap_or_else(|| panic!("the answer stays on screen: {screen}"));
+    assert!(!answered.contains('✔'), "{screen}");
+    // Tomorrow, in Korean: 23 November in Seoul.
+    t.type_text("내일");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Your next review:");
+    assert!(
+        screen.contains("Your next review: 23 November 2026."),
+        "{screen}"
+    );
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    assert_eq!(next_review(&env).as_deref(), Some("2026-11-23"));
+}
