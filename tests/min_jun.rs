@@ -264,3 +264,100 @@ fn a_refused_date_in_the_walk_through_is_never_ticked() {
     t.wait_until_ended();
     assert_eq!(next_review(&env).as_deref(), Some("2026-11-23"));
 }
+
+/// Runs `args` for the plan in `env` in `tz` at `now` (UTC).
+fn at(env: &Env, tz: &str, now: &str, args: &[&str]) -> crate::Ran {
+    env.test(args)
+        .env("TZ", tz)
+        .env("RELAPSE_PLAN_NOW", now)
+        .run()
+}
+
+/// Homework set in Los Angeles on Sunday 29 November (already Monday in
+/// Seoul), started and handed in by Min-jun in Seoul: the therapist's and
+/// the client's folders, and the hand-in file (in the client's).
+fn seoul_hand_in(tasks: &[&str]) -> (Env, Env, std::path::PathBuf) {
+    const LA: &str = "America/Los_Angeles";
+    const SEOUL: &str = "Asia/Seoul";
+    let therapist = Env::new();
+    let homework = therapist.home().join("homework.toml");
+    let mut assign = vec![
+        "homework",
+        "assign",
+        "-o",
+        homework.to_str().unwrap(),
+        "--therapist",
+        "Dr Lee",
+        "--client",
+        "민준",
+        "--due",
+        "2026-12-04",
+    ];
+    for task in tasks {
+        assign.extend(["--task", task]);
+    }
+    at(&therapist, LA, "2026-11-29T18:00:00Z", &assign);
+    let client = Env::new();
+    at(
+        &client,
+        SEOUL,
+        "2026-11-29T19:00:00Z",
+        &["init", "--name", "민준"],
+    );
+    at(
+        &client,
+        SEOUL,
+        "2026-11-29T19:00:00Z",
+        &["homework", "start", homework.to_str().unwrap()],
+    );
+    for now in ["2026-11-30T10:00:00Z", "2026-12-04T10:00:00Z"] {
+        at(
+            &client,
+            SEOUL,
+            now,
+            &["check-in", "--urge", "3", "--acted", "no"],
+        );
+    }
+    let hand_in = client.home().join("hand-in.toml");
+    at(
+        &client,
+        SEOUL,
+        // Friday 4 December, 23:30 in Seoul; 06:30 in Los Angeles.
+        "2026-12-04T14:30:00Z",
+        &[
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ],
+    );
+    (therapist, client, hand_in)
+}
+
+/// The therapist in Los Angeles reads a hand-in from Seoul on her Friday
+/// morning, Saturday in Seoul: "due yesterday" was Seoul's yesterday beside
+/// "today at 06:30 your time", and "Assigned Sunday 29 November" her own
+/// day under "Days and times here are 민준's". Each day now says whose it
+/// is, or is a plain date.
+#[test]
+fn a_review_across_two_clocks_says_whose_day_each_is() {
+    let (therapist, _client, hand_in) = seoul_hand_in(&["check-in=2"]);
+    let ran = at(
+        &therapist,
+        "America/Los_Angeles",
+        "2026-12-04T15:00:00Z",
+        &["review", hand_in.to_str().unwrap()],
+    );
+    let shown = said(&ran);
+    // Korean may be broken between syllables at the end of a line: read
+    // without the breaks.
+    let unbroken = |text: &str| text.split_whitespace().collect::<String>();
+    assert!(
+        unbroken(&shown).contains(&unbroken(
+            "Assigned Sunday 29 November your time, due Friday 4 December, handed in on 민준's Friday 4 December at 23:30 in Seoul (today at 06:30 your time)."
+        )),
+        "{shown}"
+    );
+    assert!(!shown.contains("due yesterday"), "{shown}");
+}
