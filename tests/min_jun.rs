@@ -361,3 +361,73 @@ fn a_review_across_two_clocks_says_whose_day_each_is() {
     );
     assert!(!shown.contains("due yesterday"), "{shown}");
 }
+
+/// "Check in on 6 days" set on Sunday 29 November in Los Angeles, due
+/// Friday, reached Min-jun on Monday in Seoul, with 5 days left: `homework
+/// start` says so, and how to check in for the day gone, which then
+/// counts. In Los Angeles, where no day has gone, nothing is said.
+#[test]
+fn homework_start_says_when_a_check_in_day_has_already_gone() {
+    let therapist = Env::new();
+    let homework = therapist.home().join("homework.toml");
+    at(
+        &therapist,
+        "America/Los_Angeles",
+        "2026-11-29T18:00:00Z",
+        &[
+            "homework",
+            "assign",
+            "-o",
+            homework.to_str().unwrap(),
+            "--therapist",
+            "Dr Lee",
+            "--due",
+            "2026-12-04",
+            "--task",
+            "check-in=6",
+        ],
+    );
+    let client = Env::new();
+    let start = ["homework", "start", homework.to_str().unwrap()];
+    let ran = at(&client, "Asia/Seoul", "2026-11-29T19:00:00Z", &start);
+    let shown = said(&ran);
+    assert!(
+        shown.contains(
+            "This homework asks you to check in on 6 days by Friday 4 December, and from today to then there are 5, as Sunday 29 November has already gone by your clock. If you can say how a day that has gone was, `relapse-plan"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("check-in --date 2026-11-29` checks in for it."),
+        "{shown}"
+    );
+    at(
+        &client,
+        "Asia/Seoul",
+        "2026-11-29T19:05:00Z",
+        &[
+            "check-in",
+            "--date",
+            "2026-11-29",
+            "--urge",
+            "2",
+            "--acted",
+            "no",
+        ],
+    );
+    let ran = at(
+        &client,
+        "Asia/Seoul",
+        "2026-11-29T19:06:00Z",
+        &["homework", "status"],
+    );
+    assert!(
+        said(&ran).contains("(1 of 6 days checked in"),
+        "{}",
+        said(&ran)
+    );
+    // On the therapist's own clock no day has gone.
+    let near = Env::new();
+    let ran = at(&near, "America/Los_Angeles", "2026-11-29T19:00:00Z", &start);
+    assert!(!said(&ran).contains("already gone"), "{}", said(&ran));
+}
