@@ -71,6 +71,14 @@ pub trait Prompter {
         let _ = kept;
         self.text(question, "")
     }
+    /// [`Prompter::text`] for an answer still to be checked (a date that
+    /// may not read as one): it is left on screen without a tick, since it
+    /// may yet be refused; the caller says what it was read as, or why
+    /// not, on a line of its own. A refused date once showed "✔ … · 내일"
+    /// (Min-jun, issue 13).
+    fn text_to_check(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
+        self.text(question, initial)
+    }
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
     /// Any number of `choices` by index (Space ticks, Enter goes on),
@@ -880,6 +888,9 @@ pub struct Terminal {
     /// the walk-through suggests names it
     /// ([`crate::render::rescue::in_this_folder_lines`]).
     folder: Option<std::path::PathBuf>,
+    /// The answer being asked for is still to be checked: echoed without
+    /// a tick ([`Prompter::text_to_check`]).
+    to_check: bool,
 }
 
 /// What a menu lets the person do.
@@ -931,6 +942,7 @@ impl Terminal {
             ticked: None,
             kept: None,
             folder: None,
+            to_check: false,
         })
     }
 
@@ -1026,7 +1038,7 @@ impl Terminal {
         } else if kept_as_it_was {
             self.echo(question, &format!("{shown} (kept as it was)"), false)
         } else {
-            self.echo(question, &shown, true)
+            self.echo(question, &shown, !self.to_check)
         }
     }
 
@@ -1888,6 +1900,13 @@ impl Prompter for Terminal {
         self.kept = Some(kept.to_string());
         let answer = self.text(question, "");
         self.kept = None;
+        answer
+    }
+
+    fn text_to_check(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
+        self.to_check = true;
+        let answer = self.text(question, initial);
+        self.to_check = false;
         answer
     }
 

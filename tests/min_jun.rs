@@ -202,3 +202,232 @@ fn hebrew_days_said_from_today_are_read() {
         said(&ran)
     );
 }
+
+/// In the walk-through, a date that is refused is never shown under a tick
+/// ("✔ Which date? · …" read as accepted, its refusal folded into the next
+/// question): the refusal is a line of its own, and the question is asked
+/// again as it was. Korean days from today are read there too.
+#[cfg(unix)]
+#[test]
+fn a_refused_date_in_the_walk_through_is_never_ticked() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    crate::own_words::draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("민준".into(), Some("KR".into())),
+    );
+    let t = Tmux::start_in(&env, &["new"], 100, ("Asia/Seoul", crate::NOW));
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date? (like 2027. 3. 31., 2027-03-31, or 2027년 3월 31일)");
+    t.type_text("언젠가");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("as a date; write it like");
+    let lines: Vec<&str> = screen.lines().collect();
+    let answered = lines
+        .iter()
+        .position(|l| l.contains("· 언젠가"))
+        .unwrap_or_else(|| panic!("the answer stays on screen: {screen}"));
+    assert!(!lines[answered].contains('✔'), "{screen}");
+    assert!(
+        lines[answered + 1].starts_with("I couldn't read “언젠가” as a date; write it like"),
+        "{screen}"
+    );
+    let last = lines.iter().rev().find(|l| !l.trim().is_empty());
+    assert!(
+        last.is_some_and(|l| l.starts_with("? Which date? (like 2027. 3. 31.")),
+        "asked again as it was: {screen}"
+    );
+    // A day gone is refused the same way.
+    t.type_text("2026. 11. 1.");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("1 November 2026 is today or earlier");
+    let answered = screen
+        .lines()
+        .find(|l| l.contains("· 2026. 11. 1."))
+        .unwrap_or_else(|| panic!("the answer stays on screen: {screen}"));
+    assert!(!answered.contains('✔'), "{screen}");
+    // Tomorrow, in Korean: 23 November in Seoul.
+    t.type_text("내일");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Your next review:");
+    assert!(
+        screen.contains("Your next review: 23 November 2026."),
+        "{screen}"
+    );
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    assert_eq!(next_review(&env).as_deref(), Some("2026-11-23"));
+}
+
+/// Runs `args` for the plan in `env` in `tz` at `now` (UTC).
+fn at(env: &Env, tz: &str, now: &str, args: &[&str]) -> crate::Ran {
+    env.test(args)
+        .env("TZ", tz)
+        .env("RELAPSE_PLAN_NOW", now)
+        .run()
+}
+
+/// Homework set in Los Angeles on Sunday 29 November (already Monday in
+/// Seoul), started and handed in by Min-jun in Seoul: the therapist's and
+/// the client's folders, and the hand-in file (in the client's).
+fn seoul_hand_in(tasks: &[&str]) -> (Env, Env, std::path::PathBuf) {
+    const LA: &str = "America/Los_Angeles";
+    const SEOUL: &str = "Asia/Seoul";
+    let therapist = Env::new();
+    let homework = therapist.home().join("homework.toml");
+    let mut assign = vec![
+        "homework",
+        "assign",
+        "-o",
+        homework.to_str().unwrap(),
+        "--therapist",
+        "Dr Lee",
+        "--client",
+        "민준",
+        "--due",
+        "2026-12-04",
+    ];
+    for task in tasks {
+        assign.extend(["--task", task]);
+    }
+    at(&therapist, LA, "2026-11-29T18:00:00Z", &assign);
+    let client = Env::new();
+    at(
+        &client,
+        SEOUL,
+        "2026-11-29T19:00:00Z",
+        &["init", "--name", "민준"],
+    );
+    at(
+        &client,
+        SEOUL,
+        "2026-11-29T19:00:00Z",
+        &["homework", "start", homework.to_str().unwrap()],
+    );
+    for now in ["2026-11-30T10:00:00Z", "2026-12-04T10:00:00Z"] {
+        at(
+            &client,
+            SEOUL,
+            now,
+            &["check-in", "--urge", "3", "--acted", "no"],
+        );
+    }
+    let hand_in = client.home().join("hand-in.toml");
+    at(
+        &client,
+        SEOUL,
+        // Friday 4 December, 23:30 in Seoul; 06:30 in Los Angeles.
+        "2026-12-04T14:30:00Z",
+        &[
+            "homework",
+            "submit",
+            "-o",
+            hand_in.to_str().unwrap(),
+            "--yes",
+        ],
+    );
+    (therapist, client, hand_in)
+}
+
+/// The therapist in Los Angeles reads a hand-in from Seoul on her Friday
+/// morning, Saturday in Seoul: "due yesterday" was Seoul's yesterday beside
+/// "today at 06:30 your time", and "Assigned Sunday 29 November" her own
+/// day under "Days and times here are 민준's". Each day now says whose it
+/// is, or is a plain date.
+#[test]
+fn a_review_across_two_clocks_says_whose_day_each_is() {
+    let (therapist, _client, hand_in) = seoul_hand_in(&["check-in=2"]);
+    let ran = at(
+        &therapist,
+        "America/Los_Angeles",
+        "2026-12-04T15:00:00Z",
+        &["review", hand_in.to_str().unwrap()],
+    );
+    let shown = said(&ran);
+    // Korean may be broken between syllables at the end of a line: read
+    // without the breaks.
+    let unbroken = |text: &str| text.split_whitespace().collect::<String>();
+    assert!(
+        unbroken(&shown).contains(&unbroken(
+            "Assigned Sunday 29 November your time, due Friday 4 December, handed in on 민준's Friday 4 December at 23:30 in Seoul (today at 06:30 your time)."
+        )),
+        "{shown}"
+    );
+    assert!(!shown.contains("due yesterday"), "{shown}");
+}
+
+/// "Check in on 6 days" set on Sunday 29 November in Los Angeles, due
+/// Friday, reached Min-jun on Monday in Seoul, with 5 days left: `homework
+/// start` says so, and how to check in for the day gone, which then
+/// counts. In Los Angeles, where no day has gone, nothing is said.
+#[test]
+fn homework_start_says_when_a_check_in_day_has_already_gone() {
+    let therapist = Env::new();
+    let homework = therapist.home().join("homework.toml");
+    at(
+        &therapist,
+        "America/Los_Angeles",
+        "2026-11-29T18:00:00Z",
+        &[
+            "homework",
+            "assign",
+            "-o",
+            homework.to_str().unwrap(),
+            "--therapist",
+            "Dr Lee",
+            "--due",
+            "2026-12-04",
+            "--task",
+            "check-in=6",
+        ],
+    );
+    let client = Env::new();
+    let start = ["homework", "start", homework.to_str().unwrap()];
+    let ran = at(&client, "Asia/Seoul", "2026-11-29T19:00:00Z", &start);
+    let shown = said(&ran);
+    assert!(
+        shown.contains(
+            "This homework asks you to check in on 6 days by Friday 4 December, and from today to then there are 5, as Sunday 29 November has already gone by your clock. If you can say how a day that has gone was, `relapse-plan"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("check-in --date 2026-11-29` checks in for it."),
+        "{shown}"
+    );
+    at(
+        &client,
+        "Asia/Seoul",
+        "2026-11-29T19:05:00Z",
+        &[
+            "check-in",
+            "--date",
+            "2026-11-29",
+            "--urge",
+            "2",
+            "--acted",
+            "no",
+        ],
+    );
+    let ran = at(
+        &client,
+        "Asia/Seoul",
+        "2026-11-29T19:06:00Z",
+        &["homework", "status"],
+    );
+    assert!(
+        said(&ran).contains("(1 of 6 days checked in"),
+        "{}",
+        said(&ran)
+    );
+    // On the therapist's own clock no day has gone.
+    let near = Env::new();
+    let ran = at(&near, "America/Los_Angeles", "2026-11-29T19:00:00Z", &start);
+    assert!(!said(&ran).contains("already gone"), "{}", said(&ran));
+}

@@ -19,7 +19,7 @@ fn draft_at_the_review(env: &Env) {
 
 /// A draft of `plan` with every part done but the review.
 #[cfg(unix)]
-fn draft_with(env: &Env, plan: relapse_plan::plan::Plan) {
+pub(crate) fn draft_with(env: &Env, plan: relapse_plan::plan::Plan) {
     use relapse_plan::plan::draft::{Draft, to_toml};
     let mut draft = Draft::new("new", crate::NOW.parse().unwrap(), plan);
     for step in [
@@ -59,12 +59,10 @@ fn a_review_date_in_chinese_is_read_and_a_half_date_asked_again() {
         &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
     );
     answer(&mut p, "Which date?", "3月\r");
-    // rexpect reads bytes one to a char: wait on the ASCII part.
-    answer(
-        &mut p,
-        "as a date. Which date?",
-        "\x7f\x7f\x7f\x7f2027年３月1日\r",
-    );
+    // rexpect reads bytes one to a char: wait on the ASCII part. The
+    // refusal is a line of its own, then the question comes again.
+    answer(&mut p, "as a date; write it like", "");
+    answer(&mut p, "Which date?", "\x7f\x7f\x7f\x7f2027年３月1日\r");
     p.exp_string("Your next review: 1 March 2027.").unwrap();
     answer(&mut p, "Save my plan", ENTER);
     answer(&mut p, "A few words about this version?", ENTER);

@@ -716,17 +716,12 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
         "Which date? (like 31.03.2027, 31/03/2027 or 2027-03-31)",
         "abc\r",
     );
-    // rexpect reads bytes one to a char: wait on the ASCII part of each line.
-    answer(
-        &mut p,
-        "as a date. Which date? (like 31.03.2027",
-        "31/02/2027\r",
-    );
-    answer(
-        &mut p,
-        "isn't a day on the calendar. Which date?",
-        "4/1/2027\r",
-    );
+    // rexpect reads bytes one to a char: wait on the ASCII part of each
+    // line. A refusal is a line of its own, then the question comes again.
+    answer(&mut p, "as a date; write it like 31.03.2027", "");
+    answer(&mut p, "Which date? (like 31.03.2027", "31/02/2027\r");
+    answer(&mut p, "isn't a day on the calendar; write it like", "");
+    answer(&mut p, "Which date?", "4/1/2027\r");
     p.exp_string("Your next review: 4 January 2027.").unwrap();
     answer(&mut p, "Save my plan", ENTER);
     answer(&mut p, "A few words about this version?", ENTER);

@@ -170,6 +170,11 @@ fn start(file: &Path, force: bool, ctx: &mut Ctx) -> Result<()> {
     let homework = Started::new(assignment, ctx.saving_now(), base);
     ctx.store.save_homework(&homework)?;
     let behind = clock_behind(ctx, &homework.assignment, None)?;
+    if behind.is_none()
+        && let Some(gone) = shown::check_in_days_gone(&homework.assignment, ctx.today)
+    {
+        ctx.say(&gone)?;
+    }
     // What was started is the command's result: standard output, like
     // `homework status`; the "this replaces" note above is a warning.
     let started = shown::started(

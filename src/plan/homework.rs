@@ -467,6 +467,26 @@ impl Assignment {
         Some(days_from_civil(to) - days_from_civil(from) + 1)
     }
 
+    /// Check-ins asked for (the most any task asks) that the days left
+    /// from `today` to the due date, both included, can't hold, because
+    /// days since it was set are already gone on her calendar (set on
+    /// Sunday in Los Angeles, it reached Seoul on Monday: Min-jun, issue
+    /// 13): `(asked, days left, the first day gone)`. `None` when the days
+    /// left are enough, or none have gone.
+    pub fn check_ins_past_reach(&self, today: Date) -> Option<(u32, i64, Date)> {
+        let (from, to) = (self.assigned.date?, self.due.date?);
+        let today_n = days_from_civil(today);
+        let left = days_from_civil(to) - today_n + 1;
+        let asked = self
+            .tasks
+            .iter()
+            .filter(|t| t.task == TaskKind::CheckIn)
+            .map(|t| t.count)
+            .max()?;
+        (days_from_civil(from) < today_n && left >= 0 && i64::from(asked) > left)
+            .then_some((asked, left, from))
+    }
+
     /// Why `task` can't be done in the time given, in words: check-ins are
     /// one a day, so 5 of them need 5 days.
     fn undoable(&self, task: &Task) -> Option<String> {

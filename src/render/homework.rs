@@ -302,6 +302,36 @@ pub fn reminder(a: &Assignment, tasks: &[Progress], today: Date) -> Option<Strin
     })
 }
 
+/// Said at `homework start` when days for check-ins have already gone
+/// by her calendar ([`Assignment::check_ins_past_reach`]), with the way to
+/// check in for one: `check-in --date`. `None` when there are days enough.
+pub fn check_in_days_gone(a: &Assignment, today: Date) -> Option<String> {
+    use crate::plan::date::{civil_from_days, weekday_and_date};
+    let (asked, left, first) = a.check_ins_past_reach(today)?;
+    let yesterday = civil_from_days(days_from_civil(today) - 1);
+    let gone = if first == yesterday {
+        format!("{} has already gone by your clock", weekday_and_date(first))
+    } else {
+        format!(
+            "the days from {} to {} have already gone by your clock",
+            weekday_and_date(first),
+            weekday_and_date(yesterday)
+        )
+    };
+    let due = a
+        .due
+        .date
+        .map_or_else(|| a.due.to_string(), weekday_and_date);
+    Some(format!(
+        "This homework asks you to check in on {asked} days by {due}, and from today to then there {}, as {gone}. If you can say how a day that has gone was, `relapse-plan check-in --date {first}` checks in for it.",
+        if left == 1 {
+            "is 1".to_string()
+        } else {
+            format!("are {left}")
+        }
+    ))
+}
+
 /// The person's calendar day a homework was started, in words from
 /// `today` ("yesterday", "20 November").
 pub fn started_on(started: &Started, zone: &jiff::tz::TimeZone, today: Date) -> String {

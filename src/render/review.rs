@@ -18,7 +18,9 @@ use super::homework::{progress_line, progress_line_as};
 use super::{Reader, clean, heading, plural, shorten, wrap};
 use crate::plan::Plan;
 use crate::plan::checkin::{CheckIn, SCALE_MAX, tally};
-use crate::plan::date::{civil_from_days, date_in_words, days_from_civil, long_date, moment_near};
+use crate::plan::date::{
+    civil_from_days, date_in_words, days_from_civil, is_date_only, long_date, moment_near,
+};
 use crate::plan::early_warning::{assess, periods};
 use crate::plan::edit::Entry;
 use crate::plan::hand_in_zone::ZoneDoubt;
@@ -35,6 +37,42 @@ pub struct At {
     pub style: Style,
     pub zone: TimeZone,
     pub today: i64,
+}
+
+/// When the homework was set and is due, in words. On two clocks
+/// (`two_clocks`), no word counts from anyone's today without saying
+/// whose: "due yesterday" (Seoul's) stood beside "today at 06:30 your
+/// time" (Los Angeles'), and "Assigned Sunday 29 November" was the
+/// therapist's day under "Days and times here are 민준's" (issue 13).
+fn assigned_and_due(a: &Assignment, at: &At, reader_at: &At, two_clocks: bool) -> (String, String) {
+    let today = civil_from_days(at.today);
+    if !two_clocks {
+        return (
+            moment_near(&a.assigned, &at.zone, today),
+            super::homework::due_words(&a.due, today),
+        );
+    }
+    let reader_today = civil_from_days(reader_at.today);
+    let assigned = match a.assigned.date.filter(|_| is_date_only(&a.assigned)) {
+        Some(day) => plain_day(day, reader_today),
+        None => moment_near(&a.assigned, &reader_at.zone, reader_today),
+    };
+    let due = a
+        .due
+        .date
+        .map_or_else(|| date_in_words(&a.due), |day| plain_day(day, today));
+    (format!("{assigned} your time"), due)
+}
+
+/// A day in words without "today", "tomorrow" or "yesterday", which
+/// would leave open whose today it is: "Friday 4 December" near `today`,
+/// else as [`crate::plan::date::day_near`] says it (with its year when
+/// not this year's).
+fn plain_day(day: toml::value::Date, today: toml::value::Date) -> String {
+    match (days_from_civil(day) - days_from_civil(today)).abs() {
+        0 | 1 => crate::plan::date::weekday_and_date(day),
+        _ => crate::plan::date::day_near(day, today),
+    }
 }
 
 /// A hand-in: who it is from, when, each task's progress, then its period.
@@ -97,10 +135,9 @@ pub fn hand_in_doubted(
             )
         }
     };
+    let (assigned, due) = assigned_and_due(a, at, reader_at, client.is_some());
     let when = format!(
-        "Assigned {}, due {}, handed in {handed_in}{}.",
-        moment_near(&a.assigned, &at.zone, today),
-        super::homework::due_words(&a.due, today),
+        "Assigned {assigned}, due {due}, handed in {handed_in}{}.",
         submitted_doubt(a, submitted_at, at.today)
             .map(|why| format!(" (this date looks wrong: {why})"))
             .unwrap_or_default()

@@ -354,10 +354,17 @@ impl Wizard<'_> {
         let order = DayOrder::of_region(region.as_deref());
         let example = crate::plan::date::example_for(order, region.as_deref(), "");
         let today = days_from_civil(self.today);
-        let plain = format!("Which date? (like {example})");
-        let mut question = plain.clone();
+        let question = format!("Which date? (like {example})");
+        // Why the last answer was no date, on a line of its own and never
+        // under a tick (it was folded into the next question, below "✔
+        // Which date? · 내일": Min-jun, issue 13).
+        let mut refused: Option<String> = None;
         loop {
-            let Some(text) = self.ask.text(&question, "")? else {
+            if let Some(why) = refused.take() {
+                let said = crate::render::wrap(&format!("{why}."), self.ask.width(), "", "");
+                self.ask.show(&said)?;
+            }
+            let Some(text) = self.ask.text_to_check(&question, "")? else {
                 return Ok(None);
             };
             let read = parse_typed_in(&text, order, region.as_deref(), self.today, When::Future);
@@ -375,10 +382,7 @@ impl Wizard<'_> {
                         Some(_) => month_first,
                         // Esc: the date is asked again, plainly; a refusal
                         // of an earlier answer stayed and read as this one's.
-                        None => {
-                            question.clone_from(&plain);
-                            continue;
-                        }
+                        None => continue,
                     }
                 }
                 _ => {
@@ -386,21 +390,19 @@ impl Wizard<'_> {
                         crate::plan::date::why_not_a_date(&crate::prompt::shorten(&text, 30), read)
                             .unwrap_or_default();
                     let example = crate::plan::date::example_for(order, region.as_deref(), &text);
-                    question = format!("{why}. Which date? (like {example})");
+                    refused = Some(format!("{why}; write it like {example}"));
                     continue;
                 }
             };
             if let Some(why) = crate::plan::date::other_calendar(date) {
-                let example = crate::plan::date::example_for(order, region.as_deref(), &text);
-                question = format!("{why}. Which date? (like {example})");
+                refused = Some(why);
                 continue;
             }
             if days_from_civil(date) <= today {
-                let example = crate::plan::date::example_for(order, region.as_deref(), &text);
-                question = format!(
-                    "{} is today or earlier. Which date after today? (like {example})",
+                refused = Some(format!(
+                    "{} is today or earlier, and a review is a day after today",
                     long_date(date)
-                );
+                ));
                 continue;
             }
             return Ok(Some((date, text)));

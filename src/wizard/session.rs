@@ -435,6 +435,22 @@ struct Keeping<'p> {
     about: Option<String>,
 }
 
+impl Keeping<'_> {
+    /// What a text question starts from: the words half typed into it last
+    /// time, if they were for it, else `initial`. Words kept with what they
+    /// were about go back only to that (the same person, the same
+    /// trigger), whatever its place or the question's words now; older
+    /// ones by their question and line.
+    fn given_back(&mut self, question: &str, initial: &str) -> String {
+        let about = self.about.as_deref();
+        let back = self.waiting.take_if(|w| match &w.about {
+            Some(key) => Some(key.as_str()) == about,
+            None => w.question == question && w.initial == initial,
+        });
+        back.map_or_else(|| initial.to_string(), |unsent| unsent.typed)
+    }
+}
+
 impl Prompter for Keeping<'_> {
     fn show(&mut self, text: &str) -> Result<()> {
         self.inner.show(text)
@@ -443,18 +459,14 @@ impl Prompter for Keeping<'_> {
         self.inner.heading(title)
     }
     fn text(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
-        // Words kept with what they were about go back only to that (the
-        // same person, the same trigger), whatever its place or the
-        // question's words now; older ones by their question and line.
-        let about = self.about.as_deref();
-        let back = self.waiting.take_if(|w| match &w.about {
-            Some(key) => Some(key.as_str()) == about,
-            None => w.question == question && w.initial == initial,
-        });
-        match back {
-            Some(unsent) => self.inner.text(question, &unsent.typed),
-            None => self.inner.text(question, initial),
-        }
+        let initial = self.given_back(question, initial);
+        self.inner.text(question, &initial)
+    }
+    // Passed on, so a date still to be checked is left without a tick by the
+    // terminal (a wrapper's default ticked it).
+    fn text_to_check(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
+        let initial = self.given_back(question, initial);
+        self.inner.text_to_check(question, &initial)
     }
     fn select(
         &mut self,
