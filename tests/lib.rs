@@ -30,6 +30,7 @@ mod local_day;
 mod lockscreen;
 mod long_crisis;
 mod long_words;
+mod minjun;
 #[cfg(unix)]
 mod narrow;
 mod niran;
