@@ -269,3 +269,50 @@ fn change_someone_in_new_never_gives_a_helper_their_number() {
     assert!(draft.contains("02-555-6666"), "{draft}");
     assert!(!draft.contains("+972 54-777-8888"), "{draft}");
 }
+
+/// In `new`, a crisis step holding her brother's number, without his
+/// name, is said as his number and she is asked whether to keep it, as a
+/// step naming him is.
+#[test]
+fn a_step_typed_in_new_with_their_number_is_said() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Noa", "--country", "GB"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Yonatan",
+        "--phone",
+        "054-777-8888",
+        "--do-not-involve",
+    ]);
+    let t = crate::keys::Tmux::start(&env, &["new"], 100);
+    asked(&t, "Walk through it and change what you like?");
+    t.keys(&["Enter"]);
+    asked(&t, "Your name on the plan?");
+    t.keys(&["Enter"]);
+    for question in ["What keeps you going?", "A sign that things are sliding?"] {
+        asked(&t, question);
+        t.keys(&["Enter"]);
+        t.wait_for("Done with this section");
+        t.keys(&["Enter"]);
+    }
+    asked(&t, "What situation puts you at risk?");
+    t.keys(&["Enter"]);
+    t.wait_for("Done with triggers");
+    t.keys(&["Enter"]);
+    t.wait_for("Done with this section");
+    t.wait_for("Change someone");
+    t.keys(&["Enter"]);
+    asked(&t, "What will you do, in order?");
+    t.type_text("Call +972 54 777 8888");
+    t.keys(&["Enter"]);
+    t.wait_for("Keep it as you wrote it?");
+    let said = read(&t.scrollback_joined());
+    assert!(
+        said.contains("This step holds the number of “Yonatan”, whom you marked not to involve in a crisis. That may be just what you meant."),
+        "{said}"
+    );
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+}
