@@ -157,7 +157,7 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        flat.contains("2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣ (the number here is not the one saved for Sam: 07700 900456)"),
+        flat.contains("2. Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣ (the number here is an old number of Sam; the one saved now is 07700 900456)"),
         "{now}"
     );
     let checked = env
@@ -168,7 +168,7 @@ fn an_old_number_left_in_a_step_is_pointed_out() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        said.contains("Crisis step 2 (“Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣”): the number here is not the one saved for Sam: 07700 900456."),
+        said.contains("Crisis step 2 (“Call Sam on ٠٧٧٠٠ ٩٠٠١٢٣”): the number here is an old number of Sam; the one saved now is 07700 900456."),
         "{said}"
     );
     // A change that leaves no step with the old number says nothing more.
@@ -200,7 +200,9 @@ fn an_old_number_is_marked_wherever_the_step_is_shown_or_printed() {
     ]);
     env.ok(["step", "add", "به آرش زنگ بزن: ۰۹۱۲ ۳۴۵ ۶۷۸۹"]);
     env.ok(["contact", "edit", "1", "--phone", "۰۹۱۲ ۳۴۵ ۶۷۰۰"]);
-    let mark = "(the number here is not the one saved for آرش: ۰۹۱۲ ۳۴۵ ۶۷۰۰)";
+    // Her brother's number as it was is kept, so the mark says it is his
+    // old one (numbers16g).
+    let mark = "(the number here is an old number of آرش; the one saved now is ۰۹۱۲ ۳۴۵ ۶۷۰۰)";
     // (The text and Markdown printouts hold a number between marks that
     // keep it left to right: read without them.)
     let flat = |s: &str| {
@@ -248,7 +250,7 @@ fn an_old_number_is_marked_wherever_the_step_is_shown_or_printed() {
         env.ok(args);
         let text = flat(&crate::pdftotext(&pdf));
         assert!(
-            text.contains("check this number") && text.contains("one saved for"),
+            text.contains("check this number") && text.contains("one saved now"),
             "{what}: {text}"
         );
     }

@@ -35,6 +35,7 @@ mod long_crisis;
 mod long_words;
 mod min_jun;
 mod minjun;
+mod minjun_numbers;
 #[cfg(unix)]
 mod narrow;
 mod niran;

@@ -188,3 +188,131 @@ fn a_step_with_the_number_of_someone_not_to_involve_is_said_and_marked() {
         "{now}"
     );
 }
+
+/// Waits until the last line on screen that holds anything contains
+/// `what`, then returns the screen (as tests/resumed.rs does).
+#[track_caller]
+fn asked(t: &crate::keys::Tmux, what: &str) -> String {
+    for _ in 0..200 {
+        let screen = t.screen();
+        let last = screen.lines().rev().find(|row| !row.trim().is_empty());
+        if last.is_some_and(|row| row.contains(what)) {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            return t.screen();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("never asked {what:?}:\n{}", t.scrollback());
+}
+
+/// In `new`, "Change someone": her therapist given her brother's number
+/// is said in `contact edit`'s words, and his number stays as it was.
+#[test]
+fn change_someone_in_new_never_gives_a_helper_their_number() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Noa", "--country", "GB"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dr Cohen",
+        "--phone",
+        "02-555-6666",
+        "--role",
+        "professional",
+    ]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Yonatan",
+        "--phone",
+        "054-777-8888",
+        "--do-not-involve",
+    ]);
+    let t = crate::keys::Tmux::start(&env, &["new"], 100);
+    asked(&t, "Walk through it and change what you like?");
+    t.keys(&["Enter"]);
+    asked(&t, "Your name on the plan?");
+    t.keys(&["Enter"]);
+    for question in ["What keeps you going?", "A sign that things are sliding?"] {
+        asked(&t, question);
+        t.keys(&["Enter"]);
+        t.wait_for("Done with this section");
+        t.keys(&["Enter"]);
+    }
+    asked(&t, "What situation puts you at risk?");
+    t.keys(&["Enter"]);
+    t.wait_for("Done with triggers");
+    t.keys(&["Enter"]);
+    t.wait_for("Done with this section");
+    t.wait_for("Change someone");
+    t.keys(&["Down", "Down", "Enter"]);
+    t.wait_for("Dr Cohen");
+    t.keys(&["Enter"]);
+    asked(&t, "Their name, as you call them");
+    t.keys(&["Enter"]);
+    asked(&t, "Phone number for Dr Cohen?");
+    t.keys(&["C-u"]);
+    t.type_text("+972 54-777-8888");
+    t.keys(&["Enter"]);
+    t.wait_for("Who is Dr Cohen for you?");
+    let said = read(&t.scrollback_joined());
+    assert!(
+        said.contains("Yonatan is on your plan as someone not to involve in a crisis, so Dr Cohen was not given their number as someone to turn to. Their number is kept as it was."),
+        "{said}"
+    );
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    drop(t);
+    let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("02-555-6666"), "{draft}");
+    assert!(!draft.contains("+972 54-777-8888"), "{draft}");
+}
+
+/// In `new`, a crisis step holding her brother's number, without his
+/// name, is said as his number and she is asked whether to keep it, as a
+/// step naming him is.
+#[test]
+fn a_step_typed_in_new_with_their_number_is_said() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Noa", "--country", "GB"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Yonatan",
+        "--phone",
+        "054-777-8888",
+        "--do-not-involve",
+    ]);
+    let t = crate::keys::Tmux::start(&env, &["new"], 100);
+    asked(&t, "Walk through it and change what you like?");
+    t.keys(&["Enter"]);
+    asked(&t, "Your name on the plan?");
+    t.keys(&["Enter"]);
+    for question in ["What keeps you going?", "A sign that things are sliding?"] {
+        asked(&t, question);
+        t.keys(&["Enter"]);
+        t.wait_for("Done with this section");
+        t.keys(&["Enter"]);
+    }
+    asked(&t, "What situation puts you at risk?");
+    t.keys(&["Enter"]);
+    t.wait_for("Done with triggers");
+    t.keys(&["Enter"]);
+    t.wait_for("Done with this section");
+    t.wait_for("Change someone");
+    t.keys(&["Enter"]);
+    asked(&t, "What will you do, in order?");
+    t.type_text("Call +972 54 777 8888");
+    t.keys(&["Enter"]);
+    t.wait_for("Keep it as you wrote it?");
+    let said = read(&t.scrollback_joined());
+    assert!(
+        said.contains("This step holds the number of “Yonatan”, whom you marked not to involve in a crisis. That may be just what you meant."),
+        "{said}"
+    );
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+}

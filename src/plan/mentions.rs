@@ -289,6 +289,12 @@ impl Plan {
         {
             self.former_phones.remove(oldest);
         }
+        // Never more than a plan may hold: the oldest of all go first.
+        let over = self
+            .former_phones
+            .len()
+            .saturating_sub(super::validate::MAX_ITEMS);
+        self.former_phones.drain(..over);
     }
 }
 
@@ -705,6 +711,35 @@ mod tests {
         assert!(plan.former_phones.iter().all(|f| f.contact == "michal"));
         plan.remove::<Contact>("michal", true).unwrap();
         assert!(plan.former_phones.is_empty());
+        // Five kept for one person, the oldest forgotten first.
+        for n in 0..7 {
+            plan.set_phone(0, Some(format!("052-555-000{n}")));
+        }
+        let kept: Vec<&str> = plan
+            .former_phones
+            .iter()
+            .map(|f| f.phone.as_str())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "052-555-0001",
+                "052-555-0002",
+                "052-555-0003",
+                "052-555-0004",
+                "052-555-0005"
+            ]
+        );
+        // A hand-edited file holding more than a plan may hold is named.
+        let former = plan.former_phones[0].clone();
+        plan.former_phones = vec![former; crate::plan::validate::MAX_ITEMS + 1];
+        let problems = crate::plan::validate::validate(&plan);
+        assert!(
+            problems
+                .iter()
+                .any(|p| format!("{p:?}").contains("former_phones")),
+            "{problems:?}"
+        );
     }
 
     /// Noa's brother, marked not to involve: his number in a step, named

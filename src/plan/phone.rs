@@ -107,6 +107,10 @@ pub enum Trouble {
     Reversed,
     /// Nothing in it dials.
     NoDigits,
+    /// It holds two numbers or more ("010-1234-5678, 02-555-1234"): a
+    /// phone dials one, and a link made of it dialled only the first
+    /// (Min-jun, Seoul).
+    TwoNumbers,
 }
 
 impl Trouble {
@@ -118,6 +122,7 @@ impl Trouble {
             Trouble::MixedDigits => "mixes two kinds of digits",
             Trouble::Reversed => "has its + after its digits, as a number turned around would",
             Trouble::NoDigits => "holds no digits to dial",
+            Trouble::TwoNumbers => "holds two numbers, and a phone dials one",
         }
     }
 }
@@ -155,9 +160,11 @@ pub fn without_extension(number: &str) -> &str {
 /// Why `number` can't be trusted as written, if it can't. An RFC 3966
 /// extension at its end ([`without_extension`]) is no look-alike.
 pub fn trouble(number: &str) -> Option<Trouble> {
-    let number = without_extension(number);
+    let number = without_label(without_extension(number));
     if number.chars().any(is_hidden) {
         Some(Trouble::Hidden)
+    } else if two_numbers(number) {
+        Some(Trouble::TwoNumbers)
     } else if number
         .chars()
         .any(|c| digit_value(c).is_none() && !is_punctuation(c))
@@ -382,7 +389,15 @@ pub struct LengthDoubt {
     pub usual: std::ops::RangeInclusive<usize>,
     /// The country's calling code, without its `+`.
     pub calling_code: &'static str,
+    /// Whether the number is judged as a mobile number, whose length
+    /// there is one (a Korean 010 number has 11 digits with its 0).
+    pub mobile: bool,
 }
+
+/// The mobile numbers of a country that have a length of their own: the
+/// country, the prefix after the `0` (or calling code), and their length
+/// after it. "010-1234-567" is a Korean mobile number a digit short.
+const MOBILE_LENGTHS: &[(&str, &str, std::ops::RangeInclusive<usize>)] = &[("KR", "10", 10..=10)];
 
 /// A country's numbers, roughly: its calling code, and how many digits a
 /// number has after the `0` dialled at home (or the calling code), with
@@ -398,6 +413,7 @@ const LENGTHS: &[(&str, &str, std::ops::RangeInclusive<usize>, &[&str])] = &[
     ("IE", "353", 7..=10, &[]),
     ("IN", "91", 10..=10, &["1800", "1860"]),
     ("JP", "81", 9..=10, &[]),
+    ("KR", "82", 8..=10, &[]),
     ("NL", "31", 7..=9, &[]),
     ("NZ", "64", 8..=10, &[]),
     ("US", "1", 10..=10, &[]),
@@ -414,6 +430,10 @@ pub fn unusual_length(number: &str, country: &str) -> Option<LengthDoubt> {
     let (_, code, usual, longer) = LENGTHS
         .iter()
         .find(|(c, _, _, _)| c.eq_ignore_ascii_case(country))?;
+    // Two numbers in one field are said as two, not as one too long.
+    if two_numbers(number) {
+        return None;
+    }
     let dialled = without_trunk_zero(number);
     let digits: String = dialled
         .chars()
@@ -431,6 +451,10 @@ pub fn unusual_length(number: &str, country: &str) -> Option<LengthDoubt> {
     } else {
         digits.strip_prefix('0').unwrap_or(&digits)
     };
+    let mobile = MOBILE_LENGTHS
+        .iter()
+        .find(|(c, prefix, _)| c.eq_ignore_ascii_case(country) && national.starts_with(prefix));
+    let usual = mobile.map_or(usual, |(_, _, length)| length);
     let length = if national.len() < *usual.start() {
         Length::TooShort
     } else if national.len() > *usual.end()
@@ -444,12 +468,84 @@ pub fn unusual_length(number: &str, country: &str) -> Option<LengthDoubt> {
         length,
         usual: usual.clone(),
         calling_code: code,
+        mobile: mobile.is_some(),
     })
+}
+
+/// `number` without words in brackets before or after it, kept as a
+/// label: "010-1234-5678 (집)" is a number and the word "home", not
+/// letters that only look like digits (Min-jun). Brackets holding a digit
+/// are part of the number.
+pub fn without_label(number: &str) -> &str {
+    let trimmed = number.trim();
+    let label = |inner: &str| {
+        inner.chars().any(char::is_alphabetic) && !inner.chars().any(|c| digit_value(c).is_some())
+    };
+    if let Some(rest) = trimmed.strip_suffix([')', '\u{ff09}'])
+        && let Some(open) = rest.rfind(['(', '\u{ff08}'])
+        && label(&rest[open..])
+        && has_digits(&rest[..open])
+    {
+        return rest[..open].trim_end();
+    }
+    if trimmed.starts_with(['(', '\u{ff08}'])
+        && let Some(close) = trimmed.find([')', '\u{ff09}'])
+        && label(&trimmed[..close])
+        && has_digits(&trimmed[close..])
+    {
+        return trimmed[close..]
+            .trim_start_matches([')', '\u{ff09}'])
+            .trim_start();
+    }
+    number
+}
+
+/// Whether `number` holds two numbers or more, written one after another
+/// with a comma, semicolon, slash or bar between them: each part has
+/// seven digits or more. A pause or an extension after a comma
+/// ("021 555 9999,5") is one number.
+fn two_numbers(number: &str) -> bool {
+    number
+        .split([
+            ',', ';', '/', '|', '\u{3001}', '\u{ff0c}', '\u{ff1b}', '\u{ff0f}',
+        ])
+        .filter(|part| part.chars().filter(|c| digit_value(*c).is_some()).count() >= 7)
+        .count()
+        >= 2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Min-jun, Seoul: two numbers in one field are never one link; a
+    /// word in brackets beside a number is a label, not a look-alike.
+    #[test]
+    fn two_numbers_and_a_label_are_told_apart() {
+        let two = "010-1234-5678, 02-555-1234";
+        assert_eq!(trouble(two), Some(Trouble::TwoNumbers));
+        assert_eq!(link_digits(two), None);
+        assert_eq!(
+            trouble("010-1234-5678 / 010-9876-5432"),
+            Some(Trouble::TwoNumbers)
+        );
+        assert_eq!(trouble("+64 21 555 9999,5"), None);
+        assert_eq!(trouble("02-555-1234/5"), None);
+        for labelled in [
+            "010-1234-5678 (집)",
+            "(집) 010-1234-5678",
+            "010-1234-5678（회사）",
+        ] {
+            assert_eq!(trouble(labelled), None, "{labelled}");
+            assert_eq!(
+                link_digits(labelled).as_deref(),
+                Some("01012345678"),
+                "{labelled}"
+            );
+        }
+        assert_eq!(trouble("0800-DAD-HELP"), Some(Trouble::LookAlike));
+        assert_eq!(trouble("0800 (DAD) 123"), Some(Trouble::LookAlike));
+    }
 
     #[test]
     fn a_number_turned_around_is_never_linked() {
@@ -619,6 +715,21 @@ mod tests {
         }
         assert_eq!(judged("07700 90012", "GB"), None);
         assert_eq!(judged("07700 9001234", "GB"), Some(Length::TooLong));
+        // Min-jun, Seoul: a Korean mobile has 11 digits with its 0; a
+        // Seoul number 9 or 10; two numbers in one field are no long one.
+        assert_eq!(judged("010-1234-567", "KR"), Some(Length::TooShort));
+        assert!(unusual_length("010-1234-567", "KR").is_some_and(|d| d.mobile));
+        assert_eq!(judged("+82 10-1234-567", "KR"), Some(Length::TooShort));
+        for number in [
+            "010-1234-5678",
+            "+82 10 1234 5678",
+            "02-555-1234",
+            "02-5555-1234",
+            "031-555-1234",
+            "010-1234-5678, 02-555-1234",
+        ] {
+            assert_eq!(judged(number, "KR"), None, "{number}");
+        }
     }
 
     #[test]

@@ -416,6 +416,7 @@ fn check_counts(plan: &Plan, report: &mut impl FnMut(At, String)) {
     count("triggers".into(), plan.triggers.len(), MAX_ITEMS);
     count("coping".into(), plan.coping.len(), MAX_ITEMS);
     count("contacts".into(), plan.contacts.len(), MAX_ITEMS);
+    count("former_phones".into(), plan.former_phones.len(), MAX_ITEMS);
     count(
         "own_lines.lines".into(),
         plan.own_lines.lines.len(),

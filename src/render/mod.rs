@@ -806,6 +806,10 @@ pub fn phone_warning(number: &str) -> Option<String> {
             Some(Trouble::Reversed) => Some(
                 "this number has its + after its digits, as a number turned around would: check it before you call".into(),
             ),
+            // Never linked as one number: a tap dialled only the first.
+            Some(Trouble::TwoNumbers) => Some(
+                "this holds two numbers, and a phone dials one: keep one here, and add the other as a contact of its own, with a word after the name such as “(home)”".into(),
+            ),
             _ => None,
         }
     }
@@ -833,8 +837,13 @@ pub fn length_words(
         format!("{} to {} digits", doubt.usual.start(), doubt.usual.end())
     };
     let home = if doubt.calling_code == "1" { "1" } else { "0" };
+    let (what, most) = if doubt.mobile {
+        ("a mobile number", "mobile numbers there have")
+    } else {
+        ("a number", "most there have")
+    };
     format!(
-        "“{}” looks too {} for a number in {place} (most there have {usual} after the {home} or +{}): check it before you call",
+        "“{}” looks too {} for {what} in {place} ({most} {usual} after the {home} or +{}): check it before you call",
         clean(number),
         match doubt.length {
             Length::TooShort => "short",

@@ -137,15 +137,30 @@ impl Wizard<'_> {
                 .into_iter()
                 .map(|c| c.name.clone())
                 .collect();
-            if named.is_empty() {
-                return Ok(());
-            }
-            self.say(&format!(
-                "This step names {}, whom you marked not to involve in a crisis. That may be just what you meant.",
-                crate::render::and_list(
-                    &named.iter().map(|n| crate::render::quoted(n)).collect::<Vec<_>>()
-                )
-            ))?;
+            // Her brother's number without his name is his too (Noa).
+            let number = match crate::plan::mentions::number_doubt(&self.draft.plan, &text) {
+                Some(crate::plan::mentions::NumberDoubt::NotToInvolve(them)) => {
+                    Some(them.name.clone())
+                }
+                _ => None,
+            };
+            let said = match (named.is_empty(), number) {
+                (false, _) => format!(
+                    "This step names {}, whom you marked not to involve in a crisis. That may be just what you meant.",
+                    crate::render::and_list(
+                        &named
+                            .iter()
+                            .map(|n| crate::render::quoted(n))
+                            .collect::<Vec<_>>()
+                    )
+                ),
+                (true, Some(them)) => format!(
+                    "This step holds the number of {}, whom you marked not to involve in a crisis. That may be just what you meant.",
+                    crate::render::quoted(&them)
+                ),
+                (true, None) => return Ok(()),
+            };
+            self.say(&said)?;
             let choices = [KEEP_AS_WRITTEN, "Change it"];
             if self.choose("Keep it as you wrote it?", &choices, None)? != Some(1) {
                 return Ok(());
