@@ -196,7 +196,8 @@ fn a_late_night_check_in_for_the_night_before_says_that_day() {
         ("Asia/Taipei", "2026-11-29T16:30:00Z"),
     );
     t.wait_for("Is this check-in for");
-    t.keys(&["Enter"]);
+    // The question starts on neither day (dates16h): ↓ to tonight.
+    t.keys(&["Down", "Enter"]);
     t.wait_for("Strongest urge on Sunday");
     t.type_text("6");
     t.keys(&["Enter"]);
