@@ -258,6 +258,21 @@ pub enum Error {
         number: usize,
     },
 
+    /// Her own emergency number or crisis line given the number of
+    /// someone marked "do not involve": `now` and the card would show it
+    /// as a number to call in a crisis.
+    #[error(
+        "{typed} is the number of {theirs}, whom your plan marks not to involve in a crisis, so it was not kept as {what}. Nothing was changed"
+    )]
+    OwnNumberNotToInvolve {
+        /// The number she typed, cleaned.
+        typed: String,
+        /// Her own entry's name, cleaned.
+        theirs: String,
+        /// "your emergency number", "a number of your crisis line “…”".
+        what: String,
+    },
+
     #[error("there is no revision {revision}; the newest is {newest}")]
     NoRevision { revision: u64, newest: u64 },
 
@@ -889,6 +904,9 @@ impl Error {
             Error::IdTaken { .. } => "choose another id with --id".into(),
             Error::SeveralNamed { .. } => {
                 "type more of its words, or the number before it".into()
+            }
+            Error::OwnNumberNotToInvolve { .. } => {
+                "check the number you meant: `relapse-plan contact list` shows whose number is whose".into()
             }
             Error::IsNotToInvolve { number, .. } | Error::ChangedToNotToInvolve { number, .. } => format!(
                 "if that has changed, change their role first: `relapse-plan contact edit {number} --role help`"

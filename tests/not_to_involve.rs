@@ -216,3 +216,72 @@ fn whole_words_in_any_case_and_script() {
     );
     assert!(said.contains("  relapse-plan step edit 1 \"…\""), "{said}");
 }
+
+/// Trudy (round 9): a vCard saying "The emergency number I added" with
+/// the number of her ex made him her "Emergency" on `now` and the card;
+/// `set` took it too. Her own numbers are never theirs.
+#[test]
+fn her_own_numbers_are_never_the_number_of_someone_not_to_involve() {
+    let env = crate::Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Ex Bob",
+        "--phone",
+        "+64 21 555 0666",
+        "--do-not-involve",
+    ]);
+    let before = env.snapshot_dir();
+    for args in [
+        &["set", "--emergency-number", "021 555 0666"][..],
+        &[
+            "set",
+            "--own-line",
+            "Samaritans NZ",
+            "--call",
+            "+64215550666",
+        ],
+    ] {
+        let said = env.fails(1, args);
+        let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(
+                "is the number of “Ex Bob”, whom your plan marks not to involve in a crisis"
+            ),
+            "{said}"
+        );
+        assert_eq!(env.snapshot_dir(), before, "{args:?} changed the plan");
+    }
+    // A file whose cards say they are her own numbers, as `contact
+    // export` writes them, from a plan that holds his number as hers.
+    let other = crate::Env::new();
+    other.ok(["init", "--name", "Someone", "--country", "NZ"]);
+    other.ok(["set", "--emergency-number", "+64 21 555 0666"]);
+    other.ok([
+        "set",
+        "--own-line",
+        "Samaritans NZ",
+        "--call",
+        "021 555 0666",
+    ]);
+    let file = env.home().join("hers.vcf");
+    other.ok(["contact", "export", "-o", file.to_str().unwrap()]);
+    let said = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .status_any()
+        .run();
+    let text = format!("{}{}", said.stdout, said.stderr);
+    assert!(
+        text.contains(
+            "Not imported, as each holds the number of someone your plan marks not to involve"
+        ),
+        "{text}"
+    );
+    let plan = env.plan();
+    assert_eq!(plan.own_lines.emergency, None, "{text}");
+    assert!(plan.own_lines.lines.is_empty(), "{text}");
+    let now = env.ok(["now"]);
+    assert!(!now.contains("555 0666"), "{now}");
+}

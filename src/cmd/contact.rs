@@ -444,6 +444,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
     let plan = ctx.load()?.plan;
     let (mut cards, mine) = cards_to_keep(args, role, ctx)?;
+    let mine = without_numbers_not_to_involve(ctx, &plan, mine)?;
     // What would come of hers, on a copy: said now, taken in under the lock.
     let own = plan.own_lines.clone().take_in(mine.iter().cloned());
     // Cards whose number came with them: one left out for holding no
@@ -550,6 +551,51 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         // see plan::note).
         Ok(imported_words(added, own, &source))
     })
+}
+
+/// Her own numbers from the file, less any that is the number of someone
+/// she marked "do not involve", which are said, with whose they are: a
+/// card could make her ex her emergency number (Trudy).
+fn without_numbers_not_to_involve(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    mine: Vec<own_numbers::Mine>,
+) -> Result<Vec<own_numbers::Mine>> {
+    let mut kept = Vec::with_capacity(mine.len());
+    let mut left_out = Vec::new();
+    for found in mine {
+        let (what, numbers): (String, Vec<&str>) = match &found {
+            own_numbers::Mine::Emergency { number, .. } => {
+                ("your emergency number".into(), vec![number.as_str()])
+            }
+            own_numbers::Mine::Line(line) => (
+                format!("your crisis line {}", crate::render::quoted(&line.name)),
+                line.call
+                    .iter()
+                    .chain(line.text.iter())
+                    .map(String::as_str)
+                    .collect(),
+            ),
+        };
+        match numbers
+            .iter()
+            .find_map(|n| plan.not_to_involve_number(n).map(|them| (*n, them)))
+        {
+            Some((number, them)) => left_out.push(format!(
+                "{what} · {}: the number of {}, whom you marked not to involve",
+                clean(number),
+                crate::render::quoted(&them.name)
+            )),
+            None => kept.push(found),
+        }
+    }
+    if !left_out.is_empty() {
+        ctx.say(&format!(
+            "Not imported, as each holds the number of someone your plan marks not to involve in a crisis:\n{}",
+            listed(left_out)
+        ))?;
+    }
+    Ok(kept)
 }
 
 /// The revision's note for an import: "imported 2 people from a.vcf",

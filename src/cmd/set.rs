@@ -15,6 +15,9 @@ use crate::render::ics;
 pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     tidy_numbers(&mut args, ctx)?;
     let own = own_lines_change(&args)?;
+    if own.is_some() {
+        own_numbers_to_involve(&ctx.load()?.plan, &args)?;
+    }
     let new_country = ctx.country.as_deref().map(country);
     // Dates are read the way the plan's country writes them (the one set
     // now, else the one it has).
@@ -121,6 +124,39 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         Some(path) => write_review_event(&path, ctx),
         None => Ok(()),
     }
+}
+
+/// Refuses her own emergency number or crisis line when it is the number
+/// of someone she marked "do not involve": `now`, the card and the lock
+/// screen would offer it to call in a crisis.
+fn own_numbers_to_involve(plan: &crate::plan::Plan, args: &SetArgs) -> Result<()> {
+    let line = args.own_line.as_deref().map(crate::render::quoted);
+    let emergency = match &args.emergency_number {
+        Some(Cleared::Set(number)) => Some(number.as_str()),
+        _ => None,
+    };
+    let given = [
+        (emergency, "your emergency number".to_string()),
+        (
+            args.call.as_deref(),
+            format!("the number to call {}", line.clone().unwrap_or_default()),
+        ),
+        (
+            args.text.as_deref(),
+            format!("the number to text {}", line.unwrap_or_default()),
+        ),
+    ];
+    for (number, what) in given {
+        let Some(number) = number else { continue };
+        if let Some(them) = plan.not_to_involve_number(number) {
+            return Err(Error::OwnNumberNotToInvolve {
+                typed: crate::render::clean(number),
+                theirs: crate::render::quoted(&them.name),
+                what: what.trim_end().to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A field to set, trimmed, or `None` to clear it ("none", or nothing).

@@ -265,6 +265,18 @@ impl Plan {
             })
     }
 
+    /// Someone marked "do not involve" whose number `number` is, written
+    /// any way (`same_number`): her own emergency number or crisis line
+    /// must never be theirs (Trudy: a vCard made her ex her "Emergency").
+    pub fn not_to_involve_number(&self, number: &str) -> Option<&Contact> {
+        let country = self.country.as_deref();
+        self.contacts.iter().filter(|c| !c.to_involve()).find(|c| {
+            c.phone
+                .as_deref()
+                .is_some_and(|theirs| same_number(theirs, number, country))
+        })
+    }
+
     /// Whether `contact` may be shown as someone to turn to: not marked
     /// "do not involve", and not the same person as someone who is (a
     /// plan written before names and numbers were compared as a person
