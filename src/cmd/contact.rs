@@ -485,12 +485,15 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let (new, mut not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
     not_to_involve.splice(0..0, marked);
     say_not_to_involve(ctx, &plan, &not_to_involve)?;
+    let (new, old) = without_old_numbers(&plan, new);
+    say_old_numbers(ctx, &plan, &old)?;
     say_shared_numbers(ctx, &plan, &new)?;
     if new.is_empty() && own.count() == 0 {
         return ctx.say(
             if sorted.other_number.is_empty()
                 && sorted.alike.is_empty()
                 && not_to_involve.is_empty()
+                && old.is_empty()
                 && own.other_numbers.is_empty()
                 && !matches!(own.emergency, own_numbers::Emergency::Kept { .. })
             {
@@ -551,6 +554,53 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         // see plan::note).
         Ok(imported_words(added, own, &source))
     })
+}
+
+/// The cards whose number is one a person in her plan had before she
+/// changed it, taken out: a phone's old export brought her sister's dead
+/// number back as a second sister, and the old-number mark on her crisis
+/// step vanished with it (Noa).
+fn without_old_numbers(plan: &Plan, cards: Vec<Card>) -> (Vec<Card>, Vec<(Card, String)>) {
+    let country = plan.country.as_deref();
+    let mut new = Vec::with_capacity(cards.len());
+    let mut old = Vec::new();
+    for card in cards {
+        let whose = card.phone.as_deref().and_then(|phone| {
+            plan.former_phones
+                .iter()
+                .find(|f| crate::plan::same::same_number(&f.phone, phone, country))
+                .and_then(|f| plan.contacts.iter().find(|c| c.id == f.contact))
+        });
+        match whose {
+            Some(them) => old.push((card, them.id.clone())),
+            None => new.push(card),
+        }
+    }
+    (new, old)
+}
+
+/// Says which cards hold an old number, whose it was, and the one saved now.
+fn say_old_numbers(ctx: &mut Ctx, plan: &Plan, old: &[(Card, String)]) -> Result<()> {
+    if old.is_empty() {
+        return Ok(());
+    }
+    let lines = old
+        .iter()
+        .filter_map(|(card, id)| {
+            let them = plan.contacts.iter().find(|c| c.id == *id)?;
+            Some(format!(
+                "{} · {}: an old number of {}; the one saved now is {}",
+                clean(&card.name),
+                clean(card.phone.as_deref().unwrap_or_default()),
+                crate::render::quoted(&them.name),
+                clean(them.phone.as_deref().unwrap_or("none"))
+            ))
+        })
+        .collect();
+    ctx.say(&format!(
+        "Not imported, as each holds a number you changed for someone in your plan:\n{}",
+        listed(lines)
+    ))
 }
 
 /// Her own numbers from the file, less any that is the number of someone
