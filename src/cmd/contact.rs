@@ -457,29 +457,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let doubtful = tidy_numbers(&mut cards);
     let mut sorted = vcard::sort_out(&plan, cards);
     let marked = marked_not_to_involve(&plan, &mut sorted);
-    let list = |cards: &[Card]| -> String {
-        listed(
-            cards
-                .iter()
-                .map(|c| match &c.phone {
-                    Some(phone) => format!("{} · {phone}", clean(&c.name)),
-                    None => format!("{} · no number", clean(&c.name)),
-                })
-                .collect(),
-        )
-    };
-    if !sorted.known.is_empty() {
-        ctx.say(&format!(
-            "Already in your plan, so skipped:\n{}",
-            list(&sorted.known)
-        ))?;
-    }
-    if !sorted.twice.is_empty() {
-        ctx.say(&format!(
-            "In the file more than once, so added once:\n{}",
-            list(&sorted.twice)
-        ))?;
-    }
+    say_known_and_twice(ctx, &sorted)?;
     say_not_imported(ctx, &plan, &sorted)?;
     say_own_left_out(ctx, &own)?;
     let (new, mut not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
@@ -554,6 +532,34 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         // see plan::note).
         Ok(imported_words(added, own, &source))
     })
+}
+
+/// The cards already in the plan, and those the file holds twice.
+fn say_known_and_twice(ctx: &mut Ctx, sorted: &vcard::Sorted) -> Result<()> {
+    let list = |cards: &[Card]| -> String {
+        listed(
+            cards
+                .iter()
+                .map(|c| match &c.phone {
+                    Some(phone) => format!("{} · {phone}", clean(&c.name)),
+                    None => format!("{} · no number", clean(&c.name)),
+                })
+                .collect(),
+        )
+    };
+    if !sorted.known.is_empty() {
+        ctx.say(&format!(
+            "Already in your plan, so skipped:\n{}",
+            list(&sorted.known)
+        ))?;
+    }
+    if !sorted.twice.is_empty() {
+        ctx.say(&format!(
+            "In the file more than once, so added once:\n{}",
+            list(&sorted.twice)
+        ))?;
+    }
+    Ok(())
 }
 
 /// The cards whose number is one a person in her plan had before she
