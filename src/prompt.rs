@@ -1060,7 +1060,12 @@ impl Terminal {
             lines[0] = lines[0].replacen('✔', &console::style("✔").green().to_string(), 1);
         }
         for line in lines {
-            self.term.write_line(&line).map_err(Error::Terminal)?;
+            // Her number in her Arabic answer held left to right, as every
+            // other screen holds it: echoed bare, "٠١٠٠ ١٢٣ ٤٥٦٧" showed
+            // its groups swapped on a bidi terminal (Layla, round 9).
+            self.term
+                .write_line(&crate::render::for_screen(&line))
+                .map_err(Error::Terminal)?;
         }
         Ok(())
     }

@@ -964,3 +964,29 @@ fn ctrl_c_in_a_menu_leaves_the_question_said_as_stopped() {
         "the menu stayed:\n{screen}"
     );
 }
+
+/// The line an answer leaves on screen held her Arabic-Indic number bare:
+/// on a bidi terminal its groups swapped, and at the moment she checks her
+/// sister's number it looked mistyped (Layla, round 9). It is held left to
+/// right as on every other screen.
+#[test]
+fn an_answer_left_on_screen_holds_her_number_as_typed() {
+    let env = Env::new();
+    env.ok(["init", "--name", "ليلى", "--country", "EG"]);
+    let mut p = stopped_or_not(&env, &["new"], true, 130);
+    answer(&mut p, "Walk through it and change what you like?", "y\r");
+    answer(&mut p, "Your local emergency number?", "٠١٠٠ ١٢٣ ٤٥٦٧\r");
+    let shown = p.exp_string("The line's name?").unwrap();
+    let shown: Vec<u8> = shown
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    let shown = String::from_utf8_lossy(&shown).into_owned();
+    let echo = shown
+        .lines()
+        .find(|l| l.contains("Your local emergency number?") && l.contains("٤٥٦٧"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(echo.contains("\u{202d}٠١٠٠ ١٢٣ ٤٥٦٧\u{202c}"), "{echo:?}");
+    press(&mut p, "\u{3}");
+    p.eof();
+}

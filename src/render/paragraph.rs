@@ -148,7 +148,16 @@ fn screen_line(line: &str) -> String {
     }
     let mut out = String::with_capacity(line.len() + 16);
     let mut at = 0;
-    let rtl = starts_right_to_left(line);
+    // A table's row is laid out left to right, column by column, whatever
+    // its cells hold: a right-to-left mark beside her number joined her
+    // sister's name and number into one run, and they swapped columns
+    // (Layla, round 9). The row starts with a left-to-right mark, so a
+    // terminal that finds each line's direction keeps it left to right.
+    let row = line.trim_start().starts_with(['│', '┃', '║', '|']);
+    if row {
+        out.push(LRM);
+    }
+    let rtl = !row && starts_right_to_left(line);
     for range in whole_numbers(line) {
         out.push_str(&line[at..range.start]);
         let number = &line[range.clone()];
@@ -1229,6 +1238,28 @@ mod tests {
             // Marked once only.
             assert_eq!(for_screen(&shown), shown);
         }
+    }
+
+    /// A table's row keeps its columns in order on a bidi terminal: her
+    /// sister's number under "Phone", her name under "Name" (Layla, round
+    /// 9: a right-to-left mark beside the number swapped them).
+    #[test]
+    fn a_table_row_keeps_its_columns_in_order() {
+        let row = "│ 1. مريم ┆ ٠١٠٠ ١٢٣ ٤٥٦٧ ┆ someone I can ask for help ┆ أي وقت │";
+        let shown = for_screen(row);
+        for level in [None, Some(unicode_bidi::Level::ltr())] {
+            let seen = seen_as(&shown, level);
+            let name = seen.find("ميرم").unwrap_or_else(|| panic!("{seen}"));
+            let number = seen
+                .find("٠١٠٠ ١٢٣ ٤٥٦٧")
+                .unwrap_or_else(|| panic!("{seen}"));
+            let role = seen
+                .find("someone I can ask")
+                .unwrap_or_else(|| panic!("{seen}"));
+            assert!(seen.find("1.") < Some(name), "{seen}");
+            assert!(name < number && number < role, "{seen}");
+        }
+        assert_eq!(display_width(&shown), display_width(row));
     }
 
     /// English lines, and lines with no number, are written byte for byte
