@@ -161,6 +161,10 @@ pub fn write_lapse_plan_on(
     let width = style.width;
     let said = format!("You acted on an urge {when}");
     writeln!(w, "{}", heading(&said, style))?;
+    // Before anything else, for a plan about self-harm or an overdose:
+    // one line with the number to call if she is hurt (Layla and Noa, round
+    // 9: her crisis numbers came only after five more questions).
+    writeln!(w, "{}", wrap(&if_hurt(plan), width, "", ""))?;
     writeln!(
         w,
         "{}",
@@ -190,6 +194,26 @@ pub fn write_lapse_plan_on(
         }
     }
     Ok(())
+}
+
+/// "If you are hurt or in danger now, call 112." with her country's
+/// emergency number, else her own, else the words for one.
+fn if_hurt(plan: &Plan) -> String {
+    let country =
+        crate::crisis_lines::for_country(plan.country.as_deref()).and_then(|lines| lines.emergency);
+    let own = plan
+        .own_lines
+        .emergency
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    match country.or(own) {
+        Some(number) => format!(
+            "If you are hurt or in danger now, call {} now. The rest can wait.",
+            clean(number)
+        ),
+        None => "If you are hurt or in danger now, call your local emergency number now. The rest can wait.".into(),
+    }
 }
 
 /// Days since the last lapse, said without shame: the longest stretch and
@@ -567,6 +591,34 @@ mod tests {
         );
         assert!(!offer.contains("fa-xin-ri"), "{text}");
         assert_eq!(command, "  relapse-plan rehearse 1", "{text}");
+    }
+
+    /// Layla and Noa, round 9: after "I acted on the urge" on a self-harm
+    /// plan at night, the number to call if she is hurt came only after
+    /// five more questions. It is the first line after the heading.
+    #[test]
+    fn a_lapse_says_first_whom_to_call_if_she_is_hurt() {
+        let mut plan = Plan::new("ليلى".into(), Some("EG".into()));
+        plan.own_lines.emergency = Some("١٢٣".into());
+        let mut out = Vec::new();
+        write_lapse_plan_on(&mut out, &plan, crate::render::Style::FILE, "on Sunday").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next(),
+            Some("You acted on an urge on Sunday"),
+            "{text}"
+        );
+        assert_eq!(
+            lines.next(),
+            Some("If you are hurt or in danger now, call ١٢٣ now. The rest can wait."),
+            "{text}"
+        );
+        plan.country = Some("GB".into());
+        let mut out = Vec::new();
+        write_lapse_plan_on(&mut out, &plan, crate::render::Style::FILE, "today").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("call 999 now"), "{text}");
     }
 
     /// Noa, after a lapse: the riskiest trigger had no plan yet, and the
