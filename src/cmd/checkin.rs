@@ -21,11 +21,24 @@ use crate::wizard::checkin::{Asked, SoFar, ask};
 /// today stays in the log, so "nothing was saved" would be untrue then) and,
 /// once she has answered something, the command that saves it (and, when
 /// she stopped before saying whether she acted on an urge, how to say so).
-fn stopped_words(earlier: usize, command: Option<(&str, bool)>) -> String {
+fn stopped_words(earlier: usize, command: Option<(&str, bool)>, when: &str) -> String {
+    // After midnight, a check-in for the night before is about that day,
+    // not "today" (Layla, Noa, Trudy: "the one you saved earlier today"
+    // was Sunday's, said at 01:10 on Monday).
+    let day = when.strip_prefix("on ").unwrap_or(when);
+    let earlier_that_day = if when == "today" {
+        "earlier today".to_string()
+    } else {
+        format!("for {day}")
+    };
     let kept = match earlier {
-        0 => "Stopped. Nothing was saved for today",
-        1 => "Stopped. This check-in was not saved; the one you saved earlier today is kept",
-        _ => "Stopped. This check-in was not saved; the ones you saved earlier today are kept",
+        0 => format!("Stopped. Nothing was saved for {day}"),
+        1 => format!(
+            "Stopped. This check-in was not saved; the one you saved {earlier_that_day} is kept"
+        ),
+        _ => format!(
+            "Stopped. This check-in was not saved; the ones you saved {earlier_that_day} are kept"
+        ),
     };
     match command {
         // One line, never wrapped, so it copies whole.
@@ -34,7 +47,7 @@ fn stopped_words(earlier: usize, command: Option<(&str, bool)>) -> String {
             crate::render::clean(command)
         ),
         Some((command, false)) => format!(
-            "{kept}. To save what you answered (add --acted partly or --acted yes if you acted on an urge today):\n  {}",
+            "{kept}. To save what you answered (add --acted partly or --acted yes if you acted on an urge {when}):\n  {}",
             crate::render::clean(command)
         ),
         None if earlier == 0 => {
@@ -516,7 +529,13 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
     let log = ctx.store.load_recent_check_ins()?;
     let earlier = log.on(today);
     let count = earlier.map_or(0, |e| e.times.len());
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words(count, None).into()));
+    let when = crate::render::checkin::on_the_day(
+        crate::plan::date::days_from_civil(today),
+        crate::plan::date::days_from_civil(ctx.today),
+    );
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(
+        stopped_words(count, None, &when).into(),
+    ));
     match ask(
         &mut terminal,
         plan,
@@ -557,7 +576,7 @@ fn walk_through(plan: &Plan, today: Date, ctx: &mut Ctx) -> Result<Asked> {
                 )
             });
             Err(Error::Stopped(
-                stopped_words(count, command.as_deref().map(|c| (c, acted_said))).into(),
+                stopped_words(count, command.as_deref().map(|c| (c, acted_said)), &when).into(),
             ))
         }
         other => other,
@@ -596,7 +615,9 @@ fn which_night(
     ctx: &mut Ctx,
 ) -> Result<Date> {
     use crate::plan::date::weekday_and_date;
-    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(stopped_words(0, None).into()));
+    crate::prompt::on_ctrl_c(crate::prompt::CtrlC::Say(
+        stopped_words(0, None, "today").into(),
+    ));
     let (tonight, clock_day) = (weekday_and_date(night), weekday_and_date(ctx.today));
     let choices = vec![format!("{tonight} (tonight)"), clock_day.clone()];
     let question = format!("Is this check-in for {tonight} (tonight) or {clock_day}?");
@@ -609,7 +630,7 @@ fn which_night(
         terminal
             .select_needed(&question, &choices, &why)
             .map_err(|error| match error {
-                Error::Cancelled => Error::Stopped(stopped_words(0, None).into()),
+                Error::Cancelled => Error::Stopped(stopped_words(0, None, "today").into()),
                 other => other,
             })?;
     if chosen == 1 {
@@ -876,5 +897,39 @@ mod tests {
         assert_eq!(parse_time("7").unwrap(), (7, 0));
         assert!(parse_time("24:00").is_err());
         assert!(parse_time("abc").is_err());
+    }
+}
+
+#[cfg(test)]
+mod stopped_tests {
+    use super::stopped_words;
+
+    /// Ctrl-C at 01:10 on Monday in a check-in she said was for Sunday
+    /// night named "today" (Layla, Noa, Trudy, round 9): it names Sunday.
+    #[test]
+    fn ctrl_c_names_the_day_the_check_in_is_for() {
+        let said = stopped_words(
+            1,
+            Some(("relapse-plan check-in --urge 6", false)),
+            "on Sunday",
+        );
+        assert!(
+            said.starts_with(
+                "Stopped. This check-in was not saved; the one you saved for Sunday is kept."
+            ),
+            "{said}"
+        );
+        assert!(said.contains("if you acted on an urge on Sunday"), "{said}");
+        assert!(!said.contains("today"), "{said}");
+        let said = stopped_words(0, None, "on Sunday");
+        assert!(
+            said.starts_with("Stopped. Nothing was saved for Sunday"),
+            "{said}"
+        );
+        let said = stopped_words(2, None, "today");
+        assert!(
+            said.contains("the ones you saved earlier today are kept"),
+            "{said}"
+        );
     }
 }

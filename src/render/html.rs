@@ -645,6 +645,7 @@ fn stylesheet(paper: Paper) -> String {
 }}
 * {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+:lang(ko) {{ word-break: keep-all; }}
 body {{ font-family: "DejaVu Sans", "Noto Sans", system-ui, sans-serif; font-size: 17px; line-height: 1.4; color: var(--ink); background: var(--paper); max-width: 46em; margin: 0 auto; padding: 0.8em 1em 2em; overflow-wrap: break-word; }}
 h1 {{ font-size: 1.5em; line-height: 1.2; margin: 0 0 0.1em; }}
 h2 {{ font-size: 1.05em; margin: 1em 0 0.25em; padding-bottom: 0.1em; border-bottom: 1px solid var(--line); break-after: avoid; }}
