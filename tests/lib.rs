@@ -55,6 +55,7 @@ mod plan_link;
 mod printed_trends;
 mod printing;
 mod privacy;
+mod priya;
 mod properties;
 #[cfg(unix)]
 mod ranking;

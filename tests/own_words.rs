@@ -128,8 +128,11 @@ fn a_review_date_in_the_solar_hijri_calendar_is_read_and_said_in_both() {
     let t = Tmux::start(&env, &["new"], 50);
     t.wait_for("You have unfinished answers");
     t.keys(&["Enter"]);
-    // Iran has no checked emergency number: asked once, skipped here.
+    // Iran has no checked emergency number or line: each asked once,
+    // skipped here.
     t.wait_for("Your local emergency number?");
+    t.keys(&["Enter"]);
+    t.wait_for("The line's name?");
     t.keys(&["Enter"]);
     t.wait_for("When would you like to review");
     t.keys(&["Down", "Down", "Down", "Enter"]);

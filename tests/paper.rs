@@ -9,16 +9,17 @@ use crate::{Env, tool};
 /// One word on a page as poppler places it: its text (in visual order,
 /// left to right, as on paper), page, and box in points.
 #[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    page: usize,
-    x0: f32,
-    y0: f32,
-    x1: f32,
+pub(crate) struct Word {
+    pub(crate) text: String,
+    pub(crate) page: usize,
+    pub(crate) x0: f32,
+    pub(crate) y0: f32,
+    pub(crate) x1: f32,
+    pub(crate) y1: f32,
 }
 
 /// Every word of a PDF with where it sits.
-fn words(pdf: &Path) -> Vec<Word> {
+pub(crate) fn words(pdf: &Path) -> Vec<Word> {
     let out = tool("pdftotext")
         .arg("-bbox")
         .arg(pdf)
@@ -42,6 +43,7 @@ fn words(pdf: &Path) -> Vec<Word> {
                 x0: attr(head, "xMin"),
                 y0: attr(head, "yMin"),
                 x1: attr(head, "xMax"),
+                y1: attr(head, "yMax"),
             });
         }
     }

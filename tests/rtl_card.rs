@@ -5,51 +5,8 @@
 //! A mark under a step is a line of its own; hours read in their line's
 //! order, phone numbers as typed.
 
-use std::path::Path;
-
-use crate::{Env, tool, unmarked};
-
-/// One word on a page as poppler places it: its text and the top of its
-/// box, in points.
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    page: usize,
-    x0: f32,
-    y0: f32,
-    y1: f32,
-}
-
-/// Every word of a PDF with where it sits.
-fn words(pdf: &Path) -> Vec<Word> {
-    let out = tool("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .case("pdftotext (poppler-utils) places the PDF's words")
-        .stderr_lacks("Syntax Error")
-        .run();
-    let html = String::from_utf8(out.bytes).unwrap();
-    let attr = |tag: &str, name: &str| -> f32 {
-        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        tag[at..].split('"').next().unwrap().parse().unwrap()
-    };
-    let mut found = Vec::new();
-    for (page, part) in html.split("<page ").skip(1).enumerate() {
-        for tag in part.split("<word ").skip(1) {
-            let (head, rest) = tag.split_once('>').unwrap();
-            let text = rest.split("</word>").next().unwrap();
-            found.push(Word {
-                text: text.replace("&apos;", "'").replace("&amp;", "&"),
-                page,
-                x0: attr(head, "xMin"),
-                y0: attr(head, "yMin"),
-                y1: attr(head, "yMax"),
-            });
-        }
-    }
-    found
-}
+use crate::paper::{Word, words};
+use crate::{Env, unmarked};
 
 /// Layla's plan: her sister Maryam's number changed, and her first crisis
 /// step still holds the old one.

@@ -695,7 +695,11 @@ fn worth_talking_about(
             }
         }
     }
-    flags.extend(warning_periods(period, at.today));
+    let periods = warning_periods(period, at.today);
+    if periods.is_empty() {
+        flags.extend(strong_urges(period, at.today));
+    }
+    flags.extend(periods);
     flags.extend(
         crate::plan::mentions::in_plan(&period.plan)
             .iter()
@@ -928,6 +932,29 @@ fn check_ins(
 
 /// Every stretch of days the plan's early warning held over the period's
 /// check-ins, with why, in the person's own warning signs.
+/// The days of a strong urge (at or above her plan's own early-warning
+/// level) when they are too few to make a warning period: one hard night
+/// ended "Nothing stands out" for her counsellor, though her own screen
+/// had shown her crisis steps (Priya, round C).
+fn strong_urges(period: &Period, today: i64) -> Option<String> {
+    let entries = &period.check_ins;
+    let rule = Some(period.plan.early_warning)
+        .filter(|r| r.problems().is_empty())
+        .unwrap_or_default();
+    let strong: Vec<String> = entries
+        .iter()
+        .filter(|c| c.urge >= rule.urge)
+        .map(|c| {
+            format!(
+                "{} on {}",
+                c.urge,
+                day_label(entries, c.day_number(), today)
+            )
+        })
+        .collect();
+    (!strong.is_empty()).then(|| format!("A strong urge: {}", strong.join(", ")))
+}
+
 fn warning_periods(period: &Period, today: i64) -> Vec<String> {
     let entries = &period.check_ins;
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
