@@ -262,9 +262,11 @@ pub enum Error {
     /// someone marked "do not involve": `now` and the card would show it
     /// as a number to call in a crisis.
     #[error(
-        "{typed} is the number of {theirs}, whom your plan marks not to involve in a crisis, so it was not kept as {what}. Nothing was changed"
+        "{typed} is the {kind} of {theirs}, whom your plan marks not to involve in a crisis, so it was not kept as {what}. Nothing was changed"
     )]
     OwnNumberNotToInvolve {
+        /// "number" or "name".
+        kind: &'static str,
         /// The number she typed, cleaned.
         typed: String,
         /// Her own entry's name, cleaned.

@@ -275,13 +275,64 @@ fn her_own_numbers_are_never_the_number_of_someone_not_to_involve() {
     let text = format!("{}{}", said.stdout, said.stderr);
     assert!(
         text.contains(
-            "Not imported, as each holds the number of someone your plan marks not to involve"
+            "Not imported, as each holds the number or name of someone your plan marks not to involve"
         ),
         "{text}"
     );
     let plan = env.plan();
     assert_eq!(plan.own_lines.emergency, None, "{text}");
     assert!(plan.own_lines.lines.is_empty(), "{text}");
+    assert!(
+        !text.contains("Everyone in this file is already in your plan"),
+        "{text}"
+    );
     let now = env.ok(["now"]);
     assert!(!now.contains("555 0666"), "{now}");
+}
+
+/// Trudy (round C): a crisis line of her own under the name of someone
+/// marked "do not involve" put his name on the crisis screen; a card whose
+/// note named an old number brought it in over the one her phone dials.
+#[test]
+fn her_own_lines_never_carry_his_name_or_a_note_the_card_disagrees_with() {
+    let env = crate::Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Bob",
+        "--phone",
+        "021 999 8888",
+        "--do-not-involve",
+    ]);
+    let before = env.snapshot_dir();
+    let said = env.fails(1, ["set", "--own-line", "Bob", "--call", "0800 444 557"]);
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("“Bob” is the name of “Bob”, whom your plan marks not to involve"),
+        "{said}"
+    );
+    assert_eq!(env.snapshot_dir(), before);
+    let file = env.home().join("cards.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nTEL:0800 444 556\r\n\
+         NOTE:A crisis line I added: call 0800 444 556\\, from x.\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Local Help\r\nTEL:0800 765 432\r\n\
+         NOTE:A crisis line I added: call 0800 123 456\\, from council site.\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let ran = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .status_any()
+        .run();
+    let text = format!("{}{}", ran.stdout, ran.stderr);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("“Bob” is the name of “Bob”"), "{text}");
+    assert!(
+        flat.contains("its note says 0800 123 456, but the number on the card is 0800 765 432"),
+        "{text}"
+    );
+    assert!(env.plan().own_lines.lines.is_empty(), "{text}");
 }

@@ -444,7 +444,9 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
     let plan = ctx.load()?.plan;
     let (mut cards, mine) = cards_to_keep(args, role, ctx)?;
+    let read_mine = mine.len();
     let mine = without_numbers_not_to_involve(ctx, &plan, mine)?;
+    let left_out_mine = mine.len() < read_mine;
     // What would come of hers, on a copy: said now, taken in under the lock.
     let own = plan.own_lines.clone().take_in(mine.iter().cloned());
     // Cards whose number came with them: one left out for holding no
@@ -472,6 +474,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 && sorted.alike.is_empty()
                 && not_to_involve.is_empty()
                 && old.is_empty()
+                && !left_out_mine
                 && own.other_numbers.is_empty()
                 && !matches!(own.emergency, own_numbers::Emergency::Kept { .. })
             {
@@ -633,6 +636,22 @@ fn without_numbers_not_to_involve(
                     .collect(),
             ),
         };
+        // A line under the name of someone not to involve is theirs too:
+        // the crisis screen would show his name as one to call.
+        let named = match &found {
+            own_numbers::Mine::Line(line) => plan
+                .not_to_involve_like(&line.name, None, None)
+                .map(|them| (line.name.as_str(), them)),
+            own_numbers::Mine::Emergency { .. } => None,
+        };
+        if let Some((name, them)) = named {
+            left_out.push(format!(
+                "{what}: {} is the name of {}, whom you marked not to involve",
+                crate::render::quoted(name),
+                crate::render::quoted(&them.name)
+            ));
+            continue;
+        }
         match numbers
             .iter()
             .find_map(|n| plan.not_to_involve_number(n).map(|them| (*n, them)))
@@ -647,7 +666,7 @@ fn without_numbers_not_to_involve(
     }
     if !left_out.is_empty() {
         ctx.say(&format!(
-            "Not imported, as each holds the number of someone your plan marks not to involve in a crisis:\n{}",
+            "Not imported, as each holds the number or name of someone your plan marks not to involve in a crisis:\n{}",
             listed(left_out)
         ))?;
     }
@@ -1127,7 +1146,10 @@ fn cards_to_keep(
     for mut card in cards_read {
         // Hers (a mixed emergency card keeps her part): never a person.
         if let Some(own) = card.mine.take() {
-            match vcard::card_problem(&card, role).or_else(|| mine_problem(&own)) {
+            match vcard::card_problem(&card, role)
+                .or_else(|| mine_problem(&own))
+                .or_else(|| note_and_number_disagree(&card, &own))
+            {
                 Some(why) => bad.push(format!(
                     "card {}, {}: {why}",
                     card.position,
@@ -1212,6 +1234,41 @@ fn cards_to_keep(
 /// Why a number of hers from a file can't come back into the plan: one
 /// that does not dial what it shows, or is too long, is never taken in
 /// (the export writes neither, so the file was changed since).
+/// A card of hers whose note names numbers none of its own numbers are:
+/// she may have corrected the number on her phone and left the note, and
+/// the note's old number would have come in over the one her phone dials
+/// (Trudy, round C). Neither is taken: she is asked to check.
+fn note_and_number_disagree(card: &Card, mine: &own_numbers::Mine) -> Option<String> {
+    let dialled: Vec<&str> = card
+        .phone
+        .iter()
+        .chain(&card.other_phones)
+        .map(String::as_str)
+        .collect();
+    let said: Vec<&str> = match mine {
+        own_numbers::Mine::Emergency { number, .. } => vec![number.as_str()],
+        own_numbers::Mine::Line(line) => line
+            .call
+            .iter()
+            .chain(&line.text)
+            .map(String::as_str)
+            .collect(),
+    };
+    let agree = dialled.is_empty()
+        || said.iter().any(|n| {
+            dialled
+                .iter()
+                .any(|d| crate::plan::same::same_number(n, d, None))
+        });
+    (!agree).then(|| {
+        format!(
+            "its note says {}, but the number on the card is {}: check which is right, then add it with `relapse-plan set`",
+            said.iter().map(|n| clean(n)).collect::<Vec<_>>().join(" or "),
+            dialled.iter().map(|n| clean(n)).collect::<Vec<_>>().join(" or ")
+        )
+    })
+}
+
 fn mine_problem(mine: &own_numbers::Mine) -> Option<String> {
     let (numbers, source): (Vec<&String>, _) = match mine {
         own_numbers::Mine::Emergency { number, source } => (vec![number], source),

@@ -146,10 +146,21 @@ fn own_numbers_to_involve(plan: &crate::plan::Plan, args: &SetArgs) -> Result<()
             format!("the number to text {}", line.unwrap_or_default()),
         ),
     ];
+    if let Some(name) = args.own_line.as_deref()
+        && let Some(them) = plan.not_to_involve_like(name, None, None)
+    {
+        return Err(Error::OwnNumberNotToInvolve {
+            kind: "name",
+            typed: crate::render::quoted(name),
+            theirs: crate::render::quoted(&them.name),
+            what: "the name of a crisis line".into(),
+        });
+    }
     for (number, what) in given {
         let Some(number) = number else { continue };
         if let Some(them) = plan.not_to_involve_number(number) {
             return Err(Error::OwnNumberNotToInvolve {
+                kind: "number",
                 typed: crate::render::clean(number),
                 theirs: crate::render::quoted(&them.name),
                 what: what.trim_end().to_string(),
