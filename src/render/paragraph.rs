@@ -764,7 +764,11 @@ fn paths(text: &str) -> Vec<Range<usize>> {
 fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
     let mut out = Vec::with_capacity(words.len());
     for word in words {
-        if word.number || word.width <= width {
+        // A command to paste is never cut: split mid-word ("…/plan rehe" /
+        // "arse") it pasted as two broken lines (Noa, Min-jun, Priya). On a
+        // line of its own it runs over the edge, and the terminal's own
+        // wrap copies back whole.
+        if word.number || word.width <= width || a_command(&word.text) {
             out.push(word);
             continue;
         }
@@ -794,6 +798,13 @@ fn break_long(words: Vec<Word>, width: usize) -> Vec<Word> {
         });
     }
     out
+}
+
+/// Whether a word is a whole command in backquotes, as hints give them
+/// (with the stop or comma after it).
+fn a_command(text: &str) -> bool {
+    let text = text.trim_end_matches(['.', ',', ';', ':', ')']);
+    text.starts_with("`relapse-plan ") && text.ends_with('`') && text.len() > 2
 }
 
 /// Whether a piece of text ends in a label ("Call:", "Phone:", "电话："):
@@ -984,6 +995,17 @@ mod tests {
     /// Issue 13: a command in backquotes was broken at a space or a `/`
     /// at narrow widths, and the pasted half failed. It is kept whole: on
     /// its own line when it does not fit, over the edge when wider.
+    /// At 50 columns, a command made longer than the line by its
+    /// `--plan-dir` was cut mid-word, "…/plan rehe" / "arse" (Noa, Min-jun,
+    /// Priya): it goes whole on a line of its own.
+    #[test]
+    fn a_command_wider_than_the_line_is_never_cut() {
+        let command = "`relapse-plan --plan-dir /tmp/fe10-priya/plan rehearse`";
+        let text = format!("Saved as revision 3. {command} helps you practise.");
+        let laid = wrap(&text, 50, "", "", Flavor::Terminal);
+        assert!(laid.lines().any(|line| line == command), "{laid}");
+    }
+
     #[test]
     fn a_backquoted_command_is_kept_whole() {
         let command = "`relapse-plan restore 3 --plan-dir '/a b/c'`";
