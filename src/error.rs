@@ -77,7 +77,7 @@ pub enum Error {
     /// belongs (a FIFO, a folder, a device): every change waits on the
     /// lock, so none can be saved until it is gone.
     #[error(
-        "`{}` should be relapse-plan's empty lock file, but {what} is there, so no change can be saved; nothing is saving your plan just now, and nothing was changed",
+        "`{}` should be relapse-plan's empty lock file, but {what} is there, so this could not go on; nothing is saving your plan just now, and nothing was changed",
         path.display()
     )]
     LockInTheWay {

@@ -8,27 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::Env;
 use crate::keys::Tmux;
-
-/// `text` with every run of white space one space: what the screen says,
-/// whatever the width wrapped.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Waits until the screen says `words`, wherever the width wrapped them,
-/// then returns the screen as [`one_line`].
-#[track_caller]
-fn wait_said(t: &Tmux, words: &str) -> String {
-    for _ in 0..200 {
-        let screen = one_line(&t.screen());
-        if screen.contains(words) {
-            std::thread::sleep(std::time::Duration::from_millis(150));
-            return one_line(&t.screen());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("never said {words:?}:\n{}", t.screen());
-}
+use crate::wei::{one_line, wait_said};
 
 /// The example hand-in (Sam's, for Dr Patel) with `edits` made to its
 /// text, written in `env`'s home.

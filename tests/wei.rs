@@ -10,14 +10,14 @@ use crate::keys::Tmux;
 
 /// `text` with every run of white space one space: what the screen says,
 /// whatever the width wrapped.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Waits until the screen says `words`, wherever the width wrapped them,
 /// then returns the screen as [`one_line`].
 #[track_caller]
-fn wait_said(t: &Tmux, words: &str) -> String {
+pub(crate) fn wait_said(t: &Tmux, words: &str) -> String {
     for _ in 0..200 {
         let screen = one_line(&t.screen());
         if screen.contains(words) {

@@ -887,7 +887,7 @@ fn parse_time(text: &str) -> Result<(u8, u8)> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_time;
+    use super::{parse_time, stopped_words};
 
     #[test]
     fn times_of_day() {
@@ -898,11 +898,6 @@ mod tests {
         assert!(parse_time("24:00").is_err());
         assert!(parse_time("abc").is_err());
     }
-}
-
-#[cfg(test)]
-mod stopped_tests {
-    use super::stopped_words;
 
     /// Ctrl-C at 01:10 on Monday in a check-in she said was for Sunday
     /// night named "today" (Layla, Noa, Trudy, round 9): it names Sunday.
