@@ -33,9 +33,7 @@ mod local_day;
 mod lockscreen;
 mod long_crisis;
 mod long_words;
-mod min_jun;
 mod minjun;
-mod minjun_numbers;
 #[cfg(unix)]
 mod narrow;
 mod niran;
@@ -81,6 +79,7 @@ mod trudy_round6;
 mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;
+mod typed_dates;
 mod walk;
 mod web;
 mod wei;
