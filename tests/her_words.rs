@@ -2,6 +2,7 @@
 //! Pacific/Auckland) read their plans: every screen says what she chose,
 //! and only that.
 
+use crate::one_line;
 use std::fs;
 
 use crate::Env;
@@ -413,11 +414,6 @@ fn commands_take_the_number_or_her_words_she_sees() {
     ]);
     let check_ins = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(check_ins.contains("used = [\"san-bu\"]"), "{check_ins}");
-}
-
-/// `text` with its line breaks and runs of spaces as single spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Issue 13 leftovers: `rehearse --ics` schedules only what can be

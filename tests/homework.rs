@@ -1,16 +1,12 @@
 //! Therapist homework, both sides, on two separate plan folders with a
 //! fixed clock: assign → start → work → status → submit → review.
 
+use crate::one_line as flat;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::Env;
-
-/// Text read as one line: lines wrapped to the width joined again.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")

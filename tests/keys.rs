@@ -3,6 +3,7 @@
 //! screen itself has to be read (a resized window, a wide character at the
 //! edge). Mei writes Traditional Chinese, emoji and Arabic.
 
+use crate::one_line as one_line_of;
 use std::fs;
 use std::time::Duration;
 
@@ -880,10 +881,6 @@ fn enter_alone_never_rates_and_words_typed_into_a_menu_never_choose() {
             && draft.contains("confidence = 60"),
         "{draft}"
     );
-}
-
-fn one_line_of(screen: &str) -> String {
-    screen.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Issue 13 (Oksana, Mei): Ctrl-C part-way through a check-in lost every

@@ -90,6 +90,12 @@ use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Output};
 use std::time::{Duration, Instant};
 
+/// `text` with every run of white space one space: what the screen or the
+/// file says, wherever a width wrapped it.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The moment every test runs at.
 pub const NOW: &str = "2026-11-22T10:15:00Z";
 

@@ -9,7 +9,7 @@
 
 use crate::Env;
 use crate::keys::Tmux;
-use crate::wei::one_line as read;
+use crate::one_line as read;
 
 /// What `args` shows in a terminal `width` columns wide.
 fn on_screen(env: &Env, args: &[&str], width: u16) -> String {

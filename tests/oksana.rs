@@ -84,11 +84,7 @@ pub(crate) fn utf8(shown: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// `text` with its line breaks and runs of spaces as single spaces, to find
-/// a sentence the terminal's width wrapped.
-pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::one_line;
 
 /// `rehearse` of a situation with nothing planned for it says so in her
 /// words, with the one command that plans it, and asks nothing: no "how

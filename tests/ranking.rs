@@ -8,11 +8,7 @@
 
 use crate::Env;
 use crate::keys::Tmux;
-
-/// `screen` with every run of spaces and line breaks one space.
-fn flat(screen: &str) -> String {
-    screen.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::one_line as flat;
 
 /// Where each of `words` first shows in `shown`, in the order given: each
 /// must show, and after the one before it.

@@ -4,15 +4,11 @@
 //! trigger's number the same on every screen. In tmux where a key is
 //! pressed, as a person would.
 
+use crate::one_line as flat;
 use std::fs;
 
 use crate::Env;
 use crate::keys::Tmux;
-
-/// `screen` with every run of spaces and line breaks one space.
-fn flat(screen: &str) -> String {
-    screen.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// The command shown to save a stopped check-in, from the screen.
 #[track_caller]

@@ -4,11 +4,7 @@
 //! with its weekday, and the breathing bar fits the window.
 
 use crate::Env;
-
-/// Words as one line, however a PDF or a terminal broke them.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::one_line as flat;
 
 /// `init` in a folder left open to others made it 0700 in silence. It now
 /// says so, once, when it changes it; a save into a folder already private

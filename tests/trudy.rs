@@ -3,6 +3,7 @@
 //! back, and smaller boundary words. Every test here was seen failing on
 //! the code before its fix.
 
+use crate::one_line as flat;
 use std::fmt::Write as _;
 use std::fs;
 
@@ -10,12 +11,6 @@ use crate::Env;
 
 fn examples() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
-/// Text with every run of spaces and line breaks as one space, so a
-/// sentence wrapped on screen is found whole.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Writes a vCard file of `cards` (name, number) in the person's home.

@@ -2,16 +2,11 @@
 //! people dropped from a vCard for sharing a number, and other harms. Every
 //! test here was seen failing on the code before its fix.
 
+use crate::one_line as flat;
 use std::fmt::Write as _;
 use std::fs;
 
 use crate::Env;
-
-/// Text with every run of spaces and line breaks as one space, so a
-/// sentence wrapped on screen is found whole.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// Mum and Dad share the home landline; Dad has his own mobile too. Both
 /// come in, Dad with his own mobile, and the words say so: he was once

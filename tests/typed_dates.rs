@@ -15,10 +15,7 @@ fn plan_in(country: &str) -> Env {
 
 /// What `set` said, on either stream, on one line.
 fn said(ran: &crate::Ran) -> String {
-    format!("{}{}", ran.stdout, ran.stderr)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::one_line(&format!("{}{}", ran.stdout, ran.stderr))
 }
 
 fn next_review(env: &Env) -> Option<String> {

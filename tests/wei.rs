@@ -8,11 +8,7 @@ use std::fs;
 use crate::Env;
 use crate::keys::Tmux;
 
-/// `text` with every run of white space one space: what the screen says,
-/// whatever the width wrapped.
-pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::one_line;
 
 /// Waits until the screen says `words`, wherever the width wrapped them,
 /// then returns the screen as [`one_line`].

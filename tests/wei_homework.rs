@@ -3,16 +3,11 @@
 //! what is counted and said is what happened, on both clocks, in words a
 //! therapist reads, at every width.
 
+use crate::one_line;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::Env;
-
-/// `text` with every run of white space one space: what the screen says,
-/// whatever the width wrapped.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
