@@ -399,11 +399,14 @@ pub struct SetArgs {
     /// How you want to be named on your plan.
     #[arg(long)]
     pub name: Option<String>,
-    /// When you last reviewed the plan (YYYY-MM-DD); "none" to clear.
+    /// When you last reviewed the plan, as you write dates (31/03/2027,
+    /// 2027-03-31, 31 March); "none" to clear.
     #[arg(long, value_name = "DATE")]
     pub last_review: Option<String>,
-    /// When to review it next (YYYY-MM-DD); "none" to clear. Plans are usually reviewed every 30-90 days.
-    #[arg(long, value_name = "DATE")]
+    /// When to review it next, as you write dates (31/03/2027, 2027-03-31,
+    /// "next Friday"); "none" to clear. Plans are usually reviewed every
+    /// 30-90 days.
+    #[arg(long, alias = "review", value_name = "DATE")]
     pub next_review: Option<String>,
     /// Write the next review date as a calendar event to FILE (`-` for
     /// standard output), for a calendar app.

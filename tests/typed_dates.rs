@@ -428,3 +428,25 @@ fn homework_start_says_when_a_check_in_day_has_already_gone() {
     let ran = at(&near, "America/Los_Angeles", "2026-11-29T19:00:00Z", &start);
     assert!(!said(&ran).contains("already gone"), "{}", said(&ran));
 }
+
+/// `set --review` is what a person types for the next review (clap once
+/// offered `--remove-own-line` for it), and the help says dates are read
+/// as people write them, not only as YYYY-MM-DD.
+#[test]
+fn set_review_is_the_next_review_and_its_help_shows_dates_as_written() {
+    let env = plan_in("IE");
+    let ran = env.test(["set", "--review", "31/03/2027"]).run();
+    assert_eq!(next_review(&env).as_deref(), Some("2027-03-31"));
+    assert!(
+        said(&ran).contains("next review on 31 March 2027"),
+        "{}",
+        said(&ran)
+    );
+    let help = crate::one_line(&env.ok(["set", "--help"]));
+    assert!(
+        help.contains(
+            "When to review it next, as you write dates (31/03/2027, 2027-03-31, \"next Friday\")"
+        ),
+        "{help}"
+    );
+}
