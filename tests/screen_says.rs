@@ -209,7 +209,7 @@ fn esc_while_comparing_keeps_the_comparisons_answered() {
         "{screen}"
     );
     assert!(
-        screen.contains("Stopped comparing. You compared 2 of 3; both are in the order you chose, hardest first: 2. An argument with Jo about money 1. Friday payday, walking past the pub on the way home The other one keeps its place by your ratings."),
+        screen.contains("Stopped comparing. You put 2 of 3 triggers in order; both are in the order you chose, hardest first: 2. An argument with Jo about money 1. Friday payday, walking past the pub on the way home The other one keeps its place by your ratings."),
         "{screen}"
     );
     t.keys(&["Enter"]);

@@ -42,6 +42,66 @@ pub fn rank_pairwise<T: Clone, E>(
     Ok(ranked)
 }
 
+/// The order after comparing stopped part-way: `placed` (hardest first, as
+/// the answers just given put them) merged with the items of `earlier`
+/// (the order an earlier comparing gave, hardest first) not reached now,
+/// which keep their earlier order among themselves. Each of those goes
+/// below every placed item she had called harder before and above every
+/// one she had called easier; where no answer of hers says, the merge goes
+/// by `riskier` (the priority from her ratings; placed first on a tie), as
+/// the one ordering rule does for triggers never compared. Without this,
+/// Esc dropped the earlier answers and a trigger went back above one she
+/// had called harder (Mulu, issue 13). Linear after an n·log n lookup.
+pub fn keep_earlier_answers<T: Clone + Eq + std::hash::Hash>(
+    earlier: &[T],
+    placed: &[T],
+    riskier: impl Fn(&T, &T) -> bool,
+) -> Vec<T> {
+    use std::collections::HashMap;
+    let at_now: HashMap<&T, usize> = placed.iter().enumerate().map(|(i, t)| (t, i)).collect();
+    // For each earlier item not placed now: how many placed items must go
+    // before it (one past the lowest place now of any she called harder),
+    // and the place now of the highest she called easier (it must go
+    // before that one). Both only grow along `earlier`.
+    let mut waiting: Vec<(&T, usize, usize)> = Vec::new();
+    let mut after = 0;
+    for item in earlier {
+        match at_now.get(item) {
+            Some(&now) => after = after.max(now + 1),
+            None => waiting.push((item, after, placed.len())),
+        }
+    }
+    let mut before = placed.len();
+    let mut w = waiting.len();
+    for item in earlier.iter().rev() {
+        if let Some(&now) = at_now.get(item) {
+            before = before.min(now);
+        } else {
+            w -= 1;
+            waiting[w].2 = before.max(waiting[w].1);
+        }
+    }
+    let mut order = Vec::with_capacity(placed.len() + waiting.len());
+    let (mut p, mut u) = (0, 0);
+    while p < placed.len() || u < waiting.len() {
+        let take_placed = match (placed.get(p), waiting.get(u)) {
+            (Some(next), Some(&(item, after, before))) => {
+                p < after || (p < before && !riskier(item, next))
+            }
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if take_placed {
+            order.push(placed[p].clone());
+            p += 1;
+        } else {
+            order.push(waiting[u].0.clone());
+            u += 1;
+        }
+    }
+    order
+}
+
 /// The most questions [`rank_pairwise`] can ask for `n` items:
 /// the sum of ⌈log2(k + 1)⌉ for k from 1 to n − 1.
 pub fn max_questions(n: usize) -> usize {
@@ -135,6 +195,45 @@ mod tests {
                 placed: vec!["b", "a"],
                 why: "esc"
             })
+        );
+    }
+
+    #[test]
+    fn a_stop_keeps_the_earlier_answers_for_those_not_reached() {
+        // Riskier by ratings: the later letter.
+        let later = |a: &&str, b: &&str| a > b;
+        // Earlier: A harder than B. Now A was placed above C, then Esc: B
+        // stays below A however high its ratings.
+        assert_eq!(
+            keep_earlier_answers(&["A", "B"], &["A", "C"], later),
+            ["A", "C", "B"]
+        );
+        assert_eq!(
+            keep_earlier_answers(&["A", "B"], &["C", "A"], later),
+            ["C", "A", "B"]
+        );
+        // B was above A: it stays above A wherever A is now.
+        assert_eq!(
+            keep_earlier_answers(&["B", "A"], &["C", "A"], later),
+            ["C", "B", "A"]
+        );
+        // Where her answers do not say, her ratings do.
+        assert_eq!(
+            keep_earlier_answers(&["A", "D"], &["C", "E"], later),
+            ["C", "E", "A", "D"]
+        );
+        assert_eq!(
+            keep_earlier_answers(&["F", "D"], &["C", "E"], later),
+            ["F", "D", "C", "E"]
+        );
+        // A changed mind among placed ones wins; the rest keep theirs.
+        assert_eq!(
+            keep_earlier_answers(&["A", "B", "C", "D"], &["C", "A"], later),
+            ["C", "A", "B", "D"]
+        );
+        assert_eq!(
+            keep_earlier_answers::<&str>(&[], &["C", "A"], later),
+            ["C", "A"]
         );
     }
 }

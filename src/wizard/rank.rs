@@ -6,7 +6,7 @@ use super::Wizard;
 use crate::error::{Error, Result};
 use crate::plan::Trigger;
 use crate::plan::priority::{fully_rated, sorted};
-use crate::plan::ranking::{Stopped, max_questions, rank_pairwise};
+use crate::plan::ranking::{Stopped, keep_earlier_answers, max_questions, rank_pairwise};
 use crate::render::{counted, plural};
 
 const LIKELIHOOD: [&str; 6] = [
@@ -286,9 +286,12 @@ impl Wizard<'_> {
             .plan
             .triggers
             .iter()
-            .any(|t| t.rank.is_some() && !placed.iter().any(|(id, _)| *id == t.id));
+            .filter(|t| {
+                t.rank.is_some() && fully_rated(t) && !placed.iter().any(|(id, _)| *id == t.id)
+            })
+            .count();
         let mut said = format!(
-            "Stopped comparing. You compared {} of {of}; {} in the order you chose, hardest first:\n{}",
+            "Stopped comparing. You put {} of {of} triggers in order; {} in the order you chose, hardest first:\n{}",
             placed.len(),
             if placed.len() == 2 {
                 "both are"
@@ -303,10 +306,10 @@ impl Wizard<'_> {
             } else {
                 format!("The other {others} keep their places")
             };
-            let how = if before {
-                "as before (from your earlier comparing, or your ratings)"
-            } else {
+            let how = if before == 0 {
                 "by your ratings"
+            } else {
+                "by your earlier answers, and by your ratings where those do not say"
             };
             said = format!("{said}\n{whom} {how}.");
         }
@@ -326,39 +329,35 @@ impl Wizard<'_> {
 
     /// Gives the triggers `placed` (hardest first) ranks 1, 2, 3…. After
     /// a comparing that went all the way (`complete`), those are every
-    /// trigger rated in full. After a stop part-way, another trigger that
-    /// had a rank from an earlier comparing keeps its place after them
-    /// (its order among the others as it was) only when every one placed
-    /// now had a place in that earlier order too, so the earlier answers
-    /// put them above it; else it would claim an order she never chose,
-    /// and it goes back to its place by her ratings. One not fully rated
-    /// yet holds no rank: it is listed after the rated ones.
+    /// trigger rated in full. After a stop part-way, those ranked by an
+    /// earlier comparing and not reached now keep the places her earlier
+    /// answers gave them ([`keep_earlier_answers`]): Esc once dropped
+    /// them, and one went back above a trigger she had called harder
+    /// (Mulu). One not fully rated yet holds no rank: it is listed after
+    /// the rated ones.
     fn put_in_order(&mut self, placed: &[(String, String)], complete: bool) -> Result<()> {
-        let was_ranked = |plan: &crate::plan::Plan, id: &str| {
-            plan.triggers
-                .iter()
-                .any(|t| t.id == id && t.rank.is_some() && fully_rated(t))
-        };
-        let keep_earlier = !complete
-            && placed
-                .iter()
-                .all(|(id, _)| was_ranked(&self.draft.plan, id));
-        let rest: Vec<String> = if keep_earlier {
-            sorted(&self.draft.plan.triggers)
-                .iter()
-                .filter(|t| {
-                    t.rank.is_some() && fully_rated(t) && !placed.iter().any(|(id, _)| *id == t.id)
-                })
-                .map(|t| t.id.clone())
-                .collect()
+        let placed: Vec<String> = placed.iter().map(|(id, _)| id.clone()).collect();
+        let order = if complete {
+            placed
         } else {
-            Vec::new()
+            let earlier: Vec<String> = sorted(&self.draft.plan.triggers)
+                .iter()
+                .filter(|t| t.rank.is_some() && fully_rated(t))
+                .map(|t| t.id.clone())
+                .collect();
+            let priority: std::collections::HashMap<&String, _> = self
+                .draft
+                .plan
+                .triggers
+                .iter()
+                .map(|t| (&t.id, crate::plan::priority::Priority::of(t)))
+                .collect();
+            keep_earlier_answers(&earlier, &placed, |a, b| priority.get(a) > priority.get(b))
         };
-        let order: Vec<&String> = placed.iter().map(|(id, _)| id).chain(rest.iter()).collect();
         for t in &mut self.plan().triggers {
             t.rank = order
                 .iter()
-                .position(|id| **id == t.id)
+                .position(|id| *id == t.id)
                 .map(|at| u32::try_from(at + 1).unwrap_or(u32::MAX));
         }
         self.keep()

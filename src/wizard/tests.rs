@@ -602,10 +602,45 @@ fn esc_after_answering_keeps_the_comparisons_answered() {
         "{said}"
     );
     // Each with its own number (A was added first), never its place.
-    assert!(said.contains("You compared 2 of 3"), "{said}");
+    assert!(said.contains("You put 2 of 3 triggers in order"), "{said}");
     assert!(said.contains("2. B\n  1. A"), "{said}");
     assert!(
         said.contains("The other one keeps its place by your ratings."),
+        "{said}"
+    );
+}
+
+/// Mulu: after comparing in `new` (A harder than B), a new trigger C came
+/// in; in `rank` she answered one comparison and pressed Esc. B lost its
+/// rank and, by its higher ratings, went back above A, the one she had
+/// called harder. Her earlier answer now holds: A above B.
+#[test]
+fn esc_keeps_an_earlier_comparing_for_those_not_reached() {
+    let mut plan = Plan::new(String::new(), None);
+    for (id, l, rank) in [("a", 1, Some(1)), ("b", 5, Some(2)), ("c", 5, None)] {
+        let mut t = Trigger::new(id.into(), id.to_uppercase());
+        (t.likelihood, t.intensity, t.confidence) = (Some(l), Some(5), Some(0));
+        t.rank = rank;
+        plan.triggers.push(t);
+    }
+    // A is harder than C; then Esc when B is compared.
+    let answers = ["n", "y", "A", "<esc>"];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| {
+        w.rank()?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    let order: Vec<&str> = crate::plan::priority::sorted(&draft.plan.triggers)
+        .iter()
+        .map(|t| t.situation.as_str())
+        .collect();
+    // C and B were never compared, and rate the same: C, placed now, first.
+    assert_eq!(order, ["A", "C", "B"], "{:#?}", ask.transcript);
+    let said = ask.transcript.join(" ");
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("The other one keeps its place by your earlier answers, and by your ratings where those do not say."),
         "{said}"
     );
 }
