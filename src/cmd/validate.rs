@@ -113,8 +113,9 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     }
     // A step naming someone with a number that is not theirs (an old one
     // left after it changed) would send her to the wrong number.
+    let marks = crate::plan::mentions::Marks::of(&plan);
     for (n, step) in plan.crisis_steps.iter().enumerate() {
-        if let Some(mark) = crate::render::other_number_mark(&plan, &step.text) {
+        if let Some(mark) = crate::render::other_number_mark(&marks, &step.text) {
             ctx.say(&format!(
                 "Crisis step {} ({}): {}. Worth a look: `relapse-plan step edit {} \"…\"` changes it.",
                 n + 1,

@@ -16,22 +16,13 @@ pub const STEP_SECTIONS: [Section; 3] = [
 /// The contacts marked "do not involve" whom `text` names, in the plan's
 /// order, each once.
 pub fn not_to_involve<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
-    named(plan, text)
-        .into_iter()
-        .filter(|c| !c.to_involve())
-        .collect()
+    Marks::of(plan).not_to_involve(text)
 }
 
 /// Every contact whom `text` names, in the plan's order, each once: the
 /// card keeps the people her crisis steps tell her to call.
 pub fn named<'p>(plan: &'p Plan, text: &str) -> Vec<&'p Contact> {
-    // Letters folded as names are compared ([`super::same::fold_letters`]):
-    // "زنگ به نيما" names her نیما, whichever keyboard wrote the yeh.
-    let text = super::same::fold_letters(text);
-    plan.contacts
-        .iter()
-        .filter(|c| names_of(plan, c).iter().any(|name| names(&text, name)))
-        .collect()
+    Marks::of(plan).named(text)
 }
 
 /// One place in the plan whose words name someone not to involve.
@@ -70,10 +61,11 @@ pub fn in_plan(plan: &Plan) -> Vec<Mention<'_>> {
             )
         })
     });
+    let marks = Marks::of(plan);
     sections
         .chain(coping)
         .filter_map(|(place, text)| {
-            let named = not_to_involve(plan, text);
+            let named = marks.not_to_involve(text);
             (!named.is_empty()).then(|| Mention {
                 place,
                 text,
@@ -160,58 +152,7 @@ impl<'p> NumberDoubt<'p> {
 /// `None` for most steps. Numbers are read as they dial
 /// ([`super::same::same_number`]).
 pub fn number_doubt<'p>(plan: &'p Plan, text: &str) -> Option<NumberDoubt<'p>> {
-    let held = numbers_in(text);
-    if held.is_empty() {
-        return None;
-    }
-    let country = plan.country.as_deref();
-    let is = |n: &str, p: &str| super::same::same_number(n, p, country);
-    let known = known_numbers(plan);
-    // A number someone to turn to also has is theirs (Niran's brother,
-    // who shared the family's number): that is said on its own.
-    if let Some(them) = plan.contacts.iter().find(|c| {
-        !c.to_involve()
-            && c.phone.as_deref().is_some_and(|p| {
-                held.iter()
-                    .any(|n| is(n, p) && !known.iter().any(|k| is(n, k)))
-            })
-    }) {
-        return Some(NumberDoubt::NotToInvolve(them));
-    }
-    let stray: Vec<&String> = held
-        .iter()
-        .filter(|n| !known.iter().any(|k| is(n, k)))
-        .collect();
-    if stray.is_empty() {
-        return None;
-    }
-    let former = plan.former_phones.iter().find_map(|f| {
-        stray
-            .iter()
-            .any(|n| is(n, &f.phone))
-            .then(|| plan.contacts.iter().find(|c| c.id == f.contact))
-            .flatten()
-            .filter(|c| c.to_involve())
-    });
-    if let Some(contact) = former {
-        return Some(NumberDoubt::Former(contact));
-    }
-    // Only when every number is stray: "if Alex doesn't answer, call the
-    // Samaritans on 116 123" is not Alex's number gone stale.
-    if stray.len() < held.len() {
-        return None;
-    }
-    let lower = super::same::fold_letters(text);
-    let mut named = plan.contacts.iter().filter(|c| {
-        c.to_involve()
-            && c.phone.is_some()
-            && names_of(plan, c).iter().any(|name| names(&lower, name))
-    });
-    let contact = named.next()?;
-    if named.next().is_some() {
-        return None;
-    }
-    Some(NumberDoubt::NotTheirs(contact))
+    Marks::of(plan).doubt(text)
 }
 
 /// The person whose number a step's number is not right for (see
@@ -298,30 +239,242 @@ impl Plan {
     }
 }
 
-/// The names a person may call someone by, lower-case: the name as she
-/// gave it; its first word when it has more than one ("Dermot" of
-/// "Dermot Byrne", "Dermot (ex)"); and any other word of it that no one
-/// else in the plan has in their name ("מיכל" of "אחותי מיכל", "Mum" of
-/// "Sarah (Mum)"). Never a title or a word any step may hold for itself
-/// ("Dr", "my", "the", "crisis", "ד\"ר"): "call a dr" names no one.
-fn names_of(plan: &Plan, contact: &Contact) -> Vec<String> {
-    let name = super::same::fold_letters(contact.name.trim());
+/// What marking a plan's steps needs to know of its people and numbers,
+/// worked out once for all the steps a screen shows: each person's names
+/// (folded), and the numbers to turn to, of people not to involve and
+/// former ones, looked up by hash. Worked out again for each step, it cost
+/// steps × people² (Trudy: `now` ran for over ten minutes at 500 people).
+pub struct Marks<'p> {
+    plan: &'p Plan,
+    /// Each contact's names ([`names_of`]), in the plan's order.
+    names: Vec<Vec<String>>,
+    /// Numbers someone may call: people to turn to, her own, the lines.
+    known: NumberSet<()>,
+    /// The numbers of people not to involve: their place in the plan.
+    not_to_involve: NumberSet<usize>,
+    /// Former numbers: their place in `former_phones`.
+    former: NumberSet<usize>,
+}
+
+impl<'p> Marks<'p> {
+    pub fn of(plan: &'p Plan) -> Marks<'p> {
+        let country = plan.country.as_deref();
+        let folded: Vec<String> = plan
+            .contacts
+            .iter()
+            .map(|c| super::same::fold_letters(c.name.trim()))
+            .collect();
+        let mut counts = std::collections::HashMap::new();
+        for name in &folded {
+            let mut words = words_of(name);
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                *counts.entry(word).or_insert(0usize) += 1;
+            }
+        }
+        let names = folded.into_iter().map(|n| names_of(n, &counts)).collect();
+        let mut known = NumberSet::new(country);
+        for number in known_numbers(plan) {
+            known.insert(&number, ());
+        }
+        let mut not_to_involve = NumberSet::new(country);
+        for (at, c) in plan.contacts.iter().enumerate() {
+            if let (false, Some(phone)) = (c.to_involve(), c.phone.as_deref()) {
+                not_to_involve.insert(phone, at);
+            }
+        }
+        let mut former = NumberSet::new(country);
+        for (at, f) in plan.former_phones.iter().enumerate() {
+            former.insert(&f.phone, at);
+        }
+        Marks {
+            plan,
+            names,
+            known,
+            not_to_involve,
+            former,
+        }
+    }
+
+    /// Whether `text` (folded) names the contact at `at`.
+    fn names(&self, text: &str, at: usize) -> bool {
+        self.names[at].iter().any(|name| names(text, name))
+    }
+
+    /// The contacts marked "do not involve" whom `text` names, in the
+    /// plan's order, each once.
+    pub fn not_to_involve(&self, text: &str) -> Vec<&'p Contact> {
+        if self.plan.contacts.iter().all(Contact::to_involve) {
+            return Vec::new();
+        }
+        let text = super::same::fold_letters(text);
+        self.plan
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(at, c)| !c.to_involve() && self.names(&text, *at))
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    /// Every contact whom `text` names, in the plan's order, each once.
+    pub fn named(&self, text: &str) -> Vec<&'p Contact> {
+        // Letters folded as names are compared ([`super::same::fold_letters`]):
+        // "زنگ به نيما" names her نیما, whichever keyboard wrote the yeh.
+        let text = super::same::fold_letters(text);
+        self.plan
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| self.names(&text, *at))
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    /// Whether a number in `text` (a crisis step) is not one to call as it
+    /// stands, and why (see [`number_doubt`]).
+    pub fn doubt(&self, text: &str) -> Option<NumberDoubt<'p>> {
+        let plan = self.plan;
+        let held = numbers_in(text);
+        if held.is_empty() {
+            return None;
+        }
+        let stray: Vec<&String> = held
+            .iter()
+            .filter(|n| self.known.first(n).is_none())
+            .collect();
+        // A number someone to turn to also has is theirs (Niran's brother,
+        // who shared the family's number): that is said on its own.
+        if let Some(at) = stray
+            .iter()
+            .filter_map(|n| self.not_to_involve.first(n).copied())
+            .min()
+        {
+            return Some(NumberDoubt::NotToInvolve(&plan.contacts[at]));
+        }
+        if stray.is_empty() {
+            return None;
+        }
+        // The first former number (in the plan's order) that a stray one
+        // is, whose person is still in the plan.
+        let mut formers: Vec<usize> = stray
+            .iter()
+            .flat_map(|n| self.former.all(n))
+            .copied()
+            .collect();
+        formers.sort_unstable();
+        let former = formers
+            .into_iter()
+            .find_map(|at| {
+                let id = &plan.former_phones[at].contact;
+                plan.contacts.iter().find(|c| c.id == *id)
+            })
+            .filter(|c| c.to_involve());
+        if let Some(contact) = former {
+            return Some(NumberDoubt::Former(contact));
+        }
+        // Only when every number is stray: "if Alex doesn't answer, call the
+        // Samaritans on 116 123" is not Alex's number gone stale.
+        if stray.len() < held.len() {
+            return None;
+        }
+        let lower = super::same::fold_letters(text);
+        let mut named = plan
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(at, c)| c.to_involve() && c.phone.is_some() && self.names(&lower, *at));
+        let (_, contact) = named.next()?;
+        if named.next().is_some() {
+            return None;
+        }
+        Some(NumberDoubt::NotTheirs(contact))
+    }
+}
+
+/// Numbers looked up as they dial ([`super::same::same_number`]) by hash:
+/// the same [`super::same::number_key`], or the same last eight digits
+/// (all that `same_number` can match beyond the key), then checked.
+struct NumberSet<T> {
+    country: Option<String>,
+    keys: std::collections::HashMap<String, Vec<usize>>,
+    tails: std::collections::HashMap<String, Vec<usize>>,
+    numbers: Vec<(String, T)>,
+}
+
+impl<T> NumberSet<T> {
+    fn new(country: Option<&str>) -> NumberSet<T> {
+        NumberSet {
+            country: country.map(str::to_string),
+            keys: std::collections::HashMap::new(),
+            tails: std::collections::HashMap::new(),
+            numbers: Vec::new(),
+        }
+    }
+
+    /// The key and the last eight digits `number` is found by.
+    fn keys_of(&self, number: &str) -> (String, Option<String>) {
+        let key = super::same::number_key(number, self.country.as_deref());
+        let digits = key.trim_start_matches(['+', '0']);
+        let tail = (digits.len() >= 8).then(|| digits[digits.len() - 8..].to_string());
+        (key, tail)
+    }
+
+    fn insert(&mut self, number: &str, value: T) {
+        let at = self.numbers.len();
+        let (key, tail) = self.keys_of(number);
+        self.keys.entry(key).or_default().push(at);
+        if let Some(tail) = tail {
+            self.tails.entry(tail).or_default().push(at);
+        }
+        self.numbers.push((number.to_string(), value));
+    }
+
+    /// Every value whose number `number` dials, in the order inserted.
+    fn all(&self, number: &str) -> Vec<&T> {
+        let (key, tail) = self.keys_of(number);
+        let mut at: Vec<usize> = self
+            .keys
+            .get(&key)
+            .into_iter()
+            .chain(tail.and_then(|t| self.tails.get(&t)))
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                super::same::same_number(number, &self.numbers[i].0, self.country.as_deref())
+            })
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|i| &self.numbers[i].1).collect()
+    }
+
+    /// The first value whose number `number` dials.
+    fn first(&self, number: &str) -> Option<&T> {
+        self.all(number).into_iter().next()
+    }
+}
+
+/// The names a person may call someone by (`name` folded), lower-case: the
+/// name as she gave it; its first word when it has more than one ("Dermot"
+/// of "Dermot Byrne", "Dermot (ex)"); and any other word of it that no one
+/// else in the plan has in their name (`counts`: how many people have each
+/// word; "מיכל" of "אחותי מיכל", "Mum" of "Sarah (Mum)"). Never a title or
+/// a word any step may hold for itself ("Dr", "my", "the", "crisis",
+/// "ד\"ר"): "call a dr" names no one.
+fn names_of(name: String, counts: &std::collections::HashMap<String, usize>) -> Vec<String> {
+    let words = words_of(&name);
     let mut names = Vec::new();
     if name.chars().any(char::is_alphanumeric) {
-        names.push(name.clone());
+        names.push(name);
     }
-    let words = words_of(&name);
     if words.len() < 2 {
         return names;
     }
-    let others: Vec<Vec<String>> = plan
-        .contacts
-        .iter()
-        .filter(|c| c.id != contact.id)
-        .map(|c| words_of(&super::same::fold_letters(&c.name)))
-        .collect();
     for (n, word) in words.into_iter().enumerate() {
-        let theirs_alone = n == 0 || !others.iter().any(|o| o.contains(&word));
+        // Counted once per person: 1 is this person alone.
+        let theirs_alone = n == 0 || counts.get(&word).copied().unwrap_or(0) <= 1;
         if theirs_alone
             && word.chars().count() >= 2
             && !GENERIC.iter().any(|g| super::same::fold_letters(g) == word)

@@ -252,6 +252,7 @@ pub fn build(
             "Call someone you trust, or a crisis line".to_string(),
         ));
     }
+    let marks_of = crate::plan::mentions::Marks::of(plan);
     for (i, step) in plan.crisis_steps.iter().enumerate() {
         let n = i + 1;
         if n > STEPS {
@@ -270,13 +271,13 @@ pub fn build(
         };
         // An old number (not the one saved for the person the step names)
         // is flagged where it stands, as a number among hidden characters.
-        let text = if crate::plan::mentions::other_number(plan, &step.text).is_some() {
+        let text = if marks_of.doubt(&step.text).is_some() {
             super::doubt_numbers(&text)
         } else {
             text
         };
         // Under the step, whole, whatever was shortened above.
-        let marks = super::step_marks(plan, &step.text);
+        let marks = super::step_marks(&marks_of, &step.text);
         front.push(Entry::Step(n, text, marks));
     }
 
@@ -318,7 +319,7 @@ pub fn build(
         .crisis_steps
         .iter()
         .take(STEPS)
-        .flat_map(|step| crate::plan::mentions::named(plan, &step.text))
+        .flat_map(|step| marks_of.named(&step.text))
         .filter(|c| with_phone.iter().any(|p| p.id == c.id))
         .fold(Vec::new(), |mut seen, c| {
             if !seen.iter().any(|s: &&crate::plan::Contact| s.id == c.id) {

@@ -393,6 +393,7 @@ fn write_plan_for_now(
     let width = style.width;
     if !plan.crisis_steps.is_empty() {
         writeln!(w, "{}", heading("Do these, in order", style))?;
+        let marks = crate::plan::mentions::Marks::of(plan);
         for (n, step) in plan.crisis_steps.iter().enumerate() {
             let marker = super::number_marker(n + 1, plan.crisis_steps.len());
             writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
@@ -400,7 +401,7 @@ fn write_plan_for_now(
             // old number left in it (Shirin: the strong-urge screen showed
             // her brother's old number unmarked).
             let under = 2 + textwrap::core::display_width(&marker) + 1;
-            for mark in super::step_marks(plan, &step.text) {
+            for mark in super::step_marks(&marks, &step.text) {
                 writeln!(w, "{}", super::item("", &mark, width, under))?;
             }
         }

@@ -168,6 +168,7 @@ fn write_steps_and_people(
     if !steps.is_empty() {
         writeln!(w)?;
         writeln!(w, "{}", heading("Do these, in order", style))?;
+        let marks = crate::plan::mentions::Marks::of(plan);
         for (n, step) in steps.iter().enumerate() {
             let marker = super::number_marker(n + 1, steps.len());
             writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
@@ -176,7 +177,7 @@ fn write_steps_and_people(
             let under = 2 + textwrap::core::display_width(&marker) + 1;
             // And a number that is not the one saved for the person the
             // step names (an old one, left after it changed).
-            for mark in super::step_marks(plan, &step.text) {
+            for mark in super::step_marks(&marks, &step.text) {
                 writeln!(w, "{}", super::item("", &mark, width, under))?;
             }
         }

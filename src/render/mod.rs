@@ -158,8 +158,9 @@ pub fn not_to_involve_number_note(n: usize, name: &str) -> String {
 /// Her step is kept as she wrote it (she may mean "not Dave"), but in a
 /// crisis it must never read as someone to call; a calm word in her own
 /// terms, not a warning. None when the step names no one not to involve.
-pub fn not_to_involve_mark(plan: &crate::plan::Plan, step: &str) -> Option<String> {
-    let names: Vec<String> = crate::plan::mentions::not_to_involve(plan, step)
+pub fn not_to_involve_mark(marks: &crate::plan::mentions::Marks, step: &str) -> Option<String> {
+    let names: Vec<String> = marks
+        .not_to_involve(step)
         .iter()
         .map(|c| clean(&c.name))
         .collect();
@@ -173,9 +174,9 @@ pub fn not_to_involve_mark(plan: &crate::plan::Plan, step: &str) -> Option<Strin
 /// the one saved now, whatever words surround it (Noa's "להתקשר למיכל");
 /// the number of someone she marked not to involve is said as theirs
 /// without naming them, as the crisis screen never names them for it.
-pub fn other_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String> {
+pub fn other_number_mark(marks: &crate::plan::mentions::Marks, step: &str) -> Option<String> {
     use crate::plan::mentions::NumberDoubt;
-    match crate::plan::mentions::number_doubt(plan, step)? {
+    match marks.doubt(step)? {
         NumberDoubt::Former(contact) => Some(match contact.phone.as_deref() {
             Some(saved) => format!(
                 "(the number here is an old number of {}; the one saved now is {})",
@@ -233,10 +234,11 @@ pub fn hidden_helpers(plan: &crate::plan::Plan) -> Vec<&crate::plan::Contact> {
 /// The marks under a crisis step, the same on every screen and on paper:
 /// whom it names that she said not to involve, and a number in it that is
 /// not the one saved for the person it names. Empty for most steps.
-pub fn step_marks(plan: &crate::plan::Plan, step: &str) -> Vec<String> {
-    not_to_involve_mark(plan, step)
+/// `marks`: [`crate::plan::mentions::Marks::of`] the plan, once for all its steps.
+pub fn step_marks(marks: &crate::plan::mentions::Marks, step: &str) -> Vec<String> {
+    not_to_involve_mark(marks, step)
         .into_iter()
-        .chain(other_number_mark(plan, step))
+        .chain(other_number_mark(marks, step))
         .collect()
 }
 

@@ -167,17 +167,18 @@ pub struct Printout {
 /// no link: on paper it read as a number to call (Shirin, Tehran).
 fn crisis_step_items(plan: &Plan, m: Medium, all: bool) -> Vec<Item> {
     let mut items = Vec::new();
+    let marks_of = crate::plan::mentions::Marks::of(plan);
     for (i, step) in plan.crisis_steps.iter().enumerate() {
         let mut shown = m.show(&step.text);
-        let old = crate::plan::mentions::other_number(plan, &step.text).is_some();
+        let old = marks_of.doubt(&step.text).is_some();
         if old && m == Medium::Paper {
             shown = super::doubt_numbers(&shown);
         }
         items.push(Item::Numbered(i + 1, shown));
         let marks = if all {
-            super::step_marks(plan, &step.text)
+            super::step_marks(&marks_of, &step.text)
         } else {
-            super::other_number_mark(plan, &step.text)
+            super::other_number_mark(&marks_of, &step.text)
                 .into_iter()
                 .collect()
         };

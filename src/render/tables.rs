@@ -599,6 +599,7 @@ pub fn write_numbered(
             style,
         );
     }
+    let marks = crate::plan::mentions::Marks::of(plan);
     for (n, item) in items.iter().enumerate() {
         let marker = super::number_marker(n + 1, items.len());
         writeln!(w, "{}", super::item(&marker, &item.text, style.width, 2))?;
@@ -611,7 +612,7 @@ pub fn write_numbered(
         // A crisis step's marks, as on `now`: in `show` and `step list`
         // too, where she mends it.
         if section == Section::CrisisSteps {
-            for mark in super::step_marks(plan, &item.text) {
+            for mark in super::step_marks(&marks, &item.text) {
                 writeln!(w, "{}", super::item("", &mark, style.width, under - 2))?;
             }
         }
