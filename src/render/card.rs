@@ -148,6 +148,10 @@ pub struct Card {
     /// The person's words for the room left, in [`Extra`]'s order; placed
     /// by [`Card::filled`], once the renderer knows how much room is left.
     pub extra: Vec<(Extra, Vec<String>)>,
+    /// Each marked step in its fewest words, for a screen that runs short
+    /// of room before it makes her words smaller: her words unflagged, and
+    /// under them only what to do ([`super::brief_step_marks`]).
+    pub brief: Vec<Entry>,
 }
 
 /// Shortens a step to [`STEP_CHARS`] at a word break, never inside a
@@ -241,6 +245,7 @@ pub fn build(
     m: Medium,
 ) -> Card {
     let mut shortened = Vec::new();
+    let mut brief = Vec::new();
     let name = plan.name.trim();
     let mut front = vec![Entry::Heading(if name.is_empty() {
         "If it gets hard".to_string()
@@ -268,6 +273,15 @@ pub fn build(
             }
             None => text,
         };
+        // Under the step, whole, whatever was shortened above.
+        let marks = super::step_marks(plan, &step.text);
+        if !marks.is_empty() {
+            brief.push(Entry::Step(
+                n,
+                text.clone(),
+                super::brief_step_marks(plan, &step.text),
+            ));
+        }
         // An old number (not the one saved for the person the step names)
         // is flagged where it stands, as a number among hidden characters.
         let text = if crate::plan::mentions::other_number(plan, &step.text).is_some() {
@@ -275,8 +289,6 @@ pub fn build(
         } else {
             text
         };
-        // Under the step, whole, whatever was shortened above.
-        let marks = super::step_marks(plan, &step.text);
         front.push(Entry::Step(n, text, marks));
     }
 
@@ -505,6 +517,7 @@ pub fn build(
         back,
         shortened,
         extra,
+        brief,
     }
 }
 

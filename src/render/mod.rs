@@ -240,6 +240,37 @@ pub fn step_marks(plan: &crate::plan::Plan, step: &str) -> Vec<String> {
         .collect()
 }
 
+/// The marks of a step in the fewest words, for a screen short of room
+/// (the lock screen): what to do instead, not the whole story. A two-line
+/// mark under each step pushed a later step and her reasons off Noa's
+/// lock screen (Hebrew names run long); "old number: call NEW instead" is
+/// what a hard moment needs, and the full plan says the rest.
+pub fn brief_step_marks(plan: &crate::plan::Plan, step: &str) -> Vec<String> {
+    not_to_involve_mark(plan, step)
+        .into_iter()
+        .chain(brief_number_mark(plan, step))
+        .collect()
+}
+
+/// [`other_number_mark`] in its fewest words: who it was is left to the
+/// full plan; the number to call now stays, whole.
+fn brief_number_mark(plan: &crate::plan::Plan, step: &str) -> Option<String> {
+    use crate::plan::mentions::NumberDoubt;
+    match crate::plan::mentions::number_doubt(plan, step)? {
+        NumberDoubt::Former(contact) => Some(match contact.phone.as_deref() {
+            Some(saved) => format!("(old number: call {} instead)", phone(saved)),
+            None => "(old number: no number saved now)".to_string(),
+        }),
+        NumberDoubt::NotTheirs(contact) => Some(format!(
+            "(not the saved number: call {} instead)",
+            phone(contact.phone.as_deref()?)
+        )),
+        NumberDoubt::NotToInvolve(_) => {
+            Some("(the number of someone you said not to involve)".to_string())
+        }
+    }
+}
+
 /// What to say when someone's number changed and crisis steps still hold
 /// the old one: the old number, each step numbered in her words, and how
 /// to change one (`how`). Lines to say one by one; none when no step does.
