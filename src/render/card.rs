@@ -225,11 +225,13 @@ pub fn leave_off(entries: &mut Vec<Entry>, at: usize) -> String {
         .iter()
         .any(|e| matches!(e, Entry::Note(n) if n == MORE))
     {
-        // Before the revision line, which stays last on the back.
-        let at = entries
-            .iter()
-            .position(|e| matches!(e, Entry::Note(_)))
-            .unwrap_or(entries.len());
+        // Before the revision line, which stays last on the back: after
+        // the last entry, not before a person's own note ("Check Aoife's
+        // number …"), which it split from her number.
+        let at = match entries.last() {
+            Some(Entry::Note(_)) => entries.len() - 1,
+            _ => entries.len(),
+        };
         entries.insert(at, Entry::Note(MORE.to_string()));
     }
     format!("left off: {} (no room at a legible size)", entry.describe())

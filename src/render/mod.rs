@@ -846,6 +846,18 @@ pub fn phone_warning(number: &str) -> Option<String> {
     }
 }
 
+/// A number whose "extension" has more digits than an extension has
+/// ([`crate::plan::phone::long_extension`]), in words, kindly: it may be
+/// another number run on, and a card or a phone has no room to guess.
+pub fn long_extension_words(number: &str) -> Option<String> {
+    let digits = crate::plan::phone::long_extension(number)?;
+    Some(format!(
+        "“{}” has {digits} digits after the number, and an extension has a few (up to about {}): if part of it is another number, it can be a contact of its own. Check it before you call",
+        clean(number.trim()),
+        crate::plan::phone::EXTENSION_DIGITS
+    ))
+}
+
 /// A number that looks too short or too long for the plan's country, in
 /// words: "“98200 12345 6” looks too long for a number in India (most
 /// there have 10 digits after the 0 or +91): check it before you call."
