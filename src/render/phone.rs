@@ -1308,4 +1308,76 @@ mod tests {
             );
         }
     }
+
+    /// The edges fresh eyes tried (lock17a): no reasons, ten reasons, one
+    /// very long reason in Arabic, a step with two numbers. Every step's
+    /// marker and every number in her steps is drawn whole inside the
+    /// text area, at both phone sizes; a reason, when she has one, too.
+    #[test]
+    fn every_step_and_number_stays_on_the_lock_screen_at_the_edges() {
+        let long = "أريد أن أرى أطفالي يكبرون وأن أكون معهم في كل يوم من أيامهم، ".repeat(4);
+        let ten: Vec<String> = (1..=10).map(|i| format!("سبب رقم {i}: أطفالي")).collect();
+        for reasons in [vec![], ten, vec![long]] {
+            let mut plan = Plan::new("ليلى".into(), Some("GB".into()));
+            plan.contacts.push(Contact {
+                id: "m".into(),
+                name: "مريم".into(),
+                phone: Some("+44 7700 900123".into()),
+                role: Role::Help,
+                reachable: None,
+            });
+            for step in [
+                "اتصل بأختي مريم على +44 7700 900123 أو على +44 20 7946 0111",
+                "Call the Samaritans on 116 123 or text Shout on 85258",
+                "اخرج وامش قليلا",
+            ] {
+                plan.crisis_steps.push(TextItem::new(step));
+            }
+            for reason in &reasons {
+                plan.reasons.push(TextItem::new(reason));
+            }
+            let card = screen_card(&plan, "GB");
+            for size in [SIZE, (1080, 2400)] {
+                let made = lock_screen(&card, size, Theme::Dark, &FontSearch::System).unwrap();
+                let found = texts(&made.svg, &card);
+                #[allow(clippy::cast_precision_loss)]
+                let (wf, hf) = (size.0 as f32, size.1 as f32);
+                let wanted = [
+                    "1.",
+                    "2.",
+                    "3.",
+                    "+44 7700 900123",
+                    "+44 20 7946 0111",
+                    "116 123",
+                    "85258",
+                    "999",
+                ];
+                for words in wanted {
+                    let (_, ink) = found
+                        .iter()
+                        .find(|(t, _)| t.trim() == words)
+                        .unwrap_or_else(|| panic!("{size:?}: {words} drawn whole: {found:?}"));
+                    assert!(
+                        ink.left() >= 0.0
+                            && ink.right() <= wf
+                            && ink.top() >= TOP * hf
+                            && ink.bottom() <= BOTTOM * hf,
+                        "{size:?}: {words} inside: {ink:?}"
+                    );
+                }
+                if !reasons.is_empty() {
+                    let reason = found
+                        .iter()
+                        .find(|(t, _)| t.contains("أطفالي"))
+                        .unwrap_or_else(|| panic!("{size:?}: her reason: {found:?}"));
+                    assert!(reason.1.bottom() <= BOTTOM * hf, "{size:?}: {reason:?}");
+                }
+                assert!(
+                    !made.moved.iter().any(|m| m.contains("crisis step")),
+                    "{size:?}: {:?}",
+                    made.moved
+                );
+            }
+        }
+    }
 }
