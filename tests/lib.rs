@@ -5,6 +5,7 @@
 
 mod architecture;
 mod boundary;
+mod card_room;
 mod checkin;
 mod citizen;
 mod clock_ahead;

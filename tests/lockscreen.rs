@@ -114,3 +114,62 @@ fn a_png_is_the_card_and_the_image_flags_are_for_it() {
     let out = env.test(["print", "--card", "--format", "png"]).run();
     assert!(out.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
 }
+
+/// Noa (Jerusalem): her sister's and her doctor's numbers changed, and two
+/// of her crisis steps still hold the old ones. The notes under them ran
+/// to two lines each (their long names) and pushed her last step and her
+/// reason off the lock screen. The notes now say only what to do ("old
+/// number: call … instead"), it is said that they were shortened, and
+/// every step and her reason stay on the image.
+#[test]
+fn old_number_notes_give_way_before_a_step_or_her_reason() {
+    let env = Env::new();
+    env.ok(["init", "--name", "נועה", "--country", "IL"]);
+    for (name, phone, role) in [
+        ("אחותי מיכל בן דוד-לוינסון", "052-555-1234", "help"),
+        (
+            "Dr. Jonathan Abrahamson-Whitfield",
+            "+972 2-555-6789",
+            "professional",
+        ),
+    ] {
+        env.ok([
+            "contact", "add", "--name", name, "--phone", phone, "--role", role,
+        ]);
+    }
+    for step in [
+        "להתקשר לאחותי מיכל בן דוד-לוינסון 052-555-1234",
+        "Call Dr. Jonathan Abrahamson-Whitfield on +972 2-555-6789",
+        "לשים את הסכינים אצל השכנה",
+        "ללכת לחדר מיון בשערי צדק",
+    ] {
+        env.ok(["step", "add", step]);
+    }
+    env.ok(["contact", "edit", "1", "--phone", "054-777-8888"]);
+    env.ok(["contact", "edit", "2", "--phone", "+972 2-555-0000"]);
+    env.ok(["reason", "add", "הילדים שלי, שצריכים אותי"]);
+    for size in ["1170x2532", "1080x2400"] {
+        let file = env.home().join("noa.png");
+        env.test([
+            "print",
+            "--card",
+            "--size",
+            size,
+            "-o",
+            file.to_str().unwrap(),
+            "--force",
+        ])
+        .stderr_has("On the lock screen, shortened: the note under crisis step 1;")
+        .stderr_has("On the lock screen, shortened: the note under crisis step 2;")
+        .stderr_lacks("left off: crisis step")
+        .stderr_lacks("left off: a reason")
+        .run();
+        // Nothing runs into the buttons' strip at the bottom.
+        let (w, h, pixels) = decode(&file);
+        let ground = pixels[0];
+        for y in h * 89 / 100..h {
+            let row = &pixels[(y * w) as usize..((y + 1) * w) as usize];
+            assert!(row.iter().all(|p| *p == ground), "{size}: row {y} is clear");
+        }
+    }
+}

@@ -189,7 +189,8 @@ fn refuse_words(phone: Option<&str>) -> Result<()> {
 }
 
 /// A number that looks too short or too long for the plan's country
-/// ([`phone::unusual_length`], roughly): it may be right, so it is never
+/// ([`phone::unusual_length`], roughly), or runs on after it with more
+/// digits than an extension has: it may be right, so it is never
 /// refused. On a terminal the person is asked whether to keep it as it
 /// is (yes by default; no leaves the plan as it was, `no`); without one
 /// it is saved, and the words returned are said after the save.
@@ -206,10 +207,15 @@ fn length_doubt(
         Ok(loaded) => loaded.plan.country.unwrap_or_default(),
         Err(_) => return Ok(None),
     };
-    let Some(doubt) = phone::unusual_length(number, &country) else {
-        return Ok(None);
+    // An extension too long to be one is said before the length: it is
+    // what makes the number look long.
+    let said = match crate::render::long_extension_words(number) {
+        Some(said) => said,
+        None => match phone::unusual_length(number, &country) {
+            Some(doubt) => crate::render::length_words(number, &country, &doubt),
+            None => return Ok(None),
+        },
     };
-    let said = crate::render::length_words(number, &country, &doubt);
     if let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) {
         ask.show(&format!("{} · {said}", clean(name)))?;
         return if ask.confirm("Keep it as it is?", true)? {

@@ -125,7 +125,26 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             ))?;
         }
     }
-    Ok(())
+    long_extensions(&plan)
+        .iter()
+        .try_for_each(|said| ctx.say(said))
+}
+
+/// Each contact whose number runs on after it with more digits than an
+/// extension has: kept as written (it may be right), but worth a check
+/// before it goes on a card, where it crowded out every other name.
+fn long_extensions(plan: &crate::plan::Plan) -> Vec<String> {
+    plan.contacts
+        .iter()
+        .filter_map(|contact| {
+            let words = crate::render::long_extension_words(contact.phone.as_deref()?)?;
+            Some(format!(
+                "{} · {words}. Worth a look: `relapse-plan contact edit {} --phone \"…\"` changes it.",
+                crate::render::clean(&contact.name),
+                contact.id
+            ))
+        })
+        .collect()
 }
 
 /// What `validate` says of a file of relapse-plan's that says no `kind`

@@ -157,6 +157,54 @@ pub fn without_extension(number: &str) -> &str {
     if plain { &number[..at] } else { number }
 }
 
+/// The most digits an extension has: a switchboard's are a few (rarely
+/// more than 6). More after a number is not an extension: another number
+/// run on, or digits typed twice.
+pub const EXTENSION_DIGITS: usize = 8;
+
+/// Where what is keyed in after `number` is answered begins, if anywhere:
+/// at `;ext=`, a written "ext", "ext." or "x" before digits, a `#` or a
+/// pause (`,`). Digits must come before it (`*111#` is a service code).
+pub fn extension_at(number: &str) -> Option<usize> {
+    let lower = number.to_lowercase();
+    if lower.len() != number.len() {
+        return None;
+    }
+    lower.char_indices().find_map(|(at, c)| {
+        if !has_digits(&number[..at]) {
+            return None;
+        }
+        if matches!(c, '#' | ',' | ';') {
+            return Some(at);
+        }
+        let rest = &lower[at..];
+        let word = ["extension", "ext", "x"]
+            .into_iter()
+            .find(|w| rest.starts_with(w))?;
+        let after_word = !lower[..at].ends_with(char::is_alphabetic);
+        let digits_next = rest[word.len()..]
+            .trim_start_matches(['.', ':', '=', ' '])
+            .starts_with(|d: char| digit_value(d).is_some());
+        (after_word && digits_next).then_some(at)
+    })
+}
+
+/// How many digits follow `number`'s extension mark ([`extension_at`])
+/// when they are more than an extension has ([`EXTENSION_DIGITS`]):
+/// "+44 20 7946 0000 ext 12345678901234567890" gives 20. Two numbers in
+/// one field are said as two, not as this.
+pub fn long_extension(number: &str) -> Option<usize> {
+    if two_numbers(without_extension(number)) {
+        return None;
+    }
+    let at = extension_at(number)?;
+    let digits = number[at..]
+        .chars()
+        .filter(|c| digit_value(*c).is_some())
+        .count();
+    (digits > EXTENSION_DIGITS).then_some(digits)
+}
+
 /// Why `number` can't be trusted as written, if it can't. An RFC 3966
 /// extension at its end ([`without_extension`]) is no look-alike.
 pub fn trouble(number: &str) -> Option<Trouble> {
@@ -434,6 +482,10 @@ pub fn unusual_length(number: &str, country: &str) -> Option<LengthDoubt> {
     if two_numbers(number) {
         return None;
     }
+    // The number is judged, not what is keyed in after it is answered
+    // ("ext 12" made a London number "too long"); a long extension is
+    // said as what it is ([`long_extension`]).
+    let number = extension_at(number).map_or(number, |at| &number[..at]);
     let dialled = without_trunk_zero(number);
     let digits: String = dialled
         .chars()
@@ -517,6 +569,34 @@ fn two_numbers(number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An extension is a few digits after the number, however it is
+    /// written; twenty is not an extension (fresh eyes, lock17a).
+    #[test]
+    fn an_extension_is_found_and_a_long_one_named() {
+        for (number, at) in [
+            ("+44 20 7946 0000 ext 1234", Some(17)),
+            ("+44 20 7946 0000 Ext. 1234", Some(17)),
+            ("+44 20 7946 0000x1234", Some(16)),
+            ("+44 20 7946 0000 x 1234", Some(17)),
+            ("+1-201-555-0123;ext=1234", Some(15)),
+            ("(02)2345-6789#12", Some(13)),
+            ("+64 21 555 9999,5", Some(15)),
+            ("*111#", Some(4)),
+            ("+44 7700 900123", None),
+            ("0800-DAD-HELP", None),
+            ("fax 0123 456789", None),
+        ] {
+            assert_eq!(extension_at(number), at, "{number}");
+        }
+        assert_eq!(long_extension("+44 20 7946 0000 ext 12345678"), None);
+        assert_eq!(
+            long_extension("+44 20 7946 0000 ext 12345678901234567890"),
+            Some(20)
+        );
+        assert_eq!(long_extension("+1 201 555 0123;ext=123456789"), Some(9));
+        assert_eq!(long_extension("010-1234-5678, 02-555-1234"), None);
+    }
 
     /// Min-jun, Seoul: two numbers in one field are never one link; a
     /// word in brackets beside a number is a label, not a look-alike.

@@ -148,6 +148,10 @@ pub struct Card {
     /// The person's words for the room left, in [`Extra`]'s order; placed
     /// by [`Card::filled`], once the renderer knows how much room is left.
     pub extra: Vec<(Extra, Vec<String>)>,
+    /// Each marked step in its fewest words, for a screen that runs short
+    /// of room before it makes her words smaller: her words unflagged, and
+    /// under them only what to do ([`super::brief_step_marks`]).
+    pub brief: Vec<Entry>,
 }
 
 /// Shortens a step to [`STEP_CHARS`] at a word break, never inside a
@@ -221,11 +225,13 @@ pub fn leave_off(entries: &mut Vec<Entry>, at: usize) -> String {
         .iter()
         .any(|e| matches!(e, Entry::Note(n) if n == MORE))
     {
-        // Before the revision line, which stays last on the back.
-        let at = entries
-            .iter()
-            .position(|e| matches!(e, Entry::Note(_)))
-            .unwrap_or(entries.len());
+        // Before the revision line, which stays last on the back: after
+        // the last entry, not before a person's own note ("Check Aoife's
+        // number …"), which it split from her number.
+        let at = match entries.last() {
+            Some(Entry::Note(_)) => entries.len() - 1,
+            _ => entries.len(),
+        };
         entries.insert(at, Entry::Note(MORE.to_string()));
     }
     format!("left off: {} (no room at a legible size)", entry.describe())
@@ -241,6 +247,7 @@ pub fn build(
     m: Medium,
 ) -> Card {
     let mut shortened = Vec::new();
+    let mut brief = Vec::new();
     let name = plan.name.trim();
     let mut front = vec![Entry::Heading(if name.is_empty() {
         "If it gets hard".to_string()
@@ -269,6 +276,15 @@ pub fn build(
             }
             None => text,
         };
+        // Under the step, whole, whatever was shortened above.
+        let marks = super::step_marks(&marks_of, &step.text);
+        if !marks.is_empty() {
+            brief.push(Entry::Step(
+                n,
+                text.clone(),
+                super::brief_step_marks(&marks_of, &step.text),
+            ));
+        }
         // An old number (not the one saved for the person the step names)
         // is flagged where it stands, as a number among hidden characters.
         let text = if marks_of.doubt(&step.text).is_some() {
@@ -276,8 +292,6 @@ pub fn build(
         } else {
             text
         };
-        // Under the step, whole, whatever was shortened above.
-        let marks = super::step_marks(&marks_of, &step.text);
         front.push(Entry::Step(n, text, marks));
     }
 
@@ -506,6 +520,7 @@ pub fn build(
         back,
         shortened,
         extra,
+        brief,
     }
 }
 

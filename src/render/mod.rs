@@ -242,6 +242,37 @@ pub fn step_marks(marks: &crate::plan::mentions::Marks, step: &str) -> Vec<Strin
         .collect()
 }
 
+/// The marks of a step in the fewest words, for a screen short of room
+/// (the lock screen): what to do instead, not the whole story. A two-line
+/// mark under each step pushed a later step and her reasons off Noa's
+/// lock screen (Hebrew names run long); "old number: call NEW instead" is
+/// what a hard moment needs, and the full plan says the rest.
+pub fn brief_step_marks(marks: &crate::plan::mentions::Marks, step: &str) -> Vec<String> {
+    not_to_involve_mark(marks, step)
+        .into_iter()
+        .chain(brief_number_mark(marks, step))
+        .collect()
+}
+
+/// [`other_number_mark`] in its fewest words: who it was is left to the
+/// full plan; the number to call now stays, whole.
+fn brief_number_mark(marks: &crate::plan::mentions::Marks, step: &str) -> Option<String> {
+    use crate::plan::mentions::NumberDoubt;
+    match marks.doubt(step)? {
+        NumberDoubt::Former(contact) => Some(match contact.phone.as_deref() {
+            Some(saved) => format!("(old number: call {} instead)", phone(saved)),
+            None => "(old number: no number saved now)".to_string(),
+        }),
+        NumberDoubt::NotTheirs(contact) => Some(format!(
+            "(not the saved number: call {} instead)",
+            phone(contact.phone.as_deref()?)
+        )),
+        NumberDoubt::NotToInvolve(_) => {
+            Some("(the number of someone you said not to involve)".to_string())
+        }
+    }
+}
+
 /// What to say when someone's number changed and crisis steps still hold
 /// the old one: the old number, each step numbered in her words, and how
 /// to change one (`how`). Lines to say one by one; none when no step does.
@@ -815,6 +846,18 @@ pub fn phone_warning(number: &str) -> Option<String> {
             _ => None,
         }
     }
+}
+
+/// A number whose "extension" has more digits than an extension has
+/// ([`crate::plan::phone::long_extension`]), in words, kindly: it may be
+/// another number run on, and a card or a phone has no room to guess.
+pub fn long_extension_words(number: &str) -> Option<String> {
+    let digits = crate::plan::phone::long_extension(number)?;
+    Some(format!(
+        "“{}” has {digits} digits after the number, and an extension has a few (up to about {}): if part of it is another number, it can be a contact of its own. Check it before you call",
+        clean(number.trim()),
+        crate::plan::phone::EXTENSION_DIGITS
+    ))
 }
 
 /// A number that looks too short or too long for the plan's country, in

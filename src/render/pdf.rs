@@ -1723,6 +1723,39 @@ struct SideLayout {
     names_cut: Vec<String>,
 }
 
+/// The widest a number may be, as a part of the card's width, and still
+/// sit beside its name.
+const BESIDE: f32 = 0.5;
+
+/// A number on lines of its own, right-aligned under its name: whole on
+/// one line when it fits the card's width, else the number itself on one
+/// line and what is keyed in after it ("ext 1234…") under it, never the
+/// number itself split. Digits after it too many for a line (no
+/// extension has them) run on to the next line rather than off the card.
+fn number_lines(fonts: &Fonts, number: &str, st: Style, width: f32) -> Vec<Line> {
+    let whole = bidi::unit(fonts, number, st);
+    if whole.width <= width {
+        return vec![whole];
+    }
+    let Some(at) = crate::plan::phone::extension_at(number).filter(|at| *at > 0) else {
+        return vec![whole];
+    };
+    let mut lines = vec![bidi::unit(fonts, number[..at].trim(), st)];
+    let mut rest = number[at..].trim();
+    while !rest.is_empty() {
+        let mut end = rest.len();
+        while bidi::unit(fonts, &rest[..end], st).width > width {
+            match rest[..end].char_indices().last() {
+                Some((last, _)) if last > 0 => end = last,
+                _ => break,
+            }
+        }
+        lines.push(bidi::unit(fonts, rest[..end].trim(), st));
+        rest = rest[end..].trim_start();
+    }
+    lines
+}
+
 /// Lays out one side at the largest size from 10 pt down to
 /// [`CARD_MIN`] at which it fits; `None` when it does not fit even then.
 #[allow(clippy::too_many_lines)] // one match over the entry kinds, each short
@@ -1732,6 +1765,10 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
     let mut size = 10.0_f32;
     while size >= CARD_MIN - 0.01 {
         let mut block = Block::default();
+        // Numbers sit in one column on the right, as wide as the widest;
+        // one wider than half the card (a long extension) goes on lines of
+        // its own under its name instead: set the column, it squeezed
+        // every other name to one letter.
         let number_w = entries
             .iter()
             .filter_map(|e| match e {
@@ -1740,6 +1777,7 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
                 }
                 _ => None,
             })
+            .filter(|w| *w <= width * BESIDE)
             .fold(0.0, f32::max);
         let mut fits = true;
         let last = size - 0.25 < CARD_MIN - 0.01;
@@ -1813,7 +1851,13 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
                     who, number, reach, ..
                 } => {
                     let st = style(size, false);
-                    let who_w = width - number_w - size * 0.6;
+                    let whole = bidi::unit(fonts, number, style(size, true));
+                    let beside = whole.width <= width * BESIDE;
+                    let who_w = if beside {
+                        width - number_w - size * 0.6
+                    } else {
+                        width
+                    };
                     let mut para = bidi::lay_out(fonts, &caller(who, reach), st, who_w);
                     // A name must fit on one line beside its number: try a
                     // smaller size first, and at the smallest shorten the
@@ -1848,15 +1892,28 @@ fn card_side(fonts: &Fonts, entries: &[Entry], which: usize, force: bool) -> Opt
                         let x = if para.rtl { who_w - line.width } else { 0.0 };
                         b.text(x, size * 1.28 - size * 0.3, size, line, 17, role);
                     }
-                    let line = bidi::unit(fonts, number, style(size, true));
-                    b.text(
-                        width - line.width,
-                        size * 1.28 - size * 0.3,
-                        size,
-                        line,
-                        0,
-                        role,
-                    );
+                    if beside {
+                        b.text(
+                            width - whole.width,
+                            size * 1.28 - size * 0.3,
+                            size,
+                            whole,
+                            0,
+                            role,
+                        );
+                    } else {
+                        for line in number_lines(fonts, number, style(size, true), width) {
+                            b.height += size * 1.28;
+                            b.text(
+                                width - line.width,
+                                b.height - size * 0.3,
+                                size,
+                                line,
+                                0,
+                                role,
+                            );
+                        }
+                    }
                     b
                 }
             };

@@ -473,11 +473,35 @@ fn phone_entries(card: &Card) -> Vec<Entry> {
     entries
 }
 
-/// The largest body size that fits, taking out entries in the order of
-/// [`give_way`] while nothing does.
+/// The marked steps in their fewest words ([`Card::brief`]): her words
+/// without the flag beside the number, and under them only what to do
+/// instead. Says which were shortened.
+fn brief_marks(entries: &mut [Entry], card: &Card, moved: &mut Vec<String>) {
+    for entry in entries {
+        if let Entry::Step(n, ..) = *entry
+            && let Some(brief) = card
+                .brief
+                .iter()
+                .find(|b| matches!(b, Entry::Step(m, ..) if *m == n))
+            && entry != brief
+        {
+            moved.push(format!("shortened: the note under crisis step {n}"));
+            entry.clone_from(brief);
+        }
+    }
+}
+
+/// What fits, giving way in this order: the marks under steps in their
+/// fewest words, then smaller text down to [`SMALLEST`], then entries
+/// taken out in the order of [`give_way`] (said on the image).
 fn fit(fonts: &Fonts, card: &Card, u: f32, width: f32, height: f32) -> (Vec<Op>, f32, Vec<String>) {
     let mut entries = phone_entries(card);
     let mut moved = Vec::new();
+    let (ops, h) = lay_out(fonts, &entries, LARGEST, u, width);
+    if h <= height {
+        return (ops, LARGEST, moved);
+    }
+    brief_marks(&mut entries, card, &mut moved);
     loop {
         let mut size = LARGEST;
         while size >= SMALLEST {
@@ -1179,5 +1203,181 @@ mod tests {
         irish.country = Some("IE".into());
         let (built_in, _) = size_of(&irish, "IE", "112");
         assert!((own - built_in).abs() < 0.5 * built_in, "{own} {built_in}");
+    }
+
+    /// Noa's plan (Jerusalem, self-harm): three crisis steps hold a number
+    /// that has changed since, one in English beside a long name, two in
+    /// Hebrew; each step's mark ran to two lines, and a later step and her
+    /// reason were pushed off her lock screen.
+    fn noa() -> Plan {
+        let mut plan = Plan::new("נועה".into(), Some("IL".into()));
+        for (id, name, old, now) in [
+            (
+                "s",
+                "אחותי מיכל בן דוד-לוינסון",
+                "052-555-1234",
+                "054-777-8888",
+            ),
+            (
+                "d",
+                "Dr. Jonathan Abrahamson-Whitfield",
+                "+972 2-555-6789",
+                "+972 2-555-0000",
+            ),
+        ] {
+            plan.contacts.push(Contact {
+                id: id.into(),
+                name: name.into(),
+                phone: Some(now.into()),
+                role: if id == "d" {
+                    Role::Professional
+                } else {
+                    Role::Help
+                },
+                reachable: None,
+            });
+            plan.former_phones.push(crate::plan::FormerPhone {
+                contact: id.into(),
+                phone: old.into(),
+            });
+        }
+        for step in [
+            "להתקשר לאחותי מיכל בן דוד-לוינסון 052-555-1234",
+            "Call Dr. Jonathan Abrahamson-Whitfield on +972 2-555-6789",
+            "לשים את הסכינים אצל השכנה",
+            "ללכת לחדר מיון בשערי צדק",
+        ] {
+            plan.crisis_steps.push(TextItem::new(step));
+        }
+        plan.reasons.push(TextItem::new("הילדים שלי, שצריכים אותי"));
+        plan
+    }
+
+    /// Every step (its number and the numbers it holds), the numbers to
+    /// call instead and her reason are drawn inside the image, clear of the
+    /// clock and the buttons, at the lock screen's sizes: the marks give
+    /// way to their fewest words first, and nothing is left off.
+    #[test]
+    fn long_marks_under_steps_never_push_a_step_or_her_reason_off_the_lock_screen() {
+        let plan = noa();
+        let card = screen_card(&plan, "IL");
+        for size in [SIZE, (1080, 2400)] {
+            let made = lock_screen(&card, size, Theme::Dark, &FontSearch::System).unwrap();
+            let found = texts(&made.svg, &card);
+            #[allow(clippy::cast_precision_loss)]
+            let (wf, hf) = (size.0 as f32, size.1 as f32);
+            let inside = |words: &str| {
+                let (_, ink) = found
+                    .iter()
+                    .find(|(t, _)| t.trim() == words)
+                    .unwrap_or_else(|| panic!("{size:?}: {words} drawn whole: {found:?}"));
+                assert!(
+                    ink.left() >= 0.0
+                        && ink.right() <= wf
+                        && ink.top() >= TOP * hf
+                        && ink.bottom() <= BOTTOM * hf,
+                    "{size:?}: {words} inside the image: {ink:?}"
+                );
+            };
+            for words in [
+                "1.",
+                "2.",
+                "3.",
+                "4.",
+                "052-555-1234",
+                "+972 2-555-6789",
+                "054-777-8888",
+                "+972 2-555-0000",
+                "הילדים שלי, שצריכים אותי",
+            ] {
+                inside(words);
+            }
+            let all: String = found.iter().map(|(t, _)| t.as_str()).collect();
+            assert!(all.contains("ללכת לחדר מיון"), "{size:?}: {all}");
+            assert!(all.contains("old number: call"), "{size:?}: {all}");
+            assert!(
+                !made.moved.iter().any(|m| m.starts_with("left off")),
+                "{size:?}: {:?}",
+                made.moved
+            );
+            assert!(
+                made.moved
+                    .contains(&"shortened: the note under crisis step 1".to_string()),
+                "{size:?}: {:?}",
+                made.moved
+            );
+        }
+    }
+
+    /// The edges fresh eyes tried (lock17a): no reasons, ten reasons, one
+    /// very long reason in Arabic, a step with two numbers. Every step's
+    /// marker and every number in her steps is drawn whole inside the
+    /// text area, at both phone sizes; a reason, when she has one, too.
+    #[test]
+    fn every_step_and_number_stays_on_the_lock_screen_at_the_edges() {
+        let long = "أريد أن أرى أطفالي يكبرون وأن أكون معهم في كل يوم من أيامهم، ".repeat(4);
+        let ten: Vec<String> = (1..=10).map(|i| format!("سبب رقم {i}: أطفالي")).collect();
+        for reasons in [vec![], ten, vec![long]] {
+            let mut plan = Plan::new("ليلى".into(), Some("GB".into()));
+            plan.contacts.push(Contact {
+                id: "m".into(),
+                name: "مريم".into(),
+                phone: Some("+44 7700 900123".into()),
+                role: Role::Help,
+                reachable: None,
+            });
+            for step in [
+                "اتصل بأختي مريم على +44 7700 900123 أو على +44 20 7946 0111",
+                "Call the Samaritans on 116 123 or text Shout on 85258",
+                "اخرج وامش قليلا",
+            ] {
+                plan.crisis_steps.push(TextItem::new(step));
+            }
+            for reason in &reasons {
+                plan.reasons.push(TextItem::new(reason));
+            }
+            let card = screen_card(&plan, "GB");
+            for size in [SIZE, (1080, 2400)] {
+                let made = lock_screen(&card, size, Theme::Dark, &FontSearch::System).unwrap();
+                let found = texts(&made.svg, &card);
+                #[allow(clippy::cast_precision_loss)]
+                let (wf, hf) = (size.0 as f32, size.1 as f32);
+                let wanted = [
+                    "1.",
+                    "2.",
+                    "3.",
+                    "+44 7700 900123",
+                    "+44 20 7946 0111",
+                    "116 123",
+                    "85258",
+                    "999",
+                ];
+                for words in wanted {
+                    let (_, ink) = found
+                        .iter()
+                        .find(|(t, _)| t.trim() == words)
+                        .unwrap_or_else(|| panic!("{size:?}: {words} drawn whole: {found:?}"));
+                    assert!(
+                        ink.left() >= 0.0
+                            && ink.right() <= wf
+                            && ink.top() >= TOP * hf
+                            && ink.bottom() <= BOTTOM * hf,
+                        "{size:?}: {words} inside: {ink:?}"
+                    );
+                }
+                if !reasons.is_empty() {
+                    let reason = found
+                        .iter()
+                        .find(|(t, _)| t.contains("أطفالي"))
+                        .unwrap_or_else(|| panic!("{size:?}: her reason: {found:?}"));
+                    assert!(reason.1.bottom() <= BOTTOM * hf, "{size:?}: {reason:?}");
+                }
+                assert!(
+                    !made.moved.iter().any(|m| m.contains("crisis step")),
+                    "{size:?}: {:?}",
+                    made.moved
+                );
+            }
+        }
     }
 }
