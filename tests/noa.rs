@@ -103,3 +103,84 @@ fn an_import_never_brings_back_a_number_she_changed() {
     let now = crate::unmarked(&env.ok(["now"]));
     assert!(now.contains("an old number of"), "{now}");
 }
+
+/// Noa's trigger printed its thoughts after the English label "Thoughts:"
+/// with her figures at the wrong end: "3 כוסות זה בסדר" had its 3 pulled
+/// to the label's side, and her two thoughts ran into each other. Each of
+/// her entries is now isolated (FSI … PDI): read back from where poppler
+/// places the words, in our PDF and in the HTML printed by Chromium, each
+/// thought reads right to left in her order, figures and times inside it,
+/// the first thought before the second.
+#[test]
+fn her_figures_stay_inside_her_words_after_an_english_label() {
+    use crate::paper::{Word, words};
+    let env = Env::new();
+    env.ok(["init", "--name", "נועה", "--country", "IL"]);
+    env.ok([
+        "trigger",
+        "add",
+        "ערב שישי לבד",
+        "--thought",
+        "3 כוסות זה בסדר",
+        "--thought",
+        "אחרי 22:00 לבד",
+    ]);
+    let pdf = env.home().join("plan.pdf");
+    env.ok(["print", "-o", pdf.to_str().unwrap()]);
+    let mut pdfs = vec![("PDF", pdf)];
+    if let Some(chromium) = crate::chromium() {
+        let html = env.home().join("plan.html");
+        env.ok(["print", "--format", "html", "-o", html.to_str().unwrap()]);
+        let printed = env.home().join("browser.pdf");
+        crate::browser(chromium, &env.home().join("profile"))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", printed.display()))
+            .arg(format!("file://{}", html.display()))
+            .case("Chromium prints the HTML")
+            .within(60)
+            .run();
+        pdfs.push(("HTML in Chromium", printed));
+    }
+    for (what, pdf) in pdfs {
+        let all = words(&pdf);
+        let label = all
+            .iter()
+            .find(|w| w.text == "Thoughts:")
+            .unwrap_or_else(|| panic!("{what}: the label is printed: {all:?}"));
+        let mut line: Vec<&Word> = all
+            .iter()
+            .filter(|w| {
+                w.page == label.page
+                    && w.x0 >= label.x0
+                    && ((w.y0 + w.y1) - (label.y0 + label.y1)).abs() < 4.0
+            })
+            .collect();
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let shown: Vec<&str> = line.iter().map(|w| w.text.as_str()).collect();
+        // Where a word of hers sits on the line, left to right (poppler
+        // may write Hebrew letters in either order).
+        let at = |word: &str| {
+            let turned: String = word.chars().rev().collect();
+            line.iter()
+                .position(|w| {
+                    let text = w.text.trim_end_matches(';');
+                    text == word || text == turned
+                })
+                .unwrap_or_else(|| panic!("{what}: {word} on the line: {shown:?}"))
+        };
+        assert_eq!(at("Thoughts:"), 0, "{what}: {shown:?}");
+        // Right to left: 3, כוסות, זה, בסדר; then אחרי, 22:00, לבד.
+        let first = [at("3"), at("כוסות"), at("זה"), at("בסדר")];
+        let second = [at("אחרי"), at("22:00"), at("לבד")];
+        assert_eq!(
+            first,
+            [4, 3, 2, 1],
+            "{what}: her first thought, in her order: {shown:?}"
+        );
+        assert_eq!(
+            second,
+            [7, 6, 5],
+            "{what}: her second thought, in her order: {shown:?}"
+        );
+    }
+}

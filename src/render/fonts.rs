@@ -33,6 +33,10 @@ pub struct Face {
     /// The family name, for the tests and the warning (and the SVG).
     pub family: String,
     pub bold: bool,
+    /// How much larger than the text's size this face is drawn, so its
+    /// letters read as large as `DejaVu Sans`'s beside them (1 for the
+    /// built-in faces): see [`matching_scale`].
+    pub scale: f32,
     /// The font file's bytes and the face's index in it, for the font
     /// database that draws the lock-screen image's SVG text.
     data: &'static [u8],
@@ -120,6 +124,65 @@ pub fn traditional_han(text: &str) -> bool {
     traditional > simplified
 }
 
+/// For a script a fallback face draws: a letter of that script whose top
+/// is the script's own top line, and the `DejaVu Sans` letter whose top it
+/// should reach. Devanagari (and Bengali and Gurmukhi) hang from a
+/// headline, which sits at the height of the capitals beside it; Thai and
+/// Lao letters stand at the height of small letters; Hebrew and Arabic
+/// letters `DejaVu Sans` lacks match its own Hebrew and Arabic. Chinese,
+/// Japanese and Korean fill the em as designed to sit beside Latin
+/// capitals, and any other script is drawn as its font is designed: none.
+fn reference(script: unicode_script::Script) -> Option<(char, char)> {
+    use unicode_script::Script;
+    match script {
+        Script::Devanagari => Some(('\u{915}', 'H')),
+        Script::Bengali => Some(('\u{995}', 'H')),
+        Script::Gurmukhi => Some(('\u{a15}', 'H')),
+        Script::Thai => Some(('\u{e01}', 'x')),
+        Script::Lao => Some(('\u{e81}', 'x')),
+        Script::Hebrew => Some(('\u{5d4}', '\u{5d4}')),
+        Script::Arabic => Some(('\u{627}', '\u{627}')),
+        _ => None,
+    }
+}
+
+/// The top of `c`'s ink in `face`, as a share of the em.
+fn letter_top(face: &ttf_parser::Face<'_>, c: char) -> Option<f32> {
+    let top = face.glyph_bounding_box(face.glyph_index(c)?)?.y_max;
+    (top > 0).then(|| f32::from(top) / f32::from(face.units_per_em()))
+}
+
+/// How much larger than the text's size a fallback face must be drawn for
+/// its letters to read as large as `DejaVu Sans`'s, as a browser's
+/// `font-size-adjust` does with x-heights: by the script most of the
+/// characters it draws here (`covered`) are in, comparing the tops of the
+/// two letters [`reference`] names. Priya's Hindi at the same point size
+/// as her English had its headline well below the English capitals, and
+/// read a size smaller. 1 when the script, or either letter, is not there.
+fn matching_scale(
+    dejavu: &ttf_parser::Face<'_>,
+    face: &ttf_parser::Face<'_>,
+    covered: &[char],
+) -> f32 {
+    use unicode_script::UnicodeScript;
+    let mut counts: HashMap<unicode_script::Script, usize> = HashMap::new();
+    for c in covered {
+        if reference(c.script()).is_some() {
+            *counts.entry(c.script()).or_default() += 1;
+        }
+    }
+    let Some(script) = counts
+        .into_iter()
+        .max_by_key(|&(script, n)| (n, script.short_name()))
+        .map(|(script, _)| script)
+    else {
+        return 1.0;
+    };
+    reference(script)
+        .and_then(|(theirs, ours)| Some(letter_top(dejavu, ours)? / letter_top(face, theirs)?))
+        .unwrap_or(1.0)
+}
+
 impl Fonts {
     /// The fonts needed to draw `texts`: the built-in faces, and system
     /// fonts only if some character needs one.
@@ -134,6 +197,7 @@ impl Fonts {
                 font: Font::new(data.into(), 0).ok_or("the built-in font could not be read")?,
                 family: "DejaVu Sans".into(),
                 bold,
+                scale: 1.0,
                 data,
             })
         };
@@ -258,12 +322,16 @@ impl Fonts {
                     .families
                     .first()
                     .map_or_else(String::new, |(n, _)| n.clone());
+                let scale = ttf_parser::Face::parse(data, info.index).map_or(1.0, |found| {
+                    matching_scale(&self.dejavu[usize::from(bold)], &found, &covered)
+                });
                 let id = self.faces.len();
                 self.faces.push(Face {
                     font,
                     shaper,
                     family,
                     bold,
+                    scale,
                     data,
                 });
                 for c in covered {
@@ -391,7 +459,7 @@ impl Fonts {
         let shaped = rustybuzz::shape(&face.shaper, &[], buffer);
         let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
         #[allow(clippy::cast_precision_loss)] // advances are far below 2^24
-        let width = units as f32 / em;
+        let width = units as f32 / em * face.scale;
         self.widths.borrow_mut().insert(key, width);
         width * size
     }

@@ -125,7 +125,49 @@ fn dialable(found: &str, known: &HashSet<String>) -> bool {
 /// The person's words as HTML: escaped, numbers kept whole and
 /// left-to-right, dialable ones linked.
 fn words(text: &str, known: &HashSet<String>) -> String {
-    marked(text, Some(known))
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for (open, close) in first_strong_isolates(text) {
+        out.push_str(&marked(&text[at..open], Some(known)));
+        let _ = write!(
+            out,
+            "<bdi>{}</bdi>",
+            marked(&text[open + 3..close], Some(known))
+        );
+        at = close + 3;
+    }
+    out.push_str(&marked(&text[at..], Some(known)));
+    out
+}
+
+/// Where her words sit in first-strong isolates (FSI … PDI, put around
+/// them on paper by `Medium::name`): the byte offsets of each outermost
+/// FSI and its PDI. The HTML holds them as `<bdi>`, which orders them the
+/// same with no invisible characters in what is copied from the page:
+/// Noa's "3 כוסות" after "Thoughts:" copied out of Chromium with them.
+fn first_strong_isolates(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0_usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\u{2068}' if depth == 0 => {
+                open = Some(i);
+                depth = 1;
+            }
+            '\u{2066}'..='\u{2068}' if depth > 0 => depth += 1,
+            '\u{2069}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0
+                    && let Some(start) = open.take()
+                {
+                    found.push((start, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The footer's words (name, revision, when it was saved, a time zone's
@@ -835,6 +877,21 @@ pub fn html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Noa's thoughts after "Thoughts:", each isolated on paper, are
+    /// `<bdi>` in the HTML: ordered alike, nothing invisible to copy.
+    #[test]
+    fn her_isolated_words_are_bdi_in_the_html() {
+        let none = HashSet::new();
+        let shown = words(
+            "Thoughts: \u{2068}3 כוסות\u{2069}; \u{2068}אחרי \u{2066}x\u{2069} 1\u{2069} \u{2066}y\u{2069}",
+            &none,
+        );
+        assert_eq!(
+            shown,
+            "Thoughts: <bdi>3 כוסות</bdi>; <bdi>אחרי \u{2066}x\u{2069} 1</bdi> \u{2066}y\u{2069}"
+        );
+    }
 
     /// Wei, in Taipei: the browser drew his Traditional characters in the
     /// Simplified style, the page saying only "Chinese".

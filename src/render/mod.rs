@@ -444,11 +444,12 @@ impl Medium {
         }
     }
 
-    /// A person's name as this medium shows it inside a sentence of the
-    /// program's ("Crisis plan — Noa"). On paper a name holding
-    /// right-to-left letters is put in a first-strong isolate (FSI … PDI,
-    /// UAX #9): otherwise the Hebrew name can pull the words around it to
-    /// the wrong side. A terminal
+    /// A person's name, or any of her words, as this medium shows it
+    /// inside a line of the program's ("Crisis plan — Noa", "Thoughts:
+    /// …"). On paper words holding right-to-left letters are put in a
+    /// first-strong isolate (FSI … PDI, UAX #9): otherwise a Hebrew name
+    /// can pull the words around it to the wrong side, and a figure that
+    /// starts her words joins the English label before them. A terminal
     /// gets no invisible characters.
     pub fn name(self, name: &str) -> String {
         let shown = self.show(name);

@@ -1303,10 +1303,11 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, ops: &[Op], ids: &mut Vec<(Rol
                 surface.set_fill(Some(grey(*level)));
                 let mut px = *x;
                 for piece in &line.pieces {
+                    let face = fonts.face(piece.face);
                     surface.draw_text(
                         Point::from_xy(px, *baseline),
-                        fonts.face(piece.face).font.clone(),
-                        *size,
+                        face.font.clone(),
+                        *size * face.scale,
                         &piece.text,
                         false,
                         if piece.rtl {
@@ -1635,10 +1636,11 @@ fn render_printout(
         surface.set_fill(Some(grey(70)));
         let mut x = MARGIN;
         for piece in &line.pieces {
+            let face = fonts.face(piece.face);
             surface.draw_text(
                 Point::from_xy(x, page_h - MARGIN + 2.0),
-                fonts.face(piece.face).font.clone(),
-                size,
+                face.font.clone(),
+                size * face.scale,
                 &piece.text,
                 false,
                 // The person's name in Arabic or Hebrew is a right-to-left
@@ -2073,10 +2075,11 @@ pub fn cards(
         surface.set_fill(Some(grey(80)));
         let mut x = left;
         for piece in &line.pieces {
+            let face = fonts.face(piece.face);
             surface.draw_text(
                 Point::from_xy(x, page_h - 12.0 * MM),
-                fonts.face(piece.face).font.clone(),
-                8.0,
+                face.font.clone(),
+                8.0 * face.scale,
                 &piece.text,
                 false,
                 TextDirection::LeftToRight,

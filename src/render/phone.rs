@@ -614,9 +614,10 @@ fn svg(
                     if !piece.text.trim().is_empty() {
                         let _ = writeln!(
                             out,
-                            r#"<text x="{at:.2}" y="{:.2}" font-family="{}" font-size="{size:.2}" font-weight="{}" fill="{fill}">{open}{}{close}</text>"#,
+                            r#"<text x="{at:.2}" y="{:.2}" font-family="{}" font-size="{:.2}" font-weight="{}" fill="{fill}">{open}{}{close}</text>"#,
                             oy + baseline,
                             xml(&format!("'{}'", face.family.replace('\'', ""))),
+                            size * face.scale,
                             if face.bold { 700 } else { 400 },
                             xml(&piece.text),
                         );
@@ -789,11 +790,14 @@ mod tests {
                 .iter()
                 .find(|p| p.words == words)
                 .unwrap_or_else(|| panic!("{words} drawn whole"));
+            // Laid out at the text's size, drawn at the face's own
+            // (larger, for Devanagari: see `Face::scale`).
+            let scale = fonts.face(fonts.runs(words, false)[0].0).scale;
             let laid_out = bidi::unit(
                 &fonts,
                 words,
                 Style {
-                    size: piece.size,
+                    size: piece.size / scale,
                     bold: false,
                 },
             )
@@ -802,6 +806,40 @@ mod tests {
             assert!(
                 ink > laid_out * 0.9 && ink < laid_out * 1.1,
                 "{words}: drawn {ink} wide, laid out {laid_out}"
+            );
+        }
+    }
+
+    /// Priya's lock screen drew her Hindi a size smaller than the English
+    /// beside it (the Devanagari face's headline well below the English
+    /// capitals at the same point size). Measured from the ink resvg
+    /// draws: her Hindi as high as English capitals, and Thai letters as
+    /// high as small English letters, within 7 %.
+    #[test]
+    fn hindi_and_thai_are_drawn_as_large_as_the_english_beside_them() {
+        let mut plan = Plan::new("Priya".into(), Some("IN".into()));
+        for step in ["HELP — जब रात", "run now — นอน รอบ"] {
+            plan.crisis_steps.push(TextItem::new(step));
+        }
+        let card = screen_card(&plan, "IN");
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let drawn = pieces(&made.svg, &card);
+        let ink = |words: &str| {
+            drawn
+                .iter()
+                .find(|p| p.words.trim() == words)
+                .unwrap_or_else(|| panic!("{words} drawn as one piece"))
+                .ink
+                .height()
+        };
+        for (latin, theirs) in [("HELP —", "जब रात"), ("run now —", "นอน รอบ")]
+        {
+            let ratio = ink(theirs) / ink(latin);
+            assert!(
+                (0.93..=1.07).contains(&ratio),
+                "{theirs} is {} px high, {latin} {} px ({ratio:.2})",
+                ink(theirs),
+                ink(latin)
             );
         }
     }

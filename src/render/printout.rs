@@ -275,7 +275,11 @@ fn trigger_items(plan: &Plan, m: Medium) -> Vec<Item> {
             ("Urges", &t.urges),
         ] {
             if !list.is_empty() {
-                let words: Vec<String> = list.iter().map(|s| m.show(s)).collect();
+                // Each of her entries isolated on paper, as a name is
+                // (`Medium::name`): after the English label, Noa's
+                // "3 כוסות" had its figure pulled to the label's side,
+                // and one Hebrew entry ran into the next.
+                let words: Vec<String> = list.iter().map(|s| m.name(s)).collect();
                 triggers.push(Item::Sub(format!("{label}: {}", words.join("; "))));
             }
         }
@@ -287,13 +291,13 @@ fn trigger_items(plan: &Plan, m: Medium) -> Vec<Item> {
             .coping
             .iter()
             .filter_map(|id| plan.coping_strategy(id))
-            .map(|c| m.show(&c.name))
+            .map(|c| m.name(&c.name))
             .collect();
         let people: Vec<String> = t
             .contacts
             .iter()
             .filter_map(|id| plan.contact(id))
-            .map(|c| m.show(&c.name))
+            .map(|c| m.name(&c.name))
             .collect();
         if !people.is_empty() {
             response.push(format!("Call: {}", people.join(" or ")));
