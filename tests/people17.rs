@@ -6,6 +6,7 @@
 //! are checked by `validate`; and a plan with old numbers says which
 //! version it needs. Noa writes in Hebrew, Layla in Arabic, Trudy attacks.
 
+use std::fmt::Write as _;
 use std::fs;
 
 use crate::{Env, unmarked};
@@ -343,4 +344,104 @@ fn someone_not_to_involve_is_spoken_of_as_her_choice() {
         "{said}"
     );
     assert!(!said.contains("first)"), "{said}");
+}
+
+/// Noa's plan after Michal's number changed once: one former number kept.
+fn with_a_former_number() -> Env {
+    let env = noas_people();
+    env.ok(["contact", "edit", "1", "--phone", "052-555-7777"]);
+    env
+}
+
+/// Fresh eyes (people17): `validate` said nothing of hand-edited
+/// `[[former_phones]]` entries. Each one relapse-plan would never write is
+/// named plainly, with whom it is for by name and what to do, and the
+/// file is left byte for byte.
+#[test]
+fn validate_names_former_numbers_no_program_would_write() {
+    let env = with_a_former_number();
+    let id = env.plan().contacts[0].id.clone();
+    let mut text = fs::read_to_string(env.plan_file()).unwrap();
+    text.push_str("\n[[former_phones]]\ncontact = \"ghost\"\nphone = \"021 555 0101\"\n");
+    let _ = write!(
+        text,
+        "\n[[former_phones]]\ncontact = \"{id}\"\nphone = \"052 555 7777\"\n"
+    );
+    for n in 1..=4 {
+        let _ = write!(
+            text,
+            "\n[[former_phones]]\ncontact = \"{id}\"\nphone = \"03-000-000{n}\"\n"
+        );
+    }
+    let file = env.home().join("edited.toml");
+    fs::write(&file, &text).unwrap();
+    let ran = env.test(["validate", file.to_str().unwrap()]).run();
+    let said = flat(&unmarked(&ran.stderr));
+    assert!(ran.stdout.contains("is a valid plan"), "{}", ran.stdout);
+    assert!(
+        said.contains(
+            "A former number, 021 555 0101, is kept for “ghost”, who is not among the people in your plan, so it marks nothing. Worth a look: remove that [[former_phones]] entry from the file, or give it the id of the person it was for."
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "A former number of “מיכל כהן”, 052 555 7777, is the number they have now, so a step holding it would be marked as their old number. Worth a look: remove that [[former_phones]] entry from the file."
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "6 former numbers are kept for “מיכל כהן”; relapse-plan keeps 5 for one person. Worth a look: remove their oldest [[former_phones]] entries from the file."
+        ),
+        "{said}"
+    );
+    assert!(!said.contains(&id), "an id on screen: {said}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+    // The plan as relapse-plan wrote it draws none of these.
+    let ran = env
+        .test(["validate", env.plan_file().to_str().unwrap()])
+        .run();
+    assert!(!ran.stderr.contains("former"), "{}", ran.stderr);
+}
+
+/// `[[former_phones]]` came without a new schema, and a build from before
+/// refuses a field it does not know ("`former_phones` is not a field
+/// relapse-plan knows (a typo?)"). A plan holding them now says schema 4,
+/// which such a build names as made by a newer version; a plan without
+/// them stays schema 3, as before, and goes back to 3 when they are
+/// gone. A schema 3 file holding them (written by the builds of
+/// that day) still opens, and says 4 once saved.
+#[test]
+fn a_plan_says_schema_4_only_while_it_holds_former_numbers() {
+    let env = noas_people();
+    let first_line = |env: &Env| {
+        fs::read_to_string(env.plan_file())
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(first_line(&env), "schema_version = 3");
+    env.ok(["contact", "edit", "1", "--phone", "052-555-7777"]);
+    assert_eq!(first_line(&env), "schema_version = 4");
+    let revisions = env.plan_dir().join("revisions");
+    let newest = fs::read_to_string(revisions.join("000004.toml")).unwrap();
+    assert!(newest.starts_with("schema_version = 4\n"), "{newest}");
+    let older = fs::read_to_string(revisions.join("000003.toml")).unwrap();
+    assert!(older.starts_with("schema_version = 3\n"), "{older}");
+    // Removed from the plan, her former numbers go, and the plan is 3.
+    env.ok(["contact", "remove", "1"]);
+    assert!(env.plan().former_phones.is_empty());
+    assert_eq!(first_line(&env), "schema_version = 3");
+
+    // Written as schema 3 with former numbers, as on the day they came.
+    let day_of = with_a_former_number();
+    day_of.edit_plan_by_hand("schema_version = 4", "schema_version = 3");
+    let now = day_of.ok(["now"]);
+    assert!(now.contains("מיכל כהן"), "{now}");
+    day_of.ok(["contact", "edit", "2", "--reachable", "evenings"]);
+    assert_eq!(first_line(&day_of), "schema_version = 4");
+    assert_eq!(day_of.plan().former_phones.len(), 1);
 }
