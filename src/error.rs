@@ -910,8 +910,11 @@ impl Error {
             Error::OwnNumberNotToInvolve { .. } => {
                 "check the number you meant: `relapse-plan contact list` shows whose number is whose".into()
             }
-            Error::IsNotToInvolve { number, .. } | Error::ChangedToNotToInvolve { number, .. } => format!(
-                "if that has changed, change their role first: `relapse-plan contact edit {number} --role help`"
+            // Her choice and her safety first, the command last (Noa: a
+            // command first read as being told to undo her own choice).
+            Error::IsNotToInvolve { theirs, number, .. }
+            | Error::ChangedToNotToInvolve { theirs, number, .. } => format!(
+                "you marked {theirs} as someone not to involve, and your plan keeps to that to keep you safe. If that has changed, it is your choice: `relapse-plan contact edit {number} --role help` makes them someone you can turn to"
             ),
             Error::LooksLike { number, .. } => format!(
                 "two people of one name can't be told apart when it matters: to change their number, `relapse-plan contact edit {number} --phone \"…\"`; to keep both, give this one a name of its own (add a surname, or \"(work)\")"
@@ -1034,8 +1037,8 @@ impl Error {
                 "type more of their name, or all of it: --for \"{}\"",
                 matches.first().map_or("", String::as_str)
             ),
-            Error::NotInvolved { id, .. } => format!(
-                "if that has changed: `relapse-plan contact edit {id} --do-not-involve false`"
+            Error::NotInvolved { name, id } => format!(
+                "you marked {name} as someone not to involve, and your plan keeps to that to keep you safe. If that has changed, it is your choice: `relapse-plan contact edit {id} --do-not-involve false` changes it"
             ),
             _ => return None,
         })

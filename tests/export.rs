@@ -496,12 +496,15 @@ fn her_own_lines_and_emergency_number_are_written_where_no_line_is_checked() {
     );
 }
 
-/// Her own numbers come back in through import as hers, byte for byte,
-/// never as people to call (lines16b: they came back as contacts, so
-/// `now` showed "Emergency" as someone to ring and Egypt's 122 was lost
-/// from her own numbers).
+/// Her own numbers in a file are never people to call (lines16b: they
+/// came back as contacts, so `now` showed "Emergency" as someone to ring).
+/// Nor are they taken in as hers: the export's words are easy to copy, so
+/// a file from anyone could set the number she calls in an emergency
+/// (Trudy, people17). Each is shown with the command that makes it hers;
+/// typed, they are hers byte for byte, and the file then changes nothing.
+/// (Changed from asserting that import took them in unasked.)
 #[test]
-fn her_own_numbers_come_back_as_hers_byte_for_byte_and_never_twice() {
+fn her_own_numbers_come_back_only_when_she_adds_them_and_never_twice() {
     let (env, file) = layla();
     env.ok(["contact", "export", "-o", file.to_str().unwrap()]);
     let fresh = Env::new();
@@ -510,21 +513,30 @@ fn her_own_numbers_come_back_as_hers_byte_for_byte_and_never_twice() {
         .test(["contact", "import", file.to_str().unwrap(), "--yes"])
         .run()
         .stderr;
-    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("imported 1 person from layla.vcf"), "{said}");
     assert!(
-        said.contains("imported 1 person and 3 of your own numbers from layla.vcf"),
+        said.contains("A file can come from anyone, so none of them was added"),
         "{said}"
     );
     let back = fresh.plan();
-    assert_eq!(back.own_lines, env.plan().own_lines);
+    assert_eq!(back.own_lines, relapse_plan::plan::OwnLines::default());
     let contacts: Vec<&str> = back.contacts.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(contacts, ["أحمد (أخي)"]);
+    // The commands shown, pasted as shown (no mark in them), make them
+    // hers as she had them.
+    for line in said.lines().map(str::trim) {
+        if let Some(command) = line.strip_prefix("relapse-plan set ") {
+            fresh.shell(&format!("\"$0\" set {command}")).run();
+        }
+    }
+    assert_eq!(fresh.plan().own_lines, env.plan().own_lines);
     let now = fresh.ok(["now"]);
     assert!(
         now.contains("122") && now.contains("Befrienders Cairo"),
         "{now}"
     );
-    // A second import of the same file doubles nothing.
+    let back = fresh.plan();
+    // An import of the same file then doubles nothing.
     let said = fresh
         .test(["contact", "import", file.to_str().unwrap(), "--yes"])
         .run()
@@ -618,8 +630,13 @@ fn a_card_mixing_the_countrys_emergency_number_and_hers_keeps_her_part() {
         .run()
         .stderr;
     let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Offered with the command that makes it hers, never set unasked
+    // (people17; this asserted it was set).
     assert!(
-        said.contains("your emergency number · 112 (from 內政部, 2026; 消防署)"),
+        said.contains("an emergency number · 112 (from 內政部, 2026; 消防署)")
+            && said.contains(
+                "relapse-plan set --emergency-number 112 --source '內政部, 2026; 消防署'"
+            ),
         "{said}"
     );
     assert!(
@@ -629,7 +646,8 @@ fn a_card_mixing_the_countrys_emergency_number_and_hers_keeps_her_part() {
         "{said}"
     );
     let back = fresh.plan();
-    assert_eq!(back.own_lines, env.plan().own_lines);
+    assert_eq!(back.own_lines.emergency, None);
+    assert!(back.own_lines.lines.is_empty(), "{:?}", back.own_lines);
     assert!(back.contacts.is_empty(), "{:?}", back.contacts);
 
     // A plan with another emergency number of hers keeps it, and says so.
@@ -650,7 +668,8 @@ fn a_card_mixing_the_countrys_emergency_number_and_hers_keeps_her_part() {
     let kept = other.plan().own_lines;
     assert_eq!(kept.emergency.as_deref(), Some("119"));
     assert_eq!(kept.emergency_source, None);
-    assert_eq!(kept.lines, env.plan().own_lines.lines);
+    // Her lines from a file are offered, never taken in (people17).
+    assert!(kept.lines.is_empty(), "{kept:?}");
 }
 
 /// A file holding more lines of hers than a plan keeps (500) is refused

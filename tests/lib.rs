@@ -48,6 +48,7 @@ mod oksana;
 mod old_numbers;
 mod own_words;
 mod paper;
+mod people17;
 mod plain_eyes;
 #[cfg(unix)]
 mod plan_link;

@@ -67,16 +67,16 @@ fn non_utf8_and_byte_order_marks_are_refused() {
 fn a_newer_schema_is_shown_but_never_rewritten() {
     let env = Env::new();
     env.ok(["init"]);
-    let newer = b"schema_version = 4\nrevision = 1\nname = \"Sam\"\nhologram = \"future field\"\n\n[[crisis_steps]]\ntext = \"Call Alex\"\n";
+    let newer = b"schema_version = 5\nrevision = 1\nname = \"Sam\"\nhologram = \"future field\"\n\n[[crisis_steps]]\ntext = \"Call Alex\"\n";
     fs::write(env.plan_file(), newer).unwrap();
     let before = env.snapshot_dir();
     env.test(["now"]).stdout_has("1. Call Alex").run();
     env.test(["show"])
-        .stderr_has("newer relapse-plan (schema 4)")
+        .stderr_has("newer relapse-plan (schema 5)")
         .run();
     let err = env.fails(1, ["step", "add", "Breathe"]);
     assert!(
-        err.contains("newer relapse-plan (schema 4); this one can show it but will not change it"),
+        err.contains("newer relapse-plan (schema 5); this one can show it but will not change it"),
         "{err}"
     );
     env.fails(1, ["restore", "1"]);

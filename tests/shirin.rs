@@ -79,8 +79,10 @@ fn adding_him_as_help_under_another_spelling_or_number_is_refused() {
             "{name} {phone}: {err}"
         );
         assert!(
-            err.contains("if that has changed, change their role first: `relapse-plan")
-                && err.contains(" contact edit 1 --role help`"),
+            // Her choice first, the command last (Noa, people17).
+            err.contains(&format!(
+                "you marked {NIMA} as someone not to involve, and your plan keeps to that to keep you safe. If that has changed, it is your choice: `relapse-plan"
+            )) && err.contains(" contact edit 1 --role help` makes them someone you can turn to"),
             "{err}"
         );
         assert_eq!(fs::read(env.plan_file()).unwrap(), before, "{name} {phone}");
@@ -188,8 +190,8 @@ fn importing_him_from_a_phone_never_brings_him_in_as_help() {
     );
     assert!(
         said.contains(&format!(
-            "{NIMA_ARABIC} · +98 935 111 2233 ({NIMA} is on your plan as someone not to involve; if that has changed, `relapse-plan"
-        )) && said.contains(" contact edit 1 --role help` first)"),
+            "{NIMA_ARABIC} · +98 935 111 2233 (you marked {NIMA} as someone not to involve. If that has changed, it is your choice: `relapse-plan"
+        )) && said.contains(" contact edit 1 --role help`, then import again)"),
         "{said}"
     );
     assert!(!said.contains("with another number"), "{said}");

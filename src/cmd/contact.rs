@@ -443,9 +443,12 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
     Ok((description, rename))
 }
 
-/// Imports people from a vCard file, skipping anyone already in the plan,
-/// and her own emergency number and crisis lines from the cards `contact
-/// export` wrote for them, as hers again.
+/// Imports people from a vCard file, skipping anyone already in the plan.
+/// Her own emergency number and crisis lines on the cards `contact export`
+/// writes are sorted against her plan, and what is new is only offered,
+/// with the command that adds it: the words are easy to copy, so a file
+/// from anyone could otherwise set the number she calls in an emergency
+/// (Trudy).
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
     let plan = ctx.load()?.plan;
@@ -453,8 +456,8 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let read_mine = mine.len();
     let mine = without_numbers_not_to_involve(ctx, &plan, mine)?;
     let left_out_mine = mine.len() < read_mine;
-    // What would come of hers, on a copy: said now, taken in under the lock.
-    let own = plan.own_lines.clone().take_in(mine.iter().cloned());
+    // What the file holds of hers, sorted on a copy: never taken in.
+    let own = plan.own_lines.clone().take_in(mine);
     // Cards whose number came with them: one left out for holding no
     // digits is said so once, not also as "no number on the card" (Trudy).
     let had_number: std::collections::HashSet<usize> = cards
@@ -474,9 +477,22 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let (new, old) = without_old_numbers(&plan, new);
     say_old_numbers(ctx, &plan, &old)?;
     say_shared_numbers(ctx, &plan, &new)?;
-    if new.is_empty() && own.count() == 0 {
+    if plan.own_lines.lines.len() + own.added.len() > MAX_ITEMS {
+        ctx.say(&format!(
+            "Not imported: this file holds {} crisis lines of yours not in your plan yet; with the {} it has, that is more than the {MAX_ITEMS} a plan holds. Keep the ones that matter most: `relapse-plan set --own-line NAME --call NUMBER` adds one.",
+            own.added.len(),
+            plan.own_lines.lines.len()
+        ))?;
+        return Err(Error::NoneImportable {
+            path: args.file.clone(),
+        });
+    }
+    say_own_offered(ctx, &own)?;
+    if new.is_empty() {
         return ctx.say(
-            if sorted.other_number.is_empty()
+            if own.count() > 0 {
+                "No one from this file was added; above is who was not, and why, and how to add a number that is yours."
+            } else if sorted.other_number.is_empty()
                 && sorted.alike.is_empty()
                 && not_to_involve.is_empty()
                 && old.is_empty()
@@ -498,27 +514,8 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             limit: MAX_ITEMS,
         });
     }
-    // Never asked, then refused: the plan's limit on her own lines first.
-    if plan.own_lines.lines.len() + own.added.len() > MAX_ITEMS {
-        ctx.say(&format!(
-            "Not imported: this file holds {} crisis lines of yours not in your plan yet; with the {} it has, that is more than the {MAX_ITEMS} a plan holds. Keep the ones that matter most: `relapse-plan set --own-line NAME --call NUMBER` adds one.",
-            own.added.len(),
-            plan.own_lines.lines.len()
-        ))?;
-        return Err(Error::NoneImportable {
-            path: args.file.clone(),
-        });
-    }
     say_to_add(ctx, &new, role, (&doubtful, &had_number))?;
-    say_own_to_add(ctx, &own)?;
-    if !args.yes
-        && !confirm_import(
-            ctx,
-            (&args.file, role),
-            new.len() + own.count(),
-            own.count() > 0,
-        )?
-    {
+    if !args.yes && !confirm_import(ctx, (&args.file, role), new.len())? {
         return Err(Error::NotAdded);
     }
     let source = args
@@ -536,10 +533,9 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 limit: MAX_ITEMS,
             });
         }
-        let own = plan.own_lines.take_in(mine).count();
         // What happened, in the program's words (never read as her note:
         // see plan::note).
-        Ok(imported_words(added, own, &source))
+        Ok(imported_words(added, &source))
     })
 }
 
@@ -679,16 +675,10 @@ fn without_numbers_not_to_involve(
     Ok(kept)
 }
 
-/// The revision's note for an import: "imported 2 people from a.vcf",
-/// "imported 1 person and 3 of your own numbers from a.vcf".
-fn imported_words(people: usize, own: usize, source: &str) -> String {
+/// The revision's note for an import: "imported 2 people from a.vcf".
+fn imported_words(people: usize, source: &str) -> String {
     let people_words = format!("{people} {}", if people == 1 { "person" } else { "people" });
-    let own_words = format!("{own} of your own {}", crate::render::noun(own, "number"));
-    match (people, own) {
-        (_, 0) => format!("imported {people_words} from {source}"),
-        (0, _) => format!("imported {own_words} from {source}"),
-        _ => format!("imported {people_words} and {own_words} from {source}"),
-    }
+    format!("imported {people_words} from {source}")
 }
 
 /// Lists the people to add, those with no number, and the numbers to check.
@@ -734,28 +724,42 @@ fn own_line_words(line: &OwnLine) -> String {
     words
 }
 
-/// What comes in of hers: her emergency number and her crisis lines, as
-/// hers (shown beside her country's, never as people to call).
-fn say_own_to_add(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
-    let mut lines = Vec::new();
-    if let own_numbers::Emergency::Added(number, source) = &own.emergency {
-        let mut words = format!("your emergency number · {}", clean(number));
+/// What the file offers as hers that her plan lacks (an emergency number
+/// when the plan has none, crisis lines by names it does not hold): shown,
+/// each with the one command that makes it hers, and never taken in. The
+/// export's words are easy to copy, so a file from anyone could otherwise
+/// choose the number she calls in an emergency (Trudy).
+fn say_own_offered(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
+    use crate::render::rescue::shell_word;
+    let mut offered = Vec::new();
+    if let own_numbers::Emergency::Offered(number, source) = &own.emergency {
+        let mut words = format!("an emergency number · {}", clean(number));
+        let mut command = format!("relapse-plan set --emergency-number {}", shell_word(number));
         if let Some(source) = source {
             let _ = write!(words, " (from {})", clean(source));
+            let _ = write!(command, " --source {}", shell_word(source));
         }
-        lines.push(words);
+        offered.push(format!("{words}\n    {command}"));
     }
-    lines.extend(
-        own.added
-            .iter()
-            .map(|l| format!("your crisis line {}", own_line_words(l))),
-    );
-    if lines.is_empty() {
+    offered.extend(own.added.iter().map(|line| {
+        let mut command = format!("relapse-plan set --own-line {}", shell_word(&line.name));
+        if let Some(call) = &line.call {
+            let _ = write!(command, " --call {}", shell_word(call));
+        }
+        if let Some(text) = &line.text {
+            let _ = write!(command, " --text {}", shell_word(text));
+        }
+        if let Some(source) = &line.source {
+            let _ = write!(command, " --source {}", shell_word(source));
+        }
+        format!("a crisis line {}\n    {command}", own_line_words(line))
+    }));
+    if offered.is_empty() {
         return Ok(());
     }
     ctx.say(&format!(
-        "To add, as numbers of your own (`relapse-plan now` and your card show them beside your country's):\n{}",
-        listed(lines)
+        "This file holds numbers written as your own. A file can come from anyone, so none of them was added: your emergency number and crisis lines are as they were. If one is yours, the command under it adds it:\n{}",
+        listed(offered)
     ))
 }
 
@@ -885,7 +889,7 @@ fn say_not_to_involve(ctx: &mut Ctx, plan: &Plan, cards: &[Card]) -> Result<()> 
                 clean,
             );
             Some(format!(
-                "{} · {number} ({} is on your plan as someone not to involve; if that has changed, `relapse-plan contact edit {} --role help` first)",
+                "{} · {number} (you marked {} as someone not to involve. If that has changed, it is your choice: `relapse-plan contact edit {} --role help`, then import again)",
                 clean(&card.name),
                 clean(&them.name),
                 plan.number_of::<Contact>(&them.id).unwrap_or(1),
@@ -938,12 +942,7 @@ fn say_shared_numbers(ctx: &mut Ctx, plan: &Plan, new: &[Card]) -> Result<()> {
 /// Asks on the terminal whether to add the `count` people listed.
 /// Without a terminal, the command to use instead names her own file
 /// (it said `FILE`).
-fn confirm_import(
-    ctx: &Ctx,
-    (file, role): (&std::path::Path, Role),
-    count: usize,
-    own: bool,
-) -> Result<bool> {
+fn confirm_import(ctx: &Ctx, (file, role): (&std::path::Path, Role), count: usize) -> Result<bool> {
     let mut ask = Terminal::open(ctx.style.plain, &ctx.term_env).ok_or_else(|| {
         let role = if role == Role::Help {
             String::new()
@@ -960,7 +959,6 @@ fn confirm_import(
         }
     })?;
     let people = match count {
-        1 if own => "this number".to_string(),
         1 => "this person".to_string(),
         n => format!("these {n}"),
     };

@@ -741,11 +741,11 @@ mod tests {
             (current.plan.name.as_str(), current.plan.revision),
             ("Ana", 1)
         );
-        crate::store::write_atomic(&store.plan_path(), b"schema_version = 4\nrevision = 1\n")
+        crate::store::write_atomic(&store.plan_path(), b"schema_version = 5\nrevision = 1\n")
             .unwrap();
         assert!(matches!(
             Keeper::plan(&store),
-            Err(Error::NewerSchema { found: 4, .. })
+            Err(Error::NewerSchema { found: 5, .. })
         ));
     }
 }

@@ -170,6 +170,50 @@ fn own_numbers_to_involve(plan: &crate::plan::Plan, args: &SetArgs) -> Result<()
     Ok(())
 }
 
+/// Refuses her own emergency number or crisis line typed with two kinds
+/// of digits ("٠٨٠٠ ٨٨٨ 0700"): saved, `contact export` could only leave it
+/// off her phone, and a phone may not dial it as it reads. Said when typed,
+/// with the number in one kind of digits to type instead.
+fn refuse_mixed_digits(args: &SetArgs) -> Result<()> {
+    use crate::plan::phone::{self, Trouble};
+    let emergency = match &args.emergency_number {
+        Some(Cleared::Set(number)) => Some(number.as_str()),
+        _ => None,
+    };
+    let given = [
+        (emergency, "--emergency-number"),
+        (args.call.as_deref(), "--call"),
+        (args.text.as_deref(), "--text"),
+    ];
+    for (number, flag) in given {
+        let Some(number) = number.map(str::trim) else {
+            continue;
+        };
+        if phone::trouble(number) != Some(Trouble::MixedDigits) {
+            continue;
+        }
+        let scripts: Vec<String> = phone::digit_scripts(number)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let latin: String = number
+            .chars()
+            .map(|c| {
+                phone::digit_value(c)
+                    .and_then(|d| char::from_digit(d, 10))
+                    .unwrap_or(c)
+            })
+            .collect();
+        return Err(Error::Usage(format!(
+            "“{}” mixes two kinds of digits ({}), so a phone may not dial it as it reads. Type it in one kind, for example {flag} \"{}\". Nothing was changed.",
+            crate::render::clean(number),
+            crate::render::and_list(&scripts),
+            crate::render::clean(&latin)
+        )));
+    }
+    Ok(())
+}
+
 /// A field to set, trimmed, or `None` to clear it ("none", or nothing).
 fn cleared(value: Cleared<String>) -> Option<String> {
     value
@@ -208,6 +252,7 @@ fn tidy_numbers(args: &mut SetArgs, ctx: &mut Ctx) -> Result<()> {
 type OwnChange = Box<dyn FnOnce(&mut OwnLines) -> Result<()>>;
 
 fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
+    refuse_mixed_digits(args)?;
     let given = |v: &Option<String>| {
         v.as_deref()
             .map(str::trim)

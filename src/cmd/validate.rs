@@ -111,6 +111,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             crate::plan::limits::up_to(&long.what),
         ))?;
     }
+    former_doubts(ctx, &plan)?;
     // A step naming someone with a number that is not theirs (an old one
     // left after it changed) would send her to the wrong number.
     let marks = crate::plan::mentions::Marks::of(&plan);
@@ -145,6 +146,35 @@ fn long_extensions(plan: &crate::plan::Plan) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// Names each hand-edited `[[former_phones]]` entry relapse-plan would
+/// never write, with whom it is for by name and what to do; the file is
+/// left as it is (Noa's plan, edited by hand, fresh eyes).
+fn former_doubts(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
+    use crate::plan::mentions::{FORMER_KEPT, FormerDoubt};
+    use crate::render::clean;
+    for doubt in crate::plan::mentions::former_doubts(plan) {
+        let said = match doubt {
+            FormerDoubt::NoOne { contact, phone } => format!(
+                "A former number, {}, is kept for “{}”, who is not among the people in your plan, so it marks nothing. Worth a look: remove that [[former_phones]] entry from the file, or give it the id of the person it was for.",
+                clean(&phone),
+                clean(&contact)
+            ),
+            FormerDoubt::Current { index, phone } => format!(
+                "A former number of {}, {}, is the number they have now, so a step holding it would be marked as their old number. Worth a look: remove that [[former_phones]] entry from the file.",
+                quoted(&plan.contacts[index].name),
+                clean(&phone)
+            ),
+            FormerDoubt::TooMany { index, count } => format!(
+                "{} former numbers are kept for {}; relapse-plan keeps {FORMER_KEPT} for one person. Worth a look: remove their oldest [[former_phones]] entries from the file.",
+                count,
+                quoted(&plan.contacts[index].name)
+            ),
+        };
+        ctx.say(&said)?;
+    }
+    Ok(())
 }
 
 /// What `validate` says of a file of relapse-plan's that says no `kind`

@@ -202,6 +202,22 @@ impl Plan {
             .map(|(i, e)| (i + 1, *e))
             .collect();
         match starting.as_slice() {
+            [] if E::KIND == Entry::Contact => {
+                // People are found as `print --for` finds them: by any
+                // word of the name, with or without accents ("כהן" for
+                // "מיכל כהן", "michal"): `contact edit` said there was
+                // no such person where `print --for` found her.
+                let names: Vec<&str> = listed.iter().map(|e| e.words()).collect();
+                let fitting: Vec<(usize, &E)> = super::supporter::fitting(&names, typed)
+                    .into_iter()
+                    .map(|at| (at + 1, listed[at]))
+                    .collect();
+                match fitting.as_slice() {
+                    [] => Named::Nothing,
+                    [(_, one)] => Named::One(one),
+                    _ => Named::Several(fitting),
+                }
+            }
             [] => Named::Nothing,
             [(_, one)] => Named::One(one),
             _ => Named::Several(starting),

@@ -187,7 +187,60 @@ fn known_numbers(plan: &Plan) -> Vec<String> {
 
 /// How many former numbers are kept for one person: enough for every
 /// step written before a few changes, never a list that grows for ever.
-const FORMER_KEPT: usize = 5;
+pub const FORMER_KEPT: usize = 5;
+
+/// A `[[former_phones]]` entry relapse-plan never writes, as a hand edit
+/// leaves one: named by `validate`, never changed by it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormerDoubt {
+    /// Kept for a `contact` id that is no one in the plan.
+    NoOne { contact: String, phone: String },
+    /// The number contact `index` has now: a step holding it would be
+    /// marked as their old number.
+    Current { index: usize, phone: String },
+    /// More than [`FORMER_KEPT`] kept for contact `index`.
+    TooMany { index: usize, count: usize },
+}
+
+/// The hand-edited `[[former_phones]]` entries worth a look, in file
+/// order, then each person with too many; linear in the plan.
+pub fn former_doubts(plan: &Plan) -> Vec<FormerDoubt> {
+    let at: std::collections::HashMap<&str, usize> = plan
+        .contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut counts = vec![0usize; plan.contacts.len()];
+    let mut doubts = Vec::new();
+    for former in &plan.former_phones {
+        let Some(&index) = at.get(former.contact.as_str()) else {
+            doubts.push(FormerDoubt::NoOne {
+                contact: former.contact.clone(),
+                phone: former.phone.clone(),
+            });
+            continue;
+        };
+        counts[index] += 1;
+        let now = plan.contacts[index].phone.as_deref();
+        if now.is_some_and(|now| {
+            super::same::same_number(now, &former.phone, plan.country.as_deref())
+        }) {
+            doubts.push(FormerDoubt::Current {
+                index,
+                phone: former.phone.clone(),
+            });
+        }
+    }
+    doubts.extend(
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, count)| *count > FORMER_KEPT)
+            .map(|(index, count)| FormerDoubt::TooMany { index, count }),
+    );
+    doubts
+}
 
 impl Plan {
     /// Gives contact `index` a new number (or none), keeping the one it

@@ -43,9 +43,14 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
-/// The schema this build reads and writes. A file with a higher number was
-/// written by a newer relapse-plan and is shown but never rewritten.
-pub const SCHEMA_VERSION: u32 = 3;
+/// The newest schema this build reads and writes. A file with a higher
+/// number was written by a newer relapse-plan and is shown but never
+/// rewritten. A plan is written in the oldest schema that holds it (see
+/// [`Plan::schema_needed`]).
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// The schema a plan holding nothing schema 4 added is written in.
+const SCHEMA_WITHOUT_FORMER_PHONES: u32 = 3;
 
 /// A whole plan, as stored in `plan.toml` and in every revision file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -258,7 +263,7 @@ impl Plan {
     /// An empty plan, not yet saved (revision 0).
     pub fn new(name: String, country: Option<String>) -> Plan {
         Plan {
-            schema_version: SCHEMA_VERSION,
+            schema_version: SCHEMA_WITHOUT_FORMER_PHONES,
             revision: 0,
             saved_at: None,
             change_note: None,
@@ -579,6 +584,22 @@ pub struct Contact {
 pub struct FormerPhone {
     pub contact: String,
     pub phone: String,
+}
+
+impl Plan {
+    /// The schema this plan is written in: 4 when it holds
+    /// `[[former_phones]]` (added on 29 November 2026 without a new
+    /// schema), else 3. A build from before refuses a field it does not
+    /// know and calls it a typo; told schema 4, it says the plan was made
+    /// by a newer version. A plan without them stays 3, so nothing changes
+    /// for it and older builds still open it.
+    pub fn schema_needed(&self) -> u32 {
+        if self.former_phones.is_empty() {
+            SCHEMA_WITHOUT_FORMER_PHONES
+        } else {
+            SCHEMA_VERSION
+        }
+    }
 }
 
 impl Contact {

@@ -1,7 +1,8 @@
 //! Her own emergency number and crisis lines, read back from the cards
 //! `contact export` writes for them ("The emergency number I added: 122,
-//! from …", "A crisis line I added: call …"), and taken into a plan as
-//! hers again: never as people to call, never twice.
+//! from …", "A crisis line I added: call …"), and sorted against her plan:
+//! never as people to call, never twice. A file comes from anyone (the
+//! words are easy to copy), so what is new is only offered, never taken.
 
 use std::collections::HashMap;
 
@@ -91,9 +92,9 @@ pub struct TakenIn {
 }
 
 impl TakenIn {
-    /// How many numbers came in.
+    /// How many numbers the file offers that the plan lacks.
     pub fn count(&self) -> usize {
-        self.added.len() + usize::from(matches!(self.emergency, Emergency::Added(..)))
+        self.added.len() + usize::from(matches!(self.emergency, Emergency::Offered(..)))
     }
 }
 
@@ -103,8 +104,10 @@ pub enum Emergency {
     /// The file holds none.
     #[default]
     None,
-    /// The plan had none: it now holds this one, with its source.
-    Added(String, Option<String>),
+    /// The plan has none: the file's, with its source, offered and never
+    /// set, as a file could make anyone's number the one she calls in an
+    /// emergency (Trudy).
+    Offered(String, Option<String>),
     /// The plan holds the same number already.
     Same(String),
     /// The plan holds another: it keeps its own (`kept`), and the file's
@@ -121,9 +124,10 @@ fn same_numbers(a: &OwnLine, b: &OwnLine) -> bool {
 
 impl OwnLines {
     /// Takes in what the cards of a file hold of hers, in file order: a line
-    /// not yet in the plan is added as written; her emergency number is
-    /// set when the plan holds none, and a different one already there is
-    /// kept. Taking in the same file twice adds nothing the second time.
+    /// not yet in the plan is added as written (on whatever copy of her
+    /// lines this is called on); her emergency number is never set, only
+    /// offered when the plan holds none, and a different one already there
+    /// is kept. Taking in the same file twice adds nothing the second time.
     pub fn take_in(&mut self, found: impl IntoIterator<Item = Mine>) -> TakenIn {
         let mut taken = TakenIn::default();
         // Each name's line, looked up once: linear in the file and the plan
@@ -159,12 +163,12 @@ impl OwnLines {
             .filter(|n| !n.is_empty())
         {
             None => {
-                self.emergency = Some(number.clone());
-                self.emergency_source.clone_from(&source);
-                taken.emergency = Emergency::Added(number, source);
+                if !matches!(taken.emergency, Emergency::Offered(..)) {
+                    taken.emergency = Emergency::Offered(number, source);
+                }
             }
             Some(kept) if digits(kept) == digits(&number) => {
-                if !matches!(taken.emergency, Emergency::Added(..)) {
+                if !matches!(taken.emergency, Emergency::Offered(..)) {
                     taken.emergency = Emergency::Same(kept.to_string());
                 }
             }
@@ -241,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn a_second_take_adds_nothing_and_her_own_emergency_number_is_kept() {
+    fn a_second_take_adds_nothing_and_a_files_emergency_number_is_only_offered() {
         let mut own = OwnLines::default();
         let found = vec![
             Mine::Emergency {
@@ -252,8 +256,14 @@ mod tests {
         ];
         let first = own.take_in(found.clone());
         assert_eq!(first.count(), 2);
-        assert_eq!(own.emergency.as_deref(), Some("122"));
-        assert_eq!(own.emergency_source.as_deref(), Some("a poster"));
+        // Offered, never set: a file is no word of hers (Trudy).
+        assert_eq!(
+            first.emergency,
+            Emergency::Offered("122".into(), Some("a poster".into()))
+        );
+        assert_eq!(own.emergency, None);
+        assert_eq!(own.emergency_source, None);
+        own.emergency = Some("122".into());
         let before = own.clone();
         let second = own.take_in(found);
         assert_eq!(second.count(), 0);

@@ -389,6 +389,10 @@ fn read_plan<'t>(
     if newer_schema.is_some() {
         // Keep the number the file holds; the store refuses to write it back.
         plan.schema_version = u32::try_from(version).unwrap_or(u32::MAX);
+    } else {
+        // The oldest schema that holds it: 3 for a plan without former
+        // numbers, as it was written.
+        plan.schema_version = plan.schema_needed();
     }
     let problems = if newer_schema.is_some() {
         Vec::new()
@@ -453,6 +457,8 @@ const ADDED_IN: &[(i64, &[&str])] = &[
             "stand_down",
             "after_crisis",
             "own_lines",
+            // Schema 4's, first written under schema 3 by the builds of
+            // 29 November 2026: a schema 3 file holding them is read.
             "former_phones",
         ],
     ),
@@ -574,9 +580,13 @@ pub fn embedded_plan<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resul
             )));
         }
     }
-    toml::Value::Table(table)
+    let mut plan: Plan = toml::Value::Table(table)
         .try_into()
-        .map_err(D::Error::custom)
+        .map_err(D::Error::custom)?;
+    if version <= i64::from(SCHEMA_VERSION) {
+        plan.schema_version = plan.schema_needed();
+    }
+    Ok(plan)
 }
 
 /// [`embedded_plan`] for a plan that may be missing.

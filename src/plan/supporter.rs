@@ -30,6 +30,9 @@ fn fold(text: &str) -> String {
                 );
             if punctuation { ' ' } else { c }
         })
+        // A direction mark a keyboard put before a Hebrew or Arabic name
+        // does not show, so it never keeps her from finding someone.
+        .filter(|c| !super::phone::is_hidden(*c) || c.is_whitespace())
         .collect();
     let words: Vec<String> = spaced.split_whitespace().map(str::to_lowercase).collect();
     words.join(" ")
@@ -45,6 +48,37 @@ fn ascii_fold(text: &str) -> String {
 /// words.
 fn fits(name: &str, typed: &str) -> bool {
     name == typed || name.starts_with(typed) || name.contains(&format!(" {typed}"))
+}
+
+/// The places in `names` that `typed` names, by the first of the ways
+/// [`find`] tries that fits any: the whole name (as written, then without
+/// accents), then the start of the name or of one of its words. Empty when
+/// none fits. `contact edit` and `remove` find people this way too, so one
+/// word of a name finds her everywhere.
+pub fn fitting(names: &[&str], typed: &str) -> Vec<usize> {
+    let typed_fold = fold(typed);
+    let typed_ascii = ascii_fold(typed);
+    if typed_fold.is_empty() {
+        return Vec::new();
+    }
+    let passes: [&dyn Fn(&str) -> bool; 4] = [
+        &|n| fold(n) == typed_fold,
+        &|n| !typed_ascii.is_empty() && ascii_fold(n) == typed_ascii,
+        &|n| fits(&fold(n), &typed_fold),
+        &|n| !typed_ascii.is_empty() && fits(&ascii_fold(n), &typed_ascii),
+    ];
+    for pass in passes {
+        let found: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| pass(n))
+            .map(|(at, _)| at)
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// Finds the contact `typed` names: the whole name first (as written, then

@@ -260,12 +260,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut report = |at: At, message: String| problems.push(problem(at, message));
 
-    if plan.schema_version != super::SCHEMA_VERSION {
+    if plan.schema_version != plan.schema_needed() {
         report(
             "schema_version".into(),
             format!(
-                "is {}, this build knows {}",
+                "is {}, where this plan is written as {} (this build knows up to {})",
                 plan.schema_version,
+                plan.schema_needed(),
                 super::SCHEMA_VERSION
             ),
         );

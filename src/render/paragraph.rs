@@ -143,7 +143,11 @@ fn screen_line(line: &str) -> String {
     let marked = line
         .chars()
         .any(|c| is_explicit(c) || matches!(c, LRM | '\u{200f}' | '\u{61c}'));
-    if marked || !line.chars().any(turns_numbers) {
+    // A command on a line of its own is there to be copied: a mark inside
+    // it would be pasted into her plan with the number ("--emergency-number
+    // \u{200e}122\u{200e}"), so it is left byte for byte.
+    let command = line.trim_start().starts_with("relapse-plan ");
+    if marked || command || !line.chars().any(turns_numbers) {
         return line.to_string();
     }
     let mut out = String::with_capacity(line.len() + 16);

@@ -384,7 +384,7 @@ impl Store {
         let (description, also) = change(&mut plan)?;
         // Whatever the plan came from (an older file, an old draft), it is
         // saved in the current schema.
-        plan.schema_version = crate::plan::SCHEMA_VERSION;
+        plan.schema_version = plan.schema_needed();
         if plan.content() == current.plan.content() {
             return Ok(Saved::Unchanged(current.plan));
         }
@@ -494,7 +494,7 @@ impl Store {
         now: Datetime,
         known: &[Problem],
     ) -> Result<Plan> {
-        plan.schema_version = crate::plan::SCHEMA_VERSION;
+        plan.schema_version = plan.schema_needed();
         plan.revision = revision;
         plan.saved_at = Some(now);
         plan.change_note = plan.change_note.as_deref().map(fold_note);
