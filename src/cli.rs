@@ -480,7 +480,7 @@ pub struct CheckInArgs {
     /// Giving it checks in without asking anything.
     #[arg(long, value_name = "0-10", value_parser = zero_to_ten, allow_negative_numbers = true)]
     pub urge: Option<u8>,
-    /// Whether you acted on an urge today (default: no).
+    /// Whether you acted on an urge today (left out: not said, never taken as no).
     #[arg(long, value_name = "no|partly|yes", requires = "urge", value_parser = kindly::<Acted>())]
     pub acted: Option<Acted>,
     /// One of your plan's warning signs that showed today: its number in

@@ -28,6 +28,9 @@ pub struct Ctx<'a> {
     /// The person's time zone (`TZ`, else the system's, else UTC), read once
     /// at start, to show stored UTC moments on their clock and calendar.
     pub zone: jiff::tz::TimeZone,
+    /// The POSIX rule `TZ` gave (`IST-5:30`) when the zone has no name:
+    /// what a hand-in carries as the client's clock.
+    pub zone_rule: Option<String>,
     /// `--country`, before any lookup.
     pub country: Option<String>,
     /// The country of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), if any.

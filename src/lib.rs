@@ -125,6 +125,7 @@ pub fn main() -> ExitCode {
                 now: clock.now,
                 today: clock.today,
                 zone: clock.zone,
+                zone_rule: clock.zone_rule,
                 // Names people type ("Ireland") become codes here, once; a
                 // form that names no country is a usage mistake (exit 2).
                 country: cli
@@ -333,6 +334,8 @@ struct Clock {
     now: Datetime,
     today: toml::value::Date,
     zone: jiff::tz::TimeZone,
+    /// The POSIX rule `TZ` sets the clock by, when it is one (no name).
+    zone_rule: Option<String>,
     /// Said once on stderr when `TZ` names no zone this computer knows.
     warning: Option<String>,
 }
@@ -366,6 +369,15 @@ impl Clock {
             });
             (jiff::tz::TimeZone::UTC, warning)
         };
+        // `TZ=IST-5:30` is a clock with no name: a hand-in carries the
+        // rule itself, so her therapist can read her days as hers.
+        let zone_rule = std::env::var("TZ")
+            .ok()
+            .map(|tz| tz.trim_start_matches(':').to_string())
+            .filter(|tz| {
+                zone.iana_name().is_none()
+                    && plan::homework::zone_named(tz).is_some_and(|z| z.iana_name().is_none())
+            });
         // A moment past what the zone's rules reach (9999-12-31T23:59:59Z)
         // is on its UTC day: Trudy was told the clock said 1 January 1970.
         let today = plan::date::local_date(&now, &zone)
@@ -379,6 +391,7 @@ impl Clock {
             now,
             today,
             zone,
+            zone_rule,
             warning,
         })
     }

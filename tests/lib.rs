@@ -17,6 +17,7 @@ mod first_save;
 mod from_others;
 mod hand_edits;
 mod hand_in_props;
+mod handin17;
 mod hard_moments;
 #[cfg(unix)]
 mod her_words;

@@ -696,7 +696,8 @@ fn from_flags(
     plan: &Plan,
     note: Option<String>,
 ) -> (Asked, Vec<Error>) {
-    let acted = args.acted.unwrap_or(Acted::No);
+    // Not given is not "no": what she did not say is not recorded as said.
+    let acted = args.acted.unwrap_or(Acted::NotSaid);
     let mut not_saved = Vec::new();
     let signs_known: Vec<String> = plan.warning_signs.iter().map(|s| s.text.clone()).collect();
     let mut signs = matched(

@@ -313,7 +313,10 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
         homework.assignment.clone(),
         period,
         submitted_at,
-        ctx.zone.iana_name().filter(|name| read_alike(name)),
+        ctx.zone
+            .iana_name()
+            .filter(|name| read_alike(name))
+            .or(ctx.zone_rule.as_deref()),
     );
     let raw = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     let hidden = crate::render::clean_lines(&raw) != raw;

@@ -76,7 +76,12 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         Some(doubt) => clock_of(doubt.shown.clone(), ctx),
         None => client_clock(hand_in.zone.as_deref(), ctx),
     };
-    let no_zone = hand_in.zone.is_none();
+    // Said after the review, as for a hand-in without a zone: a zone that
+    // can't be read hides nothing else.
+    let whose_clock = match hand_in.unread_zone() {
+        Some(zone) => Some(review::unread_zone(zone)),
+        None => hand_in.zone.is_none().then(|| review::NO_ZONE.to_string()),
+    };
     let (assignment, period) = Period::of_hand_in(hand_in);
     let tasks = period.progress(&assignment);
     let at = ctx.review_at();
@@ -94,8 +99,8 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     ctx.laid_out(&shown)?;
     // Read on her therapist's clock without a word, her late-night check-in
     // was on another day (Trudy): said once.
-    if no_zone {
-        ctx.say("This hand-in does not say which time zone it was written in, so its days and times are counted on your clock.")?;
+    if let Some(words) = whose_clock {
+        ctx.say(&words)?;
     }
     Ok(())
 }
@@ -105,8 +110,15 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
 /// read "handed in yesterday" of what was Wei's today in Taipei). `None`
 /// on the same clock, or for a hand-in that does not say.
 fn client_clock(zone: Option<&str>, ctx: &Ctx) -> Option<review::At> {
-    let zone = jiff::tz::TimeZone::get(zone?).ok()?;
-    if zone.iana_name() == ctx.zone.iana_name() {
+    let zone = crate::plan::homework::zone_named(zone?)?;
+    // Two clocks without names (POSIX rules) are the same only when they
+    // are the same rule.
+    let same = match (zone.iana_name(), ctx.zone.iana_name()) {
+        (Some(hers), Some(mine)) => hers == mine,
+        (None, None) => zone == ctx.zone,
+        _ => false,
+    };
+    if same {
         return None;
     }
     clock_of(zone, ctx)

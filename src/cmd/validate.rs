@@ -213,6 +213,11 @@ fn hand_in_checks(bytes: &[u8], hand_in: &crate::plan::homework::HandIn) -> Vec<
     let mut checks = hidden_names(bytes, &["assignment"], &hand_in.assignment);
     // A hand-in's plan is the one the therapist would print.
     checks.extend(hidden_numbers(bytes, "plan", &hand_in.plan, None));
+    let zone_line =
+        || crate::plan::parse::line_in(bytes, &[crate::plan::validate::Step::Key("zone".into())]);
+    if let Some(zone) = hand_in.unread_zone() {
+        checks.push(crate::render::review::unread_zone_check(zone_line(), zone));
+    }
     // A zone its own times contradict, as `review` warns of it.
     if let Some(doubt) = crate::plan::hand_in_zone::zone_doubt(hand_in) {
         let line =

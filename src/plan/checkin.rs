@@ -22,7 +22,12 @@ pub const SCALE_MAX: u8 = 10;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Acted {
+    /// Not said: a check-in by flags without `--acted`, or one stopped
+    /// before the question. Never written to a file (the key is left
+    /// out), never counted as "no": what was not said is not recorded as
+    /// said. Lowest, so any answer that day wins over it.
     #[default]
+    NotSaid,
     No,
     Partly,
     Yes,
@@ -33,6 +38,7 @@ impl Acted {
 
     pub fn key(self) -> &'static str {
         match self {
+            Acted::NotSaid => "not-said",
             Acted::No => "no",
             Acted::Partly => "partly",
             Acted::Yes => "yes",
@@ -41,13 +47,21 @@ impl Acted {
 
     /// A "partly" or "yes" is a lapse: something to learn from.
     pub fn is_lapse(self) -> bool {
-        self != Acted::No
+        matches!(self, Acted::Partly | Acted::Yes)
+    }
+
+    /// Whether it was not said (see [`Acted::NotSaid`]).
+    pub fn not_said(&self) -> bool {
+        *self == Acted::NotSaid
     }
 }
 
 impl fmt::Display for Acted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
+        match self {
+            Acted::NotSaid => f.write_str("not said"),
+            other => f.write_str(other.key()),
+        }
     }
 }
 
@@ -89,7 +103,7 @@ pub struct CheckIn {
     /// Every moment they checked in that day (UTC), first first.
     pub times: Vec<Datetime>,
     pub urge: u8,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Acted::not_said")]
     pub acted: Acted,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signs: Vec<String>,

@@ -37,7 +37,7 @@ pub struct ZoneDoubt {
 /// contradict; `None` when it names none, names one not known here, or
 /// every offset it wrote is that zone's at that moment.
 pub fn zone_doubt(hand_in: &HandIn) -> Option<ZoneDoubt> {
-    let named = TimeZone::get(hand_in.zone.as_deref()?).ok()?;
+    let named = super::homework::zone_named(hand_in.zone.as_deref()?)?;
     let mut first: Option<(i32, i32, Timestamp)> = None;
     // Whether every written offset is one and the same: one look a
     // moment, however many a hostile file holds.

@@ -1304,8 +1304,16 @@ pub struct HandIn {
     pub kind: String,
     pub submitted_at: Datetime,
     /// The client's time zone when it was handed in (`Asia/Taipei`), from
-    /// version 5: the days in it are the client's days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// version 5: the days in it are the client's days. A clock set by a
+    /// POSIX rule has no name, so the rule itself is written
+    /// (`NZST-12NZDT,M9.5.0,M4.1.0/3`). Read from a file as whatever it
+    /// holds (a number, megabytes of escapes): a zone that can't be read
+    /// is said by `review`, never a reason to hide the rest of the work.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "any_zone"
+    )]
     pub zone: Option<String>,
     pub assignment: Assignment,
     /// Revisions saved since the assignment was started, with their changes.
@@ -1367,23 +1375,6 @@ impl HandIn {
                 words: t.words,
             })
             .collect();
-        if let Some(zone) = &self.zone
-            && !known_zone(zone)
-        {
-            // Named only when it is plain text: the words are shown.
-            let named =
-                if zone.len() <= MAX_ZONE_CHARS && zone.bytes().all(|b| b.is_ascii_graphic()) {
-                    format!(" “{zone}”")
-                } else {
-                    String::new()
-                };
-            problems.push(Trouble::new(
-                &[key("zone")],
-                format!(
-                    "the time zone{named} is not one relapse-plan knows (`submit` writes a name like Asia/Taipei)"
-                ),
-            ));
-        }
         if self.check_ins.len() > MAX_HAND_IN_CHECK_INS {
             problems.push(Trouble::new(
                 &[key("check_ins"), Step::Entry(MAX_HAND_IN_CHECK_INS)],
@@ -1408,14 +1399,46 @@ impl HandIn {
     }
 }
 
-/// Whether `zone` names a time zone of the zone database, as `submit`
-/// writes it: short, plain ASCII, and known.
-fn known_zone(zone: &str) -> bool {
-    zone.len() <= MAX_ZONE_CHARS
-        && zone
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
-        && jiff::tz::TimeZone::get(zone).is_ok()
+impl HandIn {
+    /// The zone the hand-in names when relapse-plan can't read it (a name
+    /// no one knows, escapes, kilobytes of text), as it is written: its
+    /// days are then counted on the reader's clock, and that is said.
+    pub fn unread_zone(&self) -> Option<&str> {
+        self.zone.as_deref().filter(|z| zone_named(z).is_none())
+    }
+}
+
+/// The time zone `name` means in a hand-in: a zone of the database, as
+/// `submit` writes it (short, plain ASCII, and known), or a POSIX rule
+/// (`IST-5:30`, `NZST-12NZDT,M9.5.0,M4.1.0/3`), written for a clock that
+/// has no name.
+pub fn zone_named(name: &str) -> Option<jiff::tz::TimeZone> {
+    if name.len() > MAX_ZONE_CHARS || !name.bytes().all(|b| b.is_ascii_graphic()) {
+        return None;
+    }
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
+        && let Ok(zone) = jiff::tz::TimeZone::get(name)
+    {
+        return Some(zone);
+    }
+    // A rule needs a name for its standard time and an offset: `UTC` or
+    // `Mars/Olympus` alone is no rule.
+    name.bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| jiff::tz::TimeZone::posix(name).ok())
+        .flatten()
+}
+
+/// A hand-in's `zone` as whatever it holds: text kept as written, any
+/// other value as its TOML (`zone = 5` is "5"), so a wrong one is said
+/// and shown rather than making the whole file unreadable.
+fn any_zone<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match toml::Value::deserialize(deserializer)? {
+        toml::Value::String(text) => Some(text),
+        other => Some(other.to_string()),
+    })
 }
 
 /// One revision's changes.

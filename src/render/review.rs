@@ -178,6 +178,19 @@ pub fn hand_in_doubted(
     body(out, period, at, (Reader::Therapist, client), &all, true)
 }
 
+/// Said after a hand-in's review when it names no zone.
+pub const NO_ZONE: &str = "This hand-in does not say which time zone it was written in, so its days and times are counted on your clock.";
+
+/// Said after a hand-in's review when the zone it names can't be read:
+/// what it says, cleaned and cut short (it may be kilobytes of escapes),
+/// and whose clock the days are counted on instead.
+pub fn unread_zone(zone: &str) -> String {
+    format!(
+        "This hand-in names its time zone as “{}”, which relapse-plan can't read, so its days and times are counted on your clock.",
+        shorten(zone, 40)
+    )
+}
+
 /// Where a time zone is, as people name it: "Taipei" for `Asia/Taipei`,
 /// "Los Angeles" for `America/Los_Angeles`. A zone that is no place is
 /// said by its offset at `when`, as jiff reads it: `Etc/GMT-14` is
@@ -221,6 +234,16 @@ pub fn zone_doubt_check(line: Option<usize>, doubt: &ZoneDoubt) -> String {
     };
     format!(
         "{at}the time zone “{name}” is not the one its times were written in ({written}, where {name} was {then}), so `review` shows its days in {shown}"
+    )
+}
+
+/// `validate`'s line about a hand-in whose zone can't be read (`line`:
+/// where `zone` is written), saying what `review` does about it.
+pub fn unread_zone_check(line: Option<usize>, zone: &str) -> String {
+    let at = line.map_or_else(String::new, |line| format!("Line {line}: "));
+    format!(
+        "{at}the time zone “{}” is not one relapse-plan can read (`submit` writes a name like Asia/Taipei), so `review` counts its days on the reader's clock",
+        shorten(zone, 40)
     )
 }
 
@@ -873,7 +896,9 @@ fn check_ins(
             e.distress
                 .map_or_else(|| "not given".to_string(), |d| d.to_string())
         );
-        if e.is_lapse() {
+        // Not said is said so, never read as "no" (a check-in by flags
+        // without --acted).
+        if e.is_lapse() || e.acted.not_said() {
             let _ = fmt::Write::write_fmt(&mut line, format_args!("; acted on it: {}", e.acted));
         }
         if !e.signs.is_empty() {

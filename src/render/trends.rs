@@ -13,7 +13,7 @@ use textwrap::core::display_width;
 use super::checkin::{day_name, day_name_on, days_named};
 use super::{clean, heading, wrap};
 use crate::plan::Plan;
-use crate::plan::checkin::{CheckIn, tally};
+use crate::plan::checkin::{Acted, CheckIn, tally};
 use crate::plan::date::civil_from_days;
 use crate::render::Style;
 use crate::render::printout::{Chart, ChartDay};
@@ -112,7 +112,7 @@ pub fn write_chart(
     write_columns(w, "Distress (0-10)", &highest(&|e| e.distress), &columns)?;
     // Blank only where there was no check-in, as the legend says: a day
     // with a check-in and no lapse shows its "·" here too.
-    let lapses = columns.marks(&|e| e.is_lapse());
+    let lapses = lapse_marks(&columns);
     writeln!(
         w,
         "{}{}",
@@ -177,18 +177,42 @@ pub fn write_chart(
         style,
     )?;
     writeln!(w)?;
-    write_legend(w, plan, style)
+    write_legend(w, plan, style, lapses.contains('?'))
+}
+
+/// The Lapse row: "●" for a lapse, "·" for check-ins without one, and
+/// "?" where no check-in said whether an urge was acted on (never the
+/// "·" of a day without a lapse).
+fn lapse_marks(columns: &Columns) -> String {
+    columns
+        .marks(&|e| e.is_lapse())
+        .chars()
+        .zip(&columns.spans)
+        .map(|(mark, c)| {
+            let said = c
+                .iter()
+                .any(|(_, e)| e.is_some_and(|e| !e.acted.not_said()));
+            if mark == '·' && !said { '?' } else { mark }
+        })
+        .collect()
 }
 
 /// The chart's legend, then what an early warning is, in the rule the plan
 /// holds (its own numbers when the person tuned them).
-fn write_legend(w: &mut dyn Write, plan: &Plan, style: Style) -> io::Result<()> {
+/// `unsaid`: the Lapse row holds a "?", which is said too.
+fn write_legend(w: &mut dyn Write, plan: &Plan, style: Style, unsaid: bool) -> io::Result<()> {
     let legend = "● yes  · checked in, not that day  ! early warning  (blank: no check-in)";
     writeln!(w, "{}", crate::render::wrap_for(legend, Some(style.width)))?;
     // What "early warning" means, in the rule the plan holds (its own
     // numbers when the person tuned them).
     let means = format!("An early warning is {}.", plan.early_warning.describe());
-    writeln!(w, "{}", crate::render::wrap_for(&means, Some(style.width)))
+    writeln!(w, "{}", crate::render::wrap_for(&means, Some(style.width)))?;
+    if unsaid {
+        let unsaid =
+            "? in the Lapse row: that day's check-in did not say whether an urge was acted on.";
+        writeln!(w, "{}", crate::render::wrap_for(unsaid, Some(style.width)))?;
+    }
+    Ok(())
 }
 
 /// The chart's columns: one or more days each.
@@ -590,6 +614,8 @@ fn day_in_words(entry: Option<&CheckIn>, plan: &Plan) -> String {
     }
     if e.is_lapse() {
         let _ = write!(line, ", acted on an urge ({})", e.acted);
+    } else if e.acted.not_said() {
+        let _ = write!(line, ", acted on an urge: not said");
     }
     for (what, items) in [
         ("signs", e.signs.clone()),
@@ -727,7 +753,13 @@ pub fn csv(window: &Window, plan: &Plan) -> String {
                 "yes".into(),
                 e.urge.to_string(),
                 e.acted.to_string(),
-                if e.is_lapse() { "yes" } else { "no" }.into(),
+                // Not said is no answer either way.
+                match e.acted {
+                    Acted::NotSaid => "",
+                    a if a.is_lapse() => "yes",
+                    _ => "no",
+                }
+                .into(),
                 e.distress.map(|d| d.to_string()).unwrap_or_default(),
                 e.signs.join("; "),
                 e.did.join("; "),
@@ -789,8 +821,9 @@ enum DayJson<'a> {
         checked_in: bool,
         times: Vec<String>,
         urge: u8,
-        acted: &'static str,
-        lapse: bool,
+        /// `null` when not said, as is `lapse`.
+        acted: Option<&'static str>,
+        lapse: Option<bool>,
         distress: Option<u8>,
         warning_signs: &'a [String],
         maintenance: &'a [String],
@@ -829,8 +862,8 @@ pub fn json<'a>(window: &Window<'a>, plan: &Plan) -> TrendsJson<'a> {
                     checked_in: true,
                     times: e.times.iter().map(ToString::to_string).collect(),
                     urge: e.urge,
-                    acted: e.acted.key(),
-                    lapse: e.is_lapse(),
+                    acted: (!e.acted.not_said()).then(|| e.acted.key()),
+                    lapse: (!e.acted.not_said()).then(|| e.is_lapse()),
                     distress: e.distress,
                     warning_signs: &e.signs,
                     maintenance: &e.did,

@@ -54,8 +54,7 @@ pub struct SoFar {
 
 impl SoFar {
     /// Everything answered so far, once anything is (how strong the urge
-    /// was comes first): `acted` stays the default "no" until she says,
-    /// which [`SoFar::acted`] tells apart.
+    /// was comes first): `acted` stays "not said" until she says.
     pub fn answers(&self) -> Option<Answers> {
         Some(Answers {
             urge: self.urge?,
@@ -748,6 +747,8 @@ mod tests {
             "2026-11-22T08:00:00Z".parse().unwrap(),
             Answers {
                 urge: 5,
+                // Said, as the default once meant: an answer Enter keeps.
+                acted: Acted::No,
                 signs: vec!["Not sleeping".into()],
                 used: vec!["urge-surf".into()],
                 ..Answers::default()
