@@ -12,7 +12,7 @@ use crate::plan::checkin::{Acted, Answers, CheckIn, CheckInLog, Recorded, Stretc
 use crate::plan::date::{days_from_civil, unix_seconds};
 use crate::plan::early_warning::{MAX_LOOK_BACK, assess};
 use crate::plan::edit::{EditError, Entry};
-use crate::plan::{Plan, TextItem};
+use crate::plan::{Plan, TextItem, same};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::checkin::{write_reply, write_warning};
 use crate::wizard::checkin::{Asked, SoFar, ask};
@@ -729,7 +729,7 @@ fn from_flags(
         let found = plan.coping.iter().find(|c| c.id == id).or_else(|| {
             plan.coping
                 .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(wanted.trim()))
+                .find(|c| same::words_key(&c.name) == same::words_key(wanted))
         });
         match found {
             Some(found) if !used.contains(&found.id) => used.push(found.id.clone()),
