@@ -399,6 +399,38 @@ fn a_vcard_in_the_other_form_finds_who_is_already_in_the_plan() {
     }
 }
 
+/// `diff` of words saved again in the other form says they are the same
+/// words typed another way, never "“Chị Hồng Nhung” → “Chị Hồng Nhung”".
+#[test]
+fn diff_says_words_saved_the_other_way_are_the_same_words() {
+    for (stored, typed) in WAYS {
+        let env = plan_in(stored);
+        env.ok(["step", "add", &format!("G\u{1ecd}i {}", stored.contact)]);
+        let step = format!("G\u{1ecd}i {}", typed.contact);
+        env.ok(["step", "edit", "1", &step]);
+        env.ok(["contact", "edit", typed.contact, "--name", typed.contact]);
+        // What she typed is what is kept now.
+        let plan = env.plan();
+        assert_eq!(plan.contacts[0].name, typed.contact);
+        assert_eq!(plan.crisis_steps[0].text, step);
+        let said = one_line(&env.ok(["diff", "8"]));
+        assert!(
+            said.contains(&format!(
+                "crisis step 1: “{step}”, the same words, typed another way"
+            )),
+            "{said}"
+        );
+        assert!(
+            said.contains(&format!(
+                "name “{}”, the same words, typed another way",
+                typed.contact
+            )),
+            "{said}"
+        );
+        assert!(!said.contains('→'), "{said}");
+    }
+}
+
 /// In `new`, at a real terminal: a second person under the first one's
 /// name typed the other way is asked about as the same name typed in two
 /// ways, and the first stays as typed.
