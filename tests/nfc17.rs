@@ -289,6 +289,61 @@ fn a_check_in_by_flags_typed_the_other_way_is_saved() {
             "{file}"
         );
         kept_as_typed(&env, stored, typed, &[]);
+
+        // The plan's sign given as one "not in the plan" is that sign.
+        let next_day = "2026-11-23T10:15:00Z";
+        env.test([
+            "check-in",
+            "--urge",
+            "2",
+            "--acted",
+            "no",
+            "--other-sign",
+            typed.sign,
+        ])
+        .env("RELAPSE_PLAN_NOW", next_day)
+        .run();
+        let file = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
+        assert!(!file.contains(typed.sign), "{file}");
+        assert_eq!(file.matches(stored.sign).count(), 2, "{file}");
+    }
+}
+
+/// The man she marked "do not involve", in the form `w` holds.
+fn him(w: &Words) -> &'static str {
+    if w.contact == NFC.contact {
+        "Anh Tu\u{1ea5}n"
+    } else {
+        "Anh Tua\u{302}\u{301}n"
+    }
+}
+
+/// A step naming someone she marked "do not involve", his name typed the
+/// other way, is said to name him, as it is when typed the same way; and
+/// `coping edit` finds a strategy by its name typed the other way.
+#[test]
+fn a_step_naming_him_and_a_coping_edit_typed_the_other_way() {
+    for (stored, typed) in WAYS {
+        let env = plan_in(stored);
+        env.ok(["contact", "add", "--name", him(stored), "--do-not-involve"]);
+        let said = env
+            .test([
+                "step",
+                "add",
+                &format!("Kh\u{f4}ng g\u{1ecd}i {}", him(typed)),
+            ])
+            .run()
+            .stderr;
+        assert!(
+            one_line(&said).contains(&format!(
+                "Your crisis step 1 names “{}”, whom you marked not to involve in a crisis.",
+                him(stored)
+            )),
+            "{said}"
+        );
+        env.ok(["coping", "edit", typed.coping, "--likely", "20"]);
+        assert_eq!(env.plan().coping[0].name, stored.coping);
+        kept_as_typed(&env, stored, typed, &[]);
     }
 }
 

@@ -709,6 +709,14 @@ fn from_flags(
     for other in &args.other_sign {
         // One sign is one line (said in `run`), as the plan's signs are.
         let other = own_sign(other);
+        // One of the plan's own, its accents typed the other way, is kept
+        // in the plan's words, so the early warning counts it as that sign.
+        let other = signs_known
+            .iter()
+            .chain(&signs)
+            .find(|known| same::same_text(known, &other))
+            .cloned()
+            .unwrap_or(other);
         if !other.is_empty() && !signs.contains(&other) {
             signs.push(other);
         }
