@@ -1079,6 +1079,9 @@ fn too_long_words(found: &crate::plan::limits::TooLong) -> String {
 fn looks_like(name: &str, other: &str, differs: &str) -> String {
     if name == other {
         format!("“{name}” is already in your plan, so nothing was changed")
+    } else if crate::plan::same::same_text(name, other) {
+        // Shown alike, and the same name: "looks the same as" would puzzle.
+        format!("“{name}” is already in your plan ({differs}), so nothing was changed")
     } else {
         format!(
             "“{name}” looks the same as “{other}”, already in your plan: {differs}, so nothing was changed"

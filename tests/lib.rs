@@ -38,6 +38,8 @@ mod long_words;
 mod minjun;
 #[cfg(unix)]
 mod narrow;
+#[cfg(unix)]
+mod nfc17;
 mod niran;
 mod no_terminal;
 mod noa;

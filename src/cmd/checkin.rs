@@ -12,7 +12,7 @@ use crate::plan::checkin::{Acted, Answers, CheckIn, CheckInLog, Recorded, Stretc
 use crate::plan::date::{days_from_civil, unix_seconds};
 use crate::plan::early_warning::{MAX_LOOK_BACK, assess};
 use crate::plan::edit::{EditError, Entry};
-use crate::plan::{Plan, TextItem};
+use crate::plan::{Plan, TextItem, same};
 use crate::prompt::{Prompter, Terminal};
 use crate::render::checkin::{write_reply, write_warning};
 use crate::wizard::checkin::{Asked, SoFar, ask};
@@ -710,6 +710,14 @@ fn from_flags(
     for other in &args.other_sign {
         // One sign is one line (said in `run`), as the plan's signs are.
         let other = own_sign(other);
+        // One of the plan's own, its accents typed the other way, is kept
+        // in the plan's words, so the early warning counts it as that sign.
+        let other = signs_known
+            .iter()
+            .chain(&signs)
+            .find(|known| same::same_text(known, &other))
+            .cloned()
+            .unwrap_or(other);
         if !other.is_empty() && !signs.contains(&other) {
             signs.push(other);
         }
@@ -730,7 +738,7 @@ fn from_flags(
         let found = plan.coping.iter().find(|c| c.id == id).or_else(|| {
             plan.coping
                 .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(wanted.trim()))
+                .find(|c| same::words_key(&c.name) == same::words_key(wanted))
         });
         match found {
             Some(found) if !used.contains(&found.id) => used.push(found.id.clone()),

@@ -980,7 +980,7 @@ fn say_not_imported(ctx: &mut Ctx, plan: &Plan, sorted: &vcard::Sorted) -> Resul
                 let name = clean(&card.name);
                 let number = card.phone.as_deref().map(clean).unwrap_or_default();
                 // A name that only looks the same says so, and whose it is.
-                let who = if kept.name == card.name {
+                let who = if crate::plan::same::same_text(&kept.name, &card.name) {
                     name.clone()
                 } else {
                     format!("it looks the same as {}, who", clean(&kept.name))

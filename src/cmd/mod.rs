@@ -686,13 +686,16 @@ fn stored<E: crate::plan::edit::Entity>(plan: &Plan, typed: &str) -> Result<Stri
     }
 }
 
-/// Whether what the person typed names `stored`: as stored, or as it is
-/// shown. A hand-edited control character is shown written out
+/// Whether what the person typed names `stored`: as stored (its accents
+/// typed composed or not, see [`crate::plan::same::same_text`]), or as it
+/// is shown. A hand-edited control character is shown written out
 /// (`al\u{1b}ex`), and typing what is shown must reach it, or no command
 /// could mend or remove it.
 fn same(stored: &str, typed: &str) -> bool {
-    stored == typed
-        || (stored != crate::render::clean(stored) && crate::render::clean(stored) == typed)
+    use crate::plan::same::same_text;
+    same_text(stored, typed)
+        || (stored != crate::render::clean(stored)
+            && same_text(&crate::render::clean(stored), typed))
 }
 
 /// Adds `values` to `list`, skipping ones already there.

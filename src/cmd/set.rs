@@ -296,7 +296,9 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
         }
         if let Some(name) = remove {
             let before = own.lines.len();
-            own.lines.retain(|l| l.name.trim() != name);
+            // Its name however its accents were typed (composed or not).
+            own.lines
+                .retain(|l| !crate::plan::same::same_text(l.name.trim(), name.trim()));
             if own.lines.len() == before {
                 return Err(Error::NotInPlan(format!(
                     "there is no number of your own called “{name}”; `relapse-plan lines` lists them"

@@ -448,13 +448,8 @@ pub enum Named {
 /// digits), or a part of its words found in that one item alone
 /// (Anjali typed "sleep" for "Skipping meals and sleeping badly").
 pub fn named(known: &[String], typed: &str) -> Named {
-    let fold = |words: &str| {
-        super::typed::fold(words)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    // Accents however they were typed (composed or not) are one letter.
+    let fold = |words: &str| super::same::words_key(&super::typed::fold(words));
     let wanted = fold(typed);
     if wanted.is_empty() {
         return Named::Nothing;

@@ -194,6 +194,11 @@ impl fmt::Display for Change {
                         field_words(field)
                     )?;
                 }
+                if let (Some(Value::String(o)), Some(Value::String(n))) = (old, new)
+                    && super::same::same_text(o, n)
+                {
+                    return write!(f, " {}, {RETYPED}", value_words(field, new.as_ref()));
+                }
                 // `{:#}`: in words alone, for `--plain`.
                 let (from, to) = if f.alternate() {
                     (" from ", " to ")
@@ -246,17 +251,7 @@ impl fmt::Display for Change {
                 position,
                 old,
                 new,
-            } if f.alternate() => write!(
-                f,
-                "{} {position}: from “{old}” to “{new}”",
-                section.item_name()
-            ),
-            Change::ItemEdited {
-                section,
-                position,
-                old,
-                new,
-            } => write!(f, "{} {position}: “{old}” → “{new}”", section.item_name()),
+            } => item_edited(f, *section, *position, (old, new)),
             Change::Reordered { section } => {
                 write!(f, "{} reordered", section.title().to_lowercase())
             }
@@ -264,6 +259,28 @@ impl fmt::Display for Change {
         }
     }
 }
+
+/// "crisis step 2: “old” → “new”" (`{:#}`: "from “old” to “new”").
+fn item_edited(
+    f: &mut fmt::Formatter<'_>,
+    section: Section,
+    position: usize,
+    (old, new): (&str, &str),
+) -> fmt::Result {
+    let item = section.item_name();
+    if super::same::same_text(old, new) {
+        write!(f, "{item} {position}: “{new}”, {RETYPED}")
+    } else if f.alternate() {
+        write!(f, "{item} {position}: from “{old}” to “{new}”")
+    } else {
+        write!(f, "{item} {position}: “{old}” → “{new}”")
+    }
+}
+
+/// Said of words saved again with their accents stored another way
+/// (composed or as separate marks): they show the same, and "“Hồng” →
+/// “Hồng”" would puzzle (Linh).
+const RETYPED: &str = "the same words, typed another way";
 
 /// An entry's words, or its id where it has none (a hand-in from an
 /// older version).
@@ -607,7 +624,8 @@ fn renames<T: serde::Serialize>(
     let mut pairs = Vec::new();
     for o in gone {
         let same = |n: &usize| {
-            key(&old[o]).1 == key(&new[*n]).1 || without_id(&old[o]) == without_id(&new[*n])
+            super::same::same_text(key(&old[o]).1, key(&new[*n]).1)
+                || without_id(&old[o]) == without_id(&new[*n])
         };
         if let Some(at) = came.iter().position(same) {
             pairs.push((o, came.remove(at)));

@@ -153,13 +153,10 @@ pub enum Named<'p, E> {
     Nothing,
 }
 
-/// Words compared as a person reads them: any case, spaces folded.
+/// Words compared as a person reads them: any case, spaces folded, and
+/// accents however they were typed (see [`super::same::words_key`]).
 fn folded(words: &str) -> String {
-    words
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    super::same::words_key(words)
 }
 
 impl Plan {

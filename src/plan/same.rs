@@ -303,11 +303,43 @@ impl Plan {
     }
 }
 
-/// `text` lower case with its letters made one as [`fold`] makes them,
-/// nothing left out: for finding a name inside a longer text, where the
-/// places of its characters matter.
+/// `text` composed (NFC, see [`words_key`]), lower case, with its letters
+/// made one as [`fold`] makes them, nothing left out: for finding a name
+/// inside a longer text, where the places of its characters matter.
 pub fn fold_letters(text: &str) -> String {
-    text.to_lowercase().chars().map(one_letter).collect()
+    let composed: String = text.nfc().collect();
+    composed.to_lowercase().chars().map(one_letter).collect()
+}
+
+/// Words as a person reads them, for finding what she typed: the one rule
+/// every lookup by words follows (a person, a trigger, a sign, a coping
+/// strategy, a step or a line). Compatibility forms folded (NFKC), so a
+/// letter typed composed (`ô`, U+00F4) and the same letter typed
+/// decomposed (`o` then U+0302, as some Vietnamese keyboards send it), or
+/// in full width, are one letter; any case; runs of spaces as one. Only
+/// for comparing: what is stored stays as it was typed, byte for byte
+/// (Linh's clients, typing Vietnamese).
+pub fn words_key(text: &str) -> String {
+    let composed: String = text.nfkc().collect();
+    composed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `typed` is the very text `stored`, however each was typed:
+/// equal once composed (NFC), so `Hồng` typed decomposed is the `Hồng` a
+/// plan holds composed. For what must match exactly (an id, a value in a
+/// list); [`words_key`] is for words found in any case.
+pub fn same_text(stored: &str, typed: &str) -> bool {
+    stored == typed || stored.nfc().eq(typed.nfc())
+}
+
+/// Whether two names differ only in how their letters are stored
+/// (composed or decomposed accents): one name, typed two ways.
+pub fn typed_two_ways(a: &str, b: &str) -> bool {
+    a != b && same_text(a, b)
 }
 
 #[cfg(test)]

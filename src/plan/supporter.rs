@@ -16,11 +16,12 @@ pub enum Found<'a> {
     NotInvolved(&'a Contact),
 }
 
-/// Folded for matching: lower case, punctuation as spaces (so "priya"
-/// finds "दीदी (Priya)"), spaces collapsed. Combining marks stay: they are
-/// part of the letters of many scripts.
+/// Folded for matching: as every lookup by words is (see
+/// [`super::same::words_key`]: lower case, accents however they were
+/// typed), with punctuation as spaces (so "priya" finds "दीदी (Priya)").
+/// Combining marks stay: they are part of the letters of many scripts.
 fn fold(text: &str) -> String {
-    let spaced: String = text
+    let spaced: String = super::same::words_key(text)
         .chars()
         .map(|c| {
             let punctuation = c.is_ascii_punctuation()

@@ -93,6 +93,11 @@ pub fn role_words(role: crate::plan::Role) -> &'static str {
 /// differ only in case, width or characters that do not show".
 pub fn how_names_differ(name: &str, other: &str) -> String {
     use crate::plan::lookalike::{Difference, difference, looks_alike};
+    if crate::plan::same::typed_two_ways(name, other) {
+        // Vietnamese keyboards may send "ô" as "o" and an accent: nothing
+        // to see, and "case or width" would puzzle (Linh).
+        return "they are the same name, typed in two ways".into();
+    }
     if !looks_alike(name, other) && crate::plan::same::same_spelling(name, other) {
         return "they are one name as different keyboards write it (the Arabic and Persian forms of a letter, or marks that only decorate it)".into();
     }

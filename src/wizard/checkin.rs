@@ -501,12 +501,17 @@ fn warning_signs(
     let Some(text) = ask.text(&on_day(question, so_far.day.as_deref()), "")? else {
         return Ok((signs, None));
     };
-    if signs.contains(&text)
-        || plan.warning_signs.iter().any(|s| s.text == text)
-        || own.contains(&text)
-    {
-        if !signs.contains(&text) {
-            signs.push(text);
+    // A sign already there, its accents typed composed or not, is kept in
+    // the words it already has (see `plan::same::same_text`).
+    let known = signs
+        .iter()
+        .chain(plan.warning_signs.iter().map(|s| &s.text))
+        .chain(own)
+        .find(|known| crate::plan::same::same_text(known, &text))
+        .cloned();
+    if let Some(known) = known {
+        if !signs.contains(&known) {
+            signs.push(known);
         }
         return Ok((signs, None));
     }

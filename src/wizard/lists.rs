@@ -344,11 +344,22 @@ impl Wizard<'_> {
             let Some(other) = self.draft.plan.contact_looking_like(&name, except) else {
                 return Ok(Some(name));
             };
-            let said = format!(
-                "“{}” looks the same as “{}”, already in your plan ({}). Give this one a name of its own (add a surname, or \"(work)\"), or leave it empty to stop.",
+            let (shown, theirs) = (
                 crate::render::clean(&name),
                 crate::render::clean(&other.name),
-                crate::render::how_names_differ(&name, &other.name)
+            );
+            let differs = crate::render::how_names_differ(&name, &other.name);
+            // The very name, or one name typed two ways, shows the same
+            // twice: said once.
+            let same = if name == other.name {
+                format!("“{theirs}” is already in your plan")
+            } else if crate::plan::same::same_text(&name, &other.name) {
+                format!("“{theirs}” is already in your plan ({differs})")
+            } else {
+                format!("“{shown}” looks the same as “{theirs}”, already in your plan ({differs})")
+            };
+            let said = format!(
+                "{same}. Give this one a name of its own (add a surname, or \"(work)\"), or leave it empty to stop."
             );
             self.say(&said)?;
         }
