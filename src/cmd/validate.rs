@@ -112,9 +112,16 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         ))?;
     }
     former_doubts(ctx, &plan)?;
-    // A step naming someone with a number that is not theirs (an old one
-    // left after it changed) would send her to the wrong number.
-    let marks = crate::plan::mentions::Marks::of(&plan);
+    step_number_doubts(ctx, &plan)?;
+    long_extensions(&plan)
+        .iter()
+        .try_for_each(|said| ctx.say(said))
+}
+
+/// A step naming someone with a number that is not theirs (an old one left
+/// after it changed) would send her to the wrong number: said, step by step.
+fn step_number_doubts(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
+    let marks = crate::plan::mentions::Marks::of(plan);
     for (n, step) in plan.crisis_steps.iter().enumerate() {
         if let Some(mark) = crate::render::other_number_mark(&marks, &step.text) {
             ctx.say(&format!(
@@ -126,9 +133,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
             ))?;
         }
     }
-    long_extensions(&plan)
-        .iter()
-        .try_for_each(|said| ctx.say(said))
+    Ok(())
 }
 
 /// Each contact whose number runs on after it with more digits than an

@@ -57,7 +57,7 @@ pub fn looks_alike(a: &str, b: &str) -> bool {
 }
 
 /// The scripts of a name's letters, without their counts or order.
-fn script_set(name: &str) -> Vec<&'static str> {
+pub(super) fn script_set(name: &str) -> Vec<&'static str> {
     let mut set: Vec<&'static str> = scripts(name).iter().map(|(s, _)| s.full_name()).collect();
     set.sort_unstable();
     set

@@ -3,6 +3,7 @@
 //! involve". Never a rule that blocks her words (she may mean "don't call
 //! Dermot"), only something to say gently, and for the therapist to see.
 
+use super::same::NumberSet;
 use super::{Contact, Plan, Section};
 
 /// The sections whose sentences are things to do, where naming someone not
@@ -446,69 +447,6 @@ impl<'p> Marks<'p> {
     }
 }
 
-/// Numbers looked up as they dial ([`super::same::same_number`]) by hash:
-/// the same [`super::same::number_key`], or the same last eight digits
-/// (all that `same_number` can match beyond the key), then checked.
-struct NumberSet<T> {
-    country: Option<String>,
-    keys: std::collections::HashMap<String, Vec<usize>>,
-    tails: std::collections::HashMap<String, Vec<usize>>,
-    numbers: Vec<(String, T)>,
-}
-
-impl<T> NumberSet<T> {
-    fn new(country: Option<&str>) -> NumberSet<T> {
-        NumberSet {
-            country: country.map(str::to_string),
-            keys: std::collections::HashMap::new(),
-            tails: std::collections::HashMap::new(),
-            numbers: Vec::new(),
-        }
-    }
-
-    /// The key and the last eight digits `number` is found by.
-    fn keys_of(&self, number: &str) -> (String, Option<String>) {
-        let key = super::same::number_key(number, self.country.as_deref());
-        let digits = key.trim_start_matches(['+', '0']);
-        let tail = (digits.len() >= 8).then(|| digits[digits.len() - 8..].to_string());
-        (key, tail)
-    }
-
-    fn insert(&mut self, number: &str, value: T) {
-        let at = self.numbers.len();
-        let (key, tail) = self.keys_of(number);
-        self.keys.entry(key).or_default().push(at);
-        if let Some(tail) = tail {
-            self.tails.entry(tail).or_default().push(at);
-        }
-        self.numbers.push((number.to_string(), value));
-    }
-
-    /// Every value whose number `number` dials, in the order inserted.
-    fn all(&self, number: &str) -> Vec<&T> {
-        let (key, tail) = self.keys_of(number);
-        let mut at: Vec<usize> = self
-            .keys
-            .get(&key)
-            .into_iter()
-            .chain(tail.and_then(|t| self.tails.get(&t)))
-            .flatten()
-            .copied()
-            .filter(|&i| {
-                super::same::same_number(number, &self.numbers[i].0, self.country.as_deref())
-            })
-            .collect();
-        at.sort_unstable();
-        at.dedup();
-        at.into_iter().map(|i| &self.numbers[i].1).collect()
-    }
-
-    /// The first value whose number `number` dials.
-    fn first(&self, number: &str) -> Option<&T> {
-        self.all(number).into_iter().next()
-    }
-}
-
 /// The names a person may call someone by (`name` folded), lower-case: the
 /// name as she gave it; its first word when it has more than one ("Dermot"
 /// of "Dermot Byrne", "Dermot (ex)"); and any other word of it that no one
@@ -528,10 +466,7 @@ fn names_of(name: String, counts: &std::collections::HashMap<String, usize>) -> 
     for (n, word) in words.into_iter().enumerate() {
         // Counted once per person: 1 is this person alone.
         let theirs_alone = n == 0 || counts.get(&word).copied().unwrap_or(0) <= 1;
-        if theirs_alone
-            && word.chars().count() >= 2
-            && !GENERIC.iter().any(|g| super::same::fold_letters(g) == word)
-        {
+        if theirs_alone && word.chars().count() >= 2 && !GENERIC_FOLDED.contains(&word) {
             names.push(word);
         }
     }
@@ -545,6 +480,14 @@ fn words_of(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect()
 }
+
+/// [`GENERIC`] folded as names are, once.
+static GENERIC_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    GENERIC
+        .iter()
+        .map(|g| super::same::fold_letters(g))
+        .collect()
+});
 
 /// Words of a name that any step may hold without meaning that person:
 /// titles, little words, and the words of services (folded as names are:

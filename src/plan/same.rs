@@ -7,7 +7,6 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lookalike::looks_alike;
 use super::typed::digit_value;
 use super::{Contact, Plan};
 
@@ -66,11 +65,62 @@ fn one_letter(c: char) -> char {
 /// [`fold`]ed, or looking the same across scripts (see
 /// [`looks_alike`]).
 pub fn same_name(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold(a), fold(b));
-    if fa.is_empty() || fb.is_empty() {
-        return false;
+    NameKey::of(a).same_name(&NameKey::of(b))
+}
+
+/// A name worked out once for comparing ([`same_name`],
+/// [`same_person_name`]): folding and Unicode's confusables cost thousands
+/// of steps a name, and a screen compares every person to turn to with
+/// every one not to involve (Trudy: `now` took seconds at a few hundred
+/// people).
+pub struct NameKey {
+    fold: String,
+    skeleton: String,
+    look: String,
+    scripts: Vec<&'static str>,
+    words: Vec<String>,
+    sorted: Vec<String>,
+    concat: String,
+}
+
+impl NameKey {
+    pub fn of(name: &str) -> NameKey {
+        let skeleton = super::lookalike::skeleton(name);
+        let words = name_words(name);
+        let mut sorted = words.clone();
+        sorted.sort();
+        NameKey {
+            fold: fold(name),
+            scripts: super::lookalike::script_set(&skeleton),
+            look: super::lookalike::look(name),
+            skeleton,
+            concat: words.concat(),
+            words,
+            sorted,
+        }
     }
-    fa == fb || looks_alike(a, b)
+
+    /// [`same_name`] of the two names.
+    pub fn same_name(&self, other: &NameKey) -> bool {
+        if self.fold.is_empty() || other.fold.is_empty() {
+            return false;
+        }
+        self.fold == other.fold
+            || self.skeleton == other.skeleton
+            || (self.look == other.look && self.scripts != other.scripts)
+    }
+
+    /// [`same_person_name`], `self` being the name of someone not to
+    /// involve.
+    pub fn same_person(&self, name: &NameKey) -> bool {
+        let (a, b) = (&self.words, &name.words);
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        self.sorted == name.sorted
+            || self.concat == name.concat
+            || (a.len() >= 2 && a.iter().all(|w| b.contains(w)))
+    }
 }
 
 /// Whether `name` would be taken for `theirs`, the name of someone not to
@@ -83,14 +133,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// help. A name of one word is not matched inside a longer one: another
 /// Nima is another person.
 pub fn same_person_name(theirs: &str, name: &str) -> bool {
-    let (a, b) = (name_words(theirs), name_words(name));
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    let (mut sa, mut sb) = (a.clone(), b.clone());
-    sa.sort();
-    sb.sort();
-    sa == sb || a.concat() == b.concat() || (a.len() >= 2 && a.iter().all(|w| b.contains(w)))
+    NameKey::of(theirs).same_person(&NameKey::of(name))
 }
 
 /// The words of a name as [`same_person_name`] compares them.
@@ -251,18 +294,7 @@ impl Plan {
         number: Option<&str>,
         except: Option<&str>,
     ) -> Option<&Contact> {
-        let country = self.country.as_deref();
-        self.contacts
-            .iter()
-            .filter(|c| !c.to_involve() && Some(c.id.as_str()) != except)
-            .find(|c| {
-                same_name(&c.name, name)
-                    || same_person_name(&c.name, name)
-                    || match (c.phone.as_deref(), number) {
-                        (Some(theirs), Some(this)) => same_number(theirs, this, country),
-                        _ => false,
-                    }
-            })
+        NotToInvolve::of(self).like(name, number, except)
     }
 
     /// Someone marked "do not involve" whose number `number` is, written
@@ -282,24 +314,148 @@ impl Plan {
     /// plan written before names and numbers were compared as a person
     /// would compare them may hold both).
     pub fn may_offer(&self, contact: &Contact) -> bool {
-        contact.to_involve()
-            && self
-                .not_to_involve_like(&contact.name, contact.phone.as_deref(), Some(&contact.id))
-                .is_none()
+        NotToInvolve::of(self).may_offer(contact)
     }
 
     /// The people to turn to who are the same person as someone marked
     /// "do not involve", each with that contact: never shown as help, and
     /// named by `validate` and `show` so the plan can be put right.
     pub fn helpers_not_to_involve(&self) -> Vec<(&Contact, &Contact)> {
+        let them = NotToInvolve::of(self);
         self.contacts
             .iter()
             .filter(|c| c.to_involve())
             .filter_map(|c| {
-                self.not_to_involve_like(&c.name, c.phone.as_deref(), Some(&c.id))
-                    .map(|them| (c, them))
+                them.like(&c.name, c.phone.as_deref(), Some(&c.id))
+                    .map(|it| (c, it))
             })
             .collect()
+    }
+}
+
+/// The people marked "do not involve" in a plan, their names and numbers
+/// worked out once ([`NameKey`], [`NumberSet`]) for a screen that asks of
+/// every person whether they may be offered as help: asked one by one, it
+/// cost people × people × the work of folding a name.
+pub struct NotToInvolve<'p> {
+    them: Vec<(&'p Contact, NameKey)>,
+    numbers: NumberSet<usize>,
+}
+
+impl<'p> NotToInvolve<'p> {
+    pub fn of(plan: &'p Plan) -> NotToInvolve<'p> {
+        let them: Vec<(&Contact, NameKey)> = plan
+            .contacts
+            .iter()
+            .filter(|c| !c.to_involve())
+            .map(|c| (c, NameKey::of(&c.name)))
+            .collect();
+        let mut numbers = NumberSet::new(plan.country.as_deref());
+        for (at, (c, _)) in them.iter().enumerate() {
+            if let Some(phone) = c.phone.as_deref() {
+                numbers.insert(phone, at);
+            }
+        }
+        NotToInvolve { them, numbers }
+    }
+
+    /// [`Plan::not_to_involve_like`].
+    pub fn like(
+        &self,
+        name: &str,
+        number: Option<&str>,
+        except: Option<&str>,
+    ) -> Option<&'p Contact> {
+        if self.them.is_empty() {
+            return None;
+        }
+        let key = NameKey::of(name);
+        let not_except = |c: &Contact| Some(c.id.as_str()) != except;
+        let by_name = self
+            .them
+            .iter()
+            .position(|(c, k)| not_except(c) && (k.same_name(&key) || k.same_person(&key)));
+        let by_number = number.and_then(|n| {
+            self.numbers
+                .all(n)
+                .into_iter()
+                .copied()
+                .find(|&at| not_except(self.them[at].0))
+        });
+        let at = match (by_name, by_number) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(self.them[at].0)
+    }
+
+    /// [`Plan::may_offer`].
+    pub fn may_offer(&self, contact: &Contact) -> bool {
+        contact.to_involve()
+            && self
+                .like(&contact.name, contact.phone.as_deref(), Some(&contact.id))
+                .is_none()
+    }
+}
+
+/// Numbers looked up as they dial ([`same_number`]) by hash: the same
+/// [`number_key`], or the same last eight digits (all that `same_number`
+/// can match beyond the key), then checked.
+pub(super) struct NumberSet<T> {
+    country: Option<String>,
+    keys: std::collections::HashMap<String, Vec<usize>>,
+    tails: std::collections::HashMap<String, Vec<usize>>,
+    numbers: Vec<(String, T)>,
+}
+
+impl<T> NumberSet<T> {
+    pub(super) fn new(country: Option<&str>) -> NumberSet<T> {
+        NumberSet {
+            country: country.map(str::to_string),
+            keys: std::collections::HashMap::new(),
+            tails: std::collections::HashMap::new(),
+            numbers: Vec::new(),
+        }
+    }
+
+    /// The key and the last eight digits `number` is found by.
+    fn keys_of(&self, number: &str) -> (String, Option<String>) {
+        let key = number_key(number, self.country.as_deref());
+        let digits = key.trim_start_matches(['+', '0']);
+        let tail = (digits.len() >= 8).then(|| digits[digits.len() - 8..].to_string());
+        (key, tail)
+    }
+
+    pub(super) fn insert(&mut self, number: &str, value: T) {
+        let at = self.numbers.len();
+        let (key, tail) = self.keys_of(number);
+        self.keys.entry(key).or_default().push(at);
+        if let Some(tail) = tail {
+            self.tails.entry(tail).or_default().push(at);
+        }
+        self.numbers.push((number.to_string(), value));
+    }
+
+    /// Every value whose number `number` dials, in the order inserted.
+    pub(super) fn all(&self, number: &str) -> Vec<&T> {
+        let (key, tail) = self.keys_of(number);
+        let mut at: Vec<usize> = self
+            .keys
+            .get(&key)
+            .into_iter()
+            .chain(tail.and_then(|t| self.tails.get(&t)))
+            .flatten()
+            .copied()
+            .filter(|&i| same_number(number, &self.numbers[i].0, self.country.as_deref()))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|i| &self.numbers[i].1).collect()
+    }
+
+    /// The first value whose number `number` dials.
+    pub(super) fn first(&self, number: &str) -> Option<&T> {
+        self.all(number).into_iter().next()
     }
 }
 

@@ -246,6 +246,7 @@ pub fn build(
     zone: &jiff::tz::TimeZone,
     m: Medium,
 ) -> Card {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     let mut shortened = Vec::new();
     let mut brief = Vec::new();
     let name = plan.name.trim();
@@ -299,7 +300,7 @@ pub fn build(
     // Never someone who is the same person as one marked "do not
     // involve", however the plan spells them (Shirin).
     let callable = |c: &&crate::plan::Contact| {
-        matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c)
+        matches!(c.role, Role::Help | Role::Professional) && offer.may_offer(c)
     };
     // And said, never left off silently (Niran's brother).
     for helper in super::hidden_helpers(plan) {

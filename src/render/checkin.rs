@@ -355,6 +355,7 @@ pub fn write_strong_urge(
     lines: Option<&CountryLines>,
     style: Style,
 ) -> io::Result<()> {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     writeln!(w)?;
     writeln!(w, "{}", heading("A strong urge", style))?;
     let said = format!(
@@ -364,7 +365,7 @@ pub fn write_strong_urge(
     let helps = plan
         .contacts
         .iter()
-        .any(|c| matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c));
+        .any(|c| matches!(c.role, Role::Help | Role::Professional) && offer.may_offer(c));
     if plan.crisis_steps.is_empty() && !helps {
         writeln!(
             w,
@@ -390,6 +391,7 @@ fn write_plan_for_now(
     lines: Option<&CountryLines>,
     style: Style,
 ) -> io::Result<()> {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     let width = style.width;
     if !plan.crisis_steps.is_empty() {
         writeln!(w, "{}", heading("Do these, in order", style))?;
@@ -409,7 +411,7 @@ fn write_plan_for_now(
     let helpers: Vec<_> = plan
         .contacts
         .iter()
-        .filter(|c| matches!(c.role, Role::Help | Role::Professional) && plan.may_offer(c))
+        .filter(|c| matches!(c.role, Role::Help | Role::Professional) && offer.may_offer(c))
         .collect();
     if !helpers.is_empty() {
         writeln!(w, "{}", heading("People who help", style))?;

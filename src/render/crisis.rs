@@ -152,9 +152,10 @@ pub fn write_still_high(
 /// Whether a draft's plan holds anything for a hard moment: a crisis
 /// step, a way of coping, or someone to call.
 pub fn has_help_now(plan: &Plan) -> bool {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     !plan.section(Section::CrisisSteps).is_empty()
         || !plan.coping.is_empty()
-        || plan.contacts.iter().any(|c| plan.may_offer(c))
+        || plan.contacts.iter().any(|c| offer.may_offer(c))
 }
 
 /// Her crisis steps in order, the things that help her, and her people.
@@ -221,6 +222,7 @@ fn write_safer_and_reasons(
 /// People to call: help first, then professionals, then people who
 /// distract; anyone marked "do not involve" is never shown.
 fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> io::Result<()> {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     let rank = |role: Role| match role {
         Role::Help => Some(0),
         Role::Professional => Some(1),
@@ -232,7 +234,7 @@ fn write_people(w: &mut dyn Write, plan: &Plan, width: usize, style: Style) -> i
         .iter()
         // Nor anyone who is the same person as someone not to involve,
         // however the plan spells them (Shirin's نيما for her نیما).
-        .filter(|c| rank(c.role).is_some() && plan.may_offer(c))
+        .filter(|c| rank(c.role).is_some() && offer.may_offer(c))
         .collect();
     let hidden = super::hidden_helper_notes(plan);
     if people.is_empty() && hidden.is_empty() {

@@ -372,6 +372,7 @@ pub fn build(
     zone: &jiff::tz::TimeZone,
     m: Medium,
 ) -> Printout {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     let mut sections = Vec::new();
     let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
         sections.extend(section(rank, title, items, fill));
@@ -391,7 +392,7 @@ pub fn build(
             .iter()
             // Never as help someone who is the same person as one not to
             // involve, however the plan spells them.
-            .filter(|c| c.role == role && (role == Role::DoNotInvolve || plan.may_offer(c)))
+            .filter(|c| c.role == role && (role == Role::DoNotInvolve || offer.may_offer(c)))
             .map(|c| person(c, m))
             .collect()
     };
@@ -543,6 +544,7 @@ pub fn for_supporter(
     zone: &jiff::tz::TimeZone,
     m: Medium,
 ) -> Printout {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
     let mut sections = Vec::new();
     let mut add = |rank: Rank, title: &str, items: Vec<Item>| {
         sections.extend(section(rank, title, items, Fill::AsIs));
@@ -568,7 +570,7 @@ pub fn for_supporter(
     let mut people: Vec<&Contact> = plan
         .contacts
         .iter()
-        .filter(|c| plan.may_offer(c) && c.id != supporter.id)
+        .filter(|c| offer.may_offer(c) && c.id != supporter.id)
         .collect();
     people.sort_by_key(|c| match c.role {
         Role::Help => 0,
