@@ -249,3 +249,31 @@ fn setting_her_country_again_says_her_own_number_is_kept() {
         .stderr_has("relapse-plan set --emergency-number NUMBER")
         .run();
 }
+
+/// `set --next-review 12/5/2026` in a day-first country read 12 May, gone,
+/// and did not offer 5 December as the README promises; a date written in
+/// the Ethiopian calendar got only a generic example.
+#[test]
+fn a_review_date_she_meant_otherwise_is_offered_and_ethiopian_dates_are_named() {
+    let env = Env::new();
+    env.ok(["init", "--name", "ሙሉ", "--country", "ET"]);
+    let err = squash(&env.fails(2, ["set", "--next-review", "12/5/2026"]));
+    assert!(
+        err.contains("“12/5/2026” reads as 12 May 2026, a Tuesday: that is in the past")
+            && err.contains("If you meant 5 December 2026, a Saturday, write 2026-12-05"),
+        "{err}"
+    );
+    // Two-digit years are offered as before.
+    let err = squash(&env.fails(2, ["set", "--next-review", "26.12.05"]));
+    assert!(
+        err.contains("If you meant 5 December 2026, a Saturday, write 2026-12-05"),
+        "{err}"
+    );
+    let err = squash(&env.fails(2, ["set", "--next-review", "ኅዳር 20 2019"]));
+    assert!(
+        err.contains("looks like a date in the Ethiopian calendar, which relapse-plan can't read yet: please give the same day in the Gregorian calendar"),
+        "{err}"
+    );
+    assert_eq!(env.plan().review.next, None, "nothing saved");
+    env.ok(["set", "--next-review", "2026-12-05"]);
+}
