@@ -277,3 +277,36 @@ fn a_review_date_she_meant_otherwise_is_offered_and_ethiopian_dates_are_named() 
     assert_eq!(env.plan().review.next, None, "nothing saved");
     env.ok(["set", "--next-review", "2026-12-05"]);
 }
+
+/// The walk-through read "5/12/2026" back as "5 December 2026." while
+/// `set` says "5 December 2026, a Saturday": the same words now, so a date
+/// read the wrong way round shows at once.
+#[cfg(unix)]
+#[test]
+fn the_walk_through_reads_her_review_date_back_with_its_weekday() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    crate::own_words::draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("ሙሉ".into(), Some("ET".into())),
+    );
+    let t = Tmux::start(&env, &["new"], 80);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("Your local emergency number?");
+    t.type_text("907");
+    t.keys(&["Enter"]);
+    t.wait_for("The line's name? (Enter skips)");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date?");
+    t.type_text("5/12/2026");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Your next review:");
+    assert!(
+        screen.contains("Your next review: 5 December 2026, a Saturday."),
+        "{screen}"
+    );
+    t.wait_for("Save my plan");
+}
