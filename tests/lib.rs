@@ -49,6 +49,7 @@ mod nothing_lost;
 #[cfg(unix)]
 mod oksana;
 mod old_numbers;
+mod own17;
 mod own_words;
 mod paper;
 mod people17;

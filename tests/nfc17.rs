@@ -312,9 +312,9 @@ fn a_check_in_by_flags_typed_the_other_way_is_saved() {
 /// The man she marked "do not involve", in the form `w` holds.
 fn him(w: &Words) -> &'static str {
     if w.contact == NFC.contact {
-        "Anh Tu\u{1ea5}n"
+        "Tu\u{1ea5}n"
     } else {
-        "Anh Tua\u{302}\u{301}n"
+        "Tua\u{302}\u{301}n"
     }
 }
 

@@ -290,6 +290,20 @@ fn one_word_of_a_name_finds_her_in_every_command() {
     let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
     assert_eq!(names, ["מיכל כהן", "Dana Levi"]);
     assert_eq!(env.plan().contacts[0].reachable.as_deref(), Some("תמיד"));
+    // `print --for` finds her the same ways, the list's number too.
+    for (typed, whom) in [
+        ("כהן", "מיכל כהן"),
+        ("\u{200f}מיכל", "מיכל כהן"),
+        ("1", "מיכל כהן"),
+        ("١", "מיכל כהן"),
+        ("2", "Dana Levi"),
+    ] {
+        let said = env.test(["print", "--for", typed, "--yes"]).run().stderr;
+        assert!(
+            unmarked(&said).contains(&format!("This copy for {whom} will hold")),
+            "{typed}: {said}"
+        );
+    }
 }
 
 /// Noa (people17): the hints for someone marked "do not involve" opened

@@ -722,7 +722,8 @@ fn an_invalid_date_is_asked_again_and_the_meant_one_saved() {
     answer(&mut p, "Which date? (like 31.03.2027", "31/02/2027\r");
     answer(&mut p, "isn't a day on the calendar; write it like", "");
     answer(&mut p, "Which date?", "4/1/2027\r");
-    p.exp_string("Your next review: 4 January 2027.").unwrap();
+    p.exp_string("Your next review: 4 January 2027, a Monday.")
+        .unwrap();
     answer(&mut p, "Save my plan", ENTER);
     answer(&mut p, "A few words about this version?", ENTER);
     p.exp_string("Saved as revision 1").unwrap();

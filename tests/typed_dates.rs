@@ -251,7 +251,7 @@ fn a_refused_date_in_the_walk_through_is_never_ticked() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("Your next review:");
     assert!(
-        screen.contains("Your next review: 23 November 2026."),
+        screen.contains("Your next review: 23 November 2026, a Monday."),
         "{screen}"
     );
     t.wait_for("Save my plan");

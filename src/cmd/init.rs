@@ -1,6 +1,6 @@
 //! `init`: an empty plan, revision 1.
 
-use super::{country, note_country, say_if_made_private};
+use super::{OwnKept, country, note_country, say_if_made_private};
 use crate::cli::InitArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -20,7 +20,7 @@ pub(super) fn run(args: &InitArgs, ctx: &mut Ctx) -> Result<()> {
     // Said whether or not a plan was already there: the folder changed.
     say_if_made_private(ctx)?;
     let plan = created?;
-    note_country(ctx, plan.country.as_deref())?;
+    note_country(ctx, plan.country.as_deref(), &OwnKept::default())?;
     ctx.say(&format!(
         "Started your plan in `{}` (revision {}). It stays on this computer, readable by you alone.",
         ctx.store.dir().display(),

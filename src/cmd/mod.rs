@@ -489,17 +489,47 @@ fn country(value: &str) -> Option<String> {
     (value != "NONE").then_some(value)
 }
 
+/// Her own numbers, as the plan will hold them, for [`note_country`].
+#[derive(Default)]
+struct OwnKept<'a> {
+    /// Her own emergency number (`set --emergency-number`).
+    emergency: Option<&'a str>,
+    /// Whether she has a crisis line of her own.
+    line: bool,
+}
+
 /// Tells the person when their country has no checked crisis lines, so the
-/// crisis view's "call your local emergency number" is no surprise.
-fn note_country(ctx: &mut Ctx, country: Option<&str>) -> Result<()> {
-    match crate::crisis_lines::for_country(country) {
-        // The commands on lines of their own, to copy whole.
-        Some(lines) if lines.lines.is_empty() => ctx.say(&format!(
-            "relapse-plan has no checked crisis lines for {} yet, so `now` will say to call your local emergency number. If you know it, or a crisis line, keep it in your plan with:\n  relapse-plan set --emergency-number NUMBER\n  relapse-plan set --own-line NAME --call NUMBER",
-            crate::plan::country::name(&lines.country).unwrap_or(&lines.country)
-        )),
-        _ => Ok(()),
-    }
+/// crisis view's "call your local emergency number" is no surprise; with
+/// her own emergency number kept, says that it is what `now` will show
+/// (Mulu, Addis Ababa: told "call your local emergency number" while `now`
+/// said "call 907").
+fn note_country(ctx: &mut Ctx, country: Option<&str>, own: &OwnKept) -> Result<()> {
+    let Some(lines) = crate::crisis_lines::for_country(country).filter(|l| l.lines.is_empty())
+    else {
+        return Ok(());
+    };
+    let place = crate::plan::country::name(&lines.country).unwrap_or(&lines.country);
+    let emergency = own.emergency.map(str::trim).filter(|n| !n.is_empty());
+    // The commands on lines of their own, to copy whole.
+    let text = match (emergency, own.line) {
+        (None, _) => format!(
+            "relapse-plan has no checked crisis lines for {place} yet, so `now` will say to call your local emergency number. If you know it, or a crisis line, keep it in your plan with:\n  relapse-plan set --emergency-number NUMBER\n  relapse-plan set --own-line NAME --call NUMBER"
+        ),
+        (Some(number), line) => {
+            let number = crate::render::clean(number);
+            let kept = format!(
+                "relapse-plan has no checked crisis lines for {place} yet. Your own emergency number, {number}, is kept: `now` and your printouts show it, marked as your own note."
+            );
+            if line {
+                kept
+            } else {
+                format!(
+                    "{kept} If you know a crisis line, keep it in your plan with:\n  relapse-plan set --own-line NAME --call NUMBER"
+                )
+            }
+        }
+    };
+    ctx.say(&text)
 }
 
 /// A date typed on the command line (`set --next-review`, `review --since`,

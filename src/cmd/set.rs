@@ -5,7 +5,7 @@ use std::path::Path;
 
 use toml::value::Datetime;
 
-use super::{check_output, country, note_country};
+use super::{OwnKept, check_output, country, note_country};
 use crate::cli::{Cleared, SetArgs};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -38,6 +38,9 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         .as_deref()
         .map(|value| read(value, date::When::Future))
         .transpose()?;
+    if let Some(Some(country)) = &new_country {
+        note_new_country(ctx, country, &args)?;
+    }
     let kept_at = args.kept_at.map(cleared);
     let ics = args.ics.filter(|p| !p.as_os_str().is_empty());
     let changes = args.name.is_some()
@@ -53,9 +56,6 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
     }
     if let Some(path) = ics.as_deref() {
         check_output(ctx, path, args.force)?;
-    }
-    if let Some(Some(country)) = &new_country {
-        note_country(ctx, Some(country))?;
     }
     let region = plan_country.clone().or_else(|| ctx.where_she_is());
     let (said, already) = dates_said(
@@ -124,6 +124,19 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         Some(path) => write_review_event(&path, ctx),
         None => Ok(()),
     }
+}
+
+/// Says what a country without checked lines means for her, given her
+/// own numbers as the plan will hold them after this command.
+fn note_new_country(ctx: &mut Ctx, country: &str, args: &SetArgs) -> Result<()> {
+    let held = ctx.store.load().ok().map(|loaded| loaded.plan.own_lines);
+    let emergency = match &args.emergency_number {
+        Some(Cleared::Set(number)) => Some(number.as_str()),
+        Some(Cleared::None) => None,
+        None => held.as_ref().and_then(|own| own.emergency.as_deref()),
+    };
+    let line = args.own_line.is_some() || held.as_ref().is_some_and(|own| !own.lines.is_empty());
+    note_country(ctx, Some(country), &OwnKept { emergency, line })
 }
 
 /// Refuses her own emergency number or crisis line when it is the number

@@ -1842,30 +1842,42 @@ pub fn short_year_first(text: &str) -> Option<Option<Date>> {
     Some(is_real_date(date).then_some(date))
 }
 
-/// Every calendar date three short numbers (`05.12.26`) can be, year
-/// first, day first or month first, each once: what a reading that turned
-/// out wrong (a review date in the past) may have meant.
+/// Every calendar date three numbers (`05.12.26`, `12/5/2026`) can be,
+/// year first, day first or month first, each once: what a reading that
+/// turned out wrong (a review date in the past) may have meant. A year of
+/// four digits stays where it was written (Mulu, Addis Ababa: `12/5/2026`
+/// read as 12 May was not offered as 5 December).
 pub fn short_readings(text: &str) -> Vec<Date> {
     let folded = crate::plan::typed::fold(text);
-    let parts: Vec<u8> = folded
+    let parts: Vec<(u16, bool)> = folded
         .trim()
         .trim_end_matches('.')
         .split(['.', '/', '-'])
         .map(str::trim)
         .map(|p| {
-            ((1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse().ok())
+            (matches!(p.len(), 1 | 2 | 4) && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok().map(|n| (n, p.len() == 4)))
                 .flatten()
         })
         .collect::<Option<_>>()
         .unwrap_or_default();
-    let [a, b, c] = parts[..] else {
+    let [(a, a_long), (b, false), (c, c_long)] = parts[..] else {
         return Vec::new();
     };
+    // Two-digit years are this century's.
+    let orders: Vec<(u16, u16, u16)> = match (a_long, c_long) {
+        (false, false) => vec![(2000 + a, b, c), (2000 + c, b, a), (2000 + c, a, b)],
+        (true, false) => vec![(a, b, c)],
+        (false, true) => vec![(c, b, a), (c, a, b)],
+        (true, true) => Vec::new(),
+    };
     let mut dates: Vec<Date> = Vec::new();
-    for (year, month, day) in [(a, b, c), (c, b, a), (c, a, b)] {
+    for (y, month, day) in orders {
+        let (Ok(month), Ok(day)) = (u8::try_from(month), u8::try_from(day)) else {
+            continue;
+        };
         let date = Date {
-            year: 2000 + u16::from(year),
+            year: y,
             month,
             day,
         };
@@ -1933,8 +1945,21 @@ pub fn why_not_a_date(shown: &str, read: TypedDate) -> Option<String> {
         TypedDate::NotADate if has_time(shown) => Some(format!(
             "“{shown}” has a time in it, and a date here is a day alone (a time would not be kept)"
         )),
+        // Ethiopic month names say the Ethiopian calendar, whose year is
+        // seven or eight behind (Mulu, Addis Ababa: "ኅዳር 20 2019" got
+        // only a generic example).
+        TypedDate::NotADate if is_ethiopic(shown) => Some(format!(
+            "“{shown}” looks like a date in the Ethiopian calendar, which relapse-plan can't read yet: please give the same day in the Gregorian calendar"
+        )),
         TypedDate::NotADate => Some(format!("I couldn't read “{shown}” as a date")),
     }
+}
+
+/// Whether typed words hold Ethiopic letters or numerals (a month's name
+/// such as ኅዳር, or ፳): what an Ethiopian-calendar date is written in.
+fn is_ethiopic(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{1200}'..='\u{139f}' | '\u{2d80}'..='\u{2ddf}' | '\u{ab00}'..='\u{ab2f}'))
 }
 
 /// Whether typed words hold a time of day ("10:00", "2026-12-04T10:00",

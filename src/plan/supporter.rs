@@ -82,8 +82,8 @@ pub fn fitting(names: &[&str], typed: &str) -> Vec<usize> {
     Vec::new()
 }
 
-/// Finds the contact `typed` names: the whole name first (as written, then
-/// without accents), then the id, then the start of the name or of one of
+/// Finds the contact `typed` names: the number `contact list` shows them
+/// with, the whole name (as written, then without accents), then the id, then the start of the name or of one of
 /// its words. Anyone marked "do not involve" is never picked; naming them
 /// says so.
 pub fn find<'a>(plan: &'a Plan, typed: &str) -> Found<'a> {
@@ -92,6 +92,19 @@ pub fn find<'a>(plan: &'a Plan, typed: &str) -> Found<'a> {
     if typed_fold.is_empty() {
         return Found::Nobody {
             people: people(plan),
+        };
+    }
+    // The number `contact list` shows her with, in any script's digits,
+    // as `contact edit` takes it; a name that is that number wins.
+    if let Ok(n) = super::typed::fold(typed.trim()).parse::<usize>()
+        && (1..=plan.contacts.len()).contains(&n)
+        && !plan.contacts.iter().any(|c| fold(&c.name) == typed_fold)
+    {
+        let contact = &plan.contacts[n - 1];
+        return if contact.to_involve() {
+            Found::One(contact)
+        } else {
+            Found::NotInvolved(contact)
         };
     }
     let passes: [&dyn Fn(&Contact) -> bool; 4] = [

@@ -14,7 +14,9 @@ use crate::crisis_lines::CountryLines;
 use crate::plan::{Plan, Role, phone};
 use crate::render::Medium;
 use crate::render::paragraph::{held_groups, numbers};
-use crate::render::printout::{Item, Reach, crisis_line_items_with, emergency_items_with};
+use crate::render::printout::{
+    Item, OWN_NOTE, Reach, crisis_line_items_with, emergency_items_with,
+};
 
 /// The most characters of a step on the card (about two lines at 8 pt).
 pub const STEP_CHARS: usize = 90;
@@ -427,9 +429,20 @@ pub fn build(
     );
     for (i, item) in items.into_iter().enumerate() {
         if let Item::Call {
-            who, number, reach, ..
+            who,
+            number,
+            reach,
+            note,
         } = item
         {
+            // A line she added keeps its mark on the card and the lock
+            // screen too, short, beside her name for it (Mulu, Addis
+            // Ababa: her 952 sat among the lines as if checked).
+            let who = if note.as_deref().is_some_and(|n| n.starts_with(OWN_NOTE)) {
+                format!("{who} ({OWN_NOTE})")
+            } else {
+                who
+            };
             let keep = match all_night {
                 Some(at) => i == at,
                 None => first_line,

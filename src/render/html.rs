@@ -13,7 +13,9 @@ use crate::render::card::{Card, Entry};
 use crate::render::chart::plot;
 use crate::render::markdown::numbered_sub;
 use crate::render::paragraph::{self, Flavor, digit_value, numbers};
-use crate::render::printout::{Chart, Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
+use crate::render::printout::{
+    Chart, Item, OWN_EMERGENCY, PRIVATE, Paper, Printout, Rank, Reach, Section,
+};
 use crate::render::text::{how_to_reach, shown_names, then_dial};
 
 /// The person's words: their direction found from the text itself, and
@@ -266,13 +268,21 @@ fn number_html(number: &str, reach: &Reach, shown: &str) -> String {
 /// note.
 fn call(item: &Item, name: &str, section: &Section) -> String {
     let Item::Call {
+        who,
         number,
         reach,
         note,
-        ..
     } = item
     else {
         return String::new();
+    };
+    // Her own emergency number: the box's heading stands for the hidden
+    // "Emergency", so its mark goes beside the number, seen and read aloud
+    // (Mulu, Addis Ababa: her 907 looked checked).
+    let note = if section.rank == Rank::Emergency && who == OWN_EMERGENCY {
+        Some(super::printout::own_note(note.as_deref()))
+    } else {
+        note.clone()
     };
     let who = if name.is_empty() {
         "<span class=\"who or\">or</span>".to_string()
@@ -292,7 +302,7 @@ fn call(item: &Item, name: &str, section: &Section) -> String {
         let _ = write!(out, " <a class=\"sms\" href=\"{}\">text</a>", html(&sms));
     }
     out.push_str("</span>");
-    if let Some(note) = note {
+    if let Some(note) = &note {
         let _ = write!(
             out,
             " <span class=\"note\" {}>{}</span>",

@@ -35,7 +35,7 @@ use super::bidi::{self, Line, Style};
 use super::card::{Card, Entry};
 use super::chart::plot;
 use super::fonts::{FontSearch, Fonts};
-use super::printout::{Chart, Item, PRIVATE, Paper, Printout, Rank, Reach, Section};
+use super::printout::{Chart, Item, OWN_EMERGENCY, PRIVATE, Paper, Printout, Rank, Reach, Section};
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
@@ -931,6 +931,7 @@ fn crisis_content(
                     }
                 }
                 row.height += size * 0.4;
+                own_emergency_marks(fonts, &mut row, section, index, inner, size);
                 let top = block.height;
                 block
                     .ops
@@ -964,6 +965,53 @@ fn crisis_content(
         }
     }
     block
+}
+
+/// Under the box's emergency row, the mark on a number she added herself
+/// (`set --emergency-number`), so it is never taken for one relapse-plan
+/// checked: "(my own note)", naming the number when the row holds more
+/// than one (Mulu, Addis Ababa: her 907 printed bare).
+fn own_emergency_marks(
+    fonts: &Fonts,
+    row: &mut Block,
+    section: &Section,
+    index: usize,
+    inner: f32,
+    size: f32,
+) {
+    let calls = section
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Call { .. }))
+        .count();
+    for (i, item) in section.items.iter().enumerate() {
+        let Item::Call {
+            who, number, note, ..
+        } = item
+        else {
+            continue;
+        };
+        if who != OWN_EMERGENCY {
+            continue;
+        }
+        let mark = crate::render::printout::own_note(note.as_deref());
+        let text = if calls > 1 {
+            format!("({number}: {mark})")
+        } else {
+            format!("({mark})")
+        };
+        let (p, _) = paragraph(
+            fonts,
+            &text,
+            style(size, false),
+            0.0,
+            inner,
+            0,
+            Role::Body(index, i),
+        );
+        row.append(&p);
+        row.height += size * 0.3;
+    }
 }
 
 /// Content in the crisis block's box, `width` wide.

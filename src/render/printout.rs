@@ -644,6 +644,18 @@ fn numbers(text: &str) -> impl Iterator<Item = String> + '_ {
 pub const EMERGENCY: &str = "Emergency";
 /// What they call her own emergency number (`set --emergency-number`).
 pub const OWN_EMERGENCY: &str = "Emergency (my own note)";
+/// The one mark on every number she added herself, so none is taken for
+/// one relapse-plan checked: the same words in every output.
+pub const OWN_NOTE: &str = "my own note";
+
+/// The mark beside a number she added, with what the item notes already
+/// (where she found it: "from a leaflet"), as "my own note, from a leaflet".
+pub fn own_note(note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("{OWN_NOTE}, {note}"),
+        None => OWN_NOTE.to_string(),
+    }
+}
 
 /// The emergency numbers to print: the country's from the table, then the
 /// person's own, marked as theirs with where they found it. Without
@@ -680,10 +692,11 @@ pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medium
 pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medium) -> Vec<Item> {
     let mut items = crisis_line_items(lines);
     for line in &plan.own_lines.lines {
-        let note = Some(match &line.source {
-            Some(source) => format!("my own note, from {}", m.show(source)),
-            None => "my own note".to_string(),
-        });
+        let from = line
+            .source
+            .as_deref()
+            .map(|s| format!("from {}", m.show(s)));
+        let note = Some(own_note(from.as_deref()));
         let who = m.show(&line.name);
         if let Some(call) = line.call.as_deref() {
             items.push(Item::Call {

@@ -332,8 +332,14 @@ impl Wizard<'_> {
                 .country
                 .clone()
                 .or_else(|| self.default_country.clone());
-            let said =
-                crate::plan::persian::beside(&long_date(next), next, region.as_deref(), &typed);
+            // With its weekday, in the words `set` uses, so a date read
+            // the wrong way round shows at once (Mulu, Addis Ababa).
+            let day = format!(
+                "{}, a {}",
+                long_date(next),
+                crate::plan::date::weekday_name(next)
+            );
+            let said = crate::plan::persian::beside(&day, next, region.as_deref(), &typed);
             self.ask.show(&format!("Your next review: {said}."))?;
         }
         self.keep()

@@ -720,6 +720,32 @@ mod tests {
         );
     }
 
+    /// A sign of the plan typed as "something else" with its accents
+    /// stored the other way (Vietnamese, decomposed) is that sign, kept in
+    /// the plan's words, and not offered to the plan again.
+    #[test]
+    fn the_plans_sign_typed_the_other_way_is_that_sign() {
+        let mut plan = plan();
+        plan.warning_signs
+            .push(TextItem::new("M\u{1ea5}t ng\u{1ee7}"));
+        let (asked, _) = run(
+            &[
+                "2",
+                "No",
+                "Something else",
+                "Ma\u{302}\u{301}t ngu\u{309}",
+                "",
+                "",
+                "",
+                "",
+            ],
+            &plan,
+            None,
+        );
+        assert_eq!(asked.answers.signs, ["M\u{1ea5}t ng\u{1ee7}"]);
+        assert_eq!(asked.new_sign, None);
+    }
+
     #[test]
     fn one_enter_does_not_add_something_else_to_the_plan() {
         let (asked, _) = run(

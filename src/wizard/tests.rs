@@ -1072,7 +1072,10 @@ fn a_date_that_cannot_be_read_is_asked_again_never_dropped() {
         seen.contains("Which do you mean by “04/01/2027”?"),
         "{seen}"
     );
-    assert!(seen.contains("Your next review: 1 April 2027."), "{seen}");
+    assert!(
+        seen.contains("Your next review: 1 April 2027, a Thursday."),
+        "{seen}"
+    );
 }
 
 #[test]
