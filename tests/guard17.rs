@@ -207,3 +207,57 @@ fn a_line_of_the_same_name_is_changed_not_added_twice() {
     );
     assert!(env.plan().own_lines.lines.is_empty());
 }
+
+/// Trudy, in the walk-through (tmux, 60 columns): Dermot's number typed
+/// as her emergency number, and his name as a line's, are asked for
+/// again, naming him; what she gives then is kept.
+#[cfg(unix)]
+#[test]
+fn the_walk_through_asks_again_for_a_number_of_his() {
+    use crate::keys::Tmux;
+    use relapse_plan::plan::{Contact, Plan, Role};
+    let env = crate::Env::new();
+    let mut plan = Plan::new("Trudy".into(), Some("EG".into()));
+    plan.contacts.push(Contact {
+        id: "dermot".into(),
+        name: "Dermot Walsh".into(),
+        phone: Some("050 111 2222".into()),
+        role: Role::DoNotInvolve,
+        reachable: None,
+    });
+    crate::own_words::draft_with(&env, plan);
+    let t = Tmux::start(&env, &["new"], 60);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("Your local emergency number?");
+    t.type_text("0501112222");
+    t.keys(&["Enter"]);
+    let screen = flat(&t.wait_for("The emergency number to call?"));
+    assert!(
+        screen.contains("That is the number of “Dermot Walsh”, whom you marked not to involve."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Kept: in an emergency"), "{screen}");
+    t.type_text("122");
+    t.keys(&["Enter"]);
+    t.wait_for("Kept: in an emergency, call 122.");
+    t.wait_for("The line's name? (Enter skips)");
+    t.type_text("Walsh, Dermot");
+    t.keys(&["Enter"]);
+    let screen = flat(&t.wait_for("own name?"));
+    assert!(
+        screen.contains("That is the name of “Dermot Walsh”, whom you marked not to involve."),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Enter"]);
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    let plan = env.plan();
+    assert_eq!(plan.own_lines.emergency.as_deref(), Some("122"));
+    assert!(plan.own_lines.lines.is_empty());
+}
