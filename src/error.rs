@@ -258,6 +258,24 @@ pub enum Error {
         number: usize,
     },
 
+    /// Someone marked "do not involve" (by `contact add` or `edit`) whose
+    /// number, or name, is one of her own numbers: `now` would go on
+    /// offering it to call in a crisis (Trudy: her emergency number, then
+    /// her sister marked not to involve with that number).
+    #[error(
+        "{typed} is {which}, so {name} was not marked not to involve: in a crisis, your plan would still tell you to call it. Nothing was changed"
+    )]
+    HerOwnNumber {
+        /// The number (or name) as typed, cleaned.
+        typed: String,
+        /// "your emergency number", "the number to call your own line “…”".
+        which: String,
+        /// Their name, quoted.
+        name: String,
+        /// How to change that number of hers.
+        change: String,
+    },
+
     /// Her own emergency number or crisis line given the number of
     /// someone marked "do not involve": `now` and the card would show it
     /// as a number to call in a crisis.
@@ -907,6 +925,9 @@ impl Error {
             Error::SeveralNamed { .. } => {
                 "type more of its words, or the number before it".into()
             }
+            Error::HerOwnNumber { change, .. } => format!(
+                "if that number is theirs now, change yours first ({change}), then mark them"
+            ),
             Error::OwnNumberNotToInvolve { .. } => {
                 "check the number you meant: `relapse-plan contact list` shows whose number is whose".into()
             }

@@ -60,6 +60,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 let id = args
                     .id
                     .unwrap_or_else(|| plan.new_id::<Contact>(&args.name));
+                let before = plan.own_numbers_in_doubt_now();
                 let contact = plan.add(Contact {
                     id,
                     name: args.name,
@@ -67,6 +68,8 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                     role,
                     reachable: args.reachable,
                 })?;
+                let contact = contact.clone();
+                keeps_her_numbers(plan, &before)?;
                 Ok(format!(
                     "added contact {} ({})",
                     super::words(&contact.name),
@@ -370,6 +373,32 @@ fn changed_to_not_to_involve(plan: &Plan, index: usize) -> Result<()> {
     })
 }
 
+/// Refuses a change to her people that makes one of her own numbers (or
+/// a line's name) the number of someone marked "do not involve" (see
+/// [`Plan::own_numbers_newly_not_to_involve`], the rule `set`, `new` and
+/// `validate` ask too): naming which of her numbers it is, and how to
+/// change it. `before`: her numbers in doubt before the change.
+fn keeps_her_numbers(plan: &Plan, before: &[crate::plan::own_doubt::OwnNumber]) -> Result<()> {
+    use crate::plan::own_doubt::OwnNumber;
+    let Some((which, them)) = plan
+        .own_numbers_newly_not_to_involve(before)
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    let typed = match &which {
+        OwnNumber::Name(name) => crate::render::quoted(name),
+        _ => clean(them.phone.as_deref().unwrap_or_default().trim()),
+    };
+    Err(Error::HerOwnNumber {
+        typed,
+        which: crate::render::own_number_words(&which),
+        name: crate::render::quoted(&them.name),
+        change: format!("`{}`", crate::render::own_number_command(&which)),
+    })
+}
+
 /// The person marked "do not involve" whom contact `index`, someone to
 /// turn to, would be taken for (see [`Plan::not_to_involve_like`]).
 fn like_not_to_involve(plan: &Plan, index: usize) -> Option<&Contact> {
@@ -395,6 +424,7 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
     // Only a change that makes them look like someone not to involve is
     // refused: a plan that already held both is named by `validate`.
     let was_like = like_not_to_involve(plan, index).is_some();
+    let her_numbers_before = plan.own_numbers_in_doubt_now();
     if let Some(phone) = args.phone {
         // The number it replaces is kept, so a step still holding it is
         // marked as their old number (Noa's sister, whose number changed).
@@ -421,6 +451,7 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
     if !was_like {
         changed_to_not_to_involve(plan, index)?;
     }
+    keeps_her_numbers(plan, &her_numbers_before)?;
     let contact = &plan.contacts[index];
     let mut description = format!("changed contact {}", super::words(&contact.name));
     if !contact.to_involve() {

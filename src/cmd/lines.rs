@@ -40,7 +40,9 @@ pub(super) fn run(args: &LinesArgs, ctx: &mut Ctx) -> Result<()> {
         if n > 0 {
             writeln!(ctx.out).map_err(Error::Stdout)?;
         }
-        let own_emergency = own.as_ref().and_then(|p| p.own_lines.emergency.as_deref());
+        let own_emergency = own
+            .as_ref()
+            .and_then(crate::plan::Plan::own_emergency_to_call);
         let mut shown = Vec::new();
         write_lines(
             &mut shown,

@@ -9,15 +9,13 @@ use super::{OwnKept, check_output, country, note_country};
 use crate::cli::{Cleared, SetArgs};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::plan::{OwnLine, OwnLines, date};
+use crate::plan::own_doubt::OwnDoubt;
+use crate::plan::same::same_name;
+use crate::plan::{OwnLine, OwnLines, Plan, date, phone};
 use crate::render::ics;
 
 pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
-    tidy_numbers(&mut args, ctx)?;
-    let own = own_lines_change(&args)?;
-    if own.is_some() {
-        own_numbers_to_involve(&ctx.load()?.plan, &args)?;
-    }
+    let (own, old_numbers) = own_numbers(&mut args, ctx)?;
     let new_country = ctx.country.as_deref().map(country);
     // Dates are read the way the plan's country writes them (the one set
     // now, else the one it has).
@@ -65,12 +63,8 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         ],
         region.as_deref(),
     );
-    let other = args.name.is_some() || new_country.is_some() || kept_at.is_some() || own.is_some();
-    let summary = match (said.is_empty(), other) {
-        (true, _) => "changed the plan's details".to_string(),
-        (false, false) => said.join(", "),
-        (false, true) => format!("changed the plan's details; {}", said.join(", ")),
-    };
+    let other = args.name.is_some() || new_country.is_some() || kept_at.is_some();
+    let summary = move |own: Vec<String>| summary(other, &said, own);
     if changes {
         let dates_said = (!already.is_empty()).then(|| already.join(" and "));
         let now = ctx.saving_now();
@@ -90,10 +84,11 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
             if let Some(kept_at) = kept_at {
                 plan.kept_at = kept_at;
             }
-            if let Some(own) = own {
-                own(&mut plan.own_lines)?;
-            }
-            Ok(summary)
+            let own = match own {
+                Some(own) => own(&mut plan.own_lines)?,
+                None => Vec::new(),
+            };
+            Ok(summary(own))
         })?;
         match (&saved, dates_said) {
             // The date she gave was read, even if the plan had it already:
@@ -102,6 +97,9 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
                 "Nothing changed: {dates}, so no new revision was saved."
             ))?,
             _ => super::said(ctx, &saved)?,
+        }
+        if matches!(saved, crate::store::Saved::Revision(_)) {
+            old_numbers.iter().try_for_each(|said| ctx.say(said))?;
         }
     }
     match ics {
@@ -139,10 +137,57 @@ fn note_new_country(ctx: &mut Ctx, country: &str, args: &SetArgs) -> Result<()> 
     note_country(ctx, Some(country), &OwnKept { emergency, line })
 }
 
+/// Her own numbers given to `set`, tidied and checked (dialable, never
+/// someone's not to involve) before anything is saved: the change to
+/// make, and what to say of old numbers after it is saved.
+fn own_numbers(args: &mut SetArgs, ctx: &mut Ctx) -> Result<(Option<OwnChange>, Vec<String>)> {
+    tidy_numbers(args, ctx)?;
+    dialable(args)?;
+    let own = own_lines_change(args)?;
+    let mut old_numbers = if own.is_some() {
+        own_numbers_to_involve(&ctx.load()?.plan, args)?
+    } else {
+        Vec::new()
+    };
+    // Letters beside digits ("0800 DAD HELP") are kept, and said, as
+    // `contact add` says them.
+    let emergency = match &args.emergency_number {
+        Some(Cleared::Set(number)) => Some(number.as_str()),
+        _ => None,
+    };
+    for number in [emergency, args.call.as_deref(), args.text.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(warning) = crate::render::phone_warning(number.trim()) {
+            old_numbers.push(format!(
+                "{} ({warning}).",
+                crate::render::clean(number.trim())
+            ));
+        }
+    }
+    Ok((own, old_numbers))
+}
+
+/// What a `set` changed, for the person and `history`: her own numbers
+/// are named ("changed your own line …"), never as "the plan's details".
+fn summary(other: bool, dates: &[String], own: Vec<String>) -> String {
+    let details = other.then(|| "changed the plan's details".to_string());
+    let parts: Vec<String> = details.into_iter().chain(own).collect();
+    match (dates.is_empty(), parts.is_empty()) {
+        (true, true) => "changed the plan's details".to_string(),
+        (true, false) => parts.join("; "),
+        (false, true) => dates.join(", "),
+        (false, false) => format!("{}; {}", parts.join("; "), dates.join(", ")),
+    }
+}
+
 /// Refuses her own emergency number or crisis line when it is the number
 /// of someone she marked "do not involve": `now`, the card and the lock
-/// screen would offer it to call in a crisis.
-fn own_numbers_to_involve(plan: &crate::plan::Plan, args: &SetArgs) -> Result<()> {
+/// screen would offer it to call in a crisis ([`Plan::own_number_doubt`],
+/// the one rule every way in asks). A number someone had before is kept,
+/// as a crisis step holding one is, and said: returned for after the save.
+fn own_numbers_to_involve(plan: &Plan, args: &SetArgs) -> Result<Vec<String>> {
     let line = args.own_line.as_deref().map(crate::render::quoted);
     let emergency = match &args.emergency_number {
         Some(Cleared::Set(number)) => Some(number.as_str()),
@@ -160,7 +205,7 @@ fn own_numbers_to_involve(plan: &crate::plan::Plan, args: &SetArgs) -> Result<()
         ),
     ];
     if let Some(name) = args.own_line.as_deref()
-        && let Some(them) = plan.not_to_involve_like(name, None, None)
+        && let Some(them) = plan.own_line_name_doubt(name).map(OwnDoubt::contact)
     {
         return Err(Error::OwnNumberNotToInvolve {
             kind: "name",
@@ -169,15 +214,61 @@ fn own_numbers_to_involve(plan: &crate::plan::Plan, args: &SetArgs) -> Result<()
             what: "the name of a crisis line".into(),
         });
     }
+    let mut old = Vec::new();
     for (number, what) in given {
-        let Some(number) = number else { continue };
-        if let Some(them) = plan.not_to_involve_number(number) {
-            return Err(Error::OwnNumberNotToInvolve {
-                kind: "number",
-                typed: crate::render::clean(number),
-                theirs: crate::render::quoted(&them.name),
-                what: what.trim_end().to_string(),
-            });
+        let Some(number) = number.map(str::trim).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        match plan.own_number_doubt(number) {
+            Some(OwnDoubt::NotToInvolve(them)) => {
+                return Err(Error::OwnNumberNotToInvolve {
+                    kind: "number",
+                    typed: crate::render::clean(number),
+                    theirs: crate::render::quoted(&them.name),
+                    what: what.trim_end().to_string(),
+                });
+            }
+            Some(OwnDoubt::Former(them)) => old.push(crate::render::own_old_number_note(
+                number,
+                what.trim_end(),
+                them,
+            )),
+            None => {}
+        }
+    }
+    Ok(old)
+}
+
+/// Refuses what can't be dialled as her own number ([`phone::undialable`],
+/// the checks `contact add --phone` makes), with an example, and an empty
+/// `--emergency-number` (a script's empty variable cleared it without a
+/// word): "none" clears it, as the README says.
+fn dialable(args: &SetArgs) -> Result<()> {
+    if let Some(Cleared::Set(number)) = &args.emergency_number
+        && number.trim().is_empty()
+    {
+        return Err(Error::Usage(
+            "--emergency-number was given no number: give it as you would dial it, for example --emergency-number 112, or --emergency-number none to remove yours. Nothing was changed".into(),
+        ));
+    }
+    let emergency = match &args.emergency_number {
+        Some(Cleared::Set(number)) => Some(number.as_str()),
+        _ => None,
+    };
+    let given = [
+        (emergency, "--emergency-number", "112"),
+        (args.call.as_deref(), "--call", "\"0800 123 456\""),
+        (args.text.as_deref(), "--text", "\"0800 123 456\""),
+    ];
+    for (number, flag, example) in given {
+        let Some(number) = number.map(str::trim).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        if let Some(why) = phone::undialable(number) {
+            return Err(Error::Usage(format!(
+                "“{}” {why}: write the one number as you would dial it, for example {flag} {example}. Nothing was changed",
+                crate::render::clean(number)
+            )));
         }
     }
     Ok(())
@@ -261,8 +352,9 @@ fn tidy_numbers(args: &mut SetArgs, ctx: &mut Ctx) -> Result<()> {
         .try_for_each(|tidied| ctx.say(&crate::render::tidied_words(tidied)))
 }
 
-/// A change to the person's own numbers, checked before anything is saved.
-type OwnChange = Box<dyn FnOnce(&mut OwnLines) -> Result<()>>;
+/// A change to the person's own numbers, checked before anything is saved;
+/// it returns what changed, in words for the person and for `history`.
+type OwnChange = Box<dyn FnOnce(&mut OwnLines) -> Result<Vec<String>>>;
 
 fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
     refuse_mixed_digits(args)?;
@@ -303,24 +395,96 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
         return Ok(None);
     }
     Ok(Some(Box::new(move |own: &mut OwnLines| {
+        let mut said = Vec::new();
         if let Some(emergency) = emergency {
+            if own.emergency != emergency {
+                // Quoted, so `history` reads it as the program's words.
+                said.push(match (&emergency, &own.emergency) {
+                    (Some(number), _) => format!(
+                        "changed your emergency number to {}",
+                        crate::render::quoted(number)
+                    ),
+                    (None, Some(was)) => format!(
+                        "removed your emergency number {}",
+                        crate::render::quoted(was)
+                    ),
+                    (None, None) => "removed your emergency number".to_string(),
+                });
+            }
             own.emergency_source = emergency.as_ref().and(source);
             own.emergency = emergency;
         }
         if let Some(name) = remove {
-            let before = own.lines.len();
-            // Its name however its accents were typed (composed or not).
-            own.lines
-                .retain(|l| !crate::plan::same::same_text(l.name.trim(), name.trim()));
-            if own.lines.len() == before {
-                return Err(Error::NotInPlan(format!(
-                    "there is no number of your own called “{name}”; `relapse-plan lines` lists them"
-                )));
-            }
+            said.push(remove_line(own, &name)?);
         }
-        own.lines.extend(line);
-        Ok(())
+        if let Some(line) = line {
+            said.push(put_line(own, line));
+        }
+        Ok(said)
     })))
+}
+
+/// Removes her line of `name` (the one name-matching rule, so "moh
+/// helpline" is "Moh Helpline"), said by its name as she wrote it.
+fn remove_line(own: &mut OwnLines, name: &str) -> Result<String> {
+    let Some(at) = own.lines.iter().position(|l| same_name(&l.name, name)) else {
+        return Err(Error::NotInPlan(format!(
+            "there is no number of your own called “{}”; `relapse-plan lines` lists them",
+            crate::render::clean(name)
+        )));
+    };
+    let removed = own.lines.remove(at);
+    Ok(format!(
+        "removed your own line {} ({})",
+        crate::render::quoted(&removed.name),
+        line_ways(&removed)
+    ))
+}
+
+/// Adds her line, or changes the one of the same name (Trudy: a second
+/// "Moh helpline" was added beside the first, and `now` showed both).
+fn put_line(own: &mut OwnLines, line: OwnLine) -> String {
+    let Some(kept) = own
+        .lines
+        .iter_mut()
+        .find(|l| same_name(&l.name, &line.name))
+    else {
+        let said = format!(
+            "added your own line {} ({})",
+            crate::render::quoted(&line.name),
+            line_ways(&line)
+        );
+        own.lines.push(line);
+        return said;
+    };
+    let was = line_ways(kept);
+    // Her name for it stays as she first wrote it; what she did not give
+    // again stays too: `--call` alone keeps the number to text.
+    let changed = OwnLine {
+        name: kept.name.clone(),
+        call: line.call.or_else(|| kept.call.clone()),
+        text: line.text.or_else(|| kept.text.clone()),
+        source: line.source.or_else(|| kept.source.clone()),
+    };
+    let now = line_ways(&changed);
+    *kept = changed;
+    format!(
+        "changed your own line {}: {was} → {now}",
+        crate::render::quoted(&kept.name)
+    )
+}
+
+/// "call 800 1111 or text 800 2222": a line's numbers in words.
+fn line_ways(line: &OwnLine) -> String {
+    let ways: Vec<String> = [("call", &line.call), ("text", &line.text)]
+        .into_iter()
+        .filter_map(|(how, number)| {
+            number
+                .as_deref()
+                .map(|n| format!("{how} {}", crate::render::clean(n)))
+        })
+        .collect();
+    ways.join(" or ")
 }
 
 /// The plan's next review date as a calendar event.

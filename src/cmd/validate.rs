@@ -58,6 +58,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         });
     }
     let plan = parsed.plan;
+    own_numbers(args, &plan)?;
     let said = format!(
         "`{}` is a valid plan: revision {}, {}, {}, {}, {}.",
         args.file.display(),
@@ -302,4 +303,19 @@ fn hidden_numbers(
         });
     }
     said
+}
+
+/// Her own numbers held up against her people
+/// ([`crate::plan::validate::own_number_problems`]): a problem to mend,
+/// never "valid" (Trudy's hand edit made Dermot's number her emergency
+/// number).
+fn own_numbers(args: &ValidateArgs, plan: &crate::plan::Plan) -> Result<()> {
+    let own = crate::plan::validate::own_number_problems(plan);
+    if own.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        path: Some(args.file.clone()),
+        problems: own,
+    })
 }

@@ -21,6 +21,7 @@ pub mod mentions;
 pub mod merge;
 pub mod near_days;
 pub mod note;
+pub mod own_doubt;
 pub mod own_numbers;
 pub mod parse;
 pub mod period;

@@ -421,6 +421,49 @@ pub fn in_words(number: &str) -> bool {
     letters && (!has_digits(number) || named)
 }
 
+/// The most digits a number that dials has: an international number has
+/// at most 15 (ITU-T E.164), and a prefix to dial out ("00", "011") or a
+/// trunk "0" a few more. An extension ([`without_extension`]) is apart.
+pub const MOST_DIGITS: usize = 18;
+
+/// Why `number`, typed as one of her own numbers (her emergency number,
+/// a crisis line of hers), can't be dialled as written, in words for the
+/// person; `None` when it can. The checks `contact add --phone` makes
+/// ([`in_words`], [`trouble`]: letters, two numbers, no digits), and a
+/// length no phone dials: her own numbers are the ones `now` tells her to
+/// call in a crisis, so here they are refused, not kept and flagged
+/// (Trudy: "call mum", "112 or 999", 300 digits, "HELP-NOW").
+pub fn undialable(number: &str) -> Option<&'static str> {
+    let number = number.trim();
+    if in_words(number) {
+        return Some("is written in words, and a phone dials digits");
+    }
+    // "112 or 999": two runs of digits with words between them.
+    let runs = number
+        .split(char::is_alphabetic)
+        .filter(|part| has_digits(part))
+        .count();
+    if runs > 1 {
+        return Some(Trouble::TwoNumbers.words());
+    }
+    // A vanity number ("0800 DAD HELP") dials from a keypad: kept, and
+    // flagged, as `contact add` keeps one.
+    let vanity = has_digits(number)
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || digit_value(c).is_some() || is_punctuation(c));
+    match trouble(number) {
+        Some(Trouble::LookAlike) if vanity => {}
+        Some(trouble) => return Some(trouble.words()),
+        None => {}
+    }
+    let digits = without_extension(number)
+        .chars()
+        .filter(|c| digit_value(*c).is_some())
+        .count();
+    (digits > MOST_DIGITS).then_some("has more digits than any phone number")
+}
+
 /// How a number's length compares with the numbers of the plan's country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Length {

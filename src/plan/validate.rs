@@ -243,6 +243,58 @@ fn check_schema_3(plan: &Plan, report: &mut impl FnMut(At, String)) {
     }
 }
 
+/// Her own numbers that can't be offered as they stand (see
+/// [`Plan::own_numbers_in_doubt`]): the number or name of someone she
+/// marked "do not involve", or someone's old number. Not checked on every
+/// load, as `now` must always open (it marks them instead), but `validate`
+/// names each as a problem: a hand edit made Dermot's number her
+/// emergency number and `validate` called the plan valid (Trudy).
+pub fn own_number_problems(plan: &Plan) -> Vec<Problem> {
+    use super::own_doubt::{OwnDoubt, OwnNumber};
+    let at_line = |name: &str| {
+        let n = plan
+            .own_lines
+            .lines
+            .iter()
+            .position(|l| l.name == name)
+            .unwrap_or_default();
+        At::item(
+            &format!("own crisis line “{}”", brief(name)),
+            "own_lines.lines",
+            n,
+        )
+    };
+    plan.own_numbers_in_doubt()
+        .into_iter()
+        .map(|(which, doubt)| {
+            let (at, what, kind) = match &which {
+                OwnNumber::Emergency => (
+                    At {
+                        words: "your emergency number".into(),
+                        ..At::from("own_lines.emergency")
+                    },
+                    "it",
+                    "number",
+                ),
+                OwnNumber::Call(name) => (at_line(name).field("call"), "its number to call", "number"),
+                OwnNumber::Text(name) => (at_line(name).field("text"), "its number to text", "number"),
+                OwnNumber::Name(name) => (at_line(name).field("name"), "its name", "name"),
+            };
+            let message = match doubt {
+                OwnDoubt::NotToInvolve(them) => format!(
+                    "{what} is the {kind} of “{}”, whom your plan marks not to involve in a crisis; it is never shown as one to call until it is changed",
+                    brief(&them.name)
+                ),
+                OwnDoubt::Former(them) => format!(
+                    "{what} is an old number of “{}”, changed since; it is marked as old wherever it is shown until it is changed",
+                    brief(&them.name)
+                ),
+            };
+            problem(at, message)
+        })
+        .collect()
+}
+
 /// A problem at `at`.
 fn problem(at: At, message: String) -> Problem {
     Problem {

@@ -201,10 +201,9 @@ pub fn write_lapse_plan_on(
 fn if_hurt(plan: &Plan) -> String {
     let country =
         crate::crisis_lines::for_country(plan.country.as_deref()).and_then(|lines| lines.emergency);
+    // Never someone's not to involve, nor someone's old number.
     let own = plan
-        .own_lines
-        .emergency
-        .as_deref()
+        .own_emergency_to_call()
         .map(str::trim)
         .filter(|n| !n.is_empty());
     match country.or(own) {
@@ -428,7 +427,7 @@ fn write_plan_for_now(
             writeln!(w, "{}", wrap(&facts.join(separator), width, "  ", "    "))?;
         }
     }
-    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;
+    write_lines(w, lines, plan.own_emergency_to_call(), width, style)?;
     // The lines she added herself, as `now` shows them: the early warning
     // left out Wei's 安心專線 at urge 8, where he needed it.
     super::crisis::write_own_lines(w, plan, width, style)

@@ -36,7 +36,7 @@ pub fn write_now(
     }
 
     writeln!(w)?;
-    let own_emergency = plan.and_then(|p| p.own_lines.emergency.as_deref());
+    let own_emergency = plan.and_then(Plan::own_emergency_to_call);
     write_lines(w, lines, own_emergency, width, style)?;
     if let Some(plan) = plan {
         write_own_lines(w, plan, width, style)?;
@@ -89,7 +89,7 @@ pub fn write_draft_now(
         write_steps_and_people(w, plan, width, style)?;
     }
     writeln!(w)?;
-    write_lines(w, lines, plan.own_lines.emergency.as_deref(), width, style)?;
+    write_lines(w, lines, plan.own_emergency_to_call(), width, style)?;
     write_own_lines(w, plan, width, style)?;
     write_safer_and_reasons(w, plan, width, style)?;
     writeln!(w)?;
@@ -131,7 +131,7 @@ pub fn write_still_high(
         write_steps_and_people(w, plan, width, style)?;
     }
     writeln!(w)?;
-    let own_emergency = plan.and_then(|p| p.own_lines.emergency.as_deref());
+    let own_emergency = plan.and_then(Plan::own_emergency_to_call);
     write_lines(w, lines, own_emergency, width, style)?;
     if let Some(plan) = plan {
         write_own_lines(w, plan, width, style)?;
@@ -307,10 +307,17 @@ pub fn write_own_lines(
             .map(|s| format!(" (from {})", clean(s)))
             .unwrap_or_default()
     };
+    // A number of hers that is someone's not to involve, or someone's old
+    // one (a hand edit, a walk-through before this was asked), is marked
+    // where it stands, as a crisis step holding one is: never offered.
+    let marked = |number: &str| match super::own_number_mark(plan, number) {
+        Some(mark) => format!("{} {mark}", super::phone(number)),
+        None => super::phone(number),
+    };
     if let Some(number) = &own.emergency {
         let entry = format!(
             "Emergency: {}{}",
-            super::phone(number),
+            marked(number),
             from(&own.emergency_source)
         );
         writeln!(w, "{}", wrap(&entry, width, "  ", "    "))?;
@@ -318,14 +325,14 @@ pub fn write_own_lines(
     for line in &own.lines {
         let mut ways = Vec::new();
         if let Some(call) = &line.call {
-            ways.push(format!("call {}", super::phone(call)));
+            ways.push(format!("call {}", marked(call)));
         }
         if let Some(text) = &line.text {
-            ways.push(format!("text {}", super::phone(text)));
+            ways.push(format!("text {}", marked(text)));
         }
         let entry = format!(
             "{}: {}{}",
-            clean(&line.name),
+            super::own_line_name(plan, &line.name),
             ways.join(" or "),
             from(&line.source)
         );

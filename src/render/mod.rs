@@ -236,6 +236,87 @@ pub fn hidden_helpers(plan: &crate::plan::Plan) -> Vec<&crate::plan::Contact> {
         .collect()
 }
 
+/// The mark beside one of her own numbers that can't be offered as it
+/// stands (see [`crate::plan::Plan::own_number_doubt`]), in the words a
+/// crisis step holding such a number is marked with. `None` for most.
+pub fn own_number_mark(plan: &crate::plan::Plan, number: &str) -> Option<String> {
+    use crate::plan::own_doubt::OwnDoubt;
+    Some(match plan.own_number_doubt(number)? {
+        OwnDoubt::NotToInvolve(_) => {
+            "(the number here is the number of someone you said not to involve)".to_string()
+        }
+        OwnDoubt::Former(contact) => match contact.phone.as_deref() {
+            Some(saved) => format!(
+                "(the number here is an old number of {}; the one saved now is {})",
+                clean(&contact.name),
+                phone(saved)
+            ),
+            None => format!(
+                "(the number here is an old number of {}; no number is saved for them now)",
+                clean(&contact.name)
+            ),
+        },
+    })
+}
+
+/// Said when one of her own numbers (`what`: "your emergency number")
+/// is a number `them` had before: kept as she wrote it, as a crisis step
+/// holding one is, and marked wherever it is shown.
+pub fn own_old_number_note(number: &str, what: &str, them: &crate::plan::Contact) -> String {
+    let now = them.phone.as_deref().map_or_else(
+        || "no number is saved for them now".to_string(),
+        |saved| format!("the one saved now is {}", phone(saved)),
+    );
+    format!(
+        "{} is an old number of {} ({now}). It is kept as {what}, and marked as an old number wherever it is shown; if you meant the one saved now, give it again.",
+        clean(number),
+        quoted(&them.name),
+    )
+}
+
+/// Which of her own numbers, in words: "your emergency number", "the
+/// number to call your own line “Lifeline”".
+pub fn own_number_words(which: &crate::plan::own_doubt::OwnNumber) -> String {
+    use crate::plan::own_doubt::OwnNumber;
+    match which {
+        OwnNumber::Emergency => "your emergency number".to_string(),
+        OwnNumber::Call(name) => format!("the number to call your own line {}", quoted(name)),
+        OwnNumber::Text(name) => format!("the number to text your own line {}", quoted(name)),
+        OwnNumber::Name(name) => format!("the name of your own line {}", quoted(name)),
+    }
+}
+
+/// The command that changes one of her own numbers.
+pub fn own_number_command(which: &crate::plan::own_doubt::OwnNumber) -> String {
+    use crate::plan::own_doubt::OwnNumber;
+    match which {
+        OwnNumber::Emergency => "relapse-plan set --emergency-number \"…\"".to_string(),
+        OwnNumber::Call(name) => format!(
+            "relapse-plan set --own-line {} --call \"…\"",
+            rescue::shell_word(name)
+        ),
+        OwnNumber::Text(name) => format!(
+            "relapse-plan set --own-line {} --text \"…\"",
+            rescue::shell_word(name)
+        ),
+        OwnNumber::Name(name) => format!(
+            "relapse-plan set --remove-own-line {}",
+            rescue::shell_word(name)
+        ),
+    }
+}
+
+/// The name of a line of hers as shown: her words, unless they are the
+/// name of someone she said not to involve, whose name is never shown as
+/// a line to call (a hand edit can hold one).
+pub fn own_line_name(plan: &crate::plan::Plan, name: &str) -> String {
+    if plan.own_line_name_doubt(name).is_some() {
+        "A line of yours (its name is the name of someone you said not to involve)".to_string()
+    } else {
+        clean(name)
+    }
+}
+
 /// The marks under a crisis step, the same on every screen and on paper:
 /// whom it names that she said not to involve, and a number in it that is
 /// not the one saved for the person it names. Empty for most steps.

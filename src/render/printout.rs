@@ -675,6 +675,15 @@ pub fn emergency_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medium
     } else {
         Vec::new()
     };
+    if let Some(doubted) = doubted(plan, OWN_EMERGENCY, number, false, m) {
+        // Never printed as a number to call; without the country's, what
+        // to do in an emergency is said instead.
+        if items.is_empty() {
+            items = emergency_items(None);
+        }
+        items.extend(doubted);
+        return items;
+    }
     items.push(Item::Call {
         who: OWN_EMERGENCY.to_string(),
         number: m.number(number),
@@ -697,8 +706,22 @@ pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medi
             .as_deref()
             .map(|s| format!("from {}", m.show(s)));
         let note = Some(own_note(from.as_deref()));
-        let who = m.show(&line.name);
-        if let Some(call) = line.call.as_deref() {
+        let name_doubted = plan.own_line_name_doubt(&line.name).is_some();
+        let who = if name_doubted {
+            super::own_line_name(plan, &line.name)
+        } else {
+            m.show(&line.name)
+        };
+        for number in [line.call.as_deref(), line.text.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(doubted) = doubted(plan, &who, number, name_doubted, m) {
+                items.extend(doubted);
+            }
+        }
+        let dialable = |n: &&str| !name_doubted && plan.own_number_doubt(n).is_none();
+        if let Some(call) = line.call.as_deref().filter(dialable) {
             items.push(Item::Call {
                 who: who.clone(),
                 number: m.number(call.trim()),
@@ -706,7 +729,7 @@ pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medi
                 note: note.clone(),
             });
         }
-        if let Some(text) = line.text.as_deref() {
+        if let Some(text) = line.text.as_deref().filter(dialable) {
             items.push(Item::Call {
                 who,
                 number: m.number(text.trim()),
@@ -716,6 +739,28 @@ pub fn crisis_line_items_with(plan: &Plan, lines: Option<&CountryLines>, m: Medi
         }
     }
     items
+}
+
+/// One of her own numbers that can't be offered as it stands (someone's
+/// not to involve, someone's old one; see
+/// [`crate::plan::Plan::own_number_doubt`]), or held by a line under the
+/// name of someone not to involve: printed in words with its mark, as a
+/// crisis step holding one is, never as a number to call or a link.
+fn doubted(
+    plan: &Plan,
+    who: &str,
+    number: &str,
+    name_doubted: bool,
+    m: Medium,
+) -> Option<Vec<Item>> {
+    let mark = super::own_number_mark(plan, number).or_else(|| {
+        name_doubted
+            .then(|| "(the name here is the name of someone you said not to involve)".to_string())
+    })?;
+    Some(vec![
+        Item::Bullet(format!("{who}: {}", super::doubt_numbers(&m.show(number)))),
+        Item::Sub(mark),
+    ])
 }
 
 /// The emergency items for the printout's "In an emergency" section: the

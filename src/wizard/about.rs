@@ -129,7 +129,7 @@ impl Wizard<'_> {
             crate::render::crisis::write_lines(
                 text,
                 lines.as_ref(),
-                plan.own_lines.emergency.as_deref(),
+                plan.own_emergency_to_call(),
                 self.style().width,
                 self.style(),
             )?;
@@ -199,6 +199,10 @@ impl Wizard<'_> {
             for tidied in crate::plan::hidden::tidy_typed(&mut String::new(), Some(&mut number)) {
                 self.say(&crate::render::tidied_words(&tidied))?;
             }
+            if let Some(why) = self.not_hers_to_call(&number) {
+                question = format!("{why} The emergency number to call? (Enter skips)");
+                continue;
+            }
             let shown = crate::render::clean(&number);
             let own = &mut self.plan().own_lines;
             own.emergency = Some(number);
@@ -219,11 +223,25 @@ impl Wizard<'_> {
         self.say(&format!(
             "If you know a crisis or support line in {country}, it can go in your plan too, beside your emergency number."
         ))?;
-        let name = self
-            .ask
-            .text("The line's name? (Enter skips)", "")?
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty());
+        let mut asked = "The line's name? (Enter skips)".to_string();
+        let mut name = None;
+        while let Some(typed) = self.ask.text(&asked, "")? {
+            let typed = typed.trim().to_string();
+            if typed.is_empty() {
+                break;
+            }
+            // Never a line under the name of someone not to involve:
+            // asked again, naming whom it would be taken for.
+            if let Some(them) = self.draft.plan.own_line_name_doubt(&typed) {
+                asked = format!(
+                    "That is the name of {}, whom you marked not to involve. The line's own name? (Enter skips)",
+                    crate::render::quoted(&them.contact().name)
+                );
+                continue;
+            }
+            name = Some(typed);
+            break;
+        }
         if let Some(mut name) = name {
             let mut call = self.own_number("Its number to call? (Enter if text only)")?;
             let mut text = match call {
@@ -273,12 +291,44 @@ impl Wizard<'_> {
             if number.is_empty() {
                 break;
             }
-            if number.chars().any(char::is_numeric) {
-                return Ok(Some(number.to_string()));
+            if !number.chars().any(char::is_numeric) {
+                asked = "That has no digits. The number? (Enter skips)".to_string();
+                continue;
             }
-            asked = "That has no digits. The number? (Enter skips)".to_string();
+            match self.not_hers_to_call(number) {
+                Some(why) => asked = format!("{why} The line's number? (Enter skips)"),
+                None => return Ok(Some(number.to_string())),
+            }
         }
         Ok(None)
+    }
+
+    /// Why `number`, typed as one of her own numbers, is asked for again:
+    /// it can't be dialled ([`crate::plan::phone::undialable`]), or it is
+    /// the number of someone she marked not to involve, or someone's old
+    /// one ([`crate::plan::Plan::own_number_doubt`], the rule `set` and
+    /// `contact` ask too). Trudy typed Dermot's number here, and `now`
+    /// then told her to call it in an emergency.
+    fn not_hers_to_call(&self, number: &str) -> Option<String> {
+        use crate::plan::own_doubt::OwnDoubt;
+        use crate::render::{clean, phone, quoted};
+        if let Some(why) = crate::plan::phone::undialable(number) {
+            return Some(format!("“{}” {why}.", clean(number.trim())));
+        }
+        Some(match self.draft.plan.own_number_doubt(number)? {
+            OwnDoubt::NotToInvolve(them) => format!(
+                "That is the number of {}, whom you marked not to involve.",
+                quoted(&them.name)
+            ),
+            OwnDoubt::Former(them) => match them.phone.as_deref() {
+                Some(saved) => format!(
+                    "That is an old number of {}; the one saved now is {}.",
+                    quoted(&them.name),
+                    phone(saved)
+                ),
+                None => format!("That is an old number of {}.", quoted(&them.name)),
+            },
+        })
     }
 
     /// The next review date.
