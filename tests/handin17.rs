@@ -325,3 +325,60 @@ fn the_confidence_trend_starts_from_her_rating() {
         "{said}"
     );
 }
+
+/// Before: `homework submit -o hand-in.json` wrote TOML into a .json file
+/// (and `print -o plan.json` text). Now a name whose ending says another
+/// kind of file is refused, kindly, naming the kind written and a name
+/// that fits, and nothing is written; a name no kind owns still passes.
+#[test]
+fn an_output_name_that_says_another_kind_is_refused() {
+    let env = Env::with_example();
+    let homework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let json = env.home().join("hand-in.json");
+    let said = one_line(&env.fails(
+        2,
+        ["homework", "submit", "-o", json.to_str().unwrap(), "--yes"],
+    ));
+    assert!(
+        said.contains("ends in .json, which says JSON, but a hand-in is written as TOML: give a name ending .toml, like `hand-in.toml`. Nothing was written."),
+        "{said}"
+    );
+    assert!(!json.exists());
+    for (args, says) in [
+        (
+            vec!["print", "-o"],
+            "a plain-text printout is written as text",
+        ),
+        (
+            vec!["print", "--format", "pdf", "-o"],
+            "a PDF printout is written as PDF",
+        ),
+        (
+            vec!["rehearse", "--ics", "-o"],
+            "a calendar file is written as iCalendar",
+        ),
+        (
+            vec!["contact", "export", "-o"],
+            "a contacts file is written as vCard",
+        ),
+    ] {
+        let file = env.home().join("out.JSON");
+        let mut args = args.clone();
+        args.push(file.to_str().unwrap());
+        let said = one_line(&env.fails(2, &args));
+        assert!(said.contains(says), "{args:?}: {said}");
+        assert!(!file.exists(), "{args:?}");
+    }
+    // A name of her own, and an ending that fits, in any case.
+    let own = env.home().join("hand-in.for-dr-patel");
+    env.ok(["homework", "submit", "-o", own.to_str().unwrap(), "--yes"]);
+    assert!(
+        fs::read_to_string(&own)
+            .unwrap()
+            .starts_with("schema_version")
+    );
+    let upper = env.home().join("PLAN.PDF");
+    env.ok(["print", "-o", upper.to_str().unwrap()]);
+    assert!(fs::read(&upper).unwrap().starts_with(b"%PDF"));
+}
