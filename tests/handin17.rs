@@ -240,3 +240,145 @@ fn a_check_in_without_acted_records_it_as_not_said() {
     let log = fs::read_to_string(env.plan_dir().join("check-ins.toml")).unwrap();
     assert!(log.contains("acted = \"no\""), "{log}");
 }
+
+/// Before: a therapist in Los Angeles read "due Sunday 6 December" beside
+/// "Days and times here are Sam's", and could not tell whose Sunday. Now
+/// on two clocks the due day says whose ("Kolkata time"); on one clock
+/// it is said plainly.
+#[test]
+fn the_due_day_says_whose_day_when_the_clocks_differ() {
+    let env = Env::new();
+    let file = hand_in_with_zone(&env, "zone = \"Asia/Kolkata\"");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("due = 2026-11-29", "due = 2026-12-06")).unwrap();
+    let review = |tz: &str, now: &str| {
+        one_line(
+            &env.test(["review", file.to_str().unwrap()])
+                .env("TZ", tz)
+                .env("RELAPSE_PLAN_NOW", now)
+                .run()
+                .stdout,
+        )
+    };
+    let theirs = review("America/Los_Angeles", "2026-12-01T12:00:00Z");
+    assert!(
+        theirs.contains("due Sunday 6 December, Kolkata time, handed in on Sam's"),
+        "{theirs}"
+    );
+    let same = review("Asia/Kolkata", "2026-12-01T12:00:00Z");
+    assert!(same.contains("due Sunday 6 December, handed in"), "{same}");
+    assert!(!same.contains("Kolkata time"), "{same}");
+    // A clock by its offset: said by the offset.
+    let file = hand_in_with_zone(&env, "zone = \"IST-5:30\"");
+    let said = one_line(
+        &env.test(["review", file.to_str().unwrap()])
+            .env("TZ", "America/Los_Angeles")
+            .env("RELAPSE_PLAN_NOW", "2026-11-25T12:00:00Z")
+            .run()
+            .stdout,
+    );
+    assert!(
+        said.contains("due Sunday 29 November, UTC+5:30, handed in"),
+        "{said}"
+    );
+}
+
+/// Before: the confidence trend began at the first rehearsal (40% → 60%),
+/// and the 20% she started from when she ranked the trigger was not on
+/// it. Now it starts from the rating she gave before rehearsing, dated
+/// when she gave it, or said to be from before the time shown.
+#[test]
+fn the_confidence_trend_starts_from_her_rating() {
+    let env = Env::new();
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hand-in.toml"))
+            .unwrap();
+    let file = env.home().join("hand-in.toml");
+    // Before: rated before the homework began, so no date to give.
+    fs::write(&file, &text).unwrap();
+    let said = one_line(&env.ok(["review", file.to_str().unwrap()]));
+    assert!(
+        said.contains("2 rehearsals confidence ▃▃▅ 40% → 60%"),
+        "{said}"
+    );
+    assert!(
+        said.contains("rated 40% before rehearsing (earlier than shown here)"),
+        "{said}"
+    );
+    // Rated 20% when she ranked it on Tuesday, in the homework's time.
+    let rated = "[[revisions]]\nrevision = 5\n";
+    assert_eq!(text.matches(rated).count(), 1);
+    let change = "[[revisions.changes]]\nchange = \"field\"\nof = \"trigger\"\nid = \"payday\"\nfield = \"confidence\"\nold = 60\nnew = 20\n\n";
+    let text = text.replacen(rated, &format!("{change}{rated}"), 1);
+    // Rated again after rehearsing: the trend starts from the rating
+    // that stood before (20%), not the newest.
+    let later = "[[revisions]]\nrevision = 6\nsaved_at = 2026-11-27T09:00:00Z\n\n[[revisions.changes]]\nchange = \"field\"\nof = \"trigger\"\nid = \"payday\"\nfield = \"confidence\"\nold = 20\nnew = 40\n\n[practice]\n";
+    let text = text.replacen("[practice]\n", later, 1);
+    fs::write(&file, text).unwrap();
+    let said = one_line(&env.ok(["review", file.to_str().unwrap()]));
+    assert!(
+        said.contains("2 rehearsals confidence ▂▃▅ 20% → 60%"),
+        "{said}"
+    );
+    assert!(
+        said.contains("rated 20% on Tue 24 Nov, before rehearsing"),
+        "{said}"
+    );
+}
+
+/// Before: `homework submit -o hand-in.json` wrote TOML into a .json file
+/// (and `print -o plan.json` text). Now a name whose ending says another
+/// kind of file is refused, kindly, naming the kind written and a name
+/// that fits, and nothing is written; a name no kind owns still passes.
+#[test]
+fn an_output_name_that_says_another_kind_is_refused() {
+    let env = Env::with_example();
+    let homework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/homework.toml");
+    env.ok(["homework", "start", homework.to_str().unwrap()]);
+    let json = env.home().join("hand-in.json");
+    let said = one_line(&env.fails(
+        2,
+        ["homework", "submit", "-o", json.to_str().unwrap(), "--yes"],
+    ));
+    assert!(
+        said.contains("ends in .json, which says JSON, but a hand-in is written as TOML: give a name ending .toml, like `hand-in.toml`. Nothing was written."),
+        "{said}"
+    );
+    assert!(!json.exists());
+    for (args, says) in [
+        (
+            vec!["print", "-o"],
+            "a plain-text printout is written as text",
+        ),
+        (
+            vec!["print", "--format", "pdf", "-o"],
+            "a PDF printout is written as PDF",
+        ),
+        (
+            vec!["rehearse", "--ics", "-o"],
+            "a calendar file is written as iCalendar",
+        ),
+        (
+            vec!["contact", "export", "-o"],
+            "a contacts file is written as vCard",
+        ),
+    ] {
+        let file = env.home().join("out.JSON");
+        let mut args = args.clone();
+        args.push(file.to_str().unwrap());
+        let said = one_line(&env.fails(2, &args));
+        assert!(said.contains(says), "{args:?}: {said}");
+        assert!(!file.exists(), "{args:?}");
+    }
+    // A name of her own, and an ending that fits, in any case.
+    let own = env.home().join("hand-in.for-dr-patel");
+    env.ok(["homework", "submit", "-o", own.to_str().unwrap(), "--yes"]);
+    assert!(
+        fs::read_to_string(&own)
+            .unwrap()
+            .starts_with("schema_version")
+    );
+    let upper = env.home().join("PLAN.PDF");
+    env.ok(["print", "-o", upper.to_str().unwrap()]);
+    assert!(fs::read(&upper).unwrap().starts_with(b"%PDF"));
+}

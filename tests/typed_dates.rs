@@ -352,7 +352,7 @@ fn a_review_across_two_clocks_says_whose_day_each_is() {
     let unbroken = |text: &str| text.split_whitespace().collect::<String>();
     assert!(
         unbroken(&shown).contains(&unbroken(
-            "Assigned Sunday 29 November your time, due Friday 4 December, handed in on 민준's Friday 4 December at 23:30 in Seoul (today at 06:30 your time)."
+            "Assigned Sunday 29 November your time, due Friday 4 December, Seoul time, handed in on 민준's Friday 4 December at 23:30 in Seoul (today at 06:30 your time)."
         )),
         "{shown}"
     );

@@ -231,7 +231,7 @@ fn review_names_the_client_and_shows_what_they_would_do() {
     );
     assert!(
         one_line(&review).contains(
-            "2 rehearsals confidence ▃▅ 40% → 60% what Sam would do (Wed 25 Nov): “走河邊那條路回家，打電話給阿明\\u{202e}”"
+            "2 rehearsals confidence ▃▃▅ 40% → 60% rated 40% before rehearsing (earlier than shown here) what Sam would do (Wed 25 Nov): “走河邊那條路回家，打電話給阿明\\u{202e}”"
         ),
         "{review}"
     );

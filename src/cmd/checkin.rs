@@ -862,7 +862,7 @@ fn reminder(args: &CheckInArgs, today: Date, ctx: &mut Ctx) -> Result<()> {
         write!(ctx.out, "{text}").map_err(Error::Stdout)?;
         return Ok(());
     };
-    super::check_output(ctx, path, args.force)?;
+    super::check_output_as(ctx, path, args.force, (&["ics"], "a calendar file"))?;
     super::write_to(
         ctx,
         path,

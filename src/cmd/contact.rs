@@ -1403,7 +1403,12 @@ fn shorten(name: &str) -> String {
 fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let to_file = args.output.as_deref().filter(|p| !is_stdout(p));
     if let Some(path) = to_file {
-        super::check_output(ctx, path, args.force)?;
+        super::check_output_as(
+            ctx,
+            path,
+            args.force,
+            (&["vcf", "vcard"], "a contacts file"),
+        )?;
     }
     let plan = ctx.load()?.plan;
     // Only people with a part in a crisis: the role decides, so someone not

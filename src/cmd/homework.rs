@@ -24,7 +24,12 @@ pub(super) fn run(command: HomeworkCommand, ctx: &mut Ctx) -> Result<()> {
 }
 
 fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
-    super::check_output(ctx, &args.output, args.force)?;
+    super::check_output_as(
+        ctx,
+        &args.output,
+        args.force,
+        (&["toml"], "a homework file"),
+    )?;
     let tasks = args
         .task
         .iter()
@@ -287,7 +292,8 @@ fn preview(output: &Path, hand_in: &HandIn, hidden: bool, ctx: &mut Ctx) -> Resu
 }
 
 fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
-    super::check_output(ctx, output, force)?;
+    // TOML, as `review` reads it: a .json name would promise JSON.
+    super::check_output_as(ctx, output, force, (&["toml"], "a hand-in"))?;
     let homework = ctx.store.started_homework()?;
     // A plan with problems would make a hand-in `review` refuses, with
     // lines of a file never written: name them in the plan itself, where

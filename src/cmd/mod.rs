@@ -682,6 +682,82 @@ fn check_output(ctx: &Ctx, path: &std::path::Path, force: bool) -> Result<()> {
     })
 }
 
+/// File kinds an `-o` name's extension says, as people know them.
+const KINDS: [(&str, &str); 19] = [
+    ("toml", "TOML"),
+    ("json", "JSON"),
+    ("ics", "iCalendar"),
+    ("vcf", "vCard"),
+    ("vcard", "vCard"),
+    ("csv", "CSV"),
+    ("pdf", "PDF"),
+    ("png", "PNG"),
+    ("html", "HTML"),
+    ("htm", "HTML"),
+    ("md", "Markdown"),
+    ("markdown", "Markdown"),
+    ("txt", "text"),
+    ("text", "text"),
+    ("svg", "SVG"),
+    ("jpg", "JPEG"),
+    ("jpeg", "JPEG"),
+    ("xml", "XML"),
+    ("yaml", "YAML"),
+];
+
+/// Refuses an `-o` name whose extension says another kind of file than
+/// the one written (`homework submit -o hand-in.json` wrote TOML into a
+/// .json file: handin17), before any work is done. `fits`: the
+/// extensions of what is written, the first one suggested; `what`: what
+/// it is, in words ("a hand-in"). An extension no one knows, or none,
+/// passes: `hand-in.sam` is a name, not a kind.
+fn check_kind(path: &std::path::Path, fits: &[&str], what: &str) -> Result<()> {
+    if crate::store::is_stdout(path) {
+        return Ok(());
+    }
+    let Some(ext) = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    else {
+        return Ok(());
+    };
+    let kind = |ext: &str| KINDS.iter().find(|(e, _)| *e == ext).map(|(_, k)| *k);
+    let fit = fits.first().copied().unwrap_or("txt");
+    // A .txt name fits anything written as text (TOML, iCalendar, vCard,
+    // Markdown, HTML): only a PDF or an image is no text.
+    let text = matches!(ext.as_str(), "txt" | "text") && !matches!(fit, "pdf" | "png");
+    let (Some(says), false) = (kind(&ext), fits.contains(&ext.as_str()) || text) else {
+        return Ok(());
+    };
+    let written = kind(fit).unwrap_or("text");
+    let shown = crate::render::clean(&path.display().to_string());
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "file".into(), |s| s.to_string_lossy().into_owned());
+    let like = crate::render::clean(&format!("{stem}.{fit}"));
+    Err(Error::Usage(format!(
+        "`{shown}` ends in .{ext}, which says {says}, but {what} is written as {written}: give a name ending .{fit}, like `{like}`. Nothing was written."
+    )))
+}
+
+/// [`check_kind`], then [`check_output`]: `kind` is the extensions that
+/// fit what is written and what it is, in words.
+fn check_output_as(
+    ctx: &Ctx,
+    path: &std::path::Path,
+    force: bool,
+    (fits, what): (&[&str], &str),
+) -> Result<()> {
+    // Where it goes first (never the plan's folder, never a folder): that
+    // is said whatever the name's ending.
+    if !crate::store::is_stdout(path) {
+        crate::store::check_output(ctx.store.dir(), path)?;
+    }
+    check_kind(path, fits, what)?;
+    check_output(ctx, path, force)
+}
+
 /// The stored id the person means by `typed`: as stored, or as it is
 /// shown (see [`same`]), or as she sees it: the number a list shows it
 /// with, its words, or the first words of just one. What they typed when

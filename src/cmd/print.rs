@@ -31,7 +31,7 @@ fn languages(ctx: &Ctx, plan: &crate::plan::Plan) -> (Option<String>, Option<Str
 pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     let output = args.output.as_deref().filter(|p| !is_stdout(p));
     if let Some(path) = output {
-        super::check_output(ctx, path, args.force)?;
+        super::check_output_as(ctx, path, args.force, kind_of(format_of(args, Some(path))))?;
     }
     let plan = match args.revision {
         Some(revision) => ctx.store.load_revision(revision)?,
@@ -226,12 +226,23 @@ fn keep_words(args: &PrintArgs, plan: &Plan) -> String {
     }
 }
 
+/// The extensions that fit a printout in `format`, and what it is.
+fn kind_of(format: Format) -> (&'static [&'static str], &'static str) {
+    match format {
+        Format::Text => (&["txt", "text"], "a plain-text printout"),
+        Format::Markdown => (&["md", "markdown"], "a Markdown printout"),
+        Format::Html => (&["html", "htm"], "an HTML printout"),
+        Format::Pdf => (&["pdf"], "a PDF printout"),
+        Format::Png => (&["png"], "a lock-screen image"),
+    }
+}
+
 /// The format asked for, else the -o file's extension's, else text.
 fn format_of(args: &PrintArgs, output: Option<&std::path::Path>) -> Format {
     let from_extension = output
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
-        .map(|e| match e {
+        .map(|e| match e.to_ascii_lowercase().as_str() {
             "pdf" => Format::Pdf,
             "png" => Format::Png,
             "html" | "htm" => Format::Html,

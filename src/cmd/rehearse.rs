@@ -17,7 +17,7 @@ pub(super) fn run(args: &RehearseArgs, ctx: &mut Ctx) -> Result<()> {
         .as_deref()
         .filter(|p| !crate::store::is_stdout(p));
     if let Some(path) = output.filter(|_| args.ics) {
-        super::check_output(ctx, path, args.force)?;
+        super::check_output_as(ctx, path, args.force, (&["ics"], "a calendar file"))?;
     }
     let plan = ctx.load()?.plan;
     let log = ctx.store.load_practice()?;

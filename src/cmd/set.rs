@@ -5,7 +5,7 @@ use std::path::Path;
 
 use toml::value::Datetime;
 
-use super::{OwnKept, check_output, country, note_country};
+use super::{OwnKept, check_output_as, country, note_country};
 use crate::cli::{Cleared, SetArgs};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -53,7 +53,7 @@ pub(super) fn run(mut args: SetArgs, ctx: &mut Ctx) -> Result<()> {
         ));
     }
     if let Some(path) = ics.as_deref() {
-        check_output(ctx, path, args.force)?;
+        check_output_as(ctx, path, args.force, (&["ics"], "a calendar event"))?;
     }
     let region = plan_country.clone().or_else(|| ctx.where_she_is());
     let (said, already) = dates_said(

@@ -9,6 +9,7 @@ use toml::value::{Date, Datetime};
 use super::checkin::CheckIn;
 use super::date::{civil_from_days, days_from_civil, local_day, unix_seconds, utc_from_unix};
 use super::diff::{Change, diff};
+use super::edit::Entry;
 use super::homework::{Assignment, Evidence, HandIn, Progress, Revision, progress};
 use super::rehearsal::PracticeLog;
 use super::{Plan, RevisionInfo};
@@ -85,6 +86,50 @@ impl Period {
             .iter()
             .flat_map(|r| r.changes.iter().cloned())
             .collect()
+    }
+
+    /// The confidence she rated trigger `id` at (when ranking it, or
+    /// editing it) as it stood at `first`, her first rehearsal in the
+    /// period, and when she rated it: the trend of her confidence starts
+    /// there, not at the first rehearsal. The moment is `None` when it was
+    /// rated before this period (or its revision has no time); `None` in
+    /// all when it has no rating.
+    pub fn rating_before(&self, id: &str, first: &Datetime) -> Option<(u8, Option<Datetime>)> {
+        let first = unix_seconds(first)?;
+        let before = |r: &&Revision| {
+            r.saved_at
+                .as_ref()
+                .and_then(unix_seconds)
+                .is_some_and(|at| at <= first)
+        };
+        let (earlier, later): (Vec<&Revision>, Vec<&Revision>) =
+            self.revisions.iter().partition(|r| before(r));
+        let about = |c: &Change| c.entry() == Some((Entry::Trigger, id));
+        let rated = |c: &Change| {
+            matches!(c, Change::Field { field, .. } if field == "confidence") && about(c)
+        };
+        let value = |v: Option<&toml::Value>| {
+            v.and_then(toml::Value::as_integer)
+                .and_then(|n| u8::try_from(n).ok())
+        };
+        // Its value then: what a later change changed it from, else what
+        // the plan holds now.
+        let then = match later.iter().flat_map(|r| &r.changes).find(|c| rated(c)) {
+            Some(Change::Field { old, .. }) => value(old.as_ref()),
+            _ => self.plan.trigger(id).and_then(|t| t.confidence),
+        }?;
+        // When: the last rating before it, else the save that added it
+        // (rated as it was mapped), else before this period.
+        let when = earlier
+            .iter()
+            .rev()
+            .find(|r| {
+                r.changes
+                    .iter()
+                    .any(|c| rated(c) || (matches!(c, Change::Added { .. }) && about(c)))
+            })
+            .and_then(|r| r.saved_at);
+        Some((then, when))
     }
 
     /// Each task's progress over this period.

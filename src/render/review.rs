@@ -26,7 +26,7 @@ use crate::plan::edit::Entry;
 use crate::plan::hand_in_zone::ZoneDoubt;
 use crate::plan::homework::{Assignment, Differs, Progress, Revision, Task, flags};
 use crate::plan::period::{Period, Since};
-use crate::plan::rehearsal::{ExerciseKind, PracticeLog, Rehearsal};
+use crate::plan::rehearsal::{ExerciseKind, Rehearsal};
 use crate::render::Style;
 
 /// How and when a review is shown: the style, the person's time zone for
@@ -135,7 +135,18 @@ pub fn hand_in_doubted(
             )
         }
     };
-    let (assigned, due) = assigned_and_due(a, at, reader_at, client.is_some());
+    let (assigned, mut due) = assigned_and_due(a, at, reader_at, client.is_some());
+    // On two clocks the due day is hers, and says so: "due Sunday 6
+    // December, Kolkata time" (a therapist in Los Angeles read "due
+    // Sunday" as his own Sunday).
+    if let Some(theirs) = client {
+        let place = place_of(&theirs.zone, submitted_at);
+        due = if place.starts_with("UTC") {
+            format!("{due}, {place}")
+        } else {
+            format!("{due}, {place} time")
+        };
+    }
     let when = format!(
         "Assigned {assigned}, due {due}, handed in {handed_in}{}.",
         submitted_doubt(a, submitted_at, at.today)
@@ -686,7 +697,7 @@ fn body(
     }
     writeln!(out)?;
     writeln!(out, "{}", heading("Practice", style))?;
-    practice(out, &period.practice, &period.plan, at, client)?;
+    practice(out, period, at, client)?;
     writeln!(out)?;
     writeln!(out, "{}", heading("Check-ins", style))?;
     check_ins(out, &period.check_ins, &period.plan, reader, at)?;
@@ -1049,13 +1060,8 @@ fn day_label(entries: &[CheckIn], day: i64, today: i64) -> String {
 /// Each trigger rehearsed, with its confidence trend and, under it, each
 /// answer `client` wrote of what they would do, as written (cleaned) and
 /// dated: the therapist wants to read them (Dr Lin saw only the numbers).
-fn practice(
-    out: &mut dyn Write,
-    practice: &PracticeLog,
-    plan: &Plan,
-    at: &At,
-    client: Client,
-) -> io::Result<()> {
+fn practice(out: &mut dyn Write, period: &Period, at: &At, client: Client) -> io::Result<()> {
+    let (practice, plan) = (&period.practice, &period.plan);
     let mut by_trigger: BTreeMap<&str, Vec<&Rehearsal>> = BTreeMap::new();
     for r in &practice.rehearsals {
         by_trigger.entry(r.trigger.as_str()).or_default().push(r);
@@ -1064,8 +1070,20 @@ fn practice(
         writeln!(out, "  No rehearsals in this period.")?;
     }
     for (id, rehearsals) in &by_trigger {
-        let values: Vec<u8> = rehearsals.iter().map(|r| r.confidence).collect();
-        trend(out, id, &values, plan, at)?;
+        // Her whole journey: from the confidence she rated it at before
+        // practising, dated, to her last rehearsal (it started at the
+        // first rehearsal, and the rating she began from was not shown).
+        let rated = period.rating_before(id, &rehearsals[0].at);
+        let values: Vec<u8> = rated
+            .iter()
+            .map(|(v, _)| *v)
+            .chain(rehearsals.iter().map(|r| r.confidence))
+            .collect();
+        trend(out, id, rehearsals.len(), &values, plan, at)?;
+        if let Some((value, when)) = &rated {
+            let words = rated_words(*value, when.as_ref(), at);
+            writeln!(out, "{}", wrap(&words, at.style.width, "    ", "      "))?;
+        }
         for r in rehearsals.iter().filter(|r| !r.response.trim().is_empty()) {
             let day = crate::plan::date::local_day(&r.at, &at.zone)
                 .map(|day| format!(" ({})", day_name(day)))
@@ -1114,10 +1132,28 @@ fn practice(
     Ok(())
 }
 
+/// The rating a confidence trend starts from: "rated 40% on Tue 24 Nov,
+/// before rehearsing", or, rated before the period shown, said so.
+fn rated_words(value: u8, when: Option<&Datetime>, at: &At) -> String {
+    match when.and_then(|w| crate::plan::date::local_day(w, &at.zone)) {
+        Some(day) => format!("rated {value}% on {}, before rehearsing", day_name(day)),
+        None => format!("rated {value}% before rehearsing (earlier than shown here)"),
+    }
+}
+
 /// One trigger's rehearsals at a glance: its situation, how many, and the
 /// confidence trend.
-fn trend(out: &mut dyn Write, id: &str, values: &[u8], plan: &Plan, at: &At) -> io::Result<()> {
-    let times = plural(values.len() as u64, "rehearsal");
+/// `count`: how many rehearsals; `values` may start with the rating
+/// before them.
+fn trend(
+    out: &mut dyn Write,
+    id: &str,
+    count: usize,
+    values: &[u8],
+    plan: &Plan,
+    at: &At,
+) -> io::Result<()> {
+    let times = plural(count as u64, "rehearsal");
     let trend = format!(
         "{times:<13}  confidence {}  {}",
         sparkline(values, 100, at.style),
