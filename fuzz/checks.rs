@@ -16,7 +16,7 @@ use relapse_plan::store::{assignment_from, hand_in_from};
 
 /// The plan loader: any bytes give a plan or an error, never a panic, and
 /// a plan that loads saves and loads back the same.
-pub fn load(bytes: &[u8]) {
+pub(crate) fn load(bytes: &[u8]) {
     if let Ok(parsed) = parse(bytes)
         && parsed.newer_schema.is_none()
     {
@@ -30,7 +30,10 @@ pub fn load(bytes: &[u8]) {
 fn names_the_file(said: &str, file: &str, what: &str) {
     assert!(said.contains(&format!("`{file}`")), "{said:?}");
     if said.contains("can't be read as") {
-        assert!(said.contains(&format!("can't be read as {what}")), "{said:?}");
+        assert!(
+            said.contains(&format!("can't be read as {what}")),
+            "{said:?}"
+        );
     }
 }
 
@@ -40,7 +43,7 @@ fn names_the_file(said: &str, file: &str, what: &str) {
 /// Homework that reads is written again as `assign` writes it, a hand-in
 /// of this version as `submit` writes it, and each reads back the same:
 /// what one side writes, the other side reads.
-pub fn homework(bytes: &[u8]) {
+pub(crate) fn homework(bytes: &[u8]) {
     let homework = Path::new("homework.toml");
     match assignment_from(homework, bytes) {
         Ok(assignment) => {
@@ -78,7 +81,7 @@ pub fn homework(bytes: &[u8]) {
 /// holds no escape sequence, C1 control or bidirectional override,
 /// whatever the file held (nothing from a client's file reaches the
 /// therapist's terminal raw).
-pub fn hand_in(bytes: &[u8]) {
+pub(crate) fn hand_in(bytes: &[u8]) {
     let Ok(file) = read_hand_in(bytes) else {
         return;
     };
@@ -106,7 +109,10 @@ pub fn hand_in(bytes: &[u8]) {
     .expect("a review writes to memory");
     let text = String::from_utf8(out).expect("a review is UTF-8");
     for c in text.chars() {
-        assert!(c == '\n' || !(c.is_control() || bidi_control(c)), "raw {c:?} in the review");
+        assert!(
+            c == '\n' || !(c.is_control() || bidi_control(c)),
+            "raw {c:?} in the review"
+        );
     }
 }
 
@@ -123,9 +129,17 @@ fn same_in_utf16(bytes: &[u8]) {
     };
     let expected = vcard::read(text.trim_start_matches('\u{feff}'));
     for big in [false, true] {
-        let mut utf16 = if big { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+        let mut utf16 = if big {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
         for unit in text.trim_start_matches('\u{feff}').encode_utf16() {
-            utf16.extend(if big { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            utf16.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
         assert_eq!(vcard::read_bytes(&utf16), expected, "{text:?}");
     }
@@ -173,7 +187,7 @@ fn as_a_base64_name(bytes: &[u8]) {
 /// UTF-16 with its byte-order mark (either order) reads as the same cards,
 /// and as a base64 name (`FN;ENCODING=b:`) gives that name back, decoded,
 /// or none (export14b).
-pub fn vcard(bytes: &[u8]) {
+pub(crate) fn vcard(bytes: &[u8]) {
     same_in_utf16(bytes);
     as_a_base64_name(bytes);
     // The bytes as `contact import` reads them: any encoding (issue 12).

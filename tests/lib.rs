@@ -14,6 +14,7 @@ mod editing;
 mod export;
 mod first_save;
 mod from_others;
+mod fuzzed;
 mod hand_edits;
 mod hand_in_props;
 mod hard_moments;
