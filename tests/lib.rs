@@ -15,6 +15,7 @@ mod editing;
 mod export;
 mod first_save;
 mod from_others;
+mod fuzzed;
 mod guard17;
 mod hand_edits;
 mod hand_in_props;
