@@ -63,3 +63,98 @@ fn a_number_typed_in_a_menu_chooses_only_the_choice_with_that_number() {
     );
     assert!(!draft.contains("confidence = 100"), "{draft}");
 }
+
+/// Linh, in `new`: People → "Remove someone" → "Who should go?" started
+/// with the cursor on her first person, so one more Enter removed her only
+/// helper without asking. It starts on no one now: Enter there removes no
+/// one and says how to choose; the same for a trigger and a sentence.
+#[test]
+fn enter_alone_never_removes_anyone_or_anything_in_the_walk_through() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Linh", "--country", "AU"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Chị Hoa",
+        "--phone",
+        "0912 345 678",
+    ]);
+    env.ok(["trigger", "add", "--situation", "Một mình buổi tối"]);
+    env.ok(["reason", "add", "Con gái tôi"]);
+    every_part_answered(&env);
+    let t = Tmux::start(&env, &["new"], 80);
+    t.wait_for("What now?");
+    t.keys(&["Enter"]);
+    for (part, what, question) in [
+        ("Your reasons", "Remove one", "Which one should go?"),
+        ("Triggers", "Remove one", "Which one should go?"),
+        ("People", "Remove someone", "Who should go?"),
+    ] {
+        open_part(&t, part);
+        t.type_text(what);
+        t.keys(&["Enter"]);
+        let screen = t.wait_for(question);
+        assert!(!screen.contains('❯'), "someone chosen for her:\n{screen}");
+        t.keys(&["Enter"]);
+        let screen = t.wait_for("Nothing is chosen yet");
+        assert!(screen.contains(question), "{screen}");
+        t.keys(&["Escape"]);
+        t.wait_for("What next?");
+        t.type_text("done");
+        t.keys(&["Enter"]);
+    }
+    // Every answer is kept as it is given: the draft says what is left.
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    let draft = fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(
+        draft.contains("Chị Hoa")
+            && draft.contains("Một mình buổi tối")
+            && draft.contains("Con gái tôi"),
+        "{draft}"
+    );
+}
+
+/// From the walk-through's summary, opens the part whose title begins
+/// with `part`.
+fn open_part(t: &Tmux, part: &str) {
+    t.wait_for("Your plan so far");
+    t.type_text("open");
+    t.keys(&["Enter"]);
+    t.wait_for("Which part?");
+    t.type_text(part);
+    t.keys(&["Enter"]);
+}
+
+/// A walk-through of `new` waiting at its summary, every part answered,
+/// on the plan as it is.
+fn every_part_answered(env: &Env) {
+    let plan: toml::Table = fs::read_to_string(env.plan_file())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let revision = plan
+        .get("revision")
+        .and_then(toml::Value::as_integer)
+        .unwrap_or(0);
+    let mut draft = toml::Table::new();
+    draft.insert("schema_version".into(), 1.into());
+    draft.insert("wizard".into(), "new".into());
+    draft.insert(
+        "started_at".into(),
+        toml::Value::Datetime(crate::NOW.parse().unwrap()),
+    );
+    draft.insert("base_revision".into(), revision.into());
+    let done = relapse_plan::wizard::STEPS
+        .iter()
+        .map(|(step, _)| toml::Value::from(*step))
+        .collect();
+    draft.insert("done".into(), toml::Value::Array(done));
+    draft.insert("plan".into(), plan.into());
+    fs::write(
+        env.plan_dir().join("draft.toml"),
+        toml::to_string(&draft).unwrap(),
+    )
+    .unwrap();
+}
