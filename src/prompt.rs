@@ -720,6 +720,12 @@ fn find_choice(choices: &[String], typed: &str, at: Option<usize>) -> Option<usi
     if typed.trim().is_empty() || choices.is_empty() {
         return None;
     }
+    // A number finds only the choice with that very number: "1" on the
+    // 0%–100% scale once chose "100%: completely sure" for Farida, and her
+    // most dangerous trigger became low priority.
+    if typed.trim().bytes().all(|b| b.is_ascii_digit()) {
+        return numbered(choices, typed.trim(), at, fold);
+    }
     let begins = |choice: &String| {
         let choice = fold(choice);
         choice.starts_with(&typed)
@@ -742,6 +748,74 @@ fn find_choice(choices: &[String], typed: &str, at: Option<usize>) -> Option<usi
                 .map(|k| (from + k) % count)
                 .find(|i| begins(&choices[*i]))
         })
+}
+
+/// The choice whose number equals `number` (ASCII digits, already folded
+/// from any script): a choice's own leading number first ("20%", "4:
+/// likely"), else one with that whole number among its words; from the one
+/// after `at` for a single digit typed again, as letters move on.
+fn numbered(
+    choices: &[String],
+    number: &str,
+    at: Option<usize>,
+    fold: impl Fn(&str) -> String,
+) -> Option<usize> {
+    let value = |digits: &str| digits.trim_start_matches('0').to_string();
+    let wanted = value(number);
+    let numbers_in = |choice: &String| -> Vec<String> {
+        fold(choice)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .map(value)
+            .collect()
+    };
+    let leading = |choice: &String| {
+        let folded = fold(choice);
+        let run: String = folded
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        !run.is_empty() && value(&run) == wanted
+    };
+    let from = match at {
+        Some(a) if number.chars().count() == 1 => a + 1,
+        Some(a) => a,
+        None => 0,
+    };
+    let count = choices.len();
+    (0..count)
+        .map(|k| (from + k) % count)
+        .find(|i| leading(&choices[*i]))
+        .or_else(|| {
+            (0..count)
+                .map(|k| (from + k) % count)
+                .find(|i| numbers_in(&choices[*i]).contains(&wanted))
+        })
+}
+
+/// What Enter says after a number that is no choice's: the numbers there
+/// are, as the choices write them ("0%, 20% … and 100%"), so she need not
+/// guess again. `None` when what was typed is not a number, or no choice
+/// begins with one.
+fn numbers_here(choices: &[String], typed: &str, plain: bool) -> Option<String> {
+    crate::plan::typed::whole_number(typed)?;
+    let numbers: Vec<&str> = choices
+        .iter()
+        .filter(|c| crate::plan::typed::fold(c).starts_with(|d: char| d.is_ascii_digit()))
+        .map(|c| c.split(':').next().unwrap_or(c).trim())
+        .collect();
+    let (last, rest) = numbers.split_last()?;
+    let listed = if rest.is_empty() {
+        (*last).to_string()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    let shown = crate::render::shorten(&crate::render::clean(typed.trim()), 12);
+    Some(format!(
+        "Nothing was chosen: “{shown}” is not one of the numbers here, which are {listed}. Type one of them, or {}, then Enter on your choice.",
+        move_keys(plain)
+    ))
 }
 
 /// The rows a line of `width` columns takes on a terminal `cols` wide.
@@ -1173,7 +1247,12 @@ impl Terminal {
                 Ok(Key::Enter) if typed_in_vain && ticks => {
                     note = Some(format!("Nothing was ticked by those words. {TICK_KEYS}"));
                 }
-                Ok(Key::Enter) if typed_in_vain => note = Some(self.enter_on_nothing(true, None)),
+                Ok(Key::Enter) if typed_in_vain => {
+                    note = Some(
+                        numbers_here(choices, &typed, self.plain)
+                            .unwrap_or_else(|| self.enter_on_nothing(true, None)),
+                    );
+                }
                 Ok(Key::Enter) => match at {
                     Some(a) => break Some(a),
                     None if matches!(mode, Menu::Keep) => break None,
@@ -2393,6 +2472,16 @@ mod tests {
         assert_eq!(find_choice(&urge, "10", Some(1)), Some(10));
         assert_eq!(find_choice(&urge, "７", None), Some(7));
         assert_eq!(find_choice(&urge, "٤", None), Some(4));
+        // A number finds only the choice with that very number.
+        let sure: Vec<String> = ["0%: not at all sure", "20%", "40%", "100%: completely sure"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(find_choice(&sure, "1", None), None);
+        assert_eq!(find_choice(&sure, "10", None), None);
+        assert_eq!(find_choice(&sure, "100", None), Some(3));
+        assert_eq!(find_choice(&sure, "２0", None), Some(1));
+        assert_eq!(find_choice(&sure, "0", Some(2)), Some(0));
+        assert_eq!(find_choice(&sure, "c", None), Some(3));
         let menu: Vec<String> = ["Save to my plan", "Stop for now (your answers are kept)"]
             .map(String::from)
             .to_vec();

@@ -37,6 +37,8 @@ mod local_day;
 mod lockscreen;
 mod long_crisis;
 mod long_words;
+#[cfg(unix)]
+mod menu17;
 mod minjun;
 #[cfg(unix)]
 mod narrow;

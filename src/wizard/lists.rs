@@ -83,18 +83,20 @@ impl Wizard<'_> {
             match self.choose("What next?", &menu, Some(0))? {
                 Some(1) => self.add_sentences(section)?,
                 Some(2) => {
-                    if let Some(i) = self.pick_sentence(section, "Which one?")? {
+                    if let Some(i) = self.pick_sentence(section, "Which one?", Some(0))? {
                         self.change_sentence(section, i)?;
                     }
                 }
                 Some(3) => {
-                    if let Some(i) = self.pick_sentence(section, "Which one should go?")? {
+                    if let Some(i) = self.pick_sentence(section, "Which one should go?", None)? {
                         self.plan().section_mut(section).remove(i);
                         self.keep()?;
                     }
                 }
                 Some(4) => {
-                    if let Some(from) = self.pick_sentence(section, "Which one should move?")? {
+                    if let Some(from) =
+                        self.pick_sentence(section, "Which one should move?", Some(0))?
+                    {
                         let len = self.draft.plan.section(section).len();
                         let places: Vec<String> =
                             (1..=len).map(|n| format!("To place {n}")).collect();
@@ -219,7 +221,14 @@ impl Wizard<'_> {
         self.ask.show(&text)
     }
 
-    fn pick_sentence(&mut self, section: Section, question: &str) -> Result<Option<usize>> {
+    /// One of the section's sentences, the cursor at `start` (`None` to
+    /// remove one: see [`Wizard::pick_from`]).
+    fn pick_sentence(
+        &mut self,
+        section: Section,
+        question: &str,
+        start: Option<usize>,
+    ) -> Result<Option<usize>> {
         let choices: Vec<String> = self
             .draft
             .plan
@@ -228,7 +237,7 @@ impl Wizard<'_> {
             .enumerate()
             .map(|(i, item)| format!("{}. {}", i + 1, item.text))
             .collect();
-        self.pick(question, choices)
+        self.pick_from(question, choices, start)
     }
 
     /// People and services.
@@ -277,12 +286,12 @@ impl Wizard<'_> {
             )? {
                 Some(1) => while self.add_contact()? {},
                 Some(2) => {
-                    if let Some(i) = self.pick_contact("Who?")? {
+                    if let Some(i) = self.pick_contact("Who?", Some(0))? {
                         self.edit_contact(i)?;
                     }
                 }
                 Some(3) => {
-                    if let Some(i) = self.pick_contact("Who should go?")? {
+                    if let Some(i) = self.pick_contact("Who should go?", None)? {
                         let id = self.draft.plan.contacts[i].id.clone();
                         self.plan().remove::<Contact>(&id, true)?;
                         self.keep()?;
@@ -503,7 +512,8 @@ impl Wizard<'_> {
         self.keep()
     }
 
-    fn pick_contact(&mut self, question: &str) -> Result<Option<usize>> {
+    /// One of her people, the cursor at `start` (`None` to remove one).
+    fn pick_contact(&mut self, question: &str, start: Option<usize>) -> Result<Option<usize>> {
         let choices: Vec<String> = self
             .draft
             .plan
@@ -511,7 +521,7 @@ impl Wizard<'_> {
             .iter()
             .map(|c| c.name.clone())
             .collect();
-        self.pick(question, choices)
+        self.pick_from(question, choices, start)
     }
 }
 

@@ -170,12 +170,24 @@ impl<'a> Wizard<'a> {
 
     /// Picks one of `names`, with "Never mind" last; `None` for never mind
     /// or Esc.
-    pub fn pick(&mut self, question: &str, mut names: Vec<String>) -> Result<Option<usize>> {
+    pub fn pick(&mut self, question: &str, names: Vec<String>) -> Result<Option<usize>> {
+        self.pick_from(question, names, Some(0))
+    }
+
+    /// [`Self::pick`] with the cursor at `start`: `None` (on no one) for
+    /// what is to be removed, so a stray Enter never answers it (one more
+    /// Enter removed Linh's only helper without asking).
+    pub fn pick_from(
+        &mut self,
+        question: &str,
+        mut names: Vec<String>,
+        start: Option<usize>,
+    ) -> Result<Option<usize>> {
         let count = names.len();
         names.push("Never mind".into());
         Ok(self
             .ask
-            .select(question, &names, Some(0))?
+            .select(question, &names, start)?
             .filter(|i| *i < count))
     }
 

@@ -105,12 +105,12 @@ impl Wizard<'_> {
             match self.choose("What next?", choices, Some(0))? {
                 Some(1) => while self.add_trigger()? {},
                 Some(2) => {
-                    if let Some(i) = self.pick_trigger("Which one?")? {
+                    if let Some(i) = self.pick_trigger("Which one?", Some(0))? {
                         self.edit_trigger(i)?;
                     }
                 }
                 Some(3) => {
-                    if let Some(i) = self.pick_trigger("Which one should go?")? {
+                    if let Some(i) = self.pick_trigger("Which one should go?", None)? {
                         let id = self.draft.plan.triggers[i].id.clone();
                         self.plan().remove::<Trigger>(&id, true)?;
                         self.keep()?;
@@ -263,13 +263,17 @@ impl Wizard<'_> {
         }
     }
 
-    fn pick_trigger(&mut self, question: &str) -> Result<Option<usize>> {
+    /// One of the triggers in her order, the cursor at `start` (`None` to
+    /// remove one).
+    fn pick_trigger(&mut self, question: &str, start: Option<usize>) -> Result<Option<usize>> {
         let order = self.in_order();
         let choices: Vec<String> = order
             .iter()
             .map(|&at| self.draft.plan.triggers[at].situation.clone())
             .collect();
-        Ok(self.pick(question, choices)?.map(|chosen| order[chosen]))
+        Ok(self
+            .pick_from(question, choices, start)?
+            .map(|chosen| order[chosen]))
     }
 
     /// After `map`: offers what a trigger still lacks (its ratings, then a
