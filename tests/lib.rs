@@ -90,6 +90,7 @@ mod trudy_said;
 #[cfg(unix)]
 mod typed_ahead;
 mod typed_dates;
+mod urdu17;
 mod walk;
 mod web;
 mod wei;

@@ -183,6 +183,41 @@ fn matching_scale(
         .unwrap_or(1.0)
 }
 
+/// The runs of one script in `chars`, as index ranges from a run's first
+/// letter to its last (and the marks on it): characters common to all
+/// scripts (spaces, punctuation, digits) neither start nor end one.
+fn script_runs(chars: &[(usize, char)]) -> Vec<std::ops::Range<usize>> {
+    use unicode_script::{Script, UnicodeScript};
+    let mut runs = Vec::new();
+    let mut open: Option<(Script, usize, usize)> = None;
+    for (n, &(_, c)) in chars.iter().enumerate() {
+        let script = c.script();
+        if script == Script::Inherited {
+            // A mark goes with the letter before it.
+            if let Some((_, _, end)) = open.as_mut() {
+                *end = n;
+            }
+            continue;
+        }
+        if matches!(script, Script::Common | Script::Unknown) {
+            continue;
+        }
+        match open {
+            Some((s, start, _)) if s == script => open = Some((s, start, n)),
+            _ => {
+                if let Some((_, start, end)) = open {
+                    runs.push(start..end + 1);
+                }
+                open = Some((script, n, n));
+            }
+        }
+    }
+    if let Some((_, start, end)) = open {
+        runs.push(start..end + 1);
+    }
+    runs
+}
+
 impl Fonts {
     /// The fonts needed to draw `texts`: the built-in faces, and system
     /// fonts only if some character needs one.
@@ -420,23 +455,88 @@ impl Fonts {
         self.fallback.get(&(c, bold)).copied().unwrap_or(builtin)
     }
 
-    /// Splits `text` into runs of one face each, in logical order.
+    /// Whether face `id` has a glyph for `c` at all (not only for the
+    /// characters it was found for).
+    fn has_glyph(&self, id: usize, c: char) -> bool {
+        if id < 2 {
+            self.dejavu[id].glyph_index(c).is_some()
+        } else {
+            self.faces[id].shaper.glyph_index(c).is_some()
+        }
+    }
+
+    /// Splits `text` into runs of one face each, in logical order. A run
+    /// of one script (its words and the spaces and marks between them) is
+    /// drawn in one face when one face has all its letters: Arabic letters
+    /// join only when the shaper sees the whole word in one font. Farida's
+    /// Urdu "گہری" printed as three pieces, because `DejaVu Sans` has گ
+    /// and ر but not ہ (U+06C1), so ہ alone came from Noto Sans Arabic.
     pub fn runs<'t>(&self, text: &'t str, bold: bool) -> Vec<(usize, &'t str)> {
-        let mut runs = Vec::new();
-        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut faces: Vec<usize> = Vec::with_capacity(chars.len());
         let mut current: Option<usize> = None;
-        for (i, c) in text.char_indices() {
+        for &(_, c) in &chars {
             let face = self.face_for(c, bold, current);
-            if current.is_some_and(|f| f != face) {
-                runs.push((current.unwrap_or(face), &text[start..i]));
-                start = i;
-            }
+            faces.push(face);
             current = Some(face);
         }
-        if let Some(face) = current {
+        for run in script_runs(&chars) {
+            self.one_face_for(&chars, &mut faces, run, bold);
+        }
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for (n, &(i, _)) in chars.iter().enumerate().skip(1) {
+            if faces[n] != faces[n - 1] {
+                runs.push((faces[n - 1], &text[start..i]));
+                start = i;
+            }
+        }
+        if let Some(&face) = faces.last() {
             runs.push((face, &text[start..]));
         }
         runs
+    }
+
+    /// Draws the script run `run` (indices into `chars`, first and last a
+    /// letter) in one face, if its letters were given more than one and
+    /// some face has them all: the built-in face first, then the others
+    /// in the order they were found. What lies between the letters
+    /// (spaces, punctuation) goes with them where that face has it.
+    fn one_face_for(
+        &self,
+        chars: &[(usize, char)],
+        faces: &mut [usize],
+        run: std::ops::Range<usize>,
+        bold: bool,
+    ) {
+        use unicode_script::{Script, UnicodeScript};
+        let letter = |c: char| !is_invisible(c) && c.script() != Script::Common;
+        let mut used = run
+            .clone()
+            .filter(|&n| letter(chars[n].1))
+            .map(|n| faces[n]);
+        let Some(first) = used.next() else {
+            return;
+        };
+        if used.all(|f| f == first) {
+            return;
+        }
+        let builtin = usize::from(bold);
+        let Some(chosen) = std::iter::once(builtin)
+            .chain((2..self.faces.len()).filter(|&id| self.faces[id].bold == bold))
+            .find(|&id| {
+                run.clone()
+                    .all(|n| !letter(chars[n].1) || self.has_glyph(id, chars[n].1))
+            })
+        else {
+            return;
+        };
+        for n in run {
+            let c = chars[n].1;
+            if is_invisible(c) || self.has_glyph(chosen, c) {
+                faces[n] = chosen;
+            }
+        }
     }
 
     /// The shaped width of `text` in face `id` at `size` points, as
@@ -521,5 +621,27 @@ mod tests {
         let fonts = Fonts::for_texts(["abc"], &FontSearch::Dirs(Vec::new())).unwrap();
         assert_eq!(fonts.runs("ab c", false), [(0, "ab c")]);
         assert_eq!(fonts.runs("ab", true), [(1, "ab")]);
+    }
+
+    /// Farida's Urdu: a sentence with ہ (which `DejaVu Sans` lacks) is one
+    /// run in the face that has all its letters; English beside it, and
+    /// Arabic `DejaVu Sans` has whole, stay in `DejaVu Sans`.
+    #[test]
+    fn a_run_of_one_script_is_shaped_in_one_face() {
+        let urdu = "جب میں رات کو اکیلی ہوتی ہوں";
+        let line = format!("Call {urdu}");
+        for bold in [false, true] {
+            let fonts = Fonts::for_texts([urdu, "Call امي"], &FontSearch::System).unwrap();
+            let runs = fonts.runs(&line, bold);
+            let [(latin, "Call "), (arabic, words)] = runs[..] else {
+                panic!("{runs:?}");
+            };
+            assert_eq!((latin, words), (usize::from(bold), urdu));
+            assert!(fonts.face(arabic).family.starts_with("Noto Sans Arabic"));
+            assert_eq!(
+                fonts.runs("Call امي", bold),
+                [(usize::from(bold), "Call امي")]
+            );
+        }
     }
 }

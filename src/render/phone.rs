@@ -1418,4 +1418,30 @@ mod tests {
             }
         }
     }
+
+    /// Farida's lock screen (Karachi): ہ and ے, which `DejaVu Sans` lacks,
+    /// were drawn alone from Noto Sans Arabic, so "گہری" showed as گ, a
+    /// lone ہ, then ری. Each of her words is now one `<text>`, in one font.
+    #[test]
+    fn each_urdu_word_is_one_text_in_one_font_on_the_lock_screen() {
+        let mut plan = Plan::new("فریدہ".into(), Some("PK".into()));
+        for step in ["پرانے پیغامات نہ پڑھوں", "گہری سانس لوں"] {
+            plan.crisis_steps.push(TextItem::new(step));
+        }
+        let card = screen_card(&plan, "PK");
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let found = texts(&made.svg, &card);
+        for word in ["پرانے", "پیغامات", "گہری", "سانس"] {
+            let (_, ink) = found
+                .iter()
+                .find(|(t, _)| t.split_whitespace().any(|w| w == word))
+                .unwrap_or_else(|| panic!("{word} drawn whole: {found:?}"));
+            assert!(ink.width() > 0.0, "{word}");
+        }
+        for tag in made.svg.split("<text ").skip(1) {
+            if tag.contains('ہ') || tag.contains('ے') {
+                assert!(tag.contains("Noto Sans Arabic"), "{tag}");
+            }
+        }
+    }
 }

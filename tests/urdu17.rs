@@ -1,0 +1,82 @@
+//! Farida's Urdu on paper (Karachi): every word drawn in one font, so its
+//! letters join. `DejaVu Sans` has most Arabic letters but not ہ (U+06C1)
+//! or ے (U+06D2); those came from Noto Sans Arabic one letter at a time,
+//! and "گہری" printed as گ, a lone ہ, then ری. Read back with poppler's
+//! `pdftohtml -xml`, which writes each stretch of text in one font as one
+//! piece, naming its font.
+
+use crate::{Env, tool};
+
+/// Farida's plan: her name, a warning sign and steps with ہ and ے.
+fn farida() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "فریدہ", "--country", "PK"]);
+    env.ok(["warning-sign", "add", "جب میں رات کو اکیلی ہوتی ہوں"]);
+    env.ok(["step", "add", "پرانے پیغامات نہ پڑھوں"]);
+    env.ok(["step", "add", "گہری سانس لوں"]);
+    env
+}
+
+/// Her words with a letter `DejaVu Sans` lacks, each to be drawn whole.
+const WORDS: [&str; 5] = ["فریدہ", "ہوتی", "ہوں", "پرانے", "گہری"];
+
+/// Each piece of text in a PDF with the family of its font, as poppler
+/// reads it: a word drawn in two fonts is never one piece.
+fn pieces(pdf: &std::path::Path) -> Vec<(String, String)> {
+    let xml = tool("pdftohtml")
+        .args(["-xml", "-i", "-stdout", "-q"])
+        .arg(pdf)
+        .case("pdftohtml (poppler-utils) reads the PDF's text and fonts")
+        .run()
+        .stdout;
+    let mut families = std::collections::HashMap::new();
+    for spec in xml.split("<fontspec ").skip(1) {
+        let attr = |name: &str| {
+            let at = spec.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            spec[at..].split('"').next().unwrap().to_string()
+        };
+        families.insert(attr("id"), attr("family"));
+    }
+    xml.split("<text ")
+        .skip(1)
+        .map(|tag| {
+            let (head, rest) = tag.split_once('>').unwrap();
+            let at = head.find("font=\"").unwrap() + 6;
+            let id = head[at..].split('"').next().unwrap();
+            let text = rest.split("</text>").next().unwrap();
+            (text.to_string(), families[id].clone())
+        })
+        .collect()
+}
+
+/// Whether `piece` holds `word` whole (poppler may write Arabic in
+/// either order of its letters).
+fn holds(piece: &str, word: &str) -> bool {
+    let turned: String = word.chars().rev().collect();
+    piece.contains(word) || piece.contains(&turned)
+}
+
+/// The whole plan and the wallet card, as PDFs: each of her words is one
+/// piece of text, in Noto Sans Arabic (which has all its letters), never
+/// parted between two fonts.
+#[test]
+fn each_urdu_word_is_drawn_in_one_font_on_paper_and_card() {
+    let env = farida();
+    for (what, args) in [("plan", vec![]), ("card", vec!["--card"])] {
+        let pdf = env.home().join(format!("{what}.pdf"));
+        let mut argv = vec!["print", "-o", pdf.to_str().unwrap(), "--force"];
+        argv.extend(args);
+        env.ok(argv);
+        let found = pieces(&pdf);
+        for word in WORDS {
+            let whole = found.iter().find(|(text, _)| holds(text, word));
+            let Some((_, family)) = whole else {
+                panic!("{what}: {word} is not drawn whole in one font: {found:?}");
+            };
+            assert!(
+                family.contains("NotoSansArabic"),
+                "{what}: {word} in {family}"
+            );
+        }
+    }
+}
