@@ -314,7 +314,7 @@ fn a_whole_homework_cycle_on_two_plan_folders() {
     ]);
     for expected in [
         "Hand-in from Sam for Dr Patel's homework",
-        "not yet   add at least 2 new help contacts (0 of 2 new help contacts since 22\n            November 2026)",
+        "not done  add at least 2 new help contacts (0 of 2 new help contacts since 22\n            November 2026)",
         "Revision 4, Tuesday 24 November at 19:00 UTC",
         "- added trigger “Sunday lunch at my parents'”",
         "- added safer-environment item “Alex keeps my spare bank card”",
@@ -866,7 +866,7 @@ fn a_version_2_hand_in_reviews_as_it_always_did() {
     let out = therapist.ok(["review", old.to_str().unwrap()]);
     assert!(
         flat(&out).contains(
-            "not yet map at least 4 new triggers (1 of 4 new triggers since 22 November 2026)"
+            "not done map at least 4 new triggers (1 of 4 new triggers since 22 November 2026)"
         ),
         "{out}"
     );

@@ -413,7 +413,7 @@ fn review_fits_50_columns() {
     }
     assert!(
         out.contains(
-            "  not yet   rehearse Sam's top 2 triggers at least\n            2 times each"
+            "  not done  rehearse Sam's top 2 triggers at least\n            2 times each"
         ),
         "{out}"
     );

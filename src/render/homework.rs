@@ -185,14 +185,16 @@ pub fn started(
 /// `width` with the words under the words, so a long task (a trigger's
 /// situation in it) never runs off a narrow terminal.
 pub fn progress_line(p: &Progress, width: usize) -> String {
-    progress_line_as(p, width, "your")
+    progress_line_as(p, width, "your", false)
 }
 
 /// [`progress_line`] with `whose` for the client's own things (see
 /// [`crate::plan::homework::Task::describe_as`]): "Wei's", for the
-/// therapist's review.
-pub fn progress_line_as(p: &Progress, width: usize, whose: &str) -> String {
-    let status = format!("  {:<8}  ", if p.done { "done" } else { "not yet" });
+/// therapist's review. A task of homework handed in (`finished`) that was
+/// not done is "not done": "not yet" read as still open (Linh).
+pub fn progress_line_as(p: &Progress, width: usize, whose: &str, finished: bool) -> String {
+    let open = if finished { "not done" } else { "not yet" };
+    let status = format!("  {:<8}  ", if p.done { "done" } else { open });
     let hang = " ".repeat(status.len());
     super::wrap(
         &format!("{} ({})", p.task.describe_as(whose), clean(&p.detail)),
@@ -219,7 +221,11 @@ pub fn status(
         "",
         "",
     )];
-    lines.extend(tasks.iter().map(|p| progress_line(p, width)));
+    lines.extend(
+        tasks
+            .iter()
+            .map(|p| progress_line_as(p, width, "your", handed_in.is_some())),
+    );
     let last = match (handed_in, tasks.iter().filter(|p| !p.done).count()) {
         (Some(_), _) => "It is finished: nothing more is counted for it. When your therapist gives you the next homework, start it with `relapse-plan homework start FILE`.".to_string(),
         (None, 0) => {

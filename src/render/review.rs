@@ -179,7 +179,7 @@ pub fn hand_in_doubted(
         .filter(|c| !c.trim().is_empty())
         .map_or_else(|| "their".to_string(), |c| format!("{c}'s"));
     for p in tasks {
-        writeln!(out, "{}", progress_line_as(p, at.style.width, &whose))?;
+        writeln!(out, "{}", progress_line_as(p, at.style.width, &whose, true))?;
     }
     let all = format!(
         "open `{}` in a text editor to read them all",
