@@ -452,7 +452,16 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
     let plan = ctx.load()?.plan;
-    let (mut cards, mine) = cards_to_keep(args, role, ctx)?;
+    let (cards, mine) = cards_to_keep(args, role, ctx)?;
+    let (mut cards, crisis_named) = without_crisis_named(ctx, &plan, cards)?;
+    if cards.is_empty() && mine.is_empty() && !crisis_named.held {
+        return ctx.say("Everyone in this file is already in your plan; nothing to add.");
+    }
+    if cards.is_empty() && mine.is_empty() {
+        return Err(Error::NoneImportable {
+            path: args.file.clone(),
+        });
+    }
     let read_mine = mine.len();
     let mine = without_numbers_not_to_involve(ctx, &plan, mine)?;
     let left_out_mine = mine.len() < read_mine;
@@ -498,6 +507,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 && old.is_empty()
                 && !left_out_mine
                 && own.other_numbers.is_empty()
+                && !crisis_named.held
                 && !matches!(own.emergency, own_numbers::Emergency::Kept { .. })
             {
                 "Everyone in this file is already in your plan; nothing to add."
@@ -537,6 +547,53 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         // see plan::note).
         Ok(imported_words(added, &source))
     })
+}
+
+/// What [`without_crisis_named`] left out.
+struct CrisisNamedOut {
+    /// Whether any card was held back for a number not the line's.
+    held: bool,
+}
+
+/// The cards named like a crisis line or an emergency service taken out
+/// and said: with the line's checked number each is the line, already
+/// shown; with another, it is held back, as `now` would have shown
+/// "Emergency · 1900 666 666" beside the checked 111 (Trudy, issue #12).
+fn without_crisis_named(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    cards: Vec<Card>,
+) -> Result<(Vec<Card>, CrisisNamedOut)> {
+    use crate::plan::crisis_names::{CrisisNamed, crisis_named};
+    let (mut kept, mut same, mut held) = (Vec::new(), Vec::new(), Vec::new());
+    for card in cards {
+        let number = clean(card.phone.as_deref().unwrap_or_default());
+        match crisis_named(plan, &card.name, card.phone.as_deref()) {
+            None => kept.push(card),
+            Some(CrisisNamed::Same(what)) => {
+                same.push(format!("{} · {number}: {what}", clean(&card.name)));
+            }
+            Some(CrisisNamed::NotChecked) => held.push(format!(
+                "card {}, {} · {number}",
+                card.position,
+                clean(&shorten(&card.name))
+            )),
+        }
+    }
+    if !same.is_empty() {
+        ctx.say(&format!(
+            "Already in your plan as a crisis line, so not added (`relapse-plan now` shows it):\n{}",
+            listed(same)
+        ))?;
+    }
+    let any_held = !held.is_empty();
+    if any_held {
+        ctx.say(&format!(
+            "Held back, as each is named like a crisis line, but its number is not the line's checked number. A wrong number here could be the one called in a crisis; if you trust it, `relapse-plan set --own-line NAME --call NUMBER` keeps it as a line of your own:\n{}",
+            listed(held)
+        ))?;
+    }
+    Ok((kept, CrisisNamedOut { held: any_held }))
 }
 
 /// The cards already in the plan, and those the file holds twice.
