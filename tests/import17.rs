@@ -126,3 +126,82 @@ fn a_card_with_the_lines_checked_number_is_said_to_be_the_line() {
     assert!(!err.contains(HELD), "{err}");
     assert!(env.plan().contacts.is_empty());
 }
+
+/// Her plan with Dermot Byrne marked not to involve.
+fn dermot() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Aroha", "--country", "NZ"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dermot Byrne",
+        "--phone",
+        "021 555 0177",
+        "--do-not-involve",
+    ]);
+    env
+}
+
+/// `contact remove byrne` (one word of his name) deleted him at once;
+/// without a terminal it now refuses, naming him in full and giving the
+/// command with his number in the list. His whole name still removes him.
+#[test]
+fn one_word_of_a_name_never_removes_or_changes_someone_without_a_terminal() {
+    let env = dermot();
+    let err = env.fails(2, ["contact", "remove", "byrne"]);
+    let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains(
+            "“byrne” found “Dermot Byrne” by one word of the name, so nothing was changed"
+        ),
+        "{err}"
+    );
+    assert!(said.contains("`relapse-plan contact remove 1`"), "{err}");
+    let err = env.fails(2, ["contact", "edit", "Byrne", "--role", "help"]);
+    assert!(err.contains("`relapse-plan contact edit 1 …`"), "{err}");
+    let plan = env.plan();
+    assert_eq!(plan.contacts.len(), 1);
+    assert_eq!(
+        plan.contacts[0].role,
+        relapse_plan::plan::Role::DoNotInvolve
+    );
+    env.ok(["contact", "remove", "Dermot Byrne"]);
+    assert!(env.plan().contacts.is_empty());
+}
+
+#[cfg(unix)]
+mod at_a_terminal {
+    use super::dermot;
+    use crate::keys::Tmux;
+    use crate::resumed::asked;
+    use relapse_plan::plan::Role;
+
+    /// At a terminal, one word asks first, naming him in full; Enter is No.
+    #[test]
+    fn one_word_asks_naming_them_in_full_and_enter_keeps_them() {
+        let env = dermot();
+        let t = Tmux::start(&env, &["contact", "remove", "byrne"], 100);
+        asked(&t, "Remove “Dermot Byrne” (1 in your list)? (y/N)");
+        t.keys(&["Enter"]);
+        t.wait_until_ended();
+        assert_eq!(env.plan().contacts.len(), 1);
+    }
+
+    /// Making someone marked "do not involve" a helper is asked about,
+    /// even by their number; Enter keeps them as they were, "y" changes.
+    #[test]
+    fn a_change_away_from_do_not_involve_is_asked_about() {
+        let env = dermot();
+        let t = Tmux::start(&env, &["contact", "edit", "1", "--role", "help"], 100);
+        asked(&t, "You marked “Dermot Byrne” not to involve.");
+        t.keys(&["Enter"]);
+        t.wait_until_ended();
+        assert_eq!(env.plan().contacts[0].role, Role::DoNotInvolve);
+        let t = Tmux::start(&env, &["contact", "edit", "1", "--role", "help"], 100);
+        asked(&t, "(y/N)");
+        t.keys(&["y", "Enter"]);
+        t.wait_until_ended();
+        assert_eq!(env.plan().contacts[0].role, Role::Help);
+    }
+}

@@ -79,6 +79,14 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         }
         ContactCommand::Edit(mut args) => {
             nothing_to_change(&args)?;
+            if let Ok(loaded) = ctx.load() {
+                // What changes who they are to her, or the number she
+                // would call, is asked; a note of when to call is not.
+                if args.role.is_some() || args.do_not_involve.is_some() || args.phone.is_some() {
+                    sure_of_them(ctx, &loaded.plan, &args.id, "edit", "Change")?;
+                }
+                sure_to_involve(ctx, &loaded.plan, &args)?;
+            }
             let phone = match &mut args.phone {
                 Some(Cleared::Set(phone)) => Some(phone),
                 _ => None,
@@ -140,11 +148,102 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             }
             warn(ctx, doubt)
         }
-        ContactCommand::Remove(args) => save(ctx, |plan| {
-            let id = stored::<Contact>(plan, &args.id)?;
-            let removed = plan.remove::<Contact>(&id, args.force)?;
-            Ok(format!("removed contact {}", super::words(&removed.name)))
-        }),
+        ContactCommand::Remove(args) => {
+            if let Ok(loaded) = ctx.load() {
+                sure_of_them(ctx, &loaded.plan, &args.id, "remove", "Remove")?;
+            }
+            remove(ctx, &args)
+        }
+    }
+}
+
+/// Removes the contact `args` names.
+fn remove(ctx: &mut Ctx, args: &crate::cli::RemoveArgs) -> Result<()> {
+    save(ctx, |plan| {
+        let id = stored::<Contact>(plan, &args.id)?;
+        let removed = plan.remove::<Contact>(&id, args.force)?;
+        Ok(format!("removed contact {}", super::words(&removed.name)))
+    })
+}
+
+/// The contact `typed` found by a part of their name only (one word of
+/// it, or its first letters), with their number in the list: not by that
+/// number, their id or their whole name.
+fn found_by_part<'p>(plan: &'p Plan, typed: &str) -> Option<(usize, &'p Contact)> {
+    use crate::plan::edit::{Entity, Named};
+    use crate::plan::same::words_key;
+    let by_number = crate::plan::typed::fold(typed.trim())
+        .parse::<usize>()
+        .is_ok();
+    if by_number || plan.contacts.iter().any(|c| c.id == typed) {
+        return None;
+    }
+    let Named::One(them) = plan.named::<Contact>(typed) else {
+        return None;
+    };
+    let whole = [them.name.clone(), clean(&them.name)]
+        .iter()
+        .any(|name| words_key(name) == words_key(typed));
+    if whole {
+        return None;
+    }
+    let n = Contact::listed(plan).iter().position(|c| c.id == them.id)? + 1;
+    Some((n, them))
+}
+
+/// One word of a name found them: `contact remove byrne` deleted at once
+/// and `contact edit Byrne --role help` made someone marked "do not
+/// involve" a helper (Trudy, issue #12). At a terminal she is asked, naming
+/// them in full (default No); without one, refused with the command that
+/// uses their number in the list.
+fn sure_of_them(ctx: &Ctx, plan: &Plan, typed: &str, command: &str, verb: &str) -> Result<()> {
+    let Some((n, them)) = found_by_part(plan, typed) else {
+        return Ok(());
+    };
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        let rest = if command == "edit" { " …" } else { "" };
+        return Err(Error::Usage(format!(
+            "{} found {} by one word of the name, so nothing was changed. To be sure it is them, use their number in the list: `relapse-plan contact {command} {n}{rest}`",
+            crate::render::quoted(typed),
+            crate::render::quoted(&them.name)
+        )));
+    };
+    let question = format!(
+        "{verb} {} ({n} in your list)?",
+        crate::render::quoted(&them.name)
+    );
+    if ask.confirm(&question, false)? {
+        Ok(())
+    } else {
+        Err(Error::NotChanged)
+    }
+}
+
+/// A change away from "do not involve" at a terminal is asked about first
+/// (default No): one flag made someone she keeps away a helper (Trudy).
+fn sure_to_involve(ctx: &Ctx, plan: &Plan, args: &ContactEdit) -> Result<()> {
+    let away = matches!(args.role, Some(role) if role != Role::DoNotInvolve)
+        || args.do_not_involve == Some(false);
+    let Ok(id) = stored::<Contact>(plan, &args.id) else {
+        return Ok(());
+    };
+    let Some(them) = plan.contacts.iter().find(|c| c.id == id) else {
+        return Ok(());
+    };
+    if !away || them.role != Role::DoNotInvolve {
+        return Ok(());
+    }
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Ok(());
+    };
+    let question = format!(
+        "You marked {} not to involve. Make them someone in your plan to turn to?",
+        crate::render::quoted(&them.name)
+    );
+    if ask.confirm(&question, false)? {
+        Ok(())
+    } else {
+        Err(Error::NotChanged)
     }
 }
 
