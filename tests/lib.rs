@@ -28,6 +28,7 @@ mod homework;
 #[cfg(unix)]
 mod homework_words;
 mod hostile;
+mod import17;
 #[cfg(unix)]
 mod keys;
 #[cfg(unix)]

@@ -256,7 +256,15 @@ fn noas_people() -> Env {
 fn one_word_of_a_name_finds_her_in_every_command() {
     let env = noas_people();
     env.ok(["contact", "edit", "כהן", "--reachable", "בערבים"]);
-    env.ok(["contact", "edit", "\u{200f}מיכל", "--role", "professional"]);
+    // A role changed by one word of a name is refused without a terminal
+    // (import17, Trudy: one word made someone not to involve a helper),
+    // naming her in full; her number in the list does it.
+    let err = env.fails(
+        2,
+        ["contact", "edit", "\u{200f}מיכל", "--role", "professional"],
+    );
+    assert!(err.contains("“מיכל כהן”"), "{err}");
+    env.ok(["contact", "edit", "1", "--role", "professional"]);
     env.ok(["contact", "edit", "levi", "--reachable", "weekends"]);
     let plan = env.plan();
     assert_eq!(plan.contacts[0].reachable.as_deref(), Some("בערבים"));
@@ -284,8 +292,15 @@ fn one_word_of_a_name_finds_her_in_every_command() {
     assert!(said.contains("the number before it"), "{said}");
     assert_eq!(env.snapshot_dir(), before);
     // Her surname is hers alone, so it still finds her, and so does the
-    // list's number.
-    env.ok(["contact", "remove", "לוי"]);
+    // list's number; removing by one word is refused without a terminal,
+    // naming her in full and her number (import17: `contact remove byrne`
+    // deleted at once).
+    let said = env.fails(2, ["contact", "remove", "לוי"]);
+    assert!(
+        said.contains("“מיכל לוי”") && said.contains("`relapse-plan contact remove 3`"),
+        "{said}"
+    );
+    env.ok(["contact", "remove", "3"]);
     env.ok(["contact", "edit", "1", "--reachable", "תמיד"]);
     let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
     assert_eq!(names, ["מיכל כהן", "Dana Levi"]);

@@ -82,6 +82,14 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
         }
         ContactCommand::Edit(mut args) => {
             nothing_to_change(&args)?;
+            if let Ok(loaded) = ctx.load() {
+                // What changes who they are to her, or the number she
+                // would call, is asked; a note of when to call is not.
+                if args.role.is_some() || args.do_not_involve.is_some() || args.phone.is_some() {
+                    sure_of_them(ctx, &loaded.plan, &args.id, "edit", "Change")?;
+                }
+                sure_to_involve(ctx, &loaded.plan, &args)?;
+            }
             let phone = match &mut args.phone {
                 Some(Cleared::Set(phone)) => Some(phone),
                 _ => None,
@@ -143,11 +151,102 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             }
             warn(ctx, doubt)
         }
-        ContactCommand::Remove(args) => save(ctx, |plan| {
-            let id = stored::<Contact>(plan, &args.id)?;
-            let removed = plan.remove::<Contact>(&id, args.force)?;
-            Ok(format!("removed contact {}", super::words(&removed.name)))
-        }),
+        ContactCommand::Remove(args) => {
+            if let Ok(loaded) = ctx.load() {
+                sure_of_them(ctx, &loaded.plan, &args.id, "remove", "Remove")?;
+            }
+            remove(ctx, &args)
+        }
+    }
+}
+
+/// Removes the contact `args` names.
+fn remove(ctx: &mut Ctx, args: &crate::cli::RemoveArgs) -> Result<()> {
+    save(ctx, |plan| {
+        let id = stored::<Contact>(plan, &args.id)?;
+        let removed = plan.remove::<Contact>(&id, args.force)?;
+        Ok(format!("removed contact {}", super::words(&removed.name)))
+    })
+}
+
+/// The contact `typed` found by a part of their name only (one word of
+/// it, or its first letters), with their number in the list: not by that
+/// number, their id or their whole name.
+fn found_by_part<'p>(plan: &'p Plan, typed: &str) -> Option<(usize, &'p Contact)> {
+    use crate::plan::edit::{Entity, Named};
+    use crate::plan::same::words_key;
+    let by_number = crate::plan::typed::fold(typed.trim())
+        .parse::<usize>()
+        .is_ok();
+    if by_number || plan.contacts.iter().any(|c| c.id == typed) {
+        return None;
+    }
+    let Named::One(them) = plan.named::<Contact>(typed) else {
+        return None;
+    };
+    let whole = [them.name.clone(), clean(&them.name)]
+        .iter()
+        .any(|name| words_key(name) == words_key(typed));
+    if whole {
+        return None;
+    }
+    let n = Contact::listed(plan).iter().position(|c| c.id == them.id)? + 1;
+    Some((n, them))
+}
+
+/// One word of a name found them: `contact remove byrne` deleted at once
+/// and `contact edit Byrne --role help` made someone marked "do not
+/// involve" a helper (Trudy, issue #12). At a terminal she is asked, naming
+/// them in full (default No); without one, refused with the command that
+/// uses their number in the list.
+fn sure_of_them(ctx: &Ctx, plan: &Plan, typed: &str, command: &str, verb: &str) -> Result<()> {
+    let Some((n, them)) = found_by_part(plan, typed) else {
+        return Ok(());
+    };
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        let rest = if command == "edit" { " …" } else { "" };
+        return Err(Error::Usage(format!(
+            "{} found {} by one word of the name, so nothing was changed. To be sure it is them, use their number in the list: `relapse-plan contact {command} {n}{rest}`",
+            crate::render::quoted(typed),
+            crate::render::quoted(&them.name)
+        )));
+    };
+    let question = format!(
+        "{verb} {} ({n} in your list)?",
+        crate::render::quoted(&them.name)
+    );
+    if ask.confirm(&question, false)? {
+        Ok(())
+    } else {
+        Err(Error::NotChanged)
+    }
+}
+
+/// A change away from "do not involve" at a terminal is asked about first
+/// (default No): one flag made someone she keeps away a helper (Trudy).
+fn sure_to_involve(ctx: &Ctx, plan: &Plan, args: &ContactEdit) -> Result<()> {
+    let away = matches!(args.role, Some(role) if role != Role::DoNotInvolve)
+        || args.do_not_involve == Some(false);
+    let Ok(id) = stored::<Contact>(plan, &args.id) else {
+        return Ok(());
+    };
+    let Some(them) = plan.contacts.iter().find(|c| c.id == id) else {
+        return Ok(());
+    };
+    if !away || them.role != Role::DoNotInvolve {
+        return Ok(());
+    }
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Ok(());
+    };
+    let question = format!(
+        "You marked {} not to involve. Make them someone in your plan to turn to?",
+        crate::render::quoted(&them.name)
+    );
+    if ask.confirm(&question, false)? {
+        Ok(())
+    } else {
+        Err(Error::NotChanged)
     }
 }
 
@@ -483,7 +582,16 @@ fn edit(plan: &mut Plan, args: ContactEdit) -> Result<(String, Option<Rename>)> 
 fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let role: Role = args.role;
     let plan = ctx.load()?.plan;
-    let (mut cards, mine) = cards_to_keep(args, role, ctx)?;
+    let (cards, mine) = cards_to_keep(args, role, ctx)?;
+    let (mut cards, crisis_named) = without_crisis_named(ctx, &plan, cards)?;
+    if cards.is_empty() && mine.is_empty() && !crisis_named.held {
+        return ctx.say("Everyone in this file is already in your plan; nothing to add.");
+    }
+    if cards.is_empty() && mine.is_empty() {
+        return Err(Error::NoneImportable {
+            path: args.file.clone(),
+        });
+    }
     let read_mine = mine.len();
     let mine = without_numbers_not_to_involve(ctx, &plan, mine)?;
     let left_out_mine = mine.len() < read_mine;
@@ -529,6 +637,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
                 && old.is_empty()
                 && !left_out_mine
                 && own.other_numbers.is_empty()
+                && !crisis_named.held
                 && !matches!(own.emergency, own_numbers::Emergency::Kept { .. })
             {
                 "Everyone in this file is already in your plan; nothing to add."
@@ -568,6 +677,53 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
         // see plan::note).
         Ok(imported_words(added, &source))
     })
+}
+
+/// What [`without_crisis_named`] left out.
+struct CrisisNamedOut {
+    /// Whether any card was held back for a number not the line's.
+    held: bool,
+}
+
+/// The cards named like a crisis line or an emergency service taken out
+/// and said: with the line's checked number each is the line, already
+/// shown; with another, it is held back, as `now` would have shown
+/// "Emergency · 1900 666 666" beside the checked 111 (Trudy, issue #12).
+fn without_crisis_named(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    cards: Vec<Card>,
+) -> Result<(Vec<Card>, CrisisNamedOut)> {
+    use crate::plan::crisis_names::{CrisisNamed, crisis_named};
+    let (mut kept, mut same, mut held) = (Vec::new(), Vec::new(), Vec::new());
+    for card in cards {
+        let number = clean(card.phone.as_deref().unwrap_or_default());
+        match crisis_named(plan, &card.name, card.phone.as_deref()) {
+            None => kept.push(card),
+            Some(CrisisNamed::Same(what)) => {
+                same.push(format!("{} · {number}: {what}", clean(&card.name)));
+            }
+            Some(CrisisNamed::NotChecked) => held.push(format!(
+                "card {}, {} · {number}",
+                card.position,
+                clean(&shorten(&card.name))
+            )),
+        }
+    }
+    if !same.is_empty() {
+        ctx.say(&format!(
+            "Already in your plan as a crisis line, so not added (`relapse-plan now` shows it):\n{}",
+            listed(same)
+        ))?;
+    }
+    let any_held = !held.is_empty();
+    if any_held {
+        ctx.say(&format!(
+            "Held back, as each is named like a crisis line, but its number is not the line's checked number. A wrong number here could be the one called in a crisis; if you trust it, `relapse-plan set --own-line NAME --call NUMBER` keeps it as a line of your own:\n{}",
+            listed(held)
+        ))?;
+    }
+    Ok((kept, CrisisNamedOut { held: any_held }))
 }
 
 /// The cards already in the plan, and those the file holds twice.

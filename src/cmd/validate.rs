@@ -9,6 +9,21 @@ use crate::render::homework as shown;
 use crate::render::{how_names_differ, quoted};
 use crate::store::{self, read_limited};
 
+/// Not a problem that stops the plan (both may be right), but a screen
+/// or a phone would show the two as one person: worth a look.
+fn say_lookalikes(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
+    for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {
+        ctx.say(&format!(
+            "Two contacts look the same on a screen: {} and {} ({}). If one was not meant, mend it with `relapse-plan contact edit {} --name \"…\"`.",
+            quoted(&a.name),
+            quoted(&b.name),
+            how_names_differ(&a.name, &b.name),
+            b.id
+        ))?;
+    }
+    Ok(())
+}
+
 pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     let bytes = read_limited(&args.file)?;
     // A homework file, a hand-in or a started homework is checked as what
@@ -78,17 +93,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.say(&check)?;
     }
     super::say_helpers_not_to_involve(ctx, &plan)?;
-    // Not a problem that stops the plan (both may be right), but a screen
-    // or a phone would show the two as one person: worth a look.
-    for (a, b) in crate::plan::lookalike::pairs(&plan.contacts) {
-        ctx.say(&format!(
-            "Two contacts look the same on a screen: {} and {} ({}). If one was not meant, mend it with `relapse-plan contact edit {} --name \"…\"`.",
-            quoted(&a.name),
-            quoted(&b.name),
-            how_names_differ(&a.name, &b.name),
-            b.id
-        ))?;
-    }
+    say_lookalikes(ctx, &plan)?;
     // Her words stand (she may mean "not Dermot"), but whoever checks the
     // plan should see a step naming someone not to involve.
     for mention in crate::plan::mentions::in_plan(&plan) {

@@ -6,6 +6,7 @@
 
 pub mod checkin;
 pub mod country;
+pub mod crisis_names;
 pub mod date;
 pub mod diff;
 pub mod draft;

@@ -1,0 +1,207 @@
+//! Issue #12, a wrong number in a crisis (Trudy): a file never slips a
+//! wrong number in under the name of a crisis line. A card named like one
+//! of the country's lines, her own lines, or a word such as "Emergency" or
+//! "Police", with a number that is not the line's checked number, is held
+//! back and said; with the checked number it is the line, already shown.
+
+use std::fmt::Write as _;
+use std::fs;
+
+use crate::Env;
+
+/// One vCard per (name, number).
+fn cards(people: &[(&str, &str)]) -> String {
+    let mut file = String::new();
+    for (name, tel) in people {
+        write!(
+            file,
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nTEL:{tel}\r\nEND:VCARD\r\n"
+        )
+        .unwrap();
+    }
+    file
+}
+
+/// Her plan in New Zealand, with a line of her own.
+fn her_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Aroha", "--country", "NZ"]);
+    env.ok([
+        "set",
+        "--own-line",
+        "Kia Kaha Line",
+        "--call",
+        "0800 222 333",
+    ]);
+    env
+}
+
+const HELD: &str = "named like a crisis line, but its number is not the line's checked number";
+
+/// "Emergency · 1900 666 666", "Lifeline Aotearoa · 0900 123 456",
+/// "Police · 1900 555 555" and her own line's name with another number are
+/// held back and said; the friend in the same file comes in, and `now`
+/// never shows the wrong numbers.
+#[test]
+fn a_card_named_like_a_crisis_line_with_another_number_is_held_back() {
+    let env = her_plan();
+    let file = env.home().join("phone.vcf");
+    fs::write(
+        &file,
+        cards(&[
+            ("Emergency", "1900 666 666"),
+            ("Lifeline Aotearoa", "0900 123 456"),
+            ("Police", "1900 555 555"),
+            ("Kia Kaha Line", "0900 444 555"),
+            ("Mere Tane", "021 555 1234"),
+        ]),
+    )
+    .unwrap();
+    let out = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    let err = &out.stderr;
+    assert!(err.contains(HELD), "{err}");
+    for shown in [
+        "Emergency · 1900 666 666",
+        "Lifeline Aotearoa · 0900 123 456",
+        "Police · 1900 555 555",
+        "Kia Kaha Line · 0900 444 555",
+    ] {
+        assert!(err.contains(shown), "{shown}: {err}");
+    }
+    let now = env.ok(["now"]);
+    for wrong in [
+        "1900 666 666",
+        "0900 123 456",
+        "1900 555 555",
+        "0900 444 555",
+    ] {
+        assert!(!now.contains(wrong), "{wrong}: {now}");
+    }
+    assert!(now.contains("Mere Tane"), "{now}");
+    let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names, ["Mere Tane"]);
+}
+
+/// A file of nothing but such cards adds no one, and fails as a file of
+/// cards that can't be kept does.
+#[test]
+fn a_file_of_only_wrong_crisis_numbers_adds_no_one_and_fails() {
+    let env = her_plan();
+    let file = env.home().join("lines.vcf");
+    fs::write(&file, cards(&[("Emergency", "1900 666 666")])).unwrap();
+    let err = env.fails(1, ["contact", "import", file.to_str().unwrap(), "--yes"]);
+    assert!(err.contains(HELD), "{err}");
+    assert!(err.contains("nothing was added"), "{err}");
+    assert!(env.plan().contacts.is_empty());
+}
+
+/// With the checked number the card is the line itself: said, not added.
+#[test]
+fn a_card_with_the_lines_checked_number_is_said_to_be_the_line() {
+    let env = her_plan();
+    let file = env.home().join("lines.vcf");
+    fs::write(
+        &file,
+        cards(&[("Emergency", "111"), ("Lifeline Aotearoa", "0800 543 354")]),
+    )
+    .unwrap();
+    let out = env
+        .test(["contact", "import", file.to_str().unwrap(), "--yes"])
+        .run();
+    let err = &out.stderr;
+    assert!(
+        err.contains("Already in your plan as a crisis line"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Emergency · 111: your country's emergency number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Lifeline Aotearoa · 0800 543 354: the crisis line “Lifeline Aotearoa”"),
+        "{err}"
+    );
+    assert!(!err.contains(HELD), "{err}");
+    assert!(env.plan().contacts.is_empty());
+}
+
+/// Her plan with Dermot Byrne marked not to involve.
+fn dermot() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Aroha", "--country", "NZ"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dermot Byrne",
+        "--phone",
+        "021 555 0177",
+        "--do-not-involve",
+    ]);
+    env
+}
+
+/// `contact remove byrne` (one word of his name) deleted him at once;
+/// without a terminal it now refuses, naming him in full and giving the
+/// command with his number in the list. His whole name still removes him.
+#[test]
+fn one_word_of_a_name_never_removes_or_changes_someone_without_a_terminal() {
+    let env = dermot();
+    let err = env.fails(2, ["contact", "remove", "byrne"]);
+    let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains(
+            "“byrne” found “Dermot Byrne” by one word of the name, so nothing was changed"
+        ),
+        "{err}"
+    );
+    assert!(said.contains("`relapse-plan contact remove 1`"), "{err}");
+    let err = env.fails(2, ["contact", "edit", "Byrne", "--role", "help"]);
+    assert!(err.contains("`relapse-plan contact edit 1 …`"), "{err}");
+    let plan = env.plan();
+    assert_eq!(plan.contacts.len(), 1);
+    assert_eq!(
+        plan.contacts[0].role,
+        relapse_plan::plan::Role::DoNotInvolve
+    );
+    env.ok(["contact", "remove", "Dermot Byrne"]);
+    assert!(env.plan().contacts.is_empty());
+}
+
+#[cfg(unix)]
+mod at_a_terminal {
+    use super::dermot;
+    use crate::keys::Tmux;
+    use crate::resumed::asked;
+    use relapse_plan::plan::Role;
+
+    /// At a terminal, one word asks first, naming him in full; Enter is No.
+    #[test]
+    fn one_word_asks_naming_them_in_full_and_enter_keeps_them() {
+        let env = dermot();
+        let t = Tmux::start(&env, &["contact", "remove", "byrne"], 100);
+        asked(&t, "Remove “Dermot Byrne” (1 in your list)? (y/N)");
+        t.keys(&["Enter"]);
+        t.wait_until_ended();
+        assert_eq!(env.plan().contacts.len(), 1);
+    }
+
+    /// Making someone marked "do not involve" a helper is asked about,
+    /// even by their number; Enter keeps them as they were, "y" changes.
+    #[test]
+    fn a_change_away_from_do_not_involve_is_asked_about() {
+        let env = dermot();
+        let t = Tmux::start(&env, &["contact", "edit", "1", "--role", "help"], 100);
+        asked(&t, "You marked “Dermot Byrne” not to involve.");
+        t.keys(&["Enter"]);
+        t.wait_until_ended();
+        assert_eq!(env.plan().contacts[0].role, Role::DoNotInvolve);
+        let t = Tmux::start(&env, &["contact", "edit", "1", "--role", "help"], 100);
+        asked(&t, "(y/N)");
+        t.keys(&["y", "Enter"]);
+        t.wait_until_ended();
+        assert_eq!(env.plan().contacts[0].role, Role::Help);
+    }
+}
