@@ -144,27 +144,6 @@ fn a_hand_in_check_in_with_an_unknown_key_is_named() {
     );
 }
 
-/// practice.toml is read the same way: `notes = "…"` in a rehearsal is
-/// named with its line, and the file left as it was.
-#[test]
-fn a_hand_written_key_in_the_practice_log_is_named() {
-    let env = Env::new();
-    env.ok(["init", "--name", "Sam", "--country", "GB"]);
-    let path = env.plan_dir().join("practice.toml");
-    let text = "version = 1\n\n[[exercises]]\nkind = \"breathe\"\nat = 2026-11-28T20:00:00Z\nseconds = 60\ncompleted = true\nnotes = \"it helped\"\n";
-    std::fs::write(&path, text).unwrap();
-    let checked = env
-        .test(["validate", path.to_str().unwrap()])
-        .status_any()
-        .run();
-    let said = format!("{}{}", checked.stdout, checked.stderr);
-    assert!(
-        said.contains("line 8") && said.contains("exercises[1].notes"),
-        "{said}"
-    );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-}
-
 /// `validate` named nothing wrong in a `[[former_phones]]` number that
 /// was an escape, empty, blank or letters; each is named now, with no
 /// escape reaching the terminal.

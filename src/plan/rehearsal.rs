@@ -97,34 +97,6 @@ impl Default for PracticeLog {
     }
 }
 
-impl PracticeLog {
-    /// The first key of this version's entries that relapse-plan does not
-    /// know (a hand edit's `notes` or misspelt `confidance`), as the list,
-    /// the entry (from 0) and the key: refused when the log is read, as it
-    /// would be left out when the log is next written (Trudy, issue 12).
-    /// A newer log's keys are kept, and such a log is never rewritten.
-    pub fn unknown_key(&self) -> Option<(&'static str, usize, &str)> {
-        if self.version > PRACTICE_VERSION {
-            return None;
-        }
-        let rehearsal = self
-            .rehearsals
-            .iter()
-            .enumerate()
-            .find_map(|(i, r)| Some(("rehearsals", i, first_key(&r.other)?)));
-        rehearsal.or_else(|| {
-            self.exercises
-                .iter()
-                .enumerate()
-                .find_map(|(i, e)| Some(("exercises", i, first_key(&e.other)?)))
-        })
-    }
-}
-
-fn first_key(other: &toml::Table) -> Option<&str> {
-    other.keys().next().map(String::as_str)
-}
-
 fn first_version() -> i64 {
     1
 }
