@@ -13,6 +13,7 @@ mod commands;
 mod edges;
 mod editing;
 mod export;
+mod ext17;
 mod first_save;
 mod from_others;
 mod fuzzed;

@@ -300,13 +300,30 @@ impl CheckInLog {
         let mut last = None;
         for (i, e) in self.entries.iter().enumerate() {
             let n = i + 1;
-            let mut push = |field: &'static str, words: String| {
+            let mut push = |field: &str, words: String| {
                 problems.push(EntryTrouble {
                     entry: i,
-                    field,
+                    field: field.to_string(),
                     words,
                 });
             };
+            // A key hand-written into a check-in of this version (`note`
+            // for `notes`, `distres`) was read as nothing and left out when
+            // the log was next written: her words lost without a word
+            // (Trudy, issue 12). Only a newer log's keys are kept as they
+            // are, and such a log is never rewritten.
+            if self.version <= CHECK_IN_VERSION
+                && let Some(unknown) = e.other.keys().next()
+            {
+                push(
+                    unknown,
+                    format!(
+                        "check-in {n}: `{unknown}` is not a field relapse-plan knows (a typo?); \
+                         it would be lost, so nothing was changed"
+                    ),
+                );
+                continue;
+            }
             if !e.day.date.is_some_and(super::date::is_real_date)
                 || e.day.time.is_some()
                 || e.day.offset.is_some()
@@ -346,7 +363,7 @@ impl CheckInLog {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryTrouble {
     pub entry: usize,
-    pub field: &'static str,
+    pub field: String,
     pub words: String,
 }
 

@@ -1390,7 +1390,7 @@ impl HandIn {
             };
             problems.extend(log.troubles().into_iter().map(|t| {
                 Trouble::new(
-                    &[key("check_ins"), Step::Entry(t.entry), key(t.field)],
+                    &[key("check_ins"), Step::Entry(t.entry), key(&t.field)],
                     t.words,
                 )
             }));

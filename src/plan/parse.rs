@@ -484,15 +484,25 @@ fn migrate(table: &mut toml::Table, from: i64, within: &Within<'_>) -> Result<()
         // did; and it made "do not involve" a contact's role rather than a
         // flag beside one (see `not_involved_as_a_role`). A file of an older schema that already holds one was mixed
         // by hand: say so rather than guess.
-        let came_with = |key: &str| ParseError::Syntax {
-            line: within
-                .key_line(key)
-                .or_else(|| within.table_line(key))
-                .unwrap_or(1),
-            column: 1,
-            message: format!(
-                "`{key}` came with schema {next}; change `schema_version = {version}` to {next} at the top to use it"
-            ),
+        let came_with = |key: &str| {
+            // Former numbers are read in a schema 3 file, but schema 4 is
+            // theirs (see `Plan::schema_needed`): told 3, she wrote 3 and
+            // an older build then called them a typo (lock17a).
+            let named = if key == "former_phones" {
+                i64::from(SCHEMA_VERSION)
+            } else {
+                next
+            };
+            ParseError::Syntax {
+                line: within
+                    .key_line(key)
+                    .or_else(|| within.table_line(key))
+                    .unwrap_or(1),
+                column: 1,
+                message: format!(
+                    "`{key}` came with schema {named}; change `schema_version = {version}` to {named} at the top to use it"
+                ),
+            }
         };
         for (added, keys) in ADDED_IN {
             if *added != next {
@@ -601,9 +611,14 @@ pub fn embedded_plan_opt<'de, D: serde::Deserializer<'de>>(
 
 /// The line of a `[key]` table header.
 fn find_table_line(text: &str, key: &str) -> Option<usize> {
+    // A list of tables too (`[[former_phones]]`): its first entry.
     let header = format!("[{key}]");
+    let entry = format!("[[{key}]]");
     text.lines()
-        .position(|line| line.trim_start().starts_with(&header))
+        .position(|line| {
+            let line = line.trim_start();
+            line.starts_with(&header) || line.starts_with(&entry)
+        })
         .map(|i| i + 1)
 }
 

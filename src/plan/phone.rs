@@ -139,22 +139,49 @@ pub fn hidden_numbers(plan: &super::Plan) -> Vec<(usize, &super::Contact)> {
         .collect()
 }
 
-/// `number` without an extension written as a `tel:` link writes it
-/// (RFC 3966: `+1-201-555-0123;ext=1234`, as address books export one):
-/// an ordinary extension, keyed in once the call is answered, in ASCII
-/// digits and the separators RFC 3966 allows. Anything else after `;ext=`
-/// stays, to be judged with the rest.
+/// `number` without an ordinary extension at its end: as a `tel:` link
+/// writes one (RFC 3966: `+1-201-555-0123;ext=1234`, as address books
+/// export one), in ASCII digits and the separators RFC 3966 allows, or as
+/// people write one ("ext 99", "ext. 12", "x99", "extension 4", or a
+/// phone's pause "p99" / wait "w99"), in digits of the number's own kind
+/// and no more than an extension has. Anything else after the mark stays,
+/// to be judged with the rest: "ext 9о" with a Cyrillic `о` is still a
+/// look-alike (Trudy, issue 12: "ext 99" was called one).
 pub fn without_extension(number: &str) -> &str {
     const MARK: &str = ";ext=";
-    let Some(at) = number.to_ascii_lowercase().rfind(MARK) else {
-        return number;
-    };
-    let extension = number[at + MARK.len()..].trim_end();
-    let plain = extension.bytes().any(|b| b.is_ascii_digit())
-        && extension
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'(' | b')'));
-    if plain { &number[..at] } else { number }
+    if let Some(at) = number.to_ascii_lowercase().rfind(MARK) {
+        let extension = number[at + MARK.len()..].trim_end();
+        let plain = extension.bytes().any(|b| b.is_ascii_digit())
+            && extension
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'(' | b')'));
+        return if plain { &number[..at] } else { number };
+    }
+    written_extension(number).map_or(number, |at| &number[..at])
+}
+
+/// Where an extension written in words or as a pause ("ext 99", "x99",
+/// "p99") begins in `number`, when only digits of the number's own kind
+/// follow it, no more than [`EXTENSION_DIGITS`] of them.
+fn written_extension(number: &str) -> Option<usize> {
+    let at = extension_at(number)?;
+    let lower = number[at..].to_lowercase();
+    let word = ["extension", "ext", "x", "p", "w"]
+        .into_iter()
+        .find(|w| lower.starts_with(w))?;
+    let digits = number[at + word.len()..]
+        .trim_start_matches(['.', ':', '=', ' '])
+        .trim_end();
+    let count = digits.chars().filter(|c| digit_value(*c).is_some()).count();
+    let plain = (1..=EXTENSION_DIGITS).contains(&count)
+        && digits
+            .chars()
+            .all(|c| digit_value(c).is_some() || matches!(c, ' ' | '-'));
+    let main = &number[..at];
+    let same_kind = digit_scripts(digits)
+        .iter()
+        .all(|s| digit_scripts(main).contains(s));
+    (plain && same_kind).then_some(at)
 }
 
 /// The most digits an extension has: a switchboard's are a few (rarely
@@ -163,8 +190,8 @@ pub fn without_extension(number: &str) -> &str {
 pub const EXTENSION_DIGITS: usize = 8;
 
 /// Where what is keyed in after `number` is answered begins, if anywhere:
-/// at `;ext=`, a written "ext", "ext." or "x" before digits, a `#` or a
-/// pause (`,`). Digits must come before it (`*111#` is a service code).
+/// at `;ext=`, a written "ext", "ext." or "x" before digits, a `#`, a
+/// pause (`,`, or a phone's "p" / "w"). Digits must come before it (`*111#` is a service code).
 pub fn extension_at(number: &str) -> Option<usize> {
     let lower = number.to_lowercase();
     if lower.len() != number.len() {
@@ -178,7 +205,7 @@ pub fn extension_at(number: &str) -> Option<usize> {
             return Some(at);
         }
         let rest = &lower[at..];
-        let word = ["extension", "ext", "x"]
+        let word = ["extension", "ext", "x", "p", "w"]
             .into_iter()
             .find(|w| rest.starts_with(w))?;
         let after_word = !lower[..at].ends_with(char::is_alphabetic);
@@ -305,7 +332,8 @@ pub fn for_dialling(number: &str) -> String {
         let dialled = for_dialling(main);
         let extension: String = number[main.len()..]
             .chars()
-            .filter(char::is_ascii_digit)
+            .filter_map(digit_value)
+            .filter_map(|d| char::from_digit(d, 10))
             .collect();
         return if dialled.is_empty() {
             dialled
@@ -750,6 +778,38 @@ mod tests {
             Some(Trouble::Hidden)
         );
         assert_eq!(trouble("+1 2O1 555 0123;ext=12"), Some(Trouble::LookAlike));
+    }
+
+    /// Trudy (issue 12): an extension written as people write one is no
+    /// look-alike; its link dials the number with `;ext=`. A Cyrillic `о`
+    /// in it, or more digits than an extension has, still is one.
+    #[test]
+    fn a_written_extension_is_no_look_alike() {
+        for (number, link, extension) in [
+            ("020 7946 0000 ext 99", "02079460000", "99"),
+            ("020 7946 0000 x99", "02079460000", "99"),
+            ("+44 20 7946 0005 ext. 12", "+442079460005", "12"),
+            ("+44 20 7946 0005 Extension: 4", "+442079460005", "4"),
+            ("020 7946 0000p99", "02079460000", "99"),
+            ("020 7946 0000 w 99", "02079460000", "99"),
+        ] {
+            assert_eq!(trouble(number), None, "{number}");
+            assert_eq!(link_digits(number).as_deref(), Some(link), "{number}");
+            assert!(
+                for_dialling(number).ends_with(&format!(";ext={extension}")),
+                "{number}"
+            );
+            assert_eq!(after_answer(number), [extension], "{number}");
+        }
+        for number in [
+            "020 7946 0000 ext 9\u{43e}",
+            "020 7946 00\u{43e}0 ext 99",
+            "020 7946 0000 ext 12345678901234567890",
+            "020 7946 0000 ext 99 ask",
+        ] {
+            assert_eq!(trouble(number), Some(Trouble::LookAlike), "{number}");
+            assert_eq!(link_digits(number), None, "{number}");
+        }
     }
 
     #[test]

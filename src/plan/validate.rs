@@ -427,6 +427,20 @@ fn check_coping_and_contacts(plan: &Plan, report: &mut impl FnMut(At, String)) {
     for (n, c) in plan.contacts.iter().enumerate() {
         check_contact(c, Some(n), report);
     }
+    // A hand-edited former number is matched against her steps' words: an
+    // escape, a blank or one with no digits was read and never named
+    // (lock17a, issue 12).
+    for (n, former) in plan.former_phones.iter().enumerate() {
+        let place =
+            At::item(&format!("former number {}", n + 1), "former_phones", n).field("phone");
+        check_text(&former.phone, &place, false, report);
+        if !former.phone.trim().is_empty() && !super::phone::has_digits(&former.phone) {
+            report(
+                place,
+                "holds no digits; write the number as it was, or remove the entry".into(),
+            );
+        }
+    }
 }
 
 /// One contact's words.

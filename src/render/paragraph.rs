@@ -352,13 +352,47 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         for &(_, c) in &chars[i..=last_digit] {
             digits += usize::from(digit_value(c).is_some());
         }
-        let end = chars[last_digit].0 + chars[last_digit].1.len_utf8();
-        if digits >= 3 && last_digit + 1 - i <= MAX_NUMBER_CHARS {
+        let mut end = chars[last_digit].0 + chars[last_digit].1.len_utf8();
+        let kept = digits >= 3 && last_digit + 1 - i <= MAX_NUMBER_CHARS;
+        i = last_digit + 1;
+        if kept {
+            // "021 444 4445 ext 1234" is one number: the card broke it
+            // between "ext" and its digits, and the digits were linked as
+            // a number of their own (Trudy, issue 12).
+            if let Some(more) = extension_after(&text[end..]) {
+                end += more;
+                i = chars.partition_point(|&(at, _)| at < end);
+            }
             found.push(start..end);
         }
-        i = last_digit + 1;
     }
     found
+}
+
+/// How many bytes of `rest`, just after a number, are its extension
+/// written out ("ext 1234", " ext. 12", "x99", " extension 4"): none when
+/// no digits follow the word.
+fn extension_after(rest: &str) -> Option<usize> {
+    let trimmed = rest.strip_prefix(' ').unwrap_or(rest);
+    let lead = rest.len() - trimmed.len();
+    let lower = trimmed
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let word = ["extension", "ext", "x"]
+        .into_iter()
+        .find(|w| lower.starts_with(w))?;
+    let after = &trimmed[word.len()..];
+    let digits_at = after.trim_start_matches(['.', ':', ' ']);
+    let gap = after.len() - digits_at.len();
+    let digits: usize = digits_at
+        .chars()
+        .take_while(|c| digit_value(*c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    let ends = !digits_at[digits..].starts_with(char::is_alphanumeric);
+    (gap <= 2 && digits > 0 && ends).then_some(lead + word.len() + gap + digits)
 }
 
 /// Whether a run of digits found by [`numbers`] is held left to right, as
@@ -1117,6 +1151,42 @@ mod tests {
             ["+44 7700", "321009"]
         );
         assert_eq!(found("\\u{2066}"), Vec::<&str>::new());
+    }
+
+    /// Trudy (issue 12): a step's "021 444 4445 ext 1234" broke between
+    /// "ext" and its digits on the card, and the digits were a number of
+    /// their own. An extension written out is part of its number.
+    #[test]
+    fn an_extension_written_out_stays_with_its_number() {
+        let found = |text: &str| -> Vec<String> {
+            numbers(text)
+                .into_iter()
+                .map(|r| text[r].to_string())
+                .collect()
+        };
+        for (text, number) in [
+            ("Ring 021 444 4445 ext 1234 now", "021 444 4445 ext 1234"),
+            ("Ring 021 444 4445 Ext. 12.", "021 444 4445 Ext. 12"),
+            ("Ring 021 444 4445x99 now", "021 444 4445x99"),
+            ("Ring 021 444 4445 extension 4", "021 444 4445 extension 4"),
+        ] {
+            assert_eq!(found(text), [number], "{text}");
+        }
+        assert_eq!(found("Ring 021 444 4445 external"), ["021 444 4445"]);
+        assert_eq!(found("Ring 021 444 4445 x ray"), ["021 444 4445"]);
+        for width in 22..40 {
+            let all = lines(
+                "Ring the clinic on 021 444 4445 ext 1234",
+                width,
+                "",
+                "",
+                Flavor::Terminal,
+            );
+            assert!(
+                all.iter().any(|l| l.contains("021 444 4445 ext 1234")),
+                "{width}: {all:?}"
+            );
+        }
     }
 
     #[test]

@@ -119,7 +119,7 @@ fn parse_log(path: &Path) -> Result<CheckInLog> {
         let at = [
             Step::Key("check_ins".into()),
             Step::Entry(trouble.entry),
-            Step::Key(trouble.field.into()),
+            Step::Key(trouble.field),
         ];
         return Err(Error::BadFile {
             what: "the check-in log",
