@@ -9,6 +9,24 @@ use crate::render::homework as shown;
 use crate::render::{how_names_differ, quoted};
 use crate::store::{self, read_limited};
 
+/// The first line for a plan that reads cleanly: what it holds.
+fn valid_plan(path: &std::path::Path, plan: &crate::plan::Plan) -> String {
+    format!(
+        "`{}` is a valid plan: revision {}, {}, {}, {}, {}.",
+        path.display(),
+        plan.revision,
+        crate::render::plural(plan.triggers.len(), "trigger"),
+        // "strategy" is not made plural by adding an s.
+        if plan.coping.len() == 1 {
+            "1 coping strategy".to_string()
+        } else {
+            format!("{} coping strategies", plan.coping.len())
+        },
+        crate::render::plural(plan.contacts.len(), "contact"),
+        crate::render::plural(plan.crisis_steps.len(), "crisis step"),
+    )
+}
+
 pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
     let bytes = read_limited(&args.file)?;
     // A homework file, a hand-in or a started homework is checked as what
@@ -58,21 +76,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         });
     }
     let plan = parsed.plan;
-    let said = format!(
-        "`{}` is a valid plan: revision {}, {}, {}, {}, {}.",
-        args.file.display(),
-        plan.revision,
-        crate::render::plural(plan.triggers.len(), "trigger"),
-        // "strategy" is not made plural by adding an s.
-        if plan.coping.len() == 1 {
-            "1 coping strategy".to_string()
-        } else {
-            format!("{} coping strategies", plan.coping.len())
-        },
-        crate::render::plural(plan.contacts.len(), "contact"),
-        crate::render::plural(plan.crisis_steps.len(), "crisis step"),
-    );
-    ctx.tell(&said)?;
+    ctx.tell(&valid_plan(path, &plan))?;
     for check in hidden_numbers(&bytes, "", &plan, Some("relapse-plan contact edit")) {
         ctx.say(&check)?;
     }
