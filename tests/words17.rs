@@ -92,3 +92,31 @@ fn an_own_line_offered_by_an_import_names_the_flags_folder() {
         "{said}"
     );
 }
+
+/// Linh, Farida: "left off: 2 warning signs … the full plan has it
+/// whole": several things left off are "them".
+#[test]
+fn things_left_off_the_lock_screen_are_them() {
+    let env = Env::with_example();
+    let file = env.home().join("lock.png");
+    let said = env
+        .test([
+            "print",
+            "--card",
+            "--format",
+            "png",
+            "-o",
+            file.to_str().unwrap(),
+        ])
+        .run()
+        .stderr;
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("warning signs; the full plan has them whole."),
+        "{said}"
+    );
+    assert!(
+        !said.contains("signs; the full plan has it whole"),
+        "{said}"
+    );
+}
