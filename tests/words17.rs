@@ -120,3 +120,19 @@ fn things_left_off_the_lock_screen_are_them() {
         "{said}"
     );
 }
+
+/// Farida, in Karachi, types her review date in Urdu digits: it was read
+/// right but said back with a Solar Hijri date "(۱۴ آذر ۱۴۰۵)", and a
+/// date it could not read was shown an Iranian example. Pakistan keeps
+/// the Gregorian calendar: neither is said.
+#[test]
+fn urdu_digits_in_pakistan_are_said_back_in_her_calendar() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Farida", "--country", "PK"]);
+    let said = env.test(["set", "--next-review", "۵/۱۲/۲۰۲۶"]).run().stderr;
+    assert!(said.contains("next review on 5 December 2026"), "{said}");
+    assert!(!said.contains("آذر") && !said.contains("۱۴۰۵"), "{said}");
+    let said = env.fails(2, ["set", "--next-review", "۵/۱۲"]);
+    assert!(said.contains("2027-03-31"), "{said}");
+    assert!(!said.contains("فروردین"), "{said}");
+}
