@@ -52,6 +52,11 @@ pub struct Ctx<'a> {
     pub timer: Box<dyn crate::clock::Timer>,
     /// Whether standard output is a terminal (binary output is refused there).
     pub stdout_terminal: bool,
+    /// Whether the folder came from the `--plan-dir` flag. Only then do
+    /// suggested commands name it: from `RELAPSE_PLAN_DIR` it is already
+    /// set in her shell, and naming it made every command too long to
+    /// copy at 50 columns (Farida).
+    pub folder_flag: bool,
 }
 
 impl Ctx<'_> {
@@ -195,10 +200,20 @@ impl Ctx<'_> {
         writeln!(self.out, "{}", for_screen(&text)).map_err(Error::Stdout)
     }
 
-    /// The plan's folder when it is not the default one (given by
-    /// `--plan-dir` or `RELAPSE_PLAN_DIR`): what every command suggested
-    /// to the person must name, or it would act on another plan.
+    /// The plan's folder when `--plan-dir` gave it and it is not the
+    /// default one: what every command suggested to the person must name,
+    /// or it would act on another plan. A folder from `RELAPSE_PLAN_DIR`
+    /// is not named: the same shell finds it again.
     pub fn plan_dir(&self) -> Option<&std::path::Path> {
+        let dir = self.store.dir();
+        (self.folder_flag && crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
+    }
+
+    /// The plan's folder when it is not the default one, however it was
+    /// given: what a command that saves answers not yet saved names
+    /// ([`crate::render::rescue`]), since it may be run later, from
+    /// another shell, and must save into this plan and no other.
+    pub fn saving_folder(&self) -> Option<&std::path::Path> {
         let dir = self.store.dir();
         (crate::default_plan_dir().as_deref() != Some(dir)).then_some(dir)
     }

@@ -143,6 +143,10 @@ pub fn main() -> ExitCode {
                 fonts,
                 timer: Box::new(crate::clock::Wall),
                 stdout_terminal: stdout.is_terminal(),
+                folder_flag: cli
+                    .plan_dir
+                    .as_ref()
+                    .is_some_and(|d| !d.as_os_str().is_empty()),
             };
             cmd::run(cli.command, &mut ctx)
         },
@@ -200,11 +204,14 @@ fn report(
     }
 }
 
-/// The plan's folder when it is not the default one: the commands an
-/// error's hint suggests name it.
+/// The plan's folder when `--plan-dir` gave it and it is not the default
+/// one: the commands an error's hint suggests name it. From
+/// `RELAPSE_PLAN_DIR` it is not named: her shell finds it again, and the
+/// folder made every command too long for 50 columns (Farida).
 fn folder_in_use(cli: &Cli) -> Option<PathBuf> {
-    plan_dir(cli.plan_dir.clone())
-        .ok()
+    cli.plan_dir
+        .clone()
+        .filter(|d| !d.as_os_str().is_empty())
         .filter(|dir| default_plan_dir().as_ref() != Some(dir))
 }
 

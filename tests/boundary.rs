@@ -1995,13 +1995,7 @@ fn a_plan_from_a_newer_relapse_plan_has_a_way_back() {
     fs::write(env.plan_file(), &newer).unwrap();
     let err = env.fails(1, ["step", "add", "Breathe"]);
     assert!(err.contains("keep using the newer relapse-plan"), "{err}");
-    assert!(
-        err.contains(&format!(
-            "then `relapse-plan --plan-dir {} restore 3`",
-            env.plan_dir().display()
-        )),
-        "{err}"
-    );
+    assert!(err.contains("then `relapse-plan restore 3`"), "{err}");
     let (_, after) = err
         .split_once("move the plan file aside (`")
         .unwrap_or_else(|| panic!("{err}"));
@@ -2102,7 +2096,7 @@ fn hidden_characters_around_a_number_in_a_step_are_taken_out_or_flagged_never_li
         ])
         .run();
     assert!(
-        ran.stderr.contains(&format!("Your crisis step 3 (“Call Alex on \\u{{202e}}54321 00289\\u{{202c}} now”) holds characters that do not show beside a number, so the number may not dial what you read: it is marked “(check this number)” on paper and is not a link. Mend it with `relapse-plan --plan-dir {} step edit 3 \"…\"`.", env.plan_dir().display())),
+        ran.stderr.contains("Your crisis step 3 (“Call Alex on \\u{202e}54321 00289\\u{202c} now”) holds characters that do not show beside a number, so the number may not dial what you read: it is marked “(check this number)” on paper and is not a link. Mend it with `relapse-plan step edit 3 \"…\"`."),
         "{}",
         ran.stderr
     );

@@ -702,10 +702,7 @@ fn the_words_after_ctrl_c_fit_the_window_as_it_is_then() {
     // it runs over the edge whole, on a row of its own, as a command to
     // copy does (the terminal's own wrapping of it joined again here).
     let joined = t.scrollback_joined();
-    let command = format!(
-        "`relapse-plan --plan-dir {} check-in`",
-        env.plan_dir().display()
-    );
+    let command = "`relapse-plan check-in`";
     let said: Vec<&str> = joined
         .lines()
         .map(str::trim_end)

@@ -96,7 +96,7 @@ fn after_midnight_a_check_in_with_flags_says_its_day_and_how_to_file_it_the_day_
         ran.stdout
     );
     assert!(
-        ran.stderr.contains("It is after midnight, so this check-in is for Tuesday 1 December. If it was about Monday 30 November (tonight), `relapse-plan --plan-dir"),
+        ran.stderr.contains("It is after midnight, so this check-in is for Tuesday 1 December. If it was about Monday 30 November (tonight), `relapse-plan check-in"),
         "{}",
         ran.stderr
     );

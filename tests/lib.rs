@@ -97,6 +97,7 @@ mod walk;
 mod web;
 mod wei;
 mod wei_homework;
+mod words17;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

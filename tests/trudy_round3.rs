@@ -68,7 +68,7 @@ fn a_calendar_file_that_cannot_be_written_says_the_change_was_saved() {
     );
     assert!(!said.contains("nothing was changed"), "{said}");
     assert!(
-        said.contains("Your change was saved, as said above; only the calendar file was not written. Once that is put right, `relapse-plan --plan-dir"),
+        said.contains("Your change was saved, as said above; only the calendar file was not written. Once that is put right, `relapse-plan set --ics"),
         "{said}"
     );
     assert!(

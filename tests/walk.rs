@@ -130,18 +130,9 @@ fn numbers_typed_wrong_say_what_is_expected_and_exit_2() {
 fn hints_point_to_the_list_that_was_meant() {
     let env = Env::with_example();
     let err = env.fails(1, ["step", "remove", "9"]);
-    let dir = env.plan_dir().display().to_string();
-    assert!(
-        err.contains(&format!("hint: `relapse-plan --plan-dir {dir} step list`")),
-        "{err}"
-    );
+    assert!(err.contains("hint: `relapse-plan step list`"), "{err}");
     let err = env.fails(1, ["contact", "remove", "nobody"]);
-    assert!(
-        err.contains(&format!(
-            "hint: `relapse-plan --plan-dir {dir} contact list`"
-        )),
-        "{err}"
-    );
+    assert!(err.contains("hint: `relapse-plan contact list`"), "{err}");
     let err = env.fails(1, ["validate", "missing.toml"]);
     assert!(err.contains("there is no file there"), "{err}");
     assert!(!err.contains("permissions"), "{err}");

@@ -917,11 +917,21 @@ fn own_line_words(line: &OwnLine) -> String {
 /// export's words are easy to copy, so a file from anyone could otherwise
 /// choose the number she calls in an emergency (Trudy).
 fn say_own_offered(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
-    use crate::render::rescue::shell_word;
+    use crate::render::rescue::{path_word, shell_word};
+    // The commands stand on lines of their own, out of backquotes, so
+    // `ctx.say` does not name the folder in them: named here, by the same
+    // rule, or with `--plan-dir` they added to another plan.
+    let folder = ctx
+        .plan_dir()
+        .map(|d| format!(" --plan-dir {}", path_word(d)))
+        .unwrap_or_default();
     let mut offered = Vec::new();
     if let own_numbers::Emergency::Offered(number, source) = &own.emergency {
         let mut words = format!("an emergency number · {}", clean(number));
-        let mut command = format!("relapse-plan set --emergency-number {}", shell_word(number));
+        let mut command = format!(
+            "relapse-plan{folder} set --emergency-number {}",
+            shell_word(number)
+        );
         if let Some(source) = source {
             let _ = write!(words, " (from {})", clean(source));
             let _ = write!(command, " --source {}", shell_word(source));
@@ -929,7 +939,10 @@ fn say_own_offered(ctx: &mut Ctx, own: &own_numbers::TakenIn) -> Result<()> {
         offered.push(format!("{words}\n    {command}"));
     }
     offered.extend(own.added.iter().map(|line| {
-        let mut command = format!("relapse-plan set --own-line {}", shell_word(&line.name));
+        let mut command = format!(
+            "relapse-plan{folder} set --own-line {}",
+            shell_word(&line.name)
+        );
         if let Some(call) = &line.call {
             let _ = write!(command, " --call {}", shell_word(call));
         }

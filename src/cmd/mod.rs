@@ -565,9 +565,11 @@ fn typed_date(
 }
 
 /// The plan's folder for a command shown for the person to run later to
-/// name ([`crate::render::rescue`]): `None` for the default folder.
+/// save what was not saved to name ([`crate::render::rescue`]): `None`
+/// for the default folder. Named even when `RELAPSE_PLAN_DIR` gave it, as
+/// her answers must reach this plan from whatever shell she pastes into.
 fn plan_dir<'c>(ctx: &'c Ctx) -> Option<&'c std::path::Path> {
-    ctx.plan_dir()
+    ctx.saving_folder()
 }
 
 /// Writes what a command made to its `-o` file: standard output for `-`,

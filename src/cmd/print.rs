@@ -99,14 +99,7 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
             }
             Format::Text => card.to_text().into_bytes(),
         };
-        let on = if format == Format::Png {
-            "the lock screen"
-        } else {
-            "the card"
-        };
-        for note in &notes {
-            ctx.say(&format!("On {on}, {note}; the full plan has it whole."))?;
-        }
+        say_left_off(ctx, format == Format::Png, &notes)?;
         bytes
     } else {
         match format {
@@ -469,5 +462,31 @@ fn pdf_error(message: String) -> Error {
     Error::Render {
         what: "the PDF",
         message,
+    }
+}
+
+/// Says what the card (or the lock screen) shortened or left off, and that
+/// the full plan has it.
+fn say_left_off(ctx: &mut Ctx, lock_screen: bool, notes: &[String]) -> Result<()> {
+    let on = if lock_screen {
+        "the lock screen"
+    } else {
+        "the card"
+    };
+    for note in notes {
+        let it = it_or_them(note);
+        ctx.say(&format!("On {on}, {note}; the full plan has {it} whole."))?;
+    }
+    Ok(())
+}
+
+/// "it" for one thing left off or shortened, "them" for several: "left
+/// off: 2 warning signs … has it whole" read wrong (Farida, Linh).
+fn it_or_them(note: &str) -> &'static str {
+    let what = note.split_once(": ").map_or(note, |(_, what)| what);
+    let digits: String = what.chars().take_while(char::is_ascii_digit).collect();
+    match digits.parse::<u64>() {
+        Ok(n) if n != 1 && what[digits.len()..].starts_with(' ') => "them",
+        _ => "it",
     }
 }

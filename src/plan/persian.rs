@@ -236,15 +236,14 @@ pub fn in_words(date: Date) -> Option<String> {
 
 /// Whether to say a date in the Solar Hijri calendar too: the plan's
 /// country is Iran (or Afghanistan, which keeps the same calendar), or the
-/// date was typed in Persian (its words or its digits).
+/// date was typed in that calendar (its month names, its years, its words
+/// for days near today). Not for its digits or letters alone: Urdu
+/// writes ۵/۱۲/۲۰۲۶ with the same digits, and Pakistan keeps the
+/// Gregorian calendar (Farida was told "(۱۴ آذر ۱۴۰۵)").
 pub fn wanted(region: Option<&str>, typed: &str) -> bool {
     region.is_some_and(|r| r.eq_ignore_ascii_case("IR") || r.eq_ignore_ascii_case("AF"))
-        || typed.chars().any(|c| {
-            ('\u{6f0}'..='\u{6f9}').contains(&c) || matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')
-        })
-        // فردا and آذر are written with letters Arabic has too: what they
-        // were read as says they are Persian (the day given does not
-        // change whether they are).
+        // What it was read as says whether it was typed in the calendar
+        // (the day given does not change whether it was).
         || read(typed, false, super::date::EARLIEST_TODAY).is_some()
 }
 
@@ -366,5 +365,16 @@ mod tests {
             ),
             "6 December 2026"
         );
+        // Farida, in Karachi: Urdu digits, the Gregorian calendar.
+        assert_eq!(
+            beside(
+                "5 December 2026",
+                date(2026, 12, 5),
+                Some("PK"),
+                "۵/۱۲/۲۰۲۶"
+            ),
+            "5 December 2026"
+        );
+        assert!(!wanted(Some("PK"), "۵/۱۲/۲۰۲۶"));
     }
 }
