@@ -140,6 +140,31 @@ PY
   RELAPSE_PLAN_DIR=$2 "$bin" reason add "Saturday mornings" >/dev/null 2>&1
 }
 
+# A plan of n people (one in 50 marked not to involve), n crisis steps
+# each naming one of them with their number, and n former numbers: what
+# `now` marks beside every step, worked out once a screen.
+people_plan() { # n dir
+  mkdir -p "$2" && chmod 700 "$2"
+  python3 - "$1" "$2/plan.toml" <<'PY'
+import sys
+n, path = int(sys.argv[1]), sys.argv[2]
+out = ['schema_version = 4', 'revision = 1', 'saved_at = 2026-11-29T20:03:00Z',
+       'name = "T"', 'country = "AE"', '']
+for i in range(n):
+    role = "do-not-involve" if i % 50 == 0 else "help"
+    out += ['[[contacts]]', f'id = "p{i}"', f'name = "Person Name{i} Other{i}"',
+            f'phone = "+971 50 {100 + i:03d} {1000 + i:04d}"', f'role = "{role}"', '']
+for i in range(n):
+    out += ['[[crisis_steps]]',
+            f'text = "Call Name{i} on +971 50 {100 + i:03d} {1000 + i:04d} or walk to the park"', '']
+for i in range(n):
+    out += ['[[former_phones]]', f'contact = "p{i}"',
+            f'phone = "+971 52 {100 + i:03d} {1000 + i:04d}"', '']
+open(path, "w").write("\n".join(out))
+PY
+  chmod 600 "$2/plan.toml"
+}
+
 echo "| what grows | 1× | 10× | 100× |"
 echo "| --- | --- | --- | --- |"
 
@@ -191,3 +216,10 @@ for cmd in now show; do
   done
   echo "| \`$cmd\` with a long history (100 / 1,000 / 10,000 revisions) | ${row[0]} | ${row[1]} | ${row[2]} |"
 done
+
+row=()
+for n in 5 50 500; do
+  [ -d "$work/people-$n" ] || people_plan "$n" "$work/people-$n"
+  row+=("$(measure "$work/people-$n" "$bin" now)")
+done
+echo "| \`now\` of a plan with 5 / 50 / 500 people, as many crisis steps naming them with their numbers, and as many former numbers | ${row[0]} | ${row[1]} | ${row[2]} |"
