@@ -513,7 +513,7 @@ fn a_rehearsal_stopped_or_kept_waiting_says_what_was_not_logged() {
     let mut p = spawn();
     answer(&mut p, "What will you do?", "Walk the canal way\r");
     answer(&mut p, "How much of your plan did you recall?", "some\r");
-    answer(&mut p, "How sure are you now", "6\r");
+    answer(&mut p, "How sure are you now", "60\r");
     p.exp_string("waiting for it to finish").unwrap();
     let asked = std::time::Instant::now();
     p.send("\x03").unwrap();

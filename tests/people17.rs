@@ -212,7 +212,8 @@ fn a_crisis_line_in_two_kinds_of_digits_is_said_when_typed_and_at_export() {
     );
 
     // Mixed by a hand edit: named at export, with how to mend it.
-    env.edit_plan_by_hand("762 1602", "٧٦٢ 1602");
+    // The line's number, not the change note that names it too.
+    env.edit_plan_by_hand("call = \"762 1602\"", "call = \"٧٦٢ 1602\"");
     let ran = env.test(["contact", "export"]).run();
     assert!(!ran.stdout.contains("Befrienders"), "{}", ran.stdout);
     let said = flat(&unmarked(&ran.stderr));

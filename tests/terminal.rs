@@ -59,7 +59,7 @@ fn walk_from_reasons(p: &mut Pty) {
     // Ratings start on no choice: a digit typed moves to it.
     answer(p, "How likely", "3\r");
     answer(p, "How strong", "3\r");
-    answer(p, "How sure", "4\r");
+    answer(p, "How sure", "40\r");
     // Nothing planned yet, so the menu starts on an example: up to "Done".
     answer(p, "Done with this one", &format!("{UP}{UP}{UP}{ENTER}"));
     answer(p, "Who is it?", "Alex\r");
@@ -161,7 +161,7 @@ fn rank_compares_pairs_and_saves_the_order() {
     for _ in 0..3 {
         answer(&mut p, "How likely", "3\r");
         answer(&mut p, "How strong", "3\r");
-        answer(&mut p, "How sure", "4\r");
+        answer(&mut p, "How sure", "40\r");
     }
     answer(&mut p, "Compare them now?", "y\r");
     // Always choose the first: each newly placed trigger is the harder one,
@@ -209,7 +209,7 @@ fn rehearse_practises_the_riskiest_trigger_and_logs_it() {
     p.exp_string("Your plan says").unwrap();
     p.exp_string("Urge surfing").unwrap();
     answer(&mut p, "How much of your plan did you recall?", "all\r");
-    answer(&mut p, "How sure are you now", "6\r");
+    answer(&mut p, "How sure are you now", "60\r");
     p.exp_string("Next practice for this one: tomorrow, Monday 23 November")
         .unwrap();
     answer(&mut p, "What next?", &format!("{DOWN}{ENTER}"));
@@ -243,7 +243,7 @@ fn a_rehearsal_recalling_none_of_it_is_thanked_not_praised() {
         "How much of your plan did you recall?",
         &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
     );
-    answer(&mut p, "How sure are you now", "6\r");
+    answer(&mut p, "How sure are you now", "60\r");
     // Up to where the line wraps at 80 columns: its date is in words.
     let before = p.exp_string("Next practice for this").unwrap();
     assert!(

@@ -113,7 +113,7 @@ fn a_yes_or_no_waits_for_enter() {
     for _ in 0..2 {
         answer(&mut p, "How likely", "3\r");
         answer(&mut p, "How strong", "3\r");
-        answer(&mut p, "How sure", "4\r");
+        answer(&mut p, "How sure", "40\r");
     }
     answer(&mut p, "Compare them now?", "y");
     p.exp_string("(Y/n) yes").unwrap();
@@ -157,7 +157,7 @@ fn a_triggers_responses_offer_only_what_leads_somewhere() {
     answer(&mut p, "Done with triggers", ENTER);
     answer(&mut p, "How likely", "3\r");
     answer(&mut p, "How strong", "3\r");
-    answer(&mut p, "How sure", "4\r");
+    answer(&mut p, "How sure", "40\r");
     let menu = p.exp_string("Start from an example").unwrap();
     let menu = menu + &p.exp_string("\r\n").unwrap();
     assert!(menu.contains("Write a new strategy"), "{menu}");

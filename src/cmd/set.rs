@@ -142,6 +142,9 @@ fn note_new_country(ctx: &mut Ctx, country: &str, args: &SetArgs) -> Result<()> 
 /// make, and what to say of old numbers after it is saved.
 fn own_numbers(args: &mut SetArgs, ctx: &mut Ctx) -> Result<(Option<OwnChange>, Vec<String>)> {
     tidy_numbers(args, ctx)?;
+    // Two kinds of digits are said first, with her number in one kind as
+    // the example: the more general "can't be dialled" says less.
+    refuse_mixed_digits(args)?;
     dialable(args)?;
     let own = own_lines_change(args)?;
     let mut old_numbers = if own.is_some() {

@@ -252,7 +252,13 @@ pub fn number_key(number: &str, country: Option<&str>) -> String {
     };
     if let Some(international) = dialled.strip_prefix('+') {
         return match international.strip_prefix(code) {
-            Some(national) => national.to_string(),
+            // "+66 (0) 81 234 5678" and "+44 0 20…": the trunk 0 written
+            // after the code, as many print it, is not dialled from abroad
+            // and was a way round every check (Trudy).
+            Some(national) => match national.strip_prefix(trunk) {
+                Some(rest) if !trunk.is_empty() && rest.len() >= 6 => rest.to_string(),
+                _ => national.to_string(),
+            },
             None => dialled,
         };
     }
@@ -271,6 +277,19 @@ pub fn same_number(a: &str, b: &str, country: Option<&str>) -> bool {
         return false;
     }
     if ka == kb {
+        return true;
+    }
+    // Where the country's prefixes are not known, a 0 written after the
+    // country code ("+66 (0) 81…", "+66 081…") may be its trunk 0, never
+    // dialled from abroad: the same number either way (Trudy got past every
+    // check so). A check that errs this way only says more.
+    let without_zero = |key: &str| -> Vec<String> {
+        (2..=4)
+            .filter(|&at| key.starts_with('+') && key.as_bytes().get(at) == Some(&b'0'))
+            .map(|at| format!("{}{}", &key[..at], &key[at + 1..]))
+            .collect()
+    };
+    if without_zero(&ka).contains(&kb) || without_zero(&kb).contains(&ka) {
         return true;
     }
     let digits = |key: &str| -> String { key.trim_start_matches(['+', '0']).to_string() };
@@ -566,5 +585,31 @@ mod tests {
         assert!(!same_number("+44 7700 900123", "07700 900124", Some("GB")));
         assert!(!same_number("0935 111 2233", "0935 111 2234", ir));
         assert!(!same_number("", "", None));
+    }
+
+    /// Trudy: "+66 (0) 81 234 5678" dialled Dermot, whom she marked not to
+    /// involve, and got past every check that "+66 81 234 5678" met.
+    #[test]
+    fn a_trunk_zero_after_the_country_code_is_the_same_number() {
+        for written in ["+66 (0) 81 234 5678", "+66 081 234 5678", "+66(0)812345678"] {
+            assert!(
+                same_number(written, "081-234-5678", Some("TH")),
+                "{written}"
+            );
+            assert!(
+                same_number(written, "+66 81 234 5678", Some("TH")),
+                "{written}"
+            );
+        }
+        assert!(same_number(
+            "+44 (0)20 7946 0000",
+            "020 7946 0000",
+            Some("GB")
+        ));
+        assert!(!same_number(
+            "+66 (0) 81 234 5679",
+            "081-234-5678",
+            Some("TH")
+        ));
     }
 }
