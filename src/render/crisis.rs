@@ -310,9 +310,16 @@ pub fn write_own_lines(
     // A number of hers that is someone's not to involve, or someone's old
     // one (a hand edit, a walk-through before this was asked), is marked
     // where it stands, as a crisis step holding one is: never offered.
-    let marked = |number: &str| match super::own_number_mark(plan, number) {
-        Some(mark) => format!("{} {mark}", super::phone(number)),
-        None => super::phone(number),
+    // The number of someone not to involve is left out altogether, as on
+    // paper: flagged, it still stood first (Trudy).
+    let marked = |number: &str| match plan.own_number_doubt(number) {
+        Some(crate::plan::own_doubt::OwnDoubt::NotToInvolve(_)) => {
+            "left off, as it is the number of someone you said not to involve".to_string()
+        }
+        _ => match super::own_number_mark(plan, number) {
+            Some(mark) => format!("{} {mark}", super::phone(number)),
+            None => super::phone(number),
+        },
     };
     if let Some(number) = &own.emergency {
         let entry = format!(

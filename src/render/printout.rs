@@ -757,6 +757,17 @@ fn doubted(
         name_doubted
             .then(|| "(the name here is the name of someone you said not to involve)".to_string())
     })?;
+    // The number of someone not to involve is not printed at all, as `now`
+    // leaves it out: flagged, it still stood first on her card, the words
+    // after it (Trudy). An old number stays, flagged, with the one to call.
+    if matches!(
+        plan.own_number_doubt(number),
+        Some(crate::plan::own_doubt::OwnDoubt::NotToInvolve(_))
+    ) {
+        return Some(vec![Item::Bullet(format!(
+            "{who}: left off, as it is the number of someone you said not to involve"
+        ))]);
+    }
     Some(vec![
         Item::Bullet(format!("{who}: {}", super::doubt_numbers(&m.show(number)))),
         Item::Sub(mark),
