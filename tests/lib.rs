@@ -13,15 +13,15 @@ mod commands;
 mod edges;
 mod editing;
 mod export;
-mod ext17;
+mod extensions;
+mod finding_people;
 mod first_save;
 mod from_others;
 mod fuzzed;
-mod guard17;
 mod hand_edits;
 mod hand_in_props;
-mod handin17;
 mod hard_moments;
+mod her_own_numbers;
 #[cfg(unix)]
 mod her_words;
 mod history;
@@ -29,7 +29,6 @@ mod homework;
 #[cfg(unix)]
 mod homework_words;
 mod hostile;
-mod import17;
 #[cfg(unix)]
 mod keys;
 #[cfg(unix)]
@@ -40,12 +39,12 @@ mod lockscreen;
 mod long_crisis;
 mod long_words;
 #[cfg(unix)]
-mod menu17;
+mod menus_choose_nothing;
 mod minjun;
+mod my_own_note;
+mod named_like_lines;
 #[cfg(unix)]
 mod narrow;
-#[cfg(unix)]
-mod nfc17;
 mod niran;
 mod no_terminal;
 mod noa;
@@ -55,10 +54,8 @@ mod nothing_lost;
 #[cfg(unix)]
 mod oksana;
 mod old_numbers;
-mod own17;
 mod own_words;
 mod paper;
-mod people17;
 mod plain_eyes;
 #[cfg(unix)]
 mod plan_link;
@@ -75,6 +72,7 @@ mod rtl_card;
 mod rtl_screen;
 mod screen_says;
 mod shirin;
+mod short_hints;
 mod small_truths;
 mod snapshots;
 mod supporters;
@@ -89,15 +87,17 @@ mod trudy_morning;
 mod trudy_round3;
 mod trudy_round6;
 mod trudy_said;
+mod two_clocks;
 #[cfg(unix)]
 mod typed_ahead;
 mod typed_dates;
-mod urdu17;
+#[cfg(unix)]
+mod typed_two_ways;
+mod urdu_on_paper;
 mod walk;
 mod web;
 mod wei;
 mod wei_homework;
-mod words17;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

@@ -170,7 +170,7 @@ fn a_card_named_like_someone_not_to_involve_is_never_offered_as_help() {
 /// `"posixrules"` into a hand-in: names each machine reads as its own
 /// clock. No machine-local alias is written, and a hand-in without a zone
 /// says whose clock its days are on. (A POSIX rule now goes with the
-/// hand-in as the client's clock: tests/handin17.rs.)
+/// hand-in as the client's clock: `tests/two_clocks.rs`.)
 #[test]
 fn a_hand_in_names_no_machine_local_zone_and_review_says_whose_clock() {
     let client = Env::with_example();
