@@ -720,6 +720,25 @@ mod tests {
 
     /// Each `<text>` of the drawing as resvg reads it: its words (without
     /// the direction marks) and where its ink lands, in pixels.
+    /// `words` are drawn whole among `found`, their ink inside an image of
+    /// `size` between the strips the lock screen keeps clear.
+    #[track_caller]
+    fn drawn_inside(found: &[(String, tiny_skia::Rect)], words: &str, size: (u32, u32)) {
+        #[allow(clippy::cast_precision_loss)]
+        let (wf, hf) = (size.0 as f32, size.1 as f32);
+        let (_, ink) = found
+            .iter()
+            .find(|(t, _)| t.trim() == words)
+            .unwrap_or_else(|| panic!("{size:?}: {words} drawn whole: {found:?}"));
+        assert!(
+            ink.left() >= 0.0
+                && ink.right() <= wf
+                && ink.top() >= TOP * hf
+                && ink.bottom() <= BOTTOM * hf,
+            "{size:?}: {words} inside the image: {ink:?}"
+        );
+    }
+
     fn texts(svg: &str, card: &Card) -> Vec<(String, tiny_skia::Rect)> {
         pieces(svg, card)
             .into_iter()
@@ -1302,21 +1321,7 @@ mod tests {
         for size in [SIZE, (1080, 2400)] {
             let made = lock_screen(&card, size, Theme::Dark, &FontSearch::System).unwrap();
             let found = texts(&made.svg, &card);
-            #[allow(clippy::cast_precision_loss)]
-            let (wf, hf) = (size.0 as f32, size.1 as f32);
-            let inside = |words: &str| {
-                let (_, ink) = found
-                    .iter()
-                    .find(|(t, _)| t.trim() == words)
-                    .unwrap_or_else(|| panic!("{size:?}: {words} drawn whole: {found:?}"));
-                assert!(
-                    ink.left() >= 0.0
-                        && ink.right() <= wf
-                        && ink.top() >= TOP * hf
-                        && ink.bottom() <= BOTTOM * hf,
-                    "{size:?}: {words} inside the image: {ink:?}"
-                );
-            };
+            let inside = |words: &str| drawn_inside(&found, words, size);
             for words in [
                 "1.",
                 "2.",
@@ -1378,8 +1383,6 @@ mod tests {
             for size in [SIZE, (1080, 2400)] {
                 let made = lock_screen(&card, size, Theme::Dark, &FontSearch::System).unwrap();
                 let found = texts(&made.svg, &card);
-                #[allow(clippy::cast_precision_loss)]
-                let (wf, hf) = (size.0 as f32, size.1 as f32);
                 let wanted = [
                     "1.",
                     "2.",
@@ -1391,23 +1394,15 @@ mod tests {
                     "999",
                 ];
                 for words in wanted {
-                    let (_, ink) = found
-                        .iter()
-                        .find(|(t, _)| t.trim() == words)
-                        .unwrap_or_else(|| panic!("{size:?}: {words} drawn whole: {found:?}"));
-                    assert!(
-                        ink.left() >= 0.0
-                            && ink.right() <= wf
-                            && ink.top() >= TOP * hf
-                            && ink.bottom() <= BOTTOM * hf,
-                        "{size:?}: {words} inside: {ink:?}"
-                    );
+                    drawn_inside(&found, words, size);
                 }
                 if !reasons.is_empty() {
                     let reason = found
                         .iter()
                         .find(|(t, _)| t.contains("أطفالي"))
                         .unwrap_or_else(|| panic!("{size:?}: her reason: {found:?}"));
+                    #[allow(clippy::cast_precision_loss)]
+                    let hf = size.1 as f32;
                     assert!(reason.1.bottom() <= BOTTOM * hf, "{size:?}: {reason:?}");
                 }
                 assert!(
