@@ -193,3 +193,70 @@ fn diff_on_a_first_revision_says_there_is_nothing_yet() {
     env.ok(["init"]);
     assert!(env.ok(["diff"]).contains("only its first revision"));
 }
+
+/// Kavya, in Chennai: she changed her friend's number, then restored an
+/// earlier revision to undo another edit. The old number came back with
+/// only "Restored revision 1", unmarked on `now`, and the record that it
+/// had changed was gone. Now the restore says which number comes back,
+/// instead of which, and how to change it back; the number she had until
+/// then is kept as a former one, so a step holding it is marked.
+#[test]
+fn restore_says_a_number_it_brings_back_and_keeps_the_record() {
+    let env = Env::new();
+    env.ok(["init", "--name", "காவ்யா", "--country", "IN"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "பிரியா",
+        "--phone",
+        "+91 98765 43210",
+        "--role",
+        "help",
+    ]);
+    env.ok(["contact", "edit", "பிரியா", "--phone", "+91 98765 43299"]);
+    env.ok(["step", "add", "பிரியாவை அழை: +91 98765 43299"]);
+    let said = env.test(["restore", "2"]).run().stderr;
+    let words = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "This brings back a number you had changed: “பிரியா”: +91 98765 43210 again, instead of +91 98765 43299"
+        ),
+        "{said}"
+    );
+    assert!(
+        words.contains("relapse-plan contact edit 'பிரியா' --phone '+91 98765 43299'"),
+        "{said}"
+    );
+    let plan = env.plan();
+    assert_eq!(plan.contacts[0].phone.as_deref(), Some("+91 98765 43210"));
+    // Revision 2 had no crisis step; the record of the number she had
+    // until now is kept, as `contact edit` would keep it.
+    let formers: Vec<&str> = plan
+        .former_phones
+        .iter()
+        .map(|f| f.phone.as_str())
+        .collect();
+    assert_eq!(formers, ["+91 98765 43299"]);
+    env.ok(["step", "add", "அழை +91 98765 43299"]);
+    let now = crate::one_line(&env.ok(["now"]));
+    assert!(now.contains("old number"), "{now}");
+    // Changing it back, as the restore says, brings the record round.
+    env.ok(["contact", "edit", "பிரியா", "--phone", "+91 98765 43299"]);
+    let formers: Vec<String> = env
+        .plan()
+        .former_phones
+        .iter()
+        .map(|f| f.phone.clone())
+        .collect();
+    assert_eq!(formers, ["+91 98765 43210"]);
+}
+
+/// A restore that changes no one's number says nothing of numbers.
+#[test]
+fn restore_that_changes_no_number_says_none() {
+    let env = three_revisions();
+    let said = env.test(["restore", "1"]).run().stderr;
+    assert!(said.contains("Restored revision 1"), "{said}");
+    assert!(!said.contains("brings back"), "{said}");
+}

@@ -165,7 +165,11 @@ proptest! {
         store.create(a.clone(), now, None).unwrap();
         store.save_whole(b, now, None, "changed everything").unwrap();
         store.restore(1, now, None).unwrap();
-        let restored = store.load().unwrap().plan;
+        let mut restored = store.load().unwrap().plan;
+        // Every word and number of `a` comes back; the record of former
+        // numbers also keeps those `b` gave anyone `a` holds (a number
+        // changed back is said and kept as a former one, as an edit would).
+        restored.former_phones.retain(|f| a.former_phones.contains(f));
         prop_assert_eq!(restored.content(), a.content());
     }
 }

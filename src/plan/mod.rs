@@ -31,6 +31,7 @@ pub mod phone;
 pub mod priority;
 pub mod ranking;
 pub mod rehearsal;
+pub mod restored;
 pub mod same;
 pub mod supporter;
 pub mod toml_text;

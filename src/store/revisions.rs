@@ -16,6 +16,7 @@ use super::{Loaded, PLAN_FILE, Saved, Store};
 use crate::error::{Error, Result};
 use crate::plan::edit::{Entry, Rename};
 use crate::plan::parse::{Parsed, parse, to_toml};
+use crate::plan::restored::NumberBack;
 use crate::plan::validate::{Problem, validate};
 use crate::plan::{Plan, RevisionInfo};
 
@@ -569,7 +570,7 @@ impl Store {
         revision: u64,
         now: Datetime,
         note: Option<String>,
-    ) -> Result<(Saved, Option<PathBuf>)> {
+    ) -> Result<(Saved, Option<PathBuf>, Vec<NumberBack>)> {
         let _lock = self.lock()?;
         let old = self.load_revision(revision)?;
         if old.schema_version > crate::plan::SCHEMA_VERSION {
@@ -580,6 +581,7 @@ impl Store {
         }
         let newest = self.newest_revision()?.unwrap_or(0);
         let mut set_aside = None;
+        let mut current = None;
         match self.load() {
             // A plan file from a newer relapse-plan is never written over;
             // once it is moved aside (as the hint says), an older revision
@@ -590,19 +592,26 @@ impl Store {
                 );
             }
             Ok(current) if current.plan.content() == old.content() => {
-                return Ok((Saved::Unchanged(current.plan), None));
+                return Ok((Saved::Unchanged(current.plan), None, Vec::new()));
             }
             Err(Error::NoPlan { .. }) => {}
-            _ => {
+            other => {
                 if self.plan_path().exists() && !self.plan_file_is_saved() {
                     set_aside = Some(self.set_aside_plan_file(now)?);
                 }
+                current = other.ok().map(|loaded| loaded.plan);
             }
         }
         let mut plan = old.content();
+        // A number she replaced since never comes back unsaid, and the
+        // record of her old numbers is kept (Kavya).
+        let back = current
+            .as_ref()
+            .map(|current| plan.carry_numbers_from(current))
+            .unwrap_or_default();
         plan.change_note = Some(note.unwrap_or_else(|| format!("restored revision {revision}")));
         let saved = self.commit(plan, self.next_revision(newest)?, now, &[])?;
-        Ok((Saved::Revision(saved), set_aside))
+        Ok((Saved::Revision(saved), set_aside, back))
     }
 
     /// Whether plan.toml is byte for byte one of the saved revisions, so
