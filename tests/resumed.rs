@@ -221,3 +221,86 @@ fn now_before_the_first_save_shows_what_the_answers_hold() {
     let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
     assert_eq!(draft, LAYLAS_FIRST_DRAFT);
 }
+
+/// Olena, in Berlin, at 50 columns: in `map` she wrote a new strategy,
+/// gave it a first step and was typing the second when she pressed
+/// Ctrl-C. Carrying on promised the words "back on the line when the
+/// question comes again", and the question never came: the strategy was
+/// saved with one step and her words were dropped. Now carrying on goes
+/// to that strategy's next step first, her words on the line.
+#[test]
+fn words_stopped_among_a_strategys_steps_go_back_to_that_strategy() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Олена", "--country", "DE"]);
+    let t = Tmux::start(&env, &["map"], 50);
+    asked(&t, "What situation puts you at risk?");
+    t.type_text("Реклама казино ввечері");
+    t.keys(&["Enter"]);
+    t.wait_for("What kind of situation is it?");
+    t.keys(&["Enter"]);
+    for question in [
+        "What thought comes with it?",
+        "What feeling comes with it?",
+        "What urge comes with it?",
+        "What situation puts you at risk?",
+    ] {
+        asked(&t, question);
+        t.keys(&["Enter"]);
+    }
+    on(&t, "Done with triggers");
+    t.keys(&["Enter"]);
+    t.wait_for("Rate now?");
+    t.keys(&["n", "Enter"]);
+    t.wait_for("has no planned response yet");
+    t.keys(&["y", "Enter"]);
+    on(&t, "Start from an example");
+    t.keys(&["Up", "Enter"]);
+    asked(&t, "What do you call it?");
+    t.type_text("Перейти на інший бік вулиці");
+    t.keys(&["Enter"]);
+    t.wait_for("What kind of strategy is it?");
+    t.keys(&["Enter"]);
+    asked(&t, "Your answer");
+    t.type_text("Іти швидко");
+    t.keys(&["Enter"]);
+    t.wait_for("✔ Your answer · Іти швидко");
+    asked(&t, "Your answer");
+    t.type_text("Написати Каті що я");
+    t.keys(&["C-c"]);
+    t.wait_until_ended();
+    drop(t);
+
+    let t = Tmux::start(&env, &["map"], 50);
+    on(&t, "Carry on with them");
+    t.keys(&["Enter"]);
+    let screen = asked(&t, "Your answer");
+    let words = crate::one_line(&screen);
+    assert!(
+        words.contains("Carrying on with “Перейти на інший бік вулиці”."),
+        "{screen}"
+    );
+    assert!(words.contains("Написати Каті що я"), "{screen}");
+    t.type_text(" вдома");
+    t.keys(&["Enter"]);
+    t.wait_for("✔ Your answer · Написати Каті що я");
+    asked(&t, "Your answer");
+    t.keys(&["Enter"]);
+    on(&t, "Done with triggers");
+    t.keys(&["Enter"]);
+    t.wait_for("Rate now?");
+    t.keys(&["n", "Enter"]);
+    asked(&t, "A sign that things are sliding?");
+    t.keys(&["Enter"]);
+    on(&t, "Done with this section");
+    t.keys(&["Enter"]);
+    on(&t, "Save to my plan");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    let plan = env.plan();
+    assert_eq!(
+        plan.coping[0].steps,
+        ["Іти швидко", "Написати Каті що я вдома"],
+        "{}",
+        t.scrollback()
+    );
+}

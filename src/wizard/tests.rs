@@ -1220,10 +1220,13 @@ fn ctrl_c_among_a_new_strategys_steps_keeps_it_linked_and_its_words_its_own() {
     assert_eq!(payday.coping.len(), 1, "linked before its steps");
     assert_eq!(draft.plan.coping[0].steps, ["बैंक जाकर फ़ॉर्म भर"]);
 
-    // Carrying on, a second new strategy's first step starts empty: the
-    // words wait for the strategy they were typed in.
+    // Carrying on goes back to that strategy's next step first, the words
+    // on the line (Olena: they were promised back and never asked for);
+    // a second new strategy's first step starts empty.
     let mut ask = Scripted::new([
         "Carry on with them",
+        "<keep>",
+        "",
         "Write a new strategy",
         "दीदी को फ़ोन करना",
         "<enter>",
@@ -1233,13 +1236,88 @@ fn ctrl_c_among_a_new_strategys_steps_keeps_it_linked_and_its_words_its_own() {
     ]);
     session::run(&store, &mut ask, MAP, start(), flow).unwrap();
     let said = ask.transcript.join("\n");
+    assert!(
+        said.contains("Carrying on with “वेतन सीधे पति के खाते में”."),
+        "{said}"
+    );
     let plan = store.load();
     assert_eq!(plan.coping.len(), 2, "{said}");
-    assert_eq!(plan.coping[0].steps, ["बैंक जाकर फ़ॉर्म भर"], "{said}");
+    assert_eq!(
+        plan.coping[0].steps,
+        ["बैंक जाकर फ़ॉर्म भर", "पति से बात कर"],
+        "{said}"
+    );
     assert!(plan.coping[1].steps.is_empty(), "{said}");
     assert_eq!(plan.trigger("payday").unwrap().coping.len(), 2, "{said}");
-    // Never dropped unseen: saved without going back, they are shown.
-    assert!(said.contains("“पति से बात कर”"), "{said}");
+    assert!(!said.contains("Not in your plan"), "{said}");
+
+    // Stopped again there; carrying on, she clears the line: nothing is
+    // added, and the words were said to her when she came back.
+    let mut ask = Scripted::new([
+        "Write a new strategy",
+        "दीदी के घर जाना",
+        "<enter>",
+        "<ctrl-c>बस पकड़",
+    ]);
+    let stopped = session::run(&store, &mut ask, MAP, start(), flow);
+    assert!(matches!(stopped, Err(Error::Cancelled)));
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        "",
+        "Done with this one",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    assert!(said.contains("you were typing “बस पकड़”"), "{said}");
+    assert!(store.load().coping[2].steps.is_empty(), "{said}");
+}
+
+/// Olena: Ctrl-C while rewording an example's step in `new`; carrying on,
+/// the words come back on that strategy's next step, never lost.
+#[test]
+fn ctrl_c_on_an_example_step_brings_the_words_back_to_that_strategy() {
+    let store = Memory::default();
+    let mut plan = Plan::new("Олена".into(), Some("DE".into()));
+    plan.triggers.push(crate::plan::Trigger::new(
+        "casino".into(),
+        "Реклама казино ввечері".into(),
+    ));
+    store.commit(plan, "made");
+    let flow = |w: &mut Wizard| {
+        w.run_step("responses")?;
+        finish(w)
+    };
+    let example = super::triggers::EXAMPLES[0];
+    let mut ask = Scripted::new([
+        "Start from an example",
+        example.0,
+        "Чекаю 30 хвилин",
+        "<enter>",
+        "<ctrl-c>Чекаю 30 хвилин, нічого не вирішую",
+    ]);
+    let stopped = session::run(&store, &mut ask, MAP, start(), flow);
+    assert!(matches!(stopped, Err(Error::Cancelled)));
+    let mut ask = Scripted::new([
+        "Carry on with them",
+        "<keep>",
+        "",
+        "Done with this one",
+        "Save to my plan",
+    ]);
+    session::run(&store, &mut ask, MAP, start(), flow).unwrap();
+    let said = ask.transcript.join("\n");
+    assert!(
+        said.contains("Carrying on with “Чекаю 30 хвилин”."),
+        "{said}"
+    );
+    let plan = store.load();
+    assert_eq!(
+        plan.coping[0].steps.last().map(String::as_str),
+        Some("Чекаю 30 хвилин, нічого не вирішую"),
+        "{said}"
+    );
+    assert!(!said.contains("Not in your plan"), "{said}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::render::counted;
 
 /// Coping skills offered as starting points, never imposed: the person
 /// rewrites each step in their own words (Enter keeps it).
-const EXAMPLES: &[(&str, CopingKind, &[&str])] = &[
+pub(super) const EXAMPLES: &[(&str, CopingKind, &[&str])] = &[
     (
         "Urge surfing",
         CopingKind::Internal,
@@ -64,6 +64,7 @@ impl Wizard<'_> {
         self.say(
             "A trigger is a situation that puts you at risk. For each one, note the thoughts, feelings and urges it brings, one at a time; Enter on an empty line when you're done.",
         )?;
+        self.carry_on_strategy()?;
         // A stop in the middle of a trigger's questions carries on there.
         let open = self.draft.open_trigger.clone();
         if let Some(i) =
@@ -330,6 +331,7 @@ impl Wizard<'_> {
                 .show("There are no triggers yet, so there is nothing to plan a response for.");
         }
         self.say("For each trigger, choose what you will do: a coping strategy, a person to call, or both.")?;
+        self.carry_on_strategy()?;
         let order: Vec<String> = sorted(&self.draft.plan.triggers)
             .iter()
             .map(|t| t.id.clone())
@@ -543,24 +545,58 @@ impl Wizard<'_> {
         if let Some(example) = example {
             self.say("Put each step in your own words (Enter keeps it, empty removes it).")?;
             for step in example.2 {
-                if let Some(text) = self.ask.text("This step, in your words", step)? {
-                    self.plan().coping[i].steps.push(text);
-                    self.keep()?;
-                    let j = self.draft.plan.coping[i].steps.len() - 1;
-                    self.mind_who_it_names(super::lists::Words::CopingStep(i, j))?;
+                let key = steps_key(&self.draft.plan.coping[i].id);
+                if let Some(text) = self.ask_about(key, "This step, in your words", step)? {
+                    self.add_step(i, text)?;
                 }
             }
         }
+        self.more_steps(i, &next_step)
+    }
+
+    /// Words a Ctrl-C stopped among a strategy's steps: that strategy's
+    /// next step is asked first, the words back on the line. They were
+    /// promised back "when the question comes again", and it never came
+    /// (Olena, in `new` and in `map`).
+    pub(super) fn carry_on_strategy(&mut self) -> Result<()> {
+        let Some(i) = self.waiting_about().and_then(|key| {
+            let id = key.strip_prefix("coping:")?.strip_suffix(":steps")?;
+            self.draft.plan.coping.iter().position(|c| c.id == id)
+        }) else {
+            return Ok(());
+        };
+        let name = crate::render::clean(&self.draft.plan.coping[i].name);
+        self.say(&format!("Carrying on with “{name}”."))?;
+        let next_step = format!(
+            "What's the next step for “{}”? (empty to finish)",
+            crate::prompt::shorten(&name, 30)
+        );
+        self.more_steps(i, &next_step)
+    }
+
+    /// Asks for strategy `i`'s next steps until an empty answer.
+    fn more_steps(&mut self, i: usize, question: &str) -> Result<()> {
         loop {
-            let Some(text) = self.ask.text(&next_step, "")? else {
+            let key = steps_key(&self.draft.plan.coping[i].id);
+            let Some(text) = self.ask_about(key, question, "")? else {
                 return Ok(());
             };
-            self.plan().coping[i].steps.push(text);
-            self.keep()?;
-            let j = self.draft.plan.coping[i].steps.len() - 1;
-            self.mind_who_it_names(super::lists::Words::CopingStep(i, j))?;
+            self.add_step(i, text)?;
         }
     }
+
+    fn add_step(&mut self, i: usize, text: String) -> Result<()> {
+        self.plan().coping[i].steps.push(text);
+        self.keep()?;
+        let j = self.draft.plan.coping[i].steps.len() - 1;
+        self.mind_who_it_names(super::lists::Words::CopingStep(i, j))
+    }
+}
+
+/// What words typed into a strategy's steps are about: that strategy,
+/// whatever its name or place.
+fn steps_key(id: &str) -> String {
+    format!("coping:{id}:steps")
 }
 
 fn link(links: &mut Vec<String>, id: String) {
