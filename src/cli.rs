@@ -1094,7 +1094,7 @@ pub struct ContactExport {
     pub force: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ContactEdit {
     /// The person: their number in `contact list`, their name, or their id.
     pub id: String,

@@ -258,6 +258,25 @@ pub enum Error {
         number: usize,
     },
 
+    /// Someone marked "do not involve" (by `contact add`, `edit` or
+    /// `import`, with no terminal to ask on) with the number, or the name,
+    /// of someone she turns to: that helper would vanish from `now`, the
+    /// card and the printout without a word (Mulu's sister, one number
+    /// typed two ways).
+    #[error(
+        "{typed} is also the {what} of {helper}, someone you turn to: with {name} marked not to involve, {helper} would be left off your crisis screen, card and printout. Nothing was changed"
+    )]
+    WouldLeaveOff {
+        /// The number (or name) as typed, quoted.
+        typed: String,
+        /// "number" or "name".
+        what: &'static str,
+        /// The helper's name, quoted.
+        helper: String,
+        /// The name of the one marked not to involve, quoted.
+        name: String,
+    },
+
     /// Someone marked "do not involve" (by `contact add` or `edit`) whose
     /// number, or name, is one of her own numbers: `now` would go on
     /// offering it to call in a crisis (Trudy: her emergency number, then
@@ -933,6 +952,9 @@ impl Error {
             }
             // Her choice and her safety first, the command last (Noa: a
             // command first read as being told to undo her own choice).
+            Error::WouldLeaveOff { what, .. } => format!(
+                "check the {what} you typed. If they really share it (one home phone), run the same command in a terminal, which asks whether to keep it"
+            ),
             Error::IsNotToInvolve { theirs, number, .. }
             | Error::ChangedToNotToInvolve { theirs, number, .. } => format!(
                 "you marked {theirs} as someone not to involve, and your plan keeps to that to keep you safe. If that has changed, it is your choice: `relapse-plan contact edit {number} --role help` makes them someone you can turn to"

@@ -33,6 +33,8 @@ mod hostile;
 mod keys;
 #[cfg(unix)]
 mod late_night;
+#[cfg(unix)]
+mod left_off_by_number;
 mod lists;
 mod local_day;
 mod lockscreen;

@@ -52,6 +52,20 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             {
                 not_to_involve(&loaded.plan, &args.name, args.phone.as_deref())?;
             }
+            let mut left_off = Vec::new();
+            if role == Role::DoNotInvolve
+                && let Ok(loaded) = ctx.load()
+            {
+                let mut after = loaded.plan.clone();
+                after.contacts.push(Contact {
+                    id: after.new_id::<Contact>(&args.name),
+                    name: args.name.clone(),
+                    phone: args.phone.clone(),
+                    role,
+                    reachable: None,
+                });
+                left_off = keep_or_change(ctx, &loaded.plan, &after, Error::NotAdded)?;
+            }
             save(ctx, |plan| {
                 if role != Role::DoNotInvolve {
                     not_to_involve(plan, &args.name, args.phone.as_deref())?;
@@ -78,6 +92,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             })?;
             say_tidied(ctx, &tidied)?;
             warn(ctx, length)?;
+            say_tidied(ctx, &left_off)?;
             warn(ctx, doubt)
         }
         ContactCommand::Edit(mut args) => {
@@ -122,6 +137,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 }
                 _ => (None, None),
             };
+            let left_off = edit_leaves_off(ctx, &args)?;
             // Her crisis steps still holding the number she changed are
             // named after the save: her words stay as written.
             let mut old_number = None;
@@ -140,6 +156,7 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             })?;
             say_tidied(ctx, &tidied)?;
             warn(ctx, length)?;
+            say_tidied(ctx, &left_off)?;
             if let Some(old) = old_number {
                 let how = match stale.as_slice() {
                     [(n, _)] => format!("`relapse-plan step edit {n} \"…\"` changes it."),
@@ -358,6 +375,64 @@ fn not_to_involve(plan: &Plan, name: &str, phone: Option<&str>) -> Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// Asks before a change that would leave someone she turns to off every
+/// screen (see [`Plan::newly_left_off`]): someone marked not to involve
+/// given the number (or the name) of a helper, as one number typed two
+/// ways ("+251 91 123 4567", "0911 23 45 67") made Mulu's sister vanish
+/// from `now` without a word. On a terminal, asked whether to keep it
+/// (`no` when she would rather not); with none, refused with a hint. What
+/// to say once it is saved is returned: where it leaves them off.
+fn keep_or_change(ctx: &Ctx, before: &Plan, after: &Plan, no: Error) -> Result<Vec<String>> {
+    let Some(left) = after.newly_left_off(before).into_iter().next() else {
+        return Ok(Vec::new());
+    };
+    let quoted = crate::render::quoted;
+    let (what, typed) = if left.by_number {
+        (
+            "number",
+            left.them.phone.as_deref().unwrap_or_default().trim(),
+        )
+    } else {
+        ("name", left.them.name.as_str())
+    };
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Err(Error::WouldLeaveOff {
+            typed: quoted(typed),
+            what,
+            helper: quoted(&left.helper.name),
+            name: quoted(&left.them.name),
+        });
+    };
+    ask.show(&format!(
+        "{} is the same {what} as {}, someone you turn to. With {} marked not to involve, {} would be left off your crisis screen, card and printout.",
+        quoted(typed),
+        quoted(&left.helper.name),
+        quoted(&left.them.name),
+        quoted(&left.helper.name),
+    ))?;
+    if ask.confirm("Keep it anyway?", false)? {
+        Ok(vec![format!(
+            "{} is left off your crisis screen, card and printout while it shares this {what}; each says so.",
+            quoted(&left.helper.name)
+        )])
+    } else {
+        Err(no)
+    }
+}
+
+/// [`keep_or_change`] for `contact edit`: the change tried on a copy of
+/// the plan (a change the save will refuse asks nothing).
+fn edit_leaves_off(ctx: &mut Ctx, args: &ContactEdit) -> Result<Vec<String>> {
+    let Ok(loaded) = ctx.load() else {
+        return Ok(Vec::new());
+    };
+    let mut after = loaded.plan.clone();
+    if edit(&mut after, args.clone()).is_err() {
+        return Ok(Vec::new());
+    }
+    keep_or_change(ctx, &loaded.plan, &after, Error::NotChanged)
 }
 
 /// `contact edit 2` with nothing to change said only "Nothing changed"
@@ -613,6 +688,8 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let (new, mut not_to_involve) = without_not_to_involve(&plan, sorted.new, role);
     not_to_involve.splice(0..0, marked);
     say_not_to_involve(ctx, &plan, &not_to_involve)?;
+    let (new, leaving_off) = without_leaving_off(&plan, new, role);
+    say_leaving_off(ctx, &leaving_off)?;
     let (new, old) = without_old_numbers(&plan, new);
     say_old_numbers(ctx, &plan, &old)?;
     say_shared_numbers(ctx, &plan, &new)?;
@@ -634,6 +711,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
             } else if sorted.other_number.is_empty()
                 && sorted.alike.is_empty()
                 && not_to_involve.is_empty()
+                && leaving_off.is_empty()
                 && old.is_empty()
                 && !left_out_mine
                 && own.other_numbers.is_empty()
@@ -1072,6 +1150,84 @@ fn without_not_to_involve(plan: &Plan, cards: Vec<Card>, role: Role) -> (Vec<Car
         plan.not_to_involve_like(&card.name, card.phone.as_deref(), None)
             .is_none()
     })
+}
+
+/// Brought in as people not to involve, the cards that would leave
+/// someone she turns to off every screen (see [`Plan::newly_left_off`]),
+/// each with that person's name and whether by number: set aside, never
+/// imported in silence (Mulu's sister, her number typed another way).
+/// Asked again until none is left, so two cards on one helper's number
+/// are both set aside.
+fn without_leaving_off(
+    plan: &Plan,
+    mut cards: Vec<Card>,
+    role: Role,
+) -> (Vec<Card>, Vec<(Card, String, bool)>) {
+    let mut set_aside = Vec::new();
+    if role != Role::DoNotInvolve {
+        return (cards, set_aside);
+    }
+    loop {
+        let mut after = plan.clone();
+        after
+            .contacts
+            .extend(cards.iter().enumerate().map(|(i, card)| Contact {
+                // No id a plan can hold: never taken for one of hers.
+                id: format!("\u{0}{i}"),
+                name: card.name.clone(),
+                phone: card.phone.clone(),
+                role,
+                reachable: None,
+            }));
+        let mut found: Vec<(usize, String, bool)> = after
+            .newly_left_off(plan)
+            .into_iter()
+            .filter_map(|left| {
+                let i = left.them.id.strip_prefix('\u{0}')?.parse().ok()?;
+                Some((i, left.helper.name.clone(), left.by_number))
+            })
+            .collect();
+        if found.is_empty() {
+            return (cards, set_aside);
+        }
+        found.sort_by_key(|(i, _, _)| std::cmp::Reverse(*i));
+        found.dedup_by_key(|(i, _, _)| *i);
+        for (i, helper, by_number) in found {
+            set_aside.push((cards.remove(i), helper, by_number));
+        }
+        set_aside.sort_by_key(|(card, _, _)| card.position);
+    }
+}
+
+/// Names each card [`without_leaving_off`] set aside, with the person it
+/// would leave off and the command that adds it anyway (it asks first).
+fn say_leaving_off(ctx: &mut Ctx, cards: &[(Card, String, bool)]) -> Result<()> {
+    if cards.is_empty() {
+        return Ok(());
+    }
+    let word = crate::render::rescue::shell_word;
+    let lines = cards
+        .iter()
+        .map(|(card, helper, by_number)| {
+            let number = card.phone.as_deref().map_or_else(|| "no number".to_string(), clean);
+            let phone = card
+                .phone
+                .as_deref()
+                .map(|p| format!(" --phone {}", word(p)))
+                .unwrap_or_default();
+            format!(
+                "{} · {number} (the same {} as {}, someone you turn to. If that is right, `relapse-plan contact add --name {}{phone} --do-not-involve` asks whether to keep it)",
+                clean(&card.name),
+                if *by_number { "number" } else { "name" },
+                crate::render::quoted(helper),
+                word(&card.name),
+            )
+        })
+        .collect();
+    ctx.say(&format!(
+        "Not imported: the number or name of someone you turn to, so they would be left off your crisis screen, card and printout:\n{}",
+        listed(lines)
+    ))
 }
 
 /// Names each card left out as someone not to involve, with her own

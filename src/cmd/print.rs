@@ -474,6 +474,13 @@ fn say_left_off(ctx: &mut Ctx, lock_screen: bool, notes: &[String]) -> Result<()
         "the card"
     };
     for note in notes {
+        // Someone left off for sharing a number with someone not to
+        // involve is left off the full plan too (said there): "the full
+        // plan has it whole" was not true (Mulu).
+        if note.ends_with("marked not to involve)") {
+            ctx.say(&format!("On {on}, {note}; the full plan says so too."))?;
+            continue;
+        }
         let it = it_or_them(note);
         ctx.say(&format!("On {on}, {note}; the full plan has {it} whole."))?;
     }

@@ -319,7 +319,8 @@ fn hidden_numbers(
 /// never "valid" (Trudy's hand edit made Dermot's number her emergency
 /// number).
 fn own_numbers(args: &ValidateArgs, plan: &crate::plan::Plan) -> Result<()> {
-    let own = crate::plan::validate::own_number_problems(plan);
+    let mut own = crate::plan::validate::own_number_problems(plan);
+    own.extend(crate::plan::validate::left_off_problems(plan));
     if own.is_empty() {
         return Ok(());
     }

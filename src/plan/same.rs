@@ -350,6 +350,60 @@ impl Plan {
             })
             .collect()
     }
+
+    /// The people to turn to left off only because their number is the
+    /// number of someone marked "do not involve" (a shared home phone, or
+    /// one number typed two ways), each with that person: every screen
+    /// and page that leaves them off says so. One who is that person under
+    /// another spelling is not among them: theirs to leave out (Niran).
+    pub fn helpers_sharing_a_number(&self) -> Vec<(&Contact, &Contact)> {
+        self.helpers_not_to_involve()
+            .into_iter()
+            .filter(|(helper, them)| {
+                !same_name(&helper.name, &them.name) && !same_person_name(&them.name, &helper.name)
+            })
+            .collect()
+    }
+
+    /// The people to turn to whom this plan leaves off as the same person
+    /// as someone not to involve, and `before` did not: what a change
+    /// (someone marked not to involve, a number typed) would make vanish
+    /// from `now`, the card and the printout. Each with that person, and
+    /// whether it is by their number (else by their name). Mulu's sister,
+    /// "+251 91 123 4567", vanished when "0911 23 45 67" was saved for
+    /// someone not to involve.
+    pub fn newly_left_off(&self, before: &Plan) -> Vec<LeftOff<'_>> {
+        let was: Vec<&str> = before
+            .helpers_not_to_involve()
+            .into_iter()
+            .map(|(helper, _)| helper.id.as_str())
+            .collect();
+        let country = self.country.as_deref();
+        self.helpers_not_to_involve()
+            .into_iter()
+            .filter(|(helper, _)| !was.contains(&helper.id.as_str()))
+            .map(|(helper, them)| LeftOff {
+                helper,
+                them,
+                by_number: matches!(
+                    (helper.phone.as_deref(), them.phone.as_deref()),
+                    (Some(a), Some(b)) if same_number(a, b, country)
+                ),
+            })
+            .collect()
+    }
+}
+
+/// Someone to turn to whom a change would leave off every screen (see
+/// [`Plan::newly_left_off`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LeftOff<'p> {
+    /// The person to turn to.
+    pub helper: &'p Contact,
+    /// The person marked "do not involve" they would be taken for.
+    pub them: &'p Contact,
+    /// Whether by their number (else by their name).
+    pub by_number: bool,
 }
 
 /// The people marked "do not involve" in a plan, their names and numbers

@@ -295,6 +295,31 @@ pub fn own_number_problems(plan: &Plan) -> Vec<Problem> {
         .collect()
 }
 
+/// The people to turn to left off every screen only because their number
+/// is the number of someone she marked "do not involve" (see
+/// [`Plan::helpers_sharing_a_number`]): a hand edit, or a plan saved
+/// before this was asked, can hold both. Not checked on every load, as
+/// `now` must always open (it says who it leaves off), but `validate`
+/// names each as a problem: Mulu's sister vanished from `now` while
+/// `validate` called the plan valid.
+pub fn left_off_problems(plan: &Plan) -> Vec<Problem> {
+    plan.helpers_sharing_a_number()
+        .into_iter()
+        .map(|(helper, them)| {
+            let index = plan.contacts.iter().position(|c| c.id == helper.id);
+            let at = At::entry("contact", index, &helper.id, &helper.name).field("phone");
+            problem(
+                at,
+                format!(
+                    "is also the number of “{}”, whom your plan marks not to involve in a crisis; “{}” is left off your crisis screen, card and printout until one of the two numbers is changed",
+                    brief(&them.name),
+                    brief(&helper.name)
+                ),
+            )
+        })
+        .collect()
+}
+
 /// A problem at `at`.
 fn problem(at: At, message: String) -> Problem {
     Problem {

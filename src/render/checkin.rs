@@ -412,7 +412,10 @@ fn write_plan_for_now(
         .iter()
         .filter(|c| matches!(c.role, Role::Help | Role::Professional) && offer.may_offer(c))
         .collect();
-    if !helpers.is_empty() {
+    // Who is left off for sharing a number with someone not to involve is
+    // said, as on `now`: never gone without a word (Mulu's sister).
+    let hidden = super::hidden_helper_notes(plan);
+    if !helpers.is_empty() || !hidden.is_empty() {
         writeln!(w, "{}", heading("People who help", style))?;
         for c in helpers {
             // The number through render::phone, with its warning when it
@@ -425,6 +428,9 @@ fn write_plan_for_now(
             let separator =
                 separator_for(style, &facts.iter().map(String::as_str).collect::<Vec<_>>());
             writeln!(w, "{}", wrap(&facts.join(separator), width, "  ", "    "))?;
+        }
+        for note in &hidden {
+            writeln!(w, "{}", wrap(note, width, "  ", "   "))?;
         }
     }
     write_lines(w, lines, plan.own_emergency_to_call(), width, style)?;

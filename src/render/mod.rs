@@ -226,12 +226,8 @@ pub fn hidden_helper_notes(plan: &crate::plan::Plan) -> Vec<String> {
 /// The people to turn to left out only for sharing a number with someone
 /// not to involve (see [`hidden_helper_notes`]).
 pub fn hidden_helpers(plan: &crate::plan::Plan) -> Vec<&crate::plan::Contact> {
-    use crate::plan::same::{same_name, same_person_name};
-    plan.helpers_not_to_involve()
+    plan.helpers_sharing_a_number()
         .into_iter()
-        .filter(|(helper, them)| {
-            !same_name(&helper.name, &them.name) && !same_person_name(&them.name, &helper.name)
-        })
         .map(|(helper, _)| helper)
         .collect()
 }

@@ -387,15 +387,7 @@ pub fn build(
             .collect()
     };
     let coping_of = |kind: CopingKind| coping_items(plan, kind, m);
-    let people_of = |role: Role| -> Vec<Item> {
-        plan.contacts
-            .iter()
-            // Never as help someone who is the same person as one not to
-            // involve, however the plan spells them.
-            .filter(|c| c.role == role && (role == Role::DoNotInvolve || offer.may_offer(c)))
-            .map(|c| person(c, m))
-            .collect()
-    };
+    let people_of = |role: Role| people_items(plan, &offer, role, m);
 
     add(
         Rank::Crisis,
@@ -474,6 +466,36 @@ pub fn build(
         sections,
         footer,
     }
+}
+
+/// The people of `role`, for the printout. Never as help someone who is
+/// the same person as one not to involve, however the plan spells them;
+/// one left off for sharing the number of someone not to involve is said,
+/// where she would look for them: Mulu's sister was simply gone from the
+/// page.
+fn people_items(
+    plan: &Plan,
+    offer: &crate::plan::same::NotToInvolve<'_>,
+    role: Role,
+    m: Medium,
+) -> Vec<Item> {
+    let sharing = super::hidden_helpers(plan);
+    plan.contacts
+        .iter()
+        .filter(|c| c.role == role)
+        .filter_map(|c| {
+            if role == Role::DoNotInvolve || offer.may_offer(c) {
+                Some(person(c, m))
+            } else {
+                sharing.iter().any(|h| h.id == c.id).then(|| {
+                    Item::Bullet(format!(
+                        "{}: left off, as it is the number of someone you said not to involve",
+                        m.show(&c.name)
+                    ))
+                })
+            }
+        })
+        .collect()
 }
 
 /// Numbers the stages that print 1, 2, 3…, in order.
