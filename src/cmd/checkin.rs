@@ -193,7 +193,7 @@ fn reply(
         &mut shown,
         plan,
         entry,
-        (recorded, asked.answers.acted),
+        (recorded, &asked.answers),
         shown_stretch,
         lapse_plan_shown,
         (style, clock_today),

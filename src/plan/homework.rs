@@ -959,6 +959,7 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
     let window = Window {
         from: assignment.assigned.date.map(days_from_civil),
         to: assignment.due.date.map(days_from_civil),
+        set_at: assignment.set_at(),
     };
     let set_on = assignment.assigned.date.map(super::date::long_date);
     let mut weighed: HashMap<&Task, Progress> = HashMap::new();
@@ -1093,12 +1094,37 @@ mod v2 {
 struct Window {
     from: Option<i64>,
     to: Option<i64>,
+    /// The moment it was set (seconds since 1970), when its id says.
+    set_at: Option<i64>,
 }
 
 impl Window {
     /// Whether local day `day` is in the homework's time.
     fn holds(self, day: i64) -> bool {
         self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+
+    /// Whether a check-in counts: its day is in the homework's time, or
+    /// it was made after the homework was set and filed on an earlier
+    /// night (at 00:20, "for tonight", right after `homework start`: she
+    /// checked in after the homework began, and saw 0 of 2; Linh's
+    /// client, issue 13). Only the night before: a check-in filed on an
+    /// earlier day (an edited file, a `--date` a week back) counts for
+    /// nothing, whenever it was made.
+    fn counts(self, check_in: &CheckIn) -> bool {
+        let day = check_in.day_number();
+        if self.holds(day) {
+            return true;
+        }
+        let night_before = self.from.is_some_and(|from| day == from - 1);
+        night_before
+            && self.set_at.is_some_and(|set| {
+                check_in
+                    .times
+                    .iter()
+                    .filter_map(unix_seconds)
+                    .any(|t| t >= set)
+            })
     }
 
     /// Whether the moment `at` (UTC) can be in it: a day of slack at each
@@ -1118,11 +1144,7 @@ fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> 
         // outside the homework's time is still handed in but counts for
         // nothing here.
         TaskKind::CheckIn => {
-            let in_time = e
-                .check_ins
-                .iter()
-                .filter(|c| window.holds(c.day_number()))
-                .count();
+            let in_time = e.check_ins.iter().filter(|c| window.counts(c)).count();
             at_least(task, in_time, "days checked in")
         }
         // "Add" and "map" tasks count what is new since the homework began

@@ -901,8 +901,9 @@ fn check_ins(
     }
     for e in entries {
         let mut line = format!(
-            "{}: urge {}, distress {}",
+            "{}{}: urge {}, distress {}",
             day_label(entries, e.day_number(), today),
+            super::checkin::times_that_day(e),
             e.urge,
             e.distress
                 .map_or_else(|| "not given".to_string(), |d| d.to_string())
