@@ -109,7 +109,7 @@ fn a_second_check_in_the_same_day_adds_to_it() {
             "evening",
         ],
     );
-    assert!(out.contains("checked in 2 times today"), "{out}");
+    assert!(out.contains("checked in twice today"), "{out}");
     let log = check_ins(&env);
     let entries = log["check_ins"].as_array().unwrap();
     assert_eq!(entries.len(), 1);
@@ -350,7 +350,7 @@ fn the_local_day_is_the_persons_far_from_utc() {
         &["--urge", "4"],
     );
     assert!(out.contains("Sun 22 Nov"), "{out}");
-    assert!(out.contains("checked in 2 times today"), "{out}");
+    assert!(out.contains("checked in twice today"), "{out}");
     assert_eq!(days(&env), ["2026-11-22", "2026-11-23"]);
 }
 

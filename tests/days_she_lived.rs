@@ -170,7 +170,10 @@ fn a_check_in_for_last_night_made_after_the_homework_began_counts() {
         "2026-11-23T14:00:00Z",
         &["review", hand_in.to_str().unwrap()],
     );
-    assert!(review.contains("2 of 2 days checked in"), "{review}");
+    assert!(
+        review.contains("(2 days checked in since 23 November 2026)"),
+        "{review}"
+    );
     assert!(
         review.contains("Sun 22 Nov: urge 2, distress 6"),
         "{review}"
@@ -222,4 +225,73 @@ fn a_check_in_for_last_night_made_after_the_homework_began_counts() {
         &["homework", "status"],
     );
     assert!(status.contains("(0 of 2 days checked in"), "{status}");
+}
+
+/// Before: "1 of 1 new reasons", "0 of 0 triggers rated", "1 day checked
+/// in from Sun 22 Nov to Sun 22 Nov", "checked in 2 times today": counts
+/// read as a form fills them in. Now each reads as a person writes it,
+/// with 0, 1 and 2.
+#[test]
+fn counts_read_as_a_person_writes_them_with_none_one_and_two() {
+    let env = Env::new();
+    at(&env, SAIGON, "2026-11-20T01:00:00Z", &["init"]);
+    let file = env.home().join("homework.toml");
+    at(
+        &env,
+        SAIGON,
+        "2026-11-20T01:00:00Z",
+        &[
+            "homework",
+            "assign",
+            "-o",
+            file.to_str().unwrap(),
+            "--therapist",
+            "Linh",
+            "--client",
+            "An",
+            "--due",
+            "2026-11-30",
+            "--task",
+            "add-reasons=1",
+            "--task",
+            "rank-triggers",
+            "--task",
+            "check-in=2",
+        ],
+    );
+    let now = "2026-11-20T02:00:00Z";
+    at(
+        &env,
+        SAIGON,
+        now,
+        &["homework", "start", file.to_str().unwrap()],
+    );
+    let status = || at(&env, SAIGON, now, &["homework", "status"]).0;
+    let none = status();
+    assert!(none.contains("(0 of 1 new reason since"), "{none}");
+    assert!(none.contains("(no triggers yet)"), "{none}");
+    assert!(none.contains("(0 of 2 days checked in since"), "{none}");
+    at(&env, SAIGON, now, &["reason", "add", "My daughter"]);
+    let one = status();
+    assert!(
+        one.contains("(1 new reason since 20 November 2026)"),
+        "{one}"
+    );
+    assert!(!one.contains("1 of 1"), "{one}");
+    at(&env, SAIGON, now, &["reason", "add", "The sea"]);
+    let two = status();
+    assert!(
+        two.contains("(2 new reasons since 20 November 2026, more than the 1 asked)"),
+        "{two}"
+    );
+    let first = check_in(&env, now, "3", "2", &[]);
+    assert!(first.contains("Checked in for"), "{first}");
+    let second = check_in(&env, "2026-11-20T03:00:00Z", "3", "2", &[]);
+    assert!(
+        second.contains("you have checked in twice today"),
+        "{second}"
+    );
+    let (review, _) = at(&env, SAIGON, now, &["review"]);
+    assert!(review.contains("1 day checked in: "), "{review}");
+    assert!(!review.contains(" to today"), "{review}");
 }

@@ -77,12 +77,12 @@ pub fn write_reply(
     let said = match recorded {
         Recorded::New => format!("Checked in for {day}. Thank you for taking the minute."),
         Recorded::Updated if when == "today" => format!(
-            "Added to your check-in for {day} (you have checked in {} times today).",
-            entry.times.len()
+            "Added to your check-in for {day} (you have checked in {} today).",
+            times(entry.times.len())
         ),
         Recorded::Updated => format!(
-            "Added to your check-in for {day} (you have checked in for it {} times).",
-            entry.times.len()
+            "Added to your check-in for {day} (you have checked in for it {}).",
+            times(entry.times.len())
         ),
     };
     writeln!(w, "{}", wrap(&said, width, "", ""))?;
@@ -132,6 +132,15 @@ pub fn write_reply(
         writeln!(w, "{}", wrap(&stretch_words(s), width, "", ""))?;
     }
     Ok(())
+}
+
+/// How often, as a person says it: "twice", "3 times" (never "2 times").
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
 }
 
 /// How many times she checked in on a day, said after the day's name
