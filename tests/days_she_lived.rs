@@ -295,3 +295,54 @@ fn counts_read_as_a_person_writes_them_with_none_one_and_two() {
     assert!(review.contains("1 day checked in: "), "{review}");
     assert!(!review.contains(" to today"), "{review}");
 }
+
+/// Before: a key typed into check-ins.toml by hand (`distres`) refused
+/// that night's check-in, after every question was asked. Now the
+/// check-in is saved beside the log, in check-ins.waiting.toml, which is
+/// said with the line to mend; her file is left byte for byte; and once
+/// it is mended, the next check-in brings the waiting one into the log.
+#[test]
+fn a_hand_edited_log_never_blocks_a_check_in_and_is_never_written_over() {
+    let env = Env::with_example();
+    check_in(&env, "2026-11-21T08:00:00Z", "2", "3", &[]);
+    let log = env.plan_dir().join("check-ins.toml");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let edited = text.replacen("urge = 2\n", "urge = 2\ndistres = 4\n", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&log, &edited).unwrap();
+    let ran = env
+        .test([
+            "check-in",
+            "--urge",
+            "8",
+            "--acted",
+            "no",
+            "--distress",
+            "9",
+        ])
+        .env("TZ", SAIGON)
+        .env("RELAPSE_PLAN_NOW", "2026-11-22T08:00:00Z")
+        .run();
+    let said = one_line(&ran.stderr);
+    assert!(said.contains("Your check-in is saved, in `"), "{said}");
+    assert!(said.contains("check-ins.waiting.toml"), "{said}");
+    assert!(said.contains("line 7"), "{said}");
+    assert!(said.contains("`distres`"), "{said}");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), edited);
+    let waiting = env.plan_dir().join("check-ins.waiting.toml");
+    let kept = std::fs::read_to_string(&waiting).unwrap();
+    assert!(kept.contains("distress = 9"), "{kept}");
+    // Mended by hand: the next check-in brings the waiting one in.
+    std::fs::write(&log, &text).unwrap();
+    check_in(&env, "2026-11-22T14:00:00Z", "1", "2", &[]);
+    assert!(!waiting.exists());
+    let (trends, _) = at(&env, SAIGON, "2026-11-22T14:05:00Z", &["--plain", "trends"]);
+    assert!(
+        trends.contains("Sun 22 Nov (2 check-ins, the highest of each): urge 8, distress 9"),
+        "{trends}"
+    );
+    assert!(
+        trends.contains("Sat 21 Nov: urge 2, distress 3"),
+        "{trends}"
+    );
+}

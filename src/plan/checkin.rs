@@ -233,29 +233,41 @@ impl CheckInLog {
             return Some(Recorded::Updated);
         }
         let moved = self.entries.remove(at);
-        let target = days_from_civil(to);
+        let mut moved = moved;
+        moved.day = date_only(to);
+        Some(self.join(moved))
+    }
+
+    /// Adds `other` as the check-in of its day, joined to the one the log
+    /// holds for that day as a second check-in is: nothing either said is
+    /// lost, and a moment already there is not added twice (so joining the
+    /// same check-in again changes nothing).
+    pub fn join(&mut self, other: CheckIn) -> Recorded {
+        let target = other.day_number();
         let position = self.entries.iter().rposition(|e| e.day_number() <= target);
         if let Some(i) = position
             && self.entries[i].day_number() == target
         {
             let entry = &mut self.entries[i];
-            entry.times.extend(moved.times);
-            entry.urge = entry.urge.max(moved.urge);
-            entry.acted = entry.acted.max(moved.acted);
-            union(&mut entry.signs, moved.signs);
-            union(&mut entry.did, moved.did);
-            union(&mut entry.used, moved.used);
-            entry.distress = highest(entry.distress, moved.distress);
-            union(&mut entry.notes, moved.notes);
-            for (key, value) in moved.other {
+            for at in other.times {
+                if !entry.times.contains(&at) {
+                    entry.times.push(at);
+                }
+            }
+            entry.urge = entry.urge.max(other.urge);
+            entry.acted = entry.acted.max(other.acted);
+            union(&mut entry.signs, other.signs);
+            union(&mut entry.did, other.did);
+            union(&mut entry.used, other.used);
+            entry.distress = highest(entry.distress, other.distress);
+            union(&mut entry.notes, other.notes);
+            for (key, value) in other.other {
                 entry.other.entry(key).or_insert(value);
             }
-            return Some(Recorded::Updated);
+            return Recorded::Updated;
         }
-        let mut moved = moved;
-        moved.day = date_only(to);
-        self.entries.insert(position.map_or(0, |i| i + 1), moved);
-        Some(Recorded::New)
+        self.entries.insert(position.map_or(0, |i| i + 1), other);
+        Recorded::New
     }
 
     /// Today's entry, if there is one.
