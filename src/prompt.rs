@@ -1777,13 +1777,11 @@ impl Terminal {
                         self.echo(question, &format!("{typed} (stopped: Ctrl-C)"), false)
                     };
                     if line.text.trim() != crate::render::clean(initial).trim() {
-                        self.unsent = Some(crate::plan::draft::Unsent {
-                            question: whole_question.to_string(),
-                            initial: initial.to_string(),
-                            typed: line.text.clone(),
-                            step: None,
-                            about: None,
-                        });
+                        self.unsent = Some(crate::plan::draft::Unsent::new(
+                            whole_question,
+                            initial,
+                            line.text.clone(),
+                        ));
                     }
                     return Err(Error::Cancelled);
                 }
@@ -2189,13 +2187,7 @@ impl Prompter for Scripted {
             .filter(|typed| !typed.is_empty())
             .map(str::to_string);
         if let Some(typed) = half_typed {
-            self.unsent = Some(crate::plan::draft::Unsent {
-                question: question.to_string(),
-                initial: initial.to_string(),
-                typed,
-                step: None,
-                about: None,
-            });
+            self.unsent = Some(crate::plan::draft::Unsent::new(question, initial, typed));
             self.answers.pop_front();
             self.transcript.push(format!("? {question}"));
             return Err(Error::Cancelled);

@@ -109,7 +109,7 @@ fn a_second_check_in_the_same_day_adds_to_it() {
             "evening",
         ],
     );
-    assert!(out.contains("checked in 2 times today"), "{out}");
+    assert!(out.contains("checked in twice today"), "{out}");
     let log = check_ins(&env);
     let entries = log["check_ins"].as_array().unwrap();
     assert_eq!(entries.len(), 1);
@@ -350,7 +350,7 @@ fn the_local_day_is_the_persons_far_from_utc() {
         &["--urge", "4"],
     );
     assert!(out.contains("Sun 22 Nov"), "{out}");
-    assert!(out.contains("checked in 2 times today"), "{out}");
+    assert!(out.contains("checked in twice today"), "{out}");
     assert_eq!(days(&env), ["2026-11-22", "2026-11-23"]);
 }
 
@@ -487,8 +487,14 @@ fn a_newer_or_damaged_log_is_never_rewritten() {
             files
         };
         let before = files();
-        let err = env.fails(1, ["check-in", "--urge", "3"]);
+        // The check-in itself is kept beside it, never refused (a person
+        // in distress must still be able to check in: Linh, issue 13).
+        let err = String::from_utf8(env.test(["check-in", "--urge", "3"]).run().err_bytes).unwrap();
         assert!(err.contains("check-ins.toml"), "{err}");
+        assert!(err.contains("check-ins.waiting.toml"), "{err}");
+        let waiting = env.plan_dir().join("check-ins.waiting.toml");
+        assert!(fs::read_to_string(&waiting).unwrap().contains("urge = 3"));
+        fs::remove_file(&waiting).unwrap();
         assert_eq!(files(), before, "{bad}");
     }
 }

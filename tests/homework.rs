@@ -677,7 +677,7 @@ fn check_in_homework_counts_local_days_from_the_start_to_the_due_date() {
     let now = status("2026-11-29T12:05:00Z");
     assert!(
         now.contains(
-            "done check in on at least 3 days by the due date, that day included (3 of 3 days checked in since 22 November 2026)"
+            "done check in on at least 3 days by the due date, that day included (3 days checked in since 22 November 2026)"
         ),
         "{now}"
     );
@@ -1015,7 +1015,7 @@ fn starting_the_same_homework_again_keeps_its_start_and_progress() {
         "{before}"
     );
     assert!(
-        flat(&before).contains("(1 of 1 urge-surfing sessions since 22 November 2026)"),
+        flat(&before).contains("(1 urge-surfing session since 22 November 2026)"),
         "{before}"
     );
     let kept = fs::read(client.plan_dir().join("homework.toml")).unwrap();
@@ -1332,11 +1332,11 @@ fn practice_from_before_the_homework_does_not_count_for_it() {
     let out = therapist.ok(["review", file.to_str().unwrap()]);
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("(0 of 1 days checked in since 22 November 2026)"),
+        flat.contains("(0 of 1 day checked in since 22 November 2026)"),
         "{flat}"
     );
     assert!(
-        flat.contains("(0 of 1 urge-surfing sessions since 22 November 2026)"),
+        flat.contains("(0 of 1 urge-surfing session since 22 November 2026)"),
         "{flat}"
     );
 }

@@ -10,6 +10,7 @@ mod checkin;
 mod citizen;
 mod clock_ahead;
 mod commands;
+mod days_she_lived;
 mod edges;
 mod editing;
 mod export;

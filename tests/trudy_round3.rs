@@ -134,7 +134,7 @@ fn a_damaged_log_is_said_in_words() {
         (
             "check-ins.toml",
             "version 1\n",
-            &["check-in", "--urge", "2"],
+            &["trends", "--days", "30"],
             "line 1, column 9: this line should be a name, an =, and a value",
         ),
         (

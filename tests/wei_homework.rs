@@ -195,7 +195,7 @@ fn what_was_added_after_it_was_set_counts_near_midnight_in_taipei() {
     let status = one_line(&at("2026-11-29T16:05:00Z", &["homework", "status"]).stdout);
     assert!(
         status.contains(
-            "done add at least 3 new warning signs (3 of 3 new warning signs since 29 November 2026)"
+            "done add at least 3 new warning signs (3 new warning signs since 29 November 2026)"
         ),
         "{status}"
     );

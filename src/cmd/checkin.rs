@@ -193,7 +193,7 @@ fn reply(
         &mut shown,
         plan,
         entry,
-        (recorded, asked.answers.acted),
+        (recorded, &asked.answers),
         shown_stretch,
         lapse_plan_shown,
         (style, clock_today),
@@ -410,7 +410,7 @@ fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<Sa
     }
     loop {
         let answers = answers.clone();
-        let saved = ctx.store.update_check_ins(|log| {
+        let saved = ctx.store.update_check_ins_or_wait(|log| {
             let recorded = log.record(today, now, answers);
             let entry = log.on(today).cloned();
             (
@@ -442,9 +442,25 @@ fn save(ctx: &mut Ctx, answers: &Answers, plan: &Plan, typed: bool) -> Result<Sa
                 writeln!(ctx.err, "  {}", crate::render::clean(command)).map_err(Error::Stderr)?;
                 return Err(Error::Write { path, source });
             }
-            (saved, _) => return saved,
+            (Ok((saved, None)), _) => return Ok(saved),
+            (Ok((saved, Some(why))), _) => {
+                waiting(&why, ctx)?;
+                return Ok(saved);
+            }
+            (Err(error), _) => return Err(error),
         }
     }
+}
+
+/// Said when the check-in was kept in the waiting file because the log
+/// can't take it as it is: that it is saved, where, why, and what brings
+/// it into the log. Her hand-edited log is never written over.
+fn waiting(why: &Error, ctx: &mut Ctx) -> Result<()> {
+    let waiting = ctx.store.waiting_check_ins_path();
+    ctx.say(&format!(
+        "Your check-in is saved, in `{}`, beside your check-in log, which was left as it is: {why}. Once that is put right, your next check-in brings this one into the log.",
+        crate::render::clean(&waiting.display().to_string())
+    ))
 }
 
 /// Whether to try the save again, asked on the terminal after another

@@ -178,7 +178,9 @@ impl CheckInLog {
     /// Records a check-in for `day` at `at`. A second one the same day is
     /// merged into the first so nothing said earlier is lost: the strongest
     /// urge, the most acted, every sign, maintenance and coping named either
-    /// time, the latest distress, every note, and both times.
+    /// time, the highest distress, every note, and both times. Highest, not
+    /// latest: a 9 in the afternoon and a 3 at night is a day with a 9 in
+    /// it, and that is what her therapist needs to see (Linh, issue 13).
     pub fn record(&mut self, day: Date, at: Datetime, answers: Answers) -> Recorded {
         let key = days_from_civil(day);
         let note: Vec<String> = answers.note.into_iter().collect();
@@ -195,7 +197,7 @@ impl CheckInLog {
             union(&mut entry.signs, answers.signs);
             union(&mut entry.did, answers.did);
             union(&mut entry.used, answers.used);
-            entry.distress = answers.distress.or(entry.distress);
+            entry.distress = highest(entry.distress, answers.distress);
             for n in note {
                 if !entry.notes.contains(&n) {
                     entry.notes.push(n);
@@ -231,29 +233,41 @@ impl CheckInLog {
             return Some(Recorded::Updated);
         }
         let moved = self.entries.remove(at);
-        let target = days_from_civil(to);
+        let mut moved = moved;
+        moved.day = date_only(to);
+        Some(self.join(moved))
+    }
+
+    /// Adds `other` as the check-in of its day, joined to the one the log
+    /// holds for that day as a second check-in is: nothing either said is
+    /// lost, and a moment already there is not added twice (so joining the
+    /// same check-in again changes nothing).
+    pub fn join(&mut self, other: CheckIn) -> Recorded {
+        let target = other.day_number();
         let position = self.entries.iter().rposition(|e| e.day_number() <= target);
         if let Some(i) = position
             && self.entries[i].day_number() == target
         {
             let entry = &mut self.entries[i];
-            entry.times.extend(moved.times);
-            entry.urge = entry.urge.max(moved.urge);
-            entry.acted = entry.acted.max(moved.acted);
-            union(&mut entry.signs, moved.signs);
-            union(&mut entry.did, moved.did);
-            union(&mut entry.used, moved.used);
-            entry.distress = entry.distress.or(moved.distress);
-            union(&mut entry.notes, moved.notes);
-            for (key, value) in moved.other {
+            for at in other.times {
+                if !entry.times.contains(&at) {
+                    entry.times.push(at);
+                }
+            }
+            entry.urge = entry.urge.max(other.urge);
+            entry.acted = entry.acted.max(other.acted);
+            union(&mut entry.signs, other.signs);
+            union(&mut entry.did, other.did);
+            union(&mut entry.used, other.used);
+            entry.distress = highest(entry.distress, other.distress);
+            union(&mut entry.notes, other.notes);
+            for (key, value) in other.other {
                 entry.other.entry(key).or_insert(value);
             }
-            return Some(Recorded::Updated);
+            return Recorded::Updated;
         }
-        let mut moved = moved;
-        moved.day = date_only(to);
-        self.entries.insert(position.map_or(0, |i| i + 1), moved);
-        Some(Recorded::New)
+        self.entries.insert(position.map_or(0, |i| i + 1), other);
+        Recorded::New
     }
 
     /// Today's entry, if there is one.
@@ -365,6 +379,11 @@ pub struct EntryTrouble {
     pub entry: usize,
     pub field: String,
     pub words: String,
+}
+
+/// The higher of two ratings, either of which may be unsaid.
+fn highest(a: Option<u8>, b: Option<u8>) -> Option<u8> {
+    a.max(b)
 }
 
 fn union(list: &mut Vec<String>, more: Vec<String>) {
@@ -563,6 +582,27 @@ mod tests {
         assert_eq!(e.signs, ["Skipping meals", "Not sleeping"]);
         assert_eq!(e.distress, Some(5), "no new rating keeps the earlier one");
         assert_eq!(e.notes, ["rough morning", "better evening"]);
+    }
+
+    #[test]
+    fn a_day_keeps_its_highest_distress_not_its_latest() {
+        let mut log = CheckInLog::default();
+        let mut afternoon = answers(4, Acted::No, &[]);
+        afternoon.distress = Some(9);
+        log.record(day(22), at("2026-11-22T08:00:00Z"), afternoon);
+        let mut night = answers(1, Acted::No, &[]);
+        night.distress = Some(3);
+        log.record(day(22), at("2026-11-22T15:00:00Z"), night);
+        let e = &log.entries[0];
+        assert_eq!((e.urge, e.distress), (4, Some(9)));
+        // A lower one first and the higher later: the higher all the same.
+        let mut morning = answers(2, Acted::No, &[]);
+        morning.distress = Some(2);
+        log.record(day(23), at("2026-11-23T01:00:00Z"), morning);
+        let mut evening = answers(2, Acted::No, &[]);
+        evening.distress = Some(8);
+        log.record(day(23), at("2026-11-23T12:00:00Z"), evening);
+        assert_eq!(log.entries[1].distress, Some(8));
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl Draft {
 
 /// A half-typed answer: the question, what the line started with, and
 /// what was typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unsent {
     pub question: String,
     #[serde(default)]
@@ -84,6 +84,25 @@ pub struct Unsent {
     /// fourth, whose answer was empty too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
+    /// Keys a newer relapse-plan wrote here, kept as they are: read as
+    /// nothing, they were dropped at the next save (issue 12).
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+impl Unsent {
+    /// Words typed at `question` (whose line began with `initial`), for
+    /// no step and nothing in particular yet.
+    pub fn new(question: &str, initial: &str, typed: String) -> Unsent {
+        Unsent {
+            question: question.to_string(),
+            initial: initial.to_string(),
+            typed,
+            step: None,
+            about: None,
+            other: toml::Table::new(),
+        }
+    }
 }
 
 /// Reads a draft file's text.
@@ -94,4 +113,22 @@ pub fn parse(bytes: &[u8]) -> Result<Draft, super::parse::ParseError> {
 /// The text written to the draft file.
 pub fn to_toml(draft: &Draft) -> String {
     toml::to_string_pretty(draft).expect("a draft always serializes to TOML")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 12: a key `[unsent]` does not know (from a newer
+    /// relapse-plan) was dropped the next time the draft was written.
+    #[test]
+    fn a_key_unsent_does_not_know_is_kept_when_the_draft_is_written_again() {
+        let text = "schema_version = 1\nwizard = \"new\"\nstarted_at = 2026-11-22T10:00:00Z\nbase_revision = 0\n\n[unsent]\nquestion = \"Why?\"\ntyped = \"My kids\"\ncursor = 3\n\n[plan]\nschema_version = 1\nrevision = 0\nname = \"\"\n";
+        let draft = parse(text.as_bytes()).unwrap();
+        let unsent = draft.unsent.as_ref().unwrap();
+        assert_eq!(unsent.typed, "My kids");
+        let written = to_toml(&draft);
+        assert!(written.contains("cursor = 3"), "{written}");
+        assert_eq!(parse(written.as_bytes()).unwrap(), draft);
+    }
 }

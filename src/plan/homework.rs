@@ -959,6 +959,7 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
     let window = Window {
         from: assignment.assigned.date.map(days_from_civil),
         to: assignment.due.date.map(days_from_civil),
+        set_at: assignment.set_at(),
     };
     let set_on = assignment.assigned.date.map(super::date::long_date);
     let mut weighed: HashMap<&Task, Progress> = HashMap::new();
@@ -974,28 +975,38 @@ pub fn progress(assignment: &Assignment, evidence: &Evidence) -> Vec<Progress> {
         .collect()
 }
 
-fn at_least(task: &Task, have: usize, what: &str) -> Progress {
+/// What a task counts, as one and as many: ("new reason", "new reasons").
+type Noun = (&'static str, &'static str);
+
+/// `n` of a noun, its number agreeing: "1 new reason", "2 new reasons".
+fn counted(n: usize, (one, many): Noun) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Progress towards at least `task.count` of `what`, as a person writes
+/// it: "1 of 3 new reasons" while some are left, "1 new reason" once
+/// done ("1 of 1 new reasons" read as a form; Linh, issue 13), and more
+/// than asked said as more, never "2 of 1 days".
+fn at_least(task: &Task, have: usize, what: Noun, since: Option<&str>) -> Progress {
     let want = task.count as usize;
+    let count = if have >= want {
+        counted(have, what)
+    } else {
+        format!("{have} of {}", counted(want, what))
+    };
+    // What is counted from the day the homework was set is said so: "3
+    // breathing sessions since 20 November 2026" (Anjali practised before
+    // she started it, and saw 0 of 3 with no word of what was counted).
+    let since = since.map(|day| format!(" since {day}")).unwrap_or_default();
+    let more = if have > want {
+        format!(", more than the {want} asked")
+    } else {
+        String::new()
+    };
     Progress {
         task: task.clone(),
         done: have >= want,
-        // Never "2 of 1 days": more than asked is said as more.
-        detail: if have > want {
-            format!("{have} {what}, more than the {want} asked")
-        } else {
-            format!("{have} of {want} {what}")
-        },
-    }
-}
-
-/// [`at_least`] for what is counted from the day the homework was set
-/// (`since`, in words), said so: "3 of 3 breathing sessions since 20
-/// November 2026" (Anjali practised before she started it, and saw 0 of
-/// 3 with no word of what was counted).
-fn at_least_since(task: &Task, have: usize, what: &str, since: Option<&str>) -> Progress {
-    match since {
-        Some(since) => at_least(task, have, &format!("{what} since {since}")),
-        None => at_least(task, have, what),
+        detail: format!("{count}{since}{more}"),
     }
 }
 
@@ -1093,12 +1104,37 @@ mod v2 {
 struct Window {
     from: Option<i64>,
     to: Option<i64>,
+    /// The moment it was set (seconds since 1970), when its id says.
+    set_at: Option<i64>,
 }
 
 impl Window {
     /// Whether local day `day` is in the homework's time.
     fn holds(self, day: i64) -> bool {
         self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+
+    /// Whether a check-in counts: its day is in the homework's time, or
+    /// it was made after the homework was set and filed on an earlier
+    /// night (at 00:20, "for tonight", right after `homework start`: she
+    /// checked in after the homework began, and saw 0 of 2; Linh's
+    /// client, issue 13). Only the night before: a check-in filed on an
+    /// earlier day (an edited file, a `--date` a week back) counts for
+    /// nothing, whenever it was made.
+    fn counts(self, check_in: &CheckIn) -> bool {
+        let day = check_in.day_number();
+        if self.holds(day) {
+            return true;
+        }
+        let night_before = self.from.is_some_and(|from| day == from - 1);
+        night_before
+            && self.set_at.is_some_and(|set| {
+                check_in
+                    .times
+                    .iter()
+                    .filter_map(unix_seconds)
+                    .any(|t| t >= set)
+            })
     }
 
     /// Whether the moment `at` (UTC) can be in it: a day of slack at each
@@ -1112,18 +1148,14 @@ impl Window {
 
 fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> Progress {
     let plan = e.plan;
-    let at_least = |task: &Task, have: usize, what: &str| at_least_since(task, have, what, set_on);
+    let since_set = |task: &Task, have: usize, what: Noun| at_least(task, have, what, set_on);
     match task.task {
         // One per local day (the log keeps one entry a day); a check-in
         // outside the homework's time is still handed in but counts for
         // nothing here.
         TaskKind::CheckIn => {
-            let in_time = e
-                .check_ins
-                .iter()
-                .filter(|c| window.holds(c.day_number()))
-                .count();
-            at_least(task, in_time, "days checked in")
+            let in_time = e.check_ins.iter().filter(|c| window.counts(c)).count();
+            since_set(task, in_time, ("day checked in", "days checked in"))
         }
         // "Add" and "map" tasks count what is new since the homework began
         // and is still in the plan; "write" tasks count what the plan has.
@@ -1135,7 +1167,7 @@ fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> 
                 .iter()
                 .filter(|id| now.contains(**id))
                 .count();
-            at_least(task, new, "new triggers")
+            since_set(task, new, ("new trigger", "new triggers"))
         }
         TaskKind::RankTriggers => {
             let rated = plan
@@ -1148,7 +1180,15 @@ fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> 
             Progress {
                 task: task.clone(),
                 done: !plan.triggers.is_empty() && rated == plan.triggers.len(),
-                detail: format!("{rated} of {} triggers rated", plan.triggers.len()),
+                detail: match (rated, plan.triggers.len()) {
+                    (_, 0) => "no triggers yet".into(),
+                    (rated, all) if rated == all => {
+                        format!("{} rated", counted(all, ("trigger", "triggers")))
+                    }
+                    (rated, all) => {
+                        format!("{rated} of {} rated", counted(all, ("trigger", "triggers")))
+                    }
+                },
             }
         }
         TaskKind::AddHelpContacts => {
@@ -1162,22 +1202,28 @@ fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> 
                 .iter()
                 .filter(|id| help.contains(**id))
                 .count();
-            at_least(task, new, "new help contacts")
+            since_set(task, new, ("new help contact", "new help contacts"))
         }
         // What the plan holds, whenever it was written.
-        TaskKind::WriteCrisisSteps => {
-            at_least_since(task, plan.crisis_steps.len(), "crisis steps", None)
-        }
-        TaskKind::WriteLapsePlan => {
-            at_least_since(task, plan.lapse_plan.len(), "lapse-plan steps", None)
-        }
+        TaskKind::WriteCrisisSteps => at_least(
+            task,
+            plan.crisis_steps.len(),
+            ("crisis step", "crisis steps"),
+            None,
+        ),
+        TaskKind::WriteLapsePlan => at_least(
+            task,
+            plan.lapse_plan.len(),
+            ("lapse-plan step", "lapse-plan steps"),
+            None,
+        ),
         TaskKind::AddReasons => {
             let now: HashSet<&str> = plan.reasons.iter().map(|r| r.text.as_str()).collect();
             let new = added_items(e.changes, Section::Reasons)
                 .iter()
                 .filter(|t| now.contains(**t))
                 .count();
-            at_least(task, new, "new reasons")
+            since_set(task, new, ("new reason", "new reasons"))
         }
         TaskKind::AddWarningSigns => {
             let now: HashSet<&str> = plan.warning_signs.iter().map(|r| r.text.as_str()).collect();
@@ -1185,17 +1231,17 @@ fn evaluate(task: &Task, e: &Evidence, window: Window, set_on: Option<&str>) -> 
                 .iter()
                 .filter(|t| now.contains(**t))
                 .count();
-            at_least(task, new, "new warning signs")
+            since_set(task, new, ("new warning sign", "new warning signs"))
         }
-        TaskKind::PractiseUrgeSurfing => at_least(
+        TaskKind::PractiseUrgeSurfing => since_set(
             task,
             exercises(e.practice, ExerciseKind::Surf, window),
-            "urge-surfing sessions",
+            ("urge-surfing session", "urge-surfing sessions"),
         ),
-        TaskKind::PractiseBreathing => at_least(
+        TaskKind::PractiseBreathing => since_set(
             task,
             exercises(e.practice, ExerciseKind::Breathe, window),
-            "breathing sessions",
+            ("breathing session", "breathing sessions"),
         ),
         TaskKind::ReviewSaferEnvironment => safer_environment(task, e),
         TaskKind::RehearseTop => rehearse_top(task, e, set_on),

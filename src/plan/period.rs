@@ -50,13 +50,19 @@ impl Period {
             before = after;
         }
         let first_day = local_day(since, zone).unwrap_or(i64::MIN);
-        let check_ins = check_ins
-            .into_iter()
-            .filter(|c| c.day_number() >= first_day)
-            .collect();
         // Compared as instants, so a hand-edited time with an offset still counts right.
         let since = unix_seconds(since).unwrap_or(i64::MIN);
         let after = |at: &Datetime| unix_seconds(at).is_some_and(|t| t >= since);
+        // A check-in from the period's first day on, or made in the period
+        // and filed on the night before it (at 00:20, "for tonight"): she
+        // did it after the period began (Linh's client, issue 13).
+        let check_ins = check_ins
+            .into_iter()
+            .filter(|c| {
+                let day = c.day_number();
+                day >= first_day || (day == first_day - 1 && c.times.iter().any(after))
+            })
+            .collect();
         practice.rehearsals.retain(|r| after(&r.at));
         practice.exercises.retain(|e| after(&e.at));
         Period {

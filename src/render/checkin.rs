@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::crisis::write_lines;
 use super::{clean, heading, separator_for, wrap};
 use crate::crisis_lines::CountryLines;
-use crate::plan::checkin::{Acted, CheckIn, Recorded, Stretch};
+use crate::plan::checkin::{Answers, CheckIn, Recorded, Stretch};
 use crate::plan::date::civil_from_days;
 use crate::plan::early_warning::Warning;
 use crate::plan::priority::sorted;
@@ -63,7 +63,7 @@ pub fn write_reply(
     w: &mut dyn Write,
     plan: &Plan,
     entry: &CheckIn,
-    (recorded, acted_now): (Recorded, Acted),
+    (recorded, now): (Recorded, &Answers),
     stretch: Option<Stretch>,
     lapse_plan_shown: bool,
     (style, today): (Style, i64),
@@ -77,15 +77,21 @@ pub fn write_reply(
     let said = match recorded {
         Recorded::New => format!("Checked in for {day}. Thank you for taking the minute."),
         Recorded::Updated if when == "today" => format!(
-            "Added to your check-in for {day} (you have checked in {} times today).",
-            entry.times.len()
+            "Added to your check-in for {day} (you have checked in {} today).",
+            times(entry.times.len())
         ),
         Recorded::Updated => format!(
-            "Added to your check-in for {day} (you have checked in for it {} times).",
-            entry.times.len()
+            "Added to your check-in for {day} (you have checked in for it {}).",
+            times(entry.times.len())
         ),
     };
     writeln!(w, "{}", wrap(&said, width, "", ""))?;
+    if recorded == Recorded::Updated
+        && let Some(kept) = kept_highest(entry, now, today)
+    {
+        writeln!(w, "{}", wrap(&kept, width, "", ""))?;
+    }
+    let acted_now = now.acted;
     if entry.is_lapse() && !acted_now.is_lapse() {
         // The day keeps an earlier "partly" or "yes"; this answer said no.
         // Say both, so her "no" is heard and the day's record is true.
@@ -126,6 +132,53 @@ pub fn write_reply(
         writeln!(w, "{}", wrap(&stretch_words(s), width, "", ""))?;
     }
     Ok(())
+}
+
+/// How often, as a person says it: "twice", "3 times" (never "2 times").
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// How many times she checked in on a day, said after the day's name
+/// when more than once: " (2 check-ins, the highest of each)". A day's
+/// numbers are the highest she gave that day, and a therapist reading a
+/// 9 should know a later 3 was folded into it (Linh, issue 13). Nothing
+/// for a day of one check-in.
+pub fn times_that_day(entry: &CheckIn) -> String {
+    match entry.times.len() {
+        0 | 1 => String::new(),
+        n => format!(" ({n} check-ins, the highest of each)"),
+    }
+}
+
+/// When a check-in added to the day's gave a lower urge or distress than
+/// the day already held, that the day keeps its highest, with what she
+/// said now, so her answer is heard and the day's record is true. `None`
+/// when what she said now is what the day holds.
+pub fn kept_highest(entry: &CheckIn, now: &Answers, today: i64) -> Option<String> {
+    let mut kept = Vec::new();
+    if now.urge < entry.urge {
+        kept.push(format!("urge {} (you said {} now)", entry.urge, now.urge));
+    }
+    if let (Some(said), Some(day)) = (now.distress, entry.distress)
+        && said < day
+    {
+        kept.push(format!("distress {day} (you said {said} now)"));
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    let when = on_the_day(entry.day_number(), today);
+    let whose = if when == "today" {
+        "Today's check-in keeps the highest of the day".to_string()
+    } else {
+        format!("Your check-in {when} keeps the highest of that day")
+    };
+    Some(format!("{whose}: {}.", kept.join(" and ")))
 }
 
 /// A check-in's day (days since 1970) as a reply says it, on the clock's
@@ -491,14 +544,18 @@ mod tests {
             acted: Acted::Yes,
             ..Answers::default()
         };
-        let recorded = log.record(day, "2026-11-29T19:30:00Z".parse().unwrap(), answers);
+        let recorded = log.record(
+            day,
+            "2026-11-29T19:30:00Z".parse().unwrap(),
+            answers.clone(),
+        );
         let entry = log.on(day).unwrap().clone();
         let reply = crate::render::to_text(|w| {
             write_reply(
                 w,
                 &plan,
                 &entry,
-                (recorded, Acted::Yes),
+                (recorded, &answers),
                 None,
                 true,
                 (Style::FILE, entry.day_number()),

@@ -872,11 +872,20 @@ fn check_ins(
         return Ok(());
     };
     let lapses = entries.iter().filter(|e| e.is_lapse()).count();
+    // One day is named once: "from Fri 20 Nov to Fri 20 Nov" read as a
+    // form (Linh, issue 13).
+    let first_day = day_label(entries, first.day_number(), today);
+    let span = if entries.len() == 1 {
+        format!(": {first_day}")
+    } else {
+        format!(
+            " from {first_day} to {}",
+            day_label(entries, last.day_number(), today)
+        )
+    };
     let days = format!(
-        "{} checked in from {} to {}{}.",
+        "{} checked in{span}{}.",
         plural(entries.len() as u64, "day"),
-        day_label(entries, first.day_number(), today),
-        day_label(entries, last.day_number(), today),
         match lapses {
             0 => String::new(),
             n => format!(", {}", plural(n as u64, "lapse")),
@@ -901,8 +910,9 @@ fn check_ins(
     }
     for e in entries {
         let mut line = format!(
-            "{}: urge {}, distress {}",
+            "{}{}: urge {}, distress {}",
             day_label(entries, e.day_number(), today),
+            super::checkin::times_that_day(e),
             e.urge,
             e.distress
                 .map_or_else(|| "not given".to_string(), |d| d.to_string())

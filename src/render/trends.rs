@@ -483,8 +483,11 @@ pub fn write_plain(
     say(w, "Day by day:")?;
     for (day, entry) in &window.days {
         let line = format!(
-            "{}: {}",
+            "{}{}: {}",
             day_name_on(*day, window.last),
+            entry
+                .map(super::checkin::times_that_day)
+                .unwrap_or_default(),
             day_in_words(*entry, plan)
         );
         writeln!(w, "{}", wrap(&line, width, "  ", "    "))?;

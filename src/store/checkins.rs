@@ -1,7 +1,9 @@
 //! The check-in log beside the plan: `check-ins.toml` (every day, its own
 //! `version`, unknown keys kept) and `check-ins.recent.toml`, the last few
 //! weeks of it, rewritten with every check-in so `now` and `show` can look
-//! for an early warning without reading years of history.
+//! for an early warning without reading years of history; and
+//! `check-ins.waiting.toml`, where a check-in waits while the log can't be
+//! written (a hand edit it does not understand), until the log is mended.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,7 @@ use crate::plan::parse::{ParseError, parse_toml};
 
 const CHECK_INS_FILE: &str = "check-ins.toml";
 const RECENT_FILE: &str = "check-ins.recent.toml";
+const WAITING_FILE: &str = "check-ins.waiting.toml";
 
 impl Store {
     pub fn check_ins_path(&self) -> PathBuf {
@@ -50,6 +53,59 @@ impl Store {
         let result = change(&mut log);
         self.write_check_ins(&log)?;
         Ok(result)
+    }
+
+    /// Where a check-in waits while the log can't take it.
+    pub fn waiting_check_ins_path(&self) -> PathBuf {
+        self.dir().join(WAITING_FILE)
+    }
+
+    /// [`Store::update_check_ins`] for a new check-in, which is never
+    /// refused for the log's sake: a person in distress must still be
+    /// able to check in (Linh's client, issue 12). When the log can't be
+    /// read or written as it is (a key typed into it by hand, a newer
+    /// version), it is left byte for byte as it is and the change is made
+    /// to `check-ins.waiting.toml` instead; the error says why, beside
+    /// the result. Once the log reads again, the check-ins waiting are
+    /// joined to it (as a second check-in of their day is) at the next
+    /// check-in, and the waiting file is removed.
+    pub fn update_check_ins_or_wait<R>(
+        &self,
+        change: impl FnOnce(&mut CheckInLog) -> R,
+    ) -> Result<(R, Option<Error>)> {
+        let _lock = self.lock()?;
+        let waiting_path = self.waiting_check_ins_path();
+        let log = self
+            .load_check_ins()
+            .and_then(|log| refuse_newer(&log, self.check_ins_path()).map(|()| log));
+        match log {
+            Ok(mut log) => {
+                let waiting = read_optional(&waiting_path, CHECK_IN_LOG)?.is_some();
+                if waiting {
+                    for entry in read_log(&waiting_path)?.entries {
+                        log.join(entry);
+                    }
+                }
+                let result = change(&mut log);
+                self.write_check_ins(&log)?;
+                // Written into the log (the commit point), the waiting
+                // ones are there: joined again, they would change nothing.
+                if waiting {
+                    let _ = std::fs::remove_file(&waiting_path);
+                }
+                Ok((result, None))
+            }
+            Err(why @ Error::BadFile { .. }) => {
+                let mut waiting = read_log(&waiting_path)?;
+                let result = change(&mut waiting);
+                let text =
+                    toml::to_string_pretty(&waiting).expect("a check-in log always serializes");
+                within_limit(CHECK_IN_LOG, &waiting_path, text.as_bytes())?;
+                write_own(&self.dir, &waiting_path, text.as_bytes())?;
+                Ok((result, Some(why)))
+            }
+            Err(other) => Err(other),
+        }
     }
 
     /// Writes the log and its summary atomically; only called with the
