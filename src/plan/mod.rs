@@ -12,6 +12,7 @@ pub mod diff;
 pub mod draft;
 pub mod early_warning;
 pub mod edit;
+pub mod ethiopian;
 pub mod hand_in_zone;
 pub mod hidden;
 pub mod homework;
