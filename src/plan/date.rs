@@ -1417,6 +1417,9 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
     if let Some(read) = super::near_days::read(text, today) {
         return read;
     }
+    if let Some(read) = super::vietnamese::read(text, today) {
+        return read;
+    }
     match relative(text, today) {
         Some(date) => TypedDate::Date(date),
         None => written(text, order, today),
@@ -1939,8 +1942,13 @@ pub fn example_for(order: DayOrder, region: Option<&str>, typed: &str) -> String
     // showed neither).
     let korean =
         region == Some("KR") || typed.chars().any(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
+    // Vietnam writes 31/03/2027 and ngày 31 tháng 3 năm 2027 (the hint
+    // showed only ISO to a Vietnamese writer).
+    let vietnamese = region == Some("VN") || crate::plan::vietnamese::is_vietnamese(typed);
     if korean {
         "2027. 3. 31., 2027-03-31, or 2027년 3월 31일".to_string()
+    } else if vietnamese {
+        "31/03/2027, 2027-03-31, or ngày 31 tháng 3 năm 2027".to_string()
     } else if cjk {
         format!("{}, or 2027年3月31日", example(order).replace(" or ", ", "))
     } else if let Some(persian) = persian {

@@ -38,6 +38,7 @@ pub mod toml_text;
 pub mod typed;
 pub mod validate;
 pub mod vcard;
+pub mod vietnamese;
 pub mod zones;
 
 use std::fmt;
