@@ -115,8 +115,13 @@ pub fn main() -> ExitCode {
              locale_language,
              fonts,
          }| {
+            // Once, before anything else, wrapped at words for her screen.
             if let Some(warning) = &clock.warning {
-                let _ = writeln!(err, "warning: {warning}");
+                let said = err_width.map_or_else(
+                    || warning.clone(),
+                    |width| render::wrap(warning, width, "", ""),
+                );
+                let _ = writeln!(err, "{said}");
             }
             let mut ctx = Ctx {
                 store,
@@ -366,15 +371,11 @@ impl Clock {
         } else {
             None
         };
-        let (zone, warning) = if let Some(zone) = system {
+        let (zone, unknown) = if let Some(zone) = system {
             (zone, None)
         } else {
-            let warning = std::env::var("TZ").ok().filter(|tz| !tz.is_empty()).map(|tz| {
-                format!(
-                    "TZ=`{}` names no time zone this computer knows, so dates are UTC dates; set TZ to a zone like Europe/Dublin", render::clean(&tz)
-                )
-            });
-            (jiff::tz::TimeZone::UTC, warning)
+            let unknown = std::env::var("TZ").ok().filter(|tz| !tz.is_empty());
+            (jiff::tz::TimeZone::UTC, unknown)
         };
         // `TZ=IST-5:30` is a clock with no name: a hand-in carries the
         // rule itself, so her therapist can read her days as hers.
@@ -394,6 +395,16 @@ impl Clock {
                 month: 1,
                 day: 1,
             });
+        // Which day is taken, said: "dates are UTC dates" left her to work
+        // out whether her check-in went on today or yesterday.
+        let warning = unknown.map(|tz| {
+            format!(
+                "TZ=`{}` names no time zone this computer knows, so today is taken as {} {}, the day in UTC; to have your own day, set TZ to a zone like Europe/Dublin.",
+                render::clean(&tz),
+                plan::date::weekday_name(today),
+                plan::date::long_date(today),
+            )
+        });
         Ok(Clock {
             now,
             today,

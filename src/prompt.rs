@@ -79,6 +79,14 @@ pub trait Prompter {
     fn text_to_check(&mut self, question: &str, initial: &str) -> Result<Option<String>> {
         self.text(question, initial)
     }
+    /// Leaves the answer [`Prompter::text_to_check`] gave on screen, now
+    /// that it is checked: with a tick when it was `taken`, as every other
+    /// answer given is, and without one when it was not (Mulu: her
+    /// accepted review date stood alone without a tick).
+    fn checked(&mut self, taken: bool) -> Result<()> {
+        let _ = taken;
+        Ok(())
+    }
     /// Yes or no.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
     /// Any number of `choices` by index (Space ticks, Enter goes on),
@@ -965,6 +973,9 @@ pub struct Terminal {
     /// The answer being asked for is still to be checked: echoed without
     /// a tick ([`Prompter::text_to_check`]).
     to_check: bool,
+    /// A checked answer's question and answer as shown, waiting to be
+    /// left on screen with or without a tick ([`Prompter::checked`]).
+    checking: Option<(String, String)>,
 }
 
 /// What a menu lets the person do.
@@ -1017,6 +1028,7 @@ impl Terminal {
             kept: None,
             folder: None,
             to_check: false,
+            checking: None,
         })
     }
 
@@ -1111,8 +1123,11 @@ impl Terminal {
             self.echo(question, "(left empty)", false)
         } else if kept_as_it_was {
             self.echo(question, &format!("{shown} (kept as it was)"), false)
+        } else if self.to_check {
+            self.checking = Some((question.to_string(), shown));
+            Ok(())
         } else {
-            self.echo(question, &shown, !self.to_check)
+            self.echo(question, &shown, true)
         }
     }
 
@@ -1990,6 +2005,13 @@ impl Prompter for Terminal {
         let answer = self.text(question, initial);
         self.to_check = false;
         answer
+    }
+
+    fn checked(&mut self, taken: bool) -> Result<()> {
+        match self.checking.take() {
+            Some((question, answer)) => self.echo(&question, &answer, taken),
+            None => Ok(()),
+        }
     }
 
     fn select_needed(&mut self, question: &str, choices: &[String], why: &str) -> Result<usize> {

@@ -496,3 +496,41 @@ fn a_number_that_is_also_a_name_is_never_guessed() {
     let out = said(&["contact", "remove", "Bea"]);
     assert!(out.contains("removed contact “Bea”"), "{out}");
 }
+
+/// A reason or a trigger typed again in the same words (another case, a
+/// space after it, its accents composed another way) was saved twice.
+/// Now the one there is named, and nothing is added, as `contact add`
+/// does for names.
+#[test]
+fn the_same_words_typed_twice_are_kept_once() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Zoë"]);
+    env.ok(["reason", "add", "Café with Zoë"]);
+    // The same words in NFD, lower case, with a space after them.
+    let ran = env
+        .test(["reason", "add", "cafe\u{301} with zoe\u{308} "])
+        .run();
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let said = one_line(&format!("{}{}", ran.stdout, ran.stderr));
+    assert!(
+        said.contains(
+            "is already in your plan as reason 1, written “Café with Zoë”, so nothing was added"
+        ),
+        "{said}"
+    );
+    let plan = env.plan();
+    assert_eq!(plan.reasons.len(), 1, "{:?}", plan.reasons);
+    assert_eq!(plan.reasons[0].text, "Café with Zoë", "kept byte for byte");
+    env.ok(["trigger", "add", "Payday Friday"]);
+    let ran = env.test(["trigger", "add", "payday  FRIDAY"]).run();
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let said = one_line(&format!("{}{}", ran.stdout, ran.stderr));
+    assert!(
+        said.contains("is already in your plan as trigger 1, written “Payday Friday”"),
+        "{said}"
+    );
+    assert_eq!(env.plan().triggers.len(), 1);
+    // Other words are added as ever.
+    env.ok(["reason", "add", "Café with Zoë on Sundays"]);
+    assert_eq!(env.plan().reasons.len(), 2);
+}

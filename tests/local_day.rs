@@ -767,3 +767,32 @@ fn a_plan_in_taiwan_reads_roc_era_dates_and_says_them_back() {
     let plan = std::fs::read_to_string(env.plan_file()).unwrap();
     assert!(plan.contains("next = 2026-12-02"), "{plan}");
 }
+
+/// `TZ=garbage`: the day was the UTC day and nothing said which one (a
+/// fresh-eyes tester, round 18). Said once, kindly, with the day taken,
+/// before the check-in that is filed on it.
+#[test]
+fn a_time_zone_not_understood_is_said_once_with_the_day_taken() {
+    let env = Env::with_example();
+    let (out, said) = at(
+        &env,
+        "garbage",
+        "2026-11-22T23:30:00Z",
+        &["check-in", "--urge", "3", "--acted", "no"],
+    );
+    let words = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        words,
+        "TZ=`garbage` names no time zone this computer knows, so today is taken as Sunday 22 November 2026, the day in UTC; to have your own day, set TZ to a zone like Europe/Dublin.",
+        "once, and nothing else: {said}"
+    );
+    assert!(out.contains("Checked in for Sun 22 Nov"), "{out}");
+    // A zone it knows says nothing of the kind.
+    let (_, said) = at(
+        &env,
+        "Europe/Dublin",
+        "2026-11-22T23:30:00Z",
+        &["check-in", "--urge", "3", "--acted", "no"],
+    );
+    assert!(!said.contains("TZ="), "{said}");
+}

@@ -10,6 +10,14 @@ fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What a command that must succeed said, on either stream, its runs of
+/// spaces and line breaks as one space.
+fn said_by(env: &Env, args: &[&str]) -> String {
+    let ran = env.test(args).run();
+    assert!(ran.status.success(), "{args:?}: {}", ran.stderr);
+    squash(&format!("{}{}", ran.stdout, ran.stderr))
+}
+
 /// A PDF's text laid out as printed (pdftotext -layout), each line's
 /// runs of spaces as one: a name and its number read on one line.
 fn pdf_lines(pdf: &std::path::Path) -> Vec<String> {
@@ -251,10 +259,11 @@ fn setting_her_country_again_says_her_own_number_is_kept() {
 }
 
 /// `set --next-review 12/5/2026` in a day-first country read 12 May, gone,
-/// and did not offer 5 December as the README promises; a date written in
-/// the Ethiopian calendar got only a generic example.
+/// and did not offer 5 December as the README promises; a date written
+/// with an Ethiopian month's name got only a generic example, then was
+/// named as a calendar relapse-plan could not read: it is read now.
 #[test]
-fn a_review_date_she_meant_otherwise_is_offered_and_ethiopian_dates_are_named() {
+fn a_review_date_she_meant_otherwise_is_offered_and_ethiopian_dates_are_read() {
     let env = Env::new();
     env.ok(["init", "--name", "ሙሉ", "--country", "ET"]);
     let err = squash(&env.fails(2, ["set", "--next-review", "12/5/2026"]));
@@ -269,13 +278,70 @@ fn a_review_date_she_meant_otherwise_is_offered_and_ethiopian_dates_are_named() 
         err.contains("If you meant 5 December 2026, a Saturday, write 2026-12-05"),
         "{err}"
     );
-    let err = squash(&env.fails(2, ["set", "--next-review", "ኅዳር 20 2019"]));
-    assert!(
-        err.contains("looks like a date in the Ethiopian calendar, which relapse-plan can't read yet: please give the same day in the Gregorian calendar"),
-        "{err}"
-    );
     assert_eq!(env.plan().review.next, None, "nothing saved");
+    let said = said_by(&env, &["set", "--next-review", "ኅዳር 20 2019"]);
+    assert!(
+        said.contains(
+            "next review on 29 November 2026, a Sunday (ኅዳር 20 2019 in the Ethiopian calendar)"
+        ),
+        "{said}"
+    );
     env.ok(["set", "--next-review", "2026-12-05"]);
+}
+
+/// Mulu types her dates as numbers in the Ethiopian calendar: "20/3/2019"
+/// is 20 Hidar 2019, 29 November 2026. It was read as 20 March 2019 and
+/// refused as gone. Now it is read in her calendar wherever a date to come
+/// is typed, and said back in both, so a wrong reading shows at once.
+#[test]
+fn ethiopian_dates_typed_as_numbers_are_read_in_her_calendar() {
+    let env = Env::new();
+    env.ok(["init", "--name", "ሙሉ", "--country", "ET"]);
+    let said = said_by(&env, &["set", "--next-review", "20/3/2019"]);
+    assert!(
+        said.contains(
+            "next review on 29 November 2026, a Sunday (ኅዳር 20 2019 in the Ethiopian calendar)"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        env.plan().review.next.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-29")
+    );
+    // The thirteenth month, Pagume: no Gregorian reading at all.
+    env.ok(["set", "--next-review", "3/13/2019"]);
+    assert_eq!(
+        env.plan().review.next.map(|d| d.to_string()).as_deref(),
+        Some("2027-09-08")
+    );
+    // A Gregorian date in an Ethiopian plan is said in both calendars too.
+    let said = said_by(&env, &["set", "--next-review", "5/12/2026"]);
+    assert!(
+        said.contains("5 December 2026, a Saturday (ኅዳር 26 2019 in the Ethiopian calendar)"),
+        "{said}"
+    );
+    // Homework set by her therapist in Addis Ababa, due 30 Hidar 2019.
+    let homework = env.home().join("homework.toml");
+    let ran = env
+        .test([
+            "homework",
+            "assign",
+            "-o",
+            homework.to_str().unwrap(),
+            "--therapist",
+            "Dr Tadesse",
+            "--due",
+            "30/3/2019",
+            "--task",
+            "map-triggers=1",
+        ])
+        .env("TZ", "Africa/Addis_Ababa")
+        .run();
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let wrote = squash(&format!("{}{}", ran.stdout, ran.stderr));
+    assert!(wrote.contains("9 December 2026"), "{wrote}");
+    let text = std::fs::read_to_string(&homework).unwrap();
+    assert!(text.contains("2026-12-09"), "{text}");
 }
 
 /// The walk-through read "5/12/2026" back as "5 December 2026." while
@@ -305,8 +371,57 @@ fn the_walk_through_reads_her_review_date_back_with_its_weekday() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("Your next review:");
     assert!(
-        screen.contains("Your next review: 5 December 2026, a Saturday."),
+        screen.contains("Your next review: 5 December 2026, a Saturday (ኅዳር 26 2019 in the"),
         "{screen}"
     );
     t.wait_for("Save my plan");
+}
+
+/// "20/3/2019" at the walk-through's "Which date?" in Mulu's Ethiopian
+/// plan is 20 Hidar 2019: her date stays on screen with a tick, as every
+/// answer taken does (it stood alone without one), and is read back right
+/// under it in both calendars.
+#[cfg(unix)]
+#[test]
+fn the_walk_through_ticks_her_ethiopian_date_and_reads_it_back_in_both() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    crate::own_words::draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("ሙሉ".into(), Some("ET".into())),
+    );
+    let t = Tmux::start(&env, &["new"], 100);
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    t.wait_for("Your local emergency number?");
+    t.type_text("907");
+    t.keys(&["Enter"]);
+    t.wait_for("The line's name? (Enter skips)");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date?");
+    t.type_text("20/3/2019");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Your next review:");
+    let lines: Vec<&str> = screen.lines().collect();
+    let answered = lines
+        .iter()
+        .position(|l| l.contains("· 20/3/2019"))
+        .unwrap_or_else(|| panic!("her date stays on screen: {screen}"));
+    assert!(
+        lines[answered].starts_with("✔ Which date?"),
+        "ticked: {screen}"
+    );
+    assert_eq!(
+        lines[answered + 1].trim_end(),
+        "Your next review: 29 November 2026, a Sunday (ኅዳር 20 2019 in the Ethiopian calendar).",
+        "{screen}"
+    );
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    assert_eq!(env.plan().review.next.unwrap().to_string(), "2026-11-29");
 }

@@ -450,3 +450,106 @@ fn set_review_is_the_next_review_and_its_help_shows_dates_as_written() {
         "{help}"
     );
 }
+
+/// Hồng, in Hà Nội, writes dates as Vietnamese does: "ngày 5 tháng 12 năm
+/// 2026", "5 tháng 12", "thứ Sáu tuần sau" (Friday of next week), "ngày
+/// mai". None was read, and the hint showed only ISO. Now each is read
+/// wherever a date is typed, and what can't be read is shown an example
+/// in the form Vietnam writes.
+#[test]
+fn vietnamese_dates_are_read_where_a_date_is_typed() {
+    const HANOI: &str = "Asia/Ho_Chi_Minh";
+    let env = Env::new();
+    env.ok(["init", "--name", "Hồng", "--country", "VN"]);
+    for (typed, want) in [
+        ("ngày 5 tháng 12 năm 2026", "2026-12-05"),
+        ("5 tháng 12", "2026-12-05"),
+        // Sunday 22 November in Hà Nội: next week's Friday.
+        ("thứ Sáu tuần sau", "2026-11-27"),
+        ("ngày mai", "2026-11-23"),
+        ("ngay mai", "2026-11-23"),
+    ] {
+        let ran = at(&env, HANOI, crate::NOW, &["set", "--next-review", typed]);
+        assert!(ran.status.success(), "{typed}: {}", ran.stderr);
+        assert_eq!(next_review(&env).as_deref(), Some(want), "{typed}");
+    }
+    let ran = env
+        .test(["set", "--next-review", "abc"])
+        .env("TZ", HANOI)
+        .status(2)
+        .run();
+    assert!(
+        ran.stderr
+            .contains("write it like 31/03/2027, 2027-03-31, or ngày 31 tháng 3 năm 2027"),
+        "{}",
+        ran.stderr
+    );
+    // Homework due "thứ Sáu tuần sau", set by her therapist in Hà Nội.
+    let homework = env.home().join("homework.toml");
+    let ran = at(
+        &env,
+        HANOI,
+        crate::NOW,
+        &[
+            "homework",
+            "assign",
+            "-o",
+            homework.to_str().unwrap(),
+            "--therapist",
+            "BS Lan",
+            "--due",
+            "thứ Sáu tuần sau",
+            "--task",
+            "map-triggers=1",
+        ],
+    );
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let text = std::fs::read_to_string(&homework).unwrap();
+    assert!(text.contains("due = 2026-11-27"), "{text}");
+}
+
+/// Hồng's "thứ Sáu tuần sau" at the walk-through's "Which date?", in a
+/// real terminal: the question shows an example in the form Vietnam
+/// writes, and her words are ticked and read back as next week's Friday.
+#[cfg(unix)]
+#[test]
+fn the_walk_through_reads_a_vietnamese_date_and_ticks_it() {
+    use crate::keys::Tmux;
+    let env = Env::new();
+    crate::own_words::draft_with(
+        &env,
+        relapse_plan::plan::Plan::new("Hồng".into(), Some("VN".into())),
+    );
+    let t = Tmux::start_in(&env, &["new"], 100, ("Asia/Ho_Chi_Minh", crate::NOW));
+    t.wait_for("You have unfinished answers");
+    t.keys(&["Enter"]);
+    // Vietnam has no checked emergency number nor line: each skipped.
+    t.wait_for("Your local emergency number?");
+    t.keys(&["Enter"]);
+    t.wait_for("The line's name? (Enter skips)");
+    t.keys(&["Enter"]);
+    t.wait_for("When would you like to review");
+    t.keys(&["Down", "Down", "Down", "Enter"]);
+    t.wait_for("Which date? (like 31/03/2027, 2027-03-31, or ngày 31 tháng 3 năm 2027)");
+    t.type_text("thứ Sáu tuần sau");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Your next review:");
+    let lines: Vec<&str> = screen.lines().collect();
+    let answered = lines
+        .iter()
+        .position(|l| l.contains("· thứ Sáu tuần sau"))
+        .unwrap_or_else(|| panic!("her words stay on screen: {screen}"));
+    assert!(lines[answered].starts_with("✔ Which date?"), "{screen}");
+    assert_eq!(
+        lines[answered + 1].trim_end(),
+        "Your next review: 27 November 2026, a Friday.",
+        "{screen}"
+    );
+    assert!(!screen.contains("couldn't read"), "{screen}");
+    t.wait_for("Save my plan");
+    t.keys(&["Enter"]);
+    t.wait_for("A few words about this version?");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    assert_eq!(next_review(&env).as_deref(), Some("2026-11-27"));
+}

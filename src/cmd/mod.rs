@@ -173,6 +173,30 @@ fn save(ctx: &mut Ctx, change: impl FnOnce(&mut Plan) -> Result<String>) -> Resu
     said(ctx, &saved)
 }
 
+/// Said instead of saving words already in the plan (`reason add`,
+/// `trigger add`): which one holds them, in her words as saved, so the
+/// same words typed twice never make two (as `contact add` does for
+/// names).
+fn say_already_there(
+    ctx: &mut Ctx,
+    typed: &str,
+    what: &str,
+    number: usize,
+    saved: &str,
+) -> Result<()> {
+    let typed = crate::render::quoted(typed.trim());
+    let saved = crate::render::quoted(saved);
+    let written = if typed == saved {
+        String::new()
+    } else {
+        format!(", written {saved}")
+    };
+    let said = format!(
+        "{typed} is already in your plan as {what} {number}{written}, so nothing was added and no new revision was saved."
+    );
+    ctx.say(&crate::render::wrap(&said, ctx.style.width, "", ""))
+}
+
 /// [`save`] for an edit that may give an entry a new id (`--new-id`): the
 /// change returns what it did and the rename it made, and the logs beside
 /// the plan follow that rename under the same lock, so a trigger keeps its

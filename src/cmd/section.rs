@@ -27,7 +27,17 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
         } => {
             let tidied = super::tidy_text(what, &mut text);
             let mut named = (0, Vec::new());
-            save(ctx, |plan| {
+            let mut already = None;
+            let now = ctx.saving_now();
+            let saved = ctx.store.update(now, ctx.note.clone(), |plan| {
+                // The same words typed again: the one there is kept, alone.
+                let items = plan.section(section);
+                if let Some(n) =
+                    crate::plan::same::same_words(items.iter().map(|i| i.text.as_str()), &text)
+                {
+                    already = Some((n, items[n - 1].text.clone()));
+                    return Ok(String::new());
+                }
                 let at = {
                     let items = plan.section(section);
                     match (before, after) {
@@ -38,9 +48,14 @@ pub(super) fn run(section: Section, command: TextCommand, ctx: &mut Ctx) -> Resu
                 };
                 named = (at + 1, names_not_to_involve(plan, section, &text));
                 let description = format!("added {what} {}", quote(&text));
-                plan.section_mut(section).insert(at, TextItem::new(text));
+                plan.section_mut(section)
+                    .insert(at, TextItem::new(text.clone()));
                 Ok(description)
             })?;
+            if let Some((n, theirs)) = already {
+                return super::say_already_there(ctx, &text, what, n, &theirs);
+            }
+            super::said(ctx, &saved)?;
             say_tidied(ctx, tidied)?;
             said_not_to_involve(ctx, section, named.0, &named.1)?;
             said_their_number(ctx, section, named.0)

@@ -531,7 +531,7 @@ fn dates_said(
                 let day = day.date.map_or_else(
                     || day.to_string(),
                     |d| {
-                        crate::plan::persian::beside(
+                        crate::plan::date::in_her_calendars(
                             &with_weekday(d),
                             d,
                             region,

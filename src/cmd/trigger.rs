@@ -27,21 +27,42 @@ pub(super) fn run(command: TriggerCommand, ctx: &mut Ctx) -> Result<()> {
             }
             Ok(())
         }
-        TriggerCommand::Add(mut args) => save(ctx, |plan| {
-            links(plan, &mut args.fields)?;
+        TriggerCommand::Add(mut args) => {
             // Her words as the argument, or with --situation (clap makes
             // sure there is one of the two).
-            let situation = args.words.or(args.situation).unwrap_or_default();
-            let id = args
-                .id
-                .unwrap_or_else(|| plan.new_id::<Trigger>(&situation));
-            let trigger = plan.add(Trigger::new(id, situation))?;
-            apply(trigger, &args.fields);
-            Ok(format!(
-                "added trigger {}",
-                super::words(&trigger.situation)
-            ))
-        }),
+            let situation = args
+                .words
+                .take()
+                .or(args.situation.take())
+                .unwrap_or_default();
+            let mut already = None;
+            let now = ctx.saving_now();
+            let saved = ctx.store.update(now, ctx.note.clone(), |plan| {
+                // The same situation typed again: the one there is kept,
+                // with its ratings and links, alone.
+                let there = plan.triggers.iter().map(|t| t.situation.as_str());
+                if let Some(n) = crate::plan::same::same_words(there, &situation) {
+                    already = Some((n, plan.triggers[n - 1].situation.clone()));
+                    return Ok(String::new());
+                }
+                links(plan, &mut args.fields)?;
+                let id = args
+                    .id
+                    .unwrap_or_else(|| plan.new_id::<Trigger>(&situation));
+                let trigger = plan.add(Trigger::new(id, situation.clone()))?;
+                apply(trigger, &args.fields);
+                Ok(format!(
+                    "added trigger {}",
+                    super::words(&trigger.situation)
+                ))
+            })?;
+            match already {
+                Some((n, theirs)) => {
+                    super::say_already_there(ctx, &situation, "trigger", n, &theirs)
+                }
+                None => super::said(ctx, &saved),
+            }
+        }
         TriggerCommand::Edit(args) => save_renaming(ctx, |plan| edit(plan, args)),
         TriggerCommand::Remove { id } => save(ctx, |plan| {
             let id = stored::<Trigger>(plan, &id)?;

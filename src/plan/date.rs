@@ -1396,6 +1396,10 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
     if let Some(read) = crate::plan::persian::read(text, false, today) {
         return read;
     }
+    // So does an Ethiopian month's name ([`crate::plan::ethiopian`]).
+    if let Some(read) = crate::plan::ethiopian::read(text, false, today, when) {
+        return read;
+    }
     let folded = crate::plan::typed::fold(text);
     let text = folded.trim();
     if let Some(days) = either_side(text) {
@@ -1411,6 +1415,9 @@ pub fn parse_typed_when(text: &str, order: DayOrder, today: Date, when: When) ->
         return read;
     }
     if let Some(read) = super::near_days::read(text, today) {
+        return read;
+    }
+    if let Some(read) = super::vietnamese::read(text, today) {
         return read;
     }
     match relative(text, today) {
@@ -1436,11 +1443,27 @@ pub fn parse_typed_in(
     if let Some(read) = crate::plan::persian::read(text, in_iran, today) {
         return read;
     }
+    // In Ethiopia `20/3/2019` is 20 Hidar 2019, seven years on from the
+    // Gregorian reading (Mulu, Addis Ababa).
+    let in_ethiopia = region.is_some_and(|r| r.eq_ignore_ascii_case("ET"));
+    if let Some(read) = crate::plan::ethiopian::read(text, in_ethiopia, today, when) {
+        return read;
+    }
     match roc_date(text, in_taiwan) {
         Some(read) => read,
         // A Buddhist Era year in Thailand ([`gregorian_in`]).
         None => parse_typed_when(&gregorian_in(text, region), order, today, when),
     }
+}
+
+/// `words` (a Gregorian date in words) with the same day in the calendar
+/// she keeps or typed it in beside it: Solar Hijri in Iran, Ethiopian in
+/// Ethiopia ([`crate::plan::persian::beside`],
+/// [`crate::plan::ethiopian::beside`]), so a day read in the wrong calendar
+/// shows at once.
+pub fn in_her_calendars(words: &str, date: Date, region: Option<&str>, typed: &str) -> String {
+    let words = crate::plan::persian::beside(words, date, region, typed);
+    crate::plan::ethiopian::beside(&words, date, region, typed)
 }
 
 /// The ROC (民國) era's years count from 1912: its year 115 is 2026.
@@ -1919,8 +1942,13 @@ pub fn example_for(order: DayOrder, region: Option<&str>, typed: &str) -> String
     // showed neither).
     let korean =
         region == Some("KR") || typed.chars().any(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
+    // Vietnam writes 31/03/2027 and ngày 31 tháng 3 năm 2027 (the hint
+    // showed only ISO to a Vietnamese writer).
+    let vietnamese = region == Some("VN") || crate::plan::vietnamese::is_vietnamese(typed);
     if korean {
         "2027. 3. 31., 2027-03-31, or 2027년 3월 31일".to_string()
+    } else if vietnamese {
+        "31/03/2027, 2027-03-31, or ngày 31 tháng 3 năm 2027".to_string()
     } else if cjk {
         format!("{}, or 2027年3月31日", example(order).replace(" or ", ", "))
     } else if let Some(persian) = persian {

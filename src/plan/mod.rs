@@ -12,6 +12,7 @@ pub mod diff;
 pub mod draft;
 pub mod early_warning;
 pub mod edit;
+pub mod ethiopian;
 pub mod hand_in_zone;
 pub mod hidden;
 pub mod homework;
@@ -38,6 +39,7 @@ pub mod toml_text;
 pub mod typed;
 pub mod validate;
 pub mod vcard;
+pub mod vietnamese;
 pub mod zones;
 
 use std::fmt;

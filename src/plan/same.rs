@@ -61,6 +61,19 @@ fn one_letter(c: char) -> char {
     }
 }
 
+/// The number (from 1) of the first of `texts` written in the same words
+/// as `text`, once both are [`fold`]ed: a trigger or a reason typed again
+/// in another case, with a space after it or its accents composed
+/// another way (NFD from one keyboard, NFC from another) is the one
+/// already there, not a second.
+pub fn same_words<'a>(texts: impl IntoIterator<Item = &'a str>, text: &str) -> Option<usize> {
+    let wanted = fold(text);
+    texts
+        .into_iter()
+        .position(|t| fold(t) == wanted)
+        .map(|i| i + 1)
+}
+
 /// Whether two names would be taken for one person: the same once
 /// [`fold`]ed, or looking the same across scripts (see
 /// [`looks_alike`]).

@@ -389,7 +389,7 @@ impl Wizard<'_> {
                 long_date(next),
                 crate::plan::date::weekday_name(next)
             );
-            let said = crate::plan::persian::beside(&day, next, region.as_deref(), &typed);
+            let said = crate::plan::date::in_her_calendars(&day, next, region.as_deref(), &typed);
             self.ask.show(&format!("Your next review: {said}."))?;
         }
         self.keep()
@@ -427,6 +427,9 @@ impl Wizard<'_> {
             let date = match read {
                 TypedDate::Date(date) => date,
                 TypedDate::EitherOf(day_first, month_first) => {
+                    // Not taken yet: which day is asked next, and the
+                    // answer to that is ticked.
+                    self.ask.checked(false)?;
                     let choices = [long_date(day_first), long_date(month_first)];
                     let shown = crate::prompt::shorten(&text, 30);
                     match self.ask.select(
@@ -442,6 +445,7 @@ impl Wizard<'_> {
                     }
                 }
                 _ => {
+                    self.ask.checked(false)?;
                     let why =
                         crate::plan::date::why_not_a_date(&crate::prompt::shorten(&text, 30), read)
                             .unwrap_or_default();
@@ -451,16 +455,21 @@ impl Wizard<'_> {
                 }
             };
             if let Some(why) = crate::plan::date::other_calendar(date) {
+                self.ask.checked(false)?;
                 refused = Some(why);
                 continue;
             }
             if days_from_civil(date) <= today {
+                self.ask.checked(false)?;
                 refused = Some(format!(
                     "{} is today or earlier, and a review is a day after today",
                     long_date(date)
                 ));
                 continue;
             }
+            // Her date, ticked as every answer taken is, and read back
+            // right under it ("Your next review: …").
+            self.ask.checked(true)?;
             return Ok(Some((date, text)));
         }
     }

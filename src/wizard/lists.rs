@@ -192,6 +192,9 @@ impl Wizard<'_> {
             let Some(text) = self.ask.text(ask_for(section), "")? else {
                 return Ok(());
             };
+            if self.said_already_there(section, &text)? {
+                continue;
+            }
             self.plan().section_mut(section).push(TextItem::new(text));
             self.keep()?;
             let i = self.draft.plan.section(section).len() - 1;
@@ -203,12 +206,28 @@ impl Wizard<'_> {
     /// before several sections).
     pub(super) fn add_sentences_quietly(&mut self, section: Section) -> Result<()> {
         while let Some(text) = self.ask.text(ask_for(section), "")? {
+            if self.said_already_there(section, &text)? {
+                continue;
+            }
             self.plan().section_mut(section).push(TextItem::new(text));
             self.keep()?;
             let i = self.draft.plan.section(section).len() - 1;
             self.mind_who_it_names(Words::Sentence(section, i))?;
         }
         Ok(())
+    }
+
+    /// Whether `text` is already in `section` in the same words, said so
+    /// when it is (it was added a second time).
+    fn said_already_there(&mut self, section: Section, text: &str) -> Result<bool> {
+        let items = self.draft.plan.section(section);
+        let Some(n) = crate::plan::same::same_words(items.iter().map(|i| i.text.as_str()), text)
+        else {
+            return Ok(false);
+        };
+        let saved = items[n - 1].text.clone();
+        self.already_there(text, &saved)?;
+        Ok(true)
     }
 
     fn show_sentences(&mut self, section: Section) -> Result<()> {

@@ -150,6 +150,24 @@ impl<'a> Wizard<'a> {
         self.ask.waiting().and_then(|unsent| unsent.about.clone())
     }
 
+    /// Said instead of adding words already there (a reason, a trigger
+    /// typed again in another case or with a space after it): the one
+    /// there is kept, alone, in her words as saved.
+    pub(super) fn already_there(&mut self, typed: &str, saved: &str) -> Result<()> {
+        let (typed, saved) = (
+            crate::render::quoted(typed.trim()),
+            crate::render::quoted(saved),
+        );
+        let written = if typed == saved {
+            String::new()
+        } else {
+            format!(", written {saved}")
+        };
+        self.say(&format!(
+            "{typed} is already in your plan{written}, so it is kept once."
+        ))
+    }
+
     /// Shows a sentence or two of explanation, wrapped to the terminal.
     pub fn say(&mut self, text: &str) -> Result<()> {
         self.ask

@@ -468,6 +468,9 @@ impl Prompter for Keeping<'_> {
         let initial = self.given_back(question, initial);
         self.inner.text_to_check(question, &initial)
     }
+    fn checked(&mut self, taken: bool) -> Result<()> {
+        self.inner.checked(taken)
+    }
     fn select(
         &mut self,
         question: &str,

@@ -1734,3 +1734,48 @@ fn hidden_characters_in_a_typed_name_or_number_are_left_out_and_said() {
     assert!(said.contains("so it reads “+44 7700 900702”"), "{said}");
     assert!(said.contains("so it reads “Mary”"), "{said}");
 }
+
+/// A reason or a trigger typed again in the walk-through in the same words
+/// (another case, a space after it, NFD for NFC) is said to be there and
+/// kept once: it was saved twice (fresh eyes, round 18).
+#[test]
+fn the_same_words_typed_twice_in_the_walk_through_are_kept_once() {
+    let answers = [
+        "Café with Zoë",
+        "cafe\u{301} with zoe\u{308} ",
+        "",
+        "Done with this section",
+    ];
+    let (outcome, draft, _, ask) = walk(&answers, Plan::new("Zoë".into(), None), |w| {
+        w.run_step("reasons")?;
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    let reasons: Vec<&str> = draft.plan.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(reasons, ["Café with Zoë"]);
+    assert!(
+        ask.transcript.iter().any(|l| l.replace('\n', " ")
+            == "“cafe\u{301} with zoe\u{308}” is already in your plan, written “Café with Zoë”, so it is kept once."),
+        "{:#?}",
+        ask.transcript
+    );
+    let mut plan = Plan::new("Zoë".into(), None);
+    plan.triggers
+        .push(Trigger::new("payday".into(), "Payday Friday".into()));
+    let answers = ["PAYDAY  friday", ""];
+    let (outcome, draft, _, ask) = walk(&answers, plan, |w| {
+        while w.add_trigger()? {}
+        Ok(Outcome::Pause)
+    });
+    outcome.unwrap();
+    assert_eq!(ask.unused(), 0, "{:#?}", ask.transcript);
+    assert_eq!(draft.plan.triggers.len(), 1);
+    assert!(
+        ask.transcript.iter().any(|l| l
+            .replace('\n', " ")
+            .contains("is already in your plan, written “Payday Friday”")),
+        "{:#?}",
+        ask.transcript
+    );
+}

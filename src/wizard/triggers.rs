@@ -160,10 +160,21 @@ impl Wizard<'_> {
 
     /// Adds one trigger, keeping each answer as it is given; `false` when
     /// the person left the situation empty.
-    fn add_trigger(&mut self) -> Result<bool> {
+    pub(super) fn add_trigger(&mut self) -> Result<bool> {
         let Some(situation) = self.ask.text("What situation puts you at risk?", "")? else {
             return Ok(false);
         };
+        let there = self
+            .draft
+            .plan
+            .triggers
+            .iter()
+            .map(|t| t.situation.as_str());
+        if let Some(n) = crate::plan::same::same_words(there, &situation) {
+            let saved = self.draft.plan.triggers[n - 1].situation.clone();
+            self.already_there(&situation, &saved)?;
+            return Ok(true);
+        }
         let id = self.draft.plan.new_id::<Trigger>(&situation);
         self.plan().add(Trigger::new(id, situation))?;
         self.keep()?;
