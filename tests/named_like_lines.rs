@@ -282,6 +282,98 @@ fn in_thailand_a_card_named_like_a_line_says_what_to_do_with_no_line_to_check() 
     );
 }
 
+/// Words as one line, however they were wrapped.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Trudy (issue #12): `set --own-line NAME` with a name she has could not
+/// change only where she found the number: it asked for the number again.
+/// `--source` alone now changes just that, said back, and `history` names
+/// it; the number stays as it was.
+#[test]
+fn her_own_lines_source_changes_alone() {
+    let env = her_plan();
+    env.ok([
+        "set",
+        "--own-line",
+        "Kia Kaha Line",
+        "--call",
+        "0800 222 333",
+        "--source",
+        "a leaflet",
+    ]);
+    let said = flat(
+        &env.test([
+            "set",
+            "--own-line",
+            "kia kaha LINE",
+            "--source",
+            "their website, 2026",
+        ])
+        .run()
+        .stderr,
+    );
+    assert!(
+        said.contains(
+            "changed where you found your own line “Kia Kaha Line”: “a leaflet” → “their website, 2026”"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("0800 222 333 → call"), "{said}");
+    let line = &env.plan().own_lines.lines[0];
+    assert_eq!(line.name, "Kia Kaha Line");
+    assert_eq!(line.call.as_deref(), Some("0800 222 333"));
+    assert_eq!(line.source.as_deref(), Some("their website, 2026"));
+    let history = flat(&env.ok(["history", "--plain"]));
+    assert!(
+        history.contains(
+            "changed where you found your own line \"Kia Kaha Line\": \"a leaflet\" → \"their website, 2026\""
+        ),
+        "{history}"
+    );
+    assert!(
+        flat(&env.ok(["lines"]))
+            .contains("Kia Kaha Line: call 0800 222 333 (from their website, 2026)"),
+        "{}",
+        env.ok(["lines"])
+    );
+    // A number and a source together: both said.
+    let said = flat(
+        &env.test([
+            "set",
+            "--own-line",
+            "Kia Kaha Line",
+            "--call",
+            "0800 222 444",
+            "--source",
+            "my counsellor",
+        ])
+        .run()
+        .stderr,
+    );
+    assert!(
+        said.contains("changed your own line “Kia Kaha Line”: call 0800 222 333 → call 0800 222 444; where you found it: “their website, 2026” → “my counsellor”"),
+        "{said}"
+    );
+    // A source for a line she does not have changes nothing, and says how
+    // to add one.
+    let before = env.snapshot_dir();
+    let said = flat(&env.fails(
+        1,
+        ["set", "--own-line", "Other Line", "--source", "a friend"],
+    ));
+    assert!(
+        said.contains("there is no line of your own called “Other Line” yet"),
+        "{said}"
+    );
+    assert!(
+        said.contains("`relapse-plan set --own-line NAME --call NUMBER --source WHERE`"),
+        "{said}"
+    );
+    assert_eq!(env.snapshot_dir(), before);
+}
+
 #[cfg(unix)]
 mod at_a_terminal {
     use super::dermot;
