@@ -430,7 +430,7 @@ pub struct SetArgs {
     /// With --own-line: the number to text.
     #[arg(long, value_name = "NUMBER", requires = "own_line")]
     pub text: Option<String>,
-    /// With --emergency-number or --own-line: where you found it, in your words (with both, it goes on both).
+    /// With --emergency-number or --own-line: where you found it, in your words (with both, it goes on both). With --own-line NAME alone, for a line you have, it changes only where you found it.
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
     /// Remove a local crisis line of your own, by its name.

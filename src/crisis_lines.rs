@@ -350,6 +350,26 @@ pub struct CountryLines {
     pub lines: Vec<&'static CrisisLine>,
 }
 
+impl CountryLines {
+    /// Each emergency number as dialled: "112 or 999" is two, and "112
+    /// from a mobile phone" is 112. Compared whole, "112 or 999" matched
+    /// neither, and a card "Emergency · 112" from an Irish phone was held
+    /// back as a wrong number (Trudy, issue #12).
+    pub fn emergency_numbers(&self) -> Vec<&'static str> {
+        self.emergency.map_or_else(Vec::new, |all| {
+            all.split(" or ")
+                .map(|way| {
+                    let end = way
+                        .find(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '-'))
+                        .unwrap_or(way.len());
+                    way[..end].trim()
+                })
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+    }
+}
+
 /// The lines for a country code (any case). An unknown or missing country
 /// gets no lines at all, never another country's.
 pub fn for_country(country: Option<&str>) -> Option<CountryLines> {
@@ -507,6 +527,21 @@ mod tests {
                 calls.iter().any(|c| c.split(" or ").any(|n| n == code)),
                 "{code}"
             );
+        }
+    }
+
+    #[test]
+    fn each_emergency_number_is_one_number_as_dialled() {
+        let numbers = |cc| for_country(Some(cc)).unwrap().emergency_numbers();
+        assert_eq!(numbers("IE"), ["112", "999"]);
+        assert_eq!(numbers("AT"), ["112", "144"]);
+        assert_eq!(numbers("ZA"), ["112"]);
+        assert_eq!(numbers("NZ"), ["111"]);
+        assert!(numbers("AR").is_empty());
+        for (cc, _) in EMERGENCY {
+            for n in numbers(cc) {
+                assert!(n.chars().all(|c| c.is_ascii_digit()), "{cc}: {n:?}");
+            }
         }
     }
 

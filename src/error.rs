@@ -836,6 +836,29 @@ impl Error {
             // A file of the wrong kind: what the command takes instead, and
             // who makes it, never "check again" or "ask for a new copy" of
             // a file that was never the right one.
+            // `review --assignment`: said to the therapist who set it.
+            Error::BadFile {
+                what: crate::store::SET_HOMEWORK,
+                source: ParseError::WrongKind { found, .. },
+                path,
+            } if found == "a hand-in file" => format!(
+                "nothing was changed; the hand-in goes first and your homework file (the one `homework assign` wrote) after --assignment: `relapse-plan review {} --assignment HOMEWORK`",
+                crate::render::rescue::path_word(path)
+            ),
+            Error::BadFile {
+                what: crate::store::SET_HOMEWORK,
+                source: ParseError::NotToml(_) | ParseError::WrongKind { .. },
+                ..
+            } => "nothing was changed; --assignment takes the homework file you wrote with `relapse-plan homework assign` and gave your client (a plain text file, often homework.toml), to check the hand-in answers it; without --assignment, `review` reads the hand-in alone".into(),
+            Error::BadFile {
+                what: crate::store::SET_HOMEWORK,
+                source: ParseError::NewerVersion(_),
+                ..
+            } => "nothing was changed; update relapse-plan to check the hand-in against it, or review the hand-in without --assignment".into(),
+            Error::BadFile {
+                what: crate::store::SET_HOMEWORK,
+                ..
+            } => "nothing was changed; this copy of your homework can't be read: write it again with `relapse-plan homework assign`, or review the hand-in without --assignment".into(),
             Error::BadFile {
                 what: "a hand-in file",
                 source: ParseError::WrongKind { found, .. },

@@ -82,6 +82,7 @@ mod supporters;
 #[cfg(unix)]
 mod terminal;
 mod their_words;
+mod therapist_hints;
 #[cfg(unix)]
 mod torture;
 mod trudy;

@@ -170,6 +170,210 @@ fn one_word_of_a_name_never_removes_or_changes_someone_without_a_terminal() {
     assert!(env.plan().contacts.is_empty());
 }
 
+/// Imports `file` (bytes written here) into `env`'s plan with `--yes`,
+/// ending with `status` (1 when no one is added); the file is read, never
+/// changed: its bytes are the same after.
+fn import_unchanged(env: &Env, (name, file): (&str, &str), status: i32) -> crate::Ran {
+    let path = env.home().join(name);
+    fs::write(&path, file).unwrap();
+    let out = env
+        .test(["contact", "import", path.to_str().unwrap(), "--yes"])
+        .status(status)
+        .run();
+    assert_eq!(fs::read(&path).unwrap(), file.as_bytes(), "{name} changed");
+    out
+}
+
+/// Trudy (issue #12): Irish cards with the real checked numbers, as
+/// phones store them, were held back "named like a crisis line, but its
+/// number is not the line's checked number". Each is now said to be the
+/// line; only the ones with other numbers (a "Garda" card among them,
+/// which came in as a friend) are held back, and no one is added.
+#[test]
+fn irish_cards_with_the_real_numbers_are_the_lines_never_wrong_numbers() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Aoife", "--country", "IE"]);
+    let file = cards(&[
+        ("Samaritans", "116 123"),
+        ("Samaritans Ireland", "+353 116 123"),
+        ("Pieta", "1800 247 247"),
+        ("Pieta House", "+353 1800 247 247"),
+        ("Pieta helpline", "1800-247-247"),
+        ("Emergency", "112"),
+        ("Emergency services", "999"),
+        ("Emergency (mobile)", "+353 112"),
+        ("Garda", "999"),
+        ("Gardaí", "1800 666 111"),
+        ("An Garda Síochána", "01 666 0000"),
+        ("Pieta", "1800 247 248"),
+    ]);
+    let out = import_unchanged(&env, ("aoife.vcf", &file), 1);
+    let err = &out.stderr;
+    for line in [
+        "Samaritans · 116 123: the crisis line “Samaritans”",
+        "Samaritans Ireland · +353 116 123: the crisis line “Samaritans”",
+        "Pieta · 1800 247 247: the crisis line “Pieta”",
+        "Pieta House · +353 1800 247 247: the crisis line “Pieta”",
+        "Pieta helpline · 1800-247-247: the crisis line “Pieta”",
+        "Emergency · 112: your country's emergency number",
+        "Emergency services · 999: your country's emergency number",
+        "Emergency (mobile) · +353 112: your country's emergency number",
+        "Garda · 999: your country's emergency number",
+    ] {
+        assert!(err.contains(line), "{line}: {err}");
+    }
+    let (_, held) = err.split_once(HELD).expect(err);
+    for shown in [
+        "card 10, Gardaí · 1800 666 111",
+        "card 11, An Garda Síochána · 01 666 0000",
+        "card 12, Pieta · 1800 247 248 (checked: “Pieta”: 1800 247 247)",
+    ] {
+        assert!(held.contains(shown), "{shown}: {err}");
+    }
+    for real in ["1800 247 247\n", "116 123", "· 112", "· 999"] {
+        assert!(!held.contains(real), "{real} held back: {err}");
+    }
+    assert!(env.plan().contacts.is_empty());
+}
+
+/// Niran in Bangkok: no line is built in for Thailand, so a card named
+/// "Lifeline" had no checked line to be compared with, and the message
+/// spoke of "the line's checked number" all the same. It now says there
+/// is nothing to check it against, and what she can do: keep a number she
+/// knows is right as her own line or emergency number, or add a person.
+#[test]
+fn in_thailand_a_card_named_like_a_line_says_what_to_do_with_no_line_to_check() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Niran", "--country", "TH"]);
+    let file = cards(&[
+        ("Lifeline", "1323"),
+        ("ตำรวจ", "191"),
+        ("Somchai", "081 234 5678"),
+    ]);
+    let out = import_unchanged(&env, ("niran.vcf", &file), 0);
+    let err = out.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        err.contains(
+            "Held back: each is named like a crisis line or an emergency service, and your plan has no checked line for Thailand to compare its number with (none is built in yet)."
+        ),
+        "{err}"
+    );
+    for said in [
+        "`relapse-plan set --own-line NAME --call NUMBER --source WHERE` for a line",
+        "`relapse-plan set --emergency-number NUMBER` for the emergency number",
+        "`relapse-plan contact add --name NAME --phone NUMBER` adds them",
+        "card 1, Lifeline · 1323",
+        "card 2, ตำรวจ · 191",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert!(!err.contains("the line's checked number"), "{err}");
+    let names: Vec<String> = env.plan().contacts.iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names, ["Somchai"]);
+    // With no country, it says how to set one.
+    let env = Env::new();
+    env.ok(["init", "--name", "Niran"]);
+    let file = cards(&[("Lifeline", "1323")]);
+    let out = import_unchanged(&env, ("lines.vcf", &file), 1);
+    let err = out.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        err.contains("your plan has no country, so no checked line to compare its number with (`relapse-plan set --country CC` sets one)"),
+        "{err}"
+    );
+}
+
+/// Words as one line, however they were wrapped.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Trudy (issue #12): `set --own-line NAME` with a name she has could not
+/// change only where she found the number: it asked for the number again.
+/// `--source` alone now changes just that, said back, and `history` names
+/// it; the number stays as it was.
+#[test]
+fn her_own_lines_source_changes_alone() {
+    let env = her_plan();
+    env.ok([
+        "set",
+        "--own-line",
+        "Kia Kaha Line",
+        "--call",
+        "0800 222 333",
+        "--source",
+        "a leaflet",
+    ]);
+    let said = flat(
+        &env.test([
+            "set",
+            "--own-line",
+            "kia kaha LINE",
+            "--source",
+            "their website, 2026",
+        ])
+        .run()
+        .stderr,
+    );
+    assert!(
+        said.contains(
+            "changed where you found your own line “Kia Kaha Line”: “a leaflet” → “their website, 2026”"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("0800 222 333 → call"), "{said}");
+    let line = &env.plan().own_lines.lines[0];
+    assert_eq!(line.name, "Kia Kaha Line");
+    assert_eq!(line.call.as_deref(), Some("0800 222 333"));
+    assert_eq!(line.source.as_deref(), Some("their website, 2026"));
+    let history = flat(&env.ok(["history", "--plain"]));
+    assert!(
+        history.contains(
+            "changed where you found your own line \"Kia Kaha Line\": \"a leaflet\" → \"their website, 2026\""
+        ),
+        "{history}"
+    );
+    assert!(
+        flat(&env.ok(["lines"]))
+            .contains("Kia Kaha Line: call 0800 222 333 (from their website, 2026)"),
+        "{}",
+        env.ok(["lines"])
+    );
+    // A number and a source together: both said.
+    let said = flat(
+        &env.test([
+            "set",
+            "--own-line",
+            "Kia Kaha Line",
+            "--call",
+            "0800 222 444",
+            "--source",
+            "my counsellor",
+        ])
+        .run()
+        .stderr,
+    );
+    assert!(
+        said.contains("changed your own line “Kia Kaha Line”: call 0800 222 333 → call 0800 222 444; where you found it: “their website, 2026” → “my counsellor”"),
+        "{said}"
+    );
+    // A source for a line she does not have changes nothing, and says how
+    // to add one.
+    let before = env.snapshot_dir();
+    let said = flat(&env.fails(
+        1,
+        ["set", "--own-line", "Other Line", "--source", "a friend"],
+    ));
+    assert!(
+        said.contains("there is no line of your own called “Other Line” yet"),
+        "{said}"
+    );
+    assert!(
+        said.contains("`relapse-plan set --own-line NAME --call NUMBER --source WHERE`"),
+        "{said}"
+    );
+    assert_eq!(env.snapshot_dir(), before);
+}
+
 #[cfg(unix)]
 mod at_a_terminal {
     use super::dermot;

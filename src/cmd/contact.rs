@@ -773,35 +773,72 @@ fn without_crisis_named(
     cards: Vec<Card>,
 ) -> Result<(Vec<Card>, CrisisNamedOut)> {
     use crate::plan::crisis_names::{CrisisNamed, crisis_named};
-    let (mut kept, mut same, mut held) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut kept, mut same, mut held, mut unchecked) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for card in cards {
         let number = clean(card.phone.as_deref().unwrap_or_default());
-        match crisis_named(plan, &card.name, card.phone.as_deref()) {
-            None => kept.push(card),
-            Some(CrisisNamed::Same(what)) => {
-                same.push(format!("{} · {number}: {what}", clean(&card.name)));
-            }
-            Some(CrisisNamed::NotChecked) => held.push(format!(
+        let shown = || {
+            format!(
                 "card {}, {} · {number}",
                 card.position,
                 clean(&shorten(&card.name))
-            )),
+            )
+        };
+        match crisis_named(plan, &card.name, card.phone.as_deref()) {
+            None => kept.push(card),
+            Some(CrisisNamed::Same(what)) => {
+                same.push(format!(
+                    "{} · {number}: {}",
+                    clean(&card.name),
+                    clean(&what)
+                ));
+            }
+            // The line's own number beside it, so she sees which is checked.
+            Some(CrisisNamed::NotChecked(Some(line))) => {
+                held.push(format!("{} (checked: {})", shown(), clean(&line)));
+            }
+            Some(CrisisNamed::NotChecked(None)) => held.push(shown()),
+            Some(CrisisNamed::NothingChecked) => unchecked.push(shown()),
         }
     }
+    let any_held = !held.is_empty() || !unchecked.is_empty();
     if !same.is_empty() {
         ctx.say(&format!(
             "Already in your plan as a crisis line, so not added (`relapse-plan now` shows it):\n{}",
             listed(same)
         ))?;
     }
-    let any_held = !held.is_empty();
-    if any_held {
+    if !held.is_empty() {
         ctx.say(&format!(
             "Held back, as each is named like a crisis line, but its number is not the line's checked number. A wrong number here could be the one called in a crisis; if you trust it, `relapse-plan set --own-line NAME --call NUMBER` keeps it as a line of your own:\n{}",
             listed(held)
         ))?;
     }
+    if !unchecked.is_empty() {
+        ctx.say(&format!(
+            "{}\n{}",
+            nothing_checked_words(plan.country.as_deref()),
+            listed(unchecked)
+        ))?;
+    }
     Ok((kept, CrisisNamedOut { held: any_held }))
+}
+
+/// Said of cards named like a crisis line or an emergency service when
+/// the plan holds no crisis line to check them against: what each is not
+/// (checked), and what she can do, for a person in Bangkok with no line
+/// built in for Thailand (Trudy, issue #12), or with no country set.
+fn nothing_checked_words(country: Option<&str>) -> String {
+    let why = match country
+        .and_then(crate::plan::country::name)
+        .filter(|_| crate::crisis_lines::for_country(country).is_some())
+    {
+        Some(name) => format!("your plan has no checked line for {name} to compare its number with (none is built in yet)"),
+        None => "your plan has no country, so no checked line to compare its number with (`relapse-plan set --country CC` sets one)".to_string(),
+    };
+    format!(
+        "Held back: each is named like a crisis line or an emergency service, and {why}. A file can come from anyone, so it never adds one. If you know a number is right (from the service's own website, or someone you trust), keep it yourself: `relapse-plan set --own-line NAME --call NUMBER --source WHERE` for a line, `relapse-plan set --emergency-number NUMBER` for the emergency number. If a card is a person, not a service, `relapse-plan contact add --name NAME --phone NUMBER` adds them:"
+    )
 }
 
 /// The cards already in the plan, and those the file holds twice.

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::plan::date;
 use crate::plan::period::{Period, Since, start_of_day, start_of_revision};
 use crate::render::review;
-use crate::store::{hand_in_from, read_assignment, read_hand_in_bytes};
+use crate::store::{hand_in_from, read_hand_in_bytes, read_set_assignment};
 
 pub(super) fn run(args: &ReviewArgs, ctx: &mut Ctx) -> Result<()> {
     match (&args.file, &args.since) {
@@ -54,7 +54,9 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     }
     let hand_in = hand_in_from(file, &bytes)?;
     if let Some(path) = assignment {
-        let expected = read_assignment(path)?;
+        // Read as the homework the therapist set: what is wrong with it is
+        // said to them, never as `homework start`'s way on for a client.
+        let expected = read_set_assignment(path)?;
         let a = &hand_in.assignment;
         // The whole homework, not only its id: a copy with its counts
         // lowered is not the homework that was set.

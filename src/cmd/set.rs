@@ -377,9 +377,11 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
     let line = match given(&args.own_line) {
         Some(name) => {
             let (call, text) = (given(&args.call), given(&args.text));
-            if call.is_none() && text.is_none() {
+            // `--source` alone changes only where she found a line she
+            // has, without typing its number again (Trudy, issue #12).
+            if call.is_none() && text.is_none() && source.is_none() {
                 return Err(Error::Usage(format!(
-                    "give {name}'s number with --call NUMBER or --text NUMBER"
+                    "give {name}'s number with --call NUMBER or --text NUMBER (or, for a line you have, --source WHERE to change only where you found it)"
                 )));
             }
             Some(OwnLine {
@@ -421,7 +423,7 @@ fn own_lines_change(args: &SetArgs) -> Result<Option<OwnChange>> {
             said.push(remove_line(own, &name)?);
         }
         if let Some(line) = line {
-            said.push(put_line(own, line));
+            said.push(put_line(own, line)?);
         }
         Ok(said)
     })))
@@ -446,21 +448,29 @@ fn remove_line(own: &mut OwnLines, name: &str) -> Result<String> {
 
 /// Adds her line, or changes the one of the same name (Trudy: a second
 /// "Moh helpline" was added beside the first, and `now` showed both).
-fn put_line(own: &mut OwnLines, line: OwnLine) -> String {
+/// What changed is said, and only that: a new source alone is "changed
+/// where you found …", never "call 800 4673 → call 800 4673".
+fn put_line(own: &mut OwnLines, line: OwnLine) -> Result<String> {
     let Some(kept) = own
         .lines
         .iter_mut()
         .find(|l| same_name(&l.name, &line.name))
     else {
+        if line.call.is_none() && line.text.is_none() {
+            return Err(Error::NotInPlan(format!(
+                "there is no line of your own called {} yet, so there is nothing to give a source to: add it with its number, `relapse-plan set --own-line NAME --call NUMBER --source WHERE`; `relapse-plan lines` lists yours",
+                crate::render::quoted(&line.name)
+            )));
+        }
         let said = format!(
             "added your own line {} ({})",
             crate::render::quoted(&line.name),
             line_ways(&line)
         );
         own.lines.push(line);
-        return said;
+        return Ok(said);
     };
-    let was = line_ways(kept);
+    let was = kept.clone();
     // Her name for it stays as she first wrote it; what she did not give
     // again stays too: `--call` alone keeps the number to text.
     let changed = OwnLine {
@@ -469,12 +479,31 @@ fn put_line(own: &mut OwnLines, line: OwnLine) -> String {
         text: line.text.or_else(|| kept.text.clone()),
         source: line.source.or_else(|| kept.source.clone()),
     };
-    let now = line_ways(&changed);
     *kept = changed;
-    format!(
-        "changed your own line {}: {was} → {now}",
-        crate::render::quoted(&kept.name)
-    )
+    let name = crate::render::quoted(&kept.name);
+    let (ways_before, ways_now) = (line_ways(&was), line_ways(kept));
+    let source = (was.source != kept.source).then(|| source_change(&was, kept));
+    Ok(match source {
+        Some(source) if ways_before == ways_now => {
+            format!("changed where you found your own line {name}: {source}")
+        }
+        Some(source) => format!(
+            "changed your own line {name}: {ways_before} → {ways_now}; where you found it: {source}"
+        ),
+        None => format!("changed your own line {name}: {ways_before} → {ways_now}"),
+    })
+}
+
+/// Where she found a line, before → now, in her words: "“a leaflet” →
+/// “their website, 2026”", or only the new one when there was none.
+fn source_change(was: &OwnLine, now: &OwnLine) -> String {
+    let quoted = |s: &Option<String>| s.as_deref().map(crate::render::quoted);
+    match (quoted(&was.source), quoted(&now.source)) {
+        (Some(before), Some(now)) => format!("{before} → {now}"),
+        (None, Some(now)) => now,
+        (Some(before), None) => format!("{before} → none"),
+        (None, None) => String::new(),
+    }
 }
 
 /// "call 800 1111 or text 800 2222": a line's numbers in words.

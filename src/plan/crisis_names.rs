@@ -11,76 +11,201 @@ use crate::crisis_lines;
 /// Words that name an emergency service or a crisis line, folded (see
 /// [`fold`]), in the languages the project knows. Found anywhere in a
 /// name: a card holding one is taken for a line, never for a friend. Kept
-/// to words no one's given name holds ("samu" is in "Samuel").
+/// to words no one's given name holds ("samu" is in "Samuel"; those go in
+/// [`WHOLE_WORDS`]). The local words were asked for by Trudy and by the
+/// testers who wrote in each language (issue #12).
 const CRISIS_WORDS: &[&str] = &[
     // English
     "emergency",
     "police",
     "ambulance",
+    "paramedic",
     "crisis",
     "lifeline",
     "helpline",
     "hotline",
-    "samaritans",
+    "samaritan",
     "suicide",
-    // German, French, Dutch, Spanish, Italian, Portuguese
+    "fire brigade",
+    "fire department",
+    "fire service",
+    // Irish (Ireland: "Garda" is in WHOLE_WORDS)
+    "garda síochána",
+    "garda siochana",
+    "otharcharr",
+    "éigeandáil",
+    "eigeandail",
+    // German, French, Dutch, Spanish, Italian, Portuguese, Polish, Swedish
     "notruf",
     "polizei",
-    "rettungsdienst",
+    "rettung",
     "krisendienst",
     "telefonseelsorge",
+    "dargebotene hand",
     "urgence",
     "pompiers",
+    "gendarmerie",
     "politie",
     "noodnummer",
+    "alarmnummer",
+    "zelfmoordpreventie",
     "emergencia",
     "policía",
     "policia",
     "ambulancia",
+    "bomberos",
     "emergenza",
     "polizia",
+    "carabinieri",
+    "ambulanza",
     "emergência",
+    "polícia",
+    "ambulância",
+    "bombeiros",
+    "policja",
+    "pogotowie",
+    "ratunkow",
+    "alarmowy",
+    "telefon zaufania",
+    "ambulans",
+    "räddningstjänst",
+    "larmnummer",
+    "självmordslinjen",
     // Ukrainian, Russian
     "поліція",
     "полиция",
+    "міліція",
+    "милиция",
     "швидка",
     "скорая",
     "екстрен",
     "экстрен",
-    // Persian, Arabic, Hebrew
+    "невідкладн",
+    "неотложн",
+    "рятувальн",
+    "спасател",
+    "телефон довіри",
+    "телефон доверия",
+    // Persian, Arabic, Urdu, Hebrew
     "اورژانس",
     "پلیس",
+    "آمبولانس",
     "طوارئ",
     "شرطه",
     "شرطة",
     "اسعاف",
+    "الدفاع المدنی",
+    "پولیس",
+    "ایمرجنسی",
+    "ایمبولینس",
+    "ریسکیو",
+    "ہنگامی",
     "משטרה",
     "חירום",
     "אמבולנס",
-    // Japanese, Chinese, Korean, Thai, Amharic
+    "מגן דוד אדום",
+    // Hindi
+    "पुलिस",
+    "एम्बुलेंस",
+    "एंबुलेंस",
+    "आपात",
+    "हेल्पलाइन",
+    // Japanese, Chinese, Korean, Thai, Vietnamese, Amharic
     "警察",
     "救急",
     "消防",
     "いのちの電話",
     "急救",
     "报警",
+    "報警",
     "紧急",
+    "緊急",
+    "救護",
+    "生命線",
+    "生命线",
     "응급",
     "경찰",
+    "구급",
+    "긴급",
+    "자살",
+    "생명의전화",
+    "생명의 전화",
     "ตำรวจ",
     "ฉุกเฉิน",
+    "กู้ภัย",
+    "กู้ชีพ",
+    "สายด่วน",
+    "รถพยาบาล",
+    "cảnh sát",
+    "cấp cứu",
+    "khẩn cấp",
     "ፖሊስ",
     "አምቡላንስ",
+    "ድንገተኛ",
 ];
+
+/// Words that name a service only as a whole word of a name: "Garda"
+/// (the Irish police; "Edgardas" is a given name), "Polis" ("Polissena"
+/// is), "SAMU" ("Samuel" is).
+const WHOLE_WORDS: &[&str] = &[
+    "garda", "gardaí", "gardai", "polis", "polisen", "samu", "inem",
+];
+
+/// Words that name a service only at the start of a name: "Công an" is
+/// the Vietnamese police ("Công an phường 5"), but "Công" and "An" are
+/// also a given name ("Trần Công An").
+const NAME_STARTS: &[&str] = &["công an"];
+
+/// The word lists folded once: folding each word again for every card
+/// cost seconds on a whole address book.
+struct Folded {
+    anywhere: Vec<String>,
+    whole: Vec<String>,
+    starts: Vec<String>,
+}
+
+static FOLDED: std::sync::LazyLock<Folded> = std::sync::LazyLock::new(|| {
+    let folded = |list: &[&str]| list.iter().map(|w| fold(w)).collect();
+    Folded {
+        anywhere: folded(CRISIS_WORDS),
+        whole: WHOLE_WORDS
+            .iter()
+            .map(|w| format!(" {} ", fold(w)))
+            .collect(),
+        starts: NAME_STARTS
+            .iter()
+            .map(|w| format!(" {} ", fold(w)))
+            .collect(),
+    }
+});
+
+/// Whether a name holds a word for an emergency service or a crisis line.
+fn holds_crisis_word(name: &str) -> bool {
+    let lists = &*FOLDED;
+    let folded = fold(name);
+    if lists.anywhere.iter().any(|w| folded.contains(w.as_str())) {
+        return true;
+    }
+    let padded = format!(" {} ", words(name));
+    lists.whole.iter().any(|w| padded.contains(w.as_str()))
+        || lists.starts.iter().any(|w| padded.starts_with(w.as_str()))
+}
 
 /// What a card named like a crisis line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CrisisNamed {
-    /// Its number is the checked number of the line it names: the line
-    /// itself ("your country's emergency number"), already shown.
+    /// Its number is the checked number of a line the plan shows (the
+    /// one it names, else whichever it dials): the line itself ("your
+    /// country's emergency number"), already shown.
     Same(String),
-    /// Its number is not: held back, never someone to call.
-    NotChecked,
+    /// Its number is none of the checked numbers: held back, never
+    /// someone to call. With the line it names and that line's checked
+    /// numbers ("“Pieta”: 1800 247 247"), when it names one.
+    NotChecked(Option<String>),
+    /// Named like a line or a service in a plan that holds no crisis line
+    /// to check it against (no country, or one with none built in, such as
+    /// Thailand, and none of her own): held back, with what she can do.
+    NothingChecked,
 }
 
 /// A line the plan shows, with its checked numbers.
@@ -92,16 +217,28 @@ struct Checked {
     numbers: Vec<String>,
 }
 
-/// Every number the plan shows as a line: its country's emergency number
+impl Checked {
+    /// "“Pieta”: 1800 247 247": the line and what it dials.
+    fn said(&self) -> String {
+        let numbers = self.numbers.join(" or ");
+        match &self.name {
+            Some(name) => format!("“{name}”: {numbers}"),
+            None => format!("{}: {numbers}", self.what),
+        }
+    }
+}
+
+/// Every number the plan shows as a line: its country's emergency numbers
 /// and lines (`crate::crisis_lines`), and her own.
 fn checked(plan: &Plan) -> Vec<Checked> {
     let mut all = Vec::new();
     if let Some(country) = crisis_lines::for_country(plan.country.as_deref()) {
-        if let Some(number) = country.emergency {
+        let emergency = country.emergency_numbers();
+        if !emergency.is_empty() {
             all.push(Checked {
                 what: "your country's emergency number".into(),
                 name: None,
-                numbers: vec![number.into()],
+                numbers: emergency.into_iter().map(str::to_string).collect(),
             });
         }
         for line in country.lines {
@@ -153,29 +290,40 @@ fn names_line(name: &str, line: &str) -> bool {
 /// Whether a card `name` with `phone` is named like a crisis line of the
 /// plan (a built-in one of its country, or her own), or holds a word for
 /// one; `None` when it is not, or holds no number (said elsewhere).
+///
+/// A card holding a checked number is that line, whichever form the
+/// phone stored it in ("+353 1800 247 247", "1800-247-247"): never held
+/// back as wrong. Named as a line (or two: Australia's "Lifeline" and
+/// "Lifeline (text)"), any of their numbers is the line.
 pub fn crisis_named(plan: &Plan, name: &str, phone: Option<&str>) -> Option<CrisisNamed> {
     let phone = phone?;
     let country = plan.country.as_deref();
     let lines = checked(plan);
-    let dials = |c: &Checked| c.numbers.iter().any(|n| same_number(n, phone, country));
-    // Named as one line: only that line's number is the line.
-    if let Some(line) = lines
+    let dials = |c: &&Checked| c.numbers.iter().any(|n| same_number(n, phone, country));
+    let named: Vec<&Checked> = lines
         .iter()
-        .find(|c| c.name.as_deref().is_some_and(|l| names_line(name, l)))
-    {
-        return Some(if dials(line) {
-            CrisisNamed::Same(line.what.clone())
-        } else {
-            CrisisNamed::NotChecked
-        });
-    }
-    let folded = fold(name);
-    if !CRISIS_WORDS.iter().any(|w| folded.contains(&fold(w))) {
+        .filter(|c| c.name.as_deref().is_some_and(|l| names_line(name, l)))
+        .collect();
+    if named.is_empty() && !holds_crisis_word(name) {
         return None;
     }
-    Some(match lines.iter().find(|c| dials(c)) {
-        Some(line) => CrisisNamed::Same(line.what.clone()),
-        None => CrisisNamed::NotChecked,
+    // The line it names, else any line it dials: "Samaritans · 999" is
+    // the emergency number, and is said so, not called wrong.
+    if let Some(line) = named
+        .iter()
+        .copied()
+        .find(dials)
+        .or_else(|| lines.iter().find(dials))
+    {
+        return Some(CrisisNamed::Same(line.what.clone()));
+    }
+    if let Some(line) = named.first() {
+        return Some(CrisisNamed::NotChecked(Some(line.said())));
+    }
+    Some(if lines.iter().any(|c| c.name.is_some()) {
+        CrisisNamed::NotChecked(None)
+    } else {
+        CrisisNamed::NothingChecked
     })
 }
 
@@ -190,18 +338,231 @@ mod tests {
     #[test]
     fn a_crisis_word_with_another_number_is_not_checked() {
         let plan = nz();
-        for name in ["Emergency", "Police", "Lifeline Aotearoa", "警察", "Notruf"] {
+        for name in ["Emergency", "Police", "警察", "Notruf"] {
             assert_eq!(
                 crisis_named(&plan, name, Some("1900 666 666")),
-                Some(CrisisNamed::NotChecked),
+                Some(CrisisNamed::NotChecked(None)),
                 "{name}"
             );
         }
+        assert_eq!(
+            crisis_named(&plan, "Lifeline Aotearoa", Some("1900 666 666")),
+            Some(CrisisNamed::NotChecked(Some(
+                "“Lifeline Aotearoa”: 0800 543 354".into()
+            )))
+        );
         assert_eq!(
             crisis_named(&plan, "Emergency", Some("111")),
             Some(CrisisNamed::Same("your country's emergency number".into()))
         );
         assert_eq!(crisis_named(&plan, "Samuel", Some("1900 666 666")), None);
         assert_eq!(crisis_named(&plan, "Emergency", None), None);
+    }
+    /// Each country's calling code, and whether its numbers drop a
+    /// leading 1 (North America) or 0 (a trunk prefix) after it.
+    const CODES: &[(&str, &str)] = &[
+        ("US", "1"),
+        ("CA", "1"),
+        ("GB", "44"),
+        ("IE", "353"),
+        ("AU", "61"),
+        ("NZ", "64"),
+        ("DE", "49"),
+        ("FR", "33"),
+        ("NL", "31"),
+        ("IN", "91"),
+        ("AT", "43"),
+        ("CH", "41"),
+        ("JP", "81"),
+        ("KR", "82"),
+        ("PL", "48"),
+        ("PT", "351"),
+        ("SE", "46"),
+        ("SG", "65"),
+        ("ZA", "27"),
+        ("TW", "886"),
+    ];
+
+    /// `number` in the forms phones store it: as written, digits only,
+    /// with dashes, and (all but short codes) with the country code (+CC,
+    /// 00CC, a `tel:` address) and with the trunk 0 in brackets after it.
+    fn forms(cc: &str, number: &str) -> Vec<String> {
+        let code = CODES.iter().find(|(c, _)| *c == cc).unwrap().1;
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        let national = match cc {
+            "US" | "CA" => digits.strip_prefix('1').filter(|r| r.len() == 10),
+            _ => digits.strip_prefix('0').filter(|r| r.len() >= 6),
+        }
+        .unwrap_or(&digits)
+        .to_string();
+        let mut all = vec![number.to_string(), digits.clone(), number.replace(' ', "-")];
+        // A short code (000, 112, 1737) is never stored with a country
+        // code: it can't be dialled from abroad.
+        if national.len() >= 6 {
+            all.push(format!("+{code} {national}"));
+            all.push(format!("00{code}{national}"));
+            all.push(format!("tel:+{code}-{national}"));
+        }
+        if digits.starts_with('0') && national != digits {
+            all.push(format!("+{code} (0){national}"));
+        }
+        all
+    }
+
+    /// Trudy: Irish cards with the real numbers (Pieta on 1800 247 247,
+    /// 112 and 999) were held back as wrong. Every country built in, every
+    /// checked number, in every form a phone stores it, under the line's
+    /// own name and under a word for one, is the line.
+    #[test]
+    fn every_checked_number_in_every_form_is_the_line() {
+        for (cc, _) in crisis_lines::EMERGENCY {
+            let plan = Plan::new("Ana".into(), Some((*cc).into()));
+            let lines = crisis_lines::for_country(Some(cc)).unwrap();
+            let mut named: Vec<(String, &str)> = lines
+                .emergency_numbers()
+                .into_iter()
+                .map(|n| ("Emergency".to_string(), n))
+                .collect();
+            for line in &lines.lines {
+                for n in line.call_numbers().into_iter().chain(line.text_number()) {
+                    named.push((line.name.to_string(), n));
+                    named.push((format!("{} helpline", line.name), n));
+                    named.push(("Crisis line".to_string(), n));
+                }
+            }
+            for (name, number) in named {
+                for form in forms(cc, number) {
+                    assert!(
+                        matches!(
+                            crisis_named(&plan, &name, Some(&form)),
+                            Some(CrisisNamed::Same(_))
+                        ),
+                        "{cc}: {name} · {form} ({number})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_irish_lines_say_which_they_are() {
+        let plan = Plan::new("Aoife".into(), Some("IE".into()));
+        let said = |name: &str, number: &str| crisis_named(&plan, name, Some(number));
+        let same = |what: &str| Some(CrisisNamed::Same(what.into()));
+        assert_eq!(
+            said("Pieta House", "+353 1800 247 247"),
+            same("the crisis line “Pieta”")
+        );
+        assert_eq!(
+            said("Pieta", "1800-247-247"),
+            same("the crisis line “Pieta”")
+        );
+        assert_eq!(
+            said("Samaritans", "116123"),
+            same("the crisis line “Samaritans”")
+        );
+        for n in ["112", "999", "+353 112", "00353 999"] {
+            assert_eq!(
+                said("Emergency", n),
+                same("your country's emergency number")
+            );
+        }
+        // Named as one line with another's number: what it dials.
+        assert_eq!(
+            said("Samaritans", "999"),
+            same("your country's emergency number")
+        );
+        assert_eq!(
+            said("Pieta", "1800 247 248"),
+            Some(CrisisNamed::NotChecked(Some(
+                "“Pieta”: 1800 247 247".into()
+            )))
+        );
+    }
+
+    /// Words for police, ambulance and emergency in the countries built
+    /// in and the languages testers wrote (Trudy: "Garda" came in as a
+    /// friend).
+    #[test]
+    fn local_words_are_crisis_names_and_given_names_are_not() {
+        let plan = Plan::new("Aoife".into(), Some("IE".into()));
+        for name in [
+            "Garda",
+            "Gardaí",
+            "Gardai Ballymun",
+            "An Garda Síochána",
+            "GARDA",
+            "Otharcharr",
+            "Polícia",
+            "Policja",
+            "Pogotowie ratunkowe",
+            "Polisen",
+            "SAMU",
+            "Rettung",
+            "Gendarmerie",
+            "поліція",
+            "Полиция",
+            "Швидка допомога",
+            "Скорая помощь",
+            "משטרה",
+            "מגן דוד אדום",
+            "الشرطة",
+            "إسعاف",
+            "پولیس",
+            "ریسکیو 1122",
+            "ایمرجنسی",
+            "पुलिस",
+            "एम्बुलेंस",
+            "आपातकालीन सेवा",
+            "경찰서",
+            "구급차",
+            "긴급전화",
+            "ตำรวจ",
+            "รถพยาบาล",
+            "สายด่วนสุขภาพจิต",
+            "Công an phường 5",
+            "CÔNG AN",
+            "Cảnh sát 113",
+            "Cấp cứu",
+            "ፖሊስ",
+            "ድንገተኛ",
+            "生命線",
+            "緊急",
+        ] {
+            assert_eq!(
+                crisis_named(&plan, name, Some("1900 666 666")),
+                Some(CrisisNamed::NotChecked(None)),
+                "{name}"
+            );
+        }
+        for friend in [
+            "Edgardas",
+            "Samuel",
+            "Polissena",
+            "Trần Công An",
+            "Aoife",
+            "Gardner",
+        ] {
+            assert_eq!(
+                crisis_named(&plan, friend, Some("1900 666 666")),
+                None,
+                "{friend}"
+            );
+        }
+    }
+
+    /// In Thailand no line is built in: nothing to check a card against.
+    #[test]
+    fn with_no_line_to_check_against_it_says_so() {
+        let mut plan = Plan::new("Niran".into(), Some("TH".into()));
+        assert_eq!(
+            crisis_named(&plan, "Lifeline", Some("1323")),
+            Some(CrisisNamed::NothingChecked)
+        );
+        plan.country = None;
+        assert_eq!(
+            crisis_named(&plan, "Police", Some("191")),
+            Some(CrisisNamed::NothingChecked)
+        );
     }
 }

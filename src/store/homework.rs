@@ -23,15 +23,30 @@ pub fn read_assignment(path: &Path) -> Result<Assignment> {
 
 const HOMEWORK: &str = "a homework file";
 
+/// What `review --assignment` reads: the homework the reader set. Named
+/// so, what goes wrong with it is said to the therapist, never with the
+/// client's way on (`homework start`, "the homework file your therapist
+/// gave you").
+pub const SET_HOMEWORK: &str = "the homework you set";
+
+/// Reads the homework file a therapist gives `review --assignment`.
+pub fn read_set_assignment(path: &Path) -> Result<Assignment> {
+    assignment_as(path, &read_limited_as(path, SET_HOMEWORK)?, SET_HOMEWORK)
+}
+
 /// The homework file `bytes` (from `path`), checked as `homework start`
 /// checks it.
 pub fn assignment_from(path: &Path, bytes: &[u8]) -> Result<Assignment> {
-    const WHAT: &str = HOMEWORK;
+    assignment_as(path, bytes, HOMEWORK)
+}
+
+/// [`assignment_from`], said as `what`.
+fn assignment_as(path: &Path, bytes: &[u8], what: &'static str) -> Result<Assignment> {
     let document =
-        Document::read(bytes, HOMEWORK_KIND, WHAT).map_err(|source| bad(WHAT, path, source))?;
+        Document::read(bytes, HOMEWORK_KIND, what).map_err(|source| bad(what, path, source))?;
     let assignment: Assignment = document
         .fields()
-        .map_err(|source| bad(WHAT, path, source))?;
+        .map_err(|source| bad(what, path, source))?;
     if assignment.tasks.is_empty() {
         return Err(Error::NoTasks {
             path: path.to_path_buf(),
@@ -41,7 +56,7 @@ pub fn assignment_from(path: &Path, bytes: &[u8]) -> Result<Assignment> {
     // [`Assignment::troubles`]), named at its line.
     match assignment.troubles().into_iter().next() {
         Some(trouble) => Err(bad(
-            WHAT,
+            what,
             path,
             ParseError::AtLine {
                 line: document.line_at(&trouble.at),

@@ -36,7 +36,8 @@ pub use files::{
     is_stdout, is_zone_file, place_of, read_limited, read_limited_as, write_atomic, write_output,
 };
 pub use homework::{
-    assignment_from, check_hand_in, hand_in_from, read_assignment, read_hand_in, read_hand_in_bytes,
+    SET_HOMEWORK, assignment_from, check_hand_in, hand_in_from, read_assignment, read_hand_in,
+    read_hand_in_bytes, read_set_assignment,
 };
 pub use lock::LOCK_WAIT_SECONDS;
 pub use revisions::fold_note;
