@@ -227,16 +227,23 @@ fn refused(error: &clap::Error) -> ! {
             .skip(1)
             .map(|a| a.to_string_lossy().into_owned())
             .collect();
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse::<usize>().ok())
-            .filter(|w| (20..=500).contains(w))
+        // On a terminal, its width: clap's own messages ran past 50
+        // columns and broke mid-word ("expec / ted"), where every other
+        // message is wrapped with its words whole.
+        let terminal = ctx::stderr_width(&term_env());
+        let width = terminal
+            .or_else(|| {
+                std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.parse::<usize>().ok())
+                    .filter(|w| (20..=500).contains(w))
+            })
             .unwrap_or(80);
         let store = |flag| plan_dir(flag).ok().map(Store::open_dir);
         // What she typed is quoted in the error, cleaned as every message
         // is: a right-to-left override in a bad `--format` reached the
         // terminal raw (Trudy). Plain text: clap's colours are left out.
-        let said = render::clean_lines(&error.render().to_string());
+        let said = ctx::wrap_for(&error.render().to_string(), terminal);
         let _ = write!(io::stderr(), "{said}");
         if let Some(lapse) = cmd::lapse_plan_after_a_mistake(&args, store, width) {
             let _ = writeln!(io::stderr(), "\n{}", render::clean_lines(&lapse));

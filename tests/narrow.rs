@@ -636,3 +636,39 @@ fn surf_says_how_the_urge_went_within_fifty_columns() {
         "{out}"
     );
 }
+
+/// Messages on standard error at 50 columns, in tmux: a mistake in how a
+/// command was typed (clap's own message, with her value quoted in it)
+/// ran past the screen and broke mid-word ("expec / ted", "histo / ry"),
+/// where every other error and hint was wrapped with its words whole. Now
+/// each is wrapped by the program between words; none by the terminal.
+#[test]
+fn errors_and_hints_at_50_columns_break_no_word() {
+    let env = meis_plan();
+    for (args, said) in [
+        (
+            &["trigger", "add", "x", "--likelihood", "7"][..],
+            "expected",
+        ),
+        (&["restore", "abc"], "history"),
+        (
+            &["trigger", "add", "x", "--confidence", "45%"],
+            "--confidence",
+        ),
+        (&["print", "--colour", "never"], "--colour"),
+        (&["set", "--country", "Narnia"], "two-letter"),
+        (&["contact", "remove", "nobody"], "hint:"),
+        (&["validate", "missing.toml"], "hint:"),
+    ] {
+        let t = Tmux::start(&env, args, 50);
+        t.wait_until_ended();
+        let screen = t.scrollback();
+        assert_eq!(
+            wrapped_by_the_terminal(&t),
+            Vec::<String>::new(),
+            "{args:?}:\n{screen}"
+        );
+        assert!(screen.contains("error:"), "{args:?}:\n{screen}");
+        assert!(screen.contains(said), "{args:?}: {said}:\n{screen}");
+    }
+}

@@ -80,3 +80,85 @@ fn each_urdu_word_is_drawn_in_one_font_on_paper_and_card() {
         }
     }
 }
+
+/// Farida's steps that start with an English word: a name she calls her
+/// mother by, an app she texts her sister on.
+fn farida_in_two_scripts() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "فریدہ", "--country", "PK"]);
+    env.ok(["step", "add", "Ammi کو فون کرو"]);
+    env.ok(["step", "add", "WhatsApp پر بہن کو میسج کرو 0300 1234567"]);
+    env.ok(["reason", "add", "Ayesha کے لیے"]);
+    env
+}
+
+/// Her steps were laid out left to right because their first letter is
+/// English ("Ammi کو فون کرو": call Ammi), so on paper "Ammi" sat at the
+/// left and her sentence read in the wrong order. Mostly Urdu, each now
+/// reads right to left: "Ammi", "`WhatsApp`" and "Ayesha" rightmost on their
+/// lines, where she starts reading, and her sister's number as typed. In
+/// the PDF plan, the PDF card, and the HTML plan and card printed by
+/// Chromium (which read `dir="auto"` from the first letter too).
+#[test]
+fn an_urdu_line_that_starts_in_english_reads_from_the_right_on_paper() {
+    let env = farida_in_two_scripts();
+    let mut pdfs = Vec::new();
+    for (what, args) in [("plan", vec![]), ("card", vec!["--card"])] {
+        let pdf = env.home().join(format!("{what}.pdf"));
+        let mut argv = vec!["print", "-o", pdf.to_str().unwrap()];
+        argv.extend(args.iter().copied());
+        env.ok(argv);
+        pdfs.push((format!("PDF {what}"), pdf));
+        if let Some(chromium) = crate::chromium() {
+            let html = env.home().join(format!("{what}.html"));
+            let mut argv = vec!["print", "-o", html.to_str().unwrap()];
+            argv.extend(args);
+            env.ok(argv);
+            let pdf = env.home().join(format!("{what}-browser.pdf"));
+            crate::browser(chromium, &env.home().join("profile"))
+                .arg("--no-pdf-header-footer")
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", html.display()))
+                .case(format!("Chromium prints the HTML {what}"))
+                .within(60)
+                .run();
+            pdfs.push((format!("HTML {what} in Chromium"), pdf));
+        }
+    }
+    for (what, pdf) in &pdfs {
+        let all = crate::paper::words(pdf);
+        for (first, rest) in [
+            ("Ammi", &["کو", "فون", "کرو"][..]),
+            ("WhatsApp", &["پر", "بہن", "میسج"][..]),
+            ("Ayesha", &["کے", "لیے"][..]),
+        ] {
+            let starts: Vec<_> = all.iter().filter(|w| w.text == first).collect();
+            assert!(!starts.is_empty(), "{what}: {first} is printed: {all:?}");
+            for start in starts {
+                // Her words on its line (the Arabic font's boxes are
+                // taller: around the middle of the English word's), in its
+                // column.
+                let middle = f32::midpoint(start.y0, start.y1);
+                let after: Vec<_> = all
+                    .iter()
+                    .filter(|w| {
+                        w.page == start.page
+                            && w.y0 < middle
+                            && w.y1 > middle
+                            && (w.x0 - start.x0).abs() < 200.0
+                            && rest.iter().any(|r| holds(&w.text, r))
+                    })
+                    .collect();
+                assert!(!after.is_empty(), "{what}: {first}'s line: {all:?}");
+                for w in after {
+                    assert!(
+                        w.x1 <= start.x0 + 0.5,
+                        "{what}: {first} reads first, from the right: {start:?} is left of {w:?}"
+                    );
+                }
+            }
+        }
+        let text = crate::pdftotext(pdf);
+        assert!(text.contains("0300 1234567"), "{what}: {text}");
+    }
+}

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::breaks::{BreakOpportunity, opportunities};
-use unicode_bidi::ParagraphBidiInfo;
+use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use super::fonts::Fonts;
 use super::paragraph::numbers;
@@ -199,7 +199,7 @@ fn split_word(
 /// Lays `text` out in lines no wider than `width` points. A phone number is
 /// never split; a word wider than a whole line is (between characters).
 pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph {
-    let (text, guarded) = isolate_numbers(text.trim());
+    let (text, guarded) = isolate_numbers(&super::direction::resolve_isolates(text.trim()));
     // Nor inside a short group in brackets ("林晓（室友）"), as on screen.
     let mut held = super::paragraph::held_groups(&text);
     // Nor inside the flag before a doubtful number: "(check" at the end
@@ -273,8 +273,12 @@ pub fn lay_out(fonts: &Fonts, text: &str, style: Style, width: f32) -> Paragraph
     if end > start || lines.is_empty() {
         lines.push(start..end);
     }
-    let bidi = ParagraphBidiInfo::new(&text, None);
-    let rtl = bidi.paragraph_level.is_rtl();
+    // The paragraph's direction by the one rule for paper (mostly
+    // right-to-left letters read right to left), not UAX #9's first
+    // strong letter: "Ammi کو فون کرو" is an Urdu sentence.
+    let rtl = super::direction::reads_rtl(&text);
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = ParagraphBidiInfo::new(&text, Some(level));
     let count = lines.len();
     // A line keeps its trailing space (drawn, invisible) so the words stay
     // apart when the PDF's text is copied or read out; the last line none.

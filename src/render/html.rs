@@ -3,14 +3,16 @@
 //! steps and the emergency number, the rest in two columns, page numbers
 //! in the page margin; on a phone it is one column of large text with
 //! every number a `tel:` link (and `sms:` for people). Numbers never wrap
-//! and are isolated left-to-right; the person's words carry `dir="auto"`
-//! and no language claim they did not make.
+//! and are isolated left-to-right; the person's words carry an explicit
+//! `dir` (see [`crate::render::direction`]) and no language claim they did
+//! not make.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::render::card::{Card, Entry};
 use crate::render::chart::plot;
+use crate::render::direction::html_dir;
 use crate::render::markdown::numbered_sub;
 use crate::render::paragraph::{self, Flavor, digit_value, numbers};
 use crate::render::printout::{
@@ -18,13 +20,17 @@ use crate::render::printout::{
 };
 use crate::render::text::{how_to_reach, shown_names, then_dial};
 
-/// The person's words: their direction found from the text itself, and
-/// their language only where their script says it plainly ([`language_of`]);
-/// otherwise none claimed (the headings are English, their words may not
-/// be), so a screen reader never reads Hindi with an English voice.
+/// The person's words: their direction by the one rule for paper
+/// ([`html_dir`]: mostly right-to-left letters read right to left; never
+/// `dir="auto"`, whose first strong letter turned "Ammi کو فون کرو" left
+/// to right), and their language only where their script says it plainly
+/// ([`language_of`]); otherwise none claimed (the headings are English,
+/// their words may not be), so a screen reader never reads Hindi with an
+/// English voice.
 fn theirs(text: &str) -> String {
     format!(
-        "dir=\"auto\" lang=\"{}\"",
+        "dir=\"{}\" lang=\"{}\"",
+        html_dir(text),
         language_of(text).unwrap_or_default()
     )
 }
@@ -131,10 +137,12 @@ fn words(text: &str, known: &HashSet<String>) -> String {
     let mut at = 0;
     for (open, close) in first_strong_isolates(text) {
         out.push_str(&marked(&text[at..open], Some(known)));
+        let inner = &text[open + 3..close];
         let _ = write!(
             out,
-            "<bdi>{}</bdi>",
-            marked(&text[open + 3..close], Some(known))
+            "<bdi dir=\"{}\">{}</bdi>",
+            html_dir(inner),
+            marked(inner, Some(known))
         );
         at = close + 3;
     }
@@ -605,13 +613,14 @@ impl Card {
                     }
                     Entry::Step(n, text, marks) => {
                         // Each mark a block of its own under her words, in
-                        // its own direction (`dir="auto"`, which also keeps
-                        // it out of the step's own direction).
+                        // its own direction (its `dir` also keeps it out of
+                        // the step's own direction).
                         let mut marks_html = String::new();
                         for mark in marks {
                             let _ = write!(
                                 marks_html,
-                                "<span class=\"mark\" dir=\"auto\">{}</span>",
+                                "<span class=\"mark\" dir=\"{}\">{}</span>",
+                                html_dir(mark),
                                 words(mark, &none)
                             );
                         }
@@ -899,7 +908,7 @@ mod tests {
         );
         assert_eq!(
             shown,
-            "Thoughts: <bdi>3 כוסות</bdi>; <bdi>אחרי \u{2066}x\u{2069} 1</bdi> \u{2066}y\u{2069}"
+            "Thoughts: <bdi dir=\"rtl\">3 כוסות</bdi>; <bdi dir=\"rtl\">אחרי \u{2066}x\u{2069} 1</bdi> \u{2066}y\u{2069}"
         );
     }
 

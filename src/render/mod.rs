@@ -7,6 +7,7 @@ pub mod changes;
 pub mod chart;
 pub mod checkin;
 pub mod crisis;
+pub mod direction;
 pub mod fonts;
 pub mod homework;
 pub mod html;

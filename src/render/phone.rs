@@ -1439,4 +1439,43 @@ mod tests {
             }
         }
     }
+
+    /// Farida's steps that start with an English word ("Ammi کو فون کرو",
+    /// call Ammi) were laid out left to right, from their first letter:
+    /// on her lock screen "Ammi" sat at the left and her sentence read in
+    /// the wrong order. Mostly Urdu, they read right to left: "Ammi" and
+    /// "`WhatsApp`" rightmost, where she starts reading, and the number
+    /// leftmost, as typed.
+    #[test]
+    fn an_urdu_step_that_starts_in_english_reads_from_the_right() {
+        let mut plan = Plan::new("فریدہ".into(), Some("PK".into()));
+        for step in [
+            "Ammi کو فون کرو",
+            "WhatsApp پر بہن کو میسج کرو 0300 1234567",
+        ] {
+            plan.crisis_steps.push(TextItem::new(step));
+        }
+        let card = screen_card(&plan, "PK");
+        let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+        let found = texts(&made.svg, &card);
+        let ink = |word: &str| {
+            found
+                .iter()
+                .find(|(t, _)| t.split_whitespace().any(|w| w == word))
+                .unwrap_or_else(|| panic!("{word} drawn: {found:?}"))
+                .1
+        };
+        for (first, then) in [("Ammi", "فون"), ("WhatsApp", "بہن")] {
+            let (first, then) = (ink(first), ink(then));
+            assert!(
+                (first.top() - then.top()).abs() < first.height() && first.left() >= then.right(),
+                "{first:?} is right of {then:?}"
+            );
+        }
+        let number = found
+            .iter()
+            .find(|(t, _)| t.contains("0300 1234567"))
+            .unwrap_or_else(|| panic!("the number drawn whole, as typed: {found:?}"));
+        assert!(number.1.right() <= ink("بہن").left() || number.1.top() > ink("بہن").top());
+    }
 }
