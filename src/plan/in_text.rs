@@ -183,3 +183,30 @@ pub fn dialled_numbers(text: &str) -> Vec<String> {
         .filter(|n| n.trim_start_matches('+').len() >= 6)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    /// Trudy: every way she wrote Dermot's number is one number, read as
+    /// it dials, its "+" kept, so the "(0)" after the code is seen.
+    #[test]
+    fn a_number_is_one_number_whatever_is_between_its_groups() {
+        for written in [
+            "Ring +66\u{2011}81\u{2011}234\u{2011}5678 now",
+            "Ring +66\u{a0}81\u{a0}234\u{a0}5678",
+            "Ring +66\u{2009}81\u{2009}234\u{2009}5678",
+            "Ring +66\u{2012}81\u{2212}234\u{2013}5678",
+        ] {
+            assert_eq!(
+                super::dialled_numbers(written),
+                ["+66812345678"],
+                "{written:?}"
+            );
+        }
+        assert_eq!(
+            super::dialled_numbers("Ring +66 (0)81-234-5678"),
+            ["+660812345678"]
+        );
+        // A time, a count, a word's digits: no one's number.
+        assert!(super::dialled_numbers("at 10:30, 3 times, code A1B2C3").is_empty());
+    }
+}
