@@ -25,6 +25,7 @@ mod hard_moments;
 mod her_own_numbers;
 #[cfg(unix)]
 mod her_words;
+mod his_number_any_way;
 mod history;
 mod homework;
 #[cfg(unix)]

@@ -1888,6 +1888,42 @@ impl NumberCards {
     }
 }
 
+/// Her own numbers as the export writes them: one that is the number of
+/// someone she marked "do not involve" (a hand edit) is left off, as
+/// `now` leaves it off, and said. Written, it reached her phone as a
+/// crisis line that dials him (Trudy).
+fn own_numbers_to_write(plan: &Plan, ctx: &mut Ctx) -> Result<crate::plan::OwnLines> {
+    use crate::plan::own_doubt::OwnDoubt;
+    let theirs = |number: &mut Option<String>| {
+        let held = number
+            .as_deref()
+            .is_some_and(|n| matches!(plan.own_number_doubt(n), Some(OwnDoubt::NotToInvolve(_))));
+        held.then(|| number.take()).is_some()
+    };
+    let mut own = plan.own_lines.clone();
+    let mut left = Vec::new();
+    if theirs(&mut own.emergency) {
+        left.push("your emergency number".to_string());
+    }
+    for line in &mut own.lines {
+        let name = crate::render::quoted(&line.name);
+        match (theirs(&mut line.call), theirs(&mut line.text)) {
+            (true, true) => left.push(format!("your crisis line {name} (to call and to text)")),
+            (true, false) => left.push(format!("your crisis line {name} (to call)")),
+            (false, true) => left.push(format!("your crisis line {name} (to text)")),
+            (false, false) => {}
+        }
+    }
+    own.lines.retain(|l| l.call.is_some() || l.text.is_some());
+    if !left.is_empty() {
+        ctx.say(&format!(
+            "Not written, as it is the number of someone you said not to involve (`relapse-plan now` leaves it off too): {}. `relapse-plan set` puts the right number in (`--emergency-number`, or `--remove-own-line` and `--own-line`).",
+            crate::render::and_list(&left)
+        ))?;
+    }
+    Ok(own)
+}
+
 /// The cards for the emergency number and the crisis lines, saying what
 /// is not among them and why: a number of her own that does not dial what
 /// it shows, no country, a country with no checked lines.
@@ -1896,7 +1932,7 @@ fn numbers_cards(
     lines: Option<&crate::crisis_lines::CountryLines>,
     ctx: &mut Ctx,
 ) -> Result<NumberCards> {
-    let own = &plan.own_lines;
+    let own = &own_numbers_to_write(plan, ctx)?;
     let mut unwritten = Vec::new();
     let cards = NumberCards {
         emergency: vcard::emergency(lines, own, &mut unwritten),

@@ -268,9 +268,14 @@ fn dialable(args: &SetArgs) -> Result<()> {
             continue;
         };
         if let Some(why) = phone::undialable(number) {
+            // The number she meant, where a letter stood for a digit.
+            let example = phone::with_digits_for_letters(number)
+                .filter(|_| why == phone::LETTER_FOR_A_DIGIT)
+                .map_or_else(|| example.to_string(), |n| format!("\"{n}\""));
             return Err(Error::Usage(format!(
-                "“{}” {why}: write the one number as you would dial it, for example {flag} {example}. Nothing was changed",
-                crate::render::clean(number)
+                "“{}” {why}: write the one number as you would dial it, for example {flag} {}. Nothing was changed",
+                crate::render::clean(number),
+                crate::render::clean(&example)
             )));
         }
     }

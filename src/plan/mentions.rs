@@ -76,35 +76,28 @@ pub fn in_plan(plan: &Plan) -> Vec<Mention<'_>> {
         .collect()
 }
 
-/// The digits of each number written in `text`, as ASCII: a run of
-/// digits of any script (`٠١٢`, `０１２`) with at most two spaces, dashes,
-/// dots, slashes, brackets or a plus between them. Runs of fewer than six
-/// digits (a time, a count) are not phone numbers and are left out.
+/// What each number written in `text` dials, as ASCII digits with its
+/// leading `+` (`+20 10 1234 5678`, `٠١٠ ١٢٣٤`, `+66 (0)81\u{2011}234…`):
+/// the numbers [`super::in_text::numbers`] finds, shows and links, so a
+/// number that is linked is a number that is checked. Runs of fewer than
+/// six digits (a time, a count) are not phone numbers and are left out.
 pub fn numbers_in(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut digits = String::new();
-    let mut gap = 0;
-    for c in text.chars() {
-        if let Some(d) = super::typed::digit_value(c) {
-            digits.push(char::from_digit(d, 10).unwrap_or('0'));
-            gap = 0;
-        } else if matches!(c, ' ' | '\u{a0}' | '-' | '.' | '/' | '(' | ')' | '+') && gap < 2 {
-            gap += 1;
-        } else {
-            found.push(std::mem::take(&mut digits));
-            gap = 0;
-        }
-    }
-    found.push(digits);
-    found.retain(|d| d.len() >= 6);
-    found
+    super::in_text::dialled_numbers(text)
 }
 
-/// Whether two numbers (their digits) dial the same person: the same
-/// digits, or the same once a leading 0 and a country code are set aside
+/// Whether two numbers (as [`numbers_in`] gives them) dial the same
+/// person: as [`super::same::same_number`] reads them with no country
+/// known (a 0 written after the country code is the same number), or the
+/// same digits once a leading 0 and a country code are set aside
 /// (`07700 900123` and `+44 7700 900123`).
 pub fn same_number(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
+    if super::same::same_number(a, b, None) {
+        return true;
+    }
+    let (a, b) = (
+        a.trim_start_matches(['+', '0']),
+        b.trim_start_matches(['+', '0']),
+    );
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.len() >= 6 && long.ends_with(short) && long.len() - short.len() <= 3
 }
@@ -164,26 +157,33 @@ pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
 }
 
 /// Every number the plan or the crisis lines know as someone's to call:
-/// the numbers of the people she may turn to, her own lines and the
-/// built-in lines.
-fn known_numbers(plan: &Plan) -> Vec<String> {
+/// the numbers of the people she may turn to and the built-in lines,
+/// then (second) her own emergency number and lines.
+fn known_numbers(plan: &Plan) -> (Vec<String>, Vec<String>) {
     let own = &plan.own_lines;
     let lines = crate::crisis_lines::LINES
         .iter()
         .flat_map(|line| line.call_numbers().into_iter().chain(line.text_number()));
-    plan.contacts
+    let others = plan
+        .contacts
         .iter()
         .filter(|c| c.to_involve())
         .filter_map(|c| c.phone.as_deref())
-        .chain(own.emergency.as_deref())
+        .chain(lines)
+        .flat_map(numbers_in)
+        .collect();
+    let hers = own
+        .emergency
+        .as_deref()
+        .into_iter()
         .chain(
             own.lines
                 .iter()
                 .flat_map(|l| l.call.as_deref().into_iter().chain(l.text.as_deref())),
         )
-        .chain(lines)
         .flat_map(numbers_in)
-        .collect()
+        .collect();
+    (others, hers)
 }
 
 /// How many former numbers are kept for one person: enough for every
@@ -328,14 +328,23 @@ impl<'p> Marks<'p> {
             }
         }
         let names = folded.into_iter().map(|n| names_of(n, &counts)).collect();
-        let mut known = NumberSet::new(country);
-        for number in known_numbers(plan) {
-            known.insert(&number, ());
-        }
         let mut not_to_involve = NumberSet::new(country);
         for (at, c) in plan.contacts.iter().enumerate() {
             if let (false, Some(phone)) = (c.to_involve(), c.phone.as_deref()) {
                 not_to_involve.insert(phone, at);
+            }
+        }
+        let (others, hers) = known_numbers(plan);
+        let mut known = NumberSet::new(country);
+        for number in others {
+            known.insert(&number, ());
+        }
+        // Her own number hand-edited to be his is left off `now` as his:
+        // a step holding it keeps its mark too (Trudy: the mark went, and
+        // the step's number became a link to him).
+        for number in hers {
+            if not_to_involve.first(&number).is_none() {
+                known.insert(&number, ());
             }
         }
         let mut former = NumberSet::new(country);
@@ -661,7 +670,7 @@ mod tests {
     fn numbers_in_any_script_are_read_by_their_digits() {
         assert_eq!(
             super::numbers_in("اتصل بأخي على +20 10 1234 5678 بعد ٦"),
-            ["201012345678"]
+            ["+201012345678"]
         );
         assert_eq!(super::numbers_in("على ٠١٠ ١٢٣٤ ٥٦٧٨"), ["01012345678"]);
         assert!(super::numbers_in("Sunday 5-8pm, 3 times").is_empty());

@@ -17,6 +17,7 @@ pub mod hand_in_zone;
 pub mod hidden;
 pub mod homework;
 pub mod ids;
+pub mod in_text;
 pub mod limits;
 pub mod lookalike;
 pub mod mentions;

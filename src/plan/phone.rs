@@ -120,7 +120,9 @@ impl Trouble {
             Trouble::Hidden => "holds hidden characters",
             Trouble::LookAlike => "holds letters or characters that only look like digits",
             Trouble::MixedDigits => "mixes two kinds of digits",
-            Trouble::Reversed => "has its + after its digits, as a number turned around would",
+            Trouble::Reversed => {
+                "has a + after some of its digits, and a + goes only at its start, before the country code"
+            }
             Trouble::NoDigits => "holds no digits to dial",
             Trouble::TwoNumbers => "holds two numbers, and a phone dials one",
         }
@@ -250,8 +252,10 @@ pub fn trouble(number: &str) -> Option<Trouble> {
     } else if number
         .trim()
         .char_indices()
-        .any(|(at, c)| matches!(c, '+' | '\u{ff0b}') && at > 0)
+        .any(|(at, c)| matches!(c, '+' | '\u{ff0b}') && has_digits(&number.trim()[..at]))
     {
+        // After a digit: "(+66) 81 234 5678" has its + first, in brackets,
+        // and was refused as "after its digits" (Trudy).
         Some(Trouble::Reversed)
     } else if !has_digits(number) {
         Some(Trouble::NoDigits)
@@ -466,12 +470,18 @@ pub fn undialable(number: &str) -> Option<&'static str> {
     if in_words(number) {
         return Some("is written in words, and a phone dials digits");
     }
-    // "112 or 999": two runs of digits with words between them.
+    // "+66 8I 234 5678": a letter touching a digit stands for one; said
+    // as "two numbers", it sent her looking for a second number (Trudy).
+    if letter_among_digits(without_label(without_extension(number))) {
+        return Some(LETTER_FOR_A_DIGIT);
+    }
+    // "112 or 999": two runs of digits with words between them; a word in
+    // capitals is a vanity number's ("+66 81 CALL 678"), read on a keypad.
     let runs = number
         .split(char::is_alphabetic)
         .filter(|part| has_digits(part))
         .count();
-    if runs > 1 {
+    if runs > 1 && !spelled_on_a_keypad(number) {
         return Some(Trouble::TwoNumbers.words());
     }
     // A vanity number ("0800 DAD HELP") dials from a keypad: kept, and
@@ -490,6 +500,51 @@ pub fn undialable(number: &str) -> Option<&'static str> {
         .filter(|c| digit_value(*c).is_some())
         .count();
     (digits > MOST_DIGITS).then_some("has more digits than any phone number")
+}
+
+/// Said of a number with a letter where a digit belongs ("8I", "2O1").
+pub const LETTER_FOR_A_DIGIT: &str =
+    "has a letter where a digit belongs (an I or an l for a 1, an O for a 0)";
+
+/// Whether a letter touches a digit in `number` ("+66 8I 234 5678",
+/// "+1 2O1 555 0123"): a letter typed for a digit, not a word.
+fn letter_among_digits(number: &str) -> bool {
+    let chars: Vec<char> = number.chars().collect();
+    let digit_at = |i: usize| chars.get(i).is_some_and(|&c| digit_value(c).is_some());
+    chars
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c.is_alphabetic() && ((i > 0 && digit_at(i - 1)) || digit_at(i + 1)))
+}
+
+/// Whether every word between the digits of `number` is a vanity
+/// number's, read on a keypad: capitals, three or more of them, and not
+/// a word that joins two numbers ("112 OR 999", "AND").
+fn spelled_on_a_keypad(number: &str) -> bool {
+    const JOINING: [&str; 6] = ["AND", "ODER", "UND", "OU", "OR", "ELSE"];
+    number
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            word.chars().count() >= 3
+                && word.chars().all(|c| c.is_ascii_uppercase())
+                && !JOINING.contains(&word)
+        })
+}
+
+/// `number` with the letters most often typed for digits made digits (I
+/// and l for 1, O and o for 0), when that leaves a number with nothing
+/// else wrong: the example to offer when one was typed.
+pub fn with_digits_for_letters(number: &str) -> Option<String> {
+    let mended: String = number
+        .chars()
+        .map(|c| match c {
+            'I' | 'l' | '|' => '1',
+            'O' | 'o' => '0',
+            c => c,
+        })
+        .collect();
+    (mended != number && trouble(&mended).is_none()).then_some(mended)
 }
 
 /// How a number's length compares with the numbers of the plan's country.

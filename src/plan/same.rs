@@ -227,7 +227,7 @@ const DIALLING: &[(&str, &str, &str)] = &[
 /// once it has six digits) is left out: keyed in once the call is
 /// answered, it dials the same person (Trudy came back as help with
 /// `tel:+64-21-555-9999;ext=1`).
-fn dialled(number: &str) -> String {
+pub fn dialled(number: &str) -> String {
     let mut out = String::new();
     let lower = number.to_lowercase();
     for (at, c) in lower.char_indices() {
