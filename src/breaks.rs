@@ -338,7 +338,7 @@ mod tests {
         let wrapped = crate::render::wrap(&text, 50, "", "");
         assert!(wrapped.lines().count() > 3, "{wrapped}");
         for line in wrapped.lines() {
-            assert!(textwrap::core::display_width(line) <= 50, "{line}");
+            assert!(crate::width::display_width(line) <= 50, "{line}");
             for run in line.split_whitespace() {
                 assert!(whole_words(run), "{run:?} in\n{wrapped}");
             }

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod prompt;
 pub mod render;
 pub mod store;
+pub mod width;
 pub mod wizard;
 
 use std::io::{self, IsTerminal, Write};
@@ -293,20 +294,24 @@ fn setup(cli: &Cli, term_env: TermEnv) -> Result<Setup, Error> {
 }
 
 /// Colour by `--color` (auto: only on a terminal, never with `NO_COLOR`);
-/// width from `COLUMNS` or the terminal itself on a terminal, else 80.
+/// width from `COLUMNS` or the terminal itself on a terminal, else the
+/// terminal standard error is on, else 80.
 fn style(stdout_is_terminal: bool, color: ColorWhen, plain: bool, env: &TermEnv) -> Style {
     // `COLUMNS` if set (also when piped: it is asked for), else the
-    // terminal's real width, read once here; 80 into a pipe.
-    let width = env
+    // terminal's real width, read once here. Into a pipe or a file, the
+    // width of the terminal it is read on, when standard error is one:
+    // `now | less` on 50 columns was laid out for 80, and the terminal
+    // broke crisis-line numbers in two (Olena, Berlin). 80 otherwise.
+    let term = if stdout_is_terminal {
+        console::Term::stdout()
+    } else {
+        console::Term::stderr()
+    };
+    let measured = env
         .columns
-        .or_else(|| {
-            stdout_is_terminal
-                .then(|| console::Term::stdout().size_checked())
-                .flatten()
-                .map(|(_, w)| usize::from(w))
-        })
-        .filter(|w| (40..=500).contains(w))
-        .unwrap_or(80);
+        .or_else(|| term.size_checked().map(|(_, w)| usize::from(w)))
+        .filter(|w| (40..=500).contains(w));
+    let width = measured.unwrap_or(80);
     let color = match color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -315,11 +320,7 @@ fn style(stdout_is_terminal: bool, color: ColorWhen, plain: bool, env: &TermEnv)
     Style {
         color: color && !plain,
         plain,
-        width: if stdout_is_terminal || env.columns.is_some() {
-            width
-        } else {
-            80
-        },
+        width,
     }
 }
 

@@ -651,7 +651,7 @@ fn discard_typed_ahead() {
 /// Columns `text` takes on screen, drawn character by character as a
 /// terminal draws it (colour codes take none): "لا" is two, not one.
 fn columns(text: &str) -> usize {
-    textwrap::core::display_width(text)
+    crate::width::display_width(text)
 }
 
 /// Moves to the choice that `typed` begins (or a word in it begins), from

@@ -99,6 +99,8 @@ mod typed_dates;
 #[cfg(unix)]
 mod typed_two_ways;
 mod urdu_on_paper;
+#[cfg(unix)]
+mod vowel_signs;
 mod walk;
 mod web;
 mod wei;

@@ -265,7 +265,7 @@ fn html_links_every_number_and_leaves_the_persons_words_their_own_direction() {
     assert!(!html.contains(NOT_TO_CALL));
     // No locale in the test's environment: no language claimed.
     assert!(html.contains("<html>\n"));
-    assert!(html.contains("<li dir=\"rtl\" lang=\"\">لا أنام أكثر من"));
+    assert!(html.contains("<li dir=\"rtl\" lang=\"und\">لا أنام أكثر من"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("prefers-color-scheme: dark"));
     for fetched in [
@@ -490,8 +490,8 @@ fn html_gives_her_words_the_language_their_script_says() {
         assert!(!html.contains("lang=\"en\""), "{args:?}");
     }
     let html = env.ok(["print", "--format", "html"]);
-    assert!(html.contains("<li dir=\"rtl\" lang=\"\">لا أنام أكثر من"));
-    assert!(html.contains("lang=\"\">为了我自己 (for me)"), "{html}");
+    assert!(html.contains("<li dir=\"rtl\" lang=\"und\">لا أنام أكثر من"));
+    assert!(html.contains("lang=\"und\">为了我自己 (for me)"), "{html}");
 }
 
 /// Layla, in Cairo: the web page showed her sister's number "٠١٠٠ ١٢٣

@@ -212,7 +212,7 @@ mod tests {
             for drawn in said.split('\r').filter(|d| !d.is_empty()) {
                 let shown = drawn.trim_end_matches("\u{1b}[K");
                 assert!(
-                    textwrap::core::display_width(shown) < cols,
+                    crate::width::display_width(shown) < cols,
                     "{cols}: {shown:?}"
                 );
             }
@@ -230,6 +230,6 @@ mod tests {
         let drawn: Vec<&str> = said.split('\r').filter(|d| !d.is_empty()).collect();
         assert!(drawn[0].contains(&"·".repeat(BAR - 1)), "{drawn:?}");
         let second = drawn[1].trim_end_matches("\u{1b}[K");
-        assert!(textwrap::core::display_width(second) < 30, "{drawn:?}");
+        assert!(crate::width::display_width(second) < 30, "{drawn:?}");
     }
 }

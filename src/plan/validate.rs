@@ -164,13 +164,13 @@ const BRIEF: usize = 40;
 /// problem stays a line long however long the situation.
 fn brief(words: &str) -> String {
     let words = words.trim();
-    if textwrap::core::display_width(words) <= BRIEF {
+    if crate::width::display_width(words) <= BRIEF {
         return words.to_string();
     }
     let mut end = 0;
     let mut used = 0;
     for (at, c) in words.char_indices() {
-        used += textwrap::core::display_width(c.encode_utf8(&mut [0; 4]));
+        used += crate::width::display_width(c.encode_utf8(&mut [0; 4]));
         if used > BRIEF - 1 {
             break;
         }

@@ -454,7 +454,7 @@ fn write_plan_for_now(
             // Under it, as on `now`: whom she said not to involve, and an
             // old number left in it (Shirin: the strong-urge screen showed
             // her brother's old number unmarked).
-            let under = 2 + textwrap::core::display_width(&marker) + 1;
+            let under = 2 + crate::width::display_width(&marker) + 1;
             for mark in super::step_marks(&marks, &step.text) {
                 writeln!(w, "{}", super::item("", &mark, width, under))?;
             }

@@ -175,7 +175,7 @@ fn write_steps_and_people(
             writeln!(w, "{}", super::item(&marker, &step.text, width, 2))?;
             // Never shown as someone to contact: her step, and under
             // it, in line with its words, whom she said not to involve.
-            let under = 2 + textwrap::core::display_width(&marker) + 1;
+            let under = 2 + crate::width::display_width(&marker) + 1;
             // And a number that is not the one saved for the person the
             // step names (an old one, left after it changed).
             for mark in super::step_marks(&marks, &step.text) {

@@ -26,23 +26,28 @@ use crate::render::text::{how_to_reach, shown_names, then_dial};
 /// to right), and their language only where their script says it plainly
 /// ([`language_of`]); otherwise none claimed (the headings are English,
 /// their words may not be), so a screen reader never reads Hindi with an
-/// English voice.
+/// English voice. Where none is known, `und` (undetermined), never an
+/// empty `lang=""`: in it Chromium drew some of Kavya's Tamil as boxes,
+/// where `lang="ta"` found a font for the script; and none at all would
+/// let her words inherit the page's own language ("en").
 fn theirs(text: &str) -> String {
     format!(
         "dir=\"{}\" lang=\"{}\"",
         html_dir(text),
-        language_of(text).unwrap_or_default()
+        language_of(text).unwrap_or("und")
     )
 }
 
 /// The language a run of the person's words is in, when one script that
 /// only one language is written in makes up nearly all its letters (kana:
 /// Japanese; Han alone: Chinese; Hangul: Korean; Devanagari: Hindi; Thai,
-/// Greek, Hebrew). Latin, Cyrillic and Arabic letters are written in many
+/// Greek, Hebrew; Tamil, Sinhala, Malayalam, Telugu, Kannada, Gujarati,
+/// Gurmukhi: Punjabi, Khmer, Lao, Myanmar: Burmese, Georgian, Armenian).
+/// Latin, Cyrillic and Arabic letters are written in many
 /// languages, and mixed runs are no one language: none for them.
 pub fn language_of(text: &str) -> Option<&'static str> {
     let (mut letters, mut kana, mut han, mut hangul) = (0_usize, 0, 0, 0);
-    let mut others = [0_usize; 4];
+    let mut others = [0_usize; 16];
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         match u32::from(c) {
@@ -53,6 +58,18 @@ pub fn language_of(text: &str) -> Option<&'static str> {
             0x0E00..=0x0E7F => others[1] += 1,
             0x0370..=0x03FF | 0x1F00..=0x1FFF => others[2] += 1,
             0x0590..=0x05FF => others[3] += 1,
+            0x0B80..=0x0BFF => others[4] += 1,
+            0x0D80..=0x0DFF => others[5] += 1,
+            0x0D00..=0x0D7F => others[6] += 1,
+            0x0C00..=0x0C7F => others[7] += 1,
+            0x0C80..=0x0CFF => others[8] += 1,
+            0x0A80..=0x0AFF => others[9] += 1,
+            0x0A00..=0x0A7F => others[10] += 1,
+            0x1780..=0x17FF => others[11] += 1,
+            0x0E80..=0x0EFF => others[12] += 1,
+            0x1000..=0x109F => others[13] += 1,
+            0x10A0..=0x10FF => others[14] += 1,
+            0x0530..=0x058F => others[15] += 1,
             _ => {}
         }
     }
@@ -72,10 +89,13 @@ pub fn language_of(text: &str) -> Option<&'static str> {
             "zh"
         });
     }
-    ["hi", "th", "el", "he"]
-        .into_iter()
-        .zip(others)
-        .find_map(|(language, n)| most(n).then_some(language))
+    [
+        "hi", "th", "el", "he", "ta", "si", "ml", "te", "kn", "gu", "pa", "km", "lo", "my", "ka",
+        "hy",
+    ]
+    .into_iter()
+    .zip(others)
+    .find_map(|(language, n)| most(n).then_some(language))
 }
 
 /// A `tel:` (or `sms:`) address: the digits of `number` in ASCII, with

@@ -61,7 +61,7 @@ pub fn wrap_for(message: &str, width: Option<usize>) -> String {
         .map(|line| {
             // A line that fits stays exactly as it is (tables, aligned lists).
             let cleaned = clean(line);
-            if textwrap::core::display_width(&cleaned) <= width {
+            if crate::width::display_width(&cleaned) <= width {
                 return cleaned;
             }
             let indent: String = line.chars().take_while(|c| *c == ' ').collect();
@@ -758,7 +758,7 @@ pub fn shorten(text: &str, width: usize) -> String {
 /// or Hindi name takes the columns it is seen in, not its character
 /// count, so the column after it lines up (`{:<30}` counts characters).
 pub fn pad(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(textwrap::core::display_width(text));
+    let fill = width.saturating_sub(crate::width::display_width(text));
     format!("{text}{}", " ".repeat(fill))
 }
 
@@ -800,7 +800,7 @@ fn written_out_len(text: &str) -> Option<usize> {
 /// [`shorten`] without cleaning: for words that are stored (a change
 /// note), which keep the person's characters and are cleaned when shown.
 pub fn shorten_kept(text: &str, width: usize) -> String {
-    if textwrap::core::display_width(text) <= width {
+    if crate::width::display_width(text) <= width {
         return text.to_string();
     }
     // Whole graphemes only: a Hebrew letter keeps its niqqud, an emoji its
@@ -809,7 +809,7 @@ pub fn shorten_kept(text: &str, width: usize) -> String {
     let mut used = 0;
     let mut at_word_end = false;
     for (at, grapheme) in shown_units(text) {
-        let w = textwrap::core::display_width(grapheme);
+        let w = crate::width::display_width(grapheme);
         if used + w + 1 > width {
             at_word_end = grapheme.chars().all(char::is_whitespace);
             break;
@@ -825,7 +825,7 @@ pub fn shorten_kept(text: &str, width: usize) -> String {
             .map(|(at, _)| at)
             .take_while(|at| *at <= end)
             .last()
-        && textwrap::core::display_width(&text[..at]) >= used / 2
+        && crate::width::display_width(&text[..at]) >= used / 2
     {
         end = at;
     }
@@ -1015,7 +1015,7 @@ pub fn wrap(text: &str, width: usize, indent: &str, hang: &str) -> String {
 /// themselves; on a screen too narrow to give the words 20 columns there,
 /// on the lines below the command instead.
 pub fn command_row(command: &str, about: &str, at: usize, width: usize) -> String {
-    if width >= at + 20 && textwrap::core::display_width(command) + 3 <= at {
+    if width >= at + 20 && crate::width::display_width(command) + 3 <= at {
         let indent = format!("  {command:<0$}", at - 2);
         return wrap(about, width, &indent, &" ".repeat(at));
     }
@@ -1033,7 +1033,7 @@ pub fn item(marker: &str, text: &str, width: usize, depth: usize) -> String {
     } else {
         format!("{}{marker} ", " ".repeat(depth))
     };
-    let hang = " ".repeat(textwrap::core::display_width(&indent));
+    let hang = " ".repeat(crate::width::display_width(&indent));
     wrap(text, width, &indent, &hang)
 }
 
@@ -1412,13 +1412,13 @@ mod tests {
         let line = "سلام ".repeat(12);
         let line = line.trim_end();
         assert!(console::measure_text_width(line) <= 50);
-        assert!(textwrap::core::display_width(line) > 50);
+        assert!(crate::width::display_width(line) > 50);
         let wrapped = wrap_for(line, Some(50));
         assert!(wrapped.lines().count() > 1, "{wrapped}");
         for l in wrapped.lines() {
-            assert!(textwrap::core::display_width(l) <= 50, "{l}");
+            assert!(crate::width::display_width(l) <= 50, "{l}");
         }
-        assert!(textwrap::core::display_width(&shorten(line, 20)) <= 20);
+        assert!(crate::width::display_width(&shorten(line, 20)) <= 20);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use crate::breaks::{BreakOpportunity, opportunities};
-use textwrap::core::{Fragment, display_width};
+use crate::width::display_width;
+use textwrap::core::Fragment;
 use unicode_bidi::{BidiClass, bidi_class};
 
 /// Left-to-right isolate and pop directional isolate (UAX #9).

@@ -72,7 +72,7 @@ pub fn summary(
             .collect();
         let wide = whens
             .iter()
-            .map(|w| textwrap::core::display_width(w))
+            .map(|w| crate::width::display_width(w))
             .max()
             .unwrap_or(0);
         for (e, when) in log.exercises.iter().zip(&whens) {
@@ -107,7 +107,7 @@ pub fn summary(
 /// screen wrapped between words by the one wrapper, its further lines
 /// indented under it (the terminal broke it anywhere).
 fn row(line: &str, width: usize) -> String {
-    if textwrap::core::display_width(line) <= width {
+    if crate::width::display_width(line) <= width {
         return line.to_string();
     }
     super::wrap(line.trim_start(), width, "  ", "    ")

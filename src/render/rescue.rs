@@ -296,7 +296,7 @@ pub fn in_this_folder_lines<'t>(
                 return line.to_string();
             }
             let whole = format!("{indent}{named}");
-            if textwrap::core::display_width(&whole) <= width || line.contains('\x1b') {
+            if crate::width::display_width(&whole) <= width || line.contains('\x1b') {
                 whole
             } else {
                 super::wrap(&named, width, indent, indent)

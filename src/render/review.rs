@@ -756,7 +756,7 @@ fn worth_talking_about(
 /// nothing as shown) is carried on `hang` columns in, split only between
 /// whole shown units. At 50 columns Wei's review cut it at the edge.
 fn fit(laid: &str, width: usize, hang: usize) -> String {
-    use textwrap::core::display_width;
+    use crate::width::display_width;
     let mut lines = Vec::new();
     for line in laid.split('\n') {
         if display_width(line) <= width {
@@ -789,7 +789,7 @@ fn under(marker: &str, depth: usize) -> usize {
     if marker.is_empty() {
         depth
     } else {
-        depth + textwrap::core::display_width(marker) + 1
+        depth + crate::width::display_width(marker) + 1
     }
 }
 
@@ -1178,7 +1178,7 @@ fn trend(
     let room = at
         .style
         .width
-        .saturating_sub(2 + 2 + textwrap::core::display_width(&trend));
+        .saturating_sub(2 + 2 + crate::width::display_width(&trend));
     let name_width = room.min(30);
     if name_width >= 16 {
         let name = plan

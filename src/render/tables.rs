@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use textwrap::core::display_width;
+use crate::width::display_width;
 
 use super::paragraph::{self, Flavor};
 use super::{clean, heading, wrap};
@@ -147,6 +147,10 @@ fn names(text: &str) -> Cell {
 /// Narrower than this, the rows turn into labelled lines, as ripgrep and
 /// fd do for narrow output.
 const LEAST_READABLE: usize = 14;
+
+/// Narrower than this, a table with two or more columns of words is read
+/// as labelled lines ([`Grid::fits`]).
+const NARROW: usize = 60;
 
 /// The room a column of words is given before a name column takes its
 /// whole width.
@@ -295,10 +299,20 @@ impl Grid {
     }
 
     /// Whether a box-drawn table fits the width: every column at its least
-    /// width, plus a border and a space either side of each.
+    /// width, plus a border and a space either side of each; and on a
+    /// narrow screen, at most one column of words to wrap. Two or more
+    /// side by side there read a few words a line each ("1. Відкласти на
+    /// / 30 хвилин, / вийти на", the coping table at 50 columns, Olena),
+    /// where the README promises labelled lines.
     fn fits(&self) -> bool {
         let needed: usize = self.least_widths().iter().map(|w| w + 3).sum::<usize>() + 1;
-        needed <= self.style.width
+        let columns_of_words = (0..self.headers.len())
+            .filter(|&i| {
+                self.column(i)
+                    .any(|l| l.keep == Keep::Words && l.least() < display_width(&l.text))
+            })
+            .count();
+        needed <= self.style.width && (self.style.width >= NARROW || columns_of_words < 2)
     }
 
     /// Labelled lines, one block a row ("Situation: …", "Priority: high;

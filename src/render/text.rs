@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use textwrap::core::display_width;
+use crate::width::display_width;
 
 use crate::render::card::{Card, Entry};
 use crate::render::paragraph::{self, Flavor, Segment};

@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use crate::width::display_width;
 use serde::Serialize;
-use textwrap::core::display_width;
 
 use super::checkin::{day_name, day_name_on, days_named};
 use super::{clean, heading, wrap};

@@ -414,13 +414,13 @@ impl<'a> Wizard<'a> {
             let room = width.saturating_sub(label + 3);
             for (step, title) in STEPS {
                 let (words, count) = self.step_parts(step);
-                let count_width = textwrap::core::display_width(&count);
+                let count_width = crate::width::display_width(&count);
                 let whole = format!("{title:<label$}  {words}{count}");
                 let line = if self.ask.plain() {
                     // Read aloud, a padded table with its words cut is
                     // noise: a short sentence a part, every word of it.
                     said_whole(title, &format!("{words}{count}"), width)
-                } else if textwrap::core::display_width(&whole) < width {
+                } else if crate::width::display_width(&whole) < width {
                     whole
                 } else if room >= 6 + count_width {
                     format!(

@@ -1487,7 +1487,7 @@ fn a_shortened_summary_line_keeps_its_count_whole() {
     let said = ask.transcript.join("\n");
     let line = said.lines().find(|l| l.contains("妈妈")).unwrap();
     assert!(line.ends_with("… and 2 more"), "{said}");
-    assert!(textwrap::core::display_width(line) < 50, "{line}");
+    assert!(crate::width::display_width(line) < 50, "{line}");
 }
 
 /// Oksana's plan with one warning sign, opened again from the summary.
