@@ -478,3 +478,30 @@ fn one_word_of_his_name_is_said_without_a_terminal_on_import_and_by_validate() {
     );
     assert!(!said.contains("Aoife (one word"), "{said}");
 }
+
+/// One word of a name found one person, without a terminal: refused with
+/// the command that uses their number, keeping the `--plan-dir` she gave
+/// (it was dropped, and the command would have acted on another plan).
+#[test]
+fn the_command_to_be_sure_keeps_her_plan_folder() {
+    let env = seans_plan();
+    env.ok(["contact", "add", "--name", "Aoife Kelly", "--role", "help"]);
+    let dir = env.plan_dir();
+    let said = one_line(&env.fails(
+        2,
+        [
+            "contact",
+            "remove",
+            "kelly",
+            "--plan-dir",
+            dir.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        said.contains(&format!(
+            "use their number in the list: `relapse-plan --plan-dir {} contact remove 2`",
+            dir.display()
+        )),
+        "{said}"
+    );
+}

@@ -61,6 +61,8 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
             if role == Role::DoNotInvolve
                 && let Ok(loaded) = ctx.load()
             {
+                // Their very name already there is said as that, first.
+                looks_new(&loaded.plan, &args.name, None)?;
                 let mut after = loaded.plan.clone();
                 after.contacts.push(Contact {
                     id: after.new_id::<Contact>(&args.name),
@@ -227,11 +229,16 @@ fn sure_of_them(ctx: &Ctx, plan: &Plan, typed: &str, command: &str, verb: &str) 
     };
     let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
         let rest = if command == "edit" { " …" } else { "" };
-        return Err(Error::Usage(format!(
+        let said = format!(
             "{} found {} by one word of the name, so nothing was changed. To be sure it is them, use their number in the list: `relapse-plan contact {command} {n}{rest}`",
             crate::render::quoted(typed),
             crate::render::quoted(&them.name)
-        )));
+        );
+        // With the folder she gave: without it, the command acted on
+        // another plan.
+        return Err(Error::Usage(
+            crate::render::rescue::in_this_folder(&said, ctx.plan_dir()).into_owned(),
+        ));
     };
     let question = format!(
         "{verb} {} ({n} in your list)?",
