@@ -281,3 +281,227 @@ fn a_plan_holding_both_says_so_wherever_she_is_left_off() {
         "{checked_in}"
     );
 }
+
+/// In `new`, at 50 columns: Abebe added as someone not to involve with
+/// her sister's number typed another way is said at once and asked; "no"
+/// asks his number again, and a number of his own goes on.
+#[test]
+fn the_walk_through_asks_and_lets_her_change_the_number() {
+    use crate::oksana::utf8;
+    use crate::terminal::{DOWN, ENTER, answer, at_columns};
+    let env = mulus_plan();
+    let mut p = at_columns(&env, &["new"], "50")
+        .env("TZ", "Africa/Addis_Ababa")
+        .status(130)
+        .pty();
+    answer(&mut p, "change what you like?", ENTER);
+    // Ethiopia has no checked emergency number or line: asked once each.
+    answer(&mut p, "Your local emergency number?", ENTER);
+    answer(&mut p, "The line's name? (Enter skips)", ENTER);
+    answer(&mut p, "Your name on the plan?", ENTER);
+    answer(&mut p, "What keeps you going?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "A sign that things are sliding?", ENTER);
+    answer(&mut p, "What next?", ENTER);
+    answer(&mut p, "What situation puts you at risk?", ENTER);
+    answer(&mut p, "Done with triggers", ENTER);
+    answer(&mut p, "Remove someone", &format!("{DOWN}{ENTER}"));
+    answer(&mut p, "Who is it?", "Abebe\r");
+    answer(&mut p, "(optional)", &format!("{THE_SAME_TYPED_AGAIN}\r"));
+    answer(
+        &mut p,
+        "Someone not to involve",
+        &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
+    let said = one_line(&utf8(&p.exp_string("Keep it anyway?").unwrap()));
+    assert!(
+        said.contains(&format!(
+            "“{THE_SAME_TYPED_AGAIN}” is the same number as “{SISTER}”, someone you turn to. With “Abebe” marked not to involve, “{SISTER}” would be left off your crisis screen, card and printout."
+        )),
+        "{said}"
+    );
+    answer(&mut p, "(y/N)", "n\r");
+    // His number asked again, starting from what she typed: cleared and
+    // typed anew.
+    answer(&mut p, "Phone number for Abebe?", "\x15");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send("0922 00 11 22\r").unwrap();
+    p.flush().unwrap();
+    let said = one_line(&utf8(&p.exp_string("Who is it?").unwrap()));
+    assert!(!said.contains("Keep it anyway?"), "{said}");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send_control('c').unwrap();
+    p.eof();
+    let draft = std::fs::read_to_string(env.plan_dir().join("draft.toml")).unwrap();
+    assert!(draft.contains("0922 00 11 22"), "{draft}");
+    assert!(!draft.contains(THE_SAME_TYPED_AGAIN), "{draft}");
+}
+
+/// A therapist's review of a hand-in whose emergency number, whose own
+/// crisis line, or whose someone to turn to has the number of the one
+/// her client marked not to involve: each said under "Worth talking
+/// about" (Trudy's therapist saw nothing).
+#[test]
+fn a_review_says_where_the_hand_in_meets_someone_not_to_involve() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "NZ"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dermot",
+        "--phone",
+        "021 555 9999",
+        "--do-not-involve",
+    ]);
+    let homework = env.home().join("homework.toml");
+    let hand_in = env.home().join("hand-in.toml");
+    env.test([
+        "homework",
+        "assign",
+        "--therapist",
+        "Dr Rao",
+        "--due",
+        "2026-12-20",
+        "--task",
+        "add-reasons=1",
+        "-o",
+    ])
+    .arg(&homework)
+    .run();
+    env.test(["homework", "start"]).arg(&homework).run();
+    env.ok(["reason", "add", "my kids"]);
+    env.test(["homework", "submit", "--yes", "-o"])
+        .arg(&hand_in)
+        .run();
+    // As a hand edit, or a file from anyone, can leave it.
+    let mut text = std::fs::read_to_string(&hand_in).unwrap();
+    text.push_str(
+        "\n[[plan.contacts]]\nid = \"mum\"\nname = \"Mum\"\nphone = \"+64 21 555 9999\"\nrole = \"help\"\n\n[plan.own_lines]\nemergency = \"+64 21 555 9999\"\n\n[[plan.own_lines.lines]]\nname = \"Friend line\"\ncall = \"0215559999\"\n",
+    );
+    std::fs::write(&hand_in, text).unwrap();
+    let said = one_line(&env.test(["review"]).arg(&hand_in).run().stdout);
+    for flag in [
+        "the emergency number in the plan, +64 21 555 9999, is the number of “Dermot”, marked not to involve in a crisis: it is left off every screen and page until it is changed",
+        "the number to call for the crisis line “Friend line” is the number of “Dermot”, marked not to involve in a crisis",
+        "“Mum”, someone to turn to, is left off the crisis screen, card and printout: their number is also the number of “Dermot”, marked not to involve",
+    ] {
+        assert!(said.contains(flag), "{flag}\n{said}");
+    }
+}
+
+/// Trudy's plan: "Seán Byrne", marked not to involve.
+fn seans_plan() -> Env {
+    let env = Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "IE"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Seán Byrne",
+        "--phone",
+        "087 555 0101",
+        "--do-not-involve",
+    ]);
+    env
+}
+
+/// "Seán" (typed decomposed, as some keyboards send it) added as help
+/// beside "Seán Byrne": asked in a terminal; "yes" adds no one, "no" adds
+/// another Seán.
+#[test]
+fn one_word_of_his_name_is_asked_about_in_a_terminal() {
+    let env = seans_plan();
+    let add = ["contact", "add", "--name", "Sea\u{301}n", "--role", "help"];
+    let t = Tmux::start(&env, &add, 50);
+    let screen = one_line(&t.wait_for("(y/N)"));
+    assert!(
+        screen.contains("Is this Seán Byrne, whom you said not to involve?"),
+        "{screen}"
+    );
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    let said = one_line(&t.scrollback_joined());
+    assert!(
+        // Her "Seán" as she typed it (decomposed), then his name.
+        said.contains("” is not added: “Seán Byrne” stays in your plan as someone not to involve."),
+        "{said}"
+    );
+    assert_eq!(env.plan().contacts.len(), 1);
+    drop(t);
+
+    let t = Tmux::start(&env, &add, 50);
+    t.wait_for("(y/N)");
+    t.type_text("n");
+    t.keys(&["Enter"]);
+    t.wait_until_ended();
+    let said = one_line(&t.scrollback_joined());
+    assert!(said.contains("Saved revision"), "{said}");
+    assert_eq!(env.plan().contacts.len(), 2);
+}
+
+/// Without a terminal, another Seán is added (never refused), and said;
+/// `contact import` says so before it asks; `validate` names it.
+#[test]
+fn one_word_of_his_name_is_said_without_a_terminal_on_import_and_by_validate() {
+    let env = seans_plan();
+    let ran = env
+        .test(["contact", "add", "--name", "Seán", "--role", "help"])
+        .run();
+    assert!(
+        one_line(&ran.stderr).contains(
+            "“Seán” is one word of the name of “Seán Byrne”, whom you said not to involve. If they are the same person, `relapse-plan contact remove 2` takes “Seán” out again."
+        ),
+        "{}",
+        ran.stderr
+    );
+    let file = env.plan_file();
+    let said = one_line(&env.test(["validate", file.to_str().unwrap()]).run().stderr);
+    assert!(
+        said.contains("Contact 2 is named “Seán”, one word of the name of “Seán Byrne”, whom the plan marks not to involve: worth a look"),
+        "{said}"
+    );
+
+    let env = seans_plan();
+    let vcf = env.home().join("phone.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Byrne\r\nTEL:087 555 0202\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Aoife\r\nTEL:087 555 0303\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let ran = env.test(["contact", "import", "--yes"]).arg(&vcf).run();
+    let said = one_line(&ran.stderr);
+    assert!(
+        said.contains("Worth a look: if one of these is someone you said not to involve, add the others only, or take them out after with `relapse-plan contact remove NAME`: Byrne (one word of the name of “Seán Byrne”, whom you said not to involve)"),
+        "{said}"
+    );
+    assert!(!said.contains("Aoife (one word"), "{said}");
+}
+
+/// One word of a name found one person, without a terminal: refused with
+/// the command that uses their number, keeping the `--plan-dir` she gave
+/// (it was dropped, and the command would have acted on another plan).
+#[test]
+fn the_command_to_be_sure_keeps_her_plan_folder() {
+    let env = seans_plan();
+    env.ok(["contact", "add", "--name", "Aoife Kelly", "--role", "help"]);
+    let dir = env.plan_dir();
+    let said = one_line(&env.fails(
+        2,
+        [
+            "contact",
+            "remove",
+            "kelly",
+            "--plan-dir",
+            dir.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        said.contains(&format!(
+            "use their number in the list: `relapse-plan --plan-dir {} contact remove 2`",
+            dir.display()
+        )),
+        "{said}"
+    );
+}

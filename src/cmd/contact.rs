@@ -53,9 +53,16 @@ pub(super) fn run(command: ContactCommand, ctx: &mut Ctx) -> Result<()> {
                 not_to_involve(&loaded.plan, &args.name, args.phone.as_deref())?;
             }
             let mut left_off = Vec::new();
+            if role != Role::DoNotInvolve
+                && let Ok(loaded) = ctx.load()
+            {
+                left_off.extend(is_this_them(ctx, &loaded.plan, &args.name)?);
+            }
             if role == Role::DoNotInvolve
                 && let Ok(loaded) = ctx.load()
             {
+                // Their very name already there is said as that, first.
+                looks_new(&loaded.plan, &args.name, None)?;
                 let mut after = loaded.plan.clone();
                 after.contacts.push(Contact {
                     id: after.new_id::<Contact>(&args.name),
@@ -222,11 +229,16 @@ fn sure_of_them(ctx: &Ctx, plan: &Plan, typed: &str, command: &str, verb: &str) 
     };
     let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
         let rest = if command == "edit" { " …" } else { "" };
-        return Err(Error::Usage(format!(
+        let said = format!(
             "{} found {} by one word of the name, so nothing was changed. To be sure it is them, use their number in the list: `relapse-plan contact {command} {n}{rest}`",
             crate::render::quoted(typed),
             crate::render::quoted(&them.name)
-        )));
+        );
+        // With the folder she gave: without it, the command acted on
+        // another plan.
+        return Err(Error::Usage(
+            crate::render::rescue::in_this_folder(&said, ctx.plan_dir()).into_owned(),
+        ));
     };
     let question = format!(
         "{verb} {} ({n} in your list)?",
@@ -420,6 +432,40 @@ fn keep_or_change(ctx: &Ctx, before: &Plan, after: &Plan, no: Error) -> Result<V
     } else {
         Err(no)
     }
+}
+
+/// Someone to turn to named with one word of the name of someone marked
+/// "do not involve" ("Dermot" beside "Dermot Byrne"): maybe them, maybe
+/// another Dermot, so never refused. On a terminal she is asked; "yes"
+/// adds no one. With none, it is added, and what is returned says so with
+/// the command that takes it out again.
+fn is_this_them(ctx: &Ctx, plan: &Plan, name: &str) -> Result<Option<String>> {
+    let Some(them) = plan.one_word_of_not_to_involve(name) else {
+        return Ok(None);
+    };
+    let quoted = crate::render::quoted;
+    let Some(mut ask) = Terminal::open(ctx.style.plain, &ctx.term_env) else {
+        return Ok(Some(format!(
+            "{} is one word of the name of {}, whom you said not to involve. If they are the same person, `relapse-plan contact remove {}` takes {} out again.",
+            quoted(name),
+            quoted(&them.name),
+            plan.contacts.len() + 1,
+            quoted(name),
+        )));
+    };
+    let question = format!(
+        "Is this {}, whom you said not to involve?",
+        clean(&them.name)
+    );
+    if ask.confirm(&question, false)? {
+        ask.show(&format!(
+            "Then {} is not added: {} stays in your plan as someone not to involve.",
+            quoted(name),
+            quoted(&them.name)
+        ))?;
+        return Err(Error::NotAdded);
+    }
+    Ok(None)
 }
 
 /// [`keep_or_change`] for `contact edit`: the change tried on a copy of
@@ -693,6 +739,7 @@ fn import(args: &ContactImport, ctx: &mut Ctx) -> Result<()> {
     let (new, old) = without_old_numbers(&plan, new);
     say_old_numbers(ctx, &plan, &old)?;
     say_shared_numbers(ctx, &plan, &new)?;
+    say_one_word_of_them(ctx, &plan, &new, role)?;
     if plan.own_lines.lines.len() + own.added.len() > MAX_ITEMS {
         ctx.say(&format!(
             "Not imported: this file holds {} crisis lines of yours not in your plan yet; with the {} it has, that is more than the {MAX_ITEMS} a plan holds. Keep the ones that matter most: `relapse-plan set --own-line NAME --call NUMBER` adds one.",
@@ -1234,6 +1281,34 @@ fn without_leaving_off(
         }
         set_aside.sort_by_key(|(card, _, _)| card.position);
     }
+}
+
+/// Cards brought in as people to turn to whose name is one word of the
+/// name of someone marked "do not involve" ("Dermot" beside "Dermot
+/// Byrne"): maybe another Dermot, so brought in, but said before she is
+/// asked to add them, with what takes one out again.
+fn say_one_word_of_them(ctx: &mut Ctx, plan: &Plan, cards: &[Card], role: Role) -> Result<()> {
+    if role == Role::DoNotInvolve {
+        return Ok(());
+    }
+    let lines: Vec<String> = cards
+        .iter()
+        .filter_map(|card| {
+            let them = plan.one_word_of_not_to_involve(&card.name)?;
+            Some(format!(
+                "{} (one word of the name of {}, whom you said not to involve)",
+                clean(&card.name),
+                crate::render::quoted(&them.name)
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        return Ok(());
+    }
+    ctx.say(&format!(
+        "Worth a look: if one of these is someone you said not to involve, add the others only, or take them out after with `relapse-plan contact remove NAME`:\n{}",
+        listed(lines)
+    ))
 }
 
 /// Names each card [`without_leaving_off`] set aside, with the person it

@@ -24,6 +24,28 @@ fn say_lookalikes(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
     Ok(())
 }
 
+/// Someone to turn to named with one word of the name of someone the plan
+/// marks not to involve ("Dermot" beside "Dermot Byrne"): maybe another
+/// Dermot, so not a problem, but worth a look.
+fn say_one_word_of_them(ctx: &mut Ctx, plan: &crate::plan::Plan) -> Result<()> {
+    let offer = crate::plan::same::NotToInvolve::of(plan);
+    for (n, c) in plan.contacts.iter().enumerate() {
+        if !offer.may_offer(c) {
+            continue;
+        }
+        if let Some(them) = plan.one_word_of_not_to_involve(&c.name) {
+            ctx.say(&format!(
+                "Contact {} is named {}, one word of the name of {}, whom the plan marks not to involve: worth a look, in case they are the same person (`relapse-plan contact remove {}` takes it out).",
+                n + 1,
+                quoted(&c.name),
+                quoted(&them.name),
+                n + 1
+            ))?;
+        }
+    }
+    Ok(())
+}
+
 /// The first line for a plan that reads: what it holds.
 fn valid_plan(file: &std::path::Path, plan: &crate::plan::Plan) -> String {
     format!(
@@ -97,6 +119,7 @@ pub(super) fn run(args: &ValidateArgs, ctx: &mut Ctx) -> Result<()> {
         ctx.say(&check)?;
     }
     super::say_helpers_not_to_involve(ctx, &plan)?;
+    say_one_word_of_them(ctx, &plan)?;
     say_lookalikes(ctx, &plan)?;
     // Her words stand (she may mean "not Dermot"), but whoever checks the
     // plan should see a step naming someone not to involve.

@@ -1606,6 +1606,7 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
             )
         })
         .collect();
+    flags.extend(not_to_involve_flags(plan));
     if let Some(riskiest) = priority::sorted(&plan.triggers).first()
         && !practice.rehearsals.iter().any(|r| r.trigger == riskiest.id)
     {
@@ -1646,6 +1647,51 @@ pub fn flags(plan: &Plan, practice: &PracticeLog, today: i64) -> Vec<String> {
         flags.push(format!("no planned response yet for {shown}{MAP_HINT}"));
     }
     flags.extend(unlikely(plan));
+    flags
+}
+
+/// Where the plan meets someone its owner marked "do not involve": her
+/// own emergency number or a crisis line of hers that is their number (or
+/// a line under their name), and someone to turn to who shares their
+/// number. Each is left off her crisis screen, card and printout, and a
+/// review of a hand-in said nothing of it (Trudy's therapist had to see
+/// that the "Emergency" her client handed in was Dermot's number).
+fn not_to_involve_flags(plan: &Plan) -> Vec<String> {
+    use super::own_doubt::{OwnDoubt, OwnNumber};
+    let mut flags: Vec<String> = plan
+        .own_numbers_in_doubt()
+        .into_iter()
+        .filter_map(|(which, doubt)| match doubt {
+            OwnDoubt::NotToInvolve(them) => Some((which, them)),
+            OwnDoubt::Former(_) => None,
+        })
+        .map(|(which, them)| {
+            let what = match &which {
+                OwnNumber::Emergency => format!(
+                    "the emergency number in the plan, {},",
+                    plan.own_lines.emergency.as_deref().unwrap_or_default().trim()
+                ),
+                OwnNumber::Call(line) => format!("the number to call for the crisis line “{line}”"),
+                OwnNumber::Text(line) => format!("the number to text for the crisis line “{line}”"),
+                OwnNumber::Name(line) => format!("the crisis line “{line}”"),
+            };
+            let kind = if matches!(which, OwnNumber::Name(_)) {
+                "is named as"
+            } else {
+                "is the number of"
+            };
+            format!(
+                "{what} {kind} “{}”, marked not to involve in a crisis: it is left off every screen and page until it is changed",
+                them.name
+            )
+        })
+        .collect();
+    flags.extend(plan.helpers_sharing_a_number().into_iter().map(|(helper, them)| {
+        format!(
+            "“{}”, someone to turn to, is left off the crisis screen, card and printout: their number is also the number of “{}”, marked not to involve",
+            helper.name, them.name
+        )
+    }));
     flags
 }
 

@@ -408,6 +408,30 @@ impl Plan {
     }
 }
 
+impl Plan {
+    /// The person marked "do not involve" whose name of two words or more
+    /// holds `name`, a name of one word, as one of its words ("Dermot" for
+    /// "Dermot Byrne"), however each was typed ([`words_key`]: composed
+    /// or not, any case). Not the same person for sure (another Dermot is
+    /// another person), so never refused: asked, or named, gently.
+    pub fn one_word_of_not_to_involve(&self, name: &str) -> Option<&Contact> {
+        let key = words_key(name);
+        let key = key.trim_matches(|c: char| !c.is_alphanumeric());
+        if key.is_empty() || key.contains(' ') {
+            return None;
+        }
+        self.contacts.iter().filter(|c| !c.to_involve()).find(|c| {
+            let theirs = words_key(&c.name);
+            let words: Vec<&str> = theirs
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.len() >= 2 && words.contains(&key)
+        })
+    }
+}
+
 /// Someone to turn to whom a change would leave off every screen (see
 /// [`Plan::newly_left_off`]).
 #[derive(Debug, Clone, Copy)]
@@ -625,6 +649,27 @@ mod tests {
     }
 
     use super::*;
+
+    /// "Dermot" beside "Dermot Byrne", marked not to involve, however the
+    /// letters were typed; never a name of two words, never a word inside
+    /// a one-word name.
+    #[test]
+    fn one_word_of_a_name_not_to_involve_is_found() {
+        let mut plan = Plan::new("Trudy".into(), None);
+        plan.contacts.push(Contact {
+            id: "dermot".into(),
+            name: "Dermot Ó Byrne".into(),
+            phone: None,
+            role: crate::plan::Role::DoNotInvolve,
+            reachable: None,
+        });
+        for name in ["Dermot", "dermot", " DERMOT ", "O\u{301}", "Byrne,"] {
+            assert!(plan.one_word_of_not_to_involve(name).is_some(), "{name}");
+        }
+        for name in ["Dermot Murphy", "Derm", "Anna", ""] {
+            assert!(plan.one_word_of_not_to_involve(name).is_none(), "{name}");
+        }
+    }
 
     #[test]
     fn arabic_and_persian_spellings_of_one_name_are_one() {

@@ -455,8 +455,63 @@ impl Wizard<'_> {
         }
         if self.draft.plan.contacts[i].to_involve() {
             self.ask_reachable(i)?;
+        } else {
+            self.mind_left_off(i)?;
         }
         Ok(())
+    }
+
+    /// Contact `i`, marked not to involve, with the number (or the name)
+    /// of someone she turns to, who would then be left off every screen
+    /// (see [`crate::plan::Plan::newly_left_off`]): said, and asked
+    /// whether to keep it; if not, the number (or the name) is asked
+    /// again. Mulu's sister vanished from `now` when "0911 23 45 67", her
+    /// "+251 91 123 4567" typed another way, was saved for someone else.
+    fn mind_left_off(&mut self, i: usize) -> Result<()> {
+        loop {
+            let mut before = self.draft.plan.clone();
+            before.contacts[i].role = Role::Help;
+            let Some(left) = self.draft.plan.newly_left_off(&before).into_iter().next() else {
+                return Ok(());
+            };
+            let quoted = crate::render::quoted;
+            let (what, typed) = if left.by_number {
+                (
+                    "number",
+                    left.them.phone.as_deref().unwrap_or_default().trim(),
+                )
+            } else {
+                ("name", left.them.name.as_str())
+            };
+            let said = format!(
+                "{} is the same {what} as {}, someone you turn to. With {} marked not to involve, {} would be left off your crisis screen, card and printout.",
+                quoted(typed),
+                quoted(&left.helper.name),
+                quoted(&left.them.name),
+                quoted(&left.helper.name),
+            );
+            let by_number = left.by_number;
+            self.say(&said)?;
+            if self.ask.confirm("Keep it anyway?", false)? {
+                return Ok(());
+            }
+            let contact = &self.draft.plan.contacts[i];
+            let (name, id) = (contact.name.clone(), contact.id.clone());
+            if by_number {
+                let phone = contact.phone.clone().unwrap_or_default();
+                let key = format!("contact:{id}:phone");
+                let mut typed = self.ask_about(key, &phone_question(&name), &phone)?;
+                if let Some(number) = typed.as_mut() {
+                    self.say_tidied(&mut String::new(), Some(number))?;
+                }
+                // Not kept as a number they had: it was theirs only a
+                // moment, and it is her helper's.
+                self.plan().contacts[i].phone = typed;
+            } else if let Some(name) = self.contact_name(NAME, &name, Some(&id))? {
+                self.plan().contacts[i].name = name;
+            }
+            self.keep()?;
+        }
     }
 
     /// Whether `typed`, the new number for contact `i` (someone to turn
