@@ -84,15 +84,17 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         }
         asking?;
     }
-    let due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
+    let typed_due = due.ok_or_else(|| Error::Usage("--due is needed".into()))?;
     let due = super::typed_date(
         ctx,
-        &due,
+        &typed_due,
         None,
         crate::plan::date::When::Future,
         |example| format!("give the due date like {example}"),
     )?;
     let assignment = Assignment::new(asked, due, ctx.today, &ctx.now).map_err(Error::Usage)?;
+    // Where the therapist is, as her due date was read there.
+    let region = ctx.where_she_is();
     // Hidden characters escaped: the client may open it before the program.
     let text = crate::plan::toml_text::escape_hidden(
         &toml::to_string_pretty(&assignment).expect("an assignment always serializes"),
@@ -103,7 +105,14 @@ fn assign(args: AssignArgs, ctx: &mut Ctx) -> Result<()> {
         ctx,
         (&args.output, text.as_bytes()),
         "the homework",
-        |path| shown::wrote_assignment(path, &args.output, &assignment),
+        |path| {
+            shown::wrote_assignment(
+                path,
+                &args.output,
+                &assignment,
+                (region.as_deref(), &typed_due),
+            )
+        },
         super::Folder::Theirs,
     )
 }

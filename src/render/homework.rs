@@ -420,12 +420,28 @@ pub fn replaces(previous: Option<&Started>, today: Date) -> String {
 /// the file keeps it as it is: the words say so rather than "exactly".
 /// Said once an assignment is written to `path` (as shown; `output` is
 /// the same file, whose name the client's command uses).
-pub fn wrote_assignment(path: &str, output: &std::path::Path, a: &Assignment) -> String {
+pub fn wrote_assignment(
+    path: &str,
+    output: &std::path::Path,
+    a: &Assignment,
+    calendar: (Option<&str>, &str),
+) -> String {
+    let (region, typed) = calendar;
+    // In words, so a date typed as "in 2 weeks" is said back plainly; in
+    // the Ethiopian or Solar Hijri calendar too where it was typed in it
+    // or the therapist is there (Addis Ababa: "30/3/2019").
+    let due = match a.due.date.filter(|_| a.due.time.is_none()) {
+        Some(day) => crate::plan::date::in_her_calendars(
+            &crate::plan::date::long_date(day),
+            day,
+            region,
+            typed,
+        ),
+        None => crate::plan::date::date_in_words(&a.due),
+    };
     format!(
-        "Wrote `{path}`: {}, due {}. Your client starts it with `relapse-plan homework start {}`.",
+        "Wrote `{path}`: {}, due {due}. Your client starts it with `relapse-plan homework start {}`.",
         super::plural(a.tasks.len() as u64, "task"),
-        // In words, so a date typed as "in 2 weeks" is said back plainly.
-        crate::plan::date::date_in_words(&a.due),
         // Quoted for the shell, so a name with a space or an odd
         // character pastes as the file it is.
         output
