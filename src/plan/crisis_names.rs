@@ -287,6 +287,25 @@ fn names_line(name: &str, line: &str) -> bool {
     !line.is_empty() && name.contains(&format!(" {line} "))
 }
 
+/// `phone` with its letters as a phone's keypad dials them ("HELP" is
+/// 4357); `None` when it has none.
+fn keypad(phone: &str) -> Option<String> {
+    const KEYS: [&str; 8] = ["abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz"];
+    phone.chars().any(|c| c.is_ascii_alphabetic()).then(|| {
+        phone
+            .chars()
+            .map(|c| {
+                let lower = c.to_ascii_lowercase();
+                KEYS.iter()
+                    .position(|k| k.contains(lower))
+                    .and_then(|at| char::from_digit(u32::try_from(at).unwrap_or(0) + 2, 10))
+                    .filter(|_| c.is_ascii_alphabetic())
+                    .unwrap_or(c)
+            })
+            .collect()
+    })
+}
+
 /// Whether a card `name` with `phone` is named like a crisis line of the
 /// plan (a built-in one of its country, or her own), or holds a word for
 /// one; `None` when it is not, or holds no number (said elsewhere).
@@ -299,7 +318,16 @@ pub fn crisis_named(plan: &Plan, name: &str, phone: Option<&str>) -> Option<Cris
     let phone = phone?;
     let country = plan.country.as_deref();
     let lines = checked(plan);
-    let dials = |c: &&Checked| c.numbers.iter().any(|n| same_number(n, phone, country));
+    // "1-800-662-HELP" is SAMHSA's 1-800-662-4357 as printed: its letters
+    // are read as a phone's keypad reads them. Safe to be generous here:
+    // a card found to be a line is never added.
+    let keyed = keypad(phone);
+    let dials = |c: &&Checked| {
+        c.numbers.iter().any(|n| {
+            same_number(n, phone, country)
+                || keyed.as_deref().is_some_and(|k| same_number(n, k, country))
+        })
+    };
     let named: Vec<&Checked> = lines
         .iter()
         .filter(|c| c.name.as_deref().is_some_and(|l| names_line(name, l)))
@@ -445,7 +473,7 @@ mod tests {
     }
 
     #[test]
-    fn the_irish_lines_say_which_they_are() {
+    fn real_numbers_say_which_line_they_are() {
         let plan = Plan::new("Aoife".into(), Some("IE".into()));
         let said = |name: &str, number: &str| crisis_named(&plan, name, Some(number));
         let same = |what: &str| Some(CrisisNamed::Same(what.into()));
@@ -460,6 +488,22 @@ mod tests {
         assert_eq!(
             said("Samaritans", "116123"),
             same("the crisis line “Samaritans”")
+        );
+        let us = Plan::new("Sam".into(), Some("US".into()));
+        for printed in ["1-800-662-HELP", "+1 800 662 HELP", "800-662-help"] {
+            assert_eq!(
+                crisis_named(&us, "SAMHSA National Helpline", Some(printed)),
+                Some(CrisisNamed::Same(
+                    "the crisis line “SAMHSA National Helpline”".into()
+                )),
+                "{printed}"
+            );
+        }
+        assert_eq!(
+            crisis_named(&us, "SAMHSA National Helpline", Some("1-800-662-HELD")),
+            Some(CrisisNamed::NotChecked(Some(
+                "“SAMHSA National Helpline”: 1-800-662-4357".into()
+            )))
         );
         for n in ["112", "999", "+353 112", "00353 999"] {
             assert_eq!(
