@@ -165,7 +165,7 @@ fn plain_output_has_no_box_drawing_colour_or_symbols() {
     }
     let show = env.ok(["--plain", "show"]);
     assert!(
-        show.contains("Trigger: 1. Friday payday, walking past the pub on the way home"),
+        show.contains("1. Trigger: Friday payday, walking past the pub on the way home"),
         "{show}"
     );
     // A rating out of five said in words, not "4/5" (read "4 slash 5").

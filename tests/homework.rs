@@ -1759,6 +1759,48 @@ fn homework_start_and_status_fit_50_columns() {
     }
 }
 
+/// `homework start` at 100 and at 50 columns, in tmux: its last sentence
+/// ("… `rank` and `rehearse` help you do it.") broke mid-phrase at both
+/// widths, leaving "it." alone on a line. Now two short sentences, each on
+/// a line of its own, and no line wider than the screen.
+#[test]
+fn homework_start_ends_in_whole_phrases_at_100_and_50_columns() {
+    use crate::keys::Tmux;
+    for width in [100, 50] {
+        let client = Env::with_example();
+        let file = examples().join("homework.toml");
+        let t = Tmux::start(
+            &client,
+            &["homework", "start", file.to_str().unwrap()],
+            width,
+        );
+        t.wait_until_ended();
+        let rows: Vec<String> = t
+            .scrollback()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect();
+        let screen = rows.join("\n");
+        let joined = t.scrollback_joined();
+        let run_over: Vec<&str> = joined
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !rows.iter().any(|r| r == l))
+            .collect();
+        assert_eq!(run_over, Vec::<&str>::new(), "{width}:\n{screen}");
+        for line in [
+            "`relapse-plan homework status` shows what is left.",
+            "To do it: `new`, `map`, `rank` and `rehearse`.",
+        ] {
+            assert!(rows.iter().any(|r| r == line), "{width}: {line}\n{screen}");
+        }
+        assert!(
+            !rows.iter().any(|r| r.trim() == "it."),
+            "{width}:\n{screen}"
+        );
+    }
+}
+
 /// Trudy, round 2: `homework submit -o /dev/null --yes` said nothing was
 /// kept there, then `status` said the homework was handed in and
 /// finished. Sent where nothing is kept, it is not handed in.

@@ -171,7 +171,7 @@ fn names_stay_whole_in_every_table_at_any_width() {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .contains("Trigger: 2. Sunday evening alone after the revision"),
+            .contains("2. Trigger: Sunday evening alone after the revision"),
         "{narrow}"
     );
     assert!(

@@ -812,3 +812,40 @@ fn the_summary_of_new_with_plain_is_sentences_nothing_cut() {
         }
     }
 }
+
+/// Fresh-eyes testers, issue 13: with `--plain` (or a terminal too narrow
+/// for the table) each block started with a number after its label
+/// ("Name: 1. Alex (sponsor)", "Strategy: 1. Urge surfing"): a number read
+/// where her words belong. The number commands take now leads the block,
+/// and the label is followed by her words alone.
+#[test]
+fn a_labelled_list_reads_her_words_after_each_label() {
+    let env = Env::with_example();
+    for (args, first) in [
+        (
+            &["contact", "list", "--plain"][..],
+            "1. Name: Alex (sponsor)",
+        ),
+        (
+            &["contact", "list", "--plain"],
+            "3. Name: Dr Patel, Riverside Surgery",
+        ),
+        (&["trigger", "list", "--plain"], "1. Trigger: Friday payday"),
+        (
+            &["coping", "list", "--plain"],
+            "2. Strategy: Take the long way home",
+        ),
+    ] {
+        let out = env.ok(args);
+        assert!(out.contains(first), "{args:?}: {first}\n{out}");
+        for label in ["Name", "Trigger", "Strategy"] {
+            assert!(
+                !out.lines().any(|l| {
+                    l.split_once(&format!("{label}: "))
+                        .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_digit()))
+                }),
+                "{args:?}: a number after {label}:\n{out}"
+            );
+        }
+    }
+}

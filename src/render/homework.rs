@@ -172,12 +172,14 @@ pub fn started(
             lines.push(super::wrap(line, width, label, ""));
         }
     }
-    lines.push(super::wrap(
-        "`relapse-plan homework status` shows what is left; `new`, `map`, `rank` and `rehearse` help you do it.",
-        width,
-        "",
-        "",
-    ));
+    // Two short sentences, a line each: as one, it broke mid-phrase at
+    // 100 columns and at 50 ("… help you do / it.").
+    for line in [
+        "`relapse-plan homework status` shows what is left.",
+        "To do it: `new`, `map`, `rank` and `rehearse`.",
+    ] {
+        lines.push(super::wrap(line, width, "", ""));
+    }
     lines.join("\n")
 }
 

@@ -340,8 +340,7 @@ impl Grid {
                 let indent = if first { "" } else { "  " };
                 let hang = "    ";
                 let room = width.saturating_sub(hang.len());
-                let label = format!("{header}:");
-                let texts: Vec<String> = cell
+                let mut texts: Vec<String> = cell
                     .iter()
                     .enumerate()
                     .map(|(i, l)| {
@@ -352,6 +351,17 @@ impl Grid {
                         }
                     })
                     .collect();
+                // The number commands take ("1. Alex") leads the block,
+                // before the label: after it, "Name: 1." read a number
+                // where her words belong.
+                let label = match first.then(|| list_number(&texts[0])).flatten() {
+                    Some((number, rest)) => {
+                        let label = format!("{number} {header}:");
+                        texts[0] = rest.to_string();
+                        label
+                    }
+                    None => format!("{header}:"),
+                };
                 let mut segments = vec![paragraph::Segment::Words(&label)];
                 for (line, text) in cell.iter().zip(&texts) {
                     let whole = |text: String| paragraph::Segment::Whole {
@@ -382,6 +392,14 @@ impl Grid {
         }
         lines.join("\n")
     }
+}
+
+/// A list number at the start of a row's first cell ("12. Alex"): the
+/// number with its full stop, and the words after it.
+fn list_number(text: &str) -> Option<(&str, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text[digits..].strip_prefix(". ")?;
+    (digits > 0).then(|| (&text[..=digits], rest))
 }
 
 /// A box-drawn table of our own: comfy-table measured a row by
