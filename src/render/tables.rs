@@ -148,9 +148,10 @@ fn names(text: &str) -> Cell {
 /// fd do for narrow output.
 const LEAST_READABLE: usize = 14;
 
-/// Narrower than this, a table with two or more columns of words is read
-/// as labelled lines ([`Grid::fits`]).
-const NARROW: usize = 60;
+/// Narrower than this (room for four readable columns), a table with two
+/// or more columns of words to wrap is read as labelled lines
+/// ([`Grid::fits`]).
+const NARROW: usize = 4 * LEAST_READABLE;
 
 /// The room a column of words is given before a name column takes its
 /// whole width.
