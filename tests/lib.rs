@@ -70,6 +70,7 @@ mod priya;
 mod properties;
 #[cfg(unix)]
 mod ranking;
+mod reasons_in_order;
 mod resumed;
 mod robustness;
 mod rtl_card;

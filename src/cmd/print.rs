@@ -73,7 +73,13 @@ pub(super) fn run(args: &PrintArgs, ctx: &mut Ctx) -> Result<()> {
     let search = ctx.fonts.clone();
     let bytes = if args.card {
         let built = card::build(&plan, lines.as_ref(), &ctx.zone, medium);
-        let mut notes = built.shortened.clone();
+        // The lock screen draws every name whole, and says what it holds
+        // of her further words itself.
+        let mut notes = if format == Format::Png {
+            built.said_for_lock_screen()
+        } else {
+            built.shortened.clone()
+        };
         let card = filled(built, format, &mut notes);
         let bytes = match format {
             Format::Markdown => card.to_markdown().into_bytes(),
@@ -284,11 +290,7 @@ fn filled(built: card::Card, format: Format, notes: &mut Vec<String>) -> card::C
             notes.extend(left);
             card
         }
-        Format::Png => {
-            notes.extend(built.off_the_lock_screen());
-            built
-        }
-        Format::Pdf => built,
+        Format::Png | Format::Pdf => built,
     }
 }
 
@@ -488,12 +490,22 @@ fn say_left_off(ctx: &mut Ctx, lock_screen: bool, notes: &[String]) -> Result<()
 }
 
 /// "it" for one thing left off or shortened, "them" for several: "left
-/// off: 2 warning signs … has it whole" read wrong (Farida, Linh).
+/// off: 2 warning signs … has it whole" read wrong (Farida, Linh), and
+/// so would "left off: reasons 2 and 3 … has it whole".
 fn it_or_them(note: &str) -> &'static str {
     let what = note.split_once(": ").map_or(note, |(_, what)| what);
     let digits: String = what.chars().take_while(char::is_ascii_digit).collect();
+    let numbered = what.split(" (").next().unwrap_or(what);
+    let several = |joint: &str| {
+        numbered.rsplit_once(joint).is_some_and(|(before, after)| {
+            before.ends_with(|c: char| c.is_ascii_digit())
+                && !after.is_empty()
+                && after.chars().all(|c| c.is_ascii_digit())
+        })
+    };
     match digits.parse::<u64>() {
         Ok(n) if n != 1 && what[digits.len()..].starts_with(' ') => "them",
+        _ if several(" and ") || several(" to ") => "them",
         _ => "it",
     }
 }

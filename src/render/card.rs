@@ -117,7 +117,7 @@ pub enum Extra {
 
 impl Extra {
     /// The heading it has on the card.
-    pub fn heading(self) -> &'static str {
+    pub const fn heading(self) -> &'static str {
         match self {
             Extra::Reasons => "Why it matters",
             Extra::Helps => "Things that help",
@@ -136,6 +136,47 @@ impl Extra {
         };
         format!("{n} {}", if n == 1 { one } else { many })
     }
+
+    /// Which of `total` are `off` (always her last ones), in words: all of
+    /// them counted ("2 reasons"), else by their numbers in her list
+    /// ("reason 3", "reasons 2 and 3", "warning signs 2 to 5").
+    pub fn which(self, off: &[Further], total: usize) -> String {
+        if off.len() == total {
+            return self.counted(total);
+        }
+        let (one, many) = match self {
+            Extra::Reasons => ("reason", "reasons"),
+            Extra::Helps => ("thing that helps", "things that help"),
+            Extra::Safer => ("way to make it safer", "ways to make it safer"),
+            Extra::Signs => ("warning sign", "warning signs"),
+        };
+        let numbers: Vec<String> = off.iter().map(|f| f.n.to_string()).collect();
+        match numbers.as_slice() {
+            [n] => format!("{one} {n}"),
+            [a, b] => format!("{many} {a} and {b}"),
+            [a, .., b] if off.windows(2).all(|w| w[1].n == w[0].n + 1) => {
+                format!("{many} {a} to {b}")
+            }
+            [rest @ .., b] => format!("{many} {} and {b}", rest.join(", ")),
+            [] => String::new(),
+        }
+    }
+
+    /// The note for one of them shortened on the card.
+    pub fn shortened(self, item: &Further) -> String {
+        format!("shortened: “{}” {}", self.heading().to_lowercase(), item.n)
+    }
+}
+
+/// One of the person's further words for the card's room ([`Extra`]):
+/// its number in her list (1 her first), the words as the card shows
+/// them, and whether they were shortened to fit two lines. Said as
+/// shortened only when it is on the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Further {
+    pub n: usize,
+    pub text: String,
+    pub cut: bool,
 }
 
 /// Both sides, and what had to be shortened or left off.
@@ -149,11 +190,15 @@ pub struct Card {
     pub shortened: Vec<String>,
     /// The person's words for the room left, in [`Extra`]'s order; placed
     /// by [`Card::filled`], once the renderer knows how much room is left.
-    pub extra: Vec<(Extra, Vec<String>)>,
+    pub extra: Vec<(Extra, Vec<Further>)>,
     /// Each marked step in its fewest words, for a screen that runs short
     /// of room before it makes her words smaller: her words unflagged, and
     /// under them only what to do ([`super::brief_step_marks`]).
     pub brief: Vec<Entry>,
+    /// Each name shortened to [`NAME_CHARS`], with the name whole: the
+    /// lock screen wraps a long name onto two lines instead (Kavya's
+    /// helper was cut to "(colleg…" where her whole name fitted).
+    pub names: Vec<(String, String)>,
 }
 
 /// Shortens a step to [`STEP_CHARS`] at a word break, never inside a
@@ -251,6 +296,7 @@ pub fn build(
     let offer = crate::plan::same::NotToInvolve::of(plan);
     let mut shortened = Vec::new();
     let mut brief = Vec::new();
+    let mut shortened_names = Vec::new();
     let name = plan.name.trim();
     let mut front = vec![Entry::Heading(if name.is_empty() {
         "If it gets hard".to_string()
@@ -383,7 +429,8 @@ pub fn build(
         for (i, c) in people.iter().enumerate() {
             let mut who = m.show(&c.name);
             if let Some(short) = shorten_name(&who) {
-                shortened.push(format!("shortened: the name {who}"));
+                shortened.push(name_note(&who));
+                shortened_names.push((short.clone(), who));
                 who = short;
             }
             let raw = c.phone.as_deref().unwrap_or_default().trim();
@@ -481,18 +528,24 @@ pub fn build(
             plan.warning_signs.iter().map(|r| r.text.as_str()).collect(),
         ),
     ] {
-        let texts: Vec<String> = texts
+        // Numbered as in her list, blank ones counted: "reason 3" is the
+        // one `reason list` calls 3.
+        let texts: Vec<Further> = texts
             .iter()
-            .map(|text| m.show(text))
-            .filter(|text| !text.trim().is_empty())
             .enumerate()
-            .map(|(i, text)| match shorten_step(&text) {
-                Some(short) => {
-                    let what = kind.heading().to_lowercase();
-                    shortened.push(format!("shortened: “{what}” {}", i + 1));
-                    short
-                }
-                None => text,
+            .map(|(i, text)| (i + 1, m.show(text)))
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(n, text)| match shorten_step(&text) {
+                Some(short) => Further {
+                    n,
+                    text: short,
+                    cut: true,
+                },
+                None => Further {
+                    n,
+                    text,
+                    cut: false,
+                },
             })
             .collect();
         if !texts.is_empty() {
@@ -535,7 +588,13 @@ pub fn build(
         shortened,
         extra,
         brief,
+        names: shortened_names,
     }
+}
+
+/// What is said of a name shortened on the card.
+fn name_note(name: &str) -> String {
+    format!("shortened: the name {name}")
 }
 
 /// Where an entry joins a side: at the end of the front, before the notes
@@ -571,22 +630,45 @@ impl Card {
         Card::lines(&self.back)
     }
 
-    /// What the lock screen leaves off of the person's further words: all
-    /// but the first reason.
-    pub fn off_the_lock_screen(&self) -> Vec<String> {
-        self.extra
+    /// What [`build`] said it shortened or left off, but for the names the
+    /// lock screen draws whole ([`Card::names`]).
+    pub fn said_for_lock_screen(&self) -> Vec<String> {
+        self.shortened
             .iter()
-            .map(|(kind, items)| {
-                let n = if *kind == Extra::Reasons {
-                    items.len() - 1
-                } else {
-                    items.len()
-                };
-                (kind, n)
+            .filter(|said| {
+                !self
+                    .names
+                    .iter()
+                    .any(|(_, whole)| **said == name_note(whole))
             })
-            .filter(|(_, n)| *n > 0)
-            .map(|(kind, n)| format!("left off: {}", kind.counted(n)))
+            .cloned()
             .collect()
+    }
+
+    /// What the lock screen leaves off of the person's further words,
+    /// `reason` whether it draws her first reason: the rest of her
+    /// reasons, and all of the others. The reason drawn is said as
+    /// shortened when it was.
+    pub fn off_the_lock_screen(&self, reason: bool) -> Vec<String> {
+        let mut said = Vec::new();
+        for (kind, items) in &self.extra {
+            let kept = usize::from(reason && *kind == Extra::Reasons);
+            said.extend(
+                items[..kept]
+                    .iter()
+                    .filter(|f| f.cut)
+                    .map(|f| kind.shortened(f)),
+            );
+            if kept < items.len() {
+                let which = kind.which(&items[kept..], items.len());
+                said.push(if kept == 0 && *kind == Extra::Reasons {
+                    format!("left off: {which} (no room at a legible size)")
+                } else {
+                    format!("left off: {which}")
+                });
+            }
+        }
+        said
     }
 
     /// Every string on the card, for choosing fonts.
@@ -600,7 +682,7 @@ impl Card {
         }
         for (kind, items) in &self.extra {
             texts.push(kind.heading().to_string());
-            texts.extend(items.iter().cloned());
+            texts.extend(items.iter().map(|f| f.text.clone()));
         }
         texts
     }
@@ -608,109 +690,85 @@ impl Card {
     /// The card with the room left filled with the person's further words
     /// ([`Card::extra`], in its order), `size(side, entries)` saying the
     /// type size a side (0 the front, 1 the back) takes, `None` when it
-    /// cannot hold them at a legible size. The first reason goes where
-    /// the card always had it, on the back (which may get smaller for it,
-    /// as it always could), else on the front; the rest go on the front,
-    /// else on the back, only where they fit at the size the side has
-    /// without them: the steps never get smaller for them. What fits
-    /// nowhere is left off and said ("left off: 2 reasons"), and the back
-    /// then says the full plan has more.
+    /// cannot hold them at a legible size. Each kind keeps her order: its
+    /// words go on the front while they fit there, then on the back, and
+    /// once one fits nowhere the rest of that kind are left off too, so
+    /// what is dropped is always from the end (Olena's card held her 2nd
+    /// and 3rd reasons and left off her first, her daughter). Only her
+    /// first reason may make a side smaller (the back, as it always could,
+    /// else the front); the rest go only where they fit at the size the
+    /// side already has: the steps never get smaller for them. What is
+    /// left off is said by number ("left off: reasons 2 and 3"), and the
+    /// back then says the full plan has more, with room made for that
+    /// note before her words are placed, so a renderer never has to take
+    /// her words back off to fit it.
     pub fn filled(
         &self,
         mut size: impl FnMut(usize, &[Entry]) -> Option<f32>,
     ) -> (Card, Vec<String>) {
-        let mut first = self.clone();
-        let mut rest = Vec::new();
-        first.extra.clear();
+        let more = Entry::Note(MORE.to_string());
+        let (mut card, mut left) = self.place(&mut size);
+        if !left.is_empty() && !self.back.contains(&more) {
+            let mut noted = self.clone();
+            noted.back.insert(end_of(&noted.back), more.clone());
+            (card, left) = noted.place(&mut size);
+            if left.is_empty() {
+                card.back.retain(|e| *e != more);
+            }
+        }
+        let mut said = Vec::new();
         for (kind, items) in &self.extra {
-            if *kind == Extra::Reasons && first.extra.is_empty() {
-                first.extra.push((*kind, items[..1].to_vec()));
-                if items.len() > 1 {
-                    rest.push((*kind, items[1..].to_vec()));
-                }
-            } else {
-                rest.push((*kind, items.clone()));
+            let off = left.iter().find(|(k, _)| k == kind).map_or(0, |(_, n)| *n);
+            let (on, off) = items.split_at(items.len() - off);
+            said.extend(on.iter().filter(|f| f.cut).map(|f| kind.shortened(f)));
+            if !off.is_empty() {
+                said.push(format!(
+                    "left off: {} (no room at a legible size)",
+                    kind.which(off, items.len())
+                ));
             }
         }
-        let (mut card, mut left) = first.place([1, 0], |side, e| size(side, e).is_some());
-        let sizes = [size(0, &card.front), size(1, &card.back)];
-        card.extra = rest;
-        let (card, more) = card.place(
-            [0, 1],
-            |side, e| matches!((size(side, e), sizes[side]), (Some(s), Some(at)) if s >= at - 0.01),
-        );
-        for (kind, n) in more {
-            match left.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, m)) => *m += n,
-                None => left.push((kind, n)),
-            }
-        }
-        let said = left
-            .into_iter()
-            .map(|(kind, n)| format!("left off: {} (no room at a legible size)", kind.counted(n)))
-            .collect();
         (card, said)
     }
 
-    /// Places [`Card::extra`] in `order` of sides where `fits`; returns the
-    /// card and how many of each kind fit nowhere.
+    /// Places [`Card::extra`] as [`Card::filled`] says; returns the card
+    /// and how many of each kind, from its end, fit nowhere.
     fn place(
         &self,
-        order: [usize; 2],
-        mut fits: impl FnMut(usize, &[Entry]) -> bool,
+        size: &mut impl FnMut(usize, &[Entry]) -> Option<f32>,
     ) -> (Card, Vec<(Extra, usize)>) {
         let mut sides = [self.front.clone(), self.back.clone()];
-        let mut left: Vec<(Extra, usize)> = Vec::new();
-        let mut last_on_back = None;
+        let mut points = [size(0, &sides[0]), size(1, &sides[1])];
+        let mut left = Vec::new();
         for (kind, items) in &self.extra {
-            let mut missed = 0;
-            for text in items {
-                let placed = order.iter().copied().find(|&side| {
-                    let at = end_of(&sides[side]);
-                    let mut trial = sides[side].clone();
-                    let headed = at > 0
-                        && sides[side][..at].iter().rev().find_map(|e| match e {
-                            Entry::Heading(h) => Some(h.as_str()),
-                            _ => None,
-                        }) == Some(kind.heading())
-                        && matches!(sides[side][at - 1], Entry::Text(_));
-                    let mut add = Vec::new();
-                    if !headed {
-                        add.push(Entry::Heading(kind.heading().to_string()));
-                    }
-                    add.push(Entry::Text(text.clone()));
-                    let added = add.len();
-                    trial.splice(at..at, add);
-                    if fits(side, &trial) {
+            // The side her last one went on: the next never goes before it.
+            let mut from = 0;
+            for (i, item) in items.iter().enumerate() {
+                let mut put = |side: usize, shrink: bool| {
+                    let trial = with_item(&sides[side], *kind, &item.text);
+                    let fits = match (size(side, &trial), points[side]) {
+                        (Some(_), _) if shrink => true,
+                        (Some(s), Some(at)) => s >= at - 0.01,
+                        _ => false,
+                    };
+                    if fits {
+                        points[side] = size(side, &trial);
                         sides[side] = trial;
-                        if side == 1 {
-                            last_on_back = Some((at, added, *kind));
-                        }
-                        true
-                    } else {
-                        false
                     }
+                    fits
+                };
+                let first_reason = *kind == Extra::Reasons && i == 0;
+                let placed = (from..2).find(|&side| put(side, false)).or_else(|| {
+                    [1, 0]
+                        .into_iter()
+                        .filter(|_| first_reason)
+                        .find(|&side| put(side, true))
                 });
-                missed += usize::from(placed.is_none());
-            }
-            if missed > 0 {
-                left.push((*kind, missed));
-            }
-        }
-        // Something left off: the back says the full plan has more, even
-        // if that takes the last of the person's words placed there.
-        let more = Entry::Note(MORE.to_string());
-        if !left.is_empty() && !sides[1].contains(&more) {
-            let at = end_of(&sides[1]);
-            sides[1].insert(at, more);
-            if !fits(1, &sides[1])
-                && let Some((at, added, kind)) = last_on_back
-            {
-                sides[1].drain(at..at + added);
-                match left.iter_mut().find(|(k, _)| *k == kind) {
-                    Some((_, n)) => *n += 1,
-                    None => left.push((kind, 1)),
-                }
+                let Some(on) = placed else {
+                    left.push((*kind, items.len() - i));
+                    break;
+                };
+                from = on;
             }
         }
         let [front, back] = sides;
@@ -722,6 +780,26 @@ impl Card {
         };
         (card, left)
     }
+}
+
+/// `side` with `text` added at its end, under `kind`'s heading (added
+/// when the entry before is not already one of that kind).
+fn with_item(side: &[Entry], kind: Extra, text: &str) -> Vec<Entry> {
+    let at = end_of(side);
+    let headed = at > 0
+        && side[..at].iter().rev().find_map(|e| match e {
+            Entry::Heading(h) => Some(h.as_str()),
+            _ => None,
+        }) == Some(kind.heading())
+        && matches!(side[at - 1], Entry::Text(_));
+    let mut trial = side.to_vec();
+    let mut add = Vec::new();
+    if !headed {
+        add.push(Entry::Heading(kind.heading().to_string()));
+    }
+    add.push(Entry::Text(text.to_string()));
+    trial.splice(at..at, add);
+    trial
 }
 
 #[cfg(test)]
@@ -902,26 +980,93 @@ mod tests {
         );
         // The reasons wait for the room a renderer finds; with none, both
         // are left off and said, and the back says the plan has more.
+        let further = |n: usize, text: &str| Further {
+            n,
+            text: text.into(),
+            cut: false,
+        };
         assert_eq!(
             card.extra,
-            vec![(Extra::Reasons, vec!["Mia".to_string(), "Me".to_string()])]
+            vec![(Extra::Reasons, vec![further(1, "Mia"), further(2, "Me")])]
         );
         let (full, left) = card.filled(|_, _| None);
         assert_eq!(left, ["left off: 2 reasons (no room at a legible size)"]);
         assert!(full.back.contains(&Entry::Note(MORE.to_string())));
-        // With room: the first reason where it always was, on the back; the
-        // next on the front.
+        // With room: both on the front, in her order (the first was put on
+        // the back and the second on the front, which read first).
         let (roomy, left) = card.filled(|_, _| Some(10.0));
         assert!(left.is_empty());
         assert_eq!(
-            roomy.front[roomy.front.len() - 2..],
+            roomy.front[roomy.front.len() - 3..],
             [
                 Entry::Heading("Why it matters".into()),
+                Entry::Text("Mia".into()),
                 Entry::Text("Me".into())
             ]
         );
-        assert!(roomy.back.contains(&Entry::Text("Mia".into())));
+        assert!(!roomy.back.contains(&Entry::Text("Mia".into())));
         assert!(card.back.last().unwrap().plain().starts_with("Revision 4"));
         assert_eq!(card.title, "Crisis card — Sam");
+    }
+
+    /// Olena (Berlin, Ukrainian): her card held her 2nd and 3rd reasons
+    /// and left off her first, her daughter. Reasons keep her order: the
+    /// first ones stay, from the front on, and those left off are the
+    /// last, said by number, with room kept for the note that says so.
+    #[test]
+    fn reasons_keep_her_order_and_are_dropped_from_the_end() {
+        let mut plan = Plan::new("Олена".into(), Some("DE".into()));
+        for text in [
+            "Моя донька Соня",
+            "Щоб мама в Україні не хвилювалася",
+            "Хочу відкласти гроші на курси німецької",
+        ] {
+            plan.reasons.push(TextItem::new(text));
+        }
+        let card = on_screen(&plan);
+        // A side holds `room` more entries than it has, at one size.
+        let sized = |room: [usize; 2]| {
+            let base = [card.front.len(), card.back.len()];
+            move |side: usize, e: &[Entry]| (e.len() <= base[side] + room[side]).then_some(9.0)
+        };
+        let reasons = |c: &Card| -> Vec<String> {
+            c.front
+                .iter()
+                .chain(&c.back)
+                .filter_map(|e| match e {
+                    Entry::Text(t) if plan.reasons.iter().any(|r| r.text == *t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // Room on the front for a heading and two: the first two there,
+        // the third on the back, under a heading of its own.
+        let (full, left) = card.filled(sized([3, 2]));
+        assert!(left.is_empty(), "{left:?}");
+        assert_eq!(
+            reasons(&full),
+            [
+                "Моя донька Соня",
+                "Щоб мама в Україні не хвилювалася",
+                "Хочу відкласти гроші на курси німецької"
+            ]
+        );
+        // No room on the front, and on the back for a heading, one reason
+        // and the note: the first, and the others said by number.
+        let (full, left) = card.filled(sized([0, 3]));
+        assert_eq!(reasons(&full), ["Моя донька Соня"]);
+        assert_eq!(
+            left,
+            ["left off: reasons 2 and 3 (no room at a legible size)"]
+        );
+        assert!(full.back.contains(&Entry::Note(MORE.to_string())));
+        // Room for one on the front: a shorter one later never jumps the
+        // queue, and once one is left off, so are the rest.
+        let (full, left) = card.filled(sized([2, 0]));
+        assert_eq!(reasons(&full), ["Моя донька Соня"]);
+        assert_eq!(
+            left,
+            ["left off: reasons 2 and 3 (no room at a legible size)"]
+        );
     }
 }

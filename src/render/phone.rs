@@ -70,6 +70,9 @@ const LEADING: f32 = 1.25;
 /// What the image says when something had to stay in the full plan.
 use super::card::MORE;
 
+/// The heading her reasons are under.
+const REASONS: &str = super::card::Extra::Reasons.heading();
+
 /// Light text on a dark ground, or dark text on a light one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -172,7 +175,7 @@ fn sections(entries: &[Entry]) -> Vec<String> {
 /// the clock (else the first).
 fn give_way(entry: &Entry, section: &str) -> Option<u8> {
     match entry {
-        Entry::Text(_) if section == "Why it matters" => Some(0),
+        Entry::Text(_) if section == REASONS => Some(0),
         Entry::Step(n, ..) if *n > 3 => Some(1),
         Entry::Call { keep: false, .. } if section == "Crisis lines" => Some(2),
         Entry::Call { keep: false, .. } => Some(3),
@@ -235,16 +238,53 @@ impl Column<'_> {
     }
 }
 
+/// `text` in at most two lines `width` wide at `size`: `None` when it
+/// fits whole, else as much of it as fits with "…" after it. A name wraps
+/// onto a second line rather than being cut at the card's narrow width
+/// (Kavya's "(colleg…"), but never runs to a third.
+fn two_lines(fonts: &Fonts, text: &str, size: f32, width: f32) -> Option<String> {
+    let style = Style { size, bold: false };
+    let fits = |t: &str| bidi::lay_out(fonts, t, style, width).lines.len() <= 2;
+    if fits(text) {
+        return None;
+    }
+    let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    let cut = |k: usize| format!("{}…", text[..ends[k]].trim_end());
+    // The most characters that fit (at least one), by halving.
+    let (mut lo, mut hi) = (0, ends.len());
+    while hi - lo > 1 {
+        let mid = usize::midpoint(lo, hi);
+        if fits(&cut(mid)) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(cut(lo))
+}
+
 /// The entries laid out with body text at `size` points (`u` pixels a
-/// point, `width` pixels wide): the drawing and its height in pixels.
+/// point, `width` pixels wide): the drawing, its height in pixels, and the
+/// names it had to shorten. `names` are those the card shortens
+/// ([`Card::names`]): here each is whole in at most two lines; `whole`
+/// lets one too long for two lines beside the numbers take the whole
+/// width, its number under it, rather than be shortened to two lines
+/// beside it (which takes less room).
 #[allow(clippy::too_many_lines)] // one match over the entry kinds, each short
-fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (Vec<Op>, f32) {
+fn lay_out(
+    fonts: &Fonts,
+    entries: &[Entry],
+    (size, whole, names): (f32, bool, &[(String, String)]),
+    u: f32,
+    width: f32,
+) -> (Vec<Op>, f32, Vec<String>) {
     let body = size * u;
     let mut col = Column {
         fonts,
         ops: Vec::new(),
         y: 0.0,
     };
+    let mut cut = Vec::new();
     let sections = sections(entries);
     // Numbers sit in one column on the right; one too wide for it (more
     // than half the screen) goes on its own line, under a name as wide as
@@ -409,15 +449,27 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
             } => {
                 // The name on the left (wrapping if it must), the number
                 // whole and bold on the right, on the name's first line.
+                // A name that needs more than two lines beside the
+                // numbers takes the whole width, its number under it,
+                // rather than be cut where it could be read whole.
                 let (line, size) = col.number(number, body, width);
-                let beside = line.width <= beside_max;
-                let who_w = if beside {
-                    width - number_w - body * 0.6
-                } else {
-                    width
-                };
+                let mut shown = caller(who, reach);
+                let narrow = width - number_w - body * 0.6;
+                // Only a name the card shortens is held to two lines
+                // here; every other wraps as it needs.
+                let long = names.iter().any(|(_, name)| name == who);
+                let beside = line.width <= beside_max
+                    && (!long
+                        || !whole
+                        || two_lines(fonts, &shown, body, narrow).is_none()
+                        || two_lines(fonts, &shown, body, width).is_some());
+                let who_w = if beside { narrow } else { width };
                 let top = col.y;
-                col.paragraph(&caller(who, reach), body, false, Ink::Text, 0.0, who_w);
+                if let Some(short) = two_lines(fonts, &shown, body, who_w).filter(|_| long) {
+                    cut.push(who.clone());
+                    shown = short;
+                }
+                col.paragraph(&shown, body, false, Ink::Text, 0.0, who_w);
                 if !beside {
                     col.y += size * LEADING;
                 }
@@ -438,16 +490,24 @@ fn lay_out(fonts: &Fonts, entries: &[Entry], size: f32, u: f32, width: f32) -> (
         }
         i += 1;
     }
-    (col.ops, col.y)
+    (col.ops, col.y, cut)
 }
 
 /// The entries for the phone: the card's front then back, one column,
 /// headed "If it gets hard" (no name: a lock screen is seen by anyone
-/// who sees the phone).
+/// who sees the phone), every name whole (a name wraps here; the card
+/// shortens it to its narrow column).
 fn phone_entries(card: &Card) -> Vec<Entry> {
     let mut entries: Vec<Entry> = card.front.iter().chain(&card.back).cloned().collect();
     if let Some(Entry::Heading(first)) = entries.first_mut() {
         "If it gets hard".clone_into(first);
+    }
+    for entry in &mut entries {
+        if let Entry::Call { who, .. } = entry
+            && let Some((_, whole)) = card.names.iter().find(|(short, _)| short == who)
+        {
+            who.clone_from(whole);
+        }
     }
     // The first reason, before the closing notes (the card fills its room
     // with more; a phone screen has one reason).
@@ -466,11 +526,20 @@ fn phone_entries(card: &Card) -> Vec<Entry> {
             at..at,
             [
                 Entry::Heading(kind.heading().to_string()),
-                Entry::Text(reasons[0].clone()),
+                Entry::Text(reasons[0].text.clone()),
             ],
         );
     }
     entries
+}
+
+/// Whether `entries` still hold her reason.
+fn holds_reason(entries: &[Entry]) -> bool {
+    let sections = sections(entries);
+    entries
+        .iter()
+        .zip(&sections)
+        .any(|(e, section)| matches!(e, Entry::Text(_)) && section == REASONS)
 }
 
 /// The marked steps in their fewest words ([`Card::brief`]): her words
@@ -493,23 +562,43 @@ fn brief_marks(entries: &mut [Entry], card: &Card, moved: &mut Vec<String>) {
 
 /// What fits, giving way in this order: the marks under steps in their
 /// fewest words, then smaller text down to [`SMALLEST`], then entries
-/// taken out in the order of [`give_way`] (said on the image).
-fn fit(fonts: &Fonts, card: &Card, u: f32, width: f32, height: f32) -> (Vec<Op>, f32, Vec<String>) {
+/// taken out in the order of [`give_way`] (said on the image). Says
+/// whether her reason is still drawn: it is said with the rest of her
+/// further words, once ([`Card::off_the_lock_screen`]), never as "a
+/// reason" beside them.
+fn fit(fonts: &Fonts, card: &Card, u: f32, width: f32, height: f32) -> Fitted {
     let mut entries = phone_entries(card);
     let mut moved = Vec::new();
-    let (ops, h) = lay_out(fonts, &entries, LARGEST, u, width);
-    if h <= height {
-        return (ops, LARGEST, moved);
+    let done = |(ops, _, cut): (Vec<Op>, f32, Vec<String>),
+                size,
+                mut moved: Vec<String>,
+                entries: &[Entry]| {
+        moved.extend(cut.iter().map(|name| format!("shortened: the name {name}")));
+        Fitted {
+            ops,
+            size,
+            moved,
+            reason: holds_reason(entries),
+        }
+    };
+    let laid = lay_out(fonts, &entries, (LARGEST, true, &card.names), u, width);
+    if laid.1 <= height {
+        return done(laid, LARGEST, moved, &entries);
     }
     brief_marks(&mut entries, card, &mut moved);
     loop {
-        let mut size = LARGEST;
-        while size >= SMALLEST {
-            let (ops, h) = lay_out(fonts, &entries, size, u, width);
-            if h <= height {
-                return (ops, size, moved);
+        // Names whole as long as the text can get smaller for them; then
+        // shortened to two lines before anything is left off (a doctor's
+        // number matters more than the end of her name).
+        for whole in [true, false] {
+            let mut size = LARGEST;
+            while size >= SMALLEST {
+                let laid = lay_out(fonts, &entries, (size, whole, &card.names), u, width);
+                if laid.1 <= height {
+                    return done(laid, size, moved, &entries);
+                }
+                size -= 0.5;
             }
-            size -= 0.5;
         }
         let sections = sections(&entries);
         let Some(at) = (0..=4).find_map(|rank| {
@@ -519,11 +608,24 @@ fn fit(fonts: &Fonts, card: &Card, u: f32, width: f32, height: f32) -> (Vec<Op>,
         }) else {
             // Nothing left to spare: the smallest size, overflowing into
             // the bottom margin rather than leaving a number out.
-            let (ops, _) = lay_out(fonts, &entries, SMALLEST, u, width);
-            return (ops, SMALLEST, moved);
+            let laid = lay_out(fonts, &entries, (SMALLEST, false, &card.names), u, width);
+            return done(laid, SMALLEST, moved, &entries);
         };
-        moved.push(super::card::leave_off(&mut entries, at));
+        let reason = holds_reason(&entries);
+        let said = super::card::leave_off(&mut entries, at);
+        if reason == holds_reason(&entries) {
+            moved.push(said);
+        }
     }
+}
+
+/// What [`fit`] drew, and what it gave way.
+struct Fitted {
+    ops: Vec<Op>,
+    size: f32,
+    moved: Vec<String>,
+    /// Whether her first reason is drawn.
+    reason: bool,
 }
 
 /// Text for XML: escaped, and characters XML cannot hold replaced.
@@ -657,7 +759,16 @@ pub fn lock_screen(
     );
     let fonts = Fonts::for_texts(texts.iter().map(String::as_str), search)?;
     let width = wf - 2.0 * MARGIN * u;
-    let (ops, body, moved) = fit(&fonts, card, u, width, (BOTTOM - TOP) * hf);
+    let Fitted {
+        ops,
+        size: body,
+        mut moved,
+        reason,
+    } = fit(&fonts, card, u, width, (BOTTOM - TOP) * hf);
+    // What is said is what the image holds: her first reason, shortened
+    // or whole, only when it is drawn (Kavya's lock screen said it was
+    // shortened, and left off twice over, and showed none).
+    moved.extend(card.off_the_lock_screen(reason));
     let svg = svg(
         &fonts,
         &ops,
@@ -1094,10 +1205,15 @@ mod tests {
             assert!(all.contains(kept), "{kept} stays:\n{all}");
         }
         assert!(!all.contains("Step 12"), "{all}");
+        // Her reason, said once, as the reason it is (it was said as "a
+        // reason" too, beside "left off: 1 reason", where the image had
+        // none: Kavya).
         assert_eq!(
-            made.moved.first().map(String::as_str),
-            Some("left off: a reason (no room at a legible size)")
+            made.moved.last().map(String::as_str),
+            Some("left off: 1 reason (no room at a legible size)")
         );
+        assert!(!all.contains("Mia"), "{all}");
+        assert!(!made.moved.iter().any(|m| m.contains("a reason")));
         assert!(
             made.moved
                 .iter()
@@ -1106,6 +1222,68 @@ mod tests {
             made.moved
         );
         assert!((SMALLEST..=LARGEST).contains(&made.size));
+    }
+
+    /// Kavya (Chennai, Tamil): her lock screen said her first reason was
+    /// shortened, "left off: 1 reason" and "left off: a reason", and drew
+    /// none; her colleague's name was cut to "(colleg…" where two lines
+    /// held it. What is said is now what the image draws, both when her
+    /// reason fits and when it does not.
+    #[test]
+    fn what_the_lock_screen_says_of_her_reasons_is_what_it_draws() {
+        for steps in [2, 9] {
+            let mut plan = Plan::new("காவ்யா".into(), Some("IN".into()));
+            for i in 1..=steps {
+                plan.crisis_steps.push(TextItem::new(format!(
+                    "படி {i}: மெதுவாக மூச்சு விடு, நான்கு உள்ளே, ஆறு வெளியே, பத்து முறை"
+                )));
+            }
+            plan.contacts.push(Contact {
+                id: "meena".into(),
+                name: "மீனா ராமச்சந்திரன் (colleague)".into(),
+                phone: Some("+91 98765 43210".into()),
+                role: Role::Help,
+                reachable: None,
+            });
+            plan.reasons.push(TextItem::new("என் தம்பி அருண்"));
+            plan.reasons.push(TextItem::new(
+                "ஒரு நாள் கடலோரத்தில் என் சொந்த வீடு, அமைதியான காலை நேரங்கள், என் பூனையுடன் தேநீர், ஒவ்வொரு நாளும்",
+            ));
+            let card = screen_card(&plan, "IN");
+            let made = lock_screen(&card, SIZE, Theme::Dark, &FontSearch::System).unwrap();
+            let all: Vec<String> = texts(&made.svg, &card)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+            let all = all.join("\n");
+            let drawn = all.contains("அருண்");
+            assert_eq!(drawn, steps == 2, "{steps} steps:\n{all}\n{:?}", made.moved);
+            assert!(!all.contains("கடலோரத்தில்"), "one reason on a phone: {all}");
+            let said: Vec<&str> = made
+                .moved
+                .iter()
+                .map(String::as_str)
+                .filter(|m| m.contains("reason") || m.contains("why it matters"))
+                .collect();
+            let expected = if drawn {
+                "left off: reason 2"
+            } else {
+                "left off: 2 reasons (no room at a legible size)"
+            };
+            assert_eq!(said, [expected], "{steps} steps: {:?}", made.moved);
+            // Her colleague's name whole where it fits, else said.
+            let whole = all.contains("(colleague)");
+            assert_eq!(
+                !whole,
+                made.moved
+                    .contains(&"shortened: the name மீனா ராமச்சந்திரன் (colleague)".to_string()),
+                "{steps} steps:\n{all}\n{:?}",
+                made.moved
+            );
+            if steps == 2 {
+                assert!(whole, "{all}");
+            }
+        }
     }
 
     #[test]
