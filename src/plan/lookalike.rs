@@ -10,14 +10,13 @@ use unicode_script::{Script, UnicodeScript};
 
 use super::{Contact, Plan};
 
-/// What a name looks like, for comparing: characters that do not show
-/// (Unicode's default-ignorable code points, control characters) left
-/// out, compatibility forms folded (NFKC: a fullwidth `Ｄ` is a `D`, a
-/// no-break space a space), case folded, and runs of spaces as one. A
-/// zero-width joiner or non-joiner between two letters of a script that
+/// A name as it shows: characters that do not show (Unicode's
+/// default-ignorable code points, control characters) left out, and
+/// compatibility forms folded (NFKC: a fullwidth `Ｄ` is a `D`, a no-break
+/// space a space); case kept. A zero-width joiner or non-joiner between two letters of a script that
 /// uses them (Persian, the Indic scripts, emoji) stays: there it changes
 /// how the word is drawn, so "می‌خواهم" and "میخواهم" look different.
-pub fn skeleton(name: &str) -> String {
+fn visible(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let joins = |at: usize| {
         let letter = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_numeric());
@@ -32,17 +31,43 @@ pub fn skeleton(name: &str) -> String {
         })
         .map(|(_, &c)| c)
         .collect();
-    let folded: String = kept.nfkc().collect::<String>().to_lowercase();
+    kept.nfkc().collect()
+}
+
+/// What a name looks like, for comparing: [`visible`], case folded, and runs
+/// of spaces as one.
+pub fn skeleton(name: &str) -> String {
+    let folded = visible(name).to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// What a name looks like across scripts: its [`skeleton`] with Unicode's
-/// confusable letters folded together (UTS #39 skeleton, from the
-/// `unicode-security` crate, which keeps Unicode's table), so a Cyrillic
-/// `а` reads as a Latin `a` and a Greek `Ο` as an `O`.
+/// What a name looks like across scripts: each letter as Unicode's
+/// confusables table reads it (UTS #39, from the `unicode-security` crate,
+/// which keeps Unicode's table), whatever its case, so a Cyrillic `а`
+/// reads as a Latin `a`, a Greek `Ο` as an `O`, and a Cyrillic capital `М`
+/// as an `M` (Trudy: "Мark Taylor" was added as a helper beside "Mark
+/// Taylor", not to involve); then case folded, spaces as in [`skeleton`].
 pub fn look(name: &str) -> String {
-    let folded: String = unicode_security::skeleton(&skeleton(name)).collect();
-    folded.to_lowercase()
+    let folded: String = visible(name).chars().map(letter_look).collect();
+    let folded = folded.to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One letter's look, whatever its case. A capital that the table reads
+/// as a Latin capital (Cyrillic `М`, `Т`, `В`, Greek `Ο`) is that Latin
+/// letter: its small form (`м`, `т`, `в`) the table reads as a small
+/// capital (`ʍ`, `ᴛ`, `ʙ`), which looks like no Latin letter. Any other
+/// letter is read in its small form (Cyrillic `г` as `r`). So `Мark`,
+/// `Mark` and `mark` are one look.
+fn letter_look(c: char) -> String {
+    let table = |s: &str| unicode_security::skeleton(s).collect::<String>();
+    let read = table(&c.to_string());
+    let small = if c.is_uppercase() && read.is_ascii() {
+        read.to_lowercase()
+    } else {
+        c.to_lowercase().collect()
+    };
+    table(&small)
 }
 
 /// Whether two names would show as one person: the same [`skeleton`], or,
@@ -237,6 +262,11 @@ mod tests {
         assert!(looks_alike("D\u{430}ve Last", "Dave Last"));
         assert!(looks_alike("\u{39f}scar", "Oscar"));
         assert!(looks_alike("\u{421}\u{430}\u{440}\u{430}", "Capa"));
+        // Capitals whose small letters look like no Latin letter (Trudy).
+        assert!(looks_alike("\u{41c}ark Taylor", "Mark Taylor"));
+        assert!(looks_alike("Mark \u{422}aylor", "mark taylor"));
+        assert!(looks_alike("Dermot \u{412}yrne", "Dermot Byrne"));
+        assert!(looks_alike("\u{41c}ARK", "mark"));
         assert_eq!(
             difference("D\u{430}ve Last", "Dave Last"),
             Difference::Scripts(vec![("Cyrillic", 1)], vec![])

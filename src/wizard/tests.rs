@@ -1298,8 +1298,15 @@ fn ctrl_c_on_an_example_step_brings_the_words_back_to_that_strategy() {
     ]);
     let stopped = session::run(&store, &mut ask, MAP, start(), flow);
     assert!(matches!(stopped, Err(Error::Cancelled)));
+    // Stopped there, the example's steps not reached yet are kept.
+    let draft = store.draft().unwrap();
+    assert_eq!(draft.plan.coping[0].steps, example.2, "kept as the example");
+    // Carrying on, that step comes back with her words on the line, then
+    // the example's steps after it, each in its place (Olena lost them).
     let mut ask = Scripted::new([
         "Carry on with them",
+        "<keep>",
+        "",
         "<keep>",
         "",
         "Done with this one",
@@ -1312,11 +1319,8 @@ fn ctrl_c_on_an_example_step_brings_the_words_back_to_that_strategy() {
         "{said}"
     );
     let plan = store.load();
-    assert_eq!(
-        plan.coping[0].steps.last().map(String::as_str),
-        Some("Чекаю 30 хвилин, нічого не вирішую"),
-        "{said}"
-    );
+    let expected = ["Чекаю 30 хвилин, нічого не вирішую", example.2[2]];
+    assert_eq!(plan.coping[0].steps, expected, "{said}");
     assert!(!said.contains("Not in your plan"), "{said}");
 }
 

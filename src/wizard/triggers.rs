@@ -543,41 +543,73 @@ impl Wizard<'_> {
             "What's the next step for “{}”? (empty to finish)",
             crate::prompt::shorten(&crate::render::clean(&name), 30)
         );
+        // An example's steps are hers from the start, each then put in her
+        // words in its place: a Ctrl-C part-way keeps the ones not reached
+        // yet (Olena lost the rest of "STOP").
+        let steps =
+            example.map_or_else(Vec::new, |e| e.2.iter().map(|s| (*s).to_string()).collect());
         self.plan().add(Coping {
             id: id.clone(),
             name,
             kind,
-            steps: Vec::new(),
+            steps,
             follow_through: crate::plan::FollowThrough::default(),
         })?;
         link(&mut self.plan().triggers[t].coping, id);
         self.keep()?;
         let i = self.draft.plan.coping.len() - 1;
-        if let Some(example) = example {
+        if example.is_some() {
             self.say("Put each step in your own words (Enter keeps it, empty removes it).")?;
-            for step in example.2 {
-                let key = steps_key(&self.draft.plan.coping[i].id);
-                if let Some(text) = self.ask_about(key, "This step, in your words", step)? {
-                    self.add_step(i, text)?;
-                }
-            }
+            self.reword_steps(i, 0)?;
         }
         self.more_steps(i, &next_step)
+    }
+
+    /// Asks for strategy `i`'s steps from `from` on in her own words, each
+    /// in its place: Enter keeps it, empty removes it.
+    fn reword_steps(&mut self, i: usize, from: usize) -> Result<()> {
+        let mut j = from;
+        while j < self.draft.plan.coping[i].steps.len() {
+            let key = reword_key(&self.draft.plan.coping[i].id, j);
+            let step = self.draft.plan.coping[i].steps[j].clone();
+            if let Some(text) = self.ask_about(key, "This step, in your words", &step)? {
+                self.plan().coping[i].steps[j] = text;
+                self.keep()?;
+                self.mind_who_it_names(super::lists::Words::CopingStep(i, j))?;
+                j += 1;
+            } else {
+                self.plan().coping[i].steps.remove(j);
+                self.keep()?;
+            }
+        }
+        Ok(())
     }
 
     /// Words a Ctrl-C stopped among a strategy's steps: that strategy's
     /// next step is asked first, the words back on the line. They were
     /// promised back "when the question comes again", and it never came
     /// (Olena, in `new` and in `map`).
+    /// An example's step stopped part-way is asked again in its place,
+    /// then the example's steps after it.
     pub(super) fn carry_on_strategy(&mut self) -> Result<()> {
-        let Some(i) = self.waiting_about().and_then(|key| {
-            let id = key.strip_prefix("coping:")?.strip_suffix(":steps")?;
-            self.draft.plan.coping.iter().position(|c| c.id == id)
+        let Some((i, rewording)) = self.waiting_about().and_then(|key| {
+            let rest = key.strip_prefix("coping:")?;
+            let (id, rewording) = if let Some(id) = rest.strip_suffix(":steps") {
+                (id, None)
+            } else {
+                let (id, at) = rest.rsplit_once(":step:")?;
+                (id, Some(at.parse::<usize>().ok()?))
+            };
+            let i = self.draft.plan.coping.iter().position(|c| c.id == id)?;
+            Some((i, rewording))
         }) else {
             return Ok(());
         };
         let name = crate::render::clean(&self.draft.plan.coping[i].name);
         self.say(&format!("Carrying on with “{name}”."))?;
+        if let Some(from) = rewording {
+            self.reword_steps(i, from)?;
+        }
         let next_step = format!(
             "What's the next step for “{}”? (empty to finish)",
             crate::prompt::shorten(&name, 30)
@@ -608,6 +640,11 @@ impl Wizard<'_> {
 /// whatever its name or place.
 fn steps_key(id: &str) -> String {
     format!("coping:{id}:steps")
+}
+
+/// What words typed while rewording an example's step `at` are about.
+fn reword_key(id: &str, at: usize) -> String {
+    format!("coping:{id}:step:{at}")
 }
 
 fn link(links: &mut Vec<String>, id: String) {
