@@ -156,14 +156,6 @@ pub fn hand_in_doubted(
             .unwrap_or_default()
     );
     writeln!(out, "{}", wrap(&when, at.style.width, "", ""))?;
-    if let Some(earlier) = replaces {
-        // A second hand-in says which is newer (Linh, issue 13).
-        let said = format!(
-            "This is the newer hand-in: it replaces the one handed in {}, and holds everything that one did and what came after.",
-            moment_near(earlier, &at.zone, today)
-        );
-        writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
-    }
     if let Some(theirs) = client {
         let whose = a
             .client
@@ -177,6 +169,15 @@ pub fn hand_in_doubted(
                 place_of(&theirs.zone, submitted_at)
             ),
         };
+        writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
+    }
+    if let Some(earlier) = replaces {
+        // A second hand-in says which is newer (Linh, issue 13), after
+        // whose days and times these are, when the clocks differ.
+        let said = format!(
+            "This is the newer hand-in: it replaces the one handed in {}, and holds everything that one did and what came after.",
+            moment_near(earlier, &at.zone, today)
+        );
         writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
     }
     writeln!(out)?;
