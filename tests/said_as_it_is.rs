@@ -88,3 +88,26 @@ fn trigger_edit_says_it_added_a_thought_and_its_help_says_it_adds() {
         "{help}"
     );
 }
+
+/// After a strong urge she partly acted on, the check-in's first line
+/// named only 112; on a self-harm plan at 2 am her checked crisis line
+/// is what she can use. It names both, in a real terminal, at 50 columns.
+#[test]
+fn a_lapse_at_night_names_her_emergency_number_and_her_crisis_line() {
+    let env = kavya();
+    let mut p = at_columns(
+        &env,
+        &["check-in", "--urge", "9", "--acted", "partly"],
+        "50",
+    )
+    .env("RELAPSE_PLAN_NOW", "2026-11-22T20:30:00Z")
+    .env("TZ", "Asia/Kolkata")
+    .pty();
+    let shown = one_line(&utf8(&p.eof()));
+    assert!(
+        shown.contains(
+            "You acted on an urge today If you are hurt or in danger now, call 112 now; to talk to someone, call Tele-MANAS on 14416. The rest can wait."
+        ),
+        "{shown}"
+    );
+}
