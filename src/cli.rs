@@ -849,7 +849,10 @@ pub enum TriggerCommand {
     Add(TriggerAdd),
     /// Change a trigger; list flags add to what is there, --remove-* take away.
     #[command(
-        after_help = "Example:\n  relapse-plan trigger edit payday --likelihood 3 --thought \"Once won't hurt\""
+        after_help = "Example:\n  relapse-plan trigger edit payday --likelihood 3 --thought \"Once won't hurt\"",
+        mut_arg("thought", |a| a.help("Add a thought it brings, kept with those already there (repeatable; --remove-thought takes one away)")),
+        mut_arg("feeling", |a| a.help("Add a feeling it brings, kept with those already there (repeatable; --remove-feeling takes one away)")),
+        mut_arg("urge", |a| a.help("Add an urge it brings, kept with those already there (repeatable; --remove-urge takes one away)"))
     )]
     Edit(TriggerEdit),
     /// Remove a trigger.

@@ -346,3 +346,56 @@ fn a_hand_edited_log_never_blocks_a_check_in_and_is_never_written_over() {
         "{trends}"
     );
 }
+
+/// Before: `homework submit` a second time said nothing of the first,
+/// and the therapist's `review` of either could not tell which was newer.
+/// Now the client is told it replaces the earlier one and is the one to
+/// give, and the newer hand-in says so in `review`.
+#[test]
+fn a_second_hand_in_says_it_replaces_the_first_to_both() {
+    let env = Env::with_example();
+    let file = homework(&env, "2026-11-21T02:00:00Z");
+    at(
+        &env,
+        SAIGON,
+        "2026-11-21T03:00:00Z",
+        &["homework", "start", file.to_str().unwrap()],
+    );
+    let first = env.home().join("first.toml");
+    let submit = |out: &PathBuf, now: &str| {
+        at(
+            &env,
+            SAIGON,
+            now,
+            &["homework", "submit", "-o", out.to_str().unwrap(), "--yes"],
+        )
+        .1
+    };
+    let said = submit(&first, "2026-11-22T03:00:00Z");
+    assert!(!said.contains("replaces"), "{said}");
+    let second = env.home().join("second.toml");
+    let said = submit(&second, "2026-11-23T03:00:00Z");
+    assert!(
+        said.contains(
+            "You handed this homework in yesterday already. This new hand-in replaces that one: it holds everything that one did, and what you did since, so give your therapist this one"
+        ),
+        "{said}"
+    );
+    let review = |f: &PathBuf| {
+        at(
+            &env,
+            SAIGON,
+            "2026-11-24T03:00:00Z",
+            &["review", f.to_str().unwrap()],
+        )
+        .0
+    };
+    let newer = review(&second);
+    assert!(
+        newer.contains(
+            "This is the newer hand-in: it replaces the one handed in Sunday 22 November at 10:00"
+        ),
+        "{newer}"
+    );
+    assert!(!review(&first).contains("newer"));
+}

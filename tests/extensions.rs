@@ -84,7 +84,7 @@ fn log_with(extra: &str) -> String {
 /// `distres = 7` in check-ins.toml read cleanly, and the next check-in
 /// wrote the file without them: her words gone. Now the key is named
 /// with its line, by `validate` and by the check-in, and the file is left
-/// byte for byte as she wrote it.
+/// byte for byte as she wrote it; the check-in waits beside it.
 #[test]
 fn a_hand_written_key_in_a_check_in_is_named_and_never_dropped() {
     for extra in ["note = \"my words\"", "distres = 7"] {
@@ -109,12 +109,17 @@ fn a_hand_written_key_in_a_check_in_is_named_and_never_dropped() {
             .env("RELAPSE_PLAN_NOW", "2026-11-29T12:00:00Z")
             .status_any()
             .run();
-        assert!(!saved.status.success(), "{extra}: {saved:?}");
+        // The check-in itself is kept beside the log, never refused
+        // (days18b: a person in distress must still be able to check in).
+        assert!(saved.status.success(), "{extra}: {saved:?}");
         assert!(
             saved.stderr.contains(&format!("`{key}`")),
             "{extra}: {saved:?}"
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{extra}");
+        let waiting = env.plan_dir().join("check-ins.waiting.toml");
+        let kept = std::fs::read_to_string(&waiting).unwrap();
+        assert!(kept.contains("urge = 2"), "{extra}: {kept}");
     }
 }
 

@@ -176,16 +176,24 @@ fn submit_shows_what_goes_in_in_her_words() {
         assert!(flat.contains(part), "{part:?} not in:\n{}", shown.stderr);
     }
     // `-o -` is the file itself, on standard output, and nothing written.
+    // Handed in once already, it is a second hand-in: it says which one it
+    // replaces, as version 6 (days18b); the rest is the same.
     let printed = shown.stdout;
-    assert_eq!(
-        printed
-            .lines()
-            .filter(|l| !l.starts_with("submitted_at"))
-            .collect::<Vec<_>>(),
-        text.lines()
-            .filter(|l| !l.starts_with("submitted_at"))
-            .collect::<Vec<_>>()
+    assert!(printed.starts_with("schema_version = 6\n"), "{printed}");
+    assert!(
+        printed.contains("\nreplaces = 2026-11-28T18:00:00Z\n"),
+        "{printed}"
     );
+    let same = |l: &&str| {
+        !l.starts_with("submitted_at")
+            && !l.starts_with("replaces")
+            && !l.starts_with("schema_version")
+    };
+    assert_eq!(
+        printed.lines().filter(same).collect::<Vec<_>>(),
+        text.lines().filter(same).collect::<Vec<_>>()
+    );
+    assert!(text.starts_with("schema_version = 5\n"), "{text}");
 }
 
 fn submit(client: &Env) -> (PathBuf, String) {
@@ -717,7 +725,7 @@ fn hand_in_versions_and_the_check_in_cap() {
     };
     refused(
         "newer.toml",
-        &current.replacen("schema_version = 5\n", "schema_version = 6\n", 1),
+        &current.replacen("schema_version = 5\n", "schema_version = 7\n", 1),
         "newer",
     );
     let (head, tail) = current.split_once("[plan]").unwrap();

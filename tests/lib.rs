@@ -75,6 +75,8 @@ mod resumed;
 mod robustness;
 mod rtl_card;
 mod rtl_screen;
+#[cfg(unix)]
+mod said_as_it_is;
 mod screen_says;
 mod shirin;
 mod short_hints;

@@ -333,6 +333,15 @@ fn submit(output: &Path, yes: bool, force: bool, ctx: &mut Ctx) -> Result<()> {
             .filter(|name| read_alike(name))
             .or(ctx.zone_rule.as_deref()),
     );
+    // Handed in before: this one replaces it, said to her here and to her
+    // therapist in the file (Linh, issue 13).
+    let hand_in = match homework.handed_in {
+        Some(earlier) => {
+            ctx.say(&shown::hands_in_again(&earlier, &ctx.zone, ctx.today))?;
+            hand_in.replacing(earlier)
+        }
+        None => hand_in,
+    };
     let raw = toml::to_string_pretty(&hand_in).expect("a hand-in always serializes");
     let hidden = crate::render::clean_lines(&raw) != raw;
     // Hidden characters escaped: the therapist may `cat` it before `review`.

@@ -70,7 +70,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
     // A client's long note is shown in part, never megabytes of it (see
     // render::long); the file itself is left as it is.
     let hand_in = crate::render::long::shortened(&hand_in).unwrap_or(hand_in);
-    let submitted_at = hand_in.submitted_at;
+    let (submitted_at, replaces) = (hand_in.submitted_at, hand_in.replaces);
     // A zone its own times contradict is not trusted with her days: they
     // are shown on the clock the times prove, and that is said once.
     let doubt = crate::plan::hand_in_zone::zone_doubt(&hand_in);
@@ -92,7 +92,7 @@ fn review_hand_in(file: &Path, assignment: Option<&Path>, ctx: &mut Ctx) -> Resu
         &mut shown,
         file,
         &assignment,
-        &submitted_at,
+        (&submitted_at, replaces.as_ref()),
         (&period, &tasks),
         (&at, client.as_ref()),
         doubt.as_ref(),

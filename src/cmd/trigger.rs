@@ -111,6 +111,11 @@ fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Optio
             trigger.rank,
         ) = (None, None, None, None);
     }
+    let before = [
+        trigger.thoughts.clone(),
+        trigger.feelings.clone(),
+        trigger.urges.clone(),
+    ];
     apply(trigger, &args.fields);
     remove_values(
         &mut trigger.thoughts,
@@ -137,7 +142,29 @@ fn edit(plan: &mut Plan, args: crate::cli::TriggerEdit) -> Result<(String, Optio
         "contact link",
         &owner,
     )?;
-    let description = format!("changed trigger {}", super::words(&trigger.situation));
+    // What happened to her words, said: `--thought` adds one beside
+    // those there, and "changed trigger …" left her to guess.
+    let mut done = Vec::new();
+    for ((kind, added, removed), had) in [
+        ("thought", &args.fields.thought, &args.remove_thought),
+        ("feeling", &args.fields.feeling, &args.remove_feeling),
+        ("urge", &args.fields.urge, &args.remove_urge),
+    ]
+    .into_iter()
+    .zip(&before)
+    {
+        let a = if kind == "urge" { "an" } else { "a" };
+        for text in added.iter().filter(|t| !had.contains(t)) {
+            done.push(format!("added {a} {kind}: {}", super::words(text)));
+        }
+        for text in removed {
+            done.push(format!("removed {a} {kind}: {}", super::words(text)));
+        }
+    }
+    let mut description = format!("changed trigger {}", super::words(&trigger.situation));
+    if !done.is_empty() {
+        description = format!("{description}; {}", done.join("; "));
+    }
     Ok((description, rename))
 }
 

@@ -24,8 +24,13 @@ pub const HOMEWORK_VERSION: u32 = 1;
 /// sentences; 4 adds one kind of change, a rename (`change = "renamed"`),
 /// which version 3 could not read; 5 adds the client's time zone
 /// (`zone`), so a therapist elsewhere reads the client's days as the
-/// client's. Versions 1 to 4 still open; a newer one is refused.
-pub const HAND_IN_VERSION: u32 = 5;
+/// client's; 6 adds `replaces`, the moment of the hand-in a second one
+/// replaces, and is written only by such a hand-in (a first one stays 5,
+/// so a therapist on an older relapse-plan still reads it). Versions 1 to
+/// 5 still open; a newer one is refused.
+pub const HAND_IN_VERSION: u32 = 6;
+/// The version a hand-in with no `replaces` is written as.
+const FIRST_HAND_IN_VERSION: u32 = 5;
 /// The longest time-zone name a hand-in may give (the longest in the
 /// zone database is about 30 characters).
 pub const MAX_ZONE_CHARS: usize = 64;
@@ -1349,6 +1354,11 @@ pub struct HandIn {
     pub schema_version: u32,
     pub kind: String,
     pub submitted_at: Datetime,
+    /// When the homework was handed in before, when this is a second
+    /// hand-in of it (from version 6): it replaces that one, and the
+    /// therapist's `review` says which is newer (Linh, issue 13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<Datetime>,
     /// The client's time zone when it was handed in (`Asia/Taipei`), from
     /// version 5: the days in it are the client's days. A clock set by a
     /// POSIX rule has no name, so the rule itself is written
@@ -1390,9 +1400,10 @@ impl HandIn {
         let extra = period.check_ins.len().saturating_sub(MAX_HAND_IN_CHECK_INS);
         period.check_ins.drain(..extra);
         HandIn {
-            schema_version: HAND_IN_VERSION,
+            schema_version: FIRST_HAND_IN_VERSION,
             kind: HAND_IN_KIND.into(),
             submitted_at: now,
+            replaces: None,
             zone: zone.map(String::from),
             assignment,
             revisions: period.revisions,
@@ -1400,6 +1411,15 @@ impl HandIn {
             check_ins: period.check_ins,
             plan: period.plan,
         }
+    }
+
+    /// This hand-in as the one that replaces the hand-in of `earlier`
+    /// (the moment it was handed in), written as version 6.
+    #[must_use]
+    pub fn replacing(mut self, earlier: Datetime) -> HandIn {
+        self.replaces = Some(earlier);
+        self.schema_version = HAND_IN_VERSION;
+        self
     }
 
     /// What makes a hand-in from an untrusted file one `submit` could not
@@ -1539,6 +1559,7 @@ fn from_v2(old: HandInV2) -> HandIn {
         schema_version: old.schema_version,
         kind: old.kind,
         submitted_at: old.submitted_at,
+        replaces: None,
         zone: None,
         assignment: old.assignment,
         revisions: old

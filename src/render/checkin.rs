@@ -249,23 +249,44 @@ pub fn write_lapse_plan_on(
     Ok(())
 }
 
-/// "If you are hurt or in danger now, call 112." with her country's
-/// emergency number, else her own, else the words for one.
+/// "If you are hurt or in danger now, call 112 now; to talk to someone,
+/// call Tele-MANAS on 14416." with her country's emergency number, else
+/// her own, else the words for one; and her first crisis line to call
+/// (the first open around the clock, as on her card): the checked one
+/// for her country, else her plan's own. For a self-harm plan at 2 am,
+/// the emergency number alone was not what she could use (Kavya).
 fn if_hurt(plan: &Plan) -> String {
-    let country =
-        crate::crisis_lines::for_country(plan.country.as_deref()).and_then(|lines| lines.emergency);
+    let lines = crate::crisis_lines::for_country(plan.country.as_deref());
+    let country = lines.as_ref().and_then(|lines| lines.emergency);
     // Never someone's not to involve, nor someone's old number.
     let own = plan
         .own_emergency_to_call()
         .map(str::trim)
         .filter(|n| !n.is_empty());
-    match country.or(own) {
-        Some(number) => format!(
-            "If you are hurt or in danger now, call {} now. The rest can wait.",
-            clean(number)
-        ),
-        None => "If you are hurt or in danger now, call your local emergency number now. The rest can wait.".into(),
-    }
+    let emergency = match country.or(own) {
+        Some(number) => format!("call {} now", clean(number)),
+        None => "call your local emergency number now".into(),
+    };
+    let calls: Vec<(String, String, bool)> =
+        super::printout::crisis_line_items_with(plan, lines.as_ref(), super::Medium::Screen)
+            .into_iter()
+            .filter_map(|item| match item {
+                super::printout::Item::Call {
+                    who,
+                    number,
+                    reach: super::printout::Reach::Call,
+                    note,
+                } => Some((who, number, note.is_some_and(|n| n.contains("24/7")))),
+                _ => None,
+            })
+            .collect();
+    let line = calls
+        .iter()
+        .find(|(.., all_night)| *all_night)
+        .or(calls.first())
+        .map(|(who, number, _)| format!("; to talk to someone, call {who} on {number}"))
+        .unwrap_or_default();
+    format!("If you are hurt or in danger now, {emergency}{line}. The rest can wait.")
 }
 
 /// Days since the last lapse, said without shame: the longest stretch and
@@ -684,6 +705,19 @@ mod tests {
         write_lapse_plan_on(&mut out, &plan, crate::render::Style::FILE, "today").unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("call 999 now"), "{text}");
+        // Kavya (Chennai): her emergency number and her country's checked
+        // line, open around the clock, on the same first line.
+        plan.country = Some("IN".into());
+        let mut out = Vec::new();
+        write_lapse_plan_on(&mut out, &plan, crate::render::Style::FILE, "today").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            one_line.starts_with(
+                "You acted on an urge today If you are hurt or in danger now, call 112 now; to talk to someone, call Tele-MANAS on 14416. The rest can wait. That is a lapse"
+            ),
+            "{text}"
+        );
     }
 
     /// Noa, after a lapse: the riskiest trigger had no plan yet, and the

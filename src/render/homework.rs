@@ -354,6 +354,20 @@ fn on_day(at: &Datetime, zone: &jiff::tz::TimeZone, today: Date) -> String {
     )
 }
 
+/// Said to her when she hands the same homework in again: it replaces
+/// the earlier hand-in, holds all it held, and is the one to give.
+pub fn hands_in_again(earlier: &Datetime, zone: &jiff::tz::TimeZone, today: Date) -> String {
+    let day = on_day(earlier, zone, today);
+    let on = if matches!(day.as_str(), "today" | "yesterday") {
+        ""
+    } else {
+        "on "
+    };
+    format!(
+        "You handed this homework in {on}{day} already. This new hand-in replaces that one: it holds everything that one did, and what you did since, so give your therapist this one (it says it is the newer)."
+    )
+}
+
 /// The person's calendar day a homework was handed in, in words; `None`
 /// while it is under way.
 pub fn handed_in_on(started: &Started, zone: &jiff::tz::TimeZone, today: Date) -> Option<String> {

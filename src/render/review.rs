@@ -91,7 +91,7 @@ pub fn hand_in(
         out,
         file,
         a,
-        submitted_at,
+        (submitted_at, None),
         (period, tasks),
         (reader_at, client),
         None,
@@ -100,11 +100,13 @@ pub fn hand_in(
 
 /// [`hand_in`] with `doubt`: its named zone is contradicted by its own
 /// times, `client` is the clock they prove, and that is said once.
+/// `submitted`: when it was handed in, and when the hand-in it replaces
+/// was, for a second one.
 pub fn hand_in_doubted(
     out: &mut dyn Write,
     file: &Path,
     a: &Assignment,
-    submitted_at: &Datetime,
+    (submitted_at, replaces): (&Datetime, Option<&Datetime>),
     (period, tasks): (&Period, &[Progress]),
     (reader_at, client): (&At, Option<&At>),
     doubt: Option<&ZoneDoubt>,
@@ -167,6 +169,15 @@ pub fn hand_in_doubted(
                 place_of(&theirs.zone, submitted_at)
             ),
         };
+        writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
+    }
+    if let Some(earlier) = replaces {
+        // A second hand-in says which is newer (Linh, issue 13), after
+        // whose days and times these are, when the clocks differ.
+        let said = format!(
+            "This is the newer hand-in: it replaces the one handed in {}, and holds everything that one did and what came after.",
+            moment_near(earlier, &at.zone, today)
+        );
         writeln!(out, "{}", wrap(&said, at.style.width, "", ""))?;
     }
     writeln!(out)?;

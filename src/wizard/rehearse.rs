@@ -53,7 +53,9 @@ pub fn rehearse(
     for (label, list) in [
         ("You might think", &trigger.thoughts),
         ("You might feel", &trigger.feelings),
-        ("You might want to", &trigger.urges),
+        // Her urge is what she practises handling, never a suggestion:
+        // "You might want to: <cut my arm>" read as advice (Kavya).
+        ("When the urge comes", &trigger.urges),
     ] {
         if !list.is_empty() {
             let words: Vec<String> = list.iter().map(|s| clean(s)).collect();
