@@ -70,8 +70,11 @@ fn no_link_to_him(page: &str) {
 #[test]
 fn his_number_written_any_way_is_marked_everywhere_and_never_a_link() {
     let env = trudy("+66 81 234 5678");
-    for form in FORMS {
-        let said = step_add(&env, &format!("Ring {form}"));
+    // "Ring" and "Call" by turns: two forms apart only in the kind of
+    // space between the digits are the same words, which a plan keeps once.
+    let verb = |n: usize| if n % 2 == 0 { "Ring" } else { "Call" };
+    for (n, form) in FORMS.iter().enumerate() {
+        let said = step_add(&env, &format!("{} {form}", verb(n)));
         assert!(
             flat(&said)
                 .contains("holds the number of “Dermot Byrne”, whom you marked not to involve"),
@@ -85,25 +88,26 @@ fn his_number_written_any_way_is_marked_everywhere_and_never_a_link() {
     assert!(card.matches(MARK).count() >= 10, "{card}");
     let page = html(&env);
     for (n, form) in FORMS.iter().enumerate() {
+        let word = verb(n);
         let n = n + 1;
         assert!(
-            now.contains(&flat(&format!("{n}. Ring {form} {MARK}"))),
+            now.contains(&flat(&format!("{n}. {word} {form} {MARK}"))),
             "now, {form:?}:\n{now}"
         );
         // The card holds the steps that fit it; each of those is marked.
         assert!(
-            !card.contains(&format!("{n}. Ring"))
+            !card.contains(&format!("{n}. {word}"))
                 || card.contains(&flat(&format!(
-                    "{n}. Ring (check this number) {form} {MARK}"
+                    "{n}. {word} (check this number) {form} {MARK}"
                 ))),
             "card, {form:?}:\n{card}"
         );
         assert!(
             checked.contains(&format!(
-                "Crisis step {n} (“Ring {}”): the number here is the number of someone you said not to involve",
+                "Crisis step {n} (“{word} {}”): the number here is the number of someone you said not to involve",
                 flat(form)
             )) || checked.contains(&format!(
-                "Crisis step {n} (“Ring {form}”): the number here is the number of someone you said not to involve"
+                "Crisis step {n} (“{word} {form}”): the number here is the number of someone you said not to involve"
             )),
             "validate, {form:?}:\n{checked}"
         );

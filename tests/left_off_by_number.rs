@@ -505,3 +505,59 @@ fn the_command_to_be_sure_keeps_her_plan_folder() {
         "{said}"
     );
 }
+
+/// Mulu, with the shared number kept: her crisis step "call her sister on
+/// 0911 23 45 67" was shown unmarked on `now` and the card while her sister
+/// was left off for that very number, so her card told her to dial the
+/// phone her ex answers. And `contact export` wrote her sister to the
+/// phone as "someone who helps", said nowhere (Trudy). The step is marked,
+/// the export leaves her off and says so, and `show` leads with the way
+/// that keeps her sister.
+#[test]
+fn a_step_on_the_shared_number_is_marked_and_the_export_leaves_her_off() {
+    let env = both_by_hand();
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Tigist",
+        "--phone",
+        "+251 91 555 0000",
+        "--role",
+        "help",
+    ]);
+    env.ok([
+        "step",
+        "add",
+        &format!("call እህቴ ቤተልሔም {THE_SAME_TYPED_AGAIN}"),
+    ]);
+    let now = one_line(&crate::unmarked(&env.ok(["now"])));
+    assert!(
+        now.contains("(the number here is the number of someone you said not to involve)"),
+        "{now}"
+    );
+    let card = one_line(&crate::unmarked(
+        &env.ok(["print", "--card", "--format", "text"]),
+    ));
+    assert!(card.contains("(check this number)"), "{card}");
+
+    let exported = env.test(["contact", "export", "-o", "-"]).run();
+    assert!(!exported.stdout.contains("0911"), "{}", exported.stdout);
+    assert!(!exported.stdout.contains(SISTER), "{}", exported.stdout);
+    assert!(
+        one_line(&exported.stderr).contains(&format!(
+            "Not written, as their name or number is also that of someone you marked not to involve (`relapse-plan now` leaves them off too; `relapse-plan show` says how to put it right): {SISTER}."
+        )),
+        "{}",
+        exported.stderr
+    );
+
+    let shown = env.test(["show"]).run();
+    assert!(
+        one_line(&shown.stderr).contains(&format!(
+            "give “{SISTER}” a name and number of their own: `relapse-plan contact edit 1 --phone \"…\"`."
+        )),
+        "{}",
+        shown.stderr
+    );
+}

@@ -119,8 +119,9 @@ fn a_plan_already_holding_long_words_still_opens_changes_and_is_named() {
         ),
         "{said}"
     );
-    // The same long words added again are new words.
-    let again = env.fails(1, ["step", "add", &format!("Call Alex. {long}")]);
+    // Long words added anew are refused (words already in the plan
+    // would be kept once: another step is added here).
+    let again = env.fails(1, ["step", "add", &format!("Call Sami. {long}")]);
     assert!(
         again.contains("that crisis step is 6,011 characters long"),
         "{again}"

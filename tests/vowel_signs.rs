@@ -197,7 +197,7 @@ fn at_50_columns_the_coping_table_is_labelled_lines() {
         let shown = env.test(command).env("COLUMNS", "50").run().stdout;
         assert!(!shown.contains('┌'), "{command:?}:\n{shown}");
         assert!(
-            shown.contains("Strategy: 1. Відкласти на 30 хвилин, вийти на\n"),
+            shown.contains("1. Strategy: Відкласти на 30 хвилин, вийти на\n"),
             "{command:?}:\n{shown}"
         );
         assert!(

@@ -1868,6 +1868,25 @@ fn export(args: &ContactExport, ctx: &mut Ctx) -> Result<()> {
     let (people, doubtful): (Vec<&Contact>, Vec<&Contact>) = people
         .into_iter()
         .partition(|c| phone::trouble(c.phone.as_deref().unwrap_or_default()).is_none());
+    // Whom `now` leaves off, as their name or number is also that of
+    // someone not to involve (a shared phone), never reaches a phone as
+    // help either (Trudy: the export wrote the sister sharing the ex's
+    // number as "someone who helps", said nowhere).
+    let hidden: std::collections::HashSet<&str> = plan
+        .helpers_not_to_involve()
+        .into_iter()
+        .map(|(helper, _)| helper.id.as_str())
+        .collect();
+    let (hidden, people): (Vec<&Contact>, Vec<&Contact>) = people
+        .into_iter()
+        .partition(|c| hidden.contains(c.id.as_str()));
+    if !hidden.is_empty() {
+        let names: Vec<String> = hidden.iter().map(|c| clean(&c.name)).collect();
+        ctx.say(&format!(
+            "Not written, as their name or number is also that of someone you marked not to involve (`relapse-plan now` leaves them off too; `relapse-plan show` says how to put it right): {}.",
+            names.join(", ")
+        ))?;
+    }
     let mut entries = people_cards(&people, ctx)?;
     let lines = ctx.crisis_lines(plan.country.as_deref());
     let numbers = numbers_cards(&plan, lines.as_ref(), ctx)?;

@@ -220,10 +220,9 @@ fn say_helpers_not_to_involve(ctx: &mut Ctx, plan: &Plan) -> Result<()> {
     for (helper, them) in plan.helpers_not_to_involve() {
         let number = plan.number_of::<Contact>(&helper.id).unwrap_or(1);
         ctx.say(&format!(
-            "{} is on your plan as someone to turn to, and {} as someone not to involve: the same name or number, so {} is never shown as help. If they are one person, `relapse-plan contact remove {number}` takes out the first; if not, give each a name and number of their own.",
-            crate::render::quoted(&helper.name),
-            crate::render::quoted(&them.name),
-            crate::render::quoted(&helper.name),
+            "{helper} is on your plan as someone to turn to, and {them} as someone not to involve: the same name or number, so {helper} is never shown as help. If they are two people (a shared phone, say), give {helper} a name and number of their own: `relapse-plan contact edit {number} --phone \"…\"`. If they are one person, `relapse-plan contact remove {number}` takes out {helper}, and {them} stays marked not to involve.",
+            helper = crate::render::quoted(&helper.name),
+            them = crate::render::quoted(&them.name),
         ))?;
     }
     Ok(())

@@ -157,25 +157,25 @@ pub fn other_number<'p>(plan: &'p Plan, text: &str) -> Option<&'p Contact> {
 }
 
 /// Every number the plan or the crisis lines know as someone's to call:
-/// the numbers of the people she may turn to and the built-in lines,
-/// then (second) her own emergency number and lines.
+/// the built-in lines, then (second) the numbers of the people she may
+/// turn to and her own emergency number and lines.
 fn known_numbers(plan: &Plan) -> (Vec<String>, Vec<String>) {
     let own = &plan.own_lines;
     let lines = crate::crisis_lines::LINES
         .iter()
-        .flat_map(|line| line.call_numbers().into_iter().chain(line.text_number()));
-    let others = plan
+        .flat_map(|line| line.call_numbers().into_iter().chain(line.text_number()))
+        .flat_map(numbers_in)
+        .collect();
+    let helpers = plan
         .contacts
         .iter()
         .filter(|c| c.to_involve())
-        .filter_map(|c| c.phone.as_deref())
-        .chain(lines)
-        .flat_map(numbers_in)
-        .collect();
+        .filter_map(|c| c.phone.as_deref());
     let hers = own
         .emergency
         .as_deref()
         .into_iter()
+        .chain(helpers)
         .chain(
             own.lines
                 .iter()
@@ -183,7 +183,7 @@ fn known_numbers(plan: &Plan) -> (Vec<String>, Vec<String>) {
         )
         .flat_map(numbers_in)
         .collect();
-    (others, hers)
+    (lines, hers)
 }
 
 /// How many former numbers are kept for one person: enough for every
@@ -341,7 +341,10 @@ impl<'p> Marks<'p> {
         }
         // Her own number hand-edited to be his is left off `now` as his:
         // a step holding it keeps its mark too (Trudy: the mark went, and
-        // the step's number became a link to him).
+        // the step's number became a link to him). So does a helper's
+        // number that is his (a family phone): `now` leaves the helper off
+        // for it, and a step holding it went unmarked (Mulu: her card said
+        // to dial the phone her ex answers).
         for number in hers {
             if not_to_involve.first(&number).is_none() {
                 known.insert(&number, ());
@@ -407,8 +410,8 @@ impl<'p> Marks<'p> {
             .iter()
             .filter(|n| self.known.first(n).is_none())
             .collect();
-        // A number someone to turn to also has is theirs (Niran's brother,
-        // who shared the family's number): that is said on its own.
+        // A number someone to turn to shares with someone not to involve
+        // is not in `known` (see [`Marks::of`]): it is marked as theirs.
         if let Some(at) = stray
             .iter()
             .filter_map(|n| self.not_to_involve.first(n).copied())
