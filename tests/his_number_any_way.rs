@@ -72,7 +72,7 @@ fn his_number_written_any_way_is_marked_everywhere_and_never_a_link() {
     let env = trudy("+66 81 234 5678");
     // "Ring" and "Call" by turns: two forms apart only in the kind of
     // space between the digits are the same words, which a plan keeps once.
-    let verb = |n: usize| if n % 2 == 0 { "Ring" } else { "Call" };
+    let verb = |n: usize| if n.is_multiple_of(2) { "Ring" } else { "Call" };
     for (n, form) in FORMS.iter().enumerate() {
         let said = step_add(&env, &format!("{} {form}", verb(n)));
         assert!(
