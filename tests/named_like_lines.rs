@@ -409,3 +409,36 @@ mod at_a_terminal {
         assert_eq!(env.plan().contacts[0].role, Role::Help);
     }
 }
+
+/// Cards named like a crisis line in look-alike letters came in as people
+/// to call: "P0lice" (a zero for the O), "Polıce" (a dotless ı),
+/// "Émergency" (E then a combining accent), each on any number. They are
+/// now held back as the names they look like; Paul 0'Neil and Polissena,
+/// real names, still come in. The file is read, never changed.
+#[test]
+fn a_crisis_name_in_look_alike_letters_is_held_back_and_real_names_come_in() {
+    let env = her_plan();
+    let file = cards(&[
+        ("P0lice", "1900 555 555"),
+        ("Pol\u{131}ce", "1900 555 556"),
+        ("E\u{301}mergency", "1900 666 666"),
+        ("Paul 0'Neil", "021 555 0101"),
+        ("Polissena", "021 555 0102"),
+    ]);
+    let out = import_unchanged(&env, ("hostile.vcf", &file), 0);
+    let err = &out.stderr;
+    let (_, held) = err.split_once(HELD).expect(err);
+    for shown in [
+        "P0lice · 1900 555 555",
+        "Pol\u{131}ce · 1900 555 556",
+        "E\u{301}mergency · 1900 666 666",
+    ] {
+        assert!(held.contains(shown), "{shown}: {err}");
+    }
+    let names: Vec<String> = env.plan().contacts.into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Paul 0'Neil", "Polissena"], "{err}");
+    let now = env.ok(["now"]);
+    for wrong in ["1900 555 555", "1900 555 556", "1900 666 666"] {
+        assert!(!now.contains(wrong), "{wrong}: {now}");
+    }
+}

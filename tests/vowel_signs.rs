@@ -328,3 +328,50 @@ fn html_gives_tamil_words_their_language_and_no_empty_lang() {
         assert!(read.contains(words), "{words} drawn:\n{text}");
     }
 }
+
+/// Kavya's trigger feeling in Tamil after an English label ("Feelings:
+/// வெறுமை, தனிமை") is a line in no one language (`lang="und"`), and
+/// Chromium drew its Tamil as boxes in `DejaVu Sans`: the page's fonts
+/// named none for Tamil, though Noto Sans Tamil is installed. The page now
+/// names a font for each common script; printed by Chromium, the line's
+/// Tamil is in Noto Sans Tamil and reads back whole (a box reads back as
+/// another letter, or nothing).
+#[test]
+fn a_mixed_line_of_tamil_is_drawn_in_a_tamil_font_by_chromium() {
+    let env = Env::new();
+    env.ok(["init", "--name", "Kavya", "--country", "IN"]);
+    env.ok([
+        "trigger",
+        "add",
+        "--situation",
+        "After work",
+        "--feeling",
+        "வெறுமை, தனிமை",
+    ]);
+    let html = env.ok(["print", "--format", "html"]);
+    assert!(
+        html.contains("lang=\"und\">Feelings: வெறுமை, தனிமை"),
+        "{html}"
+    );
+    let Some(chromium) = crate::chromium() else {
+        return;
+    };
+    let page = env.home().join("plan.html");
+    std::fs::write(&page, html).unwrap();
+    let pdf = env.home().join("plan.pdf");
+    crate::browser(chromium, &env.home().join("profile"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .within(60)
+        .run();
+    let text = crate::pdftotext(&pdf);
+    let read = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(read.contains("Feelings: வெறுமை, தனிமை"), "{text}");
+    let fonts = tool("pdffonts")
+        .arg(&pdf)
+        .case("pdffonts (poppler-utils) lists the PDF's fonts")
+        .run()
+        .stdout;
+    assert!(fonts.contains("NotoSansTamil"), "{fonts}");
+}

@@ -4,6 +4,8 @@
 //! beside the checked 111 (Trudy, issue #12). Such a card is never a person
 //! to call; with the checked number it is the line itself, already shown.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::Plan;
 use super::same::{fold, same_number};
 use crate::crisis_lines;
@@ -179,7 +181,8 @@ static FOLDED: std::sync::LazyLock<Folded> = std::sync::LazyLock::new(|| {
     }
 });
 
-/// Whether a name holds a word for an emergency service or a crisis line.
+/// Whether a name holds a word for an emergency service or a crisis line,
+/// as written or as it looks (see [`seen`]).
 fn holds_crisis_word(name: &str) -> bool {
     let lists = &*FOLDED;
     let folded = fold(name);
@@ -187,8 +190,107 @@ fn holds_crisis_word(name: &str) -> bool {
         return true;
     }
     let padded = format!(" {} ", words(name));
-    lists.whole.iter().any(|w| padded.contains(w.as_str()))
+    if lists.whole.iter().any(|w| padded.contains(w.as_str()))
         || lists.starts.iter().any(|w| padded.starts_with(w.as_str()))
+    {
+        return true;
+    }
+    let looks = &*SEEN;
+    let shown = seen(name);
+    let shown_words = format!(" {} ", seen_words(name));
+    looks.anywhere.iter().any(|w| shown.contains(w.as_str()))
+        || looks.whole.iter().any(|w| shown_words.contains(w.as_str()))
+}
+
+/// The Latin-letter words of [`CRISIS_WORDS`] and [`WHOLE_WORDS`] as they
+/// look (see [`seen`]), found in a name as it looks.
+static SEEN: std::sync::LazyLock<Folded> = std::sync::LazyLock::new(|| {
+    let latin = |w: &&&str| bare(&fold(w)).is_ascii();
+    Folded {
+        anywhere: CRISIS_WORDS.iter().filter(latin).map(|w| seen(w)).collect(),
+        whole: WHOLE_WORDS
+            .iter()
+            .filter(latin)
+            .map(|w| format!(" {} ", seen(w)))
+            .collect(),
+        starts: Vec::new(),
+    }
+});
+
+/// `text` without the accents set on its letters (combining marks
+/// U+0300–U+036F, once decomposed): "Émergency" typed as E and U+0301.
+fn bare(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+/// `text` with a digit 0 read as the letter o, and 1 as l, inside a word
+/// of letters ("P0lice", "He1pline"): a word holding a letter and no
+/// other digit. A 0 or 1 on its own ("Paul 0'Neil", "Line 1") or among
+/// other digits ("1800HELP") stays a digit.
+fn digits_read(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let letters = word.chars().any(char::is_alphabetic);
+        let other = word.chars().any(|c| c.is_numeric() && c != '0' && c != '1');
+        if letters && !other {
+            out.extend(word.chars().map(|c| match c {
+                '0' => 'o',
+                '1' => 'l',
+                c => c,
+            }));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || is_mark(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Whether `c` is a combining mark, part of the word it is set on.
+fn is_mark(c: char) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    is_combining_mark(c)
+}
+
+/// What a name looks like, for finding a crisis word written with
+/// look-alike letters: its digits read as letters inside a word (see
+/// [`digits_read`]), [`fold`]ed (NFKC, any case), its accents left out
+/// (see [`bare`]), and each letter as Unicode's confusables table reads it
+/// (UTS #39: a dotless ı or a Cyrillic о as i and o). Digits left as
+/// digits stay digits.
+fn seen(name: &str) -> String {
+    let plain = bare(&fold(&digits_read(name)));
+    let mut out = String::with_capacity(plain.len());
+    for c in plain.chars() {
+        if c.is_ascii_digit() || c == ' ' {
+            out.push(c);
+        } else {
+            let mut one = [0; 4];
+            out.extend(unicode_security::skeleton(c.encode_utf8(&mut one)));
+        }
+    }
+    bare(&out).to_lowercase()
+}
+
+/// A name's words as they look (see [`seen`]), punctuation left out.
+fn seen_words(name: &str) -> String {
+    seen(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a card named like a crisis line is.
@@ -586,6 +688,48 @@ mod tests {
             "Trần Công An",
             "Aoife",
             "Gardner",
+        ] {
+            assert_eq!(
+                crisis_named(&plan, friend, Some("1900 666 666")),
+                None,
+                "{friend}"
+            );
+        }
+    }
+
+    /// Cards named like a line with look-alike letters (a zero for an O,
+    /// a dotless ı, an accent typed as a combining mark, Cyrillic letters)
+    /// are read as they look; real names with a 0 or look-alike letters
+    /// in them are not.
+    #[test]
+    fn crisis_words_in_look_alike_letters_are_crisis_names() {
+        let plan = nz();
+        for name in [
+            "P0lice",
+            "Pol\u{131}ce",
+            "E\u{301}mergency",
+            "\u{c9}MERGENCY",
+            "He1pline",
+            "P\u{43e}lice",
+            "\u{421}risis line",
+            "P0LIS",
+            "Ernergency",
+        ] {
+            assert_eq!(
+                crisis_named(&plan, name, Some("1900 666 666")),
+                Some(CrisisNamed::NotChecked(None)),
+                "{name}"
+            );
+        }
+        for friend in [
+            "Paul 0'Neil",
+            "Polissena",
+            "Samuel",
+            "Edgardas",
+            "Trần Công An",
+            "Jo 1",
+            "R2D2",
+            "Po 1ice",
         ] {
             assert_eq!(
                 crisis_named(&plan, friend, Some("1900 666 666")),

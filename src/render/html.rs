@@ -20,6 +20,23 @@ use crate::render::printout::{
 };
 use crate::render::text::{how_to_reach, shown_names, then_dial};
 
+/// The page's fonts, before the generic ones: Latin, Greek, Cyrillic,
+/// Hebrew and most Arabic in `DejaVu Sans` (as on the PDF), then a Noto
+/// font for each script a phone or a computer commonly has. A line of her
+/// words in no one language (`lang="und"`: "Feelings: வெறுமை, தனிமை", an
+/// English label and Tamil words) has no language for Chromium to choose
+/// a fallback font by, and its Tamil came out as boxes where the font
+/// list named none for it. Chinese, Japanese and Korean are left to the
+/// fallback their `lang` chooses: one CJK font named here would draw
+/// Chinese text in Japanese letter forms, or the reverse.
+const FONTS: &str = "\"DejaVu Sans\", \"Noto Sans\", \"Noto Sans Tamil\", \
+\"Noto Sans Devanagari\", \"Noto Sans Bengali\", \"Noto Sans Telugu\", \
+\"Noto Sans Kannada\", \"Noto Sans Malayalam\", \"Noto Sans Gujarati\", \
+\"Noto Sans Gurmukhi\", \"Noto Sans Oriya\", \"Noto Sans Sinhala\", \
+\"Noto Sans Ethiopic\", \"Noto Sans Thai\", \"Noto Sans Lao\", \"Noto Sans Khmer\", \
+\"Noto Sans Myanmar\", \"Noto Sans Georgian\", \"Noto Sans Armenian\", \
+\"Noto Sans Arabic\", \"Noto Sans Hebrew\"";
+
 /// The person's words: their direction by the one rule for paper
 /// ([`html_dir`]: mostly right-to-left letters read right to left; never
 /// `dir="auto"`, whose first strong letter turned "Ammi کو فون کرو" left
@@ -685,7 +702,7 @@ impl Card {
         format!(
             "<!DOCTYPE html>\n<html{}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n\
 @page {{ size: A4; margin: 12mm; }}\n\
-body {{ font-family: \"DejaVu Sans\", \"Noto Sans\", sans-serif; margin: 12mm; color: #000; background: #fff; }}\n\
+body {{ font-family: {FONTS}, sans-serif; margin: 12mm; color: #000; background: #fff; }}\n\
 @media print {{ body {{ margin: 0; }} }}\n\
 .pair {{ display: flex; flex-wrap: wrap; gap: 0; }}\n\
 .card {{ width: 85.6mm; height: 54mm; overflow: hidden; border: 0.2mm dashed #777; padding: 2.6mm; box-sizing: border-box; line-height: {CARD_LEADING}; }}\n\
@@ -727,7 +744,7 @@ fn stylesheet(paper: Paper) -> String {
 * {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
 :lang(ko) {{ word-break: keep-all; }}
-body {{ font-family: "DejaVu Sans", "Noto Sans", system-ui, sans-serif; font-size: 17px; line-height: 1.4; color: var(--ink); background: var(--paper); max-width: 46em; margin: 0 auto; padding: 0.8em 1em 2em; overflow-wrap: break-word; }}
+body {{ font-family: {FONTS}, system-ui, sans-serif; font-size: 17px; line-height: 1.4; color: var(--ink); background: var(--paper); max-width: 46em; margin: 0 auto; padding: 0.8em 1em 2em; overflow-wrap: break-word; }}
 h1 {{ font-size: 1.5em; line-height: 1.2; margin: 0 0 0.1em; }}
 h2 {{ font-size: 1.05em; margin: 1em 0 0.25em; padding-bottom: 0.1em; border-bottom: 1px solid var(--line); break-after: avoid; }}
 .private {{ font-size: 0.8em; color: var(--soft); margin: 0; }}
