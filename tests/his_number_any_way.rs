@@ -248,3 +248,87 @@ fn a_wrong_own_number_is_told_what_is_wrong() {
         "{said}"
     );
 }
+
+/// Dermot's number written with spaces around its hyphens, dashes or
+/// minuses (Ireland): marked on `now`, the card and by `validate`, as
+/// every other way of writing it is, and never a link.
+#[test]
+fn his_number_with_spaced_dashes_is_marked_everywhere() {
+    let env = crate::Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "IE"]);
+    env.ok([
+        "contact",
+        "add",
+        "--name",
+        "Dermot Byrne",
+        "--phone",
+        "+353 87 123 4567",
+        "--do-not-involve",
+    ]);
+    let forms = [
+        "087 - 123 - 4567",
+        "087 \u{2013} 123 \u{2013} 4567",
+        "087 \u{2212} 123 \u{2212} 4567",
+    ];
+    for form in forms {
+        let said = step_add(&env, &format!("Ring {form}"));
+        assert!(
+            flat(&said)
+                .contains("holds the number of “Dermot Byrne”, whom you marked not to involve"),
+            "{form:?}: {said}"
+        );
+    }
+    let now = flat(&env.test(["now"]).env("TZ", "Pacific/Auckland").run().stdout);
+    let card = flat(&env.ok(["print", "--card", "--format", "text"]));
+    let checked = env.test(["validate"]).arg(env.plan_file()).run();
+    let checked = flat(&format!("{}{}", checked.stdout, checked.stderr));
+    for (n, form) in forms.iter().enumerate() {
+        let n = n + 1;
+        assert!(
+            now.contains(&flat(&format!("{n}. Ring {form} {MARK}"))),
+            "now, {form:?}:\n{now}"
+        );
+        assert!(
+            card.contains(&flat(&format!(
+                "{n}. Ring (check this number) {form} {MARK}"
+            ))),
+            "card, {form:?}:\n{card}"
+        );
+        assert!(
+            checked.contains(&format!(
+                "Crisis step {n} (“Ring {form}”): the number here is the number of someone you said not to involve"
+            )),
+            "validate, {form:?}:\n{checked}"
+        );
+    }
+    let page = html(&env);
+    assert!(!page.contains("tel:+353871234567"), "{page}");
+    assert!(!page.contains("tel:0871234567"), "{page}");
+}
+
+/// Opening hours with a spaced dash are not a number: only the number
+/// after them is linked.
+#[test]
+fn hours_with_a_spaced_dash_are_not_joined_to_a_number() {
+    let env = crate::Env::new();
+    env.ok(["init", "--name", "Trudy", "--country", "IE"]);
+    env.ok(["step", "add", "Open 9 - 5, call 087 123 4567"]);
+    let page = html(&env);
+    let links: Vec<&str> = page
+        .split("href=\"tel:")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .collect();
+    // Her number is linked as it dials, never with the hours in front.
+    assert!(links.contains(&"0871234567"), "{links:?}\n{page}");
+    assert!(
+        links
+            .iter()
+            .all(|l| !l.ends_with("0871234567") || *l == "0871234567"),
+        "{links:?}"
+    );
+    assert!(
+        page.contains(">087 123 4567</a>"),
+        "only the number is a link:\n{page}"
+    );
+}

@@ -89,13 +89,19 @@ fn farida_in_two_scripts() -> Env {
     env.ok(["step", "add", "Ammi کو فون کرو"]);
     env.ok(["step", "add", "WhatsApp پر بہن کو میسج کرو 0300 1234567"]);
     env.ok(["reason", "add", "Ayesha کے لیے"]);
+    // As many English words as Urdu ones, the English ones longer: still
+    // her Urdu sentences, to read from the right.
+    env.ok(["step", "add", "Umang کو call کرو ۰۳۱۱ ۷۷۸۶۲۶۴"]);
+    env.ok(["step", "add", "WhatsApp پر Sara کو call کرو"]);
+    env.ok(["step", "add", "Fajr کے بعد walk"]);
     env
 }
 
 /// Her steps were laid out left to right because their first letter is
 /// English ("Ammi کو فون کرو": call Ammi), so on paper "Ammi" sat at the
-/// left and her sentence read in the wrong order. Mostly Urdu, each now
-/// reads right to left: "Ammi", "`WhatsApp`" and "Ayesha" rightmost on their
+/// left and her sentence read in the wrong order; so were her lines with
+/// as many English words as Urdu ones ("Fajr کے بعد walk"). Mostly Urdu,
+/// or half, each now reads right to left: "Ammi", "`WhatsApp`" and "Ayesha" rightmost on their
 /// lines, where she starts reading, and her sister's number as typed. In
 /// the PDF plan, the PDF card, and the HTML plan and card printed by
 /// Chromium (which read `dir="auto"` from the first letter too).
@@ -131,6 +137,9 @@ fn an_urdu_line_that_starts_in_english_reads_from_the_right_on_paper() {
             ("Ammi", &["کو", "فون", "کرو"][..]),
             ("WhatsApp", &["پر", "بہن", "میسج"][..]),
             ("Ayesha", &["کے", "لیے"][..]),
+            ("Umang", &["کو", "کرو"][..]),
+            ("WhatsApp", &["پر", "کو"][..]),
+            ("Fajr", &["کے", "بعد"][..]),
         ] {
             let starts: Vec<_> = all.iter().filter(|w| w.text == first).collect();
             assert!(!starts.is_empty(), "{what}: {first} is printed: {all:?}");

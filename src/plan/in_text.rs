@@ -44,6 +44,57 @@ fn separates_digits(c: char) -> bool {
     )
 }
 
+/// Whether `rest` starts with a hyphen, dash or minus with a space on
+/// each side ("087 - 123 - 4567", "087 – 123 – 4567").
+fn spaced_dash(rest: &[(usize, char)]) -> bool {
+    let space = |c: char| {
+        matches!(
+            c,
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}'
+        )
+    };
+    let dash = |c: char| {
+        matches!(
+            c,
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}'
+        )
+    };
+    matches!(rest, [(_, a), (_, b), (_, c), ..] if space(*a) && dash(*b) && space(*c))
+}
+
+/// Whether `run`, digit groups joined by `joins` spaced dashes, is one
+/// phone number rather than a time, a date or a range ("10 - 12",
+/// "9 – 5", "10:00 - 12:00", "2026 - 2027", "29 - 11 - 2026"): seven
+/// digits or more, no time's colon or dot, not shaped as a date, and
+/// either two dashes or more or written as a phone number is (a "+" or a
+/// "0" first). A range is never joined into a number that gets a link.
+fn joined_by_spaced_dashes(run: &[(usize, char)], joins: usize) -> bool {
+    let mut groups = vec![0_usize];
+    let mut gap = false;
+    for &(_, c) in run {
+        if digit_value(c).is_some() || looks_like_a_digit(c) {
+            if gap {
+                groups.push(0);
+            }
+            gap = false;
+            if let Some(group) = groups.last_mut() {
+                *group += 1;
+            }
+        } else {
+            gap = true;
+        }
+    }
+    let digits: usize = groups.iter().sum();
+    let date = matches!(groups[..], [4, 1 | 2, 1 | 2] | [1 | 2, 1 | 2, 4]);
+    let time = run.iter().any(|&(_, c)| matches!(c, ':' | '.'));
+    let phone_like = matches!(run.first(), Some((_, '+' | '\u{ff0b}' | '(')))
+        || run
+            .iter()
+            .find(|(_, c)| digit_value(*c).is_some())
+            .is_some_and(|&(_, c)| digit_value(c) == Some(0));
+    digits >= 7 && !time && !date && (joins >= 2 || phone_like)
+}
+
 /// Where phone numbers (and other runs of three or more digits, such as
 /// `116 123` or `14416`) sit in `text`: each a byte range from its first
 /// `+`, `(` or digit to its last digit, never starting inside a word.
@@ -77,6 +128,9 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
         let mut j = i + 1;
         let mut last_digit = if digit_value(c).is_some() { i } else { i + 1 };
         let mut digits = 0;
+        // Where a spaced hyphen, dash or minus ("087 - 123 - 4567") was
+        // crossed: the last digit before each.
+        let mut soft = Vec::new();
         while j < chars.len() {
             let c = chars[j].1;
             // A character that only looks like a digit (`𝟗`, `①`) stays in
@@ -94,18 +148,27 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
                     .take(3)
                     .take_while(|(_, c)| separates_digits(*c))
                     .count();
-                if run <= 2
-                    && chars
-                        .get(j + run)
+                let digit_next = |at: usize| {
+                    chars
+                        .get(at)
                         .is_some_and(|&(_, n)| digit_value(n).is_some() || looks_like_a_digit(n))
-                {
+                };
+                if run <= 2 && digit_next(j + run) {
                     j += run;
+                } else if spaced_dash(&chars[j..]) && digit_next(j + 3) {
+                    soft.push(last_digit);
+                    j += 3;
                 } else {
                     break;
                 }
             } else {
                 break;
             }
+        }
+        if let Some(&before) = soft.first()
+            && !joined_by_spaced_dashes(&chars[i..=last_digit], soft.len())
+        {
+            last_digit = before;
         }
         for &(_, c) in &chars[i..=last_digit] {
             digits += usize::from(digit_value(c).is_some());
@@ -206,6 +269,31 @@ mod tests {
             super::dialled_numbers("Ring +66 (0)81-234-5678"),
             ["+660812345678"]
         );
+        // Spaced hyphens, dashes and minuses between the groups (Dermot).
+        for written in [
+            "Ring 087 - 123 - 4567",
+            "Ring 087 \u{2013} 123 \u{2013} 4567",
+            "Ring 087 \u{2212} 123 \u{2212} 4567",
+            "Ring +353 - 87 - 123 - 4567",
+            "Ring 087 - 1234567",
+        ] {
+            assert_eq!(super::dialled_numbers(written).len(), 1, "{written:?}");
+        }
+        // A time, a range or a date is never joined into a number.
+        for written in [
+            "Open 9 - 5",
+            "10 - 12",
+            "9 \u{2013} 5",
+            "2026 - 2027",
+            "10:00 - 12:00",
+            "9:30 \u{2013} 17:30",
+            "2026 - 11 - 29",
+        ] {
+            assert!(super::dialled_numbers(written).is_empty(), "{written:?}");
+        }
+        let text = "Open 9 - 5, call 087 123 4567";
+        let found: Vec<_> = super::numbers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["087 123 4567"]);
         // A time, a count, a word's digits: no one's number.
         assert!(super::dialled_numbers("at 10:30, 3 times, code A1B2C3").is_empty());
     }

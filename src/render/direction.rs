@@ -23,10 +23,12 @@ const PDI: char = '\u{2069}';
 /// - Otherwise the words outside isolates decide (what sits in an isolate,
 ///   a name or a number put there by the renderers, is laid out on its
 ///   own): more right-to-left words than left-to-right ones make a
-///   right-to-left paragraph; as many of each, more letters.
-/// - A tie goes to the first strong letter, as in UAX #9; with no letter
-///   outside isolates (a name alone), the letters inside them decide the
-///   same way; with no letters at all, left to right.
+///   right-to-left paragraph, and so do as many of each (an Urdu sentence
+///   with English loanwords, "Fajr کے بعد walk").
+/// - With no whole word of either (a word of as many letters of each),
+///   more letters decide, then the first strong letter, as in UAX #9;
+///   with no letter outside isolates (a name alone), the letters inside
+///   them decide the same way; with no letters at all, left to right.
 pub fn reads_rtl(text: &str) -> bool {
     match text.trim_start().chars().next() {
         Some('\u{200e}') => return false,
@@ -101,9 +103,16 @@ struct Count {
 impl Count {
     fn rtl_wins(&self) -> bool {
         // Words first: a name is one word however long ("Ayesha کے لیے",
-        // for Ayesha, is Urdu with an English name in it), then letters.
-        (self.rtl_words, self.rtl)
-            .cmp(&(self.ltr_words, self.ltr))
+        // for Ayesha, is Urdu with an English name in it). As many words
+        // of each is an Urdu sentence with English loanwords ("Fajr کے بعد
+        // walk"): right to left, however many letters the English words
+        // have (Farida read "Umang کو call کرو" scrambled). With no whole
+        // word of either, letters, then the first letter.
+        if self.rtl_words != self.ltr_words || self.rtl_words > 0 {
+            return self.rtl_words >= self.ltr_words;
+        }
+        self.rtl
+            .cmp(&self.ltr)
             .then_with(|| {
                 if self.first_rtl == Some(true) {
                     std::cmp::Ordering::Greater
@@ -204,9 +213,27 @@ mod tests {
     }
 
     #[test]
-    fn a_tie_goes_to_the_first_letter() {
-        assert!(reads_rtl("אב ab"));
-        assert!(!reads_rtl("ab אב"));
+    fn as_many_words_of_each_read_right_to_left() {
+        // Farida's lines: English words with more letters, still Urdu.
+        for text in [
+            "Umang کو call کرو ۰۳۱۱ ۷۷۸۶۲۶۴",
+            "WhatsApp پر Sara کو call کرو",
+            "Fajr کے بعد walk",
+            "אב ab",
+            "ab אב",
+        ] {
+            assert!(reads_rtl(text), "{text}");
+            assert_eq!(html_dir(text), "rtl");
+        }
+        // An English line with one Urdu name stays left to right.
+        assert!(!reads_rtl("Call Umang امی tonight"));
+        assert!(!reads_rtl("Walk after فجر"));
+    }
+
+    #[test]
+    fn with_no_whole_word_letters_then_the_first_letter_decide() {
+        assert!(reads_rtl("אב-ab"));
+        assert!(!reads_rtl("ab-אב"));
     }
 
     #[test]
