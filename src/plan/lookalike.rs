@@ -61,13 +61,19 @@ pub fn look(name: &str) -> String {
 /// `Mark` and `mark` are one look.
 fn letter_look(c: char) -> String {
     let table = |s: &str| unicode_security::skeleton(s).collect::<String>();
+    let small: String = c.to_lowercase().collect();
+    let read_small = table(&small);
+    if read_small.is_ascii() {
+        // Most letters: case folded first, so `I` and `i` are one look
+        // (the table reads a capital `I` as an `l`).
+        return read_small;
+    }
     let read = table(&c.to_string());
-    let small = if c.is_uppercase() && read.is_ascii() {
-        read.to_lowercase()
+    if c.is_uppercase() && read.is_ascii() {
+        table(&read.to_lowercase())
     } else {
-        c.to_lowercase().collect()
-    };
-    table(&small)
+        read_small
+    }
 }
 
 /// Whether two names would show as one person: the same [`skeleton`], or,
@@ -267,6 +273,8 @@ mod tests {
         assert!(looks_alike("Mark \u{422}aylor", "mark taylor"));
         assert!(looks_alike("Dermot \u{412}yrne", "Dermot Byrne"));
         assert!(looks_alike("\u{41c}ARK", "mark"));
+        // Case alone never makes two looks (the table reads `I` as `l`).
+        assert_eq!(look("KIM"), look("Kim"));
         assert_eq!(
             difference("D\u{430}ve Last", "Dave Last"),
             Difference::Scripts(vec![("Cyrillic", 1)], vec![])
