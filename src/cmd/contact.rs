@@ -437,7 +437,7 @@ fn keep_or_change(ctx: &Ctx, before: &Plan, after: &Plan, no: Error) -> Result<V
 /// Someone to turn to named with one word of the name of someone marked
 /// "do not involve" ("Dermot" beside "Dermot Byrne"): maybe them, maybe
 /// another Dermot, so never refused. On a terminal she is asked; "yes"
-/// adds no one. With none, it is added, and what is returned says so with
+/// (and Enter) adds no one. With none, it is added, and what is returned says so with
 /// the command that takes it out again.
 fn is_this_them(ctx: &Ctx, plan: &Plan, name: &str) -> Result<Option<String>> {
     let Some(them) = plan.one_word_of_not_to_involve(name) else {
@@ -457,7 +457,9 @@ fn is_this_them(ctx: &Ctx, plan: &Plan, name: &str) -> Result<Option<String>> {
         "Is this {}, whom you said not to involve?",
         clean(&them.name)
     );
-    if ask.confirm(&question, false)? {
+    // Enter is "yes, it is them": a stray Enter adds no one (Mulu: Enter
+    // put the one word of her ex's name on her crisis screen).
+    if ask.confirm(&question, true)? {
         ask.show(&format!(
             "Then {} is not added: {} stays in your plan as someone not to involve.",
             quoted(name),

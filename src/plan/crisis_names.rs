@@ -383,10 +383,37 @@ fn words(name: &str) -> String {
         .join(" ")
 }
 
-/// Whether `name` holds `line`'s whole name, word for word.
-fn names_line(name: &str, line: &str) -> bool {
-    let (name, line) = (format!(" {} ", words(name)), words(line));
-    !line.is_empty() && name.contains(&format!(" {line} "))
+/// A card's name, word for word (see [`words`]) and as it looks (see
+/// [`seen_words`]), each padded with a space, worked out once a card.
+struct CardName {
+    words: String,
+    seen: String,
+}
+
+impl CardName {
+    fn of(name: &str) -> CardName {
+        CardName {
+            words: format!(" {} ", words(name)),
+            seen: format!(" {} ", seen_words(name)),
+        }
+    }
+
+    /// Whether it holds `line`'s whole name, word for word, or, for a
+    /// line named in Latin letters, as it looks: "Pietа" with a Cyrillic
+    /// а, "Píeta" with an accent, "Pıeta" with a dotless ı (Trudy: they
+    /// came in as people, with any number, a few lines above the real
+    /// Pieta on `now`).
+    fn names_line(&self, line: &str) -> bool {
+        let exact = words(line);
+        if exact.is_empty() {
+            return false;
+        }
+        if self.words.contains(&format!(" {exact} ")) {
+            return true;
+        }
+        let seen = seen_words(line);
+        bare(&fold(line)).is_ascii() && !seen.is_empty() && self.seen.contains(&format!(" {seen} "))
+    }
 }
 
 /// `phone` with its letters as a phone's keypad dials them ("HELP" is
@@ -430,9 +457,10 @@ pub fn crisis_named(plan: &Plan, name: &str, phone: Option<&str>) -> Option<Cris
                 || keyed.as_deref().is_some_and(|k| same_number(n, k, country))
         })
     };
+    let card = CardName::of(name);
     let named: Vec<&Checked> = lines
         .iter()
-        .filter(|c| c.name.as_deref().is_some_and(|l| names_line(name, l)))
+        .filter(|c| c.name.as_deref().is_some_and(|l| card.names_line(l)))
         .collect();
     if named.is_empty() && !holds_crisis_word(name) {
         return None;
@@ -463,6 +491,41 @@ mod tests {
 
     fn nz() -> Plan {
         Plan::new("Ana".into(), Some("NZ".into()))
+    }
+
+    /// Trudy: a line's own name in look-alike letters, with a stranger's
+    /// number, came in as a person a few lines above the real line.
+    #[test]
+    fn a_line_named_in_look_alike_letters_is_held_back() {
+        let plan = Plan::new("Ana".into(), Some("IE".into()));
+        for name in [
+            "Piet\u{430}",
+            "\u{420}ieta",
+            "Pi\u{301}eta",
+            "P\u{131}eta",
+            "Piet\u{3b1}",
+            "G\u{430}rda",
+        ] {
+            assert!(
+                matches!(
+                    crisis_named(&plan, name, Some("+353 86 888 8888")),
+                    Some(CrisisNamed::NotChecked(_))
+                ),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            crisis_named(&plan, "Pi\u{301}eta", Some("1800 247 247")),
+            Some(CrisisNamed::Same("the crisis line “Pieta”".into()))
+        );
+        // Real names that only share letters come in.
+        for name in ["Pietro", "Peta Byrne", "Gardner"] {
+            assert_eq!(
+                crisis_named(&plan, name, Some("+353 86 888 8888")),
+                None,
+                "{name}"
+            );
+        }
     }
 
     #[test]
