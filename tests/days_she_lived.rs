@@ -46,6 +46,20 @@ fn homework(env: &Env, now: &str) -> PathBuf {
     file
 }
 
+/// She hands the homework in at `submitted` and her therapist reviews it
+/// at `reviewed` (both in Ho Chi Minh City): what the review says.
+fn submit_and_review(env: &Env, submitted: &str, reviewed: &str) -> String {
+    let hand_in = env.home().join("hand-in.toml");
+    let file = hand_in.to_str().unwrap();
+    at(
+        env,
+        SAIGON,
+        submitted,
+        &["homework", "submit", "-o", file, "--yes"],
+    );
+    at(env, SAIGON, reviewed, &["review", file]).0
+}
+
 fn check_in(env: &Env, now: &str, urge: &str, distress: &str, more: &[&str]) -> String {
     let mut args = vec![
         "check-in",
@@ -93,25 +107,7 @@ fn a_day_keeps_its_highest_distress_and_says_it_held_two_check_ins() {
         trends.contains("Sun 22 Nov (2 check-ins, the highest of each): urge 4, distress 9"),
         "{trends}"
     );
-    let hand_in = env.home().join("hand-in.toml");
-    at(
-        &env,
-        SAIGON,
-        "2026-11-22T15:10:00Z",
-        &[
-            "homework",
-            "submit",
-            "-o",
-            hand_in.to_str().unwrap(),
-            "--yes",
-        ],
-    );
-    let (review, _) = at(
-        &env,
-        SAIGON,
-        "2026-11-22T16:00:00Z",
-        &["review", hand_in.to_str().unwrap()],
-    );
+    let review = submit_and_review(&env, "2026-11-22T15:10:00Z", "2026-11-22T16:00:00Z");
     assert!(
         review.contains("(2 check-ins, the highest of each): urge 4, distress 9"),
         "{review}"
@@ -151,25 +147,7 @@ fn a_check_in_for_last_night_made_after_the_homework_began_counts() {
     assert!(status.contains("(1 of 2 days checked in"), "{status}");
     // That evening, the second day: done.
     check_in(&env, "2026-11-23T13:00:00Z", "1", "2", &[]);
-    let hand_in = env.home().join("hand-in.toml");
-    at(
-        &env,
-        SAIGON,
-        "2026-11-23T13:10:00Z",
-        &[
-            "homework",
-            "submit",
-            "-o",
-            hand_in.to_str().unwrap(),
-            "--yes",
-        ],
-    );
-    let (review, _) = at(
-        &env,
-        SAIGON,
-        "2026-11-23T14:00:00Z",
-        &["review", hand_in.to_str().unwrap()],
-    );
+    let review = submit_and_review(&env, "2026-11-23T13:10:00Z", "2026-11-23T14:00:00Z");
     assert!(
         review.contains("(2 days checked in since 23 November 2026)"),
         "{review}"
